@@ -1,0 +1,177 @@
+"""Command line: parse arguments, then import only the module that does the work.
+
+The parser is plain argparse and every handler is named by a dotted string, so
+``c2q --version`` and ``c2q --help`` never import prompt_toolkit, httpx or
+pygments (they are the first thing a new user types, and must be instant).
+Each handler has the signature ``main(args: argparse.Namespace) -> int``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+
+from c2q_repl import __version__
+
+EXIT_OK = 0
+EXIT_ANSWER_FAILED = 1
+EXIT_USAGE = 2
+EXIT_QUOTA = 3
+EXIT_AUTH = 4
+EXIT_INTERRUPTED = 130
+
+DESCRIPTION = """\
+Chat with a TiDB database in plain language through TiDB Cloud's Chat2Query API.
+Type a question; c2q shows the SQL the service wrote and the rows it returned.
+
+With no credentials configured, c2q starts a local sandbox (a Chat2Query-compatible
+server over the sp500insight sample database) so you can try it offline.
+"""
+
+EPILOG = """\
+examples:
+  c2q                                   chat (sandbox when no credentials are set)
+  c2q ask "how many companies are there per sector?"
+  echo "top 5 companies by market cap" | c2q ask --format csv
+  c2q --profile prod --database sp500insight
+  c2q sandbox serve --port 8080         run the sandbox server on its own
+  c2q sessions                          list recorded sessions
+  c2q replay 1 --pace 2                 re-render a recorded session
+  c2q replay FILE --live                re-ask it and report drift (exit 1 on drift)
+  c2q demo FILE                         present a recording full-screen
+  c2q export FILE --to html -o out.html
+
+credentials (first match wins): flags, then environment
+  C2Q_ENDPOINT, C2Q_PUBLIC_KEY, C2Q_PRIVATE_KEY, C2Q_CLUSTER_ID, C2Q_DATABASE, C2Q_PROFILE,
+then the profile in $XDG_CONFIG_HOME/c2q/config.toml. The private key is never
+taken from a flag (it would show in `ps`); use the environment or the config file.
+
+exit codes: 0 ok, 1 an answer failed, 2 usage/config error, 3 quota exhausted,
+4 authentication failed, 130 interrupted.
+"""
+
+# command name -> "module:function"; imported only when that command runs.
+HANDLERS = {
+    "chat": "c2q_repl.repl.app:main",
+    "ask": "c2q_repl.batch:main",
+    "sandbox": "c2q_repl.sandbox.serve:main",
+    "sessions": "c2q_repl.transcript.commands:sessions_main",
+    "replay": "c2q_repl.transcript.commands:replay_main",
+    "demo": "c2q_repl.transcript.commands:demo_main",
+    "export": "c2q_repl.transcript.commands:export_main",
+}
+
+
+def _add_connection_options(parser: argparse.ArgumentParser) -> None:
+    """Options that choose and configure the Chat2Query endpoint."""
+    group = parser.add_argument_group("connection")
+    group.add_argument("--profile", help="config profile to use (default: C2Q_PROFILE or 'default')")
+    group.add_argument("--endpoint", help="Data App base URL, e.g. https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint")
+    group.add_argument("--public-key", help="API public key (the private key comes from C2Q_PRIVATE_KEY or the config file)")
+    group.add_argument("--auth", choices=["digest", "basic"], help="HTTP auth scheme (default: digest)")
+    group.add_argument("--cluster-id", help="TiDB cluster id")
+    group.add_argument("--database", help="database name")
+    group.add_argument("--mode", choices=["direct", "auto_breakdown"], help="SQL generation mode (default: direct)")
+    group.add_argument("--sandbox", action="store_true", help="use the embedded local sandbox even if credentials are configured")
+
+
+def _add_output_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--theme", help="colour theme (default, light, solarized-dark, presentation, mono, or your own)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="c2q",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"c2q {__version__}")
+    _add_connection_options(parser)
+    _add_output_options(parser)
+    parser.add_argument("--transcript", metavar="PATH", help="write this session's transcript to PATH")
+    parser.add_argument("--no-transcript", action="store_true", help="do not record a transcript")
+    parser.add_argument("--vi", action="store_true", help="vi editing mode (default: emacs)")
+    parser.set_defaults(command="chat")
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    ask = sub.add_parser(
+        "ask",
+        help="answer questions without the interactive UI (args or stdin, one per line)",
+        description="Answer questions given as arguments, or one per line on stdin, and print the results.",
+        epilog="exit codes: 0 every question answered, 1 an answer failed, 2 usage/config, 3 quota, 4 auth, 130 interrupted",
+    )
+    ask.add_argument("questions", nargs="*", metavar="QUESTION", help="questions to ask (read stdin when none)")
+    ask.add_argument("--format", "-f", choices=["table", "csv", "json", "jsonl", "markdown"], default="table", help="output format (default: table)")
+    ask.add_argument("--transcript", metavar="PATH", help="also record a transcript to PATH")
+    ask.add_argument("--show-sql", action=argparse.BooleanOptionalAction, default=True, help="print the SQL before each table (table/markdown formats)")
+    _add_connection_options(ask)
+    _add_output_options(ask)
+
+    sandbox = sub.add_parser("sandbox", help="the local Chat2Query-compatible server")
+    sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND", required=True)
+    serve = sandbox_sub.add_parser(
+        "serve",
+        help="run the sandbox server",
+        description="Serve the Chat2Query Data App API locally over a real database (sp500insight by default).",
+        epilog="example: c2q sandbox serve --port 8080, then use the printed endpoint URL and keys with c2q or curl --digest",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one and prints it (default: 8080)")
+    serve.add_argument("--db", metavar="URL", help="SQLite path or mysql://user:pass@host:port/db (default: the bundled sp500insight)")
+    serve.add_argument("--app-id", default="chat2query-sandbox1", help="Data App id in the URL path")
+    serve.add_argument("--job-delay", type=float, default=1.0, metavar="SECONDS", help="how long each AI job runs (default: 1.0)")
+    serve.add_argument("--daily-limit", type=int, default=100, help="AI requests per day (default: 100; 0 = unlimited)")
+    serve.add_argument("--rpm-limit", type=int, default=100, help="requests per minute per key (default: 100; 0 = unlimited)")
+    serve.add_argument("--keys", metavar="FILE", help="API keys file (TOML); created with a fresh key pair when absent")
+    serve.add_argument("--faults", metavar="SPEC", help="fault injection, e.g. 'drop:0.1,500:0.05,slow:0.2,badjson:0.05'")
+    serve.add_argument("--seed", type=int, default=0, help="random seed for fault injection")
+    serve.add_argument("--engine", choices=["builtin", "llm"], default="builtin", help="NL→SQL engine (default: builtin, offline)")
+    serve.add_argument("--llm-url", help="OpenAI-compatible base URL, e.g. http://localhost:11434/v1")
+    serve.add_argument("--llm-model", help="model name for --engine llm")
+    serve.add_argument("--llm-key-env", default="OPENAI_API_KEY", help="environment variable holding the LLM API key")
+
+    sessions = sub.add_parser("sessions", help="list recorded sessions, or show one", description="List recorded transcripts, or show one.")
+    sessions.add_argument("action", nargs="?", choices=["list", "show"], default="list")
+    sessions.add_argument("target", nargs="?", metavar="FILE|N", help="transcript file or its number in the list")
+
+    replay = sub.add_parser("replay", help="re-render a recorded session (offline), or re-ask it live", description="Re-render a recorded session exactly as it was shown, with no network. --live re-asks it and reports drift.")
+    replay.add_argument("file", metavar="FILE|N")
+    replay.add_argument("--pace", type=float, metavar="SECONDS", help="wait between rounds")
+    replay.add_argument("--step", action="store_true", help="wait for Enter between rounds")
+    replay.add_argument("--typing", action="store_true", help="type each question out at a human speed")
+    replay.add_argument("--live", action="store_true", help="ask the questions again and compare (exit 0 only when nothing drifted)")
+    replay.add_argument("--record", metavar="NEW.jsonl", help="with --live: save the new run")
+    _add_connection_options(replay)
+    _add_output_options(replay)
+
+    demo = sub.add_parser("demo", help="present a recorded session full-screen", description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.")
+    demo.add_argument("file", metavar="FILE|N")
+    _add_output_options(demo)
+
+    export = sub.add_parser("export", help="export a recorded session", description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.")
+    export.add_argument("file", metavar="FILE|N")
+    export.add_argument("--to", choices=["md", "html", "csv", "json"], required=True)
+    export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
+    export.add_argument("--round", type=int, metavar="N", help="with --to csv: which round (default: the last answered)")
+    _add_output_options(export)
+    return parser
+
+
+def run_handler(command: str, args: argparse.Namespace) -> int:
+    module_name, func_name = HANDLERS[command].split(":")
+    handler = getattr(importlib.import_module(module_name), func_name)
+    return int(handler(args) or 0)
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return run_handler(args.command, args)
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return EXIT_OK
