@@ -1,0 +1,108 @@
+"""One question and what came back: the unit the REPL shows, batch prints and
+transcripts record.
+
+:func:`round_lines` is the single place that turns a finished round into screen
+lines, so the live REPL, ``c2q ask --format table`` and offline replay all show
+exactly the same thing for the same recorded job JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from c2q_repl.api.errors import C2QError, JobFailedError, ProtocolError
+from c2q_repl.api.models import Answer, Job
+
+if TYPE_CHECKING:  # the renderer pulls in pygments/tabulate; import it only to draw
+    from c2q_repl.render.options import RenderOptions
+
+
+@dataclass
+class Round:
+    """A question sent to the session and its outcome.
+
+    ``job_raw`` is the final job JSON exactly as the server sent it; everything
+    shown is derived from it, so a transcript holding ``job_raw`` can be
+    re-rendered identically later. ``error`` is set when no usable job came
+    back (network, quota, auth, cancelled wait, ...).
+    """
+
+    number: int
+    question: str
+    mode: str
+    feedback_answer_id: str = ""
+    feedback_task_id: str = ""
+    job_id: str = ""
+    job_raw: dict[str, Any] | None = None
+    error: C2QError | None = None
+    elapsed: float = 0.0
+    requests: int = 0
+    started_at: float = 0.0
+
+    @property
+    def job(self) -> Job | None:
+        """The parsed final job, or None when the round never got one."""
+        if not self.job_raw:
+            return None
+        return Job.from_json(self.job_raw)
+
+    @property
+    def answer(self) -> Answer | None:
+        job = self.job
+        return job.answer() if job is not None else None
+
+    @property
+    def failed(self) -> bool:
+        """True unless the round produced a trustworthy answer."""
+        if self.error is not None:
+            return True
+        try:
+            job = self.job
+            answer = job.answer() if job is not None else None
+        except ProtocolError:
+            return True
+        return job is None or job.status != "done" or answer is None or answer.failed
+
+    @property
+    def job_error(self) -> C2QError | None:
+        """The error to show for this round: the captured one, or the job's
+        failure reason when the job itself ended ``failed``."""
+        if self.error is not None:
+            return self.error
+        try:
+            job = self.job
+        except ProtocolError as exc:
+            return exc
+        if job is not None and job.status == "failed":
+            reason = job.reason or "the job failed without a reason"
+            return JobFailedError(reason, hint=f"job {job.job_id or self.job_id}")
+        return None
+
+
+def round_lines(round: Round, opts: "RenderOptions") -> list[str]:
+    """What the user sees for a finished round (answer, failure, or error)."""
+    from c2q_repl.render.answer import render_answer, render_error
+
+    lines: list[str] = []
+    try:
+        answer = round.answer
+    except ProtocolError:
+        answer = None  # job_error reports the malformed JSON
+    if answer is not None:
+        lines.extend(
+            render_answer(
+                answer,
+                opts,
+                elapsed=round.elapsed or None,
+                job_id=round.job_id or str((round.job_raw or {}).get("job_id", "")),
+                question=round.question,
+            )
+        )
+    err = round.job_error
+    if err is not None:
+        lines.extend(render_error(err, opts))
+    elif answer is None:
+        # a "done" job without an answer: say so rather than print nothing
+        lines.extend(render_error(C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts))
+    return lines
