@@ -1,0 +1,226 @@
+"""Append-only, crash-safe JSON Lines transcripts of a chat session.
+
+Each event becomes one JSON object on one line, written with a single
+``write`` and ``fsync``'ed before the call returns, so a process killed with
+SIGKILL loses at most the round that was still in flight. The file is created
+with mode 0600 (it holds query results) and everything written goes through
+:func:`scrub` first, so a private key can never end up on disk even if a
+caller passes one by mistake. The format is documented in docs/TRANSCRIPT.md.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+from datetime import datetime
+from pathlib import Path
+from typing import Any, Iterable, Mapping
+
+from c2q_repl import __version__
+
+FORMAT_NAME = "c2q-transcript"
+#: major.minor: readers accept any minor version of a major they know
+FORMAT_VERSION = "1.0"
+REDACTED = "[redacted]"
+
+#: dict keys whose values are never written, whatever they hold
+_SENSITIVE_KEY = re.compile(r"(private[_-]?key|secret|passw(or)?d|authorization|api[_-]?key|credential)", re.I)
+#: ``scheme://user:password@host`` -> ``scheme://user:[redacted]@host``
+_URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^/\s:@]+):[^/\s@]+@", re.I)
+#: environment variables whose values are scrubbed from every string
+_SECRET_ENV = ("C2Q_PRIVATE_KEY",)
+_MIN_SECRET_LEN = 6
+
+
+def scrub(value: Any, secrets: Iterable[str] = ()) -> Any:
+    """A deep copy of ``value`` with keys, URL passwords and known secret strings redacted."""
+    secrets = tuple(s for s in secrets if s and len(s) >= _MIN_SECRET_LEN)
+    return _scrub(value, secrets)
+
+
+def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
+    if isinstance(value, str):
+        for secret in secrets:
+            if secret in value:
+                value = value.replace(secret, REDACTED)
+        return _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:{REDACTED}@", value)
+    if isinstance(value, Mapping):
+        return {
+            str(k): (REDACTED if _SENSITIVE_KEY.search(str(k)) and v not in (None, "") else _scrub(v, secrets))
+            for k, v in value.items()
+        }
+    if isinstance(value, (list, tuple)):
+        return [_scrub(v, secrets) for v in value]
+    return value
+
+
+def sessions_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_DATA_HOME/c2q/sessions`` (``~/.local/share`` when unset or relative)."""
+    base = env.get("XDG_DATA_HOME", "")
+    root = Path(base) if base and os.path.isabs(base) else Path(env.get("HOME") or Path.home()) / ".local" / "share"
+    return root / "c2q" / "sessions"
+
+
+def default_transcript_path(session_id: str, started_at: float, env: Mapping[str, str] = os.environ) -> Path:
+    """Where a session's transcript goes by default: ``<sessions dir>/<date>-<time>-<session id>.jsonl``.
+
+    Local time so the names match what the user remembers; the id keeps two
+    sessions started in the same second apart.
+    """
+    stamp = datetime.fromtimestamp(started_at).strftime("%Y-%m-%d-%H%M%S")
+    safe_id = re.sub(r"[^A-Za-z0-9_.-]+", "_", session_id or "").strip("._") or "session"
+    return sessions_dir(env) / f"{stamp}-{safe_id}.jsonl"
+
+
+def _feedback(round_: Any) -> dict | None:
+    answer_id = getattr(round_, "feedback_answer_id", "") or ""
+    task_id = getattr(round_, "feedback_task_id", "") or ""
+    if not answer_id and not task_id:
+        return None
+    return {"answer_id": str(answer_id), "task_id": str(task_id)}
+
+
+def _error_json(error: Any) -> dict:
+    if error is None:
+        return {"kind": "error", "message": "unknown error"}
+    if hasattr(error, "to_json"):
+        data = dict(error.to_json())
+    else:
+        data = {"kind": type(error).__name__, "message": str(error)}
+    job_id = getattr(error, "job_id", "")
+    if job_id:
+        data["job_id"] = job_id
+    return data
+
+
+class TranscriptWriter:
+    """One open transcript file. Thread-safe: the REPL may record the session id
+    from a background thread while the main thread records rounds."""
+
+    def __init__(self, path: Path, fd: int, secrets: tuple[str, ...]) -> None:
+        self.path = path
+        self._fd: int | None = fd
+        self._secrets = secrets
+        self._lock = threading.Lock()
+
+    @classmethod
+    def create(
+        cls,
+        path: Path,
+        header: Mapping[str, Any],
+        *,
+        secrets: Iterable[str] = (),
+        env: Mapping[str, str] = os.environ,
+    ) -> "TranscriptWriter":
+        """Create (or replace) the transcript at ``path`` and write its header.
+
+        ``secrets`` are strings that must never be written (the private key);
+        the value of ``C2Q_PRIVATE_KEY`` is always added.
+        """
+        path = Path(path).expanduser()
+        path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
+        try:
+            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
+        except OSError:
+            pass
+        all_secrets = tuple(secrets) + tuple(env.get(name, "") for name in _SECRET_ENV)
+        writer = cls(path, fd, tuple(s for s in all_secrets if s and len(s) >= _MIN_SECRET_LEN))
+        record = {
+            "type": "header",
+            "format": FORMAT_NAME,
+            "version": FORMAT_VERSION,
+            "c2q_version": __version__,
+            "created_at": time.time(),
+        }
+        record.update({k: v for k, v in header.items() if k not in ("type", "format", "version")})
+        writer._write(record)
+        return writer
+
+    # ------------------------------------------------------------------ events
+
+    def question(self, round_: Any) -> None:
+        """The question as sent: round number, text, mode and feedback ids."""
+        self._write({
+            "type": "question",
+            "round": int(round_.number),
+            "question": round_.question,
+            "mode": round_.mode,
+            "feedback": _feedback(round_),
+            "started_at": getattr(round_, "started_at", None),
+        })
+
+    def result(self, round_: Any) -> None:
+        """The full raw final job, so replay can re-parse and re-render it."""
+        self._write({
+            "type": "result",
+            "round": int(round_.number),
+            "job_id": round_.job_id or "",
+            "job": round_.job_raw,
+            "elapsed": round_.elapsed,
+            "requests": round_.requests,
+        })
+
+    def error(self, round_: Any) -> None:
+        """A round that ended without an answer (network, quota, failed job, cancel)."""
+        record = {
+            "type": "error",
+            "round": int(round_.number),
+            "job_id": round_.job_id or getattr(round_.error, "job_id", "") or "",
+            "error": _error_json(round_.error),
+            "elapsed": round_.elapsed,
+            "requests": round_.requests,
+        }
+        if getattr(round_, "job_raw", None):
+            record["job"] = round_.job_raw
+        self._write(record)
+
+    def command(self, name: str, args: str, state: Mapping[str, Any]) -> None:
+        """A slash command that changed state (mode, reset, feedback, ...), with the state after it."""
+        self._write({"type": "command", "name": name, "args": args, "state": dict(state)})
+
+    def session(self, session_id: str) -> None:
+        """The server session in use from now on (created in the background, /new, switch)."""
+        self._write({"type": "session", "session_id": session_id})
+
+    # ------------------------------------------------------------------ plumbing
+
+    def _write(self, record: dict) -> None:
+        record = {"type": record["type"], "t": round(time.time(), 3), **{k: v for k, v in record.items() if k != "type"}}
+        if record["type"] == "header":
+            record.pop("t")
+        line = json.dumps(scrub(record, self._secrets), ensure_ascii=False, separators=(",", ":"), default=str)
+        # json.dumps escapes "\n" itself; escape the Unicode line separators too so
+        # every line-based tool (and str.splitlines) sees one record per line
+        line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+        data = (line + "\n").encode("utf-8")
+        with self._lock:
+            if self._fd is None:
+                raise ValueError(f"transcript {self.path} is closed")
+            view = memoryview(data)
+            while view:
+                written = os.write(self._fd, view)
+                view = view[written:]
+            os.fsync(self._fd)
+
+    @property
+    def closed(self) -> bool:
+        return self._fd is None
+
+    def close(self) -> None:
+        with self._lock:
+            if self._fd is not None:
+                os.close(self._fd)
+                self._fd = None
+
+    def __enter__(self) -> "TranscriptWriter":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        return f"TranscriptWriter({str(self.path)!r})"
