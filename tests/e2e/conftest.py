@@ -1,0 +1,56 @@
+"""Fixtures for pty end-to-end tests (see harness.py).
+
+``spawn_c2q(*args)`` runs the real c2q in a 120x40 pty with an isolated
+environment pointing at the ``sandbox`` fixture's server (started in the test
+process), so the c2q under test never starts a sandbox of its own.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from .harness import DEFAULT_COLS, DEFAULT_ROWS, Screen, isolated_env, sandbox_env_vars
+
+
+@pytest.fixture
+def c2q_env(tmp_path) -> dict[str, str]:
+    """Isolated environment with no endpoint configured (c2q would use its own sandbox)."""
+    return isolated_env(tmp_path / "env")
+
+
+@pytest.fixture
+def sandbox_env(c2q_env, sandbox) -> dict[str, str]:
+    """Isolated environment pointing at the test's sandbox via C2Q_* variables."""
+    return {**c2q_env, **sandbox_env_vars(sandbox)}
+
+
+def _screen_factory(default_env: dict[str, str]):
+    screens: list[Screen] = []
+
+    def spawn(*args: str, env: dict[str, str] | None = None, extra_env: dict[str, str] | None = None,
+              rows: int = DEFAULT_ROWS, cols: int = DEFAULT_COLS, **kw) -> Screen:
+        merged = dict(env if env is not None else default_env)
+        merged.update(extra_env or {})
+        screen = Screen(args, env=merged, rows=rows, cols=cols, **kw)
+        screens.append(screen)
+        return screen
+
+    return spawn, screens
+
+
+@pytest.fixture
+def spawn_c2q(sandbox_env):
+    """Factory: ``spawn_c2q("--mode", "auto_breakdown", rows=30)`` -> Screen (closed at teardown)."""
+    spawn, screens = _screen_factory(sandbox_env)
+    yield spawn
+    for screen in screens:
+        screen.close()
+
+
+@pytest.fixture
+def spawn_offline(c2q_env):
+    """Factory like ``spawn_c2q`` but with no endpoint configured at all."""
+    spawn, screens = _screen_factory(c2q_env)
+    yield spawn
+    for screen in screens:
+        screen.close()
