@@ -1,0 +1,43 @@
+"""What the caller wants rendered and how: one immutable bundle per render."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from c2q_repl.render.theme import Theme, fallback_theme
+
+VERTICAL_MODES = ("auto", "on", "off")
+
+
+@dataclass(frozen=True)
+class RenderOptions:
+    width: int = 80
+    theme: Theme = field(default_factory=fallback_theme)
+    #: False: no escape bytes at all (NO_COLOR, pipes, the mono theme)
+    color: bool = True
+    #: False: ASCII only (bars, markers, rules) for terminals without Unicode
+    unicode: bool = True
+    #: tabulate format name; None means the theme's
+    table_format: str | None = None
+    #: "auto": records (\\x style) when the table is wider than ``width``
+    vertical: str = "auto"
+    max_cell_width: int = 60
+    #: show long cells whole instead of truncated with a marker
+    expand: bool = False
+    charts: bool = True
+    chart_height: int = 10
+    show_sql: bool = True
+    show_footer: bool = True
+
+    @property
+    def styled(self) -> bool:
+        """Whether any escape sequence may be emitted."""
+        return self.color and self.theme.color
+
+    @property
+    def effective_table_format(self) -> str:
+        return self.table_format or self.theme.table_format
+
+    @property
+    def ellipsis(self) -> str:
+        return "…" if self.unicode else "..."

@@ -1,0 +1,66 @@
+"""Make text from the server or the database safe to print in a terminal.
+
+Anything Chat2Query returns (SQL, task text, error reasons, cell values) is
+attacker-influenced: a cell holding ``"\\x1b]0;pwned\\x07"`` would retitle the
+window, ``"\\x1b[2J"`` would clear the screen, a right-to-left override would
+make "gnp.exe" read as "exe.png". Everything printed goes through
+:func:`clean_text` (or :func:`clean_cell` for one table cell) first.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+
+# One pass removes every terminal control sequence family:
+#  - CSI (7-bit ESC [ and 8-bit 0x9b) with parameter/intermediate/final bytes;
+#  - string sequences OSC/DCS/SOS/PM/APC (7- and 8-bit introducers) up to
+#    their terminator (BEL, ESC \\ or 8-bit ST);
+#  - any other ESC sequence (ESC, intermediates, final byte), e.g. ESC c;
+#  - stray C0 controls except \n and \t, DEL, C1 controls, lone ESC;
+#  - bidi embedding/override/isolate controls, which reorder what is shown.
+_CONTROL = re.compile(
+    r"""
+      (?:\x1b\[|\x9b)[\x30-\x3f]*[\x20-\x2f]*[\x40-\x7e]?
+    | (?:\x1b[\]PX^_]|[\x90\x98\x9d\x9e\x9f])[^\x07\x1b\x9c]*(?:\x07|\x1b\\|\x9c)
+    | \x1b[\x20-\x2f]*[\x30-\x7e]
+    | [\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]
+    """,
+    re.VERBOSE,
+)
+# Lone surrogates survive json.loads but crash the terminal encoder.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+# What a cell shows instead of characters that would break a table row.
+_CELL_BREAKS = str.maketrans({"\n": "↵", "\t": " ", "\u2028": "↵", "\u2029": "↵"})
+
+
+def clean_text(text: str) -> str:
+    """``text`` without terminal control sequences; newlines, tabs and all
+    printable Unicode (CJK, emoji, RTL letters) are kept."""
+    if not isinstance(text, str):
+        text = str(text)
+    if text.isascii() and text.isprintable():
+        return text  # the common case: nothing to strip
+    text = _CONTROL.sub("", text)
+    if not text.isascii():
+        text = _SURROGATE.sub("\ufffd", text)
+    return text
+
+
+def clean_cell(value: object) -> str:
+    """One table cell as single-line safe text (``None`` becomes ``""``;
+    callers that show NULL distinctly check for ``None`` first)."""
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        if value.isascii() and value.isprintable():
+            return value
+        return clean_text(value).translate(_CELL_BREAKS)
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, (dict, list, tuple)):
+        value = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
+    return clean_text(str(value)).translate(_CELL_BREAKS)

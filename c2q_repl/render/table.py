@@ -1,0 +1,148 @@
+"""Result rows -> table lines: cell text, NULLs, truncation, alignment, colour,
+and the vertical (``\\x``-style) record view for results wider than the screen.
+
+Numbers are recognised per column (every non-NULL cell numeric) and aligned
+on the decimal point exactly as tabulate's default ``numalign="decimal"`` does;
+everything else is left-aligned. The text of a number is never reformatted:
+"1.50" stays "1.50" and a 22-digit id keeps all its digits.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.sanitize import clean_cell
+from c2q_repl.render.style import Painter
+from c2q_repl.render.tablefmt import TABLE_FORMATS, TableLayout, layout_table, render_layout
+from c2q_repl.render.width import WidthCache, text_width, truncate, wrap
+
+_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+
+
+@dataclass(frozen=True)
+class PreparedTable:
+    """Cell texts as they will be printed, column by column."""
+
+    headers: list[str]
+    columns: list[list[str]]
+    aligns: list[str]
+    numeric: list[bool]
+    #: per column, the row indexes holding NULL
+    nulls: list[frozenset[int]]
+    row_count: int
+
+
+def _is_number(value: object) -> bool:
+    if isinstance(value, str):
+        return bool(_NUMBER.fullmatch(value))
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _rectangular(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> tuple[list[str], list[Sequence[object]]]:
+    """Headers and rows of one width: short rows padded, unnamed extra columns titled ""."""
+    n = max([len(columns)] + [len(r) for r in rows])
+    headers = [clean_cell(c) for c in columns] + [""] * (n - len(columns))
+    if any(len(r) != n for r in rows):
+        rows = [list(r) + [""] * (n - len(r)) for r in rows]
+    return headers, list(rows)
+
+
+def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts: RenderOptions, *, truncate_cells: bool = True) -> PreparedTable:
+    """Turn raw cells into printable text, choosing each column's alignment."""
+    headers, rows = _rectangular(columns, rows)
+    null_text = opts.theme.null_text
+    limit = opts.max_cell_width if truncate_cells and not opts.expand else 0
+    marker = opts.ellipsis
+    out_columns: list[list[str]] = []
+    numeric_flags: list[bool] = []
+    nulls: list[frozenset[int]] = []
+    for raw in (zip(*rows) if rows else [() for _ in headers]):
+        null_rows = frozenset(i for i, v in enumerate(raw) if v is None)
+        present = [v for v in raw if v is not None and v != ""]
+        numeric = bool(present) and all(_is_number(v) for v in present)
+        if numeric:
+            texts = [null_text if v is None else (v if isinstance(v, str) else str(v)) for v in raw]
+        else:
+            texts = [null_text if v is None else clean_cell(v) for v in raw]
+            if limit:
+                texts = [s if len(s) <= limit // 2 or text_width(s) <= limit else truncate(s, limit, marker) for s in texts]
+        out_columns.append(texts)
+        numeric_flags.append(numeric)
+        nulls.append(null_rows)
+    aligns = ["decimal" if n else "left" for n in numeric_flags]
+    return PreparedTable(headers, out_columns, aligns, numeric_flags, nulls, len(rows))
+
+
+def _decorator(prepared: PreparedTable, painter: Painter):
+    header = painter.prefix("header")
+    null = painter.prefix("null")
+    number = painter.prefix("number")
+    reset = "\x1b[0m"
+
+    def decorate(col: int, row: int, text: str) -> str:
+        if not text:
+            return text
+        if row < 0:
+            return f"{header}{text}{reset}" if header else text
+        if row in prepared.nulls[col]:
+            return f"{null}{text}{reset}" if null else text
+        if prepared.numeric[col] and number:
+            return f"{number}{text}{reset}"
+        return text
+
+    return decorate
+
+
+def table_format_name(opts: RenderOptions) -> str:
+    """The format to draw with: unknown names and box drawing without Unicode fall back to psql."""
+    fmt = opts.effective_table_format
+    if fmt not in TABLE_FORMATS or (not opts.unicode and not TABLE_FORMATS[fmt].ascii_only):
+        return "psql"
+    return fmt
+
+
+def wants_vertical(layout: TableLayout, opts: RenderOptions) -> bool:
+    if opts.vertical == "on":
+        return True
+    if opts.vertical == "off":
+        return False
+    return layout.total_width(TABLE_FORMATS[table_format_name(opts)]) > opts.width
+
+
+def render_table(columns: list[str], rows: list[list], opts: RenderOptions) -> list[str]:
+    """``rows`` under ``columns`` as printable lines (vertical records when too wide)."""
+    if not columns and not any(rows):
+        return []
+    prepared = prepare_table(columns, rows, opts)
+    layout = layout_table(prepared.headers, prepared.columns, prepared.aligns)
+    if wants_vertical(layout, opts):
+        return render_vertical(columns, rows, opts)
+    painter = Painter(opts.theme, opts.styled)
+    decorate = _decorator(prepared, painter) if painter.enabled else None
+    return render_layout(layout, table_format_name(opts), decorate)
+
+
+def render_vertical(columns: list[str], rows: list[list], opts: RenderOptions) -> list[str]:
+    """One record per row, ``name | value``, values shown whole (wrapped, never cut)."""
+    prepared = prepare_table(columns, rows, opts, truncate_cells=False)
+    painter = Painter(opts.theme, opts.styled)
+    measure = WidthCache()
+    name_width = max((measure(h) for h in prepared.headers), default=0)
+    bar = " │ " if opts.unicode else " | "
+    dash = "─" if opts.unicode else "-"
+    room = max(10, opts.width - name_width - len(bar))
+    names = [painter(h + " " * (name_width - measure(h)), "header") for h in prepared.headers]
+    lines: list[str] = []
+    for i in range(prepared.row_count):
+        title = f"{dash}[ RECORD {i + 1} ]"
+        lines.append(painter(title + dash * max(0, min(opts.width, name_width + len(bar) + room) - len(title)), "muted"))
+        for j, name in enumerate(names):
+            text = prepared.columns[j][i]
+            role = "null" if i in prepared.nulls[j] else ("number" if prepared.numeric[j] else "")
+            for k, piece in enumerate(wrap(text, room) if text else [""]):
+                label = name if k == 0 else " " * name_width
+                lines.append((label + bar + (painter(piece, role) if role else piece)).rstrip())
+    return lines

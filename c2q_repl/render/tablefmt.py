@@ -1,0 +1,271 @@
+"""A fast table formatter whose output is byte-for-byte tabulate's.
+
+tabulate spends most of its time guessing types cell by cell and walking
+generic code paths. We already know every cell's text and each column's
+alignment, so we measure each distinct string once and join strings.
+
+Equivalence contract (checked by tests/render/test_tablefmt_identity.py)::
+
+    "\\n".join(format_table(headers, columns, aligns, fmt))
+    == tabulate(rows, headers, tablefmt=fmt, disable_numparse=True, colalign=aligns)
+
+for single-line cells without escape sequences, ``aligns`` drawn from
+"left", "right", "decimal", and every format in :data:`TABLE_FORMATS`.
+(``columns`` is the rows transposed.)
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Callable, Sequence
+
+from c2q_repl.render.width import WidthCache
+
+#: tabulate's minimum gap between a header and the column edge
+HEADER_MIN_PADDING = 2
+
+
+@dataclass(frozen=True)
+class Rule:
+    """A horizontal line: begin, fill repeated over each column, separator, end.
+
+    ``colons`` marks the pipe format's alignment line (``|:---|---:|``).
+    """
+
+    begin: str = ""
+    fill: str = "-"
+    sep: str = ""
+    end: str = ""
+    colons: bool = False
+
+
+@dataclass(frozen=True)
+class TableStyle:
+    above: Rule | None
+    below_header: Rule | None
+    between_rows: Rule | None
+    below: Rule | None
+    header_row: tuple[str, str, str]
+    data_row: tuple[str, str, str]
+    padding: int
+    #: lines left out when the table has headers
+    hidden_with_headers: frozenset[str] = frozenset()
+
+    @property
+    def ascii_only(self) -> bool:
+        parts = [self.header_row, self.data_row] + [(r.begin, r.fill, r.sep, r.end) for r in (self.above, self.below_header, self.between_rows, self.below) if r]
+        return all("".join(p).isascii() for p in parts)
+
+
+def _boxed(top: str, mid: str, bottom: str, fill_top: str, fill_mid: str, fill_bottom: str, bar: str, between: str | None = None, between_fill: str | None = None) -> TableStyle:
+    """A fully boxed style from its corner/junction characters.
+
+    ``top``/``mid``/``bottom`` are 3-character strings: left, cross, right.
+    """
+    header_rule = Rule(mid[0], fill_mid, mid[1], mid[2])
+    between_rule = Rule(between[0], between_fill or fill_mid, between[1], between[2]) if between else None
+    return TableStyle(
+        above=Rule(top[0], fill_top, top[1], top[2]),
+        below_header=header_rule,
+        between_rows=between_rule,
+        below=Rule(bottom[0], fill_bottom, bottom[1], bottom[2]),
+        header_row=(bar, bar, bar),
+        data_row=(bar, bar, bar),
+        padding=1,
+    )
+
+
+def _grid(top, mid, bottom, fill, bar, header_fill=None, header_mid=None, between=None, between_fill=None, *, lines_between=True):
+    """Grid family: ``lines_between`` False gives the matching "outline" style."""
+    style = _boxed(top, header_mid or mid, bottom, fill, header_fill or fill, fill, bar, between or mid, between_fill or fill)
+    if not lines_between:
+        style = TableStyle(style.above, style.below_header, None, style.below, style.header_row, style.data_row, 1)
+    return style
+
+
+def _grid_pair(name: str, *args, **kw) -> dict[str, TableStyle]:
+    return {f"{name}_grid" if name else "grid": _grid(*args, **kw), f"{name}_outline" if name else "outline": _grid(*args, lines_between=False, **kw)}
+
+
+TABLE_FORMATS: dict[str, TableStyle] = {
+    "plain": TableStyle(None, None, None, None, ("", "  ", ""), ("", "  ", ""), 0),
+    "simple": TableStyle(
+        Rule("", "-", "  ", ""), Rule("", "-", "  ", ""), None, Rule("", "-", "  ", ""),
+        ("", "  ", ""), ("", "  ", ""), 0, frozenset({"above", "below"}),
+    ),
+    "github": TableStyle(
+        Rule("|", "-", "|", "|"), Rule("|", "-", "|", "|"), None, None,
+        ("|", "|", "|"), ("|", "|", "|"), 1, frozenset({"above"}),
+    ),
+    "pipe": TableStyle(
+        Rule(colons=True), Rule(colons=True), None, None,
+        ("|", "|", "|"), ("|", "|", "|"), 1, frozenset({"above"}),
+    ),
+    "orgtbl": TableStyle(None, Rule("|", "-", "+", "|"), None, None, ("|", "|", "|"), ("|", "|", "|"), 1),
+    "jira": TableStyle(None, None, None, None, ("||", "||", "||"), ("|", "|", "|"), 1),
+    "presto": TableStyle(None, Rule("", "-", "+", ""), None, None, ("", "|", ""), ("", "|", ""), 1),
+    "psql": TableStyle(
+        Rule("+", "-", "+", "+"), Rule("|", "-", "+", "|"), None, Rule("+", "-", "+", "+"),
+        ("|", "|", "|"), ("|", "|", "|"), 1,
+    ),
+    **_grid_pair("", "+++", "+++", "+++", "-", "|", header_fill="="),
+    **_grid_pair("simple", "┌┬┐", "├┼┤", "└┴┘", "─", "│"),
+    **_grid_pair("rounded", "╭┬╮", "├┼┤", "╰┴╯", "─", "│"),
+    **_grid_pair("heavy", "┏┳┓", "┣╋┫", "┗┻┛", "━", "┃"),
+    **_grid_pair("mixed", "┍┯┑", "├┼┤", "┕┷┙", "━", "│", header_mid="┝┿┥", between="├┼┤", between_fill="─"),
+    **_grid_pair("double", "╔╦╗", "╠╬╣", "╚╩╝", "═", "║"),
+    **_grid_pair("fancy", "╒╤╕", "├┼┤", "╘╧╛", "═", "│", header_mid="╞╪╡", between="├┼┤", between_fill="─"),
+}
+
+_THOUSANDS = re.compile(r"^(([+-]?[0-9]{1,3})(?:,([0-9]{3}))*)?(?(1)\.[0-9]*|\.[0-9]+)?$")
+_PLAIN_INT = re.compile(r"[+-]?[0-9]+")
+_PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
+
+
+def _number_like(text: str) -> bool:
+    """tabulate's idea of "could be a number" (float() works and is finite,
+    or literally inf/nan, or digits with thousands separators)."""
+    try:
+        value = float(text)
+    except (ValueError, TypeError):
+        return bool(_THOUSANDS.match(text))
+    return not (math.isinf(value) or math.isnan(value)) or text.lower() in ("inf", "-inf", "nan")
+
+
+def _int_like(text: str) -> bool:
+    try:
+        int(text)
+    except (ValueError, TypeError):
+        return False
+    return True
+
+
+def digits_after_point(text: str) -> int:
+    """How many characters follow the decimal point (or exponent), -1 if none;
+    decimal alignment pads every cell of a column to the same count."""
+    if _PLAIN_INT.fullmatch(text):
+        return -1
+    if _PLAIN_DECIMAL.fullmatch(text):
+        return len(text) - text.rfind(".") - 1
+    if not _number_like(text) or _int_like(text):
+        return -1
+    pos = text.rfind(".")
+    if pos < 0:
+        pos = text.lower().rfind("e")
+    return len(text) - pos - 1 if pos >= 0 else -1
+
+
+#: decorate(column, row, text) -> text with escapes; row -1 is the header
+Decorate = Callable[[int, int, str], str]
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """Cell texts after alignment preprocessing, their widths and column widths."""
+
+    headers: list[str]
+    columns: list[list[str]]
+    cell_widths: list[list[int]]
+    header_widths: list[int]
+    col_widths: list[int]
+    aligns: list[str]
+    has_rows: bool
+
+    def total_width(self, style: TableStyle) -> int:
+        """Printed width of the widest line (before trailing spaces are trimmed)."""
+        row = style.header_row
+        n = len(self.col_widths)
+        return len(row[0]) + len(row[2]) + sum(self.col_widths) + 2 * style.padding * n + len(row[1]) * max(0, n - 1)
+
+
+def layout_table(headers: Sequence[str], columns: Sequence[Sequence[str]], aligns: Sequence[str]) -> TableLayout:
+    """Measure a table: the expensive half of formatting, done once."""
+    measure = WidthCache()
+    has_rows = bool(columns) and bool(columns[0])
+    out_cols: list[list[str]] = []
+    out_widths: list[list[int]] = []
+    col_widths: list[int] = []
+    header_widths = [measure(h) for h in headers]
+    for j, header_width in enumerate(header_widths):
+        cells = list(columns[j]) if has_rows else []
+        align = aligns[j] if has_rows else "left"
+        if align == "decimal":
+            points = [digits_after_point(s) for s in cells]
+            most = max(points, default=-1)
+            cells = [s + " " * (most - p) if p < most else s for s, p in zip(cells, points)]
+        else:
+            cells = [s.strip() for s in cells]
+        widths = [measure(s) for s in cells]
+        col_widths.append(max(max(widths, default=0), header_width + HEADER_MIN_PADDING))
+        out_cols.append(cells)
+        out_widths.append(widths)
+    return TableLayout(list(headers), out_cols, out_widths, header_widths, col_widths, list(aligns) if has_rows else ["left"] * len(headers), has_rows)
+
+
+def _rule_line(rule: Rule, padded_widths: list[int], aligns: list[str], has_rows: bool) -> str:
+    if rule.colons:
+        segments = []
+        for w, a in zip(padded_widths, aligns if has_rows else [""] * len(padded_widths)):
+            if a in ("right", "decimal"):
+                segments.append("-" * (w - 1) + ":")
+            elif a == "left":
+                segments.append(":" + "-" * (w - 1))
+            else:
+                segments.append("-" * w)
+        return "|" + "|".join(segments) + "|"
+    return (rule.begin + rule.sep.join(rule.fill * w for w in padded_widths) + rule.end).rstrip()
+
+
+def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = None) -> list[str]:
+    """The table's lines in format ``fmt`` (a key of :data:`TABLE_FORMATS`)."""
+    style = TABLE_FORMATS[fmt]
+    if not layout.headers:
+        return []
+    pad = " " * style.padding
+    widths = layout.col_widths
+    padded_widths = [w + 2 * style.padding for w in widths]
+    hidden = style.hidden_with_headers
+    aligns = layout.aligns
+
+    header_cells = []
+    for j, (h, hw) in enumerate(zip(layout.headers, layout.header_widths)):
+        text = decorate(j, -1, h) if decorate else h
+        gap = " " * max(0, widths[j] - hw)
+        header_cells.append(pad + (text + gap if aligns[j] == "left" else gap + text) + pad)
+
+    padded_columns: list[list[str]] = []
+    for j, (cells, cell_widths) in enumerate(zip(layout.columns, layout.cell_widths)):
+        w = widths[j]
+        texts = [decorate(j, i, s) for i, s in enumerate(cells)] if decorate else cells
+        if aligns[j] == "left":
+            padded_columns.append([pad + s + " " * (w - sw) + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+        else:
+            padded_columns.append([pad + " " * (w - sw) + s + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+
+    lines: list[str] = []
+    if style.above and "above" not in hidden:
+        lines.append(_rule_line(style.above, padded_widths, aligns, layout.has_rows))
+    begin, sep, end = style.header_row
+    lines.append((begin + sep.join(header_cells) + end).rstrip())
+    if style.below_header and "below_header" not in hidden:
+        lines.append(_rule_line(style.below_header, padded_widths, aligns, layout.has_rows))
+    begin, sep, end = style.data_row
+    rows = [(begin + sep.join(cells) + end).rstrip() for cells in zip(*padded_columns)] if layout.has_rows else []
+    if rows and style.between_rows:
+        between = _rule_line(style.between_rows, padded_widths, aligns, True)
+        for row in rows[:-1]:
+            lines.append(row)
+            lines.append(between)
+        lines.append(rows[-1])
+    else:
+        lines.extend(rows)
+    if style.below and "below" not in hidden:
+        lines.append(_rule_line(style.below, padded_widths, aligns, layout.has_rows))
+    return lines
+
+
+def format_table(headers: Sequence[str], columns: Sequence[Sequence[str]], aligns: Sequence[str], fmt: str, decorate: Decorate | None = None) -> list[str]:
+    """Lay out and render in one call (see the module docstring for the contract)."""
+    return render_layout(layout_table(headers, columns, aligns), fmt, decorate)

@@ -1,0 +1,81 @@
+"""Display width of text in terminal columns (CJK and emoji take two).
+
+Widths come from ``wcwidth.wcswidth`` - the same function tabulate uses - so
+our tables line up exactly like tabulate's. Printable ASCII skips the call.
+"""
+
+from __future__ import annotations
+
+from wcwidth import iter_graphemes, wcswidth
+
+
+def text_width(text: str) -> int:
+    """Columns ``text`` occupies (control characters count as -1, like wcswidth)."""
+    if text.isascii() and text.isprintable():
+        return len(text)
+    return wcswidth(text)
+
+
+class WidthCache:
+    """Memoised :func:`text_width` for one rendering (cells repeat a lot)."""
+
+    __slots__ = ("_known",)
+
+    def __init__(self) -> None:
+        self._known: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        if text.isascii() and text.isprintable():
+            return len(text)
+        known = self._known.get(text)
+        if known is None:
+            known = self._known[text] = wcswidth(text)
+        return known
+
+
+def truncate(text: str, max_width: int, marker: str = "…") -> str:
+    """``text`` cut to at most ``max_width`` columns, ending in ``marker`` when cut.
+
+    Cuts between grapheme clusters, so an emoji sequence or a letter with its
+    accents is never split in half.
+    """
+    if text_width(text) <= max_width:
+        return text
+    budget = max(0, max_width - text_width(marker))
+    kept: list[str] = []
+    used = 0
+    for grapheme in iter_graphemes(text):
+        w = max(0, wcswidth(grapheme))
+        if used + w > budget:
+            break
+        kept.append(grapheme)
+        used += w
+    return "".join(kept) + marker
+
+
+def wrap(text: str, width: int) -> list[str]:
+    """Hard-wrap ``text`` into pieces of at most ``width`` columns (never drops text)."""
+    width = max(1, width)
+    if text_width(text) <= width:
+        return [text]
+    pieces: list[str] = []
+    current: list[str] = []
+    used = 0
+    for grapheme in iter_graphemes(text):
+        w = max(0, wcswidth(grapheme))
+        if used + w > width and current:
+            pieces.append("".join(current))
+            current, used = [], 0
+        current.append(grapheme)
+        used += w
+    if current:
+        pieces.append("".join(current))
+    return pieces
+
+
+def pad_right(text: str, width: int) -> str:
+    return text + " " * max(0, width - text_width(text))
+
+
+def pad_left(text: str, width: int) -> str:
+    return " " * max(0, width - text_width(text)) + text
