@@ -1,0 +1,1 @@
+"""Database backends of the sandbox (SQLite and MySQL-protocol)."""

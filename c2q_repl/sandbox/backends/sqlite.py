@@ -1,0 +1,183 @@
+"""SQLite backend: the bundled sp500insight database, or any SQLite file.
+
+Connections come from a small pool, so queries from many threads run in
+parallel (SQLite readers do not block each other). Read-only queries get
+three layers: the parser check (:mod:`c2q_repl.sandbox.readonly`),
+``PRAGMA query_only`` and an authorizer that allows only reads. A progress
+handler enforces the timeout; ``fetchmany`` enforces the row cap.
+"""
+
+from __future__ import annotations
+
+import queue
+import sqlite3
+import threading
+import time
+from pathlib import Path
+
+from c2q_repl.sandbox.backends.sqlite_functions import register as register_functions
+from c2q_repl.sandbox.contracts import (
+    Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, SQLExecutionError, TableInfo,
+)
+from c2q_repl.sandbox.readonly import check_read_only, split_statements
+from c2q_repl.sandbox.schema import comments_for, infer_relationships
+
+_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
+                           getattr(sqlite3, "SQLITE_RECURSIVE", 33)})
+_PROGRESS_STEPS = 2000
+
+
+def _read_only_authorizer(action, arg1, arg2, db_name, trigger):
+    return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
+
+
+def text_cell(value) -> str | None:
+    """A database value as the API returns it: text, NULL as None."""
+    if value is None:
+        return None
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    return str(value)
+
+
+class SQLiteDatabase:
+    """A thread-safe :class:`~c2q_repl.sandbox.contracts.Database` over one SQLite file.
+
+    ``immutable=True`` opens the file read-only at the OS level too (used for
+    the cached sample database, so no key can ever change the shared cache).
+    """
+
+    dialect = "sqlite"
+
+    def __init__(self, path: str | Path, name: str = "sp500insight", *, immutable: bool = False, pool_size: int = 8):
+        self.path = Path(path)
+        if not self.path.is_file():
+            raise FileNotFoundError(f"no SQLite database at {self.path}")
+        self.name = name
+        self.immutable = immutable
+        self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
+        self._pool_size = pool_size
+        self._catalog: Catalog | None = None
+        self._catalog_lock = threading.Lock()
+
+    # ------------------------------------------------------------ connections
+    def _connect(self) -> sqlite3.Connection:
+        mode = "ro" if self.immutable else "rw"
+        conn = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True, check_same_thread=False,
+                               isolation_level=None, timeout=5.0)
+        register_functions(conn)
+        return conn
+
+    def _acquire(self) -> sqlite3.Connection:
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            return self._connect()
+
+    def _release(self, conn: sqlite3.Connection) -> None:
+        if self._pool.qsize() < self._pool_size:
+            self._pool.put(conn)
+        else:
+            conn.close()
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._pool.get_nowait().close()
+            except queue.Empty:
+                return
+
+    # ------------------------------------------------------------ catalog
+    def catalog(self) -> Catalog:
+        with self._catalog_lock:
+            if self._catalog is None:
+                self._catalog = self._read_catalog()
+            return self._catalog
+
+    def _read_catalog(self) -> Catalog:
+        conn = self._acquire()
+        try:
+            names = [r[0] for r in conn.execute(
+                "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            tables = []
+            for name in names:
+                table_comment, column_comments = comments_for(name)
+                cols = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
+                pk = tuple(c[1] for c in sorted((c for c in cols if c[5]), key=lambda c: c[5]))
+                columns = tuple(
+                    ColumnInfo(name=c[1], type=c[2] or "", comment=column_comments.get(c[1], ""),
+                               nullable=not c[3] and not c[5], primary_key=bool(c[5]))
+                    for c in cols)
+                tables.append(TableInfo(name=name, columns=columns, comment=table_comment, primary_key=pk))
+            declared = self._declared_relationships(conn, names)
+        finally:
+            self._release(conn)
+        tables_t = tuple(tables)
+        inferred = tuple(r for r in infer_relationships(tables_t)
+                         if (r.from_table, r.from_column) not in {(d.from_table, d.from_column) for d in declared})
+        return Catalog(database=self.name, dialect=self.dialect, tables=tables_t, relationships=declared + inferred)
+
+    @staticmethod
+    def _declared_relationships(conn: sqlite3.Connection, names: list[str]):
+        from c2q_repl.sandbox.contracts import Relationship
+
+        out = []
+        for name in names:
+            for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")').fetchall():
+                out.append(Relationship(name, fk[3], fk[2], fk[4] or fk[3], inferred=False))
+        return tuple(out)
+
+    # ------------------------------------------------------------ queries
+    def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
+        if read_only:
+            statement = check_read_only(sql, "sqlite")
+        else:
+            statements = split_statements(sql, "sqlite")
+            if len(statements) != 1:
+                raise SQLExecutionError("exactly one SQL statement must be given")
+            statement = statements[0]
+        conn = self._acquire()
+        healthy = True
+        try:
+            return self._run(conn, statement, read_only, max_rows, timeout)
+        except sqlite3.Error as exc:
+            healthy = not isinstance(exc, (sqlite3.InterfaceError, sqlite3.ProgrammingError))
+            raise self._translate(exc, read_only, timeout) from None
+        finally:
+            conn.set_progress_handler(None, 0)
+            conn.set_authorizer(None)
+            if conn.in_transaction:
+                try:
+                    conn.execute("ROLLBACK")
+                except sqlite3.Error:
+                    healthy = False
+            if healthy:
+                self._release(conn)
+            else:
+                conn.close()
+
+    def _run(self, conn: sqlite3.Connection, statement: str, read_only: bool, max_rows: int,
+             timeout: float) -> QueryResult:
+        conn.execute(f"PRAGMA query_only={'ON' if read_only else 'OFF'}")
+        if read_only:
+            conn.set_authorizer(_read_only_authorizer)
+        deadline = time.monotonic() + timeout
+        conn.set_progress_handler(lambda: 1 if time.monotonic() > deadline else 0, _PROGRESS_STEPS)
+        cursor = conn.execute(statement)
+        if cursor.description is None:
+            return QueryResult(columns=[], rows=[], truncated=False)
+        columns = [d[0] for d in cursor.description]
+        fetched = cursor.fetchmany(max_rows + 1)
+        cursor.close()
+        truncated = len(fetched) > max_rows
+        rows = [[text_cell(v) for v in row] for row in fetched[:max_rows]]
+        return QueryResult(columns=columns, rows=rows, truncated=truncated)
+
+    @staticmethod
+    def _translate(exc: sqlite3.Error, read_only: bool, timeout: float) -> SQLExecutionError:
+        message = str(exc)
+        if message == "interrupted":
+            return SQLExecutionError(f"query timed out after {timeout:g} s")
+        if read_only and ("not authorized" in message or "readonly" in message or "read-only" in message):
+            return ReadOnlyViolation(f"the statement tried to change data under a read-only key ({message})")
+        return SQLExecutionError(message)

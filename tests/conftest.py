@@ -1,0 +1,57 @@
+"""Shared pytest fixtures: the sample database, and sandbox servers over real HTTP.
+
+Database
+  seed_cache_home   a directory to use as XDG_CACHE_HOME in tests (e.g. for a `c2q` run in a pty);
+                    the built sp500insight file lives in its ``c2q/`` subdirectory and is shared by
+                    every test run and xdist worker of this user, so it is built once
+  sp500_path        Path of the cached sp500insight SQLite file
+  sp500_db          SQLiteDatabase over it (session-scoped, OS-level read-only)
+  writable_sp500    Path of a private writable copy (function-scoped), for ReadWrite-role tests
+
+Sandbox servers (real uvicorn on 127.0.0.1, random port)
+  sandbox           session-scoped SandboxHandle (job_delay 0.05 s, default limits, SQL passthrough
+                    + the built-in engine when present); use .endpoint, .public_key, .private_key,
+                    .cluster_id, .database, .app
+  make_sandbox      factory: make_sandbox(**start_sandbox options) -> SandboxHandle, stopped at teardown
+  sandbox_client    httpx.Client with DigestAuth for ``sandbox`` (base_url = sandbox.endpoint)
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def seed_cache_home() -> Path:
+    uid = os.getuid() if hasattr(os, "getuid") else 0
+    home = Path(tempfile.gettempdir()) / f"c2q-test-cache-{uid}"
+    home.mkdir(parents=True, exist_ok=True)
+    return home
+
+
+@pytest.fixture(scope="session")
+def sp500_path(seed_cache_home: Path) -> Path:
+    from c2q_repl.sandbox.seed import ensure_sp500insight
+
+    return ensure_sp500insight(seed_cache_home / "c2q")
+
+
+@pytest.fixture(scope="session")
+def sp500_db(sp500_path: Path):
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    db = SQLiteDatabase(sp500_path, immutable=True)
+    yield db
+    db.close()
+
+
+@pytest.fixture
+def writable_sp500(sp500_path: Path, tmp_path: Path) -> Path:
+    copy = tmp_path / "sp500insight.sqlite"
+    shutil.copyfile(sp500_path, copy)
+    return copy
