@@ -1,0 +1,142 @@
+"""A transcript as one self-contained HTML file: opens offline, safe to share.
+
+Everything is inline (CSS, pygments-highlighted SQL with inline styles, charts
+as SVG drawn by :mod:`c2q_repl.transcript.svg`); the page references no URL
+at all and carries a Content-Security-Policy that forbids scripts, so data
+holding ``<script>`` is escaped text twice over.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from c2q_repl.api.models import Answer
+from c2q_repl.render.sanitize import clean_text
+from c2q_repl.transcript.chartdata import chart_data
+from c2q_repl.transcript.document import round_view, subtitle_of, title_of
+from c2q_repl.transcript.reader import RecordedRound, Transcript
+from c2q_repl.transcript.svg import chart_svg
+
+SQL_STYLE = "friendly"
+CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
+
+CSS = """
+:root { color-scheme: light; }
+body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; margin: 0 auto; max-width: 1000px;
+       padding: 24px 32px 64px; color: #1d1f21; background: #fafafa; line-height: 1.45; }
+header { border-bottom: 2px solid #2f6fde; margin-bottom: 24px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+.meta, .foot { color: #666; font-size: 13px; }
+section.round { background: #fff; border: 1px solid #e1e4e8; border-radius: 8px; padding: 16px 20px; margin: 0 0 24px; }
+h2 { font-size: 20px; margin: 0 0 10px; }
+h2 .n { color: #2f6fde; margin-right: 6px; }
+h3 { font-size: 16px; margin: 18px 0 8px; }
+.task { color: #444; border-left: 3px solid #c8d3e6; padding-left: 10px; margin: 6px 0 10px; }
+.assumptions { color: #555; font-size: 14px; margin: 4px 0 10px; }
+.mode { display: inline-block; font-size: 12px; background: #eef3fc; color: #2f5fb8; border-radius: 4px; padding: 1px 6px; }
+.sql pre { margin: 8px 0; padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 13px;
+           font-family: "DejaVu Sans Mono", Menlo, Consolas, monospace; white-space: pre-wrap; }
+.tablewrap { overflow-x: auto; margin: 8px 0; }
+table.data { border-collapse: collapse; font-size: 13px; }
+table.data th, table.data td { border: 1px solid #d0d7de; padding: 4px 10px; text-align: left; vertical-align: top; }
+table.data th { background: #eef1f4; }
+table.data tr:nth-child(even) td { background: #f7f9fb; }
+table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data td.null { color: #999; font-style: italic; }
+figure.chart { margin: 12px 0; }
+figure.chart svg { max-width: 100%; height: auto; border: 1px solid #eee; border-radius: 6px; }
+.error { background: #fdecec; border: 1px solid #f3b9b9; color: #8a1c1c; border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; }
+"""
+
+
+def _text(value: Any) -> str:
+    """Escaped text from the server or the database (control sequences removed too)."""
+    return escape(clean_text("" if value is None else str(value)), quote=True)
+
+
+def sql_html(sql: str) -> str:
+    """SQL highlighted with inline styles (no stylesheet, no classes to resolve)."""
+    from pygments import highlight
+    from pygments.formatters import HtmlFormatter
+    from pygments.lexers import MySqlLexer
+
+    return highlight(clean_text(sql).rstrip(), MySqlLexer(), HtmlFormatter(noclasses=True, style=SQL_STYLE))
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def table_html(columns: list[str], rows: list[list[Any]]) -> str:
+    head = "".join(f"<th>{_text(c)}</th>" for c in columns)
+    body = []
+    for row in rows:
+        cells = []
+        for i in range(len(columns)):
+            value = row[i] if i < len(row) else None
+            if value is None:
+                cells.append('<td class="null">NULL</td>')
+            elif _is_number(value):
+                cells.append(f'<td class="num">{_text(value)}</td>')
+            else:
+                cells.append(f"<td>{_text(value)}</td>")
+        body.append("<tr>" + "".join(cells) + "</tr>")
+    return f'<div class="tablewrap"><table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+
+
+def _task_html(task: Answer, heading: str | None) -> list[str]:
+    out = []
+    if heading:
+        out.append(f"<h3>{heading}</h3>")
+    if task.clarified_task:
+        out.append(f'<p class="task">{_text(task.clarified_task)}</p>')
+    if task.assumptions:
+        items = "".join(
+            f"<li>{'<b>' + _text(a.concept) + ':</b> ' if a.concept else ''}{_text(a.explanation)}</li>" for a in task.assumptions
+        )
+        out.append(f'<ul class="assumptions">{items}</ul>')
+    if task.sql:
+        out.append(f'<div class="sql">{sql_html(task.sql)}</div>')
+    if task.failed:
+        out.append(f'<div class="error">{_text(task.error_text)}</div>')
+    elif task.data is not None:
+        out.append(table_html(task.data.columns, task.data.rows))
+        chart = chart_data(task.chart, task.data.columns, task.data.rows)
+        if chart is not None:
+            caption = f"<figcaption class=\"meta\">{_text(task.chart.name)}</figcaption>"
+            out.append(f'<figure class="chart">{chart_svg(chart)}{caption}</figure>')
+    return out
+
+
+def round_html(rr: RecordedRound) -> str:
+    view = round_view(rr)
+    out = [f'<section class="round" id="round-{view.number}">',
+           f'<h2><span class="n">{view.number}.</span>{_text(view.question)}</h2>']
+    if view.mode != "direct":
+        out.append(f'<span class="mode">{_text(view.mode)}</span>')
+    if view.overview:
+        out.append(f'<p class="task">{_text(view.overview)}</p>')
+    for heading, task in view.tasks:
+        out.extend(_task_html(task, _text(heading) if heading else None))
+    if view.problem:
+        out.append(f'<div class="error">{_text(view.problem)}</div>')
+    if view.footer:
+        out.append(f'<p class="foot">{_text(view.footer)}</p>')
+    out.append("</section>")
+    return "\n".join(out)
+
+
+def to_html(t: Transcript) -> str:
+    title = _text(title_of(t))
+    rounds = "\n".join(round_html(rr) for rr in t.rounds)
+    return (
+        "<!DOCTYPE html>\n"
+        '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
+        f'<meta http-equiv="Content-Security-Policy" content="{CSP}">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
+        '<meta name="referrer" content="no-referrer">\n'
+        f"<title>{title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n"
+        f'<header><h1>{title}</h1><p class="meta">{_text(subtitle_of(t))}</p></header>\n'
+        f"<main>\n{rounds}\n</main>\n</body>\n</html>\n"
+    )
