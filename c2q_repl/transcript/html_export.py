@@ -13,7 +13,7 @@ from typing import Any
 
 from c2q_repl.api.models import Answer
 from c2q_repl.render.sanitize import clean_text
-from c2q_repl.transcript.chartdata import chart_data
+from c2q_repl.transcript.chartdata import plot_for
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.reader import RecordedRound, Transcript
 from c2q_repl.transcript.svg import chart_svg
@@ -102,9 +102,9 @@ def _task_html(task: Answer, heading: str | None) -> list[str]:
         out.append(f'<div class="error">{_text(task.error_text)}</div>')
     elif task.data is not None:
         out.append(table_html(task.data.columns, task.data.rows))
-        chart = chart_data(task.chart, task.data.columns, task.data.rows)
+        chart = plot_for(task.chart, task.data.columns, task.data.rows)
         if chart is not None:
-            caption = f"<figcaption class=\"meta\">{_text(task.chart.name)}</figcaption>"
+            caption = f'<figcaption class="meta">{" · ".join(_text(p) for p in [task.chart.name, *chart.notes])}</figcaption>'
             out.append(f'<figure class="chart">{chart_svg(chart)}{caption}</figure>')
     return out
 

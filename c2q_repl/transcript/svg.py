@@ -1,4 +1,4 @@
-"""Draw :class:`~c2q_repl.transcript.chartdata.ChartData` as inline SVG.
+"""Draw a :class:`~c2q_repl.transcript.chartdata.Plot` as inline SVG.
 
 Exported HTML must open offline and carry no script, so charts are plain SVG
 elements written here: no library, no external font, every label escaped.
@@ -9,17 +9,12 @@ from __future__ import annotations
 import math
 from html import escape
 
-from c2q_repl.transcript.chartdata import ChartData
+from c2q_repl.render.chart_data import format_number
+from c2q_repl.transcript.chartdata import Plot
 
 PALETTE = ("#2f6fde", "#e3662b", "#2a9d63", "#c23b6e", "#8a5cd1", "#c99a12", "#1f9fb5", "#6b7a8f",
            "#d94c4c", "#4f8f2f", "#a0522d", "#3d4db7")
 WIDTH, HEIGHT = 720, 360
-
-
-def _fmt(value: float) -> str:
-    if value == int(value) and abs(value) < 1e15:
-        return f"{int(value):,}"
-    return f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _short(text: str, limit: int = 18) -> str:
@@ -44,7 +39,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
     return ticks
 
 
-def chart_svg(data: ChartData, width: int = WIDTH, height: int = HEIGHT) -> str:
+def chart_svg(data: Plot, width: int = WIDTH, height: int = HEIGHT) -> str:
     """One ``<svg>`` element (no XML prolog, no xmlns: it is inlined in HTML)."""
     body = _pie(data, width, height) if data.kind == "pie" else _xy(data, width, height)
     title = escape(data.title or "")
@@ -69,7 +64,7 @@ def _legend(names: list[str], x: float, y: float) -> str:
     return "".join(parts)
 
 
-def _xy(data: ChartData, width: int, height: int) -> str:
+def _xy(data: Plot, width: int, height: int) -> str:
     multi = len(data.series) > 1
     left, right, top, bottom = 70, (170 if multi else 20), 40, 86
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -84,7 +79,7 @@ def _xy(data: ChartData, width: int, height: int) -> str:
     for t in ticks:
         yy = y_of(t)
         out.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{left + plot_w}" y2="{yy:.1f}" stroke="#e5e5e5"/>'
-                   f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(_fmt(t))}</text>')
+                   f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(format_number(t))}</text>')
     out.append(f'<g class="axes" stroke="#999" stroke-width="1">'
                f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>'
                f'<line x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}"/></g>')
@@ -110,7 +105,7 @@ def _xy(data: ChartData, width: int, height: int) -> str:
                 y0, y1 = sorted((y_of(v), y_of(0)))
                 out.append(f'<rect class="bar" x="{x0:.1f}" y="{y0:.1f}" width="{max(bar_w - 1, 1):.1f}" '
                            f'height="{max(y1 - y0, 0.5):.1f}" fill="{color}"><title>{escape(series.name)} · '
-                           f'{escape(data.categories[i])}: {escape(_fmt(v))}</title></rect>')
+                           f'{escape(data.categories[i])}: {escape(format_number(v))}</title></rect>')
     else:
         for si, series in enumerate(data.series):
             color = PALETTE[si % len(PALETTE)]
@@ -125,7 +120,7 @@ def _xy(data: ChartData, width: int, height: int) -> str:
     return "".join(out)
 
 
-def _pie(data: ChartData, width: int, height: int) -> str:
+def _pie(data: Plot, width: int, height: int) -> str:
     series = data.series[0]
     slices = [(c, v) for c, v in zip(data.categories, series.values) if v is not None and v > 0]
     total = sum(v for _, v in slices)
@@ -138,7 +133,7 @@ def _pie(data: ChartData, width: int, height: int) -> str:
     for i, (cat, v) in enumerate(slices):
         color = PALETTE[i % len(PALETTE)]
         sweep = 2 * math.pi * v / total
-        tip = f"<title>{escape(cat)}: {escape(_fmt(v))} ({v / total:.1%})</title>"
+        tip = f"<title>{escape(cat)}: {escape(format_number(v))} ({v / total:.1%})</title>"
         if len(slices) == 1:
             out.append(f'<circle class="slice" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="{color}">{tip}</circle>')
             break
