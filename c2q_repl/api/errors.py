@@ -180,6 +180,17 @@ class JobFailedError(C2QError):
     kind = "job_failed"
 
 
+class JobTimeoutError(C2QError):
+    """A job was still unfinished after the longest wait; it may still finish later."""
+
+    kind = "job_timeout"
+    retryable = True
+
+    def __init__(self, message: str, *, job_id: str = "", **kw) -> None:
+        super().__init__(message, **kw)
+        self.job_id = job_id
+
+
 class CancelledError(C2QError):
     """The user cancelled a wait; the job may still be running on the server."""
 

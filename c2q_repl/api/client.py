@@ -1,0 +1,387 @@
+"""The Chat2Query Data App API, one method per endpoint (spec §7).
+
+Methods return the typed models of :mod:`c2q_repl.api.models` and raise the
+errors of :mod:`c2q_repl.api.errors`. AI work is asynchronous: the starting
+POST returns a :class:`ChatStarted`/:class:`SummaryStarted` whose job is then
+awaited with :func:`c2q_repl.api.poller.wait_for_job`.
+
+Where the spec marks a request shape unknown ([UNK]) the method's docstring
+says which shape we send; responses are always parsed tolerantly.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections import OrderedDict
+from dataclasses import dataclass, replace
+from typing import Any, Callable
+
+import httpx
+
+from c2q_repl.api import errors as E
+from c2q_repl.api.durations import JobDurationModel
+from c2q_repl.api.models import (
+    KNOWLEDGE_TYPES,
+    ChatStarted,
+    DataSummary,
+    Job,
+    KnowledgeBase,
+    KnowledgeData,
+    Session,
+    SummaryStarted,
+    V1Result,
+    parse_list,
+)
+from c2q_repl.api.transport import ApiTransport, RequestRecord, path_join
+from c2q_repl.config import Credentials
+
+__all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES"]
+
+MODES = ("direct", "auto_breakdown")
+MAX_INSTRUCTION = 512
+_REMEMBERED_JOBS = 256
+
+
+@dataclass(frozen=True)
+class JobOrigin:
+    """What the client knows about a job it started: its kind and when it started."""
+
+    kind: str  # "chat:direct", "chat:auto_breakdown", "chat:v2", "summary", "refine", "suggest"
+    started_at: float  # time.monotonic() when the starting POST's response arrived
+    started_wall: float  # time.time() at the same moment
+
+
+def _check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise E.ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
+    return mode
+
+
+def _dict_or_none(value: Any) -> dict | None:
+    return value if isinstance(value, dict) and value else None
+
+
+class Chat2QueryClient:
+    """A thread-safe client for one Data App and one API key."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        credentials: Credentials,
+        *,
+        auth_scheme: str = "digest",
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        on_request: Callable[[RequestRecord], None] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._http = ApiTransport(
+            endpoint, credentials.public_key, credentials.private_key, auth_scheme=auth_scheme,
+            timeout=timeout, max_retries=max_retries, on_request=on_request, transport=transport,
+        )
+        self.endpoint = self._http.endpoint
+        self.public_key = credentials.public_key
+        #: learned job durations; the poller plans polls with it (replace to share one)
+        self.job_durations = JobDurationModel()
+        self._jobs: OrderedDict[str, JobOrigin] = OrderedDict()
+        self._jobs_lock = threading.Lock()
+
+    def __repr__(self) -> str:
+        return f"Chat2QueryClient(endpoint={self.endpoint!r}, public_key={self.public_key!r})"
+
+    # ------------------------------------------------------------------ plumbing
+
+    @property
+    def requests_sent(self) -> int:
+        """Every HTTP request sent: retries, polls and digest challenges included."""
+        return self._http.requests_sent
+
+    @property
+    def ai_requests_sent(self) -> int:
+        """AI-starting POSTs the server received and did not reject at authentication."""
+        return self._http.ai_requests_sent
+
+    def job_origin(self, job_id: str) -> JobOrigin | None:
+        with self._jobs_lock:
+            return self._jobs.get(job_id)
+
+    def _started(self, job_id: str, kind: str) -> None:
+        with self._jobs_lock:
+            self._jobs[job_id] = JobOrigin(kind, time.monotonic(), time.time())
+            while len(self._jobs) > _REMEMBERED_JOBS:
+                self._jobs.popitem(last=False)
+
+    def _get(self, *segments: Any, params: dict | None = None, cancel: threading.Event | None = None) -> Any:
+        return self._http.call("GET", path_join(*segments), params=params, cancel=cancel).result
+
+    def _send(self, method: str, *segments: Any, body: Any = None, starts_ai: bool = False) -> Any:
+        return self._http.call(method, path_join(*segments), json=body, starts_ai=starts_ai).result
+
+    def _start_chat(self, kind: str, *segments: Any, body: dict) -> ChatStarted:
+        started = ChatStarted.from_json(self._send("POST", *segments, body=body, starts_ai=True))
+        self._started(started.job_id, kind)
+        return started
+
+    def _start_summary(self, *segments: Any, body: dict) -> SummaryStarted:
+        started = SummaryStarted.from_json(self._send("POST", *segments, body=body, starts_ai=True))
+        if not started.job_id:
+            raise E.ProtocolError("the server did not return a job_id for the data summary")
+        self._started(started.job_id, "summary")
+        return started
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> "Chat2QueryClient":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ------------------------------------------------------------------ jobs
+
+    def get_job(self, job_id: str, *, cancel: threading.Event | None = None) -> Job:
+        """``GET /v2/jobs/{job_id}`` (all async operations share it)."""
+        return Job.from_json(self._get("v2", "jobs", job_id, cancel=cancel))
+
+    # ------------------------------------------------------------------ v3 sessions
+
+    def create_session(self, cluster_id: str, database: str, name: str = "") -> Session:
+        """``POST /v3/sessions``; the database needs a ready data summary."""
+        body = {"cluster_id": cluster_id, "database": database}
+        if name:
+            body["name"] = name
+        return Session.from_json(self._send("POST", "v3", "sessions", body=body))
+
+    def list_sessions(self) -> list[Session]:
+        """``GET /v3/sessions``: bare array or ``{"sessions": [...]}`` accepted."""
+        return parse_list(self._get("v3", "sessions"), "sessions", Session.from_json)
+
+    def get_session(self, session_id: str | int) -> Session:
+        """``GET /v3/sessions/{id}``: the session with its ``messages``."""
+        return Session.from_json(self._get("v3", "sessions", session_id))
+
+    def update_session(self, session_id: str | int, name: str) -> Session | None:
+        """``PUT /v3/sessions/{id}`` with ``{"name": ...}`` (body shape [UNK]: rename is the plausible one)."""
+        result = _dict_or_none(self._send("PUT", "v3", "sessions", session_id, body={"name": name}))
+        return Session.from_json(result) if result and ("session_id" in result or "id" in result) else None
+
+    def reset_session(self, session_id: str | int) -> Session | None:
+        """``PUT /v3/sessions/{id}/reset`` with an empty body: clears the conversation context."""
+        result = _dict_or_none(self._send("PUT", "v3", "sessions", session_id, "reset", body={}))
+        return Session.from_json(result) if result and ("session_id" in result or "id" in result) else None
+
+    def session_chat(
+        self, session_id: str | int, question: str, *, mode: str = "direct",
+        feedback_answer_id: str = "", feedback_task_id: str = "",
+    ) -> ChatStarted:
+        """``POST /v3/sessions/{id}/chat2data``: the next round of a session (an AI request)."""
+        body = {
+            "question": question,
+            "sql_generate_mode": _check_mode(mode),
+            "feedback_answer_id": feedback_answer_id,
+            "feedback_task_id": feedback_task_id,
+        }
+        return self._start_chat(f"chat:{mode}", "v3", "sessions", session_id, "chat2data", body=body)
+
+    # ------------------------------------------------------------------ v3 chat2data
+
+    def chat(
+        self, question: str, *, cluster_id: str = "", database: str = "",
+        data_summary_id: str | int | None = None, mode: str = "direct",
+    ) -> ChatStarted:
+        """``POST /v3/chat2data`` (creates a session). The server honours ``data_summary_id``
+        only when ``cluster_id`` and ``database`` are absent, so empty ones are not sent."""
+        body: dict[str, Any] = {"question": question, "sql_generate_mode": _check_mode(mode)}
+        if cluster_id:
+            body["cluster_id"] = cluster_id
+        if database:
+            body["database"] = database
+        if data_summary_id not in (None, ""):
+            body["data_summary_id"] = _id_value(data_summary_id)
+        return self._start_chat(f"chat:{mode}", "v3", "chat2data", body=body)
+
+    # ------------------------------------------------------------------ v3 data summaries
+
+    def create_data_summary(
+        self, cluster_id: str, database: str, *, description: str = "", reuse: bool = True, default: bool = True,
+    ) -> SummaryStarted:
+        """``POST /v3/dataSummaries``; with ``reuse`` an existing summary comes back (its job already done)."""
+        body = {"cluster_id": cluster_id, "database": database, "description": description, "reuse": reuse, "default": default}
+        return self._start_summary("v3", "dataSummaries", body=body)
+
+    def list_data_summaries(self, *, cluster_id: str = "", database: str = "") -> list[DataSummary]:
+        """``GET /v3/dataSummaries`` (optional filters sent as query parameters)."""
+        result = self._get("v3", "dataSummaries", params={"cluster_id": cluster_id, "database": database})
+        return parse_list(result, "data_summaries", DataSummary.from_json)
+
+    def get_data_summary(self, data_summary_id: str | int) -> DataSummary:
+        """``GET /v3/dataSummaries/{id}``; ``status`` is "inited" while it is generated."""
+        return DataSummary.from_json(self._get("v3", "dataSummaries", data_summary_id))
+
+    def update_data_summary(
+        self, data_summary_id: str | int, *, description: str | None = None, default: bool | None = None,
+        tables: dict[str, dict] | None = None,
+    ) -> DataSummary | SummaryStarted | None:
+        """``PUT /v3/dataSummaries/{id}`` (body [UNK]): sends only the given fields,
+        ``tables`` in the v2 draft shape ``{table: {"description", "columns": {col: desc}}}``.
+        Returns the updated summary, the job that applies it, or None when the server says nothing."""
+        body: dict[str, Any] = {}
+        if description is not None:
+            body["description"] = description
+        if default is not None:
+            body["default"] = default
+        if tables is not None:
+            body["tables"] = tables
+        return _summary_update_result(self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body))
+
+    def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> DataSummary | SummaryStarted | None:
+        """``PUT /v3/dataSummaries/{id}/tables/{table}`` with ``{"description": ...}`` (shape [UNK])."""
+        result = self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body={"description": description})
+        return _summary_update_result(result)
+
+    def update_column_descriptions(self, data_summary_id: str | int, table: str, columns: dict[str, str]) -> DataSummary | SummaryStarted | None:
+        """``PUT /v3/dataSummaries/{id}/tables/{table}/columns`` with ``{"columns": {col: desc}}``
+        (shape [UNK]; it mirrors the v2 draft's per-table ``columns`` map)."""
+        body = {"columns": {str(k): str(v) for k, v in columns.items()}}
+        result = self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, "columns", body=body)
+        return _summary_update_result(result)
+
+    # ------------------------------------------------------------------ v3 knowledge bases
+
+    def create_knowledge_base(self, cluster_id: str, database: str, description: str = "") -> KnowledgeBase:
+        """``POST /v3/knowledgeBases``."""
+        body = {"cluster_id": cluster_id, "database": database, "description": description}
+        kb = KnowledgeBase.from_json(self._send("POST", "v3", "knowledgeBases", body=body))
+        return _fill(kb, cluster_id=cluster_id, database=database, description=description)
+
+    def list_knowledge_bases(self) -> list[KnowledgeBase]:
+        """``GET /v3/knowledgeBases``: bare array or ``{"knowledge_bases": [...]}``."""
+        return parse_list(self._get("v3", "knowledgeBases"), "knowledge_bases", KnowledgeBase.from_json)
+
+    def get_knowledge_base(self, knowledge_base_id: str | int) -> KnowledgeBase:
+        """``GET /v3/knowledgeBases/{id}``."""
+        return KnowledgeBase.from_json(self._get("v3", "knowledgeBases", knowledge_base_id))
+
+    def update_knowledge_base(
+        self, knowledge_base_id: str | int, *, description: str | None = None, default: bool | None = None,
+    ) -> KnowledgeBase | None:
+        """``PUT /v3/knowledgeBases/{id}`` with the given fields (shape [UNK])."""
+        body: dict[str, Any] = {}
+        if description is not None:
+            body["description"] = description
+        if default is not None:
+            body["default"] = default
+        result = _dict_or_none(self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body))
+        return KnowledgeBase.from_json(result) if result else None
+
+    def add_knowledge(self, knowledge_base_id: str | int, type: str, raw_data: dict, meta_data: dict | None = None) -> KnowledgeData:
+        """``POST /v3/knowledgeBases/{id}/data``: few-shot ``{question, answer}``,
+        term-sheet ``{term: [...], description}`` or instruction ``{instruction}`` (≤ 512 chars)."""
+        _check_knowledge(type, raw_data)
+        body = {"type": type, "meta_data": meta_data or {}, "raw_data": raw_data}
+        item = KnowledgeData.from_json(self._send("POST", "v3", "knowledgeBases", knowledge_base_id, "data", body=body))
+        return _fill(item, type=type, raw_data=raw_data, meta_data=meta_data or {})
+
+    def list_knowledge(self, knowledge_base_id: str | int) -> list[KnowledgeData]:
+        """``GET /v3/knowledgeBases/{id}/data``: bare array or ``{"knowledge_data": [...]}``."""
+        return parse_list(self._get("v3", "knowledgeBases", knowledge_base_id, "data"), "knowledge_data", KnowledgeData.from_json)
+
+    def update_knowledge(
+        self, knowledge_base_id: str | int, knowledge_data_id: str | int, *, type: str | None = None,
+        raw_data: dict | None = None, meta_data: dict | None = None,
+    ) -> KnowledgeData | None:
+        """``PUT /v3/knowledgeBases/{id}/data/{data_id}``, body as for adding (given fields only)."""
+        if type is not None and raw_data is not None:
+            _check_knowledge(type, raw_data)
+        body: dict[str, Any] = {}
+        for key, value in (("type", type), ("raw_data", raw_data), ("meta_data", meta_data)):
+            if value is not None:
+                body[key] = value
+        result = _dict_or_none(self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id, body=body))
+        return KnowledgeData.from_json(result) if result else None
+
+    def delete_knowledge(self, knowledge_base_id: str | int, knowledge_data_id: str | int) -> None:
+        """``DELETE /v3/knowledgeBases/{id}/data/{data_id}``."""
+        self._send("DELETE", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id)
+
+    # ------------------------------------------------------------------ refine / suggest
+
+    def refine_sql(self, cluster_id: str, database: str, sql: str, feedback: str) -> ChatStarted:
+        """``POST /v3/refineSql``: a job whose result parses with :class:`RefineResult`."""
+        body = {"cluster_id": cluster_id, "database": database, "sql": sql, "feedback": feedback}
+        return self._start_chat("refine", "v3", "refineSql", body=body)
+
+    def suggest_questions(self, cluster_id: str, database: str) -> ChatStarted:
+        """``POST /v3/suggestQuestions``: a job whose result parses with :class:`Suggestions`."""
+        return self._start_chat("suggest", "v3", "suggestQuestions", body={"cluster_id": cluster_id, "database": database})
+
+    # ------------------------------------------------------------------ v2
+
+    def create_data_summary_v2(self, cluster_id: str, database: str, *, description: str = "", reuse: bool = True) -> SummaryStarted:
+        """``POST /v2/dataSummaries``; the finished job holds the v2-era summary shape."""
+        body = {"cluster_id": cluster_id, "database": database, "description": description, "reuse": reuse}
+        return self._start_summary("v2", "dataSummaries", body=body)
+
+    def list_data_summaries_v2(self) -> list[DataSummary]:
+        """``GET /v2/dataSummaries``."""
+        return parse_list(self._get("v2", "dataSummaries"), "data_summaries", DataSummary.from_json)
+
+    def chat_v2(self, question: str, *, cluster_id: str = "", database: str = "", data_summary_id: str | int | None = None) -> ChatStarted:
+        """``POST /v2/chat2data`` with ``raw_question``; the job result is a ``task_tree``
+        (``Job.answer()`` maps it onto :class:`Answer`)."""
+        body: dict[str, Any] = {"raw_question": question}
+        if cluster_id:
+            body["cluster_id"] = cluster_id
+        if database:
+            body["database"] = database
+        if data_summary_id not in (None, ""):
+            body["data_summary_id"] = _id_value(data_summary_id)
+        return self._start_chat("chat:v2", "v2", "chat2data", body=body)
+
+    # ------------------------------------------------------------------ v1 (deprecated)
+
+    def chat_v1(self, cluster_id: str, database: str, instruction: str, tables: list[str] | None = None) -> V1Result:
+        """Deprecated synchronous ``POST /chat2data`` (the docs' curl path; the table calls it
+        ``/v1/chat2data``). Gateway envelope; a failed SQL comes back as a result with its code."""
+        body: dict[str, Any] = {"cluster_id": cluster_id, "database": database, "instruction": instruction}
+        if tables:
+            body["tables"] = list(tables)
+        data = self._send("POST", "chat2data", body=body, starts_ai=True)
+        result = V1Result.from_json(data)
+        if result.code >= 500 and result.code < 600:
+            raise E.ServerError(result.message or "internal error", status=200, code=result.code, request="POST /chat2data")
+        return result
+
+
+# ---------------------------------------------------------------------- helpers
+
+def _id_value(value: str | int) -> int | str:
+    """Ids are integers on the wire where the docs show integers; keep non-numeric ones as given."""
+    text = str(value).strip()
+    return int(text) if text.isdigit() else text
+
+
+def _check_knowledge(type: str, raw_data: dict) -> None:
+    if type not in KNOWLEDGE_TYPES:
+        raise E.ValidationError(f"unknown knowledge type {type!r}", hint="Use few-shot, term-sheet or instruction.")
+    if not isinstance(raw_data, dict):
+        raise E.ValidationError("knowledge raw_data must be an object")
+    if type == "instruction" and len(str(raw_data.get("instruction", ""))) > MAX_INSTRUCTION:
+        raise E.ValidationError(f"an instruction may be at most {MAX_INSTRUCTION} characters")
+
+
+def _summary_update_result(result: Any) -> DataSummary | SummaryStarted | None:
+    obj = _dict_or_none(result)
+    if obj is None:
+        return None
+    if "job_id" in obj and not ("tables" in obj or "summary" in obj or "status" in obj):
+        return SummaryStarted.from_json(obj)
+    return DataSummary.from_json(obj)
+
+
+def _fill(model, **defaults):
+    """Fill fields the server left empty with what we sent (responses are sparse: spec §7.7, §7.11)."""
+    changes = {k: v for k, v in defaults.items() if not getattr(model, k)}
+    return replace(model, **changes) if changes else model

@@ -1,0 +1,178 @@
+"""What we have learned about how long jobs take, and the poll plan it implies. Pure.
+
+A :class:`JobDurationModel` keeps, per job kind ("chat:direct", "summary", ...),
+the last few observed durations. Each observation is an *interval*
+``(low, high]`` in seconds after the job started: the job was seen unfinished
+at ``low`` and finished at ``high`` (narrowed with the server's ``ended_at``
+when its clock agrees with ours). The belief about the next job's duration is
+the mixture of uniform distributions over those intervals, plus a weak
+log-uniform prior (0.25 s to 64 s) so that surprises are still caught quickly.
+
+:func:`plan_polls` turns that belief into poll times by dynamic programming:
+it minimises ``E[polls] + delay_weight * E[delay]`` over poll times on a grid,
+where delay is the time between the job finishing and the poll that notices
+it. With a narrow belief that yields a single poll just after the expected
+finish; with a wide one, polls cluster where finishing is likely and thin out
+in the tail.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+#: requests one second of delay is worth when planning (higher = poll more)
+DEFAULT_DELAY_WEIGHT = 4.0
+#: an observation narrower than this is widened to it (server-side scheduling jitter)
+MIN_WIDTH = 0.12
+#: weight of the whole prior relative to one observation
+PRIOR_WEIGHT = 0.25
+#: weight of each older observation relative to the next newer one
+DEFAULT_DECAY = 0.6
+PRIOR_BINS = tuple((0.25 * 2 ** i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
+MAX_GRID = 240
+
+
+@dataclass(frozen=True)
+class DurationSample:
+    low: float
+    high: float
+
+
+@dataclass(frozen=True)
+class _Component:
+    low: float
+    high: float
+    weight: float
+
+    def cdf(self, t: float) -> float:
+        if t <= self.low:
+            return 0.0
+        if t >= self.high:
+            return 1.0
+        return (t - self.low) / (self.high - self.low)
+
+    def moment(self, t: float) -> float:
+        """∫ x dF(x) from -inf to t."""
+        u = min(max(t, self.low), self.high)
+        return (u * u - self.low * self.low) / (2.0 * (self.high - self.low))
+
+
+def _widen(low: float, high: float) -> tuple[float, float]:
+    low, high = max(0.0, low), max(0.0, high)
+    if high - low < MIN_WIDTH:
+        mid = (low + high) / 2.0
+        low, high = max(0.0, mid - MIN_WIDTH / 2.0), max(0.0, mid - MIN_WIDTH / 2.0) + MIN_WIDTH
+    return low, high
+
+
+def _mixture(samples: list[DurationSample], expected: float | None, decay: float = DEFAULT_DECAY) -> list[_Component]:
+    """Newest sample weighs 1, each older one ``decay`` times the next: durations drift."""
+    count = len(samples)
+    comps = [_Component(*_widen(s.low, s.high), decay ** (count - 1 - i)) for i, s in enumerate(samples)]
+    if expected is not None and expected > 0:
+        comps.append(_Component(*_widen(expected * 0.85, expected * 1.15), 1.0))
+    prior_each = PRIOR_WEIGHT / len(PRIOR_BINS) if comps else 1.0 / len(PRIOR_BINS)
+    comps.extend(_Component(lo, hi, prior_each) for lo, hi in PRIOR_BINS)
+    total = sum(c.weight for c in comps)
+    return [_Component(c.low, c.high, c.weight / total) for c in comps]
+
+
+def plan_polls(
+    samples: list[DurationSample],
+    *,
+    after: float = 0.0,
+    expected: float | None = None,
+    delay_weight: float = DEFAULT_DELAY_WEIGHT,
+    decay: float = DEFAULT_DECAY,
+) -> list[float]:
+    """Poll times (seconds after the job started, all > ``after``), best first.
+
+    Past the last one the caller falls back to capped backoff.
+    """
+    comps = _mixture(samples, expected, decay)
+    end = max(c.high for c in comps)
+    if end <= after:
+        return []
+    # Grid of candidate poll times: every component edge plus an even grid.
+    grid: set[float] = set()
+    t = after
+    while t < end and len(grid) < MAX_GRID:  # 50 ms steps, widening by 4 % once past 1.25 s
+        t = round(t + max(0.05, 0.04 * t), 4)
+        grid.add(t)
+    grid.update(c.high for c in comps if c.high > after)
+    grid.update(c.low + 0.02 for c in comps if c.low + 0.02 > after)
+    times = sorted(t for t in grid if after < t <= end)
+    if not times or times[-1] < end:
+        times.append(end)
+    cdf = [sum(c.weight * c.cdf(t) for c in comps) for t in [after, *times]]
+    mom = [sum(c.weight * c.moment(t) for c in comps) for t in [after, *times]]
+    n = len(times)
+    # best[i] = least expected cost once a poll at point i (0 = `after`) found the job unfinished.
+    best = [0.0] * (n + 1)
+    choice = [n] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        survive = 1.0 - cdf[i]
+        lowest, pick = float("inf"), n
+        for j in range(i + 1, n + 1):
+            t = times[j - 1]
+            cost = survive + delay_weight * (t * (cdf[j] - cdf[i]) - (mom[j] - mom[i])) + best[j]
+            if cost < lowest:
+                lowest, pick = cost, j
+        best[i], choice[i] = lowest, pick
+    plan, i = [], 0
+    while i < n:
+        i = choice[i]
+        plan.append(times[i - 1])
+    return plan
+
+
+def refine_with_ended_at(low: float, high: float, ended_at: float | int, started_wall: float) -> tuple[float, float]:
+    """Narrow ``(low, high]`` with the server's finish time when the clocks agree.
+
+    ``ended_at`` is UNIX seconds; an integer is a truncated second, so the
+    finish lies in ``[ended_at, ended_at + 1)``. If the server's clock disagrees
+    with ours (the intervals do not overlap) the server's value is ignored.
+    """
+    if not ended_at or ended_at <= 0:
+        return low, high
+    resolution = 1.0 if float(ended_at).is_integer() else 0.01
+    server_low = float(ended_at) - started_wall
+    server_high = server_low + resolution
+    new_low, new_high = max(low, server_low), min(high, server_high)
+    if new_high <= new_low:
+        return low, high
+    return new_low, new_high
+
+
+def backoff_after(elapsed: float) -> float:
+    """Gap to the next poll once the plan is exhausted: a quarter of the time so far, 0.5-5 s."""
+    return min(5.0, max(0.5, elapsed * 0.25))
+
+
+class JobDurationModel:
+    """Recent job durations per kind; owned by the caller (one per client by default)."""
+
+    def __init__(self, window: int = 12, delay_weight: float = DEFAULT_DELAY_WEIGHT, decay: float = DEFAULT_DECAY) -> None:
+        self.window = window
+        self.delay_weight = delay_weight
+        self.decay = decay
+        self._samples: dict[str, deque[DurationSample]] = {}
+
+    def observe(self, kind: str, low: float, high: float) -> None:
+        if high < low or high < 0:
+            return
+        self._samples.setdefault(kind, deque(maxlen=self.window)).append(DurationSample(max(0.0, low), high))
+
+    def samples(self, kind: str) -> list[DurationSample]:
+        return list(self._samples.get(kind, ()))
+
+    def plan(self, kind: str, *, after: float = 0.0, expected: float | None = None) -> list[float]:
+        return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight, decay=self.decay)
+
+    def expected(self, kind: str) -> float | None:
+        """Mean of the midpoints seen so far (for progress displays), None when unknown."""
+        seen = self.samples(kind)
+        if not seen:
+            return None
+        return sum((s.low + s.high) / 2.0 for s in seen) / len(seen)

@@ -1,0 +1,215 @@
+"""HTTP for the Chat2Query client: auth, honest request counting, safe retries.
+
+:class:`ApiTransport` sends one logical call (``call``) as one or more HTTP
+requests and returns the decoded :class:`~c2q_repl.api.envelope.Envelope` or
+raises a typed error. Counting happens in :class:`_CountingTransport`, under
+httpx's auth flow, so the unauthenticated first request of an HTTP Digest
+handshake is counted like any other: the number shown to the user is the
+number of requests the server actually received.
+
+Nothing here ever formats a header or a key into a message; httpx exceptions
+are translated and *not* chained, so tracebacks cannot carry a request object.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass
+from typing import Any, Callable
+from urllib.parse import quote
+
+import httpx
+
+from c2q_repl import __version__
+from c2q_repl.api import errors as E
+from c2q_repl.api.endpoint import normalize_endpoint
+from c2q_repl.api.envelope import Envelope, check_response
+from c2q_repl.api.retry import may_retry, retry_delay
+
+_META = "c2q"
+
+
+@dataclass(frozen=True)
+class RequestRecord:
+    """One HTTP request as it went over the wire (no headers, no body, no keys)."""
+
+    method: str
+    path: str  # relative to the endpoint, e.g. "/v2/jobs/abc"
+    status: int | None  # None when no response arrived
+    elapsed: float  # seconds until the response headers (or the failure)
+    attempt: int  # 1 for the first try of a call, 2+ for retries
+    starts_ai: bool  # a POST that starts AI work
+    sent: bool = True  # False: connect failure, the server never saw it
+    error: str = ""  # error kind when no response arrived
+    at: float = 0.0  # wall-clock time the request started
+
+
+def path_join(*segments: Any) -> str:
+    """``("v3", "sessions", 12)`` → ``/v3/sessions/12`` with each id percent-encoded."""
+    return "/" + "/".join(quote(str(s), safe="") for s in segments)
+
+
+def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
+    """httpx's exception → ours; the message names the failure, never the request."""
+    detail = str(exc).split("\n")[0][:200]
+    if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
+        return E.ConnectError(f"could not connect to the server ({detail or type(exc).__name__})", request=request,
+                              hint="Check the endpoint URL and your network; the request was not sent.")
+    if isinstance(exc, httpx.ReadTimeout):
+        return E.ReadTimeoutError("the server did not answer in time", request=request,
+                                  hint="It may still be working on the request; c2q does not re-send AI requests.")
+    if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError, httpx.WriteTimeout, httpx.NetworkError)):
+        return E.NetworkError(f"the connection broke ({detail or type(exc).__name__})", sent=True, request=request,
+                              hint="The server may or may not have received the request.")
+    if isinstance(exc, (httpx.DecodingError, httpx.ProtocolError, httpx.TooManyRedirects)):
+        return E.ProtocolError(f"the server's response could not be read ({detail or type(exc).__name__})", request=request)
+    if isinstance(exc, httpx.TimeoutException):
+        return E.ReadTimeoutError("the request timed out", request=request)
+    return E.NetworkError(f"HTTP failure ({type(exc).__name__})", sent=True, request=request)
+
+
+class _CountingTransport(httpx.BaseTransport):
+    """Wraps the real transport; reports every request that reached (or may have reached) the wire."""
+
+    def __init__(self, inner: httpx.BaseTransport, report: Callable[[httpx.Request, int | None, float, float, str, bool], None]):
+        self._inner = inner
+        self._report = report
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        started, wall = time.monotonic(), time.time()
+        try:
+            response = self._inner.handle_request(request)
+        except (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout) as exc:
+            self._report(request, None, time.monotonic() - started, wall, type(exc).__name__, False)
+            raise
+        except httpx.TransportError as exc:
+            self._report(request, None, time.monotonic() - started, wall, type(exc).__name__, True)
+            raise
+        self._report(request, response.status_code, time.monotonic() - started, wall, "", True)
+        return response
+
+    def close(self) -> None:
+        self._inner.close()
+
+
+class ApiTransport:
+    """One httpx client bound to an endpoint and a key; thread-safe counters."""
+
+    def __init__(
+        self,
+        endpoint: str,
+        public_key: str,
+        private_key: str,
+        *,
+        auth_scheme: str = "digest",
+        timeout: float = 30.0,
+        max_retries: int = 3,
+        on_request: Callable[[RequestRecord], None] | None = None,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self.endpoint = normalize_endpoint(endpoint)
+        if auth_scheme not in ("digest", "basic"):
+            raise E.ConfigError(f"unknown auth scheme {auth_scheme!r}", hint="Use 'digest' (default) or 'basic'.")
+        if not public_key or not private_key:
+            raise E.ConfigError("an API key needs both a public and a private key")
+        self.max_retries = max(0, int(max_retries))
+        self._on_request = on_request
+        self._lock = threading.Lock()
+        self._closed = threading.Event()
+        self.requests_sent = 0
+        self.ai_requests_sent = 0
+        self._base_path = httpx.URL(self.endpoint).path.rstrip("/")
+        auth = httpx.DigestAuth(public_key, private_key) if auth_scheme == "digest" else httpx.BasicAuth(public_key, private_key)
+        self._client = httpx.Client(
+            base_url=self.endpoint,
+            auth=auth,
+            timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
+            transport=_CountingTransport(transport or httpx.HTTPTransport(), self._record),
+            headers={"user-agent": f"c2q/{__version__}", "accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    # ------------------------------------------------------------------ counting
+
+    def _record(self, request: httpx.Request, status: int | None, elapsed: float, wall: float, error: str, sent: bool) -> None:
+        meta = request.extensions.get(_META) or {}
+        starts_ai = bool(meta.get("starts_ai"))
+        path = request.url.path
+        if path.startswith(self._base_path):
+            path = path[len(self._base_path):] or "/"
+        with self._lock:
+            if sent:
+                self.requests_sent += 1
+                # A 401 is a digest challenge or a rejected key: no AI work was started.
+                if starts_ai and status != 401:
+                    self.ai_requests_sent += 1
+        if self._on_request is not None:
+            self._on_request(RequestRecord(
+                method=request.method, path=path, status=status, elapsed=elapsed, attempt=int(meta.get("attempt", 1)),
+                starts_ai=starts_ai, sent=sent, error=error, at=wall,
+            ))
+
+    # ------------------------------------------------------------------ calls
+
+    def call(
+        self,
+        method: str,
+        path: str,
+        *,
+        json: Any = None,
+        params: dict[str, Any] | None = None,
+        starts_ai: bool = False,
+        cancel: threading.Event | None = None,
+    ) -> Envelope:
+        """Send one logical call with the retry policy of :mod:`c2q_repl.api.retry`."""
+        described = f"{method} {path}"
+        attempt = 0
+        while True:
+            attempt += 1
+            if self._closed.is_set():
+                raise E.ConnectError("the client is closed", request=described)
+            try:
+                return self._once(method, path, json, params, starts_ai, attempt, described)
+            except E.C2QError as err:
+                if attempt > self.max_retries or not may_retry(method, err):
+                    raise
+                delay = retry_delay(attempt, err)
+                if self._wait(delay, cancel):
+                    if cancel is not None and cancel.is_set():
+                        raise E.CancelledError("cancelled while waiting to retry", request=described) from None
+                    raise
+
+    def _once(self, method: str, path: str, json: Any, params: dict | None, starts_ai: bool, attempt: int, described: str) -> Envelope:
+        extensions = {_META: {"starts_ai": starts_ai, "attempt": attempt}}
+        query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        try:
+            response = self._client.request(method, path, json=json, params=query or None, extensions=extensions)
+        except httpx.HTTPError as exc:
+            translated = _translate(exc, described)
+        else:
+            if 300 <= response.status_code < 400:
+                location = response.headers.get("location", "")
+                raise E.HTTPStatusError(
+                    f"the endpoint redirects (HTTP {response.status_code})", status=response.status_code, request=described,
+                    hint=f"Configure the URL it redirects to{': ' + location.split('?')[0][:200] if location else ''} (c2q does not send keys across redirects).",
+                )
+            return check_response(response.status_code, response.headers, response.content, request=described)
+        raise translated
+
+    def _wait(self, seconds: float, cancel: threading.Event | None) -> bool:
+        """Sleep interruptibly; True when interrupted by cancel or close."""
+        deadline = time.monotonic() + seconds
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return False
+            if cancel is not None:
+                if cancel.wait(min(remaining, 0.05)) or self._closed.is_set():
+                    return True
+            elif self._closed.wait(remaining):
+                return True
+
+    def close(self) -> None:
+        self._closed.set()
+        self._client.close()

@@ -1,0 +1,275 @@
+"""Settings: which Data App to talk to, with which key, and how.
+
+Sources, first match wins for each setting: command-line flags, then the
+environment (``C2Q_ENDPOINT``, ``C2Q_PUBLIC_KEY``, ``C2Q_PRIVATE_KEY``,
+``C2Q_CLUSTER_ID``, ``C2Q_DATABASE``, ``C2Q_PROFILE``), then the chosen profile
+of ``$XDG_CONFIG_HOME/c2q/config.toml``::
+
+    theme = "default"                  # top-level keys apply to every profile
+
+    [default]
+    endpoint = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint"
+    public_key = "ABCD1234"
+    private_key_command = "pass show tidb/c2q"   # or private_key = "..." / private_key_env = "VAR"
+    cluster_id = "10140100115280519574"
+    database = "sp500insight"
+    mode = "direct"                    # or "auto_breakdown"
+    auth = "digest"                    # or "basic"
+
+The private key is never taken from a flag (it would show in ``ps``). This
+module is imported at start-up: it must not import httpx or anything heavy.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shlex
+import stat
+import subprocess
+import sys
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any, Mapping, TextIO
+
+from c2q_repl.api.endpoint import normalize_endpoint
+from c2q_repl.api.errors import ConfigError
+
+MODES = ("direct", "auto_breakdown")
+AUTH_SCHEMES = ("digest", "basic")
+DEFAULT_PROFILE = "default"
+#: keys a profile understands; any other key is kept in ``Settings.extra`` for other parts of c2q
+KNOWN_KEYS = (
+    "endpoint", "public_key", "private_key", "private_key_env", "private_key_command",
+    "cluster_id", "database", "mode", "theme", "auth", "auth_scheme",
+)
+KEY_COMMAND_TIMEOUT = 15.0
+
+
+@dataclass(frozen=True, repr=False)
+class Credentials:
+    """A Data App API key. ``repr``/``str`` never show the private key."""
+
+    public_key: str
+    private_key: str
+
+    def __repr__(self) -> str:
+        return f"Credentials(public_key={self.public_key!r}, private_key='****')"
+
+    __str__ = __repr__
+
+
+@dataclass(frozen=True)
+class Settings:
+    endpoint: str = ""  # full base URL ending in /endpoint; "" when not configured
+    credentials: Credentials | None = None
+    auth_scheme: str = "digest"
+    cluster_id: str = ""
+    database: str = ""
+    mode: str = "direct"
+    theme: str = "default"
+    profile: str = DEFAULT_PROFILE
+    sandbox: bool = False  # the --sandbox flag
+    #: profile keys c2q's core does not interpret (e.g. REPL preferences), as written
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    @property
+    def has_credentials(self) -> bool:
+        return bool(self.endpoint and self.credentials and self.credentials.public_key and self.credentials.private_key)
+
+    def with_endpoint(self, endpoint: str, credentials: Credentials, cluster_id: str, database: str) -> "Settings":
+        """The same preferences pointed at another Data App (used when the embedded sandbox starts)."""
+        return replace(self, endpoint=normalize_endpoint(endpoint), credentials=credentials, cluster_id=cluster_id, database=database)
+
+
+# --------------------------------------------------------------------------- paths
+
+def _home(env: Mapping[str, str]) -> Path:
+    return Path(env.get("HOME") or Path.home())
+
+
+def _xdg(env: Mapping[str, str], var: str, fallback: str) -> Path:
+    value = env.get(var, "")
+    # The XDG spec says relative paths are invalid and must be ignored.
+    return Path(value) if value and os.path.isabs(value) else _home(env) / fallback
+
+
+def config_path(env: Mapping[str, str] = os.environ) -> Path:
+    """``$C2Q_CONFIG``, else ``$XDG_CONFIG_HOME/c2q/config.toml`` (default ``~/.config``)."""
+    if env.get("C2Q_CONFIG"):
+        return Path(env["C2Q_CONFIG"])
+    return _xdg(env, "XDG_CONFIG_HOME", ".config") / "c2q" / "config.toml"
+
+
+def state_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_STATE_HOME/c2q`` (history, counters): default ``~/.local/state/c2q``."""
+    return _xdg(env, "XDG_STATE_HOME", ".local/state") / "c2q"
+
+
+def data_dir(env: Mapping[str, str] = os.environ) -> Path:
+    """``$XDG_DATA_HOME/c2q`` (transcripts, sandbox keys): default ``~/.local/share/c2q``."""
+    return _xdg(env, "XDG_DATA_HOME", ".local/share") / "c2q"
+
+
+# --------------------------------------------------------------------------- the file
+
+def read_config_file(path: Path) -> dict[str, Any]:
+    """The parsed TOML file, ``{}`` when it does not exist."""
+    try:
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        return {}
+    except OSError as exc:
+        raise ConfigError(f"cannot read {path}: {exc.strerror}") from None
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - exercised on 3.10 only
+        import tomli as tomllib
+    try:
+        return tomllib.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path} is not UTF-8 text") from None
+    except tomllib.TOMLDecodeError as exc:
+        # The decoder's message names a line and column, never the content.
+        raise ConfigError(f"{path} is not valid TOML: {exc}", hint="Fix the file or move it aside.") from None
+
+
+def profile_values(document: Mapping[str, Any], profile: str, *, required: bool, path: Path) -> dict[str, Any]:
+    """Top-level scalar keys overlaid with the ``[profile]`` table."""
+    base = {k: v for k, v in document.items() if not isinstance(v, dict)}
+    tables = {k: v for k, v in document.items() if isinstance(v, dict)}
+    if profile in tables:
+        return {**base, **tables[profile]}
+    if required:
+        known = ", ".join(sorted(tables)) or "none"
+        raise ConfigError(f"profile {profile!r} is not in {path}", hint=f"Profiles defined there: {known}.")
+    return base
+
+
+def group_or_world_readable(path: Path) -> bool:
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return os.name == "posix" and bool(mode & (stat.S_IRGRP | stat.S_IROTH))
+
+
+def _string(values: Mapping[str, Any], key: str, path: Path) -> str:
+    value = values.get(key)
+    if value is None:
+        return ""
+    if isinstance(value, bool) or not isinstance(value, (str, int)):
+        raise ConfigError(f"`{key}` in {path} must be a string")
+    return str(value).strip()
+
+
+def _private_key_from_command(command: str, env: Mapping[str, str]) -> str:
+    try:
+        argv = shlex.split(command)
+    except ValueError:
+        raise ConfigError("private_key_command is not a valid command line") from None
+    if not argv:
+        raise ConfigError("private_key_command is empty")
+    try:
+        done = subprocess.run(argv, capture_output=True, text=True, timeout=KEY_COMMAND_TIMEOUT, env=dict(env), stdin=subprocess.DEVNULL)
+    except FileNotFoundError:
+        raise ConfigError(f"private_key_command: {argv[0]!r} not found") from None
+    except subprocess.TimeoutExpired:
+        raise ConfigError(f"private_key_command took longer than {KEY_COMMAND_TIMEOUT:.0f} s") from None
+    except OSError as exc:
+        raise ConfigError(f"private_key_command could not run: {exc.strerror}") from None
+    if done.returncode != 0:
+        # Never echo its output: it may be the key, or part of it.
+        raise ConfigError(f"private_key_command failed (exit status {done.returncode})")
+    lines = done.stdout.strip().splitlines()
+    if not lines or not lines[0].strip():
+        raise ConfigError("private_key_command printed nothing")
+    return lines[0].strip()
+
+
+# --------------------------------------------------------------------------- loading
+
+def _arg(args: argparse.Namespace | None, name: str) -> Any:
+    return getattr(args, name, None) if args is not None else None
+
+
+def load_settings(
+    args: argparse.Namespace | None = None,
+    env: Mapping[str, str] = os.environ,
+    *,
+    stderr: TextIO | None = None,
+) -> Settings:
+    """Resolve settings from flags > env > config profile; raise :class:`ConfigError` on problems.
+
+    Warns on ``stderr`` (once per call) when the config file holds a private key
+    and other users may read it.
+    """
+    explicit_profile = _arg(args, "profile") or env.get("C2Q_PROFILE") or ""
+    profile = explicit_profile or DEFAULT_PROFILE
+    path = config_path(env)
+    document = read_config_file(path)
+    values = profile_values(document, profile, required=bool(explicit_profile), path=path)
+
+    def pick(flag: str | None, env_var: str | None, key: str) -> str:
+        from_flag = _arg(args, flag) if flag else None
+        if from_flag:
+            return str(from_flag).strip()
+        if env_var and env.get(env_var, "").strip():
+            return env[env_var].strip()
+        return _string(values, key, path)
+
+    sandbox = bool(_arg(args, "sandbox"))
+    endpoint = pick("endpoint", "C2Q_ENDPOINT", "endpoint")
+    public_key = pick("public_key", "C2Q_PUBLIC_KEY", "public_key")
+    mode = pick("mode", None, "mode") or "direct"
+    auth = pick("auth", None, "auth") or _string(values, "auth_scheme", path) or "digest"
+    theme = pick("theme", None, "theme") or "default"
+    if mode not in MODES:
+        raise ConfigError(f"unknown mode {mode!r}", hint="Use direct or auto_breakdown.")
+    if auth not in AUTH_SCHEMES:
+        raise ConfigError(f"unknown auth scheme {auth!r}", hint="Use digest or basic.")
+
+    if _holds_private_key(document) and group_or_world_readable(path):
+        print(f"c2q: warning: {path} holds a private key and other users can read it; run: chmod 600 {path}",
+              file=stderr or sys.stderr)
+    private_key = env.get("C2Q_PRIVATE_KEY", "").strip()
+    if not private_key and _string(values, "private_key", path):
+        private_key = _string(values, "private_key", path)
+    if not private_key and _string(values, "private_key_env", path):
+        private_key = env.get(_string(values, "private_key_env", path), "").strip()
+    if not private_key and _string(values, "private_key_command", path) and (public_key or endpoint) and not sandbox:
+        private_key = _private_key_from_command(_string(values, "private_key_command", path), env)
+
+    credentials = Credentials(public_key, private_key) if (public_key or private_key) else None
+    if not sandbox:
+        if endpoint:
+            endpoint = normalize_endpoint(endpoint)
+        _check_complete(endpoint, public_key, private_key)
+    return Settings(
+        endpoint=endpoint,
+        credentials=credentials,
+        auth_scheme=auth,
+        cluster_id=pick("cluster_id", "C2Q_CLUSTER_ID", "cluster_id"),
+        database=pick("database", "C2Q_DATABASE", "database"),
+        mode=mode,
+        theme=theme,
+        profile=profile,
+        sandbox=sandbox,
+        extra={k: v for k, v in values.items() if k not in KNOWN_KEYS},
+    )
+
+
+def _holds_private_key(document: Mapping[str, Any]) -> bool:
+    tables = [document, *(v for v in document.values() if isinstance(v, dict))]
+    return any(isinstance(t.get("private_key"), str) and t["private_key"].strip() for t in tables)
+
+
+def _check_complete(endpoint: str, public_key: str, private_key: str) -> None:
+    """Either nothing (→ the sandbox) or all three of endpoint, public and private key."""
+    given = {"endpoint": bool(endpoint), "public key": bool(public_key), "private key": bool(private_key)}
+    if any(given.values()) and not all(given.values()):
+        missing = ", ".join(name for name, ok in given.items() if not ok)
+        raise ConfigError(
+            f"incomplete connection settings: missing {missing}",
+            hint="Set C2Q_ENDPOINT, C2Q_PUBLIC_KEY and C2Q_PRIVATE_KEY (or a config profile), or use --sandbox.",
+        )
