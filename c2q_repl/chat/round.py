@@ -80,8 +80,12 @@ class Round:
         return None
 
 
-def round_lines(round: Round, opts: "RenderOptions") -> list[str]:
-    """What the user sees for a finished round (answer, failure, or error)."""
+def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = False) -> list[str]:
+    """What the user sees for a finished round (answer, failure, or error).
+
+    The REPL and replay print the prompt line with the question themselves;
+    ``echo_question`` puts it first for output with no prompt (batch).
+    """
     from c2q_repl.render.answer import render_answer, render_error
 
     lines: list[str] = []
@@ -96,9 +100,12 @@ def round_lines(round: Round, opts: "RenderOptions") -> list[str]:
                 opts,
                 elapsed=round.elapsed or None,
                 job_id=round.job_id or str((round.job_raw or {}).get("job_id", "")),
-                question=round.question,
+                question=round.question if echo_question else "",
             )
         )
+    elif echo_question and round.question.strip():
+        # the renderer's question heading (its first line when ``question`` is given)
+        lines.extend(render_answer(Answer(type="data_retrieval", task_id="", status=""), opts, question=round.question)[:1])
     err = round.job_error
     if err is not None:
         lines.extend(render_error(err, opts))

@@ -20,15 +20,10 @@ from pathlib import Path
 from typing import Callable, Iterator, Mapping
 from urllib.parse import urlsplit
 
+from c2q_repl.config import state_dir
+
 #: keep counts for this many days (older ones are dropped on write)
 KEEP_DAYS = 7
-
-
-def state_dir(env: Mapping[str, str] = os.environ) -> Path:
-    """``$XDG_STATE_HOME/c2q`` (``~/.local/state/c2q`` when unset or relative)."""
-    base = env.get("XDG_STATE_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path(env.get("HOME") or Path.home()) / ".local" / "state"
-    return root / "c2q"
 
 
 def usage_path(env: Mapping[str, str] = os.environ) -> Path:
