@@ -13,9 +13,13 @@ from .harness import DEFAULT_COLS, DEFAULT_ROWS, Screen, isolated_env, sandbox_e
 
 
 @pytest.fixture
-def c2q_env(tmp_path) -> dict[str, str]:
-    """Isolated environment with no endpoint configured (c2q would use its own sandbox)."""
-    return isolated_env(tmp_path / "env")
+def c2q_env(tmp_path, seed_cache_home) -> dict[str, str]:
+    """Isolated environment with no endpoint configured (c2q would use its own sandbox).
+
+    XDG_CACHE_HOME is the shared test cache so a c2q that starts its own
+    sandbox reuses the already built sample database.
+    """
+    return isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)})
 
 
 @pytest.fixture
