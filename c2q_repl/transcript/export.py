@@ -43,22 +43,25 @@ def export_transcript(path: str | Path, fmt: str | None = None, out: str | Path 
         if out is None:
             raise TranscriptError("say which format to export (md, html, csv or json)")
         fmt = format_for(out)
-    if fmt not in FORMATS:
-        raise TranscriptError(f"unknown export format {fmt!r} (choose md, html, csv or json)")
-    transcript = read_transcript(path)
-    if fmt == "md":
-        text = to_markdown(transcript)
-    elif fmt == "html":
-        from c2q_repl.transcript.html_export import to_html
-
-        text = to_html(transcript)
-    elif fmt == "csv":
-        text = to_csv(transcript, round_no)
-    else:
-        text = to_json(transcript)
+    text = export_text(read_transcript(path), fmt, round_no)
     if out is not None:
         write_text(Path(out).expanduser(), text)
     return text
+
+
+def export_text(transcript: Transcript, fmt: str, round_no: int | None = None) -> str:
+    """The export of an already loaded transcript."""
+    if fmt == "md":
+        return to_markdown(transcript)
+    if fmt == "html":
+        from c2q_repl.transcript.html_export import to_html
+
+        return to_html(transcript)
+    if fmt == "csv":
+        return to_csv(transcript, round_no)
+    if fmt == "json":
+        return to_json(transcript)
+    raise TranscriptError(f"unknown export format {fmt!r} (choose md, html, csv or json)")
 
 
 def write_text(path: Path, text: str) -> None:

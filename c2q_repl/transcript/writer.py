@@ -59,9 +59,9 @@ def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
 
 def sessions_dir(env: Mapping[str, str] = os.environ) -> Path:
     """``$XDG_DATA_HOME/c2q/sessions`` (``~/.local/share`` when unset or relative)."""
-    base = env.get("XDG_DATA_HOME", "")
-    root = Path(base) if base and os.path.isabs(base) else Path(env.get("HOME") or Path.home()) / ".local" / "share"
-    return root / "c2q" / "sessions"
+    from c2q_repl.config import data_dir
+
+    return data_dir(env) / "sessions"
 
 
 def default_transcript_path(session_id: str, started_at: float, env: Mapping[str, str] = os.environ) -> Path:

@@ -50,7 +50,7 @@ def make_round(number: int, question: str, job_raw: dict | None = None, *, error
 
 
 def write_transcript(path: Path, rounds: list[Round], header: dict | None = None) -> Path:
-    base = {"endpoint": "sandbox", "host": "127.0.0.1", "cluster_id": "sandbox", "database": "sp500insight",
+    base = {"endpoint_kind": "sandbox", "label": "127.0.0.1", "cluster_id": "sandbox", "database": "sp500insight",
             "session_id": "s-1", "mode": "direct"}
     with TranscriptWriter.create(path, {**base, **(header or {})}) as w:
         for r in rounds:
