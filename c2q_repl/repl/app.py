@@ -1,0 +1,71 @@
+"""``c2q`` (the default ``chat`` command): the interactive REPL.
+
+Start-up is tuned for time-to-prompt: only prompt_toolkit and our own small
+modules are imported before the prompt is drawn. The connection (and the
+embedded sandbox, when there are no credentials), the session, the theme and
+the data summary are loaded in background threads once the prompt is on
+screen; the first question waits for them if it has to.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from typing import Any
+
+from c2q_repl import __version__
+
+EXIT_OK = 0
+EXIT_USAGE = 2
+PROMPT = "c2q> "
+
+
+def endpoint_label(settings: Any) -> tuple[str, str]:
+    """(kind, label) for the banner and toolbar, known before anything connects."""
+    if settings.sandbox or not settings.has_credentials:
+        return "sandbox", f"sandbox · {settings.database or 'sp500insight'} · offline"
+    from urllib.parse import urlsplit
+
+    parts = urlsplit(settings.endpoint)
+    host = parts.hostname or "?"
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return "cloud", f"cloud · {settings.database or 'default database'} · {host}"
+
+
+def banner_lines(label: str, kind: str, color: bool) -> list[str]:
+    lines = [f"c2q {__version__} — chat with your database in plain language"]
+    if kind == "sandbox":
+        where = f"Using the local sandbox ({label}): sample data, not your database."
+        lines.append(f"\x1b[1;33m{where}\x1b[0m" if color else where)
+    else:
+        lines.append(f"Connected to {label}.")
+    lines.append("Type a question, /help for commands, Ctrl-D to quit.")
+    return lines
+
+
+def _batch(args: argparse.Namespace) -> int:
+    """Piped input never starts the UI: answer each line like ``c2q ask``."""
+    from c2q_repl import batch
+
+    for name, default in (("questions", []), ("format", "table"), ("show_sql", True)):
+        if not hasattr(args, name):
+            setattr(args, name, default)
+    return batch.main(args)
+
+
+def main(args: argparse.Namespace) -> int:
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        return _batch(args)
+    from c2q_repl.api.errors import ConfigError
+    from c2q_repl.config import load_settings
+
+    try:
+        settings = load_settings(args)
+    except ConfigError as exc:
+        print(f"c2q: {exc.describe()}", file=sys.stderr)
+        return EXIT_USAGE
+    from c2q_repl.repl.session import run_repl
+
+    return run_repl(args, settings, os.environ)

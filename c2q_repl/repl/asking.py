@@ -1,0 +1,154 @@
+"""Asking a question: wait in a worker thread, draw the live status line in the
+main thread, and give the prompt back at once on Ctrl-C.
+
+The worker does the HTTP (POST, then polls); the main thread only sleeps in
+short ticks, so SIGINT interrupts it within one tick (0.1 s). A cancelled wait
+sets the worker's cancel event and is abandoned: the job keeps running on the
+server and ``/job ID`` fetches it later.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Any, Callable
+
+from c2q_repl.repl.status import Progress, StatusLine
+
+TICK = 0.1
+
+
+def _status_line(ctx: Any) -> StatusLine:
+    cols, _ = ctx.out.size()
+    style = ""
+    if ctx.color and ctx.view.theme is not None:
+        from c2q_repl.render.style import StyleError, sgr
+
+        try:
+            style = sgr(ctx.view.theme.ui.get("status", ""))
+        except StyleError:
+            style = ""
+    return StatusLine(ctx.out.stream, width=cols, enabled=ctx.out.is_tty, unicode=ctx.unicode, style=style)
+
+
+def apply_update(progress: Progress, update: Any) -> None:
+    """Fold one progress report from the conversation into ``progress``.
+
+    Reports are the job as last polled (status, id and, for auto_breakdown,
+    a partial answer whose finished sub-tasks have rows or an error).
+    """
+    from c2q_repl.render.sanitize import clean_text
+
+    job_id = getattr(update, "job_id", "")
+    if job_id:
+        progress.job_id = str(job_id)
+    status = getattr(update, "status", "")
+    if status:
+        progress.phase = {"init": "queued", "running": "running", "done": "done", "failed": "failed"}.get(status, status)
+    try:
+        answer = update.answer() if callable(getattr(update, "answer", None)) else None
+    except Exception:  # a half-written partial result is not worth failing the wait for
+        answer = None
+    if answer is not None and answer.sub_tasks:
+        leaves = answer.leaves()
+        progress.total_tasks = len(leaves)
+        done = [leaf for leaf in leaves if leaf.status in ("done", "failed") or leaf.data is not None or leaf.sql_error]
+        progress.done_tasks = [clean_text(leaf.task or leaf.description or leaf.clarified_task or leaf.task_id) for leaf in done]
+
+
+def run_with_status(ctx: Any, work: Callable[[threading.Event, Callable[[Any], None]], Any], phase: str) -> tuple[bool, Any, Progress]:
+    """Run ``work(cancel, on_update)`` in a worker thread while the status line spins.
+
+    Returns (finished, result, progress). On Ctrl-C the cancel event is set and
+    (False, None, progress) comes back immediately; exceptions from ``work``
+    are re-raised here.
+    """
+    cancel = threading.Event()
+    done = threading.Event()
+    progress = Progress(phase=phase)
+    box: dict[str, Any] = {}
+    lock = threading.Lock()
+
+    def on_update(update: Any) -> None:
+        with lock:
+            apply_update(progress, update)
+
+    def target() -> None:
+        try:
+            box["result"] = work(cancel, on_update)
+        except BaseException as exc:  # handed to the main thread
+            box["error"] = exc
+        finally:
+            done.set()
+
+    line = _status_line(ctx)
+    line.progress = progress
+    worker = threading.Thread(target=target, name="c2q-ask", daemon=True)
+    worker.start()
+    try:
+        while not done.wait(TICK):
+            with lock:
+                line.draw()
+    except KeyboardInterrupt:
+        cancel.set()
+        line.erase()
+        return False, None, progress
+    line.erase()
+    if "error" in box:
+        raise box["error"]
+    return True, box.get("result"), progress
+
+
+def ask(ctx: Any, question: str) -> None:
+    """Send ``question`` in the current session and show the answer (or why not)."""
+    conversation = ctx.conversation  # waits for the background open; Ctrl-C there propagates
+    feedback = ctx.feedback
+    mode = conversation.mode
+
+    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
+        return conversation.ask(question, mode=mode, feedback=feedback, on_update=on_update, cancel=cancel)
+
+    finished, round_, progress = run_with_status(ctx, work, "sending")
+    if not finished:
+        _cancelled(ctx, progress)
+        return
+    ctx.feedback = None  # feedback applies to one question
+    _finish_round(ctx, round_)
+
+
+def _finish_round(ctx: Any, round_: Any) -> None:
+    ctx.record("question", round_)
+    ctx.record("error" if round_.job_error is not None or round_.job_raw is None else "result", round_)
+    if round_.job_raw is not None:
+        ctx.last_round = round_
+        ctx.refined_sql = ""
+    err = round_.error
+    if err is not None and getattr(err, "kind", "") == "cancelled" and getattr(err, "job_id", ""):
+        ctx.cancelled_jobs.append(err.job_id)
+    ctx.show_round(round_)
+    ctx.refresh_usage()
+
+
+def _cancelled(ctx: Any, progress: Progress) -> None:
+    if progress.job_id:
+        ctx.cancelled_jobs.append(progress.job_id)
+        ctx.out.warn(f"cancelled waiting for job {progress.job_id}; it may still finish on the server.")
+        ctx.out.info(f"fetch it later with /job {progress.job_id}")
+    else:
+        ctx.out.warn("cancelled before the server answered; the question may still be processed (see /history --server).")
+
+
+def fetch_job(ctx: Any, job_id: str) -> None:
+    """``/job ID``: wait for a job (poll, with the status line) and show its answer."""
+    conversation = ctx.conversation
+
+    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
+        return conversation.resume(job_id, on_update=on_update, cancel=cancel)
+
+    finished, round_, progress = run_with_status(ctx, work, "fetching")
+    if not finished:
+        progress.job_id = progress.job_id or job_id
+        _cancelled(ctx, progress)
+        return
+    if job_id in ctx.cancelled_jobs:
+        ctx.cancelled_jobs.remove(job_id)
+    _finish_round(ctx, round_)

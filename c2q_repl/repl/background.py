@@ -1,0 +1,52 @@
+"""A value computed in a daemon thread, waited for with Ctrl-C still working.
+
+The REPL shows its prompt at once and opens the connection and the session
+behind it; the first command that needs them waits here.
+"""
+
+from __future__ import annotations
+
+import threading
+from typing import Callable, Generic, TypeVar
+
+T = TypeVar("T")
+
+
+class Background(Generic[T]):
+    def __init__(self, work: Callable[[], T], name: str = "c2q-background") -> None:
+        self._done = threading.Event()
+        self._value: T | None = None
+        self._error: BaseException | None = None
+        self._work = work
+        self._thread = threading.Thread(target=self._run, name=name, daemon=True)
+
+    def start(self) -> "Background[T]":
+        self._thread.start()
+        return self
+
+    def _run(self) -> None:
+        try:
+            self._value = self._work()
+        except BaseException as exc:  # handed to whoever waits
+            self._error = exc
+        finally:
+            self._done.set()
+
+    @property
+    def done(self) -> bool:
+        return self._done.is_set()
+
+    @property
+    def error(self) -> BaseException | None:
+        return self._error if self._done.is_set() else None
+
+    def wait(self, tick: Callable[[], None] = lambda: None, interval: float = 0.1) -> T:
+        """Block until finished, calling ``tick`` every ``interval`` s (a spinner).
+
+        KeyboardInterrupt propagates at once; the work carries on in its thread.
+        """
+        while not self._done.wait(interval):
+            tick()
+        if self._error is not None:
+            raise self._error
+        return self._value  # type: ignore[return-value]

@@ -1,0 +1,195 @@
+"""Commands about how answers are shown and saved:
+/format, /theme, /chart, /expand, /pager, /save, /export."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from c2q_repl.repl.commands.registry import Arg, UsageError, command
+from c2q_repl.repl.pager import PAGER_MODES
+
+ON_OFF = ("on", "off")
+SAVE_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown",
+                ".txt": "table"}
+#: /format words that are not table formats
+LAYOUTS = ("auto", "vertical", "horizontal")
+
+
+def _format_names(ctx: Any = None) -> list[str]:
+    from c2q_repl.render.tablefmt import TABLE_FORMATS
+
+    return [*LAYOUTS, *TABLE_FORMATS]
+
+
+@command(
+    "format",
+    "table format (psql, github, grid, ...), or layout: vertical, horizontal, auto",
+    args=[Arg("NAME", optional=True, values=_format_names)],
+    details="auto (default) switches to vertical records when a table is wider than the terminal;\n"
+    "vertical always shows records; horizontal never does. A table format name keeps the layout.",
+)
+def format_command(ctx: Any, args: dict[str, str]) -> None:
+    name = args.get("NAME")
+    view = ctx.view
+    if not name:
+        fmt = view.table_format or f"{ctx.render_options().effective_table_format} (theme's)"
+        ctx.out.info(f"table format: {fmt}; layout: {_layout_name(view.vertical)}")
+        return
+    if name in LAYOUTS:
+        view.vertical = {"auto": "auto", "vertical": "on", "horizontal": "off"}[name]
+    elif name in _format_names():
+        view.table_format = name
+    else:
+        import difflib
+
+        close = difflib.get_close_matches(name, _format_names(), n=1)
+        raise UsageError(f"unknown format {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
+                         + f"; choose from: {', '.join(_format_names())}")
+    ctx.out.ok(f"table format: {view.table_format or 'theme default'}; layout: {_layout_name(view.vertical)}")
+    _reshow(ctx)
+
+
+def _layout_name(vertical: str) -> str:
+    return {"auto": "auto", "on": "vertical", "off": "horizontal"}.get(vertical, vertical)
+
+
+def _reshow(ctx: Any, **overrides: Any) -> None:
+    if ctx.last_round is not None:
+        ctx.show_round(ctx.last_round, **overrides)
+
+
+def _theme_names(ctx: Any = None) -> list[str]:
+    from c2q_repl.render.theme import list_themes
+
+    return list_themes()
+
+
+SAMPLE_SQL = "SELECT sector, COUNT(*) AS companies\nFROM companies\nWHERE market_cap > 1e9\nGROUP BY sector;"
+
+
+def theme_preview(theme: Any, ctx: Any) -> list[str]:
+    """A few lines drawn in ``theme``: highlighted SQL and a small table with a NULL."""
+    from c2q_repl.render.sql import highlight_sql
+    from c2q_repl.render.table import render_table
+
+    opts = ctx.render_options(theme=theme, vertical="off", table_format=None)
+    lines = [f"theme {theme.name}: {theme.description}".rstrip(": ")]
+    lines += highlight_sql(SAMPLE_SQL, opts)
+    lines += render_table(["sector", "companies"], [["Technology", 71], ["Energy", 22], [None, 3]], opts)
+    return lines
+
+
+@command(
+    "theme",
+    "preview and switch the colour theme (no name: list themes)",
+    args=[Arg("NAME", optional=True, values=_theme_names)],
+    details="Themes are TOML files; yours go in $XDG_CONFIG_HOME/c2q/themes/ and override shipped ones by name.",
+)
+def theme_command(ctx: Any, args: dict[str, str]) -> None:
+    from c2q_repl.render.theme import load_theme
+
+    name = args.get("NAME")
+    if not name:
+        for theme_name in _theme_names():
+            mark = "*" if theme_name == ctx.view.theme_name else " "
+            ctx.out.line(f"{mark} {theme_name}")
+        return
+    theme = load_theme(name)  # ThemeError (a C2QError) keeps the current theme: the guard prints it
+    ctx.out.block(theme_preview(theme, ctx), pageable=False)
+    ctx.apply_theme(theme)
+    note = " (colours stay off: NO_COLOR is set)" if ctx.environ.get("NO_COLOR") else ""
+    ctx.record_command("theme", name)
+    ctx.out.ok(f"theme switched to {name}{note}")
+
+
+@command("chart", "show or hide charts under tables (no argument: toggle)", args=[Arg("STATE", optional=True, choices=ON_OFF)])
+def chart_command(ctx: Any, args: dict[str, str]) -> None:
+    state = args.get("STATE")
+    ctx.view.charts = (state == "on") if state else not ctx.view.charts
+    ctx.out.ok(f"charts {'on' if ctx.view.charts else 'off'}")
+    if ctx.view.charts:
+        _reshow(ctx)
+
+
+@command(
+    "expand",
+    "show the last answer with long values whole; on/off makes it stick",
+    args=[Arg("STATE", optional=True, choices=ON_OFF)],
+)
+def expand_command(ctx: Any, args: dict[str, str]) -> None:
+    state = args.get("STATE")
+    if state:
+        ctx.view.expand = state == "on"
+        ctx.out.ok(f"long values {'shown whole' if ctx.view.expand else 'truncated with a marker'} from now on")
+        return
+    if ctx.last_round is None:
+        raise UsageError("no answer to expand yet")
+    ctx.show_round(ctx.last_round, expand=True)
+
+
+@command("pager", "when to use $PAGER: auto (only when taller than the screen), on, off",
+         args=[Arg("MODE", optional=True, choices=PAGER_MODES)])
+def pager_command(ctx: Any, args: dict[str, str]) -> None:
+    mode = args.get("MODE")
+    if mode:
+        ctx.out.pager_mode = mode
+    ctx.out.info(f"pager: {ctx.out.pager_mode}")
+
+
+def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
+    last = ctx.last_round
+    answer = last.answer if last is not None and last.job_raw else None
+    if answer is None:
+        raise UsageError("no answer with rows yet")
+    with_rows = [leaf for leaf in answer.leaves() if leaf.data is not None]
+    if not with_rows:
+        raise UsageError("the last answer has no rows")
+    data = with_rows[-1].data
+    return data.columns, data.rows
+
+
+@command(
+    "save",
+    "save the last answer's rows to a file; the extension picks the format",
+    args=[Arg("PATH", rest=True)],
+    details="Formats: " + ", ".join(f"{ext} ({fmt})" for ext, fmt in SAVE_FORMATS.items()) +
+    ".\nFor a breakdown answer, the last sub-task's rows are saved.",
+)
+def save_command(ctx: Any, args: dict[str, str]) -> None:
+    path = Path(args["PATH"].strip()).expanduser()
+    fmt = SAVE_FORMATS.get(path.suffix.lower())
+    if fmt is None:
+        raise UsageError(f"unknown extension {path.suffix or '(none)'!r}; use one of: {', '.join(SAVE_FORMATS)}")
+    from c2q_repl.render.formats import format_rows
+
+    columns, rows = _last_answer_rows(ctx)
+    text = format_rows(columns, rows, fmt, table_format=ctx.render_options().effective_table_format) + "\n"
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    ctx.out.ok(f"saved {len(rows)} rows to {path} ({fmt})")
+
+
+@command(
+    "export",
+    "export this session's transcript: .md, .html, .csv (last answer) or .json",
+    args=[Arg("PATH", rest=True)],
+)
+def export_command(ctx: Any, args: dict[str, str]) -> None:
+    from c2q_repl.transcript.export import export_transcript, format_for
+    from c2q_repl.transcript.reader import TranscriptError
+
+    path = Path(args["PATH"].strip()).expanduser()
+    source = ctx.transcript_path
+    try:
+        fmt = format_for(path)
+        if not source or ctx.transcript is None:
+            raise UsageError("nothing recorded yet (ask a question first; --no-transcript turns recording off)")
+        export_transcript(source, fmt, path)
+    except TranscriptError as exc:
+        raise UsageError(str(exc)) from None
+    except OSError as exc:
+        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    ctx.out.ok(f"exported the session to {path} ({fmt})")

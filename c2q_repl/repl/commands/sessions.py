@@ -1,0 +1,83 @@
+"""Commands about server sessions: /session, /sessions, /rename."""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from c2q_repl.repl.commands.registry import Arg, UsageError, command
+
+
+def _when(stamp: int) -> str:
+    if not stamp:
+        return ""
+    seconds = stamp / 1000 if stamp > 10**11 else stamp  # the API has used both s and ms
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+
+
+@command("session", "this session: ids, name, database, mode, requests spent")
+def session_command(ctx: Any, args: dict[str, str]) -> None:
+    conv = ctx.conversation
+    settings = ctx.settings
+    name = ""
+    try:
+        name = ctx.client.get_session(conv.session_id).name
+    except Exception as exc:  # the local facts are still worth showing
+        name = f"(unavailable: {exc})"
+    rows = [
+        ("endpoint", ctx.label),
+        ("session", str(conv.session_id)),
+        ("name", name),
+        ("cluster", str(getattr(settings, "cluster_id", "") or "")),
+        ("database", str(getattr(settings, "database", "") or "")),
+        ("mode", conv.mode),
+        ("feedback", str(ctx.feedback) if ctx.feedback else "off"),
+        ("rounds", str(len(conv.rounds))),
+        ("requests today", "" if ctx.requests_today is None else str(ctx.requests_today)),
+        ("transcript", ctx.transcript_path or ("off" if not ctx.record_transcript else "(starts with the first question)")),
+    ]
+    width = max(len(k) for k, _ in rows)
+    for key, value in rows:
+        ctx.out.line(f"{key.rjust(width)}: {value}")
+
+
+def _session_ids(ctx: Any) -> list[str]:
+    return [s.session_id for s in ctx.client.list_sessions()]
+
+
+@command(
+    "sessions",
+    "list the server's sessions, or switch to one",
+    args=[Arg("ACTION", optional=True, choices=("switch",)), Arg("ID", optional=True, values=_session_ids)],
+    usage="/sessions [switch ID]",
+)
+def sessions_command(ctx: Any, args: dict[str, str]) -> None:
+    action, target = args.get("ACTION"), args.get("ID")
+    if action and not target:
+        raise UsageError("switch needs a session id")
+    if target:
+        conv = ctx.conversation
+        conv.switch(target)
+        ctx.feedback = None
+        ctx.last_round = None
+        ctx.record("session", str(conv.session_id))
+        ctx.out.ok(f"switched to session {conv.session_id}")
+        return
+    sessions = ctx.client.list_sessions()
+    if not sessions:
+        ctx.out.info("no sessions on the server")
+        return
+    current = ctx.session_id
+    for s in sessions:
+        mark = "*" if s.session_id == current else " "
+        ctx.out.line(f"{mark} {s.session_id:>8}  {_when(s.updated_at or s.created_at):16}  {s.name}")
+
+
+@command("rename", "rename this session", args=[Arg("NAME", rest=True)])
+def rename_command(ctx: Any, args: dict[str, str]) -> None:
+    name = " ".join(args["NAME"].split())
+    if not name:
+        raise UsageError("the name is empty")
+    ctx.conversation.rename(name)
+    ctx.record_command("rename", name)
+    ctx.out.ok(f"session {ctx.session_id} renamed to {name!r}")

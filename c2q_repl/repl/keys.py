@@ -1,0 +1,43 @@
+"""Key bindings added on top of prompt_toolkit's emacs/vi defaults.
+
+- Ctrl-C clears the line (it never quits; Ctrl-D on an empty line does).
+- Alt-Enter (Esc Enter) inserts a newline, for typing a multi-line question.
+- A bracketed paste already arrives as one insertion, so a pasted block is one
+  question; we only normalise its line endings.
+"""
+
+from __future__ import annotations
+
+from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
+from prompt_toolkit.keys import Keys
+
+
+def repl_key_bindings() -> KeyBindings:
+    kb = KeyBindings()
+
+    @kb.add("c-c")
+    def _clear_line(event: KeyPressEvent) -> None:
+        buffer = event.app.current_buffer
+        if buffer.complete_state:
+            buffer.cancel_completion()
+        buffer.reset()
+
+    @kb.add("escape", "enter")
+    def _newline(event: KeyPressEvent) -> None:
+        event.app.current_buffer.insert_text("\n")
+
+    @kb.add(Keys.BracketedPaste)
+    def _paste(event: KeyPressEvent) -> None:
+        data = event.data.replace("\r\n", "\n").replace("\r", "\n")
+        event.app.current_buffer.insert_text(data.strip("\n"))
+
+    return kb
+
+
+def normalise_question(text: str) -> str:
+    """A typed or pasted question as sent: lines joined by single spaces.
+
+    A pasted block keeps its words but not its layout; the service reads one
+    question either way and one-line questions read better in history lists.
+    """
+    return " ".join(text.split())

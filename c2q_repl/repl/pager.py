@@ -1,0 +1,101 @@
+"""The pager sink: output taller than the screen goes to ``$PAGER``.
+
+Short output is printed straight to the terminal so it stays in scrollback
+(the complaint users file most about pgcli/mycli pagers). ``LESS=-SRXF`` is
+set only when the user has no ``LESS`` of their own: -F quits at once when
+the text fits, -X keeps it on screen afterwards, -R passes colours, -S chops
+long lines instead of wrapping them.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from dataclasses import dataclass
+from typing import IO, Mapping
+
+PAGER_MODES = ("auto", "on", "off")
+DEFAULT_PAGER = "less"
+DEFAULT_LESS = "-SRXF"
+#: rows kept free for the prompt and the bottom toolbar when deciding "fits"
+RESERVED_ROWS = 2
+
+_SGR = re.compile(r"\x1b\[[0-9;:?]*[A-Za-z]")
+
+
+def display_rows(lines: list[str], columns: int) -> int:
+    """How many terminal rows ``lines`` occupy once long lines wrap."""
+    from c2q_repl.render.width import text_width
+
+    columns = max(columns, 1)
+    rows = 0
+    for line in lines:
+        plain = _SGR.sub("", line)
+        width = text_width(plain)
+        if width < 0:  # unprintable characters: fall back to the code-point count
+            width = len(plain)
+        rows += max(1, -(-width // columns))
+    return rows
+
+
+def should_page(lines: list[str], *, mode: str, rows: int, columns: int, is_tty: bool) -> bool:
+    """Page only on a terminal, never in ``off`` mode, always in ``on`` mode,
+    and in ``auto`` mode only when the output is taller than the screen."""
+    if not is_tty or mode == "off" or not lines:
+        return False
+    if mode == "on":
+        return True
+    return display_rows(lines, columns) > max(rows - RESERVED_ROWS, 1)
+
+
+@dataclass(frozen=True)
+class PagerCommand:
+    command: str
+    env: dict[str, str]
+
+
+def pager_command(environ: Mapping[str, str]) -> PagerCommand:
+    """``$PAGER`` (default ``less``), with ``LESS=-SRXF`` only when LESS is unset."""
+    env = dict(environ)
+    command = env.get("PAGER", "").strip() or DEFAULT_PAGER
+    if "LESS" not in env:
+        env["LESS"] = DEFAULT_LESS
+    return PagerCommand(command=command, env=env)
+
+
+def run_pager(text: str, environ: Mapping[str, str] = os.environ) -> bool:
+    """Feed ``text`` to the pager; False when no pager could run (caller prints)."""
+    cmd = pager_command(environ)
+    try:
+        proc = subprocess.Popen(cmd.command, shell=True, stdin=subprocess.PIPE, env=cmd.env)
+    except OSError:
+        return False
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(text.encode("utf-8", "replace"))
+        proc.stdin.close()
+    except (BrokenPipeError, OSError):
+        pass  # the user quit the pager early
+    while True:
+        try:
+            code = proc.wait()
+            break
+        except KeyboardInterrupt:
+            continue  # Ctrl-C belongs to the pager (less handles it itself)
+    return code != 127  # shell: command not found
+
+
+def emit(lines: list[str], stream: IO[str], *, mode: str, rows: int, columns: int,
+         is_tty: bool, environ: Mapping[str, str] = os.environ) -> bool:
+    """Write ``lines`` through the pager when they don't fit, else to ``stream``.
+
+    Returns True when the pager was used.
+    """
+    if should_page(lines, mode=mode, rows=rows, columns=columns, is_tty=is_tty):
+        stream.flush()
+        if run_pager("\n".join(lines) + "\n", environ):
+            return True
+    stream.write("".join(line + "\n" for line in lines))
+    stream.flush()
+    return False

@@ -1,0 +1,94 @@
+"""Printing helpers: one-line messages in consistent styles, and blocks of
+rendered output that go through the pager sink when they don't fit.
+
+Every message may contain text from the server (error reasons, names), so it
+is passed through :func:`clean_text` here; rendered blocks arrive already
+cleaned by the renderers.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+from dataclasses import dataclass, field
+from typing import IO, Any, Mapping
+
+from c2q_repl.render.sanitize import clean_text
+from c2q_repl.repl import pager
+
+_STYLES = {"info": "\x1b[2m", "ok": "\x1b[32m", "warn": "\x1b[33m", "error": "\x1b[1;31m", "hint": "\x1b[2m", "title": "\x1b[1m"}
+_RESET = "\x1b[0m"
+#: message kind -> theme output role
+_ROLES = {"info": "muted", "ok": "success", "warn": "warning", "error": "error", "hint": "muted", "title": "heading"}
+
+
+@dataclass
+class Printer:
+    stream: IO[str] = field(default_factory=lambda: sys.stdout)
+    color: bool = True
+    is_tty: bool = True
+    pager_mode: str = "auto"
+    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
+    styles: dict[str, str] = field(default_factory=lambda: dict(_STYLES))
+
+    def set_theme(self, theme: Any) -> None:
+        """Message colours from the theme's output roles (built-in ones where it has none)."""
+        from c2q_repl.render.style import StyleError, sgr
+
+        styles = dict(_STYLES)
+        for kind, role in _ROLES.items():
+            try:
+                code = sgr(theme.style(role))
+            except StyleError:
+                code = ""
+            if code:
+                styles[kind] = code
+        self.styles = styles
+        if not getattr(theme, "color", True):
+            self.color = False
+
+    def size(self) -> tuple[int, int]:
+        """(columns, rows) of the terminal now (it may have been resized)."""
+        cols, rows = shutil.get_terminal_size((100, 40))
+        return max(cols, 20), max(rows, 5)
+
+    def _styled(self, kind: str, text: str) -> str:
+        text = clean_text(text)
+        if not self.color or not text:
+            return text
+        return f"{self.styles[kind]}{text}{_RESET}"
+
+    def write_lines(self, lines: list[str]) -> None:
+        self.stream.write("".join(line + "\n" for line in lines))
+        self.stream.flush()
+
+    def line(self, text: str = "") -> None:
+        self.write_lines([clean_text(text)])
+
+    def info(self, text: str) -> None:
+        self.write_lines([self._styled("info", line) for line in text.splitlines() or [""]])
+
+    def ok(self, text: str) -> None:
+        self.write_lines([self._styled("ok", text)])
+
+    def title(self, text: str) -> None:
+        self.write_lines([self._styled("title", text)])
+
+    def warn(self, text: str) -> None:
+        self.write_lines([self._styled("warn", text)])
+
+    def error(self, message: str, hint: str = "") -> None:
+        lines = [self._styled("error", f"error: {message}")]
+        if hint:
+            lines += [self._styled("hint", f"  {h}") for h in hint.splitlines()]
+        self.write_lines(lines)
+
+    def block(self, lines: list[str], *, pageable: bool = True) -> bool:
+        """Print rendered lines; through $PAGER when taller than the screen.
+
+        Returns True when the pager showed them.
+        """
+        cols, rows = self.size()
+        return pager.emit(lines, self.stream, mode=self.pager_mode if pageable else "off",
+                          rows=rows, columns=cols, is_tty=self.is_tty, environ=self.environ)

@@ -1,0 +1,227 @@
+"""The prompt loop: build the prompt_toolkit session, start the background
+work after the first render, read lines, run commands or ask questions, and
+say goodbye naming the transcript."""
+
+from __future__ import annotations
+
+import argparse
+import threading
+from typing import Any, Mapping
+
+from prompt_toolkit import PromptSession
+from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.filters import Condition
+from prompt_toolkit.history import FileHistory, History, InMemoryHistory
+from prompt_toolkit.styles import Style
+
+from c2q_repl.repl.app import PROMPT, banner_lines, endpoint_label
+from c2q_repl.repl.background import Background
+from c2q_repl.repl.commands import build_registry, dispatch
+from c2q_repl.repl.completion import ReplCompleter
+from c2q_repl.repl.context import Opened, ReplContext, ViewState, schema_words
+from c2q_repl.repl.keys import normalise_question, repl_key_bindings
+from c2q_repl.repl.printing import Printer
+from c2q_repl.repl.toolbar import toolbar_fragments
+
+#: prompt colours until the theme file is loaded (a few ms after the first render)
+STARTUP_STYLE = {"prompt": "bold", "bottom-toolbar": "reverse", "bottom-toolbar.sandbox": "reverse bold"}
+
+
+def history_for(environ: Mapping[str, str]) -> History:
+    """FileHistory in $XDG_STATE_HOME/c2q/history (never the cwd); in memory if unwritable."""
+    from c2q_repl.config import state_dir
+
+    directory = state_dir(environ)
+    try:
+        directory.mkdir(parents=True, exist_ok=True, mode=0o700)
+        path = directory / "history"
+        path.touch(mode=0o600, exist_ok=True)
+        return FileHistory(str(path))
+    except OSError:
+        return InMemoryHistory()
+
+
+def _unicode_ok(environ: Mapping[str, str]) -> bool:
+    import sys
+
+    encoding = (getattr(sys.stdout, "encoding", "") or "").lower()
+    return "utf" in encoding and environ.get("TERM") != "linux"
+
+
+def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
+    import sys
+
+    kind, label = endpoint_label(settings)
+    color = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    theme_name = getattr(args, "theme", None) or (settings.theme if settings.theme != "default" else "")
+    if not theme_name:
+        from c2q_repl.render.theme import default_theme_name
+
+        theme_name = default_theme_name(environ, is_tty=True)
+    if not color:
+        theme_name = "mono"
+    out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
+    ctx = ReplContext(
+        registry=build_registry(), out=out, settings=settings, label=label, kind=kind,
+        view=ViewState(theme_name=theme_name), color=color, unicode=_unicode_ok(environ), environ=environ,
+        transcript_path=getattr(args, "transcript", None) or "",
+        record_transcript=not getattr(args, "no_transcript", False),
+    )
+    return ctx
+
+
+def _load_theme(ctx: ReplContext) -> None:
+    """Load the chosen theme; a broken or unknown one is reported and replaced by the default."""
+    from c2q_repl.api.errors import C2QError
+    from c2q_repl.render.theme import fallback_theme, load_theme
+
+    try:
+        theme = load_theme(ctx.view.theme_name)
+    except C2QError as exc:
+        ctx.startup_notes.append(f"{exc.message}; using the default theme ({exc.hint})")
+        try:
+            theme = load_theme("default" if ctx.color else "mono")
+        except C2QError:
+            theme = fallback_theme()
+    ctx.apply_theme(theme)
+
+
+def _open(ctx: ReplContext) -> Opened:
+    """Runs in the background: connect (maybe start the sandbox), open the session."""
+    from c2q_repl.chat.connect import connect
+    from c2q_repl.chat.conversation import Conversation
+
+    ctx.phase = "starting the sandbox" if ctx.kind == "sandbox" else "connecting"
+    connection = connect(ctx.settings)
+    ctx.label = connection.label
+    ctx.phase = "opening a session"
+    conversation = Conversation(connection, mode=ctx.settings.mode)
+    conversation.open()
+    ctx.phase = "ready"
+    opened = Opened(connection=connection, conversation=conversation)
+    threading.Thread(target=_prefetch_summary, args=(ctx, conversation), name="c2q-summary", daemon=True).start()
+    return opened
+
+
+def _prefetch_summary(ctx: ReplContext, conversation: Any) -> None:
+    """Table and column names for completion; failure only means no schema completion."""
+    try:
+        summary = conversation.data_summary()
+    except Exception:
+        return
+    ctx.summary = summary
+    ctx.schema_words = schema_words(summary)
+
+
+def _start_background(ctx: ReplContext, session: PromptSession) -> None:
+    def work() -> Opened:
+        if ctx.view.theme is None:
+            _load_theme(ctx)
+            session.app.invalidate()
+        try:
+            return _open(ctx)
+        finally:
+            ctx.refresh_usage()
+            session.app.invalidate()
+
+    ctx.start_open = lambda: Background(work, name="c2q-open").start()
+    ctx.opened = ctx.start_open()
+
+
+def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> int:
+    ctx = build_context(args, settings, environ)
+    ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
+
+    def apply_ui_style(theme: Any) -> None:
+        session.style = Style.from_dict({**STARTUP_STYLE, **dict(theme.ui)}) if ctx.color else Style([])
+        session.app.invalidate()
+
+    def read_line(message: str) -> str:
+        from prompt_toolkit.shortcuts import prompt
+
+        return prompt(message)
+
+    ctx.on_theme_change = apply_ui_style
+    ctx.read_line = read_line
+    session: PromptSession = PromptSession(
+        history=history_for(environ),
+        auto_suggest=AutoSuggestFromHistory(),
+        completer=ReplCompleter(ctx.registry, ctx, lambda: ctx.schema_words),
+        complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
+        key_bindings=repl_key_bindings(),
+        bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
+        style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
+        color_depth=None,
+        vi_mode=bool(getattr(args, "vi", False)),
+        search_ignore_case=True,
+        enable_suspend=True,
+        refresh_interval=0.5,
+    )
+    if not ctx.color:
+        from prompt_toolkit.output import ColorDepth
+
+        session.color_depth = ColorDepth.MONOCHROME
+
+    def started(_: Any) -> None:
+        session.app.after_render -= started
+        _start_background(ctx, session)
+
+    session.app.after_render += started
+    try:
+        _loop(ctx, session)
+    finally:
+        _goodbye(ctx)
+    return 0
+
+
+def _loop(ctx: ReplContext, session: PromptSession) -> None:
+    from c2q_repl.api.errors import C2QError
+
+    while not ctx.quit_requested:
+        _print_notes(ctx)
+        try:
+            text = session.prompt(PROMPT, default=ctx.prefill)
+        except KeyboardInterrupt:
+            continue
+        except EOFError:
+            break
+        ctx.prefill = ""
+        line = text.strip()
+        if not line:
+            continue
+        if line.startswith("/"):
+            dispatch(ctx.registry, ctx, line)
+            continue
+        try:
+            ctx.ask(normalise_question(line))
+        except KeyboardInterrupt:
+            ctx.out.warn("cancelled")
+        except C2QError as exc:
+            ctx.out.error(exc.message, hint=exc.hint)
+        except Exception as exc:  # never lose the session to a bug
+            ctx.out.error(f"{type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it.")
+
+
+def _print_notes(ctx: ReplContext) -> None:
+    """Messages from background start-up (theme fallback, connection failure), shown between prompts."""
+    while ctx.startup_notes:
+        ctx.out.warn(ctx.startup_notes.pop(0))
+    opened = ctx.opened
+    if opened is not None and opened.done and opened.error is not None and not ctx.reported_open_error:
+        ctx.reported_open_error = True
+        err = opened.error
+        ctx.out.error(getattr(err, "message", str(err)), hint=getattr(err, "hint", ""))
+
+
+def _goodbye(ctx: ReplContext) -> None:
+    if ctx.transcript is not None:
+        ctx.transcript.close()
+        ctx.out.line(f"bye — transcript saved to {ctx.transcript_path}")
+    else:
+        ctx.out.line("bye" + ("" if ctx.record_transcript else " (no transcript recorded)"))
+    opened = ctx.opened
+    if opened is not None and opened.done and opened.error is None:
+        try:
+            opened.wait().connection.close()
+        except Exception:
+            pass

@@ -1,0 +1,48 @@
+"""The bottom toolbar: where am I talking to, and in what state.
+
+Built from a plain :class:`ToolbarView` snapshot so it is a pure function
+(prompt_toolkit calls it on every redraw; it must be cheap and never fail).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ToolbarView:
+    #: "sandbox · sp500insight · offline" or "cloud · <database>"
+    label: str
+    kind: str = "cloud"
+    session_id: str = ""
+    #: "connecting", "ready", or an error summary
+    state: str = "connecting"
+    mode: str = "direct"
+    feedback: str = ""
+    requests_today: int | None = None
+    busy: bool = False
+
+
+def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
+    """(style, text) pairs for prompt_toolkit's ``bottom_toolbar``."""
+    sep = ("class:bottom-toolbar.sep", " │ ")
+    frags: list[tuple[str, str]] = [
+        ("class:bottom-toolbar.sandbox" if view.kind == "sandbox" else "class:bottom-toolbar.endpoint", f" {view.label} "),
+        sep,
+    ]
+    if view.session_id:
+        frags.append(("class:bottom-toolbar", f"session {view.session_id}"))
+    else:
+        frags.append(("class:bottom-toolbar.state", view.state or "connecting"))
+    frags += [sep, ("class:bottom-toolbar", f"mode {view.mode}")]
+    if view.feedback:
+        frags += [sep, ("class:bottom-toolbar.feedback", f"feedback → {view.feedback}")]
+    if view.requests_today is not None:
+        frags += [sep, ("class:bottom-toolbar", f"{view.requests_today} requests today")]
+    frags += [sep, ("class:bottom-toolbar.help", "/help · Ctrl-D quits")]
+    return frags
+
+
+def toolbar_text(view: ToolbarView) -> str:
+    """The toolbar as plain text (tests, logs)."""
+    return "".join(text for _, text in toolbar_fragments(view))
