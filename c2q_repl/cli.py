@@ -169,7 +169,8 @@ def run_handler(command: str, args: argparse.Namespace) -> int:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return run_handler(args.command, args)
+        # the subparsers' dest overrides set_defaults with None when no COMMAND is given
+        return run_handler(args.command or "chat", args)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED
