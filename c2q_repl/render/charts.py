@@ -77,15 +77,18 @@ def _bars(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
 
 def _pie(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
     """Slices as labelled percentage bars, largest first, tail folded into "other"."""
+    values = data.series[0].values
+    # shares of the biggest value: summing huge values cannot overflow
+    biggest = max((v for v in values if v is not None and v > 0), default=0.0) or 1.0
     totals: dict[str, float] = {}
     negatives = 0
-    for category, value in zip(data.categories, data.series[0].values):
+    for category, value in zip(data.categories, values):
         if value is None:
             continue
         if value < 0:
             negatives += 1
             continue
-        totals[category] = totals.get(category, 0.0) + value
+        totals[category] = totals.get(category, 0.0) + value / biggest
     total = sum(totals.values())
     if negatives:
         data.notes.append(f"{negatives} negative value{'s' if negatives != 1 else ''} left out of the pie")
