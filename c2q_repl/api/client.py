@@ -52,6 +52,24 @@ class JobOrigin:
     started_wall: float  # time.time() at the same moment
 
 
+def _same(value: Any) -> Any:
+    return value
+
+
+def _list_of(key: str, parse: Callable[[Any], Any]) -> Callable[[Any], list]:
+    return lambda value: parse_list(value, key, parse)
+
+
+def _parsed(parse: Callable[[Any], Any], value: Any, request: str) -> Any:
+    """Parse a result; a shape error names the request it came from."""
+    try:
+        return parse(value)
+    except E.ProtocolError as err:
+        err.request = err.request or request
+        err.hint = err.hint or "The server's answer was not what the Chat2Query API returns; is the endpoint URL right?"
+        raise
+
+
 def _check_mode(mode: str) -> str:
     if mode not in MODES:
         raise E.ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
@@ -112,19 +130,21 @@ class Chat2QueryClient:
             while len(self._jobs) > _REMEMBERED_JOBS:
                 self._jobs.popitem(last=False)
 
-    def _get(self, *segments: Any, params: dict | None = None, cancel: threading.Event | None = None) -> Any:
-        return self._http.call("GET", path_join(*segments), params=params, cancel=cancel).result
+    def _get(self, *segments: Any, params: dict | None = None, cancel: threading.Event | None = None, parse: Callable[[Any], Any] = _same) -> Any:
+        path = path_join(*segments)
+        return _parsed(parse, self._http.call("GET", path, params=params, cancel=cancel).result, f"GET {path}")
 
-    def _send(self, method: str, *segments: Any, body: Any = None, starts_ai: bool = False) -> Any:
-        return self._http.call(method, path_join(*segments), json=body, starts_ai=starts_ai).result
+    def _send(self, method: str, *segments: Any, body: Any = None, starts_ai: bool = False, parse: Callable[[Any], Any] = _same) -> Any:
+        path = path_join(*segments)
+        return _parsed(parse, self._http.call(method, path, json=body, starts_ai=starts_ai).result, f"{method} {path}")
 
     def _start_chat(self, kind: str, *segments: Any, body: dict) -> ChatStarted:
-        started = ChatStarted.from_json(self._send("POST", *segments, body=body, starts_ai=True))
+        started = self._send("POST", *segments, body=body, starts_ai=True, parse=ChatStarted.from_json)
         self._started(started.job_id, kind)
         return started
 
     def _start_summary(self, *segments: Any, body: dict) -> SummaryStarted:
-        started = SummaryStarted.from_json(self._send("POST", *segments, body=body, starts_ai=True))
+        started = self._send("POST", *segments, body=body, starts_ai=True, parse=SummaryStarted.from_json)
         if not started.job_id:
             raise E.ProtocolError("the server did not return a job_id for the data summary")
         self._started(started.job_id, "summary")
@@ -143,7 +163,7 @@ class Chat2QueryClient:
 
     def get_job(self, job_id: str, *, cancel: threading.Event | None = None) -> Job:
         """``GET /v2/jobs/{job_id}`` (all async operations share it)."""
-        return Job.from_json(self._get("v2", "jobs", job_id, cancel=cancel))
+        return self._get("v2", "jobs", job_id, cancel=cancel, parse=Job.from_json)
 
     # ------------------------------------------------------------------ v3 sessions
 
@@ -152,25 +172,23 @@ class Chat2QueryClient:
         body = {"cluster_id": cluster_id, "database": database}
         if name:
             body["name"] = name
-        return Session.from_json(self._send("POST", "v3", "sessions", body=body))
+        return self._send("POST", "v3", "sessions", body=body, parse=Session.from_json)
 
     def list_sessions(self) -> list[Session]:
         """``GET /v3/sessions``: bare array or ``{"sessions": [...]}`` accepted."""
-        return parse_list(self._get("v3", "sessions"), "sessions", Session.from_json)
+        return self._get("v3", "sessions", parse=_list_of("sessions", Session.from_json))
 
     def get_session(self, session_id: str | int) -> Session:
         """``GET /v3/sessions/{id}``: the session with its ``messages``."""
-        return Session.from_json(self._get("v3", "sessions", session_id))
+        return self._get("v3", "sessions", session_id, parse=Session.from_json)
 
     def update_session(self, session_id: str | int, name: str) -> Session | None:
         """``PUT /v3/sessions/{id}`` with ``{"name": ...}`` (body shape [UNK]: rename is the plausible one)."""
-        result = _dict_or_none(self._send("PUT", "v3", "sessions", session_id, body={"name": name}))
-        return Session.from_json(result) if result and ("session_id" in result or "id" in result) else None
+        return self._send("PUT", "v3", "sessions", session_id, body={"name": name}, parse=_session_or_none)
 
     def reset_session(self, session_id: str | int) -> Session | None:
         """``PUT /v3/sessions/{id}/reset`` with an empty body: clears the conversation context."""
-        result = _dict_or_none(self._send("PUT", "v3", "sessions", session_id, "reset", body={}))
-        return Session.from_json(result) if result and ("session_id" in result or "id" in result) else None
+        return self._send("PUT", "v3", "sessions", session_id, "reset", body={}, parse=_session_or_none)
 
     def session_chat(
         self, session_id: str | int, question: str, *, mode: str = "direct",
@@ -213,12 +231,12 @@ class Chat2QueryClient:
 
     def list_data_summaries(self, *, cluster_id: str = "", database: str = "") -> list[DataSummary]:
         """``GET /v3/dataSummaries`` (optional filters sent as query parameters)."""
-        result = self._get("v3", "dataSummaries", params={"cluster_id": cluster_id, "database": database})
-        return parse_list(result, "data_summaries", DataSummary.from_json)
+        params = {"cluster_id": cluster_id, "database": database}
+        return self._get("v3", "dataSummaries", params=params, parse=_list_of("data_summaries", DataSummary.from_json))
 
     def get_data_summary(self, data_summary_id: str | int) -> DataSummary:
         """``GET /v3/dataSummaries/{id}``; ``status`` is "inited" while it is generated."""
-        return DataSummary.from_json(self._get("v3", "dataSummaries", data_summary_id))
+        return self._get("v3", "dataSummaries", data_summary_id, parse=DataSummary.from_json)
 
     def update_data_summary(
         self, data_summary_id: str | int, *, description: str | None = None, default: bool | None = None,
@@ -234,35 +252,34 @@ class Chat2QueryClient:
             body["default"] = default
         if tables is not None:
             body["tables"] = tables
-        return _summary_update_result(self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body))
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body, parse=_summary_update_result)
 
     def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> DataSummary | SummaryStarted | None:
         """``PUT /v3/dataSummaries/{id}/tables/{table}`` with ``{"description": ...}`` (shape [UNK])."""
-        result = self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body={"description": description})
-        return _summary_update_result(result)
+        body = {"description": description}
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body=body, parse=_summary_update_result)
 
     def update_column_descriptions(self, data_summary_id: str | int, table: str, columns: dict[str, str]) -> DataSummary | SummaryStarted | None:
         """``PUT /v3/dataSummaries/{id}/tables/{table}/columns`` with ``{"columns": {col: desc}}``
         (shape [UNK]; it mirrors the v2 draft's per-table ``columns`` map)."""
         body = {"columns": {str(k): str(v) for k, v in columns.items()}}
-        result = self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, "columns", body=body)
-        return _summary_update_result(result)
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, "columns", body=body, parse=_summary_update_result)
 
     # ------------------------------------------------------------------ v3 knowledge bases
 
     def create_knowledge_base(self, cluster_id: str, database: str, description: str = "") -> KnowledgeBase:
         """``POST /v3/knowledgeBases``."""
         body = {"cluster_id": cluster_id, "database": database, "description": description}
-        kb = KnowledgeBase.from_json(self._send("POST", "v3", "knowledgeBases", body=body))
+        kb = self._send("POST", "v3", "knowledgeBases", body=body, parse=KnowledgeBase.from_json)
         return _fill(kb, cluster_id=cluster_id, database=database, description=description)
 
     def list_knowledge_bases(self) -> list[KnowledgeBase]:
         """``GET /v3/knowledgeBases``: bare array or ``{"knowledge_bases": [...]}``."""
-        return parse_list(self._get("v3", "knowledgeBases"), "knowledge_bases", KnowledgeBase.from_json)
+        return self._get("v3", "knowledgeBases", parse=_list_of("knowledge_bases", KnowledgeBase.from_json))
 
     def get_knowledge_base(self, knowledge_base_id: str | int) -> KnowledgeBase:
         """``GET /v3/knowledgeBases/{id}``."""
-        return KnowledgeBase.from_json(self._get("v3", "knowledgeBases", knowledge_base_id))
+        return self._get("v3", "knowledgeBases", knowledge_base_id, parse=KnowledgeBase.from_json)
 
     def update_knowledge_base(
         self, knowledge_base_id: str | int, *, description: str | None = None, default: bool | None = None,
@@ -273,20 +290,19 @@ class Chat2QueryClient:
             body["description"] = description
         if default is not None:
             body["default"] = default
-        result = _dict_or_none(self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body))
-        return KnowledgeBase.from_json(result) if result else None
+        return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body, parse=_or_none(KnowledgeBase.from_json))
 
     def add_knowledge(self, knowledge_base_id: str | int, type: str, raw_data: dict, meta_data: dict | None = None) -> KnowledgeData:
         """``POST /v3/knowledgeBases/{id}/data``: few-shot ``{question, answer}``,
         term-sheet ``{term: [...], description}`` or instruction ``{instruction}`` (≤ 512 chars)."""
         _check_knowledge(type, raw_data)
         body = {"type": type, "meta_data": meta_data or {}, "raw_data": raw_data}
-        item = KnowledgeData.from_json(self._send("POST", "v3", "knowledgeBases", knowledge_base_id, "data", body=body))
+        item = self._send("POST", "v3", "knowledgeBases", knowledge_base_id, "data", body=body, parse=KnowledgeData.from_json)
         return _fill(item, type=type, raw_data=raw_data, meta_data=meta_data or {})
 
     def list_knowledge(self, knowledge_base_id: str | int) -> list[KnowledgeData]:
         """``GET /v3/knowledgeBases/{id}/data``: bare array or ``{"knowledge_data": [...]}``."""
-        return parse_list(self._get("v3", "knowledgeBases", knowledge_base_id, "data"), "knowledge_data", KnowledgeData.from_json)
+        return self._get("v3", "knowledgeBases", knowledge_base_id, "data", parse=_list_of("knowledge_data", KnowledgeData.from_json))
 
     def update_knowledge(
         self, knowledge_base_id: str | int, knowledge_data_id: str | int, *, type: str | None = None,
@@ -299,8 +315,8 @@ class Chat2QueryClient:
         for key, value in (("type", type), ("raw_data", raw_data), ("meta_data", meta_data)):
             if value is not None:
                 body[key] = value
-        result = _dict_or_none(self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id, body=body))
-        return KnowledgeData.from_json(result) if result else None
+        return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id, body=body,
+                          parse=_or_none(KnowledgeData.from_json))
 
     def delete_knowledge(self, knowledge_base_id: str | int, knowledge_data_id: str | int) -> None:
         """``DELETE /v3/knowledgeBases/{id}/data/{data_id}``."""
@@ -326,7 +342,7 @@ class Chat2QueryClient:
 
     def list_data_summaries_v2(self) -> list[DataSummary]:
         """``GET /v2/dataSummaries``."""
-        return parse_list(self._get("v2", "dataSummaries"), "data_summaries", DataSummary.from_json)
+        return self._get("v2", "dataSummaries", parse=_list_of("data_summaries", DataSummary.from_json))
 
     def chat_v2(self, question: str, *, cluster_id: str = "", database: str = "", data_summary_id: str | int | None = None) -> ChatStarted:
         """``POST /v2/chat2data`` with ``raw_question``; the job result is a ``task_tree``
@@ -348,8 +364,7 @@ class Chat2QueryClient:
         body: dict[str, Any] = {"cluster_id": cluster_id, "database": database, "instruction": instruction}
         if tables:
             body["tables"] = list(tables)
-        data = self._send("POST", "chat2data", body=body, starts_ai=True)
-        result = V1Result.from_json(data)
+        result = self._send("POST", "chat2data", body=body, starts_ai=True, parse=V1Result.from_json)
         if result.code >= 500 and result.code < 600:
             raise E.ServerError(result.message or "internal error", status=200, code=result.code, request="POST /chat2data")
         return result
@@ -370,6 +385,16 @@ def _check_knowledge(type: str, raw_data: dict) -> None:
         raise E.ValidationError("knowledge raw_data must be an object")
     if type == "instruction" and len(str(raw_data.get("instruction", ""))) > MAX_INSTRUCTION:
         raise E.ValidationError(f"an instruction may be at most {MAX_INSTRUCTION} characters")
+
+
+def _or_none(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """For PUTs whose response body is [UNK]: an empty result means "nothing to report"."""
+    return lambda value: parse(value) if _dict_or_none(value) else None
+
+
+def _session_or_none(value: Any) -> Session | None:
+    obj = _dict_or_none(value)
+    return Session.from_json(obj) if obj and ("session_id" in obj or "id" in obj) else None
 
 
 def _summary_update_result(result: Any) -> DataSummary | SummaryStarted | None:
