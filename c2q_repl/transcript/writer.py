@@ -166,11 +166,13 @@ class TranscriptWriter:
 
     def error(self, round_: Any) -> None:
         """A round that ended without an answer (network, quota, failed job, cancel)."""
+        # a job that ended "failed" has no captured exception: record the one the REPL showed
+        error = round_.error if round_.error is not None else getattr(round_, "job_error", None)
         record = {
             "type": "error",
             "round": int(round_.number),
-            "job_id": round_.job_id or getattr(round_.error, "job_id", "") or "",
-            "error": _error_json(round_.error),
+            "job_id": round_.job_id or getattr(error, "job_id", "") or "",
+            "error": _error_json(error),
             "elapsed": round_.elapsed,
             "requests": round_.requests,
         }
