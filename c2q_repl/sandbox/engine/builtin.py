@@ -1,0 +1,231 @@
+"""The built-in, offline answerer: link → interpret → build SQL → fill the answer.
+
+Per-catalog work (lexicon, value index, date anchors, verified example
+questions) is computed once and cached under a lock; answering itself is
+pure and thread-safe.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+
+from c2q_repl.sandbox.contracts import (
+    AnswerRequest, Catalog, Database, Plan, PriorRound, SchemaDescription, TaskPlan,
+)
+
+from .breakdown import split_question, with_subject
+from .charts import choose_chart
+from .clarify import clarified_task, describe_result
+from .describe import describe_schema
+from .followups import apply_followup
+from .interpret import interpret
+from .lexicon import Lexicon, build_lexicon, load_synonyms
+from .linking import link
+from .refine import refine
+from .refusals import refusal_text
+from .spec import Decline, QuerySpec
+from .sqlbuild import PlanError, build
+from .suggest import candidates
+
+ENGINE = "builtin"
+
+
+@dataclass
+class _Context:
+    """Everything cached for one catalog."""
+
+    lex: Lexicon
+    defaults: dict
+    database: Database
+    examples: list[str] | None = None
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+@dataclass(frozen=True)
+class _Outcome:
+    task: TaskPlan
+    spec: QuerySpec | None
+
+
+def _assumptions(pairs) -> tuple[dict, ...]:
+    seen = []
+    for concept, explanation in pairs:
+        item = {"concept": str(concept), "explanation": str(explanation)}
+        if item not in seen:
+            seen.append(item)
+    return tuple(seen)
+
+
+class BuiltinAnswerer:
+    """Answers only what it fully understands; declines the rest with reasons."""
+
+    def __init__(self) -> None:
+        self._synonyms = load_synonyms()
+        self._contexts: dict[tuple[int, Catalog], _Context] = {}
+        self._lock = threading.Lock()
+
+    # ------------------------------------------------------------------ caching
+    def _context(self, catalog: Catalog, database: Database) -> _Context:
+        key = (id(database), catalog)
+        with self._lock:
+            ctx = self._contexts.get(key)
+        if ctx is not None:
+            return ctx
+        lex = build_lexicon(catalog, database, self._synonyms)
+        ctx = _Context(lex, dict(self._synonyms.get("defaults", {})), database)
+        with self._lock:
+            return self._contexts.setdefault(key, ctx)
+
+    def _examples(self, ctx: _Context, count: int = 8) -> list[str]:
+        with ctx.lock:
+            if ctx.examples is None:
+                ctx.examples = [q for q in candidates(ctx.lex) if self._verified(q, ctx)]
+            return ctx.examples[:count]
+
+    def _verified(self, question: str, ctx: _Context) -> bool:
+        outcome = self._plan_one(question, "0", ctx, examples=False)
+        if outcome.task.refusal:
+            return False
+        try:
+            return bool(ctx.database.query(outcome.task.sql, max_rows=5, timeout=5.0).rows)
+        except Exception:  # noqa: BLE001 - a suggestion that fails to run is simply not offered
+            return False
+
+    # ------------------------------------------------------------------ answering
+    def answer(self, request: AnswerRequest) -> Plan:
+        question = (request.question or "").strip()
+        try:
+            ctx = self._context(request.catalog, request.database)
+            return self._answer(request, question, ctx)
+        except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
+            task = TaskPlan("0", question, question, refusal=f"The built-in engine failed on this question: {exc}")
+            return Plan(tasks=(task,), clarified_task=question)
+
+    def _answer(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
+        if not question:
+            return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
+        if request.feedback is not None:
+            return self._single(self._correction(request.feedback, request.feedback_task_id, question, ctx))
+        if request.history:
+            outcome = self._followup(request.history[-1], question, ctx)
+            if outcome is not None:
+                return self._single(outcome)
+        if request.mode == "auto_breakdown":
+            return self._breakdown(question, ctx)
+        return self._single(self._plan_one(question, "0", ctx))
+
+    def _single(self, outcome: _Outcome) -> Plan:
+        task = outcome.task
+        state = {"engine": ENGINE, "spec": outcome.spec.to_json()} if outcome.spec else {"engine": ENGINE}
+        return Plan(tasks=(task,), clarified_task=task.clarified_task, assumptions=task.assumptions,
+                    description=task.description, state=state)
+
+    def _breakdown(self, question: str, ctx: _Context) -> Plan:
+        parts = split_question(question)
+        outcomes: list[_Outcome] = []
+        subject = ""
+        for k, part in enumerate(parts):
+            task_id = f"0-{k}"
+            outcome = self._plan_one(part, task_id, ctx)
+            if outcome.task.refusal and subject:
+                for form in with_subject(part, subject):
+                    retry = self._plan_one(form, task_id, ctx)
+                    if not retry.task.refusal:
+                        outcome = _Outcome(_with_task_text(retry.task, part), retry.spec)
+                        break
+            if outcome.spec is not None:
+                subject = outcome.spec.table.replace("_", " ")
+            outcomes.append(outcome)
+        tasks = tuple(o.task for o in outcomes)
+        last = next((o.spec for o in reversed(outcomes) if o.spec is not None), None)
+        answered = [t for t in tasks if not t.refusal]
+        clarified = "; ".join(t.clarified_task for t in tasks)
+        state = {"engine": ENGINE, "spec": last.to_json()} if last else {"engine": ENGINE}
+        description = (f"The question was split into {len(tasks)} sub-task(s); "
+                       f"{len(answered)} answered, {len(tasks) - len(answered)} declined.")
+        return Plan(tasks=tasks, clarified_task=clarified, breakdown=True, description=description,
+                    assumptions=_assumptions(("sub-task " + t.task_id, t.clarified_task) for t in tasks),
+                    state=state)
+
+    def _plan_one(self, question: str, task_id: str, ctx: _Context, examples: bool = True) -> _Outcome:
+        linked = link(question, ctx.lex)
+        spec = interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline):
+            return self._refuse(task_id, question, spec, ctx, examples)
+        return self._render(task_id, question, spec, ctx, examples=examples)
+
+    def _render(self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True) -> _Outcome:
+        try:
+            built = build(spec, ctx.lex.catalog)
+        except PlanError as exc:
+            return self._refuse(task_id, question, Decline(str(exc)), ctx, examples)
+        chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
+        task = TaskPlan(
+            task_id=task_id,
+            task=question,
+            clarified_task=clarified_task(spec),
+            sql=built.sql,
+            description=describe_result(spec, built.columns),
+            assumptions=_assumptions(list(extra) + list(spec.notes) + list(built.assumptions)),
+            chart=chart,
+        )
+        return _Outcome(task, spec)
+
+    def _refuse(self, task_id: str, question: str, decline: Decline, ctx: _Context, examples: bool = True) -> _Outcome:
+        sample = self._examples(ctx, 3) if examples else []
+        text = refusal_text(decline.reason, decline.words, ctx.lex, sample)
+        return _Outcome(TaskPlan(task_id, question, question, refusal=text), None)
+
+    # ------------------------------------------------------------------ multi-round
+    def _followup(self, prior: PriorRound, question: str, ctx: _Context) -> _Outcome | None:
+        data = (prior.state or {}).get("spec")
+        if not data:
+            return None
+        try:
+            edit = apply_followup(QuerySpec.from_json(data), question, ctx.lex)
+        except ValueError as exc:
+            return self._refuse("0", question, Decline(str(exc)), ctx)
+        if edit is None:
+            return None
+        extra = [("follow-up", f"Edited the previous question '{prior.question}': " + "; ".join(edit.changes))]
+        return self._render("0", question, edit.spec, ctx, extra)
+
+    def _correction(self, prior: PriorRound, task_id: str, question: str, ctx: _Context) -> _Outcome:
+        data = (prior.state or {}).get("spec")
+        if data:
+            try:
+                edit = apply_followup(QuerySpec.from_json(data), question, ctx.lex)
+            except ValueError as exc:
+                return self._refuse("0", question, Decline(str(exc)), ctx)
+            if edit is not None:
+                what = f"answer {prior.answer_id}" + (f" task {task_id}" if task_id else "")
+                extra = [("feedback", f"Corrected {what} ('{prior.question}'): " + "; ".join(edit.changes))]
+                return self._render("0", question, edit.spec, ctx, extra)
+        fresh = self._plan_one(question, "0", ctx)
+        if fresh.task.refusal:
+            reason = f"I could not apply the feedback '{question}' to the earlier answer ('{prior.question}')."
+            return self._refuse("0", question, Decline(reason, tuple(question.split())), ctx)
+        return fresh
+
+    # ------------------------------------------------------------------ other endpoints
+    def suggest_questions(self, catalog: Catalog, database: Database, count: int = 5) -> list[str]:
+        try:
+            return self._examples(self._context(catalog, database), count)
+        except Exception:  # noqa: BLE001
+            return []
+
+    def refine_sql(self, sql: str, feedback: str, catalog: Catalog, database: Database) -> tuple[str, str]:
+        try:
+            return refine(sql, feedback, self._context(catalog, database).lex)
+        except Exception as exc:  # noqa: BLE001
+            return sql, f"I could not apply '{feedback}': {exc}"
+
+    def describe(self, catalog: Catalog, database: Database) -> SchemaDescription:
+        return describe_schema(catalog, self._context(catalog, database).lex)
+
+
+def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
+    from dataclasses import replace
+
+    return replace(task, task=text)

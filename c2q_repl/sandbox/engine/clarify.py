@@ -1,0 +1,90 @@
+"""Canonical English for a QuerySpec: the clarified task, the description, a chart title."""
+
+from __future__ import annotations
+
+from .spec import Col, Filter, QuerySpec
+
+_FUNC_WORD = {"SUM": "total", "AVG": "average", "MIN": "minimum", "MAX": "maximum", "COUNT": "number"}
+
+
+def _value(v) -> str:
+    if isinstance(v, float) and v.is_integer():
+        return str(int(v))
+    return f"'{v}'" if isinstance(v, str) else f"{v:g}" if isinstance(v, float) else str(v)
+
+
+def filter_text(f: Filter) -> str:
+    name = f.col.column
+    if f.op == "range":
+        start, end = f.values
+        if start and end:
+            return f"{name} from {start} to before {end}"
+        return f"{name} from {start} on" if start else f"{name} before {end}"
+    if f.op == "between":
+        return f"{name} between {_value(f.values[0])} and {_value(f.values[1])}"
+    if f.op in ("in", "not in"):
+        joined = ", ".join(_value(v) for v in f.values)
+        return f"{name} {'not ' if f.op == 'not in' else ''}in ({joined})"
+    return f"{name} {f.op} {_value(f.values[0])}"
+
+
+def _where(spec: QuerySpec) -> str:
+    return f" where {' and '.join(filter_text(f) for f in spec.filters)}" if spec.filters else ""
+
+
+def _metric_text(spec: QuerySpec) -> str:
+    m = spec.metric
+    if m is None:
+        return ""
+    if m.func == "COUNT":
+        return f"the number of distinct {m.col.column} values" if m.col else f"the number of {spec.table}"
+    return f"the {_FUNC_WORD[m.func]} {m.col.column if m.col else ''} of {spec.table}".replace("  ", " ")
+
+
+def clarified_task(spec: QuerySpec) -> str:
+    if spec.shape == "count":
+        text = f"Count {spec.table}" if spec.metric.col is None else f"Count distinct {spec.metric.col.column} in {spec.table}"
+        return text + _where(spec)
+    if spec.shape == "aggregate":
+        text = _metric_text(spec)
+        text = text[0].upper() + text[1:]
+        if spec.group_by is not None:
+            text += f" per {spec.group_by.column}"
+        text += _where(spec)
+        if spec.order_metric:
+            direction = "highest" if spec.descending else "lowest"
+            text += f", the {spec.limit} {direction}" if spec.limit else f", {direction} first"
+        return text
+    if spec.distinct:
+        text = "List the distinct " + ", ".join(c.column for c in spec.columns) + f" of {spec.table}"
+    elif spec.order_by is not None and spec.limit:
+        word = "highest" if spec.descending else "lowest"
+        text = f"List the {spec.limit} {spec.table} with the {word} {spec.order_by.column}"
+    else:
+        text = f"List {spec.table}"
+        if spec.columns:
+            text += " with their " + ", ".join(c.column for c in spec.columns)
+    text += _where(spec)
+    if spec.order_by is not None and not spec.limit:
+        text += f", ordered by {spec.order_by.column} {'descending' if spec.descending else 'ascending'}"
+    elif spec.limit and spec.order_by is None:
+        text += f" (first {spec.limit})"
+    return text
+
+
+def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
+    """What the answer shows, in one sentence."""
+    if spec.shape in ("count", "aggregate") and spec.group_by is None:
+        return f"The result is a single value: {_metric_text(spec)}{_where(spec)}."
+    if spec.shape == "aggregate":
+        return f"One row per {spec.group_by.column} with {_metric_text(spec)}{_where(spec)}."
+    return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
+
+
+def title(spec: QuerySpec) -> str:
+    text = clarified_task(spec)
+    return text if len(text) <= 60 else text[:57].rstrip() + "…"
+
+
+def col_label(col: Col | None) -> str:
+    return col.column if col else ""

@@ -1,0 +1,178 @@
+"""Follow-ups and corrections: small edits to the previous round's QuerySpec.
+
+"only in 2023", "top 5 instead", "sort by market cap", "and for Technology?",
+"as a bar chart", "per industry instead". A question that is not purely made
+of such edits is not a follow-up and is answered on its own.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .interpret import SUPERLATIVE_WORDS
+from .lexicon import Lexicon
+from .linking import Item, Linked, link
+from .spec import Col, Filter, QuerySpec
+from .timeexpr import resolve
+
+FOLLOWUP_WORDS = frozenset("""
+instead only just now what about how and then same but again it make change switch turn use show i meant
+actually rather should be sorry no limit first rows results result restrict filter keep narrow also
+please redo try one ones same query answer that those them draw render display plot swap convert
+""".split())
+
+
+@dataclass(frozen=True)
+class Edit:
+    spec: QuerySpec
+    changes: tuple[str, ...]  # what was changed, for the assumptions/solution
+
+
+def _columns(item: Item) -> list[Col]:
+    return [Col(t.table, t.column) for t in item.targets if t.kind == "column"]
+
+
+def _pick(cols: list[Col], spec: QuerySpec) -> Col | None:
+    tables = spec.tables()
+    for c in cols:
+        if c.table in tables:
+            return c
+    return cols[0] if cols else None
+
+
+def is_followup(linked: Linked) -> bool:
+    """Only edit-shaped items, and nothing that names a new subject."""
+    if linked.unsupported and any(p.lower() not in FOLLOWUP_WORDS for p, _ in linked.unsupported):
+        return False
+    if any(w.lower() not in FOLLOWUP_WORDS for w in linked.unknown):
+        return False
+    items = [it for it in linked.items if it.kind != "unsupported"]
+    if not items:
+        return False
+    for k, it in enumerate(items):
+        prev = items[k - 1] if k else None
+        if it.kind in ("time", "value", "number"):
+            continue
+        if it.kind == "kw" and it.category in ("chart", "dir", "order", "group", "not", "or", "share", "list"):
+            continue
+        if it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
+            continue
+        if it.kind == "column" and prev is not None and prev.kind == "kw" and prev.category in (
+                "order", "group", "agg", "bottom"):
+            continue
+        return False
+    return True
+
+
+def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
+    linked = link(question, lex)
+    if not is_followup(linked):
+        return None
+    spec = prev
+    changes: list[str] = []
+    items = [it for it in linked.items if it.kind != "unsupported"]
+    negate = False
+    new_values: dict[Col, list[str]] = {}
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.kind == "kw" and it.category == "not":
+            negate = True
+        elif it.kind == "time":
+            spec, change = _set_time(spec, it, lex)
+            changes.append(change)
+        elif it.kind == "value":
+            target = it.targets[0]
+            col = _localize(Col(target.table, target.column), spec, lex)
+            new_values.setdefault(col, []).append(target.value)
+        elif it.kind == "kw" and it.category == "chart" and it.arg:
+            spec = spec.with_(chart=it.arg)
+            changes.append(f"shown as {it.arg}")
+        elif it.kind == "kw" and it.category == "share":
+            spec = spec.with_(share=True, chart="PieChart")
+            changes.append("shown as shares of the whole")
+        elif it.kind == "kw" and it.category == "dir":
+            spec = spec.with_(descending=it.arg == "DESC")
+            if spec.shape == "aggregate" and spec.group_by is not None:
+                spec = spec.with_(order_metric=True)
+            changes.append("sorted " + ("descending" if it.arg == "DESC" else "ascending"))
+        elif it.kind == "kw" and it.category in ("order", "agg", "bottom") and nxt is not None and nxt.kind == "column":
+            col = _pick(_columns(nxt), spec)
+            desc = it.category == "order" and spec.descending or it.arg == "MAX"
+            if it.category == "order" and col and lex.kind_of(col.table, col.column) == "number":
+                desc = True if not any(i.kind == "kw" and i.category == "dir" for i in items) else spec.descending
+            if spec.shape == "list":
+                spec = spec.with_(order_by=col, descending=desc)
+            else:
+                raise_ = spec.group_by is None
+                if raise_:
+                    return None
+                spec = spec.with_(order_metric=True, descending=desc)
+            changes.append(f"ordered by {col.column} {'descending' if desc else 'ascending'}")
+        elif it.kind == "kw" and it.category == "group" and nxt is not None and nxt.kind == "column":
+            if spec.shape == "list" and spec.order_by is None:
+                return None
+            if spec.shape == "list":
+                spec = spec.with_(order_by=_pick(_columns(nxt), spec))
+                changes.append(f"ordered by {spec.order_by.column}")
+                continue
+            col = _pick(_columns(nxt), spec)
+            spec = spec.with_(group_by=col, shape="aggregate")
+            changes.append(f"grouped by {col.column}")
+        elif it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
+            bottom = it.category == "bottom" or it.arg == "MIN"
+            if spec.shape == "list" and spec.order_by is not None:
+                spec = spec.with_(descending=not bottom)
+            elif spec.shape == "aggregate" and spec.group_by is not None:
+                spec = spec.with_(order_metric=True, descending=not bottom)
+        elif it.kind == "number" and it.number and it.number.is_integer():
+            n = int(it.number)
+            if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
+                return None
+            spec = spec.with_(limit=n, limit_stated=True)
+            if spec.shape == "aggregate" and not spec.order_metric:
+                spec = spec.with_(order_metric=True, descending=True)
+            changes.append(f"limited to {n} rows")
+    for col, values in new_values.items():
+        spec, change = _set_values(spec, col, values, negate)
+        changes.append(change)
+    if not changes:
+        return None
+    return Edit(spec, tuple(changes))
+
+
+def _localize(col: Col, spec: QuerySpec, lex: Lexicon) -> Col:
+    table = lex.catalog.table(spec.table)
+    if col.table != spec.table and table is not None and table.column(col.column):
+        for r in lex.catalog.relationships:
+            if {r.from_table, r.to_table} == {spec.table, col.table} and r.from_column == r.to_column == col.column:
+                return Col(spec.table, col.column)
+    return col
+
+
+def _set_values(spec: QuerySpec, col: Col, values: list[str], negate: bool) -> tuple[QuerySpec, str]:
+    values = list(dict.fromkeys(values))
+    op = ("!=" if negate else "=") if len(values) == 1 else ("not in" if negate else "in")
+    new = Filter(col, op, tuple(values))
+    kept = [f for f in spec.filters if f.col != col]
+    verb = "replaced" if len(kept) != len(spec.filters) else "added"
+    text = f"{col.column} {op} " + ", ".join(repr(v) for v in values)
+    return spec.with_(filters=tuple(kept + [new])), f"{verb} the condition {text}"
+
+
+def _set_time(spec: QuerySpec, item: Item, lex: Lexicon) -> tuple[QuerySpec, str]:
+    old = next((f for f in spec.filters if f.time), None)
+    col = old.col if old else None
+    if col is None:
+        for table in spec.tables():
+            dates = lex.date_columns(table)
+            if dates:
+                col = Col(table, dates[0])
+                break
+    if col is None:
+        raise ValueError(f"'{item.text}' is a time range, but the previous question involves no date column.")
+    rng = resolve(item.time, lex.date_anchor.get((col.table, col.column)))
+    kept = [f for f in spec.filters if not f.time]
+    new = Filter(col, "range", (rng.start, rng.end), time=True)
+    spec = spec.with_(filters=tuple(kept + [new]),
+                      notes=tuple(n for n in spec.notes if " means " not in n[1]) + ((item.text, rng.explanation),))
+    return spec, f"time range set to {item.text}"

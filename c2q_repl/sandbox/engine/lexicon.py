@@ -1,0 +1,215 @@
+"""The per-catalog vocabulary: every phrase that names a table, column or value.
+
+Built once per catalog (names split on ``_``, singular/plural forms, comments,
+the shipped synonym file, and an index of low-cardinality values) and then
+shared read-only by all threads.
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
+
+from .normalize import singular, split_identifier, tokenize
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - exercised on 3.10 only
+    import tomli as tomllib
+
+SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
+MAX_INDEXED_DISTINCT = 500
+_CORPORATE_SUFFIXES = frozenset(
+    "inc incorporated corp corporation co company companies ltd limited plc group holdings holding llc lp"
+    " sa nv ag se the class a b".split()
+)
+
+
+@dataclass(frozen=True)
+class Target:
+    """What a phrase may mean. ``via`` records how it was matched (for assumptions)."""
+
+    kind: str  # "table" | "column" | "value"
+    table: str
+    column: str = ""
+    value: str = ""
+    via: str = "name"
+
+
+@dataclass
+class Lexicon:
+    catalog: Catalog
+    phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
+    symbols: dict[str, list[Target]] = field(default_factory=dict)  # case-sensitive codes (AAPL, CA)
+    date_anchor: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, col) -> max date
+    max_len: int = 1
+    defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
+
+    def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
+        key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
+        if not key:
+            return
+        bucket = self.phrases.setdefault(key, [])
+        if target not in bucket:
+            bucket.append(target)
+        self.max_len = max(self.max_len, len(key))
+
+    def column_info(self, table: str, column: str) -> ColumnInfo | None:
+        t = self.catalog.table(table)
+        return t.column(column) if t else None
+
+    def kind_of(self, table: str, column: str) -> str:
+        """'number' | 'date' | 'text' from the declared type."""
+        info = self.column_info(table, column)
+        return column_kind(info.type if info else "")
+
+    def date_columns(self, table: str) -> list[str]:
+        t = self.catalog.table(table)
+        return [c.name for c in t.columns if column_kind(c.type) == "date"] if t else []
+
+    def schema_names(self) -> list[str]:
+        names = []
+        for t in self.catalog.tables:
+            names.append(t.name)
+            names.extend(f"{t.name}.{c.name}" for c in t.columns)
+        return names
+
+
+def column_kind(sql_type: str) -> str:
+    t = sql_type.upper()
+    if "DATE" in t or "TIME" in t:
+        return "date"
+    if any(k in t for k in ("INT", "DEC", "NUM", "FLOAT", "DOUBLE", "REAL")):
+        return "number"
+    return "text"
+
+
+def word_key(word: str) -> str:
+    w = word.lower()
+    return "and" if w == "&" else singular(w)
+
+
+def phrase_key(text: str) -> tuple[str, ...]:
+    """The matching key of a phrase: tokens, lowercased and singularised."""
+    return tuple(word_key(t.lower) if t.kind == "word" else t.lower for t in tokenize(text)
+                 if t.kind != "punct")
+
+
+def load_synonyms(path: Path = SYNONYM_FILE) -> dict:
+    with path.open("rb") as fh:
+        return tomllib.load(fh)
+
+
+def _add_schema_names(lex: Lexicon, table: TableInfo) -> None:
+    lex.add(" ".join(split_identifier(table.name)), Target("table", table.name))
+    if table.comment:
+        lex.add(table.comment, Target("table", table.name, via="comment"))
+    for col in table.columns:
+        target = Target("column", table.name, col.name)
+        lex.add(" ".join(split_identifier(col.name)), target)
+        if col.comment and len(col.comment.split()) <= 4:
+            lex.add(col.comment, Target("column", table.name, col.name, via="comment"))
+
+
+def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
+    cat = lex.catalog
+    for table, phrases in synonyms.get("tables", {}).items():
+        if cat.table(table):
+            for p in phrases:
+                lex.add(p, Target("table", cat.table(table).name, via="synonym"))
+    for ref, phrases in synonyms.get("columns", {}).items():
+        table, _, column = ref.partition(".")
+        t = cat.table(table)
+        if t and t.column(column):
+            for p in phrases:
+                lex.add(p, Target("column", t.name, t.column(column).name, via="synonym"))
+
+
+def _is_code(value: str) -> bool:
+    """Short upper-case codes (tickers, state codes) only match as written."""
+    return bool(re.fullmatch(r"[A-Z0-9.\-^]{1,6}", value))
+
+
+def _add_value(lex: Lexicon, table: str, column: str, value: str) -> None:
+    target = Target("value", table, column, value, via="value")
+    if _is_code(value):
+        lex.symbols.setdefault(value, []).append(target)
+        return
+    key = phrase_key(value)
+    lex.add(key, target)
+    core = tuple(w for w in key if w not in _CORPORATE_SUFFIXES)
+    if core and core != key and len(" ".join(core)) >= 3:
+        lex.add(core, Target("value", table, column, value, via="name"))
+
+
+def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
+    if column_kind(col.type) != "text" or "TEXT" in col.type.upper():
+        return False
+    if col.name.lower().startswith("long_"):
+        return False
+    # a key that references another table's key is indexed there, not here
+    return not any(r.from_table == table.name and r.from_column == col.name for r in catalog.relationships)
+
+
+def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
+    from sqlglot import exp
+
+    dialect = lex.catalog.dialect
+    for table in lex.catalog.tables:
+        for col in table.columns:
+            if not _indexable(table, col, lex.catalog):
+                continue
+            column = exp.column(col.name)
+            count_sql = exp.select(exp.Count(this=exp.Distinct(expressions=[column]))).from_(table.name)
+            try:
+                n = int(database.query(count_sql.sql(dialect=dialect), max_rows=1).rows[0][0] or 0)
+                if n > MAX_INDEXED_DISTINCT:
+                    continue
+                sql = exp.select(column).distinct().from_(table.name).where(column.is_(exp.null()).not_())
+                rows = database.query(sql.sql(dialect=dialect), max_rows=MAX_INDEXED_DISTINCT).rows
+            except Exception:  # noqa: BLE001 - a column we cannot read is simply not indexed
+                continue
+            for (value,) in rows:
+                if value:
+                    _add_value(lex, table.name, col.name, value)
+    known = {(t.table, t.column, t.value) for ts in lex.phrases.values() for t in ts if t.kind == "value"}
+    known |= {(t.table, t.column, t.value) for ts in lex.symbols.values() for t in ts}
+    for ref, spoken in synonyms.get("values", {}).items():
+        table, _, column = ref.partition(".")
+        for phrase, stored in spoken.items():
+            if (table, column, stored) in known:
+                lex.add(phrase, Target("value", table, column, stored, via="synonym"))
+
+
+def _load_date_anchors(lex: Lexicon, database) -> None:
+    from sqlglot import exp
+
+    for table in lex.catalog.tables:
+        for col in table.columns:
+            if column_kind(col.type) != "date":
+                continue
+            sql = exp.select(exp.Max(this=exp.column(col.name))).from_(table.name)
+            try:
+                value = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=1).rows[0][0]
+            except Exception:  # noqa: BLE001
+                value = None
+            if value:
+                lex.date_anchor[(table.name, col.name)] = str(value)[:10]
+
+
+def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None) -> Lexicon:
+    """Everything the linker needs for one catalog. ``database`` feeds the value
+    index and date anchors; without it only names are known (unit tests)."""
+    synonyms = load_synonyms() if synonyms is None else synonyms
+    lex = Lexicon(catalog, defaults=dict(synonyms.get("defaults", {})))
+    for table in catalog.tables:
+        _add_schema_names(lex, table)
+    _add_synonyms(lex, synonyms)
+    if database is not None:
+        _load_values(lex, database, synonyms)
+        _load_date_anchors(lex, database)
+    return lex

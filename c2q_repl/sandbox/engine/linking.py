@@ -1,0 +1,159 @@
+"""Tokens → linked items: each span of the question tied to what it means.
+
+Longest match first, time phrases before everything else. Whatever cannot be
+linked and is not a stop word is reported, which is what the coverage gate
+declines on.
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass
+
+from .keywords import KEYWORDS, STOP_WORDS, UNSUPPORTED
+from .lexicon import Lexicon, Target, phrase_key, word_key
+from .normalize import Token, tokenize
+from .timeexpr import TimeSpec, parse_time
+
+_KEYWORD_KEYS = {phrase_key(p): v for p, v in KEYWORDS.items()}
+_UNSUPPORTED_KEYS = {phrase_key(p): (p, reason) for p, reason in UNSUPPORTED.items()}
+_MAX_KEYWORD = max(len(k) for k in list(_KEYWORD_KEYS) + list(_UNSUPPORTED_KEYS))
+_STOP_KEYS = frozenset(word_key(w) for w in STOP_WORDS) | STOP_WORDS
+
+
+@dataclass(frozen=True)
+class Item:
+    """One linked span. ``kind``: table | column | value | number | time | kw | unsupported | unknown."""
+
+    kind: str
+    text: str
+    start: int  # token index
+    end: int
+    targets: tuple[Target, ...] = ()
+    category: str = ""  # for kw: count | agg | cmp | group | order | dir | not | chart | ...
+    arg: str = ""
+    number: float | None = None
+    percent: bool = False
+    time: TimeSpec | None = None
+    note: str = ""  # how an inexact match was made (for assumptions)
+
+
+@dataclass(frozen=True)
+class Linked:
+    items: tuple[Item, ...]
+    unknown: tuple[str, ...]  # content words nothing accounts for
+    unsupported: tuple[tuple[str, str], ...]  # (phrase, reason)
+
+
+def _words(tokens: list[Token], i: int, n: int) -> str:
+    return " ".join(t.text for t in tokens[i:i + n])
+
+
+def _key(tokens: list[Token], i: int, n: int) -> tuple[str, ...] | None:
+    parts = []
+    for t in tokens[i:i + n]:
+        if t.kind == "punct" and t.text not in "<>=":
+            return None
+        parts.append(word_key(t.lower) if t.kind == "word" else t.lower)
+    return tuple(parts)
+
+
+def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
+    """A single-word schema phrase close to a misspelt word (ratio ≥ .88, margin ≥ .08)."""
+    if len(word) < 5:
+        return None
+    candidates = [k[0] for k in lex.phrases if len(k) == 1 and len(k[0]) >= 4]
+    scored = sorted(((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates), reverse=True)
+    if not scored or scored[0][0] < 0.88:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
+        return None
+    return (scored[0][1],), scored[0][0]
+
+
+def link(question: str, lex: Lexicon) -> Linked:
+    tokens = tokenize(question)
+    items: list[Item] = []
+    unknown: list[str] = []
+    unsupported: list[tuple[str, str]] = []
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
+        parsed = parse_time(tokens, i)
+        if parsed:
+            spec, used = parsed
+            items.append(Item("time", _words(tokens, i, used), i, i + used, time=spec))
+            i += used
+            continue
+        if tok.kind == "quoted":
+            targets = tuple(t for ts in lex.phrases.values() for t in ts
+                            if t.kind == "value" and t.value.lower() == tok.lower)
+            targets += tuple(t for code, ts in lex.symbols.items() if code.lower() == tok.lower for t in ts)
+            if targets:
+                items.append(Item("value", tok.text, i, i + 1, targets=targets))
+            else:
+                unknown.append(tok.text)
+            i += 1
+            continue
+        match = _longest(tokens, i, lex)
+        if match:
+            items.append(match)
+            if match.kind == "unsupported":
+                unsupported.append((match.text, match.note))
+            i = match.end
+            continue
+        if tok.kind == "number":
+            items.append(Item("number", tok.text, i, i + 1, number=tok.number, percent=tok.percent))
+        elif tok.kind == "punct" or tok.lower in _STOP_KEYS or word_key(tok.lower) in _STOP_KEYS:
+            pass
+        elif tok.text in lex.symbols:
+            items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text])))
+        elif tok.text.upper() in lex.symbols and len(tok.text) >= 3:
+            items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text.upper()]),
+                              note=f"'{tok.text}' read as the code {tok.text.upper()}"))
+        else:
+            fuzzy = _fuzzy(word_key(tok.lower), lex)
+            if fuzzy:
+                key, _ = fuzzy
+                targets = tuple(lex.phrases[key])
+                kind = targets[0].kind
+                items.append(Item(kind, tok.text, i, i + 1, targets=targets,
+                                  note=f"'{tok.text}' read as '{key[0]}'"))
+            else:
+                unknown.append(tok.text)
+        i += 1
+    return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
+    longest = min(max(lex.max_len, _MAX_KEYWORD), len(tokens) - i)
+    for n in range(longest, 0, -1):
+        key = _key(tokens, i, n)
+        if key is None:
+            continue
+        text = _words(tokens, i, n)
+        if key in _UNSUPPORTED_KEYS:
+            phrase, reason = _UNSUPPORTED_KEYS[key]
+            return Item("unsupported", text, i, i + n, note=reason)
+        schema = lex.phrases.get(key)
+        keyword = _KEYWORD_KEYS.get(key)
+        if keyword and (not schema or n == 1 and schema[0].kind == "column" and keyword[0] in ("agg", "list")):
+            # a keyword wins over a same-length schema phrase only for intent words ("max", "name")
+            return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])
+        if schema:
+            kinds = {t.kind for t in schema}
+            kind = "value" if kinds == {"value"} else "table" if kinds == {"table"} else \
+                "column" if kinds == {"column"} else _mixed_kind(schema)
+            return Item(kind, text, i, i + n, targets=tuple(t for t in schema if t.kind == kind))
+        if keyword:
+            return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])
+    return None
+
+
+def _mixed_kind(targets: list[Target]) -> str:
+    """A phrase naming both schema and values: schema names win (e.g. 'energy' the
+    value is only reachable through a longer or quoted phrase if a column is named so)."""
+    for kind in ("column", "table", "value"):
+        if any(t.kind == kind for t in targets):
+            return kind
+    return targets[0].kind

@@ -1,0 +1,38 @@
+"""Declining well: the reason, the nearest schema names, and questions that do work."""
+
+from __future__ import annotations
+
+import difflib
+
+from .lexicon import Lexicon
+
+
+def nearest_names(words: tuple[str, ...], lex: Lexicon, limit: int = 3) -> list[str]:
+    """Schema names (table / table.column) closest to the words the engine could not place."""
+    by_phrase: dict[str, str] = {}
+    for key, targets in lex.phrases.items():
+        for t in targets:
+            if t.kind == "table":
+                by_phrase.setdefault(" ".join(key), t.table)
+            elif t.kind == "column":
+                by_phrase.setdefault(" ".join(key), f"{t.table}.{t.column}")
+    found: list[str] = []
+    for word in words:
+        for phrase in difflib.get_close_matches(word.lower(), list(by_phrase), n=limit, cutoff=0.6):
+            name = by_phrase[phrase]
+            if name not in found:
+                found.append(name)
+    if not found:
+        found = [t.name for t in lex.catalog.tables][:limit + 2]
+    return found[:limit + 2]
+
+
+def refusal_text(reason: str, words: tuple[str, ...], lex: Lexicon, examples: list[str]) -> str:
+    parts = [reason.strip()]
+    names = nearest_names(words, lex)
+    if names:
+        parts.append("Closest names in this database: " + ", ".join(names) + ".")
+    if examples:
+        parts.append("Questions I can answer here: " + " | ".join(examples[:3]))
+    parts.append("The LLM engine (--engine llm) can try harder questions.")
+    return " ".join(parts)

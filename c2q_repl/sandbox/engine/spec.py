@@ -1,0 +1,108 @@
+"""The engine's query model: what was understood, before it becomes SQL.
+
+A QuerySpec is small, typed and JSON-serialisable, so it can be stored in a
+session round's state and edited by follow-up questions.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, replace
+
+
+@dataclass(frozen=True)
+class Col:
+    table: str
+    column: str
+
+    def label(self) -> str:
+        return self.column
+
+
+@dataclass(frozen=True)
+class Filter:
+    """``col op values``; op is one of = != > >= < <= in, not in, between (values inclusive)."""
+
+    col: Col
+    op: str
+    values: tuple = ()
+    time: bool = False  # came from a time phrase (replaced, not added to, by a new one)
+
+
+@dataclass(frozen=True)
+class Metric:
+    func: str  # COUNT | SUM | AVG | MIN | MAX
+    col: Col | None = None  # None = COUNT(*)
+    distinct: bool = False
+
+
+@dataclass(frozen=True)
+class QuerySpec:
+    """shape: count | aggregate | list. A grouped count is an aggregate with group_by.
+    ``order_metric`` orders by the aggregate; ``order_by`` by a column."""
+
+    shape: str
+    table: str
+    metric: Metric | None = None
+    group_by: Col | None = None
+    columns: tuple[Col, ...] = ()
+    filters: tuple[Filter, ...] = ()
+    order_by: Col | None = None
+    order_metric: bool = False
+    descending: bool = False
+    limit: int | None = None
+    limit_stated: bool = False
+    chart: str = ""  # user's chart choice, "" = from the result shape
+    share: bool = False  # the user asked for a share / distribution (pie)
+    distinct: bool = False  # a list of distinct values ("list the sectors"), not of rows
+    also_join: tuple[str, ...] = ()  # tables named without a column used ("users who selected …")
+    notes: tuple[tuple[str, str], ...] = ()  # (concept, explanation) assumptions made while reading
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict) -> QuerySpec:
+        def col(d):
+            return Col(**d) if d else None
+
+        metric = data.get("metric")
+        return QuerySpec(
+            shape=data["shape"],
+            table=data["table"],
+            metric=Metric(metric["func"], col(metric.get("col")), metric.get("distinct", False)) if metric else None,
+            group_by=col(data.get("group_by")),
+            columns=tuple(Col(**c) for c in data.get("columns", ())),
+            filters=tuple(Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
+                          for f in data.get("filters", ())),
+            order_by=col(data.get("order_by")),
+            order_metric=data.get("order_metric", False),
+            descending=data.get("descending", False),
+            limit=data.get("limit"),
+            limit_stated=data.get("limit_stated", False),
+            chart=data.get("chart", ""),
+            share=data.get("share", False),
+            distinct=data.get("distinct", False),
+            also_join=tuple(data.get("also_join", ())),
+            notes=tuple(tuple(n) for n in data.get("notes", ())),
+        )
+
+    def with_(self, **changes) -> QuerySpec:
+        return replace(self, **changes)
+
+    def tables(self) -> list[str]:
+        """Every table the query touches, the subject first."""
+        seen = [self.table]
+        cols = [f.col for f in self.filters] + list(self.columns)
+        cols += [c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c]
+        for table in [c.table for c in cols] + list(self.also_join):
+            if table not in seen:
+                seen.append(table)
+        return seen
+
+
+@dataclass(frozen=True)
+class Decline:
+    """Why the engine will not answer, and the words it could not account for."""
+
+    reason: str
+    words: tuple[str, ...] = field(default=())

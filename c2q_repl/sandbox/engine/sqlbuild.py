@@ -1,0 +1,229 @@
+"""QuerySpec → sqlglot syntax tree → SQL text in the catalog's dialect.
+
+Joins follow the shortest key path (BFS over declared and inferred
+relationships). Every ordering ends with the subject's primary key so
+repeated runs return identical rows, and every plain list carries a LIMIT.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from c2q_repl.sandbox.contracts import Catalog, Relationship
+
+from .spec import Col, Filter, Metric, QuerySpec
+
+LIST_LIMIT = 1000
+
+
+class PlanError(Exception):
+    """The spec cannot be turned into SQL for this catalog (no join path, …)."""
+
+
+@dataclass(frozen=True)
+class Built:
+    select: exp.Select
+    sql: str
+    columns: tuple[str, ...]  # output column names, in order
+    list_cols: tuple[Col, ...]  # for lists: the schema column behind each output column
+    assumptions: tuple[tuple[str, str], ...]
+
+
+def _neighbours(catalog: Catalog, table: str) -> list[tuple[str, Relationship]]:
+    out = []
+    for r in catalog.relationships:
+        if r.from_table == table:
+            out.append((r.to_table, r))
+        elif r.to_table == table:
+            out.append((r.from_table, r))
+    return out
+
+
+def join_path(catalog: Catalog, start: str, goal: str) -> list[tuple[str, Relationship]]:
+    """Shortest path of (table, relationship) steps from start to goal; raises if none or ambiguous."""
+    if start == goal:
+        return []
+    paths: dict[str, list[list[tuple[str, Relationship]]]] = {start: [[]]}
+    frontier = deque([start])
+    while frontier:
+        table = frontier.popleft()
+        for nxt, rel in _neighbours(catalog, table):
+            for path in paths[table]:
+                candidate = path + [(nxt, rel)]
+                if nxt not in paths:
+                    paths[nxt] = [candidate]
+                    frontier.append(nxt)
+                elif len(paths[nxt][0]) == len(candidate) and nxt != start:
+                    paths[nxt].append(candidate)
+    if goal not in paths:
+        raise PlanError(f"I found no key path joining {start} to {goal}.")
+    routes = {tuple(t for t, _ in p) for p in paths[goal]}
+    if len(routes) > 1:
+        names = " or ".join(" → ".join((start,) + r) for r in sorted(routes))
+        raise PlanError(f"{start} and {goal} can be joined in more than one way ({names}); please name the link.")
+    return paths[goal][0]
+
+
+def _fans_out(rel: Relationship, to_table: str) -> bool:
+    """Stepping to the referencing side of a key can repeat the rows we came from."""
+    return rel.from_table == to_table
+
+
+def _literal(value) -> exp.Expression:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if float(value).is_integer():
+            return exp.Literal.number(int(value))
+        return exp.Literal.number(repr(float(value)))
+    return exp.Literal.string(str(value))
+
+
+class _Names:
+    def __init__(self, qualify: bool):
+        self.qualify = qualify
+
+    def col(self, c: Col) -> exp.Column:
+        return exp.column(c.column, table=c.table if self.qualify else None)
+
+
+def _condition(names: _Names, f: Filter) -> exp.Expression:
+    column = names.col(f.col)
+    if f.op == "range":
+        start, end = f.values
+        parts = []
+        if start:
+            parts.append(exp.GTE(this=column, expression=exp.Literal.string(start)))
+        if end:
+            parts.append(exp.LT(this=column.copy(), expression=exp.Literal.string(end)))
+        return exp.and_(*parts)
+    if f.op == "between":
+        low, high = sorted(f.values)
+        return exp.Between(this=column, low=_literal(low), high=_literal(high))
+    if f.op in ("in", "not in"):
+        cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
+        return exp.Not(this=cond) if f.op == "not in" else cond
+    ops = {"=": exp.EQ, "!=": exp.NEQ, ">": exp.GT, ">=": exp.GTE, "<": exp.LT, "<=": exp.LTE}
+    return ops[f.op](this=column, expression=_literal(f.values[0]))
+
+
+def _ordered(expr: exp.Expression, desc: bool) -> exp.Ordered:
+    # NULLs sort as the smallest value, as both SQLite and MySQL do natively (no NULLS clause emitted)
+    return exp.Ordered(this=expr, desc=desc, nulls_first=not desc)
+
+
+def metric_name(metric: Metric, spec: QuerySpec) -> str:
+    if metric.func == "COUNT":
+        if metric.col is None:
+            return f"number_of_{spec.table}"
+        return f"number_of_{metric.col.column}_values"
+    prefix = {"SUM": "total", "AVG": "average", "MIN": "min", "MAX": "max"}[metric.func]
+    return f"{prefix}_{metric.col.column}" if metric.col else prefix
+
+
+def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expression:
+    if metric.func == "COUNT":
+        if metric.col is not None:
+            return exp.Count(this=exp.Distinct(expressions=[names.col(metric.col)]) if metric.distinct
+                             else names.col(metric.col))
+        if count_key is not None:
+            return exp.Count(this=exp.Distinct(expressions=[names.col(count_key)]))
+        return exp.Count(this=exp.Star())
+    arg = names.col(metric.col) if metric.col else exp.Star()
+    if metric.distinct:
+        arg = exp.Distinct(expressions=[arg])
+    cls = {"SUM": exp.Sum, "AVG": exp.Avg, "MIN": exp.Min, "MAX": exp.Max}[metric.func]
+    return cls(this=arg)
+
+
+def display_columns(catalog: Catalog, table: str) -> list[Col]:
+    """The columns that identify a row to a reader: its key, plus a name if it has one."""
+    info = catalog.table(table)
+    if info is None:
+        return []
+    cols = [Col(table, c) for c in info.primary_key]
+    for name in ("short_name", "name", "title"):
+        if info.column(name) and Col(table, name) not in cols:
+            cols.append(Col(table, name))
+            break
+    return cols
+
+
+def build(spec: QuerySpec, catalog: Catalog) -> Built:
+    """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
+    tables = spec.tables()
+    steps: list[tuple[str, Relationship]] = []
+    joined = {spec.table}
+    for table in tables[1:]:
+        for nxt, rel in join_path(catalog, spec.table, table):
+            if nxt not in joined:
+                joined.add(nxt)
+                steps.append((nxt, rel))
+    fan_out = any(_fans_out(rel, nxt) for nxt, rel in steps)
+    names = _Names(qualify=bool(steps))
+    notes: list[tuple[str, str]] = []
+    cols: list[Col] = []
+    info = catalog.table(spec.table)
+    pk = [Col(spec.table, c) for c in (info.primary_key if info else ())]
+
+    select = exp.select().from_(spec.table)
+    for nxt, rel in steps:
+        on = exp.EQ(this=exp.column(rel.from_column, table=rel.from_table),
+                    expression=exp.column(rel.to_column, table=rel.to_table))
+        select = select.join(nxt, on=on)
+    conditions = [_condition(names, f) for f in spec.filters]
+
+    if spec.metric is not None:
+        if fan_out and spec.metric.func in ("SUM", "AVG") and not spec.metric.distinct:
+            raise PlanError("Summing across that join would count some rows more than once; "
+                            "the built-in engine does not nest queries to avoid it.")
+        count_key = pk[0] if fan_out and len(pk) == 1 and spec.metric.func == "COUNT" else None
+        value = exp.alias_(_metric_expr(names, spec.metric, count_key), metric_name(spec.metric, spec))
+        out: list[str] = []
+        if spec.group_by is not None:
+            select = select.select(names.col(spec.group_by), value).group_by(names.col(spec.group_by))
+            out = [spec.group_by.column, metric_name(spec.metric, spec)]
+            order = []
+            if spec.order_metric:
+                order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))
+            order.append(_ordered(names.col(spec.group_by), False))
+            select = select.order_by(*order)
+            if spec.limit:
+                select = select.limit(spec.limit)
+        else:
+            select = select.select(value)
+            out = [metric_name(spec.metric, spec)]
+        if spec.metric.func in ("MIN", "MAX", "AVG", "SUM") and spec.metric.col is not None:
+            notes.append((spec.metric.col.column, "Rows where it is empty (NULL) are ignored"))
+    else:
+        if spec.distinct:
+            cols = list(spec.columns)
+        else:
+            cols = display_columns(catalog, spec.table)
+            extra = list(spec.columns)
+            extra += [f.col for f in spec.filters if f.op not in ("=", "in") or f.time]
+            if spec.order_by is not None:
+                extra.append(spec.order_by)
+            for c in extra:
+                if c not in cols:
+                    cols.append(c)
+        select = select.select(*(names.col(c) for c in cols))
+        if spec.distinct or fan_out:
+            select = select.distinct()
+        order = []
+        if spec.order_by is not None:
+            order.append(_ordered(names.col(spec.order_by), spec.descending))
+            conditions.append(exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null())))
+        tie = cols if spec.distinct else pk
+        order += [_ordered(names.col(c), False) for c in tie if c != spec.order_by]
+        select = select.order_by(*order)
+        limit = spec.limit or LIST_LIMIT
+        select = select.limit(limit)
+        if not spec.limit_stated:
+            notes.append(("row limit", f"Showing at most {limit} rows"))
+        out = [c.column for c in cols]
+    if conditions:
+        select = select.where(exp.and_(*conditions))
+    sql = select.sql(dialect=catalog.dialect)
+    return Built(select, sql, tuple(out), tuple(cols), tuple(notes))

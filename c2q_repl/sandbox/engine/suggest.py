@@ -1,0 +1,79 @@
+"""Questions the built-in engine can answer for a schema, generated from it.
+
+Candidates come from templates over the catalog (counts, groupings, top-N,
+averages, time ranges); the answerer keeps only those it really answers.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon, column_kind
+from .normalize import split_identifier
+
+
+def _words(name: str) -> str:
+    return " ".join(split_identifier(name))
+
+
+def _categorical(lex: Lexicon, table: str) -> list[str]:
+    cols = []
+    for targets in lex.phrases.values():
+        for t in targets:
+            if t.kind == "value" and t.table == table and t.column not in cols:
+                cols.append(t.column)
+    info = lex.catalog.table(table)
+    order = [c.name for c in info.columns] if info else []
+    return sorted(cols, key=lambda c: order.index(c) if c in order else 99)
+
+
+def _distinct_count(lex: Lexicon, table: str, column: str) -> int:
+    return len({t.value for ts in lex.phrases.values() for t in ts
+                if t.kind == "value" and t.table == table and t.column == column})
+
+
+def _first_value(lex: Lexicon, table: str, column: str) -> str | None:
+    values = sorted({t.value for ts in lex.phrases.values() for t in ts
+                     if t.kind == "value" and t.table == table and t.column == column and t.via == "value"})
+    return values[0] if values else None
+
+
+def lex_default(lex: Lexicon, table: str) -> str:
+    return str(lex.defaults.get(table, ""))
+
+
+def candidates(lex: Lexicon) -> list[str]:
+    """Template questions, most useful tables first, interleaved by kind."""
+    tables = sorted(lex.catalog.tables, key=lambda t: (-len(t.columns), t.name))
+    rounds: list[list[str]] = [[], [], [], [], [], []]
+    for table in tables:
+        noun = _words(table.name)
+        keys = set(table.primary_key)
+        numbers = [c.name for c in table.columns if column_kind(c.type) == "number" and c.name not in keys]
+        preferred = lex_default(lex, table.name)
+        if preferred in numbers:
+            numbers.remove(preferred)
+            numbers.insert(0, preferred)
+        cats = [c for c in _categorical(lex, table.name) if c not in keys]
+        # group by the column with the most distinct values that still reads well on a chart
+        cats.sort(key=lambda c: -_distinct_count(lex, table.name, c) if _distinct_count(lex, table.name, c) <= 30 else 0)
+        dates = lex.date_columns(table.name)
+        if any(d in keys for d in dates):  # a history table: rows are days, not things to count
+            anchor = lex.date_anchor.get((table.name, dates[0]))
+            if anchor and numbers:
+                rounds[4].append(f"What is the maximum {_words(numbers[0])} in {anchor[:4]}?")
+            continue
+        rounds[1].append(f"How many {noun} are there?")
+        if cats:
+            rounds[0].append(f"How many {noun} are there per {_words(cats[0])}?")
+        if numbers:
+            rounds[0].append(f"Top 5 {noun} by {_words(numbers[0])}")
+        if cats and numbers:
+            rounds[2].append(f"What is the average {_words(numbers[0])} per {_words(cats[0])}?")
+            value = _first_value(lex, table.name, cats[0])
+            if value:
+                rounds[3].append(f"What is the total {_words(numbers[0])} of {noun} in {value}?")
+        if len(numbers) > 1:
+            rounds[5].append(f"Which {noun} have the highest {_words(numbers[1])}?")
+    out: list[str] = []
+    for r in rounds:
+        out.extend(q for q in r if q not in out)
+    return out
