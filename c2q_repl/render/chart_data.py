@@ -159,6 +159,8 @@ def _pivoted(rows, x: int, y: int, pivot: int, columns, notes: list[str]) -> Cha
 
 def format_number(value: float) -> str:
     """Short, exact-enough text for an axis or bar label."""
+    if not math.isfinite(value):
+        return str(value)
     if value == int(value) and abs(value) < 1e15:
         return str(int(value))
     magnitude = abs(value)

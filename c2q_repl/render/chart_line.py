@@ -68,9 +68,8 @@ class _Canvas:
 def line_plot(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
     values = [v for s in data.series for v in s.values if v is not None]
     low, high = min(values), max(values)
-    if high == low:
-        low, high = low - 1, high + 1
-    labels = [format_number(high), format_number(high / 2 + low / 2), format_number(low)]
+    flat = high / 2 - low / 2 <= 0  # every value the same: one level, in the middle
+    labels = ["", format_number(low), ""] if flat else [format_number(high), format_number(high / 2 + low / 2), format_number(low)]
     label_width = max(len(t) for t in labels)
     rows = max(3, opts.chart_height)
     canvas = _Canvas(max(8, opts.width - label_width - 2), rows, opts.unicode)
@@ -80,6 +79,8 @@ def line_plot(data: ChartData, opts: RenderOptions, painter: Painter) -> list[st
         return (canvas.width - 1) // 2 if n == 1 else round(i * (canvas.width - 1) / (n - 1))
 
     def py(v: float) -> int:
+        if flat:
+            return (canvas.height - 1) // 2
         # halves keep (high - low) finite even for values near the float limit
         return round((v / 2 - low / 2) / (high / 2 - low / 2) * (canvas.height - 1))
 

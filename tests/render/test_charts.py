@@ -129,3 +129,10 @@ def test_values_near_the_float_limit(name):
     data = ResultData(["k", "v"], [["a", "1e308"], ["b", "-1e308"], ["c", 1.7e308], ["c", 1.7e308]])
     out = render_chart(ChartOptions(name, "t", {"x": "k", "y": "v", "label": "k", "value": "v"}), data, opts(chart_height=3))
     assert len(out) > 2
+
+
+def test_flat_line_sits_in_the_middle():
+    data = ResultData(["k", "v"], [["a", "9007199254740996"], ["b", "9007199254740996"]])
+    out = render_chart(ChartOptions("LineChart", "t", {}), data, opts(chart_height=5, unicode=False))
+    assert out[3].startswith("9.01e+15 +") and "*" in out[3]
+    assert "*" not in "".join(out[1:3] + out[4:6])
