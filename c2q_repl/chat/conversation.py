@@ -1,0 +1,453 @@
+"""A chat session with Chat2Query, without any UI.
+
+:class:`Conversation` owns the server session: it makes sure the database's
+data summary is ready, creates the ``/v3/sessions`` session, sends each
+question to ``…/chat2data`` and waits for the job. The REPL, batch mode and
+live replay all drive it; each turns the :class:`Round` it returns into
+screen lines with :func:`~c2q_repl.chat.round.round_lines`.
+
+Two rules matter for money and for correctness:
+
+* A question is POSTed exactly once. The transport may repeat a request that
+  never reached the server (connect failure); nothing here ever re-sends a
+  question after a timeout or any other error, because the server may already
+  be answering it (and charging for it).
+* ``ask`` never raises for API trouble: the error lands in ``Round.error`` so
+  the caller shows it like any other outcome. Only KeyboardInterrupt escapes.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from concurrent.futures import Future
+from typing import Any, Callable
+
+from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, DataSummaryNotReadyError, JobFailedError, ValidationError
+from c2q_repl.api.models import DataSummary, Job, Session
+from c2q_repl.chat.round import Round
+
+MODES = ("direct", "auto_breakdown")
+#: how long a new session may wait for the data summary to become ready
+SUMMARY_READY_TIMEOUT = 120.0
+#: the longest a data summary job is awaited (large databases take minutes)
+SUMMARY_JOB_MAX_WAIT = 900.0
+
+FeedbackIds = tuple[str, str]
+
+
+def feedback_ids(feedback: Any) -> FeedbackIds:
+    """Normalise feedback given as ``(answer_id, task_id)``, an object with
+    ``answer_id``/``task_id``, a bare answer id, or None (no feedback)."""
+    if feedback is None or feedback == "":
+        return "", ""
+    if isinstance(feedback, str):
+        return feedback, ""
+    if isinstance(feedback, (tuple, list)):
+        answer_id = feedback[0] if feedback else ""
+        task_id = feedback[1] if len(feedback) > 1 else ""
+        return str(answer_id or ""), str(task_id or "")
+    return str(getattr(feedback, "answer_id", "") or ""), str(getattr(feedback, "task_id", "") or "")
+
+
+def check_mode(mode: str) -> str:
+    if mode not in MODES:
+        raise ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
+    return mode
+
+
+class Conversation:
+    """One server session and the rounds asked in it (thread-safe).
+
+    ``connection`` is a :class:`~c2q_repl.chat.connect.Connection` (anything
+    with ``client`` and ``settings``). ``transcript`` is an optional
+    :class:`~c2q_repl.transcript.writer.TranscriptWriter`; when given, every
+    event is recorded as it happens.
+    """
+
+    def __init__(
+        self,
+        connection: Any,
+        *,
+        mode: str | None = None,
+        transcript: Any = None,
+        session_name: str = "",
+        clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
+    ) -> None:
+        self.connection = connection
+        requested = getattr(connection, "requested", None) or connection.settings
+        self._mode = check_mode(mode or getattr(requested, "mode", "") or "direct")
+        self.transcript = transcript
+        #: why recording stopped (OSError), if it did
+        self.transcript_error: OSError | None = None
+        self.session_name = session_name
+        self.rounds: list[Round] = []
+        self._clock = clock
+        self._wall = wall_clock
+        self._session: Session | None = None
+        self._summary: DataSummary | None = None
+        self._armed: FeedbackIds | None = None
+        #: index in ``rounds`` where the server-side context starts (after /reset, /new, switch)
+        self._context_start = 0
+        self._open_lock = threading.RLock()
+        self._ask_lock = threading.Lock()
+        self._closing = threading.Event()
+
+    # ------------------------------------------------------------------ state
+
+    @property
+    def client(self):
+        return self.connection.client
+
+    @property
+    def session(self) -> Session | None:
+        return self._session
+
+    @property
+    def session_id(self) -> str:
+        return self._session.session_id if self._session is not None else ""
+
+    @property
+    def opened(self) -> bool:
+        return self._session is not None
+
+    @property
+    def mode(self) -> str:
+        return self._mode
+
+    @mode.setter
+    def mode(self, value: str) -> None:
+        changed = check_mode(value) != self._mode
+        self._mode = value
+        if changed:
+            self._record_command("mode", value)
+
+    @property
+    def feedback(self) -> FeedbackIds | None:
+        """Feedback ids armed for the next question, if any."""
+        return self._armed
+
+    @property
+    def context_rounds(self) -> list[Round]:
+        """Rounds the server still remembers (since the last reset/new/switch)."""
+        return self.rounds[self._context_start:]
+
+    def last_answered(self) -> Round | None:
+        """The newest round in the current context that has an answer."""
+        for round_ in reversed(self.context_rounds):
+            if round_.job_raw is not None and round_.answer is not None:
+                return round_
+        return None
+
+    def state(self) -> dict[str, Any]:
+        """What transcripts record after a state-changing command."""
+        armed = self._armed
+        return {
+            "session_id": self.session_id,
+            "mode": self._mode,
+            "feedback": {"answer_id": armed[0], "task_id": armed[1]} if armed else None,
+        }
+
+    # ------------------------------------------------------------------ opening
+
+    def open(self, cancel: threading.Event | None = None) -> str:
+        """Make sure the data summary is ready and a session exists; return its id.
+
+        Idempotent and thread-safe: a second caller waits for the first. Raises
+        the :class:`C2QError` that prevented it (a later call tries again).
+        """
+        with self._open_lock:
+            if self._session is not None:
+                return self._session.session_id
+            cancel = cancel or self._closing
+            client = self.connection.client
+            settings = self.connection.settings
+            if not settings.cluster_id or not settings.database:
+                missing = " and ".join(n for n, v in (("cluster id", settings.cluster_id), ("database", settings.database)) if not v)
+                raise ConfigError(f"no {missing} configured",
+                                  hint="Set C2Q_CLUSTER_ID/C2Q_DATABASE, --cluster-id/--database or the config profile.")
+            if self._summary is None:
+                self._summary = self._ready_summary(client, settings, cancel)
+            self._session = self._create_session(client, settings, cancel)
+            self._record("session", self._session.session_id)
+            return self._session.session_id
+
+    def open_in_background(self) -> "Future[str]":
+        """Run :meth:`open` in a daemon thread; the first question waits for it anyway."""
+        future: Future = Future()
+
+        def run() -> None:
+            future.set_running_or_notify_cancel()
+            try:
+                future.set_result(self.open())
+            except BaseException as exc:
+                future.set_exception(exc)
+
+        threading.Thread(target=run, name="c2q-open-session", daemon=True).start()
+        return future
+
+    def _ready_summary(self, client: Any, settings: Any, cancel: threading.Event) -> DataSummary:
+        """The database's ready data summary, generating it only when none is ready.
+
+        Listing is a plain GET; ``POST /v3/dataSummaries`` is an AI request
+        (it counts against the daily quota), so it is sent only when the list
+        has no ready summary for this database.
+        """
+        found = self._listed_summary(client, settings)
+        if found is not None and found.ready:
+            return found
+        from c2q_repl.api.poller import wait_for_job
+
+        started = client.create_data_summary(settings.cluster_id, settings.database, reuse=True)
+        job = wait_for_job(client, started.job_id, cancel=cancel, kind="summary", max_wait=SUMMARY_JOB_MAX_WAIT)
+        if job.status == "failed":
+            raise JobFailedError(f"the data summary of {settings.database} could not be generated: {job.reason or 'no reason given'}",
+                                 hint=f"job {job.job_id}")
+        if isinstance(job.result, dict) and job.result:
+            summary = DataSummary.from_json(job.result)
+            if summary.data_summary_id or summary.tables:
+                return summary
+        return client.get_data_summary(started.data_summary_id)
+
+    @staticmethod
+    def _listed_summary(client: Any, settings: Any) -> DataSummary | None:
+        try:
+            summaries = client.list_data_summaries(cluster_id=settings.cluster_id, database=settings.database)
+        except (CancelledError, KeyboardInterrupt):
+            raise
+        except C2QError:
+            return None  # listing is an optimisation; POST with reuse still works
+        mine = [s for s in summaries if s.database == settings.database and (not s.cluster_id or s.cluster_id == settings.cluster_id)]
+        ready = [s for s in mine if s.ready]
+        ready.sort(key=lambda s: not s.default)
+        return ready[0] if ready else (mine[0] if mine else None)
+
+    def _create_session(self, client: Any, settings: Any, cancel: threading.Event) -> Session:
+        """``POST /v3/sessions``, waiting (with backoff) while the summary is still not ready."""
+        name = self.session_name or time.strftime("c2q %Y-%m-%d %H:%M", time.localtime(self._wall()))
+        deadline = self._clock() + SUMMARY_READY_TIMEOUT
+        delay = 0.5
+        while True:
+            try:
+                return client.create_session(settings.cluster_id, settings.database, name)
+            except DataSummaryNotReadyError:
+                if self._clock() + delay > deadline:
+                    raise
+            if cancel.wait(delay):
+                raise CancelledError("stopped waiting for the data summary")
+            delay = min(delay * 2, 8.0)
+
+    # ------------------------------------------------------------------ asking
+
+    def ask(
+        self,
+        question: str,
+        *,
+        mode: str | None = None,
+        feedback: Any = None,
+        on_update: Callable[[Job], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Round:
+        """Send one question and wait for its answer.
+
+        ``feedback`` (``(answer_id, task_id)``) marks the question as a
+        correction of an earlier answer; when None, feedback armed with
+        :meth:`arm_feedback` is used (once). ``on_update`` receives the job
+        after the POST and after every poll (partial breakdown results).
+        Setting ``cancel`` stops waiting at once; the round then carries a
+        :class:`CancelledError` with the job id for :meth:`resume`.
+        """
+        cancel = cancel or threading.Event()
+        with self._ask_lock:
+            if feedback is None and self._armed is not None:
+                answer_id, task_id = self._armed
+                self._armed = None
+            else:
+                answer_id, task_id = feedback_ids(feedback)
+            round_ = Round(
+                number=self._next_number(), question=question, mode=mode or self._mode,
+                feedback_answer_id=answer_id, feedback_task_id=task_id, started_at=self._wall(),
+            )
+            self._record("question", round_)
+            self._run_round(round_, cancel, lambda client: self._post_question(client, round_, on_update), on_update)
+            return round_
+
+    def _post_question(self, client: Any, round_: Round, on_update: Callable[[Job], None] | None) -> str:
+        self.open()
+        started = client.session_chat(
+            self.session_id, round_.question, mode=check_mode(round_.mode),
+            feedback_answer_id=round_.feedback_answer_id, feedback_task_id=round_.feedback_task_id,
+        )
+        round_.job_id = started.job_id
+        if on_update is not None:  # the caller learns the job id before the first poll
+            on_update(Job(job_id=started.job_id, status="init", raw={"job_id": started.job_id, "status": "init"}))
+        return started.job_id
+
+    def resume(
+        self,
+        job_id: str,
+        *,
+        on_update: Callable[[Job], None] | None = None,
+        cancel: threading.Event | None = None,
+    ) -> Round:
+        """Wait again for a job whose wait was cancelled (``/job ID``); nothing is re-sent.
+
+        The result is a new round carrying the original question (when this
+        conversation asked it) so history and transcripts stay in order.
+        """
+        cancel = cancel or threading.Event()
+        job_id = job_id.strip()
+        with self._ask_lock:
+            original = next((r for r in reversed(self.rounds) if r.job_id == job_id), None)
+            round_ = Round(
+                number=self._next_number(),
+                question=original.question if original else "",
+                mode=original.mode if original else self._mode,
+                feedback_answer_id=original.feedback_answer_id if original else "",
+                feedback_task_id=original.feedback_task_id if original else "",
+                job_id=job_id,
+                started_at=self._wall(),
+            )
+            self._record("question", round_)
+            self._run_round(round_, cancel, lambda client: job_id, on_update)
+            return round_
+
+    def _run_round(
+        self,
+        round_: Round,
+        cancel: threading.Event,
+        start: Callable[[Any], str],
+        on_update: Callable[[Job], None] | None,
+    ) -> None:
+        """Start (``start(client) -> job id``), wait, and file the outcome in ``round_``."""
+        from c2q_repl.api.poller import wait_for_job
+
+        began = self._clock()
+        client = None
+        before = 0
+        try:
+            client = self.connection.client
+            before = client.requests_sent
+            job_id = start(client)
+            job = wait_for_job(client, job_id, cancel=cancel, on_update=on_update)
+            round_.job_raw = dict(job.raw) if job.raw else {"job_id": job.job_id, "status": job.status,
+                                                           "ended_at": job.ended_at, "reason": job.reason, "result": job.result}
+        except CancelledError as err:
+            err.job_id = err.job_id or round_.job_id
+            if not err.hint and err.job_id:
+                err.hint = f"The job may still finish on the server: /job {err.job_id}"
+            round_.error = err
+        except C2QError as err:
+            round_.error = err
+        except KeyboardInterrupt:
+            round_.error = CancelledError("interrupted", job_id=round_.job_id)
+            self._finish(round_, client, before, began)
+            raise
+        except Exception as exc:  # a bug must not lose the session; say what it was
+            round_.error = C2QError(f"internal error: {type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it.")
+        self._finish(round_, client, before, began)
+
+    def _finish(self, round_: Round, client: Any, before: int, began: float) -> None:
+        round_.elapsed = max(0.0, self._clock() - began)
+        if client is not None:
+            round_.requests = max(0, client.requests_sent - before)
+        self.rounds.append(round_)
+        self._record("result" if round_.error is None else "error", round_)
+
+    def _next_number(self) -> int:
+        return (self.rounds[-1].number + 1) if self.rounds else 1
+
+    # ------------------------------------------------------------------ session commands
+
+    def arm_feedback(self, answer_id: str = "", task_id: str = "") -> FeedbackIds:
+        """Send the next question as feedback on an answer (default: the last one)."""
+        if not answer_id:
+            last = self.last_answered()
+            if last is None:
+                raise ValidationError("there is no answer to give feedback on yet")
+            answer_id = last.job_id
+            if not task_id:
+                answer = last.answer
+                task_id = answer.task_id if answer is not None else ""
+        self._armed = (answer_id, task_id)
+        self._record_command("feedback", f"{answer_id} {task_id}".strip())
+        return self._armed
+
+    def disarm_feedback(self) -> None:
+        if self._armed is not None:
+            self._armed = None
+            self._record_command("feedback", "off")
+
+    def reset(self) -> None:
+        """``PUT …/reset``: the server forgets the context; so do we (rounds stay in history)."""
+        self.open()
+        self.client.reset_session(self.session_id)
+        self._forget_context()
+        self._record_command("reset", "")
+
+    def new_session(self, name: str = "") -> str:
+        """Start a fresh server session (same data summary) and use it from now on."""
+        self.open()
+        settings = self.connection.settings
+        with self._open_lock:
+            if name:
+                self.session_name = name
+            self._session = self._create_session(self.client, settings, self._closing)
+            self._forget_context()
+        self._record("session", self.session_id)
+        return self.session_id
+
+    def switch(self, session_id: str) -> Session:
+        """Continue an existing server session (``/sessions switch ID``)."""
+        session = self.client.get_session(str(session_id).strip())
+        with self._open_lock:
+            self._session = session
+            self._forget_context()
+        self._record("session", session.session_id)
+        return session
+
+    def rename(self, name: str) -> None:
+        self.open()
+        updated = self.client.update_session(self.session_id, name)
+        if updated is not None and updated.session_id == self.session_id:
+            self._session = updated
+        self.session_name = name
+        self._record_command("rename", name)
+
+    def server_session(self) -> Session:
+        """The session as the server sees it now (with its ``messages``)."""
+        self.open()
+        return self.client.get_session(self.session_id)
+
+    def data_summary(self, refresh: bool = False) -> DataSummary:
+        """The database's data summary (cached; ``refresh`` fetches it again)."""
+        if self._summary is None:
+            self.open()
+        if refresh and self._summary is not None and self._summary.data_summary_id:
+            self._summary = self.client.get_data_summary(self._summary.data_summary_id)
+        assert self._summary is not None
+        return self._summary
+
+    def close(self) -> None:
+        """Stop any wait inside :meth:`open` (the connection is closed by its owner)."""
+        self._closing.set()
+
+    def _forget_context(self) -> None:
+        self._context_start = len(self.rounds)
+        self._armed = None
+
+    # ------------------------------------------------------------------ transcript
+
+    def _record(self, event: str, *args: Any) -> None:
+        """Write a transcript event; a full disk stops recording, never the chat."""
+        if self.transcript is None:
+            return
+        try:
+            getattr(self.transcript, event)(*args)
+        except OSError as exc:
+            self.transcript_error = exc
+            self.transcript = None
+
+    def _record_command(self, name: str, args: str) -> None:
+        self._record("command", name, args, self.state())
