@@ -75,6 +75,7 @@ class ScriptedServer:
         self.lock = threading.Lock()
         self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self), bind_and_activate=False)
         self.httpd.daemon_threads = True
+        self.httpd.handle_error = lambda request, client_address: None  # resets are scripted, not news
         self.httpd.allow_reuse_address = True
         self.httpd.server_bind()
         self.port = self.httpd.server_address[1]
