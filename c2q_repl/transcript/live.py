@@ -1,0 +1,194 @@
+"""``c2q replay FILE --live``: ask a recorded session again and report what drifted.
+
+The questions go to the configured endpoint (TiDB Cloud or the sandbox) in a
+new session, in order, each with its recorded mode; a question that was sent
+as feedback on an earlier answer is sent as feedback on that answer's new
+counterpart (answer ids are mapped as the run goes). ``/reset`` and ``/new``
+recorded between questions are repeated. The exit code makes it a regression
+test: 0 only when no round drifted.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO, Mapping
+
+from c2q_repl.api.errors import AuthError, C2QError, ConfigError, QuotaExceededError
+from c2q_repl.chat.round import round_lines
+from c2q_repl.cli import EXIT_ANSWER_FAILED, EXIT_AUTH, EXIT_OK, EXIT_QUOTA, EXIT_USAGE
+from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.sanitize import clean_text
+from c2q_repl.render.style import Painter
+from c2q_repl.transcript.drift import RoundDrift, compare_rounds
+from c2q_repl.transcript.reader import RecordedRound, Transcript
+from c2q_repl.transcript.terminal import prompt_line
+
+#: recorded commands that change the server-side context and are repeated
+REPEATED_COMMANDS = ("reset", "new")
+
+
+@dataclass
+class LiveRun:
+    """The new run's rounds, the recorded→new answer id map, and the comparisons."""
+
+    answer_ids: dict[str, str] = field(default_factory=dict)
+    drifts: list[RoundDrift] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    not_asked: list[RecordedRound] = field(default_factory=list)
+    stopped_by: C2QError | None = None
+
+
+def mapped_feedback(rr: RecordedRound, answer_ids: Mapping[str, str]) -> tuple[str, str] | None:
+    """The feedback ids to send now for a recorded feedback question (None: no feedback)."""
+    if not rr.feedback_answer_id:
+        return None
+    new_id = answer_ids.get(rr.feedback_answer_id)
+    if new_id is None:
+        return None
+    return new_id, rr.feedback_task_id
+
+
+def replay_live(t: Transcript, conversation, opts: RenderOptions, out: IO[str]) -> LiveRun:
+    """Ask every recorded question through ``conversation``; print each new answer."""
+    run = LiveRun()
+    by_question = {id(rec): rr for rec, rr in zip((r for r in t.records if r.get("type") == "question"), t.rounds)}
+    for record in t.records[1:]:
+        kind = record.get("type")
+        if kind == "command" and record.get("name") in REPEATED_COMMANDS:
+            if run.stopped_by is None:
+                _repeat_command(conversation, str(record["name"]), opts, out)
+            continue
+        rr = by_question.get(id(record))
+        if rr is None:
+            continue
+        if run.stopped_by is not None:
+            run.not_asked.append(rr)
+            continue
+        feedback = mapped_feedback(rr, run.answer_ids)
+        if rr.feedback_answer_id and feedback is None:
+            run.notes.append(f"round {rr.number}: its feedback referred to an answer outside this transcript; asked without feedback")
+        out.write(prompt_line(rr.question, opts) + "\n")
+        out.flush()
+        new = conversation.ask(rr.question, mode=rr.mode, feedback=feedback)
+        out.write("".join(line + "\n" for line in round_lines(new, opts)))
+        out.flush()
+        if rr.job_id and new.job_id:
+            run.answer_ids[rr.job_id] = new.job_id
+        if not rr.complete:
+            run.notes.append(f"round {rr.number}: nothing was recorded for it, so there is nothing to compare")
+            continue
+        run.drifts.append(compare_rounds(rr.to_round(), new))
+        if isinstance(new.error, (QuotaExceededError, AuthError)):
+            run.stopped_by = new.error
+    return run
+
+
+def _repeat_command(conversation, name: str, opts: RenderOptions, out: IO[str]) -> None:
+    out.write(prompt_line(f"/{name}", opts) + "\n")
+    if name == "reset":
+        conversation.reset()
+    else:
+        conversation.new_session()
+
+
+def drift_report(run: LiveRun, opts: RenderOptions) -> list[str]:
+    """The per-round comparison that ends a live replay."""
+    paint = Painter(opts.theme, opts.styled)
+    lines = ["", paint("Drift report", "heading")]
+    for d in run.drifts:
+        role = "error" if d.drifted else "success"
+        mark = ("✗" if d.drifted else "✓") if opts.unicode else ("x" if d.drifted else "ok")
+        lines.append(f"{paint(mark, role)} {d.number:>3}. {paint(d.verdict, role)} · {clean_text(d.question)}")
+        if d.failure:
+            lines.append(f"        {clean_text(d.failure)}")
+        for task in d.tasks:
+            label = "" if task.task_id in ("0", "") else f"task {task.task_id}: "
+            if task.failure:
+                lines.append(f"        {label}{clean_text(task.failure)}")
+            elif task.rows_note and (task.rows_changed or d.drifted):
+                lines.append(f"        {label}rows: {clean_text(task.rows_note)}")
+            for diff_line in task.sql_diff:
+                role = "success" if diff_line.startswith("+") else "error" if diff_line.startswith("-") else "muted"
+                lines.append("        " + paint(clean_text(diff_line), role))
+        lines.extend(f"        {clean_text(n)}" for n in d.notes)
+    for rr in run.not_asked:
+        lines.append(f"{paint('-', 'warning')} {rr.number:>3}. not asked · {clean_text(rr.question)}")
+    lines.extend(paint(clean_text(n), "muted") for n in run.notes)
+    drifted = sum(d.drifted for d in run.drifts)
+    total = len(run.drifts)
+    summary = f"{total} round{'s' if total != 1 else ''} compared · {total - drifted} same · {drifted} drifted"
+    if run.not_asked:
+        summary += f" · {len(run.not_asked)} not asked ({clean_text(run.stopped_by.message) if run.stopped_by else ''})"
+    lines += ["", paint(summary, "error" if drifted or run.not_asked else "success")]
+    return lines
+
+
+def exit_code(run: LiveRun) -> int:
+    if isinstance(run.stopped_by, QuotaExceededError):
+        return EXIT_QUOTA
+    if isinstance(run.stopped_by, AuthError):
+        return EXIT_AUTH
+    return EXIT_ANSWER_FAILED if any(d.drifted for d in run.drifts) else EXIT_OK
+
+
+def live_main(t: Transcript, args: argparse.Namespace, opts: RenderOptions, out: IO[str], err: IO[str],
+              env: Mapping[str, str]) -> int:
+    """Connect, re-ask, report; ``--record`` writes the new run as a transcript of its own."""
+    from c2q_repl.chat.connect import connect
+    from c2q_repl.chat.conversation import Conversation
+    from c2q_repl.config import load_settings
+
+    try:
+        settings = load_settings(args, env, stderr=err)
+        connection = connect(settings)
+    except C2QError as exc:
+        print(f"c2q: {clean_text(exc.describe())}", file=err)
+        return _exit_for(exc)
+    writer = None
+    try:
+        if args.record:
+            writer = _record_writer(Path(args.record), t, connection, settings)
+        conversation = Conversation(connection, mode=str(t.header.get("mode") or "") or None, transcript=writer)
+        conversation.open()
+        print(f"re-asking {len(t.rounds)} question{'s' if len(t.rounds) != 1 else ''} on {clean_text(connection.label)}",
+              file=err)
+        run = replay_live(t, conversation, opts, out)
+        out.write("".join(line + "\n" for line in drift_report(run, opts)))
+        if writer is not None:
+            print(f"new run saved to {writer.path}", file=err)
+        return exit_code(run)
+    except C2QError as exc:
+        print(f"c2q: {clean_text(exc.describe())}", file=err)
+        return _exit_for(exc)
+    finally:
+        if writer is not None:
+            writer.close()
+        connection.close()
+
+
+def _exit_for(exc: C2QError) -> int:
+    if isinstance(exc, AuthError):
+        return EXIT_AUTH
+    if isinstance(exc, QuotaExceededError):
+        return EXIT_QUOTA
+    if isinstance(exc, ConfigError):
+        return EXIT_USAGE
+    return EXIT_ANSWER_FAILED
+
+
+def _record_writer(path: Path, t: Transcript, connection, settings):
+    from c2q_repl.transcript.writer import TranscriptWriter
+
+    effective = connection.settings
+    header = {
+        "endpoint_kind": connection.kind,
+        "label": connection.label,
+        "database": effective.database,
+        "cluster_id": effective.cluster_id,
+        "mode": str(t.header.get("mode") or settings.mode),
+        "replay_of": str(t.path),
+    }
+    key = effective.credentials.private_key if effective.credentials else ""
+    return TranscriptWriter.create(path, header, secrets=(key,) if key else ())
