@@ -15,9 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Mapping
 
-from c2q_repl.api.errors import AuthError, C2QError, ConfigError, QuotaExceededError
+from c2q_repl.api.errors import AuthError, C2QError, QuotaExceededError
 from c2q_repl.chat.round import round_lines
-from c2q_repl.cli import EXIT_ANSWER_FAILED, EXIT_AUTH, EXIT_OK, EXIT_QUOTA, EXIT_USAGE
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.style import Painter
@@ -126,11 +125,10 @@ def drift_report(run: LiveRun, opts: RenderOptions) -> list[str]:
 
 
 def exit_code(run: LiveRun) -> int:
-    if isinstance(run.stopped_by, QuotaExceededError):
-        return EXIT_QUOTA
-    if isinstance(run.stopped_by, AuthError):
-        return EXIT_AUTH
-    return EXIT_ANSWER_FAILED if any(d.drifted for d in run.drifts) else EXIT_OK
+    """As ``c2q ask``: 3 quota, 4 auth, else 1 when any round drifted, 0 when none did."""
+    from c2q_repl.batch import exit_code_for
+
+    return exit_code_for(run.stopped_by, any(d.drifted for d in run.drifts))
 
 
 def live_main(t: Transcript, args: argparse.Namespace, opts: RenderOptions, out: IO[str], err: IO[str],
@@ -169,13 +167,9 @@ def live_main(t: Transcript, args: argparse.Namespace, opts: RenderOptions, out:
 
 
 def _exit_for(exc: C2QError) -> int:
-    if isinstance(exc, AuthError):
-        return EXIT_AUTH
-    if isinstance(exc, QuotaExceededError):
-        return EXIT_QUOTA
-    if isinstance(exc, ConfigError):
-        return EXIT_USAGE
-    return EXIT_ANSWER_FAILED
+    from c2q_repl.batch import exit_code_for
+
+    return exit_code_for(exc, True)
 
 
 def _record_writer(path: Path, t: Transcript, connection, settings):

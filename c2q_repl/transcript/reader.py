@@ -91,7 +91,7 @@ class Transcript:
     def endpoint(self) -> str:
         """"sandbox" or "cloud" plus the host, for titles and listings."""
         kind = str(self.header.get("endpoint_kind") or self.header.get("endpoint") or "")
-        where = str(self.header.get("label") or self.header.get("host") or "")
+        where = str(self.header.get("label") or self.header.get("endpoint_host") or self.header.get("host") or "")
         if where.startswith(kind):
             return where  # the REPL's label already names the kind ("sandbox · sp500insight")
         return f"{kind} {where}".strip()
