@@ -55,3 +55,50 @@ def writable_sp500(sp500_path: Path, tmp_path: Path) -> Path:
     copy = tmp_path / "sp500insight.sqlite"
     shutil.copyfile(sp500_path, copy)
     return copy
+
+
+@pytest.fixture(scope="session")
+def sandbox(seed_cache_home: Path):
+    """One sandbox for the whole run: job_delay 0.05 s, no daily quota or per-minute limit
+    (many tests share it), the default answerer (SQL passthrough + built-in engine)."""
+    from c2q_repl.sandbox.embedded import start_sandbox
+
+    handle = start_sandbox(job_delay=0.05, daily_limit=0, rpm_limit=0, cache_dir=seed_cache_home / "c2q")
+    handle.wait_ready()
+    yield handle
+    handle.stop()
+
+
+@pytest.fixture
+def make_sandbox(seed_cache_home: Path):
+    """Factory for sandboxes with custom options (any start_sandbox keyword); all stopped at teardown.
+
+    Defaults differ from start_sandbox only in job_delay (0.05 s) and the shared seed cache.
+    Pass ``ready=False`` to get it back before its data summary is generated.
+    """
+    from c2q_repl.sandbox.embedded import start_sandbox
+
+    handles = []
+
+    def make(*, ready: bool = True, **options):
+        options.setdefault("job_delay", 0.05)
+        options.setdefault("cache_dir", seed_cache_home / "c2q")
+        handle = start_sandbox(**options)
+        handles.append(handle)
+        if ready:
+            handle.wait_ready()
+        return handle
+
+    yield make
+    for handle in handles:
+        handle.stop()
+
+
+@pytest.fixture
+def sandbox_client(sandbox):
+    """httpx.Client with Digest auth against the session ``sandbox`` (base_url = its endpoint)."""
+    import httpx
+
+    with httpx.Client(base_url=sandbox.endpoint, auth=httpx.DigestAuth(sandbox.public_key, sandbox.private_key),
+                      timeout=30) as client:
+        yield client

@@ -1,0 +1,251 @@
+"""The ASGI application: gateway behaviour (routing, auth, rate limits, quotas) and handlers.
+
+Request pipeline, like the Data Service gateway: unknown path → 404, wrong
+method → 405, then authentication (401), per-key rate limit (429 49900007),
+role (403), daily AI quota (429), then the handler. HTTP status always equals
+the body's code. Fault injection wraps the whole app when configured.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+
+from starlette.concurrency import run_in_threadpool
+from starlette.requests import Request
+from starlette.responses import Response
+
+from c2q_repl.sandbox.auth import Authenticator
+from c2q_repl.sandbox.chat import ChatService
+from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
+from c2q_repl.sandbox.keys import ROLE_TITLES, SQL_READONLY, ApiKey
+from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
+from c2q_repl.sandbox.responses import app_error, app_ok, daily_quota_error, gateway_error, json_response
+from c2q_repl.sandbox.routes import Route, match
+from c2q_repl.sandbox.service import ApiError, SandboxCore
+
+
+@dataclass(frozen=True)
+class GatewayConfig:
+    app_id: str
+    keys: tuple[ApiKey, ...] = field(repr=False)
+    daily_limit: int = 100
+    rpm_limit: int = 100
+    faults: str | None = None
+    seed: int = 0
+    nonce_ttl: float = 300.0
+
+
+@dataclass
+class Call:
+    """One authenticated request as the handlers see it."""
+
+    route: Route
+    params: dict[str, str]
+    key: ApiKey
+    body: dict
+    query: dict[str, str]
+
+    @property
+    def read_only(self) -> bool:
+        return self.key.role == SQL_READONLY
+
+
+class Handlers:
+    """One method per endpoint (names as in routes.ROUTES); each returns the JSON ``result``."""
+
+    def __init__(self, core: SandboxCore):
+        self.core = core
+        self.chat = ChatService(core)
+
+    def get_job(self, c: Call):
+        view = self.core.jobs.view(c.params["job_id"])
+        if view is None:
+            raise ApiError(404, "job not found")
+        return view.to_json()
+
+    def create_summary(self, c: Call):
+        return self.core.create_summary(c.body)
+
+    def create_summary_v2(self, c: Call):
+        return self.core.create_summary(c.body, v2=True)
+
+    def list_summaries(self, c: Call):
+        return self.core.list_summaries(c.query)
+
+    def list_summaries_v2(self, c: Call):
+        return self.core.list_summaries(c.query, v2=True)
+
+    def get_summary(self, c: Call):
+        return self.core.summary_json(self.core.find_summary(c.params["summary_id"]))
+
+    def get_summary_v2(self, c: Call):
+        return self.core.summary_json(self.core.find_summary(c.params["summary_id"]), v2=True)
+
+    def update_summary(self, c: Call):
+        return self.core.update_summary(c.params["summary_id"], c.body)
+
+    def update_table(self, c: Call):
+        return self.core.update_table(c.params["summary_id"], c.params["table"], c.body)
+
+    def update_columns(self, c: Call):
+        return self.core.update_columns(c.params["summary_id"], c.params["table"], c.body)
+
+    def create_kb(self, c: Call):
+        return self.chat.create_kb(c.body)
+
+    def list_kbs(self, c: Call):
+        return {"knowledge_bases": [kb.to_json() for kb in self.core.knowledge.all()]}
+
+    def get_kb(self, c: Call):
+        return self.chat.find_kb(c.params["kb_id"]).to_json()
+
+    def update_kb(self, c: Call):
+        return self.chat.update_kb(c.params["kb_id"], c.body)
+
+    def add_knowledge(self, c: Call):
+        return self.chat.add_knowledge(c.params["kb_id"], c.body)
+
+    def list_knowledge(self, c: Call):
+        kb = self.chat.find_kb(c.params["kb_id"])
+        return {"knowledge_data": [i.to_json() for i in list(kb.items.values())]}
+
+    def update_knowledge(self, c: Call):
+        return self.chat.update_knowledge(c.params["kb_id"], c.params["data_id"], c.body)
+
+    def delete_knowledge(self, c: Call):
+        return self.chat.delete_knowledge(c.params["kb_id"], c.params["data_id"])
+
+    def create_session(self, c: Call):
+        return self.chat.create_session(c.body, c.key.public)
+
+    def list_sessions(self, c: Call):
+        return self.chat.list_sessions()
+
+    def get_session(self, c: Call):
+        return self.chat.session_json(self.chat.find_session(c.params["session_id"]))
+
+    def rename_session(self, c: Call):
+        return self.chat.rename_session(c.params["session_id"], c.body)
+
+    def reset_session(self, c: Call):
+        return self.chat.reset_session(c.params["session_id"])
+
+    def session_chat(self, c: Call):
+        return self.chat.session_chat(c.params["session_id"], c.body, c.read_only)
+
+    def chat_v3(self, c: Call):
+        return self.chat.chat_v3(c.body, c.key.public, c.read_only)
+
+    def chat_v2(self, c: Call):
+        return self.chat.chat_v2(c.body, c.read_only)
+
+    def chat_v1(self, c: Call):
+        return self.chat.chat_v1(c.body, c.read_only)
+
+    def refine_sql(self, c: Call):
+        return self.chat.refine_sql(c.body)
+
+    def suggest_questions(self, c: Call):
+        return self.chat.suggest_questions(c.body)
+
+
+class SandboxApp:
+    """The raw ASGI app (wrapped by the fault middleware in :func:`create_app`)."""
+
+    def __init__(self, core: SandboxCore, gateway: GatewayConfig):
+        self.core = core
+        self.gateway = gateway
+        self.prefix = f"/api/v1beta/app/{gateway.app_id}/endpoint/"
+        self.auth = Authenticator(list(gateway.keys), nonce_ttl=gateway.nonce_ttl)
+        self.rate = MinuteRateLimiter(gateway.rpm_limit)
+        self.quota = DailyQuota(gateway.daily_limit)
+        self.handlers = Handlers(core)
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "lifespan":
+            return await self._lifespan(receive, send)
+        if scope["type"] != "http":
+            return None
+        response = await self.dispatch(Request(scope, receive))
+        await response(scope, receive, send)
+        return None
+
+    @staticmethod
+    async def _lifespan(receive, send):
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            elif message["type"] == "lifespan.shutdown":
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+
+    async def dispatch(self, request: Request) -> Response:
+        path = request.url.path
+        if not path.startswith(self.prefix):
+            return gateway_error(404, "endpoint not found")
+        route, params, known = match(request.method, path[len(self.prefix):].rstrip("/"))
+        if route is None:
+            return gateway_error(405, "method not allowed") if known else gateway_error(404, "endpoint not found")
+        uri = path + (f"?{request.url.query}" if request.url.query else "")
+        outcome = self.auth.authenticate(request.headers.get("authorization"), request.method, uri)
+        if outcome.key is None or outcome.error:
+            if outcome.error == "expired":
+                return gateway_error(401, "API Key is no longer valid", code=49900002)
+            challenge = {"WWW-Authenticate": self.auth.challenge(stale=outcome.error == "stale")}
+            return gateway_error(401, "auth failed", headers=challenge)
+        key = outcome.key
+        decision = self.rate.hit(key.public)
+        headers = decision.headers()
+        if not decision.allowed:
+            message = f"API rate limit exceeded: at most {decision.limit} requests per minute for this API key"
+            return gateway_error(429, message, code=49900007, headers=headers)
+        response = await self._call(route, params, key, request)
+        response.headers.update(headers)
+        return response
+
+    async def _call(self, route: Route, params: dict, key: ApiKey, request: Request) -> Response:
+        if key.role not in route.roles:
+            return gateway_error(403, f"access denied: a key with role {ROLE_TITLES[key.role]!r} "
+                                      f"cannot call {request.method} {route.pattern.pattern.strip('^$')}")
+        body = await _json_body(request) if request.method in ("POST", "PUT") else {}
+        if isinstance(body, Response):
+            return body
+        if route.ai and not self.quota.take():
+            return daily_quota_error(self.gateway.daily_limit)
+        call = Call(route, params, key, body, dict(request.query_params))
+        handler = getattr(self.handlers, route.handler)
+        try:
+            if route.v1:
+                data = await run_in_threadpool(handler, call)
+                return json_response({"type": "chat2data_endpoint", "data": data}, 200)
+            return app_ok(handler(call))
+        except ApiError as err:
+            if route.ai:
+                self.quota.refund()
+            if route.v1 or err.gateway:
+                return gateway_error(err.code, err.msg, "chat2data_endpoint" if route.v1 else err.type_)
+            return app_error(err.code, err.msg)
+
+
+async def _json_body(request: Request):
+    raw = await request.body()
+    if not raw.strip():
+        return {}
+    try:
+        body = json.loads(raw)
+    except (ValueError, UnicodeDecodeError):
+        return app_error(400, "param check failed! the request body is not valid JSON")
+    if not isinstance(body, dict):
+        return app_error(400, "param check failed! the request body must be a JSON object")
+    return body
+
+
+def create_app(core: SandboxCore, gateway: GatewayConfig):
+    """The ASGI app to serve; faults (if any) wrap everything, as a flaky network would."""
+    app = SandboxApp(core, gateway)
+    faults = parse_faults(gateway.faults)
+    if faults:
+        return FaultMiddleware(app, FaultInjector(faults, gateway.seed))
+    return app

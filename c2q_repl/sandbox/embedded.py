@@ -1,0 +1,154 @@
+"""Run the sandbox server in a background thread of the current process.
+
+``start_sandbox()`` returns once uvicorn is listening; the handle knows the
+endpoint URL and the key pair to use, and ``stop()`` shuts the server down
+cleanly (idempotent; also on leaving a ``with`` block). This is how ``c2q``
+without credentials runs, and what the test fixtures use.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from c2q_repl.sandbox.keys import ADMIN, ApiKey, generate_key, load_or_create_keys
+
+log = logging.getLogger("c2q.sandbox")
+
+
+def open_database(db: str | None, *, cache_dir: Path | None = None):
+    """The Database for ``--db``: None → the bundled sp500insight, a path → SQLite, mysql://… → MySQL."""
+    if db is None or db == "":
+        from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+        from c2q_repl.sandbox.seed import DATABASE_NAME, ensure_sp500insight
+
+        return SQLiteDatabase(ensure_sp500insight(cache_dir), DATABASE_NAME, immutable=True)
+    if db.startswith(("mysql://", "mariadb://", "tidb://")):
+        from c2q_repl.sandbox.backends.mysql import MySQLDatabase
+
+        return MySQLDatabase.from_url(db, seed_if_empty=True)
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    path = Path(db.removeprefix("sqlite://")).expanduser()
+    return SQLiteDatabase(path, path.stem)
+
+
+@dataclass
+class SandboxHandle:
+    endpoint: str
+    public_key: str
+    private_key: str = field(repr=False)
+    cluster_id: str
+    database: str
+    app: object = field(repr=False)
+    keys: tuple[ApiKey, ...] = field(repr=False, default=())
+    _server: object = field(repr=False, default=None)
+    _thread: threading.Thread | None = field(repr=False, default=None)
+    _closers: tuple = field(repr=False, default=())
+    _stopped: bool = field(repr=False, default=False)
+
+    @property
+    def port(self) -> int:
+        return int(self.endpoint.split("://", 1)[1].split("/", 1)[0].rsplit(":", 1)[1])
+
+    def key_for(self, role: str) -> ApiKey | None:
+        return next((k for k in self.keys if k.role == role and not k.expired), None)
+
+    def wait_ready(self, timeout: float = 30.0) -> bool:
+        """Block until the default data summary is generated (chat2data would say "not ready" before)."""
+        core = self.app.core
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            summary = core.summaries.default_for(self.cluster_id, self.database)
+            if summary is not None and core.summary_status(summary) == "done":
+                return True
+            time.sleep(0.01)
+        return False
+
+    def stop(self) -> None:
+        if self._stopped:
+            return
+        self._stopped = True
+        if self._server is not None:
+            self._server.should_exit = True
+        if self._thread is not None:
+            self._thread.join(timeout=10)
+        for close in self._closers:
+            try:
+                close()
+            except Exception:  # noqa: BLE001 - best effort on shutdown
+                log.debug("error while closing the sandbox", exc_info=True)
+
+    def __enter__(self) -> "SandboxHandle":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
+
+
+def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
+                  job_delay: float | tuple[float, float] | str = 0.0, daily_limit: int = 100, rpm_limit: int = 100,
+                  faults: str | None = None, seed: int = 0, keys_file: Path | None = None, engine: str = "builtin",
+                  host: str = "127.0.0.1", port: int = 0, llm_url: str | None = None, llm_model: str | None = None,
+                  llm_key_env: str = "OPENAI_API_KEY", answerer=None, keys: list[ApiKey] | None = None,
+                  max_rows: int = 1000, sql_timeout: float = 10.0, cache_dir: Path | None = None) -> SandboxHandle:
+    """Start a sandbox server in a daemon thread; returns once it accepts connections.
+
+    Without ``keys_file`` (or ``keys``) a fresh in-memory Admin key pair is made
+    and nothing is written to the user's data directory. ``answerer`` replaces
+    the engine (tests); otherwise SQL passthrough in front of ``engine``.
+    """
+    import uvicorn
+
+    from c2q_repl.sandbox.answerer import build_answerer
+    from c2q_repl.sandbox.app import GatewayConfig, create_app
+    from c2q_repl.sandbox.faults import parse_faults
+    from c2q_repl.sandbox.jobs import JobStore, parse_delay
+    from c2q_repl.sandbox.results import Limits
+    from c2q_repl.sandbox.service import SandboxCore
+
+    parse_faults(faults)  # fail before anything starts
+    delay = parse_delay(job_delay)
+    if keys is None:
+        keys = load_or_create_keys(Path(keys_file))[0] if keys_file else [generate_key(ADMIN)]
+    database = open_database(db, cache_dir=cache_dir)
+    if answerer is None:
+        answerer = build_answerer(engine, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
+    jobs = JobStore(delay, seed=seed)
+    core = SandboxCore(database, answerer, jobs, app_id=app_id, limits=Limits(max_rows, sql_timeout))
+    core.start_summary(core.cluster_id, database.name, "")
+    gateway = GatewayConfig(app_id=app_id, keys=tuple(keys), daily_limit=daily_limit, rpm_limit=rpm_limit,
+                            faults=faults, seed=seed)
+    asgi = create_app(core, gateway)
+
+    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError:
+        sock.close()
+        jobs.shutdown()
+        raise
+    bound_port = sock.getsockname()[1]
+    config = uvicorn.Config(asgi, http="h11", lifespan="off", log_level="warning", access_log=False,
+                            timeout_graceful_shutdown=2, timeout_keep_alive=30)
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="c2q-sandbox", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            jobs.shutdown()
+            raise RuntimeError("the sandbox server did not start")
+        time.sleep(0.005)
+    url_host = f"[{host}]" if ":" in host else host
+    admin = next((k for k in keys if k.role == ADMIN and not k.expired), keys[0])
+    closers = (sock.close, jobs.shutdown, getattr(database, "close", lambda: None))
+    return SandboxHandle(endpoint=f"http://{url_host}:{bound_port}/api/v1beta/app/{app_id}/endpoint",
+                         public_key=admin.public, private_key=admin.private, cluster_id=core.cluster_id,
+                         database=database.name, app=getattr(asgi, "app", asgi), keys=tuple(keys),
+                         _server=server, _thread=thread, _closers=closers)

@@ -1,0 +1,47 @@
+"""The two response envelopes of the Chat2Query world, with HTTP status = body code.
+
+* app envelope ``{code, msg, result}`` for v2/v3 application responses;
+* gateway envelope ``{type, data: {columns, rows, result: {...}}}`` for what the
+  Data Service gateway answers itself (401/403/404/405/408/429/500) and for v1.
+"""
+
+from __future__ import annotations
+
+import json
+
+from starlette.responses import Response
+
+SUPPORT_URL = "https://tidb.support.pingcap.com/"
+NOT_READY = "Data summary is not ready, please wait for a while and retry"
+
+
+def json_response(body, status: int, headers: dict[str, str] | None = None) -> Response:
+    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return Response(payload, status_code=status, media_type="application/json", headers=headers)
+
+
+def app_ok(result, headers: dict[str, str] | None = None) -> Response:
+    return json_response({"code": 200, "msg": "", "result": result}, 200, headers)
+
+
+def app_error(code: int, msg: str, result=None) -> Response:
+    return json_response({"code": code, "msg": msg, "result": result if result is not None else {}}, code)
+
+
+def gateway_body(code: int, message: str, type_: str = "", *, sql: str | None = None) -> dict:
+    result = {"code": code, "message": message, "start_ms": "", "end_ms": "", "latency": "",
+              "row_count": 0, "row_affect": 0, "limit": 0}
+    if sql is not None:
+        result.update({"sql": sql, "ai_latency": ""})
+    return {"type": type_, "data": {"columns": [], "rows": [], "result": result}}
+
+
+def gateway_error(status: int, message: str, type_: str = "", *, code: int | None = None,
+                  headers: dict[str, str] | None = None) -> Response:
+    return json_response(gateway_body(code if code is not None else status, message, type_), status, headers)
+
+
+def daily_quota_error(limit: int) -> Response:
+    message = (f"The AI request exceeded the limit of {limit} times per day. "
+               f"For more quota, please contact us: {SUPPORT_URL}")
+    return gateway_error(429, message, "chat2data_endpoint")
