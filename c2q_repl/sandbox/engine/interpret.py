@@ -25,6 +25,7 @@ class _State:
     lex: Lexicon
     defaults: dict
     used: set[int] = field(default_factory=set)
+    plural_projection: bool = False
     filters: list[Filter] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
 
@@ -87,6 +88,7 @@ def _interpret(st: _State) -> QuerySpec:
     st.take(*(i for i, _ in times))
     time_cols = _time_columns(st, times)
     _read_comparisons(st)
+    _read_signs(st)
 
     count_at = next((i for i, it in enumerate(items) if st.is_kw(i, "count") and st.free(i)), None)
     distinct = any(st.is_kw(i, "distinct") for i in range(len(items)))
@@ -110,7 +112,8 @@ def _interpret(st: _State) -> QuerySpec:
         for j, it in enumerate(items):
             if it.kind == "number" and st.free(j) and it.number and it.number.is_integer() and it.number <= 1000:
                 nxt = st.at(j + 1)
-                if nxt and nxt.kind in ("table", "column") and (superlative is not None or st.is_kw(j - 1, "list")):
+                if nxt and nxt.kind in ("table", "column", "value") and (
+                        superlative is not None or st.is_kw(j - 1, "list")):
                     limit = int(it.number)
                     st.take(j)
                     break
@@ -139,7 +142,8 @@ def _interpret(st: _State) -> QuerySpec:
     sup_item = items[superlative] if superlative is not None else None
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
     if sup_item is not None and metric is None:
-        metric_col = _superlative_metric(st, superlative, subject_table or (entity_col.table if entity_col else None))
+        metric_col = _superlative_metric(st, superlative, subject_table or (entity_col.table if entity_col else None),
+                                         use_default=order_col is None)
         if entity_col is not None or group_col is not None:
             target = metric_col or order_col
             if target is not None:
@@ -152,6 +156,10 @@ def _interpret(st: _State) -> QuerySpec:
             order_col = metric_col
         if metric is None and order_col is None:
             raise _Refuse(f"I could not tell what '{sup_item.text}' ranks by.", sup_item.text)
+    if sup_item is not None and group_col is not None and entity_col is None and subject_table is not None \
+            and count_at is None and agg_at is None:
+        raise _Refuse("The top rows within each group need window functions, which the built-in engine "
+                      "does not use.", sup_item.text)
     if entity_col is not None:
         group_col = entity_col
         if subject_table is None:
@@ -163,6 +171,12 @@ def _interpret(st: _State) -> QuerySpec:
     projection = _leftover_columns(st)
     _refuse_leftovers(st)
 
+    if (metric is not None and metric.col is not None and metric.func != "COUNT" and subject_table is not None
+            and metric.col.table != subject_table):
+        # "average closing price of Technology stocks": aggregate the price rows, filtered via companies
+        if subject_table not in bridge_tables:
+            bridge_tables.append(subject_table)
+        subject_table = metric.col.table
     if subject_table is None:
         subject_table = _infer_subject(metric, group_col, order_col, projection, st.filters)
     if subject_table is None:
@@ -192,7 +206,7 @@ def _interpret(st: _State) -> QuerySpec:
                                          filters=tuple(filters)), chart, share, bridge_tables)
         if group_col is not None and order_col is None:
             raise _Refuse(f"I could not tell what to compute per {group_col.column}.", group_col.column)
-        inferred_subject = not any(it.kind == "table" for it in st.items)
+        inferred_subject = not any(it.kind == "table" for it in st.items) or st.plural_projection
         distinct_values = bool(projection) and inferred_subject and order_col is None and all(
             _col_kind(st, c) == "text" and c.column not in _key_columns(st, c.table) for c in projection)
         spec = QuerySpec("list", subject_table, columns=tuple(projection), filters=tuple(filters),
@@ -216,6 +230,12 @@ def _finish(st: _State, spec: QuerySpec, chart: str, share: bool, bridge_tables:
         st.notes.extend(("join", f"Only {spec.table} rows linked to {t} are included") for t in bridge_tables)
         spec = spec.with_(also_join=tuple(bridge_tables))
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
+
+
+def _plural(item: Item) -> bool:
+    from .lexicon import phrase_key
+
+    return " ".join(phrase_key(item.text)) != item.text.lower()
 
 
 def _key_columns(st: _State, table: str) -> tuple[str, ...]:
@@ -294,7 +314,13 @@ def _read_comparisons(st: _State) -> None:
         else:
             values_at = nums[:1]
         after = values_at[-1]
-        col_at = _nearest_numeric_column(st, i, before=True)
+        nxt = st.at(after + 1)
+        col_at = None
+        if nxt is not None and nxt.kind == "column" and st.free(after + 1) and any(
+                _col_kind(st, c) == "number" for c in _columns(nxt)):
+            col_at = after + 1
+        if col_at is None:
+            col_at = _nearest_numeric_column(st, i, before=True)
         if col_at is None:
             col_at = _nearest_numeric_column(st, after, before=False)
         if col_at is None:
@@ -312,6 +338,19 @@ def _read_comparisons(st: _State) -> None:
             st.take(i - 1)
         st.filters.append(Filter(col, op, values))
         st.take(i, col_at, *values_at)
+
+
+def _read_signs(st: _State) -> None:
+    """'negative revenue growth' → revenue_growth < 0."""
+    for i, it in enumerate(st.items):
+        if st.is_kw(i, "sign") and st.free(i):
+            j = i + 1
+            nxt = st.at(j)
+            if nxt and nxt.kind == "column" and st.free(j):
+                cols = [c for c in _columns(nxt) if _col_kind(st, c) == "number"]
+                if cols:
+                    st.filters.append(Filter(_choose(st, cols, nxt), it.arg, (0,)))
+                    st.take(i, j)
 
 
 def _read_group_and_order(st: _State) -> tuple[Col | None, Col | None]:
@@ -341,7 +380,8 @@ def _read_group_and_order(st: _State) -> tuple[Col | None, Col | None]:
             else:
                 group_col = _choose(st, cols, nxt)
             st.take(i, j)
-        elif nxt.kind == "table" and st.free(j) and it.category == "group":
+        elif nxt.kind == "table" and st.free(j) and it.category == "group" and it.text.lower() in (
+                "per", "for each", "each", "in each", "for every", "by each", "of each", "in every"):
             table = st.lex.catalog.table(nxt.targets[0].table)
             if table and len(table.primary_key) == 1:
                 group_col = Col(table.name, table.primary_key[0])
@@ -375,7 +415,7 @@ def _count_metric(st: _State, at: int, subject: str | None, distinct: bool) -> M
     while st.is_kw(nxt_at, "distinct"):
         nxt_at += 1
     nxt = st.at(nxt_at)
-    if nxt is not None and nxt.kind == "column" and st.free(nxt_at) and (subject is None or distinct):
+    if nxt is not None and nxt.kind == "column" and st.free(nxt_at) and (subject is None or distinct or _plural(nxt)):
         col = _choose(st, _columns(nxt), nxt)
         st.take(nxt_at)
         if _col_kind(st, col) == "number" and not distinct:
@@ -386,7 +426,7 @@ def _count_metric(st: _State, at: int, subject: str | None, distinct: bool) -> M
 
 
 def _agg_metric(st: _State, at: int, func: str, distinct: bool) -> Metric | None:
-    for j in range(at + 1, min(at + 3, len(st.items))):
+    for j in range(at + 1, min(at + 4, len(st.items))):
         it = st.items[j]
         if it.kind == "column" and st.free(j):
             cols = _columns(it)
@@ -398,13 +438,13 @@ def _agg_metric(st: _State, at: int, func: str, distinct: bool) -> Metric | None
             return Metric(func, col, distinct)
         if it.kind == "table" and func == "SUM" and st.items[at].text.lower() == "total":
             return None
-        if it.kind != "kw":
+        if it.kind not in ("kw", "value", "table"):
             break
     return None
 
 
-def _superlative_metric(st: _State, at: int, subject: str | None) -> Col | None:
-    for j in range(at + 1, min(at + 4, len(st.items))):
+def _superlative_metric(st: _State, at: int, subject: str | None, use_default: bool = True) -> Col | None:
+    for j in range(at + 1, min(at + 5, len(st.items))):
         it = st.items[j]
         if it.kind == "column" and st.free(j):
             cols = _columns(it)
@@ -413,10 +453,10 @@ def _superlative_metric(st: _State, at: int, subject: str | None) -> Col | None:
                 continue
             st.take(j)
             return _choose(st, numeric, it)
-        if it.kind in ("value", "time"):
+        if it.kind in ("time", "number") or (it.kind == "kw" and it.category in ("group", "order", "cmp")):
             break
     word = st.items[at].text.lower()
-    if subject and word in SIZE_WORDS and subject in st.defaults:
+    if use_default and subject and word in SIZE_WORDS and subject in st.defaults:
         col = Col(subject, st.defaults[subject])
         st.notes.append((word, f"'{word}' read as by {col.column}"))
         return col
@@ -447,18 +487,18 @@ def _entity_column(st: _State, before: int | None = None, near: int | None = Non
 
 
 def _read_values(st: _State) -> None:
-    by_col: dict[Col, list[str]] = {}
-    negated: set[Col] = set()
+    by_col: dict[tuple[Col, bool], list[str]] = {}
     for i, it in enumerate(st.items):
         if it.kind != "value" or not st.free(i):
             continue
         target = _choose_value(st, it)
         col = Col(target.table, target.column)
-        by_col.setdefault(col, []).append(target.value)
         st.take(i)
-        if st.is_kw(i - 1, "not") or (st.is_kw(i - 2, "not") and st.at(i - 1) and st.at(i - 1).kind == "value"):
-            negated.add(col)
-            st.take(i - 1 if st.is_kw(i - 1, "not") else i - 2)
+        neg = st.is_kw(i - 1, "not") or (st.is_kw(i - 2, "not") and bool(st.at(i - 1)) and st.at(i - 1).kind == "value"
+                                          and (i - 2) in st.used)
+        if st.is_kw(i - 1, "not"):
+            st.take(i - 1)
+        by_col.setdefault((col, neg), []).append(target.value)
         # "the Technology sector": the column name next to its own value is context
         for j in (i + 1, i - 1):
             nb = st.at(j)
@@ -466,9 +506,8 @@ def _read_values(st: _State) -> None:
                 st.take(j)
             elif nb and nb.kind == "table" and nb.targets[0].table == col.table and j not in st.used:
                 st.take(j)
-    for col, values in by_col.items():
+    for (col, neg), values in by_col.items():
         values = list(dict.fromkeys(values))
-        neg = col in negated
         if len(values) == 1:
             st.filters.append(Filter(col, "!=" if neg else "=", (values[0],)))
         else:
@@ -510,10 +549,13 @@ def _involved_tables(st: _State) -> list[str]:
 
 def _leftover_columns(st: _State) -> list[Col]:
     cols = []
+    plural = []
     for i, it in enumerate(st.items):
         if it.kind == "column" and st.free(i):
+            plural.append(_plural(it))
             cols.append(_choose(st, _columns(it), it))
             st.take(i)
+    st.plural_projection = bool(plural) and all(plural)
     return cols
 
 

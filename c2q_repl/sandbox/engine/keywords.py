@@ -34,7 +34,9 @@ _add("cmp", "<=", "at most", "no more than", "or less", "or fewer", "<=", "up to
 _add("cmp", "=", "equal to", "equals", "equal", "exactly", "=", "of exactly")
 _add("cmp", "between", "between")
 _add("group", "", "per", "by", "for each", "for every", "in each", "each", "across", "grouped by",
-     "broken down by", "split by", "breakdown by", "by each", "in every", "of each", "for all")
+     "broken down by", "split by", "breakdown by", "by each", "in every", "of each")
+_add("sign", "<", "negative")
+_add("sign", ">", "positive")
 _add("order", "", "sorted by", "sort by", "order by", "ordered by", "ranked by", "rank by", "sort",
      "sorted", "arranged by")
 _add("dir", "ASC", "ascending", "asc", "lowest first", "smallest first", "from lowest to highest",
@@ -56,7 +58,7 @@ _add("list", "", "list", "show", "display", "give", "find", "get", "what", "whic
 
 # Words that carry no content of their own in a question.
 STOP_WORDS = frozenset("""
-a an the of is are was were be been being do doe did there me all any it its it's they them their
+a an the of is are was were be been being do doe does did among when single daily there me all any it its it's they them their
 that this these those to in on at for from with and has have had having i we you my our your please
 can could would will should may might us let let's also just some whose whom whose as into within
 listed located based headquartered belonging belong belongs part currently current currently being
@@ -95,11 +97,13 @@ _unsupported(_PERIOD, "compared with", "compared to", "compare", "comparison", "
              "spread", "delta", "swing")
 _unsupported(_WINDOW, "rank", "ranking", "rankings", "running total", "cumulative", "moving average",
              "rolling", "lag", "lead", "nth", "second highest", "second largest", "second lowest",
-             "third highest", "third largest", "top per", "in each respective", "percentile",
+             "third highest", "third largest", "top per", "top stock per", "top company per", "in each respective", "percentile",
              "quartile", "decile")
 _unsupported(_STATS, "median", "standard deviation", "stddev", "variance", "correlation", "correlated",
              "mode", "regression", "forecast", "predict", "prediction", "projected", "projection",
              "estimate", "expected")
+_unsupported("I cannot tell which location column (city, state or country) is meant; please name one",
+             "where is", "where are", "where was", "where's")
 _unsupported(_NEST, "above average", "below average", "than average", "than the average",
              "more than average", "same as", "also in", "both", "at the same time", "whose average",
              "than apple", "than microsoft")

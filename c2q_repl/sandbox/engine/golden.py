@@ -1,0 +1,170 @@
+"""Golden-set evaluation: answer rate, precision (execution accuracy), declines.
+
+A prediction is correct when its rows contain the gold rows: every gold
+column must match a distinct predicted column (extra identifying columns in
+the answer are allowed), the row multisets must be equal after that
+projection, and the order must match when the gold SQL has an ORDER BY.
+"""
+
+from __future__ import annotations
+
+import json
+import statistics
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from c2q_repl.sandbox.contracts import AnswerRequest, Answerer, Database, Plan, PriorRound
+
+
+def _norm(value) -> object:
+    if value is None:
+        return None
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    return float(f"{number:.9g}")
+
+
+def _columns(rows: list[list], width: int) -> list[tuple]:
+    return [tuple(_norm(r[i]) for r in rows) for i in range(width)]
+
+
+def rows_match(gold: list[list], pred: list[list], ordered: bool) -> bool:
+    """True when ``pred`` holds the gold rows (see module docstring)."""
+    if len(gold) != len(pred):
+        return False
+    if not gold:
+        return True
+    gold_cols = _columns(gold, len(gold[0]))
+    pred_cols = _columns(pred, len(pred[0]))
+
+    def same(g: tuple, p: tuple) -> bool:
+        return g == p if ordered else sorted(map(repr, g)) == sorted(map(repr, p))
+
+    candidates = [[j for j, p in enumerate(pred_cols) if same(g, p)] for g in gold_cols]
+
+    def assign(i: int, used: tuple[int, ...]) -> bool:
+        if i == len(gold_cols):
+            picked = list(used)
+            if ordered:
+                return True
+            g_rows = sorted(repr(tuple(_norm(v) for v in r)) for r in gold)
+            p_rows = sorted(repr(tuple(_norm(r[j]) for j in picked)) for r in pred)
+            return g_rows == p_rows
+        return any(assign(i + 1, used + (j,)) for j in candidates[i] if j not in used)
+
+    return assign(0, ())
+
+
+@dataclass
+class Case:
+    id: str
+    question: str
+    shape: str
+    prior: list[str] = field(default_factory=list)
+    feedback: bool = False
+    mode: str = "direct"
+    must_decline: bool = False
+    gold_sql: list[str] = field(default_factory=list)
+
+    @staticmethod
+    def from_json(data: dict) -> Case:
+        gold = data.get("gold_sql") or []
+        return Case(data["id"], data["question"], data.get("shape", ""), list(data.get("prior", [])),
+                    bool(data.get("feedback")), data.get("mode", "direct"), bool(data.get("must_decline")),
+                    [gold] if isinstance(gold, str) else list(gold))
+
+
+@dataclass
+class Outcome:
+    case: Case
+    answered: bool
+    correct: bool
+    seconds: float
+    detail: str = ""
+
+
+@dataclass
+class Report:
+    outcomes: list[Outcome]
+
+    def _answerable(self) -> list[Outcome]:
+        return [o for o in self.outcomes if not o.case.must_decline]
+
+    @property
+    def answer_rate(self) -> float:
+        cases = self._answerable()
+        return sum(o.answered for o in cases) / max(1, len(cases))
+
+    @property
+    def precision(self) -> float:
+        answered = [o for o in self.outcomes if o.answered]
+        return sum(o.correct for o in answered) / max(1, len(answered))
+
+    @property
+    def declined_correctly(self) -> float:
+        cases = [o for o in self.outcomes if o.case.must_decline]
+        return sum(not o.answered for o in cases) / max(1, len(cases))
+
+    def timing(self) -> tuple[float, float]:
+        times = sorted(o.seconds for o in self.outcomes)
+        p95 = times[min(len(times) - 1, int(round(0.95 * (len(times) - 1))))]
+        return statistics.median(times), p95
+
+    def summary(self) -> str:
+        median, p95 = self.timing()
+        answerable = self._answerable()
+        answered = [o for o in self.outcomes if o.answered]
+        declines = [o for o in self.outcomes if o.case.must_decline]
+        return "\n".join([
+            f"questions:           {len(self.outcomes)} ({len(answerable)} answerable, {len(declines)} must-decline)",
+            f"answer rate:         {self.answer_rate:.1%} ({sum(o.answered for o in answerable)}/{len(answerable)})",
+            f"precision:           {self.precision:.1%} ({sum(o.correct for o in answered)}/{len(answered)} answered"
+            " questions match the gold rows)",
+            f"declined correctly:  {self.declined_correctly:.1%} ({sum(not o.answered for o in declines)}/{len(declines)})",
+            f"engine time/answer:  median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms",
+        ])
+
+
+def load_cases(path: Path) -> list[Case]:
+    return [Case.from_json(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _ask(engine: Answerer, db: Database, question: str, mode: str, history, feedback) -> tuple[Plan, float]:
+    request = AnswerRequest(question, mode, db.catalog(), db, history=tuple(history), feedback=feedback)
+    start = time.perf_counter()
+    plan = engine.answer(request)
+    return plan, time.perf_counter() - start
+
+
+def evaluate_case(engine: Answerer, db: Database, case: Case) -> Outcome:
+    history: list[PriorRound] = []
+    for k, prior in enumerate(case.prior):
+        plan, _ = _ask(engine, db, prior, "direct", history, None)
+        task = plan.tasks[0]
+        history.append(PriorRound(prior, f"a{k}", task.clarified_task, task.sql, state=plan.state))
+    feedback = history[-1] if case.feedback and history else None
+    plan, seconds = _ask(engine, db, case.question, case.mode, [] if feedback else history, feedback)
+    tasks = list(plan.tasks)
+    answered = bool(tasks) and all(not t.refusal and t.sql for t in tasks)
+    if not answered or case.must_decline:
+        reason = next((t.refusal for t in tasks if t.refusal), "")
+        return Outcome(case, answered, False, seconds, reason)
+    if len(tasks) != len(case.gold_sql):
+        return Outcome(case, True, False, seconds, f"{len(tasks)} tasks for {len(case.gold_sql)} gold queries")
+    for task, gold_sql in zip(tasks, case.gold_sql):
+        gold = db.query(gold_sql, max_rows=100000)
+        try:
+            pred = db.query(task.sql, max_rows=100000)
+        except Exception as exc:  # noqa: BLE001 - a failing prediction is simply wrong
+            return Outcome(case, True, False, seconds, f"error: {exc}")
+        ordered = " order by " in gold_sql.lower()
+        if not rows_match(gold.rows, pred.rows, ordered):
+            return Outcome(case, True, False, seconds, task.sql)
+    return Outcome(case, True, True, seconds, tasks[0].sql)
+
+
+def evaluate(engine: Answerer, db: Database, cases: list[Case]) -> Report:
+    return Report([evaluate_case(engine, db, c) for c in cases])
