@@ -95,7 +95,8 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
                   faults: str | None = None, seed: int = 0, keys_file: Path | None = None, engine: str = "builtin",
                   host: str = "127.0.0.1", port: int = 0, llm_url: str | None = None, llm_model: str | None = None,
                   llm_key_env: str = "OPENAI_API_KEY", answerer=None, keys: list[ApiKey] | None = None,
-                  max_rows: int = 1000, sql_timeout: float = 10.0, cache_dir: Path | None = None) -> SandboxHandle:
+                  max_rows: int = 1000, sql_timeout: float = 10.0, cache_dir: Path | None = None,
+                  log_level: str = "warning", access_log: bool = False) -> SandboxHandle:
     """Start a sandbox server in a daemon thread; returns once it accepts connections.
 
     Without ``keys_file`` (or ``keys``) a fresh in-memory Admin key pair is made
@@ -134,7 +135,7 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
         jobs.shutdown()
         raise
     bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(asgi, http="h11", lifespan="off", log_level="warning", access_log=False,
+    config = uvicorn.Config(asgi, http="h11", lifespan="off", log_level=log_level, access_log=access_log,
                             timeout_graceful_shutdown=2, timeout_keep_alive=30)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="c2q-sandbox", daemon=True)
