@@ -7,6 +7,7 @@ pure and thread-safe.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass, field
 
@@ -125,9 +126,18 @@ class BuiltinAnswerer:
         parts = split_question(question)
         outcomes: list[_Outcome] = []
         subject = ""
+        previous: QuerySpec | None = None
         for k, part in enumerate(parts):
             task_id = f"0-{k}"
-            outcome = self._plan_one(part, task_id, ctx)
+            outcome = None
+            if previous is not None and _PRONOUN.search(part):
+                # "… and what was its lowest close?": the part edits the previous sub-question
+                edit = _safe_followup(previous, part, ctx.lex)
+                if edit is not None:
+                    extra = [("sub-task", f"Read as a variation of the previous sub-task: " + "; ".join(edit.changes))]
+                    outcome = self._render(task_id, part, edit.spec, ctx, extra)
+            if outcome is None:
+                outcome = self._plan_one(part, task_id, ctx)
             if outcome.task.refusal and subject:
                 for form in with_subject(part, subject):
                     retry = self._plan_one(form, task_id, ctx)
@@ -136,6 +146,7 @@ class BuiltinAnswerer:
                         break
             if outcome.spec is not None:
                 subject = outcome.spec.table.replace("_", " ")
+                previous = outcome.spec
             outcomes.append(outcome)
         tasks = tuple(o.task for o in outcomes)
         last = next((o.spec for o in reversed(outcomes) if o.spec is not None), None)
@@ -223,6 +234,16 @@ class BuiltinAnswerer:
 
     def describe(self, catalog: Catalog, database: Database) -> SchemaDescription:
         return describe_schema(catalog, self._context(catalog, database).lex)
+
+
+_PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
+    try:
+        return apply_followup(spec, text, lex)
+    except ValueError:
+        return None
 
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:

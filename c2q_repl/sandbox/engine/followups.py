@@ -40,17 +40,18 @@ def _pick(cols: list[Col], spec: QuerySpec) -> Col | None:
     return cols[0] if cols else None
 
 
-def is_followup(linked: Linked) -> bool:
+def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
     """Only edit-shaped items, and nothing that names a new subject."""
     if linked.unsupported and any(p.lower() not in FOLLOWUP_WORDS for p, _ in linked.unsupported):
         return False
     if any(w.lower() not in FOLLOWUP_WORDS for w in linked.unknown):
         return False
+    spec = prev
     items = [it for it in linked.items if it.kind != "unsupported"]
     if not items:
         return False
     for k, it in enumerate(items):
-        prev = items[k - 1] if k else None
+        prev = items[k - 1] if k else None  # noqa: F841 - the item before, for context rules
         if it.kind in ("time", "value", "number"):
             continue
         if it.kind == "kw" and it.category in ("chart", "dir", "order", "group", "not", "or", "share", "list"):
@@ -60,19 +61,24 @@ def is_followup(linked: Linked) -> bool:
         if it.kind == "column" and prev is not None and prev.kind == "kw" and prev.category in (
                 "order", "group", "agg", "bottom"):
             continue
+        if it.kind == "column" and prev is not None and prev.kind == "value" and any(
+                (t.table, t.column) == (v.table, v.column) for t in it.targets for v in prev.targets):
+            continue  # "the Technology sector"
+        if it.kind == "table" and spec is not None and it.targets[0].table in spec.tables():
+            continue  # "only Technology companies" restates the subject
         return False
     return True
 
 
 def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
     linked = link(question, lex)
-    if not is_followup(linked):
+    if not is_followup(linked, prev):
         return None
     spec = prev
     changes: list[str] = []
     items = [it for it in linked.items if it.kind != "unsupported"]
     negate = False
-    new_values: dict[Col, list[str]] = {}
+    new_values: dict[Col, list[tuple[str, bool]]] = {}
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
         if it.kind == "kw" and it.category == "not":
@@ -83,7 +89,8 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
         elif it.kind == "value":
             target = it.targets[0]
             col = _localize(Col(target.table, target.column), spec, lex)
-            new_values.setdefault(col, []).append(target.value)
+            new_values.setdefault(col, []).append((target.value, negate))
+            negate = False
         elif it.kind == "kw" and it.category == "chart" and it.arg:
             spec = spec.with_(chart=it.arg)
             changes.append(f"shown as {it.arg}")
@@ -102,6 +109,12 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
                 desc = True if not any(i.kind == "kw" and i.category == "dir" for i in items) else spec.descending
             if spec.shape == "list":
                 spec = spec.with_(order_by=col, descending=desc)
+            elif it.category == "agg" and spec.metric is not None and spec.metric.func != "COUNT":
+                from .spec import Metric
+
+                spec = spec.with_(metric=Metric(it.arg, col))
+                changes.append(f"computing the {it.text.lower()} {col.column}")
+                continue
             else:
                 raise_ = spec.group_by is None
                 if raise_:
@@ -132,8 +145,11 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
             if spec.shape == "aggregate" and not spec.order_metric:
                 spec = spec.with_(order_metric=True, descending=True)
             changes.append(f"limited to {n} rows")
-    for col, values in new_values.items():
-        spec, change = _set_values(spec, col, values, negate)
+    for col, pairs in new_values.items():
+        wanted = [v for v, neg in pairs if not neg]
+        unwanted = [v for v, neg in pairs if neg]
+        # "use MSFT, not AAPL": the positive value replaces the old one; the negated one is then moot
+        spec, change = _set_values(spec, col, wanted or unwanted, not wanted)
         changes.append(change)
     if not changes:
         return None
