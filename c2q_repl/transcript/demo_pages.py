@@ -16,7 +16,7 @@ from c2q_repl.render.width import text_width, truncate
 from c2q_repl.transcript.normalize import recorded_answer, round_status
 from c2q_repl.transcript.reader import Transcript
 from c2q_repl.transcript.replay import recorded_lines
-from c2q_repl.transcript.terminal import PROMPT
+from c2q_repl.transcript.terminal import paint_prompt
 
 OptionsFor = Callable[[int, int], RenderOptions]
 MARKS = {"answered": "✓", "failed": "✗", "error": "✗", "incomplete": "…"}
@@ -90,7 +90,7 @@ class DemoDeck:
         done = len(shown) >= len(question)
         mode = f" · {rr.mode}" if rr.mode != "direct" else ""
         head = [paint(f"Question {page} of {len(self.t.rounds)}{mode}", "muted"), "",
-                paint(PROMPT, "heading") + paint(shown, "task") + ("" if done else "▌"), ""]
+                paint_prompt(opts) + paint(shown, "task") + ("" if done else "▌"), ""]
         if not done:
             return head
         key = (page, width, height)

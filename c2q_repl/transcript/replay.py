@@ -20,7 +20,7 @@ from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.style import Painter
 from c2q_repl.transcript.document import INCOMPLETE
 from c2q_repl.transcript.reader import RecordedRound, Transcript
-from c2q_repl.transcript.terminal import PROMPT, prompt_line
+from c2q_repl.transcript.terminal import paint_prompt, prompt_line
 
 #: seconds per typed character, on average (a brisk human typist)
 TYPING_DELAY = 0.045
@@ -80,7 +80,7 @@ def replay_offline(t: Transcript, opts: RenderOptions, out: IO[str], pacing: Pac
         elif shown and pacing.pace:
             pacing.sleep(pacing.pace)
         if pacing.typing:
-            out.write(painter(PROMPT, "heading"))
+            out.write(paint_prompt(opts))
             type_out(rr.question.replace("\n", " "), out, pacing, rng)
             out.write("\n")
         else:

@@ -15,9 +15,7 @@ from typing import IO, Mapping
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.theme import Theme, ThemeError, default_theme_name, fallback_theme, load_theme
-
-#: the REPL's prompt, as it appears in the scrollback after Enter
-PROMPT = "c2q> "
+from c2q_repl.repl.app import PROMPT  # the REPL's prompt, as it stays in the scrollback after Enter
 
 
 def configured_theme(env: Mapping[str, str] = os.environ, profile: str | None = None) -> str:
@@ -73,7 +71,16 @@ def render_options(theme_name: str | None, stream: IO[str] = sys.stdout, *, env:
 def prompt_line(question: str, opts: RenderOptions) -> str:
     """The question as it stood at the prompt when the user pressed Enter."""
     from c2q_repl.render.sanitize import clean_text
-    from c2q_repl.render.style import Painter
 
     text = clean_text(question).replace("\n", " ")
-    return Painter(opts.theme, opts.styled)(PROMPT, "heading") + text
+    return paint_prompt(opts) + text
+
+
+def paint_prompt(opts: RenderOptions) -> str:
+    """The prompt in the theme's prompt colour (the style the REPL's prompt_toolkit UI uses)."""
+    from c2q_repl.render.style import Painter, StyleError
+
+    try:
+        return Painter(opts.theme, opts.styled).raw(PROMPT, opts.theme.ui.get("prompt", ""))
+    except StyleError:
+        return PROMPT
