@@ -19,7 +19,9 @@ from c2q_repl.render.style import Painter
 from c2q_repl.render.tablefmt import TABLE_FORMATS, TableLayout, layout_table, render_layout
 from c2q_repl.render.width import WidthCache, text_width, truncate, wrap
 
-_NUMBER = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_NUMBER_TEXT = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
+_NUMBER = re.compile(_NUMBER_TEXT)
+_NUMBER_LINES = re.compile(f"{_NUMBER_TEXT}(?:\n{_NUMBER_TEXT})*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,30 @@ def _is_number(value: object) -> bool:
     if isinstance(value, str):
         return bool(_NUMBER.fullmatch(value))
     return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def _all_numbers(values: list, all_text: bool) -> bool:
+    """Every value a number; a text column is checked with one regex pass."""
+    if all_text:
+        joined = "\n".join(values)
+        if joined.count("\n") == len(values) - 1:  # no cell holds the separator
+            return _NUMBER_LINES.fullmatch(joined) is not None
+    return all(_is_number(v) for v in values)
+
+
+def _cell_texts(raw: Sequence[object], null_text: str, all_text: bool) -> list[str]:
+    """Printable text of each cell; clean ASCII columns skip per-cell cleaning."""
+    if all_text:
+        joined = "".join(v for v in raw if v is not None)
+        if joined.isascii() and joined.isprintable():
+            return [null_text if v is None else v for v in raw]
+    return [null_text if v is None else clean_cell(v) for v in raw]
+
+
+def _truncated(texts: list[str], limit: int, marker: str) -> list[str]:
+    if max(map(len, texts), default=0) <= limit // 2:
+        return texts  # even all double-width, nothing is too wide
+    return [s if len(s) <= limit // 2 or text_width(s) <= limit else truncate(s, limit, marker) for s in texts]
 
 
 def _rectangular(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> tuple[list[str], list[Sequence[object]]]:
@@ -62,13 +88,14 @@ def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts
     for raw in (zip(*rows) if rows else [() for _ in headers]):
         null_rows = frozenset(i for i, v in enumerate(raw) if v is None)
         present = [v for v in raw if v is not None and v != ""]
-        numeric = bool(present) and all(_is_number(v) for v in present)
+        all_text = set(map(type, present)) <= {str}
+        numeric = bool(present) and _all_numbers(present, all_text)
         if numeric:
             texts = [null_text if v is None else (v if isinstance(v, str) else str(v)) for v in raw]
         else:
-            texts = [null_text if v is None else clean_cell(v) for v in raw]
+            texts = _cell_texts(raw, null_text, all_text)
             if limit:
-                texts = [s if len(s) <= limit // 2 or text_width(s) <= limit else truncate(s, limit, marker) for s in texts]
+                texts = _truncated(texts, limit, marker)
         out_columns.append(texts)
         numeric_flags.append(numeric)
         nulls.append(null_rows)

@@ -172,6 +172,11 @@ class TableLayout:
     col_widths: list[int]
     aligns: list[str]
     has_rows: bool
+    #: per column: every cell is printable ASCII (width == len, fast padding)
+    ascii_columns: list[bool]
+    #: per column, the width cells are padded to; col_widths may differ from it
+    #: because wcswidth is not additive (a spacing mark after a space gains a column)
+    pad_widths: list[int]
 
     def total_width(self, style: TableStyle) -> int:
         """Printed width of the widest line (before trailing spaces are trimmed)."""
@@ -187,21 +192,54 @@ def layout_table(headers: Sequence[str], columns: Sequence[Sequence[str]], align
     out_cols: list[list[str]] = []
     out_widths: list[list[int]] = []
     col_widths: list[int] = []
+    pad_widths: list[int] = []
+    ascii_columns: list[bool] = []
     header_widths = [measure(h) for h in headers]
     for j, header_width in enumerate(header_widths):
         cells = list(columns[j]) if has_rows else []
         align = aligns[j] if has_rows else "left"
         if align == "decimal":
-            points = [digits_after_point(s) for s in cells]
+            # without '.', 'e' or 'E' nothing follows a point: skip the parse
+            points = [digits_after_point(s) if ("." in s or "e" in s or "E" in s) else -1 for s in cells]
             most = max(points, default=-1)
             cells = [s + " " * (most - p) if p < most else s for s, p in zip(cells, points)]
         else:
             cells = [s.strip() for s in cells]
-        widths = [measure(s) for s in cells]
-        col_widths.append(max(max(widths, default=0), header_width + HEADER_MIN_PADDING))
+        joined = "".join(cells)
+        plain = joined.isascii() and joined.isprintable()
+        widths = list(map(len, cells)) if plain else [measure(s) for s in cells]
+        min_width = header_width + HEADER_MIN_PADDING
+        pad_width = max(max(widths, default=0), min_width)
+        pad_widths.append(pad_width)
+        if plain or not cells:
+            col_widths.append(pad_width)
+        else:
+            col_widths.append(_padded_column_width(cells, widths, pad_width, min_width, align == "left", measure))
         out_cols.append(cells)
         out_widths.append(widths)
-    return TableLayout(list(headers), out_cols, out_widths, header_widths, col_widths, list(aligns) if has_rows else ["left"] * len(headers), has_rows)
+        ascii_columns.append(plain)
+    final_aligns = list(aligns) if has_rows else ["left"] * len(headers)
+    return TableLayout(list(headers), out_cols, out_widths, header_widths, col_widths, final_aligns, has_rows, ascii_columns, pad_widths)
+
+
+def _padded_column_width(cells: list[str], widths: list[int], pad_width: int, min_width: int, left: bool, measure: WidthCache) -> int:
+    """The widest padded cell, measured the way tabulate measures it.
+
+    Padding adds ``pad_width - width`` spaces; the padded string usually
+    measures ``pad_width`` but not always (a spacing mark right after a space
+    counts), so the boundary effect is measured once per distinct text.
+    """
+    boundary: dict[str, int] = {}
+    widest = min_width
+    for s, w in zip(cells, widths):
+        if w >= pad_width:
+            widest = max(widest, w)
+            continue
+        delta = boundary.get(s)
+        if delta is None:
+            delta = boundary[s] = measure(s + " " if left else " " + s) - 1 - w
+        widest = max(widest, pad_width + delta)
+    return widest
 
 
 def _rule_line(rule: Rule, padded_widths: list[int], aligns: list[str], has_rows: bool) -> str:
@@ -237,12 +275,17 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
 
     padded_columns: list[list[str]] = []
     for j, (cells, cell_widths) in enumerate(zip(layout.columns, layout.cell_widths)):
-        w = widths[j]
+        w = layout.pad_widths[j]
+        left = aligns[j] == "left"
+        if layout.ascii_columns[j] and not decorate:  # len == width: C-level padding
+            padded_columns.append([pad + s.ljust(w) + pad for s in cells] if left else [pad + s.rjust(w) + pad for s in cells])
+            continue
         texts = [decorate(j, i, s) for i, s in enumerate(cells)] if decorate else cells
-        if aligns[j] == "left":
-            padded_columns.append([pad + s + " " * (w - sw) + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+        gaps = [" " * k for k in range(w + 2)]  # wcswidth is -1 for control characters
+        if left:
+            padded_columns.append([pad + s + gaps[w - sw] + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
         else:
-            padded_columns.append([pad + " " * (w - sw) + s + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+            padded_columns.append([pad + gaps[w - sw] + s + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
 
     lines: list[str] = []
     if style.above and "above" not in hidden:

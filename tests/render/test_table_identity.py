@@ -16,7 +16,9 @@ from c2q_repl.render.tablefmt import TABLE_FORMATS, format_table
 
 REQUIRED = ("psql", "github", "simple", "grid", "plain", "pipe")
 SAMPLES = ["Apple Inc.", "苹果公司", "東京都", "Микрософт", "🍎 fruit", "👨‍👩‍👧 family", "e\u0301", "", "  padded  ",
-           "-2.25", "10", "1e5", "0.001", "-0", "1234567890123456789012", "-98765432109876543210.5", "NULL", "∅", "a|b", "x…"]
+           "-2.25", "10", "1e5", "0.001", "-0", "1234567890123456789012", "-98765432109876543210.5", "NULL", "∅", "a|b", "x…",
+           # wcswidth is not additive around these (spacing marks, joiners, variation selectors)
+           "𖽑", "\u0903", "क\u0903", "\u200d", "a\u200d", "\u0301", "\ufe0f", "☺\ufe0f", "🇯🇵", "\u3000全角\u3000"]
 cell_text = st.one_of(st.sampled_from(SAMPLES), st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs", "Zl", "Zp")), max_size=12))
 number = st.one_of(st.integers(min_value=-10**22, max_value=10**22), st.floats(allow_nan=False, allow_infinity=False, width=32), st.decimals(allow_nan=False, allow_infinity=False, places=3).map(str))
 raw_cell = st.one_of(st.none(), cell_text, number)
