@@ -33,44 +33,37 @@ class WidthCache:
         return known
 
 
-def truncate(text: str, max_width: int, marker: str = "…") -> str:
-    """``text`` cut to at most ``max_width`` columns, ending in ``marker`` when cut.
-
-    Cuts between grapheme clusters, so an emoji sequence or a letter with its
-    accents is never split in half.
-    """
-    if text_width(text) <= max_width:
-        return text
-    budget = max(0, max_width - text_width(marker))
+def _head(text: str, width: int) -> str:
+    """The longest run of whole grapheme clusters from the start of ``text``
+    that fits in ``width`` columns (never splits an emoji sequence or a letter
+    from its accents)."""
     kept: list[str] = []
     used = 0
     for grapheme in iter_graphemes(text):
         w = max(0, wcswidth(grapheme))
-        if used + w > budget:
+        if used + w > width:
             break
         kept.append(grapheme)
         used += w
-    return "".join(kept) + marker
+    return "".join(kept)
+
+
+def truncate(text: str, max_width: int, marker: str = "…") -> str:
+    """``text`` cut to at most ``max_width`` columns, ending in ``marker`` when cut."""
+    if text_width(text) <= max_width:
+        return text
+    return _head(text, max(0, max_width - text_width(marker))) + marker
 
 
 def wrap(text: str, width: int) -> list[str]:
     """Hard-wrap ``text`` into pieces of at most ``width`` columns (never drops text)."""
     width = max(1, width)
-    if text_width(text) <= width:
-        return [text]
     pieces: list[str] = []
-    current: list[str] = []
-    used = 0
-    for grapheme in iter_graphemes(text):
-        w = max(0, wcswidth(grapheme))
-        if used + w > width and current:
-            pieces.append("".join(current))
-            current, used = [], 0
-        current.append(grapheme)
-        used += w
-    if current:
-        pieces.append("".join(current))
-    return pieces
+    while text_width(text) > width:
+        head = _head(text, width) or next(iter_graphemes(text))  # a cluster wider than the line goes alone
+        pieces.append(head)
+        text = text[len(head):]
+    return pieces + [text] if text or not pieces else pieces
 
 
 def pad_right(text: str, width: int) -> str:
