@@ -5,8 +5,10 @@ the last few observed durations. Each observation is an *interval*
 ``(low, high]`` in seconds after the job started: the job was seen unfinished
 at ``low`` and finished at ``high`` (narrowed with the server's ``ended_at``
 when its clock agrees with ours). The belief about the next job's duration is
-the mixture of uniform distributions over those intervals, plus a weak
-log-uniform prior (0.25 s to 64 s) so that surprises are still caught quickly.
+the mixture of uniform distributions over those intervals (newest weighted
+most; the newest samples that share a common interval are replaced by that
+intersection, which pins a steady duration down), plus a weak log-uniform
+prior (0.25 s to 64 s) so that surprises are still caught quickly.
 
 :func:`plan_polls` turns that belief into poll times by dynamic programming:
 it minimises ``E[polls] + delay_weight * E[delay]`` over poll times on a grid,
@@ -66,10 +68,31 @@ def _widen(low: float, high: float) -> tuple[float, float]:
     return low, high
 
 
+def _consistent_run(samples: list[DurationSample]) -> tuple[int, float, float]:
+    """How many of the newest samples share a common interval, and that interval.
+
+    Steady durations (the usual case) give a run as long as the window, and its
+    intersection pins the duration down far better than any single sample; when
+    durations change, the run restarts at the change.
+    """
+    low, high, run = 0.0, float("inf"), 0
+    for s in reversed(samples):
+        new_low, new_high = max(low, s.low), min(high, s.high)
+        if new_high <= new_low:
+            break
+        low, high, run = new_low, new_high, run + 1
+    return run, low, high
+
+
 def _mixture(samples: list[DurationSample], expected: float | None, decay: float = DEFAULT_DECAY) -> list[_Component]:
     """Newest sample weighs 1, each older one ``decay`` times the next: durations drift."""
     count = len(samples)
-    comps = [_Component(*_widen(s.low, s.high), decay ** (count - 1 - i)) for i, s in enumerate(samples)]
+    run, low, high = _consistent_run(samples)
+    comps = []
+    for i, s in enumerate(samples):
+        # Samples of the newest consistent run all contain the current duration: use their intersection.
+        bounds = (low, high) if i >= count - run else (s.low, s.high)
+        comps.append(_Component(*_widen(*bounds), decay ** (count - 1 - i)))
     if expected is not None and expected > 0:
         comps.append(_Component(*_widen(expected * 0.85, expected * 1.15), 1.0))
     prior_each = PRIOR_WEIGHT / len(PRIOR_BINS) if comps else 1.0 / len(PRIOR_BINS)

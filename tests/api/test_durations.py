@@ -1,0 +1,100 @@
+"""Poll planning from learned durations (pure; simulated time, no clocks)."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from c2q_repl.api.durations import (
+    DurationSample, JobDurationModel, backoff_after, plan_polls, refine_with_ended_at,
+)
+
+
+def simulate(durations: list[float], model: JobDurationModel | None = None) -> tuple[float, float]:
+    """Mean requests per question (POST included) and mean delay after the finish, in simulated seconds."""
+    model = model or JobDurationModel()
+    requests, delays = [], []
+    wall0 = 1_700_000_000.3
+    for duration in durations:
+        plan = model.plan("chat")
+        polls, last_running, t = 0, 0.0, 0.0
+        while True:
+            t = plan.pop(0) if plan else t + backoff_after(t)
+            polls += 1
+            if t >= duration:
+                break
+            last_running = t
+        low, high = refine_with_ended_at(last_running, t, int(wall0 + duration), wall0)  # integer ended_at, like the docs
+        model.observe("chat", low, high)
+        requests.append(1 + polls)
+        delays.append(t - duration)
+    return sum(requests) / len(requests), sum(delays) / len(delays)
+
+
+def test_plan_is_increasing_and_after_the_start():
+    for samples in ([], [DurationSample(2.0, 3.0)], [DurationSample(0.1, 0.2)] * 5):
+        plan = plan_polls(samples, after=0.05)
+        assert plan and all(a < b for a, b in zip(plan, plan[1:])) and plan[0] > 0.05
+
+
+def test_a_known_duration_gets_one_poll_just_after_it():
+    plan = plan_polls([DurationSample(2.95, 3.0)] * 6)
+    assert 2.95 <= plan[0] <= 3.1
+
+
+def test_replanning_after_a_miss_only_looks_ahead():
+    plan = plan_polls([DurationSample(2.95, 3.0)] * 6, after=3.5)
+    assert plan[0] > 3.5
+
+
+def test_expected_seconds_hint_shapes_the_first_poll():
+    assert 4.0 <= plan_polls([], expected=5.0)[0] <= 6.0
+
+
+@pytest.mark.parametrize("duration", [1.0, 3.0, 8.0])
+def test_steady_durations_cost_about_two_requests(duration):
+    requests, delay = simulate([duration] * 30)
+    assert requests <= 2.3 and delay <= 0.3
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_drifting_durations_meet_the_issue_7_targets(seed):
+    """Durations spread over 1-8 s in runs of ten questions (a job delay that changes now and then)."""
+    rng = random.Random(seed)
+    levels = [1.0, 2.0, 3.0, 4.0, 5.0, 6.0, 7.0, 8.0]
+    rng.shuffle(levels)
+    durations = [d + rng.uniform(-0.03, 0.03) for d in levels for _ in range(10)]
+    requests, delay = simulate(durations)
+    assert requests <= 3.0 and delay <= 0.6
+
+
+def test_much_better_than_fixed_one_second_polling_on_requests():
+    rng = random.Random(3)
+    durations = [rng.uniform(1, 8) for _ in range(60)]
+    requests, _ = simulate(durations)
+    fixed_one_second = sum(1 + int(d) + 1 for d in durations) / len(durations)
+    assert requests < fixed_one_second - 1
+
+
+def test_refine_with_ended_at():
+    assert refine_with_ended_at(1.0, 3.0, 1002, 1000.5) == (1.5, 2.5)  # integer: a one-second window
+    low, high = refine_with_ended_at(1.0, 3.0, 1002.25, 1000.5)
+    assert low == pytest.approx(1.75) and high == pytest.approx(1.76)
+    assert refine_with_ended_at(1.0, 3.0, 5000, 1000.5) == (1.0, 3.0)  # clocks disagree: ignored
+    assert refine_with_ended_at(1.0, 3.0, 0, 1000.5) == (1.0, 3.0)
+
+
+def test_model_keeps_a_window_per_kind():
+    model = JobDurationModel(window=3)
+    for i in range(5):
+        model.observe("chat:direct", i, i + 1)
+    model.observe("summary", 10, 20)
+    assert [s.low for s in model.samples("chat:direct")] == [2, 3, 4]
+    assert model.expected("summary") == 15 and model.expected("suggest") is None
+    model.observe("chat:direct", 5, 4)  # nonsense is ignored
+    assert len(model.samples("chat:direct")) == 3
+
+
+def test_backoff_is_capped():
+    assert backoff_after(0.1) == 0.5 and backoff_after(8) == 2.0 and backoff_after(600) == 5.0
