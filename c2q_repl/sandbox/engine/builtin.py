@@ -78,6 +78,10 @@ class BuiltinAnswerer:
         with self._lock:
             return self._contexts.setdefault(key, ctx)
 
+    def lexicon(self, catalog: Catalog, database: Database) -> Lexicon:
+        """The cached vocabulary of a catalog (the LLM engine samples values from it)."""
+        return self._context(catalog, database).lex
+
     def _examples(self, ctx: _Context, count: int = 8) -> list[str]:
         with ctx.lock:
             if ctx.examples is None:

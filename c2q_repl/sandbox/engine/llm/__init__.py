@@ -1,0 +1,1 @@
+"""The LLM answerer: any OpenAI-compatible chat-completions endpoint writes the SQL."""

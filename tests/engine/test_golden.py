@@ -1,0 +1,35 @@
+"""Quality targets of the built-in engine on the sp500insight golden set (issue 4)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from c2q_repl.sandbox.engine.golden import evaluate, load_cases, rows_match
+
+GOLDEN = Path(__file__).with_name("golden.jsonl")
+
+
+def test_golden_set_is_big_and_covers_every_shape():
+    cases = load_cases(GOLDEN)
+    shapes = {c.shape for c in cases}
+    assert len(cases) >= 150
+    assert sum(c.must_decline for c in cases) >= 20
+    assert {"count", "list", "top", "aggregate", "group", "join", "time", "compare", "followup", "feedback",
+            "breakdown", "decline"} <= shapes
+
+
+def test_rows_match_rules():
+    gold = [["AAPL", "1"], ["MSFT", "2"]]
+    assert rows_match([["1"], ["2"]], [["AAPL", "Apple", "1"], ["MSFT", "Microsoft", "2"]], ordered=True)
+    assert not rows_match([["2"], ["1"]], [["A", "1"], ["B", "2"]], ordered=True)
+    assert rows_match([["2"], ["1"]], [["A", "1"], ["B", "2"]], ordered=False)
+    assert not rows_match(gold, gold[:1], ordered=False)
+    assert rows_match([["0.1"]], [["0.10000000000000001"]], ordered=False)
+
+
+def test_golden_targets(engine, seed_db):
+    report = evaluate(engine, seed_db, load_cases(GOLDEN))
+    print(report.summary())
+    assert report.answer_rate >= 0.70
+    assert report.precision >= 0.95
+    assert report.declined_correctly == 1.0
