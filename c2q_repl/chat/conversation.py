@@ -269,12 +269,19 @@ class Conversation:
                 number=self._next_number(), question=question, mode=mode or self._mode,
                 feedback_answer_id=answer_id, feedback_task_id=task_id, started_at=self._wall(),
             )
+            opening_error: C2QError | None = None
+            try:  # open first, so a transcript names the session before its first question
+                self.open(cancel)
+            except C2QError as err:
+                opening_error = err
             self._record("question", round_)
-            self._run_round(round_, cancel, lambda client: self._post_question(client, round_, on_update), on_update)
+            self._run_round(round_, cancel, lambda client: self._post_question(client, round_, on_update, opening_error), on_update)
             return round_
 
-    def _post_question(self, client: Any, round_: Round, on_update: Callable[[Job], None] | None) -> str:
-        self.open()
+    def _post_question(self, client: Any, round_: Round, on_update: Callable[[Job], None] | None,
+                       opening_error: C2QError | None) -> str:
+        if opening_error is not None:
+            raise opening_error
         started = client.session_chat(
             self.session_id, round_.question, mode=check_mode(round_.mode),
             feedback_answer_id=round_.feedback_answer_id, feedback_task_id=round_.feedback_task_id,
