@@ -166,3 +166,31 @@ def test_render_error(err, first, hint):
     if hint:
         assert out[-1] == hint
     assert not any("\x1b" in line for line in out)
+
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+scalar = st.one_of(st.none(), st.text(max_size=8), st.integers(), st.floats(), st.booleans())
+leaf = st.fixed_dictionaries({}, optional={
+    "task_id": st.text(max_size=4), "status": st.sampled_from(["done", "failed", "running", ""]),
+    "clarified_task": st.text(max_size=20), "task": st.text(max_size=10), "sql": st.text(max_size=30),
+    "sql_error": st.one_of(st.none(), st.text(max_size=10)), "reason": st.text(max_size=10),
+    "assumptions": st.lists(st.fixed_dictionaries({"concept": st.text(max_size=5), "explanation": st.text(max_size=5)}), max_size=2),
+    "data": st.fixed_dictionaries({"columns": st.lists(st.fixed_dictionaries({"col": st.text(max_size=5)}), max_size=3),
+                                   "rows": st.lists(st.lists(scalar, max_size=4), max_size=4)}),
+    "chart_options": st.fixed_dictionaries({"chart_name": st.sampled_from(["BarChart", "LineChart", "PieChart", "Table", "x"]),
+                                            "title": st.text(max_size=5),
+                                            "option": st.dictionaries(st.sampled_from(["x", "y", "label", "value"]), st.text(max_size=5))}),
+})
+answer_json = st.one_of(leaf, st.builds(lambda root, subs: {**root, "type": "breakdown", "sub_tasks": subs}, leaf, st.lists(leaf, max_size=3)))
+
+
+@settings(max_examples=150, deadline=None)
+@given(answer_json, st.integers(1, 120), st.booleans())
+def test_any_answer_renders_without_escapes_in_mono(raw, width, unicode):
+    from c2q_repl.render.theme import load_theme
+
+    opts = RenderOptions(theme=load_theme("mono"), width=width, unicode=unicode)
+    out = render_answer(Answer.from_json(raw), opts, elapsed=0.1, job_id="j", question="q")
+    assert all(isinstance(line, str) and "\n" not in line and "\x1b" not in line for line in out)
