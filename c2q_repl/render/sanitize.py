@@ -59,7 +59,12 @@ def clean_cell(value: object) -> str:
         return clean_text(value).translate(_CELL_BREAKS)
     if isinstance(value, bool):
         return "true" if value else "false"
-    if isinstance(value, (int, float)):
+    if isinstance(value, int):
+        try:
+            return str(value)
+        except ValueError:  # beyond Python's int-to-text digit limit
+            return f"<{value.bit_length()}-bit integer>"
+    if isinstance(value, float):
         return str(value)
     if isinstance(value, (dict, list, tuple)):
         value = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)

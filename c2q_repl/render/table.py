@@ -91,7 +91,7 @@ def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts
         all_text = set(map(type, present)) <= {str}
         numeric = bool(present) and _all_numbers(present, all_text)
         if numeric:
-            texts = [null_text if v is None else (v if isinstance(v, str) else str(v)) for v in raw]
+            texts = [null_text if v is None else (v if isinstance(v, str) else clean_cell(v)) for v in raw]
         else:
             texts = _cell_texts(raw, null_text, all_text)
             if limit:

@@ -80,3 +80,7 @@ def test_printable_text_is_unchanged(text):
 def test_clean_cell_is_single_line(value):
     out = clean_cell(value)
     assert "\n" not in out and "\t" not in out and "\x1b" not in out
+
+
+def test_integers_past_the_digit_limit_do_not_crash():
+    assert clean_cell(10**5000).endswith("-bit integer>")
