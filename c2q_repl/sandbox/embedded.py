@@ -96,12 +96,14 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
                   host: str = "127.0.0.1", port: int = 0, llm_url: str | None = None, llm_model: str | None = None,
                   llm_key_env: str = "OPENAI_API_KEY", answerer=None, keys: list[ApiKey] | None = None,
                   max_rows: int = 1000, sql_timeout: float = 10.0, cache_dir: Path | None = None,
-                  log_level: str = "warning", access_log: bool = False) -> SandboxHandle:
+                  log_level: str | None = None, access_log: bool = False) -> SandboxHandle:
     """Start a sandbox server in a daemon thread; returns once it accepts connections.
 
     Without ``keys_file`` (or ``keys``) a fresh in-memory Admin key pair is made
     and nothing is written to the user's data directory. ``answerer`` replaces
     the engine (tests); otherwise SQL passthrough in front of ``engine``.
+    With ``log_level`` None (embedded use) uvicorn leaves the process's logging
+    configuration alone, so nothing is printed over the REPL's screen.
     """
     import uvicorn
 
@@ -135,7 +137,8 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
         jobs.shutdown()
         raise
     bound_port = sock.getsockname()[1]
-    config = uvicorn.Config(asgi, http="h11", lifespan="off", log_level=log_level, access_log=access_log,
+    logging_options = {"log_config": None} if log_level is None else {"log_level": log_level}
+    config = uvicorn.Config(asgi, http="h11", lifespan="off", access_log=access_log, **logging_options,
                             timeout_graceful_shutdown=2, timeout_keep_alive=30)
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="c2q-sandbox", daemon=True)

@@ -24,8 +24,9 @@ def app_ok(result, headers: dict[str, str] | None = None) -> Response:
     return json_response({"code": 200, "msg": "", "result": result}, 200, headers)
 
 
-def app_error(code: int, msg: str, result=None) -> Response:
-    return json_response({"code": code, "msg": msg, "result": result if result is not None else {}}, code)
+def app_error(code: int, msg: str) -> Response:
+    """``result`` is ``{}`` as in the documented "not ready" error, ``null`` for unknown ids (404)."""
+    return json_response({"code": code, "msg": msg, "result": None if code == 404 else {}}, code)
 
 
 def gateway_body(code: int, message: str, type_: str = "", *, sql: str | None = None) -> dict:
