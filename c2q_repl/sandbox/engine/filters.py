@@ -1,0 +1,186 @@
+"""Readers that turn linked items into WHERE conditions: comparisons, signs,
+values, time ranges, and key columns read on the subject table."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Target
+from .linking import Item
+from .reading import ReadState, Refuse, choose, col_kind, columns_of
+from .spec import Col, Filter
+from .timeexpr import resolve
+
+def _number_value(st: ReadState, item: Item, col: Col) -> float:
+    value = item.number or 0.0
+    if item.percent:
+        st.notes.append((item.text, f"{item.text} compared as {value / 100:g} ({col.column} is stored as a fraction)"))
+        return value / 100
+    return value
+
+
+def _nearest_numeric_column(st: ReadState, around: int, before: bool) -> int | None:
+    rng = range(around - 1, max(-1, around - 4), -1) if before else range(around + 1, min(len(st.items), around + 3))
+    for j in rng:
+        it = st.items[j]
+        if it.kind == "column" and any(col_kind(st, c) in ("number", "date") for c in columns_of(it)):
+            return j
+        if it.kind in ("kw",) and it.category in ("cmp", "group", "order") or it.kind == "value":
+            break
+    return None
+
+
+def _pick_numeric(st: ReadState, item: Item) -> Col:
+    cols = [c for c in columns_of(item) if col_kind(st, c) == "number"]
+    return choose(st, cols, item)
+
+
+def _share_scale(low: Item, high: Item, values: tuple) -> tuple:
+    """'between 50 and 100 billion': the scale word covers both numbers."""
+    if re.fullmatch(r"[\d.,]+", low.text) and not re.fullmatch(r"[\d.,$%]+", high.text):
+        digits = re.match(r"\$?([\d.,]+)", high.text)
+        if digits:
+            factor = values[1] / float(digits.group(1).replace(",", ""))
+            return (values[0] * factor, values[1])
+    return values
+
+
+def read_comparisons(st: ReadState) -> None:
+    items = st.items
+    for i, it in enumerate(items):
+        if not (it.kind == "kw" and it.category == "cmp") or not st.free(i):
+            continue
+        nums = [j for j in (i + 1, i + 2) if st.free(j) and items[j].kind == "number"]
+        if not nums:
+            continue
+        if it.arg == "between":
+            if len(nums) < 2:
+                continue
+            values_at = nums[:2]
+        else:
+            values_at = nums[:1]
+        after = values_at[-1]
+        nxt = st.at(after + 1)
+        col_at = None
+        if nxt is not None and nxt.kind == "column" and st.free(after + 1) and any(
+                col_kind(st, c) == "number" for c in columns_of(nxt)):
+            col_at = after + 1
+        if col_at is None:
+            col_at = _nearest_numeric_column(st, i, before=True)
+        if col_at is None:
+            col_at = _nearest_numeric_column(st, after, before=False)
+        if col_at is None:
+            prev = st.at(i - 1)
+            if prev is not None and prev.kind == "table" or st.is_kw(i - 1, "count"):
+                raise Refuse("Conditions on counts or aggregates (HAVING) are beyond the built-in engine.", it.text)
+            raise Refuse(f"I could not tell which column '{it.text} {items[after].text}' applies to.", it.text)
+        col = _pick_numeric(st, items[col_at])
+        values = tuple(_number_value(st, items[j], col) for j in values_at)
+        if len(values) == 2:
+            values = _share_scale(items[values_at[0]], items[values_at[1]], values)
+        op = it.arg
+        if st.is_kw(i - 1, "not"):
+            op = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!="}.get(op, op)
+            st.take(i - 1)
+        st.filters.append(Filter(col, op, values))
+        st.take(i, col_at, *values_at)
+
+
+def read_signs(st: ReadState) -> None:
+    """'negative revenue growth' → revenue_growth < 0."""
+    for i, it in enumerate(st.items):
+        if st.is_kw(i, "sign") and st.free(i):
+            j = i + 1
+            nxt = st.at(j)
+            if nxt and nxt.kind == "column" and st.free(j):
+                cols = [c for c in columns_of(nxt) if col_kind(st, c) == "number"]
+                if cols:
+                    st.filters.append(Filter(choose(st, cols, nxt), it.arg, (0,)))
+                    st.take(i, j)
+
+
+def read_values(st: ReadState) -> None:
+    by_col: dict[tuple[Col, bool], list[str]] = {}
+    for i, it in enumerate(st.items):
+        if it.kind != "value" or not st.free(i):
+            continue
+        target = _choose_value(st, it)
+        col = Col(target.table, target.column)
+        st.take(i)
+        neg = st.is_kw(i - 1, "not") or (st.is_kw(i - 2, "not") and bool(st.at(i - 1)) and st.at(i - 1).kind == "value"
+                                          and (i - 2) in st.used)
+        if st.is_kw(i - 1, "not"):
+            st.take(i - 1)
+        by_col.setdefault((col, neg), []).append(target.value)
+        # "the Technology sector": the column name next to its own value is context
+        for j in (i + 1, i - 1):
+            nb = st.at(j)
+            if nb and nb.kind == "column" and st.free(j) and col in columns_of(nb):
+                st.take(j)
+            elif nb and nb.kind == "table" and nb.targets[0].table == col.table and j not in st.used:
+                st.take(j)
+    for (col, neg), values in by_col.items():
+        values = list(dict.fromkeys(values))
+        if len(values) == 1:
+            st.filters.append(Filter(col, "!=" if neg else "=", (values[0],)))
+        else:
+            st.filters.append(Filter(col, "not in" if neg else "in", tuple(values)))
+
+
+def _choose_value(st: ReadState, item: Item) -> Target:
+    targets = list(item.targets)
+    columns = list(dict.fromkeys((t.table, t.column) for t in targets))
+    if len(columns) > 1:
+        st.notes.append((item.text, f"'{item.text}' read as {targets[0].column} = '{targets[0].value}'"))
+    return targets[0]
+
+
+def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]:
+    """'signed up in 2023': a date column named next to a time phrase is the one it filters."""
+    found = {}
+    for i, _ in times:
+        for j in (i - 1, i + 1, i - 2):
+            it = st.at(j)
+            if it and it.kind == "column" and st.free(j):
+                dates = [c for c in columns_of(it) if col_kind(st, c) == "date"]
+                if dates:
+                    found[i] = dates[0]
+                    st.take(j)
+                    break
+    return found
+
+
+def time_filter(st: ReadState, item: Item, subject: str, bridges: list[str], metric, projection,
+                 named: Col | None = None) -> Filter:
+    if named is not None:
+        rng = resolve(item.time, st.lex.date_anchor.get((named.table, named.column)))
+        st.notes.append((item.text, rng.explanation + f" (on {named.table}.{named.column})"))
+        return Filter(named, "range", (rng.start, rng.end), time=True)
+    tables = [subject, *bridges]
+    tables += [c.table for c in (metric.col if metric else None, *projection) if c is not None]
+    tables += [f.col.table for f in st.filters]
+    for table in dict.fromkeys(tables):
+        dates = st.lex.date_columns(table)
+        if dates:
+            col = Col(table, dates[0])
+            rng = resolve(item.time, st.lex.date_anchor.get((table, dates[0])))
+            st.notes.append((item.text, rng.explanation + f" (on {table}.{dates[0]})"))
+            return Filter(col, "range", (rng.start, rng.end), time=True)
+    raise Refuse(f"'{item.text}' is a time range, but none of the tables involved has a date column.", item.text)
+
+
+def localize_col(st: ReadState, col: Col, subject: str) -> Col:
+    """A key column of another table that the subject also has (joined on it) is read locally."""
+    if col.table == subject:
+        return col
+    table = st.lex.catalog.table(subject)
+    if table and table.column(col.column):
+        for r in st.lex.catalog.relationships:
+            if {r.from_table, r.to_table} == {subject, col.table} and r.from_column == r.to_column == col.column:
+                return Col(subject, col.column)
+    return col
+
+
+def localize(st: ReadState, f: Filter, subject: str) -> Filter:
+    col = localize_col(st, f.col, subject)
+    return f if col == f.col else Filter(col, f.op, f.values, f.time)

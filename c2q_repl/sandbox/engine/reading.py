@@ -1,0 +1,83 @@
+"""Shared state of one interpretation: the linked items, what is consumed, and
+how an ambiguous column is chosen. Used by the interpreter and its readers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .lexicon import Lexicon
+from .linking import Item
+from .spec import Col, Filter
+
+@dataclass
+class ReadState:
+    items: list[Item]
+    lex: Lexicon
+    defaults: dict
+    used: set[int] = field(default_factory=set)
+    plural_projection: bool = False
+    filters: list[Filter] = field(default_factory=list)
+    notes: list[tuple[str, str]] = field(default_factory=list)
+
+    def take(self, *idx: int) -> None:
+        self.used.update(idx)
+
+    def free(self, i: int) -> bool:
+        return 0 <= i < len(self.items) and i not in self.used
+
+    def at(self, i: int) -> Item | None:
+        return self.items[i] if 0 <= i < len(self.items) else None
+
+    def is_kw(self, i: int, *categories: str) -> bool:
+        it = self.at(i)
+        return bool(it and it.kind == "kw" and (not categories or it.category in categories))
+
+
+class Refuse(Exception):
+    def __init__(self, message: str, *words: str):
+        super().__init__(message)
+        self.words = words
+
+
+def col_kind(st: ReadState, col: Col) -> str:
+    return st.lex.kind_of(col.table, col.column)
+
+
+def columns_of(item: Item) -> list[Col]:
+    return [Col(t.table, t.column) for t in item.targets if t.kind == "column"]
+
+
+def is_plural(item: Item) -> bool:
+    from .lexicon import phrase_key
+
+    return " ".join(phrase_key(item.text)) != item.text.lower()
+
+
+def key_columns(st: ReadState, table: str) -> tuple[str, ...]:
+    info = st.lex.catalog.table(table)
+    return info.primary_key if info else ()
+
+
+def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
+    """Pick one of several columns a phrase may mean, preferring tables in play."""
+    if len(cols) == 1:
+        return cols[0]
+    involved = _involved_tables(st)
+    for c in cols:
+        if c.table in involved:
+            return c
+    st.notes.append((item.text, f"'{item.text}' read as {cols[0].table}.{cols[0].column}"))
+    return cols[0]
+
+
+def _involved_tables(st: ReadState) -> list[str]:
+    tables: list[str] = []
+    has_time = any(it.kind == "time" for it in st.items)
+    for it in st.items:
+        if it.kind == "table" or (it.kind == "column" and len({t.table for t in it.targets}) == 1):
+            tables.append(it.targets[0].table)
+    for f in st.filters:
+        tables.append(f.col.table)
+    if has_time:
+        tables.extend(t.name for t in st.lex.catalog.tables if st.lex.date_columns(t.name))
+    return list(dict.fromkeys(tables))
