@@ -105,6 +105,8 @@ def test_replay_and_sessions_commands_from_the_shell(tmp_path):
     assert export.returncode == 0 and "## 5. bad sql" in export.stdout
     missing = run("replay", "7")
     assert missing.returncode == 2 and "no session 7" in missing.stderr
+    demo = run("demo", "1")  # not a terminal: say so instead of drawing into a pipe
+    assert demo.returncode == 2 and "needs a terminal" in demo.stderr
 
 
 def test_handler_errors_are_usage_errors(tmp_path, capsys, monkeypatch):
