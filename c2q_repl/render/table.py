@@ -15,7 +15,7 @@ from typing import Sequence
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_cell
-from c2q_repl.render.style import Painter
+from c2q_repl.render.style import RESET, Painter
 from c2q_repl.render.tablefmt import TABLE_FORMATS, TableLayout, layout_table, render_layout
 from c2q_repl.render.width import WidthCache, text_width, truncate, wrap
 
@@ -103,24 +103,27 @@ def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts
     return PreparedTable(headers, out_columns, aligns, numeric_flags, nulls, len(rows))
 
 
-def _decorator(prepared: PreparedTable, painter: Painter):
-    header = painter.prefix("header")
-    null = painter.prefix("null")
-    number = painter.prefix("number")
-    reset = "\x1b[0m"
+class _ThemeColours:
+    """Colours headers, NULLs and numbers; other cells stay plain (and fast)."""
 
-    def decorate(col: int, row: int, text: str) -> str:
-        if not text:
-            return text
-        if row < 0:
-            return f"{header}{text}{reset}" if header else text
-        if row in prepared.nulls[col]:
-            return f"{null}{text}{reset}" if null else text
-        if prepared.numeric[col] and number:
-            return f"{number}{text}{reset}"
-        return text
+    def __init__(self, prepared: PreparedTable, painter: Painter) -> None:
+        self.prepared = prepared
+        self.header_on = painter.prefix("header")
+        self.null_on = painter.prefix("null")
+        self.number_on = painter.prefix("number")
 
-    return decorate
+    def header(self, col: int, text: str) -> str:
+        return f"{self.header_on}{text}{RESET}" if self.header_on and text else text
+
+    def column(self, col: int, cells: list[str]) -> list[str] | None:
+        nulls = self.prepared.nulls[col] if self.null_on else frozenset()
+        number = self.number_on if self.prepared.numeric[col] else ""
+        if not nulls and not number:
+            return None
+        out = [f"{number}{s}{RESET}" if s else s for s in cells] if number else list(cells)
+        for i in nulls:
+            out[i] = f"{self.null_on}{cells[i]}{RESET}"
+        return out
 
 
 def table_format_name(opts: RenderOptions) -> str:
@@ -148,7 +151,7 @@ def render_table(columns: list[str], rows: list[list], opts: RenderOptions) -> l
     if wants_vertical(layout, opts):
         return render_vertical(columns, rows, opts)
     painter = Painter(opts.theme, opts.styled)
-    decorate = _decorator(prepared, painter) if painter.enabled else None
+    decorate = _ThemeColours(prepared, painter) if painter.enabled else None
     return render_layout(layout, table_format_name(opts), decorate)
 
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import Protocol, Sequence
 
 from c2q_repl.render.width import WidthCache
 
@@ -157,8 +157,13 @@ def digits_after_point(text: str) -> int:
     return len(text) - pos - 1 if pos >= 0 else -1
 
 
-#: decorate(column, row, text) -> text with escapes; row -1 is the header
-Decorate = Callable[[int, int, str], str]
+class Decorate(Protocol):
+    """Adds escape sequences to cell text after widths are known (colour)."""
+
+    def header(self, col: int, text: str) -> str: ...
+
+    def column(self, col: int, cells: list[str]) -> list[str] | None:
+        """The column's cells with escapes, or None to leave it plain."""
 
 
 @dataclass(frozen=True)
@@ -269,7 +274,7 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
 
     header_cells = []
     for j, (h, hw) in enumerate(zip(layout.headers, layout.header_widths)):
-        text = decorate(j, -1, h) if decorate else h
+        text = decorate.header(j, h) if decorate else h
         gap = " " * max(0, widths[j] - hw)
         header_cells.append(pad + (text + gap if aligns[j] == "left" else gap + text) + pad)
 
@@ -277,10 +282,11 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
     for j, (cells, cell_widths) in enumerate(zip(layout.columns, layout.cell_widths)):
         w = layout.pad_widths[j]
         left = aligns[j] == "left"
-        if layout.ascii_columns[j] and not decorate:  # len == width: C-level padding
+        texts = decorate.column(j, cells) if decorate else None
+        if texts is None and layout.ascii_columns[j]:  # len == width: C-level padding
             padded_columns.append([pad + s.ljust(w) + pad for s in cells] if left else [pad + s.rjust(w) + pad for s in cells])
             continue
-        texts = [decorate(j, i, s) for i, s in enumerate(cells)] if decorate else cells
+        texts = texts or cells
         gaps = [" " * k for k in range(w + 2)]  # wcswidth is -1 for control characters
         if left:
             padded_columns.append([pad + s + gaps[w - sw] + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
