@@ -119,5 +119,7 @@ class Painter:
         """Paint with a literal style string (chart series colours)."""
         if not self.enabled or not style:
             return text
-        start = sgr(style)
+        start = self._cache.get("#" + style)
+        if start is None:
+            start = self._cache["#" + style] = sgr(style)
         return f"{start}{text}{RESET}" if start and text else text
