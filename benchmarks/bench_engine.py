@@ -35,6 +35,10 @@ def main() -> int:
     report = evaluate(engine, db, cases)
     print(f"golden set: {GOLDEN.relative_to(ROOT)}")
     print(report.summary())
+    holdout = report.subset("holdout")
+    if holdout.outcomes:
+        print("second batch (h*: written after the first tuning round; see the report for its first-run score):")
+        print("  " + holdout.summary().replace("\n", "\n  "))
     by_shape: dict[str, list] = {}
     for o in report.outcomes:
         by_shape.setdefault(o.case.shape, []).append(o)

@@ -134,15 +134,20 @@ class BuiltinAnswerer:
         for k, part in enumerate(parts):
             task_id = f"0-{k}"
             outcome = None
-            if previous is not None and _PRONOUN.search(part):
+            leans_on_previous = previous is not None and bool(_PRONOUN.search(part))
+            if leans_on_previous:
                 # "… and what was its lowest close?": the part edits the previous sub-question
                 edit = _safe_followup(previous, part, ctx.lex)
                 if edit is not None:
-                    extra = [("sub-task", f"Read as a variation of the previous sub-task: " + "; ".join(edit.changes))]
+                    extra = [("sub-task", "Read as a variation of the previous sub-task: " + "; ".join(edit.changes))]
                     outcome = self._render(task_id, part, edit.spec, ctx, extra)
+                else:
+                    word = _PRONOUN.search(part).group(0)
+                    outcome = self._refuse(task_id, part, Decline(
+                        f"I could not tell what '{word}' refers to in this part of the question.", (word,)), ctx)
             if outcome is None:
                 outcome = self._plan_one(part, task_id, ctx)
-            if outcome.task.refusal and subject:
+            if outcome.task.refusal and subject and not leans_on_previous:
                 for form in with_subject(part, subject):
                     retry = self._plan_one(form, task_id, ctx)
                     if not retry.task.refusal:

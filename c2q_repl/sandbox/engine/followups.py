@@ -58,6 +58,9 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             continue
         if it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
             continue
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column":
+            continue  # "and the total market cap?"
         if it.kind == "column" and prev is not None and prev.kind == "kw" and prev.category in (
                 "order", "group", "agg", "bottom"):
             continue
@@ -109,10 +112,12 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
                 desc = True if not any(i.kind == "kw" and i.category == "dir" for i in items) else spec.descending
             if spec.shape == "list":
                 spec = spec.with_(order_by=col, descending=desc)
-            elif it.category == "agg" and spec.metric is not None and spec.metric.func != "COUNT":
+            elif it.category == "agg" and spec.metric is not None and (
+                    spec.metric.func != "COUNT" or spec.group_by is None):
                 from .spec import Metric
 
-                spec = spec.with_(metric=Metric(it.arg, col))
+                # "… and what is their total market cap?": same rows, another aggregate
+                spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
                 changes.append(f"computing the {it.text.lower()} {col.column}")
                 continue
             else:

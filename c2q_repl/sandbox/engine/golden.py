@@ -68,13 +68,14 @@ class Case:
     mode: str = "direct"
     must_decline: bool = False
     gold_sql: list[str] = field(default_factory=list)
+    batch: str = "main"  # "holdout": the second batch, written after the first tuning round
 
     @staticmethod
     def from_json(data: dict) -> Case:
         gold = data.get("gold_sql") or []
         return Case(data["id"], data["question"], data.get("shape", ""), list(data.get("prior", [])),
                     bool(data.get("feedback")), data.get("mode", "direct"), bool(data.get("must_decline")),
-                    [gold] if isinstance(gold, str) else list(gold))
+                    [gold] if isinstance(gold, str) else list(gold), data.get("batch", "main"))
 
 
 @dataclass
@@ -89,6 +90,9 @@ class Outcome:
 @dataclass
 class Report:
     outcomes: list[Outcome]
+
+    def subset(self, batch: str) -> Report:
+        return Report([o for o in self.outcomes if o.case.batch == batch])
 
     def _answerable(self) -> list[Outcome]:
         return [o for o in self.outcomes if not o.case.must_decline]

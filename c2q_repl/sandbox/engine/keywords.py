@@ -103,7 +103,7 @@ _unsupported(_STATS, "median", "standard deviation", "stddev", "variance", "corr
              "mode", "regression", "forecast", "predict", "prediction", "projected", "projection",
              "estimate", "expected")
 _unsupported("I cannot tell which location column (city, state or country) is meant; please name one",
-             "where is", "where are", "where was", "where's")
+             "where is", "where are", "where was")
 _unsupported(_NEST, "above average", "below average", "than average", "than the average",
              "more than average", "same as", "also in", "both", "at the same time", "whose average",
              "than apple", "than microsoft")

@@ -33,7 +33,7 @@ _CORPORATE_SUFFIXES = frozenset(
 class Target:
     """What a phrase may mean. ``via`` records how it was matched (for assumptions)."""
 
-    kind: str  # "table" | "column" | "value"
+    kind: str  # "table" | "column" | "value" | "superlative" (value = "asc"/"desc")
     table: str
     column: str = ""
     value: str = ""
@@ -129,6 +129,41 @@ def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
                 lex.add(p, Target("column", t.name, t.column(column).name, via="synonym"))
 
 
+def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
+    """'cheapest' = lowest current_price: stored as a superlative target carrying its column."""
+    for phrase, spec in synonyms.get("superlatives", {}).items():
+        ref, _, direction = spec.partition(" ")
+        table, _, column = ref.partition(".")
+        t = lex.catalog.table(table)
+        if t and t.column(column):
+            lex.add(phrase, Target("superlative", t.name, t.column(column).name, direction.strip() or "desc",
+                                   via="synonym"))
+
+
+def _add_name_prefixes(lex: Lexicon) -> None:
+    """'Berkshire Hathaway' for 'Berkshire Hathaway Inc. New': leading words of a name
+    that no other name (and no other phrase) shares."""
+    names = [t for ts in list(lex.phrases.values()) for t in ts if t.kind == "value" and t.via == "value"]
+    by_column: dict[tuple[str, str], list[Target]] = {}
+    for t in names:
+        by_column.setdefault((t.table, t.column), []).append(t)
+    for targets in by_column.values():
+        if len(targets) < 50:  # only name-like columns (many distinct values) get prefixes
+            continue
+        counts: dict[tuple[str, ...], int] = {}
+        keys = {t: tuple(w for w in phrase_key(t.value)) for t in targets}
+        for key in keys.values():
+            for n in (1, 2):
+                if len(key) > n:
+                    counts[key[:n]] = counts.get(key[:n], 0) + 1
+        for t, key in keys.items():
+            for n in (2, 1):
+                prefix = key[:n]
+                if len(key) > n and counts.get(prefix) == 1 and prefix not in lex.phrases \
+                        and len(" ".join(prefix)) >= 4 and prefix[-1] not in _CORPORATE_SUFFIXES:
+                    lex.add(prefix, Target("value", t.table, t.column, t.value, via="name"))
+
+
 def _is_code(value: str) -> bool:
     """Short upper-case codes (tickers, state codes) only match as written."""
     return bool(re.fullmatch(r"[A-Z0-9.\-^]{1,6}", value))
@@ -209,7 +244,9 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     for table in catalog.tables:
         _add_schema_names(lex, table)
     _add_synonyms(lex, synonyms)
+    _add_superlatives(lex, synonyms)
     if database is not None:
         _load_values(lex, database, synonyms)
+        _add_name_prefixes(lex)
         _load_date_anchors(lex, database)
     return lex

@@ -96,6 +96,16 @@ def link(question: str, lex: Lexicon) -> Linked:
             i += 1
             continue
         match = _longest(tokens, i, lex)
+        if match and match.kind == "superlative":
+            # "cheapest" → the superlative keyword followed by the column it ranks
+            target = match.targets[0]
+            word = "lowest" if target.value == "asc" else "highest"
+            items.append(Item("kw", word, match.start, match.end, category="agg",
+                              arg="MIN" if target.value == "asc" else "MAX"))
+            items.append(Item("column", match.text, match.start, match.end,
+                              targets=(Target("column", target.table, target.column, via="synonym"),)))
+            i = match.end
+            continue
         if match:
             items.append(match)
             if match.kind == "unsupported":
@@ -143,7 +153,8 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
         if schema:
             kinds = {t.kind for t in schema}
             kind = "value" if kinds == {"value"} else "table" if kinds == {"table"} else \
-                "column" if kinds == {"column"} else _mixed_kind(schema)
+                "column" if kinds == {"column"} else "superlative" if kinds == {"superlative"} else \
+                _mixed_kind(schema)
             return Item(kind, text, i, i + n, targets=tuple(t for t in schema if t.kind == kind))
         if keyword:
             return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])
