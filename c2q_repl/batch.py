@@ -219,7 +219,9 @@ def run(
         if getattr(args, "transcript", None):
             transcript = _open_transcript(args.transcript, connection, conversation)
             conversation.transcript = transcript
+        asked = 0
         for number, question in enumerate(iter_questions(arguments, stdin), start=1):
+            asked = number
             progress.start(f"[{number}] {question[:60]}")
             try:
                 round_ = conversation.ask(question, on_update=progress.update)
@@ -233,6 +235,9 @@ def run(
             if _stops_the_run(round_.error):
                 _report_error(stderr, "stopping: ", round_.error)
                 break
+        if not asked:
+            _note(stderr, "no questions on stdin (one per line; blank lines are skipped)")
+            return EXIT_USAGE
         return worst
     except KeyboardInterrupt:
         progress.stop()
