@@ -17,6 +17,8 @@ from c2q_repl.api.errors import ProtocolError
 Cell = Union[str, int, float, bool, None]
 
 JOB_STATUSES = ("init", "running", "done", "failed")
+#: deeper task nesting than this is rejected as a protocol error (it would exhaust the stack)
+MAX_TASK_DEPTH = 64
 KNOWN_CHARTS = ("Table", "BarChart", "LineChart", "PieChart")
 
 
@@ -207,9 +209,11 @@ class Answer:
         return out
 
     @classmethod
-    def from_json(cls, value: Any) -> "Answer":
+    def from_json(cls, value: Any, _depth: int = 0) -> "Answer":
+        if _depth > MAX_TASK_DEPTH:
+            raise ProtocolError("sub-tasks are nested too deeply")
         obj = _obj(value, "answer")
-        sub_tasks = [cls.from_json(s) for s in _list(obj.get("sub_tasks"), "sub_tasks")]
+        sub_tasks = [cls.from_json(s, _depth + 1) for s in _list(obj.get("sub_tasks"), "sub_tasks")]
         sql_error = obj.get("sql_error")
         return cls(
             type=_text(obj.get("type")) or ("breakdown" if sub_tasks else "data_retrieval"),
@@ -257,6 +261,8 @@ class Answer:
             )
 
         def build(node_id: str, seen: frozenset) -> Answer:
+            if len(seen) > MAX_TASK_DEPTH:
+                raise ProtocolError("the task tree is nested too deeply")
             node = nodes.get(node_id, {})
             child_ids = [str(c) for c in _list(node.get("sub_task_list"), "sub_task_list")]
             children = [build(c, seen | {node_id}) for c in child_ids if c in nodes and c not in seen]
