@@ -78,7 +78,7 @@ class Authenticator:
 
     # ------------------------------------------------------------ challenge
     def new_nonce(self) -> str:
-        issued = f"{self._clock():.3f}"
+        issued = f"{self._clock():.3f}{secrets.randbelow(10**9):09d}"  # unique per challenge: clients challenged in the same ms must not share a nonce
         mac = hmac.new(self._secret, issued.encode(), hashlib.sha256).hexdigest()[:32]
         return f"{issued}.{mac}"
 
