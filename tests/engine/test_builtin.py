@@ -167,3 +167,27 @@ def test_concurrent_answers_are_consistent(engine, seed_db):
     for t in threads:
         t.join()
     assert errors == []
+
+
+def test_calendar_buckets_group_dates_per_dialect(engine, seed_db):
+    task = ask(engine, seed_db, "Average closing price of MSFT per month in 2023").tasks[0]
+    assert "STRFTIME('%Y-%m', record_date) AS month" in task.sql and "GROUP BY month" in task.sql
+    assert task.chart.name == "LineChart" and task.chart.option["x"] == "month"
+    rows = seed_db.query(task.sql).rows
+    assert [r[0] for r in rows] == [f"2023-{m:02d}" for m in range(1, 13)]
+
+
+def test_mysql_catalog_renders_mysql_sql(seed_db):
+    from dataclasses import replace
+
+    from c2q_repl.sandbox.engine import create_answerer
+
+    mysql_catalog = replace(seed_db.catalog(), dialect="mysql")
+    plan = create_answerer().answer(AnswerRequest("monthly total volume of AAPL in 2023", "direct", mysql_catalog,
+                                                  seed_db))
+    assert "DATE_FORMAT(record_date, '%Y-%m')" in plan.tasks[0].sql
+
+
+def test_refusal_for_a_period_without_dates(engine, seed_db):
+    task = ask(engine, seed_db, "how many companies per year").tasks[0]
+    assert "needs a date column" in task.refusal

@@ -36,7 +36,7 @@ def _table(columns: tuple[str, ...]) -> tuple[str, dict]:
 
 def _label_and_value(spec: QuerySpec, columns, catalog, list_cols) -> tuple[str, str] | None:
     if spec.shape == "aggregate" and spec.group_by is not None:
-        return spec.group_by.column, columns[-1]
+        return columns[0], columns[-1]
     labels = [c for c in list_cols if _kind(catalog, c) in ("text", "date")]
     numbers = [c for c in list_cols if _kind(catalog, c) == "number" and c.column not in _keys(catalog, c.table)]
     if labels and numbers:
@@ -52,7 +52,7 @@ def _keys(catalog: Catalog, table: str) -> tuple[str, ...]:
 
 def _natural(spec: QuerySpec, columns, catalog, list_cols) -> tuple[str, dict]:
     if spec.shape == "aggregate" and spec.group_by is not None:
-        x, y = spec.group_by.column, columns[-1]
+        x, y = columns[0], columns[-1]
         if _kind(catalog, spec.group_by) == "date":
             return "LineChart", {"x": x, "y": y, "pivot_column": ""}
         if spec.share:

@@ -49,7 +49,7 @@ def clarified_task(spec: QuerySpec) -> str:
         text = _metric_text(spec)
         text = text[0].upper() + text[1:]
         if spec.group_by is not None:
-            text += f" per {spec.group_by.column}"
+            text += f" per {spec.bucket} of {spec.group_by.column}" if spec.bucket else f" per {spec.group_by.column}"
         text += _where(spec)
         if spec.order_metric:
             direction = "highest" if spec.descending else "lowest"
@@ -77,7 +77,7 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     if spec.shape in ("count", "aggregate") and spec.group_by is None:
         return f"The result is a single value: {_metric_text(spec)}{_where(spec)}."
     if spec.shape == "aggregate":
-        return f"One row per {spec.group_by.column} with {_metric_text(spec)}{_where(spec)}."
+        return f"One row per {spec.bucket or spec.group_by.column} with {_metric_text(spec)}{_where(spec)}."
     return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
 
 

@@ -144,6 +144,10 @@ def _interpret(st: ReadState) -> QuerySpec:
         raise Refuse("I could not tell which table the question is about.")
 
     filters = list(st.filters)
+    if st.bucket:
+        if group_col is not None:
+            raise Refuse(f"I can group by one thing only (per {st.bucket} and per {group_col.column}).", st.bucket)
+        group_col = _bucket_column(st, subject_table)
     for i, it in times:
         filters.append(time_filter(st, it, subject_table, bridge_tables, metric, projection, time_cols.get(i)))
     filters = [localize(st, f, subject_table) for f in filters]
@@ -190,6 +194,8 @@ def _finish(st: ReadState, spec: QuerySpec, chart: str, share: bool, bridge_tabl
     if bridge_tables:
         st.notes.extend(("join", f"Only {spec.table} rows linked to {t} are included") for t in bridge_tables)
         spec = spec.with_(also_join=tuple(bridge_tables))
+    if st.bucket and spec.group_by is not None:
+        spec = spec.with_(bucket=st.bucket)
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
 
 
@@ -217,6 +223,10 @@ def _read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
     group_col = order_col = None
     items = st.items
     for i, it in enumerate(items):
+        if st.is_kw(i, "bucket") and it.text.lower() in ("monthly", "yearly", "annual", "annually"):
+            st.bucket = it.arg  # "monthly average closing price"
+            st.take(i)
+    for i, it in enumerate(items):
         if not st.free(i) or it.kind != "kw" or it.category not in ("group", "order"):
             continue
         j = i + 1
@@ -226,6 +236,10 @@ def _read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
         if nxt is None:
             if it.category == "order":
                 st.take(i)
+            continue
+        if nxt.kind == "kw" and nxt.category == "bucket" and it.category == "group":
+            st.bucket = nxt.arg  # "per month", "by year"
+            st.take(i, j)
             continue
         if it.category == "group" and j > i + 1:
             # "top 3 sectors by number of companies": the metric follows the "by"
@@ -365,8 +379,17 @@ def _refuse_leftovers(st: ReadState) -> None:
                 raise Refuse(f"I could not tell what '{it.text}' refers to.", it.text)
             if it.kind == "kw" and it.category in ("not",):
                 raise Refuse(f"I could not tell what '{it.text}' negates.", it.text)
-            if it.kind == "kw" and it.category in ("cmp", "agg", "bottom", "group", "order", "count"):
+            if it.kind == "kw" and it.category in ("cmp", "agg", "bottom", "group", "order", "count", "bucket", "sign"):
                 raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
+
+
+def _bucket_column(st: ReadState, subject: str) -> Col:
+    tables = [subject] + [f.col.table for f in st.filters]
+    for table in dict.fromkeys(tables):
+        dates = st.lex.date_columns(table)
+        if dates:
+            return Col(table, dates[0])
+    raise Refuse(f"'per {st.bucket}' needs a date column, and {subject} has none.", st.bucket)
 
 
 def _infer_subject(metric, group_col, order_col, projection, filters) -> str | None:

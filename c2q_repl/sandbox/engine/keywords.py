@@ -35,6 +35,8 @@ _add("cmp", "=", "equal to", "equals", "equal", "exactly", "=", "of exactly")
 _add("cmp", "between", "between")
 _add("group", "", "per", "by", "for each", "for every", "in each", "each", "across", "grouped by",
      "broken down by", "split by", "breakdown by", "by each", "in every", "of each")
+_add("bucket", "month", "month", "months", "monthly", "calendar month")
+_add("bucket", "year", "year", "years", "yearly", "annual", "annually", "calendar year")
 _add("sign", "<", "negative")
 _add("sign", ">", "positive")
 _add("order", "", "sorted by", "sort by", "order by", "ordered by", "ranked by", "rank by", "sort",

@@ -16,6 +16,7 @@ class ReadState:
     defaults: dict
     used: set[int] = field(default_factory=set)
     plural_projection: bool = False
+    bucket: str = ""  # "month" | "year": group by the calendar period of a date column
     filters: list[Filter] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
 

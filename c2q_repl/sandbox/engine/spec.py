@@ -44,6 +44,7 @@ class QuerySpec:
     table: str
     metric: Metric | None = None
     group_by: Col | None = None
+    bucket: str = ""  # "month" | "year" when group_by is a date grouped by calendar period
     columns: tuple[Col, ...] = ()
     filters: tuple[Filter, ...] = ()
     order_by: Col | None = None
@@ -71,6 +72,7 @@ class QuerySpec:
             table=data["table"],
             metric=Metric(metric["func"], col(metric.get("col")), metric.get("distinct", False)) if metric else None,
             group_by=col(data.get("group_by")),
+            bucket=data.get("bucket", ""),
             columns=tuple(Col(**c) for c in data.get("columns", ())),
             filters=tuple(Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
                           for f in data.get("filters", ())),

@@ -137,6 +137,19 @@ def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Ex
     return cls(this=arg)
 
 
+BUCKET_FORMATS = {"month": "%Y-%m", "year": "%Y"}
+
+
+def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expression, str]:
+    """The GROUP BY expression and its output name; a calendar bucket formats the date
+    (STRFTIME in SQLite, DATE_FORMAT in MySQL — rendered by sqlglot per dialect)."""
+    column = names.col(spec.group_by)
+    if not spec.bucket:
+        return column, spec.group_by.column
+    fmt = exp.Literal.string(BUCKET_FORMATS[spec.bucket])
+    return exp.TimeToStr(this=column, format=fmt), spec.bucket
+
+
 def display_columns(catalog: Catalog, table: str) -> list[Col]:
     """The columns that identify a row to a reader: its key, plus a name if it has one."""
     info = catalog.table(table)
@@ -182,12 +195,14 @@ def build(spec: QuerySpec, catalog: Catalog) -> Built:
         value = exp.alias_(_metric_expr(names, spec.metric, count_key), metric_name(spec.metric, spec))
         out: list[str] = []
         if spec.group_by is not None:
-            select = select.select(names.col(spec.group_by), value).group_by(names.col(spec.group_by))
-            out = [spec.group_by.column, metric_name(spec.metric, spec)]
+            group, label = _group_expr(names, spec)
+            select = select.select(exp.alias_(group, label) if spec.bucket else group, value)
+            select = select.group_by(exp.column(label) if spec.bucket else group.copy())
+            out = [label, metric_name(spec.metric, spec)]
             order = []
             if spec.order_metric:
                 order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))
-            order.append(_ordered(names.col(spec.group_by), False))
+            order.append(_ordered(exp.column(label) if spec.bucket else group.copy(), False))
             select = select.order_by(*order)
             if spec.limit:
                 select = select.limit(spec.limit)

@@ -53,8 +53,9 @@ def candidates(lex: Lexicon) -> list[str]:
             numbers.remove(preferred)
             numbers.insert(0, preferred)
         cats = [c for c in _categorical(lex, table.name) if c not in keys]
-        # group by the column with the most distinct values that still reads well on a chart
-        cats.sort(key=lambda c: -_distinct_count(lex, table.name, c) if _distinct_count(lex, table.name, c) <= 30 else 0)
+        # group by a column whose distinct values read well on a chart (about ten bars)
+        cats = [c for c in cats if _distinct_count(lex, table.name, c) >= 3]
+        cats.sort(key=lambda c: abs(_distinct_count(lex, table.name, c) - 10))
         dates = lex.date_columns(table.name)
         if any(d in keys for d in dates):  # a history table: rows are days, not things to count
             anchor = lex.date_anchor.get((table.name, dates[0]))
@@ -74,6 +75,6 @@ def candidates(lex: Lexicon) -> list[str]:
         if len(numbers) > 1:
             rounds[5].append(f"Which {noun} have the highest {_words(numbers[1])}?")
     out: list[str] = []
-    for r in rounds:
+    for r in (rounds[0], rounds[2], rounds[4], rounds[3], rounds[5], rounds[1]):
         out.extend(q for q in r if q not in out)
     return out
