@@ -21,19 +21,6 @@ EXIT_USAGE = 2
 PROMPT = "c2q> "
 
 
-def endpoint_label(settings: Any) -> tuple[str, str]:
-    """(kind, label) for the banner and toolbar, known before anything connects."""
-    if settings.sandbox or not settings.has_credentials:
-        return "sandbox", f"sandbox · {settings.database or 'sp500insight'} · offline"
-    from urllib.parse import urlsplit
-
-    parts = urlsplit(settings.endpoint)
-    host = parts.hostname or "?"
-    if parts.port:
-        host = f"{host}:{parts.port}"
-    return "cloud", f"cloud · {settings.database or 'default database'} · {host}"
-
-
 def banner_lines(label: str, kind: str, color: bool) -> list[str]:
     lines = [f"c2q {__version__} — chat with your database in plain language"]
     if kind == "sandbox":

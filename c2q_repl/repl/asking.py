@@ -99,46 +99,41 @@ def run_with_status(ctx: Any, work: Callable[[threading.Event, Callable[[Any], N
 
 
 def ask(ctx: Any, question: str) -> None:
-    """Send ``question`` in the current session and show the answer (or why not)."""
+    """Send ``question`` in the current session and show the answer (or why not).
+
+    Armed feedback ids go with it (the conversation disarms them after one use).
+    """
     conversation = ctx.conversation  # waits for the background open; Ctrl-C there propagates
-    feedback = ctx.feedback
-    mode = conversation.mode
 
     def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
-        return conversation.ask(question, mode=mode, feedback=feedback, on_update=on_update, cancel=cancel)
+        return conversation.ask(question, on_update=on_update, cancel=cancel)
 
     finished, round_, progress = run_with_status(ctx, work, "sending")
     if not finished:
         _cancelled(ctx, progress)
         return
-    ctx.feedback = None  # feedback applies to one question
-    _finish_round(ctx, round_)
+    _show(ctx, round_)
 
 
-def _finish_round(ctx: Any, round_: Any) -> None:
-    ctx.record("question", round_)
-    ctx.record("error" if round_.job_error is not None or round_.job_raw is None else "result", round_)
+def _show(ctx: Any, round_: Any) -> None:
     if round_.job_raw is not None:
         ctx.last_round = round_
         ctx.refined_sql = ""
-    err = round_.error
-    if err is not None and getattr(err, "kind", "") == "cancelled" and getattr(err, "job_id", ""):
-        ctx.cancelled_jobs.append(err.job_id)
     ctx.show_round(round_)
     ctx.refresh_usage()
 
 
 def _cancelled(ctx: Any, progress: Progress) -> None:
+    ctx.refresh_usage()
     if progress.job_id:
-        ctx.cancelled_jobs.append(progress.job_id)
         ctx.out.warn(f"cancelled waiting for job {progress.job_id}; it may still finish on the server.")
         ctx.out.info(f"fetch it later with /job {progress.job_id}")
     else:
-        ctx.out.warn("cancelled before the server answered; the question may still be processed (see /history --server).")
+        ctx.out.warn("cancelled before the server answered; if it was received, /job fetches the answer later.")
 
 
 def fetch_job(ctx: Any, job_id: str) -> None:
-    """``/job ID``: wait for a job (poll, with the status line) and show its answer."""
+    """``/job ID``: wait for a job (status line; nothing is re-sent) and show its answer."""
     conversation = ctx.conversation
 
     def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
@@ -149,6 +144,4 @@ def fetch_job(ctx: Any, job_id: str) -> None:
         progress.job_id = progress.job_id or job_id
         _cancelled(ctx, progress)
         return
-    if job_id in ctx.cancelled_jobs:
-        ctx.cancelled_jobs.remove(job_id)
-    _finish_round(ctx, round_)
+    _show(ctx, round_)

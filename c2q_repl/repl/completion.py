@@ -9,19 +9,18 @@ then questions simply get no schema suggestions.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Any, Callable, Iterable
+from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
-from c2q_repl.repl.commands.registry import Registry
+if TYPE_CHECKING:
+    from c2q_repl.repl.commands.registry import Registry
 
 _WORD = re.compile(r"[\w.]*$", re.UNICODE)
 
 
-@dataclass(frozen=True)
-class Candidate:
+class Candidate(NamedTuple):
     text: str
     #: how many characters before the cursor the candidate replaces
     replace: int
@@ -48,7 +47,7 @@ def _matches(word: str, options: Iterable[tuple[str, str]]) -> list[tuple[str, s
 
 def candidates(
     text: str,
-    registry: Registry,
+    registry: "Registry",
     context: Any = None,
     schema: Callable[[], list[tuple[str, str]]] = lambda: [],
 ) -> list[Candidate]:
@@ -62,7 +61,7 @@ def candidates(
     return [Candidate(v, len(word), meta) for v, meta in _matches(word, schema())]
 
 
-def _command_candidates(text: str, registry: Registry, context: Any) -> list[Candidate]:
+def _command_candidates(text: str, registry: "Registry", context: Any) -> list[Candidate]:
     head, space, rest = text.partition(" ")
     if not space:  # still typing the command name
         options = [(f"/{c.name}", c.help) for c in registry.commands]
@@ -87,13 +86,13 @@ def _command_candidates(text: str, registry: Registry, context: Any) -> list[Can
 
 
 class ReplCompleter(Completer):
-    """prompt_toolkit adapter for :func:`candidates`."""
+    """prompt_toolkit adapter for :func:`candidates`; ``context.registry`` is
+    read on first use, so building the registry never delays the prompt."""
 
-    def __init__(self, registry: Registry, context: Any, schema: Callable[[], list[tuple[str, str]]]) -> None:
-        self.registry = registry
+    def __init__(self, context: Any, schema: Callable[[], list[tuple[str, str]]]) -> None:
         self.context = context
         self.schema = schema
 
     def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
-        for cand in candidates(document.text_before_cursor, self.registry, self.context, self.schema):
+        for cand in candidates(document.text_before_cursor, self.context.registry, self.context, self.schema):
             yield Completion(cand.text, start_position=-cand.replace, display_meta=cand.meta)

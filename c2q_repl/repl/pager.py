@@ -12,8 +12,7 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from dataclasses import dataclass
-from typing import IO, Mapping
+from typing import IO, Mapping, NamedTuple
 
 PAGER_MODES = ("auto", "on", "off")
 DEFAULT_PAGER = "less"
@@ -49,8 +48,7 @@ def should_page(lines: list[str], *, mode: str, rows: int, columns: int, is_tty:
     return display_rows(lines, columns) > max(rows - RESERVED_ROWS, 1)
 
 
-@dataclass(frozen=True)
-class PagerCommand:
+class PagerCommand(NamedTuple):
     command: str
     env: dict[str, str]
 

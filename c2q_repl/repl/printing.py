@@ -3,7 +3,8 @@ rendered output that go through the pager sink when they don't fit.
 
 Every message may contain text from the server (error reasons, names), so it
 is passed through :func:`clean_text` here; rendered blocks arrive already
-cleaned by the renderers.
+cleaned by the renderers. A plain class with lazy imports: the banner is
+printed with it before the first prompt.
 """
 
 from __future__ import annotations
@@ -11,11 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from dataclasses import dataclass, field
 from typing import IO, Any, Mapping
-
-from c2q_repl.render.sanitize import clean_text
-from c2q_repl.repl import pager
 
 _STYLES = {"info": "\x1b[2m", "ok": "\x1b[32m", "warn": "\x1b[33m", "error": "\x1b[1;31m", "hint": "\x1b[2m", "title": "\x1b[1m"}
 _RESET = "\x1b[0m"
@@ -23,14 +20,16 @@ _RESET = "\x1b[0m"
 _ROLES = {"info": "muted", "ok": "success", "warn": "warning", "error": "error", "hint": "muted", "title": "heading"}
 
 
-@dataclass
 class Printer:
-    stream: IO[str] = field(default_factory=lambda: sys.stdout)
-    color: bool = True
-    is_tty: bool = True
-    pager_mode: str = "auto"
-    environ: Mapping[str, str] = field(default_factory=lambda: os.environ)
-    styles: dict[str, str] = field(default_factory=lambda: dict(_STYLES))
+    def __init__(self, stream: IO[str] | None = None, *, color: bool = True, is_tty: bool = True,
+                 pager_mode: str = "auto", environ: Mapping[str, str] = os.environ) -> None:
+        self.stream = stream if stream is not None else sys.stdout
+        self.color = color
+        self.is_tty = is_tty
+        #: "auto" (page output taller than the screen), "on" (always), "off"
+        self.pager_mode = pager_mode
+        self.environ = environ
+        self.styles = dict(_STYLES)
 
     def set_theme(self, theme: Any) -> None:
         """Message colours from the theme's output roles (built-in ones where it has none)."""
@@ -45,8 +44,6 @@ class Printer:
             if code:
                 styles[kind] = code
         self.styles = styles
-        if not getattr(theme, "color", True):
-            self.color = False
 
     def size(self) -> tuple[int, int]:
         """(columns, rows) of the terminal now (it may have been resized)."""
@@ -54,6 +51,8 @@ class Printer:
         return max(cols, 20), max(rows, 5)
 
     def _styled(self, kind: str, text: str) -> str:
+        from c2q_repl.render.sanitize import clean_text
+
         text = clean_text(text)
         if not self.color or not text:
             return text
@@ -64,6 +63,8 @@ class Printer:
         self.stream.flush()
 
     def line(self, text: str = "") -> None:
+        from c2q_repl.render.sanitize import clean_text
+
         self.write_lines([clean_text(text)])
 
     def info(self, text: str) -> None:
@@ -89,6 +90,8 @@ class Printer:
 
         Returns True when the pager showed them.
         """
+        from c2q_repl.repl import pager
+
         cols, rows = self.size()
         return pager.emit(lines, self.stream, mode=self.pager_mode if pageable else "off",
                           rows=rows, columns=cols, is_tty=self.is_tty, environ=self.environ)

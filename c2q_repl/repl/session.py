@@ -5,6 +5,7 @@ say goodbye naming the transcript."""
 from __future__ import annotations
 
 import argparse
+import sys
 import threading
 from typing import Any, Mapping
 
@@ -14,11 +15,10 @@ from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.styles import Style
 
-from c2q_repl.repl.app import PROMPT, banner_lines, endpoint_label
+from c2q_repl.repl.app import PROMPT, banner_lines
 from c2q_repl.repl.background import Background
-from c2q_repl.repl.commands import build_registry, dispatch
 from c2q_repl.repl.completion import ReplCompleter
-from c2q_repl.repl.context import Opened, ReplContext, ViewState, schema_words
+from c2q_repl.repl.context import ReplContext, ViewState, schema_words
 from c2q_repl.repl.keys import normalise_question, repl_key_bindings
 from c2q_repl.repl.printing import Printer
 from c2q_repl.repl.toolbar import toolbar_fragments
@@ -42,79 +42,77 @@ def history_for(environ: Mapping[str, str]) -> History:
 
 
 def _unicode_ok(environ: Mapping[str, str]) -> bool:
-    import sys
-
     encoding = (getattr(sys.stdout, "encoding", "") or "").lower()
     return "utf" in encoding and environ.get("TERM") != "linux"
 
 
-def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
-    import sys
-
-    kind, label = endpoint_label(settings)
-    color = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
-    theme_name = getattr(args, "theme", None) or (settings.theme if settings.theme != "default" else "")
-    if not theme_name:
-        from c2q_repl.render.theme import default_theme_name
-
-        theme_name = default_theme_name(environ, is_tty=True)
+def _theme_name(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], color: bool) -> str:
     if not color:
-        theme_name = "mono"
-    out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
-    ctx = ReplContext(
-        registry=build_registry(), out=out, settings=settings, label=label, kind=kind,
-        view=ViewState(theme_name=theme_name), color=color, unicode=_unicode_ok(environ), environ=environ,
+        return "mono"  # NO_COLOR (or TERM=dumb) beats any theme choice
+    name = getattr(args, "theme", None) or (settings.theme if settings.theme != "default" else "")
+    if name:
+        return name
+    from c2q_repl.render.theme import default_theme_name
+
+    return default_theme_name(environ, is_tty=True)
+
+
+def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
+    from c2q_repl.chat.connect import new_connection
+
+    color = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    return ReplContext(
+        out=Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ),
+        connection=new_connection(settings),  # not started: kind and label only
+        settings=settings,
+        view=ViewState(_theme_name(args, settings, environ, color)),
+        color=color,
+        unicode=_unicode_ok(environ),
+        environ=environ,
         transcript_path=getattr(args, "transcript", None) or "",
         record_transcript=not getattr(args, "no_transcript", False),
     )
-    return ctx
 
 
 def _load_theme(ctx: ReplContext) -> None:
-    """Load the chosen theme; a broken or unknown one is reported and replaced by the default."""
+    """Load the chosen theme; an unknown or broken one is reported and the default used."""
     from c2q_repl.api.errors import C2QError
-    from c2q_repl.render.theme import fallback_theme, load_theme
+    from c2q_repl.render.theme import load_theme
+    from c2q_repl.repl.context import theme_or_fallback
 
     try:
         theme = load_theme(ctx.view.theme_name)
     except C2QError as exc:
-        ctx.startup_notes.append(f"{exc.message}; using the default theme ({exc.hint})")
-        try:
-            theme = load_theme("default" if ctx.color else "mono")
-        except C2QError:
-            theme = fallback_theme()
+        ctx.notes.append(f"{exc.message}; using the default theme. {exc.hint}".strip())
+        theme = theme_or_fallback("default" if ctx.color else "mono")
     ctx.apply_theme(theme)
 
 
-def _open(ctx: ReplContext) -> Opened:
-    """Runs in the background: connect (maybe start the sandbox), open the session."""
-    from c2q_repl.chat.connect import connect
+def _open(ctx: ReplContext) -> Any:
+    """Background: connect (starting the sandbox if needed), open the session, start the transcript."""
     from c2q_repl.chat.conversation import Conversation
 
     ctx.phase = "starting the sandbox" if ctx.kind == "sandbox" else "connecting"
-    connection = connect(ctx.settings)
-    ctx.label = connection.label
+    ctx.connection.wait()
     ctx.phase = "opening a session"
-    conversation = Conversation(connection, mode=ctx.settings.mode)
+    conversation = Conversation(ctx.connection, mode=ctx.settings.mode)
     conversation.open()
+    ctx.open_transcript(conversation)
     ctx.phase = "ready"
-    opened = Opened(connection=connection, conversation=conversation)
     threading.Thread(target=_prefetch_summary, args=(ctx, conversation), name="c2q-summary", daemon=True).start()
-    return opened
+    return conversation
 
 
 def _prefetch_summary(ctx: ReplContext, conversation: Any) -> None:
-    """Table and column names for completion; failure only means no schema completion."""
+    """Table and column names for completion; failing only means no schema completion."""
     try:
-        summary = conversation.data_summary()
+        ctx.schema_words = schema_words(conversation.data_summary())
     except Exception:
-        return
-    ctx.summary = summary
-    ctx.schema_words = schema_words(summary)
+        pass
 
 
-def _start_background(ctx: ReplContext, session: PromptSession) -> None:
-    def work() -> Opened:
+def _install_background(ctx: ReplContext, session: PromptSession) -> None:
+    def work() -> Any:
         if ctx.view.theme is None:
             _load_theme(ctx)
             session.app.invalidate()
@@ -125,12 +123,26 @@ def _start_background(ctx: ReplContext, session: PromptSession) -> None:
             session.app.invalidate()
 
     ctx.start_open = lambda: Background(work, name="c2q-open").start()
-    ctx.opened = ctx.start_open()
 
 
-def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> int:
-    ctx = build_context(args, settings, environ)
-    ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
+def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]) -> PromptSession:
+    session: PromptSession = PromptSession(
+        history=history_for(environ),
+        auto_suggest=AutoSuggestFromHistory(),
+        completer=ReplCompleter(ctx, lambda: ctx.schema_words),
+        complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
+        key_bindings=repl_key_bindings(),
+        bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
+        style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
+        vi_mode=bool(getattr(args, "vi", False)),
+        search_ignore_case=True,
+        enable_suspend=True,
+        refresh_interval=0.5,
+    )
+    if not ctx.color:
+        from prompt_toolkit.output import ColorDepth
+
+        session.color_depth = ColorDepth.MONOCHROME
 
     def apply_ui_style(theme: Any) -> None:
         session.style = Style.from_dict({**STARTUP_STYLE, **dict(theme.ui)}) if ctx.color else Style([])
@@ -143,28 +155,19 @@ def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]
 
     ctx.on_theme_change = apply_ui_style
     ctx.read_line = read_line
-    session: PromptSession = PromptSession(
-        history=history_for(environ),
-        auto_suggest=AutoSuggestFromHistory(),
-        completer=ReplCompleter(ctx.registry, ctx, lambda: ctx.schema_words),
-        complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
-        key_bindings=repl_key_bindings(),
-        bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
-        style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
-        color_depth=None,
-        vi_mode=bool(getattr(args, "vi", False)),
-        search_ignore_case=True,
-        enable_suspend=True,
-        refresh_interval=0.5,
-    )
-    if not ctx.color:
-        from prompt_toolkit.output import ColorDepth
+    return session
 
-        session.color_depth = ColorDepth.MONOCHROME
 
-    def started(_: Any) -> None:
+def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> int:
+    ctx = build_context(args, settings, environ)
+    ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
+    session = make_prompt_session(ctx, args, environ)
+    _install_background(ctx, session)
+
+    def started(_: Any) -> None:  # after the first render: the prompt is on screen
         session.app.after_render -= started
-        _start_background(ctx, session)
+        if ctx.opened is None and ctx.start_open is not None:
+            ctx.opened = ctx.start_open()
 
     session.app.after_render += started
     try:
@@ -180,16 +183,17 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
     while not ctx.quit_requested:
         _print_notes(ctx)
         try:
-            text = session.prompt(PROMPT, default=ctx.prefill)
+            text = session.prompt(PROMPT)
         except KeyboardInterrupt:
             continue
         except EOFError:
             break
-        ctx.prefill = ""
         line = text.strip()
         if not line:
             continue
         if line.startswith("/"):
+            from c2q_repl.repl.commands import dispatch
+
             dispatch(ctx.registry, ctx, line)
             continue
         try:
@@ -203,9 +207,9 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
 
 
 def _print_notes(ctx: ReplContext) -> None:
-    """Messages from background start-up (theme fallback, connection failure), shown between prompts."""
-    while ctx.startup_notes:
-        ctx.out.warn(ctx.startup_notes.pop(0))
+    """Messages from background work (theme fallback, failed start-up), shown between prompts."""
+    while ctx.notes:
+        ctx.out.warn(ctx.notes.pop(0))
     opened = ctx.opened
     if opened is not None and opened.done and opened.error is not None and not ctx.reported_open_error:
         ctx.reported_open_error = True
@@ -219,9 +223,10 @@ def _goodbye(ctx: ReplContext) -> None:
         ctx.out.line(f"bye — transcript saved to {ctx.transcript_path}")
     else:
         ctx.out.line("bye" + ("" if ctx.record_transcript else " (no transcript recorded)"))
-    opened = ctx.opened
-    if opened is not None and opened.done and opened.error is None:
-        try:
-            opened.wait().connection.close()
-        except Exception:
-            pass
+    conv = ctx._open_conversation()
+    if conv is not None:
+        conv.close()
+    try:
+        ctx.connection.close()
+    except Exception:
+        pass

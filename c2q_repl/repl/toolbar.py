@@ -6,11 +6,10 @@ Built from a plain :class:`ToolbarView` snapshot so it is a pure function
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class ToolbarView:
+class ToolbarView(NamedTuple):
     #: "sandbox · sp500insight · offline" or "cloud · <database>"
     label: str
     kind: str = "cloud"
@@ -36,11 +35,16 @@ def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
         frags.append(("class:bottom-toolbar.state", view.state or "connecting"))
     frags += [sep, ("class:bottom-toolbar", f"mode {view.mode}")]
     if view.feedback:
-        frags += [sep, ("class:bottom-toolbar.feedback", f"feedback → {view.feedback}")]
+        frags += [sep, ("class:bottom-toolbar.feedback", f"feedback → {short_ids(view.feedback)}")]
     if view.requests_today is not None:
         frags += [sep, ("class:bottom-toolbar", f"{view.requests_today} requests today")]
     frags += [sep, ("class:bottom-toolbar.help", "/help · Ctrl-D quits")]
     return frags
+
+
+def short_ids(ids: str, keep: int = 8) -> str:
+    """"0172644ab50c…/0-1" → "0172644a…/0-1": long job ids would push the rest off the toolbar."""
+    return "/".join(part if len(part) <= keep + 2 else part[:keep] + "…" for part in ids.split("/"))
 
 
 def toolbar_text(view: ToolbarView) -> str:

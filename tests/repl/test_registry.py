@@ -18,7 +18,7 @@ class Ctx:
     def __init__(self, registry):
         self.registry = registry
         self.stream = io.StringIO()
-        self.out = Printer(stream=self.stream, color=False, is_tty=False)
+        self.out = Printer(self.stream, color=False, is_tty=False)
         self.calls = []
         self.quit_requested = False
 

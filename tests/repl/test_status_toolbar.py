@@ -43,3 +43,5 @@ def test_toolbar_shows_sandbox_label_session_mode_feedback_usage():
                  "4 requests today"):
         assert part in text
     assert "connecting" in toolbar_text(ToolbarView(label="cloud · db"))
+    long = toolbar_text(ToolbarView(label="x", feedback="0172644ab50c49d5bad3f2d71b9f61ac/0-1"))
+    assert "feedback → 0172644a…/0-1" in long

@@ -12,8 +12,9 @@ MODES = ("direct", "auto_breakdown")
 def _answer_ids(ctx: Any) -> list[str]:
     """Job ids of this session's answered rounds, newest first (feedback completion)."""
     ids = ["off"]
-    if ctx.opened is not None and ctx.opened.done and ctx.opened.error is None:
-        ids += [r.job_id for r in reversed(ctx.conversation.rounds) if r.job_id]
+    conv = ctx._open_conversation()
+    if conv is not None:
+        ids += [r.job_id for r in reversed(conv.rounds) if r.job_id and r.job_raw is not None]
     return ids
 
 
@@ -36,8 +37,7 @@ def mode_command(ctx: Any, args: dict[str, str]) -> None:
     if not new:
         ctx.out.info(f"mode: {ctx.mode}   (/mode direct | /mode auto_breakdown)")
         return
-    ctx.conversation.mode = new
-    ctx.record_command("mode", new)
+    ctx.conversation.mode = new  # the conversation records the change in the transcript
     ctx.out.ok(f"mode set to {new}; it applies from the next question")
 
 
@@ -50,35 +50,27 @@ def mode_command(ctx: Any, args: dict[str, str]) -> None:
     "that answer instead of starting afresh. It applies to one question, then disarms.",
 )
 def feedback_command(ctx: Any, args: dict[str, str]) -> None:
-    from c2q_repl.repl.context import Feedback
+    from c2q_repl.api.errors import ValidationError
 
+    conv = ctx.conversation
     answer_id = args.get("ANSWER_ID", "")
     if answer_id == "off":
         if "TASK_ID" in args:
             raise UsageError("/feedback off takes no task id")
-        ctx.feedback = None
-        ctx.record_command("feedback", "off")
+        conv.disarm_feedback()
         ctx.out.ok("feedback off: the next question starts afresh")
         return
-    task_id = args.get("TASK_ID", "")
-    if not answer_id:
-        last = ctx.last_round
-        if last is None or not last.job_id:
-            raise UsageError("no answer yet to give feedback on; ask a question first or name ANSWER_ID")
-        answer_id = last.job_id
-        answer = last.answer if last.job_raw else None
-        task_id = answer.task_id if answer is not None else ""
-    ctx.feedback = Feedback(answer_id=answer_id, task_id=task_id)
-    ctx.record_command("feedback", str(ctx.feedback))
+    try:
+        conv.arm_feedback(answer_id, args.get("TASK_ID", ""))
+    except ValidationError as exc:
+        raise UsageError(f"{exc.message}; ask a question first or name ANSWER_ID") from None
     ctx.out.ok(f"feedback armed on answer {ctx.feedback}: type your correction as the next question (/feedback off cancels)")
 
 
 @command("reset", "forget the conversation context (server and local), keep the session")
 def reset_command(ctx: Any, args: dict[str, str]) -> None:
     ctx.conversation.reset()
-    ctx.feedback = None
     ctx.last_round = None
-    ctx.record_command("reset")
     ctx.out.ok(f"session {ctx.session_id} reset: the next question starts a new context")
 
 
@@ -86,24 +78,22 @@ def reset_command(ctx: Any, args: dict[str, str]) -> None:
 def new_command(ctx: Any, args: dict[str, str]) -> None:
     conv = ctx.conversation
     conv.new_session()
-    ctx.feedback = None
     ctx.last_round = None
-    ctx.record("session", str(conv.session_id))
     ctx.out.ok(f"new session {conv.session_id}")
 
 
 @command(
     "history",
     "this session's rounds; N re-shows round N; --server lists the server's messages",
-    args=[Arg("N", optional=True, values=lambda ctx: ["--server"]), Arg("FLAG", optional=True, choices=("--server",))],
+    args=[Arg("N|--server", optional=True, rest=True, values=lambda ctx: ["--server"])],
     usage="/history [N] [--server]",
 )
 def history_command(ctx: Any, args: dict[str, str]) -> None:
-    words = [w for w in (args.get("N"), args.get("FLAG")) if w]
+    words = args.get("N|--server", "").split()
     server = "--server" in words
     numbers = [w for w in words if w != "--server"]
     if len(numbers) > 1 or (numbers and not numbers[0].isdigit()):
-        raise UsageError(f"N must be a round number (got {numbers[0]!r})")
+        raise UsageError(f"N must be one round number (got {' '.join(numbers)!r})")
     if server:
         if numbers:
             raise UsageError("--server takes no round number")
@@ -127,7 +117,7 @@ def history_command(ctx: Any, args: dict[str, str]) -> None:
 
 
 def _server_history(ctx: Any) -> None:
-    session = ctx.client.get_session(ctx.session_id)
+    session = ctx.conversation.server_session()
     if not session.messages:
         ctx.out.info(f"the server holds no messages for session {session.session_id}")
         return
@@ -140,12 +130,13 @@ def _server_history(ctx: Any) -> None:
 @command(
     "job",
     "fetch a job by id (e.g. one whose wait you cancelled) and show its answer",
-    args=[Arg("JOB_ID", optional=True, values=lambda ctx: list(reversed(ctx.cancelled_jobs)))],
+    args=[Arg("JOB_ID", optional=True, values=lambda ctx: ctx.cancelled_job_ids())],
 )
 def job_command(ctx: Any, args: dict[str, str]) -> None:
     from c2q_repl.repl.asking import fetch_job
 
-    job_id = args.get("JOB_ID") or (ctx.cancelled_jobs[-1] if ctx.cancelled_jobs else "")
+    pending = ctx.cancelled_job_ids()
+    job_id = args.get("JOB_ID") or (pending[0] if pending else "")
     if not job_id:
         raise UsageError("which job? no cancelled wait to resume")
     fetch_job(ctx, job_id)

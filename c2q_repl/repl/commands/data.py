@@ -24,8 +24,10 @@ def summary_command(ctx: Any, args: dict[str, str]) -> None:
 
     summary = ctx.load_summary(refresh=args.get("ACTION") == "refresh")
     lines = [f"database {summary.database or '?'}  (data summary {summary.data_summary_id}, {summary.status or 'unknown status'})"]
+    shown: set[str] = set()
     for text in (summary.description_system, summary.description_user, summary.summary):
-        if text:
+        if text and text not in shown:
+            shown.add(text)
             lines.append("  " + clean_text(text))
     if summary.keywords:
         lines.append("  keywords: " + ", ".join(clean_text(k) for k in summary.keywords))

@@ -99,7 +99,6 @@ def theme_command(ctx: Any, args: dict[str, str]) -> None:
     ctx.out.block(theme_preview(theme, ctx), pageable=False)
     ctx.apply_theme(theme)
     note = " (colours stay off: NO_COLOR is set)" if ctx.environ.get("NO_COLOR") else ""
-    ctx.record_command("theme", name)
     ctx.out.ok(f"theme switched to {name}{note}")
 
 

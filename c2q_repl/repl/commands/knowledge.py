@@ -96,5 +96,4 @@ def kb_command(ctx: Any, args: dict[str, str]) -> None:
     api_type, raw = parse_knowledge(args["KIND"], args.get("TEXT", ""))
     kb = _knowledge_base(ctx, create=True)
     item = ctx.client.add_knowledge(kb.knowledge_base_id, api_type, raw)
-    ctx.record_command("kb", f"add {api_type}")
     ctx.out.ok(clean_text(f"added to knowledge base {kb.knowledge_base_id} (item {item.knowledge_data_id or '?'}): {describe_knowledge(item)}"))

@@ -15,6 +15,9 @@ from dataclasses import dataclass, field
 from types import ModuleType
 from typing import Any, Callable, Iterable
 
+#: /help's usage column is at most this wide
+HELP_USAGE_WIDTH = 32
+
 #: (context) -> candidate values for an argument, computed when Tab is pressed
 ValueSource = Callable[[Any], Iterable[str]]
 
@@ -194,9 +197,13 @@ class Registry:
             if cmd.details:
                 lines.extend("  " + line for line in cmd.details.splitlines())
             return lines
-        width = max(len(c.usage) for c in self.commands)
+        width = min(max(len(c.usage) for c in self.commands), HELP_USAGE_WIDTH)
         lines = ["Commands (Tab completes; /help NAME for details):"]
         for cmd in self.commands:
-            lines.append(f"  {cmd.usage.ljust(width)}  {cmd.help}")
+            if len(cmd.usage) > width:  # a long grammar gets a line of its own
+                lines.append(f"  {cmd.usage}")
+                lines.append(f"  {'':{width}}  {cmd.help}")
+            else:
+                lines.append(f"  {cmd.usage.ljust(width)}  {cmd.help}")
         lines.append("Anything else is a question for the database.")
         return lines

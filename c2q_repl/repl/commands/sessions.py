@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
+from c2q_repl.api.errors import C2QError
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
 
@@ -18,11 +19,11 @@ def _when(stamp: int) -> str:
 @command("session", "this session: ids, name, database, mode, requests spent")
 def session_command(ctx: Any, args: dict[str, str]) -> None:
     conv = ctx.conversation
-    settings = ctx.settings
+    settings = ctx.connection_settings
     name = ""
     try:
-        name = ctx.client.get_session(conv.session_id).name
-    except Exception as exc:  # the local facts are still worth showing
+        name = conv.server_session().name
+    except C2QError as exc:  # the local facts are still worth showing
         name = f"(unavailable: {exc})"
     rows = [
         ("endpoint", ctx.label),
@@ -31,10 +32,10 @@ def session_command(ctx: Any, args: dict[str, str]) -> None:
         ("cluster", str(getattr(settings, "cluster_id", "") or "")),
         ("database", str(getattr(settings, "database", "") or "")),
         ("mode", conv.mode),
-        ("feedback", str(ctx.feedback) if ctx.feedback else "off"),
+        ("feedback", ctx.feedback or "off"),
         ("rounds", str(len(conv.rounds))),
         ("requests today", "" if ctx.requests_today is None else str(ctx.requests_today)),
-        ("transcript", ctx.transcript_path or ("off" if not ctx.record_transcript else "(starts with the first question)")),
+        ("transcript", ctx.transcript_path or ("off" if not ctx.record_transcript else "(not started)")),
     ]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
@@ -58,9 +59,7 @@ def sessions_command(ctx: Any, args: dict[str, str]) -> None:
     if target:
         conv = ctx.conversation
         conv.switch(target)
-        ctx.feedback = None
         ctx.last_round = None
-        ctx.record("session", str(conv.session_id))
         ctx.out.ok(f"switched to session {conv.session_id}")
         return
     sessions = ctx.client.list_sessions()
@@ -79,5 +78,4 @@ def rename_command(ctx: Any, args: dict[str, str]) -> None:
     if not name:
         raise UsageError("the name is empty")
     ctx.conversation.rename(name)
-    ctx.record_command("rename", name)
     ctx.out.ok(f"session {ctx.session_id} renamed to {name!r}")
