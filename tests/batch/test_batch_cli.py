@@ -207,3 +207,14 @@ def slow_job_started(handle) -> bool:
             if detail.get("messages"):
                 return True
     return False
+
+
+def test_table_on_a_terminal_is_coloured_and_progress_is_erased(sandbox, env_for):
+    from tests.e2e.harness import Screen
+
+    with Screen(["ask", Q2], env=env_for(sandbox), rows=40, cols=120) as screen:
+        assert screen.wait_exit(30) == 0
+        assert b"\x1b[" in screen.raw_output  # colour, because stdout is a terminal
+        text = screen.text
+        assert Q2 in text and "Apple Inc." in text
+        assert "⠋" not in text and "[1] top 5" not in text  # the status line did not survive

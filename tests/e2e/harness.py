@@ -308,6 +308,12 @@ class Screen:
         while self.pump(0.05):
             if time.monotonic() >= deadline:
                 raise ScreenTimeout(f"the program did not exit within {timeout:.1f}s\n{self.dump()}")
+        # EOF on the pty can come a moment before the process has exited; closing
+        # now would kill it (pexpect's close() forces) and report a signal
+        while self.child.isalive():
+            if time.monotonic() >= deadline:
+                raise ScreenTimeout(f"the program closed its terminal but did not exit within {timeout:.1f}s")
+            time.sleep(0.01)
         self.child.close()
         return self.exitstatus
 

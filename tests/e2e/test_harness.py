@@ -75,3 +75,13 @@ def test_runs_real_c2q_version(c2q_env):
     with Screen(["--version"], env=c2q_env) as screen:
         screen.wait_for(re.compile(r"c2q \d"))
         assert screen.wait_exit() == 0
+
+
+def test_spawn_c2q_uses_the_test_sandbox(spawn_c2q, sandbox):
+    screen = spawn_c2q()
+    port = sandbox.endpoint.split(":")[2].split("/")[0]
+    screen.wait_for(f"127.0.0.1:{port}")
+    assert "offline" not in screen.text  # it did not start a sandbox of its own
+    screen.wait_for("c2q>")
+    screen.send_key("c-d")
+    assert screen.wait_exit() == 0
