@@ -1,0 +1,234 @@
+"""MySQL-protocol backend (MariaDB, MySQL, TiDB) through PyMySQL.
+
+The catalog comes from ``information_schema`` with the real COMMENTs and
+keys. Read-only queries pass the parser check and then run inside
+``START TRANSACTION READ ONLY`` (rolled back afterwards), so the server itself
+refuses any write. Timeouts use the server's statement time limit
+(``max_statement_time`` on MariaDB, ``max_execution_time`` on MySQL/TiDB);
+the row cap reads the result unbuffered and drops the connection when the
+cap is hit rather than draining the rest.
+"""
+
+from __future__ import annotations
+
+import queue
+import re
+import threading
+from dataclasses import dataclass
+from urllib.parse import unquote, urlparse
+
+from c2q_repl.sandbox.contracts import (
+    Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, Relationship, SQLExecutionError, TableInfo,
+)
+from c2q_repl.sandbox.readonly import check_read_only, split_statements
+from c2q_repl.sandbox.schema import infer_relationships
+
+_TIMEOUT_ERRORS = {1969, 3024, 1317}  # MariaDB max_statement_time, MySQL max_execution_time, interrupted
+_READ_ONLY_ERRORS = {1792}  # "Cannot execute statement in a READ ONLY transaction"
+
+
+@dataclass(frozen=True)
+class MySQLTarget:
+    host: str
+    port: int
+    user: str
+    password: str
+    database: str
+
+    @classmethod
+    def parse(cls, url: str) -> "MySQLTarget":
+        parts = urlparse(url)
+        database = parts.path.strip("/")
+        if not parts.hostname or not database:
+            raise ValueError("a MySQL URL looks like mysql://user:password@host:3306/database")
+        return cls(parts.hostname, parts.port or 3306, unquote(parts.username or "root"),
+                   unquote(parts.password or ""), database)
+
+    def __repr__(self) -> str:
+        return f"MySQLTarget({self.user}@{self.host}:{self.port}/{self.database})"
+
+
+def normalize_type(column_type: str) -> str:
+    """``bigint(20) unsigned`` → ``BIGINT UNSIGNED``: integer display widths mean nothing (MySQL 8 drops them)."""
+    return re.sub(r"^(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\(\d+\)", r"\1", column_type.upper())
+
+
+def text_cell(value) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    return str(value)
+
+
+class MySQLDatabase:
+    """A thread-safe :class:`~c2q_repl.sandbox.contracts.Database` over a MySQL-protocol server."""
+
+    dialect = "mysql"
+
+    def __init__(self, target: MySQLTarget, *, pool_size: int = 8):
+        self.target = target
+        self.name = target.database
+        self._pool: queue.LifoQueue = queue.LifoQueue()
+        self._pool_size = pool_size
+        self._catalog: Catalog | None = None
+        self._lock = threading.Lock()
+        probe = self._connect()
+        try:
+            with probe.cursor() as cur:
+                cur.execute("SELECT VERSION()")
+                version = str(cur.fetchone()[0])
+        finally:
+            probe.close()
+        self.flavor = "mariadb" if "mariadb" in version.lower() else ("tidb" if "tidb" in version.lower() else "mysql")
+
+    @classmethod
+    def from_url(cls, url: str, *, seed_if_empty: bool = False) -> "MySQLDatabase":
+        db = cls(MySQLTarget.parse(url))
+        if seed_if_empty:
+            from c2q_repl.sandbox.backends.mysql_seed import seed_if_empty as seed
+
+            seed(db)
+        return db
+
+    # ------------------------------------------------------------ connections
+    def _connect(self):
+        import pymysql
+
+        t = self.target
+        return pymysql.connect(host=t.host, port=t.port, user=t.user, password=t.password, database=t.database,
+                               charset="utf8mb4", autocommit=True, connect_timeout=10)
+
+    def connection(self):
+        """A pooled connection; give it back with :meth:`release` (or close it if it is broken)."""
+        try:
+            return self._pool.get_nowait()
+        except queue.Empty:
+            return self._connect()
+
+    def release(self, conn) -> None:
+        if self._pool.qsize() < self._pool_size and conn.open:
+            self._pool.put(conn)
+        else:
+            conn.close()
+
+    def close(self) -> None:
+        while True:
+            try:
+                self._pool.get_nowait().close()
+            except queue.Empty:
+                return
+
+    # ------------------------------------------------------------ catalog
+    def catalog(self) -> Catalog:
+        with self._lock:
+            if self._catalog is None:
+                self._catalog = self._read_catalog()
+            return self._catalog
+
+    def invalidate_catalog(self) -> None:
+        with self._lock:
+            self._catalog = None
+
+    def _read_catalog(self) -> Catalog:
+        conn = self.connection()
+        try:
+            with conn.cursor() as cur:
+                cur.execute("SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
+                            "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME", (self.name,))
+                tables = [(str(r[0]), str(r[1] or "")) for r in cur.fetchall()]
+                cur.execute("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT "
+                            "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s "
+                            "ORDER BY TABLE_NAME, ORDINAL_POSITION", (self.name,))
+                columns = cur.fetchall()
+                cur.execute("SELECT TABLE_NAME, COLUMN_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, "
+                            "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+                            "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+                            (self.name,))
+                keys = cur.fetchall()
+        finally:
+            self.release(conn)
+        pks: dict[str, list[str]] = {}
+        declared = []
+        for table, column, constraint, ref_table, ref_column in keys:
+            if constraint == "PRIMARY":
+                pks.setdefault(str(table), []).append(str(column))
+            elif ref_table:
+                declared.append(Relationship(str(table), str(column), str(ref_table), str(ref_column), inferred=False))
+        infos = []
+        for table, comment in tables:
+            pk = tuple(pks.get(table, ()))
+            cols = tuple(ColumnInfo(str(c[1]), normalize_type(str(c[2])), str(c[4] or ""), c[3] == "YES", str(c[1]) in pk)
+                         for c in columns if c[0] == table)
+            infos.append(TableInfo(table, cols, comment, pk))
+        infos_t = tuple(infos)
+        seen = {(d.from_table, d.from_column) for d in declared}
+        inferred = tuple(r for r in infer_relationships(infos_t) if (r.from_table, r.from_column) not in seen)
+        return Catalog(self.name, self.dialect, infos_t, tuple(declared) + inferred)
+
+    # ------------------------------------------------------------ queries
+    def _timeout_statement(self, timeout: float) -> str:
+        if self.flavor == "mariadb":
+            return f"SET SESSION max_statement_time = {max(timeout, 0.001):.3f}"
+        return f"SET SESSION max_execution_time = {max(int(timeout * 1000), 1)}"
+
+    def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
+        import pymysql
+
+        if read_only:
+            statement = check_read_only(sql, "mysql")
+        else:
+            statements = split_statements(sql, "mysql")
+            if len(statements) != 1:
+                raise SQLExecutionError("exactly one SQL statement must be given")
+            statement = statements[0]
+        conn = self.connection()
+        keep = True
+        try:
+            with conn.cursor() as cur:
+                cur.execute(self._timeout_statement(timeout))
+                if read_only:
+                    cur.execute("START TRANSACTION READ ONLY")
+            result, keep = self._fetch(conn, statement, max_rows)
+            return result
+        except pymysql.MySQLError as exc:
+            keep = conn.open and not isinstance(exc, (pymysql.err.OperationalError, pymysql.err.InterfaceError))
+            raise self._translate(exc, read_only, timeout) from None
+        finally:
+            if keep and conn.open and read_only:
+                try:
+                    conn.rollback()
+                except pymysql.MySQLError:
+                    keep = False
+            if keep:
+                self.release(conn)
+            else:
+                conn.close()
+
+    @staticmethod
+    def _fetch(conn, statement: str, max_rows: int) -> tuple[QueryResult, bool]:
+        import pymysql.cursors
+
+        cur = conn.cursor(pymysql.cursors.SSCursor)
+        cur.execute(statement)
+        if cur.description is None:
+            cur.close()
+            return QueryResult(columns=[], rows=[]), True
+        columns = [d[0] for d in cur.description]
+        fetched = cur.fetchmany(max_rows + 1)
+        truncated = len(fetched) > max_rows
+        rows = [[text_cell(v) for v in row] for row in fetched[:max_rows]]
+        if truncated:
+            return QueryResult(columns, rows, True), False  # the caller drops the connection: no draining
+        cur.close()
+        return QueryResult(columns, rows, False), True
+
+    @staticmethod
+    def _translate(exc, read_only: bool, timeout: float) -> SQLExecutionError:
+        code = exc.args[0] if exc.args and isinstance(exc.args[0], int) else 0
+        message = str(exc.args[1]) if len(exc.args) > 1 else str(exc)
+        if code in _TIMEOUT_ERRORS:
+            return SQLExecutionError(f"query timed out after {timeout:g} s")
+        if read_only and code in _READ_ONLY_ERRORS:
+            return ReadOnlyViolation(f"the statement tried to change data under a read-only key ({message})")
+        return SQLExecutionError(f"{code}: {message}" if code else message)
