@@ -7,6 +7,9 @@ process), so the c2q under test never starts a sandbox of its own.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
+from typing import Callable, Iterator
+
 import pytest
 
 from .harness import DEFAULT_COLS, DEFAULT_ROWS, Screen, isolated_env, sandbox_env_vars
@@ -28,7 +31,9 @@ def sandbox_env(c2q_env, sandbox) -> dict[str, str]:
     return {**c2q_env, **sandbox_env_vars(sandbox)}
 
 
-def _screen_factory(default_env: dict[str, str]):
+@contextmanager
+def _spawner(default_env: dict[str, str]) -> Iterator[Callable[..., Screen]]:
+    """A ``spawn(*args, env=None, extra_env=None, rows=40, cols=120)`` whose screens close at exit."""
     screens: list[Screen] = []
 
     def spawn(*args: str, env: dict[str, str] | None = None, extra_env: dict[str, str] | None = None,
@@ -39,22 +44,22 @@ def _screen_factory(default_env: dict[str, str]):
         screens.append(screen)
         return screen
 
-    return spawn, screens
+    try:
+        yield spawn
+    finally:
+        for screen in screens:
+            screen.close()
 
 
 @pytest.fixture
 def spawn_c2q(sandbox_env):
     """Factory: ``spawn_c2q("--mode", "auto_breakdown", rows=30)`` -> Screen (closed at teardown)."""
-    spawn, screens = _screen_factory(sandbox_env)
-    yield spawn
-    for screen in screens:
-        screen.close()
+    with _spawner(sandbox_env) as spawn:
+        yield spawn
 
 
 @pytest.fixture
 def spawn_offline(c2q_env):
     """Factory like ``spawn_c2q`` but with no endpoint configured at all."""
-    spawn, screens = _screen_factory(c2q_env)
-    yield spawn
-    for screen in screens:
-        screen.close()
+    with _spawner(c2q_env) as spawn:
+        yield spawn
