@@ -63,12 +63,18 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
     """Pick one of several columns a phrase may mean, preferring tables in play."""
     if len(cols) == 1:
         return cols[0]
-    involved = _involved_tables(st)
-    for c in cols:
-        if c.table in involved:
-            return c
+    for table in _involved_tables(st):  # the most directly involved table first
+        for c in cols:
+            if c.table == table:
+                if table not in _named_tables(st):
+                    st.notes.append((item.text, f"'{item.text}' read as {c.table}.{c.column}"))
+                return c
     st.notes.append((item.text, f"'{item.text}' read as {cols[0].table}.{cols[0].column}"))
     return cols[0]
+
+
+def _named_tables(st: ReadState) -> set[str]:
+    return {it.targets[0].table for it in st.items if it.kind == "table"} | {f.col.table for f in st.filters}
 
 
 def _involved_tables(st: ReadState) -> list[str]:

@@ -72,6 +72,18 @@ def _fans_out(rel: Relationship, to_table: str) -> bool:
     return rel.from_table == to_table
 
 
+def _fanned_tables(start: str, steps: list[tuple[str, Relationship]]) -> set[str]:
+    """Tables reached through a one-to-many step (their rows can repeat the subject's)."""
+    fanned: set[str] = set()
+    reached = {start: False}
+    for nxt, rel in steps:
+        came_from = rel.to_table if rel.from_table == nxt else rel.from_table
+        reached[nxt] = reached.get(came_from, False) or _fans_out(rel, nxt)
+        if reached[nxt]:
+            fanned.add(nxt)
+    return fanned
+
+
 def _literal(value) -> exp.Expression:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer():
@@ -163,7 +175,7 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
     return cols
 
 
-def build(spec: QuerySpec, catalog: Catalog) -> Built:
+def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
     tables = spec.tables()
     steps: list[tuple[str, Relationship]] = []
@@ -174,6 +186,19 @@ def build(spec: QuerySpec, catalog: Catalog) -> Built:
                 joined.add(nxt)
                 steps.append((nxt, rel))
     fan_out = any(_fans_out(rel, nxt) for nxt, rel in steps)
+    fanned = _fanned_tables(spec.table, steps)
+    shown = [c.table for c in spec.columns] + ([spec.order_by.table] if spec.order_by else [])
+    repeated = {t for t in shown if t in fanned}
+    if spec.metric is None and len(repeated) == 1 and not _reroot:
+        # "top 10 stocks by weight in the S&P 500": the rows are really index_compositions rows
+        table = repeated.pop()
+        rerooted = spec.with_(table=table, also_join=tuple(dict.fromkeys(spec.also_join + (spec.table,))))
+        built = build(rerooted, catalog, _reroot=True)
+        note = ("rows", f"One row per {table} row (a {spec.table} row can appear more than once)")
+        return Built(built.select, built.sql, built.columns, built.list_cols, built.assumptions + (note,))
+    if spec.metric is None and repeated:
+        raise PlanError("Showing columns of " + ", ".join(sorted({t for t in shown if t in fanned}))
+                        + f" next to {spec.table} would repeat rows; ask about one of them at a time.")
     names = _Names(qualify=bool(steps))
     notes: list[tuple[str, str]] = []
     cols: list[Col] = []
