@@ -13,7 +13,8 @@ from typing import Any, Sequence
 from c2q_repl.api.models import ChartOptions
 from c2q_repl.render.chart_data import ChartData, Series, category_series, resolve_column
 
-MAX_CATEGORIES = 60
+#: categories plotted at most: bars stay readable; a line (a time series) keeps far more points
+MAX_CATEGORIES = {"bar": 60, "line": 2000, "pie": 60}
 KINDS = {"BarChart": "bar", "LineChart": "line", "PieChart": "pie"}
 
 
@@ -42,9 +43,10 @@ def plot_for(chart: ChartOptions | None, columns: Sequence[str], rows: Sequence[
     x = resolve_column(option.get(x_key), columns)
     if kind == "pie":
         data = _pie_totals(data)
-    omitted = max(0, len(data.categories) - MAX_CATEGORIES)
-    series = [Series(s.name, s.values[:MAX_CATEGORIES]) for s in data.series]
-    return Plot(kind, chart.title, columns[x] if x is not None else "", data.categories[:MAX_CATEGORIES], series,
+    limit = MAX_CATEGORIES[kind]
+    omitted = max(0, len(data.categories) - limit)
+    series = [Series(s.name, s.values[:limit]) for s in data.series]
+    return Plot(kind, chart.title, columns[x] if x is not None else "", data.categories[:limit], series,
                 list(data.notes), omitted)
 
 

@@ -41,14 +41,19 @@ def footer_of(rr: RecordedRound, answer: Answer | None) -> str:
     return " · ".join(parts)
 
 
-def problem_of(rr: RecordedRound, answer: Answer | None) -> str:
-    """What went wrong in the round as a whole (empty when it answered)."""
+def problem_of(rr: RecordedRound, answer: Answer | None, tasks: list[Answer]) -> str:
+    """What went wrong in the round as a whole, unless a task already says it ("" when it answered)."""
     if not rr.complete:
         return INCOMPLETE
+    already = {t.error_text for t in tasks if t.failed}
     err = rr.to_round().job_error
     if err is not None:
-        return clean_text(err.describe())
-    return "" if answer is not None else "The job finished without an answer."
+        return "" if err.message in already else clean_text(err.describe())
+    if answer is None:
+        return "The job finished without an answer."
+    if answer.failed and not tasks:
+        return clean_text(answer.error_text)
+    return ""
 
 
 @dataclass(frozen=True)
@@ -74,7 +79,8 @@ def round_view(rr: RecordedRound) -> RoundView:
         overview = answer.clarified_task if answer.is_breakdown else ""
         for task in data_tasks(answer):
             heading = None
-            if answer.is_breakdown:
+            if answer.is_breakdown and task is not answer:
                 heading = f"{rr.number}.{task_label(task.task_id)} {task.task or task.description or task.clarified_task}"
             tasks.append((heading, task))
-    return RoundView(rr.number, rr.question, rr.mode, overview, tasks, problem_of(rr, answer), footer_of(rr, answer))
+    problem = problem_of(rr, answer, [t for _, t in tasks])
+    return RoundView(rr.number, rr.question, rr.mode, overview, tasks, problem, footer_of(rr, answer))

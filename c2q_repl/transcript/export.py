@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from c2q_repl.api.models import Answer
+from c2q_repl.render.chart_data import to_number
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.normalize import data_tasks, recorded_answer, round_status, transcript_json
@@ -103,9 +104,10 @@ def _fence(code: str, lang: str) -> list[str]:
 def md_table(columns: list[str], rows: list[list[Any]]) -> list[str]:
     if not columns:
         return ["*(no columns)*"]
-    numeric = [all(isinstance(r[i], (int, float)) and not isinstance(r[i], bool) or r[i] is None
-                   for r in rows if i < len(r)) and any(i < len(r) and r[i] is not None for r in rows)
-               for i in range(len(columns))]
+    numeric = []
+    for i in range(len(columns)):
+        cells = [r[i] for r in rows if i < len(r) and r[i] is not None]
+        numeric.append(bool(cells) and all(to_number(c) is not None for c in cells))
     lines = ["| " + " | ".join(_md_cell(c) for c in columns) + " |",
              "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
     for row in rows:

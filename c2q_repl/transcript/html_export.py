@@ -12,6 +12,7 @@ from html import escape
 from typing import Any
 
 from c2q_repl.api.models import Answer
+from c2q_repl.render.chart_data import to_number
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.transcript.chartdata import plot_for
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
@@ -19,6 +20,8 @@ from c2q_repl.transcript.reader import RecordedRound, Transcript
 from c2q_repl.transcript.svg import chart_svg
 
 SQL_STYLE = "friendly"
+#: rows shown before the rest of a long result folds away
+VISIBLE_ROWS = 25
 CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'"
 
 CSS = """
@@ -44,6 +47,7 @@ table.data th { background: #eef1f4; }
 table.data tr:nth-child(even) td { background: #f7f9fb; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
 table.data td.null { color: #999; font-style: italic; }
+details summary { cursor: pointer; color: #2f5fb8; font-size: 13px; margin: 6px 0; }
 figure.chart { margin: 12px 0; }
 figure.chart svg { max-width: 100%; height: auto; border: 1px solid #eee; border-radius: 6px; }
 .error { background: #fdecec; border: 1px solid #f3b9b9; color: #8a1c1c; border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; }
@@ -64,12 +68,7 @@ def sql_html(sql: str) -> str:
     return highlight(clean_text(sql).rstrip(), MySqlLexer(), HtmlFormatter(noclasses=True, style=SQL_STYLE))
 
 
-def _is_number(value: Any) -> bool:
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def table_html(columns: list[str], rows: list[list[Any]]) -> str:
-    head = "".join(f"<th>{_text(c)}</th>" for c in columns)
+def _rows_html(columns: list[str], rows: list[list[Any]]) -> str:
     body = []
     for row in rows:
         cells = []
@@ -77,12 +76,23 @@ def table_html(columns: list[str], rows: list[list[Any]]) -> str:
             value = row[i] if i < len(row) else None
             if value is None:
                 cells.append('<td class="null">NULL</td>')
-            elif _is_number(value):
+            elif to_number(value) is not None:  # the API sends most numbers as strings
                 cells.append(f'<td class="num">{_text(value)}</td>')
             else:
                 cells.append(f"<td>{_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
-    return f'<div class="tablewrap"><table class="data"><thead><tr>{head}</tr></thead><tbody>{"".join(body)}</tbody></table></div>'
+    return "".join(body)
+
+
+def table_html(columns: list[str], rows: list[list[Any]]) -> str:
+    """The rows as a table; past :data:`VISIBLE_ROWS` the rest folds into a <details> (no script needed)."""
+    head = "<thead><tr>" + "".join(f"<th>{_text(c)}</th>" for c in columns) + "</tr></thead>"
+    shown = f'<table class="data">{head}<tbody>{_rows_html(columns, rows[:VISIBLE_ROWS])}</tbody></table>'
+    rest = rows[VISIBLE_ROWS:]
+    if rest:
+        shown += (f'<details><summary>{len(rest)} more row{"s" if len(rest) != 1 else ""}</summary>'
+                  f'<table class="data">{head}<tbody>{_rows_html(columns, rest)}</tbody></table></details>')
+    return f'<div class="tablewrap">{shown}</div>'
 
 
 def _task_html(task: Answer, heading: str | None) -> list[str]:

@@ -108,5 +108,5 @@ def task_label(task_id: str) -> str:
 
 
 def data_tasks(answer: Answer) -> list[Answer]:
-    """The tasks that carry their own SQL or rows, in order (the answer itself when direct)."""
-    return [a for a in answer.leaves() if a.sql or a.data is not None or a.sql_error] or [answer]
+    """The tasks that carry their own SQL, rows or SQL error, in order (the answer itself when direct)."""
+    return [a for a in answer.leaves() if a.sql or a.data is not None or a.sql_error]

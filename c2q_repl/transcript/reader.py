@@ -92,8 +92,8 @@ class Transcript:
         """"sandbox" or "cloud" plus the host, for titles and listings."""
         kind = str(self.header.get("endpoint_kind") or self.header.get("endpoint") or "")
         where = str(self.header.get("label") or self.header.get("endpoint_host") or self.header.get("host") or "")
-        if where.startswith(kind):
-            return where  # the REPL's label already names the kind ("sandbox · sp500insight")
+        if self.header.get("label"):
+            return where  # the REPL's label says it all ("sandbox · sp500insight · offline", "local · host:port · db")
         return f"{kind} {where}".strip()
 
     @property

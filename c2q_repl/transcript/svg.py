@@ -85,7 +85,7 @@ def _xy(data: Plot, width: int, height: int) -> str:
                f'<line x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}"/></g>')
     n = len(data.categories)
     slot = plot_w / max(n, 1)
-    label_every = max(1, math.ceil(n / 30))
+    label_every = max(1, math.ceil(n / 20))
     for i, cat in enumerate(data.categories):
         if i % label_every:
             continue
@@ -112,7 +112,8 @@ def _xy(data: Plot, width: int, height: int) -> str:
             points = [(left + slot * (i + 0.5), y_of(v)) for i, v in enumerate(series.values) if v is not None]
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
             out.append(f'<polyline class="line" points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
-            out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>' for x, y in points)
+            if len(points) <= 60:  # dots only while they stay apart
+                out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>' for x, y in points)
     out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">'
                f'{escape(data.x_label)}{escape(f" (first {n} of {n + data.omitted})") if data.omitted else ""}</text>')
     if multi:

@@ -16,7 +16,7 @@ from c2q_repl.transcript.export import export_transcript, format_for
 from c2q_repl.transcript.reader import TranscriptError
 
 from .helpers import SECTOR_ROWS, job, make_round, sample_rounds, write_transcript
-from .png import colour_counts, decode_png
+from .png import count_colour, decode_png, distinct_colours
 
 EVIL = '<script>alert("pwned")</script>'
 
@@ -64,6 +64,7 @@ def test_html_is_self_contained_and_escapes_data(tmp_path):
     assert html.count("<svg") == 3  # bar, pie, line
     assert html.count('class="slice"') == 2 and 'class="line"' in html
     assert "<td>Technology</td>" in html and '<td class="null">NULL</td>' in html
+    assert '<td class="num">1000.5</td>' in html  # numbers sent as strings still align right
     assert 'style="color: #007020; font-weight: bold">SELECT</span>' in html  # pygments, inline styles
 
 
@@ -143,13 +144,33 @@ def test_html_export_shows_table_and_chart_in_chromium(tmp_path):
     assert shot.exists(), run.stderr[-2000:]
     width, height, rows = decode_png(shot.read_bytes())
     assert (width, height) == (900, 1000)
-    counts = colour_counts(rows)
     bar_blue, header_grey = bytes((0x2F, 0x6F, 0xDE)), bytes((0xEE, 0xF1, 0xF4))
-    assert counts[bar_blue] > 20_000, "the bar chart is not visible"
-    assert counts[header_grey] > 1_000, "the table header is not visible"
+    assert count_colour(rows, bar_blue) > 20_000, "the bar chart is not visible"
+    assert count_colour(rows, header_grey) > 1_000, "the table header is not visible"
     # the bars sit below the table: find the blue rows and the header-grey rows
     blue = {y for y, row in enumerate(rows) if row.count(bar_blue) > 100}
     bar_tops = [y for y in sorted(blue) if all(y + k in blue for k in range(40))]  # tall blocks, not the rule under the title
     grey_rows = [y for y, row in enumerate(rows) if header_grey in row]
     assert bar_tops and grey_rows and min(grey_rows) < bar_tops[0]
-    assert len(counts) > 50, "screenshot looks blank"
+    assert distinct_colours(rows) > 50, "screenshot looks blank"
+
+
+def test_failures_are_shown_once_and_long_tables_fold(tmp_path):
+    failed_breakdown = {"job_id": "job-b", "status": "done", "result": {
+        "type": "breakdown", "task_id": "0", "status": "failed", "clarified_task": "compare things",
+        "reason": "comparisons need window functions", "sub_tasks": []}}
+    failed_job = {"job_id": "job-f", "status": "failed", "reason": "model overloaded", "result": None}
+    long_rows = [[f"row{i}", i] for i in range(40)]
+    path = write_transcript(tmp_path / "t.jsonl", [
+        make_round(1, "compare", failed_breakdown, mode="auto_breakdown"),
+        make_round(2, "overloaded", failed_job),
+        make_round(3, "many rows", job("job-l", "SELECT a, b FROM t", ["a", "b"], long_rows, chart="")),
+    ])
+    html = export_transcript(path, "html")
+    assert html.count("comparisons need window functions") == 1
+    assert "the task failed" not in html and "<h3>" not in html
+    assert html.count("model overloaded") == 1
+    assert "<summary>15 more rows</summary>" in html and html.count("<td>row39</td>") == 1
+    md = export_transcript(path, "md")
+    assert md.count("comparisons need window functions") == 1 and "###" not in md
+    assert "**Error:** model overloaded" in md
