@@ -15,7 +15,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass, replace
-from typing import Any, Callable
+from typing import Any, Callable, Union
 
 import httpx
 
@@ -30,15 +30,18 @@ from c2q_repl.api.models import (
     KnowledgeData,
     Session,
     SummaryStarted,
+    TableSummary,
     V1Result,
     parse_list,
 )
 from c2q_repl.api.transport import ApiTransport, RequestRecord, path_join
 from c2q_repl.config import Credentials
 
-__all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES"]
+__all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES", "SummaryUpdate"]
 
 MODES = ("direct", "auto_breakdown")
+#: what a data summary update may answer with (the response shape is [UNK])
+SummaryUpdate = Union[DataSummary, TableSummary, SummaryStarted, None]
 MAX_INSTRUCTION = 512
 _REMEMBERED_JOBS = 256
 
@@ -241,7 +244,7 @@ class Chat2QueryClient:
     def update_data_summary(
         self, data_summary_id: str | int, *, description: str | None = None, default: bool | None = None,
         tables: dict[str, dict] | None = None,
-    ) -> DataSummary | SummaryStarted | None:
+    ) -> SummaryUpdate:
         """``PUT /v3/dataSummaries/{id}`` (body [UNK]): sends only the given fields,
         ``tables`` in the v2 draft shape ``{table: {"description", "columns": {col: desc}}}``.
         Returns the updated summary, the job that applies it, or None when the server says nothing."""
@@ -254,12 +257,13 @@ class Chat2QueryClient:
             body["tables"] = tables
         return self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body, parse=_summary_update_result)
 
-    def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> DataSummary | SummaryStarted | None:
-        """``PUT /v3/dataSummaries/{id}/tables/{table}`` with ``{"description": ...}`` (shape [UNK])."""
+    def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> SummaryUpdate:
+        """``PUT /v3/dataSummaries/{id}/tables/{table}`` with ``{"description": ...}`` (shape [UNK]).
+        The answer may be the updated table, the whole summary, a job, or nothing."""
         body = {"description": description}
         return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body=body, parse=_summary_update_result)
 
-    def update_column_descriptions(self, data_summary_id: str | int, table: str, columns: dict[str, str]) -> DataSummary | SummaryStarted | None:
+    def update_column_descriptions(self, data_summary_id: str | int, table: str, columns: dict[str, str]) -> SummaryUpdate:
         """``PUT /v3/dataSummaries/{id}/tables/{table}/columns`` with ``{"columns": {col: desc}}``
         (shape [UNK]; it mirrors the v2 draft's per-table ``columns`` map)."""
         body = {"columns": {str(k): str(v) for k, v in columns.items()}}
@@ -340,6 +344,11 @@ class Chat2QueryClient:
         body = {"cluster_id": cluster_id, "database": database, "description": description, "reuse": reuse}
         return self._start_summary("v2", "dataSummaries", body=body)
 
+    def get_data_summary_v2(self, data_summary_id: str | int) -> DataSummary:
+        """``GET /v2/dataSummaries/{id}`` (draft-era, spec §7.29): the v2 summary, bare or wrapped in
+        ``{id, name, type, data: {...}}``."""
+        return self._get("v2", "dataSummaries", data_summary_id, parse=_v2_summary)
+
     def list_data_summaries_v2(self) -> list[DataSummary]:
         """``GET /v2/dataSummaries``."""
         return self._get("v2", "dataSummaries", parse=_list_of("data_summaries", DataSummary.from_json))
@@ -397,13 +406,23 @@ def _session_or_none(value: Any) -> Session | None:
     return Session.from_json(obj) if obj and ("session_id" in obj or "id" in obj) else None
 
 
-def _summary_update_result(result: Any) -> DataSummary | SummaryStarted | None:
+def _summary_update_result(result: Any) -> SummaryUpdate:
     obj = _dict_or_none(result)
     if obj is None:
         return None
     if "job_id" in obj and not ("tables" in obj or "summary" in obj or "status" in obj):
         return SummaryStarted.from_json(obj)
+    if "tables" not in obj and "db_schema" not in obj and ("columns" in obj or "name" in obj or "table_name" in obj):
+        name = str(obj.get("name") or obj.get("table_name") or "")
+        return DataSummary.from_json({"tables": {name: obj}}).tables[name]
     return DataSummary.from_json(obj)
+
+
+def _v2_summary(result: Any) -> DataSummary:
+    obj = result if isinstance(result, dict) else None
+    if obj is not None and isinstance(obj.get("data"), dict) and not ("db_schema" in obj or "tables" in obj):
+        return DataSummary.from_json({"data_summary_id": obj.get("id"), **obj["data"]})
+    return DataSummary.from_json(result)
 
 
 def _fill(model, **defaults):

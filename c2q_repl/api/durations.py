@@ -8,7 +8,7 @@ when its clock agrees with ours). The belief about the next job's duration is
 the mixture of uniform distributions over those intervals (newest weighted
 most; the newest samples that share a common interval are replaced by that
 intersection, which pins a steady duration down), plus a weak log-uniform
-prior (0.25 s to 64 s) so that surprises are still caught quickly.
+prior (0.25 s to 64 s; from 1/16 s before anything is learned) so that surprises are still caught quickly.
 
 :func:`plan_polls` turns that belief into poll times by dynamic programming:
 it minimises ``E[polls] + delay_weight * E[delay]`` over poll times on a grid,
@@ -32,6 +32,8 @@ PRIOR_WEIGHT = 0.25
 #: weight of each older observation relative to the next newer one
 DEFAULT_DECAY = 0.6
 PRIOR_BINS = tuple((0.25 * 2 ** i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
+#: with nothing learned yet, also expect very short jobs (a local sandbox): the first poll comes sooner
+COLD_START_BINS = ((0.0625, 0.125), (0.125, 0.25))
 MAX_GRID = 240
 
 
@@ -95,8 +97,9 @@ def _mixture(samples: list[DurationSample], expected: float | None, decay: float
         comps.append(_Component(*_widen(*bounds), decay ** (count - 1 - i)))
     if expected is not None and expected > 0:
         comps.append(_Component(*_widen(expected * 0.85, expected * 1.15), 1.0))
-    prior_each = PRIOR_WEIGHT / len(PRIOR_BINS) if comps else 1.0 / len(PRIOR_BINS)
-    comps.extend(_Component(lo, hi, prior_each) for lo, hi in PRIOR_BINS)
+    bins = PRIOR_BINS if comps else COLD_START_BINS + PRIOR_BINS
+    prior_each = (PRIOR_WEIGHT if comps else 1.0) / len(bins)
+    comps.extend(_Component(lo, hi, prior_each) for lo, hi in bins)
     total = sum(c.weight for c in comps)
     return [_Component(c.low, c.high, c.weight / total) for c in comps]
 
@@ -192,6 +195,22 @@ class JobDurationModel:
 
     def plan(self, kind: str, *, after: float = 0.0, expected: float | None = None) -> list[float]:
         return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight, decay=self.decay)
+
+    def to_json(self) -> dict:
+        """Plain data, so a caller may keep what was learned between runs."""
+        return {kind: [[s.low, s.high] for s in seen] for kind, seen in self._samples.items()}
+
+    @classmethod
+    def from_json(cls, value: object, **kw) -> "JobDurationModel":
+        """Rebuild from :meth:`to_json` output; anything malformed is skipped."""
+        model = cls(**kw)
+        if isinstance(value, dict):
+            for kind, pairs in value.items():
+                for pair in pairs if isinstance(pairs, list) else []:
+                    if (isinstance(pair, list) and len(pair) == 2
+                            and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x < 86400 for x in pair)):
+                        model.observe(str(kind), float(pair[0]), float(pair[1]))
+        return model
 
     def expected(self, kind: str) -> float | None:
         """Mean of the midpoints seen so far (for progress displays), None when unknown."""

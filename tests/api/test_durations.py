@@ -98,3 +98,18 @@ def test_model_keeps_a_window_per_kind():
 
 def test_backoff_is_capped():
     assert backoff_after(0.1) == 0.5 and backoff_after(8) == 2.0 and backoff_after(600) == 5.0
+
+
+def test_model_round_trips_through_json_and_skips_garbage():
+    model = JobDurationModel()
+    model.observe("chat:direct", 1.0, 1.5)
+    model.observe("summary", 20.0, 30.0)
+    again = JobDurationModel.from_json(model.to_json())
+    assert again.samples("chat:direct") == model.samples("chat:direct") and again.samples("summary") == model.samples("summary")
+    junk = JobDurationModel.from_json({"chat:direct": [[1, 2], ["x", 1], [True, 2], [1], [-1, 3]], "summary": "nope", 3: None})
+    assert junk.samples("chat:direct") == [DurationSample(1.0, 2.0)]
+    assert JobDurationModel.from_json(None).samples("chat:direct") == []
+
+
+def test_cold_start_polls_sooner_than_a_learned_plan_would_for_short_jobs():
+    assert plan_polls([])[0] <= 0.75

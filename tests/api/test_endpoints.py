@@ -6,7 +6,7 @@ import pytest
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.models import (
-    ChatStarted, DataSummary, Job, KnowledgeBase, KnowledgeData, RefineResult, Session, Suggestions, SummaryStarted, V1Result,
+    ChatStarted, DataSummary, Job, KnowledgeBase, KnowledgeData, RefineResult, Session, Suggestions, SummaryStarted, TableSummary, V1Result,
 )
 
 from .server import Reply, ok
@@ -58,6 +58,13 @@ CASES = [
      {"job_id": JOB}, {"tables": {"t": {"description": "d"}}}, lambda r: isinstance(r, SummaryStarted) and r.job_id == JOB),
     ("update_table_description", lambda c: c.update_table_description(304823, "companies", "firms"), "PUT",
      "/v3/dataSummaries/304823/tables/companies", None, {"description": "firms"}, lambda r: r is None),
+    ("update_table_description_table", lambda c: c.update_table_description(304823, "companies", "firms"), "PUT",
+     "/v3/dataSummaries/304823/tables/companies", SUMMARY["tables"]["companies"], {"description": "firms"},
+     lambda r: isinstance(r, TableSummary) and r.name == "companies" and r.columns["stock_symbol"].description == "ticker"),
+    ("get_data_summary_v2", lambda c: c.get_data_summary_v2(5), "GET", "/v2/dataSummaries/5",
+     {"id": 5, "name": "data-context", "type": "data", "data": {"cluster_id": 1, "db_name": "db", "status": "done",
+                                                                 "db_schema": {"t": {"table_name": "t", "columns": {}}}}}, None,
+     lambda r: r.data_summary_id == "5" and r.database == "db" and "t" in r.tables),
     ("update_column_descriptions", lambda c: c.update_column_descriptions(304823, "companies", {"stock_symbol": "ticker"}), "PUT",
      "/v3/dataSummaries/304823/tables/companies/columns", SUMMARY, {"columns": {"stock_symbol": "ticker"}}, lambda r: isinstance(r, DataSummary)),
     ("create_knowledge_base", lambda c: c.create_knowledge_base("101", "db", "kb"), "POST", "/v3/knowledgeBases", KB,
