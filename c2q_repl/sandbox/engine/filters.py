@@ -7,7 +7,7 @@ import re
 
 from .lexicon import Target
 from .linking import Item
-from .reading import ReadState, Refuse, choose, col_kind, columns_of
+from .reading import ReadState, Refuse, choose, col_kind, columns_of, local_column
 from .spec import Col, Filter
 from .timeexpr import resolve
 
@@ -170,15 +170,7 @@ def time_filter(st: ReadState, item: Item, subject: str, bridges: list[str], met
 
 
 def localize_col(st: ReadState, col: Col, subject: str) -> Col:
-    """A key column of another table that the subject also has (joined on it) is read locally."""
-    if col.table == subject:
-        return col
-    table = st.lex.catalog.table(subject)
-    if table and table.column(col.column):
-        for r in st.lex.catalog.relationships:
-            if {r.from_table, r.to_table} == {subject, col.table} and r.from_column == r.to_column == col.column:
-                return Col(subject, col.column)
-    return col
+    return local_column(st.lex.catalog, col, subject)
 
 
 def localize(st: ReadState, f: Filter, subject: str) -> Filter:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .interpret import SUPERLATIVE_WORDS
 from .lexicon import Lexicon
 from .linking import Item, Linked, link
+from .reading import columns_of, local_column
 from .spec import Col, Filter, QuerySpec
 from .timeexpr import resolve
 
@@ -26,10 +27,6 @@ please redo try one ones same query answer that those them draw render display p
 class Edit:
     spec: QuerySpec
     changes: tuple[str, ...]  # what was changed, for the assumptions/solution
-
-
-def _columns(item: Item) -> list[Col]:
-    return [Col(t.table, t.column) for t in item.targets if t.kind == "column"]
 
 
 def _pick(cols: list[Col], spec: QuerySpec) -> Col | None:
@@ -91,7 +88,7 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
             changes.append(change)
         elif it.kind == "value":
             target = it.targets[0]
-            col = _localize(Col(target.table, target.column), spec, lex)
+            col = local_column(lex.catalog, Col(target.table, target.column), spec.table)
             new_values.setdefault(col, []).append((target.value, negate))
             negate = False
         elif it.kind == "kw" and it.category == "chart" and it.arg:
@@ -106,7 +103,7 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
                 spec = spec.with_(order_metric=True)
             changes.append("sorted " + ("descending" if it.arg == "DESC" else "ascending"))
         elif it.kind == "kw" and it.category in ("order", "agg", "bottom") and nxt is not None and nxt.kind == "column":
-            col = _pick(_columns(nxt), spec)
+            col = _pick(columns_of(nxt), spec)
             desc = it.category == "order" and spec.descending or it.arg == "MAX"
             if it.category == "order" and col and lex.kind_of(col.table, col.column) == "number":
                 desc = True if not any(i.kind == "kw" and i.category == "dir" for i in items) else spec.descending
@@ -130,10 +127,10 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
             if spec.shape == "list" and spec.order_by is None:
                 return None
             if spec.shape == "list":
-                spec = spec.with_(order_by=_pick(_columns(nxt), spec))
+                spec = spec.with_(order_by=_pick(columns_of(nxt), spec))
                 changes.append(f"ordered by {spec.order_by.column}")
                 continue
-            col = _pick(_columns(nxt), spec)
+            col = _pick(columns_of(nxt), spec)
             spec = spec.with_(group_by=col, shape="aggregate")
             changes.append(f"grouped by {col.column}")
         elif it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
@@ -159,15 +156,6 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
     if not changes:
         return None
     return Edit(spec, tuple(changes))
-
-
-def _localize(col: Col, spec: QuerySpec, lex: Lexicon) -> Col:
-    table = lex.catalog.table(spec.table)
-    if col.table != spec.table and table is not None and table.column(col.column):
-        for r in lex.catalog.relationships:
-            if {r.from_table, r.to_table} == {spec.table, col.table} and r.from_column == r.to_column == col.column:
-                return Col(spec.table, col.column)
-    return col
 
 
 def _set_values(spec: QuerySpec, col: Col, values: list[str], negate: bool) -> tuple[QuerySpec, str]:

@@ -73,6 +73,18 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
     return cols[0]
 
 
+def local_column(catalog, col: Col, subject: str) -> Col:
+    """A key column of another table that the subject also has (joined on it) is read locally."""
+    if col.table == subject:
+        return col
+    table = catalog.table(subject)
+    if table and table.column(col.column):
+        for r in catalog.relationships:
+            if {r.from_table, r.to_table} == {subject, col.table} and r.from_column == r.to_column == col.column:
+                return Col(subject, col.column)
+    return col
+
+
 def _named_tables(st: ReadState) -> set[str]:
     return {it.targets[0].table for it in st.items if it.kind == "table"} | {f.col.table for f in st.filters}
 

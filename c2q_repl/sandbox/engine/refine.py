@@ -14,7 +14,8 @@ import sqlglot
 from sqlglot import exp
 
 from .lexicon import Lexicon
-from .linking import Item, link
+from .linking import link
+from .reading import columns_of
 from .spec import Col, Filter
 from .sqlbuild import _condition, _Names, _ordered
 from .timeexpr import resolve
@@ -38,10 +39,6 @@ def _resolve_col(col: Col, tables: dict[str, str], lex: Lexicon) -> Col | None:
         if info and info.column(col.column):
             return Col(name, col.column)
     return None
-
-
-def _columns(item: Item) -> list[Col]:
-    return [Col(t.table, t.column) for t in item.targets if t.kind == "column"]
 
 
 def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
@@ -74,7 +71,7 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
             tree = tree.limit(int(it.number))
             changes.append(f"limited the result to {int(it.number)} rows")
         elif it.kind == "kw" and it.category in ("order", "group") and nxt is not None and nxt.kind == "column":
-            col = next((c for c in (_resolve_col(c, tables, lex) for c in _columns(nxt)) if c), None)
+            col = next((c for c in (_resolve_col(c, tables, lex) for c in columns_of(nxt)) if c), None)
             if col is None:
                 return sql, f"'{nxt.text}' is not a column of the tables in this query; nothing was changed."
             desc = True if descending is None else descending
@@ -91,7 +88,7 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
             changes.append(f"kept only rows where {col.column} {'!=' if negate else '='} '{target.value}'")
         elif it.kind == "kw" and it.category == "cmp" and nxt is not None and nxt.kind == "number":
             around = [x for x in (prev, items[k + 2] if k + 2 < len(items) else None) if x and x.kind == "column"]
-            col = next((c for x in around for c in (_resolve_col(c, tables, lex) for c in _columns(x)) if c), None)
+            col = next((c for x in around for c in (_resolve_col(c, tables, lex) for c in columns_of(x)) if c), None)
             if col is None:
                 return sql, f"I could not tell which column '{it.text} {nxt.text}' applies to; nothing was changed."
             value = (nxt.number or 0) / 100 if nxt.percent else nxt.number
