@@ -62,7 +62,8 @@ def test_mode_is_sent_and_applies_per_question(sandbox, connection_to, recorder)
     conv.ask(Q2, mode="direct")
     sent = [c.body["sql_generate_mode"] for c in recorder.calls("POST", "/chat2data")]
     assert sent == ["direct", "auto_breakdown", "direct"]
-    assert r.mode == "auto_breakdown" and r.answer is not None
+    assert r.mode == "auto_breakdown" and r.answer.type == "breakdown"  # the server planned sub-tasks
+    assert conv.rounds[0].answer.type == conv.rounds[2].answer.type == "data_retrieval"
     with pytest.raises(ValidationError):
         conv.mode = "sideways"
 
@@ -78,7 +79,9 @@ def test_feedback_ids_are_sent_once_and_reach_the_server(sandbox, connection_to,
     assert (bodies[1]["feedback_answer_id"], bodies[1]["feedback_task_id"]) == (first.job_id, first.answer.task_id)
     assert bodies[0]["feedback_answer_id"] == "" and bodies[2]["feedback_answer_id"] == ""
     assert (corrected.feedback_answer_id, plain.feedback_answer_id) == (first.job_id, "")
-    assert corrected.error is None  # the server accepted it as an answer of this session
+    assert corrected.error is None  # the server accepted it as an answer of this session...
+    assert len(corrected.answer.data.rows) == 3  # ...and revised that answer instead of starting fresh
+    assert "feedback" in [a.concept for a in corrected.answer.assumptions]
     # explicit feedback wins over nothing armed
     conv.ask("make it 2", feedback=(first.job_id, "0"))
     assert recorder.calls("POST", "/chat2data")[-1].body["feedback_task_id"] == "0"
