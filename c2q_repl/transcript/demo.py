@@ -31,6 +31,8 @@ class DemoState:
     typed: int = 0
     scroll: int = 0
     number_buffer: str = ""
+    #: lines below the bottom of the screen (shown in the footer as a scroll hint)
+    below: int = 0
     typing_task: asyncio.Task | None = field(default=None, repr=False)
 
     @property
@@ -75,11 +77,12 @@ def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, 
         room = max(1, rows - 2)
         state.scroll = max(0, min(state.scroll, len(lines) - room))
         shown = lines[state.scroll:state.scroll + room]
+        state.below = max(0, len(lines) - state.scroll - room)
         return ANSI("\n".join("  " + line for line in shown))
 
     def footer():
         cols, _ = size()
-        return [("class:demo.footer", state.deck.footer(state.page, state.number_buffer, cols))]
+        return [("class:demo.footer", state.deck.footer(state.page, state.number_buffer, cols, below=state.below))]
 
     async def type_question() -> None:
         app = holder["app"]

@@ -122,9 +122,11 @@ class DemoDeck:
 
     # ------------------------------------------------------------------ footer
 
-    def footer(self, page: int, number_buffer: str, width: int) -> str:
+    def footer(self, page: int, number_buffer: str, width: int, *, below: int = 0) -> str:
         n = len(self.t.rounds)
         where = "title" if page == 0 else "summary" if page > n else f"{page}/{n}"
+        if below:
+            where += f" · ↓ {below} more line{'s' if below != 1 else ''}"
         left = f" {clean_text(self.t.database or 'c2q')} · {where}"
         right = f"go to {number_buffer}_ ⏎ " if number_buffer else "Space next · Backspace back · 1-9⏎ jump · q quit "
         gap = max(1, width - text_width(left) - text_width(right))

@@ -37,6 +37,7 @@ def test_deck_pages(tmp_path):
     assert "✗  3. show everything" in summary
     assert deck.page_of_round(2) == 2 and deck.page_of_round(99) == 4
     assert "2/3" in deck.footer(2, "", 100) and "go to 3_" in deck.footer(2, "3", 100)
+    assert "2/3 · ↓ 7 more lines" in deck.footer(2, "", 100, below=7)
 
 
 def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
@@ -63,6 +64,27 @@ def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
         screen.wait_for("daily quota used up", timeout=15)
         screen.send(" ")
         screen.wait_for("2 answered")
+        screen.send("q")
+        assert screen.wait_exit() == 0
+    finally:
+        screen.close()
+
+
+def test_demo_scrolls_a_long_answer(tmp_path):
+    from .helpers import job, make_round
+
+    rows = [[f"company {i:02d}", i] for i in range(40)]
+    path = write_transcript(tmp_path / "t.jsonl", [make_round(1, "list", job("j", "SELECT a, b FROM t", ["a", "b"], rows, chart=""))])
+    screen = Screen(["demo", str(path), "--theme", "mono"], env=isolated_env(tmp_path / "env"), rows=20, cols=80)
+    try:
+        screen.wait_for("Talking to")
+        screen.send("  ")
+        screen.wait_for("company 00")
+        screen.wait_for("more lines")
+        assert "company 30" not in screen.text
+        screen.send_key("pagedown", "pagedown", "pagedown")
+        screen.wait_for("company 39")
+        screen.send_key("up")
         screen.send("q")
         assert screen.wait_exit() == 0
     finally:
