@@ -58,7 +58,7 @@ def list_sessions(env: Mapping[str, str] = os.environ) -> list[SessionEntry]:
     entries = []
     for number, path in enumerate(transcript_files(env), 1):
         try:
-            t = read_transcript(path)
+            t = read_transcript(path, outline=True)
         except TranscriptError as exc:
             entries.append(SessionEntry(number, path, 0.0, "", "", 0, "", problem=str(exc)))
             continue

@@ -172,7 +172,11 @@ def _check_header(rec: dict, path: Path) -> list[str]:
     return []
 
 
-def _split_records(data: bytes, path: Path) -> tuple[list[tuple[int, dict]], list[str]]:
+#: what outline reads leave unparsed: the big records (our writer puts "type" first)
+_OUTCOME_PREFIXES = (b'{"type":"result"', b'{"type":"error"')
+
+
+def _split_records(data: bytes, path: Path, skip: tuple[bytes, ...] = ()) -> tuple[list[tuple[int, dict]], list[str]]:
     """Parse lines into JSON objects; skip (and report) cut-off and broken lines."""
     warnings: list[str] = []
     records: list[tuple[int, dict]] = []
@@ -184,6 +188,8 @@ def _split_records(data: bytes, path: Path) -> tuple[list[tuple[int, dict]], lis
         if not raw.strip():
             continue
         last = lineno == len(lines)
+        if skip and raw.startswith(skip) and not (last and tail_cut):
+            continue
         try:
             rec = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
@@ -199,8 +205,12 @@ def _split_records(data: bytes, path: Path) -> tuple[list[tuple[int, dict]], lis
     return records, warnings
 
 
-def read_transcript(path: str | Path) -> Transcript:
-    """Load a transcript; raise :class:`TranscriptError` only when nothing sensible can be read."""
+def read_transcript(path: str | Path, *, outline: bool = False) -> Transcript:
+    """Load a transcript; raise :class:`TranscriptError` only when nothing sensible can be read.
+
+    ``outline`` leaves the (large) result and error records unparsed: enough
+    for listings (header, questions, commands), and fast on big sessions.
+    """
     path = Path(path).expanduser()
     try:
         data = path.read_bytes()
@@ -208,7 +218,7 @@ def read_transcript(path: str | Path) -> Transcript:
         raise TranscriptError(f"no such transcript: {path}") from None
     except OSError as exc:
         raise TranscriptError(f"cannot read {path}: {exc.strerror or exc}") from None
-    parsed, warnings = _split_records(data, path)
+    parsed, warnings = _split_records(data, path, _OUTCOME_PREFIXES if outline else ())
     if not parsed or parsed[0][1].get("type") != "header":
         raise TranscriptError(f"{path} is not a c2q transcript (no header record)")
     header = parsed[0][1]

@@ -120,6 +120,13 @@ def test_truncated_last_line_is_reported_and_skipped(tmp_path):
         assert any("cut off" in w and "skipped" in w for w in t.warnings)
 
 
+def test_outline_reads_skip_outcomes(tmp_path):
+    path = write_transcript(tmp_path / "t.jsonl", sample_rounds())
+    t = read_transcript(path, outline=True)
+    assert [r.question for r in t.rounds] == [r.question for r in sample_rounds()]
+    assert not any(r.complete for r in t.rounds) and t.warnings == []
+
+
 def test_unknown_records_and_future_minor_version_tolerated(tmp_path):
     path = write_transcript(tmp_path / "t.jsonl", sample_rounds())
     lines = path.read_text().splitlines()
