@@ -214,13 +214,7 @@ class Chat2QueryClient:
     ) -> ChatStarted:
         """``POST /v3/chat2data`` (creates a session). The server honours ``data_summary_id``
         only when ``cluster_id`` and ``database`` are absent, so empty ones are not sent."""
-        body: dict[str, Any] = {"question": question, "sql_generate_mode": _check_mode(mode)}
-        if cluster_id:
-            body["cluster_id"] = cluster_id
-        if database:
-            body["database"] = database
-        if data_summary_id not in (None, ""):
-            body["data_summary_id"] = _id_value(data_summary_id)
+        body = {"question": question, "sql_generate_mode": _check_mode(mode), **_target(cluster_id, database, data_summary_id)}
         return self._start_chat(f"chat:{mode}", "v3", "chat2data", body=body)
 
     # ------------------------------------------------------------------ v3 data summaries
@@ -248,13 +242,7 @@ class Chat2QueryClient:
         """``PUT /v3/dataSummaries/{id}`` (body [UNK]): sends only the given fields,
         ``tables`` in the v2 draft shape ``{table: {"description", "columns": {col: desc}}}``.
         Returns the updated summary, the job that applies it, or None when the server says nothing."""
-        body: dict[str, Any] = {}
-        if description is not None:
-            body["description"] = description
-        if default is not None:
-            body["default"] = default
-        if tables is not None:
-            body["tables"] = tables
+        body = _given(description=description, default=default, tables=tables)
         return self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body, parse=_summary_update_result)
 
     def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> SummaryUpdate:
@@ -289,11 +277,7 @@ class Chat2QueryClient:
         self, knowledge_base_id: str | int, *, description: str | None = None, default: bool | None = None,
     ) -> KnowledgeBase | None:
         """``PUT /v3/knowledgeBases/{id}`` with the given fields (shape [UNK])."""
-        body: dict[str, Any] = {}
-        if description is not None:
-            body["description"] = description
-        if default is not None:
-            body["default"] = default
+        body = _given(description=description, default=default)
         return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body, parse=_or_none(KnowledgeBase.from_json))
 
     def add_knowledge(self, knowledge_base_id: str | int, type: str, raw_data: dict, meta_data: dict | None = None) -> KnowledgeData:
@@ -315,10 +299,7 @@ class Chat2QueryClient:
         """``PUT /v3/knowledgeBases/{id}/data/{data_id}``, body as for adding (given fields only)."""
         if type is not None and raw_data is not None:
             _check_knowledge(type, raw_data)
-        body: dict[str, Any] = {}
-        for key, value in (("type", type), ("raw_data", raw_data), ("meta_data", meta_data)):
-            if value is not None:
-                body[key] = value
+        body = _given(type=type, raw_data=raw_data, meta_data=meta_data)
         return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id, body=body,
                           parse=_or_none(KnowledgeData.from_json))
 
@@ -356,13 +337,7 @@ class Chat2QueryClient:
     def chat_v2(self, question: str, *, cluster_id: str = "", database: str = "", data_summary_id: str | int | None = None) -> ChatStarted:
         """``POST /v2/chat2data`` with ``raw_question``; the job result is a ``task_tree``
         (``Job.answer()`` maps it onto :class:`Answer`)."""
-        body: dict[str, Any] = {"raw_question": question}
-        if cluster_id:
-            body["cluster_id"] = cluster_id
-        if database:
-            body["database"] = database
-        if data_summary_id not in (None, ""):
-            body["data_summary_id"] = _id_value(data_summary_id)
+        body = {"raw_question": question, **_target(cluster_id, database, data_summary_id)}
         return self._start_chat("chat:v2", "v2", "chat2data", body=body)
 
     # ------------------------------------------------------------------ v1 (deprecated)
@@ -380,6 +355,20 @@ class Chat2QueryClient:
 
 
 # ---------------------------------------------------------------------- helpers
+
+def _given(**fields: Any) -> dict[str, Any]:
+    """Only the fields the caller set: PUT bodies change what they name and nothing else."""
+    return {k: v for k, v in fields.items() if v is not None}
+
+
+def _target(cluster_id: str, database: str, data_summary_id: str | int | None) -> dict[str, Any]:
+    """Which data to ask about. Empty fields are left out: the server honours
+    ``data_summary_id`` only when ``cluster_id`` and ``database`` are absent."""
+    body: dict[str, Any] = _given(cluster_id=cluster_id or None, database=database or None)
+    if data_summary_id not in (None, ""):
+        body["data_summary_id"] = _id_value(data_summary_id)
+    return body
+
 
 def _id_value(value: str | int) -> int | str:
     """Ids are integers on the wire where the docs show integers; keep non-numeric ones as given."""

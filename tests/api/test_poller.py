@@ -93,20 +93,25 @@ def test_learns_job_durations(server, client):
         assert s.low - 0.2 <= board.duration <= s.high + 0.2
 
 
-def test_cancel_raises_with_the_job_id_and_leaves_the_job_resumable(server, client):
-    JobBoard(server, 0.5)
-    started = client.chat("q", cluster_id="1", database="d")
-    cancel = threading.Event()
-    outcome = []
+def wait_in_background(client, job_id: str):
+    """Start ``wait_for_job`` in a thread; returns (cancel event, list receiving the CancelledError, thread)."""
+    cancel, outcome = threading.Event(), []
 
     def wait():
         try:
-            wait_for_job(client, started.job_id, cancel=cancel)
+            wait_for_job(client, job_id, cancel=cancel)
         except E.CancelledError as err:
             outcome.append(err)
 
     worker = threading.Thread(target=wait)
     worker.start()
+    return cancel, outcome, worker
+
+
+def test_cancel_raises_with_the_job_id_and_leaves_the_job_resumable(server, client):
+    JobBoard(server, 0.5)
+    started = client.chat("q", cluster_id="1", database="d")
+    cancel, outcome, worker = wait_in_background(client, started.job_id)
     cancel.set()
     worker.join(1.0)
     assert not worker.is_alive() and outcome and outcome[0].job_id == started.job_id
@@ -117,17 +122,7 @@ def test_cancel_raises_with_the_job_id_and_leaves_the_job_resumable(server, clie
 def test_cancel_while_a_poll_is_in_flight(server, client):
     JobBoard(server, 5.0, poll_delay=3.0)
     started = client.chat("q", cluster_id="1", database="d")
-    cancel = threading.Event()
-    outcome = []
-
-    def wait():
-        try:
-            wait_for_job(client, started.job_id, cancel=cancel)
-        except E.CancelledError as err:
-            outcome.append(err)
-
-    worker = threading.Thread(target=wait)
-    worker.start()
+    cancel, outcome, worker = wait_in_background(client, started.job_id)
     while not server.requests_to("GET", f"/v2/jobs/{started.job_id}"):
         worker.join(0.01)
     cancel.set()
