@@ -67,8 +67,10 @@ class ReplContext:
         self.opened: Background[Conversation] | None = None
         #: starts (again) the background open; installed by the app
         self.start_open: Callable[[], Background[Conversation]] | None = None
-        #: start-up phase shown in the toolbar until the session is open
+        #: start-up phase shown in the toolbar until the session is open (see set_phase)
         self.phase = "starting"
+        #: redraw the prompt (toolbar) from any thread; installed by the app
+        self.redraw: Callable[[], None] = lambda: None
         self.last_round: Round | None = None
         self.requests_today: int | None = None
         self.quit_requested = False
@@ -98,6 +100,10 @@ class ReplContext:
         return self._registry
 
     # ------------------------------------------------------------------ connection
+
+    def set_phase(self, phase: str) -> None:
+        self.phase = phase
+        self.redraw()
 
     @property
     def label(self) -> str:

@@ -46,15 +46,12 @@ def _unicode_ok(environ: Mapping[str, str]) -> bool:
     return "utf" in encoding and environ.get("TERM") != "linux"
 
 
-def _theme_name(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], color: bool) -> str:
+def _theme_name(args: argparse.Namespace, settings: Any, color: bool) -> str:
+    """The theme to load after the first render: mono whenever colour is off
+    (NO_COLOR, TERM=dumb; the REPL only runs on a terminal), else the user's choice."""
     if not color:
-        return "mono"  # NO_COLOR (or TERM=dumb) beats any theme choice
-    name = getattr(args, "theme", None) or (settings.theme if settings.theme != "default" else "")
-    if name:
-        return name
-    from c2q_repl.render.theme import default_theme_name
-
-    return default_theme_name(environ, is_tty=True)
+        return "mono"
+    return getattr(args, "theme", None) or settings.theme or "default"
 
 
 def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
@@ -65,7 +62,7 @@ def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str,
         out=Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ),
         connection=new_connection(settings),  # not started: kind and label only
         settings=settings,
-        view=ViewState(_theme_name(args, settings, environ, color)),
+        view=ViewState(_theme_name(args, settings, color)),
         color=color,
         unicode=_unicode_ok(environ),
         environ=environ,
@@ -92,13 +89,13 @@ def _open(ctx: ReplContext) -> Any:
     """Background: connect (starting the sandbox if needed), open the session, start the transcript."""
     from c2q_repl.chat.conversation import Conversation
 
-    ctx.phase = "starting the sandbox" if ctx.kind == "sandbox" else "connecting"
+    ctx.set_phase("starting the sandbox" if ctx.kind == "sandbox" else "connecting")
     ctx.connection.wait()
-    ctx.phase = "opening a session"
+    ctx.set_phase("opening a session")
     conversation = Conversation(ctx.connection, mode=ctx.settings.mode)
     conversation.open()
     ctx.open_transcript(conversation)
-    ctx.phase = "ready"
+    ctx.phase = "ready"  # the redraw after work() shows the session id
     threading.Thread(target=_prefetch_summary, args=(ctx, conversation), name="c2q-summary", daemon=True).start()
     return conversation
 
@@ -115,12 +112,11 @@ def _install_background(ctx: ReplContext, session: PromptSession) -> None:
     def work() -> Any:
         if ctx.view.theme is None:
             _load_theme(ctx)
-            session.app.invalidate()
         try:
             return _open(ctx)
         finally:
             ctx.refresh_usage()
-            session.app.invalidate()
+            ctx.redraw()
 
     ctx.start_open = lambda: Background(work, name="c2q-open").start()
 
@@ -137,8 +133,8 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
         vi_mode=bool(getattr(args, "vi", False)),
         search_ignore_case=True,
         enable_suspend=True,
-        refresh_interval=0.5,
     )
+    ctx.redraw = session.app.invalidate  # thread-safe; a no-op while no prompt is shown
     if not ctx.color:
         from prompt_toolkit.output import ColorDepth
 

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from c2q_repl.chat.conversation import MODES
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
-
-MODES = ("direct", "auto_breakdown")
 
 
 def _answer_ids(ctx: Any) -> list[str]:
