@@ -191,3 +191,10 @@ def test_mysql_catalog_renders_mysql_sql(seed_db):
 def test_refusal_for_a_period_without_dates(engine, seed_db):
     task = ask(engine, seed_db, "how many companies per year").tasks[0]
     assert "needs a date column" in task.refusal
+
+
+def test_a_fresh_aggregate_after_a_list_is_not_read_as_an_edit(engine, seed_db):
+    first = ask(engine, seed_db, "Which stocks are selected by users in Texas")
+    plan = ask(engine, seed_db, "average market cap of all companies",
+               [round_of("Which stocks are selected by users in Texas", first)])
+    assert plan.tasks[0].sql == "SELECT AVG(market_cap) AS average_market_cap FROM companies"

@@ -56,8 +56,9 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
         if it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column":
-            continue  # "and the total market cap?"
+        if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column" \
+                and spec is not None and spec.metric is not None:
+            continue  # "and the total market cap?" after a count or an aggregate
         if it.kind == "column" and prev is not None and prev.kind == "kw" and prev.category in (
                 "order", "group", "agg", "bottom"):
             continue

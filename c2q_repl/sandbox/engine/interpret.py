@@ -260,6 +260,8 @@ def _read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             if table and len(table.primary_key) == 1:
                 group_col = Col(table.name, table.primary_key[0])
                 st.take(i, j)
+        elif nxt.kind == "table" and it.text.lower() == "by" and i > 0 and st.items[i - 1].kind == "table":
+            st.take(i)  # passive "selected by users": the table after "by" is joined, not grouped
     return group_col, order_col
 
 

@@ -55,6 +55,7 @@ _add("chart", "PieChart", "pie chart", "pie", "donut chart", "pie graph")
 _add("chart", "Table", "table", "plain table", "grid")
 _add("chart", "", "chart", "graph", "plot", "visualize", "visualise", "draw", "chart of", "graph of")
 _add("share", "", "share", "distribution", "breakdown", "split", "mix", "composition of")
+_add("list", "", "across all", "for all", "of all", "among all", "in all", "all of the", "all the")
 _add("list", "", "list", "show", "display", "give", "find", "get", "what", "which", "who", "tell",
      "see", "fetch", "retrieve", "name", "identify", "enumerate", "provide", "pull", "where")
 
