@@ -43,7 +43,10 @@ def test_deck_pages(tmp_path):
 def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
     path = write_transcript(tmp_path / "t.jsonl", sample_rounds())
     env = isolated_env(tmp_path / "env")
-    screen = Screen(["demo", str(path)], env=env, rows=30, cols=100)
+    # the real CLI, reporting at exit whether anything imported the HTTP client (it must not: no network)
+    probe = ("import atexit, sys; atexit.register(lambda: print('network:', 'httpx' in sys.modules)); "
+             "from c2q_repl.cli import main; sys.exit(main(sys.argv[1:]))")
+    screen = Screen(["demo", str(path)], env=env, rows=30, cols=100, program=[sys.executable, "-c", probe])
     try:
         screen.wait_for("Talking to sp500insight")
         screen.wait_for("3 questions")
@@ -66,6 +69,7 @@ def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
         screen.wait_for("2 answered")
         screen.send("q")
         assert screen.wait_exit() == 0
+        assert "network: False" in "\n".join(screen.scrollback)
     finally:
         screen.close()
 

@@ -120,3 +120,13 @@ def test_handler_errors_are_usage_errors(tmp_path, capsys, monkeypatch):
     assert main(["export", str(path), "--to", "csv", "--round", "3"]) == 2
     assert main(["export", str(path), "--to", "csv", "-o", str(tmp_path / "o.csv")]) == 0
     assert (tmp_path / "o.csv").read_text().startswith("name\n")
+
+
+def test_offline_commands_never_load_the_http_client(tmp_path):
+    path = write_transcript(tmp_path / "t.jsonl", _rounds())
+    probe = ("import sys; from c2q_repl.cli import main\n"
+             "for argv in (['replay', sys.argv[1]], ['export', sys.argv[1], '--to', 'html'], ['sessions', 'show', sys.argv[1]]):\n"
+             "    assert main(argv) == 0\n"
+             "assert 'httpx' not in sys.modules, 'network code loaded'\n")
+    run = subprocess.run([sys.executable, "-c", probe, str(path)], env=_env(tmp_path), capture_output=True, text=True, timeout=60)
+    assert run.returncode == 0, run.stderr[-2000:]
