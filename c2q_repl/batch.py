@@ -65,7 +65,7 @@ def _stops_the_run(error: BaseException | None) -> bool:
     return isinstance(error, (QuotaExceededError, AuthError, ConfigError))
 
 
-def render_options(args: argparse.Namespace, settings: Any, stdout: IO[str], environ: Mapping[str, str]):
+def render_options(args: argparse.Namespace, settings: Any, stdout: IO[str], stderr: IO[str], environ: Mapping[str, str]):
     """Colour and width for table output: the terminal's when stdout is one, plain otherwise."""
     from c2q_repl.render.options import RenderOptions
     from c2q_repl.render.theme import ThemeError, default_theme_name, fallback_theme, load_theme
@@ -76,8 +76,12 @@ def render_options(args: argparse.Namespace, settings: Any, stdout: IO[str], env
     name = name if color and name else default_theme_name(environ, is_tty=color)
     try:
         theme = load_theme(name)
-    except ThemeError:
-        theme = fallback_theme()
+    except ThemeError as err:
+        _note(stderr, f"{err.message}; using the {'default' if color else 'mono'} theme")
+        try:
+            theme = load_theme("default" if color else "mono")
+        except ThemeError:
+            theme = fallback_theme()
     width = PIPE_WIDTH
     if tty:
         try:
@@ -105,32 +109,34 @@ class Progress:
     def __init__(self, stream: IO[str], enabled: bool) -> None:
         self.stream = stream
         self.enabled = enabled
-        self._text = ""
+        self._label = ""
+        self._status = ""
         self._began = 0.0
         self._stop = threading.Event()
         self._thread: threading.Thread | None = None
-        self._lock = threading.Lock()
 
-    def start(self, text: str) -> None:
+    def start(self, label: str) -> None:
         if not self.enabled:
             return
-        self._text, self._began = text, time.monotonic()
+        from c2q_repl.render.sanitize import clean_text
+
+        self._label, self._status, self._began = " ".join(clean_text(label).split()), "", time.monotonic()
         self._stop.clear()
         self._thread = threading.Thread(target=self._spin, name="c2q-progress", daemon=True)
         self._thread.start()
 
     def update(self, job: Any) -> None:
-        status = getattr(job, "status", "")
-        if status:
-            with self._lock:
-                self._text = self._text.split(" · ")[0] + f" · {status}"
+        """``on_update`` of :meth:`Conversation.ask`: show the job's status."""
+        self._status = str(getattr(job, "status", "") or self._status)
 
     def _spin(self) -> None:
         frame = 0
         while not self._stop.wait(0.1):
-            with self._lock:
-                line = f"{self.FRAMES[frame % len(self.FRAMES)]} {self._text} · {time.monotonic() - self._began:.1f}s"
-            self.stream.write("\r\x1b[2K" + line[:200])
+            parts = [self.FRAMES[frame % len(self.FRAMES)], self._label]
+            if self._status:
+                parts.append(f"· {self._status}")
+            parts.append(f"· {time.monotonic() - self._began:.1f}s")
+            self.stream.write("\r\x1b[2K" + " ".join(parts)[:200])
             self.stream.flush()
             frame += 1
 
@@ -197,7 +203,7 @@ def run(
         return EXIT_USAGE
     try:
         settings = load_settings(args, environ, stderr=stderr)
-        opts = render_options(args, settings, stdout, environ)
+        opts = render_options(args, settings, stdout, stderr, environ)
     except ConfigError as err:
         _report_error(stderr, "", err)
         return EXIT_USAGE

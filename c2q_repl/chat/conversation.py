@@ -23,15 +23,12 @@ import time
 from concurrent.futures import Future
 from typing import Any, Callable
 
-from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, DataSummaryNotReadyError, JobFailedError, ValidationError
+from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, ValidationError
 from c2q_repl.api.models import DataSummary, Job, Session
+from c2q_repl.chat.opening import create_session, ready_summary
 from c2q_repl.chat.round import Round
 
 MODES = ("direct", "auto_breakdown")
-#: how long a new session may wait for the data summary to become ready
-SUMMARY_READY_TIMEOUT = 120.0
-#: the longest a data summary job is awaited (large databases take minutes)
-SUMMARY_JOB_MAX_WAIT = 900.0
 
 FeedbackIds = tuple[str, str]
 
@@ -168,8 +165,8 @@ class Conversation:
                 raise ConfigError(f"no {missing} configured",
                                   hint="Set C2Q_CLUSTER_ID/C2Q_DATABASE, --cluster-id/--database or the config profile.")
             if self._summary is None:
-                self._summary = self._ready_summary(client, settings, cancel)
-            self._session = self._create_session(client, settings, cancel)
+                self._summary = ready_summary(client, settings.cluster_id, settings.database, cancel)
+            self._session = self._new_session(client, settings, cancel)
             self._record("session", self._session.session_id)
             return self._session.session_id
 
@@ -187,56 +184,9 @@ class Conversation:
         threading.Thread(target=run, name="c2q-open-session", daemon=True).start()
         return future
 
-    def _ready_summary(self, client: Any, settings: Any, cancel: threading.Event) -> DataSummary:
-        """The database's ready data summary, generating it only when none is ready.
-
-        Listing is a plain GET; ``POST /v3/dataSummaries`` is an AI request
-        (it counts against the daily quota), so it is sent only when the list
-        has no ready summary for this database.
-        """
-        found = self._listed_summary(client, settings)
-        if found is not None and found.ready:
-            return found
-        from c2q_repl.api.poller import wait_for_job
-
-        started = client.create_data_summary(settings.cluster_id, settings.database, reuse=True)
-        job = wait_for_job(client, started.job_id, cancel=cancel, kind="summary", max_wait=SUMMARY_JOB_MAX_WAIT)
-        if job.status == "failed":
-            raise JobFailedError(f"the data summary of {settings.database} could not be generated: {job.reason or 'no reason given'}",
-                                 hint=f"job {job.job_id}")
-        if isinstance(job.result, dict) and job.result:
-            summary = DataSummary.from_json(job.result)
-            if summary.data_summary_id or summary.tables:
-                return summary
-        return client.get_data_summary(started.data_summary_id)
-
-    @staticmethod
-    def _listed_summary(client: Any, settings: Any) -> DataSummary | None:
-        try:
-            summaries = client.list_data_summaries(cluster_id=settings.cluster_id, database=settings.database)
-        except (CancelledError, KeyboardInterrupt):
-            raise
-        except C2QError:
-            return None  # listing is an optimisation; POST with reuse still works
-        mine = [s for s in summaries if s.database == settings.database and (not s.cluster_id or s.cluster_id == settings.cluster_id)]
-        ready = [s for s in mine if s.ready]
-        ready.sort(key=lambda s: not s.default)
-        return ready[0] if ready else (mine[0] if mine else None)
-
-    def _create_session(self, client: Any, settings: Any, cancel: threading.Event) -> Session:
-        """``POST /v3/sessions``, waiting (with backoff) while the summary is still not ready."""
+    def _new_session(self, client: Any, settings: Any, cancel: threading.Event) -> Session:
         name = self.session_name or time.strftime("c2q %Y-%m-%d %H:%M", time.localtime(self._wall()))
-        deadline = self._clock() + SUMMARY_READY_TIMEOUT
-        delay = 0.5
-        while True:
-            try:
-                return client.create_session(settings.cluster_id, settings.database, name)
-            except DataSummaryNotReadyError:
-                if self._clock() + delay > deadline:
-                    raise
-            if cancel.wait(delay):
-                raise CancelledError("stopped waiting for the data summary")
-            delay = min(delay * 2, 8.0)
+        return create_session(client, settings.cluster_id, settings.database, name, cancel, clock=self._clock)
 
     # ------------------------------------------------------------------ asking
 
@@ -400,7 +350,7 @@ class Conversation:
         with self._open_lock:
             if name:
                 self.session_name = name
-            self._session = self._create_session(self.client, settings, self._closing)
+            self._session = self._new_session(self.client, settings, self._closing)
             self._forget_context()
         self._record("session", self.session_id)
         return self.session_id

@@ -161,3 +161,14 @@ def test_feedback_ids_normalisation():
     assert feedback_ids("a") == ("a", "")
     assert feedback_ids(("a", "0")) == ("a", "0")
     assert feedback_ids(Fb()) == ("a", "0-1")
+
+
+def test_open_waits_for_a_summary_still_being_generated(make_sandbox, connection_to, recorder):
+    fresh = make_sandbox(ready=False, job_delay=0.5)
+    conv = Conversation(connection_to(fresh))
+    pending = conv.open_in_background()
+    r = conv.ask(Q2)  # the first question waits for the background open
+    assert pending.result(30) == conv.session_id
+    assert r.error is None and r.answer.data.rows
+    assert conv.data_summary().ready
+    assert len(recorder.calls("POST", "/v3/sessions")) == 1
