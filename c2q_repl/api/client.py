@@ -348,10 +348,7 @@ class Chat2QueryClient:
         body: dict[str, Any] = {"cluster_id": cluster_id, "database": database, "instruction": instruction}
         if tables:
             body["tables"] = list(tables)
-        result = self._send("POST", "chat2data", body=body, starts_ai=True, parse=V1Result.from_json)
-        if result.code >= 500 and result.code < 600:
-            raise E.ServerError(result.message or "internal error", status=200, code=result.code, request="POST /chat2data")
-        return result
+        return self._send("POST", "chat2data", body=body, starts_ai=True, parse=V1Result.from_json)
 
 
 # ---------------------------------------------------------------------- helpers

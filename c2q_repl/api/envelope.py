@@ -9,9 +9,10 @@ exist (spec §5):
 
 Which status wins: an error HTTP status always means failure; a 2xx whose
 application ``code`` is an error code is treated as that error (official clients
-check ``body.code`` too). A 2xx gateway body whose ``data.result.code`` is not 200
-is *not* an error here: for v1 it means the generated SQL failed, which is an
-answer (see :class:`~c2q_repl.api.models.V1Result`).
+check ``body.code`` too). A 2xx gateway body whose ``data.result.code`` is an HTTP
+error code is that error; any other code (e.g. MySQL's 1146) is *not* an error
+here: for v1 it means the generated SQL failed, which is an answer (see
+:class:`~c2q_repl.api.models.V1Result`).
 """
 
 from __future__ import annotations
@@ -192,6 +193,8 @@ def check_response(status: int, headers: Mapping[str, str], content: bytes, *, r
         if envelope.code is None:
             raise E.ProtocolError("the response's `code` is not a number", status=status, request=request, hint=HINTS[E.ProtocolError])
         raise classify(status, envelope.code, envelope.message, headers, request)
-    if envelope.style == "gateway" and envelope.code is not None and envelope.code in (401, 403, 404, 405, 408, 429, EXPIRED_KEY_CODE, RATE_LIMIT_CODE):
+    if envelope.style == "gateway" and envelope.code is not None and (
+            400 <= envelope.code < 600 or envelope.code in (EXPIRED_KEY_CODE, RATE_LIMIT_CODE)):
+        # A gateway failure inside a 2xx; other codes (e.g. 1146) are v1's "the SQL failed" answers.
         raise classify(status, envelope.code, envelope.message, headers, request)
     return envelope

@@ -112,11 +112,8 @@ def wait_for_job(
     failures = 0
     resumed_planned = False
     while True:
-        if cancel.wait(max(0.0, next_at - elapsed())):
+        if cancel.wait(max(0.0, min(next_at, max_wait) - elapsed())):
             raise E.CancelledError("stopped waiting for the job", job_id=job_id)
-        if elapsed() > max_wait:
-            raise E.JobTimeoutError(f"the job was still running after {max_wait:.0f} s", job_id=job_id,
-                                    hint=f"It may still finish: fetch it later with its id {job_id}.")
         sent = elapsed()
         try:
             job = _poll_in_thread(client, job_id, cancel)
@@ -139,6 +136,9 @@ def wait_for_job(
                 low, high = refine_with_ended_at(last_running, received, job.ended_at, started_wall)
                 model.observe(kind, low, high)
             return job
+        if received >= max_wait:
+            raise E.JobTimeoutError(f"the job was still running after {max_wait:.0f} s", job_id=job_id,
+                                    hint=f"It may still finish: fetch it later with its id {job_id}.")
         last_running = sent
         if resumed and not resumed_planned:
             # The start time is unknown: follow the usual plan measured from now, learn nothing.

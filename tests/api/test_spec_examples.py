@@ -162,3 +162,11 @@ def test_parse_envelope_recognises_both_styles_only():
     assert parse_envelope({"code": 200, "msg": "", "result": None}).style == "app"
     assert parse_envelope({"type": "", "data": {"result": {"code": 1}}}).style == "gateway"
     assert parse_envelope({"job_id": "x"}) is None and parse_envelope([1]) is None
+
+
+def test_gateway_failure_inside_a_200_is_an_error_but_a_sql_error_code_is_an_answer():
+    internal = {"type": "chat2data_endpoint", "data": {"result": {"code": 500, "message": "internal error! rpc error"}}}
+    with pytest.raises(E.ServerError):
+        check_response(200, {}, body(internal))
+    sql_failed = {"type": "chat2data_endpoint", "data": {"result": {"code": 1146, "message": "table not found"}}}
+    assert V1Result.from_json(check_response(200, {}, body(sql_failed)).result).code == 1146
