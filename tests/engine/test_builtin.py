@@ -198,3 +198,17 @@ def test_a_fresh_aggregate_after_a_list_is_not_read_as_an_edit(engine, seed_db):
     plan = ask(engine, seed_db, "average market cap of all companies",
                [round_of("Which stocks are selected by users in Texas", first)])
     assert plan.tasks[0].sql == "SELECT AVG(market_cap) AS average_market_cap FROM companies"
+
+
+def test_knowledge_terms_and_examples_are_used(engine, seed_db):
+    from c2q_repl.sandbox.contracts import KnowledgeItem
+
+    knowledge = (KnowledgeItem("term-sheet", {"term": ["big tech"], "description": "Technology"}),
+                 KnowledgeItem("few-shot", {"question": "How big is the index?",
+                                            "answer": "SELECT COUNT(*) FROM index_compositions"}),
+                 KnowledgeItem("few-shot", {"question": "Broken example", "answer": "SELECT nope FROM nowhere"}))
+    ask_kb = lambda q: engine.answer(AnswerRequest(q, "direct", seed_db.catalog(), seed_db, knowledge=knowledge))
+    assert "sector = 'Technology'" in ask_kb("How many big tech companies are there?").tasks[0].sql
+    assert ask_kb("how big is the index").tasks[0].sql == "SELECT COUNT(*) FROM index_compositions"
+    assert ask_kb("Broken example").tasks[0].refusal  # an example whose SQL fails the schema check is ignored
+    assert ask(engine, seed_db, "How many big tech companies are there?").tasks[0].refusal  # not without the KB

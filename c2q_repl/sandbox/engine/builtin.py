@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from c2q_repl.sandbox.contracts import (
     AnswerRequest, Catalog, Database, Plan, PriorRound, SchemaDescription, TaskPlan,
@@ -21,6 +21,7 @@ from .clarify import clarified_task, describe_result
 from .describe import describe_schema
 from .followups import apply_followup
 from .interpret import interpret
+from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, build_lexicon, load_synonyms
 from .linking import link
 from .refine import refine
@@ -41,6 +42,7 @@ class _Context:
     database: Database
     examples: list[str] | None = None
     lock: threading.Lock = field(default_factory=threading.Lock)
+    base: _Context | None = None  # set on a per-request copy (knowledge terms added to the lexicon)
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,7 @@ class BuiltinAnswerer:
         return self._context(catalog, database).lex
 
     def _examples(self, ctx: _Context, count: int = 8) -> list[str]:
+        ctx = ctx.base or ctx
         with ctx.lock:
             if ctx.examples is None:
                 ctx.examples = [q for q in candidates(ctx.lex) if self._verified(q, ctx)]
@@ -108,6 +111,18 @@ class BuiltinAnswerer:
             return Plan(tasks=(task,), clarified_task=question)
 
     def _answer(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
+        if request.knowledge:
+            example_sql = few_shot_sql(question, request.knowledge, ctx.lex)
+            if example_sql is not None:
+                task = TaskPlan("0", question, question, sql=example_sql,
+                                description="Answered with the SQL of a matching knowledge-base example.",
+                                assumptions=({"concept": "knowledge base",
+                                              "explanation": "The question matches a few-shot example"},))
+                return Plan(tasks=(task,), clarified_task=question, assumptions=task.assumptions,
+                            description=task.description, state={"engine": ENGINE})
+            lex = with_terms(ctx.lex, request.knowledge)
+            if lex is not ctx.lex:
+                ctx = replace(ctx, lex=lex, base=ctx)
         if not question:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
         if request.feedback is not None:
@@ -256,6 +271,4 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
-    from dataclasses import replace
-
     return replace(task, task=text)
