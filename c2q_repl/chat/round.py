@@ -8,7 +8,7 @@ exactly the same thing for the same recorded job JSON.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from c2q_repl.api.errors import C2QError, JobFailedError, ProtocolError
@@ -39,18 +39,29 @@ class Round:
     elapsed: float = 0.0
     requests: int = 0
     started_at: float = 0.0
+    #: (job_raw it was parsed from, Job, Answer): parsing a large result once, not per property
+    _parsed: tuple | None = field(default=None, init=False, repr=False, compare=False)
+
+    def _parse(self) -> tuple[Job | None, Answer | None]:
+        raw = self.job_raw
+        if not raw:
+            return None, None
+        cached = self._parsed
+        if cached is not None and cached[0] is raw:
+            return cached[1], cached[2]
+        job = Job.from_json(raw)
+        answer = job.answer()
+        self._parsed = (raw, job, answer)
+        return job, answer
 
     @property
     def job(self) -> Job | None:
         """The parsed final job, or None when the round never got one."""
-        if not self.job_raw:
-            return None
-        return Job.from_json(self.job_raw)
+        return self._parse()[0]
 
     @property
     def answer(self) -> Answer | None:
-        job = self.job
-        return job.answer() if job is not None else None
+        return self._parse()[1]
 
     @property
     def failed(self) -> bool:
@@ -58,8 +69,7 @@ class Round:
         if self.error is not None:
             return True
         try:
-            job = self.job
-            answer = job.answer() if job is not None else None
+            job, answer = self._parse()
         except ProtocolError:
             return True
         return job is None or job.status != "done" or answer is None or answer.failed

@@ -218,3 +218,11 @@ def test_table_on_a_terminal_is_coloured_and_progress_is_erased(sandbox, env_for
         text = screen.text
         assert Q2 in text and "Apple Inc." in text
         assert "⠋" not in text and "[1] top 5" not in text  # the status line did not survive
+
+
+def test_without_credentials_batch_uses_the_embedded_sandbox_and_says_so(tmp_path, seed_cache_home):
+    env = isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)})
+    done = c2q("ask", Q2, "--format", "json", env=env)
+    assert done.returncode == 0, done.stderr
+    assert "using the local sandbox" in done.stderr and "not your database" in done.stderr
+    assert json.loads(done.stdout)[0]["rows"]
