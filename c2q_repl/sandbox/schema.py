@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from c2q_repl.sandbox.contracts import ColumnInfo, Relationship, TableInfo
+from c2q_repl.sandbox.contracts import Relationship, TableInfo
 
 
 @dataclass(frozen=True)
@@ -177,6 +177,3 @@ def _singular(word: str) -> str:
         return word[:-1]
     return word
 
-
-def column_info(c: ColumnDef, primary_key: tuple[str, ...]) -> ColumnInfo:
-    return ColumnInfo(c.name, c.type, c.comment, c.nullable, c.name in primary_key)

@@ -11,16 +11,14 @@ cap is hit rather than draining the rest.
 
 from __future__ import annotations
 
-import queue
 import re
-import threading
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
+from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
 from c2q_repl.sandbox.contracts import (
     Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, Relationship, SQLExecutionError, TableInfo,
 )
-from c2q_repl.sandbox.readonly import check_read_only, split_statements
 from c2q_repl.sandbox.schema import infer_relationships
 
 _TIMEOUT_ERRORS = {1969, 3024, 1317}  # MariaDB max_statement_time, MySQL max_execution_time, interrupted
@@ -69,10 +67,8 @@ class MySQLDatabase:
     def __init__(self, target: MySQLTarget, *, pool_size: int = 8):
         self.target = target
         self.name = target.database
-        self._pool: queue.LifoQueue = queue.LifoQueue()
-        self._pool_size = pool_size
-        self._catalog: Catalog | None = None
-        self._lock = threading.Lock()
+        self._pool = ConnectionPool(self._connect, pool_size, usable=lambda conn: conn.open)
+        self._catalog = LazyCatalog(self._read_catalog)
         probe = self._connect()
         try:
             with probe.cursor() as cur:
@@ -101,34 +97,20 @@ class MySQLDatabase:
 
     def connection(self):
         """A pooled connection; give it back with :meth:`release` (or close it if it is broken)."""
-        try:
-            return self._pool.get_nowait()
-        except queue.Empty:
-            return self._connect()
+        return self._pool.acquire()
 
     def release(self, conn) -> None:
-        if self._pool.qsize() < self._pool_size and conn.open:
-            self._pool.put(conn)
-        else:
-            conn.close()
+        self._pool.release(conn)
 
     def close(self) -> None:
-        while True:
-            try:
-                self._pool.get_nowait().close()
-            except queue.Empty:
-                return
+        self._pool.close_all()
 
     # ------------------------------------------------------------ catalog
     def catalog(self) -> Catalog:
-        with self._lock:
-            if self._catalog is None:
-                self._catalog = self._read_catalog()
-            return self._catalog
+        return self._catalog.get()
 
     def invalidate_catalog(self) -> None:
-        with self._lock:
-            self._catalog = None
+        self._catalog.invalidate()
 
     def _read_catalog(self) -> Catalog:
         conn = self.connection()
@@ -175,13 +157,7 @@ class MySQLDatabase:
     def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
         import pymysql
 
-        if read_only:
-            statement = check_read_only(sql, "mysql")
-        else:
-            statements = split_statements(sql, "mysql")
-            if len(statements) != 1:
-                raise SQLExecutionError("exactly one SQL statement must be given")
-            statement = statements[0]
+        statement = statement_to_run(sql, "mysql", read_only)
         conn = self.connection()
         keep = True
         try:

@@ -9,17 +9,15 @@ handler enforces the timeout; ``fetchmany`` enforces the row cap.
 
 from __future__ import annotations
 
-import queue
 import sqlite3
-import threading
 import time
 from pathlib import Path
 
+from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
 from c2q_repl.sandbox.backends.sqlite_functions import register as register_functions
 from c2q_repl.sandbox.contracts import (
     Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, SQLExecutionError, TableInfo,
 )
-from c2q_repl.sandbox.readonly import check_read_only, split_statements
 from c2q_repl.sandbox.schema import comments_for, infer_relationships
 
 _READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
@@ -55,47 +53,26 @@ class SQLiteDatabase:
             raise FileNotFoundError(f"no SQLite database at {self.path}")
         self.name = name
         self.immutable = immutable
-        self._pool: queue.LifoQueue[sqlite3.Connection] = queue.LifoQueue()
-        self._pool_size = pool_size
-        self._catalog: Catalog | None = None
-        self._catalog_lock = threading.Lock()
+        self._pool: ConnectionPool[sqlite3.Connection] = ConnectionPool(self._connect, pool_size)
+        self._catalog = LazyCatalog(self._read_catalog)
 
     # ------------------------------------------------------------ connections
     def _connect(self) -> sqlite3.Connection:
         mode = "ro" if self.immutable else "rw"
-        conn = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True, check_same_thread=False,
+        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False,
                                isolation_level=None, timeout=5.0)
         register_functions(conn)
         return conn
 
-    def _acquire(self) -> sqlite3.Connection:
-        try:
-            return self._pool.get_nowait()
-        except queue.Empty:
-            return self._connect()
-
-    def _release(self, conn: sqlite3.Connection) -> None:
-        if self._pool.qsize() < self._pool_size:
-            self._pool.put(conn)
-        else:
-            conn.close()
-
     def close(self) -> None:
-        while True:
-            try:
-                self._pool.get_nowait().close()
-            except queue.Empty:
-                return
+        self._pool.close_all()
 
     # ------------------------------------------------------------ catalog
     def catalog(self) -> Catalog:
-        with self._catalog_lock:
-            if self._catalog is None:
-                self._catalog = self._read_catalog()
-            return self._catalog
+        return self._catalog.get()
 
     def _read_catalog(self) -> Catalog:
-        conn = self._acquire()
+        conn = self._pool.acquire()
         try:
             names = [r[0] for r in conn.execute(
                 "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
@@ -111,7 +88,7 @@ class SQLiteDatabase:
                 tables.append(TableInfo(name=name, columns=columns, comment=table_comment, primary_key=pk))
             declared = self._declared_relationships(conn, names)
         finally:
-            self._release(conn)
+            self._pool.release(conn)
         tables_t = tuple(tables)
         inferred = tuple(r for r in infer_relationships(tables_t)
                          if (r.from_table, r.from_column) not in {(d.from_table, d.from_column) for d in declared})
@@ -129,14 +106,8 @@ class SQLiteDatabase:
 
     # ------------------------------------------------------------ queries
     def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
-        if read_only:
-            statement = check_read_only(sql, "sqlite")
-        else:
-            statements = split_statements(sql, "sqlite")
-            if len(statements) != 1:
-                raise SQLExecutionError("exactly one SQL statement must be given")
-            statement = statements[0]
-        conn = self._acquire()
+        statement = statement_to_run(sql, "sqlite", read_only)
+        conn = self._pool.acquire()
         healthy = True
         try:
             return self._run(conn, statement, read_only, max_rows, timeout)
@@ -152,7 +123,7 @@ class SQLiteDatabase:
                 except sqlite3.Error:
                     healthy = False
             if healthy:
-                self._release(conn)
+                self._pool.release(conn)
             else:
                 conn.close()
 
