@@ -18,11 +18,11 @@ from typing import Any
 from c2q_repl.api.errors import C2QError
 from c2q_repl.api.models import Answer
 from c2q_repl.chat.round import Round, round_lines
-from c2q_repl.render.formats import format_rows
+from c2q_repl.render.formats import FORMATS, format_rows
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 
-FORMATS = ("table", "csv", "json", "jsonl", "markdown")
+__all__ = ["FORMATS", "BatchWriter", "round_record", "csv_block", "markdown_block", "dumps_json"]
 
 
 def _text(value: Any) -> str:

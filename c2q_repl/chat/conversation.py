@@ -27,8 +27,8 @@ from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, Validatio
 from c2q_repl.api.models import DataSummary, Job, Session
 from c2q_repl.chat.opening import create_session, ready_summary
 from c2q_repl.chat.round import Round
+from c2q_repl.config import MODES
 
-MODES = ("direct", "auto_breakdown")
 
 FeedbackIds = tuple[str, str]
 
