@@ -13,7 +13,10 @@ T = TypeVar("T")
 
 
 class Background(Generic[T]):
-    def __init__(self, work: Callable[[], T], name: str = "c2q-background") -> None:
+    def __init__(self, work: Callable[[], T], name: str = "c2q-background",
+                 on_done: Callable[[], None] = lambda: None) -> None:
+        #: called in the worker thread once ``done`` is true (e.g. redraw the toolbar)
+        self._on_done = on_done
         self._done = threading.Event()
         self._value: T | None = None
         self._error: BaseException | None = None
@@ -31,6 +34,10 @@ class Background(Generic[T]):
             self._error = exc
         finally:
             self._done.set()
+            try:
+                self._on_done()
+            except Exception:  # a redraw hook must not hide the result
+                pass
 
     @property
     def done(self) -> bool:

@@ -95,7 +95,7 @@ def _open(ctx: ReplContext) -> Any:
     conversation = Conversation(ctx.connection, mode=ctx.settings.mode)
     conversation.open()
     ctx.open_transcript(conversation)
-    ctx.phase = "ready"  # the redraw after work() shows the session id
+    ctx.phase = "ready"  # the redraw once the background work is done shows the session id
     threading.Thread(target=_prefetch_summary, args=(ctx, conversation), name="c2q-summary", daemon=True).start()
     return conversation
 
@@ -116,9 +116,8 @@ def _install_background(ctx: ReplContext, session: PromptSession) -> None:
             return _open(ctx)
         finally:
             ctx.refresh_usage()
-            ctx.redraw()
 
-    ctx.start_open = lambda: Background(work, name="c2q-open").start()
+    ctx.start_open = lambda: Background(work, name="c2q-open", on_done=ctx.redraw).start()
 
 
 def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]) -> PromptSession:

@@ -160,9 +160,18 @@ def test_slash_commands_inspect_and_change_the_session(spawn_c2q, tmp_path):
     assert screen.wait_exit() == 0
 
 
-def test_display_commands_format_theme_chart_expand_pager(spawn_c2q):
+def test_completion_and_display_commands_format_theme_chart_expand_pager(spawn_c2q):
     screen = spawn_c2q(extra_env=CAT_PAGER)
     ready(screen)
+    screen.send("/the")
+    screen.send_key("tab")
+    screen.wait_for("c2q> /theme")
+    screen.send_key("c-c")
+    screen.send("how many compan")
+    screen.send_key("tab")  # table names come from the data summary
+    screen.wait_for("c2q> how many companies")
+    screen.send_key("c-c")
+    screen.wait_gone("how many companies")
     ask(screen, PER_SECTOR, "11 rows")
     command(screen, "/format github", re.compile(r"^\|[-:]+\|[-:]+\|$", re.M))
     command(screen, "/format vertical", "RECORD 11")
