@@ -128,3 +128,23 @@ def test_bad_options_fail_with_usage_error(tmp_path, seed_cache_home):
     done = subprocess.run([sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", "--keys",
                            str(bad_keys)], capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 2 and "keys file" in done.stderr
+
+
+def test_private_key_is_shown_once_on_a_terminal(tmp_path, seed_cache_home):
+    import pexpect
+
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(seed_cache_home)}
+    banners = []
+    for _ in range(2):
+        child = pexpect.spawn(sys.executable, ["-m", "c2q_repl", "sandbox", "serve", "--port", "0"], env=env,
+                              encoding="utf-8", timeout=60)
+        child.expect("Press Ctrl-C")
+        banners.append(child.before)
+        child.sendintr()
+        child.expect(pexpect.EOF)
+        child.close()
+        assert child.exitstatus == 0
+    keys = (tmp_path / "data" / "c2q" / "sandbox-keys.toml").read_text()
+    private = re.search(r'^private = "(.*)"', keys, flags=re.M).group(1)
+    assert private in banners[0] and "shown once" in banners[0]
+    assert private not in banners[1] and "private key: in " in banners[1]
