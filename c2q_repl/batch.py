@@ -253,6 +253,10 @@ def run(
         progress.stop()
         _report_error(stderr, "", err)
         return exit_code_for(err, True)
+    except BrokenPipeError:  # the reader went away (``| head``): nothing left to say to it
+        progress.stop()
+        _silence(stdout)
+        return EXIT_OK
     except OSError as err:  # e.g. the transcript path is not writable
         progress.stop()
         _note(stderr, f"{err.strerror or err}: {getattr(err, 'filename', '') or ''}".rstrip(": "))
@@ -265,6 +269,16 @@ def run(
             conversation.close()
         if connection is not None:
             connection.close()
+
+
+def _silence(stream: IO[str]) -> None:
+    """Point a broken stdout at /dev/null so the interpreter's final flush does not complain."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, stream.fileno())
+        os.close(devnull)
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def _severity(code: int) -> int:

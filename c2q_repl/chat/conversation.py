@@ -133,8 +133,11 @@ class Conversation:
     def last_answered(self) -> Round | None:
         """The newest round in the current context that has an answer."""
         for round_ in reversed(self.context_rounds):
-            if round_.job_raw is not None and round_.answer is not None:
-                return round_
+            try:
+                if round_.answer is not None:
+                    return round_
+            except C2QError:  # a malformed job cannot be given feedback on
+                continue
         return None
 
     def state(self) -> dict[str, Any]:

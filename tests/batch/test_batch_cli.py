@@ -226,3 +226,14 @@ def test_without_credentials_batch_uses_the_embedded_sandbox_and_says_so(tmp_pat
     assert done.returncode == 0, done.stderr
     assert "using the local sandbox" in done.stderr and "not your database" in done.stderr
     assert json.loads(done.stdout)[0]["rows"]
+
+
+def test_a_reader_that_goes_away_ends_the_run_quietly(sandbox, env_for):
+    proc = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, Q1, "--format", "jsonl"],
+                            env=env_for(sandbox), stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    first = proc.stdout.readline()
+    proc.stdout.close()  # like `| head -1`
+    stderr = proc.stderr.read().decode()
+    assert proc.wait(60) == 0
+    assert json.loads(first)["round"] == 1
+    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
