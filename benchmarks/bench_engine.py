@@ -35,10 +35,12 @@ def main() -> int:
     report = evaluate(engine, db, cases)
     print(f"golden set: {GOLDEN.relative_to(ROOT)}")
     print(report.summary())
-    holdout = report.subset("holdout")
-    if holdout.outcomes:
-        print("second batch (h*: written after the first tuning round; see the report for its first-run score):")
-        print("  " + holdout.summary().replace("\n", "\n  "))
+    for batch, label in (("holdout", "second batch (h*: written after the first tuning round, then tuned on)"),
+                         ("fresh", "third batch (c*: written last; only fix after its first run: negative numbers)")):
+        part = report.subset(batch)
+        if part.outcomes:
+            print(label + ":")
+            print("  " + part.summary().replace("\n", "\n  "))
     by_shape: dict[str, list] = {}
     for o in report.outcomes:
         by_shape.setdefault(o.case.shape, []).append(o)

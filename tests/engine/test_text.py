@@ -12,6 +12,11 @@ def test_numbers_scales_percent_and_money():
     assert nums == [(100e9, False, False), (5.0, True, False), (25.0, False, True), (10e3, False, False)]
 
 
+def test_negative_numbers_keep_their_sign():
+    nums = [t.number for t in tokenize("growth below -10% from 2021-2023 and -5") if t.kind == "number"]
+    assert nums == [-10.0, 2021.0, 2023.0, -5.0]
+
+
 def test_number_words_dates_possessives_and_quotes():
     toks = tokenize("Apple's top five stocks since 2023-06-01 in \"Real Estate\"")
     assert [t.text for t in toks][:2] == ["Apple", "top"]

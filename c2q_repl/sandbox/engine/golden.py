@@ -68,7 +68,7 @@ class Case:
     mode: str = "direct"
     must_decline: bool = False
     gold_sql: list[str] = field(default_factory=list)
-    batch: str = "main"  # "holdout": the second batch, written after the first tuning round
+    batch: str = "main"  # "holdout" (second batch) or "fresh" (third batch), written after tuning rounds
 
     @staticmethod
     def from_json(data: dict) -> Case:

@@ -20,7 +20,7 @@ _TOKEN_RE = re.compile(
     (?P<quoted>"[^"]+"|'[^']{2,}'|“[^”]+”)
     | (?P<date>\d{4}-\d{1,2}-\d{1,2})
     | (?P<month>\d{4}-\d{1,2}(?![\d-]))
-    | (?P<number>\$?\d[\d,]*(?:\.\d+)?%?)
+    | (?P<number>(?:(?<![\w-])-)?\$?\d[\d,]*(?:\.\d+)?%?)
     | (?P<word>[A-Za-z&][A-Za-z0-9&.'’]*[A-Za-z0-9]|[A-Za-z&])
     | (?P<punct>[?,;:!()/+*<>=]|\.)
     """,
@@ -60,10 +60,12 @@ def tokenize(question: str) -> list[Token]:
             inner = text[1:-1].strip()
             tokens.append(Token(inner, inner.lower(), "quoted", start, end))
         elif kind == "number":
-            money = text.startswith("$")
-            percent = text.endswith("%")
-            raw = text.lstrip("$").rstrip("%").replace(",", "")
-            tokens.append(Token(text, text.lower(), "number", start, end, float(raw), percent, money))
+            negative = text.startswith("-")
+            body = text.lstrip("-")
+            money = body.startswith("$")
+            percent = body.endswith("%")
+            value = float(body.lstrip("$").rstrip("%").replace(",", ""))
+            tokens.append(Token(text, text.lower(), "number", start, end, -value if negative else value, percent, money))
         elif kind == "word":
             word = _strip_possessive(text)
             if word.endswith("."):
