@@ -13,7 +13,7 @@ import importlib
 import logging
 
 from c2q_repl.sandbox.contracts import (
-    Answerer, AnswerRequest, Catalog, Database, Plan, SchemaDescription, TaskPlan,
+    Answerer, AnswerRequest, Catalog, Database, Plan, ReadOnlyViolation, SchemaDescription, TaskPlan,
 )
 from c2q_repl.sandbox.readonly import check_read_only
 from c2q_repl.sandbox.summaries import describe_from_catalog
@@ -39,7 +39,7 @@ def as_sql_question(question: str, dialect: str) -> str | None:
     try:
         statement = check_read_only(text, dialect)
         tree = parse_one(statement, read=dialect)
-    except (SqlglotError, ValueError):
+    except (SqlglotError, ReadOnlyViolation):
         return None
     if tree.find(exp.From) is None and tree.find(exp.Column) is not None:
         return None
@@ -92,7 +92,9 @@ def build_answerer(kind: str = "builtin", *, llm_url: str | None = None, llm_mod
     """
     try:
         create = getattr(importlib.import_module("c2q_repl.sandbox.engine"), "create_answerer")
-    except (ModuleNotFoundError, AttributeError):
+    except (ModuleNotFoundError, AttributeError) as exc:
+        if isinstance(exc, ModuleNotFoundError) and exc.name != "c2q_repl.sandbox.engine":
+            raise  # the engine is there but one of its own imports is missing: a real error
         if kind != "builtin":
             raise RuntimeError(f"the {kind!r} engine is not available in this build") from None
         log.warning("no NL→SQL engine available: the sandbox answers SQL questions only")
