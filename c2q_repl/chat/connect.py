@@ -10,15 +10,17 @@ client) runs on :meth:`Connection.start` in a daemon thread; ``client`` and
 from __future__ import annotations
 
 import threading
-from concurrent.futures import Future
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import TYPE_CHECKING, Any, Callable
 from urllib.parse import urlsplit
 
 from c2q_repl.api.endpoint import is_loopback_host
 from c2q_repl.api.errors import C2QError, ConfigError
 from c2q_repl.chat.usage import UsageCounter, endpoint_key
 from c2q_repl.config import Credentials, Settings
+
+if TYPE_CHECKING:  # concurrent.futures imports logging: only load it when connecting starts
+    from concurrent.futures import Future
 
 #: what the embedded sandbox serves when the settings name no database
 SANDBOX_DATABASE = "sp500insight"
@@ -79,6 +81,8 @@ class Connection:
 
     def start(self) -> "Future[Connection]":
         """Begin connecting in a daemon thread (idempotent); the future yields ``self``."""
+        from concurrent.futures import Future
+
         with self._lock:
             if self._closed:
                 raise ConfigError("the connection is closed")

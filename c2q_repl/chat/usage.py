@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -95,6 +94,8 @@ class UsageCounter:
         return {str(day): v for day, v in data.items() if isinstance(v, dict)}
 
     def _save(self, data: dict) -> None:
+        import tempfile  # only when writing: it costs start-up time
+
         fd, tmp = tempfile.mkstemp(prefix=".usage-", suffix=".json", dir=self.path.parent)
         try:
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
