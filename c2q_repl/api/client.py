@@ -14,15 +14,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import dataclass, replace
-from typing import Any, Callable, Union
+from dataclasses import dataclass
+from typing import Any, Callable
 
 import httpx
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.durations import JobDurationModel
 from c2q_repl.api.models import (
-    KNOWLEDGE_TYPES,
     ChatStarted,
     DataSummary,
     Job,
@@ -30,19 +29,29 @@ from c2q_repl.api.models import (
     KnowledgeData,
     Session,
     SummaryStarted,
-    TableSummary,
     V1Result,
-    parse_list,
+)
+from c2q_repl.api.shapes import (
+    MODES,
+    SummaryUpdate,
+    check_knowledge,
+    check_mode,
+    fill_sent,
+    given,
+    list_of,
+    or_none,
+    parsed,
+    session_or_none,
+    summary_update_result,
+    target,
+    unchanged,
+    v2_summary,
 )
 from c2q_repl.api.transport import ApiTransport, RequestRecord, path_join
 from c2q_repl.config import Credentials
 
 __all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES", "SummaryUpdate"]
 
-MODES = ("direct", "auto_breakdown")
-#: what a data summary update may answer with (the response shape is [UNK])
-SummaryUpdate = Union[DataSummary, TableSummary, SummaryStarted, None]
-MAX_INSTRUCTION = 512
 _REMEMBERED_JOBS = 256
 
 
@@ -53,34 +62,6 @@ class JobOrigin:
     kind: str  # "chat:direct", "chat:auto_breakdown", "chat:v2", "summary", "refine", "suggest"
     started_at: float  # time.monotonic() when the starting POST's response arrived
     started_wall: float  # time.time() at the same moment
-
-
-def _same(value: Any) -> Any:
-    return value
-
-
-def _list_of(key: str, parse: Callable[[Any], Any]) -> Callable[[Any], list]:
-    return lambda value: parse_list(value, key, parse)
-
-
-def _parsed(parse: Callable[[Any], Any], value: Any, request: str) -> Any:
-    """Parse a result; a shape error names the request it came from."""
-    try:
-        return parse(value)
-    except E.ProtocolError as err:
-        err.request = err.request or request
-        err.hint = err.hint or "The server's answer was not what the Chat2Query API returns; is the endpoint URL right?"
-        raise
-
-
-def _check_mode(mode: str) -> str:
-    if mode not in MODES:
-        raise E.ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
-    return mode
-
-
-def _dict_or_none(value: Any) -> dict | None:
-    return value if isinstance(value, dict) and value else None
 
 
 class Chat2QueryClient:
@@ -133,13 +114,13 @@ class Chat2QueryClient:
             while len(self._jobs) > _REMEMBERED_JOBS:
                 self._jobs.popitem(last=False)
 
-    def _get(self, *segments: Any, params: dict | None = None, cancel: threading.Event | None = None, parse: Callable[[Any], Any] = _same) -> Any:
+    def _get(self, *segments: Any, params: dict | None = None, cancel: threading.Event | None = None, parse: Callable[[Any], Any] = unchanged) -> Any:
         path = path_join(*segments)
-        return _parsed(parse, self._http.call("GET", path, params=params, cancel=cancel).result, f"GET {path}")
+        return parsed(parse, self._http.call("GET", path, params=params, cancel=cancel).result, f"GET {path}")
 
-    def _send(self, method: str, *segments: Any, body: Any = None, starts_ai: bool = False, parse: Callable[[Any], Any] = _same) -> Any:
+    def _send(self, method: str, *segments: Any, body: Any = None, starts_ai: bool = False, parse: Callable[[Any], Any] = unchanged) -> Any:
         path = path_join(*segments)
-        return _parsed(parse, self._http.call(method, path, json=body, starts_ai=starts_ai).result, f"{method} {path}")
+        return parsed(parse, self._http.call(method, path, json=body, starts_ai=starts_ai).result, f"{method} {path}")
 
     def _start_chat(self, kind: str, *segments: Any, body: dict) -> ChatStarted:
         started = self._send("POST", *segments, body=body, starts_ai=True, parse=ChatStarted.from_json)
@@ -179,7 +160,7 @@ class Chat2QueryClient:
 
     def list_sessions(self) -> list[Session]:
         """``GET /v3/sessions``: bare array or ``{"sessions": [...]}`` accepted."""
-        return self._get("v3", "sessions", parse=_list_of("sessions", Session.from_json))
+        return self._get("v3", "sessions", parse=list_of("sessions", Session.from_json))
 
     def get_session(self, session_id: str | int) -> Session:
         """``GET /v3/sessions/{id}``: the session with its ``messages``."""
@@ -187,11 +168,11 @@ class Chat2QueryClient:
 
     def update_session(self, session_id: str | int, name: str) -> Session | None:
         """``PUT /v3/sessions/{id}`` with ``{"name": ...}`` (body shape [UNK]: rename is the plausible one)."""
-        return self._send("PUT", "v3", "sessions", session_id, body={"name": name}, parse=_session_or_none)
+        return self._send("PUT", "v3", "sessions", session_id, body={"name": name}, parse=session_or_none)
 
     def reset_session(self, session_id: str | int) -> Session | None:
         """``PUT /v3/sessions/{id}/reset`` with an empty body: clears the conversation context."""
-        return self._send("PUT", "v3", "sessions", session_id, "reset", body={}, parse=_session_or_none)
+        return self._send("PUT", "v3", "sessions", session_id, "reset", body={}, parse=session_or_none)
 
     def session_chat(
         self, session_id: str | int, question: str, *, mode: str = "direct",
@@ -200,7 +181,7 @@ class Chat2QueryClient:
         """``POST /v3/sessions/{id}/chat2data``: the next round of a session (an AI request)."""
         body = {
             "question": question,
-            "sql_generate_mode": _check_mode(mode),
+            "sql_generate_mode": check_mode(mode),
             "feedback_answer_id": feedback_answer_id,
             "feedback_task_id": feedback_task_id,
         }
@@ -214,7 +195,7 @@ class Chat2QueryClient:
     ) -> ChatStarted:
         """``POST /v3/chat2data`` (creates a session). The server honours ``data_summary_id``
         only when ``cluster_id`` and ``database`` are absent, so empty ones are not sent."""
-        body = {"question": question, "sql_generate_mode": _check_mode(mode), **_target(cluster_id, database, data_summary_id)}
+        body = {"question": question, "sql_generate_mode": check_mode(mode), **target(cluster_id, database, data_summary_id)}
         return self._start_chat(f"chat:{mode}", "v3", "chat2data", body=body)
 
     # ------------------------------------------------------------------ v3 data summaries
@@ -229,7 +210,7 @@ class Chat2QueryClient:
     def list_data_summaries(self, *, cluster_id: str = "", database: str = "") -> list[DataSummary]:
         """``GET /v3/dataSummaries`` (optional filters sent as query parameters)."""
         params = {"cluster_id": cluster_id, "database": database}
-        return self._get("v3", "dataSummaries", params=params, parse=_list_of("data_summaries", DataSummary.from_json))
+        return self._get("v3", "dataSummaries", params=params, parse=list_of("data_summaries", DataSummary.from_json))
 
     def get_data_summary(self, data_summary_id: str | int) -> DataSummary:
         """``GET /v3/dataSummaries/{id}``; ``status`` is "inited" while it is generated."""
@@ -242,20 +223,20 @@ class Chat2QueryClient:
         """``PUT /v3/dataSummaries/{id}`` (body [UNK]): sends only the given fields,
         ``tables`` in the v2 draft shape ``{table: {"description", "columns": {col: desc}}}``.
         Returns the updated summary, the job that applies it, or None when the server says nothing."""
-        body = _given(description=description, default=default, tables=tables)
-        return self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body, parse=_summary_update_result)
+        body = given(description=description, default=default, tables=tables)
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, body=body, parse=summary_update_result)
 
     def update_table_description(self, data_summary_id: str | int, table: str, description: str) -> SummaryUpdate:
         """``PUT /v3/dataSummaries/{id}/tables/{table}`` with ``{"description": ...}`` (shape [UNK]).
         The answer may be the updated table, the whole summary, a job, or nothing."""
         body = {"description": description}
-        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body=body, parse=_summary_update_result)
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, body=body, parse=summary_update_result)
 
     def update_column_descriptions(self, data_summary_id: str | int, table: str, columns: dict[str, str]) -> SummaryUpdate:
         """``PUT /v3/dataSummaries/{id}/tables/{table}/columns`` with ``{"columns": {col: desc}}``
         (shape [UNK]; it mirrors the v2 draft's per-table ``columns`` map)."""
         body = {"columns": {str(k): str(v) for k, v in columns.items()}}
-        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, "columns", body=body, parse=_summary_update_result)
+        return self._send("PUT", "v3", "dataSummaries", data_summary_id, "tables", table, "columns", body=body, parse=summary_update_result)
 
     # ------------------------------------------------------------------ v3 knowledge bases
 
@@ -263,11 +244,11 @@ class Chat2QueryClient:
         """``POST /v3/knowledgeBases``."""
         body = {"cluster_id": cluster_id, "database": database, "description": description}
         kb = self._send("POST", "v3", "knowledgeBases", body=body, parse=KnowledgeBase.from_json)
-        return _fill(kb, cluster_id=cluster_id, database=database, description=description)
+        return fill_sent(kb, cluster_id=cluster_id, database=database, description=description)
 
     def list_knowledge_bases(self) -> list[KnowledgeBase]:
         """``GET /v3/knowledgeBases``: bare array or ``{"knowledge_bases": [...]}``."""
-        return self._get("v3", "knowledgeBases", parse=_list_of("knowledge_bases", KnowledgeBase.from_json))
+        return self._get("v3", "knowledgeBases", parse=list_of("knowledge_bases", KnowledgeBase.from_json))
 
     def get_knowledge_base(self, knowledge_base_id: str | int) -> KnowledgeBase:
         """``GET /v3/knowledgeBases/{id}``."""
@@ -277,20 +258,20 @@ class Chat2QueryClient:
         self, knowledge_base_id: str | int, *, description: str | None = None, default: bool | None = None,
     ) -> KnowledgeBase | None:
         """``PUT /v3/knowledgeBases/{id}`` with the given fields (shape [UNK])."""
-        body = _given(description=description, default=default)
-        return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body, parse=_or_none(KnowledgeBase.from_json))
+        body = given(description=description, default=default)
+        return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, body=body, parse=or_none(KnowledgeBase.from_json))
 
     def add_knowledge(self, knowledge_base_id: str | int, type: str, raw_data: dict, meta_data: dict | None = None) -> KnowledgeData:
         """``POST /v3/knowledgeBases/{id}/data``: few-shot ``{question, answer}``,
         term-sheet ``{term: [...], description}`` or instruction ``{instruction}`` (≤ 512 chars)."""
-        _check_knowledge(type, raw_data)
+        check_knowledge(type, raw_data)
         body = {"type": type, "meta_data": meta_data or {}, "raw_data": raw_data}
         item = self._send("POST", "v3", "knowledgeBases", knowledge_base_id, "data", body=body, parse=KnowledgeData.from_json)
-        return _fill(item, type=type, raw_data=raw_data, meta_data=meta_data or {})
+        return fill_sent(item, type=type, raw_data=raw_data, meta_data=meta_data or {})
 
     def list_knowledge(self, knowledge_base_id: str | int) -> list[KnowledgeData]:
         """``GET /v3/knowledgeBases/{id}/data``: bare array or ``{"knowledge_data": [...]}``."""
-        return self._get("v3", "knowledgeBases", knowledge_base_id, "data", parse=_list_of("knowledge_data", KnowledgeData.from_json))
+        return self._get("v3", "knowledgeBases", knowledge_base_id, "data", parse=list_of("knowledge_data", KnowledgeData.from_json))
 
     def update_knowledge(
         self, knowledge_base_id: str | int, knowledge_data_id: str | int, *, type: str | None = None,
@@ -298,10 +279,10 @@ class Chat2QueryClient:
     ) -> KnowledgeData | None:
         """``PUT /v3/knowledgeBases/{id}/data/{data_id}``, body as for adding (given fields only)."""
         if type is not None and raw_data is not None:
-            _check_knowledge(type, raw_data)
-        body = _given(type=type, raw_data=raw_data, meta_data=meta_data)
+            check_knowledge(type, raw_data)
+        body = given(type=type, raw_data=raw_data, meta_data=meta_data)
         return self._send("PUT", "v3", "knowledgeBases", knowledge_base_id, "data", knowledge_data_id, body=body,
-                          parse=_or_none(KnowledgeData.from_json))
+                          parse=or_none(KnowledgeData.from_json))
 
     def delete_knowledge(self, knowledge_base_id: str | int, knowledge_data_id: str | int) -> None:
         """``DELETE /v3/knowledgeBases/{id}/data/{data_id}``."""
@@ -328,16 +309,16 @@ class Chat2QueryClient:
     def get_data_summary_v2(self, data_summary_id: str | int) -> DataSummary:
         """``GET /v2/dataSummaries/{id}`` (draft-era, spec §7.29): the v2 summary, bare or wrapped in
         ``{id, name, type, data: {...}}``."""
-        return self._get("v2", "dataSummaries", data_summary_id, parse=_v2_summary)
+        return self._get("v2", "dataSummaries", data_summary_id, parse=v2_summary)
 
     def list_data_summaries_v2(self) -> list[DataSummary]:
         """``GET /v2/dataSummaries``."""
-        return self._get("v2", "dataSummaries", parse=_list_of("data_summaries", DataSummary.from_json))
+        return self._get("v2", "dataSummaries", parse=list_of("data_summaries", DataSummary.from_json))
 
     def chat_v2(self, question: str, *, cluster_id: str = "", database: str = "", data_summary_id: str | int | None = None) -> ChatStarted:
         """``POST /v2/chat2data`` with ``raw_question``; the job result is a ``task_tree``
         (``Job.answer()`` maps it onto :class:`Answer`)."""
-        body = {"raw_question": question, **_target(cluster_id, database, data_summary_id)}
+        body = {"raw_question": question, **target(cluster_id, database, data_summary_id)}
         return self._start_chat("chat:v2", "v2", "chat2data", body=body)
 
     # ------------------------------------------------------------------ v1 (deprecated)
@@ -349,69 +330,3 @@ class Chat2QueryClient:
         if tables:
             body["tables"] = list(tables)
         return self._send("POST", "chat2data", body=body, starts_ai=True, parse=V1Result.from_json)
-
-
-# ---------------------------------------------------------------------- helpers
-
-def _given(**fields: Any) -> dict[str, Any]:
-    """Only the fields the caller set: PUT bodies change what they name and nothing else."""
-    return {k: v for k, v in fields.items() if v is not None}
-
-
-def _target(cluster_id: str, database: str, data_summary_id: str | int | None) -> dict[str, Any]:
-    """Which data to ask about. Empty fields are left out: the server honours
-    ``data_summary_id`` only when ``cluster_id`` and ``database`` are absent."""
-    body: dict[str, Any] = _given(cluster_id=cluster_id or None, database=database or None)
-    if data_summary_id not in (None, ""):
-        body["data_summary_id"] = _id_value(data_summary_id)
-    return body
-
-
-def _id_value(value: str | int) -> int | str:
-    """Ids are integers on the wire where the docs show integers; keep non-numeric ones as given."""
-    text = str(value).strip()
-    return int(text) if text.isdigit() else text
-
-
-def _check_knowledge(type: str, raw_data: dict) -> None:
-    if type not in KNOWLEDGE_TYPES:
-        raise E.ValidationError(f"unknown knowledge type {type!r}", hint="Use few-shot, term-sheet or instruction.")
-    if not isinstance(raw_data, dict):
-        raise E.ValidationError("knowledge raw_data must be an object")
-    if type == "instruction" and len(str(raw_data.get("instruction", ""))) > MAX_INSTRUCTION:
-        raise E.ValidationError(f"an instruction may be at most {MAX_INSTRUCTION} characters")
-
-
-def _or_none(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
-    """For PUTs whose response body is [UNK]: an empty result means "nothing to report"."""
-    return lambda value: parse(value) if _dict_or_none(value) else None
-
-
-def _session_or_none(value: Any) -> Session | None:
-    obj = _dict_or_none(value)
-    return Session.from_json(obj) if obj and ("session_id" in obj or "id" in obj) else None
-
-
-def _summary_update_result(result: Any) -> SummaryUpdate:
-    obj = _dict_or_none(result)
-    if obj is None:
-        return None
-    if "job_id" in obj and not ("tables" in obj or "summary" in obj or "status" in obj):
-        return SummaryStarted.from_json(obj)
-    if "tables" not in obj and "db_schema" not in obj and ("columns" in obj or "name" in obj or "table_name" in obj):
-        name = str(obj.get("name") or obj.get("table_name") or "")
-        return DataSummary.from_json({"tables": {name: obj}}).tables[name]
-    return DataSummary.from_json(obj)
-
-
-def _v2_summary(result: Any) -> DataSummary:
-    obj = result if isinstance(result, dict) else None
-    if obj is not None and isinstance(obj.get("data"), dict) and not ("db_schema" in obj or "tables" in obj):
-        return DataSummary.from_json({"data_summary_id": obj.get("id"), **obj["data"]})
-    return DataSummary.from_json(result)
-
-
-def _fill(model, **defaults):
-    """Fill fields the server left empty with what we sent (responses are sparse: spec §7.7, §7.11)."""
-    changes = {k: v for k, v in defaults.items() if not getattr(model, k)}
-    return replace(model, **changes) if changes else model
