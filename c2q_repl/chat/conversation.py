@@ -76,8 +76,8 @@ class Conversation:
         requested = getattr(connection, "requested", None) or connection.settings
         self._mode = check_mode(mode or getattr(requested, "mode", "") or "direct")
         self.transcript = transcript
-        #: why recording stopped (OSError), if it did
-        self.transcript_error: OSError | None = None
+        #: why recording stopped (OSError/ValueError), if it did
+        self.transcript_error: Exception | None = None
         self.session_name = session_name
         self.rounds: list[Round] = []
         self._clock = clock
@@ -405,7 +405,7 @@ class Conversation:
             return
         try:
             getattr(self.transcript, event)(*args)
-        except OSError as exc:
+        except (OSError, ValueError) as exc:  # disk full, or the writer was closed under us
             self.transcript_error = exc
             self.transcript = None
 

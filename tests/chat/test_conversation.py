@@ -172,3 +172,32 @@ def test_open_waits_for_a_summary_still_being_generated(make_sandbox, connection
     assert r.error is None and r.answer.data.rows
     assert conv.data_summary().ready
     assert len(recorder.calls("POST", "/v3/sessions")) == 1
+
+
+def test_a_failing_transcript_stops_recording_not_chatting(sandbox, connection_to, tmp_path):
+    import os
+
+    writer = TranscriptWriter.create(tmp_path / "t.jsonl", {})
+    os.close(writer._fd)
+    writer._fd = os.open("/dev/full", os.O_WRONLY)  # every later write fails: ENOSPC, a full disk
+    conv = Conversation(connection_to(sandbox), transcript=writer)
+    r = conv.ask(Q2)
+    assert r.error is None and r.answer.data.rows
+    assert conv.transcript is None and isinstance(conv.transcript_error, OSError)
+    writer.close()
+
+
+def test_missing_database_is_a_config_error_in_the_round(sandbox, recorder):
+    from c2q_repl.api.errors import ConfigError
+    from c2q_repl.chat.connect import new_connection
+    from c2q_repl.config import Credentials, Settings
+
+    settings = Settings(endpoint=sandbox.endpoint, credentials=Credentials(sandbox.public_key, sandbox.private_key),
+                        cluster_id=sandbox.cluster_id, database="")
+    conn = new_connection(settings, client_options={"transport": recorder}, track_usage=False)
+    try:
+        r = Conversation(conn).ask(Q1)
+    finally:
+        conn.close()
+    assert isinstance(r.error, ConfigError) and "database" in r.error.message
+    assert recorder.calls("POST", "/chat2data") == []
