@@ -60,11 +60,17 @@ def _error_record(err: C2QError) -> dict[str, Any]:
 
 
 def round_record(round_: Round) -> dict[str, Any]:
-    """One round as a JSON-ready dict.
+    """One round as a JSON-ready dict (the json/jsonl output schema).
 
-    ``tasks`` lists every task with SQL and rows (one for a direct answer,
-    one per sub-task for a breakdown); with exactly one task its ``sql``,
-    ``columns`` and ``rows`` are repeated at the top level for easy ``jq``.
+    Always: ``round``, ``question``, ``mode``, ``status`` ("answered" or
+    "failed"), ``job_id``, ``elapsed`` (s), ``requests``, ``error`` (null or
+    ``{kind, message, status, code, hint, request[, job_id]}``). With an
+    answer also: ``type``, ``clarified_task``, ``assumptions``
+    (``[{concept, explanation}]``) and ``tasks``: every task with SQL and rows
+    (``{task_id, task, clarified_task, sql, columns, rows, row_count, error}``;
+    one for a direct answer, one per sub-task for a breakdown). With exactly
+    one task its ``sql``, ``columns`` and ``rows`` are repeated at the top
+    level for easy ``jq``.
     """
     record: dict[str, Any] = {
         "round": round_.number,
