@@ -50,8 +50,9 @@ def apply_update(progress: Progress, update: Any) -> None:
         answer = None
     if answer is not None and answer.sub_tasks:
         leaves = answer.leaves()
-        progress.total_tasks = len(leaves)
         done = [leaf for leaf in leaves if leaf.status in ("done", "failed") or leaf.data is not None or leaf.sql_error]
+        # a partial answer may list only the finished sub-tasks: a total only when some are pending
+        progress.total_tasks = len(leaves) if len(done) < len(leaves) else 0
         progress.done_tasks = [clean_text(leaf.task or leaf.description or leaf.clarified_task or leaf.task_id) for leaf in done]
 
 

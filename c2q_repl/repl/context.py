@@ -86,6 +86,8 @@ class ReplContext:
         #: hooks the app installs: apply a theme's UI style to the prompt; read one line
         self.on_theme_change: Callable[[Theme], None] = lambda theme: None
         self.read_line: Callable[[str], str] = lambda message: ""
+        #: print pending ``notes`` now if the prompt is idle (installed by the app)
+        self.show_notes: Callable[[], None] = lambda: None
         self._registry: Registry | None = None
 
     # ------------------------------------------------------------------ commands

@@ -117,7 +117,11 @@ def _install_background(ctx: ReplContext, session: PromptSession) -> None:
         finally:
             ctx.refresh_usage()
 
-    ctx.start_open = lambda: Background(work, name="c2q-open", on_done=ctx.redraw).start()
+    def done() -> None:
+        ctx.redraw()
+        ctx.show_notes()  # a failed start-up or theme problem, shown at once
+
+    ctx.start_open = lambda: Background(work, name="c2q-open", on_done=done).start()
 
 
 def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]) -> PromptSession:
@@ -148,8 +152,23 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
 
         return prompt(message)
 
+    def show_notes_now() -> None:
+        """From any thread: print pending notes above the prompt if it is on screen
+        (else they wait for the next prompt; nothing is lost either way)."""
+        app = session.app
+        loop = getattr(app, "loop", None)
+        if not app.is_running or loop is None:
+            return
+        from prompt_toolkit.application import run_in_terminal
+
+        try:
+            loop.call_soon_threadsafe(lambda: run_in_terminal(lambda: _print_notes(ctx)))
+        except RuntimeError:  # the prompt just ended; the loop prints them
+            pass
+
     ctx.on_theme_change = apply_ui_style
     ctx.read_line = read_line
+    ctx.show_notes = show_notes_now
     return session
 
 

@@ -24,6 +24,7 @@ class Progress:
     job_id: str = ""
     #: sub-task descriptions that finished, in order
     done_tasks: list[str] = field(default_factory=list)
+    #: how many sub-tasks there are, when known (0: unknown)
     total_tasks: int = 0
 
 
@@ -34,8 +35,11 @@ def format_status(progress: Progress, elapsed: float, frame: int, width: int, *,
     if progress.job_id:
         parts.append(f"job {progress.job_id}")
     if progress.total_tasks or progress.done_tasks:
-        total = max(progress.total_tasks, len(progress.done_tasks))
-        tasks = f"sub-tasks {len(progress.done_tasks)}/{total}"
+        done = len(progress.done_tasks)
+        if progress.total_tasks > done:
+            tasks = f"sub-tasks {done}/{progress.total_tasks}"
+        else:
+            tasks = f"{done} sub-task{'s' if done != 1 else ''} done"
         if progress.done_tasks:
             tasks += f" ✓ {progress.done_tasks[-1]}" if unicode else f" done: {progress.done_tasks[-1]}"
         parts.append(tasks)

@@ -189,10 +189,18 @@ def test_completion_and_display_commands_format_theme_chart_expand_pager(spawn_c
     command(screen, "/pager", "pager: off")
 
 
-def test_ctrl_c_clears_the_line_and_cancels_a_slow_wait(spawn_c2q, c2q_env, make_sandbox):
+def test_live_status_then_ctrl_c_clears_the_line_and_cancels_a_slow_wait(spawn_c2q, c2q_env, make_sandbox):
     slow = make_sandbox(job_delay=3, daily_limit=0, rpm_limit=0)
-    screen = spawn_c2q(env={**c2q_env, **sandbox_env_vars(slow), **CAT_PAGER})
+    screen = spawn_c2q("--mode", "auto_breakdown", env={**c2q_env, **sandbox_env_vars(slow), **CAT_PAGER})
     ready(screen)
+    screen.send_line(THREE_PARTS)
+    screen.wait_for(re.compile(r"running · job \w+"))  # spinner, elapsed, job status
+    screen.wait_for(re.compile(r"\d sub-tasks? done ✓ how many companies"))  # sub-tasks as they complete
+    screen.wait_for("3 sub-tasks ·", scrollback=True, timeout=20)
+    wait_prompt(screen)
+    assert "Ctrl-C cancels" not in screen.text  # the status line was erased
+    command(screen, "/mode direct", "mode set to direct")
+
     screen.send("draft question")
     screen.wait_for("c2q> draft question")
     screen.send_key("c-c")
@@ -257,3 +265,17 @@ def test_piped_stdin_runs_batch_mode_not_the_ui(sandbox_env):
     assert proc.returncode == 0, proc.stderr
     assert "Technology" in proc.stdout and "c2q>" not in proc.stdout
     assert "\x1b[" not in proc.stdout
+
+
+def test_startup_problems_are_reported_at_once_and_the_prompt_stays(spawn_c2q, c2q_env):
+    dead = {**c2q_env, "C2Q_ENDPOINT": "http://127.0.0.1:9/api/v1beta/app/chat2query-x/endpoint",
+            "C2Q_PUBLIC_KEY": "PUBKEY01", "C2Q_PRIVATE_KEY": "00000000-0000-0000-0000-000000000000",
+            "C2Q_CLUSTER_ID": "1", "C2Q_DATABASE": "sp500insight"}
+    screen = spawn_c2q("--theme", "nosuch", env=dead)
+    screen.wait_for("unknown theme 'nosuch'; using the default theme")  # no key pressed yet
+    screen.wait_for(re.compile(r"error: .*(connect|refused)", re.I), timeout=30)
+    assert "not connected" in screen.display[-1]
+    command(screen, "/mode", "mode: direct")  # local commands still work
+    ask(screen, PER_SECTOR, re.compile(r"error: .*(connect|refused)", re.I), timeout=30)  # tried again
+    screen.send_key("c-d")
+    assert screen.wait_exit() == 0

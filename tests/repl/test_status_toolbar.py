@@ -13,6 +13,11 @@ def test_status_text_shows_phase_job_and_subtasks():
     assert "sub-tasks 1/3" in text and "count companies" in text and "Ctrl-C cancels" in text
 
 
+def test_status_text_without_a_known_total():
+    text = format_status(Progress(phase="running", done_tasks=["a", "b"]), 1.0, 0, 200)
+    assert "2 sub-tasks done ✓ b" in text
+
+
 def test_status_text_fits_width_and_ascii_fallback():
     p = Progress(phase="running", done_tasks=["漢字" * 40])
     text = format_status(p, 1.0, 3, 40, unicode=False)

@@ -136,6 +136,17 @@ def pager_command(ctx: Any, args: dict[str, str]) -> None:
     ctx.out.info(f"pager: {ctx.out.pager_mode}")
 
 
+def user_path(text: str) -> Path:
+    """A path as typed (``~`` expanded); an unknown ``~user`` is a usage error."""
+    text = text.strip()
+    if not text or "\x00" in text:
+        raise UsageError("give a file path")
+    try:
+        return Path(text).expanduser()
+    except RuntimeError as exc:  # "~nosuchuser/x"
+        raise UsageError(f"cannot expand {text!r}: {exc}") from None
+
+
 def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
     last = ctx.last_round
     answer = last.answer if last is not None and last.job_raw else None
@@ -156,7 +167,7 @@ def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
     ".\nFor a breakdown answer, the last sub-task's rows are saved.",
 )
 def save_command(ctx: Any, args: dict[str, str]) -> None:
-    path = Path(args["PATH"].strip()).expanduser()
+    path = user_path(args["PATH"])
     fmt = SAVE_FORMATS.get(path.suffix.lower())
     if fmt is None:
         raise UsageError(f"unknown extension {path.suffix or '(none)'!r}; use one of: {', '.join(SAVE_FORMATS)}")
@@ -166,8 +177,8 @@ def save_command(ctx: Any, args: dict[str, str]) -> None:
     text = format_rows(columns, rows, fmt, table_format=ctx.render_options().effective_table_format) + "\n"
     try:
         path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:  # ValueError: a path the file system cannot encode
+        raise UsageError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
     ctx.out.ok(f"saved {len(rows)} rows to {path} ({fmt})")
 
 
@@ -180,7 +191,7 @@ def export_command(ctx: Any, args: dict[str, str]) -> None:
     from c2q_repl.transcript.export import export_transcript, format_for
     from c2q_repl.transcript.reader import TranscriptError
 
-    path = Path(args["PATH"].strip()).expanduser()
+    path = user_path(args["PATH"])
     source = ctx.transcript_path
     try:
         fmt = format_for(path)
@@ -189,6 +200,6 @@ def export_command(ctx: Any, args: dict[str, str]) -> None:
         export_transcript(source, fmt, path)
     except TranscriptError as exc:
         raise UsageError(str(exc)) from None
-    except OSError as exc:
-        raise UsageError(f"cannot write {path}: {exc.strerror or exc}") from None
+    except (OSError, ValueError) as exc:
+        raise UsageError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
     ctx.out.ok(f"exported the session to {path} ({fmt})")
