@@ -71,7 +71,7 @@ class Settings:
     profile: str = DEFAULT_PROFILE
     sandbox: bool = False  # the --sandbox flag
     #: profile keys c2q's core does not interpret (e.g. REPL preferences), as written
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
     @property
     def has_credentials(self) -> bool:

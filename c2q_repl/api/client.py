@@ -101,7 +101,7 @@ class Chat2QueryClient:
 
     @property
     def ai_requests_sent(self) -> int:
-        """AI-starting POSTs the server received and did not reject at authentication."""
+        """AI-starting POSTs that may have used daily quota (see :attr:`RequestRecord.may_spend_quota`)."""
         return self._http.ai_requests_sent
 
     def job_origin(self, job_id: str) -> JobOrigin | None:

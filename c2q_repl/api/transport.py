@@ -44,6 +44,19 @@ class RequestRecord:
     error: str = ""  # error kind when no response arrived
     at: float = 0.0  # wall-clock time the request started
 
+    @property
+    def may_spend_quota(self) -> bool:
+        """Whether this request may have used one of the Data App's daily AI requests.
+
+        True for an AI-starting POST that the server accepted (2xx), failed on
+        (5xx), or may have received without answering (timeout, reset). A 4xx
+        is a rejection before any AI work (digest challenge, bad key, quota
+        exhausted, not ready, bad parameters) and a connect failure never arrived.
+        """
+        if not (self.starts_ai and self.sent):
+            return False
+        return self.status is None or not 400 <= self.status < 500
+
 
 def path_join(*segments: Any) -> str:
     """``("v3", "sessions", 12)`` → ``/v3/sessions/12`` with each id percent-encoded."""
@@ -138,17 +151,15 @@ class ApiTransport:
         path = request.url.path
         if path.startswith(self._base_path):
             path = path[len(self._base_path):] or "/"
+        record = RequestRecord(
+            method=request.method, path=path, status=status, elapsed=elapsed, attempt=int(meta.get("attempt", 1)),
+            starts_ai=starts_ai, sent=sent, error=error, at=wall,
+        )
         with self._lock:
-            if sent:
-                self.requests_sent += 1
-                # A 401 is a digest challenge or a rejected key: no AI work was started.
-                if starts_ai and status != 401:
-                    self.ai_requests_sent += 1
+            self.requests_sent += int(sent)
+            self.ai_requests_sent += int(record.may_spend_quota)
         if self._on_request is not None:
-            self._on_request(RequestRecord(
-                method=request.method, path=path, status=status, elapsed=elapsed, attempt=int(meta.get("attempt", 1)),
-                starts_ai=starts_ai, sent=sent, error=error, at=wall,
-            ))
+            self._on_request(record)
 
     # ------------------------------------------------------------------ calls
 

@@ -122,3 +122,20 @@ def test_closing_the_client_interrupts_a_retry_wait(server, make_client):
     client.close()
     worker.join(5)
     assert not worker.is_alive() and outcome
+
+
+@pytest.mark.parametrize("reply,spent", [
+    (ok({"job_id": "j"}), 1),
+    (gateway_error(429, 429, "The AI request exceeded the limit of 100 times per day."), 0),
+    (Reply(400, {"code": 400, "msg": "Data summary is not ready, please wait for a while and retry", "result": {}}), 0),
+    (gateway_error(500, 500, "internal error!"), 1),
+    (Reply(action="close"), 1),
+])
+def test_ai_counter_counts_what_may_have_spent_quota(server, make_client, reply, spent):
+    client = make_client(server.endpoint, max_retries=0)
+    server.route("POST", "/v3/chat2data", reply)
+    try:
+        client.chat("q", cluster_id="1", database="d")
+    except E.C2QError:
+        pass
+    assert client.requests_sent == 1 and client.ai_requests_sent == spent
