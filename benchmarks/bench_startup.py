@@ -1,0 +1,121 @@
+"""Start-up benchmark (issue 7): ``c2q --version``/``--help``, time to a rendered prompt, RSS at the prompt.
+
+    python benchmarks/bench_startup.py [--runs N]
+
+* ``--version``/``--help``: median wall time of N runs of the console script;
+  baseline: the bare interpreter (``python -c pass``), the floor nobody beats.
+  ``python -X importtime`` proves prompt_toolkit, httpx and pygments stay unimported.
+* Time to prompt: from ``exec`` to ``c2q> `` on a pty (the terminal's
+  queries answered as a real terminal would), against a sandbox served by a
+  separate process so its start-up is not counted; baseline: a bare
+  ``PromptSession().prompt()`` measured the same way.
+* Peak RSS (VmHWM) of the REPL sitting at the prompt after its session is
+  open (httpx and the client loaded); baseline: the bare prompt_toolkit prompt.
+"""
+
+from __future__ import annotations
+
+import argparse
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import C2Q, Row, clean_env, median, serve_sandbox, timed_runs  # noqa: E402
+
+HEAVY = ("prompt_toolkit", "httpx", "pygments")
+BARE_PROMPT = "from prompt_toolkit import PromptSession; PromptSession().prompt('c2q> ')"
+
+
+def heavy_imports(flag: str) -> list[str]:
+    """Top-level heavy packages imported by ``c2q FLAG`` (from ``-X importtime``)."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "c2q_repl", flag], capture_output=True, text=True)
+    found = set()
+    for line in done.stderr.splitlines():
+        name = line.rsplit("|", 1)[-1].strip()
+        top = name.split(".")[0]
+        if top in HEAVY:
+            found.add(top)
+    return sorted(found)
+
+
+def _read_vmhwm(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024.0
+    return float("nan")
+
+
+def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: str = "", settle: float = 0.0) -> tuple[float, float]:
+    """(seconds from spawn to ``c2q> `` on screen, VmHWM MB once ``settle_for`` shows or ``settle`` s passed)."""
+    from tests.e2e.harness import Screen
+
+    started = time.perf_counter()
+    screen = Screen((), env=env, program=argv)
+    try:
+        while not any(line.startswith("c2q>") for line in screen.display):
+            if not screen.pump(0.002):
+                raise RuntimeError(f"exited before the prompt:\n{screen.dump()}")
+            if time.perf_counter() - started > 30:
+                raise RuntimeError(f"no prompt after 30 s:\n{screen.dump()}")
+        elapsed = time.perf_counter() - started
+        if settle_for:
+            screen.wait_for(settle_for, timeout=30)
+        end = time.monotonic() + settle
+        while time.monotonic() < end:
+            screen.pump(0.05)
+        rss = _read_vmhwm(screen.child.pid)
+    finally:
+        screen.close()
+    return elapsed, rss
+
+
+def run(runs: int = 15) -> list[Row]:
+    rows: list[Row] = []
+    with tempfile.TemporaryDirectory(prefix="c2q-bench-") as tmp:
+        work = Path(tmp)
+        env = clean_env(work / "env")
+        floor = median(timed_runs([sys.executable, "-c", "pass"], runs, env))
+        for flag in ("--version", "--help"):
+            t = median(timed_runs([*C2Q, flag], runs, env))
+            rows.append(Row(f"c2q {flag} (median of {runs})", "<= 0.060 s", f"{t:.3f} s",
+                            f"{floor:.3f} s (python -c pass)", f"c2q {flag}", t <= 0.060))
+        heavy = heavy_imports("--version") + heavy_imports("--help")
+        rows.append(Row("heavy imports in --version/--help", "none", ", ".join(sorted(set(heavy))) or "none",
+                        "-", "python -X importtime -m c2q_repl --version", not heavy))
+
+        with serve_sandbox(work, "--job-delay", "0.05", "--rpm-limit", "0", "--daily-limit", "0") as sandbox:
+            repl_env = clean_env(work / "repl-env", sandbox.env())
+            ours, ours_rss, bare, bare_rss = [], [], [], []
+            for i in range(runs):
+                t, rss = prompt_time([*C2Q, "--no-transcript"], repl_env, settle_for="session ", settle=0.3)
+                ours.append(t)
+                ours_rss.append(rss)
+                t, rss = prompt_time([sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3)
+                bare.append(t)
+                bare_rss.append(rss)
+        t, b = median(ours), median(bare)
+        rows.append(Row(f"exec to rendered prompt, pty (median of {runs})", "<= 0.200 s", f"{t:.3f} s",
+                        f"{b:.3f} s (bare PromptSession().prompt())", "c2q  (sandbox served by another process)", t <= 0.200))
+        r, rb = median(ours_rss), median(bare_rss)
+        rows.append(Row("peak RSS at the prompt, session open (VmHWM)", "<= 45 MB", f"{r:.1f} MB",
+                        f"{rb:.1f} MB (bare prompt)", "c2q; /proc/PID/status VmHWM", r <= 45))
+    return rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    from benchmarks.run_all import print_table
+
+    rows = run(args.runs)
+    print_table(rows)
+    return 0 if all(r.ok is not False for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

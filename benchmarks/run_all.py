@@ -1,0 +1,87 @@
+"""Run every benchmark and print one table: metric, target, measured, baseline (same run), command.
+
+    python benchmarks/run_all.py [--quick] [--only startup,economy,render,sandbox] [--markdown]
+
+Benchmarks, not tests: they compare within one run on this machine (2 cores,
+shared), report medians, and exit 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from benchmarks.common import Row  # noqa: E402
+
+GROUPS = ("startup", "economy", "render", "sandbox")
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[Row], *, markdown: bool = False) -> None:
+    header = ("metric", "target", "measured", "baseline (same run)", "command", "ok")
+
+    def values(r: Row) -> tuple[str, ...]:
+        return (r.metric, r.target, r.measured, r.baseline, r.command, "-" if r.ok is None else ("yes" if r.ok else "NO"))
+
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" for _ in header) + "|")
+        for r in rows:
+            print("| " + " | ".join(v.replace("|", "\\|") for v in values(r)) + " |")
+        return
+    widths = [max(len(header[i]), *(len(values(r)[i]) for r in rows)) for i in range(len(header))]
+    widths = [min(w, 60) for w in widths]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(_cell(v, w).ljust(w) for v, w in zip(values(r), widths)))
+
+
+def run_group(name: str, quick: bool) -> list[Row]:
+    if name == "startup":
+        from benchmarks import bench_startup
+
+        return bench_startup.run(runs=7 if quick else 15)
+    if name == "economy":
+        from benchmarks import bench_economy
+
+        return bench_economy.run(users=4 if quick else 6, per_user=2 if quick else 4)
+    if name == "render":
+        from benchmarks import bench_wrapped
+
+        return bench_wrapped.render_rows()
+    if name == "sandbox":
+        from benchmarks import bench_server, bench_wrapped
+
+        return bench_wrapped.engine_rows() + bench_server.run(seconds=3.0 if quick else 6.0)
+    raise ValueError(name)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
+    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated groups ({', '.join(GROUPS)})")
+    parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
+    args = parser.parse_args()
+    rows: list[Row] = []
+    for name in [g.strip() for g in args.only.split(",") if g.strip()]:
+        started = time.monotonic()
+        print(f"running {name} …", file=sys.stderr, flush=True)
+        rows.extend(run_group(name, args.quick))
+        print(f"  {name} took {time.monotonic() - started:.0f} s", file=sys.stderr, flush=True)
+    print_table(rows, markdown=args.markdown)
+    missed = [r.metric for r in rows if r.ok is False]
+    if missed:
+        print(f"\ntargets missed: {'; '.join(missed)}", file=sys.stderr)
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
