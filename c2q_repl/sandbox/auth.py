@@ -141,7 +141,7 @@ class Authenticator:
             return AuthOutcome(None, "bad")
         if p.get("opaque") not in (None, self._opaque):
             return AuthOutcome(None, "bad")
-        if uri.split("?")[0] != request_uri.split("?")[0]:
+        if _path_of(uri) != _path_of(request_uri):
             return AuthOutcome(None, "bad")
         ha1 = _md5(f"{key.public}:{REALM}:{key.private}")
         ha2 = _md5(f"{method}:{uri}")
@@ -171,6 +171,13 @@ class Authenticator:
             while len(self._used) > 100_000:
                 self._used.popitem(last=False)
             return True
+
+
+def _path_of(uri: str) -> str:
+    """The path of a Digest ``uri`` (clients send the request-target, a few an absolute URI)."""
+    if "://" in uri:
+        uri = "/" + uri.split("://", 1)[1].partition("/")[2]
+    return uri.split("?")[0]
 
 
 def cnonce_or_response(params: dict[str, str]) -> str:

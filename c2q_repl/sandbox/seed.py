@@ -17,7 +17,7 @@ from pathlib import Path
 from c2q_repl.sandbox.schema import SP500_TABLES, sqlite_ddl
 from c2q_repl.sandbox.seed_data import SeedData, generate
 
-SEED_VERSION = 1
+SEED_VERSION = 2
 SEED = 500
 DATABASE_NAME = "sp500insight"
 

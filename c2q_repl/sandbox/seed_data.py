@@ -1,15 +1,16 @@
 """Deterministic synthetic rows for sp500insight.
 
 Everything comes from one ``random.Random(seed)`` and plain float arithmetic
-(uniform draws, sums, products, rounding): no clock, no ``exp``/``log`` whose
-last bit may differ between C libraries, so every machine produces the same
-rows. Prices are a seeded random walk with a shared market factor, so the
+(uniform draws, sums, products, ``sqrt``, rounding): no clock, no
+``exp``/``log``/``pow`` whose last bit may differ between C libraries, so every
+machine produces the same rows. Prices are a seeded random walk with a shared market factor, so the
 index, sectors and single stocks move plausibly together.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import random
 from dataclasses import dataclass
 
@@ -168,7 +169,7 @@ def generate(seed: int = 500) -> SeedData:
                                int(base_volume * (0.6 + 0.8 * uniform()))))
             index_level[t] += weight * walk[t] / walk[-1]
             prev_close = close
-        employees = int(4000 * c.cap_billions ** 0.5 * (0.3 + 1.4 * rng.random())) + 800
+        employees = int(4000 * math.sqrt(c.cap_billions) * (0.3 + 1.4 * rng.random())) + 800
         market_cap = int(c.cap_billions * 1e9)
         ebitda = None if c.sector == "Financial Services" else int(market_cap * (0.02 + 0.08 * rng.random()))
         revenue_growth = round(-0.15 + 0.45 * rng.random() * rng.random() + 0.05 * rng.random(), 3)

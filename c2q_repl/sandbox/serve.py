@@ -45,6 +45,8 @@ def main(args: argparse.Namespace) -> int:
     except (KeysFileError, OSError) as exc:
         print(f"c2q sandbox: cannot use keys file {keys_path}: {exc}", file=sys.stderr)
         return 2
+    if keys_path.exists() and keys_path.stat().st_mode & 0o077:
+        print(f"c2q sandbox: warning: {keys_path} is readable by other users (chmod 600 it)", file=sys.stderr)
     try:
         handle = start_sandbox(db=args.db, app_id=args.app_id, job_delay=args.job_delay,
                                daily_limit=args.daily_limit, rpm_limit=args.rpm_limit, faults=args.faults,
