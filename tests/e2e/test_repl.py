@@ -217,14 +217,19 @@ def test_live_status_then_ctrl_c_clears_the_line_and_cancels_a_slow_wait(spawn_c
     assert job_id in "\n".join(screen.scrollback)
 
 
-def test_failed_answers_and_wide_results(spawn_c2q):
-    screen = spawn_c2q(extra_env=CAT_PAGER)
+def test_failed_answers_and_wide_results(spawn_c2q, tmp_path):
+    transcript = tmp_path / "chosen.jsonl"
+    screen = spawn_c2q("--transcript", str(transcript), extra_env=CAT_PAGER)
     ready(screen)
     ask(screen, "what is the meaning of life", "could not map 'meaning'")
     assert "✗" in screen.text
     ask(screen, "SELECT nope FROM nowhere", "SQL error: no such table: nowhere")
     ask(screen, "SELECT * FROM companies LIMIT 2", "RECORD 2")  # 16 columns: wider than 120
     assert re.search(r"long_business_summary +│", screen.text)
+    screen.send_key("c-d")
+    assert screen.wait_exit() == 0
+    recorded = transcript.read_text()
+    assert recorded.count('"type":"question"') == 3 and "no such table: nowhere" in recorded
 
 
 def test_pager_only_for_output_taller_than_the_screen(spawn_c2q, tmp_path):
@@ -240,13 +245,16 @@ def test_pager_only_for_output_taller_than_the_screen(spawn_c2q, tmp_path):
     assert marker.read_text().strip() == "LESS=-SRXF"  # set only because LESS was unset
 
 
-def test_no_color_means_no_colour_escapes(spawn_c2q):
-    screen = spawn_c2q(extra_env={"NO_COLOR": "1", **CAT_PAGER})
+def test_no_color_means_no_colour_escapes(spawn_c2q, sandbox_env):
+    screen = spawn_c2q("--no-transcript", extra_env={"NO_COLOR": "1", **CAT_PAGER})
     ready(screen)
     ask(screen, PER_SECTOR, "11 rows")
     command(screen, "/theme default", "theme switched to default")
     command(screen, "/format", "table format")
     assert colour_escapes(screen.raw_output) == []
+    screen.send_key("c-d")
+    screen.wait_for("bye (no transcript recorded)", scrollback=True)
+    assert not (Path(sandbox_env["XDG_DATA_HOME"]) / "c2q" / "sessions").exists()
 
 
 def test_embedded_sandbox_without_credentials(spawn_offline):

@@ -11,16 +11,22 @@ def _command_names(ctx: Any) -> list[str]:
     return [c.name for c in ctx.registry.commands]
 
 
+KEYS_HELP = [
+    "Keys: Tab completes commands, their arguments and table/column names · Ctrl-R searches history ·",
+    "      → accepts the grey suggestion · Alt-Enter adds a line · a pasted block is one question ·",
+    "      Ctrl-C clears the line, or cancels a wait (/job fetches the answer later) · Ctrl-D quits.",
+]
+
+
 @command(
     "help",
     "list commands, or show one command's usage",
     args=[Arg("COMMAND", optional=True, values=_command_names)],
     aliases=("?",),
-    details="Keys: Tab completes, Ctrl-R searches history, → accepts a suggestion,\n"
-    "Alt-Enter adds a line, Ctrl-C clears the line or cancels a wait, Ctrl-D quits.",
 )
 def help_command(ctx: Any, args: dict[str, str]) -> None:
-    ctx.out.write_lines(ctx.registry.help_lines(args.get("COMMAND")))
+    name = args.get("COMMAND")
+    ctx.out.write_lines(ctx.registry.help_lines(name) + ([] if name else KEYS_HELP))
 
 
 @command("quit", "leave c2q (also Ctrl-D)", aliases=("exit", "q"))
