@@ -91,3 +91,17 @@ def test_inferred_relationships_follow_the_implicit_join_keys(sp500_db):
     assert ("index_compositions", "index_symbol", "indexes") in rels
     assert ("user_selected_stocks", "user_id", "users") in rels
     assert all(r[0] != r[2] for r in rels)
+
+
+def test_seed_fingerprint_is_pinned_to_the_seed_version():
+    """The same rows on every machine and every run. If you change the generator on purpose,
+    bump SEED_VERSION (so caches rebuild) and record the new fingerprint here."""
+    from c2q_repl.sandbox.seed import SEED, SEED_VERSION
+
+    data = seed_data.generate(SEED)
+    digest = hashlib.sha256()
+    for table in sorted(data.rows):
+        digest.update(table.encode())
+        digest.update(repr(data.rows[table]).encode())
+    assert (SEED_VERSION, digest.hexdigest()) == (
+        2, "64fbfbee7a183316f7b9e331d033991b56d26bf4a05ddd8d77df68737507d377")
