@@ -287,3 +287,17 @@ def test_startup_problems_are_reported_at_once_and_the_prompt_stays(spawn_c2q, c
     ask(screen, PER_SECTOR, re.compile(r"error: .*(connect|refused)", re.I), timeout=30)  # tried again
     screen.send_key("c-d")
     assert screen.wait_exit() == 0
+
+
+def test_vi_editing_mode(spawn_c2q):
+    import time
+
+    screen = spawn_c2q("--vi", extra_env=CAT_PAGER)
+    ready(screen)
+    screen.send("/modX")
+    screen.send_key("escape")
+    time.sleep(0.6)  # let the lone Esc time out (else it reads as Alt-x)
+    screen.send("x")  # normal mode: delete the character under the cursor
+    screen.send("Ae direct")  # append at the end of the line
+    screen.wait_for("c2q> /mode direct")
+    command(screen, "", "mode set to direct")
