@@ -301,3 +301,16 @@ def test_vi_editing_mode(spawn_c2q):
     screen.send("Ae direct")  # append at the end of the line
     screen.wait_for("c2q> /mode direct")
     command(screen, "", "mode set to direct")
+
+
+def test_prompt_comes_before_the_session_and_the_first_question_waits(spawn_c2q, c2q_env, make_sandbox):
+    # the data summary takes 3 s to generate: the session cannot exist before that
+    slow_start = make_sandbox(job_delay=3, ready=False, daily_limit=0, rpm_limit=0)
+    screen = spawn_c2q(env={**c2q_env, **sandbox_env_vars(slow_start), **CAT_PAGER})
+    screen.wait_for("c2q>")
+    screen.wait_for("opening a session")  # toolbar: prompt is up, session not yet
+    assert not re.search(r"session \d+", screen.display[-1])
+    screen.send_line("SELECT COUNT(*) AS n FROM companies")  # typed at once: waits for the session
+    screen.wait_for("1 row", scrollback=True, timeout=30)
+    wait_prompt(screen)
+    assert re.search(r"session \d+", screen.display[-1])
