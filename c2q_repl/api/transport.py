@@ -13,17 +13,18 @@ are translated and *not* chained, so tracebacks cannot carry a request object.
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass
-from typing import Any, Callable
+from typing import Any, Callable, Mapping
 from urllib.parse import quote
 
 import httpx
 
 from c2q_repl import __version__
 from c2q_repl.api import errors as E
-from c2q_repl.api.endpoint import normalize_endpoint
+from c2q_repl.api.endpoint import is_loopback_host, normalize_endpoint
 from c2q_repl.api.envelope import Envelope, check_response
 from c2q_repl.api.retry import may_retry, retry_delay
 
@@ -61,6 +62,36 @@ class RequestRecord:
 def path_join(*segments: Any) -> str:
     """``("v3", "sessions", 12)`` → ``/v3/sessions/12`` with each id percent-encoded."""
     return "/" + "/".join(quote(str(s), safe="") for s in segments)
+
+
+def env_proxy(endpoint: str, environ: Mapping[str, str] = os.environ) -> str | None:
+    """The proxy the environment names for this endpoint (``HTTPS_PROXY``, ``ALL_PROXY``,
+    minus ``NO_PROXY``); never one for a loopback host, where keys must not leave the machine.
+
+    Needed because httpx ignores proxy variables once a transport is passed in, and
+    the counting transport always is.
+    """
+    url = httpx.URL(endpoint)
+    host = url.host.lower()
+    if is_loopback_host(host):
+        return None
+    env = {k.lower(): v.strip() for k, v in environ.items() if k.lower().endswith("_proxy")}
+    for entry in env.get("no_proxy", "").split(","):
+        entry = entry.strip().lstrip(".").lower()
+        if entry == "*" or (entry and (host == entry or host.endswith("." + entry))):
+            return None
+    return env.get(f"{url.scheme}_proxy") or env.get("all_proxy") or None
+
+
+def _default_transport(endpoint: str) -> httpx.BaseTransport:
+    proxy = env_proxy(endpoint)
+    try:
+        return httpx.HTTPTransport(proxy=proxy)
+    except ImportError:
+        raise E.ConfigError("the proxy set in the environment needs an extra package",
+                            hint="pip install 'httpx[socks]' for a socks:// proxy, or unset ALL_PROXY/HTTPS_PROXY.") from None
+    except (ValueError, httpx.InvalidURL):
+        raise E.ConfigError("the proxy set in the environment (HTTPS_PROXY/ALL_PROXY) is not a valid URL") from None
 
 
 def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
@@ -138,7 +169,7 @@ class ApiTransport:
             base_url=self.endpoint,
             auth=auth,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            transport=_CountingTransport(transport or httpx.HTTPTransport(), self._record),
+            transport=_CountingTransport(transport or _default_transport(self.endpoint), self._record),
             headers={"user-agent": f"c2q/{__version__}", "accept": "application/json"},
             follow_redirects=False,
         )

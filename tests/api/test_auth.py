@@ -86,3 +86,22 @@ def test_unsafe_endpoints_are_config_errors(url):
 def test_unknown_auth_scheme_is_config_error():
     with pytest.raises(E.ConfigError):
         Chat2QueryClient("https://example.com/endpoint", Credentials("p", "k"), auth_scheme="bearer")
+
+
+def test_loopback_endpoints_ignore_proxy_settings(server, make_client, monkeypatch):
+    monkeypatch.setenv("HTTP_PROXY", "http://127.0.0.1:9")  # nothing listens there
+    monkeypatch.setenv("NO_PROXY", "")
+    server.route("GET", "/v3/sessions", ok([]))
+    assert make_client(server.endpoint).list_sessions() == []
+
+
+def test_environment_proxy_choice():
+    from c2q_repl.api.transport import env_proxy
+
+    remote = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-x/endpoint"
+    assert env_proxy(remote, {"HTTPS_PROXY": "http://proxy:3128"}) == "http://proxy:3128"
+    assert env_proxy(remote, {"all_proxy": "socks5://p:1080"}) == "socks5://p:1080"
+    assert env_proxy(remote, {"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "localhost,.tidbcloud.com"}) is None
+    assert env_proxy(remote, {"HTTP_PROXY": "http://proxy:3128"}) is None  # only https_proxy applies to https
+    assert env_proxy("http://127.0.0.1:8080/x/endpoint", {"HTTP_PROXY": "http://proxy:3128", "ALL_PROXY": "http://p:1"}) is None
+
