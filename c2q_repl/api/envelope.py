@@ -150,8 +150,12 @@ def classify(status: int, code: int | None, message: str, headers: Mapping[str, 
             return make(E.ExpiredKeyError, "API Key is no longer valid")
         return make(E.AuthError, "authentication failed")
     if effective == 429 or code == RATE_LIMIT_CODE:
-        remaining = _header(headers, "x-ratelimit-remaining-minute")
-        per_minute = code == RATE_LIMIT_CODE or "minute" in lowered or (remaining is not None and remaining.strip() == "0" and "per day" not in lowered)
+        # Per-minute when the server says so; a bare 429 counts as per-minute only when it
+        # carries the rate-limit headers, otherwise it is treated as the (never retried) daily quota.
+        remaining = (_header(headers, "x-ratelimit-remaining-minute") or "").strip()
+        limit_headers = remaining == "0" or retry_after_seconds(headers) is not None
+        per_minute = code == RATE_LIMIT_CODE or "minute" in lowered or (
+            code != 429 and "per day" not in lowered and limit_headers)
         if per_minute:
             return make(E.RateLimitError, "rate limit exceeded", retry_after=retry_after_seconds(headers))
         return make(E.QuotaExceededError, "the daily AI request quota is used up")

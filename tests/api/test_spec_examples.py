@@ -170,3 +170,13 @@ def test_gateway_failure_inside_a_200_is_an_error_but_a_sql_error_code_is_an_ans
         check_response(200, {}, body(internal))
     sql_failed = {"type": "chat2data_endpoint", "data": {"result": {"code": 1146, "message": "table not found"}}}
     assert V1Result.from_json(check_response(200, {}, body(sql_failed)).result).code == 1146
+
+
+def test_bare_429s():
+    with pytest.raises(E.RateLimitError):
+        check_response(429, {"Retry-After": "3"}, b"")
+    with pytest.raises(E.QuotaExceededError):
+        check_response(429, {}, b"")
+    quota = {"type": "chat2data_endpoint", "data": {"result": {"code": 429, "message": "The AI request exceeded the limit of 100 times per day."}}}
+    with pytest.raises(E.QuotaExceededError):
+        check_response(429, {"Retry-After": "3"}, body(quota))
