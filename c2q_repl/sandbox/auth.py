@@ -78,9 +78,11 @@ class Authenticator:
 
     # ------------------------------------------------------------ challenge
     def new_nonce(self) -> str:
-        issued = f"{self._clock():.3f}{secrets.randbelow(10**9):09d}"  # unique per challenge: clients challenged in the same ms must not share a nonce
-        mac = hmac.new(self._secret, issued.encode(), hashlib.sha256).hexdigest()[:32]
-        return f"{issued}.{mac}"
+        # a random salt keeps nonces unique: two clients challenged in the same millisecond must not
+        # share one, or the replay check would refuse the second one's nc=1
+        payload = f"{self._clock():.3f}-{secrets.token_hex(6)}"
+        mac = hmac.new(self._secret, payload.encode(), hashlib.sha256).hexdigest()[:32]
+        return f"{payload}.{mac}"
 
     def challenge(self, stale: bool = False) -> str:
         value = (f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{self.new_nonce()}", '
@@ -89,12 +91,12 @@ class Authenticator:
 
     def _nonce_state(self, nonce: str) -> str:
         """"ok", "stale" (genuine but expired) or "bad"."""
-        issued, _, mac = nonce.rpartition(".")
-        expected = hmac.new(self._secret, issued.encode(), hashlib.sha256).hexdigest()[:32]
+        payload, _, mac = nonce.rpartition(".")
+        expected = hmac.new(self._secret, payload.encode(), hashlib.sha256).hexdigest()[:32]
         if not mac or not hmac.compare_digest(mac, expected):
             return "bad"
         try:
-            age = self._clock() - float(issued)
+            age = self._clock() - float(payload.partition("-")[0])
         except ValueError:
             return "bad"
         return "stale" if age > self._nonce_ttl or age < -5 else "ok"

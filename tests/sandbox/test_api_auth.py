@@ -79,6 +79,11 @@ def test_digest_nonces_expire_and_cannot_be_replayed():
     assert "stale=true" in auth.challenge(stale=True)
 
 
+def test_nonces_issued_in_the_same_instant_differ():
+    auth = Authenticator([], clock=lambda: 1000.0)
+    assert len({auth.new_nonce() for _ in range(50)}) == 50
+
+
 def test_digest_refuses_forged_nonce_and_wrong_uri():
     key = ApiKey("PUB12345", "secret-private", ADMIN)
     auth = Authenticator([key])
