@@ -28,8 +28,9 @@ The algorithm:
    still far fewer requests than 1-s polling and less delay than 5-s polling.
 3. **Fall back.** Past the plan (the job is slower than anything seen), poll
    with capped backoff: a quarter of the elapsed time, 0.5 s to 5 s.
-4. **Resume.** A job the client did not start here (``/job ID``) is polled at
-   once (it may be done), then on the learned plan measured from now.
+4. **Resume.** A job the client did not start here (``/job ID``), or one
+   waited for again well after its POST (after a cancel), is polled at once
+   (it may be done), then on the learned plan measured from now.
 
 Every poll is reported to ``on_update`` (partial breakdown results while
 running). Cancellation waits on the caller's event, never a blind sleep, and
@@ -51,6 +52,8 @@ from c2q_repl.api.models import Job
 
 #: consecutive failed polls tolerated before the error is raised
 MAX_POLL_FAILURES = 3
+#: a wait starting this long after the job's POST is a resumption
+RESUME_AFTER = 1.0
 #: how often a waiting thread re-checks the cancel event while a poll is in flight
 _CANCEL_TICK = 0.01
 _TRANSIENT = (E.NetworkError, E.ServerError, E.ProtocolError, E.RequestTimeoutError, E.RateLimitError)
@@ -105,7 +108,9 @@ def wait_for_job(
     def elapsed() -> float:
         return time.monotonic() - started
 
-    resumed = origin is None
+    # A job we did not start, or one picked up again long after its POST (say after a cancel),
+    # may be finished already: poll at once, and learn nothing (its start is not where we measure from).
+    resumed = origin is None or elapsed() > RESUME_AFTER
     plan = [] if resumed else model.plan(kind, after=elapsed(), expected=expected_seconds)
     next_at = elapsed() if resumed else (plan.pop(0) if plan else elapsed() + backoff_after(elapsed()))
     last_running = 0.0

@@ -9,7 +9,7 @@ import uuid
 import pytest
 
 from c2q_repl.api import errors as E
-from c2q_repl.api.poller import wait_for_job
+from c2q_repl.api.poller import RESUME_AFTER, wait_for_job
 
 from .server import Reply, ok
 
@@ -115,8 +115,12 @@ def test_cancel_raises_with_the_job_id_and_leaves_the_job_resumable(server, clie
     cancel.set()
     worker.join(1.0)
     assert not worker.is_alive() and outcome and outcome[0].job_id == started.job_id
-    job = wait_for_job(client, started.job_id)  # resuming later finds the result
+    board_polls = len(server.requests_to("GET", f"/v2/jobs/{started.job_id}"))
+    time.sleep(RESUME_AFTER + 0.1)  # the job is done by now, and this wait is a resumption
+    job = wait_for_job(client, started.job_id)  # resuming later finds the result at once
     assert job.status == "done"
+    assert len(server.requests_to("GET", f"/v2/jobs/{started.job_id}")) == board_polls + 1
+    assert client.job_durations.samples("chat:direct") == []  # a resumed wait teaches nothing
 
 
 def test_cancel_while_a_poll_is_in_flight(server, client):
