@@ -38,12 +38,12 @@ def apply_update(progress: Progress, update: Any) -> None:
     """
     from c2q_repl.render.sanitize import clean_text
 
-    job_id = getattr(update, "job_id", "")
+    job_id = clean_text(str(getattr(update, "job_id", "") or ""))
     if job_id:
-        progress.job_id = str(job_id)
-    status = getattr(update, "status", "")
+        progress.job_id = job_id
+    status = clean_text(str(getattr(update, "status", "") or ""))
     if status:
-        progress.phase = {"init": "queued", "running": "running", "done": "done", "failed": "failed"}.get(status, status)
+        progress.phase = {"init": "queued"}.get(status, status)
     try:
         answer = update.answer() if callable(getattr(update, "answer", None)) else None
     except Exception:  # a half-written partial result is not worth failing the wait for

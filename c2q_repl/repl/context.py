@@ -256,8 +256,11 @@ class ReplContext:
         opened = self.opened
         if opened is not None and opened.done and opened.error is not None:
             state = f"not connected: {getattr(opened.error, 'message', opened.error)}"
-        return ToolbarView(label=self.label, kind=self.kind, session_id=self.session_id, state=state, mode=self.mode,
-                           feedback=self.feedback, requests_today=self.requests_today)
+        from c2q_repl.render.sanitize import clean_text  # ids and error text come from the server
+
+        return ToolbarView(label=clean_text(self.label), kind=self.kind, session_id=clean_text(self.session_id),
+                           state=clean_text(state), mode=self.mode, feedback=clean_text(self.feedback),
+                           requests_today=self.requests_today)
 
     def apply_theme(self, theme: "Theme") -> None:
         """Switch output and prompt colours to ``theme`` (NO_COLOR still wins)."""

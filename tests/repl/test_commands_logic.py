@@ -55,3 +55,5 @@ def test_progress_follows_job_status_and_finished_sub_tasks():
     apply_update(progress, Job(job_id="j9", status="running", result=partial))
     assert progress.done_tasks == ["count by sector", "count by country"]  # control sequences stripped
     assert progress.total_tasks == 0  # unknown
+    apply_update(progress, Job(job_id="j9", status="weird\x1b]0;title\x07"))
+    assert progress.phase == "weird"
