@@ -12,8 +12,6 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import Any
-
 from c2q_repl import __version__
 
 EXIT_OK = 0
@@ -22,12 +20,13 @@ PROMPT = "c2q> "
 
 
 def banner_lines(label: str, kind: str, color: bool) -> list[str]:
+    """What c2q says before the first prompt: above all, whether this is real data."""
     lines = [f"c2q {__version__} — chat with your database in plain language"]
     if kind == "sandbox":
         where = f"Using the local sandbox ({label}): sample data, not your database."
         lines.append(f"\x1b[1;33m{where}\x1b[0m" if color else where)
     else:
-        lines.append(f"Connected to {label}.")
+        lines.append(f"Questions go to {label}.")
     lines.append("Type a question, /help for commands, Ctrl-D to quit.")
     return lines
 

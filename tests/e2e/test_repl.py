@@ -51,7 +51,7 @@ def recorded_env(c2q_env, recorder):
 def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbox_env, tmp_path):
     screen = spawn_c2q(cwd=tmp_path)
     screen.wait_for("c2q>")
-    assert "Connected to local · 127.0.0.1" in screen.text  # banner before the session exists
+    assert "Questions go to local · 127.0.0.1" in screen.text  # banner before the session exists
     ready(screen)
     ask(screen, PER_SECTOR, "11 rows")
     text = "\n".join(screen.scrollback)
