@@ -20,8 +20,9 @@ def connect(handle, key=None, **kw) -> Chat2QueryClient:
     return Chat2QueryClient(handle.endpoint, Credentials(public, private), **kw)
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def api(sandbox):
+    """One client for the module: it learns the sandbox's job durations, so waits stay short."""
     with connect(sandbox) as client:
         yield client
 
