@@ -72,7 +72,8 @@ class ReplContext:
         #: redraw the prompt (toolbar) from any thread; installed by the app
         self.redraw: Callable[[], None] = lambda: None
         self.last_round: Round | None = None
-        self.requests_today: int | None = None
+        #: today's (HTTP requests, AI requests) on this endpoint (None until known)
+        self.requests_today: tuple[int, int] | None = None
         self.quit_requested = False
         #: warnings from background work, printed before the next prompt
         self.notes: list[str] = []
@@ -243,7 +244,8 @@ class ReplContext:
         if usage is None:
             return
         try:
-            self.requests_today = usage.today().requests
+            today = usage.today()
+            self.requests_today = (today.requests, today.ai_requests)
         except Exception:  # a broken counter file must not break chatting
             pass
 

@@ -18,7 +18,8 @@ class ToolbarView(NamedTuple):
     state: str = "connecting"
     mode: str = "direct"
     feedback: str = ""
-    requests_today: int | None = None
+    #: today's (HTTP requests, AI requests) on this endpoint, from the usage counter
+    requests_today: tuple[int, int] | None = None
     busy: bool = False
 
 
@@ -37,7 +38,8 @@ def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
     if view.feedback:
         frags += [sep, ("class:bottom-toolbar.feedback", f"feedback → {short_ids(view.feedback)}")]
     if view.requests_today is not None:
-        frags += [sep, ("class:bottom-toolbar", f"{view.requests_today} requests today")]
+        requests, ai = view.requests_today
+        frags += [sep, ("class:bottom-toolbar", f"today {ai} AI / {requests} requests")]
     frags += [sep, ("class:bottom-toolbar.help", "/help · Ctrl-D quits")]
     return frags
 

@@ -60,7 +60,7 @@ def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbo
     assert re.search(r"answer [0-9a-f]+ · task 0", text)
     assert b"\x1b[38;5;" in screen.raw_output  # pygments 256-colour SQL highlighting
     toolbar = screen.display[-1]
-    assert "local · 127.0.0.1" in toolbar and "mode direct" in toolbar and "requests today" in toolbar
+    assert "local · 127.0.0.1" in toolbar and "mode direct" in toolbar and re.search(r"today \d+ AI / \d+ requests", toolbar)
     screen.send_key("c-d")
     screen.wait_for("bye — transcript saved to", scrollback=True)
     assert screen.wait_exit() == 0

@@ -34,7 +34,8 @@ def session_command(ctx: Any, args: dict[str, str]) -> None:
         ("mode", conv.mode),
         ("feedback", ctx.feedback or "off"),
         ("rounds", str(len(conv.rounds))),
-        ("requests today", "" if ctx.requests_today is None else str(ctx.requests_today)),
+        ("spent today", "" if ctx.requests_today is None else
+         f"{ctx.requests_today[1]} AI requests (the daily quota counts these), {ctx.requests_today[0]} HTTP requests"),
         ("transcript", ctx.transcript_path or ("off" if not ctx.record_transcript else "(not started)")),
     ]
     width = max(len(k) for k, _ in rows)
