@@ -1,6 +1,7 @@
 """Key bindings added on top of prompt_toolkit's emacs/vi defaults.
 
-- Ctrl-C clears the line (it never quits; Ctrl-D on an empty line does).
+- Ctrl-C clears the line (it never quits; Ctrl-D on an empty line does);
+  during a Ctrl-R search it ends the search.
 - Alt-Enter (Esc Enter) inserts a newline, for typing a multi-line question.
 - A bracketed paste already arrives as one insertion, so a pasted block is one
   question; we only normalise its line endings.
@@ -8,6 +9,7 @@
 
 from __future__ import annotations
 
+from prompt_toolkit.filters import is_searching
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
@@ -15,7 +17,7 @@ from prompt_toolkit.keys import Keys
 def repl_key_bindings() -> KeyBindings:
     kb = KeyBindings()
 
-    @kb.add("c-c")
+    @kb.add("c-c", filter=~is_searching)  # while searching, Ctrl-C ends the search (default)
     def _clear_line(event: KeyPressEvent) -> None:
         buffer = event.app.current_buffer
         if buffer.complete_state:

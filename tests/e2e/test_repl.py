@@ -173,6 +173,14 @@ def test_completion_and_display_commands_format_theme_chart_expand_pager(spawn_c
     screen.send_key("c-c")
     screen.wait_gone("how many companies")
     ask(screen, PER_SECTOR, "11 rows")
+    screen.send("how many comp")  # fish-style suggestion from history
+    screen.wait_for("c2q> how many companies are there per sector?")
+    screen.send_key("c-c")
+    screen.send_key("c-r")
+    screen.send("per sec")  # reverse search through history
+    screen.wait_for(re.compile(r"i-search.*per sec"))
+    screen.send_key("c-c")
+    wait_prompt(screen)
     command(screen, "/format github", re.compile(r"^\|[-:]+\|[-:]+\|$", re.M))
     command(screen, "/format vertical", "RECORD 11")
     command(screen, "/format auto", "layout: auto")

@@ -39,3 +39,9 @@ def test_alt_enter_inserts_a_newline(prompt):
 def test_ctrl_d_on_empty_line_exits(prompt):
     with pytest.raises(EOFError):
         prompt("\x04")
+
+
+def test_ctrl_c_ends_a_history_search_first(prompt):
+    assert prompt("alpha\r") == "alpha"
+    # Ctrl-R finds "alpha", Ctrl-C leaves the search (the line keeps it), Ctrl-C clears, then "b"
+    assert prompt("\x12alp\x03\x03b\r") == "b"
