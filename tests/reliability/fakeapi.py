@@ -115,6 +115,8 @@ class FakeChat2Query:
     def __init__(self, *, listen: bool = True) -> None:
         self.scripts: dict[str, Script] = {}
         self.everything: Fault | None = None
+        #: seconds ``POST /v3/sessions`` takes (to interrupt session creation)
+        self.session_delay = 0.0
         self.received: list[Received] = []
         self.jobs: dict[str, _Job] = {}
         self.lock = threading.Lock()
@@ -158,6 +160,11 @@ class FakeChat2Query:
             posts = [r for r in posts if isinstance(r.body, dict) and r.body.get("question") == question]
         return posts
 
+    def seen(self, method: str, prefix: str) -> bool:
+        """Whether a request to a path starting with ``prefix`` has arrived."""
+        with self.lock:
+            return any(r.method == method and r.path.startswith(prefix) for r in self.received)
+
     def stop(self) -> None:
         if self._thread is not None:
             self.httpd.shutdown()
@@ -182,6 +189,7 @@ class FakeChat2Query:
         if method == "POST" and path == "/v3/dataSummaries":
             return 200, _ok({"data_summary_id": SUMMARY_ID, "job_id": "summaryjob"}), None
         if method == "POST" and path == "/v3/sessions":
+            time.sleep(self.session_delay)
             return 200, _ok(_session()), None
         if method in ("GET", "PUT") and path.startswith(f"/v3/sessions/{SESSION_ID}"):
             return 200, _ok(_session()), None
