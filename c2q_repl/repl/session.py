@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-import threading
 from typing import Any, Mapping
 
 from prompt_toolkit import PromptSession
@@ -89,6 +88,10 @@ def _open(ctx: ReplContext) -> Any:
     """Background: connect (starting the sandbox if needed), open the session, start the transcript."""
     from c2q_repl.chat.conversation import Conversation
 
+    if ctx.connection.error is not None:  # a retry after a failed start: a fresh connection
+        from c2q_repl.chat.connect import new_connection
+
+        ctx.connection = new_connection(ctx.settings)
     ctx.set_phase("starting the sandbox" if ctx.kind == "sandbox" else "connecting")
     ctx.connection.wait()
     ctx.set_phase("opening a session")
@@ -96,16 +99,11 @@ def _open(ctx: ReplContext) -> Any:
     conversation.open()
     ctx.open_transcript(conversation)
     ctx.phase = "ready"  # the redraw once the background work is done shows the session id
-    threading.Thread(target=_prefetch_summary, args=(ctx, conversation), name="c2q-summary", daemon=True).start()
-    return conversation
-
-
-def _prefetch_summary(ctx: ReplContext, conversation: Any) -> None:
-    """Table and column names for completion; failing only means no schema completion."""
-    try:
+    try:  # table and column names for completion (the summary is cached by open())
         ctx.schema_words = schema_words(conversation.data_summary())
-    except Exception:
+    except Exception:  # only means no schema completion
         pass
+    return conversation
 
 
 def _install_background(ctx: ReplContext, session: PromptSession) -> None:
