@@ -234,10 +234,13 @@ def test_failed_answers_and_wide_results(spawn_c2q, tmp_path):
     ask(screen, "SELECT nope FROM nowhere", "SQL error: no such table: nowhere")
     ask(screen, "SELECT * FROM companies LIMIT 2", "RECORD 2")  # 16 columns: wider than 120
     assert re.search(r"long_business_summary +│", screen.text)
+    ask(screen, "SELECT stock_symbol, long_business_summary FROM companies LIMIT 1", "1 row")
+    assert re.search(r"\| AAPL +\| Apple Inc\. .*… \|", screen.text)  # a long cell, cut with a marker
+    command(screen, "/expand", "industry within the Technology sector")  # … shown whole
     screen.send_key("c-d")
     assert screen.wait_exit() == 0
     recorded = transcript.read_text()
-    assert recorded.count('"type":"question"') == 3 and "no such table: nowhere" in recorded
+    assert recorded.count('"type":"question"') == 4 and "no such table: nowhere" in recorded
 
 
 def test_pager_only_for_output_taller_than_the_screen(spawn_c2q, tmp_path):
