@@ -80,6 +80,8 @@ class ReplContext:
         self.reported_open_error = False
         #: (name, meta) pairs of tables and columns for completion
         self.schema_words: list[tuple[str, str]] = []
+        #: values Tab completion fetched from the server, with when: name -> (monotonic time, values)
+        self.completion_cache: dict[str, tuple[float, list[str]]] = {}
         #: the last /suggest list, so /suggest N can pick from it
         self.suggestions: list[str] = []
         #: the last /refine rewrite (what /sql prints until the next answer)

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
+from prompt_toolkit.completion import ThreadedCompleter
 from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.styles import Style
@@ -126,7 +127,8 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
     session: PromptSession = PromptSession(
         history=history_for(environ),
         auto_suggest=AutoSuggestFromHistory(),
-        completer=ReplCompleter(ctx, lambda: ctx.schema_words),
+        # in a thread: a completion source that asks the server never blocks typing
+        completer=ThreadedCompleter(ReplCompleter(ctx, lambda: ctx.schema_words)),
         complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
         key_bindings=repl_key_bindings(),
         bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),

@@ -48,3 +48,21 @@ def test_broken_value_source_does_not_break_typing():
     reg = build_registry()
     # the session-id source needs a live context; a bare object makes it raise
     assert candidates("/sessions switch ", reg, object()) == []
+
+
+def test_session_ids_are_fetched_once_and_never_before_the_open():
+    from c2q_repl.repl.commands.sessions import _session_ids
+
+    calls = []
+
+    class Client:
+        def list_sessions(self):
+            calls.append(1)
+            return [types.SimpleNamespace(session_id="11"), types.SimpleNamespace(session_id="12")]
+
+    conv = types.SimpleNamespace(client=Client())
+    ctx = types.SimpleNamespace(completion_cache={}, _open_conversation=lambda: None)
+    assert _session_ids(ctx) == [] and calls == []  # still opening: no request, no wait
+    ctx._open_conversation = lambda: conv
+    assert texts(candidates("/sessions switch 1", build_registry(), ctx)) == ["11", "12"]
+    assert _session_ids(ctx) == ["11", "12"] and calls == [1]  # cached

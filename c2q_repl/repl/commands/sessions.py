@@ -43,8 +43,21 @@ def session_command(ctx: Any, args: dict[str, str]) -> None:
         ctx.out.line(f"{key.rjust(width)}: {value}")
 
 
+#: how long Tab may reuse the server's session list
+SESSION_LIST_TTL = 30.0
+
+
 def _session_ids(ctx: Any) -> list[str]:
-    return [s.session_id for s in ctx.client.list_sessions()]
+    """Session ids for Tab: from a list fetched at most every 30 s, and never
+    while the connection is still opening (completion must not block typing)."""
+    conv = ctx._open_conversation()
+    if conv is None:
+        return []
+    fetched_at, ids = ctx.completion_cache.get("sessions", (0.0, []))
+    if time.monotonic() - fetched_at > SESSION_LIST_TTL:
+        ids = [s.session_id for s in conv.client.list_sessions()]
+        ctx.completion_cache["sessions"] = (time.monotonic(), ids)
+    return ids
 
 
 @command(
