@@ -86,7 +86,7 @@ class Round:
             return exc
         if job is not None and job.status == "failed":
             reason = job.reason or "the job failed without a reason"
-            return JobFailedError(reason, hint=f"job {job.job_id or self.job_id}")
+            return JobFailedError(reason, hint=f"Rephrase the question or add detail, then ask again (job {job.job_id or self.job_id}).")
         return None
 
 
