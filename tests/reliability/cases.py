@@ -106,7 +106,7 @@ CASES: tuple[Case, ...] = (
          todo=r"endpoint url"),
     Case("truncated-json", _post(F.Fault("raw", body=b'{"code": 200, "msg": "", "result": {"job_', headers={"content-length": "200"})),
          said=r"connection broke|could not be read|not valid json|incomplete|closed", todo=r"may or may not|again|endpoint"),
-    Case("job-failed", _job(failed_reason=f"the model could not understand {CONTROL_TEXT}"), said=r"could not understand", todo=r""),
+    Case("job-failed", _job(failed_reason=f"the model could not understand {CONTROL_TEXT}"), said=r"could not understand", todo=r"rephrase"),
     Case("sql-error", _job(job=F.answer(["a"], [], sql="SELECT nope FROM t", sql_error=f"Unknown column 'nope' {CONTROL_TEXT}")),
          said=r"unknown column"),
     Case("empty-result", _job(job=F.answer(["symbol", "name"], [], sql="SELECT symbol, name FROM companies WHERE 0")),
