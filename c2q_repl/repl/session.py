@@ -54,21 +54,57 @@ def _theme_name(args: argparse.Namespace, settings: Any, color: bool) -> str:
     return getattr(args, "theme", None) or settings.theme or "default"
 
 
+#: display settings a config profile may set, with the values each accepts
+DISPLAY_SETTINGS = {
+    "layout": ("auto", "vertical", "horizontal"),
+    "pager": ("auto", "on", "off"),
+    "charts": (True, False),
+}
+
+
+def apply_display_settings(view: ViewState, out: Printer, extra: Mapping[str, Any], notes: list[str]) -> None:
+    """Config-file display preferences (``layout``, ``table_format``, ``pager``,
+    ``charts``); a bad value is reported once and the default kept."""
+    for key, allowed in DISPLAY_SETTINGS.items():
+        if key in extra and extra[key] not in allowed:
+            choices = ", ".join(str(a).lower() for a in allowed)
+            notes.append(f"config: {key} = {extra[key]!r} is not one of {choices}; using the default")
+    if extra.get("layout") in DISPLAY_SETTINGS["layout"]:
+        view.vertical = {"auto": "auto", "vertical": "on", "horizontal": "off"}[extra["layout"]]
+    if extra.get("pager") in DISPLAY_SETTINGS["pager"]:
+        out.pager_mode = extra["pager"]
+    if extra.get("charts") in (True, False):
+        view.charts = extra["charts"]
+    if isinstance(extra.get("table_format"), str):
+        from c2q_repl.render.tablefmt import TABLE_FORMATS
+
+        if extra["table_format"] in TABLE_FORMATS:
+            view.table_format = extra["table_format"]
+        else:
+            notes.append(f"config: unknown table_format {extra['table_format']!r}; using the theme's")
+
+
 def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
     from c2q_repl.chat.connect import new_connection
 
     color = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
-    return ReplContext(
-        out=Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ),
+    view = ViewState(_theme_name(args, settings, color))
+    out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
+    notes: list[str] = []
+    apply_display_settings(view, out, getattr(settings, "extra", {}) or {}, notes)
+    ctx = ReplContext(
+        out=out,
         connection=new_connection(settings),  # not started: kind and label only
         settings=settings,
-        view=ViewState(_theme_name(args, settings, color)),
+        view=view,
         color=color,
         unicode=_unicode_ok(environ),
         environ=environ,
         transcript_path=getattr(args, "transcript", None) or "",
         record_transcript=not getattr(args, "no_transcript", False),
     )
+    ctx.notes.extend(notes)
+    return ctx
 
 
 def _load_theme(ctx: ReplContext) -> None:
