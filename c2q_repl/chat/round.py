@@ -117,9 +117,18 @@ def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = Fa
         # the renderer's question heading (its first line when ``question`` is given)
         lines.extend(render_answer(Answer(type="data_retrieval", task_id="", status=""), opts, question=round.question)[:1])
     err = round.job_error
-    if err is not None:
+    if err is not None and answer is not None and _states_reason(answer, err):
+        # the answer already shows the failure reason: add only what to do next
+        lines.extend(render_error(C2QError("", hint=err.hint), opts)[1:])
+    elif err is not None:
         lines.extend(render_error(err, opts))
     elif answer is None:
         # a "done" job without an answer: say so rather than print nothing
         lines.extend(render_error(C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts))
     return lines
+
+
+def _states_reason(answer: Answer, err: C2QError) -> bool:
+    """Whether the rendered answer already says what ``err`` says."""
+    message = (err.message or "").strip()
+    return bool(message) and any(message == t.error_text.strip() for t in [answer, *answer.leaves()] if t.failed)

@@ -139,11 +139,25 @@ class SandboxCore:
 
         def work() -> JobOutcome:
             summary.description = self.answerer.describe(self.catalog, self.db)
+            self._warm_answerer()
             return JobOutcome("done", (v2_json if v2 else v3_json)(summary, "done", self.catalog))
 
         self.summaries.add(summary, make_default)
         self.jobs.submit("summary", work, job_id=summary.job_id)
         return summary
+
+    def _warm_answerer(self) -> None:
+        """Let the engine verify its example questions now, in the background, so
+        the first refusal or /suggest does not pay for it (about a second)."""
+        import threading
+
+        def warm() -> None:
+            try:
+                self.answerer.suggest_questions(self.catalog, self.db, 3)
+            except Exception:  # only a warm-up: the real call reports its own errors
+                pass
+
+        threading.Thread(target=warm, name="c2q-sandbox-warmup", daemon=True).start()
 
     def summary_json(self, s: DataSummary, *, v2: bool = False) -> dict:
         return (v2_json if v2 else v3_json)(s, self.summary_status(s), self.catalog)

@@ -49,7 +49,7 @@ def test_refusal_names_the_word_nearest_names_and_examples(engine, seed_db):
     assert not task.sql
     assert "I could not map 'churn'" in task.refusal
     assert "Closest names in this database" in task.refusal
-    assert task.refusal.count(" | ") == 2  # three example questions
+    assert task.refusal.count("\n  - ") == 3  # three example questions
 
 
 @pytest.mark.parametrize("question", ["", "   ", "?!", "DROP TABLE users", "x" * 5000, "42", "🙂 what"])

@@ -28,11 +28,13 @@ def nearest_names(words: tuple[str, ...], lex: Lexicon, limit: int = 3) -> list[
 
 
 def refusal_text(reason: str, words: tuple[str, ...], lex: Lexicon, examples: list[str]) -> str:
-    parts = [reason.strip()]
+    """The refusal as short lines: why, what exists nearby, what does work."""
+    lines = [reason.strip()]
     names = nearest_names(words, lex)
     if names:
-        parts.append("Closest names in this database: " + ", ".join(names) + ".")
+        lines.append("Closest names in this database: " + ", ".join(names) + ".")
     if examples:
-        parts.append("Questions I can answer here: " + " | ".join(examples[:3]))
-    parts.append("The LLM engine (--engine llm) can try harder questions.")
-    return " ".join(parts)
+        lines.append("Questions I can answer here:")
+        lines.extend(f"  - {example}" for example in examples[:3])
+    lines.append("The LLM engine (--engine llm) can try harder questions.")
+    return "\n".join(lines)
