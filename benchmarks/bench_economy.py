@@ -23,7 +23,6 @@ the client has the finished job in hand.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import threading
@@ -33,7 +32,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import Row  # noqa: E402
+from benchmarks.common import Row, bench_main  # noqa: E402
 
 QUESTIONS = [
     "How many companies are there per state?",
@@ -165,16 +164,7 @@ def run(users: int = 6, per_user: int = 4, seed: int = 7) -> list[Row]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--users", type=int, default=6)
-    parser.add_argument("--per-user", type=int, default=4)
-    parser.add_argument("--seed", type=int, default=7)
-    args = parser.parse_args()
-    from benchmarks.run_all import print_table
-
-    rows = run(args.users, args.per_user, args.seed)
-    print_table(rows)
-    return 0 if all(r.ok is not False for r in rows) else 1
+    return bench_main(__doc__, run, {"users": (int, 6), "per-user": (int, 4), "seed": (int, 7)})
 
 
 if __name__ == "__main__":

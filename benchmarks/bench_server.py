@@ -16,7 +16,6 @@ reused (httpx keeps the nonce and counts ``nc`` up).
 
 from __future__ import annotations
 
-import argparse
 import sys
 import tempfile
 import threading
@@ -26,7 +25,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import Row, median, percentile, serve_sandbox  # noqa: E402
+from benchmarks.common import Row, bench_main, median, percentile, serve_sandbox  # noqa: E402
 
 WORKERS = 8
 OPEN_LOOP_RATE = 200.0
@@ -164,14 +163,7 @@ def run(seconds: float = 6.0) -> list[Row]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--seconds", type=float, default=6.0)
-    args = parser.parse_args()
-    from benchmarks.run_all import print_table
-
-    rows = run(args.seconds)
-    print_table(rows)
-    return 0 if all(r.ok is not False for r in rows) else 1
+    return bench_main(__doc__, run, {"seconds": (float, 6.0)})
 
 
 if __name__ == "__main__":

@@ -15,7 +15,6 @@
 
 from __future__ import annotations
 
-import argparse
 import os
 import pty
 import select
@@ -28,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.common import C2Q, Row, clean_env, median, serve_sandbox, timed_runs  # noqa: E402
+from benchmarks.common import C2Q, Row, bench_main, clean_env, median, serve_sandbox, timed_runs  # noqa: E402
 
 HEAVY = ("prompt_toolkit", "httpx", "pygments")
 BARE_PROMPT = "from prompt_toolkit import PromptSession; PromptSession().prompt('c2q> ')"
@@ -140,14 +139,7 @@ def run(runs: int = 15) -> list[Row]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--runs", type=int, default=15)
-    args = parser.parse_args()
-    from benchmarks.run_all import print_table
-
-    rows = run(args.runs)
-    print_table(rows)
-    return 0 if all(r.ok is not False for r in rows) else 1
+    return bench_main(__doc__, run, {"runs": (int, 15)})
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ whether the target was met); ``run_all.py`` prints them as one table.
 
 from __future__ import annotations
 
+import argparse
 import os
 import re
 import signal
@@ -136,3 +137,16 @@ def timed_runs(argv: list[str], runs: int, env: dict[str, str] | None = None) ->
         subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
         times.append(time.perf_counter() - started)
     return times
+
+
+def bench_main(doc: str, run, options: dict[str, tuple[type, object]]) -> int:
+    """The command line of one benchmark: ``--name`` options passed to ``run``, its rows printed as the table."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    for name, (kind, default) in options.items():
+        parser.add_argument(f"--{name}", type=kind, default=default)
+    args = parser.parse_args()
+    rows = run(**{name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in options})
+    from benchmarks.run_all import print_table
+
+    print_table(rows)
+    return 0 if all(r.ok is not False for r in rows) else 1

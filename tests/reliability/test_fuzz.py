@@ -18,9 +18,7 @@ context. These go one step further, where unit fuzzing cannot see:
 from __future__ import annotations
 
 import io
-import json
 import re
-import string
 import threading
 
 import pytest
@@ -127,7 +125,7 @@ def _render_job(job) -> str:
     return "\n".join(round_lines(round_, RenderOptions(width=100, color=False)))
 
 
-@settings(max_examples=250, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(call=st.sampled_from(sorted(CALLS)), payload=st.one_of(json_values, job_like), wrap=st.booleans())
 def test_arbitrary_json_over_http_gives_typed_errors_and_renders(payload_server, client, call, payload, wrap):
     from c2q_repl.api.errors import C2QError
@@ -187,7 +185,7 @@ def _argument(name: str, text: str) -> str:
     return "fuzz-" + re.sub(r"[/\\~]", "_", text) if name in PATH_COMMANDS else text
 
 
-@settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(data=st.data())
 def test_any_text_to_any_command_of_a_connected_repl(connected_ctx, monkeypatch, data):
     from c2q_repl.repl.commands import dispatch

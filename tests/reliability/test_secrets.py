@@ -2,16 +2,13 @@
 
 A REPL session exercises everything that writes or shows state (history,
 transcript, /save, /export, /session, /history, errors that name requests),
-with the key coming from the environment and, in a second run, from a config
-profile's ``private_key_env``. While c2q runs, ``ps -eo args`` is read.
+with the key coming from a config profile's ``private_key_env``. While c2q runs, ``ps -eo args`` is read.
 Every other reliability test also greps its own isolated directories.
 """
 
 from __future__ import annotations
 
 import subprocess
-
-import pytest
 
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP
@@ -35,10 +32,11 @@ def _config_with_key_env(root, server: F.FakeChat2Query) -> dict[str, str]:
     return {"C2Q_ENDPOINT": "", "C2Q_PUBLIC_KEY": "", "C2Q_PRIVATE_KEY": "", "REL_KEY": F.PRIVATE_KEY}
 
 
-@pytest.mark.parametrize("source", ["environment", "config-private_key_env"])
-def test_the_key_leaks_nowhere(source, fake, tmp_path, monkeypatch):
+def test_the_key_leaks_nowhere(fake, tmp_path, monkeypatch):
+    """Key from a config profile's private_key_env (every other test of the suite has it in C2Q_PRIVATE_KEY
+    and greps what it wrote)."""
     root = tmp_path / "repl"
-    extra = _config_with_key_env(root, fake) if source != "environment" else {}
+    extra = _config_with_key_env(root, fake)
     fake.script(FAULTY, post=F.app_error(500, "internal error"))
     monkeypatch.chdir(tmp_path)
     repl = ReplRun(root, fake, extra)
@@ -65,8 +63,7 @@ def test_the_key_leaks_nowhere(source, fake, tmp_path, monkeypatch):
     no_secret_in_files(root)
     no_secret_in_files(tmp_path)  # /save and /export wrote into the working directory
 
-    if source != "environment":
-        _config_with_key_env(tmp_path / "ask", fake)
+    _config_with_key_env(tmp_path / "ask", fake)
     process, transcript = start_ask(tmp_path / "ask", fake, FOLLOW_UP, extra_env=extra)
     try:
         assert F.PRIVATE_KEY not in _process_args()
