@@ -21,16 +21,8 @@ import httpx
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.durations import JobDurationModel
-from c2q_repl.api.models import (
-    ChatStarted,
-    DataSummary,
-    Job,
-    KnowledgeBase,
-    KnowledgeData,
-    Session,
-    SummaryStarted,
-    V1Result,
-)
+from c2q_repl.api.models import ChatStarted, Job
+from c2q_repl.api.resources import DataSummary, KnowledgeBase, KnowledgeData, Session, SummaryStarted, V1Result
 from c2q_repl.api.shapes import (
     MODES,
     SummaryUpdate,

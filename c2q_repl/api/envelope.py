@@ -12,7 +12,7 @@ application ``code`` is an error code is treated as that error (official clients
 check ``body.code`` too). A 2xx gateway body whose ``data.result.code`` is an HTTP
 error code is that error; any other code (e.g. MySQL's 1146) is *not* an error
 here: for v1 it means the generated SQL failed, which is an answer (see
-:class:`~c2q_repl.api.models.V1Result`).
+:class:`~c2q_repl.api.resources.V1Result`).
 """
 
 from __future__ import annotations

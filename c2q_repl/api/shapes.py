@@ -12,7 +12,7 @@ from typing import Any, Callable, Union
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.envelope import HINTS
-from c2q_repl.api.models import KNOWLEDGE_TYPES, DataSummary, Session, SummaryStarted, TableSummary, parse_list
+from c2q_repl.api.resources import KNOWLEDGE_TYPES, DataSummary, Session, SummaryStarted, TableSummary, parse_list
 
 MODES = ("direct", "auto_breakdown")
 #: what a data summary update may answer with (the response shape is [UNK])

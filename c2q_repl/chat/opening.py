@@ -14,7 +14,7 @@ import time
 from typing import Any, Callable
 
 from c2q_repl.api.errors import AuthError, C2QError, CancelledError, DataSummaryNotReadyError, JobFailedError
-from c2q_repl.api.models import DataSummary, Session
+from c2q_repl.api.resources import DataSummary, Session
 
 #: how long a new session may wait for the data summary to become ready
 SUMMARY_READY_TIMEOUT = 120.0

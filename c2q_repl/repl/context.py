@@ -221,14 +221,14 @@ class ReplContext:
         return job.result
 
     def fetch_suggestions(self) -> list[str]:
-        from c2q_repl.api.models import Suggestions
+        from c2q_repl.api.resources import Suggestions
 
         settings = self.connection_settings
         started = self.client.suggest_questions(settings.cluster_id, settings.database)
         return Suggestions.from_json(self._job_result(started, "suggesting")).questions
 
     def refine_sql(self, sql: str, feedback: str) -> Any:
-        from c2q_repl.api.models import RefineResult
+        from c2q_repl.api.resources import RefineResult
 
         settings = self.connection_settings
         started = self.client.refine_sql(settings.cluster_id, settings.database, sql, feedback)

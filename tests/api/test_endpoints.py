@@ -5,9 +5,8 @@ from __future__ import annotations
 import pytest
 
 from c2q_repl.api import errors as E
-from c2q_repl.api.models import (
-    ChatStarted, DataSummary, Job, KnowledgeBase, KnowledgeData, RefineResult, Session, Suggestions, SummaryStarted, TableSummary, V1Result,
-)
+from c2q_repl.api.models import ChatStarted, Job
+from c2q_repl.api.resources import DataSummary, KnowledgeBase, KnowledgeData, RefineResult, Session, Suggestions, SummaryStarted, TableSummary, V1Result
 
 from .server import Reply, ok
 

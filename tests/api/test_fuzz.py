@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from c2q_repl.api import errors as E
 from c2q_repl.api import models as M
+from c2q_repl.api import resources as R
 from c2q_repl.api.envelope import check_response, parse_envelope
 
 # Keys the parsers look for, so that generated objects reach deep into them.
@@ -36,10 +37,10 @@ json_values = st.recursive(
 
 PARSERS = [
     M.ResultData.from_json, M.ChartOptions.from_json, M.Assumption.from_json, M.Answer.from_json, M.Answer.from_task_tree,
-    M.Job.from_json, M.ChatStarted.from_json, M.SessionMessage.from_json, M.Session.from_json, M.Relationship.from_json,
-    M.DataSummary.from_json, M.SummaryStarted.from_json, M.KnowledgeBase.from_json, M.KnowledgeData.from_json,
-    M.RefineResult.from_json, M.Suggestions.from_json, M.V1Result.from_json,
-    lambda v: M.parse_list(v, "sessions", M.Session.from_json),
+    M.Job.from_json, M.ChatStarted.from_json, R.SessionMessage.from_json, R.Session.from_json, R.Relationship.from_json,
+    R.DataSummary.from_json, R.SummaryStarted.from_json, R.KnowledgeBase.from_json, R.KnowledgeData.from_json,
+    R.RefineResult.from_json, R.Suggestions.from_json, R.V1Result.from_json,
+    lambda v: R.parse_list(v, "sessions", R.Session.from_json),
 ]
 
 FUZZ = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -8,7 +8,7 @@ import pytest
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.client import Chat2QueryClient
-from c2q_repl.api.models import DataSummary, RefineResult, Suggestions, TableSummary
+from c2q_repl.api.resources import DataSummary, RefineResult, Suggestions, TableSummary
 from c2q_repl.api.poller import wait_for_job
 from c2q_repl.config import Credentials
 

@@ -12,9 +12,8 @@ import pytest
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.envelope import check_response, parse_envelope, retry_after_seconds
-from c2q_repl.api.models import (
-    Answer, ChatStarted, DataSummary, Job, KnowledgeBase, RefineResult, Session, Suggestions, SummaryStarted, V1Result,
-)
+from c2q_repl.api.models import Answer, ChatStarted, Job
+from c2q_repl.api.resources import DataSummary, KnowledgeBase, RefineResult, Session, Suggestions, SummaryStarted, V1Result
 
 
 def body(obj) -> bytes:

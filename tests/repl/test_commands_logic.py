@@ -24,7 +24,7 @@ def test_knowledge_syntax():
 
 
 def test_describe_knowledge_items():
-    from c2q_repl.api.models import KnowledgeData
+    from c2q_repl.api.resources import KnowledgeData
 
     item = KnowledgeData.from_json({"knowledge_data_id": 3, "type": "term-sheet", "raw_data": {"term": ["a", "b"], "description": "d"}})
     assert describe_knowledge(item) == "term: a, b = d"
