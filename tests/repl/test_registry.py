@@ -112,3 +112,16 @@ def test_real_registry_has_issue_commands():
                 "suggest", "refine", "kb", "sql", "format", "theme", "chart", "expand", "pager", "save", "export",
                 "job", "quit", "exit"}
     assert expected <= names
+
+
+def test_help_wraps_descriptions_to_the_terminal_width():
+    from c2q_repl.repl.commands import build_registry
+
+    registry = build_registry()
+    wide = registry.help_lines()
+    narrow = registry.help_lines(width=72)
+    assert any(len(line) > 72 for line in wide)  # the unwrapped list is wider: the test can fail
+    usages = {f"  {c.usage}" for c in registry.commands}
+    assert all(len(line) <= 72 for line in narrow if line.rstrip() not in usages)
+    # nothing is lost: the same words, only re-flowed
+    assert " ".join(" ".join(wide).split()) == " ".join(" ".join(narrow).split())

@@ -26,7 +26,10 @@ KEYS_HELP = [
 )
 def help_command(ctx: Any, args: dict[str, str]) -> None:
     name = args.get("COMMAND")
-    ctx.out.write_lines(ctx.registry.help_lines(name) + ([] if name else KEYS_HELP))
+    import shutil
+
+    width = shutil.get_terminal_size((100, 24)).columns
+    ctx.out.write_lines(ctx.registry.help_lines(name, width=width) + ([] if name else KEYS_HELP))
 
 
 @command("quit", "leave c2q (also Ctrl-D)", aliases=("exit", "q"))

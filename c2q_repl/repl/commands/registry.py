@@ -184,8 +184,11 @@ class Registry:
         close = difflib.get_close_matches(name, list(self._by_name), n=1, cutoff=0.6)
         return close[0] if close else (prefixed[0] if prefixed else None)
 
-    def help_lines(self, name: str | None = None) -> list[str]:
-        """``/help`` (all commands, one line each) or ``/help NAME`` (usage and details)."""
+    def help_lines(self, name: str | None = None, width: int = 0) -> list[str]:
+        """``/help`` (all commands, one line each) or ``/help NAME`` (usage and details).
+
+        With a terminal ``width``, descriptions wrap under their own column
+        instead of breaking mid-word at the screen edge."""
         if name:
             cmd = self.get(name)
             if cmd is None:
@@ -197,13 +200,19 @@ class Registry:
             if cmd.details:
                 lines.extend("  " + line for line in cmd.details.splitlines())
             return lines
-        width = min(max(len(c.usage) for c in self.commands), HELP_USAGE_WIDTH)
+        import textwrap
+
+        usage_width = min(max(len(c.usage) for c in self.commands), HELP_USAGE_WIDTH)
+        indent = " " * (usage_width + 4)
+        text_width = max(width - len(indent), 30) if width else 10_000
         lines = ["Commands (Tab completes; /help NAME for details):"]
         for cmd in self.commands:
-            if len(cmd.usage) > width:  # a long grammar gets a line of its own
+            text = textwrap.wrap(cmd.help, text_width) or [""]
+            if len(cmd.usage) > usage_width:  # a long grammar gets a line of its own
                 lines.append(f"  {cmd.usage}")
-                lines.append(f"  {'':{width}}  {cmd.help}")
+                lines.append(indent + text[0])
             else:
-                lines.append(f"  {cmd.usage.ljust(width)}  {cmd.help}")
+                lines.append(f"  {cmd.usage.ljust(usage_width)}  {text[0]}")
+            lines.extend(indent + more for more in text[1:])
         lines.append("Anything else is a question for the database.")
         return lines
