@@ -91,3 +91,19 @@ def test_sql_error_says_what_to_do(tmp_path):
         case.arrange(server)
         code, out, err = finish_ask(start_ask(tmp_path, server, FAULTY)[0])
     assert re.search(r"rephrase|/refine|try", (out + err).decode(), re.IGNORECASE), (out + err).decode()
+
+
+@pytest.mark.xfail(strict=True, reason="bug (repl/context.py ReplContext.wait_opened): when the first question waits for the "
+                   "background open and it fails, the caller prints the error and _print_notes prints it again")
+def test_a_failed_session_open_is_reported_once(tmp_path):
+    case = next(c for c in CASES if c.id == "401-bad-key")
+    with F.FakeChat2Query() as server:
+        case.arrange(server)
+        repl = ReplRun(tmp_path, server)
+        try:
+            repl.ask(FAULTY)
+            repl.wait(case.said)
+            repl.wait_prompt()
+            assert repl.text.count("error: auth failed") == 1, repl.screen.dump()
+        finally:
+            repl.close()

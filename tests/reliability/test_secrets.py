@@ -8,7 +8,9 @@ Every other reliability test also greps its own isolated directories.
 
 from __future__ import annotations
 
+import shutil
 import subprocess
+from pathlib import Path
 
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP
@@ -19,7 +21,16 @@ COMMANDS = ["/session", "/sessions", "/history", "/history 1", "/history --serve
 
 
 def _process_args() -> str:
-    return subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    """``ps -eo args``; where procps is not installed, the same from /proc/*/cmdline."""
+    if shutil.which("ps"):
+        return subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+    lines = []
+    for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
+        try:
+            lines.append(cmdline.read_bytes().replace(b"\0", b" ").decode("utf-8", "replace"))
+        except OSError:  # the process ended meanwhile
+            pass
+    return "\n".join(lines)
 
 
 def _config_with_key_env(root, server: F.FakeChat2Query) -> dict[str, str]:
