@@ -10,6 +10,7 @@ reached the server, and the private key is in no file c2q wrote.
 from __future__ import annotations
 
 import re
+from contextlib import contextmanager
 
 import pytest
 
@@ -83,12 +84,19 @@ def test_fault_in_ask_and_repl(case: Case, tmp_path):
         no_secret_in_files(tmp_path)
 
 
+@contextmanager
+def _server_for(case_id: str):
+    """(case, a fake server arranged for it)."""
+    case = next(c for c in CASES if c.id == case_id)
+    with F.FakeChat2Query() as server:
+        case.arrange(server)
+        yield case, server
+
+
 @pytest.mark.xfail(strict=True, reason="bug (render/answer.py render of sql_error): an SQL error says what failed but not "
                    "what to do; suggested hint: 'rephrase the question, or /refine the SQL'")
 def test_sql_error_says_what_to_do(tmp_path):
-    case = next(c for c in CASES if c.id == "sql-error")
-    with F.FakeChat2Query() as server:
-        case.arrange(server)
+    with _server_for("sql-error") as (case, server):
         code, out, err = finish_ask(start_ask(tmp_path, server, FAULTY)[0])
     assert re.search(r"rephrase|/refine|try", (out + err).decode(), re.IGNORECASE), (out + err).decode()
 
@@ -96,9 +104,7 @@ def test_sql_error_says_what_to_do(tmp_path):
 @pytest.mark.xfail(strict=True, reason="bug (repl/context.py ReplContext.wait_opened): when the first question waits for the "
                    "background open and it fails, the caller prints the error and _print_notes prints it again")
 def test_a_failed_session_open_is_reported_once(tmp_path):
-    case = next(c for c in CASES if c.id == "401-bad-key")
-    with F.FakeChat2Query() as server:
-        case.arrange(server)
+    with _server_for("401-bad-key") as (case, server):
         repl = ReplRun(tmp_path, server)
         try:
             repl.ask(FAULTY)
