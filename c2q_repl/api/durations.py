@@ -10,12 +10,17 @@ most; the newest samples that share a common interval are replaced by that
 intersection, which pins a steady duration down), plus a weak log-uniform
 prior (0.25 s to 64 s; from 1/16 s before anything is learned) so that surprises are still caught quickly.
 
-:func:`plan_polls` turns that belief into poll times by dynamic programming:
-it minimises ``E[polls] + delay_weight * E[delay]`` over poll times on a grid,
-where delay is the time between the job finishing and the poll that notices
-it. With a narrow belief that yields a single poll just after the expected
-finish; with a wide one, polls cluster where finishing is likely and thin out
-in the tail.
+:func:`plan_polls` turns that belief into poll times by dynamic programming
+over a time grid: it minimises the expected delay (finish → the poll that
+notices it) while the expected number of polls stays within a budget (1.95
+GETs, so a question costs under 3 requests with its POST: requests may count
+against the 100-a-day quota, so they are the constraint and latency the
+objective). The budget is met through the Lagrange multiplier of
+``E[polls] + w * E[delay]``, found by bisection. A narrow belief (steady
+durations) gets one poll just after the expected finish; a wide one gets polls
+where finishing is likely, thinning out in the tail. When durations vary,
+each observation is widened by a kernel sized from their spread, so the plan
+does not bet on the last duration seen.
 """
 
 from __future__ import annotations
@@ -23,14 +28,20 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass
 
-#: requests one second of delay is worth when planning (higher = poll more)
-DEFAULT_DELAY_WEIGHT = 4.0
 #: an observation narrower than this is widened to it (server-side scheduling jitter)
 MIN_WIDTH = 0.12
 #: weight of the whole prior relative to one observation
 PRIOR_WEIGHT = 0.25
 #: weight of each older observation relative to the next newer one
-DEFAULT_DECAY = 0.6
+DEFAULT_DECAY = 0.75
+#: GET polls per question the planner may spend on average (with the POST: under 3 requests)
+DEFAULT_POLL_BUDGET = 1.95
+#: the most a second of delay is worth: with a narrow belief, polls land right after the finish
+MAX_DELAY_WEIGHT = 64.0
+#: before anything is learned, one second of delay is worth this many polls (short jobs are caught early)
+COLD_START_DELAY_WEIGHT = 4.0
+#: weight of samples older than a run of agreeing newest ones
+OUTSIDE_RUN_WEIGHT = 0.1
 PRIOR_BINS = tuple((0.25 * 2 ** i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
 #: with nothing learned yet, also expect very short jobs (a local sandbox): the first poll comes sooner
 COLD_START_BINS = ((0.0625, 0.125), (0.125, 0.25))
@@ -62,12 +73,25 @@ class _Component:
         return (u * u - self.low * self.low) / (2.0 * (self.high - self.low))
 
 
-def _widen(low: float, high: float) -> tuple[float, float]:
+def _widen(low: float, high: float, width: float = MIN_WIDTH) -> tuple[float, float]:
     low, high = max(0.0, low), max(0.0, high)
-    if high - low < MIN_WIDTH:
+    if high - low < width:
         mid = (low + high) / 2.0
-        low, high = max(0.0, mid - MIN_WIDTH / 2.0), max(0.0, mid - MIN_WIDTH / 2.0) + MIN_WIDTH
+        low = max(0.0, mid - width / 2.0)
+        high = low + width
     return low, high
+
+
+def _spread_width(samples: list[DurationSample]) -> float:
+    """Kernel width from how much durations vary (Silverman's rule on the
+    midpoints): unpredictable durations must not look like a sharp peak at
+    the last one seen, or the plan bets everything on it."""
+    if len(samples) < 2:
+        return MIN_WIDTH
+    mids = [(s.low + s.high) / 2.0 for s in samples]
+    mean = sum(mids) / len(mids)
+    sigma = (sum((m - mean) ** 2 for m in mids) / (len(mids) - 1)) ** 0.5
+    return max(MIN_WIDTH, 2.0 * 1.06 * sigma * len(mids) ** -0.2)
 
 
 def _consistent_run(samples: list[DurationSample]) -> tuple[int, float, float]:
@@ -90,11 +114,17 @@ def _mixture(samples: list[DurationSample], expected: float | None, decay: float
     """Newest sample weighs 1, each older one ``decay`` times the next: durations drift."""
     count = len(samples)
     run, low, high = _consistent_run(samples)
+    width = _spread_width(samples) if run < count else MIN_WIDTH
+    # Older samples count for less once the newest ones agree: durations have moved to a new level.
+    outside = OUTSIDE_RUN_WEIGHT if run > 1 else 1.0
     comps = []
     for i, s in enumerate(samples):
+        weight = decay ** (count - 1 - i)
         # Samples of the newest consistent run all contain the current duration: use their intersection.
-        bounds = (low, high) if i >= count - run else (s.low, s.high)
-        comps.append(_Component(*_widen(*bounds), decay ** (count - 1 - i)))
+        if i >= count - run and run > 1:
+            comps.append(_Component(*_widen(low, high), weight))
+        else:
+            comps.append(_Component(*_widen(s.low, s.high, width), weight * outside))
     if expected is not None and expected > 0:
         comps.append(_Component(*_widen(expected * 0.85, expected * 1.15), 1.0))
     bins = PRIOR_BINS if comps else COLD_START_BINS + PRIOR_BINS
@@ -109,48 +139,88 @@ def plan_polls(
     *,
     after: float = 0.0,
     expected: float | None = None,
-    delay_weight: float = DEFAULT_DELAY_WEIGHT,
+    delay_weight: float | None = None,
     decay: float = DEFAULT_DECAY,
+    poll_budget: float = DEFAULT_POLL_BUDGET,
 ) -> list[float]:
     """Poll times (seconds after the job started, all > ``after``), best first.
 
-    Past the last one the caller falls back to capped backoff.
+    With ``delay_weight`` given, minimise ``E[polls] + delay_weight * E[delay]``.
+    Otherwise (the default) minimise the expected delay while the expected
+    number of polls stays within ``poll_budget``: requests may count against
+    the daily quota, so they are the constraint and latency the objective.
+    Past the last time the caller falls back to capped backoff.
     """
-    comps = _mixture(samples, expected, decay)
-    end = max(c.high for c in comps)
-    if end <= after:
+    grid = _PlanGrid(_mixture(samples, expected, decay), after)
+    if not grid.times:
         return []
-    # Grid of candidate poll times: every component edge plus an even grid.
-    grid: set[float] = set()
-    t = after
-    while t < end and len(grid) < MAX_GRID:  # 50 ms steps, widening by 4 % once past 1.25 s
-        t = round(t + max(0.05, 0.04 * t), 4)
-        grid.add(t)
-    grid.update(c.high for c in comps if c.high > after)
-    grid.update(c.low + 0.02 for c in comps if c.low + 0.02 > after)
-    times = sorted(t for t in grid if after < t <= end)
-    if not times or times[-1] < end:
-        times.append(end)
-    cdf = [sum(c.weight * c.cdf(t) for c in comps) for t in [after, *times]]
-    mom = [sum(c.weight * c.moment(t) for c in comps) for t in [after, *times]]
-    n = len(times)
-    # best[i] = least expected cost once a poll at point i (0 = `after`) found the job unfinished.
-    best = [0.0] * (n + 1)
-    choice = [n] * (n + 1)
-    for i in range(n - 1, -1, -1):
-        survive = 1.0 - cdf[i]
-        lowest, pick = float("inf"), n
-        for j in range(i + 1, n + 1):
-            t = times[j - 1]
-            cost = survive + delay_weight * (t * (cdf[j] - cdf[i]) - (mom[j] - mom[i])) + best[j]
-            if cost < lowest:
-                lowest, pick = cost, j
-        best[i], choice[i] = lowest, pick
-    plan, i = [], 0
-    while i < n:
-        i = choice[i]
-        plan.append(times[i - 1])
-    return plan
+    if delay_weight is None and not samples and expected is None:
+        delay_weight = COLD_START_DELAY_WEIGHT  # no belief to budget with yet: stay responsive
+    if delay_weight is not None:
+        return grid.plan(delay_weight)[0]
+    plan, polls = grid.plan(MAX_DELAY_WEIGHT)
+    if polls <= poll_budget:
+        return plan  # a narrow belief: the tightest plan is affordable
+    low, high = 0.05, MAX_DELAY_WEIGHT  # Lagrange multiplier: polls grow with the weight
+    best = grid.plan(low)[0]
+    for _ in range(8):
+        mid = (low * high) ** 0.5
+        candidate, polls = grid.plan(mid)
+        if polls <= poll_budget:
+            low, best = mid, candidate
+        else:
+            high = mid
+    return best
+
+
+class _PlanGrid:
+    """Candidate poll times with the belief's CDF and partial means precomputed,
+    so several trade-offs can be planned over the same grid cheaply."""
+
+    def __init__(self, comps: list[_Component], after: float) -> None:
+        self.after = after
+        end = max(c.high for c in comps)
+        self.times: list[float] = []
+        if end <= after:
+            return
+        grid: set[float] = set()
+        t = after
+        while t < end and len(grid) < MAX_GRID:  # 50 ms steps, widening by 4 % once past 1.25 s
+            t = round(t + max(0.05, 0.04 * t), 4)
+            grid.add(t)
+        grid.update(c.high for c in comps if c.high > after)
+        grid.update(c.low + 0.02 for c in comps if c.low + 0.02 > after)
+        times = sorted(t for t in grid if after < t <= end)
+        if not times or times[-1] < end:
+            times.append(end)
+        self.times = times
+        points = [after, *times]
+        self.cdf = [sum(c.weight * c.cdf(t) for c in comps) for t in points]
+        self.mom = [sum(c.weight * c.moment(t) for c in comps) for t in points]
+
+    def plan(self, delay_weight: float) -> tuple[list[float], float]:
+        """Poll times minimising ``E[polls] + delay_weight * E[delay]`` (dynamic
+        programming), and the expected number of polls of that plan."""
+        times, cdf, mom = self.times, self.cdf, self.mom
+        n = len(times)
+        # best[i] = least expected cost once a poll at point i (0 = `after`) found the job unfinished.
+        best = [0.0] * (n + 1)
+        choice = [n] * (n + 1)
+        for i in range(n - 1, -1, -1):
+            survive = 1.0 - cdf[i]
+            lowest, pick = float("inf"), n
+            for j in range(i + 1, n + 1):
+                cost = survive + delay_weight * (times[j - 1] * (cdf[j] - cdf[i]) - (mom[j] - mom[i])) + best[j]
+                if cost < lowest:
+                    lowest, pick = cost, j
+            best[i], choice[i] = lowest, pick
+        plan, polls, i = [], 0.0, 0
+        alive = max(1.0 - cdf[0], 1e-12)
+        while i < n:
+            polls += (1.0 - cdf[i]) / alive
+            i = choice[i]
+            plan.append(times[i - 1])
+        return plan, polls
 
 
 def refine_with_ended_at(low: float, high: float, ended_at: float | int, started_wall: float) -> tuple[float, float]:
@@ -179,10 +249,12 @@ def backoff_after(elapsed: float) -> float:
 class JobDurationModel:
     """Recent job durations per kind; owned by the caller (one per client by default)."""
 
-    def __init__(self, window: int = 12, delay_weight: float = DEFAULT_DELAY_WEIGHT, decay: float = DEFAULT_DECAY) -> None:
+    def __init__(self, window: int = 16, delay_weight: float | None = None, decay: float = DEFAULT_DECAY,
+                 poll_budget: float = DEFAULT_POLL_BUDGET) -> None:
         self.window = window
         self.delay_weight = delay_weight
         self.decay = decay
+        self.poll_budget = poll_budget
         self._samples: dict[str, deque[DurationSample]] = {}
 
     def observe(self, kind: str, low: float, high: float) -> None:
@@ -194,7 +266,8 @@ class JobDurationModel:
         return list(self._samples.get(kind, ()))
 
     def plan(self, kind: str, *, after: float = 0.0, expected: float | None = None) -> list[float]:
-        return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight, decay=self.decay)
+        return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight,
+                          decay=self.decay, poll_budget=self.poll_budget)
 
     def to_json(self) -> dict:
         """Plain data, so a caller may keep what was learned between runs."""

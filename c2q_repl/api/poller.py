@@ -15,17 +15,20 @@ The algorithm:
    newest weighted most (durations drift) and intersected while they agree
    (steady durations), plus a weak log-uniform prior make a duration distribution (:class:`~c2q_repl.api.durations.JobDurationModel`,
    owned by the client, no globals).
-2. **Plan by cost.** :func:`~c2q_repl.api.durations.plan_polls` picks poll
-   times minimising ``E[requests] + w·E[delay]`` by dynamic programming over a
-   time grid: a narrow distribution gives one poll just after the expected
-   finish; a wide one gives polls packed where finishing is likely and
-   spread out in the unlikely tail.
+2. **Plan within a request budget.** :func:`~c2q_repl.api.durations.plan_polls`
+   picks poll times minimising the expected delay subject to at most ~1.95
+   expected polls (3 requests a question with the POST), by dynamic
+   programming over a time grid: a narrow distribution gives one poll just
+   after the expected finish; a wide one gives polls packed where finishing
+   is likely and spread out in the unlikely tail.
    Simulated (tests/api/test_durations.py): steady durations cost about 2
-   requests per question (POST + one poll) with < 0.15 s delay; durations
+   requests per question (POST + one poll) with ~0.1 s delay; durations
    that change every ten questions across 1-8 s stay within 3.0 requests and
    0.6 s. Durations drawn independently at random from 1-8 s cannot meet both
-   (nothing predicts them): there it spends ~3.6 requests for ~1.1 s delay,
-   still far fewer requests than 1-s polling and less delay than 5-s polling.
+   (nothing predicts them; even knowing the exact distribution, 3.0 requests
+   buy at best ~1.1 s of delay): there the budget holds (~2.9 requests) and
+   the delay is ~1.4 s, still far fewer requests than 1-s polling and less
+   delay than 5-s polling.
 3. **Fall back.** Past the plan (the job is slower than anything seen), poll
    with capped backoff: a quarter of the elapsed time, 0.5 s to 5 s.
 4. **Resume.** A job the client did not start here (``/job ID``), or one

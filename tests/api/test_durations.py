@@ -113,3 +113,18 @@ def test_model_round_trips_through_json_and_skips_garbage():
 
 def test_cold_start_polls_sooner_than_a_learned_plan_would_for_short_jobs():
     assert plan_polls([])[0] <= 0.75
+
+
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_unpredictable_durations_stay_within_the_request_budget(seed):
+    rng = random.Random(seed)
+    requests, delay = simulate([rng.uniform(1, 8) for _ in range(90)])
+    assert requests <= 3.0  # the quota-protecting target holds even when nothing predicts the duration
+    assert delay < 2.5  # and still well under fixed 5-s polling's ~2.5 s
+
+
+def test_the_budget_is_the_constraint_and_delay_the_objective():
+    samples = [DurationSample(d, d + 0.1) for d in (1.5, 7.0, 3.2, 5.9, 2.4, 6.6, 4.1, 1.1)]
+    tight = plan_polls(samples, poll_budget=1.5)
+    loose = plan_polls(samples, poll_budget=4.0)
+    assert len(loose) > len(tight) and loose[0] < tight[0]  # more budget: earlier, denser polls
