@@ -90,6 +90,11 @@ class Round:
         return None
 
 
+#: what to do when the service wrote SQL that failed (or declined a task) in a finished job
+SQL_FAILED_HINT = ("Rephrase the question or add detail; in the REPL, /refine TEXT rewrites the SQL "
+                   "and /feedback asks for a corrected answer.")
+
+
 def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = False) -> list[str]:
     """What the user sees for a finished round (answer, failure, or error).
 
@@ -122,6 +127,9 @@ def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = Fa
         lines.extend(render_error(C2QError("", hint=err.hint), opts)[1:])
     elif err is not None:
         lines.extend(render_error(err, opts))
+    elif answer is not None and answer.failed:
+        # a finished job whose SQL failed: say what to do next, like every other failure
+        lines.extend(render_error(C2QError("", hint=SQL_FAILED_HINT), opts)[1:])
     elif answer is None:
         # a "done" job without an answer: say so rather than print nothing
         lines.extend(render_error(C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts))

@@ -123,8 +123,10 @@ class ReplContext:
         if self.opened is None:
             raise RuntimeError("the REPL was not started")
         if self.opened.done and self.opened.error is not None and self.start_open is not None:
-            self.reported_open_error = True  # what happens now is reported to the caller
             self.opened = self.start_open()  # try again: the network or the server may be back
+        # While a command waits for the open, a failure is that command's to report
+        # (the prompt loop's notice would say it a second time).
+        self.reported_open_error = True
         if not self.opened.done:
             from c2q_repl.repl.status import StatusLine
 

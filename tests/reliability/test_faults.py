@@ -93,16 +93,12 @@ def _server_for(case_id: str):
         yield case, server
 
 
-@pytest.mark.xfail(strict=True, reason="bug (render/answer.py render of sql_error): an SQL error says what failed but not "
-                   "what to do; suggested hint: 'rephrase the question, or /refine the SQL'")
 def test_sql_error_says_what_to_do(tmp_path):
     with _server_for("sql-error") as (case, server):
         code, out, err = finish_ask(start_ask(tmp_path, server, FAULTY)[0])
     assert re.search(r"rephrase|/refine|try", (out + err).decode(), re.IGNORECASE), (out + err).decode()
 
 
-@pytest.mark.xfail(strict=True, reason="bug (repl/context.py ReplContext.wait_opened): when the first question waits for the "
-                   "background open and it fails, the caller prints the error and _print_notes prints it again")
 def test_a_failed_session_open_is_reported_once(tmp_path):
     with _server_for("401-bad-key") as (case, server):
         repl = ReplRun(tmp_path, server)
