@@ -120,8 +120,14 @@ def _show(ctx: Any, round_: Any) -> None:
     if round_.job_raw is not None:
         ctx.last_round = round_
         ctx.refined_sql = ""
-    ctx.show_round(round_)
-    ctx.refresh_usage()
+    try:
+        ctx.show_round(round_)
+    except KeyboardInterrupt:
+        # The answer arrived and is recorded; only its printing was cut short.
+        ctx.out.line("")
+        ctx.out.warn(f"output interrupted; the answer is kept: /history {round_.number} shows it again")
+    finally:
+        ctx.refresh_usage()
 
 
 def _cancelled(ctx: Any, progress: Progress) -> None:

@@ -149,6 +149,7 @@ def test_ctrl_c_while_a_1000_row_answer_is_printed(fake, tmp_path):
         time.sleep(0.5)
         repl.screen.send_key("c-c")
         repl.screen.settle(0.5, timeout=30)
+        repl.wait("output interrupted")  # says the answer is kept, not that the question was cancelled
         _follow_up_and_quit(repl)
     finally:
         repl.close()
