@@ -2,7 +2,7 @@
 
 Sources, first match wins for each setting: command-line flags, then the
 environment (``C2Q_ENDPOINT``, ``C2Q_PUBLIC_KEY``, ``C2Q_PRIVATE_KEY``,
-``C2Q_CLUSTER_ID``, ``C2Q_DATABASE``, ``C2Q_PROFILE``), then the chosen profile
+``C2Q_CLUSTER_ID``, ``C2Q_DATABASE``, ``C2Q_PROFILE``, ``C2Q_TIMEOUT``), then the chosen profile
 of ``$XDG_CONFIG_HOME/c2q/config.toml``::
 
     theme = "default"                  # top-level keys apply to every profile
@@ -41,7 +41,7 @@ DEFAULT_PROFILE = "default"
 #: keys a profile understands; any other key is kept in ``Settings.extra`` for other parts of c2q
 KNOWN_KEYS = (
     "endpoint", "public_key", "private_key", "private_key_env", "private_key_command",
-    "cluster_id", "database", "mode", "theme", "auth", "auth_scheme",
+    "cluster_id", "database", "mode", "theme", "auth", "auth_scheme", "timeout",
 )
 KEY_COMMAND_TIMEOUT = 15.0
 
@@ -70,6 +70,8 @@ class Settings:
     theme: str = "default"
     profile: str = DEFAULT_PROFILE
     sandbox: bool = False  # the --sandbox flag
+    #: seconds to wait for one HTTP response (C2Q_TIMEOUT or `timeout` in the profile)
+    timeout: float = 30.0
     #: profile keys c2q's core does not interpret (e.g. REPL preferences), as written
     extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -224,6 +226,7 @@ def load_settings(
     mode = pick("mode", None, "mode") or "direct"
     auth = pick("auth", None, "auth") or _string(values, "auth_scheme", path) or "digest"
     theme = pick("theme", None, "theme") or "default"
+    timeout = _timeout(env.get("C2Q_TIMEOUT", "").strip() or values.get("timeout"))
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}", hint="Use direct or auto_breakdown.")
     if auth not in AUTH_SCHEMES:
@@ -255,8 +258,22 @@ def load_settings(
         theme=theme,
         profile=profile,
         sandbox=sandbox,
+        timeout=timeout,
         extra={k: v for k, v in values.items() if k not in KNOWN_KEYS},
     )
+
+
+def _timeout(value: Any) -> float:
+    """A per-request timeout in seconds: a positive number, default 30."""
+    if value is None or value == "":
+        return 30.0
+    try:
+        seconds = float(value)
+    except (TypeError, ValueError):
+        seconds = -1.0
+    if not 0 < seconds <= 3600 or isinstance(value, bool):
+        raise ConfigError(f"invalid timeout {value!r}", hint="Use a number of seconds between 0 and 3600, e.g. C2Q_TIMEOUT=60.")
+    return seconds
 
 
 def _holds_private_key(document: Mapping[str, Any]) -> bool:

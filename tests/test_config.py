@@ -192,3 +192,20 @@ def test_xdg_paths(tmp_path):
 def test_config_does_not_import_httpx():
     code = "import sys, c2q_repl.config; assert 'httpx' not in sys.modules, 'httpx imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_timeout_from_env_or_profile_and_validated(tmp_path):
+    import pytest as _pytest
+
+    from c2q_repl.api.errors import ConfigError
+    from c2q_repl.config import load_settings
+
+    env = {"XDG_CONFIG_HOME": str(tmp_path), "HOME": str(tmp_path)}
+    assert load_settings(None, env).timeout == 30.0
+    assert load_settings(None, {**env, "C2Q_TIMEOUT": "2.5"}).timeout == 2.5
+    (tmp_path / "c2q").mkdir()
+    (tmp_path / "c2q" / "config.toml").write_text("timeout = 90\n")
+    assert load_settings(None, env).timeout == 90.0
+    for bad in ("0", "-1", "soon"):
+        with _pytest.raises(ConfigError):
+            load_settings(None, {**env, "C2Q_TIMEOUT": bad})

@@ -147,9 +147,10 @@ class Connection:
                 handle.stop()
                 raise
         try:
+            options = {"timeout": getattr(settings, "timeout", 30.0), **self.client_options}
             client = Chat2QueryClient(
                 settings.endpoint, settings.credentials, auth_scheme=settings.auth_scheme, on_request=self._count_request,
-                **self.client_options,
+                **options,
             )
         except BaseException:
             if handle is not None:

@@ -67,15 +67,16 @@ def test_connection_refused_then_server_comes_back(tmp_path):
 
 
 def test_read_timeout_is_reported_and_the_post_is_not_resent(tmp_path):
-    """The POST hangs past the client's 30-s read timeout (ask and REPL run side by side)."""
+    """The POST hangs past the client's read timeout (C2Q_TIMEOUT=2; ask and REPL run side by side)."""
+    short = {"C2Q_TIMEOUT": "2"}
     with F.FakeChat2Query() as ask_server, F.FakeChat2Query() as repl_server:
         for server in (ask_server, repl_server):
-            server.script(FAULTY, post=F.Fault("hang", seconds=45, times=1))
-        process, transcript = start_ask(tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP)
-        repl = ReplRun(tmp_path / "repl", repl_server)
+            server.script(FAULTY, post=F.Fault("hang", seconds=6, times=1))
+        process, transcript = start_ask(tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP, extra_env=short)
+        repl = ReplRun(tmp_path / "repl", repl_server, extra_env=short)
         try:
             repl.ask(FAULTY)
-            repl.wait(r"did not answer in time|timed out", timeout=60)
+            repl.wait(r"did not answer in time|timed out", timeout=30)
             repl.wait(r"does not re-send|may still")
             _follow_up_and_quit(repl)
         finally:
