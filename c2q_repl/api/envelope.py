@@ -43,7 +43,8 @@ HINTS = {
     ),
     E.RateLimitError: "Too many requests this minute for this API key; c2q waits for the reset and retries.",
     E.ServerError: "The service failed; try again in a moment.",
-    E.ProtocolError: "The server's answer was not what the Chat2Query API returns; is the endpoint URL right?",
+    E.ProtocolError: ("The server's answer was not what the Chat2Query API returns. If it happens once, try again "
+                      "(/job ID fetches an answer that may exist); if it keeps happening, check the endpoint URL."),
 }
 
 
