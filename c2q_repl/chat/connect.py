@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 from c2q_repl.api.endpoint import is_loopback_host
 from c2q_repl.api.errors import C2QError, ConfigError
+from c2q_repl.chat.learned import DurationStore
 from c2q_repl.chat.usage import UsageCounter, endpoint_key
 from c2q_repl.config import Credentials, Settings
 
@@ -72,6 +73,8 @@ class Connection:
     #: extra keyword arguments for Chat2QueryClient (timeout, max_retries, transport)
     client_options: dict = field(default_factory=dict)
     usage: UsageCounter | None = None
+    #: job durations learned by earlier runs against this endpoint (the poller starts warm)
+    durations: DurationStore | None = None
     _future: Future | None = field(default=None, init=False, repr=False)
     _established: _Established | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
@@ -156,12 +159,18 @@ class Connection:
             if handle is not None:
                 handle.stop()
             raise
+        if self.durations is not None:
+            self.durations.load_into(client)
         return _Established(client=client, settings=settings, sandbox=handle)
+
+    def remember_durations(self, client: Any) -> None:
+        """Keep what the poller learned for the next run (no-op without a store)."""
+        if self.durations is not None:
+            self.durations.save_from(client)
 
     def _count_request(self, record: Any) -> None:
         if self.usage is not None and getattr(record, "sent", True):
-            ai = bool(getattr(record, "starts_ai", False)) and getattr(record, "status", None) != 401
-            self.usage.add(requests=1, ai_requests=1 if ai else 0)
+            self.usage.add(requests=1, ai_requests=1 if getattr(record, "may_spend_quota", False) else 0)
         if self.on_request is not None:
             self.on_request(record)
 
@@ -231,10 +240,11 @@ def new_connection(
 ) -> Connection:
     """A not-yet-started connection: kind and label known, nothing imported or started."""
     kind = endpoint_kind(settings)
-    usage = UsageCounter(endpoint_key(settings.endpoint, sandbox=kind == "sandbox")) if track_usage else None
+    key = endpoint_key(settings.endpoint, sandbox=kind == "sandbox")
     return Connection(
         requested=settings, kind=kind, label=endpoint_label(settings, kind), on_request=on_request,
-        sandbox_options=dict(sandbox_options or {}), client_options=dict(client_options or {}), usage=usage,
+        sandbox_options=dict(sandbox_options or {}), client_options=dict(client_options or {}),
+        usage=UsageCounter(key) if track_usage else None, durations=DurationStore(key) if track_usage else None,
     )
 
 

@@ -315,6 +315,8 @@ class Conversation:
             round_.requests = max(0, client.requests_sent - before)
         self.rounds.append(round_)
         self._record("result" if round_.error is None else "error", round_)
+        if client is not None:
+            self.connection.remember_durations(client)
 
     def _next_number(self) -> int:
         return (self.rounds[-1].number + 1) if self.rounds else 1

@@ -2,23 +2,21 @@
 
 The Chat2Query Data App allows 100 AI requests a day; the toolbar shows how
 many this machine spent so nobody is surprised by a 429. Counts live in
-``$XDG_STATE_HOME/c2q/usage.json``; every update is a read-modify-write under
-an advisory lock followed by an atomic rename, so two c2q processes never lose
-each other's counts and a crash never leaves a half-written file. Days are UTC
+``$XDG_STATE_HOME/c2q/usage.json`` (locked, atomic updates: see
+:mod:`c2q_repl.chat.statefile`). Days are UTC
 days (the service does not document its reset time).
 """
 
 from __future__ import annotations
 
-import json
 import os
-from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Mapping
+from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
+from c2q_repl.chat.statefile import read_json_object, update_json_object
 from c2q_repl.config import state_dir
 
 #: keep counts for this many days (older ones are dropped on write)
@@ -69,62 +67,26 @@ class UsageCounter:
         if requests <= 0 and ai_requests <= 0:
             return self.today()
         day = utc_day(self._clock())
+        totals: dict = {}
+
+        def change(data: dict) -> None:
+            for stale in [k for k, v in data.items() if not isinstance(v, dict)]:
+                del data[stale]
+            entry = data.setdefault(day, {}).setdefault(self.key, {})
+            entry["requests"] = _count(entry.get("requests")) + max(0, requests)
+            entry["ai_requests"] = _count(entry.get("ai_requests")) + max(0, ai_requests)
+            for old in sorted(data)[:-KEEP_DAYS]:
+                del data[old]
+            totals.update(entry)
+
         try:
-            with self._locked():
-                data = self._load()
-                entry = data.setdefault(day, {}).setdefault(self.key, {})
-                entry["requests"] = _count(entry.get("requests")) + max(0, requests)
-                entry["ai_requests"] = _count(entry.get("ai_requests")) + max(0, ai_requests)
-                for old in sorted(data)[:-KEEP_DAYS]:
-                    del data[old]
-                self._save(data)
-                return DayUsage(entry["requests"], entry["ai_requests"])
+            update_json_object(self.path, change)
+            return DayUsage(totals["requests"], totals["ai_requests"])
         except OSError:
             return self.today()
 
-    # ------------------------------------------------------------------ file plumbing
-
     def _load(self) -> dict:
-        try:
-            data = json.loads(self.path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return {}
-        if not isinstance(data, dict):
-            return {}
-        return {str(day): v for day, v in data.items() if isinstance(v, dict)}
-
-    def _save(self, data: dict) -> None:
-        import tempfile  # only when writing: it costs start-up time
-
-        fd, tmp = tempfile.mkstemp(prefix=".usage-", suffix=".json", dir=self.path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                json.dump(data, fh, sort_keys=True, indent=1)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, self.path)
-        except BaseException:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-            raise
-
-    @contextmanager
-    def _locked(self) -> Iterator[None]:
-        self.path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        lock_path = self.path.with_name(self.path.name + ".lock")
-        fd = os.open(lock_path, os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            try:
-                import fcntl
-
-                fcntl.flock(fd, fcntl.LOCK_EX)
-            except ImportError:  # pragma: no cover - non-POSIX: atomic rename still protects the file
-                pass
-            yield
-        finally:
-            os.close(fd)
+        return {str(day): v for day, v in read_json_object(self.path).items() if isinstance(v, dict)}
 
 
 def _count(value: object) -> int:

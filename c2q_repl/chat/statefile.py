@@ -1,0 +1,66 @@
+"""Small JSON state files shared by concurrent c2q processes.
+
+Every update is a read-modify-write under an advisory lock, written to a
+temporary file, fsync'ed and renamed into place: two processes never lose each
+other's writes and a crash never leaves a half-written file. Reads forgive a
+missing or corrupt file (state is a convenience, never a reason to fail).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Callable, Iterator
+
+
+def read_json_object(path: Path) -> dict:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def update_json_object(path: Path, change: Callable[[dict], None]) -> dict:
+    """Apply ``change`` to the file's object under the lock; return the new object."""
+    with _locked(path):
+        data = read_json_object(path)
+        change(data)
+        _write(path, data)
+        return data
+
+
+def _write(path: Path, data: dict) -> None:
+    import tempfile  # only when writing: it costs start-up time
+
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".json", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump(data, fh, sort_keys=True, indent=1)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+@contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path.with_name(path.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
+    try:
+        try:
+            import fcntl
+
+            fcntl.flock(fd, fcntl.LOCK_EX)
+        except ImportError:  # pragma: no cover - non-POSIX: the atomic rename still protects the file
+            pass
+        yield
+    finally:
+        os.close(fd)
