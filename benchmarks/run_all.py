@@ -52,7 +52,7 @@ def run_group(name: str, quick: bool) -> list[Row]:
     if name == "economy":
         from benchmarks import bench_economy
 
-        return bench_economy.run(users=4 if quick else 6, per_user=2 if quick else 4)
+        return bench_economy.run(users=4 if quick else 6, per_user=4 if quick else 8)
     if name == "render":
         from benchmarks import bench_wrapped
 

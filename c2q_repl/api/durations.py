@@ -12,7 +12,7 @@ prior (0.25 s to 64 s; from 1/16 s before anything is learned) so that surprises
 
 :func:`plan_polls` turns that belief into poll times by dynamic programming
 over a time grid: it minimises the expected delay (finish → the poll that
-notices it) while the expected number of polls stays within a budget (1.95
+notices it) while the expected number of polls stays within a budget (1.8
 GETs, so a question costs under 3 requests with its POST: requests may count
 against the 100-a-day quota, so they are the constraint and latency the
 objective). The budget is met through the Lagrange multiplier of
@@ -25,6 +25,7 @@ does not bet on the last duration seen.
 
 from __future__ import annotations
 
+import threading
 from collections import deque
 from dataclasses import dataclass
 
@@ -35,7 +36,7 @@ PRIOR_WEIGHT = 0.25
 #: weight of each older observation relative to the next newer one
 DEFAULT_DECAY = 0.75
 #: GET polls per question the planner may spend on average (with the POST: under 3 requests)
-DEFAULT_POLL_BUDGET = 1.95
+DEFAULT_POLL_BUDGET = 1.8
 #: the most a second of delay is worth: with a narrow belief, polls land right after the finish
 MAX_DELAY_WEIGHT = 64.0
 #: before anything is learned, one second of delay is worth this many polls (short jobs are caught early)
@@ -256,14 +257,17 @@ class JobDurationModel:
         self.decay = decay
         self.poll_budget = poll_budget
         self._samples: dict[str, deque[DurationSample]] = {}
+        self._lock = threading.Lock()  # one model may serve several waiting threads
 
     def observe(self, kind: str, low: float, high: float) -> None:
         if high < low or high < 0:
             return
-        self._samples.setdefault(kind, deque(maxlen=self.window)).append(DurationSample(max(0.0, low), high))
+        with self._lock:
+            self._samples.setdefault(kind, deque(maxlen=self.window)).append(DurationSample(max(0.0, low), high))
 
     def samples(self, kind: str) -> list[DurationSample]:
-        return list(self._samples.get(kind, ()))
+        with self._lock:
+            return list(self._samples.get(kind, ()))
 
     def plan(self, kind: str, *, after: float = 0.0, expected: float | None = None) -> list[float]:
         return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight,
@@ -271,7 +275,8 @@ class JobDurationModel:
 
     def to_json(self) -> dict:
         """Plain data, so a caller may keep what was learned between runs."""
-        return {kind: [[s.low, s.high] for s in seen] for kind, seen in self._samples.items()}
+        with self._lock:
+            return {kind: [[s.low, s.high] for s in seen] for kind, seen in self._samples.items()}
 
     @classmethod
     def from_json(cls, value: object, **kw) -> "JobDurationModel":

@@ -16,7 +16,7 @@ The algorithm:
    (steady durations), plus a weak log-uniform prior make a duration distribution (:class:`~c2q_repl.api.durations.JobDurationModel`,
    owned by the client, no globals).
 2. **Plan within a request budget.** :func:`~c2q_repl.api.durations.plan_polls`
-   picks poll times minimising the expected delay subject to at most ~1.95
+   picks poll times minimising the expected delay subject to at most ~1.8
    expected polls (3 requests a question with the POST), by dynamic
    programming over a time grid: a narrow distribution gives one poll just
    after the expected finish; a wide one gives polls packed where finishing
