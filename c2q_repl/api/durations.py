@@ -34,7 +34,7 @@ MIN_WIDTH = 0.12
 #: weight of the whole prior relative to one observation
 PRIOR_WEIGHT = 0.25
 #: weight of each older observation relative to the next newer one
-DEFAULT_DECAY = 0.75
+DEFAULT_DECAY = 0.6
 #: GET polls per question the planner may spend on average (with the POST: under 3 requests)
 DEFAULT_POLL_BUDGET = 1.8
 #: the most a second of delay is worth: with a narrow belief, polls land right after the finish

@@ -26,8 +26,8 @@ The algorithm:
    that change every ten questions across 1-8 s stay within 3.0 requests and
    0.6 s. Durations drawn independently at random from 1-8 s cannot meet both
    (nothing predicts them; even knowing the exact distribution, 3.0 requests
-   buy at best ~1.1 s of delay): there the budget holds (~2.9 requests) and
-   the delay is ~1.4 s, still far fewer requests than 1-s polling and less
+   buy at best ~1.1 s of delay): there the budget holds (~2.8 requests) and
+   the delay is ~1.8 s, still far fewer requests than 1-s polling and less
    delay than 5-s polling.
 3. **Fall back.** Past the plan (the job is slower than anything seen), poll
    with capped backoff: a quarter of the elapsed time, 0.5 s to 5 s.
