@@ -6,7 +6,9 @@
   baseline: the bare interpreter (``python -c pass``), the floor nobody beats.
   ``python -X importtime`` proves prompt_toolkit, httpx and pygments stay unimported.
 * Time to prompt: from fork+exec to ``c2q>`` written to a pty (its cursor
-  position query answered as a terminal would), against a sandbox served by a
+  position query answered as a terminal would; c2q paints banner and prompt
+  before importing prompt_toolkit, and the time prompt_toolkit takes over is
+  reported on its own row), against a sandbox served by a
   separate process so its start-up is not counted; baseline: a bare
   ``PromptSession().prompt()`` measured the same way.
 * Peak RSS (VmHWM) of the REPL sitting at the prompt after its session is
@@ -58,9 +60,10 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b"", settle: float = 0.0) -> tuple[float, float, float]:
+def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b"", settle: float = 0.0) -> tuple[float, float, float, float]:
     """(seconds from fork to ``c2q>`` written to the pty, CPU seconds used by then,
-    VmHWM MB once ``settle_for`` was written or ``settle`` s passed).
+    VmHWM MB once ``settle_for`` was written or ``settle`` s passed, seconds until
+    prompt_toolkit's first render (its cursor-position query): line editing live).
 
     A bare pty loop (no terminal emulator in the way): it reads everything the
     child writes and answers the cursor-position query as a terminal would.
@@ -70,7 +73,7 @@ def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b""
     if pid == 0:  # the child
         os.execve(argv[0], argv, env)
     seen = b""
-    elapsed = cpu = float("nan")
+    elapsed = cpu = editing = float("nan")
     deadline = started + 30
     try:
         while time.perf_counter() < deadline:
@@ -83,6 +86,8 @@ def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b""
                 seen += chunk
                 if b"\x1b[6n" in chunk:
                     os.write(fd, b"\x1b[1;1R")
+                    if editing != editing:
+                        editing = time.perf_counter() - started
             if elapsed != elapsed and b"c2q>" in seen:
                 elapsed = time.perf_counter() - started
                 cpu = _cpu_seconds(pid)
@@ -97,7 +102,7 @@ def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b""
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         os.close(fd)
-    return elapsed, cpu, rss
+    return elapsed, cpu, rss, editing
 
 
 def run(runs: int = 15) -> list[Row]:
@@ -117,18 +122,24 @@ def run(runs: int = 15) -> list[Row]:
         with serve_sandbox(work, "--job-delay", "0.05", "--rpm-limit", "0", "--daily-limit", "0") as sandbox:
             repl_env = clean_env(work / "repl-env", sandbox.env())
             ours, ours_cpu, ours_rss, bare, bare_cpu, bare_rss = [], [], [], [], [], []
+            ours_edit, bare_edit = [], []
             for i in range(runs):
-                t, cpu, rss = prompt_time([*C2Q, "--no-transcript"], repl_env, settle_for=b"session ", settle=0.3)
+                t, cpu, rss, edit = prompt_time([*C2Q, "--no-transcript"], repl_env, settle_for=b"session ", settle=0.3)
                 ours.append(t)
                 ours_cpu.append(cpu)
                 ours_rss.append(rss)
-                t, cpu, rss = prompt_time([sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3)
+                ours_edit.append(edit)
+                t, cpu, rss, edit = prompt_time([sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3)
+                bare_edit.append(edit)
                 bare.append(t)
                 bare_cpu.append(cpu)
                 bare_rss.append(rss)
         t, b = median(ours), median(bare)
         rows.append(Row(f"exec to rendered prompt, pty (median of {runs})", "<= 0.200 s", f"{t:.3f} s",
                         f"{b:.3f} s (bare PromptSession().prompt())", "c2q  (sandbox served by another process)", t <= 0.200))
+        e, eb = median(ours_edit), median(bare_edit)
+        rows.append(Row("exec until prompt_toolkit's first render (line editing live; keys typed earlier are queued)", "-",
+                        f"{e:.3f} s", f"{eb:.3f} s (bare PromptSession().prompt())", "c2q  (first cursor-position query)", None))
         c, cb = median(ours_cpu), median(bare_cpu)
         rows.append(Row("CPU time used when the prompt shows (c2q: background start-up may have begun)", "-", f"{c:.2f} s",
                         f"{cb:.2f} s (bare prompt)", "/proc/PID/stat utime+stime at the prompt", None))

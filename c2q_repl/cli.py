@@ -63,54 +63,58 @@ HANDLERS = {
 }
 
 
-def _add_connection_options(parser: argparse.ArgumentParser) -> None:
-    """Options that choose and configure the Chat2Query endpoint."""
+def _add_connection_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    """Options that choose and configure the Chat2Query endpoint.
+
+    They are accepted before and after a subcommand; a subcommand's copy has no
+    default of its own so it never overwrites what was given before it
+    (``c2q --profile prod replay F --live`` keeps ``prod``).
+    """
+    default = None if top else argparse.SUPPRESS
     group = parser.add_argument_group("connection")
-    group.add_argument("--profile", help="config profile to use (default: C2Q_PROFILE or 'default')")
-    group.add_argument("--endpoint", help="Data App base URL, e.g. https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint")
-    group.add_argument("--public-key", help="API public key (the private key comes from C2Q_PRIVATE_KEY or the config file)")
-    group.add_argument("--auth", choices=["digest", "basic"], help="HTTP auth scheme (default: digest)")
-    group.add_argument("--cluster-id", help="TiDB cluster id")
-    group.add_argument("--database", help="database name")
-    group.add_argument("--mode", choices=["direct", "auto_breakdown"], help="SQL generation mode (default: direct)")
-    group.add_argument("--sandbox", action="store_true", help="use the embedded local sandbox even if credentials are configured")
+    group.add_argument("--profile", default=default, help="config profile to use (default: C2Q_PROFILE or 'default')")
+    group.add_argument("--endpoint", default=default, help="Data App base URL, e.g. https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint")
+    group.add_argument("--public-key", default=default, help="API public key (the private key comes from C2Q_PRIVATE_KEY or the config file)")
+    group.add_argument("--auth", default=default, choices=["digest", "basic"], help="HTTP auth scheme (default: digest)")
+    group.add_argument("--cluster-id", default=default, help="TiDB cluster id")
+    group.add_argument("--database", default=default, help="database name")
+    group.add_argument("--mode", default=default, choices=["direct", "auto_breakdown"], help="SQL generation mode (default: direct)")
+    group.add_argument("--sandbox", action="store_true", default=False if top else argparse.SUPPRESS,
+                       help="use the embedded local sandbox even if credentials are configured")
 
 
-def _add_output_options(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--theme", help="colour theme (default, light, solarized-dark, presentation, mono, or your own)")
+def _add_output_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
+    parser.add_argument("--theme", default=None if top else argparse.SUPPRESS,
+                        help="colour theme (default, light, solarized-dark, presentation, mono, or your own)")
 
 
-def build_parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="c2q",
-        description=DESCRIPTION,
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    parser.add_argument("--version", action="version", version=f"c2q {__version__}")
-    _add_connection_options(parser)
-    _add_output_options(parser)
-    parser.add_argument("--transcript", metavar="PATH", help="write this session's transcript to PATH")
-    parser.add_argument("--no-transcript", action="store_true", help="do not record a transcript")
-    parser.add_argument("--vi", action="store_true", help="vi editing mode (default: emacs)")
-    parser.set_defaults(command="chat")
+SUMMARIES = {
+    "ask": 'answer questions without the interactive UI (args or stdin, one per line)',
+    "sandbox": 'the local Chat2Query-compatible server',
+    "sessions": 'list recorded sessions, or show one',
+    "replay": 're-render a recorded session (offline), or re-ask it live',
+    "demo": 'present a recorded session full-screen',
+    "export": 'export a recorded session',
+}
 
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
+def _build_ask(sub) -> None:
     ask = sub.add_parser(
         "ask",
-        help="answer questions without the interactive UI (args or stdin, one per line)",
+        help=SUMMARIES["ask"],
         description="Answer questions given as arguments, or one per line on stdin, and print the results.",
         epilog="exit codes: 0 every question answered, 1 an answer failed, 2 usage/config, 3 quota, 4 auth, 130 interrupted",
     )
     ask.add_argument("questions", nargs="*", metavar="QUESTION", help="questions to ask (read stdin when none)")
     ask.add_argument("--format", "-f", choices=["table", "csv", "json", "jsonl", "markdown"], default="table", help="output format (default: table)")
-    ask.add_argument("--transcript", metavar="PATH", help="also record a transcript to PATH")
+    ask.add_argument("--transcript", metavar="PATH", default=argparse.SUPPRESS, help="also record a transcript to PATH")
     ask.add_argument("--show-sql", action=argparse.BooleanOptionalAction, default=True, help="print the SQL before each table (table/markdown formats)")
     _add_connection_options(ask)
     _add_output_options(ask)
 
-    sandbox = sub.add_parser("sandbox", help="the local Chat2Query-compatible server")
+
+def _build_sandbox(sub) -> None:
+    sandbox = sub.add_parser("sandbox", help=SUMMARIES["sandbox"])
     sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND", required=True)
     serve = sandbox_sub.add_parser(
         "serve",
@@ -133,11 +137,15 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--llm-model", help="model name for --engine llm")
     serve.add_argument("--llm-key-env", default="OPENAI_API_KEY", help="environment variable holding the LLM API key")
 
-    sessions = sub.add_parser("sessions", help="list recorded sessions, or show one", description="List recorded transcripts, or show one.")
+
+def _build_sessions(sub) -> None:
+    sessions = sub.add_parser("sessions", help=SUMMARIES["sessions"], description="List recorded transcripts, or show one.")
     sessions.add_argument("action", nargs="?", choices=["list", "show"], default="list")
     sessions.add_argument("target", nargs="?", metavar="FILE|N", help="transcript file or its number in the list")
 
-    replay = sub.add_parser("replay", help="re-render a recorded session (offline), or re-ask it live", description="Re-render a recorded session exactly as it was shown, with no network. --live re-asks it and reports drift.")
+
+def _build_replay(sub) -> None:
+    replay = sub.add_parser("replay", help=SUMMARIES["replay"], description="Re-render a recorded session exactly as it was shown, with no network. --live re-asks it and reports drift.")
     replay.add_argument("file", metavar="FILE|N")
     replay.add_argument("--pace", type=float, metavar="SECONDS", help="wait between rounds")
     replay.add_argument("--step", action="store_true", help="wait for Enter between rounds")
@@ -147,17 +155,63 @@ def build_parser() -> argparse.ArgumentParser:
     _add_connection_options(replay)
     _add_output_options(replay)
 
-    demo = sub.add_parser("demo", help="present a recorded session full-screen", description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.")
+
+def _build_demo(sub) -> None:
+    demo = sub.add_parser("demo", help=SUMMARIES["demo"], description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.")
     demo.add_argument("file", metavar="FILE|N")
     _add_output_options(demo)
 
-    export = sub.add_parser("export", help="export a recorded session", description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.")
+
+def _build_export(sub) -> None:
+    export = sub.add_parser("export", help=SUMMARIES["export"], description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.")
     export.add_argument("file", metavar="FILE|N")
     export.add_argument("--to", choices=["md", "html", "csv", "json"], required=True)
     export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     export.add_argument("--round", type=int, metavar="N", help="with --to csv: which round (default: the last answered)")
     _add_output_options(export)
+
+
+SUBCOMMANDS = {
+    "ask": _build_ask,
+    "sandbox": _build_sandbox,
+    "sessions": _build_sessions,
+    "replay": _build_replay,
+    "demo": _build_demo,
+    "export": _build_export,
+}
+
+
+def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
+    """The full parser; with ``argv``, only the subcommand it names is built in
+    full (the others are listed by name and help): ``--help`` stays instant."""
+    parser = argparse.ArgumentParser(
+        prog="c2q",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"c2q {__version__}")
+    _add_connection_options(parser, top=True)
+    _add_output_options(parser, top=True)
+    parser.add_argument("--transcript", metavar="PATH", help="write this session's transcript to PATH")
+    parser.add_argument("--no-transcript", action="store_true", help="do not record a transcript")
+    parser.add_argument("--vi", action="store_true", help="vi editing mode (default: emacs)")
+    parser.set_defaults(command="chat")
+
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    wanted = None if argv is None else next((a for a in argv if a in SUBCOMMANDS), "")
+    for name, build in SUBCOMMANDS.items():
+        if wanted is None or wanted == name:
+            build(sub)
+        else:
+            sub.add_parser(name, help=SUMMARIES[name], add_help=False)
     return parser
+
+
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    args = build_parser(argv).parse_args(argv)
+    args.command = args.command or "chat"  # argparse's subparser default overrides set_defaults with None
+    return args
 
 
 def run_handler(command: str, args: argparse.Namespace) -> int:
@@ -167,10 +221,10 @@ def run_handler(command: str, args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
         # the subparsers' dest overrides set_defaults with None when no COMMAND is given
-        return run_handler(args.command or "chat", args)
+        return run_handler(args.command, args)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

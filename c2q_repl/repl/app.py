@@ -31,6 +31,28 @@ def banner_lines(label: str, kind: str, color: bool) -> list[str]:
     return lines
 
 
+def colour_enabled(environ) -> bool:
+    return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+
+
+def paint_early(label: str, kind: str, environ, stream=None) -> bool:
+    """Banner and prompt on screen before prompt_toolkit is even imported.
+
+    Importing prompt_toolkit takes longer than the whole start-up budget on a
+    small machine, so the first prompt is drawn by hand and the cursor put back
+    at its start: prompt_toolkit's first render then draws the same prompt over
+    it. Keys typed in between wait in the terminal's input queue; nothing is lost.
+    """
+    if environ.get("TERM") == "dumb":
+        return False
+    stream = stream or sys.stdout
+    color = colour_enabled(environ)
+    prompt = f"\x1b[1m{PROMPT}\x1b[0m" if color else PROMPT
+    stream.write("\n".join(banner_lines(label, kind, color)) + "\n" + prompt + "\r")
+    stream.flush()
+    return True
+
+
 def _batch(args: argparse.Namespace) -> int:
     """Piped input never starts the UI: answer each line like ``c2q ask``."""
     from c2q_repl import batch
@@ -52,6 +74,10 @@ def main(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"c2q: {exc.describe()}", file=sys.stderr)
         return EXIT_USAGE
+    from c2q_repl.chat.connect import endpoint_kind, endpoint_label
+
+    kind = endpoint_kind(settings)
+    painted = paint_early(endpoint_label(settings, kind), kind, os.environ)
     from c2q_repl.repl.session import run_repl
 
-    return run_repl(args, settings, os.environ)
+    return run_repl(args, settings, os.environ, banner_shown=painted)

@@ -15,7 +15,7 @@ from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.styles import Style
 
-from c2q_repl.repl.app import PROMPT, banner_lines
+from c2q_repl.repl.app import PROMPT, banner_lines, colour_enabled
 from c2q_repl.repl.background import Background
 from c2q_repl.repl.completion import ReplCompleter
 from c2q_repl.repl.context import ReplContext, ViewState, schema_words
@@ -87,7 +87,7 @@ def apply_display_settings(view: ViewState, out: Printer, extra: Mapping[str, An
 def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
     from c2q_repl.chat.connect import new_connection
 
-    color = not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+    color = colour_enabled(environ)
     view = ViewState(_theme_name(args, settings, color))
     out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
     notes: list[str] = []
@@ -208,9 +208,10 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
     return session
 
 
-def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> int:
+def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], *, banner_shown: bool = False) -> int:
     ctx = build_context(args, settings, environ)
-    ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
+    if not banner_shown:
+        ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
     session = make_prompt_session(ctx, args, environ)
     _install_background(ctx, session)
 
