@@ -53,6 +53,8 @@ def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbo
     screen.wait_for("c2q>")
     assert "Questions go to local · 127.0.0.1" in screen.text  # banner before the session exists
     ready(screen)
+    # the early-painted prompt was taken over in place: one banner, one prompt, typing works on it
+    assert screen.text.count("chat with your database") == 1 and screen.text.count("c2q>") == 1, screen.dump()
     ask(screen, PER_SECTOR, "11 rows")
     text = "\n".join(screen.scrollback)
     assert "SELECT sector, COUNT(*)" in text
