@@ -4,7 +4,7 @@ Keys file (TOML)::
 
     [[keys]]
     public = "A1B2C3D4"                              # 8 characters, like Data Service keys
-    private = "00000000-0000-0000-0000-000000000000" # a UUID
+    private = "<a UUID, e.g. from uuidgen>"             # the private key
     role = "admin"        # admin | data_summary | readonly | readwrite (console names accepted too)
     expired = false       # optional; or expires_at = 2026-01-01T00:00:00Z
 
