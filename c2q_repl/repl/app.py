@@ -35,6 +35,41 @@ def colour_enabled(environ) -> bool:
     return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
 
 
+class KeyHold:
+    """Between the early prompt and prompt_toolkit's first render, keys must
+    reach prompt_toolkit as it would read them: the terminal is switched out of
+    line mode (no echo, no line editing, Ctrl-C/Ctrl-D not turned into signals
+    or end-of-file) and restored just before prompt_toolkit takes over, with
+    the bytes typed meanwhile still queued for it."""
+
+    def __init__(self, fd: int) -> None:
+        self.fd = fd
+        self.saved = None
+
+    def hold(self) -> None:
+        try:
+            import termios
+
+            self.saved = termios.tcgetattr(self.fd)
+            held = termios.tcgetattr(self.fd)
+            held[3] &= ~(termios.ICANON | termios.ECHO | termios.ISIG | termios.IEXTEN)
+            termios.tcsetattr(self.fd, termios.TCSANOW, held)
+        except (ImportError, OSError, ValueError):
+            self.saved = None
+
+    def release(self) -> None:
+        """Idempotent; TCSANOW keeps the queued input."""
+        if self.saved is None:
+            return
+        import termios
+
+        try:
+            termios.tcsetattr(self.fd, termios.TCSANOW, self.saved)
+        except (OSError, ValueError):
+            pass
+        self.saved = None
+
+
 def paint_early(label: str, kind: str, environ, stream=None) -> bool:
     """Banner and prompt on screen before prompt_toolkit is even imported.
 
@@ -77,7 +112,13 @@ def main(args: argparse.Namespace) -> int:
     from c2q_repl.chat.connect import endpoint_kind, endpoint_label
 
     kind = endpoint_kind(settings)
+    keys = KeyHold(sys.stdin.fileno())
     painted = paint_early(endpoint_label(settings, kind), kind, os.environ)
-    from c2q_repl.repl.session import run_repl
+    if painted:
+        keys.hold()
+    try:
+        from c2q_repl.repl.session import run_repl
 
-    return run_repl(args, settings, os.environ, banner_shown=painted)
+        return run_repl(args, settings, os.environ, banner_shown=painted, before_prompt=keys.release)
+    finally:
+        keys.release()

@@ -208,12 +208,17 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
     return session
 
 
-def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], *, banner_shown: bool = False) -> int:
+def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], *, banner_shown: bool = False,
+             before_prompt: Any = None) -> int:
+    """``before_prompt`` runs right before prompt_toolkit first reads the
+    terminal (the app uses it to end its early key hold)."""
     ctx = build_context(args, settings, environ)
     if not banner_shown:
         ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
     session = make_prompt_session(ctx, args, environ)
     _install_background(ctx, session)
+    if before_prompt is not None:
+        before_prompt()
 
     def started(_: Any) -> None:  # after the first render: the prompt is on screen
         session.app.after_render -= started
