@@ -5,17 +5,32 @@
 - Alt-Enter (Esc Enter) inserts a newline, for typing a multi-line question.
 - A bracketed paste already arrives as one insertion, so a pasted block is one
   question; we only normalise its line endings.
+- Tab completes at once, even while the completion menu triggered by typing
+  is still being computed (prompt_toolkit would drop that Tab).
 """
 
 from __future__ import annotations
 
-from prompt_toolkit.filters import is_searching
+from prompt_toolkit.completion import CompleteEvent, Completer
+from prompt_toolkit.filters import has_completions, is_searching
 from prompt_toolkit.key_binding import KeyBindings, KeyPressEvent
 from prompt_toolkit.keys import Keys
 
 
-def repl_key_bindings() -> KeyBindings:
+def repl_key_bindings(completer: Completer | None = None) -> KeyBindings:
+    """``completer``: the (fast, synchronous) completer Tab may consult directly."""
     kb = KeyBindings()
+
+    if completer is not None:
+
+        @kb.add("tab", filter=~has_completions & ~is_searching)
+        def _complete_now(event: KeyPressEvent) -> None:
+            buffer = event.app.current_buffer
+            found = list(completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+            if len(found) == 1:
+                buffer.apply_completion(found[0])
+            else:
+                buffer.start_completion(insert_common_part=True)
 
     @kb.add("c-c", filter=~is_searching)  # while searching, Ctrl-C ends the search (default)
     def _clear_line(event: KeyPressEvent) -> None:

@@ -160,13 +160,14 @@ def _install_background(ctx: ReplContext, session: PromptSession) -> None:
 
 
 def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]) -> PromptSession:
+    completer = ReplCompleter(ctx, lambda: ctx.schema_words)
     session: PromptSession = PromptSession(
         history=history_for(environ),
         auto_suggest=AutoSuggestFromHistory(),
         # in a thread: a completion source that asks the server never blocks typing
-        completer=ThreadedCompleter(ReplCompleter(ctx, lambda: ctx.schema_words)),
+        completer=ThreadedCompleter(completer),
         complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
-        key_bindings=repl_key_bindings(),
+        key_bindings=repl_key_bindings(completer),
         bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
         style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
         vi_mode=bool(getattr(args, "vi", False)),

@@ -45,3 +45,31 @@ def test_ctrl_c_ends_a_history_search_first(prompt):
     assert prompt("alpha\r") == "alpha"
     # Ctrl-R finds "alpha", Ctrl-C leaves the search (the line keeps it), Ctrl-C clears, then "b"
     assert prompt("\x12alp\x03\x03b\r") == "b"
+
+
+def test_tab_completes_even_while_typing_completion_is_running():
+    """Typed fast, '/the' + Tab arrive together: prompt_toolkit's own Tab would be
+    dropped while the complete-while-typing task runs; ours completes at once."""
+    import threading
+
+    from prompt_toolkit.completion import Completer, Completion, ThreadedCompleter
+
+    release = threading.Event()
+
+    class Commands(Completer):
+        def get_completions(self, document, complete_event):
+            if not complete_event.completion_requested:
+                release.wait(2)  # the typing-triggered completion is still running when Tab arrives
+            for word in ("/theme", "/help"):
+                if word.startswith(document.text):
+                    yield Completion(word, start_position=-len(document.text))
+
+    commands = Commands()
+    with create_pipe_input() as inp:
+        session = PromptSession(input=inp, output=DummyOutput(), completer=ThreadedCompleter(commands),
+                                complete_while_typing=True, key_bindings=repl_key_bindings(commands))
+        inp.send_text("/the\t\r")
+        try:
+            assert session.prompt("> ") == "/theme"
+        finally:
+            release.set()
