@@ -124,7 +124,7 @@ def _build_sandbox(sub) -> None:
     )
     serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
     serve.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one and prints it (default: 8080)")
-    serve.add_argument("--db", metavar="URL", help="SQLite path or mysql://user:pass@host:port/db (default: the bundled sp500insight)")
+    serve.add_argument("--db", metavar="URL", help="SQLite path or mysql://user:pass@host:port/db (default: $C2Q_SANDBOX_DB, which keeps a password out of `ps`, else the bundled sp500insight)")
     serve.add_argument("--app-id", default="chat2query-sandbox1", help="Data App id in the URL path")
     serve.add_argument("--job-delay", default="1.0", metavar="SECONDS|LOW-HIGH", help="how long each AI job runs, e.g. 2 or a range 1-8 drawn per job from --seed (default: 1.0)")
     serve.add_argument("--daily-limit", type=int, default=100, help="AI requests per day (default: 100; 0 = unlimited)")

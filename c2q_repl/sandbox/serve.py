@@ -10,6 +10,7 @@ at every other start the notice says which file holds it.
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import sys
 import threading
@@ -48,7 +49,9 @@ def main(args: argparse.Namespace) -> int:
     if keys_path.exists() and keys_path.stat().st_mode & 0o077:
         print(f"c2q sandbox: warning: {keys_path} is readable by other users (chmod 600 it)", file=sys.stderr)
     try:
-        handle = start_sandbox(db=args.db, app_id=args.app_id, job_delay=args.job_delay,
+        # C2Q_SANDBOX_DB keeps a MySQL password out of the process list (`ps`)
+        db = args.db or os.environ.get("C2Q_SANDBOX_DB") or None
+        handle = start_sandbox(db=db, app_id=args.app_id, job_delay=args.job_delay,
                                daily_limit=args.daily_limit, rpm_limit=args.rpm_limit, faults=args.faults,
                                seed=args.seed, keys=keys, engine=args.engine, host=args.host, port=args.port,
                                llm_url=args.llm_url, llm_model=args.llm_model, llm_key_env=args.llm_key_env,

@@ -148,3 +148,14 @@ def test_private_key_is_shown_once_on_a_terminal(tmp_path, seed_cache_home):
     private = re.search(r'^private = "(.*)"', keys, flags=re.M).group(1)
     assert private in banners[0] and "shown once" in banners[0]
     assert private not in banners[1] and "private key: in " in banners[1]
+
+
+def test_database_from_the_environment_keeps_credentials_out_of_the_command_line(tmp_path, seed_cache_home,
+                                                                                   sp500_path, monkeypatch):
+    """C2Q_SANDBOX_DB is used when --db is absent (a MySQL URL's password would otherwise show in `ps`)."""
+    own = tmp_path / "portfolio.sqlite"
+    shutil.copyfile(sp500_path, own)
+    monkeypatch.setenv("C2Q_SANDBOX_DB", str(own))
+    proc, banner, _ = _start(tmp_path, seed_cache_home)
+    _stop(proc)
+    assert "serving portfolio" in banner, banner
