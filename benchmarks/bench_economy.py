@@ -58,6 +58,7 @@ def fixed_interval(interval: float):
             job = client.get_job(job_id)
             if job.finished:
                 return job
+
     return wait
 
 
@@ -73,7 +74,9 @@ def _user(handle, wait, questions: list[str], model=None) -> list[tuple[int, flo
     from c2q_repl.config import Credentials
 
     out = []
-    with Chat2QueryClient(handle.endpoint, Credentials(handle.public_key, handle.private_key)) as client:
+    with Chat2QueryClient(
+        handle.endpoint, Credentials(handle.public_key, handle.private_key)
+    ) as client:
         if model is not None:
             client.job_durations = model
         for question in questions:
@@ -83,7 +86,9 @@ def _user(handle, wait, questions: list[str], model=None) -> list[tuple[int, flo
             got = time.monotonic()
             if job.status != "done":
                 raise RuntimeError(f"job {job.job_id} ended {job.status}: {job.reason}")
-            out.append((client.requests_sent - before, got - job_finish_monotonic(handle, started.job_id)))
+            out.append(
+                (client.requests_sent - before, got - job_finish_monotonic(handle, started.job_id))
+            )
     return out
 
 
@@ -92,20 +97,29 @@ def _summary_ready(handle) -> None:
     from c2q_repl.api.client import Chat2QueryClient
     from c2q_repl.config import Credentials
 
-    with Chat2QueryClient(handle.endpoint, Credentials(handle.public_key, handle.private_key)) as client:
+    with Chat2QueryClient(
+        handle.endpoint, Credentials(handle.public_key, handle.private_key)
+    ) as client:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
-            listed = client.list_data_summaries(cluster_id=handle.cluster_id, database=handle.database)
+            listed = client.list_data_summaries(
+                cluster_id=handle.cluster_id, database=handle.database
+            )
             if any(s.ready for s in listed):
                 return
             time.sleep(0.25)
     raise RuntimeError("the sandbox's data summary never became ready")
 
 
-def measure(strategies: dict, users: int, per_user: int, seed: int) -> dict[str, list[tuple[int, float]]]:
+def measure(
+    strategies: dict, users: int, per_user: int, seed: int
+) -> dict[str, list[tuple[int, float]]]:
     from c2q_repl.sandbox.embedded import start_sandbox
 
-    handles = {name: start_sandbox(job_delay=(1.0, 8.0), seed=seed, daily_limit=0, rpm_limit=0) for name in strategies}
+    handles = {
+        name: start_sandbox(job_delay=(1.0, 8.0), seed=seed, daily_limit=0, rpm_limit=0)
+        for name in strategies
+    }
     try:
         for handle in handles.values():
             _summary_ready(handle)
@@ -122,7 +136,9 @@ def measure(strategies: dict, users: int, per_user: int, seed: int) -> dict[str,
                 results[f"{name} (cold)"] = _user(handles[name], wait, [QUESTIONS[0]], shared)
                 for u in range(users):
                     questions = [QUESTIONS[(u + i) % len(QUESTIONS)] for i in range(per_user)]
-                    futures.append((name, pool.submit(_user, handles[name], wait, questions, shared)))
+                    futures.append(
+                        (name, pool.submit(_user, handles[name], wait, questions, shared))
+                    )
             for name, future in futures:
                 got = future.result()
                 with lock:
@@ -152,26 +168,56 @@ def frontier(delay_weight: float) -> tuple[float, float]:
 
 
 def run(users: int = 6, per_user: int = 8, seed: int = 7) -> list[Row]:
-    strategies = {"c2q": adaptive, "fixed 1 s": fixed_interval(1.0), "fixed 5 s": fixed_interval(5.0)}
+    strategies = {
+        "c2q": adaptive,
+        "fixed 1 s": fixed_interval(1.0),
+        "fixed 5 s": fixed_interval(5.0),
+    }
     results = measure(strategies, users, per_user, seed)
-    req = {n: statistics.mean(r for r, _ in v) for n, v in results.items() if not n.endswith("(cold)")}
-    delay = {n: statistics.mean(d for _, d in v) for n, v in results.items() if not n.endswith("(cold)")}
+    req = {
+        n: statistics.mean(r for r, _ in v) for n, v in results.items() if not n.endswith("(cold)")
+    }
+    delay = {
+        n: statistics.mean(d for _, d in v) for n, v in results.items() if not n.endswith("(cold)")
+    }
     n = users * per_user
     cmd = f"python benchmarks/bench_economy.py --users {users} --per-user {per_user} --seed {seed}"
     best = {w: frontier(w) for w in (2.0, 4.0, 8.0)}
     trade = "; ".join(f"{p + 1:.1f} req → {d:.2f} s" for p, d in best.values())
     cold_req, cold_delay = results["c2q (cold)"][0]
     return [
-        Row("first question ever on an endpoint (nothing learned yet)", "-", f"{cold_req} requests, {cold_delay:.2f} s delay",
-            f"fixed 1 s: {results['fixed 1 s (cold)'][0][0]}; fixed 5 s: {results['fixed 5 s (cold)'][0][0]} requests", cmd, None),
-        Row(f"requests per answered question (POST incl., {n} questions, jobs 1-8 s)", "<= 3.0 and < 1-s polling",
-            f"{req['c2q']:.2f}", f"fixed 1 s: {req['fixed 1 s']:.2f}; fixed 5 s: {req['fixed 5 s']:.2f}", cmd,
-            req["c2q"] <= 3.0 and req["c2q"] < req["fixed 1 s"]),
-        Row("mean delay from job finish to answer in hand", "<= 0.60 s and < 5-s polling", f"{delay['c2q']:.2f} s",
-            f"fixed 1 s: {delay['fixed 1 s']:.2f} s; fixed 5 s: {delay['fixed 5 s']:.2f} s", cmd,
-            delay["c2q"] <= 0.6 and delay["c2q"] < delay["fixed 5 s"]),
-        Row("best possible trade-off, durations uniform 1-8 s known (requests → delay)", "-", trade,
-            "any poll schedule without per-job information", cmd, None),
+        Row(
+            "first question ever on an endpoint (nothing learned yet)",
+            "-",
+            f"{cold_req} requests, {cold_delay:.2f} s delay",
+            f"fixed 1 s: {results['fixed 1 s (cold)'][0][0]}; fixed 5 s: {results['fixed 5 s (cold)'][0][0]} requests",
+            cmd,
+            None,
+        ),
+        Row(
+            f"requests per answered question (POST incl., {n} questions, jobs 1-8 s)",
+            "<= 3.0 and < 1-s polling",
+            f"{req['c2q']:.2f}",
+            f"fixed 1 s: {req['fixed 1 s']:.2f}; fixed 5 s: {req['fixed 5 s']:.2f}",
+            cmd,
+            req["c2q"] <= 3.0 and req["c2q"] < req["fixed 1 s"],
+        ),
+        Row(
+            "mean delay from job finish to answer in hand",
+            "<= 0.60 s and < 5-s polling",
+            f"{delay['c2q']:.2f} s",
+            f"fixed 1 s: {delay['fixed 1 s']:.2f} s; fixed 5 s: {delay['fixed 5 s']:.2f} s",
+            cmd,
+            delay["c2q"] <= 0.6 and delay["c2q"] < delay["fixed 5 s"],
+        ),
+        Row(
+            "best possible trade-off, durations uniform 1-8 s known (requests → delay)",
+            "-",
+            trade,
+            "any poll schedule without per-job information",
+            cmd,
+            None,
+        ),
     ]
 
 

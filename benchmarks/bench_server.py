@@ -34,7 +34,11 @@ OPEN_LOOP_RATE = 200.0
 def _http_client(sandbox):
     import httpx
 
-    return httpx.Client(base_url=sandbox.endpoint, auth=httpx.DigestAuth(sandbox.public_key, sandbox.private_key), timeout=10)
+    return httpx.Client(
+        base_url=sandbox.endpoint,
+        auth=httpx.DigestAuth(sandbox.public_key, sandbox.private_key),
+        timeout=10,
+    )
 
 
 def _ready_job(sandbox) -> str:
@@ -46,7 +50,11 @@ def _ready_job(sandbox) -> str:
             if any(isinstance(s, dict) and s.get("status") == "done" for s in listed):
                 break
             time.sleep(0.2)
-        body = {"cluster_id": sandbox.cluster_id, "database": sandbox.database, "question": "Top 5 companies by market cap"}
+        body = {
+            "cluster_id": sandbox.cluster_id,
+            "database": sandbox.database,
+            "question": "Top 5 companies by market cap",
+        }
         job_id = client.post("/v3/chat2data", json=body).json()["result"]["job_id"]
         while client.get(f"/v2/jobs/{job_id}").json()["result"]["status"] not in ("done", "failed"):
             time.sleep(0.2)
@@ -94,7 +102,9 @@ def open_loop(sandbox, job_id: str, seconds: float, rate: float) -> tuple[list[f
     latencies: list[float] = []
     errors = 0
     with ThreadPoolExecutor(max_workers=16) as pool:
-        list(pool.map(lambda _: client(), range(64)))  # warm: every worker has answered its challenge
+        list(
+            pool.map(lambda _: client(), range(64))
+        )  # warm: every worker has answered its challenge
         start = time.monotonic() + 0.2
 
         def one(i: int) -> tuple[float, bool]:
@@ -123,10 +133,14 @@ def sessions_at_once(sandbox, count: int = 50) -> tuple[int, int, float]:
     barrier = threading.Barrier(count)
 
     def user(i: int) -> str:
-        with Chat2QueryClient(sandbox.endpoint, Credentials(sandbox.public_key, sandbox.private_key)) as client:
+        with Chat2QueryClient(
+            sandbox.endpoint, Credentials(sandbox.public_key, sandbox.private_key)
+        ) as client:
             barrier.wait()
             session = client.create_session(sandbox.cluster_id, sandbox.database, f"bench {i}")
-            started = client.session_chat(session.session_id, "How many companies are there per state?")
+            started = client.session_chat(
+                session.session_id, "How many companies are there per state?"
+            )
             job = wait_for_job(client, started.job_id)
             return job.status
 
@@ -144,21 +158,42 @@ def sessions_at_once(sandbox, count: int = 50) -> tuple[int, int, float]:
 
 def run(seconds: float = 6.0) -> list[Row]:
     cmd = "python benchmarks/bench_server.py"
-    with tempfile.TemporaryDirectory(prefix="c2q-bench-") as tmp:
-        with serve_sandbox(Path(tmp), "--job-delay", "1", "--rpm-limit", "0", "--daily-limit", "0") as sandbox:
-            job_id = _ready_job(sandbox)
-            rate, closed_errors = closed_loop(sandbox, job_id, seconds)
-            latencies, open_errors, achieved = open_loop(sandbox, job_id, seconds, OPEN_LOOP_RATE)
-            answered, session_errors, wall = sessions_at_once(sandbox, 50)
+    with (
+        tempfile.TemporaryDirectory(prefix="c2q-bench-") as tmp,
+        serve_sandbox(
+            Path(tmp), "--job-delay", "1", "--rpm-limit", "0", "--daily-limit", "0"
+        ) as sandbox,
+    ):
+        job_id = _ready_job(sandbox)
+        rate, closed_errors = closed_loop(sandbox, job_id, seconds)
+        latencies, open_errors, achieved = open_loop(sandbox, job_id, seconds, OPEN_LOOP_RATE)
+        answered, session_errors, wall = sessions_at_once(sandbox, 50)
     p50, p99 = median(latencies) * 1000, percentile(latencies, 99) * 1000
     return [
-        Row(f"sandbox job polls per second ({WORKERS} clients back to back, {seconds:.0f} s)", ">= 200 /s",
-            f"{rate:.0f} /s", f"errors: {closed_errors}", cmd, rate >= 200 and closed_errors == 0),
-        Row(f"poll latency at a fixed {OPEN_LOOP_RATE:.0f} polls/s (from scheduled time)", "p99 <= 50 ms",
-            f"p99 {p99:.1f} ms", f"p50 {p50:.1f} ms; achieved {achieved:.0f}/s; errors {open_errors}", cmd,
-            p99 <= 50 and open_errors == 0),
-        Row("50 sessions created and asking at once", "0 errors", f"{session_errors} errors, {answered}/50 answered",
-            f"wall {wall:.1f} s (1-s jobs)", cmd, session_errors == 0 and answered == 50),
+        Row(
+            f"sandbox job polls per second ({WORKERS} clients back to back, {seconds:.0f} s)",
+            ">= 200 /s",
+            f"{rate:.0f} /s",
+            f"errors: {closed_errors}",
+            cmd,
+            rate >= 200 and closed_errors == 0,
+        ),
+        Row(
+            f"poll latency at a fixed {OPEN_LOOP_RATE:.0f} polls/s (from scheduled time)",
+            "p99 <= 50 ms",
+            f"p99 {p99:.1f} ms",
+            f"p50 {p50:.1f} ms; achieved {achieved:.0f}/s; errors {open_errors}",
+            cmd,
+            p99 <= 50 and open_errors == 0,
+        ),
+        Row(
+            "50 sessions created and asking at once",
+            "0 errors",
+            f"{session_errors} errors, {answered}/50 answered",
+            f"wall {wall:.1f} s (1-s jobs)",
+            cmd,
+            session_errors == 0 and answered == 50,
+        ),
     ]
 
 

@@ -37,7 +37,9 @@ BARE_PROMPT = "from prompt_toolkit import PromptSession; PromptSession().prompt(
 
 def heavy_imports(flag: str) -> list[str]:
     """Top-level heavy packages imported by ``c2q FLAG`` (from ``-X importtime``)."""
-    done = subprocess.run([sys.executable, "-X", "importtime", "-m", "c2q_repl", flag], capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "c2q_repl", flag], capture_output=True, text=True
+    )
     found = set()
     for line in done.stderr.splitlines():
         name = line.rsplit("|", 1)[-1].strip()
@@ -60,7 +62,9 @@ def _cpu_seconds(pid: int) -> float:
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
-def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b"", settle: float = 0.0) -> tuple[float, float, float, float]:
+def prompt_time(
+    argv: list[str], env: dict[str, str], *, settle_for: bytes = b"", settle: float = 0.0
+) -> tuple[float, float, float, float]:
     """(seconds from fork to ``c2q>`` written to the pty, CPU seconds used by then,
     VmHWM MB once ``settle_for`` was written or ``settle`` s passed, seconds until
     prompt_toolkit's first render (its cursor-position query): line editing live).
@@ -82,7 +86,9 @@ def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b""
                 try:
                     chunk = os.read(fd, 65536)
                 except OSError:
-                    raise RuntimeError(f"{argv} exited before the prompt: {seen[-500:]!r}") from None
+                    raise RuntimeError(
+                        f"{argv} exited before the prompt: {seen[-500:]!r}"
+                    ) from None
                 seen += chunk
                 if b"\x1b[6n" in chunk:
                     os.write(fd, b"\x1b[1;1R")
@@ -92,8 +98,11 @@ def prompt_time(argv: list[str], env: dict[str, str], *, settle_for: bytes = b""
                 elapsed = time.perf_counter() - started
                 cpu = _cpu_seconds(pid)
                 settle_until = time.perf_counter() + settle
-            if elapsed == elapsed and (settle_for in seen.split(b"c2q>", 1)[-1] if settle_for else True) \
-                    and time.perf_counter() >= settle_until:
+            if (
+                elapsed == elapsed
+                and (settle_for in seen.split(b"c2q>", 1)[-1] if settle_for else True)
+                and time.perf_counter() >= settle_until
+            ):
                 break
         if elapsed != elapsed:
             raise RuntimeError(f"no prompt after 30 s: {seen[-500:]!r}")
@@ -113,39 +122,93 @@ def run(runs: int = 15) -> list[Row]:
         floor = median(timed_runs([sys.executable, "-c", "pass"], runs, env))
         for flag in ("--version", "--help"):
             t = median(timed_runs([*C2Q, flag], runs, env))
-            rows.append(Row(f"c2q {flag} (median of {runs})", "<= 0.060 s", f"{t:.3f} s",
-                            f"{floor:.3f} s (python -c pass)", f"c2q {flag}", t <= 0.060))
+            rows.append(
+                Row(
+                    f"c2q {flag} (median of {runs})",
+                    "<= 0.060 s",
+                    f"{t:.3f} s",
+                    f"{floor:.3f} s (python -c pass)",
+                    f"c2q {flag}",
+                    t <= 0.060,
+                )
+            )
         heavy = heavy_imports("--version") + heavy_imports("--help")
-        rows.append(Row("heavy imports in --version/--help", "none", ", ".join(sorted(set(heavy))) or "none",
-                        "-", "python -X importtime -m c2q_repl --version", not heavy))
+        rows.append(
+            Row(
+                "heavy imports in --version/--help",
+                "none",
+                ", ".join(sorted(set(heavy))) or "none",
+                "-",
+                "python -X importtime -m c2q_repl --version",
+                not heavy,
+            )
+        )
 
-        with serve_sandbox(work, "--job-delay", "0.05", "--rpm-limit", "0", "--daily-limit", "0") as sandbox:
+        with serve_sandbox(
+            work, "--job-delay", "0.05", "--rpm-limit", "0", "--daily-limit", "0"
+        ) as sandbox:
             repl_env = clean_env(work / "repl-env", sandbox.env())
             ours, ours_cpu, ours_rss, bare, bare_cpu, bare_rss = [], [], [], [], [], []
             ours_edit, bare_edit = [], []
-            for i in range(runs):
-                t, cpu, rss, edit = prompt_time([*C2Q, "--no-transcript"], repl_env, settle_for=b"session ", settle=0.3)
+            for _i in range(runs):
+                t, cpu, rss, edit = prompt_time(
+                    [*C2Q, "--no-transcript"], repl_env, settle_for=b"session ", settle=0.3
+                )
                 ours.append(t)
                 ours_cpu.append(cpu)
                 ours_rss.append(rss)
                 ours_edit.append(edit)
-                t, cpu, rss, edit = prompt_time([sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3)
+                t, cpu, rss, edit = prompt_time(
+                    [sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3
+                )
                 bare_edit.append(edit)
                 bare.append(t)
                 bare_cpu.append(cpu)
                 bare_rss.append(rss)
         t, b = median(ours), median(bare)
-        rows.append(Row(f"exec to rendered prompt, pty (median of {runs})", "<= 0.200 s", f"{t:.3f} s",
-                        f"{b:.3f} s (bare PromptSession().prompt())", "c2q  (sandbox served by another process)", t <= 0.200))
+        rows.append(
+            Row(
+                f"exec to rendered prompt, pty (median of {runs})",
+                "<= 0.200 s",
+                f"{t:.3f} s",
+                f"{b:.3f} s (bare PromptSession().prompt())",
+                "c2q  (sandbox served by another process)",
+                t <= 0.200,
+            )
+        )
         e, eb = median(ours_edit), median(bare_edit)
-        rows.append(Row("exec until prompt_toolkit's first render (line editing live; keys typed earlier are queued)", "-",
-                        f"{e:.3f} s", f"{eb:.3f} s (bare PromptSession().prompt())", "c2q  (first cursor-position query)", None))
+        rows.append(
+            Row(
+                "exec until prompt_toolkit's first render (line editing live; keys typed earlier are queued)",
+                "-",
+                f"{e:.3f} s",
+                f"{eb:.3f} s (bare PromptSession().prompt())",
+                "c2q  (first cursor-position query)",
+                None,
+            )
+        )
         c, cb = median(ours_cpu), median(bare_cpu)
-        rows.append(Row("CPU time used when the prompt shows (c2q: background start-up may have begun)", "-", f"{c:.2f} s",
-                        f"{cb:.2f} s (bare prompt)", "/proc/PID/stat utime+stime at the prompt", None))
+        rows.append(
+            Row(
+                "CPU time used when the prompt shows (c2q: background start-up may have begun)",
+                "-",
+                f"{c:.2f} s",
+                f"{cb:.2f} s (bare prompt)",
+                "/proc/PID/stat utime+stime at the prompt",
+                None,
+            )
+        )
         r, rb = median(ours_rss), median(bare_rss)
-        rows.append(Row("peak RSS at the prompt, session open (VmHWM)", "<= 45 MB", f"{r:.1f} MB",
-                        f"{rb:.1f} MB (bare prompt)", "c2q; /proc/PID/status VmHWM", r <= 45))
+        rows.append(
+            Row(
+                "peak RSS at the prompt, session open (VmHWM)",
+                "<= 45 MB",
+                f"{r:.1f} MB",
+                f"{rb:.1f} MB (bare prompt)",
+                "c2q; /proc/PID/status VmHWM",
+                r <= 45,
+            )
+        )
     return rows
 
 

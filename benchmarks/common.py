@@ -50,12 +50,25 @@ def percentile(values: list[float], q: float) -> float:
 
 def clean_env(root: Path, extra: dict[str, str] | None = None) -> dict[str, str]:
     """An environment with its own XDG dirs (no developer config, history or keys)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("C2Q_", "XDG_")) and k not in ("NO_COLOR", "PAGER", "LESS")}
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("C2Q_", "XDG_")) and k not in ("NO_COLOR", "PAGER", "LESS")
+    }
     for name in ("config", "data", "state", "cache", "home"):
         (root / name).mkdir(parents=True, exist_ok=True)
-    env.update({"HOME": str(root / "home"), "XDG_CONFIG_HOME": str(root / "config"), "XDG_DATA_HOME": str(root / "data"),
-                "XDG_STATE_HOME": str(root / "state"), "XDG_CACHE_HOME": str(shared_cache()), "TERM": "xterm-256color",
-                "LANG": "C.UTF-8", "LC_ALL": "C.UTF-8"})
+    env.update(
+        {
+            "HOME": str(root / "home"),
+            "XDG_CONFIG_HOME": str(root / "config"),
+            "XDG_DATA_HOME": str(root / "data"),
+            "XDG_STATE_HOME": str(root / "state"),
+            "XDG_CACHE_HOME": str(shared_cache()),
+            "TERM": "xterm-256color",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+        }
+    )
     env.update(extra or {})
     return env
 
@@ -79,8 +92,13 @@ class ServedSandbox:
     database: str
 
     def env(self) -> dict[str, str]:
-        return {"C2Q_ENDPOINT": self.endpoint, "C2Q_PUBLIC_KEY": self.public_key, "C2Q_PRIVATE_KEY": self.private_key,
-                "C2Q_CLUSTER_ID": self.cluster_id, "C2Q_DATABASE": self.database}
+        return {
+            "C2Q_ENDPOINT": self.endpoint,
+            "C2Q_PUBLIC_KEY": self.public_key,
+            "C2Q_PRIVATE_KEY": self.private_key,
+            "C2Q_CLUSTER_ID": self.cluster_id,
+            "C2Q_DATABASE": self.database,
+        }
 
     def stop(self) -> None:
         if self.process.poll() is None:
@@ -91,7 +109,7 @@ class ServedSandbox:
                 self.process.kill()
                 self.process.wait()
 
-    def __enter__(self) -> "ServedSandbox":
+    def __enter__(self) -> ServedSandbox:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -105,10 +123,17 @@ def serve_sandbox(workdir: Path, *options: str) -> ServedSandbox:
     keys_path = workdir / "sandbox-keys.toml"
     keys, _ = load_or_create_keys(keys_path)
     env = clean_env(workdir / "serve-env")
-    log_path = workdir / "sandbox-serve.log"  # a file, not a pipe: a full pipe would stall the server
+    log_path = (
+        workdir / "sandbox-serve.log"
+    )  # a file, not a pipe: a full pipe would stall the server
     with open(log_path, "w") as log:
-        process = subprocess.Popen([*C2Q, "sandbox", "serve", "--port", "0", "--keys", str(keys_path), *options],
-                                   stdout=log, stderr=subprocess.STDOUT, text=True, env=env)
+        process = subprocess.Popen(
+            [*C2Q, "sandbox", "serve", "--port", "0", "--keys", str(keys_path), *options],
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
     endpoint = cluster = database = ""
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and "Press Ctrl-C" not in log_path.read_text():
@@ -134,18 +159,24 @@ def timed_runs(argv: list[str], runs: int, env: dict[str, str] | None = None) ->
     times = []
     for _ in range(runs):
         started = time.perf_counter()
-        subprocess.run(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True)
+        subprocess.run(
+            argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, check=True
+        )
         times.append(time.perf_counter() - started)
     return times
 
 
 def bench_main(doc: str, run, options: dict[str, tuple[type, object]]) -> int:
     """The command line of one benchmark: ``--name`` options passed to ``run``, its rows printed as the table."""
-    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=doc, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     for name, (kind, default) in options.items():
         parser.add_argument(f"--{name}", type=kind, default=default)
     args = parser.parse_args()
-    rows = run(**{name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in options})
+    rows = run(
+        **{name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in options}
+    )
     from benchmarks.run_all import print_table
 
     print_table(rows)

@@ -28,7 +28,14 @@ def print_table(rows: list[Row], *, markdown: bool = False) -> None:
     header = ("metric", "target", "measured", "baseline (same run)", "command", "ok")
 
     def values(r: Row) -> tuple[str, ...]:
-        return (r.metric, r.target, r.measured, r.baseline, r.command, "-" if r.ok is None else ("yes" if r.ok else "NO"))
+        return (
+            r.metric,
+            r.target,
+            r.measured,
+            r.baseline,
+            r.command,
+            "-" if r.ok is None else ("yes" if r.ok else "NO"),
+        )
 
     if markdown:
         print("| " + " | ".join(header) + " |")
@@ -65,9 +72,13 @@ def run_group(name: str, quick: bool) -> list[Row]:
 
 
 def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--quick", action="store_true", help="fewer repetitions (a smoke run)")
-    parser.add_argument("--only", default=",".join(GROUPS), help=f"comma-separated groups ({', '.join(GROUPS)})")
+    parser.add_argument(
+        "--only", default=",".join(GROUPS), help=f"comma-separated groups ({', '.join(GROUPS)})"
+    )
     parser.add_argument("--markdown", action="store_true", help="print the table as Markdown")
     args = parser.parse_args()
     rows: list[Row] = []

@@ -17,10 +17,18 @@ import os
 import sys
 import threading
 import time
-from typing import IO, Any, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from typing import IO, Any
 
 from c2q_repl.api.errors import AuthError, C2QError, ConfigError, QuotaExceededError
-from c2q_repl.cli import EXIT_ANSWER_FAILED, EXIT_AUTH, EXIT_INTERRUPTED, EXIT_OK, EXIT_QUOTA, EXIT_USAGE
+from c2q_repl.cli import (
+    EXIT_ANSWER_FAILED,
+    EXIT_AUTH,
+    EXIT_INTERRUPTED,
+    EXIT_OK,
+    EXIT_QUOTA,
+    EXIT_USAGE,
+)
 
 #: columns used for table output that is not going to a terminal
 PIPE_WIDTH = 120
@@ -65,7 +73,13 @@ def _stops_the_run(error: BaseException | None) -> bool:
     return isinstance(error, (QuotaExceededError, AuthError, ConfigError))
 
 
-def render_options(args: argparse.Namespace, settings: Any, stdout: IO[str], stderr: IO[str], environ: Mapping[str, str]):
+def render_options(
+    args: argparse.Namespace,
+    settings: Any,
+    stdout: IO[str],
+    stderr: IO[str],
+    environ: Mapping[str, str],
+):
     """Colour and width for table output: the terminal's when stdout is one, plain otherwise."""
     from c2q_repl.render.options import RenderOptions
     from c2q_repl.render.theme import ThemeError, default_theme_name, fallback_theme, load_theme
@@ -120,7 +134,11 @@ class Progress:
             return
         from c2q_repl.render.sanitize import clean_text
 
-        self._label, self._status, self._began = " ".join(clean_text(label).split()), "", time.monotonic()
+        self._label, self._status, self._began = (
+            " ".join(clean_text(label).split()),
+            "",
+            time.monotonic(),
+        )
         self._stop.clear()
         self._thread = threading.Thread(target=self._spin, name="c2q-progress", daemon=True)
         self._thread.start()
@@ -199,7 +217,9 @@ def run(
 
     arguments = list(getattr(args, "questions", None) or [])
     if not any(a.strip() for a in arguments) and (stdin is None or _isatty(stdin)):
-        _note(stderr, "no questions: give them as arguments (c2q ask \"...\") or one per line on stdin")
+        _note(
+            stderr, 'no questions: give them as arguments (c2q ask "...") or one per line on stdin'
+        )
         return EXIT_USAGE
     try:
         settings = load_settings(args, environ, stderr=stderr)
@@ -209,13 +229,18 @@ def run(
         return EXIT_USAGE
 
     progress = Progress(stderr, enabled=_isatty(stderr))
-    writer = BatchWriter(stdout, getattr(args, "format", None) or "table", opts, show_sql=opts.show_sql)
+    writer = BatchWriter(
+        stdout, getattr(args, "format", None) or "table", opts, show_sql=opts.show_sql
+    )
     connection = conversation = transcript = None
     worst = EXIT_OK
     try:
         connection = connect(settings)
         if connection.kind == "sandbox":
-            _note(stderr, f"no credentials configured: using the local sandbox ({connection.label}) - sample data, not your database")
+            _note(
+                stderr,
+                f"no credentials configured: using the local sandbox ({connection.label}) - sample data, not your database",
+            )
         conversation = Conversation(connection, mode=settings.mode)
         progress.start("opening a session")
         try:
@@ -283,7 +308,9 @@ def _silence(stream: IO[str]) -> None:
 
 def _severity(code: int) -> int:
     """Which exit status wins when questions ended differently."""
-    return {EXIT_OK: 0, EXIT_ANSWER_FAILED: 1, EXIT_USAGE: 2, EXIT_AUTH: 3, EXIT_QUOTA: 4}.get(code, 5)
+    return {EXIT_OK: 0, EXIT_ANSWER_FAILED: 1, EXIT_USAGE: 2, EXIT_AUTH: 3, EXIT_QUOTA: 4}.get(
+        code, 5
+    )
 
 
 def main(args: argparse.Namespace) -> int:

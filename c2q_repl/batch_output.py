@@ -90,7 +90,8 @@ def round_record(round_: Round) -> dict[str, Any]:
         record["type"] = answer.type
         record["clarified_task"] = _text(answer.clarified_task)
         record["assumptions"] = [
-            {"concept": _text(a.concept), "explanation": _text(a.explanation)} for a in answer.assumptions
+            {"concept": _text(a.concept), "explanation": _text(a.explanation)}
+            for a in answer.assumptions
         ]
         if len(tasks) == 1:
             record.update({k: tasks[0][k] for k in ("sql", "columns", "rows")})
@@ -103,7 +104,9 @@ def round_record(round_: Round) -> dict[str, Any]:
 def dumps_json(value: Any, *, indent: int | None = None) -> str:
     """JSON with readable Unicode but no raw DEL, C1, line-separator or bidi
     characters (``json`` itself escapes only C0 controls)."""
-    text = json.dumps(value, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":"))
+    text = json.dumps(
+        value, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")
+    )
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
@@ -122,7 +125,9 @@ def _leaves_with_rows(round_: Round) -> list[Answer]:
 
 def csv_block(round_: Round) -> str:
     """The rows of every answered task, one CSV table each, separated by a blank line."""
-    return "\n\n".join(format_rows(t.data.columns, t.data.rows, "csv") for t in _leaves_with_rows(round_))
+    return "\n\n".join(
+        format_rows(t.data.columns, t.data.rows, "csv") for t in _leaves_with_rows(round_)
+    )
 
 
 def markdown_block(round_: Round, *, show_sql: bool = True) -> str:
@@ -135,14 +140,22 @@ def markdown_block(round_: Round, *, show_sql: bool = True) -> str:
     leaves = answer.leaves() if answer is not None else []
     for task in leaves:
         if len(leaves) > 1:
-            out += [f"### {_one_line(task.task or task.description or task.clarified_task) or 'Task ' + task.task_id}", ""]
+            out += [
+                f"### {_one_line(task.task or task.description or task.clarified_task) or 'Task ' + task.task_id}",
+                "",
+            ]
         if show_sql and task.sql:
             fence = "````" if "```" in task.sql else "```"
             out += [f"{fence}sql", _text(task.sql).rstrip(), fence, ""]
         if task.failed:
             out += [f"> **Failed:** {_one_line(task.error_text)}", ""]
         elif task.data is not None:
-            out += [format_rows(task.data.columns, task.data.rows, "markdown"), "", f"_{len(task.data.rows)} rows_", ""]
+            out += [
+                format_rows(task.data.columns, task.data.rows, "markdown"),
+                "",
+                f"_{len(task.data.rows)} rows_",
+                "",
+            ]
     err = round_.job_error
     if err is not None:
         hint = f" — {_one_line(err.hint)}" if err.hint else ""
@@ -174,7 +187,11 @@ class BatchWriter:
         first = self._count == 0
         self._count += 1
         if self.fmt == "table":
-            self._emit(("" if first else "\n") + "\n".join(round_lines(round_, self.opts, echo_question=True)) + "\n")
+            self._emit(
+                ("" if first else "\n")
+                + "\n".join(round_lines(round_, self.opts, echo_question=True))
+                + "\n"
+            )
         elif self.fmt == "csv":
             block = csv_block(round_)
             if block:
@@ -185,7 +202,9 @@ class BatchWriter:
         elif self.fmt == "jsonl":
             self._emit(dumps_json(round_record(round_)) + "\n")
         else:
-            self._emit(("" if first else "\n\n") + markdown_block(round_, show_sql=self.show_sql) + "\n")
+            self._emit(
+                ("" if first else "\n\n") + markdown_block(round_, show_sql=self.show_sql) + "\n"
+            )
 
     def close(self) -> None:
         if self._closed:

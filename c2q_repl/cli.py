@@ -72,29 +72,58 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, top: bool = Fals
     """
     default = None if top else argparse.SUPPRESS
     group = parser.add_argument_group("connection")
-    group.add_argument("--profile", default=default, help="config profile to use (default: C2Q_PROFILE or 'default')")
-    group.add_argument("--endpoint", default=default, help="Data App base URL, e.g. https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint")
-    group.add_argument("--public-key", default=default, help="API public key (the private key comes from C2Q_PRIVATE_KEY or the config file)")
-    group.add_argument("--auth", default=default, choices=["digest", "basic"], help="HTTP auth scheme (default: digest)")
+    group.add_argument(
+        "--profile",
+        default=default,
+        help="config profile to use (default: C2Q_PROFILE or 'default')",
+    )
+    group.add_argument(
+        "--endpoint",
+        default=default,
+        help="Data App base URL, e.g. https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint",
+    )
+    group.add_argument(
+        "--public-key",
+        default=default,
+        help="API public key (the private key comes from C2Q_PRIVATE_KEY or the config file)",
+    )
+    group.add_argument(
+        "--auth",
+        default=default,
+        choices=["digest", "basic"],
+        help="HTTP auth scheme (default: digest)",
+    )
     group.add_argument("--cluster-id", default=default, help="TiDB cluster id")
     group.add_argument("--database", default=default, help="database name")
-    group.add_argument("--mode", default=default, choices=["direct", "auto_breakdown"], help="SQL generation mode (default: direct)")
-    group.add_argument("--sandbox", action="store_true", default=False if top else argparse.SUPPRESS,
-                       help="use the embedded local sandbox even if credentials are configured")
+    group.add_argument(
+        "--mode",
+        default=default,
+        choices=["direct", "auto_breakdown"],
+        help="SQL generation mode (default: direct)",
+    )
+    group.add_argument(
+        "--sandbox",
+        action="store_true",
+        default=False if top else argparse.SUPPRESS,
+        help="use the embedded local sandbox even if credentials are configured",
+    )
 
 
 def _add_output_options(parser: argparse.ArgumentParser, *, top: bool = False) -> None:
-    parser.add_argument("--theme", default=None if top else argparse.SUPPRESS,
-                        help="colour theme (default, light, solarized-dark, presentation, mono, or your own)")
+    parser.add_argument(
+        "--theme",
+        default=None if top else argparse.SUPPRESS,
+        help="colour theme (default, light, solarized-dark, presentation, mono, or your own)",
+    )
 
 
 SUMMARIES = {
-    "ask": 'answer questions without the interactive UI (args or stdin, one per line)',
-    "sandbox": 'the local Chat2Query-compatible server',
-    "sessions": 'list recorded sessions, or show one',
-    "replay": 're-render a recorded session (offline), or re-ask it live',
-    "demo": 'present a recorded session full-screen',
-    "export": 'export a recorded session',
+    "ask": "answer questions without the interactive UI (args or stdin, one per line)",
+    "sandbox": "the local Chat2Query-compatible server",
+    "sessions": "list recorded sessions, or show one",
+    "replay": "re-render a recorded session (offline), or re-ask it live",
+    "demo": "present a recorded session full-screen",
+    "export": "export a recorded session",
 }
 
 
@@ -105,69 +134,167 @@ def _build_ask(sub) -> None:
         description="Answer questions given as arguments, or one per line on stdin, and print the results.",
         epilog="exit codes: 0 every question answered, 1 an answer failed, 2 usage/config, 3 quota, 4 auth, 130 interrupted",
     )
-    ask.add_argument("questions", nargs="*", metavar="QUESTION", help="questions to ask (read stdin when none)")
-    ask.add_argument("--format", "-f", choices=["table", "csv", "json", "jsonl", "markdown"], default="table", help="output format (default: table)")
-    ask.add_argument("--transcript", metavar="PATH", default=argparse.SUPPRESS, help="also record a transcript to PATH")
-    ask.add_argument("--show-sql", action=argparse.BooleanOptionalAction, default=True, help="print the SQL before each table (table/markdown formats)")
+    ask.add_argument(
+        "questions", nargs="*", metavar="QUESTION", help="questions to ask (read stdin when none)"
+    )
+    ask.add_argument(
+        "--format",
+        "-f",
+        choices=["table", "csv", "json", "jsonl", "markdown"],
+        default="table",
+        help="output format (default: table)",
+    )
+    ask.add_argument(
+        "--transcript",
+        metavar="PATH",
+        default=argparse.SUPPRESS,
+        help="also record a transcript to PATH",
+    )
+    ask.add_argument(
+        "--show-sql",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="print the SQL before each table (table/markdown formats)",
+    )
     _add_connection_options(ask)
     _add_output_options(ask)
 
 
 def _build_sandbox(sub) -> None:
     sandbox = sub.add_parser("sandbox", help=SUMMARIES["sandbox"])
-    sandbox_sub = sandbox.add_subparsers(dest="sandbox_command", metavar="SUBCOMMAND", required=True)
+    sandbox_sub = sandbox.add_subparsers(
+        dest="sandbox_command", metavar="SUBCOMMAND", required=True
+    )
     serve = sandbox_sub.add_parser(
         "serve",
         help="run the sandbox server",
         description="Serve the Chat2Query Data App API locally over a real database (sp500insight by default).",
         epilog="example: c2q sandbox serve --port 8080, then use the printed endpoint URL and keys with c2q or curl --digest",
     )
-    serve.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
-    serve.add_argument("--port", type=int, default=8080, help="port; 0 picks a free one and prints it (default: 8080)")
-    serve.add_argument("--db", metavar="URL", help="SQLite path or mysql://user:pass@host:port/db (default: $C2Q_SANDBOX_DB, which keeps a password out of `ps`, else the bundled sp500insight)")
-    serve.add_argument("--app-id", default="chat2query-sandbox1", help="Data App id in the URL path")
-    serve.add_argument("--job-delay", default="1.0", metavar="SECONDS|LOW-HIGH", help="how long each AI job runs, e.g. 2 or a range 1-8 drawn per job from --seed (default: 1.0)")
-    serve.add_argument("--daily-limit", type=int, default=100, help="AI requests per day (default: 100; 0 = unlimited)")
-    serve.add_argument("--rpm-limit", type=int, default=100, help="requests per minute per key (default: 100; 0 = unlimited)")
-    serve.add_argument("--keys", metavar="FILE", help="API keys file (TOML); created with a fresh key pair when absent")
-    serve.add_argument("--faults", metavar="SPEC", help="fault injection, e.g. 'drop:0.1,500:0.05,slow:0.2,badjson:0.05'")
-    serve.add_argument("--seed", type=int, default=0, help="random seed for fault injection and job-delay ranges")
-    serve.add_argument("--engine", choices=["builtin", "llm"], default="builtin", help="NL→SQL engine (default: builtin, offline)")
-    serve.add_argument("--llm-url", help="OpenAI-compatible base URL, e.g. http://localhost:11434/v1")
+    serve.add_argument(
+        "--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)"
+    )
+    serve.add_argument(
+        "--port",
+        type=int,
+        default=8080,
+        help="port; 0 picks a free one and prints it (default: 8080)",
+    )
+    serve.add_argument(
+        "--db",
+        metavar="URL",
+        help="SQLite path or mysql://user:pass@host:port/db (default: $C2Q_SANDBOX_DB, which keeps a password out of `ps`, else the bundled sp500insight)",
+    )
+    serve.add_argument(
+        "--app-id", default="chat2query-sandbox1", help="Data App id in the URL path"
+    )
+    serve.add_argument(
+        "--job-delay",
+        default="1.0",
+        metavar="SECONDS|LOW-HIGH",
+        help="how long each AI job runs, e.g. 2 or a range 1-8 drawn per job from --seed (default: 1.0)",
+    )
+    serve.add_argument(
+        "--daily-limit",
+        type=int,
+        default=100,
+        help="AI requests per day (default: 100; 0 = unlimited)",
+    )
+    serve.add_argument(
+        "--rpm-limit",
+        type=int,
+        default=100,
+        help="requests per minute per key (default: 100; 0 = unlimited)",
+    )
+    serve.add_argument(
+        "--keys",
+        metavar="FILE",
+        help="API keys file (TOML); created with a fresh key pair when absent",
+    )
+    serve.add_argument(
+        "--faults",
+        metavar="SPEC",
+        help="fault injection, e.g. 'drop:0.1,500:0.05,slow:0.2,badjson:0.05'",
+    )
+    serve.add_argument(
+        "--seed", type=int, default=0, help="random seed for fault injection and job-delay ranges"
+    )
+    serve.add_argument(
+        "--engine",
+        choices=["builtin", "llm"],
+        default="builtin",
+        help="NL→SQL engine (default: builtin, offline)",
+    )
+    serve.add_argument(
+        "--llm-url", help="OpenAI-compatible base URL, e.g. http://localhost:11434/v1"
+    )
     serve.add_argument("--llm-model", help="model name for --engine llm")
-    serve.add_argument("--llm-key-env", default="OPENAI_API_KEY", help="environment variable holding the LLM API key")
+    serve.add_argument(
+        "--llm-key-env",
+        default="OPENAI_API_KEY",
+        help="environment variable holding the LLM API key",
+    )
 
 
 def _build_sessions(sub) -> None:
-    sessions = sub.add_parser("sessions", help=SUMMARIES["sessions"], description="List recorded transcripts, or show one.")
+    sessions = sub.add_parser(
+        "sessions",
+        help=SUMMARIES["sessions"],
+        description="List recorded transcripts, or show one.",
+    )
     sessions.add_argument("action", nargs="?", choices=["list", "show"], default="list")
-    sessions.add_argument("target", nargs="?", metavar="FILE|N", help="transcript file or its number in the list")
+    sessions.add_argument(
+        "target", nargs="?", metavar="FILE|N", help="transcript file or its number in the list"
+    )
 
 
 def _build_replay(sub) -> None:
-    replay = sub.add_parser("replay", help=SUMMARIES["replay"], description="Re-render a recorded session exactly as it was shown, with no network. --live re-asks it and reports drift.")
+    replay = sub.add_parser(
+        "replay",
+        help=SUMMARIES["replay"],
+        description="Re-render a recorded session exactly as it was shown, with no network. --live re-asks it and reports drift.",
+    )
     replay.add_argument("file", metavar="FILE|N")
     replay.add_argument("--pace", type=float, metavar="SECONDS", help="wait between rounds")
     replay.add_argument("--step", action="store_true", help="wait for Enter between rounds")
-    replay.add_argument("--typing", action="store_true", help="type each question out at a human speed")
-    replay.add_argument("--live", action="store_true", help="ask the questions again and compare (exit 0 only when nothing drifted)")
+    replay.add_argument(
+        "--typing", action="store_true", help="type each question out at a human speed"
+    )
+    replay.add_argument(
+        "--live",
+        action="store_true",
+        help="ask the questions again and compare (exit 0 only when nothing drifted)",
+    )
     replay.add_argument("--record", metavar="NEW.jsonl", help="with --live: save the new run")
     _add_connection_options(replay)
     _add_output_options(replay)
 
 
 def _build_demo(sub) -> None:
-    demo = sub.add_parser("demo", help=SUMMARIES["demo"], description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.")
+    demo = sub.add_parser(
+        "demo",
+        help=SUMMARIES["demo"],
+        description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.",
+    )
     demo.add_argument("file", metavar="FILE|N")
     _add_output_options(demo)
 
 
 def _build_export(sub) -> None:
-    export = sub.add_parser("export", help=SUMMARIES["export"], description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.")
+    export = sub.add_parser(
+        "export",
+        help=SUMMARIES["export"],
+        description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.",
+    )
     export.add_argument("file", metavar="FILE|N")
     export.add_argument("--to", choices=["md", "html", "csv", "json"], required=True)
     export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
-    export.add_argument("--round", type=int, metavar="N", help="with --to csv: which round (default: the last answered)")
+    export.add_argument(
+        "--round",
+        type=int,
+        metavar="N",
+        help="with --to csv: which round (default: the last answered)",
+    )
     _add_output_options(export)
 
 
@@ -193,7 +320,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"c2q {__version__}")
     _add_connection_options(parser, top=True)
     _add_output_options(parser, top=True)
-    parser.add_argument("--transcript", metavar="PATH", help="write this session's transcript to PATH")
+    parser.add_argument(
+        "--transcript", metavar="PATH", help="write this session's transcript to PATH"
+    )
     parser.add_argument("--no-transcript", action="store_true", help="do not record a transcript")
     parser.add_argument("--vi", action="store_true", help="vi editing mode (default: emacs)")
     parser.set_defaults(command="chat")
@@ -210,7 +339,9 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
 
 def parse_args(argv: list[str]) -> argparse.Namespace:
     args = build_parser(argv).parse_args(argv)
-    args.command = args.command or "chat"  # argparse's subparser default overrides set_defaults with None
+    args.command = (
+        args.command or "chat"
+    )  # argparse's subparser default overrides set_defaults with None
     return args
 
 

@@ -28,9 +28,10 @@ import shlex
 import stat
 import subprocess
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any, Mapping, TextIO
+from typing import Any, TextIO
 
 from c2q_repl.api.endpoint import normalize_endpoint
 from c2q_repl.api.errors import ConfigError
@@ -40,8 +41,18 @@ AUTH_SCHEMES = ("digest", "basic")
 DEFAULT_PROFILE = "default"
 #: keys a profile understands; any other key is kept in ``Settings.extra`` for other parts of c2q
 KNOWN_KEYS = (
-    "endpoint", "public_key", "private_key", "private_key_env", "private_key_command",
-    "cluster_id", "database", "mode", "theme", "auth", "auth_scheme", "timeout",
+    "endpoint",
+    "public_key",
+    "private_key",
+    "private_key_env",
+    "private_key_command",
+    "cluster_id",
+    "database",
+    "mode",
+    "theme",
+    "auth",
+    "auth_scheme",
+    "timeout",
 )
 KEY_COMMAND_TIMEOUT = 15.0
 
@@ -77,14 +88,28 @@ class Settings:
 
     @property
     def has_credentials(self) -> bool:
-        return bool(self.endpoint and self.credentials and self.credentials.public_key and self.credentials.private_key)
+        return bool(
+            self.endpoint
+            and self.credentials
+            and self.credentials.public_key
+            and self.credentials.private_key
+        )
 
-    def with_endpoint(self, endpoint: str, credentials: Credentials, cluster_id: str, database: str) -> "Settings":
+    def with_endpoint(
+        self, endpoint: str, credentials: Credentials, cluster_id: str, database: str
+    ) -> Settings:
         """The same preferences pointed at another Data App (used when the embedded sandbox starts)."""
-        return replace(self, endpoint=normalize_endpoint(endpoint), credentials=credentials, cluster_id=cluster_id, database=database)
+        return replace(
+            self,
+            endpoint=normalize_endpoint(endpoint),
+            credentials=credentials,
+            cluster_id=cluster_id,
+            database=database,
+        )
 
 
 # --------------------------------------------------------------------------- paths
+
 
 def _home(env: Mapping[str, str]) -> Path:
     return Path(env.get("HOME") or Path.home())
@@ -115,6 +140,7 @@ def data_dir(env: Mapping[str, str] = os.environ) -> Path:
 
 # --------------------------------------------------------------------------- the file
 
+
 def read_config_file(path: Path) -> dict[str, Any]:
     """The parsed TOML file, ``{}`` when it does not exist."""
     try:
@@ -133,10 +159,14 @@ def read_config_file(path: Path) -> dict[str, Any]:
         raise ConfigError(f"{path} is not UTF-8 text") from None
     except tomllib.TOMLDecodeError as exc:
         # The decoder's message names a line and column, never the content.
-        raise ConfigError(f"{path} is not valid TOML: {exc}", hint="Fix the file or move it aside.") from None
+        raise ConfigError(
+            f"{path} is not valid TOML: {exc}", hint="Fix the file or move it aside."
+        ) from None
 
 
-def profile_values(document: Mapping[str, Any], profile: str, *, required: bool, path: Path) -> dict[str, Any]:
+def profile_values(
+    document: Mapping[str, Any], profile: str, *, required: bool, path: Path
+) -> dict[str, Any]:
     """Top-level scalar keys overlaid with the ``[profile]`` table."""
     base = {k: v for k, v in document.items() if not isinstance(v, dict)}
     tables = {k: v for k, v in document.items() if isinstance(v, dict)}
@@ -144,7 +174,9 @@ def profile_values(document: Mapping[str, Any], profile: str, *, required: bool,
         return {**base, **tables[profile]}
     if required:
         known = ", ".join(sorted(tables)) or "none"
-        raise ConfigError(f"profile {profile!r} is not in {path}", hint=f"Profiles defined there: {known}.")
+        raise ConfigError(
+            f"profile {profile!r} is not in {path}", hint=f"Profiles defined there: {known}."
+        )
     return base
 
 
@@ -173,11 +205,20 @@ def _private_key_from_command(command: str, env: Mapping[str, str]) -> str:
     if not argv:
         raise ConfigError("private_key_command is empty")
     try:
-        done = subprocess.run(argv, capture_output=True, text=True, timeout=KEY_COMMAND_TIMEOUT, env=dict(env), stdin=subprocess.DEVNULL)
+        done = subprocess.run(
+            argv,
+            capture_output=True,
+            text=True,
+            timeout=KEY_COMMAND_TIMEOUT,
+            env=dict(env),
+            stdin=subprocess.DEVNULL,
+        )
     except FileNotFoundError:
         raise ConfigError(f"private_key_command: {argv[0]!r} not found") from None
     except subprocess.TimeoutExpired:
-        raise ConfigError(f"private_key_command took longer than {KEY_COMMAND_TIMEOUT:.0f} s") from None
+        raise ConfigError(
+            f"private_key_command took longer than {KEY_COMMAND_TIMEOUT:.0f} s"
+        ) from None
     except OSError as exc:
         raise ConfigError(f"private_key_command could not run: {exc.strerror}") from None
     if done.returncode != 0:
@@ -190,6 +231,7 @@ def _private_key_from_command(command: str, env: Mapping[str, str]) -> str:
 
 
 # --------------------------------------------------------------------------- loading
+
 
 def _arg(args: argparse.Namespace | None, name: str) -> Any:
     return getattr(args, name, None) if args is not None else None
@@ -233,14 +275,21 @@ def load_settings(
         raise ConfigError(f"unknown auth scheme {auth!r}", hint="Use digest or basic.")
 
     if _holds_private_key(document) and group_or_world_readable(path):
-        print(f"c2q: warning: {path} holds a private key and other users can read it; run: chmod 600 {path}",
-              file=stderr or sys.stderr)
+        print(
+            f"c2q: warning: {path} holds a private key and other users can read it; run: chmod 600 {path}",
+            file=stderr or sys.stderr,
+        )
     private_key = env.get("C2Q_PRIVATE_KEY", "").strip()
     if not private_key and _string(values, "private_key", path):
         private_key = _string(values, "private_key", path)
     if not private_key and _string(values, "private_key_env", path):
         private_key = env.get(_string(values, "private_key_env", path), "").strip()
-    if not private_key and _string(values, "private_key_command", path) and (public_key or endpoint) and not sandbox:
+    if (
+        not private_key
+        and _string(values, "private_key_command", path)
+        and (public_key or endpoint)
+        and not sandbox
+    ):
         private_key = _private_key_from_command(_string(values, "private_key_command", path), env)
 
     credentials = Credentials(public_key, private_key) if (public_key or private_key) else None
@@ -272,7 +321,10 @@ def _timeout(value: Any) -> float:
     except (TypeError, ValueError):
         seconds = -1.0
     if not 0 < seconds <= 3600 or isinstance(value, bool):
-        raise ConfigError(f"invalid timeout {value!r}", hint="Use a number of seconds between 0 and 3600, e.g. C2Q_TIMEOUT=60.")
+        raise ConfigError(
+            f"invalid timeout {value!r}",
+            hint="Use a number of seconds between 0 and 3600, e.g. C2Q_TIMEOUT=60.",
+        )
     return seconds
 
 
@@ -283,7 +335,11 @@ def _holds_private_key(document: Mapping[str, Any]) -> bool:
 
 def _check_complete(endpoint: str, public_key: str, private_key: str) -> None:
     """Either nothing (→ the sandbox) or all three of endpoint, public and private key."""
-    given = {"endpoint": bool(endpoint), "public key": bool(public_key), "private key": bool(private_key)}
+    given = {
+        "endpoint": bool(endpoint),
+        "public key": bool(public_key),
+        "private key": bool(private_key),
+    }
     if any(given.values()) and not all(given.values()):
         missing = ", ".join(name for name, ok in given.items() if not ok)
         raise ConfigError(

@@ -63,7 +63,9 @@ def sandbox(seed_cache_home: Path):
     (many tests share it), the default answerer (SQL passthrough + built-in engine)."""
     from c2q_repl.sandbox.embedded import start_sandbox
 
-    handle = start_sandbox(job_delay=0.05, daily_limit=0, rpm_limit=0, cache_dir=seed_cache_home / "c2q")
+    handle = start_sandbox(
+        job_delay=0.05, daily_limit=0, rpm_limit=0, cache_dir=seed_cache_home / "c2q"
+    )
     handle.wait_ready()
     yield handle
     handle.stop()
@@ -99,6 +101,9 @@ def sandbox_client(sandbox):
     """httpx.Client with Digest auth against the session ``sandbox`` (base_url = its endpoint)."""
     import httpx
 
-    with httpx.Client(base_url=sandbox.endpoint, auth=httpx.DigestAuth(sandbox.public_key, sandbox.private_key),
-                      timeout=30) as client:
+    with httpx.Client(
+        base_url=sandbox.endpoint,
+        auth=httpx.DigestAuth(sandbox.public_key, sandbox.private_key),
+        timeout=30,
+    ) as client:
         yield client

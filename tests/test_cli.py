@@ -18,7 +18,9 @@ def test_fast_paths_import_nothing_heavy(flag):
         "heavy = [m for m in ('prompt_toolkit', 'httpx', 'pygments', 'tabulate', 'sqlglot', 'starlette') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
     assert "HEAVY []" in out, out
 
 
@@ -28,13 +30,28 @@ def test_help_lists_every_subcommand():
         assert name in text
 
 
-@pytest.mark.parametrize("argv, expected", [
-    (["ask", "--format", "csv", "q1", "q2"], {"command": "ask", "format": "csv", "questions": ["q1", "q2"]}),
-    (["sandbox", "serve", "--port", "0", "--job-delay", "1-8"], {"command": "sandbox", "port": 0, "job_delay": "1-8"}),
-    (["export", "3", "--to", "html", "-o", "x.html"], {"command": "export", "file": "3", "to": "html", "output": "x.html"}),
-    (["--profile", "prod", "replay", "f.jsonl", "--live"], {"command": "replay", "profile": "prod", "live": True}),
-    (["--mode", "auto_breakdown"], {"command": "chat", "mode": "auto_breakdown"}),
-])
+@pytest.mark.parametrize(
+    "argv, expected",
+    [
+        (
+            ["ask", "--format", "csv", "q1", "q2"],
+            {"command": "ask", "format": "csv", "questions": ["q1", "q2"]},
+        ),
+        (
+            ["sandbox", "serve", "--port", "0", "--job-delay", "1-8"],
+            {"command": "sandbox", "port": 0, "job_delay": "1-8"},
+        ),
+        (
+            ["export", "3", "--to", "html", "-o", "x.html"],
+            {"command": "export", "file": "3", "to": "html", "output": "x.html"},
+        ),
+        (
+            ["--profile", "prod", "replay", "f.jsonl", "--live"],
+            {"command": "replay", "profile": "prod", "live": True},
+        ),
+        (["--mode", "auto_breakdown"], {"command": "chat", "mode": "auto_breakdown"}),
+    ],
+)
 def test_lazily_built_parser_parses_like_the_full_one(argv, expected):
     lazy, full = parse_args(argv), build_parser().parse_args(argv)
     full.command = full.command or "chat"
@@ -44,7 +61,9 @@ def test_lazily_built_parser_parses_like_the_full_one(argv, expected):
 
 
 def test_options_before_a_subcommand_survive_it():
-    args = parse_args(["--profile", "prod", "--theme", "light", "--transcript", "t.jsonl", "ask", "q"])
+    args = parse_args(
+        ["--profile", "prod", "--theme", "light", "--transcript", "t.jsonl", "ask", "q"]
+    )
     assert (args.profile, args.theme, args.transcript) == ("prod", "light", "t.jsonl")
     args = parse_args(["ask", "--profile", "dev", "q"])  # and after it, too
     assert args.profile == "dev" and args.transcript is None and args.sandbox is False

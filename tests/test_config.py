@@ -20,7 +20,11 @@ ENDPOINT = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-AbCd1
 
 @pytest.fixture
 def home(tmp_path) -> dict[str, str]:
-    return {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "PATH": os.environ.get("PATH", "")}
+    return {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "PATH": os.environ.get("PATH", ""),
+    }
 
 
 def write_config(env: dict[str, str], text: str, mode: int = 0o600) -> Path:
@@ -71,8 +75,13 @@ def test_default_profile_from_file(home):
     settings, warnings = load(home)
     assert settings.has_credentials and settings.endpoint == ENDPOINT
     assert settings.credentials == Credentials("PUBDEF01", KEY)
-    assert (settings.cluster_id, settings.database, settings.mode, settings.theme, settings.auth_scheme) == (
-        "10140100115280519574", "sp500insight", "direct", "light", "digest")
+    assert (
+        settings.cluster_id,
+        settings.database,
+        settings.mode,
+        settings.theme,
+        settings.auth_scheme,
+    ) == ("10140100115280519574", "sp500insight", "direct", "light", "digest")
     assert warnings == ""
 
 
@@ -82,29 +91,61 @@ def test_named_profile_by_env_and_by_flag(home):
     by_flag, _ = load({**home, "PROD_KEY": "k-from-env"}, args(profile="prod"))
     for settings in (by_env, by_flag):
         assert settings.profile == "prod" and settings.credentials.private_key == "k-from-env"
-        assert (settings.database, settings.mode, settings.auth_scheme, settings.theme) == ("sales", "auto_breakdown", "basic", "light")
+        assert (settings.database, settings.mode, settings.auth_scheme, settings.theme) == (
+            "sales",
+            "auto_breakdown",
+            "basic",
+            "light",
+        )
         assert settings.extra == {"pager": "auto"}
 
 
 def test_flags_beat_env_beat_file(home):
     write_config(home, PROFILES)
-    env = {**home, "C2Q_DATABASE": "from_env", "C2Q_CLUSTER_ID": "222", "C2Q_PRIVATE_KEY": "env-key"}
-    settings, _ = load(env, args(database="from_flag", endpoint=None, mode="auto_breakdown", theme="mono", auth="basic"))
+    env = {
+        **home,
+        "C2Q_DATABASE": "from_env",
+        "C2Q_CLUSTER_ID": "222",
+        "C2Q_PRIVATE_KEY": "env-key",
+    }
+    settings, _ = load(
+        env,
+        args(
+            database="from_flag", endpoint=None, mode="auto_breakdown", theme="mono", auth="basic"
+        ),
+    )
     assert settings.database == "from_flag" and settings.cluster_id == "222"
     assert settings.credentials.private_key == "env-key"
-    assert (settings.mode, settings.theme, settings.auth_scheme) == ("auto_breakdown", "mono", "basic")
+    assert (settings.mode, settings.theme, settings.auth_scheme) == (
+        "auto_breakdown",
+        "mono",
+        "basic",
+    )
 
 
 def test_env_only_configuration(home):
-    env = {**home, "C2Q_ENDPOINT": "http://127.0.0.1:8080/api/v1beta/app/chat2query-sandbox1/endpoint/",
-           "C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}
+    env = {
+        **home,
+        "C2Q_ENDPOINT": "http://127.0.0.1:8080/api/v1beta/app/chat2query-sandbox1/endpoint/",
+        "C2Q_PUBLIC_KEY": "P",
+        "C2Q_PRIVATE_KEY": "K",
+    }
     settings, _ = load(env)
-    assert settings.has_credentials and settings.endpoint.endswith("/endpoint")  # trailing slash dropped
+    assert settings.has_credentials and settings.endpoint.endswith(
+        "/endpoint"
+    )  # trailing slash dropped
 
 
 def test_endpoint_up_to_the_app_id_gets_endpoint_appended(home):
-    env = {**home, "C2Q_ENDPOINT": "https://x.data.tidbcloud.com/api/v1beta/app/chat2query-Q", "C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}
-    assert load(env)[0].endpoint == "https://x.data.tidbcloud.com/api/v1beta/app/chat2query-Q/endpoint"
+    env = {
+        **home,
+        "C2Q_ENDPOINT": "https://x.data.tidbcloud.com/api/v1beta/app/chat2query-Q",
+        "C2Q_PUBLIC_KEY": "P",
+        "C2Q_PRIVATE_KEY": "K",
+    }
+    assert (
+        load(env)[0].endpoint == "https://x.data.tidbcloud.com/api/v1beta/app/chat2query-Q/endpoint"
+    )
 
 
 def test_missing_named_profile_lists_the_known_ones(home):
@@ -128,28 +169,54 @@ def test_readable_file_without_a_key_does_not_warn(home):
 
 
 def test_private_key_command(home):
-    write_config(home, f'[default]\nendpoint = "{ENDPOINT}"\npublic_key = "P"\nprivate_key_command = "printf \'%s\\\\n\' from-command"\n')
+    write_config(
+        home,
+        f'[default]\nendpoint = "{ENDPOINT}"\npublic_key = "P"\nprivate_key_command = "printf \'%s\\\\n\' from-command"\n',
+    )
     assert load(home)[0].credentials.private_key == "from-command"
 
 
-@pytest.mark.parametrize("command,message", [
-    ("sh -c 'echo {KEY}; exit 3'", "exit status 3"),
-    ("definitely-not-a-command-c2q", "not found"),
-    ("true", "printed nothing"),
-])
+@pytest.mark.parametrize(
+    "command,message",
+    [
+        ("sh -c 'echo {KEY}; exit 3'", "exit status 3"),
+        ("definitely-not-a-command-c2q", "not found"),
+        ("true", "printed nothing"),
+    ],
+)
 def test_failing_key_command_never_echoes_output(home, command, message):
-    write_config(home, f'[default]\nendpoint = "{ENDPOINT}"\npublic_key = "P"\nprivate_key_command = "{command.format(KEY=KEY)}"\n')
+    write_config(
+        home,
+        f'[default]\nendpoint = "{ENDPOINT}"\npublic_key = "P"\nprivate_key_command = "{command.format(KEY=KEY)}"\n',
+    )
     with pytest.raises(ConfigError) as info:
         load(home)
     assert message in str(info.value) and KEY not in info.value.describe()
 
 
-@pytest.mark.parametrize("env_extra,fragment", [
-    ({"C2Q_ENDPOINT": ENDPOINT}, "missing public key, private key"),
-    ({"C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}, "missing endpoint"),
-    ({"C2Q_ENDPOINT": "http://data.example.com/endpoint", "C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}, "plain HTTP"),
-    ({"C2Q_ENDPOINT": f"https://P:{KEY}@x.com/endpoint", "C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}, "credentials"),
-])
+@pytest.mark.parametrize(
+    "env_extra,fragment",
+    [
+        ({"C2Q_ENDPOINT": ENDPOINT}, "missing public key, private key"),
+        ({"C2Q_PUBLIC_KEY": "P", "C2Q_PRIVATE_KEY": "K"}, "missing endpoint"),
+        (
+            {
+                "C2Q_ENDPOINT": "http://data.example.com/endpoint",
+                "C2Q_PUBLIC_KEY": "P",
+                "C2Q_PRIVATE_KEY": "K",
+            },
+            "plain HTTP",
+        ),
+        (
+            {
+                "C2Q_ENDPOINT": f"https://P:{KEY}@x.com/endpoint",
+                "C2Q_PUBLIC_KEY": "P",
+                "C2Q_PRIVATE_KEY": "K",
+            },
+            "credentials",
+        ),
+    ],
+)
 def test_incomplete_or_unsafe_connection_settings(home, env_extra, fragment):
     with pytest.raises(ConfigError) as info:
         load({**home, **env_extra})
@@ -161,12 +228,15 @@ def test_sandbox_flag_tolerates_partial_connection_settings(home):
     assert settings.sandbox
 
 
-@pytest.mark.parametrize("text,fragment", [
-    ('[default\nendpoint = "x"', "not valid TOML"),
-    ('[default]\nmode = "creative"\n', "unknown mode"),
-    ('[default]\nauth = "bearer"\n', "unknown auth scheme"),
-    ('[default]\ndatabase = 3.5\n', "must be a string"),
-])
+@pytest.mark.parametrize(
+    "text,fragment",
+    [
+        ('[default\nendpoint = "x"', "not valid TOML"),
+        ('[default]\nmode = "creative"\n', "unknown mode"),
+        ('[default]\nauth = "bearer"\n', "unknown auth scheme"),
+        ("[default]\ndatabase = 3.5\n", "must be a string"),
+    ],
+)
 def test_bad_files_are_config_errors(home, text, fragment):
     write_config(home, text)
     with pytest.raises(ConfigError) as info:
@@ -176,17 +246,34 @@ def test_bad_files_are_config_errors(home, text, fragment):
 
 def test_with_endpoint_for_the_embedded_sandbox(home):
     settings, _ = load(home, args(mode="auto_breakdown", theme="mono"))
-    local = settings.with_endpoint("http://127.0.0.1:5000/api/v1beta/app/chat2query-sandbox1/endpoint", Credentials("p", "k"), "1", "sp500insight")
-    assert local.has_credentials and local.mode == "auto_breakdown" and local.theme == "mono" and local.database == "sp500insight"
+    local = settings.with_endpoint(
+        "http://127.0.0.1:5000/api/v1beta/app/chat2query-sandbox1/endpoint",
+        Credentials("p", "k"),
+        "1",
+        "sp500insight",
+    )
+    assert (
+        local.has_credentials
+        and local.mode == "auto_breakdown"
+        and local.theme == "mono"
+        and local.database == "sp500insight"
+    )
 
 
 def test_xdg_paths(tmp_path):
-    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": "/xdg/cfg", "XDG_STATE_HOME": "/xdg/state", "XDG_DATA_HOME": "relative/ignored"}
+    env = {
+        "HOME": str(tmp_path),
+        "XDG_CONFIG_HOME": "/xdg/cfg",
+        "XDG_STATE_HOME": "/xdg/state",
+        "XDG_DATA_HOME": "relative/ignored",
+    }
     assert config_path(env) == Path("/xdg/cfg/c2q/config.toml")
     assert state_dir(env) == Path("/xdg/state/c2q")
     assert data_dir(env) == tmp_path / ".local/share/c2q"
     assert config_path({"HOME": str(tmp_path)}) == tmp_path / ".config/c2q/config.toml"
-    assert config_path({"HOME": str(tmp_path), "C2Q_CONFIG": "/etc/c2q.toml"}) == Path("/etc/c2q.toml")
+    assert config_path({"HOME": str(tmp_path), "C2Q_CONFIG": "/etc/c2q.toml"}) == Path(
+        "/etc/c2q.toml"
+    )
 
 
 def test_config_does_not_import_httpx():

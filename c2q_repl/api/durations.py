@@ -43,7 +43,7 @@ MAX_DELAY_WEIGHT = 64.0
 COLD_START_DELAY_WEIGHT = 4.0
 #: weight of samples older than a run of agreeing newest ones
 OUTSIDE_RUN_WEIGHT = 0.1
-PRIOR_BINS = tuple((0.25 * 2 ** i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
+PRIOR_BINS = tuple((0.25 * 2**i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
 #: with nothing learned yet, also expect very short jobs (a local sandbox): the first poll comes sooner
 COLD_START_BINS = ((0.0625, 0.125), (0.125, 0.25))
 MAX_GRID = 240
@@ -111,7 +111,9 @@ def _consistent_run(samples: list[DurationSample]) -> tuple[int, float, float]:
     return run, low, high
 
 
-def _mixture(samples: list[DurationSample], expected: float | None, decay: float = DEFAULT_DECAY) -> list[_Component]:
+def _mixture(
+    samples: list[DurationSample], expected: float | None, decay: float = DEFAULT_DECAY
+) -> list[_Component]:
     """Newest sample weighs 1, each older one ``decay`` times the next: durations drift."""
     count = len(samples)
     run, low, high = _consistent_run(samples)
@@ -211,7 +213,11 @@ class _PlanGrid:
             survive = 1.0 - cdf[i]
             lowest, pick = float("inf"), n
             for j in range(i + 1, n + 1):
-                cost = survive + delay_weight * (times[j - 1] * (cdf[j] - cdf[i]) - (mom[j] - mom[i])) + best[j]
+                cost = (
+                    survive
+                    + delay_weight * (times[j - 1] * (cdf[j] - cdf[i]) - (mom[j] - mom[i]))
+                    + best[j]
+                )
                 if cost < lowest:
                     lowest, pick = cost, j
             best[i], choice[i] = lowest, pick
@@ -224,7 +230,9 @@ class _PlanGrid:
         return plan, polls
 
 
-def refine_with_ended_at(low: float, high: float, ended_at: float | int, started_wall: float) -> tuple[float, float]:
+def refine_with_ended_at(
+    low: float, high: float, ended_at: float | int, started_wall: float
+) -> tuple[float, float]:
     """Narrow ``(low, high]`` with the server's finish time when the clocks agree.
 
     ``ended_at`` is UNIX seconds; an integer is a truncated second, so the
@@ -250,8 +258,13 @@ def backoff_after(elapsed: float) -> float:
 class JobDurationModel:
     """Recent job durations per kind; owned by the caller (one per client by default)."""
 
-    def __init__(self, window: int = 16, delay_weight: float | None = None, decay: float = DEFAULT_DECAY,
-                 poll_budget: float = DEFAULT_POLL_BUDGET) -> None:
+    def __init__(
+        self,
+        window: int = 16,
+        delay_weight: float | None = None,
+        decay: float = DEFAULT_DECAY,
+        poll_budget: float = DEFAULT_POLL_BUDGET,
+    ) -> None:
         self.window = window
         self.delay_weight = delay_weight
         self.decay = decay
@@ -263,15 +276,23 @@ class JobDurationModel:
         if high < low or high < 0:
             return
         with self._lock:
-            self._samples.setdefault(kind, deque(maxlen=self.window)).append(DurationSample(max(0.0, low), high))
+            self._samples.setdefault(kind, deque(maxlen=self.window)).append(
+                DurationSample(max(0.0, low), high)
+            )
 
     def samples(self, kind: str) -> list[DurationSample]:
         with self._lock:
             return list(self._samples.get(kind, ()))
 
     def plan(self, kind: str, *, after: float = 0.0, expected: float | None = None) -> list[float]:
-        return plan_polls(self.samples(kind), after=after, expected=expected, delay_weight=self.delay_weight,
-                          decay=self.decay, poll_budget=self.poll_budget)
+        return plan_polls(
+            self.samples(kind),
+            after=after,
+            expected=expected,
+            delay_weight=self.delay_weight,
+            decay=self.decay,
+            poll_budget=self.poll_budget,
+        )
 
     def to_json(self) -> dict:
         """Plain data, so a caller may keep what was learned between runs."""
@@ -279,14 +300,22 @@ class JobDurationModel:
             return {kind: [[s.low, s.high] for s in seen] for kind, seen in self._samples.items()}
 
     @classmethod
-    def from_json(cls, value: object, **kw) -> "JobDurationModel":
+    def from_json(cls, value: object, **kw) -> JobDurationModel:
         """Rebuild from :meth:`to_json` output; anything malformed is skipped."""
         model = cls(**kw)
         if isinstance(value, dict):
             for kind, pairs in value.items():
                 for pair in pairs if isinstance(pairs, list) else []:
-                    if (isinstance(pair, list) and len(pair) == 2
-                            and all(isinstance(x, (int, float)) and not isinstance(x, bool) and 0 <= x < 86400 for x in pair)):
+                    if (
+                        isinstance(pair, list)
+                        and len(pair) == 2
+                        and all(
+                            isinstance(x, (int, float))
+                            and not isinstance(x, bool)
+                            and 0 <= x < 86400
+                            for x in pair
+                        )
+                    ):
                         model.observe(str(kind), float(pair[0]), float(pair[1]))
         return model
 

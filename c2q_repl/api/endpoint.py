@@ -35,13 +35,19 @@ def normalize_endpoint(url: str) -> str:
     """
     text = (url or "").strip()
     if not text:
-        raise ConfigError("no endpoint configured", hint="Set C2Q_ENDPOINT, --endpoint or `endpoint` in the config file.")
+        raise ConfigError(
+            "no endpoint configured",
+            hint="Set C2Q_ENDPOINT, --endpoint or `endpoint` in the config file.",
+        )
     try:
         parts = urlsplit(text)
         host = parts.hostname or ""
         parts.port  # noqa: B018 - raises ValueError on a malformed port
     except ValueError:
-        raise ConfigError("the endpoint is not a valid URL", hint="Expected https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint") from None
+        raise ConfigError(
+            "the endpoint is not a valid URL",
+            hint="Expected https://<region>.data.tidbcloud.com/api/v1beta/app/chat2query-XXXXXXXX/endpoint",
+        ) from None
     if parts.username is not None or parts.password is not None:
         # Never echo the URL: it holds a secret.
         raise ConfigError(
@@ -60,7 +66,10 @@ def normalize_endpoint(url: str) -> str:
             hint="Use an https:// endpoint (plain http is allowed only for a local sandbox on 127.0.0.1/localhost).",
         )
     if parts.query or parts.fragment:
-        raise ConfigError("the endpoint URL must not have a query string or fragment", hint="Use the Data App base URL only.")
+        raise ConfigError(
+            "the endpoint URL must not have a query string or fragment",
+            hint="Use the Data App base URL only.",
+        )
     path = parts.path.rstrip("/")
     if _APP_PATH.search(path):
         path += "/endpoint"

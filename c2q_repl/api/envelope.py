@@ -19,8 +19,9 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from c2q_repl.api import errors as E
 
@@ -43,8 +44,10 @@ HINTS = {
     ),
     E.RateLimitError: "Too many requests this minute for this API key; c2q waits for the reset and retries.",
     E.ServerError: "The service failed; try again in a moment.",
-    E.ProtocolError: ("The server's answer was not what the Chat2Query API returns. If it happens once, try again "
-                      "(/job ID fetches an answer that may exist); if it keeps happening, check the endpoint URL."),
+    E.ProtocolError: (
+        "The server's answer was not what the Chat2Query API returns. If it happens once, try again "
+        "(/job ID fetches an answer that may exist); if it keeps happening, check the endpoint URL."
+    ),
 }
 
 
@@ -83,13 +86,26 @@ def parse_envelope(body: Any) -> Envelope | None:
     if not isinstance(body, dict):
         return None
     if "code" in body and ("result" in body or "msg" in body):
-        return Envelope("app", _as_int(body.get("code")), _short(body.get("msg") or body.get("message") or ""), body.get("result"))
+        return Envelope(
+            "app",
+            _as_int(body.get("code")),
+            _short(body.get("msg") or body.get("message") or ""),
+            body.get("result"),
+        )
     data = body.get("data")
     if "type" in body and isinstance(data, dict):
         result = data.get("result")
         result = result if isinstance(result, dict) else {}
-        return Envelope("gateway", _as_int(result.get("code")), _short(result.get("message") or ""), data, _short(body.get("type")))
-    if "code" in body and ("message" in body or "details" in body):  # management-API style (spec §5.3)
+        return Envelope(
+            "gateway",
+            _as_int(result.get("code")),
+            _short(result.get("message") or ""),
+            data,
+            _short(body.get("type")),
+        )
+    if "code" in body and (
+        "message" in body or "details" in body
+    ):  # management-API style (spec §5.3)
         return Envelope("app", _as_int(body.get("code")), _short(body.get("message")), None)
     return None
 
@@ -137,7 +153,9 @@ def retry_after_seconds(headers: Mapping[str, str]) -> float | None:
     return None
 
 
-def classify(status: int, code: int | None, message: str, headers: Mapping[str, str], request: str) -> E.C2QError:
+def classify(
+    status: int, code: int | None, message: str, headers: Mapping[str, str], request: str
+) -> E.C2QError:
     """The typed error for an HTTP status plus the server's code and message."""
     lowered = message.lower()
     kw = {"status": status, "code": code, "request": request}
@@ -155,17 +173,26 @@ def classify(status: int, code: int | None, message: str, headers: Mapping[str, 
         # carries the rate-limit headers, otherwise it is treated as the (never retried) daily quota.
         remaining = (_header(headers, "x-ratelimit-remaining-minute") or "").strip()
         limit_headers = remaining == "0" or retry_after_seconds(headers) is not None
-        per_minute = code == RATE_LIMIT_CODE or "minute" in lowered or (
-            code != 429 and "per day" not in lowered and limit_headers)
+        per_minute = (
+            code == RATE_LIMIT_CODE
+            or "minute" in lowered
+            or (code != 429 and "per day" not in lowered and limit_headers)
+        )
         if per_minute:
-            return make(E.RateLimitError, "rate limit exceeded", retry_after=retry_after_seconds(headers))
+            return make(
+                E.RateLimitError, "rate limit exceeded", retry_after=retry_after_seconds(headers)
+            )
         return make(E.QuotaExceededError, "the daily AI request quota is used up")
     if effective == 400:
         if "not ready" in lowered:
             return make(E.DataSummaryNotReadyError, "data summary is not ready")
         return make(E.ValidationError, "the request was rejected")
-    simple = {403: (E.PermissionError_, "permission denied"), 404: (E.NotFoundError, "not found"),
-              405: (E.MethodNotAllowedError, "method not allowed"), 408: (E.RequestTimeoutError, "request timeout")}
+    simple = {
+        403: (E.PermissionError_, "permission denied"),
+        404: (E.NotFoundError, "not found"),
+        405: (E.MethodNotAllowedError, "method not allowed"),
+        408: (E.RequestTimeoutError, "request timeout"),
+    }
     if effective in simple:
         cls, default = simple[effective]
         return make(cls, default)
@@ -174,7 +201,9 @@ def classify(status: int, code: int | None, message: str, headers: Mapping[str, 
     return E.HTTPStatusError(message or f"unexpected HTTP status {status}", **kw)
 
 
-def check_response(status: int, headers: Mapping[str, str], content: bytes, *, request: str = "") -> Envelope:
+def check_response(
+    status: int, headers: Mapping[str, str], content: bytes, *, request: str = ""
+) -> Envelope:
     """Decode a response; return its envelope on success, raise the typed error otherwise."""
     try:
         body = decode_json(content) if content.strip() else None
@@ -186,20 +215,38 @@ def check_response(status: int, headers: Mapping[str, str], content: bytes, *, r
                 err.message = f"{err.message} (HTTP {status}: {excerpt})"
                 err.args = (err.message,)
             raise err from None
-        raise E.ProtocolError("the server's response is not valid JSON", status=status, request=request, hint=HINTS[E.ProtocolError]) from None
+        raise E.ProtocolError(
+            "the server's response is not valid JSON",
+            status=status,
+            request=request,
+            hint=HINTS[E.ProtocolError],
+        ) from None
     envelope = parse_envelope(body)
     if status >= 400:
         code = envelope.code if envelope else None
         message = envelope.message if envelope else ""
         raise classify(status, code, message, headers, request)
     if envelope is None:
-        raise E.ProtocolError("the server's response has neither Chat2Query envelope", status=status, request=request, hint=HINTS[E.ProtocolError])
+        raise E.ProtocolError(
+            "the server's response has neither Chat2Query envelope",
+            status=status,
+            request=request,
+            hint=HINTS[E.ProtocolError],
+        )
     if envelope.style == "app" and envelope.code not in (200, 0):
         if envelope.code is None:
-            raise E.ProtocolError("the response's `code` is not a number", status=status, request=request, hint=HINTS[E.ProtocolError])
+            raise E.ProtocolError(
+                "the response's `code` is not a number",
+                status=status,
+                request=request,
+                hint=HINTS[E.ProtocolError],
+            )
         raise classify(status, envelope.code, envelope.message, headers, request)
-    if envelope.style == "gateway" and envelope.code is not None and (
-            400 <= envelope.code < 600 or envelope.code in (EXPIRED_KEY_CODE, RATE_LIMIT_CODE)):
+    if (
+        envelope.style == "gateway"
+        and envelope.code is not None
+        and (400 <= envelope.code < 600 or envelope.code in (EXPIRED_KEY_CODE, RATE_LIMIT_CODE))
+    ):
         # A gateway failure inside a 2xx; other codes (e.g. 1146) are v1's "the SQL failed" answers.
         raise classify(status, envelope.code, envelope.message, headers, request)
     return envelope

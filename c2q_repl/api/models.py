@@ -24,6 +24,7 @@ KNOWN_CHARTS = ("Table", "BarChart", "LineChart", "PieChart")
 
 # --------------------------------------------------------------------------- answers
 
+
 @dataclass(frozen=True)
 class ResultData:
     """Columns and positional rows of an executed SQL statement."""
@@ -32,7 +33,7 @@ class ResultData:
     rows: list[list[Cell]]
 
     @classmethod
-    def from_json(cls, value: Any) -> "ResultData | None":
+    def from_json(cls, value: Any) -> ResultData | None:
         if value is None:
             return None
         data = _obj(value, "data")
@@ -40,7 +41,9 @@ class ResultData:
             return None
         columns = []
         for col in _list(data.get("columns"), "data.columns"):
-            columns.append(_text(col.get("col", col.get("name"))) if isinstance(col, dict) else _text(col))
+            columns.append(
+                _text(col.get("col", col.get("name"))) if isinstance(col, dict) else _text(col)
+            )
         rows: list[list[Cell]] = []
         for row in _list(data.get("rows"), "data.rows"):
             if isinstance(row, dict):  # v1 style: objects keyed by column name
@@ -68,7 +71,7 @@ class ChartOptions:
         return self.name in KNOWN_CHARTS
 
     @classmethod
-    def from_json(cls, value: Any) -> "ChartOptions | None":
+    def from_json(cls, value: Any) -> ChartOptions | None:
         if value is None:
             return None
         obj = _obj(value, "chart_options")
@@ -90,14 +93,16 @@ class Assumption:
     related_columns: list[str] = field(default_factory=list)
 
     @classmethod
-    def from_json(cls, value: Any) -> "Assumption":
+    def from_json(cls, value: Any) -> Assumption:
         if isinstance(value, str):
             return cls(concept="", explanation=value)
         obj = _obj(value, "assumption")
         return cls(
             concept=_text(obj.get("concept")),
             explanation=_text(obj.get("explanation")),
-            related_columns=[_text(c) for c in _list(obj.get("related_columns"), "related_columns")],
+            related_columns=[
+                _text(c) for c in _list(obj.get("related_columns"), "related_columns")
+            ],
         )
 
 
@@ -121,7 +126,7 @@ class Answer:
     reason: str = ""
     data: ResultData | None = None
     chart: ChartOptions | None = None
-    sub_tasks: list["Answer"] = field(default_factory=list)
+    sub_tasks: list[Answer] = field(default_factory=list)
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @property
@@ -132,14 +137,16 @@ class Answer:
     def failed(self) -> bool:
         """True when this task produced no trustworthy rows."""
         if self.is_breakdown:
-            return self.status == "failed" or (bool(self.sub_tasks) and all(t.failed for t in self.sub_tasks))
+            return self.status == "failed" or (
+                bool(self.sub_tasks) and all(t.failed for t in self.sub_tasks)
+            )
         return self.status == "failed" or bool(self.sql_error)
 
     @property
     def error_text(self) -> str:
         return self.sql_error or self.reason or ("the task failed" if self.failed else "")
 
-    def leaves(self) -> list["Answer"]:
+    def leaves(self) -> list[Answer]:
         """Tasks that carry SQL and rows (self for a direct answer)."""
         if not self.sub_tasks:
             return [self]
@@ -149,7 +156,7 @@ class Answer:
         return out
 
     @classmethod
-    def from_json(cls, value: Any, _depth: int = 0) -> "Answer":
+    def from_json(cls, value: Any, _depth: int = 0) -> Answer:
         if _depth > MAX_TASK_DEPTH:
             raise ProtocolError("sub-tasks are nested too deeply")
         obj = _obj(value, "answer")
@@ -162,7 +169,9 @@ class Answer:
             clarified_task=_text(obj.get("clarified_task")),
             description=_text(obj.get("description")),
             task=_text(obj.get("task")),
-            assumptions=[Assumption.from_json(a) for a in _list(obj.get("assumptions"), "assumptions")],
+            assumptions=[
+                Assumption.from_json(a) for a in _list(obj.get("assumptions"), "assumptions")
+            ],
             sql=_text(obj.get("sql")),
             sql_error=_text(sql_error) if sql_error not in (None, "", False) else "",
             reason=_text(obj.get("reason")),
@@ -173,15 +182,22 @@ class Answer:
         )
 
     @classmethod
-    def from_task_tree(cls, value: Any) -> "Answer":
+    def from_task_tree(cls, value: Any) -> Answer:
         """Map a v2 job result ``{question_id, raw_question, task_tree{...}}``."""
         obj = _obj(value, "v2 result")
         tree = _obj(obj.get("task_tree"), "task_tree")
         nodes = {str(k): _obj(v, "task_tree node") for k, v in tree.items()}
 
         def node_answer(node_id: str, node: dict, children: list[Answer]) -> Answer:
-            columns = [{"col": c.get("col") if isinstance(c, dict) else c} for c in _list(node.get("columns"), "columns")]
-            data = {"columns": columns, "rows": node.get("rows")} if (columns or node.get("rows")) else None
+            columns = [
+                {"col": c.get("col") if isinstance(c, dict) else c}
+                for c in _list(node.get("columns"), "columns")
+            ]
+            data = (
+                {"columns": columns, "rows": node.get("rows")}
+                if (columns or node.get("rows"))
+                else None
+            )
             err = node.get("sql_error") or node.get("reason")
             return cls(
                 type="breakdown" if children else "data_retrieval",
@@ -190,7 +206,9 @@ class Answer:
                 clarified_task=_text(node.get("clarified_task")),
                 description=_text(node.get("description")),
                 task=_text(node.get("task")),
-                assumptions=[Assumption.from_json(a) for a in _list(node.get("assumptions"), "assumptions")],
+                assumptions=[
+                    Assumption.from_json(a) for a in _list(node.get("assumptions"), "assumptions")
+                ],
                 sql=_text(node.get("sql")),
                 sql_error=_text(node.get("sql_error")) if node.get("sql_error") else "",
                 reason=_text(err) if err else "",
@@ -205,17 +223,26 @@ class Answer:
                 raise ProtocolError("the task tree is nested too deeply")
             node = nodes.get(node_id, {})
             child_ids = [str(c) for c in _list(node.get("sub_task_list"), "sub_task_list")]
-            children = [build(c, seen | {node_id}) for c in child_ids if c in nodes and c not in seen]
+            children = [
+                build(c, seen | {node_id}) for c in child_ids if c in nodes and c not in seen
+            ]
             return node_answer(node_id, node, children)
 
         if not nodes:
-            return cls(type="data_retrieval", task_id="0", status="failed", reason="empty task tree", raw=obj)
+            return cls(
+                type="data_retrieval",
+                task_id="0",
+                status="failed",
+                reason="empty task tree",
+                raw=obj,
+            )
         root_id = "0" if "0" in nodes else sorted(nodes)[0]
         root = build(root_id, frozenset())
         return Answer(**{**root.__dict__, "raw": obj})
 
 
 # --------------------------------------------------------------------------- jobs
+
 
 @dataclass(frozen=True)
 class Job:
@@ -233,7 +260,7 @@ class Job:
         return self.status in ("done", "failed")
 
     @classmethod
-    def from_json(cls, value: Any) -> "Job":
+    def from_json(cls, value: Any) -> Job:
         obj = _obj(value, "job")
         status = _text(obj.get("status")).lower()
         if not status:
@@ -267,7 +294,7 @@ class ChatStarted:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "ChatStarted":
+    def from_json(cls, value: Any) -> ChatStarted:
         obj = _obj(value, "chat2data result")
         job_id = _text(obj.get("job_id"))
         if not job_id:

@@ -5,11 +5,11 @@ never another exception, for values of the wrong kind."""
 from __future__ import annotations
 
 import json
-from typing import Any, Union
+from typing import Any
 
 from c2q_repl.api.errors import ProtocolError
 
-Cell = Union[str, int, float, bool, None]
+Cell = str | int | float | bool | None
 
 
 def _obj(value: Any, what: str) -> dict:

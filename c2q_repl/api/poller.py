@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.durations import JobDurationModel, backoff_after, refine_with_ended_at
@@ -59,7 +59,13 @@ MAX_POLL_FAILURES = 3
 RESUME_AFTER = 1.0
 #: how often a waiting thread re-checks the cancel event while a poll is in flight
 _CANCEL_TICK = 0.01
-_TRANSIENT = (E.NetworkError, E.ServerError, E.ProtocolError, E.RequestTimeoutError, E.RateLimitError)
+_TRANSIENT = (
+    E.NetworkError,
+    E.ServerError,
+    E.ProtocolError,
+    E.RequestTimeoutError,
+    E.RateLimitError,
+)
 
 
 def _poll_in_thread(client, job_id: str, cancel: threading.Event) -> Job:
@@ -115,7 +121,9 @@ def wait_for_job(
     # may be finished already: poll at once, and learn nothing (its start is not where we measure from).
     resumed = origin is None or elapsed() > RESUME_AFTER
     plan = [] if resumed else model.plan(kind, after=elapsed(), expected=expected_seconds)
-    next_at = elapsed() if resumed else (plan.pop(0) if plan else elapsed() + backoff_after(elapsed()))
+    next_at = (
+        elapsed() if resumed else (plan.pop(0) if plan else elapsed() + backoff_after(elapsed()))
+    )
     last_running = 0.0
     failures = 0
     resumed_planned = False
@@ -132,7 +140,11 @@ def wait_for_job(
             failures += 1
             if failures >= MAX_POLL_FAILURES:
                 raise
-            wait = err.retry_after if isinstance(err, E.RateLimitError) and err.retry_after else min(5.0, 0.5 * 2 ** (failures - 1))
+            wait = (
+                err.retry_after
+                if isinstance(err, E.RateLimitError) and err.retry_after
+                else min(5.0, 0.5 * 2 ** (failures - 1))
+            )
             next_at = elapsed() + wait
             continue
         received = elapsed()
@@ -145,8 +157,11 @@ def wait_for_job(
                 model.observe(kind, low, high)
             return job
         if received >= max_wait:
-            raise E.JobTimeoutError(f"the job was still running after {max_wait:.0f} s", job_id=job_id,
-                                    hint=f"It may still finish: fetch it later with its id {job_id}.")
+            raise E.JobTimeoutError(
+                f"the job was still running after {max_wait:.0f} s",
+                job_id=job_id,
+                hint=f"It may still finish: fetch it later with its id {job_id}.",
+            )
         last_running = sent
         if resumed and not resumed_planned:
             # The start time is unknown: follow the usual plan measured from now, learn nothing.

@@ -15,8 +15,8 @@ from c2q_repl.api.errors import ProtocolError
 from c2q_repl.api.models import ResultData
 from c2q_repl.api.parsing import _bool, _int, _list, _obj, _text
 
-
 # --------------------------------------------------------------------------- sessions
+
 
 @dataclass(frozen=True)
 class SessionMessage:
@@ -32,7 +32,7 @@ class SessionMessage:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "SessionMessage":
+    def from_json(cls, value: Any) -> SessionMessage:
         if isinstance(value, str):
             return cls(content=value, raw={"content": value})
         obj = _obj(value, "session message")
@@ -61,7 +61,7 @@ class Session:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "Session":
+    def from_json(cls, value: Any) -> Session:
         obj = _obj(value, "session")
         meta = _obj(obj.get("meta"), "session meta")
         session_id = _text(obj.get("session_id", obj.get("id")))
@@ -95,6 +95,7 @@ def parse_list(value: Any, key: str, parse) -> list:
 
 # --------------------------------------------------------------------------- data summaries
 
+
 @dataclass(frozen=True)
 class Relationship:
     referencing_table: str
@@ -103,13 +104,17 @@ class Relationship:
     referenced_table_column: str
 
     @classmethod
-    def from_json(cls, value: Any) -> "Relationship":
+    def from_json(cls, value: Any) -> Relationship:
         obj = _obj(value, "relationship")
         return cls(
             referencing_table=_text(obj.get("referencing_table")),
-            referencing_table_column=_text(obj.get("referencing_table_column", obj.get("foreign_key_column"))),
+            referencing_table_column=_text(
+                obj.get("referencing_table_column", obj.get("foreign_key_column"))
+            ),
             referenced_table=_text(obj.get("referenced_table")),
-            referenced_table_column=_text(obj.get("referenced_table_column", obj.get("primary_key_column"))),
+            referenced_table_column=_text(
+                obj.get("referenced_table_column", obj.get("primary_key_column"))
+            ),
         )
 
 
@@ -152,7 +157,7 @@ class DataSummary:
         return self.status == "done"
 
     @classmethod
-    def from_json(cls, value: Any) -> "DataSummary":
+    def from_json(cls, value: Any) -> DataSummary:
         obj = _obj(value, "data summary")
         description = obj.get("description")
         if isinstance(description, dict):
@@ -166,8 +171,14 @@ class DataSummary:
             cols = {}
             for cname, cval in _obj(t.get("columns"), f"columns of {tname}").items():
                 c = cval if isinstance(cval, dict) else {"description": _text(cval)}
-                cols[str(cname)] = ColumnSummary(name=_text(c.get("name")) or str(cname), description=_text(c.get("description")))
-            tables[str(tname)] = TableSummary(name=_text(t.get("name", t.get("table_name"))) or str(tname), description=_text(t.get("description")), columns=cols)
+                cols[str(cname)] = ColumnSummary(
+                    name=_text(c.get("name")) or str(cname), description=_text(c.get("description"))
+                )
+            tables[str(tname)] = TableSummary(
+                name=_text(t.get("name", t.get("table_name"))) or str(tname),
+                description=_text(t.get("description")),
+                columns=cols,
+            )
         relationships: list[Relationship] = []
         rel = obj.get("relationships", obj.get("table_relationship"))
         if isinstance(rel, dict):
@@ -186,7 +197,10 @@ class DataSummary:
             description_system=system,
             description_user=user,
             summary=_text(obj.get("summary")),
-            keywords=[_text(k) for k in _list(obj.get("keywords", obj.get("summary_keywords")), "keywords")],
+            keywords=[
+                _text(k)
+                for k in _list(obj.get("keywords", obj.get("summary_keywords")), "keywords")
+            ],
             tables=tables,
             relationships=relationships,
             raw=obj,
@@ -200,12 +214,17 @@ class SummaryStarted:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "SummaryStarted":
+    def from_json(cls, value: Any) -> SummaryStarted:
         obj = _obj(value, "data summary result")
-        return cls(data_summary_id=_text(obj.get("data_summary_id")), job_id=_text(obj.get("job_id")), raw=obj)
+        return cls(
+            data_summary_id=_text(obj.get("data_summary_id")),
+            job_id=_text(obj.get("job_id")),
+            raw=obj,
+        )
 
 
 # --------------------------------------------------------------------------- knowledge
+
 
 @dataclass(frozen=True)
 class KnowledgeBase:
@@ -217,7 +236,7 @@ class KnowledgeBase:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "KnowledgeBase":
+    def from_json(cls, value: Any) -> KnowledgeBase:
         obj = _obj(value, "knowledge base")
         return cls(
             knowledge_base_id=_text(obj.get("knowledge_base_id", obj.get("id"))),
@@ -244,7 +263,7 @@ class KnowledgeData:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "KnowledgeData":
+    def from_json(cls, value: Any) -> KnowledgeData:
         obj = _obj(value, "knowledge data")
         raw_data = obj.get("raw_data")
         meta = obj.get("meta_data")
@@ -259,6 +278,7 @@ class KnowledgeData:
 
 # --------------------------------------------------------------------------- refine / suggest / v1
 
+
 @dataclass(frozen=True)
 class RefineResult:
     rewritten_sql: str
@@ -266,9 +286,13 @@ class RefineResult:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "RefineResult":
+    def from_json(cls, value: Any) -> RefineResult:
         obj = _obj(value, "refineSql result")
-        return cls(rewritten_sql=_text(obj.get("rewritten_sql", obj.get("sql"))), solution=_text(obj.get("solution")), raw=obj)
+        return cls(
+            rewritten_sql=_text(obj.get("rewritten_sql", obj.get("sql"))),
+            solution=_text(obj.get("solution")),
+            raw=obj,
+        )
 
 
 @dataclass(frozen=True)
@@ -279,7 +303,7 @@ class Suggestions:
     raw: Any = field(repr=False, compare=False, default=None)
 
     @classmethod
-    def from_json(cls, value: Any) -> "Suggestions":
+    def from_json(cls, value: Any) -> Suggestions:
         items = value
         if isinstance(value, dict):
             items = value.get("suggestions", value.get("questions", []))
@@ -307,7 +331,7 @@ class V1Result:
     raw: dict = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
-    def from_json(cls, value: Any) -> "V1Result":
+    def from_json(cls, value: Any) -> V1Result:
         obj = _obj(value, "v1 data")
         result = _obj(obj.get("result"), "v1 result")
         return cls(

@@ -7,16 +7,24 @@ plausible alternatives, so :mod:`c2q_repl.api.client` stays a list of endpoints.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Any, Callable, Union
+from typing import Any
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.envelope import HINTS
-from c2q_repl.api.resources import KNOWLEDGE_TYPES, DataSummary, Session, SummaryStarted, TableSummary, parse_list
+from c2q_repl.api.resources import (
+    KNOWLEDGE_TYPES,
+    DataSummary,
+    Session,
+    SummaryStarted,
+    TableSummary,
+    parse_list,
+)
 
 MODES = ("direct", "auto_breakdown")
 #: what a data summary update may answer with (the response shape is [UNK])
-SummaryUpdate = Union[DataSummary, TableSummary, SummaryStarted, None]
+SummaryUpdate = DataSummary | TableSummary | SummaryStarted | None
 MAX_INSTRUCTION = 512
 
 
@@ -40,7 +48,9 @@ def parsed(parse: Callable[[Any], Any], value: Any, request: str) -> Any:
 
 def check_mode(mode: str) -> str:
     if mode not in MODES:
-        raise E.ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
+        raise E.ValidationError(
+            f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'."
+        )
     return mode
 
 
@@ -70,7 +80,9 @@ def id_value(value: str | int) -> int | str:
 
 def check_knowledge(type: str, raw_data: dict) -> None:
     if type not in KNOWLEDGE_TYPES:
-        raise E.ValidationError(f"unknown knowledge type {type!r}", hint="Use few-shot, term-sheet or instruction.")
+        raise E.ValidationError(
+            f"unknown knowledge type {type!r}", hint="Use few-shot, term-sheet or instruction."
+        )
     if not isinstance(raw_data, dict):
         raise E.ValidationError("knowledge raw_data must be an object")
     if type == "instruction" and len(str(raw_data.get("instruction", ""))) > MAX_INSTRUCTION:
@@ -93,7 +105,11 @@ def summary_update_result(result: Any) -> SummaryUpdate:
         return None
     if "job_id" in obj and not ("tables" in obj or "summary" in obj or "status" in obj):
         return SummaryStarted.from_json(obj)
-    if "tables" not in obj and "db_schema" not in obj and ("columns" in obj or "name" in obj or "table_name" in obj):
+    if (
+        "tables" not in obj
+        and "db_schema" not in obj
+        and ("columns" in obj or "name" in obj or "table_name" in obj)
+    ):
         name = str(obj.get("name") or obj.get("table_name") or "")
         return DataSummary.from_json({"tables": {name: obj}}).tables[name]
     return DataSummary.from_json(obj)
@@ -101,7 +117,11 @@ def summary_update_result(result: Any) -> SummaryUpdate:
 
 def v2_summary(result: Any) -> DataSummary:
     obj = result if isinstance(result, dict) else None
-    if obj is not None and isinstance(obj.get("data"), dict) and not ("db_schema" in obj or "tables" in obj):
+    if (
+        obj is not None
+        and isinstance(obj.get("data"), dict)
+        and not ("db_schema" in obj or "tables" in obj)
+    ):
         return DataSummary.from_json({"data_summary_id": obj.get("id"), **obj["data"]})
     return DataSummary.from_json(result)
 

@@ -16,8 +16,9 @@ from __future__ import annotations
 import os
 import threading
 import time
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any, Callable, Mapping
+from typing import Any
 from urllib.parse import quote
 
 import httpx
@@ -88,26 +89,52 @@ def _default_transport(endpoint: str) -> httpx.BaseTransport:
     try:
         return httpx.HTTPTransport(proxy=proxy)
     except ImportError:
-        raise E.ConfigError("the proxy set in the environment needs an extra package",
-                            hint="pip install 'httpx[socks]' for a socks:// proxy, or unset ALL_PROXY/HTTPS_PROXY.") from None
+        raise E.ConfigError(
+            "the proxy set in the environment needs an extra package",
+            hint="pip install 'httpx[socks]' for a socks:// proxy, or unset ALL_PROXY/HTTPS_PROXY.",
+        ) from None
     except (ValueError, httpx.InvalidURL):
-        raise E.ConfigError("the proxy set in the environment (HTTPS_PROXY/ALL_PROXY) is not a valid URL") from None
+        raise E.ConfigError(
+            "the proxy set in the environment (HTTPS_PROXY/ALL_PROXY) is not a valid URL"
+        ) from None
 
 
 def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
     """httpx's exception → ours; the message names the failure, never the request."""
     detail = str(exc).split("\n")[0][:200]
     if isinstance(exc, (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)):
-        return E.ConnectError(f"could not connect to the server ({detail or type(exc).__name__})", request=request,
-                              hint="Check the endpoint URL and your network; the request was not sent.")
+        return E.ConnectError(
+            f"could not connect to the server ({detail or type(exc).__name__})",
+            request=request,
+            hint="Check the endpoint URL and your network; the request was not sent.",
+        )
     if isinstance(exc, httpx.ReadTimeout):
-        return E.ReadTimeoutError("the server did not answer in time", request=request,
-                                  hint="It may still be working on the request; c2q does not re-send AI requests.")
-    if isinstance(exc, (httpx.ReadError, httpx.WriteError, httpx.RemoteProtocolError, httpx.WriteTimeout, httpx.NetworkError)):
-        return E.NetworkError(f"the connection broke ({detail or type(exc).__name__})", sent=True, request=request,
-                              hint="The server may or may not have received the request.")
+        return E.ReadTimeoutError(
+            "the server did not answer in time",
+            request=request,
+            hint="It may still be working on the request; c2q does not re-send AI requests.",
+        )
+    if isinstance(
+        exc,
+        (
+            httpx.ReadError,
+            httpx.WriteError,
+            httpx.RemoteProtocolError,
+            httpx.WriteTimeout,
+            httpx.NetworkError,
+        ),
+    ):
+        return E.NetworkError(
+            f"the connection broke ({detail or type(exc).__name__})",
+            sent=True,
+            request=request,
+            hint="The server may or may not have received the request.",
+        )
     if isinstance(exc, (httpx.DecodingError, httpx.ProtocolError, httpx.TooManyRedirects)):
-        return E.ProtocolError(f"the server's response could not be read ({detail or type(exc).__name__})", request=request)
+        return E.ProtocolError(
+            f"the server's response could not be read ({detail or type(exc).__name__})",
+            request=request,
+        )
     if isinstance(exc, httpx.TimeoutException):
         return E.ReadTimeoutError("the request timed out", request=request)
     return E.NetworkError(f"HTTP failure ({type(exc).__name__})", sent=True, request=request)
@@ -116,7 +143,11 @@ def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
 class _CountingTransport(httpx.BaseTransport):
     """Wraps the real transport; reports every request that reached (or may have reached) the wire."""
 
-    def __init__(self, inner: httpx.BaseTransport, report: Callable[[httpx.Request, int | None, float, float, str, bool], None]):
+    def __init__(
+        self,
+        inner: httpx.BaseTransport,
+        report: Callable[[httpx.Request, int | None, float, float, str, bool], None],
+    ):
         self._inner = inner
         self._report = report
 
@@ -154,7 +185,9 @@ class ApiTransport:
     ) -> None:
         self.endpoint = normalize_endpoint(endpoint)
         if auth_scheme not in ("digest", "basic"):
-            raise E.ConfigError(f"unknown auth scheme {auth_scheme!r}", hint="Use 'digest' (default) or 'basic'.")
+            raise E.ConfigError(
+                f"unknown auth scheme {auth_scheme!r}", hint="Use 'digest' (default) or 'basic'."
+            )
         if not public_key or not private_key:
             raise E.ConfigError("an API key needs both a public and a private key")
         self.max_retries = max(0, int(max_retries))
@@ -164,27 +197,48 @@ class ApiTransport:
         self.requests_sent = 0
         self.ai_requests_sent = 0
         self._base_path = httpx.URL(self.endpoint).path.rstrip("/")
-        auth = httpx.DigestAuth(public_key, private_key) if auth_scheme == "digest" else httpx.BasicAuth(public_key, private_key)
+        auth = (
+            httpx.DigestAuth(public_key, private_key)
+            if auth_scheme == "digest"
+            else httpx.BasicAuth(public_key, private_key)
+        )
         self._client = httpx.Client(
             base_url=self.endpoint,
             auth=auth,
             timeout=httpx.Timeout(timeout, connect=min(timeout, 10.0)),
-            transport=_CountingTransport(transport or _default_transport(self.endpoint), self._record),
+            transport=_CountingTransport(
+                transport or _default_transport(self.endpoint), self._record
+            ),
             headers={"user-agent": f"c2q/{__version__}", "accept": "application/json"},
             follow_redirects=False,
         )
 
     # ------------------------------------------------------------------ counting
 
-    def _record(self, request: httpx.Request, status: int | None, elapsed: float, wall: float, error: str, sent: bool) -> None:
+    def _record(
+        self,
+        request: httpx.Request,
+        status: int | None,
+        elapsed: float,
+        wall: float,
+        error: str,
+        sent: bool,
+    ) -> None:
         meta = request.extensions.get(_META) or {}
         starts_ai = bool(meta.get("starts_ai"))
         path = request.url.path
         if path.startswith(self._base_path):
-            path = path[len(self._base_path):] or "/"
+            path = path[len(self._base_path) :] or "/"
         record = RequestRecord(
-            method=request.method, path=path, status=status, elapsed=elapsed, attempt=int(meta.get("attempt", 1)),
-            starts_ai=starts_ai, sent=sent, error=error, at=wall,
+            method=request.method,
+            path=path,
+            status=status,
+            elapsed=elapsed,
+            attempt=int(meta.get("attempt", 1)),
+            starts_ai=starts_ai,
+            sent=sent,
+            error=error,
+            at=wall,
         )
         with self._lock:
             self.requests_sent += int(sent)
@@ -219,24 +273,41 @@ class ApiTransport:
                 delay = retry_delay(attempt, err)
                 if self._wait(delay, cancel):
                     if cancel is not None and cancel.is_set():
-                        raise E.CancelledError("cancelled while waiting to retry", request=described) from None
+                        raise E.CancelledError(
+                            "cancelled while waiting to retry", request=described
+                        ) from None
                     raise
 
-    def _once(self, method: str, path: str, json: Any, params: dict | None, starts_ai: bool, attempt: int, described: str) -> Envelope:
+    def _once(
+        self,
+        method: str,
+        path: str,
+        json: Any,
+        params: dict | None,
+        starts_ai: bool,
+        attempt: int,
+        described: str,
+    ) -> Envelope:
         extensions = {_META: {"starts_ai": starts_ai, "attempt": attempt}}
         query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
         try:
-            response = self._client.request(method, path, json=json, params=query or None, extensions=extensions)
+            response = self._client.request(
+                method, path, json=json, params=query or None, extensions=extensions
+            )
         except httpx.HTTPError as exc:
             translated = _translate(exc, described)
         else:
             if 300 <= response.status_code < 400:
                 location = response.headers.get("location", "")
                 raise E.HTTPStatusError(
-                    f"the endpoint redirects (HTTP {response.status_code})", status=response.status_code, request=described,
+                    f"the endpoint redirects (HTTP {response.status_code})",
+                    status=response.status_code,
+                    request=described,
                     hint=f"Configure the URL it redirects to{': ' + location.split('?')[0][:200] if location else ''} (c2q does not send keys across redirects).",
                 )
-            return check_response(response.status_code, response.headers, response.content, request=described)
+            return check_response(
+                response.status_code, response.headers, response.content, request=described
+            )
         raise translated
 
     def _wait(self, seconds: float, cancel: threading.Event | None) -> bool:

@@ -10,8 +10,9 @@ client) runs on :meth:`Connection.start` in a daemon thread; ``client`` and
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable
+from typing import TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from c2q_repl.api.endpoint import is_loopback_host
@@ -28,7 +29,7 @@ SANDBOX_DATABASE = "sp500insight"
 
 
 def endpoint_kind(settings: Settings) -> str:
-    """"sandbox" when c2q must start its own server (no credentials, or --sandbox)."""
+    """ "sandbox" when c2q must start its own server (no credentials, or --sandbox)."""
     return "sandbox" if settings.sandbox or not settings.has_credentials else "cloud"
 
 
@@ -82,7 +83,7 @@ class Connection:
 
     # ------------------------------------------------------------------ lifecycle
 
-    def start(self) -> "Future[Connection]":
+    def start(self) -> Future[Connection]:
         """Begin connecting in a daemon thread (idempotent); the future yields ``self``."""
         from concurrent.futures import Future
 
@@ -91,10 +92,12 @@ class Connection:
                 raise ConfigError("the connection is closed")
             if self._future is None:
                 self._future = Future()
-                threading.Thread(target=self._run, args=(self._future,), name="c2q-connect", daemon=True).start()
+                threading.Thread(
+                    target=self._run, args=(self._future,), name="c2q-connect", daemon=True
+                ).start()
             return self._future
 
-    def wait(self, timeout: float | None = None) -> "Connection":
+    def wait(self, timeout: float | None = None) -> Connection:
         """Block until connected; raise the :class:`C2QError` that prevented it."""
         future = self.start()
         future.result(timeout)
@@ -117,7 +120,11 @@ class Connection:
         try:
             established = self._establish()
         except BaseException as exc:  # handed to whoever waits
-            future.set_exception(exc if isinstance(exc, (C2QError, KeyboardInterrupt)) else _startup_error(self.kind, exc))
+            future.set_exception(
+                exc
+                if isinstance(exc, (C2QError, KeyboardInterrupt))
+                else _startup_error(self.kind, exc)
+            )
             return
         with self._lock:
             closed = self._closed
@@ -152,7 +159,10 @@ class Connection:
         try:
             options = {"timeout": getattr(settings, "timeout", 30.0), **self.client_options}
             client = Chat2QueryClient(
-                settings.endpoint, settings.credentials, auth_scheme=settings.auth_scheme, on_request=self._count_request,
+                settings.endpoint,
+                settings.credentials,
+                auth_scheme=settings.auth_scheme,
+                on_request=self._count_request,
                 **options,
             )
         except BaseException:
@@ -170,7 +180,9 @@ class Connection:
 
     def _count_request(self, record: Any) -> None:
         if self.usage is not None and getattr(record, "sent", True):
-            self.usage.add(requests=1, ai_requests=1 if getattr(record, "may_spend_quota", False) else 0)
+            self.usage.add(
+                requests=1, ai_requests=1 if getattr(record, "may_spend_quota", False) else 0
+            )
         if self.on_request is not None:
             self.on_request(record)
 
@@ -184,7 +196,7 @@ class Connection:
         if established is not None:
             _shutdown(established)
 
-    def __enter__(self) -> "Connection":
+    def __enter__(self) -> Connection:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -219,7 +231,10 @@ class Connection:
 
 def _startup_error(kind: str, exc: BaseException) -> C2QError:
     what = "start the local sandbox" if kind == "sandbox" else "set up the client"
-    return ConfigError(f"could not {what}: {type(exc).__name__}: {exc}", hint="This is a bug or a broken installation; please report it.")
+    return ConfigError(
+        f"could not {what}: {type(exc).__name__}: {exc}",
+        hint="This is a bug or a broken installation; please report it.",
+    )
 
 
 def _shutdown(established: _Established) -> None:
@@ -242,9 +257,14 @@ def new_connection(
     kind = endpoint_kind(settings)
     key = endpoint_key(settings.endpoint, sandbox=kind == "sandbox")
     return Connection(
-        requested=settings, kind=kind, label=endpoint_label(settings, kind), on_request=on_request,
-        sandbox_options=dict(sandbox_options or {}), client_options=dict(client_options or {}),
-        usage=UsageCounter(key) if track_usage else None, durations=DurationStore(key) if track_usage else None,
+        requested=settings,
+        kind=kind,
+        label=endpoint_label(settings, kind),
+        on_request=on_request,
+        sandbox_options=dict(sandbox_options or {}),
+        client_options=dict(client_options or {}),
+        usage=UsageCounter(key) if track_usage else None,
+        durations=DurationStore(key) if track_usage else None,
     )
 
 

@@ -20,8 +20,9 @@ from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any, Callable
+from typing import Any
 
 from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, ValidationError
 from c2q_repl.api.models import Job
@@ -29,7 +30,6 @@ from c2q_repl.api.resources import DataSummary, Session
 from c2q_repl.chat.opening import create_session, ready_summary
 from c2q_repl.chat.round import Round
 from c2q_repl.config import MODES
-
 
 FeedbackIds = tuple[str, str]
 
@@ -45,12 +45,16 @@ def feedback_ids(feedback: Any) -> FeedbackIds:
         answer_id = feedback[0] if feedback else ""
         task_id = feedback[1] if len(feedback) > 1 else ""
         return str(answer_id or ""), str(task_id or "")
-    return str(getattr(feedback, "answer_id", "") or ""), str(getattr(feedback, "task_id", "") or "")
+    return str(getattr(feedback, "answer_id", "") or ""), str(
+        getattr(feedback, "task_id", "") or ""
+    )
 
 
 def check_mode(mode: str) -> str:
     if mode not in MODES:
-        raise ValidationError(f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'.")
+        raise ValidationError(
+            f"unknown SQL generation mode {mode!r}", hint="Use 'direct' or 'auto_breakdown'."
+        )
     return mode
 
 
@@ -129,7 +133,7 @@ class Conversation:
     @property
     def context_rounds(self) -> list[Round]:
         """Rounds the server still remembers (since the last reset/new/switch)."""
-        return self.rounds[self._context_start:]
+        return self.rounds[self._context_start :]
 
     def last_answered(self) -> Round | None:
         """The newest round in the current context that has an answer."""
@@ -165,16 +169,27 @@ class Conversation:
             client = self.connection.client
             settings = self.connection.settings
             if not settings.cluster_id or not settings.database:
-                missing = " and ".join(n for n, v in (("cluster id", settings.cluster_id), ("database", settings.database)) if not v)
-                raise ConfigError(f"no {missing} configured",
-                                  hint="Set C2Q_CLUSTER_ID/C2Q_DATABASE, --cluster-id/--database or the config profile.")
+                missing = " and ".join(
+                    n
+                    for n, v in (
+                        ("cluster id", settings.cluster_id),
+                        ("database", settings.database),
+                    )
+                    if not v
+                )
+                raise ConfigError(
+                    f"no {missing} configured",
+                    hint="Set C2Q_CLUSTER_ID/C2Q_DATABASE, --cluster-id/--database or the config profile.",
+                )
             if self._summary is None:
-                self._summary = ready_summary(client, settings.cluster_id, settings.database, cancel)
+                self._summary = ready_summary(
+                    client, settings.cluster_id, settings.database, cancel
+                )
             self._session = self._new_session(client, settings, cancel)
             self._record("session", self._session.session_id)
             return self._session.session_id
 
-    def open_in_background(self) -> "Future[str]":
+    def open_in_background(self) -> Future[str]:
         """Run :meth:`open` in a daemon thread; the first question waits for it anyway."""
         future: Future = Future()
 
@@ -189,8 +204,12 @@ class Conversation:
         return future
 
     def _new_session(self, client: Any, settings: Any, cancel: threading.Event) -> Session:
-        name = self.session_name or time.strftime("c2q %Y-%m-%d %H:%M", time.localtime(self._wall()))
-        return create_session(client, settings.cluster_id, settings.database, name, cancel, clock=self._clock)
+        name = self.session_name or time.strftime(
+            "c2q %Y-%m-%d %H:%M", time.localtime(self._wall())
+        )
+        return create_session(
+            client, settings.cluster_id, settings.database, name, cancel, clock=self._clock
+        )
 
     # ------------------------------------------------------------------ asking
 
@@ -220,8 +239,12 @@ class Conversation:
             else:
                 answer_id, task_id = feedback_ids(feedback)
             round_ = Round(
-                number=self._next_number(), question=question, mode=mode or self._mode,
-                feedback_answer_id=answer_id, feedback_task_id=task_id, started_at=self._wall(),
+                number=self._next_number(),
+                question=question,
+                mode=mode or self._mode,
+                feedback_answer_id=answer_id,
+                feedback_task_id=task_id,
+                started_at=self._wall(),
             )
             opening_error: C2QError | None = None
             try:  # open first, so a transcript names the session before its first question
@@ -229,20 +252,39 @@ class Conversation:
             except C2QError as err:
                 opening_error = err
             self._record("question", round_)
-            self._run_round(round_, cancel, lambda client: self._post_question(client, round_, on_update, opening_error), on_update)
+            self._run_round(
+                round_,
+                cancel,
+                lambda client: self._post_question(client, round_, on_update, opening_error),
+                on_update,
+            )
             return round_
 
-    def _post_question(self, client: Any, round_: Round, on_update: Callable[[Job], None] | None,
-                       opening_error: C2QError | None) -> str:
+    def _post_question(
+        self,
+        client: Any,
+        round_: Round,
+        on_update: Callable[[Job], None] | None,
+        opening_error: C2QError | None,
+    ) -> str:
         if opening_error is not None:
             raise opening_error
         started = client.session_chat(
-            self.session_id, round_.question, mode=check_mode(round_.mode),
-            feedback_answer_id=round_.feedback_answer_id, feedback_task_id=round_.feedback_task_id,
+            self.session_id,
+            round_.question,
+            mode=check_mode(round_.mode),
+            feedback_answer_id=round_.feedback_answer_id,
+            feedback_task_id=round_.feedback_task_id,
         )
         round_.job_id = started.job_id
         if on_update is not None:  # the caller learns the job id before the first poll
-            on_update(Job(job_id=started.job_id, status="init", raw={"job_id": started.job_id, "status": "init"}))
+            on_update(
+                Job(
+                    job_id=started.job_id,
+                    status="init",
+                    raw={"job_id": started.job_id, "status": "init"},
+                )
+            )
         return started.job_id
 
     def resume(
@@ -292,8 +334,17 @@ class Conversation:
             before = client.requests_sent
             job_id = start(client)
             job = wait_for_job(client, job_id, cancel=cancel, on_update=on_update)
-            round_.job_raw = dict(job.raw) if job.raw else {"job_id": job.job_id, "status": job.status,
-                                                           "ended_at": job.ended_at, "reason": job.reason, "result": job.result}
+            round_.job_raw = (
+                dict(job.raw)
+                if job.raw
+                else {
+                    "job_id": job.job_id,
+                    "status": job.status,
+                    "ended_at": job.ended_at,
+                    "reason": job.reason,
+                    "result": job.result,
+                }
+            )
         except CancelledError as err:
             err.job_id = err.job_id or round_.job_id
             if not err.hint and err.job_id:
@@ -306,7 +357,10 @@ class Conversation:
             self._finish(round_, client, before, began)
             raise
         except Exception as exc:  # a bug must not lose the session; say what it was
-            round_.error = C2QError(f"internal error: {type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it.")
+            round_.error = C2QError(
+                f"internal error: {type(exc).__name__}: {exc}",
+                hint="This is a bug in c2q; please report it.",
+            )
         self._finish(round_, client, before, began)
 
     def _finish(self, round_: Round, client: Any, before: int, began: float) -> None:

@@ -9,8 +9,9 @@ Kept per endpoint in ``$XDG_STATE_HOME/c2q/durations.json``.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from c2q_repl.chat.statefile import read_json_object, update_json_object
 from c2q_repl.config import state_dir

@@ -11,9 +11,16 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
-from c2q_repl.api.errors import AuthError, C2QError, CancelledError, DataSummaryNotReadyError, JobFailedError
+from c2q_repl.api.errors import (
+    AuthError,
+    C2QError,
+    CancelledError,
+    DataSummaryNotReadyError,
+    JobFailedError,
+)
 from c2q_repl.api.resources import DataSummary, Session
 
 #: how long a new session may wait for the data summary to become ready
@@ -34,12 +41,18 @@ def listed_summary(client: Any, cluster_id: str, database: str) -> DataSummary |
         raise
     except C2QError:
         return None
-    mine = [s for s in summaries if s.database == database and (not s.cluster_id or s.cluster_id == cluster_id)]
+    mine = [
+        s
+        for s in summaries
+        if s.database == database and (not s.cluster_id or s.cluster_id == cluster_id)
+    ]
     ready = sorted((s for s in mine if s.ready), key=lambda s: not s.default)
     return ready[0] if ready else (mine[0] if mine else None)
 
 
-def ready_summary(client: Any, cluster_id: str, database: str, cancel: threading.Event) -> DataSummary:
+def ready_summary(
+    client: Any, cluster_id: str, database: str, cancel: threading.Event
+) -> DataSummary:
     """The database's ready data summary, generating (or waiting for) it only when none is ready."""
     found = listed_summary(client, cluster_id, database)
     if found is not None and found.ready:
@@ -47,10 +60,14 @@ def ready_summary(client: Any, cluster_id: str, database: str, cancel: threading
     from c2q_repl.api.poller import wait_for_job
 
     started = client.create_data_summary(cluster_id, database, reuse=True)
-    job = wait_for_job(client, started.job_id, cancel=cancel, kind="summary", max_wait=SUMMARY_JOB_MAX_WAIT)
+    job = wait_for_job(
+        client, started.job_id, cancel=cancel, kind="summary", max_wait=SUMMARY_JOB_MAX_WAIT
+    )
     if job.status == "failed":
-        raise JobFailedError(f"the data summary of {database} could not be generated: {job.reason or 'no reason given'}",
-                             hint=f"job {job.job_id}")
+        raise JobFailedError(
+            f"the data summary of {database} could not be generated: {job.reason or 'no reason given'}",
+            hint=f"job {job.job_id}",
+        )
     if isinstance(job.result, dict) and job.result:
         summary = DataSummary.from_json(job.result)
         if summary.data_summary_id or summary.tables:

@@ -86,16 +86,21 @@ class Round:
             return exc
         if job is not None and job.status == "failed":
             reason = job.reason or "the job failed without a reason"
-            return JobFailedError(reason, hint=f"Rephrase the question or add detail, then ask again (job {job.job_id or self.job_id}).")
+            return JobFailedError(
+                reason,
+                hint=f"Rephrase the question or add detail, then ask again (job {job.job_id or self.job_id}).",
+            )
         return None
 
 
 #: what to do when the service wrote SQL that failed (or declined a task) in a finished job
-SQL_FAILED_HINT = ("Rephrase the question or add detail; in the REPL, /refine TEXT rewrites the SQL "
-                   "and /feedback asks for a corrected answer.")
+SQL_FAILED_HINT = (
+    "Rephrase the question or add detail; in the REPL, /refine TEXT rewrites the SQL "
+    "and /feedback asks for a corrected answer."
+)
 
 
-def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = False) -> list[str]:
+def round_lines(round: Round, opts: RenderOptions, *, echo_question: bool = False) -> list[str]:
     """What the user sees for a finished round (answer, failure, or error).
 
     The REPL and replay print the prompt line with the question themselves;
@@ -120,7 +125,11 @@ def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = Fa
         )
     elif echo_question and round.question.strip():
         # the renderer's question heading (its first line when ``question`` is given)
-        lines.extend(render_answer(Answer(type="data_retrieval", task_id="", status=""), opts, question=round.question)[:1])
+        lines.extend(
+            render_answer(
+                Answer(type="data_retrieval", task_id="", status=""), opts, question=round.question
+            )[:1]
+        )
     err = round.job_error
     if err is not None and answer is not None and _states_reason(answer, err):
         # the answer already shows the failure reason: add only what to do next
@@ -132,11 +141,17 @@ def round_lines(round: Round, opts: "RenderOptions", *, echo_question: bool = Fa
         lines.extend(render_error(C2QError("", hint=SQL_FAILED_HINT), opts)[1:])
     elif answer is None:
         # a "done" job without an answer: say so rather than print nothing
-        lines.extend(render_error(C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts))
+        lines.extend(
+            render_error(
+                C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts
+            )
+        )
     return lines
 
 
 def _states_reason(answer: Answer, err: C2QError) -> bool:
     """Whether the rendered answer already says what ``err`` says."""
     message = (err.message or "").strip()
-    return bool(message) and any(message == t.error_text.strip() for t in [answer, *answer.leaves()] if t.failed)
+    return bool(message) and any(
+        message == t.error_text.strip() for t in [answer, *answer.leaves()] if t.failed
+    )

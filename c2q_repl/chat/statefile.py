@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterator
 
 
 def read_json_object(path: Path) -> dict:
@@ -59,7 +59,9 @@ def _locked(path: Path) -> Iterator[None]:
             import fcntl
 
             fcntl.flock(fd, fcntl.LOCK_EX)
-        except ImportError:  # pragma: no cover - non-POSIX: the atomic rename still protects the file
+        except (
+            ImportError
+        ):  # pragma: no cover - non-POSIX: the atomic rename still protects the file
             pass
         yield
     finally:

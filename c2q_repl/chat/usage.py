@@ -10,10 +10,10 @@ days (the service does not document its reset time).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Mapping
 from urllib.parse import urlsplit
 
 from c2q_repl.chat.statefile import read_json_object, update_json_object
@@ -49,7 +49,9 @@ class DayUsage:
 class UsageCounter:
     """Today's request counts for one endpoint, shared by all c2q processes."""
 
-    def __init__(self, key: str, path: Path | None = None, *, clock: Callable[[], float] | None = None) -> None:
+    def __init__(
+        self, key: str, path: Path | None = None, *, clock: Callable[[], float] | None = None
+    ) -> None:
         import time
 
         self.key = key
@@ -59,7 +61,9 @@ class UsageCounter:
     def today(self) -> DayUsage:
         """Counts for the current UTC day (zero when nothing was recorded)."""
         entry = self._load().get(utc_day(self._clock()), {}).get(self.key, {})
-        return DayUsage(requests=_count(entry.get("requests")), ai_requests=_count(entry.get("ai_requests")))
+        return DayUsage(
+            requests=_count(entry.get("requests")), ai_requests=_count(entry.get("ai_requests"))
+        )
 
     def add(self, requests: int = 0, ai_requests: int = 0) -> DayUsage:
         """Add to today's counts and return the new totals. Never raises for I/O:
@@ -86,7 +90,9 @@ class UsageCounter:
             return self.today()
 
     def _load(self) -> dict:
-        return {str(day): v for day, v in read_json_object(self.path).items() if isinstance(v, dict)}
+        return {
+            str(day): v for day, v in read_json_object(self.path).items() if isinstance(v, dict)
+        }
 
 
 def _count(value: object) -> int:

@@ -39,7 +39,14 @@ def _marks(opts: RenderOptions) -> dict[str, str]:
     return {"fail": "!", "task": ">", "bullet": "-", "rule": "-", "dot": "|", "q": ">"}
 
 
-def render_answer(answer: Answer, opts: RenderOptions, *, elapsed: float | None = None, job_id: str = "", question: str = "") -> list[str]:
+def render_answer(
+    answer: Answer,
+    opts: RenderOptions,
+    *,
+    elapsed: float | None = None,
+    job_id: str = "",
+    question: str = "",
+) -> list[str]:
     """Every line of one answer; ``question`` is echoed first when given
     (batch and replay output, where the prompt line is not on screen)."""
     paint = Painter(opts.theme, opts.styled)
@@ -51,7 +58,11 @@ def render_answer(answer: Answer, opts: RenderOptions, *, elapsed: float | None 
     if answer.is_breakdown or answer.sub_tasks:
         leaves = _numbered_leaves(answer)
         if not leaves:
-            lines += _failure(answer, opts, paint) if answer.failed else [paint("(no sub-tasks)", "muted")]
+            lines += (
+                _failure(answer, opts, paint)
+                if answer.failed
+                else [paint("(no sub-tasks)", "muted")]
+            )
         for number, task in leaves:
             lines.append("")
             title = _task_title(task)
@@ -73,7 +84,9 @@ def render_answer(answer: Answer, opts: RenderOptions, *, elapsed: float | None 
     return lines
 
 
-def _understanding(task: Answer, opts: RenderOptions, paint: Painter, *, already_shown: str = "") -> list[str]:
+def _understanding(
+    task: Answer, opts: RenderOptions, paint: Painter, *, already_shown: str = ""
+) -> list[str]:
     marks = _marks(opts)
     lines = []
     text = _one_line(task.clarified_task or task.task or task.description)
@@ -112,7 +125,9 @@ def _heading(title: str, opts: RenderOptions, paint: Painter) -> str:
     return paint(head + rule * max(0, opts.width - text_width(head)), "heading")
 
 
-def _task_body(task: Answer, opts: RenderOptions, paint: Painter, *, with_count: bool = True) -> list[str]:
+def _task_body(
+    task: Answer, opts: RenderOptions, paint: Painter, *, with_count: bool = True
+) -> list[str]:
     lines: list[str] = []
     if opts.show_sql and task.sql.strip():
         lines += highlight_sql(task.sql, opts)

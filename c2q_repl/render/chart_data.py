@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from c2q_repl.render.sanitize import clean_cell
 
@@ -42,7 +43,11 @@ def resolve_column(wanted: Any, columns: Sequence[str]) -> int | None:
     ignoring case, spaces and punctuation ("Total Sales" ~ ``total_sales``)."""
     if not isinstance(wanted, str) or not wanted.strip():
         return None
-    for test in (lambda c: c == wanted, lambda c: c.casefold() == wanted.casefold(), lambda c: _squash(c) == _squash(wanted) != ""):
+    for test in (
+        lambda c: c == wanted,
+        lambda c: c.casefold() == wanted.casefold(),
+        lambda c: _squash(c) == _squash(wanted) != "",
+    ):
         for i, col in enumerate(columns):
             if test(col):
                 return i
@@ -88,13 +93,23 @@ def _cell(row: Sequence[Any], j: int) -> Any:
     return row[j] if j < len(row) else None
 
 
-def category_series(option: dict, columns: Sequence[str], rows: Sequence[Sequence[Any]], x_key: str = "x", y_key: str = "y") -> ChartData | str:
+def category_series(
+    option: dict,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    x_key: str = "x",
+    y_key: str = "y",
+) -> ChartData | str:
     """Series for bar/line/pie charts, or a sentence saying why there is none."""
     numeric = numeric_columns(rows, len(columns))
     x = resolve_column(option.get(x_key), columns)
     if x is None:
         x = next((j for j in range(len(columns)) if j not in numeric), 0)
-    ys = [j for j in (resolve_column(y, columns) for y in _option_list(option.get(y_key))) if j is not None and j != x]
+    ys = [
+        j
+        for j in (resolve_column(y, columns) for y in _option_list(option.get(y_key)))
+        if j is not None and j != x
+    ]
     notes: list[str] = []
     if not ys:
         ys = [j for j in numeric if j != x]

@@ -50,14 +50,20 @@ class _Canvas:
     def line(self, x0: int, y0: int, x1: int, y1: int, series: int, mark: str) -> None:
         steps = max(abs(x1 - x0), abs(y1 - y0), 1)
         for k in range(steps + 1):
-            self.dot(round(x0 + (x1 - x0) * k / steps), round(y0 + (y1 - y0) * k / steps), series, mark)
+            self.dot(
+                round(x0 + (x1 - x0) * k / steps), round(y0 + (y1 - y0) * k / steps), series, mark
+            )
 
     def text_rows(self, paint) -> list[str]:
         out = []
         for cy in range(self.rows):
             cells = []
             for cx in range(self.cols):
-                glyph = chr(0x2800 + self.bits[cy][cx]) if self.braille and self.bits[cy][cx] else self.marks[cy][cx]
+                glyph = (
+                    chr(0x2800 + self.bits[cy][cx])
+                    if self.braille and self.bits[cy][cx]
+                    else self.marks[cy][cx]
+                )
                 if self.braille and not self.bits[cy][cx]:
                     glyph = " "
                 cells.append(paint(glyph, self.owner[cy][cx]) if self.owner[cy][cx] >= 0 else glyph)
@@ -69,7 +75,11 @@ def line_plot(data: ChartData, opts: RenderOptions, painter: Painter) -> list[st
     values = [v for s in data.series for v in s.values if v is not None]
     low, high = min(values), max(values)
     flat = high / 2 - low / 2 <= 0  # every value the same: one level, in the middle
-    labels = ["", format_number(low), ""] if flat else [format_number(high), format_number(high / 2 + low / 2), format_number(low)]
+    labels = (
+        ["", format_number(low), ""]
+        if flat
+        else [format_number(high), format_number(high / 2 + low / 2), format_number(low)]
+    )
     label_width = max(len(t) for t in labels)
     rows = max(3, opts.chart_height)
     canvas = _Canvas(max(8, opts.width - label_width - 2), rows, opts.unicode)
@@ -117,7 +127,11 @@ def _x_labels(categories: list[str], indent: int, cols: int, opts: RenderOptions
     if len(categories) == 1:
         return (" " * indent + first).rstrip()
     last = truncate(categories[-1], room, opts.ellipsis)
-    middle = truncate(categories[len(categories) // 2], room, opts.ellipsis) if len(categories) > 2 else ""
+    middle = (
+        truncate(categories[len(categories) // 2], room, opts.ellipsis)
+        if len(categories) > 2
+        else ""
+    )
     gap = cols - text_width(first) - text_width(last)
     if middle and gap - text_width(middle) >= 4:
         left = (cols // 2) - text_width(middle) // 2 - text_width(first)

@@ -27,12 +27,16 @@ def bar_text(fraction: float, room: int, opts: RenderOptions, symbol: str = "#")
     return "█" * full + (_EIGHTHS[rest] if rest else "")
 
 
-def legend(series: list[Series], opts: RenderOptions, painter: Painter, symbols: str = SYMBOLS_ASCII) -> list[str]:
+def legend(
+    series: list[Series], opts: RenderOptions, painter: Painter, symbols: str = SYMBOLS_ASCII
+) -> list[str]:
     """One line naming each series by its colour (Unicode) or symbol (ASCII)."""
     if len(series) < 2:
         return []
     parts = []
     for i, s in enumerate(series):
         mark = "■" if opts.unicode else symbols[i % len(symbols)]
-        parts.append(painter.raw(mark, series_style(opts, i)) + " " + truncate(s.name, 24, opts.ellipsis))
+        parts.append(
+            painter.raw(mark, series_style(opts, i)) + " " + truncate(s.name, 24, opts.ellipsis)
+        )
     return ["  ".join(parts)]

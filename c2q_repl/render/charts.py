@@ -22,7 +22,13 @@ MAX_SLICES = 12
 def render_chart(chart: ChartOptions, data: ResultData, opts: RenderOptions) -> list[str]:
     """The chart the service suggested, or [] when it is not a drawable kind
     or there is no data; problems with the data become a short note."""
-    if chart is None or chart.name not in CHARTS or data is None or not data.rows or not data.columns:
+    if (
+        chart is None
+        or chart.name not in CHARTS
+        or data is None
+        or not data.rows
+        or not data.columns
+    ):
         return []
     painter = Painter(opts.theme, opts.styled)
     option = chart.option if isinstance(chart.option, dict) else {}
@@ -69,7 +75,12 @@ def _bars(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
             style = series_style(opts, i) if value >= 0 else opts.theme.style("error")
             lines.append(f"{head} {painter.raw(bar, style)} {format_number(value)}".rstrip())
     if hidden:
-        lines.append(painter(f"… {hidden} more not shown" if opts.unicode else f"... {hidden} more not shown", "muted"))
+        lines.append(
+            painter(
+                f"… {hidden} more not shown" if opts.unicode else f"... {hidden} more not shown",
+                "muted",
+            )
+        )
     if any(v < 0 for v in values):
         lines.append(painter("(bar length shows the size of negative values too)", "muted"))
     return lines
@@ -91,13 +102,15 @@ def _pie(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
         totals[category] = totals.get(category, 0.0) + value / biggest
     total = sum(totals.values())
     if negatives:
-        data.notes.append(f"{negatives} negative value{'s' if negatives != 1 else ''} left out of the pie")
+        data.notes.append(
+            f"{negatives} negative value{'s' if negatives != 1 else ''} left out of the pie"
+        )
     if total <= 0:
         return [painter("(nothing to divide: the values add up to zero)", "muted")]
     slices = sorted(totals.items(), key=lambda kv: -kv[1])
     if len(slices) > MAX_SLICES:
-        rest = sum(v for _, v in slices[MAX_SLICES - 1:])
-        slices = slices[:MAX_SLICES - 1] + [("other", rest)]
+        rest = sum(v for _, v in slices[MAX_SLICES - 1 :])
+        slices = slices[: MAX_SLICES - 1] + [("other", rest)]
     label_width = min(max(text_width(c) for c, _ in slices), max(6, opts.width // 3))
     room = max(4, opts.width - label_width - 9)
     lines = []

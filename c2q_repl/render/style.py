@@ -11,30 +11,74 @@ import re
 
 RESET = "\x1b[0m"
 
-_ATTRS = {"bold": "1", "dim": "2", "italic": "3", "underline": "4", "blink": "5", "reverse": "7", "hidden": "8", "strike": "9"}
+_ATTRS = {
+    "bold": "1",
+    "dim": "2",
+    "italic": "3",
+    "underline": "4",
+    "blink": "5",
+    "reverse": "7",
+    "hidden": "8",
+    "strike": "9",
+}
 _NEGATED = {"no" + name for name in _ATTRS}
 _IGNORED = {"noinherit", "roman", "sans", "mono", "default", ""}
 
 # 16-colour palette by prompt_toolkit's ANSI names (foreground codes).
 _ANSI = {
-    "ansiblack": 30, "ansired": 31, "ansigreen": 32, "ansiyellow": 33,
-    "ansiblue": 34, "ansimagenta": 35, "ansicyan": 36, "ansigray": 37,
-    "ansibrightblack": 90, "ansibrightred": 91, "ansibrightgreen": 92, "ansibrightyellow": 93,
-    "ansibrightblue": 94, "ansibrightmagenta": 95, "ansibrightcyan": 96, "ansiwhite": 97,
+    "ansiblack": 30,
+    "ansired": 31,
+    "ansigreen": 32,
+    "ansiyellow": 33,
+    "ansiblue": 34,
+    "ansimagenta": 35,
+    "ansicyan": 36,
+    "ansigray": 37,
+    "ansibrightblack": 90,
+    "ansibrightred": 91,
+    "ansibrightgreen": 92,
+    "ansibrightyellow": 93,
+    "ansibrightblue": 94,
+    "ansibrightmagenta": 95,
+    "ansibrightcyan": 96,
+    "ansiwhite": 97,
 }
 _ANSI_ALIASES = {
-    "ansidarkgray": "ansibrightblack", "ansiteal": "ansicyan", "ansiturquoise": "ansibrightcyan",
-    "ansibrown": "ansiyellow", "ansipurple": "ansimagenta", "ansifuchsia": "ansibrightmagenta",
-    "ansilightgray": "ansigray", "ansidarkred": "ansired", "ansidarkgreen": "ansigreen",
+    "ansidarkgray": "ansibrightblack",
+    "ansiteal": "ansicyan",
+    "ansiturquoise": "ansibrightcyan",
+    "ansibrown": "ansiyellow",
+    "ansipurple": "ansimagenta",
+    "ansifuchsia": "ansibrightmagenta",
+    "ansilightgray": "ansigray",
+    "ansidarkred": "ansired",
+    "ansidarkgreen": "ansigreen",
     "ansidarkblue": "ansiblue",
 }
 # A few CSS colour names people type; anything else: use #rrggbb.
 _NAMED = {
-    "black": "000000", "white": "ffffff", "red": "ff0000", "green": "008000", "lime": "00ff00",
-    "blue": "0000ff", "yellow": "ffff00", "cyan": "00ffff", "aqua": "00ffff", "magenta": "ff00ff",
-    "fuchsia": "ff00ff", "gray": "808080", "grey": "808080", "silver": "c0c0c0", "maroon": "800000",
-    "olive": "808000", "navy": "000080", "purple": "800080", "teal": "008080", "orange": "ffa500",
-    "pink": "ffc0cb", "gold": "ffd700",
+    "black": "000000",
+    "white": "ffffff",
+    "red": "ff0000",
+    "green": "008000",
+    "lime": "00ff00",
+    "blue": "0000ff",
+    "yellow": "ffff00",
+    "cyan": "00ffff",
+    "aqua": "00ffff",
+    "magenta": "ff00ff",
+    "fuchsia": "ff00ff",
+    "gray": "808080",
+    "grey": "808080",
+    "silver": "c0c0c0",
+    "maroon": "800000",
+    "olive": "808000",
+    "navy": "000080",
+    "purple": "800080",
+    "teal": "008080",
+    "orange": "ffa500",
+    "pink": "ffc0cb",
+    "gold": "ffd700",
 }
 _HEX = re.compile(r"#?([0-9a-fA-F]{6}|[0-9a-fA-F]{3})")
 
@@ -57,7 +101,7 @@ def _colour_codes(spec: str, background: bool) -> str:
         hexa = match.group(1)
         if len(hexa) == 3:
             hexa = "".join(c * 2 for c in hexa)
-    r, g, b = (int(hexa[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(hexa[i : i + 2], 16) for i in (0, 2, 4))
     return f"{48 if background else 38};2;{r};{g};{b}"
 
 
@@ -70,7 +114,12 @@ def sgr(style: str) -> str:
     for word in style.split():
         if word in _ATTRS:
             codes.append(_ATTRS[word])
-        elif word in _NEGATED or word in _IGNORED or word.startswith("border:") or (word.startswith("[") and word.endswith("]")):
+        elif (
+            word in _NEGATED
+            or word in _IGNORED
+            or word.startswith("border:")
+            or (word.startswith("[") and word.endswith("]"))
+        ):
             continue
         elif word.startswith("bg:"):
             if word[3:] not in _IGNORED:

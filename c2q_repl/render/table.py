@@ -10,8 +10,8 @@ everything else is left-aligned. The text of a number is never reformatted:
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_cell
@@ -64,10 +64,15 @@ def _cell_texts(raw: Sequence[object], null_text: str, all_text: bool) -> list[s
 def _truncated(texts: list[str], limit: int, marker: str) -> list[str]:
     if max(map(len, texts), default=0) <= limit // 2:
         return texts  # even all double-width, nothing is too wide
-    return [s if len(s) <= limit // 2 or text_width(s) <= limit else truncate(s, limit, marker) for s in texts]
+    return [
+        s if len(s) <= limit // 2 or text_width(s) <= limit else truncate(s, limit, marker)
+        for s in texts
+    ]
 
 
-def _rectangular(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> tuple[list[str], list[Sequence[object]]]:
+def _rectangular(
+    columns: Sequence[str], rows: Sequence[Sequence[object]]
+) -> tuple[list[str], list[Sequence[object]]]:
     """Headers and rows of one width: short rows padded, unnamed extra columns titled ""."""
     n = max([len(columns)] + [len(r) for r in rows])
     headers = [clean_cell(c) for c in columns] + [""] * (n - len(columns))
@@ -76,7 +81,13 @@ def _rectangular(columns: Sequence[str], rows: Sequence[Sequence[object]]) -> tu
     return headers, list(rows)
 
 
-def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts: RenderOptions, *, truncate_cells: bool = True) -> PreparedTable:
+def prepare_table(
+    columns: Sequence[str],
+    rows: Sequence[Sequence[object]],
+    opts: RenderOptions,
+    *,
+    truncate_cells: bool = True,
+) -> PreparedTable:
     """Turn raw cells into printable text, choosing each column's alignment."""
     headers, rows = _rectangular(columns, rows)
     null_text = opts.theme.null_text
@@ -85,13 +96,16 @@ def prepare_table(columns: Sequence[str], rows: Sequence[Sequence[object]], opts
     out_columns: list[list[str]] = []
     numeric_flags: list[bool] = []
     nulls: list[frozenset[int]] = []
-    for raw in (zip(*rows) if rows else [() for _ in headers]):
+    for raw in zip(*rows) if rows else [() for _ in headers]:
         null_rows = frozenset(i for i, v in enumerate(raw) if v is None)
         present = [v for v in raw if v is not None and v != ""]
         all_text = set(map(type, present)) <= {str}
         numeric = bool(present) and _all_numbers(present, all_text)
         if numeric:
-            texts = [null_text if v is None else (v if isinstance(v, str) else clean_cell(v)) for v in raw]
+            texts = [
+                null_text if v is None else (v if isinstance(v, str) else clean_cell(v))
+                for v in raw
+            ]
         else:
             texts = _cell_texts(raw, null_text, all_text)
             if limit:
@@ -168,7 +182,12 @@ def render_vertical(columns: list[str], rows: list[list], opts: RenderOptions) -
     lines: list[str] = []
     for i in range(prepared.row_count):
         title = f"{dash}[ RECORD {i + 1} ]"
-        lines.append(painter(title + dash * max(0, min(opts.width, name_width + len(bar) + room) - len(title)), "muted"))
+        lines.append(
+            painter(
+                title + dash * max(0, min(opts.width, name_width + len(bar) + room) - len(title)),
+                "muted",
+            )
+        )
         for j, name in enumerate(names):
             text = prepared.columns[j][i]
             role = "null" if i in prepared.nulls[j] else ("number" if prepared.numeric[j] else "")

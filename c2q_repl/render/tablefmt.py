@@ -18,8 +18,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Protocol
 
 from c2q_repl.render.width import WidthCache
 
@@ -55,17 +56,33 @@ class TableStyle:
 
     @property
     def ascii_only(self) -> bool:
-        parts = [self.header_row, self.data_row] + [(r.begin, r.fill, r.sep, r.end) for r in (self.above, self.below_header, self.between_rows, self.below) if r]
+        parts = [self.header_row, self.data_row] + [
+            (r.begin, r.fill, r.sep, r.end)
+            for r in (self.above, self.below_header, self.between_rows, self.below)
+            if r
+        ]
         return all("".join(p).isascii() for p in parts)
 
 
-def _boxed(top: str, mid: str, bottom: str, fill_top: str, fill_mid: str, fill_bottom: str, bar: str, between: str | None = None, between_fill: str | None = None) -> TableStyle:
+def _boxed(
+    top: str,
+    mid: str,
+    bottom: str,
+    fill_top: str,
+    fill_mid: str,
+    fill_bottom: str,
+    bar: str,
+    between: str | None = None,
+    between_fill: str | None = None,
+) -> TableStyle:
     """A fully boxed style from its corner/junction characters.
 
     ``top``/``mid``/``bottom`` are 3-character strings: left, cross, right.
     """
     header_rule = Rule(mid[0], fill_mid, mid[1], mid[2])
-    between_rule = Rule(between[0], between_fill or fill_mid, between[1], between[2]) if between else None
+    between_rule = (
+        Rule(between[0], between_fill or fill_mid, between[1], between[2]) if between else None
+    )
     return TableStyle(
         above=Rule(top[0], fill_top, top[1], top[2]),
         below_header=header_rule,
@@ -77,46 +94,102 @@ def _boxed(top: str, mid: str, bottom: str, fill_top: str, fill_mid: str, fill_b
     )
 
 
-def _grid(top, mid, bottom, fill, bar, header_fill=None, header_mid=None, between=None, between_fill=None, *, lines_between=True):
+def _grid(
+    top,
+    mid,
+    bottom,
+    fill,
+    bar,
+    header_fill=None,
+    header_mid=None,
+    between=None,
+    between_fill=None,
+    *,
+    lines_between=True,
+):
     """Grid family: ``lines_between`` False gives the matching "outline" style."""
-    style = _boxed(top, header_mid or mid, bottom, fill, header_fill or fill, fill, bar, between or mid, between_fill or fill)
+    style = _boxed(
+        top,
+        header_mid or mid,
+        bottom,
+        fill,
+        header_fill or fill,
+        fill,
+        bar,
+        between or mid,
+        between_fill or fill,
+    )
     if not lines_between:
-        style = TableStyle(style.above, style.below_header, None, style.below, style.header_row, style.data_row, 1)
+        style = TableStyle(
+            style.above, style.below_header, None, style.below, style.header_row, style.data_row, 1
+        )
     return style
 
 
 def _grid_pair(name: str, *args, **kw) -> dict[str, TableStyle]:
-    return {f"{name}_grid" if name else "grid": _grid(*args, **kw), f"{name}_outline" if name else "outline": _grid(*args, lines_between=False, **kw)}
+    return {
+        f"{name}_grid" if name else "grid": _grid(*args, **kw),
+        f"{name}_outline" if name else "outline": _grid(*args, lines_between=False, **kw),
+    }
 
 
 TABLE_FORMATS: dict[str, TableStyle] = {
     "plain": TableStyle(None, None, None, None, ("", "  ", ""), ("", "  ", ""), 0),
     "simple": TableStyle(
-        Rule("", "-", "  ", ""), Rule("", "-", "  ", ""), None, Rule("", "-", "  ", ""),
-        ("", "  ", ""), ("", "  ", ""), 0, frozenset({"above", "below"}),
+        Rule("", "-", "  ", ""),
+        Rule("", "-", "  ", ""),
+        None,
+        Rule("", "-", "  ", ""),
+        ("", "  ", ""),
+        ("", "  ", ""),
+        0,
+        frozenset({"above", "below"}),
     ),
     "github": TableStyle(
-        Rule("|", "-", "|", "|"), Rule("|", "-", "|", "|"), None, None,
-        ("|", "|", "|"), ("|", "|", "|"), 1, frozenset({"above"}),
+        Rule("|", "-", "|", "|"),
+        Rule("|", "-", "|", "|"),
+        None,
+        None,
+        ("|", "|", "|"),
+        ("|", "|", "|"),
+        1,
+        frozenset({"above"}),
     ),
     "pipe": TableStyle(
-        Rule(colons=True), Rule(colons=True), None, None,
-        ("|", "|", "|"), ("|", "|", "|"), 1, frozenset({"above"}),
+        Rule(colons=True),
+        Rule(colons=True),
+        None,
+        None,
+        ("|", "|", "|"),
+        ("|", "|", "|"),
+        1,
+        frozenset({"above"}),
     ),
-    "orgtbl": TableStyle(None, Rule("|", "-", "+", "|"), None, None, ("|", "|", "|"), ("|", "|", "|"), 1),
+    "orgtbl": TableStyle(
+        None, Rule("|", "-", "+", "|"), None, None, ("|", "|", "|"), ("|", "|", "|"), 1
+    ),
     "jira": TableStyle(None, None, None, None, ("||", "||", "||"), ("|", "|", "|"), 1),
     "presto": TableStyle(None, Rule("", "-", "+", ""), None, None, ("", "|", ""), ("", "|", ""), 1),
     "psql": TableStyle(
-        Rule("+", "-", "+", "+"), Rule("|", "-", "+", "|"), None, Rule("+", "-", "+", "+"),
-        ("|", "|", "|"), ("|", "|", "|"), 1,
+        Rule("+", "-", "+", "+"),
+        Rule("|", "-", "+", "|"),
+        None,
+        Rule("+", "-", "+", "+"),
+        ("|", "|", "|"),
+        ("|", "|", "|"),
+        1,
     ),
     **_grid_pair("", "+++", "+++", "+++", "-", "|", header_fill="="),
     **_grid_pair("simple", "┌┬┐", "├┼┤", "└┴┘", "─", "│"),
     **_grid_pair("rounded", "╭┬╮", "├┼┤", "╰┴╯", "─", "│"),
     **_grid_pair("heavy", "┏┳┓", "┣╋┫", "┗┻┛", "━", "┃"),
-    **_grid_pair("mixed", "┍┯┑", "├┼┤", "┕┷┙", "━", "│", header_mid="┝┿┥", between="├┼┤", between_fill="─"),
+    **_grid_pair(
+        "mixed", "┍┯┑", "├┼┤", "┕┷┙", "━", "│", header_mid="┝┿┥", between="├┼┤", between_fill="─"
+    ),
     **_grid_pair("double", "╔╦╗", "╠╬╣", "╚╩╝", "═", "║"),
-    **_grid_pair("fancy", "╒╤╕", "├┼┤", "╘╧╛", "═", "│", header_mid="╞╪╡", between="├┼┤", between_fill="─"),
+    **_grid_pair(
+        "fancy", "╒╤╕", "├┼┤", "╘╧╛", "═", "│", header_mid="╞╪╡", between="├┼┤", between_fill="─"
+    ),
 }
 
 _THOUSANDS = re.compile(r"^(([+-]?[0-9]{1,3})(?:,([0-9]{3}))*)?(?(1)\.[0-9]*|\.[0-9]+)?$")
@@ -187,10 +260,18 @@ class TableLayout:
         """Printed width of the widest line (before trailing spaces are trimmed)."""
         row = style.header_row
         n = len(self.col_widths)
-        return len(row[0]) + len(row[2]) + sum(self.col_widths) + 2 * style.padding * n + len(row[1]) * max(0, n - 1)
+        return (
+            len(row[0])
+            + len(row[2])
+            + sum(self.col_widths)
+            + 2 * style.padding * n
+            + len(row[1]) * max(0, n - 1)
+        )
 
 
-def layout_table(headers: Sequence[str], columns: Sequence[Sequence[str]], aligns: Sequence[str]) -> TableLayout:
+def layout_table(
+    headers: Sequence[str], columns: Sequence[Sequence[str]], aligns: Sequence[str]
+) -> TableLayout:
     """Measure a table: the expensive half of formatting, done once."""
     measure = WidthCache()
     has_rows = bool(columns) and bool(columns[0])
@@ -205,7 +286,9 @@ def layout_table(headers: Sequence[str], columns: Sequence[Sequence[str]], align
         align = aligns[j] if has_rows else "left"
         if align == "decimal":
             # without '.', 'e' or 'E' nothing follows a point: skip the parse
-            points = [digits_after_point(s) if ("." in s or "e" in s or "E" in s) else -1 for s in cells]
+            points = [
+                digits_after_point(s) if ("." in s or "e" in s or "E" in s) else -1 for s in cells
+            ]
             most = max(points, default=-1)
             cells = [s + " " * (most - p) if p < most else s for s, p in zip(cells, points)]
         else:
@@ -219,15 +302,34 @@ def layout_table(headers: Sequence[str], columns: Sequence[Sequence[str]], align
         if plain or not cells:
             col_widths.append(pad_width)
         else:
-            col_widths.append(_padded_column_width(cells, widths, pad_width, min_width, align == "left", measure))
+            col_widths.append(
+                _padded_column_width(cells, widths, pad_width, min_width, align == "left", measure)
+            )
         out_cols.append(cells)
         out_widths.append(widths)
         ascii_columns.append(plain)
     final_aligns = list(aligns) if has_rows else ["left"] * len(headers)
-    return TableLayout(list(headers), out_cols, out_widths, header_widths, col_widths, final_aligns, has_rows, ascii_columns, pad_widths)
+    return TableLayout(
+        list(headers),
+        out_cols,
+        out_widths,
+        header_widths,
+        col_widths,
+        final_aligns,
+        has_rows,
+        ascii_columns,
+        pad_widths,
+    )
 
 
-def _padded_column_width(cells: list[str], widths: list[int], pad_width: int, min_width: int, left: bool, measure: WidthCache) -> int:
+def _padded_column_width(
+    cells: list[str],
+    widths: list[int],
+    pad_width: int,
+    min_width: int,
+    left: bool,
+    measure: WidthCache,
+) -> int:
     """The widest padded cell, measured the way tabulate measures it.
 
     Padding adds ``pad_width - width`` spaces; the padded string usually
@@ -284,14 +386,28 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
         left = aligns[j] == "left"
         texts = decorate.column(j, cells) if decorate else None
         if texts is None and layout.ascii_columns[j]:  # len == width: C-level padding
-            padded_columns.append([pad + s.ljust(w) + pad for s in cells] if left else [pad + s.rjust(w) + pad for s in cells])
+            padded_columns.append(
+                [pad + s.ljust(w) + pad for s in cells]
+                if left
+                else [pad + s.rjust(w) + pad for s in cells]
+            )
             continue
         texts = texts or cells
         gaps = [" " * k for k in range(w + 2)]  # wcswidth is -1 for control characters
         if left:
-            padded_columns.append([pad + s + gaps[w - sw] + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+            padded_columns.append(
+                [
+                    pad + s + gaps[w - sw] + pad if sw < w else pad + s + pad
+                    for s, sw in zip(texts, cell_widths)
+                ]
+            )
         else:
-            padded_columns.append([pad + gaps[w - sw] + s + pad if sw < w else pad + s + pad for s, sw in zip(texts, cell_widths)])
+            padded_columns.append(
+                [
+                    pad + gaps[w - sw] + s + pad if sw < w else pad + s + pad
+                    for s, sw in zip(texts, cell_widths)
+                ]
+            )
 
     lines: list[str] = []
     if style.above and "above" not in hidden:
@@ -301,7 +417,11 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
     if style.below_header and "below_header" not in hidden:
         lines.append(_rule_line(style.below_header, padded_widths, aligns, layout.has_rows))
     begin, sep, end = style.data_row
-    rows = [(begin + sep.join(cells) + end).rstrip() for cells in zip(*padded_columns)] if layout.has_rows else []
+    rows = (
+        [(begin + sep.join(cells) + end).rstrip() for cells in zip(*padded_columns)]
+        if layout.has_rows
+        else []
+    )
     if rows and style.between_rows:
         between = _rule_line(style.between_rows, padded_widths, aligns, True)
         for row in rows[:-1]:
@@ -315,6 +435,12 @@ def render_layout(layout: TableLayout, fmt: str, decorate: Decorate | None = Non
     return lines
 
 
-def format_table(headers: Sequence[str], columns: Sequence[Sequence[str]], aligns: Sequence[str], fmt: str, decorate: Decorate | None = None) -> list[str]:
+def format_table(
+    headers: Sequence[str],
+    columns: Sequence[Sequence[str]],
+    aligns: Sequence[str],
+    fmt: str,
+    decorate: Decorate | None = None,
+) -> list[str]:
     """Lay out and render in one call (see the module docstring for the contract)."""
     return render_layout(layout_table(headers, columns, aligns), fmt, decorate)

@@ -12,9 +12,10 @@ from __future__ import annotations
 import os
 import re
 import sys
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from c2q_repl.api.errors import ConfigError
 from c2q_repl.render.style import StyleError, check_style
@@ -26,10 +27,31 @@ else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
 SHIPPED_DIR = Path(__file__).resolve().parent.parent / "themes"
-STYLE_ROLES = ("header", "null", "number", "error", "warning", "success", "muted", "heading", "task")
+STYLE_ROLES = (
+    "header",
+    "null",
+    "number",
+    "error",
+    "warning",
+    "success",
+    "muted",
+    "heading",
+    "task",
+)
 _NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,63}$")
 _UI_CLASS = re.compile(r"^[a-z0-9.\s_,-]+$")
-_TOP_KEYS = {"name", "description", "extends", "pygments_style", "table_format", "null_text", "color", "styles", "ui", "chart"}
+_TOP_KEYS = {
+    "name",
+    "description",
+    "extends",
+    "pygments_style",
+    "table_format",
+    "null_text",
+    "color",
+    "styles",
+    "ui",
+    "chart",
+}
 
 
 class ThemeError(ConfigError):
@@ -81,7 +103,7 @@ def user_theme_dir(env: Mapping[str, str] = os.environ) -> Path:
 
 
 def default_theme_name(env: Mapping[str, str] = os.environ, is_tty: bool = True) -> str:
-    """"mono" when colour is unwanted (NO_COLOR set, not a terminal, TERM=dumb)."""
+    """ "mono" when colour is unwanted (NO_COLOR set, not a terminal, TERM=dumb)."""
     if env.get("NO_COLOR") or not is_tty or env.get("TERM") == "dumb":
         return "mono"
     return "default"
@@ -111,7 +133,9 @@ def load_theme(name: str, *, user_dir: Path | None = None) -> Theme:
 
 def _load(name: str, files: dict[str, Path], chain: tuple[str, ...]) -> Theme:
     if not isinstance(name, str) or not _NAME.match(name):
-        raise ThemeError(f"invalid theme name {name!r}", hint="theme names are letters, digits, '-', '_' and '.'")
+        raise ThemeError(
+            f"invalid theme name {name!r}", hint="theme names are letters, digits, '-', '_' and '.'"
+        )
     path = files.get(name)
     if path is None:
         raise ThemeError(
@@ -119,13 +143,22 @@ def _load(name: str, files: dict[str, Path], chain: tuple[str, ...]) -> Theme:
             hint=f"available themes: {', '.join(sorted(files)) or 'none'}",
         )
     if name in chain:
-        raise ThemeError(f"theme {name!r} extends itself ({' -> '.join(chain + (name,))})", hint=f"fix 'extends' in {path}")
+        raise ThemeError(
+            f"theme {name!r} extends itself ({' -> '.join(chain + (name,))})",
+            hint=f"fix 'extends' in {path}",
+        )
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise ThemeError(f"theme {name!r} cannot be read: {exc}", hint=f"fix or remove {path}") from None
+        raise ThemeError(
+            f"theme {name!r} cannot be read: {exc}", hint=f"fix or remove {path}"
+        ) from None
     try:
-        base = _load(_str(data, "extends"), files, chain + (name,)) if "extends" in data else fallback_theme()
+        base = (
+            _load(_str(data, "extends"), files, chain + (name,))
+            if "extends" in data
+            else fallback_theme()
+        )
         return _build(name, data, base, path)
     except (StyleError, _Invalid) as exc:
         raise ThemeError(f"theme {name!r} is broken: {exc}", hint=f"fix or remove {path}") from None
@@ -152,7 +185,9 @@ def _table(data: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 def _build(name: str, data: Mapping[str, Any], base: Theme, path: Path) -> Theme:
     unknown = set(data) - _TOP_KEYS
     if unknown:
-        raise _Invalid(f"unknown key(s) {', '.join(sorted(unknown))}; expected some of {', '.join(sorted(_TOP_KEYS))}")
+        raise _Invalid(
+            f"unknown key(s) {', '.join(sorted(unknown))}; expected some of {', '.join(sorted(_TOP_KEYS))}"
+        )
     changes: dict[str, Any] = {"name": name, "source": str(path)}
     for key in ("description", "null_text"):
         if key in data:
@@ -179,7 +214,9 @@ def _build(name: str, data: Mapping[str, Any], base: Theme, path: Path) -> Theme
     ui = dict(base.ui)
     for cls, value in _table(data, "ui").items():
         if not _UI_CLASS.match(cls) or not isinstance(value, str):
-            raise _Invalid(f"[ui] entry {cls!r} must map a prompt_toolkit class name to a style string")
+            raise _Invalid(
+                f"[ui] entry {cls!r} must map a prompt_toolkit class name to a style string"
+            )
         check_style(value)
         ui[cls] = value
     changes["ui"] = ui

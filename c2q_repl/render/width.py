@@ -60,9 +60,11 @@ def wrap(text: str, width: int) -> list[str]:
     width = max(1, width)
     pieces: list[str] = []
     while text_width(text) > width:
-        head = _head(text, width) or next(iter_graphemes(text))  # a cluster wider than the line goes alone
+        head = _head(text, width) or next(
+            iter_graphemes(text)
+        )  # a cluster wider than the line goes alone
         pieces.append(head)
-        text = text[len(head):]
+        text = text[len(head) :]
     return pieces + [text] if text or not pieces else pieces
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+
 from c2q_repl import __version__
 
 EXIT_OK = 0
@@ -119,6 +120,8 @@ def main(args: argparse.Namespace) -> int:
     try:
         from c2q_repl.repl.session import run_repl
 
-        return run_repl(args, settings, os.environ, banner_shown=painted, before_prompt=keys.release)
+        return run_repl(
+            args, settings, os.environ, banner_shown=painted, before_prompt=keys.release
+        )
     finally:
         keys.release()

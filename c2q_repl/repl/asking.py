@@ -10,7 +10,8 @@ server and ``/job ID`` fetches it later.
 from __future__ import annotations
 
 import threading
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from c2q_repl.repl.status import Progress, StatusLine
 
@@ -27,7 +28,9 @@ def _status_line(ctx: Any) -> StatusLine:
             style = sgr(ctx.view.theme.ui.get("status", ""))
         except StyleError:
             style = ""
-    return StatusLine(ctx.out.stream, width=cols, enabled=ctx.out.is_tty, unicode=ctx.unicode, style=style)
+    return StatusLine(
+        ctx.out.stream, width=cols, enabled=ctx.out.is_tty, unicode=ctx.unicode, style=style
+    )
 
 
 def apply_update(progress: Progress, update: Any) -> None:
@@ -50,13 +53,22 @@ def apply_update(progress: Progress, update: Any) -> None:
         answer = None
     if answer is not None and answer.sub_tasks:
         leaves = answer.leaves()
-        done = [leaf for leaf in leaves if leaf.status in ("done", "failed") or leaf.data is not None or leaf.sql_error]
+        done = [
+            leaf
+            for leaf in leaves
+            if leaf.status in ("done", "failed") or leaf.data is not None or leaf.sql_error
+        ]
         # a partial answer may list only the finished sub-tasks: a total only when some are pending
         progress.total_tasks = len(leaves) if len(done) < len(leaves) else 0
-        progress.done_tasks = [clean_text(leaf.task or leaf.description or leaf.clarified_task or leaf.task_id) for leaf in done]
+        progress.done_tasks = [
+            clean_text(leaf.task or leaf.description or leaf.clarified_task or leaf.task_id)
+            for leaf in done
+        ]
 
 
-def run_with_status(ctx: Any, work: Callable[[threading.Event, Callable[[Any], None]], Any], phase: str) -> tuple[bool, Any, Progress]:
+def run_with_status(
+    ctx: Any, work: Callable[[threading.Event, Callable[[Any], None]], Any], phase: str
+) -> tuple[bool, Any, Progress]:
     """Run ``work(cancel, on_update)`` in a worker thread while the status line spins.
 
     Returns (finished, result, progress). On Ctrl-C the cancel event is set and
@@ -125,7 +137,9 @@ def _show(ctx: Any, round_: Any) -> None:
     except KeyboardInterrupt:
         # The answer arrived and is recorded; only its printing was cut short.
         ctx.out.line("")
-        ctx.out.warn(f"output interrupted; the answer is kept: /history {round_.number} shows it again")
+        ctx.out.warn(
+            f"output interrupted; the answer is kept: /history {round_.number} shows it again"
+        )
     finally:
         ctx.refresh_usage()
 
@@ -133,10 +147,14 @@ def _show(ctx: Any, round_: Any) -> None:
 def _cancelled(ctx: Any, progress: Progress) -> None:
     ctx.refresh_usage()
     if progress.job_id:
-        ctx.out.warn(f"cancelled waiting for job {progress.job_id}; it may still finish on the server.")
+        ctx.out.warn(
+            f"cancelled waiting for job {progress.job_id}; it may still finish on the server."
+        )
         ctx.out.info(f"fetch it later with /job {progress.job_id}")
     else:
-        ctx.out.warn("cancelled before the server answered; if it was received, /job fetches the answer later.")
+        ctx.out.warn(
+            "cancelled before the server answered; if it was received, /job fetches the answer later."
+        )
 
 
 def fetch_job(ctx: Any, job_id: str) -> None:

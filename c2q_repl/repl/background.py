@@ -7,14 +7,19 @@ behind it; the first command that needs them waits here.
 from __future__ import annotations
 
 import threading
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
 
 class Background(Generic[T]):
-    def __init__(self, work: Callable[[], T], name: str = "c2q-background",
-                 on_done: Callable[[], None] = lambda: None) -> None:
+    def __init__(
+        self,
+        work: Callable[[], T],
+        name: str = "c2q-background",
+        on_done: Callable[[], None] = lambda: None,
+    ) -> None:
         #: called in the worker thread once ``done`` is true (e.g. redraw the toolbar)
         self._on_done = on_done
         self._done = threading.Event()
@@ -23,7 +28,7 @@ class Background(Generic[T]):
         self._work = work
         self._thread = threading.Thread(target=self._run, name=name, daemon=True)
 
-    def start(self) -> "Background[T]":
+    def start(self) -> Background[T]:
         self._thread.start()
         return self
 

@@ -9,7 +9,8 @@ then questions simply get no schema suggestions.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, Callable, Iterable, NamedTuple
+from collections.abc import Callable, Iterable
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
@@ -47,9 +48,9 @@ def _matches(word: str, options: Iterable[tuple[str, str]]) -> list[tuple[str, s
 
 def candidates(
     text: str,
-    registry: "Registry",
+    registry: Registry,
     context: Any = None,
-    schema: Callable[[], list[tuple[str, str]]] = lambda: [],
+    schema: Callable[[], list[tuple[str, str]]] = list,
 ) -> list[Candidate]:
     """Suggestions for the text before the cursor."""
     stripped = text.lstrip()
@@ -61,7 +62,7 @@ def candidates(
     return [Candidate(v, len(word), meta) for v, meta in _matches(word, schema())]
 
 
-def _command_candidates(text: str, registry: "Registry", context: Any) -> list[Candidate]:
+def _command_candidates(text: str, registry: Registry, context: Any) -> list[Candidate]:
     head, space, rest = text.partition(" ")
     if not space:  # still typing the command name
         options = [(f"/{c.name}", c.help) for c in registry.commands]
@@ -93,6 +94,10 @@ class ReplCompleter(Completer):
         self.context = context
         self.schema = schema
 
-    def get_completions(self, document: Document, complete_event: CompleteEvent) -> Iterable[Completion]:
-        for cand in candidates(document.text_before_cursor, self.context.registry, self.context, self.schema):
+    def get_completions(
+        self, document: Document, complete_event: CompleteEvent
+    ) -> Iterable[Completion]:
+        for cand in candidates(
+            document.text_before_cursor, self.context.registry, self.context, self.schema
+        ):
             yield Completion(cand.text, start_position=-cand.replace, display_meta=cand.meta)

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import os
 import time
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from c2q_repl.repl.background import Background
 from c2q_repl.repl.printing import Printer
@@ -28,7 +29,7 @@ class ViewState:
     """How answers are displayed; changed live by /format, /theme, /chart, /expand."""
 
     def __init__(self, theme_name: str = "default") -> None:
-        self.theme: "Theme | None" = None
+        self.theme: Theme | None = None
         self.theme_name = theme_name
         self.table_format: str | None = None
         #: "auto" (vertical when too wide), "on" (always vertical), "off"
@@ -96,7 +97,7 @@ class ReplContext:
     # ------------------------------------------------------------------ commands
 
     @property
-    def registry(self) -> "Registry":
+    def registry(self) -> Registry:
         """Built on first use (Tab or Enter), after the prompt is already on screen."""
         if self._registry is None:
             from c2q_repl.repl.commands import build_registry
@@ -118,7 +119,7 @@ class ReplContext:
     def kind(self) -> str:
         return self.connection.kind
 
-    def wait_opened(self) -> "Conversation":
+    def wait_opened(self) -> Conversation:
         """The open conversation, waiting (status line; Ctrl-C works) while it opens."""
         if self.opened is None:
             raise RuntimeError("the REPL was not started")
@@ -131,7 +132,9 @@ class ReplContext:
             from c2q_repl.repl.status import StatusLine
 
             cols, _ = self.out.size()
-            line = StatusLine(self.out.stream, width=cols, enabled=self.out.is_tty, unicode=self.unicode)
+            line = StatusLine(
+                self.out.stream, width=cols, enabled=self.out.is_tty, unicode=self.unicode
+            )
 
             def tick() -> None:
                 line.progress.phase = self.phase
@@ -144,14 +147,14 @@ class ReplContext:
         return self.opened.wait()
 
     @property
-    def conversation(self) -> "Conversation":
+    def conversation(self) -> Conversation:
         return self.wait_opened()
 
     @property
     def client(self) -> Any:
         return self.wait_opened().client
 
-    def _open_conversation(self) -> "Conversation | None":
+    def _open_conversation(self) -> Conversation | None:
         """The conversation if it is already open (never waits)."""
         opened = self.opened
         if opened is None or not opened.done or opened.error is not None:
@@ -192,7 +195,12 @@ class ReplContext:
         ids: list[str] = []
         for r in reversed(conv.rounds):
             job_id = getattr(r.error, "job_id", "") if r.error is not None else ""
-            if getattr(r.error, "kind", "") == "cancelled" and job_id and job_id not in fetched and job_id not in ids:
+            if (
+                getattr(r.error, "kind", "") == "cancelled"
+                and job_id
+                and job_id not in fetched
+                and job_id not in ids
+            ):
                 ids.append(job_id)
         return ids
 
@@ -217,7 +225,9 @@ class ReplContext:
         finished, job, _ = run_with_status(self, work, phase)
         self.refresh_usage()
         if not finished:
-            raise CancelledError("stopped waiting", job_id=started.job_id, hint=f"job {started.job_id}")
+            raise CancelledError(
+                "stopped waiting", job_id=started.job_id, hint=f"job {started.job_id}"
+            )
         if job.status == "failed":
             raise JobFailedError(job.reason or "the job failed", hint=f"job {job.job_id}")
         return job.result
@@ -264,11 +274,17 @@ class ReplContext:
             state = f"not connected: {getattr(opened.error, 'message', opened.error)}"
         from c2q_repl.render.sanitize import clean_text  # ids and error text come from the server
 
-        return ToolbarView(label=clean_text(self.label), kind=self.kind, session_id=clean_text(self.session_id),
-                           state=clean_text(state), mode=self.mode, feedback=clean_text(self.feedback),
-                           requests_today=self.requests_today)
+        return ToolbarView(
+            label=clean_text(self.label),
+            kind=self.kind,
+            session_id=clean_text(self.session_id),
+            state=clean_text(state),
+            mode=self.mode,
+            feedback=clean_text(self.feedback),
+            requests_today=self.requests_today,
+        )
 
-    def apply_theme(self, theme: "Theme") -> None:
+    def apply_theme(self, theme: Theme) -> None:
         """Switch output and prompt colours to ``theme`` (NO_COLOR still wins)."""
         self.view.theme = theme
         self.view.theme_name = theme.name
@@ -277,28 +293,36 @@ class ReplContext:
             self.out.set_theme(theme)
         self.on_theme_change(theme)
 
-    def render_options(self, **overrides: Any) -> "RenderOptions":
+    def render_options(self, **overrides: Any) -> RenderOptions:
         from c2q_repl.render.options import RenderOptions
 
         if self.view.theme is None:  # an answer arrived before the background theme load
             self.apply_theme(theme_or_fallback(self.view.theme_name))
         cols, _ = self.out.size()
-        options: dict[str, Any] = dict(
-            width=cols, color=self.color, unicode=self.unicode, table_format=self.view.table_format,
-            vertical=self.view.vertical, expand=self.view.expand, charts=self.view.charts, theme=self.view.theme,
-        )
+        options: dict[str, Any] = {
+            "width": cols,
+            "color": self.color,
+            "unicode": self.unicode,
+            "table_format": self.view.table_format,
+            "vertical": self.view.vertical,
+            "expand": self.view.expand,
+            "charts": self.view.charts,
+            "theme": self.view.theme,
+        }
         options.update(overrides)
         return RenderOptions(**options)
 
-    def show_round(self, round_: "Round", *, echo_question: bool = False, **overrides: Any) -> None:
+    def show_round(self, round_: Round, *, echo_question: bool = False, **overrides: Any) -> None:
         """Print a finished round exactly as replay will (``round_lines``), paged if tall."""
         from c2q_repl.chat.round import round_lines
 
-        self.out.block(round_lines(round_, self.render_options(**overrides), echo_question=echo_question))
+        self.out.block(
+            round_lines(round_, self.render_options(**overrides), echo_question=echo_question)
+        )
 
     # ------------------------------------------------------------------ transcript
 
-    def open_transcript(self, conversation: "Conversation") -> None:
+    def open_transcript(self, conversation: Conversation) -> None:
         """Start recording once the session id is known (it names the default file).
 
         The conversation writes every event itself from then on.
@@ -310,13 +334,24 @@ class ReplContext:
         from c2q_repl.transcript.writer import TranscriptWriter, default_transcript_path
 
         settings = self.connection.settings
-        path = Path(self.transcript_path) if self.transcript_path else default_transcript_path(
-            conversation.session_id, self.started_at, self.environ)
-        header = {"endpoint_kind": self.kind, "label": self.label, "session_id": conversation.session_id,
-                  "cluster_id": str(settings.cluster_id), "database": settings.database, "mode": conversation.mode}
+        path = (
+            Path(self.transcript_path)
+            if self.transcript_path
+            else default_transcript_path(conversation.session_id, self.started_at, self.environ)
+        )
+        header = {
+            "endpoint_kind": self.kind,
+            "label": self.label,
+            "session_id": conversation.session_id,
+            "cluster_id": str(settings.cluster_id),
+            "database": settings.database,
+            "mode": conversation.mode,
+        }
         key = settings.credentials.private_key if settings.credentials else ""
         try:
-            writer = TranscriptWriter.create(path, header, secrets=(key,) if key else (), env=self.environ)
+            writer = TranscriptWriter.create(
+                path, header, secrets=(key,) if key else (), env=self.environ
+            )
         except OSError as exc:
             self.notes.append(f"cannot record a transcript at {path}: {exc.strerror or exc}")
             self.record_transcript = False
@@ -327,7 +362,7 @@ class ReplContext:
         writer.session(conversation.session_id)
 
 
-def theme_or_fallback(name: str) -> "Theme":
+def theme_or_fallback(name: str) -> Theme:
     from c2q_repl.api.errors import C2QError
     from c2q_repl.render.theme import fallback_theme, load_theme
 

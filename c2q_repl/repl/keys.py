@@ -26,7 +26,9 @@ def repl_key_bindings(completer: Completer | None = None) -> KeyBindings:
         @kb.add("tab", filter=~has_completions & ~is_searching)
         def _complete_now(event: KeyPressEvent) -> None:
             buffer = event.app.current_buffer
-            found = list(completer.get_completions(buffer.document, CompleteEvent(completion_requested=True)))
+            found = list(
+                completer.get_completions(buffer.document, CompleteEvent(completion_requested=True))
+            )
             if len(found) == 1:
                 buffer.apply_completion(found[0])
             else:

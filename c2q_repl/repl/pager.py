@@ -12,7 +12,8 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from typing import IO, Mapping, NamedTuple
+from collections.abc import Mapping
+from typing import IO, NamedTuple
 
 PAGER_MODES = ("auto", "on", "off")
 DEFAULT_PAGER = "less"
@@ -84,8 +85,16 @@ def run_pager(text: str, environ: Mapping[str, str] = os.environ) -> bool:
     return code != 127  # shell: command not found
 
 
-def emit(lines: list[str], stream: IO[str], *, mode: str, rows: int, columns: int,
-         is_tty: bool, environ: Mapping[str, str] = os.environ) -> bool:
+def emit(
+    lines: list[str],
+    stream: IO[str],
+    *,
+    mode: str,
+    rows: int,
+    columns: int,
+    is_tty: bool,
+    environ: Mapping[str, str] = os.environ,
+) -> bool:
     """Write ``lines`` through the pager when they don't fit, else to ``stream``.
 
     Returns True when the pager was used.

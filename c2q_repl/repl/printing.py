@@ -12,17 +12,39 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import IO, Any, Mapping
+from collections.abc import Mapping
+from typing import IO, Any
 
-_STYLES = {"info": "\x1b[2m", "ok": "\x1b[32m", "warn": "\x1b[33m", "error": "\x1b[1;31m", "hint": "\x1b[2m", "title": "\x1b[1m"}
+_STYLES = {
+    "info": "\x1b[2m",
+    "ok": "\x1b[32m",
+    "warn": "\x1b[33m",
+    "error": "\x1b[1;31m",
+    "hint": "\x1b[2m",
+    "title": "\x1b[1m",
+}
 _RESET = "\x1b[0m"
 #: message kind -> theme output role
-_ROLES = {"info": "muted", "ok": "success", "warn": "warning", "error": "error", "hint": "muted", "title": "heading"}
+_ROLES = {
+    "info": "muted",
+    "ok": "success",
+    "warn": "warning",
+    "error": "error",
+    "hint": "muted",
+    "title": "heading",
+}
 
 
 class Printer:
-    def __init__(self, stream: IO[str] | None = None, *, color: bool = True, is_tty: bool = True,
-                 pager_mode: str = "auto", environ: Mapping[str, str] = os.environ) -> None:
+    def __init__(
+        self,
+        stream: IO[str] | None = None,
+        *,
+        color: bool = True,
+        is_tty: bool = True,
+        pager_mode: str = "auto",
+        environ: Mapping[str, str] = os.environ,
+    ) -> None:
         self.stream = stream if stream is not None else sys.stdout
         self.color = color
         self.is_tty = is_tty
@@ -93,5 +115,12 @@ class Printer:
         from c2q_repl.repl import pager
 
         cols, rows = self.size()
-        return pager.emit(lines, self.stream, mode=self.pager_mode if pageable else "off",
-                          rows=rows, columns=cols, is_tty=self.is_tty, environ=self.environ)
+        return pager.emit(
+            lines,
+            self.stream,
+            mode=self.pager_mode if pageable else "off",
+            rows=rows,
+            columns=cols,
+            is_tty=self.is_tty,
+            environ=self.environ,
+        )

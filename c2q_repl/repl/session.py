@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
@@ -24,7 +25,11 @@ from c2q_repl.repl.printing import Printer
 from c2q_repl.repl.toolbar import toolbar_fragments
 
 #: prompt colours until the theme file is loaded (a few ms after the first render)
-STARTUP_STYLE = {"prompt": "bold", "bottom-toolbar": "reverse", "bottom-toolbar.sandbox": "reverse bold"}
+STARTUP_STYLE = {
+    "prompt": "bold",
+    "bottom-toolbar": "reverse",
+    "bottom-toolbar.sandbox": "reverse bold",
+}
 
 
 def history_for(environ: Mapping[str, str]) -> History:
@@ -62,13 +67,17 @@ DISPLAY_SETTINGS = {
 }
 
 
-def apply_display_settings(view: ViewState, out: Printer, extra: Mapping[str, Any], notes: list[str]) -> None:
+def apply_display_settings(
+    view: ViewState, out: Printer, extra: Mapping[str, Any], notes: list[str]
+) -> None:
     """Config-file display preferences (``layout``, ``table_format``, ``pager``,
     ``charts``); a bad value is reported once and the default kept."""
     for key, allowed in DISPLAY_SETTINGS.items():
         if key in extra and extra[key] not in allowed:
             choices = ", ".join(str(a).lower() for a in allowed)
-            notes.append(f"config: {key} = {extra[key]!r} is not one of {choices}; using the default")
+            notes.append(
+                f"config: {key} = {extra[key]!r} is not one of {choices}; using the default"
+            )
     if extra.get("layout") in DISPLAY_SETTINGS["layout"]:
         view.vertical = {"auto": "auto", "vertical": "on", "horizontal": "off"}[extra["layout"]]
     if extra.get("pager") in DISPLAY_SETTINGS["pager"]:
@@ -81,10 +90,14 @@ def apply_display_settings(view: ViewState, out: Printer, extra: Mapping[str, An
         if extra["table_format"] in TABLE_FORMATS:
             view.table_format = extra["table_format"]
         else:
-            notes.append(f"config: unknown table_format {extra['table_format']!r}; using the theme's")
+            notes.append(
+                f"config: unknown table_format {extra['table_format']!r}; using the theme's"
+            )
 
 
-def build_context(args: argparse.Namespace, settings: Any, environ: Mapping[str, str]) -> ReplContext:
+def build_context(
+    args: argparse.Namespace, settings: Any, environ: Mapping[str, str]
+) -> ReplContext:
     from c2q_repl.chat.connect import new_connection
 
     color = colour_enabled(environ)
@@ -159,14 +172,18 @@ def _install_background(ctx: ReplContext, session: PromptSession) -> None:
     ctx.start_open = lambda: Background(work, name="c2q-open", on_done=done).start()
 
 
-def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]) -> PromptSession:
+def make_prompt_session(
+    ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]
+) -> PromptSession:
     completer = ReplCompleter(ctx, lambda: ctx.schema_words)
     session: PromptSession = PromptSession(
         history=history_for(environ),
         auto_suggest=AutoSuggestFromHistory(),
         # in a thread: a completion source that asks the server never blocks typing
         completer=ThreadedCompleter(completer),
-        complete_while_typing=Condition(lambda: session.default_buffer.text.lstrip().startswith("/")),
+        complete_while_typing=Condition(
+            lambda: session.default_buffer.text.lstrip().startswith("/")
+        ),
         key_bindings=repl_key_bindings(completer),
         bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
         style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
@@ -181,7 +198,9 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
         session.color_depth = ColorDepth.MONOCHROME
 
     def apply_ui_style(theme: Any) -> None:
-        session.style = Style.from_dict({**STARTUP_STYLE, **dict(theme.ui)}) if ctx.color else Style([])
+        session.style = (
+            Style.from_dict({**STARTUP_STYLE, **dict(theme.ui)}) if ctx.color else Style([])
+        )
         session.app.invalidate()
 
     def read_line(message: str) -> str:
@@ -209,8 +228,14 @@ def make_prompt_session(ctx: ReplContext, args: argparse.Namespace, environ: Map
     return session
 
 
-def run_repl(args: argparse.Namespace, settings: Any, environ: Mapping[str, str], *, banner_shown: bool = False,
-             before_prompt: Any = None) -> int:
+def run_repl(
+    args: argparse.Namespace,
+    settings: Any,
+    environ: Mapping[str, str],
+    *,
+    banner_shown: bool = False,
+    before_prompt: Any = None,
+) -> int:
     """``before_prompt`` runs right before prompt_toolkit first reads the
     terminal (the app uses it to end its early key hold)."""
     ctx = build_context(args, settings, environ)
@@ -260,7 +285,9 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
         except C2QError as exc:
             ctx.out.error(exc.message, hint=exc.hint)
         except Exception as exc:  # never lose the session to a bug
-            ctx.out.error(f"{type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it.")
+            ctx.out.error(
+                f"{type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it."
+            )
 
 
 def _print_notes(ctx: ReplContext) -> None:
@@ -268,7 +295,12 @@ def _print_notes(ctx: ReplContext) -> None:
     while ctx.notes:
         ctx.out.warn(ctx.notes.pop(0))
     opened = ctx.opened
-    if opened is not None and opened.done and opened.error is not None and not ctx.reported_open_error:
+    if (
+        opened is not None
+        and opened.done
+        and opened.error is not None
+        and not ctx.reported_open_error
+    ):
         ctx.reported_open_error = True
         err = opened.error
         ctx.out.error(getattr(err, "message", str(err)), hint=getattr(err, "hint", ""))

@@ -28,7 +28,9 @@ class Progress:
     total_tasks: int = 0
 
 
-def format_status(progress: Progress, elapsed: float, frame: int, width: int, *, unicode: bool = True) -> str:
+def format_status(
+    progress: Progress, elapsed: float, frame: int, width: int, *, unicode: bool = True
+) -> str:
     """The status text (no escapes), cut to fit ``width`` columns."""
     frames = UNICODE_FRAMES if unicode else ASCII_FRAMES
     parts = [f"{frames[frame % len(frames)]} {elapsed:4.1f}s", progress.phase]
@@ -41,7 +43,9 @@ def format_status(progress: Progress, elapsed: float, frame: int, width: int, *,
         else:
             tasks = f"{done} sub-task{'s' if done != 1 else ''} done"
         if progress.done_tasks:
-            tasks += f" ✓ {progress.done_tasks[-1]}" if unicode else f" done: {progress.done_tasks[-1]}"
+            tasks += (
+                f" ✓ {progress.done_tasks[-1]}" if unicode else f" done: {progress.done_tasks[-1]}"
+            )
         parts.append(tasks)
     parts.append("Ctrl-C cancels")
     text = " · ".join(parts) if unicode else " | ".join(parts)
@@ -53,7 +57,9 @@ def format_status(progress: Progress, elapsed: float, frame: int, width: int, *,
 class StatusLine:
     """Draws :class:`Progress` on one line of a terminal stream."""
 
-    def __init__(self, stream: IO[str], *, width: int, enabled: bool, unicode: bool = True, style: str = "") -> None:
+    def __init__(
+        self, stream: IO[str], *, width: int, enabled: bool, unicode: bool = True, style: str = ""
+    ) -> None:
         self.stream = stream
         self.width = width
         self.enabled = enabled
@@ -67,7 +73,13 @@ class StatusLine:
     def draw(self) -> None:
         if not self.enabled:
             return
-        text = format_status(self.progress, time.monotonic() - self.started, self._frame, self.width, unicode=self.unicode)
+        text = format_status(
+            self.progress,
+            time.monotonic() - self.started,
+            self._frame,
+            self.width,
+            unicode=self.unicode,
+        )
         self._frame += 1
         if self.style:
             text = f"{self.style}{text}\x1b[0m"

@@ -27,7 +27,12 @@ def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
     """(style, text) pairs for prompt_toolkit's ``bottom_toolbar``."""
     sep = ("class:bottom-toolbar.sep", " │ ")
     frags: list[tuple[str, str]] = [
-        ("class:bottom-toolbar.sandbox" if view.kind == "sandbox" else "class:bottom-toolbar.endpoint", f" {view.label} "),
+        (
+            "class:bottom-toolbar.sandbox"
+            if view.kind == "sandbox"
+            else "class:bottom-toolbar.endpoint",
+            f" {view.label} ",
+        ),
         sep,
     ]
     if view.session_id:
@@ -45,7 +50,7 @@ def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
 
 
 def short_ids(ids: str, keep: int = 8) -> str:
-    """"0172644ab50c…/0-1" → "0172644a…/0-1": long job ids would push the rest off the toolbar."""
+    """ "0172644ab50c…/0-1" → "0172644a…/0-1": long job ids would push the rest off the toolbar."""
     return "/".join(part if len(part) <= keep + 2 else part[:keep] + "…" for part in ids.split("/"))
 
 

@@ -13,15 +13,24 @@ import importlib
 import logging
 
 from c2q_repl.sandbox.contracts import (
-    Answerer, AnswerRequest, Catalog, Database, Plan, ReadOnlyViolation, SchemaDescription, TaskPlan,
+    Answerer,
+    AnswerRequest,
+    Catalog,
+    Database,
+    Plan,
+    ReadOnlyViolation,
+    SchemaDescription,
+    TaskPlan,
 )
 from c2q_repl.sandbox.readonly import check_read_only
 from c2q_repl.sandbox.summaries import describe_from_catalog
 
 log = logging.getLogger("c2q.sandbox")
 
-NO_ENGINE = ("No natural-language engine is available in this sandbox, so only questions written as one "
-             "SQL SELECT statement can be answered (e.g. SELECT COUNT(*) FROM companies).")
+NO_ENGINE = (
+    "No natural-language engine is available in this sandbox, so only questions written as one "
+    "SQL SELECT statement can be answered (e.g. SELECT COUNT(*) FROM companies)."
+)
 
 
 def as_sql_question(question: str, dialect: str) -> str | None:
@@ -55,12 +64,19 @@ class SqlPassthroughAnswerer:
     def answer(self, request: AnswerRequest) -> Plan:
         statement = as_sql_question(request.question, request.catalog.dialect)
         if statement is not None:
-            task = TaskPlan(task_id="0", task=request.question, clarified_task="Run the given SQL statement as written",
-                            sql=statement, description="The question was a SQL statement; it ran unchanged.")
+            task = TaskPlan(
+                task_id="0",
+                task=request.question,
+                clarified_task="Run the given SQL statement as written",
+                sql=statement,
+                description="The question was a SQL statement; it ran unchanged.",
+            )
             return Plan(tasks=(task,), clarified_task=task.clarified_task)
         if self.inner is not None:
             return self.inner.answer(request)
-        refusal = TaskPlan(task_id="0", task=request.question, clarified_task=request.question, refusal=NO_ENGINE)
+        refusal = TaskPlan(
+            task_id="0", task=request.question, clarified_task=request.question, refusal=NO_ENGINE
+        )
         return Plan(tasks=(refusal,), clarified_task=request.question)
 
     def suggest_questions(self, catalog: Catalog, database: Database, count: int = 5) -> list[str]:
@@ -71,10 +87,15 @@ class SqlPassthroughAnswerer:
             out.append(f"SELECT COUNT(*) FROM {t.name}")
         return out
 
-    def refine_sql(self, sql: str, feedback: str, catalog: Catalog, database: Database) -> tuple[str, str]:
+    def refine_sql(
+        self, sql: str, feedback: str, catalog: Catalog, database: Database
+    ) -> tuple[str, str]:
         if self.inner is not None:
             return self.inner.refine_sql(sql, feedback, catalog, database)
-        return sql, "No engine is available to rewrite SQL in this sandbox; the statement is unchanged."
+        return (
+            sql,
+            "No engine is available to rewrite SQL in this sandbox; the statement is unchanged.",
+        )
 
     def describe(self, catalog: Catalog, database: Database) -> SchemaDescription:
         if self.inner is not None and hasattr(self.inner, "describe"):
@@ -82,8 +103,13 @@ class SqlPassthroughAnswerer:
         return describe_from_catalog(catalog)
 
 
-def build_answerer(kind: str = "builtin", *, llm_url: str | None = None, llm_model: str | None = None,
-                   llm_key_env: str = "OPENAI_API_KEY") -> SqlPassthroughAnswerer:
+def build_answerer(
+    kind: str = "builtin",
+    *,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+    llm_key_env: str = "OPENAI_API_KEY",
+) -> SqlPassthroughAnswerer:
     """The passthrough in front of the engine ``kind`` from ``c2q_repl.sandbox.engine``.
 
     When the engine package has no ``create_answerer`` (not installed in this
@@ -91,7 +117,7 @@ def build_answerer(kind: str = "builtin", *, llm_url: str | None = None, llm_mod
     engine then is an error, since the user asked for something specific.
     """
     try:
-        create = getattr(importlib.import_module("c2q_repl.sandbox.engine"), "create_answerer")
+        create = importlib.import_module("c2q_repl.sandbox.engine").create_answerer
     except (ModuleNotFoundError, AttributeError) as exc:
         if isinstance(exc, ModuleNotFoundError) and exc.name != "c2q_repl.sandbox.engine":
             raise  # the engine is there but one of its own imports is missing: a real error
@@ -99,4 +125,6 @@ def build_answerer(kind: str = "builtin", *, llm_url: str | None = None, llm_mod
             raise RuntimeError(f"the {kind!r} engine is not available in this build") from None
         log.warning("no NL→SQL engine available: the sandbox answers SQL questions only")
         return SqlPassthroughAnswerer(None)
-    return SqlPassthroughAnswerer(create(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env))
+    return SqlPassthroughAnswerer(
+        create(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
+    )

@@ -20,7 +20,13 @@ from c2q_repl.sandbox.chat import ChatService
 from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
 from c2q_repl.sandbox.keys import ROLE_TITLES, SQL_READONLY, ApiKey
 from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
-from c2q_repl.sandbox.responses import app_error, app_ok, daily_quota_error, gateway_error, json_response
+from c2q_repl.sandbox.responses import (
+    app_error,
+    app_ok,
+    daily_quota_error,
+    gateway_error,
+    json_response,
+)
 from c2q_repl.sandbox.routes import Route, match
 from c2q_repl.sandbox.service import ApiError, SandboxCore
 
@@ -185,9 +191,13 @@ class SandboxApp:
         path = request.url.path
         if not path.startswith(self.prefix):
             return gateway_error(404, "endpoint not found")
-        route, params, known = match(request.method, path[len(self.prefix):].rstrip("/"))
+        route, params, known = match(request.method, path[len(self.prefix) :].rstrip("/"))
         if route is None:
-            return gateway_error(405, "method not allowed") if known else gateway_error(404, "endpoint not found")
+            return (
+                gateway_error(405, "method not allowed")
+                if known
+                else gateway_error(404, "endpoint not found")
+            )
         uri = path + (f"?{request.url.query}" if request.url.query else "")
         outcome = self.auth.authenticate(request.headers.get("authorization"), request.method, uri)
         if outcome.key is None or outcome.error:
@@ -207,8 +217,11 @@ class SandboxApp:
 
     async def _call(self, route: Route, params: dict, key: ApiKey, request: Request) -> Response:
         if key.role not in route.roles:
-            return gateway_error(403, f"access denied: a key with role {ROLE_TITLES[key.role]!r} "
-                                      f"cannot call {request.method} {route.pattern.pattern.strip('^$')}")
+            return gateway_error(
+                403,
+                f"access denied: a key with role {ROLE_TITLES[key.role]!r} "
+                f"cannot call {request.method} {route.pattern.pattern.strip('^$')}",
+            )
         body = await _json_body(request) if request.method in ("POST", "PUT") else {}
         if isinstance(body, Response):
             return body
@@ -225,7 +238,9 @@ class SandboxApp:
             if route.ai:
                 self.quota.refund()
             if route.v1 or err.gateway:
-                return gateway_error(err.code, err.msg, "chat2data_endpoint" if route.v1 else err.type_)
+                return gateway_error(
+                    err.code, err.msg, "chat2data_endpoint" if route.v1 else err.type_
+                )
             return app_error(err.code, err.msg)
 
 

@@ -85,12 +85,14 @@ class Authenticator:
         return f"{payload}.{mac}"
 
     def challenge(self, stale: bool = False) -> str:
-        value = (f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{self.new_nonce()}", '
-                 f'opaque="{self._opaque}"')
+        value = (
+            f'Digest realm="{REALM}", qop="auth", algorithm=MD5, nonce="{self.new_nonce()}", '
+            f'opaque="{self._opaque}"'
+        )
         return value + (", stale=true" if stale else "")
 
     def _nonce_state(self, nonce: str) -> str:
-        """"ok", "stale" (genuine but expired) or "bad"."""
+        """ "ok", "stale" (genuine but expired) or "bad"."""
         payload, _, mac = nonce.rpartition(".")
         expected = hmac.new(self._secret, payload.encode(), hashlib.sha256).hexdigest()[:32]
         if not mac or not hmac.compare_digest(mac, expected):

@@ -45,19 +45,32 @@ class ChatService:
             for rnd in list(s.rounds):
                 view = self.core.jobs.view(rnd.job_id)
                 messages += message_json(rnd, view.status if view else (rnd.status or "done"))
-        out = {"session_id": s.session_id, "cluster_id": s.cluster_id, "database": s.database,
-               "meta": {"created_at": s.created_at, "updated_at": s.updated_at, "creator": s.creator,
-                        "name": s.name, "org_id": "1"}}
+        out = {
+            "session_id": s.session_id,
+            "cluster_id": s.cluster_id,
+            "database": s.database,
+            "meta": {
+                "created_at": s.created_at,
+                "updated_at": s.updated_at,
+                "creator": s.creator,
+                "name": s.name,
+                "org_id": "1",
+            },
+        }
         if with_messages:
             out["messages"] = messages
         return out
 
     def create_session(self, body: dict, creator: str) -> dict:
-        target = self.core.ready_target({k: body.get(k) for k in ("cluster_id", "database", "database_uri")})
+        target = self.core.ready_target(
+            {k: body.get(k) for k in ("cluster_id", "database", "database_uri")}
+        )
         name = body.get("name") or ""
         if not isinstance(name, str):
             raise bad_request("name must be a string")
-        s = self.core.sessions.create(self.core.next_id(), target.cluster_id, target.database, name, creator)
+        s = self.core.sessions.create(
+            self.core.next_id(), target.cluster_id, target.database, name, creator
+        )
         return self.session_json(s)
 
     def find_session(self, raw_id: str) -> Session:
@@ -67,7 +80,11 @@ class ChatService:
         return s
 
     def list_sessions(self) -> dict:
-        return {"sessions": [self.session_json(s, with_messages=False) for s in self.core.sessions.all()]}
+        return {
+            "sessions": [
+                self.session_json(s, with_messages=False) for s in self.core.sessions.all()
+            ]
+        }
 
     def rename_session(self, raw_id: str, body: dict) -> dict:
         s = self.find_session(raw_id)
@@ -86,9 +103,16 @@ class ChatService:
     def chat_v3(self, body: dict, creator: str, read_only: bool) -> dict:
         question, mode = _question(body, "question"), _mode(body)
         target = self.core.ready_target(body)
-        s = self.core.sessions.create(self.core.next_id(), target.cluster_id, target.database, question[:64], creator)
+        s = self.core.sessions.create(
+            self.core.next_id(), target.cluster_id, target.database, question[:64], creator
+        )
         job_id = self._start_round(s, question, mode, read_only, "", "")
-        return {"cluster_id": target.cluster_id, "database": target.database, "job_id": job_id, "session_id": s.session_id}
+        return {
+            "cluster_id": target.cluster_id,
+            "database": target.database,
+            "job_id": job_id,
+            "session_id": s.session_id,
+        }
 
     def session_chat(self, raw_id: str, body: dict, read_only: bool) -> dict:
         s = self.find_session(raw_id)
@@ -97,23 +121,54 @@ class ChatService:
         feedback_id = body.get("feedback_answer_id") or ""
         task_id = body.get("feedback_task_id") or ""
         if feedback_id and self.core.sessions.find_round(s, str(feedback_id)) is None:
-            raise bad_request(f"feedback_answer_id {feedback_id} is not an answer of session {s.session_id}")
+            raise bad_request(
+                f"feedback_answer_id {feedback_id} is not an answer of session {s.session_id}"
+            )
         job_id = self._start_round(s, question, mode, read_only, str(feedback_id), str(task_id))
         return {"job_id": job_id, "session_id": s.session_id}
 
-    def _request(self, question: str, mode: str, cluster: str, database: str, history=(), feedback=None,
-                 feedback_task_id: str = "") -> AnswerRequest:
-        return AnswerRequest(question=question, mode=mode, catalog=self.core.catalog, database=self.core.db,
-                             history=tuple(history), feedback=feedback, feedback_task_id=feedback_task_id,
-                             knowledge=self.core.knowledge.items_for(cluster, database))
+    def _request(
+        self,
+        question: str,
+        mode: str,
+        cluster: str,
+        database: str,
+        history=(),
+        feedback=None,
+        feedback_task_id: str = "",
+    ) -> AnswerRequest:
+        return AnswerRequest(
+            question=question,
+            mode=mode,
+            catalog=self.core.catalog,
+            database=self.core.db,
+            history=tuple(history),
+            feedback=feedback,
+            feedback_task_id=feedback_task_id,
+            knowledge=self.core.knowledge.items_for(cluster, database),
+        )
 
-    def _start_round(self, s: Session, question: str, mode: str, read_only: bool, feedback_id: str,
-                     feedback_task_id: str) -> str:
+    def _start_round(
+        self,
+        s: Session,
+        question: str,
+        mode: str,
+        read_only: bool,
+        feedback_id: str,
+        feedback_task_id: str,
+    ) -> str:
         sessions = self.core.sessions
         history = sessions.history(s)
         feedback_round = sessions.find_round(s, feedback_id) if feedback_id else None
-        request = self._request(question, mode, s.cluster_id, s.database, history,
-                                feedback_round.answer if feedback_round else None, feedback_task_id)
+        request = self._request(
+            question,
+            mode,
+            s.cluster_id,
+            s.database,
+            history,
+            feedback_round.answer if feedback_round else None,
+            feedback_task_id,
+        )
         job_id = new_job_id()
         sessions.add_round(s, Round(question, job_id, mode, int(time.time())))
 
@@ -121,7 +176,9 @@ class ChatService:
             plan = self.core.answerer.answer(request)
             plan = Plan(**{**plan.__dict__, "state": plan_json_safe(plan.state)})
             runs, outcome = execute_plan(plan, question, self.core.db, read_only, self.core.limits)
-            sessions.finish_round(s, job_id, prior_round(question, job_id, plan, runs), outcome.status)
+            sessions.finish_round(
+                s, job_id, prior_round(question, job_id, plan, runs), outcome.status
+            )
             return outcome
 
         return self.core.jobs.submit("chat", work, job_id=job_id)
@@ -149,7 +206,9 @@ class ChatService:
         question = _question(body, "instruction", "question")
         cluster, database = self.core.check_database(body)
         tables = body.get("tables") or []
-        if not isinstance(tables, list) or any(self.core.catalog.table(str(t)) is None for t in tables):
+        if not isinstance(tables, list) or any(
+            self.core.catalog.table(str(t)) is None for t in tables
+        ):
             raise bad_request("tables must be a list of existing table names")
         started = time.time()
         plan = self.core.answerer.answer(self._request(question, "direct", cluster, database))
@@ -167,7 +226,9 @@ class ChatService:
             raise bad_request("feedback must be a string")
 
         def work() -> JobOutcome:
-            rewritten, solution = self.core.answerer.refine_sql(sql, feedback, self.core.catalog, self.core.db)
+            rewritten, solution = self.core.answerer.refine_sql(
+                sql, feedback, self.core.catalog, self.core.db
+            )
             return JobOutcome("done", {"rewritten_sql": rewritten, "solution": solution})
 
         return {"job_id": self.core.jobs.submit("refine", work)}
@@ -179,7 +240,10 @@ class ChatService:
             raise bad_request("count must be an integer from 1 to 20")
 
         def work() -> JobOutcome:
-            return JobOutcome("done", list(self.core.answerer.suggest_questions(self.core.catalog, self.core.db, count)))
+            return JobOutcome(
+                "done",
+                list(self.core.answerer.suggest_questions(self.core.catalog, self.core.db, count)),
+            )
 
         return {"job_id": self.core.jobs.submit("suggest", work)}
 
@@ -190,7 +254,11 @@ class ChatService:
         if not isinstance(description, str):
             raise bad_request("description must be a string")
         kb = self.core.knowledge.create(cluster, database, description)
-        return {"default": kb.default, "description": kb.description, "knowledge_base_id": kb.knowledge_base_id}
+        return {
+            "default": kb.default,
+            "description": kb.description,
+            "knowledge_base_id": kb.knowledge_base_id,
+        }
 
     def find_kb(self, raw_id: str):
         kb = self.core.knowledge.get(_as_int(raw_id))
@@ -220,8 +288,12 @@ class ChatService:
         kb = self.find_kb(raw_id)
         item = kb.items.get(_as_int(data_id))
         if item is None:
-            raise ApiError(404, f"knowledge data {data_id} not found in knowledge base {kb.knowledge_base_id}")
-        type_, raw_data = self._valid_item(body.get("type", item.type), body.get("raw_data", item.raw_data))
+            raise ApiError(
+                404, f"knowledge data {data_id} not found in knowledge base {kb.knowledge_base_id}"
+            )
+        type_, raw_data = self._valid_item(
+            body.get("type", item.type), body.get("raw_data", item.raw_data)
+        )
         meta = body.get("meta_data")
         if meta is not None and not isinstance(meta, dict):
             raise bad_request("meta_data must be an object")
@@ -231,7 +303,9 @@ class ChatService:
     def delete_knowledge(self, raw_id: str, data_id: str) -> dict:
         kb = self.find_kb(raw_id)
         if not self.core.knowledge.delete_item(kb, _as_int(data_id)):
-            raise ApiError(404, f"knowledge data {data_id} not found in knowledge base {kb.knowledge_base_id}")
+            raise ApiError(
+                404, f"knowledge data {data_id} not found in knowledge base {kb.knowledge_base_id}"
+            )
         return {"knowledge_data_id": _as_int(data_id), "deleted": True}
 
     @staticmethod
@@ -240,4 +314,3 @@ class ChatService:
             return validate_item(type_, raw_data)
         except KnowledgeError as exc:
             raise bad_request(str(exc)) from None
-

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Protocol
 
-
 # --------------------------------------------------------------------------- database
+
 
 @dataclass(frozen=True)
 class ColumnInfo:
@@ -86,12 +86,15 @@ class Database(Protocol):
 
     def catalog(self) -> Catalog: ...
 
-    def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
+    def query(
+        self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0
+    ) -> QueryResult:
         """Run one statement. Raises ReadOnlyViolation or SQLExecutionError."""
         ...
 
 
 # --------------------------------------------------------------------------- answerers
+
 
 @dataclass(frozen=True)
 class PriorRound:
@@ -184,9 +187,13 @@ class Answerer(Protocol):
 
     def answer(self, request: AnswerRequest) -> Plan: ...
 
-    def suggest_questions(self, catalog: Catalog, database: Database, count: int = 5) -> list[str]: ...
+    def suggest_questions(
+        self, catalog: Catalog, database: Database, count: int = 5
+    ) -> list[str]: ...
 
-    def refine_sql(self, sql: str, feedback: str, catalog: Catalog, database: Database) -> tuple[str, str]:
+    def refine_sql(
+        self, sql: str, feedback: str, catalog: Catalog, database: Database
+    ) -> tuple[str, str]:
         """Return (rewritten_sql, solution explaining the change)."""
         ...
 
@@ -198,4 +205,3 @@ def plan_json_safe(value: Any) -> Any:
     import json
 
     return json.loads(json.dumps(value, default=str))
-

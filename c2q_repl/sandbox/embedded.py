@@ -83,20 +83,37 @@ class SandboxHandle:
             except Exception:  # noqa: BLE001 - best effort on shutdown
                 log.debug("error while closing the sandbox", exc_info=True)
 
-    def __enter__(self) -> "SandboxHandle":
+    def __enter__(self) -> SandboxHandle:
         return self
 
     def __exit__(self, *exc) -> None:
         self.stop()
 
 
-def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
-                  job_delay: float | tuple[float, float] | str = 0.0, daily_limit: int = 100, rpm_limit: int = 100,
-                  faults: str | None = None, seed: int = 0, keys_file: Path | None = None, engine: str = "builtin",
-                  host: str = "127.0.0.1", port: int = 0, llm_url: str | None = None, llm_model: str | None = None,
-                  llm_key_env: str = "OPENAI_API_KEY", answerer=None, keys: list[ApiKey] | None = None,
-                  max_rows: int = 1000, sql_timeout: float = 10.0, cache_dir: Path | None = None,
-                  log_level: str | None = None, access_log: bool = False) -> SandboxHandle:
+def start_sandbox(
+    *,
+    db: str | None = None,
+    app_id: str = "chat2query-sandbox1",
+    job_delay: float | tuple[float, float] | str = 0.0,
+    daily_limit: int = 100,
+    rpm_limit: int = 100,
+    faults: str | None = None,
+    seed: int = 0,
+    keys_file: Path | None = None,
+    engine: str = "builtin",
+    host: str = "127.0.0.1",
+    port: int = 0,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+    llm_key_env: str = "OPENAI_API_KEY",
+    answerer=None,
+    keys: list[ApiKey] | None = None,
+    max_rows: int = 1000,
+    sql_timeout: float = 10.0,
+    cache_dir: Path | None = None,
+    log_level: str | None = None,
+    access_log: bool = False,
+) -> SandboxHandle:
     """Start a sandbox server in a daemon thread; returns once it accepts connections.
 
     Without ``keys_file`` (or ``keys``) a fresh in-memory Admin key pair is made
@@ -120,17 +137,29 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
         keys = load_or_create_keys(Path(keys_file))[0] if keys_file else [generate_key(ADMIN)]
     database = open_database(db, cache_dir=cache_dir)
     if answerer is None:
-        answerer = build_answerer(engine, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
+        answerer = build_answerer(
+            engine, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env
+        )
     jobs = JobStore(delay, seed=seed)
-    core = SandboxCore(database, answerer, jobs, app_id=app_id, limits=Limits(max_rows, sql_timeout))
+    core = SandboxCore(
+        database, answerer, jobs, app_id=app_id, limits=Limits(max_rows, sql_timeout)
+    )
     core.start_summary(core.cluster_id, database.name, "")
-    gateway = GatewayConfig(app_id=app_id, keys=tuple(keys), daily_limit=daily_limit, rpm_limit=rpm_limit,
-                            faults=faults, seed=seed)
+    gateway = GatewayConfig(
+        app_id=app_id,
+        keys=tuple(keys),
+        daily_limit=daily_limit,
+        rpm_limit=rpm_limit,
+        faults=faults,
+        seed=seed,
+    )
     asgi = create_app(core, gateway)
 
     # proto=IPPROTO_TCP matters: asyncio only turns Nagle off (TCP_NODELAY) on sockets that say they are
     # TCP, and with Nagle on every keep-alive response waits ~40 ms for the client's delayed ACK.
-    sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock = socket.socket(
+        socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM, socket.IPPROTO_TCP
+    )
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     try:
         sock.bind((host, port))
@@ -140,10 +169,19 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
         raise
     bound_port = sock.getsockname()[1]
     logging_options = {"log_config": None} if log_level is None else {"log_level": log_level}
-    config = uvicorn.Config(asgi, http="h11", lifespan="off", access_log=access_log, **logging_options,
-                            timeout_graceful_shutdown=2, timeout_keep_alive=30)
+    config = uvicorn.Config(
+        asgi,
+        http="h11",
+        lifespan="off",
+        access_log=access_log,
+        **logging_options,
+        timeout_graceful_shutdown=2,
+        timeout_keep_alive=30,
+    )
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, name="c2q-sandbox", daemon=True)
+    thread = threading.Thread(
+        target=server.run, kwargs={"sockets": [sock]}, name="c2q-sandbox", daemon=True
+    )
     thread.start()
     deadline = time.monotonic() + 30
     while not server.started:
@@ -154,7 +192,15 @@ def start_sandbox(*, db: str | None = None, app_id: str = "chat2query-sandbox1",
     url_host = f"[{host}]" if ":" in host else host
     admin = next((k for k in keys if k.role == ADMIN and not k.expired), keys[0])
     closers = (sock.close, jobs.shutdown, getattr(database, "close", lambda: None))
-    return SandboxHandle(endpoint=f"http://{url_host}:{bound_port}/api/v1beta/app/{app_id}/endpoint",
-                         public_key=admin.public, private_key=admin.private, cluster_id=core.cluster_id,
-                         database=database.name, app=getattr(asgi, "app", asgi), keys=tuple(keys),
-                         _server=server, _thread=thread, _closers=closers)
+    return SandboxHandle(
+        endpoint=f"http://{url_host}:{bound_port}/api/v1beta/app/{app_id}/endpoint",
+        public_key=admin.public,
+        private_key=admin.private,
+        cluster_id=core.cluster_id,
+        database=database.name,
+        app=getattr(asgi, "app", asgi),
+        keys=tuple(keys),
+        _server=server,
+        _thread=thread,
+        _closers=closers,
+    )

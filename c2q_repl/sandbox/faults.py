@@ -29,8 +29,10 @@ from c2q_repl.sandbox.responses import gateway_body
 
 FAULT_KINDS = ("drop", "reset", "500", "502html", "slow", "timeout", "badjson", "truncated")
 DEFAULT_SECONDS = {"slow": 1.5, "timeout": 30.0}
-_HTML_502 = (b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
-             b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n")
+_HTML_502 = (
+    b"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+    b"<center><h1>502 Bad Gateway</h1></center>\r\n</body>\r\n</html>\r\n"
+)
 
 
 @dataclass(frozen=True)
@@ -47,15 +49,19 @@ def parse_faults(spec: str | None) -> tuple[Fault, ...]:
     for part in spec.split(","):
         fields = [f.strip() for f in part.strip().split(":")]
         if len(fields) not in (2, 3) or fields[0] not in FAULT_KINDS:
-            raise ValueError(f"bad fault {part.strip()!r}: use name:probability[:seconds] with name in "
-                             f"{', '.join(FAULT_KINDS)}")
+            raise ValueError(
+                f"bad fault {part.strip()!r}: use name:probability[:seconds] with name in "
+                f"{', '.join(FAULT_KINDS)}"
+            )
         try:
             probability = float(fields[1])
             seconds = float(fields[2]) if len(fields) == 3 else DEFAULT_SECONDS.get(fields[0], 0.0)
         except ValueError:
             raise ValueError(f"bad number in fault {part.strip()!r}") from None
         if not 0.0 <= probability <= 1.0 or seconds < 0:
-            raise ValueError(f"fault probability must be within 0..1 and seconds >= 0 in {part.strip()!r}")
+            raise ValueError(
+                f"fault probability must be within 0..1 and seconds >= 0 in {part.strip()!r}"
+            )
         faults.append(Fault(fields[0], probability, seconds))
     if sum(f.probability for f in faults) > 1.0 + 1e-9:
         raise ValueError("fault probabilities add up to more than 1")
@@ -103,8 +109,16 @@ def _close(send, reset: bool) -> None:
 
 
 async def _send_simple(send, status: int, body: bytes, content_type: bytes) -> None:
-    await send({"type": "http.response.start", "status": status,
-                "headers": [(b"content-type", content_type), (b"content-length", str(len(body)).encode())]})
+    await send(
+        {
+            "type": "http.response.start",
+            "status": status,
+            "headers": [
+                (b"content-type", content_type),
+                (b"content-length", str(len(body)).encode()),
+            ],
+        }
+    )
     await send({"type": "http.response.body", "body": body})
 
 
@@ -127,7 +141,10 @@ class FaultMiddleware:
             return None
         if kind == "500":
             import json
-            body = json.dumps(gateway_body(500, "internal error! injected fault (sandbox --faults)")).encode()
+
+            body = json.dumps(
+                gateway_body(500, "internal error! injected fault (sandbox --faults)")
+            ).encode()
             return await _send_simple(send, 500, body, b"application/json")
         if kind == "502html":
             return await _send_simple(send, 502, _HTML_502, b"text/html")
@@ -135,6 +152,7 @@ class FaultMiddleware:
             await asyncio.sleep(fault.seconds)
             if kind == "timeout":
                 import json
+
                 body = json.dumps(gateway_body(408, "request timeout.")).encode()
                 return await _send_simple(send, 408, body, b"application/json")
             return await self.app(scope, receive, send)
@@ -157,11 +175,19 @@ class FaultMiddleware:
         cut = body[: max(1, len(body) // 2)]
         if kind == "badjson":
             headers.append((b"content-length", str(len(cut)).encode()))
-            await send({"type": "http.response.start", "status": start.get("status", 200), "headers": headers})
+            await send(
+                {
+                    "type": "http.response.start",
+                    "status": start.get("status", 200),
+                    "headers": headers,
+                }
+            )
             await send({"type": "http.response.body", "body": cut})
             return None
         headers.append((b"content-length", str(len(body)).encode()))
-        await send({"type": "http.response.start", "status": start.get("status", 200), "headers": headers})
+        await send(
+            {"type": "http.response.start", "status": start.get("status", 200), "headers": headers}
+        )
         await send({"type": "http.response.body", "body": cut, "more_body": True})
         _close(send, reset=False)
         return None

@@ -15,9 +15,10 @@ import time
 import traceback
 import uuid
 from collections import OrderedDict
+from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Any
 
 MAX_JOBS = 20_000
 
@@ -40,11 +41,18 @@ class JobView:
     ended_at: int | None
     reason: str
     result: Any
-    outcome: JobOutcome | None  # set once the work is finished (even if the job still shows "running")
+    outcome: (
+        JobOutcome | None
+    )  # set once the work is finished (even if the job still shows "running")
 
     def to_json(self) -> dict:
-        return {"job_id": self.job_id, "status": self.status, "ended_at": self.ended_at, "reason": self.reason,
-                "result": self.result}
+        return {
+            "job_id": self.job_id,
+            "status": self.status,
+            "ended_at": self.ended_at,
+            "reason": self.reason,
+            "result": self.result,
+        }
 
 
 @dataclass
@@ -76,14 +84,18 @@ def parse_delay(text: str | float | tuple[float, float]) -> tuple[float, float]:
         else:
             lo = hi = float(raw)
     if lo < 0 or hi < lo:
-        raise ValueError(f"job delay must be SECONDS or LOW-HIGH with 0 <= LOW <= HIGH, not {text!r}")
+        raise ValueError(
+            f"job delay must be SECONDS or LOW-HIGH with 0 <= LOW <= HIGH, not {text!r}"
+        )
     return lo, hi
 
 
 class JobStore:
     """Creates jobs and answers polls; thread-safe, bounded (oldest jobs are forgotten)."""
 
-    def __init__(self, delay: tuple[float, float], *, seed: int = 0, workers: int = 8, clock=time.monotonic):
+    def __init__(
+        self, delay: tuple[float, float], *, seed: int = 0, workers: int = 8, clock=time.monotonic
+    ):
         self._delay = delay
         self._rng = random.Random(f"job-delay:{seed}")
         self._clock = clock
@@ -95,8 +107,14 @@ class JobStore:
         lo, hi = self._delay
         return lo if hi == lo else lo + (hi - lo) * self._rng.random()
 
-    def submit(self, kind: str, work: Callable[[], JobOutcome], *, job_id: str | None = None,
-               duration: float | None = None) -> str:
+    def submit(
+        self,
+        kind: str,
+        work: Callable[[], JobOutcome],
+        *,
+        job_id: str | None = None,
+        duration: float | None = None,
+    ) -> str:
         """Start ``work`` in the pool; ``job_id`` may be chosen first (to record it before the work runs)."""
         job_id = job_id or new_job_id()
         with self._lock:
@@ -128,12 +146,17 @@ class JobStore:
         outcome: JobOutcome | None = job.future.result() if job.future.done() else None
         if outcome is not None and elapsed >= job.duration:
             ended = max(job.started_wall + job.duration, outcome.finished_at)
-            return JobView(job_id, outcome.status, int(ended), outcome.reason, outcome.result, outcome)
+            return JobView(
+                job_id, outcome.status, int(ended), outcome.reason, outcome.result, outcome
+            )
         if elapsed < job.duration * 0.1:
             return JobView(job_id, "init", None, "", None, outcome)
         partial = None
         if outcome is not None and outcome.stages:
-            shown = min(len(outcome.stages) - 1, int(len(outcome.stages) * elapsed / max(job.duration, 1e-9)))
+            shown = min(
+                len(outcome.stages) - 1,
+                int(len(outcome.stages) * elapsed / max(job.duration, 1e-9)),
+            )
             partial = outcome.stages[max(shown, 0)]
         return JobView(job_id, "running", None, "", partial, outcome)
 

@@ -41,7 +41,11 @@ class KeysFileError(ValueError):
 
 def normalize_role(text: str) -> str:
     """Map any spelling of a role (``CHAT2QUERY_ADMIN``, "Chat2Query SQL ReadOnly", ...) to a constant."""
-    squashed = "".join(ch for ch in text.lower() if ch.isalnum()).replace("chat2query", "").replace("role", "")
+    squashed = (
+        "".join(ch for ch in text.lower() if ch.isalnum())
+        .replace("chat2query", "")
+        .replace("role", "")
+    )
     if squashed in ("admin",):
         return ADMIN
     if "summary" in squashed or "context" in squashed:
@@ -71,7 +75,9 @@ class ApiKey:
 def generate_key(role: str = ADMIN) -> ApiKey:
     alphabet = string.ascii_uppercase + string.digits
     public = "".join(secrets.choice(alphabet) for _ in range(8))
-    return ApiKey(public=public, private=str(uuid.UUID(bytes=secrets.token_bytes(16), version=4)), role=role)
+    return ApiKey(
+        public=public, private=str(uuid.UUID(bytes=secrets.token_bytes(16), version=4)), role=role
+    )
 
 
 def default_keys_path() -> Path:
@@ -108,9 +114,15 @@ def parse_keys(text: str) -> list[ApiKey]:
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("public") or not entry.get("private"):
             raise KeysFileError(f"key #{i + 1} needs 'public' and 'private'")
-        keys.append(ApiKey(public=str(entry["public"]), private=str(entry["private"]),
-                           role=normalize_role(str(entry.get("role", ADMIN))),
-                           expired=bool(entry.get("expired", False)), expires_at=_expiry(entry.get("expires_at"))))
+        keys.append(
+            ApiKey(
+                public=str(entry["public"]),
+                private=str(entry["private"]),
+                role=normalize_role(str(entry.get("role", ADMIN))),
+                expired=bool(entry.get("expired", False)),
+                expires_at=_expiry(entry.get("expires_at")),
+            )
+        )
     return keys
 
 
@@ -121,7 +133,12 @@ def load_keys(path: Path) -> list[ApiKey]:
 def render_keys(keys: list[ApiKey]) -> str:
     lines = ["# c2q sandbox API keys (keep this file private: it holds the private keys)", ""]
     for key in keys:
-        lines += ["[[keys]]", f'public = "{key.public}"', f'private = "{key.private}"', f'role = "{key.role}"']
+        lines += [
+            "[[keys]]",
+            f'public = "{key.public}"',
+            f'private = "{key.private}"',
+            f'role = "{key.role}"',
+        ]
         if key.expired:
             lines.append("expired = true")
         lines.append("")

@@ -29,13 +29,19 @@ def validate_item(type_: object, raw_data: object) -> tuple[str, dict]:
     if type_ == "few-shot":
         q, a = raw_data.get("question"), raw_data.get("answer")
         if not isinstance(q, str) or not q.strip() or not isinstance(a, str) or not a.strip():
-            raise KnowledgeError("few-shot raw_data needs non-empty 'question' and 'answer' strings")
+            raise KnowledgeError(
+                "few-shot raw_data needs non-empty 'question' and 'answer' strings"
+            )
         return type_, {"question": q, "answer": a}
     if type_ == "term-sheet":
         term, desc = raw_data.get("term"), raw_data.get("description")
         if isinstance(term, str):
             term = [term]
-        if (not isinstance(term, list) or not term or not all(isinstance(t, str) and t.strip() for t in term)):
+        if (
+            not isinstance(term, list)
+            or not term
+            or not all(isinstance(t, str) and t.strip() for t in term)
+        ):
             raise KnowledgeError("term-sheet raw_data needs 'term': a non-empty list of strings")
         if not isinstance(desc, str) or not desc.strip():
             raise KnowledgeError("term-sheet raw_data needs a non-empty 'description' string")
@@ -44,7 +50,9 @@ def validate_item(type_: object, raw_data: object) -> tuple[str, dict]:
     if not isinstance(instruction, str) or not instruction.strip():
         raise KnowledgeError("instruction raw_data needs a non-empty 'instruction' string")
     if len(instruction) > MAX_INSTRUCTION:
-        raise KnowledgeError(f"instruction must be at most {MAX_INSTRUCTION} characters (got {len(instruction)})")
+        raise KnowledgeError(
+            f"instruction must be at most {MAX_INSTRUCTION} characters (got {len(instruction)})"
+        )
     return type_, {"instruction": instruction}
 
 
@@ -59,9 +67,15 @@ class KnowledgeData:
     updated_at: int
 
     def to_json(self) -> dict:
-        return {"knowledge_data_id": self.knowledge_data_id, "knowledge_base_id": self.knowledge_base_id,
-                "type": self.type, "meta_data": self.meta_data, "raw_data": self.raw_data,
-                "created_at": self.created_at, "updated_at": self.updated_at}
+        return {
+            "knowledge_data_id": self.knowledge_data_id,
+            "knowledge_base_id": self.knowledge_base_id,
+            "type": self.type,
+            "meta_data": self.meta_data,
+            "raw_data": self.raw_data,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+        }
 
 
 @dataclass
@@ -76,9 +90,16 @@ class KnowledgeBase:
     items: dict[int, KnowledgeData] = field(default_factory=dict)
 
     def to_json(self) -> dict:
-        return {"knowledge_base_id": self.knowledge_base_id, "cluster_id": self.cluster_id,
-                "database": self.database, "description": self.description, "default": self.default,
-                "created_at": self.created_at, "updated_at": self.updated_at, "data_count": len(self.items)}
+        return {
+            "knowledge_base_id": self.knowledge_base_id,
+            "cluster_id": self.cluster_id,
+            "database": self.database,
+            "description": self.description,
+            "default": self.default,
+            "created_at": self.created_at,
+            "updated_at": self.updated_at,
+            "data_count": len(self.items),
+        }
 
 
 class KnowledgeStore:
@@ -91,7 +112,9 @@ class KnowledgeStore:
     def create(self, cluster_id: str, database: str, description: str) -> KnowledgeBase:
         now = int(time.time())
         with self._lock:
-            first = not any((b.cluster_id, b.database) == (cluster_id, database) for b in self._bases.values())
+            first = not any(
+                (b.cluster_id, b.database) == (cluster_id, database) for b in self._bases.values()
+            )
             kb = KnowledgeBase(self._next_base, cluster_id, database, description, first, now, now)
             self._bases[kb.knowledge_base_id] = kb
             self._next_base += 1
@@ -117,16 +140,22 @@ class KnowledgeStore:
                 kb.default = False
             kb.updated_at = int(time.time())
 
-    def add_item(self, kb: KnowledgeBase, type_: str, raw_data: dict, meta_data: dict) -> KnowledgeData:
+    def add_item(
+        self, kb: KnowledgeBase, type_: str, raw_data: dict, meta_data: dict
+    ) -> KnowledgeData:
         now = int(time.time())
         with self._lock:
-            item = KnowledgeData(self._next_item, kb.knowledge_base_id, type_, raw_data, meta_data, now, now)
+            item = KnowledgeData(
+                self._next_item, kb.knowledge_base_id, type_, raw_data, meta_data, now, now
+            )
             kb.items[item.knowledge_data_id] = item
             self._next_item += 1
             kb.updated_at = now
         return item
 
-    def update_item(self, item: KnowledgeData, type_: str, raw_data: dict, meta_data: dict | None) -> None:
+    def update_item(
+        self, item: KnowledgeData, type_: str, raw_data: dict, meta_data: dict | None
+    ) -> None:
         with self._lock:
             item.type, item.raw_data = type_, raw_data
             if meta_data is not None:
@@ -139,5 +168,9 @@ class KnowledgeStore:
 
     def items_for(self, cluster_id: str, database: str) -> tuple[KnowledgeItem, ...]:
         with self._lock:
-            return tuple(KnowledgeItem(i.type, dict(i.raw_data)) for b in self._bases.values()
-                         if (b.cluster_id, b.database) == (cluster_id, database) for i in b.items.values())
+            return tuple(
+                KnowledgeItem(i.type, dict(i.raw_data))
+                for b in self._bases.values()
+                if (b.cluster_id, b.database) == (cluster_id, database)
+                for i in b.items.values()
+            )

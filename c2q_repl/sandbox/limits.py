@@ -23,8 +23,11 @@ class RateDecision:
     def headers(self) -> dict[str, str]:
         if self.limit <= 0:
             return {}
-        return {"X-Ratelimit-Limit-Minute": str(self.limit), "X-Ratelimit-Remaining-Minute": str(self.remaining),
-                "X-Ratelimit-Reset": str(self.reset_seconds)}
+        return {
+            "X-Ratelimit-Limit-Minute": str(self.limit),
+            "X-Ratelimit-Remaining-Minute": str(self.remaining),
+            "X-Ratelimit-Reset": str(self.reset_seconds),
+        }
 
 
 class MinuteRateLimiter:

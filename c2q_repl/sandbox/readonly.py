@@ -12,11 +12,27 @@ from __future__ import annotations
 
 from c2q_repl.sandbox.contracts import ReadOnlyViolation
 
-_DENIED_FUNCTIONS = frozenset({
-    "load_file", "sleep", "benchmark", "get_lock", "release_lock", "release_all_locks", "is_free_lock",
-    "is_used_lock", "master_pos_wait", "source_pos_wait", "load_extension", "readfile", "writefile", "edit",
-    "nextval", "setval", "lastval",
-})
+_DENIED_FUNCTIONS = frozenset(
+    {
+        "load_file",
+        "sleep",
+        "benchmark",
+        "get_lock",
+        "release_lock",
+        "release_all_locks",
+        "is_free_lock",
+        "is_used_lock",
+        "master_pos_wait",
+        "source_pos_wait",
+        "load_extension",
+        "readfile",
+        "writefile",
+        "edit",
+        "nextval",
+        "setval",
+        "lastval",
+    }
+)
 
 
 def split_statements(sql: str, dialect: str) -> list[str]:
@@ -33,10 +49,14 @@ def split_statements(sql: str, dialect: str) -> list[str]:
     statements, start = [], 0
     for tok in tokens:
         if tok.token_type == TokenType.SEMICOLON:
-            statements.append(sql[start:tok.start].strip())
+            statements.append(sql[start : tok.start].strip())
             start = tok.end + 1
     statements.append(sql[start:].strip())
-    return [s for s in statements if s and any(t.token_type != TokenType.SEMICOLON for t in sqlglot.tokenize(s, read=dialect))]
+    return [
+        s
+        for s in statements
+        if s and any(t.token_type != TokenType.SEMICOLON for t in sqlglot.tokenize(s, read=dialect))
+    ]
 
 
 def is_single_query(sql: str, dialect: str) -> bool:
@@ -63,23 +83,59 @@ def check_read_only(sql: str, dialect: str) -> str:
     try:
         tree = sqlglot.parse_one(statement, read=dialect)
     except SqlglotError as exc:
-        raise ReadOnlyViolation(f"the statement could not be verified as read-only ({_first_line(exc)})") from None
+        raise ReadOnlyViolation(
+            f"the statement could not be verified as read-only ({_first_line(exc)})"
+        ) from None
     if not isinstance(tree, exp.Query):
         kind = type(tree).__name__.upper()
-        raise ReadOnlyViolation(f"only SELECT statements are allowed with a read-only key (got {kind})")
-    denied = (exp.Insert, exp.Update, exp.Delete, exp.Merge, exp.Create, exp.Drop, exp.Alter, exp.Command,
-              exp.Into, exp.Lock, exp.Set, exp.TruncateTable, exp.Pragma, exp.Use, exp.Transaction, exp.Commit,
-              exp.Rollback, exp.Grant, exp.Revoke, exp.Copy, exp.LoadData, exp.Analyze, exp.Kill, exp.Attach,
-              exp.Detach)
+        raise ReadOnlyViolation(
+            f"only SELECT statements are allowed with a read-only key (got {kind})"
+        )
+    denied = (
+        exp.Insert,
+        exp.Update,
+        exp.Delete,
+        exp.Merge,
+        exp.Create,
+        exp.Drop,
+        exp.Alter,
+        exp.Command,
+        exp.Into,
+        exp.Lock,
+        exp.Set,
+        exp.TruncateTable,
+        exp.Pragma,
+        exp.Use,
+        exp.Transaction,
+        exp.Commit,
+        exp.Rollback,
+        exp.Grant,
+        exp.Revoke,
+        exp.Copy,
+        exp.LoadData,
+        exp.Analyze,
+        exp.Kill,
+        exp.Attach,
+        exp.Detach,
+    )
     for node in tree.walk():
         if isinstance(node, denied):
-            what = "SELECT … INTO" if isinstance(node, exp.Into) else (
-                "a locking clause" if isinstance(node, exp.Lock) else type(node).__name__.upper())
+            what = (
+                "SELECT … INTO"
+                if isinstance(node, exp.Into)
+                else (
+                    "a locking clause"
+                    if isinstance(node, exp.Lock)
+                    else type(node).__name__.upper()
+                )
+            )
             raise ReadOnlyViolation(f"{what} is not allowed with a read-only key")
         if isinstance(node, exp.Func):
             name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
             if name in _DENIED_FUNCTIONS:
-                raise ReadOnlyViolation(f"function {name.upper()} is not allowed with a read-only key")
+                raise ReadOnlyViolation(
+                    f"function {name.upper()} is not allowed with a read-only key"
+                )
     return statement
 
 

@@ -30,19 +30,37 @@ def app_error(code: int, msg: str) -> Response:
 
 
 def gateway_body(code: int, message: str, type_: str = "", *, sql: str | None = None) -> dict:
-    result = {"code": code, "message": message, "start_ms": "", "end_ms": "", "latency": "",
-              "row_count": 0, "row_affect": 0, "limit": 0}
+    result = {
+        "code": code,
+        "message": message,
+        "start_ms": "",
+        "end_ms": "",
+        "latency": "",
+        "row_count": 0,
+        "row_affect": 0,
+        "limit": 0,
+    }
     if sql is not None:
         result.update({"sql": sql, "ai_latency": ""})
     return {"type": type_, "data": {"columns": [], "rows": [], "result": result}}
 
 
-def gateway_error(status: int, message: str, type_: str = "", *, code: int | None = None,
-                  headers: dict[str, str] | None = None) -> Response:
-    return json_response(gateway_body(code if code is not None else status, message, type_), status, headers)
+def gateway_error(
+    status: int,
+    message: str,
+    type_: str = "",
+    *,
+    code: int | None = None,
+    headers: dict[str, str] | None = None,
+) -> Response:
+    return json_response(
+        gateway_body(code if code is not None else status, message, type_), status, headers
+    )
 
 
 def daily_quota_error(limit: int) -> Response:
-    message = (f"The AI request exceeded the limit of {limit} times per day. "
-               f"For more quota, please contact us: {SUPPORT_URL}")
+    message = (
+        f"The AI request exceeded the limit of {limit} times per day. "
+        f"For more quota, please contact us: {SUPPORT_URL}"
+    )
     return gateway_error(429, message, "chat2data_endpoint")

@@ -11,7 +11,14 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 
-from c2q_repl.sandbox.contracts import Database, Plan, PriorRound, QueryResult, SQLExecutionError, TaskPlan
+from c2q_repl.sandbox.contracts import (
+    Database,
+    Plan,
+    PriorRound,
+    QueryResult,
+    SQLExecutionError,
+    TaskPlan,
+)
 from c2q_repl.sandbox.jobs import JobOutcome
 
 
@@ -38,26 +45,55 @@ def run_task(task: TaskPlan, db: Database, read_only: bool, limits: Limits) -> T
     if not task.sql.strip():
         return TaskRun(replace(task, refusal="the engine produced no SQL for this task"))
     try:
-        return TaskRun(task, db.query(task.sql, read_only=read_only, max_rows=limits.max_rows, timeout=limits.timeout))
+        return TaskRun(
+            task,
+            db.query(
+                task.sql, read_only=read_only, max_rows=limits.max_rows, timeout=limits.timeout
+            ),
+        )
     except SQLExecutionError as exc:
         return TaskRun(task, error=str(exc) or type(exc).__name__)
 
 
 def default_chart(task: TaskPlan, result: QueryResult) -> dict:
-    return {"chart_name": "Table", "title": task.clarified_task or task.task, "option": {"columns": result.columns}}
+    return {
+        "chart_name": "Table",
+        "title": task.clarified_task or task.task,
+        "option": {"columns": result.columns},
+    }
 
 
 def answer_json(run: TaskRun, status: str | None = None) -> dict:
     """One ``data_retrieval`` answer (a direct answer, or one sub-task of a breakdown)."""
     t = run.task
-    base = {"type": "data_retrieval", "task_id": t.task_id, "task": t.task, "clarified_task": t.clarified_task,
-            "description": t.description, "assumptions": [dict(a) for a in t.assumptions]}
+    base = {
+        "type": "data_retrieval",
+        "task_id": t.task_id,
+        "task": t.task,
+        "clarified_task": t.clarified_task,
+        "description": t.description,
+        "assumptions": [dict(a) for a in t.assumptions],
+    }
     if t.refusal:
-        return {**base, "status": "failed", "reason": t.refusal, "sql": "", "sql_error": None, "data": None,
-                "chart_options": None}
+        return {
+            **base,
+            "status": "failed",
+            "reason": t.refusal,
+            "sql": "",
+            "sql_error": None,
+            "data": None,
+            "chart_options": None,
+        }
     if run.error:
-        return {**base, "status": "failed", "reason": run.error, "sql": t.sql, "sql_error": run.error,
-                "data": None, "chart_options": None}
+        return {
+            **base,
+            "status": "failed",
+            "reason": run.error,
+            "sql": t.sql,
+            "sql_error": run.error,
+            "data": None,
+            "chart_options": None,
+        }
     res = run.result
     assert res is not None
     description = t.description
@@ -65,25 +101,52 @@ def answer_json(run: TaskRun, status: str | None = None) -> dict:
         note = f"Only the first {len(res.rows)} rows are shown."
         description = f"{description} {note}".strip()
     chart = t.chart.to_json() if t.chart else default_chart(t, res)
-    return {**base, "description": description, "status": status or "done", "reason": "", "sql": t.sql,
-            "sql_error": None, "data": {"columns": [{"col": c} for c in res.columns], "rows": res.rows},
-            "chart_options": chart}
+    return {
+        **base,
+        "description": description,
+        "status": status or "done",
+        "reason": "",
+        "sql": t.sql,
+        "sql_error": None,
+        "data": {"columns": [{"col": c} for c in res.columns], "rows": res.rows},
+        "chart_options": chart,
+    }
 
 
 def _breakdown_root(plan: Plan, question: str, subs: list[dict], status: str) -> dict:
-    return {"type": "breakdown", "task_id": "0", "task": question, "status": status,
-            "clarified_task": plan.clarified_task, "description": plan.description,
-            "assumptions": [dict(a) for a in plan.assumptions], "sub_tasks": subs}
+    return {
+        "type": "breakdown",
+        "task_id": "0",
+        "task": question,
+        "status": status,
+        "clarified_task": plan.clarified_task,
+        "description": plan.description,
+        "assumptions": [dict(a) for a in plan.assumptions],
+        "sub_tasks": subs,
+    }
 
 
-def execute_plan(plan: Plan, question: str, db: Database, read_only: bool, limits: Limits) -> tuple[list[TaskRun], JobOutcome]:
+def execute_plan(
+    plan: Plan, question: str, db: Database, read_only: bool, limits: Limits
+) -> tuple[list[TaskRun], JobOutcome]:
     """Run every task; the v3 job outcome (with progressive stages for a breakdown)."""
     runs = [run_task(t, db, read_only, limits) for t in plan.tasks]
     if not runs:
         reason = "the engine produced no answer for this question"
-        failed = {"type": "data_retrieval", "task_id": "0", "task": question, "status": "failed", "reason": reason,
-                  "clarified_task": plan.clarified_task, "description": "", "assumptions": [], "sql": "",
-                  "sql_error": None, "data": None, "chart_options": None}
+        failed = {
+            "type": "data_retrieval",
+            "task_id": "0",
+            "task": question,
+            "status": "failed",
+            "reason": reason,
+            "clarified_task": plan.clarified_task,
+            "description": "",
+            "assumptions": [],
+            "sql": "",
+            "sql_error": None,
+            "data": None,
+            "chart_options": None,
+        }
         return runs, JobOutcome("failed", failed, reason)
     if not plan.breakdown:
         answer = answer_json(runs[0])
@@ -110,43 +173,85 @@ def prior_round(question: str, job_id: str, plan: Plan | None, runs: list[TaskRu
         summary = f"SQL error: {first.error}"
     else:
         n = len(first.result.rows) if first.result else 0
-        summary = f"{n} row{'s' if n != 1 else ''}" + (" (truncated)" if first.result and first.result.truncated else "")
-    return PriorRound(question=question, answer_id=job_id,
-                      clarified_task=plan.clarified_task or first.task.clarified_task,
-                      sql=first.task.sql, summary=summary, state=dict(plan.state))
+        summary = f"{n} row{'s' if n != 1 else ''}" + (
+            " (truncated)" if first.result and first.result.truncated else ""
+        )
+    return PriorRound(
+        question=question,
+        answer_id=job_id,
+        clarified_task=plan.clarified_task or first.task.clarified_task,
+        sql=first.task.sql,
+        summary=summary,
+        state=dict(plan.state),
+    )
 
 
 def task_tree_json(plan: Plan, question: str, runs: list[TaskRun], started: float) -> dict:
     """The v2 job result: ``{question_id, raw_question, task_tree, time_elapsed}``."""
+
     def node(run: TaskRun, task_id: str, parent: str, level: int, seq: int) -> dict:
         a = answer_json(run)
         data = a.get("data") or {}
-        return {"task_id": task_id, "task": run.task.task or question, "clarified_task": run.task.clarified_task,
-                "description": a["description"], "sequence_no": seq, "sql": a["sql"],
-                "columns": data.get("columns") or [], "rows": data.get("rows") or [],
-                "breakdown_type": "Resolve", "level": level, "parent_task": question if parent else "",
-                "parent_task_id": parent, "sub_task_list": [], "reason": a.get("reason", ""),
-                "sql_error": a["sql_error"], "assumptions": a["assumptions"], "chartOptions": a["chart_options"]}
+        return {
+            "task_id": task_id,
+            "task": run.task.task or question,
+            "clarified_task": run.task.clarified_task,
+            "description": a["description"],
+            "sequence_no": seq,
+            "sql": a["sql"],
+            "columns": data.get("columns") or [],
+            "rows": data.get("rows") or [],
+            "breakdown_type": "Resolve",
+            "level": level,
+            "parent_task": question if parent else "",
+            "parent_task_id": parent,
+            "sub_task_list": [],
+            "reason": a.get("reason", ""),
+            "sql_error": a["sql_error"],
+            "assumptions": a["assumptions"],
+            "chartOptions": a["chart_options"],
+        }
 
     tree: dict[str, dict] = {}
     if plan.breakdown and runs:
         child_ids = [r.task.task_id for r in runs]
-        tree["0"] = {"task_id": "0", "task": question, "clarified_task": plan.clarified_task,
-                     "description": plan.description, "sequence_no": 0, "sql": "", "columns": [], "rows": [],
-                     "breakdown_type": "Breakdown", "level": 0, "parent_task": "", "parent_task_id": "",
-                     "sub_task_list": child_ids, "reason": "", "sql_error": None,
-                     "assumptions": [dict(a) for a in plan.assumptions], "chartOptions": None}
+        tree["0"] = {
+            "task_id": "0",
+            "task": question,
+            "clarified_task": plan.clarified_task,
+            "description": plan.description,
+            "sequence_no": 0,
+            "sql": "",
+            "columns": [],
+            "rows": [],
+            "breakdown_type": "Breakdown",
+            "level": 0,
+            "parent_task": "",
+            "parent_task_id": "",
+            "sub_task_list": child_ids,
+            "reason": "",
+            "sql_error": None,
+            "assumptions": [dict(a) for a in plan.assumptions],
+            "chartOptions": None,
+        }
         for i, run in enumerate(runs):
             tree[run.task.task_id] = node(run, run.task.task_id, "0", 1, i + 1)
     elif runs:
         tree["0"] = node(runs[0], "0", "", 0, 0)
-    return {"question_id": str(uuid.uuid4()), "raw_question": question, "task_tree": tree,
-            "time_elapsed": round(time.monotonic() - started, 3)}
+    return {
+        "question_id": str(uuid.uuid4()),
+        "raw_question": question,
+        "task_tree": tree,
+        "time_elapsed": round(time.monotonic() - started, 3),
+    }
 
 
 def v2_outcome(plan: Plan, question: str, runs: list[TaskRun], started: float) -> JobOutcome:
     result = task_tree_json(plan, question, runs, started)
     if not runs or all(r.task.refusal for r in runs):
-        reason = "; ".join(dict.fromkeys(r.task.refusal for r in runs)) or "the engine produced no answer"
+        reason = (
+            "; ".join(dict.fromkeys(r.task.refusal for r in runs))
+            or "the engine produced no answer"
+        )
         return JobOutcome("failed", result, reason)
     return JobOutcome("done", result)

@@ -29,7 +29,9 @@ class Route:
     v1: bool = False  # answers in the gateway envelope
 
 
-def _route(method: str, path: str, handler: str, roles: frozenset, *, ai: bool = False, v1: bool = False) -> Route:
+def _route(
+    method: str, path: str, handler: str, roles: frozenset, *, ai: bool = False, v1: bool = False
+) -> Route:
     regex = "^" + re.sub(r"\{(\w+)\}", r"(?P<\1>[^/]+)", path) + "$"
     return Route(method, re.compile(regex), handler, roles, ai, v1)
 
@@ -41,7 +43,12 @@ ROUTES: tuple[Route, ...] = (
     _route("GET", "v3/dataSummaries/{summary_id}", "get_summary", EVERY_ROLE),
     _route("PUT", "v3/dataSummaries/{summary_id}", "update_summary", CONTEXT_WRITERS),
     _route("PUT", "v3/dataSummaries/{summary_id}/tables/{table}", "update_table", CONTEXT_WRITERS),
-    _route("PUT", "v3/dataSummaries/{summary_id}/tables/{table}/columns", "update_columns", CONTEXT_WRITERS),
+    _route(
+        "PUT",
+        "v3/dataSummaries/{summary_id}/tables/{table}/columns",
+        "update_columns",
+        CONTEXT_WRITERS,
+    ),
     _route("POST", "v2/dataSummaries", "create_summary_v2", CONTEXT_WRITERS, ai=True),
     _route("GET", "v2/dataSummaries", "list_summaries_v2", EVERY_ROLE),
     _route("GET", "v2/dataSummaries/{summary_id}", "get_summary_v2", EVERY_ROLE),
@@ -52,7 +59,9 @@ ROUTES: tuple[Route, ...] = (
     _route("POST", "v3/knowledgeBases/{kb_id}/data", "add_knowledge", CONTEXT_WRITERS),
     _route("GET", "v3/knowledgeBases/{kb_id}/data", "list_knowledge", EVERY_ROLE),
     _route("PUT", "v3/knowledgeBases/{kb_id}/data/{data_id}", "update_knowledge", CONTEXT_WRITERS),
-    _route("DELETE", "v3/knowledgeBases/{kb_id}/data/{data_id}", "delete_knowledge", CONTEXT_WRITERS),
+    _route(
+        "DELETE", "v3/knowledgeBases/{kb_id}/data/{data_id}", "delete_knowledge", CONTEXT_WRITERS
+    ),
     _route("POST", "v3/sessions", "create_session", ASKERS),
     _route("GET", "v3/sessions", "list_sessions", ASKERS),
     _route("GET", "v3/sessions/{session_id}", "get_session", ASKERS),

@@ -40,57 +40,97 @@ def _col(name: str, type_: str, comment: str, nullable: bool = False, **kw) -> C
 
 
 SP500_TABLES: tuple[TableDef, ...] = (
-    TableDef("indexes", "Indexes", (
-        _col("index_symbol", "VARCHAR(10)", "Index code"),
-        _col("short_name", "VARCHAR(50)", "Index name"),
-    ), ("index_symbol",)),
-    TableDef("index_compositions", "Index compositions", (
-        _col("index_symbol", "VARCHAR(10)", "Index code"),
-        _col("stock_symbol", "VARCHAR(10)", "Stock code"),
-        _col("weight", "DOUBLE", "Weight in the index", default="0"),
-    ), ("index_symbol", "stock_symbol")),
-    TableDef("index_price_history", "Index price history", (
-        _col("record_date", "DATE", "Record date"),
-        _col("index_symbol", "VARCHAR(10)", "Index code"),
-        _col("price", "DECIMAL(18,2)", "Index price"),
-    ), ("record_date", "index_symbol")),
-    TableDef("stock_price_history", "Stock price history", (
-        _col("record_date", "DATE", "Record date"),
-        _col("stock_symbol", "VARCHAR(10)", "Stock code"),
-        _col("adj_close", "DECIMAL(32,16)", "Adjusted close price", True),
-        _col("close", "DECIMAL(32,16)", "Close price", True),
-        _col("high", "DECIMAL(32,16)", "High price", True),
-        _col("low", "DECIMAL(32,16)", "Low price", True),
-        _col("open", "DECIMAL(32,16)", "Open price", True),
-        _col("volume", "BIGINT", "Trading volume", True),
-    ), ("record_date", "stock_symbol")),
-    TableDef("companies", "Companies", (
-        _col("stock_symbol", "VARCHAR(10)", "Stock code"),
-        _col("exchange_symbol", "VARCHAR(50)", "Exchange code"),
-        _col("short_name", "VARCHAR(50)", "Company short name", True),
-        _col("long_name", "VARCHAR(100)", "Company full name", True),
-        _col("sector", "VARCHAR(50)", "Industry sector", True),
-        _col("industry", "VARCHAR(50)", "Industry", True),
-        _col("current_price", "DECIMAL(18,2)", "Current stock price", True),
-        _col("market_cap", "BIGINT", "Market capitalization", True),
-        _col("ebitda", "BIGINT", "Earnings before interest, taxes, depreciation, and amortization", True),
-        _col("revenue_growth", "FLOAT", "Revenue growth", True),
-        _col("city", "VARCHAR(50)", "City", True),
-        _col("state", "VARCHAR(50)", "State/Province", True),
-        _col("country", "VARCHAR(50)", "Country", True),
-        _col("country_code", "VARCHAR(3)", "Country code", True),
-        _col("full_time_employees", "INT", "Number of full-time employees", True),
-        _col("long_business_summary", "TEXT", "Company description", True),
-    ), ("stock_symbol",)),
-    TableDef("users", "Users", (
-        _col("user_id", "INT", "User ID", auto_increment=True),
-        _col("created_date", "DATETIME", "Creation date"),
-    ), ("user_id",)),
-    TableDef("user_selected_stocks", "User selected stocks", (
-        _col("user_id", "INT", "User ID"),
-        _col("stock_symbol", "VARCHAR(10)", "Stock code"),
-        _col("created_date", "DATETIME", "Creation date"),
-    ), ("user_id", "stock_symbol")),
+    TableDef(
+        "indexes",
+        "Indexes",
+        (
+            _col("index_symbol", "VARCHAR(10)", "Index code"),
+            _col("short_name", "VARCHAR(50)", "Index name"),
+        ),
+        ("index_symbol",),
+    ),
+    TableDef(
+        "index_compositions",
+        "Index compositions",
+        (
+            _col("index_symbol", "VARCHAR(10)", "Index code"),
+            _col("stock_symbol", "VARCHAR(10)", "Stock code"),
+            _col("weight", "DOUBLE", "Weight in the index", default="0"),
+        ),
+        ("index_symbol", "stock_symbol"),
+    ),
+    TableDef(
+        "index_price_history",
+        "Index price history",
+        (
+            _col("record_date", "DATE", "Record date"),
+            _col("index_symbol", "VARCHAR(10)", "Index code"),
+            _col("price", "DECIMAL(18,2)", "Index price"),
+        ),
+        ("record_date", "index_symbol"),
+    ),
+    TableDef(
+        "stock_price_history",
+        "Stock price history",
+        (
+            _col("record_date", "DATE", "Record date"),
+            _col("stock_symbol", "VARCHAR(10)", "Stock code"),
+            _col("adj_close", "DECIMAL(32,16)", "Adjusted close price", True),
+            _col("close", "DECIMAL(32,16)", "Close price", True),
+            _col("high", "DECIMAL(32,16)", "High price", True),
+            _col("low", "DECIMAL(32,16)", "Low price", True),
+            _col("open", "DECIMAL(32,16)", "Open price", True),
+            _col("volume", "BIGINT", "Trading volume", True),
+        ),
+        ("record_date", "stock_symbol"),
+    ),
+    TableDef(
+        "companies",
+        "Companies",
+        (
+            _col("stock_symbol", "VARCHAR(10)", "Stock code"),
+            _col("exchange_symbol", "VARCHAR(50)", "Exchange code"),
+            _col("short_name", "VARCHAR(50)", "Company short name", True),
+            _col("long_name", "VARCHAR(100)", "Company full name", True),
+            _col("sector", "VARCHAR(50)", "Industry sector", True),
+            _col("industry", "VARCHAR(50)", "Industry", True),
+            _col("current_price", "DECIMAL(18,2)", "Current stock price", True),
+            _col("market_cap", "BIGINT", "Market capitalization", True),
+            _col(
+                "ebitda",
+                "BIGINT",
+                "Earnings before interest, taxes, depreciation, and amortization",
+                True,
+            ),
+            _col("revenue_growth", "FLOAT", "Revenue growth", True),
+            _col("city", "VARCHAR(50)", "City", True),
+            _col("state", "VARCHAR(50)", "State/Province", True),
+            _col("country", "VARCHAR(50)", "Country", True),
+            _col("country_code", "VARCHAR(3)", "Country code", True),
+            _col("full_time_employees", "INT", "Number of full-time employees", True),
+            _col("long_business_summary", "TEXT", "Company description", True),
+        ),
+        ("stock_symbol",),
+    ),
+    TableDef(
+        "users",
+        "Users",
+        (
+            _col("user_id", "INT", "User ID", auto_increment=True),
+            _col("created_date", "DATETIME", "Creation date"),
+        ),
+        ("user_id",),
+    ),
+    TableDef(
+        "user_selected_stocks",
+        "User selected stocks",
+        (
+            _col("user_id", "INT", "User ID"),
+            _col("stock_symbol", "VARCHAR(10)", "Stock code"),
+            _col("created_date", "DATETIME", "Creation date"),
+        ),
+        ("user_id", "stock_symbol"),
+    ),
 )
 
 
@@ -137,8 +177,11 @@ def mysql_ddl(t: TableDef) -> str:
         parts.append(f"COMMENT {_mysql_quote(c.comment)}")
         cols.append(" ".join(parts))
     pk = ", ".join(f"`{k}`" for k in t.primary_key)
-    return (f"CREATE TABLE IF NOT EXISTS `{t.name}` (\n  " + ",\n  ".join(cols)
-            + f",\n  PRIMARY KEY ({pk})\n) COMMENT={_mysql_quote(t.comment)}")
+    return (
+        f"CREATE TABLE IF NOT EXISTS `{t.name}` (\n  "
+        + ",\n  ".join(cols)
+        + f",\n  PRIMARY KEY ({pk})\n) COMMENT={_mysql_quote(t.comment)}"
+    )
 
 
 def infer_relationships(tables: tuple[TableInfo, ...]) -> tuple[Relationship, ...]:
@@ -171,9 +214,8 @@ def infer_relationships(tables: tuple[TableInfo, ...]) -> tuple[Relationship, ..
 def _singular(word: str) -> str:
     if word.endswith("ies"):
         return word[:-3] + "y"
-    if word.endswith("ses") or word.endswith("xes"):
+    if word.endswith(("ses", "xes")):
         return word[:-2]
     if word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
-

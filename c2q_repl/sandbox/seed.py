@@ -56,13 +56,17 @@ def write_sqlite(path: Path, data: SeedData) -> None:
     try:
         conn.execute("PRAGMA journal_mode=OFF")
         conn.execute("PRAGMA synchronous=OFF")
-        conn.execute("PRAGMA cache_size=-131072")  # 128 MiB: the whole build stays in memory until commit
+        conn.execute(
+            "PRAGMA cache_size=-131072"
+        )  # 128 MiB: the whole build stays in memory until commit
         conn.execute("BEGIN")
         for table in SP500_TABLES:
             conn.execute(sqlite_ddl(table))
             marks = ", ".join("?" for _ in table.columns)
             conn.executemany(f'INSERT INTO "{table.name}" VALUES ({marks})', data.rows[table.name])
-        conn.execute("CREATE INDEX idx_stock_price_symbol ON stock_price_history (stock_symbol, record_date)")
+        conn.execute(
+            "CREATE INDEX idx_stock_price_symbol ON stock_price_history (stock_symbol, record_date)"
+        )
         conn.execute("COMMIT")
         conn.execute("ANALYZE")
     finally:

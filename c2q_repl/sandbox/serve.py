@@ -22,14 +22,22 @@ def _print_banner(handle, keys_path: Path, created: bool, out) -> None:
     print(f"  endpoint:    {handle.endpoint}", file=out)
     print(f"  public key:  {handle.public_key}", file=out)
     if created and out.isatty():
-        print(f"  private key: {handle.private_key}   (shown once; stored in {keys_path}, mode 0600)", file=out)
+        print(
+            f"  private key: {handle.private_key}   (shown once; stored in {keys_path}, mode 0600)",
+            file=out,
+        )
     elif created:
-        print(f"  private key: new key pair stored in {keys_path} (mode 0600); not printed because "
-              "stdout is not a terminal", file=out)
+        print(
+            f"  private key: new key pair stored in {keys_path} (mode 0600); not printed because "
+            "stdout is not a terminal",
+            file=out,
+        )
     else:
         print(f"  private key: in {keys_path}", file=out)
-    print("  try:        curl --digest --user PUBLIC:PRIVATE "
-          f"'{handle.endpoint}/v3/dataSummaries'", file=out)
+    print(
+        f"  try:        curl --digest --user PUBLIC:PRIVATE '{handle.endpoint}/v3/dataSummaries'",
+        file=out,
+    )
     print("Press Ctrl-C to stop.", file=out, flush=True)
 
 
@@ -47,15 +55,31 @@ def main(args: argparse.Namespace) -> int:
         print(f"c2q sandbox: cannot use keys file {keys_path}: {exc}", file=sys.stderr)
         return 2
     if keys_path.exists() and keys_path.stat().st_mode & 0o077:
-        print(f"c2q sandbox: warning: {keys_path} is readable by other users (chmod 600 it)", file=sys.stderr)
+        print(
+            f"c2q sandbox: warning: {keys_path} is readable by other users (chmod 600 it)",
+            file=sys.stderr,
+        )
     try:
         # C2Q_SANDBOX_DB keeps a MySQL password out of the process list (`ps`)
         db = args.db or os.environ.get("C2Q_SANDBOX_DB") or None
-        handle = start_sandbox(db=db, app_id=args.app_id, job_delay=args.job_delay,
-                               daily_limit=args.daily_limit, rpm_limit=args.rpm_limit, faults=args.faults,
-                               seed=args.seed, keys=keys, engine=args.engine, host=args.host, port=args.port,
-                               llm_url=args.llm_url, llm_model=args.llm_model, llm_key_env=args.llm_key_env,
-                               log_level="info", access_log=True)
+        handle = start_sandbox(
+            db=db,
+            app_id=args.app_id,
+            job_delay=args.job_delay,
+            daily_limit=args.daily_limit,
+            rpm_limit=args.rpm_limit,
+            faults=args.faults,
+            seed=args.seed,
+            keys=keys,
+            engine=args.engine,
+            host=args.host,
+            port=args.port,
+            llm_url=args.llm_url,
+            llm_model=args.llm_model,
+            llm_key_env=args.llm_key_env,
+            log_level="info",
+            access_log=True,
+        )
     except (ValueError, OSError, RuntimeError) as exc:
         print(f"c2q sandbox: {exc}", file=sys.stderr)
         return 2

@@ -87,7 +87,9 @@ class SandboxCore:
         if cluster in (None, "") or database in (None, ""):
             raise bad_request("cluster_id and database must be given together")
         if str(cluster) != self.cluster_id:
-            raise bad_request(f"cluster {cluster} is not linked to this Data App (linked: {self.cluster_id})")
+            raise bad_request(
+                f"cluster {cluster} is not linked to this Data App (linked: {self.cluster_id})"
+            )
         if str(database) != self.db.name:
             raise bad_request(f"database {database!r} not found in cluster {self.cluster_id}")
         return self.cluster_id, self.db.name
@@ -96,7 +98,9 @@ class SandboxCore:
         view = self.jobs.view(s.job_id)
         if view is None:
             return "done" if s.description is not None else "failed"
-        return {"done": "done" if s.description is not None else "failed", "failed": "failed"}.get(view.status, "inited")
+        return {"done": "done" if s.description is not None else "failed", "failed": "failed"}.get(
+            view.status, "inited"
+        )
 
     def ready_target(self, body: dict) -> Target:
         """Where a chat request goes; raises the documented 400 while its summary is not ready."""
@@ -123,16 +127,34 @@ class SandboxCore:
         if not isinstance(description, str):
             raise bad_request("description must be a string")
         existing = self.summaries.default_for(cluster, database)
-        if body.get("reuse") is True and existing is not None and self.summary_status(existing) == "done":
+        if (
+            body.get("reuse") is True
+            and existing is not None
+            and self.summary_status(existing) == "done"
+        ):
             shape = v2_json if v2 else v3_json
-            job_id = self.jobs.completed("summary", JobOutcome("done", shape(existing, "done", self.catalog)))
+            job_id = self.jobs.completed(
+                "summary", JobOutcome("done", shape(existing, "done", self.catalog))
+            )
             return {"data_summary_id": existing.data_summary_id, "job_id": job_id}
-        summary = self.start_summary(cluster, database, description, make_default=body.get("default", True) is not False,
-                                     v2=v2)
+        summary = self.start_summary(
+            cluster,
+            database,
+            description,
+            make_default=body.get("default", True) is not False,
+            v2=v2,
+        )
         return {"data_summary_id": summary.data_summary_id, "job_id": summary.job_id}
 
-    def start_summary(self, cluster: str, database: str, description: str, *, make_default: bool = True,
-                      v2: bool = False) -> DataSummary:
+    def start_summary(
+        self,
+        cluster: str,
+        database: str,
+        description: str,
+        *,
+        make_default: bool = True,
+        v2: bool = False,
+    ) -> DataSummary:
         from c2q_repl.sandbox.jobs import new_job_id
 
         summary = DataSummary(self.next_id(), cluster, database, description, new_job_id())
@@ -163,8 +185,12 @@ class SandboxCore:
         return (v2_json if v2 else v3_json)(s, self.summary_status(s), self.catalog)
 
     def list_summaries(self, params: dict, *, v2: bool = False) -> dict:
-        items = [s for s in self.summaries.all()
-                 if params.get("cluster_id") in (None, "", s.cluster_id) and params.get("database") in (None, "", s.database)]
+        items = [
+            s
+            for s in self.summaries.all()
+            if params.get("cluster_id") in (None, "", s.cluster_id)
+            and params.get("database") in (None, "", s.database)
+        ]
         return {"data_summaries": [self.summary_json(s, v2=v2) for s in items]}
 
     def find_summary(self, raw_id: str) -> DataSummary:
@@ -228,7 +254,9 @@ class SandboxCore:
             try:
                 columns = {c["name"]: c["description"] for c in columns}
             except (TypeError, KeyError):
-                raise bad_request("columns must be {column: description} or [{name, description}]") from None
+                raise bad_request(
+                    "columns must be {column: description} or [{name, description}]"
+                ) from None
         if not isinstance(columns, dict) or not columns:
             raise bad_request("columns must be a non-empty object of {column: description}")
         info = self.catalog.table(name)

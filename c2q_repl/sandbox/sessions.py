@@ -40,13 +40,31 @@ class Session:
 
 def message_json(rnd: Round, shown_status: str) -> list[dict]:
     """The user entry, plus the assistant entry when the round's job shows as finished."""
-    out = [{"role": "user", "content": rnd.question, "job_id": rnd.job_id, "answer_id": rnd.job_id,
-            "created_at": rnd.created_at}]
+    out = [
+        {
+            "role": "user",
+            "content": rnd.question,
+            "job_id": rnd.job_id,
+            "answer_id": rnd.job_id,
+            "created_at": rnd.created_at,
+        }
+    ]
     if rnd.answer is not None and shown_status in ("done", "failed"):
         a = rnd.answer
-        out.append({"role": "assistant", "content": a.summary, "job_id": rnd.job_id, "answer_id": rnd.job_id,
-                    "task_id": "0", "status": shown_status, "clarified_task": a.clarified_task, "sql": a.sql,
-                    "summary": a.summary, "created_at": rnd.created_at})
+        out.append(
+            {
+                "role": "assistant",
+                "content": a.summary,
+                "job_id": rnd.job_id,
+                "answer_id": rnd.job_id,
+                "task_id": "0",
+                "status": shown_status,
+                "clarified_task": a.clarified_task,
+                "sql": a.sql,
+                "summary": a.summary,
+                "created_at": rnd.created_at,
+            }
+        )
     return out
 
 
@@ -55,7 +73,9 @@ class SessionStore:
         self._items: dict[int, Session] = {}
         self._lock = threading.Lock()
 
-    def create(self, session_id: int, cluster_id: str, database: str, name: str, creator: str) -> Session:
+    def create(
+        self, session_id: int, cluster_id: str, database: str, name: str, creator: str
+    ) -> Session:
         now = int(time.time())
         s = Session(session_id, cluster_id, database, name, creator, now, now)
         with self._lock:

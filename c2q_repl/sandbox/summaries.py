@@ -20,13 +20,22 @@ def describe_from_catalog(catalog: Catalog) -> SchemaDescription:
         label = t.comment or t.name.replace("_", " ")
         key = f" (key: {', '.join(t.primary_key)})" if t.primary_key else ""
         tables[t.name] = f"{label}{key}: {len(t.columns)} columns."
-        columns[t.name] = {c.name: (c.comment or c.name.replace("_", " ")) + f" ({c.type})" for c in t.columns}
+        columns[t.name] = {
+            c.name: (c.comment or c.name.replace("_", " ")) + f" ({c.type})" for c in t.columns
+        }
     names = ", ".join(t.name for t in catalog.tables)
-    summary = (f"The {catalog.database} database has {len(catalog.tables)} tables ({names}) "
-               f"joined by {len(catalog.relationships)} relationships.")
+    summary = (
+        f"The {catalog.database} database has {len(catalog.tables)} tables ({names}) "
+        f"joined by {len(catalog.relationships)} relationships."
+    )
     keywords = tuple(t.name.replace("_", " ").title().replace(" ", "_") for t in catalog.tables)
-    return SchemaDescription(database=catalog.database, summary=summary, keywords=keywords, tables=tables,
-                             columns=columns)
+    return SchemaDescription(
+        database=catalog.database,
+        summary=summary,
+        keywords=keywords,
+        tables=tables,
+        columns=columns,
+    )
 
 
 @dataclass
@@ -46,14 +55,21 @@ class DataSummary:
 def _relationships_json(catalog: Catalog) -> dict[str, list[dict]]:
     out: dict[str, list[dict]] = {}
     for r in catalog.relationships:
-        out.setdefault(r.from_table, []).append({
-            "referencing_table": r.from_table, "referencing_table_column": r.from_column,
-            "referenced_table": r.to_table, "referenced_table_column": r.to_column})
+        out.setdefault(r.from_table, []).append(
+            {
+                "referencing_table": r.from_table,
+                "referencing_table_column": r.from_column,
+                "referenced_table": r.to_table,
+                "referenced_table_column": r.to_column,
+            }
+        )
     return out
 
 
 def _table_text(s: DataSummary, table: str) -> str:
-    return s.table_overrides.get(table, s.description.tables.get(table, "") if s.description else "")
+    return s.table_overrides.get(
+        table, s.description.tables.get(table, "") if s.description else ""
+    )
 
 
 def _column_text(s: DataSummary, table: str, column: str) -> str:
@@ -68,15 +84,27 @@ def v3_json(s: DataSummary, status: str, catalog: Catalog) -> dict:
     tables = {}
     if ready:
         for t in catalog.tables:
-            tables[t.name] = {"name": t.name, "description": _table_text(s, t.name),
-                              "columns": {c.name: {"name": c.name, "description": _column_text(s, t.name, c.name)}
-                                          for c in t.columns}}
+            tables[t.name] = {
+                "name": t.name,
+                "description": _table_text(s, t.name),
+                "columns": {
+                    c.name: {"name": c.name, "description": _column_text(s, t.name, c.name)}
+                    for c in t.columns
+                },
+            }
     d = s.description
-    return {"data_summary_id": s.data_summary_id, "cluster_id": s.cluster_id, "database": s.database,
-            "default": s.default, "status": status,
-            "description": {"system": d.summary if ready and d else "", "user": s.user_description},
-            "summary": d.summary if ready and d else "", "keywords": list(d.keywords) if ready and d else [],
-            "relationships": _relationships_json(catalog) if ready else {}, "tables": tables}
+    return {
+        "data_summary_id": s.data_summary_id,
+        "cluster_id": s.cluster_id,
+        "database": s.database,
+        "default": s.default,
+        "status": status,
+        "description": {"system": d.summary if ready and d else "", "user": s.user_description},
+        "summary": d.summary if ready and d else "",
+        "keywords": list(d.keywords) if ready and d else [],
+        "relationships": _relationships_json(catalog) if ready else {},
+        "tables": tables,
+    }
 
 
 def v2_json(s: DataSummary, status: str, catalog: Catalog) -> dict:
@@ -87,21 +115,50 @@ def v2_json(s: DataSummary, status: str, catalog: Catalog) -> dict:
     if ready:
         for t in catalog.tables:
             schema[t.name] = {
-                "table_name": t.name, "description": _table_text(s, t.name), "primary_key": ",".join(t.primary_key),
-                "key_attributes": list(t.primary_key), "status": "done",
-                "columns": {c.name: {"name": c.name, "type": c.type.lower(), "default": None, "nullable": c.nullable,
-                                     "description": _column_text(s, t.name, c.name)} for c in t.columns}}
+                "table_name": t.name,
+                "description": _table_text(s, t.name),
+                "primary_key": ",".join(t.primary_key),
+                "key_attributes": list(t.primary_key),
+                "status": "done",
+                "columns": {
+                    c.name: {
+                        "name": c.name,
+                        "type": c.type.lower(),
+                        "default": None,
+                        "nullable": c.nullable,
+                        "description": _column_text(s, t.name, c.name),
+                    }
+                    for c in t.columns
+                },
+            }
     rel = {}
     if ready:
         for table, items in _relationships_json(catalog).items():
-            rel[table] = [{"referencing_table": i["referencing_table"], "referenced_table": i["referenced_table"],
-                           "relationship": "N:1", "foreign_key_column": i["referencing_table_column"],
-                           "primary_key_column": i["referenced_table_column"]} for i in items]
-    return {"data_summary_id": s.data_summary_id, "cluster_id": int(s.cluster_id), "db_name": s.database,
-            "org_id": 1, "project_id": 1, "status": status, "default": s.default,
-            "summary": d.summary if ready and d else "", "short_summary": (d.summary.split(". ")[0] if ready and d else ""),
-            "summary_keywords": list(d.keywords) if ready and d else [], "db_schema": schema, "entity": {},
-            "table_relationship": rel}
+            rel[table] = [
+                {
+                    "referencing_table": i["referencing_table"],
+                    "referenced_table": i["referenced_table"],
+                    "relationship": "N:1",
+                    "foreign_key_column": i["referencing_table_column"],
+                    "primary_key_column": i["referenced_table_column"],
+                }
+                for i in items
+            ]
+    return {
+        "data_summary_id": s.data_summary_id,
+        "cluster_id": int(s.cluster_id),
+        "db_name": s.database,
+        "org_id": 1,
+        "project_id": 1,
+        "status": status,
+        "default": s.default,
+        "summary": d.summary if ready and d else "",
+        "short_summary": (d.summary.split(". ")[0] if ready and d else ""),
+        "summary_keywords": list(d.keywords) if ready and d else [],
+        "db_schema": schema,
+        "entity": {},
+        "table_relationship": rel,
+    }
 
 
 class SummaryStore:
@@ -113,8 +170,11 @@ class SummaryStore:
 
     def add(self, summary: DataSummary, make_default: bool) -> None:
         with self._lock:
-            has_default = any(x.default for x in self._items.values()
-                              if (x.cluster_id, x.database) == (summary.cluster_id, summary.database))
+            has_default = any(
+                x.default
+                for x in self._items.values()
+                if (x.cluster_id, x.database) == (summary.cluster_id, summary.database)
+            )
             if make_default or not has_default:
                 for x in self._items.values():
                     if (x.cluster_id, x.database) == (summary.cluster_id, summary.database):

@@ -7,8 +7,9 @@ exactly the columns the terminal did.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any
 
 from c2q_repl.api.models import ChartOptions
 from c2q_repl.render.chart_data import ChartData, Series, category_series, resolve_column
@@ -30,7 +31,9 @@ class Plot:
     omitted: int = 0
 
 
-def plot_for(chart: ChartOptions | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> Plot | None:
+def plot_for(
+    chart: ChartOptions | None, columns: Sequence[str], rows: Sequence[Sequence[Any]]
+) -> Plot | None:
     """The plot for a Bar/Line/Pie suggestion, or None when there is nothing to draw."""
     if chart is None or chart.name not in KINDS or not columns or not rows:
         return None
@@ -46,8 +49,15 @@ def plot_for(chart: ChartOptions | None, columns: Sequence[str], rows: Sequence[
     limit = MAX_CATEGORIES[kind]
     omitted = max(0, len(data.categories) - limit)
     series = [Series(s.name, s.values[:limit]) for s in data.series]
-    return Plot(kind, chart.title, columns[x] if x is not None else "", data.categories[:limit], series,
-                list(data.notes), omitted)
+    return Plot(
+        kind,
+        chart.title,
+        columns[x] if x is not None else "",
+        data.categories[:limit],
+        series,
+        list(data.notes),
+        omitted,
+    )
 
 
 def _pie_totals(data: ChartData) -> ChartData:

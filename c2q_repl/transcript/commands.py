@@ -10,7 +10,8 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import IO, Mapping
+from collections.abc import Mapping
+from typing import IO
 
 from c2q_repl.cli import EXIT_OK, EXIT_USAGE
 from c2q_repl.render.sanitize import clean_text
@@ -38,8 +39,12 @@ def _load(target: str, env: Mapping[str, str], err: IO[str]) -> Transcript:
 # --------------------------------------------------------------------------- sessions
 
 
-def sessions_main(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | None = None,
-                  env: Mapping[str, str] = os.environ) -> int:
+def sessions_main(
+    args: argparse.Namespace,
+    out: IO[str] | None = None,
+    err: IO[str] | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> int:
     from c2q_repl.transcript.listing import list_sessions
     from c2q_repl.transcript.sessions_view import session_table, show_session
     from c2q_repl.transcript.writer import sessions_dir
@@ -64,8 +69,12 @@ def sessions_main(args: argparse.Namespace, out: IO[str] | None = None, err: IO[
 # --------------------------------------------------------------------------- replay
 
 
-def replay_main(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | None = None,
-                env: Mapping[str, str] = os.environ) -> int:
+def replay_main(
+    args: argparse.Namespace,
+    out: IO[str] | None = None,
+    err: IO[str] | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> int:
     from c2q_repl.transcript.terminal import configured_theme, render_options
 
     out, err = out or sys.stdout, err or sys.stderr
@@ -73,7 +82,9 @@ def replay_main(args: argparse.Namespace, out: IO[str] | None = None, err: IO[st
         return _fail("--record saves a live run: use it with --live", err)
     try:
         t = _load(args.file, env, err)
-        opts = render_options(args.theme or configured_theme(env, getattr(args, "profile", None)), out, env=env)
+        opts = render_options(
+            args.theme or configured_theme(env, getattr(args, "profile", None)), out, env=env
+        )
         if args.live:
             from c2q_repl.transcript.live import live_main
 
@@ -106,8 +117,12 @@ def demo_main(args: argparse.Namespace, env: Mapping[str, str] = os.environ) -> 
 # --------------------------------------------------------------------------- export
 
 
-def export_main(args: argparse.Namespace, out: IO[str] | None = None, err: IO[str] | None = None,
-                env: Mapping[str, str] = os.environ) -> int:
+def export_main(
+    args: argparse.Namespace,
+    out: IO[str] | None = None,
+    err: IO[str] | None = None,
+    env: Mapping[str, str] = os.environ,
+) -> int:
     from pathlib import Path
 
     from c2q_repl.transcript.export import export_text, write_text

@@ -11,8 +11,8 @@ from __future__ import annotations
 import asyncio
 import os
 import random
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Mapping
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.transcript.demo_pages import DemoDeck
@@ -46,7 +46,9 @@ class DemoState:
         self.number_buffer = ""
 
 
-def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, str] = os.environ) -> int:
+def run_demo(
+    t: Transcript, *, theme_name: str | None = None, env: Mapping[str, str] = os.environ
+) -> int:
     """Run the full-screen demo until the user quits; returns the exit code."""
     from prompt_toolkit.application import Application
     from prompt_toolkit.formatted_text import ANSI
@@ -59,8 +61,19 @@ def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, 
 
     theme = pick_theme(theme_name, env=env, default=DEFAULT_THEME)
     color = theme.color and not env.get("NO_COLOR")
-    state = DemoState(DemoDeck(t, lambda width, height: RenderOptions(
-        width=width, theme=theme, color=color, unicode=True, chart_height=max(8, height // 2), vertical="auto")))
+    state = DemoState(
+        DemoDeck(
+            t,
+            lambda width, height: RenderOptions(
+                width=width,
+                theme=theme,
+                color=color,
+                unicode=True,
+                chart_height=max(8, height // 2),
+                vertical="auto",
+            ),
+        )
+    )
     rng = random.Random(0)
     holder: dict[str, Application] = {}
 
@@ -76,13 +89,18 @@ def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, 
         lines = state.deck.lines(state.page, cols - 4, rows - 2, typed=state.typed)
         room = max(1, rows - 2)
         state.scroll = max(0, min(state.scroll, len(lines) - room))
-        shown = lines[state.scroll:state.scroll + room]
+        shown = lines[state.scroll : state.scroll + room]
         state.below = max(0, len(lines) - state.scroll - room)
         return ANSI("\n".join("  " + line for line in shown))
 
     def footer():
         cols, _ = size()
-        return [("class:demo.footer", state.deck.footer(state.page, state.number_buffer, cols, below=state.below))]
+        return [
+            (
+                "class:demo.footer",
+                state.deck.footer(state.page, state.number_buffer, cols, below=state.below),
+            )
+        ]
 
     async def type_question() -> None:
         app = holder["app"]
@@ -135,6 +153,7 @@ def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, 
             show(state.page - 1)
 
     for digit in "0123456789":
+
         @kb.add(digit)
         def _digit(event, digit=digit) -> None:
             state.number_buffer = (state.number_buffer + digit)[-4:]
@@ -180,10 +199,14 @@ def run_demo(t: Transcript, *, theme_name: str | None = None, env: Mapping[str, 
     from prompt_toolkit.styles import Style
 
     footer_style = "reverse" if not color else "bg:#202020 #ffffff"
-    layout = Layout(HSplit([
-        Window(FormattedTextControl(body), wrap_lines=False, always_hide_cursor=True),
-        Window(FormattedTextControl(footer), height=1, style="class:demo.footer"),
-    ]))
+    layout = Layout(
+        HSplit(
+            [
+                Window(FormattedTextControl(body), wrap_lines=False, always_hide_cursor=True),
+                Window(FormattedTextControl(footer), height=1, style="class:demo.footer"),
+            ]
+        )
+    )
     app: Application = Application(
         layout=layout,
         key_bindings=kb,

@@ -6,8 +6,8 @@ only decides which page is up and draws it.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
-from typing import Callable
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
@@ -64,19 +64,29 @@ class DemoDeck:
     def _title(self, width: int, height: int) -> list[str]:
         opts = self.options_for(width, height)
         paint = Painter(opts.theme, opts.styled)
-        when = datetime.fromtimestamp(self.t.created_at).strftime("%d %B %Y") if self.t.created_at else ""
+        when = (
+            datetime.fromtimestamp(self.t.created_at).strftime("%d %B %Y")
+            if self.t.created_at
+            else ""
+        )
         n = len(self.t.rounds)
         database = clean_text(self.t.database or "a TiDB database")
         facts = [f"{n} question{'s' if n != 1 else ''}", when, clean_text(self.t.endpoint)]
         block = [
-            _center("c2q · Chat2Query in the terminal", width, paint("c2q · Chat2Query in the terminal", "muted")),
+            _center(
+                "c2q · Chat2Query in the terminal",
+                width,
+                paint("c2q · Chat2Query in the terminal", "muted"),
+            ),
             "",
             _center(f"Talking to {database}", width, paint(f"Talking to {database}", "heading")),
             "",
             _center(" · ".join(f for f in facts if f), width),
             "",
             "",
-            _center("Space to begin · q to quit", width, paint("Space to begin · q to quit", "muted")),
+            _center(
+                "Space to begin · q to quit", width, paint("Space to begin · q to quit", "muted")
+            ),
         ]
         top = max(0, (height - len(block)) // 2 - 1)
         return [""] * top + block
@@ -89,8 +99,12 @@ class DemoDeck:
         shown = question if typed is None else question[:typed]
         done = len(shown) >= len(question)
         mode = f" · {rr.mode}" if rr.mode != "direct" else ""
-        head = [paint(f"Question {page} of {len(self.t.rounds)}{mode}", "muted"), "",
-                paint_prompt(opts) + paint(shown, "task") + ("" if done else "▌"), ""]
+        head = [
+            paint(f"Question {page} of {len(self.t.rounds)}{mode}", "muted"),
+            "",
+            paint_prompt(opts) + paint(shown, "task") + ("" if done else "▌"),
+            "",
+        ]
         if not done:
             return head
         key = (page, width, height)
@@ -109,14 +123,21 @@ class DemoDeck:
             if answer is not None:
                 rows += sum(len(a.data.rows) for a in answer.leaves() if a.data is not None)
         elapsed = sum(rr.elapsed for rr in self.t.rounds)
-        lines = [paint("That was the session", "heading"), "",
-                 f"{len(statuses)} questions · {answered} answered · {rows} rows · {elapsed:.1f} s of thinking", ""]
+        lines = [
+            paint("That was the session", "heading"),
+            "",
+            f"{len(statuses)} questions · {answered} answered · {rows} rows · {elapsed:.1f} s of thinking",
+            "",
+        ]
         for rr, status in zip(self.t.rounds, statuses):
             mark = MARKS.get(status, "?")
             role = "success" if status == "answered" else "error"
             text = truncate(clean_text(rr.question).replace("\n", " "), max(10, width - 8))
             lines.append(f"{paint(mark, role)} {rr.number:>2}. {text}")
-        lines += ["", paint("Backspace to go back · a number and Enter to revisit · q to quit", "muted")]
+        lines += [
+            "",
+            paint("Backspace to go back · a number and Enter to revisit · q to quit", "muted"),
+        ]
         top = max(0, (height - len(lines)) // 3)
         return [""] * top + lines
 
@@ -128,6 +149,10 @@ class DemoDeck:
         if below:
             where += f" · ↓ {below} more line{'s' if below != 1 else ''}"
         left = f" {clean_text(self.t.database or 'c2q')} · {where}"
-        right = f"go to {number_buffer}_ ⏎ " if number_buffer else "Space next · Backspace back · 1-9⏎ jump · q quit "
+        right = (
+            f"go to {number_buffer}_ ⏎ "
+            if number_buffer
+            else "Space next · Backspace back · 1-9⏎ jump · q quit "
+        )
         gap = max(1, width - text_width(left) - text_width(right))
         return left + " " * gap + right

@@ -83,4 +83,6 @@ def round_view(rr: RecordedRound) -> RoundView:
                 heading = f"{rr.number}.{task_label(task.task_id)} {task.task or task.description or task.clarified_task}"
             tasks.append((heading, task))
     problem = problem_of(rr, answer, [t for _, t in tasks])
-    return RoundView(rr.number, rr.question, rr.mode, overview, tasks, problem, footer_of(rr, answer))
+    return RoundView(
+        rr.number, rr.question, rr.mode, overview, tasks, problem, footer_of(rr, answer)
+    )

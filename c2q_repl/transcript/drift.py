@@ -11,8 +11,9 @@ from __future__ import annotations
 import difflib
 import re
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from c2q_repl.api.errors import ProtocolError
 from c2q_repl.api.models import Answer
@@ -89,7 +90,9 @@ def _pretty(sql: str) -> list[str]:
 
 
 def sql_diff(before: str, after: str) -> list[str]:
-    return list(difflib.unified_diff(_pretty(before), _pretty(after), "recorded", "now", lineterm="", n=2))
+    return list(
+        difflib.unified_diff(_pretty(before), _pretty(after), "recorded", "now", lineterm="", n=2)
+    )
 
 
 def _canonical(cell: Any) -> Any:
@@ -100,8 +103,13 @@ def _canonical(cell: Any) -> Any:
     return ("s", cell if cell is None else str(cell))
 
 
-def compare_rows(sql: str, cols_a: Sequence[str], rows_a: Sequence[Sequence[Any]],
-                 cols_b: Sequence[str], rows_b: Sequence[Sequence[Any]]) -> tuple[bool, str]:
+def compare_rows(
+    sql: str,
+    cols_a: Sequence[str],
+    rows_a: Sequence[Sequence[Any]],
+    cols_b: Sequence[str],
+    rows_b: Sequence[Sequence[Any]],
+) -> tuple[bool, str]:
     """(changed, a short note saying how)."""
     if [c.lower() for c in cols_a] != [c.lower() for c in cols_b]:
         return True, f"columns {', '.join(cols_a) or '-'} → {', '.join(cols_b) or '-'}"
@@ -148,7 +156,9 @@ def compare_task(before: Answer, after: Answer) -> TaskDrift:
     if before.failed and after.failed:
         return TaskDrift(after.task_id, sql_changed, diff, False, "failed both times")
     if before.failed:
-        return TaskDrift(after.task_id, sql_changed, diff, True, "answered now (failed when recorded)")
+        return TaskDrift(
+            after.task_id, sql_changed, diff, True, "answered now (failed when recorded)"
+        )
     cols_a, rows_a = (before.data.columns, before.data.rows) if before.data else ([], [])
     cols_b, rows_b = (after.data.columns, after.data.rows) if after.data else ([], [])
     rows_changed, note = compare_rows(after.sql or before.sql, cols_a, rows_a, cols_b, rows_b)
@@ -161,11 +171,21 @@ def compare_rounds(before: Round, after: Round) -> RoundDrift:
     a, b = _answer(before), _answer(after)
     if a is None or b is None:
         if now_failed and was_failed:
-            return RoundDrift(before.number, before.question, still_failing=True,
-                              notes=[f"recorded: {_failure_text(before)}", f"now: {_failure_text(after)}"])
+            return RoundDrift(
+                before.number,
+                before.question,
+                still_failing=True,
+                notes=[f"recorded: {_failure_text(before)}", f"now: {_failure_text(after)}"],
+            )
         if now_failed:
-            return RoundDrift(before.number, before.question, failure=f"failed now: {_failure_text(after)}")
-        return RoundDrift(before.number, before.question, failure=f"answered now, but failed when recorded: {_failure_text(before)}")
+            return RoundDrift(
+                before.number, before.question, failure=f"failed now: {_failure_text(after)}"
+            )
+        return RoundDrift(
+            before.number,
+            before.question,
+            failure=f"answered now, but failed when recorded: {_failure_text(before)}",
+        )
     tasks_a, tasks_b = _tasks(a), _tasks(b)
     notes = []
     tasks = [compare_task(tasks_a[tid], tasks_b[tid]) for tid in tasks_a if tid in tasks_b]
@@ -173,5 +193,11 @@ def compare_rounds(before: Round, after: Round) -> RoundDrift:
     extra = [tid for tid in tasks_b if tid not in tasks_a]
     if missing or extra:
         notes.append(f"sub-tasks {', '.join(tasks_a)} → {', '.join(tasks_b)}")
-        tasks.append(TaskDrift("*", rows_changed=True, rows_note=f"{len(tasks_a)} tasks → {len(tasks_b)} tasks"))
-    return RoundDrift(before.number, before.question, tasks, still_failing=was_failed and now_failed, notes=notes)
+        tasks.append(
+            TaskDrift(
+                "*", rows_changed=True, rows_note=f"{len(tasks_a)} tasks → {len(tasks_b)} tasks"
+            )
+        )
+    return RoundDrift(
+        before.number, before.question, tasks, still_failing=was_failed and now_failed, notes=notes
+    )

@@ -22,19 +22,32 @@ from c2q_repl.transcript.normalize import data_tasks, recorded_answer, round_sta
 from c2q_repl.transcript.reader import RecordedRound, Transcript, TranscriptError, read_transcript
 
 FORMATS = ("md", "html", "csv", "json")
-_SUFFIXES = {".md": "md", ".markdown": "md", ".html": "html", ".htm": "html", ".csv": "csv", ".json": "json"}
+_SUFFIXES = {
+    ".md": "md",
+    ".markdown": "md",
+    ".html": "html",
+    ".htm": "html",
+    ".csv": "csv",
+    ".json": "json",
+}
 
 
 def format_for(path: str | Path) -> str:
     """The export format a file name asks for (``/export out.html``)."""
     fmt = _SUFFIXES.get(Path(path).suffix.lower())
     if fmt is None:
-        raise TranscriptError(f"cannot tell the export format from {Path(path).name!r}: use .md, .html, .csv or .json")
+        raise TranscriptError(
+            f"cannot tell the export format from {Path(path).name!r}: use .md, .html, .csv or .json"
+        )
     return fmt
 
 
-def export_transcript(path: str | Path, fmt: str | None = None, out: str | Path | None = None,
-                      round_no: int | None = None) -> str:
+def export_transcript(
+    path: str | Path,
+    fmt: str | None = None,
+    out: str | Path | None = None,
+    round_no: int | None = None,
+) -> str:
     """Export the transcript at ``path``; write it to ``out`` when given and return the text.
 
     ``fmt`` defaults to the one ``out``'s suffix names; ``round_no`` picks the
@@ -108,8 +121,10 @@ def md_table(columns: list[str], rows: list[list[Any]]) -> list[str]:
     for i in range(len(columns)):
         cells = [r[i] for r in rows if i < len(r) and r[i] is not None]
         numeric.append(bool(cells) and all(to_number(c) is not None for c in cells))
-    lines = ["| " + " | ".join(_md_cell(c) for c in columns) + " |",
-             "|" + "|".join("---:" if n else "---" for n in numeric) + "|"]
+    lines = [
+        "| " + " | ".join(_md_cell(c) for c in columns) + " |",
+        "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
+    ]
     for row in rows:
         cells = [_md_cell(row[i]) if i < len(row) else "" for i in range(len(columns))]
         lines.append("| " + " | ".join(cells) + " |")
@@ -125,7 +140,9 @@ def _md_task(task: Answer, heading: str | None) -> list[str]:
     if task.clarified_task:
         out += [f"> {_md_text(task.clarified_task)}", ""]
     for a in task.assumptions:
-        out.append(f"- *Assumption:* {_md_text(a.concept + ': ' if a.concept else '')}{_md_text(a.explanation)}")
+        out.append(
+            f"- *Assumption:* {_md_text(a.concept + ': ' if a.concept else '')}{_md_text(a.explanation)}"
+        )
     if task.assumptions:
         out.append("")
     if task.sql:
@@ -162,11 +179,15 @@ def pick_csv_round(t: Transcript, round_no: int | None) -> tuple[RecordedRound, 
         rr = t.round(round_no)
         answer = recorded_answer(rr)
         if answer is None or not any(a.data is not None for a in data_tasks(answer)):
-            raise TranscriptError(f"round {round_no} returned no rows to export ({round_status(rr)})")
+            raise TranscriptError(
+                f"round {round_no} returned no rows to export ({round_status(rr)})"
+            )
         return rr, answer
     for rr in reversed(t.rounds):
         answer = recorded_answer(rr)
-        if answer is not None and any(a.data is not None and not a.failed for a in data_tasks(answer)):
+        if answer is not None and any(
+            a.data is not None and not a.failed for a in data_tasks(answer)
+        ):
             return rr, answer
     raise TranscriptError(f"{t.path.name} has no round with rows to export")
 
@@ -179,7 +200,9 @@ def to_csv(t: Transcript, round_no: int | None = None) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow([clean_text(c) for c in task.data.columns])
     for row in task.data.rows:
-        writer.writerow(["" if v is None else clean_text(v) if isinstance(v, str) else v for v in row])
+        writer.writerow(
+            ["" if v is None else clean_text(v) if isinstance(v, str) else v for v in row]
+        )
     return buf.getvalue()
 
 

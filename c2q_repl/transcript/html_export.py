@@ -65,7 +65,9 @@ def sql_html(sql: str) -> str:
     from pygments.formatters import HtmlFormatter
     from pygments.lexers import MySqlLexer
 
-    return highlight(clean_text(sql).rstrip(), MySqlLexer(), HtmlFormatter(noclasses=True, style=SQL_STYLE))
+    return highlight(
+        clean_text(sql).rstrip(), MySqlLexer(), HtmlFormatter(noclasses=True, style=SQL_STYLE)
+    )
 
 
 def _rows_html(columns: list[str], rows: list[list[Any]]) -> str:
@@ -90,8 +92,10 @@ def table_html(columns: list[str], rows: list[list[Any]]) -> str:
     shown = f'<table class="data">{head}<tbody>{_rows_html(columns, rows[:VISIBLE_ROWS])}</tbody></table>'
     rest = rows[VISIBLE_ROWS:]
     if rest:
-        shown += (f'<details><summary>{len(rest)} more row{"s" if len(rest) != 1 else ""}</summary>'
-                  f'<table class="data">{head}<tbody>{_rows_html(columns, rest)}</tbody></table></details>')
+        shown += (
+            f"<details><summary>{len(rest)} more row{'s' if len(rest) != 1 else ''}</summary>"
+            f'<table class="data">{head}<tbody>{_rows_html(columns, rest)}</tbody></table></details>'
+        )
     return f'<div class="tablewrap">{shown}</div>'
 
 
@@ -103,7 +107,8 @@ def _task_html(task: Answer, heading: str | None) -> list[str]:
         out.append(f'<p class="task">{_text(task.clarified_task)}</p>')
     if task.assumptions:
         items = "".join(
-            f"<li>{'<b>' + _text(a.concept) + ':</b> ' if a.concept else ''}{_text(a.explanation)}</li>" for a in task.assumptions
+            f"<li>{'<b>' + _text(a.concept) + ':</b> ' if a.concept else ''}{_text(a.explanation)}</li>"
+            for a in task.assumptions
         )
         out.append(f'<ul class="assumptions">{items}</ul>')
     if task.sql:
@@ -121,8 +126,10 @@ def _task_html(task: Answer, heading: str | None) -> list[str]:
 
 def round_html(rr: RecordedRound) -> str:
     view = round_view(rr)
-    out = [f'<section class="round" id="round-{view.number}">',
-           f'<h2><span class="n">{view.number}.</span>{_text(view.question)}</h2>']
+    out = [
+        f'<section class="round" id="round-{view.number}">',
+        f'<h2><span class="n">{view.number}.</span>{_text(view.question)}</h2>',
+    ]
     if view.mode != "direct":
         out.append(f'<span class="mode">{_text(view.mode)}</span>')
     if view.overview:

@@ -7,10 +7,10 @@ Numbers count from the most recent session (1 = the latest), so
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Mapping
 
 from c2q_repl.transcript.reader import Transcript, TranscriptError, read_transcript
 from c2q_repl.transcript.writer import sessions_dir
@@ -63,7 +63,9 @@ def list_sessions(env: Mapping[str, str] = os.environ) -> list[SessionEntry]:
             entries.append(SessionEntry(number, path, 0.0, "", "", 0, "", problem=str(exc)))
             continue
         first = t.rounds[0].question if t.rounds else ""
-        entries.append(SessionEntry(number, path, t.created_at, t.database, t.endpoint, len(t.rounds), first))
+        entries.append(
+            SessionEntry(number, path, t.created_at, t.database, t.endpoint, len(t.rounds), first)
+        )
     return entries
 
 
@@ -81,7 +83,9 @@ def resolve_transcript(target: str, env: Mapping[str, str] = os.environ) -> Path
         where = sessions_dir(env)
         if not files:
             raise TranscriptError(f"no recorded sessions in {where}")
-        raise TranscriptError(f"there is no session {n}; `c2q sessions` lists {len(files)} in {where}")
+        raise TranscriptError(
+            f"there is no session {n}; `c2q sessions` lists {len(files)} in {where}"
+        )
     raise TranscriptError(f"no such transcript: {target}")
 
 

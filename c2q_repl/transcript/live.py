@@ -11,9 +11,10 @@ test: 0 only when no round drifted.
 from __future__ import annotations
 
 import argparse
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, Mapping
+from typing import IO
 
 from c2q_repl.api.errors import AuthError, C2QError, QuotaExceededError
 from c2q_repl.chat.round import round_lines
@@ -52,7 +53,10 @@ def mapped_feedback(rr: RecordedRound, answer_ids: Mapping[str, str]) -> tuple[s
 def replay_live(t: Transcript, conversation, opts: RenderOptions, out: IO[str]) -> LiveRun:
     """Ask every recorded question through ``conversation``; print each new answer."""
     run = LiveRun()
-    by_question = {id(rec): rr for rec, rr in zip((r for r in t.records if r.get("type") == "question"), t.rounds)}
+    by_question = {
+        id(rec): rr
+        for rec, rr in zip((r for r in t.records if r.get("type") == "question"), t.rounds)
+    }
     for record in t.records[1:]:
         kind = record.get("type")
         if kind == "command" and record.get("name") in REPEATED_COMMANDS:
@@ -67,7 +71,9 @@ def replay_live(t: Transcript, conversation, opts: RenderOptions, out: IO[str]) 
             continue
         feedback = mapped_feedback(rr, run.answer_ids)
         if rr.feedback_answer_id and feedback is None:
-            run.notes.append(f"round {rr.number}: its feedback referred to an answer outside this transcript; asked without feedback")
+            run.notes.append(
+                f"round {rr.number}: its feedback referred to an answer outside this transcript; asked without feedback"
+            )
         out.write(prompt_line(rr.question, opts) + "\n")
         out.flush()
         new = conversation.ask(rr.question, mode=rr.mode, feedback=feedback)
@@ -76,7 +82,9 @@ def replay_live(t: Transcript, conversation, opts: RenderOptions, out: IO[str]) 
         if rr.job_id and new.job_id:
             run.answer_ids[rr.job_id] = new.job_id
         if not rr.complete:
-            run.notes.append(f"round {rr.number}: nothing was recorded for it, so there is nothing to compare")
+            run.notes.append(
+                f"round {rr.number}: nothing was recorded for it, so there is nothing to compare"
+            )
             continue
         run.drifts.append(compare_rounds(rr.to_round(), new))
         if isinstance(new.error, (QuotaExceededError, AuthError)):
@@ -99,7 +107,9 @@ def drift_report(run: LiveRun, opts: RenderOptions) -> list[str]:
     for d in run.drifts:
         role = "error" if d.drifted else "success"
         mark = ("✗" if d.drifted else "✓") if opts.unicode else ("x" if d.drifted else "ok")
-        lines.append(f"{paint(mark, role)} {d.number:>3}. {paint(d.verdict, role)} · {clean_text(d.question)}")
+        lines.append(
+            f"{paint(mark, role)} {d.number:>3}. {paint(d.verdict, role)} · {clean_text(d.question)}"
+        )
         if d.failure:
             lines.append(f"        {clean_text(d.failure)}")
         for task in d.tasks:
@@ -109,11 +119,19 @@ def drift_report(run: LiveRun, opts: RenderOptions) -> list[str]:
             elif task.rows_note and (task.rows_changed or d.drifted):
                 lines.append(f"        {label}rows: {clean_text(task.rows_note)}")
             for diff_line in task.sql_diff:
-                role = "success" if diff_line.startswith("+") else "error" if diff_line.startswith("-") else "muted"
+                role = (
+                    "success"
+                    if diff_line.startswith("+")
+                    else "error"
+                    if diff_line.startswith("-")
+                    else "muted"
+                )
                 lines.append("        " + paint(clean_text(diff_line), role))
         lines.extend(f"        {clean_text(n)}" for n in d.notes)
     for rr in run.not_asked:
-        lines.append(f"{paint('-', 'warning')} {rr.number:>3}. not asked · {clean_text(rr.question)}")
+        lines.append(
+            f"{paint('-', 'warning')} {rr.number:>3}. not asked · {clean_text(rr.question)}"
+        )
     lines.extend(paint(clean_text(n), "muted") for n in run.notes)
     drifted = sum(d.drifted for d in run.drifts)
     total = len(run.drifts)
@@ -131,8 +149,14 @@ def exit_code(run: LiveRun) -> int:
     return exit_code_for(run.stopped_by, any(d.drifted for d in run.drifts))
 
 
-def live_main(t: Transcript, args: argparse.Namespace, opts: RenderOptions, out: IO[str], err: IO[str],
-              env: Mapping[str, str]) -> int:
+def live_main(
+    t: Transcript,
+    args: argparse.Namespace,
+    opts: RenderOptions,
+    out: IO[str],
+    err: IO[str],
+    env: Mapping[str, str],
+) -> int:
     """Connect, re-ask, report; ``--record`` writes the new run as a transcript of its own."""
     from c2q_repl.chat.connect import connect
     from c2q_repl.chat.conversation import Conversation
@@ -148,10 +172,14 @@ def live_main(t: Transcript, args: argparse.Namespace, opts: RenderOptions, out:
     try:
         if args.record:
             writer = _record_writer(Path(args.record), t, connection, settings)
-        conversation = Conversation(connection, mode=str(t.header.get("mode") or "") or None, transcript=writer)
+        conversation = Conversation(
+            connection, mode=str(t.header.get("mode") or "") or None, transcript=writer
+        )
         conversation.open()
-        print(f"re-asking {len(t.rounds)} question{'s' if len(t.rounds) != 1 else ''} on {clean_text(connection.label)}",
-              file=err)
+        print(
+            f"re-asking {len(t.rounds)} question{'s' if len(t.rounds) != 1 else ''} on {clean_text(connection.label)}",
+            file=err,
+        )
         run = replay_live(t, conversation, opts, out)
         out.write("".join(line + "\n" for line in drift_report(run, opts)))
         if writer is not None:

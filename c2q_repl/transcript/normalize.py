@@ -18,7 +18,7 @@ EXPORT_VERSION = "1.0"
 
 
 def round_status(rr: RecordedRound) -> str:
-    """"answered", "failed" (the job or SQL failed), "error" (no job) or "incomplete"."""
+    """ "answered", "failed" (the job or SQL failed), "error" (no job) or "incomplete"."""
     if not rr.complete:
         return "incomplete"
     if rr.error is not None:
@@ -47,7 +47,11 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "description": answer.description,
         "clarified_task": answer.clarified_task,
         "assumptions": [
-            {"concept": a.concept, "explanation": a.explanation, "related_columns": list(a.related_columns)}
+            {
+                "concept": a.concept,
+                "explanation": a.explanation,
+                "related_columns": list(a.related_columns),
+            }
             for a in answer.assumptions
         ],
         "sql": answer.sql,
@@ -56,7 +60,13 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "columns": list(data.columns) if data else [],
         "rows": [list(r) for r in data.rows] if data else [],
         "row_count": len(data.rows) if data else 0,
-        "chart": {"name": answer.chart.name, "title": answer.chart.title, "option": answer.chart.option} if answer.chart else None,
+        "chart": {
+            "name": answer.chart.name,
+            "title": answer.chart.title,
+            "option": answer.chart.option,
+        }
+        if answer.chart
+        else None,
     }
     if answer.sub_tasks:
         out["sub_tasks"] = [answer_json(s) for s in answer.sub_tasks]
@@ -72,7 +82,8 @@ def round_json(rr: RecordedRound) -> dict[str, Any]:
         "question": rr.question,
         "mode": rr.mode,
         "feedback": {"answer_id": rr.feedback_answer_id, "task_id": rr.feedback_task_id}
-        if (rr.feedback_answer_id or rr.feedback_task_id) else None,
+        if (rr.feedback_answer_id or rr.feedback_task_id)
+        else None,
         "session_id": rr.session_id,
         "started_at": rr.started_at or None,
         "status": round_status(rr),
@@ -91,7 +102,10 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
         "version": EXPORT_VERSION,
         "source": str(t.path),
         "header": header,
-        "session_ids": sorted({r.session_id for r in t.rounds if r.session_id} | ({t.session_id} if t.session_id else set())),
+        "session_ids": sorted(
+            {r.session_id for r in t.rounds if r.session_id}
+            | ({t.session_id} if t.session_id else set())
+        ),
         "rounds": [round_json(r) for r in t.rounds],
         "commands": [{k: v for k, v in c.items() if k != "type"} for c in t.commands],
         "warnings": list(t.warnings),
@@ -99,7 +113,7 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
 
 
 def task_label(task_id: str) -> str:
-    """"0-1" -> "2", "0-1-2" -> "2.3": how Chat2Query's own UI numbers sub-tasks."""
+    """ "0-1" -> "2", "0-1-2" -> "2.3": how Chat2Query's own UI numbers sub-tasks."""
     parts = task_id.split("-")[1:]
     try:
         return ".".join(str(int(p) + 1) for p in parts)

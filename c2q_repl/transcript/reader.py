@@ -89,9 +89,14 @@ class Transcript:
 
     @property
     def endpoint(self) -> str:
-        """"sandbox" or "cloud" plus the host, for titles and listings."""
+        """ "sandbox" or "cloud" plus the host, for titles and listings."""
         kind = str(self.header.get("endpoint_kind") or self.header.get("endpoint") or "")
-        where = str(self.header.get("label") or self.header.get("endpoint_host") or self.header.get("host") or "")
+        where = str(
+            self.header.get("label")
+            or self.header.get("endpoint_host")
+            or self.header.get("host")
+            or ""
+        )
         if self.header.get("label"):
             return where  # the REPL's label says it all ("sandbox · sp500insight · offline", "local · host:port · db")
         return f"{kind} {where}".strip()
@@ -104,7 +109,9 @@ class Transcript:
         for r in self.rounds:
             if r.number == number:
                 return r
-        raise TranscriptError(f"{self.path.name} has no round {number} (rounds: {', '.join(str(r.number) for r in self.rounds) or 'none'})")
+        raise TranscriptError(
+            f"{self.path.name} has no round {number} (rounds: {', '.join(str(r.number) for r in self.rounds) or 'none'})"
+        )
 
 
 # --------------------------------------------------------------------------- errors
@@ -132,12 +139,17 @@ def error_from_json(data: dict) -> api_errors.C2QError:
     message = str(data.get("message") or "")
     if issubclass(cls, api_errors.CancelledError):
         kw["job_id"] = str(data.get("job_id") or "")
-    if issubclass(cls, api_errors.NetworkError) and cls not in (api_errors.ConnectError, api_errors.ReadTimeoutError):
+    if issubclass(cls, api_errors.NetworkError) and cls not in (
+        api_errors.ConnectError,
+        api_errors.ReadTimeoutError,
+    ):
         kw["sent"] = True
     try:
         err = cls(message, **kw)
     except TypeError:
-        err = api_errors.C2QError(message, **{k: kw[k] for k in ("status", "code", "hint", "request")})
+        err = api_errors.C2QError(
+            message, **{k: kw[k] for k in ("status", "code", "hint", "request")}
+        )
         err.kind = cls.kind
     return err
 
@@ -165,10 +177,14 @@ def _check_header(rec: dict, path: Path) -> list[str]:
     version = str(rec.get("version") or "1.0")
     major, _, minor = version.partition(".")
     if _int(major) > KNOWN_MAJOR:
-        raise TranscriptError(f"{path} was written by a newer c2q (transcript format {version}); upgrade c2q to read it")
+        raise TranscriptError(
+            f"{path} was written by a newer c2q (transcript format {version}); upgrade c2q to read it"
+        )
     known_minor = _int(FORMAT_VERSION.split(".")[1])
     if _int(major) == KNOWN_MAJOR and _int(minor) > known_minor:
-        return [f"transcript format {version} is newer than this c2q knows ({FORMAT_VERSION}); unknown details are ignored"]
+        return [
+            f"transcript format {version} is newer than this c2q knows ({FORMAT_VERSION}); unknown details are ignored"
+        ]
     return []
 
 
@@ -176,7 +192,9 @@ def _check_header(rec: dict, path: Path) -> list[str]:
 _OUTCOME_PREFIXES = (b'{"type":"result"', b'{"type":"error"')
 
 
-def _split_records(data: bytes, path: Path, skip: tuple[bytes, ...] = ()) -> tuple[list[tuple[int, dict]], list[str]]:
+def _split_records(
+    data: bytes, path: Path, skip: tuple[bytes, ...] = ()
+) -> tuple[list[tuple[int, dict]], list[str]]:
     """Parse lines into JSON objects; skip (and report) cut-off and broken lines."""
     warnings: list[str] = []
     records: list[tuple[int, dict]] = []
@@ -194,7 +212,9 @@ def _split_records(data: bytes, path: Path, skip: tuple[bytes, ...] = ()) -> tup
             rec = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError):
             if last and tail_cut:
-                warnings.append(f"{path.name}: line {lineno} is cut off (the session was interrupted while writing it); skipped")
+                warnings.append(
+                    f"{path.name}: line {lineno} is cut off (the session was interrupted while writing it); skipped"
+                )
             else:
                 warnings.append(f"{path.name}: line {lineno} is not valid JSON; skipped")
             continue
@@ -257,16 +277,22 @@ def _collect(transcript: Transcript, parsed: list[tuple[int, dict]]) -> None:
         elif kind in ("result", "error"):
             rr = by_number.get(_int(rec.get("round")))
             if rr is None:
-                transcript.warnings.append(f"{transcript.path.name}: line {lineno} answers round {rec.get('round')} that has no question; skipped")
+                transcript.warnings.append(
+                    f"{transcript.path.name}: line {lineno} answers round {rec.get('round')} that has no question; skipped"
+                )
                 continue
             job = rec.get("job")
             rr.job_raw = job if isinstance(job, dict) else None
             rr.job_id = str(rec.get("job_id") or (rr.job_raw or {}).get("job_id") or "")
-            rr.error = rec.get("error") if kind == "error" and isinstance(rec.get("error"), dict) else None
+            rr.error = (
+                rec.get("error") if kind == "error" and isinstance(rec.get("error"), dict) else None
+            )
             if kind == "error" and rr.error is None:
                 rr.error = {"kind": "error", "message": "unknown error"}
             rr.elapsed = _float(rec.get("elapsed"))
             rr.requests = _int(rec.get("requests"))
             rr.complete = True
     if unknown:
-        transcript.warnings.append(f"{transcript.path.name}: {unknown} record(s) of a kind this c2q does not know were ignored")
+        transcript.warnings.append(
+            f"{transcript.path.name}: {unknown} record(s) of a kind this c2q does not know were ignored"
+        )

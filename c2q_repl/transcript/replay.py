@@ -12,8 +12,9 @@ from __future__ import annotations
 import random
 import sys
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import IO, Callable
+from typing import IO
 
 from c2q_repl.chat.round import round_lines
 from c2q_repl.render.options import RenderOptions
@@ -58,7 +59,9 @@ def _command_line(record: dict) -> str:
     return f"/{record.get('name', '')}{' ' + args if args else ''}"
 
 
-def replay_offline(t: Transcript, opts: RenderOptions, out: IO[str], pacing: Pacing | None = None) -> int:
+def replay_offline(
+    t: Transcript, opts: RenderOptions, out: IO[str], pacing: Pacing | None = None
+) -> int:
     """Print every round; returns the number of rounds shown."""
     pacing = pacing or Pacing()
     rng = random.Random(pacing.seed)

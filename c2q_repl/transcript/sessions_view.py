@@ -15,7 +15,10 @@ QUESTION_WIDTH = 60
 
 def _columns(header: list[str], rows: list[list[str]]) -> list[str]:
     widths = [max(text_width(r[i]) for r in [header, *rows]) for i in range(len(header))]
-    return ["  ".join(pad_right(cell, w) for cell, w in zip(row, widths)).rstrip() for row in [header, *rows]]
+    return [
+        "  ".join(pad_right(cell, w) for cell, w in zip(row, widths)).rstrip()
+        for row in [header, *rows]
+    ]
 
 
 def session_table(entries: list[SessionEntry]) -> list[str]:
@@ -23,19 +26,41 @@ def session_table(entries: list[SessionEntry]) -> list[str]:
     rows = []
     for e in entries:
         if e.problem:
-            rows.append([str(e.number), "?", "?", "?", truncate(f"({clean_cell(e.problem)})", QUESTION_WIDTH)])
+            rows.append(
+                [
+                    str(e.number),
+                    "?",
+                    "?",
+                    "?",
+                    truncate(f"({clean_cell(e.problem)})", QUESTION_WIDTH),
+                ]
+            )
             continue
-        rows.append([str(e.number), e.date, clean_cell(e.database) or "-", str(e.rounds),
-                     truncate(clean_cell(e.first_question), QUESTION_WIDTH)])
+        rows.append(
+            [
+                str(e.number),
+                e.date,
+                clean_cell(e.database) or "-",
+                str(e.rounds),
+                truncate(clean_cell(e.first_question), QUESTION_WIDTH),
+            ]
+        )
     lines = _columns(["#", "date", "database", "rounds", "first question"], rows)
     lines.append("")
-    lines.append("replay: c2q replay N · details: c2q sessions show N · files: " + str(entries[0].path.parent) if entries else "")
+    lines.append(
+        "replay: c2q replay N · details: c2q sessions show N · files: "
+        + str(entries[0].path.parent)
+        if entries
+        else ""
+    )
     return lines
 
 
 def show_session(t: Transcript) -> list[str]:
     """The header facts, then one block per round: status, question, SQL, rows, time."""
-    when = datetime.fromtimestamp(t.created_at).strftime("%Y-%m-%d %H:%M:%S") if t.created_at else "?"
+    when = (
+        datetime.fromtimestamp(t.created_at).strftime("%Y-%m-%d %H:%M:%S") if t.created_at else "?"
+    )
     facts = [
         ("file", str(t.path)),
         ("started", when),
@@ -48,11 +73,15 @@ def show_session(t: Transcript) -> list[str]:
     ]
     lines = [f"{name + ':':10} {clean_text(value)}" for name, value in facts]
     commands = {id(c): c for c in t.commands}
-    by_question = {id(r): rr for r, rr in zip((r for r in t.records if r.get("type") == "question"), t.rounds)}
+    by_question = {
+        id(r): rr for r, rr in zip((r for r in t.records if r.get("type") == "question"), t.rounds)
+    }
     for record in t.records[1:]:
         if id(record) in commands:
             args = str(record.get("args") or "")
-            lines.append(f"   /{clean_cell(record.get('name', ''))}{' ' + clean_cell(args) if args else ''}")
+            lines.append(
+                f"   /{clean_cell(record.get('name', ''))}{' ' + clean_cell(args) if args else ''}"
+            )
             continue
         rr = by_question.get(id(record))
         if rr is None:
@@ -68,12 +97,23 @@ def show_session(t: Transcript) -> list[str]:
             if task.sql:
                 lines.append(f"     sql: {clean_cell(task.sql)}")
             rows = len(task.data.rows) if task.data is not None else 0
-            lines.append(f"     {'failed: ' + clean_cell(task.error_text) if task.failed else f'{rows} row' + ('s' if rows != 1 else '')}")
+            lines.append(
+                f"     {'failed: ' + clean_cell(task.error_text) if task.failed else f'{rows} row' + ('s' if rows != 1 else '')}"
+            )
         if status in ("error", "incomplete") or (status == "failed" and answer is None):
             err = rr.to_round().job_error if rr.complete else None
-            lines.append(f"     {status}: {clean_cell(err.message) if err is not None else 'no answer recorded'}")
-        timing = " · ".join(p for p in (f"{rr.elapsed:.1f} s" if rr.elapsed else "", f"{rr.requests} requests" if rr.requests else "",
-                                        f"job {rr.job_id}" if rr.job_id else "") if p)
+            lines.append(
+                f"     {status}: {clean_cell(err.message) if err is not None else 'no answer recorded'}"
+            )
+        timing = " · ".join(
+            p
+            for p in (
+                f"{rr.elapsed:.1f} s" if rr.elapsed else "",
+                f"{rr.requests} requests" if rr.requests else "",
+                f"job {rr.job_id}" if rr.job_id else "",
+            )
+            if p
+        )
         if timing:
             lines.append(f"     {clean_cell(timing)}")
     for warning in t.warnings:

@@ -12,8 +12,20 @@ from html import escape
 from c2q_repl.render.chart_data import format_number
 from c2q_repl.transcript.chartdata import Plot
 
-PALETTE = ("#2f6fde", "#e3662b", "#2a9d63", "#c23b6e", "#8a5cd1", "#c99a12", "#1f9fb5", "#6b7a8f",
-           "#d94c4c", "#4f8f2f", "#a0522d", "#3d4db7")
+PALETTE = (
+    "#2f6fde",
+    "#e3662b",
+    "#2a9d63",
+    "#c23b6e",
+    "#8a5cd1",
+    "#c99a12",
+    "#1f9fb5",
+    "#6b7a8f",
+    "#d94c4c",
+    "#4f8f2f",
+    "#a0522d",
+    "#3d4db7",
+)
 WIDTH, HEIGHT = 720, 360
 
 
@@ -48,7 +60,11 @@ def chart_svg(data: Plot, width: int = WIDTH, height: int = HEIGHT) -> str:
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">'
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>'
-        + (f'<text x="{width / 2:.1f}" y="20" text-anchor="middle" font-size="15" font-weight="bold" fill="#222">{title}</text>' if title else "")
+        + (
+            f'<text x="{width / 2:.1f}" y="20" text-anchor="middle" font-size="15" font-weight="bold" fill="#222">{title}</text>'
+            if title
+            else ""
+        )
         + body
         + "</svg>"
     )
@@ -59,8 +75,10 @@ def _legend(names: list[str], x: float, y: float) -> str:
     for i, name in enumerate(names):
         color = PALETTE[i % len(PALETTE)]
         yy = y + i * 18
-        parts.append(f'<rect x="{x:.1f}" y="{yy:.1f}" width="12" height="12" fill="{color}"/>'
-                     f'<text x="{x + 17:.1f}" y="{yy + 10:.1f}" fill="#333">{escape(_short(name, 22))}</text>')
+        parts.append(
+            f'<rect x="{x:.1f}" y="{yy:.1f}" width="12" height="12" fill="{color}"/>'
+            f'<text x="{x + 17:.1f}" y="{yy + 10:.1f}" fill="#333">{escape(_short(name, 22))}</text>'
+        )
     return "".join(parts)
 
 
@@ -78,11 +96,15 @@ def _xy(data: Plot, width: int, height: int) -> str:
     out = []
     for t in ticks:
         yy = y_of(t)
-        out.append(f'<line x1="{left}" y1="{yy:.1f}" x2="{left + plot_w}" y2="{yy:.1f}" stroke="#e5e5e5"/>'
-                   f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(format_number(t))}</text>')
-    out.append(f'<g class="axes" stroke="#999" stroke-width="1">'
-               f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>'
-               f'<line x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}"/></g>')
+        out.append(
+            f'<line x1="{left}" y1="{yy:.1f}" x2="{left + plot_w}" y2="{yy:.1f}" stroke="#e5e5e5"/>'
+            f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(format_number(t))}</text>'
+        )
+    out.append(
+        f'<g class="axes" stroke="#999" stroke-width="1">'
+        f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>'
+        f'<line x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}"/></g>'
+    )
     n = len(data.categories)
     slot = plot_w / max(n, 1)
     label_every = max(1, math.ceil(n / 20))
@@ -91,8 +113,10 @@ def _xy(data: Plot, width: int, height: int) -> str:
             continue
         cx = left + slot * (i + 0.5)
         ly = top + plot_h + 14
-        out.append(f'<text x="{cx:.1f}" y="{ly}" text-anchor="end" fill="#333" '
-                   f'transform="rotate(-35 {cx:.1f} {ly})">{escape(_short(cat))}</text>')
+        out.append(
+            f'<text x="{cx:.1f}" y="{ly}" text-anchor="end" fill="#333" '
+            f'transform="rotate(-35 {cx:.1f} {ly})">{escape(_short(cat))}</text>'
+        )
     if data.kind == "bar":
         group = slot * 0.8
         bar_w = group / len(data.series)
@@ -103,19 +127,31 @@ def _xy(data: Plot, width: int, height: int) -> str:
                     continue
                 x0 = left + slot * i + (slot - group) / 2 + si * bar_w
                 y0, y1 = sorted((y_of(v), y_of(0)))
-                out.append(f'<rect class="bar" x="{x0:.1f}" y="{y0:.1f}" width="{max(bar_w - 1, 1):.1f}" '
-                           f'height="{max(y1 - y0, 0.5):.1f}" fill="{color}"><title>{escape(series.name)} · '
-                           f'{escape(data.categories[i])}: {escape(format_number(v))}</title></rect>')
+                out.append(
+                    f'<rect class="bar" x="{x0:.1f}" y="{y0:.1f}" width="{max(bar_w - 1, 1):.1f}" '
+                    f'height="{max(y1 - y0, 0.5):.1f}" fill="{color}"><title>{escape(series.name)} · '
+                    f"{escape(data.categories[i])}: {escape(format_number(v))}</title></rect>"
+                )
     else:
         for si, series in enumerate(data.series):
             color = PALETTE[si % len(PALETTE)]
-            points = [(left + slot * (i + 0.5), y_of(v)) for i, v in enumerate(series.values) if v is not None]
+            points = [
+                (left + slot * (i + 0.5), y_of(v))
+                for i, v in enumerate(series.values)
+                if v is not None
+            ]
             path = " ".join(f"{x:.1f},{y:.1f}" for x, y in points)
-            out.append(f'<polyline class="line" points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>')
+            out.append(
+                f'<polyline class="line" points="{path}" fill="none" stroke="{color}" stroke-width="2.5"/>'
+            )
             if len(points) <= 60:  # dots only while they stay apart
-                out.extend(f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>' for x, y in points)
-    out.append(f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">'
-               f'{escape(data.x_label)}{escape(f" (first {n} of {n + data.omitted})") if data.omitted else ""}</text>')
+                out.extend(
+                    f'<circle cx="{x:.1f}" cy="{y:.1f}" r="3" fill="{color}"/>' for x, y in points
+                )
+    out.append(
+        f'<text x="{left + plot_w / 2:.1f}" y="{height - 6}" text-anchor="middle" fill="#555">'
+        f"{escape(data.x_label)}{escape(f' (first {n} of {n + data.omitted})') if data.omitted else ''}</text>"
+    )
     if multi:
         out.append(_legend([s.name for s in data.series], width - right + 16, top + 4))
     return "".join(out)
@@ -136,14 +172,18 @@ def _pie(data: Plot, width: int, height: int) -> str:
         sweep = 2 * math.pi * v / total
         tip = f"<title>{escape(cat)}: {escape(format_number(v))} ({v / total:.1%})</title>"
         if len(slices) == 1:
-            out.append(f'<circle class="slice" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="{color}">{tip}</circle>')
+            out.append(
+                f'<circle class="slice" cx="{cx:.1f}" cy="{cy:.1f}" r="{radius:.1f}" fill="{color}">{tip}</circle>'
+            )
             break
         x1, y1 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         angle += sweep
         x2, y2 = cx + radius * math.cos(angle), cy + radius * math.sin(angle)
         large = 1 if sweep > math.pi else 0
-        out.append(f'<path class="slice" d="M{cx:.1f},{cy:.1f} L{x1:.1f},{y1:.1f} A{radius:.1f},{radius:.1f} 0 {large} 1 '
-                   f'{x2:.1f},{y2:.1f} Z" fill="{color}" stroke="#fff" stroke-width="1">{tip}</path>')
+        out.append(
+            f'<path class="slice" d="M{cx:.1f},{cy:.1f} L{x1:.1f},{y1:.1f} A{radius:.1f},{radius:.1f} 0 {large} 1 '
+            f'{x2:.1f},{y2:.1f} Z" fill="{color}" stroke="#fff" stroke-width="1">{tip}</path>'
+        )
     labels = [f"{cat} ({v / total:.0%})" for cat, v in slices[:14]]
     out.append(_legend(labels, cx + radius + 40, 44))
     return "".join(out)

@@ -11,7 +11,8 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from typing import IO, Mapping
+from collections.abc import Mapping
+from typing import IO
 
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.theme import Theme, ThemeError, default_theme_name, fallback_theme, load_theme
@@ -29,16 +30,26 @@ def configured_theme(env: Mapping[str, str] = os.environ, profile: str | None = 
 
     path = config_path(env)
     try:
-        values = profile_values(read_config_file(path), profile or env.get("C2Q_PROFILE") or DEFAULT_PROFILE,
-                                required=False, path=path)
+        values = profile_values(
+            read_config_file(path),
+            profile or env.get("C2Q_PROFILE") or DEFAULT_PROFILE,
+            required=False,
+            path=path,
+        )
     except ConfigError:
         return ""
     theme = values.get("theme")
     return theme if isinstance(theme, str) else ""
 
 
-def pick_theme(name: str | None, *, env: Mapping[str, str] = os.environ, is_tty: bool = True,
-               default: str | None = None, err: IO[str] | None = None) -> Theme:
+def pick_theme(
+    name: str | None,
+    *,
+    env: Mapping[str, str] = os.environ,
+    is_tty: bool = True,
+    default: str | None = None,
+    err: IO[str] | None = None,
+) -> Theme:
     """``name`` (or the environment's default); an unknown theme warns and falls back."""
     chosen = name or default or default_theme_name(env, is_tty)
     if env.get("NO_COLOR") and not name:
@@ -58,14 +69,23 @@ def supports_unicode(stream: IO[str]) -> bool:
     return encoding.startswith("utf")
 
 
-def render_options(theme_name: str | None, stream: IO[str] = sys.stdout, *, env: Mapping[str, str] = os.environ,
-                   width: int | None = None, default_theme: str | None = None, **overrides) -> RenderOptions:
+def render_options(
+    theme_name: str | None,
+    stream: IO[str] = sys.stdout,
+    *,
+    env: Mapping[str, str] = os.environ,
+    width: int | None = None,
+    default_theme: str | None = None,
+    **overrides,
+) -> RenderOptions:
     """Options for printing to ``stream`` the way the REPL prints to the terminal."""
     is_tty = bool(getattr(stream, "isatty", lambda: False)())
     theme = pick_theme(theme_name, env=env, is_tty=is_tty, default=default_theme)
     color = theme.color and is_tty and not env.get("NO_COLOR") and env.get("TERM") != "dumb"
     cols = width or shutil.get_terminal_size((100, 40)).columns
-    return RenderOptions(width=max(cols, 20), theme=theme, color=color, unicode=supports_unicode(stream), **overrides)
+    return RenderOptions(
+        width=max(cols, 20), theme=theme, color=color, unicode=supports_unicode(stream), **overrides
+    )
 
 
 def prompt_line(question: str, opts: RenderOptions) -> str:

@@ -15,9 +15,10 @@ import os
 import re
 import threading
 import time
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 from c2q_repl import __version__
 
@@ -27,7 +28,9 @@ FORMAT_VERSION = "1.0"
 REDACTED = "[redacted]"
 
 #: dict keys whose values are never written, whatever they hold
-_SENSITIVE_KEY = re.compile(r"(private[_-]?key|secret|passw(or)?d|authorization|api[_-]?key|credential)", re.I)
+_SENSITIVE_KEY = re.compile(
+    r"(private[_-]?key|secret|passw(or)?d|authorization|api[_-]?key|credential)", re.I
+)
 #: ``scheme://user:password@host`` -> ``scheme://user:[redacted]@host``
 _URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^/\s:@]+):[^/\s@]+@", re.I)
 #: environment variables whose values are scrubbed from every string
@@ -49,7 +52,11 @@ def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
         return _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:{REDACTED}@", value)
     if isinstance(value, Mapping):
         return {
-            str(k): (REDACTED if _SENSITIVE_KEY.search(str(k)) and v not in (None, "") else _scrub(v, secrets))
+            str(k): (
+                REDACTED
+                if _SENSITIVE_KEY.search(str(k)) and v not in (None, "")
+                else _scrub(v, secrets)
+            )
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):
@@ -64,7 +71,9 @@ def sessions_dir(env: Mapping[str, str] = os.environ) -> Path:
     return data_dir(env) / "sessions"
 
 
-def default_transcript_path(session_id: str, started_at: float, env: Mapping[str, str] = os.environ) -> Path:
+def default_transcript_path(
+    session_id: str, started_at: float, env: Mapping[str, str] = os.environ
+) -> Path:
     """Where a session's transcript goes by default: ``<sessions dir>/<date>-<time>-<session id>.jsonl``.
 
     Local time so the names match what the user remembers; the id keeps two
@@ -114,7 +123,7 @@ class TranscriptWriter:
         *,
         secrets: Iterable[str] = (),
         env: Mapping[str, str] = os.environ,
-    ) -> "TranscriptWriter":
+    ) -> TranscriptWriter:
         """Create (or replace) the transcript at ``path`` and write its header.
 
         ``secrets`` are strings that must never be written (the private key);
@@ -122,7 +131,11 @@ class TranscriptWriter:
         """
         path = Path(path).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_CLOEXEC", 0), 0o600)
+        fd = os.open(
+            path,
+            os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_CLOEXEC", 0),
+            0o600,
+        )
         try:
             os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
         except OSError:
@@ -144,25 +157,29 @@ class TranscriptWriter:
 
     def question(self, round_: Any) -> None:
         """The question as sent: round number, text, mode and feedback ids."""
-        self._write({
-            "type": "question",
-            "round": int(round_.number),
-            "question": round_.question,
-            "mode": round_.mode,
-            "feedback": _feedback(round_),
-            "started_at": getattr(round_, "started_at", None),
-        })
+        self._write(
+            {
+                "type": "question",
+                "round": int(round_.number),
+                "question": round_.question,
+                "mode": round_.mode,
+                "feedback": _feedback(round_),
+                "started_at": getattr(round_, "started_at", None),
+            }
+        )
 
     def result(self, round_: Any) -> None:
         """The full raw final job, so replay can re-parse and re-render it."""
-        self._write({
-            "type": "result",
-            "round": int(round_.number),
-            "job_id": round_.job_id or "",
-            "job": round_.job_raw,
-            "elapsed": round_.elapsed,
-            "requests": round_.requests,
-        })
+        self._write(
+            {
+                "type": "result",
+                "round": int(round_.number),
+                "job_id": round_.job_id or "",
+                "job": round_.job_raw,
+                "elapsed": round_.elapsed,
+                "requests": round_.requests,
+            }
+        )
 
     def error(self, round_: Any) -> None:
         """A round that ended without an answer (network, quota, failed job, cancel)."""
@@ -191,10 +208,16 @@ class TranscriptWriter:
     # ------------------------------------------------------------------ plumbing
 
     def _write(self, record: dict) -> None:
-        record = {"type": record["type"], "t": round(time.time(), 3), **{k: v for k, v in record.items() if k != "type"}}
+        record = {
+            "type": record["type"],
+            "t": round(time.time(), 3),
+            **{k: v for k, v in record.items() if k != "type"},
+        }
         if record["type"] == "header":
             record.pop("t")
-        line = json.dumps(scrub(record, self._secrets), ensure_ascii=False, separators=(",", ":"), default=str)
+        line = json.dumps(
+            scrub(record, self._secrets), ensure_ascii=False, separators=(",", ":"), default=str
+        )
         # json.dumps escapes "\n" itself; escape the Unicode line separators too so
         # every line-based tool (and str.splitlines) sees one record per line
         line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
@@ -218,7 +241,7 @@ class TranscriptWriter:
                 os.close(self._fd)
                 self._fd = None
 
-    def __enter__(self) -> "TranscriptWriter":
+    def __enter__(self) -> TranscriptWriter:
         return self
 
     def __exit__(self, *exc: object) -> None:

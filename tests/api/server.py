@@ -16,9 +16,10 @@ import secrets
 import socket
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 from urllib.request import parse_http_list, parse_keqv_list
 
@@ -55,9 +56,26 @@ def app_error(status: int, msg: str, code: int | None = None) -> Reply:
     return Reply(status, {"code": code if code is not None else status, "msg": msg, "result": {}})
 
 
-def gateway_error(status: int, code: int, message: str, type_: str = "", headers: dict | None = None) -> Reply:
-    body = {"type": type_, "data": {"columns": [], "rows": [], "result": {
-        "code": code, "message": message, "start_ms": "", "end_ms": "", "latency": "", "row_count": 0, "row_affect": 0, "limit": 0}}}
+def gateway_error(
+    status: int, code: int, message: str, type_: str = "", headers: dict | None = None
+) -> Reply:
+    body = {
+        "type": type_,
+        "data": {
+            "columns": [],
+            "rows": [],
+            "result": {
+                "code": code,
+                "message": message,
+                "start_ms": "",
+                "end_ms": "",
+                "latency": "",
+                "row_count": 0,
+                "row_affect": 0,
+                "limit": 0,
+            },
+        },
+    }
     return Reply(status, body, headers=headers or {})
 
 
@@ -73,9 +91,13 @@ class ScriptedServer:
         self.received: list[Received] = []
         self.nonces: set[str] = set()
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self), bind_and_activate=False)
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", 0), _make_handler(self), bind_and_activate=False
+        )
         self.httpd.daemon_threads = True
-        self.httpd.handle_error = lambda request, client_address: None  # resets are scripted, not news
+        self.httpd.handle_error = lambda request, client_address: (
+            None
+        )  # resets are scripted, not news
         self.httpd.allow_reuse_address = True
         self.httpd.server_bind()
         self.port = self.httpd.server_address[1]
@@ -91,7 +113,9 @@ class ScriptedServer:
         """Start accepting connections (before this, connecting is refused)."""
         if self.thread is None:
             self.httpd.server_activate()
-            self.thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+            self.thread = threading.Thread(
+                target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            )
             self.thread.start()
 
     def route(self, method: str, path: str, *replies: Reply | Handler) -> None:
@@ -128,11 +152,17 @@ class ScriptedServer:
         if not header.lower().startswith("digest "):
             return False
         fields = parse_keqv_list(parse_http_list(header[7:]))
-        if fields.get("username") != PUBLIC_KEY or fields.get("nonce") not in self.nonces or fields.get("uri") != uri:
+        if (
+            fields.get("username") != PUBLIC_KEY
+            or fields.get("nonce") not in self.nonces
+            or fields.get("uri") != uri
+        ):
             return False
         ha1 = hashlib.md5(f"{PUBLIC_KEY}:{REALM}:{PRIVATE_KEY}".encode()).hexdigest()
         ha2 = hashlib.md5(f"{method}:{uri}".encode()).hexdigest()
-        expected = hashlib.md5(f"{ha1}:{fields['nonce']}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}".encode()).hexdigest()
+        expected = hashlib.md5(
+            f"{ha1}:{fields['nonce']}:{fields.get('nc')}:{fields.get('cnonce')}:auth:{ha2}".encode()
+        ).hexdigest()
         return secrets.compare_digest(expected, fields.get("response", ""))
 
     def challenge(self) -> str:
@@ -154,14 +184,22 @@ def _make_handler(server: ScriptedServer):
             length = int(self.headers.get("content-length") or 0)
             raw = self.rfile.read(length) if length else b""
             parts = urlsplit(self.path)
-            path = parts.path[len(BASE_PATH):] if parts.path.startswith(BASE_PATH) else parts.path
+            path = parts.path[len(BASE_PATH) :] if parts.path.startswith(BASE_PATH) else parts.path
             try:
                 body = json.loads(raw) if raw else None
             except ValueError:
                 body = raw
-            authorized = server.check_auth(self.command, self.path, self.headers.get("authorization", ""))
-            req = Received(self.command, path, {k: v[0] for k, v in parse_qs(parts.query).items()},
-                           {k.lower(): v for k, v in self.headers.items()}, body, authorized)
+            authorized = server.check_auth(
+                self.command, self.path, self.headers.get("authorization", "")
+            )
+            req = Received(
+                self.command,
+                path,
+                {k: v[0] for k, v in parse_qs(parts.query).items()},
+                {k.lower(): v for k, v in self.headers.items()},
+                body,
+                authorized,
+            )
             with server.lock:
                 server.received.append(req)
             if not authorized:
@@ -182,7 +220,9 @@ def _make_handler(server: ScriptedServer):
                 payload = json.dumps(reply.body).encode() if reply.body is not None else b""
                 content_type = "application/json"
             else:
-                payload = reply.body.encode() if isinstance(reply.body, str) else (reply.body or b"")
+                payload = (
+                    reply.body.encode() if isinstance(reply.body, str) else (reply.body or b"")
+                )
                 content_type = reply.headers.get("content-type", "text/html")
             try:
                 self.send_response(reply.status)

@@ -26,7 +26,10 @@ def test_digest_is_the_default_and_counts_the_challenge(digest_server, make_clie
     records = []
     client = make_client(digest_server.endpoint, on_request=records.append)
     assert client.list_sessions() == []
-    assert [r.status for r in records] == [401, 200]  # unauthenticated first request, then the answer
+    assert [r.status for r in records] == [
+        401,
+        200,
+    ]  # unauthenticated first request, then the answer
     assert client.list_sessions() == []
     assert [r.status for r in records] == [401, 200, 200]  # the nonce is reused: no new challenge
     assert client.requests_sent == 3
@@ -72,11 +75,14 @@ def test_digest_client_against_basic_only_server_fails_cleanly(make_client):
         srv.stop()
 
 
-@pytest.mark.parametrize("url", [
-    "http://data.example.com/api/v1beta/app/chat2query-x/endpoint",
-    "ftp://127.0.0.1/x",
-    "https://user:secret@example.com/endpoint",
-])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "http://data.example.com/api/v1beta/app/chat2query-x/endpoint",
+        "ftp://127.0.0.1/x",
+        "https://user:secret@example.com/endpoint",
+    ],
+)
 def test_unsafe_endpoints_are_config_errors(url):
     with pytest.raises(E.ConfigError) as info:
         Chat2QueryClient(url, Credentials("p", "k"))
@@ -85,7 +91,9 @@ def test_unsafe_endpoints_are_config_errors(url):
 
 def test_unknown_auth_scheme_is_config_error():
     with pytest.raises(E.ConfigError):
-        Chat2QueryClient("https://example.com/endpoint", Credentials("p", "k"), auth_scheme="bearer")
+        Chat2QueryClient(
+            "https://example.com/endpoint", Credentials("p", "k"), auth_scheme="bearer"
+        )
 
 
 def test_loopback_endpoints_ignore_proxy_settings(server, make_client, monkeypatch):
@@ -101,7 +109,19 @@ def test_environment_proxy_choice():
     remote = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-x/endpoint"
     assert env_proxy(remote, {"HTTPS_PROXY": "http://proxy:3128"}) == "http://proxy:3128"
     assert env_proxy(remote, {"all_proxy": "socks5://p:1080"}) == "socks5://p:1080"
-    assert env_proxy(remote, {"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "localhost,.tidbcloud.com"}) is None
-    assert env_proxy(remote, {"HTTP_PROXY": "http://proxy:3128"}) is None  # only https_proxy applies to https
-    assert env_proxy("http://127.0.0.1:8080/x/endpoint", {"HTTP_PROXY": "http://proxy:3128", "ALL_PROXY": "http://p:1"}) is None
-
+    assert (
+        env_proxy(
+            remote, {"HTTPS_PROXY": "http://proxy:3128", "NO_PROXY": "localhost,.tidbcloud.com"}
+        )
+        is None
+    )
+    assert (
+        env_proxy(remote, {"HTTP_PROXY": "http://proxy:3128"}) is None
+    )  # only https_proxy applies to https
+    assert (
+        env_proxy(
+            "http://127.0.0.1:8080/x/endpoint",
+            {"HTTP_PROXY": "http://proxy:3128", "ALL_PROXY": "http://p:1"},
+        )
+        is None
+    )

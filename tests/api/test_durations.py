@@ -7,7 +7,11 @@ import random
 import pytest
 
 from c2q_repl.api.durations import (
-    DurationSample, JobDurationModel, backoff_after, plan_polls, refine_with_ended_at,
+    DurationSample,
+    JobDurationModel,
+    backoff_after,
+    plan_polls,
+    refine_with_ended_at,
 )
 
 
@@ -25,7 +29,9 @@ def simulate(durations: list[float], model: JobDurationModel | None = None) -> t
             if t >= duration:
                 break
             last_running = t
-        low, high = refine_with_ended_at(last_running, t, int(wall0 + duration), wall0)  # integer ended_at, like the docs
+        low, high = refine_with_ended_at(
+            last_running, t, int(wall0 + duration), wall0
+        )  # integer ended_at, like the docs
         model.observe("chat", low, high)
         requests.append(1 + polls)
         delays.append(t - duration)
@@ -78,7 +84,10 @@ def test_much_better_than_fixed_one_second_polling_on_requests():
 
 
 def test_refine_with_ended_at():
-    assert refine_with_ended_at(1.0, 3.0, 1002, 1000.5) == (1.5, 2.5)  # integer: a one-second window
+    assert refine_with_ended_at(1.0, 3.0, 1002, 1000.5) == (
+        1.5,
+        2.5,
+    )  # integer: a one-second window
     low, high = refine_with_ended_at(1.0, 3.0, 1002.25, 1000.5)
     assert low == pytest.approx(1.75) and high == pytest.approx(1.76)
     assert refine_with_ended_at(1.0, 3.0, 5000, 1000.5) == (1.0, 3.0)  # clocks disagree: ignored
@@ -105,8 +114,12 @@ def test_model_round_trips_through_json_and_skips_garbage():
     model.observe("chat:direct", 1.0, 1.5)
     model.observe("summary", 20.0, 30.0)
     again = JobDurationModel.from_json(model.to_json())
-    assert again.samples("chat:direct") == model.samples("chat:direct") and again.samples("summary") == model.samples("summary")
-    junk = JobDurationModel.from_json({"chat:direct": [[1, 2], ["x", 1], [True, 2], [1], [-1, 3]], "summary": "nope", 3: None})
+    assert again.samples("chat:direct") == model.samples("chat:direct") and again.samples(
+        "summary"
+    ) == model.samples("summary")
+    junk = JobDurationModel.from_json(
+        {"chat:direct": [[1, 2], ["x", 1], [True, 2], [1], [-1, 3]], "summary": "nope", 3: None}
+    )
     assert junk.samples("chat:direct") == [DurationSample(1.0, 2.0)]
     assert JobDurationModel.from_json(None).samples("chat:direct") == []
 
@@ -119,7 +132,9 @@ def test_cold_start_polls_sooner_than_a_learned_plan_would_for_short_jobs():
 def test_unpredictable_durations_stay_within_the_request_budget(seed):
     rng = random.Random(seed)
     requests, delay = simulate([rng.uniform(1, 8) for _ in range(90)])
-    assert requests <= 3.0  # the quota-protecting target holds even when nothing predicts the duration
+    assert (
+        requests <= 3.0
+    )  # the quota-protecting target holds even when nothing predicts the duration
     assert delay < 2.5  # and still well under fixed 5-s polling's ~2.5 s
 
 

@@ -13,33 +13,104 @@ from c2q_repl.api import resources as R
 from c2q_repl.api.envelope import check_response, parse_envelope
 
 # Keys the parsers look for, so that generated objects reach deep into them.
-KEYS = sorted({
-    "code", "msg", "message", "result", "type", "data", "columns", "rows", "col", "name", "job_id", "status", "ended_at",
-    "reason", "task_id", "sub_tasks", "sql", "sql_error", "chart_options", "chartOptions", "chart_name", "option", "title",
-    "assumptions", "concept", "explanation", "related_columns", "task_tree", "sub_task_list", "session_id", "meta",
-    "messages", "role", "content", "created_at", "tables", "db_schema", "relationships", "table_relationship",
-    "description", "system", "user", "keywords", "data_summary_id", "knowledge_base_id", "raw_data", "meta_data",
-    "rewritten_sql", "suggestions", "questions", "question", "sessions", "items", "default", "0", "0-1", "id",
-})
+KEYS = sorted(
+    {
+        "code",
+        "msg",
+        "message",
+        "result",
+        "type",
+        "data",
+        "columns",
+        "rows",
+        "col",
+        "name",
+        "job_id",
+        "status",
+        "ended_at",
+        "reason",
+        "task_id",
+        "sub_tasks",
+        "sql",
+        "sql_error",
+        "chart_options",
+        "chartOptions",
+        "chart_name",
+        "option",
+        "title",
+        "assumptions",
+        "concept",
+        "explanation",
+        "related_columns",
+        "task_tree",
+        "sub_task_list",
+        "session_id",
+        "meta",
+        "messages",
+        "role",
+        "content",
+        "created_at",
+        "tables",
+        "db_schema",
+        "relationships",
+        "table_relationship",
+        "description",
+        "system",
+        "user",
+        "keywords",
+        "data_summary_id",
+        "knowledge_base_id",
+        "raw_data",
+        "meta_data",
+        "rewritten_sql",
+        "suggestions",
+        "questions",
+        "question",
+        "sessions",
+        "items",
+        "default",
+        "0",
+        "0-1",
+        "id",
+    }
+)
 
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**30), max_value=10**30),
-    st.floats(allow_nan=True, allow_infinity=True), st.text(max_size=20),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**30), max_value=10**30),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.text(max_size=20),
 )
 json_values = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=5),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=6),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=8)), children, max_size=6
+        ),
     ),
     max_leaves=40,
 )
 
 PARSERS = [
-    M.ResultData.from_json, M.ChartOptions.from_json, M.Assumption.from_json, M.Answer.from_json, M.Answer.from_task_tree,
-    M.Job.from_json, M.ChatStarted.from_json, R.SessionMessage.from_json, R.Session.from_json, R.Relationship.from_json,
-    R.DataSummary.from_json, R.SummaryStarted.from_json, R.KnowledgeBase.from_json, R.KnowledgeData.from_json,
-    R.RefineResult.from_json, R.Suggestions.from_json, R.V1Result.from_json,
+    M.ResultData.from_json,
+    M.ChartOptions.from_json,
+    M.Assumption.from_json,
+    M.Answer.from_json,
+    M.Answer.from_task_tree,
+    M.Job.from_json,
+    M.ChatStarted.from_json,
+    R.SessionMessage.from_json,
+    R.Session.from_json,
+    R.Relationship.from_json,
+    R.DataSummary.from_json,
+    R.SummaryStarted.from_json,
+    R.KnowledgeBase.from_json,
+    R.KnowledgeData.from_json,
+    R.RefineResult.from_json,
+    R.Suggestions.from_json,
+    R.V1Result.from_json,
     lambda v: R.parse_list(v, "sessions", R.Session.from_json),
 ]
 
@@ -69,7 +140,9 @@ def test_envelope_decoder_raises_only_typed_errors(status, value):
     parse_envelope(value)
     content = json.dumps(value).encode()
     try:
-        envelope = check_response(status, {"X-Ratelimit-Reset": "1"}, content, request="GET /v3/sessions")
+        envelope = check_response(
+            status, {"X-Ratelimit-Reset": "1"}, content, request="GET /v3/sessions"
+        )
     except E.C2QError as err:
         assert str(err) and err.request == "GET /v3/sessions"
         if status < 400 and parse_envelope(value) is None:
@@ -90,7 +163,9 @@ def test_arbitrary_bytes_raise_only_typed_errors(status, content):
 @FUZZ
 @given(json_values)
 def test_job_results_in_a_real_envelope(value):
-    content = json.dumps({"code": 200, "msg": "", "result": {"job_id": "j", "status": "done", "result": value}}).encode()
+    content = json.dumps(
+        {"code": 200, "msg": "", "result": {"job_id": "j", "status": "done", "result": value}}
+    ).encode()
     job = M.Job.from_json(check_response(200, {}, content).result)
     try:
         job.answer()

@@ -17,7 +17,15 @@ from .server import Reply, ok
 class JobBoard:
     """Jobs on the scripted server that finish ``duration`` seconds after the POST."""
 
-    def __init__(self, server, duration: float, *, fail: str = "", breakdown: int = 0, poll_delay: float = 0.0):
+    def __init__(
+        self,
+        server,
+        duration: float,
+        *,
+        fail: str = "",
+        breakdown: int = 0,
+        poll_delay: float = 0.0,
+    ):
         self.server = server
         self.duration = duration
         self.fail = fail
@@ -34,23 +42,61 @@ class JobBoard:
 
     def answer(self, progress: float) -> dict:
         if not self.breakdown:
-            return {"type": "data_retrieval", "task_id": "0", "status": "done", "sql": "SELECT 1",
-                    "data": {"columns": [{"col": "n"}], "rows": [["1"]]}}
+            return {
+                "type": "data_retrieval",
+                "task_id": "0",
+                "status": "done",
+                "sql": "SELECT 1",
+                "data": {"columns": [{"col": "n"}], "rows": [["1"]]},
+            }
         shown = self.breakdown if progress >= 1 else int(progress * self.breakdown)
-        subs = [{"type": "data_retrieval", "task_id": f"0-{i}", "status": "done", "sql": f"SELECT {i}"} for i in range(shown)]
-        return {"type": "breakdown", "task_id": "0", "status": "done" if progress >= 1 else "running", "sub_tasks": subs}
+        subs = [
+            {"type": "data_retrieval", "task_id": f"0-{i}", "status": "done", "sql": f"SELECT {i}"}
+            for i in range(shown)
+        ]
+        return {
+            "type": "breakdown",
+            "task_id": "0",
+            "status": "done" if progress >= 1 else "running",
+            "sub_tasks": subs,
+        }
 
     def _poll(self, job_id: str) -> Reply:
         start, wall = self.started[job_id]
         progress = (time.monotonic() - start) / self.duration if self.duration else 1.0
         if progress < 1:
             result = self.answer(progress) if self.breakdown else None
-            return Reply(200, {"code": 200, "msg": "", "result": {"job_id": job_id, "status": "running", "ended_at": 0,
-                                                                  "reason": "", "result": result}}, delay=self.poll_delay)
+            return Reply(
+                200,
+                {
+                    "code": 200,
+                    "msg": "",
+                    "result": {
+                        "job_id": job_id,
+                        "status": "running",
+                        "ended_at": 0,
+                        "reason": "",
+                        "result": result,
+                    },
+                },
+                delay=self.poll_delay,
+            )
         status = "failed" if self.fail else "done"
-        return Reply(200, {"code": 200, "msg": "", "result": {
-            "job_id": job_id, "status": status, "ended_at": wall + self.duration, "reason": self.fail,
-            "result": None if self.fail else self.answer(1.0)}}, delay=self.poll_delay)
+        return Reply(
+            200,
+            {
+                "code": 200,
+                "msg": "",
+                "result": {
+                    "job_id": job_id,
+                    "status": status,
+                    "ended_at": wall + self.duration,
+                    "reason": self.fail,
+                    "result": None if self.fail else self.answer(1.0),
+                },
+            },
+            delay=self.poll_delay,
+        )
 
 
 def test_waits_until_done_and_reports_every_poll(server, client):
@@ -73,11 +119,21 @@ def test_failed_job_is_returned_with_its_reason(server, client):
 
 def test_partial_breakdown_results_are_reported_while_running(server, client):
     JobBoard(server, 1.0, breakdown=3)
-    client.job_durations.observe("chat:auto_breakdown", 0.05, 0.1)  # make it poll early, while running
+    client.job_durations.observe(
+        "chat:auto_breakdown", 0.05, 0.1
+    )  # make it poll early, while running
     started = client.chat("q", cluster_id="1", database="d", mode="auto_breakdown")
     seen = []
-    job = wait_for_job(client, started.job_id, on_update=lambda j: seen.append((j.status, len(j.answer().sub_tasks) if j.answer() else 0)))
-    assert job.answer().is_breakdown and [t.task_id for t in job.answer().sub_tasks] == ["0-0", "0-1", "0-2"]
+    job = wait_for_job(
+        client,
+        started.job_id,
+        on_update=lambda j: seen.append((j.status, len(j.answer().sub_tasks) if j.answer() else 0)),
+    )
+    assert job.answer().is_breakdown and [t.task_id for t in job.answer().sub_tasks] == [
+        "0-0",
+        "0-1",
+        "0-2",
+    ]
     assert any(status == "running" for status, _ in seen)
     counts = [n for _, n in seen]
     assert counts == sorted(counts)
@@ -89,7 +145,9 @@ def test_learns_job_durations(server, client):
         wait_for_job(client, client.chat("q", cluster_id="1", database="d").job_id)
     samples = client.job_durations.samples("chat:direct")
     assert len(samples) == 2
-    for s in samples:  # the true duration (give or take clock reading jitter) lies in what was learned
+    for (
+        s
+    ) in samples:  # the true duration (give or take clock reading jitter) lies in what was learned
         assert s.low - 0.2 <= board.duration <= s.high + 0.2
 
 
@@ -135,17 +193,28 @@ def test_cancel_while_a_poll_is_in_flight(server, client):
 
 
 def test_transient_poll_faults_are_retried(server, client):
-    server.route("GET", "/v2/jobs/j1",
-                 Reply(500, {"code": 500, "msg": "internal error!", "result": None}),
-                 Reply(200, b'{"code": 200, "result": {"job_id": "j1", "sta'),
-                 Reply(action="close"),
-                 ok({"job_id": "j1", "status": "done", "result": {"type": "data_retrieval", "sql": "SELECT 1"}}))
+    server.route(
+        "GET",
+        "/v2/jobs/j1",
+        Reply(500, {"code": 500, "msg": "internal error!", "result": None}),
+        Reply(200, b'{"code": 200, "result": {"job_id": "j1", "sta'),
+        Reply(action="close"),
+        ok(
+            {
+                "job_id": "j1",
+                "status": "done",
+                "result": {"type": "data_retrieval", "sql": "SELECT 1"},
+            }
+        ),
+    )
     job = wait_for_job(client, "j1")
     assert job.status == "done" and job.answer().sql == "SELECT 1"
 
 
 def test_persistent_not_found_is_raised(server, client):
-    server.route("GET", "/v2/jobs/nope", Reply(404, {"code": 404, "msg": "job not found", "result": None}))
+    server.route(
+        "GET", "/v2/jobs/nope", Reply(404, {"code": 404, "msg": "job not found", "result": None})
+    )
     with pytest.raises(E.NotFoundError):
         wait_for_job(client, "nope")
     assert len(server.requests_to("GET", "/v2/jobs/nope")) == 1
@@ -168,7 +237,11 @@ def test_max_wait_raises_job_timeout(server, client):
 
 
 def test_resumed_job_is_polled_at_once_and_not_learned(server, client):
-    server.route("GET", "/v2/jobs/old", ok({"job_id": "old", "status": "done", "ended_at": 1718785006, "result": None}))
+    server.route(
+        "GET",
+        "/v2/jobs/old",
+        ok({"job_id": "old", "status": "done", "ended_at": 1718785006, "result": None}),
+    )
     job = wait_for_job(client, "old")
     assert job.status == "done" and len(server.requests_to("GET", "/v2/jobs/old")) == 1
     assert client.job_durations.samples("chat:direct") == []

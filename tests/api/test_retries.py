@@ -13,7 +13,11 @@ from .server import Reply, ScriptedServer, gateway_error, ok
 def test_chat2data_post_is_not_resent_after_a_read_timeout(server, make_client):
     records = []
     client = make_client(server.endpoint, timeout=0.3, max_retries=3, on_request=records.append)
-    server.route("POST", "/v3/chat2data", Reply(200, {"code": 200, "msg": "", "result": {"job_id": "j"}}, delay=1.0))
+    server.route(
+        "POST",
+        "/v3/chat2data",
+        Reply(200, {"code": 200, "msg": "", "result": {"job_id": "j"}}, delay=1.0),
+    )
     with pytest.raises(E.ReadTimeoutError):
         client.chat("how many companies?", cluster_id="1", database="db")
     assert len(server.requests_to("POST", "/v3/chat2data")) == 1
@@ -35,7 +39,10 @@ def test_chat2data_post_is_resent_after_a_connect_failure(make_client):
         client = make_client(srv.endpoint, max_retries=3, on_request=on_request)
         started = client.chat("how many companies?", cluster_id="1", database="db")
         assert started.job_id == "j2"
-        assert [(r.attempt, r.sent, r.status) for r in records] == [(1, False, None), (2, True, 200)]
+        assert [(r.attempt, r.sent, r.status) for r in records] == [
+            (1, False, None),
+            (2, True, 200),
+        ]
         assert len(srv.requests_to("POST", "/v3/chat2data")) == 1
         assert client.requests_sent == 1 and client.ai_requests_sent == 1
     finally:
@@ -50,15 +57,23 @@ def test_post_is_not_resent_after_a_reset(server, make_client):
     assert len(server.requests_to("POST", "/v3/sessions/1/chat2data")) == 1
 
 
-@pytest.mark.parametrize("method,path,call", [
-    ("POST", "/v3/chat2data", lambda c: c.chat("q", cluster_id="1", database="d")),
-    ("POST", "/v3/sessions", lambda c: c.create_session("1", "d")),
-    ("PUT", "/v3/sessions/1", lambda c: c.update_session(1, "n")),
-    ("DELETE", "/v3/knowledgeBases/1/data/2", lambda c: c.delete_knowledge(1, 2)),
-])
+@pytest.mark.parametrize(
+    "method,path,call",
+    [
+        ("POST", "/v3/chat2data", lambda c: c.chat("q", cluster_id="1", database="d")),
+        ("POST", "/v3/sessions", lambda c: c.create_session("1", "d")),
+        ("PUT", "/v3/sessions/1", lambda c: c.update_session(1, "n")),
+        ("DELETE", "/v3/knowledgeBases/1/data/2", lambda c: c.delete_knowledge(1, 2)),
+    ],
+)
 def test_non_get_is_not_retried_on_5xx(server, make_client, method, path, call):
     client = make_client(server.endpoint, max_retries=3)
-    server.route(method, path, gateway_error(500, 500, "internal error!"), ok({"job_id": "x", "session_id": 1}))
+    server.route(
+        method,
+        path,
+        gateway_error(500, 500, "internal error!"),
+        ok({"job_id": "x", "session_id": 1}),
+    )
     with pytest.raises(E.ServerError):
         call(client)
     assert len(server.requests_to(method, path)) == 1
@@ -67,7 +82,13 @@ def test_non_get_is_not_retried_on_5xx(server, make_client, method, path, call):
 def test_get_is_retried_on_5xx_then_succeeds(server, make_client):
     records = []
     client = make_client(server.endpoint, max_retries=3, on_request=records.append)
-    server.route("GET", "/v3/sessions", gateway_error(500, 500, "internal error!"), Reply(502, "<html>bad gateway</html>"), ok([]))
+    server.route(
+        "GET",
+        "/v3/sessions",
+        gateway_error(500, 500, "internal error!"),
+        Reply(502, "<html>bad gateway</html>"),
+        ok([]),
+    )
     assert client.list_sessions() == []
     assert [r.attempt for r in records] == [1, 2, 3]
     assert client.requests_sent == 3 and client.ai_requests_sent == 0
@@ -75,7 +96,13 @@ def test_get_is_retried_on_5xx_then_succeeds(server, make_client):
 
 def test_get_is_retried_after_read_timeout_and_reset(server, make_client):
     client = make_client(server.endpoint, timeout=0.3, max_retries=3)
-    server.route("GET", "/v2/jobs/j", Reply(delay=1.0), Reply(action="close"), ok({"job_id": "j", "status": "done"}))
+    server.route(
+        "GET",
+        "/v2/jobs/j",
+        Reply(delay=1.0),
+        Reply(action="close"),
+        ok({"job_id": "j", "status": "done"}),
+    )
     assert client.get_job("j").status == "done"
     assert len(server.requests_to("GET", "/v2/jobs/j")) == 3
 
@@ -103,9 +130,22 @@ def test_retry_policy_table():
     server = E.ServerError("s")
     limited = E.RateLimitError("l", retry_after=1.0)
     assert may_retry("POST", refused) and may_retry("POST", limited)
-    assert not any(may_retry("POST", e) for e in (timeout, reset, server, E.QuotaExceededError("q")))
-    assert all(may_retry("GET", e) for e in (timeout, reset, refused, server, limited, E.RequestTimeoutError("r")))
-    assert not any(may_retry("GET", e) for e in (E.AuthError("a"), E.NotFoundError("n"), E.QuotaExceededError("q"), E.ProtocolError("p")))
+    assert not any(
+        may_retry("POST", e) for e in (timeout, reset, server, E.QuotaExceededError("q"))
+    )
+    assert all(
+        may_retry("GET", e)
+        for e in (timeout, reset, refused, server, limited, E.RequestTimeoutError("r"))
+    )
+    assert not any(
+        may_retry("GET", e)
+        for e in (
+            E.AuthError("a"),
+            E.NotFoundError("n"),
+            E.QuotaExceededError("q"),
+            E.ProtocolError("p"),
+        )
+    )
     assert not may_retry("GET", E.RateLimitError("l", retry_after=3600))
 
 
@@ -113,9 +153,15 @@ def test_closing_the_client_interrupts_a_retry_wait(server, make_client):
     import threading
 
     client = make_client(server.endpoint, max_retries=1)
-    server.route("GET", "/v3/sessions", gateway_error(429, 49900007, "per minute", headers={"X-Ratelimit-Reset": "30"}))
+    server.route(
+        "GET",
+        "/v3/sessions",
+        gateway_error(429, 49900007, "per minute", headers={"X-Ratelimit-Reset": "30"}),
+    )
     outcome = []
-    worker = threading.Thread(target=lambda: outcome.append(pytest.raises(E.RateLimitError, client.list_sessions)))
+    worker = threading.Thread(
+        target=lambda: outcome.append(pytest.raises(E.RateLimitError, client.list_sessions))
+    )
     worker.start()
     while not server.requests_to("GET", "/v3/sessions"):
         worker.join(0.01)
@@ -124,13 +170,26 @@ def test_closing_the_client_interrupts_a_retry_wait(server, make_client):
     assert not worker.is_alive() and outcome
 
 
-@pytest.mark.parametrize("reply,spent", [
-    (ok({"job_id": "j"}), 1),
-    (gateway_error(429, 429, "The AI request exceeded the limit of 100 times per day."), 0),
-    (Reply(400, {"code": 400, "msg": "Data summary is not ready, please wait for a while and retry", "result": {}}), 0),
-    (gateway_error(500, 500, "internal error!"), 1),
-    (Reply(action="close"), 1),
-])
+@pytest.mark.parametrize(
+    "reply,spent",
+    [
+        (ok({"job_id": "j"}), 1),
+        (gateway_error(429, 429, "The AI request exceeded the limit of 100 times per day."), 0),
+        (
+            Reply(
+                400,
+                {
+                    "code": 400,
+                    "msg": "Data summary is not ready, please wait for a while and retry",
+                    "result": {},
+                },
+            ),
+            0,
+        ),
+        (gateway_error(500, 500, "internal error!"), 1),
+        (Reply(action="close"), 1),
+    ],
+)
 def test_ai_counter_counts_what_may_have_spent_quota(server, make_client, reply, spent):
     client = make_client(server.endpoint, max_retries=0)
     server.route("POST", "/v3/chat2data", reply)

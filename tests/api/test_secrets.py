@@ -39,7 +39,14 @@ SCENARIOS = [
     gateway_error(405, 405, "method not allowed"),
     gateway_error(408, 408, "request timeout."),
     gateway_error(400, 400, "param check failed!"),
-    Reply(400, {"code": 400, "msg": "Data summary is not ready, please wait for a while and retry", "result": {}}),
+    Reply(
+        400,
+        {
+            "code": 400,
+            "msg": "Data summary is not ready, please wait for a while and retry",
+            "result": {},
+        },
+    ),
     gateway_error(429, 429, "The AI request exceeded the limit of 100 times per day."),
     gateway_error(429, 49900007, "per minute", headers={"X-Ratelimit-Reset": "9999"}),
     gateway_error(500, 500, "internal error!"),
@@ -57,7 +64,13 @@ def test_no_error_from_the_wire_carries_the_key(auth):
     srv = ScriptedServer()
     seen: list[type] = []
     try:
-        with Chat2QueryClient(srv.endpoint, Credentials(PUBLIC_KEY, SECRET), auth_scheme=auth, timeout=0.3, max_retries=0) as client:
+        with Chat2QueryClient(
+            srv.endpoint,
+            Credentials(PUBLIC_KEY, SECRET),
+            auth_scheme=auth,
+            timeout=0.3,
+            max_retries=0,
+        ) as client:
             assert_clean(repr(client), str(client))
             for reply in SCENARIOS:
                 srv.route("POST", "/v3/sessions", reply)
@@ -67,7 +80,9 @@ def test_no_error_from_the_wire_carries_the_key(auth):
                 assert_clean(*everything_about(info.value))
     finally:
         srv.stop()
-    with Chat2QueryClient(f"http://127.0.0.1:{free_port()}/e", Credentials(PUBLIC_KEY, SECRET), max_retries=0) as client:
+    with Chat2QueryClient(
+        f"http://127.0.0.1:{free_port()}/e", Credentials(PUBLIC_KEY, SECRET), max_retries=0
+    ) as client:
         with pytest.raises(E.ConnectError) as info:
             client.list_sessions()
         assert_clean(*everything_about(info.value))
@@ -85,12 +100,16 @@ def test_every_error_class_formats_cleanly():
 def test_credentials_and_settings_mask_the_key():
     creds = Credentials(PUBLIC_KEY, SECRET)
     settings = Settings(endpoint="https://example.com/endpoint", credentials=creds)
-    assert_clean(repr(creds), str(creds), repr(settings), str(settings), f"{settings}", f"{creds!r}")
+    assert_clean(
+        repr(creds), str(creds), repr(settings), str(settings), f"{settings}", f"{creds!r}"
+    )
     assert PUBLIC_KEY in repr(creds) and "****" in repr(creds)
     assert creds.private_key == SECRET  # still usable by the client
 
 
 def test_endpoint_with_embedded_credentials_is_refused_without_echoing_them():
     with pytest.raises(E.ConfigError) as info:
-        Chat2QueryClient(f"https://{PUBLIC_KEY}:{SECRET}@example.com/endpoint", Credentials(PUBLIC_KEY, SECRET))
+        Chat2QueryClient(
+            f"https://{PUBLIC_KEY}:{SECRET}@example.com/endpoint", Credentials(PUBLIC_KEY, SECRET)
+        )
     assert_clean(*everything_about(info.value))

@@ -34,8 +34,14 @@ def env_for(tmp_path, seed_cache_home):
 
 
 def c2q(*args, env, input=None, timeout=60):
-    return subprocess.run([sys.executable, "-m", "c2q_repl", *args], env=env, input=input,
-                          capture_output=True, text=True, timeout=timeout)
+    return subprocess.run(
+        [sys.executable, "-m", "c2q_repl", *args],
+        env=env,
+        input=input,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def test_json_answer_exit_0_and_quiet_stderr(sandbox, env_for):
@@ -83,7 +89,9 @@ def test_failed_answer_exits_1_and_the_rest_still_run(sandbox, env_for):
     assert done.returncode == 1
     data = json.loads(done.stdout)
     assert [d["status"] for d in data] == ["failed", "answered"]
-    assert data[0]["error"]["kind"] == "job_failed" and "could not map" in data[0]["error"]["message"]
+    assert (
+        data[0]["error"]["kind"] == "job_failed" and "could not map" in data[0]["error"]["message"]
+    )
 
 
 def test_failed_answer_in_csv_goes_to_stderr(sandbox, env_for):
@@ -112,7 +120,11 @@ def test_wrong_key_exits_4(sandbox, env_for):
     [
         (("ask", "--format", "xml", Q1), {}, None),  # argparse
         (("ask",), {}, ""),  # no questions at all
-        (("ask", Q1), {"C2Q_ENDPOINT": "http://example.com/api/v1beta/app/x/endpoint"}, None),  # plain HTTP off loopback
+        (
+            ("ask", Q1),
+            {"C2Q_ENDPOINT": "http://example.com/api/v1beta/app/x/endpoint"},
+            None,
+        ),  # plain HTTP off loopback
         (("ask", Q1), {"C2Q_PRIVATE_KEY": ""}, None),  # incomplete credentials
     ],
 )
@@ -164,8 +176,13 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(make_sandbox, env_fo
     slow = make_sandbox(job_delay=0.8)
     master, slave = os.openpty()
     try:
-        proc = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", Q1, "--format", "json"],
-                                env=env_for(slow), stdout=subprocess.PIPE, stderr=slave, stdin=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "c2q_repl", "ask", Q1, "--format", "json"],
+            env=env_for(slow),
+            stdout=subprocess.PIPE,
+            stderr=slave,
+            stdin=subprocess.DEVNULL,
+        )
         os.close(slave)
         stdout, _ = proc.communicate(timeout=60)
         seen = _read_available(master, 1.0)
@@ -174,15 +191,20 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(make_sandbox, env_fo
     assert proc.returncode == 0
     assert json.loads(stdout)[0]["status"] == "answered"
     assert b"\x1b" not in stdout and b"[1]" not in stdout
-    assert "[1] how many companies".encode() in seen  # the status line was drawn on the terminal
+    assert b"[1] how many companies" in seen  # the status line was drawn on the terminal
     assert seen.rstrip(b"\r\n").endswith(b"\r\x1b[2K")  # and erased
 
 
 def test_interrupt_exits_130_with_closed_json(make_sandbox, env_for):
     slow = make_sandbox(job_delay=5.0)
-    proc = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, "--format", "json"],
-                            env=env_for(slow), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, "--format", "json"],
+        env=env_for(slow),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        stdin=subprocess.DEVNULL,
+    )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not slow_job_started(slow):
         time.sleep(0.05)
@@ -197,7 +219,11 @@ def slow_job_started(handle) -> bool:
     """True once the sandbox has accepted a chat2data question (a session has a round)."""
     import httpx
 
-    with httpx.Client(base_url=handle.endpoint, auth=httpx.DigestAuth(handle.public_key, handle.private_key), timeout=5) as client:
+    with httpx.Client(
+        base_url=handle.endpoint,
+        auth=httpx.DigestAuth(handle.public_key, handle.private_key),
+        timeout=5,
+    ) as client:
         body = client.get("/v3/sessions").json()
         sessions = body.get("result") or []
         if isinstance(sessions, dict):
@@ -229,11 +255,20 @@ def test_without_credentials_batch_uses_the_embedded_sandbox_and_says_so(tmp_pat
 
 
 def test_a_reader_that_goes_away_ends_the_run_quietly(sandbox, env_for):
-    proc = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, Q1, "--format", "jsonl"],
-                            env=env_for(sandbox), stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, Q1, "--format", "jsonl"],
+        env=env_for(sandbox),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     first = proc.stdout.readline()
     proc.stdout.close()  # like `| head -1`
     stderr = proc.stderr.read().decode()
     assert proc.wait(60) == 0
     assert json.loads(first)["round"] == 1
-    assert "Traceback" not in stderr and "BrokenPipe" not in stderr and "Exception ignored" not in stderr
+    assert (
+        "Traceback" not in stderr
+        and "BrokenPipe" not in stderr
+        and "Exception ignored" not in stderr
+    )

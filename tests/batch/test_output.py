@@ -17,25 +17,69 @@ EVIL = "Acme\x1b[2J\x1b]0;pwned\x07 Corp"
 
 def direct_round(number=1, rows=None):
     rows = rows if rows is not None else [["Energy", 21, 1.5], [EVIL, None, 2.0], ["中文", 3, None]]
-    result = {"type": "data_retrieval", "task_id": "0", "status": "done", "clarified_task": "Companies",
-              "sql": "SELECT name, n, x FROM t", "assumptions": [{"concept": "c", "explanation": "e"}],
-              "data": {"columns": [{"col": "name"}, {"col": "n"}, {"col": "x"}], "rows": rows}}
-    return Round(number, "which companies?", "direct", job_id="j" * 32, elapsed=1.25, requests=3,
-                 job_raw={"job_id": "j" * 32, "status": "done", "result": result})
+    result = {
+        "type": "data_retrieval",
+        "task_id": "0",
+        "status": "done",
+        "clarified_task": "Companies",
+        "sql": "SELECT name, n, x FROM t",
+        "assumptions": [{"concept": "c", "explanation": "e"}],
+        "data": {"columns": [{"col": "name"}, {"col": "n"}, {"col": "x"}], "rows": rows},
+    }
+    return Round(
+        number,
+        "which companies?",
+        "direct",
+        job_id="j" * 32,
+        elapsed=1.25,
+        requests=3,
+        job_raw={"job_id": "j" * 32, "status": "done", "result": result},
+    )
 
 
 def breakdown_round():
-    leaf = lambda tid, sql, rows: {"type": "data_retrieval", "task_id": tid, "status": "done", "task": f"task {tid}",
-                                   "sql": sql, "data": {"columns": [{"col": "v"}], "rows": rows}}
-    failed = {"type": "data_retrieval", "task_id": "0-3", "status": "failed", "task": "task 0-3", "sql": "SELECT nope",
-              "sql_error": "no such column: nope"}
-    result = {"type": "breakdown", "task_id": "0", "status": "done",
-              "sub_tasks": [leaf("0-1", "SELECT 1 AS v", [[1]]), leaf("0-2", "SELECT 2 AS v", [[2]]), failed]}
-    return Round(2, "break it down", "auto_breakdown", job_id="b" * 32, job_raw={"job_id": "b" * 32, "status": "done", "result": result})
+    leaf = lambda tid, sql, rows: {
+        "type": "data_retrieval",
+        "task_id": tid,
+        "status": "done",
+        "task": f"task {tid}",
+        "sql": sql,
+        "data": {"columns": [{"col": "v"}], "rows": rows},
+    }
+    failed = {
+        "type": "data_retrieval",
+        "task_id": "0-3",
+        "status": "failed",
+        "task": "task 0-3",
+        "sql": "SELECT nope",
+        "sql_error": "no such column: nope",
+    }
+    result = {
+        "type": "breakdown",
+        "task_id": "0",
+        "status": "done",
+        "sub_tasks": [
+            leaf("0-1", "SELECT 1 AS v", [[1]]),
+            leaf("0-2", "SELECT 2 AS v", [[2]]),
+            failed,
+        ],
+    }
+    return Round(
+        2,
+        "break it down",
+        "auto_breakdown",
+        job_id="b" * 32,
+        job_raw={"job_id": "b" * 32, "status": "done", "result": result},
+    )
 
 
 def error_round():
-    return Round(3, "one more?", "direct", error=QuotaExceededError("The AI request exceeded the limit", status=429, code=429))
+    return Round(
+        3,
+        "one more?",
+        "direct",
+        error=QuotaExceededError("The AI request exceeded the limit", status=429, code=429),
+    )
 
 
 def test_record_of_a_direct_answer_is_flat_and_clean():
@@ -44,7 +88,11 @@ def test_record_of_a_direct_answer_is_flat_and_clean():
     assert rec["sql"] == "SELECT name, n, x FROM t"
     assert rec["columns"] == ["name", "n", "x"]
     assert rec["rows"][0] == ["Energy", 21, 1.5]
-    assert rec["rows"][1] == ["Acme Corp", None, 2.0]  # control sequences removed, NULL kept as null
+    assert rec["rows"][1] == [
+        "Acme Corp",
+        None,
+        2.0,
+    ]  # control sequences removed, NULL kept as null
     assert rec["rows"][2][0] == "中文"
     assert rec["assumptions"] == [{"concept": "c", "explanation": "e"}]
     assert rec["requests"] == 3 and rec["job_id"] == "j" * 32
@@ -122,5 +170,7 @@ def test_writer_table_echoes_each_question_and_uses_round_lines():
 def test_writer_table_colour_only_when_asked():
     from c2q_repl.render.theme import load_theme
 
-    text = write_all("table", [direct_round()], RenderOptions(width=100, color=True, theme=load_theme("default")))
+    text = write_all(
+        "table", [direct_round()], RenderOptions(width=100, color=True, theme=load_theme("default"))
+    )
     assert "\x1b[" in text

@@ -4,8 +4,8 @@ what the client actually sent (method, path, JSON body)."""
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 import httpx
 import pytest
@@ -64,12 +64,12 @@ def _private_state(tmp_path, monkeypatch):
 
 
 def sandbox_settings(sandbox, **overrides) -> Settings:
-    values = dict(
-        endpoint=sandbox.endpoint,
-        credentials=Credentials(sandbox.public_key, sandbox.private_key),
-        cluster_id=str(sandbox.cluster_id),
-        database=sandbox.database,
-    )
+    values = {
+        "endpoint": sandbox.endpoint,
+        "credentials": Credentials(sandbox.public_key, sandbox.private_key),
+        "cluster_id": str(sandbox.cluster_id),
+        "database": sandbox.database,
+    }
     values.update(overrides)
     return Settings(**values)
 
@@ -85,7 +85,9 @@ def connection_to(recorder):
     made = []
 
     def make(sandbox, **client_options):
-        conn = new_connection(sandbox_settings(sandbox), client_options={"transport": recorder, **client_options})
+        conn = new_connection(
+            sandbox_settings(sandbox), client_options={"transport": recorder, **client_options}
+        )
         made.append(conn)
         return conn.wait()
 

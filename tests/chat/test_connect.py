@@ -10,8 +10,12 @@ from c2q_repl.chat.connect import connect, endpoint_kind, endpoint_label, new_co
 from c2q_repl.chat.conversation import Conversation
 from c2q_repl.config import Credentials, Settings
 
-CLOUD = Settings(endpoint="https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-abc/endpoint",
-                 credentials=Credentials("PUB", "PRIV"), cluster_id="1", database="shop")
+CLOUD = Settings(
+    endpoint="https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-abc/endpoint",
+    credentials=Credentials("PUB", "PRIV"),
+    cluster_id="1",
+    database="shop",
+)
 
 
 def test_kind_and_label_need_no_connection():
@@ -21,7 +25,11 @@ def test_kind_and_label_need_no_connection():
     assert endpoint_label(CLOUD) == "cloud · us-west-2.data.tidbcloud.com · shop"
     forced = Settings(**{**CLOUD.__dict__, "sandbox": True})
     assert endpoint_kind(forced) == "sandbox"
-    local = Settings(endpoint="http://127.0.0.1:8080/api/v1beta/app/x/endpoint", credentials=Credentials("a", "b"), database="d")
+    local = Settings(
+        endpoint="http://127.0.0.1:8080/api/v1beta/app/x/endpoint",
+        credentials=Credentials("a", "b"),
+        database="d",
+    )
     assert endpoint_label(local) == "local · 127.0.0.1:8080 · d"
 
 
@@ -46,11 +54,16 @@ def test_creating_a_connection_imports_no_http_and_starts_nothing():
 
 
 def test_no_credentials_starts_the_embedded_sandbox(seed_cache_home, tmp_path, monkeypatch):
-    conn = connect(Settings(), sandbox_options={"job_delay": 0.05, "cache_dir": seed_cache_home / "c2q"})
+    conn = connect(
+        Settings(), sandbox_options={"job_delay": 0.05, "cache_dir": seed_cache_home / "c2q"}
+    )
     try:
         assert conn.kind == "sandbox" and conn.sandbox is not None
         assert conn.settings.endpoint == conn.sandbox.endpoint
-        assert conn.settings.cluster_id == conn.sandbox.cluster_id and conn.settings.database == "sp500insight"
+        assert (
+            conn.settings.cluster_id == conn.sandbox.cluster_id
+            and conn.settings.database == "sp500insight"
+        )
         assert conn.label == "sandbox · sp500insight · offline"
         r = Conversation(conn).ask("how many companies are there?")
         assert r.error is None and r.answer.data.rows
@@ -62,7 +75,9 @@ def test_no_credentials_starts_the_embedded_sandbox(seed_cache_home, tmp_path, m
 
 
 def test_background_start_and_close(seed_cache_home):
-    conn = new_connection(Settings(), sandbox_options={"cache_dir": seed_cache_home / "c2q"}, track_usage=False)
+    conn = new_connection(
+        Settings(), sandbox_options={"cache_dir": seed_cache_home / "c2q"}, track_usage=False
+    )
     future = conn.start()
     assert conn.start() is future  # idempotent
     assert future.result(30) is conn and conn.ready

@@ -37,7 +37,9 @@ def test_ready_summary_is_reused_without_an_ai_request(sandbox, connection_to, r
     assert recorder.calls("POST", "/v3/dataSummaries") == []  # listed, found ready, not regenerated
 
 
-def test_ask_answers_and_records_timing_requests_and_transcript(sandbox, connection_to, recorder, tmp_path):
+def test_ask_answers_and_records_timing_requests_and_transcript(
+    sandbox, connection_to, recorder, tmp_path
+):
     writer = TranscriptWriter.create(tmp_path / "t.jsonl", {"database": sandbox.database})
     conv = Conversation(connection_to(sandbox), transcript=writer)
     updates = []
@@ -47,7 +49,11 @@ def test_ask_answers_and_records_timing_requests_and_transcript(sandbox, connect
     assert r.answer.sql and r.answer.data.rows
     assert r.job_id and r.job_raw["job_id"] == r.job_id
     assert r.number == 1 and r.mode == "direct" and r.requests >= 2 and r.elapsed > 0
-    assert updates[0].status == "init" and updates[0].job_id == r.job_id and updates[-1].status == "done"
+    assert (
+        updates[0].status == "init"
+        and updates[0].job_id == r.job_id
+        and updates[-1].status == "done"
+    )
     assert conv.rounds == [r]
     records = [json.loads(line) for line in (tmp_path / "t.jsonl").read_text().splitlines()]
     assert [rec["type"] for rec in records] == ["header", "session", "question", "result"]
@@ -62,7 +68,9 @@ def test_mode_is_sent_and_applies_per_question(sandbox, connection_to, recorder)
     conv.ask(Q2, mode="direct")
     sent = [c.body["sql_generate_mode"] for c in recorder.calls("POST", "/chat2data")]
     assert sent == ["direct", "auto_breakdown", "direct"]
-    assert r.mode == "auto_breakdown" and r.answer.type == "breakdown"  # the server planned sub-tasks
+    assert (
+        r.mode == "auto_breakdown" and r.answer.type == "breakdown"
+    )  # the server planned sub-tasks
     assert conv.rounds[0].answer.type == conv.rounds[2].answer.type == "data_retrieval"
     with pytest.raises(ValidationError):
         conv.mode = "sideways"
@@ -76,17 +84,27 @@ def test_feedback_ids_are_sent_once_and_reach_the_server(sandbox, connection_to,
     corrected = conv.ask("only 3 of them")
     plain = conv.ask(Q1)
     bodies = [c.body for c in recorder.calls("POST", "/chat2data")]
-    assert (bodies[1]["feedback_answer_id"], bodies[1]["feedback_task_id"]) == (first.job_id, first.answer.task_id)
+    assert (bodies[1]["feedback_answer_id"], bodies[1]["feedback_task_id"]) == (
+        first.job_id,
+        first.answer.task_id,
+    )
     assert bodies[0]["feedback_answer_id"] == "" and bodies[2]["feedback_answer_id"] == ""
     assert (corrected.feedback_answer_id, plain.feedback_answer_id) == (first.job_id, "")
     assert corrected.error is None  # the server accepted it as an answer of this session...
-    assert len(corrected.answer.data.rows) == 3  # ...and revised that answer instead of starting fresh
+    assert (
+        len(corrected.answer.data.rows) == 3
+    )  # ...and revised that answer instead of starting fresh
     assert "feedback" in [a.concept for a in corrected.answer.assumptions]
     # explicit feedback wins over nothing armed
     conv.ask("make it 2", feedback=(first.job_id, "0"))
     assert recorder.calls("POST", "/chat2data")[-1].body["feedback_task_id"] == "0"
     messages = conv.server_session().messages
-    assert [m.content for m in messages if m.role == "user"] == [Q2, "only 3 of them", Q1, "make it 2"]
+    assert [m.content for m in messages if m.role == "user"] == [
+        Q2,
+        "only 3 of them",
+        Q1,
+        "make it 2",
+    ]
 
 
 def test_feedback_the_server_rejects_is_a_round_error(sandbox, connection_to):
@@ -117,15 +135,21 @@ def test_new_session_switch_and_rename(sandbox, connection_to):
     conv.rename("quarterly review")
     assert conv.server_session().name == "quarterly review"
     conv.switch(first)
-    assert conv.session_id == first and [m.content for m in conv.server_session().messages if m.role == "user"] == [Q1]
+    assert conv.session_id == first and [
+        m.content for m in conv.server_session().messages if m.role == "user"
+    ] == [Q1]
 
 
-def test_cancel_then_resume_fetches_the_same_job_without_resending(make_sandbox, connection_to, recorder):
+def test_cancel_then_resume_fetches_the_same_job_without_resending(
+    make_sandbox, connection_to, recorder
+):
     slow = make_sandbox(job_delay=1.0)
     conv = Conversation(connection_to(slow))
     conv.open()
     cancel = threading.Event()
-    r = conv.ask(Q1, cancel=cancel, on_update=lambda job: cancel.set())  # cancel as soon as the job exists
+    r = conv.ask(
+        Q1, cancel=cancel, on_update=lambda job: cancel.set()
+    )  # cancel as soon as the job exists
     assert isinstance(r.error, CancelledError) and r.error.job_id == r.job_id and r.job_raw is None
     assert "/job" in r.error.hint
     resumed = conv.resume(r.job_id)
@@ -135,7 +159,9 @@ def test_cancel_then_resume_fetches_the_same_job_without_resending(make_sandbox,
 
 
 def test_a_post_whose_response_is_lost_is_never_resent(sandbox, recorder, connection_to):
-    recorder.lose_response = lambda req: req.method == "POST" and req.url.path.endswith("/chat2data")
+    recorder.lose_response = lambda req: (
+        req.method == "POST" and req.url.path.endswith("/chat2data")
+    )
     conv = Conversation(connection_to(sandbox, max_retries=3))
     r = conv.ask(Q1)
     assert isinstance(r.error, NetworkError) and r.error.sent
@@ -192,8 +218,12 @@ def test_missing_database_is_a_config_error_in_the_round(sandbox, recorder):
     from c2q_repl.chat.connect import new_connection
     from c2q_repl.config import Credentials, Settings
 
-    settings = Settings(endpoint=sandbox.endpoint, credentials=Credentials(sandbox.public_key, sandbox.private_key),
-                        cluster_id=sandbox.cluster_id, database="")
+    settings = Settings(
+        endpoint=sandbox.endpoint,
+        credentials=Credentials(sandbox.public_key, sandbox.private_key),
+        cluster_id=sandbox.cluster_id,
+        database="",
+    )
     conn = new_connection(settings, client_options={"transport": recorder}, track_usage=False)
     try:
         r = Conversation(conn).ask(Q1)

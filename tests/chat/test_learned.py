@@ -5,20 +5,25 @@ from __future__ import annotations
 from c2q_repl.chat.connect import new_connection
 from c2q_repl.chat.conversation import Conversation
 from c2q_repl.chat.learned import DurationStore, durations_path
-
 from c2q_repl.config import Credentials, Settings
 
 
 def sandbox_settings(sandbox) -> Settings:
-    return Settings(endpoint=sandbox.endpoint, credentials=Credentials(sandbox.public_key, sandbox.private_key),
-                    cluster_id=str(sandbox.cluster_id), database=sandbox.database)
+    return Settings(
+        endpoint=sandbox.endpoint,
+        credentials=Credentials(sandbox.public_key, sandbox.private_key),
+        cluster_id=str(sandbox.cluster_id),
+        database=sandbox.database,
+    )
 
 
 def test_a_second_run_starts_with_what_the_first_learned(make_sandbox, tmp_path):
     sandbox = make_sandbox(job_delay=0.4)
     first = new_connection(sandbox_settings(sandbox)).wait()
     try:
-        assert not first.client.job_durations.samples("chat:direct")  # nothing learned yet: a cold start
+        assert not first.client.job_durations.samples(
+            "chat:direct"
+        )  # nothing learned yet: a cold start
         conversation = Conversation(first)
         for question in ("SELECT 1", "SELECT 2"):
             assert not conversation.ask(question).failed

@@ -11,19 +11,38 @@ PLAIN = RenderOptions(width=100, color=False)
 
 def answer_json(sql="SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector", **extra):
     return {
-        "type": "data_retrieval", "task_id": "0", "status": "done",
-        "clarified_task": "Count companies per sector", "sql": sql,
-        "data": {"columns": [{"col": "sector"}, {"col": "n"}], "rows": [["Energy", 21], ["Utilities", 30]]},
+        "type": "data_retrieval",
+        "task_id": "0",
+        "status": "done",
+        "clarified_task": "Count companies per sector",
+        "sql": sql,
+        "data": {
+            "columns": [{"col": "sector"}, {"col": "n"}],
+            "rows": [["Energy", 21], ["Utilities", 30]],
+        },
         **extra,
     }
 
 
 def job(status="done", result=None, reason=""):
-    return {"job_id": "ab" * 16, "status": status, "ended_at": 1, "reason": reason, "result": result}
+    return {
+        "job_id": "ab" * 16,
+        "status": status,
+        "ended_at": 1,
+        "reason": reason,
+        "result": result,
+    }
 
 
 def test_answered_round_shows_sql_rows_and_ids():
-    r = Round(1, "companies per sector?", "direct", job_id="ab" * 16, job_raw=job(result=answer_json()), elapsed=1.5)
+    r = Round(
+        1,
+        "companies per sector?",
+        "direct",
+        job_id="ab" * 16,
+        job_raw=job(result=answer_json()),
+        elapsed=1.5,
+    )
     assert not r.failed and r.job_error is None
     assert r.answer.sql.startswith("SELECT")
     text = "\n".join(round_lines(r, PLAIN))
@@ -42,8 +61,12 @@ def test_echo_question_puts_the_question_first():
 
 
 def test_failed_job_shows_reason_and_partial_answer():
-    partial = {"type": "breakdown", "task_id": "0", "status": "running",
-               "sub_tasks": [answer_json(task_id="0-1", sql="SELECT 1 AS partial_one")]}
+    partial = {
+        "type": "breakdown",
+        "task_id": "0",
+        "status": "running",
+        "sub_tasks": [answer_json(task_id="0-1", sql="SELECT 1 AS partial_one")],
+    }
     r = Round(1, "q", "auto_breakdown", job_raw=job("failed", partial, reason="the model gave up"))
     assert r.failed
     text = "\n".join(round_lines(r, PLAIN))
@@ -58,7 +81,9 @@ def test_failed_job_without_result_or_reason():
 
 
 def test_error_round_shows_message_and_hint():
-    err = QuotaExceededError("The AI request exceeded the limit", status=429, hint="Try again tomorrow.")
+    err = QuotaExceededError(
+        "The AI request exceeded the limit", status=429, hint="Try again tomorrow."
+    )
     r = Round(3, "q", "direct", error=err)
     assert r.failed and r.job is None
     text = "\n".join(round_lines(r, PLAIN))
@@ -66,7 +91,9 @@ def test_error_round_shows_message_and_hint():
 
 
 def test_sql_error_answer_is_a_failure_not_an_empty_table():
-    r = Round(1, "q", "direct", job_raw=job(result=answer_json(sql_error="table not found", data=None)))
+    r = Round(
+        1, "q", "direct", job_raw=job(result=answer_json(sql_error="table not found", data=None))
+    )
     assert r.failed
     assert "table not found" in "\n".join(round_lines(r, PLAIN))
 

@@ -70,9 +70,13 @@ def test_concurrent_processes_lose_nothing(tmp_path):
 
 
 def test_keys_and_location():
-    assert endpoint_key("https://eu.data.tidbcloud.com/api/v1beta/app/chat2query-X/endpoint/") == \
-        "eu.data.tidbcloud.com/api/v1beta/app/chat2query-X/endpoint"
+    assert (
+        endpoint_key("https://eu.data.tidbcloud.com/api/v1beta/app/chat2query-X/endpoint/")
+        == "eu.data.tidbcloud.com/api/v1beta/app/chat2query-X/endpoint"
+    )
     assert endpoint_key("http://127.0.0.1:5555/x", sandbox=True) == "sandbox"
     assert usage_path({"XDG_STATE_HOME": "/s"}) == __import__("pathlib").Path("/s/c2q/usage.json")
-    assert str(usage_path({"XDG_STATE_HOME": "rel", "HOME": "/h"})) == "/h/.local/state/c2q/usage.json"
+    assert (
+        str(usage_path({"XDG_STATE_HOME": "rel", "HOME": "/h"})) == "/h/.local/state/c2q/usage.json"
+    )
     assert os.sep in str(usage_path())

@@ -7,8 +7,8 @@ process), so the c2q under test never starts a sandbox of its own.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import Callable, Iterator
 
 import pytest
 
@@ -36,8 +36,14 @@ def _spawner(default_env: dict[str, str]) -> Iterator[Callable[..., Screen]]:
     """A ``spawn(*args, env=None, extra_env=None, rows=40, cols=120)`` whose screens close at exit."""
     screens: list[Screen] = []
 
-    def spawn(*args: str, env: dict[str, str] | None = None, extra_env: dict[str, str] | None = None,
-              rows: int = DEFAULT_ROWS, cols: int = DEFAULT_COLS, **kw) -> Screen:
+    def spawn(
+        *args: str,
+        env: dict[str, str] | None = None,
+        extra_env: dict[str, str] | None = None,
+        rows: int = DEFAULT_ROWS,
+        cols: int = DEFAULT_COLS,
+        **kw,
+    ) -> Screen:
         merged = dict(env if env is not None else default_env)
         merged.update(extra_env or {})
         screen = Screen(args, env=merged, rows=rows, cols=cols, **kw)

@@ -19,8 +19,8 @@ import os
 import re
 import sys
 import time
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Iterable, Sequence
 
 import pexpect
 import pyte
@@ -53,8 +53,23 @@ KEYS = {
 
 #: environment prefixes that must never leak from the developer's shell
 _LEAKY_PREFIXES = ("C2Q_", "XDG_", "LC_", "PROMPT_TOOLKIT_")
-_LEAKY_NAMES = ("NO_COLOR", "FORCE_COLOR", "CLICOLOR", "CLICOLOR_FORCE", "PAGER", "LESS", "EDITOR", "VISUAL",
-                "COLUMNS", "LINES", "COLORTERM", "TMUX", "STY", "OPENAI_API_KEY", "LANGUAGE")
+_LEAKY_NAMES = (
+    "NO_COLOR",
+    "FORCE_COLOR",
+    "CLICOLOR",
+    "CLICOLOR_FORCE",
+    "PAGER",
+    "LESS",
+    "EDITOR",
+    "VISUAL",
+    "COLUMNS",
+    "LINES",
+    "COLORTERM",
+    "TMUX",
+    "STY",
+    "OPENAI_API_KEY",
+    "LANGUAGE",
+)
 
 
 def key_bytes(name: str) -> str:
@@ -155,7 +170,12 @@ class Screen:
         self._term = _Terminal(cols, rows, self._answer_query)
         self._stream = pyte.ByteStream(self._term)
         self.child = pexpect.spawn(
-            argv[0], argv[1:], env=env, cwd=str(cwd) if cwd else None, dimensions=(rows, cols), encoding=None
+            argv[0],
+            argv[1:],
+            env=env,
+            cwd=str(cwd) if cwd else None,
+            dimensions=(rows, cols),
+            encoding=None,
         )
 
     # ------------------------------------------------------------------ input
@@ -269,7 +289,9 @@ class Screen:
             return pattern.search(joined) is not None
         return pattern in joined
 
-    def wait_for(self, pattern: str | re.Pattern, timeout: float = 10.0, *, scrollback: bool = False) -> None:
+    def wait_for(
+        self, pattern: str | re.Pattern, timeout: float = 10.0, *, scrollback: bool = False
+    ) -> None:
         """Poll the rendered screen until ``pattern`` (substring or compiled
         regex) shows up; raise :class:`ScreenTimeout` with a screen dump if not."""
         deadline = time.monotonic() + timeout
@@ -289,7 +311,9 @@ class Screen:
             if not self._matches(pattern, self.display):
                 return
             if time.monotonic() >= deadline:
-                raise ScreenTimeout(f"{pattern!r} is still on the screen after {timeout:.1f}s\n{self.dump()}")
+                raise ScreenTimeout(
+                    f"{pattern!r} is still on the screen after {timeout:.1f}s\n{self.dump()}"
+                )
 
     def settle(self, quiet: float = 0.3, timeout: float = 5.0) -> None:
         """Read until the child has printed nothing for ``quiet`` seconds."""
@@ -307,12 +331,16 @@ class Screen:
         deadline = time.monotonic() + timeout
         while self.pump(0.05):
             if time.monotonic() >= deadline:
-                raise ScreenTimeout(f"the program did not exit within {timeout:.1f}s\n{self.dump()}")
+                raise ScreenTimeout(
+                    f"the program did not exit within {timeout:.1f}s\n{self.dump()}"
+                )
         # EOF on the pty can come a moment before the process has exited; closing
         # now would kill it (pexpect's close() forces) and report a signal
         while self.child.isalive():
             if time.monotonic() >= deadline:
-                raise ScreenTimeout(f"the program closed its terminal but did not exit within {timeout:.1f}s")
+                raise ScreenTimeout(
+                    f"the program closed its terminal but did not exit within {timeout:.1f}s"
+                )
             time.sleep(0.01)
         self.child.close()
         return self.exitstatus
@@ -334,7 +362,7 @@ class Screen:
         else:
             self.child.close()
 
-    def __enter__(self) -> "Screen":
+    def __enter__(self) -> Screen:
         return self
 
     def __exit__(self, *exc) -> None:

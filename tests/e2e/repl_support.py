@@ -11,8 +11,10 @@ PROMPT = "c2q>"
 ANSWER_ID = re.compile(r"answer ([0-9a-f]{16,})")
 PER_SECTOR = "how many companies are there per sector?"
 #: the builtin engine splits at ";" into three sub-questions it can each answer
-THREE_PARTS = ("how many companies are there per sector; how many companies are there per country; "
-               "what is the average market cap per sector")
+THREE_PARTS = (
+    "how many companies are there per sector; how many companies are there per country; "
+    "what is the average market cap per sector"
+)
 #: any SGR parameter that sets a colour (foreground, background, 256/true colour)
 _SGR = re.compile(rb"\x1b\[([0-9;:]*)m")
 
@@ -60,7 +62,9 @@ def _count(screen: Screen, pattern: str | re.Pattern) -> int:
     return len(pattern.findall(text)) if isinstance(pattern, re.Pattern) else text.count(pattern)
 
 
-def send_and_wait(screen: Screen, line: str, expect: str | re.Pattern, timeout: float = 20.0) -> None:
+def send_and_wait(
+    screen: Screen, line: str, expect: str | re.Pattern, timeout: float = 20.0
+) -> None:
     """Type ``line`` + Enter, wait until one more ``expect`` is on screen or in
     scrollback than before, then for the idle prompt."""
     import time
@@ -80,8 +84,9 @@ command = send_and_wait
 
 def wait_prompt(screen: Screen, timeout: float = 10.0) -> None:
     """The last non-toolbar line with content is an empty prompt."""
+
     def idle() -> bool:
-        lines = [l for l in screen.display if l.strip()]
+        lines = [row for row in screen.display if row.strip()]
         return len(lines) >= 2 and lines[-2].rstrip() == PROMPT
 
     import time

@@ -31,7 +31,9 @@ ECHO_KEYS = textwrap.dedent(
 
 
 def test_answers_cpr_renders_colour_and_sends_keys(tmp_path):
-    with Screen(program=[sys.executable, "-c", ECHO_KEYS], env=isolated_env(tmp_path), rows=10, cols=60) as screen:
+    with Screen(
+        program=[sys.executable, "-c", ECHO_KEYS], env=isolated_env(tmp_path), rows=10, cols=60
+    ) as screen:
         screen.wait_for("ready")
         assert "CPR=ESC[1;1R" in screen.text
         red = screen.styles_of("red")

@@ -3,7 +3,6 @@ started in the test process (and once with the embedded sandbox)."""
 
 from __future__ import annotations
 
-import os
 import re
 import subprocess
 import sys
@@ -32,7 +31,9 @@ def recorder(seed_cache_home):
     from c2q_repl.sandbox.embedded import start_sandbox
 
     rec = Recorder(build_answerer("builtin"))
-    handle = start_sandbox(job_delay=0.05, daily_limit=0, rpm_limit=0, cache_dir=seed_cache_home / "c2q", answerer=rec)
+    handle = start_sandbox(
+        job_delay=0.05, daily_limit=0, rpm_limit=0, cache_dir=seed_cache_home / "c2q", answerer=rec
+    )
     handle.wait_ready()
     rec.handle = handle
     yield rec
@@ -54,7 +55,9 @@ def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbo
     assert "Questions go to local · 127.0.0.1" in screen.text  # banner before the session exists
     ready(screen)
     # the early-painted prompt was taken over in place: one banner, one prompt, typing works on it
-    assert screen.text.count("chat with your database") == 1 and screen.text.count("c2q>") == 1, screen.dump()
+    assert screen.text.count("chat with your database") == 1 and screen.text.count("c2q>") == 1, (
+        screen.dump()
+    )
     ask(screen, PER_SECTOR, "11 rows")
     text = "\n".join(screen.scrollback)
     assert "SELECT sector, COUNT(*)" in text
@@ -62,7 +65,11 @@ def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbo
     assert re.search(r"answer [0-9a-f]+ · task 0", text)
     assert b"\x1b[38;5;" in screen.raw_output  # pygments 256-colour SQL highlighting
     toolbar = screen.display[-1]
-    assert "local · 127.0.0.1" in toolbar and "mode direct" in toolbar and re.search(r"today \d+ AI / \d+ requests", toolbar)
+    assert (
+        "local · 127.0.0.1" in toolbar
+        and "mode direct" in toolbar
+        and re.search(r"today \d+ AI / \d+ requests", toolbar)
+    )
     screen.send_key("c-d")
     screen.wait_for("bye — transcript saved to", scrollback=True)
     assert screen.wait_exit() == 0
@@ -74,7 +81,9 @@ def test_answer_with_highlighted_sql_table_history_and_goodbye(spawn_c2q, sandbo
     assert sandbox_env["C2Q_PRIVATE_KEY"] not in transcript.read_text() + history.read_text()
 
 
-def test_mode_breakdown_feedback_history_and_reset_reach_the_server(spawn_c2q, recorded_env, recorder):
+def test_mode_breakdown_feedback_history_and_reset_reach_the_server(
+    spawn_c2q, recorded_env, recorder
+):
     screen = spawn_c2q(env=recorded_env)
     ready(screen)
     ask(screen, PER_SECTOR, "11 rows")
@@ -94,11 +103,19 @@ def test_mode_breakdown_feedback_history_and_reset_reach_the_server(spawn_c2q, r
     assert f"feedback → {breakdown_id[:8]}…/0" in screen.display[-1]
     ask(screen, "how many companies are there per country?", "rows")
     sent = recorder.for_question("how many companies are there per country?")[-1]
-    assert sent.feedback is not None and sent.feedback.answer_id == breakdown_id and sent.feedback_task_id == "0"
+    assert (
+        sent.feedback is not None
+        and sent.feedback.answer_id == breakdown_id
+        and sent.feedback_task_id == "0"
+    )
     assert "feedback →" not in screen.display[-1]  # one question only
     assert len(sent.history) == 2  # the server remembers the earlier rounds
 
-    command(screen, "/history", re.compile(r"3\. \[auto_breakdown\] how many companies are there per country"))
+    command(
+        screen,
+        "/history",
+        re.compile(r"3\. \[auto_breakdown\] how many companies are there per country"),
+    )
     command(screen, "/history 1", re.compile(r"❯ how many companies are there per sector\?"))
     command(screen, "/history --server", "user: how many companies are there per sector?")
     command(screen, "/sql", re.compile(r"^SELECT country, COUNT\(\*\).*;$", re.M))
@@ -143,17 +160,28 @@ def test_slash_commands_inspect_and_change_the_session(spawn_c2q, tmp_path):
     wait_prompt(screen)
 
     ask(screen, "top 5 companies by market cap", "5 rows")
-    command(screen, "/refine only companies in the Technology sector", re.compile(r"^\+.*Technology", re.M))
+    command(
+        screen,
+        "/refine only companies in the Technology sector",
+        re.compile(r"^\+.*Technology", re.M),
+    )
     command(screen, "/sql", "-- refined")
-    command(screen, "/kb add instruction Always show market caps in billions", "added to knowledge base")
-    command(screen, "/kb add term megacap = market cap above 200 billion", "term: megacap = market cap above")
+    command(
+        screen, "/kb add instruction Always show market caps in billions", "added to knowledge base"
+    )
+    command(
+        screen,
+        "/kb add term megacap = market cap above 200 billion",
+        "term: megacap = market cap above",
+    )
     command(screen, "/kb add few-shot biggest => SELECT 1", "few-shot: biggest => SELECT 1")
     command(screen, "/kb add few-shot no arrow", "few-shot needs: QUESTION => SQL")
     command(screen, "/kb", re.compile(r"instruction: Always show market caps in billions"))
 
     command(screen, "/save " + str(tmp_path / "top.csv"), "saved 5 rows to")
-    assert (tmp_path / "top.csv").read_text().splitlines()[0].startswith("stock_symbol") or \
-        len((tmp_path / "top.csv").read_text().splitlines()) == 6
+    assert (tmp_path / "top.csv").read_text().splitlines()[0].startswith("stock_symbol") or len(
+        (tmp_path / "top.csv").read_text().splitlines()
+    ) == 6
     command(screen, "/save " + str(tmp_path / "top.xyz"), "unknown extension")
     command(screen, "/export " + str(tmp_path / "session.md"), "exported the session to")
     assert "top 5 companies by market cap" in (tmp_path / "session.md").read_text()
@@ -199,13 +227,19 @@ def test_completion_and_display_commands_format_theme_chart_expand_pager(spawn_c
     command(screen, "/pager", "pager: off")
 
 
-def test_live_status_then_ctrl_c_clears_the_line_and_cancels_a_slow_wait(spawn_c2q, c2q_env, make_sandbox):
+def test_live_status_then_ctrl_c_clears_the_line_and_cancels_a_slow_wait(
+    spawn_c2q, c2q_env, make_sandbox
+):
     slow = make_sandbox(job_delay=3, daily_limit=0, rpm_limit=0)
-    screen = spawn_c2q("--mode", "auto_breakdown", env={**c2q_env, **sandbox_env_vars(slow), **CAT_PAGER})
+    screen = spawn_c2q(
+        "--mode", "auto_breakdown", env={**c2q_env, **sandbox_env_vars(slow), **CAT_PAGER}
+    )
     ready(screen)
     screen.send_line(THREE_PARTS)
     screen.wait_for(re.compile(r"running · job \w+"))  # spinner, elapsed, job status
-    screen.wait_for(re.compile(r"\d sub-tasks? done ✓ how many companies"))  # sub-tasks as they complete
+    screen.wait_for(
+        re.compile(r"\d sub-tasks? done ✓ how many companies")
+    )  # sub-tasks as they complete
     screen.wait_for("3 sub-tasks ·", scrollback=True, timeout=20)
     wait_prompt(screen)
     assert "Ctrl-C cancels" not in screen.text  # the status line was erased
@@ -237,7 +271,9 @@ def test_failed_answers_and_wide_results(spawn_c2q, tmp_path):
     ask(screen, "SELECT * FROM companies LIMIT 2", "RECORD 2")  # 16 columns: wider than 120
     assert re.search(r"long_business_summary +│", screen.text)
     ask(screen, "SELECT stock_symbol, long_business_summary FROM companies LIMIT 1", "1 row")
-    assert re.search(r"\| AAPL +\| Apple Inc\. .*… \|", screen.text)  # a long cell, cut with a marker
+    assert re.search(
+        r"\| AAPL +\| Apple Inc\. .*… \|", screen.text
+    )  # a long cell, cut with a marker
     command(screen, "/expand", "industry within the Technology sector")  # … shown whole
     screen.send_key("c-d")
     assert screen.wait_exit() == 0
@@ -248,7 +284,7 @@ def test_failed_answers_and_wide_results(spawn_c2q, tmp_path):
 def test_pager_only_for_output_taller_than_the_screen(spawn_c2q, tmp_path):
     marker = tmp_path / "paged"
     pager = tmp_path / "pager.sh"
-    pager.write_text(f"#!/bin/sh\necho \"LESS=$LESS\" > {marker}\ncat\n")
+    pager.write_text(f'#!/bin/sh\necho "LESS=$LESS" > {marker}\ncat\n')
     pager.chmod(0o755)
     screen = spawn_c2q(extra_env={"PAGER": str(pager)}, rows=30)
     ready(screen)
@@ -281,23 +317,36 @@ def test_embedded_sandbox_without_credentials(spawn_offline):
 
 
 def test_piped_stdin_runs_batch_mode_not_the_ui(sandbox_env):
-    proc = subprocess.run([sys.executable, "-m", "c2q_repl"], input=PER_SECTOR + "\n", capture_output=True, text=True,
-                          env=sandbox_env, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "c2q_repl"],
+        input=PER_SECTOR + "\n",
+        capture_output=True,
+        text=True,
+        env=sandbox_env,
+        timeout=60,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "Technology" in proc.stdout and "c2q>" not in proc.stdout
     assert "\x1b[" not in proc.stdout
 
 
 def test_startup_problems_are_reported_at_once_and_the_prompt_stays(spawn_c2q, c2q_env):
-    dead = {**c2q_env, "C2Q_ENDPOINT": "http://127.0.0.1:9/api/v1beta/app/chat2query-x/endpoint",
-            "C2Q_PUBLIC_KEY": "PUBKEY01", "C2Q_PRIVATE_KEY": "00000000-0000-0000-0000-000000000000",
-            "C2Q_CLUSTER_ID": "1", "C2Q_DATABASE": "sp500insight"}
+    dead = {
+        **c2q_env,
+        "C2Q_ENDPOINT": "http://127.0.0.1:9/api/v1beta/app/chat2query-x/endpoint",
+        "C2Q_PUBLIC_KEY": "PUBKEY01",
+        "C2Q_PRIVATE_KEY": "00000000-0000-0000-0000-000000000000",
+        "C2Q_CLUSTER_ID": "1",
+        "C2Q_DATABASE": "sp500insight",
+    }
     screen = spawn_c2q("--theme", "nosuch", env=dead)
     screen.wait_for("unknown theme 'nosuch'; using the default theme")  # no key pressed yet
     screen.wait_for(re.compile(r"error: .*(connect|refused)", re.I), timeout=30)
     assert "not connected" in screen.display[-1]
     command(screen, "/mode", "mode: direct")  # local commands still work
-    ask(screen, PER_SECTOR, re.compile(r"error: .*(connect|refused)", re.I), timeout=30)  # tried again
+    ask(
+        screen, PER_SECTOR, re.compile(r"error: .*(connect|refused)", re.I), timeout=30
+    )  # tried again
     screen.send_key("c-d")
     assert screen.wait_exit() == 0
 
@@ -316,7 +365,9 @@ def test_vi_editing_mode(spawn_c2q):
     command(screen, "", "mode set to direct")
 
 
-def test_prompt_comes_before_the_session_and_the_first_question_waits(spawn_c2q, c2q_env, make_sandbox):
+def test_prompt_comes_before_the_session_and_the_first_question_waits(
+    spawn_c2q, c2q_env, make_sandbox
+):
     # the data summary takes 3 s to generate: the session cannot exist before that
     slow_start = make_sandbox(job_delay=3, ready=False, daily_limit=0, rpm_limit=0)
     screen = spawn_c2q(env={**c2q_env, **sandbox_env_vars(slow_start), **CAT_PAGER})

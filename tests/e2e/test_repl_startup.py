@@ -12,7 +12,9 @@ def test_a_question_typed_the_moment_the_prompt_shows_is_answered(spawn_c2q):
     screen.send(PER_SECTOR + "\r")  # before prompt_toolkit has taken over the terminal
     screen.wait_for("11 rows", timeout=30)
     text = "\n".join(screen.scrollback)
-    assert text.count(PER_SECTOR) == 1, screen.dump()  # echoed once, by prompt_toolkit, not by the terminal
+    assert text.count(PER_SECTOR) == 1, (
+        screen.dump()
+    )  # echoed once, by prompt_toolkit, not by the terminal
     screen.send_key("c-d")
     assert screen.wait_exit() == 0
 
@@ -25,4 +27,3 @@ def test_ctrl_c_then_ctrl_d_typed_early_behave_as_at_the_prompt(spawn_c2q):
     screen.send_key("c-d")  # then quits cleanly: not swallowed as the terminal's end-of-file
     assert screen.wait_exit() == 0
     assert "interrupted" not in "\n".join(screen.scrollback)
-

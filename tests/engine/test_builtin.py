@@ -10,7 +10,9 @@ from c2q_repl.sandbox.contracts import AnswerRequest, PriorRound
 
 
 def ask(engine, db, question, history=(), mode="direct", feedback=None):
-    return engine.answer(AnswerRequest(question, mode, db.catalog(), db, history=tuple(history), feedback=feedback))
+    return engine.answer(
+        AnswerRequest(question, mode, db.catalog(), db, history=tuple(history), feedback=feedback)
+    )
 
 
 def round_of(question, plan, answer_id="a1"):
@@ -27,12 +29,27 @@ def test_answer_fills_every_field_and_runs(engine, seed_db):
     assert task.chart.name == "Table" and task.description
 
 
-@pytest.mark.parametrize("question,chart,option", [
-    ("number of companies per sector", "BarChart", {"x": "sector", "y": "number_of_companies", "pivot_column": ""}),
-    ("AAPL closing price in 2023", "LineChart", {"x": "record_date", "y": "close", "pivot_column": ""}),
-    ("share of companies by sector", "PieChart", {"label": "sector", "value": "number_of_companies"}),
-    ("list the sectors", "Table", {"columns": ["sector"]}),
-])
+@pytest.mark.parametrize(
+    "question,chart,option",
+    [
+        (
+            "number of companies per sector",
+            "BarChart",
+            {"x": "sector", "y": "number_of_companies", "pivot_column": ""},
+        ),
+        (
+            "AAPL closing price in 2023",
+            "LineChart",
+            {"x": "record_date", "y": "close", "pivot_column": ""},
+        ),
+        (
+            "share of companies by sector",
+            "PieChart",
+            {"label": "sector", "value": "number_of_companies"},
+        ),
+        ("list the sectors", "Table", {"columns": ["sector"]}),
+    ],
+)
 def test_chart_follows_result_shape(engine, seed_db, question, chart, option):
     task = ask(engine, seed_db, question).tasks[0]
     assert (task.chart.name, task.chart.option) == (chart, option)
@@ -52,7 +69,9 @@ def test_refusal_names_the_word_nearest_names_and_examples(engine, seed_db):
     assert task.refusal.count("\n  - ") == 3  # three example questions
 
 
-@pytest.mark.parametrize("question", ["", "   ", "?!", "DROP TABLE users", "x" * 5000, "42", "🙂 what"])
+@pytest.mark.parametrize(
+    "question", ["", "   ", "?!", "DROP TABLE users", "x" * 5000, "42", "🙂 what"]
+)
 def test_bad_questions_never_raise(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert plan.tasks and plan.tasks[0].refusal
@@ -81,7 +100,12 @@ def test_follow_up_edits_change_the_sql(engine, seed_db):
 
 def test_unrelated_question_after_history_is_answered_fresh(engine, seed_db):
     first = ask(engine, seed_db, "Top 10 companies by market cap")
-    plan = ask(engine, seed_db, "How many users are there?", [round_of("Top 10 companies by market cap", first)])
+    plan = ask(
+        engine,
+        seed_db,
+        "How many users are there?",
+        [round_of("Top 10 companies by market cap", first)],
+    )
     assert plan.tasks[0].sql == "SELECT COUNT(*) AS number_of_users FROM users"
 
 
@@ -90,31 +114,51 @@ def test_feedback_corrects_the_named_answer(engine, seed_db):
     prior = round_of("What was the average closing price of AAPL in 2023?", first, "job-7")
     plan = ask(engine, seed_db, "it should be for 2022", feedback=prior)
     task = plan.tasks[0]
-    assert "'2022-01-01'" in task.sql and "2023-01-01'" in task.sql and "stock_symbol = 'AAPL'" in task.sql
+    assert (
+        "'2022-01-01'" in task.sql
+        and "2023-01-01'" in task.sql
+        and "stock_symbol = 'AAPL'" in task.sql
+    )
     assert any("job-7" in a["explanation"] for a in task.assumptions)
 
 
 def test_unusable_feedback_declines(engine, seed_db):
     first = ask(engine, seed_db, "How many companies are there?")
-    plan = ask(engine, seed_db, "that is totally bogus nonsense", feedback=round_of("How many companies are there?", first))
+    plan = ask(
+        engine,
+        seed_db,
+        "that is totally bogus nonsense",
+        feedback=round_of("How many companies are there?", first),
+    )
     assert "could not apply the feedback" in plan.tasks[0].refusal
 
 
 def test_breakdown_splits_compound_questions(engine, seed_db):
-    plan = ask(engine, seed_db, "How many companies are there per sector, and which 5 have the largest market cap?",
-               mode="auto_breakdown")
+    plan = ask(
+        engine,
+        seed_db,
+        "How many companies are there per sector, and which 5 have the largest market cap?",
+        mode="auto_breakdown",
+    )
     assert plan.breakdown and [t.task_id for t in plan.tasks] == ["0-0", "0-1"]
     assert "GROUP BY sector" in plan.tasks[0].sql
     assert "LIMIT 5" in plan.tasks[1].sql and "market_cap DESC" in plan.tasks[1].sql
 
 
 def test_breakdown_answers_and_declines_parts_separately(engine, seed_db):
-    plan = ask(engine, seed_db, "How many users are there? What is their churn rate?", mode="auto_breakdown")
+    plan = ask(
+        engine,
+        seed_db,
+        "How many users are there? What is their churn rate?",
+        mode="auto_breakdown",
+    )
     assert [bool(t.refusal) for t in plan.tasks] == [False, True]
 
 
 def test_simple_question_in_breakdown_mode_is_one_sub_task(engine, seed_db):
-    plan = ask(engine, seed_db, "How many companies are in the Energy sector?", mode="auto_breakdown")
+    plan = ask(
+        engine, seed_db, "How many companies are in the Energy sector?", mode="auto_breakdown"
+    )
     assert plan.breakdown and len(plan.tasks) == 1 and plan.tasks[0].task_id == "0-0"
 
 
@@ -126,21 +170,27 @@ def test_suggestions_are_answerable(engine, seed_db):
         assert not task.refusal and seed_db.query(task.sql, max_rows=5).rows
 
 
-@pytest.mark.parametrize("feedback,expected", [
-    ("only technology companies", "sector = 'Technology'"),
-    ("sort by price descending", "ORDER BY current_price DESC"),
-    ("limit 5", "LIMIT 5"),
-    ("market cap over 100 billion", "market_cap > 100000000000"),
-])
+@pytest.mark.parametrize(
+    "feedback,expected",
+    [
+        ("only technology companies", "sector = 'Technology'"),
+        ("sort by price descending", "ORDER BY current_price DESC"),
+        ("limit 5", "LIMIT 5"),
+        ("market cap over 100 billion", "market_cap > 100000000000"),
+    ],
+)
 def test_refine_sql_applies_feedback(engine, seed_db, feedback, expected):
-    sql, solution = engine.refine_sql("SELECT stock_symbol, current_price FROM companies", feedback,
-                                      seed_db.catalog(), seed_db)
+    sql, solution = engine.refine_sql(
+        "SELECT stock_symbol, current_price FROM companies", feedback, seed_db.catalog(), seed_db
+    )
     assert expected in sql and solution.startswith("Applied the feedback")
     seed_db.query(sql)
 
 
 def test_refine_sql_explains_when_it_cannot(engine, seed_db):
-    sql, solution = engine.refine_sql("SELECT * FROM companies", "make it sparkle", seed_db.catalog(), seed_db)
+    sql, solution = engine.refine_sql(
+        "SELECT * FROM companies", "make it sparkle", seed_db.catalog(), seed_db
+    )
     assert sql == "SELECT * FROM companies" and "unchanged" in solution
 
 
@@ -152,7 +202,11 @@ def test_describe_uses_comments(engine, seed_db):
 
 
 def test_concurrent_answers_are_consistent(engine, seed_db):
-    questions = ["Top 5 companies by market cap", "average market cap per sector", "How many users are there?"]
+    questions = [
+        "Top 5 companies by market cap",
+        "average market cap per sector",
+        "How many users are there?",
+    ]
     expected = {q: ask(engine, seed_db, q).tasks[0].sql for q in questions}
     errors = []
 
@@ -183,8 +237,9 @@ def test_mysql_catalog_renders_mysql_sql(seed_db):
     from c2q_repl.sandbox.engine import create_answerer
 
     mysql_catalog = replace(seed_db.catalog(), dialect="mysql")
-    plan = create_answerer().answer(AnswerRequest("monthly total volume of AAPL in 2023", "direct", mysql_catalog,
-                                                  seed_db))
+    plan = create_answerer().answer(
+        AnswerRequest("monthly total volume of AAPL in 2023", "direct", mysql_catalog, seed_db)
+    )
     assert "DATE_FORMAT(record_date, '%Y-%m')" in plan.tasks[0].sql
 
 
@@ -195,20 +250,39 @@ def test_refusal_for_a_period_without_dates(engine, seed_db):
 
 def test_a_fresh_aggregate_after_a_list_is_not_read_as_an_edit(engine, seed_db):
     first = ask(engine, seed_db, "Which stocks are selected by users in Texas")
-    plan = ask(engine, seed_db, "average market cap of all companies",
-               [round_of("Which stocks are selected by users in Texas", first)])
+    plan = ask(
+        engine,
+        seed_db,
+        "average market cap of all companies",
+        [round_of("Which stocks are selected by users in Texas", first)],
+    )
     assert plan.tasks[0].sql == "SELECT AVG(market_cap) AS average_market_cap FROM companies"
 
 
 def test_knowledge_terms_and_examples_are_used(engine, seed_db):
     from c2q_repl.sandbox.contracts import KnowledgeItem
 
-    knowledge = (KnowledgeItem("term-sheet", {"term": ["big tech"], "description": "Technology"}),
-                 KnowledgeItem("few-shot", {"question": "How big is the index?",
-                                            "answer": "SELECT COUNT(*) FROM index_compositions"}),
-                 KnowledgeItem("few-shot", {"question": "Broken example", "answer": "SELECT nope FROM nowhere"}))
-    ask_kb = lambda q: engine.answer(AnswerRequest(q, "direct", seed_db.catalog(), seed_db, knowledge=knowledge))
+    knowledge = (
+        KnowledgeItem("term-sheet", {"term": ["big tech"], "description": "Technology"}),
+        KnowledgeItem(
+            "few-shot",
+            {
+                "question": "How big is the index?",
+                "answer": "SELECT COUNT(*) FROM index_compositions",
+            },
+        ),
+        KnowledgeItem(
+            "few-shot", {"question": "Broken example", "answer": "SELECT nope FROM nowhere"}
+        ),
+    )
+    ask_kb = lambda q: engine.answer(
+        AnswerRequest(q, "direct", seed_db.catalog(), seed_db, knowledge=knowledge)
+    )
     assert "sector = 'Technology'" in ask_kb("How many big tech companies are there?").tasks[0].sql
     assert ask_kb("how big is the index").tasks[0].sql == "SELECT COUNT(*) FROM index_compositions"
-    assert ask_kb("Broken example").tasks[0].refusal  # an example whose SQL fails the schema check is ignored
-    assert ask(engine, seed_db, "How many big tech companies are there?").tasks[0].refusal  # not without the KB
+    assert (
+        ask_kb("Broken example").tasks[0].refusal
+    )  # an example whose SQL fails the schema check is ignored
+    assert (
+        ask(engine, seed_db, "How many big tech companies are there?").tasks[0].refusal
+    )  # not without the KB

@@ -15,8 +15,15 @@ from c2q_repl.sandbox.schema import SP500_TABLES
 
 @pytest.fixture(scope="module")
 def lex():
-    tables = tuple(TableInfo(t.name, tuple(ColumnInfo(c.name, c.type, c.comment) for c in t.columns), t.comment,
-                             t.primary_key) for t in SP500_TABLES)
+    tables = tuple(
+        TableInfo(
+            t.name,
+            tuple(ColumnInfo(c.name, c.type, c.comment) for c in t.columns),
+            t.comment,
+            t.primary_key,
+        )
+        for t in SP500_TABLES
+    )
     rels = (Relationship("stock_price_history", "stock_symbol", "companies", "stock_symbol"),)
     return build_lexicon(Catalog("sp500insight", "sqlite", tables, rels))
 
@@ -54,19 +61,31 @@ def test_a_new_subject_is_not_a_follow_up(lex):
     assert apply_followup(base, "what is the churn", lex) is None
 
 
-@pytest.mark.parametrize("question,parts", [
-    ("How many companies are there per sector, and which 5 have the largest market cap?",
-     ["How many companies are there per sector", "which 5 have the largest market cap"]),
-    ("How many users are there? How many stocks have they selected?",
-     ["How many users are there", "How many stocks have they selected"]),
-    ("companies with market cap between 50 and 100 billion", ["companies with market cap between 50 and 100 billion"]),
-    ("closing prices of AAPL and MSFT in 2023", ["closing prices of AAPL and MSFT in 2023"]),
-    ("List the sectors; count the users", ["List the sectors", "count the users"]),
-])
+@pytest.mark.parametrize(
+    "question,parts",
+    [
+        (
+            "How many companies are there per sector, and which 5 have the largest market cap?",
+            ["How many companies are there per sector", "which 5 have the largest market cap"],
+        ),
+        (
+            "How many users are there? How many stocks have they selected?",
+            ["How many users are there", "How many stocks have they selected"],
+        ),
+        (
+            "companies with market cap between 50 and 100 billion",
+            ["companies with market cap between 50 and 100 billion"],
+        ),
+        ("closing prices of AAPL and MSFT in 2023", ["closing prices of AAPL and MSFT in 2023"]),
+        ("List the sectors; count the users", ["List the sectors", "count the users"]),
+    ],
+)
 def test_split_question(question, parts):
     assert split_question(question) == parts
 
 
 def test_with_subject_inserts_after_the_wh_word():
-    assert with_subject("which 5 have the largest market cap", "companies")[0] == \
-        "which 5 companies have the largest market cap"
+    assert (
+        with_subject("which 5 have the largest market cap", "companies")[0]
+        == "which 5 companies have the largest market cap"
+    )

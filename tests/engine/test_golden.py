@@ -14,13 +14,27 @@ def test_golden_set_is_big_and_covers_every_shape():
     shapes = {c.shape for c in cases}
     assert len(cases) >= 150
     assert sum(c.must_decline for c in cases) >= 20
-    assert {"count", "list", "top", "aggregate", "group", "join", "time", "compare", "followup", "feedback",
-            "breakdown", "decline"} <= shapes
+    assert {
+        "count",
+        "list",
+        "top",
+        "aggregate",
+        "group",
+        "join",
+        "time",
+        "compare",
+        "followup",
+        "feedback",
+        "breakdown",
+        "decline",
+    } <= shapes
 
 
 def test_rows_match_rules():
     gold = [["AAPL", "1"], ["MSFT", "2"]]
-    assert rows_match([["1"], ["2"]], [["AAPL", "Apple", "1"], ["MSFT", "Microsoft", "2"]], ordered=True)
+    assert rows_match(
+        [["1"], ["2"]], [["AAPL", "Apple", "1"], ["MSFT", "Microsoft", "2"]], ordered=True
+    )
     assert not rows_match([["2"], ["1"]], [["A", "1"], ["B", "2"]], ordered=True)
     assert rows_match([["2"], ["1"]], [["A", "1"], ["B", "2"]], ordered=False)
     assert not rows_match(gold, gold[:1], ordered=False)

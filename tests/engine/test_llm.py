@@ -27,7 +27,9 @@ class ScriptedLLM:
         class Handler(BaseHTTPRequestHandler):
             def do_POST(self):  # noqa: N802 - http.server naming
                 body = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-                owner.requests.append({"path": self.path, "auth": self.headers.get("Authorization"), "body": body})
+                owner.requests.append(
+                    {"path": self.path, "auth": self.headers.get("Authorization"), "body": body}
+                )
                 reply = owner.replies.pop(0)
                 status = reply.pop("status", 200)
                 data = json.dumps(reply).encode()
@@ -42,10 +44,15 @@ class ScriptedLLM:
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.url = f"http://127.0.0.1:{self.server.server_port}/v1"
-        threading.Thread(target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        threading.Thread(
+            target=self.server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+        ).start()
 
     def say(self, content: str, usage: dict | None = None, status: int = 200) -> None:
-        reply = {"choices": [{"message": {"role": "assistant", "content": content}}], "status": status}
+        reply = {
+            "choices": [{"message": {"role": "assistant", "content": content}}],
+            "status": status,
+        }
         if usage:
             reply["usage"] = usage
         self.replies.append(reply)
@@ -61,7 +68,9 @@ def llm(monkeypatch):
 
 
 def answerer(llm):
-    return create_answerer("llm", llm_url=llm.url, llm_model="test-model", llm_key_env="C2Q_TEST_LLM_KEY")
+    return create_answerer(
+        "llm", llm_url=llm.url, llm_model="test-model", llm_key_env="C2Q_TEST_LLM_KEY"
+    )
 
 
 def request(db, question, **kw):
@@ -69,11 +78,23 @@ def request(db, question, **kw):
 
 
 def test_fenced_sql_is_answered_with_usage_and_prompt_context(llm, seed_db):
-    llm.say("Task: Count companies in the Technology sector\n```sql\nSELECT COUNT(*) FROM companies "
-            "WHERE sector = 'Technology'\n```", usage={"prompt_tokens": 900, "completion_tokens": 20, "total_tokens": 920})
-    prior = PriorRound("How many companies are there?", "job-1", "Count companies", "SELECT COUNT(*) FROM companies")
-    knowledge = (KnowledgeItem("term-sheet", {"term": "tech", "definition": "sector = 'Technology'"}),)
-    plan = answerer(llm).answer(request(seed_db, "and tech ones?", history=(prior,), knowledge=knowledge))
+    llm.say(
+        "Task: Count companies in the Technology sector\n```sql\nSELECT COUNT(*) FROM companies "
+        "WHERE sector = 'Technology'\n```",
+        usage={"prompt_tokens": 900, "completion_tokens": 20, "total_tokens": 920},
+    )
+    prior = PriorRound(
+        "How many companies are there?",
+        "job-1",
+        "Count companies",
+        "SELECT COUNT(*) FROM companies",
+    )
+    knowledge = (
+        KnowledgeItem("term-sheet", {"term": "tech", "definition": "sector = 'Technology'"}),
+    )
+    plan = answerer(llm).answer(
+        request(seed_db, "and tech ones?", history=(prior,), knowledge=knowledge)
+    )
     task = plan.tasks[0]
     assert not task.refusal
     assert task.sql == "SELECT COUNT(*) FROM companies WHERE sector = 'Technology'"
@@ -105,7 +126,9 @@ def test_second_invalid_reply_is_a_clear_refusal_with_hints(llm, seed_db):
     llm.say("```sql\nSELECT * FROM company\n```")
     llm.say("```sql\nSELECT * FROM company\n```")
     task = answerer(llm).answer(request(seed_db, "all companies")).tasks[0]
-    assert not task.sql and "Unknown table 'company'" in task.refusal and "companies" in task.refusal
+    assert (
+        not task.sql and "Unknown table 'company'" in task.refusal and "companies" in task.refusal
+    )
     assert len(llm.requests) == 2
 
 
@@ -125,7 +148,12 @@ def test_write_statements_are_refused_before_execution(llm, seed_db):
 
 def test_feedback_goes_into_the_prompt(llm, seed_db):
     llm.say("```sql\nSELECT COUNT(*) FROM companies WHERE sector = 'Energy'\n```")
-    fb = PriorRound("How many tech companies?", "job-9", "", "SELECT COUNT(*) FROM companies WHERE sector = 'Technology'")
+    fb = PriorRound(
+        "How many tech companies?",
+        "job-9",
+        "",
+        "SELECT COUNT(*) FROM companies WHERE sector = 'Technology'",
+    )
     answerer(llm).answer(request(seed_db, "I meant Energy", feedback=fb))
     last = llm.requests[0]["body"]["messages"][-1]["content"]
     assert "I meant Energy" in last and "sector = 'Technology'" in last

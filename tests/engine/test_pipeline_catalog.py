@@ -12,11 +12,27 @@ from c2q_repl.sandbox.engine.linking import link
 from c2q_repl.sandbox.engine.spec import Decline, QuerySpec
 from c2q_repl.sandbox.engine.sqlbuild import PlanError, build, join_path
 
-SHOPS = TableInfo("shops", (ColumnInfo("shop_id", "INT", primary_key=True), ColumnInfo("city", "VARCHAR(20)"),
-                            ColumnInfo("floor_area", "DOUBLE", "Floor area")), "Shops", ("shop_id",))
-ORDERS = TableInfo("orders", (ColumnInfo("order_id", "INT", primary_key=True), ColumnInfo("shop_id", "INT"),
-                              ColumnInfo("amount", "DECIMAL(10,2)", "Order amount"),
-                              ColumnInfo("order_date", "DATE")), "Orders", ("order_id",))
+SHOPS = TableInfo(
+    "shops",
+    (
+        ColumnInfo("shop_id", "INT", primary_key=True),
+        ColumnInfo("city", "VARCHAR(20)"),
+        ColumnInfo("floor_area", "DOUBLE", "Floor area"),
+    ),
+    "Shops",
+    ("shop_id",),
+)
+ORDERS = TableInfo(
+    "orders",
+    (
+        ColumnInfo("order_id", "INT", primary_key=True),
+        ColumnInfo("shop_id", "INT"),
+        ColumnInfo("amount", "DECIMAL(10,2)", "Order amount"),
+        ColumnInfo("order_date", "DATE"),
+    ),
+    "Orders",
+    ("order_id",),
+)
 REL = (Relationship("orders", "shop_id", "shops", "shop_id"),)
 
 
@@ -64,21 +80,27 @@ def test_sql_is_rendered_per_dialect_from_the_tree():
     assert "order_date >= '2023-01-01'" in sqlite_sql and "amount > 10" in mysql_sql
 
 
-@pytest.mark.parametrize("question,word", [
-    ("How many shops have churned?", "churned"),
-    ("average basket size per city", "basket"),
-])
+@pytest.mark.parametrize(
+    "question,word",
+    [
+        ("How many shops have churned?", "churned"),
+        ("average basket size per city", "basket"),
+    ],
+)
 def test_unknown_words_decline_with_the_word(question, word):
     spec = spec_for(question)
     assert isinstance(spec, Decline) and word in spec.reason
 
 
-@pytest.mark.parametrize("question", [
-    "ratio of amount to floor area",
-    "rank shops by floor area",
-    "compare amount with last year",
-    "median order amount",
-])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "ratio of amount to floor area",
+        "rank shops by floor area",
+        "compare amount with last year",
+        "median order amount",
+    ],
+)
 def test_unsupported_concepts_decline_with_a_reason(question):
     spec = spec_for(question)
     assert isinstance(spec, Decline) and len(spec.reason) > 20
@@ -94,8 +116,12 @@ def test_join_path_ambiguity_and_absence_raise():
     b = TableInfo("b", (ColumnInfo("id", "INT"),), primary_key=("id",))
     c = TableInfo("c", (ColumnInfo("id", "INT"),), primary_key=("id",))
     d = TableInfo("d", (ColumnInfo("id", "INT"),), primary_key=("id",))
-    rels = (Relationship("a", "id", "b", "id"), Relationship("a", "id", "c", "id"),
-            Relationship("b", "id", "d", "id"), Relationship("c", "id", "d", "id"))
+    rels = (
+        Relationship("a", "id", "b", "id"),
+        Relationship("a", "id", "c", "id"),
+        Relationship("b", "id", "d", "id"),
+        Relationship("c", "id", "d", "id"),
+    )
     cat = Catalog("x", "sqlite", (a, b, c, d), rels)
     assert [t for t, _ in join_path(cat, "a", "b")] == ["b"]
     with pytest.raises(PlanError, match="more than one way"):

@@ -7,18 +7,27 @@ from c2q_repl.sandbox.engine.timeexpr import parse_time, resolve
 
 
 def test_numbers_scales_percent_and_money():
-    toks = tokenize("market cap over 100 billion, growth above 5% and price under $25 with 10k staff")
+    toks = tokenize(
+        "market cap over 100 billion, growth above 5% and price under $25 with 10k staff"
+    )
     nums = [(t.number, t.percent, t.money) for t in toks if t.kind == "number"]
-    assert nums == [(100e9, False, False), (5.0, True, False), (25.0, False, True), (10e3, False, False)]
+    assert nums == [
+        (100e9, False, False),
+        (5.0, True, False),
+        (25.0, False, True),
+        (10e3, False, False),
+    ]
 
 
 def test_negative_numbers_keep_their_sign():
-    nums = [t.number for t in tokenize("growth below -10% from 2021-2023 and -5") if t.kind == "number"]
+    nums = [
+        t.number for t in tokenize("growth below -10% from 2021-2023 and -5") if t.kind == "number"
+    ]
     assert nums == [-10.0, 2021.0, 2023.0, -5.0]
 
 
 def test_number_words_dates_possessives_and_quotes():
-    toks = tokenize("Apple's top five stocks since 2023-06-01 in \"Real Estate\"")
+    toks = tokenize('Apple\'s top five stocks since 2023-06-01 in "Real Estate"')
     assert [t.text for t in toks][:2] == ["Apple", "top"]
     assert any(t.kind == "number" and t.number == 5 for t in toks)
     assert any(t.kind == "date" and t.text == "2023-06-01" for t in toks)
@@ -28,7 +37,11 @@ def test_number_words_dates_possessives_and_quotes():
 def test_identifiers_and_singulars():
     assert split_identifier("full_time_employees") == ["full", "time", "employees"]
     assert split_identifier("fullTimeEmployees") == ["full", "time", "employees"]
-    assert singular("companies") == "company" and singular("indexes") == "index" and singular("sales") == "sales"
+    assert (
+        singular("companies") == "company"
+        and singular("indexes") == "index"
+        and singular("sales") == "sales"
+    )
 
 
 def _time(text: str):
@@ -55,7 +68,10 @@ def test_relative_ranges_are_anchored_and_explained():
     spec, _ = _time("this year")
     assert resolve(spec, "2023-11-15").start == "2023-01-01"
     spec, _ = _time("last year")
-    assert (resolve(spec, "2023-11-15").start, resolve(spec, "2023-11-15").end) == ("2022-01-01", "2023-01-01")
+    assert (resolve(spec, "2023-11-15").start, resolve(spec, "2023-11-15").end) == (
+        "2022-01-01",
+        "2023-01-01",
+    )
     spec, _ = _time("since 2023-06-01")
     assert resolve(spec, None).start == "2023-06-01" and resolve(spec, None).end == ""
 

@@ -50,7 +50,9 @@ def answered_questions(path: Path) -> list[str]:
     """Questions whose round has a ``result`` record (a completed round)."""
     records = transcript_records(path)
     asked = {r.get("round"): r.get("question") for r in records if r.get("type") == "question"}
-    return [asked.get(r.get("round"), "") for r in records if r.get("type") == "result" and r.get("job")]
+    return [
+        asked.get(r.get("round"), "") for r in records if r.get("type") == "result" and r.get("job")
+    ]
 
 
 def session_transcripts(root: Path) -> list[Path]:
@@ -72,12 +74,19 @@ def c2q_env(root: Path, server: F.FakeChat2Query, extra: dict | None = None) -> 
     return isolated_env(root, {**server.env(), "PAGER": "cat", **(extra or {})})
 
 
-def start_ask(root: Path, server: F.FakeChat2Query, *questions: str, extra_env: dict | None = None) -> tuple[subprocess.Popen, Path]:
+def start_ask(
+    root: Path, server: F.FakeChat2Query, *questions: str, extra_env: dict | None = None
+) -> tuple[subprocess.Popen, Path]:
     """``c2q ask QUESTIONS --transcript T`` in the background; returns (process, transcript path)."""
     transcript = root / "ask-transcript.jsonl"
     env = c2q_env(root, server, extra_env)
-    process = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", *questions, "--transcript", str(transcript)],
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE, stdin=subprocess.DEVNULL)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "c2q_repl", "ask", *questions, "--transcript", str(transcript)],
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     return process, transcript
 
 
@@ -89,7 +98,9 @@ def finish_ask(process: subprocess.Popen, timeout: float = 90) -> tuple[int, byt
 class ReplRun:
     """The REPL in a pty against ``server``, with helpers that keep the suite's promises."""
 
-    def __init__(self, root: Path, server: F.FakeChat2Query, extra_env: dict | None = None, rows: int = 40) -> None:
+    def __init__(
+        self, root: Path, server: F.FakeChat2Query, extra_env: dict | None = None, rows: int = 40
+    ) -> None:
         self.root = root
         self.server = server
         self.screen = Screen((), env=c2q_env(root, server, extra_env), rows=rows)

@@ -58,14 +58,35 @@ class Fault:
 
 
 def status(code: int, body: Any, **headers: str) -> Fault:
-    return Fault("status", status=code, body=body, headers={k.replace("_", "-"): v for k, v in headers.items()})
+    return Fault(
+        "status",
+        status=code,
+        body=body,
+        headers={k.replace("_", "-"): v for k, v in headers.items()},
+    )
 
 
-def gateway(code: int, message: str, *, http: int | None = None, type_: str = "", **headers: str) -> Fault:
+def gateway(
+    code: int, message: str, *, http: int | None = None, type_: str = "", **headers: str
+) -> Fault:
     """A gateway-style error body (auth, quota, 404/405/408 at the gateway)."""
-    body = {"type": type_, "data": {"columns": [], "rows": [], "result": {
-        "code": code, "message": message, "start_ms": "", "end_ms": "", "latency": "", "row_count": 0,
-        "row_affect": 0, "limit": 0}}}
+    body = {
+        "type": type_,
+        "data": {
+            "columns": [],
+            "rows": [],
+            "result": {
+                "code": code,
+                "message": message,
+                "start_ms": "",
+                "end_ms": "",
+                "latency": "",
+                "row_count": 0,
+                "row_affect": 0,
+                "limit": 0,
+            },
+        },
+    }
     return status(http or (code if code < 1000 else 401), body, **headers)
 
 
@@ -73,13 +94,27 @@ def app_error(code: int, msg: str) -> Fault:
     return status(code, {"code": code, "msg": msg, "result": {}})
 
 
-def answer(columns: list[str], rows: list[list[Any]], *, sql: str = "SELECT 1", sql_error: str = "",
-           task: str = "the question", chart: dict | None = None) -> dict:
+def answer(
+    columns: list[str],
+    rows: list[list[Any]],
+    *,
+    sql: str = "SELECT 1",
+    sql_error: str = "",
+    task: str = "the question",
+    chart: dict | None = None,
+) -> dict:
     """A v3 data_retrieval job result."""
     return {
-        "type": "data_retrieval", "task_id": "0", "status": "done" if not sql_error else "failed",
-        "clarified_task": task, "description": "", "task": task, "assumptions": [],
-        "sql": sql, "sql_error": sql_error or None, "chart_options": chart,
+        "type": "data_retrieval",
+        "task_id": "0",
+        "status": "done" if not sql_error else "failed",
+        "clarified_task": task,
+        "description": "",
+        "task": task,
+        "assumptions": [],
+        "sql": sql,
+        "sql_error": sql_error or None,
+        "chart_options": chart,
         "data": {"columns": [{"col": c} for c in columns], "rows": rows},
     }
 
@@ -120,7 +155,9 @@ class FakeChat2Query:
         self.received: list[Received] = []
         self.jobs: dict[str, _Job] = {}
         self.lock = threading.Lock()
-        self.httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler(self), bind_and_activate=False)
+        self.httpd = ThreadingHTTPServer(
+            ("127.0.0.1", 0), _make_handler(self), bind_and_activate=False
+        )
         self.httpd.daemon_threads = True
         self.httpd.allow_reuse_address = True
         self.httpd.handle_error = lambda request, address: None  # resets are the point, not news
@@ -138,13 +175,20 @@ class FakeChat2Query:
 
     def env(self) -> dict[str, str]:
         """The C2Q_* variables that point c2q here."""
-        return {"C2Q_ENDPOINT": self.endpoint, "C2Q_PUBLIC_KEY": PUBLIC_KEY, "C2Q_PRIVATE_KEY": PRIVATE_KEY,
-                "C2Q_CLUSTER_ID": CLUSTER_ID, "C2Q_DATABASE": DATABASE}
+        return {
+            "C2Q_ENDPOINT": self.endpoint,
+            "C2Q_PUBLIC_KEY": PUBLIC_KEY,
+            "C2Q_PRIVATE_KEY": PRIVATE_KEY,
+            "C2Q_CLUSTER_ID": CLUSTER_ID,
+            "C2Q_DATABASE": DATABASE,
+        }
 
     def listen(self) -> None:
         if self._thread is None:
             self.httpd.server_activate()
-            self._thread = threading.Thread(target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
+            self._thread = threading.Thread(
+                target=self.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True
+            )
             self._thread.start()
 
     def script(self, question: str, **fields: Any) -> Script:
@@ -155,9 +199,13 @@ class FakeChat2Query:
     def chat_posts(self, question: str | None = None) -> list[Received]:
         """chat2data POSTs that reached the server (optionally only those asking ``question``)."""
         with self.lock:
-            posts = [r for r in self.received if r.method == "POST" and r.path.endswith("/chat2data")]
+            posts = [
+                r for r in self.received if r.method == "POST" and r.path.endswith("/chat2data")
+            ]
         if question is not None:
-            posts = [r for r in posts if isinstance(r.body, dict) and r.body.get("question") == question]
+            posts = [
+                r for r in posts if isinstance(r.body, dict) and r.body.get("question") == question
+            ]
         return posts
 
     def seen(self, method: str, prefix: str) -> bool:
@@ -170,7 +218,7 @@ class FakeChat2Query:
             self.httpd.shutdown()
         self.httpd.server_close()
 
-    def __enter__(self) -> "FakeChat2Query":
+    def __enter__(self) -> FakeChat2Query:
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -203,7 +251,18 @@ class FakeChat2Query:
             job_id = uuid.uuid4().hex
             with self.lock:
                 self.jobs[job_id] = _Job(job_id, question, script)
-            return 200, _ok({"job_id": job_id, "session_id": SESSION_ID, "cluster_id": CLUSTER_ID, "database": DATABASE}), None
+            return (
+                200,
+                _ok(
+                    {
+                        "job_id": job_id,
+                        "session_id": SESSION_ID,
+                        "cluster_id": CLUSTER_ID,
+                        "database": DATABASE,
+                    }
+                ),
+                None,
+            )
         if method == "GET" and path.startswith("/v2/jobs/"):
             job = self.jobs.get(path.rsplit("/", 1)[-1])
             if job is None:
@@ -212,13 +271,49 @@ class FakeChat2Query:
                 return 0, None, _spend(job.script, "poll")
             job.polls += 1
             if job.script.polls_running < 0 or job.polls <= job.script.polls_running:
-                return 200, _ok({"job_id": job.job_id, "status": "running", "ended_at": None, "reason": "", "result": None}), None
+                return (
+                    200,
+                    _ok(
+                        {
+                            "job_id": job.job_id,
+                            "status": "running",
+                            "ended_at": None,
+                            "reason": "",
+                            "result": None,
+                        }
+                    ),
+                    None,
+                )
             if job.script.failed_reason:
-                return 200, _ok({"job_id": job.job_id, "status": "failed", "ended_at": int(time.time()),
-                                 "reason": job.script.failed_reason, "result": None}), None
-            result = job.script.job or answer(["answer"], [[42]], sql="SELECT 42 AS answer", task=job.question)
-            return 200, _ok({"job_id": job.job_id, "status": "done", "ended_at": int(time.time()), "reason": "",
-                             "result": result}), None
+                return (
+                    200,
+                    _ok(
+                        {
+                            "job_id": job.job_id,
+                            "status": "failed",
+                            "ended_at": int(time.time()),
+                            "reason": job.script.failed_reason,
+                            "result": None,
+                        }
+                    ),
+                    None,
+                )
+            result = job.script.job or answer(
+                ["answer"], [[42]], sql="SELECT 42 AS answer", task=job.question
+            )
+            return (
+                200,
+                _ok(
+                    {
+                        "job_id": job.job_id,
+                        "status": "done",
+                        "ended_at": int(time.time()),
+                        "reason": "",
+                        "result": result,
+                    }
+                ),
+                None,
+            )
         return 404, _gateway_body(404, "endpoint not found"), None
 
 
@@ -242,20 +337,46 @@ def _ok(result: Any) -> dict:
 
 
 def _gateway_body(code: int, message: str) -> dict:
-    return {"type": "", "data": {"columns": [], "rows": [], "result": {"code": code, "message": message}}}
+    return {
+        "type": "",
+        "data": {"columns": [], "rows": [], "result": {"code": code, "message": message}},
+    }
 
 
 def _summary() -> dict:
-    return {"data_summary_id": SUMMARY_ID, "cluster_id": CLUSTER_ID, "database": DATABASE, "default": True,
-            "status": "done", "description": {"system": "S&P 500 companies", "user": ""}, "summary": "companies",
-            "keywords": ["companies"], "tables": {"companies": {"name": "companies", "description": "companies",
-                                                               "columns": {"symbol": {"name": "symbol", "description": "ticker"}}}}}
+    return {
+        "data_summary_id": SUMMARY_ID,
+        "cluster_id": CLUSTER_ID,
+        "database": DATABASE,
+        "default": True,
+        "status": "done",
+        "description": {"system": "S&P 500 companies", "user": ""},
+        "summary": "companies",
+        "keywords": ["companies"],
+        "tables": {
+            "companies": {
+                "name": "companies",
+                "description": "companies",
+                "columns": {"symbol": {"name": "symbol", "description": "ticker"}},
+            }
+        },
+    }
 
 
 def _session() -> dict:
-    return {"session_id": SESSION_ID, "meta": {"name": "reliability", "creator": "test", "org_id": "1",
-                                               "created_at": 1700000000, "updated_at": 1700000000},
-            "cluster_id": CLUSTER_ID, "database": DATABASE, "messages": []}
+    return {
+        "session_id": SESSION_ID,
+        "meta": {
+            "name": "reliability",
+            "creator": "test",
+            "org_id": "1",
+            "created_at": 1700000000,
+            "updated_at": 1700000000,
+        },
+        "cluster_id": CLUSTER_ID,
+        "database": DATABASE,
+        "messages": [],
+    }
 
 
 def _make_handler(server: FakeChat2Query):
@@ -274,7 +395,7 @@ def _make_handler(server: FakeChat2Query):
                 body = None
             path = self.path.split("?")[0]
             if path.startswith(BASE_PATH):
-                path = path[len(BASE_PATH):] or "/"
+                path = path[len(BASE_PATH) :] or "/"
             with server.lock:
                 server.received.append(Received(self.command, path, body, time.time()))
             code, payload, fault = server.respond(self.command, path, body)
@@ -293,7 +414,9 @@ def _make_handler(server: FakeChat2Query):
 
         def _fault(self, fault: Fault) -> None:
             if fault.kind == "reset":
-                self.connection.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+                self.connection.setsockopt(
+                    socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0)
+                )
                 self.connection.close()
                 self.close_connection = True
                 return
@@ -305,7 +428,9 @@ def _make_handler(server: FakeChat2Query):
                 data = fault.body if isinstance(fault.body, bytes) else str(fault.body).encode()
                 declared = fault.headers.get("content-length", str(len(data)))
                 self.send_response(fault.status)
-                self.send_header("content-type", fault.headers.get("content-type", "application/json"))
+                self.send_header(
+                    "content-type", fault.headers.get("content-type", "application/json")
+                )
                 self.send_header("content-length", declared)
                 self.end_headers()
                 self.wfile.write(data)

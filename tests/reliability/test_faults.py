@@ -17,8 +17,15 @@ import pytest
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import CASES, FAULTY, FOLLOW_UP, Case
 from tests.reliability.conftest import (
-    ANSWER_42, TRACEBACK, ReplRun, answered_questions, finish_ask, no_raw_control, no_secret_in_files,
-    session_transcripts, start_ask,
+    ANSWER_42,
+    TRACEBACK,
+    ReplRun,
+    answered_questions,
+    finish_ask,
+    no_raw_control,
+    no_secret_in_files,
+    session_transcripts,
+    start_ask,
 )
 
 #: the per-minute rate limit is an explicit "not processed, retry after the reset": one retry is allowed
@@ -39,14 +46,18 @@ def test_fault_in_ask_and_repl(case: Case, tmp_path):
     with F.FakeChat2Query() as ask_server, F.FakeChat2Query() as repl_server:
         case.arrange(ask_server)
         case.arrange(repl_server)
-        process, transcript = start_ask(tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP, extra_env=case.extra_env)
+        process, transcript = start_ask(
+            tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP, extra_env=case.extra_env
+        )
 
         repl = ReplRun(tmp_path / "repl", repl_server, case.extra_env)
         try:
             repl.ask(FAULTY)
             repl.wait(case.said)
             repl.wait_prompt()
-            assert _matches(case.todo, repl.text), f"no hint matching {case.todo!r}\n{repl.screen.dump()}"
+            assert _matches(case.todo, repl.text), (
+                f"no hint matching {case.todo!r}\n{repl.screen.dump()}"
+            )
             for shown in case.shows:
                 assert re.search(shown, repl.text), f"{shown!r} not shown\n{repl.screen.dump()}"
             if case.repl_recovers:
@@ -80,7 +91,9 @@ def test_fault_in_ask_and_repl(case: Case, tmp_path):
             assert ANSWER_42.search(text), text
             assert FOLLOW_UP in answered_questions(transcript)
         else:
-            assert not ask_server.chat_posts(FOLLOW_UP), "c2q ask went on after an error that stops the run"
+            assert not ask_server.chat_posts(FOLLOW_UP), (
+                "c2q ask went on after an error that stops the run"
+            )
         no_secret_in_files(tmp_path)
 
 
@@ -96,7 +109,9 @@ def _server_for(case_id: str):
 def test_sql_error_says_what_to_do(tmp_path):
     with _server_for("sql-error") as (case, server):
         code, out, err = finish_ask(start_ask(tmp_path, server, FAULTY)[0])
-    assert re.search(r"rephrase|/refine|try", (out + err).decode(), re.IGNORECASE), (out + err).decode()
+    assert re.search(r"rephrase|/refine|try", (out + err).decode(), re.IGNORECASE), (
+        out + err
+    ).decode()
 
 
 def test_a_failed_session_open_is_reported_once(tmp_path):

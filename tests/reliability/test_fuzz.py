@@ -22,45 +22,138 @@ import re
 import threading
 
 import pytest
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from tests.reliability import fakeapi as F
 
 CONTROL = re.compile(r"\x1b\]|\x1b\[[0-9;]*[A-Za-ln-z]|\x9b|\x9d")  # OSC, CSI other than SGR (m)
 
-KEYS = ["job_id", "status", "result", "reason", "ended_at", "type", "task_id", "sql", "sql_error", "data", "columns", "rows",
-        "col", "sub_tasks", "chart_options", "chart_name", "option", "assumptions", "clarified_task", "session_id", "messages",
-        "meta", "tables", "description", "relationships", "data_summary_id", "task_tree", "sub_task_list", "code", "msg"]
+KEYS = [
+    "job_id",
+    "status",
+    "result",
+    "reason",
+    "ended_at",
+    "type",
+    "task_id",
+    "sql",
+    "sql_error",
+    "data",
+    "columns",
+    "rows",
+    "col",
+    "sub_tasks",
+    "chart_options",
+    "chart_name",
+    "option",
+    "assumptions",
+    "clarified_task",
+    "session_id",
+    "messages",
+    "meta",
+    "tables",
+    "description",
+    "relationships",
+    "data_summary_id",
+    "task_tree",
+    "sub_task_list",
+    "code",
+    "msg",
+]
 scalars = st.one_of(
-    st.none(), st.booleans(), st.integers(min_value=-(10**25), max_value=10**25), st.floats(allow_nan=False),
+    st.none(),
+    st.booleans(),
+    st.integers(min_value=-(10**25), max_value=10**25),
+    st.floats(allow_nan=False),
     st.text(alphabet=st.characters(codec="utf-8"), max_size=12),
-    st.sampled_from(["done", "failed", "running", "init", "\x1b]0;T\x07", "\x1b[2J", "data_retrieval", "breakdown"]),
+    st.sampled_from(
+        [
+            "done",
+            "failed",
+            "running",
+            "init",
+            "\x1b]0;T\x07",
+            "\x1b[2J",
+            "data_retrieval",
+            "breakdown",
+        ]
+    ),
 )
 json_values = st.recursive(
     scalars,
     lambda children: st.one_of(
         st.lists(children, max_size=4),
-        st.dictionaries(st.one_of(st.sampled_from(KEYS), st.text(max_size=6)), children, max_size=6),
+        st.dictionaries(
+            st.one_of(st.sampled_from(KEYS), st.text(max_size=6)), children, max_size=6
+        ),
     ),
     max_leaves=25,
 )
 
 cells = st.lists(st.lists(scalars, max_size=5), max_size=6)
 answer_like = st.recursive(
-    st.fixed_dictionaries({}, optional={
-        "type": st.sampled_from(["data_retrieval", "breakdown", "other", ""]), "task_id": scalars, "status": scalars,
-        "clarified_task": scalars, "task": scalars, "description": scalars, "sql": scalars, "sql_error": scalars,
-        "reason": scalars, "assumptions": st.lists(st.one_of(scalars, st.dictionaries(st.sampled_from(["concept", "explanation"]), scalars)), max_size=3),
-        "data": st.one_of(st.none(), json_values, st.fixed_dictionaries({"columns": st.lists(st.one_of(scalars, st.fixed_dictionaries({"col": scalars})), max_size=5), "rows": cells})),
-        "chart_options": st.one_of(st.none(), json_values, st.fixed_dictionaries({"chart_name": st.sampled_from(["BarChart", "LineChart", "PieChart", "Table", "Radar"]), "title": scalars, "option": json_values})),
-    }),
-    lambda children: st.fixed_dictionaries({"type": st.just("breakdown"), "sub_tasks": st.lists(children, max_size=3)}),
+    st.fixed_dictionaries(
+        {},
+        optional={
+            "type": st.sampled_from(["data_retrieval", "breakdown", "other", ""]),
+            "task_id": scalars,
+            "status": scalars,
+            "clarified_task": scalars,
+            "task": scalars,
+            "description": scalars,
+            "sql": scalars,
+            "sql_error": scalars,
+            "reason": scalars,
+            "assumptions": st.lists(
+                st.one_of(
+                    scalars, st.dictionaries(st.sampled_from(["concept", "explanation"]), scalars)
+                ),
+                max_size=3,
+            ),
+            "data": st.one_of(
+                st.none(),
+                json_values,
+                st.fixed_dictionaries(
+                    {
+                        "columns": st.lists(
+                            st.one_of(scalars, st.fixed_dictionaries({"col": scalars})), max_size=5
+                        ),
+                        "rows": cells,
+                    }
+                ),
+            ),
+            "chart_options": st.one_of(
+                st.none(),
+                json_values,
+                st.fixed_dictionaries(
+                    {
+                        "chart_name": st.sampled_from(
+                            ["BarChart", "LineChart", "PieChart", "Table", "Radar"]
+                        ),
+                        "title": scalars,
+                        "option": json_values,
+                    }
+                ),
+            ),
+        },
+    ),
+    lambda children: st.fixed_dictionaries(
+        {"type": st.just("breakdown"), "sub_tasks": st.lists(children, max_size=3)}
+    ),
     max_leaves=6,
 )
 #: job bodies that mostly parse, so the renderer sees many odd answers (pure JSON rarely is a job)
 job_like = st.fixed_dictionaries(
-    {"job_id": st.text(max_size=8), "status": st.sampled_from(["done", "failed", "running", "init", "DONE", "weird"])},
-    optional={"result": st.one_of(answer_like, json_values), "reason": scalars, "ended_at": scalars},
+    {
+        "job_id": st.text(max_size=8),
+        "status": st.sampled_from(["done", "failed", "running", "init", "DONE", "weird"]),
+    },
+    optional={
+        "result": st.one_of(answer_like, json_values),
+        "reason": scalars,
+        "ended_at": scalars,
+    },
 )
 
 
@@ -73,7 +166,11 @@ class PayloadServer(F.FakeChat2Query):
         self.wrap = True
 
     def respond(self, method, path, body):
-        return 200, ({"code": 200, "msg": "", "result": self.payload} if self.wrap else self.payload), None
+        return (
+            200,
+            ({"code": 200, "msg": "", "result": self.payload} if self.wrap else self.payload),
+            None,
+        )
 
 
 @pytest.fixture(scope="module")
@@ -87,7 +184,9 @@ def client(payload_server):
     from c2q_repl.api.client import Chat2QueryClient
     from c2q_repl.config import Credentials
 
-    with Chat2QueryClient(payload_server.endpoint, Credentials(F.PUBLIC_KEY, F.PRIVATE_KEY), max_retries=0) as c:
+    with Chat2QueryClient(
+        payload_server.endpoint, Credentials(F.PUBLIC_KEY, F.PRIVATE_KEY), max_retries=0
+    ) as c:
         yield c
 
 
@@ -111,7 +210,10 @@ CALLS = {
 
 def test_rendering_path_is_exercised(payload_server, client):
     """The property below is only meaningful if a parsed job really goes through the renderer."""
-    payload_server.payload, payload_server.wrap = {"job_id": "j", "status": "done", "result": F.answer(["a"], [["\x1b]0;T\x07hi"]])}, True
+    payload_server.payload, payload_server.wrap = (
+        {"job_id": "j", "status": "done", "result": F.answer(["a"], [["\x1b]0;T\x07hi"]])},
+        True,
+    )
     shown = _render_job(client.get_job("j"))
     assert "hi" in shown and not CONTROL.search(shown)
 
@@ -121,13 +223,25 @@ def _render_job(job) -> str:
     from c2q_repl.chat.round import Round, round_lines
     from c2q_repl.render.options import RenderOptions
 
-    round_ = Round(number=1, question="q", mode="direct", job_id=job.job_id or "j", job_raw=dict(job.raw))
+    round_ = Round(
+        number=1, question="q", mode="direct", job_id=job.job_id or "j", job_raw=dict(job.raw)
+    )
     return "\n".join(round_lines(round_, RenderOptions(width=100, color=False)))
 
 
-@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
-@given(call=st.sampled_from(sorted(CALLS)), payload=st.one_of(json_values, job_like), wrap=st.booleans())
-def test_arbitrary_json_over_http_gives_typed_errors_and_renders(payload_server, client, call, payload, wrap):
+@settings(
+    max_examples=200,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    call=st.sampled_from(sorted(CALLS)),
+    payload=st.one_of(json_values, job_like),
+    wrap=st.booleans(),
+)
+def test_arbitrary_json_over_http_gives_typed_errors_and_renders(
+    payload_server, client, call, payload, wrap
+):
     from c2q_repl.api.errors import C2QError
     from c2q_repl.api.models import Job
 
@@ -155,11 +269,21 @@ def connected_ctx(tmp_path_factory):
     from c2q_repl.repl.session import _open, build_context
 
     home = tmp_path_factory.mktemp("fuzz-home")
-    environ = {"HOME": str(home), "XDG_DATA_HOME": str(home / "data"), "XDG_STATE_HOME": str(home / "state"),
-               "XDG_CONFIG_HOME": str(home / "config"), "NO_COLOR": "1", "TERM": "xterm"}
+    environ = {
+        "HOME": str(home),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_STATE_HOME": str(home / "state"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "NO_COLOR": "1",
+        "TERM": "xterm",
+    }
     with F.FakeChat2Query() as server:
-        settings_ = Settings(endpoint=server.endpoint, credentials=Credentials(F.PUBLIC_KEY, F.PRIVATE_KEY),
-                             cluster_id=F.CLUSTER_ID, database=F.DATABASE)
+        settings_ = Settings(
+            endpoint=server.endpoint,
+            credentials=Credentials(F.PUBLIC_KEY, F.PRIVATE_KEY),
+            cluster_id=F.CLUSTER_ID,
+            database=F.DATABASE,
+        )
 
         class Args:
             theme = None
@@ -174,7 +298,9 @@ def connected_ctx(tmp_path_factory):
         ctx.start_open = lambda: Background(lambda: _open(ctx), name="fuzz-open").start()
         ctx.opened = ctx.start_open()
         ctx.wait_opened()
-        ctx.ask("a first question")  # so /feedback, /sql, /history, /refine have something to act on
+        ctx.ask(
+            "a first question"
+        )  # so /feedback, /sql, /history, /refine have something to act on
         assert re.search(r"\|\s+42 \|", stream.getvalue()), stream.getvalue()
         yield ctx, stream, server, home
         ctx.connection.close()
@@ -185,7 +311,11 @@ def _argument(name: str, text: str) -> str:
     return "fuzz-" + re.sub(r"[/\\~]", "_", text) if name in PATH_COMMANDS else text
 
 
-@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+@settings(
+    max_examples=80,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
 @given(data=st.data())
 def test_any_text_to_any_command_of_a_connected_repl(connected_ctx, monkeypatch, data):
     from c2q_repl.repl.commands import dispatch
@@ -193,8 +323,27 @@ def test_any_text_to_any_command_of_a_connected_repl(connected_ctx, monkeypatch,
     ctx, stream, server, home = connected_ctx
     monkeypatch.chdir(home)
     name = data.draw(st.sampled_from(sorted(set(ctx.registry.names()) - {"q", "quit", "exit"})))
-    text = data.draw(st.one_of(st.text(max_size=40), st.sampled_from(["", "1", "off", "on", "--server", "0", "-1", "99999",
-                                                                         "switch 1", "add term x = y", "refresh", "a" * 300])))
+    text = data.draw(
+        st.one_of(
+            st.text(max_size=40),
+            st.sampled_from(
+                [
+                    "",
+                    "1",
+                    "off",
+                    "on",
+                    "--server",
+                    "0",
+                    "-1",
+                    "99999",
+                    "switch 1",
+                    "add term x = y",
+                    "refresh",
+                    "a" * 300,
+                ]
+            ),
+        )
+    )
     before = len(stream.getvalue())
     done = threading.Event()
     result: dict = {}

@@ -18,7 +18,14 @@ import pytest
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP, thousand_rows
 from tests.reliability.conftest import (
-    ANSWER_42, TRACEBACK, ReplRun, answered_questions, c2q_env, finish_ask, no_secret_in_files, session_transcripts,
+    ANSWER_42,
+    TRACEBACK,
+    ReplRun,
+    answered_questions,
+    c2q_env,
+    finish_ask,
+    no_secret_in_files,
+    session_transcripts,
     start_ask,
 )
 
@@ -52,7 +59,9 @@ def test_connection_refused_then_server_comes_back(tmp_path):
         code, out, err = finish_ask(process)
         text = (out + err).decode()
         assert TRACEBACK not in text and code != 0, text
-        assert re.search(r"could not connect", text, re.I) and re.search(r"check the endpoint", text, re.I), text
+        assert re.search(r"could not connect", text, re.I) and re.search(
+            r"check the endpoint", text, re.I
+        ), text
 
         repl = ReplRun(tmp_path / "repl", server)
         try:
@@ -72,7 +81,9 @@ def test_read_timeout_is_reported_and_the_post_is_not_resent(tmp_path):
     with F.FakeChat2Query() as ask_server, F.FakeChat2Query() as repl_server:
         for server in (ask_server, repl_server):
             server.script(FAULTY, post=F.Fault("hang", seconds=6, times=1))
-        process, transcript = start_ask(tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP, extra_env=short)
+        process, transcript = start_ask(
+            tmp_path / "ask", ask_server, FAULTY, FOLLOW_UP, extra_env=short
+        )
         repl = ReplRun(tmp_path / "repl", repl_server, extra_env=short)
         try:
             repl.ask(FAULTY)
@@ -84,7 +95,9 @@ def test_read_timeout_is_reported_and_the_post_is_not_resent(tmp_path):
         code, out, err = finish_ask(process)
         text = (out + err).decode()
         assert TRACEBACK not in text and code == 1, text
-        assert re.search(r"did not answer in time|timed out", text, re.I) and ANSWER_42.search(text), text
+        assert re.search(r"did not answer in time|timed out", text, re.I) and ANSWER_42.search(
+            text
+        ), text
         assert FOLLOW_UP in answered_questions(transcript)
         for server in (ask_server, repl_server):
             assert len(server.chat_posts(FAULTY)) == 1
@@ -93,7 +106,10 @@ def test_read_timeout_is_reported_and_the_post_is_not_resent(tmp_path):
 STAGES = {
     # stage: (arrange the fake server, the request whose arrival means "we are in that stage")
     "session-creation": (lambda s: setattr(s, "session_delay", 3.0), ("POST", "/v3/sessions")),
-    "post": (lambda s: s.script(FAULTY, post=F.Fault("hang", seconds=3, times=1)), ("POST", f"/v3/sessions/{F.SESSION_ID}/chat2data")),
+    "post": (
+        lambda s: s.script(FAULTY, post=F.Fault("hang", seconds=3, times=1)),
+        ("POST", f"/v3/sessions/{F.SESSION_ID}/chat2data"),
+    ),
     "polling": (lambda s: s.script(FAULTY, polls_running=-1), ("GET", "/v2/jobs/")),
 }
 
@@ -150,12 +166,16 @@ def test_ctrl_c_while_a_1000_row_answer_is_printed(fake, tmp_path):
         time.sleep(0.5)
         repl.screen.send_key("c-c")
         repl.screen.settle(0.5, timeout=30)
-        repl.wait("output interrupted")  # says the answer is kept, not that the question was cancelled
+        repl.wait(
+            "output interrupted"
+        )  # says the answer is kept, not that the question was cancelled
         _follow_up_and_quit(repl)
     finally:
         repl.close()
     (path,) = session_transcripts(tmp_path / "repl")
-    assert FAULTY in answered_questions(path), "the answered round was lost when its printing was interrupted"
+    assert FAULTY in answered_questions(path), (
+        "the answered round was lost when its printing was interrupted"
+    )
     assert len(fake.chat_posts(FAULTY)) == 1
 
 
@@ -174,8 +194,13 @@ def test_sigkill_mid_session_keeps_completed_rounds(fake, tmp_path):
         repl.close()
     (path,) = session_transcripts(tmp_path / "repl")
     assert FOLLOW_UP in answered_questions(path)
-    replay = subprocess.run([sys.executable, "-m", "c2q_repl", "replay", str(path)], capture_output=True, text=True,
-                            env=c2q_env(tmp_path / "replay", fake), timeout=60)
+    replay = subprocess.run(
+        [sys.executable, "-m", "c2q_repl", "replay", str(path)],
+        capture_output=True,
+        text=True,
+        env=c2q_env(tmp_path / "replay", fake),
+        timeout=60,
+    )
     assert TRACEBACK not in replay.stdout + replay.stderr
     assert ANSWER_42.search(replay.stdout), replay.stdout + replay.stderr
     no_secret_in_files(tmp_path)

@@ -16,7 +16,12 @@ from collections import Counter
 import pytest
 
 from tests.e2e.harness import Screen, isolated_env, sandbox_env_vars
-from tests.reliability.conftest import TRACEBACK, answered_questions, no_raw_control, no_secret_in_files
+from tests.reliability.conftest import (
+    TRACEBACK,
+    answered_questions,
+    no_raw_control,
+    no_secret_in_files,
+)
 
 FAULTS = "drop:0.06,reset:0.05,500:0.06,502html:0.04,badjson:0.04,truncated:0.04"
 QUESTIONS = [f"SELECT {n} AS answer_{n}" for n in range(101, 109)]
@@ -39,13 +44,21 @@ def faulty_sandbox(make_sandbox):
 
 
 def test_ask_and_repl_against_sandbox_fault_injection(faulty_sandbox, tmp_path, seed_cache_home):
-    env_vars = {**sandbox_env_vars(faulty_sandbox), "PAGER": "cat", "XDG_CACHE_HOME": str(seed_cache_home)}
+    env_vars = {
+        **sandbox_env_vars(faulty_sandbox),
+        "PAGER": "cat",
+        "XDG_CACHE_HOME": str(seed_cache_home),
+    }
     transcript = tmp_path / "ask.jsonl"
     import subprocess
 
-    ask = subprocess.Popen([sys.executable, "-m", "c2q_repl", "ask", *QUESTIONS[:5], "--transcript", str(transcript)],
-                           env=isolated_env(tmp_path / "ask", env_vars), stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                           stdin=subprocess.DEVNULL)
+    ask = subprocess.Popen(
+        [sys.executable, "-m", "c2q_repl", "ask", *QUESTIONS[:5], "--transcript", str(transcript)],
+        env=isolated_env(tmp_path / "ask", env_vars),
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        stdin=subprocess.DEVNULL,
+    )
     screen = Screen((), env=isolated_env(tmp_path / "repl", env_vars))
     try:
         screen.wait_for(re.compile(r"^c2q>", re.M), timeout=20)
@@ -60,7 +73,9 @@ def test_ask_and_repl_against_sandbox_fault_injection(faulty_sandbox, tmp_path, 
         no_raw_control(screen.raw_output)
         for question in QUESTIONS[5:]:  # answered, or an error was said about it
             block = repl_text.split(question, 1)[1][:2000]
-            assert _outcome(question, block) or re.search(r"error|✗|broke|could not", block, re.I), block
+            assert _outcome(question, block) or re.search(
+                r"error|✗|broke|could not", block, re.I
+            ), block
     finally:
         screen.close()
 
@@ -88,7 +103,9 @@ def test_concurrent_clients_are_never_refused_by_digest_auth(make_sandbox):
     errors: list[str] = []
 
     def user() -> None:
-        with Chat2QueryClient(handle.endpoint, Credentials(handle.public_key, handle.private_key)) as client:
+        with Chat2QueryClient(
+            handle.endpoint, Credentials(handle.public_key, handle.private_key)
+        ) as client:
             for _ in range(40):
                 try:
                     client.list_sessions()

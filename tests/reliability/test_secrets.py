@@ -14,16 +14,34 @@ from pathlib import Path
 
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP
-from tests.reliability.conftest import ANSWER_42, ReplRun, no_secret_in_files, session_transcripts, start_ask
+from tests.reliability.conftest import (
+    ANSWER_42,
+    ReplRun,
+    no_secret_in_files,
+    session_transcripts,
+    start_ask,
+)
 
-COMMANDS = ["/session", "/sessions", "/history", "/history 1", "/history --server", "/sql", "/feedback",
-            "/save saved-round.txt", "/export exported.md", "/job 0123456789abcdef0123456789abcdef"]
+COMMANDS = [
+    "/session",
+    "/sessions",
+    "/history",
+    "/history 1",
+    "/history --server",
+    "/sql",
+    "/feedback",
+    "/save saved-round.txt",
+    "/export exported.md",
+    "/job 0123456789abcdef0123456789abcdef",
+]
 
 
 def _process_args() -> str:
     """``ps -eo args``; where procps is not installed, the same from /proc/*/cmdline."""
     if shutil.which("ps"):
-        return subprocess.run(["ps", "-eo", "args"], capture_output=True, text=True, check=True).stdout
+        return subprocess.run(
+            ["ps", "-eo", "args"], capture_output=True, text=True, check=True
+        ).stdout
     lines = []
     for cmdline in Path("/proc").glob("[0-9]*/cmdline"):
         try:
@@ -39,8 +57,14 @@ def _config_with_key_env(root, server: F.FakeChat2Query) -> dict[str, str]:
     config.mkdir(parents=True, exist_ok=True)
     (config / "config.toml").write_text(
         f'[default]\nendpoint = "{server.endpoint}"\npublic_key = "{F.PUBLIC_KEY}"\nprivate_key_env = "REL_KEY"\n'
-        f'cluster_id = "{F.CLUSTER_ID}"\ndatabase = "{F.DATABASE}"\n')
-    return {"C2Q_ENDPOINT": "", "C2Q_PUBLIC_KEY": "", "C2Q_PRIVATE_KEY": "", "REL_KEY": F.PRIVATE_KEY}
+        f'cluster_id = "{F.CLUSTER_ID}"\ndatabase = "{F.DATABASE}"\n'
+    )
+    return {
+        "C2Q_ENDPOINT": "",
+        "C2Q_PUBLIC_KEY": "",
+        "C2Q_PRIVATE_KEY": "",
+        "REL_KEY": F.PRIVATE_KEY,
+    }
 
 
 def test_the_key_leaks_nowhere(fake, tmp_path, monkeypatch):

@@ -12,7 +12,9 @@ from c2q_repl.render.charts import render_chart
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.width import text_width
 
-DATA = ResultData(columns=["Sector", "company_count"], rows=[["Tech", "80"], ["Energy", "40"], ["金融", "20"]])
+DATA = ResultData(
+    columns=["Sector", "company_count"], rows=[["Tech", "80"], ["Energy", "40"], ["金融", "20"]]
+)
 
 
 def opts(**kw):
@@ -22,23 +24,36 @@ def opts(**kw):
 
 
 def test_bar_chart_lengths_are_proportional_in_eighths():
-    out = render_chart(ChartOptions("BarChart", "Per sector", {"x": "sector", "y": "Company Count"}), DATA, opts())
+    out = render_chart(
+        ChartOptions("BarChart", "Per sector", {"x": "sector", "y": "Company Count"}), DATA, opts()
+    )
     assert out[0] == "Per sector"
     tech, energy, fin = out[1:4]
     assert tech.startswith("Tech ") and tech.endswith(" 80") and energy.endswith(" 40")
-    assert tech.count("█") == 2 * energy.count("█") or abs(tech.count("█") - 2 * energy.count("█")) <= 1
+    assert (
+        tech.count("█") == 2 * energy.count("█")
+        or abs(tech.count("█") - 2 * energy.count("█")) <= 1
+    )
     assert fin.startswith("金融 ")
     assert all(text_width(line) <= 60 for line in out)
 
 
 def test_bar_chart_ascii():
-    out = render_chart(ChartOptions("BarChart", "", {"x": "Sector", "y": "company_count"}), DATA, opts(unicode=False))
+    out = render_chart(
+        ChartOptions("BarChart", "", {"x": "Sector", "y": "company_count"}),
+        DATA,
+        opts(unicode=False),
+    )
     assert out[0] == "BarChart"
     assert "#" in out[1] and all(ord(c) < 128 for line in out[1:3] for c in line)
 
 
 def test_line_chart_braille_with_axis_labels():
-    out = render_chart(ChartOptions("LineChart", "Trend", {"x": "Sector", "y": ["company_count"]}), DATA, opts(chart_height=5))
+    out = render_chart(
+        ChartOptions("LineChart", "Trend", {"x": "Sector", "y": ["company_count"]}),
+        DATA,
+        opts(chart_height=5),
+    )
     plot = out[1:6]
     assert plot[0].startswith("80 ┤") and plot[4].startswith("20 ┤")
     assert any(0x2800 <= ord(c) <= 0x28FF for line in plot for c in line)
@@ -46,26 +61,45 @@ def test_line_chart_braille_with_axis_labels():
 
 
 def test_line_chart_ascii():
-    out = render_chart(ChartOptions("LineChart", "Trend", {"x": "Sector", "y": "company_count"}), DATA, opts(unicode=False, chart_height=4))
+    out = render_chart(
+        ChartOptions("LineChart", "Trend", {"x": "Sector", "y": "company_count"}),
+        DATA,
+        opts(unicode=False, chart_height=4),
+    )
     assert any("*" in line for line in out[1:5])
     assert all(c.isascii() for line in out[1:] for c in line if c not in "金融")
 
 
 def test_pie_chart_percentages():
-    out = render_chart(ChartOptions("PieChart", "Share", {"label": "sector", "value": "company_count"}), DATA, opts())
+    out = render_chart(
+        ChartOptions("PieChart", "Share", {"label": "sector", "value": "company_count"}),
+        DATA,
+        opts(),
+    )
     assert "57.1%" in out[1] and out[1].startswith("Tech") and "14.3%" in out[3]
 
 
 def test_multi_series_has_legend_and_colours(default_theme):
     data = ResultData(columns=["m", "a", "b"], rows=[["jan", 1, 2], ["feb", 3, 4]])
-    out = render_chart(ChartOptions("BarChart", "t", {"x": "m", "y": ["a", "b"]}), data, RenderOptions(theme=default_theme, width=50))
+    out = render_chart(
+        ChartOptions("BarChart", "t", {"x": "m", "y": ["a", "b"]}),
+        data,
+        RenderOptions(theme=default_theme, width=50),
+    )
     assert "■" in out[1] and "a" in out[1] and "b" in out[1]
     assert "\x1b[38;2;" in "".join(out)
 
 
 def test_pivot_column_makes_one_series_per_value():
-    data = ResultData(columns=["year", "sector", "n"], rows=[["2022", "Tech", 1], ["2022", "Energy", 2], ["2023", "Tech", 3]])
-    out = render_chart(ChartOptions("BarChart", "t", {"x": "year", "y": "n", "pivot_column": "sector"}), data, opts())
+    data = ResultData(
+        columns=["year", "sector", "n"],
+        rows=[["2022", "Tech", 1], ["2022", "Energy", 2], ["2023", "Tech", 3]],
+    )
+    out = render_chart(
+        ChartOptions("BarChart", "t", {"x": "year", "y": "n", "pivot_column": "sector"}),
+        data,
+        opts(),
+    )
     assert "Tech" in out[1] and "Energy" in out[1]
 
 
@@ -99,13 +133,33 @@ def test_column_resolution_is_case_and_format_insensitive():
     assert resolve_column(5, cols) is None
 
 
-@pytest.mark.parametrize("value,expected", [("1,234.5", 1234.5), ("12%", 12.0), (" 7 ", 7.0), ("nan", None), ("inf", None),
-                                            (True, None), (None, None), (10**400, None), ("1e400", None), ({"a": 1}, None)])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        ("1,234.5", 1234.5),
+        ("12%", 12.0),
+        (" 7 ", 7.0),
+        ("nan", None),
+        ("inf", None),
+        (True, None),
+        (None, None),
+        (10**400, None),
+        ("1e400", None),
+        ({"a": 1}, None),
+    ],
+)
 def test_to_number(value, expected):
     assert to_number(value) == expected
 
 
-odd_cell = st.one_of(st.none(), st.text(max_size=6), st.integers(), st.floats(), st.booleans(), st.sampled_from(["1e308", "-1e308", "1.7e308", "-0", "5%"]))
+odd_cell = st.one_of(
+    st.none(),
+    st.text(max_size=6),
+    st.integers(),
+    st.floats(),
+    st.booleans(),
+    st.sampled_from(["1e308", "-1e308", "1.7e308", "-0", "5%"]),
+)
 
 
 @settings(max_examples=150, deadline=None)
@@ -113,26 +167,40 @@ odd_cell = st.one_of(st.none(), st.text(max_size=6), st.integers(), st.floats(),
     name=st.sampled_from(["BarChart", "LineChart", "PieChart"]),
     columns=st.lists(st.text(max_size=5), min_size=1, max_size=4),
     rows=st.lists(st.lists(odd_cell, max_size=5), min_size=1, max_size=12),
-    option=st.dictionaries(st.sampled_from(["x", "y", "label", "value", "pivot_column"]),
-                           st.one_of(st.none(), st.text(max_size=5), st.lists(st.text(max_size=5), max_size=3), st.integers())),
+    option=st.dictionaries(
+        st.sampled_from(["x", "y", "label", "value", "pivot_column"]),
+        st.one_of(
+            st.none(), st.text(max_size=5), st.lists(st.text(max_size=5), max_size=3), st.integers()
+        ),
+    ),
     unicode=st.booleans(),
     width=st.integers(1, 120),
     height=st.integers(0, 12),
 )
 def test_odd_data_never_crashes(name, columns, rows, option, unicode, width, height):
-    out = render_chart(ChartOptions(name, "t", option), ResultData(columns, rows), opts(unicode=unicode, width=width, chart_height=height))
+    out = render_chart(
+        ChartOptions(name, "t", option),
+        ResultData(columns, rows),
+        opts(unicode=unicode, width=width, chart_height=height),
+    )
     assert all(isinstance(line, str) and "\n" not in line for line in out)
 
 
 @pytest.mark.parametrize("name", ["BarChart", "LineChart", "PieChart"])
 def test_values_near_the_float_limit(name):
     data = ResultData(["k", "v"], [["a", "1e308"], ["b", "-1e308"], ["c", 1.7e308], ["c", 1.7e308]])
-    out = render_chart(ChartOptions(name, "t", {"x": "k", "y": "v", "label": "k", "value": "v"}), data, opts(chart_height=3))
+    out = render_chart(
+        ChartOptions(name, "t", {"x": "k", "y": "v", "label": "k", "value": "v"}),
+        data,
+        opts(chart_height=3),
+    )
     assert len(out) > 2
 
 
 def test_flat_line_sits_in_the_middle():
     data = ResultData(["k", "v"], [["a", "9007199254740996"], ["b", "9007199254740996"]])
-    out = render_chart(ChartOptions("LineChart", "t", {}), data, opts(chart_height=5, unicode=False))
+    out = render_chart(
+        ChartOptions("LineChart", "t", {}), data, opts(chart_height=5, unicode=False)
+    )
     assert out[3].startswith("9.01e+15 +") and "*" in out[3]
     assert "*" not in "".join(out[1:3] + out[4:6])

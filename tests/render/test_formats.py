@@ -11,7 +11,11 @@ import pytest
 from c2q_repl.render.formats import FORMATS, format_rows
 
 COLUMNS = ["name", "n", "n"]
-ROWS = [["Apple\x1b]0;pwned\x07", "1", 2.5], ["中,文", None, 1234567890123456789012], ["multi\nline", "x|y", True]]
+ROWS = [
+    ["Apple\x1b]0;pwned\x07", "1", 2.5],
+    ["中,文", None, 1234567890123456789012],
+    ["multi\nline", "x|y", True],
+]
 
 
 def test_csv_quotes_and_cleans():

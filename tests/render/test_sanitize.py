@@ -55,13 +55,28 @@ def test_clean_cell_makes_one_visible_line():
     assert clean_cell("\x1b]0;pwned\x07v") == "v"
 
 
-@pytest.mark.parametrize("value,expected", [(None, ""), (True, "true"), (False, "false"), (12, "12"), (-1.5, "-1.5"),
-                                            (1234567890123456789012, "1234567890123456789012"), ({"a": [1, "中"]}, '{"a":[1,"中"]}')])
+@pytest.mark.parametrize(
+    "value,expected",
+    [
+        (None, ""),
+        (True, "true"),
+        (False, "false"),
+        (12, "12"),
+        (-1.5, "-1.5"),
+        (1234567890123456789012, "1234567890123456789012"),
+        ({"a": [1, "中"]}, '{"a":[1,"中"]}'),
+    ],
+)
 def test_clean_cell_scalars_and_json(value, expected):
     assert clean_cell(value) == expected
 
 
-CONTROL = set(range(0x00, 0x20)) - {0x0A, 0x09} | set(range(0x7F, 0xA0)) | set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A))
+CONTROL = (
+    set(range(0x20)) - {0x0A, 0x09}
+    | set(range(0x7F, 0xA0))
+    | set(range(0x202A, 0x202F))
+    | set(range(0x2066, 0x206A))
+)
 
 
 @given(st.text())
@@ -71,7 +86,14 @@ def test_no_control_character_survives(text):
     assert not any(0xD800 <= ord(c) <= 0xDFFF for c in out)
 
 
-@given(st.text(alphabet=st.characters(blacklist_categories=("Cc", "Cs"), blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")))
+@given(
+    st.text(
+        alphabet=st.characters(
+            blacklist_categories=("Cc", "Cs"),
+            blacklist_characters="\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069",
+        )
+    )
+)
 def test_printable_text_is_unchanged(text):
     assert clean_text(text) == text
 

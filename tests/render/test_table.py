@@ -25,10 +25,16 @@ def test_null_is_dimmed_when_coloured(default_theme):
 
 
 def test_cjk_and_emoji_columns_line_up():
-    out = render_table(["name", "n"], [["東京", 1], ["Paris", 22], ["🍎🍎", 333]], plain(vertical="off"))
+    out = render_table(
+        ["name", "n"], [["東京", 1], ["Paris", 22], ["🍎🍎", 333]], plain(vertical="off")
+    )
     widths = {text_width(line) for line in out}
     assert len(widths) == 1  # every line has the same display width
-    positions = {text_width(line.split("|")[1]) for line in out[1:-1] if line.startswith("|") and "-" not in line}
+    positions = {
+        text_width(line.split("|")[1])
+        for line in out[1:-1]
+        if line.startswith("|") and "-" not in line
+    }
     assert len(positions) == 1
 
 
@@ -48,7 +54,9 @@ def test_long_cells_truncated_with_marker_and_expand_shows_them():
     cut = render_table(["t"], [[long]], plain(max_cell_width=20, vertical="off"))
     assert any(line.endswith("x…   |") or "…" in line for line in cut)
     assert max(text_width(line) for line in cut) < 30
-    whole = render_table(["t"], [[long]], plain(max_cell_width=20, expand=True, vertical="off", width=500))
+    whole = render_table(
+        ["t"], [[long]], plain(max_cell_width=20, expand=True, vertical="off", width=500)
+    )
     assert any(long in line for line in whole)
 
 
@@ -90,7 +98,9 @@ def test_vertical_shows_long_values_whole_wrapped():
 
 
 def test_newlines_and_escapes_in_cells_cannot_break_the_table():
-    out = render_table(["c"], [["a\nb"], ["\x1b[2Jclear"], ["\x1b]0;pwned\x07t"]], plain(vertical="off"))
+    out = render_table(
+        ["c"], [["a\nb"], ["\x1b[2Jclear"], ["\x1b]0;pwned\x07t"]], plain(vertical="off")
+    )
     assert "| a↵b   |" in out and "| clear |" in out and "| t     |" in out
     assert not any("\x1b" in line for line in out)
 
@@ -106,10 +116,14 @@ def test_empty_result_shows_headers():
 
 
 def test_mono_theme_emits_no_escape_bytes(mono_theme):
-    out = render_table(["n", "t"], [[1, None], [2.5, "中"]], RenderOptions(theme=mono_theme, color=True))
+    out = render_table(
+        ["n", "t"], [[1, None], [2.5, "中"]], RenderOptions(theme=mono_theme, color=True)
+    )
     assert not any("\x1b" in line for line in out)
 
 
 def test_box_formats_fall_back_to_ascii_without_unicode():
-    out = render_table(["a"], [["b"]], plain(table_format="heavy_outline", unicode=False, vertical="off"))
+    out = render_table(
+        ["a"], [["b"]], plain(table_format="heavy_outline", unicode=False, vertical="off")
+    )
     assert out[0] == "+-----+"

@@ -6,7 +6,13 @@ import pytest
 
 from c2q_repl.api.errors import ConfigError
 from c2q_repl.render.style import sgr
-from c2q_repl.render.theme import STYLE_ROLES, ThemeError, default_theme_name, list_themes, load_theme
+from c2q_repl.render.theme import (
+    STYLE_ROLES,
+    ThemeError,
+    default_theme_name,
+    list_themes,
+    load_theme,
+)
 
 SHIPPED = ("default", "light", "solarized-dark", "presentation", "mono")
 
@@ -34,17 +40,25 @@ def test_list_themes_includes_shipped_and_user(tmp_path):
 
 
 def test_user_theme_overrides_shipped_one_by_name(tmp_path):
-    (tmp_path / "default.toml").write_text('null_text = "<null>"\n[styles]\nheader = "ansimagenta"\n')
+    (tmp_path / "default.toml").write_text(
+        'null_text = "<null>"\n[styles]\nheader = "ansimagenta"\n'
+    )
     theme = load_theme("default", user_dir=tmp_path)
     assert theme.null_text == "<null>" and theme.header == "ansimagenta"
     assert theme.source == str(tmp_path / "default.toml")
 
 
 def test_extends_inherits_everything_not_set(tmp_path):
-    (tmp_path / "brand.toml").write_text('extends = "solarized-dark"\n[styles]\nheader = "bold #ff0000"\n')
+    (tmp_path / "brand.toml").write_text(
+        'extends = "solarized-dark"\n[styles]\nheader = "bold #ff0000"\n'
+    )
     theme = load_theme("brand", user_dir=tmp_path)
     base = load_theme("solarized-dark", user_dir=tmp_path)
-    assert theme.header == "bold #ff0000" and theme.pygments_style == base.pygments_style and theme.ui == base.ui
+    assert (
+        theme.header == "bold #ff0000"
+        and theme.pygments_style == base.pygments_style
+        and theme.ui == base.ui
+    )
 
 
 def test_xdg_config_home_is_the_default_user_dir(tmp_path, monkeypatch):
@@ -55,18 +69,21 @@ def test_xdg_config_home_is_the_default_user_dir(tmp_path, monkeypatch):
     assert load_theme("xdg").description == "from xdg"
 
 
-@pytest.mark.parametrize("content,needle", [
-    ("this is = = not toml", "cannot be read"),
-    ('pygments_style = "no-such-style"\n', "no-such-style"),
-    ('table_format = "fancy_nonsense"\n', "fancy_nonsense"),
-    ('[styles]\nheadr = "bold"\n', "headr"),
-    ('[styles]\nheader = "bold notacolour"\n', "notacolour"),
-    ('[ui]\nprompt = 5\n', "prompt"),
-    ('colour = true\n', "colour"),
-    ('[chart]\ncolors = "red"\n', "colors"),
-    ('extends = "loop"\n', "extends itself"),
-    ('extends = "missing"\n', "unknown theme"),
-])
+@pytest.mark.parametrize(
+    "content,needle",
+    [
+        ("this is = = not toml", "cannot be read"),
+        ('pygments_style = "no-such-style"\n', "no-such-style"),
+        ('table_format = "fancy_nonsense"\n', "fancy_nonsense"),
+        ('[styles]\nheadr = "bold"\n', "headr"),
+        ('[styles]\nheader = "bold notacolour"\n', "notacolour"),
+        ("[ui]\nprompt = 5\n", "prompt"),
+        ("colour = true\n", "colour"),
+        ('[chart]\ncolors = "red"\n', "colors"),
+        ('extends = "loop"\n', "extends itself"),
+        ('extends = "missing"\n', "unknown theme"),
+    ],
+)
 def test_broken_theme_raises_theme_error_naming_the_problem(tmp_path, content, needle):
     (tmp_path / "loop.toml").write_text(content)
     with pytest.raises(ThemeError) as info:
@@ -94,13 +111,16 @@ def test_undecodable_file_is_a_theme_error(tmp_path):
         load_theme("bin", user_dir=tmp_path)
 
 
-@pytest.mark.parametrize("env,tty,expected", [
-    ({}, True, "default"),
-    ({"NO_COLOR": "1"}, True, "mono"),
-    ({"NO_COLOR": ""}, True, "default"),
-    ({}, False, "mono"),
-    ({"TERM": "dumb"}, True, "mono"),
-])
+@pytest.mark.parametrize(
+    "env,tty,expected",
+    [
+        ({}, True, "default"),
+        ({"NO_COLOR": "1"}, True, "mono"),
+        ({"NO_COLOR": ""}, True, "default"),
+        ({}, False, "mono"),
+        ({"TERM": "dumb"}, True, "mono"),
+    ],
+)
 def test_default_theme_name(env, tty, expected):
     assert default_theme_name(env, is_tty=tty) == expected
 

@@ -13,12 +13,25 @@ from c2q_repl.repl.status import Progress
 
 
 def test_knowledge_syntax():
-    assert parse_knowledge("few-shot", " top firms => SELECT 1 ") == ("few-shot", {"question": "top firms", "answer": "SELECT 1"})
+    assert parse_knowledge("few-shot", " top firms => SELECT 1 ") == (
+        "few-shot",
+        {"question": "top firms", "answer": "SELECT 1"},
+    )
     assert parse_knowledge("term", "mega cap, megacap = cap > 200bn") == (
-        "term-sheet", {"term": ["mega cap", "megacap"], "description": "cap > 200bn"})
-    assert parse_knowledge("instruction", "use billions") == ("instruction", {"instruction": "use billions"})
-    for kind, text in (("few-shot", "no arrow"), ("term", "= no terms"), ("instruction", ""), ("nope", "x"),
-                       ("instruction", "x" * 513)):
+        "term-sheet",
+        {"term": ["mega cap", "megacap"], "description": "cap > 200bn"},
+    )
+    assert parse_knowledge("instruction", "use billions") == (
+        "instruction",
+        {"instruction": "use billions"},
+    )
+    for kind, text in (
+        ("few-shot", "no arrow"),
+        ("term", "= no terms"),
+        ("instruction", ""),
+        ("nope", "x"),
+        ("instruction", "x" * 513),
+    ):
         with pytest.raises(UsageError):
             parse_knowledge(kind, text)
 
@@ -26,7 +39,13 @@ def test_knowledge_syntax():
 def test_describe_knowledge_items():
     from c2q_repl.api.resources import KnowledgeData
 
-    item = KnowledgeData.from_json({"knowledge_data_id": 3, "type": "term-sheet", "raw_data": {"term": ["a", "b"], "description": "d"}})
+    item = KnowledgeData.from_json(
+        {
+            "knowledge_data_id": 3,
+            "type": "term-sheet",
+            "raw_data": {"term": ["a", "b"], "description": "d"},
+        }
+    )
     assert describe_knowledge(item) == "term: a, b = d"
 
 
@@ -42,18 +61,31 @@ def test_progress_follows_job_status_and_finished_sub_tasks():
     progress = Progress()
     apply_update(progress, Job(job_id="j9", status="init"))
     assert (progress.job_id, progress.phase) == ("j9", "queued")
-    partial = {"type": "breakdown", "task_id": "0", "status": "running", "sub_tasks": [
-        {"task_id": "0-0", "status": "done", "task": "count by sector", "data": {"columns": ["n"], "rows": [[1]]}},
-        {"task_id": "0-1", "status": "running", "task": "count by \x1b[31mcountry"},
-        {"task_id": "0-2", "status": "", "task": "average cap"},
-    ]}
+    partial = {
+        "type": "breakdown",
+        "task_id": "0",
+        "status": "running",
+        "sub_tasks": [
+            {
+                "task_id": "0-0",
+                "status": "done",
+                "task": "count by sector",
+                "data": {"columns": ["n"], "rows": [[1]]},
+            },
+            {"task_id": "0-1", "status": "running", "task": "count by \x1b[31mcountry"},
+            {"task_id": "0-2", "status": "", "task": "average cap"},
+        ],
+    }
     apply_update(progress, Job(job_id="j9", status="running", result=partial))
     assert progress.phase == "running" and progress.total_tasks == 3
     assert progress.done_tasks == ["count by sector"]
     partial["sub_tasks"][1]["status"] = "failed"
     partial["sub_tasks"].pop()  # the sandbox's stages list only the finished ones
     apply_update(progress, Job(job_id="j9", status="running", result=partial))
-    assert progress.done_tasks == ["count by sector", "count by country"]  # control sequences stripped
+    assert progress.done_tasks == [
+        "count by sector",
+        "count by country",
+    ]  # control sequences stripped
     assert progress.total_tasks == 0  # unknown
     apply_update(progress, Job(job_id="j9", status="weird\x1b]0;title\x07"))
     assert progress.phase == "weird"

@@ -5,8 +5,12 @@ import types
 from c2q_repl.repl.commands import build_registry
 from c2q_repl.repl.completion import candidates
 
-SCHEMA = [("companies", "table"), ("stock_symbol", "column of companies"), ("market_cap", "column of companies"),
-          ("index_compositions", "table")]
+SCHEMA = [
+    ("companies", "table"),
+    ("stock_symbol", "column of companies"),
+    ("market_cap", "column of companies"),
+    ("index_compositions", "table"),
+]
 
 
 def texts(result):
@@ -17,7 +21,9 @@ def test_command_names_complete_with_help():
     reg = build_registry()
     got = candidates("/mo", reg)
     assert texts(got) == ["/mode"] and got[0].replace == 3 and got[0].meta
-    assert "/sessions" in texts(candidates("/ses", reg)) and "/session" in texts(candidates("/ses", reg))
+    assert "/sessions" in texts(candidates("/ses", reg)) and "/session" in texts(
+        candidates("/ses", reg)
+    )
 
 
 def test_argument_choices_and_dynamic_values():
@@ -40,7 +46,10 @@ def test_schema_names_in_questions():
     reg = build_registry()
     got = candidates("top companies by cap", reg, schema=lambda: SCHEMA)
     assert texts(got) == ["market_cap"] and got[0].replace == 3
-    assert texts(candidates("count COMP", reg, schema=lambda: SCHEMA)) == ["companies", "index_compositions"]
+    assert texts(candidates("count COMP", reg, schema=lambda: SCHEMA)) == [
+        "companies",
+        "index_compositions",
+    ]
     assert candidates("how many ", reg, schema=lambda: SCHEMA) == []
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import io
 
-from hypothesis import given, settings, strategies as st
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from c2q_repl.api.errors import ConfigError
 from c2q_repl.repl.commands import build_registry, dispatch

@@ -66,8 +66,13 @@ def test_tab_completes_even_while_typing_completion_is_running():
 
     commands = Commands()
     with create_pipe_input() as inp:
-        session = PromptSession(input=inp, output=DummyOutput(), completer=ThreadedCompleter(commands),
-                                complete_while_typing=True, key_bindings=repl_key_bindings(commands))
+        session = PromptSession(
+            input=inp,
+            output=DummyOutput(),
+            completer=ThreadedCompleter(commands),
+            complete_while_typing=True,
+            key_bindings=repl_key_bindings(commands),
+        )
         inp.send_text("/the\t\r")
         try:
             assert session.prompt("> ") == "/theme"

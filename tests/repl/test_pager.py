@@ -37,7 +37,15 @@ def test_emit_runs_pager_for_tall_output(tmp_path):
     script.chmod(script.stat().st_mode | stat.S_IEXEC)
     env = {**os.environ, "PAGER": str(script)}
     out = io.StringIO()
-    used = pager.emit([f"line {i}" for i in range(50)], out, mode="auto", rows=20, columns=80, is_tty=True, environ=env)
+    used = pager.emit(
+        [f"line {i}" for i in range(50)],
+        out,
+        mode="auto",
+        rows=20,
+        columns=80,
+        is_tty=True,
+        environ=env,
+    )
     assert used and out.getvalue() == ""
     assert marker.read_text().splitlines()[-1] == "line 49"
     marker.unlink()

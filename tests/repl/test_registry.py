@@ -23,7 +23,9 @@ class Ctx:
         self.quit_requested = False
 
 
-@command("mode", "set the mode", args=[Arg("MODE", optional=True, choices=("direct", "auto_breakdown"))])
+@command(
+    "mode", "set the mode", args=[Arg("MODE", optional=True, choices=("direct", "auto_breakdown"))]
+)
 def mode(ctx, args):
     ctx.calls.append(("mode", args))
 
@@ -108,9 +110,32 @@ def test_real_registry_help_lists_every_command():
 
 def test_real_registry_has_issue_commands():
     names = set(build_registry().names())
-    expected = {"help", "mode", "feedback", "reset", "history", "session", "sessions", "rename", "new", "summary",
-                "suggest", "refine", "kb", "sql", "format", "theme", "chart", "expand", "pager", "save", "export",
-                "job", "quit", "exit"}
+    expected = {
+        "help",
+        "mode",
+        "feedback",
+        "reset",
+        "history",
+        "session",
+        "sessions",
+        "rename",
+        "new",
+        "summary",
+        "suggest",
+        "refine",
+        "kb",
+        "sql",
+        "format",
+        "theme",
+        "chart",
+        "expand",
+        "pager",
+        "save",
+        "export",
+        "job",
+        "quit",
+        "exit",
+    }
     assert expected <= names
 
 

@@ -41,11 +41,22 @@ def test_status_line_erases_itself():
 
 
 def test_toolbar_shows_sandbox_label_session_mode_feedback_usage():
-    view = ToolbarView(label="sandbox · sp500insight · offline", kind="sandbox", session_id="7", mode="auto_breakdown",
-                       feedback="job-1/0", requests_today=(9, 4))
+    view = ToolbarView(
+        label="sandbox · sp500insight · offline",
+        kind="sandbox",
+        session_id="7",
+        mode="auto_breakdown",
+        feedback="job-1/0",
+        requests_today=(9, 4),
+    )
     text = toolbar_text(view)
-    for part in ("sandbox · sp500insight · offline", "session 7", "mode auto_breakdown", "feedback → job-1/0",
-                 "today 4 AI / 9 requests"):
+    for part in (
+        "sandbox · sp500insight · offline",
+        "session 7",
+        "mode auto_breakdown",
+        "feedback → job-1/0",
+        "today 4 AI / 9 requests",
+    ):
         assert part in text
     assert "connecting" in toolbar_text(ToolbarView(label="cloud · db"))
     long = toolbar_text(ToolbarView(label="x", feedback="0172644ab50c49d5bad3f2d71b9f61ac/0-1"))

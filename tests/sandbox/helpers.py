@@ -16,7 +16,11 @@ from c2q_repl.sandbox.keys import ApiKey
 def client(handle, key: ApiKey | None = None, *, scheme: str = "digest") -> httpx.Client:
     public = key.public if key else handle.public_key
     private = key.private if key else handle.private_key
-    auth = httpx.DigestAuth(public, private) if scheme == "digest" else httpx.BasicAuth(public, private)
+    auth = (
+        httpx.DigestAuth(public, private)
+        if scheme == "digest"
+        else httpx.BasicAuth(public, private)
+    )
     return httpx.Client(base_url=handle.endpoint, auth=auth, timeout=30)
 
 
@@ -48,8 +52,12 @@ def poll(http: httpx.Client, job_id: str, timeout: float = 20.0) -> tuple[dict, 
 
 def ask(http: httpx.Client, handle, question: str, mode: str = "direct") -> tuple[dict, dict]:
     """POST /v3/chat2data and wait: (start result, final job)."""
-    started = ok(http.post("/v3/chat2data", json={**target(handle), "question": question,
-                                                   "sql_generate_mode": mode}))
+    started = ok(
+        http.post(
+            "/v3/chat2data",
+            json={**target(handle), "question": question, "sql_generate_mode": mode},
+        )
+    )
     return started, poll(http, started["job_id"])[0]
 
 
@@ -79,11 +87,20 @@ class ScriptedAnswerer(SqlPassthroughAnswerer):
 
 
 def task(sql: str, task_id: str = "0", **kw) -> TaskPlan:
-    return TaskPlan(task_id=task_id, task=kw.pop("task", sql), clarified_task=kw.pop("clarified_task", f"run {sql}"),
-                    sql=sql, **kw)
+    return TaskPlan(
+        task_id=task_id,
+        task=kw.pop("task", sql),
+        clarified_task=kw.pop("clarified_task", f"run {sql}"),
+        sql=sql,
+        **kw,
+    )
 
 
 def breakdown(*sqls: str) -> Plan:
-    return Plan(tasks=tuple(task(s, f"0-{i}") for i, s in enumerate(sqls)), clarified_task="several things",
-                breakdown=True, assumptions=({"concept": "scope", "explanation": "all companies"},),
-                state={"asked": "breakdown"})
+    return Plan(
+        tasks=tuple(task(s, f"0-{i}") for i, s in enumerate(sqls)),
+        clarified_task="several things",
+        breakdown=True,
+        assumptions=({"concept": "scope", "explanation": "all companies"},),
+        state={"asked": "breakdown"},
+    )

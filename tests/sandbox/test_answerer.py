@@ -4,27 +4,37 @@ from __future__ import annotations
 
 import pytest
 
-from c2q_repl.sandbox.answerer import NO_ENGINE, SqlPassthroughAnswerer, as_sql_question, build_answerer
+from c2q_repl.sandbox.answerer import (
+    NO_ENGINE,
+    SqlPassthroughAnswerer,
+    as_sql_question,
+    build_answerer,
+)
 from c2q_repl.sandbox.contracts import AnswerRequest, Plan, TaskPlan
 
 
-@pytest.mark.parametrize("question,expected", [
-    ("SELECT COUNT(*) FROM companies", "SELECT COUNT(*) FROM companies"),
-    ("  select 1 + 1;", "select 1 + 1"),
-    ("WITH t AS (SELECT 1 AS x) SELECT x FROM t", "WITH t AS (SELECT 1 AS x) SELECT x FROM t"),
-    ("select companies in Texas", None),
-    ("select the biggest company", None),
-    ("SELECT 1; DROP TABLE users", None),
-    ("DELETE FROM users", None),
-    ("with the highest market cap, which company?", None),
-    ("how many companies?", None),
-])
+@pytest.mark.parametrize(
+    "question,expected",
+    [
+        ("SELECT COUNT(*) FROM companies", "SELECT COUNT(*) FROM companies"),
+        ("  select 1 + 1;", "select 1 + 1"),
+        ("WITH t AS (SELECT 1 AS x) SELECT x FROM t", "WITH t AS (SELECT 1 AS x) SELECT x FROM t"),
+        ("select companies in Texas", None),
+        ("select the biggest company", None),
+        ("SELECT 1; DROP TABLE users", None),
+        ("DELETE FROM users", None),
+        ("with the highest market cap, which company?", None),
+        ("how many companies?", None),
+    ],
+)
 def test_sql_detection(question, expected):
     assert as_sql_question(question, "sqlite") == expected
 
 
 def _request(question, sp500_db):
-    return AnswerRequest(question=question, mode="direct", catalog=sp500_db.catalog(), database=sp500_db)
+    return AnswerRequest(
+        question=question, mode="direct", catalog=sp500_db.catalog(), database=sp500_db
+    )
 
 
 def test_sql_runs_as_is_and_the_rest_goes_to_the_engine(sp500_db):
@@ -51,7 +61,9 @@ def test_without_an_engine_english_is_declined_with_a_reason(sp500_db):
     description = answerer.describe(sp500_db.catalog(), sp500_db)
     assert description.tables["companies"].startswith("Companies")
     assert description.columns["companies"]["market_cap"].startswith("Market capitalization")
-    assert all(s.startswith("SELECT") for s in answerer.suggest_questions(sp500_db.catalog(), sp500_db))
+    assert all(
+        s.startswith("SELECT") for s in answerer.suggest_questions(sp500_db.catalog(), sp500_db)
+    )
     sql, solution = answerer.refine_sql("SELECT 1", "x", sp500_db.catalog(), sp500_db)
     assert sql == "SELECT 1" and "unchanged" in solution
 

@@ -23,13 +23,32 @@ def test_both_schemes_authenticate(sandbox, scheme):
 def test_missing_credentials_get_a_digest_challenge_in_the_gateway_envelope(sandbox):
     r = httpx.get(f"{sandbox.endpoint}/v3/sessions")
     assert r.status_code == 401
-    assert r.json() == {"type": "", "data": {"columns": [], "rows": [], "result": {
-        "code": 401, "message": "auth failed", "start_ms": "", "end_ms": "", "latency": "", "row_count": 0,
-        "row_affect": 0, "limit": 0}}}
+    assert r.json() == {
+        "type": "",
+        "data": {
+            "columns": [],
+            "rows": [],
+            "result": {
+                "code": 401,
+                "message": "auth failed",
+                "start_ms": "",
+                "end_ms": "",
+                "latency": "",
+                "row_count": 0,
+                "row_affect": 0,
+                "limit": 0,
+            },
+        },
+    }
     challenge = r.headers["www-authenticate"]
     assert challenge.startswith("Digest ")
-    params = parse_digest_params(challenge[len("Digest "):])
-    assert params["qop"] == "auth" and params["realm"] == REALM and params["nonce"] and params["opaque"]
+    params = parse_digest_params(challenge[len("Digest ") :])
+    assert (
+        params["qop"] == "auth"
+        and params["realm"] == REALM
+        and params["nonce"]
+        and params["opaque"]
+    )
 
 
 @pytest.mark.parametrize("scheme", ["digest", "basic"])
@@ -41,7 +60,11 @@ def test_wrong_private_key_is_refused(sandbox, scheme):
 
 
 def test_unknown_scheme_and_garbage_basic_are_refused(sandbox):
-    for header in ("Bearer abc", "Basic !!!notbase64", "Basic " + base64.b64encode(b"nocolon").decode()):
+    for header in (
+        "Bearer abc",
+        "Basic !!!notbase64",
+        "Basic " + base64.b64encode(b"nocolon").decode(),
+    ):
         r = httpx.get(f"{sandbox.endpoint}/v3/sessions", headers={"Authorization": header})
         assert r.status_code == 401, header
 
@@ -57,12 +80,16 @@ def test_expired_key_gets_the_documented_code(make_sandbox):
     assert r.json()["data"]["result"]["message"] == "API Key is no longer valid"
 
 
-def _digest_header(auth: Authenticator, key: ApiKey, nonce: str, uri: str, nc: str = "00000001") -> str:
+def _digest_header(
+    auth: Authenticator, key: ApiKey, nonce: str, uri: str, nc: str = "00000001"
+) -> str:
     ha1 = hashlib.md5(f"{key.public}:{REALM}:{key.private}".encode()).hexdigest()
     ha2 = hashlib.md5(f"GET:{uri}".encode()).hexdigest()
     response = hashlib.md5(f"{ha1}:{nonce}:{nc}:abc:auth:{ha2}".encode()).hexdigest()
-    return (f'Digest username="{key.public}", realm="{REALM}", nonce="{nonce}", uri="{uri}", qop=auth, nc={nc}, '
-            f'cnonce="abc", response="{response}"')
+    return (
+        f'Digest username="{key.public}", realm="{REALM}", nonce="{nonce}", uri="{uri}", qop=auth, nc={nc}, '
+        f'cnonce="abc", response="{response}"'
+    )
 
 
 def test_digest_nonces_expire_and_cannot_be_replayed():
@@ -73,9 +100,15 @@ def test_digest_nonces_expire_and_cannot_be_replayed():
     header = _digest_header(auth, key, nonce, "/x")
     assert auth.authenticate(header, "GET", "/x").key == key
     assert auth.authenticate(header, "GET", "/x").error == "bad"  # same nc again: replay
-    assert auth.authenticate(_digest_header(auth, key, nonce, "/x", "00000002"), "GET", "/x").key == key
+    assert (
+        auth.authenticate(_digest_header(auth, key, nonce, "/x", "00000002"), "GET", "/x").key
+        == key
+    )
     now[0] += 61
-    assert auth.authenticate(_digest_header(auth, key, nonce, "/x", "00000003"), "GET", "/x").error == "stale"
+    assert (
+        auth.authenticate(_digest_header(auth, key, nonce, "/x", "00000003"), "GET", "/x").error
+        == "stale"
+    )
     assert "stale=true" in auth.challenge(stale=True)
 
 
@@ -87,8 +120,14 @@ def test_nonces_issued_in_the_same_instant_differ():
 def test_digest_refuses_forged_nonce_and_wrong_uri():
     key = ApiKey("PUB12345", "secret-private", ADMIN)
     auth = Authenticator([key])
-    assert auth.authenticate(_digest_header(auth, key, "123.0.forged", "/x"), "GET", "/x").error == "bad"
-    assert auth.authenticate(_digest_header(auth, key, auth.new_nonce(), "/x"), "GET", "/y").error == "bad"
+    assert (
+        auth.authenticate(_digest_header(auth, key, "123.0.forged", "/x"), "GET", "/x").error
+        == "bad"
+    )
+    assert (
+        auth.authenticate(_digest_header(auth, key, auth.new_nonce(), "/x"), "GET", "/y").error
+        == "bad"
+    )
 
 
 def test_rfc2069_digest_without_qop_works():

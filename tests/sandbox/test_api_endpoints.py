@@ -10,8 +10,12 @@ from .helpers import ScriptedAnswerer, breakdown, client, gateway_code, ok, poll
 
 
 def test_v2_chat2data_returns_a_task_tree(sandbox, sandbox_client):
-    started = ok(sandbox_client.post("/v2/chat2data", json={**target(sandbox),
-                                                            "raw_question": "SELECT COUNT(*) AS n FROM companies"}))
+    started = ok(
+        sandbox_client.post(
+            "/v2/chat2data",
+            json={**target(sandbox), "raw_question": "SELECT COUNT(*) AS n FROM companies"},
+        )
+    )
     assert set(started) == {"job_id"}
     job, _ = poll(sandbox_client, started["job_id"])
     result = job["result"]
@@ -19,24 +23,43 @@ def test_v2_chat2data_returns_a_task_tree(sandbox, sandbox_client):
     assert len(result["question_id"]) == 36 and isinstance(result["time_elapsed"], float)
     node = result["task_tree"]["0"]
     assert node["task_id"] == "0" and node["sql"] == "SELECT COUNT(*) AS n FROM companies"
-    assert node["columns"] == [{"col": "n"}] and node["rows"][0][0].isdigit() and node["sequence_no"] == 0
+    assert (
+        node["columns"] == [{"col": "n"}]
+        and node["rows"][0][0].isdigit()
+        and node["sequence_no"] == 0
+    )
 
 
 def test_v2_breakdown_tree_links_children(make_sandbox):
     engine = ScriptedAnswerer(script={"two": breakdown("SELECT 1 AS a", "SELECT 2 AS b")})
     sb = make_sandbox(answerer=engine)
     with client(sb) as http:
-        job, _ = poll(http, ok(http.post("/v2/chat2data", json={**target(sb), "question": "two",
-                                                                 "sql_generate_mode": "auto_breakdown"}))["job_id"])
+        job, _ = poll(
+            http,
+            ok(
+                http.post(
+                    "/v2/chat2data",
+                    json={**target(sb), "question": "two", "sql_generate_mode": "auto_breakdown"},
+                )
+            )["job_id"],
+        )
     tree = job["result"]["task_tree"]
-    assert tree["0"]["sub_task_list"] == ["0-0", "0-1"] and tree["0"]["breakdown_type"] == "Breakdown"
+    assert (
+        tree["0"]["sub_task_list"] == ["0-0", "0-1"] and tree["0"]["breakdown_type"] == "Breakdown"
+    )
     assert tree["0-1"]["rows"] == [["2"]] and tree["0-1"]["parent_task_id"] == "0"
 
 
 @pytest.mark.parametrize("path", ["/v1/chat2data", "/chat2data"])
 def test_v1_is_synchronous_in_the_gateway_envelope(sandbox, sandbox_client, path):
-    r = sandbox_client.post(path, json={**target(sandbox), "tables": ["users"],
-                                        "instruction": "SELECT COUNT(user_id) FROM users"})
+    r = sandbox_client.post(
+        path,
+        json={
+            **target(sandbox),
+            "tables": ["users"],
+            "instruction": "SELECT COUNT(user_id) FROM users",
+        },
+    )
     assert r.status_code == 200
     body = r.json()
     assert body["type"] == "chat2data_endpoint"
@@ -50,17 +73,33 @@ def test_v1_is_synchronous_in_the_gateway_envelope(sandbox, sandbox_client, path
 
 
 def test_v1_errors_use_the_gateway_envelope(sandbox, sandbox_client):
-    r = sandbox_client.post("/v1/chat2data", json={**target(sandbox), "tables": ["nope"], "instruction": "x"})
+    r = sandbox_client.post(
+        "/v1/chat2data", json={**target(sandbox), "tables": ["nope"], "instruction": "x"}
+    )
     assert r.status_code == 400 and gateway_code(r) == 400
     assert r.json()["type"] == "chat2data_endpoint"
     assert r.json()["data"]["result"]["message"].startswith("param check failed!")
-    r = sandbox_client.post("/v1/chat2data", json={**target(sandbox), "instruction": "SELECT * FROM nowhere"})
-    assert r.status_code == 200 and gateway_code(r) == 500 and "nowhere" in r.json()["data"]["result"]["message"]
+    r = sandbox_client.post(
+        "/v1/chat2data", json={**target(sandbox), "instruction": "SELECT * FROM nowhere"}
+    )
+    assert (
+        r.status_code == 200
+        and gateway_code(r) == 500
+        and "nowhere" in r.json()["data"]["result"]["message"]
+    )
 
 
 def test_refine_sql(sandbox, sandbox_client):
-    started = ok(sandbox_client.post("/v3/refineSql", json={**target(sandbox), "sql": "SELECT * FROM companies",
-                                                            "feedback": "only the first 5 rows"}))
+    started = ok(
+        sandbox_client.post(
+            "/v3/refineSql",
+            json={
+                **target(sandbox),
+                "sql": "SELECT * FROM companies",
+                "feedback": "only the first 5 rows",
+            },
+        )
+    )
     job, _ = poll(sandbox_client, started["job_id"])
     assert job["status"] == "done"
     assert set(job["result"]) == {"rewritten_sql", "solution"} and job["result"]["rewritten_sql"]
@@ -71,7 +110,11 @@ def test_refine_sql(sandbox, sandbox_client):
 def test_suggest_questions(sandbox, sandbox_client):
     started = ok(sandbox_client.post("/v3/suggestQuestions", json=target(sandbox)))
     job, _ = poll(sandbox_client, started["job_id"])
-    assert isinstance(job["result"], list) and job["result"] and all(isinstance(q, str) for q in job["result"])
+    assert (
+        isinstance(job["result"], list)
+        and job["result"]
+        and all(isinstance(q, str) for q in job["result"])
+    )
 
 
 def test_unknown_paths_and_methods(sandbox, sandbox_client):
@@ -81,8 +124,12 @@ def test_unknown_paths_and_methods(sandbox, sandbox_client):
         assert r.json()["data"]["result"]["message"] == "endpoint not found"
     r = httpx.get(sandbox.endpoint.replace("chat2query-sandbox1", "chat2query-other"))
     assert r.status_code == 404
-    for method, path in (("DELETE", "/v3/chat2data"), ("GET", "/v3/chat2data"), ("POST", "/v2/jobs/abc"),
-                         ("DELETE", "/v3/sessions")):
+    for method, path in (
+        ("DELETE", "/v3/chat2data"),
+        ("GET", "/v3/chat2data"),
+        ("POST", "/v2/jobs/abc"),
+        ("DELETE", "/v3/sessions"),
+    ):
         r = sandbox_client.request(method, path)
         assert r.status_code == 405 and gateway_code(r) == 405, (method, path)
         assert r.json()["data"]["result"]["message"] == "method not allowed"
@@ -94,7 +141,9 @@ def test_unknown_path_is_404_even_without_credentials(sandbox):
 
 
 def test_request_body_validation(sandbox, sandbox_client):
-    r = sandbox_client.post("/v3/chat2data", content=b"{not json", headers={"content-type": "application/json"})
+    r = sandbox_client.post(
+        "/v3/chat2data", content=b"{not json", headers={"content-type": "application/json"}
+    )
     assert r.status_code == 400 and "JSON" in r.json()["msg"]
     r = sandbox_client.post("/v3/chat2data", json=[1, 2])
     assert r.status_code == 400
@@ -105,16 +154,26 @@ def test_request_body_validation(sandbox, sandbox_client):
 
 
 def test_chat_by_data_summary_id(sandbox, sandbox_client):
-    default = [s for s in ok(sandbox_client.get("/v3/dataSummaries"))["data_summaries"] if s["default"]][0]
-    started = ok(sandbox_client.post("/v3/chat2data", json={"data_summary_id": default["data_summary_id"],
-                                                            "question": "SELECT 1 AS one"}))
+    default = [
+        s for s in ok(sandbox_client.get("/v3/dataSummaries"))["data_summaries"] if s["default"]
+    ][0]
+    started = ok(
+        sandbox_client.post(
+            "/v3/chat2data",
+            json={"data_summary_id": default["data_summary_id"], "question": "SELECT 1 AS one"},
+        )
+    )
     job, _ = poll(sandbox_client, started["job_id"])
     assert job["result"]["data"]["rows"] == [["1"]]
 
 
 def test_english_questions_go_to_the_engine(sandbox, sandbox_client):
     """Not SQL, so not passthrough: the engine answers it or declines with a reason (never an empty table)."""
-    started = ok(sandbox_client.post("/v3/chat2data", json={**target(sandbox), "question": "select companies in Texas"}))
+    started = ok(
+        sandbox_client.post(
+            "/v3/chat2data", json={**target(sandbox), "question": "select companies in Texas"}
+        )
+    )
     job, _ = poll(sandbox_client, started["job_id"])
     answer = job["result"]
     assert answer["sql"] != "select companies in Texas"

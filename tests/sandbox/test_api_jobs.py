@@ -16,21 +16,38 @@ REFUSAL = "I could not map 'churn' to any table or column."
 
 @pytest.fixture
 def engine() -> ScriptedAnswerer:
-    return ScriptedAnswerer(script={
-        "three things": breakdown("SELECT COUNT(*) FROM companies", "SELECT COUNT(*) FROM users",
-                                  "SELECT COUNT(*) FROM indexes"),
-        "churn": Plan(tasks=(TaskPlan("0", "churn", "churn", refusal=REFUSAL),), clarified_task="churn"),
-        "broken": Plan(tasks=(TaskPlan("0", "broken", "select from nowhere", sql="SELECT * FROM nowhere"),)),
-    })
+    return ScriptedAnswerer(
+        script={
+            "three things": breakdown(
+                "SELECT COUNT(*) FROM companies",
+                "SELECT COUNT(*) FROM users",
+                "SELECT COUNT(*) FROM indexes",
+            ),
+            "churn": Plan(
+                tasks=(TaskPlan("0", "churn", "churn", refusal=REFUSAL),), clarified_task="churn"
+            ),
+            "broken": Plan(
+                tasks=(TaskPlan("0", "broken", "select from nowhere", sql="SELECT * FROM nowhere"),)
+            ),
+        }
+    )
 
 
 def test_job_goes_through_init_running_done(make_sandbox):
     sb = make_sandbox(job_delay=0.6)
     with client(sb) as http:
         before = int(time.time())
-        started = ok(http.post("/v3/chat2data", json={**target(sb), "question": "SELECT COUNT(*) FROM companies"}))
+        started = ok(
+            http.post(
+                "/v3/chat2data", json={**target(sb), "question": "SELECT COUNT(*) FROM companies"}
+            )
+        )
         first = ok(http.get(f"/v2/jobs/{started['job_id']}"))
-        assert first["status"] in ("init", "running") and first["result"] is None and first["ended_at"] is None
+        assert (
+            first["status"] in ("init", "running")
+            and first["result"] is None
+            and first["ended_at"] is None
+        )
         job, seen = poll(http, started["job_id"])
     assert seen[-1] == "done" and "running" in seen
     assert seen == [s for s in ("init", "running", "done") if s in seen]
@@ -39,21 +56,49 @@ def test_job_goes_through_init_running_done(make_sandbox):
 
 
 def test_direct_answer_has_the_documented_shape(sandbox, sandbox_client):
-    _, job = ask(sandbox_client, sandbox, "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY sector")
+    _, job = ask(
+        sandbox_client,
+        sandbox,
+        "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY sector",
+    )
     answer = job["result"]
-    assert set(answer) >= {"type", "task_id", "status", "clarified_task", "description", "assumptions", "sql",
-                           "sql_error", "data", "chart_options"}
-    assert answer["type"] == "data_retrieval" and answer["task_id"] == "0" and answer["status"] == "done"
+    assert set(answer) >= {
+        "type",
+        "task_id",
+        "status",
+        "clarified_task",
+        "description",
+        "assumptions",
+        "sql",
+        "sql_error",
+        "data",
+        "chart_options",
+    }
+    assert (
+        answer["type"] == "data_retrieval"
+        and answer["task_id"] == "0"
+        and answer["status"] == "done"
+    )
     assert answer["data"]["columns"] == [{"col": "sector"}, {"col": "n"}]
-    assert len(answer["data"]["rows"]) == 11 and all(isinstance(v, str) for r in answer["data"]["rows"] for v in r)
+    assert len(answer["data"]["rows"]) == 11 and all(
+        isinstance(v, str) for r in answer["data"]["rows"] for v in r
+    )
     assert answer["chart_options"]["chart_name"] == "Table" and answer["sql_error"] is None
 
 
 def test_breakdown_reveals_sub_tasks_progressively(make_sandbox, engine):
     sb = make_sandbox(job_delay=1.2, answerer=engine)
     with client(sb) as http:
-        started = ok(http.post("/v3/chat2data", json={**target(sb), "question": "three things",
-                                                       "sql_generate_mode": "auto_breakdown"}))
+        started = ok(
+            http.post(
+                "/v3/chat2data",
+                json={
+                    **target(sb),
+                    "question": "three things",
+                    "sql_generate_mode": "auto_breakdown",
+                },
+            )
+        )
         counts = []
         while True:
             job = ok(http.get(f"/v2/jobs/{started['job_id']}"))
@@ -92,7 +137,11 @@ def test_sql_error_is_reported_in_the_answer(make_sandbox, engine):
 
 def test_unknown_job_is_404_in_the_app_envelope(sandbox_client):
     r = sandbox_client.get("/v2/jobs/0123456789abcdef0123456789abcdef")
-    assert r.status_code == 404 and r.json() == {"code": 404, "msg": "job not found", "result": None}
+    assert r.status_code == 404 and r.json() == {
+        "code": 404,
+        "msg": "job not found",
+        "result": None,
+    }
 
 
 def test_engine_crash_fails_the_job_not_the_server(make_sandbox):

@@ -6,23 +6,44 @@ from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
 
 from .helpers import client, gateway_code, ok, target
 
-QUOTA_MESSAGE = ("The AI request exceeded the limit of 2 times per day. "
-                 "For more quota, please contact us: https://tidb.support.pingcap.com/")
+QUOTA_MESSAGE = (
+    "The AI request exceeded the limit of 2 times per day. "
+    "For more quota, please contact us: https://tidb.support.pingcap.com/"
+)
 
 
 def test_daily_ai_quota(make_sandbox):
     sb = make_sandbox(daily_limit=2, rpm_limit=0)
     with client(sb) as http:
-        assert http.post("/v3/chat2data", json={"question": "SELECT 1"}).status_code == 400  # refused: not counted
+        assert (
+            http.post("/v3/chat2data", json={"question": "SELECT 1"}).status_code == 400
+        )  # refused: not counted
         for _ in range(2):
             ok(http.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"}))
         r = http.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"})
         assert r.status_code == 429
-        assert r.json() == {"type": "chat2data_endpoint", "data": {"columns": [], "rows": [], "result": {
-            "code": 429, "message": QUOTA_MESSAGE, "start_ms": "", "end_ms": "", "latency": "", "row_count": 0,
-            "row_affect": 0, "limit": 0}}}
-        for path, body in (("/v2/chat2data", {**target(sb), "raw_question": "SELECT 1"}),
-                           ("/v3/suggestQuestions", target(sb)), ("/v1/chat2data", {**target(sb), "instruction": "x"})):
+        assert r.json() == {
+            "type": "chat2data_endpoint",
+            "data": {
+                "columns": [],
+                "rows": [],
+                "result": {
+                    "code": 429,
+                    "message": QUOTA_MESSAGE,
+                    "start_ms": "",
+                    "end_ms": "",
+                    "latency": "",
+                    "row_count": 0,
+                    "row_affect": 0,
+                    "limit": 0,
+                },
+            },
+        }
+        for path, body in (
+            ("/v2/chat2data", {**target(sb), "raw_question": "SELECT 1"}),
+            ("/v3/suggestQuestions", target(sb)),
+            ("/v1/chat2data", {**target(sb), "instruction": "x"}),
+        ):
             assert http.post(path, json=body).status_code == 429, path
         # non-AI calls still work
         ok(http.get("/v3/sessions"))

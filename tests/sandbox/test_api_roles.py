@@ -31,25 +31,38 @@ def _status(http, method, path, body=None) -> int:
     return r.status_code
 
 
-@pytest.mark.parametrize("role,may_ask,may_write_context", [
-    (ADMIN, True, True), (DATA_SUMMARY, False, True), (SQL_READONLY, True, False), (SQL_READWRITE, True, False),
-])
+@pytest.mark.parametrize(
+    "role,may_ask,may_write_context",
+    [
+        (ADMIN, True, True),
+        (DATA_SUMMARY, False, True),
+        (SQL_READONLY, True, False),
+        (SQL_READWRITE, True, False),
+    ],
+)
 def test_endpoint_matrix(roles_sandbox, role, may_ask, may_write_context):
     sb = roles_sandbox
     where = target(sb)
-    asking = [("POST", "/v3/chat2data", {**where, "question": "SELECT 1"}),
-              ("POST", "/v2/chat2data", {**where, "raw_question": "SELECT 1"}),
-              ("POST", "/v1/chat2data", {**where, "instruction": "SELECT 1"}),
-              ("POST", "/chat2data", {**where, "instruction": "SELECT 1"}),
-              ("POST", "/v3/sessions", {**where, "name": "x"}),
-              ("GET", "/v3/sessions", None),
-              ("POST", "/v3/refineSql", {**where, "sql": "SELECT 1", "feedback": "ok"}),
-              ("POST", "/v3/suggestQuestions", where)]
-    context = [("POST", "/v3/dataSummaries", {**where, "reuse": True}),
-               ("POST", "/v2/dataSummaries", {**where, "reuse": True}),
-               ("POST", "/v3/knowledgeBases", {**where, "description": "kb"})]
-    reading = [("GET", "/v3/dataSummaries", None), ("GET", "/v2/dataSummaries", None),
-               ("GET", "/v3/knowledgeBases", None)]
+    asking = [
+        ("POST", "/v3/chat2data", {**where, "question": "SELECT 1"}),
+        ("POST", "/v2/chat2data", {**where, "raw_question": "SELECT 1"}),
+        ("POST", "/v1/chat2data", {**where, "instruction": "SELECT 1"}),
+        ("POST", "/chat2data", {**where, "instruction": "SELECT 1"}),
+        ("POST", "/v3/sessions", {**where, "name": "x"}),
+        ("GET", "/v3/sessions", None),
+        ("POST", "/v3/refineSql", {**where, "sql": "SELECT 1", "feedback": "ok"}),
+        ("POST", "/v3/suggestQuestions", where),
+    ]
+    context = [
+        ("POST", "/v3/dataSummaries", {**where, "reuse": True}),
+        ("POST", "/v2/dataSummaries", {**where, "reuse": True}),
+        ("POST", "/v3/knowledgeBases", {**where, "description": "kb"}),
+    ]
+    reading = [
+        ("GET", "/v3/dataSummaries", None),
+        ("GET", "/v2/dataSummaries", None),
+        ("GET", "/v3/knowledgeBases", None),
+    ]
     with client(sb, KEYS[role]) as http:
         for method, path, body in asking:
             assert (_status(http, method, path, body) == 200) == may_ask, (role, path)
@@ -62,7 +75,9 @@ def test_endpoint_matrix(roles_sandbox, role, may_ask, may_write_context):
 def test_jobs_are_readable_by_every_role(roles_sandbox):
     sb = roles_sandbox
     with client(sb, KEYS[ADMIN]) as admin:
-        job_id = ok(admin.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"}))["job_id"]
+        job_id = ok(admin.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"}))[
+            "job_id"
+        ]
     for key in KEYS.values():
         with client(sb, key) as http:
             assert ok(http.get(f"/v2/jobs/{job_id}"))["job_id"] == job_id
@@ -77,16 +92,41 @@ def test_read_only_key_never_changes_data_whatever_sql_the_engine_writes(roles_s
         answer = job["result"]
         assert answer["status"] == "failed" and answer["sql"] == DELETE
         assert "read-only" in answer["sql_error"] and answer["data"] is None
-        count = poll(http, ok(http.post("/v3/chat2data", json={
-            **target(sb), "question": "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id = 1"}))["job_id"])[0]
+        count = poll(
+            http,
+            ok(
+                http.post(
+                    "/v3/chat2data",
+                    json={
+                        **target(sb),
+                        "question": "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id = 1",
+                    },
+                )
+            )["job_id"],
+        )[0]
     assert count["result"]["data"]["rows"][0][0] != "0"
 
 
 def test_read_write_key_executes_what_the_engine_writes(roles_sandbox):
     sb = roles_sandbox
     with client(sb, KEYS[SQL_READWRITE]) as http:
-        job, _ = poll(http, ok(http.post("/v3/chat2data", json={**target(sb), "question": "forget user 1"}))["job_id"])
+        job, _ = poll(
+            http,
+            ok(http.post("/v3/chat2data", json={**target(sb), "question": "forget user 1"}))[
+                "job_id"
+            ],
+        )
         assert job["result"]["sql_error"] is None and job["result"]["status"] == "done"
-        after = poll(http, ok(http.post("/v3/chat2data", json={
-            **target(sb), "question": "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id = 1"}))["job_id"])[0]
+        after = poll(
+            http,
+            ok(
+                http.post(
+                    "/v3/chat2data",
+                    json={
+                        **target(sb),
+                        "question": "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id = 1",
+                    },
+                )
+            )["job_id"],
+        )[0]
     assert after["result"]["data"]["rows"] == [["0"]]

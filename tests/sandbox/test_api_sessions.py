@@ -14,8 +14,13 @@ def recorded(make_sandbox):
 
 
 def _chat(http, session_id, question, **extra):
-    body = {"question": question, "sql_generate_mode": "direct", "feedback_answer_id": "", "feedback_task_id": "",
-            **extra}
+    body = {
+        "question": question,
+        "sql_generate_mode": "direct",
+        "feedback_answer_id": "",
+        "feedback_task_id": "",
+        **extra,
+    }
     return ok(http.post(f"/v3/sessions/{session_id}/chat2data", json=body))
 
 
@@ -54,7 +59,9 @@ def test_session_lifecycle_and_messages(recorded):
         poll(http, third["job_id"])
     # the engine saw the earlier rounds as history, and nothing from before the reset afterwards
     by_question = {r.question: r for r in engine.requests}
-    assert [h.question for h in by_question["SELECT COUNT(*) FROM companies"].history] == ["SELECT COUNT(*) FROM users"]
+    assert [h.question for h in by_question["SELECT COUNT(*) FROM companies"].history] == [
+        "SELECT COUNT(*) FROM users"
+    ]
     assert by_question["SELECT COUNT(*) FROM companies"].history[0].answer_id == first["job_id"]
     assert by_question["SELECT COUNT(*) FROM companies"].history[0].summary == "1 row"
     assert by_question["SELECT 1"].history == ()
@@ -66,11 +73,18 @@ def test_feedback_names_an_earlier_answer(recorded):
         sid = ok(http.post("/v3/sessions", json=target(sb)))["session_id"]
         first = _chat(http, sid, "SELECT COUNT(*) FROM users")
         poll(http, first["job_id"])
-        again = _chat(http, sid, "SELECT COUNT(*) FROM users WHERE user_id > 10",
-                      feedback_answer_id=first["job_id"], feedback_task_id="0")
+        again = _chat(
+            http,
+            sid,
+            "SELECT COUNT(*) FROM users WHERE user_id > 10",
+            feedback_answer_id=first["job_id"],
+            feedback_task_id="0",
+        )
         poll(http, again["job_id"])
-        bad = http.post(f"/v3/sessions/{sid}/chat2data", json={"question": "SELECT 1",
-                                                                "feedback_answer_id": "f" * 32})
+        bad = http.post(
+            f"/v3/sessions/{sid}/chat2data",
+            json={"question": "SELECT 1", "feedback_answer_id": "f" * 32},
+        )
     request = engine.requests[-1]
     assert request.feedback is not None and request.feedback.answer_id == first["job_id"]
     assert request.feedback_task_id == "0"
@@ -95,9 +109,13 @@ def test_session_errors(sandbox, sandbox_client):
     sid = ok(sandbox_client.post("/v3/sessions", json=target(sandbox)))["session_id"]
     r = sandbox_client.post(f"/v3/sessions/{sid}/chat2data", json={"question": ""})
     assert r.status_code == 400 and r.json()["msg"].startswith("param check failed!")
-    r = sandbox_client.post(f"/v3/sessions/{sid}/chat2data", json={"question": "x", "sql_generate_mode": "magic"})
+    r = sandbox_client.post(
+        f"/v3/sessions/{sid}/chat2data", json={"question": "x", "sql_generate_mode": "magic"}
+    )
     assert r.status_code == 400
-    r = sandbox_client.post("/v3/sessions", json={"cluster_id": sandbox.cluster_id, "database": "other"})
+    r = sandbox_client.post(
+        "/v3/sessions", json={"cluster_id": sandbox.cluster_id, "database": "other"}
+    )
     assert r.status_code == 400 and "not found" in r.json()["msg"]
     r = sandbox_client.put(f"/v3/sessions/{sid}", json={})
     assert r.status_code == 400

@@ -55,7 +55,11 @@ def test_500_fault(make_sandbox):
 def test_502_html_fault(make_sandbox):
     sb = _sandbox_with(make_sandbox, "502html:1")
     r = httpx.get(f"{sb.endpoint}/v3/sessions")
-    assert r.status_code == 502 and r.headers["content-type"].startswith("text/html") and "<html>" in r.text
+    assert (
+        r.status_code == 502
+        and r.headers["content-type"].startswith("text/html")
+        and "<html>" in r.text
+    )
 
 
 @pytest.mark.parametrize("kind", ["drop", "reset"])
@@ -67,9 +71,8 @@ def test_connection_faults(make_sandbox, kind):
 
 def test_truncated_fault(make_sandbox):
     sb = _sandbox_with(make_sandbox, "truncated:1")
-    with pytest.raises(httpx.TransportError):
-        with client(sb, scheme="basic") as http:
-            http.get("/v3/sessions")
+    with pytest.raises(httpx.TransportError), client(sb, scheme="basic") as http:
+        http.get("/v3/sessions")
 
 
 def test_badjson_fault(make_sandbox):

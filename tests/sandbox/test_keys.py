@@ -8,23 +8,40 @@ import stat
 import pytest
 
 from c2q_repl.sandbox.keys import (
-    ADMIN, DATA_SUMMARY, SQL_READONLY, SQL_READWRITE, KeysFileError, default_keys_path, generate_key,
-    load_or_create_keys, normalize_role, parse_keys,
+    ADMIN,
+    DATA_SUMMARY,
+    SQL_READONLY,
+    SQL_READWRITE,
+    KeysFileError,
+    default_keys_path,
+    generate_key,
+    load_or_create_keys,
+    normalize_role,
+    parse_keys,
 )
 
 
-@pytest.mark.parametrize("text,role", [
-    ("admin", ADMIN), ("CHAT2QUERY_ADMIN", ADMIN), ("Chat2Query Admin", ADMIN),
-    ("Chat2Query Data Summary Management Role", DATA_SUMMARY), ("data_summary", DATA_SUMMARY),
-    ("Chat2Query SQL ReadOnly", SQL_READONLY), ("READ_ONLY", SQL_READONLY), ("readonly", SQL_READONLY),
-    ("Chat2Query SQL ReadWrite", SQL_READWRITE), ("READ_AND_WRITE", SQL_READWRITE),
-])
+@pytest.mark.parametrize(
+    "text,role",
+    [
+        ("admin", ADMIN),
+        ("CHAT2QUERY_ADMIN", ADMIN),
+        ("Chat2Query Admin", ADMIN),
+        ("Chat2Query Data Summary Management Role", DATA_SUMMARY),
+        ("data_summary", DATA_SUMMARY),
+        ("Chat2Query SQL ReadOnly", SQL_READONLY),
+        ("READ_ONLY", SQL_READONLY),
+        ("readonly", SQL_READONLY),
+        ("Chat2Query SQL ReadWrite", SQL_READWRITE),
+        ("READ_AND_WRITE", SQL_READWRITE),
+    ],
+)
 def test_role_names(text, role):
     assert normalize_role(text) == role
 
 
 def test_parse_keys_file():
-    keys = parse_keys('''
+    keys = parse_keys("""
 [[keys]]
 public = "AAAA1111"
 private = "p1"
@@ -39,10 +56,16 @@ expired = true
 public = "CCCC3333"
 private = "p3"
 expires_at = 2001-01-01T00:00:00Z
-''')
+""")
     assert [k.role for k in keys] == [SQL_READONLY, ADMIN, ADMIN]
     assert keys[1].is_expired(0) and keys[2].is_expired(1e10) and not keys[0].is_expired(1e10)
-    for bad in ("", "keys = 1", "[[keys]]\npublic = 'x'", "[[keys]]\npublic='x'\nprivate='y'\nrole='boss'", "[[[x"):
+    for bad in (
+        "",
+        "keys = 1",
+        "[[keys]]\npublic = 'x'",
+        "[[keys]]\npublic='x'\nprivate='y'\nrole='boss'",
+        "[[[x",
+    ):
         with pytest.raises(KeysFileError):
             parse_keys(bad)
 

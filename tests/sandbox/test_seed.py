@@ -20,10 +20,25 @@ def _rows(path: Path, sql: str) -> list[tuple]:
 
 
 def test_schema_matches_the_original_tables(sp500_path: Path):
-    names = {r[0] for r in _rows(sp500_path, "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'")}
+    names = {
+        r[0]
+        for r in _rows(
+            sp500_path,
+            "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'",
+        )
+    }
     assert names == {t.name for t in SP500_TABLES}
     cols = [r[1] for r in _rows(sp500_path, "PRAGMA table_info(stock_price_history)")]
-    assert cols == ["record_date", "stock_symbol", "adj_close", "close", "high", "low", "open", "volume"]
+    assert cols == [
+        "record_date",
+        "stock_symbol",
+        "adj_close",
+        "close",
+        "high",
+        "low",
+        "open",
+        "volume",
+    ]
 
 
 def test_companies_cover_the_eleven_sectors_with_realistic_values(sp500_path: Path):
@@ -31,31 +46,49 @@ def test_companies_cover_the_eleven_sectors_with_realistic_values(sp500_path: Pa
     assert len(sectors) == 11
     assert 480 <= sum(sectors.values()) <= 520
     assert _rows(sp500_path, "SELECT COUNT(DISTINCT industry) FROM companies")[0][0] >= 40
-    apple = _rows(sp500_path, "SELECT short_name, sector, market_cap FROM companies WHERE stock_symbol='AAPL'")
+    apple = _rows(
+        sp500_path, "SELECT short_name, sector, market_cap FROM companies WHERE stock_symbol='AAPL'"
+    )
     assert apple[0][:2] == ("Apple Inc.", "Technology")
     assert apple[0][2] > 10**12
-    smallest, largest = _rows(sp500_path, "SELECT MIN(market_cap), MAX(market_cap) FROM companies")[0]
+    smallest, largest = _rows(sp500_path, "SELECT MIN(market_cap), MAX(market_cap) FROM companies")[
+        0
+    ]
     assert 10**9 < smallest < 20 * 10**9 and largest > 10**12
 
 
 def test_index_weights_sum_to_one_and_prices_span_two_years(sp500_path: Path):
-    (total,) = _rows(sp500_path, "SELECT SUM(weight) FROM index_compositions WHERE index_symbol='SP500'")[0]
+    (total,) = _rows(
+        sp500_path, "SELECT SUM(weight) FROM index_compositions WHERE index_symbol='SP500'"
+    )[0]
     assert abs(total - 1.0) < 1e-4
-    first, last, days = _rows(sp500_path, "SELECT MIN(record_date), MAX(record_date), COUNT(DISTINCT record_date) "
-                                         "FROM stock_price_history")[0]
+    first, last, days = _rows(
+        sp500_path,
+        "SELECT MIN(record_date), MAX(record_date), COUNT(DISTINCT record_date) "
+        "FROM stock_price_history",
+    )[0]
     assert first <= "2021-12-31" and last >= "2023-12-01" and days >= 500
-    weekend = _rows(sp500_path, "SELECT COUNT(*) FROM stock_price_history WHERE strftime('%w', record_date) IN ('0','6')")
+    weekend = _rows(
+        sp500_path,
+        "SELECT COUNT(*) FROM stock_price_history WHERE strftime('%w', record_date) IN ('0','6')",
+    )
     assert weekend[0][0] == 0
-    bad = _rows(sp500_path, "SELECT COUNT(*) FROM stock_price_history WHERE low > high OR close > high "
-                            "OR close < low OR open > high OR open < low OR close <= 0")
+    bad = _rows(
+        sp500_path,
+        "SELECT COUNT(*) FROM stock_price_history WHERE low > high OR close > high "
+        "OR close < low OR open > high OR open < low OR close <= 0",
+    )
     assert bad[0][0] == 0
     assert _rows(sp500_path, "SELECT COUNT(*) FROM index_price_history")[0][0] == days
 
 
 def test_users_select_existing_stocks(sp500_path: Path):
     assert _rows(sp500_path, "SELECT COUNT(user_id) FROM users")[0][0] > 50
-    orphans = _rows(sp500_path, "SELECT COUNT(*) FROM user_selected_stocks s LEFT JOIN companies c "
-                                "ON c.stock_symbol = s.stock_symbol WHERE c.stock_symbol IS NULL")
+    orphans = _rows(
+        sp500_path,
+        "SELECT COUNT(*) FROM user_selected_stocks s LEFT JOIN companies c "
+        "ON c.stock_symbol = s.stock_symbol WHERE c.stock_symbol IS NULL",
+    )
     assert orphans[0][0] == 0
     assert _rows(sp500_path, "SELECT COUNT(*) FROM user_selected_stocks")[0][0] > 100
 
@@ -86,7 +119,10 @@ def test_cache_dir_defaults_to_xdg_cache_home(tmp_path: Path, monkeypatch, sp500
 
 
 def test_inferred_relationships_follow_the_implicit_join_keys(sp500_db):
-    rels = {(r.from_table, r.from_column, r.to_table) for r in infer_relationships(sp500_db.catalog().tables)}
+    rels = {
+        (r.from_table, r.from_column, r.to_table)
+        for r in infer_relationships(sp500_db.catalog().tables)
+    }
     assert ("stock_price_history", "stock_symbol", "companies") in rels
     assert ("index_compositions", "index_symbol", "indexes") in rels
     assert ("user_selected_stocks", "user_id", "users") in rels
@@ -104,4 +140,6 @@ def test_seed_fingerprint_is_pinned_to_the_seed_version():
         digest.update(table.encode())
         digest.update(repr(data.rows[table]).encode())
     assert (SEED_VERSION, digest.hexdigest()) == (
-        2, "64fbfbee7a183316f7b9e331d033991b56d26bf4a05ddd8d77df68737507d377")
+        2,
+        "64fbfbee7a183316f7b9e331d033991b56d26bf4a05ddd8d77df68737507d377",
+    )

@@ -20,10 +20,19 @@ DOC = ROOT / "docs" / "SANDBOX.md"
 
 
 def _start(tmp_path: Path, seed_cache_home: Path, *extra: str):
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(seed_cache_home),
-           "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen([sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(seed_cache_home),
+        "PYTHONUNBUFFERED": "1",
+    }
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
     lines = []
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
@@ -50,10 +59,17 @@ def _walkthrough_blocks() -> list[str]:
 
 
 def _run(script: str, env: dict) -> list[dict]:
-    done = subprocess.run(["bash", "-euo", "pipefail", "-c", script], capture_output=True, text=True, env=env,
-                          timeout=60)
+    done = subprocess.run(
+        ["bash", "-euo", "pipefail", "-c", script],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 0, done.stderr
-    return [json.loads(line) for line in done.stdout.replace("}{", "}\n{").splitlines() if line.strip()]
+    return [
+        json.loads(line) for line in done.stdout.replace("}{", "}\n{").splitlines() if line.strip()
+    ]
 
 
 @pytest.mark.skipif(shutil.which("curl") is None, reason="needs curl")
@@ -62,19 +78,22 @@ def test_curl_walkthrough_of_the_docs(tmp_path, seed_cache_home):
     try:
         endpoint = re.search(r"endpoint:\s+(\S+)", banner).group(1)
         port = endpoint.split(":")[2].split("/")[0]
-        keys = (tmp_path / "data" / "c2q" / "sandbox-keys.toml")
+        keys = tmp_path / "data" / "c2q" / "sandbox-keys.toml"
         assert stat.S_IMODE(keys.stat().st_mode) == 0o600
         private = re.search(r'^private = "(.*)"', keys.read_text(), flags=re.M).group(1)
         assert private not in banner  # stdout is not a terminal: the key is not printed
         assert "18550034647249171975" in banner
 
-        setup, summary, poll, session, ask, messages = [b.replace("127.0.0.1:8080", f"127.0.0.1:{port}")
-                                                        for b in _walkthrough_blocks()]
+        setup, summary, poll, session, ask, messages = [
+            b.replace("127.0.0.1:8080", f"127.0.0.1:{port}") for b in _walkthrough_blocks()
+        ]
         started = _run(setup + summary, env)[0]
         assert started["code"] == 200
         job_id = started["result"]["job_id"]
         for _ in range(100):
-            job = _run(setup + poll.replace("bc8d164620e940b78b899e097e01d86d", job_id), env)[0]["result"]
+            job = _run(setup + poll.replace("bc8d164620e940b78b899e097e01d86d", job_id), env)[0][
+                "result"
+            ]
             if job["status"] == "done":
                 break
             time.sleep(0.05)
@@ -84,11 +103,14 @@ def test_curl_walkthrough_of_the_docs(tmp_path, seed_cache_home):
         assert created["code"] == 200 and created["result"]["messages"] == []
         sid = str(created["result"]["session_id"])
 
-        first_curl, poll_curl = ask.strip().split("\n" + "curl --digest --user \"$PUB:$PRIV\" \"$EP/v2/jobs/")
+        first_curl, poll_curl = ask.strip().split(
+            "\n" + 'curl --digest --user "$PUB:$PRIV" "$EP/v2/jobs/'
+        )
         asked = _run(setup + first_curl.replace("304825", sid), env)[0]
         chat_job = asked["result"]["job_id"]
-        poll_cmd = 'curl --digest --user "$PUB:$PRIV" "$EP/v2/jobs/' + poll_curl.replace("<job_id from the answer>",
-                                                                                        chat_job)
+        poll_cmd = 'curl --digest --user "$PUB:$PRIV" "$EP/v2/jobs/' + poll_curl.replace(
+            "<job_id from the answer>", chat_job
+        )
         for _ in range(100):
             answer = _run(setup + poll_cmd, env)[0]["result"]
             if answer["status"] in ("done", "failed"):
@@ -118,26 +140,59 @@ def test_second_start_reuses_the_keys_and_names_the_file(tmp_path, seed_cache_ho
 
 
 def test_bad_options_fail_with_usage_error(tmp_path, seed_cache_home):
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(seed_cache_home)}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(seed_cache_home),
+    }
     for extra in (["--faults", "explode:1"], ["--job-delay", "9-1"]):
-        done = subprocess.run([sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
-                              capture_output=True, text=True, env=env, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+        )
         assert done.returncode == 2 and "c2q sandbox:" in done.stderr
     bad_keys = tmp_path / "keys.toml"
     bad_keys.write_text("not toml [")
-    done = subprocess.run([sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", "--keys",
-                           str(bad_keys)], capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "c2q_repl",
+            "sandbox",
+            "serve",
+            "--port",
+            "0",
+            "--keys",
+            str(bad_keys),
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 2 and "keys file" in done.stderr
 
 
 def test_private_key_is_shown_once_on_a_terminal(tmp_path, seed_cache_home):
     import pexpect
 
-    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data"), "XDG_CACHE_HOME": str(seed_cache_home)}
+    env = {
+        **os.environ,
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "XDG_CACHE_HOME": str(seed_cache_home),
+    }
     banners = []
     for _ in range(2):
-        child = pexpect.spawn(sys.executable, ["-m", "c2q_repl", "sandbox", "serve", "--port", "0"], env=env,
-                              encoding="utf-8", timeout=60)
+        child = pexpect.spawn(
+            sys.executable,
+            ["-m", "c2q_repl", "sandbox", "serve", "--port", "0"],
+            env=env,
+            encoding="utf-8",
+            timeout=60,
+        )
         child.expect("Press Ctrl-C")
         banners.append(child.before)
         child.sendintr()
@@ -150,8 +205,9 @@ def test_private_key_is_shown_once_on_a_terminal(tmp_path, seed_cache_home):
     assert private not in banners[1] and "private key: in " in banners[1]
 
 
-def test_database_from_the_environment_keeps_credentials_out_of_the_command_line(tmp_path, seed_cache_home,
-                                                                                   sp500_path, monkeypatch):
+def test_database_from_the_environment_keeps_credentials_out_of_the_command_line(
+    tmp_path, seed_cache_home, sp500_path, monkeypatch
+):
     """C2Q_SANDBOX_DB is used when --db is absent (a MySQL URL's password would otherwise show in `ps`)."""
     own = tmp_path / "portfolio.sqlite"
     shutil.copyfile(sp500_path, own)

@@ -20,7 +20,9 @@ def test_catalog_has_comments_keys_and_relationships(sp500_db):
     assert companies.column("market_cap").comment == "Market capitalization"
     assert companies.column("market_cap").type == "BIGINT"
     assert cat.table("stock_price_history").primary_key == ("record_date", "stock_symbol")
-    assert any(r.from_table == "user_selected_stocks" and r.to_table == "users" for r in cat.relationships)
+    assert any(
+        r.from_table == "user_selected_stocks" and r.to_table == "users" for r in cat.relationships
+    )
 
 
 def test_rows_are_text_with_null_as_none(sp500_db):
@@ -36,15 +38,18 @@ def test_row_cap_marks_truncation(sp500_db):
     assert not sp500_db.query("SELECT 1", max_rows=10).truncated
 
 
-@pytest.mark.parametrize("sql", [
-    "DELETE FROM users",
-    "SELECT 1; DROP TABLE users",
-    "WITH x AS (SELECT 1) DELETE FROM users",
-    "UPDATE companies SET sector = 'x'",
-    "PRAGMA query_only=OFF",
-    "ATTACH DATABASE '/tmp/x.db' AS x",
-    "CREATE TABLE t (x int)",
-])
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "DELETE FROM users",
+        "SELECT 1; DROP TABLE users",
+        "WITH x AS (SELECT 1) DELETE FROM users",
+        "UPDATE companies SET sector = 'x'",
+        "PRAGMA query_only=OFF",
+        "ATTACH DATABASE '/tmp/x.db' AS x",
+        "CREATE TABLE t (x int)",
+    ],
+)
 def test_read_only_refuses_changes(sp500_db, sql):
     with pytest.raises(ReadOnlyViolation):
         sp500_db.query(sql)
@@ -80,20 +85,26 @@ def test_errors_and_timeouts_are_sql_execution_errors(sp500_db):
     with pytest.raises(SQLExecutionError, match="no such table"):
         sp500_db.query("SELECT * FROM nowhere")
     with pytest.raises(SQLExecutionError, match="timed out"):
-        sp500_db.query("WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c",
-                       timeout=0.2)
+        sp500_db.query(
+            "WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) SELECT COUNT(*) FROM c",
+            timeout=0.2,
+        )
     assert sp500_db.query("SELECT 1").rows == [["1"]]  # the pool survives both
 
 
 def test_mysql_functions_work_on_sqlite(sp500_db):
-    res = sp500_db.query("SELECT YEAR(MAX(record_date)), MONTH('2023-04-05'), DATEDIFF('2023-01-10', '2023-01-01'), "
-                         "CONCAT('a', 1), IF(1 > 0, 'yes', 'no') FROM stock_price_history")
+    res = sp500_db.query(
+        "SELECT YEAR(MAX(record_date)), MONTH('2023-04-05'), DATEDIFF('2023-01-10', '2023-01-01'), "
+        "CONCAT('a', 1), IF(1 > 0, 'yes', 'no') FROM stock_price_history"
+    )
     assert res.rows == [["2023", "4", "9", "a1", "yes"]]
 
 
 def test_parallel_queries_from_many_threads(sp500_db):
     def run(i: int) -> str:
-        return sp500_db.query(f"SELECT COUNT(*) FROM companies WHERE length(stock_symbol) >= {i % 3}").rows[0][0]
+        return sp500_db.query(
+            f"SELECT COUNT(*) FROM companies WHERE length(stock_symbol) >= {i % 3}"
+        ).rows[0][0]
 
     with ThreadPoolExecutor(max_workers=8) as pool:
         results = list(pool.map(run, range(40)))

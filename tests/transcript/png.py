@@ -11,8 +11,8 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     pos, idat, width = 8, b"", 0
     while pos < len(data):
-        length, kind = struct.unpack(">I4s", data[pos:pos + 8])
-        body = data[pos + 8:pos + 8 + length]
+        length, kind = struct.unpack(">I4s", data[pos : pos + 8])
+        body = data[pos + 8 : pos + 8 + length]
         pos += 12 + length
         if kind == b"IHDR":
             width, height, depth, color, _, _, interlace = struct.unpack(">IIBBBBB", body)
@@ -28,7 +28,7 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
     prev = bytearray(stride)
     for y in range(height):
         start = y * (stride + 1)
-        filt, line = raw[start], bytearray(raw[start + 1:start + 1 + stride])
+        filt, line = raw[start], bytearray(raw[start + 1 : start + 1 + stride])
         for i in range(stride):
             a = line[i - channels] if i >= channels else 0
             b = prev[i]
@@ -44,7 +44,11 @@ def decode_png(data: bytes) -> tuple[int, int, list[bytes]]:
                 pa, pb, pc = abs(p - a), abs(p - b), abs(p - c)
                 line[i] = (line[i] + (a if pa <= pb and pa <= pc else b if pb <= pc else c)) & 0xFF
         prev = line
-        rows.append(bytes(line) if channels == 3 else bytes(v for j in range(0, stride, 4) for v in line[j:j + 3]))
+        rows.append(
+            bytes(line)
+            if channels == 3
+            else bytes(v for j in range(0, stride, 4) for v in line[j : j + 3])
+        )
     return width, height, rows
 
 
@@ -57,5 +61,5 @@ def distinct_colours(rows: list[bytes], every: int = 7) -> int:
     """Distinct colours on a sample of rows: a blank page has one or two."""
     seen = set()
     for row in rows[::every]:
-        seen.update(row[i:i + 3] for i in range(0, len(row), 3))
+        seen.update(row[i : i + 3] for i in range(0, len(row), 3))
     return len(seen)

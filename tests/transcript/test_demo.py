@@ -44,9 +44,13 @@ def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
     path = write_transcript(tmp_path / "t.jsonl", sample_rounds())
     env = isolated_env(tmp_path / "env")
     # the real CLI, reporting at exit whether anything imported the HTTP client (it must not: no network)
-    probe = ("import atexit, sys; atexit.register(lambda: print('network:', 'httpx' in sys.modules)); "
-             "from c2q_repl.cli import main; sys.exit(main(sys.argv[1:]))")
-    screen = Screen(["demo", str(path)], env=env, rows=30, cols=100, program=[sys.executable, "-c", probe])
+    probe = (
+        "import atexit, sys; atexit.register(lambda: print('network:', 'httpx' in sys.modules)); "
+        "from c2q_repl.cli import main; sys.exit(main(sys.argv[1:]))"
+    )
+    screen = Screen(
+        ["demo", str(path)], env=env, rows=30, cols=100, program=[sys.executable, "-c", probe]
+    )
     try:
         screen.wait_for("Talking to sp500insight")
         screen.wait_for("3 questions")
@@ -78,8 +82,13 @@ def test_demo_scrolls_a_long_answer(tmp_path):
     from .helpers import job, make_round
 
     rows = [[f"company {i:02d}", i] for i in range(40)]
-    path = write_transcript(tmp_path / "t.jsonl", [make_round(1, "list", job("j", "SELECT a, b FROM t", ["a", "b"], rows, chart=""))])
-    screen = Screen(["demo", str(path), "--theme", "mono"], env=isolated_env(tmp_path / "env"), rows=20, cols=80)
+    path = write_transcript(
+        tmp_path / "t.jsonl",
+        [make_round(1, "list", job("j", "SELECT a, b FROM t", ["a", "b"], rows, chart=""))],
+    )
+    screen = Screen(
+        ["demo", str(path), "--theme", "mono"], env=isolated_env(tmp_path / "env"), rows=20, cols=80
+    )
     try:
         screen.wait_for("Talking to")
         screen.send("  ")

@@ -6,7 +6,6 @@ import csv
 import io
 import json
 import re
-import shutil
 import subprocess
 from pathlib import Path
 
@@ -23,21 +22,57 @@ EVIL = '<script>alert("pwned")</script>'
 
 def breakdown_job(job_id: str) -> dict:
     sub = [
-        {**job("x", "SELECT sector, SUM(revenue) AS revenue FROM companies GROUP BY sector", ["sector", "revenue"],
-               [["Technology", "1000.5"], ["Energy", 400]], chart="PieChart")["result"],
-         "task_id": "0-0", "task": "revenue per sector"},
-        {**job("x", "SELECT year, price FROM prices", ["year", "price"], [[2020, 10], [2021, 12], [2022, 9]], chart="LineChart")["result"],
-         "task_id": "0-1", "task": "price by year"},
+        {
+            **job(
+                "x",
+                "SELECT sector, SUM(revenue) AS revenue FROM companies GROUP BY sector",
+                ["sector", "revenue"],
+                [["Technology", "1000.5"], ["Energy", 400]],
+                chart="PieChart",
+            )["result"],
+            "task_id": "0-0",
+            "task": "revenue per sector",
+        },
+        {
+            **job(
+                "x",
+                "SELECT year, price FROM prices",
+                ["year", "price"],
+                [[2020, 10], [2021, 12], [2022, 9]],
+                chart="LineChart",
+            )["result"],
+            "task_id": "0-1",
+            "task": "price by year",
+        },
     ]
     sub[0]["chart_options"]["option"] = {"label": "sector", "value": "revenue"}
-    return {"job_id": job_id, "status": "done", "result": {"type": "breakdown", "task_id": "0", "status": "done",
-                                                         "clarified_task": "two views", "sub_tasks": sub}}
+    return {
+        "job_id": job_id,
+        "status": "done",
+        "result": {
+            "type": "breakdown",
+            "task_id": "0",
+            "status": "done",
+            "clarified_task": "two views",
+            "sub_tasks": sub,
+        },
+    }
 
 
 def rich_transcript(tmp_path: Path) -> Path:
     rounds = sample_rounds()
-    rounds.append(make_round(4, f"names like {EVIL}?", job("job-4", "SELECT name FROM companies WHERE name LIKE '%<%'",
-                                                           ["name", "note"], [[EVIL, None], ["A | B", "x\ny"]])))
+    rounds.append(
+        make_round(
+            4,
+            f"names like {EVIL}?",
+            job(
+                "job-4",
+                "SELECT name FROM companies WHERE name LIKE '%<%'",
+                ["name", "note"],
+                [[EVIL, None], ["A | B", "x\ny"]],
+            ),
+        )
+    )
     rounds.append(make_round(5, "break it down", breakdown_job("job-5"), mode="auto_breakdown"))
     return write_transcript(tmp_path / "rich.jsonl", rounds)
 
@@ -56,7 +91,9 @@ def test_markdown_headings_fenced_sql_and_github_tables(tmp_path):
 def test_html_is_self_contained_and_escapes_data(tmp_path):
     html = export_transcript(rich_transcript(tmp_path), "html")
     assert not re.search(r"https?://", html), "external URL in the export"
-    assert not re.search(r"""(src|href)\s*=\s*["']?(?!#|data:)""", html, re.I), "a reference to an outside resource"
+    assert not re.search(r"""(src|href)\s*=\s*["']?(?!#|data:)""", html, re.I), (
+        "a reference to an outside resource"
+    )
     assert "<link" not in html.lower() and "@import" not in html
     assert EVIL not in html and "&lt;script&gt;alert(&quot;pwned&quot;)&lt;/script&gt;" in html
     assert html.lower().count("<script") == 0
@@ -65,14 +102,18 @@ def test_html_is_self_contained_and_escapes_data(tmp_path):
     assert html.count('class="slice"') == 2 and 'class="line"' in html
     assert "<td>Technology</td>" in html and '<td class="null">NULL</td>' in html
     assert '<td class="num">1000.5</td>' in html  # numbers sent as strings still align right
-    assert 'style="color: #007020; font-weight: bold">SELECT</span>' in html  # pygments, inline styles
+    assert (
+        'style="color: #007020; font-weight: bold">SELECT</span>' in html
+    )  # pygments, inline styles
 
 
 def test_csv_of_one_round(tmp_path):
     path = rich_transcript(tmp_path)
     rows = list(csv.reader(io.StringIO(export_transcript(path, "csv", round_no=1))))
     assert rows == [["sector", "companies"]] + [[s, str(n)] for s, n in SECTOR_ROWS]
-    last = list(csv.reader(io.StringIO(export_transcript(path, "csv"))))  # default: the last round with rows
+    last = list(
+        csv.reader(io.StringIO(export_transcript(path, "csv")))
+    )  # default: the last round with rows
     assert last[0] == ["sector", "revenue"]
     four = list(csv.reader(io.StringIO(export_transcript(path, "csv", round_no=4))))
     assert four[1] == [EVIL, ""] and four[2] == ["A | B", "x\ny"]
@@ -84,7 +125,9 @@ def test_csv_of_one_round(tmp_path):
 
 def test_json_is_normalised(tmp_path):
     data = json.loads(export_transcript(rich_transcript(tmp_path), "json"))
-    assert data["format"] == "c2q-transcript-export" and data["header"]["database"] == "sp500insight"
+    assert (
+        data["format"] == "c2q-transcript-export" and data["header"]["database"] == "sp500insight"
+    )
     statuses = [r["status"] for r in data["rounds"]]
     assert statuses == ["answered", "answered", "error", "answered", "answered"]
     assert data["rounds"][0]["answer"]["rows"] == SECTOR_ROWS
@@ -118,17 +161,36 @@ CHROMIUM = "/usr/bin/chromium"
 
 def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     profile = tmp_path / "profile"
-    cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-           "--disable-background-networking", "--disable-component-update", "--disable-sync",
-           "--hide-scrollbars", f"--user-data-dir={profile}", *args]
+    cmd = [
+        CHROMIUM,
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--hide-scrollbars",
+        f"--user-data-dir={profile}",
+        *args,
+    ]
     return subprocess.run(cmd, capture_output=True, text=True, timeout=90, cwd=tmp_path)
 
 
 @pytest.mark.chromium
-@pytest.mark.skipif(not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/chromium.sh installs it)")
+@pytest.mark.skipif(
+    not Path(CHROMIUM).exists(), reason="needs Debian's chromium (.ci/chromium.sh installs it)"
+)
 def test_html_export_shows_table_and_chart_in_chromium(tmp_path):
-    rounds = [make_round(1, "companies per sector", job("job-1", "SELECT 1", ["sector", "companies"], SECTOR_ROWS, chart="BarChart")),
-              make_round(2, f"evil {EVIL}", job("job-2", "SELECT 2", ["name"], [[EVIL]], chart=""))]
+    rounds = [
+        make_round(
+            1,
+            "companies per sector",
+            job("job-1", "SELECT 1", ["sector", "companies"], SECTOR_ROWS, chart="BarChart"),
+        ),
+        make_round(2, f"evil {EVIL}", job("job-2", "SELECT 2", ["name"], [[EVIL]], chart="")),
+    ]
     page = tmp_path / "export.html"
     export_transcript(write_transcript(tmp_path / "t.jsonl", rounds), "html", page)
     url = page.as_uri()
@@ -149,23 +211,44 @@ def test_html_export_shows_table_and_chart_in_chromium(tmp_path):
     assert count_colour(rows, header_grey) > 1_000, "the table header is not visible"
     # the bars sit below the table: find the blue rows and the header-grey rows
     blue = {y for y, row in enumerate(rows) if row.count(bar_blue) > 100}
-    bar_tops = [y for y in sorted(blue) if all(y + k in blue for k in range(40))]  # tall blocks, not the rule under the title
+    bar_tops = [
+        y for y in sorted(blue) if all(y + k in blue for k in range(40))
+    ]  # tall blocks, not the rule under the title
     grey_rows = [y for y, row in enumerate(rows) if header_grey in row]
     assert bar_tops and grey_rows and min(grey_rows) < bar_tops[0]
     assert distinct_colours(rows) > 50, "screenshot looks blank"
 
 
 def test_failures_are_shown_once_and_long_tables_fold(tmp_path):
-    failed_breakdown = {"job_id": "job-b", "status": "done", "result": {
-        "type": "breakdown", "task_id": "0", "status": "failed", "clarified_task": "compare things",
-        "reason": "comparisons need window functions", "sub_tasks": []}}
-    failed_job = {"job_id": "job-f", "status": "failed", "reason": "model overloaded", "result": None}
+    failed_breakdown = {
+        "job_id": "job-b",
+        "status": "done",
+        "result": {
+            "type": "breakdown",
+            "task_id": "0",
+            "status": "failed",
+            "clarified_task": "compare things",
+            "reason": "comparisons need window functions",
+            "sub_tasks": [],
+        },
+    }
+    failed_job = {
+        "job_id": "job-f",
+        "status": "failed",
+        "reason": "model overloaded",
+        "result": None,
+    }
     long_rows = [[f"row{i}", i] for i in range(40)]
-    path = write_transcript(tmp_path / "t.jsonl", [
-        make_round(1, "compare", failed_breakdown, mode="auto_breakdown"),
-        make_round(2, "overloaded", failed_job),
-        make_round(3, "many rows", job("job-l", "SELECT a, b FROM t", ["a", "b"], long_rows, chart="")),
-    ])
+    path = write_transcript(
+        tmp_path / "t.jsonl",
+        [
+            make_round(1, "compare", failed_breakdown, mode="auto_breakdown"),
+            make_round(2, "overloaded", failed_job),
+            make_round(
+                3, "many rows", job("job-l", "SELECT a, b FROM t", ["a", "b"], long_rows, chart="")
+            ),
+        ],
+    )
     html = export_transcript(path, "html")
     assert html.count("comparisons need window functions") == 1
     assert "the task failed" not in html and "<h3>" not in html

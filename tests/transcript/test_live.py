@@ -23,10 +23,17 @@ GROWTH = "what is the average revenue growth by sector?"
 def _point_at(monkeypatch, tmp_path: Path, handle) -> None:
     for name in ("C2Q_PROFILE", "C2Q_CONFIG", "NO_COLOR"):
         monkeypatch.delenv(name, raising=False)
-    env = {"C2Q_ENDPOINT": handle.endpoint, "C2Q_PUBLIC_KEY": handle.public_key, "C2Q_PRIVATE_KEY": handle.private_key,
-           "C2Q_CLUSTER_ID": str(handle.cluster_id), "C2Q_DATABASE": handle.database,
-           "XDG_CONFIG_HOME": str(tmp_path / "cfg"), "XDG_STATE_HOME": str(tmp_path / "state"),
-           "XDG_DATA_HOME": str(tmp_path / "data"), "COLUMNS": "100"}
+    env = {
+        "C2Q_ENDPOINT": handle.endpoint,
+        "C2Q_PUBLIC_KEY": handle.public_key,
+        "C2Q_PRIVATE_KEY": handle.private_key,
+        "C2Q_CLUSTER_ID": str(handle.cluster_id),
+        "C2Q_DATABASE": handle.database,
+        "XDG_CONFIG_HOME": str(tmp_path / "cfg"),
+        "XDG_STATE_HOME": str(tmp_path / "state"),
+        "XDG_DATA_HOME": str(tmp_path / "data"),
+        "COLUMNS": "100",
+    }
     for name, value in env.items():
         monkeypatch.setenv(name, value)
 
@@ -35,8 +42,15 @@ def record_session(path: Path) -> Path:
     """Record the way the REPL does: the conversation writes every event to the writer."""
     connection = connect(load_settings(None))
     try:
-        with TranscriptWriter.create(path, {"endpoint_kind": connection.kind, "label": connection.label,
-                                            "database": connection.settings.database, "mode": "direct"}) as writer:
+        with TranscriptWriter.create(
+            path,
+            {
+                "endpoint_kind": connection.kind,
+                "label": connection.label,
+                "database": connection.settings.database,
+                "mode": "direct",
+            },
+        ) as writer:
             conv = Conversation(connection, transcript=writer)
             first = conv.ask(SECTORS)
             assert not first.failed, first.error
@@ -71,17 +85,21 @@ def test_live_replay_on_the_same_data_reports_no_drift(recorded, tmp_path, capsy
     assert new_t.session_id and new_t.session_id != old_t.session_id
 
 
-def test_live_replay_reports_drift_when_the_data_changed(recorded, writable_sp500, make_sandbox, monkeypatch, tmp_path, capsys):
+def test_live_replay_reports_drift_when_the_data_changed(
+    recorded, writable_sp500, make_sandbox, monkeypatch, tmp_path, capsys
+):
     with sqlite3.connect(writable_sp500) as db:  # move five Technology companies to Energy
-        db.execute("UPDATE companies SET sector = 'Energy' WHERE stock_symbol IN "
-                   "(SELECT stock_symbol FROM companies WHERE sector = 'Technology' ORDER BY stock_symbol LIMIT 5)")
+        db.execute(
+            "UPDATE companies SET sector = 'Energy' WHERE stock_symbol IN "
+            "(SELECT stock_symbol FROM companies WHERE sector = 'Technology' ORDER BY stock_symbol LIMIT 5)"
+        )
     changed = make_sandbox(db=str(writable_sp500), daily_limit=0, rpm_limit=0)
     _point_at(monkeypatch, tmp_path, changed)
     monkeypatch.setenv("C2Q_DATABASE", read_transcript(recorded).database)
     code = main(["replay", str(recorded), "--live"])
     out, err = capsys.readouterr()
     assert code == 1, out + err
-    report = out[out.index("Drift report"):]
+    report = out[out.index("Drift report") :]
     assert "1. rows changed · " + SECTORS in report
     assert "11 rows → 11 rows (2 no longer returned, 2 new)" in report
     assert "3. rows changed" in report  # average growth per sector moved too
@@ -93,18 +111,27 @@ def test_live_replay_reports_a_changed_sql_and_failures(sandbox, monkeypatch, tm
     path = record_session(tmp_path / "rec.jsonl")
     lines = path.read_text().splitlines()
     edited = []
-    for line in lines:  # pretend the service once wrote different SQL for round 1 and failed round 3
+    for (
+        line
+    ) in lines:  # pretend the service once wrote different SQL for round 1 and failed round 3
         rec = json.loads(line)
         if rec.get("type") == "result" and rec["round"] == 1:
-            rec["job"]["result"]["sql"] = rec["job"]["result"]["sql"].replace("ORDER BY sector ASC", "ORDER BY sector DESC")
+            rec["job"]["result"]["sql"] = rec["job"]["result"]["sql"].replace(
+                "ORDER BY sector ASC", "ORDER BY sector DESC"
+            )
         if rec.get("type") == "result" and rec["round"] == 3:
-            rec = {"type": "error", "round": 3, "job_id": "", "error": {"kind": "quota", "message": "quota used up"}}
+            rec = {
+                "type": "error",
+                "round": 3,
+                "job_id": "",
+                "error": {"kind": "quota", "message": "quota used up"},
+            }
         edited.append(json.dumps(rec))
     path.write_text("\n".join(edited) + "\n")
     code = main(["replay", str(path), "--live"])
     out = capsys.readouterr().out
     assert code == 1
-    report = out[out.index("Drift report"):]
+    report = out[out.index("Drift report") :]
     assert "1. SQL changed · " in report
     assert "--- recorded" in report and "+++ now" in report
     assert "\n        -  sector DESC\n        +  sector ASC\n" in report

@@ -9,7 +9,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from e2e.harness import Screen, isolated_env, sandbox_env_vars  # noqa: E402
 
-QUESTIONS = ["how many companies are there per sector?", "what is the average revenue growth by sector?"]
+QUESTIONS = [
+    "how many companies are there per sector?",
+    "what is the average revenue growth by sector?",
+]
 ROWS, COLS = 60, 110
 
 
@@ -42,7 +45,7 @@ def round_blocks(rows: list[list[tuple]]) -> dict[str, list[list[tuple]]]:
     blocks: dict[str, list[list[tuple]]] = {}
     starts = [i for i, r in enumerate(rows) if text_of(r).startswith("c2q> ")]
     for n, start in enumerate(starts):
-        question = text_of(rows[start])[len("c2q> "):]
+        question = text_of(rows[start])[len("c2q> ") :]
         end = starts[n + 1] if n + 1 < len(starts) else len(rows)
         block = rows[start:end]
         while block and not text_of(block[-1]).strip():
@@ -53,7 +56,10 @@ def round_blocks(rows: list[list[tuple]]) -> dict[str, list[list[tuple]]]:
 
 
 def test_repl_session_replays_to_the_same_screen(sandbox, seed_cache_home, tmp_path):
-    env = {**isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)}), **sandbox_env_vars(sandbox)}
+    env = {
+        **isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)}),
+        **sandbox_env_vars(sandbox),
+    }
     repl = Screen([], env=env, rows=ROWS, cols=COLS)
     try:
         repl.wait_for("c2q>", timeout=30)
@@ -86,12 +92,19 @@ def test_repl_session_replays_to_the_same_screen(sandbox, seed_cache_home, tmp_p
         assert [text_of(r) for r in after[question]] == [text_of(r) for r in before[question]]
         assert after[question][1:] == before[question][1:], f"colours differ for {question!r}"
         assert any("Basic Materials" in text_of(r) for r in after[question])
-        assert any(c[1] != "default" for r in after[question] for c in r), "expected highlighted output"
+        assert any(c[1] != "default" for r in after[question] for c in r), (
+            "expected highlighted output"
+        )
 
 
-def test_sigkill_of_the_repl_mid_question_loses_no_completed_round(make_sandbox, seed_cache_home, tmp_path):
+def test_sigkill_of_the_repl_mid_question_loses_no_completed_round(
+    make_sandbox, seed_cache_home, tmp_path
+):
     slow = make_sandbox(job_delay=1.0, daily_limit=0, rpm_limit=0)
-    env = {**isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)}), **sandbox_env_vars(slow)}
+    env = {
+        **isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)}),
+        **sandbox_env_vars(slow),
+    }
     path = tmp_path / "killed.jsonl"
     repl = Screen(["--transcript", str(path)], env=env, rows=ROWS, cols=COLS)
     try:
@@ -113,8 +126,15 @@ def test_sigkill_of_the_repl_mid_question_loses_no_completed_round(make_sandbox,
     complete = [r for r in t.rounds if r.complete]
     assert [r.question for r in complete] == QUESTIONS
     assert all(r.to_round().answer is not None for r in complete)
-    assert all(not r.complete for r in t.rounds[len(QUESTIONS):])  # at most the round in flight is missing
-    replay = Screen(["replay", str(path)], env={k: v for k, v in env.items() if not k.startswith("C2Q_")}, rows=ROWS, cols=COLS)
+    assert all(
+        not r.complete for r in t.rounds[len(QUESTIONS) :]
+    )  # at most the round in flight is missing
+    replay = Screen(
+        ["replay", str(path)],
+        env={k: v for k, v in env.items() if not k.startswith("C2Q_")},
+        rows=ROWS,
+        cols=COLS,
+    )
     try:
         assert replay.wait_exit(timeout=30) == 0
         text = "\n".join(replay.scrollback).replace("\n", "")  # long SQL lines wrap on screen

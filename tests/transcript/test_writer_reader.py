@@ -79,7 +79,11 @@ def test_private_key_never_written(tmp_path, monkeypatch):
     monkeypatch.setenv("C2Q_PRIVATE_KEY", key)
     rounds = sample_rounds()
     rounds[0].question = f"is {key} leaked?"
-    header = {"private_key": "other-secret-value", "endpoint_url": "https://pub:hunter22@example.com/x", "auth": {"privateKey": "zzz"}}
+    header = {
+        "private_key": "other-secret-value",
+        "endpoint_url": "https://pub:hunter22@example.com/x",
+        "auth": {"privateKey": "zzz"},
+    }
     path = write_transcript(tmp_path / "t.jsonl", rounds, header)
     text = path.read_text()
     for secret in (key, "other-secret-value", "hunter22", "zzz"):
@@ -105,7 +109,9 @@ def _cut_copies(path: Path, tmp_path: Path) -> list[Path]:
     data = path.read_bytes()
     start = data.rstrip(b"\n").rfind(b"\n") + 1
     out = []
-    for i, cut in enumerate(sorted({start + 1, start + 7, (start + len(data)) // 2, len(data) - 2})):
+    for i, cut in enumerate(
+        sorted({start + 1, start + 7, (start + len(data)) // 2, len(data) - 2})
+    ):
         p = tmp_path / f"cut{i}.jsonl"
         p.write_bytes(data[:cut])
         out.append(p)
@@ -142,7 +148,9 @@ def test_unknown_records_and_future_minor_version_tolerated(tmp_path):
 
 def test_future_major_version_and_non_transcripts_refused(tmp_path):
     newer = tmp_path / "n.jsonl"
-    newer.write_text(json.dumps({"type": "header", "format": "c2q-transcript", "version": "2.0"}) + "\n")
+    newer.write_text(
+        json.dumps({"type": "header", "format": "c2q-transcript", "version": "2.0"}) + "\n"
+    )
     with pytest.raises(TranscriptError, match="newer c2q"):
         read_transcript(newer)
     other = tmp_path / "o.jsonl"
@@ -173,7 +181,9 @@ WRITER_SCRIPT = textwrap.dedent("""
 def test_sigkill_mid_session_loses_no_completed_round(tmp_path):
     path = tmp_path / "killed.jsonl"
     root = str(Path(__file__).resolve().parents[2])
-    proc = subprocess.Popen([sys.executable, "-c", WRITER_SCRIPT, str(path), root], stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", WRITER_SCRIPT, str(path), root], stdout=subprocess.PIPE, text=True
+    )
     try:
         lines = [proc.stdout.readline().strip() for _ in range(3)]
         assert lines == ["done 1", "done 2", "asking"]

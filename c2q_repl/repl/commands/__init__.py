@@ -50,5 +50,8 @@ def dispatch(registry: Registry, ctx: Any, line: str) -> bool:
     except C2QError as exc:
         out.error(exc.message, hint=exc.hint)
     except Exception as exc:  # the guard: a bug in one command must not end the session
-        out.error(f"/{cmd.name} failed: {type(exc).__name__}: {exc}", hint="This is a bug in c2q; please report it.")
+        out.error(
+            f"/{cmd.name} failed: {type(exc).__name__}: {exc}",
+            hint="This is a bug in c2q; please report it.",
+        )
     return True

@@ -43,7 +43,10 @@ def mode_command(ctx: Any, args: dict[str, str]) -> None:
 @command(
     "feedback",
     "send the next question as feedback on an answer (default: the last one)",
-    args=[Arg("ANSWER_ID", optional=True, values=_answer_ids), Arg("TASK_ID", optional=True, values=_task_ids)],
+    args=[
+        Arg("ANSWER_ID", optional=True, values=_answer_ids),
+        Arg("TASK_ID", optional=True, values=_task_ids),
+    ],
     usage="/feedback [ANSWER_ID [TASK_ID]] | /feedback off",
     details="The next question is sent with feedback_answer_id/feedback_task_id so the service revises\n"
     "that answer instead of starting afresh. It applies to one question, then disarms.",
@@ -63,7 +66,9 @@ def feedback_command(ctx: Any, args: dict[str, str]) -> None:
         conv.arm_feedback(answer_id, args.get("TASK_ID", ""))
     except ValidationError as exc:
         raise UsageError(f"{exc.message}; ask a question first or name ANSWER_ID") from None
-    ctx.out.ok(f"feedback armed on answer {ctx.feedback}: type your correction as the next question (/feedback off cancels)")
+    ctx.out.ok(
+        f"feedback armed on answer {ctx.feedback}: type your correction as the next question (/feedback off cancels)"
+    )
 
 
 @command("reset", "forget the conversation context (server and local), keep the session")
@@ -103,7 +108,9 @@ def history_command(ctx: Any, args: dict[str, str]) -> None:
         n = int(numbers[0])
         match = [r for r in rounds if r.number == n]
         if not match:
-            raise UsageError(f"no round {n} in this session (1..{len(rounds)})" if rounds else "no rounds yet")
+            raise UsageError(
+                f"no round {n} in this session (1..{len(rounds)})" if rounds else "no rounds yet"
+            )
         ctx.show_round(match[0], echo_question=True)
         return
     if not rounds:

@@ -17,13 +17,18 @@ def last_sqls(ctx: Any) -> list[tuple[str, str]]:
     return [(leaf.task_id, leaf.sql) for leaf in answer.leaves() if leaf.sql.strip()]
 
 
-@command("summary", "the data summary: database description, tables and columns",
-         args=[Arg("ACTION", optional=True, choices=("refresh",))])
+@command(
+    "summary",
+    "the data summary: database description, tables and columns",
+    args=[Arg("ACTION", optional=True, choices=("refresh",))],
+)
 def summary_command(ctx: Any, args: dict[str, str]) -> None:
     from c2q_repl.render.sanitize import clean_text
 
     summary = ctx.load_summary(refresh=args.get("ACTION") == "refresh")
-    lines = [f"database {summary.database or '?'}  (data summary {summary.data_summary_id}, {summary.status or 'unknown status'})"]
+    lines = [
+        f"database {summary.database or '?'}  (data summary {summary.data_summary_id}, {summary.status or 'unknown status'})"
+    ]
     shown: set[str] = set()
     for text in (summary.description_system, summary.description_user, summary.summary):
         if text and text not in shown:
@@ -33,22 +38,36 @@ def summary_command(ctx: Any, args: dict[str, str]) -> None:
         lines.append("  keywords: " + ", ".join(clean_text(k) for k in summary.keywords))
     for table in summary.tables.values():
         lines.append("")
-        lines.append(clean_text(f"{table.name}" + (f" — {table.description}" if table.description else "")))
+        lines.append(
+            clean_text(f"{table.name}" + (f" — {table.description}" if table.description else ""))
+        )
         for col in table.columns.values():
-            lines.append(clean_text(f"    {col.name}" + (f": {col.description}" if col.description else "")))
+            lines.append(
+                clean_text(f"    {col.name}" + (f": {col.description}" if col.description else ""))
+            )
     if summary.relationships:
         lines.append("")
         lines.append("relationships:")
         for rel in summary.relationships:
-            lines.append(clean_text(f"    {rel.referencing_table}.{rel.referencing_table_column} → "
-                                    f"{rel.referenced_table}.{rel.referenced_table_column}"))
+            lines.append(
+                clean_text(
+                    f"    {rel.referencing_table}.{rel.referencing_table_column} → "
+                    f"{rel.referenced_table}.{rel.referenced_table_column}"
+                )
+            )
     ctx.out.block(lines)
 
 
 @command(
     "suggest",
     "questions the service suggests for this database; pick one to ask",
-    args=[Arg("N", optional=True, values=lambda ctx: [str(i) for i in range(1, len(ctx.suggestions) + 1)])],
+    args=[
+        Arg(
+            "N",
+            optional=True,
+            values=lambda ctx: [str(i) for i in range(1, len(ctx.suggestions) + 1)],
+        )
+    ],
     usage="/suggest [N]",
     details="With no N the suggestions are listed and you are asked which one to ask (Enter skips).\n"
     "/suggest N asks suggestion N of the last list at once.",
@@ -83,7 +102,11 @@ def suggest_command(ctx: Any, args: dict[str, str]) -> None:
 
 def sql_diff(old: str, new: str, *, color: bool) -> list[str]:
     """A unified diff of two SQL texts, line by line (coloured + and - lines)."""
-    lines = list(difflib.unified_diff(old.splitlines(), new.splitlines(), "before", "after", lineterm="", n=3))
+    lines = list(
+        difflib.unified_diff(
+            old.splitlines(), new.splitlines(), "before", "after", lineterm="", n=3
+        )
+    )
     if not lines:
         return ["(the rewrite is identical)"]
     if not color:

@@ -10,8 +10,14 @@ from c2q_repl.repl.commands.registry import Arg, UsageError, command
 from c2q_repl.repl.pager import PAGER_MODES
 
 ON_OFF = ("on", "off")
-SAVE_FORMATS = {".csv": "csv", ".json": "json", ".jsonl": "jsonl", ".md": "markdown", ".markdown": "markdown",
-                ".txt": "table"}
+SAVE_FORMATS = {
+    ".csv": "csv",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "table",
+}
 #: /format words that are not table formats
 LAYOUTS = ("auto", "vertical", "horizontal")
 
@@ -44,9 +50,14 @@ def format_command(ctx: Any, args: dict[str, str]) -> None:
         import difflib
 
         close = difflib.get_close_matches(name, _format_names(), n=1)
-        raise UsageError(f"unknown format {name!r}" + (f" (did you mean {close[0]}?)" if close else "")
-                         + f"; choose from: {', '.join(_format_names())}")
-    ctx.out.ok(f"table format: {view.table_format or 'theme default'}; layout: {_layout_name(view.vertical)}")
+        raise UsageError(
+            f"unknown format {name!r}"
+            + (f" (did you mean {close[0]}?)" if close else "")
+            + f"; choose from: {', '.join(_format_names())}"
+        )
+    ctx.out.ok(
+        f"table format: {view.table_format or 'theme default'}; layout: {_layout_name(view.vertical)}"
+    )
     _reshow(ctx)
 
 
@@ -65,7 +76,9 @@ def _theme_names(ctx: Any = None) -> list[str]:
     return list_themes()
 
 
-SAMPLE_SQL = "SELECT sector, COUNT(*) AS companies\nFROM companies\nWHERE market_cap > 1e9\nGROUP BY sector;"
+SAMPLE_SQL = (
+    "SELECT sector, COUNT(*) AS companies\nFROM companies\nWHERE market_cap > 1e9\nGROUP BY sector;"
+)
 
 
 def theme_preview(theme: Any, ctx: Any) -> list[str]:
@@ -76,7 +89,9 @@ def theme_preview(theme: Any, ctx: Any) -> list[str]:
     opts = ctx.render_options(theme=theme, vertical="off", table_format=None)
     lines = [f"theme {theme.name}: {theme.description}".rstrip(": ")]
     lines += highlight_sql(SAMPLE_SQL, opts)
-    lines += render_table(["sector", "companies"], [["Technology", 71], ["Energy", 22], [None, 3]], opts)
+    lines += render_table(
+        ["sector", "companies"], [["Technology", 71], ["Energy", 22], [None, 3]], opts
+    )
     return lines
 
 
@@ -102,7 +117,11 @@ def theme_command(ctx: Any, args: dict[str, str]) -> None:
     ctx.out.ok(f"theme switched to {name}{note}")
 
 
-@command("chart", "show or hide charts under tables (no argument: toggle)", args=[Arg("STATE", optional=True, choices=ON_OFF)])
+@command(
+    "chart",
+    "show or hide charts under tables (no argument: toggle)",
+    args=[Arg("STATE", optional=True, choices=ON_OFF)],
+)
 def chart_command(ctx: Any, args: dict[str, str]) -> None:
     state = args.get("STATE")
     ctx.view.charts = (state == "on") if state else not ctx.view.charts
@@ -120,15 +139,20 @@ def expand_command(ctx: Any, args: dict[str, str]) -> None:
     state = args.get("STATE")
     if state:
         ctx.view.expand = state == "on"
-        ctx.out.ok(f"long values {'shown whole' if ctx.view.expand else 'truncated with a marker'} from now on")
+        ctx.out.ok(
+            f"long values {'shown whole' if ctx.view.expand else 'truncated with a marker'} from now on"
+        )
         return
     if ctx.last_round is None:
         raise UsageError("no answer to expand yet")
     ctx.show_round(ctx.last_round, expand=True)
 
 
-@command("pager", "when to use $PAGER: auto (only when taller than the screen), on, off",
-         args=[Arg("MODE", optional=True, choices=PAGER_MODES)])
+@command(
+    "pager",
+    "when to use $PAGER: auto (only when taller than the screen), on, off",
+    args=[Arg("MODE", optional=True, choices=PAGER_MODES)],
+)
 def pager_command(ctx: Any, args: dict[str, str]) -> None:
     mode = args.get("MODE")
     if mode:
@@ -163,18 +187,24 @@ def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
     "save",
     "save the last answer's rows to a file; the extension picks the format",
     args=[Arg("PATH", rest=True)],
-    details="Formats: " + ", ".join(f"{ext} ({fmt})" for ext, fmt in SAVE_FORMATS.items()) +
-    ".\nFor a breakdown answer, the last sub-task's rows are saved.",
+    details="Formats: "
+    + ", ".join(f"{ext} ({fmt})" for ext, fmt in SAVE_FORMATS.items())
+    + ".\nFor a breakdown answer, the last sub-task's rows are saved.",
 )
 def save_command(ctx: Any, args: dict[str, str]) -> None:
     path = user_path(args["PATH"])
     fmt = SAVE_FORMATS.get(path.suffix.lower())
     if fmt is None:
-        raise UsageError(f"unknown extension {path.suffix or '(none)'!r}; use one of: {', '.join(SAVE_FORMATS)}")
+        raise UsageError(
+            f"unknown extension {path.suffix or '(none)'!r}; use one of: {', '.join(SAVE_FORMATS)}"
+        )
     from c2q_repl.render.formats import format_rows
 
     columns, rows = _last_answer_rows(ctx)
-    text = format_rows(columns, rows, fmt, table_format=ctx.render_options().effective_table_format) + "\n"
+    text = (
+        format_rows(columns, rows, fmt, table_format=ctx.render_options().effective_table_format)
+        + "\n"
+    )
     try:
         path.write_text(text, encoding="utf-8")
     except (OSError, ValueError) as exc:  # ValueError: a path the file system cannot encode
@@ -196,7 +226,9 @@ def export_command(ctx: Any, args: dict[str, str]) -> None:
     try:
         fmt = format_for(path)
         if not source or ctx.transcript is None:
-            raise UsageError("nothing recorded yet (ask a question first; --no-transcript turns recording off)")
+            raise UsageError(
+                "nothing recorded yet (ask a question first; --no-transcript turns recording off)"
+            )
         export_transcript(source, fmt, path)
     except TranscriptError as exc:
         raise UsageError(str(exc)) from None

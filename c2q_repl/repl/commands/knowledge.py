@@ -7,7 +7,12 @@ from typing import Any
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
 #: what the user types -> the API's knowledge type
-KB_TYPES = {"few-shot": "few-shot", "term": "term-sheet", "term-sheet": "term-sheet", "instruction": "instruction"}
+KB_TYPES = {
+    "few-shot": "few-shot",
+    "term": "term-sheet",
+    "term-sheet": "term-sheet",
+    "instruction": "instruction",
+}
 MAX_INSTRUCTION = 512
 
 
@@ -31,7 +36,9 @@ def parse_knowledge(kind: str, text: str) -> tuple[str, dict]:
     if not text:
         raise UsageError("instruction needs its text")
     if len(text) > MAX_INSTRUCTION:
-        raise UsageError(f"an instruction may be at most {MAX_INSTRUCTION} characters (this one has {len(text)})")
+        raise UsageError(
+            f"an instruction may be at most {MAX_INSTRUCTION} characters (this one has {len(text)})"
+        )
     return api_type, {"instruction": text}
 
 
@@ -52,21 +59,30 @@ def _knowledge_base(ctx: Any, create: bool) -> Any:
     """This database's knowledge base (the default one first); created on demand for /kb add."""
     settings = ctx.connection_settings
     client = ctx.client
-    mine = [kb for kb in client.list_knowledge_bases()
-            if (not kb.database or kb.database == settings.database) and (not kb.cluster_id or kb.cluster_id == str(settings.cluster_id))]
+    mine = [
+        kb
+        for kb in client.list_knowledge_bases()
+        if (not kb.database or kb.database == settings.database)
+        and (not kb.cluster_id or kb.cluster_id == str(settings.cluster_id))
+    ]
     mine.sort(key=lambda kb: not kb.default)
     if mine:
         return mine[0]
     if not create:
         return None
-    return client.create_knowledge_base(settings.cluster_id, settings.database, description=f"c2q knowledge for {settings.database}")
+    return client.create_knowledge_base(
+        settings.cluster_id, settings.database, description=f"c2q knowledge for {settings.database}"
+    )
 
 
 @command(
     "kb",
     "list the knowledge base, or add a few-shot example, a term or an instruction",
-    args=[Arg("ACTION", optional=True, choices=("list", "add")), Arg("KIND", optional=True, choices=tuple(KB_TYPES)),
-          Arg("TEXT", optional=True, rest=True)],
+    args=[
+        Arg("ACTION", optional=True, choices=("list", "add")),
+        Arg("KIND", optional=True, choices=tuple(KB_TYPES)),
+        Arg("TEXT", optional=True, rest=True),
+    ],
     usage="/kb [list] | /kb add few-shot QUESTION => SQL | /kb add term TERM[, SYN…] = MEANING | /kb add instruction TEXT",
     details="Examples:\n"
     "  /kb add few-shot biggest companies => SELECT name FROM companies ORDER BY market_cap DESC LIMIT 10\n"
@@ -85,7 +101,12 @@ def kb_command(ctx: Any, args: dict[str, str]) -> None:
             ctx.out.info("no knowledge base for this database yet; /kb add … creates one")
             return
         items = ctx.client.list_knowledge(kb.knowledge_base_id)
-        ctx.out.line(clean_text(f"knowledge base {kb.knowledge_base_id}" + (f" — {kb.description}" if kb.description else "")))
+        ctx.out.line(
+            clean_text(
+                f"knowledge base {kb.knowledge_base_id}"
+                + (f" — {kb.description}" if kb.description else "")
+            )
+        )
         if not items:
             ctx.out.info("  (empty)")
         for item in items:
@@ -96,4 +117,8 @@ def kb_command(ctx: Any, args: dict[str, str]) -> None:
     api_type, raw = parse_knowledge(args["KIND"], args.get("TEXT", ""))
     kb = _knowledge_base(ctx, create=True)
     item = ctx.client.add_knowledge(kb.knowledge_base_id, api_type, raw)
-    ctx.out.ok(clean_text(f"added to knowledge base {kb.knowledge_base_id} (item {item.knowledge_data_id or '?'}): {describe_knowledge(item)}"))
+    ctx.out.ok(
+        clean_text(
+            f"added to knowledge base {kb.knowledge_base_id} (item {item.knowledge_data_id or '?'}): {describe_knowledge(item)}"
+        )
+    )

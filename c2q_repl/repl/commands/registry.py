@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import difflib
 import shlex
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, Iterable
+from typing import Any
 
 #: /help's usage column is at most this wide
 HELP_USAGE_WIDTH = 32
@@ -74,7 +75,7 @@ class Command:
         """
         values: dict[str, str] = {}
         remaining = text.strip()
-        for index, arg in enumerate(self.args):
+        for arg in self.args:
             if not remaining:
                 if not arg.optional:
                     raise UsageError(f"missing {arg.name}")
@@ -85,7 +86,9 @@ class Command:
                 break
             word, remaining = split_first(remaining)
             if arg.choices and word not in arg.choices:
-                raise UsageError(f"{arg.name} must be one of: {', '.join(arg.choices)} (got {word!r})")
+                raise UsageError(
+                    f"{arg.name} must be one of: {', '.join(arg.choices)} (got {word!r})"
+                )
             values[arg.name] = word
         if remaining:
             raise UsageError(f"unexpected argument {remaining!r}")
@@ -119,7 +122,13 @@ def command(
 
     def decorate(func: Callable) -> Callable:
         func.c2q_command = Command(  # type: ignore[attr-defined]
-            name=name, handler=func, help=help, args=tuple(args), aliases=tuple(aliases), details=details, usage_text=usage
+            name=name,
+            handler=func,
+            help=help,
+            args=tuple(args),
+            aliases=tuple(aliases),
+            details=details,
+            usage_text=usage,
         )
         return func
 
@@ -152,7 +161,7 @@ class Registry:
     _by_name: dict[str, Command] = field(default_factory=dict, repr=False)
 
     @classmethod
-    def from_modules(cls, modules: Iterable[ModuleType]) -> "Registry":
+    def from_modules(cls, modules: Iterable[ModuleType]) -> Registry:
         registry = cls()
         for module in modules:
             for value in vars(module).values():
@@ -193,7 +202,10 @@ class Registry:
             cmd = self.get(name)
             if cmd is None:
                 hint = self.suggest(name)
-                raise UsageError(f"no command /{name.lstrip('/')}" + (f" (did you mean /{hint}?)" if hint else ""))
+                raise UsageError(
+                    f"no command /{name.lstrip('/')}"
+                    + (f" (did you mean /{hint}?)" if hint else "")
+                )
             lines = [f"usage: {cmd.usage}", f"  {cmd.help}"]
             if cmd.aliases:
                 lines.append("  aliases: " + ", ".join(f"/{a}" for a in cmd.aliases))

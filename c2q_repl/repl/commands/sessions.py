@@ -34,9 +34,16 @@ def session_command(ctx: Any, args: dict[str, str]) -> None:
         ("mode", conv.mode),
         ("feedback", ctx.feedback or "off"),
         ("rounds", str(len(conv.rounds))),
-        ("spent today", "" if ctx.requests_today is None else
-         f"{ctx.requests_today[1]} AI requests (the daily quota counts these), {ctx.requests_today[0]} HTTP requests"),
-        ("transcript", ctx.transcript_path or ("off" if not ctx.record_transcript else "(not started)")),
+        (
+            "spent today",
+            ""
+            if ctx.requests_today is None
+            else f"{ctx.requests_today[1]} AI requests (the daily quota counts these), {ctx.requests_today[0]} HTTP requests",
+        ),
+        (
+            "transcript",
+            ctx.transcript_path or ("off" if not ctx.record_transcript else "(not started)"),
+        ),
     ]
     width = max(len(k) for k, _ in rows)
     for key, value in rows:
@@ -63,7 +70,10 @@ def _session_ids(ctx: Any) -> list[str]:
 @command(
     "sessions",
     "list the server's sessions, or switch to one",
-    args=[Arg("ACTION", optional=True, choices=("switch",)), Arg("ID", optional=True, values=_session_ids)],
+    args=[
+        Arg("ACTION", optional=True, choices=("switch",)),
+        Arg("ID", optional=True, values=_session_ids),
+    ],
     usage="/sessions [switch ID]",
 )
 def sessions_command(ctx: Any, args: dict[str, str]) -> None:
@@ -83,7 +93,9 @@ def sessions_command(ctx: Any, args: dict[str, str]) -> None:
     current = ctx.session_id
     for s in sessions:
         mark = "*" if s.session_id == current else " "
-        ctx.out.line(f"{mark} {s.session_id:>8}  {_when(s.updated_at or s.created_at):16}  {s.name}")
+        ctx.out.line(
+            f"{mark} {s.session_id:>8}  {_when(s.updated_at or s.created_at):16}  {s.name}"
+        )
 
 
 @command("rename", "rename this session", args=[Arg("NAME", rest=True)])

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import queue
 import threading
-from typing import Callable, Generic, TypeVar
+from collections.abc import Callable
+from typing import Generic, TypeVar
 
 from c2q_repl.sandbox.contracts import Catalog, SQLExecutionError
 from c2q_repl.sandbox.readonly import check_read_only, split_statements
@@ -16,7 +17,9 @@ C = TypeVar("C")
 class ConnectionPool(Generic[C]):
     """Idle connections kept for reuse (LIFO, at most ``size``); new ones made on demand."""
 
-    def __init__(self, connect: Callable[[], C], size: int = 8, usable: Callable[[C], bool] = lambda c: True):
+    def __init__(
+        self, connect: Callable[[], C], size: int = 8, usable: Callable[[C], bool] = lambda c: True
+    ):
         self._connect = connect
         self._size = size
         self._usable = usable

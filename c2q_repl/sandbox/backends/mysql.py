@@ -17,11 +17,21 @@ from urllib.parse import unquote, urlparse
 
 from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
 from c2q_repl.sandbox.contracts import (
-    Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, Relationship, SQLExecutionError, TableInfo,
+    Catalog,
+    ColumnInfo,
+    QueryResult,
+    ReadOnlyViolation,
+    Relationship,
+    SQLExecutionError,
+    TableInfo,
 )
 from c2q_repl.sandbox.schema import infer_relationships
 
-_TIMEOUT_ERRORS = {1969, 3024, 1317}  # MariaDB max_statement_time, MySQL max_execution_time, interrupted
+_TIMEOUT_ERRORS = {
+    1969,
+    3024,
+    1317,
+}  # MariaDB max_statement_time, MySQL max_execution_time, interrupted
 _READ_ONLY_ERRORS = {1792}  # "Cannot execute statement in a READ ONLY transaction"
 
 
@@ -34,13 +44,18 @@ class MySQLTarget:
     database: str
 
     @classmethod
-    def parse(cls, url: str) -> "MySQLTarget":
+    def parse(cls, url: str) -> MySQLTarget:
         parts = urlparse(url)
         database = parts.path.strip("/")
         if not parts.hostname or not database:
             raise ValueError("a MySQL URL looks like mysql://user:password@host:3306/database")
-        return cls(parts.hostname, parts.port or 3306, unquote(parts.username or "root"),
-                   unquote(parts.password or ""), database)
+        return cls(
+            parts.hostname,
+            parts.port or 3306,
+            unquote(parts.username or "root"),
+            unquote(parts.password or ""),
+            database,
+        )
 
     def __repr__(self) -> str:
         return f"MySQLTarget({self.user}@{self.host}:{self.port}/{self.database})"
@@ -48,7 +63,9 @@ class MySQLTarget:
 
 def normalize_type(column_type: str) -> str:
     """``bigint(20) unsigned`` → ``BIGINT UNSIGNED``: integer display widths mean nothing (MySQL 8 drops them)."""
-    return re.sub(r"^(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\(\d+\)", r"\1", column_type.upper())
+    return re.sub(
+        r"^(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\(\d+\)", r"\1", column_type.upper()
+    )
 
 
 def text_cell(value) -> str | None:
@@ -76,10 +93,14 @@ class MySQLDatabase:
                 version = str(cur.fetchone()[0])
         finally:
             probe.close()
-        self.flavor = "mariadb" if "mariadb" in version.lower() else ("tidb" if "tidb" in version.lower() else "mysql")
+        self.flavor = (
+            "mariadb"
+            if "mariadb" in version.lower()
+            else ("tidb" if "tidb" in version.lower() else "mysql")
+        )
 
     @classmethod
-    def from_url(cls, url: str, *, seed_if_empty: bool = False) -> "MySQLDatabase":
+    def from_url(cls, url: str, *, seed_if_empty: bool = False) -> MySQLDatabase:
         db = cls(MySQLTarget.parse(url))
         if seed_if_empty:
             from c2q_repl.sandbox.backends.mysql_seed import seed_if_empty as seed
@@ -92,8 +113,16 @@ class MySQLDatabase:
         import pymysql
 
         t = self.target
-        return pymysql.connect(host=t.host, port=t.port, user=t.user, password=t.password, database=t.database,
-                               charset="utf8mb4", autocommit=True, connect_timeout=10)
+        return pymysql.connect(
+            host=t.host,
+            port=t.port,
+            user=t.user,
+            password=t.password,
+            database=t.database,
+            charset="utf8mb4",
+            autocommit=True,
+            connect_timeout=10,
+        )
 
     def connection(self):
         """A pooled connection; give it back with :meth:`release` (or close it if it is broken)."""
@@ -116,17 +145,25 @@ class MySQLDatabase:
         conn = self.connection()
         try:
             with conn.cursor() as cur:
-                cur.execute("SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
-                            "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME", (self.name,))
+                cur.execute(
+                    "SELECT TABLE_NAME, TABLE_COMMENT FROM information_schema.TABLES "
+                    "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME",
+                    (self.name,),
+                )
                 tables = [(str(r[0]), str(r[1] or "")) for r in cur.fetchall()]
-                cur.execute("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT "
-                            "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s "
-                            "ORDER BY TABLE_NAME, ORDINAL_POSITION", (self.name,))
+                cur.execute(
+                    "SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE, IS_NULLABLE, COLUMN_COMMENT "
+                    "FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = %s "
+                    "ORDER BY TABLE_NAME, ORDINAL_POSITION",
+                    (self.name,),
+                )
                 columns = cur.fetchall()
-                cur.execute("SELECT TABLE_NAME, COLUMN_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, "
-                            "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
-                            "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
-                            (self.name,))
+                cur.execute(
+                    "SELECT TABLE_NAME, COLUMN_NAME, CONSTRAINT_NAME, REFERENCED_TABLE_NAME, "
+                    "REFERENCED_COLUMN_NAME FROM information_schema.KEY_COLUMN_USAGE "
+                    "WHERE TABLE_SCHEMA = %s ORDER BY TABLE_NAME, CONSTRAINT_NAME, ORDINAL_POSITION",
+                    (self.name,),
+                )
                 keys = cur.fetchall()
         finally:
             self.release(conn)
@@ -136,16 +173,31 @@ class MySQLDatabase:
             if constraint == "PRIMARY":
                 pks.setdefault(str(table), []).append(str(column))
             elif ref_table:
-                declared.append(Relationship(str(table), str(column), str(ref_table), str(ref_column), inferred=False))
+                declared.append(
+                    Relationship(
+                        str(table), str(column), str(ref_table), str(ref_column), inferred=False
+                    )
+                )
         infos = []
         for table, comment in tables:
             pk = tuple(pks.get(table, ()))
-            cols = tuple(ColumnInfo(str(c[1]), normalize_type(str(c[2])), str(c[4] or ""), c[3] == "YES", str(c[1]) in pk)
-                         for c in columns if c[0] == table)
+            cols = tuple(
+                ColumnInfo(
+                    str(c[1]),
+                    normalize_type(str(c[2])),
+                    str(c[4] or ""),
+                    c[3] == "YES",
+                    str(c[1]) in pk,
+                )
+                for c in columns
+                if c[0] == table
+            )
             infos.append(TableInfo(table, cols, comment, pk))
         infos_t = tuple(infos)
         seen = {(d.from_table, d.from_column) for d in declared}
-        inferred = tuple(r for r in infer_relationships(infos_t) if (r.from_table, r.from_column) not in seen)
+        inferred = tuple(
+            r for r in infer_relationships(infos_t) if (r.from_table, r.from_column) not in seen
+        )
         return Catalog(self.name, self.dialect, infos_t, tuple(declared) + inferred)
 
     # ------------------------------------------------------------ queries
@@ -154,7 +206,9 @@ class MySQLDatabase:
             return f"SET SESSION max_statement_time = {max(timeout, 0.001):.3f}"
         return f"SET SESSION max_execution_time = {max(int(timeout * 1000), 1)}"
 
-    def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
+    def query(
+        self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0
+    ) -> QueryResult:
         import pymysql
 
         statement = statement_to_run(sql, "mysql", read_only)
@@ -168,7 +222,9 @@ class MySQLDatabase:
             result, keep = self._fetch(conn, statement, max_rows)
             return result
         except pymysql.MySQLError as exc:
-            keep = conn.open and not isinstance(exc, (pymysql.err.OperationalError, pymysql.err.InterfaceError))
+            keep = conn.open and not isinstance(
+                exc, (pymysql.err.OperationalError, pymysql.err.InterfaceError)
+            )
             raise self._translate(exc, read_only, timeout) from None
         finally:
             if keep and conn.open and read_only:
@@ -195,7 +251,9 @@ class MySQLDatabase:
         truncated = len(fetched) > max_rows
         rows = [[text_cell(v) for v in row] for row in fetched[:max_rows]]
         if truncated:
-            return QueryResult(columns, rows, True), False  # the caller drops the connection: no draining
+            return QueryResult(
+                columns, rows, True
+            ), False  # the caller drops the connection: no draining
         cur.close()
         return QueryResult(columns, rows, False), True
 
@@ -206,5 +264,7 @@ class MySQLDatabase:
         if code in _TIMEOUT_ERRORS:
             return SQLExecutionError(f"query timed out after {timeout:g} s")
         if read_only and code in _READ_ONLY_ERRORS:
-            return ReadOnlyViolation(f"the statement tried to change data under a read-only key ({message})")
+            return ReadOnlyViolation(
+                f"the statement tried to change data under a read-only key ({message})"
+            )
         return SQLExecutionError(f"{code}: {message}" if code else message)

@@ -23,7 +23,9 @@ def is_empty(db) -> bool:
     conn = db.connection()
     try:
         with conn.cursor() as cur:
-            cur.execute("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s", (db.name,))
+            cur.execute(
+                "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s", (db.name,)
+            )
             return int(cur.fetchone()[0]) == 0
     finally:
         db.release(conn)
@@ -39,7 +41,10 @@ def seed_if_empty(db) -> bool:
         with conn.cursor() as cur:
             cur.execute("SELECT GET_LOCK(%s, 120)", (f"c2q-seed:{db.name}",))
             try:
-                cur.execute("SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s", (db.name,))
+                cur.execute(
+                    "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = %s",
+                    (db.name,),
+                )
                 if int(cur.fetchone()[0]) != 0:
                     return False
                 data = generate(SEED)
@@ -50,8 +55,10 @@ def seed_if_empty(db) -> bool:
                     names = ", ".join(f"`{c}`" for c in table.column_names())
                     rows = _in_key_order(table, data.rows[table.name])
                     for start in range(0, len(rows), BATCH):
-                        cur.executemany(f"INSERT INTO `{table.name}` ({names}) VALUES ({marks})",
-                                        rows[start:start + BATCH])
+                        cur.executemany(
+                            f"INSERT INTO `{table.name}` ({names}) VALUES ({marks})",
+                            rows[start : start + BATCH],
+                        )
                     conn.commit()
                 return True
             finally:

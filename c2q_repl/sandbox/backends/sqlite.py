@@ -16,12 +16,23 @@ from pathlib import Path
 from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
 from c2q_repl.sandbox.backends.sqlite_functions import register as register_functions
 from c2q_repl.sandbox.contracts import (
-    Catalog, ColumnInfo, QueryResult, ReadOnlyViolation, SQLExecutionError, TableInfo,
+    Catalog,
+    ColumnInfo,
+    QueryResult,
+    ReadOnlyViolation,
+    SQLExecutionError,
+    TableInfo,
 )
 from c2q_repl.sandbox.schema import comments_for, infer_relationships
 
-_READ_ACTIONS = frozenset({sqlite3.SQLITE_SELECT, sqlite3.SQLITE_READ, sqlite3.SQLITE_FUNCTION,
-                           getattr(sqlite3, "SQLITE_RECURSIVE", 33)})
+_READ_ACTIONS = frozenset(
+    {
+        sqlite3.SQLITE_SELECT,
+        sqlite3.SQLITE_READ,
+        sqlite3.SQLITE_FUNCTION,
+        getattr(sqlite3, "SQLITE_RECURSIVE", 33),
+    }
+)
 _PROGRESS_STEPS = 2000
 
 
@@ -47,7 +58,14 @@ class SQLiteDatabase:
 
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path, name: str = "sp500insight", *, immutable: bool = False, pool_size: int = 8):
+    def __init__(
+        self,
+        path: str | Path,
+        name: str = "sp500insight",
+        *,
+        immutable: bool = False,
+        pool_size: int = 8,
+    ):
         self.path = Path(path)
         if not self.path.is_file():
             raise FileNotFoundError(f"no SQLite database at {self.path}")
@@ -59,8 +77,13 @@ class SQLiteDatabase:
     # ------------------------------------------------------------ connections
     def _connect(self) -> sqlite3.Connection:
         mode = "ro" if self.immutable else "rw"
-        conn = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True, check_same_thread=False,
-                               isolation_level=None, timeout=5.0)
+        conn = sqlite3.connect(
+            f"{self.path.resolve().as_uri()}?mode={mode}",
+            uri=True,
+            check_same_thread=False,
+            isolation_level=None,
+            timeout=5.0,
+        )
         register_functions(conn)
         return conn
 
@@ -74,25 +97,46 @@ class SQLiteDatabase:
     def _read_catalog(self) -> Catalog:
         conn = self._pool.acquire()
         try:
-            names = [r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name")]
+            names = [
+                r[0]
+                for r in conn.execute(
+                    "SELECT name FROM sqlite_master WHERE type IN ('table','view') AND name NOT LIKE 'sqlite_%' ORDER BY name"
+                )
+            ]
             tables = []
             for name in names:
                 table_comment, column_comments = comments_for(name)
                 cols = conn.execute(f'PRAGMA table_info("{name}")').fetchall()
                 pk = tuple(c[1] for c in sorted((c for c in cols if c[5]), key=lambda c: c[5]))
                 columns = tuple(
-                    ColumnInfo(name=c[1], type=c[2] or "", comment=column_comments.get(c[1], ""),
-                               nullable=not c[3] and not c[5], primary_key=bool(c[5]))
-                    for c in cols)
-                tables.append(TableInfo(name=name, columns=columns, comment=table_comment, primary_key=pk))
+                    ColumnInfo(
+                        name=c[1],
+                        type=c[2] or "",
+                        comment=column_comments.get(c[1], ""),
+                        nullable=not c[3] and not c[5],
+                        primary_key=bool(c[5]),
+                    )
+                    for c in cols
+                )
+                tables.append(
+                    TableInfo(name=name, columns=columns, comment=table_comment, primary_key=pk)
+                )
             declared = self._declared_relationships(conn, names)
         finally:
             self._pool.release(conn)
         tables_t = tuple(tables)
-        inferred = tuple(r for r in infer_relationships(tables_t)
-                         if (r.from_table, r.from_column) not in {(d.from_table, d.from_column) for d in declared})
-        return Catalog(database=self.name, dialect=self.dialect, tables=tables_t, relationships=declared + inferred)
+        inferred = tuple(
+            r
+            for r in infer_relationships(tables_t)
+            if (r.from_table, r.from_column)
+            not in {(d.from_table, d.from_column) for d in declared}
+        )
+        return Catalog(
+            database=self.name,
+            dialect=self.dialect,
+            tables=tables_t,
+            relationships=declared + inferred,
+        )
 
     @staticmethod
     def _declared_relationships(conn: sqlite3.Connection, names: list[str]):
@@ -105,7 +149,9 @@ class SQLiteDatabase:
         return tuple(out)
 
     # ------------------------------------------------------------ queries
-    def query(self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0) -> QueryResult:
+    def query(
+        self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0
+    ) -> QueryResult:
         statement = statement_to_run(sql, "sqlite", read_only)
         conn = self._pool.acquire()
         healthy = True
@@ -127,8 +173,14 @@ class SQLiteDatabase:
             else:
                 conn.close()
 
-    def _run(self, conn: sqlite3.Connection, statement: str, read_only: bool, max_rows: int,
-             timeout: float) -> QueryResult:
+    def _run(
+        self,
+        conn: sqlite3.Connection,
+        statement: str,
+        read_only: bool,
+        max_rows: int,
+        timeout: float,
+    ) -> QueryResult:
         conn.execute(f"PRAGMA query_only={'ON' if read_only else 'OFF'}")
         if read_only:
             conn.set_authorizer(_read_only_authorizer)
@@ -149,6 +201,10 @@ class SQLiteDatabase:
         message = str(exc)
         if message == "interrupted":
             return SQLExecutionError(f"query timed out after {timeout:g} s")
-        if read_only and ("not authorized" in message or "readonly" in message or "read-only" in message):
-            return ReadOnlyViolation(f"the statement tried to change data under a read-only key ({message})")
+        if read_only and (
+            "not authorized" in message or "readonly" in message or "read-only" in message
+        ):
+            return ReadOnlyViolation(
+                f"the statement tried to change data under a read-only key ({message})"
+            )
         return SQLExecutionError(message)

@@ -26,6 +26,7 @@ def _part(attr: str):
     def fn(value):
         d = _date(value)
         return None if d is None else getattr(d, attr)
+
     return fn
 
 

@@ -10,8 +10,13 @@ from __future__ import annotations
 from c2q_repl.sandbox.contracts import Answerer
 
 
-def create_answerer(kind: str = "builtin", *, llm_url: str | None = None, llm_model: str | None = None,
-                    llm_key_env: str = "OPENAI_API_KEY") -> Answerer:
+def create_answerer(
+    kind: str = "builtin",
+    *,
+    llm_url: str | None = None,
+    llm_model: str | None = None,
+    llm_key_env: str = "OPENAI_API_KEY",
+) -> Answerer:
     """The answerer named by ``kind`` ("builtin" or "llm")."""
     if kind == "builtin":
         from .builtin import BuiltinAnswerer

@@ -26,7 +26,9 @@ def split_question(question: str) -> list[str]:
 
 def with_subject(part: str, subject_words: str) -> list[str]:
     """Ways to give a subject-less part ('which 5 have the largest market cap') a subject."""
-    m = re.match(r"^\s*((?:which|what|who)(?:\s+\d+)?|(?:top|the)\s+\d+)\b(.*)$", part, re.IGNORECASE)
+    m = re.match(
+        r"^\s*((?:which|what|who)(?:\s+\d+)?|(?:top|the)\s+\d+)\b(.*)$", part, re.IGNORECASE
+    )
     forms = []
     if m:
         forms.append(f"{m.group(1)} {subject_words}{m.group(2)}")

@@ -12,7 +12,13 @@ import threading
 from dataclasses import dataclass, field, replace
 
 from c2q_repl.sandbox.contracts import (
-    AnswerRequest, Catalog, Database, Plan, PriorRound, SchemaDescription, TaskPlan,
+    AnswerRequest,
+    Catalog,
+    Database,
+    Plan,
+    PriorRound,
+    SchemaDescription,
+    TaskPlan,
 )
 
 from .breakdown import split_question, with_subject
@@ -107,26 +113,47 @@ class BuiltinAnswerer:
             ctx = self._context(request.catalog, request.database)
             return self._answer(request, question, ctx)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
-            task = TaskPlan("0", question, question, refusal=f"The built-in engine failed on this question: {exc}")
+            task = TaskPlan(
+                "0",
+                question,
+                question,
+                refusal=f"The built-in engine failed on this question: {exc}",
+            )
             return Plan(tasks=(task,), clarified_task=question)
 
     def _answer(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
         if request.knowledge:
             example_sql = few_shot_sql(question, request.knowledge, ctx.lex)
             if example_sql is not None:
-                task = TaskPlan("0", question, question, sql=example_sql,
-                                description="Answered with the SQL of a matching knowledge-base example.",
-                                assumptions=({"concept": "knowledge base",
-                                              "explanation": "The question matches a few-shot example"},))
-                return Plan(tasks=(task,), clarified_task=question, assumptions=task.assumptions,
-                            description=task.description, state={"engine": ENGINE})
+                task = TaskPlan(
+                    "0",
+                    question,
+                    question,
+                    sql=example_sql,
+                    description="Answered with the SQL of a matching knowledge-base example.",
+                    assumptions=(
+                        {
+                            "concept": "knowledge base",
+                            "explanation": "The question matches a few-shot example",
+                        },
+                    ),
+                )
+                return Plan(
+                    tasks=(task,),
+                    clarified_task=question,
+                    assumptions=task.assumptions,
+                    description=task.description,
+                    state={"engine": ENGINE},
+                )
             lex = with_terms(ctx.lex, request.knowledge)
             if lex is not ctx.lex:
                 ctx = replace(ctx, lex=lex, base=ctx)
         if not question:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
         if request.feedback is not None:
-            return self._single(self._correction(request.feedback, request.feedback_task_id, question, ctx))
+            return self._single(
+                self._correction(request.feedback, request.feedback_task_id, question, ctx)
+            )
         if request.history:
             outcome = self._followup(request.history[-1], question, ctx)
             if outcome is not None:
@@ -137,9 +164,18 @@ class BuiltinAnswerer:
 
     def _single(self, outcome: _Outcome) -> Plan:
         task = outcome.task
-        state = {"engine": ENGINE, "spec": outcome.spec.to_json()} if outcome.spec else {"engine": ENGINE}
-        return Plan(tasks=(task,), clarified_task=task.clarified_task, assumptions=task.assumptions,
-                    description=task.description, state=state)
+        state = (
+            {"engine": ENGINE, "spec": outcome.spec.to_json()}
+            if outcome.spec
+            else {"engine": ENGINE}
+        )
+        return Plan(
+            tasks=(task,),
+            clarified_task=task.clarified_task,
+            assumptions=task.assumptions,
+            description=task.description,
+            state=state,
+        )
 
     def _breakdown(self, question: str, ctx: _Context) -> Plan:
         parts = split_question(question)
@@ -154,12 +190,25 @@ class BuiltinAnswerer:
                 # "… and what was its lowest close?": the part edits the previous sub-question
                 edit = _safe_followup(previous, part, ctx.lex)
                 if edit is not None:
-                    extra = [("sub-task", "Read as a variation of the previous sub-task: " + "; ".join(edit.changes))]
+                    extra = [
+                        (
+                            "sub-task",
+                            "Read as a variation of the previous sub-task: "
+                            + "; ".join(edit.changes),
+                        )
+                    ]
                     outcome = self._render(task_id, part, edit.spec, ctx, extra)
                 else:
                     word = _PRONOUN.search(part).group(0)
-                    outcome = self._refuse(task_id, part, Decline(
-                        f"I could not tell what '{word}' refers to in this part of the question.", (word,)), ctx)
+                    outcome = self._refuse(
+                        task_id,
+                        part,
+                        Decline(
+                            f"I could not tell what '{word}' refers to in this part of the question.",
+                            (word,),
+                        ),
+                        ctx,
+                    )
             if outcome is None:
                 outcome = self._plan_one(part, task_id, ctx)
             if outcome.task.refusal and subject and not leans_on_previous:
@@ -177,20 +226,31 @@ class BuiltinAnswerer:
         answered = [t for t in tasks if not t.refusal]
         clarified = "; ".join(t.clarified_task for t in tasks)
         state = {"engine": ENGINE, "spec": last.to_json()} if last else {"engine": ENGINE}
-        description = (f"The question was split into {len(tasks)} sub-task(s); "
-                       f"{len(answered)} answered, {len(tasks) - len(answered)} declined.")
-        return Plan(tasks=tasks, clarified_task=clarified, breakdown=True, description=description,
-                    assumptions=_assumptions(("sub-task " + t.task_id, t.clarified_task) for t in tasks),
-                    state=state)
+        description = (
+            f"The question was split into {len(tasks)} sub-task(s); "
+            f"{len(answered)} answered, {len(tasks) - len(answered)} declined."
+        )
+        return Plan(
+            tasks=tasks,
+            clarified_task=clarified,
+            breakdown=True,
+            description=description,
+            assumptions=_assumptions(("sub-task " + t.task_id, t.clarified_task) for t in tasks),
+            state=state,
+        )
 
-    def _plan_one(self, question: str, task_id: str, ctx: _Context, examples: bool = True) -> _Outcome:
+    def _plan_one(
+        self, question: str, task_id: str, ctx: _Context, examples: bool = True
+    ) -> _Outcome:
         linked = link(question, ctx.lex)
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
         return self._render(task_id, question, spec, ctx, examples=examples)
 
-    def _render(self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True) -> _Outcome:
+    def _render(
+        self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True
+    ) -> _Outcome:
         try:
             built = build(spec, ctx.lex.catalog)
         except PlanError as exc:
@@ -207,7 +267,9 @@ class BuiltinAnswerer:
         )
         return _Outcome(task, spec)
 
-    def _refuse(self, task_id: str, question: str, decline: Decline, ctx: _Context, examples: bool = True) -> _Outcome:
+    def _refuse(
+        self, task_id: str, question: str, decline: Decline, ctx: _Context, examples: bool = True
+    ) -> _Outcome:
         sample = self._examples(ctx, 3) if examples else []
         text = refusal_text(decline.reason, decline.words, ctx.lex, sample)
         return _Outcome(TaskPlan(task_id, question, question, refusal=text), None)
@@ -223,10 +285,17 @@ class BuiltinAnswerer:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:
             return None
-        extra = [("follow-up", f"Edited the previous question '{prior.question}': " + "; ".join(edit.changes))]
+        extra = [
+            (
+                "follow-up",
+                f"Edited the previous question '{prior.question}': " + "; ".join(edit.changes),
+            )
+        ]
         return self._render("0", question, edit.spec, ctx, extra)
 
-    def _correction(self, prior: PriorRound, task_id: str, question: str, ctx: _Context) -> _Outcome:
+    def _correction(
+        self, prior: PriorRound, task_id: str, question: str, ctx: _Context
+    ) -> _Outcome:
         data = (prior.state or {}).get("spec")
         if data:
             try:
@@ -235,7 +304,12 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(str(exc)), ctx)
             if edit is not None:
                 what = f"answer {prior.answer_id}" + (f" task {task_id}" if task_id else "")
-                extra = [("feedback", f"Corrected {what} ('{prior.question}'): " + "; ".join(edit.changes))]
+                extra = [
+                    (
+                        "feedback",
+                        f"Corrected {what} ('{prior.question}'): " + "; ".join(edit.changes),
+                    )
+                ]
                 return self._render("0", question, edit.spec, ctx, extra)
         fresh = self._plan_one(question, "0", ctx)
         if fresh.task.refusal:
@@ -250,7 +324,9 @@ class BuiltinAnswerer:
         except Exception:  # noqa: BLE001
             return []
 
-    def refine_sql(self, sql: str, feedback: str, catalog: Catalog, database: Database) -> tuple[str, str]:
+    def refine_sql(
+        self, sql: str, feedback: str, catalog: Catalog, database: Database
+    ) -> tuple[str, str]:
         try:
             return refine(sql, feedback, self._context(catalog, database).lex)
         except Exception as exc:  # noqa: BLE001

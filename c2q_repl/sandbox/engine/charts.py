@@ -20,7 +20,9 @@ def _kind(catalog: Catalog, col: Col) -> str:
     return column_kind(c.type) if c else "text"
 
 
-def choose_chart(spec: QuerySpec, columns: tuple[str, ...], catalog: Catalog, list_cols: list[Col]) -> ChartSpec:
+def choose_chart(
+    spec: QuerySpec, columns: tuple[str, ...], catalog: Catalog, list_cols: list[Col]
+) -> ChartSpec:
     name, option = _natural(spec, columns, catalog, list_cols)
     wanted = spec.chart
     if wanted and wanted != name:
@@ -38,7 +40,11 @@ def _label_and_value(spec: QuerySpec, columns, catalog, list_cols) -> tuple[str,
     if spec.shape == "aggregate" and spec.group_by is not None:
         return columns[0], columns[-1]
     labels = [c for c in list_cols if _kind(catalog, c) in ("text", "date")]
-    numbers = [c for c in list_cols if _kind(catalog, c) == "number" and c.column not in _keys(catalog, c.table)]
+    numbers = [
+        c
+        for c in list_cols
+        if _kind(catalog, c) == "number" and c.column not in _keys(catalog, c.table)
+    ]
     if labels and numbers:
         label = next((c for c in labels if c.column in ("short_name", "name")), labels[0])
         return label.column, numbers[-1].column
@@ -61,13 +67,19 @@ def _natural(spec: QuerySpec, columns, catalog, list_cols) -> tuple[str, dict]:
     if spec.shape != "list" or spec.distinct:
         return _table(columns)
     dates = [c for c in list_cols if _kind(catalog, c) == "date"]
-    numbers = [c for c in list_cols if _kind(catalog, c) == "number" and c.column not in _keys(catalog, c.table)]
+    numbers = [
+        c
+        for c in list_cols
+        if _kind(catalog, c) == "number" and c.column not in _keys(catalog, c.table)
+    ]
     if dates and numbers and spec.order_by is None:
         pivot = ""
         for f in spec.filters:
             if f.op in ("in",) and f.col.column in _keys(catalog, f.col.table):
                 pivot = f.col.column
-        if not pivot and not any(f.op == "=" and f.col.column in _keys(catalog, f.col.table) for f in spec.filters):
+        if not pivot and not any(
+            f.op == "=" and f.col.column in _keys(catalog, f.col.table) for f in spec.filters
+        ):
             return _table(columns)
         return "LineChart", {"x": dates[0].column, "y": numbers[-1].column, "pivot_column": pivot}
     if spec.order_by is not None and spec.limit and numbers:

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from .spec import Col, Filter, QuerySpec
 
-_FUNC_WORD = {"SUM": "total", "AVG": "average", "MIN": "minimum", "MAX": "maximum", "COUNT": "number"}
+_FUNC_WORD = {
+    "SUM": "total",
+    "AVG": "average",
+    "MIN": "minimum",
+    "MAX": "maximum",
+    "COUNT": "number",
+}
 
 
 def _value(v) -> str:
@@ -37,26 +43,42 @@ def _metric_text(spec: QuerySpec) -> str:
     if m is None:
         return ""
     if m.func == "COUNT":
-        return f"the number of distinct {m.col.column} values" if m.col else f"the number of {spec.table}"
-    return f"the {_FUNC_WORD[m.func]} {m.col.column if m.col else ''} of {spec.table}".replace("  ", " ")
+        return (
+            f"the number of distinct {m.col.column} values"
+            if m.col
+            else f"the number of {spec.table}"
+        )
+    return f"the {_FUNC_WORD[m.func]} {m.col.column if m.col else ''} of {spec.table}".replace(
+        "  ", " "
+    )
 
 
 def clarified_task(spec: QuerySpec) -> str:
     if spec.shape == "count":
-        text = f"Count {spec.table}" if spec.metric.col is None else f"Count distinct {spec.metric.col.column} in {spec.table}"
+        text = (
+            f"Count {spec.table}"
+            if spec.metric.col is None
+            else f"Count distinct {spec.metric.col.column} in {spec.table}"
+        )
         return text + _where(spec)
     if spec.shape == "aggregate":
         text = _metric_text(spec)
         text = text[0].upper() + text[1:]
         if spec.group_by is not None:
-            text += f" per {spec.bucket} of {spec.group_by.column}" if spec.bucket else f" per {spec.group_by.column}"
+            text += (
+                f" per {spec.bucket} of {spec.group_by.column}"
+                if spec.bucket
+                else f" per {spec.group_by.column}"
+            )
         text += _where(spec)
         if spec.order_metric:
             direction = "highest" if spec.descending else "lowest"
             text += f", the {spec.limit} {direction}" if spec.limit else f", {direction} first"
         return text
     if spec.distinct:
-        text = "List the distinct " + ", ".join(c.column for c in spec.columns) + f" of {spec.table}"
+        text = (
+            "List the distinct " + ", ".join(c.column for c in spec.columns) + f" of {spec.table}"
+        )
     elif spec.order_by is not None and spec.limit:
         word = "highest" if spec.descending else "lowest"
         text = f"List the {spec.limit} {spec.table} with the {word} {spec.order_by.column}"

@@ -11,19 +11,31 @@ from .reading import ReadState, Refuse, choose, col_kind, columns_of, local_colu
 from .spec import Col, Filter
 from .timeexpr import resolve
 
+
 def _number_value(st: ReadState, item: Item, col: Col) -> float:
     value = item.number or 0.0
     if item.percent:
-        st.notes.append((item.text, f"{item.text} compared as {value / 100:g} ({col.column} is stored as a fraction)"))
+        st.notes.append(
+            (
+                item.text,
+                f"{item.text} compared as {value / 100:g} ({col.column} is stored as a fraction)",
+            )
+        )
         return value / 100
     return value
 
 
 def _nearest_numeric_column(st: ReadState, around: int, before: bool) -> int | None:
-    rng = range(around - 1, max(-1, around - 4), -1) if before else range(around + 1, min(len(st.items), around + 3))
+    rng = (
+        range(around - 1, max(-1, around - 4), -1)
+        if before
+        else range(around + 1, min(len(st.items), around + 3))
+    )
     for j in rng:
         it = st.items[j]
-        if it.kind == "column" and any(col_kind(st, c) in ("number", "date") for c in columns_of(it)):
+        if it.kind == "column" and any(
+            col_kind(st, c) in ("number", "date") for c in columns_of(it)
+        ):
             return j
         if it.kind in ("kw",) and it.category in ("cmp", "group", "order") or it.kind == "value":
             break
@@ -62,8 +74,12 @@ def read_comparisons(st: ReadState) -> None:
         after = values_at[-1]
         nxt = st.at(after + 1)
         col_at = None
-        if nxt is not None and nxt.kind == "column" and st.free(after + 1) and any(
-                col_kind(st, c) == "number" for c in columns_of(nxt)):
+        if (
+            nxt is not None
+            and nxt.kind == "column"
+            and st.free(after + 1)
+            and any(col_kind(st, c) == "number" for c in columns_of(nxt))
+        ):
             col_at = after + 1
         if col_at is None:
             col_at = _nearest_numeric_column(st, i, before=True)
@@ -72,8 +88,14 @@ def read_comparisons(st: ReadState) -> None:
         if col_at is None:
             prev = st.at(i - 1)
             if prev is not None and prev.kind == "table" or st.is_kw(i - 1, "count"):
-                raise Refuse("Conditions on counts or aggregates (HAVING) are beyond the built-in engine.", it.text)
-            raise Refuse(f"I could not tell which column '{it.text} {items[after].text}' applies to.", it.text)
+                raise Refuse(
+                    "Conditions on counts or aggregates (HAVING) are beyond the built-in engine.",
+                    it.text,
+                )
+            raise Refuse(
+                f"I could not tell which column '{it.text} {items[after].text}' applies to.",
+                it.text,
+            )
         col = _pick_numeric(st, items[col_at])
         values = tuple(_number_value(st, items[j], col) for j in values_at)
         if len(values) == 2:
@@ -107,17 +129,30 @@ def read_values(st: ReadState) -> None:
         target = _choose_value(st, it)
         col = Col(target.table, target.column)
         st.take(i)
-        neg = st.is_kw(i - 1, "not") or (st.is_kw(i - 2, "not") and bool(st.at(i - 1)) and st.at(i - 1).kind == "value"
-                                          and (i - 2) in st.used)
+        neg = st.is_kw(i - 1, "not") or (
+            st.is_kw(i - 2, "not")
+            and bool(st.at(i - 1))
+            and st.at(i - 1).kind == "value"
+            and (i - 2) in st.used
+        )
         if st.is_kw(i - 1, "not"):
             st.take(i - 1)
         by_col.setdefault((col, neg), []).append(target.value)
         # "the Technology sector": the column name next to its own value is context
         for j in (i + 1, i - 1):
             nb = st.at(j)
-            if nb and nb.kind == "column" and st.free(j) and col in columns_of(nb):
-                st.take(j)
-            elif nb and nb.kind == "table" and nb.targets[0].table == col.table and j not in st.used:
+            if (
+                nb
+                and nb.kind == "column"
+                and st.free(j)
+                and col in columns_of(nb)
+                or (
+                    nb
+                    and nb.kind == "table"
+                    and nb.targets[0].table == col.table
+                    and j not in st.used
+                )
+            ):
                 st.take(j)
     for (col, neg), values in by_col.items():
         values = list(dict.fromkeys(values))
@@ -131,7 +166,9 @@ def _choose_value(st: ReadState, item: Item) -> Target:
     targets = list(item.targets)
     columns = list(dict.fromkeys((t.table, t.column) for t in targets))
     if len(columns) > 1:
-        st.notes.append((item.text, f"'{item.text}' read as {targets[0].column} = '{targets[0].value}'"))
+        st.notes.append(
+            (item.text, f"'{item.text}' read as {targets[0].column} = '{targets[0].value}'")
+        )
     return targets[0]
 
 
@@ -150,8 +187,15 @@ def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]
     return found
 
 
-def time_filter(st: ReadState, item: Item, subject: str, bridges: list[str], metric, projection,
-                 named: Col | None = None) -> Filter:
+def time_filter(
+    st: ReadState,
+    item: Item,
+    subject: str,
+    bridges: list[str],
+    metric,
+    projection,
+    named: Col | None = None,
+) -> Filter:
     if named is not None:
         rng = resolve(item.time, st.lex.date_anchor.get((named.table, named.column)))
         st.notes.append((item.text, rng.explanation + f" (on {named.table}.{named.column})"))
@@ -166,7 +210,10 @@ def time_filter(st: ReadState, item: Item, subject: str, bridges: list[str], met
             rng = resolve(item.time, st.lex.date_anchor.get((table, dates[0])))
             st.notes.append((item.text, rng.explanation + f" (on {table}.{dates[0]})"))
             return Filter(col, "range", (rng.start, rng.end), time=True)
-    raise Refuse(f"'{item.text}' is a time range, but none of the tables involved has a date column.", item.text)
+    raise Refuse(
+        f"'{item.text}' is a time range, but none of the tables involved has a date column.",
+        item.text,
+    )
 
 
 def localize_col(st: ReadState, col: Col, subject: str) -> Col:

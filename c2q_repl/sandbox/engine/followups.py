@@ -16,11 +16,64 @@ from .reading import columns_of, local_column
 from .spec import Col, Filter, QuerySpec
 from .timeexpr import resolve
 
-FOLLOWUP_WORDS = frozenset("""
-instead only just now what about how and then same but again it make change switch turn use show i meant
-actually rather should be sorry no limit first rows results result restrict filter keep narrow also
-please redo try one ones same query answer that those them draw render display plot swap convert
-""".split())
+FOLLOWUP_WORDS = frozenset(
+    [
+        "instead",
+        "only",
+        "just",
+        "now",
+        "what",
+        "about",
+        "how",
+        "and",
+        "then",
+        "same",
+        "but",
+        "again",
+        "it",
+        "make",
+        "change",
+        "switch",
+        "turn",
+        "use",
+        "show",
+        "i",
+        "meant",
+        "actually",
+        "rather",
+        "should",
+        "be",
+        "sorry",
+        "no",
+        "limit",
+        "first",
+        "rows",
+        "results",
+        "result",
+        "restrict",
+        "filter",
+        "keep",
+        "narrow",
+        "also",
+        "please",
+        "redo",
+        "try",
+        "one",
+        "ones",
+        "same",
+        "query",
+        "answer",
+        "that",
+        "those",
+        "them",
+        "draw",
+        "render",
+        "display",
+        "plot",
+        "swap",
+        "convert",
+    ]
+)
 
 
 @dataclass(frozen=True)
@@ -51,19 +104,48 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
         prev = items[k - 1] if k else None  # noqa: F841 - the item before, for context rules
         if it.kind in ("time", "value", "number"):
             continue
-        if it.kind == "kw" and it.category in ("chart", "dir", "order", "group", "not", "or", "share", "list"):
+        if it.kind == "kw" and it.category in (
+            "chart",
+            "dir",
+            "order",
+            "group",
+            "not",
+            "or",
+            "share",
+            "list",
+        ):
             continue
-        if it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
+        if (
+            it.kind == "kw"
+            and it.category in ("agg", "bottom")
+            and it.text.lower() in SUPERLATIVE_WORDS
+        ):
             continue
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column" \
-                and spec is not None and spec.metric is not None:
+        if (
+            it.kind == "kw"
+            and it.category == "agg"
+            and nxt is not None
+            and nxt.kind == "column"
+            and spec is not None
+            and spec.metric is not None
+        ):
             continue  # "and the total market cap?" after a count or an aggregate
-        if it.kind == "column" and prev is not None and prev.kind == "kw" and prev.category in (
-                "order", "group", "agg", "bottom"):
+        if (
+            it.kind == "column"
+            and prev is not None
+            and prev.kind == "kw"
+            and prev.category in ("order", "group", "agg", "bottom")
+        ):
             continue
-        if it.kind == "column" and prev is not None and prev.kind == "value" and any(
-                (t.table, t.column) == (v.table, v.column) for t in it.targets for v in prev.targets):
+        if (
+            it.kind == "column"
+            and prev is not None
+            and prev.kind == "value"
+            and any(
+                (t.table, t.column) == (v.table, v.column) for t in it.targets for v in prev.targets
+            )
+        ):
             continue  # "the Technology sector"
         if it.kind == "table" and spec is not None and it.targets[0].table in spec.tables():
             continue  # "only Technology companies" restates the subject
@@ -103,15 +185,27 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
             if spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True)
             changes.append("sorted " + ("descending" if it.arg == "DESC" else "ascending"))
-        elif it.kind == "kw" and it.category in ("order", "agg", "bottom") and nxt is not None and nxt.kind == "column":
+        elif (
+            it.kind == "kw"
+            and it.category in ("order", "agg", "bottom")
+            and nxt is not None
+            and nxt.kind == "column"
+        ):
             col = _pick(columns_of(nxt), spec)
             desc = it.category == "order" and spec.descending or it.arg == "MAX"
             if it.category == "order" and col and lex.kind_of(col.table, col.column) == "number":
-                desc = True if not any(i.kind == "kw" and i.category == "dir" for i in items) else spec.descending
+                desc = (
+                    True
+                    if not any(i.kind == "kw" and i.category == "dir" for i in items)
+                    else spec.descending
+                )
             if spec.shape == "list":
                 spec = spec.with_(order_by=col, descending=desc)
-            elif it.category == "agg" and spec.metric is not None and (
-                    spec.metric.func != "COUNT" or spec.group_by is None):
+            elif (
+                it.category == "agg"
+                and spec.metric is not None
+                and (spec.metric.func != "COUNT" or spec.group_by is None)
+            ):
                 from .spec import Metric
 
                 # "… and what is their total market cap?": same rows, another aggregate
@@ -124,7 +218,9 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
                     return None
                 spec = spec.with_(order_metric=True, descending=desc)
             changes.append(f"ordered by {col.column} {'descending' if desc else 'ascending'}")
-        elif it.kind == "kw" and it.category == "group" and nxt is not None and nxt.kind == "column":
+        elif (
+            it.kind == "kw" and it.category == "group" and nxt is not None and nxt.kind == "column"
+        ):
             if spec.shape == "list" and spec.order_by is None:
                 return None
             if spec.shape == "list":
@@ -134,7 +230,11 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
             col = _pick(columns_of(nxt), spec)
             spec = spec.with_(group_by=col, shape="aggregate")
             changes.append(f"grouped by {col.column}")
-        elif it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() in SUPERLATIVE_WORDS:
+        elif (
+            it.kind == "kw"
+            and it.category in ("agg", "bottom")
+            and it.text.lower() in SUPERLATIVE_WORDS
+        ):
             bottom = it.category == "bottom" or it.arg == "MIN"
             if spec.shape == "list" and spec.order_by is not None:
                 spec = spec.with_(descending=not bottom)
@@ -159,7 +259,9 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
     return Edit(spec, tuple(changes))
 
 
-def _set_values(spec: QuerySpec, col: Col, values: list[str], negate: bool) -> tuple[QuerySpec, str]:
+def _set_values(
+    spec: QuerySpec, col: Col, values: list[str], negate: bool
+) -> tuple[QuerySpec, str]:
     values = list(dict.fromkeys(values))
     op = ("!=" if negate else "=") if len(values) == 1 else ("not in" if negate else "in")
     new = Filter(col, op, tuple(values))
@@ -179,10 +281,15 @@ def _set_time(spec: QuerySpec, item: Item, lex: Lexicon) -> tuple[QuerySpec, str
                 col = Col(table, dates[0])
                 break
     if col is None:
-        raise ValueError(f"'{item.text}' is a time range, but the previous question involves no date column.")
+        raise ValueError(
+            f"'{item.text}' is a time range, but the previous question involves no date column."
+        )
     rng = resolve(item.time, lex.date_anchor.get((col.table, col.column)))
     kept = [f for f in spec.filters if not f.time]
     new = Filter(col, "range", (rng.start, rng.end), time=True)
-    spec = spec.with_(filters=tuple(kept + [new]),
-                      notes=tuple(n for n in spec.notes if " means " not in n[1]) + ((item.text, rng.explanation),))
+    spec = spec.with_(
+        filters=tuple(kept + [new]),
+        notes=tuple(n for n in spec.notes if " means " not in n[1])
+        + ((item.text, rng.explanation),),
+    )
     return spec, f"time range set to {item.text}"

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from c2q_repl.sandbox.contracts import AnswerRequest, Answerer, Database, Plan, PriorRound
+from c2q_repl.sandbox.contracts import Answerer, AnswerRequest, Database, Plan, PriorRound
 
 
 def _norm(value) -> object:
@@ -68,14 +68,24 @@ class Case:
     mode: str = "direct"
     must_decline: bool = False
     gold_sql: list[str] = field(default_factory=list)
-    batch: str = "main"  # "holdout" (second batch) or "fresh" (third batch), written after tuning rounds
+    batch: str = (
+        "main"  # "holdout" (second batch) or "fresh" (third batch), written after tuning rounds
+    )
 
     @staticmethod
     def from_json(data: dict) -> Case:
         gold = data.get("gold_sql") or []
-        return Case(data["id"], data["question"], data.get("shape", ""), list(data.get("prior", [])),
-                    bool(data.get("feedback")), data.get("mode", "direct"), bool(data.get("must_decline")),
-                    [gold] if isinstance(gold, str) else list(gold), data.get("batch", "main"))
+        return Case(
+            data["id"],
+            data["question"],
+            data.get("shape", ""),
+            list(data.get("prior", [])),
+            bool(data.get("feedback")),
+            data.get("mode", "direct"),
+            bool(data.get("must_decline")),
+            [gold] if isinstance(gold, str) else list(gold),
+            data.get("batch", "main"),
+        )
 
 
 @dataclass
@@ -122,22 +132,32 @@ class Report:
         answerable = self._answerable()
         answered = [o for o in self.outcomes if o.answered]
         declines = [o for o in self.outcomes if o.case.must_decline]
-        return "\n".join([
-            f"questions:           {len(self.outcomes)} ({len(answerable)} answerable, {len(declines)} must-decline)",
-            f"answer rate:         {self.answer_rate:.1%} ({sum(o.answered for o in answerable)}/{len(answerable)})",
-            f"precision:           {self.precision:.1%} ({sum(o.correct for o in answered)}/{len(answered)} answered"
-            " questions match the gold rows)",
-            f"declined correctly:  {self.declined_correctly:.1%} ({sum(not o.answered for o in declines)}/{len(declines)})",
-            f"engine time/answer:  median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms",
-        ])
+        return "\n".join(
+            [
+                f"questions:           {len(self.outcomes)} ({len(answerable)} answerable, {len(declines)} must-decline)",
+                f"answer rate:         {self.answer_rate:.1%} ({sum(o.answered for o in answerable)}/{len(answerable)})",
+                f"precision:           {self.precision:.1%} ({sum(o.correct for o in answered)}/{len(answered)} answered"
+                " questions match the gold rows)",
+                f"declined correctly:  {self.declined_correctly:.1%} ({sum(not o.answered for o in declines)}/{len(declines)})",
+                f"engine time/answer:  median {median * 1000:.1f} ms, p95 {p95 * 1000:.1f} ms",
+            ]
+        )
 
 
 def load_cases(path: Path) -> list[Case]:
-    return [Case.from_json(json.loads(line)) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [
+        Case.from_json(json.loads(line))
+        for line in path.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
 
 
-def _ask(engine: Answerer, db: Database, question: str, mode: str, history, feedback) -> tuple[Plan, float]:
-    request = AnswerRequest(question, mode, db.catalog(), db, history=tuple(history), feedback=feedback)
+def _ask(
+    engine: Answerer, db: Database, question: str, mode: str, history, feedback
+) -> tuple[Plan, float]:
+    request = AnswerRequest(
+        question, mode, db.catalog(), db, history=tuple(history), feedback=feedback
+    )
     start = time.perf_counter()
     plan = engine.answer(request)
     return plan, time.perf_counter() - start
@@ -150,14 +170,18 @@ def evaluate_case(engine: Answerer, db: Database, case: Case) -> Outcome:
         task = plan.tasks[0]
         history.append(PriorRound(prior, f"a{k}", task.clarified_task, task.sql, state=plan.state))
     feedback = history[-1] if case.feedback and history else None
-    plan, seconds = _ask(engine, db, case.question, case.mode, [] if feedback else history, feedback)
+    plan, seconds = _ask(
+        engine, db, case.question, case.mode, [] if feedback else history, feedback
+    )
     tasks = list(plan.tasks)
     answered = bool(tasks) and all(not t.refusal and t.sql for t in tasks)
     if not answered or case.must_decline:
         reason = next((t.refusal for t in tasks if t.refusal), "")
         return Outcome(case, answered, False, seconds, reason)
     if len(tasks) != len(case.gold_sql):
-        return Outcome(case, True, False, seconds, f"{len(tasks)} tasks for {len(case.gold_sql)} gold queries")
+        return Outcome(
+            case, True, False, seconds, f"{len(tasks)} tasks for {len(case.gold_sql)} gold queries"
+        )
     for task, gold_sql in zip(tasks, case.gold_sql):
         gold = db.query(gold_sql, max_rows=100000)
         try:

@@ -7,15 +7,38 @@ gate at the end declines if any item was left unexplained.
 
 from __future__ import annotations
 
-from .filters import localize, localize_col, read_comparisons, read_signs, read_values, time_columns, time_filter
+from .filters import (
+    localize,
+    localize_col,
+    read_comparisons,
+    read_signs,
+    read_values,
+    time_columns,
+    time_filter,
+)
 from .keywords import SIZE_WORDS
 from .lexicon import Lexicon
 from .linking import Linked
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
 from .spec import Col, Decline, Metric, QuerySpec
 
-SUPERLATIVE_WORDS = frozenset({"top", "highest", "largest", "biggest", "greatest", "most", "best", "lowest",
-                               "smallest", "least", "fewest", "bottom", "worst"})
+SUPERLATIVE_WORDS = frozenset(
+    {
+        "top",
+        "highest",
+        "largest",
+        "biggest",
+        "greatest",
+        "most",
+        "best",
+        "lowest",
+        "smallest",
+        "least",
+        "fewest",
+        "bottom",
+        "worst",
+    }
+)
 
 
 def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> QuerySpec | Decline:
@@ -24,7 +47,9 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
         return Decline(f"'{phrase}': {reason}.", (phrase,))
     if linked.unknown:
         word = linked.unknown[0]
-        return Decline(f"I could not map '{word}' to any table, column or value.", tuple(linked.unknown))
+        return Decline(
+            f"I could not map '{word}' to any table, column or value.", tuple(linked.unknown)
+        )
     st = ReadState(list(linked.items), lex, defaults or {})
     for it in st.items:
         if it.note:
@@ -54,10 +79,22 @@ def _interpret(st: ReadState) -> QuerySpec:
     count_at = next((i for i, it in enumerate(items) if st.is_kw(i, "count") and st.free(i)), None)
     distinct = any(st.is_kw(i, "distinct") for i in range(len(items)))
     st.take(*(i for i in range(len(items)) if st.is_kw(i, "distinct")))
-    superlative = next((i for i, it in enumerate(items) if st.free(i) and (
-        (it.kind == "kw" and it.category == "agg" and it.text.lower() in SUPERLATIVE_WORDS)
-        or st.is_kw(i, "bottom"))), None)
-    agg_at = next((i for i, it in enumerate(items) if st.free(i) and st.is_kw(i, "agg") and i != superlative), None)
+    superlative = next(
+        (
+            i
+            for i, it in enumerate(items)
+            if st.free(i)
+            and (
+                (it.kind == "kw" and it.category == "agg" and it.text.lower() in SUPERLATIVE_WORDS)
+                or st.is_kw(i, "bottom")
+            )
+        ),
+        None,
+    )
+    agg_at = next(
+        (i for i, it in enumerate(items) if st.free(i) and st.is_kw(i, "agg") and i != superlative),
+        None,
+    )
 
     # the number of rows asked for: "top 5", "5 largest", "the 3 companies with the highest"
     limit = None
@@ -71,10 +108,19 @@ def _interpret(st: ReadState) -> QuerySpec:
         st.take(superlative)
     if limit is None:
         for j, it in enumerate(items):
-            if it.kind == "number" and st.free(j) and it.number and it.number.is_integer() and it.number <= 1000:
+            if (
+                it.kind == "number"
+                and st.free(j)
+                and it.number
+                and it.number.is_integer()
+                and it.number <= 1000
+            ):
                 nxt = st.at(j + 1)
-                if nxt and nxt.kind in ("table", "column", "value") and (
-                        superlative is not None or st.is_kw(j - 1, "list")):
+                if (
+                    nxt
+                    and nxt.kind in ("table", "column", "value")
+                    and (superlative is not None or st.is_kw(j - 1, "list"))
+                ):
                     limit = int(it.number)
                     st.take(j)
                     break
@@ -94,37 +140,61 @@ def _interpret(st: ReadState) -> QuerySpec:
         st.take(agg_at)
         metric = _agg_metric(st, agg_at, items[agg_at].arg, distinct) or metric
         if metric is None:
-            raise Refuse(f"I could not tell which column '{items[agg_at].text}' applies to.", items[agg_at].text)
+            raise Refuse(
+                f"I could not tell which column '{items[agg_at].text}' applies to.",
+                items[agg_at].text,
+            )
 
     # "which sector has the most companies" / "top 3 sectors by number of companies"
-    if entity_col is None and superlative is not None and group_col is None and (
-            subject_table is None or metric is not None):
+    if (
+        entity_col is None
+        and superlative is not None
+        and group_col is None
+        and (subject_table is None or metric is not None)
+    ):
         entity_col = _entity_column(st, near=superlative)
     sup_item = items[superlative] if superlative is not None else None
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
     if sup_item is not None and metric is None:
-        metric_col = _superlative_metric(st, superlative, subject_table or (entity_col.table if entity_col else None),
-                                         use_default=order_col is None)
+        metric_col = _superlative_metric(
+            st,
+            superlative,
+            subject_table or (entity_col.table if entity_col else None),
+            use_default=order_col is None,
+        )
         if entity_col is not None or group_col is not None:
             target = metric_col or order_col
             if target is not None:
                 func = "SUM" if col_kind(st, target) == "number" else "COUNT"
                 metric = Metric(func, target)
-                st.notes.append((target.column, f"'{target.column}' of a group read as the {func.lower()}"))
+                st.notes.append(
+                    (target.column, f"'{target.column}' of a group read as the {func.lower()}")
+                )
             elif subject_table is not None or bridge_tables:
                 metric = Metric("COUNT")
         elif metric_col is not None:
             order_col = metric_col
         if metric is None and order_col is None:
             raise Refuse(f"I could not tell what '{sup_item.text}' ranks by.", sup_item.text)
-    if sup_item is not None and group_col is not None and entity_col is None and subject_table is not None \
-            and count_at is None and agg_at is None:
-        raise Refuse("The top rows within each group need window functions, which the built-in engine "
-                      "does not use.", sup_item.text)
+    if (
+        sup_item is not None
+        and group_col is not None
+        and entity_col is None
+        and subject_table is not None
+        and count_at is None
+        and agg_at is None
+    ):
+        raise Refuse(
+            "The top rows within each group need window functions, which the built-in engine "
+            "does not use.",
+            sup_item.text,
+        )
     if entity_col is not None:
         group_col = entity_col
         if subject_table is None:
-            subject_table = entity_col.table if metric is None or metric.col is None else metric.col.table
+            subject_table = (
+                entity_col.table if metric is None or metric.col is None else metric.col.table
+            )
     if order_col is not None and metric is not None and group_col is None and sup_item is None:
         raise Refuse("I could not tell how to order a single aggregate value.", order_col.column)
 
@@ -132,8 +202,13 @@ def _interpret(st: ReadState) -> QuerySpec:
     projection = _leftover_columns(st)
     _refuse_leftovers(st)
 
-    if (metric is not None and metric.col is not None and metric.func != "COUNT" and subject_table is not None
-            and metric.col.table != subject_table):
+    if (
+        metric is not None
+        and metric.col is not None
+        and metric.func != "COUNT"
+        and subject_table is not None
+        and metric.col.table != subject_table
+    ):
         # "average closing price of Technology stocks": aggregate the price rows, filtered via companies
         if subject_table not in bridge_tables:
             bridge_tables.append(subject_table)
@@ -146,10 +221,15 @@ def _interpret(st: ReadState) -> QuerySpec:
     filters = list(st.filters)
     if st.bucket:
         if group_col is not None:
-            raise Refuse(f"I can group by one thing only (per {st.bucket} and per {group_col.column}).", st.bucket)
+            raise Refuse(
+                f"I can group by one thing only (per {st.bucket} and per {group_col.column}).",
+                st.bucket,
+            )
         group_col = _bucket_column(st, subject_table)
     for i, it in times:
-        filters.append(time_filter(st, it, subject_table, bridge_tables, metric, projection, time_cols.get(i)))
+        filters.append(
+            time_filter(st, it, subject_table, bridge_tables, metric, projection, time_cols.get(i))
+        )
     filters = [localize(st, f, subject_table) for f in filters]
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
@@ -157,42 +237,89 @@ def _interpret(st: ReadState) -> QuerySpec:
     if metric is not None:
         shape = "count" if metric.func == "COUNT" and group_col is None else "aggregate"
         if projection and not (len(projection) == 1 and projection[0] == group_col):
-            raise Refuse(f"I could not tell how '{projection[0].column}' relates to the "
-                          f"{metric.func.lower()}.", projection[0].column)
-        spec = QuerySpec(shape, subject_table, metric=metric, group_by=group_col, filters=tuple(filters))
+            raise Refuse(
+                f"I could not tell how '{projection[0].column}' relates to the "
+                f"{metric.func.lower()}.",
+                projection[0].column,
+            )
+        spec = QuerySpec(
+            shape, subject_table, metric=metric, group_by=group_col, filters=tuple(filters)
+        )
         if sup_item is not None and group_col is not None:
-            spec = spec.with_(order_metric=True, descending=sup_desc, limit=limit or 1, limit_stated=True)
+            spec = spec.with_(
+                order_metric=True, descending=sup_desc, limit=limit or 1, limit_stated=True
+            )
         elif group_col is not None and descending is not None:
             spec = spec.with_(order_metric=True, descending=descending)
     else:
-        if group_col is not None and order_col is None and not projection and (
-                any(it.kind == "table" for it in st.items) or share):
-            return _finish(st, QuerySpec("aggregate", subject_table, metric=Metric("COUNT"), group_by=group_col,
-                                         filters=tuple(filters)), chart, share, bridge_tables)
+        if (
+            group_col is not None
+            and order_col is None
+            and not projection
+            and (any(it.kind == "table" for it in st.items) or share)
+        ):
+            return _finish(
+                st,
+                QuerySpec(
+                    "aggregate",
+                    subject_table,
+                    metric=Metric("COUNT"),
+                    group_by=group_col,
+                    filters=tuple(filters),
+                ),
+                chart,
+                share,
+                bridge_tables,
+            )
         if group_col is not None and order_col is None:
-            raise Refuse(f"I could not tell what to compute per {group_col.column}.", group_col.column)
+            raise Refuse(
+                f"I could not tell what to compute per {group_col.column}.", group_col.column
+            )
         inferred_subject = not any(it.kind == "table" for it in st.items) or st.plural_projection
-        distinct_values = bool(projection) and inferred_subject and order_col is None and all(
-            col_kind(st, c) == "text" and c.column not in key_columns(st, c.table) for c in projection)
-        spec = QuerySpec("list", subject_table, columns=tuple(projection), filters=tuple(filters),
-                         distinct=distinct_values)
+        distinct_values = (
+            bool(projection)
+            and inferred_subject
+            and order_col is None
+            and all(
+                col_kind(st, c) == "text" and c.column not in key_columns(st, c.table)
+                for c in projection
+            )
+        )
+        spec = QuerySpec(
+            "list",
+            subject_table,
+            columns=tuple(projection),
+            filters=tuple(filters),
+            distinct=distinct_values,
+        )
         if sup_item is not None and order_col is not None:
-            spec = spec.with_(order_by=order_col, descending=sup_desc,
-                              limit=limit or (1 if limit is None and not _plural_subject(st) else 10),
-                              limit_stated=limit is not None)
+            spec = spec.with_(
+                order_by=order_col,
+                descending=sup_desc,
+                limit=limit or (1 if limit is None and not _plural_subject(st) else 10),
+                limit_stated=limit is not None,
+            )
             if limit is None and spec.limit == 10:
                 st.notes.append(("top", "No number was given; showing the top 10"))
         elif order_col is not None:
-            spec = spec.with_(order_by=order_col, descending=bool(descending), limit=limit,
-                              limit_stated=limit is not None)
+            spec = spec.with_(
+                order_by=order_col,
+                descending=bool(descending),
+                limit=limit,
+                limit_stated=limit is not None,
+            )
         elif limit is not None:
             spec = spec.with_(limit=limit, limit_stated=True)
     return _finish(st, spec, chart, share, bridge_tables)
 
 
-def _finish(st: ReadState, spec: QuerySpec, chart: str, share: bool, bridge_tables: list[str]) -> QuerySpec:
+def _finish(
+    st: ReadState, spec: QuerySpec, chart: str, share: bool, bridge_tables: list[str]
+) -> QuerySpec:
     if bridge_tables:
-        st.notes.extend(("join", f"Only {spec.table} rows linked to {t} are included") for t in bridge_tables)
+        st.notes.extend(
+            ("join", f"Only {spec.table} rows linked to {t} are included") for t in bridge_tables
+        )
         spec = spec.with_(also_join=tuple(bridge_tables))
     if st.bucket and spec.group_by is not None:
         spec = spec.with_(bucket=st.bucket)
@@ -248,26 +375,43 @@ def _read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
         if nxt.kind == "column" and st.free(j):
             cols = columns_of(nxt)
             numeric = [c for c in cols if col_kind(st, c) == "number"]
-            if it.category == "order" or (numeric and len(numeric) == len(cols) and it.text.lower() == "by"
-                                           and not _has_aggregate(st)):
+            if it.category == "order" or (
+                numeric
+                and len(numeric) == len(cols)
+                and it.text.lower() == "by"
+                and not _has_aggregate(st)
+            ):
                 order_col = choose(st, cols, nxt)
             else:
                 group_col = choose(st, cols, nxt)
             st.take(i, j)
-        elif nxt.kind == "table" and st.free(j) and it.category == "group" and it.text.lower() in (
-                "per", "for each", "each", "in each", "for every", "by each", "of each", "in every"):
+        elif (
+            nxt.kind == "table"
+            and st.free(j)
+            and it.category == "group"
+            and it.text.lower()
+            in ("per", "for each", "each", "in each", "for every", "by each", "of each", "in every")
+        ):
             table = st.lex.catalog.table(nxt.targets[0].table)
             if table and len(table.primary_key) == 1:
                 group_col = Col(table.name, table.primary_key[0])
                 st.take(i, j)
-        elif nxt.kind == "table" and it.text.lower() == "by" and i > 0 and st.items[i - 1].kind == "table":
+        elif (
+            nxt.kind == "table"
+            and it.text.lower() == "by"
+            and i > 0
+            and st.items[i - 1].kind == "table"
+        ):
             st.take(i)  # passive "selected by users": the table after "by" is joined, not grouped
     return group_col, order_col
 
 
 def _has_aggregate(st: ReadState) -> bool:
-    return any(st.is_kw(i, "count") or (st.is_kw(i, "agg") and st.items[i].text.lower() not in SUPERLATIVE_WORDS)
-               for i in range(len(st.items)))
+    return any(
+        st.is_kw(i, "count")
+        or (st.is_kw(i, "agg") and st.items[i].text.lower() not in SUPERLATIVE_WORDS)
+        for i in range(len(st.items))
+    )
 
 
 def _read_tables(st: ReadState) -> tuple[str | None, list[str]]:
@@ -291,7 +435,12 @@ def _count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) -
     while st.is_kw(nxt_at, "distinct"):
         nxt_at += 1
     nxt = st.at(nxt_at)
-    if nxt is not None and nxt.kind == "column" and st.free(nxt_at) and (subject is None or distinct or is_plural(nxt)):
+    if (
+        nxt is not None
+        and nxt.kind == "column"
+        and st.free(nxt_at)
+        and (subject is None or distinct or is_plural(nxt))
+    ):
         col = choose(st, columns_of(nxt), nxt)
         st.take(nxt_at)
         if col_kind(st, col) == "number" and not distinct:
@@ -319,7 +468,9 @@ def _agg_metric(st: ReadState, at: int, func: str, distinct: bool) -> Metric | N
     return None
 
 
-def _superlative_metric(st: ReadState, at: int, subject: str | None, use_default: bool = True) -> Col | None:
+def _superlative_metric(
+    st: ReadState, at: int, subject: str | None, use_default: bool = True
+) -> Col | None:
     for j in range(at + 1, min(at + 5, len(st.items))):
         it = st.items[j]
         if it.kind == "column" and st.free(j):
@@ -329,7 +480,9 @@ def _superlative_metric(st: ReadState, at: int, subject: str | None, use_default
                 continue
             st.take(j)
             return choose(st, numeric, it)
-        if it.kind in ("time", "number") or (it.kind == "kw" and it.category in ("group", "order", "cmp")):
+        if it.kind in ("time", "number") or (
+            it.kind == "kw" and it.category in ("group", "order", "cmp")
+        ):
             break
     word = st.items[at].text.lower()
     if use_default and subject and word in SIZE_WORDS and subject in st.defaults:
@@ -381,7 +534,16 @@ def _refuse_leftovers(st: ReadState) -> None:
                 raise Refuse(f"I could not tell what '{it.text}' refers to.", it.text)
             if it.kind == "kw" and it.category in ("not",):
                 raise Refuse(f"I could not tell what '{it.text}' negates.", it.text)
-            if it.kind == "kw" and it.category in ("cmp", "agg", "bottom", "group", "order", "count", "bucket", "sign"):
+            if it.kind == "kw" and it.category in (
+                "cmp",
+                "agg",
+                "bottom",
+                "group",
+                "order",
+                "count",
+                "bucket",
+                "sign",
+            ):
                 raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
 
 

@@ -24,8 +24,31 @@ else:  # pragma: no cover - exercised on 3.10 only
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 MAX_INDEXED_DISTINCT = 500
 _CORPORATE_SUFFIXES = frozenset(
-    "inc incorporated corp corporation co company companies ltd limited plc group holdings holding llc lp"
-    " sa nv ag se the class a b".split()
+    [
+        "inc",
+        "incorporated",
+        "corp",
+        "corporation",
+        "co",
+        "company",
+        "companies",
+        "ltd",
+        "limited",
+        "plc",
+        "group",
+        "holdings",
+        "holding",
+        "llc",
+        "lp",
+        "sa",
+        "nv",
+        "ag",
+        "se",
+        "the",
+        "class",
+        "a",
+        "b",
+    ]
 )
 
 
@@ -44,8 +67,12 @@ class Target:
 class Lexicon:
     catalog: Catalog
     phrases: dict[tuple[str, ...], list[Target]] = field(default_factory=dict)
-    symbols: dict[str, list[Target]] = field(default_factory=dict)  # case-sensitive codes (AAPL, CA)
-    date_anchor: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, col) -> max date
+    symbols: dict[str, list[Target]] = field(
+        default_factory=dict
+    )  # case-sensitive codes (AAPL, CA)
+    date_anchor: dict[tuple[str, str], str] = field(
+        default_factory=dict
+    )  # (table, col) -> max date
     max_len: int = 1
     defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
 
@@ -95,8 +122,11 @@ def word_key(word: str) -> str:
 
 def phrase_key(text: str) -> tuple[str, ...]:
     """The matching key of a phrase: tokens, lowercased and singularised."""
-    return tuple(word_key(t.lower) if t.kind == "word" else t.lower for t in tokenize(text)
-                 if t.kind != "punct")
+    return tuple(
+        word_key(t.lower) if t.kind == "word" else t.lower
+        for t in tokenize(text)
+        if t.kind != "punct"
+    )
 
 
 def load_synonyms(path: Path = SYNONYM_FILE) -> dict:
@@ -136,14 +166,24 @@ def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
         table, _, column = ref.partition(".")
         t = lex.catalog.table(table)
         if t and t.column(column):
-            lex.add(phrase, Target("superlative", t.name, t.column(column).name, direction.strip() or "desc",
-                                   via="synonym"))
+            lex.add(
+                phrase,
+                Target(
+                    "superlative",
+                    t.name,
+                    t.column(column).name,
+                    direction.strip() or "desc",
+                    via="synonym",
+                ),
+            )
 
 
 def _add_name_prefixes(lex: Lexicon) -> None:
     """'Berkshire Hathaway' for 'Berkshire Hathaway Inc. New': leading words of a name
     that no other name (and no other phrase) shares."""
-    names = [t for ts in list(lex.phrases.values()) for t in ts if t.kind == "value" and t.via == "value"]
+    names = [
+        t for ts in list(lex.phrases.values()) for t in ts if t.kind == "value" and t.via == "value"
+    ]
     by_column: dict[tuple[str, str], list[Target]] = {}
     for t in names:
         by_column.setdefault((t.table, t.column), []).append(t)
@@ -159,8 +199,13 @@ def _add_name_prefixes(lex: Lexicon) -> None:
         for t, key in keys.items():
             for n in (2, 1):
                 prefix = key[:n]
-                if len(key) > n and counts.get(prefix) == 1 and prefix not in lex.phrases \
-                        and len(" ".join(prefix)) >= 4 and prefix[-1] not in _CORPORATE_SUFFIXES:
+                if (
+                    len(key) > n
+                    and counts.get(prefix) == 1
+                    and prefix not in lex.phrases
+                    and len(" ".join(prefix)) >= 4
+                    and prefix[-1] not in _CORPORATE_SUFFIXES
+                ):
                     lex.add(prefix, Target("value", t.table, t.column, t.value, via="name"))
 
 
@@ -187,7 +232,9 @@ def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
     if col.name.lower().startswith("long_"):
         return False
     # a key that references another table's key is indexed there, not here
-    return not any(r.from_table == table.name and r.from_column == col.name for r in catalog.relationships)
+    return not any(
+        r.from_table == table.name and r.from_column == col.name for r in catalog.relationships
+    )
 
 
 def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
@@ -199,19 +246,28 @@ def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
             if not _indexable(table, col, lex.catalog):
                 continue
             column = exp.column(col.name)
-            count_sql = exp.select(exp.Count(this=exp.Distinct(expressions=[column]))).from_(table.name)
+            count_sql = exp.select(exp.Count(this=exp.Distinct(expressions=[column]))).from_(
+                table.name
+            )
             try:
                 n = int(database.query(count_sql.sql(dialect=dialect), max_rows=1).rows[0][0] or 0)
                 if n > MAX_INDEXED_DISTINCT:
                     continue
-                sql = exp.select(column).distinct().from_(table.name).where(column.is_(exp.null()).not_())
+                sql = (
+                    exp.select(column)
+                    .distinct()
+                    .from_(table.name)
+                    .where(column.is_(exp.null()).not_())
+                )
                 rows = database.query(sql.sql(dialect=dialect), max_rows=MAX_INDEXED_DISTINCT).rows
             except Exception:  # noqa: BLE001 - a column we cannot read is simply not indexed
                 continue
             for (value,) in rows:
                 if value:
                     _add_value(lex, table.name, col.name, value)
-    known = {(t.table, t.column, t.value) for ts in lex.phrases.values() for t in ts if t.kind == "value"}
+    known = {
+        (t.table, t.column, t.value) for ts in lex.phrases.values() for t in ts if t.kind == "value"
+    }
     known |= {(t.table, t.column, t.value) for ts in lex.symbols.values() for t in ts}
     for ref, spoken in synonyms.get("values", {}).items():
         table, _, column = ref.partition(".")

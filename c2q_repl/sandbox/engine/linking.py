@@ -46,12 +46,12 @@ class Linked:
 
 
 def _words(tokens: list[Token], i: int, n: int) -> str:
-    return " ".join(t.text for t in tokens[i:i + n])
+    return " ".join(t.text for t in tokens[i : i + n])
 
 
 def _key(tokens: list[Token], i: int, n: int) -> tuple[str, ...] | None:
     parts = []
-    for t in tokens[i:i + n]:
+    for t in tokens[i : i + n]:
         if t.kind == "punct" and t.text not in "<>=":
             return None
         parts.append(word_key(t.lower) if t.kind == "word" else t.lower)
@@ -63,7 +63,9 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
     if len(word) < 5:
         return None
     candidates = [k[0] for k in lex.phrases if len(k) == 1 and len(k[0]) >= 4]
-    scored = sorted(((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates), reverse=True)
+    scored = sorted(
+        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates), reverse=True
+    )
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
@@ -86,9 +88,15 @@ def link(question: str, lex: Lexicon) -> Linked:
             i += used
             continue
         if tok.kind == "quoted":
-            targets = tuple(t for ts in lex.phrases.values() for t in ts
-                            if t.kind == "value" and t.value.lower() == tok.lower)
-            targets += tuple(t for code, ts in lex.symbols.items() if code.lower() == tok.lower for t in ts)
+            targets = tuple(
+                t
+                for ts in lex.phrases.values()
+                for t in ts
+                if t.kind == "value" and t.value.lower() == tok.lower
+            )
+            targets += tuple(
+                t for code, ts in lex.symbols.items() if code.lower() == tok.lower for t in ts
+            )
             if targets:
                 items.append(Item("value", tok.text, i, i + 1, targets=targets))
             else:
@@ -100,10 +108,25 @@ def link(question: str, lex: Lexicon) -> Linked:
             # "cheapest" → the superlative keyword followed by the column it ranks
             target = match.targets[0]
             word = "lowest" if target.value == "asc" else "highest"
-            items.append(Item("kw", word, match.start, match.end, category="agg",
-                              arg="MIN" if target.value == "asc" else "MAX"))
-            items.append(Item("column", match.text, match.start, match.end,
-                              targets=(Target("column", target.table, target.column, via="synonym"),)))
+            items.append(
+                Item(
+                    "kw",
+                    word,
+                    match.start,
+                    match.end,
+                    category="agg",
+                    arg="MIN" if target.value == "asc" else "MAX",
+                )
+            )
+            items.append(
+                Item(
+                    "column",
+                    match.text,
+                    match.start,
+                    match.end,
+                    targets=(Target("column", target.table, target.column, via="synonym"),),
+                )
+            )
             i = match.end
             continue
         if match:
@@ -119,16 +142,32 @@ def link(question: str, lex: Lexicon) -> Linked:
         elif tok.text in lex.symbols:
             items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text])))
         elif tok.text.upper() in lex.symbols and len(tok.text) >= 3:
-            items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text.upper()]),
-                              note=f"'{tok.text}' read as the code {tok.text.upper()}"))
+            items.append(
+                Item(
+                    "value",
+                    tok.text,
+                    i,
+                    i + 1,
+                    targets=tuple(lex.symbols[tok.text.upper()]),
+                    note=f"'{tok.text}' read as the code {tok.text.upper()}",
+                )
+            )
         else:
             fuzzy = _fuzzy(word_key(tok.lower), lex)
             if fuzzy:
                 key, _ = fuzzy
                 targets = tuple(lex.phrases[key])
                 kind = targets[0].kind
-                items.append(Item(kind, tok.text, i, i + 1, targets=targets,
-                                  note=f"'{tok.text}' read as '{key[0]}'"))
+                items.append(
+                    Item(
+                        kind,
+                        tok.text,
+                        i,
+                        i + 1,
+                        targets=targets,
+                        note=f"'{tok.text}' read as '{key[0]}'",
+                    )
+                )
             else:
                 unknown.append(tok.text)
         i += 1
@@ -147,14 +186,24 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
             return Item("unsupported", text, i, i + n, note=reason)
         schema = lex.phrases.get(key)
         keyword = _KEYWORD_KEYS.get(key)
-        if keyword and (not schema or n == 1 and schema[0].kind == "column" and keyword[0] in ("agg", "list")):
+        if keyword and (
+            not schema or n == 1 and schema[0].kind == "column" and keyword[0] in ("agg", "list")
+        ):
             # a keyword wins over a same-length schema phrase only for intent words ("max", "name")
             return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])
         if schema:
             kinds = {t.kind for t in schema}
-            kind = "value" if kinds == {"value"} else "table" if kinds == {"table"} else \
-                "column" if kinds == {"column"} else "superlative" if kinds == {"superlative"} else \
-                _mixed_kind(schema)
+            kind = (
+                "value"
+                if kinds == {"value"}
+                else "table"
+                if kinds == {"table"}
+                else "column"
+                if kinds == {"column"}
+                else "superlative"
+                if kinds == {"superlative"}
+                else _mixed_kind(schema)
+            )
             return Item(kind, text, i, i + n, targets=tuple(t for t in schema if t.kind == kind))
         if keyword:
             return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])

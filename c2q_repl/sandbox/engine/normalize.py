@@ -10,9 +10,26 @@ import re
 from dataclasses import dataclass
 
 NUMBER_WORDS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20,
-    "thirty": 30, "fifty": 50, "hundred": 100, "a dozen": 12, "dozen": 12,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "fifty": 50,
+    "hundred": 100,
+    "a dozen": 12,
+    "dozen": 12,
 }
 
 _TOKEN_RE = re.compile(
@@ -65,7 +82,18 @@ def tokenize(question: str) -> list[Token]:
             money = body.startswith("$")
             percent = body.endswith("%")
             value = float(body.lstrip("$").rstrip("%").replace(",", ""))
-            tokens.append(Token(text, text.lower(), "number", start, end, -value if negative else value, percent, money))
+            tokens.append(
+                Token(
+                    text,
+                    text.lower(),
+                    "number",
+                    start,
+                    end,
+                    -value if negative else value,
+                    percent,
+                    money,
+                )
+            )
         elif kind == "word":
             word = _strip_possessive(text)
             if word.endswith("."):
@@ -80,9 +108,22 @@ def tokenize(question: str) -> list[Token]:
     return _merge_number_suffixes(tokens)
 
 
-_SCALE = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "million": 1e6, "millions": 1e6,
-          "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9, "t": 1e12, "tn": 1e12,
-          "trillion": 1e12, "trillions": 1e12}
+_SCALE = {
+    "k": 1e3,
+    "thousand": 1e3,
+    "m": 1e6,
+    "mn": 1e6,
+    "million": 1e6,
+    "millions": 1e6,
+    "b": 1e9,
+    "bn": 1e9,
+    "billion": 1e9,
+    "billions": 1e9,
+    "t": 1e12,
+    "tn": 1e12,
+    "trillion": 1e12,
+    "trillions": 1e12,
+}
 
 
 def _merge_number_suffixes(tokens: list[Token]) -> list[Token]:
@@ -103,14 +144,26 @@ def _merge_number_suffixes(tokens: list[Token]) -> list[Token]:
                 elif nxt in ("percent", "pct"):
                     percent, end, text = True, tokens[j].end, f"{text} {tokens[j].text}"
                     j += 1
-            out.append(Token(text, text.lower(), "number", tok.start, end, value, percent, tok.money))
+            out.append(
+                Token(text, text.lower(), "number", tok.start, end, value, percent, tok.money)
+            )
             i = j
             continue
         if tok.kind == "word":
             m = re.fullmatch(r"\$?(\d+(?:\.\d+)?)(k|m|mn|b|bn|t|tn)", tok.lower)
             if m:
-                out.append(Token(tok.text, tok.lower, "number", tok.start, tok.end,
-                                 float(m.group(1)) * _SCALE[m.group(2)], False, tok.text.startswith("$")))
+                out.append(
+                    Token(
+                        tok.text,
+                        tok.lower,
+                        "number",
+                        tok.start,
+                        tok.end,
+                        float(m.group(1)) * _SCALE[m.group(2)],
+                        False,
+                        tok.text.startswith("$"),
+                    )
+                )
                 i += 1
                 continue
         out.append(tok)
@@ -118,12 +171,36 @@ def _merge_number_suffixes(tokens: list[Token]) -> list[Token]:
     return out
 
 
-_IRREGULAR = {"indices": "index", "indexes": "index", "companies": "company", "people": "person",
-              "industries": "industry", "cities": "city", "countries": "country", "histories": "history",
-              "entries": "entry", "categories": "category", "analyses": "analysis", "sales": "sales",
-              "news": "news", "series": "series", "status": "status", "has": "has", "is": "is",
-              "was": "was", "does": "does", "this": "this", "its": "its", "us": "us", "plus": "plus",
-              "less": "less", "across": "across", "as": "as", "bus": "bus", "gas": "gas"}
+_IRREGULAR = {
+    "indices": "index",
+    "indexes": "index",
+    "companies": "company",
+    "people": "person",
+    "industries": "industry",
+    "cities": "city",
+    "countries": "country",
+    "histories": "history",
+    "entries": "entry",
+    "categories": "category",
+    "analyses": "analysis",
+    "sales": "sales",
+    "news": "news",
+    "series": "series",
+    "status": "status",
+    "has": "has",
+    "is": "is",
+    "was": "was",
+    "does": "does",
+    "this": "this",
+    "its": "its",
+    "us": "us",
+    "plus": "plus",
+    "less": "less",
+    "across": "across",
+    "as": "as",
+    "bus": "bus",
+    "gas": "gas",
+}
 
 
 def singular(word: str) -> str:

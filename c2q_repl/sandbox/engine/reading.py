@@ -9,6 +9,7 @@ from .lexicon import Lexicon
 from .linking import Item
 from .spec import Col, Filter
 
+
 @dataclass
 class ReadState:
     items: list[Item]
@@ -80,13 +81,18 @@ def local_column(catalog, col: Col, subject: str) -> Col:
     table = catalog.table(subject)
     if table and table.column(col.column):
         for r in catalog.relationships:
-            if {r.from_table, r.to_table} == {subject, col.table} and r.from_column == r.to_column == col.column:
+            if {r.from_table, r.to_table} == {
+                subject,
+                col.table,
+            } and r.from_column == r.to_column == col.column:
                 return Col(subject, col.column)
     return col
 
 
 def _named_tables(st: ReadState) -> set[str]:
-    return {it.targets[0].table for it in st.items if it.kind == "table"} | {f.col.table for f in st.filters}
+    return {it.targets[0].table for it in st.items if it.kind == "table"} | {
+        f.col.table for f in st.filters
+    }
 
 
 def _involved_tables(st: ReadState) -> list[str]:

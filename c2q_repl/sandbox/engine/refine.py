@@ -20,7 +20,9 @@ from .spec import Col, Filter
 from .sqlbuild import _condition, _Names, _ordered
 from .timeexpr import resolve
 
-_NO_LIMIT = re.compile(r"\b(no|remove( the)?|without( a)?|drop( the)?)\s+limit\b|\ball rows\b", re.IGNORECASE)
+_NO_LIMIT = re.compile(
+    r"\b(no|remove( the)?|without( a)?|drop( the)?)\s+limit\b|\ball rows\b", re.IGNORECASE
+)
 
 
 def _tables(select: exp.Select) -> dict[str, str]:
@@ -56,7 +58,9 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
     items = list(linked.items)
     changes: list[str] = []
     conditions: list[exp.Expression] = []
-    descending = next((it.arg == "DESC" for it in items if it.kind == "kw" and it.category == "dir"), None)
+    descending = next(
+        (it.arg == "DESC" for it in items if it.kind == "kw" and it.category == "dir"), None
+    )
 
     if _NO_LIMIT.search(feedback) and tree.args.get("limit"):
         tree.set("limit", None)
@@ -64,16 +68,36 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
         prev = items[k - 1] if k else None
-        if it.kind == "number" and it.number and it.number.is_integer() and not (
-                prev and prev.kind == "kw" and prev.category == "cmp"):
-            if nxt is not None and nxt.kind == "column" and prev and prev.kind == "kw" and prev.category == "cmp":
+        if (
+            it.kind == "number"
+            and it.number
+            and it.number.is_integer()
+            and not (prev and prev.kind == "kw" and prev.category == "cmp")
+        ):
+            if (
+                nxt is not None
+                and nxt.kind == "column"
+                and prev
+                and prev.kind == "kw"
+                and prev.category == "cmp"
+            ):
                 continue
             tree = tree.limit(int(it.number))
             changes.append(f"limited the result to {int(it.number)} rows")
-        elif it.kind == "kw" and it.category in ("order", "group") and nxt is not None and nxt.kind == "column":
-            col = next((c for c in (_resolve_col(c, tables, lex) for c in columns_of(nxt)) if c), None)
+        elif (
+            it.kind == "kw"
+            and it.category in ("order", "group")
+            and nxt is not None
+            and nxt.kind == "column"
+        ):
+            col = next(
+                (c for c in (_resolve_col(c, tables, lex) for c in columns_of(nxt)) if c), None
+            )
             if col is None:
-                return sql, f"'{nxt.text}' is not a column of the tables in this query; nothing was changed."
+                return (
+                    sql,
+                    f"'{nxt.text}' is not a column of the tables in this query; nothing was changed.",
+                )
             desc = True if descending is None else descending
             tree.set("order", None)
             tree = tree.order_by(_ordered(names.col(col), desc))
@@ -82,26 +106,55 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
             target = it.targets[0]
             col = _resolve_col(Col(target.table, target.column), tables, lex)
             if col is None:
-                return sql, f"'{it.text}' ({target.column}) is not in the tables of this query; nothing was changed."
+                return (
+                    sql,
+                    f"'{it.text}' ({target.column}) is not in the tables of this query; nothing was changed.",
+                )
             negate = prev is not None and prev.kind == "kw" and prev.category == "not"
-            conditions.append(_condition(names, Filter(col, "!=" if negate else "=", (target.value,))))
-            changes.append(f"kept only rows where {col.column} {'!=' if negate else '='} '{target.value}'")
+            conditions.append(
+                _condition(names, Filter(col, "!=" if negate else "=", (target.value,)))
+            )
+            changes.append(
+                f"kept only rows where {col.column} {'!=' if negate else '='} '{target.value}'"
+            )
         elif it.kind == "kw" and it.category == "cmp" and nxt is not None and nxt.kind == "number":
-            around = [x for x in (prev, items[k + 2] if k + 2 < len(items) else None) if x and x.kind == "column"]
-            col = next((c for x in around for c in (_resolve_col(c, tables, lex) for c in columns_of(x)) if c), None)
+            around = [
+                x
+                for x in (prev, items[k + 2] if k + 2 < len(items) else None)
+                if x and x.kind == "column"
+            ]
+            col = next(
+                (
+                    c
+                    for x in around
+                    for c in (_resolve_col(c, tables, lex) for c in columns_of(x))
+                    if c
+                ),
+                None,
+            )
             if col is None:
-                return sql, f"I could not tell which column '{it.text} {nxt.text}' applies to; nothing was changed."
+                return (
+                    sql,
+                    f"I could not tell which column '{it.text} {nxt.text}' applies to; nothing was changed.",
+                )
             value = (nxt.number or 0) / 100 if nxt.percent else nxt.number
             conditions.append(_condition(names, Filter(col, it.arg, (value,))))
             changes.append(f"kept only rows where {col.column} {it.arg} {value:g}")
         elif it.kind == "time":
             col = next((Col(t, d) for t in tables for d in lex.date_columns(t)), None)
             if col is None:
-                return sql, f"'{it.text}' is a time range but no table in this query has a date column."
+                return (
+                    sql,
+                    f"'{it.text}' is a time range but no table in this query has a date column.",
+                )
             rng = resolve(it.time, lex.date_anchor.get((col.table, col.column)))
             conditions.append(_condition(names, Filter(col, "range", (rng.start, rng.end), True)))
             changes.append(f"restricted {col.column} to {it.text} ({rng.explanation})")
-    if descending is not None and not any("ordered by" in c for c in changes) and tree.args.get("order"):
+    if (
+        descending is not None
+        and not any("ordered by" in c for c in changes)
+        and tree.args.get("order")
+    ):
         for o in tree.args["order"].expressions:
             o.set("desc", descending)
         changes.append("reversed the ordering" if descending is not None else "")
@@ -109,5 +162,8 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
         tree = tree.where(exp.and_(*conditions))
     if not changes:
         hint = f" (I could not map '{linked.unknown[0]}')" if linked.unknown else ""
-        return sql, f"I could not turn '{feedback}' into a change of this SQL{hint}; it is unchanged."
+        return (
+            sql,
+            f"I could not turn '{feedback}' into a change of this SQL{hint}; it is unchanged.",
+        )
     return tree.sql(dialect=dialect), "Applied the feedback: " + "; ".join(changes) + "."

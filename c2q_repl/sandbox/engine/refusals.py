@@ -23,8 +23,8 @@ def nearest_names(words: tuple[str, ...], lex: Lexicon, limit: int = 3) -> list[
             if name not in found:
                 found.append(name)
     if not found:
-        found = [t.name for t in lex.catalog.tables][:limit + 2]
-    return found[:limit + 2]
+        found = [t.name for t in lex.catalog.tables][: limit + 2]
+    return found[: limit + 2]
 
 
 def refusal_text(reason: str, words: tuple[str, ...], lex: Lexicon, examples: list[str]) -> str:

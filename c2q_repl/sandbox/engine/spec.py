@@ -70,12 +70,16 @@ class QuerySpec:
         return QuerySpec(
             shape=data["shape"],
             table=data["table"],
-            metric=Metric(metric["func"], col(metric.get("col")), metric.get("distinct", False)) if metric else None,
+            metric=Metric(metric["func"], col(metric.get("col")), metric.get("distinct", False))
+            if metric
+            else None,
             group_by=col(data.get("group_by")),
             bucket=data.get("bucket", ""),
             columns=tuple(Col(**c) for c in data.get("columns", ())),
-            filters=tuple(Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
-                          for f in data.get("filters", ())),
+            filters=tuple(
+                Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
+                for f in data.get("filters", ())
+            ),
             order_by=col(data.get("order_by")),
             order_metric=data.get("order_metric", False),
             descending=data.get("descending", False),
@@ -95,7 +99,9 @@ class QuerySpec:
         """Every table the query touches, the subject first."""
         seen = [self.table]
         cols = [f.col for f in self.filters] + list(self.columns)
-        cols += [c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c]
+        cols += [
+            c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c
+        ]
         for table in [c.table for c in cols] + list(self.also_join):
             if table not in seen:
                 seen.append(table)

@@ -63,7 +63,9 @@ def join_path(catalog: Catalog, start: str, goal: str) -> list[tuple[str, Relati
     routes = {tuple(t for t, _ in p) for p in paths[goal]}
     if len(routes) > 1:
         names = " or ".join(" → ".join((start,) + r) for r in sorted(routes))
-        raise PlanError(f"{start} and {goal} can be joined in more than one way ({names}); please name the link.")
+        raise PlanError(
+            f"{start} and {goal} can be joined in more than one way ({names}); please name the link."
+        )
     return paths[goal][0]
 
 
@@ -137,8 +139,11 @@ def metric_name(metric: Metric, spec: QuerySpec) -> str:
 def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expression:
     if metric.func == "COUNT":
         if metric.col is not None:
-            return exp.Count(this=exp.Distinct(expressions=[names.col(metric.col)]) if metric.distinct
-                             else names.col(metric.col))
+            return exp.Count(
+                this=exp.Distinct(expressions=[names.col(metric.col)])
+                if metric.distinct
+                else names.col(metric.col)
+            )
         if count_key is not None:
             return exp.Count(this=exp.Distinct(expressions=[names.col(count_key)]))
         return exp.Count(this=exp.Star())
@@ -192,13 +197,20 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     if spec.metric is None and len(repeated) == 1 and not _reroot:
         # "top 10 stocks by weight in the S&P 500": the rows are really index_compositions rows
         table = repeated.pop()
-        rerooted = spec.with_(table=table, also_join=tuple(dict.fromkeys(spec.also_join + (spec.table,))))
+        rerooted = spec.with_(
+            table=table, also_join=tuple(dict.fromkeys(spec.also_join + (spec.table,)))
+        )
         built = build(rerooted, catalog, _reroot=True)
         note = ("rows", f"One row per {table} row (a {spec.table} row can appear more than once)")
-        return Built(built.select, built.sql, built.columns, built.list_cols, built.assumptions + (note,))
+        return Built(
+            built.select, built.sql, built.columns, built.list_cols, built.assumptions + (note,)
+        )
     if spec.metric is None and repeated:
-        raise PlanError("Showing columns of " + ", ".join(sorted({t for t in shown if t in fanned}))
-                        + f" next to {spec.table} would repeat rows; ask about one of them at a time.")
+        raise PlanError(
+            "Showing columns of "
+            + ", ".join(sorted({t for t in shown if t in fanned}))
+            + f" next to {spec.table} would repeat rows; ask about one of them at a time."
+        )
     names = _Names(qualify=bool(steps))
     notes: list[tuple[str, str]] = []
     cols: list[Col] = []
@@ -207,17 +219,23 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
 
     select = exp.select().from_(spec.table)
     for nxt, rel in steps:
-        on = exp.EQ(this=exp.column(rel.from_column, table=rel.from_table),
-                    expression=exp.column(rel.to_column, table=rel.to_table))
+        on = exp.EQ(
+            this=exp.column(rel.from_column, table=rel.from_table),
+            expression=exp.column(rel.to_column, table=rel.to_table),
+        )
         select = select.join(nxt, on=on)
     conditions = [_condition(names, f) for f in spec.filters]
 
     if spec.metric is not None:
         if fan_out and spec.metric.func in ("SUM", "AVG") and not spec.metric.distinct:
-            raise PlanError("Summing across that join would count some rows more than once; "
-                            "the built-in engine does not nest queries to avoid it.")
+            raise PlanError(
+                "Summing across that join would count some rows more than once; "
+                "the built-in engine does not nest queries to avoid it."
+            )
         count_key = pk[0] if fan_out and len(pk) == 1 and spec.metric.func == "COUNT" else None
-        value = exp.alias_(_metric_expr(names, spec.metric, count_key), metric_name(spec.metric, spec))
+        value = exp.alias_(
+            _metric_expr(names, spec.metric, count_key), metric_name(spec.metric, spec)
+        )
         out: list[str] = []
         if spec.group_by is not None:
             group, label = _group_expr(names, spec)
@@ -254,7 +272,9 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         order = []
         if spec.order_by is not None:
             order.append(_ordered(names.col(spec.order_by), spec.descending))
-            conditions.append(exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null())))
+            conditions.append(
+                exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null()))
+            )
         tie = cols if spec.distinct else pk
         order += [_ordered(names.col(c), False) for c in tie if c != spec.order_by]
         select = select.order_by(*order)

@@ -26,13 +26,25 @@ def _categorical(lex: Lexicon, table: str) -> list[str]:
 
 
 def _distinct_count(lex: Lexicon, table: str, column: str) -> int:
-    return len({t.value for ts in lex.phrases.values() for t in ts
-                if t.kind == "value" and t.table == table and t.column == column})
+    return len(
+        {
+            t.value
+            for ts in lex.phrases.values()
+            for t in ts
+            if t.kind == "value" and t.table == table and t.column == column
+        }
+    )
 
 
 def _first_value(lex: Lexicon, table: str, column: str) -> str | None:
-    values = sorted({t.value for ts in lex.phrases.values() for t in ts
-                     if t.kind == "value" and t.table == table and t.column == column and t.via == "value"})
+    values = sorted(
+        {
+            t.value
+            for ts in lex.phrases.values()
+            for t in ts
+            if t.kind == "value" and t.table == table and t.column == column and t.via == "value"
+        }
+    )
     return values[0] if values else None
 
 
@@ -47,7 +59,9 @@ def candidates(lex: Lexicon) -> list[str]:
     for table in tables:
         noun = _words(table.name)
         keys = set(table.primary_key)
-        numbers = [c.name for c in table.columns if column_kind(c.type) == "number" and c.name not in keys]
+        numbers = [
+            c.name for c in table.columns if column_kind(c.type) == "number" and c.name not in keys
+        ]
         preferred = lex_default(lex, table.name)
         if preferred in numbers:
             numbers.remove(preferred)

@@ -16,8 +16,18 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS.pop("may", None)
 MONTHS["may"] = 5
-UNITS = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month", "months": "month",
-         "year": "year", "years": "year", "quarter": "quarter", "quarters": "quarter"}
+UNITS = {
+    "day": "day",
+    "days": "day",
+    "week": "week",
+    "weeks": "week",
+    "month": "month",
+    "months": "month",
+    "year": "year",
+    "years": "year",
+    "quarter": "quarter",
+    "quarters": "quarter",
+}
 _LEADING = {"in", "during", "for", "of", "within", "throughout", "over", "from"}
 
 
@@ -37,9 +47,15 @@ class TimeSpec:
 
 
 def _year(tok: Token) -> int | None:
-    if tok.kind == "number" and tok.number is not None and not tok.percent and not tok.money:
-        if tok.text.isdigit() and 1900 <= tok.number <= 2100:
-            return int(tok.number)
+    if (
+        tok.kind == "number"
+        and tok.number is not None
+        and not tok.percent
+        and not tok.money
+        and tok.text.isdigit()
+        and 1900 <= tok.number <= 2100
+    ):
+        return int(tok.number)
     return None
 
 
@@ -82,7 +98,7 @@ def _point(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
 
 
 def _text(tokens: list[Token], i: int, n: int) -> str:
-    return " ".join(t.text for t in tokens[i:i + n])
+    return " ".join(t.text for t in tokens[i : i + n])
 
 
 def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
@@ -100,8 +116,12 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
             b = _point(tokens, i + 2 + a[2])
             if b:
                 used = 2 + a[2] + b[2]
-                return TimeSpec("range", a[0].isoformat(), b[1].isoformat(), text=_text(tokens, i, used)), used
-    if at(i) in ("since", "after", "from", "starting") or (at(i) == "on" and at(i + 1) in ("or", "and")):
+                return TimeSpec(
+                    "range", a[0].isoformat(), b[1].isoformat(), text=_text(tokens, i, used)
+                ), used
+    if at(i) in ("since", "after", "from", "starting") or (
+        at(i) == "on" and at(i + 1) in ("or", "and")
+    ):
         skip = 1
         if at(i) == "starting" and at(i + 1) in ("from", "in", "on"):
             skip = 2
@@ -111,17 +131,23 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
         if p:
             kind = "after" if at(i) == "after" else "since"
             start = p[1] if kind == "after" else p[0]
-            return TimeSpec("since", start.isoformat(), text=_text(tokens, i, skip + p[2])), skip + p[2]
+            return TimeSpec(
+                "since", start.isoformat(), text=_text(tokens, i, skip + p[2])
+            ), skip + p[2]
     if at(i) in ("before", "until", "till", "prior"):
         skip = 2 if at(i) == "prior" and at(i + 1) == "to" else 1
         p = _point(tokens, i + skip)
         if p:
             end = p[1] if at(i) in ("until", "till") else p[0]
-            return TimeSpec("before", end=end.isoformat(), text=_text(tokens, i, skip + p[2])), skip + p[2]
+            return TimeSpec(
+                "before", end=end.isoformat(), text=_text(tokens, i, skip + p[2])
+            ), skip + p[2]
     if at(i) == "on":
         p = _point(tokens, i + 1)
         if p and tokens[i + 1].kind == "date":
-            return TimeSpec("range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, 2)), 2
+            return TimeSpec(
+                "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, 2)
+            ), 2
     # (in|over|during) the last|past N units / last N units / the last month
     j = i
     if at(j) in ("in", "over", "during", "within", "for"):
@@ -131,15 +157,32 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
     if at(j) in ("last", "past", "previous", "recent", "trailing"):
         k = j + 1
         count = 1
-        if k < n and tokens[k].kind == "number" and tokens[k].number and float(tokens[k].number).is_integer():
+        if (
+            k < n
+            and tokens[k].kind == "number"
+            and tokens[k].number
+            and float(tokens[k].number).is_integer()
+        ):
             count = int(tokens[k].number)
             k += 1
         unit = UNITS.get(at(k))
         if unit:
-            if count == 1 and at(j) in ("last", "previous") and unit in ("year", "month") and k == j + 1:
+            if (
+                count == 1
+                and at(j) in ("last", "previous")
+                and unit in ("year", "month")
+                and k == j + 1
+            ):
                 return TimeSpec("previous", unit=unit, text=_text(tokens, i, k + 1 - i)), k + 1 - i
-            return TimeSpec("last", count=count, unit=unit, text=_text(tokens, i, k + 1 - i)), k + 1 - i
-    if at(j) in ("this", "current") and UNITS.get(at(j + 1)) in ("year", "month", "quarter", "week"):
+            return TimeSpec(
+                "last", count=count, unit=unit, text=_text(tokens, i, k + 1 - i)
+            ), k + 1 - i
+    if at(j) in ("this", "current") and UNITS.get(at(j + 1)) in (
+        "year",
+        "month",
+        "quarter",
+        "week",
+    ):
         return TimeSpec("this", unit=UNITS[at(j + 1)], text=_text(tokens, i, j + 2 - i)), j + 2 - i
     if at(j) in ("year", "ytd") and (at(j) == "ytd" or (at(j + 1) == "to" and at(j + 2) == "date")):
         used = j + (1 if at(j) == "ytd" else 3) - i
@@ -147,9 +190,16 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
     # in 2023 / in March 2023 / 2023 / in Q1 2023
     skip = 1 if at(i) in _LEADING else 0
     p = _point(tokens, i + skip)
-    if p and (skip or tokens[i].kind in ("date", "month") or _year(tokens[i]) or at(i) in MONTHS
-              or at(i) in ("q1", "q2", "q3", "q4")):
-        return TimeSpec("range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, skip + p[2])), skip + p[2]
+    if p and (
+        skip
+        or tokens[i].kind in ("date", "month")
+        or _year(tokens[i])
+        or at(i) in MONTHS
+        or at(i) in ("q1", "q2", "q3", "q4")
+    ):
+        return TimeSpec(
+            "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, skip + p[2])
+        ), skip + p[2]
     return None
 
 
@@ -163,14 +213,21 @@ class DateRange:
 def resolve(spec: TimeSpec, anchor: str | None) -> DateRange:
     """Concrete [start, end) for a spec; relative phrases use ``anchor``."""
     if spec.kind == "range":
-        return DateRange(spec.start, spec.end, f"'{spec.text}' means {spec.start} up to (not including) {spec.end}")
+        return DateRange(
+            spec.start,
+            spec.end,
+            f"'{spec.text}' means {spec.start} up to (not including) {spec.end}",
+        )
     if spec.kind == "since":
         return DateRange(spec.start, "", f"'{spec.text}' means from {spec.start} on")
     if spec.kind == "before":
         return DateRange("", spec.end, f"'{spec.text}' means before {spec.end}")
     today = dt.date.fromisoformat(anchor) if anchor else dt.date.today()
-    why = (f"relative to the latest date in the data ({today.isoformat()})" if anchor
-           else f"relative to today ({today.isoformat()})")
+    why = (
+        f"relative to the latest date in the data ({today.isoformat()})"
+        if anchor
+        else f"relative to today ({today.isoformat()})"
+    )
     end = today + dt.timedelta(days=1)
     if spec.kind == "last":
         if spec.unit == "day":
@@ -180,8 +237,11 @@ def resolve(spec: TimeSpec, anchor: str | None) -> DateRange:
         else:
             months = {"month": 1, "quarter": 3, "year": 12}[spec.unit] * spec.count
             start = _add_months(end, -months)
-        return DateRange(start.isoformat(), end.isoformat(),
-                         f"'{spec.text}' means {start.isoformat()} to {today.isoformat()}, {why}")
+        return DateRange(
+            start.isoformat(),
+            end.isoformat(),
+            f"'{spec.text}' means {start.isoformat()} to {today.isoformat()}, {why}",
+        )
     if spec.kind == "this":
         if spec.unit == "year":
             start = dt.date(today.year, 1, 1)
@@ -191,13 +251,19 @@ def resolve(spec: TimeSpec, anchor: str | None) -> DateRange:
             start = today - dt.timedelta(days=today.weekday())
         else:
             start = dt.date(today.year, today.month, 1)
-        return DateRange(start.isoformat(), end.isoformat(),
-                         f"'{spec.text}' means {start.isoformat()} to {today.isoformat()}, {why}")
+        return DateRange(
+            start.isoformat(),
+            end.isoformat(),
+            f"'{spec.text}' means {start.isoformat()} to {today.isoformat()}, {why}",
+        )
     # previous calendar year / month
     if spec.unit == "year":
         start, stop = dt.date(today.year - 1, 1, 1), dt.date(today.year, 1, 1)
     else:
         stop = dt.date(today.year, today.month, 1)
         start = _add_months(stop, -1)
-    return DateRange(start.isoformat(), stop.isoformat(),
-                     f"'{spec.text}' means {start.isoformat()} up to (not including) {stop.isoformat()}, {why}")
+    return DateRange(
+        start.isoformat(),
+        stop.isoformat(),
+        f"'{spec.text}' means {start.isoformat()} up to (not including) {stop.isoformat()}, {why}",
+    )

@@ -9,7 +9,13 @@ from __future__ import annotations
 import re
 
 from c2q_repl.sandbox.contracts import (
-    AnswerRequest, Catalog, ChartSpec, Database, Plan, SchemaDescription, TaskPlan,
+    AnswerRequest,
+    Catalog,
+    ChartSpec,
+    Database,
+    Plan,
+    SchemaDescription,
+    TaskPlan,
 )
 
 from ..builtin import BuiltinAnswerer
@@ -32,7 +38,9 @@ def _add_usage(total: dict | None, usage: dict | None) -> dict | None:
 
 
 class LLMAnswerer:
-    def __init__(self, url: str, model: str, *, key_env: str = "OPENAI_API_KEY", timeout: float = 60.0):
+    def __init__(
+        self, url: str, model: str, *, key_env: str = "OPENAI_API_KEY", timeout: float = 60.0
+    ):
         self.client = ChatClient(url, model, key_env, timeout)
         self._builtin = BuiltinAnswerer()
 
@@ -46,8 +54,13 @@ class LLMAnswerer:
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan("0", question, question, refusal=f"The LLM engine failed: {exc}")
         state = {"engine": ENGINE, "sql": task.sql}
-        return Plan(tasks=(task,), clarified_task=task.clarified_task, assumptions=task.assumptions,
-                    description=task.description, state=state)
+        return Plan(
+            tasks=(task,),
+            clarified_task=task.clarified_task,
+            assumptions=task.assumptions,
+            description=task.description,
+            state=state,
+        )
 
     def _answer(self, request: AnswerRequest, question: str) -> TaskPlan:
         lex = self._builtin.lexicon(request.catalog, request.database)
@@ -65,33 +78,69 @@ class LLMAnswerer:
                 errors = ["The reply contained no ```sql fenced block"]
                 text = completion.content.strip()
                 if attempt == 0 and text:
-                    messages += [{"role": "assistant", "content": completion.content}, retry_message(errors)]
+                    messages += [
+                        {"role": "assistant", "content": completion.content},
+                        retry_message(errors),
+                    ]
                     continue
                 reason = "The model produced no SQL" + (f": {text[:200]}" if text else ".")
                 return TaskPlan("0", question, question, refusal=reason, usage=usage)
             errors = validate(sql, request.catalog)
             if not errors:
-                return self._task(question, completion.content, sql, request.catalog, usage, attempt)
-            messages += [{"role": "assistant", "content": completion.content}, retry_message(errors)]
-        return TaskPlan("0", question, question, usage=usage,
-                        refusal="The model's SQL did not match the schema after one retry: " + " ".join(errors))
+                return self._task(
+                    question, completion.content, sql, request.catalog, usage, attempt
+                )
+            messages += [
+                {"role": "assistant", "content": completion.content},
+                retry_message(errors),
+            ]
+        return TaskPlan(
+            "0",
+            question,
+            question,
+            usage=usage,
+            refusal="The model's SQL did not match the schema after one retry: " + " ".join(errors),
+        )
 
-    def _task(self, question: str, reply: str, sql: str, catalog: Catalog, usage, attempt: int) -> TaskPlan:
+    def _task(
+        self, question: str, reply: str, sql: str, catalog: Catalog, usage, attempt: int
+    ) -> TaskPlan:
         m = _TASK_LINE.search(reply)
         clarified = m.group(1).strip() if m else question
         columns = output_columns(sql, catalog.dialect)
-        assumptions = ({"concept": "retry", "explanation": "The first SQL referenced names not in the schema; "
-                        "the model corrected it once."},) if attempt else ()
+        assumptions = (
+            (
+                {
+                    "concept": "retry",
+                    "explanation": "The first SQL referenced names not in the schema; "
+                    "the model corrected it once.",
+                },
+            )
+            if attempt
+            else ()
+        )
         chart = ChartSpec("Table", clarified[:60], {"columns": columns})
         if len(columns) == 2 and re.search(r"\bgroup\s+by\b", sql, re.IGNORECASE):
-            chart = ChartSpec("BarChart", clarified[:60], {"x": columns[0], "y": columns[1], "pivot_column": ""})
-        return TaskPlan("0", question, clarified, sql=sql, description=f"SQL written by {self.client.model}.",
-                        assumptions=assumptions, chart=chart, usage=usage)
+            chart = ChartSpec(
+                "BarChart", clarified[:60], {"x": columns[0], "y": columns[1], "pivot_column": ""}
+            )
+        return TaskPlan(
+            "0",
+            question,
+            clarified,
+            sql=sql,
+            description=f"SQL written by {self.client.model}.",
+            assumptions=assumptions,
+            chart=chart,
+            usage=usage,
+        )
 
     def suggest_questions(self, catalog: Catalog, database: Database, count: int = 5) -> list[str]:
         return self._builtin.suggest_questions(catalog, database, count)
 
-    def refine_sql(self, sql: str, feedback: str, catalog: Catalog, database: Database) -> tuple[str, str]:
+    def refine_sql(
+        self, sql: str, feedback: str, catalog: Catalog, database: Database
+    ) -> tuple[str, str]:
         return self._builtin.refine_sql(sql, feedback, catalog, database)
 
     def describe(self, catalog: Catalog, database: Database) -> SchemaDescription:

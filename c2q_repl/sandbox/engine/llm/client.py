@@ -30,12 +30,16 @@ def completions_url(base: str) -> str:
 
 
 class ChatClient:
-    def __init__(self, url: str, model: str, key_env: str = "OPENAI_API_KEY", timeout: float = 60.0):
+    def __init__(
+        self, url: str, model: str, key_env: str = "OPENAI_API_KEY", timeout: float = 60.0
+    ):
         parts = urlsplit(url)
         if parts.scheme not in ("http", "https") or not parts.hostname:
             raise ValueError(f"not an http(s) URL: {url!r}")
         if parts.scheme == "http" and parts.hostname not in LOOPBACK:
-            raise ValueError("the LLM endpoint must use HTTPS unless it is on this machine (loopback)")
+            raise ValueError(
+                "the LLM endpoint must use HTTPS unless it is on this machine (loopback)"
+            )
         self.url = completions_url(url)
         self.model = model
         self.key_env = key_env
@@ -55,7 +59,9 @@ class ChatClient:
         try:
             response = httpx.post(self.url, json=body, headers=headers, timeout=self.timeout)
         except httpx.HTTPError as exc:
-            raise LLMError(f"the LLM endpoint could not be reached ({type(exc).__name__})") from None
+            raise LLMError(
+                f"the LLM endpoint could not be reached ({type(exc).__name__})"
+            ) from None
         if response.status_code != 200:
             raise LLMError(f"the LLM endpoint answered HTTP {response.status_code}")
         try:

@@ -25,11 +25,26 @@ def schema_text(catalog: Catalog, lex: Lexicon) -> str:
         head = f"TABLE {t.name}" + (f" -- {t.comment}" if t.comment else "")
         lines.append(head)
         for c in t.columns:
-            samples = sorted({x.value for ts in lex.phrases.values() for x in ts
-                              if x.kind == "value" and x.table == t.name and x.column == c.name and x.via == "value"}
-                             | {x.value for ts in lex.symbols.values() for x in ts
-                                if x.table == t.name and x.column == c.name})
-            line = f"  {c.name} {c.type}" + (" PRIMARY KEY" if c.name in t.primary_key and len(t.primary_key) == 1 else "")
+            samples = sorted(
+                {
+                    x.value
+                    for ts in lex.phrases.values()
+                    for x in ts
+                    if x.kind == "value"
+                    and x.table == t.name
+                    and x.column == c.name
+                    and x.via == "value"
+                }
+                | {
+                    x.value
+                    for ts in lex.symbols.values()
+                    for x in ts
+                    if x.table == t.name and x.column == c.name
+                }
+            )
+            line = f"  {c.name} {c.type}" + (
+                " PRIMARY KEY" if c.name in t.primary_key and len(t.primary_key) == 1 else ""
+            )
             if c.comment:
                 line += f" -- {c.comment}"
             if samples:
@@ -45,7 +60,9 @@ def schema_text(catalog: Catalog, lex: Lexicon) -> str:
 def _knowledge_text(items: tuple[KnowledgeItem, ...]) -> str:
     parts = []
     for item in items:
-        label = {"few-shot": "Example", "term-sheet": "Term", "instruction": "Instruction"}.get(item.type, item.type)
+        label = {"few-shot": "Example", "term-sheet": "Term", "instruction": "Instruction"}.get(
+            item.type, item.type
+        )
         parts.append(f"{label}: {json.dumps(item.raw_data, ensure_ascii=False, sort_keys=True)}")
     return "\n".join(parts)
 
@@ -59,7 +76,7 @@ def build_messages(request: AnswerRequest, lex: Lexicon) -> list[dict]:
     messages = [{"role": "system", "content": system}]
     for prior in request.history[-6:]:
         messages.append({"role": "user", "content": prior.question})
-        reply = (f"Task: {prior.clarified_task}\n" if prior.clarified_task else "")
+        reply = f"Task: {prior.clarified_task}\n" if prior.clarified_task else ""
         reply += f"```sql\n{prior.sql}\n```" if prior.sql else "(no SQL)"
         if prior.summary:
             reply += f"\nResult: {prior.summary}"
@@ -67,12 +84,18 @@ def build_messages(request: AnswerRequest, lex: Lexicon) -> list[dict]:
     question = request.question
     if request.feedback is not None:
         fb = request.feedback
-        question = (f"Correct your earlier answer to \"{fb.question}\" (SQL: {fb.sql or 'none'}). "
-                    f"Feedback: {request.question}")
+        question = (
+            f'Correct your earlier answer to "{fb.question}" (SQL: {fb.sql or "none"}). '
+            f"Feedback: {request.question}"
+        )
     messages.append({"role": "user", "content": question})
     return messages
 
 
 def retry_message(errors: list[str]) -> dict:
-    return {"role": "user", "content": "That SQL is not valid for this schema:\n- " + "\n- ".join(errors)
-            + "\nReply again with corrected SQL in one ```sql fenced block."}
+    return {
+        "role": "user",
+        "content": "That SQL is not valid for this schema:\n- "
+        + "\n- ".join(errors)
+        + "\nReply again with corrected SQL in one ```sql fenced block.",
+    }

@@ -78,7 +78,9 @@ def validate(sql: str, catalog: Catalog) -> list[str]:
             options = [c.name for t in candidates for c in catalog.table(t).columns]
             hint = _closest(name, options)
             where = candidates[0] if len(candidates) == 1 else ", ".join(candidates)
-            errors.append(f"Unknown column '{name}' in {where}." + (f" Did you mean: {hint}?" if hint else ""))
+            errors.append(
+                f"Unknown column '{name}' in {where}." + (f" Did you mean: {hint}?" if hint else "")
+            )
     return errors
 
 
