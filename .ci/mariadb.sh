@@ -4,7 +4,11 @@
 # (so the export reaches pytest); running it directly prints the export line.
 #
 # The test user may create databases named c2q_* (the backend tests seed a
-# fresh one to check "seed when empty"), and owns c2q_test.
+# fresh one to check "seed when empty"), and owns c2q_test. A second account,
+# c2q_file, also holds the global FILE privilege (what a careless self-hosted
+# grant looks like): the attack tests use it to prove that the sandbox's own
+# guard, not the grants, stops file reads/writes. Its URL is exported as
+# C2Q_TEST_MYSQL_FILE_URL.
 
 c2q_mariadb_setup() {
     local user=c2q password=c2q-test database=c2q_test port=3306
@@ -39,15 +43,20 @@ CREATE USER IF NOT EXISTS '${user}'@'127.0.0.1' IDENTIFIED BY '${password}';
 CREATE USER IF NOT EXISTS '${user}'@'localhost' IDENTIFIED BY '${password}';
 GRANT ALL PRIVILEGES ON \`c2q\\_%\`.* TO '${user}'@'127.0.0.1';
 GRANT ALL PRIVILEGES ON \`c2q\\_%\`.* TO '${user}'@'localhost';
+CREATE USER IF NOT EXISTS 'c2q_file'@'127.0.0.1' IDENTIFIED BY '${password}';
+GRANT FILE ON *.* TO 'c2q_file'@'127.0.0.1';
+GRANT ALL PRIVILEGES ON \`c2q\\_%\`.* TO 'c2q_file'@'127.0.0.1';
 FLUSH PRIVILEGES;
 SQL
 
     export C2Q_TEST_MYSQL_URL="mysql://${user}:${password}@127.0.0.1:${port}/${database}"
+    export C2Q_TEST_MYSQL_FILE_URL="mysql://c2q_file:${password}@127.0.0.1:${port}/${database}"
 }
 
 if c2q_mariadb_setup; then
     if [ "${BASH_SOURCE[0]}" = "$0" ]; then
         echo "export C2Q_TEST_MYSQL_URL=${C2Q_TEST_MYSQL_URL}"
+        echo "export C2Q_TEST_MYSQL_FILE_URL=${C2Q_TEST_MYSQL_FILE_URL}"
     fi
 else
     echo "mariadb.sh: setup failed" >&2

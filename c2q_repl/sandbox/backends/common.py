@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Generic, TypeVar
 
-from c2q_repl.sandbox.contracts import Catalog, SQLExecutionError
-from c2q_repl.sandbox.readonly import check_read_only, split_statements
+from c2q_repl.sandbox.contracts import Catalog
+from c2q_repl.sandbox.readonly import check_statement
 
 C = TypeVar("C")
 
@@ -64,11 +64,12 @@ class LazyCatalog:
             self._value = None
 
 
-def statement_to_run(sql: str, dialect: str, read_only: bool) -> str:
-    """The single statement of ``sql``: parser-checked when read-only, else just exactly one."""
-    if read_only:
-        return check_read_only(sql, dialect)
-    statements = split_statements(sql, dialect)
-    if len(statements) != 1:
-        raise SQLExecutionError("exactly one SQL statement must be given")
-    return statements[0]
+def statement_to_run(
+    sql: str, dialect: str, read_only: bool, schemas: Iterable[str] | None = None
+) -> str:
+    """The single statement of ``sql`` the guard lets run (plain queries only when read-only).
+
+    Every role goes through the guard: executable comments, files, locks,
+    variables and other schemas are refused for read-write keys too.
+    """
+    return check_statement(sql, dialect, read_only=read_only, schemas=schemas)

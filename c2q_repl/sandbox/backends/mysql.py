@@ -1,9 +1,13 @@
 """MySQL-protocol backend (MariaDB, MySQL, TiDB) through PyMySQL.
 
 The catalog comes from ``information_schema`` with the real COMMENTs and
-keys. Read-only queries pass the parser check and then run inside
+keys. Every statement passes the guard (:mod:`c2q_repl.sandbox.readonly`,
+scoped to this database); read-only queries then run inside
 ``START TRANSACTION READ ONLY`` (rolled back afterwards), so the server itself
-refuses any write. Timeouts use the server's statement time limit
+refuses any write. Each connection's ``sql_mode`` is pinned so the server reads
+quotes and backslashes the way the guard's parser did, and a pooled
+connection's session (user variables, named locks, session variables) is
+reset with ``COM_RESET_CONNECTION`` before another request may use it. Timeouts use the server's statement time limit
 (``max_statement_time`` on MariaDB, ``max_execution_time`` on MySQL/TiDB);
 the row cap reads the result unbuffered and drops the connection when the
 cap is hit rather than draining the rest.
@@ -33,6 +37,17 @@ _TIMEOUT_ERRORS = {
     1317,
 }  # MariaDB max_statement_time, MySQL max_execution_time, interrupted
 _READ_ONLY_ERRORS = {1792}  # "Cannot execute statement in a READ ONLY transaction"
+_COM_RESET_CONNECTION = 0x1F
+# Modes under which the server would tokenise differently from the guard's parser
+# ("…" as an identifier, a backslash as an ordinary character).
+_UNSAFE_MODES = frozenset({"ANSI_QUOTES", "NO_BACKSLASH_ESCAPES", "ANSI"})
+
+
+def safe_sql_mode(current: str) -> str:
+    """``current`` without the modes that would make the server read SQL differently from the guard."""
+    return ",".join(
+        m for m in current.split(",") if m.strip() and m.strip().upper() not in _UNSAFE_MODES
+    )
 
 
 @dataclass(frozen=True)
@@ -84,15 +99,16 @@ class MySQLDatabase:
     def __init__(self, target: MySQLTarget, *, pool_size: int = 8):
         self.target = target
         self.name = target.database
-        self._pool = ConnectionPool(self._connect, pool_size, usable=lambda conn: conn.open)
+        self._pool = ConnectionPool(self._connect, pool_size, usable=self._reset)
         self._catalog = LazyCatalog(self._read_catalog)
-        probe = self._connect()
+        probe = self._open()
         try:
             with probe.cursor() as cur:
-                cur.execute("SELECT VERSION()")
-                version = str(cur.fetchone()[0])
+                cur.execute("SELECT VERSION(), @@GLOBAL.sql_mode")
+                version, mode = (str(v) for v in cur.fetchone())
         finally:
             probe.close()
+        self._sql_mode = safe_sql_mode(mode)
         self.flavor = (
             "mariadb"
             if "mariadb" in version.lower()
@@ -109,7 +125,7 @@ class MySQLDatabase:
         return db
 
     # ------------------------------------------------------------ connections
-    def _connect(self):
+    def _open(self):
         import pymysql
 
         t = self.target
@@ -123,6 +139,38 @@ class MySQLDatabase:
             autocommit=True,
             connect_timeout=10,
         )
+
+    def _connect(self):
+        """A new connection with the session the guard expects."""
+        conn = self._open()
+        try:
+            self._prepare(conn)
+        except Exception:
+            conn.close()
+            raise
+        return conn
+
+    def _prepare(self, conn) -> None:
+        with conn.cursor() as cur:
+            cur.execute("SET SESSION sql_mode = %s", (self._sql_mode,))
+
+    def _reset(self, conn) -> bool:
+        """Forget everything a request left on ``conn`` (variables, locks, session settings).
+
+        True when ``conn`` is clean and may be pooled; a server without
+        COM_RESET_CONNECTION (or a broken connection) gets False: it is closed.
+        """
+        import pymysql
+
+        if not conn.open:
+            return False
+        try:
+            conn._execute_command(_COM_RESET_CONNECTION, b"")
+            conn._read_ok_packet()
+            self._prepare(conn)
+        except (pymysql.MySQLError, OSError):
+            return False
+        return True
 
     def connection(self):
         """A pooled connection; give it back with :meth:`release` (or close it if it is broken)."""
@@ -211,7 +259,7 @@ class MySQLDatabase:
     ) -> QueryResult:
         import pymysql
 
-        statement = statement_to_run(sql, "mysql", read_only)
+        statement = statement_to_run(sql, "mysql", read_only, schemas=(self.name,))
         conn = self.connection()
         keep = True
         try:
