@@ -18,35 +18,49 @@ import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
-from typing import IO, Any
+from dataclasses import dataclass
+from typing import IO, TYPE_CHECKING, Any
 
-from c2q_repl.api.errors import AuthError, C2QError, ConfigError, QuotaExceededError
-from c2q_repl.cli import (
-    EXIT_ANSWER_FAILED,
-    EXIT_AUTH,
+from c2q_repl.errors import C2QError, ConfigError
+from c2q_repl.exitcodes import (
     EXIT_INTERRUPTED,
     EXIT_OK,
-    EXIT_QUOTA,
     EXIT_USAGE,
+    exit_code_for,
+    stops_the_run,
+    worst,
 )
+from c2q_repl.render.terminal import Terminal, is_tty
 
-#: columns used for table output that is not going to a terminal
-PIPE_WIDTH = 120
-
-
-def should_run_batch(stdin: IO[str]) -> bool:
-    """Piped input must never start the UI (the pgcli/litecli complaint)."""
-    try:
-        return not stdin.isatty()
-    except (AttributeError, ValueError):
-        return True
+if TYPE_CHECKING:
+    from c2q_repl.config import ConnectionFlags, Settings
+    from c2q_repl.render.options import RenderOptions
 
 
-def _isatty(stream: Any) -> bool:
-    try:
-        return bool(stream.isatty())
-    except (AttributeError, ValueError):
-        return False
+@dataclass(frozen=True)
+class AskOptions:
+    """What ``c2q ask`` (or ``c2q`` with piped input) was asked to do."""
+
+    questions: tuple[str, ...] = ()
+    #: one of :data:`c2q_repl.render.formats.FORMATS`
+    format: str = "table"
+    #: also record a transcript here
+    transcript: str | None = None
+    #: print the SQL before each table (table and markdown formats)
+    show_sql: bool = True
+    theme: str | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> AskOptions:
+        """Plain ``c2q`` routed here for piped input has none of ``ask``'s own options."""
+        given = vars(args)
+        return cls(
+            questions=tuple(given.get("questions") or ()),
+            format=given.get("format") or "table",
+            transcript=given.get("transcript"),
+            show_sql=given.get("show_sql", True) is not False,
+            theme=given.get("theme"),
+        )
 
 
 def iter_questions(arguments: Iterable[str], stdin: IO[str] | None) -> Iterator[str]:
@@ -59,59 +73,28 @@ def iter_questions(arguments: Iterable[str], stdin: IO[str] | None) -> Iterator[
             yield question
 
 
-def exit_code_for(error: BaseException | None, failed: bool) -> int:
-    if isinstance(error, QuotaExceededError):
-        return EXIT_QUOTA
-    if isinstance(error, AuthError):
-        return EXIT_AUTH
-    if isinstance(error, ConfigError):
-        return EXIT_USAGE
-    return EXIT_ANSWER_FAILED if failed or error is not None else EXIT_OK
-
-
-def _stops_the_run(error: BaseException | None) -> bool:
-    return isinstance(error, (QuotaExceededError, AuthError, ConfigError))
-
-
 def render_options(
-    args: argparse.Namespace,
-    settings: Any,
+    options: AskOptions,
+    settings: Settings,
     stdout: IO[str],
     stderr: IO[str],
     environ: Mapping[str, str],
-):
-    """Colour and width for table output: the terminal's when stdout is one, plain otherwise."""
-    from c2q_repl.render.options import RenderOptions
-    from c2q_repl.render.theme import ThemeError, default_theme_name, fallback_theme, load_theme
+) -> RenderOptions:
+    """The terminal's colour and width when stdout is one; a pipe or file gets whole
+    tables and whole cells (nobody can scroll sideways there)."""
+    from c2q_repl.render.terminal import load_theme_or_fallback, render_options, theme_name
 
-    tty = _isatty(stdout)
-    color = tty and not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
-    name = getattr(args, "theme", None) or (settings.theme if settings.theme != "default" else "")
-    name = name if color and name else default_theme_name(environ, is_tty=color)
-    try:
-        theme = load_theme(name)
-    except ThemeError as err:
-        _note(stderr, f"{err.message}; using the {'default' if color else 'mono'} theme")
-        try:
-            theme = load_theme("default" if color else "mono")
-        except ThemeError:
-            theme = fallback_theme()
-    width = PIPE_WIDTH
-    if tty:
-        try:
-            width = os.get_terminal_size(stdout.fileno()).columns
-        except (OSError, ValueError, AttributeError):
-            pass
-    encoding = (getattr(stdout, "encoding", "") or "").lower()
-    return RenderOptions(
-        width=width,
-        theme=theme,
-        color=color,
-        unicode="utf" in encoding,
-        # a pipe or file gets whole tables and whole cells: nobody can scroll sideways there
-        vertical="auto" if tty else "off",
-        expand=not tty,
-        show_sql=bool(getattr(args, "show_sql", True)),
+    terminal = Terminal.detect(stdout, environ)
+    name = theme_name(terminal.color, options.theme, settings.theme)
+    theme = load_theme_or_fallback(
+        name, color=terminal.color, warn=lambda message: _note(stderr, message)
+    )
+    return render_options(
+        terminal,
+        theme,
+        vertical="auto" if terminal.is_tty else "off",
+        expand=not terminal.is_tty,
+        show_sql=options.show_sql,
     )
 
 
@@ -179,30 +162,9 @@ def _report_error(stderr: IO[str], prefix: str, err: C2QError) -> None:
     _note(stderr, f"{prefix}{err.message}" + (f" ({err.hint})" if err.hint else ""))
 
 
-def _open_transcript(path: str, connection: Any, conversation: Any):
-    from pathlib import Path
-    from urllib.parse import urlsplit
-
-    from c2q_repl import __version__
-    from c2q_repl.transcript.writer import TranscriptWriter
-
-    settings = connection.settings
-    parts = urlsplit(settings.endpoint)
-    header = {
-        "c2q_version": __version__,
-        "endpoint_kind": connection.kind,
-        "endpoint_host": parts.netloc.rsplit("@", 1)[-1],
-        "cluster_id": settings.cluster_id,
-        "database": settings.database,
-        "session_id": conversation.session_id,
-        "mode": conversation.mode,
-        "started_at": time.time(),
-    }
-    return TranscriptWriter.create(Path(path), header)
-
-
 def run(
-    args: argparse.Namespace,
+    options: AskOptions,
+    flags: ConnectionFlags,
     *,
     stdin: IO[str] | None,
     stdout: IO[str],
@@ -215,25 +177,23 @@ def run(
     from c2q_repl.chat.conversation import Conversation
     from c2q_repl.config import load_settings
 
-    arguments = list(getattr(args, "questions", None) or [])
-    if not any(a.strip() for a in arguments) and (stdin is None or _isatty(stdin)):
+    arguments = list(options.questions)
+    if not any(a.strip() for a in arguments) and (stdin is None or is_tty(stdin)):
         _note(
             stderr, 'no questions: give them as arguments (c2q ask "...") or one per line on stdin'
         )
         return EXIT_USAGE
     try:
-        settings = load_settings(args, environ, stderr=stderr)
-        opts = render_options(args, settings, stdout, stderr, environ)
+        settings = load_settings(flags, environ, stderr=stderr)
+        opts = render_options(options, settings, stdout, stderr, environ)
     except ConfigError as err:
         _report_error(stderr, "", err)
         return EXIT_USAGE
 
-    progress = Progress(stderr, enabled=_isatty(stderr))
-    writer = BatchWriter(
-        stdout, getattr(args, "format", None) or "table", opts, show_sql=opts.show_sql
-    )
+    progress = Progress(stderr, enabled=is_tty(stderr))
+    writer = BatchWriter(stdout, options.format, opts, show_sql=opts.show_sql)
     connection = conversation = transcript = None
-    worst = EXIT_OK
+    status = EXIT_OK
     try:
         connection = connect(settings)
         if connection.kind == "sandbox":
@@ -247,9 +207,10 @@ def run(
             conversation.open()
         finally:
             progress.stop()
-        if getattr(args, "transcript", None):
-            transcript = _open_transcript(args.transcript, connection, conversation)
-            conversation.transcript = transcript
+        if options.transcript:
+            from c2q_repl.transcript.opening import open_transcript
+
+            transcript = open_transcript(connection, conversation, options.transcript, env=environ)
         asked = 0
         for number, question in enumerate(iter_questions(arguments, stdin), start=1):
             asked = number
@@ -262,14 +223,14 @@ def run(
             err = round_.job_error
             if writer.fmt == "csv" and err is not None:
                 _report_error(stderr, f"question {number} failed: ", err)
-            worst = max(worst, exit_code_for(round_.error, round_.failed), key=_severity)
-            if _stops_the_run(round_.error):
+            status = worst(status, exit_code_for(round_.error, round_.failed))
+            if stops_the_run(round_.error):
                 _report_error(stderr, "stopping: ", round_.error)
                 break
         if not asked:
             _note(stderr, "no questions on stdin (one per line; blank lines are skipped)")
             return EXIT_USAGE
-        return worst
+        return status
     except KeyboardInterrupt:
         progress.stop()
         _note(stderr, "interrupted")
@@ -306,12 +267,13 @@ def _silence(stream: IO[str]) -> None:
         pass
 
 
-def _severity(code: int) -> int:
-    """Which exit status wins when questions ended differently."""
-    return {EXIT_OK: 0, EXIT_ANSWER_FAILED: 1, EXIT_USAGE: 2, EXIT_AUTH: 3, EXIT_QUOTA: 4}.get(
-        code, 5
-    )
-
-
 def main(args: argparse.Namespace) -> int:
-    return run(args, stdin=sys.stdin, stdout=sys.stdout, stderr=sys.stderr)
+    from c2q_repl.config import ConnectionFlags
+
+    return run(
+        AskOptions.from_args(args),
+        ConnectionFlags.from_args(args),
+        stdin=sys.stdin,
+        stdout=sys.stdout,
+        stderr=sys.stderr,
+    )

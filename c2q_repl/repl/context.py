@@ -329,47 +329,35 @@ class ReplContext:
         """
         if not self.record_transcript or self.transcript is not None:
             return
-        from pathlib import Path
+        from c2q_repl.transcript.opening import open_transcript
 
-        from c2q_repl.transcript.writer import TranscriptWriter, default_transcript_path
+        def stopped(message: str) -> None:  # a write failed (disk full): say so at once
+            self.notes.append(message)
+            self.show_notes()
+            self.redraw()
 
-        settings = self.connection.settings
-        path = (
-            Path(self.transcript_path)
-            if self.transcript_path
-            else default_transcript_path(conversation.session_id, self.started_at, self.environ)
-        )
-        header = {
-            "endpoint_kind": self.kind,
-            "label": self.label,
-            "session_id": conversation.session_id,
-            "cluster_id": str(settings.cluster_id),
-            "database": settings.database,
-            "mode": conversation.mode,
-        }
-        key = settings.credentials.private_key if settings.credentials else ""
         try:
-            writer = TranscriptWriter.create(
-                path, header, secrets=(key,) if key else (), env=self.environ
+            writer = open_transcript(
+                self.connection,
+                conversation,
+                self.transcript_path or None,
+                started_at=self.started_at,
+                env=self.environ,
+                on_stop=stopped,
             )
         except OSError as exc:
-            self.notes.append(f"cannot record a transcript at {path}: {exc.strerror or exc}")
+            where = exc.filename or self.transcript_path or "the sessions directory"
+            self.notes.append(f"cannot record a transcript at {where}: {exc.strerror or exc}")
             self.record_transcript = False
             return
         self.transcript = writer
-        self.transcript_path = str(path)
-        conversation.transcript = writer
-        writer.session(conversation.session_id)
+        self.transcript_path = str(writer.path)
 
 
 def theme_or_fallback(name: str) -> Theme:
-    from c2q_repl.api.errors import C2QError
-    from c2q_repl.render.theme import fallback_theme, load_theme
+    from c2q_repl.render.terminal import load_theme_or_fallback
 
-    try:
-        return load_theme(name)
-    except C2QError:
-        return fallback_theme()
+    return load_theme_or_fallback(name, color=True)
 
 
 def schema_words(summary: Any) -> list[tuple[str, str]]:

@@ -10,20 +10,22 @@ test: 0 only when no round drifted.
 
 from __future__ import annotations
 
-import argparse
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO
+from typing import IO, TYPE_CHECKING
 
 from c2q_repl.api.errors import AuthError, C2QError, QuotaExceededError
 from c2q_repl.chat.round import round_lines
 from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.prompt import prompt_line
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.style import Painter
 from c2q_repl.transcript.drift import RoundDrift, compare_rounds
 from c2q_repl.transcript.reader import RecordedRound, Transcript
-from c2q_repl.transcript.terminal import prompt_line
+
+if TYPE_CHECKING:
+    from c2q_repl.config import ConnectionFlags
 
 #: recorded commands that change the server-side context and are repeated
 REPEATED_COMMANDS = ("reset", "new")
@@ -144,14 +146,15 @@ def drift_report(run: LiveRun, opts: RenderOptions) -> list[str]:
 
 def exit_code(run: LiveRun) -> int:
     """As ``c2q ask``: 3 quota, 4 auth, else 1 when any round drifted, 0 when none did."""
-    from c2q_repl.batch import exit_code_for
+    from c2q_repl.exitcodes import exit_code_for
 
     return exit_code_for(run.stopped_by, any(d.drifted for d in run.drifts))
 
 
 def live_main(
     t: Transcript,
-    args: argparse.Namespace,
+    record: str | None,
+    flags: ConnectionFlags,
     opts: RenderOptions,
     out: IO[str],
     err: IO[str],
@@ -163,18 +166,20 @@ def live_main(
     from c2q_repl.config import load_settings
 
     try:
-        settings = load_settings(args, env, stderr=err)
+        settings = load_settings(flags, env, stderr=err)
         connection = connect(settings)
     except C2QError as exc:
         print(f"c2q: {clean_text(exc.describe())}", file=err)
         return _exit_for(exc)
     writer = None
     try:
-        if args.record:
-            writer = _record_writer(Path(args.record), t, connection, settings)
-        conversation = Conversation(
-            connection, mode=str(t.header.get("mode") or "") or None, transcript=writer
-        )
+        conversation = Conversation(connection, mode=str(t.header.get("mode") or "") or None)
+        if record:
+            from c2q_repl.transcript.opening import open_transcript
+
+            writer = open_transcript(
+                connection, conversation, Path(record), env=env, replay_of=str(t.path)
+            )
         conversation.open()
         print(
             f"re-asking {len(t.rounds)} question{'s' if len(t.rounds) != 1 else ''} on {clean_text(connection.label)}",
@@ -188,6 +193,10 @@ def live_main(
     except C2QError as exc:
         print(f"c2q: {clean_text(exc.describe())}", file=err)
         return _exit_for(exc)
+    except OSError as exc:  # --record names a file that cannot be written
+        where = exc.filename or record
+        print(f"c2q: cannot record to {clean_text(str(where))}: {exc.strerror or exc}", file=err)
+        return 2
     finally:
         if writer is not None:
             writer.close()
@@ -195,22 +204,6 @@ def live_main(
 
 
 def _exit_for(exc: C2QError) -> int:
-    from c2q_repl.batch import exit_code_for
+    from c2q_repl.exitcodes import exit_code_for
 
     return exit_code_for(exc, True)
-
-
-def _record_writer(path: Path, t: Transcript, connection, settings):
-    from c2q_repl.transcript.writer import TranscriptWriter
-
-    effective = connection.settings
-    header = {
-        "endpoint_kind": connection.kind,
-        "label": connection.label,
-        "database": effective.database,
-        "cluster_id": effective.cluster_id,
-        "mode": str(t.header.get("mode") or settings.mode),
-        "replay_of": str(t.path),
-    }
-    key = effective.credentials.private_key if effective.credentials else ""
-    return TranscriptWriter.create(path, header, secrets=(key,) if key else ())

@@ -13,9 +13,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import stat
 import threading
 import time
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -36,32 +37,82 @@ _URL_PASSWORD = re.compile(r"(?P<head>[a-z][a-z0-9+.-]*://[^/\s:@]+):[^/\s@]+@",
 #: environment variables whose values are scrubbed from every string
 _SECRET_ENV = ("C2Q_PRIVATE_KEY",)
 _MIN_SECRET_LEN = 6
+#: values nested deeper than this are replaced by a note: real answers are a
+#: few levels deep, and a hostile one 500 levels deep must not stop recording
+MAX_DEPTH = 64
+TOO_DEEP = f"[not recorded: nested deeper than {MAX_DEPTH} levels]"
+#: a UTF-16 surrogate with no partner (JSON allows it, UTF-8 cannot encode it)
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def scrub(value: Any, secrets: Iterable[str] = ()) -> Any:
-    """A deep copy of ``value`` with keys, URL passwords and known secret strings redacted."""
+    """A deep copy of ``value`` with keys, URL passwords and known secret strings
+    redacted, and anything nested deeper than :data:`MAX_DEPTH` replaced by a note."""
     secrets = tuple(s for s in secrets if s and len(s) >= _MIN_SECRET_LEN)
-    return _scrub(value, secrets)
+    return _scrub(value, secrets, 0)
 
 
-def _scrub(value: Any, secrets: tuple[str, ...]) -> Any:
+def _scrub(value: Any, secrets: tuple[str, ...], depth: int) -> Any:
     if isinstance(value, str):
         for secret in secrets:
             if secret in value:
                 value = value.replace(secret, REDACTED)
         return _URL_PASSWORD.sub(lambda m: f"{m.group('head')}:{REDACTED}@", value)
+    if isinstance(value, (Mapping, list, tuple)) and depth >= MAX_DEPTH:
+        return TOO_DEEP
     if isinstance(value, Mapping):
         return {
-            str(k): (
+            _scrub(str(k), secrets, depth): (
                 REDACTED
                 if _SENSITIVE_KEY.search(str(k)) and v not in (None, "")
-                else _scrub(v, secrets)
+                else _scrub(v, secrets, depth + 1)
             )
             for k, v in value.items()
         }
     if isinstance(value, (list, tuple)):
-        return [_scrub(v, secrets) for v in value]
+        return [_scrub(v, secrets, depth + 1) for v in value]
     return value
+
+
+def encode_line(record: Any) -> bytes:
+    """One JSON line, UTF-8: line separators and lone surrogates written as
+    ``\\uXXXX`` escapes (what JSON itself would use), so no string a server
+    sends can make a record unwritable or split it across lines."""
+    line = json.dumps(record, ensure_ascii=False, separators=(",", ":"), default=str)
+    # json.dumps escapes "\n" itself; escape the Unicode line separators too so
+    # every line-based tool (and str.splitlines) sees one record per line
+    line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    # outside strings JSON has only ASCII, so every surrogate is inside a string
+    line = _LONE_SURROGATE.sub(lambda m: f"\\u{ord(m.group()):04x}", line)
+    return (line + "\n").encode("utf-8")
+
+
+def _open_regular(path: Path) -> int:
+    """Open (create or truncate) ``path`` for appending, refusing anything but a
+    regular file: a device keeps its mode, a FIFO never blocks the REPL."""
+    try:
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            raise _not_regular(path)
+    except FileNotFoundError:
+        pass
+    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(path, flags, 0o600)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped in since the check above
+            raise _not_regular(path)
+        os.set_blocking(fd, True)
+        os.ftruncate(fd, 0)
+        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _not_regular(path: Path) -> OSError:
+    return OSError(
+        0, "not a regular file (transcripts are written only to regular files)", str(path)
+    )
 
 
 def sessions_dir(env: Mapping[str, str] = os.environ) -> Path:
@@ -109,11 +160,20 @@ class TranscriptWriter:
     """One open transcript file. Thread-safe: the REPL may record the session id
     from a background thread while the main thread records rounds."""
 
-    def __init__(self, path: Path, fd: int, secrets: tuple[str, ...]) -> None:
+    def __init__(
+        self,
+        path: Path,
+        fd: int,
+        secrets: tuple[str, ...],
+        on_stop: Callable[[str], None] | None = None,
+    ) -> None:
         self.path = path
         self._fd: int | None = fd
         self._secrets = secrets
         self._lock = threading.Lock()
+        self._on_stop = on_stop
+        #: why recording stopped (a write failed), or "" while it goes on
+        self.stopped = ""
 
     @classmethod
     def create(
@@ -123,25 +183,22 @@ class TranscriptWriter:
         *,
         secrets: Iterable[str] = (),
         env: Mapping[str, str] = os.environ,
+        on_stop: Callable[[str], None] | None = None,
     ) -> TranscriptWriter:
         """Create (or replace) the transcript at ``path`` and write its header.
 
         ``secrets`` are strings that must never be written (the private key);
-        the value of ``C2Q_PRIVATE_KEY`` is always added.
+        the value of ``C2Q_PRIVATE_KEY`` is always added. Front ends call
+        :func:`c2q_repl.transcript.opening.open_transcript`, which passes them.
+        ``on_stop`` is called once with a message if a later write fails.
         """
         path = Path(path).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = os.open(
-            path,
-            os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_APPEND | getattr(os, "O_CLOEXEC", 0),
-            0o600,
-        )
-        try:
-            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
-        except OSError:
-            pass
+        fd = _open_regular(path)
         all_secrets = tuple(secrets) + tuple(env.get(name, "") for name in _SECRET_ENV)
-        writer = cls(path, fd, tuple(s for s in all_secrets if s and len(s) >= _MIN_SECRET_LEN))
+        writer = cls(
+            path, fd, tuple(s for s in all_secrets if s and len(s) >= _MIN_SECRET_LEN), on_stop
+        )
         record = {
             "type": "header",
             "format": FORMAT_NAME,
@@ -215,21 +272,42 @@ class TranscriptWriter:
         }
         if record["type"] == "header":
             record.pop("t")
-        line = json.dumps(
-            scrub(record, self._secrets), ensure_ascii=False, separators=(",", ":"), default=str
-        )
-        # json.dumps escapes "\n" itself; escape the Unicode line separators too so
-        # every line-based tool (and str.splitlines) sees one record per line
-        line = line.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
-        data = (line + "\n").encode("utf-8")
+        data = encode_line(scrub(record, self._secrets))
         with self._lock:
             if self._fd is None:
-                raise ValueError(f"transcript {self.path} is closed")
-            view = memoryview(data)
-            while view:
-                written = os.write(self._fd, view)
-                view = view[written:]
-            os.fsync(self._fd)
+                raise ValueError(f"transcript {self.path} is {self.stopped or 'closed'}")
+            start = os.lseek(self._fd, 0, os.SEEK_END)
+            try:
+                view = memoryview(data)
+                while view:
+                    written = os.write(self._fd, view)
+                    view = view[written:]
+                os.fsync(self._fd)
+            except OSError as exc:
+                self._stop(exc, start)
+                raise
+
+    def _stop(self, exc: OSError, start: int) -> None:
+        """A write failed (disk full, I/O error): cut the partial record off, close, say why once."""
+        assert self._fd is not None
+        try:
+            os.ftruncate(self._fd, start)
+        except OSError:
+            pass  # readers skip a cut-off last line anyway
+        try:
+            os.close(self._fd)
+        except OSError:
+            pass
+        self._fd = None
+        self.stopped = f"stopped: {exc.strerror or exc}"
+        if self._on_stop is not None:
+            try:
+                self._on_stop(
+                    f"transcript recording {self.stopped} ({self.path}); "
+                    "the session goes on unrecorded, what was recorded before is kept"
+                )
+            except Exception:  # a UI hook must never turn a full disk into a crash
+                pass
 
     @property
     def closed(self) -> bool:

@@ -1,0 +1,111 @@
+"""One function opens every transcript: one header shape, and it always scrubs the connection's keys."""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import c2q_repl
+from c2q_repl.chat.connect import new_connection
+from c2q_repl.config import Credentials, Settings
+from c2q_repl.transcript.opening import connection_secrets, open_transcript
+
+USER_KEY = "user-private-key-0123456789"
+HEADER_FIELDS = {
+    "type",
+    "format",
+    "version",
+    "c2q_version",
+    "created_at",
+    "endpoint_kind",
+    "label",
+    "endpoint_host",
+    "cluster_id",
+    "database",
+    "session_id",
+    "mode",
+}
+
+
+class _Conversation:
+    session_id = "ses-1"
+    mode = "direct"
+    transcript = None
+
+
+def _cloud_connection():
+    settings = Settings(
+        endpoint="https://user:url-password-xyz@eu.example.com/api/v1beta/app/x/endpoint",
+        credentials=Credentials("PUB", USER_KEY),
+        cluster_id="42",
+        database="sales",
+    )
+    return new_connection(settings, track_usage=False)
+
+
+def test_header_shape_and_session_record(tmp_path):
+    conv = _Conversation()
+    writer = open_transcript(_cloud_connection(), conv, tmp_path / "t.jsonl", env={})
+    writer.close()
+    header, session = (json.loads(x) for x in (tmp_path / "t.jsonl").read_text().splitlines())
+    assert set(header) == HEADER_FIELDS
+    assert header["endpoint_host"] == "eu.example.com"  # no user:password@
+    assert header["session_id"] == "ses-1" and header["database"] == "sales"
+    assert session == {"type": "session", "t": session["t"], "session_id": "ses-1"}
+    assert conv.transcript is writer
+
+
+def test_replay_of_is_the_only_extra_field(tmp_path):
+    writer = open_transcript(
+        _cloud_connection(), _Conversation(), tmp_path / "t.jsonl", env={}, replay_of="old.jsonl"
+    )
+    writer.close()
+    header = json.loads((tmp_path / "t.jsonl").read_text().splitlines()[0])
+    assert set(header) == HEADER_FIELDS | {"replay_of"}
+
+
+def test_the_key_is_scrubbed_without_the_caller_naming_it(tmp_path):
+    """No ``secrets=`` argument exists to forget: the opener reads them from the connection."""
+    conv = _Conversation()
+    writer = open_transcript(_cloud_connection(), conv, tmp_path / "t.jsonl", env={})
+    writer.command("note", f"the server said {USER_KEY}", {"echo": [USER_KEY]})
+    writer.close()
+    text = (tmp_path / "t.jsonl").read_text()
+    assert USER_KEY not in text and "url-password-xyz" not in text
+    assert text.count("[redacted]") == 2
+
+
+def test_secrets_include_requested_and_effective_keys():
+    connection = _cloud_connection()
+    assert connection_secrets(connection) == (USER_KEY,)
+
+
+def test_default_path_is_named_by_session(tmp_path):
+    writer = open_transcript(
+        _cloud_connection(),
+        _Conversation(),
+        None,
+        started_at=1795431632.0,
+        env={"XDG_DATA_HOME": str(tmp_path)},
+    )
+    writer.close()
+    assert writer.path.parent == tmp_path / "c2q" / "sessions"
+    assert writer.path.name.endswith("-ses-1.jsonl")
+
+
+def test_only_the_opener_creates_transcripts():
+    """Every front end goes through open_transcript: no other module calls TranscriptWriter.create."""
+    package = Path(c2q_repl.__file__).parent
+    callers = []
+    for source in package.rglob("*.py"):
+        tree = ast.parse(source.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Attribute)
+                and node.attr == "create"
+                and isinstance(node.value, ast.Name)
+                and node.value.id == "TranscriptWriter"
+            ):
+                callers.append(str(source.relative_to(package)))
+    assert callers == ["transcript/opening.py"], callers
