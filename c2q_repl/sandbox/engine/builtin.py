@@ -25,11 +25,14 @@ from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result
 from .describe import describe_schema
+from .evidence import back_reference
 from .followups import apply_followup
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, build_lexicon, load_synonyms
 from .linking import link
+from .preprocess import Prepared, prepare, refusal_for_write
+from .references import MAX_KEYS, merge_filters, needs_rows, subject_filters
 from .refine import refine
 from .refusals import refusal_text
 from .spec import Decline, QuerySpec
@@ -150,6 +153,13 @@ class BuiltinAnswerer:
                 ctx = replace(ctx, lex=lex, base=ctx)
         if not question:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
+        prepared = prepare(question, lambda rest: _names_data(rest, ctx.lex))
+        if prepared.destructive:
+            decline = Decline(refusal_for_write(prepared.destructive))
+            return self._single(self._refuse("0", question, decline, ctx))
+        return _with_preparation(self._answer_prepared(request, prepared.question, ctx), prepared)
+
+    def _answer_prepared(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
         if request.feedback is not None:
             return self._single(
                 self._correction(request.feedback, request.feedback_task_id, question, ctx)
@@ -277,13 +287,23 @@ class BuiltinAnswerer:
     # ------------------------------------------------------------------ multi-round
     def _followup(self, prior: PriorRound, question: str, ctx: _Context) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
+        pronoun = back_reference(question, link(question, ctx.lex))
         if not data:
+            if pronoun:
+                reason = (
+                    f"I could not tell what '{pronoun}' refers to: the previous question "
+                    "has no answer I can build on. Please name what you mean."
+                )
+                return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
             return None
+        prev = QuerySpec.from_json(data)
         try:
-            edit = apply_followup(QuerySpec.from_json(data), question, ctx.lex)
+            edit = apply_followup(prev, question, ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:
+            if pronoun:
+                return self._resolve_reference(prior, prev, question, pronoun, ctx)
             return None
         extra = [
             (
@@ -293,13 +313,45 @@ class BuiltinAnswerer:
         ]
         return self._render("0", question, edit.spec, ctx, extra)
 
+    def _resolve_reference(
+        self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: _Context
+    ) -> _Outcome:
+        """ "how many employees does it have?": the question, about the previous subject."""
+        unclear = Decline(
+            f"I could not tell what '{pronoun}' refers to in '{question}'; "
+            "please name it (for example the sector or the company).",
+            (pronoun,),
+        )
+        linked = link(question, ctx.lex)
+        spec = interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline):
+            return self._refuse("0", question, spec, ctx)
+        result = None
+        if needs_rows(prev) and prior.sql:
+            try:
+                result = ctx.database.query(prior.sql, max_rows=MAX_KEYS + 1, timeout=5.0)
+            except Exception:  # noqa: BLE001 - an unreadable previous answer: we cannot resolve
+                result = None
+        found = subject_filters(prev, ctx.lex.catalog, result)
+        if found is None:
+            return self._refuse("0", question, unclear, ctx)
+        filters, reading = found
+        merged = merge_filters(spec, filters)
+        extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+        outcome = self._render("0", question, merged, ctx, extra)
+        if outcome.task.refusal:
+            return self._refuse("0", question, unclear, ctx)
+        return outcome
+
     def _correction(
         self, prior: PriorRound, task_id: str, question: str, ctx: _Context
     ) -> _Outcome:
         data = (prior.state or {}).get("spec")
         if data:
             try:
-                edit = apply_followup(QuerySpec.from_json(data), question, ctx.lex)
+                edit = apply_followup(
+                    QuerySpec.from_json(data), question, ctx.lex, require_evidence=False
+                )
             except ValueError as exc:
                 return self._refuse("0", question, Decline(str(exc)), ctx)
             if edit is not None:
@@ -348,3 +400,28 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
     return replace(task, task=text)
+
+
+def _names_data(text: str, lex: Lexicon) -> bool:
+    return any(it.kind == "table" for it in link(text, lex).items)
+
+
+def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
+    """Say what was read differently from how it was written (boilerplate, abbreviations)."""
+    notes = []
+    if prepared.removed:
+        notes.append(
+            {
+                "concept": "instructions",
+                "explanation": "Instruction text around the question was set aside: "
+                + prepared.removed[:200],
+            }
+        )
+    for written, read in prepared.rewrites:
+        notes.append({"concept": written, "explanation": f"'{written}' read as '{read}'"})
+    if not notes:
+        return plan
+    tasks = tuple(
+        t if t.refusal else replace(t, assumptions=tuple(notes) + t.assumptions) for t in plan.tasks
+    )
+    return replace(plan, tasks=tasks, assumptions=tuple(notes) + plan.assumptions)

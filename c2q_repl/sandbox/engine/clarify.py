@@ -39,9 +39,13 @@ def _where(spec: QuerySpec) -> str:
 
 
 def _metric_text(spec: QuerySpec) -> str:
-    m = spec.metric
-    if m is None:
+    if spec.metric is None:
         return ""
+    texts = [_one_metric_text(m, spec) for m in (spec.metric, *spec.extra_metrics)]
+    return texts[0] if len(texts) == 1 else ", ".join(texts[:-1]) + " and " + texts[-1]
+
+
+def _one_metric_text(m, spec: QuerySpec) -> str:
     if m.func == "COUNT":
         return (
             f"the number of distinct {m.col.column} values"
@@ -54,14 +58,14 @@ def _metric_text(spec: QuerySpec) -> str:
 
 
 def clarified_task(spec: QuerySpec) -> str:
-    if spec.shape == "count":
+    if spec.shape == "count" and not spec.extra_metrics:
         text = (
             f"Count {spec.table}"
             if spec.metric.col is None
             else f"Count distinct {spec.metric.col.column} in {spec.table}"
         )
         return text + _where(spec)
-    if spec.shape == "aggregate":
+    if spec.shape == "aggregate" or spec.extra_metrics:
         text = _metric_text(spec)
         text = text[0].upper() + text[1:]
         if spec.group_by is not None:
@@ -97,7 +101,8 @@ def clarified_task(spec: QuerySpec) -> str:
 def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     """What the answer shows, in one sentence."""
     if spec.shape in ("count", "aggregate") and spec.group_by is None:
-        return f"The result is a single value: {_metric_text(spec)}{_where(spec)}."
+        what = "one row" if spec.extra_metrics else "a single value"
+        return f"The result is {what}: {_metric_text(spec)}{_where(spec)}."
     if spec.shape == "aggregate":
         return f"One row per {spec.bucket or spec.group_by.column} with {_metric_text(spec)}{_where(spec)}."
     return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .evidence import followup_evidence
 from .interpret import SUPERLATIVE_WORDS
 from .lexicon import Lexicon
 from .linking import Item, Linked, link
-from .reading import columns_of, local_column
-from .spec import Col, Filter, QuerySpec
+from .reading import col_kind_of, columns_of, local_column
+from .spec import Col, Filter, Metric, QuerySpec
 from .timeexpr import resolve
 
 FOLLOWUP_WORDS = frozenset(
@@ -153,8 +154,19 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
     return True
 
 
-def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
+def apply_followup(
+    prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
+) -> Edit | None:
+    """The edited spec, or None when the question is not an edit of ``prev``.
+    In a session an edit needs evidence (see evidence.py); a correction does not."""
     linked = link(question, lex)
+    evidence = followup_evidence(question, linked)
+    if require_evidence and not evidence.any:
+        return None
+    if evidence.marker and not evidence.pronoun:
+        bare = _bare_columns(prev, linked, lex)
+        if bare is not None:
+            return bare
     if not is_followup(linked, prev):
         return None
     spec = prev
@@ -206,11 +218,15 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
                 and spec.metric is not None
                 and (spec.metric.func != "COUNT" or spec.group_by is None)
             ):
-                from .spec import Metric
-
                 # "… and what is their total market cap?": same rows, another aggregate
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
                 changes.append(f"computing the {it.text.lower()} {col.column}")
+                continue
+            elif it.category == "agg" and spec.metric is not None and spec.group_by is not None:
+                # "which sector has the most companies?" → "and the total market cap?":
+                # the same groups, one more aggregate beside the count
+                spec = spec.with_(extra_metrics=spec.extra_metrics + (Metric(it.arg, col),))
+                changes.append(f"adding the {it.text.lower()} {col.column} of each group")
                 continue
             else:
                 raise_ = spec.group_by is None
@@ -257,6 +273,37 @@ def apply_followup(prev: QuerySpec, question: str, lex: Lexicon) -> Edit | None:
     if not changes:
         return None
     return Edit(spec, tuple(changes))
+
+
+def _bare_columns(prev: QuerySpec, linked: Linked, lex: Lexicon) -> Edit | None:
+    """ "and the volume?": the same rows with another column (a list), or the same
+    aggregate over another column. None when the question is more than columns."""
+    items = [it for it in linked.items if not (it.kind == "kw" and it.category == "list")]
+    if not items or any(it.kind != "column" for it in items) or linked.unknown:
+        return None
+    cols = [_pick(columns_of(it), prev) for it in items]
+    if any(c is None for c in cols):
+        return None
+    picked = [c for c in cols if c is not None]
+    if prev.shape == "list" and not prev.distinct:
+        added = tuple(c for c in picked if c not in prev.columns)
+        spec = prev.with_(columns=prev.columns + added)
+        return Edit(spec, ("also showing " + ", ".join(c.column for c in added),))
+    metric = prev.metric
+    if (
+        len(picked) == 1
+        and metric is not None
+        and metric.func in ("SUM", "AVG", "MIN", "MAX")
+        and col_kind_of(lex, picked[0]) == "number"
+        and not prev.extra_metrics
+    ):
+        spec = prev.with_(metric=Metric(metric.func, picked[0]))
+        return Edit(spec, (f"the same {metric.func.lower()} over {picked[0].column}",))
+    raise ValueError(
+        "I could not tell what to compute for "
+        + ", ".join(c.column for c in picked)
+        + " from the previous question; please ask it in full."
+    )
 
 
 def _set_values(

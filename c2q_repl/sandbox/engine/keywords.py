@@ -276,6 +276,8 @@ STOP_WORDS = frozenset(
         "located",
         "based",
         "headquartered",
+        "headquarters",
+        "headquarter",
         "belonging",
         "belong",
         "belongs",

@@ -45,6 +45,10 @@ def col_kind(st: ReadState, col: Col) -> str:
     return st.lex.kind_of(col.table, col.column)
 
 
+def col_kind_of(lex: Lexicon, col: Col) -> str:
+    return lex.kind_of(col.table, col.column)
+
+
 def columns_of(item: Item) -> list[Col]:
     return [Col(t.table, t.column) for t in item.targets if t.kind == "column"]
 

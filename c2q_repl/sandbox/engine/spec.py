@@ -57,6 +57,9 @@ class QuerySpec:
     distinct: bool = False  # a list of distinct values ("list the sectors"), not of rows
     also_join: tuple[str, ...] = ()  # tables named without a column used ("users who selected …")
     notes: tuple[tuple[str, str], ...] = ()  # (concept, explanation) assumptions made while reading
+    extra_metrics: tuple[
+        Metric, ...
+    ] = ()  # more aggregates in the same SELECT ("highest and lowest")
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -90,6 +93,10 @@ class QuerySpec:
             distinct=data.get("distinct", False),
             also_join=tuple(data.get("also_join", ())),
             notes=tuple(tuple(n) for n in data.get("notes", ())),
+            extra_metrics=tuple(
+                Metric(m["func"], col(m.get("col")), m.get("distinct", False))
+                for m in data.get("extra_metrics", ())
+            ),
         )
 
     def with_(self, **changes) -> QuerySpec:
@@ -102,6 +109,7 @@ class QuerySpec:
         cols += [
             c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c
         ]
+        cols += [m.col for m in self.extra_metrics if m.col is not None]
         for table in [c.table for c in cols] + list(self.also_join):
             if table not in seen:
                 seen.append(table)

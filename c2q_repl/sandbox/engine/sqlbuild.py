@@ -233,15 +233,22 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 "the built-in engine does not nest queries to avoid it."
             )
         count_key = pk[0] if fan_out and len(pk) == 1 and spec.metric.func == "COUNT" else None
-        value = exp.alias_(
-            _metric_expr(names, spec.metric, count_key), metric_name(spec.metric, spec)
-        )
+        metrics = (spec.metric, *spec.extra_metrics)
+        if fan_out and any(m.func in ("SUM", "AVG") and not m.distinct for m in metrics[1:]):
+            raise PlanError(
+                "Summing across that join would count some rows more than once; "
+                "the built-in engine does not nest queries to avoid it."
+            )
+        values = [
+            exp.alias_(_metric_expr(names, m, count_key), metric_name(m, spec)) for m in metrics
+        ]
+        value_names = [metric_name(m, spec) for m in metrics]
         out: list[str] = []
         if spec.group_by is not None:
             group, label = _group_expr(names, spec)
-            select = select.select(exp.alias_(group, label) if spec.bucket else group, value)
+            select = select.select(exp.alias_(group, label) if spec.bucket else group, *values)
             select = select.group_by(exp.column(label) if spec.bucket else group.copy())
-            out = [label, metric_name(spec.metric, spec)]
+            out = [label, *value_names]
             order = []
             if spec.order_metric:
                 order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))
@@ -250,10 +257,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             if spec.limit:
                 select = select.limit(spec.limit)
         else:
-            select = select.select(value)
-            out = [metric_name(spec.metric, spec)]
-        if spec.metric.func in ("MIN", "MAX", "AVG", "SUM") and spec.metric.col is not None:
-            notes.append((spec.metric.col.column, "Rows where it is empty (NULL) are ignored"))
+            select = select.select(*values)
+            out = value_names
+        for m in metrics:
+            if m.func in ("MIN", "MAX", "AVG", "SUM") and m.col is not None:
+                notes.append((m.col.column, "Rows where it is empty (NULL) are ignored"))
     else:
         if spec.distinct:
             cols = list(spec.columns)

@@ -1,0 +1,113 @@
+"""Is a question in a session a follow-up of the previous one? Only with evidence.
+
+A new question is a new question. A follow-up shows it: an edit marker
+("instead", "only …", "and …", "what about …"), a pronoun that points back
+("its", "them", "those companies"), or a fragment with no subject of its own
+("in 2022?", "top 5", "as a bar chart").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .linking import Linked
+from .normalize import tokenize
+
+_ANYWHERE = frozenset({"instead", "rather", "too", "again"})
+_AT_START = (
+    ("what", "about"),
+    ("how", "about"),
+    ("what", "if"),
+    ("and",),
+    ("but",),
+    ("also",),
+    ("only",),
+    ("just",),
+    ("now",),
+    ("then",),
+    ("same",),
+    ("make", "it"),
+    ("make", "that"),
+    ("change",),
+    ("switch",),
+    ("sorry",),
+    ("actually",),
+    ("no",),
+    ("limit",),
+    ("restrict",),
+    ("filter",),
+    ("keep",),
+    ("narrow",),
+    ("redo",),
+    ("show", "it"),
+    ("show", "them"),
+    ("show", "only"),
+    ("show", "just"),
+    ("plot", "it"),
+    ("draw", "it"),
+)
+PRONOUNS = frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these"})
+_DEMONSTRATIVES = frozenset({"that", "this"})
+
+
+@dataclass(frozen=True)
+class Evidence:
+    marker: str = ""  # the edit marker found ("instead", "what about", …)
+    pronoun: str = ""  # a pronoun pointing back to the previous answer
+    fragment: bool = False  # no subject of its own
+
+    @property
+    def any(self) -> bool:
+        return bool(self.marker or self.pronoun or self.fragment)
+
+
+def _start_marker(words: list[str]) -> str:
+    for pattern in _AT_START:
+        if tuple(words[: len(pattern)]) == pattern:
+            return " ".join(pattern)
+    return ""
+
+
+def back_reference(question: str, linked: Linked) -> str:
+    """A pronoun that refers outside the question: no table is named before it
+    ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
+    tokens = [t for t in tokenize(question) if t.kind != "punct"]
+    table_starts = [it.start for it in linked.items if it.kind == "table"]
+    all_tokens = tokenize(question)
+    for t in tokens:
+        index = all_tokens.index(t)
+        named_before = any(s < index for s in table_starts)
+        if named_before:
+            continue
+        if t.lower in PRONOUNS:
+            return t.text
+        if t.lower in _DEMONSTRATIVES:
+            following = [it for it in linked.items if it.start == index + 1]
+            if following and following[0].kind in ("table", "column"):
+                return t.text
+    return ""
+
+
+def _fragment(linked: Linked) -> bool:
+    items = [it for it in linked.items if it.kind != "unsupported"]
+    if not items:
+        return False
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.kind == "table":
+            return False
+        if it.kind == "kw" and it.category == "count":
+            return False
+        if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column":
+            return False
+        if it.kind == "kw" and it.category == "list" and nxt is not None and nxt.kind == "column":
+            return False
+    return True
+
+
+def followup_evidence(question: str, linked: Linked) -> Evidence:
+    words = [t.lower for t in tokenize(question) if t.kind != "punct"]
+    marker = next((w for w in words if w in _ANYWHERE), "") or _start_marker(words)
+    if not marker and " as well" in " ".join(words):
+        marker = "as well"
+    return Evidence(marker, back_reference(question, linked), _fragment(linked))

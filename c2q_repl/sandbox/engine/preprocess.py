@@ -1,0 +1,190 @@
+"""Before linking: the question inside instruction boilerplate, requests to change
+data, and informal spellings written the way the lexicon expects.
+
+Clients wrap questions in prompts ("Please answer the following question: …
+only generate select query"); those words are about the answer's format, not
+the data, so they are removed (and the removal is reported). A request to
+delete or change data gets a plain refusal instead of an "unknown word" one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# A sentence that tells the answerer how to behave, not what to find.
+_INSTRUCTION = re.compile(
+    r"\b(?:sql|queries|query|select\s+statements?|syntax|explanations?|markdown|json|"
+    r"you\s+are|as\s+an?\s+(?:expert|assistant|analyst)|assistant|"
+    r"(?:answer|respond|reply)\s+(?:in|with|only|briefly|concisely)|"
+    r"the\s+following\s+question|the\s+question\s+below|step\s+by\s+step|"
+    r"(?:delete|alter|drop|truncate|insert|update)\s*(?:,|or|and)\s*(?:delete|alter|drop|truncate|insert|update))\b",
+    re.IGNORECASE,
+)
+# "… the following question: <question>", "Question: <question>"
+_MARKER = re.compile(
+    r"(?:(?:the\s+)?following\s+(?:question|request|query)|\bquestion|\bq)\s*(?:is)?\s*[:：]\s*",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[?.!])\s+|\s*\n+\s*")
+
+
+@dataclass(frozen=True)
+class Prepared:
+    question: str  # what the engine reads
+    removed: str = ""  # instruction text that was dropped ("" when none)
+    destructive: str = ""  # the verb of a request to change data ("" when none)
+    rewrites: tuple[tuple[str, str], ...] = ()  # (as written, read as)
+
+
+def strip_boilerplate(text: str) -> tuple[str, str]:
+    """(question, removed instruction text). The question is unchanged when no
+    instruction sentence surrounds it or when nothing would be left."""
+    original = text.strip()
+    body = original
+    removed: list[str] = []
+    markers = list(_MARKER.finditer(body))
+    if markers:
+        last = markers[-1]
+        before = body[: last.start()].strip()
+        after = body[last.end() :].strip()
+        if after:
+            if before:
+                removed.append(body[: last.end()].strip())
+            else:
+                removed.append(body[: last.end()].strip())
+            body = after
+    kept: list[str] = []
+    for sentence in (s.strip() for s in _SENTENCE_END.split(body)):
+        if not sentence:
+            continue
+        if _INSTRUCTION.search(sentence):
+            removed.append(sentence)
+        else:
+            kept.append(sentence)
+    question = " ".join(kept).strip()
+    if not question:
+        return original, ""
+    return question, " ".join(removed)
+
+
+_POLITE = (
+    r"(?:(?:please|pls|plz|kindly|now|just|go\s+ahead\s+and|can\s+you|could\s+you|would\s+you|"
+)
+_POLITE += r"i\s+(?:want|need|would\s+like)\s+(?:you\s+)?to|let'?s|help\s+me)\s+)*"
+_ALWAYS_WRITES = r"truncate|insert|update|alter|grant|revoke|upsert|merge\s+into"
+_WRITES_IF_DATA = r"delete|drop|remove|erase|wipe|purge|destroy|create|rename|add|modify|overwrite"
+_DATA_WORDS = re.compile(
+    r"\b(?:all|every|everything|table|tables|rows?|records?|data|entries|entry|columns?|"
+    r"database|schema|index|view|from|into|user|users|compan(?:y|ies)|stocks?)\b",
+    re.IGNORECASE,
+)
+_SET_TO = re.compile(r"^\s*" + _POLITE + r"set\s+.+\s+to\s+\S+", re.IGNORECASE)
+
+
+def destructive_verb(question: str, names_data) -> str:
+    """The verb when the question asks to change data ("delete all users"), else "".
+    ``names_data(rest)`` says whether the rest of the request names tables/rows."""
+    m = re.match(r"^\s*" + _POLITE + rf"({_ALWAYS_WRITES})\b", question, re.IGNORECASE)
+    if m:
+        return m.group(1).lower()
+    m = re.match(r"^\s*" + _POLITE + rf"({_WRITES_IF_DATA})\b(.*)$", question, re.IGNORECASE)
+    if m and (_DATA_WORDS.search(m.group(2)) or names_data(m.group(2))):
+        return m.group(1).lower()
+    if _SET_TO.match(question):
+        return "set"
+    return ""
+
+
+def refusal_for_write(verb: str) -> str:
+    return (
+        f"The sandbox only reads data: it will not {verb} anything. The built-in engine writes "
+        "SELECT queries only, and the sandbox runs them read-only whatever the key's role. "
+        "Ask a question about the data instead."
+    )
+
+
+# informal spellings and abbreviations → the words the lexicon knows (whole words only)
+INFORMAL: dict[str, str] = {
+    "pls": "please",
+    "plz": "please",
+    "thx": "",
+    "thanks": "",
+    "r": "are",
+    "u": "you",
+    "ur": "your",
+    "wat": "what",
+    "wht": "what",
+    "whats": "what is",
+    "hw": "how",
+    "mkt": "market",
+    "mrkt": "market",
+    "px": "price",
+    "prc": "price",
+    "yr": "year",
+    "yrs": "years",
+    "mo": "month",
+    "mos": "months",
+    "hq": "headquarters",
+    "hqs": "headquarters",
+    "cos": "companies",
+    "co's": "companies",
+    "no.": "number",
+    "nr": "number",
+    "num": "number",
+    "amt": "amount",
+    "qty": "quantity",
+    "emps": "employees",
+    "info": "information",
+    "avg.": "average",
+    "tot": "total",
+    "vol": "volume",
+    "b/w": "between",
+    "btw": "between",
+    "w/": "with",
+    "w/o": "without",
+}
+_HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
+_NO_OF = re.compile(r"\bno\.?\s+of\b", re.IGNORECASE)
+_AGGREGATE_START = re.compile(
+    r"^(?:the\s+)?(?:number|count|total|sum|average|avg|mean|combined|how\s+many)\b", re.I
+)
+_WITHIN_GROUPS = re.compile(r"\b(?:within|each|every|per|partition|inside)\b", re.I)
+_RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
+
+
+def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """Rewrite abbreviations word by word; returns the text and what was rewritten."""
+    rewrites: list[tuple[str, str]] = []
+    text = _HASH_OF.sub("number of", question)
+    text = _NO_OF.sub("number of", text)
+    if text != question:
+        rewrites.append(("# of", "number of"))
+
+    def one(m: re.Match) -> str:
+        word = m.group(0)
+        low = word.lower()
+        if low in INFORMAL and not (word.isupper() and len(word) > 1 and low not in ("hq", "hqs")):
+            rewrites.append((word, INFORMAL[low] or "(dropped)"))
+            return INFORMAL[low]
+        return word
+
+    text = re.sub(r"(?<![\w'])[A-Za-z][A-Za-z'/.]*(?<!\.)(?![\w'])", one, text)
+    m = _RANK_BY.match(text)
+    if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
+        rewrites.append(("rank … by", "ordered by, highest first"))
+        what, by = m.group(1), m.group(2)
+        if _AGGREGATE_START.match(by):
+            text = f"{by} per {what} highest first"  # "rank sectors by number of companies"
+        else:
+            text = f"{what} sorted by {by} highest first"
+    return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
+
+
+def prepare(question: str, names_data=lambda rest: False) -> Prepared:
+    body, removed = strip_boilerplate(question)
+    verb = destructive_verb(body, names_data)
+    if verb:
+        return Prepared(body, removed, verb)
+    text, rewrites = informal(body)
+    return Prepared(text, removed, "", rewrites)

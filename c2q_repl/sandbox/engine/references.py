@@ -1,0 +1,58 @@
+"""What "it / its / they / those …" point at: the previous answer's subject.
+
+The subject is the previous question's filters when its answer was every
+matching row, or the keys of the rows it returned when it was cut to a few
+("which sector has the most companies?" → sector = 'Industrials').
+"""
+
+from __future__ import annotations
+
+from c2q_repl.sandbox.contracts import Catalog, QueryResult
+
+from .spec import Col, Filter, QuerySpec
+
+MAX_KEYS = 50
+
+
+def needs_rows(prev: QuerySpec) -> bool:
+    """True when the previous answer was cut to some rows (its subject is those rows)."""
+    return bool(prev.limit) and (prev.group_by is not None or prev.shape == "list")
+
+
+def key_column(prev: QuerySpec, catalog: Catalog) -> Col | None:
+    if prev.group_by is not None:
+        return None if prev.bucket else prev.group_by
+    info = catalog.table(prev.table)
+    if info and len(info.primary_key) == 1:
+        return Col(prev.table, info.primary_key[0])
+    return None
+
+
+def subject_filters(
+    prev: QuerySpec, catalog: Catalog, result: QueryResult | None
+) -> tuple[tuple[Filter, ...], str] | None:
+    """(filters that select the previous answer's subject, how it was read), or None
+    when the subject cannot be pinned down."""
+    if not needs_rows(prev):
+        if not prev.filters:
+            return (), "the same rows as the previous question (all of them)"
+        return prev.filters, "the previous question's conditions"
+    key = key_column(prev, catalog)
+    if key is None or result is None or key.column not in result.columns:
+        return None
+    at = result.columns.index(key.column)
+    values = list(dict.fromkeys(row[at] for row in result.rows if row[at] is not None))
+    if not values or len(values) > MAX_KEYS:
+        return None
+    kept = tuple(f for f in prev.filters if f.col != key)
+    f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
+    shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
+    return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
+
+
+def merge_filters(spec: QuerySpec, extra: tuple[Filter, ...]) -> QuerySpec:
+    """The question's own conditions win over the inherited ones on the same column."""
+    own = {f.col for f in spec.filters}
+    own_time = any(f.time for f in spec.filters)
+    inherited = tuple(f for f in extra if f.col not in own and not (f.time and own_time))
+    return spec.with_(filters=spec.filters + inherited)
