@@ -1,0 +1,1 @@
+"""Blind evaluation sets for the built-in NL→SQL engine (see README.md)."""
