@@ -16,7 +16,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 
 from c2q_repl.sandbox.auth import Authenticator
-from c2q_repl.sandbox.chat import ChatService
+from c2q_repl.sandbox.chat import ChatService, creator_of
 from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
 from c2q_repl.sandbox.keys import ROLE_TITLES, SQL_READONLY, ApiKey
 from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
@@ -29,6 +29,15 @@ from c2q_repl.sandbox.responses import (
 )
 from c2q_repl.sandbox.routes import Route, match
 from c2q_repl.sandbox.service import ApiError, SandboxCore
+
+# Gateway errors name the endpoint family, as the docs' examples do (every endpoint here is a
+# Chat2Query one); only the per-key rate limit has type "" in its documented example.
+FAMILY = "chat2data_endpoint"
+RPM_MESSAGE = (
+    "API key rate limit exceeded. The limit can be increased up to 1000 requests per minute per "
+    "API key in TiDB Cloud console. For an increase in quota beyond 1000 rpm, please contact us: "
+    "https://tidb.support.pingcap.com/"
+)
 
 
 @dataclass(frozen=True)
@@ -51,6 +60,7 @@ class Call:
     key: ApiKey
     body: dict
     query: dict[str, str]
+    free: bool = False  # set by a handler that started no AI work (its quota is given back)
 
     @property
     def read_only(self) -> bool:
@@ -71,10 +81,19 @@ class Handlers:
         return view.to_json()
 
     def create_summary(self, c: Call):
-        return self.core.create_summary(c.body)
+        return self._summary(c, v2=False)
 
     def create_summary_v2(self, c: Call):
-        return self.core.create_summary(c.body, v2=True)
+        return self._summary(c, v2=True)
+
+    def _summary(self, c: Call, *, v2: bool):
+        """``reuse: true`` with a summary to reuse costs no AI request."""
+        if c.body.get("reuse") is True:
+            reused = self.core.reuse_summary(c.body, v2=v2)
+            if reused is not None:
+                c.free = True
+                return reused
+        return self.core.create_summary(c.body, v2=v2)
 
     def list_summaries(self, c: Call):
         return self.core.list_summaries(c.query)
@@ -123,7 +142,7 @@ class Handlers:
         return self.chat.delete_knowledge(c.params["kb_id"], c.params["data_id"])
 
     def create_session(self, c: Call):
-        return self.chat.create_session(c.body, c.key.public)
+        return self.chat.create_session(c.body, creator_of(c.key, self.core.app_id))
 
     def list_sessions(self, c: Call):
         return self.chat.list_sessions()
@@ -141,7 +160,7 @@ class Handlers:
         return self.chat.session_chat(c.params["session_id"], c.body, c.read_only)
 
     def chat_v3(self, c: Call):
-        return self.chat.chat_v3(c.body, c.key.public, c.read_only)
+        return self.chat.chat_v3(c.body, creator_of(c.key, self.core.app_id), c.read_only)
 
     def chat_v2(self, c: Call):
         return self.chat.chat_v2(c.body, c.read_only)
@@ -150,7 +169,7 @@ class Handlers:
         return self.chat.chat_v1(c.body, c.read_only)
 
     def refine_sql(self, c: Call):
-        return self.chat.refine_sql(c.body)
+        return self.chat.refine_sql(c.body, creator_of(c.key, self.core.app_id))
 
     def suggest_questions(self, c: Call):
         return self.chat.suggest_questions(c.body)
@@ -190,27 +209,26 @@ class SandboxApp:
     async def dispatch(self, request: Request) -> Response:
         path = request.url.path
         if not path.startswith(self.prefix):
-            return gateway_error(404, "endpoint not found")
+            return gateway_error(404, "endpoint not found", FAMILY)
         route, params, known = match(request.method, path[len(self.prefix) :].rstrip("/"))
         if route is None:
             return (
-                gateway_error(405, "method not allowed")
+                gateway_error(405, "method not allowed", FAMILY)
                 if known
-                else gateway_error(404, "endpoint not found")
+                else gateway_error(404, "endpoint not found", FAMILY)
             )
         uri = path + (f"?{request.url.query}" if request.url.query else "")
         outcome = self.auth.authenticate(request.headers.get("authorization"), request.method, uri)
         if outcome.key is None or outcome.error:
             if outcome.error == "expired":
-                return gateway_error(401, "API Key is no longer valid", code=49900002)
+                return gateway_error(401, "API Key is no longer valid", FAMILY, code=49900002)
             challenge = {"WWW-Authenticate": self.auth.challenge(stale=outcome.error == "stale")}
-            return gateway_error(401, "auth failed", headers=challenge)
+            return gateway_error(401, "auth failed", FAMILY, headers=challenge)
         key = outcome.key
         decision = self.rate.hit(key.public)
         headers = decision.headers()
         if not decision.allowed:
-            message = f"API rate limit exceeded: at most {decision.limit} requests per minute for this API key"
-            return gateway_error(429, message, code=49900007, headers=headers)
+            return gateway_error(429, RPM_MESSAGE, code=49900007, headers=headers)
         response = await self._call(route, params, key, request)
         response.headers.update(headers)
         return response
@@ -221,6 +239,7 @@ class SandboxApp:
                 403,
                 f"access denied: a key with role {ROLE_TITLES[key.role]!r} "
                 f"cannot call {request.method} {route.pattern.pattern.strip('^$')}",
+                FAMILY,
             )
         body = await _json_body(request) if request.method in ("POST", "PUT") else {}
         if isinstance(body, Response):
@@ -233,13 +252,16 @@ class SandboxApp:
             if route.v1:
                 data = await run_in_threadpool(handler, call)
                 return json_response({"type": "chat2data_endpoint", "data": data}, 200)
-            return app_ok(handler(call))
+            result = handler(call)
+            if route.ai and call.free:
+                self.quota.refund()
+            return app_ok(result)
         except ApiError as err:
             if route.ai:
                 self.quota.refund()
             if route.v1 or err.gateway:
                 return gateway_error(
-                    err.code, err.msg, "chat2data_endpoint" if route.v1 else err.type_
+                    err.code, err.msg, FAMILY if route.v1 else (err.type_ or FAMILY)
                 )
             return app_error(err.code, err.msg)
 

@@ -7,16 +7,32 @@ engine plus the SQL in a job thread, never on the event loop.
 
 from __future__ import annotations
 
+import hashlib
+import re
 import time
 
 from c2q_repl.sandbox.contracts import AnswerRequest, Plan, plan_json_safe
 from c2q_repl.sandbox.jobs import JobOutcome, new_job_id
+from c2q_repl.sandbox.keys import ApiKey
 from c2q_repl.sandbox.knowledge import KnowledgeError, validate_item
 from c2q_repl.sandbox.results import execute_plan, prior_round, v2_outcome
 from c2q_repl.sandbox.service import ApiError, SandboxCore, Target, _as_int, bad_request
 from c2q_repl.sandbox.sessions import Round, Session, message_json
 
 MODES = ("direct", "auto_breakdown")
+NAME_LENGTH = 64
+_CONTROL_OR_SPACE = re.compile(r"[\s\x00-\x1f\x7f-\x9f]+")
+
+
+def name_from_text(text: str) -> str:
+    """A one-line session name: newlines, tabs and control characters become single spaces."""
+    return _CONTROL_OR_SPACE.sub(" ", text).strip()[:NAME_LENGTH].rstrip()
+
+
+def creator_of(key: ApiKey, app_id: str) -> str:
+    """An e-mail-like creator for a key (the docs show the owner's e-mail), never the key itself."""
+    tag = hashlib.sha256(f"{app_id}/{key.public}".encode()).hexdigest()[:6]
+    return f"{key.role.replace('_', '-')}-{tag}@{app_id}.sandbox.local"
 
 
 def _question(body: dict, *names: str) -> str:
@@ -37,6 +53,12 @@ def _mode(body: dict) -> str:
 class ChatService:
     def __init__(self, core: SandboxCore):
         self.core = core
+
+    def _named(self, body: dict) -> tuple[str, str]:
+        named = self.core.check_database(body)
+        if named is None:  # check_database raises first when required; this keeps the type exact
+            raise bad_request("cluster_id and database are required")
+        return named
 
     # ------------------------------------------------------------ sessions
     def session_json(self, s: Session, *, with_messages: bool = True) -> dict:
@@ -104,7 +126,11 @@ class ChatService:
         question, mode = _question(body, "question"), _mode(body)
         target = self.core.ready_target(body)
         s = self.core.sessions.create(
-            self.core.next_id(), target.cluster_id, target.database, question[:64], creator
+            self.core.next_id(),
+            target.cluster_id,
+            target.database,
+            name_from_text(question),
+            creator,
         )
         job_id = self._start_round(s, question, mode, read_only, "", "")
         return {
@@ -181,7 +207,7 @@ class ChatService:
             )
             return outcome
 
-        return self.core.jobs.submit("chat", work, job_id=job_id)
+        return self.core.jobs.submit("chat", work, job_id=job_id, starts_running=True)
 
     # ------------------------------------------------------------ v2 chat
     def chat_v2(self, body: dict, read_only: bool) -> dict:
@@ -196,7 +222,7 @@ class ChatService:
             runs, _ = execute_plan(plan, question, self.core.db, read_only, self.core.limits)
             return v2_outcome(plan, question, runs, started)
 
-        return {"job_id": self.core.jobs.submit("chat_v2", work)}
+        return {"job_id": self.core.jobs.submit("chat_v2", work, starts_running=True)}
 
     # ------------------------------------------------------------ v1 (synchronous)
     def chat_v1(self, body: dict, read_only: bool) -> dict:
@@ -204,7 +230,7 @@ class ChatService:
         from c2q_repl.sandbox.v1 import v1_data
 
         question = _question(body, "instruction", "question")
-        cluster, database = self.core.check_database(body)
+        cluster, database = self._named(body)
         tables = body.get("tables") or []
         if not isinstance(tables, list) or any(
             self.core.catalog.table(str(t)) is None for t in tables
@@ -217,13 +243,21 @@ class ChatService:
         return v1_data(plan, runs, self.core.catalog, started, ai_done, self.core.limits.max_rows)
 
     # ------------------------------------------------------------ refine / suggest
-    def refine_sql(self, body: dict) -> dict:
-        self.core.check_database(body)
+    def refine_sql(self, body: dict, creator: str) -> dict:
+        """Like the cloud (PingCAP's tisqleditor comments show it), the POST returns a session too."""
+        cluster, database = self._named(body)
         sql, feedback = body.get("sql"), body.get("feedback", "")
         if not isinstance(sql, str) or not sql.strip():
             raise bad_request("sql is required")
         if not isinstance(feedback, str):
             raise bad_request("feedback must be a string")
+        session = self.core.sessions.create(
+            self.core.next_id(),
+            cluster,
+            database,
+            name_from_text(f"refineSql: {feedback or sql}"),
+            creator,
+        )
 
         def work() -> JobOutcome:
             rewritten, solution = self.core.answerer.refine_sql(
@@ -231,7 +265,8 @@ class ChatService:
             )
             return JobOutcome("done", {"rewritten_sql": rewritten, "solution": solution})
 
-        return {"job_id": self.core.jobs.submit("refine", work)}
+        job_id = self.core.jobs.submit("refine", work, starts_running=True)
+        return {"job_id": job_id, "session_id": session.session_id}
 
     def suggest_questions(self, body: dict) -> dict:
         self.core.ready_target(body)
@@ -245,11 +280,11 @@ class ChatService:
                 list(self.core.answerer.suggest_questions(self.core.catalog, self.core.db, count)),
             )
 
-        return {"job_id": self.core.jobs.submit("suggest", work)}
+        return {"job_id": self.core.jobs.submit("suggest", work, starts_running=True)}
 
     # ------------------------------------------------------------ knowledge bases
     def create_kb(self, body: dict) -> dict:
-        cluster, database = self.core.check_database(body)
+        cluster, database = self._named(body)
         description = body.get("description", "")
         if not isinstance(description, str):
             raise bad_request("description must be a string")

@@ -5,6 +5,8 @@ loop); what a poll shows is derived from the clock, so clients really poll:
 a job is ``init`` for its first tenth, then ``running`` until its duration has
 passed *and* the work is finished. A job whose result has stages (the
 sub-tasks of an auto_breakdown answer) reveals them one by one while running.
+Jobs submitted with ``starts_running`` (questions, refineSql, suggestions) skip
+``init``: PingCAP's TiInsight accepts only running/done/failed for those.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ class _Job:
     started_wall: float
     duration: float
     future: Future
+    starts_running: bool = False
 
 
 def new_job_id() -> str:
@@ -114,13 +117,17 @@ class JobStore:
         *,
         job_id: str | None = None,
         duration: float | None = None,
+        starts_running: bool = False,
     ) -> str:
-        """Start ``work`` in the pool; ``job_id`` may be chosen first (to record it before the work runs)."""
+        """Start ``work`` in the pool; ``job_id`` may be chosen first (to record it before the work runs).
+        ``starts_running``: polls never show ``init`` (``running`` from creation)."""
         job_id = job_id or new_job_id()
         with self._lock:
             d = self._next_duration() if duration is None else duration
             future = self._pool.submit(_guarded, work)
-            self._jobs[job_id] = _Job(job_id, kind, self._clock(), time.time(), d, future)
+            self._jobs[job_id] = _Job(
+                job_id, kind, self._clock(), time.time(), d, future, starts_running
+            )
             while len(self._jobs) > MAX_JOBS:
                 self._jobs.popitem(last=False)
         return job_id
@@ -149,7 +156,7 @@ class JobStore:
             return JobView(
                 job_id, outcome.status, int(ended), outcome.reason, outcome.result, outcome
             )
-        if elapsed < job.duration * 0.1:
+        if not job.starts_running and elapsed < job.duration * 0.1:
             return JobView(job_id, "init", None, "", None, outcome)
         partial = None
         if outcome is not None and outcome.stages:

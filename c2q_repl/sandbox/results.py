@@ -22,6 +22,11 @@ from c2q_repl.sandbox.contracts import (
 from c2q_repl.sandbox.jobs import JobOutcome
 
 
+def no_data() -> dict:
+    """The ``data`` of a failed answer: the shape of a good one, empty (clients read ``data.rows``)."""
+    return {"columns": [], "rows": []}
+
+
 @dataclass(frozen=True)
 class Limits:
     max_rows: int = 1000
@@ -81,7 +86,7 @@ def answer_json(run: TaskRun, status: str | None = None) -> dict:
             "reason": t.refusal,
             "sql": "",
             "sql_error": None,
-            "data": None,
+            "data": no_data(),
             "chart_options": None,
         }
     if run.error:
@@ -91,7 +96,7 @@ def answer_json(run: TaskRun, status: str | None = None) -> dict:
             "reason": run.error,
             "sql": t.sql,
             "sql_error": run.error,
-            "data": None,
+            "data": no_data(),
             "chart_options": None,
         }
     res = run.result
@@ -133,7 +138,7 @@ def execute_plan(
     runs = [run_task(t, db, read_only, limits) for t in plan.tasks]
     if not runs:
         reason = "the engine produced no answer for this question"
-        failed = {
+        failed: dict = {
             "type": "data_retrieval",
             "task_id": "0",
             "task": question,
@@ -144,7 +149,7 @@ def execute_plan(
             "assumptions": [],
             "sql": "",
             "sql_error": None,
-            "data": None,
+            "data": no_data(),
             "chart_options": None,
         }
         return runs, JobOutcome("failed", failed, reason)

@@ -126,25 +126,44 @@ class SandboxCore:
         description = body.get("description", "")
         if not isinstance(description, str):
             raise bad_request("description must be a string")
+        if body.get("reuse") is True:
+            reused = self.reuse_summary(body, v2=v2)
+            if reused is not None:
+                return reused
+        summary = self.start_summary(
+            cluster,
+            database,
+            description,
+            make_default=body.get("default") is True,  # the docs' example object says false
+            v2=v2,
+        )
+        return {"data_summary_id": summary.data_summary_id, "job_id": summary.job_id}
+
+    def reuse_summary(self, body: dict, *, v2: bool = False) -> dict | None:
+        """``reuse: true``: the default summary when done (with a finished job), else a summary of
+        the database still being generated (with its own job) - never a second generation.
+        None when there is nothing to reuse (then a new summary is generated)."""
+        named = self.check_database(body)
+        if named is None:
+            return None
+        cluster, database = named
         existing = self.summaries.default_for(cluster, database)
-        if (
-            body.get("reuse") is True
-            and existing is not None
-            and self.summary_status(existing) == "done"
-        ):
+        if existing is not None and self.summary_status(existing) == "done":
             shape = v2_json if v2 else v3_json
             job_id = self.jobs.completed(
                 "summary", JobOutcome("done", shape(existing, "done", self.catalog))
             )
             return {"data_summary_id": existing.data_summary_id, "job_id": job_id}
-        summary = self.start_summary(
-            cluster,
-            database,
-            description,
-            make_default=body.get("default", True) is not False,
-            v2=v2,
-        )
-        return {"data_summary_id": summary.data_summary_id, "job_id": summary.job_id}
+        generating = [
+            s
+            for s in self.summaries.all()
+            if (s.cluster_id, s.database) == (cluster, database)
+            and self.summary_status(s) == "inited"
+        ]
+        if not generating:
+            return None
+        chosen = next((s for s in generating if s.default), generating[-1])
+        return {"data_summary_id": chosen.data_summary_id, "job_id": chosen.job_id}
 
     def start_summary(
         self,

@@ -67,6 +67,8 @@ def v1_data(
             },
         }
     res = run.result
+    if res is None:  # a run without refusal or error always has a result
+        raise ValueError("a task run has neither a result nor an error")
     columns = [
         {
             "col": c,

@@ -24,7 +24,7 @@ def test_missing_credentials_get_a_digest_challenge_in_the_gateway_envelope(sand
     r = httpx.get(f"{sandbox.endpoint}/v3/sessions")
     assert r.status_code == 401
     assert r.json() == {
-        "type": "",
+        "type": "chat2data_endpoint",
         "data": {
             "columns": [],
             "rows": [],

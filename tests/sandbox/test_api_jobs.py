@@ -123,7 +123,7 @@ def test_refusal_fails_the_job_with_the_reason_and_no_table(make_sandbox, engine
     assert job["status"] == "failed" and job["reason"] == REFUSAL
     answer = job["result"]
     assert answer["status"] == "failed" and answer["reason"] == REFUSAL and answer["sql"] == ""
-    assert answer["clarified_task"] == "churn" and answer["data"] is None
+    assert answer["clarified_task"] == "churn" and answer["data"] == {"columns": [], "rows": []}
 
 
 def test_sql_error_is_reported_in_the_answer(make_sandbox, engine):
@@ -132,7 +132,7 @@ def test_sql_error_is_reported_in_the_answer(make_sandbox, engine):
         _, job = ask(http, sb, "broken")
     assert job["status"] == "done"
     assert job["result"]["status"] == "failed" and "nowhere" in job["result"]["sql_error"]
-    assert job["result"]["data"] is None
+    assert job["result"]["data"] == {"columns": [], "rows": []}
 
 
 def test_unknown_job_is_404_in_the_app_envelope(sandbox_client):
