@@ -1,0 +1,119 @@
+"""Loading and checking the blind evaluation sets (format in README.md).
+
+A set is a JSONL file named ``<database>_<dev|holdout>.jsonl``; its items are flattened into
+turns, the unit every figure counts: a single question is a one-turn item, a session gives one
+turn per question, asked with the earlier turns as history.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EVAL_DIR = Path(__file__).resolve().parent
+SP500 = "sp500"
+EXPECTS = ("answer", "decline")
+KINDS = ("standalone", "followup")
+SPLITS = ("dev", "holdout")
+
+
+class SetFormatError(ValueError):
+    """An evaluation set line that does not follow the documented format."""
+
+
+@dataclass(frozen=True)
+class Turn:
+    question: str
+    expect: str  # "answer" | "decline"
+    gold_sql: tuple[str, ...] = ()  # the gold query first, then acceptable alternatives
+    kind: str = "standalone"  # in a session: "followup" must use the previous answer
+
+    @property
+    def must_decline(self) -> bool:
+        return self.expect == "decline"
+
+
+@dataclass(frozen=True)
+class Item:
+    id: str
+    category: str
+    turns: tuple[Turn, ...]
+    session: bool = False
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    path: Path
+    database: str  # "sp500" or a name from benchmarks.eval.dbs.NAMES
+    split: str  # "dev" | "holdout"
+    items: tuple[Item, ...] = field(default_factory=tuple)
+
+    @property
+    def name(self) -> str:
+        return self.path.stem
+
+
+def set_paths(split: str, databases: tuple[str, ...] | None = None) -> list[Path]:
+    """The set files of ``split`` (for ``databases``, or every database when None)."""
+    found = sorted(EVAL_DIR.glob(f"*_{split}.jsonl"))
+    if databases is not None:
+        found = [p for p in found if p.stem.rsplit("_", 1)[0] in databases]
+    return sorted(found, key=lambda p: (p.stem.rsplit("_", 1)[0] != SP500, p.stem))
+
+
+def load_set(path: Path) -> EvalSet:
+    path = Path(path)
+    database, _, split = path.stem.rpartition("_")
+    if not database or split not in SPLITS:
+        raise SetFormatError(f"{path.name}: expected a name like <database>_dev.jsonl")
+    items = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        try:
+            items.append(parse_item(json.loads(line)))
+        except (SetFormatError, json.JSONDecodeError, TypeError, KeyError) as exc:
+            raise SetFormatError(f"{path.name}:{number}: {exc}") from None
+    ids = [i.id for i in items]
+    duplicates = sorted({i for i in ids if ids.count(i) > 1})
+    if duplicates:
+        raise SetFormatError(f"{path.name}: duplicate ids {duplicates}")
+    return EvalSet(path, database, split, tuple(items))
+
+
+def parse_item(data: dict) -> Item:
+    if not isinstance(data.get("id"), str) or not data["id"]:
+        raise SetFormatError("every item needs a string id")
+    if not isinstance(data.get("category"), str) or not data["category"]:
+        raise SetFormatError(f"{data['id']}: missing category")
+    if "session" in data:
+        raw_turns = data["session"]
+        if not isinstance(raw_turns, list) or len(raw_turns) < 2:
+            raise SetFormatError(f"{data['id']}: a session needs at least two turns")
+        turns = tuple(parse_turn(t, data["id"]) for t in raw_turns)
+        return Item(data["id"], data["category"], turns, session=True)
+    return Item(data["id"], data["category"], (parse_turn(data, data["id"]),))
+
+
+def parse_turn(data: dict, item_id: str) -> Turn:
+    question, expect = data.get("question"), data.get("expect")
+    if not isinstance(question, str) or not question.strip():
+        raise SetFormatError(f"{item_id}: empty question")
+    if expect not in EXPECTS:
+        raise SetFormatError(f"{item_id}: expect must be one of {EXPECTS}, not {expect!r}")
+    gold, alternatives = data.get("gold_sql"), data.get("alt_gold_sql", [])
+    if expect == "decline":
+        if gold is not None or alternatives:
+            raise SetFormatError(f"{item_id}: a must-decline question has gold_sql null")
+        golds: tuple[str, ...] = ()
+    else:
+        if not isinstance(gold, str) or not gold.strip():
+            raise SetFormatError(f"{item_id}: an answer question needs gold_sql")
+        if not isinstance(alternatives, list) or not all(isinstance(a, str) for a in alternatives):
+            raise SetFormatError(f"{item_id}: alt_gold_sql must be a list of SQL strings")
+        golds = (gold, *alternatives)
+    kind = data.get("kind", "standalone")
+    if kind not in KINDS:
+        raise SetFormatError(f"{item_id}: kind must be one of {KINDS}")
+    return Turn(question, expect, golds, kind)
