@@ -4,7 +4,8 @@ Everything comes from one ``random.Random(seed)`` and plain float arithmetic
 (uniform draws, sums, products, ``sqrt``, rounding): no clock, no
 ``exp``/``log``/``pow`` whose last bit may differ between C libraries, so every
 machine produces the same rows. Prices are a seeded random walk with a shared market factor, so the
-index, sectors and single stocks move plausibly together.
+index, sectors and single stocks move plausibly together; each walk ends at a share price that,
+with a real (well-known names) or plausible share count, gives the company's market cap.
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import datetime as dt
 import math
 import random
+from array import array
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from c2q_repl.sandbox.seed_names import (
@@ -21,6 +24,7 @@ from c2q_repl.sandbox.seed_names import (
     NAME_ROOTS,
     SECTORS,
     WELL_KNOWN,
+    WELL_KNOWN_FIGURES,
 )
 
 FIRST_DAY = dt.date(2021, 12, 1)
@@ -200,57 +204,106 @@ def _summary(c: Company, employees: int) -> str:
     )
 
 
-def generate(seed: int = 500) -> SeedData:
-    """Build every row of sp500insight from ``seed`` (pure; ~0.5 s)."""
-    rng = random.Random(seed)
-    companies = make_companies(rng)
-    days = business_days(FIRST_DAY, LAST_DAY)
-    n_days = len(days)
-    market = [0.0003 + 0.011 * normal(rng) for _ in range(n_days)]
-    iso_days = [d.isoformat() for d in days]
+def _price_and_employees(c: Company, rng: random.Random) -> tuple[float, int]:
+    """Last share price and head count: real (rounded) figures for the well-known names;
+    for invented ones a share count of 0.1-2.5 billion makes the price (price × shares = market
+    cap, price kept within $12-$900) and the head count grows with the company's size."""
+    shares = 0.1e9 + 2.4e9 * rng.random() * rng.random()
+    employees = int(4000 * math.sqrt(c.cap_billions) * (0.3 + 1.4 * rng.random())) + 800
+    spare = rng.random()
+    known = WELL_KNOWN_FIGURES.get(c.symbol)
+    if known is not None:
+        return known
+    price = c.cap_billions * 1e9 / shares
+    if price > 900.0:  # few shares of a big company: a split would have happened
+        price = 300.0 + 500.0 * spare
+    elif price < 12.0:
+        price = 12.0 + 30.0 * spare
+    return int(price * 100 + 0.5) / 100, employees
 
-    price_rows: list[tuple] = []
-    index_level = [0.0] * n_days
-    total_cap = sum(c.cap_billions for c in companies)
-    company_rows, weight_rows = [], []
-    for c in companies:
-        beta = 0.6 + 0.9 * rng.random()
-        daily_vol = 0.010 + 0.018 * rng.random()
-        drift = (0.08 + 0.12 * normal(rng)) / 252
-        walk = [1.0]
-        for t in range(1, n_days):
-            walk.append(walk[-1] * (1.0 + drift + beta * market[t] + daily_vol * normal(rng)))
-        last_price = 20.0 + 480.0 * rng.random() * rng.random()
-        scale = last_price / walk[-1]
-        dividend_yield = 0.0 if rng.random() < 0.3 else 0.005 + 0.03 * rng.random()
-        base_volume = int(c.cap_billions * 25_000 * (0.5 + rng.random())) + 200_000
-        weight = c.cap_billions / total_cap
-        prev_close = walk[0] * scale
-        uniform = (
-            rng.random
-        )  # prices are rounded to cents as int(x*100+0.5)/100: round() is 3x slower
-        for t in range(n_days):
-            close = walk[t] * scale
+
+@dataclass(frozen=True)
+class _Stock:
+    """One stock's price path: closes for every day (a compact array) and its daily habits."""
+
+    symbol: str
+    closes: array
+    dividend_yield: float
+    turnover: float  # shares traded on a typical day
+
+
+def _walk(
+    symbol: str, last_price: float, shares: float, market: list[float], rng: random.Random
+) -> _Stock:
+    """A random walk with the shared market factor, scaled to end at ``last_price``."""
+    uniform = rng.random
+    beta = 0.6 + 0.9 * uniform()
+    daily_vol = 0.010 + 0.018 * uniform()
+    drift = (0.08 + 0.12 * normal(rng)) / 252
+    walk = array("d", [1.0])
+    level = 1.0
+    for t in range(1, len(market)):
+        noise = (uniform() + uniform() + uniform() + uniform() - 2.0) * 1.7320508075688772
+        level *= 1.0 + drift + beta * market[t] + daily_vol * noise
+        walk.append(level)
+    scale = last_price / level
+    closes = array("d", (w * scale for w in walk))
+    dividend_yield = 0.0 if uniform() < 0.3 else 0.005 + 0.03 * uniform()
+    return _Stock(symbol, closes, dividend_yield, shares * (0.002 + 0.008 * uniform()))
+
+
+def _price_rows(stocks: list[_Stock], days: list[str], rng: random.Random) -> Iterator[list[tuple]]:
+    """``stock_price_history`` one day at a time: rows arrive in primary-key order
+    (date, symbol), which SQLite and MySQL insert fastest."""
+    uniform = rng.random
+    last = len(days) - 1
+    for t, day in enumerate(days):
+        rows = []
+        for s in stocks:
+            close = s.closes[t]
+            prev_close = s.closes[t - 1] if t else close
             open_ = prev_close * (1.0 + 0.008 * (uniform() - 0.5))
             high = max(open_, close) * (1.0 + 0.012 * uniform())
             low = min(open_, close) * (1.0 - 0.012 * uniform())
-            adj = close * (1.0 - dividend_yield * (n_days - 1 - t) / 252)
-            price_rows.append(
+            adj = close * (1.0 - s.dividend_yield * (last - t) / 252)
+            # prices are rounded to cents as int(x*100+0.5)/100: round() is 3x slower
+            rows.append(
                 (
-                    iso_days[t],
-                    c.symbol,
+                    day,
+                    s.symbol,
                     int(adj * 10000 + 0.5) / 10000,
                     int(close * 100 + 0.5) / 100,
                     int(high * 100 + 0.5) / 100,
                     int(low * 100 + 0.5) / 100,
                     int(open_ * 100 + 0.5) / 100,
-                    int(base_volume * (0.6 + 0.8 * uniform())),
+                    int(s.turnover * (0.6 + 0.8 * uniform())),
                 )
             )
-            index_level[t] += weight * walk[t] / walk[-1]
-            prev_close = close
-        employees = int(4000 * math.sqrt(c.cap_billions) * (0.3 + 1.4 * rng.random())) + 800
+        yield rows
+
+
+def iter_rows(seed: int = 500) -> Iterator[tuple[str, list[tuple]]]:
+    """Every row of sp500insight from ``seed``, as ``(table, rows)`` batches (pure).
+
+    The price history (nearly all of the data) comes one day at a time, so a
+    writer holds one small batch in memory, never the whole database.
+    """
+    rng = random.Random(seed)
+    companies = make_companies(rng)
+    days = business_days(FIRST_DAY, LAST_DAY)
+    market = [0.0003 + 0.011 * normal(rng) for _ in days]
+    iso_days = [d.isoformat() for d in days]
+    index_level = [0.0] * len(days)
+    total_cap = sum(c.cap_billions for c in companies)
+    company_rows, weight_rows, stocks = [], [], []
+    for c in companies:
+        last_price, employees = _price_and_employees(c, rng)
         market_cap = int(c.cap_billions * 1e9)
+        stock = _walk(c.symbol, last_price, market_cap / last_price, market, rng)
+        stocks.append(stock)
+        weight = c.cap_billions / total_cap
+        for t, close in enumerate(stock.closes):
+            index_level[t] += weight * close / last_price
         ebitda = (
             None
             if c.sector == "Financial Services"
@@ -265,7 +318,7 @@ def generate(seed: int = 500) -> SeedData:
                 c.long_name,
                 c.sector,
                 c.industry,
-                round(last_price, 2),
+                last_price,
                 market_cap,
                 ebitda,
                 revenue_growth,
@@ -278,25 +331,31 @@ def generate(seed: int = 500) -> SeedData:
             )
         )
         weight_rows.append((INDEX_SYMBOL, c.symbol, round(weight, 8)))
-
-    index_rows = [
-        (iso_days[t], INDEX_SYMBOL, round(INDEX_LAST_LEVEL * index_level[t], 2))
-        for t in range(n_days)
-    ]
+    yield "companies", company_rows
+    yield "indexes", [(INDEX_SYMBOL, INDEX_NAME)]
+    yield "index_compositions", weight_rows
+    yield (
+        "index_price_history",
+        [
+            (iso_days[t], INDEX_SYMBOL, round(INDEX_LAST_LEVEL * index_level[t], 2))
+            for t in range(len(days))
+        ],
+    )
     users, selections = _users(
         rng, [c.symbol for c in companies], [c.cap_billions for c in companies]
     )
-    return SeedData(
-        rows={
-            "indexes": [(INDEX_SYMBOL, INDEX_NAME)],
-            "index_compositions": weight_rows,
-            "index_price_history": index_rows,
-            "stock_price_history": price_rows,
-            "companies": company_rows,
-            "users": users,
-            "user_selected_stocks": selections,
-        }
-    )
+    yield "users", users
+    yield "user_selected_stocks", selections
+    for rows in _price_rows(stocks, iso_days, rng):
+        yield "stock_price_history", rows
+
+
+def generate(seed: int = 500) -> SeedData:
+    """Every row of sp500insight from ``seed``, all in memory (the MySQL seeder and tests)."""
+    rows: dict[str, list[tuple]] = {}
+    for table, batch in iter_rows(seed):
+        rows.setdefault(table, []).extend(batch)
+    return SeedData(rows=rows)
 
 
 def _users(

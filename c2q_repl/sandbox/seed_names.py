@@ -4,9 +4,12 @@ The 11 GICS sectors carry the names the original Kaggle/Yahoo data used
 (e.g. "Technology" for Information Technology, "Consumer Cyclical" for
 Consumer Discretionary), because that is what sp500insight held. A core of
 well-known constituents keeps real symbols, names, industries and head
-offices (public facts) so questions like "Apple's market cap" make sense;
-every number about them is synthetic. The rest of the ~500 are invented
-from the word lists below.
+offices (public facts) so questions like "Apple's market cap" make sense,
+and realistic magnitudes for the end of 2023 (market cap, share price,
+full-time employees: rounded public figures, so price × shares ≈ market cap
+holds with a real share count). Price histories and every other number are
+synthetic. The rest of the ~500 are invented from the word lists below, with
+head offices in real US cities.
 """
 
 from __future__ import annotations
@@ -1018,6 +1021,86 @@ WELL_KNOWN: tuple[tuple[str, str, str, str, str, str, str, str, float], ...] = (
         48,
     ),
 )
+
+#: symbol -> (share price on the last trading day of 2023 in USD, full-time employees), rounded
+#: public figures, so a room of business people recognises the magnitudes
+WELL_KNOWN_FIGURES: dict[str, tuple[float, int]] = {
+    "AAPL": (192.53, 161_000),
+    "MSFT": (376.04, 221_000),
+    "NVDA": (495.22, 29_600),
+    "AVGO": (1116.25, 20_000),
+    "ORCL": (105.43, 164_000),
+    "CRM": (263.14, 72_700),
+    "ADBE": (596.60, 29_900),
+    "AMD": (147.41, 26_000),
+    "CSCO": (50.52, 84_900),
+    "INTC": (50.25, 124_800),
+    "IBM": (163.55, 288_300),
+    "QCOM": (144.63, 50_000),
+    "TXN": (170.46, 34_000),
+    "GOOGL": (139.69, 182_500),
+    "META": (353.96, 67_300),
+    "NFLX": (486.88, 13_000),
+    "DIS": (90.29, 225_000),
+    "VZ": (37.70, 105_400),
+    "T": (16.78, 160_700),
+    "CMCSA": (43.85, 186_000),
+    "AMZN": (151.94, 1_525_000),
+    "TSLA": (248.48, 140_500),
+    "HD": (346.55, 463_100),
+    "MCD": (296.51, 150_000),
+    "NKE": (108.57, 83_700),
+    "SBUX": (96.01, 381_000),
+    "LOW": (222.55, 215_500),
+    "F": (12.19, 177_000),
+    "GM": (35.92, 163_000),
+    "UNH": (526.47, 440_000),
+    "JNJ": (156.74, 131_900),
+    "LLY": (582.92, 43_000),
+    "PFE": (28.79, 88_000),
+    "MRK": (109.02, 72_000),
+    "ABBV": (154.97, 50_000),
+    "TMO": (530.79, 122_000),
+    "ABT": (110.07, 114_000),
+    "JPM": (170.10, 309_900),
+    "BAC": (33.67, 213_000),
+    "WFC": (49.22, 226_000),
+    "GS": (385.77, 45_300),
+    "MS": (93.25, 80_000),
+    "V": (260.35, 28_800),
+    "MA": (426.51, 33_400),
+    "BRK-B": (356.66, 396_500),
+    "BLK": (811.80, 19_800),
+    "AXP": (187.34, 74_600),
+    "WMT": (157.65, 2_100_000),
+    "PG": (146.54, 107_000),
+    "KO": (58.93, 79_100),
+    "PEP": (169.84, 318_000),
+    "COST": (660.08, 316_000),
+    "PM": (94.08, 82_700),
+    "XOM": (99.98, 62_000),
+    "CVX": (149.16, 45_600),
+    "COP": (116.07, 9_900),
+    "SLB": (52.04, 111_000),
+    "CAT": (295.67, 113_200),
+    "BA": (260.66, 171_000),
+    "UPS": (157.23, 500_000),
+    "HON": (209.71, 95_000),
+    "GE": (127.63, 125_000),
+    "DE": (399.87, 82_200),
+    "LMT": (453.24, 122_000),
+    "UNP": (245.62, 32_600),
+    "NEE": (60.74, 16_800),
+    "DUK": (97.04, 27_600),
+    "SO": (70.12, 28_100),
+    "PLD": (133.30, 2_500),
+    "AMT": (215.88, 5_600),
+    "EQIX": (805.39, 13_100),
+    "LIN": (410.71, 66_000),
+    "SHW": (311.90, 64_000),
+    "FCX": (42.57, 27_200),
+    "NEM": (41.39, 21_700),
+}
 
 NAME_ROOTS: tuple[str, ...] = (
     "Apex",

@@ -140,6 +140,83 @@ def test_seed_fingerprint_is_pinned_to_the_seed_version():
         digest.update(table.encode())
         digest.update(repr(data.rows[table]).encode())
     assert (SEED_VERSION, digest.hexdigest()) == (
-        2,
-        "64fbfbee7a183316f7b9e331d033991b56d26bf4a05ddd8d77df68737507d377",
+        3,
+        "81c2bd952b4b19cbcb9a121c503e50971d80bcd86605a9cbbbd22e681f6bf155",
     )
+
+
+# fmt: off
+US_STATES = {
+    "AL", "AK", "AZ", "AR", "CA", "CO", "CT", "DE", "DC", "FL", "GA", "HI", "ID",
+    "IL", "IN", "IA", "KS", "KY", "LA", "ME", "MD", "MA", "MI", "MN", "MS", "MO",
+    "MT", "NE", "NV", "NH", "NJ", "NM", "NY", "NC", "ND", "OH", "OK", "OR", "PA",
+    "RI", "SC", "SD", "TN", "TX", "UT", "VT", "VA", "WA", "WV", "WI", "WY",
+}
+# fmt: on
+
+
+def test_well_known_companies_have_real_magnitudes(sp500_path: Path):
+    """A room of business people knows Apple trades near $190 with ~15.5 billion shares."""
+    rows = {
+        r[0]: r[1:]
+        for r in _rows(
+            sp500_path,
+            "SELECT stock_symbol, current_price, market_cap, full_time_employees FROM companies "
+            "WHERE stock_symbol IN ('AAPL', 'MSFT', 'NVDA', 'AMZN', 'WMT', 'JPM')",
+        )
+    }
+    price, cap, employees = rows["AAPL"]
+    assert 150 <= price <= 250 and 2.5e12 <= cap <= 3.2e12 and 14e9 <= cap / price <= 17e9
+    assert 120_000 <= employees <= 200_000
+    assert 300 <= rows["MSFT"][0] <= 450 and 6e9 <= rows["MSFT"][1] / rows["MSFT"][0] <= 8.5e9
+    assert rows["AMZN"][2] > 1_000_000 and rows["WMT"][2] > 1_500_000  # the big employers
+    assert rows["NVDA"][2] < 50_000
+
+
+def test_every_company_is_internally_consistent(sp500_path: Path):
+    """price × shares = market cap with a plausible share count; head counts plausible;
+    the current price is the last close of the price history."""
+    rows = _rows(
+        sp500_path,
+        "SELECT c.stock_symbol, c.current_price, c.market_cap, c.full_time_employees, p.close "
+        "FROM companies c JOIN stock_price_history p ON p.stock_symbol = c.stock_symbol "
+        "AND p.record_date = (SELECT MAX(record_date) FROM stock_price_history)",
+    )
+    assert len(rows) >= 480
+    for symbol, price, cap, employees, last_close in rows:
+        assert 10 <= price <= 1200, symbol
+        assert 5e7 <= cap / price <= 2e10, symbol
+        assert 1_000 <= employees <= 3_000_000, symbol
+        assert last_close == price, symbol
+
+
+def test_us_head_offices_are_real_us_places(sp500_path: Path):
+    from c2q_repl.sandbox.seed_names import CITIES
+
+    places = set(_rows(sp500_path, "SELECT city, state FROM companies WHERE country_code = 'US'"))
+    assert {state for _, state in places} <= US_STATES
+    invented_cities = places - {(c[5], c[6]) for c in seed_data.WELL_KNOWN}
+    assert invented_cities <= set(CITIES)
+    assert ("Cupertino", "CA") in places
+
+
+def test_the_packaged_database_is_what_the_generator_builds(tmp_path: Path):
+    """The prebuilt copy shipped in the package must never drift from the generator
+    (regenerate it with ``python -m c2q_repl.sandbox.seed``)."""
+    import gzip
+
+    from c2q_repl.sandbox.seed import packaged_database, write_sqlite
+
+    packaged = packaged_database()
+    assert packaged is not None, "sandbox/data has no database for this SEED_VERSION"
+    shipped = tmp_path / "shipped.sqlite"
+    with packaged.open("rb") as raw, gzip.GzipFile(fileobj=raw) as source:
+        shipped.write_bytes(source.read())
+    built = tmp_path / "built.sqlite"
+    write_sqlite(built)
+    for table in SP500_TABLES:
+        order = ", ".join(f'"{k}"' for k in table.primary_key)
+        sql = f'SELECT * FROM "{table.name}" ORDER BY {order}'
+        assert _rows(shipped, sql) == _rows(built, sql), table.name
+    index = "SELECT sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+    assert _rows(shipped, index) == _rows(built, index)
