@@ -30,7 +30,7 @@ import sys
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import BinaryIO
+from typing import Protocol
 
 from c2q_repl.sandbox.schema import SP500_TABLES, sqlite_ddl
 
@@ -104,7 +104,15 @@ def remove_stale_temp_files(directory: Path) -> None:
         stale.unlink(missing_ok=True)
 
 
-def _copy(source: BinaryIO, out: BinaryIO) -> None:
+class _Reader(Protocol):
+    def read(self, size: int = ..., /) -> bytes: ...
+
+
+class _Writer(Protocol):
+    def write(self, data: bytes, /) -> object: ...
+
+
+def _copy(source: _Reader, out: _Writer) -> None:
     while chunk := source.read(_CHUNK):
         out.write(chunk)
 
