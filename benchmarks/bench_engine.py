@@ -1,13 +1,23 @@
-"""Golden-set benchmark of the built-in sandbox engine.
+"""Benchmark of the built-in sandbox engine: its golden set, or the blind evaluation sets.
 
 Run: python benchmarks/bench_engine.py [--verbose]
-Prints answer rate, precision (execution accuracy on answered questions),
-the share of must-decline questions declined, and engine time per answer.
+  the golden set (tests/engine/golden.jsonl): answer rate, precision (execution accuracy on
+  answered questions), the share of must-decline questions declined, engine time per answer.
+
+Blind sets (benchmarks/eval/, written without reading the engine; see its README.md):
+  python benchmarks/bench_engine.py --set benchmarks/eval/sp500_dev.jsonl
+  python benchmarks/bench_engine.py --db school [--db shop] [--holdout]
+  python benchmarks/bench_engine.py --all-dev [--holdout]   # --holdout alone: every holdout set
+prints per set and per category: questions, answered %, precision % (correct / answered),
+confidently-wrong count, must-decline declined %, wrong later turns of sessions, median engine ms.
+--json prints the same as JSON; --verbose lists each wrong or declined question with the engine's
+SQL and decline reason.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
@@ -22,7 +32,7 @@ from c2q_repl.sandbox.seed import ensure_sp500insight  # noqa: E402
 GOLDEN = ROOT / "tests" / "engine" / "golden.jsonl"
 
 
-def main() -> int:
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
         "--verbose", "-v", action="store_true", help="list every wrong or unanswered question"
@@ -30,7 +40,77 @@ def main() -> int:
     parser.add_argument(
         "--cache-dir", help="where the seed database is cached (default: the usual cache)"
     )
-    args = parser.parse_args()
+    parser.add_argument(
+        "--set",
+        dest="sets",
+        action="append",
+        default=[],
+        metavar="FILE",
+        help="a blind evaluation set (benchmarks/eval/<db>_<dev|holdout>.jsonl); repeatable",
+    )
+    parser.add_argument(
+        "--db",
+        dest="dbs",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="the dev set of database NAME (sp500, school, shop, music); repeatable",
+    )
+    parser.add_argument("--all-dev", action="store_true", help="every dev set")
+    parser.add_argument(
+        "--holdout",
+        action="store_true",
+        help="holdout sets: with --db, that database's; alone, every one; with --all-dev, both",
+    )
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    return parser.parse_args(argv)
+
+
+def chosen_sets(args: argparse.Namespace) -> list[Path]:
+    """The blind set files the options name (empty: run the golden set)."""
+    from benchmarks.eval.sets import set_paths
+
+    paths = [Path(p) for p in args.sets]
+    if args.dbs:
+        paths += set_paths("holdout" if args.holdout else "dev", tuple(args.dbs))
+        missing = set(args.dbs) - {p.stem.rsplit("_", 1)[0] for p in paths}
+        if missing:
+            raise SystemExit(f"no evaluation set for database(s) {sorted(missing)}")
+    else:
+        if args.all_dev:
+            paths += set_paths("dev")
+        if args.holdout:
+            paths += set_paths("holdout")
+    return list(dict.fromkeys(p.resolve() for p in paths))
+
+
+def run_blind(paths: list[Path], args: argparse.Namespace) -> int:
+    from benchmarks.eval import report
+    from benchmarks.eval.runner import open_eval_database, run_set, server_answerer
+    from benchmarks.eval.sets import load_set
+
+    cache = Path(args.cache_dir) if args.cache_dir else None
+    results, databases = {}, {}
+    for path in paths:
+        eval_set = load_set(path)
+        db = open_eval_database(eval_set.database, cache)
+        try:
+            outcomes = run_set(eval_set, db, server_answerer(db))
+        finally:
+            getattr(db, "close", lambda: None)()
+        results[eval_set.name], databases[eval_set.name] = outcomes, db.name
+        if not args.json:
+            print(report.set_text(eval_set.name, db.name, outcomes), end="\n\n")
+            if args.verbose:
+                print(report.verbose_text(outcomes) or "(nothing wrong or declined)", end="\n\n")
+    if args.json:
+        print(json.dumps(report.to_json(results, databases), indent=2, ensure_ascii=False))
+    elif len(results) > 1:
+        print(report.summary_text(results))
+    return 0
+
+
+def run_golden(args: argparse.Namespace) -> int:
     db = SQLiteDatabase(ensure_sp500insight(Path(args.cache_dir) if args.cache_dir else None))
     engine = create_answerer("builtin")
     engine.suggest_questions(
@@ -64,6 +144,14 @@ def main() -> int:
                 status = "WRONG" if o.answered else "declined"
                 print(f"{status} {o.case.id}: {o.case.question}\n    {o.detail[:300]}")
     return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    paths = chosen_sets(args)
+    if paths:
+        return run_blind(paths, args)
+    return run_golden(args)
 
 
 if __name__ == "__main__":

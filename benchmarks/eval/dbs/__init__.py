@@ -26,7 +26,9 @@ def ensure_db(name: str, directory: Path | None = None) -> Path:
     if name not in NAMES:
         raise ValueError(f"unknown evaluation database {name!r} (expected one of {NAMES})")
     module = importlib.import_module(f"benchmarks.eval.dbs.{name}")
-    source = Path(module.__file__).read_bytes() + Path(__file__).with_name("common.py").read_bytes()
+    source = (
+        Path(str(module.__file__)).read_bytes() + Path(__file__).with_name("common.py").read_bytes()
+    )
     digest = hashlib.sha256(source).hexdigest()[:10]
     target = (directory or cache_dir()) / f"{name}.sqlite"
     stamp = target.with_suffix(".version")

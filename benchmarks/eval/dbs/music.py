@@ -97,7 +97,8 @@ TIERS = ("free", "free", "student", "family", "premium")
 def build(path: Path) -> None:
     rng = random.Random(SEED)
     artists = [(i + 1, *a) for i, a in enumerate(ARTISTS)]
-    albums, tracks = [], []
+    albums: list[tuple] = []
+    tracks: list[tuple] = []
     for artist in artists:
         for _ in range(rng.randint(1, 4)):
             year = rng.randint(max(artist[3], 1990), 2023)

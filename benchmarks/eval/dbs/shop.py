@@ -132,7 +132,7 @@ def build(path: Path) -> None:
                 1 if rng.random() < 0.2 else 0,
             )
         )
-    products = []
+    products: list[tuple] = []
     for category, items in CATALOG:
         for name, price in items:
             products.append(
@@ -145,7 +145,8 @@ def build(path: Path) -> None:
                     rng.choice(SUPPLIERS),
                 )
             )
-    orders, order_items = [], []
+    orders: list[tuple] = []
+    order_items: list[tuple] = []
     for oid in range(1, 301):
         customer = rng.choice(customers[:100])  # customers 101-120 never ordered
         day = dt.date.fromisoformat(customer[6]) + dt.timedelta(days=rng.randrange(0, 400))

@@ -1,0 +1,56 @@
+"""Whether an engine's SQL answers a gold query: rows compared with the golden set's rule.
+
+Order counts only when the gold query's outermost SELECT has an ORDER BY whose keys are distinct
+across the gold rows: with ties the gold order itself is arbitrary, so the rows are compared as
+a multiset (a stricter check would mark a right answer wrong by chance).
+"""
+
+from __future__ import annotations
+
+from c2q_repl.sandbox.contracts import Database
+from c2q_repl.sandbox.engine.golden import rows_match
+
+MAX_ROWS = 100_000
+
+
+def order_matters(db: Database, gold_sql: str) -> bool:
+    """True when the gold's outer ORDER BY fixes the order of its rows (no ties)."""
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import SqlglotError
+
+    try:
+        tree = sqlglot.parse_one(gold_sql, read="sqlite")
+    except SqlglotError:
+        return " order by " in gold_sql.lower()
+    order = tree.args.get("order")
+    if not isinstance(tree, exp.Select) or order is None:
+        return False
+    aliases = {e.alias: e.this for e in tree.expressions if isinstance(e, exp.Alias)}
+    keys, resolved = [], []
+    for ordered in order.expressions:
+        key = ordered.this
+        if isinstance(key, exp.Literal) and key.is_int:
+            key = tree.expressions[int(key.name) - 1]
+            key = key.this if isinstance(key, exp.Alias) else key
+        elif isinstance(key, exp.Column) and not key.table and key.name in aliases:
+            key = aliases[key.name]
+        keys.append(key.copy())
+        resolved.append(exp.Ordered(this=key.copy(), desc=ordered.args.get("desc")))
+    probe = tree.copy()
+    probe.set("expressions", keys)
+    probe.set("order", exp.Order(expressions=resolved))
+    try:
+        rows = db.query(probe.sql(dialect="sqlite"), max_rows=MAX_ROWS).rows
+    except Exception:  # noqa: BLE001 - when unsure, keep the strict (ordered) comparison
+        return True
+    return len({tuple(r) for r in rows}) == len(rows)
+
+
+def matches(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> bool:
+    """True when the predicted rows match the gold query or one of its alternatives."""
+    for gold_sql in golds:
+        gold = db.query(gold_sql, max_rows=MAX_ROWS)
+        if rows_match(gold.rows, predicted_rows, order_matters(db, gold_sql)):
+            return True
+    return False

@@ -1,0 +1,142 @@
+"""The blind evaluation sets are well-formed and their gold SQL answers on their databases.
+
+Checks the sets only (never the engine's score): format, unique ids, a dev/holdout pair per
+database, a share of must-declines, every gold query runs and returns rows (an ``empty_range``
+question returns none), no tie at a gold query's LIMIT cut (the gold would be arbitrary), and the
+database builders are deterministic.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.eval.dbs import NAMES, ensure_db  # noqa: E402
+from benchmarks.eval.judge import order_matters  # noqa: E402
+from benchmarks.eval.sets import SP500, EvalSet, SetFormatError, load_set, set_paths  # noqa: E402
+
+SET_PATHS = set_paths("dev") + set_paths("holdout")
+
+
+@pytest.fixture(scope="module")
+def eval_db_dir(tmp_path_factory) -> Path:
+    return tmp_path_factory.mktemp("eval-dbs")
+
+
+def connect(eval_set: EvalSet, sp500_path: Path, directory: Path) -> sqlite3.Connection:
+    path = sp500_path if eval_set.database == SP500 else ensure_db(eval_set.database, directory)
+    return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
+
+
+def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
+    """True when the row just past the LIMIT has the same ORDER BY key as the last one kept."""
+    import sqlglot
+    from sqlglot import exp
+
+    tree = sqlglot.parse_one(sql, read="sqlite")
+    limit, order = tree.args.get("limit"), tree.args.get("order")
+    if not isinstance(tree, exp.Select) or limit is None or order is None:
+        return False
+    n = int(limit.expression.name)
+    probe = tree.copy()
+    probe.set("limit", None)
+    probe.set("expressions", [o.this.copy() for o in order.expressions])
+    keys = conn.execute(probe.sql(dialect="sqlite")).fetchall()
+    return len(keys) > n and keys[n - 1] == keys[n]
+
+
+def test_sets_exist_in_dev_holdout_pairs():
+    databases = {p.stem.rsplit("_", 1)[0] for p in SET_PATHS}
+    assert databases == {SP500, *NAMES}
+    for name in databases:
+        assert len(set_paths("dev", (name,))) == 1
+        assert len(set_paths("holdout", (name,))) == 1
+
+
+def test_ids_are_unique_across_all_sets():
+    ids = [item.id for path in SET_PATHS for item in load_set(path).items]
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize("path", SET_PATHS, ids=lambda p: p.stem)
+def test_set_shape(path: Path):
+    eval_set = load_set(path)
+    turns = [t for item in eval_set.items for t in item.turns]
+    declines = sum(t.must_decline for t in turns)
+    assert len(eval_set.items) >= (70 if eval_set.database == SP500 else 35)
+    assert 0.15 <= declines / len(turns) <= 0.35
+    kinds = {t.kind for item in eval_set.items if item.session for t in item.turns[1:]}
+    assert kinds == {"followup", "standalone"} if eval_set.database == SP500 else kinds
+
+
+@pytest.mark.parametrize("path", SET_PATHS, ids=lambda p: p.stem)
+def test_gold_sql_runs_and_returns_rows(path: Path, sp500_path: Path, eval_db_dir: Path):
+    eval_set = load_set(path)
+    conn = connect(eval_set, sp500_path, eval_db_dir)
+    try:
+        for item in eval_set.items:
+            for turn in item.turns:
+                for sql in turn.gold_sql:
+                    rows = conn.execute(sql).fetchall()
+                    if item.category == "empty_range":
+                        assert rows == [], (item.id, sql)
+                    else:
+                        assert rows, f"{item.id}: gold returns no rows: {sql}"
+                    assert not limit_cut_tie(conn, sql), f"{item.id}: tie at the LIMIT: {sql}"
+    finally:
+        conn.close()
+
+
+def test_a_malformed_item_is_rejected(tmp_path: Path):
+    bad = tmp_path / "school_dev.jsonl"
+    bad.write_text(
+        '{"id": "x", "question": "q", "category": "c", "expect": "decline", "gold_sql": "SELECT 1"}\n'
+    )
+    with pytest.raises(SetFormatError, match="gold_sql null"):
+        load_set(bad)
+    bad.write_text(
+        '{"id": "x", "question": "q", "category": "c", "expect": "answer", "gold_sql": "SELECT 1"}\n'
+        * 2
+    )
+    with pytest.raises(SetFormatError, match="duplicate ids"):
+        load_set(bad)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_database_builders_are_deterministic(name: str, tmp_path: Path):
+    import importlib
+
+    module = importlib.import_module(f"benchmarks.eval.dbs.{name}")
+    dumps = []
+    for k in range(2):
+        path = tmp_path / f"{name}{k}.sqlite"
+        module.build(path)
+        conn = sqlite3.connect(path)
+        dumps.append(list(conn.iterdump()))
+        conn.close()
+    assert dumps[0] == dumps[1]
+    assert sum(line.startswith("INSERT") for line in dumps[0]) >= 300
+
+
+def test_order_counts_only_when_the_gold_order_has_no_ties(eval_db_dir: Path):
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    db = SQLiteDatabase(ensure_db("school", eval_db_dir), "school")
+    try:
+        assert order_matters(db, "SELECT DName FROM Department ORDER BY Budget DESC")
+        assert not order_matters(db, "SELECT DName FROM Department")
+        # many students share an age: the gold order among them is arbitrary
+        assert not order_matters(db, "SELECT Lname FROM Student ORDER BY Age")
+        assert not order_matters(
+            db, "SELECT Country, COUNT(*) AS n FROM Student GROUP BY Country ORDER BY n"
+        )
+        assert order_matters(db, "SELECT StuID FROM Student ORDER BY 1")
+    finally:
+        db.close()
