@@ -72,20 +72,28 @@ def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
     tokens = [t for t in tokenize(question) if t.kind != "punct"]
-    table_starts = [it.start for it in linked.items if it.kind == "table"]
+    tables = [(it.start, _is_plural_word(it.text)) for it in linked.items if it.kind == "table"]
     all_tokens = tokenize(question)
     for t in tokens:
         index = all_tokens.index(t)
-        named_before = any(s < index for s in table_starts)
-        if named_before:
-            continue
         if t.lower in PRONOUNS:
+            # "which companies have their HQ in CA": a noun of the same number before it
+            plural = t.lower not in ("it", "its", "it's")
+            if any(start < index and p == plural for start, p in tables):
+                continue
             return t.text
+        if any(start < index for start, _ in tables):
+            continue
         if t.lower in _DEMONSTRATIVES:
             following = [it for it in linked.items if it.start == index + 1]
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+def _is_plural_word(text: str) -> bool:
+    last = text.lower().split()[-1] if text.split() else ""
+    return last.endswith("s") and not last.endswith("ss") or last in ("people", "data")
 
 
 def _fragment(linked: Linked) -> bool:

@@ -178,7 +178,12 @@ def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]
     for i, _ in times:
         for j in (i - 1, i + 1, i - 2):
             it = st.at(j)
-            if it and it.kind == "column" and st.free(j):
+            if (
+                it
+                and it.kind == "column"
+                and st.free(j)
+                and not st.is_kw(j - 1, "count", "distinct")
+            ):
                 dates = [c for c in columns_of(it) if col_kind(st, c) == "date"]
                 if dates:
                     found[i] = dates[0]

@@ -13,6 +13,7 @@ from .evidence import followup_evidence
 from .interpret import SUPERLATIVE_WORDS
 from .lexicon import Lexicon
 from .linking import Item, Linked, link
+from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec
 from .timeexpr import resolve
@@ -171,6 +172,7 @@ def apply_followup(
         return None
     spec = prev
     changes: list[str] = []
+    words = [t.lower for t in tokenize(question)]
     items = [it for it in linked.items if it.kind != "unsupported"]
     negate = False
     new_values: dict[Col, list[tuple[str, bool]]] = {}
@@ -257,6 +259,8 @@ def apply_followup(
             elif spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True, descending=not bottom)
         elif it.kind == "number" and it.number and it.number.is_integer():
+            if _is_old_number(words, it.start):
+                continue  # "10 instead of 5", "make it 10, not 5": 5 is the old value
             n = int(it.number)
             if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
                 return None
@@ -273,6 +277,16 @@ def apply_followup(
     if not changes:
         return None
     return Edit(spec, tuple(changes))
+
+
+def _is_old_number(words: list[str], at: int) -> bool:
+    before = words[max(0, at - 2) : at]
+    after = words[at + 1 : at + 2]
+    return (
+        before[-2:] == ["instead", "of"]
+        or before[-1:] == ["not"]
+        or (before[-1:] == ["from"] and after == ["to"])
+    )
 
 
 def _bare_columns(prev: QuerySpec, linked: Linked, lex: Lexicon) -> Edit | None:

@@ -17,6 +17,7 @@ from .filters import (
     time_filter,
 )
 from .keywords import SIZE_WORDS
+from .latest import per_entity, read_latest
 from .lexicon import Lexicon
 from .linking import Linked
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
@@ -75,6 +76,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     time_cols = time_columns(st, times)
     read_comparisons(st)
     read_signs(st)
+    read_latest(st)
 
     count_at = next((i for i, it in enumerate(items) if st.is_kw(i, "count") and st.free(i)), None)
     distinct = any(st.is_kw(i, "distinct") for i in range(len(items)))
@@ -126,6 +128,16 @@ def _interpret(st: ReadState) -> QuerySpec:
                     break
 
     group_col, order_col = _read_group_and_order(st)
+    if st.latest is not None and group_col is not None and count_at is None and agg_at is None:
+        # "latest close of each stock": the latest row per entity, not a group
+        per = localize_col(st, group_col, st.latest.col.table)
+        if per.table != st.latest.col.table:
+            raise Refuse(
+                f"I cannot tell which {st.latest.col.table} rows are the latest per {group_col.column}.",
+                group_col.column,
+            )
+        st.latest = per_entity(st.latest, per)
+        group_col = None
     entity_col = None
     if superlative is not None and group_col is None and _counts_a_table(st, superlative):
         entity_col = _entity_column(st, before=superlative)
@@ -219,6 +231,10 @@ def _interpret(st: ReadState) -> QuerySpec:
         raise Refuse("I could not tell which table the question is about.")
 
     filters = list(st.filters)
+    if st.latest is not None:
+        filters.append(st.latest)
+        if subject_table != st.latest.col.table and st.latest.col.table not in bridge_tables:
+            bridge_tables.append(st.latest.col.table)
     if st.bucket:
         if group_col is not None:
             raise Refuse(

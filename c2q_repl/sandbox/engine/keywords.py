@@ -45,6 +45,10 @@ _add(
     "most",
     "latest",
     "last",
+    "most recent",
+    "recent",
+    "newest",
+    "current",
     "top",
     "best",
 )
@@ -196,6 +200,7 @@ _add(
     "provide",
     "pull",
     "where",
+    "how much",
 )
 
 # Words that carry no content of their own in a question.
@@ -283,8 +288,6 @@ STOP_WORDS = frozenset(
         "belongs",
         "part",
         "currently",
-        "current",
-        "currently",
         "being",
         "data",
         "information",
@@ -323,7 +326,6 @@ STOP_WORDS = frozenset(
         "now",
         "yet",
         "tell",
-        "how",
         "many",
         "much",
         "currently",

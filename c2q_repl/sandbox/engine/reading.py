@@ -19,6 +19,7 @@ class ReadState:
     plural_projection: bool = False
     bucket: str = ""  # "month" | "year": group by the calendar period of a date column
     filters: list[Filter] = field(default_factory=list)
+    latest: Filter | None = None  # 'latest X': the rows with the greatest date (latest.py)
     notes: list[tuple[str, str]] = field(default_factory=list)
 
     def take(self, *idx: int) -> None:

@@ -122,6 +122,49 @@ def _condition(names: _Names, f: Filter) -> exp.Expression:
     return ops[f.op](this=column, expression=_literal(f.values[0]))
 
 
+def _latest_condition(
+    names: _Names, f: Filter, spec: QuerySpec, catalog: Catalog
+) -> exp.Expression:
+    """date = (SELECT MAX(date) FROM the same table under the same conditions), per entity
+    when asked ('latest close of each stock'), or per joined key when other tables filter."""
+    alias = "latest_rows"
+    table = f.col.table
+    inner = [
+        _condition(_Names(True), Filter(Col(alias, g.col.column), g.op, g.values, g.time))
+        for g in spec.filters
+        # entity and period conditions pick whose latest row; value comparisons do not
+        if g is not f and g.col.table == table and (g.time or g.op in ("=", "in", "!=", "not in"))
+    ]
+    per = [f.values[0]] if f.values and f.values[0] else []
+    if not per and any(g.col.table != table for g in spec.filters):
+        per = [
+            r.from_column if r.from_table == table else r.to_column
+            for r in _links(catalog, table, spec)
+        ]
+    for column in dict.fromkeys(per):
+        inner.append(
+            exp.EQ(this=exp.column(column, table=alias), expression=exp.column(column, table=table))
+        )
+    func = exp.Max if (f.values[1:] or ("max",))[0] == "max" else exp.Min
+    sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
+        exp.alias_(exp.to_table(table), alias, table=True)
+    )
+    if inner:
+        sub = sub.where(exp.and_(*inner))
+    return exp.EQ(this=names.col(f.col), expression=exp.Subquery(this=sub))
+
+
+def _links(catalog: Catalog, table: str, spec: QuerySpec) -> list[Relationship]:
+    """The relationships that tie ``table`` to the other filtered tables of the query."""
+    others = {g.col.table for g in spec.filters} - {table}
+    return [
+        r
+        for r in catalog.relationships
+        if (r.from_table == table and r.to_table in others)
+        or (r.to_table == table and r.from_table in others)
+    ]
+
+
 def _ordered(expr: exp.Expression, desc: bool) -> exp.Ordered:
     # NULLs sort as the smallest value, as both SQLite and MySQL do natively (no NULLS clause emitted)
     return exp.Ordered(this=expr, desc=desc, nulls_first=not desc)
@@ -224,7 +267,10 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             expression=exp.column(rel.to_column, table=rel.to_table),
         )
         select = select.join(nxt, on=on)
-    conditions = [_condition(names, f) for f in spec.filters]
+    conditions = [
+        _latest_condition(names, f, spec, catalog) if f.op == "latest" else _condition(names, f)
+        for f in spec.filters
+    ]
 
     if spec.metric is not None:
         if fan_out and spec.metric.func in ("SUM", "AVG") and not spec.metric.distinct:

@@ -1,0 +1,242 @@
+"""Issue 12: the built-in engine answers what it understands and declines the rest.
+
+Each test states one observed class of wrong answer and checks the fixed
+behaviour against the real sp500insight seed (results, not SQL text, where
+the SQL's spelling does not matter).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from c2q_repl.sandbox.contracts import AnswerRequest, PriorRound
+from c2q_repl.sandbox.engine.golden import rows_match
+from c2q_repl.sandbox.engine.preprocess import prepare, strip_boilerplate
+
+
+def ask(engine, db, question, history=()):
+    return engine.answer(
+        AnswerRequest(question, "direct", db.catalog(), db, history=tuple(history))
+    )
+
+
+def session(engine, db, *questions):
+    """Ask each question with the earlier ones as history; the last plan."""
+    history: list[PriorRound] = []
+    plan = None
+    for k, q in enumerate(questions):
+        plan = ask(engine, db, q, history)
+        task = plan.tasks[0]
+        history.append(PriorRound(q, f"a{k}", task.clarified_task, task.sql, state=plan.state))
+    return plan
+
+
+def rows(db, plan):
+    task = plan.tasks[0]
+    assert not task.refusal, task.refusal
+    return db.query(task.sql, max_rows=10000).rows
+
+
+def same_rows(db, plan, gold_sql):
+    gold = db.query(gold_sql, max_rows=10000).rows
+    return rows_match(gold, rows(db, plan), ordered=" order by " in gold_sql.lower())
+
+
+# 1. a standalone question is never merged into the previous one
+@pytest.mark.parametrize(
+    "first,second,gold",
+    [
+        (
+            "number of companies per sector",
+            "top 5 companies by market cap",
+            "SELECT stock_symbol, short_name, market_cap FROM companies"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+        (
+            "number of companies per sector",
+            "average market cap per industry",
+            "SELECT industry, AVG(market_cap) FROM companies GROUP BY industry",
+        ),
+        (
+            "top 10 companies by market cap",
+            "how many users are there",
+            "SELECT COUNT(*) FROM users",
+        ),
+    ],
+)
+def test_standalone_question_is_not_an_edit(engine, seed_db, first, second, gold):
+    plan = session(engine, seed_db, first, second)
+    assert same_rows(seed_db, plan, gold)
+    assert not any(a["concept"] == "follow-up" for a in plan.tasks[0].assumptions)
+
+
+@pytest.mark.parametrize(
+    "first,edit,gold",
+    [
+        (
+            "number of companies per sector",
+            "per industry instead",
+            "SELECT industry, COUNT(*) FROM companies GROUP BY industry",
+        ),
+        (
+            "top 5 companies by market cap",
+            "10 instead of 5",
+            "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 10",
+        ),
+        (
+            "average close of AAPL in 2023",
+            "what about 2022?",
+            "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date BETWEEN '2022-01-01' AND '2022-12-31'",
+        ),
+        (
+            "average close of AAPL in 2023",
+            "and the volume?",
+            "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date BETWEEN '2023-01-01' AND '2023-12-31'",
+        ),
+    ],
+)
+def test_followup_with_evidence_edits_the_previous_question(engine, seed_db, first, edit, gold):
+    plan = session(engine, seed_db, first, edit)
+    assert same_rows(seed_db, plan, gold)
+
+
+# 2. pronouns resolve to the previous subject, or the engine declines
+def test_pronoun_resolves_to_the_previous_answers_subject(engine, seed_db):
+    plan = session(
+        engine, seed_db, "which sector has the most companies?", "how many companies does it have?"
+    )
+    top = seed_db.query(
+        "SELECT sector FROM companies GROUP BY sector ORDER BY COUNT(*) DESC, sector LIMIT 1"
+    ).rows[0][0]
+    gold = f"SELECT COUNT(*) FROM companies WHERE sector = '{top}'"
+    assert rows(seed_db, plan) == seed_db.query(gold).rows
+
+
+def test_plural_pronoun_resolves_to_the_previous_rows(engine, seed_db):
+    plan = session(engine, seed_db, "top 5 companies by market cap", "what are their sectors?")
+    gold = (
+        "SELECT DISTINCT sector FROM companies WHERE stock_symbol IN "
+        "(SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5)"
+    )
+    assert sorted(rows(seed_db, plan)) == sorted(seed_db.query(gold).rows)
+
+
+def test_pronoun_without_an_answer_to_point_at_is_declined(engine, seed_db):
+    plan = session(engine, seed_db, "what is the churn of the widgets", "what is its market cap?")
+    assert "'its'" in plan.tasks[0].refusal
+
+
+def test_pronoun_inside_the_question_refers_inside(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many users are there",
+        "Which companies have their headquarters in Texas?",
+    )
+    gold = "SELECT stock_symbol FROM companies WHERE state = 'TX'"
+    assert same_rows(seed_db, plan, gold)
+
+
+# 3. latest / last / most recent = the row with the greatest date
+@pytest.mark.parametrize(
+    "question",
+    ["what is the latest close of AAPL", "most recent closing price of AAPL", "latest AAPL close"],
+)
+def test_latest_is_the_last_row_not_the_maximum(engine, seed_db, question):
+    gold = seed_db.query(
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " ORDER BY record_date DESC LIMIT 1"
+    ).rows[0][0]
+    got = rows(seed_db, ask(engine, seed_db, question))
+    assert len(got) == 1 and gold in got[0]
+
+
+def test_latest_per_entity(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "latest close price for each stock"))
+    gold = seed_db.query(
+        "SELECT p.stock_symbol, p.close FROM stock_price_history p WHERE p.record_date ="
+        " (SELECT MAX(q.record_date) FROM stock_price_history q WHERE q.stock_symbol = p.stock_symbol)"
+    ).rows
+    assert sorted((r[1], r[2]) for r in got) == sorted(map(tuple, gold))
+
+
+def test_latest_date_alone_is_the_maximum_date(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "what is the latest date in the stock price history"))
+    assert got == seed_db.query("SELECT MAX(record_date) FROM stock_price_history").rows
+
+
+def test_number_of_trading_days_counts_dates(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "number of trading days in 2022"))
+    gold = (
+        "SELECT COUNT(DISTINCT record_date) FROM stock_price_history"
+        " WHERE record_date BETWEEN '2022-01-01' AND '2022-12-31'"
+    )
+    assert got == seed_db.query(gold).rows
+
+
+# 9. instruction boilerplate around a question
+@pytest.mark.parametrize(
+    "wrapped",
+    [
+        "Please answer the following question: how many companies are there? only generate select query",
+        "How many companies are there? You are a MySQL expert. Only return the SQL query without explanation.",
+        "Question: how many companies are there?",
+    ],
+)
+def test_boilerplate_is_set_aside(engine, seed_db, wrapped):
+    plan = ask(engine, seed_db, wrapped)
+    assert (
+        rows(seed_db, plan) == [["500"]]
+        or rows(seed_db, plan) == seed_db.query("SELECT COUNT(*) FROM companies").rows
+    )
+    assert any(a["concept"] == "instructions" for a in plan.tasks[0].assumptions)
+
+
+def test_boilerplate_alone_is_left_as_it_is():
+    assert strip_boilerplate("show only Technology companies") == (
+        "show only Technology companies",
+        "",
+    )
+
+
+# 10. destructive requests
+@pytest.mark.parametrize(
+    "question",
+    [
+        "delete all users",
+        "drop the companies table",
+        "please truncate stock_price_history",
+        "Set the price of AAPL to 100",
+        "update users set user_id = 1",
+    ],
+)
+def test_write_requests_are_declined_plainly(engine, seed_db, question):
+    refusal = ask(engine, seed_db, question).tasks[0].refusal
+    assert refusal.startswith("The sandbox only reads data")
+
+
+@pytest.mark.parametrize("question", ["Which stocks dropped the most in 2023?", "remove the limit"])
+def test_ordinary_verbs_are_not_write_requests(question):
+    assert prepare(question).destructive == ""
+
+
+# 8. informal words and "rank X by Y"
+def test_informal_spellings_are_read(engine, seed_db):
+    plan = ask(engine, seed_db, "wat r the top 5 cos by mkt cap")
+    gold = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_rank_by_is_an_ordering(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "rank sectors by number of companies"))
+    gold = seed_db.query(
+        "SELECT sector, COUNT(*) FROM companies GROUP BY sector ORDER BY COUNT(*) DESC, sector"
+    ).rows
+    assert got == gold
+
+
+def test_rank_within_groups_is_still_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "Rank companies by market cap within each sector")
+    assert plan.tasks[0].refusal
