@@ -13,13 +13,8 @@ import importlib
 import sys
 
 from c2q_repl import __version__
-
-EXIT_OK = 0
-EXIT_ANSWER_FAILED = 1
-EXIT_USAGE = 2
-EXIT_QUOTA = 3
-EXIT_AUTH = 4
-EXIT_INTERRUPTED = 130
+from c2q_repl.api.vocabulary import AUTH_SCHEMES, MODES
+from c2q_repl.exitcodes import EXIT_INTERRUPTED, EXIT_OK
 
 DESCRIPTION = """\
 Chat with a TiDB database in plain language through TiDB Cloud's Chat2Query API.
@@ -90,7 +85,7 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, top: bool = Fals
     group.add_argument(
         "--auth",
         default=default,
-        choices=["digest", "basic"],
+        choices=AUTH_SCHEMES,
         help="HTTP auth scheme (default: digest)",
     )
     group.add_argument("--cluster-id", default=default, help="TiDB cluster id")
@@ -98,7 +93,7 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, top: bool = Fals
     group.add_argument(
         "--mode",
         default=default,
-        choices=["direct", "auto_breakdown"],
+        choices=MODES,
         help="SQL generation mode (default: direct)",
     )
     group.add_argument(
@@ -351,11 +346,25 @@ def run_handler(command: str, args: argparse.Namespace) -> int:
     return int(handler(args) or 0)
 
 
+def _interactive() -> bool:
+    try:
+        return sys.stdin.isatty() and sys.stdout.isatty()
+    except (AttributeError, ValueError):  # a closed or replaced stream
+        return False
+
+
+def command_for(args: argparse.Namespace, interactive: bool) -> str:
+    """The handler to run: piped input or output never starts the UI, so plain
+    ``c2q`` answers each stdin line like ``c2q ask`` (the pgcli/litecli complaint)."""
+    if args.command == "chat" and not interactive:
+        return "ask"
+    return str(args.command)
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(sys.argv[1:] if argv is None else argv)
     try:
-        # the subparsers' dest overrides set_defaults with None when no COMMAND is given
-        return run_handler(args.command, args)
+        return run_handler(command_for(args, _interactive()), args)
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return EXIT_INTERRUPTED

@@ -29,15 +29,15 @@ import stat
 import subprocess
 import sys
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
-from typing import Any, TextIO
+from typing import IO, Any
 
 from c2q_repl.api.endpoint import normalize_endpoint
-from c2q_repl.api.errors import ConfigError
+from c2q_repl.api.vocabulary import AUTH_SCHEMES, MODES
+from c2q_repl.credentials import Credentials
+from c2q_repl.errors import ConfigError
 
-MODES = ("direct", "auto_breakdown")
-AUTH_SCHEMES = ("digest", "basic")
 DEFAULT_PROFILE = "default"
 #: keys a profile understands; any other key is kept in ``Settings.extra`` for other parts of c2q
 KNOWN_KEYS = (
@@ -57,17 +57,30 @@ KNOWN_KEYS = (
 KEY_COMMAND_TIMEOUT = 15.0
 
 
-@dataclass(frozen=True, repr=False)
-class Credentials:
-    """A Data App API key. ``repr``/``str`` never show the private key."""
+@dataclass(frozen=True)
+class ConnectionFlags:
+    """The connection options given on the command line; ``None``: not given.
 
-    public_key: str
-    private_key: str
+    Handlers build it once from their parsed arguments (:meth:`from_args`);
+    nothing below them sees an ``argparse.Namespace``.
+    """
 
-    def __repr__(self) -> str:
-        return f"Credentials(public_key={self.public_key!r}, private_key='****')"
+    profile: str | None = None
+    endpoint: str | None = None
+    public_key: str | None = None
+    auth: str | None = None
+    cluster_id: str | None = None
+    database: str | None = None
+    mode: str | None = None
+    theme: str | None = None
+    sandbox: bool = False
 
-    __str__ = __repr__
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> ConnectionFlags:
+        """A subcommand without some option (``demo`` has no ``--endpoint``) leaves it ``None``."""
+        given = vars(args)
+        values = {f.name: given.get(f.name) for f in fields(cls) if f.name != "sandbox"}
+        return cls(**values, sandbox=bool(given.get("sandbox")))
 
 
 @dataclass(frozen=True)
@@ -180,6 +193,26 @@ def profile_values(
     return base
 
 
+def configured_theme(env: Mapping[str, str] = os.environ, profile: str | None = None) -> str:
+    """The ``theme`` the config file sets (top level or profile), "" when none or unreadable.
+
+    ``replay`` needs only this, so it reads the file itself rather than resolving
+    credentials (which may run a key command) through :func:`load_settings`.
+    """
+    path = config_path(env)
+    try:
+        values = profile_values(
+            read_config_file(path),
+            profile or env.get("C2Q_PROFILE") or DEFAULT_PROFILE,
+            required=False,
+            path=path,
+        )
+    except ConfigError:
+        return ""
+    theme = values.get("theme")
+    return theme if isinstance(theme, str) else ""
+
+
 def group_or_world_readable(path: Path) -> bool:
     try:
         mode = path.stat().st_mode
@@ -233,41 +266,37 @@ def _private_key_from_command(command: str, env: Mapping[str, str]) -> str:
 # --------------------------------------------------------------------------- loading
 
 
-def _arg(args: argparse.Namespace | None, name: str) -> Any:
-    return getattr(args, name, None) if args is not None else None
-
-
 def load_settings(
-    args: argparse.Namespace | None = None,
+    flags: ConnectionFlags | None = None,
     env: Mapping[str, str] = os.environ,
     *,
-    stderr: TextIO | None = None,
+    stderr: IO[str] | None = None,
 ) -> Settings:
     """Resolve settings from flags > env > config profile; raise :class:`ConfigError` on problems.
 
     Warns on ``stderr`` (once per call) when the config file holds a private key
     and other users may read it.
     """
-    explicit_profile = _arg(args, "profile") or env.get("C2Q_PROFILE") or ""
+    flags = flags or ConnectionFlags()
+    explicit_profile = flags.profile or env.get("C2Q_PROFILE") or ""
     profile = explicit_profile or DEFAULT_PROFILE
     path = config_path(env)
     document = read_config_file(path)
     values = profile_values(document, profile, required=bool(explicit_profile), path=path)
 
-    def pick(flag: str | None, env_var: str | None, key: str) -> str:
-        from_flag = _arg(args, flag) if flag else None
+    def pick(from_flag: str | None, env_var: str | None, key: str) -> str:
         if from_flag:
             return str(from_flag).strip()
         if env_var and env.get(env_var, "").strip():
             return env[env_var].strip()
         return _string(values, key, path)
 
-    sandbox = bool(_arg(args, "sandbox"))
-    endpoint = pick("endpoint", "C2Q_ENDPOINT", "endpoint")
-    public_key = pick("public_key", "C2Q_PUBLIC_KEY", "public_key")
-    mode = pick("mode", None, "mode") or "direct"
-    auth = pick("auth", None, "auth") or _string(values, "auth_scheme", path) or "digest"
-    theme = pick("theme", None, "theme") or "default"
+    sandbox = flags.sandbox
+    endpoint = pick(flags.endpoint, "C2Q_ENDPOINT", "endpoint")
+    public_key = pick(flags.public_key, "C2Q_PUBLIC_KEY", "public_key")
+    mode = pick(flags.mode, None, "mode") or "direct"
+    auth = pick(flags.auth, None, "auth") or _string(values, "auth_scheme", path) or "digest"
+    theme = pick(flags.theme, None, "theme") or "default"
     timeout = _timeout(env.get("C2Q_TIMEOUT", "").strip() or values.get("timeout"))
     if mode not in MODES:
         raise ConfigError(f"unknown mode {mode!r}", hint="Use direct or auto_breakdown.")
@@ -301,8 +330,8 @@ def load_settings(
         endpoint=endpoint,
         credentials=credentials,
         auth_scheme=auth,
-        cluster_id=pick("cluster_id", "C2Q_CLUSTER_ID", "cluster_id"),
-        database=pick("database", "C2Q_DATABASE", "database"),
+        cluster_id=pick(flags.cluster_id, "C2Q_CLUSTER_ID", "cluster_id"),
+        database=pick(flags.database, "C2Q_DATABASE", "database"),
         mode=mode,
         theme=theme,
         profile=profile,

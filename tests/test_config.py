@@ -12,7 +12,15 @@ from pathlib import Path
 import pytest
 
 from c2q_repl.api.errors import ConfigError
-from c2q_repl.config import Credentials, Settings, config_path, data_dir, load_settings, state_dir
+from c2q_repl.config import (
+    ConnectionFlags,
+    Credentials,
+    Settings,
+    config_path,
+    data_dir,
+    load_settings,
+    state_dir,
+)
 
 KEY = "0b5a1f3e-7c2d-4e8f-9a6b-c0ffee000001"
 ENDPOINT = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-AbCd1234/endpoint"
@@ -41,7 +49,8 @@ def args(**kw) -> argparse.Namespace:
 
 def load(env, namespace=None) -> tuple[Settings, str]:
     err = io.StringIO()
-    return load_settings(namespace, env, stderr=err), err.getvalue()
+    flags = ConnectionFlags.from_args(namespace) if namespace is not None else None
+    return load_settings(flags, env, stderr=err), err.getvalue()
 
 
 PROFILES = f"""

@@ -48,7 +48,7 @@ from c2q_repl.api.shapes import (
     v2_summary,
 )
 from c2q_repl.api.transport import ApiTransport, RequestRecord, path_join
-from c2q_repl.config import Credentials
+from c2q_repl.credentials import Credentials
 
 __all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES", "SummaryUpdate"]
 

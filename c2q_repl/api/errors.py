@@ -8,54 +8,10 @@ described by method and path only.
 
 from __future__ import annotations
 
-
-class C2QError(Exception):
-    """Base of every c2q API error."""
-
-    #: short kind used in transcripts and batch JSON output
-    kind = "error"
-    #: whether repeating the same request later may succeed
-    retryable = False
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None = None,
-        code: int | None = None,
-        hint: str = "",
-        request: str = "",
-    ) -> None:
-        super().__init__(message)
-        self.message = message
-        self.status = status
-        self.code = code
-        self.hint = hint
-        #: "METHOD /path" of the failed request (never headers, never keys)
-        self.request = request
-
-    def __str__(self) -> str:
-        return self.message
-
-    def describe(self) -> str:
-        """Message plus hint, for a person."""
-        return f"{self.message}\n{self.hint}" if self.hint else self.message
-
-    def to_json(self) -> dict:
-        return {
-            "kind": self.kind,
-            "message": self.message,
-            "status": self.status,
-            "code": self.code,
-            "hint": self.hint,
-            "request": self.request,
-        }
-
-
-class ConfigError(C2QError):
-    """Settings are missing or unsafe (e.g. plain HTTP to a remote host)."""
-
-    kind = "config"
+# The base and the configuration error are app-wide (settings and themes raise
+# them too), so they live in a leaf module; the API's kinds extend them here.
+from c2q_repl.errors import C2QError as C2QError
+from c2q_repl.errors import ConfigError as ConfigError
 
 
 class NetworkError(C2QError):

@@ -21,8 +21,8 @@ from c2q_repl.api.resources import (
     TableSummary,
     parse_list,
 )
+from c2q_repl.api.vocabulary import MODES
 
-MODES = ("direct", "auto_breakdown")
 #: what a data summary update may answer with (the response shape is [UNK])
 SummaryUpdate = DataSummary | TableSummary | SummaryStarted | None
 MAX_INSTRUCTION = 512

@@ -27,9 +27,9 @@ from typing import Any
 from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, ValidationError
 from c2q_repl.api.models import Job
 from c2q_repl.api.resources import DataSummary, Session
+from c2q_repl.api.vocabulary import MODES
 from c2q_repl.chat.opening import create_session, ready_summary
 from c2q_repl.chat.round import Round
-from c2q_repl.config import MODES
 
 FeedbackIds = tuple[str, str]
 

@@ -12,28 +12,12 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from typing import Any
 
-from c2q_repl import __version__
-
-EXIT_OK = 0
-EXIT_USAGE = 2
-PROMPT = "c2q> "
-
-
-def banner_lines(label: str, kind: str, color: bool) -> list[str]:
-    """What c2q says before the first prompt: above all, whether this is real data."""
-    lines = [f"c2q {__version__} — chat with your database in plain language"]
-    if kind == "sandbox":
-        where = f"Using the local sandbox ({label}): sample data, not your database."
-        lines.append(f"\x1b[1;33m{where}\x1b[0m" if color else where)
-    else:
-        lines.append(f"Questions go to {label}.")
-    lines.append("Type a question, /help for commands, Ctrl-D to quit.")
-    return lines
-
-
-def colour_enabled(environ) -> bool:
-    return not environ.get("NO_COLOR") and environ.get("TERM") != "dumb"
+from c2q_repl.exitcodes import EXIT_USAGE
+from c2q_repl.render.prompt import PROMPT
+from c2q_repl.render.terminal import colour_allowed
+from c2q_repl.repl.banner import banner_lines
 
 
 class KeyHold:
@@ -45,7 +29,7 @@ class KeyHold:
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
-        self.saved = None
+        self.saved: list[Any] | None = None
 
     def hold(self) -> None:
         try:
@@ -82,31 +66,22 @@ def paint_early(label: str, kind: str, environ, stream=None) -> bool:
     if environ.get("TERM") == "dumb":
         return False
     stream = stream or sys.stdout
-    color = colour_enabled(environ)
+    color = colour_allowed(environ)
     prompt = f"\x1b[1m{PROMPT}\x1b[0m" if color else PROMPT
     stream.write("\n".join(banner_lines(label, kind, color)) + "\n" + prompt + "\r")
     stream.flush()
     return True
 
 
-def _batch(args: argparse.Namespace) -> int:
-    """Piped input never starts the UI: answer each line like ``c2q ask``."""
-    from c2q_repl import batch
-
-    for name, default in (("questions", []), ("format", "table"), ("show_sql", True)):
-        if not hasattr(args, name):
-            setattr(args, name, default)
-    return batch.main(args)
-
-
 def main(args: argparse.Namespace) -> int:
-    if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        return _batch(args)
+    """The UI on a terminal (``cli`` sends piped input to ``c2q ask`` instead)."""
     from c2q_repl.api.errors import ConfigError
-    from c2q_repl.config import load_settings
+    from c2q_repl.config import ConnectionFlags, load_settings
+    from c2q_repl.repl.options import ChatOptions
 
+    options = ChatOptions.from_args(args)
     try:
-        settings = load_settings(args)
+        settings = load_settings(ConnectionFlags.from_args(args))
     except ConfigError as exc:
         print(f"c2q: {exc.describe()}", file=sys.stderr)
         return EXIT_USAGE
@@ -121,7 +96,7 @@ def main(args: argparse.Namespace) -> int:
         from c2q_repl.repl.session import run_repl
 
         return run_repl(
-            args, settings, os.environ, banner_shown=painted, before_prompt=keys.release
+            options, settings, os.environ, banner_shown=painted, before_prompt=keys.release
         )
     finally:
         keys.release()

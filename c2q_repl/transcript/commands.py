@@ -3,6 +3,7 @@
 Each resolves ``FILE|N`` the same way (:mod:`c2q_repl.transcript.listing`),
 reports a transcript's warnings (a cut-off last line, ignored records) on
 stderr, and turns :class:`TranscriptError` into a one-line message and exit 2.
+Each reads its ``argparse`` arguments once, into a frozen options dataclass.
 """
 
 from __future__ import annotations
@@ -11,9 +12,10 @@ import argparse
 import os
 import sys
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import IO
 
-from c2q_repl.cli import EXIT_OK, EXIT_USAGE
+from c2q_repl.exitcodes import EXIT_OK, EXIT_USAGE
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.transcript.reader import Transcript, TranscriptError
 
@@ -39,6 +41,16 @@ def _load(target: str, env: Mapping[str, str], err: IO[str]) -> Transcript:
 # --------------------------------------------------------------------------- sessions
 
 
+@dataclass(frozen=True)
+class SessionsOptions:
+    action: str = "list"
+    target: str | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> SessionsOptions:
+        return cls(action=args.action, target=args.target)
+
+
 def sessions_main(
     args: argparse.Namespace,
     out: IO[str] | None = None,
@@ -50,11 +62,13 @@ def sessions_main(
     from c2q_repl.transcript.writer import sessions_dir
 
     out, err = out or sys.stdout, err or sys.stderr
+    options = SessionsOptions.from_args(args)
     try:
-        if args.action == "show" or (args.action == "list" and args.target):
-            if not args.target:
+        if options.action == "show" or (options.action == "list" and options.target):
+            if not options.target:
                 return _fail("say which session to show: c2q sessions show FILE|N", err)
-            out.write("".join(line + "\n" for line in show_session(_load(args.target, env, err))))
+            shown = show_session(_load(options.target, env, err))
+            out.write("".join(line + "\n" for line in shown))
             return EXIT_OK
         entries = list_sessions(env)
     except TranscriptError as exc:
@@ -69,29 +83,59 @@ def sessions_main(
 # --------------------------------------------------------------------------- replay
 
 
+@dataclass(frozen=True)
+class ReplayOptions:
+    file: str
+    pace: float = 0.0
+    step: bool = False
+    typing: bool = False
+    live: bool = False
+    record: str | None = None
+    theme: str | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> ReplayOptions:
+        given = vars(args)
+        return cls(
+            file=args.file,
+            pace=max(args.pace or 0.0, 0.0),
+            step=args.step,
+            typing=args.typing,
+            live=args.live,
+            record=args.record,
+            theme=given.get("theme"),
+        )
+
+
 def replay_main(
     args: argparse.Namespace,
     out: IO[str] | None = None,
     err: IO[str] | None = None,
     env: Mapping[str, str] = os.environ,
 ) -> int:
-    from c2q_repl.transcript.terminal import configured_theme, render_options
+    from c2q_repl.config import ConnectionFlags, configured_theme
+    from c2q_repl.transcript.terminal import terminal_options
 
     out, err = out or sys.stdout, err or sys.stderr
-    if args.record and not args.live:
+    options, flags = ReplayOptions.from_args(args), ConnectionFlags.from_args(args)
+    if options.record and not options.live:
         return _fail("--record saves a live run: use it with --live", err)
     try:
-        t = _load(args.file, env, err)
-        opts = render_options(
-            args.theme or configured_theme(env, getattr(args, "profile", None)), out, env=env
+        t = _load(options.file, env, err)
+        opts = terminal_options(
+            options.theme,
+            out,
+            env=env,
+            configured_theme=configured_theme(env, flags.profile),
+            err=err,
         )
-        if args.live:
+        if options.live:
             from c2q_repl.transcript.live import live_main
 
-            return live_main(t, args, opts, out, err, env)
+            return live_main(t, options.record, flags, opts, out, err, env)
         from c2q_repl.transcript.replay import Pacing, replay_offline
 
-        pacing = Pacing(pace=max(args.pace or 0.0, 0.0), step=args.step, typing=args.typing)
+        pacing = Pacing(pace=options.pace, step=options.step, typing=options.typing)
         replay_offline(t, opts, out, pacing)
     except TranscriptError as exc:
         return _fail(str(exc), err)
@@ -102,19 +146,32 @@ def replay_main(
 
 
 def demo_main(args: argparse.Namespace, env: Mapping[str, str] = os.environ) -> int:
+    file, theme = args.file, vars(args).get("theme")
     err = sys.stderr
     try:
-        t = _load(args.file, env, err)
+        t = _load(file, env, err)
     except TranscriptError as exc:
         return _fail(str(exc), err)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("c2q demo needs a terminal; use `c2q replay` to print a session", err)
     from c2q_repl.transcript.demo import run_demo
 
-    return run_demo(t, theme_name=args.theme, env=env)
+    return run_demo(t, theme_name=theme, env=env)
 
 
 # --------------------------------------------------------------------------- export
+
+
+@dataclass(frozen=True)
+class ExportOptions:
+    file: str
+    to: str
+    output: str | None = None
+    round: int | None = None
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> ExportOptions:
+        return cls(file=args.file, to=args.to, output=args.output, round=args.round)
 
 
 def export_main(
@@ -128,18 +185,19 @@ def export_main(
     from c2q_repl.transcript.export import export_text, write_text
 
     out, err = out or sys.stdout, err or sys.stderr
-    if args.round is not None and args.to != "csv":
+    options = ExportOptions.from_args(args)
+    if options.round is not None and options.to != "csv":
         return _fail("--round picks the answer for --to csv", err)
     try:
-        text = export_text(_load(args.file, env, err), args.to, args.round)
-        if args.output:
-            write_text(Path(args.output).expanduser(), text)
+        text = export_text(_load(options.file, env, err), options.to, options.round)
+        if options.output:
+            write_text(Path(options.output).expanduser(), text)
     except TranscriptError as exc:
         return _fail(str(exc), err)
     except OSError as exc:
-        return _fail(f"cannot write {args.output}: {exc.strerror or exc}", err)
-    if args.output:
-        print(f"wrote {args.output}", file=err)
+        return _fail(f"cannot write {options.output}: {exc.strerror or exc}", err)
+    if options.output:
+        print(f"wrote {options.output}", file=err)
     else:
         out.write(text)
     return EXIT_OK

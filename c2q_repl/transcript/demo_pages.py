@@ -10,13 +10,13 @@ from collections.abc import Callable
 from datetime import datetime
 
 from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.prompt import paint_prompt
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.style import Painter
 from c2q_repl.render.width import text_width, truncate
 from c2q_repl.transcript.normalize import recorded_answer, round_status
 from c2q_repl.transcript.reader import Transcript
 from c2q_repl.transcript.replay import recorded_lines
-from c2q_repl.transcript.terminal import paint_prompt
 
 OptionsFor = Callable[[int, int], RenderOptions]
 MARKS = {"answered": "✓", "failed": "✗", "error": "✗", "incomplete": "…"}

@@ -18,10 +18,10 @@ from typing import IO
 
 from c2q_repl.chat.round import round_lines
 from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.prompt import paint_prompt, prompt_line
 from c2q_repl.render.style import Painter
 from c2q_repl.transcript.document import INCOMPLETE
 from c2q_repl.transcript.reader import RecordedRound, Transcript
-from c2q_repl.transcript.terminal import paint_prompt, prompt_line
 
 #: seconds per typed character, on average (a brisk human typist)
 TYPING_DELAY = 0.045

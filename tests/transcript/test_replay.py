@@ -11,10 +11,10 @@ from c2q_repl.api.errors import JobFailedError
 from c2q_repl.chat.round import round_lines
 from c2q_repl.cli import main
 from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.prompt import prompt_line
 from c2q_repl.render.theme import load_theme
 from c2q_repl.transcript.reader import read_transcript
 from c2q_repl.transcript.replay import Pacing, replay_offline
-from c2q_repl.transcript.terminal import prompt_line
 
 from .helpers import job, make_round, sample_rounds, write_transcript
 
