@@ -7,6 +7,7 @@ Every question a user asks counts once: a single question, or each turn of a ses
 - declined %: must-decline questions (no data for it, destructive, ambiguous, off topic) declined
 - fu-wrong: later turns of a session answered wrongly (a follow-up or a standalone question merged
   into the previous one, or a must-decline follow-up answered)
+- merged: of those, the standalone questions (a new question answered as an edit of the last)
 """
 
 from __future__ import annotations
@@ -86,7 +87,7 @@ def by_category(outcomes: list[TurnOutcome]) -> dict[str, Figures]:
 
 HEADER = (
     f"{'':<22}{'qs':>4} {'answer':>6} {'answered':>9} {'precision':>10} {'wrong':>6} "
-    f"{'decline':>8} {'declined':>9} {'fu-wrong':>9} {'med ms':>7}"
+    f"{'decline':>8} {'declined':>9} {'fu-wrong':>9} {'merged':>7} {'med ms':>7}"
 )
 
 
@@ -98,7 +99,7 @@ def row(label: str, f: Figures) -> str:
     return (
         f"{label[:22]:<22}{f.questions:>4} {f.answerable:>6} {_pct(f.answered_pct):>9} "
         f"{_pct(f.precision_pct):>10} {f.wrong:>6} {f.must_decline:>8} "
-        f"{_pct(f.declined_pct):>9} {f.followup_wrong:>9} {f.median_ms:>7.1f}"
+        f"{_pct(f.declined_pct):>9} {f.followup_wrong:>9} {f.standalone_merged:>7} {f.median_ms:>7.1f}"
     )
 
 
