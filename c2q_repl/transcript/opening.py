@@ -81,7 +81,5 @@ def open_transcript(
         env=env,
         on_stop=on_stop,
     )
-    if getattr(conversation, "session_id", ""):
-        writer.session(str(conversation.session_id))
-    conversation.transcript = writer
+    conversation.transcript = writer  # it records later sessions (/new) itself
     return writer

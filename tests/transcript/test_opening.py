@@ -44,15 +44,14 @@ def _cloud_connection():
     return new_connection(settings, track_usage=False)
 
 
-def test_header_shape_and_session_record(tmp_path):
+def test_header_shape(tmp_path):
     conv = _Conversation()
     writer = open_transcript(_cloud_connection(), conv, tmp_path / "t.jsonl", env={})
     writer.close()
-    header, session = (json.loads(x) for x in (tmp_path / "t.jsonl").read_text().splitlines())
+    (header,) = (json.loads(x) for x in (tmp_path / "t.jsonl").read_text().splitlines())
     assert set(header) == HEADER_FIELDS
     assert header["endpoint_host"] == "eu.example.com"  # no user:password@
     assert header["session_id"] == "ses-1" and header["database"] == "sales"
-    assert session == {"type": "session", "t": session["t"], "session_id": "ses-1"}
     assert conv.transcript is writer
 
 
