@@ -26,6 +26,7 @@ from c2q_repl.sandbox.responses import (
     daily_quota_error,
     gateway_error,
     json_response,
+    raw_json_response,
 )
 from c2q_repl.sandbox.routes import Route, match
 from c2q_repl.sandbox.service import ApiError, SandboxCore
@@ -49,6 +50,13 @@ class GatewayConfig:
     faults: str | None = None
     seed: int = 0
     nonce_ttl: float = 300.0
+
+
+@dataclass(frozen=True)
+class Prebuilt:
+    """A whole app-envelope answer already serialised (a finished job's poll answer)."""
+
+    body: bytes
 
 
 @dataclass
@@ -75,6 +83,9 @@ class Handlers:
         self.chat = ChatService(core)
 
     def get_job(self, c: Call):
+        body = self.core.jobs.final_body(c.params["job_id"])
+        if body is not None:
+            return Prebuilt(body)  # serialised once, when the work finished
         view = self.core.jobs.view(c.params["job_id"])
         if view is None:
             raise ApiError(404, "job not found")
@@ -255,6 +266,8 @@ class SandboxApp:
             result = handler(call)
             if route.ai and call.free:
                 self.quota.refund()
+            if isinstance(result, Prebuilt):
+                return raw_json_response(result.body, 200)
             return app_ok(result)
         except ApiError as err:
             if route.ai:

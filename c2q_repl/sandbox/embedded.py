@@ -110,6 +110,8 @@ def start_sandbox(
     keys: list[ApiKey] | None = None,
     max_rows: int = 1000,
     sql_timeout: float = 10.0,
+    max_result_chars: int = 8 * 2**20,
+    job_limits=None,
     cache_dir: Path | None = None,
     log_level: str | None = None,
     access_log: bool = False,
@@ -140,9 +142,13 @@ def start_sandbox(
         answerer = build_answerer(
             engine, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env
         )
-    jobs = JobStore(delay, seed=seed)
+    jobs = JobStore(delay, seed=seed, limits=job_limits)  # job_limits: a jobs.JobLimits
     core = SandboxCore(
-        database, answerer, jobs, app_id=app_id, limits=Limits(max_rows, sql_timeout)
+        database,
+        answerer,
+        jobs,
+        app_id=app_id,
+        limits=Limits(max_rows, sql_timeout, max_result_chars),
     )
     core.start_summary(core.cluster_id, database.name, "")
     gateway = GatewayConfig(

@@ -7,10 +7,18 @@ passed *and* the work is finished. A job whose result has stages (the
 sub-tasks of an auto_breakdown answer) reveals them one by one while running.
 Jobs submitted with ``starts_running`` (questions, refineSql, suggestions) skip
 ``init``: PingCAP's TiInsight accepts only running/done/failed for those.
+
+Bounded in time and memory: work that has not finished by the engine
+deadline shows as ``failed`` (the thread is abandoned: job threads are
+daemons, so a stuck engine never holds the process at exit); a finished job's
+poll answer is serialised once, in the worker thread (never on the event loop
+and never again per poll), and finished jobs are forgotten by age and by the
+total size of their answers (then polls get 404, as for any unknown job).
 """
 
 from __future__ import annotations
 
+import queue
 import random
 import threading
 import time
@@ -18,11 +26,22 @@ import traceback
 import uuid
 from collections import OrderedDict
 from collections.abc import Callable
-from concurrent.futures import Future, ThreadPoolExecutor
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
+from c2q_repl.sandbox.responses import encode_json
+
 MAX_JOBS = 20_000
+
+
+@dataclass(frozen=True)
+class JobLimits:
+    """How long work may run, and how long/much finished jobs are kept."""
+
+    deadline: float = 60.0  # seconds of work before the job is reported failed
+    keep_seconds: float = 3600.0  # a finished job stays pollable this long
+    keep_bytes: int = 256 * 2**20  # total serialised answers kept; oldest finished go first
 
 
 @dataclass(frozen=True)
@@ -66,6 +85,9 @@ class _Job:
     duration: float
     future: Future
     starts_running: bool = False
+    outcome: JobOutcome | None = None  # set once, by the worker (or by the deadline)
+    body: bytes | None = None  # the final poll answer, serialised once
+    sealed_at: float = 0.0  # monotonic time the outcome was set
 
 
 def new_job_id() -> str:
@@ -94,16 +116,24 @@ def parse_delay(text: str | float | tuple[float, float]) -> tuple[float, float]:
 
 
 class JobStore:
-    """Creates jobs and answers polls; thread-safe, bounded (oldest jobs are forgotten)."""
+    """Creates jobs and answers polls; thread-safe, bounded (finished jobs are forgotten)."""
 
     def __init__(
-        self, delay: tuple[float, float], *, seed: int = 0, workers: int = 8, clock=time.monotonic
+        self,
+        delay: tuple[float, float],
+        *,
+        seed: int = 0,
+        workers: int = 8,
+        clock=time.monotonic,
+        limits: JobLimits | None = None,
     ):
         self._delay = delay
         self._rng = random.Random(f"job-delay:{seed}")
         self._clock = clock
-        self._pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="c2q-sandbox-job")
+        self._limits = limits or JobLimits()
+        self._pool = _DaemonPool(workers, "c2q-sandbox-job")
         self._jobs: OrderedDict[str, _Job] = OrderedDict()
+        self._kept_bytes = 0
         self._lock = threading.Lock()
 
     def _next_duration(self) -> float:
@@ -122,14 +152,13 @@ class JobStore:
         """Start ``work`` in the pool; ``job_id`` may be chosen first (to record it before the work runs).
         ``starts_running``: polls never show ``init`` (``running`` from creation)."""
         job_id = job_id or new_job_id()
+        future: Future = Future()
         with self._lock:
             d = self._next_duration() if duration is None else duration
-            future = self._pool.submit(_guarded, work)
-            self._jobs[job_id] = _Job(
-                job_id, kind, self._clock(), time.time(), d, future, starts_running
-            )
-            while len(self._jobs) > MAX_JOBS:
-                self._jobs.popitem(last=False)
+            job = _Job(job_id, kind, self._clock(), time.time(), d, future, starts_running)
+            self._jobs[job_id] = job
+            self._evict_locked()
+        self._pool.run(future, self._run, job, work)
         return job_id
 
     def completed(self, kind: str, outcome: JobOutcome) -> str:
@@ -137,20 +166,96 @@ class JobStore:
         future: Future = Future()
         future.set_result(outcome)
         job_id = new_job_id()
+        job = _Job(job_id, kind, self._clock(), time.time(), 0.0, future)
         with self._lock:
-            self._jobs[job_id] = _Job(job_id, kind, self._clock(), time.time(), 0.0, future)
+            self._jobs[job_id] = job
+        self._seal(job, outcome)
         return job_id
+
+    def _run(self, job: _Job, work: Callable[[], JobOutcome]) -> JobOutcome:
+        outcome = _guarded(work)
+        self._seal(job, outcome)
+        return outcome
+
+    def _seal(self, job: _Job, outcome: JobOutcome) -> None:
+        """Record the outcome once and serialise the final poll answer (in the calling thread)."""
+        ended = int(max(job.started_wall + job.duration, outcome.finished_at))
+        final = {
+            "job_id": job.job_id,
+            "status": outcome.status,
+            "ended_at": ended,
+            "reason": outcome.reason,
+            "result": outcome.result,
+        }
+        body = encode_json({"code": 200, "msg": "", "result": final})
+        with self._lock:
+            if job.outcome is not None:  # the deadline came first: the late answer is dropped
+                return
+            job.outcome, job.body, job.sealed_at = outcome, body, self._clock()
+            if self._jobs.get(job.job_id) is job:
+                self._kept_bytes += len(body)
+                self._evict_locked()
+
+    def _check_deadline(self, job: _Job, elapsed: float) -> None:
+        if job.outcome is None and elapsed > self._limits.deadline:
+            reason = (
+                f"the engine did not answer within {self._limits.deadline:g} seconds; "
+                "try a shorter or simpler question"
+            )
+            self._seal(job, JobOutcome("failed", None, reason))
+
+    def _evict_locked(self) -> None:
+        """Forget finished jobs past their age, then the oldest finished ones over the size budget."""
+        now = self._clock()
+        while len(self._jobs) > MAX_JOBS:
+            self._forget_locked(next(iter(self._jobs)))
+        stale = [
+            job_id
+            for job_id, job in self._jobs.items()
+            if job.outcome is not None and now - job.sealed_at > self._limits.keep_seconds
+        ]
+        for job_id in stale:
+            self._forget_locked(job_id)
+        if self._kept_bytes > self._limits.keep_bytes:
+            for job_id in [j for j, job in self._jobs.items() if job.outcome is not None]:
+                if self._kept_bytes <= self._limits.keep_bytes:
+                    break
+                self._forget_locked(job_id)
+
+    def _forget_locked(self, job_id: str) -> None:
+        job = self._jobs.pop(job_id)
+        if job.body is not None:
+            self._kept_bytes -= len(job.body)
 
     def kind(self, job_id: str) -> str | None:
         job = self._jobs.get(job_id)
         return job.kind if job else None
 
-    def view(self, job_id: str) -> JobView | None:
+    def _shown(self, job_id: str) -> tuple[_Job, float] | None:
+        """The job and its elapsed time, with the deadline applied (None: unknown or forgotten)."""
         job = self._jobs.get(job_id)
         if job is None:
             return None
         elapsed = self._clock() - job.started
-        outcome: JobOutcome | None = job.future.result() if job.future.done() else None
+        self._check_deadline(job, elapsed)
+        return job, elapsed
+
+    def final_body(self, job_id: str) -> bytes | None:
+        """The serialised poll answer once the job shows as finished, else None."""
+        shown = self._shown(job_id)
+        if shown is None:
+            return None
+        job, elapsed = shown
+        if job.outcome is not None and elapsed >= job.duration:
+            return job.body
+        return None
+
+    def view(self, job_id: str) -> JobView | None:
+        shown = self._shown(job_id)
+        if shown is None:
+            return None
+        job, elapsed = shown
+        outcome = job.outcome
         if outcome is not None and elapsed >= job.duration:
             ended = max(job.started_wall + job.duration, outcome.finished_at)
             return JobView(
@@ -160,22 +265,77 @@ class JobStore:
             return JobView(job_id, "init", None, "", None, outcome)
         partial = None
         if outcome is not None and outcome.stages:
-            shown = min(
+            shown_stage = min(
                 len(outcome.stages) - 1,
                 int(len(outcome.stages) * elapsed / max(job.duration, 1e-9)),
             )
-            partial = outcome.stages[max(shown, 0)]
+            partial = outcome.stages[max(shown_stage, 0)]
         return JobView(job_id, "running", None, "", partial, outcome)
 
     def outcome(self, job_id: str) -> JobOutcome | None:
         """The finished work of a job (regardless of what polls show yet)."""
         job = self._jobs.get(job_id)
-        if job is None or not job.future.done():
-            return None
-        return job.future.result()
+        return job.outcome if job is not None else None
 
     def shutdown(self) -> None:
-        self._pool.shutdown(wait=False, cancel_futures=True)
+        self._pool.shutdown()
+
+
+class _DaemonPool:
+    """A fixed set of daemon worker threads.
+
+    Unlike ThreadPoolExecutor (whose threads the interpreter joins at exit),
+    a worker stuck in an engine never keeps a stopped server's process alive.
+    """
+
+    def __init__(self, workers: int, name: str):
+        self._queue: queue.SimpleQueue = queue.SimpleQueue()
+        self._workers = workers
+        self._name = name
+        self._threads: list[threading.Thread] = []
+        self._lock = threading.Lock()
+        self._closed = False
+
+    def run(self, future: Future, fn: Callable, *args) -> None:
+        with self._lock:
+            if self._closed:
+                future.cancel()
+                return
+            if len(self._threads) < self._workers:
+                thread = threading.Thread(
+                    target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True
+                )
+                self._threads.append(thread)
+                thread.start()
+            self._queue.put((future, fn, args))
+
+    def _work(self) -> None:
+        while True:
+            item = self._queue.get()
+            if item is None:
+                return
+            future, fn, args = item
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(fn(*args))
+            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
+                future.set_exception(exc)
+
+    def shutdown(self) -> None:
+        """Cancel queued work and let idle workers end; running work is abandoned, not awaited."""
+        with self._lock:
+            self._closed = True
+            threads = list(self._threads)
+        while True:
+            try:
+                item = self._queue.get_nowait()
+            except queue.Empty:
+                break
+            if item is not None:
+                item[0].cancel()
+        for _ in threads:
+            self._queue.put(None)
 
 
 def _guarded(work: Callable[[], JobOutcome]) -> JobOutcome:

@@ -8,15 +8,38 @@
 from __future__ import annotations
 
 import json
+import re
 
 from starlette.responses import Response
 
 SUPPORT_URL = "https://tidb.support.pingcap.com/"
+_SURROGATE = re.compile("[\ud800-\udfff]")
 NOT_READY = "Data summary is not ready, please wait for a while and retry"
 
 
+def encode_json(body) -> bytes:
+    """Compact UTF-8 JSON. A lone surrogate (not encodable as UTF-8) becomes U+FFFD instead of
+    failing the response: one bad string must never turn an answer into a 500."""
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    try:
+        return text.encode("utf-8")
+    except UnicodeEncodeError:
+        return without_surrogates(text).encode("utf-8")
+
+
+def without_surrogates(text: str) -> str:
+    """``text`` with each lone surrogate (``"\\udc80"`` in JSON; never valid Unicode) as U+FFFD."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def json_response(body, status: int, headers: dict[str, str] | None = None) -> Response:
-    payload = json.dumps(body, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return raw_json_response(encode_json(body), status, headers)
+
+
+def raw_json_response(
+    payload: bytes, status: int, headers: dict[str, str] | None = None
+) -> Response:
+    """A response from JSON already serialised (a finished job's answer is serialised once)."""
     return Response(payload, status_code=status, media_type="application/json", headers=headers)
 
 

@@ -11,6 +11,7 @@ import time
 import uuid
 from dataclasses import dataclass, replace
 
+from c2q_repl.sandbox.backends.common import cap_rows
 from c2q_repl.sandbox.contracts import (
     Database,
     Plan,
@@ -31,6 +32,7 @@ def no_data() -> dict:
 class Limits:
     max_rows: int = 1000
     timeout: float = 10.0
+    max_chars: int = 8 * 2**20  # text in one answer's rows; more is cut and the answer says so
 
 
 @dataclass(frozen=True)
@@ -38,6 +40,7 @@ class TaskRun:
     task: TaskPlan
     result: QueryResult | None = None
     error: str = ""
+    size_note: str = ""  # set when the size cap cut the result
 
     @property
     def failed(self) -> bool:
@@ -50,14 +53,28 @@ def run_task(task: TaskPlan, db: Database, read_only: bool, limits: Limits) -> T
     if not task.sql.strip():
         return TaskRun(replace(task, refusal="the engine produced no SQL for this task"))
     try:
-        return TaskRun(
-            task,
-            db.query(
-                task.sql, read_only=read_only, max_rows=limits.max_rows, timeout=limits.timeout
-            ),
+        result = db.query(
+            task.sql, read_only=read_only, max_rows=limits.max_rows, timeout=limits.timeout
         )
     except SQLExecutionError as exc:
         return TaskRun(task, error=str(exc) or type(exc).__name__)
+    return _capped(task, result, limits)
+
+
+def _capped(task: TaskPlan, result: QueryResult, limits: Limits) -> TaskRun:
+    """The run with its rows held to ``limits.max_chars`` of text (a note says what was cut)."""
+    rows, over, cells_cut = cap_rows(result.rows, limits.max_rows, limits.max_chars)
+    if not over:
+        return TaskRun(task, result)
+    size = (
+        f"{limits.max_chars / 2**20:g} MB"
+        if limits.max_chars >= 2**20
+        else f"{limits.max_chars:,} characters"
+    )
+    note = f"The result is larger than {size}: only the first {len(rows)} rows are shown" + (
+        ", with long values cut." if cells_cut else "."
+    )
+    return TaskRun(task, QueryResult(result.columns, rows, True), size_note=note)
 
 
 def default_chart(task: TaskPlan, result: QueryResult) -> dict:
@@ -103,7 +120,7 @@ def answer_json(run: TaskRun, status: str | None = None) -> dict:
     assert res is not None
     description = t.description
     if res.truncated:
-        note = f"Only the first {len(res.rows)} rows are shown."
+        note = run.size_note or f"Only the first {len(res.rows)} rows are shown."
         description = f"{description} {note}".strip()
     chart = t.chart.to_json() if t.chart else default_chart(t, res)
     return {

@@ -1,17 +1,60 @@
-"""Pieces both backends share: a small connection pool, the lazily read catalog, and the
-choice of the one statement to run."""
+"""Pieces both backends share: a small connection pool, the lazily read catalog, the
+choice of the one statement to run, and reading rows within a row and size budget."""
 
 from __future__ import annotations
 
 import queue
 import threading
-from collections.abc import Callable, Iterable
-from typing import Generic, TypeVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import Any, Generic, TypeVar
 
 from c2q_repl.sandbox.contracts import Catalog
 from c2q_repl.sandbox.readonly import check_statement
 
 C = TypeVar("C")
+
+# What a backend reads of one result at most (characters of text), whatever the row cap: a
+# 100 MB cell times 1000 rows must not be held in memory. Answers are cut smaller still
+# (results.Limits.max_chars); this ceiling only bounds the memory of reading.
+FETCH_MAX_CHARS = 64 * 2**20
+
+
+def text_cell(value: Any) -> str | None:
+    """A database value as the API returns it: text, NULL as None."""
+    if value is None:
+        return None
+    if isinstance(value, (bytes, bytearray)):
+        return bytes(value).decode("utf-8", errors="replace")
+    return str(value)
+
+
+def cap_rows(
+    rows: Iterable[Sequence[Any]], max_rows: int, max_chars: int
+) -> tuple[list[list[str | None]], bool, bool]:
+    """(rows as text, truncated, cells_cut): at most ``max_rows`` rows and ``max_chars`` of text.
+
+    Reads ``rows`` lazily and stops at the first row over either budget, so a
+    cursor is never drained. ``truncated`` means rows were left out; when even
+    the first row is over the size budget, its long cells are cut to fit
+    (``cells_cut``) rather than answering with nothing.
+    """
+    out: list[list[str | None]] = []
+    used = 0
+    for row in rows:
+        if len(out) >= max_rows:
+            return out, True, False
+        cells = [text_cell(v) for v in row]
+        size = sum(len(c) for c in cells if c is not None)
+        if used + size <= max_chars:
+            out.append(cells)
+            used += size
+            continue
+        if out:
+            return out, True, False
+        share = max_chars // max(1, len(cells))
+        out.append([c if c is None or len(c) <= share else c[:share] for c in cells])
+        return out, True, True
+    return out, False, False
 
 
 class ConnectionPool(Generic[C]):

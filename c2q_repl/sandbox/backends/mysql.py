@@ -19,7 +19,13 @@ import re
 from dataclasses import dataclass
 from urllib.parse import unquote, urlparse
 
-from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
+from c2q_repl.sandbox.backends.common import (
+    FETCH_MAX_CHARS,
+    ConnectionPool,
+    LazyCatalog,
+    cap_rows,
+    statement_to_run,
+)
 from c2q_repl.sandbox.contracts import (
     Catalog,
     ColumnInfo,
@@ -81,14 +87,6 @@ def normalize_type(column_type: str) -> str:
     return re.sub(
         r"^(TINYINT|SMALLINT|MEDIUMINT|INT|INTEGER|BIGINT)\(\d+\)", r"\1", column_type.upper()
     )
-
-
-def text_cell(value) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, (bytes, bytearray)):
-        return bytes(value).decode("utf-8", errors="replace")
-    return str(value)
 
 
 class MySQLDatabase:
@@ -295,13 +293,9 @@ class MySQLDatabase:
             cur.close()
             return QueryResult(columns=[], rows=[]), True
         columns = [d[0] for d in cur.description]
-        fetched = cur.fetchmany(max_rows + 1)
-        truncated = len(fetched) > max_rows
-        rows = [[text_cell(v) for v in row] for row in fetched[:max_rows]]
-        if truncated:
-            return QueryResult(
-                columns, rows, True
-            ), False  # the caller drops the connection: no draining
+        rows, truncated, _ = cap_rows(_each_row(cur), max_rows, FETCH_MAX_CHARS)
+        if truncated:  # the caller drops the connection: unread rows are never drained
+            return QueryResult(columns, rows, True), False
         cur.close()
         return QueryResult(columns, rows, False), True
 
@@ -316,3 +310,12 @@ class MySQLDatabase:
                 f"the statement tried to change data under a read-only key ({message})"
             )
         return SQLExecutionError(f"{code}: {message}" if code else message)
+
+
+def _each_row(cursor):
+    """Rows of an unbuffered cursor, read a batch at a time."""
+    while True:
+        batch = cursor.fetchmany(64)
+        if not batch:
+            return
+        yield from batch
