@@ -63,6 +63,9 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         help="holdout sets: with --db, that database's; alone, every one; with --all-dev, both",
     )
     parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument(
+        "--json-out", metavar="FILE", help="also write the JSON to FILE (with the text output)"
+    )
     return parser.parse_args(argv)
 
 
@@ -103,8 +106,11 @@ def run_blind(paths: list[Path], args: argparse.Namespace) -> int:
             print(report.set_text(eval_set.name, db.name, outcomes), end="\n\n")
             if args.verbose:
                 print(report.verbose_text(outcomes) or "(nothing wrong or declined)", end="\n\n")
+    as_json = json.dumps(report.to_json(results, databases), indent=2, ensure_ascii=False)
+    if args.json_out:
+        Path(args.json_out).write_text(as_json + "\n", encoding="utf-8")
     if args.json:
-        print(json.dumps(report.to_json(results, databases), indent=2, ensure_ascii=False))
+        print(as_json)
     elif len(results) > 1:
         print(report.summary_text(results))
     return 0
