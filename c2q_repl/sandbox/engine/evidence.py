@@ -76,6 +76,8 @@ def back_reference(question: str, linked: Linked) -> str:
     all_tokens = tokenize(question)
     for t in tokens:
         index = all_tokens.index(t)
+        if t.lower in ("those", "these"):
+            return t.text  # "those albums": always the previous answer's rows
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
             plural = t.lower not in ("it", "its", "it's")

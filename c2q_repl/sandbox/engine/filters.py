@@ -34,7 +34,7 @@ def _nearest_numeric_column(st: ReadState, around: int, before: bool) -> int | N
     for j in rng:
         it = st.items[j]
         if it.kind == "column" and any(
-            col_kind(st, c) in ("number", "date") for c in columns_of(it)
+            col_kind(st, c) in ("number", "date") and not _is_key(st, c) for c in columns_of(it)
         ):
             return j
         if it.kind in ("kw",) and it.category in ("cmp", "group", "order") or it.kind == "value":
@@ -42,8 +42,19 @@ def _nearest_numeric_column(st: ReadState, around: int, before: bool) -> int | N
     return None
 
 
+def _is_key(st: ReadState, col: Col) -> bool:
+    """An identifier (a key or a reference to one): compared by '=' only, never 'more than'."""
+    info = st.lex.catalog.table(col.table)
+    if info and col.column in info.primary_key:
+        return True
+    return any(
+        r.from_table == col.table and r.from_column == col.column
+        for r in st.lex.catalog.relationships
+    )
+
+
 def _pick_numeric(st: ReadState, item: Item) -> Col:
-    cols = [c for c in columns_of(item) if col_kind(st, c) == "number"]
+    cols = [c for c in columns_of(item) if col_kind(st, c) == "number" and not _is_key(st, c)]
     return choose(st, cols, item)
 
 
@@ -78,7 +89,7 @@ def read_comparisons(st: ReadState) -> None:
             nxt is not None
             and nxt.kind == "column"
             and st.free(after + 1)
-            and any(col_kind(st, c) == "number" for c in columns_of(nxt))
+            and any(col_kind(st, c) == "number" and not _is_key(st, c) for c in columns_of(nxt))
         ):
             col_at = after + 1
         if col_at is None:
@@ -164,6 +175,9 @@ def read_values(st: ReadState) -> None:
 
 def _choose_value(st: ReadState, item: Item) -> Target:
     targets = list(item.targets)
+    named = {it.targets[0].table for it in st.items if it.kind == "table"}
+    # "orders shipped to Germany": a value of the table the question is about first
+    targets.sort(key=lambda t: t.table not in named)
     columns = list(dict.fromkeys((t.table, t.column) for t in targets))
     if len(columns) > 1:
         st.notes.append(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .names import split_words
 from .reading import ReadState, choose, col_kind, columns_of
 from .spec import Col, Filter
 
@@ -54,7 +55,9 @@ def read_latest(st: ReadState) -> None:
                 st.take(i, j)
                 _set(st, date_col, newest, it.text)
                 continue
-            with_history = [c for c in cols if st.lex.date_columns(c.table)]
+            with_history = [
+                c for c in cols if event_dates(st, c.table) and col_kind(st, c) == "number"
+            ]
             if with_history:
                 col = choose(st, with_history, nxt)
                 st.items[j] = replace(
@@ -64,8 +67,8 @@ def read_latest(st: ReadState) -> None:
                     ),
                 )
                 st.take(i)
-                _set(st, Col(col.table, st.lex.date_columns(col.table)[0]), newest, it.text)
-            elif newest and word != "last":
+                _set(st, Col(col.table, event_dates(st, col.table)[0]), newest, it.text)
+            elif newest and word != "last" and col_kind(st, cols[0]) == "number":
                 st.take(i)
                 st.notes.append(
                     (
@@ -75,10 +78,19 @@ def read_latest(st: ReadState) -> None:
                 )
         elif nxt.kind == "table" and newest:
             table = nxt.targets[0].table
-            dates = st.lex.date_columns(table)
+            dates = event_dates(st, table)
             if dates:
                 st.take(i)
                 _set(st, Col(table, dates[0]), newest, it.text)
+
+
+def event_dates(st: ReadState, table: str) -> list[str]:
+    """Date columns that say when a row happened (not birth dates)."""
+    return [
+        d
+        for d in st.lex.date_columns(table)
+        if not any(w in ("birth", "dob", "born", "birthday") for w in split_words(d))
+    ]
 
 
 def _set(st: ReadState, date_col: Col, newest: bool, text: str) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
 
+from .names import column_phrases, split_words, superlatives_for
 from .normalize import singular, split_identifier, tokenize
 
 if sys.version_info >= (3, 11):
@@ -21,8 +22,10 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib
 
+_GENERIC_HEADS = frozenset({"id", "date", "name", "code", "number", "type", "no", "key", "flag"})
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 MAX_INDEXED_DISTINCT = 500
+MAX_INDEXED_LENGTH = 80
 _CORPORATE_SUFFIXES = frozenset(
     [
         "inc",
@@ -136,13 +139,30 @@ def load_synonyms(path: Path = SYNONYM_FILE) -> dict:
 
 def _add_schema_names(lex: Lexicon, table: TableInfo) -> None:
     lex.add(" ".join(split_identifier(table.name)), Target("table", table.name))
+    lex.add(" ".join(split_words(table.name)), Target("table", table.name))
     if table.comment:
         lex.add(table.comment, Target("table", table.name, via="comment"))
+    heads: dict[str, list[str]] = {}
     for col in table.columns:
         target = Target("column", table.name, col.name)
         lex.add(" ".join(split_identifier(col.name)), target)
+        for k, phrase in enumerate(column_phrases(table.name, col.name)):
+            lex.add(
+                phrase, target if k == 0 else Target("column", table.name, col.name, via="name")
+            )
+        words = split_words(col.name)
+        if len(words) > 1 and words[-1] not in _GENERIC_HEADS:
+            heads.setdefault(words[-1], []).append(col.name)
+        for adjective, direction in superlatives_for(col.name):
+            lex.add(
+                adjective, Target("superlative", table.name, col.name, direction, via="english")
+            )
         if col.comment and len(col.comment.split()) <= 4:
             lex.add(col.comment, Target("column", table.name, col.name, via="comment"))
+    for head, cols in heads.items():
+        # "price" for unitPrice when the table has one price
+        if len(cols) == 1 and not table.column(head):
+            lex.add(head, Target("column", table.name, cols[0], via="name"))
 
 
 def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
@@ -227,7 +247,7 @@ def _add_value(lex: Lexicon, table: str, column: str, value: str) -> None:
 
 
 def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
-    if column_kind(col.type) != "text" or "TEXT" in col.type.upper():
+    if column_kind(col.type) != "text":
         return False
     if col.name.lower().startswith("long_"):
         return False
@@ -249,10 +269,12 @@ def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
             count_sql = exp.select(exp.Count(this=exp.Distinct(expressions=[column]))).from_(
                 table.name
             )
+            count_sql = count_sql.select(exp.Max(this=exp.Length(this=column.copy())))
             try:
-                n = int(database.query(count_sql.sql(dialect=dialect), max_rows=1).rows[0][0] or 0)
-                if n > MAX_INDEXED_DISTINCT:
-                    continue
+                counted = database.query(count_sql.sql(dialect=dialect), max_rows=1).rows[0]
+                n = int(counted[0] or 0)
+                if n > MAX_INDEXED_DISTINCT or int(counted[1] or 0) > MAX_INDEXED_LENGTH:
+                    continue  # free text (descriptions, summaries) is not a value people name
                 sql = (
                     exp.select(column)
                     .distinct()

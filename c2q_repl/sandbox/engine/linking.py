@@ -106,7 +106,16 @@ def link(question: str, lex: Lexicon) -> Linked:
         match = _longest(tokens, i, lex)
         if match and match.kind == "superlative":
             # "cheapest" → the superlative keyword followed by the column it ranks
-            target = match.targets[0]
+            ranked = _rank_targets(match.targets, tokens, lex)
+            if not ranked:
+                choices = ", ".join(f"{t.table}.{t.column}" for t in match.targets)
+                unsupported.append(
+                    (match.text, f"it could rank {choices}; please name the column or the table")
+                )
+                items.append(Item("unsupported", match.text, match.start, match.end))
+                i = match.end
+                continue
+            target = ranked[0]
             word = "lowest" if target.value == "asc" else "highest"
             items.append(
                 Item(
@@ -124,7 +133,9 @@ def link(question: str, lex: Lexicon) -> Linked:
                     match.text,
                     match.start,
                     match.end,
-                    targets=(Target("column", target.table, target.column, via="synonym"),),
+                    targets=tuple(
+                        Target("column", t.table, t.column, via="synonym") for t in ranked
+                    ),
                 )
             )
             i = match.end
@@ -172,6 +183,25 @@ def link(question: str, lex: Lexicon) -> Linked:
                 unknown.append(tok.text)
         i += 1
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _rank_targets(targets, tokens: list[Token], lex: Lexicon) -> list[Target]:
+    """The columns a superlative adjective may rank, narrowed to the tables the question
+    names ('the most expensive product' → products.unitPrice, not orderItems.unitPrice).
+    Empty when the candidates disagree on direction and nothing narrows them."""
+    named = set()
+    for j in range(len(tokens)):
+        m = _longest(tokens, j, lex)
+        if m is not None and m.kind == "table":
+            named.update(t.table for t in m.targets)
+    own = [t for t in targets if t.table in named]
+    if own:
+        targets = own
+    # shipped superlatives (synonyms file) first, then the general English ones
+    targets = sorted(targets, key=lambda t: t.via == "english")
+    if len({t.value for t in targets}) > 1 and len({t.table for t in targets}) > 1:
+        return []
+    return [t for t in targets if t.value == targets[0].value]
 
 
 def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:

@@ -7,6 +7,7 @@ repeated runs return identical rows, and every plain list carries a LIMIT.
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from dataclasses import dataclass
 
@@ -216,11 +217,33 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
     if info is None:
         return []
     cols = [Col(table, c) for c in info.primary_key]
-    for name in ("short_name", "name", "title"):
-        if info.column(name) and Col(table, name) not in cols:
+    for name in _name_columns(info):
+        if Col(table, name) not in cols:
             cols.append(Col(table, name))
-            break
     return cols
+
+
+def _name_columns(info) -> list[str]:
+    """The columns that name a row: 'short_name', 'name', 'title', 'DName' in Department,
+    'productName' in products; else first and last name together."""
+    table_words = [w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", info.name) if w]
+    stem = table_words[-1].rstrip("s") if table_words else ""
+    firsts, lasts, others = [], [], []
+    for c in info.columns:
+        low = c.name.lower().replace("_", "")
+        if low in ("shortname", "name", "title"):
+            return [c.name]
+        if low.endswith(("name", "title")):
+            prefix = low[: -4 if low.endswith("name") else -5]
+            if prefix in ("f", "first", "given"):
+                firsts.append(c.name)
+            elif prefix in ("l", "last", "sur", "family"):
+                lasts.append(c.name)
+            elif prefix and (stem.startswith(prefix) or prefix.startswith(stem)):
+                others.append(c.name)
+    if others:
+        return others[:1]
+    return firsts[:1] + lasts[:1]
 
 
 def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:

@@ -1,0 +1,140 @@
+"""How people say a schema's identifiers, for any database (no synonym file needed).
+
+``EmpID`` → "employee id", ``Lname`` → "last name", ``DName`` in table
+Department → "department name" and "name", ``StuID`` in Student → "student
+id", ``DOB`` → "date of birth" / "birth date" / "birthday". Plus a small
+general English layer: gender ↔ sex, nation ↔ country, and superlative
+adjectives that rank a column (oldest → age, heaviest → weight).
+"""
+
+from __future__ import annotations
+
+import re
+
+# abbreviation (one identifier word) → the words it stands for
+ABBREVIATIONS: dict[str, tuple[str, ...]] = {
+    "fname": ("first name",),
+    "lname": ("last name", "surname", "family name"),
+    "mname": ("middle name",),
+    "dob": ("date of birth", "birth date", "birthday", "born"),
+    "bdate": ("birth date", "birthday"),
+    "emp": ("employee",),
+    "empl": ("employee",),
+    "dept": ("department",),
+    "stu": ("student",),
+    "qty": ("quantity",),
+    "amt": ("amount",),
+    "num": ("number",),
+    "nbr": ("number",),
+    "no": ("number",),
+    "desc": ("description",),
+    "addr": ("address",),
+    "tel": ("telephone", "phone"),
+    "cust": ("customer",),
+    "prod": ("product",),
+    "cat": ("category",),
+    "sal": ("salary",),
+    "yr": ("year",),
+    "pct": ("percent", "percentage"),
+    "avg": ("average",),
+    "vip": ("vip",),
+    "ms": ("milliseconds",),
+}
+# a column word → other words for the same thing
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    "sex": ("gender",),
+    "gender": ("sex",),
+    "country": ("nation", "nationality"),
+    "nation": ("country",),
+    "salary": ("pay", "wage", "wages", "earnings", "income"),
+    "price": ("cost",),
+    "quantity": ("amount", "units"),
+    "milliseconds": ("duration", "length"),
+    "duration": ("length",),
+    "title": ("name",),
+    "email": ("email address", "e-mail"),
+    "phone": ("phone number", "telephone"),
+    "dob": ("birthday",),
+    "birth": ("birthday",),
+    "budget": ("funding",),
+    "credits": ("credit", "credit hours"),
+    "city": ("town",),
+}
+# adjective → (column word it ranks, "asc"|"desc")
+SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {
+    "oldest": (("age", "desc"), ("birth", "asc"), ("dob", "asc")),
+    "youngest": (("age", "asc"), ("birth", "desc"), ("dob", "desc")),
+    "heaviest": (("weight", "desc"),),
+    "lightest": (("weight", "asc"),),
+    "tallest": (("height", "desc"),),
+    "shortest": (
+        ("height", "asc"),
+        ("milliseconds", "asc"),
+        ("duration", "asc"),
+        ("length", "asc"),
+    ),
+    "longest": (("milliseconds", "desc"), ("duration", "desc"), ("length", "desc")),
+    "cheapest": (("price", "asc"), ("cost", "asc")),
+    "most expensive": (("price", "desc"), ("cost", "desc")),
+    "priciest": (("price", "desc"),),
+    "best paid": (("salary", "desc"),),
+    "highest paid": (("salary", "desc"),),
+    "best-paid": (("salary", "desc"),),
+    "highest-paid": (("salary", "desc"),),
+    "lowest paid": (("salary", "asc"),),
+    "richest": (("salary", "desc"), ("budget", "desc")),
+    "most popular": (("play count", "desc"), ("popularity", "desc")),
+    "most played": (("play count", "desc"),),
+}
+
+
+def split_words(name: str) -> list[str]:
+    """'DeptID' → ['dept', 'id']; 'DName' → ['d', 'name']; 'full_time_employees' → 3 words."""
+    spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)
+    spaced = re.sub(r"([A-Z])([A-Z][a-z])", r"\1_\2", spaced)
+    return [p for p in spaced.lower().split("_") if p]
+
+
+def column_phrases(table: str, column: str) -> list[str]:
+    """Every way to say a column: its words, abbreviations spelled out, a one-letter or
+    shortened table prefix read as the table ('CName' in Course → 'course name', 'name')."""
+    words = split_words(column)
+    table_words = split_words(table)
+    table_noun = " ".join(table_words)
+    forms: list[list[str]] = [words]
+    head = words[0] if words else ""
+    if (
+        len(words) > 1
+        and table_words
+        and (
+            (len(head) == 1 and table_noun.startswith(head))
+            or (len(head) >= 3 and table_words[-1].startswith(head) and head != table_words[-1])
+        )
+    ):
+        forms.append([table_noun, *words[1:]])  # 'stu id' → 'student id'
+        forms.append(words[1:])  # 'd name' → 'name'
+    expanded: list[list[str]] = []
+    for form in forms:
+        variants: list[list[str]] = [[]]
+        for w in form:
+            options = [w, *ABBREVIATIONS.get(w, ())]
+            variants = [v + [o] for v in variants for o in options][:8]
+        expanded.extend(variants)
+    phrases = [" ".join(v) for v in expanded if v]
+    for phrase in list(phrases):
+        last = phrase.split()[-1]
+        for other in SYNONYMS.get(last, ()):
+            phrases.append(" ".join(phrase.split()[:-1] + [other]))
+    return list(dict.fromkeys(p for p in phrases if p and p not in ("id", "no", "number")))
+
+
+def superlatives_for(column: str) -> list[tuple[str, str]]:
+    """(adjective, direction) pairs that rank this column ('oldest' → age desc)."""
+    words = " ".join(split_words(column))
+    found = []
+    for adjective, options in SUPERLATIVES.items():
+        for word, direction in options:
+            if re.search(rf"\b{re.escape(word)}\b", words):
+                found.append((adjective, direction))
+                break
+    return found
