@@ -8,14 +8,15 @@ the body's code. Fault injection wraps the whole app when configured.
 
 from __future__ import annotations
 
-import json
+import logging
 from dataclasses import dataclass, field
 
 from starlette.concurrency import run_in_threadpool
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import Response
 
 from c2q_repl.sandbox.auth import Authenticator
+from c2q_repl.sandbox.bodies import BodyError, question_too_long, read_json_body
 from c2q_repl.sandbox.chat import ChatService, creator_of
 from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
 from c2q_repl.sandbox.keys import ROLE_TITLES, SQL_READONLY, ApiKey
@@ -30,6 +31,8 @@ from c2q_repl.sandbox.responses import (
 )
 from c2q_repl.sandbox.routes import Route, match
 from c2q_repl.sandbox.service import ApiError, SandboxCore
+
+log = logging.getLogger("c2q.sandbox")
 
 # Gateway errors name the endpoint family, as the docs' examples do (every endpoint here is a
 # Chat2Query one); only the per-key rate limit has type "" in its documented example.
@@ -50,6 +53,8 @@ class GatewayConfig:
     faults: str | None = None
     seed: int = 0
     nonce_ttl: float = 300.0
+    max_body_bytes: int = 2**20  # larger request bodies: 413
+    max_question_chars: int = 4096  # longer questions: 400 (the engine's time grows with length)
 
 
 @dataclass(frozen=True)
@@ -203,7 +208,13 @@ class SandboxApp:
             return await self._lifespan(receive, send)
         if scope["type"] != "http":
             return None
-        response = await self.dispatch(Request(scope, receive))
+        try:
+            response = await self.dispatch(Request(scope, receive))
+        except ClientDisconnect:
+            return None
+        except Exception:  # the last line of defence: every answer keeps the JSON envelope
+            log.exception("sandbox: unexpected error answering %s", scope.get("path", "?"))
+            response = gateway_error(500, "internal error! please retry later", FAMILY)
         await response(scope, receive, send)
         return None
 
@@ -252,9 +263,20 @@ class SandboxApp:
                 f"cannot call {request.method} {route.pattern.pattern.strip('^$')}",
                 FAMILY,
             )
-        body = await _json_body(request) if request.method in ("POST", "PUT") else {}
-        if isinstance(body, Response):
-            return body
+        body = (
+            await read_json_body(request, self.gateway.max_body_bytes)
+            if request.method in ("POST", "PUT")
+            else {}
+        )
+        if isinstance(body, BodyError):
+            if body.status == 413 or route.v1:
+                return gateway_error(body.status, body.message, FAMILY)
+            return app_error(body.status, body.message)
+        too_long = question_too_long(body, self.gateway.max_question_chars)
+        if too_long:
+            if route.v1:
+                return gateway_error(400, too_long, FAMILY)
+            return app_error(400, too_long)
         if route.ai and not self.quota.take():
             return daily_quota_error(self.gateway.daily_limit)
         call = Call(route, params, key, body, dict(request.query_params))
@@ -277,19 +299,10 @@ class SandboxApp:
                     err.code, err.msg, FAMILY if route.v1 else (err.type_ or FAMILY)
                 )
             return app_error(err.code, err.msg)
-
-
-async def _json_body(request: Request):
-    raw = await request.body()
-    if not raw.strip():
-        return {}
-    try:
-        body = json.loads(raw)
-    except (ValueError, UnicodeDecodeError):
-        return app_error(400, "param check failed! the request body is not valid JSON")
-    if not isinstance(body, dict):
-        return app_error(400, "param check failed! the request body must be a JSON object")
-    return body
+        except Exception:
+            if route.ai:
+                self.quota.refund()
+            raise
 
 
 def create_app(core: SandboxCore, gateway: GatewayConfig):

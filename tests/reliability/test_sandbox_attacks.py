@@ -1,0 +1,111 @@
+"""Attacks on ``c2q sandbox serve`` as a process, over real sockets (issue 10, sandbox items).
+
+Each test starts the real server (``python -m c2q_repl sandbox serve``) in a
+subprocess with its own keys file and checks what an attacker can and cannot
+do to it. The attack → outcome table is in docs/RELIABILITY.md.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+PUBLIC, PRIVATE = "ATTACKAD", "dddddddd-0000-4000-8000-000000000001"
+
+# The engine is replaced before the server starts: one that never finishes (as a 50 MB
+# question once did), to show that SIGTERM still ends the process.
+_SERVE = textwrap.dedent(
+    """
+    import sys, time
+    import c2q_repl.sandbox.answerer as answerer
+
+    class StuckEngine(answerer.SqlPassthroughAnswerer):
+        def answer(self, request):
+            time.sleep(600)
+
+    answerer.build_answerer = lambda *a, **k: StuckEngine(None)
+    from c2q_repl.cli import main
+    sys.exit(main(["sandbox", "serve", *sys.argv[1:]]))
+    """
+)
+
+
+class Served:
+    def __init__(self, proc: subprocess.Popen, endpoint: str):
+        self.proc, self.endpoint = proc, endpoint
+
+    def client(self) -> httpx.Client:
+        return httpx.Client(
+            base_url=self.endpoint, auth=httpx.DigestAuth(PUBLIC, PRIVATE), timeout=10
+        )
+
+
+def serve(tmp_path: Path, seed_cache_home: Path, *args: str, stuck: bool = False) -> Served:
+    keys = tmp_path / "keys.toml"
+    keys.write_text(f'[[keys]]\npublic = "{PUBLIC}"\nprivate = "{PRIVATE}"\nrole = "admin"\n')
+    keys.chmod(0o600)
+    env = {**os.environ, "XDG_CACHE_HOME": str(seed_cache_home), "PYTHONUNBUFFERED": "1"}
+    command = (
+        [sys.executable, "-c", _SERVE]
+        if stuck
+        else [sys.executable, "-m", "c2q_repl", "sandbox", "serve"]
+    )
+    proc = subprocess.Popen(
+        [*command, "--port", "0", "--keys", str(keys), "--job-delay", "0", *args],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+    deadline = time.monotonic() + 60
+    for line in proc.stdout:
+        match = re.search(r"endpoint:\s+(\S+)", line)
+        if match:
+            return Served(proc, match.group(1))
+        if time.monotonic() > deadline:
+            break
+    proc.kill()
+    raise AssertionError(f"the sandbox did not start: {proc.stderr.read()}")
+
+
+def wait_ready(served: Served) -> None:
+    with served.client() as http:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            summaries = http.get("/v3/dataSummaries").json()["result"]["data_summaries"]
+            if summaries and summaries[0]["status"] == "done":
+                return
+            time.sleep(0.05)
+    raise AssertionError("the data summary was never ready")
+
+
+def test_sigterm_ends_the_process_while_the_engine_is_busy(tmp_path, seed_cache_home):
+    served = serve(tmp_path, seed_cache_home, stuck=True)
+    try:
+        wait_ready(served)
+        with served.client() as http:
+            summary = http.get("/v3/dataSummaries").json()["result"]["data_summaries"][0]
+            body = {"cluster_id": summary["cluster_id"], "database": summary["database"]}
+            started = http.post("/v3/chat2data", json={**body, "question": "how many users?"})
+            job_id = started.json()["result"]["job_id"]
+            assert http.get(f"/v2/jobs/{job_id}").json()["result"]["status"] == "running"
+        served.proc.send_signal(signal.SIGTERM)
+        try:
+            code = served.proc.wait(timeout=20)  # the engine would sleep 600 s
+        except subprocess.TimeoutExpired:
+            pytest.fail("SIGTERM did not end the sandbox while its engine was busy")
+        assert code == 0
+        assert "stopped" in served.proc.stderr.read()
+    finally:
+        if served.proc.poll() is None:
+            served.proc.kill()
+            served.proc.wait()
