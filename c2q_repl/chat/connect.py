@@ -157,6 +157,8 @@ class Connection:
                 handle.stop()
                 raise
         try:
+            if settings.credentials is None:  # has_credentials chose "cloud": never None here
+                raise ConfigError("no API key configured")
             options = {"timeout": getattr(settings, "timeout", 30.0), **self.client_options}
             client = Chat2QueryClient(
                 settings.endpoint,

@@ -8,6 +8,7 @@ exactly the same thing for the same recorded job JSON.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -41,6 +42,30 @@ class Round:
     started_at: float = 0.0
     #: (job_raw it was parsed from, Job, Answer): parsing a large result once, not per property
     _parsed: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    #: set by :meth:`forget_answer`: whether the dropped answer had failed
+    _forgotten_failed: bool | None = field(default=None, init=False, repr=False, compare=False)
+
+    def forget_answer(self) -> None:
+        """Drop the job JSON and its parsed copy, keeping what listings need.
+
+        A long session keeps only its recent answers in memory; the transcript
+        holds every one (``/history N`` reads it back from there).
+        """
+        if self.job_raw is None:
+            return
+        self._forgotten_failed = self.failed
+        self.job_raw = None
+        self._parsed = None
+
+    @property
+    def forgotten(self) -> bool:
+        """The answer came back but is no longer held in memory."""
+        return self._forgotten_failed is not None
+
+    @property
+    def answered(self) -> bool:
+        """A final job came back (held in memory or forgotten since)."""
+        return self.job_raw is not None or self.forgotten
 
     def _parse(self) -> tuple[Job | None, Answer | None]:
         raw = self.job_raw
@@ -68,6 +93,8 @@ class Round:
         """True unless the round produced a trustworthy answer."""
         if self.error is not None:
             return True
+        if self._forgotten_failed is not None:
+            return self._forgotten_failed
         try:
             job, answer = self._parse()
         except ProtocolError:
@@ -91,6 +118,26 @@ class Round:
                 hint=f"Rephrase the question or add detail, then ask again (job {job.job_id or self.job_id}).",
             )
         return None
+
+
+def forget_old_answers(rounds: Sequence[Round], keep: int) -> int:
+    """Forget the answers of all but the newest ``keep`` answered rounds.
+
+    Returns how many were forgotten now. Newest first, stopping at the first
+    round already forgotten (everything older was forgotten with it), so the
+    cost per call does not grow with the session.
+    """
+    held = forgotten = 0
+    for round_ in reversed(rounds):
+        if round_.forgotten:
+            break
+        if round_.job_raw is None:
+            continue
+        held += 1
+        if held > keep:
+            round_.forget_answer()
+            forgotten += 1
+    return forgotten
 
 
 #: what to do when the service wrote SQL that failed (or declined a task) in a finished job

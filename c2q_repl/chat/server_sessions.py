@@ -47,6 +47,8 @@ class ServerRound:
     #: None when the server gave neither rows nor a count
     row_count: int | None = None
     job_id: str = ""
+    #: the answer's own one-line account ("11 rows"), when it gives one
+    summary: str = ""
 
 
 def list_sessions(
@@ -84,7 +86,7 @@ def server_rounds(session: Session) -> list[ServerRound]:
         raw: Mapping[str, Any] = msg.raw if isinstance(msg.raw, Mapping) else {}
         role = _role(msg, raw)
         if role == "answer":
-            found = _answer_facts(raw)
+            found = _answer_facts(raw, answer_entry=True)
             index = open_questions.pop(msg.job_id, None) if msg.job_id else None
             if index is None and last_open is not None and not msg.job_id:
                 index = last_open
@@ -143,16 +145,22 @@ def _has_answer(raw: Mapping[str, Any]) -> bool:
     )
 
 
-def _answer_facts(raw: Mapping[str, Any]) -> dict[str, Any]:
-    """status, sql and row_count from an entry or the answer nested in it."""
+def _answer_facts(raw: Mapping[str, Any], *, answer_entry: bool = False) -> dict[str, Any]:
+    """status, sql, row_count and summary from an entry or the answer nested in it
+    (an answer entry's text ``content`` is its summary)."""
     layers = list(_layers(raw))
     status = _first_text(layers, "status")
     if _first_text(layers, "sql_error") and status in ("", "done"):
         status = "failed"
+    summary = _first_text(layers, "summary")
+    content = raw.get("content")
+    if not summary and answer_entry and isinstance(content, str):
+        summary = content
     return {
         "status": status,
         "sql": _first_text(layers, "sql"),
         "row_count": _row_count(layers),
+        "summary": summary,
     }
 
 

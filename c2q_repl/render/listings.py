@@ -185,6 +185,8 @@ class ServerRoundFacts(Protocol):
     def row_count(self) -> int | None: ...
     @property
     def job_id(self) -> str: ...
+    @property
+    def summary(self) -> str: ...
 
 
 _STATUS_ROLES = {"done": "success", "failed": "error", "": "muted"}
@@ -203,6 +205,8 @@ def server_history_lines(
         facts = [paint(_text(status, opts), _STATUS_ROLES.get(r.status, "warning"))]
         if r.row_count is not None:
             facts.append(f"{r.row_count} row{'' if r.row_count == 1 else 's'}")
+        elif r.summary:
+            facts.append(_text(r.summary, opts))
         if r.job_id:
             facts.append(paint(f"job {_text(r.job_id, opts)}", "muted"))
         lines.append("     " + dot.join(facts))

@@ -11,26 +11,18 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from c2q_repl.repl.status import Progress, StatusLine
+from c2q_repl.repl.status import Progress
+
+if TYPE_CHECKING:
+    from c2q_repl.chat.round import Round
+    from c2q_repl.repl.context import ReplContext
 
 TICK = 0.1
-
-
-def _status_line(ctx: Any) -> StatusLine:
-    cols, _ = ctx.out.size()
-    style = ""
-    if ctx.color and ctx.view.theme is not None:
-        from c2q_repl.render.style import StyleError, sgr
-
-        try:
-            style = sgr(ctx.view.theme.ui.get("status", ""))
-        except StyleError:
-            style = ""
-    return StatusLine(
-        ctx.out.stream, width=cols, enabled=ctx.out.is_tty, unicode=ctx.unicode, style=style
-    )
+T = TypeVar("T")
+#: work run in the worker thread: (cancel event, progress callback) -> result
+Work = Callable[[threading.Event, Callable[[Any], None]], T]
 
 
 def apply_update(progress: Progress, update: Any) -> None:
@@ -66,9 +58,7 @@ def apply_update(progress: Progress, update: Any) -> None:
         ]
 
 
-def run_with_status(
-    ctx: Any, work: Callable[[threading.Event, Callable[[Any], None]], Any], phase: str
-) -> tuple[bool, Any, Progress]:
+def run_with_status(ctx: ReplContext, work: Work[T], phase: str) -> tuple[bool, T | None, Progress]:
     """Run ``work(cancel, on_update)`` in a worker thread while the status line spins.
 
     Returns (finished, result, progress). On Ctrl-C the cancel event is set and
@@ -93,7 +83,7 @@ def run_with_status(
         finally:
             done.set()
 
-    line = _status_line(ctx)
+    line = ctx.opening.status_line()
     line.progress = progress
     worker = threading.Thread(target=target, name="c2q-ask", daemon=True)
     worker.start()
@@ -111,27 +101,43 @@ def run_with_status(
     return True, box.get("result"), progress
 
 
-def ask(ctx: Any, question: str) -> None:
+def run_chat(ctx: ReplContext, work: Work[T], phase: str) -> T:
+    """Run a chat/ call like a question (status line, Ctrl-C) and return its result.
+
+    A cancelled wait raises :class:`CancelledError` naming the job, which the
+    command guard prints like any other error.
+    """
+    from c2q_repl.api.errors import CancelledError
+
+    try:
+        finished, result, progress = run_with_status(ctx, work, phase)
+    finally:
+        ctx.refresh_usage()
+    if not finished:
+        job = progress.job_id
+        raise CancelledError("stopped waiting", job_id=job, hint=f"job {job}" if job else "")
+    return result  # type: ignore[return-value]  # finished: the work's own result
+
+
+def ask(ctx: ReplContext, question: str) -> None:
     """Send ``question`` in the current session and show the answer (or why not).
 
     Armed feedback ids go with it (the conversation disarms them after one use).
     """
-    conversation = ctx.conversation  # waits for the background open; Ctrl-C there propagates
+    conversation = ctx.wait_conversation()  # Ctrl-C while it opens propagates
 
-    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
+    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Round:
         return conversation.ask(question, on_update=on_update, cancel=cancel)
 
     finished, round_, progress = run_with_status(ctx, work, "sending")
-    if not finished:
+    if not finished or round_ is None:
         _cancelled(ctx, progress)
         return
     _show(ctx, round_)
 
 
-def _show(ctx: Any, round_: Any) -> None:
-    if round_.job_raw is not None:
-        ctx.last_round = round_
-        ctx.refined_sql = ""
+def _show(ctx: ReplContext, round_: Round) -> None:
+    ctx.keep_answer(round_)
     try:
         ctx.show_round(round_)
     except KeyboardInterrupt:
@@ -144,7 +150,7 @@ def _show(ctx: Any, round_: Any) -> None:
         ctx.refresh_usage()
 
 
-def _cancelled(ctx: Any, progress: Progress) -> None:
+def _cancelled(ctx: ReplContext, progress: Progress) -> None:
     ctx.refresh_usage()
     if progress.job_id:
         ctx.out.warn(
@@ -157,15 +163,15 @@ def _cancelled(ctx: Any, progress: Progress) -> None:
         )
 
 
-def fetch_job(ctx: Any, job_id: str) -> None:
+def fetch_job(ctx: ReplContext, job_id: str) -> None:
     """``/job ID``: wait for a job (status line; nothing is re-sent) and show its answer."""
-    conversation = ctx.conversation
+    conversation = ctx.wait_conversation()
 
-    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Any:
+    def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Round:
         return conversation.resume(job_id, on_update=on_update, cancel=cancel)
 
     finished, round_, progress = run_with_status(ctx, work, "fetching")
-    if not finished:
+    if not finished or round_ is None:
         progress.job_id = progress.job_id or job_id
         _cancelled(ctx, progress)
         return

@@ -65,9 +65,9 @@ def candidates(
 def _command_candidates(text: str, registry: Registry, context: Any) -> list[Candidate]:
     head, space, rest = text.partition(" ")
     if not space:  # still typing the command name
-        options = [(f"/{c.name}", c.help) for c in registry.commands]
-        options += [(f"/{a}", f"= /{c.name}") for c in registry.commands for a in c.aliases]
-        return [Candidate(v, len(head), meta) for v, meta in _matches(head, options)]
+        names = [(f"/{c.name}", c.help) for c in registry.commands]
+        names += [(f"/{a}", f"= /{c.name}") for c in registry.commands for a in c.aliases]
+        return [Candidate(v, len(head), meta) for v, meta in _matches(head, names)]
     cmd = registry.get(head[1:])
     if cmd is None:
         return []

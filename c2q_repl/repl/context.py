@@ -1,41 +1,46 @@
-"""The REPL's state, shared by the main loop and the slash commands.
+"""The REPL's context: what the prompt loop and every slash command share.
 
-Everything a command may touch lives here: the printer, the display settings,
-the connection and the conversation (opened in a background thread once the
-prompt is on screen), the last answer and the transcript. A plain class, not a
-dataclass, because it is created before the first prompt and every
-millisecond of start-up counts; nothing heavy is imported here.
+It is a small hub, not a store of everything: display settings, answers,
+recording and completion are dataclasses of :mod:`c2q_repl.repl.state`; the
+connection, the background opening and the waiting status line belong to
+:class:`~c2q_repl.repl.opening.Opening`; what the prompt can do for the state
+is the :class:`~c2q_repl.repl.hooks.UiHooks` given here at construction.
+Waiting for the conversation is explicit (:meth:`ReplContext.wait_conversation`);
+nothing that merely reads state blocks or draws. Nothing heavy is imported:
+the context is built before the first prompt.
 """
 
 from __future__ import annotations
 
 import os
-import time
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from c2q_repl.repl.background import Background
+from c2q_repl.repl.opening import Opening
 from c2q_repl.repl.printing import Printer
+from c2q_repl.repl.state import (
+    AnswerState,
+    CompletionState,
+    RecordingState,
+    ViewState,
+)
 
 if TYPE_CHECKING:
+    from c2q_repl.api.resources import DataSummary
     from c2q_repl.chat.conversation import Conversation
     from c2q_repl.chat.round import Round
+    from c2q_repl.config import Settings
     from c2q_repl.render.options import RenderOptions
     from c2q_repl.render.theme import Theme
     from c2q_repl.repl.commands.registry import Registry
+    from c2q_repl.repl.hooks import UiHooks
+    from c2q_repl.repl.toolbar import ToolbarView
 
+__all__ = ["ReplContext", "ViewState", "schema_words", "KEEP_ANSWERS"]
 
-class ViewState:
-    """How answers are displayed; changed live by /format, /theme, /chart, /expand."""
-
-    def __init__(self, theme_name: str = "default") -> None:
-        self.theme: Theme | None = None
-        self.theme_name = theme_name
-        self.table_format: str | None = None
-        #: "auto" (vertical when too wide), "on" (always vertical), "off"
-        self.vertical = "auto"
-        self.charts = True
-        self.expand = False
+#: answers held in memory (for /expand, /save, /format, /history N); older ones are
+#: read back from the transcript on demand, so memory stays flat over a long session
+KEEP_ANSWERS = 5
 
 
 class ReplContext:
@@ -43,55 +48,44 @@ class ReplContext:
         self,
         *,
         out: Printer,
-        connection: Any,
-        settings: Any,
+        settings: Settings,
         view: ViewState,
+        hooks: UiHooks,
         color: bool = True,
         unicode: bool = True,
         environ: Mapping[str, str] = os.environ,
-        transcript_path: str = "",
-        record_transcript: bool = True,
+        recording: RecordingState | None = None,
+        opening: Opening | None = None,
     ) -> None:
         self.out = out
-        #: a :class:`~c2q_repl.chat.connect.Connection`, started after the first prompt
-        self.connection = connection
         self.settings = settings
         self.view = view
+        self.hooks = hooks
         self.color = color
         self.unicode = unicode
         self.environ = environ
-        self.transcript_path = transcript_path
-        self.record_transcript = record_transcript
-        self.transcript: Any = None
-        self.started_at = time.time()
-        #: the conversation, opened in the background; the first command that needs it waits
-        self.opened: Background[Conversation] | None = None
-        #: starts (again) the background open; installed by the app
-        self.start_open: Callable[[], Background[Conversation]] | None = None
-        #: start-up phase shown in the toolbar until the session is open (see set_phase)
-        self.phase = "starting"
-        #: redraw the prompt (toolbar) from any thread; installed by the app
-        self.redraw: Callable[[], None] = lambda: None
-        self.last_round: Round | None = None
+        self.recording = recording if recording is not None else RecordingState()
+        self.answers = AnswerState()
+        self.completion = CompletionState()
+        #: warnings from background work, printed before the next prompt
+        self.notes: list[str] = []
         #: today's (HTTP requests, AI requests) on this endpoint (None until known)
         self.requests_today: tuple[int, int] | None = None
         self.quit_requested = False
-        #: warnings from background work, printed before the next prompt
-        self.notes: list[str] = []
-        self.reported_open_error = False
-        #: (name, meta) pairs of tables and columns for completion
-        self.schema_words: list[tuple[str, str]] = []
-        #: values Tab completion fetched from the server, with when: name -> (monotonic time, values)
-        self.completion_cache: dict[str, tuple[float, list[str]]] = {}
-        #: the last /suggest list, so /suggest N can pick from it
-        self.suggestions: list[str] = []
-        #: the last /refine rewrite (what /sql prints until the next answer)
-        self.refined_sql = ""
-        #: hooks the app installs: apply a theme's UI style to the prompt; read one line
-        self.on_theme_change: Callable[[Theme], None] = lambda theme: None
-        self.read_line: Callable[[str], str] = lambda message: ""
-        #: print pending ``notes`` now if the prompt is idle (installed by the app)
-        self.show_notes: Callable[[], None] = lambda: None
+        self.opening = (
+            opening
+            if opening is not None
+            else Opening(
+                settings,
+                out=out,
+                unicode=unicode,
+                hooks=hooks,
+                prepare=self._prepare,
+                opened=self._opened,
+                finished=self._finished,
+                status_style=self._status_style,
+            )
+        )
         self._registry: Registry | None = None
 
     # ------------------------------------------------------------------ commands
@@ -105,82 +99,44 @@ class ReplContext:
             self._registry = build_registry()
         return self._registry
 
-    # ------------------------------------------------------------------ connection
-
-    def set_phase(self, phase: str) -> None:
-        self.phase = phase
-        self.redraw()
+    # ------------------------------------------------------------------ the conversation
 
     @property
     def label(self) -> str:
-        return self.connection.label
+        return self.opening.label
 
     @property
     def kind(self) -> str:
-        return self.connection.kind
+        return self.opening.kind
 
-    def wait_opened(self) -> Conversation:
-        """The open conversation, waiting (status line; Ctrl-C works) while it opens."""
-        if self.opened is None:
-            raise RuntimeError("the REPL was not started")
-        if self.opened.done and self.opened.error is not None and self.start_open is not None:
-            self.opened = self.start_open()  # try again: the network or the server may be back
-        # While a command waits for the open, a failure is that command's to report
-        # (the prompt loop's notice would say it a second time).
-        self.reported_open_error = True
-        if not self.opened.done:
-            from c2q_repl.repl.status import StatusLine
+    def wait_conversation(self) -> Conversation:
+        """The open conversation, waiting for it (status line; Ctrl-C works)."""
+        return self.opening.wait()
 
-            cols, _ = self.out.size()
-            line = StatusLine(
-                self.out.stream, width=cols, enabled=self.out.is_tty, unicode=self.unicode
-            )
+    def open_conversation(self) -> Conversation | None:
+        """The conversation if it is already open; never waits."""
+        return self.opening.current()
 
-            def tick() -> None:
-                line.progress.phase = self.phase
-                line.draw()
-
-            try:
-                self.opened.wait(tick=tick)
-            finally:
-                line.erase()
-        return self.opened.wait()
-
-    @property
-    def conversation(self) -> Conversation:
-        return self.wait_opened()
-
-    @property
-    def client(self) -> Any:
-        return self.wait_opened().client
-
-    def _open_conversation(self) -> Conversation | None:
-        """The conversation if it is already open (never waits)."""
-        opened = self.opened
-        if opened is None or not opened.done or opened.error is not None:
-            return None
-        return opened.wait()
-
-    @property
-    def connection_settings(self) -> Any:
-        """Settings as connected (the embedded sandbox fills in endpoint, cluster and database)."""
-        self.wait_opened()
-        return self.connection.settings
+    def connection_settings(self) -> Settings:
+        """Settings as connected (the embedded sandbox fills in endpoint, cluster and
+        database); waits for the conversation."""
+        self.wait_conversation()
+        return self.opening.connection.settings
 
     @property
     def session_id(self) -> str:
-        conv = self._open_conversation()
+        conv = self.open_conversation()
         return str(conv.session_id or "") if conv is not None else ""
 
     @property
     def mode(self) -> str:
-        conv = self._open_conversation()
-        return conv.mode if conv is not None else (getattr(self.settings, "mode", "") or "direct")
+        conv = self.open_conversation()
+        return conv.mode if conv is not None else (self.settings.mode or "direct")
 
     @property
     def feedback(self) -> str:
         """The armed feedback ids as "ANSWER/TASK", or ""."""
-        conv = self._open_conversation()
+        conv = self.open_conversation()
         armed = conv.feedback if conv is not None else None
         if not armed:
             return ""
@@ -188,10 +144,10 @@ class ReplContext:
 
     def cancelled_job_ids(self) -> list[str]:
         """Jobs whose wait was cancelled and that were not fetched since, newest first."""
-        conv = self._open_conversation()
+        conv = self.open_conversation()
         if conv is None:
             return []
-        fetched = {r.job_id for r in conv.rounds if r.job_id and r.job_raw is not None}
+        fetched = {r.job_id for r in conv.rounds if r.job_id and r.answered}
         ids: list[str] = []
         for r in reversed(conv.rounds):
             job_id = getattr(r.error, "job_id", "") if r.error is not None else ""
@@ -204,57 +160,15 @@ class ReplContext:
                 ids.append(job_id)
         return ids
 
-    # ------------------------------------------------------------------ asking and helper jobs
-
-    def ask(self, question: str) -> None:
-        from c2q_repl.repl.asking import ask
-
-        ask(self, question)
-
-    def _job_result(self, started: Any, phase: str) -> Any:
-        """Wait (status line, Ctrl-C) for a helper job such as refineSql and return its result."""
-        from c2q_repl.api.errors import CancelledError, JobFailedError
-        from c2q_repl.api.poller import wait_for_job
-        from c2q_repl.repl.asking import run_with_status
-
-        client = self.client
-
-        def work(cancel: Any, on_update: Callable[[Any], None]) -> Any:
-            return wait_for_job(client, started.job_id, cancel=cancel, on_update=on_update)
-
-        finished, job, _ = run_with_status(self, work, phase)
-        self.refresh_usage()
-        if not finished:
-            raise CancelledError(
-                "stopped waiting", job_id=started.job_id, hint=f"job {started.job_id}"
-            )
-        if job.status == "failed":
-            raise JobFailedError(job.reason or "the job failed", hint=f"job {job.job_id}")
-        return job.result
-
-    def fetch_suggestions(self) -> list[str]:
-        from c2q_repl.api.resources import Suggestions
-
-        settings = self.connection_settings
-        started = self.client.suggest_questions(settings.cluster_id, settings.database)
-        return Suggestions.from_json(self._job_result(started, "suggesting")).questions
-
-    def refine_sql(self, sql: str, feedback: str) -> Any:
-        from c2q_repl.api.resources import RefineResult
-
-        settings = self.connection_settings
-        started = self.client.refine_sql(settings.cluster_id, settings.database, sql, feedback)
-        return RefineResult.from_json(self._job_result(started, "refining"))
-
-    def load_summary(self, refresh: bool = False) -> Any:
+    def load_summary(self, refresh: bool = False) -> DataSummary:
         """The data summary (the conversation caches it; ``refresh`` fetches it again)."""
-        summary = self.conversation.data_summary(refresh=refresh)
-        self.schema_words = schema_words(summary)
+        summary = self.wait_conversation().data_summary(refresh=refresh)
+        self.completion.schema_words = schema_words(summary)
         return summary
 
     def refresh_usage(self) -> None:
         """Re-read today's request count for the toolbar (one small file)."""
-        usage = getattr(self.connection, "usage", None)
+        usage = getattr(self.opening.connection, "usage", None)
         if usage is None:
             return
         try:
@@ -263,17 +177,49 @@ class ReplContext:
         except Exception:  # a broken counter file must not break chatting
             pass
 
+    # ------------------------------------------------------------------ answers
+
+    def keep_answer(self, round_: Round) -> None:
+        """A round came back: make it the one commands act on, and let the oldest
+        answers go from memory (the transcript keeps them)."""
+        from c2q_repl.chat.round import forget_old_answers
+
+        if round_.job_raw is not None:
+            self.answers.answered(round_)
+        conv = self.open_conversation()
+        if conv is not None:
+            forget_old_answers(conv.rounds, KEEP_ANSWERS)
+
+    def round_to_show(self, number: int) -> Round | None:
+        """Round ``number`` of this session (None if there is none), its answer read
+        back from the transcript when it is no longer held in memory."""
+        conv = self.wait_conversation()
+        match = next((r for r in conv.rounds if r.number == number), None)
+        if match is None or not match.forgotten:
+            return match
+        from c2q_repl.repl.recall import recall_round
+
+        writer = self.recording.writer
+        recalled = recall_round(self.recording.path, number) if writer is not None else None
+        if recalled is None:
+            from c2q_repl.api.errors import C2QError
+
+            raise C2QError(
+                f"the answer of round {number} is no longer held in memory, and no transcript has it",
+                hint="Only the last answers are kept in memory; transcripts keep every one.",
+            )
+        return recalled
+
     # ------------------------------------------------------------------ display
 
-    def toolbar_view(self) -> Any:
+    def toolbar_view(self) -> ToolbarView:
+        from c2q_repl.render.sanitize import clean_text  # ids and error text come from the server
         from c2q_repl.repl.toolbar import ToolbarView
 
-        state = self.phase
-        opened = self.opened
-        if opened is not None and opened.done and opened.error is not None:
-            state = f"not connected: {getattr(opened.error, 'message', opened.error)}"
-        from c2q_repl.render.sanitize import clean_text  # ids and error text come from the server
-
+        state = self.opening.phase
+        failure = self.opening.failure
+        if failure is not None:
+            state = f"not connected: {getattr(failure, 'message', failure)}"
         return ToolbarView(
             label=clean_text(self.label),
             kind=self.kind,
@@ -282,6 +228,9 @@ class ReplContext:
             mode=self.mode,
             feedback=clean_text(self.feedback),
             requests_today=self.requests_today,
+            transcript="transcript stopped"
+            if getattr(self.recording.writer, "stopped", "")
+            else "",
         )
 
     def apply_theme(self, theme: Theme) -> None:
@@ -291,7 +240,7 @@ class ReplContext:
         if self.color:
             self.out.color = bool(theme.color)
             self.out.set_theme(theme)
-        self.on_theme_change(theme)
+        self.hooks.apply_ui_style(theme)
 
     def render_options(self, **overrides: Any) -> RenderOptions:
         from c2q_repl.render.options import RenderOptions
@@ -320,6 +269,53 @@ class ReplContext:
             round_lines(round_, self.render_options(**overrides), echo_question=echo_question)
         )
 
+    def print_notes(self) -> None:
+        """Messages from background work (theme fallback, failed start-up), shown between prompts."""
+        while self.notes:
+            self.out.warn(self.notes.pop(0))
+        failure = self.opening.unreported_failure()
+        if failure is not None:
+            self.out.error(
+                getattr(failure, "message", str(failure)), hint=getattr(failure, "hint", "")
+            )
+
+    def _status_style(self) -> str:
+        theme = self.view.theme
+        if not self.color or theme is None:
+            return ""
+        from c2q_repl.render.style import StyleError, sgr
+
+        try:
+            return sgr(theme.ui.get("status", ""))
+        except StyleError:
+            return ""
+
+    # ------------------------------------------------------------------ the background opening
+
+    def _prepare(self) -> None:
+        """First thing in the background: the theme (an unknown one is reported, the default used)."""
+        if self.view.theme is None:
+            from c2q_repl.render.terminal import load_theme_or_fallback
+
+            self.apply_theme(
+                load_theme_or_fallback(
+                    self.view.theme_name, color=self.color, warn=self.notes.append
+                )
+            )
+
+    def _opened(self, conversation: Conversation) -> None:
+        """The session is open: start recording, and learn the schema for completion."""
+        self.open_transcript(conversation)
+        try:  # the summary is cached by open()
+            self.completion.schema_words = schema_words(conversation.data_summary())
+        except Exception:  # only means no schema completion
+            pass
+
+    def _finished(self) -> None:
+        self.refresh_usage()
+        self.hooks.redraw()
+        self.hooks.above_prompt(self.print_notes)  # a failed start-up or theme problem, at once
+
     # ------------------------------------------------------------------ transcript
 
     def open_transcript(self, conversation: Conversation) -> None:
@@ -327,31 +323,32 @@ class ReplContext:
 
         The conversation writes every event itself from then on.
         """
-        if not self.record_transcript or self.transcript is not None:
+        recording = self.recording
+        if not recording.wanted or recording.writer is not None:
             return
         from c2q_repl.transcript.opening import open_transcript
 
         def stopped(message: str) -> None:  # a write failed (disk full): say so at once
             self.notes.append(message)
-            self.show_notes()
-            self.redraw()
+            self.hooks.above_prompt(self.print_notes)
+            self.hooks.redraw()
 
         try:
             writer = open_transcript(
-                self.connection,
+                self.opening.connection,
                 conversation,
-                self.transcript_path or None,
-                started_at=self.started_at,
+                recording.path or None,
+                started_at=recording.started_at,
                 env=self.environ,
                 on_stop=stopped,
             )
         except OSError as exc:
-            where = exc.filename or self.transcript_path or "the sessions directory"
+            where = exc.filename or recording.path or "the sessions directory"
             self.notes.append(f"cannot record a transcript at {where}: {exc.strerror or exc}")
-            self.record_transcript = False
+            recording.wanted = False
             return
-        self.transcript = writer
-        self.transcript_path = str(writer.path)
+        recording.writer = writer
+        recording.path = str(writer.path)
 
 
 def theme_or_fallback(name: str) -> Theme:

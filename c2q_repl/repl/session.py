@@ -4,10 +4,9 @@ say goodbye naming the transcript."""
 
 from __future__ import annotations
 
-import argparse
 import sys
-from collections.abc import Mapping
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any
 
 from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
@@ -16,13 +15,25 @@ from prompt_toolkit.filters import Condition
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory
 from prompt_toolkit.styles import Style
 
-from c2q_repl.repl.app import PROMPT, banner_lines, colour_enabled
-from c2q_repl.repl.background import Background
+from c2q_repl.render.prompt import PROMPT
+from c2q_repl.render.terminal import (
+    colour_allowed,
+    theme_name,
+    unicode_ok,
+)
+from c2q_repl.repl.asking import ask
+from c2q_repl.repl.banner import banner_lines
 from c2q_repl.repl.completion import ReplCompleter
-from c2q_repl.repl.context import ReplContext, ViewState, schema_words
+from c2q_repl.repl.context import ReplContext
+from c2q_repl.repl.hooks import HeadlessHooks, PromptHooks, UiHooks
 from c2q_repl.repl.keys import normalise_question, repl_key_bindings
+from c2q_repl.repl.options import ChatOptions
 from c2q_repl.repl.printing import Printer
+from c2q_repl.repl.state import RecordingState, ViewState
 from c2q_repl.repl.toolbar import toolbar_fragments
+
+if TYPE_CHECKING:
+    from c2q_repl.config import Settings
 
 #: prompt colours until the theme file is loaded (a few ms after the first render)
 STARTUP_STYLE = {
@@ -46,17 +57,9 @@ def history_for(environ: Mapping[str, str]) -> History:
         return InMemoryHistory()
 
 
-def _unicode_ok(environ: Mapping[str, str]) -> bool:
-    encoding = (getattr(sys.stdout, "encoding", "") or "").lower()
-    return "utf" in encoding and environ.get("TERM") != "linux"
-
-
-def _theme_name(args: argparse.Namespace, settings: Any, color: bool) -> str:
-    """The theme to load after the first render: mono whenever colour is off
-    (NO_COLOR, TERM=dumb; the REPL only runs on a terminal), else the user's choice."""
-    if not color:
-        return "mono"
-    return getattr(args, "theme", None) or settings.theme or "default"
+def _theme_name(options: ChatOptions, settings: Settings, color: bool) -> str:
+    """The theme to load after the first render (the policy is :func:`theme_name`'s)."""
+    return theme_name(color, options.theme, settings.theme)
 
 
 #: display settings a config profile may set, with the values each accepts
@@ -96,86 +99,40 @@ def apply_display_settings(
 
 
 def build_context(
-    args: argparse.Namespace, settings: Any, environ: Mapping[str, str]
+    options: ChatOptions,
+    settings: Settings,
+    environ: Mapping[str, str],
+    hooks: UiHooks | None = None,
+    out: Printer | None = None,
 ) -> ReplContext:
-    from c2q_repl.chat.connect import new_connection
+    """The REPL's state for these options; nothing is connected yet.
 
-    color = colour_enabled(environ)
-    view = ViewState(_theme_name(args, settings, color))
-    out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
+    ``hooks`` default to none (no prompt on screen), ``out`` to the terminal."""
+    color = colour_allowed(environ)
+    view = ViewState(_theme_name(options, settings, color))
+    if out is None:
+        out = Printer(stream=sys.stdout, color=color, is_tty=True, environ=environ)
     notes: list[str] = []
     apply_display_settings(view, out, getattr(settings, "extra", {}) or {}, notes)
     ctx = ReplContext(
         out=out,
-        connection=new_connection(settings),  # not started: kind and label only
         settings=settings,
         view=view,
+        hooks=hooks if hooks is not None else HeadlessHooks(),
         color=color,
-        unicode=_unicode_ok(environ),
+        unicode=unicode_ok(sys.stdout, environ),
         environ=environ,
-        transcript_path=getattr(args, "transcript", None) or "",
-        record_transcript=not getattr(args, "no_transcript", False),
+        recording=RecordingState(path=options.transcript or "", wanted=not options.no_transcript),
     )
     ctx.notes.extend(notes)
     return ctx
 
 
-def _load_theme(ctx: ReplContext) -> None:
-    """Load the chosen theme; an unknown or broken one is reported and the default used."""
-    from c2q_repl.api.errors import C2QError
-    from c2q_repl.render.theme import load_theme
-    from c2q_repl.repl.context import theme_or_fallback
-
-    try:
-        theme = load_theme(ctx.view.theme_name)
-    except C2QError as exc:
-        ctx.notes.append(f"{exc.message}; using the default theme. {exc.hint}".strip())
-        theme = theme_or_fallback("default" if ctx.color else "mono")
-    ctx.apply_theme(theme)
-
-
-def _open(ctx: ReplContext) -> Any:
-    """Background: connect (starting the sandbox if needed), open the session, start the transcript."""
-    from c2q_repl.chat.conversation import Conversation
-
-    if ctx.connection.error is not None:  # a retry after a failed start: a fresh connection
-        from c2q_repl.chat.connect import new_connection
-
-        ctx.connection = new_connection(ctx.settings)
-    ctx.set_phase("starting the sandbox" if ctx.kind == "sandbox" else "connecting")
-    ctx.connection.wait()
-    ctx.set_phase("opening a session")
-    conversation = Conversation(ctx.connection, mode=ctx.settings.mode)
-    conversation.open()
-    ctx.open_transcript(conversation)
-    ctx.phase = "ready"  # the redraw once the background work is done shows the session id
-    try:  # table and column names for completion (the summary is cached by open())
-        ctx.schema_words = schema_words(conversation.data_summary())
-    except Exception:  # only means no schema completion
-        pass
-    return conversation
-
-
-def _install_background(ctx: ReplContext, session: PromptSession) -> None:
-    def work() -> Any:
-        if ctx.view.theme is None:
-            _load_theme(ctx)
-        try:
-            return _open(ctx)
-        finally:
-            ctx.refresh_usage()
-
-    def done() -> None:
-        ctx.redraw()
-        ctx.show_notes()  # a failed start-up or theme problem, shown at once
-
-    ctx.start_open = lambda: Background(work, name="c2q-open", on_done=done).start()
-
-
 def make_prompt_session(
-    ctx: ReplContext, args: argparse.Namespace, environ: Mapping[str, str]
+    ctx: ReplContext, hooks: PromptHooks, options: ChatOptions, environ: Mapping[str, str]
 ) -> PromptSession:
-    completer = ReplCompleter(ctx, lambda: ctx.schema_words)
+    """The prompt_toolkit session for ``ctx``, bound to ``hooks``."""
+    completer = ReplCompleter(ctx, lambda: ctx.completion.schema_words)
     session: PromptSession = PromptSession(
         history=history_for(environ),
         auto_suggest=AutoSuggestFromHistory(),
@@ -187,69 +144,39 @@ def make_prompt_session(
         key_bindings=repl_key_bindings(completer),
         bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
         style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
-        vi_mode=bool(getattr(args, "vi", False)),
+        vi_mode=options.vi,
         search_ignore_case=True,
         enable_suspend=True,
     )
-    ctx.redraw = session.app.invalidate  # thread-safe; a no-op while no prompt is shown
     if not ctx.color:
         from prompt_toolkit.output import ColorDepth
 
         session.color_depth = ColorDepth.MONOCHROME
-
-    def apply_ui_style(theme: Any) -> None:
-        session.style = (
-            Style.from_dict({**STARTUP_STYLE, **dict(theme.ui)}) if ctx.color else Style([])
-        )
-        session.app.invalidate()
-
-    def read_line(message: str) -> str:
-        from prompt_toolkit.shortcuts import prompt
-
-        return prompt(message)
-
-    def show_notes_now() -> None:
-        """From any thread: print pending notes above the prompt if it is on screen
-        (else they wait for the next prompt; nothing is lost either way)."""
-        app = session.app
-        loop = getattr(app, "loop", None)
-        if not app.is_running or loop is None:
-            return
-        from prompt_toolkit.application import run_in_terminal
-
-        try:
-            loop.call_soon_threadsafe(lambda: run_in_terminal(lambda: _print_notes(ctx)))
-        except RuntimeError:  # the prompt just ended; the loop prints them
-            pass
-
-    ctx.on_theme_change = apply_ui_style
-    ctx.read_line = read_line
-    ctx.show_notes = show_notes_now
+    hooks.bind(session)
     return session
 
 
 def run_repl(
-    args: argparse.Namespace,
-    settings: Any,
+    options: ChatOptions,
+    settings: Settings,
     environ: Mapping[str, str],
     *,
     banner_shown: bool = False,
-    before_prompt: Any = None,
+    before_prompt: Callable[[], None] | None = None,
 ) -> int:
     """``before_prompt`` runs right before prompt_toolkit first reads the
     terminal (the app uses it to end its early key hold)."""
-    ctx = build_context(args, settings, environ)
+    hooks = PromptHooks(colour_allowed(environ), STARTUP_STYLE)
+    ctx = build_context(options, settings, environ, hooks)
     if not banner_shown:
         ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
-    session = make_prompt_session(ctx, args, environ)
-    _install_background(ctx, session)
+    session = make_prompt_session(ctx, hooks, options, environ)
     if before_prompt is not None:
         before_prompt()
 
-    def started(_: Any) -> None:  # after the first render: the prompt is on screen
+    def started(_: object) -> None:  # after the first render: the prompt is on screen
         session.app.after_render -= started
-        if ctx.opened is None and ctx.start_open is not None:
-            ctx.opened = ctx.start_open()
+        ctx.opening.start()
 
     session.app.after_render += started
     try:
@@ -263,7 +190,7 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
     from c2q_repl.api.errors import C2QError
 
     while not ctx.quit_requested:
-        _print_notes(ctx)
+        ctx.print_notes()
         try:
             text = session.prompt(PROMPT)
         except KeyboardInterrupt:
@@ -279,7 +206,7 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
             dispatch(ctx.registry, ctx, line)
             continue
         try:
-            ctx.ask(normalise_question(line))
+            ask(ctx, normalise_question(line))
         except KeyboardInterrupt:
             ctx.out.warn("cancelled")
         except C2QError as exc:
@@ -290,32 +217,15 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
             )
 
 
-def _print_notes(ctx: ReplContext) -> None:
-    """Messages from background work (theme fallback, failed start-up), shown between prompts."""
-    while ctx.notes:
-        ctx.out.warn(ctx.notes.pop(0))
-    opened = ctx.opened
-    if (
-        opened is not None
-        and opened.done
-        and opened.error is not None
-        and not ctx.reported_open_error
-    ):
-        ctx.reported_open_error = True
-        err = opened.error
-        ctx.out.error(getattr(err, "message", str(err)), hint=getattr(err, "hint", ""))
-
-
 def _goodbye(ctx: ReplContext) -> None:
-    if ctx.transcript is not None:
-        ctx.transcript.close()
-        ctx.out.line(f"bye — transcript saved to {ctx.transcript_path}")
+    recording = ctx.recording
+    if recording.writer is not None and recording.writer.stopped:
+        ctx.out.line(
+            f"bye — transcript {recording.writer.stopped}; the start is in {recording.path}"
+        )
+    elif recording.writer is not None:
+        recording.writer.close()
+        ctx.out.line(f"bye — transcript saved to {recording.path}")
     else:
-        ctx.out.line("bye" + ("" if ctx.record_transcript else " (no transcript recorded)"))
-    conv = ctx._open_conversation()
-    if conv is not None:
-        conv.close()
-    try:
-        ctx.connection.close()
-    except Exception:
-        pass
+        ctx.out.line("bye" + ("" if recording.wanted else " (no transcript recorded)"))
+    ctx.opening.close()

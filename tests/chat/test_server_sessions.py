@@ -95,3 +95,13 @@ def test_answers_pair_by_job_id_even_out_of_order():
         ("first", "done", "S1"),
         ("second", "failed", "S2"),
     ]
+
+
+def test_an_answer_without_a_count_keeps_its_own_account():
+    (r,) = _rounds(
+        [
+            {"role": "user", "content": Q, "job_id": "j1"},
+            {"role": "assistant", "content": "11 rows", "job_id": "j1", "status": "done"},
+        ]
+    )
+    assert (r.question, r.status, r.row_count, r.summary) == (Q, "done", None, "11 rows")

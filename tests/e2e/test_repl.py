@@ -117,7 +117,15 @@ def test_mode_breakdown_feedback_history_and_reset_reach_the_server(
         re.compile(r"3\. \[auto_breakdown\] how many companies are there per country"),
     )
     command(screen, "/history 1", re.compile(r"❯ how many companies are there per sector\?"))
-    command(screen, "/history --server", "user: how many companies are there per sector?")
+    # question, then status · rows · job, then the SQL, for every round the server holds
+    command(
+        screen,
+        "/history --server",
+        re.compile(
+            r"1\. how many companies are there per sector\?\n"
+            r" +done · 11 rows · job \w+\n +sql: SELECT .*sector"
+        ),
+    )
     command(screen, "/sql", re.compile(r"^SELECT country, COUNT\(\*\).*;$", re.M))
 
     command(screen, "/reset", "reset: the next question starts a new context")

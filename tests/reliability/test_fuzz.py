@@ -264,9 +264,9 @@ PATH_COMMANDS = {"save", "export"}
 def connected_ctx(tmp_path_factory):
     """A REPL context opened against the fake server, as the REPL opens it (without the prompt)."""
     from c2q_repl.config import Credentials, Settings
-    from c2q_repl.repl.background import Background
+    from c2q_repl.repl.asking import ask
     from c2q_repl.repl.printing import Printer
-    from c2q_repl.repl.session import _open, build_context
+    from c2q_repl.repl.session import build_context
 
     home = tmp_path_factory.mktemp("fuzz-home")
     environ = {
@@ -291,19 +291,16 @@ def connected_ctx(tmp_path_factory):
             no_transcript = False
             vi = False
 
-        ctx = build_context(Args(), settings_, environ)
         stream = io.StringIO()
-        ctx.out = Printer(stream, color=False, is_tty=False, environ=environ)
-        ctx.read_line = lambda message: ""
-        ctx.start_open = lambda: Background(lambda: _open(ctx), name="fuzz-open").start()
-        ctx.opened = ctx.start_open()
-        ctx.wait_opened()
-        ctx.ask(
-            "a first question"
-        )  # so /feedback, /sql, /history, /refine have something to act on
+        out = Printer(stream, color=False, is_tty=False, environ=environ)
+        ctx = build_context(Args(), settings_, environ, out=out)  # headless: read_line gives ""
+        ctx.opening.start()
+        ctx.wait_conversation()
+        # so /feedback, /sql, /history, /refine have something to act on
+        ask(ctx, "a first question")
         assert re.search(r"\|\s+42 \|", stream.getvalue()), stream.getvalue()
         yield ctx, stream, server, home
-        ctx.connection.close()
+        ctx.opening.close()
 
 
 def _argument(name: str, text: str) -> str:

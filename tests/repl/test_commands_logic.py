@@ -5,9 +5,11 @@ from __future__ import annotations
 import pytest
 
 from c2q_repl.api.models import Job
+from c2q_repl.render.listings import describe_knowledge, sql_diff_lines
+from c2q_repl.render.options import RenderOptions
+from c2q_repl.render.theme import load_theme
 from c2q_repl.repl.asking import apply_update
-from c2q_repl.repl.commands.data import sql_diff
-from c2q_repl.repl.commands.knowledge import describe_knowledge, parse_knowledge
+from c2q_repl.repl.commands.knowledge import parse_knowledge
 from c2q_repl.repl.commands.registry import UsageError
 from c2q_repl.repl.status import Progress
 
@@ -50,11 +52,16 @@ def test_describe_knowledge_items():
 
 
 def test_sql_diff_marks_changes_and_identity():
-    lines = sql_diff("SELECT a\nFROM t", "SELECT a\nFROM t\nWHERE b = 1", color=False)
+    plain = RenderOptions(color=False)
+    lines = sql_diff_lines("SELECT a\nFROM t", "SELECT a\nFROM t\nWHERE b = 1", plain)
     assert "+WHERE b = 1" in lines and lines[0].startswith("--- before")
-    coloured = sql_diff("SELECT a", "SELECT b", color=True)
-    assert "\x1b[32m+SELECT b\x1b[0m" in coloured and "\x1b[31m-SELECT a\x1b[0m" in coloured
-    assert sql_diff("x", "x", color=False) == ["(the rewrite is identical)"]
+    theme = load_theme("default")
+    coloured = sql_diff_lines("SELECT a", "SELECT b", RenderOptions(theme=theme, color=True))
+    from c2q_repl.render.style import sgr
+
+    added, removed = sgr(theme.style("success")), sgr(theme.style("error"))
+    assert f"{added}+SELECT b\x1b[0m" in coloured and f"{removed}-SELECT a\x1b[0m" in coloured
+    assert sql_diff_lines("x", "x", plain) == ["(the rewrite is identical)"]
 
 
 def test_progress_follows_job_status_and_finished_sub_tasks():

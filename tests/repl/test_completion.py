@@ -69,9 +69,12 @@ def test_session_ids_are_fetched_once_and_never_before_the_open():
             calls.append(1)
             return [types.SimpleNamespace(session_id="11"), types.SimpleNamespace(session_id="12")]
 
-    conv = types.SimpleNamespace(client=Client())
-    ctx = types.SimpleNamespace(completion_cache={}, _open_conversation=lambda: None)
+    connection = types.SimpleNamespace(wait=lambda: None)
+    conv = types.SimpleNamespace(client=Client(), connection=connection)
+    ctx = types.SimpleNamespace(
+        completion=types.SimpleNamespace(cache={}), open_conversation=lambda: None
+    )
     assert _session_ids(ctx) == [] and calls == []  # still opening: no request, no wait
-    ctx._open_conversation = lambda: conv
+    ctx.open_conversation = lambda: conv
     assert texts(candidates("/sessions switch 1", build_registry(), ctx)) == ["11", "12"]
     assert _session_ids(ctx) == ["11", "12"] and calls == [1]  # cached

@@ -7,59 +7,36 @@ import io
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from c2q_repl.api.errors import ConfigError
+from c2q_repl.config import Credentials, Settings
 from c2q_repl.repl.commands import build_registry, dispatch
-from c2q_repl.repl.context import ViewState
+from c2q_repl.repl.context import ReplContext
+from c2q_repl.repl.hooks import HeadlessHooks
 from c2q_repl.repl.printing import Printer
+from c2q_repl.repl.state import RecordingState, ViewState
 
 REGISTRY = build_registry()
 NAMES = sorted(REGISTRY.names())
 
 
-class OfflineCtx:
-    """A context whose server side is unreachable: every command either works
-    locally or meets a ConfigError, as when the network is down."""
+class OfflineCtx(ReplContext):
+    """A real context whose session can never open (no cluster or database is
+    configured): every command either works locally or meets a ConfigError."""
 
     def __init__(self) -> None:
-        self.registry = REGISTRY
         self.stream = io.StringIO()
-        self.out = Printer(self.stream, color=False, is_tty=False)
-        self.view = ViewState("mono")
-        self.environ = {}
-        self.color = False
-        self.unicode = True
-        self.quit_requested = False
-        self.last_round = None
-        self.suggestions = []
-        self.refined_sql = ""
-        self.transcript = None
-        self.transcript_path = ""
-        self.record_transcript = False
-        self.mode = "direct"
-        self.feedback = ""
-        self.session_id = ""
-        self.requests_today = None
-        self.label = "cloud · x · db"
-
-    def __getattr__(self, name):
-        raise ConfigError(f"not connected ({name})")
-
-    def _open_conversation(self):
-        return None
-
-    def cancelled_job_ids(self):
-        return []
-
-    def read_line(self, message):
-        return ""
-
-    def render_options(self, **kw):
-        from c2q_repl.render.options import RenderOptions
-
-        return RenderOptions(color=False, **kw)
-
-    def apply_theme(self, theme):
-        self.view.theme = theme
+        super().__init__(
+            out=Printer(self.stream, color=False, is_tty=False),
+            settings=Settings(
+                endpoint="https://example.invalid/api/v1beta/app/chat2query-x/endpoint",
+                credentials=Credentials("pub", "priv-key-for-tests"),
+            ),
+            view=ViewState("mono"),
+            hooks=HeadlessHooks(),
+            color=False,
+            environ={},
+            recording=RecordingState(wanted=False),
+        )
+        self._registry = REGISTRY
 
 
 @settings(max_examples=300, deadline=None)

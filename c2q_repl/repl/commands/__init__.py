@@ -8,9 +8,12 @@ never a traceback and never a dead REPL.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.repl.commands.registry import Arg, Command, Registry, UsageError, command, parse_line
+
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
 __all__ = ["Arg", "Command", "Registry", "UsageError", "command", "build_registry", "dispatch"]
 
@@ -21,7 +24,7 @@ def build_registry() -> Registry:
     return Registry.from_modules([general, chatting, sessions, data, knowledge, display])
 
 
-def dispatch(registry: Registry, ctx: Any, line: str) -> bool:
+def dispatch(registry: Registry, ctx: ReplContext, line: str) -> bool:
     """Run a ``/command`` line. Returns False when ``line`` is not a command."""
     from c2q_repl.api.errors import C2QError
 

@@ -2,23 +2,27 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.chat.conversation import MODES
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
-def _answer_ids(ctx: Any) -> list[str]:
+
+def _answer_ids(ctx: ReplContext) -> list[str]:
     """Job ids of this session's answered rounds, newest first (feedback completion)."""
     ids = ["off"]
-    conv = ctx._open_conversation()
+    conv = ctx.open_conversation()
     if conv is not None:
-        ids += [r.job_id for r in reversed(conv.rounds) if r.job_id and r.job_raw is not None]
+        ids += [r.job_id for r in reversed(conv.rounds) if r.job_id and r.answered]
     return ids
 
 
-def _task_ids(ctx: Any) -> list[str]:
-    answer = ctx.last_round.answer if ctx.last_round is not None else None
+def _task_ids(ctx: ReplContext) -> list[str]:
+    last = ctx.answers.last_round
+    answer = last.answer if last is not None else None
     if answer is None:
         return []
     ids = [answer.task_id]
@@ -31,12 +35,12 @@ def _task_ids(ctx: Any) -> list[str]:
     "show or set how the service writes SQL (direct, or auto_breakdown into sub-tasks)",
     args=[Arg("MODE", optional=True, choices=MODES)],
 )
-def mode_command(ctx: Any, args: dict[str, str]) -> None:
+def mode_command(ctx: ReplContext, args: dict[str, str]) -> None:
     new = args.get("MODE")
     if not new:
         ctx.out.info(f"mode: {ctx.mode}   (/mode direct | /mode auto_breakdown)")
         return
-    ctx.conversation.mode = new  # the conversation records the change in the transcript
+    ctx.wait_conversation().mode = new  # the conversation records the change in the transcript
     ctx.out.ok(f"mode set to {new}; it applies from the next question")
 
 
@@ -51,10 +55,10 @@ def mode_command(ctx: Any, args: dict[str, str]) -> None:
     details="The next question is sent with feedback_answer_id/feedback_task_id so the service revises\n"
     "that answer instead of starting afresh. It applies to one question, then disarms.",
 )
-def feedback_command(ctx: Any, args: dict[str, str]) -> None:
+def feedback_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.api.errors import ValidationError
 
-    conv = ctx.conversation
+    conv = ctx.wait_conversation()
     answer_id = args.get("ANSWER_ID", "")
     if answer_id == "off":
         if "TASK_ID" in args:
@@ -72,17 +76,17 @@ def feedback_command(ctx: Any, args: dict[str, str]) -> None:
 
 
 @command("reset", "forget the conversation context (server and local), keep the session")
-def reset_command(ctx: Any, args: dict[str, str]) -> None:
-    ctx.conversation.reset()
-    ctx.last_round = None
+def reset_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    ctx.wait_conversation().reset()
+    ctx.answers.forget()
     ctx.out.ok(f"session {ctx.session_id} reset: the next question starts a new context")
 
 
 @command("new", "start a new session (new id, empty context)")
-def new_command(ctx: Any, args: dict[str, str]) -> None:
-    conv = ctx.conversation
+def new_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    conv = ctx.wait_conversation()
     conv.new_session()
-    ctx.last_round = None
+    ctx.answers.forget()
     ctx.out.ok(f"new session {conv.session_id}")
 
 
@@ -92,7 +96,7 @@ def new_command(ctx: Any, args: dict[str, str]) -> None:
     args=[Arg("N|--server", optional=True, rest=True, values=lambda ctx: ["--server"])],
     usage="/history [N] [--server]",
 )
-def history_command(ctx: Any, args: dict[str, str]) -> None:
+def history_command(ctx: ReplContext, args: dict[str, str]) -> None:
     words = args.get("N|--server", "").split()
     server = "--server" in words
     numbers = [w for w in words if w != "--server"]
@@ -103,34 +107,37 @@ def history_command(ctx: Any, args: dict[str, str]) -> None:
             raise UsageError("--server takes no round number")
         _server_history(ctx)
         return
-    rounds = list(ctx.conversation.rounds)
+    rounds = list(ctx.wait_conversation().rounds)
     if numbers:
         n = int(numbers[0])
-        match = [r for r in rounds if r.number == n]
-        if not match:
+        shown = ctx.round_to_show(n)
+        if shown is None:
             raise UsageError(
                 f"no round {n} in this session (1..{len(rounds)})" if rounds else "no rounds yet"
             )
-        ctx.show_round(match[0], echo_question=True)
+        ctx.show_round(shown, echo_question=True)
         return
     if not rounds:
         ctx.out.info("no questions asked in this session yet")
         return
-    for r in rounds:
-        state = "failed" if r.failed else "ok"
-        extra = f"  job {r.job_id}" if r.job_id else ""
-        ctx.out.line(f"{r.number:>3}. [{r.mode}] {r.question}  ({state}{extra})")
+    from c2q_repl.render.listings import history_lines
+
+    ctx.out.block(history_lines(rounds, ctx.render_options()))
 
 
-def _server_history(ctx: Any) -> None:
-    session = ctx.conversation.server_session()
-    if not session.messages:
-        ctx.out.info(f"the server holds no messages for session {session.session_id}")
+def _server_history(ctx: ReplContext) -> None:
+    from c2q_repl.chat.server_sessions import server_history
+    from c2q_repl.render.listings import server_history_lines
+    from c2q_repl.repl.asking import run_chat
+
+    conversation = ctx.wait_conversation()
+    session_id, rounds = run_chat(
+        ctx, lambda cancel, on_update: server_history(conversation, cancel=cancel), "fetching"
+    )
+    if not rounds:
+        ctx.out.info(f"the server holds no messages for session {session_id}")
         return
-    for i, msg in enumerate(session.messages, 1):
-        who = msg.role or "message"
-        extra = f"  (job {msg.job_id})" if msg.job_id else ""
-        ctx.out.line(f"{i:>3}. {who}: {msg.content}{extra}")
+    ctx.out.block(server_history_lines(session_id, rounds, ctx.render_options()))
 
 
 @command(
@@ -138,7 +145,7 @@ def _server_history(ctx: Any) -> None:
     "fetch a job by id (e.g. one whose wait you cancelled) and show its answer",
     args=[Arg("JOB_ID", optional=True, values=lambda ctx: ctx.cancelled_job_ids())],
 )
-def job_command(ctx: Any, args: dict[str, str]) -> None:
+def job_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.repl.asking import fetch_job
 
     pending = ctx.cancelled_job_ids()

@@ -4,10 +4,14 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 from c2q_repl.repl.pager import PAGER_MODES
+
+if TYPE_CHECKING:
+    from c2q_repl.render.theme import Theme
+    from c2q_repl.repl.context import ReplContext
 
 ON_OFF = ("on", "off")
 SAVE_FORMATS = {
@@ -22,7 +26,7 @@ SAVE_FORMATS = {
 LAYOUTS = ("auto", "vertical", "horizontal")
 
 
-def _format_names(ctx: Any = None) -> list[str]:
+def _format_names(ctx: ReplContext | None = None) -> list[str]:
     from c2q_repl.render.tablefmt import TABLE_FORMATS
 
     return [*LAYOUTS, *TABLE_FORMATS]
@@ -35,7 +39,7 @@ def _format_names(ctx: Any = None) -> list[str]:
     details="auto (default) switches to vertical records when a table is wider than the terminal;\n"
     "vertical always shows records; horizontal never does. A table format name keeps the layout.",
 )
-def format_command(ctx: Any, args: dict[str, str]) -> None:
+def format_command(ctx: ReplContext, args: dict[str, str]) -> None:
     name = args.get("NAME")
     view = ctx.view
     if not name:
@@ -65,12 +69,13 @@ def _layout_name(vertical: str) -> str:
     return {"auto": "auto", "on": "vertical", "off": "horizontal"}.get(vertical, vertical)
 
 
-def _reshow(ctx: Any, **overrides: Any) -> None:
-    if ctx.last_round is not None:
-        ctx.show_round(ctx.last_round, **overrides)
+def _reshow(ctx: ReplContext, **overrides: Any) -> None:
+    last = ctx.answers.last_round
+    if last is not None:
+        ctx.show_round(last, **overrides)
 
 
-def _theme_names(ctx: Any = None) -> list[str]:
+def _theme_names(ctx: ReplContext | None = None) -> list[str]:
     from c2q_repl.render.theme import list_themes
 
     return list_themes()
@@ -81,7 +86,7 @@ SAMPLE_SQL = (
 )
 
 
-def theme_preview(theme: Any, ctx: Any) -> list[str]:
+def theme_preview(theme: Theme, ctx: ReplContext) -> list[str]:
     """A few lines drawn in ``theme``: highlighted SQL and a small table with a NULL."""
     from c2q_repl.render.sql import highlight_sql
     from c2q_repl.render.table import render_table
@@ -101,14 +106,14 @@ def theme_preview(theme: Any, ctx: Any) -> list[str]:
     args=[Arg("NAME", optional=True, values=_theme_names)],
     details="Themes are TOML files; yours go in $XDG_CONFIG_HOME/c2q/themes/ and override shipped ones by name.",
 )
-def theme_command(ctx: Any, args: dict[str, str]) -> None:
+def theme_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.render.theme import load_theme
 
     name = args.get("NAME")
     if not name:
-        for theme_name in _theme_names():
-            mark = "*" if theme_name == ctx.view.theme_name else " "
-            ctx.out.line(f"{mark} {theme_name}")
+        from c2q_repl.render.listings import choice_lines
+
+        ctx.out.write_lines(choice_lines(_theme_names(), ctx.view.theme_name, ctx.render_options()))
         return
     theme = load_theme(name)  # ThemeError (a C2QError) keeps the current theme: the guard prints it
     ctx.out.block(theme_preview(theme, ctx), pageable=False)
@@ -122,7 +127,7 @@ def theme_command(ctx: Any, args: dict[str, str]) -> None:
     "show or hide charts under tables (no argument: toggle)",
     args=[Arg("STATE", optional=True, choices=ON_OFF)],
 )
-def chart_command(ctx: Any, args: dict[str, str]) -> None:
+def chart_command(ctx: ReplContext, args: dict[str, str]) -> None:
     state = args.get("STATE")
     ctx.view.charts = (state == "on") if state else not ctx.view.charts
     ctx.out.ok(f"charts {'on' if ctx.view.charts else 'off'}")
@@ -135,7 +140,7 @@ def chart_command(ctx: Any, args: dict[str, str]) -> None:
     "show the last answer with long values whole; on/off makes it stick",
     args=[Arg("STATE", optional=True, choices=ON_OFF)],
 )
-def expand_command(ctx: Any, args: dict[str, str]) -> None:
+def expand_command(ctx: ReplContext, args: dict[str, str]) -> None:
     state = args.get("STATE")
     if state:
         ctx.view.expand = state == "on"
@@ -143,9 +148,10 @@ def expand_command(ctx: Any, args: dict[str, str]) -> None:
             f"long values {'shown whole' if ctx.view.expand else 'truncated with a marker'} from now on"
         )
         return
-    if ctx.last_round is None:
+    last = ctx.answers.last_round
+    if last is None:
         raise UsageError("no answer to expand yet")
-    ctx.show_round(ctx.last_round, expand=True)
+    ctx.show_round(last, expand=True)
 
 
 @command(
@@ -153,7 +159,7 @@ def expand_command(ctx: Any, args: dict[str, str]) -> None:
     "when to use $PAGER: auto (only when taller than the screen), on, off",
     args=[Arg("MODE", optional=True, choices=PAGER_MODES)],
 )
-def pager_command(ctx: Any, args: dict[str, str]) -> None:
+def pager_command(ctx: ReplContext, args: dict[str, str]) -> None:
     mode = args.get("MODE")
     if mode:
         ctx.out.pager_mode = mode
@@ -171,8 +177,8 @@ def user_path(text: str) -> Path:
         raise UsageError(f"cannot expand {text!r}: {exc}") from None
 
 
-def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
-    last = ctx.last_round
+def _last_answer_rows(ctx: ReplContext) -> tuple[list[str], list[list]]:
+    last = ctx.answers.last_round
     answer = last.answer if last is not None and last.job_raw else None
     if answer is None:
         raise UsageError("no answer with rows yet")
@@ -180,6 +186,7 @@ def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
     if not with_rows:
         raise UsageError("the last answer has no rows")
     data = with_rows[-1].data
+    assert data is not None  # filtered above
     return data.columns, data.rows
 
 
@@ -191,7 +198,7 @@ def _last_answer_rows(ctx: Any) -> tuple[list[str], list[list]]:
     + ", ".join(f"{ext} ({fmt})" for ext, fmt in SAVE_FORMATS.items())
     + ".\nFor a breakdown answer, the last sub-task's rows are saved.",
 )
-def save_command(ctx: Any, args: dict[str, str]) -> None:
+def save_command(ctx: ReplContext, args: dict[str, str]) -> None:
     path = user_path(args["PATH"])
     fmt = SAVE_FORMATS.get(path.suffix.lower())
     if fmt is None:
@@ -217,15 +224,15 @@ def save_command(ctx: Any, args: dict[str, str]) -> None:
     "export this session's transcript: .md, .html, .csv (last answer) or .json",
     args=[Arg("PATH", rest=True)],
 )
-def export_command(ctx: Any, args: dict[str, str]) -> None:
+def export_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.transcript.export import export_transcript, format_for
     from c2q_repl.transcript.reader import TranscriptError
 
     path = user_path(args["PATH"])
-    source = ctx.transcript_path
+    source = ctx.recording.path
     try:
         fmt = format_for(path)
-        if not source or ctx.transcript is None:
+        if not source or ctx.recording.writer is None:
             raise UsageError(
                 "nothing recorded yet (ask a question first; --no-transcript turns recording off)"
             )

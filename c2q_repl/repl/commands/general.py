@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.repl.commands.registry import Arg, command
 
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
-def _command_names(ctx: Any) -> list[str]:
+
+def _command_names(ctx: ReplContext) -> list[str]:
     return [c.name for c in ctx.registry.commands]
 
 
@@ -24,7 +27,7 @@ KEYS_HELP = [
     args=[Arg("COMMAND", optional=True, values=_command_names)],
     aliases=("?",),
 )
-def help_command(ctx: Any, args: dict[str, str]) -> None:
+def help_command(ctx: ReplContext, args: dict[str, str]) -> None:
     name = args.get("COMMAND")
     import shutil
 
@@ -33,5 +36,5 @@ def help_command(ctx: Any, args: dict[str, str]) -> None:
 
 
 @command("quit", "leave c2q (also Ctrl-D)", aliases=("exit", "q"))
-def quit_command(ctx: Any, args: dict[str, str]) -> None:
+def quit_command(ctx: ReplContext, args: dict[str, str]) -> None:
     ctx.quit_requested = True

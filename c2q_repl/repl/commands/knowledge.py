@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
+
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
 #: what the user types -> the API's knowledge type
 KB_TYPES = {
@@ -42,39 +45,6 @@ def parse_knowledge(kind: str, text: str) -> tuple[str, dict]:
     return api_type, {"instruction": text}
 
 
-def describe_knowledge(item: Any) -> str:
-    data = item.raw_data
-    if item.type == "few-shot":
-        return f"few-shot: {data.get('question', '')} => {data.get('answer', '')}"
-    if item.type == "term-sheet":
-        terms = data.get("term", [])
-        terms = ", ".join(map(str, terms)) if isinstance(terms, list) else str(terms)
-        return f"term: {terms} = {data.get('description', '')}"
-    if item.type == "instruction":
-        return f"instruction: {data.get('instruction', '')}"
-    return f"{item.type}: {data}"
-
-
-def _knowledge_base(ctx: Any, create: bool) -> Any:
-    """This database's knowledge base (the default one first); created on demand for /kb add."""
-    settings = ctx.connection_settings
-    client = ctx.client
-    mine = [
-        kb
-        for kb in client.list_knowledge_bases()
-        if (not kb.database or kb.database == settings.database)
-        and (not kb.cluster_id or kb.cluster_id == str(settings.cluster_id))
-    ]
-    mine.sort(key=lambda kb: not kb.default)
-    if mine:
-        return mine[0]
-    if not create:
-        return None
-    return client.create_knowledge_base(
-        settings.cluster_id, settings.database, description=f"c2q knowledge for {settings.database}"
-    )
-
-
 @command(
     "kb",
     "list the knowledge base, or add a few-shot example, a term or an instruction",
@@ -89,36 +59,36 @@ def _knowledge_base(ctx: Any, create: bool) -> Any:
     "  /kb add term mega cap, megacap = market_cap above 200 billion USD\n"
     "  /kb add instruction Always show market caps in billions",
 )
-def kb_command(ctx: Any, args: dict[str, str]) -> None:
-    from c2q_repl.render.sanitize import clean_text
+def kb_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    from c2q_repl.chat.knowledge import add_knowledge, knowledge_listing
+    from c2q_repl.render.listings import describe_knowledge, knowledge_lines, one_line
+    from c2q_repl.repl.asking import run_chat
 
     action = args.get("ACTION", "list")
     if action == "list":
         if "KIND" in args:
             raise UsageError("/kb list takes no arguments")
-        kb = _knowledge_base(ctx, create=False)
-        if kb is None:
+        conversation = ctx.wait_conversation()
+        listing = run_chat(
+            ctx,
+            lambda cancel, on_update: knowledge_listing(conversation, cancel=cancel),
+            "reading the knowledge base",
+        )
+        if listing.base is None:
             ctx.out.info("no knowledge base for this database yet; /kb add … creates one")
             return
-        items = ctx.client.list_knowledge(kb.knowledge_base_id)
-        ctx.out.line(
-            clean_text(
-                f"knowledge base {kb.knowledge_base_id}"
-                + (f" — {kb.description}" if kb.description else "")
-            )
-        )
-        if not items:
-            ctx.out.info("  (empty)")
-        for item in items:
-            ctx.out.line(clean_text(f"  {item.knowledge_data_id:>4}  {describe_knowledge(item)}"))
+        ctx.out.block(knowledge_lines(listing.base, listing.items, ctx.render_options()))
         return
     if "KIND" not in args:
         raise UsageError("add what? few-shot, term or instruction")
     api_type, raw = parse_knowledge(args["KIND"], args.get("TEXT", ""))
-    kb = _knowledge_base(ctx, create=True)
-    item = ctx.client.add_knowledge(kb.knowledge_base_id, api_type, raw)
+    conversation = ctx.wait_conversation()
+    base, item = run_chat(
+        ctx,
+        lambda cancel, on_update: add_knowledge(conversation, api_type, raw, cancel=cancel),
+        "adding knowledge",
+    )
     ctx.out.ok(
-        clean_text(
-            f"added to knowledge base {kb.knowledge_base_id} (item {item.knowledge_data_id or '?'}): {describe_knowledge(item)}"
-        )
+        f"added to knowledge base {one_line(base.knowledge_base_id)} "
+        f"(item {one_line(item.knowledge_data_id or '?')}): {one_line(describe_knowledge(item))}"
     )

@@ -10,17 +10,23 @@ from the command modules, so tests can build registries of their own.
 from __future__ import annotations
 
 import difflib
+import io
 import shlex
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
 #: /help's usage column is at most this wide
 HELP_USAGE_WIDTH = 32
 
 #: (context) -> candidate values for an argument, computed when Tab is pressed
-ValueSource = Callable[[Any], Iterable[str]]
+ValueSource = Callable[["ReplContext"], Iterable[str]]
+#: a command's handler: the context and the parsed arguments by name
+Handler = Callable[["ReplContext", dict[str, str]], None]
 
 
 class UsageError(Exception):
@@ -53,7 +59,7 @@ class Arg:
 @dataclass(frozen=True)
 class Command:
     name: str
-    handler: Callable[[Any, dict[str, str]], None]
+    handler: Handler
     help: str
     args: tuple[Arg, ...] = ()
     aliases: tuple[str, ...] = ()
@@ -97,13 +103,13 @@ class Command:
 
 def split_first(text: str) -> tuple[str, str]:
     """The first shell-style word of ``text`` and the rest (quotes allowed)."""
-    text = text.lstrip()
+    stream = io.StringIO(text.lstrip())
     try:
-        lexer = shlex.shlex(text, posix=True)
+        lexer = shlex.shlex(stream, posix=True)
         lexer.whitespace_split = True
         lexer.commenters = ""
         word = lexer.get_token() or ""
-        rest = lexer.instream.read()
+        rest = stream.read()
     except ValueError as exc:  # unbalanced quotes
         raise UsageError(str(exc)) from None
     return word, rest.strip()
@@ -117,10 +123,10 @@ def command(
     aliases: Iterable[str] = (),
     details: str = "",
     usage: str = "",
-) -> Callable[[Callable], Callable]:
+) -> Callable[[Handler], Handler]:
     """Declare a slash command: attaches its :class:`Command` to the handler."""
 
-    def decorate(func: Callable) -> Callable:
+    def decorate(func: Handler) -> Handler:
         func.c2q_command = Command(  # type: ignore[attr-defined]
             name=name,
             handler=func,

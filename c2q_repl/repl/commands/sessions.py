@@ -3,23 +3,19 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.api.errors import C2QError
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
-
-def _when(stamp: int) -> str:
-    if not stamp:
-        return ""
-    seconds = stamp / 1000 if stamp > 10**11 else stamp  # the API has used both s and ms
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(seconds))
+if TYPE_CHECKING:
+    from c2q_repl.repl.context import ReplContext
 
 
 @command("session", "this session: ids, name, database, mode, requests spent")
-def session_command(ctx: Any, args: dict[str, str]) -> None:
-    conv = ctx.conversation
-    settings = ctx.connection_settings
+def session_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    conv = ctx.wait_conversation()
+    settings = ctx.connection_settings()
     name = ""
     try:
         name = conv.server_session().name
@@ -42,28 +38,31 @@ def session_command(ctx: Any, args: dict[str, str]) -> None:
         ),
         (
             "transcript",
-            ctx.transcript_path or ("off" if not ctx.record_transcript else "(not started)"),
+            ctx.recording.path or ("off" if not ctx.recording.wanted else "(not started)"),
         ),
     ]
-    width = max(len(k) for k, _ in rows)
-    for key, value in rows:
-        ctx.out.line(f"{key.rjust(width)}: {value}")
+    from c2q_repl.render.listings import key_value_lines
+
+    ctx.out.write_lines(key_value_lines(rows, ctx.render_options()))
 
 
 #: how long Tab may reuse the server's session list
 SESSION_LIST_TTL = 30.0
 
 
-def _session_ids(ctx: Any) -> list[str]:
+def _session_ids(ctx: ReplContext) -> list[str]:
     """Session ids for Tab: from a list fetched at most every 30 s, and never
     while the connection is still opening (completion must not block typing)."""
-    conv = ctx._open_conversation()
+    from c2q_repl.chat.server_sessions import list_sessions
+
+    conv = ctx.open_conversation()
     if conv is None:
         return []
-    fetched_at, ids = ctx.completion_cache.get("sessions", (0.0, []))
+    cache = ctx.completion.cache
+    fetched_at, ids = cache.get("sessions", (0.0, []))
     if time.monotonic() - fetched_at > SESSION_LIST_TTL:
-        ids = [s.session_id for s in conv.client.list_sessions()]
-        ctx.completion_cache["sessions"] = (time.monotonic(), ids)
+        ids = [s.session_id for s in list_sessions(conv)]
+        cache["sessions"] = (time.monotonic(), ids)
     return ids
 
 
@@ -76,32 +75,33 @@ def _session_ids(ctx: Any) -> list[str]:
     ],
     usage="/sessions [switch ID]",
 )
-def sessions_command(ctx: Any, args: dict[str, str]) -> None:
+def sessions_command(ctx: ReplContext, args: dict[str, str]) -> None:
     action, target = args.get("ACTION"), args.get("ID")
     if action and not target:
         raise UsageError("switch needs a session id")
+    conv = ctx.wait_conversation()
     if target:
-        conv = ctx.conversation
         conv.switch(target)
-        ctx.last_round = None
+        ctx.answers.forget()
         ctx.out.ok(f"switched to session {conv.session_id}")
         return
-    sessions = ctx.client.list_sessions()
+    from c2q_repl.chat.server_sessions import list_sessions
+    from c2q_repl.render.listings import session_list_lines
+    from c2q_repl.repl.asking import run_chat
+
+    sessions = run_chat(
+        ctx, lambda cancel, on_update: list_sessions(conv, cancel=cancel), "listing sessions"
+    )
     if not sessions:
         ctx.out.info("no sessions on the server")
         return
-    current = ctx.session_id
-    for s in sessions:
-        mark = "*" if s.session_id == current else " "
-        ctx.out.line(
-            f"{mark} {s.session_id:>8}  {_when(s.updated_at or s.created_at):16}  {s.name}"
-        )
+    ctx.out.block(session_list_lines(sessions, ctx.session_id, ctx.render_options()))
 
 
 @command("rename", "rename this session", args=[Arg("NAME", rest=True)])
-def rename_command(ctx: Any, args: dict[str, str]) -> None:
+def rename_command(ctx: ReplContext, args: dict[str, str]) -> None:
     name = " ".join(args["NAME"].split())
     if not name:
         raise UsageError("the name is empty")
-    ctx.conversation.rename(name)
+    ctx.wait_conversation().rename(name)
     ctx.out.ok(f"session {ctx.session_id} renamed to {name!r}")
