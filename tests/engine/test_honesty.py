@@ -240,3 +240,37 @@ def test_rank_by_is_an_ordering(engine, seed_db):
 def test_rank_within_groups_is_still_declined(engine, seed_db):
     plan = ask(engine, seed_db, "Rank companies by market cap within each sector")
     assert plan.tasks[0].refusal
+
+
+# 6. two metrics in one question: both answered
+def test_highest_and_lowest_are_both_answered(engine, seed_db):
+    plan = ask(engine, seed_db, "highest and lowest close of TSLA in 2022")
+    gold = (
+        "SELECT MAX(close), MIN(close) FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+        " AND record_date BETWEEN '2022-01-01' AND '2022-12-31'"
+    )
+    assert rows(seed_db, plan) == seed_db.query(gold).rows
+
+
+def test_two_aggregates_per_group(engine, seed_db):
+    plan = ask(engine, seed_db, "average and maximum market cap per sector")
+    gold = "SELECT sector, AVG(market_cap), MAX(market_cap) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
+# 4. every linked word changes the query, or the question is declined
+@pytest.mark.parametrize(
+    "question",
+    [
+        "total market cap of the top 10 companies",
+        "how many companies does a sector have on average",
+        "share of companies in Technology",
+    ],
+)
+def test_words_that_would_change_nothing_are_declined(engine, seed_db, question):
+    assert ask(engine, seed_db, question).tasks[0].refusal
+
+
+def test_in_total_with_a_count_is_one_count(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "how many users are there in total"))
+    assert got == seed_db.query("SELECT COUNT(*) FROM users").rows

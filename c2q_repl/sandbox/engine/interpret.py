@@ -42,6 +42,11 @@ SUPERLATIVE_WORDS = frozenset(
 )
 
 
+_VALUE_SUPERLATIVES = frozenset(
+    {"highest", "lowest", "largest", "smallest", "biggest", "greatest", "maximum", "minimum"}
+)
+
+
 def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> QuerySpec | Decline:
     if linked.unsupported:
         phrase, reason = linked.unsupported[0]
@@ -150,7 +155,20 @@ def _interpret(st: ReadState) -> QuerySpec:
         metric = _count_metric(st, count_at, subject_table, distinct)
     if agg_at is not None:
         st.take(agg_at)
-        metric = _agg_metric(st, agg_at, items[agg_at].arg, distinct) or metric
+        own = _agg_metric(st, agg_at, items[agg_at].arg, distinct)
+        if (
+            own is None
+            and metric is not None
+            and items[agg_at].arg != "SUM"  # "how many users are there in total" is one count
+            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
+        ):
+            # "how many companies does a sector have on average": an aggregate of a count
+            raise Refuse(
+                f"'{items[agg_at].text}' of a count per group needs a nested query, which the "
+                "built-in engine does not write.",
+                items[agg_at].text,
+            )
+        metric = own or metric
         if metric is None:
             raise Refuse(
                 f"I could not tell which column '{items[agg_at].text}' applies to.",
@@ -166,6 +184,24 @@ def _interpret(st: ReadState) -> QuerySpec:
     ):
         entity_col = _entity_column(st, near=superlative)
     sup_item = items[superlative] if superlative is not None else None
+    extras: list[Metric] = []
+    if (
+        sup_item is not None
+        and metric is not None
+        and metric.col is not None
+        and group_col is None
+        and entity_col is None
+        and sup_item.text.lower() in _VALUE_SUPERLATIVES
+        and limit is None
+        and sup_item.arg != metric.func
+    ):
+        # "highest and lowest close": both, in one SELECT (the superlative named first)
+        extras, metric = [metric], Metric(sup_item.arg, metric.col)
+        sup_item = None
+    if metric is not None:
+        extras += _extra_metrics(
+            st, metric, grouped=group_col is not None or entity_col is not None
+        )
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
     if sup_item is not None and metric is None:
         metric_col = _superlative_metric(
@@ -251,7 +287,9 @@ def _interpret(st: ReadState) -> QuerySpec:
         group_col = localize_col(st, group_col, subject_table)
 
     if metric is not None:
-        shape = "count" if metric.func == "COUNT" and group_col is None else "aggregate"
+        shape = (
+            "count" if metric.func == "COUNT" and group_col is None and not extras else "aggregate"
+        )
         if projection and not (len(projection) == 1 and projection[0] == group_col):
             raise Refuse(
                 f"I could not tell how '{projection[0].column}' relates to the "
@@ -259,7 +297,12 @@ def _interpret(st: ReadState) -> QuerySpec:
                 projection[0].column,
             )
         spec = QuerySpec(
-            shape, subject_table, metric=metric, group_by=group_col, filters=tuple(filters)
+            shape,
+            subject_table,
+            metric=metric,
+            group_by=group_col,
+            filters=tuple(filters),
+            extra_metrics=tuple(extras),
         )
         if sup_item is not None and group_col is not None:
             spec = spec.with_(
@@ -326,7 +369,55 @@ def _interpret(st: ReadState) -> QuerySpec:
             )
         elif limit is not None:
             spec = spec.with_(limit=limit, limit_stated=True)
+    _check_every_word_counts(spec, sup_item, limit, share)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share: bool) -> None:
+    """A word that was linked must change the query: 'top 10' under a single total,
+    'share' of a single value, a superlative that orders nothing → decline, not ignore."""
+    if sup_item is not None and spec.order_by is None and not spec.order_metric:
+        raise Refuse(
+            f"I could not tell what '{sup_item.text}' ranks here (the answer is a single value).",
+            sup_item.text,
+        )
+    if limit is not None and spec.limit is None and spec.group_by is None and spec.metric:
+        raise Refuse(
+            f"'{limit}' would limit the rows before the {spec.metric.func.lower()}, which needs "
+            "a nested query the built-in engine does not write.",
+            str(limit),
+        )
+    if share and spec.group_by is None:
+        raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")
+
+
+def _extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:
+    """'total and average market cap', 'average and maximum salary per department'."""
+    extras = []
+    for i, it in enumerate(st.items):
+        if not st.free(i) or not st.is_kw(i, "agg") or it.arg not in ("SUM", "AVG", "MIN", "MAX"):
+            continue
+        if grouped and it.text.lower() in SUPERLATIVE_WORDS:
+            continue  # with groups, 'highest' ranks them
+        col = None
+        for j in range(i + 1, min(i + 4, len(st.items))):
+            nj = st.items[j]
+            if nj.kind == "column" and st.free(j):
+                cols = [c for c in columns_of(nj) if col_kind(st, c) in ("number", "date")]
+                if cols:
+                    col = choose(st, cols, nj)
+                    st.take(j)
+                break
+            if nj.kind != "kw":
+                break
+        col = col or metric.col
+        if col is None:
+            continue
+        if it.arg in ("SUM", "AVG") and col_kind(st, col) != "number":
+            raise Refuse(f"'{it.text} {col.column}' needs a numeric column.", it.text)
+        st.take(i)
+        extras.append(Metric(it.arg, col))
+    return extras
 
 
 def _finish(

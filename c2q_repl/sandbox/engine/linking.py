@@ -185,6 +185,16 @@ def link(question: str, lex: Lexicon) -> Linked:
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
 
 
+def _references(lex: Lexicon, col: Target, tables: set[str]) -> bool:
+    info = lex.catalog.table(col.table)
+    if info is not None and col.column in info.primary_key and col.table in tables:
+        return True
+    return any(
+        r.from_table == col.table and r.from_column == col.column and r.to_table in tables
+        for r in lex.catalog.relationships
+    )
+
+
 def _rank_targets(targets, tokens: list[Token], lex: Lexicon) -> list[Target]:
     """The columns a superlative adjective may rank, narrowed to the tables the question
     names ('the most expensive product' → products.unitPrice, not orderItems.unitPrice).
@@ -232,7 +242,7 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
                 if kinds == {"column"}
                 else "superlative"
                 if kinds == {"superlative"}
-                else _mixed_kind(schema)
+                else _mixed_kind(schema, lex)
             )
             return Item(kind, text, i, i + n, targets=tuple(t for t in schema if t.kind == kind))
         if keyword:
@@ -240,9 +250,15 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
     return None
 
 
-def _mixed_kind(targets: list[Target]) -> str:
+def _mixed_kind(targets: list[Target], lex: Lexicon) -> str:
     """A phrase naming both schema and values: schema names win (e.g. 'energy' the
-    value is only reachable through a longer or quoted phrase if a column is named so)."""
+    value is only reachable through a longer or quoted phrase if a column is named so).
+    A column that only references a table of the same name ('Doctor' in Patient) is
+    that table."""
+    tables = {t.table for t in targets if t.kind == "table"}
+    columns = [t for t in targets if t.kind == "column"]
+    if tables and columns and all(_references(lex, t, tables) for t in columns):
+        return "table"
     for kind in ("column", "table", "value"):
         if any(t.kind == kind for t in targets):
             return kind

@@ -1,0 +1,128 @@
+"""Issue 12, "any database": a schema the engine has no synonym file for."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+from c2q_repl.sandbox.contracts import AnswerRequest, PriorRound
+from c2q_repl.sandbox.engine import create_answerer
+from c2q_repl.sandbox.engine.golden import rows_match
+from c2q_repl.sandbox.engine.names import column_phrases, split_words, superlatives_for
+
+
+@pytest.fixture(scope="module")
+def clinic(tmp_path_factory):
+    """A small clinic: abbreviated identifiers, TEXT columns, declared and undeclared keys."""
+    path = tmp_path_factory.mktemp("clinic") / "clinic.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Ward (WardID INTEGER PRIMARY KEY, WName TEXT, Floor INTEGER);
+        CREATE TABLE Doctor (EmpID INTEGER PRIMARY KEY, Fname TEXT, Lname TEXT, DOB DATE,
+                             Sex TEXT, Salary INTEGER, WardID INTEGER REFERENCES Ward(WardID));
+        CREATE TABLE Patient (PatID INTEGER PRIMARY KEY, Fname TEXT, Lname TEXT, Age INTEGER,
+                              Country TEXT, Weight REAL, Doctor INTEGER REFERENCES Doctor(EmpID));
+        """
+    )
+    wards = [(1, "Cardiology", 2), (2, "Oncology", 3), (3, "Pediatrics", 1)]
+    doctors = [
+        (10, "Ana", "Silva", "1970-03-01", "F", 9000, 1),
+        (11, "Ben", "Okafor", "1985-07-12", "M", 7000, 2),
+        (12, "Chen", "Li", "1990-01-30", "F", 6500, 3),
+    ]
+    countries = ["France", "Japan", "Brazil", "France", "Japan", "France"]
+    patients = [
+        (100 + k, f"P{k}", f"L{k}", 20 + 7 * k, countries[k], 60.5 + 3 * k, 10 + k % 3)
+        for k in range(6)
+    ]
+    conn.executemany("INSERT INTO Ward VALUES (?,?,?)", wards)
+    conn.executemany("INSERT INTO Doctor VALUES (?,?,?,?,?,?,?)", doctors)
+    conn.executemany("INSERT INTO Patient VALUES (?,?,?,?,?,?,?)", patients)
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def ask(db, question, history=()):
+    engine = create_answerer("builtin")
+    return engine.answer(AnswerRequest(question, "direct", db.catalog(), db, history=history))
+
+
+def check(db, question, gold_sql):
+    task = ask(db, question).tasks[0]
+    assert not task.refusal, task.refusal
+    got = db.query(task.sql).rows
+    assert rows_match(db.query(gold_sql).rows, got, " order by " in gold_sql.lower()), task.sql
+
+
+def test_identifier_words():
+    assert split_words("DeptID") == ["dept", "id"]
+    assert split_words("DName") == ["d", "name"]
+    assert "employee id" in column_phrases("Teacher", "EmpID")
+    assert "last name" in column_phrases("Student", "Lname")
+    assert {"department name", "name"} <= set(column_phrases("Department", "DName"))
+    assert "student id" in column_phrases("Student", "StuID")
+    assert "birth date" in column_phrases("Person", "DOB")
+    assert "sex" in column_phrases("Person", "Gender")
+    assert ("oldest", "desc") in superlatives_for("Age")
+    assert ("oldest", "asc") in superlatives_for("DOB")
+
+
+def test_text_values_are_indexed(clinic):
+    check(
+        clinic,
+        "How many patients are from France?",
+        "SELECT COUNT(*) FROM Patient WHERE Country = 'France'",
+    )
+
+
+def test_abbreviated_columns_are_understood(clinic):
+    check(clinic, "list the last names of doctors", "SELECT Lname FROM Doctor")
+    check(
+        clinic,
+        "average salary of doctors by gender",
+        "SELECT Sex, AVG(Salary) FROM Doctor GROUP BY Sex",
+    )
+
+
+def test_english_superlative_ranks_the_named_tables_column(clinic):
+    check(
+        clinic, "who is the oldest patient?", "SELECT PatID FROM Patient ORDER BY Age DESC LIMIT 1"
+    )
+    check(clinic, "the heaviest patient", "SELECT PatID FROM Patient ORDER BY Weight DESC LIMIT 1")
+
+
+def test_ambiguous_superlative_is_declined(clinic):
+    # oldest: Patient.Age (desc) or Doctor.DOB (asc); nothing names the table
+    assert ask(clinic, "who is the oldest?").tasks[0].refusal
+
+
+def test_rows_are_shown_with_their_name(clinic):
+    task = ask(clinic, "which ward is on the highest floor").tasks[0]
+    assert "WName" in task.sql and not task.refusal
+
+
+def test_a_key_is_never_compared_as_a_measure(clinic):
+    task = ask(clinic, "patients with doctor over 10").tasks[0]
+    assert "Doctor > 10" not in task.sql
+
+
+def test_those_points_back_to_the_previous_rows(clinic):
+    first = ask(clinic, "doctors in Cardiology")
+    t = first.tasks[0]
+    history = (
+        PriorRound("doctors in Cardiology", "a0", t.clarified_task, t.sql, state=first.state),
+    )
+    plan = ask(clinic, "how many patients do those doctors have?", history)
+    task = plan.tasks[0]
+    assert not task.refusal, task.refusal
+    gold = (
+        "SELECT COUNT(*) FROM Patient JOIN Doctor ON Patient.Doctor = Doctor.EmpID "
+        "JOIN Ward ON Doctor.WardID = Ward.WardID WHERE Ward.WName = 'Cardiology'"
+    )
+    assert clinic.query(task.sql).rows == clinic.query(gold).rows
