@@ -9,26 +9,34 @@ memory of one answer, not of the whole transcript.
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from c2q_repl.chat.round import Round
 
+_QUESTION = b'{"type":"question"'
+_OUTCOMES = (b'{"type":"result"', b'{"type":"error"')
+#: the round number, written near the start of every record (after type and time)
+_ROUND = re.compile(rb'"round":(\d+)[,}]')
+_HEAD = 256
+
 
 def recall_round(path: str | Path, number: int) -> Round | None:
     """Round ``number`` as the transcript at ``path`` recorded it (None if it has no outcome there)."""
-    question_prefix = b'{"type":"question","round":%d,' % number
-    outcome_prefixes = (
-        b'{"type":"result","round":%d,' % number,
-        b'{"type":"error","round":%d,' % number,
-    )
     question: dict | None = None
     outcome: dict | None = None
     try:
         with open(path, "rb") as fh:
             for line in fh:
-                if line.startswith(question_prefix):
+                is_question = line.startswith(_QUESTION)
+                if not (is_question or line.startswith(_OUTCOMES)):
+                    continue
+                found = _ROUND.search(line, 0, _HEAD)
+                if found is None or int(found.group(1)) != number:
+                    continue
+                if is_question:
                     question, outcome = _record(line), None  # a later question wins
-                elif line.startswith(outcome_prefixes):
+                else:
                     outcome = _record(line)
     except OSError:
         return None
