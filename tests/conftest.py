@@ -14,6 +14,11 @@ Sandbox servers (real uvicorn on 127.0.0.1, random port)
                     .cluster_id, .database, .app
   make_sandbox      factory: make_sandbox(**start_sandbox options) -> SandboxHandle, stopped at teardown
   sandbox_client    httpx.Client with DigestAuth for ``sandbox`` (base_url = sandbox.endpoint)
+
+Child processes (every test)
+  no_child_left_running   autouse: a child process a test started and left running (it failed
+                          or was interrupted) is stopped with SIGINT, SIGTERM, then SIGKILL.
+                          Start children with tests/children.py (default SIGINT for the child).
 """
 
 from __future__ import annotations
@@ -24,6 +29,18 @@ import tempfile
 from pathlib import Path
 
 import pytest
+
+from tests.children import live_children, stop
+
+
+@pytest.fixture(autouse=True)
+def no_child_left_running():
+    """Stop whatever child process the test started and did not end (session and
+    module fixtures are set up before this one, so their children are not touched)."""
+    before = live_children()
+    yield
+    for pid in sorted(live_children() - before):
+        stop(pid)
 
 
 @pytest.fixture(scope="session")

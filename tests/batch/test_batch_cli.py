@@ -14,6 +14,7 @@ import time
 
 import pytest
 
+from tests import children
 from tests.e2e.harness import isolated_env, sandbox_env_vars
 
 Q1 = "how many companies are there per sector?"
@@ -34,7 +35,7 @@ def env_for(tmp_path, seed_cache_home):
 
 
 def c2q(*args, env, input=None, timeout=60):
-    return subprocess.run(
+    return children.run(
         [sys.executable, "-m", "c2q_repl", *args],
         env=env,
         input=input,
@@ -176,7 +177,7 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(make_sandbox, env_fo
     slow = make_sandbox(job_delay=0.8)
     master, slave = os.openpty()
     try:
-        proc = subprocess.Popen(
+        proc = children.popen(
             [sys.executable, "-m", "c2q_repl", "ask", Q1, "--format", "json"],
             env=env_for(slow),
             stdout=subprocess.PIPE,
@@ -197,7 +198,7 @@ def test_progress_goes_to_a_terminal_stderr_never_to_stdout(make_sandbox, env_fo
 
 def test_interrupt_exits_130_with_closed_json(make_sandbox, env_for):
     slow = make_sandbox(job_delay=5.0)
-    proc = subprocess.Popen(
+    proc = children.popen(
         [sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, "--format", "json"],
         env=env_for(slow),
         stdout=subprocess.PIPE,
@@ -255,7 +256,7 @@ def test_without_credentials_batch_uses_the_embedded_sandbox_and_says_so(tmp_pat
 
 
 def test_a_reader_that_goes_away_ends_the_run_quietly(sandbox, env_for):
-    proc = subprocess.Popen(
+    proc = children.popen(
         [sys.executable, "-m", "c2q_repl", "ask", Q1, Q2, Q1, "--format", "jsonl"],
         env=env_for(sandbox),
         stdout=subprocess.PIPE,

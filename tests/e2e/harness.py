@@ -25,6 +25,8 @@ from pathlib import Path
 import pexpect
 import pyte
 
+from tests.children import default_sigint, stop
+
 DEFAULT_ROWS = 40
 DEFAULT_COLS = 120
 
@@ -176,6 +178,8 @@ class Screen:
             cwd=str(cwd) if cwd else None,
             dimensions=(rows, cols),
             encoding=None,
+            # Ctrl-C must reach the program even when pytest runs with SIGINT ignored
+            preexec_fn=default_sigint,
         )
 
     # ------------------------------------------------------------------ input
@@ -356,11 +360,11 @@ class Screen:
         return None
 
     def close(self) -> None:
-        """Stop the child if it is still running (SIGHUP, then SIGKILL)."""
+        """Stop the child if it is still running: SIGINT, then SIGTERM, then SIGKILL,
+        half a second apart (the REPL shrugs off SIGINT at its prompt; SIGTERM ends it)."""
         if self.child.isalive():
-            self.child.close(force=True)
-        else:
-            self.child.close()
+            stop(self.child.pid, grace=0.5)
+        self.child.close(force=True)
 
     def __enter__(self) -> Screen:
         return self

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.children import default_sigint
 from tests.e2e.harness import Screen, isolated_env
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FORBIDDEN
@@ -83,6 +84,7 @@ def start_ask(
     process = subprocess.Popen(
         [sys.executable, "-m", "c2q_repl", "ask", *questions, "--transcript", str(transcript)],
         env=env,
+        preexec_fn=default_sigint,  # Ctrl-C reaches it even when pytest ignores SIGINT
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         stdin=subprocess.DEVNULL,

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.children import default_sigint
+
 ROOT = Path(__file__).resolve().parents[2]
 DOC = ROOT / "docs" / "SANDBOX.md"
 
@@ -32,6 +34,7 @@ def _start(tmp_path: Path, seed_cache_home: Path, *extra: str):
         stderr=subprocess.PIPE,
         text=True,
         env=env,
+        preexec_fn=default_sigint,  # Ctrl-C reaches it even when pytest ignores SIGINT
     )
     lines = []
     deadline = time.monotonic() + 60
@@ -192,6 +195,7 @@ def test_private_key_is_shown_once_on_a_terminal(tmp_path, seed_cache_home):
             env=env,
             encoding="utf-8",
             timeout=60,
+            preexec_fn=default_sigint,
         )
         child.expect("Press Ctrl-C")
         banners.append(child.before)
