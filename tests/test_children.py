@@ -1,0 +1,57 @@
+"""The test suite's own child-process rules (tests/children.py) hold."""
+
+from __future__ import annotations
+
+import signal
+import subprocess
+import sys
+
+from tests import children
+
+SLEEPER = "import sys, time; print('ready', flush=True); time.sleep(60)"
+STUBBORN = (
+    "import signal, time; signal.signal(signal.SIGINT, signal.SIG_IGN);"
+    "signal.signal(signal.SIGTERM, signal.SIG_IGN); print('ready', flush=True); time.sleep(60)"
+)
+
+
+def _started(code: str, **kw) -> subprocess.Popen:
+    proc = children.popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, **kw)
+    assert proc.stdout.readline().strip() == "ready"
+    return proc
+
+
+def test_a_child_gets_default_sigint_even_when_the_parent_ignores_it():
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as under `trap '' INT`
+    try:
+        inherited = subprocess.run(
+            [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        given = children.run(
+            [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT))"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+    finally:
+        signal.signal(signal.SIGINT, previous)
+    assert inherited.strip() == "1"  # SIG_IGN survives exec: the problem
+    assert "default_int_handler" in given  # the fix
+
+
+def test_stop_ends_a_polite_child_with_sigint():
+    proc = _started(SLEEPER)
+    children.stop(proc, grace=5)
+    assert proc.returncode != 0 and proc.poll() is not None
+
+
+def test_stop_escalates_to_sigkill_for_a_child_that_ignores_sigint_and_sigterm():
+    proc = _started(STUBBORN)
+    assert proc.pid in children.live_children()
+    children.stop(proc.pid, grace=0.3)
+    proc.wait(5)
+    assert proc.returncode == -signal.SIGKILL
+    assert proc.pid not in children.live_children()
