@@ -274,3 +274,33 @@ def test_words_that_would_change_nothing_are_declined(engine, seed_db, question)
 def test_in_total_with_a_count_is_one_count(engine, seed_db):
     got = rows(seed_db, ask(engine, seed_db, "how many users are there in total"))
     assert got == seed_db.query("SELECT COUNT(*) FROM users").rows
+
+
+# 5. ambiguity: ordinary words as codes, real codes that are stop words, name prefixes
+@pytest.mark.parametrize(
+    "question,word",
+    [
+        ("how many companies cost more than 100", "cost"),
+        ("what's the market cap of bank", "bank"),
+    ],
+)
+def test_an_ordinary_word_is_not_silently_a_name(engine, seed_db, question, word):
+    refusal = ask(engine, seed_db, question).tasks[0].refusal
+    assert refusal.startswith(f"'{word}'") and "ordinary word" in refusal
+
+
+def test_a_code_in_capitals_is_read_even_when_it_is_a_stop_word(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "latest close of ALL"))
+    assert len(got) == 1 and "ALL" in got[0]
+
+
+def test_capitals_before_a_noun_are_emphasis(engine, seed_db):
+    plan = ask(engine, seed_db, "show ALL companies in Technology")
+    assert same_rows(
+        seed_db, plan, "SELECT stock_symbol FROM companies WHERE sector = 'Technology'"
+    )
+
+
+def test_informal_lowercase_ticker_is_read_when_it_is_not_a_word(engine, seed_db):
+    plan = ask(engine, seed_db, "aapl close in 2023")
+    assert "'AAPL'" in plan.tasks[0].sql

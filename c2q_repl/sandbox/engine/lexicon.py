@@ -137,7 +137,9 @@ def load_synonyms(path: Path = SYNONYM_FILE) -> dict:
         return tomllib.load(fh)
 
 
-def _add_schema_names(lex: Lexicon, table: TableInfo) -> None:
+def _add_schema_names(
+    lex: Lexicon, table: TableInfo, english: dict[tuple[str, ...], list[tuple[str, str]]]
+) -> None:
     lex.add(" ".join(split_identifier(table.name)), Target("table", table.name))
     lex.add(" ".join(split_words(table.name)), Target("table", table.name))
     if table.comment:
@@ -147,9 +149,10 @@ def _add_schema_names(lex: Lexicon, table: TableInfo) -> None:
         target = Target("column", table.name, col.name)
         lex.add(" ".join(split_identifier(col.name)), target)
         for k, phrase in enumerate(column_phrases(table.name, col.name)):
-            lex.add(
-                phrase, target if k == 0 else Target("column", table.name, col.name, via="name")
-            )
+            if k == 0:
+                lex.add(phrase, target)
+            else:
+                english.setdefault(phrase_key(phrase), []).append((table.name, col.name))
         words = split_words(col.name)
         if len(words) > 1 and words[-1] not in _GENERIC_HEADS:
             heads.setdefault(words[-1], []).append(col.name)
@@ -162,7 +165,41 @@ def _add_schema_names(lex: Lexicon, table: TableInfo) -> None:
     for head, cols in heads.items():
         # "price" for unitPrice when the table has one price
         if len(cols) == 1 and not table.column(head):
-            lex.add(head, Target("column", table.name, cols[0], via="name"))
+            english.setdefault(phrase_key(head), []).append((table.name, cols[0]))
+
+
+def _derived_from(key: tuple[str, ...], word: str) -> bool:
+    from .names import SYNONYMS
+
+    return key[-1:] and key[-1] in {phrase_key(o)[-1] for o in SYNONYMS.get(word, ())} or False
+
+
+def _add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, str]]]) -> None:
+    """Derived phrases ('cost' for a price, 'surname' for Lname) only where no schema name
+    or shipped synonym says otherwise, and where the columns they name are one thing:
+    one column, or same-named columns of the same kind in several tables."""
+    for key, found in english.items():
+        cols = list(dict.fromkeys(found))
+        if key in lex.phrases:
+            continue
+        # 'cost' for 'price' only where 'price' itself means one column
+        base = [
+            t
+            for w in ("price", "salary", "quantity", "country", "sex", "gender")
+            if key != (w,) and _derived_from(key, w)
+            for t in lex.phrases.get((w,), [])
+            if t.kind == "column"
+        ]
+        if len({(t.table, t.column) for t in base}) > 1:
+            continue
+        same_thing = (
+            len({c.lower() for _, c in cols}) == 1
+            and len({lex.kind_of(t, c) for t, c in cols}) == 1
+        )
+        if len(cols) > 1 and not same_thing:
+            continue
+        for table, column in cols:
+            lex.add(key, Target("column", table, column, via="name"))
 
 
 def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
@@ -212,7 +249,10 @@ def _add_name_prefixes(lex: Lexicon) -> None:
             continue
         counts: dict[tuple[str, ...], int] = {}
         keys = {t: tuple(w for w in phrase_key(t.value)) for t in targets}
+        anywhere: dict[str, int] = {}
         for key in keys.values():
+            for w in set(key):
+                anywhere[w] = anywhere.get(w, 0) + 1
             for n in (1, 2):
                 if len(key) > n:
                     counts[key[:n]] = counts.get(key[:n], 0) + 1
@@ -225,8 +265,10 @@ def _add_name_prefixes(lex: Lexicon) -> None:
                     and prefix not in lex.phrases
                     and len(" ".join(prefix)) >= 4
                     and prefix[-1] not in _CORPORATE_SUFFIXES
+                    and (n == 2 or anywhere.get(prefix[0], 0) == 1)  # "morgan": two names
                 ):
-                    lex.add(prefix, Target("value", t.table, t.column, t.value, via="name"))
+                    via = "name" if n == 2 else "prefix"  # one word: linked only when capitalised
+                    lex.add(prefix, Target("value", t.table, t.column, t.value, via=via))
 
 
 def _is_code(value: str) -> bool:
@@ -319,9 +361,11 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     index and date anchors; without it only names are known (unit tests)."""
     synonyms = load_synonyms() if synonyms is None else synonyms
     lex = Lexicon(catalog, defaults=dict(synonyms.get("defaults", {})))
+    english: dict[tuple[str, ...], list[tuple[str, str]]] = {}
     for table in catalog.tables:
-        _add_schema_names(lex, table)
+        _add_schema_names(lex, table, english)
     _add_synonyms(lex, synonyms)
+    _add_english(lex, english)
     _add_superlatives(lex, synonyms)
     if database is not None:
         _load_values(lex, database, synonyms)

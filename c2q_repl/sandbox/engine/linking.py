@@ -8,6 +8,7 @@ declines on.
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass
 
 from .keywords import KEYWORDS, STOP_WORDS, UNSUPPORTED
@@ -103,7 +104,29 @@ def link(question: str, lex: Lexicon) -> Linked:
                 unknown.append(tok.text)
             i += 1
             continue
-        match = _longest(tokens, i, lex)
+        if _capital_code(tok, tokens, i, lex):
+            # "the close of ALL": a ticker written in capitals, unless a noun follows ("ALL companies")
+            items.append(
+                Item(
+                    "value",
+                    tok.text,
+                    i,
+                    i + 1,
+                    targets=tuple(lex.symbols[tok.text]),
+                    note=f"'{tok.text}' (in capitals) read as the code {tok.text}",
+                )
+            )
+            i += 1
+            continue
+        stop = next(
+            (
+                j
+                for j in range(i + 1, min(len(tokens), i + 6))
+                if _capital_code(tokens[j], tokens, j, lex)
+            ),
+            None,
+        )
+        match = _longest(tokens, i, lex, (stop - i) if stop is not None else None)
         if match and match.kind == "superlative":
             # "cheapest" → the superlative keyword followed by the column it ranks
             ranked = _rank_targets(match.targets, tokens, lex)
@@ -140,6 +163,22 @@ def link(question: str, lex: Lexicon) -> Linked:
             )
             i = match.end
             continue
+        # "bank" alone is an ordinary word; "Berkshire" (capitalised, mid-sentence) a name
+        if (
+            match
+            and match.kind == "value"
+            and all(t.via == "prefix" for t in match.targets)
+            and not (tok.text[:1].isupper() and i > 0)
+        ):
+            names = ", ".join(sorted({t.value for t in match.targets}))
+            reason = (
+                f"it could be the start of the name {names} or an ordinary word; "
+                "write the full name (or the ticker) if you mean it"
+            )
+            unsupported.append((match.text, reason))
+            items.append(Item("unsupported", match.text, i, match.end, note=reason))
+            i = match.end
+            continue
         if match:
             items.append(match)
             if match.kind == "unsupported":
@@ -152,6 +191,21 @@ def link(question: str, lex: Lexicon) -> Linked:
             pass
         elif tok.text in lex.symbols:
             items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text])))
+        elif (
+            tok.text.upper() in lex.symbols
+            and len(tok.text) >= 3
+            and _word_like(tok.lower)
+            and not _ticker_nearby(tokens, i)
+        ):
+            # "cost", "key", "cos": ordinary words that are also codes; say so, do not guess
+            code = tok.text.upper()
+            names = ", ".join(sorted({f"{t.column} {t.value}" for t in lex.symbols[code]}))
+            reason = (
+                f"it is an ordinary word and also the code {code} ({names}); "
+                f"write {code} in capitals if you mean the code"
+            )
+            unsupported.append((tok.text, reason))
+            items.append(Item("unsupported", tok.text, i, i + 1, note=reason))
         elif tok.text.upper() in lex.symbols and len(tok.text) >= 3:
             items.append(
                 Item(
@@ -185,6 +239,79 @@ def link(question: str, lex: Lexicon) -> Linked:
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
 
 
+_TICKER_WORDS = frozenset({"stock", "stocks", "ticker", "symbol", "shares", "share", "code"})
+
+
+def _ticker_nearby(tokens: list[Token], i: int) -> bool:
+    return any(
+        0 <= j < len(tokens) and tokens[j].lower in _TICKER_WORDS for j in (i - 1, i + 1, i - 2)
+    )
+
+
+def _word_like(word: str) -> bool:
+    """Pronounceable like an English word ('cost', 'key'), unlike 'aapl', 'msft', 'nvda'."""
+    if not re.search(r"[aeiouy]", word) or re.match(r"^[aeiou]{2}", word):
+        return False
+    if re.search(r"[^aeiouy]{3}", word) and not re.search(r"(str|sch|thr|chr|ngs|nds|nts)", word):
+        return False
+    onset = re.match(r"^[^aeiouy]*", word).group(0)  # type: ignore[union-attr]
+    return len(onset) < 2 or onset in _ONSETS
+
+
+_ONSETS = frozenset(
+    [
+        "bl",
+        "br",
+        "ch",
+        "cl",
+        "cr",
+        "dr",
+        "fl",
+        "fr",
+        "gl",
+        "gr",
+        "kn",
+        "ph",
+        "pl",
+        "pr",
+        "sc",
+        "sh",
+        "sk",
+        "sl",
+        "sm",
+        "sn",
+        "sp",
+        "st",
+        "sw",
+        "th",
+        "tr",
+        "tw",
+        "wh",
+        "wr",
+        "qu",
+    ]
+)
+
+
+def _capital_code(tok: Token, tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """A stop word written as a code in capitals, in a question not written in capitals."""
+    if not (tok.kind == "word" and len(tok.text) >= 2 and tok.text.isupper()):
+        return False
+    if tok.text not in lex.symbols:
+        return False
+    if not (tok.lower in _STOP_KEYS or word_key(tok.lower) in _STOP_KEYS or _is_keyword(tok)):
+        return False
+    words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 1]
+    if sum(w.isupper() for w in words) * 2 > len(words):
+        return False
+    nxt = _longest(tokens, i + 1, lex) if i + 1 < len(tokens) else None
+    return not (nxt is not None and nxt.kind in ("table", "column"))
+
+
+def _is_keyword(tok: Token) -> bool:
+    return (word_key(tok.lower),) in _KEYWORD_KEYS or (tok.lower,) in _KEYWORD_KEYS
+
+
 def _references(lex: Lexicon, col: Target, tables: set[str]) -> bool:
     info = lex.catalog.table(col.table)
     if info is not None and col.column in info.primary_key and col.table in tables:
@@ -214,8 +341,8 @@ def _rank_targets(targets, tokens: list[Token], lex: Lexicon) -> list[Target]:
     return [t for t in targets if t.value == targets[0].value]
 
 
-def _longest(tokens: list[Token], i: int, lex: Lexicon) -> Item | None:
-    longest = min(max(lex.max_len, _MAX_KEYWORD), len(tokens) - i)
+def _longest(tokens: list[Token], i: int, lex: Lexicon, at_most: int | None = None) -> Item | None:
+    longest = min(max(lex.max_len, _MAX_KEYWORD), len(tokens) - i, at_most or len(tokens))
     for n in range(longest, 0, -1):
         key = _key(tokens, i, n)
         if key is None:
