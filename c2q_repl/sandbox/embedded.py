@@ -113,6 +113,8 @@ def start_sandbox(
     max_result_chars: int = 8 * 2**20,
     job_limits=None,
     cache_dir: Path | None = None,
+    header_timeout: float = 10.0,
+    max_connections: int | None = None,
     log_level: str | None = None,
     access_log: bool = False,
 ) -> SandboxHandle:
@@ -128,6 +130,7 @@ def start_sandbox(
 
     from c2q_repl.sandbox.answerer import build_answerer
     from c2q_repl.sandbox.app import GatewayConfig, create_app
+    from c2q_repl.sandbox.connections import guarded_protocol
     from c2q_repl.sandbox.faults import parse_faults
     from c2q_repl.sandbox.jobs import JobStore, parse_delay
     from c2q_repl.sandbox.results import Limits
@@ -177,12 +180,14 @@ def start_sandbox(
     logging_options = {"log_config": None} if log_level is None else {"log_level": log_level}
     config = uvicorn.Config(
         asgi,
-        http="h11",
+        # h11 plus a header timeout and a connection cap (slowloris), see sandbox/connections.py
+        http=guarded_protocol(header_timeout=header_timeout, max_connections=max_connections),
         lifespan="off",
         access_log=access_log,
         **logging_options,
         timeout_graceful_shutdown=2,
-        timeout_keep_alive=30,
+        timeout_keep_alive=20,
+        h11_max_incomplete_event_size=16 * 1024,
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(

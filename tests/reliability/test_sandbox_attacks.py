@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import textwrap
+import threading
 import time
 from pathlib import Path
 
@@ -40,8 +41,11 @@ _SERVE = textwrap.dedent(
 
 
 class Served:
-    def __init__(self, proc: subprocess.Popen, endpoint: str):
-        self.proc, self.endpoint = proc, endpoint
+    def __init__(self, proc: subprocess.Popen, endpoint: str, log: Path):
+        self.proc, self.endpoint, self.log = proc, endpoint, log
+
+    def stderr(self) -> str:
+        return self.log.read_text(errors="replace")
 
     def client(self) -> httpx.Client:
         return httpx.Client(
@@ -49,7 +53,9 @@ class Served:
         )
 
 
-def serve(tmp_path: Path, seed_cache_home: Path, *args: str, stuck: bool = False) -> Served:
+def serve(
+    tmp_path: Path, seed_cache_home: Path, *args: str, stuck: bool = False, max_files: int = 0
+) -> Served:
     keys = tmp_path / "keys.toml"
     keys.write_text(f'[[keys]]\npublic = "{PUBLIC}"\nprivate = "{PRIVATE}"\nrole = "admin"\n')
     keys.chmod(0o600)
@@ -59,22 +65,34 @@ def serve(tmp_path: Path, seed_cache_home: Path, *args: str, stuck: bool = False
         if stuck
         else [sys.executable, "-m", "c2q_repl", "sandbox", "serve"]
     )
+    log = (
+        tmp_path / "serve.log"
+    )  # a file, not a pipe nobody reads: a full pipe would stall the server
     proc = subprocess.Popen(
         [*command, "--port", "0", "--keys", str(keys), "--job-delay", "0", *args],
         stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
+        stderr=log.open("w"),
         text=True,
         env=env,
+        preexec_fn=(lambda: _limit_files(max_files)) if max_files else None,
     )
     deadline = time.monotonic() + 60
     for line in proc.stdout:
         match = re.search(r"endpoint:\s+(\S+)", line)
         if match:
-            return Served(proc, match.group(1))
+            # keep reading stdout (the access log), or a full pipe would stall the server
+            threading.Thread(target=proc.stdout.read, daemon=True).start()
+            return Served(proc, match.group(1), log)
         if time.monotonic() > deadline:
             break
     proc.kill()
-    raise AssertionError(f"the sandbox did not start: {proc.stderr.read()}")
+    raise AssertionError(f"the sandbox did not start: {log.read_text()}")
+
+
+def _limit_files(count: int) -> None:
+    import resource
+
+    resource.setrlimit(resource.RLIMIT_NOFILE, (count, count))
 
 
 def wait_ready(served: Served) -> None:
@@ -104,8 +122,43 @@ def test_sigterm_ends_the_process_while_the_engine_is_busy(tmp_path, seed_cache_
         except subprocess.TimeoutExpired:
             pytest.fail("SIGTERM did not end the sandbox while its engine was busy")
         assert code == 0
-        assert "stopped" in served.proc.stderr.read()
+        assert "stopped" in served.stderr()
     finally:
         if served.proc.poll() is None:
+            served.proc.kill()
+            served.proc.wait()
+
+
+def test_idle_connections_past_the_file_limit_do_not_lock_real_clients_out(
+    tmp_path, seed_cache_home
+):
+    """Slowloris: more idle connections than the server has file descriptors. The oldest idle ones
+    are closed to make room (and the rest time out), so a real client still gets its answer."""
+    import socket
+
+    served = serve(tmp_path, seed_cache_home, max_files=160)
+    host, port = re.match(r"http://([^:/]+):(\d+)", served.endpoint).groups()
+    flood = []
+    try:
+        wait_ready(served)
+        for _ in range(220):
+            try:
+                flood.append(socket.create_connection((host, int(port)), timeout=2))
+            except OSError:
+                break
+        with served.client() as http:
+            http.timeout = httpx.Timeout(8)
+            try:
+                response = http.get("/v3/dataSummaries")
+            except httpx.TimeoutException:
+                pytest.fail("a real client timed out behind idle connections")
+            assert response.status_code == 200
+    finally:
+        for sock in flood:
+            sock.close()
+        served.proc.send_signal(signal.SIGTERM)
+        try:
+            served.proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
             served.proc.kill()
             served.proc.wait()
