@@ -225,7 +225,7 @@ def test_concurrent_answers_are_consistent(engine, seed_db):
 
 def test_calendar_buckets_group_dates_per_dialect(engine, seed_db):
     task = ask(engine, seed_db, "Average closing price of MSFT per month in 2023").tasks[0]
-    assert "STRFTIME('%Y-%m', record_date) AS month" in task.sql and "GROUP BY month" in task.sql
+    assert "DATE_FORMAT(record_date, '%Y-%m') AS month" in task.sql and "GROUP BY month" in task.sql
     assert task.chart.name == "LineChart" and task.chart.option["x"] == "month"
     rows = seed_db.query(task.sql).rows
     assert [r[0] for r in rows] == [f"2023-{m:02d}" for m in range(1, 13)]

@@ -104,7 +104,7 @@ def test_fenced_sql_is_answered_with_usage_and_prompt_context(llm, seed_db):
     assert sent["path"] == "/v1/chat/completions" and sent["auth"] == f"Bearer {KEY}"
     assert sent["body"]["model"] == "test-model"
     system = sent["body"]["messages"][0]["content"]
-    assert "sqlite" in system and "market_cap BIGINT -- Market capitalization" in system
+    assert "mysql" in system and "market_cap BIGINT -- Market capitalization" in system
     assert "'Technology'" in system  # sample values of a low-cardinality column
     assert "tech" in system and "definition" in system  # knowledge base
     contents = [m["content"] for m in sent["body"]["messages"]]

@@ -13,7 +13,8 @@ from c2q_repl.sandbox.contracts import ReadOnlyViolation, SQLExecutionError
 
 def test_catalog_has_comments_keys_and_relationships(sp500_db):
     cat = sp500_db.catalog()
-    assert cat.database == "sp500insight" and cat.dialect == "sqlite"
+    # the dialect the sandbox speaks (and shows); the backend translates to run it
+    assert cat.database == "sp500insight" and cat.dialect == "mysql"
     companies = cat.table("companies")
     assert companies.comment == "Companies"
     assert companies.primary_key == ("stock_symbol",)

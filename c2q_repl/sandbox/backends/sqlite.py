@@ -5,6 +5,10 @@ parallel (SQLite readers do not block each other). Read-only queries get
 three layers: the parser check (:mod:`c2q_repl.sandbox.readonly`),
 ``PRAGMA query_only`` and an authorizer that allows only reads. A progress
 handler enforces the timeout; ``fetchmany`` enforces the row cap.
+
+SQL arrives in MySQL, the dialect the sandbox speaks (:mod:`c2q_repl.sandbox.dialect`):
+the catalog says so, and each statement is checked as MySQL, translated to
+SQLite, and the SQLite text that will run is checked again.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from c2q_repl.sandbox.contracts import (
     SQLExecutionError,
     TableInfo,
 )
+from c2q_repl.sandbox.dialect import SHOWN, for_backend
 from c2q_repl.sandbox.schema import comments_for, infer_relationships
 
 _READ_ACTIONS = frozenset(
@@ -133,7 +138,7 @@ class SQLiteDatabase:
         )
         return Catalog(
             database=self.name,
-            dialect=self.dialect,
+            dialect=SHOWN,
             tables=tables_t,
             relationships=declared + inferred,
         )
@@ -148,11 +153,23 @@ class SQLiteDatabase:
                 out.append(Relationship(name, fk[3], fk[2], fk[4] or fk[3], inferred=False))
         return tuple(out)
 
+    def _float_columns(self) -> frozenset[str]:
+        """Names of single-precision FLOAT columns (never also the name of a wider column)."""
+        floats: set[str] = set()
+        others: set[str] = set()
+        for table in self.catalog().tables:
+            for column in table.columns:
+                is_float = column.type.strip().upper().split("(")[0] == "FLOAT"
+                (floats if is_float else others).add(column.name.lower())
+        return frozenset(floats - others)
+
     # ------------------------------------------------------------ queries
     def query(
         self, sql: str, *, read_only: bool = True, max_rows: int = 1000, timeout: float = 10.0
     ) -> QueryResult:
-        statement = statement_to_run(sql, "sqlite", read_only)
+        mysql_statement = statement_to_run(sql, SHOWN, read_only)
+        sqlite_text = for_backend(mysql_statement, "sqlite", self._float_columns())
+        statement = statement_to_run(sqlite_text, "sqlite", read_only)
         conn = self._pool.acquire()
         healthy = True
         try:

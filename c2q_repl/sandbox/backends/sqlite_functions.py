@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+import struct
 
 
 def _date(value) -> dt.date | None:
@@ -50,6 +51,16 @@ def _concat(*parts):
     return "".join(str(p) for p in parts)
 
 
+def _float32(value):
+    """The double a single-precision FLOAT column holds in MySQL (0.1 → 0.10000000149011612)."""
+    if not isinstance(value, (int, float)) or isinstance(value, bool):
+        return value
+    try:
+        return struct.unpack("f", struct.pack("f", float(value)))[0]
+    except OverflowError:
+        return value
+
+
 def _now() -> str:
     return dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S")
 
@@ -68,6 +79,7 @@ def register(conn: sqlite3.Connection) -> None:
     conn.create_function("DATEDIFF", 2, _datediff, **deterministic)
     conn.create_function("IF", 3, _if, **deterministic)
     conn.create_function("CONCAT", -1, _concat, **deterministic)
+    conn.create_function("FLOAT32", 1, _float32, **deterministic)
     conn.create_function("NOW", 0, _now)
     conn.create_function("CURDATE", 0, _curdate)
     conn.create_function("CURRENT_DATE", 0, _curdate)

@@ -157,6 +157,7 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
     ):
         for o in tree.args["order"].expressions:
             o.set("desc", descending)
+            o.set("nulls_first", not descending)  # MySQL's own NULL order: no emulation clause
         changes.append("reversed the ordering" if descending is not None else "")
     if conditions:
         tree = tree.where(exp.and_(*conditions))
