@@ -79,3 +79,18 @@ def test_relative_ranges_are_anchored_and_explained():
 def test_plain_numbers_are_not_time():
     assert parse_time(tokenize("5 companies"), 0) is None
     assert parse_time(tokenize("100000 employees"), 0) is None
+
+
+def test_month_name_dates_and_a_trailing_comma():
+    from c2q_repl.sandbox.engine.normalize import tokenize as tok
+    from c2q_repl.sandbox.engine.timeexpr import parse_time
+
+    for text, start in [
+        ("Dec 29, 2023", "2023-12-29"),
+        ("on 3 March 2023", "2023-03-03"),
+        ("December 1st 2023", "2023-12-01"),
+        ("3rd of March, 2023", "2023-03-03"),
+    ]:
+        spec, _ = parse_time(tok(text), 0)
+        assert spec.start == start, text
+    assert [t.text for t in tok("in 2023, per month")][:3] == ["in", "2023", ","]

@@ -85,6 +85,9 @@ def _point(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
         y, m = (int(p) for p in tok.text.split("-"))
         if 1 <= m <= 12:
             return _month_start(y, m), _add_months(_month_start(y, m), 1), 1
+    day = _day_month_year(tokens, i)
+    if day is not None:
+        return day
     if tok.lower in MONTHS and i + 1 < len(tokens) and _year(tokens[i + 1]):
         start = _month_start(_year(tokens[i + 1]), MONTHS[tok.lower])  # type: ignore[arg-type]
         return start, _add_months(start, 1), 2
@@ -95,6 +98,42 @@ def _point(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
     if y:
         return dt.date(y, 1, 1), dt.date(y + 1, 1, 1), 1
     return None
+
+
+def _day(tok: Token) -> int | None:
+    if tok.kind == "number" and tok.number is not None and tok.text.isdigit():
+        return int(tok.number) if 1 <= tok.number <= 31 else None
+    return None
+
+
+def _day_month_year(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
+    """'Dec 29, 2023', 'December 29th 2023', '3 March 2023', '3rd of March, 2023'."""
+    k = i
+
+    def skip(k: int, *words: str) -> int:
+        while k < len(tokens) and (tokens[k].lower in words or tokens[k].text == ","):
+            k += 1
+        return k
+
+    if tokens[k].lower in MONTHS and k + 1 < len(tokens) and _day(tokens[k + 1]):
+        month, day = MONTHS[tokens[k].lower], _day(tokens[k + 1])
+        k = skip(k + 2, "st", "nd", "rd", "th")
+    elif _day(tokens[k]):
+        day = _day(tokens[k])
+        k = skip(k + 1, "st", "nd", "rd", "th", "of")
+        if k >= len(tokens) or tokens[k].lower not in MONTHS:
+            return None
+        month = MONTHS[tokens[k].lower]
+        k = skip(k + 1)
+    else:
+        return None
+    if k >= len(tokens) or not _year(tokens[k]):
+        return None
+    try:
+        d = dt.date(_year(tokens[k]), month, day)  # type: ignore[arg-type]
+    except ValueError:
+        return None
+    return d, d + dt.timedelta(days=1), k + 1 - i
 
 
 def _text(tokens: list[Token], i: int, n: int) -> str:
@@ -144,10 +183,11 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
             ), skip + p[2]
     if at(i) == "on":
         p = _point(tokens, i + 1)
-        if p and tokens[i + 1].kind == "date":
+        if p and (tokens[i + 1].kind == "date" or (p[1] - p[0]).days == 1):
+            used = 1 + p[2]
             return TimeSpec(
-                "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, 2)
-            ), 2
+                "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, used)
+            ), used
     # (in|over|during) the last|past N units / last N units / the last month
     j = i
     if at(j) in ("in", "over", "during", "within", "for"):
@@ -196,6 +236,7 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
         or _year(tokens[i])
         or at(i) in MONTHS
         or at(i) in ("q1", "q2", "q3", "q4")
+        or _day_month_year(tokens, i) is not None
     ):
         return TimeSpec(
             "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, skip + p[2])
