@@ -210,7 +210,13 @@ def run(
         if options.transcript:
             from c2q_repl.transcript.opening import open_transcript
 
-            transcript = open_transcript(connection, conversation, options.transcript, env=environ)
+            transcript = open_transcript(
+                connection,
+                conversation,
+                options.transcript,
+                env=environ,
+                on_stop=lambda message: _note(stderr, message),
+            )
         asked = 0
         for number, question in enumerate(iter_questions(arguments, stdin), start=1):
             asked = number

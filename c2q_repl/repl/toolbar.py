@@ -21,6 +21,8 @@ class ToolbarView(NamedTuple):
     #: today's (HTTP requests, AI requests) on this endpoint, from the usage counter
     requests_today: tuple[int, int] | None = None
     busy: bool = False
+    #: "" while the transcript records (or none is wanted); else e.g. "transcript stopped"
+    transcript: str = ""
 
 
 def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
@@ -45,6 +47,8 @@ def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
     if view.requests_today is not None:
         requests, ai = view.requests_today
         frags += [sep, ("class:bottom-toolbar", f"today {ai} AI / {requests} requests")]
+    if view.transcript:
+        frags += [sep, ("class:bottom-toolbar.feedback", view.transcript)]
     frags += [sep, ("class:bottom-toolbar.help", "/help · Ctrl-D quits")]
     return frags
 

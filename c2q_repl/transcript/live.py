@@ -178,7 +178,12 @@ def live_main(
             from c2q_repl.transcript.opening import open_transcript
 
             writer = open_transcript(
-                connection, conversation, Path(record), env=env, replay_of=str(t.path)
+                connection,
+                conversation,
+                Path(record),
+                env=env,
+                replay_of=str(t.path),
+                on_stop=lambda message: print(f"c2q: {clean_text(message)}", file=err),
             )
         conversation.open()
         print(
@@ -188,7 +193,10 @@ def live_main(
         run = replay_live(t, conversation, opts, out)
         out.write("".join(line + "\n" for line in drift_report(run, opts)))
         if writer is not None:
-            print(f"new run saved to {writer.path}", file=err)
+            if writer.stopped:
+                print(f"c2q: the new run's transcript {writer.stopped}: {writer.path}", file=err)
+            else:
+                print(f"new run saved to {writer.path}", file=err)
         return exit_code(run)
     except C2QError as exc:
         print(f"c2q: {clean_text(exc.describe())}", file=err)
