@@ -61,8 +61,7 @@ class DataApp:
 
     @property
     def endpoint(self) -> str:
-        host, port = self.httpd.server_address[:2]
-        return f"http://{host}:{port}{BASE}"
+        return f"http://127.0.0.1:{self.httpd.server_port}{BASE}"
 
     def respond(self, method: str, path: str) -> Any:
         if path == "/v3/dataSummaries" and method == "GET":

@@ -109,8 +109,7 @@ class DocServer:
 
     @property
     def endpoint(self) -> str:
-        host, port = self._httpd.server_address[:2]
-        return f"http://{host}:{port}{BASE_PATH}"
+        return f"http://127.0.0.1:{self._httpd.server_port}{BASE_PATH}"
 
     def env(self) -> dict[str, str]:
         return {
