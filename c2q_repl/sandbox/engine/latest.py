@@ -40,7 +40,7 @@ def read_latest(st: ReadState) -> None:
             continue
         newest = word in NEWEST
         j = i + 1
-        while st.at(j) is not None and st.at(j).kind == "value" and j < i + 3:
+        while j < i + 3 and st.is_value(j):
             j += 1  # "the latest AAPL close", "the most recent S&P 500 index level"
         nxt = st.at(j)
         if nxt is None or not st.free(j):
@@ -78,10 +78,10 @@ def read_latest(st: ReadState) -> None:
                 )
         elif nxt.kind == "table" and newest:
             table = nxt.targets[0].table
-            dates = event_dates(st, table)
-            if dates:
+            events = event_dates(st, table)
+            if events:
                 st.take(i)
-                _set(st, Col(table, dates[0]), newest, it.text)
+                _set(st, Col(table, events[0]), newest, it.text)
 
 
 def event_dates(st: ReadState, table: str) -> list[str]:

@@ -326,7 +326,7 @@ def _rank_targets(targets, tokens: list[Token], lex: Lexicon) -> list[Target]:
     """The columns a superlative adjective may rank, narrowed to the tables the question
     names ('the most expensive product' → products.unitPrice, not orderItems.unitPrice).
     Empty when the candidates disagree on direction and nothing narrows them."""
-    named = set()
+    named: set[str] = set()
     for j in range(len(tokens)):
         m = _longest(tokens, j, lex)
         if m is not None and m.kind == "table":

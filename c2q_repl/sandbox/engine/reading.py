@@ -31,6 +31,10 @@ class ReadState:
     def at(self, i: int) -> Item | None:
         return self.items[i] if 0 <= i < len(self.items) else None
 
+    def is_value(self, i: int) -> bool:
+        it = self.at(i)
+        return bool(it and it.kind == "value")
+
     def is_kw(self, i: int, *categories: str) -> bool:
         it = self.at(i)
         return bool(it and it.kind == "kw" and (not categories or it.category in categories))
