@@ -19,7 +19,7 @@ from c2q_repl.sandbox.auth import Authenticator
 from c2q_repl.sandbox.bodies import BodyError, question_too_long, read_json_body
 from c2q_repl.sandbox.chat import ChatService, creator_of
 from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
-from c2q_repl.sandbox.keys import ROLE_TITLES, SQL_READONLY, ApiKey
+from c2q_repl.sandbox.keys import ADMIN, ROLE_TITLES, SQL_READONLY, ApiKey
 from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
 from c2q_repl.sandbox.responses import (
     app_error,
@@ -88,6 +88,8 @@ class Handlers:
         self.chat = ChatService(core)
 
     def get_job(self, c: Call):
+        if not self._may_see_job(c):
+            raise ApiError(404, "job not found")
         body = self.core.jobs.final_body(c.params["job_id"])
         if body is not None:
             return Prebuilt(body)  # serialised once, when the work finished
@@ -157,38 +159,75 @@ class Handlers:
     def delete_knowledge(self, c: Call):
         return self.chat.delete_knowledge(c.params["kb_id"], c.params["data_id"])
 
+    # Sessions and the jobs of questions belong to the key that created them; an Admin key
+    # sees all. Someone else's session or job is "not found" (its existence is not revealed).
+    # Handlers run on the event loop one at a time, so a new session or job is claimed before
+    # any other request can see it.
     def create_session(self, c: Call):
-        return self.chat.create_session(c.body, creator_of(c.key, self.core.app_id))
+        return self._claimed(c, self.chat.create_session(c.body, self._creator(c)))
 
     def list_sessions(self, c: Call):
-        return self.chat.list_sessions()
+        visible = [s for s in self.core.sessions.all() if self._may_see(c, s.owner)]
+        return {"sessions": [self.chat.session_json(s, with_messages=False) for s in visible]}
 
     def get_session(self, c: Call):
-        return self.chat.session_json(self.chat.find_session(c.params["session_id"]))
+        return self.chat.session_json(self._own_session(c))
 
     def rename_session(self, c: Call):
+        self._own_session(c)
         return self.chat.rename_session(c.params["session_id"], c.body)
 
     def reset_session(self, c: Call):
+        self._own_session(c)
         return self.chat.reset_session(c.params["session_id"])
 
     def session_chat(self, c: Call):
-        return self.chat.session_chat(c.params["session_id"], c.body, c.read_only)
+        self._own_session(c)
+        return self._claimed(c, self.chat.session_chat(c.params["session_id"], c.body, c.read_only))
 
     def chat_v3(self, c: Call):
-        return self.chat.chat_v3(c.body, creator_of(c.key, self.core.app_id), c.read_only)
+        return self._claimed(c, self.chat.chat_v3(c.body, self._creator(c), c.read_only))
 
     def chat_v2(self, c: Call):
-        return self.chat.chat_v2(c.body, c.read_only)
+        return self._claimed(c, self.chat.chat_v2(c.body, c.read_only))
 
     def chat_v1(self, c: Call):
         return self.chat.chat_v1(c.body, c.read_only)
 
     def refine_sql(self, c: Call):
-        return self.chat.refine_sql(c.body, creator_of(c.key, self.core.app_id))
+        return self._claimed(c, self.chat.refine_sql(c.body, self._creator(c)))
 
     def suggest_questions(self, c: Call):
-        return self.chat.suggest_questions(c.body)
+        return self._claimed(c, self.chat.suggest_questions(c.body))
+
+    # ------------------------------------------------------------ ownership
+    def _creator(self, c: Call) -> str:
+        return creator_of(c.key, self.core.app_id)
+
+    @staticmethod
+    def _may_see(c: Call, owner: str) -> bool:
+        return c.key.role == ADMIN or owner == c.key.public
+
+    def _may_see_job(self, c: Call) -> bool:
+        """Unclaimed jobs (data summaries, shared by the app) are everyone's."""
+        owner = self.core.jobs.owner(c.params["job_id"])
+        return owner is None or owner == "" or self._may_see(c, owner)
+
+    def _own_session(self, c: Call):
+        session = self.chat.find_session(c.params["session_id"])
+        if not self._may_see(c, session.owner):
+            raise ApiError(404, f"session {c.params['session_id']} not found")
+        return session
+
+    def _claimed(self, c: Call, result: dict) -> dict:
+        """Record the calling key as the owner of the session and job ``result`` names."""
+        if "session_id" in result:
+            session = self.core.sessions.get(int(result["session_id"]))
+            if session is not None and not session.owner:
+                session.owner = c.key.public
+        if "job_id" in result:
+            self.core.jobs.claim(str(result["job_id"]), c.key.public)
+        return result
 
 
 class SandboxApp:

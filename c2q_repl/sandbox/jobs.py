@@ -88,6 +88,7 @@ class _Job:
     outcome: JobOutcome | None = None  # set once, by the worker (or by the deadline)
     body: bytes | None = None  # the final poll answer, serialised once
     sealed_at: float = 0.0  # monotonic time the outcome was set
+    owner: str = ""  # public key of the key that asked ("" = shared, e.g. a data summary)
 
 
 def new_job_id() -> str:
@@ -226,6 +227,17 @@ class JobStore:
         job = self._jobs.pop(job_id)
         if job.body is not None:
             self._kept_bytes -= len(job.body)
+
+    def claim(self, job_id: str, owner: str) -> None:
+        """Make ``owner`` (a public key) the job's owner; only it (and Admins) may poll it."""
+        job = self._jobs.get(job_id)
+        if job is not None and not job.owner:
+            job.owner = owner
+
+    def owner(self, job_id: str) -> str | None:
+        """The job's owner ("" when shared), None for an unknown job."""
+        job = self._jobs.get(job_id)
+        return job.owner if job is not None else None
 
     def kind(self, job_id: str) -> str | None:
         job = self._jobs.get(job_id)

@@ -36,6 +36,7 @@ class Session:
     created_at: int
     updated_at: int
     rounds: list[Round] = field(default_factory=list)
+    owner: str = ""  # public key of the key that created it ("" = created by the server)
 
 
 def message_json(rnd: Round, shown_status: str) -> list[dict]:

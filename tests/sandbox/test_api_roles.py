@@ -72,15 +72,19 @@ def test_endpoint_matrix(roles_sandbox, role, may_ask, may_write_context):
             assert _status(http, method, path, body) == 200, (role, path)
 
 
-def test_jobs_are_readable_by_every_role(roles_sandbox):
+def test_summary_jobs_are_readable_by_every_role_question_jobs_by_their_key(roles_sandbox):
+    """A question's job belongs to the key that asked (and Admins); a data summary's is shared."""
     sb = roles_sandbox
-    with client(sb, KEYS[ADMIN]) as admin:
-        job_id = ok(admin.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"}))[
+    with client(sb, KEYS[SQL_READWRITE]) as asker:
+        job_id = ok(asker.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1"}))[
             "job_id"
         ]
-    for key in KEYS.values():
+    summary_job = sb.app.core.summaries.all()[0].job_id
+    for role, key in KEYS.items():
         with client(sb, key) as http:
-            assert ok(http.get(f"/v2/jobs/{job_id}"))["job_id"] == job_id
+            assert ok(http.get(f"/v2/jobs/{summary_job}"))["job_id"] == summary_job
+            polled = http.get(f"/v2/jobs/{job_id}")
+            assert polled.status_code == (200 if role in (ADMIN, SQL_READWRITE) else 404)
 
 
 def test_read_only_key_never_changes_data_whatever_sql_the_engine_writes(roles_sandbox):
