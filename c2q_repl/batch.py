@@ -53,10 +53,12 @@ class AskOptions:
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> AskOptions:
         """Plain ``c2q`` routed here for piped input has none of ``ask``'s own options."""
+        from c2q_repl.render.formats import lookup
+
         given = vars(args)
         return cls(
             questions=tuple(given.get("questions") or ()),
-            format=given.get("format") or "table",
+            format=lookup(given.get("format") or "table").name,  # "md" -> "markdown"
             transcript=given.get("transcript"),
             show_sql=given.get("show_sql", True) is not False,
             theme=given.get("theme"),

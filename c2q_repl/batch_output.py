@@ -18,7 +18,14 @@ from typing import Any
 from c2q_repl.api.errors import C2QError
 from c2q_repl.api.models import Answer
 from c2q_repl.chat.round import Round, round_lines
-from c2q_repl.render.formats import FORMATS, format_rows
+from c2q_repl.render.formats import (
+    FORMATS,
+    markdown_inline,
+    markdown_task,
+    tables_text,
+    task_heading,
+    written_tables,
+)
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 
@@ -113,58 +120,33 @@ def dumps_json(value: Any, *, indent: int | None = None) -> str:
 _UNSAFE_IN_JSON = re.compile("[\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
 
-def _leaves_with_rows(round_: Round) -> list[Answer]:
+def _answer(round_: Round) -> Answer | None:
     try:
-        answer = round_.answer
+        return round_.answer
     except C2QError:
-        return []
-    if answer is None:
-        return []
-    return [t for t in answer.leaves() if t.data is not None and not t.failed]
+        return None
 
 
 def csv_block(round_: Round) -> str:
-    """The rows of every answered task, one CSV table each, separated by a blank line."""
-    return "\n\n".join(
-        format_rows(t.data.columns, t.data.rows, "csv") for t in _leaves_with_rows(round_)
-    )
+    """The round's rows as CSV, by the one breakdown rule of :mod:`c2q_repl.render.formats`."""
+    return tables_text(written_tables(_answer(round_), round_.number), "csv")
 
 
 def markdown_block(round_: Round, *, show_sql: bool = True) -> str:
-    """A heading with the question, then per task: SQL in a fence, rows as a GitHub table."""
-    out = [f"## {_one_line(round_.question) or f'Round {round_.number}'}", ""]
-    try:
-        answer = round_.answer
-    except C2QError:
-        answer = None
-    leaves = answer.leaves() if answer is not None else []
-    for task in leaves:
-        if len(leaves) > 1:
-            out += [
-                f"### {_one_line(task.task or task.description or task.clarified_task) or 'Task ' + task.task_id}",
-                "",
-            ]
-        if show_sql and task.sql:
-            fence = "````" if "```" in task.sql else "```"
-            out += [f"{fence}sql", _text(task.sql).rstrip(), fence, ""]
-        if task.failed:
-            out += [f"> **Failed:** {_one_line(task.error_text)}", ""]
-        elif task.data is not None:
-            out += [
-                format_rows(task.data.columns, task.data.rows, "markdown"),
-                "",
-                f"_{len(task.data.rows)} rows_",
-                "",
-            ]
+    """A heading with the question, then each task (labelled in a breakdown): SQL, rows."""
+    question = markdown_inline(round_.question)
+    out = [f"## {question or f'Round {round_.number}'}", ""]
+    answer = _answer(round_)
+    if answer is not None:
+        breakdown = bool(answer.sub_tasks)
+        for task in answer.leaves():
+            heading = task_heading(round_.number, task) if breakdown else None
+            out += markdown_task(task, heading, show_sql=show_sql)
     err = round_.job_error
     if err is not None:
-        hint = f" — {_one_line(err.hint)}" if err.hint else ""
-        out += [f"> **Error:** {_one_line(err.message)}{hint}", ""]
+        hint = f" — {markdown_inline(err.hint)}" if err.hint else ""
+        out += [f"> **Error:** {markdown_inline(err.message)}{hint}", ""]
     return "\n".join(out).rstrip("\n")
-
-
-def _one_line(text: str) -> str:
-    return " ".join(_text(text).split())
 
 
 @dataclass

@@ -123,6 +123,8 @@ SUMMARIES = {
 
 
 def _build_ask(sub) -> None:
+    from c2q_repl.render.formats import choices
+
     ask = sub.add_parser(
         "ask",
         help=SUMMARIES["ask"],
@@ -135,7 +137,7 @@ def _build_ask(sub) -> None:
     ask.add_argument(
         "--format",
         "-f",
-        choices=["table", "csv", "json", "jsonl", "markdown"],
+        choices=choices("ask"),
         default="table",
         help="output format (default: table)",
     )
@@ -276,13 +278,15 @@ def _build_demo(sub) -> None:
 
 
 def _build_export(sub) -> None:
+    from c2q_repl.render.formats import choices
+
     export = sub.add_parser(
         "export",
         help=SUMMARIES["export"],
         description="Export a transcript to Markdown, self-contained HTML, CSV (one round) or normalised JSON.",
     )
     export.add_argument("file", metavar="FILE|N")
-    export.add_argument("--to", choices=["md", "html", "csv", "json"], required=True)
+    export.add_argument("--to", choices=choices("export"), required=True)
     export.add_argument("-o", "--output", metavar="OUT", help="output file (default: stdout)")
     export.add_argument(
         "--round",

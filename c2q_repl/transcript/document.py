@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from c2q_repl.api.models import Answer
+from c2q_repl.render.formats import task_heading
 from c2q_repl.render.sanitize import clean_text
-from c2q_repl.transcript.normalize import data_tasks, recorded_answer, task_label
+from c2q_repl.transcript.normalize import data_tasks, recorded_answer
 from c2q_repl.transcript.reader import RecordedRound, Transcript
 
 INCOMPLETE = "No answer was recorded: the session ended while this question was running."
@@ -80,7 +81,7 @@ def round_view(rr: RecordedRound) -> RoundView:
         for task in data_tasks(answer):
             heading = None
             if answer.is_breakdown and task is not answer:
-                heading = f"{rr.number}.{task_label(task.task_id)} {task.task or task.description or task.clarified_task}"
+                heading = task_heading(rr.number, task)
             tasks.append((heading, task))
     problem = problem_of(rr, answer, [t for _, t in tasks])
     return RoundView(

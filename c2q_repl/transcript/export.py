@@ -7,39 +7,37 @@ normalised shape of :mod:`c2q_repl.transcript.normalize`, for scripts.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import os
 from pathlib import Path
-from typing import Any
 
 from c2q_repl.api.models import Answer
-from c2q_repl.render.chart_data import to_number
-from c2q_repl.render.sanitize import clean_text
+from c2q_repl.render.formats import (
+    choices,
+    for_suffix,
+    lookup,
+    markdown_inline,
+    markdown_task,
+    suffixes,
+    tables_text,
+    written_tables,
+)
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.normalize import data_tasks, recorded_answer, round_status, transcript_json
 from c2q_repl.transcript.reader import RecordedRound, Transcript, TranscriptError, read_transcript
 
-FORMATS = ("md", "html", "csv", "json")
-_SUFFIXES = {
-    ".md": "md",
-    ".markdown": "md",
-    ".html": "html",
-    ".htm": "html",
-    ".csv": "csv",
-    ".json": "json",
-}
+#: what ``c2q export --to`` accepts (from the one registry of output formats)
+FORMATS = tuple(choices("export"))
 
 
 def format_for(path: str | Path) -> str:
     """The export format a file name asks for (``/export out.html``)."""
-    fmt = _SUFFIXES.get(Path(path).suffix.lower())
+    fmt = for_suffix(Path(path).suffix, "export")
     if fmt is None:
         raise TranscriptError(
-            f"cannot tell the export format from {Path(path).name!r}: use .md, .html, .csv or .json"
+            f"cannot tell the export format from {Path(path).name!r}: use {', '.join(suffixes('export'))}"
         )
-    return fmt
+    return fmt.name
 
 
 def export_transcript(
@@ -65,7 +63,11 @@ def export_transcript(
 
 def export_text(transcript: Transcript, fmt: str, round_no: int | None = None) -> str:
     """The export of an already loaded transcript."""
-    if fmt == "md":
+    try:
+        fmt = lookup(fmt).name
+    except ValueError:
+        fmt = fmt or "(none)"
+    if fmt == "markdown":
         return to_markdown(transcript)
     if fmt == "html":
         from c2q_repl.transcript.html_export import to_html
@@ -94,80 +96,21 @@ def write_text(path: Path, text: str) -> None:
 # --------------------------------------------------------------------------- markdown
 
 
-def _md_text(text: Any) -> str:
-    """Inline Markdown text: no control characters, no raw HTML, one line."""
-    s = clean_text("" if text is None else str(text))
-    s = s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return " ".join(s.split())
-
-
-def _md_cell(value: Any) -> str:
-    if value is None:
-        return "*NULL*"
-    return _md_text(value).replace("\\", "\\\\").replace("|", "\\|")
-
-
-def _fence(code: str, lang: str) -> list[str]:
-    ticks = "```"
-    while ticks in code:
-        ticks += "`"
-    return [f"{ticks}{lang}", clean_text(code).rstrip(), ticks]
-
-
-def md_table(columns: list[str], rows: list[list[Any]]) -> list[str]:
-    if not columns:
-        return ["*(no columns)*"]
-    numeric = []
-    for i in range(len(columns)):
-        cells = [r[i] for r in rows if i < len(r) and r[i] is not None]
-        numeric.append(bool(cells) and all(to_number(c) is not None for c in cells))
-    lines = [
-        "| " + " | ".join(_md_cell(c) for c in columns) + " |",
-        "|" + "|".join("---:" if n else "---" for n in numeric) + "|",
-    ]
-    for row in rows:
-        cells = [_md_cell(row[i]) if i < len(row) else "" for i in range(len(columns))]
-        lines.append("| " + " | ".join(cells) + " |")
-    if not rows:
-        lines.append("| " + " | ".join("" for _ in columns) + " |")
-    return lines
-
-
-def _md_task(task: Answer, heading: str | None) -> list[str]:
-    out: list[str] = []
-    if heading:
-        out += [f"### {heading}", ""]
-    if task.clarified_task:
-        out += [f"> {_md_text(task.clarified_task)}", ""]
-    for a in task.assumptions:
-        out.append(
-            f"- *Assumption:* {_md_text(a.concept + ': ' if a.concept else '')}{_md_text(a.explanation)}"
-        )
-    if task.assumptions:
-        out.append("")
-    if task.sql:
-        out += _fence(task.sql, "sql") + [""]
-    if task.failed:
-        out += [f"**Failed:** {_md_text(task.error_text)}", ""]
-    elif task.data is not None:
-        out += md_table(task.data.columns, task.data.rows) + [""]
-    return out
-
-
 def to_markdown(t: Transcript) -> str:
-    out = [f"# {_md_text(title_of(t))}", "", f"*{_md_text(subtitle_of(t))}*", ""]
+    md = markdown_inline
+    out = [f"# {md(title_of(t))}", "", f"*{md(subtitle_of(t))}*", ""]
     for view in map(round_view, t.rounds):
-        out += [f"## {view.number}. {_md_text(view.question)}", ""]
+        out += [f"## {view.number}. {md(view.question)}", ""]
         if view.mode != "direct":
-            out += [f"*mode: {_md_text(view.mode)}*", ""]
+            out += [f"*mode: {md(view.mode)}*", ""]
         if view.overview:
-            out += [f"> {_md_text(view.overview)}", ""]
+            out += [f"> {md(view.overview)}", ""]
         for heading, task in view.tasks:
-            out += _md_task(task, _md_text(heading) if heading else None)
+            out += markdown_task(task, heading, row_count=False)  # the footer counts them
         if view.problem:
-            out += [f"**Error:** {_md_text(view.problem)}", ""]
+            out += [f"**Error:** {md(view.problem)}", ""]
         if view.footer:
-            out += [f"<sub>{_md_text(view.footer)}</sub>", ""]
+            out += [f"<sub>{md(view.footer)}</sub>", ""]
     return "\n".join(out).rstrip() + "\n"
 
 
@@ -193,17 +136,9 @@ def pick_csv_round(t: Transcript, round_no: int | None) -> tuple[RecordedRound, 
 
 
 def to_csv(t: Transcript, round_no: int | None = None) -> str:
-    """The rows of one round; for a breakdown, the first sub-task that has rows."""
-    _, answer = pick_csv_round(t, round_no)
-    task = next(a for a in data_tasks(answer) if a.data is not None)
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow([clean_text(c) for c in task.data.columns])
-    for row in task.data.rows:
-        writer.writerow(
-            ["" if v is None else clean_text(v) if isinstance(v, str) else v for v in row]
-        )
-    return buf.getvalue()
+    """The rows of one round (for a breakdown, every sub-task, labelled: the one rule)."""
+    rr, answer = pick_csv_round(t, round_no)
+    return tables_text(written_tables(answer, rr.number), "csv") + "\n"
 
 
 def to_json(t: Transcript) -> str:

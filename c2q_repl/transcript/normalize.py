@@ -112,15 +112,6 @@ def transcript_json(t: Transcript) -> dict[str, Any]:
     }
 
 
-def task_label(task_id: str) -> str:
-    """ "0-1" -> "2", "0-1-2" -> "2.3": how Chat2Query's own UI numbers sub-tasks."""
-    parts = task_id.split("-")[1:]
-    try:
-        return ".".join(str(int(p) + 1) for p in parts)
-    except ValueError:
-        return task_id
-
-
 def data_tasks(answer: Answer) -> list[Answer]:
     """The tasks that carry their own SQL, rows or SQL error, in order (the answer itself when direct)."""
     return [a for a in answer.leaves() if a.sql or a.data is not None or a.sql_error]

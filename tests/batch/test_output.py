@@ -124,7 +124,8 @@ def test_csv_block_is_parseable_and_clean():
     rows = list(csv.reader(io.StringIO(block)))
     assert rows[0] == ["name", "n", "x"] and rows[2] == ["Acme Corp", "", "2.0"]
     two = csv_block(breakdown_round()).split("\n\n")
-    assert two == ["v\n1", "v\n2"]  # the failed sub-task has no rows to write
+    # every answered sub-task, labelled (the one breakdown rule); the failed one has no rows
+    assert two == ["# 2.2 task 0-1\nv\n1", "# 2.3 task 0-2\nv\n2"]
     assert csv_block(error_round()) == ""
 
 
@@ -135,7 +136,8 @@ def test_markdown_block():
     assert "| name" in md and "_3 rows_" in md
     assert "```sql" not in markdown_block(direct_round(), show_sql=False)
     bd = markdown_block(breakdown_round())
-    assert "### task 0-1" in bd and "> **Failed:** no such column: nope" in bd
+    assert "### 2.2 task 0-1" in bd and "### 2.3 task 0-2" in bd
+    assert "### 2.4 task 0-3" in bd and "> **Failed:** no such column: nope" in bd
     assert "> **Error:** The AI request exceeded the limit" in markdown_block(error_round())
 
 

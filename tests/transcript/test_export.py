@@ -111,10 +111,12 @@ def test_csv_of_one_round(tmp_path):
     path = rich_transcript(tmp_path)
     rows = list(csv.reader(io.StringIO(export_transcript(path, "csv", round_no=1))))
     assert rows == [["sector", "companies"]] + [[s, str(n)] for s, n in SECTOR_ROWS]
-    last = list(
-        csv.reader(io.StringIO(export_transcript(path, "csv")))
-    )  # default: the last round with rows
-    assert last[0] == ["sector", "revenue"]
+    # default: the last round with rows; a breakdown writes every sub-task, labelled
+    last = export_transcript(path, "csv").split("\n\n")
+    assert [block.split("\n")[:2] for block in last] == [
+        ["# 5.1 revenue per sector", "sector,revenue"],
+        ["# 5.2 price by year", "year,price"],
+    ]
     four = list(csv.reader(io.StringIO(export_transcript(path, "csv", round_no=4))))
     assert four[1] == [EVIL, ""] and four[2] == ["A | B", "x\ny"]
     with pytest.raises(TranscriptError, match="round 3 returned no rows"):
@@ -140,7 +142,7 @@ def test_output_file_and_format_from_suffix(tmp_path):
     out = tmp_path / "deep" / "x.html"
     text = export_transcript(rich_transcript(tmp_path), out=out)
     assert out.read_text() == text and text.startswith("<!DOCTYPE html>")
-    assert format_for("a.MD") == "md"
+    assert format_for("a.MD") == "markdown"
     with pytest.raises(TranscriptError, match="cannot tell"):
         format_for("a.txt")
 

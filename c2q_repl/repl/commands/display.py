@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from c2q_repl.render.formats import REGISTRY, Table, tables_text, written_tables
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 from c2q_repl.repl.pager import PAGER_MODES
 
@@ -14,14 +15,8 @@ if TYPE_CHECKING:
     from c2q_repl.repl.context import ReplContext
 
 ON_OFF = ("on", "off")
-SAVE_FORMATS = {
-    ".csv": "csv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".md": "markdown",
-    ".markdown": "markdown",
-    ".txt": "table",
-}
+#: extension -> format, from the one registry of output formats
+SAVE_FORMATS = {ext: f.name for f in REGISTRY if f.save for ext in f.suffixes}
 #: /format words that are not table formats
 LAYOUTS = ("auto", "vertical", "horizontal")
 
@@ -177,17 +172,16 @@ def user_path(text: str) -> Path:
         raise UsageError(f"cannot expand {text!r}: {exc}") from None
 
 
-def _last_answer_rows(ctx: ReplContext) -> tuple[list[str], list[list]]:
+def _last_answer_tables(ctx: ReplContext) -> list[Table]:
+    """The last answer's rows by the one rule (a breakdown: every sub-task, labelled)."""
     last = ctx.answers.last_round
     answer = last.answer if last is not None and last.job_raw else None
-    if answer is None:
+    if answer is None or last is None:
         raise UsageError("no answer with rows yet")
-    with_rows = [leaf for leaf in answer.leaves() if leaf.data is not None]
-    if not with_rows:
+    tables = written_tables(answer, last.number)
+    if not tables:
         raise UsageError("the last answer has no rows")
-    data = with_rows[-1].data
-    assert data is not None  # filtered above
-    return data.columns, data.rows
+    return tables
 
 
 @command(
@@ -196,7 +190,7 @@ def _last_answer_rows(ctx: ReplContext) -> tuple[list[str], list[list]]:
     args=[Arg("PATH", rest=True)],
     details="Formats: "
     + ", ".join(f"{ext} ({fmt})" for ext, fmt in SAVE_FORMATS.items())
-    + ".\nFor a breakdown answer, the last sub-task's rows are saved.",
+    + ".\nFor a breakdown answer, every sub-task's rows are saved, each labelled.",
 )
 def save_command(ctx: ReplContext, args: dict[str, str]) -> None:
     path = user_path(args["PATH"])
@@ -205,13 +199,10 @@ def save_command(ctx: ReplContext, args: dict[str, str]) -> None:
         raise UsageError(
             f"unknown extension {path.suffix or '(none)'!r}; use one of: {', '.join(SAVE_FORMATS)}"
         )
-    from c2q_repl.render.formats import format_rows
-
-    columns, rows = _last_answer_rows(ctx)
-    text = (
-        format_rows(columns, rows, fmt, table_format=ctx.render_options().effective_table_format)
-        + "\n"
-    )
+    tables = _last_answer_tables(ctx)
+    table_format = ctx.render_options().effective_table_format
+    text = tables_text(tables, fmt, table_format=table_format) + "\n"
+    rows = [row for table in tables for row in table.rows]
     try:
         path.write_text(text, encoding="utf-8")
     except (OSError, ValueError) as exc:  # ValueError: a path the file system cannot encode
