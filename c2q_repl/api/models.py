@@ -16,7 +16,6 @@ from typing import Any
 from c2q_repl.api.errors import ProtocolError
 from c2q_repl.api.parsing import Cell, _int, _list, _obj, _text, cell
 
-JOB_STATUSES = ("init", "running", "done", "failed")
 #: deeper task nesting than this is rejected as a protocol error (it would exhaust the stack)
 MAX_TASK_DEPTH = 64
 KNOWN_CHARTS = ("Table", "BarChart", "LineChart", "PieChart")

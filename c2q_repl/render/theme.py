@@ -102,13 +102,6 @@ def user_theme_dir(env: Mapping[str, str] = os.environ) -> Path:
     return Path(base) / "c2q" / "themes"
 
 
-def default_theme_name(env: Mapping[str, str] = os.environ, is_tty: bool = True) -> str:
-    """ "mono" when colour is unwanted (NO_COLOR set, not a terminal, TERM=dumb)."""
-    if env.get("NO_COLOR") or not is_tty or env.get("TERM") == "dumb":
-        return "mono"
-    return "default"
-
-
 def _theme_files(user_dir: Path | None) -> dict[str, Path]:
     files: dict[str, Path] = {}
     for folder in (SHIPPED_DIR, user_dir if user_dir is not None else user_theme_dir()):

@@ -70,7 +70,3 @@ def wrap(text: str, width: int) -> list[str]:
 
 def pad_right(text: str, width: int) -> str:
     return text + " " * max(0, width - text_width(text))
-
-
-def pad_left(text: str, width: int) -> str:
-    return " " * max(0, width - text_width(text)) + text

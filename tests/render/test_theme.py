@@ -9,7 +9,6 @@ from c2q_repl.render.style import sgr
 from c2q_repl.render.theme import (
     STYLE_ROLES,
     ThemeError,
-    default_theme_name,
     list_themes,
     load_theme,
 )
@@ -109,20 +108,6 @@ def test_undecodable_file_is_a_theme_error(tmp_path):
     (tmp_path / "bin.toml").write_bytes(b"\xff\xfe\x00")
     with pytest.raises(ThemeError):
         load_theme("bin", user_dir=tmp_path)
-
-
-@pytest.mark.parametrize(
-    "env,tty,expected",
-    [
-        ({}, True, "default"),
-        ({"NO_COLOR": "1"}, True, "mono"),
-        ({"NO_COLOR": ""}, True, "default"),
-        ({}, False, "mono"),
-        ({"TERM": "dumb"}, True, "mono"),
-    ],
-)
-def test_default_theme_name(env, tty, expected):
-    assert default_theme_name(env, is_tty=tty) == expected
 
 
 def test_style_strings_become_sgr():
