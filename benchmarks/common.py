@@ -177,7 +177,36 @@ def bench_main(doc: str, run, options: dict[str, tuple[type, object]]) -> int:
     rows = run(
         **{name.replace("-", "_"): getattr(args, name.replace("-", "_")) for name in options}
     )
-    from benchmarks.run_all import print_table
-
     print_table(rows)
     return 0 if all(r.ok is not False for r in rows) else 1
+
+
+def _cell(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def print_table(rows: list[Row], *, markdown: bool = False) -> None:
+    header = ("metric", "target", "measured", "baseline (same run)", "command", "ok")
+
+    def values(r: Row) -> tuple[str, ...]:
+        return (
+            r.metric,
+            r.target,
+            r.measured,
+            r.baseline,
+            r.command,
+            "-" if r.ok is None else ("yes" if r.ok else "NO"),
+        )
+
+    if markdown:
+        print("| " + " | ".join(header) + " |")
+        print("|" + "|".join("---" for _ in header) + "|")
+        for r in rows:
+            print("| " + " | ".join(v.replace("|", "\\|") for v in values(r)) + " |")
+        return
+    widths = [max(len(header[i]), *(len(values(r)[i]) for r in rows)) for i in range(len(header))]
+    widths = [min(w, 60) for w in widths]
+    print("  ".join(h.ljust(w) for h, w in zip(header, widths)))
+    print("  ".join("-" * w for w in widths))
+    for r in rows:
+        print("  ".join(_cell(v, w).ljust(w) for v, w in zip(values(r), widths)))
