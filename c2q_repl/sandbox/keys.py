@@ -5,7 +5,7 @@ Keys file (TOML)::
     [[keys]]
     public = "A1B2C3D4"                              # 8 characters, like Data Service keys
     private = "<a UUID, e.g. from uuidgen>"             # the private key
-    role = "admin"        # admin | data_summary | readonly | readwrite (console names accepted too)
+    role = "admin"        # required: admin | data_summary | readonly | readwrite (console names too)
     expired = false       # optional; or expires_at = 2026-01-01T00:00:00Z
 
 A private key never appears in a repr; only the first-start notice of
@@ -36,7 +36,7 @@ ROLE_TITLES = {
 
 
 class KeysFileError(ValueError):
-    """The keys file is missing fields or names an unknown role."""
+    """The keys file is missing fields (a role too: there is no default) or names an unknown role."""
 
 
 def normalize_role(text: str) -> str:
@@ -101,7 +101,7 @@ def parse_keys(text: str) -> list[ApiKey]:
     try:
         import tomllib
     except ModuleNotFoundError:  # Python 3.10
-        import tomli as tomllib  # type: ignore[no-redef]
+        import tomli as tomllib  # type: ignore[no-redef,import-not-found]
 
     try:
         doc = tomllib.loads(text)
@@ -114,11 +114,17 @@ def parse_keys(text: str) -> list[ApiKey]:
     for i, entry in enumerate(entries):
         if not isinstance(entry, dict) or not entry.get("public") or not entry.get("private"):
             raise KeysFileError(f"key #{i + 1} needs 'public' and 'private'")
+        role = entry.get("role")
+        if not isinstance(role, str) or not role.strip():
+            # never a default: a forgotten role must not quietly make an Admin key
+            raise KeysFileError(
+                f"key #{i + 1} ({entry['public']}) needs a role: one of {', '.join(ROLES)}"
+            )
         keys.append(
             ApiKey(
                 public=str(entry["public"]),
                 private=str(entry["private"]),
-                role=normalize_role(str(entry.get("role", ADMIN))),
+                role=normalize_role(role),
                 expired=bool(entry.get("expired", False)),
                 expires_at=_expiry(entry.get("expires_at")),
             )

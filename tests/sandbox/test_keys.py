@@ -50,11 +50,13 @@ role = "readonly"
 [[keys]]
 public = "BBBB2222"
 private = "p2"
+role = "admin"
 expired = true
 
 [[keys]]
 public = "CCCC3333"
 private = "p3"
+role = "CHAT2QUERY_ADMIN"
 expires_at = 2001-01-01T00:00:00Z
 """)
     assert [k.role for k in keys] == [SQL_READONLY, ADMIN, ADMIN]
