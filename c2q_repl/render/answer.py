@@ -113,7 +113,9 @@ def _numbered_leaves(answer: Answer, prefix: str = "") -> list[tuple[str, Answer
 
 
 def _task_title(task: Answer) -> str:
-    return _one_line(task.task or task.clarified_task or task.description) or f"task {task.task_id}"
+    return _one_line(task.task or task.clarified_task or task.description) or _one_line(
+        f"task {task.task_id}"
+    )
 
 
 def _heading(title: str, opts: RenderOptions, paint: Painter) -> str:

@@ -27,6 +27,8 @@ class RenderOptions:
     charts: bool = True
     chart_height: int = 10
     show_sql: bool = True
+    #: how table cells show numbers: "readable" (1,234 · 0.00114), "human" (57.9M), "raw"
+    numbers: str = "readable"
     show_footer: bool = True
 
     @property

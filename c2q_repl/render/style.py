@@ -8,6 +8,7 @@ prompt_toolkit as is) and our printed output (turned into SGR here).
 from __future__ import annotations
 
 import re
+from typing import Protocol
 
 RESET = "\x1b[0m"
 
@@ -137,6 +138,12 @@ def check_style(style: str) -> None:
     sgr(style)
 
 
+class _Styled(Protocol):
+    """What a painter needs of a theme: the style string of a role."""
+
+    def style(self, role: str) -> str: ...
+
+
 class Painter:
     """Wraps text in a theme's styles, or leaves it alone when colour is off.
 
@@ -146,7 +153,7 @@ class Painter:
 
     __slots__ = ("enabled", "_theme", "_cache")
 
-    def __init__(self, theme: object, enabled: bool) -> None:
+    def __init__(self, theme: _Styled, enabled: bool) -> None:
         self.enabled = enabled
         self._theme = theme
         self._cache: dict[str, str] = {}

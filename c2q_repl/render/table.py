@@ -3,8 +3,10 @@ and the vertical (``\\x``-style) record view for results wider than the screen.
 
 Numbers are recognised per column (every non-NULL cell numeric) and aligned
 on the decimal point exactly as tabulate's default ``numalign="decimal"`` does;
-everything else is left-aligned. The text of a number is never reformatted:
-"1.50" stays "1.50" and a 22-digit id keeps all its digits.
+everything else is left-aligned. How a numeric column's text looks is the
+``numbers`` option (:mod:`c2q_repl.render.numbers`): readable by default
+(``1,234,567``, ``0.00114``), abbreviated (``57.9M``), or raw - exactly the
+text sent, so "1.50" stays "1.50" and a 22-digit id keeps all its digits.
 """
 
 from __future__ import annotations
@@ -12,7 +14,9 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import cast
 
+from c2q_repl.render.numbers import format_column
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_cell
 from c2q_repl.render.style import RESET, Painter
@@ -55,9 +59,10 @@ def _all_numbers(values: list, all_text: bool) -> bool:
 def _cell_texts(raw: Sequence[object], null_text: str, all_text: bool) -> list[str]:
     """Printable text of each cell; clean ASCII columns skip per-cell cleaning."""
     if all_text:
-        joined = "".join(v for v in raw if v is not None)
+        texts = cast("Sequence[str | None]", raw)
+        joined = "".join(v for v in texts if v is not None)
         if joined.isascii() and joined.isprintable():
-            return [null_text if v is None else v for v in raw]
+            return [null_text if v is None else v for v in texts]
     return [null_text if v is None else clean_cell(v) for v in raw]
 
 
@@ -95,13 +100,23 @@ def prepare_table(
     marker = opts.ellipsis
     out_columns: list[list[str]] = []
     numeric_flags: list[bool] = []
+    aligns: list[str] = []
     nulls: list[frozenset[int]] = []
-    for raw in zip(*rows) if rows else [() for _ in headers]:
+    for j, raw in enumerate(zip(*rows) if rows else [() for _ in headers]):
         null_rows = frozenset(i for i, v in enumerate(raw) if v is None)
         present = [v for v in raw if v is not None and v != ""]
         all_text = set(map(type, present)) <= {str}
         numeric = bool(present) and _all_numbers(present, all_text)
-        if numeric:
+        align = "decimal" if numeric else "left"
+        formatted = (
+            format_column(headers[j], list(raw), opts.numbers, null_text)
+            if numeric and opts.numbers != "raw"
+            else None
+        )
+        if formatted is not None:
+            texts, pre_aligned = formatted
+            align = "aligned" if pre_aligned else align
+        elif numeric:
             texts = [
                 null_text if v is None else (v if isinstance(v, str) else clean_cell(v))
                 for v in raw
@@ -112,8 +127,8 @@ def prepare_table(
                 texts = _truncated(texts, limit, marker)
         out_columns.append(texts)
         numeric_flags.append(numeric)
+        aligns.append(align)
         nulls.append(null_rows)
-    aligns = ["decimal" if n else "left" for n in numeric_flags]
     return PreparedTable(headers, out_columns, aligns, numeric_flags, nulls, len(rows))
 
 
@@ -189,7 +204,9 @@ def render_vertical(columns: list[str], rows: list[list], opts: RenderOptions) -
             )
         )
         for j, name in enumerate(names):
-            text = prepared.columns[j][i]
+            text = (
+                prepared.columns[j][i].rstrip() if prepared.numeric[j] else prepared.columns[j][i]
+            )
             role = "null" if i in prepared.nulls[j] else ("number" if prepared.numeric[j] else "")
             for k, piece in enumerate(wrap(text, room) if text else [""]):
                 label = name if k == 0 else " " * name_width

@@ -11,7 +11,9 @@ Equivalence contract (checked by tests/render/test_tablefmt_identity.py)::
 
 for single-line cells without escape sequences, ``aligns`` drawn from
 "left", "right", "decimal", and every format in :data:`TABLE_FORMATS`.
-(``columns`` is the rows transposed.)
+(``columns`` is the rows transposed.) One more alignment, "aligned", is ours:
+cells already lined up by the caller (abbreviated numbers such as ``57.9M``,
+which tabulate cannot parse) are right-justified and otherwise left alone.
 """
 
 from __future__ import annotations
@@ -195,6 +197,8 @@ TABLE_FORMATS: dict[str, TableStyle] = {
 _THOUSANDS = re.compile(r"^(([+-]?[0-9]{1,3})(?:,([0-9]{3}))*)?(?(1)\.[0-9]*|\.[0-9]+)?$")
 _PLAIN_INT = re.compile(r"[+-]?[0-9]+")
 _PLAIN_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.[0-9]*|\.[0-9]+)")
+#: "1,234.57": a number to tabulate by its thousands-separator rule, never an int
+_GROUPED_DECIMAL = re.compile(r"[+-]?[0-9]{1,3}(?:,[0-9]{3})*\.[0-9]*")
 
 
 def _number_like(text: str) -> bool:
@@ -220,7 +224,7 @@ def digits_after_point(text: str) -> int:
     decimal alignment pads every cell of a column to the same count."""
     if _PLAIN_INT.fullmatch(text):
         return -1
-    if _PLAIN_DECIMAL.fullmatch(text):
+    if _PLAIN_DECIMAL.fullmatch(text) or _GROUPED_DECIMAL.fullmatch(text):
         return len(text) - text.rfind(".") - 1
     if not _number_like(text) or _int_like(text):
         return -1
@@ -291,6 +295,8 @@ def layout_table(
             ]
             most = max(points, default=-1)
             cells = [s + " " * (most - p) if p < most else s for s, p in zip(cells, points)]
+        elif align == "aligned":
+            cells = list(cells)
         else:
             cells = [s.strip() for s in cells]
         joined = "".join(cells)
@@ -353,7 +359,7 @@ def _rule_line(rule: Rule, padded_widths: list[int], aligns: list[str], has_rows
     if rule.colons:
         segments = []
         for w, a in zip(padded_widths, aligns if has_rows else [""] * len(padded_widths)):
-            if a in ("right", "decimal"):
+            if a in ("right", "decimal", "aligned"):
                 segments.append("-" * (w - 1) + ":")
             elif a == "left":
                 segments.append(":" + "-" * (w - 1))
