@@ -228,11 +228,11 @@ def run(
             finally:
                 progress.stop()
             writer.write(round_)
-            err = round_.job_error
-            if writer.fmt == "csv" and err is not None:
-                _report_error(stderr, f"question {number} failed: ", err)
+            failure = round_.job_error
+            if writer.fmt == "csv" and failure is not None:
+                _report_error(stderr, f"question {number} failed: ", failure)
             status = worst(status, exit_code_for(round_.error, round_.failed))
-            if stops_the_run(round_.error):
+            if round_.error is not None and stops_the_run(round_.error):
                 _report_error(stderr, "stopping: ", round_.error)
                 break
         if not asked:

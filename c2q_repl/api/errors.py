@@ -8,6 +8,8 @@ described by method and path only.
 
 from __future__ import annotations
 
+from typing import Any
+
 # The base and the configuration error are app-wide (settings and themes raise
 # them too), so they live in a leaf module; the API's kinds extend them here.
 from c2q_repl.errors import C2QError as C2QError
@@ -20,7 +22,7 @@ class NetworkError(C2QError):
     kind = "network"
     retryable = True
 
-    def __init__(self, message: str, *, sent: bool, **kw) -> None:
+    def __init__(self, message: str, *, sent: bool, **kw: Any) -> None:
         super().__init__(message, **kw)
         #: False only when the request certainly never reached the server
         self.sent = sent
@@ -31,7 +33,7 @@ class ConnectError(NetworkError):
 
     kind = "connect"
 
-    def __init__(self, message: str, **kw) -> None:
+    def __init__(self, message: str, **kw: Any) -> None:
         super().__init__(message, sent=False, **kw)
 
 
@@ -40,7 +42,7 @@ class ReadTimeoutError(NetworkError):
 
     kind = "timeout"
 
-    def __init__(self, message: str, **kw) -> None:
+    def __init__(self, message: str, **kw: Any) -> None:
         super().__init__(message, sent=True, **kw)
 
 
@@ -112,7 +114,7 @@ class RateLimitError(HTTPStatusError):
     kind = "rate_limit"
     retryable = True
 
-    def __init__(self, message: str, *, retry_after: float | None = None, **kw) -> None:
+    def __init__(self, message: str, *, retry_after: float | None = None, **kw: Any) -> None:
         super().__init__(message, **kw)
         self.retry_after = retry_after
 
@@ -142,7 +144,7 @@ class JobTimeoutError(C2QError):
     kind = "job_timeout"
     retryable = True
 
-    def __init__(self, message: str, *, job_id: str = "", **kw) -> None:
+    def __init__(self, message: str, *, job_id: str = "", **kw: Any) -> None:
         super().__init__(message, **kw)
         self.job_id = job_id
 
@@ -152,6 +154,6 @@ class CancelledError(C2QError):
 
     kind = "cancelled"
 
-    def __init__(self, message: str, *, job_id: str = "", **kw) -> None:
+    def __init__(self, message: str, *, job_id: str = "", **kw: Any) -> None:
         super().__init__(message, **kw)
         self.job_id = job_id
