@@ -195,8 +195,9 @@ class BuiltinAnswerer:
         for k, part in enumerate(parts):
             task_id = f"0-{k}"
             outcome = None
-            leans_on_previous = previous is not None and bool(_PRONOUN.search(part))
-            if leans_on_previous:
+            pronoun = _PRONOUN.search(part)
+            leans_on_previous = previous is not None and pronoun is not None
+            if previous is not None and pronoun is not None:
                 # "… and what was its lowest close?": the part edits the previous sub-question
                 edit = _safe_followup(previous, part, ctx.lex)
                 if edit is not None:
@@ -209,7 +210,7 @@ class BuiltinAnswerer:
                     ]
                     outcome = self._render(task_id, part, edit.spec, ctx, extra)
                 else:
-                    word = _PRONOUN.search(part).group(0)
+                    word = pronoun.group(0)
                     outcome = self._refuse(
                         task_id,
                         part,

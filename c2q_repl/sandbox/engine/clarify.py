@@ -59,10 +59,11 @@ def _one_metric_text(m, spec: QuerySpec) -> str:
 
 def clarified_task(spec: QuerySpec) -> str:
     if spec.shape == "count" and not spec.extra_metrics:
+        counted = spec.metric.col if spec.metric else None
         text = (
             f"Count {spec.table}"
-            if spec.metric.col is None
-            else f"Count distinct {spec.metric.col.column} in {spec.table}"
+            if counted is None
+            else f"Count distinct {counted.column} in {spec.table}"
         )
         return text + _where(spec)
     if spec.shape == "aggregate" or spec.extra_metrics:
@@ -104,7 +105,8 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
         what = "one row" if spec.extra_metrics else "a single value"
         return f"The result is {what}: {_metric_text(spec)}{_where(spec)}."
     if spec.shape == "aggregate":
-        return f"One row per {spec.bucket or spec.group_by.column} with {_metric_text(spec)}{_where(spec)}."
+        per = spec.bucket or (spec.group_by.column if spec.group_by else spec.table)
+        return f"One row per {per} with {_metric_text(spec)}{_where(spec)}."
     return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
 
 

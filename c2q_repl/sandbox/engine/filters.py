@@ -141,10 +141,7 @@ def read_values(st: ReadState) -> None:
         col = Col(target.table, target.column)
         st.take(i)
         neg = st.is_kw(i - 1, "not") or (
-            st.is_kw(i - 2, "not")
-            and bool(st.at(i - 1))
-            and st.at(i - 1).kind == "value"
-            and (i - 2) in st.used
+            st.is_kw(i - 2, "not") and st.is_value(i - 1) and (i - 2) in st.used
         )
         if st.is_kw(i - 1, "not"):
             st.take(i - 1)

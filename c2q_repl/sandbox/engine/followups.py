@@ -84,12 +84,13 @@ class Edit:
     changes: tuple[str, ...]  # what was changed, for the assumptions/solution
 
 
-def _pick(cols: list[Col], spec: QuerySpec) -> Col | None:
+def _pick(cols: list[Col], spec: QuerySpec) -> Col:
+    """One of a column phrase's columns (never empty), preferring the tables in play."""
     tables = spec.tables()
     for c in cols:
         if c.table in tables:
             return c
-    return cols[0] if cols else None
+    return cols[0]
 
 
 def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
@@ -103,7 +104,7 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
     if not items:
         return False
     for k, it in enumerate(items):
-        prev = items[k - 1] if k else None  # noqa: F841 - the item before, for context rules
+        before = items[k - 1] if k else None
         if it.kind in ("time", "value", "number"):
             continue
         if it.kind == "kw" and it.category in (
@@ -135,17 +136,19 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             continue  # "and the total market cap?" after a count or an aggregate
         if (
             it.kind == "column"
-            and prev is not None
-            and prev.kind == "kw"
-            and prev.category in ("order", "group", "agg", "bottom")
+            and before is not None
+            and before.kind == "kw"
+            and before.category in ("order", "group", "agg", "bottom")
         ):
             continue
         if (
             it.kind == "column"
-            and prev is not None
-            and prev.kind == "value"
+            and before is not None
+            and before.kind == "value"
             and any(
-                (t.table, t.column) == (v.table, v.column) for t in it.targets for v in prev.targets
+                (t.table, t.column) == (v.table, v.column)
+                for t in it.targets
+                for v in before.targets
             )
         ):
             continue  # "the Technology sector"
@@ -242,8 +245,9 @@ def apply_followup(
             if spec.shape == "list" and spec.order_by is None:
                 return None
             if spec.shape == "list":
-                spec = spec.with_(order_by=_pick(columns_of(nxt), spec))
-                changes.append(f"ordered by {spec.order_by.column}")
+                ordered = _pick(columns_of(nxt), spec)
+                spec = spec.with_(order_by=ordered)
+                changes.append(f"ordered by {ordered.column}")
                 continue
             col = _pick(columns_of(nxt), spec)
             spec = spec.with_(group_by=col, shape="aggregate")

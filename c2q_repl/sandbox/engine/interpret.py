@@ -107,9 +107,15 @@ def _interpret(st: ReadState) -> QuerySpec:
     limit = None
     if superlative is not None:
         for j in (superlative + 1, superlative - 1):
-            it = st.at(j)
-            if it and it.kind == "number" and st.free(j) and it.number and it.number.is_integer():
-                limit = int(it.number)
+            near = st.at(j)
+            if (
+                near
+                and near.kind == "number"
+                and st.free(j)
+                and near.number
+                and near.number.is_integer()
+            ):
+                limit = int(near.number)
                 st.take(j)
                 break
         st.take(superlative)
@@ -203,7 +209,7 @@ def _interpret(st: ReadState) -> QuerySpec:
             st, metric, grouped=group_col is not None or entity_col is not None
         )
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
-    if sup_item is not None and metric is None:
+    if sup_item is not None and superlative is not None and metric is None:
         metric_col = _superlative_metric(
             st,
             superlative,

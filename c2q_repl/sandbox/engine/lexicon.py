@@ -20,7 +20,7 @@ from .normalize import singular, split_identifier, tokenize
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
-    import tomli as tomllib
+    import tomli as tomllib  # type: ignore[import-not-found]
 
 _GENERIC_HEADS = frozenset({"id", "date", "name", "code", "number", "type", "no", "key", "flag"})
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
@@ -205,15 +205,17 @@ def _add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, st
 def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
     cat = lex.catalog
     for table, phrases in synonyms.get("tables", {}).items():
-        if cat.table(table):
+        info = cat.table(table)
+        if info:
             for p in phrases:
-                lex.add(p, Target("table", cat.table(table).name, via="synonym"))
+                lex.add(p, Target("table", info.name, via="synonym"))
     for ref, phrases in synonyms.get("columns", {}).items():
         table, _, column = ref.partition(".")
         t = cat.table(table)
-        if t and t.column(column):
+        c = t.column(column) if t else None
+        if t and c:
             for p in phrases:
-                lex.add(p, Target("column", t.name, t.column(column).name, via="synonym"))
+                lex.add(p, Target("column", t.name, c.name, via="synonym"))
 
 
 def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
@@ -222,13 +224,14 @@ def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
         ref, _, direction = spec.partition(" ")
         table, _, column = ref.partition(".")
         t = lex.catalog.table(table)
-        if t and t.column(column):
+        c = t.column(column) if t else None
+        if t and c:
             lex.add(
                 phrase,
                 Target(
                     "superlative",
                     t.name,
-                    t.column(column).name,
+                    c.name,
                     direction.strip() or "desc",
                     via="synonym",
                 ),

@@ -57,7 +57,7 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
     linked = link(feedback, lex)
     items = list(linked.items)
     changes: list[str] = []
-    conditions: list[exp.Expression] = []
+    conditions: list[exp.Expr] = []
     descending = next(
         (it.arg == "DESC" for it in items if it.kind == "kw" and it.category == "dir"), None
     )

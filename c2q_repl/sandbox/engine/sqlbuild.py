@@ -87,7 +87,7 @@ def _fanned_tables(start: str, steps: list[tuple[str, Relationship]]) -> set[str
     return fanned
 
 
-def _literal(value) -> exp.Expression:
+def _literal(value) -> exp.Expr:
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         if float(value).is_integer():
             return exp.Literal.number(int(value))
@@ -103,11 +103,11 @@ class _Names:
         return exp.column(c.column, table=c.table if self.qualify else None)
 
 
-def _condition(names: _Names, f: Filter) -> exp.Expression:
+def _condition(names: _Names, f: Filter) -> exp.Expr:
     column = names.col(f.col)
     if f.op == "range":
         start, end = f.values
-        parts = []
+        parts: list[exp.Expr] = []
         if start:
             parts.append(exp.GTE(this=column, expression=exp.Literal.string(start)))
         if end:
@@ -123,9 +123,7 @@ def _condition(names: _Names, f: Filter) -> exp.Expression:
     return ops[f.op](this=column, expression=_literal(f.values[0]))
 
 
-def _latest_condition(
-    names: _Names, f: Filter, spec: QuerySpec, catalog: Catalog
-) -> exp.Expression:
+def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalog) -> exp.Expr:
     """date = (SELECT MAX(date) FROM the same table under the same conditions), per entity
     when asked ('latest close of each stock'), or per joined key when other tables filter."""
     alias = "latest_rows"
@@ -166,7 +164,7 @@ def _links(catalog: Catalog, table: str, spec: QuerySpec) -> list[Relationship]:
     ]
 
 
-def _ordered(expr: exp.Expression, desc: bool) -> exp.Ordered:
+def _ordered(expr: exp.Expr, desc: bool) -> exp.Ordered:
     # NULLs sort as the smallest value, as both SQLite and MySQL do natively (no NULLS clause emitted)
     return exp.Ordered(this=expr, desc=desc, nulls_first=not desc)
 
@@ -180,7 +178,7 @@ def metric_name(metric: Metric, spec: QuerySpec) -> str:
     return f"{prefix}_{metric.col.column}" if metric.col else prefix
 
 
-def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expression:
+def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expr:
     if metric.func == "COUNT":
         if metric.col is not None:
             return exp.Count(
@@ -191,7 +189,7 @@ def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Ex
         if count_key is not None:
             return exp.Count(this=exp.Distinct(expressions=[names.col(count_key)]))
         return exp.Count(this=exp.Star())
-    arg = names.col(metric.col) if metric.col else exp.Star()
+    arg: exp.Expr = names.col(metric.col) if metric.col else exp.Star()
     if metric.distinct:
         arg = exp.Distinct(expressions=[arg])
     cls = {"SUM": exp.Sum, "AVG": exp.Avg, "MIN": exp.Min, "MAX": exp.Max}[metric.func]
@@ -201,9 +199,11 @@ def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Ex
 BUCKET_FORMATS = {"month": "%Y-%m", "year": "%Y"}
 
 
-def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expression, str]:
+def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     """The GROUP BY expression and its output name; a calendar bucket formats the date
     (STRFTIME in SQLite, DATE_FORMAT in MySQL — rendered by sqlglot per dialect)."""
+    if spec.group_by is None:
+        raise PlanError("a grouped query needs a group column")
     column = names.col(spec.group_by)
     if not spec.bucket:
         return column, spec.group_by.column

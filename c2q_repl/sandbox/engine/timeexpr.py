@@ -94,9 +94,9 @@ def _point(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
     if tok.lower in ("q1", "q2", "q3", "q4") and i + 1 < len(tokens) and _year(tokens[i + 1]):
         start = _month_start(_year(tokens[i + 1]), 3 * int(tok.lower[1]) - 2)  # type: ignore[arg-type]
         return start, _add_months(start, 3), 2
-    y = _year(tok)
-    if y:
-        return dt.date(y, 1, 1), dt.date(y + 1, 1, 1), 1
+    year = _year(tok)
+    if year:
+        return dt.date(year, 1, 1), dt.date(year + 1, 1, 1), 1
     return None
 
 
@@ -200,10 +200,10 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
         if (
             k < n
             and tokens[k].kind == "number"
-            and tokens[k].number
-            and float(tokens[k].number).is_integer()
+            and tokens[k].number is not None
+            and float(tokens[k].number or 0).is_integer()
         ):
-            count = int(tokens[k].number)
+            count = int(tokens[k].number or 0)
             k += 1
         unit = UNITS.get(at(k))
         if unit:
@@ -251,8 +251,10 @@ class DateRange:
     explanation: str  # for assumptions
 
 
-def resolve(spec: TimeSpec, anchor: str | None) -> DateRange:
+def resolve(spec: TimeSpec | None, anchor: str | None) -> DateRange:
     """Concrete [start, end) for a spec; relative phrases use ``anchor``."""
+    if spec is None:
+        raise ValueError("no time phrase to resolve")
     if spec.kind == "range":
         return DateRange(
             spec.start,
