@@ -9,7 +9,6 @@ for them, leaves them to the caller (stderr).
 
 from __future__ import annotations
 
-import json
 import math
 import re
 from dataclasses import dataclass
@@ -18,6 +17,8 @@ from typing import Any
 from c2q_repl.api.errors import C2QError
 from c2q_repl.api.models import Answer
 from c2q_repl.chat.round import Round, round_lines
+from c2q_repl.render.exact_json import dumps as exact_dumps
+from c2q_repl.render.exact_json import typed_rows
 from c2q_repl.render.formats import (
     FORMATS,
     markdown_inline,
@@ -52,7 +53,9 @@ def _task_record(task: Answer) -> dict[str, Any]:
         "clarified_task": _text(task.clarified_task),
         "sql": _text(task.sql),
         "columns": [_text(c) for c in data.columns] if data else [],
-        "rows": [[_cell(v) for v in row] for row in data.rows] if data else [],
+        "rows": [[_cell(v) for v in row] for row in typed_rows(data.rows, len(data.columns))]
+        if data
+        else [],
         "row_count": len(data.rows) if data else 0,
         "error": _text(task.error_text) if task.failed else None,
     }
@@ -111,7 +114,7 @@ def round_record(round_: Round) -> dict[str, Any]:
 def dumps_json(value: Any, *, indent: int | None = None) -> str:
     """JSON with readable Unicode but no raw DEL, C1, line-separator or bidi
     characters (``json`` itself escapes only C0 controls)."""
-    text = json.dumps(
+    text = exact_dumps(
         value, ensure_ascii=False, indent=indent, separators=None if indent else (",", ":")
     )
     return _UNSAFE_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)

@@ -22,11 +22,12 @@ from __future__ import annotations
 
 import csv
 import io
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from c2q_repl.render.exact_json import ExactNumber, typed_rows
+from c2q_repl.render.exact_json import dumps as exact_dumps
 from c2q_repl.render.sanitize import clean_cell, clean_text
 
 if TYPE_CHECKING:
@@ -150,10 +151,10 @@ def tables_text(tables: Sequence[Table], fmt: str, *, table_format: str = "psql"
     fmt = lookup(fmt).name
     if fmt == "json" and any(t.label for t in tables):
         labelled = [{"task": t.label, "rows": _records(t.columns, t.rows)} for t in tables]
-        return json.dumps(labelled, ensure_ascii=False, indent=2)
+        return exact_dumps(labelled, ensure_ascii=False, indent=2)
     if fmt == "jsonl":
         return "\n".join(
-            json.dumps(
+            exact_dumps(
                 {**({"task": t.label} if t.label else {}), **r},
                 ensure_ascii=False,
                 separators=(",", ":"),
@@ -175,7 +176,7 @@ def tables_text(tables: Sequence[Table], fmt: str, *, table_format: str = "psql"
 
 
 def _json_value(value: Any) -> Any:
-    if value is None or isinstance(value, (bool, int, float)):
+    if value is None or isinstance(value, (bool, int, float, ExactNumber)):
         return value
     if isinstance(value, str):
         return clean_text(value)
@@ -201,7 +202,7 @@ def _records(columns: Sequence[str], rows: Sequence[Sequence[Any]]) -> list[dict
     keys = _unique_keys(columns, width)
     return [
         {k: _json_value(row[j]) if j < len(row) else None for j, k in enumerate(keys)}
-        for row in rows
+        for row in typed_rows(rows, width)  # numeric columns as JSON numbers, digit for digit
     ]
 
 
@@ -301,10 +302,10 @@ def format_rows(
     if fmt == "csv":
         return csv_text(columns, rows)
     if fmt == "json":
-        return json.dumps(_records(columns, rows), ensure_ascii=False, indent=2)
+        return exact_dumps(_records(columns, rows), ensure_ascii=False, indent=2)
     if fmt == "jsonl":
         return "\n".join(
-            json.dumps(r, ensure_ascii=False, separators=(",", ":"))
+            exact_dumps(r, ensure_ascii=False, separators=(",", ":"))
             for r in _records(columns, rows)
         )
     if fmt == "markdown":
@@ -321,6 +322,7 @@ def format_rows(
             expand=True,
             theme=fallback_theme(),
             table_format=table_format,
+            numbers="raw",  # a saved file keeps the exact values
         )
         return "\n".join(render_table(list(columns), [list(r) for r in rows], plain))
     raise ValueError(f"{fmt} is not a format for rows; choose one of {', '.join(FORMATS)}")
