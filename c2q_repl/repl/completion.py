@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from prompt_toolkit.completion import CompleteEvent, Completer, Completion
 from prompt_toolkit.document import Document
 
 if TYPE_CHECKING:
     from c2q_repl.repl.commands.registry import Registry
+    from c2q_repl.repl.context import ReplContext
 
 _WORD = re.compile(r"[\w.]*$", re.UNICODE)
 
@@ -49,7 +50,7 @@ def _matches(word: str, options: Iterable[tuple[str, str]]) -> list[tuple[str, s
 def candidates(
     text: str,
     registry: Registry,
-    context: Any = None,
+    context: ReplContext | None = None,
     schema: Callable[[], list[tuple[str, str]]] = list,
 ) -> list[Candidate]:
     """Suggestions for the text before the cursor."""
@@ -62,7 +63,9 @@ def candidates(
     return [Candidate(v, len(word), meta) for v, meta in _matches(word, schema())]
 
 
-def _command_candidates(text: str, registry: Registry, context: Any) -> list[Candidate]:
+def _command_candidates(
+    text: str, registry: Registry, context: ReplContext | None
+) -> list[Candidate]:
     head, space, rest = text.partition(" ")
     if not space:  # still typing the command name
         names = [(f"/{c.name}", c.help) for c in registry.commands]
@@ -78,7 +81,7 @@ def _command_candidates(text: str, registry: Registry, context: Any) -> list[Can
         return []
     arg = cmd.args[index]
     options: list[tuple[str, str]] = [(c, arg.name) for c in arg.choices]
-    if arg.values is not None:
+    if arg.values is not None and context is not None:  # run-time values need a context
         try:
             options += [(str(v), arg.name) for v in arg.values(context)]
         except Exception:  # a completion source must never break typing
@@ -90,7 +93,7 @@ class ReplCompleter(Completer):
     """prompt_toolkit adapter for :func:`candidates`; ``context.registry`` is
     read on first use, so building the registry never delays the prompt."""
 
-    def __init__(self, context: Any, schema: Callable[[], list[tuple[str, str]]]) -> None:
+    def __init__(self, context: ReplContext, schema: Callable[[], list[tuple[str, str]]]) -> None:
         self.context = context
         self.schema = schema
 

@@ -357,7 +357,7 @@ def theme_or_fallback(name: str) -> Theme:
     return load_theme_or_fallback(name, color=True)
 
 
-def schema_words(summary: Any) -> list[tuple[str, str]]:
+def schema_words(summary: DataSummary) -> list[tuple[str, str]]:
     """Table and column names of a data summary, for completion."""
     words: list[tuple[str, str]] = []
     for table in summary.tables.values():

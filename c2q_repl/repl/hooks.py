@@ -9,9 +9,11 @@ hooks. :class:`HeadlessHooks` does nothing (tests, scripted use);
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
+    from prompt_toolkit import PromptSession
+
     from c2q_repl.render.theme import Theme
 
 
@@ -61,9 +63,9 @@ class PromptHooks:
     def __init__(self, color: bool, base_style: dict[str, str]) -> None:
         self._color = color
         self._base_style = base_style
-        self._session: Any = None
+        self._session: PromptSession[str] | None = None
 
-    def bind(self, session: Any) -> None:
+    def bind(self, session: PromptSession[str]) -> None:
         self._session = session
 
     def redraw(self) -> None:

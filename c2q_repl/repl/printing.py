@@ -13,7 +13,10 @@ import os
 import shutil
 import sys
 from collections.abc import Mapping
-from typing import IO, Any
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from c2q_repl.render.theme import Theme
 
 _STYLES = {
     "info": "\x1b[2m",
@@ -53,7 +56,7 @@ class Printer:
         self.environ = environ
         self.styles = dict(_STYLES)
 
-    def set_theme(self, theme: Any) -> None:
+    def set_theme(self, theme: Theme) -> None:
         """Message colours from the theme's output roles (built-in ones where it has none)."""
         from c2q_repl.render.style import StyleError, sgr
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from c2q_repl.chat.round import Round
     from c2q_repl.render.theme import Theme
+    from c2q_repl.transcript.writer import TranscriptWriter
 
 
 @dataclass
@@ -54,7 +55,7 @@ class RecordingState:
 
     path: str = ""
     wanted: bool = True
-    writer: Any = None
+    writer: TranscriptWriter | None = None
     started_at: float = field(default_factory=time.time)
 
 
