@@ -278,7 +278,10 @@ class SandboxApp:
                 if known
                 else gateway_error(404, "endpoint not found", FAMILY)
             )
-        uri = path + (f"?{request.url.query}" if request.url.query else "")
+        # the request-target as sent (percent-encoding kept), which is what a Digest ``uri`` names
+        raw_path = request.scope.get("raw_path") or path.encode()
+        query = request.scope.get("query_string") or b""
+        uri = raw_path.decode("latin-1") + (f"?{query.decode('latin-1')}" if query else "")
         outcome = self.auth.authenticate(request.headers.get("authorization"), request.method, uri)
         if outcome.key is None or outcome.error:
             if outcome.error == "expired":

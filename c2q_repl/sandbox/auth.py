@@ -18,6 +18,7 @@ import threading
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from urllib.parse import unquote
 
 from c2q_repl.sandbox.keys import ApiKey
 
@@ -178,10 +179,11 @@ class Authenticator:
 
 
 def _path_of(uri: str) -> str:
-    """The path of a Digest ``uri`` (clients send the request-target, a few an absolute URI)."""
+    """The decoded path of a Digest ``uri`` (clients send the request-target, a few an absolute
+    URI; some percent-encode spaces and non-ASCII, some do not: compare them decoded)."""
     if "://" in uri:
         uri = "/" + uri.split("://", 1)[1].partition("/")[2]
-    return uri.split("?")[0]
+    return unquote(uri.split("?")[0])
 
 
 def cnonce_or_response(params: dict[str, str]) -> str:

@@ -41,6 +41,30 @@ def _print_banner(handle, keys_path: Path, created: bool, out) -> None:
     print("Press Ctrl-C to stop.", file=out, flush=True)
 
 
+def is_loopback(host: str) -> bool:
+    """True for ``localhost`` and literal loopback addresses (127.0.0.0/8, ::1)."""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def plain_http_warning(host: str) -> str | None:
+    """What to tell the operator when the server is reachable from other machines over plain HTTP."""
+    if is_loopback(host):
+        return None
+    return (
+        f"c2q sandbox: warning: listening on {host} over plain HTTP. Other machines can reach it, "
+        "and a client using Basic auth sends its private key in clear text (Digest does not, but "
+        "questions and answers are still unencrypted). Put a TLS proxy in front of it, or serve on "
+        "127.0.0.1."
+    )
+
+
 def main(args: argparse.Namespace) -> int:
     from c2q_repl.sandbox.embedded import start_sandbox
     from c2q_repl.sandbox.keys import KeysFileError, default_keys_path, load_or_create_keys
@@ -83,6 +107,9 @@ def main(args: argparse.Namespace) -> int:
     except (ValueError, OSError, RuntimeError) as exc:
         print(f"c2q sandbox: {exc}", file=sys.stderr)
         return 2
+    warning = plain_http_warning(args.host)
+    if warning:
+        print(warning, file=sys.stderr)
     stop = threading.Event()
     previous = signal.signal(signal.SIGTERM, lambda *_: stop.set())
     try:

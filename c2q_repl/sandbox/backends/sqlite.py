@@ -17,7 +17,13 @@ import sqlite3
 import time
 from pathlib import Path
 
-from c2q_repl.sandbox.backends.common import ConnectionPool, LazyCatalog, statement_to_run
+from c2q_repl.sandbox.backends.common import (
+    FETCH_MAX_CHARS,
+    ConnectionPool,
+    LazyCatalog,
+    cap_rows,
+    statement_to_run,
+)
 from c2q_repl.sandbox.backends.sqlite_functions import register as register_functions
 from c2q_repl.sandbox.contracts import (
     Catalog,
@@ -43,15 +49,6 @@ _PROGRESS_STEPS = 2000
 
 def _read_only_authorizer(action, arg1, arg2, db_name, trigger):
     return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
-
-
-def text_cell(value) -> str | None:
-    """A database value as the API returns it: text, NULL as None."""
-    if value is None:
-        return None
-    if isinstance(value, bytes):
-        return value.decode("utf-8", errors="replace")
-    return str(value)
 
 
 class SQLiteDatabase:
@@ -207,10 +204,8 @@ class SQLiteDatabase:
         if cursor.description is None:
             return QueryResult(columns=[], rows=[], truncated=False)
         columns = [d[0] for d in cursor.description]
-        fetched = cursor.fetchmany(max_rows + 1)
+        rows, truncated, _ = cap_rows(cursor, max_rows, FETCH_MAX_CHARS)  # never all in memory
         cursor.close()
-        truncated = len(fetched) > max_rows
-        rows = [[text_cell(v) for v in row] for row in fetched[:max_rows]]
         return QueryResult(columns=columns, rows=rows, truncated=truncated)
 
     @staticmethod
@@ -218,9 +213,13 @@ class SQLiteDatabase:
         message = str(exc)
         if message == "interrupted":
             return SQLExecutionError(f"query timed out after {timeout:g} s")
-        if read_only and (
-            "not authorized" in message or "readonly" in message or "read-only" in message
-        ):
+        if read_only and message == "not authorized":
+            # the authorizer refuses anything but reading tables (pragma functions too):
+            # not necessarily a write, so not called one
+            return ReadOnlyViolation(
+                "a read-only key may only read the tables of the database (not authorized)"
+            )
+        if read_only and ("readonly" in message or "read-only" in message):
             return ReadOnlyViolation(
                 f"the statement tried to change data under a read-only key ({message})"
             )
