@@ -22,7 +22,7 @@ import threading
 import time
 from collections.abc import Callable
 from concurrent.futures import Future
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, ValidationError
 from c2q_repl.api.models import Job
@@ -30,6 +30,10 @@ from c2q_repl.api.resources import DataSummary, Session
 from c2q_repl.api.vocabulary import MODES
 from c2q_repl.chat.opening import create_session, ready_summary
 from c2q_repl.chat.round import Round
+
+if TYPE_CHECKING:
+    from c2q_repl.api.client import Chat2QueryClient
+    from c2q_repl.config import Settings
 
 FeedbackIds = tuple[str, str]
 
@@ -203,7 +207,9 @@ class Conversation:
         threading.Thread(target=run, name="c2q-open-session", daemon=True).start()
         return future
 
-    def _new_session(self, client: Any, settings: Any, cancel: threading.Event) -> Session:
+    def _new_session(
+        self, client: Chat2QueryClient, settings: Settings, cancel: threading.Event
+    ) -> Session:
         name = self.session_name or time.strftime(
             "c2q %Y-%m-%d %H:%M", time.localtime(self._wall())
         )
