@@ -67,3 +67,26 @@ def test_options_before_a_subcommand_survive_it():
     assert (args.profile, args.theme, args.transcript) == ("prod", "light", "t.jsonl")
     args = parse_args(["ask", "--profile", "dev", "q"])  # and after it, too
     assert args.profile == "dev" and args.transcript is None and args.sandbox is False
+
+
+def test_piped_input_or_output_sends_plain_c2q_to_ask():
+    """cli.py decides (the REPL no longer imports batch to do it)."""
+    from c2q_repl.cli import command_for, parse_args
+
+    assert command_for(parse_args([]), interactive=True) == "chat"
+    assert command_for(parse_args([]), interactive=False) == "ask"
+    assert command_for(parse_args(["--profile", "p"]), interactive=False) == "ask"
+    assert command_for(parse_args(["replay", "1"]), interactive=False) == "replay"
+
+
+def test_ask_reads_its_arguments_once_into_typed_options():
+    from c2q_repl.batch import AskOptions
+    from c2q_repl.cli import parse_args
+    from c2q_repl.config import ConnectionFlags
+
+    args = parse_args(["--profile", "p", "ask", "q1", "--format", "md", "--no-show-sql"])
+    options, flags = AskOptions.from_args(args), ConnectionFlags.from_args(args)
+    assert options == AskOptions(questions=("q1",), format="markdown", show_sql=False)
+    assert flags.profile == "p" and flags.sandbox is False
+    # plain `c2q` routed to ask for piped input has none of ask's options: the defaults apply
+    assert AskOptions.from_args(parse_args(["--theme", "mono"])) == AskOptions(theme="mono")
