@@ -1,6 +1,6 @@
 """Run every benchmark and print one table: metric, target, measured, baseline (same run), command.
 
-    python benchmarks/run_all.py [--quick] [--only startup,economy,render,sandbox] [--markdown]
+    python benchmarks/run_all.py [--quick] [--only startup,economy,render,sandbox,memory] [--markdown]
 
 Benchmarks, not tests: they compare within one run on this machine (2 cores,
 shared), report medians, and exit 1 when a target is missed.
@@ -17,7 +17,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.common import Row, print_table  # noqa: E402
 
-GROUPS = ("startup", "economy", "render", "sandbox")
+GROUPS = ("startup", "economy", "render", "sandbox", "memory")
 
 
 def run_group(name: str, quick: bool) -> list[Row]:
@@ -37,6 +37,10 @@ def run_group(name: str, quick: bool) -> list[Row]:
         from benchmarks import bench_server, bench_wrapped
 
         return bench_wrapped.engine_rows() + bench_server.run(seconds=3.0 if quick else 6.0)
+    if name == "memory":
+        from benchmarks import bench_memory
+
+        return bench_memory.run(rounds=40 if quick else 200)
     raise ValueError(name)
 
 
