@@ -23,19 +23,10 @@ def _started(code: str, **kw) -> subprocess.Popen:
 
 def test_a_child_gets_default_sigint_even_when_the_parent_ignores_it():
     previous = signal.signal(signal.SIGINT, signal.SIG_IGN)  # as under `trap '' INT`
+    probe = [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT))"]
     try:
-        inherited = subprocess.run(
-            [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT))"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-        given = children.run(
-            [sys.executable, "-c", "import signal; print(signal.getsignal(signal.SIGINT))"],
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
+        inherited = subprocess.run(probe, capture_output=True, text=True, check=True).stdout
+        given = children.run(probe, capture_output=True, text=True, check=True).stdout
     finally:
         signal.signal(signal.SIGINT, previous)
     assert inherited.strip() == "1"  # SIG_IGN survives exec: the problem
