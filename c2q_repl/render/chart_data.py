@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
+from c2q_repl.render.numbers import compact, identifier_column
 from c2q_repl.render.sanitize import clean_cell
 
 MAX_SERIES = 8
@@ -102,9 +103,10 @@ def category_series(
 ) -> ChartData | str:
     """Series for bar/line/pie charts, or a sentence saying why there is none."""
     numeric = numeric_columns(rows, len(columns))
-    x = resolve_column(option.get(x_key), columns)
+    wanted_ys = {resolve_column(y, columns) for y in _option_list(option.get(y_key))}
+    x = label_column(resolve_column(option.get(x_key), columns), columns, rows, numeric, wanted_ys)
     if x is None:
-        x = next((j for j in range(len(columns)) if j not in numeric), 0)
+        return "no column tells the rows apart"
     ys = [
         j
         for j in (resolve_column(y, columns) for y in _option_list(option.get(y_key)))
@@ -136,6 +138,39 @@ def category_series(
     if all(v is None for s in series for v in s.values):
         return "no numeric values to chart"
     return ChartData(categories, series, notes)
+
+
+def _distinct(rows: Sequence[Sequence[Any]], j: int) -> int:
+    return len({_label(_cell(r, j)) for r in rows})
+
+
+def label_column(
+    suggested: int | None,
+    columns: Sequence[str],
+    rows: Sequence[Sequence[Any]],
+    numeric: Sequence[int],
+    measures: set[int | None],
+) -> int | None:
+    """The column whose values tell the rows apart: the suggested one unless it
+    is the same on every row, else the text column with the most distinct
+    values, else a numeric label such as a year or an id; None when no
+    column varies (every bar would carry the same label)."""
+    if suggested is not None and (len(rows) < 2 or _distinct(rows, suggested) > 1):
+        return suggested
+    if len(rows) < 2:
+        return next((j for j in range(len(columns)) if j not in numeric), 0)
+    candidates = [j for j in range(len(columns)) if j != suggested and j not in measures]
+    text = [j for j in candidates if j not in numeric]
+    labels = [
+        j
+        for j in candidates
+        if j in numeric and identifier_column(columns[j], [_cell(r, j) for r in rows])
+    ]
+    for group in (text, labels):
+        best = max(group, key=lambda j: _distinct(rows, j), default=None)
+        if best is not None and _distinct(rows, best) > 1:
+            return best
+    return None
 
 
 def _label(value: Any) -> str:
@@ -173,14 +208,6 @@ def _pivoted(rows, x: int, y: int, pivot: int, columns, notes: list[str]) -> Cha
 
 
 def format_number(value: float) -> str:
-    """Short, exact-enough text for an axis or bar label."""
-    if not math.isfinite(value):
-        return str(value)
-    if value == int(value) and abs(value) < 1e15:
-        return str(int(value))
-    magnitude = abs(value)
-    if magnitude >= 1e15 or magnitude < 1e-4:
-        return f"{value:.3g}"
-    if magnitude >= 100:
-        return f"{value:.1f}"
-    return f"{value:.4g}" if magnitude < 1 else f"{value:.2f}"
+    """Short text for an axis or bar label, in the readable form tables use
+    (``12,345``, ``0.00114``; ``57.9M`` and ``2.90T`` from a million up)."""
+    return compact(value)

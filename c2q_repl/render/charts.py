@@ -1,6 +1,10 @@
 """Charts drawn with text: bar and pie as horizontal bars, line as a braille
 (or ASCII) plot. Chart colours come from the theme; without Unicode the bars
 are ``#`` and the plot uses ``*``.
+
+Bars below zero grow to the left of a zero line, in the theme's negative
+colour, so a loss never looks like a gain. A chart needs at least two rows
+to compare: a single value is the table's job (and the headline's).
 """
 
 from __future__ import annotations
@@ -8,7 +12,14 @@ from __future__ import annotations
 from c2q_repl.api.models import ChartOptions, ResultData
 from c2q_repl.render.chart_data import ChartData, category_series, format_number
 from c2q_repl.render.chart_line import line_plot
-from c2q_repl.render.chart_parts import SYMBOLS_ASCII, bar_text, legend, series_style
+from c2q_repl.render.chart_parts import (
+    SYMBOLS_ASCII,
+    bar_text,
+    legend,
+    negative_style,
+    series_style,
+    title_lines,
+)
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.style import Painter
@@ -26,7 +37,7 @@ def render_chart(chart: ChartOptions, data: ResultData, opts: RenderOptions) -> 
         chart is None
         or chart.name not in CHARTS
         or data is None
-        or not data.rows
+        or len(data.rows) < 2
         or not data.columns
     ):
         return []
@@ -37,9 +48,11 @@ def render_chart(chart: ChartOptions, data: ResultData, opts: RenderOptions) -> 
     else:
         prepared = category_series(option, data.columns, data.rows)
     title = clean_text(chart.title).replace("\n", " ").strip() or chart.name
-    lines = [painter(truncate(title, max(10, opts.width), opts.ellipsis), "heading")]
+    lines = [painter(t, "heading") for t in title_lines(title, opts.width, opts.ellipsis)]
     if isinstance(prepared, str):
         return lines + [painter(f"({prepared})", "muted")]
+    if len(prepared.categories) < 2:
+        return []  # one bar compares nothing
     if chart.name == "BarChart":
         body = _bars(prepared, opts, painter)
     elif chart.name == "LineChart":
@@ -59,21 +72,21 @@ def _bars(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
         hidden, rows = len(rows) - keep, rows[:keep]
     label_width = min(max((text_width(c) for c, _ in rows), default=0), max(6, opts.width // 3))
     values = [v for _, vs in rows for v in vs if v is not None]
-    scale = max((abs(v) for v in values), default=0.0) or 1.0
     value_width = max((len(format_number(v)) for v in values), default=1)
-    room = max(4, opts.width - label_width - value_width - 3)
+    axis = _ZeroAxis(values, max(4, opts.width - label_width - value_width - 3), opts)
     lines = legend(data.series, opts, painter)
     for category, vs in rows:
         label = pad_right(truncate(category, label_width, opts.ellipsis), label_width)
         for i, value in enumerate(vs):
             head = label if i == 0 else " " * label_width
             if value is None:
-                lines.append(f"{head} {painter('–' if opts.unicode else '-', 'muted')}")
+                lines.append(
+                    f"{head} {axis.blank(painter)}{painter('–' if opts.unicode else '-', 'muted')}"
+                )
                 continue
             symbol = SYMBOLS_ASCII[i % len(SYMBOLS_ASCII)]
-            bar = bar_text(abs(value) / scale, room, opts, symbol)
-            style = series_style(opts, i) if value >= 0 else opts.theme.style("error")
-            lines.append(f"{head} {painter.raw(bar, style)} {format_number(value)}".rstrip())
+            bars = axis.bar(value, symbol, series_style(opts, i), painter)
+            lines.append(f"{head} {bars} {format_number(value)}".rstrip())
     if hidden:
         lines.append(
             painter(
@@ -81,9 +94,53 @@ def _bars(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:
                 "muted",
             )
         )
-    if any(v < 0 for v in values):
-        lines.append(painter("(bar length shows the size of negative values too)", "muted"))
     return lines
+
+
+class _ZeroAxis:
+    """Where a bar starts: at the left edge when every value is positive, else
+    at a zero line placed so both sides share one scale (diverging bars)."""
+
+    def __init__(self, values: list[float], room: int, opts: RenderOptions) -> None:
+        self.opts = opts
+        below = max((-v for v in values if v < 0), default=0.0)
+        above = max((v for v in values if v > 0), default=0.0)
+        self.diverging = below > 0
+        self.line = "│" if opts.unicode else "|"
+        if not self.diverging:
+            self.left, self.right = 0, room
+            self.left_scale, self.right_scale = 1.0, above or 1.0
+            return
+        usable = max(2, room - 1)  # one column for the zero line
+        # halves keep the sum finite for values near the float limit
+        share = (below / 2) / (below / 2 + above / 2)
+        self.left = min(usable - (1 if above else 0), max(1, round(usable * share)))
+        self.right = usable - self.left
+        self.left_scale, self.right_scale = below, above or 1.0
+
+    def blank(self, painter: Painter) -> str:
+        """The space before a missing value's dash (the zero line kept)."""
+        if not self.diverging:
+            return ""
+        return " " * self.left + painter(self.line, "muted") + " "
+
+    def bar(self, value: float, symbol: str, style: str, painter: Painter) -> str:
+        opts = self.opts
+        if not self.diverging:
+            return painter.raw(bar_text(value / self.right_scale, self.right, opts, symbol), style)
+        zero = painter(self.line, "muted")
+        if value >= 0:
+            right = bar_text(value / self.right_scale, self.right, opts, symbol)
+            return " " * self.left + zero + painter.raw(pad_right(right, self.right), style)
+        # whole cells: the eighth blocks only grow rightwards
+        cells = max(1, round(-value / self.left_scale * self.left))
+        left = ("█" if opts.unicode else symbol) * min(cells, self.left)
+        return (
+            " " * (self.left - len(left))
+            + painter.raw(left, negative_style(opts))
+            + zero
+            + " " * self.right
+        )
 
 
 def _pie(data: ChartData, opts: RenderOptions, painter: Painter) -> list[str]:

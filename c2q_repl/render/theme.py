@@ -84,6 +84,8 @@ class Theme:
     heading: str = ""
     task: str = ""
     chart_colors: tuple[str, ...] = ()
+    #: style of bars below zero ("" means the error role's colour)
+    chart_negative: str = ""
     #: where the theme was read from ("" for the built-in fallback)
     source: str = field(default="", compare=False)
 
@@ -221,6 +223,11 @@ def _build(name: str, data: Mapping[str, Any], base: Theme, path: Path) -> Theme
         for c in colours:
             check_style(c)
         changes["chart_colors"] = tuple(colours)
+    if "negative" in chart:
+        if not isinstance(chart["negative"], str):
+            raise _Invalid("[chart].negative must be a style string")
+        check_style(chart["negative"])
+        changes["chart_negative"] = chart["negative"]
     known = {f.name for f in fields(Theme)}
     return replace(base, **{k: v for k, v in changes.items() if k in known})
 

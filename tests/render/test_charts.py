@@ -204,3 +204,115 @@ def test_flat_line_sits_in_the_middle():
     )
     assert out[3].startswith("9.01e+15 +") and "*" in out[3]
     assert "*" not in "".join(out[1:3] + out[4:6])
+
+
+# ------------------------------------------------------------- issue 14: honest charts
+
+CHANGES = ResultData(
+    columns=["sector", "avg_change"],
+    rows=[
+        ["Tech", "0.0011428571428571453"],
+        ["Energy", "-0.029199999999999997"],
+        ["Utilities", "0.01"],
+    ],
+)
+THEMES = ["default", "light", "mono", "presentation", "solarized-dark"]
+
+
+def _zero_column(line: str) -> int:
+    return next(i for i, c in enumerate(line) if c in "│|")
+
+
+def _strip(line: str) -> str:
+    import re
+
+    return re.sub(r"\x1b\[[0-9;]*m", "", line)
+
+
+@pytest.mark.parametrize("theme_name", THEMES)
+def test_negative_bars_diverge_from_a_zero_line_in_every_theme(theme_name):
+    from c2q_repl.render.style import sgr
+    from c2q_repl.render.theme import load_theme
+
+    theme = load_theme(theme_name)
+    out = render_chart(
+        ChartOptions("BarChart", "Change", {"x": "sector", "y": "avg_change"}),
+        CHANGES,
+        RenderOptions(theme=theme, width=60),
+    )
+    tech, energy, utilities = (_strip(line) for line in out[1:4])
+    zero = _zero_column(tech)
+    assert _zero_column(energy) == zero == _zero_column(utilities)  # one zero line
+    assert "█" in energy[:zero] and "█" not in energy[zero:]  # the loss grows left
+    assert "█" in tech[zero:] and "█" not in tech[:zero]
+    assert energy.endswith("-0.0292") and tech.endswith("0.00114")
+    # one scale both sides: -0.0292 is about three times 0.01
+    assert 2.5 <= energy[:zero].count("█") / utilities[zero:].count("█") <= 3.5
+    if theme.color:
+        negative = sgr(theme.chart_negative)
+        assert negative and negative in out[2]
+        # a colour a reader sees as "below zero": not white, not a background-only style
+        assert "38;2;255;255;255" not in negative and "48;" not in negative
+
+
+def test_negative_bars_in_ascii():
+    out = render_chart(
+        ChartOptions("BarChart", "", {"x": "sector", "y": "avg_change"}),
+        CHANGES,
+        opts(unicode=False),
+    )
+    energy = out[2]
+    zero = energy.index("|")
+    assert "#" in energy[:zero] and energy.isascii()
+
+
+def test_label_axis_is_the_column_that_tells_rows_apart():
+    data = ResultData(
+        columns=["sector", "name", "market_cap"],
+        rows=[["Tech", "Apple", "2896100000000"], ["Tech", "Microsoft", "2500000000000"]],
+    )
+    # the service suggested the constant column as the axis
+    out = render_chart(
+        ChartOptions("BarChart", "t", {"x": "sector", "y": "market_cap"}), data, opts()
+    )
+    assert out[1].startswith("Apple ") and out[2].startswith("Microsoft ")
+    assert out[1].endswith("2.90T") and out[2].endswith("2.50T")  # readable labels
+
+
+def test_a_year_can_be_the_label_when_no_text_column_varies():
+    data = ResultData(
+        columns=["sector", "year", "revenue"],
+        rows=[["Tech", "2022", "10"], ["Tech", "2023", "12"]],
+    )
+    out = render_chart(ChartOptions("BarChart", "t", {"x": "sector", "y": "revenue"}), data, opts())
+    assert out[1].startswith("2022 ") and out[2].startswith("2023 ")
+
+
+def test_no_label_varies_says_so_instead_of_repeating_one_label():
+    data = ResultData(columns=["sector", "v"], rows=[["Tech", "1"], ["Tech", "2"]])
+    out = render_chart(ChartOptions("BarChart", "t", {"x": "sector", "y": "v"}), data, opts())
+    assert out[-1] == "(no column tells the rows apart)"
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        ResultData(columns=["n"], rows=[["500"]]),
+        ResultData(columns=["sector", "n"], rows=[["Tech", "65"]]),
+    ],
+)
+@pytest.mark.parametrize("name", ["BarChart", "LineChart", "PieChart"])
+def test_no_chart_for_a_single_row_or_value(data, name):
+    assert render_chart(ChartOptions(name, "One", {}), data, opts()) == []
+
+
+def test_long_titles_wrap_at_word_boundaries():
+    title = (
+        "Average market capitalisation of companies per sector in the S&P 500 index over five years"
+    )
+    out = render_chart(ChartOptions("BarChart", title, {"x": "Sector"}), DATA, opts(width=40))
+    heading = [line for line in out if not line.startswith(("Tech", "Energy", "金融"))]
+    assert heading == ["Average market capitalisation of", "companies per sector in the S&P 500…"]
+    words = set(title.split())
+    for line in heading:
+        assert all(w.rstrip("…") in words for w in line.split())  # never cut mid-word
