@@ -3,17 +3,11 @@ an in-test server answering in the documented shapes (issue 13 items 7-10)."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
-from c2q_repl.config import Credentials, Settings
 from c2q_repl.repl.commands import dispatch
-from c2q_repl.repl.context import ReplContext
-from c2q_repl.repl.hooks import HeadlessHooks
-from c2q_repl.repl.printing import Printer
-from c2q_repl.repl.state import RecordingState, ViewState
 from tests.chat import docserver as D
+from tests.repl.support import headless_context, settings_for
 
 REL = {
     "referencing_table": "stock_prices",
@@ -31,20 +25,8 @@ def _private_state(tmp_path, monkeypatch):
 
 def run(server: D.DocServer, *lines: str) -> str:
     """Dispatch ``lines`` in a headless context talking to ``server``; the output."""
-    stream = io.StringIO()
-    ctx = ReplContext(
-        out=Printer(stream, color=False, is_tty=False, environ={}),
-        settings=Settings(
-            endpoint=server.endpoint,
-            credentials=Credentials(D.PUBLIC_KEY, D.PRIVATE_KEY),
-            cluster_id=D.CLUSTER_ID,
-            database=D.DATABASE,
-        ),
-        view=ViewState("mono"),
-        hooks=HeadlessHooks(),
-        color=False,
-        environ={},
-        recording=RecordingState(wanted=False),
+    ctx, stream = headless_context(
+        settings_for(server.endpoint, D.PUBLIC_KEY, D.PRIVATE_KEY, D.CLUSTER_ID, D.DATABASE)
     )
     try:
         for line in lines:

@@ -2,19 +2,14 @@
 
 from __future__ import annotations
 
-import io
-
 import pytest
 
 from c2q_repl.chat.round import Round, forget_old_answers
-from c2q_repl.config import Credentials, Settings
 from c2q_repl.repl.asking import ask
 from c2q_repl.repl.commands import dispatch
-from c2q_repl.repl.context import KEEP_ANSWERS, ReplContext
-from c2q_repl.repl.hooks import HeadlessHooks
-from c2q_repl.repl.printing import Printer
+from c2q_repl.repl.context import KEEP_ANSWERS
 from c2q_repl.repl.recall import recall_round
-from c2q_repl.repl.state import RecordingState, ViewState
+from tests.repl.support import headless_context, settings_for
 
 JOB = {
     "job_id": "j",
@@ -46,21 +41,14 @@ def test_forget_old_answers_keeps_the_newest_and_what_listings_need():
 @pytest.fixture
 def headless(sandbox, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    stream = io.StringIO()
-    ctx = ReplContext(
-        out=Printer(stream, color=False, is_tty=False, environ={}),
-        settings=Settings(
-            endpoint=sandbox.endpoint,
-            credentials=Credentials(sandbox.public_key, sandbox.private_key),
-            cluster_id=str(sandbox.cluster_id),
-            database=sandbox.database,
-        ),
-        view=ViewState("mono"),
-        hooks=HeadlessHooks(),
-        color=False,
-        environ={},
-        recording=RecordingState(path=str(tmp_path / "t.jsonl")),
+    settings = settings_for(
+        sandbox.endpoint,
+        sandbox.public_key,
+        sandbox.private_key,
+        str(sandbox.cluster_id),
+        sandbox.database,
     )
+    ctx, stream = headless_context(settings, transcript=str(tmp_path / "t.jsonl"))
     yield ctx, stream
     ctx.opening.close()
 

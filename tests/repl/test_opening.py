@@ -11,8 +11,7 @@ from c2q_repl.api.errors import ConfigError
 from c2q_repl.config import Credentials, Settings
 from c2q_repl.repl.context import ReplContext
 from c2q_repl.repl.hooks import HeadlessHooks
-from c2q_repl.repl.printing import Printer
-from c2q_repl.repl.state import RecordingState, ViewState
+from tests.repl.support import headless_context
 
 
 class CountingHooks(HeadlessHooks):
@@ -29,17 +28,7 @@ class CountingHooks(HeadlessHooks):
 
 
 def _ctx(settings: Settings, hooks: HeadlessHooks) -> tuple[ReplContext, io.StringIO]:
-    stream = io.StringIO()
-    ctx = ReplContext(
-        out=Printer(stream, color=False, is_tty=False, environ={}),
-        settings=settings,
-        view=ViewState("mono"),
-        hooks=hooks,
-        color=False,
-        environ={},
-        recording=RecordingState(wanted=False),
-    )
-    return ctx, stream
+    return headless_context(settings, hooks=hooks)
 
 
 def _wait_done(ctx: ReplContext) -> None:
