@@ -11,7 +11,7 @@ import time
 
 from c2q_repl.sandbox.jobs import JobOutcome, JobStore
 
-from .helpers import client, ok, poll, target
+from .helpers import ask, client, ok, poll, target
 
 EMPTY_DATA = {"columns": [], "rows": []}
 RPM_MESSAGE = (
@@ -64,25 +64,14 @@ def test_every_question_job_is_running_at_the_first_poll(make_sandbox):
 # ------------------------------------------------------------------ item 2: failed answers keep data
 def test_a_failed_sql_answer_keeps_data_an_object(sandbox, sandbox_client):
     """TiInsight's SQLChart.tsx:32 reads ``task.data.rows`` of every answer, failed ones too."""
-    started = ok(
-        sandbox_client.post(
-            "/v3/chat2data", json={**target(sandbox), "question": "SELECT * FROM nowhere"}
-        )
-    )
-    job, _ = poll(sandbox_client, started["job_id"])
+    _, job = ask(sandbox_client, sandbox, "SELECT * FROM nowhere")
     answer = job["result"]
     assert answer["status"] == "failed" and "nowhere" in answer["sql_error"]
     assert answer["data"] == EMPTY_DATA
 
 
 def test_a_declined_question_keeps_data_an_object(sandbox, sandbox_client):
-    started = ok(
-        sandbox_client.post(
-            "/v3/chat2data",
-            json={**target(sandbox), "question": "what is the meaning of life"},
-        )
-    )
-    job, _ = poll(sandbox_client, started["job_id"])
+    _, job = ask(sandbox_client, sandbox, "what is the meaning of life")
     assert job["status"] == "failed" and job["reason"]
     assert job["result"]["data"] == EMPTY_DATA
 
