@@ -4,6 +4,7 @@ values, time ranges, and key columns read on the subject table."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from .lexicon import Target
 from .linking import Item
@@ -66,6 +67,39 @@ def _share_scale(low: Item, high: Item, values: tuple) -> tuple:
             factor = values[1] / float(digits.group(1).replace(",", ""))
             return (values[0] * factor, values[1])
     return values
+
+
+def read_ids(st: ReadState) -> None:
+    """'user 42', 'customer 17', 'order id 1001': a table (or its key column) followed by a
+    whole number is the row with that key, when the key is a single numeric column."""
+    for i, it in enumerate(st.items):
+        nxt = st.at(i + 1)
+        if not (
+            st.free(i)
+            and nxt is not None
+            and nxt.kind == "number"
+            and st.free(i + 1)
+            and nxt.number is not None
+            and nxt.number.is_integer()
+            and not nxt.percent
+            and nxt.text.isdigit()
+        ):
+            continue
+        key = None
+        if it.kind == "table" and len({t.table for t in it.targets}) == 1:
+            info = st.lex.catalog.table(it.targets[0].table)
+            if info and len(info.primary_key) == 1:
+                key = Col(info.name, info.primary_key[0])
+        elif it.kind == "column" and len(it.targets) == 1:
+            col = columns_of(it)[0]
+            if _is_key(st, col):
+                key = col
+                st.take(i)
+        if key is None or col_kind(st, key) != "number":
+            continue
+        st.filters.append(Filter(key, "=", (int(nxt.number),)))
+        st.notes.append((f"{it.text} {nxt.text}", f"read as {key.table}.{key.column} = {nxt.text}"))
+        st.take(i + 1)
 
 
 def read_comparisons(st: ReadState) -> None:
@@ -132,7 +166,35 @@ def read_signs(st: ReadState) -> None:
                     st.take(i, j)
 
 
+def _verb_stem(word: str) -> str:
+    """'shipped' → 'ship', 'placed' → 'plac', 'billed' → 'bill'."""
+    stem = word.lower()[:-2] if word.lower().endswith("ed") else ""
+    if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]
+    return stem
+
+
+def _read_verb_values(st: ReadState) -> None:
+    """'orders shipped to Germany': a value that is also the verb of the next value's column
+    (shipCountry) is that verb, not a status filter."""
+    from .names import split_words
+
+    for i, it in enumerate(st.items):
+        nxt = st.at(i + 1)
+        stem = _verb_stem(it.text) if it.kind == "value" and " " not in it.text else ""
+        if len(stem) < 3 or nxt is None or nxt.kind != "value" or not st.free(i):
+            continue
+        own = [t for t in nxt.targets if split_words(t.column)[0].startswith(stem)]
+        if own:
+            st.items[i + 1] = replace(nxt, targets=tuple(own))
+            st.take(i)
+            st.notes.append(
+                (it.text, f"'{it.text} … {nxt.text}' read as {own[0].column} = '{own[0].value}'")
+            )
+
+
 def read_values(st: ReadState) -> None:
+    _read_verb_values(st)
     by_col: dict[tuple[Col, bool], list[str]] = {}
     for i, it in enumerate(st.items):
         if it.kind != "value" or not st.free(i):

@@ -11,6 +11,7 @@ from .filters import (
     localize,
     localize_col,
     read_comparisons,
+    read_ids,
     read_signs,
     read_values,
     time_columns,
@@ -22,6 +23,7 @@ from .lexicon import Lexicon
 from .linking import Linked
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
 from .spec import Col, Decline, Metric, QuerySpec
+from .when import read_when
 
 SUPERLATIVE_WORDS = frozenset(
     {
@@ -79,6 +81,8 @@ def _interpret(st: ReadState) -> QuerySpec:
     times = [(i, it) for i, it in enumerate(items) if it.kind == "time"]
     st.take(*(i for i, _ in times))
     time_cols = time_columns(st, times)
+    read_when(st)
+    read_ids(st)
     read_comparisons(st)
     read_signs(st)
     read_latest(st)
@@ -151,7 +155,9 @@ def _interpret(st: ReadState) -> QuerySpec:
         group_col = None
     entity_col = None
     if superlative is not None and group_col is None and _counts_a_table(st, superlative):
-        entity_col = _entity_column(st, before=superlative)
+        entity_col = _entity_column(st, before=superlative) or _entity_table(
+            st, before=superlative, counted=superlative + 1
+        )
     subject_table, bridge_tables = _read_tables(st)
 
     metric: Metric | None = None
@@ -253,6 +259,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         raise Refuse("I could not tell how to order a single aggregate value.", order_col.column)
 
     read_values(st)
+    _read_relation_verbs(st)
     projection = _leftover_columns(st)
     _refuse_leftovers(st)
 
@@ -628,16 +635,50 @@ def _entity_column(st: ReadState, before: int | None = None, near: int | None = 
     return None
 
 
+def _entity_table(st: ReadState, before: int, counted: int) -> Col | None:
+    """'which customer placed the most orders': the table named before the superlative is
+    the entity ranked (by its key), the table after it is counted."""
+    counted_table = st.items[counted].targets[0].table
+    for i, it in enumerate(st.items[:before]):
+        if it.kind == "table" and st.free(i):
+            table = st.lex.catalog.table(it.targets[0].table)
+            if table is None or table.name == counted_table or len(table.primary_key) != 1:
+                return None
+            st.take(i)
+            return Col(table.name, table.primary_key[0])
+        if it.kind in ("column", "value", "number") and st.free(i):
+            return None
+    return None
+
+
 def _leftover_columns(st: ReadState) -> list[Col]:
     cols = []
     plural = []
     for i, it in enumerate(st.items):
         if it.kind == "column" and st.free(i):
             plural.append(is_plural(it))
-            cols.append(choose(st, columns_of(it), it))
+            col = choose(st, columns_of(it), it)
+            if col not in cols:  # 'when did user 7 sign up': both name created_date
+                cols.append(col)
             st.take(i)
     st.plural_projection = bool(plural) and all(plural)
     return cols
+
+
+def _read_relation_verbs(st: ReadState) -> None:
+    """'customers who placed orders', 'orders placed in March': a linking verb is explained
+    when the question names two or more tables (the verb is their link) or a time phrase
+    follows it (the dated event of the subject's rows)."""
+    named = {t.table for it in st.items if it.kind in ("table", "column") for t in it.targets}
+    named |= {f.col.table for f in st.filters}
+    for i, it in enumerate(st.items):
+        if not (st.is_kw(i, "relverb") and st.free(i)):
+            continue
+        nxt = st.at(i + 1)
+        if len(named) >= 2 or st.asks_when or (nxt is not None and nxt.kind == "time"):
+            st.take(i)
+        else:
+            raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
 
 
 def _refuse_leftovers(st: ReadState) -> None:

@@ -169,6 +169,43 @@ _add(
     "without",
 )
 _add("or", "", "or", "either")
+_add("when", "", "when")
+# Verbs that only say two named things are linked ('customers who placed orders') or that a
+# dated event happened ('orders placed in March'); they carry no measure of their own
+# (never 'sold', 'paid', 'earned'). Accepted only under those conditions (interpret.py).
+_add(
+    "relverb",
+    "",
+    "place",
+    "placed",
+    "make",
+    "made",
+    "create",
+    "created",
+    "write",
+    "wrote",
+    "written",
+    "own",
+    "owned",
+    "hold",
+    "held",
+    "receive",
+    "received",
+    "submit",
+    "submitted",
+    "file",
+    "filed",
+    "book",
+    "booked",
+    "issue",
+    "issued",
+    "open",
+    "opened",
+    "sign up",
+    "signed up",
+    "join",
+    "joined",
+)
 _add("chart", "BarChart", "bar chart", "bar graph", "bar", "bar plot", "histogram", "column chart")
 _add("chart", "LineChart", "line chart", "line graph", "line", "trend", "over time", "time series")
 _add("chart", "PieChart", "pie chart", "pie", "donut chart", "pie graph")
@@ -222,7 +259,6 @@ STOP_WORDS = frozenset(
         "does",
         "did",
         "among",
-        "when",
         "single",
         "daily",
         "there",

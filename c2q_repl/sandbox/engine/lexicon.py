@@ -22,6 +22,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found]
 
+_TRAILING_PREPOSITIONS = frozenset({"in", "on", "of", "to", "at", "for", "by", "with"})
 _GENERIC_HEADS = frozenset({"id", "date", "name", "code", "number", "type", "no", "key", "flag"})
 SYNONYM_FILE = Path(__file__).with_name("synonyms.toml")
 MAX_INDEXED_DISTINCT = 500
@@ -142,6 +143,10 @@ def _add_schema_names(
 ) -> None:
     lex.add(" ".join(split_identifier(table.name)), Target("table", table.name))
     lex.add(" ".join(split_words(table.name)), Target("table", table.name))
+    words = split_words(table.name)
+    if len(words) > 1 and words[-1] in _TRAILING_PREPOSITIONS:
+        # 'Enrolled_in': 'students enrolled' names it too
+        lex.add(" ".join(words[:-1]), Target("table", table.name, via="name"))
     if table.comment:
         lex.add(table.comment, Target("table", table.name, via="comment"))
     heads: dict[str, list[str]] = {}

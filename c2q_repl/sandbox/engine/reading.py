@@ -20,6 +20,7 @@ class ReadState:
     bucket: str = ""  # "month" | "year": group by the calendar period of a date column
     filters: list[Filter] = field(default_factory=list)
     latest: Filter | None = None  # 'latest X': the rows with the greatest date (latest.py)
+    asks_when: bool = False  # 'when did …': the answer is a date (when.py)
     notes: list[tuple[str, str]] = field(default_factory=list)
 
     def take(self, *idx: int) -> None:

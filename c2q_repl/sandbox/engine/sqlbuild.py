@@ -43,8 +43,12 @@ def _neighbours(catalog: Catalog, table: str) -> list[tuple[str, Relationship]]:
     return out
 
 
-def join_path(catalog: Catalog, start: str, goal: str) -> list[tuple[str, Relationship]]:
-    """Shortest path of (table, relationship) steps from start to goal; raises if none or ambiguous."""
+def join_path(
+    catalog: Catalog, start: str, goal: str, named: frozenset[str] = frozenset()
+) -> list[tuple[str, Relationship]]:
+    """Shortest path of (table, relationship) steps from start to goal; raises if none or
+    ambiguous. Of several equally short routes, the one through a table the question names
+    ('students enrolled in …' → through Enrolled_in) is the link meant."""
     if start == goal:
         return []
     paths: dict[str, list[list[tuple[str, Relationship]]]] = {start: [[]]}
@@ -62,6 +66,9 @@ def join_path(catalog: Catalog, start: str, goal: str) -> list[tuple[str, Relati
     if goal not in paths:
         raise PlanError(f"I found no key path joining {start} to {goal}.")
     routes = {tuple(t for t, _ in p) for p in paths[goal]}
+    through = [p for p in paths[goal] if any(t in named for t, _ in p[:-1])]
+    if len(routes) > 1 and len({tuple(t for t, _ in p) for p in through}) == 1:
+        return through[0]
     if len(routes) > 1:
         names = " or ".join(" → ".join((start,) + r) for r in sorted(routes))
         raise PlanError(
@@ -252,7 +259,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     steps: list[tuple[str, Relationship]] = []
     joined = {spec.table}
     for table in tables[1:]:
-        for nxt, rel in join_path(catalog, spec.table, table):
+        for nxt, rel in join_path(catalog, spec.table, table, frozenset(tables)):
             if nxt not in joined:
                 joined.add(nxt)
                 steps.append((nxt, rel))

@@ -1,0 +1,227 @@
+"""Issue 12 reach: shapes the engine answers only when every word is explained — count
+rankings over a related table, linking verbs, numeric ids, 'when', HAVING, anti-joins,
+percentages, top-N per group — checked on a small store and a small school."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+from c2q_repl.sandbox.contracts import AnswerRequest
+from c2q_repl.sandbox.engine import create_answerer
+from c2q_repl.sandbox.engine.golden import rows_match
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    """Customers place orders; orders ship somewhere and have a status (one is 'shipped')."""
+    path = tmp_path_factory.mktemp("store") / "store.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE customers (customerId INTEGER PRIMARY KEY, firstName TEXT, lastName TEXT,
+                                country TEXT, signupDate DATE, isVip INTEGER);
+        CREATE TABLE orders (orderId INTEGER PRIMARY KEY, customerId INTEGER, orderDate DATE,
+                             status TEXT, shipCountry TEXT);
+        CREATE TABLE products (productId INTEGER PRIMARY KEY, productName TEXT, category TEXT,
+                               unitPrice REAL);
+        CREATE TABLE orderItems (orderItemId INTEGER PRIMARY KEY, orderId INTEGER,
+                                 productId INTEGER, qty INTEGER);
+        """
+    )
+    customers = [
+        (1, "Ana", "Silva", "Germany", "2022-03-01", 1),
+        (2, "Ben", "Okafor", "France", "2022-07-15", 0),
+        (3, "Chen", "Li", "Germany", "2023-02-10", 0),
+        (4, "Dara", "Moss", "Japan", "2023-05-20", 1),
+        (5, "Eli", "Stone", "France", "2023-09-09", 0),
+    ]
+    orders = [
+        (10, 1, "2023-01-05", "shipped", "Germany"),
+        (11, 1, "2023-02-11", "delivered", "France"),
+        (12, 1, "2023-03-12", "delivered", "Germany"),
+        (13, 2, "2023-03-15", "cancelled", "France"),
+        (14, 3, "2023-06-01", "shipped", "France"),
+        (15, 3, "2022-12-30", "delivered", "Germany"),
+        (16, 4, "2023-07-07", "delivered", "Japan"),
+    ]
+    products = [
+        (100, "Yoga Mat", "Sport", 25.0),
+        (101, "Kettle", "Kitchen", 40.0),
+        (102, "Pan", "Kitchen", 30.0),
+        (103, "Ball", "Sport", 12.0),
+        (104, "Lamp", "Home", 55.0),
+    ]
+    items = [
+        (1000, 10, 100, 2),
+        (1001, 10, 101, 1),
+        (1002, 11, 100, 1),
+        (1003, 12, 102, 3),
+        (1004, 14, 100, 1),
+        (1005, 16, 103, 5),
+    ]
+    conn.executemany("INSERT INTO customers VALUES (?,?,?,?,?,?)", customers)
+    conn.executemany("INSERT INTO orders VALUES (?,?,?,?,?)", orders)
+    conn.executemany("INSERT INTO products VALUES (?,?,?,?)", products)
+    conn.executemany("INSERT INTO orderItems VALUES (?,?,?,?)", items)
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def school(tmp_path_factory):
+    """Students enrol in courses, courses belong to departments, teachers advise students:
+    Student and Course are joined in several ways."""
+    path = tmp_path_factory.mktemp("school") / "school.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Department (DeptID INTEGER PRIMARY KEY, DName TEXT);
+        CREATE TABLE Teacher (EmpID INTEGER PRIMARY KEY, Lname TEXT,
+                              DeptID INTEGER REFERENCES Department(DeptID));
+        CREATE TABLE Student (StuID INTEGER PRIMARY KEY, Lname TEXT, Age INTEGER,
+                              Major INTEGER REFERENCES Department(DeptID),
+                              Advisor INTEGER REFERENCES Teacher(EmpID));
+        CREATE TABLE Course (CID TEXT PRIMARY KEY, CName TEXT,
+                             Instructor INTEGER REFERENCES Teacher(EmpID),
+                             DNO INTEGER REFERENCES Department(DeptID));
+        CREATE TABLE Enrolled_in (StuID INTEGER REFERENCES Student(StuID),
+                                  CID TEXT REFERENCES Course(CID), Grade TEXT);
+        """
+    )
+    conn.executemany("INSERT INTO Department VALUES (?,?)", [(1, "Physics"), (2, "Maths")])
+    conn.executemany("INSERT INTO Teacher VALUES (?,?,?)", [(7, "Kim", 1), (8, "Ode", 2)])
+    students = [(k, f"S{k}", 18 + k, 1 + k % 2, 7 + k % 2) for k in range(1, 9)]
+    conn.executemany("INSERT INTO Student VALUES (?,?,?,?,?)", students)
+    courses = [("PH1", "Optics", 7, 1), ("MA1", "Algebra", 8, 2), ("MA2", "Topology", 8, 2)]
+    conn.executemany("INSERT INTO Course VALUES (?,?,?,?)", courses)
+    enrolled = [(k, "MA1", "A") for k in range(1, 6)] + [(k, "PH1", "B") for k in (1, 2)]
+    conn.executemany("INSERT INTO Enrolled_in VALUES (?,?,?)", enrolled)
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def ask(db, question):
+    engine = create_answerer("builtin")
+    return engine.answer(AnswerRequest(question, "direct", db.catalog(), db)).tasks[0]
+
+
+def check(db, question, gold_sql):
+    task = ask(db, question)
+    assert not task.refusal, task.refusal
+    got = db.query(task.sql).rows
+    assert rows_match(db.query(gold_sql).rows, got, " order by " in gold_sql.lower()), task.sql
+    return task
+
+
+def declined(db, question, *words):
+    task = ask(db, question)
+    assert task.refusal, task.sql
+    for word in words:
+        assert word in task.refusal.splitlines()[0], task.refusal
+    return task
+
+
+# -- "which X <verb> the most Y": a count ranking over the related table -------------------
+
+
+def test_count_ranking_over_a_related_table(store):
+    task = check(
+        store,
+        "Which customer placed the most orders?",
+        "SELECT customerId FROM orders GROUP BY customerId ORDER BY COUNT(*) DESC LIMIT 1",
+    )
+    assert "COUNT" in task.sql and "LIMIT 1" in task.sql
+
+
+def test_count_ranking_through_a_named_link_table(school):
+    check(
+        school,
+        "Which course has the most students enrolled?",
+        "SELECT CID FROM Enrolled_in GROUP BY CID ORDER BY COUNT(*) DESC LIMIT 1",
+    )
+
+
+def test_several_equal_join_routes_still_ask_when_no_link_is_named(school):
+    declined(school, "How many students are in Algebra?", "more than one way")
+
+
+def test_named_link_table_picks_the_route(school):
+    check(
+        school,
+        "How many students are enrolled in Algebra?",
+        "SELECT COUNT(*) FROM Enrolled_in e JOIN Course c ON e.CID = c.CID WHERE c.CName = 'Algebra'",
+    )
+
+
+# -- linking verbs -------------------------------------------------------------------------
+
+
+def test_linking_verb_between_two_tables_or_before_a_date(store):
+    check(
+        store,
+        "How many orders were placed in March 2023?",
+        "SELECT COUNT(*) FROM orders WHERE orderDate BETWEEN '2023-03-01' AND '2023-03-31'",
+    )
+    check(
+        store,
+        "how many customers signed up in 2022?",
+        "SELECT COUNT(*) FROM customers WHERE signupDate BETWEEN '2022-01-01' AND '2022-12-31'",
+    )
+
+
+def test_linking_verb_with_nothing_to_link_declines(store):
+    declined(store, "which orders were placed", "placed")
+
+
+def test_value_that_is_the_verb_of_the_next_columns_value(store):
+    """'shipped to Germany' is shipCountry, not status = 'shipped' and a country."""
+    task = check(
+        store,
+        "orders shipped to Germany in 2023",
+        "SELECT orderId FROM orders WHERE shipCountry = 'Germany' AND orderDate LIKE '2023%'",
+    )
+    assert "status" not in task.sql
+    check(store, "how many shipped orders", "SELECT COUNT(*) FROM orders WHERE status = 'shipped'")
+
+
+# -- numeric ids and 'when' ----------------------------------------------------------------
+
+
+def test_numeric_id_after_a_table(store):
+    check(
+        store,
+        "What is the country of customer 3?",
+        "SELECT country FROM customers WHERE customerId = 3",
+    )
+    check(
+        store,
+        "how many orders did customer 1 place",
+        "SELECT COUNT(*) FROM orders WHERE customerId = 1",
+    )
+
+
+def test_numeric_id_needs_a_numeric_key(school):
+    declined(school, "what is the name of course 3")
+
+
+def test_when_asks_for_the_date_of_the_named_rows(store):
+    check(
+        store,
+        "When did customer 4 sign up?",
+        "SELECT signupDate FROM customers WHERE customerId = 4",
+    )
+    check(store, "When was the most recent order placed?", "SELECT MAX(orderDate) FROM orders")
+    check(store, "when was the first order placed", "SELECT MIN(orderDate) FROM orders")
+
+
+def test_when_without_one_date_declines(store):
+    declined(store, "when was the cheapest product listed", "when")
