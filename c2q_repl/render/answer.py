@@ -12,6 +12,7 @@ from __future__ import annotations
 from c2q_repl.api.errors import C2QError
 from c2q_repl.api.models import Answer
 from c2q_repl.render.charts import render_chart
+from c2q_repl.render.headline import headline
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.sql import highlight_sql
@@ -54,6 +55,8 @@ def render_answer(
     lines: list[str] = []
     if question.strip():
         lines.append(paint(f"{marks['q']} {_one_line(question)}", "heading"))
+    if not (answer.is_breakdown or answer.sub_tasks):
+        lines += _headline(answer, question or answer.task, opts, paint)
     lines += _understanding(answer, opts, paint)
     if answer.is_breakdown or answer.sub_tasks:
         leaves = _numbered_leaves(answer)
@@ -67,6 +70,7 @@ def render_answer(
             lines.append("")
             title = _task_title(task)
             lines.append(_heading(f"{number}/{len(leaves)} {title}", opts, paint))
+            lines += _headline(task, task.task or question, opts, paint)
             lines += _understanding(task, opts, paint, already_shown=title)
             lines += _task_body(task, opts, paint)
         summary = f"{len(leaves)} sub-task{'s' if len(leaves) != 1 else ''}"
@@ -82,6 +86,25 @@ def render_answer(
     if opts.show_footer:
         lines += _footer(answer, job_id, opts, paint)
     return lines
+
+
+def _headline(task: Answer, question: str, opts: RenderOptions, paint: Painter) -> list[str]:
+    """The one-line headline when the rows state it (see render/headline.py), else nothing."""
+    data = task.data
+    if not opts.show_headline or task.failed or data is None or not data.rows:
+        return []
+    option = task.chart.option if task.chart is not None else {}
+    text = headline(
+        data.columns,
+        data.rows,
+        sql=task.sql,
+        question=question,
+        label_hint=option.get("x") or option.get("label"),
+        numbers=opts.numbers,
+    )
+    if not text:
+        return []
+    return [paint(truncate(_one_line(text), max(4, opts.width), opts.ellipsis), "heading")]
 
 
 def _understanding(

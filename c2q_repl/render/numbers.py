@@ -193,6 +193,7 @@ def readable(value: object) -> str:
 
 def compact(value: float) -> str:
     """Short form for chart labels and axes: readable below a million, ``57.9M`` above."""
+    value = float(value)
     if not math.isfinite(value):
         return str(value)
     number = Decimal(int(value)) if value.is_integer() else Decimal(repr(value))

@@ -30,6 +30,8 @@ class RenderOptions:
     #: how table cells show numbers: "readable" (1,234 · 0.00114), "human" (57.9M), "raw"
     numbers: str = "readable"
     show_footer: bool = True
+    #: one plain-language line above an answer when the rows prove it (render/headline.py)
+    show_headline: bool = True
 
     @property
     def styled(self) -> bool:
