@@ -20,7 +20,7 @@ from tests.e2e.harness import isolated_env, sandbox_env_vars
 Q1 = "how many companies are there per sector?"
 Q2 = "top 5 companies by market cap"
 UNANSWERABLE = "asdf qwer zxcv"
-ESCAPING = "SELECT 'safe' || char(27) || '[2J' || char(27) || ']0;pwned' || char(7) || 'text' AS x"
+ESCAPING = "SELECT CONCAT('safe', CHAR(27), '[2J', CHAR(27), ']0;pwned', CHAR(7), 'text') AS x"  # MySQL, as the sandbox speaks
 
 
 @pytest.fixture
