@@ -95,7 +95,7 @@ def _cell(row: Sequence[Any], j: int) -> Any:
 
 
 def category_series(
-    option: dict,
+    option: dict[str, Any],
     columns: Sequence[str],
     rows: Sequence[Sequence[Any]],
     x_key: str = "x",
@@ -177,7 +177,14 @@ def _label(value: Any) -> str:
     return "NULL" if value is None else clean_cell(value)
 
 
-def _pivoted(rows, x: int, y: int, pivot: int, columns, notes: list[str]) -> ChartData | str:
+def _pivoted(
+    rows: Sequence[Sequence[Any]],
+    x: int,
+    y: int,
+    pivot: int,
+    columns: Sequence[str],
+    notes: list[str],
+) -> ChartData | str:
     """One series per distinct value of the pivot column."""
     categories: list[str] = []
     names: list[str] = []

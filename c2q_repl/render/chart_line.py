@@ -5,6 +5,8 @@ the y axis is labelled with its top, middle and bottom values.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from c2q_repl.render.chart_data import ChartData, format_number
 from c2q_repl.render.chart_parts import legend, series_style
 from c2q_repl.render.options import RenderOptions
@@ -54,7 +56,7 @@ class _Canvas:
                 round(x0 + (x1 - x0) * k / steps), round(y0 + (y1 - y0) * k / steps), series, mark
             )
 
-    def text_rows(self, paint) -> list[str]:
+    def text_rows(self, paint: Callable[[str, int], str]) -> list[str]:
         out = []
         for cy in range(self.rows):
             cells = []

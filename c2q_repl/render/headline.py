@@ -232,7 +232,7 @@ def _label_column(
     if hinted in unique:
         return hinted
     named = [j for j in unique if "name" in columns[j].casefold()]
-    return (named or unique or [None])[0]
+    return next(iter(named or unique), None)
 
 
 def _leader(

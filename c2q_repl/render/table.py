@@ -47,10 +47,10 @@ def _is_number(value: object) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
-def _all_numbers(values: list, all_text: bool) -> bool:
+def _all_numbers(values: list[object], all_text: bool) -> bool:
     """Every value a number; a text column is checked with one regex pass."""
     if all_text:
-        joined = "\n".join(values)
+        joined = "\n".join(cast("list[str]", values))
         if joined.count("\n") == len(values) - 1:  # no cell holds the separator
             return _NUMBER_LINES.fullmatch(joined) is not None
     return all(_is_number(v) for v in values)
@@ -171,7 +171,9 @@ def wants_vertical(layout: TableLayout, opts: RenderOptions) -> bool:
     return layout.total_width(TABLE_FORMATS[table_format_name(opts)]) > opts.width
 
 
-def render_table(columns: list[str], rows: list[list], opts: RenderOptions) -> list[str]:
+def render_table(
+    columns: Sequence[str], rows: Sequence[Sequence[object]], opts: RenderOptions
+) -> list[str]:
     """``rows`` under ``columns`` as printable lines (vertical records when too wide)."""
     if not columns and not any(rows):
         return []
@@ -184,7 +186,9 @@ def render_table(columns: list[str], rows: list[list], opts: RenderOptions) -> l
     return render_layout(layout, table_format_name(opts), decorate)
 
 
-def render_vertical(columns: list[str], rows: list[list], opts: RenderOptions) -> list[str]:
+def render_vertical(
+    columns: Sequence[str], rows: Sequence[Sequence[object]], opts: RenderOptions
+) -> list[str]:
     """One record per row, ``name | value``, values shown whole (wrapped, never cut)."""
     prepared = prepare_table(columns, rows, opts, truncate_cells=False)
     painter = Painter(opts.theme, opts.styled)

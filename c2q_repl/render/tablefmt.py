@@ -22,7 +22,7 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from c2q_repl.render.width import WidthCache
 
@@ -97,18 +97,18 @@ def _boxed(
 
 
 def _grid(
-    top,
-    mid,
-    bottom,
-    fill,
-    bar,
-    header_fill=None,
-    header_mid=None,
-    between=None,
-    between_fill=None,
+    top: str,
+    mid: str,
+    bottom: str,
+    fill: str,
+    bar: str,
+    header_fill: str | None = None,
+    header_mid: str | None = None,
+    between: str | None = None,
+    between_fill: str | None = None,
     *,
-    lines_between=True,
-):
+    lines_between: bool = True,
+) -> TableStyle:
     """Grid family: ``lines_between`` False gives the matching "outline" style."""
     style = _boxed(
         top,
@@ -128,7 +128,7 @@ def _grid(
     return style
 
 
-def _grid_pair(name: str, *args, **kw) -> dict[str, TableStyle]:
+def _grid_pair(name: str, *args: str, **kw: Any) -> dict[str, TableStyle]:
     return {
         f"{name}_grid" if name else "grid": _grid(*args, **kw),
         f"{name}_outline" if name else "outline": _grid(*args, lines_between=False, **kw),
