@@ -11,10 +11,11 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import textwrap
 
 from c2q_repl import __version__
 from c2q_repl.api.vocabulary import AUTH_SCHEMES, MODES
-from c2q_repl.exitcodes import EXIT_INTERRUPTED, EXIT_OK
+from c2q_repl.exitcodes import EXIT_INTERRUPTED, EXIT_OK, describe
 
 DESCRIPTION = """\
 Chat with a TiDB database in plain language through TiDB Cloud's Chat2Query API.
@@ -42,9 +43,8 @@ credentials (first match wins): flags, then environment
 then the profile in $XDG_CONFIG_HOME/c2q/config.toml. The private key is never
 taken from a flag (it would show in `ps`); use the environment or the config file.
 
-exit codes: 0 ok, 1 an answer failed, 2 usage/config error, 3 quota exhausted,
-4 authentication failed, 130 interrupted.
 """
+EPILOG += textwrap.fill(f"exit codes: {describe()}.", width=88) + "\n"
 
 # command name -> "module:function"; imported only when that command runs.
 HANDLERS = {
@@ -129,7 +129,7 @@ def _build_ask(sub) -> None:
         "ask",
         help=SUMMARIES["ask"],
         description="Answer questions given as arguments, or one per line on stdin, and print the results.",
-        epilog="exit codes: 0 every question answered, 1 an answer failed, 2 usage/config, 3 quota, 4 auth, 130 interrupted",
+        epilog=f"exit codes: {describe({EXIT_OK: 'every question answered'})}",
     )
     ask.add_argument(
         "questions", nargs="*", metavar="QUESTION", help="questions to ask (read stdin when none)"

@@ -17,6 +17,16 @@ EXIT_QUOTA = 3
 EXIT_AUTH = 4
 EXIT_INTERRUPTED = 130
 
+#: what each status means, for ``--help`` and the docs
+MEANINGS = {
+    EXIT_OK: "ok",
+    EXIT_ANSWER_FAILED: "an answer failed",
+    EXIT_USAGE: "usage/config error",
+    EXIT_QUOTA: "quota exhausted",
+    EXIT_AUTH: "authentication failed",
+    EXIT_INTERRUPTED: "interrupted",
+}
+
 #: how bad each status is when several questions ended differently (worst wins)
 _SEVERITY = {EXIT_OK: 0, EXIT_ANSWER_FAILED: 1, EXIT_USAGE: 2, EXIT_AUTH: 3, EXIT_QUOTA: 4}
 
@@ -40,3 +50,9 @@ def stops_the_run(error: BaseException | None) -> bool:
 def worst(a: int, b: int) -> int:
     """The status that wins when two questions ended differently."""
     return max(a, b, key=lambda code: _SEVERITY.get(code, 5))
+
+
+def describe(reworded: dict[int, str] | None = None) -> str:
+    """``0 ok, 1 an answer failed, …``; ``reworded`` says one in a command's own terms."""
+    words = {**MEANINGS, **(reworded or {})}
+    return ", ".join(f"{code} {text}" for code, text in words.items())
