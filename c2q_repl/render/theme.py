@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
-from c2q_repl.api.errors import ConfigError
+from c2q_repl.errors import ConfigError
 from c2q_repl.render.style import StyleError, check_style
 from c2q_repl.render.tablefmt import TABLE_FORMATS
 
