@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from c2q_repl.sandbox.engine.golden import evaluate, load_cases, rows_match
+from c2q_repl.sandbox.engine.golden import SUPERSEDED, evaluate, load_cases, rows_match
 
 GOLDEN = Path(__file__).with_name("golden.jsonl")
 
@@ -47,3 +47,15 @@ def test_golden_targets(engine, seed_db):
     assert report.answer_rate >= 0.70
     assert report.precision >= 0.95
     assert report.declined_correctly == 1.0
+
+
+def test_superseded_declines_are_replaced_by_an_item_with_the_same_question():
+    """A must-decline item is only set aside when an added item asks the same question
+    with a gold answer (the shape was added on purpose, not lost)."""
+    everything = {c.id: c for c in load_cases(GOLDEN, include_superseded=True)}
+    kept = {c.id for c in load_cases(GOLDEN)}
+    for old, (new, why) in SUPERSEDED.items():
+        assert why
+        assert everything[old].must_decline and old not in kept
+        assert new in kept and not everything[new].must_decline and everything[new].gold_sql
+        assert everything[new].question == everything[old].question

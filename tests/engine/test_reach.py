@@ -225,3 +225,36 @@ def test_when_asks_for_the_date_of_the_named_rows(store):
 
 def test_when_without_one_date_declines(store):
     declined(store, "when was the cheapest product listed", "when")
+
+
+# -- HAVING: a condition on the count of each group ---------------------------------------
+
+
+def test_groups_with_more_than_n_rows(store):
+    task = check(
+        store,
+        "countries with more than 1 customer",
+        "SELECT country FROM customers GROUP BY country HAVING COUNT(*) > 1",
+    )
+    assert "HAVING" in task.sql and "> 1" in task.clarified_task
+    check(
+        store,
+        "which customers placed at least 2 orders",
+        "SELECT customerId FROM orders GROUP BY customerId HAVING COUNT(*) >= 2",
+    )
+
+
+def test_groups_by_a_key_column(school):
+    check(
+        school,
+        "Which majors have more than 3 students?",
+        "SELECT Major FROM Student GROUP BY Major HAVING COUNT(*) > 3",
+    )
+
+
+def test_counting_the_groups_that_pass_declines(store):
+    declined(store, "how many countries have more than 1 customer", "nested")
+
+
+def test_count_condition_with_a_ranking_declines(store):
+    declined(store, "the top 2 countries with more than 1 customer by signup date")

@@ -38,6 +38,15 @@ def _where(spec: QuerySpec) -> str:
     return f" where {' and '.join(filter_text(f) for f in spec.filters)}" if spec.filters else ""
 
 
+def _having(spec: QuerySpec) -> str:
+    if not spec.having or spec.metric is None:
+        return ""
+    name = _one_metric_text(spec.metric, spec).removeprefix("the ")
+    return ", keeping groups where " + " and ".join(
+        f"{name} {op} {_value(v)}" for op, v in spec.having
+    )
+
+
 def _metric_text(spec: QuerySpec) -> str:
     if spec.metric is None:
         return ""
@@ -75,7 +84,7 @@ def clarified_task(spec: QuerySpec) -> str:
                 if spec.bucket
                 else f" per {spec.group_by.column}"
             )
-        text += _where(spec)
+        text += _where(spec) + _having(spec)
         if spec.order_metric:
             direction = "highest" if spec.descending else "lowest"
             text += f", the {spec.limit} {direction}" if spec.limit else f", {direction} first"
@@ -106,7 +115,7 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
         return f"The result is {what}: {_metric_text(spec)}{_where(spec)}."
     if spec.shape == "aggregate":
         per = spec.bucket or (spec.group_by.column if spec.group_by else spec.table)
-        return f"One row per {per} with {_metric_text(spec)}{_where(spec)}."
+        return f"One row per {per} with {_metric_text(spec)}{_where(spec)}{_having(spec)}."
     return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
 
 

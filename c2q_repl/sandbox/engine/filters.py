@@ -12,6 +12,8 @@ from .reading import ReadState, Refuse, choose, col_kind, columns_of, local_colu
 from .spec import Col, Filter
 from .timeexpr import resolve
 
+NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!="}
+
 
 def _number_value(st: ReadState, item: Item, col: Col) -> float:
     value = item.number or 0.0
@@ -130,6 +132,17 @@ def read_comparisons(st: ReadState) -> None:
             col_at = _nearest_numeric_column(st, i, before=True)
         if col_at is None:
             col_at = _nearest_numeric_column(st, after, before=False)
+        if col_at is None and nxt is not None and nxt.kind == "table" and len(values_at) == 1:
+            # "users who selected more than 6 stocks": a condition on a count of rows
+            number = items[values_at[0]]
+            if number.number is not None and number.number.is_integer() and not number.percent:
+                op = it.arg
+                if st.is_kw(i - 1, "not"):
+                    op = NEGATED.get(op, op)
+                    st.take(i - 1)
+                st.having.append((op, number.number, i, after + 1))
+                st.take(i, *values_at)
+                continue
         if col_at is None:
             prev = st.at(i - 1)
             if prev is not None and prev.kind == "table" or st.is_kw(i - 1, "count"):
@@ -147,7 +160,7 @@ def read_comparisons(st: ReadState) -> None:
             values = _share_scale(items[values_at[0]], items[values_at[1]], values)
         op = it.arg
         if st.is_kw(i - 1, "not"):
-            op = {">": "<=", ">=": "<", "<": ">=", "<=": ">", "=": "!="}.get(op, op)
+            op = NEGATED.get(op, op)
             st.take(i - 1)
         st.filters.append(Filter(col, op, values))
         st.take(i, col_at, *values_at)

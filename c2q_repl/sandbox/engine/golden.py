@@ -144,12 +144,24 @@ class Report:
         )
 
 
-def load_cases(path: Path) -> list[Case]:
-    return [
+# Must-decline items written when the engine did not have a shape that issue 12 then asked
+# for. The items stay in golden.jsonl unchanged; each is replaced by an added item (same
+# question, with a gold answer) and left out of the evaluation. id -> (added id, why).
+SUPERSEDED: dict[str, tuple[str, str]] = {
+    "g183": ("r001", "HAVING on a count (issue 12 reach)"),
+}
+
+
+def load_cases(path: Path, include_superseded: bool = False) -> list[Case]:
+    """The golden cases; must-decline items superseded by a reach shape are left out."""
+    cases = [
         Case.from_json(json.loads(line))
         for line in path.read_text(encoding="utf-8").splitlines()
         if line.strip()
     ]
+    if include_superseded:
+        return cases
+    return [c for c in cases if c.id not in SUPERSEDED]
 
 
 def _ask(

@@ -154,6 +154,8 @@ def _interpret(st: ReadState) -> QuerySpec:
         st.latest = per_entity(st.latest, per)
         group_col = None
     entity_col = None
+    if st.having:
+        entity_col = _having_entity(st, superlative, count_at, agg_at, group_col)
     if superlative is not None and group_col is None and _counts_a_table(st, superlative):
         entity_col = _entity_column(st, before=superlative) or _entity_table(
             st, before=superlative, counted=superlative + 1
@@ -249,6 +251,8 @@ def _interpret(st: ReadState) -> QuerySpec:
             "does not use.",
             sup_item.text,
         )
+    if st.having and metric is None:
+        metric = Metric("COUNT")
     if entity_col is not None:
         group_col = entity_col
         if subject_table is None:
@@ -317,6 +321,8 @@ def _interpret(st: ReadState) -> QuerySpec:
             filters=tuple(filters),
             extra_metrics=tuple(extras),
         )
+        if st.having:
+            spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
         if sup_item is not None and group_col is not None:
             spec = spec.with_(
                 order_metric=True, descending=sup_desc, limit=limit or 1, limit_stated=True
@@ -633,6 +639,54 @@ def _entity_column(st: ReadState, before: int | None = None, near: int | None = 
         if it.kind in ("value", "number") and st.free(i):
             return None
     return None
+
+
+def _having_entity(
+    st: ReadState,
+    superlative: int | None,
+    count_at: int | None,
+    agg_at: int | None,
+    group_col: Col | None,
+) -> Col:
+    """'which sectors have more than 60 companies', 'users who selected more than 6 stocks':
+    the groups (a column or a table named before the comparison) whose rows are counted."""
+    if len(st.having) > 1 or superlative is not None or agg_at is not None:
+        raise Refuse(
+            "Combining a condition on a count with other rankings or aggregates needs a nested "
+            "query, which the built-in engine does not write.",
+            st.items[st.having[0][2]].text,
+        )
+    _, _, cmp_at, counted = st.having[0]
+    if count_at is not None:
+        raise Refuse(
+            "Counting the groups that pass a condition on a count needs a nested query, which "
+            "the built-in engine does not write.",
+            st.items[count_at].text,
+        )
+    if group_col is not None:
+        return group_col
+    for i, it in enumerate(st.items[:cmp_at]):
+        if it.kind == "column" and st.free(i):
+            cols = [c for c in columns_of(it) if col_kind(st, c) == "text" or _is_group_key(st, c)]
+            if cols:
+                st.take(i)
+                return choose(st, cols, it)
+            break
+    found = _entity_table(st, before=cmp_at, counted=counted)
+    if found is None:
+        raise Refuse(
+            f"I could not tell which groups '{st.items[cmp_at].text}' compares.",
+            st.items[cmp_at].text,
+        )
+    return found
+
+
+def _is_group_key(st: ReadState, col: Col) -> bool:
+    """A column that references another table ('Major' → Department) groups rows."""
+    return any(
+        r.from_table == col.table and r.from_column == col.column
+        for r in st.lex.catalog.relationships
+    )
 
 
 def _entity_table(st: ReadState, before: int, counted: int) -> Col | None:

@@ -21,6 +21,8 @@ class ReadState:
     filters: list[Filter] = field(default_factory=list)
     latest: Filter | None = None  # 'latest X': the rows with the greatest date (latest.py)
     asks_when: bool = False  # 'when did …': the answer is a date (when.py)
+    # 'more than 6 stocks': (op, value, index of the comparison, index of the counted table)
+    having: list[tuple[str, float, int, int]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
 
     def take(self, *idx: int) -> None:

@@ -60,6 +60,7 @@ class QuerySpec:
     extra_metrics: tuple[
         Metric, ...
     ] = ()  # more aggregates in the same SELECT ("highest and lowest")
+    having: tuple[tuple[str, float], ...] = ()  # (op, value) on the metric of each group
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -97,6 +98,7 @@ class QuerySpec:
                 Metric(m["func"], col(m.get("col")), m.get("distinct", False))
                 for m in data.get("extra_metrics", ())
             ),
+            having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
         )
 
     def with_(self, **changes) -> QuerySpec:

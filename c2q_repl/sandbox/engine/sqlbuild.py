@@ -126,8 +126,12 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
+    return _compare(column, f.op, f.values[0])
+
+
+def _compare(left: exp.Expr, op: str, value) -> exp.Expr:
     ops = {"=": exp.EQ, "!=": exp.NEQ, ">": exp.GT, ">=": exp.GTE, "<": exp.LT, "<=": exp.LTE}
-    return ops[f.op](this=column, expression=_literal(f.values[0]))
+    return ops[op](this=left, expression=_literal(value))
 
 
 def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalog) -> exp.Expr:
@@ -324,6 +328,15 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             group, label = _group_expr(names, spec)
             select = select.select(exp.alias_(group, label) if spec.bucket else group, *values)
             select = select.group_by(exp.column(label) if spec.bucket else group.copy())
+            if spec.having:
+                select = select.having(
+                    exp.and_(
+                        *(
+                            _compare(_metric_expr(names, spec.metric, count_key), op, value)
+                            for op, value in spec.having
+                        )
+                    )
+                )
             out = [label, *value_names]
             order = []
             if spec.order_metric:
