@@ -97,6 +97,13 @@ def _add_connection_options(parser: argparse.ArgumentParser, *, top: bool = Fals
         help="SQL generation mode (default: direct)",
     )
     group.add_argument(
+        "--poll-budget",
+        type=float,
+        metavar="N",
+        default=default,
+        help="job polls per question to spend on average (default 1.8); more: answers arrive sooner",
+    )
+    group.add_argument(
         "--sandbox",
         action="store_true",
         default=False if top else argparse.SUPPRESS,

@@ -53,6 +53,7 @@ KNOWN_KEYS = (
     "auth",
     "auth_scheme",
     "timeout",
+    "poll_budget",
 )
 KEY_COMMAND_TIMEOUT = 15.0
 
@@ -73,6 +74,7 @@ class ConnectionFlags:
     database: str | None = None
     mode: str | None = None
     theme: str | None = None
+    poll_budget: float | None = None
     sandbox: bool = False
 
     @classmethod
@@ -96,6 +98,9 @@ class Settings:
     sandbox: bool = False  # the --sandbox flag
     #: seconds to wait for one HTTP response (C2Q_TIMEOUT or `timeout` in the profile)
     timeout: float = 30.0
+    #: GET polls per question the job poller may spend on average (``poll_budget``,
+    #: ``--poll-budget``); None: the poller's default
+    poll_budget: float | None = None
     #: profile keys c2q's core does not interpret (e.g. REPL preferences), as written
     extra: dict = field(default_factory=dict, compare=False, hash=False, repr=False)
 
@@ -337,6 +342,9 @@ def load_settings(
         profile=profile,
         sandbox=sandbox,
         timeout=timeout,
+        poll_budget=_poll_budget(
+            flags.poll_budget if flags.poll_budget is not None else values.get("poll_budget")
+        ),
         extra={k: v for k, v in values.items() if k not in KNOWN_KEYS},
     )
 
@@ -355,6 +363,22 @@ def _timeout(value: Any) -> float:
             hint="Use a number of seconds between 0 and 3600, e.g. C2Q_TIMEOUT=60.",
         )
     return seconds
+
+
+def _poll_budget(value: Any) -> float | None:
+    """GET polls per question (at least one: every job is polled until it is seen finished)."""
+    if value is None or value == "":
+        return None
+    try:
+        polls = float(value)
+    except (TypeError, ValueError):
+        polls = 0.0
+    if not 1 <= polls <= 100 or isinstance(value, bool):
+        raise ConfigError(
+            f"invalid poll_budget {value!r}",
+            hint="Use a number of polls per question between 1 and 100, e.g. poll_budget = 3.",
+        )
+    return polls
 
 
 def _holds_private_key(document: Mapping[str, Any]) -> bool:

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 from c2q_repl.api.endpoint import is_loopback_host
 from c2q_repl.api.errors import C2QError, ConfigError
-from c2q_repl.chat.learned import DurationStore
+from c2q_repl.chat.learned import DurationStore, apply_poll_budget
 from c2q_repl.chat.usage import UsageCounter, endpoint_key
 from c2q_repl.config import Credentials, Settings
 
@@ -173,6 +173,7 @@ class Connection:
             raise
         if self.durations is not None:
             self.durations.load_into(client)
+        apply_poll_budget(client, getattr(settings, "poll_budget", None))
         return _Established(client=client, settings=settings, sandbox=handle)
 
     def remember_durations(self, client: Any) -> None:

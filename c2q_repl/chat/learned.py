@@ -50,3 +50,13 @@ class DurationStore:
             update_json_object(self.path, change)
         except OSError:
             pass
+
+
+def apply_poll_budget(client: Any, budget: float | None) -> None:
+    """Let the poller spend ``budget`` GET polls per question on average (None: its default).
+
+    Applied after :meth:`DurationStore.load_into`, which replaces the model.
+    """
+    model = getattr(client, "job_durations", None)
+    if budget is not None and model is not None:
+        model.poll_budget = float(budget)

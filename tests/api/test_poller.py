@@ -245,3 +245,40 @@ def test_resumed_job_is_polled_at_once_and_not_learned(server, client):
     job = wait_for_job(client, "old")
     assert job.status == "done" and len(server.requests_to("GET", "/v2/jobs/old")) == 1
     assert client.job_durations.samples("chat:direct") == []
+
+
+def test_poll_budget_from_the_config_and_the_flag_reaches_the_poller(tmp_path, seed_cache_home):
+    """``poll_budget`` in the config and ``--poll-budget N`` end up on the model the poller plans with."""
+    from c2q_repl.api.durations import DEFAULT_POLL_BUDGET
+    from c2q_repl.chat.connect import connect
+    from c2q_repl.cli import parse_args
+    from c2q_repl.config import ConnectionFlags, load_settings
+
+    (tmp_path / "config" / "c2q").mkdir(parents=True)
+    (tmp_path / "config" / "c2q" / "config.toml").write_text("poll_budget = 2.5\n")
+    env = {"HOME": str(tmp_path), "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    assert load_settings(ConnectionFlags(sandbox=True), env).poll_budget == 2.5
+    assert load_settings(ConnectionFlags(sandbox=True), {"HOME": str(tmp_path)}).poll_budget is None
+
+    flags = ConnectionFlags.from_args(parse_args(["--sandbox", "--poll-budget", "4"]))
+    settings = load_settings(flags, env)  # the flag wins over the config
+    assert settings.poll_budget == 4.0
+    options = {"cache_dir": seed_cache_home / "c2q", "job_delay": 0.05}
+    with connect(settings, sandbox_options=options, track_usage=False) as connection:
+        assert connection.client.job_durations.poll_budget == 4.0
+    with connect(
+        load_settings(ConnectionFlags(sandbox=True), {"HOME": str(tmp_path)}),
+        sandbox_options=options,
+        track_usage=False,
+    ) as connection:
+        assert connection.client.job_durations.poll_budget == DEFAULT_POLL_BUDGET
+
+
+@pytest.mark.parametrize("bad", ["0.5", "many", "1000"])
+def test_an_impossible_poll_budget_is_a_config_error(tmp_path, bad):
+    from c2q_repl.config import ConfigError, ConnectionFlags, load_settings
+
+    (tmp_path / "c2q").mkdir()
+    (tmp_path / "c2q" / "config.toml").write_text(f'poll_budget = "{bad}"\n')
+    with pytest.raises(ConfigError, match="poll_budget"):
+        load_settings(ConnectionFlags(sandbox=True), {"XDG_CONFIG_HOME": str(tmp_path)})
