@@ -18,8 +18,11 @@ _APP_PATH = re.compile(r"/api/v1beta/app/[^/]+$")
 
 
 def is_loopback_host(host: str) -> bool:
+    """A literal loopback address, or ``localhost`` itself (which the system
+    resolves from its hosts file). ``*.localhost`` names go through DNS like any
+    other name, so a resolver could point them anywhere: not loopback."""
     host = host.strip("[]").lower()
-    if host == "localhost" or host.endswith(".localhost"):
+    if host == "localhost":
         return True
     try:
         return ipaddress.ip_address(host).is_loopback

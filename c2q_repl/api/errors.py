@@ -46,6 +46,12 @@ class ReadTimeoutError(NetworkError):
         super().__init__(message, sent=True, **kw)
 
 
+class ResponseTooSlowError(ReadTimeoutError):
+    """The server kept sending, too slowly, past the whole-response time limit: never retried."""
+
+    retryable = False
+
+
 class HTTPStatusError(C2QError):
     """A non-success HTTP status with a recognised meaning."""
 
@@ -130,6 +136,12 @@ class ProtocolError(C2QError):
     """The response was not JSON, or not the shape the API documents."""
 
     kind = "protocol"
+
+
+class ResponseTooLargeError(ProtocolError):
+    """The decoded response passed the size cap (a decompression bomb): never retried."""
+
+    kind = "too_large"
 
 
 class JobFailedError(C2QError):

@@ -68,14 +68,19 @@ _TRANSIENT = (
 )
 
 
-def _poll_in_thread(client, job_id: str, cancel: threading.Event) -> Job:
-    """Run one ``get_job`` in a helper thread; give up on it the moment ``cancel`` is set."""
+def _poll_in_thread(
+    client, job_id: str, cancel: threading.Event, give_up_at: float = float("inf")
+) -> Job:
+    """Run one ``get_job`` in a helper thread; give up on it the moment ``cancel`` is
+    set or the wait limit (``give_up_at``, monotonic) passes, and release the helper
+    (the transport closes its connection) instead of leaving it behind."""
     outcome: dict = {}
     done = threading.Event()
+    release = threading.Event()
 
     def run() -> None:
         try:
-            outcome["job"] = client.get_job(job_id, cancel=cancel)
+            outcome["job"] = client.get_job(job_id, cancel=release)
         except BaseException as exc:  # handed to the waiting thread
             outcome["error"] = exc
         finally:
@@ -84,7 +89,15 @@ def _poll_in_thread(client, job_id: str, cancel: threading.Event) -> Job:
     threading.Thread(target=run, name=f"c2q-poll-{job_id[:8]}", daemon=True).start()
     while not done.wait(_CANCEL_TICK):
         if cancel.is_set():
+            release.set()
             raise E.CancelledError("stopped waiting for the job", job_id=job_id)
+        if time.monotonic() >= give_up_at:
+            release.set()
+            raise E.JobTimeoutError(
+                "the job was still unfinished when the wait limit passed during a poll",
+                job_id=job_id,
+                hint=f"It may still finish: fetch it later with its id {job_id}.",
+            )
     if "error" in outcome:
         raise outcome["error"]
     return outcome["job"]
@@ -132,10 +145,12 @@ def wait_for_job(
             raise E.CancelledError("stopped waiting for the job", job_id=job_id)
         sent = elapsed()
         try:
-            job = _poll_in_thread(client, job_id, cancel)
+            job = _poll_in_thread(client, job_id, cancel, started + max_wait)
         except E.CancelledError as err:
             err.job_id = err.job_id or job_id
             raise
+        except (E.ResponseTooLargeError, E.ResponseTooSlowError):
+            raise  # asking again would only meet it again
         except _TRANSIENT as err:
             failures += 1
             if failures >= MAX_POLL_FAILURES:

@@ -25,6 +25,7 @@ import httpx
 
 from c2q_repl import __version__
 from c2q_repl.api import errors as E
+from c2q_repl.api.bounded import MAX_RESPONSE_BYTES, ExchangeLimits, exchange_limits, install
 from c2q_repl.api.endpoint import is_loopback_host, normalize_endpoint
 from c2q_repl.api.envelope import Envelope, check_response
 from c2q_repl.api.retry import may_retry, retry_delay
@@ -87,7 +88,9 @@ def env_proxy(endpoint: str, environ: Mapping[str, str] = os.environ) -> str | N
 def _default_transport(endpoint: str) -> httpx.BaseTransport:
     proxy = env_proxy(endpoint)
     try:
-        return httpx.HTTPTransport(proxy=proxy)
+        transport = httpx.HTTPTransport(proxy=proxy)
+        install(transport)  # whole-response deadline and cancel (c2q_repl.api.bounded)
+        return transport
     except ImportError:
         raise E.ConfigError(
             "the proxy set in the environment needs an extra package",
@@ -138,6 +141,20 @@ def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
     if isinstance(exc, httpx.TimeoutException):
         return E.ReadTimeoutError("the request timed out", request=request)
     return E.NetworkError(f"HTTP failure ({type(exc).__name__})", sent=True, request=request)
+
+
+def _given_up(err: E.C2QError, limits: ExchangeLimits, described: str) -> E.C2QError:
+    """The error to raise when the exchange ran out of time or was cancelled (else ``err``)."""
+    if limits.cancelled:
+        return E.CancelledError("cancelled while waiting for the server", request=described)
+    if limits.expired:
+        return E.ResponseTooSlowError(
+            "the server did not finish its answer in time",
+            request=described,
+            hint="It sent too slowly or not at all; c2q does not re-send it "
+            "(C2Q_TIMEOUT sets the limit).",
+        )
+    return err
 
 
 class _CountingTransport(httpx.BaseTransport):
@@ -191,6 +208,10 @@ class ApiTransport:
         if not public_key or not private_key:
             raise E.ConfigError("an API key needs both a public and a private key")
         self.max_retries = max(0, int(max_retries))
+        #: seconds one whole response may take (every read together, not each)
+        self.timeout = float(timeout)
+        #: decoded bytes accepted in one response
+        self.max_response_bytes = MAX_RESPONSE_BYTES
         self._on_request = on_request
         self._lock = threading.Lock()
         self._closed = threading.Event()
@@ -265,18 +286,22 @@ class ApiTransport:
             attempt += 1
             if self._closed.is_set():
                 raise E.ConnectError("the client is closed", request=described)
-            try:
-                return self._once(method, path, json, params, starts_ai, attempt, described)
-            except E.C2QError as err:
-                if attempt > self.max_retries or not may_retry(method, err):
-                    raise
-                delay = retry_delay(attempt, err)
-                if self._wait(delay, cancel):
-                    if cancel is not None and cancel.is_set():
-                        raise E.CancelledError(
-                            "cancelled while waiting to retry", request=described
-                        ) from None
-                    raise
+            with exchange_limits(self.timeout, cancel) as limits:
+                try:
+                    return self._once(method, path, json, params, starts_ai, attempt, described)
+                except E.C2QError as exc:
+                    failure = exc
+            err = _given_up(failure, limits, described)
+            if err is not failure:  # out of time or cancelled: a slow server is slow again
+                raise err from None
+            if attempt > self.max_retries or not may_retry(method, err):
+                raise err
+            if self._wait(retry_delay(attempt, err), cancel):
+                if cancel is not None and cancel.is_set():
+                    raise E.CancelledError(
+                        "cancelled while waiting to retry", request=described
+                    ) from None
+                raise err
 
     def _once(
         self,
@@ -290,10 +315,15 @@ class ApiTransport:
     ) -> Envelope:
         extensions = {_META: {"starts_ai": starts_ai, "attempt": attempt}}
         query = {k: v for k, v in (params or {}).items() if v not in (None, "")}
+        request = self._client.build_request(
+            method, path, json=json, params=query or None, extensions=extensions
+        )
         try:
-            response = self._client.request(
-                method, path, json=json, params=query or None, extensions=extensions
-            )
+            response = self._client.send(request, stream=True)
+            try:
+                content = self._read_capped(response, described)
+            finally:
+                response.close()
         except httpx.HTTPError as exc:
             translated = _translate(exc, described)
         else:
@@ -306,9 +336,27 @@ class ApiTransport:
                     hint=f"Configure the URL it redirects to{': ' + location.split('?')[0][:200] if location else ''} (c2q does not send keys across redirects).",
                 )
             return check_response(
-                response.status_code, response.headers, response.content, request=described
+                response.status_code, response.headers, content, request=described
             )
         raise translated
+
+    def _read_capped(self, response: httpx.Response, described: str) -> bytes:
+        """The decoded body, refused past :attr:`max_response_bytes` (a gzip bomb
+        must not take the machine's memory; an answer that big is not an answer)."""
+        chunks: list[bytes] = []
+        size = 0
+        for chunk in response.iter_bytes():
+            size += len(chunk)
+            if size > self.max_response_bytes:
+                raise E.ResponseTooLargeError(
+                    f"the server's response is larger than {self.max_response_bytes // 2**20} MB"
+                    " once decoded; c2q stopped reading it",
+                    request=described,
+                    hint="No Chat2Query answer is that large: check the endpoint URL. "
+                    "The request is not repeated.",
+                )
+            chunks.append(chunk)
+        return b"".join(chunks)
 
     def _wait(self, seconds: float, cancel: threading.Event | None) -> bool:
         """Sleep interruptibly; True when interrupted by cancel or close."""

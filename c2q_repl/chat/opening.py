@@ -20,6 +20,8 @@ from c2q_repl.api.errors import (
     CancelledError,
     DataSummaryNotReadyError,
     JobFailedError,
+    ResponseTooLargeError,
+    ResponseTooSlowError,
 )
 from c2q_repl.api.resources import DataSummary, Session
 
@@ -37,8 +39,8 @@ def listed_summary(client: Any, cluster_id: str, database: str) -> DataSummary |
     """
     try:
         summaries = client.list_data_summaries(cluster_id=cluster_id, database=database)
-    except (AuthError, CancelledError):
-        raise
+    except (AuthError, CancelledError, ResponseTooSlowError, ResponseTooLargeError):
+        raise  # a rejected key, a cancel, or a server too slow/too big to try again
     except C2QError:
         return None
     mine = [
