@@ -33,6 +33,8 @@ class ChartData:
     categories: list[str]
     series: list[Series]
     notes: list[str] = field(default_factory=list)
+    #: the column the categories come from ("" when unknown)
+    label: str = ""
 
 
 def _squash(name: str) -> str:
@@ -137,7 +139,7 @@ def category_series(
         notes.append(f"{skipped} non-numeric value{'s' if skipped != 1 else ''} skipped")
     if all(v is None for s in series for v in s.values):
         return "no numeric values to chart"
-    return ChartData(categories, series, notes)
+    return ChartData(categories, series, notes, clean_cell(columns[x]))
 
 
 def _distinct(rows: Sequence[Sequence[Any]], j: int) -> int:
@@ -211,7 +213,7 @@ def _pivoted(
     if dropped:
         notes.append(f"only the first {MAX_SERIES} {clean_cell(columns[pivot])} values are shown")
     series = [Series(n, [cells.get((c, n)) for c in categories]) for n in names]
-    return ChartData(categories, series, notes)
+    return ChartData(categories, series, notes, clean_cell(columns[x]))
 
 
 def format_number(value: float) -> str:

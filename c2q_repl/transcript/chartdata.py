@@ -52,7 +52,7 @@ def plot_for(
     return Plot(
         kind,
         chart.title,
-        columns[x] if x is not None else "",
+        data.label or (columns[x] if x is not None else ""),
         data.categories[:limit],
         series,
         list(data.notes),

@@ -12,8 +12,9 @@ from html import escape
 from typing import Any
 
 from c2q_repl.api.models import Answer
-from c2q_repl.render.chart_data import to_number
-from c2q_repl.render.sanitize import clean_text
+from c2q_repl.render.headline import headline
+from c2q_repl.render.numbers import format_column, is_number
+from c2q_repl.render.sanitize import clean_cell, clean_text
 from c2q_repl.transcript.chartdata import plot_for
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.reader import RecordedRound, Transcript
@@ -50,6 +51,7 @@ table.data td.null { color: #999; font-style: italic; }
 details summary { cursor: pointer; color: #2f5fb8; font-size: 13px; margin: 6px 0; }
 figure.chart { margin: 12px 0; }
 figure.chart svg { max-width: 100%; height: auto; border: 1px solid #eee; border-radius: 6px; }
+.headline { font-size: 17px; font-weight: bold; color: #1d3f8f; margin: 4px 0 10px; }
 .error { background: #fdecec; border: 1px solid #f3b9b9; color: #8a1c1c; border-radius: 6px; padding: 8px 12px; white-space: pre-wrap; }
 """
 
@@ -70,16 +72,40 @@ def sql_html(sql: str) -> str:
     )
 
 
-def _rows_html(columns: list[str], rows: list[list[Any]]) -> str:
+def _column_texts(columns: list[str], rows: list[list[Any]]) -> list[list[str] | None]:
+    """Per column, the readable text of each cell when the whole column is numeric
+    (as the terminal shows it), else None: cells are then shown as sent."""
+    out: list[list[str] | None] = []
+    for i, name in enumerate(columns):
+        cells = [row[i] if i < len(row) else None for row in rows]
+        present = [c for c in cells if c is not None and c != ""]
+        formatted = (
+            format_column(clean_text(name), cells, "readable", "NULL")
+            if present and all(is_number(c) for c in present)
+            else None
+        )
+        if formatted is not None:
+            out.append([t.strip() for t in formatted[0]])
+        elif present and all(is_number(c) for c in present):
+            out.append([clean_cell(c) if c is not None else "NULL" for c in cells])
+        else:
+            out.append(None)
+    return out
+
+
+def _rows_html(columns: list[str], rows: list[list[Any]], texts: list[list[str] | None]) -> str:
     body = []
-    for row in rows:
+    for r, row in enumerate(rows):
         cells = []
         for i in range(len(columns)):
             value = row[i] if i < len(row) else None
+            shown = texts[i]
             if value is None:
                 cells.append('<td class="null">NULL</td>')
-            elif to_number(value) is not None:  # the API sends most numbers as strings
-                cells.append(f'<td class="num">{_text(value)}</td>')
+            elif shown is not None:  # a numeric column: readable, the exact value on hover
+                exact = _text(value)
+                tip = f' title="{exact}"' if shown[r] != clean_text(str(value)) else ""
+                cells.append(f'<td class="num"{tip}>{_text(shown[r])}</td>')
             else:
                 cells.append(f"<td>{_text(value)}</td>")
         body.append("<tr>" + "".join(cells) + "</tr>")
@@ -89,20 +115,40 @@ def _rows_html(columns: list[str], rows: list[list[Any]]) -> str:
 def table_html(columns: list[str], rows: list[list[Any]]) -> str:
     """The rows as a table; past :data:`VISIBLE_ROWS` the rest folds into a <details> (no script needed)."""
     head = "<thead><tr>" + "".join(f"<th>{_text(c)}</th>" for c in columns) + "</tr></thead>"
-    shown = f'<table class="data">{head}<tbody>{_rows_html(columns, rows[:VISIBLE_ROWS])}</tbody></table>'
+    texts = _column_texts(columns, rows)
+    visible = [t[:VISIBLE_ROWS] if t is not None else None for t in texts]
+    shown = f'<table class="data">{head}<tbody>{_rows_html(columns, rows[:VISIBLE_ROWS], visible)}</tbody></table>'
     rest = rows[VISIBLE_ROWS:]
     if rest:
+        folded = [t[VISIBLE_ROWS:] if t is not None else None for t in texts]
         shown += (
             f"<details><summary>{len(rest)} more row{'s' if len(rest) != 1 else ''}</summary>"
-            f'<table class="data">{head}<tbody>{_rows_html(columns, rest)}</tbody></table></details>'
+            f'<table class="data">{head}<tbody>{_rows_html(columns, rest, folded)}</tbody></table></details>'
         )
     return f'<div class="tablewrap">{shown}</div>'
 
 
-def _task_html(task: Answer, heading: str | None) -> list[str]:
+def _headline_html(task: Answer, question: str) -> list[str]:
+    """The answer's one-line headline, the one the terminal shows (or nothing)."""
+    data = task.data
+    if task.failed or data is None or not data.rows:
+        return []
+    option = task.chart.option if task.chart is not None else {}
+    text = headline(
+        data.columns,
+        data.rows,
+        sql=task.sql,
+        question=question,
+        label_hint=option.get("x") or option.get("label"),
+    )
+    return [f'<p class="headline">{_text(text)}</p>'] if text else []
+
+
+def _task_html(task: Answer, heading: str | None, question: str = "") -> list[str]:
     out = []
     if heading:
         out.append(f"<h3>{heading}</h3>")
+    out += _headline_html(task, task.task if heading else question)
     if task.clarified_task:
         out.append(f'<p class="task">{_text(task.clarified_task)}</p>')
     if task.assumptions:
@@ -118,7 +164,8 @@ def _task_html(task: Answer, heading: str | None) -> list[str]:
     elif task.data is not None:
         out.append(table_html(task.data.columns, task.data.rows))
         chart = plot_for(task.chart, task.data.columns, task.data.rows)
-        if chart is not None:
+        # one row or one category compares nothing: the table (and headline) say it
+        if task.chart is not None and chart is not None and len(chart.categories) > 1:
             caption = f'<figcaption class="meta">{" · ".join(_text(p) for p in [task.chart.name, *chart.notes])}</figcaption>'
             out.append(f'<figure class="chart">{chart_svg(chart)}{caption}</figure>')
     return out
@@ -135,7 +182,7 @@ def round_html(rr: RecordedRound) -> str:
     if view.overview:
         out.append(f'<p class="task">{_text(view.overview)}</p>')
     for heading, task in view.tasks:
-        out.extend(_task_html(task, _text(heading) if heading else None))
+        out.extend(_task_html(task, _text(heading) if heading else None, view.question))
     if view.problem:
         out.append(f'<div class="error">{_text(view.problem)}</div>')
     if view.footer:

@@ -2,6 +2,10 @@
 
 Exported HTML must open offline and carry no script, so charts are plain SVG
 elements written here: no library, no external font, every label escaped.
+
+Numbers read as in the terminal (``2.90T``, ``-0.0292``); the left margin
+grows with the widest y-axis label so none is clipped; bars below zero hang
+from a dark zero line in their own colour; long titles wrap at word boundaries.
 """
 
 from __future__ import annotations
@@ -10,6 +14,7 @@ import math
 from html import escape
 
 from c2q_repl.render.chart_data import format_number
+from c2q_repl.render.chart_parts import title_lines
 from c2q_repl.transcript.chartdata import Plot
 
 PALETTE = (
@@ -27,10 +32,27 @@ PALETTE = (
     "#3d4db7",
 )
 WIDTH, HEIGHT = 720, 360
+#: bars below zero when one series is drawn (several series keep their own colours)
+NEGATIVE = "#c8372d"
+#: average advance of a 12 px DejaVu Sans character, a little generous (px)
+CHAR_PX = 7.4
+#: title characters per line at 15 px bold
+TITLE_CHAR_PX = 9.6
+#: bars that still get a value label each
+MAX_VALUE_LABELS = 24
 
 
 def _short(text: str, limit: int = 18) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _tick_text(value: float) -> str:
+    """A tick in the short form, without zeros a round tick does not need (75B, 2.5T)."""
+    text = format_number(value)
+    number, suffix = (text[:-1], text[-1]) if text[-1:] in "KMBT" else (text, "")
+    if "." in number and "e" not in number:
+        number = number.rstrip("0").rstrip(".")
+    return number + suffix
 
 
 def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
@@ -53,17 +75,19 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 def chart_svg(data: Plot, width: int = WIDTH, height: int = HEIGHT) -> str:
     """One ``<svg>`` element (no XML prolog, no xmlns: it is inlined in HTML)."""
-    body = _pie(data, width, height) if data.kind == "pie" else _xy(data, width, height)
-    title = escape(data.title or "")
+    lines = title_lines(data.title or "", int((width - 40) / TITLE_CHAR_PX))
+    top = 40 + 18 * (len(lines) - 1)
+    body = _pie(data, width, height, top) if data.kind == "pie" else _xy(data, width, height, top)
+    title = escape(" ".join(lines))
     return (
         f'<svg class="chart" role="img" aria-label="{title or escape(data.kind + " chart")}" '
         f'viewBox="0 0 {width} {height}" width="{width}" height="{height}" '
         f'font-family="DejaVu Sans, Helvetica, Arial, sans-serif" font-size="12">'
         f'<rect x="0" y="0" width="{width}" height="{height}" fill="#ffffff"/>'
-        + (
-            f'<text x="{width / 2:.1f}" y="20" text-anchor="middle" font-size="15" font-weight="bold" fill="#222">{title}</text>'
-            if title
-            else ""
+        + "".join(
+            f'<text class="title" x="{width / 2:.1f}" y="{20 + 18 * i}" text-anchor="middle" '
+            f'font-size="15" font-weight="bold" fill="#222">{escape(line)}</text>'
+            for i, line in enumerate(lines)
         )
         + body
         + "</svg>"
@@ -82,28 +106,33 @@ def _legend(names: list[str], x: float, y: float) -> str:
     return "".join(parts)
 
 
-def _xy(data: Plot, width: int, height: int) -> str:
+def _xy(data: Plot, width: int, height: int, top: int = 40) -> str:
     multi = len(data.series) > 1
-    left, right, top, bottom = 70, (170 if multi else 20), 40, 86
-    plot_w, plot_h = width - left - right, height - top - bottom
     values = [v for s in data.series for v in s.values if v is not None]
     ticks = nice_ticks(min(0.0, min(values)), max(0.0, max(values)))
     lo, hi = ticks[0], ticks[-1]
+    tick_labels = [_tick_text(t) for t in ticks]
+    # the widest y label fits, and so does the first rotated category label
+    left = max(70, math.ceil(max(len(t) for t in tick_labels) * CHAR_PX) + 16)
+    right, bottom = (170 if multi else 20), 86
+    plot_w, plot_h = width - left - right, height - top - bottom
 
     def y_of(v: float) -> float:
         return top + plot_h - (v - lo) / (hi - lo) * plot_h
 
     out = []
-    for t in ticks:
+    for t, label in zip(ticks, tick_labels):
         yy = y_of(t)
         out.append(
             f'<line x1="{left}" y1="{yy:.1f}" x2="{left + plot_w}" y2="{yy:.1f}" stroke="#e5e5e5"/>'
-            f'<text x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(format_number(t))}</text>'
+            f'<text class="tick" x="{left - 6}" y="{yy + 4:.1f}" text-anchor="end" fill="#555">{escape(label)}</text>'
         )
+    zero_stroke = "#333" if lo < 0 else "#999"
     out.append(
         f'<g class="axes" stroke="#999" stroke-width="1">'
         f'<line x1="{left}" y1="{top}" x2="{left}" y2="{top + plot_h}"/>'
-        f'<line x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}"/></g>'
+        f'<line class="zero" x1="{left}" y1="{y_of(0):.1f}" x2="{left + plot_w}" y2="{y_of(0):.1f}" '
+        f'stroke="{zero_stroke}"/></g>'
     )
     n = len(data.categories)
     slot = plot_w / max(n, 1)
@@ -120,6 +149,7 @@ def _xy(data: Plot, width: int, height: int) -> str:
     if data.kind == "bar":
         group = slot * 0.8
         bar_w = group / len(data.series)
+        labelled = n * len(data.series) <= MAX_VALUE_LABELS
         for si, series in enumerate(data.series):
             color = PALETTE[si % len(PALETTE)]
             for i, v in enumerate(series.values):
@@ -127,11 +157,22 @@ def _xy(data: Plot, width: int, height: int) -> str:
                     continue
                 x0 = left + slot * i + (slot - group) / 2 + si * bar_w
                 y0, y1 = sorted((y_of(v), y_of(0)))
+                fill = NEGATIVE if v < 0 and not multi else color
+                kind = "bar negative" if v < 0 else "bar"
+                text = escape(format_number(v))
                 out.append(
-                    f'<rect class="bar" x="{x0:.1f}" y="{y0:.1f}" width="{max(bar_w - 1, 1):.1f}" '
-                    f'height="{max(y1 - y0, 0.5):.1f}" fill="{color}"><title>{escape(series.name)} · '
-                    f"{escape(data.categories[i])}: {escape(format_number(v))}</title></rect>"
+                    f'<rect class="{kind}" x="{x0:.1f}" y="{y0:.1f}" width="{max(bar_w - 1, 1):.1f}" '
+                    f'height="{max(y1 - y0, 0.5):.1f}" fill="{fill}"><title>{escape(series.name)} · '
+                    f"{escape(data.categories[i])}: {text}</title></rect>"
                 )
+                if labelled:  # the value at the bar's end: above a gain, below a loss
+                    vy, ink = (y0 - 4, "#333") if v >= 0 else (y1 + 12, "#333")
+                    if vy < top + 10 or vy > top + plot_h - 2:  # no room outside: inside the bar
+                        vy, ink = (y0 + 12 if v >= 0 else y1 - 4), "#fff"
+                    out.append(
+                        f'<text class="value" x="{x0 + bar_w / 2:.1f}" y="{vy:.1f}" '
+                        f'text-anchor="middle" font-size="11" fill="{ink}">{text}</text>'
+                    )
     else:
         for si, series in enumerate(data.series):
             color = PALETTE[si % len(PALETTE)]
@@ -157,14 +198,14 @@ def _xy(data: Plot, width: int, height: int) -> str:
     return "".join(out)
 
 
-def _pie(data: Plot, width: int, height: int) -> str:
+def _pie(data: Plot, width: int, height: int, top: int = 40) -> str:
     series = data.series[0]
     slices = [(c, v) for c, v in zip(data.categories, series.values) if v is not None and v > 0]
     total = sum(v for _, v in slices)
     if not slices or total <= 0:
         return f'<text x="{width / 2}" y="{height / 2}" text-anchor="middle" fill="#555">no positive values to plot</text>'
-    radius = min(width * 0.5, height - 60) / 2
-    cx, cy = 30 + radius, 34 + (height - 34) / 2
+    radius = min(width * 0.5, height - top - 20) / 2
+    cx, cy = 30 + radius, (top - 6) + (height - top + 6) / 2
     out = []
     angle = -math.pi / 2
     for i, (cat, v) in enumerate(slices):

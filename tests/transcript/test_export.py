@@ -101,7 +101,8 @@ def test_html_is_self_contained_and_escapes_data(tmp_path):
     assert html.count("<svg") == 3  # bar, pie, line
     assert html.count('class="slice"') == 2 and 'class="line"' in html
     assert "<td>Technology</td>" in html and '<td class="null">NULL</td>' in html
-    assert '<td class="num">1000.5</td>' in html  # numbers sent as strings still align right
+    # numbers sent as strings align right, readable, the exact value on hover
+    assert '<td class="num" title="1000.5">1,000.5</td>' in html
     assert (
         'style="color: #007020; font-weight: bold">SELECT</span>' in html
     )  # pygments, inline styles
