@@ -308,7 +308,7 @@ class ApiTransport:
         method: str,
         path: str,
         json: Any,
-        params: dict | None,
+        params: dict[str, Any] | None,
         starts_ai: bool,
         attempt: int,
         described: str,
