@@ -16,7 +16,7 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import httpx
 
@@ -32,7 +32,6 @@ from c2q_repl.api.resources import (
     V1Result,
 )
 from c2q_repl.api.shapes import (
-    MODES,
     SummaryUpdate,
     check_knowledge,
     check_mode,
@@ -50,7 +49,9 @@ from c2q_repl.api.shapes import (
 from c2q_repl.api.transport import ApiTransport, RequestRecord, path_join
 from c2q_repl.credentials import Credentials
 
-__all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "MODES", "SummaryUpdate"]
+__all__ = ["Chat2QueryClient", "JobOrigin", "RequestRecord", "SummaryUpdate"]
+
+T = TypeVar("T")
 
 _REMEMBERED_JOBS = 256
 
@@ -123,10 +124,10 @@ class Chat2QueryClient:
     def _get(
         self,
         *segments: Any,
-        params: dict | None = None,
+        params: dict[str, Any] | None = None,
         cancel: threading.Event | None = None,
-        parse: Callable[[Any], Any] = unchanged,
-    ) -> Any:
+        parse: Callable[[Any], T] = unchanged,
+    ) -> T:
         path = path_join(*segments)
         return parsed(
             parse, self._http.call("GET", path, params=params, cancel=cancel).result, f"GET {path}"
@@ -138,8 +139,8 @@ class Chat2QueryClient:
         *segments: Any,
         body: Any = None,
         starts_ai: bool = False,
-        parse: Callable[[Any], Any] = unchanged,
-    ) -> Any:
+        parse: Callable[[Any], T] = unchanged,
+    ) -> T:
         path = path_join(*segments)
         return parsed(
             parse,
@@ -147,14 +148,14 @@ class Chat2QueryClient:
             f"{method} {path}",
         )
 
-    def _start_chat(self, kind: str, *segments: Any, body: dict) -> ChatStarted:
+    def _start_chat(self, kind: str, *segments: Any, body: dict[str, Any]) -> ChatStarted:
         started = self._send(
             "POST", *segments, body=body, starts_ai=True, parse=ChatStarted.from_json
         )
         self._started(started.job_id, kind)
         return started
 
-    def _start_summary(self, *segments: Any, body: dict) -> SummaryStarted:
+    def _start_summary(self, *segments: Any, body: dict[str, Any]) -> SummaryStarted:
         started = self._send(
             "POST", *segments, body=body, starts_ai=True, parse=SummaryStarted.from_json
         )
@@ -288,7 +289,7 @@ class Chat2QueryClient:
         *,
         description: str | None = None,
         default: bool | None = None,
-        tables: dict[str, dict] | None = None,
+        tables: dict[str, dict[str, Any]] | None = None,
     ) -> SummaryUpdate:
         """``PUT /v3/dataSummaries/{id}`` (body [UNK]): sends only the given fields,
         ``tables`` in the v2 draft shape ``{table: {"description", "columns": {col: desc}}}``.
@@ -372,7 +373,11 @@ class Chat2QueryClient:
         )
 
     def add_knowledge(
-        self, knowledge_base_id: str | int, type: str, raw_data: dict, meta_data: dict | None = None
+        self,
+        knowledge_base_id: str | int,
+        type: str,
+        raw_data: dict[str, Any],
+        meta_data: dict[str, Any] | None = None,
     ) -> KnowledgeData:
         """``POST /v3/knowledgeBases/{id}/data``: few-shot ``{question, answer}``,
         term-sheet ``{term: [...], description}`` or instruction ``{instruction}`` (≤ 512 chars)."""
@@ -405,8 +410,8 @@ class Chat2QueryClient:
         knowledge_data_id: str | int,
         *,
         type: str | None = None,
-        raw_data: dict | None = None,
-        meta_data: dict | None = None,
+        raw_data: dict[str, Any] | None = None,
+        meta_data: dict[str, Any] | None = None,
     ) -> KnowledgeData | None:
         """``PUT /v3/knowledgeBases/{id}/data/{data_id}``, body as for adding (given fields only)."""
         if type is not None and raw_data is not None:

@@ -74,9 +74,11 @@ def _as_int(value: Any) -> int | None:
     return None
 
 
-def _short(text: Any) -> str:
-    if not isinstance(text, str):
-        text = "" if text is None else json.dumps(text, ensure_ascii=False, default=str)
+def _short(value: Any) -> str:
+    if isinstance(value, str):
+        text = value
+    else:
+        text = "" if value is None else json.dumps(value, ensure_ascii=False, default=str)
     text = " ".join(text.split())
     return text if len(text) <= MAX_SERVER_TEXT else text[: MAX_SERVER_TEXT - 1] + "…"
 
@@ -158,10 +160,10 @@ def classify(
 ) -> E.C2QError:
     """The typed error for an HTTP status plus the server's code and message."""
     lowered = message.lower()
-    kw = {"status": status, "code": code, "request": request}
+    kw: dict[str, Any] = {"status": status, "code": code, "request": request}
     effective = status if status >= 400 else (code or status)
 
-    def make(cls, default: str, **extra) -> E.C2QError:
+    def make(cls: type[E.C2QError], default: str, **extra: Any) -> E.C2QError:
         return cls(message or default, hint=HINTS.get(cls, ""), **kw, **extra)
 
     if effective == 401 or code == EXPIRED_KEY_CODE:

@@ -62,8 +62,8 @@ class ChartOptions:
 
     name: str
     title: str
-    option: dict
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    option: dict[str, Any]
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @property
     def known(self) -> bool:
@@ -126,7 +126,7 @@ class Answer:
     data: ResultData | None = None
     chart: ChartOptions | None = None
     sub_tasks: list[Answer] = field(default_factory=list)
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @property
     def is_breakdown(self) -> bool:
@@ -187,7 +187,7 @@ class Answer:
         tree = _obj(obj.get("task_tree"), "task_tree")
         nodes = {str(k): _obj(v, "task_tree node") for k, v in tree.items()}
 
-        def node_answer(node_id: str, node: dict, children: list[Answer]) -> Answer:
+        def node_answer(node_id: str, node: dict[str, Any], children: list[Answer]) -> Answer:
             columns = [
                 {"col": c.get("col") if isinstance(c, dict) else c}
                 for c in _list(node.get("columns"), "columns")
@@ -217,7 +217,7 @@ class Answer:
                 raw=node,
             )
 
-        def build(node_id: str, seen: frozenset) -> Answer:
+        def build(node_id: str, seen: frozenset[str]) -> Answer:
             if len(seen) > MAX_TASK_DEPTH:
                 raise ProtocolError("the task tree is nested too deeply")
             node = nodes.get(node_id, {})
@@ -252,7 +252,7 @@ class Job:
     ended_at: int = 0
     reason: str = ""
     result: Any = None
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @property
     def finished(self) -> bool:
@@ -290,7 +290,7 @@ class ChatStarted:
     session_id: str = ""
     cluster_id: str = ""
     database: str = ""
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> ChatStarted:

@@ -12,7 +12,7 @@ from c2q_repl.api.errors import ProtocolError
 Cell = str | int | float | bool | None
 
 
-def _obj(value: Any, what: str) -> dict:
+def _obj(value: Any, what: str) -> dict[str, Any]:
     if value is None:
         return {}
     if not isinstance(value, dict):
@@ -20,7 +20,7 @@ def _obj(value: Any, what: str) -> dict:
     return value
 
 
-def _list(value: Any, what: str) -> list:
+def _list(value: Any, what: str) -> list[Any]:
     if value is None:
         return []
     if not isinstance(value, list):

@@ -8,12 +8,15 @@ shape, the docstring says what we accept.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from c2q_repl.api.errors import ProtocolError
 from c2q_repl.api.models import ResultData
 from c2q_repl.api.parsing import _bool, _int, _list, _obj, _text
+
+T = TypeVar("T")
 
 # --------------------------------------------------------------------------- sessions
 
@@ -29,7 +32,7 @@ class SessionMessage:
     task_id: str = ""
     sql: str = ""
     created_at: int = 0
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> SessionMessage:
@@ -58,7 +61,7 @@ class Session:
     cluster_id: str = ""
     database: str = ""
     messages: list[SessionMessage] = field(default_factory=list)
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> Session:
@@ -81,7 +84,7 @@ class Session:
         )
 
 
-def parse_list(value: Any, key: str, parse) -> list:
+def parse_list(value: Any, key: str, parse: Callable[[Any], T]) -> list[T]:
     """Lists arrive either bare or wrapped as ``{key: [...]}``; accept both."""
     if isinstance(value, dict):
         for candidate in (key, "items", "data", "list"):
@@ -150,7 +153,7 @@ class DataSummary:
     keywords: list[str] = field(default_factory=list)
     tables: dict[str, TableSummary] = field(default_factory=dict)
     relationships: list[Relationship] = field(default_factory=list)
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @property
     def ready(self) -> bool:
@@ -211,7 +214,7 @@ class DataSummary:
 class SummaryStarted:
     data_summary_id: str
     job_id: str
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> SummaryStarted:
@@ -233,7 +236,7 @@ class KnowledgeBase:
     database: str = ""
     description: str = ""
     default: bool = False
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> KnowledgeBase:
@@ -258,9 +261,9 @@ class KnowledgeData:
 
     knowledge_data_id: str
     type: str
-    raw_data: dict
-    meta_data: dict = field(default_factory=dict)
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw_data: dict[str, Any]
+    meta_data: dict[str, Any] = field(default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> KnowledgeData:
@@ -283,7 +286,7 @@ class KnowledgeData:
 class RefineResult:
     rewritten_sql: str
     solution: str = ""
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> RefineResult:
@@ -328,7 +331,7 @@ class V1Result:
     latency: str = ""
     ai_latency: str = ""
     row_count: int = 0
-    raw: dict = field(repr=False, compare=False, default_factory=dict)
+    raw: dict[str, Any] = field(repr=False, compare=False, default_factory=dict)
 
     @classmethod
     def from_json(cls, value: Any) -> V1Result:

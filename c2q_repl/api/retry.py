@@ -32,6 +32,6 @@ def retry_delay(attempt: int, error: E.C2QError, *, rng: random.Random | None = 
     """Seconds to wait before attempt ``attempt + 1`` (attempt counts from 1)."""
     if isinstance(error, E.RateLimitError):
         return error.retry_after if error.retry_after is not None else 1.0
-    base = min(4.0, 0.25 * (2 ** (attempt - 1)))
+    base = min(4.0, 0.25 * 2.0 ** (attempt - 1))
     jitter = (rng or random).uniform(0.0, base * 0.25)
     return base + jitter

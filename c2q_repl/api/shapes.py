@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.envelope import HINTS
@@ -28,15 +28,19 @@ SummaryUpdate = DataSummary | TableSummary | SummaryStarted | None
 MAX_INSTRUCTION = 512
 
 
+T = TypeVar("T")
+M = TypeVar("M")
+
+
 def unchanged(value: Any) -> Any:
     return value
 
 
-def list_of(key: str, parse: Callable[[Any], Any]) -> Callable[[Any], list]:
+def list_of(key: str, parse: Callable[[Any], T]) -> Callable[[Any], list[T]]:
     return lambda value: parse_list(value, key, parse)
 
 
-def parsed(parse: Callable[[Any], Any], value: Any, request: str) -> Any:
+def parsed(parse: Callable[[Any], T], value: Any, request: str) -> T:
     """Parse a result; a shape error names the request it came from."""
     try:
         return parse(value)
@@ -54,7 +58,7 @@ def check_mode(mode: str) -> str:
     return mode
 
 
-def dict_or_none(value: Any) -> dict | None:
+def dict_or_none(value: Any) -> dict[str, Any] | None:
     return value if isinstance(value, dict) and value else None
 
 
@@ -78,7 +82,7 @@ def id_value(value: str | int) -> int | str:
     return int(text) if text.isdigit() else text
 
 
-def check_knowledge(type: str, raw_data: dict) -> None:
+def check_knowledge(type: str, raw_data: dict[str, Any]) -> None:
     if type not in KNOWLEDGE_TYPES:
         raise E.ValidationError(
             f"unknown knowledge type {type!r}", hint="Use few-shot, term-sheet or instruction."
@@ -89,7 +93,7 @@ def check_knowledge(type: str, raw_data: dict) -> None:
         raise E.ValidationError(f"an instruction may be at most {MAX_INSTRUCTION} characters")
 
 
-def or_none(parse: Callable[[Any], Any]) -> Callable[[Any], Any]:
+def or_none(parse: Callable[[Any], T]) -> Callable[[Any], T | None]:
     """For PUTs whose response body is [UNK]: an empty result means "nothing to report"."""
     return lambda value: parse(value) if dict_or_none(value) else None
 
@@ -126,7 +130,7 @@ def v2_summary(result: Any) -> DataSummary:
     return DataSummary.from_json(result)
 
 
-def fill_sent(model, **defaults):
+def fill_sent(model: M, **defaults: Any) -> M:
     """Fill fields the server left empty with what we sent (responses are sparse: spec §7.7, §7.11)."""
     changes = {k: v for k, v in defaults.items() if not getattr(model, k)}
-    return replace(model, **changes) if changes else model
+    return replace(model, **changes) if changes else model  # type: ignore[type-var]
