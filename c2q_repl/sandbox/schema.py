@@ -9,6 +9,7 @@ original 2023 schema of pingcap/sp500-insight-template (with ``users``).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from c2q_repl.sandbox.contracts import Relationship, TableInfo
@@ -188,27 +189,33 @@ def infer_relationships(tables: tuple[TableInfo, ...]) -> tuple[Relationship, ..
     """Join paths for a schema that declares no foreign keys.
 
     A column X of table A references table B when X is B's single-column
-    primary key (``stock_symbol`` → companies, ``user_id`` → users, ...), or
-    when X is ``<singular B>_id`` and B has a single-column key ``id``.
+    primary key (``stock_symbol`` → companies, ``user_id`` → users, ...), written
+    with or without underscores (``TrackID`` → track.track_id), or when X is
+    ``<singular B>_id`` / ``<singular B>Id`` and B has a single-column key ``id``.
     """
     by_pk: dict[str, TableInfo] = {}
     for t in tables:
         if len(t.primary_key) == 1:
-            by_pk.setdefault(t.primary_key[0].lower(), t)
+            by_pk.setdefault(_squashed(t.primary_key[0]), t)
     out: list[Relationship] = []
     for a in tables:
         for col in a.columns:
-            target = by_pk.get(col.name.lower())
-            if target is None and col.name.lower().endswith("_id"):
-                stem = col.name.lower()[:-3]
+            target = by_pk.get(_squashed(col.name))
+            if target is None and re.search(r"(_[iI][dD]|[a-z]I[dD])$", col.name):
+                stem = _squashed(col.name)[:-2]
                 for b in tables:
-                    if b.primary_key == ("id",) and _singular(b.name.lower()) == stem:
+                    if b.primary_key == ("id",) and _squashed(_singular(b.name.lower())) == stem:
                         target = b
                         break
             if target is None or target.name == a.name:
                 continue
             out.append(Relationship(a.name, col.name, target.name, target.primary_key[0]))
     return tuple(out)
+
+
+def _squashed(name: str) -> str:
+    """'track_id', 'TrackID', 'trackId' → 'trackid'."""
+    return name.lower().replace("_", "")
 
 
 def _singular(word: str) -> str:

@@ -258,3 +258,67 @@ def test_counting_the_groups_that_pass_declines(store):
 
 def test_count_condition_with_a_ranking_declines(store):
     declined(store, "the top 2 countries with more than 1 customer by signup date")
+
+
+# -- rows with no related row (NOT IN), columns with no value (IS NULL) -------------------
+
+
+def test_rows_with_no_related_row(store):
+    task = check(
+        store,
+        "Which customers have never placed an order?",
+        "SELECT customerId FROM customers WHERE customerId NOT IN (SELECT customerId FROM orders)",
+    )
+    assert "NOT" in task.sql and "IN (SELECT" in task.sql
+    check(
+        store,
+        "how many products are not in any order",
+        "SELECT COUNT(*) FROM products WHERE productId NOT IN (SELECT productId FROM orderItems)",
+    )
+
+
+def test_no_related_row_through_a_named_link_table(school):
+    check(
+        school,
+        "Which students are not enrolled in any course?",
+        "SELECT StuID FROM Student WHERE StuID NOT IN (SELECT StuID FROM Enrolled_in)",
+    )
+
+
+def test_negated_possession_of_a_column_is_null(school, store):
+    check(
+        school,
+        "how many students have no advisor",
+        "SELECT COUNT(*) FROM Student WHERE Advisor IS NULL",
+    )
+    declined(store, "customers not country", "not")
+
+
+def test_no_related_row_the_other_way_declines(school):
+    """A course that references no teacher is an empty column, not a missing row: say so."""
+    declined(school, "courses with no teacher", "relate")
+
+
+def test_keys_inferred_across_naming_styles():
+    from c2q_repl.sandbox.contracts import ColumnInfo, TableInfo
+    from c2q_repl.sandbox.schema import infer_relationships
+
+    track = TableInfo("track", (ColumnInfo("track_id", "INTEGER"),), primary_key=("track_id",))
+    playlist = TableInfo(
+        "PlaylistTrack",
+        (ColumnInfo("PlaylistID", "INTEGER"), ColumnInfo("TrackID", "INTEGER")),
+        primary_key=("PlaylistID", "TrackID"),
+    )
+    invoice = TableInfo("invoice", (ColumnInfo("id", "INTEGER"),), primary_key=("id",))
+    line = TableInfo(
+        "line",
+        (ColumnInfo("invoiceId", "INTEGER"), ColumnInfo("paid", "INTEGER")),
+        primary_key=(),
+    )
+    found = {
+        (r.from_table, r.from_column, r.to_table, r.to_column)
+        for r in infer_relationships((track, playlist, invoice, line))
+    }
+    assert ("PlaylistTrack", "TrackID", "track", "track_id") in found
+    assert ("line", "invoiceId", "invoice", "id") in found
+    assert not any(r[1] == "paid" for r in found)

@@ -26,6 +26,10 @@ def filter_text(f: Filter) -> str:
         if start and end:
             return f"{name} from {start} to before {end}"
         return f"{name} from {start} on" if start else f"{name} before {end}"
+    if f.op == "null":
+        return f"{name} is empty"
+    if f.op == "absent":
+        return f"no {f.values[0]} row has this {name}"
     if f.op == "between":
         return f"{name} between {_value(f.values[0])} and {_value(f.values[1])}"
     if f.op in ("in", "not in"):

@@ -7,6 +7,7 @@ gate at the end declines if any item was left unexplained.
 
 from __future__ import annotations
 
+from .absent import read_absent
 from .filters import (
     localize,
     localize_col,
@@ -83,6 +84,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     time_cols = time_columns(st, times)
     read_when(st)
     read_ids(st)
+    read_absent(st)
     read_comparisons(st)
     read_signs(st)
     read_latest(st)

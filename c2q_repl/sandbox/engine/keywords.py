@@ -167,6 +167,27 @@ _add(
     "isn't",
     "aren't",
     "without",
+    # negations of having or doing (absent.py reads them before tables and columns)
+    "no",
+    "never",
+    "haven't",
+    "hasn't",
+    "havent",
+    "hasnt",
+    "didn't",
+    "didnt",
+    "don't",
+    "dont",
+    "doesn't",
+    "doesnt",
+    "have not",
+    "has not",
+    "did not",
+    "do not",
+    "does not",
+    "never have",
+    "lacking",
+    "missing",
 )
 _add("or", "", "or", "either")
 _add("when", "", "when")

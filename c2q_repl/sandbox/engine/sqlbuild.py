@@ -123,6 +123,16 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
     if f.op == "between":
         low, high = sorted(f.values)
         return exp.Between(this=column, low=_literal(low), high=_literal(high))
+    if f.op == "null":
+        return exp.Is(this=column, expression=exp.Null())
+    if f.op == "absent":
+        table, other = f.values
+        sub = (
+            exp.select(exp.column(other, table=table))
+            .from_(table)
+            .where(exp.Not(this=exp.Is(this=exp.column(other, table=table), expression=exp.Null())))
+        )
+        return exp.Not(this=exp.In(this=column, query=exp.Subquery(this=sub)))
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
@@ -357,7 +367,9 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         else:
             cols = display_columns(catalog, spec.table)
             extra = list(spec.columns)
-            extra += [f.col for f in spec.filters if f.op not in ("=", "in") or f.time]
+            extra += [
+                f.col for f in spec.filters if f.op not in ("=", "in", "null", "absent") or f.time
+            ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)
             for c in extra:

@@ -1,0 +1,106 @@
+"""'companies no user has selected', 'customers who never placed an order', 'students with
+no advisor': rows that have no related row (an anti-join), or no value in a column.
+
+A negation followed by tables: the subject's key NOT IN the keys of the table that
+references it on the way to the first table named after the negation. A negation of
+possession followed by a column ('have no advisor', 'don't have an ebitda figure'): that
+column IS NULL. Anything else after a negation is left to the other readers.
+"""
+
+from __future__ import annotations
+
+from .reading import ReadState, Refuse, choose, columns_of
+from .spec import Col, Filter
+
+# negations of having or doing; a plain 'not' only negates the related rows, never a column
+_HAVE_NOT = frozenset(
+    {
+        "no",
+        "never",
+        "without",
+        "haven't",
+        "hasn't",
+        "havent",
+        "hasnt",
+        "didn't",
+        "didnt",
+        "don't",
+        "dont",
+        "doesn't",
+        "doesnt",
+        "have not",
+        "has not",
+        "did not",
+        "do not",
+        "does not",
+        "never have",
+        "lack",
+        "lacking",
+        "missing",
+    }
+)
+
+
+def read_absent(st: ReadState) -> None:
+    for i, it in enumerate(st.items):
+        if not (st.is_kw(i, "not") and st.free(i)):
+            continue
+        j = i + 1
+        while st.is_kw(j, "relverb") or (st.is_kw(j, "not") and j == i + 1):
+            j += 1  # 'never placed an order', 'have not created a playlist'
+        nxt = st.at(j)
+        if nxt is None or not st.free(j):
+            continue
+        if nxt.kind == "table":
+            _anti_join(st, i, j)
+        elif nxt.kind == "column" and it.text.lower() in _HAVE_NOT and not st.is_value(j + 1):
+            col = choose(st, columns_of(nxt), nxt)
+            st.filters.append(Filter(col, "null"))
+            st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} is empty (NULL)"))
+            st.take(*range(i, j + 1))
+
+
+def _anti_join(st: ReadState, neg: int, first: int) -> None:
+    subject_at = next((k for k in range(neg) if st.items[k].kind == "table" and st.free(k)), None)
+    if subject_at is None:
+        raise Refuse(
+            f"I could not tell which rows '{st.items[neg].text}' excludes.", st.items[neg].text
+        )
+    subject = st.items[subject_at].targets[0].table
+    named = [st.items[first].targets[0].table]
+    end = first + 1
+    while end < len(st.items) and st.items[end].kind == "table" and st.free(end):
+        named.append(st.items[end].targets[0].table)
+        end += 1
+    link = _referencing_step(st, subject, named[0])
+    if link is None:
+        raise Refuse(
+            f"I could not tell how {subject} rows relate to {named[0]} for '{st.items[neg].text}'.",
+            st.items[neg].text,
+        )
+    table, column, key = link
+    st.filters.append(Filter(Col(subject, key), "absent", (table, column)))
+    st.notes.append(
+        (
+            st.items[neg].text,
+            f"read as {subject} with no {table} row ({subject}.{key} not among {table}.{column})",
+        )
+    )
+    st.take(*range(neg, end))
+
+
+def _referencing_step(st: ReadState, subject: str, named: str) -> tuple[str, str, str] | None:
+    """The table that references ``subject`` on the one shortest way to ``named``:
+    (that table, its referencing column, the subject's key)."""
+    from .sqlbuild import PlanError, join_path
+
+    if named == subject:
+        return None
+    try:
+        path = join_path(st.lex.catalog, subject, named)
+    except PlanError:
+        return None
+    table, rel = path[0]
+    if rel.from_table != table or rel.to_table != subject:
+        return None  # the subject references it ('courses with no teacher'): not a row count
+    return table, rel.from_column, rel.to_column
