@@ -256,6 +256,7 @@ class ReplContext:
             "vertical": self.view.vertical,
             "expand": self.view.expand,
             "charts": self.view.charts,
+            "numbers": self.view.numbers,
             "theme": self.view.theme,
         }
         options.update(overrides)

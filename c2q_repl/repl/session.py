@@ -74,6 +74,7 @@ DISPLAY_SETTINGS = {
     "layout": ("auto", "vertical", "horizontal"),
     "pager": ("auto", "on", "off"),
     "charts": (True, False),
+    "numbers": ("readable", "human", "raw"),
 }
 
 
@@ -81,7 +82,7 @@ def apply_display_settings(
     view: ViewState, out: Printer, extra: Mapping[str, Any], notes: list[str]
 ) -> None:
     """Config-file display preferences (``layout``, ``table_format``, ``pager``,
-    ``charts``); a bad value is reported once and the default kept."""
+    ``charts``, ``numbers``); a bad value is reported once and the default kept."""
     for key, allowed in DISPLAY_SETTINGS.items():
         if key in extra and extra[key] not in allowed:
             choices = ", ".join(str(a).lower() for a in allowed)
@@ -94,6 +95,8 @@ def apply_display_settings(
         out.pager_mode = extra["pager"]
     if extra.get("charts") in (True, False):
         view.charts = extra["charts"]
+    if extra.get("numbers") in DISPLAY_SETTINGS["numbers"]:
+        view.numbers = extra["numbers"]
     if isinstance(extra.get("table_format"), str):
         from c2q_repl.render.tablefmt import TABLE_FORMATS
 

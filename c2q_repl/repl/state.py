@@ -27,6 +27,8 @@ class ViewState:
     vertical: str = "auto"
     charts: bool = True
     expand: bool = False
+    #: how tables show numbers: "readable" (1,234 · 0.00114), "human" (57.9M) or "raw"
+    numbers: str = "readable"
 
 
 @dataclass

@@ -19,30 +19,38 @@ ON_OFF = ("on", "off")
 SAVE_FORMATS = {ext: f.name for f in REGISTRY if f.save for ext in f.suffixes}
 #: /format words that are not table formats
 LAYOUTS = ("auto", "vertical", "horizontal")
+#: /format words for how numbers read (render/numbers.py NUMBER_FORMS)
+NUMBER_FORMS = ("readable", "human", "raw")
 
 
 def _format_names(ctx: ReplContext | None = None) -> list[str]:
     from c2q_repl.render.tablefmt import TABLE_FORMATS
 
-    return [*LAYOUTS, *TABLE_FORMATS]
+    return [*LAYOUTS, *NUMBER_FORMS, *TABLE_FORMATS]
 
 
 @command(
     "format",
-    "table format (psql, github, grid, ...), or layout: vertical, horizontal, auto",
+    "table format (psql, github, grid, ...), layout (vertical, horizontal, auto), "
+    "or numbers (readable, human, raw)",
     args=[Arg("NAME", optional=True, values=_format_names)],
     details="auto (default) switches to vertical records when a table is wider than the terminal;\n"
-    "vertical always shows records; horizontal never does. A table format name keeps the layout.",
+    "vertical always shows records; horizontal never does. A table format name keeps the layout.\n"
+    "readable (default) shows 1,234,567 and 0.00114; human 57.9M and $2.90T; raw the exact values.",
 )
 def format_command(ctx: ReplContext, args: dict[str, str]) -> None:
     name = args.get("NAME")
     view = ctx.view
     if not name:
         fmt = view.table_format or f"{ctx.render_options().effective_table_format} (theme's)"
-        ctx.out.info(f"table format: {fmt}; layout: {_layout_name(view.vertical)}")
+        ctx.out.info(
+            f"table format: {fmt}; layout: {_layout_name(view.vertical)}; numbers: {view.numbers}"
+        )
         return
     if name in LAYOUTS:
         view.vertical = {"auto": "auto", "vertical": "on", "horizontal": "off"}[name]
+    elif name in NUMBER_FORMS:
+        view.numbers = name
     elif name in _format_names():
         view.table_format = name
     else:
@@ -56,6 +64,7 @@ def format_command(ctx: ReplContext, args: dict[str, str]) -> None:
         )
     ctx.out.ok(
         f"table format: {view.table_format or 'theme default'}; layout: {_layout_name(view.vertical)}"
+        f"; numbers: {view.numbers}"
     )
     _reshow(ctx)
 
