@@ -24,6 +24,9 @@ from c2q_repl.config import Credentials, Settings
 if TYPE_CHECKING:  # concurrent.futures imports logging: only load it when connecting starts
     from concurrent.futures import Future
 
+    from c2q_repl.api.client import Chat2QueryClient
+    from c2q_repl.sandbox.embedded import SandboxHandle
+
 #: what the embedded sandbox serves when the settings name no database
 SANDBOX_DATABASE = "sp500insight"
 
@@ -52,9 +55,9 @@ def endpoint_label(settings: Settings, kind: str | None = None) -> str:
 
 @dataclass
 class _Established:
-    client: Any
+    client: Chat2QueryClient
     settings: Settings
-    sandbox: Any = None
+    sandbox: SandboxHandle | None = None
 
 
 @dataclass
@@ -70,13 +73,13 @@ class Connection:
     kind: str
     label: str
     on_request: Callable[[Any], None] | None = None
-    sandbox_options: dict = field(default_factory=dict)
+    sandbox_options: dict[str, Any] = field(default_factory=dict)
     #: extra keyword arguments for Chat2QueryClient (timeout, max_retries, transport)
-    client_options: dict = field(default_factory=dict)
+    client_options: dict[str, Any] = field(default_factory=dict)
     usage: UsageCounter | None = None
     #: job durations learned by earlier runs against this endpoint (the poller starts warm)
     durations: DurationStore | None = None
-    _future: Future | None = field(default=None, init=False, repr=False)
+    _future: Future[Connection] | None = field(default=None, init=False, repr=False)
     _established: _Established | None = field(default=None, init=False, repr=False)
     _lock: threading.Lock = field(default_factory=threading.Lock, init=False, repr=False)
     _closed: bool = field(default=False, init=False, repr=False)
@@ -114,7 +117,7 @@ class Connection:
         future = self._future
         return future.exception() if future is not None and future.done() else None
 
-    def _run(self, future: Future) -> None:
+    def _run(self, future: Future[Connection]) -> None:
         if not future.set_running_or_notify_cancel():
             return
         try:
@@ -215,7 +218,7 @@ class Connection:
         return established
 
     @property
-    def client(self):
+    def client(self) -> Chat2QueryClient:
         """The :class:`~c2q_repl.api.client.Chat2QueryClient` (waits until connected)."""
         return self._get().client
 
@@ -226,7 +229,7 @@ class Connection:
         return established.settings if established is not None else self.requested
 
     @property
-    def sandbox(self):
+    def sandbox(self) -> SandboxHandle | None:
         """The embedded sandbox's handle (None for an external endpoint or before it started)."""
         established = self._established
         return established.sandbox if established is not None else None
@@ -252,8 +255,8 @@ def new_connection(
     settings: Settings,
     *,
     on_request: Callable[[Any], None] | None = None,
-    sandbox_options: dict | None = None,
-    client_options: dict | None = None,
+    sandbox_options: dict[str, Any] | None = None,
+    client_options: dict[str, Any] | None = None,
     track_usage: bool = True,
 ) -> Connection:
     """A not-yet-started connection: kind and label known, nothing imported or started."""

@@ -33,6 +33,7 @@ from c2q_repl.chat.round import Round
 
 if TYPE_CHECKING:
     from c2q_repl.api.client import Chat2QueryClient
+    from c2q_repl.chat.connect import Connection
     from c2q_repl.config import Settings
 
 FeedbackIds = tuple[str, str]
@@ -73,7 +74,7 @@ class Conversation:
 
     def __init__(
         self,
-        connection: Any,
+        connection: Connection,
         *,
         mode: str | None = None,
         transcript: Any = None,
@@ -103,7 +104,7 @@ class Conversation:
     # ------------------------------------------------------------------ state
 
     @property
-    def client(self):
+    def client(self) -> Chat2QueryClient:
         return self.connection.client
 
     @property
@@ -195,7 +196,7 @@ class Conversation:
 
     def open_in_background(self) -> Future[str]:
         """Run :meth:`open` in a daemon thread; the first question waits for it anyway."""
-        future: Future = Future()
+        future: Future[str] = Future()
 
         def run() -> None:
             future.set_running_or_notify_cancel()
@@ -268,7 +269,7 @@ class Conversation:
 
     def _post_question(
         self,
-        client: Any,
+        client: Chat2QueryClient,
         round_: Round,
         on_update: Callable[[Job], None] | None,
         opening_error: C2QError | None,

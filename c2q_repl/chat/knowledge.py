@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import threading
 from dataclasses import dataclass, field
+from typing import Any
 
 from c2q_repl.api.errors import CancelledError, NotFoundError
 from c2q_repl.api.resources import KnowledgeBase, KnowledgeData
@@ -50,7 +51,7 @@ def knowledge_listing(
 def add_knowledge(
     conversation: Conversation,
     api_type: str,
-    raw_data: dict,
+    raw_data: dict[str, Any],
     *,
     cancel: threading.Event | None = None,
 ) -> tuple[KnowledgeBase, KnowledgeData]:

@@ -43,7 +43,7 @@ class DurationStore:
             return
         learned = model.to_json()
 
-        def change(data: dict) -> None:
+        def change(data: dict[str, Any]) -> None:
             data[self.key] = learned
 
         try:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING
 
 from c2q_repl.api.errors import (
     AuthError,
@@ -25,13 +25,16 @@ from c2q_repl.api.errors import (
 )
 from c2q_repl.api.resources import DataSummary, Session
 
+if TYPE_CHECKING:
+    from c2q_repl.api.client import Chat2QueryClient
+
 #: how long a new session may wait for the data summary to become ready
 SUMMARY_READY_TIMEOUT = 120.0
 #: the longest a data summary job is awaited (large databases take minutes)
 SUMMARY_JOB_MAX_WAIT = 900.0
 
 
-def listed_summary(client: Any, cluster_id: str, database: str) -> DataSummary | None:
+def listed_summary(client: Chat2QueryClient, cluster_id: str, database: str) -> DataSummary | None:
     """The best existing summary of the database (ready and default first), or None.
 
     Listing is an optimisation: any failure but a rejected key falls back to
@@ -53,7 +56,7 @@ def listed_summary(client: Any, cluster_id: str, database: str) -> DataSummary |
 
 
 def ready_summary(
-    client: Any, cluster_id: str, database: str, cancel: threading.Event
+    client: Chat2QueryClient, cluster_id: str, database: str, cancel: threading.Event
 ) -> DataSummary:
     """The database's ready data summary, generating (or waiting for) it only when none is ready."""
     found = listed_summary(client, cluster_id, database)
@@ -78,7 +81,7 @@ def ready_summary(
 
 
 def create_session(
-    client: Any,
+    client: Chat2QueryClient,
     cluster_id: str,
     database: str,
     name: str,

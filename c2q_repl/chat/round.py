@@ -41,7 +41,9 @@ class Round:
     requests: int = 0
     started_at: float = 0.0
     #: (job_raw it was parsed from, Job, Answer): parsing a large result once, not per property
-    _parsed: tuple | None = field(default=None, init=False, repr=False, compare=False)
+    _parsed: tuple[dict[str, Any], Job, Answer | None] | None = field(
+        default=None, init=False, repr=False, compare=False
+    )
     #: set by :meth:`forget_answer`: whether the dropped answer had failed
     _forgotten_failed: bool | None = field(default=None, init=False, repr=False, compare=False)
 

@@ -13,9 +13,10 @@ import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 
-def read_json_object(path: Path) -> dict:
+def read_json_object(path: Path) -> dict[str, Any]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
@@ -23,7 +24,7 @@ def read_json_object(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def update_json_object(path: Path, change: Callable[[dict], None]) -> dict:
+def update_json_object(path: Path, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
     """Apply ``change`` to the file's object under the lock; return the new object."""
     with _locked(path):
         data = read_json_object(path)
@@ -32,7 +33,7 @@ def update_json_object(path: Path, change: Callable[[dict], None]) -> dict:
         return data
 
 
-def _write(path: Path, data: dict) -> None:
+def _write(path: Path, data: dict[str, Any]) -> None:
     import tempfile  # only when writing: it costs start-up time
 
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".json", dir=path.parent)

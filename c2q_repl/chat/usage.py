@@ -14,6 +14,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlsplit
 
 from c2q_repl.chat.statefile import read_json_object, update_json_object
@@ -71,9 +72,9 @@ class UsageCounter:
         if requests <= 0 and ai_requests <= 0:
             return self.today()
         day = utc_day(self._clock())
-        totals: dict = {}
+        totals: dict[str, Any] = {}
 
-        def change(data: dict) -> None:
+        def change(data: dict[str, Any]) -> None:
             for stale in [k for k, v in data.items() if not isinstance(v, dict)]:
                 del data[stale]
             entry = data.setdefault(day, {}).setdefault(self.key, {})
@@ -89,7 +90,7 @@ class UsageCounter:
         except OSError:
             return self.today()
 
-    def _load(self) -> dict:
+    def _load(self) -> dict[str, Any]:
         return {
             str(day): v for day, v in read_json_object(self.path).items() if isinstance(v, dict)
         }
