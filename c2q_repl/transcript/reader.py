@@ -261,7 +261,8 @@ def _collect(transcript: Transcript, parsed: list[tuple[int, dict]]) -> None:
         if kind == "session":
             session_id = str(rec.get("session_id") or session_id)
         elif kind == "question":
-            feedback = rec.get("feedback") if isinstance(rec.get("feedback"), dict) else {}
+            given = rec.get("feedback")
+            feedback: dict[str, Any] = given if isinstance(given, dict) else {}
             number = _int(rec.get("round")) or len(transcript.rounds) + 1
             rr = RecordedRound(
                 number=number,
@@ -275,12 +276,13 @@ def _collect(transcript: Transcript, parsed: list[tuple[int, dict]]) -> None:
             by_number[number] = rr
             transcript.rounds.append(rr)
         elif kind in ("result", "error"):
-            rr = by_number.get(_int(rec.get("round")))
-            if rr is None:
+            found = by_number.get(_int(rec.get("round")))
+            if found is None:
                 transcript.warnings.append(
                     f"{transcript.path.name}: line {lineno} answers round {rec.get('round')} that has no question; skipped"
                 )
                 continue
+            rr = found
             job = rec.get("job")
             rr.job_raw = job if isinstance(job, dict) else None
             rr.job_id = str(rec.get("job_id") or (rr.job_raw or {}).get("job_id") or "")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from c2q_repl.chat.conversation import MODES
+from c2q_repl.api.vocabulary import MODES
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
 if TYPE_CHECKING:
