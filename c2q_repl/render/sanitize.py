@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 
 # One pass removes every terminal control sequence family:
 #  - CSI (7-bit ESC [ and 8-bit 0x9b) with parameter/intermediate/final bytes;
@@ -33,6 +34,34 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 # What a cell shows instead of characters that would break a table row.
 _CELL_BREAKS = str.maketrans({"\n": "↵", "\t": " ", "\u2028": "↵", "\u2029": "↵"})
+
+
+#: single characters a terminal or a viewer would act on rather than show: C0
+#: controls but newline and tab, DEL, C1 controls, bidi controls, the Unicode
+#: line separators, and lone surrogates (which no UTF-8 writer can encode)
+_CONTROL_CHAR = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def escape_controls(text: str, escape: Callable[[int], str]) -> str:
+    """``text`` with each control character replaced by ``escape(code point)``:
+    for files whose format can say the character without containing it (JSON
+    ``\\u001b``, HTML ``&#x1b;``), so the data stays exact and no terminal or
+    viewer ever acts on it."""
+    if text.isascii() and text.isprintable():
+        return text
+    return _CONTROL_CHAR.sub(lambda m: escape(ord(m.group())), text)
+
+
+def json_escape(code: int) -> str:
+    """A JSON string escape, valid inside any JSON string."""
+    return f"\\u{code:04x}"
+
+
+def html_escape(code: int) -> str:
+    """An HTML character reference (U+FFFD for a lone surrogate, which HTML cannot name)."""
+    return "&#xfffd;" if 0xD800 <= code <= 0xDFFF else f"&#x{code:x};"
 
 
 def clean_text(text: str) -> str:

@@ -198,6 +198,15 @@ def export_main(
         return _fail(f"cannot write {options.output}: {exc.strerror or exc}", err)
     if options.output:
         print(f"wrote {options.output}", file=err)
+    elif _isatty(out):  # each format escapes controls; a terminal also gets the sanitiser
+        out.write(clean_text(text))
     else:
         out.write(text)
     return EXIT_OK
+
+
+def _isatty(stream: IO[str]) -> bool:
+    try:
+        return bool(stream.isatty())
+    except (AttributeError, ValueError):
+        return False

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from pathlib import Path
 
 from c2q_repl.api.models import Answer
@@ -22,6 +23,7 @@ from c2q_repl.render.formats import (
     tables_text,
     written_tables,
 )
+from c2q_repl.render.sanitize import escape_controls, json_escape
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.normalize import data_tasks, recorded_answer, round_status, transcript_json
 from c2q_repl.transcript.reader import RecordedRound, Transcript, TranscriptError, read_transcript
@@ -81,13 +83,33 @@ def export_text(transcript: Transcript, fmt: str, round_no: int | None = None) -
 
 
 def write_text(path: Path, text: str) -> None:
-    """Write via a temporary file and rename, so a failed export never leaves half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    """Write ``text`` to ``path`` without ever replacing what is not a regular file.
+
+    A regular file (or a new one) is written to a temporary file and renamed
+    over it, so a failed export never leaves half a file; through a symlink,
+    the file it points to is replaced and the link kept. A character device
+    (``/dev/null``, a terminal) or a FIFO is written in place: renaming over it
+    would replace the device node itself (as root, ``-o /dev/null`` once did).
+    Anything else (a directory, a socket, a block device) is refused.
+    """
+    target = Path(os.path.realpath(path))
     try:
-        with open(tmp, "w", encoding="utf-8", newline="") as fh:
+        mode = target.stat().st_mode
+    except FileNotFoundError:
+        mode = None
+    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        with open(target, "w", encoding="utf-8", newline="") as fh:  # no O_CREAT race: it exists
             fh.write(text)
-        os.replace(tmp, path)
+        return
+    if mode is not None and not stat.S_ISREG(mode):
+        what = "a directory" if stat.S_ISDIR(mode) else "not a regular file"
+        raise OSError(0, f"{what} (exports replace only regular files)", str(path))
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    try:
+        with open(tmp, "x", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+        os.replace(tmp, target)
     finally:
         if tmp.exists():
             tmp.unlink()
@@ -142,4 +164,7 @@ def to_csv(t: Transcript, round_no: int | None = None) -> str:
 
 
 def to_json(t: Transcript) -> str:
-    return json.dumps(transcript_json(t), ensure_ascii=False, indent=2) + "\n"
+    """The normalised transcript; control characters as ``\\uXXXX`` escapes (exact
+    data, nothing a terminal acts on when it is printed or ``cat``-ed)."""
+    text = json.dumps(transcript_json(t), ensure_ascii=False, indent=2) + "\n"
+    return escape_controls(text, json_escape)

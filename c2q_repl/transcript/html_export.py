@@ -14,7 +14,7 @@ from typing import Any
 from c2q_repl.api.models import Answer
 from c2q_repl.render.headline import headline
 from c2q_repl.render.numbers import format_column, is_number
-from c2q_repl.render.sanitize import clean_cell, clean_text
+from c2q_repl.render.sanitize import clean_cell, clean_text, escape_controls, html_escape
 from c2q_repl.transcript.chartdata import plot_for
 from c2q_repl.transcript.document import round_view, subtitle_of, title_of
 from c2q_repl.transcript.reader import RecordedRound, Transcript
@@ -192,8 +192,14 @@ def round_html(rr: RecordedRound) -> str:
 
 
 def to_html(t: Transcript) -> str:
+    """The whole page; a control character left anywhere (chart titles, axis labels)
+    becomes a character reference, so nothing in the file acts on a terminal or viewer."""
     title = _text(title_of(t))
     rounds = "\n".join(round_html(rr) for rr in t.rounds)
+    return escape_controls(_page(t, title, rounds), html_escape)
+
+
+def _page(t: Transcript, title: str, rounds: str) -> str:
     return (
         "<!DOCTYPE html>\n"
         '<html lang="en">\n<head>\n<meta charset="utf-8">\n'
