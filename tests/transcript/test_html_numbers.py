@@ -157,3 +157,25 @@ def test_chromium_screenshot_of_large_and_negative_numbers(tmp_path):
     ]
     assert ink, "no y-axis labels drawn"
     assert min(ink) >= chart_left + 5, "a y-axis label touches the chart's edge (clipped)"
+
+
+def test_the_headline_is_shown_in_replay_and_the_demo_too(tmp_path):
+    from c2q_repl.render.options import RenderOptions
+    from c2q_repl.render.theme import load_theme
+    from c2q_repl.transcript.demo_pages import DemoDeck
+    from c2q_repl.transcript.reader import read_transcript
+    from c2q_repl.transcript.replay import recorded_lines
+
+    rounds = [
+        make_round(
+            1,
+            "which companies earned the most?",
+            job("job-1", SQL, ["short_name", "net_income"], NET_INCOME, chart="BarChart"),
+        )
+    ]
+    t = read_transcript(write_transcript(tmp_path / "t.jsonl", rounds))
+    wanted = "Highest net income: Apple Inc. (96,995,000,000)"
+    opts = RenderOptions(width=100, theme=load_theme("mono"), color=False)
+    assert wanted in recorded_lines(t.rounds[0], opts)
+    deck = DemoDeck(t, lambda w, h: RenderOptions(width=w, theme=load_theme("mono"), color=False))
+    assert any(wanted in line for line in deck.lines(1, 100, 60))
