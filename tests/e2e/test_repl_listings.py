@@ -50,3 +50,13 @@ def test_listings_use_the_theme_roles(spawn_c2q, sandbox_env):
     assert b"\x1b[32m+" not in raw and b"\x1b[31m-" not in raw  # no hard-coded colours
     command(screen, "/history", re.compile(r"1\. \[direct\]"))
     assert re.search(rb"\x1b\[38;2;10;11;12m\[direct\]", screen.raw_output)  # muted
+
+
+def test_an_answer_no_longer_in_memory_is_shown_again_from_the_transcript(spawn_c2q):
+    """Only the last 5 answers stay in memory; /history N reads older ones back."""
+    screen = spawn_c2q(extra_env=CAT_PAGER)
+    ready(screen)
+    for n in range(1, 7):
+        ask(screen, f"top {n} companies by market cap", f"{n} row")
+    command(screen, "/history 1", re.compile(r"❯ top 1 companies by market cap\n(.*\n)*1 row ·"))
+    assert "no longer held in memory" not in "\n".join(screen.scrollback)
