@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
+from typing import Any
 
 from c2q_repl.chat.round import Round
 
@@ -23,8 +24,8 @@ _HEAD = 256
 
 def recall_round(path: str | Path, number: int) -> Round | None:
     """Round ``number`` as the transcript at ``path`` recorded it (None if it has no outcome there)."""
-    question: dict | None = None
-    outcome: dict | None = None
+    question: dict[str, Any] | None = None
+    outcome: dict[str, Any] | None = None
     try:
         with open(path, "rb") as fh:
             for line in fh:
@@ -45,7 +46,7 @@ def recall_round(path: str | Path, number: int) -> Round | None:
     return _round(number, question, outcome)
 
 
-def _record(line: bytes) -> dict | None:
+def _record(line: bytes) -> dict[str, Any] | None:
     try:
         rec = json.loads(line)
     except (UnicodeDecodeError, ValueError):
@@ -53,7 +54,7 @@ def _record(line: bytes) -> dict | None:
     return rec if isinstance(rec, dict) else None
 
 
-def _round(number: int, question: dict, outcome: dict) -> Round:
+def _round(number: int, question: dict[str, Any], outcome: dict[str, Any]) -> Round:
     from c2q_repl.transcript.reader import error_from_json
 
     feedback = question.get("feedback") if isinstance(question.get("feedback"), dict) else {}
