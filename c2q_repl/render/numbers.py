@@ -32,6 +32,7 @@ _SHORT_DECIMAL = r"(?:-?[1-9][0-9]{0,5}(?:\.[0-9]{1,2})?|-?0\.(?:0[1-9]|[1-9][0-
 _SHORT_DECIMAL_LINES = re.compile(f"{_SHORT_DECIMAL}(?:\n{_SHORT_DECIMAL})*")
 #: where a comma goes: after a digit followed by whole groups of three up to the point
 _THOUSANDS_GAP = re.compile(r"(?<=[0-9])(?=(?:[0-9]{3})+(?:\.|$))", re.MULTILINE)
+_GROUPED = "{:,}".format
 _INT_LINES = re.compile(r"[+-]?[0-9]+(?:\n[+-]?[0-9]+)*")
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0[0-9]", re.MULTILINE)
 #: column names whose digits are labels, not quantities
@@ -175,7 +176,10 @@ def readable_text(text: str) -> str:
     if magnitude >= 1:
         if len(fraction) <= 2:
             return f"{int(whole):,}.{fraction}"
-        return readable_decimal(Decimal(text))  # rounds half up, as people do
+        if len(text) <= 15 and fraction[2:].rstrip("0") != "5":
+            # not a tie, and few enough digits that the float rounds like the decimal
+            return f"{value:,.2f}".rstrip("0").rstrip(".")
+        return readable_decimal(Decimal(text))  # a tie rounds half up, as people do
     if value == 0:
         return "0"
     if len(fraction) <= 3 and whole.lstrip("+-") in ("0", ""):
@@ -234,6 +238,8 @@ def format_column(
         if texts is not None:
             present = "\n".join(t for t in texts if t is not None)
             if _INT_LINES.fullmatch(present):  # whole numbers: group the digits, nothing else
+                if None not in texts:  # the common case, looped in C
+                    return list(map(_GROUPED, map(int, texts))), False
                 return [
                     (null_text if c is None else "") if t is None else f"{int(t):,}"
                     for c, t in zip(cells, texts)
