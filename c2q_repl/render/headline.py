@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from c2q_repl.render.chart_data import resolve_column, to_number
-from c2q_repl.render.numbers import format_column, is_number
+from c2q_repl.render.numbers import format_column, identifier_column, is_number
 from c2q_repl.render.sanitize import clean_cell
 
 #: words that end the noun after "how many"
@@ -247,8 +247,8 @@ def _leader(
     if term is None:
         return ""
     k = _order_column(term[0], columns)
-    if k is None:
-        return ""
+    if k is None or identifier_column(clean_cell(columns[k]), [r[k] for r in rows]):
+        return ""  # ordered by a year, an id or a code: a "highest" of those says nothing
     descending = term[1]
     values = _numbers_of(rows, k)
     if values[0] is None or any(v is None for v in values):

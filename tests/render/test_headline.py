@@ -138,6 +138,12 @@ def test_an_order_by_inside_a_subquery_is_not_the_answer_order():
         ),
         # only numbers: nothing to name a leader by
         (["year", "n"], [["2023", "5"], ["2022", "3"]], "SELECT year, n FROM t ORDER BY n DESC"),
+        # ordered by a year: "highest year" is not a finding
+        (
+            ["name", "founded_year"],
+            [["A", "2020"], ["B", "2019"]],
+            "SELECT name, founded_year FROM t ORDER BY founded_year DESC",
+        ),
         # several columns and rows but nothing else to go on
         (["a", "b"], [["x", "1"]], ""),
     ],
