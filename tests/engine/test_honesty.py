@@ -264,11 +264,22 @@ def test_two_aggregates_per_group(engine, seed_db):
     [
         "total market cap of the top 10 companies",
         "how many companies does a sector have on average",
-        "share of companies in Technology",
+        "show the share of the Technology sector",
     ],
 )
 def test_words_that_would_change_nothing_are_declined(engine, seed_db, question):
     assert ask(engine, seed_db, question).tasks[0].refusal
+
+
+def test_share_of_rows_in_a_value_is_their_percentage(engine, seed_db):
+    """'share of companies in Technology' once linked 'share' and ignored it; it is now the
+    percentage of companies in Technology (issue 12 reach), so the word changes the query."""
+    plan = ask(engine, seed_db, "share of companies in Technology")
+    gold = (
+        "SELECT 100.0 * SUM(CASE WHEN sector = 'Technology' THEN 1 ELSE 0 END) / COUNT(*) "
+        "FROM companies"
+    )
+    assert same_rows(seed_db, plan, gold)
 
 
 def test_in_total_with_a_count_is_one_count(engine, seed_db):

@@ -322,3 +322,61 @@ def test_keys_inferred_across_naming_styles():
     assert ("PlaylistTrack", "TrackID", "track", "track_id") in found
     assert ("line", "invoiceId", "invoice", "id") in found
     assert not any(r[1] == "paid" for r in found)
+
+
+# -- the percentage of rows meeting a condition --------------------------------------------
+
+
+def test_percentage_of_rows_meeting_a_condition(store):
+    task = check(
+        store,
+        "What percentage of orders have been delivered?",
+        "SELECT 100.0 * SUM(CASE WHEN status = 'delivered' THEN 1 ELSE 0 END) / COUNT(*) FROM orders",
+    )
+    assert "percentage" in task.clarified_task.lower() and "delivered" in task.clarified_task
+
+
+def test_percentage_population_narrowed_before_the_table(store):
+    task = check(
+        store,
+        "what percentage of Kitchen products have a unit price over 35",
+        "SELECT 100.0 * SUM(CASE WHEN unitPrice > 35 THEN 1 ELSE 0 END) / COUNT(*) FROM products "
+        "WHERE category = 'Kitchen'",
+    )
+    assert "among those where category = 'Kitchen'" in task.clarified_task
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("what percentage of orders", "condition"),
+        ("percentage of customers per country", "per group"),
+        ("what percentage of orders were delivered in 2023", "time phrase"),
+        ("what percentage of customers placed an order", "condition"),
+    ],
+)
+def test_percentage_declines_what_it_cannot_split(store, question, word):
+    declined(store, question, word)
+
+
+def test_spelled_out_codes_of_a_sex_column(tmp_path):
+    path = tmp_path / "people.sqlite"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE person (id INTEGER PRIMARY KEY, name TEXT, Sex TEXT)")
+    conn.executemany(
+        "INSERT INTO person VALUES (?,?,?)", [(1, "A", "F"), (2, "B", "M"), (3, "C", "F")]
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(
+            db, "how many female persons are there", "SELECT COUNT(*) FROM person WHERE Sex = 'F'"
+        )
+        check(
+            db,
+            "what percentage of persons are male",
+            "SELECT 100.0 * SUM(CASE WHEN Sex = 'M' THEN 1 ELSE 0 END) / COUNT(*) FROM person",
+        )
+    finally:
+        db.close()

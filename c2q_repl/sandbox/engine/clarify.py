@@ -39,7 +39,12 @@ def filter_text(f: Filter) -> str:
 
 
 def _where(spec: QuerySpec) -> str:
-    return f" where {' and '.join(filter_text(f) for f in spec.filters)}" if spec.filters else ""
+    if not spec.filters:
+        return ""
+    among = spec.metric is not None and spec.metric.func == "PCT"
+    return f"{' among those where' if among else ' where'} " + " and ".join(
+        filter_text(f) for f in spec.filters
+    )
 
 
 def _having(spec: QuerySpec) -> str:
@@ -59,6 +64,9 @@ def _metric_text(spec: QuerySpec) -> str:
 
 
 def _one_metric_text(m, spec: QuerySpec) -> str:
+    if m.func == "PCT":
+        condition = " and ".join(filter_text(f) for f in spec.ratio_filters)
+        return f"the percentage of {spec.table} with {condition}"
     if m.func == "COUNT":
         return (
             f"the number of distinct {m.col.column} values"

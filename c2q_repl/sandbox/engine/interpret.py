@@ -22,8 +22,10 @@ from .keywords import SIZE_WORDS
 from .latest import per_entity, read_latest
 from .lexicon import Lexicon
 from .linking import Linked
+from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
 from .spec import Col, Decline, Metric, QuerySpec
+from .sqlbuild import name_columns
 from .when import read_when
 
 SUPERLATIVE_WORDS = frozenset(
@@ -59,14 +61,31 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
         return Decline(
             f"I could not map '{word}' to any table, column or value.", tuple(linked.unknown)
         )
-    st = ReadState(list(linked.items), lex, defaults or {})
+    items = distribution_words(list(linked.items))
+    try:
+        if any(it.kind == "kw" and it.category == "pct" for it in items):
+            return _interpret_ratio(items, lex, defaults or {})
+        return _interpret(_state(items, lex, defaults or {}))
+    except Refuse as refusal:
+        return Decline(str(refusal), refusal.words)
+
+
+def _state(items: list, lex: Lexicon, defaults: dict) -> ReadState:
+    st = ReadState(items, lex, defaults)
     for it in st.items:
         if it.note:
             st.notes.append((it.text, it.note))
-    try:
-        return _interpret(st)
-    except Refuse as refusal:
-        return Decline(str(refusal), refusal.words)
+    return st
+
+
+def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
+    population, condition = split_ratio(items)
+    word = next(it.text for it in items if it.kind == "kw" and it.category == "pct")
+    return ratio_spec(
+        _interpret(_state(population, lex, defaults)),
+        _interpret(_state(condition, lex, defaults)),
+        word,
+    )
 
 
 def _interpret(st: ReadState) -> QuerySpec:
@@ -355,7 +374,10 @@ def _interpret(st: ReadState) -> QuerySpec:
             raise Refuse(
                 f"I could not tell what to compute per {group_col.column}.", group_col.column
             )
-        inferred_subject = not any(it.kind == "table" for it in st.items) or st.plural_projection
+        inferred_subject = not any(it.kind == "table" for it in st.items) or (
+            # 'the sectors of …' are distinct values; 'the last names of teachers' one per row
+            st.plural_projection and not any(_names_a_row(st, c) for c in projection)
+        )
         distinct_values = (
             bool(projection)
             and inferred_subject
@@ -689,6 +711,11 @@ def _is_group_key(st: ReadState, col: Col) -> bool:
         r.from_table == col.table and r.from_column == col.column
         for r in st.lex.catalog.relationships
     )
+
+
+def _names_a_row(st: ReadState, col: Col) -> bool:
+    info = st.lex.catalog.table(col.table)
+    return bool(info) and col.column in name_columns(info)
 
 
 def _entity_table(st: ReadState, before: int, counted: int) -> Col | None:

@@ -191,6 +191,20 @@ _add(
 )
 _add("or", "", "or", "either")
 _add("when", "", "when")
+# the share of rows meeting a condition (ratio.py); anything else with these words declines
+_add(
+    "pct",
+    "",
+    "percentage",
+    "percentage of",
+    "percent of",
+    "what percent of",
+    "proportion of",
+    "proportion",
+    "fraction of",
+    "fraction",
+    "share of",
+)
 # Verbs that only say two named things are linked ('customers who placed orders') or that a
 # dated event happened ('orders placed in March'); they carry no measure of their own
 # (never 'sold', 'paid', 'earned'). Accepted only under those conditions (interpret.py).
@@ -460,16 +474,12 @@ _unsupported(
     _RATIO,
     "ratio",
     "ratios",
-    "percentage",
     "percentages",
-    "proportion",
     "divided by",
-    "fraction",
     "per capita",
     "relative to",
     "as a percent",
     "share of total",
-    "percent of",
     "multiple",
     "p/e",
     "pe ratio",

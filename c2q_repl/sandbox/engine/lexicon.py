@@ -14,6 +14,7 @@ from pathlib import Path
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
 
+from .keywords import STOP_WORDS
 from .names import column_phrases, split_words, superlatives_for
 from .normalize import singular, split_identifier, tokenize
 
@@ -159,7 +160,8 @@ def _add_schema_names(
             else:
                 english.setdefault(phrase_key(phrase), []).append((table.name, col.name))
         words = split_words(col.name)
-        if len(words) > 1 and words[-1] not in _GENERIC_HEADS:
+        if len(words) > 1 and words[-1] not in _GENERIC_HEADS | STOP_WORDS:
+            # 'price' for unitPrice; never a stop word ('on' for CreatedOn)
             heads.setdefault(words[-1], []).append(col.name)
         for adjective, direction in superlatives_for(col.name):
             lex.add(
@@ -279,6 +281,33 @@ def _add_name_prefixes(lex: Lexicon) -> None:
                     lex.add(prefix, Target("value", t.table, t.column, t.value, via=via))
 
 
+# one-letter codes that English spells out, by the words of the column they are stored in
+_CODED_WORDS = {
+    ("sex", "gender"): {
+        "F": ("female", "females", "woman", "women", "girl", "girls"),
+        "M": ("male", "males", "man", "men", "boy", "boys"),
+    },
+}
+
+
+def _add_coded_english(lex: Lexicon) -> None:
+    """'female students' for Sex = 'F': coded values of a sex/gender column, spelled out,
+    unless the word already names something else in the schema."""
+    for heads, spelled in _CODED_WORDS.items():
+        for code, words in spelled.items():
+            targets = [
+                t
+                for t in lex.symbols.get(code, [])
+                if any(w in heads for w in split_words(t.column))
+            ]
+            for t in targets:
+                for word in words:
+                    if phrase_key(word) not in lex.phrases or all(
+                        x.via == "synonym-code" for x in lex.phrases[phrase_key(word)]
+                    ):
+                        lex.add(word, Target("value", t.table, t.column, code, via="synonym-code"))
+
+
 def _is_code(value: str) -> bool:
     """Short upper-case codes (tickers, state codes) only match as written."""
     return bool(re.fullmatch(r"[A-Z0-9.\-^]{1,6}", value))
@@ -377,6 +406,7 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     _add_superlatives(lex, synonyms)
     if database is not None:
         _load_values(lex, database, synonyms)
+        _add_coded_english(lex)
         _add_name_prefixes(lex)
         _load_date_anchors(lex, database)
     return lex

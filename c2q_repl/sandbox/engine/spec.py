@@ -61,6 +61,7 @@ class QuerySpec:
         Metric, ...
     ] = ()  # more aggregates in the same SELECT ("highest and lowest")
     having: tuple[tuple[str, float], ...] = ()  # (op, value) on the metric of each group
+    ratio_filters: tuple[Filter, ...] = ()  # metric PCT: the condition whose share is asked
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -80,10 +81,7 @@ class QuerySpec:
             group_by=col(data.get("group_by")),
             bucket=data.get("bucket", ""),
             columns=tuple(Col(**c) for c in data.get("columns", ())),
-            filters=tuple(
-                Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
-                for f in data.get("filters", ())
-            ),
+            filters=tuple(_filter(f) for f in data.get("filters", ())),
             order_by=col(data.get("order_by")),
             order_metric=data.get("order_metric", False),
             descending=data.get("descending", False),
@@ -99,6 +97,7 @@ class QuerySpec:
                 for m in data.get("extra_metrics", ())
             ),
             having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
+            ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
         )
 
     def with_(self, **changes) -> QuerySpec:
@@ -107,7 +106,7 @@ class QuerySpec:
     def tables(self) -> list[str]:
         """Every table the query touches, the subject first."""
         seen = [self.table]
-        cols = [f.col for f in self.filters] + list(self.columns)
+        cols = [f.col for f in self.filters + self.ratio_filters] + list(self.columns)
         cols += [
             c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c
         ]
@@ -116,6 +115,10 @@ class QuerySpec:
             if table not in seen:
                 seen.append(table)
         return seen
+
+
+def _filter(f: dict) -> Filter:
+    return Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
 
 
 @dataclass(frozen=True)

@@ -191,12 +191,30 @@ def _ordered(expr: exp.Expr, desc: bool) -> exp.Ordered:
 
 
 def metric_name(metric: Metric, spec: QuerySpec) -> str:
+    if metric.func == "PCT":
+        return f"percentage_of_{spec.table}"
     if metric.func == "COUNT":
         if metric.col is None:
             return f"number_of_{spec.table}"
         return f"number_of_{metric.col.column}_values"
     prefix = {"SUM": "total", "AVG": "average", "MIN": "min", "MAX": "max"}[metric.func]
     return f"{prefix}_{metric.col.column}" if metric.col else prefix
+
+
+def _percentage(names: _Names, spec: QuerySpec) -> exp.Expr:
+    """100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*): the share of rows."""
+    condition = exp.and_(*(_condition(names, f) for f in spec.ratio_filters))
+    hits = exp.Sum(
+        this=exp.Case(
+            ifs=[exp.If(this=condition, true=exp.Literal.number(1))],
+            default=exp.Literal.number(0),
+        )
+    )
+    share = exp.Div(
+        this=exp.Mul(this=exp.Literal.number("100.0"), expression=hits),
+        expression=exp.Count(this=exp.Star()),
+    )
+    return share
 
 
 def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expr:
@@ -238,13 +256,13 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
     if info is None:
         return []
     cols = [Col(table, c) for c in info.primary_key]
-    for name in _name_columns(info):
+    for name in name_columns(info):
         if Col(table, name) not in cols:
             cols.append(Col(table, name))
     return cols
 
 
-def _name_columns(info) -> list[str]:
+def name_columns(info) -> list[str]:
     """The columns that name a row: 'short_name', 'name', 'title', 'DName' in Department,
     'productName' in products; else first and last name together."""
     table_words = [w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", info.name) if w]
@@ -329,8 +347,17 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 "Summing across that join would count some rows more than once; "
                 "the built-in engine does not nest queries to avoid it."
             )
+        if spec.metric.func == "PCT" and fan_out:
+            raise PlanError(
+                "That percentage would count some rows more than once across the join; "
+                "the built-in engine does not nest queries to avoid it."
+            )
         values = [
-            exp.alias_(_metric_expr(names, m, count_key), metric_name(m, spec)) for m in metrics
+            exp.alias_(
+                _percentage(names, spec) if m.func == "PCT" else _metric_expr(names, m, count_key),
+                metric_name(m, spec),
+            )
+            for m in metrics
         ]
         value_names = [metric_name(m, spec) for m in metrics]
         out: list[str] = []

@@ -1,0 +1,92 @@
+"""'What percentage of companies are in the Healthcare sector?': the share of a table's rows
+(its population, possibly narrowed: 'of Technology companies') that meet a condition.
+
+The question is split at the table named after 'percentage of': the words up to it
+describe the population, the words after it the condition. Each part is read as a plain
+list by the interpreter; anything else in either part (a ranking, a group, a time phrase
+whose side is unclear) declines. The SQL is
+``100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*)`` over the population.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from .linking import Item
+from .reading import Refuse
+from .spec import Metric, QuerySpec
+
+PCT = "PCT"
+
+
+def distribution_words(items: list[Item]) -> list[Item]:
+    """'the share of companies by sector': with groups, 'share of' asks for the distribution
+    (a pie of counts), not the share of rows meeting a condition."""
+    grouped = any(it.kind == "kw" and it.category == "group" for it in items)
+    return [
+        replace(it, category="share")
+        if grouped and it.kind == "kw" and it.category == "pct" and it.text.lower() == "share of"
+        else it
+        for it in items
+    ]
+
+
+def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
+    """(population items, condition items); the table item starts both parts."""
+    at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "pct"]
+    word = items[at[0]].text
+    if len(at) > 1:
+        raise Refuse(f"I can compute one percentage at a time ('{word}').", word)
+    if any(it.kind == "time" for it in items):
+        raise Refuse(
+            f"I cannot tell whether the time phrase narrows the rows or is the condition of "
+            f"the '{word}'; ask for the count of each instead.",
+            word,
+        )
+    table_at = next((i for i in range(at[0] + 1, len(items)) if items[i].kind == "table"), None)
+    if table_at is None:
+        raise Refuse(f"I could not tell which rows the '{word}' is of.", word)
+    between = items[at[0] + 1 : table_at]
+    if any(it.kind not in ("value", "kw") for it in between):
+        raise Refuse(f"I could not tell which rows the '{word}' is of.", word)
+    before = [it for i, it in enumerate(items[:table_at]) if i != at[0]]
+    population = [*before, items[table_at]]
+    condition = [items[table_at], *items[table_at + 1 :]]
+    return population, condition
+
+
+def ratio_spec(population: QuerySpec, condition: QuerySpec, word: str) -> QuerySpec:
+    for part in (population, condition):
+        if (
+            part.shape != "list"
+            or part.order_by is not None
+            or part.limit is not None
+            or part.columns
+            or part.distinct
+            or part.group_by is not None
+        ):
+            raise Refuse(
+                f"'{word}': I can compute the share of rows that meet a condition, but not per "
+                "group, of a ranking or of a column's values.",
+                word,
+            )
+    if population.table != condition.table:
+        raise Refuse(f"I could not tell which rows the '{word}' is of.", word)
+    kept = set(population.filters)
+    test = tuple(f for f in condition.filters if f not in kept)
+    if not test:
+        raise Refuse(f"I could not tell which condition the '{word}' measures.", word)
+    note = (
+        word,
+        f"'{word}' read as 100 × (rows meeting the condition) / (all {population.table} rows"
+        + (" that match the other conditions)" if population.filters else ")"),
+    )
+    return QuerySpec(
+        "aggregate",
+        population.table,
+        metric=Metric(PCT),
+        filters=population.filters,
+        ratio_filters=test,
+        also_join=tuple(dict.fromkeys(population.also_join + condition.also_join)),
+        notes=population.notes + condition.notes + (note,),
+    )
