@@ -143,6 +143,29 @@ def _translate(exc: httpx.HTTPError, request: str) -> E.C2QError:
     return E.NetworkError(f"HTTP failure ({type(exc).__name__})", sent=True, request=request)
 
 
+class _UnsupportedChallenge(Exception):
+    """A Digest challenge httpx cannot answer (``detail`` says which part)."""
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class _DigestAuth(httpx.DigestAuth):
+    """httpx's Digest auth; a challenge it cannot answer (``qop="auth-int"``, an
+    unknown algorithm) becomes :class:`_UnsupportedChallenge` instead of a crash."""
+
+    def _build_auth_header(self, request: httpx.Request, challenge: Any) -> str:
+        algorithm = str(challenge.algorithm)
+        if algorithm.upper() not in self._ALGORITHM_TO_HASH_FUNCTION:
+            raise _UnsupportedChallenge(f"algorithm={algorithm[:40]}")
+        try:
+            return super()._build_auth_header(request, challenge)
+        except (NotImplementedError, httpx.ProtocolError):
+            qop = (challenge.qop or b"").decode("ascii", "replace")[:40]
+            raise _UnsupportedChallenge(f'qop="{qop}"') from None
+
+
 def _given_up(err: E.C2QError, limits: ExchangeLimits, described: str) -> E.C2QError:
     """The error to raise when the exchange ran out of time or was cancelled (else ``err``)."""
     if limits.cancelled:
@@ -219,7 +242,7 @@ class ApiTransport:
         self.ai_requests_sent = 0
         self._base_path = httpx.URL(self.endpoint).path.rstrip("/")
         auth = (
-            httpx.DigestAuth(public_key, private_key)
+            _DigestAuth(public_key, private_key)
             if auth_scheme == "digest"
             else httpx.BasicAuth(public_key, private_key)
         )
@@ -326,6 +349,14 @@ class ApiTransport:
                 response.close()
         except httpx.HTTPError as exc:
             translated = _translate(exc, described)
+        except _UnsupportedChallenge as exc:
+            raise E.AuthError(
+                f"the server asks for Digest authentication c2q cannot do ({exc.detail})",
+                status=401,
+                request=described,
+                hint="TiDB Cloud Data Apps use Digest with MD5: check the endpoint URL. "
+                'If this server takes Basic auth over HTTPS, set auth = "basic".',
+            ) from None
         else:
             if 300 <= response.status_code < 400:
                 location = response.headers.get("location", "")

@@ -17,11 +17,46 @@ from typing import Any
 
 
 def read_json_object(path: Path) -> dict[str, Any]:
+    """The file's JSON object; ``{}`` when it is missing or unreadable.
+
+    A file that is there but is not a JSON object (garbled, or nested too deep
+    to parse) is set aside -- renamed to ``<name>.corrupt-<time>`` -- and named
+    on stderr once, so it neither breaks every run nor is silently lost.
+    """
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        raw = path.read_bytes()
+    except OSError:
         return {}
-    return data if isinstance(data, dict) else {}
+    try:
+        data = json.loads(raw.decode("utf-8"))
+    except (ValueError, RecursionError):  # RecursionError: nested thousands deep
+        data = None
+    if isinstance(data, dict):
+        return data
+    _set_aside(path)
+    return {}
+
+
+def _set_aside(path: Path) -> None:
+    import sys
+    import time
+
+    aside = path.with_name(f"{path.name}.corrupt-{time.strftime('%Y%m%d-%H%M%S')}")
+    try:
+        os.replace(path, aside)
+    except FileNotFoundError:
+        return  # another c2q process set it aside first
+    except OSError as exc:
+        message = f"{path} is not a valid state file and could not be moved aside ({exc.strerror}); it is ignored"
+    else:
+        message = (
+            f"{path} was not a valid state file; moved it aside to {aside.name} and started afresh"
+        )
+    try:
+        sys.stderr.write(f"c2q: warning: {message}\n")
+        sys.stderr.flush()
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def update_json_object(path: Path, change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:

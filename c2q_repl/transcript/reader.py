@@ -16,7 +16,13 @@ from typing import Any
 
 from c2q_repl.api import errors as api_errors
 from c2q_repl.chat.round import Round
-from c2q_repl.transcript.writer import FORMAT_NAME, FORMAT_VERSION
+from c2q_repl.transcript.writer import (
+    FORMAT_NAME,
+    FORMAT_VERSION,
+    MAX_DEPTH,
+    nested_deeper_than,
+    scrub,
+)
 
 KNOWN_MAJOR = int(FORMAT_VERSION.split(".")[0])
 RECORD_TYPES = ("header", "question", "result", "error", "command", "session")
@@ -210,6 +216,9 @@ def _split_records(
             continue
         try:
             rec = json.loads(raw.decode("utf-8"))
+        except RecursionError:
+            warnings.append(f"{path.name}: line {lineno} is nested too deep to read; skipped")
+            continue
         except (UnicodeDecodeError, json.JSONDecodeError):
             if last and tail_cut:
                 warnings.append(
@@ -221,6 +230,12 @@ def _split_records(
         if not isinstance(rec, dict):
             warnings.append(f"{path.name}: line {lineno} is not a record; skipped")
             continue
+        if nested_deeper_than(rec):  # what c2q writes never is: cut it where c2q would
+            warnings.append(
+                f"{path.name}: line {lineno} is nested deeper than {MAX_DEPTH} levels; "
+                "the deeper parts are left out"
+            )
+            rec = scrub(rec)
         records.append((lineno, rec))
     return records, warnings
 

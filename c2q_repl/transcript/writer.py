@@ -74,6 +74,24 @@ def _scrub(value: Any, secrets: tuple[str, ...], depth: int) -> Any:
     return value
 
 
+def nested_deeper_than(value: Any, limit: int = MAX_DEPTH) -> bool:
+    """Whether ``value`` has containers nested more than ``limit`` deep (iterative:
+    it must not itself run out of stack on the value it is checking)."""
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, Mapping):
+            children: Iterable[Any] = item.values()
+        elif isinstance(item, (list, tuple)):
+            children = item
+        else:
+            continue
+        if depth >= limit:
+            return True
+        stack.extend((child, depth + 1) for child in children)
+    return False
+
+
 def encode_line(record: Any) -> bytes:
     """One JSON line, UTF-8: line separators and lone surrogates written as
     ``\\uXXXX`` escapes (what JSON itself would use), so no string a server
