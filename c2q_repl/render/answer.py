@@ -12,7 +12,7 @@ from __future__ import annotations
 from c2q_repl.api.errors import C2QError
 from c2q_repl.api.models import Answer
 from c2q_repl.render.charts import render_chart
-from c2q_repl.render.headline import headline
+from c2q_repl.render.headline import answer_headline
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.sql import highlight_sql
@@ -90,18 +90,7 @@ def render_answer(
 
 def _headline(task: Answer, question: str, opts: RenderOptions, paint: Painter) -> list[str]:
     """The one-line headline when the rows state it (see render/headline.py), else nothing."""
-    data = task.data
-    if not opts.show_headline or task.failed or data is None or not data.rows:
-        return []
-    option = task.chart.option if task.chart is not None else {}
-    text = headline(
-        data.columns,
-        data.rows,
-        sql=task.sql,
-        question=question,
-        label_hint=option.get("x") or option.get("label"),
-        numbers=opts.numbers,
-    )
+    text = answer_headline(task, question, opts.numbers) if opts.show_headline else ""
     if not text:
         return []
     return [paint(truncate(_one_line(text), max(4, opts.width), opts.ellipsis), "heading")]

@@ -22,6 +22,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from c2q_repl.api.models import Answer
 from c2q_repl.render.chart_data import resolve_column, to_number
 from c2q_repl.render.numbers import format_column, identifier_column, is_number
 from c2q_repl.render.sanitize import clean_cell
@@ -270,3 +271,19 @@ def _leader(
         plain = re.fullmatch(r"[\w ]+", column) is not None
         measure = f"{'Highest' if descending else 'Lowest'} {_words(column) if plain else column}"
     return f"{measure}: {clean_cell(rows[0][label])} ({value})"
+
+
+def answer_headline(task: Answer, question: str = "", numbers: str = "readable") -> str:
+    """The headline of one answered task (its rows, SQL and chart suggestion), or ""."""
+    data = task.data
+    if task.failed or data is None or not data.rows:
+        return ""
+    option = task.chart.option if task.chart is not None else {}
+    return headline(
+        data.columns,
+        data.rows,
+        sql=task.sql,
+        question=question,
+        label_hint=option.get("x") or option.get("label"),
+        numbers=numbers,
+    )

@@ -12,7 +12,7 @@ from html import escape
 from typing import Any
 
 from c2q_repl.api.models import Answer
-from c2q_repl.render.headline import headline
+from c2q_repl.render.headline import answer_headline
 from c2q_repl.render.numbers import format_column, is_number
 from c2q_repl.render.sanitize import clean_cell, clean_text, escape_controls, html_escape
 from c2q_repl.transcript.chartdata import plot_for
@@ -130,17 +130,7 @@ def table_html(columns: list[str], rows: list[list[Any]]) -> str:
 
 def _headline_html(task: Answer, question: str) -> list[str]:
     """The answer's one-line headline, the one the terminal shows (or nothing)."""
-    data = task.data
-    if task.failed or data is None or not data.rows:
-        return []
-    option = task.chart.option if task.chart is not None else {}
-    text = headline(
-        data.columns,
-        data.rows,
-        sql=task.sql,
-        question=question,
-        label_hint=option.get("x") or option.get("label"),
-    )
+    text = answer_headline(task, question)
     return [f'<p class="headline">{_text(text)}</p>'] if text else []
 
 

@@ -5,7 +5,6 @@ checked in the markup and in a headless-Chromium screenshot."""
 from __future__ import annotations
 
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -17,6 +16,7 @@ from c2q_repl.transcript.svg import CHAR_PX, NEGATIVE, PALETTE, chart_svg
 
 from .helpers import job, make_round, write_transcript
 from .png import count_colour, decode_png
+from .test_export import CHROMIUM, _chromium
 
 NET_INCOME = [
     ["Apple Inc.", "96995000000"],
@@ -86,28 +86,6 @@ def test_no_chart_for_a_single_row(tmp_path):
     assert "<svg" not in html and "96,995,000,000" in html
 
 
-CHROMIUM = "/usr/bin/chromium"
-
-
-def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
-    cmd = [
-        CHROMIUM,
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--hide-scrollbars",
-        "--force-device-scale-factor=1",
-        f"--user-data-dir={tmp_path / 'profile'}",
-        *args,
-    ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, cwd=tmp_path)
-
-
 def _rgb(hex_colour: str) -> bytes:
     return bytes.fromhex(hex_colour.lstrip("#"))
 
@@ -120,7 +98,15 @@ def test_chromium_screenshot_of_large_and_negative_numbers(tmp_path):
     page = tmp_path / "export.html"
     page.write_text(_export(tmp_path), encoding="utf-8")
     shot = tmp_path / "shot.png"
-    run = _chromium([f"--screenshot={shot}", "--window-size=900,1100", page.as_uri()], tmp_path)
+    run = _chromium(
+        [
+            "--force-device-scale-factor=1",
+            f"--screenshot={shot}",
+            "--window-size=900,1100",
+            page.as_uri(),
+        ],
+        tmp_path,
+    )
     assert shot.exists(), run.stderr[-2000:]
     width, height, rows = decode_png(shot.read_bytes())
     assert (width, height) == (900, 1100)
