@@ -263,7 +263,7 @@ def apply_followup(
             elif spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True, descending=not bottom)
         elif it.kind == "number" and it.number and it.number.is_integer():
-            if _is_old_number(words, it.start):
+            if is_old_number(words, it.start):
                 continue  # "10 instead of 5", "make it 10, not 5": 5 is the old value
             n = int(it.number)
             if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
@@ -283,7 +283,7 @@ def apply_followup(
     return Edit(spec, tuple(changes))
 
 
-def _is_old_number(words: list[str], at: int) -> bool:
+def is_old_number(words: list[str], at: int) -> bool:
     before = words[max(0, at - 2) : at]
     after = words[at + 1 : at + 2]
     return (

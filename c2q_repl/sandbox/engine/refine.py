@@ -43,6 +43,85 @@ def _resolve_col(col: Col, tables: dict[str, str], lex: Lexicon) -> Col | None:
     return None
 
 
+# words of an edit request that name no part of the query
+_EDIT_WORDS = frozenset(
+    {"instead", "rather", "limit", "only", "row", "rows", "result", "results", "change", "set"}
+    | {"use", "just", "it", "to", "from", "again", "please", "ok", "okay", "put", "cap"}
+)
+
+
+def _limit_of(tree: exp.Select) -> int | None:
+    limit = tree.args.get("limit")
+    value = limit.expression if isinstance(limit, exp.Limit) else None
+    if isinstance(value, exp.Literal) and value.is_int:
+        return int(value.this)
+    return None
+
+
+def _renumber(
+    tree: exp.Select, items: list, feedback: str, changes: list[str]
+) -> tuple[exp.Select, set[int]]:
+    """Whole numbers: '10 instead of 5' (also 'make it 10, not 5', 'from 5 to 10') replaces
+    the 5 that is in the SQL — its LIMIT, or the one literal 5 of its conditions — by 10;
+    otherwise a number not tied to a comparison sets the LIMIT ('limit 5', 'top 3').
+    Returns the tree and the items used; raises ValueError when the numbers cannot be placed."""
+    from .followups import is_old_number
+    from .normalize import tokenize
+
+    words = [t.lower for t in tokenize(feedback)]
+    numbers = [k for k, it in enumerate(items) if it.kind == "number"]
+    old = [k for k in numbers if is_old_number(words, items[k].start)]
+    new = [k for k in numbers if k not in old]
+    if old:
+        if len(old) > 1 or len(new) != 1:
+            raise ValueError("I could not tell which number replaces which")
+        was, now = items[old[0]], items[new[0]]
+        if now.number is None or was.number is None:
+            raise ValueError(f"I could not read '{now.text}'")
+        current = _limit_of(tree)
+        if current is not None and was.number == current and not now.number.is_integer():
+            raise ValueError(f"'{now.text}' is not a row count")
+        if current is not None and was.number == current:
+            changes.append(f"changed the LIMIT from {current} to {int(now.number)}")
+            return tree.limit(int(now.number)), {old[0], new[0]}
+        literals = [
+            lit
+            for lit in tree.find_all(exp.Literal)
+            if not lit.is_string
+            and lit.find_ancestor(exp.Where, exp.Having) is not None
+            and float(lit.this) == was.number
+        ]
+        if len(literals) != 1:
+            raise ValueError(f"I found no single {was.text} in this SQL to change")
+        literals[0].replace(_number_literal(now.number))
+        changes.append(f"changed {was.text} to {now.text} in the conditions")
+        return tree, {old[0], new[0]}
+    free = [k for k in new if not _after_comparison(items, k)]
+    if not free:
+        return tree, set()
+    if len(free) > 1:
+        raise ValueError("I could not tell which of the numbers to use")
+    value = items[free[0]].number
+    if value is None or not value.is_integer() or value < 0:
+        raise ValueError(f"'{items[free[0]].text}' is not a row count")
+    n = int(value)
+    if _limit_of(tree) == n:
+        changes.append(f"kept the LIMIT of {n}")
+        return tree, set(free)
+    changes.append(f"limited the result to {n} rows")
+    return tree.limit(n), set(free)
+
+
+def _after_comparison(items: list, k: int) -> bool:
+    return any(
+        j >= 0 and items[j].kind == "kw" and items[j].category == "cmp" for j in (k - 1, k - 2)
+    )
+
+
+def _number_literal(value: float) -> exp.Literal:
+    return exp.Literal.number(int(value) if value.is_integer() else value)
+
+
 def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
     dialect = lex.catalog.dialect
     try:
@@ -62,28 +141,23 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
         (it.arg == "DESC" for it in items if it.kind == "kw" and it.category == "dir"), None
     )
 
+    ignored = [w for w in linked.unknown if w.lower() not in _EDIT_WORDS]
+    if ignored:
+        return sql, f"I could not map '{ignored[0]}' to this SQL; it is unchanged."
     if _NO_LIMIT.search(feedback) and tree.args.get("limit"):
         tree.set("limit", None)
         changes.append("removed the LIMIT")
+    try:
+        tree, used = _renumber(tree, items, feedback, changes)
+    except ValueError as exc:
+        return sql, f"{exc}; it is unchanged."
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
         prev = items[k - 1] if k else None
-        if (
-            it.kind == "number"
-            and it.number
-            and it.number.is_integer()
-            and not (prev and prev.kind == "kw" and prev.category == "cmp")
-        ):
-            if (
-                nxt is not None
-                and nxt.kind == "column"
-                and prev
-                and prev.kind == "kw"
-                and prev.category == "cmp"
-            ):
-                continue
-            tree = tree.limit(int(it.number))
-            changes.append(f"limited the result to {int(it.number)} rows")
+        if it.kind == "number":
+            continue  # read by _renumber (limits) or with its comparison below
+        elif it.kind == "kw" and it.category == "cmp" and k + 1 in used:
+            continue  # '… over 100 billion instead of 50 billion': a replaced literal
         elif (
             it.kind == "kw"
             and it.category in ("order", "group")
@@ -158,9 +232,13 @@ def refine(sql: str, feedback: str, lex: Lexicon) -> tuple[str, str]:
         for o in tree.args["order"].expressions:
             o.set("desc", descending)
             o.set("nulls_first", not descending)  # MySQL's own NULL order: no emulation clause
-        changes.append("reversed the ordering" if descending is not None else "")
+        changes.append("sorted " + ("descending" if descending else "ascending"))
     if conditions:
         tree = tree.where(exp.and_(*conditions))
+    if changes and tree.sql(dialect=dialect) == sqlglot.parse_one(sql, read=dialect).sql(
+        dialect=dialect
+    ):
+        return sql, f"The SQL already does what '{feedback}' asks; it is unchanged."
     if not changes:
         hint = f" (I could not map '{linked.unknown[0]}')" if linked.unknown else ""
         return (
