@@ -118,7 +118,7 @@ def _after_comparison(items: list, k: int) -> bool:
     )
 
 
-def _number_literal(value: float) -> exp.Literal:
+def _number_literal(value: float) -> exp.Expr:
     return exp.Literal.number(int(value) if value.is_integer() else value)
 
 
