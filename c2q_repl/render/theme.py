@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from c2q_repl.errors import ConfigError
+from c2q_repl.render.sanitize import clean_cell
 from c2q_repl.render.style import StyleError, check_style
 from c2q_repl.render.tablefmt import TABLE_FORMATS
 
@@ -185,8 +186,8 @@ def _build(name: str, data: Mapping[str, Any], base: Theme, path: Path) -> Theme
         )
     changes: dict[str, Any] = {"name": name, "source": str(path)}
     for key in ("description", "null_text"):
-        if key in data:
-            changes[key] = _str(data, key)
+        if key in data:  # printed as they are: one line, nothing a terminal acts on
+            changes[key] = clean_cell(_str(data, key))
     if "color" in data:
         if not isinstance(data["color"], bool):
             raise _Invalid("'color' must be true or false")

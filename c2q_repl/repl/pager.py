@@ -55,11 +55,19 @@ class PagerCommand(NamedTuple):
 
 
 def pager_command(environ: Mapping[str, str]) -> PagerCommand:
-    """``$PAGER`` (default ``less``), with ``LESS=-SRXF`` only when LESS is unset."""
+    """``$PAGER`` (default ``less``), with ``LESS=-SRXF`` only when LESS is unset.
+
+    When c2q chooses ``less`` itself (no ``$PAGER``), it runs with
+    ``LESSSECURE=1``: keys typed ahead (or pasted) into the pager cannot then
+    save the page to a file (``s``), run a shell (``!``) or open an editor (``v``).
+    A ``$PAGER`` the user named is run as they configured it.
+    """
     env = dict(environ)
     command = env.get("PAGER", "").strip() or DEFAULT_PAGER
     if "LESS" not in env:
         env["LESS"] = DEFAULT_LESS
+    if not env.get("PAGER", "").strip():
+        env["LESSSECURE"] = "1"
     return PagerCommand(command=command, env=env)
 
 

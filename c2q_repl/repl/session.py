@@ -43,7 +43,7 @@ STARTUP_STYLE = {
 }
 
 
-def history_for(environ: Mapping[str, str]) -> History:
+def history_for(environ: Mapping[str, str], notes: list[str] | None = None) -> History:
     """The history file in $XDG_STATE_HOME/c2q/history (never the cwd), read in a
     background thread; in memory if unwritable.
 
@@ -59,6 +59,10 @@ def history_for(environ: Mapping[str, str]) -> History:
         directory.mkdir(parents=True, exist_ok=True, mode=0o700)
         path = directory / "history"
         path.touch(mode=0o600, exist_ok=True)
+        if not path.is_file():  # a directory or a FIFO would crash or hang prompt_toolkit
+            if notes is not None:
+                notes.append(f"{path} is not a regular file; history is kept in memory this time")
+            return InMemoryHistory()
         return ThreadedHistory(FileHistory(str(path)))
     except OSError:
         return InMemoryHistory()
@@ -144,7 +148,7 @@ def make_prompt_session(
     """The prompt_toolkit session for ``ctx``, bound to ``hooks``."""
     completer = ReplCompleter(ctx, lambda: ctx.completion.schema_words)
     session: PromptSession = PromptSession(
-        history=history_for(environ),
+        history=history_for(environ, ctx.notes),
         auto_suggest=AutoSuggestFromHistory(),
         # in a thread: a completion source that asks the server never blocks typing
         completer=ThreadedCompleter(completer),
