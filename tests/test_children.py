@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import signal
 import subprocess
 import sys
+from pathlib import Path
 
 from tests import children
 
@@ -46,3 +48,41 @@ def test_stop_escalates_to_sigkill_for_a_child_that_ignores_sigint_and_sigterm()
     proc.wait(5)
     assert proc.returncode == -signal.SIGKILL
     assert proc.pid not in children.live_children()
+
+
+def test_a_failed_test_leaves_no_child_running(tmp_path):
+    """The autouse finaliser of tests/conftest.py stops what a failing test started."""
+    root = Path(__file__).resolve().parent.parent
+    pid_file = tmp_path / "child.pid"
+    (tmp_path / "conftest.py").write_text("from tests.conftest import no_child_left_running\n")
+    (tmp_path / "test_leaky.py").write_text(
+        "import subprocess, sys\n"
+        "def test_leaks():\n"
+        f"    child = subprocess.Popen([sys.executable, '-c', {STUBBORN!r}], stdout=subprocess.PIPE)\n"
+        "    child.stdout.readline()\n"
+        f"    open({str(pid_file)!r}, 'w').write(str(child.pid))\n"
+        "    assert False, 'the test fails with its child still running'\n"
+    )
+    done = children.run(
+        [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            "-n",
+            "0",
+            "-o",
+            "addopts=",
+            str(tmp_path / "test_leaky.py"),
+        ],  # fmt: skip
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(root)},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert "1 failed" in done.stdout, done.stdout + done.stderr
+    pid = int(pid_file.read_text())
+    assert not children.running(pid)
