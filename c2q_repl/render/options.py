@@ -6,8 +6,6 @@ from dataclasses import dataclass, field
 
 from c2q_repl.render.theme import Theme, fallback_theme
 
-VERTICAL_MODES = ("auto", "on", "off")
-
 
 @dataclass(frozen=True)
 class RenderOptions:
