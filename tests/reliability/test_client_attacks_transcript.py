@@ -211,3 +211,29 @@ def test_ask_transcript_to_a_fifo_is_a_clear_message(fake, tmp_path):
     assert done.returncode == 2, done.stderr
     assert "not a regular file" in done.stderr and TRACEBACK not in done.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_ask_says_when_its_transcript_stopped(fake, tmp_path):
+    rows = [[f"row {i} " + "x" * 40, i] for i in range(200)]
+    fake.script(BIG, job=F.answer(["text", "n"], rows, sql="SELECT text, n FROM t"))
+    transcript = tmp_path / "ask.jsonl"
+    code = (
+        "import resource, runpy, sys; "
+        "resource.setrlimit(resource.RLIMIT_FSIZE, (6000, 6000)); "
+        f"sys.argv = ['c2q', 'ask', {AFTER!r}, {BIG!r}, {AFTER!r}, '--transcript', {str(transcript)!r}]; "
+        "runpy.run_module('c2q_repl', run_name='__main__', alter_sys=True)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code],
+        env=c2q_env(tmp_path / "env", fake),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        stdin=subprocess.DEVNULL,
+    )
+    assert done.returncode == 0, done.stderr
+    assert TRACEBACK not in done.stderr
+    assert done.stdout.count("42") >= 2 and "row 199" in done.stdout  # every answer printed
+    assert done.stderr.count("transcript recording stopped: File too large") == 1, done.stderr
+    t = read_transcript(transcript)
+    assert not t.warnings and [r.question for r in t.rounds] == [AFTER, BIG]
