@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+import pytest
+
 from .repl_support import PER_SECTOR, ask, colour_escapes, command, ready
 
 CAT_PAGER = {"PAGER": "cat"}
@@ -25,8 +27,13 @@ def _listings(screen) -> None:
     command(screen, "/theme", re.compile(r"^\* ", re.M))
 
 
-def test_a_colourless_theme_means_colourless_listings(spawn_c2q):
-    screen = spawn_c2q("--theme", "mono", extra_env=CAT_PAGER)
+@pytest.mark.parametrize(
+    ("args", "env"),
+    [(("--theme", "mono"), {}), ((), {"NO_COLOR": "1"})],
+    ids=["mono-theme", "NO_COLOR"],
+)
+def test_a_colourless_theme_means_colourless_listings(spawn_c2q, args, env):
+    screen = spawn_c2q(*args, extra_env={**CAT_PAGER, **env})
     ready(screen)
     _listings(screen)
     assert colour_escapes(screen.raw_output) == []
