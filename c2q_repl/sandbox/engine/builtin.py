@@ -31,6 +31,7 @@ from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, build_lexicon, load_synonyms
 from .linking import link
+from .nearby import nearby_questions
 from .preprocess import Prepared, prepare, refusal_for_write
 from .references import MAX_KEYS, merge_filters, needs_rows, subject_filters
 from .refine import refine
@@ -40,6 +41,7 @@ from .sqlbuild import PlanError, build
 from .suggest import candidates
 
 ENGINE = "builtin"
+_NEARBY_TRIES = 6  # candidate suggestions tried per decline (each verified once per catalog)
 
 
 @dataclass
@@ -50,6 +52,7 @@ class _Context:
     defaults: dict
     database: Database
     examples: list[str] | None = None
+    verified: dict[str, bool] = field(default_factory=dict)  # suggestion → answered with rows
     lock: threading.Lock = field(default_factory=threading.Lock)
     base: _Context | None = None  # set on a per-request copy (knowledge terms added to the lexicon)
 
@@ -99,6 +102,26 @@ class BuiltinAnswerer:
             if ctx.examples is None:
                 ctx.examples = [q for q in candidates(ctx.lex) if self._verified(q, ctx)]
             return ctx.examples[:count]
+
+    def _nearby(self, question: str, ctx: _Context, count: int = 3) -> list[str]:
+        """Answerable questions built from the words of a declined one (nearby.py),
+        each verified once per catalog."""
+        base = ctx.base or ctx
+        found: list[str] = []
+        for candidate in nearby_questions(link(question, ctx.lex), ctx.lex)[:_NEARBY_TRIES]:
+            if candidate.lower().rstrip("?") == question.lower().strip().rstrip("?"):
+                continue
+            with base.lock:
+                known = base.verified.get(candidate)
+            if known is None:
+                known = self._verified(candidate, base)
+                with base.lock:
+                    base.verified[candidate] = known
+            if known:
+                found.append(candidate)
+                if len(found) == count:
+                    break
+        return found
 
     def _verified(self, question: str, ctx: _Context) -> bool:
         outcome = self._plan_one(question, "0", ctx, examples=False)
@@ -281,8 +304,11 @@ class BuiltinAnswerer:
     def _refuse(
         self, task_id: str, question: str, decline: Decline, ctx: _Context, examples: bool = True
     ) -> _Outcome:
-        sample = self._examples(ctx, 3) if examples else []
-        text = refusal_text(decline.reason, decline.words, ctx.lex, sample)
+        near = self._nearby(question, ctx) if examples else []
+        sample = near
+        if examples and len(near) < 2:
+            sample = near + [q for q in self._examples(ctx, 3 + len(near)) if q not in near]
+        text = refusal_text(decline.reason, decline.words, ctx.lex, sample[:3], near=len(near) >= 2)
         return _Outcome(TaskPlan(task_id, question, question, refusal=text), None)
 
     # ------------------------------------------------------------------ multi-round

@@ -27,14 +27,21 @@ def nearest_names(words: tuple[str, ...], lex: Lexicon, limit: int = 3) -> list[
     return found[: limit + 2]
 
 
-def refusal_text(reason: str, words: tuple[str, ...], lex: Lexicon, examples: list[str]) -> str:
-    """The refusal as short lines: why, what exists nearby, what does work."""
+def refusal_text(
+    reason: str, words: tuple[str, ...], lex: Lexicon, examples: list[str], near: bool = False
+) -> str:
+    """The refusal as short lines: why, what exists nearby, what does work (``near``: the
+    examples were built from the question's own words)."""
     lines = [reason.strip()]
     names = nearest_names(words, lex)
     if names:
         lines.append("Closest names in this database: " + ", ".join(names) + ".")
     if examples:
-        lines.append("Questions I can answer here:")
+        lines.append(
+            "Questions close to yours that I can answer:"
+            if near
+            else "Questions I can answer here:"
+        )
         lines.extend(f"  - {example}" for example in examples[:3])
     lines.append("The LLM engine (--engine llm) can try harder questions.")
     return "\n".join(lines)
