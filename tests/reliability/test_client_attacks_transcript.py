@@ -198,15 +198,21 @@ def test_transcript_through_a_symlink_writes_the_target_in_place(tmp_path):
     assert link.is_symlink() and json.loads(target.read_text())["database"] == "db"
 
 
-def test_ask_transcript_to_a_fifo_is_a_clear_message(fake, tmp_path):
-    fifo = _fifo(tmp_path)
-    done = subprocess.run(
-        [sys.executable, "-m", "c2q_repl", "ask", AFTER, "--transcript", str(fifo)],
-        env=c2q_env(tmp_path / "env", fake),
+def _run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, *args],
+        env=env,
         capture_output=True,
         text=True,
         timeout=60,
         stdin=subprocess.DEVNULL,
+    )
+
+
+def test_ask_transcript_to_a_fifo_is_a_clear_message(fake, tmp_path):
+    fifo = _fifo(tmp_path)
+    done = _run_python(
+        ["-m", "c2q_repl", "ask", AFTER, "--transcript", str(fifo)], c2q_env(tmp_path / "env", fake)
     )
     assert done.returncode == 2, done.stderr
     assert "not a regular file" in done.stderr and TRACEBACK not in done.stderr
@@ -223,14 +229,7 @@ def test_ask_says_when_its_transcript_stopped(fake, tmp_path):
         f"sys.argv = ['c2q', 'ask', {AFTER!r}, {BIG!r}, {AFTER!r}, '--transcript', {str(transcript)!r}]; "
         "runpy.run_module('c2q_repl', run_name='__main__', alter_sys=True)"
     )
-    done = subprocess.run(
-        [sys.executable, "-c", code],
-        env=c2q_env(tmp_path / "env", fake),
-        capture_output=True,
-        text=True,
-        timeout=60,
-        stdin=subprocess.DEVNULL,
-    )
+    done = _run_python(["-c", code], c2q_env(tmp_path / "env", fake))
     assert done.returncode == 0, done.stderr
     assert TRACEBACK not in done.stderr
     assert done.stdout.count("42") >= 2 and "row 199" in done.stdout  # every answer printed

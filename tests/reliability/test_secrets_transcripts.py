@@ -106,6 +106,14 @@ def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.Complete
     )
 
 
+def _ran_without_leaking(done: subprocess.CompletedProcess, transcript: Path, root: Path) -> None:
+    assert done.returncode in (0, 1), (done.stdout + done.stderr).decode()
+    assert F.PRIVATE_KEY.encode() not in done.stderr
+    assert b"Traceback" not in done.stderr
+    _redacted_where_echoed(transcript)
+    _no_key_written(root)
+
+
 @pytest.mark.parametrize("source", KEY_SOURCES)
 def test_ask_transcript_never_holds_the_key(fake, tmp_path, source):
     _echo_the_key(fake)
@@ -113,11 +121,7 @@ def test_ask_transcript_never_holds_the_key(fake, tmp_path, source):
     env = c2q_env(root, fake, _key_source(root, fake, source))
     transcript = root / "ask.jsonl"
     done = _run(["ask", ECHO, FAILS, "--transcript", str(transcript)], env, tmp_path)
-    assert done.returncode in (0, 1), (done.stdout + done.stderr).decode()
-    assert F.PRIVATE_KEY.encode() not in done.stderr
-    assert b"Traceback" not in done.stderr
-    _redacted_where_echoed(transcript)
-    _no_key_written(root)
+    _ran_without_leaking(done, transcript, root)
 
 
 @pytest.mark.parametrize("source", KEY_SOURCES)
@@ -131,11 +135,7 @@ def test_live_replay_record_never_holds_the_key(fake, tmp_path, source):
             w._write({"type": "question", "round": number, "question": question, "mode": "direct"})
     new = root / "new.jsonl"
     done = _run(["replay", str(recorded), "--live", "--record", str(new)], env, tmp_path)
-    assert done.returncode in (0, 1), (done.stdout + done.stderr).decode()
-    assert F.PRIVATE_KEY.encode() not in done.stderr
-    assert b"Traceback" not in done.stderr
-    _redacted_where_echoed(new)
-    _no_key_written(root)
+    _ran_without_leaking(done, new, root)
 
 
 @pytest.mark.parametrize("source", KEY_SOURCES)
