@@ -80,7 +80,7 @@ class DocServer:
         }
         self._server = S.ScriptedServer(auth="digest", listen=False)
         for (method, path), reply in {**defaults, **(routes or {})}.items():
-            self._server.route(method, path, lambda req, reply=reply: reply(req.body))
+            self._server.route(method, path, _from_body(reply))
 
     @property
     def endpoint(self) -> str:
@@ -92,3 +92,8 @@ class DocServer:
 
     def __exit__(self, *exc: object) -> None:
         self._server.stop()
+
+
+def _from_body(reply: Route) -> Callable[[S.Received], S.Reply]:
+    """The server's handler for a route that looks only at the JSON body."""
+    return lambda req: reply(req.body)
