@@ -143,7 +143,9 @@ class FaultMiddleware:
             import json
 
             body = json.dumps(
-                gateway_body(500, "internal error! injected fault (sandbox --faults)")
+                gateway_body(
+                    500, "internal error! injected fault (sandbox --faults)", "chat2data_endpoint"
+                )
             ).encode()
             return await _send_simple(send, 500, body, b"application/json")
         if kind == "502html":
@@ -153,7 +155,9 @@ class FaultMiddleware:
             if kind == "timeout":
                 import json
 
-                body = json.dumps(gateway_body(408, "request timeout.")).encode()
+                body = json.dumps(
+                    gateway_body(408, "request timeout.", "chat2data_endpoint")
+                ).encode()
                 return await _send_simple(send, 408, body, b"application/json")
             return await self.app(scope, receive, send)
         return await self._mangle(kind, scope, receive, send)

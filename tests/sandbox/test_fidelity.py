@@ -137,6 +137,13 @@ def test_gateway_errors_name_the_chat2data_family(sandbox, sandbox_client):
     assert sandbox_client.delete("/v3/sessions").json()["type"] == "chat2data_endpoint"
 
 
+def test_injected_gateway_faults_name_the_family_too(make_sandbox):
+    sb = make_sandbox(faults="500:1.0", ready=False)
+    with client(sb) as http:
+        r = http.get("/v3/sessions")
+    assert r.status_code == 500 and r.json()["type"] == "chat2data_endpoint"
+
+
 def test_creator_is_email_like_and_not_the_public_key(sandbox, sandbox_client):
     session = ok(sandbox_client.post("/v3/sessions", json={**target(sandbox), "name": "c"}))
     creator = session["meta"]["creator"]
