@@ -23,7 +23,7 @@ from c2q_repl.sandbox.contracts import (
 
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
-from .clarify import clarified_task, describe_result
+from .clarify import clarified_task, describe_result, outside_the_data
 from .describe import describe_schema
 from .evidence import back_reference
 from .followups import apply_followup
@@ -290,13 +290,19 @@ class BuiltinAnswerer:
         except PlanError as exc:
             return self._refuse(task_id, question, Decline(str(exc)), ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
+        outside = outside_the_data(spec, ctx.lex)
         task = TaskPlan(
             task_id=task_id,
             task=question,
             clarified_task=clarified_task(spec),
             sql=built.sql,
-            description=describe_result(spec, built.columns),
-            assumptions=_assumptions(list(extra) + list(spec.notes) + list(built.assumptions)),
+            description=describe_result(spec, built.columns) + (" " + outside if outside else ""),
+            assumptions=_assumptions(
+                list(extra)
+                + list(spec.notes)
+                + list(built.assumptions)
+                + ([("data range", outside)] if outside else [])
+            ),
             chart=chart,
         )
         return _Outcome(task, spec)

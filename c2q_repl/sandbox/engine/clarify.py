@@ -131,6 +131,25 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
 
 
+def outside_the_data(spec: QuerySpec, lex) -> str:
+    """'The data covers D1 to D2': said when a time range asked for lies wholly outside the
+    dates stored, so an empty result is not mistaken for 'nothing happened'."""
+    for f in spec.filters:
+        if f.op != "range":
+            continue
+        key = (f.col.table, f.col.column)
+        first, last = lex.date_first.get(key), lex.date_anchor.get(key)
+        if not first or not last:
+            continue
+        start, end = f.values
+        if (end and end <= first) or (start and start > last):
+            return (
+                f"The data covers {first} to {last} ({f.col.table}.{f.col.column}); the "
+                f"period asked for is outside it, so no stored rows fall in it."
+            )
+    return ""
+
+
 def title(spec: QuerySpec) -> str:
     text = clarified_task(spec)
     return text if len(text) <= 60 else text[:57].rstrip() + "…"

@@ -78,6 +78,7 @@ class Lexicon:
     date_anchor: dict[tuple[str, str], str] = field(
         default_factory=dict
     )  # (table, col) -> max date
+    date_first: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, col) -> min
     max_len: int = 1
     defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
 
@@ -384,13 +385,19 @@ def _load_date_anchors(lex: Lexicon, database) -> None:
         for col in table.columns:
             if column_kind(col.type) != "date":
                 continue
-            sql = exp.select(exp.Max(this=exp.column(col.name))).from_(table.name)
+            sql = exp.select(
+                exp.Max(this=exp.column(col.name)), exp.Min(this=exp.column(col.name))
+            ).from_(table.name)
             try:
-                value = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=1).rows[0][0]
+                value, first = database.query(
+                    sql.sql(dialect=lex.catalog.dialect), max_rows=1
+                ).rows[0][:2]
             except Exception:  # noqa: BLE001
-                value = None
+                value = first = None
             if value:
                 lex.date_anchor[(table.name, col.name)] = str(value)[:10]
+            if first:
+                lex.date_first[(table.name, col.name)] = str(first)[:10]
 
 
 def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None) -> Lexicon:
