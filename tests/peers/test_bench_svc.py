@@ -69,6 +69,10 @@ def query_ai_for_sql(http, data_summary_id: int, question: str, evidence: str | 
 
 @pytest.mark.parametrize(("suite", "sends_evidence"), [("bird", True), ("spider", False)])
 def test_benchmark_run(make_sandbox, suite, sends_evidence):
+    """tidbcloud/chat2query_bench @540d2a9 chat2query_benchmark/<suite>/main.py and svc.py: create
+    the summary from ``<suite>://<db>`` (bird/svc.py:53-66), ``loopv2`` (93-101), then
+    ``query_ai_for_sql`` per question (18-50, 69-90); a declined question is the
+    "job failed because of ai error" ValueError (37-39)."""
     # rpm off: loopv2's unpaused polls would spend a real minute's 100 requests in scaled time
     sb = make_sandbox(job_delay=JOB_DELAY, daily_limit=0, rpm_limit=0)
     with digest_client(sb) as http:

@@ -116,9 +116,11 @@ def first_page_shows(response: dict) -> dict:
     ("version", "shows"), [("d57a50c", current_page_shows), ("29d593a", first_page_shows)]
 )
 def test_example_app_session(make_sandbox, version, shows):
-    """The page's start (data summary → ``result.result.description.system``; index.tsx
-    d57a50c:244-260, 29d593a:211-230), then questions, one declined and (first version, whose
-    question goes out unwrapped) one whose SQL fails: a done job with a failed answer."""
+    """tidbcloud/examples-projects examples/with-chat2query-api at ``version``: the page's start
+    (src/server/chat2query.ts:135-176, data summary → ``result.result.description.system`` in
+    src/pages/index.tsx d57a50c:244-260, 29d593a:211-230), then questions (chat2query.ts:161-181,
+    index.tsx d57a50c:184-209, 29d593a:168-189), one declined and (first version, whose question
+    goes out unwrapped) one whose SQL fails: a done job with a failed answer."""
     sb = make_sandbox(job_delay=JOB_DELAY)
     with basic_client(sb) as http:
         c2q = Chat2Query(http, sb.cluster_id, sb.database, wrap_question=version == "d57a50c")

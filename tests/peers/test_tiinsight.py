@@ -162,9 +162,12 @@ def ask(http, session_id: int, question: str, log: PollLog) -> dict:
 
 
 def test_tiinsight_conversation(make_sandbox):
-    """A whole TiInsight conversation: bind the sample dataset, read the summary, get suggestions,
-    check the summary is done, open a session and ask; every question's first poll comes at
-    once and every status it sees has a branch; then refresh the summary and ask again."""
+    """A whole TiInsight conversation (tidbcloud/chat2query_bench @540d2a9): bind the sample
+    dataset ([trpc].ts:546-583), read the summary (session.thunk.ts:319-377), get suggestions
+    (session.thunk.ts:381-459), check the summary is done and open a session
+    (session.thunk.ts:62-112, [trpc].ts:111-169), ask (session.thunk.ts:114-268), where every
+    status seen, the first poll included, has a branch; then refresh ([trpc].ts:640-699) and ask
+    again."""
     sb = make_sandbox(job_delay=JOB_DELAY, daily_limit=0, rpm_limit=0)
     with digest_client(sb) as http:
         bound = bind_database(http, sb.database)
@@ -215,8 +218,9 @@ def test_tiinsight_conversation(make_sandbox):
 
 
 def test_tiinsight_cluster_form_and_every_first_poll(make_sandbox):
-    """The OAuth form binds by cluster_id + database ([trpc].ts:574-579, 141-144, 359-362);
-    TiInsight's immediate first poll must be answered on every question, six in a row."""
+    """tidbcloud/chat2query_bench @540d2a9: the OAuth form binds by cluster_id + database
+    (pages/api/gateway/[trpc].ts:574-579, 141-144, 359-362); TiInsight's immediate first poll
+    (store/utils.ts:39-45) must be answered on every question, six in a row."""
     sb = make_sandbox(job_delay=JOB_DELAY, daily_limit=0, rpm_limit=0)
     named = {"cluster_id": sb.cluster_id, "database": sb.database}
     with digest_client(sb) as http:

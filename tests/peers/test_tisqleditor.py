@@ -53,9 +53,11 @@ def post(http, path: str, body: dict) -> dict:
 
 
 def test_chat2data_then_refine_sql(make_sandbox):
-    """chat2data (chat-api.ts:96-136; body without sql_generate_mode) and refineSql
-    (chat-api.ts:144-182) with the example from refine-sql.ts:34-39; the POST result of
-    refineSql carries ``job_id`` and ``session_id`` as the comment at chat-api.ts:151-159 shows."""
+    """tidbcloud/tisqleditor @9649ab4: chat2data (packages/playground/src/api/tidbcloud/
+    chat-api.ts:96-136; body without sql_generate_mode, netlify/edge-functions/chat2data.ts:28-31)
+    and refineSql (chat-api.ts:144-182) with the example of netlify/edge-functions/
+    refine-sql.ts:34-39; refineSql's POST result carries ``job_id`` and ``session_id`` as the
+    comment at chat-api.ts:151-159 shows."""
     sb = make_sandbox(job_delay=JOB_DELAY)
     with basic_client(sb) as http:
         started = post(
@@ -89,8 +91,9 @@ def test_chat2data_then_refine_sql(make_sandbox):
 
 
 def test_errors_reach_the_editor_as_msg(make_sandbox):
-    """A request the Data App refuses shows ``d.msg`` (chat-api.ts:119-123); a question the
-    service cannot answer shows the job's ``reason`` (chat-api.ts:81-82)."""
+    """tidbcloud/tisqleditor @9649ab4: a request the Data App refuses shows ``d.msg``
+    (packages/playground/src/api/tidbcloud/chat-api.ts:119-123); a question the service cannot
+    answer shows the job's ``reason`` (chat-api.ts:81-82)."""
     sb = make_sandbox(job_delay=JOB_DELAY)
     with basic_client(sb) as http:
         try:
