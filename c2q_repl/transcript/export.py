@@ -7,12 +7,12 @@ normalised shape of :mod:`c2q_repl.transcript.normalize`, for scripts.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from pathlib import Path
 
 from c2q_repl.api.models import Answer
+from c2q_repl.render.exact_json import dumps as exact_dumps
 from c2q_repl.render.formats import (
     choices,
     for_suffix,
@@ -166,5 +166,5 @@ def to_csv(t: Transcript, round_no: int | None = None) -> str:
 def to_json(t: Transcript) -> str:
     """The normalised transcript; control characters as ``\\uXXXX`` escapes (exact
     data, nothing a terminal acts on when it is printed or ``cat``-ed)."""
-    text = json.dumps(transcript_json(t), ensure_ascii=False, indent=2) + "\n"
+    text = exact_dumps(transcript_json(t), ensure_ascii=False, indent=2) + "\n"
     return escape_controls(text, json_escape)

@@ -11,6 +11,7 @@ from typing import Any
 
 from c2q_repl.api.errors import ProtocolError
 from c2q_repl.api.models import Answer
+from c2q_repl.render.exact_json import typed_rows
 from c2q_repl.transcript.reader import RecordedRound, Transcript
 
 EXPORT_FORMAT = "c2q-transcript-export"
@@ -58,7 +59,8 @@ def answer_json(answer: Answer) -> dict[str, Any]:
         "sql_error": answer.sql_error,
         "reason": answer.reason,
         "columns": list(data.columns) if data else [],
-        "rows": [list(r) for r in data.rows] if data else [],
+        # numeric columns as JSON numbers, digit for digit (render/exact_json.py)
+        "rows": typed_rows(data.rows, len(data.columns)) if data else [],
         "row_count": len(data.rows) if data else 0,
         "chart": {
             "name": answer.chart.name,

@@ -165,3 +165,17 @@ def test_the_headline_is_shown_in_replay_and_the_demo_too(tmp_path):
     assert wanted in recorded_lines(t.rounds[0], opts)
     deck = DemoDeck(t, lambda w, h: RenderOptions(width=w, theme=load_theme("mono"), color=False))
     assert any(wanted in line for line in deck.lines(1, 100, 60))
+
+
+def test_the_json_export_carries_numbers_digit_for_digit(tmp_path):
+    import json
+    from decimal import Decimal
+
+    rows = [["Apple Inc.", "123456789012345678901234567890"], ["Zip Co", "-0.029199999999999997"]]
+    rounds = [make_round(1, "q", job("job-1", SQL, ["short_name", "net_income"], rows))]
+    text = export_transcript(write_transcript(tmp_path / "t.jsonl", rounds), "json")
+    answer = json.loads(text, parse_float=Decimal)["rounds"][0]["answer"]
+    assert answer["rows"] == [
+        ["Apple Inc.", 123456789012345678901234567890],
+        ["Zip Co", Decimal("-0.029199999999999997")],
+    ]
