@@ -170,6 +170,7 @@ def round_lines(round: Round, opts: RenderOptions, *, echo_question: bool = Fals
                 elapsed=round.elapsed or None,
                 job_id=round.job_id or str((round.job_raw or {}).get("job_id", "")),
                 question=round.question if echo_question else "",
+                asked=round.question,  # the headline's "how many X" noun
             )
         )
     elif echo_question and round.question.strip():

@@ -47,16 +47,19 @@ def render_answer(
     elapsed: float | None = None,
     job_id: str = "",
     question: str = "",
+    asked: str = "",
 ) -> list[str]:
     """Every line of one answer; ``question`` is echoed first when given
-    (batch and replay output, where the prompt line is not on screen)."""
+    (batch and replay output, where the prompt line is not on screen).
+    ``asked`` is the question as typed even when not echoed: the headline
+    takes the noun of "how many …" from it."""
     paint = Painter(opts.theme, opts.styled)
     marks = _marks(opts)
     lines: list[str] = []
     if question.strip():
         lines.append(paint(f"{marks['q']} {_one_line(question)}", "heading"))
     if not (answer.is_breakdown or answer.sub_tasks):
-        lines += _headline(answer, question or answer.task, opts, paint)
+        lines += _headline(answer, asked or question or answer.task, opts, paint)
     lines += _understanding(answer, opts, paint)
     if answer.is_breakdown or answer.sub_tasks:
         leaves = _numbered_leaves(answer)

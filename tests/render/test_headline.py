@@ -213,3 +213,21 @@ def test_breakdown_sub_tasks_get_their_own_headline():
     out = render_answer(answer, RenderOptions(color=False, width=80))
     heading = next(i for i, line in enumerate(out) if line.startswith("── 1/1"))
     assert out[heading + 1] == "500 companies"
+
+
+def test_the_typed_question_names_the_count_even_when_not_echoed():
+    from c2q_repl.chat.round import Round, round_lines
+
+    result = {
+        "type": "data_retrieval",
+        "task_id": "0",
+        "status": "done",
+        "task": "Count rows",
+        "sql": "SELECT COUNT(*) FROM companies",
+        "data": {"columns": [{"col": "COUNT(*)"}], "rows": [["500"]]},
+    }
+    round_ = Round(
+        1, "how many companies are there?", "direct", job_raw={"status": "done", "result": result}
+    )
+    lines = round_lines(round_, RenderOptions(color=False, width=80))
+    assert lines[0] == "500 companies"
