@@ -73,6 +73,7 @@ _STOP = frozenset(
         "every",
     }
 )
+_COMPARATIVES = frozenset({"more", "fewer", "less", "times", "percent", "additional", "extra"})
 _HOW_MANY = re.compile(r"\bhow\s+many\s+([^?.,;:!]+)", re.IGNORECASE)
 _WORD = re.compile(r"[a-z][a-z0-9&'-]*$")
 #: column names that are "a count of something" without saying what
@@ -129,8 +130,12 @@ def question_noun(question: str) -> str:
     words: list[str] = []
     for word in match.group(1).lower().split():
         if word in _STOP or not _WORD.match(word) or len(words) == 3:
+            if word in ("and", "or"):  # two things asked about: which one was counted?
+                return ""
             break
         words.append(word)
+    if words and words[0] in _COMPARATIVES:  # "how many more X than Y": not a count of X
+        return ""
     return " ".join(words)
 
 

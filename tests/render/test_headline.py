@@ -66,6 +66,8 @@ def test_question_noun():
     assert question_noun("How many companies are there per sector?") == "companies"
     assert question_noun("how many S&P companies have revenue") == "s&p companies"
     assert question_noun("list the companies") == ""
+    assert question_noun("how many companies and sectors are there?") == ""
+    assert question_noun("how many more companies are in Tech than in Energy?") == ""
 
 
 # ---------------------------------------------------------------- a leader
