@@ -95,6 +95,9 @@ def new_command(ctx: ReplContext, args: dict[str, str]) -> None:
     "this session's rounds; N re-shows round N; --server lists the server's messages",
     args=[Arg("N|--server", optional=True, rest=True, values=lambda ctx: ["--server"])],
     usage="/history [N] [--server]",
+    details="The last 5 answers are held in memory; /history N of an older one reads it back\n"
+    "from the session's transcript (with --no-transcript it is gone). --server shows each round\n"
+    "the server holds: question, status, row count, job and SQL.",
 )
 def history_command(ctx: ReplContext, args: dict[str, str]) -> None:
     words = args.get("N|--server", "").split()
