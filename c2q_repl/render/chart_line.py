@@ -56,7 +56,10 @@ class _Canvas:
                 round(x0 + (x1 - x0) * k / steps), round(y0 + (y1 - y0) * k / steps), series, mark
             )
 
-    def text_rows(self, paint: Callable[[str, int], str]) -> list[str]:
+    def text_rows(
+        self, paint: Callable[[str, int], str], baseline: int | None = None, rule: str = " "
+    ) -> list[str]:
+        """Rows of glyphs; empty cells of row ``baseline`` show ``rule`` (the zero line)."""
         out = []
         for cy in range(self.rows):
             cells = []
@@ -68,6 +71,8 @@ class _Canvas:
                 )
                 if self.braille and not self.bits[cy][cx]:
                     glyph = " "
+                if glyph == " " and cy == baseline:
+                    glyph = rule
                 cells.append(paint(glyph, self.owner[cy][cx]) if self.owner[cy][cx] >= 0 else glyph)
             out.append("".join(cells))
         return out
@@ -110,12 +115,24 @@ def line_plot(data: ChartData, opts: RenderOptions, painter: Painter) -> list[st
                 canvas.dot(*point, si, mark)
             previous = point
 
-    plot = canvas.text_rows(lambda glyph, owner: painter.raw(glyph, series_style(opts, owner)))
+    # values on both sides of zero: a dotted zero line, labelled, so losses read as losses
+    zero = (canvas.height - 1 - py(0.0)) // canvas.sub_y if low < 0 < high else None
+    plot = canvas.text_rows(
+        lambda glyph, owner: painter.raw(glyph, series_style(opts, owner)),
+        zero,
+        painter("┄" if opts.unicode else "-", "muted"),
+    )
     axis, corner, tick = ("│", "└", "┤") if opts.unicode else ("|", "+", "+")
     mid = rows // 2
     lines = legend(data.series, opts, painter, LINE_SYMBOLS)
+    row_labels = {0: labels[0], mid: labels[1], rows - 1: labels[2]}
+    if zero is not None and zero not in (0, rows - 1):
+        row_labels[zero] = "0"
+        if abs(zero - mid) <= 1 and zero != mid:
+            row_labels.pop(mid)  # two labels on neighbouring rows would read as one
+        label_width = max(label_width, 1)
     for r, text in enumerate(plot):
-        label = {0: labels[0], mid: labels[1], rows - 1: labels[2]}.get(r, "")
+        label = row_labels.get(r, "")
         lines.append(f"{label:>{label_width}} {tick if label else axis}{text}".rstrip())
     lines.append(" " * label_width + " " + corner + ("─" if opts.unicode else "-") * canvas.cols)
     lines.append(_x_labels(data.categories, label_width + 2, canvas.cols, opts))

@@ -316,3 +316,24 @@ def test_long_titles_wrap_at_word_boundaries():
     words = set(title.split())
     for line in heading:
         assert all(w.rstrip("…") in words for w in line.split())  # never cut mid-word
+
+
+def test_line_chart_across_zero_draws_a_labelled_zero_line():
+    data = ResultData(
+        columns=["day", "pnl"],
+        rows=[["mon", "-3"], ["tue", "5"], ["wed", "2"], ["thu", "-7"], ["fri", "9"]],
+    )
+    out = render_chart(
+        ChartOptions("LineChart", "PnL", {"x": "day", "y": "pnl"}), data, opts(chart_height=8)
+    )
+    [zero] = [line for line in out if line.lstrip().startswith("0 ┤")]
+    assert zero.count("┄") > 20
+    rows = out[1:9]
+    assert rows.index(zero) not in (0, len(rows) - 1)
+    # no zero line when every value is on one side
+    flat = render_chart(
+        ChartOptions("LineChart", "t", {"x": "Sector", "y": "company_count"}),
+        DATA,
+        opts(chart_height=5),
+    )
+    assert not any("┄" in line for line in flat)
