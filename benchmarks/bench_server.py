@@ -11,7 +11,11 @@ reused (httpx keeps the nonce and counts ``nc`` up).
 * latency: an open-loop run at a fixed 200 polls/s, each latency measured from
   the request's *scheduled* time (queueing included, no coordinated omission);
 * 50 sessions: 50 clients each create a session and ask a question at once,
-  wait for the answer with c2q's poller; every error is counted.
+  wait for the answer with c2q's poller; every error is counted;
+* CPU per poll: the server process's own CPU time (``/proc``) per ``GET
+  /v2/jobs/{id}`` of a finished job, one Digest client polling back to back,
+  next to a trivial Starlette app (one JSON route) on the same uvicorn set-up
+  (h11, no access log) measured the same way in the same run (issue 15 §4).
 """
 
 from __future__ import annotations
@@ -29,6 +33,25 @@ from benchmarks.common import Row, bench_main, median, percentile, serve_sandbox
 
 WORKERS = 8
 OPEN_LOOP_RATE = 200.0
+CPU_POLLS = 3000
+
+# The reference for CPU per poll: the same uvicorn set-up serving one trivial Starlette route.
+_TRIVIAL_SERVER = """
+import socket, uvicorn
+from starlette.applications import Starlette
+from starlette.responses import JSONResponse
+from starlette.routing import Route
+
+async def job(request):
+    return JSONResponse({"code": 200, "msg": "", "result": {"job_id": request.path_params["j"]}})
+
+sock = socket.socket()
+sock.bind(("127.0.0.1", 0))
+print(sock.getsockname()[1], flush=True)
+app = Starlette(routes=[Route("/v2/jobs/{j}", job)])
+config = uvicorn.Config(app, http="h11", lifespan="off", access_log=False, log_level="warning")
+uvicorn.Server(config).run(sockets=[sock])
+"""
 
 
 def _http_client(sandbox):
@@ -156,6 +179,46 @@ def sessions_at_once(sandbox, count: int = 50) -> tuple[int, int, float]:
     return answered, errors, time.monotonic() - started
 
 
+def process_cpu_seconds(pid: int) -> float:
+    """User + system CPU time of process ``pid`` (Linux /proc)."""
+    import os
+
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cpu_per_request(pid: int, client, path: str, count: int = CPU_POLLS) -> float:
+    """Server CPU microseconds per request of ``path`` (after a warm-up)."""
+    for _ in range(200):
+        client.get(path)
+    before = process_cpu_seconds(pid)
+    for _ in range(count):
+        client.get(path)
+    return (process_cpu_seconds(pid) - before) / count * 1e6
+
+
+def trivial_app_cpu_per_request() -> float:
+    import subprocess
+
+    import httpx
+
+    server = subprocess.Popen(
+        [sys.executable, "-c", _TRIVIAL_SERVER], stdout=subprocess.PIPE, text=True
+    )
+    try:
+        port = int(server.stdout.readline())
+        with httpx.Client(base_url=f"http://127.0.0.1:{port}") as client:
+            return cpu_per_request(server.pid, client, "/v2/jobs/0123456789abcdef")
+    finally:
+        server.kill()
+        server.wait()
+
+
+def sandbox_cpu_per_poll(sandbox, job_id: str) -> float:
+    with _http_client(sandbox) as client:
+        return cpu_per_request(sandbox.process.pid, client, f"/v2/jobs/{job_id}")
+
+
 def run(seconds: float = 6.0) -> list[Row]:
     cmd = "python benchmarks/bench_server.py"
     with (
@@ -168,6 +231,9 @@ def run(seconds: float = 6.0) -> list[Row]:
         rate, closed_errors = closed_loop(sandbox, job_id, seconds)
         latencies, open_errors, achieved = open_loop(sandbox, job_id, seconds, OPEN_LOOP_RATE)
         answered, session_errors, wall = sessions_at_once(sandbox, 50)
+        sandbox_cpu = sandbox_cpu_per_poll(sandbox, job_id)
+    trivial_cpu = trivial_app_cpu_per_request()
+    cpu_ratio = sandbox_cpu / trivial_cpu
     p50, p99 = median(latencies) * 1000, percentile(latencies, 99) * 1000
     return [
         Row(
@@ -193,6 +259,14 @@ def run(seconds: float = 6.0) -> list[Row]:
             f"wall {wall:.1f} s (1-s jobs)",
             cmd,
             session_errors == 0 and answered == 50,
+        ),
+        Row(
+            "sandbox server CPU per poll (Digest, access log on) vs a trivial Starlette app",
+            "<= 1.5x",
+            f"{cpu_ratio:.2f}x",
+            f"{sandbox_cpu:.0f} us vs {trivial_cpu:.0f} us per request ({CPU_POLLS} requests each)",
+            cmd,
+            cpu_ratio <= 1.5,
         ),
     ]
 

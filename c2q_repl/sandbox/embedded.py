@@ -161,6 +161,7 @@ def start_sandbox(
         rpm_limit=rpm_limit,
         faults=faults,
         seed=seed,
+        access_log=access_log,
     )
     asgi = create_app(core, gateway)
 
@@ -183,7 +184,7 @@ def start_sandbox(
         # h11 plus a header timeout and a connection cap (slowloris), see sandbox/connections.py
         http=guarded_protocol(header_timeout=header_timeout, max_connections=max_connections),
         lifespan="off",
-        access_log=access_log,
+        access_log=False,  # the app writes a cheaper access line itself (GatewayConfig.access_log)
         **logging_options,
         timeout_graceful_shutdown=2,
         timeout_keep_alive=20,

@@ -121,8 +121,14 @@ class SandboxCore:
         return Target(summary.cluster_id, summary.database, summary)
 
     # ------------------------------------------------------------ data summaries
+    def named_database(self, body: dict) -> tuple[str, str]:
+        """:meth:`check_database` for a body that must name one (it raises otherwise)."""
+        named = self.check_database(body)
+        assert named is not None  # required=True: a missing database is a 400, never None
+        return named
+
     def create_summary(self, body: dict, *, v2: bool = False) -> dict:
-        cluster, database = self.check_database(body)
+        cluster, database = self.named_database(body)
         description = body.get("description", "")
         if not isinstance(description, str):
             raise bad_request("description must be a string")
@@ -279,6 +285,7 @@ class SandboxCore:
         if not isinstance(columns, dict) or not columns:
             raise bad_request("columns must be a non-empty object of {column: description}")
         info = self.catalog.table(name)
+        assert info is not None  # _table_name found it
         updates = {}
         for col, desc in columns.items():
             col_info = info.column(str(col))

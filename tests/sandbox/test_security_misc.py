@@ -91,3 +91,16 @@ def test_a_pragma_read_is_not_called_a_write(make_sandbox):
     error = job["result"]["sql_error"] or ""
     assert job["result"]["status"] == "failed"
     assert "change data" not in error and "only read the tables" in error
+
+
+def test_the_access_log_is_one_safe_line_per_request(make_sandbox, capfd):
+    sb = make_sandbox(access_log=True)
+    with client(sb, scheme="basic") as http:
+        http.get("/v3/dataSummaries/1/tables/%1b%5d0%3bowned%07")
+        http.get("/v3/sessions?x=1")
+    out = capfd.readouterr().out
+    lines = [line for line in out.splitlines() if "/endpoint/" in line]
+    assert len(lines) == 2
+    assert '"GET /api/v1beta/app/' in lines[0] and "%1b%5d0%3bowned%07" in lines[0]
+    assert lines[1].endswith('/v3/sessions?x=1 HTTP/1.1" 200')
+    assert "\x1b" not in out and sb.private_key not in out
