@@ -400,3 +400,31 @@ def test_period_outside_the_data_says_the_range(store):
         "SELECT COUNT(*) FROM orders WHERE orderDate LIKE '2023%'",
     )
     assert "data covers" not in inside.description
+
+
+# -- top N within each group (ROW_NUMBER) --------------------------------------------------
+
+
+def test_top_n_within_each_group(store):
+    task = check(
+        store,
+        "top 2 products by unit price in each category",
+        "SELECT category, productName FROM (SELECT category, productName, ROW_NUMBER() OVER "
+        "(PARTITION BY category ORDER BY unitPrice DESC) AS rn FROM products) WHERE rn <= 2",
+    )
+    assert "ROW_NUMBER() OVER (PARTITION BY category" in task.sql
+    assert "in each category" in task.clarified_task
+    assert "at most 2 per category" in task.description
+
+
+def test_top_one_within_each_group_without_a_number(store):
+    check(
+        store,
+        "which product has the highest unit price in each category",
+        "SELECT category, productName FROM (SELECT category, productName, ROW_NUMBER() OVER "
+        "(PARTITION BY category ORDER BY unitPrice DESC) AS rn FROM products) WHERE rn = 1",
+    )
+
+
+def test_top_within_groups_needs_a_measure(store):
+    declined(store, "top 2 customers in each country")

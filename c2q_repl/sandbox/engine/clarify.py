@@ -108,6 +108,8 @@ def clarified_task(spec: QuerySpec) -> str:
     elif spec.order_by is not None and spec.limit:
         word = "highest" if spec.descending else "lowest"
         text = f"List the {spec.limit} {spec.table} with the {word} {spec.order_by.column}"
+        if spec.per_group is not None:
+            text += f" in each {spec.per_group.column}"
     else:
         text = f"List {spec.table}"
         if spec.columns:
@@ -128,7 +130,8 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     if spec.shape == "aggregate":
         per = spec.bucket or (spec.group_by.column if spec.group_by else spec.table)
         return f"One row per {per} with {_metric_text(spec)}{_where(spec)}{_having(spec)}."
-    return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}."
+    per = f", at most {spec.limit} per {spec.per_group.column}" if spec.per_group else ""
+    return f"Rows of {spec.table} showing {', '.join(columns)}{_where(spec)}{per}."
 
 
 def outside_the_data(spec: QuerySpec, lex) -> str:

@@ -238,6 +238,27 @@ def _interpret(st: ReadState) -> QuerySpec:
             st, metric, grouped=group_col is not None or entity_col is not None
         )
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
+    per_group: Col | None = None
+    if (
+        sup_item is not None
+        and superlative is not None
+        and metric is None
+        and group_col is not None
+        and entity_col is None
+        and subject_table is not None
+        and count_at is None
+        and agg_at is None
+        and not st.bucket
+    ):
+        # "top 3 companies by market cap in each sector": rows ranked within each group
+        ranked = _superlative_metric(st, superlative, subject_table, use_default=order_col is None)
+        ranked = ranked or order_col
+        if ranked is None:
+            raise Refuse(f"I could not tell what '{sup_item.text}' ranks by.", sup_item.text)
+        per_group, group_col, order_col = group_col, None, ranked
+        st.notes.append(
+            (sup_item.text, f"ranked by {ranked.column} within each {per_group.column}")
+        )
     if sup_item is not None and superlative is not None and metric is None:
         metric_col = _superlative_metric(
             st,
@@ -394,6 +415,8 @@ def _interpret(st: ReadState) -> QuerySpec:
             filters=tuple(filters),
             distinct=distinct_values,
         )
+        if per_group is not None:
+            spec = spec.with_(per_group=localize_col(st, per_group, subject_table))
         if sup_item is not None and order_col is not None:
             spec = spec.with_(
                 order_by=order_col,

@@ -62,6 +62,7 @@ class QuerySpec:
     ] = ()  # more aggregates in the same SELECT ("highest and lowest")
     having: tuple[tuple[str, float], ...] = ()  # (op, value) on the metric of each group
     ratio_filters: tuple[Filter, ...] = ()  # metric PCT: the condition whose share is asked
+    per_group: Col | None = None  # a list ranked within each value of this column (top N each)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -98,6 +99,7 @@ class QuerySpec:
             ),
             having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
             ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
+            per_group=col(data.get("per_group")),
         )
 
     def with_(self, **changes) -> QuerySpec:
@@ -108,7 +110,14 @@ class QuerySpec:
         seen = [self.table]
         cols = [f.col for f in self.filters + self.ratio_filters] + list(self.columns)
         cols += [
-            c for c in (self.group_by, self.order_by, self.metric.col if self.metric else None) if c
+            c
+            for c in (
+                self.group_by,
+                self.order_by,
+                self.per_group,
+                self.metric.col if self.metric else None,
+            )
+            if c
         ]
         cols += [m.col for m in self.extra_metrics if m.col is not None]
         for table in [c.table for c in cols] + list(self.also_join):

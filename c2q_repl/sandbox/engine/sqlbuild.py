@@ -285,6 +285,34 @@ def name_columns(info) -> list[str]:
     return firsts[:1] + lasts[:1]
 
 
+RANK = "rank_in_group"
+
+
+def _top_per_group(
+    inner: exp.Select, spec: QuerySpec, names: _Names, order: list[exp.Ordered], out: list[str]
+) -> exp.Select:
+    """SELECT … FROM (SELECT …, ROW_NUMBER() OVER (PARTITION BY g ORDER BY m) AS rank_in_group
+    FROM … WHERE …) AS ranked WHERE rank_in_group <= N: window functions (SQLite ≥ 3.25,
+    MySQL 8, TiDB, MariaDB ≥ 10.2)."""
+    if spec.per_group is None or not spec.limit:
+        raise PlanError("a ranking within groups needs a group and a number of rows")
+    if len(set(out)) != len(out):
+        raise PlanError("Two shown columns share a name; ask for one of them.")
+    window = exp.Window(
+        this=exp.RowNumber(),
+        partition_by=[names.col(spec.per_group)],
+        order=exp.Order(expressions=order),
+    )
+    ranked = inner.select(exp.alias_(window, RANK))
+    return (
+        exp.select(*(exp.column(name) for name in out))
+        .from_(exp.alias_(exp.Subquery(this=ranked), "ranked", table=True))
+        .where(exp.LTE(this=exp.column(RANK), expression=exp.Literal.number(spec.limit)))
+        .order_by(exp.column(out[0]), exp.column(RANK))
+        .limit(LIST_LIMIT)
+    )
+
+
 def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
     tables = spec.tables()
@@ -393,6 +421,8 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             cols = list(spec.columns)
         else:
             cols = display_columns(catalog, spec.table)
+            if spec.per_group is not None:
+                cols.insert(0, spec.per_group)
             extra = list(spec.columns)
             extra += [
                 f.col for f in spec.filters if f.op not in ("=", "in", "null", "absent") or f.time
@@ -412,13 +442,29 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null()))
             )
         tie = cols if spec.distinct else pk
-        order += [_ordered(names.col(c), False) for c in tie if c != spec.order_by]
+        order += [
+            _ordered(names.col(c), False) for c in tie if c not in (spec.order_by, spec.per_group)
+        ]
+        out = [c.column for c in cols]
+        if spec.per_group is not None:
+            if conditions:
+                select = select.where(exp.and_(*conditions))
+            select = _top_per_group(select, spec, names, order, out)
+            notes.append(
+                (
+                    "ties",
+                    f"At most {spec.limit} row(s) per {spec.per_group.column}; equal "
+                    f"{spec.order_by.column if spec.order_by else 'values'} values are ordered "
+                    "by key",
+                )
+            )
+            sql = select.sql(dialect=catalog.dialect)
+            return Built(select, sql, tuple(out), tuple(cols), tuple(notes))
         select = select.order_by(*order)
         limit = spec.limit or LIST_LIMIT
         select = select.limit(limit)
         if not spec.limit_stated:
             notes.append(("row limit", f"Showing at most {limit} rows"))
-        out = [c.column for c in cols]
     if conditions:
         select = select.where(exp.and_(*conditions))
     sql = select.sql(dialect=catalog.dialect)
