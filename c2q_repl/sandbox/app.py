@@ -57,6 +57,7 @@ class GatewayConfig:
     max_body_bytes: int = 2**20  # larger request bodies: 413
     max_question_chars: int = 4096  # longer questions: 400 (the engine's time grows with length)
     access_log: bool = False  # one line per request on stdout (see SandboxApp._log_access)
+    body_timeout: float = 30.0  # seconds for a whole request body to arrive (408 beyond)
 
 
 @dataclass(frozen=True)
@@ -312,12 +313,12 @@ class SandboxApp:
                 FAMILY,
             )
         body = (
-            await read_json_body(request, self.gateway.max_body_bytes)
+            await read_json_body(request, self.gateway.max_body_bytes, self.gateway.body_timeout)
             if request.method in ("POST", "PUT")
             else {}
         )
         if isinstance(body, BodyError):
-            if body.status == 413 or route.v1:
+            if body.status in (408, 413) or route.v1:
                 return gateway_error(body.status, body.message, FAMILY)
             return app_error(body.status, body.message)
         too_long = question_too_long(body, self.gateway.max_question_chars)

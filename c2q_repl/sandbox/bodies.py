@@ -1,7 +1,7 @@
 """Request bodies, read within limits: size, nesting depth, question length, valid Unicode.
 
 A body is read only after authentication, at most ``max_bytes`` of it (413
-beyond, whatever Content-Length claims); it must be one JSON object nested at
+beyond, whatever Content-Length claims) and within a time limit (408); it must be one JSON object nested at
 most ``MAX_DEPTH`` deep (a deeper one would exhaust the recursion of whatever
 walks it next); every string in it is made valid Unicode (a lone surrogate
 such as ``"\\udc80"`` becomes U+FFFD) before anything stores it, so no stored
@@ -10,6 +10,7 @@ name can break a later listing.
 
 from __future__ import annotations
 
+import asyncio
 import json
 from dataclasses import dataclass
 
@@ -23,23 +24,28 @@ QUESTION_FIELDS = ("question", "raw_question", "instruction")
 
 @dataclass(frozen=True)
 class BodyError:
-    status: int  # 400 or 413
+    status: int  # 400, 408 or 413
     message: str
 
 
-async def read_json_body(request: Request, max_bytes: int) -> dict | BodyError:
-    """The JSON object of ``request`` (``{}`` when empty), or why it cannot be used."""
+async def read_json_body(
+    request: Request, max_bytes: int, timeout: float = 30.0
+) -> dict | BodyError:
+    """The JSON object of ``request`` (``{}`` when empty), or why it cannot be used.
+
+    The whole body must arrive within ``timeout`` seconds (a body dripped a byte at a time
+    would otherwise hold its connection and task for ever): 408 beyond.
+    """
     too_large = BodyError(413, f"request body too large: at most {max_bytes} bytes are accepted")
     declared = request.headers.get("content-length", "")
     if declared.isdigit() and int(declared) > max_bytes:
         return too_large
-    chunks, size = [], 0
-    async for chunk in request.stream():
-        size += len(chunk)
-        if size > max_bytes:
-            return too_large
-        chunks.append(chunk)
-    raw = b"".join(chunks)
+    try:
+        raw = await asyncio.wait_for(_read_at_most(request, max_bytes), timeout)
+    except asyncio.TimeoutError:
+        return BodyError(408, "request timeout.")
+    if raw is None:
+        return too_large
     if not raw.strip():
         return {}
     try:
@@ -58,6 +64,17 @@ async def read_json_body(request: Request, max_bytes: int) -> dict | BodyError:
         return BodyError(
             400, f"param check failed! the request body is nested deeper than {MAX_DEPTH} levels"
         )
+
+
+async def _read_at_most(request: Request, max_bytes: int) -> bytes | None:
+    """The body, or None once it passes ``max_bytes``."""
+    chunks, size = [], 0
+    async for chunk in request.stream():
+        size += len(chunk)
+        if size > max_bytes:
+            return None
+        chunks.append(chunk)
+    return b"".join(chunks)
 
 
 class _TooDeep(Exception):

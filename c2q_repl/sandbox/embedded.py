@@ -114,6 +114,7 @@ def start_sandbox(
     job_limits=None,
     cache_dir: Path | None = None,
     header_timeout: float = 10.0,
+    body_timeout: float = 30.0,
     max_connections: int | None = None,
     log_level: str | None = None,
     access_log: bool = False,
@@ -162,6 +163,7 @@ def start_sandbox(
         faults=faults,
         seed=seed,
         access_log=access_log,
+        body_timeout=body_timeout,
     )
     asgi = create_app(core, gateway)
 

@@ -74,4 +74,25 @@ def test_keep_alive_clients_keep_working(guarded):
     with client(guarded) as http:
         for _ in range(5):
             assert http.get("/v3/dataSummaries").status_code == 200
-            time.sleep(0.7)  # past the header timeout: an idle keep-alive connection is not a slow head
+            time.sleep(
+                0.7
+            )  # past the header timeout: an idle keep-alive connection is not a slow head
+
+
+def test_a_dripped_request_body_gets_408(make_sandbox):
+    """Headers promise 100 bytes, a few arrive, then nothing: the body's time limit ends it."""
+    import base64
+
+    sb = make_sandbox(body_timeout=0.5)
+    token = base64.b64encode(f"{sb.public_key}:{sb.private_key}".encode()).decode()
+    path = sb.endpoint.split("://", 1)[1].partition("/")[2]
+    with socket.create_connection(("127.0.0.1", sb.port)) as sock:
+        sock.sendall(
+            (
+                f"POST /{path}/v3/sessions HTTP/1.1\r\nHost: x\r\nAuthorization: Basic {token}\r\n"
+                'Content-Type: application/json\r\nContent-Length: 100\r\n\r\n{"na'
+            ).encode()
+        )
+        sock.settimeout(10)
+        answer = sock.recv(4096).decode()
+    assert answer.startswith("HTTP/1.1 408") and "application/json" in answer
