@@ -26,6 +26,8 @@ import httpcore
 MAX_RESPONSE_BYTES = 64 * 1024 * 1024
 #: how often a waiting read looks at the deadline and the cancel event
 _SLICE = 0.1
+#: where ``localhost`` is, without a resolver
+LOCALHOST_ADDRESSES = ("127.0.0.1", "::1")
 
 
 @dataclass
@@ -119,12 +121,30 @@ class BoundedStream(httpcore.NetworkStream):
 
 
 class BoundedBackend(httpcore.SyncBackend):
-    """httpcore's socket backend, handing out :class:`BoundedStream` s."""
+    """httpcore's socket backend, handing out :class:`BoundedStream` s.
+
+    ``localhost`` is connected to as 127.0.0.1 (then ::1) without asking any
+    resolver: plain HTTP is allowed to it only because it is this machine, so
+    no DNS answer may decide where the key goes.
+    """
 
     def connect_tcp(
         self, host: str, port: int, timeout: float | None = None, *args: Any, **kwargs: Any
     ) -> httpcore.NetworkStream:
-        return BoundedStream(super().connect_tcp(host, port, _bounded(timeout), *args, **kwargs))
+        if host.lower() != "localhost":
+            return BoundedStream(
+                super().connect_tcp(host, port, _bounded(timeout), *args, **kwargs)
+            )
+        failure: Exception | None = None
+        for address in LOCALHOST_ADDRESSES:
+            try:
+                stream = super().connect_tcp(address, port, _bounded(timeout), *args, **kwargs)
+            except httpcore.ConnectError as exc:
+                failure = exc
+                continue
+            return BoundedStream(stream)
+        assert failure is not None
+        raise failure
 
     def connect_unix_socket(
         self, path: str, timeout: float | None = None, *args: Any, **kwargs: Any

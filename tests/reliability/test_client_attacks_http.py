@@ -273,3 +273,27 @@ def test_ask_refuses_plain_http_to_a_dot_localhost_name(tmp_path):
     code, _, err, _ = _ask(["hello"], _env_for(tmp_path, "http://api.localhost:8080" + F.BASE_PATH))
     assert code == 2 and "refusing plain HTTP to api.localhost" in err, err
     assert TRACEBACK not in err
+
+
+def test_localhost_is_reached_without_asking_a_resolver(fake, monkeypatch):
+    """Plain HTTP to ``localhost`` is allowed because it is this machine: no resolver may
+    say otherwise, so c2q connects to 127.0.0.1 (then ::1) itself."""
+    real = socket.getaddrinfo
+    asked: list[str] = []
+
+    def resolver(host, *args, **kwargs):
+        asked.append(str(host))
+        if str(host).lower() == "localhost":
+            raise socket.gaierror("a resolver that would send localhost elsewhere")
+        return real(host, *args, **kwargs)
+
+    monkeypatch.setattr(socket, "getaddrinfo", resolver)
+    client = Chat2QueryClient(
+        fake.endpoint.replace("127.0.0.1", "localhost"),
+        Credentials(F.PUBLIC_KEY, F.PRIVATE_KEY),
+    )
+    try:
+        assert client.list_sessions()
+    finally:
+        client.close()
+    assert "localhost" not in [h.lower() for h in asked]
