@@ -22,6 +22,7 @@ import pytest
 
 from c2q_repl.transcript.reader import read_transcript
 from c2q_repl.transcript.writer import TOO_DEEP, TranscriptWriter
+from tests import children
 from tests.e2e.harness import Screen
 from tests.reliability import fakeapi as F
 from tests.reliability.conftest import (
@@ -151,7 +152,7 @@ def test_writer_cuts_a_failed_record_and_reports_once(tmp_path):
         "print('told', told)\n"
         "print('stopped', w.stopped)\n"
     )
-    done = subprocess.run(
+    done = children.run(
         [sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=30
     )
     assert done.returncode == 0, done.stderr
@@ -199,7 +200,7 @@ def test_transcript_through_a_symlink_writes_the_target_in_place(tmp_path):
 
 
 def _run_python(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return children.run(
         [sys.executable, *args],
         env=env,
         capture_output=True,
@@ -236,3 +237,17 @@ def test_ask_says_when_its_transcript_stopped(fake, tmp_path):
     assert done.stderr.count("transcript recording stopped: File too large") == 1, done.stderr
     t = read_transcript(transcript)
     assert not t.warnings and [r.question for r in t.rounds] == [AFTER, BIG]
+
+
+def test_live_replay_record_to_a_fifo_is_a_clear_message(fake, tmp_path):
+    recorded = tmp_path / "recorded.jsonl"
+    with TranscriptWriter.create(recorded, {"database": F.DATABASE, "mode": "direct"}) as w:
+        w._write({"type": "question", "round": 1, "question": AFTER, "mode": "direct"})
+    fifo = _fifo(tmp_path)
+    done = _run_python(
+        ["-m", "c2q_repl", "replay", str(recorded), "--live", "--record", str(fifo)],
+        c2q_env(tmp_path / "env", fake),
+    )
+    assert done.returncode == 2, done.stderr
+    assert f"cannot record to {fifo}: not a regular file" in done.stderr
+    assert TRACEBACK not in done.stderr and stat.S_ISFIFO(os.lstat(fifo).st_mode)
