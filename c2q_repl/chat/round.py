@@ -199,6 +199,47 @@ def round_lines(round: Round, opts: RenderOptions, *, echo_question: bool = Fals
     return lines
 
 
+def table_spans(round: Round, lines: list[str], opts: RenderOptions) -> list[tuple[int, int]]:
+    """The ``[start, end)`` spans of the answer's tables in ``lines``, which
+    :func:`round_lines` drew with the same ``opts``.
+
+    The REPL pages only these (never the SQL, the header or what follows a
+    table). Each leaf's table is drawn again and found in order; a table that
+    cannot be found is simply not paged.
+    """
+    from c2q_repl.render.table import render_table
+
+    try:
+        answer = round.answer
+    except ProtocolError:
+        return []
+    if answer is None:
+        return []
+    spans: list[tuple[int, int]] = []
+    at = 0
+    for leaf in answer.leaves():
+        data = leaf.data
+        if leaf.failed or leaf.status in ("init", "running") or data is None or not data.columns:
+            continue
+        table = render_table(data.columns, data.rows, opts)
+        start = _find_block(lines, table, at)
+        if start >= 0:
+            spans.append((start, start + len(table)))
+            at = start + len(table)
+    return spans
+
+
+def _find_block(lines: list[str], block: list[str], start: int) -> int:
+    """Index of ``block`` as consecutive lines of ``lines`` from ``start``, or -1."""
+    if not block:
+        return -1
+    first, size = block[0], len(block)
+    for i in range(start, len(lines) - size + 1):
+        if lines[i] == first and lines[i : i + size] == block:
+            return i
+    return -1
+
+
 def _states_reason(answer: Answer, err: C2QError) -> bool:
     """Whether the rendered answer already says what ``err`` says."""
     message = (err.message or "").strip()

@@ -263,12 +263,13 @@ class ReplContext:
         return RenderOptions(**options)
 
     def show_round(self, round_: Round, *, echo_question: bool = False, **overrides: Any) -> None:
-        """Print a finished round exactly as replay will (``round_lines``), paged if tall."""
-        from c2q_repl.chat.round import round_lines
+        """Print a finished round exactly as replay will (``round_lines``); a table
+        taller than the screen is paged, everything around it printed straight."""
+        from c2q_repl.chat.round import round_lines, table_spans
 
-        self.out.block(
-            round_lines(round_, self.render_options(**overrides), echo_question=echo_question)
-        )
+        options = self.render_options(**overrides)
+        lines = round_lines(round_, options, echo_question=echo_question)
+        self.out.answer(lines, lambda: table_spans(round_, lines, options))
 
     def print_notes(self) -> None:
         """Messages from background work (theme fallback, failed start-up), shown between prompts."""

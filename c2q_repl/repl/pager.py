@@ -1,5 +1,8 @@
 """The pager sink: output taller than the screen goes to ``$PAGER``.
 
+For an answer only the table is paged (:func:`answer_chunks`): its SQL, header,
+chart, row count and footer are printed to the terminal around it.
+
 Short output is printed straight to the terminal so it stays in scrollback
 (the complaint users file most about pgcli/mycli pagers). ``LESS=-SRXF`` is
 set only when the user has no ``LESS`` of their own: -F quits at once when
@@ -47,6 +50,56 @@ def should_page(lines: list[str], *, mode: str, rows: int, columns: int, is_tty:
     if mode == "on":
         return True
     return display_rows(lines, columns) > max(rows - RESERVED_ROWS, 1)
+
+
+class Chunk(NamedTuple):
+    """Consecutive lines of one answer and whether they go to the pager."""
+
+    lines: list[str]
+    paged: bool
+
+
+def answer_chunks(
+    lines: list[str],
+    tables: list[tuple[int, int]],
+    *,
+    mode: str,
+    rows: int,
+    columns: int,
+    is_tty: bool,
+) -> list[Chunk]:
+    """Split an answer so only its tables can go to the pager.
+
+    ``tables`` are the ``[start, end)`` line spans of the answer's tables. The
+    SQL, the header and everything after a table (chart, row count, footer)
+    are printed straight to the terminal, which wraps long lines instead of
+    chopping them (``less -S`` would), and a pager quit early cannot lose
+    them. A table is paged only when it is itself taller than the screen (or
+    the pager is ``on``); an answer that fits is printed whole.
+    """
+    if not should_page(lines, mode=mode, rows=rows, columns=columns, is_tty=is_tty):
+        return [Chunk(lines, False)] if lines else []
+    chunks: list[Chunk] = []
+    at = 0
+    for start, end in sorted(tables):
+        if start < at or end <= start:
+            continue  # overlapping or empty span: keep it with the text around it
+        if start > at:
+            chunks.append(Chunk(lines[at:start], False))
+        table = lines[start:end]
+        chunks.append(
+            Chunk(table, should_page(table, mode=mode, rows=rows, columns=columns, is_tty=is_tty))
+        )
+        at = end
+    if at < len(lines):
+        chunks.append(Chunk(lines[at:], False))
+    merged: list[Chunk] = []
+    for chunk in chunks:  # neighbouring straight chunks print as one
+        if merged and not chunk.paged and not merged[-1].paged:
+            merged[-1] = Chunk(merged[-1].lines + chunk.lines, False)
+        else:
+            merged.append(chunk)
+    return merged
 
 
 class PagerCommand(NamedTuple):
@@ -114,3 +167,30 @@ def emit(
     stream.write("".join(line + "\n" for line in lines))
     stream.flush()
     return False
+
+
+def emit_answer(
+    lines: list[str],
+    tables: list[tuple[int, int]],
+    stream: IO[str],
+    *,
+    mode: str,
+    rows: int,
+    columns: int,
+    is_tty: bool,
+    environ: Mapping[str, str] = os.environ,
+) -> bool:
+    """Write an answer with only its tall tables through the pager (:func:`answer_chunks`).
+
+    Returns True when the pager was used for any of them.
+    """
+    used = False
+    for chunk in answer_chunks(lines, tables, mode=mode, rows=rows, columns=columns, is_tty=is_tty):
+        if chunk.paged:
+            stream.flush()
+            if run_pager("\n".join(chunk.lines) + "\n", environ):
+                used = True
+                continue
+        stream.write("".join(line + "\n" for line in chunk.lines))
+        stream.flush()
+    return used

@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import IO, TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -109,6 +109,30 @@ class Printer:
         if hint:
             lines += [self._styled("hint", f"  {h}") for h in hint.splitlines()]
         self.write_lines(lines)
+
+    def answer(self, lines: list[str], tables: Callable[[], list[tuple[int, int]]]) -> bool:
+        """Print an answer; only its tables (``tables()``: their line spans, found
+        only when the answer does not fit) may go through $PAGER, so the SQL,
+        header, chart, row count and footer always reach the terminal.
+
+        Returns True when the pager showed a table.
+        """
+        from c2q_repl.repl import pager
+
+        cols, rows = self.size()
+        fits = not pager.should_page(
+            lines, mode=self.pager_mode, rows=rows, columns=cols, is_tty=self.is_tty
+        )
+        return pager.emit_answer(
+            lines,
+            [] if fits else tables(),
+            self.stream,
+            mode=self.pager_mode,
+            rows=rows,
+            columns=cols,
+            is_tty=self.is_tty,
+            environ=self.environ,
+        )
 
     def block(self, lines: list[str], *, pageable: bool = True) -> bool:
         """Print rendered lines; through $PAGER when taller than the screen.
