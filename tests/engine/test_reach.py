@@ -428,3 +428,43 @@ def test_top_one_within_each_group_without_a_number(store):
 
 def test_top_within_groups_needs_a_measure(store):
     declined(store, "top 2 customers in each country")
+
+
+# -- rows named through different naming columns; comparing named rows -------------------
+
+
+def test_rows_named_by_name_and_by_key_are_one_list(seed_db):
+    """'Nvidia or AMD' once became short_name = … AND stock_symbol = … (no rows)."""
+    task = check(
+        seed_db,
+        "revenue growth of Nvidia or AMD",
+        "SELECT stock_symbol, revenue_growth FROM companies WHERE stock_symbol IN ('NVDA', 'AMD')",
+    )
+    assert " OR " in task.sql
+
+
+def test_compare_two_named_rows(seed_db):
+    check(
+        seed_db,
+        "compare the market cap of Apple and Microsoft",
+        "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN ('AAPL', 'MSFT')",
+    )
+    check(
+        seed_db,
+        "Which had higher revenue growth, Nvidia or AMD?",
+        "SELECT stock_symbol FROM companies WHERE stock_symbol IN ('NVDA', 'AMD') "
+        "ORDER BY revenue_growth DESC LIMIT 1",
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "companies with higher revenue growth",
+        "compare Apple's closing price with last year",
+        "compare the sectors Technology and Energy",
+        "compare the total market cap of Apple and Microsoft",
+    ],
+)
+def test_comparison_without_named_rows_declines(seed_db, question):
+    declined(seed_db, question)

@@ -26,6 +26,8 @@ def filter_text(f: Filter) -> str:
         if start and end:
             return f"{name} from {start} to before {end}"
         return f"{name} from {start} on" if start else f"{name} before {end}"
+    if f.op == "any":
+        return "(" + " or ".join(f"{c} = {_value(v)}" for c, v in f.values) + ")"
     if f.op == "null":
         return f"{name} is empty"
     if f.op == "absent":

@@ -237,12 +237,49 @@ def read_values(st: ReadState) -> None:
                 )
             ):
                 st.take(j)
+    by_col = _one_entity_list(st, by_col)
     for (col, neg), values in by_col.items():
         values = list(dict.fromkeys(values))
-        if len(values) == 1:
+        if col.column == ANY_NAME:
+            st.filters.append(Filter(col, "any", tuple(values)))
+        elif len(values) == 1:
             st.filters.append(Filter(col, "!=" if neg else "=", (values[0],)))
         else:
             st.filters.append(Filter(col, "not in" if neg else "in", tuple(values)))
+
+
+ANY_NAME = "*name*"  # the column of an 'any' filter: the row is named by any of its name columns
+
+
+def _one_entity_list(
+    st: ReadState, by_col: dict[tuple[Col, bool], list]
+) -> dict[tuple[Col, bool], list]:
+    """'Nvidia or AMD': rows of one table named through different naming columns (a name,
+    a ticker) are one list of rows — OR across those columns, never AND."""
+    from .sqlbuild import name_columns
+
+    naming: dict[str, list[tuple[Col, bool]]] = {}
+    for col, neg in by_col:
+        info = st.lex.catalog.table(col.table)
+        if (
+            not neg
+            and info
+            and (col.column in info.primary_key or col.column in name_columns(info))
+        ):
+            naming.setdefault(col.table, []).append((col, neg))
+    out = dict(by_col)
+    for table, keys in naming.items():
+        if len(keys) < 2:
+            continue
+        pairs = tuple((col.column, v) for col, neg in keys for v in out.pop((col, neg)))
+        out[(Col(table, ANY_NAME), False)] = list(pairs)
+        st.notes.append(
+            (
+                "names",
+                f"{table} rows named by any of: " + ", ".join(f"{c} = '{v}'" for c, v in pairs),
+            )
+        )
+    return out
 
 
 def _choose_value(st: ReadState, item: Item) -> Target:

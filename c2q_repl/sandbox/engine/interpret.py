@@ -28,7 +28,8 @@ from .spec import Col, Decline, Metric, QuerySpec
 from .sqlbuild import name_columns
 from .when import read_when
 
-SUPERLATIVE_WORDS = frozenset(
+COMPARATIVES = frozenset({"higher", "larger", "bigger", "greater", "lower", "smaller"})
+SUPERLATIVE_WORDS = COMPARATIVES | frozenset(
     {
         "top",
         "highest",
@@ -436,6 +437,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         elif limit is not None:
             spec = spec.with_(limit=limit, limit_stated=True)
     _check_every_word_counts(spec, sup_item, limit, share)
+    _check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 
 
@@ -455,6 +457,31 @@ def _check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share
         )
     if share and spec.group_by is None:
         raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")
+
+
+def _check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
+    """'compare … of Apple and Microsoft', 'which had higher growth, Nvidia or AMD': these
+    words are explained only when the question names two or more rows of one table."""
+    named_rows = any(
+        (f.op == "any" and len(f.values) > 1)
+        or (
+            f.op == "in"
+            and (_names_a_row(st, f.col) or f.col.column in key_columns(st, f.col.table))
+        )
+        for f in spec.filters
+    )
+    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
+    comparative = sup_item is not None and sup_item.text.lower() in COMPARATIVES
+    if (compare or comparative) and (not named_rows or spec.metric is not None):
+        word = st.items[compare[0]].text if compare else sup_item.text
+        raise Refuse(
+            f"'{word}' needs two or more named rows to compare (for example 'compare the "
+            "market cap of Apple and Microsoft'); comparisons across periods are not supported.",
+            word,
+        )
+    if comparative and spec.limit_stated:
+        raise Refuse(f"I could not tell how '{sup_item.text}' and the number go together.", "")
+    st.take(*compare)
 
 
 def _extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:

@@ -191,6 +191,11 @@ _add(
 )
 _add("or", "", "or", "either")
 _add("when", "", "when")
+# 'compare the market cap of Apple and Microsoft': explained only by two or more named rows
+_add("compare", "", "compare", "versus", "vs", "vs.")
+# 'which had higher revenue growth, Nvidia or AMD': a superlative among named rows only
+_add("agg", "MAX", "higher", "larger", "bigger", "greater")
+_add("agg", "MIN", "lower", "smaller")
 # the share of rows meeting a condition (ratio.py); anything else with these words declines
 _add(
     "pct",
@@ -491,10 +496,7 @@ _unsupported(
     _PERIOD,
     "compared with",
     "compared to",
-    "compare",
     "comparison",
-    "versus",
-    "vs",
     "year over year",
     "yoy",
     "month over month",

@@ -125,6 +125,16 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
         return exp.Between(this=column, low=_literal(low), high=_literal(high))
     if f.op == "null":
         return exp.Is(this=column, expression=exp.Null())
+    if f.op == "any":
+        # rows named through different naming columns: (short_name = 'X' OR stock_symbol = 'Y')
+        return exp.Paren(
+            this=exp.or_(
+                *(
+                    exp.EQ(this=names.col(Col(f.col.table, c)), expression=_literal(v))
+                    for c, v in f.values
+                )
+            )
+        )
     if f.op == "absent":
         table, other = f.values
         sub = (
@@ -153,7 +163,9 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
         _condition(_Names(True), Filter(Col(alias, g.col.column), g.op, g.values, g.time))
         for g in spec.filters
         # entity and period conditions pick whose latest row; value comparisons do not
-        if g is not f and g.col.table == table and (g.time or g.op in ("=", "in", "!=", "not in"))
+        if g is not f
+        and g.col.table == table
+        and (g.time or g.op in ("=", "in", "!=", "not in", "any"))
     ]
     per = [f.values[0]] if f.values and f.values[0] else []
     if not per and any(g.col.table != table for g in spec.filters):
@@ -425,7 +437,9 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 cols.insert(0, spec.per_group)
             extra = list(spec.columns)
             extra += [
-                f.col for f in spec.filters if f.op not in ("=", "in", "null", "absent") or f.time
+                f.col
+                for f in spec.filters
+                if f.op not in ("=", "in", "null", "absent", "any") or f.time
             ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)
