@@ -18,7 +18,7 @@ from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.sql import highlight_sql
 from c2q_repl.render.style import Painter
 from c2q_repl.render.table import render_table
-from c2q_repl.render.width import text_width, truncate
+from c2q_repl.render.width import text_width, word_lines
 
 __all__ = ["render_answer", "render_error", "render_table", "highlight_sql", "format_elapsed"]
 
@@ -96,7 +96,7 @@ def _headline(task: Answer, question: str, opts: RenderOptions, paint: Painter) 
     text = answer_headline(task, question, opts.numbers) if opts.show_headline else ""
     if not text:
         return []
-    return [paint(truncate(_one_line(text), max(4, opts.width), opts.ellipsis), "heading")]
+    return [paint(line, "heading") for line in word_lines(text, opts.width, opts.ellipsis, 1)]
 
 
 def _understanding(
@@ -137,8 +137,9 @@ def _heading(title: str, opts: RenderOptions, paint: Painter) -> str:
     """``── title ─────`` across the width (title cut to fit)."""
     rule = _marks(opts)["rule"]
     head = f"{rule * 2} {title} "
-    if text_width(head) > opts.width:
-        head = truncate(head, max(4, opts.width - 1), opts.ellipsis) + " "
+    if text_width(head) > opts.width:  # shortened at a word boundary
+        shown = word_lines(title, max(4, opts.width - 4), opts.ellipsis, max_lines=1)
+        head = f"{rule * 2} {shown[0] if shown else ''} "
     return paint(head + rule * max(0, opts.width - text_width(head)), "heading")
 
 

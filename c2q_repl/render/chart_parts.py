@@ -5,7 +5,7 @@ from __future__ import annotations
 from c2q_repl.render.chart_data import Series
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.style import Painter
-from c2q_repl.render.width import text_width, truncate
+from c2q_repl.render.width import truncate
 
 _EIGHTHS = " ▏▎▍▌▋▊▉"
 #: ASCII bar symbols of successive series
@@ -21,29 +21,6 @@ def negative_style(opts: RenderOptions) -> str:
     """Colour of bars below zero: the theme's, else red when the theme has colours."""
     theme = opts.theme
     return theme.chart_negative or ("ansired" if theme.chart_colors else "")
-
-
-def title_lines(title: str, width: int, ellipsis: str = "…", max_lines: int = 2) -> list[str]:
-    """``title`` wrapped at word boundaries into at most ``max_lines`` lines of
-    ``width`` columns; what does not fit ends at a whole word and ``ellipsis``."""
-    width = max(8, width)
-    lines: list[str] = []
-    words = title.split()
-    while words and len(lines) < max_lines:
-        line = words.pop(0)
-        if text_width(line) > width:  # one word longer than the line: cut it
-            line = truncate(line, width, ellipsis)
-        while words and text_width(f"{line} {words[0]}") <= width:
-            line = f"{line} {words.pop(0)}"
-        lines.append(line)
-    if words and lines:
-        last = lines[-1]
-        while text_width(last + ellipsis) > width and " " in last:
-            last = last.rsplit(" ", 1)[0]
-        if text_width(last + ellipsis) > width:  # a single word filling the line
-            last = truncate(last, width - text_width(ellipsis), "")
-        lines[-1] = last + ellipsis
-    return lines
 
 
 def bar_text(fraction: float, room: int, opts: RenderOptions, symbol: str = "#") -> str:

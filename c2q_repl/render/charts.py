@@ -18,12 +18,11 @@ from c2q_repl.render.chart_parts import (
     legend,
     negative_style,
     series_style,
-    title_lines,
 )
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 from c2q_repl.render.style import Painter
-from c2q_repl.render.width import pad_right, text_width, truncate
+from c2q_repl.render.width import pad_right, text_width, truncate, word_lines
 
 CHARTS = ("BarChart", "LineChart", "PieChart")
 MAX_BARS = 40
@@ -48,7 +47,7 @@ def render_chart(chart: ChartOptions, data: ResultData, opts: RenderOptions) -> 
     else:
         prepared = category_series(option, data.columns, data.rows)
     title = clean_text(chart.title).replace("\n", " ").strip() or chart.name
-    lines = [painter(t, "heading") for t in title_lines(title, opts.width, opts.ellipsis)]
+    lines = [painter(t, "heading") for t in word_lines(title, max(8, opts.width), opts.ellipsis)]
     if isinstance(prepared, str):
         return lines + [painter(f"({prepared})", "muted")]
     if len(prepared.categories) < 2:

@@ -70,3 +70,27 @@ def wrap(text: str, width: int) -> list[str]:
 
 def pad_right(text: str, width: int) -> str:
     return text + " " * max(0, width - text_width(text))
+
+
+def word_lines(text: str, width: int, ellipsis: str = "…", max_lines: int = 2) -> list[str]:
+    """``text`` wrapped at word boundaries into at most ``max_lines`` lines of
+    ``width`` columns; what does not fit ends at a whole word and ``ellipsis``
+    (a single word longer than a line is the only thing ever cut inside)."""
+    width = max(2, width)
+    lines: list[str] = []
+    words = text.split()
+    while words and len(lines) < max_lines:
+        line = words.pop(0)
+        if text_width(line) > width:  # one word longer than the line: cut it
+            line = truncate(line, width, ellipsis)
+        while words and text_width(f"{line} {words[0]}") <= width:
+            line = f"{line} {words.pop(0)}"
+        lines.append(line)
+    if words and lines:
+        last = lines[-1]
+        while text_width(last + ellipsis) > width and " " in last:
+            last = last.rsplit(" ", 1)[0]
+        if text_width(last + ellipsis) > width:  # a single word filling the line
+            last = truncate(last, width - text_width(ellipsis), "")
+        lines[-1] = last + ellipsis
+    return lines

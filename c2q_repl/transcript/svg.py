@@ -14,7 +14,7 @@ import math
 from html import escape
 
 from c2q_repl.render.chart_data import format_number
-from c2q_repl.render.chart_parts import title_lines
+from c2q_repl.render.width import word_lines
 from c2q_repl.transcript.chartdata import Plot
 
 PALETTE = (
@@ -75,7 +75,7 @@ def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
 
 def chart_svg(data: Plot, width: int = WIDTH, height: int = HEIGHT) -> str:
     """One ``<svg>`` element (no XML prolog, no xmlns: it is inlined in HTML)."""
-    lines = title_lines(data.title or "", int((width - 40) / TITLE_CHAR_PX))
+    lines = word_lines(data.title or "", int((width - 40) / TITLE_CHAR_PX))
     top = 40 + 18 * (len(lines) - 1)
     body = _pie(data, width, height, top) if data.kind == "pie" else _xy(data, width, height, top)
     title = escape(" ".join(lines))

@@ -43,3 +43,40 @@ def test_truncate_fits(value, width):
 @given(text, st.integers(1, 30))
 def test_wrap_is_lossless(value, width):
     assert "".join(wrap(value, width)) == value
+
+
+def test_word_lines_wrap_and_shorten_at_word_boundaries():
+    from c2q_repl.render.width import word_lines
+
+    text = "Average market capitalisation of companies per sector over five years"
+    assert word_lines(text, 30) == [
+        "Average market capitalisation",
+        "of companies per sector over…",
+    ]
+    assert word_lines(text, 29, max_lines=1) == ["Average market…"]
+    assert word_lines("Short", 30) == ["Short"]
+    assert word_lines("Supercalifragilisticexpialidocious and more", 12) == [
+        "Supercalifr…",
+        "and more",
+    ]
+    assert word_lines("", 10) == []
+
+
+def test_breakdown_headings_are_shortened_at_a_word_boundary():
+    from c2q_repl.api.models import Answer
+    from c2q_repl.render.answer import render_answer
+    from c2q_repl.render.options import RenderOptions
+
+    leaf = {
+        "type": "data_retrieval",
+        "task_id": "0-0",
+        "status": "done",
+        "task": "average market capitalisation of companies per sector over five years",
+        "sql": "SELECT 1",
+        "data": {"columns": [{"col": "x"}], "rows": [["a"], ["b"]]},
+    }
+    answer = Answer.from_json({"type": "breakdown", "task_id": "0", "sub_tasks": [leaf]})
+    out = render_answer(answer, RenderOptions(color=False, width=40))
+    heading = next(line for line in out if line.startswith("── 1/1"))
+    assert heading.startswith("── 1/1 average market capitalisation…")
+    assert len(heading) == 40
