@@ -18,9 +18,9 @@ from starlette.responses import Response
 
 from c2q_repl.sandbox.auth import Authenticator
 from c2q_repl.sandbox.bodies import BodyError, question_too_long, read_json_body
-from c2q_repl.sandbox.chat import ChatService, creator_of
 from c2q_repl.sandbox.faults import FaultInjector, FaultMiddleware, parse_faults
-from c2q_repl.sandbox.keys import ADMIN, ROLE_TITLES, SQL_READONLY, ApiKey
+from c2q_repl.sandbox.handlers import ROUTES, Call, Handlers, Prebuilt
+from c2q_repl.sandbox.keys import ROLE_TITLES, ApiKey
 from c2q_repl.sandbox.limits import DailyQuota, MinuteRateLimiter
 from c2q_repl.sandbox.responses import (
     app_error,
@@ -58,179 +58,6 @@ class GatewayConfig:
     max_question_chars: int = 4096  # longer questions: 400 (the engine's time grows with length)
     access_log: bool = False  # one line per request on stdout (see SandboxApp._log_access)
     body_timeout: float = 30.0  # seconds for a whole request body to arrive (408 beyond)
-
-
-@dataclass(frozen=True)
-class Prebuilt:
-    """A whole app-envelope answer already serialised (a finished job's poll answer)."""
-
-    body: bytes
-
-
-@dataclass
-class Call:
-    """One authenticated request as the handlers see it."""
-
-    route: Route
-    params: dict[str, str]
-    key: ApiKey
-    body: dict
-    query: dict[str, str]
-    free: bool = False  # set by a handler that started no AI work (its quota is given back)
-
-    @property
-    def read_only(self) -> bool:
-        return self.key.role == SQL_READONLY
-
-
-class Handlers:
-    """One method per endpoint (names as in routes.ROUTES); each returns the JSON ``result``."""
-
-    def __init__(self, core: SandboxCore):
-        self.core = core
-        self.chat = ChatService(core)
-
-    def get_job(self, c: Call):
-        if not self._may_see_job(c):
-            raise ApiError(404, "job not found")
-        body = self.core.jobs.final_body(c.params["job_id"])
-        if body is not None:
-            return Prebuilt(body)  # serialised once, when the work finished
-        view = self.core.jobs.view(c.params["job_id"])
-        if view is None:
-            raise ApiError(404, "job not found")
-        return view.to_json()
-
-    def create_summary(self, c: Call):
-        return self._summary(c, v2=False)
-
-    def create_summary_v2(self, c: Call):
-        return self._summary(c, v2=True)
-
-    def _summary(self, c: Call, *, v2: bool):
-        """``reuse: true`` with a summary to reuse costs no AI request."""
-        if c.body.get("reuse") is True:
-            reused = self.core.reuse_summary(c.body, v2=v2)
-            if reused is not None:
-                c.free = True
-                return reused
-        return self.core.create_summary(c.body, v2=v2)
-
-    def list_summaries(self, c: Call):
-        return self.core.list_summaries(c.query)
-
-    def list_summaries_v2(self, c: Call):
-        return self.core.list_summaries(c.query, v2=True)
-
-    def get_summary(self, c: Call):
-        return self.core.summary_json(self.core.find_summary(c.params["summary_id"]))
-
-    def get_summary_v2(self, c: Call):
-        return self.core.summary_json(self.core.find_summary(c.params["summary_id"]), v2=True)
-
-    def update_summary(self, c: Call):
-        return self.core.update_summary(c.params["summary_id"], c.body)
-
-    def update_table(self, c: Call):
-        return self.core.update_table(c.params["summary_id"], c.params["table"], c.body)
-
-    def update_columns(self, c: Call):
-        return self.core.update_columns(c.params["summary_id"], c.params["table"], c.body)
-
-    def create_kb(self, c: Call):
-        return self.chat.create_kb(c.body)
-
-    def list_kbs(self, c: Call):
-        return {"knowledge_bases": [kb.to_json() for kb in self.core.knowledge.all()]}
-
-    def get_kb(self, c: Call):
-        return self.chat.find_kb(c.params["kb_id"]).to_json()
-
-    def update_kb(self, c: Call):
-        return self.chat.update_kb(c.params["kb_id"], c.body)
-
-    def add_knowledge(self, c: Call):
-        return self.chat.add_knowledge(c.params["kb_id"], c.body)
-
-    def list_knowledge(self, c: Call):
-        kb = self.chat.find_kb(c.params["kb_id"])
-        return {"knowledge_data": [i.to_json() for i in list(kb.items.values())]}
-
-    def update_knowledge(self, c: Call):
-        return self.chat.update_knowledge(c.params["kb_id"], c.params["data_id"], c.body)
-
-    def delete_knowledge(self, c: Call):
-        return self.chat.delete_knowledge(c.params["kb_id"], c.params["data_id"])
-
-    # Sessions and the jobs of questions belong to the key that created them; an Admin key
-    # sees all. Someone else's session or job is "not found" (its existence is not revealed).
-    # Handlers run on the event loop one at a time, so a new session or job is claimed before
-    # any other request can see it.
-    def create_session(self, c: Call):
-        return self._claimed(c, self.chat.create_session(c.body, self._creator(c)))
-
-    def list_sessions(self, c: Call):
-        visible = [s for s in self.core.sessions.all() if self._may_see(c, s.owner)]
-        return {"sessions": [self.chat.session_json(s, with_messages=False) for s in visible]}
-
-    def get_session(self, c: Call):
-        return self.chat.session_json(self._own_session(c))
-
-    def rename_session(self, c: Call):
-        self._own_session(c)
-        return self.chat.rename_session(c.params["session_id"], c.body)
-
-    def reset_session(self, c: Call):
-        self._own_session(c)
-        return self.chat.reset_session(c.params["session_id"])
-
-    def session_chat(self, c: Call):
-        self._own_session(c)
-        return self._claimed(c, self.chat.session_chat(c.params["session_id"], c.body, c.read_only))
-
-    def chat_v3(self, c: Call):
-        return self._claimed(c, self.chat.chat_v3(c.body, self._creator(c), c.read_only))
-
-    def chat_v2(self, c: Call):
-        return self._claimed(c, self.chat.chat_v2(c.body, c.read_only))
-
-    def chat_v1(self, c: Call):
-        return self.chat.chat_v1(c.body, c.read_only)
-
-    def refine_sql(self, c: Call):
-        return self._claimed(c, self.chat.refine_sql(c.body, self._creator(c)))
-
-    def suggest_questions(self, c: Call):
-        return self._claimed(c, self.chat.suggest_questions(c.body))
-
-    # ------------------------------------------------------------ ownership
-    def _creator(self, c: Call) -> str:
-        return creator_of(c.key, self.core.app_id)
-
-    @staticmethod
-    def _may_see(c: Call, owner: str) -> bool:
-        return c.key.role == ADMIN or owner == c.key.public
-
-    def _may_see_job(self, c: Call) -> bool:
-        """Unclaimed jobs (data summaries, shared by the app) are everyone's."""
-        owner = self.core.jobs.owner(c.params["job_id"])
-        return owner is None or owner == "" or self._may_see(c, owner)
-
-    def _own_session(self, c: Call):
-        session = self.chat.find_session(c.params["session_id"])
-        if not self._may_see(c, session.owner):
-            raise ApiError(404, f"session {c.params['session_id']} not found")
-        return session
-
-    def _claimed(self, c: Call, result: dict) -> dict:
-        """Record the calling key as the owner of the session and job ``result`` names."""
-        if "session_id" in result:
-            session = self.core.sessions.get(int(result["session_id"]))
-            if session is not None and not session.owner:
-                session.owner = c.key.public
-        if "job_id" in result:
-            self.core.jobs.claim(str(result["job_id"]), c.key.public)
-        return result
 
 
 class SandboxApp:
@@ -278,7 +105,7 @@ class SandboxApp:
         path = request.url.path
         if not path.startswith(self.prefix):
             return gateway_error(404, "endpoint not found", FAMILY)
-        route, params, known = match(request.method, path[len(self.prefix) :].rstrip("/"))
+        route, params, known = match(ROUTES, request.method, path[len(self.prefix) :].rstrip("/"))
         if route is None:
             return (
                 gateway_error(405, "method not allowed", FAMILY)
@@ -329,7 +156,7 @@ class SandboxApp:
         if route.ai and not self.quota.take():
             return daily_quota_error(self.gateway.daily_limit)
         call = Call(route, params, key, body, dict(request.query_params))
-        handler = getattr(self.handlers, route.handler)
+        handler = route.handler.__get__(self.handlers)  # the Handlers method, bound
         try:
             if route.v1:
                 data = await run_in_threadpool(handler, call)

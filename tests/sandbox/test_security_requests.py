@@ -128,7 +128,7 @@ def test_a_lone_surrogate_name_never_breaks_the_session_listing(sandbox):
 
 def test_an_unexpected_error_is_a_json_500_in_the_envelope(make_sandbox, monkeypatch):
     sb = make_sandbox()
-    monkeypatch.setattr(sb.app.handlers, "list_sessions", lambda call: 1 / 0)
+    monkeypatch.setattr(sb.app.core.sessions, "all", lambda: 1 / 0)
     with client(sb) as http:
         response = http.get("/v3/sessions")
         assert response.status_code == 500
