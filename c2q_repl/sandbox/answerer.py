@@ -9,9 +9,6 @@ with a reason, never answered with an empty table.
 
 from __future__ import annotations
 
-import importlib
-import logging
-
 from c2q_repl.sandbox.contracts import (
     Answerer,
     AnswerRequest,
@@ -22,10 +19,9 @@ from c2q_repl.sandbox.contracts import (
     SchemaDescription,
     TaskPlan,
 )
+from c2q_repl.sandbox.engine import create_answerer
 from c2q_repl.sandbox.readonly import check_read_only
 from c2q_repl.sandbox.summaries import describe_from_catalog
-
-log = logging.getLogger("c2q.sandbox")
 
 NO_ENGINE = (
     "No natural-language engine is available in this sandbox, so only questions written as one "
@@ -110,21 +106,8 @@ def build_answerer(
     llm_model: str | None = None,
     llm_key_env: str = "OPENAI_API_KEY",
 ) -> SqlPassthroughAnswerer:
-    """The passthrough in front of the engine ``kind`` from ``c2q_repl.sandbox.engine``.
-
-    When the engine package has no ``create_answerer`` (not installed in this
-    build), the builtin kind degrades to passthrough only; asking for the LLM
-    engine then is an error, since the user asked for something specific.
-    """
-    try:
-        create = importlib.import_module("c2q_repl.sandbox.engine").create_answerer
-    except (ModuleNotFoundError, AttributeError) as exc:
-        if isinstance(exc, ModuleNotFoundError) and exc.name != "c2q_repl.sandbox.engine":
-            raise  # the engine is there but one of its own imports is missing: a real error
-        if kind != "builtin":
-            raise RuntimeError(f"the {kind!r} engine is not available in this build") from None
-        log.warning("no NL→SQL engine available: the sandbox answers SQL questions only")
-        return SqlPassthroughAnswerer(None)
+    """The passthrough in front of the engine ``kind`` from ``c2q_repl.sandbox.engine``
+    (always part of the package: imported directly)."""
     return SqlPassthroughAnswerer(
-        create(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
+        create_answerer(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
     )
