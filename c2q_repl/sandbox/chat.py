@@ -54,12 +54,6 @@ class ChatService:
     def __init__(self, core: SandboxCore):
         self.core = core
 
-    def _named(self, body: dict) -> tuple[str, str]:
-        named = self.core.check_database(body)
-        if named is None:  # check_database raises first when required; this keeps the type exact
-            raise bad_request("cluster_id and database are required")
-        return named
-
     # ------------------------------------------------------------ sessions
     def session_json(self, s: Session, *, with_messages: bool = True) -> dict:
         messages = []
@@ -230,7 +224,7 @@ class ChatService:
         from c2q_repl.sandbox.v1 import v1_data
 
         question = _question(body, "instruction", "question")
-        cluster, database = self._named(body)
+        cluster, database = self.core.named_database(body)
         tables = body.get("tables") or []
         if not isinstance(tables, list) or any(
             self.core.catalog.table(str(t)) is None for t in tables
@@ -245,7 +239,7 @@ class ChatService:
     # ------------------------------------------------------------ refine / suggest
     def refine_sql(self, body: dict, creator: str) -> dict:
         """Like the cloud (PingCAP's tisqleditor comments show it), the POST returns a session too."""
-        cluster, database = self._named(body)
+        cluster, database = self.core.named_database(body)
         sql, feedback = body.get("sql"), body.get("feedback", "")
         if not isinstance(sql, str) or not sql.strip():
             raise bad_request("sql is required")
@@ -284,7 +278,7 @@ class ChatService:
 
     # ------------------------------------------------------------ knowledge bases
     def create_kb(self, body: dict) -> dict:
-        cluster, database = self._named(body)
+        cluster, database = self.core.named_database(body)
         description = body.get("description", "")
         if not isinstance(description, str):
             raise bad_request("description must be a string")

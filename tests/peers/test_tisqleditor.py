@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import sqlglot
 
-from .habits import JOB_DELAY, PollLog, basic_client, poll_until_finished
+from .habits import JOB_DELAY, PollLog, basic_client, poll_until_finished, warm_engine
 
 REFINE_EXAMPLE_SQL = "SELECT * FROM `companies` ORDER BY `market_cap` DESC LIMIT 20;"
 
@@ -59,6 +59,7 @@ def test_chat2data_then_refine_sql(make_sandbox):
     refine-sql.ts:34-39; refineSql's POST result carries ``job_id`` and ``session_id`` as the
     comment at chat-api.ts:151-159 shows."""
     sb = make_sandbox(job_delay=JOB_DELAY)
+    warm_engine(sb)
     with basic_client(sb) as http:
         started = post(
             http,
@@ -95,6 +96,7 @@ def test_errors_reach_the_editor_as_msg(make_sandbox):
     (packages/playground/src/api/tidbcloud/chat-api.ts:119-123); a question the service cannot
     answer shows the job's ``reason`` (chat-api.ts:81-82)."""
     sb = make_sandbox(job_delay=JOB_DELAY)
+    warm_engine(sb)
     with basic_client(sb) as http:
         try:
             post(
