@@ -35,18 +35,26 @@ _THOUSANDS_GAP = re.compile(r"(?<=[0-9])(?=(?:[0-9]{3})+(?:\.|$))", re.MULTILINE
 _GROUPED = "{:,}".format
 _INT_LINES = re.compile(r"[+-]?[0-9]+(?:\n[+-]?[0-9]+)*")
 _LEADING_ZERO = re.compile(r"^\s*[+-]?0[0-9]", re.MULTILINE)
-#: column names whose digits are labels, not quantities
-_IDENTIFIER_NAME = re.compile(
-    r"(^|[^a-z])(id|ids|year|years|yr|fy|zip|zipcode|postal|postcode|code|phone|cik|isbn|"
-    r"ean|upc|sku|ssn|rank|month|day|quarter|week|hour|version|port|pid)($|[^a-z])"
-    r"|[a-z]id$|_?(year|zip)$",
+
+
+def _word_set(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+#: words of a column name whose digits are labels, not quantities
+_IDENTIFIER_WORDS = _word_set(
+    "id ids uid uuid year years yr fy zip zipcode postal postcode code phone cik isbn ean upc "
+    "sku ssn rank month day quarter week hour version port pid"
 )
-_MONEY_NAME = re.compile(
-    r"(cap|price|revenue|revenues|sales|income|profit|cost|costs|salary|salaries|amount|"
-    r"usd|dollar|dollars|earnings|ebitda|spend|budget|value|valuation|assets|debt|cash|"
-    r"wage|wages|payment|fee|fees|turnover)",
+#: a last word that makes the column a label ("account_number", "order_no")
+_IDENTIFIER_LAST = frozenset({"number", "no", "num", "nr"})
+#: words of a column name that say money (the human form puts "$" in front)
+_MONEY_WORDS = _word_set(
+    "cap marketcap price prices revenue revenues sales income profit profits cost costs salary "
+    "salaries amount usd dollar dollars earnings ebitda spend spending budget valuation assets "
+    "debt cash wage wages payment payments fee fees turnover"
 )
-_NOT_MONEY_NAME = re.compile(r"(pct|percent|ratio|rate|count|share_count|shares|volume|qty)")
+_NOT_MONEY_WORDS = _word_set("pct percent ratio rate count shares volume qty growth")
 _SUFFIXES = ((Decimal(10) ** 12, "T"), (Decimal(10) ** 9, "B"), (Decimal(10) ** 6, "M"))
 _HUMAN_FROM = Decimal(10) ** 6
 #: a thousand trillion and up: no suffix reads well any more
@@ -85,17 +93,27 @@ def _to_decimal(value: object) -> Decimal | None:
     return number if number.is_finite() else None
 
 
+def name_words(name: str) -> list[str]:
+    """``"marketCap_USD"`` → ``["market", "cap", "usd"]`` (camelCase and any separator)."""
+    return re.findall(r"[a-z]+", re.sub(r"([a-z0-9])([A-Z])", r"\1 \2", name).lower())
+
+
 def identifier_column(name: str, cells: Sequence[object]) -> bool:
     """Digits that label rather than count: keep them exactly as sent."""
-    if _IDENTIFIER_NAME.search(name.casefold()):
+    words = name_words(name)
+    if (
+        _IDENTIFIER_WORDS.intersection(words)
+        or (len(words) > 1 and words[-1] in _IDENTIFIER_LAST)
+        or any(w.endswith("year") for w in words)  # "fiscalyear"
+    ):
         return True
     texts = [c for c in cells if isinstance(c, str)]
     return bool(texts) and _LEADING_ZERO.search("\n".join(texts)) is not None
 
 
 def money_column(name: str) -> bool:
-    folded = name.casefold()
-    return bool(_MONEY_NAME.search(folded)) and not _NOT_MONEY_NAME.search(folded)
+    words = set(name_words(name))
+    return bool(words & _MONEY_WORDS) and not words & _NOT_MONEY_WORDS
 
 
 def _positional(number: Decimal) -> str:

@@ -142,6 +142,8 @@ def test_human_abbreviates_large_money_columns_and_keeps_points_aligned():
         ("zip", ["02134", "10001"]),
         ("whatever", ["007", "1234"]),  # a leading zero: a code, not a quantity
         ("CompanyID", ["12345", "67890"]),
+        ("fiscalyear", ["2023", "2024"]),
+        ("account_number", ["1234567890"]),
     ],
 )
 def test_identifier_columns_keep_their_digits(name, cells):
@@ -189,3 +191,15 @@ def test_readable_tables_stay_tabulate_identical(rows):
     assert "\n".join(render_table(["a", "b"], rows, opts)) == tabulate(
         cells, prepared.headers, tablefmt="psql", disable_numparse=True, colalign=prepared.aligns
     )
+
+
+@pytest.mark.parametrize("name", ["amount_paid", "number_of_companies", "employees", "marketCap"])
+def test_quantities_are_not_mistaken_for_identifiers(name):
+    assert format_column(name, ["1234567"], "readable", "NULL") == (["1,234,567"], False)
+
+
+def test_money_is_said_only_for_money_columns():
+    out = format_column("capacity", ["57930000"], "human", "NULL")
+    assert out is not None and out[0] == ["57.9M"]
+    out = format_column("marketCap", ["57930000"], "human", "NULL")
+    assert out is not None and out[0] == ["$57.9M"]
