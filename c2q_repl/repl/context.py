@@ -72,6 +72,8 @@ class ReplContext:
         #: today's (HTTP requests, AI requests) on this endpoint (None until known)
         self.requests_today: tuple[int, int] | None = None
         self.quit_requested = False
+        #: text the next prompt starts with (/edit), taken once
+        self.prefill = ""
         self.opening = (
             opening
             if opening is not None
@@ -209,6 +211,11 @@ class ReplContext:
                 hint="Only the last answers are kept in memory; transcripts keep every one.",
             )
         return recalled
+
+    def take_prefill(self) -> str:
+        """What the next prompt starts with (once): the SQL /edit put there, else ""."""
+        text, self.prefill = self.prefill, ""
+        return text
 
     # ------------------------------------------------------------------ display
 

@@ -161,6 +161,8 @@ def make_prompt_session(
         vi_mode=options.vi,
         search_ignore_case=True,
         enable_suspend=True,
+        # Ctrl-X Ctrl-E (emacs) or v (vi) edits the line in $VISUAL/$EDITOR, as in pgcli
+        enable_open_in_editor=True,
     )
     if not ctx.color:
         from prompt_toolkit.output import ColorDepth
@@ -206,7 +208,7 @@ def _loop(ctx: ReplContext, session: PromptSession) -> None:
     while not ctx.quit_requested:
         ctx.print_notes()
         try:
-            text = session.prompt(PROMPT)
+            text = session.prompt(PROMPT, default=ctx.take_prefill())
         except KeyboardInterrupt:
             continue
         except EOFError:

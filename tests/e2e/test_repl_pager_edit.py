@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .repl_support import ready, wait_prompt
+from .repl_support import ask, ready, wait_prompt
 
 TALL = "list the companies in the Technology sector"
 
@@ -27,3 +27,40 @@ def test_pager_shows_only_the_table_and_quitting_keeps_sql_and_count(spawn_c2q):
     assert re.search(r"answer [0-9a-f]{32}", text), screen.dump()
     sql_at = text.index("SELECT")
     assert sql_at < text.index("65 rows")
+
+
+def prompt_text(screen) -> str:
+    """The text after the last prompt on screen, its wrapped rows joined."""
+    rows = screen.display[:-1]
+    starts = [i for i, row in enumerate(rows) if row.startswith("c2q>")]
+    return "".join(rows[starts[-1] :]) if starts else ""
+
+
+def wait_in_prompt(screen, pattern: str) -> None:
+    import time
+
+    deadline = time.monotonic() + 15
+    while not re.search(pattern, prompt_text(screen)):
+        if not screen.pump(0.05) or time.monotonic() > deadline:
+            raise AssertionError(f"{pattern!r} not in the prompt\n{screen.dump()}")
+
+
+def test_edit_puts_the_sql_in_the_prompt_and_editor_sends_it(spawn_c2q, tmp_path):
+    """/edit: the SQL appears after the prompt, is edited in place and Enter sends it;
+    Ctrl-X Ctrl-E hands the line to $EDITOR and sends what the editor saved."""
+    editor = tmp_path / "editor.sh"
+    editor.write_text("#!/bin/sh\nsed -i 's/LIMIT [0-9]*/LIMIT 2/' \"$1\"\n")
+    editor.chmod(0o755)
+    screen = spawn_c2q(extra_env={"EDITOR": str(editor)})
+    ready(screen)
+    ask(screen, "top 5 companies by market cap", "5 rows")
+    screen.send_line("/edit")
+    wait_in_prompt(screen, r"^c2q> SELECT .*LIMIT 5$")
+    screen.send_key("backspace")
+    ask(screen, "3", "3 rows")
+    assert "LIMIT 3" in "".join(screen.scrollback), screen.dump()
+    screen.send_line("/edit")
+    wait_in_prompt(screen, r"^c2q> SELECT .*LIMIT 3$")
+    screen.send_key("c-x", "c-e")
+    screen.wait_for("2 rows", timeout=20, scrollback=True)
+    wait_prompt(screen)

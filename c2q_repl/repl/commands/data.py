@@ -1,4 +1,4 @@
-"""Commands about the data and the SQL: /summary, /suggest, /refine, /kb, /sql."""
+"""Commands about the data and the SQL: /summary, /suggest, /refine, /run, /edit, /sql."""
 
 from __future__ import annotations
 
@@ -82,20 +82,29 @@ def suggest_command(ctx: ReplContext, args: dict[str, str]) -> None:
     ask(ctx, question)
 
 
+def current_sql(ctx: ReplContext) -> str:
+    """The SQL /refine, /edit and /run act on: the last /refine's rewrite, else the
+    last answer's (its last task's for a breakdown); "" when there is none."""
+    if ctx.answers.refined_sql:
+        return ctx.answers.refined_sql
+    sqls = last_sqls(ctx)
+    return sqls[-1][1] if sqls else ""
+
+
 @command(
     "refine",
-    "ask the service to rewrite the last SQL as you describe; shows the change as a diff",
+    "rewrite the SQL as you describe (each /refine starts from the last rewrite); shows a diff",
     args=[Arg("TEXT", rest=True)],
+    details="/run then runs the rewrite; /edit puts it in the prompt to change by hand.",
 )
 def refine_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.chat.assist import refine_sql
     from c2q_repl.render.listings import sql_diff_lines
     from c2q_repl.render.sanitize import clean_text
 
-    sqls = last_sqls(ctx)
-    if not sqls:
+    old = current_sql(ctx)
+    if not old:
         raise UsageError("no SQL to refine yet; ask a question first")
-    old = sqls[-1][1]
     conversation = ctx.wait_conversation()
     result = run_chat(
         ctx,
@@ -108,6 +117,40 @@ def refine_command(ctx: ReplContext, args: dict[str, str]) -> None:
         ctx.out.info(clean_text(result.solution))
     ctx.out.block(sql_diff_lines(old, result.rewritten_sql, ctx.render_options()))
     ctx.answers.refined_sql = clean_text(result.rewritten_sql)
+    if ctx.answers.refined_sql.strip():
+        ctx.out.info(
+            "/run runs it · /edit puts it in the prompt · /refine again refines it further"
+        )
+
+
+@command(
+    "run",
+    "run the refined SQL (or the last SQL) as the next question",
+    details="The SQL is sent as the question, so the service answers with exactly that query.",
+)
+def run_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    from c2q_repl.repl.keys import normalise_question
+
+    sql = current_sql(ctx)
+    if not sql.strip():
+        raise UsageError("no SQL to run yet; ask a question (and /refine it) first")
+    ask(ctx, normalise_question(sql))
+
+
+@command(
+    "edit",
+    "put the refined SQL (or the last SQL) in the prompt to edit; Enter sends it",
+    details="Ctrl-X Ctrl-E (emacs keys) or v (vi keys) opens the line in $VISUAL/$EDITOR;\n"
+    "saving and quitting the editor sends what you wrote.",
+)
+def edit_command(ctx: ReplContext, args: dict[str, str]) -> None:
+    sql = current_sql(ctx).strip().rstrip(";").strip()
+    if not sql:
+        raise UsageError("no SQL to edit yet; ask a question first")
+    ctx.prefill = sql
+    ctx.out.info(
+        "the SQL is in the prompt: edit it and press Enter to send it (Ctrl-X Ctrl-E: $EDITOR)"
+    )
 
 
 @command("sql", "print the last SQL plain, for copying")
