@@ -15,7 +15,7 @@ from typing import Any
 
 from c2q_repl.api.errors import CancelledError, JobFailedError
 from c2q_repl.api.models import Job
-from c2q_repl.api.resources import RefineResult, Suggestions
+from c2q_repl.api.resources import DataSummary, RefineResult, Suggestions
 from c2q_repl.chat.conversation import Conversation
 
 OnUpdate = Callable[[Job], None]
@@ -53,6 +53,28 @@ def suggest_questions(
     started = client.suggest_questions(settings.cluster_id, settings.database)
     result = helper_job_result(conversation, started.job_id, cancel=cancel, on_update=on_update)
     return Suggestions.from_json(result).questions
+
+
+def regenerate_summary(
+    conversation: Conversation,
+    *,
+    cancel: threading.Event | None = None,
+    on_update: OnUpdate | None = None,
+) -> DataSummary:
+    """``POST /v3/dataSummaries`` without ``reuse``: the service reads the database again
+    and writes a new summary. An AI request (it counts against the day's quota), so
+    front ends ask before calling this; plain re-reading is ``data_summary(refresh=True)``."""
+    cancel = cancel or threading.Event()
+    conversation.open(cancel)
+    client = conversation.client
+    settings = conversation.connection.settings
+    started = client.create_data_summary(settings.cluster_id, settings.database, reuse=False)
+    result = helper_job_result(conversation, started.job_id, cancel=cancel, on_update=on_update)
+    summary = DataSummary.from_json(result) if isinstance(result, dict) and result else None
+    if summary is None or not (summary.data_summary_id or summary.tables):
+        summary = client.get_data_summary(started.data_summary_id)
+    conversation.use_summary(summary)
+    return summary
 
 
 def helper_job_result(

@@ -94,6 +94,8 @@ class Conversation:
         self._wall = wall_clock
         self._session: Session | None = None
         self._summary: DataSummary | None = None
+        #: (rounds before it, what happened): /new, /reset and switches, for /history
+        self.boundaries: list[tuple[int, str]] = []
         self._armed: FeedbackIds | None = None
         #: index in ``rounds`` where the server-side context starts (after /reset, /new, switch)
         self._context_start = 0
@@ -408,6 +410,7 @@ class Conversation:
         self.open()
         self.client.reset_session(self.session_id)
         self._forget_context()
+        self.boundaries.append((len(self.rounds), "context reset"))
         self._record_command("reset", "")
 
     def new_session(self, name: str = "") -> str:
@@ -419,6 +422,7 @@ class Conversation:
                 self.session_name = name
             self._session = self._new_session(self.client, settings, self._closing)
             self._forget_context()
+            self.boundaries.append((len(self.rounds), f"new session {self.session_id}"))
         self._record("session", self.session_id)
         return self.session_id
 
@@ -428,6 +432,7 @@ class Conversation:
         with self._open_lock:
             self._session = session
             self._forget_context()
+            self.boundaries.append((len(self.rounds), f"switched to session {session.session_id}"))
         self._record("session", session.session_id)
         return session
 
@@ -452,6 +457,10 @@ class Conversation:
             self._summary = self.client.get_data_summary(self._summary.data_summary_id)
         assert self._summary is not None
         return self._summary
+
+    def use_summary(self, summary: DataSummary) -> None:
+        """A regenerated data summary replaces the cached one (``/summary regenerate``)."""
+        self._summary = summary
 
     def close(self) -> None:
         """Stop any wait inside :meth:`open` (the connection is closed by its owner)."""

@@ -198,7 +198,7 @@ def _footer(answer: Answer, job_id: str, opts: RenderOptions, paint: Painter) ->
         parts.append(("task " if len(tasks) == 1 else "tasks ") + ", ".join(tasks))
     if not parts:
         return []
-    parts.append("/feedback to rate it")
+    parts.append("/feedback sends a correction")
     return [paint(f" {dot} ".join(parts), "muted")]
 
 

@@ -65,7 +65,7 @@ def test_repl_session_replays_to_the_same_screen(sandbox, seed_cache_home, tmp_p
         repl.wait_for("c2q>", timeout=30)
         for answered, question in enumerate(QUESTIONS, 1):
             repl.send_line(question)
-            wait_for_count(repl, "/feedback to rate it", answered)
+            wait_for_count(repl, "/feedback sends a correction", answered)
         repl.settle(0.5)
         repl.send_key("c-d")
         repl.wait_for("transcript saved to", scrollback=True, timeout=20)
@@ -111,7 +111,7 @@ def test_sigkill_of_the_repl_mid_question_loses_no_completed_round(
         repl.wait_for("c2q>", timeout=30)
         for answered, question in enumerate(QUESTIONS, 1):
             repl.send_line(question)
-            wait_for_count(repl, "/feedback to rate it", answered)
+            wait_for_count(repl, "/feedback sends a correction", answered)
         repl.send_line("top 5 companies by market cap")
         repl.wait_for("c2q> top 5 companies by market cap", scrollback=True)
         time.sleep(0.3)  # the job is running on the server now

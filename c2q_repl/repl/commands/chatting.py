@@ -8,6 +8,7 @@ from c2q_repl.api.vocabulary import MODES
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
 if TYPE_CHECKING:
+    from c2q_repl.chat.round import Round
     from c2q_repl.repl.context import ReplContext
 
 
@@ -123,9 +124,27 @@ def history_command(ctx: ReplContext, args: dict[str, str]) -> None:
     if not rounds:
         ctx.out.info("no questions asked in this session yet")
         return
-    from c2q_repl.render.listings import history_lines
+    ctx.out.block(history_with_boundaries(rounds, ctx.wait_conversation().boundaries, ctx))
 
-    ctx.out.block(history_lines(rounds, ctx.render_options()))
+
+def history_with_boundaries(
+    rounds: list[Round], boundaries: list[tuple[int, str]], ctx: ReplContext
+) -> list[str]:
+    """/history's list with a marked line where /new, /reset or a switch started afresh."""
+    from c2q_repl.render.listings import history_lines
+    from c2q_repl.render.style import Painter
+
+    opts = ctx.render_options()
+    paint = Painter(opts.theme, opts.styled)
+    rule = "──" if opts.unicode else "--"
+    lines: list[str] = []
+    at = 0
+    for index, what in boundaries:
+        if index > at:
+            lines += history_lines(rounds[at:index], opts)
+            at = index
+        lines.append(paint(f"{rule} {what} {rule}", "muted"))
+    return lines + history_lines(rounds[at:], opts)
 
 
 def _server_history(ctx: ReplContext) -> None:

@@ -8,6 +8,7 @@ from c2q_repl.repl.asking import ask, run_chat
 from c2q_repl.repl.commands.registry import Arg, UsageError, command
 
 if TYPE_CHECKING:
+    from c2q_repl.api.resources import DataSummary
     from c2q_repl.repl.context import ReplContext
 
 
@@ -23,13 +24,50 @@ def last_sqls(ctx: ReplContext) -> list[tuple[str, str]]:
 @command(
     "summary",
     "the data summary: database description, tables and columns",
-    args=[Arg("ACTION", optional=True, choices=("refresh",))],
+    args=[Arg("ACTION", optional=True, choices=("refresh", "regenerate"))],
+    usage="/summary [refresh | regenerate]",
+    details="refresh re-reads the summary from the server (no AI request; it is not regenerated).\n"
+    "regenerate asks the service to read the database again and write a new summary: an AI\n"
+    "request that counts against today's quota, so c2q asks first.",
 )
 def summary_command(ctx: ReplContext, args: dict[str, str]) -> None:
     from c2q_repl.render.listings import summary_lines
 
-    summary = ctx.load_summary(refresh=args.get("ACTION") == "refresh")
+    action = args.get("ACTION")
+    if action == "regenerate":
+        summary = _regenerate_summary(ctx)
+        if summary is None:
+            return
+    else:
+        summary = ctx.load_summary(refresh=action == "refresh")
     ctx.out.block(summary_lines(summary, ctx.render_options()))
+    if action == "refresh":
+        ctx.out.info(
+            "re-read from the server (not regenerated; /summary regenerate writes a new one)"
+        )
+
+
+def _regenerate_summary(ctx: ReplContext) -> DataSummary | None:
+    from c2q_repl.chat.assist import regenerate_summary
+    from c2q_repl.repl.context import schema_words
+
+    reply = ctx.hooks.read_line(
+        "regenerate the data summary? it is an AI request that counts against today's quota [y/N] "
+    )
+    if reply.strip().lower() not in ("y", "yes"):
+        ctx.out.info("not regenerated")
+        return None
+    conversation = ctx.wait_conversation()
+    summary = run_chat(
+        ctx,
+        lambda cancel, on_update: regenerate_summary(
+            conversation, cancel=cancel, on_update=on_update
+        ),
+        "regenerating",
+    )
+    ctx.completion.schema_words = schema_words(summary)
+    ctx.out.ok("the data summary was regenerated")
+    return summary
 
 
 def _suggestion_numbers(ctx: ReplContext) -> list[str]:

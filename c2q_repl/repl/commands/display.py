@@ -230,6 +230,12 @@ def export_command(ctx: ReplContext, args: dict[str, str]) -> None:
 
     path = user_path(args["PATH"])
     source = ctx.recording.path
+    folder = path.parent
+    if not folder.is_dir():
+        raise UsageError(
+            f"no directory {folder}"
+            + (" (it is a file)" if folder.exists() else "; create it first or pick another path")
+        )
     try:
         fmt = format_for(path)
         if not source or ctx.recording.writer is None:
