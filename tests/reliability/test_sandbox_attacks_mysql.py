@@ -232,3 +232,24 @@ def test_the_ordinary_questions_still_work(sandbox_over_mysql, databases):
                 http, sandbox_over_mysql, f"SELECT name FROM {served}.users WHERE user_id = 1"
             )
             assert job["result"]["data"]["rows"] == [["ann"]]
+
+
+def test_an_unsafe_server_sql_mode_is_pinned_on_every_connection(sandbox_over_mysql):
+    """A server whose global sql_mode had NO_BACKSLASH_ESCAPES would end ``'\\'`` where the guard's
+    parser does not; the backend then pins a safe mode on new and reset connections alike."""
+    db = sandbox_over_mysql.app.core.db
+    saved = db._pin_mode, db._sql_mode
+    db._pin_mode, db._sql_mode = True, "STRICT_TRANS_TABLES,ONLY_FULL_GROUP_BY"
+    try:
+        fresh = db._connect()
+        try:
+            with fresh.cursor() as cur:
+                cur.execute("SET SESSION sql_mode = 'NO_BACKSLASH_ESCAPES'")
+            assert db._reset(fresh)
+            with fresh.cursor() as cur:
+                cur.execute("SELECT @@SESSION.sql_mode")
+                assert cur.fetchone()[0] == "STRICT_TRANS_TABLES,ONLY_FULL_GROUP_BY"
+        finally:
+            fresh.close()
+    finally:
+        db._pin_mode, db._sql_mode = saved

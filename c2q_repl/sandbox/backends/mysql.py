@@ -107,6 +107,8 @@ class MySQLDatabase:
         finally:
             probe.close()
         self._sql_mode = safe_sql_mode(mode)
+        # a reset session starts from the global mode: only pin it when that one is unsafe
+        self._pin_mode = self._sql_mode != mode
         self.flavor = (
             "mariadb"
             if "mariadb" in version.lower()
@@ -149,8 +151,9 @@ class MySQLDatabase:
         return conn
 
     def _prepare(self, conn) -> None:
-        with conn.cursor() as cur:
-            cur.execute("SET SESSION sql_mode = %s", (self._sql_mode,))
+        if self._pin_mode:
+            with conn.cursor() as cur:
+                cur.execute("SET SESSION sql_mode = %s", (self._sql_mode,))
 
     def _reset(self, conn) -> bool:
         """Forget everything a request left on ``conn`` (variables, locks, session settings).
