@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 
 import pytest
 
 from c2q_repl.cli import SUBCOMMANDS, build_parser, parse_args
+from tests import children
 
 
 @pytest.mark.parametrize("flag", ["--version", "--help"])
@@ -18,7 +18,7 @@ def test_fast_paths_import_nothing_heavy(flag):
         "heavy = [m for m in ('prompt_toolkit', 'httpx', 'pygments', 'tabulate', 'sqlglot', 'starlette') if m in sys.modules]\n"
         "print('HEAVY', heavy)"
     )
-    out = subprocess.run(
+    out = children.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     ).stdout
     assert "HEAVY []" in out, out

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import io
 import os
-import subprocess
 import sys
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from c2q_repl.config import (
     load_settings,
     state_dir,
 )
+from tests import children
 
 KEY = "0b5a1f3e-7c2d-4e8f-9a6b-c0ffee000001"
 ENDPOINT = "https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-AbCd1234/endpoint"
@@ -287,7 +287,7 @@ def test_xdg_paths(tmp_path):
 
 def test_config_does_not_import_httpx():
     code = "import sys, c2q_repl.config; assert 'httpx' not in sys.modules, 'httpx imported'"
-    subprocess.run([sys.executable, "-c", code], check=True)
+    children.run([sys.executable, "-c", code], check=True)
 
 
 def test_timeout_from_env_or_profile_and_validated(tmp_path):

@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import children
+
 ROOT = Path(__file__).resolve().parent.parent
 LINT_IMPORTS = shutil.which("lint-imports")
 
@@ -22,7 +24,7 @@ pytestmark = pytest.mark.skipif(LINT_IMPORTS is None, reason="import-linter is n
 
 def lint_imports(package_parent: Path) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(package_parent)}
-    return subprocess.run(
+    return children.run(
         [str(LINT_IMPORTS), "--config", str(ROOT / "pyproject.toml"), "--no-cache"],
         cwd=package_parent,
         env=env,
@@ -84,7 +86,7 @@ def test_start_up_modules_stay_light():
         "import sys, c2q_repl.cli, c2q_repl.repl.app, c2q_repl.render.terminal;"
         "print(sorted(m for m in ('prompt_toolkit', 'httpx', 'pygments') if m in sys.modules))"
     )
-    done = subprocess.run(
+    done = children.run(
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
     )
     assert done.stdout.strip() == "[]"

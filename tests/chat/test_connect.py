@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import subprocess
 import sys
 import textwrap
 
 from c2q_repl.chat.connect import connect, endpoint_kind, endpoint_label, new_connection
 from c2q_repl.chat.conversation import Conversation
 from c2q_repl.config import Credentials, Settings
+from tests import children
 
 CLOUD = Settings(
     endpoint="https://us-west-2.data.tidbcloud.com/api/v1beta/app/chat2query-abc/endpoint",
@@ -48,7 +48,7 @@ def test_creating_a_connection_imports_no_http_and_starts_nothing():
         print("ok")
         """
     )
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
+    done = children.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "ok"
 

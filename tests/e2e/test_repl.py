@@ -4,11 +4,12 @@ started in the test process (and once with the embedded sandbox)."""
 from __future__ import annotations
 
 import re
-import subprocess
 import sys
 from pathlib import Path
 
 import pytest
+
+from tests import children
 
 from .harness import sandbox_env_vars
 from .repl_support import (
@@ -325,7 +326,7 @@ def test_embedded_sandbox_without_credentials(spawn_offline):
 
 
 def test_piped_stdin_runs_batch_mode_not_the_ui(sandbox_env):
-    proc = subprocess.run(
+    proc = children.run(
         [sys.executable, "-m", "c2q_repl"],
         input=PER_SECTOR + "\n",
         capture_output=True,

@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import children
 from tests.children import default_sigint
 from tests.e2e.harness import Screen, isolated_env
 from tests.reliability import fakeapi as F
@@ -81,7 +82,7 @@ def start_ask(
     """``c2q ask QUESTIONS --transcript T`` in the background; returns (process, transcript path)."""
     transcript = root / "ask-transcript.jsonl"
     env = c2q_env(root, server, extra_env)
-    process = subprocess.Popen(
+    process = children.popen(
         [sys.executable, "-m", "c2q_repl", "ask", *questions, "--transcript", str(transcript)],
         env=env,
         preexec_fn=default_sigint,  # Ctrl-C reaches it even when pytest ignores SIGINT

@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 
 from c2q_repl.transcript.writer import TranscriptWriter
+from tests import children
 from tests.reliability import fakeapi as F
 from tests.reliability.conftest import TRACEBACK, c2q_env
 
@@ -24,7 +25,7 @@ EXIT_AUTH = 4
 
 
 def _c2q(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return children.run(
         [sys.executable, "-m", "c2q_repl", *args],
         env=env,
         capture_output=True,

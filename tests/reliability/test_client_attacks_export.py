@@ -22,6 +22,7 @@ from pathlib import Path
 import pytest
 
 from c2q_repl.transcript.writer import TranscriptWriter
+from tests import children
 from tests.e2e.harness import Screen, isolated_env
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import CONTROL_TEXT, FORBIDDEN
@@ -75,7 +76,7 @@ def test_export_to_a_terminal_prints_no_control_sequence(hostile, tmp_path, fmt)
 
 
 def _export(hostile: Path, tmp_path: Path, *args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return children.run(
         [sys.executable, "-m", "c2q_repl", "export", str(hostile), *args],
         env=isolated_env(tmp_path / "env"),
         capture_output=True,

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import re
 import signal
-import subprocess
 import sys
 import time
 
 import pytest
 
+from tests import children
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP, thousand_rows
 from tests.reliability.conftest import (
@@ -194,7 +194,7 @@ def test_sigkill_mid_session_keeps_completed_rounds(fake, tmp_path):
         repl.close()
     (path,) = session_transcripts(tmp_path / "repl")
     assert FOLLOW_UP in answered_questions(path)
-    replay = subprocess.run(
+    replay = children.run(
         [sys.executable, "-m", "c2q_repl", "replay", str(path)],
         capture_output=True,
         text=True,

@@ -20,6 +20,8 @@ from pathlib import Path
 import httpx
 import pytest
 
+from tests import children
+
 PUBLIC, PRIVATE = "ATTACKAD", "dddddddd-0000-4000-8000-000000000001"
 
 # The engine is replaced before the server starts: one that never finishes (as a 50 MB
@@ -68,7 +70,7 @@ def serve(
     log = (
         tmp_path / "serve.log"
     )  # a file, not a pipe nobody reads: a full pipe would stall the server
-    proc = subprocess.Popen(
+    proc = children.popen(
         [*command, "--port", "0", "--keys", str(keys), "--job-delay", "0", *args],
         stdout=subprocess.PIPE,
         stderr=log.open("w"),

@@ -15,6 +15,7 @@ from collections import Counter
 
 import pytest
 
+from tests import children
 from tests.e2e.harness import Screen, isolated_env, sandbox_env_vars
 from tests.reliability.conftest import (
     TRACEBACK,
@@ -52,7 +53,7 @@ def test_ask_and_repl_against_sandbox_fault_injection(faulty_sandbox, tmp_path, 
     transcript = tmp_path / "ask.jsonl"
     import subprocess
 
-    ask = subprocess.Popen(
+    ask = children.popen(
         [sys.executable, "-m", "c2q_repl", "ask", *QUESTIONS[:5], "--transcript", str(transcript)],
         env=isolated_env(tmp_path / "ask", env_vars),
         stdout=subprocess.PIPE,

@@ -9,9 +9,9 @@ Every other reliability test also greps its own isolated directories.
 from __future__ import annotations
 
 import shutil
-import subprocess
 from pathlib import Path
 
+from tests import children
 from tests.reliability import fakeapi as F
 from tests.reliability.cases import FAULTY, FOLLOW_UP
 from tests.reliability.conftest import (
@@ -39,7 +39,7 @@ COMMANDS = [
 def _process_args() -> str:
     """``ps -eo args``; where procps is not installed, the same from /proc/*/cmdline."""
     if shutil.which("ps"):
-        return subprocess.run(
+        return children.run(
             ["ps", "-eo", "args"], capture_output=True, text=True, check=True
         ).stdout
     lines = []

@@ -21,6 +21,7 @@ from pathlib import Path
 import pytest
 
 from c2q_repl.transcript.writer import TranscriptWriter
+from tests import children
 from tests.reliability import fakeapi as F
 from tests.reliability.conftest import ANSWER_42, ReplRun, c2q_env, session_transcripts
 
@@ -96,7 +97,7 @@ def _redacted_where_echoed(transcript: Path) -> None:
 
 
 def _run(args: list[str], env: dict[str, str], cwd: Path) -> subprocess.CompletedProcess:
-    return subprocess.run(
+    return children.run(
         [sys.executable, "-m", "c2q_repl", *args],
         env=env,
         cwd=cwd,

@@ -15,6 +15,7 @@ import textwrap
 from pathlib import Path
 
 from c2q_repl.sandbox.seed import ensure_sp500insight, seed_file_name
+from tests import children
 
 CHILD = textwrap.dedent(
     """
@@ -46,7 +47,7 @@ CHILD = textwrap.dedent(
 
 
 def _child(mode: str, directory: Path) -> subprocess.Popen:
-    return subprocess.Popen(
+    return children.popen(
         [sys.executable, "-c", CHILD, mode, str(directory)],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,

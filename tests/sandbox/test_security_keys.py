@@ -10,6 +10,7 @@ import sys
 import pytest
 
 from c2q_repl.sandbox.keys import KeysFileError, parse_keys
+from tests import children
 
 ENTRY = '[[keys]]\npublic = "ROLELESS"\nprivate = "ffffffff-0000-4000-8000-000000000001"\n'
 
@@ -27,7 +28,7 @@ def test_serve_refuses_to_start_with_such_a_keys_file(tmp_path, seed_cache_home,
     keys.chmod(0o600)
     env = {**os.environ, "XDG_CACHE_HOME": str(seed_cache_home)}
     try:
-        done = subprocess.run(
+        done = children.run(
             [
                 sys.executable,
                 "-m",

@@ -13,6 +13,7 @@ import pytest
 
 from c2q_repl.sandbox.keys import SQL_READONLY, ApiKey
 from c2q_repl.sandbox.serve import is_loopback, plain_http_warning
+from tests import children
 
 from .helpers import ask, client
 
@@ -55,7 +56,7 @@ def test_serving_on_all_interfaces_warns_about_plain_http(tmp_path, seed_cache_h
     keys.chmod(0o600)
     log = tmp_path / "stderr.log"
     with log.open("w") as err:
-        proc = subprocess.Popen(
+        proc = children.popen(
             [
                 sys.executable,
                 "-m",

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from tests import children
 from tests.children import default_sigint
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -28,7 +29,7 @@ def _start(tmp_path: Path, seed_cache_home: Path, *extra: str):
         "XDG_CACHE_HOME": str(seed_cache_home),
         "PYTHONUNBUFFERED": "1",
     }
-    proc = subprocess.Popen(
+    proc = children.popen(
         [sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -62,7 +63,7 @@ def _walkthrough_blocks() -> list[str]:
 
 
 def _run(script: str, env: dict) -> list[dict]:
-    done = subprocess.run(
+    done = children.run(
         ["bash", "-euo", "pipefail", "-c", script],
         capture_output=True,
         text=True,
@@ -149,7 +150,7 @@ def test_bad_options_fail_with_usage_error(tmp_path, seed_cache_home):
         "XDG_CACHE_HOME": str(seed_cache_home),
     }
     for extra in (["--faults", "explode:1"], ["--job-delay", "9-1"]):
-        done = subprocess.run(
+        done = children.run(
             [sys.executable, "-m", "c2q_repl", "sandbox", "serve", "--port", "0", *extra],
             capture_output=True,
             text=True,
@@ -159,7 +160,7 @@ def test_bad_options_fail_with_usage_error(tmp_path, seed_cache_home):
         assert done.returncode == 2 and "c2q sandbox:" in done.stderr
     bad_keys = tmp_path / "keys.toml"
     bad_keys.write_text("not toml [")
-    done = subprocess.run(
+    done = children.run(
         [
             sys.executable,
             "-m",

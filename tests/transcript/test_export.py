@@ -13,6 +13,7 @@ import pytest
 
 from c2q_repl.transcript.export import export_transcript, format_for
 from c2q_repl.transcript.reader import TranscriptError
+from tests import children
 
 from .helpers import SECTOR_ROWS, job, make_round, sample_rounds, write_transcript
 from .png import count_colour, decode_png, distinct_colours
@@ -178,7 +179,7 @@ def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
         f"--user-data-dir={profile}",
         *args,
     ]
-    return subprocess.run(cmd, capture_output=True, text=True, timeout=90, cwd=tmp_path)
+    return children.run(cmd, capture_output=True, text=True, timeout=90, cwd=tmp_path)
 
 
 @pytest.mark.chromium

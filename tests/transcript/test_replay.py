@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 import os
-import subprocess
 import sys
 
 from c2q_repl.api.errors import JobFailedError
@@ -15,6 +14,7 @@ from c2q_repl.render.prompt import prompt_line
 from c2q_repl.render.theme import load_theme
 from c2q_repl.transcript.reader import read_transcript
 from c2q_repl.transcript.replay import Pacing, replay_offline
+from tests import children
 
 from .helpers import job, make_round, sample_rounds, write_transcript
 
@@ -126,7 +126,7 @@ def test_replay_and_sessions_commands_from_the_shell(tmp_path):
     )
     data = path.read_bytes()
     path.write_bytes(data[: len(data) - 25])  # cut mid-line: every command must cope
-    run = lambda *a: subprocess.run(
+    run = lambda *a: children.run(
         [sys.executable, "-m", "c2q_repl", *a], env=env, capture_output=True, text=True, timeout=60
     )
     replay = run("replay", "1")
@@ -175,7 +175,7 @@ def test_offline_commands_never_load_the_http_client(tmp_path):
         "    assert main(argv) == 0\n"
         "assert 'httpx' not in sys.modules, 'network code loaded'\n"
     )
-    run = subprocess.run(
+    run = children.run(
         [sys.executable, "-c", probe, str(path)],
         env=_env(tmp_path),
         capture_output=True,

@@ -15,6 +15,7 @@ import pytest
 from c2q_repl.transcript import listing
 from c2q_repl.transcript.reader import TranscriptError, read_transcript
 from c2q_repl.transcript.writer import TranscriptWriter, default_transcript_path, scrub
+from tests import children
 
 from .helpers import sample_rounds, write_transcript
 
@@ -181,7 +182,7 @@ WRITER_SCRIPT = textwrap.dedent("""
 def test_sigkill_mid_session_loses_no_completed_round(tmp_path):
     path = tmp_path / "killed.jsonl"
     root = str(Path(__file__).resolve().parents[2])
-    proc = subprocess.Popen(
+    proc = children.popen(
         [sys.executable, "-c", WRITER_SCRIPT, str(path), root], stdout=subprocess.PIPE, text=True
     )
     try:
