@@ -5,6 +5,7 @@ from __future__ import annotations
 import ast
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import c2q_repl
 from c2q_repl.chat.connect import new_connection
@@ -78,6 +79,13 @@ def test_the_key_is_scrubbed_without_the_caller_naming_it(tmp_path):
 def test_secrets_include_requested_and_effective_keys():
     connection = _cloud_connection()
     assert connection_secrets(connection) == (USER_KEY,)
+    # the embedded sandbox: nothing requested, its generated key in use; or --sandbox with a key set
+    sandbox_key = Credentials("SBX", "sandbox-generated-key-42")
+    embedded = SimpleNamespace(
+        requested=Settings(credentials=Credentials("PUB", USER_KEY), sandbox=True),
+        settings=Settings(credentials=sandbox_key),
+    )
+    assert connection_secrets(embedded) == (USER_KEY, "sandbox-generated-key-42")
 
 
 def test_default_path_is_named_by_session(tmp_path):
