@@ -86,3 +86,24 @@ def test_a_failed_test_leaves_no_child_running(tmp_path):
     assert "1 failed" in done.stdout, done.stdout + done.stderr
     pid = int(pid_file.read_text())
     assert not children.running(pid)
+
+
+def test_every_test_starts_children_through_these_helpers():
+    """A new test that calls subprocess or pexpect directly would bring the problem back."""
+    tests = Path(__file__).resolve().parent
+    allowed = {tests / "children.py", Path(__file__).resolve()}
+    offenders = []
+    for path in sorted(tests.rglob("*.py")):
+        if path in allowed:
+            continue
+        lines = path.read_text(encoding="utf-8").splitlines()
+        for number, line in enumerate(lines, 1):
+            call = "subprocess.run(" in line or "subprocess.Popen(" in line
+            spawn = "pexpect.spawn(" in line
+            if spawn and any(
+                "preexec_fn=default_sigint" in nxt for nxt in lines[number : number + 12]
+            ):
+                continue
+            if call or spawn or "os.fork(" in line or "pty.fork(" in line:
+                offenders.append(f"{path.relative_to(tests)}:{number}: {line.strip()}")
+    assert offenders == [], "start children with tests/children.py:\n" + "\n".join(offenders)
