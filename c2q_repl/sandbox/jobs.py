@@ -135,6 +135,7 @@ class JobStore:
         self._pool = _DaemonPool(workers, "c2q-sandbox-job")
         self._jobs: OrderedDict[str, _Job] = OrderedDict()
         self._kept_bytes = 0
+        self._next_sweep = float("-inf")
         self._lock = threading.Lock()
 
     def _next_duration(self) -> float:
@@ -210,13 +211,15 @@ class JobStore:
         now = self._clock()
         while len(self._jobs) > MAX_JOBS:
             self._forget_locked(next(iter(self._jobs)))
-        stale = [
-            job_id
-            for job_id, job in self._jobs.items()
-            if job.outcome is not None and now - job.sealed_at > self._limits.keep_seconds
-        ]
-        for job_id in stale:
-            self._forget_locked(job_id)
+        if now >= self._next_sweep:  # a full scan at most once a second, not per job
+            self._next_sweep = now + 1.0
+            stale = [
+                job_id
+                for job_id, job in self._jobs.items()
+                if job.outcome is not None and now - job.sealed_at > self._limits.keep_seconds
+            ]
+            for job_id in stale:
+                self._forget_locked(job_id)
         if self._kept_bytes > self._limits.keep_bytes:
             for job_id in [j for j, job in self._jobs.items() if job.outcome is not None]:
                 if self._kept_bytes <= self._limits.keep_bytes:
