@@ -16,7 +16,7 @@ from typing import Any
 from c2q_repl.api.errors import CancelledError, JobFailedError
 from c2q_repl.api.models import Job
 from c2q_repl.api.resources import DataSummary, RefineResult, Suggestions
-from c2q_repl.chat.conversation import Conversation
+from c2q_repl.chat.conversation import Conversation, submitted
 
 OnUpdate = Callable[[Job], None]
 
@@ -93,7 +93,7 @@ def helper_job_result(
 
     client = conversation.client
     if on_update is not None:
-        on_update(Job(job_id=job_id, status="init", raw={"job_id": job_id, "status": "init"}))
+        on_update(submitted(job_id))
     try:
         job = wait_for_job(client, job_id, cancel=cancel, on_update=on_update)
     except CancelledError as err:

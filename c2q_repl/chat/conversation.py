@@ -55,6 +55,29 @@ def feedback_ids(feedback: Any) -> FeedbackIds:
     )
 
 
+#: the status of the progress report sent right after the POST, before any poll: the
+#: server has taken the job but has not said yet whether it is queued or running
+SUBMITTED = "submitted"
+
+
+def submitted(job_id: str) -> Job:
+    """The progress report for a job just started (not a status the server sent)."""
+    return Job(job_id=job_id, status=SUBMITTED, raw={"job_id": job_id, "status": SUBMITTED})
+
+
+def job_elapsed(job_raw: dict[str, Any], since: float, now: float) -> float:
+    """A job's real run time from its start (``since``, wall clock) to when it ended.
+
+    ``ended_at`` is whole UNIX seconds, so the end is taken as at most one second
+    after it; a job still unfinished (or without ``ended_at``) ends ``now``.
+    """
+    ended = job_raw.get("ended_at")
+    end = now
+    if isinstance(ended, (int, float)) and not isinstance(ended, bool) and ended > 0:
+        end = min(now, float(ended) + 1.0)
+    return max(0.0, end - since)
+
+
 def check_mode(mode: str) -> str:
     if mode not in MODES:
         raise ValidationError(
@@ -287,13 +310,7 @@ class Conversation:
         )
         round_.job_id = started.job_id
         if on_update is not None:  # the caller learns the job id before the first poll
-            on_update(
-                Job(
-                    job_id=started.job_id,
-                    status="init",
-                    raw={"job_id": started.job_id, "status": "init"},
-                )
-            )
+            on_update(submitted(started.job_id))
         return started.job_id
 
     def resume(
@@ -322,8 +339,19 @@ class Conversation:
                 started_at=self._wall(),
             )
             self._record("question", round_)
-            self._run_round(round_, cancel, lambda client: job_id, on_update)
+            self._run_round(
+                round_, cancel, lambda client: job_id, on_update, since=self._job_started(job_id)
+            )
             return round_
+
+    def _job_started(self, job_id: str) -> float | None:
+        """When (wall clock) the POST that started ``job_id`` was answered, if this
+        process started it: a fetched job's elapsed time counts from there."""
+        try:
+            origin = self.connection.client.job_origin(job_id)
+        except Exception:  # not connected: the wait alone is all we know
+            return None
+        return origin.started_wall if origin is not None else None
 
     def _run_round(
         self,
@@ -331,8 +359,12 @@ class Conversation:
         cancel: threading.Event,
         start: Callable[[Any], str],
         on_update: Callable[[Job], None] | None,
+        *,
+        since: float | None = None,
     ) -> None:
-        """Start (``start(client) -> job id``), wait, and file the outcome in ``round_``."""
+        """Start (``start(client) -> job id``), wait, and file the outcome in ``round_``.
+
+        ``since``: when (wall clock) an earlier POST started the job (``/job``)."""
         from c2q_repl.api.poller import wait_for_job
 
         began = self._clock()
@@ -370,10 +402,14 @@ class Conversation:
                 f"internal error: {type(exc).__name__}: {exc}",
                 hint="This is a bug in c2q; please report it.",
             )
-        self._finish(round_, client, before, began)
+        self._finish(round_, client, before, began, since)
 
-    def _finish(self, round_: Round, client: Any, before: int, began: float) -> None:
+    def _finish(
+        self, round_: Round, client: Any, before: int, began: float, since: float | None = None
+    ) -> None:
         round_.elapsed = max(0.0, self._clock() - began)
+        if since is not None and round_.job_raw is not None:
+            round_.elapsed = max(round_.elapsed, job_elapsed(round_.job_raw, since, self._wall()))
         if client is not None:
             round_.requests = max(0, client.requests_sent - before)
         self.rounds.append(round_)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from c2q_repl.repl.status import Progress
 
 if TYPE_CHECKING:
+    from c2q_repl.chat.conversation import Conversation
     from c2q_repl.chat.round import Round
     from c2q_repl.repl.context import ReplContext
 
@@ -38,7 +39,8 @@ def apply_update(progress: Progress, update: Any) -> None:
         progress.job_id = job_id
     status = clean_text(str(getattr(update, "status", "") or ""))
     if status:
-        progress.phase = {"init": "queued"}.get(status, status)
+        # "submitted": reported after the POST, before the server said queued or running
+        progress.phase = {"submitted": "sent", "init": "queued"}.get(status, status)
     try:
         answer = update.answer() if callable(getattr(update, "answer", None)) else None
     except Exception:  # a half-written partial result is not worth failing the wait for
@@ -58,8 +60,13 @@ def apply_update(progress: Progress, update: Any) -> None:
         ]
 
 
-def run_with_status(ctx: ReplContext, work: Work[T], phase: str) -> tuple[bool, T | None, Progress]:
+def run_with_status(
+    ctx: ReplContext, work: Work[T], phase: str, *, since: float | None = None
+) -> tuple[bool, T | None, Progress]:
     """Run ``work(cancel, on_update)`` in a worker thread while the status line spins.
+
+    ``since`` (``time.monotonic()``) is when the job started, if earlier than now
+    (``/job`` of a wait cancelled before): the status line counts from there.
 
     Returns (finished, result, progress). On Ctrl-C the cancel event is set and
     (False, None, progress) comes back immediately; exceptions from ``work``
@@ -85,6 +92,8 @@ def run_with_status(ctx: ReplContext, work: Work[T], phase: str) -> tuple[bool, 
 
     line = ctx.opening.status_line()
     line.progress = progress
+    if since is not None:
+        line.started = min(line.started, since)
     worker = threading.Thread(target=target, name="c2q-ask", daemon=True)
     worker.start()
     try:
@@ -163,6 +172,15 @@ def _cancelled(ctx: ReplContext, progress: Progress) -> None:
         )
 
 
+def _job_started(conversation: Conversation, job_id: str) -> float | None:
+    """``time.monotonic()`` when this process started ``job_id``, if it did."""
+    try:
+        origin = conversation.client.job_origin(job_id)
+    except Exception:  # not connected yet: the fetch's own clock it is
+        return None
+    return origin.started_at if origin is not None else None
+
+
 def fetch_job(ctx: ReplContext, job_id: str) -> None:
     """``/job ID``: wait for a job (status line; nothing is re-sent) and show its answer."""
     conversation = ctx.wait_conversation()
@@ -170,7 +188,9 @@ def fetch_job(ctx: ReplContext, job_id: str) -> None:
     def work(cancel: threading.Event, on_update: Callable[[Any], None]) -> Round:
         return conversation.resume(job_id, on_update=on_update, cancel=cancel)
 
-    finished, round_, progress = run_with_status(ctx, work, "fetching")
+    finished, round_, progress = run_with_status(
+        ctx, work, "fetching", since=_job_started(conversation, job_id)
+    )
     if not finished or round_ is None:
         progress.job_id = progress.job_id or job_id
         _cancelled(ctx, progress)

@@ -31,7 +31,7 @@ def test_refine_reports_the_job_then_returns_the_rewrite(sandbox, connection_to,
         on_update=updates.append,
     )
     assert "LIMIT 3" in result.rewritten_sql.upper()
-    assert updates[0].status == "init" and updates[0].job_id
+    assert updates[0].status == "submitted" and updates[0].job_id
     assert updates[-1].status == "done" and updates[-1].job_id == updates[0].job_id
     assert len(recorder.calls("POST", "/v3/refineSql")) == 1
 

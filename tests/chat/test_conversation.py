@@ -50,7 +50,7 @@ def test_ask_answers_and_records_timing_requests_and_transcript(
     assert r.job_id and r.job_raw["job_id"] == r.job_id
     assert r.number == 1 and r.mode == "direct" and r.requests >= 2 and r.elapsed > 0
     assert (
-        updates[0].status == "init"
+        updates[0].status == "submitted"
         and updates[0].job_id == r.job_id
         and updates[-1].status == "done"
     )

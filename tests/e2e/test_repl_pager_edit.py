@@ -64,3 +64,25 @@ def test_edit_puts_the_sql_in_the_prompt_and_editor_sends_it(spawn_c2q, tmp_path
     screen.send_key("c-x", "c-e")
     screen.wait_for("2 rows", timeout=20, scrollback=True)
     wait_prompt(screen)
+
+
+def test_fetched_job_shows_its_real_elapsed_time(make_sandbox, c2q_env, tmp_path):
+    """A wait cancelled with Ctrl-C and fetched with /job: the status line says 'sent'
+    (never 'queued' before the server said so) and the answer's time counts from the question."""
+    from .harness import Screen, sandbox_env_vars
+
+    handle = make_sandbox(job_delay=3.0)
+    env = {**c2q_env, **sandbox_env_vars(handle)}
+    with Screen([], env=env) as screen:
+        ready(screen)
+        screen.send_line("how many companies are there?")
+        screen.wait_for(re.compile(r"sent · job [0-9a-f]{32}"))  # posted; no poll answered yet
+        screen.wait_for(re.compile(r" [1-9]\.\ds · "), timeout=10)
+        screen.send_key("c-c")
+        screen.wait_for("fetch it later with /job", scrollback=True)
+        wait_prompt(screen)
+        screen.send_line("/job")
+        screen.wait_for(re.compile(r"1 row · [\d.]+ s"), timeout=20, scrollback=True)
+        text = "\n".join(screen.scrollback)
+        elapsed = float(re.findall(r"1 row · ([\d.]+) s", text)[-1])
+        assert elapsed >= 2.5, screen.dump()
