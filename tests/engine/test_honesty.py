@@ -115,12 +115,15 @@ def test_pronoun_resolves_to_the_previous_answers_subject(engine, seed_db):
 
 
 def test_plural_pronoun_resolves_to_the_previous_rows(engine, seed_db):
+    """'their sectors' after a top 5: one row per company with its sector (issue 12), not
+    the distinct sectors (three values for five companies)."""
     plan = session(engine, seed_db, "top 5 companies by market cap", "what are their sectors?")
     gold = (
-        "SELECT DISTINCT sector FROM companies WHERE stock_symbol IN "
+        "SELECT stock_symbol, sector FROM companies WHERE stock_symbol IN "
         "(SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5)"
     )
-    assert sorted(rows(seed_db, plan)) == sorted(seed_db.query(gold).rows)
+    assert same_rows(seed_db, plan, gold)
+    assert len(rows(seed_db, plan)) == 5
 
 
 def test_pronoun_without_an_answer_to_point_at_is_declined(engine, seed_db):

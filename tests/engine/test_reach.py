@@ -468,3 +468,50 @@ def test_compare_two_named_rows(seed_db):
 )
 def test_comparison_without_named_rows_declines(seed_db, question):
     declined(seed_db, question)
+
+
+# -- argmax with ties; the N most recent rows -----------------------------------------------
+
+
+def test_which_row_has_the_extreme_includes_ties(school):
+    """Students 2 and 4 of the fixture share no age, but the SQL keeps every tied row."""
+    task = check(
+        school,
+        "which student has the highest age",
+        "SELECT StuID FROM Student WHERE Age = (SELECT MAX(Age) FROM Student)",
+    )
+    assert "(SELECT MAX(" in task.sql and not task.sql.endswith("LIMIT 1")
+    assert any("ties included" in a["explanation"] for a in task.assumptions)
+
+
+def test_ties_on_a_float_column_keep_a_single_row(store):
+    """'=' on FLOAT/REAL rounds apart in MySQL and SQLite: ordered with LIMIT 1 instead."""
+    task = check(
+        store,
+        "which product has the lowest unit price",
+        "SELECT productName FROM products ORDER BY unitPrice LIMIT 1",
+    )
+    assert task.sql.endswith("LIMIT 1")
+
+
+def test_what_is_the_extreme_stays_one_value_row(store):
+    task = ask(store, "what is the highest unit price of products")
+    assert not task.refusal and "(SELECT" not in task.sql
+
+
+def test_the_n_most_recent_rows(store):
+    check(
+        store,
+        "show the 3 most recent orders",
+        "SELECT orderId FROM orders ORDER BY orderDate DESC LIMIT 3",
+    )
+    check(
+        store,
+        "list the 2 earliest customers",
+        "SELECT customerId FROM customers ORDER BY signupDate LIMIT 2",
+    )
+
+
+def test_a_number_compared_before_last_is_no_row_count(seed_db):
+    task = ask(seed_db, "stocks that closed above 400 on the last trading day")
+    assert not task.refusal and "LIMIT 400" not in task.sql and "MAX(latest_rows" in task.sql

@@ -370,6 +370,9 @@ class BuiltinAnswerer:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
         merged = merge_filters(spec, filters)
+        if needs_rows(prev) and merged.shape == "list" and merged.distinct:
+            # 'what are their sectors?' after a top 5: one row per company, not distinct sectors
+            merged = merged.with_(distinct=False)
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
         outcome = self._render("0", question, merged, ctx, extra)
         if outcome.task.refusal:

@@ -26,6 +26,10 @@ def filter_text(f: Filter) -> str:
         if start and end:
             return f"{name} from {start} to before {end}"
         return f"{name} from {start} on" if start else f"{name} before {end}"
+    if f.op in ("latest", "extreme"):
+        word = "greatest" if f.values[-1] == "max" else "least"
+        per = f" per {f.values[0]}" if f.op == "latest" and f.values[0] else ""
+        return f"{name} is the {word}{per}"
     if f.op == "any":
         return "(" + " or ".join(f"{c} = {_value(v)}" for c, v in f.values) + ")"
     if f.op == "null":

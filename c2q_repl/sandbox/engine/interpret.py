@@ -19,12 +19,12 @@ from .filters import (
     time_filter,
 )
 from .keywords import SIZE_WORDS
-from .latest import per_entity, read_latest
+from .latest import per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
-from .spec import Col, Decline, Metric, QuerySpec
+from .spec import Col, Decline, Filter, Metric, QuerySpec
 from .sqlbuild import name_columns
 from .when import read_when
 
@@ -90,6 +90,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
 
 
 def _interpret(st: ReadState) -> QuerySpec:
+    recent_rows(st)
     items = st.items
     chart, share = _read_chart(st)
     descending: bool | None = None
@@ -427,6 +428,8 @@ def _interpret(st: ReadState) -> QuerySpec:
             )
             if limit is None and spec.limit == 10:
                 st.notes.append(("top", "No number was given; showing the top 10"))
+            if limit is None and spec.limit == 1:
+                spec = _with_ties(st, spec, sup_item.text, bridge_tables)
         elif order_col is not None:
             spec = spec.with_(
                 order_by=order_col,
@@ -457,6 +460,45 @@ def _check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share
         )
     if share and spec.group_by is None:
         raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")
+
+
+_LIST_WORDS = frozenset({"top", "bottom", "best", "worst"})
+
+
+def _with_ties(st: ReadState, spec: QuerySpec, word: str, bridges: list[str]) -> QuerySpec:
+    """'which company has the highest market cap': every row at the extreme, not an arbitrary
+    one of several tied rows — for 'which/who' questions whose conditions are all on the
+    ranked table itself."""
+    col = spec.order_by
+    asks_which = any(
+        st.is_kw(i, "list") and st.items[i].text.lower() in ("which", "who")
+        for i in range(len(st.items))
+    )
+    if (
+        col is None
+        or not asks_which  # 'what was the highest close': the value, one row
+        or word.lower() in _LIST_WORDS | COMPARATIVES
+        or bridges
+        or spec.per_group is not None
+        or col.table != spec.table
+        or any(f.col.table != spec.table or f.op == "latest" for f in spec.filters)
+        or _inexact(st, col)
+    ):
+        return spec
+    extreme = Filter(col, "extreme", ("max" if spec.descending else "min",))
+    st.notes.append(
+        (
+            word,
+            f"every row with the {'highest' if spec.descending else 'lowest'} {col.column} (ties included)",
+        )
+    )
+    return spec.with_(filters=spec.filters + (extreme,), limit=None, limit_stated=True)
+
+
+def _inexact(st: ReadState, col: Col) -> bool:
+    """FLOAT/DOUBLE/REAL values are not compared with '=' (MySQL and SQLite round apart)."""
+    info = st.lex.column_info(col.table, col.column)
+    return any(t in (info.type.upper() if info else "") for t in ("FLOAT", "DOUBLE", "REAL"))
 
 
 def _check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .lexicon import Target
+from .linking import Item
 from .names import split_words
 from .reading import ReadState, choose, col_kind, columns_of
 from .spec import Col, Filter
@@ -82,6 +84,80 @@ def read_latest(st: ReadState) -> None:
             if events:
                 st.take(i)
                 _set(st, Col(table, events[0]), newest, it.text)
+
+
+def recent_rows(st: ReadState) -> None:
+    """'the 5 most recent signups', 'the 3 oldest orders': N rows ordered by their date,
+    rewritten (before anything is read) as 'N highest <date>' / 'N lowest <date>'."""
+    items = st.items
+    for i in range(1, len(items)):
+        it, number = items[i], items[i - 1]
+        word = it.text.lower()
+        if not (
+            it.kind == "kw"
+            and word in NEWEST | OLDEST | {"oldest"}
+            and number.kind == "number"
+            and number.number is not None
+            and number.number.is_integer()
+            and number.text.isdigit()
+            and 0 < number.number <= 1000
+        ):
+            continue
+        if i > 1 and items[i - 2].kind in ("kw", "column") and items[i - 2].category != "list":
+            continue  # 'closed above 400 on the last trading day': 400 is a comparison's
+        nxt, after = st.at(i + 1), st.at(i + 2)
+        if nxt is None or nxt.kind not in ("column", "table"):
+            continue
+        if after is not None and after.kind in ("table", "column"):
+            continue  # 'the 3 latest user selections': a compound noun, not the users' date
+        if nxt.kind == "column":
+            dates = [c for c in columns_of(nxt) if col_kind(st, c) == "date"]
+            if not dates or len(dates) != len(columns_of(nxt)):
+                continue
+            date_col = choose(st, dates, nxt)
+            rewritten = [
+                replace(
+                    nxt,
+                    targets=tuple(
+                        t
+                        for t in nxt.targets
+                        if t.column == date_col.column and t.table == date_col.table
+                    ),
+                )
+            ]
+        else:
+            events = event_dates(st, nxt.targets[0].table)
+            if len(events) != 1:
+                continue
+            date_col = Col(nxt.targets[0].table, events[0])
+            rewritten = [
+                Item(
+                    "column",
+                    nxt.text,
+                    nxt.start,
+                    nxt.end,
+                    targets=(Target("column", date_col.table, date_col.column),),
+                ),
+                nxt,
+            ]
+        newest = word in NEWEST
+        rank = Item(
+            "kw",
+            "highest" if newest else "lowest",
+            it.start,
+            it.end,
+            category="agg",
+            arg="MAX" if newest else "MIN",
+        )
+        st.items = [*items[:i], rank, *rewritten, *items[i + 2 :]]
+        st.notes.append(
+            (
+                it.text,
+                f"'{number.text} {it.text}' read as the {number.text} rows with the "
+                f"{'latest' if newest else 'earliest'} {date_col.column}",
+            )
+        )
+        return
 
 
 def event_dates(st: ReadState, table: str) -> list[str]:

@@ -186,6 +186,24 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
     return exp.EQ(this=names.col(f.col), expression=exp.Subquery(this=sub))
 
 
+def _extreme_condition(names: _Names, f: Filter, spec: QuerySpec) -> exp.Expr:
+    """col = (SELECT MAX(col) FROM the same table under all the other conditions): the rows
+    at the extreme, ties included."""
+    alias = "extreme_rows"
+    inner = [
+        _condition(_Names(True), Filter(Col(alias, g.col.column), g.op, g.values, g.time))
+        for g in spec.filters
+        if g is not f and g.col.table == f.col.table and g.op not in ("latest", "extreme")
+    ]
+    func = exp.Max if f.values[0] == "max" else exp.Min
+    sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
+        exp.alias_(exp.to_table(f.col.table), alias, table=True)
+    )
+    if inner:
+        sub = sub.where(exp.and_(*inner))
+    return exp.EQ(this=names.col(f.col), expression=exp.Subquery(this=sub))
+
+
 def _links(catalog: Catalog, table: str, spec: QuerySpec) -> list[Relationship]:
     """The relationships that tie ``table`` to the other filtered tables of the query."""
     others = {g.col.table for g in spec.filters} - {table}
@@ -370,7 +388,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         )
         select = select.join(nxt, on=on)
     conditions = [
-        _latest_condition(names, f, spec, catalog) if f.op == "latest" else _condition(names, f)
+        _latest_condition(names, f, spec, catalog)
+        if f.op == "latest"
+        else _extreme_condition(names, f, spec)
+        if f.op == "extreme"
+        else _condition(names, f)
         for f in spec.filters
     ]
 
@@ -439,7 +461,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             extra += [
                 f.col
                 for f in spec.filters
-                if f.op not in ("=", "in", "null", "absent", "any") or f.time
+                if f.op not in ("=", "in", "null", "absent", "any", "extreme") or f.time
             ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)
