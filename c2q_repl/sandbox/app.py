@@ -8,6 +8,7 @@ the body's code. Fault injection wraps the whole app when configured.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import sys
 from dataclasses import dataclass, field
@@ -158,8 +159,15 @@ class SandboxApp:
         call = Call(route, params, key, body, dict(request.query_params))
         handler = route.handler.__get__(self.handlers)  # the Handlers method, bound
         try:
-            if route.v1:
-                data = await run_in_threadpool(handler, call)
+            if route.v1:  # synchronous: the engine's deadline bounds the request itself
+                deadline = self.core.jobs.deadline
+                try:
+                    data = await asyncio.wait_for(run_in_threadpool(handler, call), deadline)
+                except asyncio.TimeoutError:
+                    message = (
+                        f"internal error! the engine did not answer within {deadline:g} seconds"
+                    )
+                    return gateway_error(500, message, FAMILY)
                 return json_response({"type": "chat2data_endpoint", "data": data}, 200)
             result = handler(call)
             if route.ai and call.free:

@@ -231,6 +231,11 @@ class JobStore:
         if job.body is not None:
             self._kept_bytes -= len(job.body)
 
+    @property
+    def deadline(self) -> float:
+        """Seconds of work before an answer is given up (also bounds synchronous v1 answers)."""
+        return self._limits.deadline
+
     def claim(self, job_id: str, owner: str) -> None:
         """Make ``owner`` (a public key) the job's owner; only it (and Admins) may poll it."""
         job = self._jobs.get(job_id)

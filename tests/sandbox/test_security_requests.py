@@ -135,3 +135,11 @@ def test_an_unexpected_error_is_a_json_500_in_the_envelope(make_sandbox, monkeyp
         assert response.headers["content-type"].startswith("application/json")
         assert response.json()["data"]["result"]["code"] == 500
         assert http.get("/v3/dataSummaries").status_code == 200  # the server carries on
+
+
+def test_a_synchronous_v1_answer_is_bounded_by_the_engine_deadline(make_sandbox):
+    sb = make_sandbox(answerer=StuckEngine(), job_limits=JobLimits(deadline=0.3))
+    with client(sb) as http:
+        response = http.post("/v1/chat2data", json={**target(sb), "instruction": "anything"})
+    assert response.status_code == 500
+    assert "did not answer within 0.3 seconds" in response.json()["data"]["result"]["message"]
