@@ -156,7 +156,9 @@ def make_prompt_session(
             lambda: session.default_buffer.text.lstrip().startswith("/")
         ),
         key_bindings=repl_key_bindings(completer),
-        bottom_toolbar=lambda: toolbar_fragments(ctx.toolbar_view()),
+        bottom_toolbar=lambda: toolbar_fragments(
+            ctx.toolbar_view(), session.app.output.get_size().columns
+        ),
         style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
         vi_mode=options.vi,
         search_ignore_case=True,

@@ -25,32 +25,75 @@ class ToolbarView(NamedTuple):
     transcript: str = ""
 
 
-def toolbar_fragments(view: ToolbarView) -> list[tuple[str, str]]:
-    """(style, text) pairs for prompt_toolkit's ``bottom_toolbar``."""
-    sep = ("class:bottom-toolbar.sep", " │ ")
-    frags: list[tuple[str, str]] = [
-        (
-            "class:bottom-toolbar.sandbox"
-            if view.kind == "sandbox"
-            else "class:bottom-toolbar.endpoint",
-            f" {view.label} ",
-        ),
-        sep,
-    ]
+#: parts dropped first when the toolbar is wider than the terminal (least useful first);
+#: where c2q is talking to and the session's state stay to the end
+DROP_ORDER = ("help", "requests", "mode", "session")
+
+
+def toolbar_fragments(view: ToolbarView, width: int | None = None) -> list[tuple[str, str]]:
+    """(style, text) pairs for prompt_toolkit's ``bottom_toolbar``.
+
+    With ``width`` (the terminal's columns) parts are dropped in :data:`DROP_ORDER`
+    until the rest fits, and the endpoint label is cut last, so an 80-column
+    terminal keeps the endpoint, an armed /feedback and a stopped transcript.
+    """
+    parts = _parts(view)
+    if width is not None:
+        for name in DROP_ORDER:
+            if _width(parts) <= width:
+                break
+            parts = [p for p in parts if p[0] != name]
+        if _width(parts) > width:
+            from c2q_repl.render.width import truncate
+
+            name, style, label = parts[0]
+            room = max(4, width - (_width(parts) - _text_width(label)))
+            parts[0] = (name, style, truncate(label, room, "…"))
+    frags: list[tuple[str, str]] = []
+    for index, (_, style, text) in enumerate(parts):
+        if index:
+            frags.append(SEP)
+        frags.append((style, text))
+    return frags
+
+
+SEP = ("class:bottom-toolbar.sep", " │ ")
+
+
+def _parts(view: ToolbarView) -> list[tuple[str, str, str]]:
+    """(name, style, text) of each toolbar part, in display order."""
+    label_style = (
+        "class:bottom-toolbar.sandbox"
+        if view.kind == "sandbox"
+        else "class:bottom-toolbar.endpoint"
+    )
+    parts = [("label", label_style, f" {view.label} ")]
     if view.session_id:
-        frags.append(("class:bottom-toolbar", f"session {view.session_id}"))
+        parts.append(("session", "class:bottom-toolbar", f"session {view.session_id}"))
     else:
-        frags.append(("class:bottom-toolbar.state", view.state or "connecting"))
-    frags += [sep, ("class:bottom-toolbar", f"mode {view.mode}")]
+        parts.append(("state", "class:bottom-toolbar.state", view.state or "connecting"))
+    parts.append(("mode", "class:bottom-toolbar", f"mode {view.mode}"))
     if view.feedback:
-        frags += [sep, ("class:bottom-toolbar.feedback", f"feedback → {short_ids(view.feedback)}")]
+        parts.append(
+            ("feedback", "class:bottom-toolbar.feedback", f"feedback → {short_ids(view.feedback)}")
+        )
     if view.requests_today is not None:
         requests, ai = view.requests_today
-        frags += [sep, ("class:bottom-toolbar", f"today {ai} AI / {requests} requests")]
+        parts.append(("requests", "class:bottom-toolbar", f"today {ai} AI / {requests} requests"))
     if view.transcript:
-        frags += [sep, ("class:bottom-toolbar.feedback", view.transcript)]
-    frags += [sep, ("class:bottom-toolbar.help", "/help · Ctrl-D quits")]
-    return frags
+        parts.append(("transcript", "class:bottom-toolbar.feedback", view.transcript))
+    parts.append(("help", "class:bottom-toolbar.help", "/help · Ctrl-D quits"))
+    return parts
+
+
+def _text_width(text: str) -> int:
+    from c2q_repl.render.width import text_width
+
+    return max(text_width(text), 0)
+
+
+def _width(parts: list[tuple[str, str, str]]) -> int:
+    return sum(_text_width(text) for _, _, text in parts) + _text_width(SEP[1]) * (len(parts) - 1)
 
 
 def short_ids(ids: str, keep: int = 8) -> str:
@@ -58,6 +101,6 @@ def short_ids(ids: str, keep: int = 8) -> str:
     return "/".join(part if len(part) <= keep + 2 else part[:keep] + "…" for part in ids.split("/"))
 
 
-def toolbar_text(view: ToolbarView) -> str:
+def toolbar_text(view: ToolbarView, width: int | None = None) -> str:
     """The toolbar as plain text (tests, logs)."""
-    return "".join(text for _, text in toolbar_fragments(view))
+    return "".join(text for _, text in toolbar_fragments(view, width))
