@@ -1,30 +1,47 @@
 """What we have learned about how long jobs take, and the poll plan it implies. Pure.
 
 A :class:`JobDurationModel` keeps, per job kind ("chat:direct", "summary", ...),
-the last few observed durations. Each observation is an *interval*
+the last observed durations (up to 150). Each observation is an *interval*
 ``(low, high]`` in seconds after the job started: the job was seen unfinished
 at ``low`` and finished at ``high`` (narrowed with the server's ``ended_at``
-when its clock agrees with ours). The belief about the next job's duration is
-the mixture of uniform distributions over those intervals (newest weighted
-most; the newest samples that share a common interval are replaced by that
-intersection, which pins a steady duration down), plus a weak log-uniform
-prior (0.25 s to 64 s; from 1/16 s before anything is learned) so that surprises are still caught quickly.
+when its clock agrees with ours).
+
+The belief about the next job's duration mixes two explanations, weighted by
+how well each has predicted the jobs so far:
+
+* **the same again**: the next job takes what the newest consistent run of
+  jobs took (their intervals' intersection, which pins a steady duration
+  down); its weight is the *stay probability*, estimated by maximum
+  likelihood over the window (near 1 for steady durations or durations that
+  change in runs, near 0 for durations drawn independently);
+* **a fresh draw** from the long-run distribution: the mixture of uniform
+  distributions over every interval in the window, older ones weighing only
+  slightly less (decay 0.99). Long memory is what gets close to the best
+  possible schedule when durations are independent (a short memory is a noisy
+  estimate, and the plan overfits it); the stay probability is the change
+  detector that makes the plan follow the newest jobs when they agree with
+  each other rather than with the long run.
+
+Plus a weak log-uniform prior (0.25 s to 64 s; from 1/16 s before anything is
+learned) so that surprises are still caught quickly.
 
 :func:`plan_polls` turns that belief into poll times by dynamic programming
 over a time grid: it minimises the expected delay (finish → the poll that
 notices it) while the expected number of polls stays within a budget (1.8
-GETs, so a question costs under 3 requests with its POST: requests may count
-against the 100-a-day quota, so they are the constraint and latency the
-objective). The budget is met through the Lagrange multiplier of
-``E[polls] + w * E[delay]``, found by bisection. A narrow belief (steady
-durations) gets one poll just after the expected finish; a wide one gets polls
-where finishing is likely, thinning out in the tail. When durations vary,
-each observation is widened by a kernel sized from their spread, so the plan
-does not bet on the last duration seen.
+GETs by default, so a question costs under 3 requests with its POST: requests
+may count against the 100-a-day quota, so they are the constraint and latency
+the objective; ``poll_budget`` / ``--poll-budget`` moves the point). The budget
+is met through the Lagrange multiplier of ``E[polls] + w * E[delay]``, found by
+bisection; each programme is solved with a lower envelope of lines (convex hull
+trick) in O(n log n). A narrow belief (steady durations) gets one poll just
+after the expected finish; a wide one gets polls where finishing is likely,
+thinning out in the tail.
 """
 
 from __future__ import annotations
 
+import bisect
+import math
 import threading
 from collections import deque
 from dataclasses import dataclass
@@ -33,16 +50,22 @@ from dataclasses import dataclass
 MIN_WIDTH = 0.12
 #: weight of the whole prior relative to one observation
 PRIOR_WEIGHT = 0.25
-#: weight of each older observation relative to the next newer one
-DEFAULT_DECAY = 0.6
+#: weight of each older observation relative to the next newer one (long memory: the
+#: long-run distribution is estimated from the whole window; change comes through the stay probability)
+DEFAULT_DECAY = 0.99
+#: observations kept per job kind
+DEFAULT_WINDOW = 150
+#: how much later than its run the next job may finish and still count as "the same again"
+JITTER = 0.06
+#: the stay probability before there is evidence either way
+STAY_PRIOR = 0.5
 #: GET polls per question the planner may spend on average (with the POST: under 3 requests)
 DEFAULT_POLL_BUDGET = 1.8
-#: the most a second of delay is worth: with a narrow belief, polls land right after the finish
-MAX_DELAY_WEIGHT = 64.0
+#: the most a second of delay is worth, in polls: a narrow belief (steady durations) gets one poll
+#: right after the expected finish, not several spent shaving hundredths of a second inside it
+MAX_DELAY_WEIGHT = 4.0
 #: before anything is learned, one second of delay is worth this many polls (short jobs are caught early)
 COLD_START_DELAY_WEIGHT = 4.0
-#: weight of samples older than a run of agreeing newest ones
-OUTSIDE_RUN_WEIGHT = 0.1
 PRIOR_BINS = tuple((0.25 * 2**i, 0.25 * 2 ** (i + 1)) for i in range(8))  # 0.25 s .. 64 s
 #: with nothing learned yet, also expect very short jobs (a local sandbox): the first poll comes sooner
 COLD_START_BINS = ((0.0625, 0.125), (0.125, 0.25))
@@ -83,18 +106,6 @@ def _widen(low: float, high: float, width: float = MIN_WIDTH) -> tuple[float, fl
     return low, high
 
 
-def _spread_width(samples: list[DurationSample]) -> float:
-    """Kernel width from how much durations vary (Silverman's rule on the
-    midpoints): unpredictable durations must not look like a sharp peak at
-    the last one seen, or the plan bets everything on it."""
-    if len(samples) < 2:
-        return MIN_WIDTH
-    mids = [(s.low + s.high) / 2.0 for s in samples]
-    mean = sum(mids) / len(mids)
-    sigma = (sum((m - mean) ** 2 for m in mids) / (len(mids) - 1)) ** 0.5
-    return max(MIN_WIDTH, 2.0 * 1.06 * sigma * len(mids) ** -0.2)
-
-
 def _consistent_run(samples: list[DurationSample]) -> tuple[int, float, float]:
     """How many of the newest samples share a common interval, and that interval.
 
@@ -104,35 +115,79 @@ def _consistent_run(samples: list[DurationSample]) -> tuple[int, float, float]:
     """
     low, high, run = 0.0, float("inf"), 0
     for s in reversed(samples):
-        new_low, new_high = max(low, s.low), min(high, s.high)
+        s_low, s_high = _widen(s.low, s.high)
+        new_low, new_high = max(low, s_low), min(high, s_high)
         if new_high <= new_low:
             break
         low, high, run = new_low, new_high, run + 1
+    low, high = _widen(low, high)
     return run, low, high
+
+
+def _overlap(a: tuple[float, float], b: tuple[float, float]) -> float:
+    return max(0.0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def _stay_probability(widened: list[tuple[float, float]], weights: list[float]) -> float:
+    """How often a job takes as long as the one before (maximum likelihood, from the window).
+
+    Two explanations compete for every sample: it *stayed* at the previous job's
+    duration (likelihood: the share of the previous interval it overlaps), or it
+    was drawn afresh from the long-run distribution (likelihood: that
+    distribution's mass on its interval, the sample itself left out). Steady or
+    run-wise durations make staying far likelier (close to 1); independent
+    durations make it no likelier than chance (close to 0). The estimate decides
+    how much the plan bets on the newest durations.
+    """
+    total = sum(weights)
+    terms = []
+    for i in range(1, len(widened)):
+        low, high = widened[i]
+        previous = widened[i - 1]
+        stay = _overlap(widened[i], previous) / (previous[1] - previous[0])
+        fresh = sum(
+            w * _overlap(widened[i], iv) / (iv[1] - iv[0])
+            for k, (iv, w) in enumerate(zip(widened, weights))
+            if k != i
+        ) / max(total - weights[i], 1e-9)
+        terms.append((stay, fresh + 1e-3 * (high - low)))
+    best_q, best = STAY_PRIOR, float("-inf")
+    for step in range(50):
+        q = 0.01 + 0.02 * step
+        # a weak prior (one pseudo-sample each way) keeps few samples from deciding alone
+        score = math.log(q) + math.log(1.0 - q)
+        score += sum(math.log(q * stay + (1.0 - q) * fresh) for stay, fresh in terms)
+        if score > best:
+            best_q, best = q, score
+    return best_q
 
 
 def _mixture(
     samples: list[DurationSample], expected: float | None, decay: float = DEFAULT_DECAY
 ) -> list[_Component]:
-    """Newest sample weighs 1, each older one ``decay`` times the next: durations drift."""
+    """The belief about the next duration: "the newest run again" with the learned stay
+    probability, else a draw from the long-run distribution (every sample in the window,
+    older ones weighing slightly less), plus a weak prior so surprises are caught."""
     count = len(samples)
-    run, low, high = _consistent_run(samples)
-    width = _spread_width(samples) if run < count else MIN_WIDTH
-    # Older samples count for less once the newest ones agree: durations have moved to a new level.
-    outside = OUTSIDE_RUN_WEIGHT if run > 1 else 1.0
-    comps = []
-    for i, s in enumerate(samples):
-        weight = decay ** (count - 1 - i)
-        # Samples of the newest consistent run all contain the current duration: use their intersection.
-        if i >= count - run and run > 1:
-            comps.append(_Component(*_widen(low, high), weight))
-        else:
-            comps.append(_Component(*_widen(s.low, s.high, width), weight * outside))
+    comps: list[_Component] = []
+    if count:
+        widened = [_widen(s.low, s.high) for s in samples]
+        weights = [decay ** (count - 1 - i) for i in range(count)]
+        stay = _stay_probability(widened, weights) if count > 1 else STAY_PRIOR
+        run, low, high = _consistent_run(samples)
+        comps.append(_Component(low, high + JITTER, stay))
+        # every job of the newest consistent run took a duration inside their intersection
+        if run > 1:
+            widened[count - run :] = [(low, high)] * run
+        total = sum(weights)
+        comps.extend(
+            _Component(lo, hi, (1.0 - stay) * w / total) for (lo, hi), w in zip(widened, weights)
+        )
     if expected is not None and expected > 0:
         comps.append(_Component(*_widen(expected * 0.85, expected * 1.15), 1.0))
     bins = PRIOR_BINS if comps else COLD_START_BINS + PRIOR_BINS
-    prior_each = (PRIOR_WEIGHT if comps else 1.0) / len(bins)
-    comps.extend(_Component(lo, hi, prior_each) for lo, hi in bins)
+    prior = PRIOR_WEIGHT / (count + PRIOR_WEIGHT) if comps else 1.0
+    comps.extend(_Component(lo, hi, prior / len(bins)) for lo, hi in bins)
     total = sum(c.weight for c in comps)
     return [_Component(c.low, c.high, c.weight / total) for c in comps]
 
@@ -207,20 +262,20 @@ class _PlanGrid:
         times, cdf, mom = self.times, self.cdf, self.mom
         n = len(times)
         # best[i] = least expected cost once a poll at point i (0 = `after`) found the job unfinished.
+        # Polling next at point j costs survive_i + w * (t_j * (F_j - F_i) - (M_j - M_i)) + best[j]:
+        # a part fixed for i plus the line base[j] - t_j * x at x = w * F_i, with
+        # base[j] = w * (t_j F_j - M_j) + best[j]. The minimum over j is the lower envelope of
+        # those lines (convex hull trick): O(n log n) for the whole programme instead of O(n²).
         best = [0.0] * (n + 1)
         choice = [n] * (n + 1)
+        ends = [0.0, *times]  # ends[j] = time of point j
+        w = delay_weight
+        hull = _LowerEnvelope()
         for i in range(n - 1, -1, -1):
-            survive = 1.0 - cdf[i]
-            lowest, pick = float("inf"), n
-            for j in range(i + 1, n + 1):
-                cost = (
-                    survive
-                    + delay_weight * (times[j - 1] * (cdf[j] - cdf[i]) - (mom[j] - mom[i]))
-                    + best[j]
-                )
-                if cost < lowest:
-                    lowest, pick = cost, j
-            best[i], choice[i] = lowest, pick
+            j = i + 1
+            hull.add(ends[j], w * (ends[j] * cdf[j] - mom[j]) + best[j], j)
+            lowest, choice[i] = hull.query(w * cdf[i])
+            best[i] = lowest + (1.0 - cdf[i]) + w * mom[i]
         plan, polls, i = [], 0.0, 0
         alive = max(1.0 - cdf[0], 1e-12)
         while i < n:
@@ -228,6 +283,53 @@ class _PlanGrid:
             i = choice[i]
             plan.append(times[i - 1])
         return plan, polls
+
+
+class _LowerEnvelope:
+    """Minimum over lines ``base - slope * x``, added in decreasing ``slope`` order.
+
+    The lines that are lowest somewhere form the envelope, ordered by slope; the
+    crossing points between neighbours (increasing when negated) find a query's
+    line by bisection.
+    """
+
+    def __init__(self) -> None:
+        self.slopes: list[float] = []
+        self.bases: list[float] = []
+        self.tags: list[int] = []
+        self.after: list[float] = []  # -x where line k takes over from line k-1 (k >= 1)
+
+    def _crossing(self, k: int, slope: float, base: float) -> float:
+        """x above which line k (steeper) is lower than the new line."""
+        return (self.bases[k] - base) / (self.slopes[k] - slope)
+
+    def add(self, slope: float, base: float, tag: int) -> None:
+        while self.slopes:
+            top = len(self.slopes) - 1
+            if base <= self.bases[top] and slope == self.slopes[top]:
+                pass  # the new line is at least as low everywhere: drop the old one
+            elif top == 0 or self._crossing(top, slope, base) < self._crossing(
+                top - 1, self.slopes[top], self.bases[top]
+            ):
+                break
+            self.slopes.pop()
+            self.bases.pop()
+            self.tags.pop()
+            if self.after:
+                self.after.pop()
+        if self.slopes:
+            top = len(self.slopes) - 1
+            if slope == self.slopes[top]:
+                return  # an equal slope with a higher base is never lowest
+            self.after.append(-self._crossing(top, slope, base))
+        self.slopes.append(slope)
+        self.bases.append(base)
+        self.tags.append(tag)
+
+    def query(self, x: float) -> tuple[float, int]:
+        """(lowest value at ``x``, tag of that line)."""
+        k = bisect.bisect_right(self.after, -x)  # ties: the newer line (the earlier poll)
+        return self.bases[k] - self.slopes[k] * x, self.tags[k]
 
 
 def refine_with_ended_at(
@@ -260,7 +362,7 @@ class JobDurationModel:
 
     def __init__(
         self,
-        window: int = 16,
+        window: int = DEFAULT_WINDOW,
         delay_weight: float | None = None,
         decay: float = DEFAULT_DECAY,
         poll_budget: float = DEFAULT_POLL_BUDGET,

@@ -11,24 +11,23 @@ The algorithm:
    kind (``chat:direct``, ``chat:auto_breakdown``, ``summary``...) and when the
    starting POST returned. When a job finishes we know its duration lies in
    ``(last poll that saw it running, poll that saw it finished]``; the server's
-   ``ended_at`` narrows that when its clock agrees with ours. These intervals,
-   newest weighted most (durations drift) and intersected while they agree
-   (steady durations), plus a weak log-uniform prior make a duration distribution (:class:`~c2q_repl.api.durations.JobDurationModel`,
-   owned by the client, no globals).
+   ``ended_at`` narrows that when its clock agrees with ours. The belief about
+   the next duration (:class:`~c2q_repl.api.durations.JobDurationModel`, owned
+   by the client, no globals) mixes "the same as the newest consistent run of
+   jobs" and "a fresh draw from the long-run distribution" (a long window),
+   weighted by a learned stay probability: steady or run-wise durations are
+   followed at once, independent ones are planned for from their whole history.
 2. **Plan within a request budget.** :func:`~c2q_repl.api.durations.plan_polls`
    picks poll times minimising the expected delay subject to at most ~1.8
-   expected polls (3 requests a question with the POST), by dynamic
-   programming over a time grid: a narrow distribution gives one poll just
-   after the expected finish; a wide one gives polls packed where finishing
-   is likely and spread out in the unlikely tail.
-   Simulated (tests/api/test_durations.py): steady durations cost about 2
-   requests per question (POST + one poll) with ~0.1 s delay; durations
-   that change every ten questions across 1-8 s stay within 3.0 requests and
-   0.6 s. Durations drawn independently at random from 1-8 s cannot meet both
-   (nothing predicts them; even knowing the exact distribution, 3.0 requests
-   buy at best ~1.1 s of delay): there the budget holds (~2.8 requests) and
-   the delay is ~1.8 s, still far fewer requests than 1-s polling and less
-   delay than 5-s polling.
+   expected polls (3 requests a question with the POST; ``poll_budget`` in the
+   config or ``--poll-budget N`` changes it), by dynamic programming over a time
+   grid: a narrow belief gives one poll just after the expected finish; a wide
+   one gives polls packed where finishing is likely and spread out in the
+   unlikely tail. Simulated against the best schedule that *knows* the
+   distribution, at the same mean number of polls (benchmarks/bench_economy.py):
+   within a few per cent for independent uniform and log-normal durations;
+   steady durations cost one poll (~0.05 s late), durations that change in runs
+   ~1.3 polls.
 3. **Fall back.** Past the plan (the job is slower than anything seen), poll
    with capped backoff: a quarter of the elapsed time, 0.5 s to 5 s.
 4. **Resume.** A job the client did not start here (``/job ID``), or one

@@ -143,3 +143,109 @@ def test_the_budget_is_the_constraint_and_delay_the_objective():
     tight = plan_polls(samples, poll_budget=1.5)
     loose = plan_polls(samples, poll_budget=4.0)
     assert len(loose) > len(tight) and loose[0] < tight[0]  # more budget: earlier, denser polls
+
+
+def _plan_cost(grid, plan: list[float], weight: float) -> float:
+    """E[polls] + weight * E[delay] of following ``plan`` over ``grid``'s belief."""
+    points = [grid.after, *grid.times]
+    index = {t: k for k, t in enumerate(points)}
+    cost, i = 0.0, 0
+    for t in plan:
+        j = index[t]
+        cost += 1.0 - grid.cdf[i]
+        cost += weight * (t * (grid.cdf[j] - grid.cdf[i]) - (grid.mom[j] - grid.mom[i]))
+        i = j
+    return cost
+
+
+def _brute_force_cost(grid, weight: float) -> float:
+    """The same programme, every (i, j) pair tried: the reference for the fast one."""
+    times, cdf, mom = grid.times, grid.cdf, grid.mom
+    n = len(times)
+    best = [0.0] * (n + 1)
+    for i in range(n - 1, -1, -1):
+        best[i] = min(
+            1.0 - cdf[i] + weight * (times[j - 1] * (cdf[j] - cdf[i]) - (mom[j] - mom[i])) + best[j]
+            for j in range(i + 1, n + 1)
+        )
+    return best[0]
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_the_fast_programme_finds_the_optimum_of_the_plain_one(seed):
+    from c2q_repl.api.durations import _mixture, _PlanGrid
+
+    rng = random.Random(seed)
+    samples = [
+        DurationSample(low, low + rng.uniform(0.0, 2.0))
+        for low in (rng.uniform(0.0, 10.0) for _ in range(rng.randrange(0, 25)))
+    ]
+    grid = _PlanGrid(_mixture(samples, None), rng.choice([0.0, 0.4, 3.0]))
+    weight = rng.choice([0.1, 1.0, 4.0, 8.0])
+    plan, _ = grid.plan(weight)
+    assert _plan_cost(grid, plan, weight) == pytest.approx(
+        _brute_force_cost(grid, weight), rel=1e-9
+    )
+
+
+def _iid_samples(rng: random.Random, count: int) -> list[DurationSample]:
+    """What the poller records for independent durations: one-second windows from ``ended_at``."""
+    out = []
+    for _ in range(count):
+        finish = rng.uniform(1.0, 8.0)
+        out.append(DurationSample(float(int(finish)), float(int(finish)) + 1.0))
+    return out
+
+
+def test_the_stay_probability_tells_runs_from_independent_durations():
+    from c2q_repl.api.durations import _stay_probability, _widen
+
+    def stay(samples):
+        widened = [_widen(s.low, s.high) for s in samples]
+        return _stay_probability(widened, [1.0] * len(widened))
+
+    runs = [DurationSample(level - 0.05, level + 0.05) for level in (2, 6, 3, 7) for _ in range(10)]
+    assert stay(runs) > 0.8
+    assert stay(_iid_samples(random.Random(4), 60)) < 0.2
+
+
+def test_after_a_change_the_plan_follows_the_newest_jobs():
+    """A change detector, not a slow average: two jobs at a new level outweigh ten at the old."""
+    old = [DurationSample(2.95, 3.05)] * 10
+    new = [DurationSample(5.95, 6.05)] * 2
+    after_change = plan_polls(old + new)
+    assert any(
+        5.9 <= t <= 6.2 for t in after_change[:2]
+    )  # the old level costs one cheap look at most
+    assert 2.9 <= plan_polls(old)[0] <= 3.2
+
+
+def test_independent_durations_are_planned_near_the_best_schedule():
+    """After a long history of independent durations, the plans' mean delay (each plan scored
+    exactly under the true distribution) is within 10 % of the best schedule for that
+    distribution at the same mean number of polls. A short memory fails this: its plans swing
+    between cheap-and-late and dear-and-early with the last few jobs, and on a convex frontier
+    their average lies well above it."""
+    from benchmarks.frontier import frontier_curve, frontier_delay, simulate_planner, uniform
+
+    truth = uniform(1.0, 8.0)
+    model = JobDurationModel()
+    for sample in _iid_samples(random.Random(11), 150):
+        model.observe("chat", sample.low, sample.high)
+    rng = random.Random(12)
+    polls, delay = simulate_planner([truth.sample(rng) for _ in range(40)], model, truth)
+    assert 1.3 <= polls <= 2.0  # the default budget, 1.8 polls, spent
+    assert delay <= 1.10 * frontier_delay(frontier_curve(truth), polls)
+
+
+def test_a_bigger_poll_budget_buys_less_delay_on_the_same_history():
+    from benchmarks.frontier import expected_outcome, uniform
+
+    samples = _iid_samples(random.Random(5), 150)
+    outcomes = [
+        expected_outcome(uniform(1.0, 8.0), plan_polls(samples, poll_budget=b))
+        for b in (1.8, 3.0, 5.0)
+    ]
+    assert [round(p, 1) for p, _ in outcomes] == sorted(round(p, 1) for p, _ in outcomes)
+    assert outcomes[0][1] > outcomes[1][1] > outcomes[2][1]
+    assert all(p <= budget + 0.25 for (p, _), budget in zip(outcomes, (1.8, 3.0, 5.0)))
