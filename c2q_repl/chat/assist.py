@@ -102,5 +102,8 @@ def helper_job_result(
     finally:
         conversation.connection.remember_durations(client)
     if job.status == "failed":
-        raise JobFailedError(job.reason or "the job failed", hint=f"job {job.job_id or job_id}")
+        raise JobFailedError(
+            job.reason or "the job failed",
+            hint=f"Try again, or word it differently (job {job.job_id or job_id}).",
+        )
     return job.result

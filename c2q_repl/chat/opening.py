@@ -71,7 +71,7 @@ def ready_summary(
     if job.status == "failed":
         raise JobFailedError(
             f"the data summary of {database} could not be generated: {job.reason or 'no reason given'}",
-            hint=f"job {job.job_id}",
+            hint=f"Check the database name (--database) and try again later (job {job.job_id}).",
         )
     if isinstance(job.result, dict) and job.result:
         summary = DataSummary.from_json(job.result)

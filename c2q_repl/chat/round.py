@@ -193,7 +193,11 @@ def round_lines(round: Round, opts: RenderOptions, *, echo_question: bool = Fals
         # a "done" job without an answer: say so rather than print nothing
         lines.extend(
             render_error(
-                C2QError("the job finished without an answer", hint=f"job {round.job_id}"), opts
+                C2QError(
+                    "the job finished without an answer",
+                    hint=f"Ask again or rephrase the question (job {round.job_id}).",
+                ),
+                opts,
             )
         )
     return lines

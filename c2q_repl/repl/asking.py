@@ -124,7 +124,12 @@ def run_chat(ctx: ReplContext, work: Work[T], phase: str) -> T:
         ctx.refresh_usage()
     if not finished:
         job = progress.job_id
-        raise CancelledError("stopped waiting", job_id=job, hint=f"job {job}" if job else "")
+        raise CancelledError(
+            "stopped waiting",
+            job_id=job,
+            hint="Run the command again when you want the result"
+            + (f" (job {job} may still finish on the server)." if job else "."),
+        )
     return result  # type: ignore[return-value]  # finished: the work's own result
 
 

@@ -208,7 +208,8 @@ class ReplContext:
 
             raise C2QError(
                 f"the answer of round {number} is no longer held in memory, and no transcript has it",
-                hint="Only the last answers are kept in memory; transcripts keep every one.",
+                hint="Only the last answers are kept in memory and this session records no "
+                "transcript: ask the question again, or /history --server lists what the server holds.",
             )
         return recalled
 

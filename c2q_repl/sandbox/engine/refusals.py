@@ -43,5 +43,8 @@ def refusal_text(
             else "Questions I can answer here:"
         )
         lines.extend(f"  - {example}" for example in examples[:3])
-    lines.append("The LLM engine (--engine llm) can try harder questions.")
+    lines.append(
+        "For harder questions, start `c2q sandbox serve --engine llm` (OPENAI_API_KEY or --llm-url)"
+        " and connect c2q to the endpoint and keys it prints."
+    )
     return "\n".join(lines)
