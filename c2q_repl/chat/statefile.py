@@ -23,6 +23,8 @@ def read_json_object(path: Path) -> dict[str, Any]:
     to parse) is set aside -- renamed to ``<name>.corrupt-<time>`` -- and named
     on stderr once, so it neither breaks every run nor is silently lost.
     """
+    if not _regular_or_missing(path):
+        return {}  # a FIFO would block the read, a device is nobody's state: leave it alone
     try:
         raw = path.read_bytes()
     except OSError:
@@ -68,9 +70,25 @@ def update_json_object(path: Path, change: Callable[[dict[str, Any]], None]) -> 
         return data
 
 
+def _regular_or_missing(path: Path) -> bool:
+    import stat
+
+    try:
+        return stat.S_ISREG(path.stat().st_mode)
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+
+
 def _write(path: Path, data: dict[str, Any]) -> None:
+    """Replace the file atomically; through a symlink, the file it points to.
+    Anything but a regular file is never replaced (OSError)."""
     import tempfile  # only when writing: it costs start-up time
 
+    path = Path(os.path.realpath(path))
+    if not _regular_or_missing(path):
+        raise OSError(0, "not a regular file; c2q keeps its state only in regular files", str(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".json", dir=path.parent)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:

@@ -10,6 +10,8 @@
 from __future__ import annotations
 
 import json
+import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -123,3 +125,21 @@ def test_a_deeply_nested_transcript_line_is_reported_not_a_crash(
     assert "line 3 is nested too deep to read; skipped" in done.stderr
     assert "line 4 is nested deeper than 64 levels" in done.stderr
     assert "42" in done.stdout
+
+
+def test_state_files_that_are_not_regular_files_are_never_replaced(fake, tmp_path):
+    """``durations.json`` a FIFO (a read would block for ever), ``usage.json`` a symlink:
+    the question is answered, the FIFO is left alone, the link kept and its target updated."""
+    env = c2q_env(tmp_path, fake)
+    state = Path(env["XDG_STATE_HOME"]) / "c2q"
+    state.mkdir(parents=True, exist_ok=True)
+    os.mkfifo(state / "durations.json")
+    elsewhere = tmp_path / "elsewhere-usage.json"
+    elsewhere.write_text("{}")
+    (state / "usage.json").symlink_to(elsewhere)
+    done = _c2q("ask", "hello", env=env)
+    assert done.returncode == 0, done.stderr
+    assert TRACEBACK not in done.stderr and "42" in done.stdout
+    assert stat.S_ISFIFO(os.lstat(state / "durations.json").st_mode)
+    assert (state / "usage.json").is_symlink()
+    assert json.loads(elsewhere.read_text())  # the count went to the link's target
