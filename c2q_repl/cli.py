@@ -250,6 +250,12 @@ def _build_sessions(sub) -> None:
     sessions.add_argument(
         "target", nargs="?", metavar="FILE|N", help="transcript file or its number in the list"
     )
+    sessions.add_argument(
+        "--search",
+        metavar="TEXT",
+        default="",
+        help="only sessions whose questions or SQL contain TEXT",
+    )
 
 
 def _build_replay(sub) -> None:
@@ -281,6 +287,15 @@ def _build_demo(sub) -> None:
         description="Present a recording: Space/Enter next, Backspace previous, a number jumps, q quits.",
     )
     demo.add_argument("file", metavar="FILE|N")
+    demo.add_argument(
+        "--rounds", metavar="LIST", help="present only these rounds, in this order, e.g. 1,3-5"
+    )
+    demo.add_argument(
+        "--skip-failed", action="store_true", help="leave out rounds that did not answer"
+    )
+    demo.add_argument(
+        "--title", metavar="TEXT", help="the title slide's title (default: the session's name)"
+    )
     _add_output_options(demo)
 
 

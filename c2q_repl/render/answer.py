@@ -156,11 +156,18 @@ def _task_body(
     data = task.data
     if data is None or not data.columns:
         return lines + [paint("(no result data)", "muted")]
-    lines += render_table(data.columns, data.rows, opts)
-    if opts.charts and task.chart is not None:
-        chart = render_chart(task.chart, data, opts)
-        if chart:
-            lines += [""] + chart
+    shown = data.rows[: opts.max_table_rows] if opts.max_table_rows > 0 else data.rows
+    hidden = len(data.rows) - len(shown)
+    table = render_table(data.columns, shown, opts)
+    if hidden:
+        table.append(
+            paint(f"{opts.ellipsis} {hidden} more row{'s' if hidden != 1 else ''}", "muted")
+        )
+    chart = render_chart(task.chart, data, opts) if opts.charts and task.chart is not None else []
+    if chart and hidden:  # a long table: the chart tells the story, the first rows follow
+        lines += chart + [""] + table
+    else:
+        lines += table + ([""] + chart if chart else [])
     if with_count:
         lines.append(paint(_row_count(task), "muted"))
     return lines
@@ -212,6 +219,6 @@ def render_error(err: C2QError, opts: RenderOptions) -> list[str]:
         message += f" (HTTP {status})"
     pieces = message.split("\n")
     lines = [paint(f"{mark} {pieces[0]}", "error")] + [paint(f"  {p}", "error") for p in pieces[1:]]
-    hint = clean_text(getattr(err, "hint", "") or "").strip()
+    hint = clean_text(getattr(err, "hint", "") or "").strip() if opts.show_hints else ""
     lines += [paint(f"  {p}", "muted") for p in hint.split("\n") if p.strip()]
     return lines

@@ -28,6 +28,13 @@ class RenderOptions:
     #: how table cells show numbers: "readable" (1,234 · 0.00114), "human" (57.9M), "raw"
     numbers: str = "readable"
     show_footer: bool = True
+    #: "what to do next" hints under errors (a presentation shows the failure only)
+    show_hints: bool = True
+    #: collapse a table to its first N rows plus "… N more rows" (0: every row);
+    #: a collapsed table's chart comes before it (the demo's slides)
+    max_table_rows: int = 0
+    #: wrap long SQL lines at spaces to ``width`` (a full-screen demo cannot scroll sideways)
+    wrap_sql: bool = False
     #: one plain-language line above an answer when the rows prove it (render/headline.py)
     show_headline: bool = True
 

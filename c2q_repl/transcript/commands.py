@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -45,10 +46,11 @@ def _load(target: str, env: Mapping[str, str], err: IO[str]) -> Transcript:
 class SessionsOptions:
     action: str = "list"
     target: str | None = None
+    search: str = ""
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> SessionsOptions:
-        return cls(action=args.action, target=args.target)
+        return cls(action=args.action, target=args.target, search=getattr(args, "search", "") or "")
 
 
 def sessions_main(
@@ -70,13 +72,15 @@ def sessions_main(
             shown = show_session(_load(options.target, env, err))
             out.write("".join(line + "\n" for line in shown))
             return EXIT_OK
-        entries = list_sessions(env)
+        entries = list_sessions(env, search=options.search)
     except TranscriptError as exc:
         return _fail(str(exc), err)
     if not entries:
-        print(f"no recorded sessions in {sessions_dir(env)}", file=err)
+        found = f"no recorded session mentions {options.search!r}" if options.search else ""
+        print(found or f"no recorded sessions in {sessions_dir(env)}", file=err)
         return EXIT_OK
-    out.write("".join(line + "\n" for line in session_table(entries)))
+    width = shutil.get_terminal_size((100, 24)).columns
+    out.write("".join(line + "\n" for line in session_table(entries, width)))
     return EXIT_OK
 
 
@@ -145,18 +149,44 @@ def replay_main(
 # --------------------------------------------------------------------------- demo
 
 
+@dataclass(frozen=True)
+class DemoOptions:
+    file: str
+    theme: str | None = None
+    #: ``--rounds 1,3-5``: which rounds, in that order (None: all)
+    rounds: str | None = None
+    skip_failed: bool = False
+    title: str = ""
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> DemoOptions:
+        given = vars(args)
+        return cls(
+            file=args.file,
+            theme=given.get("theme"),
+            rounds=given.get("rounds"),
+            skip_failed=bool(given.get("skip_failed")),
+            title=str(given.get("title") or ""),
+        )
+
+
 def demo_main(args: argparse.Namespace, env: Mapping[str, str] = os.environ) -> int:
-    file, theme = args.file, vars(args).get("theme")
+    from c2q_repl.transcript.demo_pages import SelectionError, select_rounds
+
+    options = DemoOptions.from_args(args)
     err = sys.stderr
     try:
-        t = _load(file, env, err)
-    except TranscriptError as exc:
+        t = _load(options.file, env, err)
+        rounds = select_rounds(t, options.rounds, skip_failed=options.skip_failed)
+    except (TranscriptError, SelectionError) as exc:
         return _fail(str(exc), err)
+    if not rounds and t.rounds:
+        return _fail("no round left to present (--skip-failed left out every one)", err)
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
         return _fail("c2q demo needs a terminal; use `c2q replay` to print a session", err)
     from c2q_repl.transcript.demo import run_demo
 
-    return run_demo(t, theme_name=theme, env=env)
+    return run_demo(t, theme_name=options.theme, env=env, rounds=rounds, title=options.title)
 
 
 # --------------------------------------------------------------------------- export

@@ -1,8 +1,9 @@
 """``c2q demo FILE``: a recorded session presented full-screen, one question per step.
 
-A prompt_toolkit Application over pages: a title card, one page per round
-(the question typed out, then the answer exactly as the REPL rendered it, in
-the ``presentation`` theme with tall charts), and a closing summary. Nothing
+A prompt_toolkit Application over pages: a title slide (session name,
+database, date), one page per round (the question typed out, then the answer
+as the REPL renders it, in the ``presentation`` theme with tall charts, long
+tables collapsed under their chart, SQL wrapped, no ids), and an end slide. Nothing
 touches the network: the answers are the recorded job JSON.
 
 The run is in phases, each testable on its own: :func:`demo_look` applies the
@@ -17,7 +18,7 @@ import asyncio
 import os
 import random
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import IO, TYPE_CHECKING, Any
 
@@ -25,7 +26,7 @@ from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.terminal import Terminal, load_theme_or_fallback, render_options, theme_name
 from c2q_repl.render.theme import Theme
 from c2q_repl.transcript.demo_pages import DemoDeck
-from c2q_repl.transcript.reader import Transcript
+from c2q_repl.transcript.reader import RecordedRound, Transcript
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
@@ -44,13 +45,19 @@ class DemoLook:
     theme: Theme
 
     def options(self, width: int, height: int) -> RenderOptions:
-        """Render options for a page of ``width`` x ``height`` (charts take half the height)."""
+        """Render options for a slide of ``width`` x ``height``: charts take half the
+        height, a long table shows its first rows under its chart, SQL wraps, and
+        nothing meant for the keyboard (ids, ``/feedback``, hints) is shown."""
         return render_options(
             self.terminal,
             self.theme,
             width=width,
             chart_height=max(8, height // 2),
             vertical="auto",
+            max_table_rows=max(3, min(10, height // 3)),
+            wrap_sql=True,
+            show_footer=False,
+            show_hints=False,
         )
 
     @property
@@ -248,9 +255,15 @@ def build_app(screen: DemoScreen, look: DemoLook) -> Application[int]:
 
 
 def run_demo(
-    t: Transcript, *, theme_name: str | None = None, env: Mapping[str, str] = os.environ
+    t: Transcript,
+    *,
+    theme_name: str | None = None,
+    env: Mapping[str, str] = os.environ,
+    rounds: Sequence[RecordedRound] | None = None,
+    title: str = "",
 ) -> int:
-    """Run the full-screen demo until the user quits; returns the exit code."""
+    """Run the full-screen demo of ``rounds`` (default: all) until the user quits;
+    returns the exit code."""
     look = demo_look(theme_name, env)
-    screen = DemoScreen(DemoState(DemoDeck(t, look.options)))
+    screen = DemoScreen(DemoState(DemoDeck(t, look.options, rounds, title)))
     return int(build_app(screen, look).run() or 0)

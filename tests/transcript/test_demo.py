@@ -25,7 +25,7 @@ def test_deck_pages(tmp_path):
     deck = _deck(tmp_path)
     assert deck.last_page == 4
     title = "\n".join(deck.lines(0, 80, 24))
-    assert "sp500insight" in title and "3 questions" in title
+    assert "Questions to sp500insight" in title and "3 questions" in title
     typing = deck.lines(1, 80, 24, typed=5)
     assert any(line.startswith("c2q> how m▌") for line in typing)
     assert not any("Technology" in line for line in typing)  # the answer waits for the question
@@ -52,7 +52,7 @@ def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
         ["demo", str(path)], env=env, rows=30, cols=100, program=[sys.executable, "-c", probe]
     )
     try:
-        screen.wait_for("Talking to sp500insight")
+        screen.wait_for("Questions to sp500insight")
         screen.wait_for("3 questions")
         screen.send(" ")
         screen.wait_for("Question 1 of 3")
@@ -81,22 +81,24 @@ def test_demo_in_a_pty_steps_jumps_back_and_quits(tmp_path):
 def test_demo_scrolls_a_long_answer(tmp_path):
     from .helpers import job, make_round
 
-    rows = [[f"company {i:02d}", i] for i in range(40)]
+    columns = ["name"] + [f"measure_{k}" for k in range(12)]  # too wide: one record per row
+    rows = [[f"company {i:02d}"] + [i * 10 + k for k in range(12)] for i in range(40)]
     path = write_transcript(
         tmp_path / "t.jsonl",
-        [make_round(1, "list", job("j", "SELECT a, b FROM t", ["a", "b"], rows, chart=""))],
+        [make_round(1, "list", job("j", "SELECT * FROM t", columns, rows, chart=""))],
     )
     screen = Screen(
         ["demo", str(path), "--theme", "mono"], env=isolated_env(tmp_path / "env"), rows=20, cols=80
     )
     try:
-        screen.wait_for("Talking to")
+        screen.wait_for("Space to begin")
         screen.send("  ")
         screen.wait_for("company 00")
         screen.wait_for("more lines")
-        assert "company 30" not in screen.text
-        screen.send_key("pagedown", "pagedown", "pagedown")
-        screen.wait_for("company 39")
+        assert "company 05" not in screen.text
+        screen.send_key("pagedown", "pagedown", "pagedown", "pagedown", "pagedown")
+        screen.wait_for("company 05")  # the last row shown: the table is collapsed to 6
+        screen.wait_for("34 more rows")
         screen.send_key("up")
         screen.send("q")
         assert screen.wait_exit() == 0
