@@ -16,26 +16,12 @@ from c2q_repl.api.durations import (
 
 
 def simulate(durations: list[float], model: JobDurationModel | None = None) -> tuple[float, float]:
-    """Mean requests per question (POST included) and mean delay after the finish, in simulated seconds."""
-    model = model or JobDurationModel()
-    requests, delays = [], []
-    wall0 = 1_700_000_000.3
-    for duration in durations:
-        plan = model.plan("chat")
-        polls, last_running, t = 0, 0.0, 0.0
-        while True:
-            t = plan.pop(0) if plan else t + backoff_after(t)
-            polls += 1
-            if t >= duration:
-                break
-            last_running = t
-        low, high = refine_with_ended_at(
-            last_running, t, int(wall0 + duration), wall0
-        )  # integer ended_at, like the docs
-        model.observe("chat", low, high)
-        requests.append(1 + polls)
-        delays.append(t - duration)
-    return sum(requests) / len(requests), sum(delays) / len(delays)
+    """Mean requests per question (POST included) and mean delay after the finish, in simulated
+    seconds: the poller's loop (plan, poll, back off, learn from an integer ``ended_at``)."""
+    from benchmarks.frontier import simulate_planner
+
+    polls, delay = simulate_planner(durations, model or JobDurationModel())
+    return 1.0 + polls, delay
 
 
 def test_plan_is_increasing_and_after_the_start():
