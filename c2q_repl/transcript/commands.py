@@ -79,7 +79,7 @@ def sessions_main(
         found = f"no recorded session mentions {options.search!r}" if options.search else ""
         print(found or f"no recorded sessions in {sessions_dir(env)}", file=err)
         return EXIT_OK
-    width = shutil.get_terminal_size((100, 24)).columns
+    width = shutil.get_terminal_size((100, 24)).columns if out.isatty() else None
     out.write("".join(line + "\n" for line in session_table(entries, width)))
     return EXIT_OK
 

@@ -44,6 +44,11 @@ def transcript_header(connection: Any, conversation: Any, **extra: str) -> dict[
         "cluster_id": str(getattr(settings, "cluster_id", "") or ""),
         "database": str(getattr(settings, "database", "") or ""),
         "session_id": str(getattr(conversation, "session_id", "") or ""),
+        "session_name": str(
+            getattr(getattr(conversation, "session", None), "name", "")
+            or getattr(conversation, "session_name", "")
+            or ""
+        ),
         "mode": str(getattr(conversation, "mode", "") or getattr(settings, "mode", "") or ""),
         **extra,
     }

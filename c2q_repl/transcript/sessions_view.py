@@ -6,7 +6,7 @@ from datetime import datetime
 
 from c2q_repl.render.sanitize import clean_cell, clean_text
 from c2q_repl.render.width import pad_right, text_width, truncate
-from c2q_repl.transcript.listing import SessionEntry
+from c2q_repl.transcript.listing import SessionEntry, endpoint_where
 from c2q_repl.transcript.normalize import recorded_answer, round_status
 from c2q_repl.transcript.reader import Transcript
 
@@ -21,34 +21,54 @@ def _columns(header: list[str], rows: list[list[str]]) -> list[str]:
     ]
 
 
-def session_table(entries: list[SessionEntry]) -> list[str]:
-    """One line per transcript, most recent first, numbered for ``replay N``."""
+def format_duration(seconds: float) -> str:
+    """How long a session lasted, as a person says it: "40 s", "12 min", "2 h 05 min"."""
+    if seconds <= 0:
+        return "-"
+    if seconds < 60:
+        return f"{int(seconds)} s" if seconds >= 1 else "<1 s"
+    minutes = int(seconds // 60)
+    if minutes < 60:
+        return f"{minutes} min"
+    return f"{minutes // 60} h {minutes % 60:02d} min"
+
+
+NAME_WIDTH = 24
+
+
+def session_table(entries: list[SessionEntry], width: int | None = None) -> list[str]:
+    """One line per transcript, most recent first, with the number ``replay N`` takes
+    (it never changes). The question column takes what ``width`` leaves."""
+    searching = any(e.matched for e in entries)
     rows = []
     for e in entries:
         if e.problem:
-            rows.append(
-                [
-                    str(e.number),
-                    "?",
-                    "?",
-                    "?",
-                    truncate(f"({clean_cell(e.problem)})", QUESTION_WIDTH),
-                ]
-            )
+            rows.append([str(e.number), "?", "?", "?", "?", "?", "?", f"({clean_cell(e.problem)})"])
             continue
         rows.append(
             [
                 str(e.number),
                 e.date,
+                format_duration(e.duration),
+                e.where or "?",
                 clean_cell(e.database) or "-",
+                truncate(clean_cell(e.name), NAME_WIDTH) or "-",
                 str(e.rounds),
-                truncate(clean_cell(e.first_question), QUESTION_WIDTH),
+                clean_cell(e.matched if searching else e.first_question),
             ]
         )
-    lines = _columns(["#", "date", "database", "rounds", "first question"], rows)
+    header = ["#", "started", "took", "where", "database", "name", "rounds"]
+    header.append("matching question" if searching else "first question")
+    if rows:
+        last = len(header) - 1
+        fixed = sum(max(text_width(r[i]) for r in [header, *rows]) + 2 for i in range(last))
+        room = max(20, (width or 80 + QUESTION_WIDTH) - fixed - 1)
+        for row in rows:
+            row[last] = truncate(row[last], min(room, QUESTION_WIDTH if not searching else room))
+    lines = _columns(header, rows)
     lines.append("")
     lines.append(
-        "replay: c2q replay N · details: c2q sessions show N · files: "
+        "replay: c2q replay N · details: c2q sessions show N · resume: c2q --resume N · files: "
         + str(entries[0].path.parent)
         if entries
         else ""
@@ -65,6 +85,7 @@ def show_session(t: Transcript) -> list[str]:
         ("file", str(t.path)),
         ("started", when),
         ("endpoint", t.endpoint or "?"),
+        ("where", endpoint_where(t.header)),
         ("database", t.database or "?"),
         ("session", t.session_id or "?"),
         ("mode", str(t.header.get("mode") or "direct")),

@@ -197,7 +197,7 @@ def test_sigkill_mid_session_loses_no_completed_round(tmp_path):
     assert t.rounds[1].to_round().answer.data.rows == [["Apple Inc."]]
 
 
-def test_listing_numbers_latest_first_and_resolves(tmp_path):
+def test_listing_lists_latest_first_numbered_in_start_order_and_resolves(tmp_path):
     env = {"XDG_DATA_HOME": str(tmp_path)}
     d = tmp_path / "c2q" / "sessions"
     old = write_transcript(d / "2026-01-01-100000-a.jsonl", sample_rounds()[:1])
@@ -209,7 +209,9 @@ def test_listing_numbers_latest_first_and_resolves(tmp_path):
     assert [e.path for e in entries] == [new, old, d / "broken.jsonl"]
     assert entries[0].rounds == 3 and entries[0].first_question == "how many companies per sector?"
     assert entries[2].problem
-    assert listing.resolve_transcript("1", env) == new
+    # numbered in the order they were started (a file without a header: by its mtime)
+    assert [e.number for e in entries] == [3, 2, 1]
+    assert listing.resolve_transcript("3", env) == new
     assert listing.resolve_transcript("2", env) == old
     assert listing.resolve_transcript(str(old), env) == old
     with pytest.raises(TranscriptError, match="no session 9"):
