@@ -515,3 +515,49 @@ def test_the_n_most_recent_rows(store):
 def test_a_number_compared_before_last_is_no_row_count(seed_db):
     task = ask(seed_db, "stocks that closed above 400 on the last trading day")
     assert not task.refusal and "LIMIT 400" not in task.sql and "MAX(latest_rows" in task.sql
+
+
+# -- change over a period: last value minus first value of one named series -----------------
+
+
+def test_change_of_one_series_over_a_period(seed_db):
+    task = check(
+        seed_db,
+        "How much did AAPL's closing price change in 2023?",
+        "SELECT (SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date "
+        "= (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'AAPL' AND "
+        "record_date LIKE '2023%')) - (SELECT close FROM stock_price_history WHERE stock_symbol = "
+        "'AAPL' AND record_date = (SELECT MIN(record_date) FROM stock_price_history WHERE "
+        "stock_symbol = 'AAPL' AND record_date LIKE '2023%'))",
+    )
+    assert task.clarified_task.startswith("The change in close")
+    assert "maximum" not in task.clarified_task.lower()
+
+
+def test_percentage_change_on_the_only_measure_of_the_history_table(seed_db):
+    task = ask(
+        seed_db, "percentage change of the S&P 500 index between 3 March 2023 and 30 June 2023"
+    )
+    assert not task.refusal
+    gold = (
+        "SELECT 100.0 * (e.price - s.price) / s.price FROM index_price_history s, "
+        "index_price_history e WHERE s.index_symbol = 'SP500' AND e.index_symbol = 'SP500' "
+        "AND s.record_date = (SELECT MIN(record_date) FROM index_price_history WHERE "
+        "record_date BETWEEN '2023-03-03' AND '2023-06-30') AND e.record_date = (SELECT "
+        "MAX(record_date) FROM index_price_history WHERE record_date BETWEEN '2023-03-03' AND "
+        "'2023-06-30')"
+    )
+    assert rows_match(seed_db.query(gold).rows, seed_db.query(task.sql).rows, False)
+    assert any("only measure" in a["explanation"] for a in task.assumptions)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did the close of Technology stocks change in 2023",  # many series
+        "how much did AAPL close change",  # no period
+        "Which stock had the biggest price change in 2023?",  # a ranking of changes
+    ],
+)
+def test_change_declines_what_it_cannot_pin_down(seed_db, question):
+    declined(seed_db, question)

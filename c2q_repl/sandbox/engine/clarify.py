@@ -84,7 +84,22 @@ def _one_metric_text(m, spec: QuerySpec) -> str:
     )
 
 
+def _change_text(spec: QuerySpec) -> str:
+    name = spec.metric.col.column if spec.metric and spec.metric.col else "value"
+    kind = "percentage change" if spec.change == "pct" else "change"
+    where = [f for f in spec.filters if f.op != "range"]
+    period = next((f for f in spec.filters if f.op == "range"), None)
+    text = f"The {kind} in {name} of {spec.table} from the first to the last day with data"
+    if period is not None:
+        text += f" from {period.values[0]} to before {period.values[1]}"
+    if where:
+        text += " where " + " and ".join(filter_text(f) for f in where)
+    return text
+
+
 def clarified_task(spec: QuerySpec) -> str:
+    if spec.change:
+        return _change_text(spec)
     if spec.shape == "count" and not spec.extra_metrics:
         counted = spec.metric.col if spec.metric else None
         text = (
@@ -130,6 +145,9 @@ def clarified_task(spec: QuerySpec) -> str:
 
 def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     """What the answer shows, in one sentence."""
+    if spec.change:
+        return "One row (" + ", ".join(columns) + "): " + _change_text(spec) + "."
+
     if spec.shape in ("count", "aggregate") and spec.group_by is None:
         what = "one row" if spec.extra_metrics else "a single value"
         return f"The result is {what}: {_metric_text(spec)}{_where(spec)}."

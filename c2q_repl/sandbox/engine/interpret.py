@@ -8,6 +8,7 @@ gate at the end declines if any item was left unexplained.
 from __future__ import annotations
 
 from .absent import read_absent
+from .change import change_spec, split_change, with_history_measure
 from .filters import (
     localize,
     localize_col,
@@ -64,6 +65,10 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
         )
     items = distribution_words(list(linked.items))
     try:
+        if any(it.kind == "kw" and it.category == "change" for it in items):
+            rest, word, kind = split_change(items)
+            rest = with_history_measure(rest, lex)
+            return change_spec(_interpret(_state(rest, lex, defaults or {})), lex, word, kind)
         if any(it.kind == "kw" and it.category == "pct" for it in items):
             return _interpret_ratio(items, lex, defaults or {})
         return _interpret(_state(items, lex, defaults or {}))

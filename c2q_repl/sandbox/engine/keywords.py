@@ -191,6 +191,18 @@ _add(
 )
 _add("or", "", "or", "either")
 _add("when", "", "when")
+# 'how much did AAPL's close change in 2023': last minus first value in a period (change.py)
+_add("change", "", "change", "changes", "changed", "change in", "change of")
+_add(
+    "change",
+    "pct",
+    "percentage change",
+    "percent change",
+    "percentage change in",
+    "percentage change of",
+    "percent change in",
+    "percent change of",
+)
 # 'compare the market cap of Apple and Microsoft': explained only by two or more named rows
 _add("compare", "", "compare", "versus", "vs", "vs.")
 # 'which had higher revenue growth, Nvidia or AMD': a superlative among named rows only
@@ -479,7 +491,6 @@ _unsupported(
     _RATIO,
     "ratio",
     "ratios",
-    "percentages",
     "divided by",
     "per capita",
     "relative to",
@@ -500,9 +511,6 @@ _unsupported(
     "year over year",
     "yoy",
     "month over month",
-    "change",
-    "changes",
-    "changed",
     "gain",
     "gains",
     "loss",

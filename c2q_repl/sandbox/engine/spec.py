@@ -63,6 +63,7 @@ class QuerySpec:
     having: tuple[tuple[str, float], ...] = ()  # (op, value) on the metric of each group
     ratio_filters: tuple[Filter, ...] = ()  # metric PCT: the condition whose share is asked
     per_group: Col | None = None  # a list ranked within each value of this column (top N each)
+    change: str = ""  # "abs" | "pct": metric's value on the period's last day minus its first
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -100,6 +101,7 @@ class QuerySpec:
             having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
             ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
             per_group=col(data.get("per_group")),
+            change=data.get("change", ""),
         )
 
     def with_(self, **changes) -> QuerySpec:

@@ -343,8 +343,48 @@ def _top_per_group(
     )
 
 
+def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
+    """SELECT (value on the first day) AS first_x, (… last day) AS last_x, last - first: two
+    scalar subqueries, each the measure on the period's earliest / latest date."""
+    if spec.metric is None or spec.metric.col is None:
+        raise PlanError("a change needs a measure")
+    ranges = [f for f in spec.filters if f.op == "range"]
+    if len(ranges) != 1:
+        raise PlanError("a change needs one period")
+    date = ranges[0].col
+    name = spec.metric.col.column
+    ends = {}
+    for end in ("min", "max"):
+        one = spec.with_(change="", filters=spec.filters + (Filter(date, "latest", ("", end)),))
+        ends[end] = exp.Subquery(this=build(one, catalog).select)
+    first, last = ends["min"], ends["max"]
+    difference = exp.Sub(this=last.copy(), expression=first.copy())
+    if spec.change == "pct":
+        value = exp.Div(
+            this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=difference)),
+            expression=first.copy(),
+        )
+        label = f"percent_change_in_{name}"
+    else:
+        value, label = difference, f"change_in_{name}"
+    out = [f"first_{name}", f"last_{name}", label]
+    select = exp.select(
+        exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])
+    )
+    notes = (
+        (
+            "period",
+            f"first and last days with data between {ranges[0].values[0]} and before "
+            f"{ranges[0].values[1]}",
+        ),
+    )
+    return Built(select, select.sql(dialect=catalog.dialect), tuple(out), (), notes)
+
+
 def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
+    if spec.change:
+        return _build_change(spec, catalog)
     tables = spec.tables()
     steps: list[tuple[str, Relationship]] = []
     joined = {spec.table}

@@ -1,0 +1,140 @@
+"""'How much did Apple's closing price change over 2023?', 'percentage change of the S&P 500
+index between 3 March 2023 and 30 June 2023': one named series of a history table (a table
+whose key includes its date), its value on the last day of the period minus its value on
+the first day (as a percentage of the first when asked).
+
+The question without its change words is read as a plain list; it must name one row of
+an entity (a ticker, an index), a period, and at most one measure (else the history
+table's only measure is used and said). Anything else declines.
+"""
+
+from __future__ import annotations
+
+from .lexicon import Lexicon, Target, column_kind
+from .linking import Item
+from .reading import Refuse
+from .spec import Col, Metric, QuerySpec
+from .sqlbuild import name_columns
+
+_PERIOD_NEEDED = (
+    "'{word}' needs a period with a start and an end (for example 'in 2023' or 'between "
+    "3 March 2023 and 30 June 2023')"
+)
+
+
+def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
+    """(the items without the change words, the word, 'pct' | 'abs')."""
+    at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
+    word = items[at[0]].text
+    if len(at) > 1:
+        raise Refuse(f"I can compute one change at a time ('{word}').", word)
+    pct = items[at[0]].arg == "pct"
+    drop = set(at)
+    before = at[0] - 1
+    if before >= 0 and items[before].kind == "kw" and items[before].category == "pct":
+        pct, drop = True, drop | {before}  # 'percentage change' written apart
+    times = [it for it in items if it.kind == "time"]
+    if len(times) != 1:
+        raise Refuse(_PERIOD_NEEDED.format(word=word) + ".", word)
+    return [it for i, it in enumerate(items) if i not in drop], word, "pct" if pct else "abs"
+
+
+def with_history_measure(items: list[Item], lex: Lexicon) -> list[Item]:
+    """'the change of the S&P 500 index in 2023': no measure named — the one measure of the
+    one history table next to the named tables (index_price_history.price), said as such."""
+    if any(it.kind == "column" for it in items):
+        return items
+    named = {t.table for it in items if it.kind in ("table", "value") for t in it.targets}
+    found: list[str] = []
+    for rel in lex.catalog.relationships:
+        for near, other in ((rel.from_table, rel.to_table), (rel.to_table, rel.from_table)):
+            if other in named and near not in found and _only_measure(lex, near) is not None:
+                found.append(near)
+    if len(found) != 1:
+        return items
+    table = found[0]
+    column = _only_measure(lex, table) or ""
+    item = Item(
+        "column",
+        column,
+        0,
+        0,
+        targets=(Target("column", table, column),),
+        note=f"the change read on {table}.{column} (its only measure)",
+    )
+    return [*items, item]
+
+
+def _only_measure(lex: Lexicon, table: str) -> str | None:
+    """The only measure of a history table (a table whose key includes a date), or None."""
+    info = lex.catalog.table(table)
+    if info is None or not any(
+        column_kind(c.type) == "date" for c in info.columns if c.name in info.primary_key
+    ):
+        return None
+    numbers = [
+        c.name
+        for c in info.columns
+        if column_kind(c.type) == "number" and c.name not in info.primary_key
+    ]
+    return numbers[0] if len(numbers) == 1 else None
+
+
+def change_spec(read: QuerySpec, lex: Lexicon, word: str, kind: str) -> QuerySpec:
+    """The aggregate spec of a change: MAX(measure) on the period's last day (the builder
+    renders first, last and their difference)."""
+    if read.shape != "list" or read.order_by is not None or read.limit is not None:
+        raise Refuse(f"'{word}' applies to one measure of one named series.", word)
+    ranges = [f for f in read.filters if f.op == "range"]
+    if len(ranges) != 1 or not (ranges[0].values[0] and ranges[0].values[1]):
+        raise Refuse(_PERIOD_NEEDED.format(word=word) + ".", word)
+    date = ranges[0].col
+    history = lex.catalog.table(date.table)
+    if history is None or date.column not in history.primary_key:
+        raise Refuse(f"'{word}' needs a table with a value per date; {date.table} has none.", word)
+    measure = _measure(read, lex, date.table, word)
+    series = [c for c in history.primary_key if c != date.column]
+    named = [f for f in read.filters if f.op == "=" and not f.time and _names_one(lex, f.col)]
+    others = [f for f in read.filters if f.op != "range" and f not in named]
+    if len(series) != 1 or len(named) != 1 or others:
+        raise Refuse(
+            f"'{word}' needs exactly one named series (for example one ticker or one index).",
+            word,
+        )
+    note = (
+        word,
+        f"'{word}' read as {measure.column} on the last day of the period with data minus "
+        "on the first" + (", as a percentage of the first" if kind == "pct" else ""),
+    )
+    return QuerySpec(
+        "aggregate",
+        date.table,
+        metric=Metric("MAX", measure),
+        filters=read.filters,
+        also_join=read.also_join,
+        change=kind,
+        notes=read.notes + (note,),
+    )
+
+
+def _names_one(lex: Lexicon, col: Col) -> bool:
+    """A key or name column: its value is one series (AAPL, 'S&P 500'), not a group."""
+    info = lex.catalog.table(col.table)
+    return info is not None and (col.column in info.primary_key or col.column in name_columns(info))
+
+
+def _measure(read: QuerySpec, lex: Lexicon, table: str, word: str) -> Col:
+    named = [c for c in read.columns if c.table == table]
+    if len(read.columns) > 1 or (read.columns and not named):
+        raise Refuse(f"'{word}' applies to one measure of {table}.", word)
+    if named:
+        return named[0]
+    info = lex.catalog.table(table)
+    numbers = [
+        c.name
+        for c in (info.columns if info else ())
+        if column_kind(c.type) == "number" and c.name not in (info.primary_key if info else ())
+    ]
+    if len(numbers) != 1:
+        raise Refuse(f"I could not tell which measure of {table} '{word}' is about.", word)
+    return Col(table, numbers[0])
