@@ -359,14 +359,14 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
         ends[end] = exp.Subquery(this=build(one, catalog).select)
     first, last = ends["min"], ends["max"]
     difference = exp.Sub(this=last.copy(), expression=first.copy())
+    value: exp.Expr = difference
+    label = f"change_in_{name}"
     if spec.change == "pct":
         value = exp.Div(
             this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=difference)),
             expression=first.copy(),
         )
         label = f"percent_change_in_{name}"
-    else:
-        value, label = difference, f"change_in_{name}"
     out = [f"first_{name}", f"last_{name}", label]
     select = exp.select(
         exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])
