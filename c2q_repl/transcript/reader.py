@@ -10,6 +10,7 @@ goes through :func:`read_transcript`, so they all tolerate the same things.
 from __future__ import annotations
 
 import json
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -248,6 +249,8 @@ def read_transcript(path: str | Path, *, outline: bool = False) -> Transcript:
     """
     path = Path(path).expanduser()
     try:
+        if not stat.S_ISREG(path.stat().st_mode):  # a FIFO would block the read for ever
+            raise TranscriptError(f"{path} is not a regular file, so not a transcript")
         data = path.read_bytes()
     except FileNotFoundError:
         raise TranscriptError(f"no such transcript: {path}") from None

@@ -251,3 +251,20 @@ def test_live_replay_record_to_a_fifo_is_a_clear_message(fake, tmp_path):
     assert done.returncode == 2, done.stderr
     assert f"cannot record to {fifo}: not a regular file" in done.stderr
     assert TRACEBACK not in done.stderr and stat.S_ISFIFO(os.lstat(fifo).st_mode)
+
+
+def test_a_fifo_among_the_sessions_is_reported_not_read(fake, tmp_path):
+    """``c2q sessions`` lists the directory; a FIFO named like a transcript must not hang it."""
+    env = c2q_env(tmp_path / "env", fake)
+    sessions = Path(env["XDG_DATA_HOME"]) / "c2q" / "sessions"
+    sessions.mkdir(parents=True)
+    with TranscriptWriter.create(sessions / "2026-01-01-000000-real.jsonl", {"database": "db"}):
+        pass
+    os.mkfifo(sessions / "2026-01-02-000000-fifo.jsonl")
+    listed = _run_python(["-m", "c2q_repl", "sessions"], env)
+    assert listed.returncode == 0, listed.stderr  # and it did not hang on the FIFO
+    assert TRACEBACK not in listed.stderr and "db" in listed.stdout
+    shown = _run_python(
+        ["-m", "c2q_repl", "replay", str(sessions / "2026-01-02-000000-fifo.jsonl")], env
+    )
+    assert shown.returncode == 2 and "not a regular file" in shown.stderr, shown.stderr
