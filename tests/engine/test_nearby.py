@@ -49,3 +49,37 @@ def test_a_value_of_a_category_gets_counts_and_averages_in_it(engine, seed_db):
         "How many companies are in Cupertino?",
         "What is the average market cap of companies in Cupertino?",
     ]
+
+
+def test_schema_examples_rank_measures_and_group_by_categories(tmp_path):
+    """No 'Top 5 customers by is vip', 'per first name' or 'by order id'; plural nouns."""
+    import sqlite3
+
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+    from c2q_repl.sandbox.engine import create_answerer
+
+    path = tmp_path / "shop.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE customer (customerId INTEGER PRIMARY KEY, firstName TEXT, lastName TEXT,
+                               country TEXT, isVip INTEGER, credit REAL);
+        CREATE TABLE purchase (purchaseId INTEGER PRIMARY KEY, customerId INTEGER, qty INTEGER);
+        """
+    )
+    rows = [
+        (k, f"N{k}", f"L{k}", ["France", "Japan", "Peru"][k % 3], k % 2, 10.0 * k) for k in range(9)
+    ]
+    conn.executemany("INSERT INTO customer VALUES (?,?,?,?,?,?)", rows)
+    conn.executemany("INSERT INTO purchase VALUES (?,?,?)", [(k, k % 9, k) for k in range(20)])
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        questions = create_answerer("builtin").suggest_questions(db.catalog(), db, 6)
+    finally:
+        db.close()
+    text = " ".join(questions).lower()
+    assert "How many customers are there per country?" in questions
+    assert "is vip" not in text and "first name" not in text and "customer id" not in text
+    assert "Top 5 purchases by qty" in questions

@@ -12,6 +12,7 @@ from .lexicon import Lexicon, column_kind
 from .linking import Linked
 from .normalize import split_identifier
 from .sqlbuild import name_columns
+from .suggest import measures, plural_noun
 
 
 def _words(name: str) -> str:
@@ -19,17 +20,14 @@ def _words(name: str) -> str:
 
 
 def _noun(lex: Lexicon, table: str) -> str:
-    return _words(table)
+    return plural_noun(table)
 
 
 def _numbers(lex: Lexicon, table: str) -> list[str]:
     info = lex.catalog.table(table)
     if info is None:
         return []
-    keys = set(info.primary_key) | {
-        r.from_column for r in lex.catalog.relationships if r.from_table == table
-    }
-    cols = [c.name for c in info.columns if column_kind(c.type) == "number" and c.name not in keys]
+    cols = measures(lex, info)
     preferred = str(lex.defaults.get(table, ""))
     return sorted(cols, key=lambda c: c != preferred)
 

@@ -6,12 +6,41 @@ averages, time ranges); the answerer keeps only those it really answers.
 
 from __future__ import annotations
 
+from c2q_repl.sandbox.contracts import TableInfo
+
 from .lexicon import Lexicon, column_kind
+from .names import split_words
 from .normalize import split_identifier
+from .sqlbuild import name_columns
 
 
 def _words(name: str) -> str:
     return " ".join(split_identifier(name))
+
+
+def plural_noun(table: str) -> str:
+    """'Student' → 'students', 'category' → 'categories', 'companies' stays."""
+    words = split_identifier(table)
+    last = words[-1] if words else table.lower()
+    if not last.endswith("s"):
+        last = (
+            last[:-1] + "ies" if last.endswith("y") and last[-2:-1] not in "aeiou" else last + "s"
+        )
+    return " ".join([*words[:-1], last])
+
+
+def measures(lex: Lexicon, table: TableInfo) -> list[str]:
+    """Numeric columns worth ranking or averaging: not keys, not references, not 0/1 flags."""
+    refs = {r.from_column for r in lex.catalog.relationships if r.from_table == table.name}
+    return [
+        c.name
+        for c in table.columns
+        if column_kind(c.type) == "number"
+        and c.name not in table.primary_key
+        and c.name not in refs
+        and split_words(c.name)[0] not in ("is", "has", "flag")
+        and not c.name.lower().endswith("id")
+    ]
 
 
 def _categorical(lex: Lexicon, table: str) -> list[str]:
@@ -57,11 +86,9 @@ def candidates(lex: Lexicon) -> list[str]:
     tables = sorted(lex.catalog.tables, key=lambda t: (-len(t.columns), t.name))
     rounds: list[list[str]] = [[], [], [], [], [], []]
     for table in tables:
-        noun = _words(table.name)
-        keys = set(table.primary_key)
-        numbers = [
-            c.name for c in table.columns if column_kind(c.type) == "number" and c.name not in keys
-        ]
+        noun = plural_noun(table.name)
+        keys = set(table.primary_key) | set(name_columns(table))
+        numbers = measures(lex, table)
         preferred = lex_default(lex, table.name)
         if preferred in numbers:
             numbers.remove(preferred)
