@@ -61,7 +61,49 @@ def add_knowledge(
     assert base is not None  # created when missing
     _check(cancel)
     item = conversation.client.add_knowledge(base.knowledge_base_id, api_type, raw_data)
+    _record_added(conversation, api_type, raw_data)
     return base, item
+
+
+def knowledge_args(api_type: str, raw_data: dict[str, Any]) -> str:
+    """The ``/kb`` arguments that add this item (what a transcript shows for it)."""
+    if api_type == "few-shot":
+        return f"add few-shot {raw_data.get('question', '')} => {raw_data.get('answer', '')}"
+    if api_type == "term-sheet":
+        terms = raw_data.get("term", [])
+        names = ", ".join(map(str, terms)) if isinstance(terms, list) else str(terms)
+        return f"add term {names} = {raw_data.get('description', '')}"
+    return f"add instruction {raw_data.get('instruction', '')}"
+
+
+def _record_added(conversation: Conversation, api_type: str, raw_data: dict[str, Any]) -> None:
+    """Write the addition to the transcript: a live replay adds it again before the
+    questions that follow it (they may depend on it). A failed write is the writer's
+    to report (it stops recording and says so)."""
+    writer = conversation.transcript
+    if writer is None:
+        return
+    try:
+        writer.command(
+            "kb",
+            knowledge_args(api_type, raw_data),
+            conversation.state(),
+            knowledge={"type": api_type, "data": raw_data},
+        )
+    except (OSError, ValueError):
+        pass
+
+
+def has_knowledge(
+    conversation: Conversation,
+    api_type: str,
+    raw_data: dict[str, Any],
+    *,
+    cancel: threading.Event | None = None,
+) -> bool:
+    """Whether the database's knowledge base already holds exactly this item."""
+    listing = knowledge_listing(conversation, cancel=cancel)
+    return any(i.type == api_type and i.raw_data == raw_data for i in listing.items)
 
 
 def _find_base(

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from c2q_repl.api.errors import ProtocolError
+from c2q_repl.api.errors import CancelledError, ProtocolError
 from c2q_repl.api.models import Answer
 from c2q_repl.chat.round import Round
 from c2q_repl.render.chart_data import to_number
@@ -48,6 +48,9 @@ class RoundDrift:
     #: the recorded round failed and the new one failed too: consistent, not drift
     still_failing: bool = False
     notes: list[str] = field(default_factory=list)
+    #: the user cancelled the wait when it was recorded (and no /job fetched the
+    #: answer): there is no recorded answer to compare, which is not drift
+    cancelled_when_recorded: bool = False
 
     @property
     def drifted(self) -> bool:
@@ -55,6 +58,8 @@ class RoundDrift:
 
     @property
     def verdict(self) -> str:
+        if self.cancelled_when_recorded:
+            return "cancelled when recorded (not compared)"
         if self.failure:
             return "FAILED" if self.failure.startswith("failed") else "CHANGED"
         parts = []
@@ -167,6 +172,9 @@ def compare_task(before: Answer, after: Answer) -> TaskDrift:
 
 def compare_rounds(before: Round, after: Round) -> RoundDrift:
     """How the new round differs from the recorded one."""
+    if isinstance(before.error, CancelledError):
+        now = f"now: {_failure_text(after)}" if after.failed else "now: answered"
+        return RoundDrift(before.number, before.question, cancelled_when_recorded=True, notes=[now])
     was_failed, now_failed = before.failed, after.failed
     a, b = _answer(before), _answer(after)
     if a is None or b is None:

@@ -231,17 +231,22 @@ class TranscriptWriter:
     # ------------------------------------------------------------------ events
 
     def question(self, round_: Any) -> None:
-        """The question as sent: round number, text, mode and feedback ids."""
-        self._write(
-            {
-                "type": "question",
-                "round": int(round_.number),
-                "question": round_.question,
-                "mode": round_.mode,
-                "feedback": _feedback(round_),
-                "started_at": getattr(round_, "started_at", None),
-            }
-        )
+        """The question as sent: round number, text, mode and feedback ids.
+
+        A round that already has its job when it starts fetches an earlier job
+        (``/job ID``): nothing was sent, and ``fetch`` names that job, so a
+        live replay waits for it rather than asking the question again."""
+        record = {
+            "type": "question",
+            "round": int(round_.number),
+            "question": round_.question,
+            "mode": round_.mode,
+            "feedback": _feedback(round_),
+            "started_at": getattr(round_, "started_at", None),
+        }
+        if getattr(round_, "job_id", ""):
+            record["fetch"] = str(round_.job_id)
+        self._write(record)
 
     def result(self, round_: Any) -> None:
         """The full raw final job, so replay can re-parse and re-render it."""
@@ -272,9 +277,13 @@ class TranscriptWriter:
             record["job"] = round_.job_raw
         self._write(record)
 
-    def command(self, name: str, args: str, state: Mapping[str, Any]) -> None:
-        """A slash command that changed state (mode, reset, feedback, ...), with the state after it."""
-        self._write({"type": "command", "name": name, "args": args, "state": dict(state)})
+    def command(self, name: str, args: str, state: Mapping[str, Any], **details: Any) -> None:
+        """A slash command that changed state (mode, reset, feedback, ``kb`` ...), with the
+        state after it; ``details`` are what a live replay needs to repeat it
+        (``knowledge``: the item ``/kb add`` added)."""
+        self._write(
+            {"type": "command", "name": name, "args": args, "state": dict(state), **details}
+        )
 
     def session(self, session_id: str) -> None:
         """The server session in use from now on (created in the background, /new, switch)."""
