@@ -25,6 +25,7 @@ HEADER_FIELDS = {
     "cluster_id",
     "database",
     "session_id",
+    "session_name",
     "mode",
 }
 
