@@ -346,6 +346,13 @@ def build_parser(argv: list[str] | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--no-transcript", action="store_true", help="do not record a transcript")
     parser.add_argument("--vi", action="store_true", help="vi editing mode (default: emacs)")
+    parser.add_argument(
+        "--resume",
+        nargs="?",
+        const="last",
+        metavar="N",
+        help="continue recorded session N of `c2q sessions` (default: the last one)",
+    )
     parser.set_defaults(command="chat")
 
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")

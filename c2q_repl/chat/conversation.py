@@ -24,7 +24,13 @@ from collections.abc import Callable
 from concurrent.futures import Future
 from typing import TYPE_CHECKING, Any
 
-from c2q_repl.api.errors import C2QError, CancelledError, ConfigError, ValidationError
+from c2q_repl.api.errors import (
+    C2QError,
+    CancelledError,
+    ConfigError,
+    NotFoundError,
+    ValidationError,
+)
 from c2q_repl.api.models import Job
 from c2q_repl.api.resources import DataSummary, Session
 from c2q_repl.api.vocabulary import MODES
@@ -102,6 +108,7 @@ class Conversation:
         mode: str | None = None,
         transcript: Any = None,
         session_name: str = "",
+        resume_session_id: str = "",
         clock: Callable[[], float] = time.monotonic,
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
@@ -112,6 +119,10 @@ class Conversation:
         #: why recording stopped (OSError/ValueError), if it did
         self.transcript_error: Exception | None = None
         self.session_name = session_name
+        #: ``c2q --resume``: the server session to continue instead of opening a new one
+        self._resume_id = resume_session_id
+        #: the session to resume when the server no longer had it (a new one was opened)
+        self.resume_lost = ""
         self.rounds: list[Round] = []
         self._clock = clock
         self._wall = wall_clock
@@ -215,9 +226,27 @@ class Conversation:
                 self._summary = ready_summary(
                     client, settings.cluster_id, settings.database, cancel
                 )
-            self._session = self._new_session(client, settings, cancel)
-            self._record("session", self._session.session_id)
+            resumed = self._resumed_session(client)
+            self._session = resumed or self._new_session(client, settings, cancel)
+            if resumed is None:
+                self._record("session", self._session.session_id)
             return self._session.session_id
+
+    def _resumed_session(self, client: Chat2QueryClient) -> Session | None:
+        """The session ``c2q --resume`` asked for, if the server still has it (once)."""
+        wanted, self._resume_id = self._resume_id, ""
+        if not wanted:
+            return None
+        try:
+            return client.get_session(wanted)
+        except (NotFoundError, ValidationError):
+            self.resume_lost = wanted  # e.g. an embedded sandbox's session ends with its process
+            return None
+
+    def continue_rounds(self, rounds: list[Round]) -> None:
+        """Rounds recorded earlier in the resumed session: /history lists them and new
+        rounds are numbered after them."""
+        self.rounds = list(rounds) + self.rounds
 
     def open_in_background(self) -> Future[str]:
         """Run :meth:`open` in a daemon thread; the first question waits for it anyway."""

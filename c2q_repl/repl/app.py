@@ -85,18 +85,34 @@ def main(args: argparse.Namespace) -> int:
     except ConfigError as exc:
         print(f"c2q: {exc.describe()}", file=sys.stderr)
         return EXIT_USAGE
+    resumption = None
+    if options.resume is not None:
+        from c2q_repl.repl.resume import load_resumption
+        from c2q_repl.transcript.reader import TranscriptError
+
+        try:
+            resumption = load_resumption(options.resume, os.environ)
+        except TranscriptError as exc:
+            print(f"c2q: cannot resume: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     from c2q_repl.chat.connect import endpoint_kind, endpoint_label
 
     kind = endpoint_kind(settings)
     keys = KeyHold(sys.stdin.fileno())
-    painted = paint_early(endpoint_label(settings, kind), kind, os.environ)
+    # a resumed session prints its last answer first: no early prompt to take over
+    painted = resumption is None and paint_early(endpoint_label(settings, kind), kind, os.environ)
     if painted:
         keys.hold()
     try:
         from c2q_repl.repl.session import run_repl
 
         return run_repl(
-            options, settings, os.environ, banner_shown=painted, before_prompt=keys.release
+            options,
+            settings,
+            os.environ,
+            banner_shown=painted,
+            before_prompt=keys.release,
+            resumption=resumption,
         )
     finally:
         keys.release()

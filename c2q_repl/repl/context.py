@@ -34,6 +34,7 @@ if TYPE_CHECKING:
     from c2q_repl.render.theme import Theme
     from c2q_repl.repl.commands.registry import Registry
     from c2q_repl.repl.hooks import UiHooks
+    from c2q_repl.repl.resume import Resumption
     from c2q_repl.repl.toolbar import ToolbarView
 
 __all__ = ["ReplContext", "ViewState", "schema_words", "KEEP_ANSWERS"]
@@ -89,6 +90,8 @@ class ReplContext:
             )
         )
         self._registry: Registry | None = None
+        #: ``c2q --resume``: the recorded session this one continues
+        self.resumption: Resumption | None = None
 
     # ------------------------------------------------------------------ commands
 
@@ -328,20 +331,32 @@ class ReplContext:
 
     # ------------------------------------------------------------------ transcript
 
+    def resume(self, resumption: Resumption) -> None:
+        """Continue a recorded session (``c2q --resume``): say which, show its last answer
+        (from the transcript, before anything is connected), and have the background
+        opening reopen its server session and append to its transcript."""
+        self.resumption = resumption
+        self.opening.resume_session_id = resumption.session_id
+        self.opening.earlier_rounds = list(resumption.rounds)
+        self.recording.path = str(resumption.path)
+        self.out.info(resumption.describe())
+        last = resumption.last_answer
+        if last is not None and not last.forgotten:
+            self.answers.answered(last)
+            self.show_round(last, echo_question=True)
+
     def open_transcript(self, conversation: Conversation) -> None:
         """Start recording once the session id is known (it names the default file).
 
         The conversation writes every event itself from then on.
         """
         recording = self.recording
+        if self.resumption is not None:
+            self._continue_transcript(conversation, self.resumption)
+            return
         if not recording.wanted or recording.writer is not None:
             return
         from c2q_repl.transcript.opening import open_transcript
-
-        def stopped(message: str) -> None:  # a write failed (disk full): say so at once
-            self.notes.append(message)
-            self.hooks.above_prompt(self.print_notes)
-            self.hooks.redraw()
 
         try:
             writer = open_transcript(
@@ -350,7 +365,7 @@ class ReplContext:
                 recording.path or None,
                 started_at=recording.started_at,
                 env=self.environ,
-                on_stop=stopped,
+                on_stop=self._stopped,
             )
         except OSError as exc:
             where = exc.filename or recording.path or "the sessions directory"
@@ -359,6 +374,40 @@ class ReplContext:
             return
         recording.writer = writer
         recording.path = str(writer.path)
+
+    def _stopped(self, message: str) -> None:
+        """A transcript write failed (disk full): say so at once."""
+        self.notes.append(message)
+        self.hooks.above_prompt(self.print_notes)
+        self.hooks.redraw()
+
+    def _continue_transcript(self, conversation: Conversation, resumption: Resumption) -> None:
+        """Append to the resumed session's transcript; note a server session that is gone."""
+        from c2q_repl.transcript.opening import reopen_transcript
+
+        if conversation.resume_lost:
+            self.notes.append(
+                f"the server no longer has session {conversation.resume_lost}; "
+                f"continuing in new session {conversation.session_id} (earlier context is not known to it)"
+            )
+        if not self.recording.wanted or self.recording.writer is not None:
+            return
+        try:
+            writer = reopen_transcript(
+                self.opening.connection,
+                conversation,
+                resumption.path,
+                env=self.environ,
+                on_stop=self._stopped,
+            )
+        except OSError as exc:
+            self.notes.append(f"cannot append to {resumption.path}: {exc.strerror or exc}")
+            self.recording.wanted = False
+            return
+        self.recording.writer = writer
+        self.recording.path = str(writer.path)
+        if conversation.resume_lost:
+            conversation.transcript.session(conversation.session_id)
 
 
 def theme_or_fallback(name: str) -> Theme:

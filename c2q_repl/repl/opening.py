@@ -19,6 +19,7 @@ from c2q_repl.repl.status import StatusLine
 if TYPE_CHECKING:
     from c2q_repl.chat.connect import Connection
     from c2q_repl.chat.conversation import Conversation
+    from c2q_repl.chat.round import Round
     from c2q_repl.config import Settings
     from c2q_repl.repl.hooks import UiHooks
     from c2q_repl.repl.printing import Printer
@@ -67,6 +68,9 @@ class Opening:
         self._background: Background[Conversation] | None = None
         #: whether the failure of the current attempt was already shown
         self.failure_reported = False
+        #: ``c2q --resume``: the server session to reopen and the rounds recorded before
+        self.resume_session_id = ""
+        self.earlier_rounds: list[Round] = []
 
     # ------------------------------------------------------------------ facts
 
@@ -172,7 +176,10 @@ class Opening:
         self._set_phase("starting the sandbox" if self.kind == "sandbox" else "connecting")
         self.connection.wait()
         self._set_phase("opening a session")
-        conversation = Conversation(self.connection, mode=self.settings.mode)
+        conversation = Conversation(
+            self.connection, mode=self.settings.mode, resume_session_id=self.resume_session_id
+        )
+        conversation.continue_rounds(self.earlier_rounds)
         conversation.open()
         self._opened(conversation)
         self.phase = "ready"  # the redraw once the background work is done shows the session id

@@ -15,6 +15,8 @@ class ChatOptions:
     transcript: str | None = None
     no_transcript: bool = False
     vi: bool = False
+    #: ``--resume [N]``: the recorded session to continue ("last" without N)
+    resume: str | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> ChatOptions:
@@ -24,4 +26,5 @@ class ChatOptions:
             transcript=given.get("transcript"),
             no_transcript=bool(given.get("no_transcript")),
             vi=bool(given.get("vi")),
+            resume=given.get("resume"),
         )

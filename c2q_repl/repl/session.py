@@ -34,6 +34,7 @@ from c2q_repl.repl.toolbar import toolbar_fragments
 
 if TYPE_CHECKING:
     from c2q_repl.config import Settings
+    from c2q_repl.repl.resume import Resumption
 
 #: prompt colours until the theme file is loaded (a few ms after the first render)
 STARTUP_STYLE = {
@@ -181,6 +182,7 @@ def run_repl(
     *,
     banner_shown: bool = False,
     before_prompt: Callable[[], None] | None = None,
+    resumption: Resumption | None = None,
 ) -> int:
     """``before_prompt`` runs right before prompt_toolkit first reads the
     terminal (the app uses it to end its early key hold)."""
@@ -188,6 +190,8 @@ def run_repl(
     ctx = build_context(options, settings, environ, hooks)
     if not banner_shown:
         ctx.out.write_lines(banner_lines(ctx.label, ctx.kind, ctx.color))
+    if resumption is not None:
+        ctx.resume(resumption)
     session = make_prompt_session(ctx, hooks, options, environ)
     if before_prompt is not None:
         before_prompt()

@@ -87,7 +87,8 @@ def endpoint_where(header: Mapping[str, object]) -> str:
     return "cloud" if header.get("endpoint_kind") or host else "?"
 
 
-def _name(t: Transcript) -> str:
+def session_name(t: Transcript) -> str:
+    """The session's name: the last /rename, else the name it was opened with."""
     renamed = [str(c.get("args") or "") for c in t.commands if c.get("name") == "rename"]
     return (renamed[-1] if renamed else "") or str(t.header.get("session_name") or "")
 
@@ -139,7 +140,7 @@ def list_sessions(env: Mapping[str, str] = os.environ, search: str = "") -> list
                 t.endpoint,
                 len(t.rounds),
                 first,
-                name=_name(t),
+                name=session_name(t),
                 where=endpoint_where(t.header),
                 duration=_duration(t, path),
                 matched=matched,

@@ -88,3 +88,46 @@ def open_transcript(
     )
     conversation.transcript = writer  # it records later sessions (/new) itself
     return writer
+
+
+def reopen_transcript(
+    connection: Any,
+    conversation: Any,
+    path: str | Path,
+    *,
+    env: Mapping[str, str] = os.environ,
+    on_stop: Callable[[str], None] | None = None,
+) -> TranscriptWriter:
+    """Append to an existing transcript (``c2q --resume``): its header and rounds stay,
+    new events follow them, scrubbed of the same secrets :func:`open_transcript` gathers.
+
+    Raises :class:`OSError` when the file is gone or is not a regular file.
+    """
+    import stat
+
+    from c2q_repl.transcript.writer import _MIN_SECRET_LEN, _SECRET_ENV
+
+    target = Path(path).expanduser()
+    flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    fd = os.open(target, flags)
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(
+                0, "not a regular file (transcripts are written only to regular files)", str(target)
+            )
+        os.set_blocking(fd, True)
+        size = os.fstat(fd).st_size
+        if size:
+            with target.open("rb") as f:  # a line cut off by a crash ends before ours starts
+                f.seek(size - 1)
+                if f.read(1) != b"\n":
+                    os.write(fd, b"\n")
+    except BaseException:
+        os.close(fd)
+        raise
+    secrets = connection_secrets(connection) + tuple(env.get(name, "") for name in _SECRET_ENV)
+    writer = TranscriptWriter(
+        target, fd, tuple(s for s in secrets if s and len(s) >= _MIN_SECRET_LEN), on_stop
+    )
+    conversation.transcript = writer
+    return writer
