@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from .absent import read_absent
 from .change import change_spec, split_change, with_history_measure
+from .counting import entity_table, having_entity
 from .filters import (
     localize,
     localize_col,
@@ -23,13 +24,13 @@ from .keywords import SIZE_WORDS
 from .latest import per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
+from .named_rows import COMPARATIVES, check_comparison, names_a_row, with_ties
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
-from .spec import Col, Decline, Filter, Metric, QuerySpec
-from .sqlbuild import name_columns
+from .spec import Col, Decline, Metric, QuerySpec
+from .verbs import read_relation_verbs
 from .when import read_when
 
-COMPARATIVES = frozenset({"higher", "larger", "bigger", "greater", "lower", "smaller"})
 SUPERLATIVE_WORDS = COMPARATIVES | frozenset(
     {
         "top",
@@ -183,9 +184,9 @@ def _interpret(st: ReadState) -> QuerySpec:
         group_col = None
     entity_col = None
     if st.having:
-        entity_col = _having_entity(st, superlative, count_at, agg_at, group_col)
+        entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
     if superlative is not None and group_col is None and _counts_a_table(st, superlative):
-        entity_col = _entity_column(st, before=superlative) or _entity_table(
+        entity_col = _entity_column(st, before=superlative) or entity_table(
             st, before=superlative, counted=superlative + 1
         )
     subject_table, bridge_tables = _read_tables(st)
@@ -312,7 +313,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         raise Refuse("I could not tell how to order a single aggregate value.", order_col.column)
 
     read_values(st)
-    _read_relation_verbs(st)
+    read_relation_verbs(st)
     projection = _leftover_columns(st)
     _refuse_leftovers(st)
 
@@ -404,7 +405,7 @@ def _interpret(st: ReadState) -> QuerySpec:
             )
         inferred_subject = not any(it.kind == "table" for it in st.items) or (
             # 'the sectors of …' are distinct values; 'the last names of teachers' one per row
-            st.plural_projection and not any(_names_a_row(st, c) for c in projection)
+            st.plural_projection and not any(names_a_row(st, c) for c in projection)
         )
         distinct_values = (
             bool(projection)
@@ -434,7 +435,7 @@ def _interpret(st: ReadState) -> QuerySpec:
             if limit is None and spec.limit == 10:
                 st.notes.append(("top", "No number was given; showing the top 10"))
             if limit is None and spec.limit == 1:
-                spec = _with_ties(st, spec, sup_item.text, bridge_tables)
+                spec = with_ties(st, spec, sup_item.text, bridge_tables)
         elif order_col is not None:
             spec = spec.with_(
                 order_by=order_col,
@@ -445,7 +446,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         elif limit is not None:
             spec = spec.with_(limit=limit, limit_stated=True)
     _check_every_word_counts(spec, sup_item, limit, share)
-    _check_comparison(st, spec, sup_item)
+    check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 
 
@@ -465,70 +466,6 @@ def _check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share
         )
     if share and spec.group_by is None:
         raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")
-
-
-_LIST_WORDS = frozenset({"top", "bottom", "best", "worst"})
-
-
-def _with_ties(st: ReadState, spec: QuerySpec, word: str, bridges: list[str]) -> QuerySpec:
-    """'which company has the highest market cap': every row at the extreme, not an arbitrary
-    one of several tied rows — for 'which/who' questions whose conditions are all on the
-    ranked table itself."""
-    col = spec.order_by
-    asks_which = any(
-        st.is_kw(i, "list") and st.items[i].text.lower() in ("which", "who")
-        for i in range(len(st.items))
-    )
-    if (
-        col is None
-        or not asks_which  # 'what was the highest close': the value, one row
-        or word.lower() in _LIST_WORDS | COMPARATIVES
-        or bridges
-        or spec.per_group is not None
-        or col.table != spec.table
-        or any(f.col.table != spec.table or f.op == "latest" for f in spec.filters)
-        or _inexact(st, col)
-    ):
-        return spec
-    extreme = Filter(col, "extreme", ("max" if spec.descending else "min",))
-    st.notes.append(
-        (
-            word,
-            f"every row with the {'highest' if spec.descending else 'lowest'} {col.column} (ties included)",
-        )
-    )
-    return spec.with_(filters=spec.filters + (extreme,), limit=None, limit_stated=True)
-
-
-def _inexact(st: ReadState, col: Col) -> bool:
-    """FLOAT/DOUBLE/REAL values are not compared with '=' (MySQL and SQLite round apart)."""
-    info = st.lex.column_info(col.table, col.column)
-    return any(t in (info.type.upper() if info else "") for t in ("FLOAT", "DOUBLE", "REAL"))
-
-
-def _check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
-    """'compare … of Apple and Microsoft', 'which had higher growth, Nvidia or AMD': these
-    words are explained only when the question names two or more rows of one table."""
-    named_rows = any(
-        (f.op == "any" and len(f.values) > 1)
-        or (
-            f.op == "in"
-            and (_names_a_row(st, f.col) or f.col.column in key_columns(st, f.col.table))
-        )
-        for f in spec.filters
-    )
-    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
-    comparative = sup_item is not None and sup_item.text.lower() in COMPARATIVES
-    if (compare or comparative) and (not named_rows or spec.metric is not None):
-        word = st.items[compare[0]].text if compare else sup_item.text
-        raise Refuse(
-            f"'{word}' needs two or more named rows to compare (for example 'compare the "
-            "market cap of Apple and Microsoft'); comparisons across periods are not supported.",
-            word,
-        )
-    if comparative and spec.limit_stated:
-        raise Refuse(f"I could not tell how '{sup_item.text}' and the number go together.", "")
-    st.take(*compare)
 
 
 def _extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:
@@ -762,75 +699,6 @@ def _entity_column(st: ReadState, before: int | None = None, near: int | None = 
     return None
 
 
-def _having_entity(
-    st: ReadState,
-    superlative: int | None,
-    count_at: int | None,
-    agg_at: int | None,
-    group_col: Col | None,
-) -> Col:
-    """'which sectors have more than 60 companies', 'users who selected more than 6 stocks':
-    the groups (a column or a table named before the comparison) whose rows are counted."""
-    if len(st.having) > 1 or superlative is not None or agg_at is not None:
-        raise Refuse(
-            "Combining a condition on a count with other rankings or aggregates needs a nested "
-            "query, which the built-in engine does not write.",
-            st.items[st.having[0][2]].text,
-        )
-    _, _, cmp_at, counted = st.having[0]
-    if count_at is not None:
-        raise Refuse(
-            "Counting the groups that pass a condition on a count needs a nested query, which "
-            "the built-in engine does not write.",
-            st.items[count_at].text,
-        )
-    if group_col is not None:
-        return group_col
-    for i, it in enumerate(st.items[:cmp_at]):
-        if it.kind == "column" and st.free(i):
-            cols = [c for c in columns_of(it) if col_kind(st, c) == "text" or _is_group_key(st, c)]
-            if cols:
-                st.take(i)
-                return choose(st, cols, it)
-            break
-    found = _entity_table(st, before=cmp_at, counted=counted)
-    if found is None:
-        raise Refuse(
-            f"I could not tell which groups '{st.items[cmp_at].text}' compares.",
-            st.items[cmp_at].text,
-        )
-    return found
-
-
-def _is_group_key(st: ReadState, col: Col) -> bool:
-    """A column that references another table ('Major' → Department) groups rows."""
-    return any(
-        r.from_table == col.table and r.from_column == col.column
-        for r in st.lex.catalog.relationships
-    )
-
-
-def _names_a_row(st: ReadState, col: Col) -> bool:
-    info = st.lex.catalog.table(col.table)
-    return bool(info) and col.column in name_columns(info)
-
-
-def _entity_table(st: ReadState, before: int, counted: int) -> Col | None:
-    """'which customer placed the most orders': the table named before the superlative is
-    the entity ranked (by its key), the table after it is counted."""
-    counted_table = st.items[counted].targets[0].table
-    for i, it in enumerate(st.items[:before]):
-        if it.kind == "table" and st.free(i):
-            table = st.lex.catalog.table(it.targets[0].table)
-            if table is None or table.name == counted_table or len(table.primary_key) != 1:
-                return None
-            st.take(i)
-            return Col(table.name, table.primary_key[0])
-        if it.kind in ("column", "value", "number") and st.free(i):
-            return None
-    return None
-
-
 def _leftover_columns(st: ReadState) -> list[Col]:
     cols = []
     plural = []
@@ -843,22 +711,6 @@ def _leftover_columns(st: ReadState) -> list[Col]:
             st.take(i)
     st.plural_projection = bool(plural) and all(plural)
     return cols
-
-
-def _read_relation_verbs(st: ReadState) -> None:
-    """'customers who placed orders', 'orders placed in March': a linking verb is explained
-    when the question names two or more tables (the verb is their link) or a time phrase
-    follows it (the dated event of the subject's rows)."""
-    named = {t.table for it in st.items if it.kind in ("table", "column") for t in it.targets}
-    named |= {f.col.table for f in st.filters}
-    for i, it in enumerate(st.items):
-        if not (st.is_kw(i, "relverb") and st.free(i)):
-            continue
-        nxt = st.at(i + 1)
-        if len(named) >= 2 or st.asks_when or (nxt is not None and nxt.kind == "time"):
-            st.take(i)
-        else:
-            raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
 
 
 def _refuse_leftovers(st: ReadState) -> None:

@@ -1,0 +1,72 @@
+"""Counting rows per entity: 'which customer placed the most orders' (the table named before
+a superlative ranked by the count of the table after it) and 'users who selected more than 6
+stocks' (the groups a condition on a count applies to)."""
+
+from __future__ import annotations
+
+from .reading import ReadState, Refuse, choose, col_kind, columns_of
+from .spec import Col
+
+
+def having_entity(
+    st: ReadState,
+    superlative: int | None,
+    count_at: int | None,
+    agg_at: int | None,
+    group_col: Col | None,
+) -> Col:
+    """'which sectors have more than 60 companies', 'users who selected more than 6 stocks':
+    the groups (a column or a table named before the comparison) whose rows are counted."""
+    if len(st.having) > 1 or superlative is not None or agg_at is not None:
+        raise Refuse(
+            "Combining a condition on a count with other rankings or aggregates needs a nested "
+            "query, which the built-in engine does not write.",
+            st.items[st.having[0][2]].text,
+        )
+    _, _, cmp_at, counted = st.having[0]
+    if count_at is not None:
+        raise Refuse(
+            "Counting the groups that pass a condition on a count needs a nested query, which "
+            "the built-in engine does not write.",
+            st.items[count_at].text,
+        )
+    if group_col is not None:
+        return group_col
+    for i, it in enumerate(st.items[:cmp_at]):
+        if it.kind == "column" and st.free(i):
+            cols = [c for c in columns_of(it) if col_kind(st, c) == "text" or is_group_key(st, c)]
+            if cols:
+                st.take(i)
+                return choose(st, cols, it)
+            break
+    found = entity_table(st, before=cmp_at, counted=counted)
+    if found is None:
+        raise Refuse(
+            f"I could not tell which groups '{st.items[cmp_at].text}' compares.",
+            st.items[cmp_at].text,
+        )
+    return found
+
+
+def is_group_key(st: ReadState, col: Col) -> bool:
+    """A column that references another table ('Major' → Department) groups rows."""
+    return any(
+        r.from_table == col.table and r.from_column == col.column
+        for r in st.lex.catalog.relationships
+    )
+
+
+def entity_table(st: ReadState, before: int, counted: int) -> Col | None:
+    """'which customer placed the most orders': the table named before the superlative is
+    the entity ranked (by its key), the table after it is counted."""
+    counted_table = st.items[counted].targets[0].table
+    for i, it in enumerate(st.items[:before]):
+        if it.kind == "table" and st.free(i):
+            table = st.lex.catalog.table(it.targets[0].table)
+            if table is None or table.name == counted_table or len(table.primary_key) != 1:
+                return None
+            st.take(i)
+            return Col(table.name, table.primary_key[0])
+        if it.kind in ("column", "value", "number") and st.free(i):
+            return None
+    return None

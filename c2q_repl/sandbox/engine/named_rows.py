@@ -1,0 +1,80 @@
+"""Rows the question names or ranks one by one: ties at an extreme ('which company has the
+highest market cap' → every tied row), and comparisons of named rows ('compare … of Apple
+and Microsoft', 'which had higher growth, Nvidia or AMD')."""
+
+from __future__ import annotations
+
+from .reading import ReadState, Refuse, key_columns
+from .spec import Col, Filter, QuerySpec
+from .sqlbuild import name_columns
+
+COMPARATIVES = frozenset({"higher", "larger", "bigger", "greater", "lower", "smaller"})
+
+
+LIST_WORDS = frozenset({"top", "bottom", "best", "worst"})
+
+
+def names_a_row(st: ReadState, col: Col) -> bool:
+    info = st.lex.catalog.table(col.table)
+    return bool(info) and col.column in name_columns(info)
+
+
+def with_ties(st: ReadState, spec: QuerySpec, word: str, bridges: list[str]) -> QuerySpec:
+    """'which company has the highest market cap': every row at the extreme, not an arbitrary
+    one of several tied rows — for 'which/who' questions whose conditions are all on the
+    ranked table itself."""
+    col = spec.order_by
+    asks_which = any(
+        st.is_kw(i, "list") and st.items[i].text.lower() in ("which", "who")
+        for i in range(len(st.items))
+    )
+    if (
+        col is None
+        or not asks_which  # 'what was the highest close': the value, one row
+        or word.lower() in LIST_WORDS | COMPARATIVES
+        or bridges
+        or spec.per_group is not None
+        or col.table != spec.table
+        or any(f.col.table != spec.table or f.op == "latest" for f in spec.filters)
+        or inexact(st, col)
+    ):
+        return spec
+    extreme = Filter(col, "extreme", ("max" if spec.descending else "min",))
+    st.notes.append(
+        (
+            word,
+            f"every row with the {'highest' if spec.descending else 'lowest'} {col.column} (ties included)",
+        )
+    )
+    return spec.with_(filters=spec.filters + (extreme,), limit=None, limit_stated=True)
+
+
+def inexact(st: ReadState, col: Col) -> bool:
+    """FLOAT/DOUBLE/REAL values are not compared with '=' (MySQL and SQLite round apart)."""
+    info = st.lex.column_info(col.table, col.column)
+    return any(t in (info.type.upper() if info else "") for t in ("FLOAT", "DOUBLE", "REAL"))
+
+
+def check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
+    """'compare … of Apple and Microsoft', 'which had higher growth, Nvidia or AMD': these
+    words are explained only when the question names two or more rows of one table."""
+    named_rows = any(
+        (f.op == "any" and len(f.values) > 1)
+        or (
+            f.op == "in"
+            and (names_a_row(st, f.col) or f.col.column in key_columns(st, f.col.table))
+        )
+        for f in spec.filters
+    )
+    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
+    comparative = sup_item is not None and sup_item.text.lower() in COMPARATIVES
+    if (compare or comparative) and (not named_rows or spec.metric is not None):
+        word = st.items[compare[0]].text if compare else sup_item.text
+        raise Refuse(
+            f"'{word}' needs two or more named rows to compare (for example 'compare the "
+            "market cap of Apple and Microsoft'); comparisons across periods are not supported.",
+            word,
+        )
+    if comparative and spec.limit_stated:
+        raise Refuse(f"I could not tell how '{sup_item.text}' and the number go together.", "")
+    st.take(*compare)
