@@ -33,6 +33,7 @@ from c2q_repl.sandbox.responses import (
 )
 from c2q_repl.sandbox.routes import Route, match
 from c2q_repl.sandbox.service import ApiError, SandboxCore
+from c2q_repl.sandbox.workers import current_lane
 
 log = logging.getLogger("c2q.sandbox")
 
@@ -158,6 +159,7 @@ class SandboxApp:
             return daily_quota_error(self.gateway.daily_limit)
         call = Call(route, params, key, body, dict(request.query_params))
         handler = route.handler.__get__(self.handlers)  # the Handlers method, bound
+        lane = current_lane.set(key.public)  # jobs started by this request queue in its key's lane
         try:
             if route.v1:  # synchronous: the engine's deadline bounds the request itself
                 deadline = self.core.jobs.deadline
@@ -187,6 +189,8 @@ class SandboxApp:
             if route.ai:
                 self.quota.refund()
             raise
+        finally:
+            current_lane.reset(lane)
 
 
 def _log_access(scope, status: int) -> None:

@@ -10,7 +10,7 @@ Jobs submitted with ``starts_running`` (questions, refineSql, suggestions) skip
 
 Bounded in time and memory: work that has not finished by the engine
 deadline shows as ``failed`` (the thread is abandoned: job threads are
-daemons, so a stuck engine never holds the process at exit); a finished job's
+daemons, shared fairly between keys, see :mod:`c2q_repl.sandbox.workers`); a finished job's
 poll answer is serialised once, in the worker thread (never on the event loop
 and never again per poll), and finished jobs are forgotten by age and by the
 total size of their answers (then polls get 404, as for any unknown job).
@@ -18,7 +18,6 @@ total size of their answers (then polls get 404, as for any unknown job).
 
 from __future__ import annotations
 
-import queue
 import random
 import threading
 import time
@@ -31,6 +30,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from c2q_repl.sandbox.responses import encode_json
+from c2q_repl.sandbox.workers import FairPool
 
 MAX_JOBS = 20_000
 
@@ -132,7 +132,7 @@ class JobStore:
         self._rng = random.Random(f"job-delay:{seed}")
         self._clock = clock
         self._limits = limits or JobLimits()
-        self._pool = _DaemonPool(workers, "c2q-sandbox-job")
+        self._pool = FairPool(workers, "c2q-sandbox-job")
         self._jobs: OrderedDict[str, _Job] = OrderedDict()
         self._kept_bytes = 0
         self._next_sweep = float("-inf")
@@ -299,63 +299,6 @@ class JobStore:
 
     def shutdown(self) -> None:
         self._pool.shutdown()
-
-
-class _DaemonPool:
-    """A fixed set of daemon worker threads.
-
-    Unlike ThreadPoolExecutor (whose threads the interpreter joins at exit),
-    a worker stuck in an engine never keeps a stopped server's process alive.
-    """
-
-    def __init__(self, workers: int, name: str):
-        self._queue: queue.SimpleQueue = queue.SimpleQueue()
-        self._workers = workers
-        self._name = name
-        self._threads: list[threading.Thread] = []
-        self._lock = threading.Lock()
-        self._closed = False
-
-    def run(self, future: Future, fn: Callable, *args) -> None:
-        with self._lock:
-            if self._closed:
-                future.cancel()
-                return
-            if len(self._threads) < self._workers:
-                thread = threading.Thread(
-                    target=self._work, name=f"{self._name}-{len(self._threads)}", daemon=True
-                )
-                self._threads.append(thread)
-                thread.start()
-            self._queue.put((future, fn, args))
-
-    def _work(self) -> None:
-        while True:
-            item = self._queue.get()
-            if item is None:
-                return
-            future, fn, args = item
-            if not future.set_running_or_notify_cancel():
-                continue
-            try:
-                future.set_result(fn(*args))
-            except BaseException as exc:  # noqa: BLE001 - handed to whoever waits on the future
-                future.set_exception(exc)
-
-    def shutdown(self) -> None:
-        """Cancel queued work and let idle workers end; running work is abandoned, not awaited."""
-        with self._lock:
-            self._closed = True
-            threads = list(self._threads)
-        while True:
-            try:
-                item = self._queue.get_nowait()
-            except queue.Empty:
-                break
-            if item is not None:
-                item[0].cancel()
-        for _ in threads:
-            self._queue.put(None)
 
 
 def _guarded(work: Callable[[], JobOutcome]) -> JobOutcome:

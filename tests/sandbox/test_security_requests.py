@@ -8,6 +8,7 @@ one of the two envelopes.
 
 from __future__ import annotations
 
+import threading
 import time
 
 import httpx
@@ -15,6 +16,7 @@ import pytest
 
 from c2q_repl.sandbox.contracts import AnswerRequest, Plan
 from c2q_repl.sandbox.jobs import JobLimits
+from c2q_repl.sandbox.keys import ADMIN, SQL_READONLY, ApiKey
 
 from .helpers import ScriptedAnswerer, client, ok, poll, target
 
@@ -143,3 +145,36 @@ def test_a_synchronous_v1_answer_is_bounded_by_the_engine_deadline(make_sandbox)
         response = http.post("/v1/chat2data", json={**target(sb), "instruction": "anything"})
     assert response.status_code == 500
     assert "did not answer within 0.3 seconds" in response.json()["data"]["result"]["message"]
+
+
+class GatedEngine(ScriptedAnswerer):
+    """Questions saying "slow" wait until the test opens the gate."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.gate = threading.Event()
+
+    def answer(self, request: AnswerRequest) -> Plan:
+        if "slow" in request.question:
+            self.gate.wait(30)
+        return super().answer(request)
+
+
+def test_one_key_flooding_slow_questions_leaves_workers_for_other_keys(make_sandbox):
+    flooder = ApiKey("FLOODER1", "cdcdcdcd-0000-4000-8000-000000000001", SQL_READONLY)
+    admin = ApiKey("FLOODADM", "cdcdcdcd-0000-4000-8000-000000000002", ADMIN)
+    engine = GatedEngine()
+    sb = make_sandbox(answerer=engine, keys=[flooder, admin], daily_limit=0, rpm_limit=0)
+    try:
+        with client(sb, flooder) as http:
+            for i in range(12):  # more than the server's 8 job threads
+                ok(http.post("/v3/chat2data", json={**target(sb), "question": f"slow {i}"}))
+        with client(sb, admin) as http:
+            started = ok(
+                http.post("/v3/chat2data", json={**target(sb), "question": "SELECT 1 AS one"})
+            )
+            job, _ = poll(http, started["job_id"], timeout=10)
+        assert job["status"] == "done" and job["result"]["data"]["rows"] == [["1"]]
+        assert not engine.gate.is_set()  # answered while every slow question was still stuck
+    finally:
+        engine.gate.set()
