@@ -37,6 +37,23 @@ def open_database(db: str | None, *, cache_dir: Path | None = None):
     return SQLiteDatabase(path, path.stem)
 
 
+def _provide_database_in_background(cache_dir: Path | None) -> None:
+    """Start providing the bundled database (a copy out of the package on a first run) while
+    this thread imports the server and the engine (about a second): decompression and file
+    I/O release the GIL. :func:`open_database` then finds the file, or waits on the build
+    lock until it is complete; an error here is raised again there, so it is ignored here."""
+
+    def provide() -> None:
+        from c2q_repl.sandbox.seed import ensure_sp500insight
+
+        try:
+            ensure_sp500insight(cache_dir)
+        except Exception:  # noqa: BLE001 - open_database repeats the work and reports it
+            log.debug("background database provisioning failed", exc_info=True)
+
+    threading.Thread(target=provide, name="c2q-sandbox-db", daemon=True).start()
+
+
 @dataclass
 class SandboxHandle:
     endpoint: str
@@ -127,6 +144,8 @@ def start_sandbox(
     With ``log_level`` None (embedded use) uvicorn leaves the process's logging
     configuration alone, so nothing is printed over the REPL's screen.
     """
+    if not db:
+        _provide_database_in_background(cache_dir)
     import uvicorn
 
     from c2q_repl.sandbox.answerer import build_answerer
