@@ -561,3 +561,74 @@ def test_percentage_change_on_the_only_measure_of_the_history_table(seed_db):
 )
 def test_change_declines_what_it_cannot_pin_down(seed_db, question):
     declined(seed_db, question)
+
+
+# -- flags, year columns, verbs that name a column, 'by <name>' -----------------------------
+
+
+@pytest.fixture(scope="module")
+def records(tmp_path_factory):
+    path = tmp_path_factory.mktemp("records") / "records.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE artist (artist_id INTEGER PRIMARY KEY, name TEXT, formed_year INTEGER);
+        CREATE TABLE album (album_id INTEGER PRIMARY KEY, title TEXT,
+                            artist_id INTEGER REFERENCES artist(artist_id),
+                            release_year INTEGER, isLive INTEGER);
+        CREATE TABLE track (track_id INTEGER PRIMARY KEY, name TEXT,
+                            album_id INTEGER REFERENCES album(album_id), play_count INTEGER);
+        """
+    )
+    conn.executemany(
+        "INSERT INTO artist VALUES (?,?,?)", [(1, "Luna Park", 2009), (2, "Owls", 1998)]
+    )
+    albums = [(10, "A", 1, 2019, 0), (11, "B", 1, 2020, 1), (12, "C", 2, 2020, 0)]
+    conn.executemany("INSERT INTO album VALUES (?,?,?,?,?)", albums)
+    tracks = [(100 + k, f"T{k}", 10 + k % 3, 10 * k) for k in range(9)]
+    conn.executemany("INSERT INTO track VALUES (?,?,?,?)", tracks)
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def test_a_yes_no_column_named_as_an_adjective(store, records):
+    check(
+        store,
+        "How many VIP customers do we have?",
+        "SELECT COUNT(*) FROM customers WHERE isVip = 1",
+    )
+    check(store, "how many non-VIP customers", "SELECT COUNT(*) FROM customers WHERE isVip = 0")
+    check(records, "list the live albums", "SELECT album_id FROM album WHERE isLive = 1")
+
+
+def test_periods_on_a_year_column(records):
+    check(
+        records, "albums released in 2020", "SELECT album_id FROM album WHERE release_year = 2020"
+    )
+    check(
+        records,
+        "how many artists formed after 2000",
+        "SELECT COUNT(*) FROM artist WHERE formed_year > 2000",
+    )
+    declined(records, "albums released in March 2020", "whole years")
+
+
+def test_a_verb_names_the_one_column_it_begins(records):
+    task = check(
+        records,
+        "Which track has been played the most?",
+        "SELECT track_id FROM track WHERE play_count = (SELECT MAX(play_count) FROM track)",
+    )
+    assert any("'played' read as track.play_count" in a["explanation"] for a in task.assumptions)
+
+
+def test_by_a_name_filters_instead_of_grouping(records):
+    check(
+        records,
+        "total plays of all tracks by Luna Park",
+        "SELECT SUM(t.play_count) FROM track t JOIN album al ON t.album_id = al.album_id "
+        "JOIN artist ar ON al.artist_id = ar.artist_id WHERE ar.name = 'Luna Park'",
+    )

@@ -307,12 +307,65 @@ def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]
                 and st.free(j)
                 and not st.is_kw(j - 1, "count", "distinct")
             ):
-                dates = [c for c in columns_of(it) if col_kind(st, c) == "date"]
+                dates = [
+                    c for c in columns_of(it) if col_kind(st, c) == "date" or is_year_column(st, c)
+                ]
                 if dates:
                     found[i] = dates[0]
                     st.take(j)
                     break
     return found
+
+
+def is_year_column(st: ReadState, col: Col) -> bool:
+    """An integer column that holds years ('HireYear', 'release_year', 'formed_year')."""
+    from .names import split_words
+
+    return col_kind(st, col) == "number" and "year" in split_words(col.column)
+
+
+def _year_filter(st: ReadState, item: Item, col: Col) -> Filter:
+    """'hired after 2015' on a year column: the period's whole years, as year numbers."""
+    rng = resolve(item.time, None)
+    start, end = rng.start, rng.end
+    for bound in (start, end):
+        if bound and not bound.endswith("-01-01"):
+            raise Refuse(
+                f"'{item.text}' does not cover whole years, and {col.column} holds years.",
+                item.text,
+            )
+    st.notes.append((item.text, rng.explanation + f" (as years on {col.table}.{col.column})"))
+    if start and end and int(end[:4]) - 1 == int(start[:4]):
+        return Filter(col, "=", (int(start[:4]),), time=True)
+    if start and end:
+        return Filter(col, "between", (int(start[:4]), int(end[:4]) - 1), time=True)
+    if start:
+        return Filter(col, ">=", (int(start[:4]),), time=True)
+    return Filter(col, "<", (int(end[:4]),), time=True)
+
+
+def read_flags(st: ReadState) -> None:
+    """'VIP customers', 'non-VIP customers': a yes/no column (isVip, has_discount) named
+    as an adjective of its own table is that flag being 1 (or 0 after a negation)."""
+    from .names import split_words
+
+    for i, it in enumerate(st.items):
+        nxt = st.at(i + 1)
+        if not (it.kind == "column" and st.free(i) and nxt is not None and nxt.kind == "table"):
+            continue
+        cols = [
+            c
+            for c in columns_of(it)
+            if c.table == nxt.targets[0].table
+            and col_kind(st, c) == "number"
+            and split_words(c.column)[0] in ("is", "has")
+        ]
+        if len(cols) != 1:
+            continue
+        negated = st.is_kw(i - 1, "not") and st.free(i - 1)
+        st.filters.append(Filter(cols[0], "=", (0 if negated else 1,)))
+        st.notes.append((it.text, f"'{it.text}' read as {cols[0].column} = {0 if negated else 1}"))
+        st.take(i, *([i - 1] if negated else []))
 
 
 def time_filter(
@@ -324,6 +377,8 @@ def time_filter(
     projection,
     named: Col | None = None,
 ) -> Filter:
+    if named is not None and is_year_column(st, named):
+        return _year_filter(st, item, named)
     if named is not None:
         rng = resolve(item.time, st.lex.date_anchor.get((named.table, named.column)))
         st.notes.append((item.text, rng.explanation + f" (on {named.table}.{named.column})"))

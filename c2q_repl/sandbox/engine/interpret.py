@@ -14,6 +14,7 @@ from .filters import (
     localize,
     localize_col,
     read_comparisons,
+    read_flags,
     read_ids,
     read_signs,
     read_values,
@@ -111,6 +112,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     time_cols = time_columns(st, times)
     read_when(st)
     read_ids(st)
+    read_flags(st)
     read_absent(st)
     read_comparisons(st)
     read_signs(st)
@@ -587,6 +589,13 @@ def _read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             and st.items[i - 1].kind == "table"
         ):
             st.take(i)  # passive "selected by users": the table after "by" is joined, not grouped
+        elif (
+            nxt.kind == "value"
+            and it.text.lower() == "by"
+            and i > 0
+            and st.items[i - 1].kind == "table"
+        ):
+            st.take(i)  # "albums by Luna Park": the value after "by" filters, it does not group
     return group_col, order_col
 
 
@@ -668,6 +677,20 @@ def _superlative_metric(
             it.kind == "kw" and it.category in ("group", "order", "cmp")
         ):
             break
+    before = st.at(at - 1)
+    if (
+        before is not None
+        and before.kind == "column"
+        and all(t.via == "verb" for t in before.targets)
+        and st.free(at - 1)
+        and at + 1 >= len(st.items)
+    ):
+        # 'which track has been played the most': the verb's measure right before a final
+        # superlative (a noun there, 'the S&P 500 close highest', stays unexplained)
+        numeric = [c for c in columns_of(before) if col_kind(st, c) == "number"]
+        if numeric:
+            st.take(at - 1)
+            return choose(st, numeric, before)
     word = st.items[at].text.lower()
     if use_default and subject and word in SIZE_WORDS and subject in st.defaults:
         col = Col(subject, st.defaults[subject])

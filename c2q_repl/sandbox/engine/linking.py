@@ -217,6 +217,17 @@ def link(question: str, lex: Lexicon) -> Linked:
                     note=f"'{tok.text}' read as the code {tok.text.upper()}",
                 )
             )
+        elif (verb := _verb_column(tok.lower, lex)) is not None:
+            items.append(
+                Item(
+                    "column",
+                    tok.text,
+                    i,
+                    i + 1,
+                    targets=(verb,),
+                    note=f"'{tok.text}' read as {verb.table}.{verb.column}",
+                )
+            )
         else:
             fuzzy = _fuzzy(word_key(tok.lower), lex)
             if fuzzy:
@@ -237,6 +248,39 @@ def link(question: str, lex: Lexicon) -> Linked:
                 unknown.append(tok.text)
         i += 1
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _verb_column(word: str, lex: Lexicon) -> Target | None:
+    """'hired' → HireYear, 'played' / 'plays' → play_count, 'formed' → formed_year: an
+    unknown verb form whose stem begins exactly one column name of the schema."""
+    from .names import split_words
+
+    stem = next(
+        (
+            word[: -len(s)]
+            for s in ("ing", "ed", "es", "s")
+            if word.endswith(s) and len(word) > len(s) + 2
+        ),
+        "",
+    )
+    if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+        stem = stem[:-1]  # 'shipped' → 'ship'
+    if len(stem) < 3:
+        return None
+    found = {
+        (t.name, c.name)
+        for t in lex.catalog.tables
+        for c in t.columns
+        if (first := (split_words(c.name) or [""])[0])
+        and (
+            first in (stem, stem + "e")
+            or (len(stem) >= 4 and first.startswith(stem) and len(first) - len(stem) <= 3)
+        )
+    }
+    if len(found) != 1:
+        return None
+    table, column = found.pop()
+    return Target("column", table, column, via="verb")
 
 
 _TICKER_WORDS = frozenset({"stock", "stocks", "ticker", "symbol", "shares", "share", "code"})
