@@ -23,6 +23,7 @@ from c2q_repl.repl.state import (
     CompletionState,
     RecordingState,
     ViewState,
+    schema_words,
 )
 
 if TYPE_CHECKING:
@@ -414,13 +415,3 @@ def theme_or_fallback(name: str) -> Theme:
     from c2q_repl.render.terminal import load_theme_or_fallback
 
     return load_theme_or_fallback(name, color=True)
-
-
-def schema_words(summary: DataSummary) -> list[tuple[str, str]]:
-    """Table and column names of a data summary, for completion."""
-    words: list[tuple[str, str]] = []
-    for table in summary.tables.values():
-        words.append((table.name, "table"))
-        for col in table.columns.values():
-            words.append((col.name, f"column of {table.name}"))
-    return words

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from c2q_repl.api.resources import DataSummary
     from c2q_repl.chat.round import Round
     from c2q_repl.render.theme import Theme
     from c2q_repl.transcript.writer import TranscriptWriter
@@ -69,3 +70,13 @@ class CompletionState:
     schema_words: list[tuple[str, str]] = field(default_factory=list)
     #: values fetched from the server, with when: name -> (monotonic time, values)
     cache: dict[str, tuple[float, list[str]]] = field(default_factory=dict)
+
+
+def schema_words(summary: DataSummary) -> list[tuple[str, str]]:
+    """Table and column names of a data summary, for completion."""
+    words: list[tuple[str, str]] = []
+    for table in summary.tables.values():
+        words.append((table.name, "table"))
+        for col in table.columns.values():
+            words.append((col.name, f"column of {table.name}"))
+    return words

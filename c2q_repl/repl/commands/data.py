@@ -49,7 +49,7 @@ def summary_command(ctx: ReplContext, args: dict[str, str]) -> None:
 
 def _regenerate_summary(ctx: ReplContext) -> DataSummary | None:
     from c2q_repl.chat.assist import regenerate_summary
-    from c2q_repl.repl.context import schema_words
+    from c2q_repl.repl.state import schema_words
 
     reply = ctx.hooks.read_line(
         "regenerate the data summary? it is an AI request that counts against today's quota [y/N] "
