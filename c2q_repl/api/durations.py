@@ -45,6 +45,7 @@ import math
 import threading
 from collections import deque
 from dataclasses import dataclass
+from typing import Any
 
 #: an observation narrower than this is widened to it (server-side scheduling jitter)
 MIN_WIDTH = 0.12
@@ -396,13 +397,13 @@ class JobDurationModel:
             poll_budget=self.poll_budget,
         )
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, list[list[float]]]:
         """Plain data, so a caller may keep what was learned between runs."""
         with self._lock:
             return {kind: [[s.low, s.high] for s in seen] for kind, seen in self._samples.items()}
 
     @classmethod
-    def from_json(cls, value: object, **kw) -> JobDurationModel:
+    def from_json(cls, value: object, **kw: Any) -> JobDurationModel:
         """Rebuild from :meth:`to_json` output; anything malformed is skipped."""
         model = cls(**kw)
         if isinstance(value, dict):
