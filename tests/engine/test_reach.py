@@ -632,3 +632,12 @@ def test_by_a_name_filters_instead_of_grouping(records):
         "SELECT SUM(t.play_count) FROM track t JOIN album al ON t.album_id = al.album_id "
         "JOIN artist ar ON al.artist_id = ar.artist_id WHERE ar.name = 'Luna Park'",
     )
+
+
+def test_two_superlative_adjectives_of_one_column(school, store):
+    check(school, "oldest and youngest student age", "SELECT MAX(Age), MIN(Age) FROM Student")
+    check(
+        store,
+        "cheapest and most expensive product price",
+        "SELECT MIN(unitPrice), MAX(unitPrice) FROM products",
+    )

@@ -26,6 +26,7 @@ from .latest import per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
 from .named_rows import COMPARATIVES, check_comparison, names_a_row, with_ties
+from .pairs import adjective_pairs
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
 from .spec import Col, Decline, Metric, QuerySpec
@@ -98,6 +99,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
 
 def _interpret(st: ReadState) -> QuerySpec:
     recent_rows(st)
+    adjective_pairs(st)
     items = st.items
     chart, share = _read_chart(st)
     descending: bool | None = None
