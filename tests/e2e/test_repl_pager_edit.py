@@ -86,3 +86,14 @@ def test_fetched_job_shows_its_real_elapsed_time(make_sandbox, c2q_env, tmp_path
         text = "\n".join(screen.scrollback)
         elapsed = float(re.findall(r"1 row · ([\d.]+) s", text)[-1])
         assert elapsed >= 2.5, screen.dump()
+
+
+def test_readme_example_fits_80x24_without_the_pager(spawn_c2q):
+    """The README's first example at 80×24: everything printed, less never started (a guard:
+    it fitted before too; the pager test above is the one that failed before)."""
+    screen = spawn_c2q(rows=24, cols=80)
+    ready(screen)
+    ask(screen, "which 5 companies have the largest market cap?", "5 rows")
+    text = "\n".join(screen.scrollback)
+    assert "SELECT" in text and re.search(r"answer [0-9a-f]{32}", text), screen.dump()
+    assert not re.search(r"^:\s*$|\(END\)", screen.text, re.M)
