@@ -641,3 +641,17 @@ def test_two_superlative_adjectives_of_one_column(school, store):
         "cheapest and most expensive product price",
         "SELECT MIN(unitPrice), MAX(unitPrice) FROM products",
     )
+
+
+def test_at_least_one_related_row_is_its_existence(store, seed_db):
+    check(
+        store,
+        "how many customers have placed at least one order",
+        "SELECT COUNT(*) FROM customers WHERE customerId IN (SELECT customerId FROM orders)",
+    )
+    check(
+        seed_db,
+        "What percentage of users selected at least one stock?",
+        "SELECT 100.0 * COUNT(DISTINCT user_id) / (SELECT COUNT(*) FROM users) "
+        "FROM user_selected_stocks",
+    )

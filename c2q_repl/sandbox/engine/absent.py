@@ -60,7 +60,18 @@ def read_absent(st: ReadState) -> None:
             st.take(*range(i, j + 1))
 
 
-def _anti_join(st: ReadState, neg: int, first: int) -> None:
+def read_present(st: ReadState) -> None:
+    """'users who selected at least one stock': a count of at least one related row is
+    the related row existing — the subject's key IN the referencing table's keys."""
+    for entry in list(st.having):
+        op, value, cmp_at, counted = entry
+        if (op, value) not in ((">=", 1), (">", 0)):
+            continue
+        st.having.remove(entry)
+        _anti_join(st, cmp_at, counted, present=True)
+
+
+def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> None:
     subject_at = next((k for k in range(neg) if st.items[k].kind == "table" and st.free(k)), None)
     if subject_at is None:
         raise Refuse(
@@ -79,14 +90,24 @@ def _anti_join(st: ReadState, neg: int, first: int) -> None:
             st.items[neg].text,
         )
     table, column, key = link
-    st.filters.append(Filter(Col(subject, key), "absent", (table, column)))
+    st.filters.append(
+        Filter(Col(subject, key), "present" if present else "absent", (table, column))
+    )
     st.notes.append(
         (
             st.items[neg].text,
-            f"read as {subject} with no {table} row ({subject}.{key} not among {table}.{column})",
+            f"read as {subject} with at least one {table} row ({subject}.{key} among "
+            f"{table}.{column})"
+            if present
+            else f"read as {subject} with no {table} row ({subject}.{key} not among {table}.{column})",
         )
     )
     st.take(*range(neg, end))
+    # 'users [who] selected at least one stock': the link table named between them is consumed
+    for k in range(subject_at + 1, neg):
+        it = st.items[k]
+        if it.kind == "table" and st.free(k) and it.targets[0].table in (table, *named):
+            st.take(k)
 
 
 def _referencing_step(st: ReadState, subject: str, named: str) -> tuple[str, str, str] | None:

@@ -36,6 +36,8 @@ def filter_text(f: Filter) -> str:
         return f"{name} is empty"
     if f.op == "absent":
         return f"no {f.values[0]} row has this {name}"
+    if f.op == "present":
+        return f"some {f.values[0]} row has this {name}"
     if f.op == "between":
         return f"{name} between {_value(f.values[0])} and {_value(f.values[1])}"
     if f.op in ("in", "not in"):

@@ -7,7 +7,7 @@ gate at the end declines if any item was left unexplained.
 
 from __future__ import annotations
 
-from .absent import read_absent
+from .absent import read_absent, read_present
 from .change import change_spec, split_change, with_history_measure
 from .counting import entity_table, having_entity
 from .filters import (
@@ -117,6 +117,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_flags(st)
     read_absent(st)
     read_comparisons(st)
+    read_present(st)
     read_signs(st)
     read_latest(st)
 

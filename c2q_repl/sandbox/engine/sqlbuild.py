@@ -135,14 +135,15 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
                 )
             )
         )
-    if f.op == "absent":
+    if f.op in ("absent", "present"):
         table, other = f.values
         sub = (
             exp.select(exp.column(other, table=table))
             .from_(table)
             .where(exp.Not(this=exp.Is(this=exp.column(other, table=table), expression=exp.Null())))
         )
-        return exp.Not(this=exp.In(this=column, query=exp.Subquery(this=sub)))
+        found = exp.In(this=column, query=exp.Subquery(this=sub))
+        return found if f.op == "present" else exp.Not(this=found)
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
@@ -501,7 +502,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             extra += [
                 f.col
                 for f in spec.filters
-                if f.op not in ("=", "in", "null", "absent", "any", "extreme") or f.time
+                if f.op not in ("=", "in", "null", "absent", "present", "any", "extreme") or f.time
             ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)
