@@ -9,36 +9,11 @@ column IS NULL. Anything else after a negation is left to the other readers.
 
 from __future__ import annotations
 
+from .keywords import HAVE_NOT
 from .reading import ReadState, Refuse, choose, columns_of
 from .spec import Col, Filter
 
-# negations of having or doing; a plain 'not' only negates the related rows, never a column
-_HAVE_NOT = frozenset(
-    {
-        "no",
-        "never",
-        "without",
-        "haven't",
-        "hasn't",
-        "havent",
-        "hasnt",
-        "didn't",
-        "didnt",
-        "don't",
-        "dont",
-        "doesn't",
-        "doesnt",
-        "have not",
-        "has not",
-        "did not",
-        "do not",
-        "does not",
-        "never have",
-        "lack",
-        "lacking",
-        "missing",
-    }
-)
+_HAVE_NOT = frozenset(HAVE_NOT)
 
 
 def read_absent(st: ReadState) -> None:

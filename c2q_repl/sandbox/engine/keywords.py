@@ -152,24 +152,12 @@ _add(
     "most recent first",
     "in reverse order",
 )
-_add(
-    "not",
-    "",
-    "not",
-    "except",
-    "excluding",
-    "other than",
-    "outside",
-    "outside of",
-    "non",
-    "aside from",
-    "apart from",
-    "isn't",
-    "aren't",
-    "without",
-    # negations of having or doing (absent.py reads them before tables and columns)
+# negations of having or doing: absent.py reads them before tables ('no user') and columns
+# ('no advisor'); a plain 'not' only negates related rows, never a column
+HAVE_NOT = (
     "no",
     "never",
+    "without",
     "haven't",
     "hasn't",
     "havent",
@@ -188,6 +176,23 @@ _add(
     "never have",
     "lacking",
     "missing",
+)
+_add(
+    "not",
+    "",
+    "not",
+    "except",
+    "excluding",
+    "other than",
+    "outside",
+    "outside of",
+    "non",
+    "aside from",
+    "apart from",
+    "isn't",
+    "aren't",
+    "without",
+    *HAVE_NOT,
 )
 _add("or", "", "or", "either")
 _add("when", "", "when")
