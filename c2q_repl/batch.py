@@ -13,12 +13,14 @@ fail the same way (and a quota error means nothing more can be spent today).
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import sys
 import threading
 import time
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
 from c2q_repl.errors import C2QError, ConfigError
@@ -49,6 +51,12 @@ class AskOptions:
     #: print the SQL before each table (table and markdown formats)
     show_sql: bool = True
     theme: str | None = None
+    #: ask each question in a new server session (no follow-up context)
+    fresh: bool = False
+    #: continue this existing server session instead of creating one
+    session: str | None = None
+    #: write each question's answer to its own file in this directory
+    out_dir: str | None = None
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> AskOptions:
@@ -62,7 +70,37 @@ class AskOptions:
             transcript=given.get("transcript"),
             show_sql=given.get("show_sql", True) is not False,
             theme=given.get("theme"),
+            fresh=bool(given.get("fresh")),
+            session=(given.get("session") or "").strip() or None,
+            out_dir=given.get("out_dir"),
         )
+
+
+#: how long a session name may be (the question is cut at a word, with an ellipsis)
+SESSION_NAME_WIDTH = 80
+
+
+def session_name(question: str) -> str:
+    """``c2q ask: <question>``, one line, so a shared Data App's session list says
+    where each session came from."""
+    from c2q_repl.render.sanitize import clean_text
+    from c2q_repl.render.width import word_lines
+
+    prefix = "c2q ask: "
+    text = " ".join(clean_text(question).split())
+    shown = word_lines(text, SESSION_NAME_WIDTH - len(prefix), "…", max_lines=1)
+    return prefix + (shown[0] if shown else "")
+
+
+def answer_file(out_dir: Path, number: int, question: str, fmt: str) -> Path:
+    """``DIR/NN-words-of-the-question.EXT`` for one answer of ``--out-dir``."""
+    import re
+
+    from c2q_repl.render.formats import lookup
+
+    slug = re.sub(r"[^a-z0-9]+", "-", question.lower()).strip("-")[:48].rstrip("-")
+    suffix = lookup(fmt).suffixes[0]
+    return out_dir / f"{number:02d}-{slug or 'question'}{suffix}"
 
 
 def iter_questions(arguments: Iterable[str], stdin: IO[str] | None) -> Iterator[str]:
@@ -84,6 +122,7 @@ def render_options(
 ) -> RenderOptions:
     """The terminal's colour and width when stdout is one; a pipe or file gets whole
     tables and whole cells (nobody can scroll sideways there)."""
+    from c2q_repl.render.display_settings import display_settings
     from c2q_repl.render.terminal import load_theme_or_fallback, render_options, theme_name
 
     terminal = Terminal.detect(stdout, environ)
@@ -91,12 +130,20 @@ def render_options(
     theme = load_theme_or_fallback(
         name, color=terminal.color, warn=lambda message: _note(stderr, message)
     )
+    display = display_settings(settings.extra)
+    for note in display.notes:
+        _note(stderr, note)
     return render_options(
         terminal,
         theme,
-        vertical="auto" if terminal.is_tty else "off",
-        expand=not terminal.is_tty,
-        show_sql=options.show_sql,
+        **{
+            "vertical": "auto" if terminal.is_tty else "off",
+            "expand": not terminal.is_tty,
+            "show_sql": options.show_sql,
+            # the footer's ids and /feedback are for the REPL; JSON output carries the ids
+            "show_footer": False,
+            **display.overrides,  # the config's layout, table_format, charts, numbers
+        },
     )
 
 
@@ -192,21 +239,44 @@ def run(
         _report_error(stderr, "", err)
         return EXIT_USAGE
 
+    if options.fresh and options.session:
+        _note(stderr, "--fresh asks each question in a new session; --session continues one")
+        return EXIT_USAGE
+    out_dir = Path(options.out_dir).expanduser() if options.out_dir else None
+    if out_dir is not None:
+        try:  # before anything is asked: a wrong directory must not cost a question
+            out_dir.mkdir(exist_ok=True)
+        except OSError as err:
+            _note(stderr, f"--out-dir {out_dir}: {err.strerror or err}")
+            return EXIT_USAGE
+    questions = iter_questions(arguments, stdin)
+    first = next(questions, None)
+    if first is None:
+        _note(stderr, "no questions on stdin (one per line; blank lines are skipped)")
+        return EXIT_USAGE
+
     progress = Progress(stderr, enabled=is_tty(stderr))
     writer = BatchWriter(stdout, options.format, opts, show_sql=opts.show_sql)
+    files = _AnswerFiles(out_dir, options, settings, stderr, environ) if out_dir else None
     connection = conversation = transcript = None
     status = EXIT_OK
     try:
         connection = connect(settings)
         if connection.kind == "sandbox":
+            why = "--sandbox" if settings.sandbox else "no credentials configured"
             _note(
                 stderr,
-                f"no credentials configured: using the local sandbox ({connection.label}) - sample data, not your database",
+                f"{why}: using the local sandbox ({connection.label}) - sample data, not your database",
             )
-        conversation = Conversation(connection, mode=settings.mode)
+        conversation = Conversation(
+            connection, mode=settings.mode, session_name=session_name(first)
+        )
         progress.start("opening a session")
         try:
-            conversation.open()
+            if options.session:
+                _continue_session(conversation, options.session)
+            else:
+                conversation.open()
         finally:
             progress.stop()
         if options.transcript:
@@ -219,25 +289,29 @@ def run(
                 env=environ,
                 on_stop=lambda message: _note(stderr, message),
             )
-        asked = 0
-        for number, question in enumerate(iter_questions(arguments, stdin), start=1):
-            asked = number
+        for number, question in enumerate(itertools.chain([first], questions), start=1):
+            if options.fresh and number > 1:
+                progress.start("opening a new session")
+                try:
+                    conversation.new_session(session_name(question))
+                finally:
+                    progress.stop()
             progress.start(f"[{number}] {question[:60]}")
             try:
                 round_ = conversation.ask(question, on_update=progress.update)
             finally:
                 progress.stop()
-            writer.write(round_)
+            if files is not None:
+                print(files.write(round_), file=stdout, flush=True)
+            else:
+                writer.write(round_)
             failure = round_.job_error
-            if writer.fmt == "csv" and failure is not None:
+            if options.format == "csv" and failure is not None:
                 _report_error(stderr, f"question {number} failed: ", failure)
             status = worst(status, exit_code_for(round_.error, round_.failed))
             if round_.error is not None and stops_the_run(round_.error):
                 _report_error(stderr, "stopping: ", round_.error)
                 break
-        if not asked:
-            _note(stderr, "no questions on stdin (one per line; blank lines are skipped)")
-            return EXIT_USAGE
         return status
     except KeyboardInterrupt:
         progress.stop()
@@ -263,6 +337,49 @@ def run(
             conversation.close()
         if connection is not None:
             connection.close()
+
+
+def _continue_session(conversation: Any, session_id: str) -> None:
+    """``--session ID``: ask in that existing server session (its context included)."""
+    from c2q_repl.api.errors import NotFoundError
+
+    try:
+        conversation.switch(session_id)
+    except NotFoundError:
+        raise ConfigError(
+            f"there is no session {session_id} on this Data App",
+            hint="c2q's /sessions lists the sessions there; leave out --session to start one.",
+        ) from None
+
+
+class _AnswerFiles:
+    """``--out-dir``: each answer in its own file, in the chosen format, written
+    as a one-question run would print it (no colour: it is a file)."""
+
+    def __init__(
+        self,
+        out_dir: Path,
+        options: AskOptions,
+        settings: Settings,
+        stderr: IO[str],
+        environ: Mapping[str, str],
+    ) -> None:
+        import io
+
+        self.out_dir = out_dir
+        self.fmt = options.format
+        self.opts = render_options(options, settings, io.StringIO(), stderr, environ)
+
+    def write(self, round_: Any) -> Path:
+        """Write the round's file; returns its path."""
+        from c2q_repl.batch_output import BatchWriter
+
+        path = answer_file(self.out_dir, round_.number, round_.question, self.fmt)
+        with path.open("w", encoding="utf-8", newline="") as handle:
+            writer = BatchWriter(handle, self.fmt, self.opts, show_sql=self.opts.show_sql)
+            writer.write(round_)
+            writer.close()
+        return path
 
 
 def _silence(stream: IO[str]) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from c2q_repl.api.errors import C2QError
@@ -21,6 +21,7 @@ from c2q_repl.render.exact_json import dumps as exact_dumps
 from c2q_repl.render.exact_json import typed_rows
 from c2q_repl.render.formats import (
     FORMATS,
+    csv_text,
     markdown_inline,
     markdown_task,
     tables_text,
@@ -30,7 +31,15 @@ from c2q_repl.render.formats import (
 from c2q_repl.render.options import RenderOptions
 from c2q_repl.render.sanitize import clean_text
 
-__all__ = ["FORMATS", "BatchWriter", "round_record", "csv_block", "markdown_block", "dumps_json"]
+__all__ = [
+    "FORMATS",
+    "BatchWriter",
+    "round_record",
+    "csv_block",
+    "combined_csv",
+    "markdown_block",
+    "dumps_json",
+]
 
 
 def _text(value: Any) -> str:
@@ -46,19 +55,25 @@ def _cell(value: Any) -> Any:
 
 
 def _task_record(task: Answer) -> dict[str, Any]:
-    data = task.data
-    return {
+    """A task's SQL and rows; a failed task has null where it has nothing (no SQL, no table)."""
+    data = task.data if task.data is not None and (task.data.columns or not task.failed) else None
+    record: dict[str, Any] = {
         "task_id": _text(task.task_id),
         "task": _text(task.task or task.description),
         "clarified_task": _text(task.clarified_task),
-        "sql": _text(task.sql),
-        "columns": [_text(c) for c in data.columns] if data else [],
-        "rows": [[_cell(v) for v in row] for row in typed_rows(data.rows, len(data.columns))]
-        if data
-        else [],
-        "row_count": len(data.rows) if data else 0,
+        "sql": _text(task.sql) if task.sql.strip() or not task.failed else None,
+        "columns": None if task.failed else [],
+        "rows": None if task.failed else [],
+        "row_count": None if task.failed else 0,
         "error": _text(task.error_text) if task.failed else None,
     }
+    if data is not None:
+        record["columns"] = [_text(c) for c in data.columns]
+        record["rows"] = [
+            [_cell(v) for v in row] for row in typed_rows(data.rows, len(data.columns))
+        ]
+        record["row_count"] = len(data.rows)
+    return record
 
 
 def _error_record(err: C2QError) -> dict[str, Any]:
@@ -72,24 +87,27 @@ def _error_record(err: C2QError) -> dict[str, Any]:
 def round_record(round_: Round) -> dict[str, Any]:
     """One round as a JSON-ready dict (the json/jsonl output schema).
 
-    Always: ``round``, ``question``, ``mode``, ``status`` ("answered" or
-    "failed"), ``job_id``, ``elapsed`` (s), ``requests``, ``error`` (null or
-    ``{kind, message, status, code, hint, request[, job_id]}``). With an
-    answer also: ``type``, ``clarified_task``, ``assumptions``
-    (``[{concept, explanation}]``) and ``tasks``: every task with SQL and rows
+    Every record has every key, null where the round has nothing for it (a
+    failed round too, so ``jq .rows`` never meets a missing key):
+    ``round``, ``question``, ``mode``, ``status`` ("answered" or "failed"),
+    ``job_id``, ``elapsed`` (s), ``requests``, ``type``, ``clarified_task``,
+    ``assumptions`` (``[{concept, explanation}]``), ``sql``, ``columns``,
+    ``rows``, ``tasks`` and ``error`` (null or ``{kind, message, status, code,
+    hint, request[, job_id]}``). ``tasks`` lists every task with SQL and rows
     (``{task_id, task, clarified_task, sql, columns, rows, row_count, error}``;
-    one for a direct answer, one per sub-task for a breakdown). With exactly
+    one for a direct answer, one per sub-task for a breakdown); with exactly
     one task its ``sql``, ``columns`` and ``rows`` are repeated at the top
-    level for easy ``jq``.
+    level for easy ``jq`` (a breakdown has null there).
     """
     record: dict[str, Any] = {
         "round": round_.number,
         "question": _text(round_.question),
         "mode": round_.mode,
         "status": "failed" if round_.failed else "answered",
-        "job_id": _text(round_.job_id),
+        "job_id": _text(round_.job_id) or None,
         "elapsed": round(round_.elapsed, 3),
         "requests": round_.requests,
+        **dict.fromkeys(_ANSWER_KEYS),
     }
     try:
         answer = round_.answer
@@ -109,6 +127,10 @@ def round_record(round_: Round) -> dict[str, Any]:
     err = round_.job_error
     record["error"] = _error_record(err) if err is not None else None
     return record
+
+
+#: the keys a record has from the answer (null when there is none)
+_ANSWER_KEYS = ("type", "clarified_task", "assumptions", "sql", "columns", "rows", "tasks")
 
 
 def dumps_json(value: Any, *, indent: int | None = None) -> str:
@@ -135,6 +157,36 @@ def csv_block(round_: Round) -> str:
     return tables_text(written_tables(_answer(round_), round_.number), "csv")
 
 
+def combined_csv(rounds: list[Round]) -> str:
+    """Several questions' rows as one valid CSV: a ``question`` column first (and
+    ``task`` when a breakdown is among them), then every column any answer had,
+    in the order they first appear; a row leaves the columns its answer lacks
+    empty. A column name repeated within one answer keeps its own column."""
+    tables = [(r, t) for r in rounds for t in written_tables(_answer(r), r.number)]
+    labelled = any(t.label for _, t in tables)
+    slots: list[tuple[str, int]] = []  # (column name, occurrence within its table)
+    placed = []
+    for _, table in tables:
+        seen: dict[str, int] = {}
+        where = []
+        for name in table.columns:
+            key = (name, seen.get(name, 0))
+            seen[name] = key[1] + 1
+            if key not in slots:
+                slots.append(key)
+            where.append(slots.index(key))
+        placed.append(where)
+    head = ["question"] + (["task"] if labelled else [])
+    rows = []
+    for (round_, table), where in zip(tables, placed):
+        for row in table.rows:
+            cells: list[Any] = [None] * len(slots)
+            for value, at in zip(row, where):
+                cells[at] = value
+            rows.append([round_.question] + ([table.label] if labelled else []) + cells)
+    return csv_text(head + [name for name, _ in slots], rows)
+
+
 def markdown_block(round_: Round, *, show_sql: bool = True) -> str:
     """A heading with the question, then each task (labelled in a breakdown): SQL, rows."""
     question = markdown_inline(round_.question)
@@ -155,7 +207,11 @@ def markdown_block(round_: Round, *, show_sql: bool = True) -> str:
 @dataclass
 class BatchWriter:
     """Writes rounds to ``out`` as they finish; :meth:`close` ends the document
-    (the json array is closed even after an interrupt)."""
+    (the json array is closed even after an interrupt).
+
+    CSV is written at :meth:`close`: one question's rows as they are, several
+    questions' as one CSV with a question column (:func:`combined_csv`), which
+    needs every answer's columns first."""
 
     out: Any
     fmt: str
@@ -163,6 +219,7 @@ class BatchWriter:
     show_sql: bool = True
     _count: int = 0
     _closed: bool = False
+    _held: list[Round] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.fmt not in FORMATS:
@@ -178,9 +235,7 @@ class BatchWriter:
                 + "\n"
             )
         elif self.fmt == "csv":
-            block = csv_block(round_)
-            if block:
-                self._emit(("" if first else "\n") + block + "\n")
+            self._held.append(round_)
         elif self.fmt == "json":
             body = dumps_json(round_record(round_), indent=2)
             self._emit(("[\n" if first else ",\n") + _indent(body))
@@ -195,6 +250,11 @@ class BatchWriter:
         if self._closed:
             return
         self._closed = True
+        if self.fmt == "csv" and self._held:
+            single = len(self._held) == 1
+            text = csv_block(self._held[0]) if single else combined_csv(self._held)
+            if text:
+                self._emit(text + "\n")
         if self.fmt == "json":
             self._emit("[]\n" if self._count == 0 else "\n]\n")
 

@@ -160,6 +160,19 @@ def _build_ask(sub) -> None:
         default=True,
         help="print the SQL before each table (table/markdown formats)",
     )
+    ask.add_argument(
+        "--fresh",
+        action="store_true",
+        help="ask each question in a new session (no follow-up context between them)",
+    )
+    ask.add_argument(
+        "--session", metavar="ID", help="continue this existing session instead of creating one"
+    )
+    ask.add_argument(
+        "--out-dir",
+        metavar="DIR",
+        help="write each answer to its own file in DIR (NN-question.csv, .json, .md, ...)",
+    )
     _add_connection_options(ask)
     _add_output_options(ask)
 

@@ -36,15 +36,15 @@ def endpoint_kind(settings: Settings) -> str:
     return "sandbox" if settings.sandbox or not settings.has_credentials else "cloud"
 
 
-def endpoint_label(settings: Settings, kind: str | None = None) -> str:
+def endpoint_label(settings: Settings, kind: str | None = None, *, served: str = "") -> str:
     """One line naming where questions go, for the banner, toolbar and ``/session``.
 
     The sandbox says "offline" so nobody mistakes it for their data; a loopback
     endpoint (``c2q sandbox serve``) is "local", anything else "cloud".
     """
     kind = kind or endpoint_kind(settings)
-    if kind == "sandbox":
-        return f"sandbox · {settings.database or SANDBOX_DATABASE} · offline"
+    if kind == "sandbox":  # the database it serves (before it starts: its default one)
+        return f"sandbox · {served or SANDBOX_DATABASE} · offline"
     parts = urlsplit(settings.endpoint)
     host = parts.hostname or "?"
     where = "local" if is_loopback_host(host) else "cloud"
@@ -133,7 +133,9 @@ class Connection:
             closed = self._closed
             if not closed:
                 self._established = established
-                self.label = endpoint_label(established.settings, self.kind)
+                self.label = endpoint_label(
+                    established.settings, self.kind, served=established.settings.database
+                )
         if closed:  # close() ran while we were starting: do not leak a server
             _shutdown(established)
             future.set_exception(ConfigError("the connection was closed while it was being set up"))
@@ -149,12 +151,12 @@ class Connection:
             from c2q_repl.sandbox.embedded import start_sandbox
 
             handle = start_sandbox(**self.sandbox_options)
-            try:
+            try:  # its own cluster and database: a configured cloud one is not the sandbox's
                 settings = settings.with_endpoint(
                     handle.endpoint,
                     Credentials(handle.public_key, handle.private_key),
-                    settings.cluster_id or str(handle.cluster_id),
-                    settings.database or handle.database,
+                    str(handle.cluster_id),
+                    handle.database,
                 )
             except BaseException:
                 handle.stop()

@@ -15,7 +15,7 @@ import time
 import pytest
 
 from tests import children
-from tests.e2e.harness import isolated_env, sandbox_env_vars
+from tests.e2e.harness import isolated_env
 
 Q1 = "how many companies are there per sector?"
 Q2 = "top 5 companies by market cap"
@@ -23,26 +23,7 @@ UNANSWERABLE = "asdf qwer zxcv"
 ESCAPING = "SELECT CONCAT('safe', CHAR(27), '[2J', CHAR(27), ']0;pwned', CHAR(7), 'text') AS x"  # MySQL, as the sandbox speaks
 
 
-@pytest.fixture
-def env_for(tmp_path, seed_cache_home):
-    def make(handle, **extra):
-        env = isolated_env(tmp_path / "env", {"XDG_CACHE_HOME": str(seed_cache_home)})
-        env.update(sandbox_env_vars(handle))
-        env.update(extra)
-        return env
-
-    return make
-
-
-def c2q(*args, env, input=None, timeout=60):
-    return children.run(
-        [sys.executable, "-m", "c2q_repl", *args],
-        env=env,
-        input=input,
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
+from tests.batch.conftest import c2q  # noqa: E402
 
 
 def test_json_answer_exit_0_and_quiet_stderr(sandbox, env_for):

@@ -7,7 +7,14 @@ import io
 import json
 
 from c2q_repl.api.errors import QuotaExceededError
-from c2q_repl.batch_output import BatchWriter, csv_block, dumps_json, markdown_block, round_record
+from c2q_repl.batch_output import (
+    BatchWriter,
+    combined_csv,
+    csv_block,
+    dumps_json,
+    markdown_block,
+    round_record,
+)
 from c2q_repl.chat.round import Round
 from c2q_repl.render.options import RenderOptions
 
@@ -100,14 +107,15 @@ def test_record_of_a_direct_answer_is_flat_and_clean():
 
 def test_record_of_a_breakdown_lists_every_task_and_its_failure():
     rec = round_record(breakdown_round())
-    assert "rows" not in rec and [t["task_id"] for t in rec["tasks"]] == ["0-1", "0-2", "0-3"]
+    assert rec["rows"] is None and [t["task_id"] for t in rec["tasks"]] == ["0-1", "0-2", "0-3"]
     assert rec["tasks"][2]["error"] == "no such column: nope"
     assert rec["tasks"][0]["rows"] == [[1]]
 
 
 def test_record_of_an_error_round():
     rec = round_record(error_round())
-    assert rec["status"] == "failed" and "tasks" not in rec
+    assert rec["status"] == "failed" and rec["tasks"] is None and rec["sql"] is None
+    assert list(rec) == list(round_record(direct_round()))  # every key, always
     assert rec["error"]["kind"] == "quota" and rec["error"]["status"] == 429
 
 
@@ -127,6 +135,20 @@ def test_csv_block_is_parseable_and_clean():
     # every answered sub-task, labelled (the one breakdown rule); the failed one has no rows
     assert two == ["# 2.2 task 0-1\nv\n1", "# 2.3 task 0-2\nv\n2"]
     assert csv_block(error_round()) == ""
+
+
+def test_several_rounds_make_one_rectangular_csv():
+    rows = list(
+        csv.reader(io.StringIO(combined_csv([direct_round(), breakdown_round(), error_round()])))
+    )
+    assert rows[0] == ["question", "task", "name", "n", "x", "v"]
+    assert len({len(r) for r in rows}) == 1
+    assert rows[1][:3] == ["which companies?", "", "Energy"] and rows[1][5] == ""
+    assert rows[4][1] == "2.2 task 0-1" and rows[4][2:] == ["", "", "", "1"]
+    assert len(rows) == 6  # 3 direct rows, 2 answered sub-tasks, nothing for the error
+    # the writer gives one question its plain CSV, several the combined one
+    assert write_all("csv", [direct_round()]) == csv_block(direct_round()) + "\n"
+    assert write_all("csv", [direct_round(), error_round()]).startswith("question,name,n,x\n")
 
 
 def test_markdown_block():
