@@ -655,3 +655,34 @@ def test_at_least_one_related_row_is_its_existence(store, seed_db):
         "SELECT 100.0 * COUNT(DISTINCT user_id) / (SELECT COUNT(*) FROM users) "
         "FROM user_selected_stocks",
     )
+
+
+def test_comparative_of_a_ranked_column(school):
+    check(
+        school,
+        "List the first and last names of students older than 20 ordered by age.",
+        "SELECT Lname FROM Student WHERE Age > 20 ORDER BY Age",
+    )
+    check(
+        school,
+        "how many students are younger than 21",
+        "SELECT COUNT(*) FROM Student WHERE Age < 21",
+    )
+
+
+def test_plural_who_with_an_adjective_superlative_is_every_tied_row(school):
+    task = check(
+        school,
+        "Who are the youngest students?",
+        "SELECT StuID FROM Student WHERE Age = (SELECT MIN(Age) FROM Student)",
+    )
+    assert "LIMIT 10" not in task.sql
+
+
+def test_a_superlative_counts_a_table_past_its_narrowing_value(seed_db):
+    check(
+        seed_db,
+        "Which exchange lists the most S&P 500 companies?",
+        "SELECT exchange_symbol FROM companies GROUP BY exchange_symbol ORDER BY COUNT(*) DESC "
+        "LIMIT 1",
+    )

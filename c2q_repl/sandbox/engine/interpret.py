@@ -190,9 +190,10 @@ def _interpret(st: ReadState) -> QuerySpec:
     entity_col = None
     if st.having:
         entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
-    if superlative is not None and group_col is None and _counts_a_table(st, superlative):
+    counted_at = _counted_table(st, superlative) if superlative is not None else None
+    if superlative is not None and group_col is None and counted_at is not None:
         entity_col = _entity_column(st, before=superlative) or entity_table(
-            st, before=superlative, counted=superlative + 1
+            st, before=superlative, counted=counted_at
         )
     subject_table, bridge_tables = _read_tables(st)
 
@@ -437,10 +438,13 @@ def _interpret(st: ReadState) -> QuerySpec:
                 limit=limit or (1 if limit is None and not _plural_subject(st) else 10),
                 limit_stated=limit is not None,
             )
-            if limit is None and spec.limit == 10:
-                st.notes.append(("top", "No number was given; showing the top 10"))
-            if limit is None and spec.limit == 1:
-                spec = with_ties(st, spec, sup_item.text, bridge_tables)
+            if limit is None:
+                # 'which company has the highest …', 'who are the youngest students': the rows
+                # at the extreme, ties included; otherwise the top 10 of a plural question
+                tied = with_ties(st, spec, sup_item.text, bridge_tables)
+                if tied is spec and spec.limit == 10:
+                    st.notes.append(("top", "No number was given; showing the top 10"))
+                spec = tied
         elif order_col is not None:
             spec = spec.with_(
                 order_by=order_col,
@@ -702,10 +706,14 @@ def _superlative_metric(
     return None
 
 
-def _counts_a_table(st: ReadState, superlative: int) -> bool:
-    """'the most companies': a superlative directly over a table counts its rows."""
-    nxt = st.at(superlative + 1)
-    return bool(nxt and nxt.kind == "table")
+def _counted_table(st: ReadState, superlative: int) -> int | None:
+    """'the most companies', 'the most S&P 500 companies': a superlative over a table
+    (past the values that narrow it) counts its rows; the table's index."""
+    j = superlative + 1
+    while st.is_value(j):
+        j += 1
+    nxt = st.at(j)
+    return j if nxt is not None and nxt.kind == "table" else None
 
 
 def _entity_column(st: ReadState, before: int | None = None, near: int | None = None) -> Col | None:

@@ -126,6 +126,11 @@ def link(question: str, lex: Lexicon) -> Linked:
             ),
             None,
         )
+        compared = _comparative(tokens, i, lex)
+        if compared:
+            items.extend(compared)
+            i += 2
+            continue
         match = _longest(tokens, i, lex, (stop - i) if stop is not None else None)
         if match and match.kind == "superlative":
             # "cheapest" → the superlative keyword followed by the column it ranks
@@ -248,6 +253,31 @@ def link(question: str, lex: Lexicon) -> Linked:
                 unknown.append(tok.text)
         i += 1
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _comparative(tokens: list[Token], i: int, lex: Lexicon) -> list[Item]:
+    """'older than 27' → the numeric column 'oldest' ranks (Age), then '>' — or nothing."""
+    from .names import COMPARATIVE_FORMS
+
+    if i + 1 >= len(tokens) or tokens[i + 1].lower != "than":
+        return []
+    adjective = COMPARATIVE_FORMS.get(tokens[i].lower)
+    targets = lex.phrases.get(phrase_key(adjective)) if adjective else None
+    ranked = _rank_targets([t for t in targets or () if t.kind == "superlative"], tokens, lex)
+    ranked = [t for t in ranked if lex.kind_of(t.table, t.column) == "number"]
+    if not ranked:
+        return []
+    text = f"{tokens[i].text} than"
+    column = Item(
+        "column",
+        tokens[i].text,
+        i,
+        i + 1,
+        targets=tuple(Target("column", t.table, t.column, via="synonym") for t in ranked),
+        note=f"'{text}' compares {ranked[0].column}",
+    )
+    op = ">" if ranked[0].value == "desc" else "<"
+    return [column, Item("kw", text, i, i + 2, category="cmp", arg=op)]
 
 
 def _verb_column(word: str, lex: Lexicon) -> Target | None:

@@ -88,6 +88,19 @@ SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {
 }
 
 
+# 'older than 27' → the column 'oldest' ranks, compared the same way (age > 27)
+COMPARATIVE_FORMS = {
+    "older": "oldest",
+    "younger": "youngest",
+    "heavier": "heaviest",
+    "lighter": "lightest",
+    "taller": "tallest",
+    "shorter": "shortest",
+    "longer": "longest",
+    "pricier": "priciest",
+}
+
+
 def split_words(name: str) -> list[str]:
     """'DeptID' → ['dept', 'id']; 'DName' → ['d', 'name']; 'full_time_employees' → 3 words."""
     spaced = re.sub(r"([a-z0-9])([A-Z])", r"\1_\2", name)

@@ -150,6 +150,10 @@ _AGGREGATE_START = re.compile(
     r"^(?:the\s+)?(?:number|count|total|sum|average|avg|mean|combined|how\s+many)\b", re.I
 )
 _WITHIN_GROUPS = re.compile(r"\b(?:within|each|every|per|partition|inside)\b", re.I)
+# 'first and last names': each adjective with its own noun
+_BOTH_NAMES = re.compile(
+    r"\b(first|last|given|family)\s+and\s+(first|last|given|family)\s+names?\b", re.I
+)
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
@@ -170,6 +174,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return word
 
     text = re.sub(r"(?<![\w'])[A-Za-z][A-Za-z'/.]*(?<!\.)(?![\w'])", one, text)
+    spelled = _BOTH_NAMES.sub(r"\1 name and \2 name", text)
+    if spelled != text:
+        rewrites.append(("first and last names", "first name and last name"))
+        text = spelled
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))
