@@ -146,6 +146,17 @@ def run_pager(text: str, environ: Mapping[str, str] = os.environ) -> bool:
     return code != 127  # shell: command not found
 
 
+def _write(chunk: Chunk, stream: IO[str], environ: Mapping[str, str]) -> bool:
+    """Page ``chunk`` if it is marked so (True when the pager ran), else print it."""
+    if chunk.paged:
+        stream.flush()
+        if run_pager("\n".join(chunk.lines) + "\n", environ):
+            return True
+    stream.write("".join(line + "\n" for line in chunk.lines))
+    stream.flush()
+    return False
+
+
 def emit(
     lines: list[str],
     stream: IO[str],
@@ -160,13 +171,8 @@ def emit(
 
     Returns True when the pager was used.
     """
-    if should_page(lines, mode=mode, rows=rows, columns=columns, is_tty=is_tty):
-        stream.flush()
-        if run_pager("\n".join(lines) + "\n", environ):
-            return True
-    stream.write("".join(line + "\n" for line in lines))
-    stream.flush()
-    return False
+    paged = should_page(lines, mode=mode, rows=rows, columns=columns, is_tty=is_tty)
+    return _write(Chunk(lines, paged), stream, environ)
 
 
 def emit_answer(
@@ -184,13 +190,6 @@ def emit_answer(
 
     Returns True when the pager was used for any of them.
     """
-    used = False
-    for chunk in answer_chunks(lines, tables, mode=mode, rows=rows, columns=columns, is_tty=is_tty):
-        if chunk.paged:
-            stream.flush()
-            if run_pager("\n".join(chunk.lines) + "\n", environ):
-                used = True
-                continue
-        stream.write("".join(line + "\n" for line in chunk.lines))
-        stream.flush()
-    return used
+    chunks = answer_chunks(lines, tables, mode=mode, rows=rows, columns=columns, is_tty=is_tty)
+    used = [_write(chunk, stream, environ) for chunk in chunks]
+    return any(used)

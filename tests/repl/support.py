@@ -40,3 +40,17 @@ def headless_context(
         recording=RecordingState(path=transcript, wanted=bool(transcript)),
     )
     return ctx, stream
+
+
+def sandbox_context(
+    sandbox, *, hooks: HeadlessHooks | None = None, transcript: str = ""
+) -> tuple[ReplContext, io.StringIO]:
+    """:func:`headless_context` talking to the test's ``sandbox`` server."""
+    settings = settings_for(
+        sandbox.endpoint,
+        sandbox.public_key,
+        sandbox.private_key,
+        str(sandbox.cluster_id),
+        sandbox.database,
+    )
+    return headless_context(settings, hooks=hooks, transcript=transcript)

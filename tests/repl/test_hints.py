@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from c2q_repl.repl.asking import ask
-from tests.repl.support import headless_context, settings_for
+from tests.repl.support import sandbox_context
 
 
 @pytest.fixture(autouse=True)
@@ -15,15 +15,7 @@ def _private_state(tmp_path, monkeypatch):
 
 
 def test_a_decline_names_the_command_that_takes_engine_llm(sandbox):
-    ctx, out = headless_context(
-        settings_for(
-            sandbox.endpoint,
-            sandbox.public_key,
-            sandbox.private_key,
-            str(sandbox.cluster_id),
-            sandbox.database,
-        )
-    )
+    ctx, out = sandbox_context(sandbox)
     try:
         ask(ctx, "what is the airspeed velocity of an unladen swallow?")
     finally:
@@ -36,15 +28,7 @@ def test_a_decline_names_the_command_that_takes_engine_llm(sandbox):
 def test_a_forgotten_answer_without_transcript_says_what_to_do(sandbox):
     from c2q_repl.api.errors import C2QError
 
-    ctx, _ = headless_context(
-        settings_for(
-            sandbox.endpoint,
-            sandbox.public_key,
-            sandbox.private_key,
-            str(sandbox.cluster_id),
-            sandbox.database,
-        )
-    )
+    ctx, _ = sandbox_context(sandbox)
     try:
         for n in range(7):
             ask(ctx, f"top {n + 1} companies by market cap")

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from c2q_repl.repl.commands import dispatch
-from tests.repl.support import headless_context, settings_for
+from tests.repl.support import sandbox_context
 
 
 @pytest.fixture(autouse=True)
@@ -17,15 +17,7 @@ def _private_state(tmp_path, monkeypatch):
 
 @pytest.fixture
 def ctx_out(sandbox):
-    ctx, stream = headless_context(
-        settings_for(
-            sandbox.endpoint,
-            sandbox.public_key,
-            sandbox.private_key,
-            str(sandbox.cluster_id),
-            sandbox.database,
-        )
-    )
+    ctx, stream = sandbox_context(sandbox)
     yield ctx, stream
     ctx.opening.close()
 

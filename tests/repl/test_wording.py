@@ -11,7 +11,7 @@ from c2q_repl.render.options import RenderOptions
 from c2q_repl.repl.asking import ask
 from c2q_repl.repl.commands import dispatch
 from c2q_repl.repl.hooks import HeadlessHooks
-from tests.repl.support import headless_context, settings_for
+from tests.repl.support import sandbox_context
 
 
 @pytest.fixture(autouse=True)
@@ -21,14 +21,7 @@ def _private_state(tmp_path, monkeypatch):
 
 
 def context(sandbox, answers=None, transcript=""):
-    settings = settings_for(
-        sandbox.endpoint,
-        sandbox.public_key,
-        sandbox.private_key,
-        str(sandbox.cluster_id),
-        sandbox.database,
-    )
-    return headless_context(settings, hooks=HeadlessHooks(answers), transcript=transcript)
+    return sandbox_context(sandbox, hooks=HeadlessHooks(answers), transcript=transcript)
 
 
 def test_footer_says_feedback_sends_a_correction():
