@@ -123,6 +123,8 @@ def test_real_registry_has_issue_commands():
         "summary",
         "suggest",
         "refine",
+        "run",
+        "edit",
         "kb",
         "sql",
         "format",

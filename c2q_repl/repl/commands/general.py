@@ -17,6 +17,7 @@ def _command_names(ctx: ReplContext) -> list[str]:
 KEYS_HELP = [
     "Keys: Tab completes commands, their arguments and table/column names · Ctrl-R searches history ·",
     "      → accepts the grey suggestion · Alt-Enter adds a line · a pasted block is one question ·",
+    "      Ctrl-X Ctrl-E edits the line in $EDITOR (/edit puts the SQL there first) ·",
     "      Ctrl-C clears the line, or cancels a wait (/job fetches the answer later) · Ctrl-D quits.",
 ]
 
