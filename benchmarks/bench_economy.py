@@ -144,7 +144,7 @@ def _summary_ready(handle) -> None:
 
 
 def measure(
-    strategies: dict, users: int, per_user: int, seed: int
+    strategies: dict, users: int, per_user: int, seed: int, poll_budget: float | None = None
 ) -> dict[str, list[tuple[int, float, int]]]:
     from c2q_repl.sandbox.embedded import start_sandbox
 
@@ -163,6 +163,8 @@ def measure(
             futures = []
             for name, wait in strategies.items():
                 shared = JobDurationModel()  # only the adaptive poller reads it
+                if poll_budget:
+                    shared.poll_budget = poll_budget
                 # One question before the measured ones, as on any machine where c2q answered
                 # anything before (durations.json): the cold start is reported on its own.
                 results[f"{name} (cold)"] = _user(handles[name], wait, [QUESTIONS[0]], shared)
@@ -235,13 +237,15 @@ def run(
         "fixed 1 s": fixed_interval(1.0),
         "fixed 5 s": fixed_interval(5.0),
     }
-    results = measure(strategies, users, per_user, seed)
+    results = measure(strategies, users, per_user, seed, budget)
     measured = {n: v for n, v in results.items() if not n.endswith("(cold)")}
     req = {n: statistics.mean(r for r, _, _ in v) for n, v in measured.items()}
     delay = {n: statistics.mean(d for _, d, _ in v) for n, v in measured.items()}
     polls = {n: statistics.mean(p for _, _, p in v) for n, v in measured.items()}
     n = users * per_user
     cmd = f"python benchmarks/bench_economy.py --users {users} --per-user {per_user} --seed {seed}"
+    if budget:
+        cmd += f" --poll-budget {budget:g}"
     best = frontier_delay(frontier_curve(uniform(1.0, 8.0)), polls["c2q"])
     cold_req, cold_delay, _ = results["c2q (cold)"][0]
     rows = [
@@ -271,7 +275,7 @@ def run(
             delay["c2q"] < delay["fixed 5 s"],
         ),
     ]
-    sim_cmd = f"{cmd} --questions {questions}" + (f" --poll-budget {budget:g}" if budget else "")
+    sim_cmd = f"{cmd} --questions {questions}"
     for case, (p, d, frontier) in simulated(seed, questions, budget).items():
         if frontier is not None:
             rows.append(
