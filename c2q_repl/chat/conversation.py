@@ -245,8 +245,10 @@ class Conversation:
 
     def continue_rounds(self, rounds: list[Round]) -> None:
         """Rounds recorded earlier in the resumed session: /history lists them and new
-        rounds are numbered after them."""
+        rounds are numbered after them; /history marks where this run took over."""
         self.rounds = list(rounds) + self.rounds
+        if rounds:
+            self.boundaries.append((len(rounds), "resumed"))
 
     def open_in_background(self) -> Future[str]:
         """Run :meth:`open` in a daemon thread; the first question waits for it anyway."""

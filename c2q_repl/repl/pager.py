@@ -7,7 +7,7 @@ Short output is printed straight to the terminal so it stays in scrollback
 (the complaint users file most about pgcli/mycli pagers). ``LESS=-SRXF`` is
 set only when the user has no ``LESS`` of their own: -F quits at once when
 the text fits, -X keeps it on screen afterwards, -R passes colours, -S chops
-long lines instead of wrapping them.
+long lines instead of wrapping them (for tables only; other text wraps).
 """
 
 from __future__ import annotations
@@ -21,6 +21,8 @@ from typing import IO, NamedTuple
 PAGER_MODES = ("auto", "on", "off")
 DEFAULT_PAGER = "less"
 DEFAULT_LESS = "-SRXF"
+#: for text that is not a table (listings, the summary): long lines wrap instead
+WRAPPING_LESS = "-RXF"
 #: rows kept free for the prompt and the bottom toolbar when deciding "fits"
 RESERVED_ROWS = 2
 
@@ -107,8 +109,9 @@ class PagerCommand(NamedTuple):
     env: dict[str, str]
 
 
-def pager_command(environ: Mapping[str, str]) -> PagerCommand:
-    """``$PAGER`` (default ``less``), with ``LESS=-SRXF`` only when LESS is unset.
+def pager_command(environ: Mapping[str, str], *, chop: bool = True) -> PagerCommand:
+    """``$PAGER`` (default ``less``), with ``LESS=-SRXF`` only when LESS is unset
+    (``-RXF`` when ``chop`` is False: prose and SQL wrap, only tables scroll sideways).
 
     When c2q chooses ``less`` itself (no ``$PAGER``), it runs with
     ``LESSSECURE=1``: keys typed ahead (or pasted) into the pager cannot then
@@ -118,15 +121,15 @@ def pager_command(environ: Mapping[str, str]) -> PagerCommand:
     env = dict(environ)
     command = env.get("PAGER", "").strip() or DEFAULT_PAGER
     if "LESS" not in env:
-        env["LESS"] = DEFAULT_LESS
+        env["LESS"] = DEFAULT_LESS if chop else WRAPPING_LESS
     if not env.get("PAGER", "").strip():
         env["LESSSECURE"] = "1"
     return PagerCommand(command=command, env=env)
 
 
-def run_pager(text: str, environ: Mapping[str, str] = os.environ) -> bool:
+def run_pager(text: str, environ: Mapping[str, str] = os.environ, *, chop: bool = True) -> bool:
     """Feed ``text`` to the pager; False when no pager could run (caller prints)."""
-    cmd = pager_command(environ)
+    cmd = pager_command(environ, chop=chop)
     try:
         proc = subprocess.Popen(cmd.command, shell=True, stdin=subprocess.PIPE, env=cmd.env)
     except OSError:
@@ -146,11 +149,11 @@ def run_pager(text: str, environ: Mapping[str, str] = os.environ) -> bool:
     return code != 127  # shell: command not found
 
 
-def _write(chunk: Chunk, stream: IO[str], environ: Mapping[str, str]) -> bool:
+def _write(chunk: Chunk, stream: IO[str], environ: Mapping[str, str], *, chop: bool) -> bool:
     """Page ``chunk`` if it is marked so (True when the pager ran), else print it."""
     if chunk.paged:
         stream.flush()
-        if run_pager("\n".join(chunk.lines) + "\n", environ):
+        if run_pager("\n".join(chunk.lines) + "\n", environ, chop=chop):
             return True
     stream.write("".join(line + "\n" for line in chunk.lines))
     stream.flush()
@@ -172,7 +175,7 @@ def emit(
     Returns True when the pager was used.
     """
     paged = should_page(lines, mode=mode, rows=rows, columns=columns, is_tty=is_tty)
-    return _write(Chunk(lines, paged), stream, environ)
+    return _write(Chunk(lines, paged), stream, environ, chop=False)
 
 
 def emit_answer(
@@ -191,5 +194,5 @@ def emit_answer(
     Returns True when the pager was used for any of them.
     """
     chunks = answer_chunks(lines, tables, mode=mode, rows=rows, columns=columns, is_tty=is_tty)
-    used = [_write(chunk, stream, environ) for chunk in chunks]
+    used = [_write(chunk, stream, environ, chop=True) for chunk in chunks]  # only tables page
     return any(used)

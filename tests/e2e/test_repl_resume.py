@@ -44,6 +44,7 @@ def test_resume_reopens_the_session_shows_the_last_answer_and_appends(spawn_c2q,
     assert _session_id(again) == session_id  # the same server session, not a new one
     ask(again, "top 3 companies by market cap", "3 rows")
     ask(again, "/history", re.compile(r"2\. \[direct\] top 3 companies"))
+    assert re.search(r"1\. .*per sector.*\n── resumed ──\n +2\. ", "\n".join(again.scrollback))
     again.send_key("c-d")
     again.wait_for("bye — transcript saved to", scrollback=True)
     assert again.wait_exit() == 0

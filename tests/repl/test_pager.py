@@ -26,6 +26,7 @@ def test_should_page_only_when_taller_in_auto():
 def test_less_flags_only_when_less_unset():
     assert pager.pager_command({}).env["LESS"] == "-SRXF"
     assert pager.pager_command({}).command == "less"
+    assert pager.pager_command({}, chop=False).env["LESS"] == "-RXF"  # prose wraps
     cmd = pager.pager_command({"LESS": "-R", "PAGER": "more"})
     assert cmd.env["LESS"] == "-R" and cmd.command == "more"
 
