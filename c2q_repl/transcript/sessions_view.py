@@ -6,7 +6,7 @@ from datetime import datetime
 
 from c2q_repl.render.sanitize import clean_cell, clean_text
 from c2q_repl.render.width import pad_right, text_width, truncate
-from c2q_repl.transcript.listing import SessionEntry, endpoint_where
+from c2q_repl.transcript.listing import SessionEntry, endpoint_where, session_name
 from c2q_repl.transcript.normalize import recorded_answer, round_status
 from c2q_repl.transcript.reader import Transcript
 
@@ -88,6 +88,7 @@ def show_session(t: Transcript) -> list[str]:
         ("where", endpoint_where(t.header)),
         ("database", t.database or "?"),
         ("session", t.session_id or "?"),
+        ("name", session_name(t) or "-"),
         ("mode", str(t.header.get("mode") or "direct")),
         ("c2q", str(t.header.get("c2q_version") or "?")),
         ("rounds", str(len(t.rounds))),

@@ -98,5 +98,14 @@ def test_search_finds_questions_and_sql(tmp_path):
     assert "no recorded session mentions 'zzz'" in err.getvalue()
 
 
+def test_show_names_the_session_and_where_it_ran(tmp_path):
+    from c2q_repl.transcript.reader import read_transcript
+    from c2q_repl.transcript.sessions_view import show_session
+
+    _, _, first, _ = _three(tmp_path)
+    facts = show_session(read_transcript(first))
+    assert "name:      quarterly review" in facts and "where:     embedded sandbox" in facts
+
+
 def test_format_duration():
     assert [format_duration(s) for s in (0, 42, 600, 7500)] == ["-", "42 s", "10 min", "2 h 05 min"]
