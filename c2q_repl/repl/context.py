@@ -386,6 +386,11 @@ class ReplContext:
         """Append to the resumed session's transcript; note a server session that is gone."""
         from c2q_repl.transcript.opening import reopen_transcript
 
+        recorded_at, label = resumption.endpoint, self.opening.connection.label
+        if recorded_at and label and recorded_at != label:
+            self.notes.append(
+                f"this session was recorded on {recorded_at}; now connected to {label}"
+            )
         if conversation.resume_lost:
             self.notes.append(
                 f"the server no longer has session {conversation.resume_lost}; "

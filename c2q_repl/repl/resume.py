@@ -30,6 +30,8 @@ class Resumption:
     session_id: str
     name: str
     rounds: list[Round] = field(default_factory=list)
+    #: where it was recorded (the REPL's label, e.g. "local · 127.0.0.1:8080 · sp500insight")
+    endpoint: str = ""
 
     @property
     def last_answer(self) -> Round | None:
@@ -72,4 +74,5 @@ def load_resumption(target: str, env: Mapping[str, str]) -> Resumption:
         session_id=transcript.session_id,
         name=session_name(transcript),
         rounds=rounds,
+        endpoint=transcript.endpoint,
     )

@@ -25,6 +25,7 @@ def test_latest_is_the_session_started_last_and_n_is_its_number(tmp_path):
     env, older, newer = _two(tmp_path)
     latest = load_resumption(LATEST, env)
     assert (latest.path, latest.number, latest.session_id) == (newer, 2, "22")
+    assert latest.endpoint == "127.0.0.1"  # the recorded label, compared with the connection
     assert [r.number for r in latest.rounds] == [1, 2, 3]
     assert latest.last_answer is not None and latest.last_answer.number == 2  # 3 was an error
     first = load_resumption("1", env)
