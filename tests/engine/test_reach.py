@@ -686,3 +686,25 @@ def test_a_superlative_counts_a_table_past_its_narrowing_value(seed_db):
         "SELECT exchange_symbol FROM companies GROUP BY exchange_symbol ORDER BY COUNT(*) DESC "
         "LIMIT 1",
     )
+
+
+def test_knowledge_terms_restating_their_value_and_definition_key(seed_db):
+    from c2q_repl.sandbox.contracts import KnowledgeItem
+
+    knowledge = (
+        KnowledgeItem(
+            "term-sheet",
+            {"term": ["megacaps"], "description": "companies in the Technology sector"},
+        ),
+        KnowledgeItem("term-sheet", {"term": "staples", "definition": "Consumer Defensive sector"}),
+        KnowledgeItem("term-sheet", {"term": "mixed", "description": "Technology and Energy"}),
+    )
+    engine = create_answerer("builtin")
+
+    def ask_kb(question):
+        request = AnswerRequest(question, "direct", seed_db.catalog(), seed_db, knowledge=knowledge)
+        return engine.answer(request).tasks[0]
+
+    assert "sector = 'Technology'" in ask_kb("how many megacaps are there").sql
+    assert "sector = 'Consumer Defensive'" in ask_kb("average market cap of staples companies").sql
+    assert ask_kb("how many mixed companies").refusal  # a term naming two things is no synonym

@@ -34,6 +34,25 @@ def few_shot_sql(question: str, items: tuple[KnowledgeItem, ...], lex: Lexicon) 
     return None
 
 
+def _restated(content: list) -> list:
+    """'Technology sector companies': one value with its own column and table is the value."""
+    values = [it for it in content if it.kind == "value"]
+    if len(values) != 1:
+        return content
+    own = {(t.table, t.column) for t in values[0].targets}
+    tables = {t for t, _ in own}
+    rest = [
+        it
+        for it in content
+        if it is not values[0]
+        and not all(
+            (t.table, t.column) in own if it.kind == "column" else t.table in tables
+            for t in it.targets
+        )
+    ]
+    return values + rest
+
+
 def with_terms(lex: Lexicon, items: tuple[KnowledgeItem, ...]) -> Lexicon:
     """A copy of the lexicon with the term sheet's terms added (the cached one is untouched)."""
     extra = []
@@ -42,8 +61,9 @@ def with_terms(lex: Lexicon, items: tuple[KnowledgeItem, ...]) -> Lexicon:
             continue
         terms = item.raw_data.get("term") or []
         terms = [terms] if isinstance(terms, str) else terms
-        linked = link(str(item.raw_data.get("description", "")), lex)
-        content = [it for it in linked.items if it.kind in ("table", "column", "value")]
+        meaning = item.raw_data.get("description") or item.raw_data.get("definition") or ""
+        linked = link(str(meaning), lex)
+        content = _restated([it for it in linked.items if it.kind in ("table", "column", "value")])
         others = [it for it in linked.items if it.kind not in ("table", "column", "value", "kw")]
         if len(content) == 1 and not others and not linked.unknown:
             extra += [(phrase_key(str(t)), target) for t in terms for target in content[0].targets]
