@@ -347,73 +347,16 @@ class ReplContext:
             self.show_round(last, echo_question=True)
 
     def open_transcript(self, conversation: Conversation) -> None:
-        """Start recording once the session id is known (it names the default file).
+        """Start recording once the session id is known (:mod:`c2q_repl.repl.recording`)."""
+        from c2q_repl.repl.recording import start_recording
 
-        The conversation writes every event itself from then on.
-        """
-        recording = self.recording
-        if self.resumption is not None:
-            self._continue_transcript(conversation, self.resumption)
-            return
-        if not recording.wanted or recording.writer is not None:
-            return
-        from c2q_repl.transcript.opening import open_transcript
+        start_recording(self, conversation)
 
-        try:
-            writer = open_transcript(
-                self.opening.connection,
-                conversation,
-                recording.path or None,
-                started_at=recording.started_at,
-                env=self.environ,
-                on_stop=self._stopped,
-            )
-        except OSError as exc:
-            where = exc.filename or recording.path or "the sessions directory"
-            self.notes.append(f"cannot record a transcript at {where}: {exc.strerror or exc}")
-            recording.wanted = False
-            return
-        recording.writer = writer
-        recording.path = str(writer.path)
-
-    def _stopped(self, message: str) -> None:
+    def transcript_stopped(self, message: str) -> None:
         """A transcript write failed (disk full): say so at once."""
         self.notes.append(message)
         self.hooks.above_prompt(self.print_notes)
         self.hooks.redraw()
-
-    def _continue_transcript(self, conversation: Conversation, resumption: Resumption) -> None:
-        """Append to the resumed session's transcript; note a server session that is gone."""
-        from c2q_repl.transcript.opening import reopen_transcript
-
-        recorded_at, label = resumption.endpoint, self.opening.connection.label
-        if recorded_at and label and recorded_at != label:
-            self.notes.append(
-                f"this session was recorded on {recorded_at}; now connected to {label}"
-            )
-        if conversation.resume_lost:
-            self.notes.append(
-                f"the server no longer has session {conversation.resume_lost}; "
-                f"continuing in new session {conversation.session_id} (earlier context is not known to it)"
-            )
-        if not self.recording.wanted or self.recording.writer is not None:
-            return
-        try:
-            writer = reopen_transcript(
-                self.opening.connection,
-                conversation,
-                resumption.path,
-                env=self.environ,
-                on_stop=self._stopped,
-            )
-        except OSError as exc:
-            self.notes.append(f"cannot append to {resumption.path}: {exc.strerror or exc}")
-            self.recording.wanted = False
-            return
-        self.recording.writer = writer
-        self.recording.path = str(writer.path)
-        if conversation.resume_lost:
-            conversation.transcript.session(conversation.session_id)
 
 
 def theme_or_fallback(name: str) -> Theme:
