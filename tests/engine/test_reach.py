@@ -708,3 +708,13 @@ def test_knowledge_terms_restating_their_value_and_definition_key(seed_db):
     assert "sector = 'Technology'" in ask_kb("how many megacaps are there").sql
     assert "sector = 'Consumer Defensive'" in ask_kb("average market cap of staples companies").sql
     assert ask_kb("how many mixed companies").refusal  # a term naming two things is no synonym
+
+
+def test_not_a_value_of_a_one_to_many_table_declines(seed_db, store):
+    """'companies not in the S&P 500' once meant 'in an index other than the S&P 500'."""
+    declined(seed_db, "companies not in the S&P 500", "ambiguous")
+    check(
+        store,
+        "customers not from Germany",
+        "SELECT customerId FROM customers WHERE country <> 'Germany'",
+    )

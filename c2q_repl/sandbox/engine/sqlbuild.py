@@ -396,6 +396,14 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 steps.append((nxt, rel))
     fan_out = any(_fans_out(rel, nxt) for nxt, rel in steps)
     fanned = _fanned_tables(spec.table, steps)
+    negated = sorted({f.col.table for f in spec.filters if f.op in ("!=", "not in")} & fanned)
+    if negated:
+        # 'companies not in the S&P 500': a row has several linked rows; 'not' of one of their
+        # values is not 'none of them' — decline rather than answer the wrong reading
+        raise PlanError(
+            f"'not' on a value of {negated[0]}, which has several rows per {spec.table} row, is "
+            f"ambiguous; ask for {spec.table} with no matching {negated[0]} row instead."
+        )
     shown = [c.table for c in spec.columns] + ([spec.order_by.table] if spec.order_by else [])
     repeated = {t for t in shown if t in fanned}
     if spec.metric is None and len(repeated) == 1 and not _reroot:
