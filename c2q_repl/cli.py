@@ -32,7 +32,8 @@ examples:
   echo "top 5 companies by market cap" | c2q ask --format csv
   c2q --profile prod --database sp500insight
   c2q sandbox serve --port 8080         run the sandbox server on its own
-  c2q sessions                          list recorded sessions
+  c2q sessions --search TEXT            list recorded sessions (those mentioning TEXT)
+  c2q --resume                          continue the last recorded session (--resume N)
   c2q replay 1 --pace 2                 re-render a recorded session
   c2q replay FILE --live                re-ask it and report drift (exit 1 on drift)
   c2q demo FILE                         present a recording full-screen
