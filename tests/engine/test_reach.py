@@ -718,3 +718,25 @@ def test_not_a_value_of_a_one_to_many_table_declines(seed_db, store):
         "customers not from Germany",
         "SELECT customerId FROM customers WHERE country <> 'Germany'",
     )
+
+
+@pytest.mark.parametrize(
+    ("question", "word"),
+    [
+        ("customers with fewer than 2 orders", "no orders"),
+        ("which customer placed the fewest orders", "fewest"),
+        ("which customers placed no orders in 2023", "in 2023"),
+    ],
+)
+def test_counts_that_would_hide_rows_with_none_decline(store, question, word):
+    """Rows with no related rows never reach a grouped count: 'fewer than 2' or 'the fewest'
+    over the related table would silently leave them out."""
+    declined(store, question, word)
+
+
+def test_few_over_the_counted_table_itself_is_answered(store):
+    check(
+        store,
+        "countries with fewer than 2 customers",
+        "SELECT country FROM customers GROUP BY country HAVING COUNT(*) < 2",
+    )

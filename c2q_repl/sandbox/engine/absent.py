@@ -53,6 +53,13 @@ def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> No
             f"I could not tell which rows '{st.items[neg].text}' excludes.", st.items[neg].text
         )
     subject = st.items[subject_at].targets[0].table
+    later_times = [it.text for it in st.items[neg:] if it.kind == "time"]
+    if later_times:
+        raise Refuse(
+            f"I cannot tell whether '{later_times[0]}' dates the {subject} or their related "
+            f"rows in '{st.items[neg].text} …'; ask without the period or name its date.",
+            later_times[0],
+        )
     named = [st.items[first].targets[0].table]
     end = first + 1
     while end < len(st.items) and st.items[end].kind == "table" and st.free(end):

@@ -30,6 +30,7 @@ def having_entity(
             "the built-in engine does not write.",
             st.items[count_at].text,
         )
+    op, value = st.having[0][0], st.having[0][1]
     if group_col is not None:
         return group_col
     for i, it in enumerate(st.items[:cmp_at]):
@@ -45,7 +46,19 @@ def having_entity(
             f"I could not tell which groups '{st.items[cmp_at].text}' compares.",
             st.items[cmp_at].text,
         )
+    if _admits_zero(op, value):
+        # 'users with fewer than 3 selections': users with none have no rows to group
+        raise Refuse(
+            f"'{st.items[cmp_at].text} {value:g}' includes {found.table} with no "
+            f"{st.items[counted].text} at all, which a grouped count cannot show; ask for "
+            "those with none separately.",
+            st.items[cmp_at].text,
+        )
     return found
+
+
+def _admits_zero(op: str, value: float) -> bool:
+    return {"<": value > 0, "<=": value >= 0, "=": value == 0, "!=": value != 0}.get(op, False)
 
 
 def is_group_key(st: ReadState, col: Col) -> bool:

@@ -192,9 +192,18 @@ def _interpret(st: ReadState) -> QuerySpec:
         entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
     counted_at = _counted_table(st, superlative) if superlative is not None else None
     if superlative is not None and group_col is None and counted_at is not None:
-        entity_col = _entity_column(st, before=superlative) or entity_table(
-            st, before=superlative, counted=counted_at
-        )
+        entity_col = _entity_column(st, before=superlative)
+        if entity_col is None:
+            entity_col = entity_table(st, before=superlative, counted=counted_at)
+            word = items[superlative]
+            if entity_col is not None and (word.category == "bottom" or word.arg == "MIN"):
+                # 'which customer placed the fewest orders': one with none has no rows to count
+                raise Refuse(
+                    f"'{word.text}' would miss {entity_col.table} with no "
+                    f"{items[counted_at].text} at all (a count over related rows cannot show "
+                    "zero); ask for those with none separately.",
+                    word.text,
+                )
     subject_table, bridge_tables = _read_tables(st)
 
     metric: Metric | None = None
