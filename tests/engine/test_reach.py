@@ -740,3 +740,8 @@ def test_few_over_the_counted_table_itself_is_answered(store):
         "countries with fewer than 2 customers",
         "SELECT country FROM customers GROUP BY country HAVING COUNT(*) < 2",
     )
+
+
+def test_a_verb_stem_never_reaches_into_another_word(store):
+    """'counted' is no 'country' ('count' + 'ry' is not a verb's noun ending)."""
+    declined(store, "how many customers counted", "counted")

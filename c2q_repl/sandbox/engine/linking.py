@@ -280,6 +280,11 @@ def _comparative(tokens: list[Token], i: int, lex: Lexicon) -> list[Item]:
     return [column, Item("kw", text, i, i + 2, category="cmp", arg=op)]
 
 
+# what may follow a verb's stem in a column's first word: 'play' (play_count), 'hire'
+# (HireYear), 'formed' (formed_year), 'advisor' (Advisor) — never 'count' → 'country'
+_VERB_NOUN_ENDINGS = frozenset({"", "e", "ed", "er", "or", "ing", "ion", "ment"})
+
+
 def _verb_column(word: str, lex: Lexicon) -> Target | None:
     """'hired' → HireYear, 'played' / 'plays' → play_count, 'formed' → formed_year: an
     unknown verb form whose stem begins exactly one column name of the schema."""
@@ -302,10 +307,8 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
         for t in lex.catalog.tables
         for c in t.columns
         if (first := (split_words(c.name) or [""])[0])
-        and (
-            first in (stem, stem + "e")
-            or (len(stem) >= 4 and first.startswith(stem) and len(first) - len(stem) <= 3)
-        )
+        and first.startswith(stem)
+        and first[len(stem) :] in _VERB_NOUN_ENDINGS
     }
     if len(found) != 1:
         return None
