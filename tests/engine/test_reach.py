@@ -745,3 +745,11 @@ def test_few_over_the_counted_table_itself_is_answered(store):
 def test_a_verb_stem_never_reaches_into_another_word(store):
     """'counted' is no 'country' ('count' + 'ry' is not a verb's noun ending)."""
     declined(store, "how many customers counted", "counted")
+
+
+def test_dept_is_department(school):
+    check(
+        school,
+        "how many courses are in the Physics dept",
+        "SELECT COUNT(*) FROM Course c JOIN Department d ON c.DNO = d.DeptID WHERE d.DName = 'Physics'",
+    )

@@ -135,6 +135,8 @@ INFORMAL: dict[str, str] = {
     "amt": "amount",
     "qty": "quantity",
     "emps": "employees",
+    "dept": "department",
+    "depts": "departments",
     "info": "information",
     "avg.": "average",
     "tot": "total",
