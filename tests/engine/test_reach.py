@@ -139,7 +139,22 @@ def test_count_ranking_over_a_related_table(store):
         "Which customer placed the most orders?",
         "SELECT customerId FROM orders GROUP BY customerId ORDER BY COUNT(*) DESC LIMIT 1",
     )
-    assert "COUNT" in task.sql and "LIMIT 1" in task.sql
+    assert "COUNT" in task.sql and "(SELECT MAX(grouped." in task.sql
+
+
+def test_count_ranking_keeps_every_group_tied_at_the_top(store):
+    """Germany and France both have two customers: both are 'the country with the most'."""
+    task = check(
+        store,
+        "which country has the most customers",
+        "SELECT country FROM customers GROUP BY country HAVING COUNT(*) = 2",
+    )
+    assert "ties included" in task.clarified_task
+    check(
+        store,
+        "top 1 country by number of customers",
+        "SELECT country FROM customers GROUP BY country ORDER BY COUNT(*) DESC, country LIMIT 1",
+    )
 
 
 def test_count_ranking_through_a_named_link_table(school):

@@ -122,7 +122,10 @@ def clarified_task(spec: QuerySpec) -> str:
         text += _where(spec) + _having(spec)
         if spec.order_metric:
             direction = "highest" if spec.descending else "lowest"
-            text += f", the {spec.limit} {direction}" if spec.limit else f", {direction} first"
+            if spec.ties and spec.limit == 1:
+                text += f", the {direction} (ties included)"
+            else:
+                text += f", the {spec.limit} {direction}" if spec.limit else f", {direction} first"
         return text
     if spec.distinct:
         text = (

@@ -25,7 +25,7 @@ from .keywords import SIZE_WORDS
 from .latest import per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
-from .named_rows import COMPARATIVES, check_comparison, names_a_row, with_ties
+from .named_rows import COMPARATIVES, check_comparison, inexact, names_a_row, with_ties
 from .pairs import adjective_pairs
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
@@ -390,8 +390,17 @@ def _interpret(st: ReadState) -> QuerySpec:
             spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
         if sup_item is not None and group_col is not None:
             spec = spec.with_(
-                order_metric=True, descending=sup_desc, limit=limit or 1, limit_stated=True
+                order_metric=True,
+                descending=sup_desc,
+                limit=limit or 1,
+                limit_stated=True,
+                # 'which sector has the most companies': every group tied at the top
+                ties=limit is None
+                and not st.bucket
+                and not (metric.col is not None and inexact(st, metric.col)),
             )
+            if spec.ties:
+                st.notes.append((sup_item.text, "every group tied at the top is shown"))
         elif group_col is not None and descending is not None:
             spec = spec.with_(order_metric=True, descending=descending)
     else:

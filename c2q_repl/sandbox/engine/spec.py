@@ -64,6 +64,7 @@ class QuerySpec:
     ratio_filters: tuple[Filter, ...] = ()  # metric PCT: the condition whose share is asked
     per_group: Col | None = None  # a list ranked within each value of this column (top N each)
     change: str = ""  # "abs" | "pct": metric's value on the period's last day minus its first
+    ties: bool = False  # with limit 1, a ranked grouping keeps every group tied at the top
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -102,6 +103,7 @@ class QuerySpec:
             ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
             per_group=col(data.get("per_group")),
             change=data.get("change", ""),
+            ties=bool(data.get("ties", False)),
         )
 
     def with_(self, **changes) -> QuerySpec:

@@ -382,6 +382,28 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     return Built(select, select.sql(dialect=catalog.dialect), tuple(out), (), notes)
 
 
+def _tied_at_top(
+    select: exp.Select, spec: QuerySpec, names: _Names, count_key: Col | None
+) -> exp.Select:
+    """HAVING metric = (SELECT MAX(metric) FROM (the same grouping) AS grouped): every group
+    tied at the top, not one of them picked by name."""
+    assert spec.metric is not None
+    inner = select.copy()
+    inner.set("order", None)
+    inner.set("limit", None)
+    name = metric_name(spec.metric, spec)
+    func = exp.Max if spec.descending else exp.Min
+    best = exp.select(func(this=exp.column(name, table="grouped"))).from_(
+        exp.alias_(exp.Subquery(this=inner), "grouped", table=True)
+    )
+    return select.having(
+        exp.EQ(
+            this=_metric_expr(names, spec.metric, count_key),
+            expression=exp.Subquery(this=best),
+        )
+    )
+
+
 def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
     if spec.change:
@@ -491,7 +513,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))
             order.append(_ordered(exp.column(label) if spec.bucket else group.copy(), False))
             select = select.order_by(*order)
-            if spec.limit:
+            if spec.limit and not (spec.ties and spec.limit == 1):
                 select = select.limit(spec.limit)
         else:
             select = select.select(*values)
@@ -552,5 +574,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             notes.append(("row limit", f"Showing at most {limit} rows"))
     if conditions:
         select = select.where(exp.and_(*conditions))
+    if spec.ties and spec.limit == 1 and spec.metric is not None and spec.group_by is not None:
+        select = _tied_at_top(select, spec, names, count_key)
     sql = select.sql(dialect=catalog.dialect)
     return Built(select, sql, tuple(out), tuple(cols), tuple(notes))
