@@ -9,7 +9,7 @@ from c2q_repl.repl.asking import ask
 from c2q_repl.repl.commands import dispatch
 from c2q_repl.repl.context import KEEP_ANSWERS
 from c2q_repl.repl.recall import recall_round
-from tests.repl.support import headless_context, settings_for
+from tests.repl.support import sandbox_context
 
 JOB = {
     "job_id": "j",
@@ -41,14 +41,7 @@ def test_forget_old_answers_keeps_the_newest_and_what_listings_need():
 @pytest.fixture
 def headless(sandbox, tmp_path, monkeypatch):
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
-    settings = settings_for(
-        sandbox.endpoint,
-        sandbox.public_key,
-        sandbox.private_key,
-        str(sandbox.cluster_id),
-        sandbox.database,
-    )
-    ctx, stream = headless_context(settings, transcript=str(tmp_path / "t.jsonl"))
+    ctx, stream = sandbox_context(sandbox, transcript=str(tmp_path / "t.jsonl"))
     yield ctx, stream
     ctx.opening.close()
 
