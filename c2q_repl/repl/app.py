@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from contextlib import nullcontext
 from typing import Any
 
 from c2q_repl.exitcodes import EXIT_USAGE
@@ -24,8 +25,9 @@ class KeyHold:
     """Between the early prompt and prompt_toolkit's first render, keys must
     reach prompt_toolkit as it would read them: the terminal is switched out of
     line mode (no echo, no line editing, Ctrl-C/Ctrl-D not turned into signals
-    or end-of-file) and restored just before prompt_toolkit takes over, with
-    the bytes typed meanwhile still queued for it."""
+    or end-of-file) before the prompt is painted, and handed to prompt_toolkit
+    as it is (:meth:`take`): its raw mode restores the terminal's own mode when
+    the first prompt ends, and the bytes typed meanwhile are still queued for it."""
 
     def __init__(self, fd: int) -> None:
         self.fd = fd
@@ -42,6 +44,11 @@ class KeyHold:
         except (ImportError, OSError, ValueError):
             self.saved = None
 
+    def take(self) -> list[Any] | None:
+        """The terminal's own mode, for whoever restores it from now on (once)."""
+        saved, self.saved = self.saved, None
+        return saved
+
     def release(self) -> None:
         """Idempotent; TCSANOW keeps the queued input."""
         if self.saved is None:
@@ -53,6 +60,16 @@ class KeyHold:
         except (OSError, ValueError):
             pass
         self.saved = None
+
+
+def show_early_prompt(keys: KeyHold, label: str, kind: str, environ, stream=None) -> bool:
+    """Hold the keys, then paint (in that order: a key typed the moment the
+    prompt shows must not be echoed by the terminal); released if not painted."""
+    keys.hold()
+    painted = paint_early(label, kind, environ, stream)
+    if not painted:
+        keys.release()
+    return painted
 
 
 def paint_early(label: str, kind: str, environ, stream=None) -> bool:
@@ -100,19 +117,16 @@ def main(args: argparse.Namespace) -> int:
     kind = endpoint_kind(settings)
     keys = KeyHold(sys.stdin.fileno())
     # a resumed session prints its last answer first: no early prompt to take over
-    painted = resumption is None and paint_early(endpoint_label(settings, kind), kind, os.environ)
-    if painted:
-        keys.hold()
+    painted = resumption is None and show_early_prompt(
+        keys, endpoint_label(settings, kind), kind, os.environ
+    )
     try:
+        from c2q_repl.repl.handover import handed_over
         from c2q_repl.repl.session import run_repl
 
-        return run_repl(
-            options,
-            settings,
-            os.environ,
-            banner_shown=painted,
-            before_prompt=keys.release,
-            resumption=resumption,
-        )
+        with handed_over(keys.take) if painted else nullcontext():
+            return run_repl(
+                options, settings, os.environ, banner_shown=painted, resumption=resumption
+            )
     finally:
-        keys.release()
+        keys.release()  # if prompt_toolkit never took the terminal over

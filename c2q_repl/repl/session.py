@@ -25,6 +25,7 @@ from c2q_repl.repl.asking import ask
 from c2q_repl.repl.banner import banner_lines
 from c2q_repl.repl.completion import ReplCompleter
 from c2q_repl.repl.context import ReplContext
+from c2q_repl.repl.handover import start_when_keys_are_drawn
 from c2q_repl.repl.hooks import HeadlessHooks, PromptHooks, UiHooks
 from c2q_repl.repl.keys import normalise_question, repl_key_bindings
 from c2q_repl.repl.options import ChatOptions
@@ -196,11 +197,8 @@ def run_repl(
     if before_prompt is not None:
         before_prompt()
 
-    def started(_: object) -> None:  # after the first render: the prompt is on screen
-        session.app.after_render -= started
-        ctx.opening.start()
-
-    session.app.after_render += started
+    # once the prompt is on screen and keys typed at the early prompt are echoed
+    start_when_keys_are_drawn(session.app, ctx.opening.start)
     try:
         _loop(ctx, session)
     finally:
