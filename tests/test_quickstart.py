@@ -37,3 +37,10 @@ def test_the_quick_start_installs_into_its_own_virtual_environment():
         assert "-m venv" in text and ".venv" in text
         assert "pip install" not in command and "--user" not in text
         assert "--break-system-packages" not in text
+
+
+def test_the_tests_find_the_venvs_tools_by_name():
+    """tests/test_layers.py runs ``lint-imports`` from PATH: without the venv's bin on
+    it, the layer tests are skipped (and a skip is not a pass)."""
+    text = (ROOT / "scripts" / "test").read_text()
+    assert 'PATH="$c2q_venv/bin:$PATH"' in text and "export PATH" in text
