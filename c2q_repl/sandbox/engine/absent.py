@@ -65,6 +65,17 @@ def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> No
     while end < len(st.items) and st.items[end].kind == "table" and st.free(end):
         named.append(st.items[end].targets[0].table)
         end += 1
+    narrowing = next(
+        (it for it in st.items[end:] if it.kind in ("value", "number", "column")), None
+    )
+    if narrowing is not None and not present:
+        # 'users who did not select Apple': no selection of Apple, not no selection at all
+        raise Refuse(
+            f"'{st.items[neg].text} … {narrowing.text}' needs the {subject} without such a "
+            f"related row, which the built-in engine does not write; ask for the {subject} "
+            f"with one ('… selected {narrowing.text}') instead.",
+            st.items[neg].text,
+        )
     link = _referencing_step(st, subject, named[0])
     if link is None:
         raise Refuse(

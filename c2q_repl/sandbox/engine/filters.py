@@ -209,6 +209,7 @@ def _read_verb_values(st: ReadState) -> None:
 def read_values(st: ReadState) -> None:
     _read_verb_values(st)
     by_col: dict[tuple[Col, bool], list[str]] = {}
+    positions: dict[tuple[Col, bool], list[int]] = {}
     for i, it in enumerate(st.items):
         if it.kind != "value" or not st.free(i):
             continue
@@ -221,6 +222,7 @@ def read_values(st: ReadState) -> None:
         if st.is_kw(i - 1, "not"):
             st.take(i - 1)
         by_col.setdefault((col, neg), []).append(target.value)
+        positions.setdefault((col, neg), []).append(i)
         # "the Technology sector": the column name next to its own value is context
         for j in (i + 1, i - 1):
             nb = st.at(j)
@@ -237,6 +239,9 @@ def read_values(st: ReadState) -> None:
                 )
             ):
                 st.take(j)
+    for (col, neg), at in positions.items():
+        if not neg and len(at) > 1:
+            _refuse_both_or_either(st, col, at)
     by_col = _one_entity_list(st, by_col)
     for (col, neg), values in by_col.items():
         values = list(dict.fromkeys(values))
@@ -246,6 +251,33 @@ def read_values(st: ReadState) -> None:
             st.filters.append(Filter(col, "!=" if neg else "=", (values[0],)))
         else:
             st.filters.append(Filter(col, "not in" if neg else "in", tuple(values)))
+
+
+def _refuse_both_or_either(st: ReadState, col: Col, at: list[int]) -> None:
+    """'users who selected Apple and Microsoft': when the subject reaches the values through
+    rows it has many of, 'and' may mean both or either; only 'or' says which."""
+    from .sqlbuild import PlanError, join_path
+
+    if any(st.is_kw(k, "or") for k in range(at[0], at[-1])):
+        return
+    subject = next((it.targets[0].table for it in st.items if it.kind == "table"), None)
+    if subject is None or subject == col.table:
+        return
+    try:
+        path = join_path(st.lex.catalog, subject, col.table)
+    except PlanError:
+        return
+    previous = subject
+    for table, rel in path:
+        if rel.from_table == table and rel.to_table == previous:
+            words = " and ".join(st.items[k].text for k in at)
+            raise Refuse(
+                f"'{words}': {subject} linked to all of them, or to any of them? Ask with "
+                f"'or' for any of them; 'all of them' needs a query the built-in engine "
+                "does not write.",
+                st.items[at[0]].text,
+            )
+        previous = table
 
 
 ANY_NAME = "*name*"  # the column of an 'any' filter: the row is named by any of its name columns

@@ -289,6 +289,18 @@ def _interpret(st: ReadState) -> QuerySpec:
             subject_table or (entity_col.table if entity_col else None),
             use_default=order_col is None,
         )
+        if entity_col is None and group_col is not None and metric_col is not None:
+            # 'the highest market cap per sector': MAX per sector, or the sector whose total
+            # is highest? Two readings; neither is picked silently.
+            raise Refuse(
+                f"'{sup_item.text} {metric_col.column} per {group_col.column}' can mean the "
+                f"{sup_item.text} {metric_col.column} within each {group_col.column} or the "
+                f"{group_col.column} whose total {metric_col.column} is {sup_item.text}; ask "
+                f"'{'maximum' if sup_desc else 'minimum'} {metric_col.column} per "
+                f"{group_col.column}' or 'which {group_col.column} has the {sup_item.text} "
+                f"total {metric_col.column}'.",
+                sup_item.text,
+            )
         if entity_col is not None or group_col is not None:
             target = metric_col or order_col
             if target is not None:
@@ -426,6 +438,13 @@ def _interpret(st: ReadState) -> QuerySpec:
         if group_col is not None and order_col is None:
             raise Refuse(
                 f"I could not tell what to compute per {group_col.column}.", group_col.column
+            )
+        if group_col is not None:
+            # 'the highest close of Apple in each year': a grouping the list would drop
+            raise Refuse(
+                f"I could not tell how '{order_col.column if order_col else 'the rows'}' is "
+                f"taken per {st.bucket or group_col.column}.",
+                st.bucket or group_col.column,
             )
         inferred_subject = not any(it.kind == "table" for it in st.items) or (
             # 'the sectors of …' are distinct values; 'the last names of teachers' one per row
