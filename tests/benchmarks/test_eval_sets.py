@@ -22,7 +22,7 @@ from benchmarks.eval.dbs import NAMES, ensure_db  # noqa: E402
 from benchmarks.eval.judge import order_matters  # noqa: E402
 from benchmarks.eval.sets import SP500, EvalSet, SetFormatError, load_set, set_paths  # noqa: E402
 
-SET_PATHS = set_paths("dev") + set_paths("holdout")
+SET_PATHS = set_paths("dev") + set_paths("holdout") + set_paths("dev2")
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +55,12 @@ def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
 def test_sets_exist_in_dev_holdout_pairs():
     databases = {p.stem.rsplit("_", 1)[0] for p in SET_PATHS}
     assert databases == {SP500, *NAMES}
-    for name in databases:
+    paired = {p.stem.rsplit("_", 1)[0] for p in set_paths("dev") + set_paths("holdout")}
+    for name in paired:
         assert len(set_paths("dev", (name,))) == 1
         assert len(set_paths("holdout", (name,))) == 1
+    # a database with only a second dev set (hr) has no holdout to keep blind
+    assert databases - paired <= {p.stem.rsplit("_", 1)[0] for p in set_paths("dev2")}
 
 
 def test_ids_are_unique_across_all_sets():

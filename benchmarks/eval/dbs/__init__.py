@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-NAMES = ("school", "shop", "music")
+NAMES = ("school", "shop", "music", "hr")
 
 
 def cache_dir() -> Path:
