@@ -1,8 +1,9 @@
-"""Start recording a transcript: the one function every front end calls.
+"""Start recording a transcript, or continue one: what every front end calls.
 
 The REPL, ``c2q ask --transcript`` and ``c2q replay --live --record`` all
-open their transcripts here, so there is one header shape and, above all, one
-place that gathers the secrets the writer must scrub. The secrets come from
+open their transcripts here (``c2q --resume`` continues its session's file
+here too), so there is one header shape and, above all, one place that
+gathers the secrets the writer must scrub. The secrets come from
 the connection itself (the user's key from whichever source it was read --
 config file, ``private_key_env``, ``private_key_command``, ``C2Q_PRIVATE_KEY``
 -- and the embedded sandbox's generated key), never from the caller, so no
@@ -103,31 +104,8 @@ def reopen_transcript(
 
     Raises :class:`OSError` when the file is gone or is not a regular file.
     """
-    import stat
-
-    from c2q_repl.transcript.writer import _MIN_SECRET_LEN, _SECRET_ENV
-
-    target = Path(path).expanduser()
-    flags = os.O_WRONLY | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    fd = os.open(target, flags)
-    try:
-        if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise OSError(
-                0, "not a regular file (transcripts are written only to regular files)", str(target)
-            )
-        os.set_blocking(fd, True)
-        size = os.fstat(fd).st_size
-        if size:
-            with target.open("rb") as f:  # a line cut off by a crash ends before ours starts
-                f.seek(size - 1)
-                if f.read(1) != b"\n":
-                    os.write(fd, b"\n")
-    except BaseException:
-        os.close(fd)
-        raise
-    secrets = connection_secrets(connection) + tuple(env.get(name, "") for name in _SECRET_ENV)
-    writer = TranscriptWriter(
-        target, fd, tuple(s for s in secrets if s and len(s) >= _MIN_SECRET_LEN), on_stop
+    writer = TranscriptWriter.append(
+        Path(path), secrets=connection_secrets(connection), env=env, on_stop=on_stop
     )
     conversation.transcript = writer
     return writer

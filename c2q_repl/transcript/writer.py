@@ -105,26 +105,45 @@ def encode_line(record: Any) -> bytes:
     return (line + "\n").encode("utf-8")
 
 
-def _open_regular(path: Path) -> int:
-    """Open (create or truncate) ``path`` for appending, refusing anything but a
-    regular file: a device keeps its mode, a FIFO never blocks the REPL."""
+def _open_regular(path: Path, *, append: bool) -> int:
+    """Open ``path`` for appending, refusing anything but a regular file: a device
+    keeps its mode, a FIFO never blocks the REPL.
+
+    A new transcript (``append=False``) is created or truncated, mode 0600. An
+    existing one (``append=True``, ``c2q --resume``) must exist and keeps what it
+    holds; a last line cut off by a crash is ended first, so the next record
+    starts on a line of its own."""
     try:
         if not stat.S_ISREG(os.stat(path).st_mode):
             raise _not_regular(path)
     except FileNotFoundError:
-        pass
-    flags = os.O_WRONLY | os.O_CREAT | os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+        if append:
+            raise
+    flags = os.O_APPEND | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
+    flags |= os.O_RDWR if append else os.O_WRONLY | os.O_CREAT
     fd = os.open(path, flags, 0o600)
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):  # swapped in since the check above
             raise _not_regular(path)
         os.set_blocking(fd, True)
-        os.ftruncate(fd, 0)
-        os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
+        if append:
+            size = os.fstat(fd).st_size
+            if size and os.pread(fd, 1, size - 1) != b"\n":
+                os.write(fd, b"\n")
+        else:
+            os.ftruncate(fd, 0)
+            os.fchmod(fd, 0o600)  # an existing file keeps its old mode through os.open
     except BaseException:
         os.close(fd)
         raise
     return fd
+
+
+def _kept_secrets(secrets: Iterable[str], env: Mapping[str, str]) -> tuple[str, ...]:
+    """The strings a writer scrubs: the caller's plus ``C2Q_PRIVATE_KEY``'s value,
+    without any too short to be a key (scrubbing those would mangle ordinary text)."""
+    every = tuple(secrets) + tuple(env.get(name, "") for name in _SECRET_ENV)
+    return tuple(s for s in every if s and len(s) >= _MIN_SECRET_LEN)
 
 
 def _not_regular(path: Path) -> OSError:
@@ -212,11 +231,7 @@ class TranscriptWriter:
         """
         path = Path(path).expanduser()
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        fd = _open_regular(path)
-        all_secrets = tuple(secrets) + tuple(env.get(name, "") for name in _SECRET_ENV)
-        writer = cls(
-            path, fd, tuple(s for s in all_secrets if s and len(s) >= _MIN_SECRET_LEN), on_stop
-        )
+        writer = cls(path, _open_regular(path, append=False), _kept_secrets(secrets, env), on_stop)
         record = {
             "type": "header",
             "format": FORMAT_NAME,
@@ -227,6 +242,23 @@ class TranscriptWriter:
         record.update({k: v for k, v in header.items() if k not in ("type", "format", "version")})
         writer._write(record)
         return writer
+
+    @classmethod
+    def append(
+        cls,
+        path: Path,
+        *,
+        secrets: Iterable[str] = (),
+        env: Mapping[str, str] = os.environ,
+        on_stop: Callable[[str], None] | None = None,
+    ) -> TranscriptWriter:
+        """Continue the existing transcript at ``path`` (``c2q --resume``): its header
+        and records stay, new records follow them, scrubbed exactly as :meth:`create`
+        scrubs. Raises :class:`OSError` when the file is gone or is not a regular file.
+        Front ends call :func:`c2q_repl.transcript.opening.reopen_transcript`.
+        """
+        path = Path(path).expanduser()
+        return cls(path, _open_regular(path, append=True), _kept_secrets(secrets, env), on_stop)
 
     # ------------------------------------------------------------------ events
 

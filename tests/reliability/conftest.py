@@ -102,11 +102,16 @@ class ReplRun:
     """The REPL in a pty against ``server``, with helpers that keep the suite's promises."""
 
     def __init__(
-        self, root: Path, server: F.FakeChat2Query, extra_env: dict | None = None, rows: int = 40
+        self,
+        root: Path,
+        server: F.FakeChat2Query,
+        extra_env: dict | None = None,
+        rows: int = 40,
+        args: tuple[str, ...] = (),
     ) -> None:
         self.root = root
         self.server = server
-        self.screen = Screen((), env=c2q_env(root, server, extra_env), rows=rows)
+        self.screen = Screen(args, env=c2q_env(root, server, extra_env), rows=rows)
         self.screen.wait_for(PROMPT, timeout=20)
 
     def ask(self, question: str) -> None:

@@ -3,6 +3,7 @@
 A hostile or buggy server (or a database row) can hand the key back inside an
 answer: in a cell, the SQL, the clarified task, a failed job's reason, an error
 message. Every entry point that records a transcript -- the REPL (in a pty),
+``c2q --resume`` (which appends to the resumed session's transcript),
 ``c2q ask --transcript``, ``c2q replay --live --record`` -- is run with the key
 from each source c2q reads (``private_key`` in config.toml, ``C2Q_PRIVATE_KEY``,
 ``private_key_env``, ``private_key_command``); the transcript must hold
@@ -158,4 +159,43 @@ def test_repl_transcript_never_holds_the_key(fake, tmp_path, source, monkeypatch
         repl.close()
     (transcript,) = session_transcripts(root)
     _redacted_where_echoed(transcript)
+    _no_key_written(root)
+
+
+def _repl_round(repl: ReplRun, question: str, shown) -> None:
+    repl.ask(question)
+    repl.wait(shown)
+    repl.wait_prompt()
+
+
+@pytest.mark.parametrize("source", ("config_file", "env"))
+def test_resumed_repl_transcript_never_holds_the_key(fake, tmp_path, source, monkeypatch):
+    """``c2q --resume`` reopens the session's transcript for appending: what it appends
+    is scrubbed like a new transcript (the key from config.toml included)."""
+    _echo_the_key(fake)
+    root = tmp_path / "resume"
+    extra = _key_source(root, fake, source)
+    monkeypatch.chdir(tmp_path)
+    first = ReplRun(root, fake, extra)
+    try:
+        _repl_round(first, FAILS, "permission denied")
+        assert first.quit() == 0
+    finally:
+        first.close()
+    (transcript,) = session_transcripts(root)
+    resumed = ReplRun(root, fake, extra, args=("--resume",))
+    try:
+        resumed.wait("resuming session 1")
+        _repl_round(resumed, ECHO, ANSWER_42)
+        assert resumed.quit() == 0
+    finally:
+        resumed.close()
+    assert session_transcripts(root) == [transcript]  # continued, not a new file
+    records = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines()]
+    assert [(r["round"], r["question"]) for r in records if r["type"] == "question"] == [
+        (1, FAILS),
+        (2, ECHO),
+    ]
+    text = transcript.read_text(encoding="utf-8")
+    assert "permission denied for key [redacted]" in text and "prefix-[redacted]-suffix" in text
     _no_key_written(root)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import ast
 import json
+import os
 from pathlib import Path
 from types import SimpleNamespace
+
+import pytest
 
 import c2q_repl
 from c2q_repl.chat.connect import new_connection
 from c2q_repl.config import Credentials, Settings
-from c2q_repl.transcript.opening import connection_secrets, open_transcript
+from c2q_repl.transcript.opening import connection_secrets, open_transcript, reopen_transcript
 
 USER_KEY = "user-private-key-0123456789"
 HEADER_FIELDS = {
@@ -102,18 +105,61 @@ def test_default_path_is_named_by_session(tmp_path):
     assert writer.path.name.endswith("-ses-1.jsonl")
 
 
-def test_only_the_opener_creates_transcripts():
-    """Every front end goes through open_transcript: no other module calls TranscriptWriter.create."""
+def test_reopening_appends_scrubbed_of_the_same_keys(tmp_path):
+    """``c2q --resume`` continues the file: the header stays first, and what is appended
+    is scrubbed of the connection's key and C2Q_PRIVATE_KEY like a new transcript."""
+    path = tmp_path / "t.jsonl"
+    open_transcript(_cloud_connection(), _Conversation(), path, env={}).close()
+    path.chmod(0o600)
+    conv = _Conversation()
+    env = {"C2Q_PRIVATE_KEY": "env-private-key-9876543"}
+    writer = reopen_transcript(_cloud_connection(), conv, path, env=env)
+    writer.command("note", f"echo {USER_KEY} and {env['C2Q_PRIVATE_KEY']}", {})
+    writer.close()
+    assert conv.transcript is writer
+    records = [json.loads(x) for x in path.read_text().splitlines()]
+    assert [r["type"] for r in records] == ["header", "command"]
+    assert records[1]["args"] == "echo [redacted] and [redacted]"
+
+
+def test_reopening_never_creates_nor_writes_to_anything_but_a_regular_file(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        reopen_transcript(_cloud_connection(), _Conversation(), tmp_path / "gone.jsonl", env={})
+    assert not (tmp_path / "gone.jsonl").exists()
+    fifo = tmp_path / "fifo.jsonl"
+    os.mkfifo(fifo)
+    with pytest.raises(OSError, match="not a regular file"):  # and never blocks on it
+        reopen_transcript(_cloud_connection(), _Conversation(), fifo, env={})
+    with pytest.raises(OSError, match="not a regular file"):
+        reopen_transcript(_cloud_connection(), _Conversation(), tmp_path, env={})
+
+
+def _calls_in_package(wanted) -> list[str]:
+    """The package modules (relative paths) with a call ``wanted(call node)`` accepts."""
     package = Path(c2q_repl.__file__).parent
     callers = []
-    for source in package.rglob("*.py"):
+    for source in sorted(package.rglob("*.py")):
         tree = ast.parse(source.read_text(encoding="utf-8"))
-        for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Attribute)
-                and node.attr == "create"
-                and isinstance(node.value, ast.Name)
-                and node.value.id == "TranscriptWriter"
-            ):
-                callers.append(str(source.relative_to(package)))
-    assert callers == ["transcript/opening.py"], callers
+        if any(isinstance(node, ast.Call) and wanted(node.func) for node in ast.walk(tree)):
+            callers.append(str(source.relative_to(package)))
+    return callers
+
+
+def test_only_the_opener_creates_or_continues_transcripts():
+    """Every front end goes through open_transcript or reopen_transcript: no other module
+    calls TranscriptWriter.create or .append, and only the writer builds a writer from an
+    open file (its classmethods), so nothing can skip the secrets the opener gathers."""
+
+    def create_or_append(func) -> bool:
+        return (
+            isinstance(func, ast.Attribute)
+            and func.attr in ("create", "append")
+            and isinstance(func.value, ast.Name)
+            and func.value.id == "TranscriptWriter"
+        )
+
+    def constructor(func) -> bool:
+        return isinstance(func, ast.Name) and func.id == "TranscriptWriter"
+
+    assert _calls_in_package(create_or_append) == ["transcript/opening.py"]
+    assert _calls_in_package(constructor) == []  # writer.py itself builds through cls(...)
