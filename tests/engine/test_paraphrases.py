@@ -73,3 +73,66 @@ def test_session_helper_is_used(engine, seed_db):
     """A session of one question is the question alone (keeps the helper honest)."""
     plan = session(engine, seed_db, "how many users are there")
     assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM users")
+
+
+# follow-ups: a pronoun or a demonstrative resolves to what the previous answer said, or declines
+@pytest.mark.parametrize(
+    "turns,gold",
+    [
+        (
+            ("what industry is Microsoft in", "which companies are in that industry"),
+            "SELECT stock_symbol FROM companies WHERE industry ="
+            " (SELECT industry FROM companies WHERE stock_symbol = 'MSFT')",
+        ),
+        (
+            (
+                "which sector has the most companies",
+                "what is the average market cap in that sector",
+            ),
+            "SELECT AVG(market_cap) FROM companies WHERE sector = 'Industrials'",
+        ),
+        (
+            (
+                "which sector has the most companies",
+                "what is the average market cap in that sector",
+                "list the companies in this sector",
+            ),
+            "SELECT stock_symbol FROM companies WHERE sector = 'Industrials'",
+        ),
+        (
+            (
+                "top 5 companies by market cap",
+                "what are their sectors",
+                "how many companies are in those sectors",
+            ),
+            "SELECT COUNT(*) FROM companies WHERE sector IN (SELECT sector FROM companies"
+            " ORDER BY market_cap DESC LIMIT 5)",
+        ),
+        (
+            ("what is the latest close of Apple", "the volume?"),
+            "SELECT volume FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = (SELECT MAX(record_date) FROM stock_price_history)",
+        ),
+        (
+            ("what is the average revenue growth", "of Technology companies"),
+            "SELECT AVG(revenue_growth) FROM companies WHERE sector = 'Technology'",
+        ),
+    ],
+)
+def test_followup_points_back(engine, seed_db, turns, gold):
+    plan = session(engine, seed_db, *turns)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "turns",
+    [
+        # 'it': Apple, or the sector the answer named? (was: companies named Apple → 1)
+        ("what sector is Apple in", "how many companies does it have"),
+        # nothing to point back at (was: every company with its industry)
+        ("which companies are in that industry",),
+        ("what is its market cap",),
+    ],
+)
+def test_reference_without_one_reading_declines(engine, seed_db, turns):
+    assert declined(session(engine, seed_db, *turns))

@@ -25,18 +25,20 @@ from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
 from .describe import describe_schema
-from .evidence import back_reference
+from .evidence import back_reference, demonstrative_column
 from .followups import apply_followup
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, build_lexicon, load_synonyms
-from .linking import link
+from .linking import Item, Linked, link
 from .nearby import nearby_questions
+from .normalize import tokenize
 from .preprocess import Prepared, prepare, refusal_for_write
-from .references import MAX_KEYS, merge_filters, needs_rows, subject_filters
+from .reading import columns_of
+from .references import MAX_KEYS, merge_filters, needs_rows, shown_values, subject_filters
 from .refine import refine
 from .refusals import refusal_text
-from .spec import Decline, QuerySpec
+from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 
@@ -191,6 +193,15 @@ class BuiltinAnswerer:
             outcome = self._followup(request.history[-1], question, ctx)
             if outcome is not None:
                 return self._single(outcome)
+        elif request.mode != "auto_breakdown":
+            pronoun = back_reference(question, link(question, ctx.lex))
+            if pronoun:
+                # 'which companies are in that industry' as a first question: nothing to point at
+                reason = (
+                    f"'{pronoun}' points back to an earlier answer, and there is none in this "
+                    "session; please name what you mean."
+                )
+                return self._single(self._refuse("0", question, Decline(reason, (pronoun,)), ctx))
         if request.mode == "auto_breakdown":
             return self._breakdown(question, ctx)
         return self._single(self._plan_one(question, "0", ctx))
@@ -356,16 +367,39 @@ class BuiltinAnswerer:
             (pronoun,),
         )
         linked = link(question, ctx.lex)
+        named = _demonstrative_item(question, linked)
+        if named is not None:
+            # 'that industry' is the previous answer's value, not a column to show
+            linked = replace(linked, items=tuple(it for it in linked.items if it is not named))
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse("0", question, spec, ctx)
         result = None
-        if needs_rows(prev) and prior.sql:
+        if (needs_rows(prev) or named is not None) and prior.sql:
             try:
                 result = ctx.database.query(prior.sql, max_rows=MAX_KEYS + 1, timeout=5.0)
             except Exception:  # noqa: BLE001 - an unreadable previous answer: we cannot resolve
                 result = None
-        found = subject_filters(prev, ctx.lex.catalog, result)
+        found: tuple[tuple[Filter, ...], str] | None
+        if named is not None:
+            found = shown_values(columns_of(named), prev, result)
+        elif prev.shape == "list" and prev.distinct and prev.columns:
+            # 'what sector is Apple in?' → 'how many companies does it have?': Apple, or the
+            # sector of the answer? Two readings; neither is picked silently.
+            what = ", ".join(c.column for c in prev.columns)
+            return self._refuse(
+                "0",
+                question,
+                Decline(
+                    f"'{pronoun}' can mean the rows the previous question named or the {what} "
+                    f"it answered; please name the one you mean (for example 'that {what}' or "
+                    "the name itself).",
+                    (pronoun,),
+                ),
+                ctx,
+            )
+        else:
+            found = subject_filters(prev, ctx.lex.catalog, result)
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
@@ -425,6 +459,16 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _demonstrative_item(question: str, linked: Linked) -> Item | None:
+    """The column named by 'that'/'this' pointing back ('in that industry'), if any."""
+    for index, token in enumerate(tokenize(question)):
+        if token.lower in ("that", "this", "those", "these"):
+            item = demonstrative_column(linked, index)
+            if item is not None:
+                return item
+    return None
 
 
 def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):

@@ -19,6 +19,9 @@ _AT_START = (
     ("how", "about"),
     ("what", "if"),
     ("and",),
+    ("of",),  # "of Technology companies?" after an average: a phrase, not a question
+    ("for",),
+    ("in",),
     ("but",),
     ("also",),
     ("only",),
@@ -84,6 +87,8 @@ def back_reference(question: str, linked: Linked) -> str:
             if any(start < index and p == plural for start, p in tables):
                 continue
             return t.text
+        if t.lower in _DEMONSTRATIVES and demonstrative_column(linked, index) is not None:
+            return t.text  # "which companies are in that industry": a value of the last answer
         if any(start < index for start, _ in tables):
             continue
         if t.lower in _DEMONSTRATIVES:
@@ -91,6 +96,22 @@ def back_reference(question: str, linked: Linked) -> str:
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+def demonstrative_column(linked: Linked, index: int):
+    """The column item right after 'that'/'this' at token ``index`` when it ends a noun
+    phrase ('in that industry', 'this sector's companies'), not a relative clause ('stocks
+    that close above 100'); else None."""
+    items = list(linked.items)
+    at = next((k for k, it in enumerate(items) if it.start == index + 1), None)
+    if at is None or items[at].kind != "column":
+        return None
+    after = items[at + 1] if at + 1 < len(items) else None
+    if after is not None and (
+        after.kind in ("number", "value") or (after.kind == "kw" and after.category == "cmp")
+    ):
+        return None
+    return items[at]
 
 
 def _is_plural_word(text: str) -> bool:

@@ -167,7 +167,9 @@ def apply_followup(
     evidence = followup_evidence(question, linked)
     if require_evidence and not evidence.any:
         return None
-    if evidence.marker and not evidence.pronoun:
+    only_columns = bool(linked.items) and all(it.kind == "column" for it in linked.items)
+    if (evidence.marker or (evidence.fragment and only_columns)) and not evidence.pronoun:
+        # "and the volume?", "the volume?" (a bare noun phrase in a session)
         bare = _bare_columns(prev, linked, lex)
         if bare is not None:
             return bare

@@ -50,6 +50,33 @@ def subject_filters(
     return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
 
 
+def shown_values(
+    cols: list[Col], prev: QuerySpec, result: QueryResult | None
+) -> tuple[tuple[Filter, ...], str] | None:
+    """'that industry': the previous question's condition on one of ``cols``, else the
+    values of one of them in the previous answer's rows (a column of a table the previous
+    question used); None when they cannot be read."""
+    for f in prev.filters:
+        if f.col in cols and f.op in ("=", "in"):
+            # 'that sector' after 'the average market cap in the Industrials sector'
+            values = ", ".join(f"'{v}'" for v in f.values[:5])
+            return (f,), f"{f.col.column} {f.op} {values} (the previous question's condition)"
+    tables = prev.tables()
+    for col in cols:
+        if result is None or col.table not in tables or col.column not in result.columns:
+            continue
+        if result.truncated:
+            return None
+        at = result.columns.index(col.column)
+        values = list(dict.fromkeys(row[at] for row in result.rows if row[at] is not None))
+        if not values or len(values) > MAX_KEYS:
+            return None
+        f = Filter(col, "=" if len(values) == 1 else "in", tuple(values))
+        shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
+        return (f,), f"{col.column} {'=' if len(values) == 1 else 'in'} {shown}"
+    return None
+
+
 def merge_filters(spec: QuerySpec, extra: tuple[Filter, ...]) -> QuerySpec:
     """The question's own conditions win over the inherited ones on the same column."""
     own = {f.col for f in spec.filters}
