@@ -59,8 +59,8 @@ def shown_values(
     for f in prev.filters:
         if f.col in cols and f.op in ("=", "in"):
             # 'that sector' after 'the average market cap in the Industrials sector'
-            values = ", ".join(f"'{v}'" for v in f.values[:5])
-            return (f,), f"{f.col.column} {f.op} {values} (the previous question's condition)"
+            said = ", ".join(f"'{v}'" for v in f.values[:5])
+            return (f,), f"{f.col.column} {f.op} {said} (the previous question's condition)"
     tables = prev.tables()
     for col in cols:
         if result is None or col.table not in tables or col.column not in result.columns:
