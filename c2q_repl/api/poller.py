@@ -47,6 +47,7 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable
+from typing import Any, Protocol
 
 from c2q_repl.api import errors as E
 from c2q_repl.api.durations import JobDurationModel, backoff_after, refine_with_ended_at
@@ -56,7 +57,15 @@ from c2q_repl.api.models import Job
 MAX_POLL_FAILURES = 3
 #: a wait starting this long after the job's POST is a resumption
 RESUME_AFTER = 1.0
+
+
 #: how often a waiting thread re-checks the cancel event while a poll is in flight
+class JobSource(Protocol):
+    """What the poller needs of a client: ``GET /v2/jobs/{id}``."""
+
+    def get_job(self, job_id: str, *, cancel: threading.Event | None = None) -> Job: ...
+
+
 _CANCEL_TICK = 0.01
 _TRANSIENT = (
     E.NetworkError,
@@ -68,12 +77,12 @@ _TRANSIENT = (
 
 
 def _poll_in_thread(
-    client, job_id: str, cancel: threading.Event, give_up_at: float = float("inf")
+    client: JobSource, job_id: str, cancel: threading.Event, give_up_at: float = float("inf")
 ) -> Job:
     """Run one ``get_job`` in a helper thread; give up on it the moment ``cancel`` is
     set or the wait limit (``give_up_at``, monotonic) passes, and release the helper
     (the transport closes its connection) instead of leaving it behind."""
-    outcome: dict = {}
+    outcome: dict[str, Any] = {}
     done = threading.Event()
     release = threading.Event()
 
@@ -99,11 +108,12 @@ def _poll_in_thread(
             )
     if "error" in outcome:
         raise outcome["error"]
-    return outcome["job"]
+    job: Job = outcome["job"]
+    return job
 
 
 def wait_for_job(
-    client,
+    client: JobSource,
     job_id: str,
     *,
     cancel: threading.Event | None = None,
