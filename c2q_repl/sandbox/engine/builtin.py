@@ -25,7 +25,7 @@ from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
 from .describe import describe_schema
-from .evidence import back_reference, demonstrative_column
+from .evidence import back_reference, demonstrative_column, only_edit_words
 from .followups import apply_followup
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
@@ -331,7 +331,8 @@ class BuiltinAnswerer:
     # ------------------------------------------------------------------ multi-round
     def _followup(self, prior: PriorRound, question: str, ctx: _Context) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
-        pronoun = back_reference(question, link(question, ctx.lex))
+        linked = link(question, ctx.lex)
+        pronoun = back_reference(question, linked)
         if not data:
             if pronoun:
                 reason = (
@@ -339,7 +340,7 @@ class BuiltinAnswerer:
                     "has no answer I can build on. Please name what you mean."
                 )
                 return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
-            return None
+            return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
         try:
             edit = apply_followup(prev, question, ctx.lex)
@@ -348,7 +349,7 @@ class BuiltinAnswerer:
         if edit is None:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
-            return None
+            return self._unplaced_edit(prior, question, linked, ctx)
         extra = [
             (
                 "follow-up",
@@ -356,6 +357,19 @@ class BuiltinAnswerer:
             )
         ]
         return self._render("0", question, edit.spec, ctx, extra)
+
+    def _unplaced_edit(
+        self, prior: PriorRound, question: str, linked: Linked, ctx: _Context
+    ) -> _Outcome | None:
+        """'what about Marketing?' that changes nothing it can find in the previous question
+        is no question of its own: declined, never answered as 'the Marketing row'."""
+        if not only_edit_words(question, linked):
+            return None
+        reason = (
+            f"'{question}' reads as a change to the previous question ('{prior.question}'), "
+            "and I could not apply it there; please ask the whole question."
+        )
+        return self._refuse("0", question, Decline(reason), ctx)
 
     def _resolve_reference(
         self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: _Context

@@ -142,3 +142,20 @@ def followup_evidence(question: str, linked: Linked) -> Evidence:
     if not marker and " as well" in " ".join(words):
         marker = "as well"
     return Evidence(marker, back_reference(question, linked), _fragment(linked))
+
+
+def only_edit_words(question: str, linked: Linked) -> bool:
+    """An edit marker at the start and nothing but values, periods and numbers after it
+    ('what about Marketing?', 'and for 2022?', 'only Technology'): no question of its own."""
+    tokens = tokenize(question)
+    words = [t.lower for t in tokens if t.kind != "punct"]
+    marker = _start_marker(words)
+    if not marker:
+        return False
+    skip = next(k for k, t in enumerate(tokens) if t.kind != "punct") + len(marker.split())
+    after = [it for it in linked.items if it.start >= skip]
+    return bool(after) and all(
+        it.kind in ("value", "time", "number")
+        or (it.kind == "kw" and it.category in ("not", "or", "dir", "chart"))
+        for it in after
+    )

@@ -215,6 +215,7 @@ def read_values(st: ReadState) -> None:
             continue
         target = _choose_value(st, it)
         col = Col(target.table, target.column)
+        _refuse_plural_value(st, it, target)
         st.take(i)
         neg = st.is_kw(i - 1, "not") or (
             st.is_kw(i - 2, "not") and st.is_value(i - 1) and (i - 2) in st.used
@@ -251,6 +252,31 @@ def read_values(st: ReadState) -> None:
             st.filters.append(Filter(col, "!=" if neg else "=", (values[0],)))
         else:
             st.filters.append(Filter(col, "not in" if neg else "in", tuple(values)))
+
+
+def _refuse_plural_value(st: ReadState, item: Item, target: Target) -> None:
+    """'list the research scientists' with no table named: the 'Research Scientist' row of
+    jobs, or the rows of a table that refers to it (the employees with that job)?"""
+    text, value = item.text.lower(), target.value.lower()
+    plural = text in (value + "s", value + "es") or (
+        value.endswith("y") and text == value[:-1] + "ies"
+    )
+    if not plural or any(it.kind == "table" for it in st.items):
+        return
+    referring = sorted(
+        {
+            r.from_table
+            for r in st.lex.catalog.relationships
+            if r.to_table == target.table and r.from_table != target.table
+        }
+    )
+    if referring:
+        raise Refuse(
+            f"'{item.text}': the '{target.value}' row of {target.table}, or the "
+            f"{' or '.join(referring)} with {target.column} '{target.value}'? Please name the "
+            f"table (for example '{referring[0]} who are {target.value}').",
+            item.text,
+        )
 
 
 def _refuse_both_or_either(st: ReadState, col: Col, at: list[int]) -> None:

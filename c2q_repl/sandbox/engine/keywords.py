@@ -448,7 +448,6 @@ STOP_WORDS = frozenset(
         "ever",
         "time",
         "period",
-        "range",
         "values",
         "figure",
         "figures",

@@ -71,7 +71,20 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
         return None
+    if _other_word_form(word, scored[0][1]):
+        return None
     return (scored[0][1],), scored[0][0]
+
+
+_INFLECTIONS = ("ings", "ing", "ers", "ors", "ies", "es", "ed", "er", "or", "s", "e", "y", "")
+
+
+def _other_word_form(word: str, phrase: str) -> bool:
+    """'manages' is not a misspelt 'manager', nor 'played' a misspelt 'player': the same stem
+    with another ending is another word, never a typo to correct silently."""
+    stems = {word[: -len(e)] if e else word for e in _INFLECTIONS if word.endswith(e)}
+    other = {phrase[: -len(e)] if e else phrase for e in _INFLECTIONS if phrase.endswith(e)}
+    return bool(stems & other) and word != phrase
 
 
 def link(question: str, lex: Lexicon) -> Linked:

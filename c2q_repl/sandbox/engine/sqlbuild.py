@@ -174,6 +174,11 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
             r.from_column if r.from_table == table else r.to_column
             for r in _links(catalog, table, spec)
         ]
+    info = catalog.table(table)
+    if not per and info and f.col.column in info.primary_key and len(info.primary_key) > 1:
+        # a history keyed by (entity, date): 'current salary' is each employee's latest row,
+        # not the rows dated on the one greatest date of the whole table
+        per = [c for c in info.primary_key if c != f.col.column]
     for column in dict.fromkeys(per):
         inner.append(
             exp.EQ(this=exp.column(column, table=alias), expression=exp.column(column, table=table))
