@@ -27,6 +27,8 @@ def declined(plan) -> bool:
         "how many users did not select Apple",
         # 'and' through rows the subject has many of: both, or either? (was: either)
         "how many users selected Apple and Microsoft",
+        # 'price' of three tables and nothing says which (was: the prices of AAPL's indexes)
+        "Lowest price AAPL ever traded at in the data",
     ],
 )
 def test_variant_declined(engine, seed_db, question):
@@ -54,6 +56,18 @@ def test_variant_declined(engine, seed_db, question):
             "which Technology companies has no user selected",
             "SELECT stock_symbol FROM companies WHERE sector = 'Technology' AND stock_symbol"
             " NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            # the index's own last day, not its member stocks' (was: 540 joined rows)
+            "what was the S&P 500 index level on the last trading day?",
+            "SELECT price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date = (SELECT MAX(record_date) FROM index_price_history)",
+        ),
+        (
+            # the history nearest the named index (its own prices)
+            "what's the latest S&P 500 price?",
+            "SELECT price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date = (SELECT MAX(record_date) FROM index_price_history)",
         ),
         (
             "how many companies are not in the Technology sector",

@@ -22,7 +22,7 @@ from .filters import (
     time_filter,
 )
 from .keywords import SIZE_WORDS
-from .latest import per_entity, read_latest, recent_rows
+from .latest import own_dates, per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
 from .named_rows import COMPARATIVES, check_comparison, inexact, names_a_row, with_ties
@@ -362,6 +362,7 @@ def _interpret(st: ReadState) -> QuerySpec:
 
     filters = list(st.filters)
     if st.latest is not None:
+        st.latest = own_dates(st, st.latest, subject_table)
         filters.append(st.latest)
         if subject_table != st.latest.col.table and st.latest.col.table not in bridge_tables:
             bridge_tables.append(st.latest.col.table)

@@ -61,7 +61,7 @@ def read_latest(st: ReadState) -> None:
                 c for c in cols if event_dates(st, c.table) and col_kind(st, c) == "number"
             ]
             if with_history:
-                col = choose(st, with_history, nxt)
+                col = choose(st, nearest_to_values(st, with_history), nxt)
                 st.items[j] = replace(
                     nxt,
                     targets=tuple(
@@ -158,6 +158,45 @@ def recent_rows(st: ReadState) -> None:
             )
         )
         return
+
+
+def own_dates(st: ReadState, latest: Filter, subject: str) -> Filter:
+    """'the S&P 500 index level on the last trading day': the day is the index history's own
+    last day (its date column of the same name), never the stock history's reached through
+    the index's members; another table's date under another name declines."""
+    from .reading import Refuse
+
+    own = event_dates(st, subject)
+    if latest.col.table == subject or not own:
+        return latest
+    if latest.col.column in own:
+        st.notes.append((latest.col.column, f"the latest {latest.col.column} of {subject} itself"))
+        return replace(latest, col=Col(subject, latest.col.column))
+    raise Refuse(
+        f"I cannot tell whether the latest {subject} rows or the latest "
+        f"{latest.col.table}.{latest.col.column} is meant.",
+        latest.col.column,
+    )
+
+
+def nearest_to_values(st: ReadState, cols: list[Col]) -> list[Col]:
+    """'the latest S&P 500 price': of the history columns a word may mean, those whose table
+    is fewest joins away from the tables of the values named (the index's own prices, not
+    the prices of its member stocks); all of them when none is strictly nearest."""
+    from .sqlbuild import PlanError, join_path
+
+    named = {t.table for it in st.items if it.kind == "value" for t in it.targets[:1]}
+    if not named or len({c.table for c in cols}) < 2:
+        return cols
+    hops: dict[Col, int] = {}
+    for c in cols:
+        try:
+            hops[c] = max(len(join_path(st.lex.catalog, t, c.table)) for t in named)
+        except PlanError:
+            return cols
+    best = min(hops.values())
+    nearest = [c for c in cols if hops[c] == best]
+    return nearest if len({c.table for c in nearest}) == 1 else cols
 
 
 def event_dates(st: ReadState, table: str) -> list[str]:

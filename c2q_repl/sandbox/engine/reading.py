@@ -82,6 +82,14 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
                 if table not in _named_tables(st):
                     st.notes.append((item.text, f"'{item.text}' read as {c.table}.{c.column}"))
                 return c
+    if len({c.table for c in cols}) > 1:
+        # nothing in the question says which table's column is meant: name them all
+        readings = ", ".join(f"{c.table}.{c.column}" for c in cols)
+        raise Refuse(
+            f"'{item.text}' can mean {readings}; please say which (for example by naming "
+            "the table).",
+            item.text,
+        )
     st.notes.append((item.text, f"'{item.text}' read as {cols[0].table}.{cols[0].column}"))
     return cols[0]
 
