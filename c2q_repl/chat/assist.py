@@ -16,7 +16,8 @@ from typing import Any
 from c2q_repl.api.errors import CancelledError, JobFailedError
 from c2q_repl.api.models import Job
 from c2q_repl.api.resources import DataSummary, RefineResult, Suggestions
-from c2q_repl.chat.conversation import Conversation, submitted
+from c2q_repl.chat.conversation import Conversation
+from c2q_repl.chat.job_progress import submitted
 
 OnUpdate = Callable[[Job], None]
 

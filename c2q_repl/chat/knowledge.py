@@ -78,20 +78,11 @@ def knowledge_args(api_type: str, raw_data: dict[str, Any]) -> str:
 
 def _record_added(conversation: Conversation, api_type: str, raw_data: dict[str, Any]) -> None:
     """Write the addition to the transcript: a live replay adds it again before the
-    questions that follow it (they may depend on it). A failed write is the writer's
-    to report (it stops recording and says so)."""
-    writer = conversation.transcript
-    if writer is None:
-        return
-    try:
-        writer.command(
-            "kb",
-            knowledge_args(api_type, raw_data),
-            conversation.state(),
-            knowledge={"type": api_type, "data": raw_data},
-        )
-    except (OSError, ValueError):
-        pass
+    questions that follow it (they may depend on it). A failed write stops recording,
+    never the addition, as for every event the conversation records."""
+    conversation.record_command(
+        "kb", knowledge_args(api_type, raw_data), knowledge={"type": api_type, "data": raw_data}
+    )
 
 
 def has_knowledge(

@@ -8,7 +8,8 @@ import threading
 import pytest
 
 from c2q_repl.api.errors import CancelledError, NetworkError, ValidationError
-from c2q_repl.chat.conversation import Conversation, feedback_ids
+from c2q_repl.chat.conversation import Conversation
+from c2q_repl.chat.feedback import feedback_ids
 from c2q_repl.transcript.writer import TranscriptWriter
 
 Q1 = "how many companies are there in each sector?"

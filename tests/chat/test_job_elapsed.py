@@ -6,7 +6,8 @@ from __future__ import annotations
 import threading
 import time
 
-from c2q_repl.chat.conversation import SUBMITTED, Conversation, job_elapsed
+from c2q_repl.chat.conversation import Conversation
+from c2q_repl.chat.job_progress import SUBMITTED, job_elapsed
 from c2q_repl.repl.asking import apply_update
 from c2q_repl.repl.status import Progress
 
