@@ -10,20 +10,23 @@ mode, and leaves its first prompt for the terminal's own mode.
 
 Once the prompt is on screen, the background start-up (imports of the HTTP
 stack, the connection) competes with the main thread for the interpreter; keys
-typed at the early prompt are handled and echoed first.
+typed at the early prompt are handled and echoed first, and garbage collection,
+paused during start-up, resumes then.
 """
 
 from __future__ import annotations
 
 import asyncio
+import gc
 import select
 import sys
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import AsyncGenerator, Callable, Iterable, Iterator
 from contextlib import AbstractContextManager, contextmanager
 from typing import Any, TextIO
 
-from prompt_toolkit.application import Application, create_app_session
+from prompt_toolkit.application import Application, create_app_session, get_app
+from prompt_toolkit.history import History
 from prompt_toolkit.input.vt100 import Vt100Input, raw_mode
 
 #: how often to look again while typed keys are still being handled
@@ -58,6 +61,14 @@ def handed_over(
         yield
 
 
+def end_of_start_up() -> None:
+    """Garbage collection, paused for the start-up (:func:`c2q_repl.repl.app.main`),
+    resumes; what start-up allocated is frozen out of later collections."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
+
+
 def _keys_waiting(app: Application[Any]) -> bool:
     """Typed bytes not read yet, or read and not yet drawn."""
     if app.invalidated:
@@ -67,6 +78,46 @@ def _keys_waiting(app: Application[Any]) -> bool:
     except (OSError, ValueError, NotImplementedError):
         return False
     return bool(ready)
+
+
+async def typed_keys_drawn(app: Application[Any]) -> None:
+    """Return once no typed key waits to be handled or drawn (at most
+    :data:`LONGEST_DEFERRAL_SECONDS` from now)."""
+    deadline = time.monotonic() + LONGEST_DEFERRAL_SECONDS
+    while _keys_waiting(app) and time.monotonic() < deadline:
+        await asyncio.sleep(RECHECK_SECONDS)
+
+
+class LoadedAfterTypedKeys(History):
+    """``history``, loaded once keys typed at the early prompt are drawn.
+
+    prompt_toolkit starts loading the history at its first render; a
+    :class:`~prompt_toolkit.history.ThreadedHistory` starts a thread and an
+    executor for it, which would take turns with the main thread handling
+    those keys (and, on a busy machine, be descheduled while holding the
+    interpreter). Nothing is lost by waiting: the entries still arrive while
+    the user types."""
+
+    def __init__(self, history: History) -> None:
+        super().__init__()
+        self.history = history
+
+    async def load(self) -> AsyncGenerator[str, None]:
+        await typed_keys_drawn(get_app())
+        async for item in self.history.load():
+            yield item
+
+    def get_strings(self) -> list[str]:
+        return self.history.get_strings()
+
+    def append_string(self, string: str) -> None:
+        self.history.append_string(string)
+
+    def load_history_strings(self) -> Iterable[str]:
+        return self.history.load_history_strings()
+
+    def store_string(self, string: str) -> None:
+        self.history.store_string(string)
 
 
 def start_when_keys_are_drawn(app: Application[Any], start: Callable[[], None]) -> None:
@@ -86,6 +137,7 @@ def start_when_keys_are_drawn(app: Application[Any], start: Callable[[], None]) 
             rechecking.call_later(RECHECK_SECONDS, check)
             return
         app.after_render -= at_render
+        end_of_start_up()
         start()
 
     def at_render(_: object) -> None:

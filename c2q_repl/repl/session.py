@@ -25,7 +25,7 @@ from c2q_repl.repl.asking import ask
 from c2q_repl.repl.banner import banner_lines
 from c2q_repl.repl.completion import ReplCompleter
 from c2q_repl.repl.context import ReplContext
-from c2q_repl.repl.handover import start_when_keys_are_drawn
+from c2q_repl.repl.handover import LoadedAfterTypedKeys, start_when_keys_are_drawn
 from c2q_repl.repl.hooks import HeadlessHooks, PromptHooks, UiHooks
 from c2q_repl.repl.keys import normalise_question, repl_key_bindings
 from c2q_repl.repl.options import ChatOptions
@@ -65,7 +65,8 @@ def history_for(environ: Mapping[str, str], notes: list[str] | None = None) -> H
             if notes is not None:
                 notes.append(f"{path} is not a regular file; history is kept in memory this time")
             return InMemoryHistory()
-        return ThreadedHistory(FileHistory(str(path)))
+        # its thread starts once keys typed at the early prompt are echoed
+        return LoadedAfterTypedKeys(ThreadedHistory(FileHistory(str(path))))
     except OSError:
         return InMemoryHistory()
 

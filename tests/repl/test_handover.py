@@ -9,11 +9,16 @@ import termios
 import threading
 
 from prompt_toolkit import PromptSession
+from prompt_toolkit.history import FileHistory, ThreadedHistory
 from prompt_toolkit.input import create_pipe_input
 from prompt_toolkit.output import DummyOutput
 
 from c2q_repl.repl.app import KeyHold
-from c2q_repl.repl.handover import handed_over, start_when_keys_are_drawn
+from c2q_repl.repl.handover import (
+    LoadedAfterTypedKeys,
+    handed_over,
+    start_when_keys_are_drawn,
+)
 
 LINE_MODE = termios.ECHO | termios.ICANON | termios.ISIG
 
@@ -63,6 +68,31 @@ def test_the_background_starts_at_the_next_prompt_if_the_first_ended_too_soon():
         later.start()  # nothing waits at this prompt's first render
         assert session.prompt("> ") == "second"
     assert calls == ["start"]  # once, whichever prompt got to it
+
+
+def test_the_history_is_read_after_keys_typed_early_are_handled(tmp_path, monkeypatch):
+    path = str(tmp_path / "history")
+    FileHistory(path).store_string("an older question")
+    line_when_read: list[str] = []
+    read = FileHistory.load_history_strings
+
+    def reading(self):
+        line_when_read.append(session.default_buffer.text)
+        yield from read(self)
+
+    monkeypatch.setattr(FileHistory, "load_history_strings", reading)
+    with create_pipe_input() as keys:
+        history = LoadedAfterTypedKeys(ThreadedHistory(FileHistory(path)))
+        session: PromptSession[str] = PromptSession(
+            input=keys, output=DummyOutput(), history=history
+        )
+        keys.send_text("how many")  # typed before prompt_toolkit runs
+        # then, later: clear the line, recall the previous question, accept it
+        later = threading.Timer(0.5, lambda: keys.send_text("\x15\x1b[A\r"))
+        later.start()
+        assert session.prompt("> ") == "an older question"
+    assert line_when_read == ["how many"]
+    assert "+an older question" in (tmp_path / "history").read_text()
 
 
 def test_prompt_toolkit_takes_the_held_terminal_and_leaves_it_in_its_own_mode():
