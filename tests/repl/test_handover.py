@@ -4,6 +4,7 @@ early are on screen. A real PromptSession on a pty or a pipe."""
 
 from __future__ import annotations
 
+import gc
 import os
 import termios
 import threading
@@ -55,6 +56,25 @@ def test_with_nothing_typed_the_background_starts_at_the_first_render():
         finally:
             fallback.cancel()
     assert started.is_set()
+
+
+def test_garbage_collection_paused_for_the_start_up_resumes_with_the_background():
+    gc.disable()  # as c2q_repl.repl.app.main does
+    try:
+        with create_pipe_input() as keys:
+            session: PromptSession[str] = PromptSession(input=keys, output=DummyOutput())
+            collecting: list[bool] = []
+
+            def start() -> None:
+                collecting.append(gc.isenabled())
+                keys.send_text("\r")
+
+            start_when_keys_are_drawn(session.app, start)
+            session.prompt("> ")
+        assert collecting == [True]
+    finally:
+        gc.enable()
+        gc.unfreeze()
 
 
 def test_the_background_starts_at_the_next_prompt_if_the_first_ended_too_soon():
