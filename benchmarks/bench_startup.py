@@ -1,18 +1,15 @@
-"""Start-up benchmark (issue 7): ``c2q --version``/``--help``, time to a rendered prompt, RSS at the prompt.
+"""Start-up benchmark (issue 7): ``c2q --version``/``--help``, RSS at the prompt, the first run.
 
     python benchmarks/bench_startup.py [--runs N]
 
 * ``--version``/``--help``: median wall time of N runs of the console script;
   baseline: the bare interpreter (``python -c pass``), the floor nobody beats.
   ``python -X importtime`` proves prompt_toolkit, httpx and pygments stay unimported.
-* Time to prompt: from fork+exec to ``c2q>`` written to a pty (its cursor
-  position query answered as a terminal would; c2q paints banner and prompt
-  before importing prompt_toolkit, and the time prompt_toolkit takes over is
-  reported on its own row), against a sandbox served by a
-  separate process so its start-up is not counted; baseline: a bare
-  ``PromptSession().prompt()`` measured the same way.
+* Time to interactive (a key typed at the prompt echoed) against the bare
+  ``PromptSession().prompt()`` and litecli: ``benchmarks/bench_interactive.py``.
 * Peak RSS (VmHWM) of the REPL sitting at the prompt after its session is
-  open (httpx and the client loaded); baseline: the bare prompt_toolkit prompt.
+  open (httpx and the client loaded), against a sandbox served by a separate
+  process; baseline: the bare prompt_toolkit prompt.
 """
 
 from __future__ import annotations
@@ -148,56 +145,17 @@ def run(runs: int = 15) -> list[Row]:
             work, "--job-delay", "0.05", "--rpm-limit", "0", "--daily-limit", "0"
         ) as sandbox:
             repl_env = clean_env(work / "repl-env", sandbox.env())
-            ours, ours_cpu, ours_rss, bare, bare_cpu, bare_rss = [], [], [], [], [], []
-            ours_edit, bare_edit = [], []
+            # (time to interactive: bench_interactive.py, in run_all's startup group)
+            ours_rss, bare_rss = [], []
             for _i in range(runs):
-                t, cpu, rss, edit = prompt_time(
+                _, _, rss, _ = prompt_time(
                     [*C2Q, "--no-transcript"], repl_env, settle_for=b"session ", settle=0.3
                 )
-                ours.append(t)
-                ours_cpu.append(cpu)
                 ours_rss.append(rss)
-                ours_edit.append(edit)
-                t, cpu, rss, edit = prompt_time(
+                _, _, rss, _ = prompt_time(
                     [sys.executable, "-c", BARE_PROMPT], repl_env, settle=0.3
                 )
-                bare_edit.append(edit)
-                bare.append(t)
-                bare_cpu.append(cpu)
                 bare_rss.append(rss)
-        t, b = median(ours), median(bare)
-        rows.append(
-            Row(
-                f"exec to rendered prompt, pty (median of {runs})",
-                "<= 0.200 s",
-                f"{t:.3f} s",
-                f"{b:.3f} s (bare PromptSession().prompt())",
-                "c2q  (sandbox served by another process)",
-                t <= 0.200,
-            )
-        )
-        e, eb = median(ours_edit), median(bare_edit)
-        rows.append(
-            Row(
-                "exec until prompt_toolkit's first render (line editing live; keys typed earlier are queued)",
-                "-",
-                f"{e:.3f} s",
-                f"{eb:.3f} s (bare PromptSession().prompt())",
-                "c2q  (first cursor-position query)",
-                None,
-            )
-        )
-        c, cb = median(ours_cpu), median(bare_cpu)
-        rows.append(
-            Row(
-                "CPU time used when the prompt shows (c2q: background start-up may have begun)",
-                "-",
-                f"{c:.2f} s",
-                f"{cb:.2f} s (bare prompt)",
-                "/proc/PID/stat utime+stime at the prompt",
-                None,
-            )
-        )
         r, rb = median(ours_rss), median(bare_rss)
         rows.append(
             Row(

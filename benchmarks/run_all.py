@@ -22,9 +22,10 @@ GROUPS = ("startup", "economy", "render", "sandbox", "memory")
 
 def run_group(name: str, quick: bool) -> list[Row]:
     if name == "startup":
-        from benchmarks import bench_startup
+        from benchmarks import bench_interactive, bench_startup
 
-        return bench_startup.run(runs=7 if quick else 15)
+        interactive = bench_interactive.run(runs=11 if quick else 31)
+        return interactive + bench_startup.run(runs=7 if quick else 15)
     if name == "economy":
         from benchmarks import bench_economy
 
