@@ -27,6 +27,12 @@ def declined(plan) -> bool:
         "how many users did not select Apple",
         # 'and' through rows the subject has many of: both, or either? (was: either)
         "how many users selected Apple and Microsoft",
+        # two column names run together (was: ordered by market cap, growth shown beside)
+        "top 5 companies by market cap growth",
+        # one average over both, or one each? (was: pooled)
+        "average close of Apple and Microsoft in 2023",
+        # the user's own selections narrow the anti-join (was: no rows)
+        "which stocks did user 7 not select",
         # 'price' of three tables and nothing says which (was: the prices of AAPL's indexes)
         "Lowest price AAPL ever traded at in the data",
     ],
@@ -68,6 +74,21 @@ def test_variant_declined(engine, seed_db, question):
             "what's the latest S&P 500 price?",
             "SELECT price FROM index_price_history WHERE index_symbol = 'SP500'"
             " AND record_date = (SELECT MAX(record_date) FROM index_price_history)",
+        ),
+        (
+            "highest volume day for Tesla",
+            "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " ORDER BY volume DESC LIMIT 1",
+        ),
+        (
+            "total volume of Apple or Microsoft in 2023",
+            "SELECT SUM(volume) FROM stock_price_history WHERE stock_symbol IN ('AAPL', 'MSFT')"
+            " AND record_date BETWEEN '2023-01-01' AND '2023-12-31'",
+        ),
+        (
+            "which S&P 500 companies has no user selected",
+            "SELECT stock_symbol FROM index_compositions WHERE index_symbol = 'SP500' AND"
+            " stock_symbol NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
         ),
         (
             "how many companies are not in the Technology sector",

@@ -29,7 +29,7 @@ from .named_rows import COMPARATIVES, check_comparison, inexact, names_a_row, wi
 from .pairs import adjective_pairs
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural, key_columns
-from .spec import Col, Decline, Metric, QuerySpec
+from .spec import Col, Decline, Filter, Metric, QuerySpec
 from .verbs import read_relation_verbs
 from .when import read_when
 
@@ -98,6 +98,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
 
 
 def _interpret(st: ReadState) -> QuerySpec:
+    _refuse_compound_columns(st)
     recent_rows(st)
     adjective_pairs(st)
     items = st.items
@@ -380,6 +381,9 @@ def _interpret(st: ReadState) -> QuerySpec:
     filters = [localize(st, f, subject_table) for f in filters]
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
+    if metric is not None and group_col is None:
+        _refuse_pooled_rows(st, metric, filters)
+    _refuse_narrowed_absence(st, subject_table, filters)
 
     if metric is not None:
         shape = (
@@ -495,6 +499,74 @@ def _interpret(st: ReadState) -> QuerySpec:
     _check_every_word_counts(spec, sup_item, limit, share)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _refuse_pooled_rows(st: ReadState, metric: Metric, filters: list[Filter]) -> None:
+    """'average close of Apple and Microsoft': one figure over both, or one for each? With
+    'and' (not 'or') between named rows an average, minimum or maximum has two readings."""
+    from .filters import ANY_NAME
+    from .sqlbuild import name_columns
+
+    if metric.func in ("COUNT", "SUM") or any(st.is_kw(i, "or") for i in range(len(st.items))):
+        return  # a count or a total of named rows is one figure ('combined market cap of …')
+    for f in filters:
+        info = st.lex.catalog.table(f.col.table)
+        naming = f.col.column == ANY_NAME or (
+            info is not None
+            and (f.col.column in info.primary_key or f.col.column in name_columns(info))
+        )
+        if f.op in ("in", "any") and naming and len(f.values) > 1:
+            word = {"AVG": "average", "SUM": "total", "MIN": "minimum", "MAX": "maximum"}.get(
+                metric.func, metric.func.lower()
+            )
+            raise Refuse(
+                f"The {word} over several named {f.col.table} rows: one figure "
+                f"for all of them together, or one for each? Ask 'per {f.col.table}' for "
+                "each, or name one.",
+                word,
+            )
+
+
+def _refuse_narrowed_absence(st: ReadState, subject: str, filters: list[Filter]) -> None:
+    """'which stocks did user 7 not select': a condition on the rows whose absence is asked
+    about needs the anti-join's subquery narrowed, which the engine does not write."""
+    from .sqlbuild import PlanError, join_path
+
+    for f in filters:
+        if f.op != "absent" or not f.values:
+            continue
+        link_table = f.values[0]
+        for g in filters:
+            if g is f or g.col.table == subject:
+                continue
+            try:
+                route = {t for t, _ in join_path(st.lex.catalog, subject, g.col.table)}
+            except PlanError:
+                continue
+            if link_table in route:
+                raise Refuse(
+                    f"A condition on {g.col.table} together with 'no {link_table} row' needs "
+                    "a narrowed subquery, which the built-in engine does not write.",
+                    g.col.column,
+                )
+
+
+def _refuse_compound_columns(st: ReadState) -> None:
+    """'market cap growth': two column names run together are one noun the schema does not
+    have, never the first one with the second shown beside it."""
+    for a, b in zip(st.items, st.items[1:], strict=False):
+        if (
+            a.kind == b.kind == "column"
+            and a.end == b.start
+            and set(columns_of(a)) != set(columns_of(b))
+            and not any(t.via == "verb" for t in a.targets + b.targets)
+            and not any(col_kind(st, c) == "date" for c in columns_of(b))
+        ):  # 'the highest volume day' is the day of the highest volume
+            raise Refuse(
+                f"I could not tell what '{a.text} {b.text}' is: '{a.text}' and '{b.text}' "
+                "are two different columns.",
+                f"{a.text} {b.text}",
+            )
 
 
 def _check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share: bool) -> None:
