@@ -140,35 +140,32 @@ def test_live_replay_record_never_holds_the_key(fake, tmp_path, source):
     _ran_without_leaking(done, new, root)
 
 
+def _repl_session(root: Path, server, extra: dict, rounds, args: tuple[str, ...] = ()) -> None:
+    """The REPL in a pty: ask each ``(question, what shows once answered)``, then quit."""
+    repl = ReplRun(root, server, extra, args=args)
+    try:
+        for question, shown in rounds:
+            repl.ask(question)
+            repl.wait(shown)
+            repl.wait_prompt()
+        assert repl.quit() == 0
+    finally:
+        repl.close()
+
+
 @pytest.mark.parametrize("source", KEY_SOURCES)
 def test_repl_transcript_never_holds_the_key(fake, tmp_path, source, monkeypatch):
     _echo_the_key(fake)
     root = tmp_path / "repl"
     extra = _key_source(root, fake, source)
     monkeypatch.chdir(tmp_path)
-    repl = ReplRun(root, fake, extra)
-    try:
-        repl.ask(ECHO)
-        repl.wait(ANSWER_42)
-        repl.wait_prompt()
-        repl.ask(FAILS)
-        repl.wait("permission denied")
-        repl.wait_prompt()
-        assert repl.quit() == 0
-    finally:
-        repl.close()
+    _repl_session(root, fake, extra, [(ECHO, ANSWER_42), (FAILS, "permission denied")])
     (transcript,) = session_transcripts(root)
     _redacted_where_echoed(transcript)
     _no_key_written(root)
 
 
-def _repl_round(repl: ReplRun, question: str, shown) -> None:
-    repl.ask(question)
-    repl.wait(shown)
-    repl.wait_prompt()
-
-
-@pytest.mark.parametrize("source", ("config_file", "env"))
+@pytest.mark.parametrize("source", KEY_SOURCES)
 def test_resumed_repl_transcript_never_holds_the_key(fake, tmp_path, source, monkeypatch):
     """``c2q --resume`` reopens the session's transcript for appending: what it appends
     is scrubbed like a new transcript (the key from config.toml included)."""
@@ -176,20 +173,9 @@ def test_resumed_repl_transcript_never_holds_the_key(fake, tmp_path, source, mon
     root = tmp_path / "resume"
     extra = _key_source(root, fake, source)
     monkeypatch.chdir(tmp_path)
-    first = ReplRun(root, fake, extra)
-    try:
-        _repl_round(first, FAILS, "permission denied")
-        assert first.quit() == 0
-    finally:
-        first.close()
+    _repl_session(root, fake, extra, [(FAILS, "permission denied")])
     (transcript,) = session_transcripts(root)
-    resumed = ReplRun(root, fake, extra, args=("--resume",))
-    try:
-        resumed.wait("resuming session 1")
-        _repl_round(resumed, ECHO, ANSWER_42)
-        assert resumed.quit() == 0
-    finally:
-        resumed.close()
+    _repl_session(root, fake, extra, [(ECHO, ANSWER_42)], args=("--resume",))
     assert session_transcripts(root) == [transcript]  # continued, not a new file
     records = [json.loads(line) for line in transcript.read_text(encoding="utf-8").splitlines()]
     assert [(r["round"], r["question"]) for r in records if r["type"] == "question"] == [
