@@ -76,6 +76,11 @@ def test_variant_declined(engine, seed_db, question):
             " AND record_date = (SELECT MAX(record_date) FROM index_price_history)",
         ),
         (
+            # the index's own prices, the table nearest the one named (was: declined)
+            "which index has the highest price",
+            "SELECT index_symbol, price FROM index_price_history ORDER BY price DESC LIMIT 1",
+        ),
+        (
             "highest volume day for Tesla",
             "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'TSLA'"
             " ORDER BY volume DESC LIMIT 1",

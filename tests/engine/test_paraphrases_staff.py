@@ -91,6 +91,10 @@ def _session(db, *questions):
         ("who manages the Sales department?",),
         # 'range' is not a word to skip (was: every salary row)
         ("what is the salary range for a Software Engineer?",),
+        # the department of the best-paid person, or the one paying most? (was: a person)
+        ("which department has the highest max salary",),
+        # 'highest average' ranks averages (was: MAX and AVG side by side, ungrouped)
+        ("which job has the highest average salary",),
         # an edit of a question that was not answered is no question (was: the Marketing row)
         ("how many people work in Finance?", "what about Marketing?"),
     ],

@@ -253,6 +253,8 @@ def _interpret(st: ReadState) -> QuerySpec:
         and sup_item.text.lower() in _VALUE_SUPERLATIVES
         and limit is None
         and sup_item.arg != metric.func
+        and agg_at is not None
+        and sup_item.end != items[agg_at].start  # 'highest average salary' ranks averages
     ):
         # "highest and lowest close": both, in one SELECT (the superlative named first)
         extras, metric = [metric], Metric(sup_item.arg, metric.col)
@@ -497,6 +499,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         elif limit is not None:
             spec = spec.with_(limit=limit, limit_stated=True)
     _check_every_word_counts(spec, sup_item, limit, share)
+    _check_asked_rows(st, spec)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 
@@ -549,6 +552,38 @@ def _refuse_narrowed_absence(st: ReadState, subject: str, filters: list[Filter])
                     "a narrowed subquery, which the built-in engine does not write.",
                     g.col.column,
                 )
+
+
+def _check_asked_rows(st: ReadState, spec: QuerySpec) -> None:
+    """'which department has the highest salary': the answer must show the department asked
+    for, not a teacher's row without it (the department of the best-paid teacher, or the one
+    paying most in total? neither is picked silently)."""
+    first, second = st.at(0), st.at(1)
+    if not (
+        spec.shape == "list"
+        and first is not None
+        and first.kind == "kw"
+        and first.category == "list"
+        and first.text.lower() in ("which", "what")
+        and second is not None
+        and second.kind == "table"
+    ):
+        return
+    asked = second.targets[0].table
+    info = st.lex.catalog.table(asked)
+    row_tables = {c.table for c in (spec.order_by, *spec.columns) if c is not None}
+    for table in row_tables - {asked}:
+        rows = st.lex.catalog.table(table)
+        if info is None or rows is None:
+            continue
+        shown = set(rows.primary_key) | {c.column for c in spec.columns if c.table == table}
+        if set(info.primary_key) <= shown:
+            continue
+        raise Refuse(
+            f"The question asks which {asked}, but the answer would be {table} rows that do "
+            f"not show it; please ask about the {table} or say how the {asked} is ranked.",
+            second.text,
+        )
 
 
 def _refuse_compound_columns(st: ReadState) -> None:

@@ -82,6 +82,10 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
                 if table not in _named_tables(st):
                     st.notes.append((item.text, f"'{item.text}' read as {c.table}.{c.column}"))
                 return c
+    near = _nearest_to_named_tables(st, cols)
+    if near is not None:
+        st.notes.append((item.text, f"'{item.text}' read as {near.table}.{near.column}"))
+        return near
     if len({c.table for c in cols}) > 1:
         # nothing in the question says which table's column is meant: name them all
         readings = ", ".join(f"{c.table}.{c.column}" for c in cols)
@@ -92,6 +96,26 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
         )
     st.notes.append((item.text, f"'{item.text}' read as {cols[0].table}.{cols[0].column}"))
     return cols[0]
+
+
+def _nearest_to_named_tables(st: ReadState, cols: list[Col]) -> Col | None:
+    """'which index has the highest price': the one column whose table is strictly fewest
+    joins from the tables the question names (the index's own prices); else None."""
+    from .sqlbuild import PlanError, join_path
+
+    named = {it.targets[0].table for it in st.items if it.kind == "table"}
+    if not named:
+        return None
+    hops: list[tuple[int, Col]] = []
+    for c in cols:
+        try:
+            hops.append((max(len(join_path(st.lex.catalog, t, c.table)) for t in named), c))
+        except PlanError:
+            return None
+    hops.sort(key=lambda h: h[0])
+    if len(hops) > 1 and hops[0][0] == hops[1][0]:
+        return None
+    return hops[0][1]
 
 
 def local_column(catalog, col: Col, subject: str) -> Col:
