@@ -8,7 +8,6 @@ missing or corrupt file (state is a convenience, never a reason to fail).
 
 from __future__ import annotations
 
-import json
 import os
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -29,6 +28,8 @@ def read_json_object(path: Path) -> dict[str, Any]:
         raw = path.read_bytes()
     except OSError:
         return {}
+    import json  # here: this module loads before the first prompt, its files are read after
+
     try:
         data = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError):  # RecursionError: nested thousands deep
@@ -84,6 +85,7 @@ def _regular_or_missing(path: Path) -> bool:
 def _write(path: Path, data: dict[str, Any]) -> None:
     """Replace the file atomically; through a symlink, the file it points to.
     Anything but a regular file is never replaced (OSError)."""
+    import json
     import tempfile  # only when writing: it costs start-up time
 
     path = Path(os.path.realpath(path))

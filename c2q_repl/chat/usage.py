@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -38,7 +37,9 @@ def endpoint_key(endpoint: str, *, sandbox: bool = False) -> str:
 
 
 def utc_day(now: float) -> str:
-    return datetime.fromtimestamp(now, tz=timezone.utc).strftime("%Y-%m-%d")
+    import time  # not datetime: this module loads before the first prompt, datetime costs ~1 ms
+
+    return time.strftime("%Y-%m-%d", time.gmtime(now))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,6 @@ make "gnp.exe" read as "exe.png". Everything printed goes through
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Callable
 
@@ -96,5 +95,7 @@ def clean_cell(value: object) -> str:
     if isinstance(value, float):
         return str(value)
     if isinstance(value, (dict, list, tuple)):
+        import json  # rare here, and the REPL's first prompt needs this module without it
+
         value = json.dumps(value, ensure_ascii=False, separators=(",", ":"), default=str)
     return clean_text(str(value)).translate(_CELL_BREAKS)

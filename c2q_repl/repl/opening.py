@@ -14,7 +14,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from c2q_repl.repl.background import Background
-from c2q_repl.repl.status import StatusLine
 
 if TYPE_CHECKING:
     from c2q_repl.chat.connect import Connection
@@ -23,6 +22,7 @@ if TYPE_CHECKING:
     from c2q_repl.config import Settings
     from c2q_repl.repl.hooks import UiHooks
     from c2q_repl.repl.printing import Printer
+    from c2q_repl.repl.status import StatusLine
 
 
 def _new_connection(settings: Settings) -> Connection:
@@ -139,6 +139,8 @@ class Opening:
 
     def status_line(self) -> StatusLine:
         """A status line for the terminal as it is now, in the theme's status colour."""
+        from c2q_repl.repl.status import StatusLine  # not needed for the first prompt
+
         cols, _ = self._out.size()
         return StatusLine(
             self._out.stream,

@@ -21,7 +21,6 @@ from c2q_repl.render.terminal import (
     theme_name,
     unicode_ok,
 )
-from c2q_repl.repl.asking import ask
 from c2q_repl.repl.banner import banner_lines
 from c2q_repl.repl.completion import ReplCompleter
 from c2q_repl.repl.context import ReplContext
@@ -209,6 +208,7 @@ def run_repl(
 
 def _loop(ctx: ReplContext, session: PromptSession) -> None:
     from c2q_repl.api.errors import C2QError
+    from c2q_repl.repl.asking import ask  # here: the first prompt does not need it
 
     while not ctx.quit_requested:
         ctx.print_notes()
