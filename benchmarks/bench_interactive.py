@@ -1,6 +1,7 @@
 """Time to interactive (issue 15 §4): from fork+exec until a key typed at the prompt is echoed.
 
     python benchmarks/bench_interactive.py [--runs 21] [--litecli PATH]
+        [--tree DIR] [--type-at prompt|editor]
 
 The same probe for every program, in one run, interleaved (a busy moment of the
 shared machine hits all of them alike; the order rotates each round):
@@ -74,8 +75,10 @@ class Sample:
     cpu: float  # seconds the main thread had run by then (less sensitive to the machine's load)
 
 
-def probe(program: Program, timeout: float = 30.0) -> Sample:
-    """Fork ``program`` on a pty, type :data:`PROBE` when its prompt shows, time the echo."""
+def probe(program: Program, timeout: float = 30.0, *, type_at: str = "prompt") -> Sample:
+    """Fork ``program`` on a pty, type :data:`PROBE` when its prompt shows (``type_at``
+    "editor": at prompt_toolkit's first cursor-position query instead), time the echo."""
+    trigger = program.prompt if type_at == "prompt" else CURSOR_QUERY
     started = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:  # the child
@@ -101,10 +104,11 @@ def probe(program: Program, timeout: float = 30.0) -> Sample:
             seen += chunk
             if CURSOR_QUERY in chunk:
                 os.write(fd, b"\x1b[1;1R")  # as a terminal would
-            if typed_at < 0 and program.prompt in seen:
+            if painted != painted and program.prompt in seen:
                 painted = now - started
+            if typed_at < 0 and trigger in seen:
                 os.write(fd, PROBE)
-                typed_at = seen.index(program.prompt) + len(program.prompt)
+                typed_at = seen.index(trigger) + len(trigger)
             if typed_at >= 0 and PROBE in seen[typed_at:]:
                 return Sample(painted, now - started, _main_thread_cpu(pid))
     finally:
@@ -118,12 +122,12 @@ def _main_thread_cpu(pid: int) -> float:
     return int(Path(f"/proc/{pid}/schedstat").read_text().split()[0]) / 1e9
 
 
-def compile_bytecode() -> None:
+def compile_bytecode(tree: Path = ROOT) -> None:
     """Compile c2q's bytecode as pip does when it installs a wheel: this tree's
     environment sets PYTHONDONTWRITEBYTECODE, and a file changed since the last
     compile would be compiled again at every start, which no installed c2q does."""
     subprocess.run(
-        [sys.executable, "-m", "compileall", "-q", str(ROOT / "c2q_repl")],
+        [sys.executable, "-m", "compileall", "-q", str(tree / "c2q_repl")],
         check=True,
         stdout=subprocess.DEVNULL,
     )
@@ -153,16 +157,16 @@ def small_sqlite(path: Path) -> Path:
     return path
 
 
-def measure(programs: list[Program], runs: int) -> dict[str, list[Sample]]:
+def measure(programs: list[Program], runs: int, type_at: str = "prompt") -> dict[str, list[Sample]]:
     """``runs`` rounds, each program once per round, the order rotated every round;
     one unmeasured warm-up round first (page cache, first-run config files)."""
     for program in programs:
-        probe(program)
+        probe(program, type_at=type_at)
     samples: dict[str, list[Sample]] = {p.name: [] for p in programs}
     for i in range(runs):
         k = i % len(programs)
         for program in programs[k:] + programs[:k]:
-            samples[program.name].append(probe(program))
+            samples[program.name].append(probe(program, type_at=type_at))
     return samples
 
 
@@ -183,8 +187,11 @@ def rows_for(samples: dict[str, list[Sample]], runs: int, load: str) -> list[Row
     rows = []
     for name, label, target in (
         ("c2q", "c2q", TARGET_RATIO),
+        ("tree", "c2q of the --tree source tree", None),
         ("litecli", "litecli, small SQLite file", None),
     ):
+        if name == "tree" and name not in samples:
+            continue
         if name not in samples:
             rows.append(
                 Row(
@@ -238,7 +245,11 @@ def load_average() -> str:
     return f"load {one:.1f}/{five:.1f}"
 
 
-def run(runs: int = 21, litecli: str = "") -> list[Row]:
+def run(runs: int = 21, litecli: str = "", tree: str = "", type_at: str = "prompt") -> list[Row]:
+    """``tree``: also run c2q from that source tree (e.g. an older commit's
+    ``git archive`` output) through PYTHONPATH; ``type_at``: see :func:`probe`."""
+    if type_at not in ("prompt", "editor"):
+        raise ValueError(f"--type-at is prompt or editor, not {type_at!r}")
     with tempfile.TemporaryDirectory(prefix="c2q-bench-interactive-") as tmp:
         work = Path(tmp)
         with serve_sandbox(
@@ -249,6 +260,11 @@ def run(runs: int = 21, litecli: str = "") -> list[Row]:
                 Program("c2q", [*C2Q, "--no-transcript"], env, b"c2q>", env["HOME"]),
                 Program("bare", [sys.executable, "-c", BARE_PROMPT], env, b"c2q>", env["HOME"]),
             ]
+            if tree:
+                compile_bytecode(Path(tree))
+                argv = [sys.executable, "-m", "c2q_repl", "--no-transcript"]
+                tree_env = {**env, "PYTHONPATH": str(Path(tree).resolve())}
+                programs.append(Program("tree", argv, tree_env, b"c2q>", env["HOME"]))
             found = find_litecli(litecli or None)
             if found:
                 db = small_sqlite(work / "small.db")
@@ -258,13 +274,21 @@ def run(runs: int = 21, litecli: str = "") -> list[Row]:
                 )
             before = load_average()
             compile_bytecode()
-            samples = measure(programs, runs)
+            samples = measure(programs, runs, type_at)
             load = f"{before} before, {load_average()} after"
+            if type_at == "editor":
+                load += ", typed at prompt_toolkit's first render"
     return rows_for(samples, runs, load)
 
 
 def main() -> int:
-    return bench_main(__doc__, run, {"runs": (int, 21), "litecli": (str, "")})
+    options = {
+        "runs": (int, 21),
+        "litecli": (str, ""),
+        "tree": (str, ""),
+        "type-at": (str, "prompt"),
+    }
+    return bench_main(__doc__, run, options)
 
 
 if __name__ == "__main__":
