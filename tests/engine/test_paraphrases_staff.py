@@ -95,6 +95,8 @@ def _session(db, *questions):
         ("which department has the highest max salary",),
         # 'highest average' ranks averages (was: MAX and AVG side by side, ungrouped)
         ("which job has the highest average salary",),
+        # salary dates or hire dates? (was: the hire date, silently)
+        ("what is the average salary of employees in 2021",),
         # an edit of a question that was not answered is no question (was: the Marketing row)
         ("how many people work in Finance?", "what about Marketing?"),
     ],

@@ -444,17 +444,44 @@ def time_filter(
     tables = [subject, *bridges]
     tables += [c.table for c in (metric.col if metric else None, *projection) if c is not None]
     tables += [f.col.table for f in st.filters]
-    for table in dict.fromkeys(tables):
-        dates = st.lex.date_columns(table)
-        if dates:
-            col = Col(table, dates[0])
-            rng = resolve(item.time, st.lex.date_anchor.get((table, dates[0])))
-            st.notes.append((item.text, rng.explanation + f" (on {table}.{dates[0]})"))
-            return Filter(col, "range", (rng.start, rng.end), time=True)
+    dated = [(table, _event_dates(st, table)) for table in dict.fromkeys(tables)]
+    dated = [(table, dates) for table, dates in dated if dates]
+    before = _table_before(st, item)
+    if len(dated) > 1 and before is not None:
+        # 'customers who placed orders in 2024': the dates of the table named right before
+        dated = [(table, dates) for table, dates in dated if table == before] or dated
+    if len(dated) > 1 or (dated and len(dated[0][1]) > 1):
+        readings = ", ".join(f"{table}.{d}" for table, dates in dated for d in dates)
+        raise Refuse(
+            f"'{item.text}' can date {readings}; please name the date (for example "
+            f"'{dated[0][1][0]} in …').",
+            item.text,
+        )
+    for table, dates in dated:
+        col = Col(table, dates[0])
+        rng = resolve(item.time, st.lex.date_anchor.get((table, dates[0])))
+        st.notes.append((item.text, rng.explanation + f" (on {table}.{dates[0]})"))
+        return Filter(col, "range", (rng.start, rng.end), time=True)
     raise Refuse(
         f"'{item.text}' is a time range, but none of the tables involved has a date column.",
         item.text,
     )
+
+
+def _event_dates(st: ReadState, table: str) -> list[str]:
+    from .latest import event_dates
+
+    return event_dates(st, table)
+
+
+def _table_before(st: ReadState, item: Item) -> str | None:
+    """The table a verb names right before a time phrase ('placed orders in 2024' → orders;
+    not 'the salary of employees in 2021', which may date either)."""
+    at = next((k for k, it in enumerate(st.items) if it is item), None)
+    prev = st.at(at - 1) if at else None
+    if prev is None or prev.kind != "table" or not st.is_kw(at - 2, "relverb"):
+        return None
+    return prev.targets[0].table
 
 
 def localize_col(st: ReadState, col: Col, subject: str) -> Col:

@@ -889,6 +889,17 @@ def _leftover_columns(st: ReadState) -> list[Col]:
                 cols.append(col)
             st.take(i)
     st.plural_projection = bool(plural) and all(plural)
+    from .names import split_words
+
+    for col in cols:
+        if col_kind(st, col) == "number" and split_words(col.column)[0] in ("is", "has"):
+            # 'customers from Germany who are VIP': only the VIP ones, or all with the flag?
+            raise Refuse(
+                f"'{col.column}': only the rows where it is set, or every row with it shown? "
+                f"Put it before the {col.table} (for example 'VIP customers') to keep only "
+                "those.",
+                col.column,
+            )
     return cols
 
 

@@ -537,7 +537,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             extra += [
                 f.col
                 for f in spec.filters
-                if f.op not in ("=", "in", "null", "absent", "present", "any", "extreme") or f.time
+                if (
+                    f.op not in ("=", "in", "null", "absent", "present", "any", "extreme") or f.time
+                )
+                # 'customers who placed orders in 2023': one row per customer, not per order
+                and (not fan_out or f.col.table == spec.table)
             ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)
