@@ -477,7 +477,7 @@ def _event_dates(st: ReadState, table: str) -> list[str]:
 def _table_before(st: ReadState, item: Item) -> str | None:
     """The table a verb names right before a time phrase ('placed orders in 2024' → orders;
     not 'the salary of employees in 2021', which may date either)."""
-    at = next((k for k, it in enumerate(st.items) if it is item), None)
+    at = next((k for k, it in enumerate(st.items) if it is item), 0)
     prev = st.at(at - 1) if at else None
     if prev is None or prev.kind != "table" or not st.is_kw(at - 2, "relverb"):
         return None
