@@ -14,6 +14,7 @@ import threading
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from c2q_repl.sandbox.keys import ADMIN, ApiKey, generate_key, load_or_create_keys
 
@@ -61,9 +62,9 @@ class SandboxHandle:
     private_key: str = field(repr=False)
     cluster_id: str
     database: str
-    app: object = field(repr=False)
+    app: Any = field(repr=False)  # the gateway app (its .core holds the stores)
     keys: tuple[ApiKey, ...] = field(repr=False, default=())
-    _server: object = field(repr=False, default=None)
+    _server: Any = field(repr=False, default=None)  # uvicorn.Server
     _thread: threading.Thread | None = field(repr=False, default=None)
     _closers: tuple = field(repr=False, default=())
     _stopped: bool = field(repr=False, default=False)

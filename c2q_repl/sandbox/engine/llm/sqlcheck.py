@@ -54,12 +54,13 @@ def validate(sql: str, catalog: Catalog) -> list[str]:
         name = t.name
         if name.lower() in cte_names:
             continue
-        if catalog.table(name) is None:
+        table = catalog.table(name)
+        if table is None:
             hint = _closest(name, all_tables)
             errors.append(f"Unknown table '{name}'." + (f" Did you mean: {hint}?" if hint else ""))
             continue
-        used[t.alias_or_name.lower()] = catalog.table(name).name
-        used[name.lower()] = catalog.table(name).name
+        used[t.alias_or_name.lower()] = table.name
+        used[name.lower()] = table.name
     aliases = {a.alias.lower() for a in tree.find_all(exp.Alias)}
     for col in tree.find_all(exp.Column):
         name = col.name
@@ -74,8 +75,9 @@ def validate(sql: str, catalog: Catalog) -> list[str]:
             candidates = sorted(set(used.values()))
         if not candidates or cte_names:
             continue
-        if not any(catalog.table(t).column(name) for t in candidates):
-            options = [c.name for t in candidates for c in catalog.table(t).columns]
+        known = [table for t in candidates if (table := catalog.table(t)) is not None]
+        if not any(table.column(name) for table in known):
+            options = [c.name for table in known for c in table.columns]
             hint = _closest(name, options)
             where = candidates[0] if len(candidates) == 1 else ", ".join(candidates)
             errors.append(
