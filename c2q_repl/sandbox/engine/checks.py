@@ -1,0 +1,125 @@
+"""Honesty checks on a finished reading: a word that changes nothing, an answer that does
+not show what was asked, two readings of one phrase. Each declines rather than guess."""
+
+from __future__ import annotations
+
+from .reading import ReadState, Refuse, col_kind, columns_of
+from .spec import Filter, Metric, QuerySpec
+
+
+def refuse_pooled_rows(st: ReadState, metric: Metric, filters: list[Filter]) -> None:
+    """'average close of Apple and Microsoft': one figure over both, or one for each? With
+    'and' (not 'or') between named rows an average, minimum or maximum has two readings."""
+    from .filters import ANY_NAME
+    from .sqlbuild import name_columns
+
+    if metric.func in ("COUNT", "SUM") or any(st.is_kw(i, "or") for i in range(len(st.items))):
+        return  # a count or a total of named rows is one figure ('combined market cap of …')
+    for f in filters:
+        info = st.lex.catalog.table(f.col.table)
+        naming = f.col.column == ANY_NAME or (
+            info is not None
+            and (f.col.column in info.primary_key or f.col.column in name_columns(info))
+        )
+        if f.op in ("in", "any") and naming and len(f.values) > 1:
+            word = {"AVG": "average", "SUM": "total", "MIN": "minimum", "MAX": "maximum"}.get(
+                metric.func, metric.func.lower()
+            )
+            raise Refuse(
+                f"The {word} over several named {f.col.table} rows: one figure "
+                f"for all of them together, or one for each? Ask 'per {f.col.table}' for "
+                "each, or name one.",
+                word,
+            )
+
+
+def refuse_narrowed_absence(st: ReadState, subject: str, filters: list[Filter]) -> None:
+    """'which stocks did user 7 not select': a condition on the rows whose absence is asked
+    about needs the anti-join's subquery narrowed, which the engine does not write."""
+    from .sqlbuild import PlanError, join_path
+
+    for f in filters:
+        if f.op != "absent" or not f.values:
+            continue
+        link_table = f.values[0]
+        for g in filters:
+            if g is f or g.col.table == subject:
+                continue
+            try:
+                route = {t for t, _ in join_path(st.lex.catalog, subject, g.col.table)}
+            except PlanError:
+                continue
+            if link_table in route:
+                raise Refuse(
+                    f"A condition on {g.col.table} together with 'no {link_table} row' needs "
+                    "a narrowed subquery, which the built-in engine does not write.",
+                    g.col.column,
+                )
+
+
+def check_asked_rows(st: ReadState, spec: QuerySpec) -> None:
+    """'which department has the highest salary': the answer must show the department asked
+    for, not a teacher's row without it (the department of the best-paid teacher, or the one
+    paying most in total? neither is picked silently)."""
+    first, second = st.at(0), st.at(1)
+    if not (
+        spec.shape == "list"
+        and first is not None
+        and first.kind == "kw"
+        and first.category == "list"
+        and first.text.lower() in ("which", "what")
+        and second is not None
+        and second.kind == "table"
+    ):
+        return
+    asked = second.targets[0].table
+    info = st.lex.catalog.table(asked)
+    row_tables = {c.table for c in (spec.order_by, *spec.columns) if c is not None}
+    for table in row_tables - {asked}:
+        rows = st.lex.catalog.table(table)
+        if info is None or rows is None:
+            continue
+        shown = set(rows.primary_key) | {c.column for c in spec.columns if c.table == table}
+        if set(info.primary_key) <= shown:
+            continue
+        raise Refuse(
+            f"The question asks which {asked}, but the answer would be {table} rows that do "
+            f"not show it; please ask about the {table} or say how the {asked} is ranked.",
+            second.text,
+        )
+
+
+def refuse_compound_columns(st: ReadState) -> None:
+    """'market cap growth': two column names run together are one noun the schema does not
+    have, never the first one with the second shown beside it."""
+    for a, b in zip(st.items, st.items[1:], strict=False):
+        if (
+            a.kind == b.kind == "column"
+            and a.end == b.start
+            and set(columns_of(a)) != set(columns_of(b))
+            and not any(t.via == "verb" for t in a.targets + b.targets)
+            and not any(col_kind(st, c) == "date" for c in columns_of(b))
+        ):  # 'the highest volume day' is the day of the highest volume
+            raise Refuse(
+                f"I could not tell what '{a.text} {b.text}' is: '{a.text}' and '{b.text}' "
+                "are two different columns.",
+                f"{a.text} {b.text}",
+            )
+
+
+def check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share: bool) -> None:
+    """A word that was linked must change the query: 'top 10' under a single total,
+    'share' of a single value, a superlative that orders nothing → decline, not ignore."""
+    if sup_item is not None and spec.order_by is None and not spec.order_metric:
+        raise Refuse(
+            f"I could not tell what '{sup_item.text}' ranks here (the answer is a single value).",
+            sup_item.text,
+        )
+    if limit is not None and spec.limit is None and spec.group_by is None and spec.metric:
+        raise Refuse(
+            f"'{limit}' would limit the rows before the {spec.metric.func.lower()}, which needs "
+            "a nested query the built-in engine does not write.",
+            str(limit),
+        )
+    if share and spec.group_by is None:
+        raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")

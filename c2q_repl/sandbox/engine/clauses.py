@@ -1,0 +1,174 @@
+"""The clauses around a measure: grouping and ordering words, the tables named, chart
+words, columns left to show, and the table a question is about when none is named."""
+
+from __future__ import annotations
+
+from .measures import has_aggregate
+from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural
+from .spec import Col
+
+
+def plural_subject(st: ReadState) -> bool:
+    """'which companies have the highest …' (plural) vs 'which company has …'."""
+    for it in st.items:
+        if it.kind == "table":
+            return it.text.lower().endswith("s") and not it.text.lower().endswith("ss")
+    return False
+
+
+def read_chart(st: ReadState) -> tuple[str, bool]:
+    chart, share = "", False
+    for i, it in enumerate(st.items):
+        if st.is_kw(i, "chart"):
+            chart = it.arg or chart
+            st.take(i)
+        elif st.is_kw(i, "share"):
+            share = True
+            st.take(i)
+    return chart, share
+
+
+def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
+    group_col = order_col = None
+    items = st.items
+    for i, it in enumerate(items):
+        if st.is_kw(i, "bucket") and it.text.lower() in ("monthly", "yearly", "annual", "annually"):
+            st.bucket = it.arg  # "monthly average closing price"
+            st.take(i)
+    for i, it in enumerate(items):
+        if not st.free(i) or it.kind != "kw" or it.category not in ("group", "order"):
+            continue
+        j = i + 1
+        while st.is_kw(j, "agg", "count") and it.category == "group":
+            j += 1  # "by number of companies", "by total market cap" (handled by the metric)
+        nxt = st.at(j)
+        if nxt is None:
+            if it.category == "order":
+                st.take(i)
+            continue
+        if nxt.kind == "kw" and nxt.category == "bucket" and it.category == "group":
+            st.bucket = nxt.arg  # "per month", "by year"
+            st.take(i, j)
+            continue
+        if it.category == "group" and j > i + 1:
+            # "top 3 sectors by number of companies": the metric follows the "by"
+            st.take(i)
+            continue
+        if nxt.kind == "column" and st.free(j):
+            cols = columns_of(nxt)
+            numeric = [c for c in cols if col_kind(st, c) == "number"]
+            if it.category == "order" or (
+                numeric
+                and len(numeric) == len(cols)
+                and it.text.lower() == "by"
+                and not has_aggregate(st)
+            ):
+                order_col = choose(st, cols, nxt)
+            else:
+                group_col = choose(st, cols, nxt)
+            st.take(i, j)
+        elif (
+            nxt.kind == "table"
+            and st.free(j)
+            and it.category == "group"
+            and it.text.lower()
+            in ("per", "for each", "each", "in each", "for every", "by each", "of each", "in every")
+        ):
+            table = st.lex.catalog.table(nxt.targets[0].table)
+            if table and len(table.primary_key) == 1:
+                group_col = Col(table.name, table.primary_key[0])
+                st.take(i, j)
+        elif (
+            nxt.kind == "table"
+            and it.text.lower() == "by"
+            and i > 0
+            and st.items[i - 1].kind == "table"
+        ):
+            st.take(i)  # passive "selected by users": the table after "by" is joined, not grouped
+        elif (
+            nxt.kind == "value"
+            and it.text.lower() == "by"
+            and i > 0
+            and st.items[i - 1].kind == "table"
+        ):
+            st.take(i)  # "albums by Luna Park": the value after "by" filters, it does not group
+    return group_col, order_col
+
+
+def read_tables(st: ReadState) -> tuple[str | None, list[str]]:
+    subject = None
+    bridges: list[str] = []
+    value_tables = {t.table for it in st.items if it.kind == "value" for t in it.targets}
+    for i, it in enumerate(st.items):
+        if it.kind != "table" or not st.free(i):
+            continue
+        table = it.targets[0].table
+        st.take(i)
+        if subject is None:
+            subject = table
+        elif table != subject and table not in bridges and table not in value_tables:
+            bridges.append(table)
+    return subject, bridges
+
+
+def leftover_columns(st: ReadState) -> list[Col]:
+    cols = []
+    plural = []
+    for i, it in enumerate(st.items):
+        if it.kind == "column" and st.free(i):
+            plural.append(is_plural(it))
+            col = choose(st, columns_of(it), it)
+            if col not in cols:  # 'when did user 7 sign up': both name created_date
+                cols.append(col)
+            st.take(i)
+    st.plural_projection = bool(plural) and all(plural)
+    from .names import split_words
+
+    for col in cols:
+        if col_kind(st, col) == "number" and split_words(col.column)[0] in ("is", "has"):
+            # 'customers from Germany who are VIP': only the VIP ones, or all with the flag?
+            raise Refuse(
+                f"'{col.column}': only the rows where it is set, or every row with it shown? "
+                f"Put it before the {col.table} (for example 'VIP customers') to keep only "
+                "those.",
+                col.column,
+            )
+    return cols
+
+
+def refuse_leftovers(st: ReadState) -> None:
+    for i, it in enumerate(st.items):
+        if st.free(i):
+            if it.kind == "number":
+                raise Refuse(f"I could not tell what '{it.text}' refers to.", it.text)
+            if it.kind == "kw" and it.category in ("not",):
+                raise Refuse(f"I could not tell what '{it.text}' negates.", it.text)
+            if it.kind == "kw" and it.category in (
+                "cmp",
+                "agg",
+                "bottom",
+                "group",
+                "order",
+                "count",
+                "bucket",
+                "sign",
+            ):
+                raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
+
+
+def bucket_column(st: ReadState, subject: str) -> Col:
+    tables = [subject] + [f.col.table for f in st.filters]
+    for table in dict.fromkeys(tables):
+        dates = st.lex.date_columns(table)
+        if dates:
+            return Col(table, dates[0])
+    raise Refuse(f"'per {st.bucket}' needs a date column, and {subject} has none.", st.bucket)
+
+
+def infer_subject(metric, group_col, order_col, projection, filters) -> str | None:
+    for col in (metric.col if metric else None, order_col, *projection, group_col):
+        if col is not None:
+            return col.table
+    for f in filters:
+        return f.col.table
+    return None

@@ -1,0 +1,172 @@
+"""What a question measures: counts, aggregates, the column a superlative ranks, the
+entity a ranking is about, and further aggregates named alongside the first."""
+
+from __future__ import annotations
+
+from .keywords import SIZE_WORDS
+from .named_rows import COMPARATIVES
+from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural
+from .spec import Col, Metric
+
+SUPERLATIVE_WORDS = COMPARATIVES | frozenset(
+    {
+        "top",
+        "highest",
+        "largest",
+        "biggest",
+        "greatest",
+        "most",
+        "best",
+        "lowest",
+        "smallest",
+        "least",
+        "fewest",
+        "bottom",
+        "worst",
+    }
+)
+
+
+VALUE_SUPERLATIVES = frozenset(
+    {"highest", "lowest", "largest", "smallest", "biggest", "greatest", "maximum", "minimum"}
+)
+
+
+def extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:
+    """'total and average market cap', 'average and maximum salary per department'."""
+    extras = []
+    for i, it in enumerate(st.items):
+        if not st.free(i) or not st.is_kw(i, "agg") or it.arg not in ("SUM", "AVG", "MIN", "MAX"):
+            continue
+        if grouped and it.text.lower() in SUPERLATIVE_WORDS:
+            continue  # with groups, 'highest' ranks them
+        col = None
+        for j in range(i + 1, min(i + 4, len(st.items))):
+            nj = st.items[j]
+            if nj.kind == "column" and st.free(j):
+                cols = [c for c in columns_of(nj) if col_kind(st, c) in ("number", "date")]
+                if cols:
+                    col = choose(st, cols, nj)
+                    st.take(j)
+                break
+            if nj.kind != "kw":
+                break
+        col = col or metric.col
+        if col is None:
+            continue
+        if it.arg in ("SUM", "AVG") and col_kind(st, col) != "number":
+            raise Refuse(f"'{it.text} {col.column}' needs a numeric column.", it.text)
+        st.take(i)
+        extras.append(Metric(it.arg, col))
+    return extras
+
+
+def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) -> Metric:
+    nxt_at = at + 1
+    while st.is_kw(nxt_at, "distinct"):
+        nxt_at += 1
+    nxt = st.at(nxt_at)
+    if (
+        nxt is not None
+        and nxt.kind == "column"
+        and st.free(nxt_at)
+        and (subject is None or distinct or is_plural(nxt))
+    ):
+        col = choose(st, columns_of(nxt), nxt)
+        st.take(nxt_at)
+        if col_kind(st, col) == "number" and not distinct:
+            st.notes.append((nxt.text, f"'how many {nxt.text}' read as the total of {col.column}"))
+            return Metric("SUM", col)
+        return Metric("COUNT", col, distinct=True)
+    return Metric("COUNT")
+
+
+def agg_metric(st: ReadState, at: int, func: str, distinct: bool) -> Metric | None:
+    for j in range(at + 1, min(at + 4, len(st.items))):
+        it = st.items[j]
+        if it.kind == "column" and st.free(j):
+            cols = columns_of(it)
+            numeric = [c for c in cols if col_kind(st, c) in ("number", "date")]
+            col = choose(st, numeric or cols, it)
+            st.take(j)
+            if func in ("SUM", "AVG") and col_kind(st, col) != "number":
+                raise Refuse(f"'{st.items[at].text} {it.text}' needs a numeric column.", it.text)
+            return Metric(func, col, distinct)
+        if it.kind == "table" and func == "SUM" and st.items[at].text.lower() == "total":
+            return None
+        if it.kind not in ("kw", "value", "table"):
+            break
+    return None
+
+
+def superlative_metric(
+    st: ReadState, at: int, subject: str | None, use_default: bool = True
+) -> Col | None:
+    for j in range(at + 1, min(at + 5, len(st.items))):
+        it = st.items[j]
+        if it.kind == "column" and st.free(j):
+            cols = columns_of(it)
+            numeric = [c for c in cols if col_kind(st, c) in ("number", "date")]
+            if not numeric:
+                continue
+            st.take(j)
+            return choose(st, numeric, it)
+        if it.kind in ("time", "number") or (
+            it.kind == "kw" and it.category in ("group", "order", "cmp")
+        ):
+            break
+    before = st.at(at - 1)
+    if (
+        before is not None
+        and before.kind == "column"
+        and all(t.via == "verb" for t in before.targets)
+        and st.free(at - 1)
+        and at + 1 >= len(st.items)
+    ):
+        # 'which track has been played the most': the verb's measure right before a final
+        # superlative (a noun there, 'the S&P 500 close highest', stays unexplained)
+        numeric = [c for c in columns_of(before) if col_kind(st, c) == "number"]
+        if numeric:
+            st.take(at - 1)
+            return choose(st, numeric, before)
+    word = st.items[at].text.lower()
+    if use_default and subject and word in SIZE_WORDS and subject in st.defaults:
+        col = Col(subject, st.defaults[subject])
+        st.notes.append((word, f"'{word}' read as by {col.column}"))
+        return col
+    return None
+
+
+def counted_table(st: ReadState, superlative: int) -> int | None:
+    """'the most companies', 'the most S&P 500 companies': a superlative over a table
+    (past the values that narrow it) counts its rows; the table's index."""
+    j = superlative + 1
+    while st.is_value(j):
+        j += 1
+    nxt = st.at(j)
+    return j if nxt is not None and nxt.kind == "table" else None
+
+
+def entity_column(st: ReadState, before: int | None = None, near: int | None = None) -> Col | None:
+    """The categorical column a superlative ranks: before it ('which sector has the most …')
+    or right after it ('top 3 sectors by …')."""
+    for i, it in enumerate(st.items[:before]):
+        if near is not None and i > near and any(st.free(k) for k in range(near + 1, i)):
+            return None
+        if it.kind == "column" and st.free(i):
+            cols = [c for c in columns_of(it) if col_kind(st, c) == "text"]
+            if cols:
+                st.take(i)
+                return choose(st, cols, it)
+            return None
+        if it.kind in ("value", "number") and st.free(i):
+            return None
+    return None
+
+
+def has_aggregate(st: ReadState) -> bool:
+    return any(
+        st.is_kw(i, "count")
+        or (st.is_kw(i, "agg") and st.items[i].text.lower() not in SUPERLATIVE_WORDS)
+        for i in range(len(st.items))
+    )
