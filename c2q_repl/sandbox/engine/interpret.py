@@ -8,6 +8,7 @@ gate at the end declines if any item was left unexplained.
 from __future__ import annotations
 
 from .absent import read_absent, read_present
+from .assemble import Parts, aggregate_spec, counts_per_group, list_spec
 from .change import change_spec, split_change, with_history_measure
 from .checks import (
     check_asked_rows,
@@ -20,7 +21,6 @@ from .clauses import (
     bucket_column,
     infer_subject,
     leftover_columns,
-    plural_subject,
     read_chart,
     read_group_and_order,
     read_tables,
@@ -51,10 +51,10 @@ from .measures import (
     extra_metrics,
     superlative_metric,
 )
-from .named_rows import check_comparison, inexact, names_a_row, with_ties
+from .named_rows import check_comparison
 from .pairs import adjective_pairs
 from .ratio import distribution_words, ratio_spec, split_ratio
-from .reading import ReadState, Refuse, col_kind, key_columns
+from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Metric, QuerySpec
 from .verbs import read_relation_verbs
 from .when import read_when
@@ -145,40 +145,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         None,
     )
 
-    # the number of rows asked for: "top 5", "5 largest", "the 3 companies with the highest"
-    limit = None
-    if superlative is not None:
-        for j in (superlative + 1, superlative - 1):
-            near = st.at(j)
-            if (
-                near
-                and near.kind == "number"
-                and st.free(j)
-                and near.number
-                and near.number.is_integer()
-            ):
-                limit = int(near.number)
-                st.take(j)
-                break
-        st.take(superlative)
-    if limit is None:
-        for j, it in enumerate(items):
-            if (
-                it.kind == "number"
-                and st.free(j)
-                and it.number
-                and it.number.is_integer()
-                and it.number <= 1000
-            ):
-                nxt = st.at(j + 1)
-                if (
-                    nxt
-                    and nxt.kind in ("table", "column", "value")
-                    and (superlative is not None or st.is_kw(j - 1, "list"))
-                ):
-                    limit = int(it.number)
-                    st.take(j)
-                    break
+    limit = _read_limit(st, superlative)
 
     group_col, order_col = read_group_and_order(st)
     if st.latest is not None and group_col is not None and count_at is None and agg_at is None:
@@ -388,117 +355,29 @@ def _interpret(st: ReadState) -> QuerySpec:
         refuse_pooled_rows(st, metric, filters)
     refuse_narrowed_absence(st, subject_table, filters)
 
+    parts = Parts(
+        subject=subject_table,
+        filters=filters,
+        metric=metric,
+        extras=extras,
+        group_col=group_col,
+        order_col=order_col,
+        projection=projection,
+        per_group=per_group,
+        sup_item=sup_item,
+        limit=limit,
+        sup_desc=sup_desc,
+        descending=descending,
+        bridge_tables=bridge_tables,
+        share=share,
+    )
     if metric is not None:
-        shape = (
-            "count" if metric.func == "COUNT" and group_col is None and not extras else "aggregate"
-        )
-        if projection and not (len(projection) == 1 and projection[0] == group_col):
-            raise Refuse(
-                f"I could not tell how '{projection[0].column}' relates to the "
-                f"{metric.func.lower()}.",
-                projection[0].column,
-            )
-        spec = QuerySpec(
-            shape,
-            subject_table,
-            metric=metric,
-            group_by=group_col,
-            filters=tuple(filters),
-            extra_metrics=tuple(extras),
-        )
-        if st.having:
-            spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
-        if sup_item is not None and group_col is not None:
-            spec = spec.with_(
-                order_metric=True,
-                descending=sup_desc,
-                limit=limit or 1,
-                limit_stated=True,
-                # 'which sector has the most companies': every group tied at the top
-                ties=limit is None
-                and not st.bucket
-                and not (metric.col is not None and inexact(st, metric.col)),
-            )
-            if spec.ties:
-                st.notes.append((sup_item.text, "every group tied at the top is shown"))
-        elif group_col is not None and descending is not None:
-            spec = spec.with_(order_metric=True, descending=descending)
+        spec = aggregate_spec(st, parts, metric)
     else:
-        if (
-            group_col is not None
-            and order_col is None
-            and not projection
-            and (any(it.kind == "table" for it in st.items) or share)
-        ):
-            return _finish(
-                st,
-                QuerySpec(
-                    "aggregate",
-                    subject_table,
-                    metric=Metric("COUNT"),
-                    group_by=group_col,
-                    filters=tuple(filters),
-                ),
-                chart,
-                share,
-                bridge_tables,
-            )
-        if group_col is not None and order_col is None:
-            raise Refuse(
-                f"I could not tell what to compute per {group_col.column}.", group_col.column
-            )
-        if group_col is not None:
-            # 'the highest close of Apple in each year': a grouping the list would drop
-            raise Refuse(
-                f"I could not tell how '{order_col.column if order_col else 'the rows'}' is "
-                f"taken per {st.bucket or group_col.column}.",
-                st.bucket or group_col.column,
-            )
-        inferred_subject = not any(it.kind == "table" for it in st.items) or (
-            # 'the sectors of …' are distinct values; 'the last names of teachers' one per row
-            st.plural_projection and not any(names_a_row(st, c) for c in projection)
-        )
-        distinct_values = (
-            bool(projection)
-            and inferred_subject
-            and order_col is None
-            and all(
-                col_kind(st, c) == "text" and c.column not in key_columns(st, c.table)
-                for c in projection
-            )
-        )
-        spec = QuerySpec(
-            "list",
-            subject_table,
-            columns=tuple(projection),
-            filters=tuple(filters),
-            distinct=distinct_values,
-        )
-        if per_group is not None:
-            spec = spec.with_(per_group=localize_col(st, per_group, subject_table))
-        if sup_item is not None and order_col is not None:
-            spec = spec.with_(
-                order_by=order_col,
-                descending=sup_desc,
-                limit=limit or (1 if limit is None and not plural_subject(st) else 10),
-                limit_stated=limit is not None,
-            )
-            if limit is None:
-                # 'which company has the highest …', 'who are the youngest students': the rows
-                # at the extreme, ties included; otherwise the top 10 of a plural question
-                tied = with_ties(st, spec, sup_item.text, bridge_tables)
-                if tied is spec and spec.limit == 10:
-                    st.notes.append(("top", "No number was given; showing the top 10"))
-                spec = tied
-        elif order_col is not None:
-            spec = spec.with_(
-                order_by=order_col,
-                descending=bool(descending),
-                limit=limit,
-                limit_stated=limit is not None,
-            )
-        elif limit is not None:
-            spec = spec.with_(limit=limit, limit_stated=True)
+        counted = counts_per_group(st, parts)
+        if counted is not None:
+            return _finish(st, counted, chart, share, bridge_tables)
+        spec = list_spec(st, parts)
     check_every_word_counts(spec, sup_item, limit, share)
     check_asked_rows(st, spec)
     check_comparison(st, spec, sup_item)
@@ -516,3 +395,42 @@ def _finish(
     if st.bucket and spec.group_by is not None:
         spec = spec.with_(bucket=st.bucket)
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
+
+
+def _read_limit(st: ReadState, superlative: int | None) -> int | None:
+    """The number of rows asked for: 'top 5', '5 largest', 'the 3 companies with the highest'."""
+    items = st.items
+    limit = None
+    if superlative is not None:
+        for j in (superlative + 1, superlative - 1):
+            near = st.at(j)
+            if (
+                near
+                and near.kind == "number"
+                and st.free(j)
+                and near.number
+                and near.number.is_integer()
+            ):
+                limit = int(near.number)
+                st.take(j)
+                break
+        st.take(superlative)
+    if limit is None:
+        for j, it in enumerate(items):
+            if (
+                it.kind == "number"
+                and st.free(j)
+                and it.number
+                and it.number.is_integer()
+                and it.number <= 1000
+            ):
+                nxt = st.at(j + 1)
+                if (
+                    nxt
+                    and nxt.kind in ("table", "column", "value")
+                    and (superlative is not None or st.is_kw(j - 1, "list"))
+                ):
+                    limit = int(it.number)
+                    st.take(j)
+                    break
+    return limit
