@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 import termios
 import threading
 
@@ -58,8 +59,9 @@ def test_with_nothing_typed_the_background_starts_at_the_first_render():
     assert started.is_set()
 
 
-def test_garbage_collection_paused_for_the_start_up_resumes_with_the_background():
+def test_at_the_background_start_collections_resume_and_threads_yield_sooner():
     gc.disable()  # as c2q_repl.repl.app.main does
+    interval = sys.getswitchinterval()
     try:
         with create_pipe_input() as keys:
             session: PromptSession[str] = PromptSession(input=keys, output=DummyOutput())
@@ -72,9 +74,12 @@ def test_garbage_collection_paused_for_the_start_up_resumes_with_the_background(
             start_when_keys_are_drawn(session.app, start)
             session.prompt("> ")
         assert collecting == [True]
+        # background threads hand the interpreter back to a typed key within 1 ms
+        assert sys.getswitchinterval() <= 0.001
     finally:
         gc.enable()
         gc.unfreeze()
+        sys.setswitchinterval(interval)
 
 
 def test_the_background_starts_at_the_next_prompt_if_the_first_ended_too_soon():
