@@ -33,6 +33,8 @@ def declined(plan) -> bool:
         "average close of Apple and Microsoft in 2023",
         # the user's own selections narrow the anti-join (was: no rows)
         "which stocks did user 7 not select",
+        # the largest company's sector, or the sector largest in total? (was: the total)
+        "what sector is the largest company in",
         # 'price' of three tables and nothing says which (was: the prices of AAPL's indexes)
         "Lowest price AAPL ever traded at in the data",
     ],

@@ -20,16 +20,17 @@ def shop(tmp_path_factory):
     conn.executescript(
         """
         CREATE TABLE customers (customerId INTEGER PRIMARY KEY, firstName TEXT, lastName TEXT,
-            country TEXT, signupDate DATE, isVip INTEGER);
+            country TEXT, signupDate DATE, isVip INTEGER, repId INTEGER REFERENCES reps(repId));
         CREATE TABLE orders (orderId INTEGER PRIMARY KEY, customerId INTEGER, orderDate DATE,
             status TEXT);
+        CREATE TABLE reps (repId INTEGER PRIMARY KEY, repName TEXT, country TEXT, DOB DATE);
         """
     )
     countries = ["Germany", "France", "Germany", "Spain", "Germany", "France"]
     conn.executemany(
-        "INSERT INTO customers VALUES (?,?,?,?,?,?)",
+        "INSERT INTO customers VALUES (?,?,?,?,?,?,?)",
         [
-            (k, f"F{k}", f"L{k}", countries[k], f"202{1 + k % 3}-0{1 + k}-15", k % 2)
+            (k, f"F{k}", f"L{k}", countries[k], f"202{1 + k % 3}-0{1 + k}-15", k % 2, 1 + k % 3)
             for k in range(6)
         ],
     )
@@ -38,6 +39,14 @@ def shop(tmp_path_factory):
         [
             (100 + k, k % 4, f"202{2 + k % 2}-0{1 + k % 9}-10", ("shipped", "delivered")[k % 2])
             for k in range(12)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO reps VALUES (?,?,?,?)",
+        [
+            (1, "Ada", "Germany", "1970-01-02"),
+            (2, "Bo", "France", "1985-05-06"),
+            (3, "Cy", "France", "1990-07-08"),
         ],
     )
     conn.commit()
@@ -57,6 +66,10 @@ def _ask(db, question):
     [
         # a flag after 'who are': keep only those, or show it? (was: every German customer)
         "list customers from Germany who are VIP",
+        # customers have no birth date; the reps' is another table's (was: the oldest rep)
+        "who is the oldest customer",
+        # the oldest rep's country, or the country whose reps are oldest? (was: rep rows)
+        "which country has the oldest reps",
     ],
 )
 def test_declined(shop, question):
@@ -72,6 +85,10 @@ def test_declined(shop, question):
             "which customers placed orders in 2023",
             "SELECT DISTINCT c.customerId FROM customers c JOIN orders o"
             " ON o.customerId = c.customerId WHERE o.orderDate LIKE '2023%'",
+        ),
+        (
+            "who is the oldest rep",
+            "SELECT repId FROM reps WHERE DOB = (SELECT MIN(DOB) FROM reps)",
         ),
         (
             "list VIP customers from Germany",

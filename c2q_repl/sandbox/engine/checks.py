@@ -62,6 +62,24 @@ def check_asked_rows(st: ReadState, spec: QuerySpec) -> None:
     for, not a teacher's row without it (the department of the best-paid teacher, or the one
     paying most in total? neither is picked silently)."""
     first, second = st.at(0), st.at(1)
+    if (
+        spec.shape == "list"
+        and (spec.order_by is not None or any(f.op == "extreme" for f in spec.filters))
+        and first is not None
+        and first.kind == "kw"
+        and first.text.lower() in ("which", "what")
+        and second is not None
+        and second.kind == "column"
+        and all(col_kind(st, c) == "text" for c in columns_of(second))
+    ):
+        # 'which country has the oldest students': the oldest student's country, or the
+        # country whose students are oldest on average? Neither is picked silently.
+        raise Refuse(
+            f"'which {second.text}' with a ranking of rows can mean the {second.text} of the "
+            f"top row or the {second.text} that ranks highest on average; please ask one "
+            f"(for example 'the {second.text} with the highest average …').",
+            second.text,
+        )
     if not (
         spec.shape == "list"
         and first is not None
@@ -123,3 +141,26 @@ def check_every_word_counts(spec: QuerySpec, sup_item, limit: int | None, share:
         )
     if share and spec.group_by is None:
         raise Refuse("A share needs groups to compare (for example 'share by sector').", "share")
+
+
+def refuse_foreign_adjective(st: ReadState) -> None:
+    """'who is the oldest artist': a superlative adjective that ranks another table's column
+    (a listener's birth date) says nothing about the table it describes; decline."""
+    for k in range(len(st.items) - 2):
+        word, col, table = st.items[k], st.items[k + 1], st.items[k + 2]
+        if not (
+            word.kind == "kw"
+            and col.kind == "column"
+            and word.start == col.start
+            and table.kind == "table"
+            and table.start == col.end
+        ):
+            continue
+        named = table.targets[0].table
+        if all(c.table != named for c in columns_of(col)):
+            where = ", ".join(f"{c.table}.{c.column}" for c in columns_of(col))
+            raise Refuse(
+                f"'{col.text} {table.text}': {named} has no column that '{col.text}' ranks "
+                f"({where} belongs to another table).",
+                col.text,
+            )

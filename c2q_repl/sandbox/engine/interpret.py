@@ -14,6 +14,7 @@ from .checks import (
     check_asked_rows,
     check_every_word_counts,
     refuse_compound_columns,
+    refuse_foreign_adjective,
     refuse_narrowed_absence,
     refuse_pooled_rows,
 )
@@ -38,6 +39,7 @@ from .filters import (
     time_columns,
     time_filter,
 )
+from .keywords import SIZE_WORDS
 from .latest import own_dates, per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
@@ -102,6 +104,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
 
 def _interpret(st: ReadState) -> QuerySpec:
     refuse_compound_columns(st)
+    refuse_foreign_adjective(st)
     recent_rows(st)
     adjective_pairs(st)
     items = st.items
@@ -270,6 +273,22 @@ def _interpret(st: ReadState) -> QuerySpec:
                 f"'{'maximum' if sup_desc else 'minimum'} {metric_col.column} per "
                 f"{group_col.column}' or 'which {group_col.column} has the {sup_item.text} "
                 f"total {metric_col.column}'.",
+                sup_item.text,
+            )
+        after = st.at(superlative + 1)
+        if (
+            (entity_col is not None or group_col is not None)
+            and sup_item.text.lower() in SIZE_WORDS
+            and after is not None
+            and after.kind == "table"
+        ):
+            # 'what sector is the largest company in': the largest company's sector, or the
+            # sector whose companies are largest in total? Neither is picked silently.
+            grouped = (entity_col or group_col).column  # type: ignore[union-attr]
+            raise Refuse(
+                f"'{sup_item.text} {after.text}' can mean the {grouped} of the "
+                f"{sup_item.text} {after.text} or the {grouped} whose {after.text} are "
+                f"{sup_item.text} in total; please ask one.",
                 sup_item.text,
             )
         if entity_col is not None or group_col is not None:
