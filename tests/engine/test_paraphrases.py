@@ -178,3 +178,37 @@ def test_followup_points_back(engine, seed_db, turns, gold):
 )
 def test_reference_without_one_reading_declines(engine, seed_db, turns):
     assert declined(session(engine, seed_db, *turns))
+
+
+_FIRSTS = (
+    "number of companies per sector",
+    "top 5 companies by market cap",
+    "what is the latest close of Apple",
+    "which sector has the most companies",
+    "average close of AAPL in 2023",
+    "what sector is Apple in",
+    "list the companies in Texas",
+)
+_COMPLETE = (
+    "how many users are there",
+    "average market cap per industry",
+    "which company has the highest revenue growth",
+    "how many companies are in the Energy sector",
+    "what is the average close of MSFT in 2022",
+    "which state has the most companies",
+    "what is the market cap of Microsoft",
+    "the 3 companies with the lowest market cap",
+    "sectors sorted by average market cap",
+    "Technology companies with revenue growth above 10%",
+)
+
+
+@pytest.mark.parametrize("first", _FIRSTS)
+@pytest.mark.parametrize("second", _COMPLETE)
+def test_complete_question_is_never_merged(engine, seed_db, first, second):
+    """A question with its own subject and measure gets the same answer in a session as
+    alone, whatever came before it."""
+    alone = ask(engine, seed_db, second).tasks[0]
+    after = session(engine, seed_db, first, second).tasks[0]
+    assert (after.sql, after.refusal) == (alone.sql, alone.refusal)
+    assert not any(a["concept"] == "follow-up" for a in after.assumptions)
