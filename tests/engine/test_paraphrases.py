@@ -174,6 +174,12 @@ def test_followup_points_back(engine, seed_db, turns, gold):
         # nothing to point back at (was: every company with its industry)
         ("which companies are in that industry",),
         ("what is its market cap",),
+        # a ranked list edited 'per sector' is a top N per group (was: ordered by sector)
+        ("top 5 companies by market cap", "per sector"),
+        # show revenue growth too, or rank by it? (was: shown, ranking kept)
+        ("top 5 companies by market cap", "what about revenue growth"),
+        # a period left out (was: the negation dropped, 2023 kept)
+        ("average close of AAPL in 2023", "not in 2023"),
     ],
 )
 def test_reference_without_one_reading_declines(engine, seed_db, turns):
@@ -212,3 +218,10 @@ def test_complete_question_is_never_merged(engine, seed_db, first, second):
     after = session(engine, seed_db, first, second).tasks[0]
     assert (after.sql, after.refusal) == (alone.sql, alone.refusal)
     assert not any(a["concept"] == "follow-up" for a in after.assumptions)
+
+
+def test_instead_replaces_the_measure(engine, seed_db):
+    """'average market cap instead' after a count per sector: the count goes (was: kept)."""
+    plan = session(engine, seed_db, "number of companies per sector", "average market cap instead")
+    assert same_rows(seed_db, plan, "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector")
+    assert "COUNT(" not in plan.tasks[0].sql.upper()

@@ -171,6 +171,16 @@ def apply_followup(
     if (evidence.marker or (evidence.fragment and only_columns)) and not evidence.pronoun:
         # "and the volume?", "the volume?" (a bare noun phrase in a session)
         bare = _bare_columns(prev, linked, lex)
+        if (
+            bare is not None
+            and evidence.marker in ("what about", "how about")
+            and prev.order_by is not None
+        ):
+            # 'what about revenue growth?' after a top 5 by market cap: shown, or ranked by?
+            raise ValueError(
+                f"'{question}' after a ranked list can mean showing that column too or "
+                "ranking by it; please say 'sort by …' or 'and their …'."
+            )
         if bare is not None:
             return bare
     if not is_followup(linked, prev):
@@ -186,6 +196,11 @@ def apply_followup(
         if it.kind == "kw" and it.category == "not":
             negate = True
         elif it.kind == "time":
+            if negate:
+                raise ValueError(
+                    f"'not {it.text}' leaves a period out, which the built-in engine does not "
+                    "write; please name the period to keep."
+                )
             spec, change = _set_time(spec, it, lex)
             changes.append(change)
         elif it.kind == "value":
@@ -229,6 +244,16 @@ def apply_followup(
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
                 changes.append(f"computing the {it.text.lower()} {col.column}")
                 continue
+            elif (
+                it.category == "agg"
+                and spec.metric is not None
+                and spec.group_by is not None
+                and ("instead" in words or "rather" in words)
+            ):
+                # "number of companies per sector" → "average market cap instead": replaced
+                spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate", extra_metrics=())
+                changes.append(f"computing the {it.text.lower()} {col.column} instead")
+                continue
             elif it.category == "agg" and spec.metric is not None and spec.group_by is not None:
                 # "which sector has the most companies?" → "and the total market cap?":
                 # the same groups, one more aggregate beside the count
@@ -246,6 +271,12 @@ def apply_followup(
         ):
             if spec.shape == "list" and spec.order_by is None:
                 return None
+            if spec.shape == "list" and it.text.lower() != "by":
+                raise ValueError(
+                    f"'{it.text} {nxt.text}' after a ranked list means the top rows within "
+                    f"each {nxt.text}; please ask it in full (for example 'top 5 … by … in each "
+                    f"{nxt.text}')."
+                )
             if spec.shape == "list":
                 ordered = _pick(columns_of(nxt), spec)
                 spec = spec.with_(order_by=ordered)
