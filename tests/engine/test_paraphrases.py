@@ -35,6 +35,14 @@ def declined(plan) -> bool:
         "which stocks did user 7 not select",
         # the largest company's sector, or the sector largest in total? (was: the total)
         "what sector is the largest company in",
+        # two measures, one a count (was: the total alone)
+        "what is the total market cap per sector and the number of companies",
+        # two counts (was: companies that have users)
+        "how many companies and users are there",
+        # 'most' counts rows per date (was: the latest signups)
+        "when did the most users sign up",
+        # pooled per month, or one line each? (was: pooled)
+        "average close per month for Apple and Microsoft",
         # 'price' of three tables and nothing says which (was: the prices of AAPL's indexes)
         "Lowest price AAPL ever traded at in the data",
     ],
@@ -81,6 +89,10 @@ def test_variant_declined(engine, seed_db, question):
             # the index's own prices, the table nearest the one named (was: declined)
             "which index has the highest price",
             "SELECT index_symbol, price FROM index_price_history ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "How many stocks did user 42 select?",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id = 42",
         ),
         (
             "highest volume day for Tesla",

@@ -4,10 +4,12 @@ not show what was asked, two readings of one phrase. Each declines rather than g
 from __future__ import annotations
 
 from .reading import ReadState, Refuse, col_kind, columns_of
-from .spec import Filter, Metric, QuerySpec
+from .spec import Col, Filter, Metric, QuerySpec
 
 
-def refuse_pooled_rows(st: ReadState, metric: Metric, filters: list[Filter]) -> None:
+def refuse_pooled_rows(
+    st: ReadState, metric: Metric, filters: list[Filter], group_col: Col | None = None
+) -> None:
     """'average close of Apple and Microsoft': one figure over both, or one for each? With
     'and' (not 'or') between named rows an average, minimum or maximum has two readings."""
     from .filters import ANY_NAME
@@ -21,6 +23,8 @@ def refuse_pooled_rows(st: ReadState, metric: Metric, filters: list[Filter]) -> 
             info is not None
             and (f.col.column in info.primary_key or f.col.column in name_columns(info))
         )
+        if group_col is not None and info is not None and group_col.column in info.primary_key:
+            continue  # 'average close per stock for Apple and Microsoft': one figure each
         if f.op in ("in", "any") and naming and len(f.values) > 1:
             word = {"AVG": "average", "SUM": "total", "MIN": "minimum", "MAX": "maximum"}.get(
                 metric.func, metric.func.lower()
@@ -164,3 +168,38 @@ def refuse_foreign_adjective(st: ReadState) -> None:
                 f"({where} belongs to another table).",
                 col.text,
             )
+
+
+def refuse_two_counted_tables(st: ReadState) -> None:
+    """'how many companies and users are there': two counts, never the companies that have
+    users."""
+    for k in range(len(st.items) - 2):
+        count, first, second = st.items[k], st.items[k + 1], st.items[k + 2]
+        if (
+            count.kind == "kw"
+            and count.category == "count"
+            and first.kind == second.kind == "table"
+            and second.start == first.end + 1
+            and first.targets[0].table != second.targets[0].table
+            and k + 3 == len(st.items)  # 'how many stocks did user 42 select' goes on
+        ):
+            raise Refuse(
+                f"'{first.text} and {second.text}' are two counts; please ask them one at a time.",
+                second.text,
+            )
+
+
+def refuse_most_by_date(st: ReadState, spec: QuerySpec, sup_item) -> None:
+    """'when did the most users sign up': 'most' counts rows per date; it never means the
+    latest dates."""
+    if (
+        sup_item is not None
+        and sup_item.text.lower() in ("most", "fewest", "least")
+        and spec.order_by is not None
+        and col_kind(st, spec.order_by) == "date"
+    ):
+        raise Refuse(
+            f"'the {sup_item.text}' by {spec.order_by.column} counts rows per date, which I "
+            "cannot place here; ask for a count per month or per day instead.",
+            sup_item.text,
+        )

@@ -15,8 +15,10 @@ from .checks import (
     check_every_word_counts,
     refuse_compound_columns,
     refuse_foreign_adjective,
+    refuse_most_by_date,
     refuse_narrowed_absence,
     refuse_pooled_rows,
+    refuse_two_counted_tables,
 )
 from .clauses import (
     bucket_column,
@@ -105,6 +107,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
 def _interpret(st: ReadState) -> QuerySpec:
     refuse_compound_columns(st)
     refuse_foreign_adjective(st)
+    refuse_two_counted_tables(st)
     recent_rows(st)
     adjective_pairs(st)
     items = st.items
@@ -198,6 +201,19 @@ def _interpret(st: ReadState) -> QuerySpec:
             raise Refuse(
                 f"'{items[agg_at].text}' of a count per group needs a nested query, which the "
                 "built-in engine does not write.",
+                items[agg_at].text,
+            )
+        if (
+            own is not None
+            and metric is not None
+            and count_at is not None
+            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
+        ):
+            # 'the total market cap per sector and the number of companies': two measures,
+            # one of them a count; never answered as the total alone
+            raise Refuse(
+                f"I can answer '{items[count_at].text}' or '{items[agg_at].text}' here, not "
+                "both in one question; please ask them one at a time.",
                 items[agg_at].text,
             )
         metric = own or metric
@@ -370,8 +386,8 @@ def _interpret(st: ReadState) -> QuerySpec:
     filters = [localize(st, f, subject_table) for f in filters]
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
-    if metric is not None and group_col is None:
-        refuse_pooled_rows(st, metric, filters)
+    if metric is not None:
+        refuse_pooled_rows(st, metric, filters, group_col)
     refuse_narrowed_absence(st, subject_table, filters)
 
     parts = Parts(
@@ -399,6 +415,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         spec = list_spec(st, parts)
     check_every_word_counts(spec, sup_item, limit, share)
     check_asked_rows(st, spec)
+    refuse_most_by_date(st, spec, sup_item)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 
