@@ -34,139 +34,117 @@ class Parts:
 
 
 def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
-    """A count or aggregate (``p.metric``), grouped and ranked when asked."""
-    extras = p.extras
-    group_col = p.group_col
-    projection = p.projection
-    subject_table = p.subject
-    filters = p.filters
-    sup_item = p.sup_item
-    limit = p.limit
-    sup_desc = p.sup_desc
-    descending = p.descending
-    shape = "count" if metric.func == "COUNT" and group_col is None and not extras else "aggregate"
-    if projection and not (len(projection) == 1 and projection[0] == group_col):
+    """A count or aggregate (the reading's metric), grouped and ranked when asked."""
+    shape = (
+        "count" if metric.func == "COUNT" and p.group_col is None and not p.extras else "aggregate"
+    )
+    if p.projection and not (len(p.projection) == 1 and p.projection[0] == p.group_col):
         raise Refuse(
-            f"I could not tell how '{projection[0].column}' relates to the {metric.func.lower()}.",
-            projection[0].column,
+            f"I could not tell how '{p.projection[0].column}' relates to the {metric.func.lower()}.",
+            p.projection[0].column,
         )
     spec = QuerySpec(
         shape,
-        subject_table,
+        p.subject,
         metric=metric,
-        group_by=group_col,
-        filters=tuple(filters),
-        extra_metrics=tuple(extras),
+        group_by=p.group_col,
+        filters=tuple(p.filters),
+        extra_metrics=tuple(p.extras),
     )
     if st.having:
         spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
-    if sup_item is not None and group_col is not None:
+    if p.sup_item is not None and p.group_col is not None:
         spec = spec.with_(
             order_metric=True,
-            descending=sup_desc,
-            limit=limit or 1,
+            descending=p.sup_desc,
+            limit=p.limit or 1,
             limit_stated=True,
             # 'which sector has the most companies': every group tied at the top
-            ties=limit is None
+            ties=p.limit is None
             and not st.bucket
             and not (metric.col is not None and inexact(st, metric.col)),
         )
         if spec.ties:
-            st.notes.append((sup_item.text, "every group tied at the top is shown"))
-    elif group_col is not None and descending is not None:
-        spec = spec.with_(order_metric=True, descending=descending)
+            st.notes.append((p.sup_item.text, "every group tied at the top is shown"))
+    elif p.group_col is not None and p.descending is not None:
+        spec = spec.with_(order_metric=True, descending=p.descending)
     return spec
 
 
 def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
     """'number of companies per sector' said as 'companies per sector': a count per group."""
-    group_col = p.group_col
-    order_col = p.order_col
-    projection = p.projection
-    subject_table = p.subject
-    filters = p.filters
-    share = p.share
     if (
-        group_col is not None
-        and order_col is None
-        and not projection
-        and (any(it.kind == "table" for it in st.items) or share)
+        p.group_col is not None
+        and p.order_col is None
+        and not p.projection
+        and (any(it.kind == "table" for it in st.items) or p.share)
     ):
         return QuerySpec(
             "aggregate",
-            subject_table,
+            p.subject,
             metric=Metric("COUNT"),
-            group_by=group_col,
-            filters=tuple(filters),
+            group_by=p.group_col,
+            filters=tuple(p.filters),
         )
     return None
 
 
 def list_spec(st: ReadState, p: Parts) -> QuerySpec:
-    """Rows: the projection, ordered and limited when asked (ties kept at an extreme)."""
-    group_col = p.group_col
-    order_col = p.order_col
-    projection = p.projection
-    subject_table = p.subject
-    filters = p.filters
-    sup_item = p.sup_item
-    limit = p.limit
-    sup_desc = p.sup_desc
-    descending = p.descending
-    per_group = p.per_group
-    bridge_tables = p.bridge_tables
-    if group_col is not None and order_col is None:
-        raise Refuse(f"I could not tell what to compute per {group_col.column}.", group_col.column)
-    if group_col is not None:
+    """Rows: the p.projection, ordered and limited when asked (ties kept at an extreme)."""
+    if p.group_col is not None and p.order_col is None:
+        raise Refuse(
+            f"I could not tell what to compute per {p.group_col.column}.", p.group_col.column
+        )
+    if p.group_col is not None:
         # 'the highest close of Apple in each year': a grouping the list would drop
         raise Refuse(
-            f"I could not tell how '{order_col.column if order_col else 'the rows'}' is "
-            f"taken per {st.bucket or group_col.column}.",
-            st.bucket or group_col.column,
+            f"I could not tell how '{p.order_col.column if p.order_col else 'the rows'}' is "
+            f"taken per {st.bucket or p.group_col.column}.",
+            st.bucket or p.group_col.column,
         )
     inferred_subject = not any(it.kind == "table" for it in st.items) or (
         # 'the sectors of …' are distinct values; 'the last names of teachers' one per row
-        st.plural_projection and not any(names_a_row(st, c) for c in projection)
+        st.plural_projection and not any(names_a_row(st, c) for c in p.projection)
     )
     distinct_values = (
-        bool(projection)
+        bool(p.projection)
         and inferred_subject
-        and order_col is None
+        and p.order_col is None
         and all(
             col_kind(st, c) == "text" and c.column not in key_columns(st, c.table)
-            for c in projection
+            for c in p.projection
         )
     )
     spec = QuerySpec(
         "list",
-        subject_table,
-        columns=tuple(projection),
-        filters=tuple(filters),
+        p.subject,
+        columns=tuple(p.projection),
+        filters=tuple(p.filters),
         distinct=distinct_values,
     )
-    if per_group is not None:
-        spec = spec.with_(per_group=localize_col(st, per_group, subject_table))
-    if sup_item is not None and order_col is not None:
+    if p.per_group is not None:
+        spec = spec.with_(per_group=localize_col(st, p.per_group, p.subject))
+    if p.sup_item is not None and p.order_col is not None:
         spec = spec.with_(
-            order_by=order_col,
-            descending=sup_desc,
-            limit=limit or (1 if limit is None and not plural_subject(st) else 10),
-            limit_stated=limit is not None,
+            order_by=p.order_col,
+            descending=p.sup_desc,
+            limit=p.limit or (1 if p.limit is None and not plural_subject(st) else 10),
+            limit_stated=p.limit is not None,
         )
-        if limit is None:
+        if p.limit is None:
             # 'which company has the highest …', 'who are the youngest students': the rows
             # at the extreme, ties included; otherwise the top 10 of a plural question
-            tied = with_ties(st, spec, sup_item.text, bridge_tables)
+            tied = with_ties(st, spec, p.sup_item.text, p.bridge_tables)
             if tied is spec and spec.limit == 10:
                 st.notes.append(("top", "No number was given; showing the top 10"))
             spec = tied
-    elif order_col is not None:
+    elif p.order_col is not None:
         spec = spec.with_(
-            order_by=order_col,
-            descending=bool(descending),
-            limit=limit,
-            limit_stated=limit is not None,
+            order_by=p.order_col,
+            descending=bool(p.descending),
+            limit=p.limit,
+            limit_stated=p.limit is not None,
         )
-    elif limit is not None:
-        spec = spec.with_(limit=limit, limit_stated=True)
+    elif p.limit is not None:
+        spec = spec.with_(limit=p.limit, limit_stated=True)
     return spec
