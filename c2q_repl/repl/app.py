@@ -96,8 +96,15 @@ def main(args: argparse.Namespace) -> int:
     # Start-up allocates tens of thousands of long-lived objects (modules,
     # classes): collecting garbage among them cost ~10 % of the time to the
     # first echoed key. Collections resume, with those objects frozen, once
-    # keys typed at the prompt are drawn (repl.handover).
+    # keys typed at the prompt are drawn (repl.handover), or when this returns.
     gc.disable()
+    try:
+        return _start(args)
+    finally:
+        gc.enable()
+
+
+def _start(args: argparse.Namespace) -> int:
     from c2q_repl.api.errors import ConfigError
     from c2q_repl.config import ConnectionFlags, load_settings
     from c2q_repl.repl.options import ChatOptions
@@ -136,4 +143,3 @@ def main(args: argparse.Namespace) -> int:
             )
     finally:
         keys.release()  # if prompt_toolkit never took the terminal over
-        gc.enable()
