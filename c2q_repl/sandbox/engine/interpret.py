@@ -48,11 +48,10 @@ from .linking import Linked
 from .measures import (
     SUPERLATIVE_WORDS,
     VALUE_SUPERLATIVES,
-    agg_metric,
-    count_metric,
     counted_table,
     entity_column,
     extra_metrics,
+    read_metric,
     superlative_metric,
 )
 from .named_rows import check_comparison
@@ -183,45 +182,8 @@ def _interpret(st: ReadState) -> QuerySpec:
                 )
     subject_table, bridge_tables = read_tables(st)
 
-    metric: Metric | None = None
+    metric = read_metric(st, count_at, agg_at, subject_table, distinct)
     projection: list[Col] = []
-    if count_at is not None:
-        st.take(count_at)
-        metric = count_metric(st, count_at, subject_table, distinct)
-    if agg_at is not None:
-        st.take(agg_at)
-        own = agg_metric(st, agg_at, items[agg_at].arg, distinct)
-        if (
-            own is None
-            and metric is not None
-            and items[agg_at].arg != "SUM"  # "how many users are there in total" is one count
-            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
-        ):
-            # "how many companies does a sector have on average": an aggregate of a count
-            raise Refuse(
-                f"'{items[agg_at].text}' of a count per group needs a nested query, which the "
-                "built-in engine does not write.",
-                items[agg_at].text,
-            )
-        if (
-            own is not None
-            and metric is not None
-            and count_at is not None
-            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
-        ):
-            # 'the total market cap per sector and the number of companies': two measures,
-            # one of them a count; never answered as the total alone
-            raise Refuse(
-                f"I can answer '{items[count_at].text}' or '{items[agg_at].text}' here, not "
-                "both in one question; please ask them one at a time.",
-                items[agg_at].text,
-            )
-        metric = own or metric
-        if metric is None:
-            raise Refuse(
-                f"I could not tell which column '{items[agg_at].text}' applies to.",
-                items[agg_at].text,
-            )
 
     # "which sector has the most companies" / "top 3 sectors by number of companies"
     if (

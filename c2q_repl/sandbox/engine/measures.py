@@ -170,3 +170,50 @@ def has_aggregate(st: ReadState) -> bool:
         or (st.is_kw(i, "agg") and st.items[i].text.lower() not in SUPERLATIVE_WORDS)
         for i in range(len(st.items))
     )
+
+
+def read_metric(
+    st: ReadState, count_at: int | None, agg_at: int | None, subject: str | None, distinct: bool
+) -> Metric | None:
+    """The measure of the count word and the aggregate word, if any: one of them, or a
+    decline when both name different measures or an aggregate of a count is asked."""
+    items = st.items
+    metric: Metric | None = None
+    if count_at is not None:
+        st.take(count_at)
+        metric = count_metric(st, count_at, subject, distinct)
+    if agg_at is not None:
+        st.take(agg_at)
+        own = agg_metric(st, agg_at, items[agg_at].arg, distinct)
+        if (
+            own is None
+            and metric is not None
+            and items[agg_at].arg != "SUM"  # "how many users are there in total" is one count
+            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
+        ):
+            # "how many companies does a sector have on average": an aggregate of a count
+            raise Refuse(
+                f"'{items[agg_at].text}' of a count per group needs a nested query, which the "
+                "built-in engine does not write.",
+                items[agg_at].text,
+            )
+        if (
+            own is not None
+            and metric is not None
+            and count_at is not None
+            and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
+        ):
+            # 'the total market cap per sector and the number of companies': two measures,
+            # one of them a count; never answered as the total alone
+            raise Refuse(
+                f"I can answer '{items[count_at].text}' or '{items[agg_at].text}' here, not "
+                "both in one question; please ask them one at a time.",
+                items[agg_at].text,
+            )
+        metric = own or metric
+        if metric is None:
+            raise Refuse(
+                f"I could not tell which column '{items[agg_at].text}' applies to.",
+                items[agg_at].text,
+            )
+    return metric
