@@ -16,6 +16,7 @@ from __future__ import annotations
 import os
 import threading
 import time
+import zlib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -26,6 +27,7 @@ import httpx
 from c2q_repl import __version__
 from c2q_repl.api import errors as E
 from c2q_repl.api.bounded import MAX_RESPONSE_BYTES, ExchangeLimits, exchange_limits, install
+from c2q_repl.api.decoding import TooLarge, can_decode, read_bounded
 from c2q_repl.api.endpoint import is_loopback_host, normalize_endpoint
 from c2q_repl.api.envelope import Envelope, check_response
 from c2q_repl.api.retry import may_retry, retry_delay
@@ -373,21 +375,28 @@ class ApiTransport:
 
     def _read_capped(self, response: httpx.Response, described: str) -> bytes:
         """The decoded body, refused past :attr:`max_response_bytes` (a gzip bomb
-        must not take the machine's memory; an answer that big is not an answer)."""
-        chunks: list[bytes] = []
-        size = 0
-        for chunk in response.iter_bytes():
-            size += len(chunk)
-            if size > self.max_response_bytes:
-                raise E.ResponseTooLargeError(
-                    f"the server's response is larger than {self.max_response_bytes // 2**20} MB"
-                    " once decoded; c2q stopped reading it",
-                    request=described,
-                    hint="No Chat2Query answer is that large: check the endpoint URL. "
-                    "The request is not repeated.",
-                )
-            chunks.append(chunk)
-        return b"".join(chunks)
+        must not take the machine's memory; an answer that big is not an answer).
+        gzip and deflate are inflated here in bounded steps (httpx would inflate a
+        whole raw chunk at once); other codings go through httpx's decoder."""
+        encoding = response.headers.get("content-encoding", "")
+        try:
+            if can_decode(encoding):
+                return read_bounded(response.iter_raw(), encoding, self.max_response_bytes)
+            return read_bounded(response.iter_bytes(), "", self.max_response_bytes)
+        except TooLarge:
+            raise E.ResponseTooLargeError(
+                f"the server's response is larger than {self.max_response_bytes // 2**20} MB"
+                " once decoded; c2q stopped reading it",
+                request=described,
+                hint="No Chat2Query answer is that large: check the endpoint URL. "
+                "The request is not repeated.",
+            ) from None
+        except zlib.error:
+            raise E.ProtocolError(
+                "the server's compressed response is corrupt",
+                request=described,
+                hint="Retry; if it persists, check the endpoint URL.",
+            ) from None
 
     def _wait(self, seconds: float, cancel: threading.Event | None) -> bool:
         """Sleep interruptibly; True when interrupted by cancel or close."""
