@@ -98,7 +98,7 @@ def _session(db, *questions):
         # salary dates or hire dates? (was: the hire date, silently)
         ("what is the average salary of employees in 2021",),
         # an edit of a question that was not answered is no question (was: the Marketing row)
-        ("how many people work in Finance?", "what about Marketing?"),
+        ("how many people toil in Finance?", "what about Marketing?"),
     ],
 )
 def test_declined(staff, turns):

@@ -59,6 +59,7 @@ from .pairs import adjective_pairs
 from .ratio import distribution_words, ratio_spec, split_ratio
 from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Metric, QuerySpec
+from .sqlbuild import code_label
 from .verbs import read_relation_verbs
 from .when import read_when
 
@@ -392,6 +393,8 @@ def _finish(
         spec = spec.with_(also_join=tuple(bridge_tables))
     if st.bucket and spec.group_by is not None:
         spec = spec.with_(bucket=st.bucket)
+    if spec.group_by is not None and not spec.bucket:
+        spec = spec.with_(group_label=code_label(st.lex.catalog, spec.group_by))
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
 
 

@@ -262,6 +262,20 @@ _add(
     "signed up",
     "join",
     "joined",
+    # a person's link to where they work, what they teach, where they live
+    "work",
+    "works",
+    "worked",
+    "working",
+    "employed",
+    "teach",
+    "teaches",
+    "taught",
+    "teaching",
+    "live",
+    "lives",
+    "lived",
+    "living",
 )
 _add("chart", "BarChart", "bar chart", "bar graph", "bar", "bar plot", "histogram", "column chart")
 _add("chart", "LineChart", "line chart", "line graph", "line", "trend", "over time", "time series")

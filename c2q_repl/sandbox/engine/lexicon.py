@@ -411,6 +411,9 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     _add_synonyms(lex, synonyms)
     _add_english(lex, english)
     _add_superlatives(lex, synonyms)
+    from .roles import add_roles  # roles builds on this module's Lexicon
+
+    add_roles(lex)
     if database is not None:
         _load_values(lex, database, synonyms)
         _add_coded_english(lex)

@@ -309,12 +309,13 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
             for s in ("ing", "ed", "es", "s")
             if word.endswith(s) and len(word) > len(s) + 2
         ),
-        "",
+        word if len(word) >= 4 else "",  # the bare verb: 'did we hire in 2020'
     )
     if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
         stem = stem[:-1]  # 'shipped' → 'ship'
     if len(stem) < 3:
         return None
+    bare = stem == word
     found = {
         (t.name, c.name)
         for t in lex.catalog.tables
@@ -322,6 +323,9 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
         if (first := (split_words(c.name) or [""])[0])
         and first.startswith(stem)
         and first[len(stem) :] in _VERB_NOUN_ENDINGS
+        # a bare verb names only a dated event ('hire' → hireDate), never a measure's first
+        # word ('revenue' is not revenue_growth)
+        and (not bare or split_words(c.name)[-1] in ("date", "year", "on", "at"))
     }
     if len(found) != 1:
         return None

@@ -134,7 +134,10 @@ INFORMAL: dict[str, str] = {
     "num": "number",
     "amt": "amount",
     "qty": "quantity",
+    "emp": "employee",
     "emps": "employees",
+    "mgr": "manager",
+    "mgrs": "managers",
     "dept": "department",
     "depts": "departments",
     "info": "information",
@@ -155,6 +158,11 @@ _WITHIN_GROUPS = re.compile(r"\b(?:within|each|every|per|partition|inside)\b", r
 # 'first and last names': each adjective with its own noun
 _BOTH_NAMES = re.compile(
     r"\b(first|last|given|family)\s+and\s+(first|last|given|family)\s+names?\b", re.I
+)
+# 'who works in Legal', 'who teaches Physics': a person's link verb with no subject named
+_WHO_LINKS = re.compile(
+    r"^(\s*)who\s+((?:works|worked|teaches|taught|lives|lived|is employed|was employed)\b)",
+    re.IGNORECASE,
 )
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
@@ -180,6 +188,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if spelled != text:
         rewrites.append(("first and last names", "first name and last name"))
         text = spelled
+    persons = _WHO_LINKS.sub(r"\1which people \2", text)
+    if persons != text:
+        # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
+        rewrites.append(("who", "which people"))
+        text = persons
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))

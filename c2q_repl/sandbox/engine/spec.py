@@ -65,6 +65,7 @@ class QuerySpec:
     per_group: Col | None = None  # a list ranked within each value of this column (top N each)
     change: str = ""  # "abs" | "pct": metric's value on the period's last day minus its first
     ties: bool = False  # with limit 1, a ranked grouping keeps every group tied at the top
+    group_label: Col | None = None  # the name shown beside a code key it groups by ('d001')
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -102,6 +103,7 @@ class QuerySpec:
             having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
             ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
             per_group=col(data.get("per_group")),
+            group_label=col(data.get("group_label")),
             change=data.get("change", ""),
             ties=bool(data.get("ties", False)),
         )
@@ -119,6 +121,7 @@ class QuerySpec:
                 self.group_by,
                 self.order_by,
                 self.per_group,
+                self.group_label,
                 self.metric.col if self.metric else None,
             )
             if c

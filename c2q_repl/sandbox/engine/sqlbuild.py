@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from c2q_repl.sandbox.contracts import Catalog, Relationship
 
+from .lexicon import column_kind
 from .spec import Col, Filter, Metric, QuerySpec
 
 LIST_LIMIT = 1000
@@ -298,6 +299,29 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
     return cols
 
 
+def code_label(catalog: Catalog, group: Col) -> Col | None:
+    """A group key that is a code ('d001', or a column referencing one) means little to a
+    reader: the one name column of the keyed table is shown beside it (both grouped)."""
+    target = group
+    for r in catalog.relationships:
+        if r.from_table == group.table and r.from_column == group.column:
+            target = Col(r.to_table, r.to_column)
+    info = catalog.table(target.table)
+    column = info.column(target.column) if info else None
+    if info is None or column is None or column_kind(column.type) != "text":
+        return None
+    if list(info.primary_key) != [target.column]:
+        return None
+    names = [n for n in name_columns(info) if n != target.column] or [
+        c.name
+        for c in info.columns
+        if c.name != target.column
+        and re.split(r"_|(?<=[a-z])(?=[A-Z])", c.name)[-1].lower() == "name"
+        and column_kind(c.type) == "text"
+    ]
+    return Col(info.name, names[0]) if len(names) == 1 else None
+
+
 def name_columns(info) -> list[str]:
     """The columns that name a row: 'short_name', 'name', 'title', 'DName' in Department,
     'productName' in products; else first and last name together."""
@@ -501,8 +525,13 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         out: list[str] = []
         if spec.group_by is not None:
             group, label = _group_expr(names, spec)
-            select = select.select(exp.alias_(group, label) if spec.bucket else group, *values)
-            select = select.group_by(exp.column(label) if spec.bucket else group.copy())
+            named_by = [names.col(spec.group_label)] if spec.group_label else []
+            select = select.select(
+                exp.alias_(group, label) if spec.bucket else group, *named_by, *values
+            )
+            select = select.group_by(
+                exp.column(label) if spec.bucket else group.copy(), *(c.copy() for c in named_by)
+            )
             if spec.having:
                 select = select.having(
                     exp.and_(
@@ -512,7 +541,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                         )
                     )
                 )
-            out = [label, *value_names]
+            out = [label, *(c.name for c in named_by), *value_names]
             order = []
             if spec.order_metric:
                 order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))
