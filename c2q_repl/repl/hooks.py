@@ -8,6 +8,7 @@ hooks. :class:`HeadlessHooks` does nothing (tests, scripted use);
 
 from __future__ import annotations
 
+import contextvars
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
@@ -64,9 +65,15 @@ class PromptHooks:
         self._color = color
         self._base_style = base_style
         self._session: PromptSession[str] | None = None
+        self._context = contextvars.copy_context()
 
     def bind(self, session: PromptSession[str]) -> None:
         self._session = session
+        # prompt_toolkit finds the running app through a context variable that the
+        # start-up sets for the main thread only (repl/handover.py); output from a
+        # background thread is scheduled in this context, or run_in_terminal would
+        # not see the prompt and would print over it
+        self._context = contextvars.copy_context()
 
     def redraw(self) -> None:
         if self._session is not None:
@@ -98,6 +105,6 @@ class PromptHooks:
         from prompt_toolkit.application import run_in_terminal
 
         try:
-            loop.call_soon_threadsafe(lambda: run_in_terminal(action))
+            loop.call_soon_threadsafe(lambda: run_in_terminal(action), context=self._context)
         except RuntimeError:  # the prompt just ended; the loop prints them
             pass
