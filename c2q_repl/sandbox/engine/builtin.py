@@ -25,7 +25,7 @@ from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
 from .describe import describe_schema
-from .evidence import back_reference, demonstrative_column, only_edit_words
+from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_words
 from .followups import apply_followup
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
@@ -38,6 +38,7 @@ from .reading import columns_of
 from .references import MAX_KEYS, merge_filters, needs_rows, shown_values, subject_filters
 from .refine import refine
 from .refusals import refusal_text
+from .roles import person_tables
 from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
@@ -380,6 +381,11 @@ class BuiltinAnswerer:
             "please name it (for example the sector or the company).",
             (pronoun,),
         )
+        if pronoun.lower() in PERSONAL and prev.table not in {
+            t.name for t in person_tables(ctx.lex)
+        }:
+            # 'he/she' after an answer that is not about persons points at nothing
+            return self._refuse("0", question, unclear, ctx)
         linked = link(question, ctx.lex)
         named = _demonstrative_item(question, linked)
         if named is not None:

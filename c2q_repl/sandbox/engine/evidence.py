@@ -49,7 +49,11 @@ _AT_START = (
     ("plot", "it"),
     ("draw", "it"),
 )
-PRONOUNS = frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these"})
+# 'he/she/his/her': one person of the previous answer (builtin.py checks it is a person)
+PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
+PRONOUNS = (
+    frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these"}) | PERSONAL
+)
 _DEMONSTRATIVES = frozenset({"that", "this"})
 
 
@@ -81,9 +85,11 @@ def back_reference(question: str, linked: Linked) -> str:
         index = all_tokens.index(t)
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
+        if t.lower in PERSONAL:
+            return t.text  # 'which department is she in': a person of the previous answer
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
-            plural = t.lower not in ("it", "its", "it's")
+            plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
             if any(start < index and p == plural for start, p in tables):
                 continue
             return t.text

@@ -161,9 +161,13 @@ _BOTH_NAMES = re.compile(
 )
 # 'who works in Legal', 'who teaches Physics': a person's link verb with no subject named
 _WHO_LINKS = re.compile(
-    r"^(\s*)who\s+((?:works|worked|teaches|taught|lives|lived|is employed|was employed)\b)",
+    r"^(\s*)who\s+((?:lives|lived)\b)",
     re.IGNORECASE,
 )
+# 'who teaches Linear Algebra': the teachers (roles.py names the one table of them)
+_WHO_TEACHES = re.compile(r"^(\s*)who\s+((?:teaches|taught|teach)\b)", re.IGNORECASE)
+# 'who works in Legal': the staff (the one person table with a hire date)
+_WHO_WORKS = re.compile(r"^(\s*)who\s+((?:works|worked|is employed|was employed)\b)", re.IGNORECASE)
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
@@ -189,9 +193,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("first and last names", "first name and last name"))
         text = spelled
     persons = _WHO_LINKS.sub(r"\1which people \2", text)
+    persons = _WHO_TEACHES.sub(r"\1which teacher \2", persons)
+    persons = _WHO_WORKS.sub(r"\1which staff \2", persons)
     if persons != text:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
-        rewrites.append(("who", "which people"))
+        rewrites.append(("who", persons.split()[1]))
         text = persons
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):

@@ -18,6 +18,8 @@ from .names import split_words
 PERSON_WORDS = ("person", "people", "persons", "individual", "everyone", "anyone", "somebody")
 # words for persons who work for the organisation (the person table has a hire date)
 STAFF_WORDS = ("staff", "staffer", "worker", "workers", "personnel", "employee", "headcount")
+# a table of persons who teach: named so, or referenced by a column named so (Instructor)
+TEACHER_WORDS = ("teacher", "instructor", "professor", "lecturer", "tutor", "faculty")
 # a column naming what persons are paid
 PAY_HEADS = frozenset({"salary", "salaries", "pay", "wage", "wages", "earnings", "income"})
 PAY_WORDS = ("earn", "earns", "earned", "earning", "paid", "payroll", "pay")
@@ -36,7 +38,8 @@ def _has_names(table: TableInfo) -> bool:
 
 def _has_dated(table: TableInfo, marks: frozenset[str]) -> bool:
     return any(
-        _words(c.name) & marks and (column_kind(c.type) == "date" or "age" in _words(c.name))
+        _words(c.name) & marks
+        and (column_kind(c.type) == "date" or _words(c.name) & {"age", "year"})
         for c in table.columns
     )
 
@@ -58,14 +61,27 @@ def _add_unused(lex: Lexicon, words: tuple[str, ...], target: Target) -> None:
 
 
 def _add_person_words(lex: Lexicon) -> None:
+    """'people' for the one person table; 'staff' for the one person table with a hire
+    date (teachers beside students); with several readings the words stay unknown."""
     persons = person_tables(lex)
-    if len(persons) != 1:
-        return  # none, or several readings: 'people' stays unknown
-    table = persons[0]
-    target = Target("table", table.name, via="english")
-    _add_unused(lex, PERSON_WORDS, target)
-    if _has_dated(table, _HIRE_WORDS):
-        _add_unused(lex, STAFF_WORDS, target)
+    if len(persons) == 1:
+        _add_unused(lex, PERSON_WORDS, Target("table", persons[0].name, via="english"))
+    staff = [t for t in persons if _has_dated(t, _HIRE_WORDS)]
+    if len(staff) == 1:
+        _add_unused(lex, STAFF_WORDS, Target("table", staff[0].name, via="english"))
+
+
+def _add_teacher_words(lex: Lexicon) -> None:
+    marks = {w for word in TEACHER_WORDS for w in (word, word + "s")}
+    found = {t.name for t in lex.catalog.tables if set(split_words(t.name)) & marks}
+    found |= {
+        r.to_table
+        for r in lex.catalog.relationships
+        if set(split_words(r.from_column)) & marks
+        and r.to_table in {p.name for p in person_tables(lex)}
+    }
+    if len(found) == 1:
+        _add_unused(lex, TEACHER_WORDS, Target("table", found.pop(), via="english"))
 
 
 def _add_pay_words(lex: Lexicon) -> None:
@@ -105,4 +121,5 @@ def add_roles(lex: Lexicon) -> None:
     """All role words for this catalog (after schema names and synonyms are in)."""
     _add_qualified_heads(lex)
     _add_person_words(lex)
+    _add_teacher_words(lex)
     _add_pay_words(lex)
