@@ -240,3 +240,37 @@ def test_he_after_an_answer_not_about_persons_declines(office):
 
 def test_she_with_no_earlier_answer_declines(office):
     declines(office, "which division is she in?", "she")
+
+
+def test_table_records_are_its_rows(office):
+    check(
+        office,
+        "how many staff member records are there for division x2?",
+        "SELECT COUNT(*) FROM staff_members WHERE div_code = 'x2'",
+    )
+
+
+def test_cost_is_the_one_price_column(tmp_path):
+    db = _database(
+        tmp_path / "c.sqlite",
+        "CREATE TABLE item (id INTEGER PRIMARY KEY, title TEXT, unit_price REAL);"
+        "INSERT INTO item VALUES (1, 'A', 2.5), (2, 'B', 4.5);",
+    )
+    try:
+        check(db, "what is the average cost of an item", "SELECT AVG(unit_price) FROM item")
+    finally:
+        db.close()
+
+
+def test_cost_declines_with_two_price_columns(tmp_path):
+    db = _database(
+        tmp_path / "c2.sqlite",
+        "CREATE TABLE item (id INTEGER PRIMARY KEY, title TEXT, unit_price REAL);"
+        "CREATE TABLE ship (ship_no INTEGER PRIMARY KEY, carrier TEXT, base_price REAL);"
+        "INSERT INTO item VALUES (1, 'A', 2.5);"
+        "INSERT INTO ship VALUES (1, 'X', 9.0);",
+    )
+    try:
+        declines(db, "what is the average cost", "cost")
+    finally:
+        db.close()

@@ -15,7 +15,7 @@ from pathlib import Path
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
 
 from .keywords import STOP_WORDS
-from .names import column_phrases, split_words, superlatives_for
+from .names import SYNONYMS, column_phrases, split_words, superlatives_for
 from .normalize import singular, split_identifier, tokenize
 
 if sys.version_info >= (3, 11):
@@ -149,6 +149,9 @@ def _add_schema_names(
     if len(words) > 1 and words[-1] in _TRAILING_PREPOSITIONS:
         # 'Enrolled_in': 'students enrolled' names it too
         lex.add(" ".join(words[:-1]), Target("table", table.name, via="name"))
+    for row_word in ("record", "entry", "row"):
+        # 'salary records': the rows of the salaries table, not its salary column
+        lex.add(" ".join(split_words(table.name)) + " " + row_word, Target("table", table.name))
     if table.comment:
         lex.add(table.comment, Target("table", table.name, via="comment"))
     heads: dict[str, list[str]] = {}
@@ -171,9 +174,10 @@ def _add_schema_names(
         if col.comment and len(col.comment.split()) <= 4:
             lex.add(col.comment, Target("column", table.name, col.name, via="comment"))
     for head, cols in heads.items():
-        # "price" for unitPrice when the table has one price
+        # "price" for unitPrice when the table has one price (and "cost", its synonym)
         if len(cols) == 1 and not table.column(head):
-            english.setdefault(phrase_key(head), []).append((table.name, cols[0]))
+            for word in (head, *SYNONYMS.get(head, ())):
+                english.setdefault(phrase_key(word), []).append((table.name, cols[0]))
 
 
 def _derived_from(key: tuple[str, ...], word: str) -> bool:
