@@ -274,3 +274,21 @@ def test_cost_declines_with_two_price_columns(tmp_path):
         declines(db, "what is the average cost", "cost")
     finally:
         db.close()
+
+
+def test_most_common_first_orders_a_count_descending(office):
+    task = _task(office, "count of people per division, most common first")
+    assert not task.refusal, task.refusal
+    assert "DESC" in task.sql.split("ORDER BY")[1].split(",")[0], task.sql
+    task = _task(office, "count of people per division, least common first")
+    assert "ASC" in task.sql.split("ORDER BY")[1].split(",")[0], task.sql
+
+
+def test_live_in_is_a_place_of_the_rows_own(office):
+    check(
+        office,
+        "how many sites live in Japan",
+        "SELECT COUNT(*) FROM sites WHERE countryName = 'Japan'",
+    )
+    # the division's site is not where a person lives
+    declines(office, "how many people live in Lyon", "live")

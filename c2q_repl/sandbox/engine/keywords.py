@@ -135,6 +135,8 @@ _add(
     "alphabetical order",
     "alphabetical",
     "oldest first",
+    "least common first",
+    "least frequent first",
     "chronological order",
     "chronologically",
 )
@@ -151,6 +153,8 @@ _add(
     "newest first",
     "most recent first",
     "in reverse order",
+    "most common first",
+    "most frequent first",
 )
 # negations of having or doing: absent.py reads them before tables ('no user') and columns
 # ('no advisor'); a plain 'not' only negates related rows, never a column
@@ -262,7 +266,7 @@ _add(
     "signed up",
     "join",
     "joined",
-    # a person's link to where they work, what they teach, where they live
+    # a person's link to where they work, what they teach, where they live (verbs.py)
     "work",
     "works",
     "worked",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from .reading import ReadState, Refuse
 
+_LIVE = frozenset({"live", "lives", "lived", "living"})
+
 
 def read_relation_verbs(st: ReadState) -> None:
     """'customers who placed orders', 'orders placed in March': a linking verb is explained
@@ -15,6 +17,14 @@ def read_relation_verbs(st: ReadState) -> None:
         if not (st.is_kw(i, "relverb") and st.free(i)):
             continue
         nxt = st.at(i + 1)
+        if it.text.lower() in _LIVE:
+            # 'students who live in Paris': a place of the persons' own rows; a place of a
+            # linked table (their department's city) is not where they live
+            place = next((x for x in st.items[i + 1 : i + 3] if x.kind == "value"), None)
+            if place is not None and named == {t.table for t in place.targets}:
+                st.take(i)
+                continue
+            raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
         if len(named) >= 2 or st.asks_when or (nxt is not None and nxt.kind == "time"):
             st.take(i)
         else:
