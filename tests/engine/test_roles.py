@@ -292,3 +292,19 @@ def test_live_in_is_a_place_of_the_rows_own(office):
     )
     # the division's site is not where a person lives
     declines(office, "how many people live in Lyon", "live")
+
+
+def test_earn_on_a_pay_history_declines(tmp_path):
+    db = _database(
+        tmp_path / "h.sqlite",
+        "CREATE TABLE person (pid INTEGER PRIMARY KEY, name TEXT, birth_date DATE);"
+        "CREATE TABLE pay (pid INTEGER REFERENCES person(pid), from_date DATE, salary INTEGER,"
+        " PRIMARY KEY (pid, from_date));"
+        "INSERT INTO person VALUES (1, 'A', '1980-01-01');"
+        "INSERT INTO pay VALUES (1, '2020-01-01', 10), (1, '2021-01-01', 20);",
+    )
+    try:
+        # 'earns' is the current row of the history, not any row: declined, not answered
+        declines(db, "how many people earn more than 15", "earn")
+    finally:
+        db.close()

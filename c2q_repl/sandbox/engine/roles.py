@@ -94,7 +94,14 @@ def _add_pay_words(lex: Lexicon) -> None:
     if len(pay) != 1:
         return  # no pay column, or several ('min_sal' and 'salary'): 'earn' stays unknown
     table, column = pay[0]
-    _add_unused(lex, PAY_WORDS, Target("column", table, column, via="english"))
+    info = lex.catalog.table(table)
+    dated_key = info is not None and any(
+        column_kind(c.type) == "date" for c in info.columns if c.name in info.primary_key
+    )
+    # on a pay history (keyed by person and date) 'earns' / 'is paid' is the current row,
+    # which a plain column reading would not say: only the past tense is the history's
+    words = ("earned",) if dated_key else PAY_WORDS
+    _add_unused(lex, words, Target("column", table, column, via="english"))
 
 
 def _add_qualified_heads(lex: Lexicon) -> None:
