@@ -12,6 +12,7 @@ from prompt_toolkit import PromptSession
 from prompt_toolkit.auto_suggest import AutoSuggestFromHistory
 from prompt_toolkit.completion import ThreadedCompleter
 from prompt_toolkit.filters import Condition
+from prompt_toolkit.formatted_text import StyleAndTextTuples
 from prompt_toolkit.history import FileHistory, History, InMemoryHistory, ThreadedHistory
 from prompt_toolkit.styles import Style
 
@@ -149,6 +150,10 @@ def make_prompt_session(
 ) -> PromptSession:
     """The prompt_toolkit session for ``ctx``, bound to ``hooks``."""
     completer = ReplCompleter(ctx, lambda: ctx.completion.schema_words)
+
+    def toolbar() -> StyleAndTextTuples:
+        return list(toolbar_fragments(ctx.toolbar_view(), session.app.output.get_size().columns))
+
     session: PromptSession = PromptSession(
         history=history_for(environ, ctx.notes),
         auto_suggest=AutoSuggestFromHistory(),
@@ -158,9 +163,7 @@ def make_prompt_session(
             lambda: session.default_buffer.text.lstrip().startswith("/")
         ),
         key_bindings=repl_key_bindings(completer),
-        bottom_toolbar=lambda: toolbar_fragments(
-            ctx.toolbar_view(), session.app.output.get_size().columns
-        ),
+        bottom_toolbar=toolbar,
         style=Style.from_dict(STARTUP_STYLE) if ctx.color else Style([]),
         vi_mode=options.vi,
         search_ignore_case=True,

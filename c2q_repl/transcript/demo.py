@@ -30,7 +30,7 @@ from c2q_repl.transcript.reader import RecordedRound, Transcript
 
 if TYPE_CHECKING:
     from prompt_toolkit.application import Application
-    from prompt_toolkit.formatted_text import ANSI
+    from prompt_toolkit.formatted_text import ANSI, StyleAndTextTuples
     from prompt_toolkit.key_binding import KeyBindings
 
 DEFAULT_THEME = "presentation"
@@ -132,7 +132,7 @@ class DemoScreen:
         state.below = max(0, len(lines) - state.scroll - room)
         return ANSI("\n".join("  " + line for line in shown))
 
-    def footer(self) -> list[tuple[str, str]]:
+    def footer(self) -> StyleAndTextTuples:
         cols, _ = self.size()
         state = self.state
         text = state.deck.footer(state.page, state.number_buffer, cols, below=state.below)

@@ -8,8 +8,8 @@ from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, Relationship, TableI
 from c2q_repl.sandbox.engine.breakdown import split_question, with_subject
 from c2q_repl.sandbox.engine.followups import apply_followup
 from c2q_repl.sandbox.engine.interpret import interpret
-from c2q_repl.sandbox.engine.lexicon import build_lexicon
 from c2q_repl.sandbox.engine.linking import link
+from c2q_repl.sandbox.engine.vocabulary import build_lexicon
 from c2q_repl.sandbox.schema import SP500_TABLES
 
 

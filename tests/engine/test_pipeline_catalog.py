@@ -7,10 +7,10 @@ import sqlglot
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, Relationship, TableInfo
 from c2q_repl.sandbox.engine.interpret import interpret
-from c2q_repl.sandbox.engine.lexicon import build_lexicon
 from c2q_repl.sandbox.engine.linking import link
 from c2q_repl.sandbox.engine.spec import Decline, QuerySpec
 from c2q_repl.sandbox.engine.sqlbuild import PlanError, build, join_path
+from c2q_repl.sandbox.engine.vocabulary import build_lexicon
 
 SHOPS = TableInfo(
     "shops",

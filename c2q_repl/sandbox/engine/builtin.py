@@ -29,7 +29,7 @@ from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_
 from .followups import apply_followup
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
-from .lexicon import Lexicon, build_lexicon, load_synonyms
+from .lexicon import Lexicon, load_synonyms
 from .linking import Item, Linked, link
 from .nearby import nearby_questions
 from .normalize import tokenize
@@ -42,6 +42,7 @@ from .roles import person_tables
 from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
+from .vocabulary import build_lexicon
 
 ENGINE = "builtin"
 _NEARBY_TRIES = 6  # candidate suggestions tried per decline (each verified once per catalog)

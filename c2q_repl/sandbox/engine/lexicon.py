@@ -140,7 +140,7 @@ def load_synonyms(path: Path = SYNONYM_FILE) -> dict:
         return tomllib.load(fh)
 
 
-def _add_schema_names(
+def add_schema_names(
     lex: Lexicon, table: TableInfo, english: dict[tuple[str, ...], list[tuple[str, str]]]
 ) -> None:
     lex.add(" ".join(split_identifier(table.name)), Target("table", table.name))
@@ -186,7 +186,7 @@ def _derived_from(key: tuple[str, ...], word: str) -> bool:
     return key[-1:] and key[-1] in {phrase_key(o)[-1] for o in SYNONYMS.get(word, ())} or False
 
 
-def _add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, str]]]) -> None:
+def add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, str]]]) -> None:
     """Derived phrases ('cost' for a price, 'surname' for Lname) only where no schema name
     or shipped synonym says otherwise, and where the columns they name are one thing:
     one column, or same-named columns of the same kind in several tables."""
@@ -214,7 +214,7 @@ def _add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, st
             lex.add(key, Target("column", table, column, via="name"))
 
 
-def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
+def add_synonyms(lex: Lexicon, synonyms: dict) -> None:
     cat = lex.catalog
     for table, phrases in synonyms.get("tables", {}).items():
         info = cat.table(table)
@@ -230,7 +230,7 @@ def _add_synonyms(lex: Lexicon, synonyms: dict) -> None:
                 lex.add(p, Target("column", t.name, c.name, via="synonym"))
 
 
-def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
+def add_superlatives(lex: Lexicon, synonyms: dict) -> None:
     """'cheapest' = lowest current_price: stored as a superlative target carrying its column."""
     for phrase, spec in synonyms.get("superlatives", {}).items():
         ref, _, direction = spec.partition(" ")
@@ -250,7 +250,7 @@ def _add_superlatives(lex: Lexicon, synonyms: dict) -> None:
             )
 
 
-def _add_name_prefixes(lex: Lexicon) -> None:
+def add_name_prefixes(lex: Lexicon) -> None:
     """'Berkshire Hathaway' for 'Berkshire Hathaway Inc. New': leading words of a name
     that no other name (and no other phrase) shares."""
     names = [
@@ -295,7 +295,7 @@ _CODED_WORDS = {
 }
 
 
-def _add_coded_english(lex: Lexicon) -> None:
+def add_coded_english(lex: Lexicon) -> None:
     """'female students' for Sex = 'F': coded values of a sex/gender column, spelled out,
     unless the word already names something else in the schema."""
     for heads, spelled in _CODED_WORDS.items():
@@ -341,7 +341,7 @@ def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
     )
 
 
-def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
+def load_values(lex: Lexicon, database, synonyms: dict) -> None:
     from sqlglot import exp
 
     dialect = lex.catalog.dialect
@@ -382,7 +382,7 @@ def _load_values(lex: Lexicon, database, synonyms: dict) -> None:
                 lex.add(phrase, Target("value", table, column, stored, via="synonym"))
 
 
-def _load_date_anchors(lex: Lexicon, database) -> None:
+def load_date_anchors(lex: Lexicon, database) -> None:
     from sqlglot import exp
 
     for table in lex.catalog.tables:
@@ -402,25 +402,3 @@ def _load_date_anchors(lex: Lexicon, database) -> None:
                 lex.date_anchor[(table.name, col.name)] = str(value)[:10]
             if first:
                 lex.date_first[(table.name, col.name)] = str(first)[:10]
-
-
-def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None) -> Lexicon:
-    """Everything the linker needs for one catalog. ``database`` feeds the value
-    index and date anchors; without it only names are known (unit tests)."""
-    synonyms = load_synonyms() if synonyms is None else synonyms
-    lex = Lexicon(catalog, defaults=dict(synonyms.get("defaults", {})))
-    english: dict[tuple[str, ...], list[tuple[str, str]]] = {}
-    for table in catalog.tables:
-        _add_schema_names(lex, table, english)
-    _add_synonyms(lex, synonyms)
-    _add_english(lex, english)
-    _add_superlatives(lex, synonyms)
-    from .roles import add_roles  # roles builds on this module's Lexicon
-
-    add_roles(lex)
-    if database is not None:
-        _load_values(lex, database, synonyms)
-        _add_coded_english(lex)
-        _add_name_prefixes(lex)
-        _load_date_anchors(lex, database)
-    return lex
