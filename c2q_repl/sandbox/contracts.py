@@ -115,6 +115,16 @@ class KnowledgeItem:
 
 
 @dataclass(frozen=True)
+class Description:
+    """A description the user wrote in the data summary (never the generated text):
+    of a table when ``column`` is empty, else of that column."""
+
+    table: str
+    column: str
+    text: str
+
+
+@dataclass(frozen=True)
 class AnswerRequest:
     question: str
     mode: str  # "direct" | "auto_breakdown"
@@ -124,6 +134,7 @@ class AnswerRequest:
     feedback: PriorRound | None = None  # the round named by feedback_answer_id
     feedback_task_id: str = ""
     knowledge: tuple[KnowledgeItem, ...] = ()
+    descriptions: tuple[Description, ...] = ()  # user-written, from the data summary
 
 
 @dataclass(frozen=True)

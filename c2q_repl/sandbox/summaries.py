@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 from dataclasses import dataclass, field
 
-from c2q_repl.sandbox.contracts import Catalog, SchemaDescription
+from c2q_repl.sandbox.contracts import Catalog, Description, SchemaDescription
 
 
 def describe_from_catalog(catalog: Catalog) -> SchemaDescription:
@@ -77,6 +77,29 @@ def _column_text(s: DataSummary, table: str, column: str) -> str:
     if override is not None:
         return override
     return s.description.columns.get(table, {}).get(column, "") if s.description else ""
+
+
+def _generated_text(s: DataSummary, table: str, column: str = "") -> str:
+    d = s.description
+    if d is None:
+        return ""
+    return (d.columns.get(table, {}).get(column, "") if column else d.tables.get(table, "")).strip()
+
+
+def user_descriptions(s: DataSummary | None) -> tuple[Description, ...]:
+    """The table and column descriptions the user wrote (PUT), for the engine to learn the
+    user's words from; the generated text only restates the names, so an override equal
+    to it (a client sending the summary back unchanged) is not the user's."""
+    if s is None:
+        return ()
+    written = [(table, "", text) for table, text in list(s.table_overrides.items())]
+    for table, columns in list(s.column_overrides.items()):
+        written += [(table, column, text) for column, text in list(columns.items())]
+    return tuple(
+        Description(table, column, text.strip())
+        for table, column, text in sorted(written)
+        if text.strip() and text.strip() != _generated_text(s, table, column)
+    )
 
 
 def v3_json(s: DataSummary, status: str, catalog: Catalog) -> dict:

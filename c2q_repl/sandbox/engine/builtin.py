@@ -25,6 +25,7 @@ from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
 from .describe import describe_schema
+from .described import DescribedLexicons
 from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_words
 from .followups import apply_followup
 from .interpret import interpret
@@ -83,6 +84,7 @@ class BuiltinAnswerer:
         self._synonyms = load_synonyms()
         self._contexts: dict[tuple[int, Catalog], _Context] = {}
         self._lock = threading.Lock()
+        self._described = DescribedLexicons()
 
     # ------------------------------------------------------------------ caching
     def _context(self, catalog: Catalog, database: Database) -> _Context:
@@ -152,6 +154,11 @@ class BuiltinAnswerer:
             return Plan(tasks=(task,), clarified_task=question)
 
     def _answer(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
+        if request.descriptions:
+            # the user's words from the data summary's descriptions (described.py)
+            lex = self._described.lexicon(ctx.lex, request.descriptions)
+            if lex is not ctx.lex:
+                ctx = replace(ctx, lex=lex, base=ctx)
         if request.knowledge:
             example_sql = few_shot_sql(question, request.knowledge, ctx.lex)
             if example_sql is not None:
@@ -177,7 +184,7 @@ class BuiltinAnswerer:
                 )
             lex = with_terms(ctx.lex, request.knowledge)
             if lex is not ctx.lex:
-                ctx = replace(ctx, lex=lex, base=ctx)
+                ctx = replace(ctx, lex=lex, base=ctx.base or ctx)
         if not question:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
         prepared = prepare(question, lambda rest: _names_data(rest, ctx.lex))
