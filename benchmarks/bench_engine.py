@@ -30,6 +30,7 @@ from c2q_repl.sandbox.engine.golden import evaluate, load_cases  # noqa: E402
 from c2q_repl.sandbox.seed import ensure_sp500insight  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "engine" / "golden.jsonl"
+HOLDOUT_SPLITS = ("holdout", "holdout2")  # --holdout runs both: never tuned on
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
@@ -54,7 +55,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         action="append",
         default=[],
         metavar="NAME",
-        help="the dev set of database NAME (sp500, school, shop, music); repeatable",
+        help="the dev set of database NAME (sp500 or one of benchmarks/eval/dbs NAMES); repeatable",
     )
     parser.add_argument("--all-dev", action="store_true", help="every dev set")
     parser.add_argument(
@@ -75,7 +76,8 @@ def chosen_sets(args: argparse.Namespace) -> list[Path]:
 
     paths = [Path(p) for p in args.sets]
     if args.dbs:
-        paths += set_paths("holdout" if args.holdout else "dev", tuple(args.dbs))
+        for split in HOLDOUT_SPLITS if args.holdout else ("dev",):
+            paths += set_paths(split, tuple(args.dbs))
         missing = set(args.dbs) - {p.stem.rsplit("_", 1)[0] for p in paths}
         if missing:
             raise SystemExit(f"no evaluation set for database(s) {sorted(missing)}")
@@ -83,7 +85,7 @@ def chosen_sets(args: argparse.Namespace) -> list[Path]:
         if args.all_dev:
             paths += set_paths("dev")
         if args.holdout:
-            paths += set_paths("holdout")
+            paths += [p for split in HOLDOUT_SPLITS for p in set_paths(split)]
     return list(dict.fromkeys(p.resolve() for p in paths))
 
 
