@@ -442,7 +442,8 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon, at_most: int | None = No
         if key is None:
             continue
         text = _words(tokens, i, n)
-        if key in _UNSUPPORTED_KEYS:
+        if key in _UNSUPPORTED_KEYS and not _names_schema(lex.phrases.get(key)):
+            # 'performance' is a change over time, unless a table or column is named so
             phrase, reason = _UNSUPPORTED_KEYS[key]
             return Item("unsupported", text, i, i + n, note=reason)
         schema = lex.phrases.get(key)
@@ -484,3 +485,8 @@ def _mixed_kind(targets: list[Target], lex: Lexicon) -> str:
         if any(t.kind == kind for t in targets):
             return kind
     return targets[0].kind
+
+
+def _names_schema(targets) -> bool:
+    """A table or column of this schema is named by the phrase (the schema's own word wins)."""
+    return any(t.kind in ("table", "column") and t.via != "english" for t in targets or ())

@@ -300,15 +300,16 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
 
 
 def code_label(catalog: Catalog, group: Col) -> Col | None:
-    """A group key that is a code ('d001', or a column referencing one) means little to a
-    reader: the one name column of the keyed table is shown beside it (both grouped)."""
+    """A group key that is a code ('d001', a numeric id, or a column referencing one) means
+    little to a reader: the one name column of the keyed table is shown beside it (both
+    grouped; the name depends on the key, so the groups are the same)."""
     target = group
     for r in catalog.relationships:
         if r.from_table == group.table and r.from_column == group.column:
             target = Col(r.to_table, r.to_column)
     info = catalog.table(target.table)
     column = info.column(target.column) if info else None
-    if info is None or column is None or column_kind(column.type) != "text":
+    if info is None or column is None or column_kind(column.type) not in ("text", "number"):
         return None
     if list(info.primary_key) != [target.column]:
         return None
