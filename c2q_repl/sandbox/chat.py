@@ -18,6 +18,7 @@ from c2q_repl.sandbox.knowledge import KnowledgeError, validate_item
 from c2q_repl.sandbox.results import execute_plan, prior_round, v2_outcome
 from c2q_repl.sandbox.service import ApiError, SandboxCore, Target, _as_int, bad_request
 from c2q_repl.sandbox.sessions import Round, Session, message_json
+from c2q_repl.sandbox.summaries import DataSummary, user_descriptions
 
 MODES = ("direct", "auto_breakdown")
 NAME_LENGTH = 64
@@ -126,7 +127,7 @@ class ChatService:
             name_from_text(question),
             creator,
         )
-        job_id = self._start_round(s, question, mode, read_only, "", "")
+        job_id = self._start_round(s, question, mode, read_only, "", "", target.summary)
         return {
             "cluster_id": target.cluster_id,
             "database": target.database,
@@ -156,7 +157,10 @@ class ChatService:
         history=(),
         feedback=None,
         feedback_task_id: str = "",
+        summary: DataSummary | None = None,
     ) -> AnswerRequest:
+        """``summary``: the data summary addressed (default: the database's default one),
+        whose user-written descriptions teach the engine the user's words."""
         return AnswerRequest(
             question=question,
             mode=mode,
@@ -166,6 +170,9 @@ class ChatService:
             feedback=feedback,
             feedback_task_id=feedback_task_id,
             knowledge=self.core.knowledge.items_for(cluster, database),
+            descriptions=user_descriptions(
+                summary or self.core.summaries.default_for(cluster, database)
+            ),
         )
 
     def _start_round(
@@ -176,6 +183,7 @@ class ChatService:
         read_only: bool,
         feedback_id: str,
         feedback_task_id: str,
+        summary: DataSummary | None = None,
     ) -> str:
         sessions = self.core.sessions
         history = sessions.history(s)
@@ -188,6 +196,7 @@ class ChatService:
             history,
             feedback_round.answer if feedback_round else None,
             feedback_task_id,
+            summary,
         )
         job_id = new_job_id()
         sessions.add_round(s, Round(question, job_id, mode, int(time.time())))
@@ -208,7 +217,9 @@ class ChatService:
         question = _question(body, "raw_question", "question")
         mode = _mode(body)
         target: Target = self.core.ready_target(body)
-        request = self._request(question, mode, target.cluster_id, target.database)
+        request = self._request(
+            question, mode, target.cluster_id, target.database, summary=target.summary
+        )
         started = time.monotonic()
 
         def work() -> JobOutcome:

@@ -1,0 +1,105 @@
+"""Data summary descriptions over real HTTP: what a user writes for a table or a column
+(PUT .../tables/{table}, .../columns) lets the built-in engine understand their words."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from .helpers import ask, client, ok, poll, target
+
+QUESTION = "how many staff members are there per office?"
+PER_OFFICE = [["10", "2"], ["20", "2"], ["30", "1"]]
+
+
+@pytest.fixture
+def hr_sandbox(make_sandbox, tmp_path):
+    """A user's own database with opaque names (no synonyms file knows them)."""
+    path = tmp_path / "hr.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE tbl_emp (EMP_ID INTEGER PRIMARY KEY, EMP_NM TEXT, LOC_ID INTEGER,
+                              SITE_CD INTEGER, GRD INTEGER);
+        INSERT INTO tbl_emp VALUES (1,'Ann',10,7,3),(2,'Bob',10,8,4),(3,'Cid',20,7,2),
+                                   (4,'Dee',30,8,5),(5,'Eve',20,7,1);
+        """
+    )
+    conn.commit()
+    conn.close()
+    sb = make_sandbox(db=str(path))
+    with client(sb) as http:
+        summary_id = ok(http.get("/v3/dataSummaries"))["data_summaries"][0]["data_summary_id"]
+    return sb, summary_id
+
+
+def declined(job: dict) -> bool:
+    return job["status"] == "failed" and bool(job["reason"])
+
+
+def rows_of(job: dict) -> list:
+    assert job["status"] == "done", job
+    return sorted(job["result"]["data"]["rows"])
+
+
+def test_described_words_are_understood_after_the_put(hr_sandbox):
+    sb, sid = hr_sandbox
+    with client(sb) as http:
+        assert declined(ask(http, sb, QUESTION)[1])
+        table = ok(
+            http.put(
+                f"/v3/dataSummaries/{sid}/tables/tbl_emp",
+                json={"description": "Employees, staff members"},
+            )
+        )
+        assert table["description"] == "Employees, staff members"
+        columns = ok(
+            http.put(
+                f"/v3/dataSummaries/{sid}/tables/tbl_emp/columns",
+                json={"LOC_ID": "The office location of each employee"},
+            )
+        )
+        assert columns["columns"]["LOC_ID"]["description"].startswith("The office location")
+
+        job = ask(http, sb, QUESTION)[1]
+        assert "LOC_ID" in job["result"]["sql"] and rows_of(job) == PER_OFFICE
+        assert rows_of(ask(http, sb, "how many staff members")[1]) == [["5"]]
+
+        # a session's rounds read the same summary
+        session = ok(http.post("/v3/sessions", json=target(sb)))["session_id"]
+        started = ok(
+            http.post(
+                f"/v3/sessions/{session}/chat2data",
+                json={"question": "number of employees by office"},
+            )
+        )
+        assert rows_of(poll(http, started["job_id"])[0]) == PER_OFFICE
+
+
+def test_a_phrase_two_columns_share_is_declined(hr_sandbox):
+    sb, sid = hr_sandbox
+    with client(sb) as http:
+        ok(
+            http.put(
+                f"/v3/dataSummaries/{sid}",
+                json={
+                    "tables": {
+                        "tbl_emp": {
+                            "description": "staff members",
+                            "columns": {"LOC_ID": "office", "SITE_CD": "office"},
+                        }
+                    }
+                },
+            )
+        )
+        assert declined(ask(http, sb, QUESTION)[1])
+        # once the user tells them apart, the question has one reading
+        ok(
+            http.put(
+                f"/v3/dataSummaries/{sid}/tables/tbl_emp/columns",
+                json={"SITE_CD": "badge site"},
+            )
+        )
+        job = ask(http, sb, QUESTION)[1]
+        assert "LOC_ID" in job["result"]["sql"] and rows_of(job) == PER_OFFICE
