@@ -52,6 +52,14 @@ _GENERIC = _word_set(
 # 'department code' name the office and the department ('by office', 'per department')
 _POINTER_HEADS = _word_set("id identifier code number no key location ref reference")
 _KEYWORD_KEYS = frozenset(phrase_key(p) for p in list(KEYWORDS) + list(UNSUPPORTED))
+# keywords that change what a query computes: inside a phrase they would be swallowed by it
+# ('total salary' as a column name would silently drop the SUM)
+_MEANING_CATEGORIES = _word_set(
+    "count distinct agg bottom cmp group sign not or pct share change compare"
+)
+_MEANING_KEYS = frozenset(
+    phrase_key(p) for p, (category, _) in KEYWORDS.items() if category in _MEANING_CATEGORIES
+) | frozenset(phrase_key(p) for p in UNSUPPORTED)
 _QUIET = frozenset(word_key(w) for w in STOP_WORDS) | frozenset(STOP_WORDS)
 _SENTENCE_END = re.compile(r"[.;:!?](?:\s|$)|\n|\s[-–—]\s")
 _PARENTHESES = re.compile(r"\([^)]*\)|\[[^\]]*\]")
@@ -131,12 +139,16 @@ def _keys_for(phrase: str, column: bool) -> list[tuple[str, ...]]:
 
 def _usable(key: tuple[str, ...], lex: Lexicon) -> bool:
     """Only new words: never a schema name, value or synonym already known, never an
-    engine keyword, never a word that says nothing by itself."""
+    engine keyword (nor a phrase holding one that changes the query), never a word that
+    says nothing by itself."""
     if not key or key in lex.phrases or key in _KEYWORD_KEYS:
         return False
     if len(key) == 1 and (key[0] in _GENERIC or key[0].upper() in lex.symbols):
         return False
     if any(t.kind != "word" for t in tokenize(" ".join(key))):
+        return False
+    spans = {key[i:j] for i in range(len(key)) for j in range(i + 1, len(key) + 1)}
+    if spans & _MEANING_KEYS:
         return False
     return not all(w in _QUIET or (w,) in _KEYWORD_KEYS for w in key)
 

@@ -128,6 +128,10 @@ def test_engine_keywords_and_filler_are_never_synonyms(lex):
             Description("tbl_emp", "LOC_ID", "average"),
             Description("tbl_emp", "SITE_CD", "the"),
             Description("tbl_emp", "EMP_NM", "name"),
+            # a phrase holding a word that changes the query would swallow it
+            Description("tbl_emp", "GRD", "total grade"),
+            Description("tbl_emp", "EMP_ID", "number of staff"),
+            Description("tbl_emp", "SITE_CD", "highest site"),
         ),
     )
     assert extra == {}
