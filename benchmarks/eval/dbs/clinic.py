@@ -142,7 +142,7 @@ INSURANCE = ("Blue Cross", "Blue Cross", "Aetna", "Medicare", "Medicare", "Cigna
 def build(path: Path) -> None:
     rng = random.Random(SEED)
     physicians = [(i + 1, *p) for i, p in enumerate(PHYSICIANS)]
-    patients = []
+    patients: list[tuple] = []
     used: set[str] = set()
     while len(patients) < 150:
         name = f"{rng.choice(FIRST_NAMES)} {rng.choice(LAST_NAMES)}"
@@ -163,7 +163,8 @@ def build(path: Path) -> None:
                 rng.choice(family) if rng.random() < 0.9 else None,
             )
         )
-    appointments, prescriptions = [], []
+    appointments: list[tuple] = []
+    prescriptions: list[tuple] = []
     busy = [p for p in physicians if p[0] != 13]  # Dr. Miguel Torres has no appointment yet
     weights = [rng.randint(1, 6) for _ in busy]
     for appt_id in range(1, 261):

@@ -117,7 +117,7 @@ YEARS = (2019, 2020, 2021, 2022, 2023)
 def build(path: Path) -> None:
     rng = random.Random(SEED)
     teams = [(i + 1, *t) for i, t in enumerate(TEAMS)]
-    players = []
+    players: list[tuple] = []
     used: set[str] = set()
     for team in teams:
         for slot in range(rng.randint(16, 20)):
@@ -161,7 +161,7 @@ def build(path: Path) -> None:
             )
         )
     strength = {t[0]: rng.uniform(0.6, 2.2) for t in teams}
-    games = []
+    games: list[tuple] = []
     seasons = []
     for season_id, year in enumerate(YEARS, 1):
         fixtures = list(permutations([t[0] for t in teams], 2))

@@ -185,7 +185,7 @@ def build(path: Path) -> None:
                 rng.choice((1, 1, 1, 2, 2, 3, 4, 5, 5, 6, 7)),  # Lakeside (8) holds no book
             )
         )
-    members = []
+    members: list[tuple] = []
     used: set[tuple[str, str]] = set()
     while len(members) < 120:
         first, last = rng.choice(FIRST_NAMES), rng.choice(LAST_NAMES)
