@@ -3,32 +3,17 @@
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
+from .described_db import PER_OFFICE, write_hr_database
 from .helpers import ask, client, ok, poll, target
 
 QUESTION = "how many staff members are there per office?"
-PER_OFFICE = [["10", "2"], ["20", "2"], ["30", "1"]]
 
 
 @pytest.fixture
 def hr_sandbox(make_sandbox, tmp_path):
-    """A user's own database with opaque names (no synonyms file knows them)."""
-    path = tmp_path / "hr.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """
-        CREATE TABLE tbl_emp (EMP_ID INTEGER PRIMARY KEY, EMP_NM TEXT, LOC_ID INTEGER,
-                              SITE_CD INTEGER, GRD INTEGER);
-        INSERT INTO tbl_emp VALUES (1,'Ann',10,7,3),(2,'Bob',10,8,4),(3,'Cid',20,7,2),
-                                   (4,'Dee',30,8,5),(5,'Eve',20,7,1);
-        """
-    )
-    conn.commit()
-    conn.close()
-    sb = make_sandbox(db=str(path))
+    sb = make_sandbox(db=str(write_hr_database(tmp_path / "hr.sqlite")))
     with client(sb) as http:
         summary_id = ok(http.get("/v3/dataSummaries"))["data_summaries"][0]["data_summary_id"]
     return sb, summary_id

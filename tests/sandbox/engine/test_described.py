@@ -3,12 +3,15 @@ description offers, what the lexicon copy gains, and what it never gains (precis
 
 from __future__ import annotations
 
-import sqlite3
-
 import pytest
 
 from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
-from c2q_repl.sandbox.contracts import AnswerRequest, Description, SchemaDescription
+from c2q_repl.sandbox.contracts import (
+    AnswerRequest,
+    Description,
+    KnowledgeItem,
+    SchemaDescription,
+)
 from c2q_repl.sandbox.engine import create_answerer
 from c2q_repl.sandbox.engine.described import (
     DescribedLexicons,
@@ -19,23 +22,12 @@ from c2q_repl.sandbox.engine.described import (
 from c2q_repl.sandbox.engine.lexicon import Target, phrase_key
 from c2q_repl.sandbox.summaries import DataSummary, user_descriptions
 
+from ..described_db import PER_OFFICE, write_hr_database
+
 
 @pytest.fixture(scope="module")
 def hr(tmp_path_factory):
-    """Opaque names nobody would say: only the user's descriptions make them speakable."""
-    path = tmp_path_factory.mktemp("hr") / "hr.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
-        """
-        CREATE TABLE tbl_emp (EMP_ID INTEGER PRIMARY KEY, EMP_NM TEXT, LOC_ID INTEGER,
-                              SITE_CD INTEGER, GRD INTEGER);
-        INSERT INTO tbl_emp VALUES (1,'Ann',10,7,3),(2,'Bob',10,8,4),(3,'Cid',20,7,2),
-                                   (4,'Dee',30,8,5),(5,'Eve',20,7,1);
-        """
-    )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
+    db = SQLiteDatabase(write_hr_database(tmp_path_factory.mktemp("hr") / "hr.sqlite"))
     yield db
     db.close()
 
@@ -162,8 +154,10 @@ def test_cache_per_descriptions(lex):
     assert phrase_key("office") not in changed.phrases
 
 
-def answer(engine, db, question, descriptions=()):
-    request = AnswerRequest(question, "direct", db.catalog(), db, descriptions=descriptions)
+def answer(engine, db, question, descriptions=(), knowledge=()):
+    request = AnswerRequest(
+        question, "direct", db.catalog(), db, knowledge=knowledge, descriptions=descriptions
+    )
     return engine.answer(request).tasks[0]
 
 
@@ -176,7 +170,7 @@ def test_the_engine_answers_with_the_users_words(engine, hr):
     )
     task = answer(engine, hr, question, descriptions)
     assert not task.refusal, task.refusal
-    assert sorted(hr.query(task.sql).rows) == [["10", "2"], ["20", "2"], ["30", "1"]]
+    assert sorted(hr.query(task.sql).rows) == PER_OFFICE
     task = answer(engine, hr, "how many staff members", descriptions)
     assert hr.query(task.sql).rows == [["5"]]
     # and the next request without them knows nothing of them
@@ -190,6 +184,16 @@ def test_the_engine_declines_a_shared_phrase(engine, hr):
         Description("tbl_emp", "SITE_CD", "office"),
     )
     assert answer(engine, hr, "how many staff members per office", descriptions).refusal
+
+
+def test_knowledge_terms_build_on_the_described_words(engine, hr):
+    """A term sheet's description may use the words the data summary taught."""
+    terms = (KnowledgeItem("term-sheet", {"term": ["crew"], "description": "staff members"}),)
+    described = (Description("tbl_emp", "", "staff members"),)
+    assert answer(engine, hr, "how many crew", knowledge=terms).refusal
+    task = answer(engine, hr, "how many crew", described, terms)
+    assert not task.refusal, task.refusal
+    assert hr.query(task.sql).rows == [["5"]]
 
 
 def test_only_the_users_own_descriptions_reach_the_engine():
