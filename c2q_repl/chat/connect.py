@@ -253,6 +253,26 @@ def _shutdown(established: _Established) -> None:
             established.sandbox.stop()
 
 
+def provide_sandbox_database_early() -> None:
+    """Begin copying the bundled database out of the package now, in a daemon thread.
+
+    On a first run that copy (decompressing about 50 MB) is the longest single step
+    before the embedded sandbox can serve; started before the UI is imported it runs
+    alongside (zlib releases the GIL). Later runs find the file at once. Errors are left
+    for the sandbox's own start to report.
+    """
+
+    def provide() -> None:
+        try:
+            from c2q_repl.sandbox.seed import ensure_sp500insight
+
+            ensure_sp500insight()
+        except Exception:  # noqa: BLE001 - start_sandbox repeats the work and reports it
+            pass
+
+    threading.Thread(target=provide, name="c2q-sandbox-db-early", daemon=True).start()
+
+
 def new_connection(
     settings: Settings,
     *,

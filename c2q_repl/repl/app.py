@@ -125,9 +125,15 @@ def _start(args: argparse.Namespace) -> int:
         except TranscriptError as exc:
             print(f"c2q: cannot resume: {exc}", file=sys.stderr)
             return EXIT_USAGE
-    from c2q_repl.chat.connect import endpoint_kind, endpoint_label
+    from c2q_repl.chat.connect import (
+        endpoint_kind,
+        endpoint_label,
+        provide_sandbox_database_early,
+    )
 
     kind = endpoint_kind(settings)
+    if kind == "sandbox":
+        provide_sandbox_database_early()
     keys = KeyHold(sys.stdin.fileno())
     # a resumed session prints its last answer first: no early prompt to take over
     painted = resumption is None and show_early_prompt(

@@ -9,6 +9,9 @@ with a reason, never answered with an empty table.
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
+
 from c2q_repl.sandbox.contracts import (
     Answerer,
     AnswerRequest,
@@ -52,10 +55,30 @@ def as_sql_question(question: str, dialect: str) -> str | None:
 
 
 class SqlPassthroughAnswerer:
-    """Runs SQL questions as-is and hands everything else to ``inner``."""
+    """Runs SQL questions as-is and hands everything else to ``inner``.
 
-    def __init__(self, inner: Answerer | None = None):
-        self.inner = inner
+    ``inner`` may be given as a factory: the engine (sqlglot and the linker, about
+    0.2 s of imports) is then made on first use, so a server starts, and its first
+    session opens, before anything needs it (the server warms it up in the background).
+    """
+
+    def __init__(
+        self,
+        inner: Answerer | None = None,
+        *,
+        make_inner: Callable[[], Answerer] | None = None,
+    ):
+        self._inner = inner
+        self._make_inner = make_inner
+        self._lock = threading.Lock()
+
+    @property
+    def inner(self) -> Answerer | None:
+        if self._inner is None and self._make_inner is not None:
+            with self._lock:
+                if self._inner is None:
+                    self._inner = self._make_inner()
+        return self._inner
 
     def answer(self, request: AnswerRequest) -> Plan:
         statement = as_sql_question(request.question, request.catalog.dialect)
@@ -107,7 +130,9 @@ def build_answerer(
     llm_key_env: str = "OPENAI_API_KEY",
 ) -> SqlPassthroughAnswerer:
     """The passthrough in front of the engine ``kind`` from ``c2q_repl.sandbox.engine``
-    (always part of the package: imported directly)."""
-    return SqlPassthroughAnswerer(
-        create_answerer(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
-    )
+    (always part of the package, made on first use)."""
+    if kind != "builtin":  # the LLM engine is light and checks its settings at once
+        return SqlPassthroughAnswerer(
+            create_answerer(kind, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env)
+        )
+    return SqlPassthroughAnswerer(make_inner=lambda: create_answerer("builtin"))

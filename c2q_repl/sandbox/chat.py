@@ -88,6 +88,7 @@ class ChatService:
         s = self.core.sessions.create(
             self.core.next_id(), target.cluster_id, target.database, name, creator
         )
+        self.core.warm_up()  # a question is coming: have the engine ready for it
         return self.session_json(s)
 
     def find_session(self, raw_id: str) -> Session:

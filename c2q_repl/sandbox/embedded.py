@@ -162,10 +162,15 @@ def start_sandbox(
     if keys is None:
         keys = load_or_create_keys(Path(keys_file))[0] if keys_file else [generate_key(ADMIN)]
     database = open_database(db, cache_dir=cache_dir)
+    known_description = None
     if answerer is None:
         answerer = build_answerer(
             engine, llm_url=llm_url, llm_model=llm_model, llm_key_env=llm_key_env
         )
+        if not db and engine == "builtin":
+            from c2q_repl.sandbox.prebuilt import packaged_description
+
+            known_description = packaged_description()
     jobs = JobStore(delay, seed=seed, limits=job_limits)  # job_limits: a jobs.JobLimits
     core = SandboxCore(
         database,
@@ -173,6 +178,7 @@ def start_sandbox(
         jobs,
         app_id=app_id,
         limits=Limits(max_rows, sql_timeout, max_result_chars),
+        known_description=known_description,
     )
     core.start_summary(core.cluster_id, database.name, "")
     gateway = GatewayConfig(

@@ -13,7 +13,7 @@ import threading
 from dataclasses import dataclass
 from urllib.parse import urlparse
 
-from c2q_repl.sandbox.contracts import Catalog, Database
+from c2q_repl.sandbox.contracts import Catalog, Database, SchemaDescription
 from c2q_repl.sandbox.jobs import JobOutcome, JobStore
 from c2q_repl.sandbox.knowledge import KnowledgeStore
 from c2q_repl.sandbox.responses import NOT_READY
@@ -54,9 +54,22 @@ class Target:
 class SandboxCore:
     """State shared by all endpoints: the database, stores, jobs and ids."""
 
-    def __init__(self, db: Database, answerer, jobs: JobStore, *, app_id: str, limits: Limits):
+    def __init__(
+        self,
+        db: Database,
+        answerer,
+        jobs: JobStore,
+        *,
+        app_id: str,
+        limits: Limits,
+        known_description: SchemaDescription | None = None,
+    ):
         self.db = db
         self.answerer = answerer
+        # the bundled database's description, computed ahead (prebuilt.py): its summary is
+        # ready at once and the engine warms up only once a session is open
+        self.known_description = known_description
+        self._warmed = False
         self.jobs = jobs
         self.app_id = app_id
         self.limits = limits
@@ -185,18 +198,25 @@ class SandboxCore:
         summary = DataSummary(self.next_id(), cluster, database, description, new_job_id())
 
         def work() -> JobOutcome:
-            summary.description = self.answerer.describe(self.catalog, self.db)
-            self._warm_answerer()
+            known = self.known_description
+            if known is not None and known.database == database:
+                summary.description = known
+            else:
+                summary.description = self.answerer.describe(self.catalog, self.db)
+                self.warm_up()
             return JobOutcome("done", (v2_json if v2 else v3_json)(summary, "done", self.catalog))
 
         self.summaries.add(summary, make_default)
         self.jobs.submit("summary", work, job_id=summary.job_id)
         return summary
 
-    def _warm_answerer(self) -> None:
-        """Let the engine verify its example questions now, in the background, so
-        the first refusal or /suggest does not pay for it (about a second)."""
-        import threading
+    def warm_up(self) -> None:
+        """Let the engine load and verify its example questions now, in the background (once),
+        so the first question, refusal or /suggest does not pay for it (about a second)."""
+        with self._id_lock:
+            if self._warmed:
+                return
+            self._warmed = True
 
         def warm() -> None:
             try:

@@ -24,20 +24,28 @@ CHILD = textwrap.dedent(
     from c2q_repl.sandbox import seed
 
     mode, directory = sys.argv[1], Path(sys.argv[2])
-    real_copy, real_write = seed._copy, seed.write_sqlite
+    real_inflate, real_write = seed._inflate, seed.write_sqlite
 
-    def slow_copy(source, out):
-        print("building", flush=True)
-        out.write(source.read(1 << 20))
-        time.sleep(60 if mode == "hang" else 0.5)
-        real_copy(source, out)
+    class SlowAfterFirstWrite:  # the copy pauses once part of the file is written
+        def __init__(self, out):
+            self.out, self.paused = out, False
+
+        def write(self, data):
+            self.out.write(data)
+            if not self.paused:
+                self.paused = True
+                print("building", flush=True)
+                time.sleep(60 if mode == "hang" else 0.5)
+
+    def slow_inflate(source, out):
+        real_inflate(source, SlowAfterFirstWrite(out))
 
     def slow_write(path, *args):
         path.write_bytes(b"half a database")
         print("building", flush=True)
         time.sleep(60)
 
-    seed._copy = slow_copy
+    seed._inflate = slow_inflate
     if mode == "hang-generator":
         seed.packaged_database = lambda: None
         seed.write_sqlite = slow_write
