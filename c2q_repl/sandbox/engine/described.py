@@ -96,29 +96,33 @@ def _leading_phrase(words: list[str]) -> tuple[list[str], bool]:
     return phrase, False
 
 
+def _whole_phrase(words: list[str]) -> list[str] | None:
+    """A short description as a whole, less its fillers ('staff of each office' → staff);
+    None when it is not one plain phrase (then its leading phrase is read instead)."""
+    start = next((k for k, w in enumerate(words) if w.lower() not in _LEADING_FILLER), len(words))
+    phrase = words[start:]
+    if not phrase or not all(_NAME_WORD.fullmatch(w) for w in phrase):
+        return None
+    if phrase[0].lower() in _CUTTERS:
+        return []  # 'usually the head office': no noun phrase opens it
+    for k, word in enumerate(phrase):
+        following = phrase[k + 1].lower() if k + 1 < len(phrase) else ""
+        if word.lower() in ("per", "each", "every") or following in ("each", "every"):
+            return phrase[:k]
+    return phrase
+
+
 def description_phrases(text: str) -> tuple[str, ...]:
     """Short noun phrases a description offers as names: the whole description when it is
     short (at most four words, no alternatives), else its leading noun phrase, or the
     leading list of them ('Office location, site or branch where …' → three phrases)."""
     first = _SENTENCE_END.split(_PARENTHESES.sub(" ", text).strip(), maxsplit=1)[0]
-    found: list[str] = []
     whole = _after_possessive(_words(first))
     if 0 < len(whole) <= MAX_PHRASE_WORDS and not _ALTERNATIVES.search(first):
-        start = next(
-            (k for k, w in enumerate(whole) if w.lower() not in _LEADING_FILLER), len(whole)
-        )
-        phrase = whole[start:]
-        if phrase and phrase[0].lower() in _CUTTERS:
-            return ()  # 'usually the head office': no noun phrase opens it
-        for k, word in enumerate(phrase):
-            # 'staff of each office': the filler after the phrase is no part of it
-            following = phrase[k + 1].lower() if k + 1 < len(phrase) else ""
-            if word.lower() in ("per", "each", "every") or following in ("each", "every"):
-                phrase = phrase[:k]
-                break
-        if phrase and all(_NAME_WORD.fullmatch(w) for w in phrase):
-            found.append(" ".join(phrase))
-        return tuple(found)
+        phrase = _whole_phrase(whole)
+        if phrase is not None:
+            return (" ".join(phrase),) if phrase else ()
+    found: list[str] = []
     for segment in _ALTERNATIVES.split(first):
         phrase, cut = _leading_phrase(_words(segment))
         if not phrase or len(phrase) > MAX_PHRASE_WORDS:

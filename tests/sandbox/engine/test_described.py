@@ -64,6 +64,7 @@ def column(name: str) -> Target:
         ("Date the person was hired", ("Date",)),
         ("Office location (see tbl_loc)", ("Office location",)),
         ("Usually the head office", ()),
+        ("Office location 2023", ("Office location",)),
         ("", ()),
         ("   ", ()),
     ],
