@@ -133,11 +133,17 @@ def description_phrases(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(found))
 
 
-def _keys_for(phrase: str, column: bool) -> list[tuple[str, ...]]:
+def _keys_for(phrase: str, target: Target, lex: Lexicon) -> list[tuple[tuple[str, ...], Target]]:
+    """The phrase's key, and for a column without its pointing last word ('office location'
+    → office). The key column's 'employee id' points at the rows themselves: the table."""
     key = phrase_key(phrase)
-    keys = [key]
-    if column and len(key) > 1 and key[-1] in _POINTER_HEADS:
-        keys.append(key[:-1])
+    keys = [(key, target)]
+    if target.kind == "column" and len(key) > 1 and key[-1] in _POINTER_HEADS:
+        table = lex.catalog.table(target.table)
+        own_key = table is not None and table.primary_key == (target.column,)
+        keys.append(
+            (key[:-1], Target("table", target.table, via="description") if own_key else target)
+        )
     return keys
 
 
@@ -178,9 +184,9 @@ def described_synonyms(
         if target is None:
             continue
         for phrase in description_phrases(description.text):
-            for key in _keys_for(phrase, column=target.kind == "column"):
+            for key, meant in _keys_for(phrase, target, lex):
                 if _usable(key, lex):
-                    proposed.setdefault(key, set()).add(target)
+                    proposed.setdefault(key, set()).add(meant)
     return {key: next(iter(targets)) for key, targets in proposed.items() if len(targets) == 1}
 
 

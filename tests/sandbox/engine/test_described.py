@@ -91,6 +91,15 @@ def test_described_words_are_added_to_a_copy(lex):
     assert phrase_key("staff members") not in lex.phrases
 
 
+def test_the_key_columns_id_names_the_rows(lex):
+    """'employee number' of the primary key: 'employee' is a row of the table, not a group."""
+    extra = described_synonyms(lex, (Description("tbl_emp", "EMP_ID", "employee number"),))
+    assert extra == {
+        phrase_key("employee number"): column("EMP_ID"),
+        phrase_key("employee"): Target("table", "tbl_emp", via="description"),
+    }
+
+
 def test_no_description_no_copy(lex):
     assert with_descriptions(lex, ()) is lex
     # nothing usable (a generic word, an unknown table): the same lexicon back
