@@ -95,9 +95,14 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
     return group_col, order_col
 
 
-def read_tables(st: ReadState) -> tuple[str | None, list[str]]:
+def read_tables(st: ReadState, count_at: int | None = None) -> tuple[str | None, list[str]]:
+    """The table the question is about (the first named, or the one right after the count
+    word: 'the names of teams and the number of players' counts players) and the others."""
     subject = None
     bridges: list[str] = []
+    counted = st.at(count_at + 1) if count_at is not None else None
+    if counted is not None and counted.kind == "table" and st.free(count_at + 1):  # type: ignore[operator]
+        subject = counted.targets[0].table
     value_tables = {t.table for it in st.items if it.kind == "value" for t in it.targets}
     for i, it in enumerate(st.items):
         if it.kind != "table" or not st.free(i):

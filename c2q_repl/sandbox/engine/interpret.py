@@ -181,7 +181,7 @@ def _interpret(st: ReadState) -> QuerySpec:
                     "zero); ask for those with none separately.",
                     word.text,
                 )
-    subject_table, bridge_tables = read_tables(st)
+    subject_table, bridge_tables = read_tables(st, count_at)
 
     metric = read_metric(st, count_at, agg_at, subject_table, distinct)
     projection: list[Col] = []

@@ -326,6 +326,8 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
         # a bare verb names only a dated event ('hire' → hireDate), never a measure's first
         # word ('revenue' is not revenue_growth)
         and (not bare or split_words(c.name)[-1] in ("date", "year", "on", "at"))
+        # 'plays' is not Player_ID: a verb never names a row's key
+        and split_words(c.name)[-1] not in ("id", "key", "code", "no")
     }
     if len(found) != 1:
         return None

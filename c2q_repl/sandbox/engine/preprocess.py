@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .phrasing import benchmark_phrasing
+
 # A sentence that tells the answerer how to behave, not what to find.
 _INSTRUCTION = re.compile(
     r"\b(?:sql|queries|query|select\s+statements?|syntax|explanations?|markdown|json|"
@@ -216,4 +218,5 @@ def prepare(question: str, names_data=lambda rest: False) -> Prepared:
     if verb:
         return Prepared(body, removed, verb)
     text, rewrites = informal(body)
-    return Prepared(text, removed, "", rewrites)
+    text, phrased = benchmark_phrasing(text)
+    return Prepared(text, removed, "", rewrites + phrased)

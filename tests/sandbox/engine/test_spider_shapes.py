@@ -95,3 +95,57 @@ def test_a_count_per_referenced_row_shows_that_rows_name(festival):
         "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
         " GROUP BY T1.Band_ID ORDER BY count(*) DESC LIMIT 1",
     )
+
+
+def test_the_count_word_counts_the_table_right_after_it(festival):
+    # 'the names of festivals' is named first, but the performances are what is counted
+    check(
+        festival,
+        "Show the names of festivals and the number of performances at each festival.",
+        "SELECT T2.Festival_Name, count(*) FROM performance AS T1 JOIN festival AS T2"
+        " ON T1.Festival_ID = T2.Festival_ID GROUP BY T1.Festival_ID",
+    )
+
+
+def test_benchmark_wordings_return_and_order_of(festival):
+    check(
+        festival,
+        "Return the names and countries of bands in descending order of members.",
+        "SELECT Name, Country FROM band ORDER BY Members DESC",
+    )
+    check(
+        festival,
+        "What are the names of bands, ordered by formed year in ascending order?",
+        "SELECT Name FROM band ORDER BY Formed_Year ASC",
+    )
+    check(
+        festival,
+        "Count the number of festivals in each city.",
+        "SELECT City, count(*) FROM festival GROUP BY City",
+    )
+
+
+def test_a_verb_never_names_a_key_column(tmp_path):
+    # 'plays' begins 'Player_ID' only; reading it as the players listed every player
+    path = tmp_path / "league.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE stadium (Stadium_ID INTEGER PRIMARY KEY, Name TEXT);
+        CREATE TABLE team (Team_ID INTEGER PRIMARY KEY, Team_Name TEXT,
+                           Stadium_ID INTEGER REFERENCES stadium(Stadium_ID));
+        CREATE TABLE player (Player_ID INTEGER PRIMARY KEY, Name TEXT,
+                             Team_ID INTEGER REFERENCES team(Team_ID));
+        INSERT INTO stadium VALUES (1, 'Elm Park'), (2, 'Riverside');
+        INSERT INTO team VALUES (1, 'Leeds Athletic', 1), (2, 'York City', 2);
+        INSERT INTO player VALUES (1, 'Ann', 1), (2, 'Bo', 1), (3, 'Cy', 2);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        task = ask(db, "What is the name of the stadium where Leeds Athletic plays?")
+        assert "Player_ID" not in (task.sql or ""), task.sql
+    finally:
+        db.close()

@@ -1,0 +1,71 @@
+"""Benchmark-style phrasings written the way the linker reads them.
+
+Questions written for text-to-SQL benchmarks open with imperatives ("Return the names …",
+"Give the …"), put the direction of an ordering in a trailing clause ("in descending order
+of age") and repeat what they group by ("the number of singers with that country"). These
+are wordings, not meanings: each rewrite keeps the question's sense and is reported as an
+assumption, so nothing is read silently.
+"""
+
+from __future__ import annotations
+
+import re
+
+# An opening imperative that only asks to be shown something ('Return' is otherwise a
+# change-over-time word; 'Give' and 'Retrieve' are unknown to the lexicon).
+_IMPERATIVE = re.compile(
+    r"^(\s*)(?:return|give(?:\s+me)?|retrieve|provide|display|tell\s+me|output|report)\b",
+    re.IGNORECASE,
+)
+# 'in descending order of age' → the direction, then the ordering column after 'sorted by'
+_ORDER_OF = re.compile(
+    r"\b(?:in|by)\s+(?:the\s+)?(descending|ascending|decreasing|increasing)\s+order\s+of\b",
+    re.IGNORECASE,
+)
+_DIRECTION = {
+    "descending": "descending",
+    "decreasing": "descending",
+    "ascending": "ascending",
+    "increasing": "ascending",
+}
+# 'Count the number of …' says the count twice
+_COUNT_THE_NUMBER = re.compile(r"^(\s*)count\s+(?:the\s+)?(number|total\s+number)\s+of\b", re.I)
+# '… each country and the number of singers in that country': the group named again
+_THAT_GROUP = re.compile(
+    r"\s+(?:with|in|for|of|from|under|at)\s+(?:that|this|each|the\s+same)\s+([a-z][\w ]{1,30}?)"
+    r"(?=\s*(?:[?.!,]|$))",
+    re.IGNORECASE,
+)
+
+
+def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """The text with benchmark-style wordings rewritten; and (as written, read as) pairs."""
+    rewrites: list[tuple[str, str]] = []
+    m = _IMPERATIVE.match(text)
+    if m:
+        rewrites.append((m.group(0).strip(), "show"))
+        text = m.group(1) + "show" + text[m.end() :]
+    m = _COUNT_THE_NUMBER.match(text)
+    if m:
+        rewrites.append((m.group(0).strip(), f"the {m.group(2)} of"))
+        text = m.group(1) + f"the {m.group(2)} of" + text[m.end() :]
+
+    def order_of(match: re.Match) -> str:
+        said = _DIRECTION[match.group(1).lower()]
+        rewrites.append((match.group(0), f"{said}, sorted by"))
+        return f"{said} sorted by"
+
+    text = _ORDER_OF.sub(order_of, text)
+    m = _THAT_GROUP.search(text)
+    if m and _named_before(text[: m.start()], m.group(1)):
+        rewrites.append((m.group(0).strip(), "(the group already named)"))
+        text = text[: m.start()] + text[m.end() :]
+    return text, tuple(rewrites)
+
+
+def _named_before(before: str, noun: str) -> bool:
+    """'each country … in that country': the noun was named as the group earlier."""
+    head = noun.lower().split()[0].rstrip("s")
+    return bool(
+        re.search(rf"\b(?:each|every|per|all)\s+(?:\w+\s+)?{re.escape(head)}", before, re.I)
+    )
