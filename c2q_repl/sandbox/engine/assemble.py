@@ -147,4 +147,23 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         )
     elif p.limit is not None:
         spec = spec.with_(limit=p.limit, limit_stated=True)
+    if p.descending is not None and spec.order_by is None:
+        spec = spec.with_(order_by=_sorted_column(st, spec), descending=p.descending)
     return spec
+
+
+def _sorted_column(st: ReadState, spec: QuerySpec) -> Col:
+    """'the names of bands in alphabetical order': a direction with no column sorts the one
+    column shown (the table's name when none is asked); with several it is not guessed."""
+    from .sqlbuild import name_columns
+
+    shown = list(spec.columns)
+    if not shown:
+        info = st.lex.catalog.table(spec.table)
+        shown = [Col(spec.table, c) for c in (name_columns(info) if info else [])]
+    if len(shown) != 1:
+        raise Refuse(
+            "I could not tell which column to sort by; please say 'sorted by …'.",
+            *(c.column for c in shown[:1]),
+        )
+    return shown[0]

@@ -462,6 +462,20 @@ def time_filter(
         rng = resolve(item.time, st.lex.date_anchor.get((table, dates[0])))
         st.notes.append((item.text, rng.explanation + f" (on {table}.{dates[0]})"))
         return Filter(col, "range", (rng.start, rng.end), time=True)
+    infos = [info for info in map(st.lex.catalog.table, dict.fromkeys(tables)) if info]
+    years = [
+        Col(info.name, c.name)
+        for info in infos
+        for c in info.columns
+        if is_year_column(st, Col(info.name, c.name))
+    ]
+    if len(years) == 1:
+        # 'festivals held in 2021', 'teams founded before 1890': the one year column dates them
+        st.notes.append((item.text, f"read on {years[0].table}.{years[0].column}"))
+        return _year_filter(st, item, years[0])
+    if years:
+        readings = ", ".join(f"{c.table}.{c.column}" for c in years)
+        raise Refuse(f"'{item.text}' can date {readings}; please name the year.", item.text)
     raise Refuse(
         f"'{item.text}' is a time range, but none of the tables involved has a date column.",
         item.text,
@@ -491,3 +505,25 @@ def localize_col(st: ReadState, col: Col, subject: str) -> Col:
 def localize(st: ReadState, f: Filter, subject: str) -> Filter:
     col = localize_col(st, f.col, subject)
     return f if col == f.col else Filter(col, f.op, f.values, f.time)
+
+
+def joined_time_filters(st: ReadState, times: list, filters: list[Filter]) -> list[Filter]:
+    """Several time phrases on one column: 'in 2021 or 2022' is either year (IN); two single
+    periods joined otherwise ('in 2021 and 2022') are declined rather than ANDed into
+    nothing; bounds ('after 2000 … before 2010') narrow each other as written."""
+    timed = [f for f in filters if f.time]
+    if len(timed) < 2 or len({f.col for f in timed}) != 1:
+        return filters
+    first, last = times[0][0], times[-1][0]
+    said_or = any(st.is_kw(k, "or") for k in range(first, last))
+    points = [f for f in timed if f.op in ("=", "range")]
+    if not points:
+        return filters
+    if said_or and all(f.op == "=" for f in timed):
+        merged = Filter(timed[0].col, "in", tuple(v for f in timed for v in f.values), time=True)
+        return [f for f in filters if not f.time] + [merged]
+    raise Refuse(
+        f"'{times[0][1].text}' and '{times[-1][1].text}' are two periods of "
+        f"{timed[0].col.column}; please ask for one, or for the years between them.",
+        times[-1][1].text,
+    )

@@ -31,6 +31,7 @@ from .clauses import (
 )
 from .counting import entity_table, having_entity
 from .filters import (
+    joined_time_filters,
     localize,
     localize_col,
     read_comparisons,
@@ -346,7 +347,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         filters.append(
             time_filter(st, it, subject_table, bridge_tables, metric, projection, time_cols.get(i))
         )
-    filters = [localize(st, f, subject_table) for f in filters]
+    filters = [localize(st, f, subject_table) for f in joined_time_filters(st, times, filters)]
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
     if metric is not None:

@@ -149,3 +149,34 @@ def test_a_verb_never_names_a_key_column(tmp_path):
         assert "Player_ID" not in (task.sql or ""), task.sql
     finally:
         db.close()
+
+
+def test_a_time_phrase_reads_the_one_year_column(festival):
+    check(
+        festival,
+        "How many bands were formed before 2000?",
+        "SELECT count(*) FROM band WHERE Formed_Year < 2000",
+    )
+    check(
+        festival,
+        "Show the names of festivals held in 2021 or 2022.",
+        "SELECT Festival_Name FROM festival WHERE Year = 2021 OR Year = 2022",
+    )
+
+
+def test_two_single_periods_without_or_are_declined_not_anded(festival):
+    task = ask(festival, "Show the names of festivals held in 2021 and 2022.")
+    assert task.refusal and "two periods" in task.refusal
+
+
+def test_a_direction_alone_sorts_the_one_column_shown(festival):
+    check(
+        festival,
+        "List the names of bands in alphabetical order.",
+        "SELECT Name FROM band ORDER BY Name",
+    )
+    check(
+        festival,
+        "List the cities of festivals in descending order.",
+        "SELECT City FROM festival ORDER BY City DESC",
+    )
