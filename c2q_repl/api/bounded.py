@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
-import httpcore
+from c2q_repl.api.lean import httpcore
 
 #: decoded bytes accepted in one response: far above the API's largest answer
 #: (1,000 rows of a wide table is a few MB), far below what hurts a laptop

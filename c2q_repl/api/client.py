@@ -18,10 +18,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import httpx
-
 from c2q_repl.api import errors as E
 from c2q_repl.api.durations import JobDurationModel
+from c2q_repl.api.lean import httpx
 from c2q_repl.api.models import ChatStarted, Job
 from c2q_repl.api.resources import (
     DataSummary,

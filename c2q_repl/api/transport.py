@@ -22,14 +22,13 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
 from c2q_repl import __version__
 from c2q_repl.api import errors as E
 from c2q_repl.api.bounded import MAX_RESPONSE_BYTES, ExchangeLimits, exchange_limits, install
 from c2q_repl.api.decoding import TooLarge, can_decode, read_bounded
 from c2q_repl.api.endpoint import is_loopback_host, normalize_endpoint
 from c2q_repl.api.envelope import Envelope, check_response
+from c2q_repl.api.lean import httpx
 from c2q_repl.api.retry import may_retry, retry_delay
 
 _META = "c2q"
