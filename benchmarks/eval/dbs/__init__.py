@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-NAMES = ("school", "shop", "music", "hr", "library", "clinic", "league")
+NAMES = ("school", "shop", "music", "hr", "library", "clinic", "league", "railway")
 
 
 def cache_dir() -> Path:
