@@ -157,6 +157,8 @@ def refuse_leftovers(st: ReadState) -> None:
                 "count",
                 "bucket",
                 "sign",
+                "vsavg",
+                "comparative",
             ):
                 raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
 

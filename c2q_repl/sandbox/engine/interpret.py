@@ -62,6 +62,7 @@ from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Metric, QuerySpec
 from .sqlbuild import code_label
 from .verbs import read_relation_verbs
+from .vs_average import read_vs_average
 from .when import read_when
 
 
@@ -127,6 +128,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_ids(st)
     read_flags(st)
     read_absent(st)
+    read_vs_average(st)
     read_comparisons(st)
     read_present(st)
     read_signs(st)

@@ -164,6 +164,28 @@ _add(
     "most common first",
     "most frequent first",
 )
+# a comparison with the column's average over the whole table (vs_average.py): the
+# direction comes with the phrase, or from the comparative before it ('more pages than …')
+_add("vsavg", "", "than the average", "than average", "than the avg", "than the mean")
+for _word, _op in (
+    ("more", ">"),
+    ("greater", ">"),
+    ("higher", ">"),
+    ("larger", ">"),
+    ("bigger", ">"),
+    ("longer", ">"),
+    ("less", "<"),
+    ("lower", "<"),
+    ("smaller", "<"),
+    ("fewer", "<"),
+    ("shorter", "<"),
+):
+    _add("vsavg", _op, f"{_word} than the average", f"{_word} than average")
+_add("vsavg", ">", "above average", "above the average", "over the average", "exceeds the average")
+# the comparative word of 'more pages than the average' (only vs_average.py reads it)
+_add("comparative", ">", "more", "greater", "higher", "larger", "bigger", "longer")
+_add("comparative", "<", "fewer", "lower", "smaller", "shorter")
+_add("vsavg", "<", "below average", "below the average", "under the average")
 # negations of having or doing: absent.py reads them before tables ('no user') and columns
 # ('no advisor'); a plain 'not' only negates related rows, never a column
 HAVE_NOT = (
@@ -629,11 +651,6 @@ _unsupported(
 )
 _unsupported(
     _NEST,
-    "above average",
-    "below average",
-    "than average",
-    "than the average",
-    "more than average",
     "same as",
     "also in",
     "both",

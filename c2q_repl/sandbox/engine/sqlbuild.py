@@ -148,6 +148,11 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
+    if f.op in (">avg", "<avg"):
+        # 'more than the average': the column's average over every row of its table
+        average = exp.select(exp.func("AVG", exp.column(f.col.column))).from_(f.col.table)
+        ops = {">avg": exp.GT, "<avg": exp.LT}
+        return ops[f.op](this=column, expression=exp.Subquery(this=average))
     return _compare(column, f.op, f.values[0])
 
 

@@ -53,7 +53,7 @@ def _year(tok: Token) -> int | None:
         and not tok.percent
         and not tok.money
         and tok.text.isdigit()
-        and 1900 <= tok.number <= 2100
+        and 1800 <= tok.number <= 2100
     ):
         return int(tok.number)
     return None

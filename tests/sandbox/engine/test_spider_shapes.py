@@ -180,3 +180,25 @@ def test_a_direction_alone_sorts_the_one_column_shown(festival):
         "List the cities of festivals in descending order.",
         "SELECT City FROM festival ORDER BY City DESC",
     )
+
+
+def test_a_column_compared_with_its_average(festival):
+    check(
+        festival,
+        "Which bands have more members than the average?",
+        "SELECT Name FROM band WHERE Members > (SELECT avg(Members) FROM band)",
+    )
+    check(
+        festival,
+        "List the names of festivals with attendance below the average attendance.",
+        "SELECT Festival_Name FROM festival WHERE Attendance < (SELECT avg(Attendance) FROM festival)",
+    )
+
+
+def test_a_year_before_1900_is_a_time_phrase(festival):
+    check(festival, "How many bands were formed after 1890?", "SELECT count(*) FROM band")
+
+
+def test_an_average_comparison_without_a_column_is_declined(festival):
+    task = ask(festival, "Which bands are better than the average?")
+    assert task.refusal
