@@ -12,7 +12,7 @@ import os
 import tempfile
 from pathlib import Path
 
-NAMES = ("school", "shop", "music", "hr", "library", "clinic", "league", "railway", "restaurant")
+NAMES = ("school", "shop", "music", "hr", "library", "clinic", "league", "railway", "restaurant", "bikeshare")
 
 
 def cache_dir() -> Path:
