@@ -47,6 +47,15 @@ _READ_ACTIONS = frozenset(
 _PROGRESS_STEPS = 2000
 
 
+def _text(raw: bytes) -> str:
+    """TEXT as str; bytes that are not UTF-8 (files written by other tools often hold
+    Latin-1) become U+FFFD instead of failing the whole query."""
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return raw.decode("utf-8", "replace")
+
+
 def _read_only_authorizer(action, arg1, arg2, db_name, trigger):
     return sqlite3.SQLITE_OK if action in _READ_ACTIONS else sqlite3.SQLITE_DENY
 
@@ -86,6 +95,7 @@ class SQLiteDatabase:
             isolation_level=None,
             timeout=5.0,
         )
+        conn.text_factory = _text
         register_functions(conn)
         return conn
 
@@ -123,7 +133,7 @@ class SQLiteDatabase:
                 tables.append(
                     TableInfo(name=name, columns=columns, comment=table_comment, primary_key=pk)
                 )
-            declared = self._declared_relationships(conn, names)
+            declared = self._declared_relationships(conn, tables)
         finally:
             self._pool.release(conn)
         tables_t = tuple(tables)
@@ -141,13 +151,31 @@ class SQLiteDatabase:
         )
 
     @staticmethod
-    def _declared_relationships(conn: sqlite3.Connection, names: list[str]):
+    def _declared_relationships(conn: sqlite3.Connection, tables: list[TableInfo]):
+        """Declared foreign keys, named as the catalog names things. SQLite does not check
+        them: files in the wild reference ``Student(StuID)`` for a table ``student`` with a
+        column ``stuid``, or tables that do not exist; the first are matched without regard
+        to case, the second dropped (a join to nowhere is no join)."""
         from c2q_repl.sandbox.contracts import Relationship
 
+        by_name = {t.name.lower(): t for t in tables}
         out = []
-        for name in names:
-            for fk in conn.execute(f'PRAGMA foreign_key_list("{name}")').fetchall():
-                out.append(Relationship(name, fk[3], fk[2], fk[4] or fk[3], inferred=False))
+        for table in tables:
+            own = {c.name.lower(): c.name for c in table.columns}
+            for fk in conn.execute(f'PRAGMA foreign_key_list("{table.name}")').fetchall():
+                target = by_name.get(str(fk[2]).lower())
+                from_column = own.get(str(fk[3]).lower())
+                if target is None or from_column is None:
+                    continue
+                columns = {c.name.lower(): c.name for c in target.columns}
+                # REFERENCES t without a column names t's primary key
+                wanted = fk[4] or (target.primary_key[0] if len(target.primary_key) == 1 else fk[3])
+                to_column = columns.get(str(wanted).lower())
+                if to_column is None:
+                    continue
+                out.append(
+                    Relationship(table.name, from_column, target.name, to_column, inferred=False)
+                )
         return tuple(out)
 
     def _float_columns(self) -> frozenset[str]:
