@@ -196,7 +196,7 @@ def build(path: Path) -> None:
     rng = random.Random(SEED)
     cuisines = [(i + 1, *c) for i, c in enumerate(CUISINES)]
     restaurants = [(i + 1, *r) for i, r in enumerate(RESTAURANTS)]
-    dishes = []
+    dishes: list[tuple] = []
     markup = {"$": 0.85, "$$": 1.0, "$$$": 1.45}
     for res in restaurants:
         for name, course, price, veg, cal in MENU[res[4]]:
@@ -248,7 +248,7 @@ def build(path: Path) -> None:
             )
         )
     quality = {r[0]: rng.uniform(2.2, 4.8) for r in restaurants}
-    reviews = []
+    reviews: list[tuple] = []
     for o in orders:
         if rng.random() < 0.55:
             stars = max(1, min(5, round(rng.gauss(quality[o[2]], 0.8))))
