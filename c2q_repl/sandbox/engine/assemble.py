@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .asked_names import name_word_at, with_asked_names
 from .clauses import plural_subject
 from .filters import localize_col
 from .linking import Item
@@ -115,10 +116,13 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
             for c in p.projection
         )
     )
+    projection = with_asked_names(st, name_word_at(st), p.subject, p.projection)
+    if projection != p.projection:
+        distinct_values = False  # a row's name beside its columns: one line per row
     spec = QuerySpec(
         "list",
         p.subject,
-        columns=tuple(p.projection),
+        columns=tuple(projection),
         filters=tuple(p.filters),
         distinct=distinct_values,
     )

@@ -202,3 +202,17 @@ def test_a_year_before_1900_is_a_time_phrase(festival):
 def test_an_average_comparison_without_a_column_is_declined(festival):
     task = ask(festival, "Which bands are better than the average?")
     assert task.refusal
+
+
+def test_names_listed_beside_other_columns_are_shown(festival):
+    # 'names' is also an intent word; beside 'cities' it is a column asked for
+    check(
+        festival,
+        "List the names and cities of all festivals held after 2020.",
+        "SELECT Festival_Name, City FROM festival WHERE Year > 2020",
+    )
+    check(
+        festival,
+        "Show name, country and members for all bands ordered by members.",
+        "SELECT Name, Country, Members FROM band ORDER BY Members",
+    )
