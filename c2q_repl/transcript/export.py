@@ -7,6 +7,7 @@ normalised shape of :mod:`c2q_repl.transcript.normalize`, for scripts.
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 from pathlib import Path
@@ -97,7 +98,10 @@ def write_text(path: Path, text: str) -> None:
         mode = target.stat().st_mode
     except FileNotFoundError:
         mode = None
-    if mode is not None and (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+    if mode is not None and stat.S_ISFIFO(mode):
+        _write_to_fifo(target, text)
+        return
+    if mode is not None and stat.S_ISCHR(mode):
         with open(target, "w", encoding="utf-8", newline="") as fh:  # no O_CREAT race: it exists
             fh.write(text)
         return
@@ -113,6 +117,22 @@ def write_text(path: Path, text: str) -> None:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+def _write_to_fifo(target: Path, text: str) -> None:
+    """Write into a FIFO some process is reading; with no reader, say so at once instead of
+    waiting for one (a plain open would block the REPL until Ctrl-C)."""
+    try:
+        fd = os.open(target, os.O_WRONLY | os.O_NONBLOCK)
+    except OSError as exc:
+        if exc.errno == errno.ENXIO:
+            raise OSError(
+                errno.ENXIO, "a FIFO that no process is reading (start the reader first)"
+            ) from None
+        raise
+    os.set_blocking(fd, True)  # a reader is there: let it take the text at its pace
+    with open(fd, "w", encoding="utf-8", newline="") as fh:
+        fh.write(text)
 
 
 # --------------------------------------------------------------------------- markdown

@@ -17,6 +17,7 @@ import stat
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -130,13 +131,41 @@ def test_a_fifo_is_written_in_place(hostile, tmp_path):
     fifo = tmp_path / "fifo"
     os.mkfifo(fifo)
     got: list[bytes] = []
-    reader = threading.Thread(target=lambda: got.append(fifo.read_bytes()), daemon=True)
+    read_end = os.open(fifo, os.O_RDONLY | os.O_NONBLOCK)  # the reader is there before c2q
+    finished = threading.Event()
+
+    def read_all() -> None:  # until c2q has exited: before it opens the FIFO, reads see EOF
+        while True:
+            try:
+                chunk = os.read(read_end, 65536)
+            except BlockingIOError:
+                chunk = None
+            if chunk:
+                got.append(chunk)
+            elif finished.is_set() and chunk == b"":
+                return
+            else:
+                time.sleep(0.01)
+
+    reader = threading.Thread(target=read_all, daemon=True)
     reader.start()
     done = _export(hostile, tmp_path, "--to", "json", "-o", str(fifo))
+    finished.set()
     reader.join(10)
+    os.close(read_end)
+    got = [b"".join(got)]
     assert done.returncode == 0, done.stderr
     assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
     assert got and json.loads(got[0])["format"] == "c2q-transcript-export"
+
+
+def test_a_fifo_nobody_reads_is_an_error_at_once_not_a_hang(hostile, tmp_path):
+    fifo = tmp_path / "fifo"
+    os.mkfifo(fifo)
+    done = _export(hostile, tmp_path, "--to", "json", "-o", str(fifo))  # its timeout: no hang
+    assert done.returncode != 0
+    assert b"no process is reading" in done.stderr, done.stderr
+    assert stat.S_ISFIFO(os.lstat(fifo).st_mode)
 
 
 def test_a_symlink_keeps_pointing_at_its_replaced_target(hostile, tmp_path):

@@ -212,8 +212,10 @@ def save_command(ctx: ReplContext, args: dict[str, str]) -> None:
     table_format = ctx.render_options().effective_table_format
     text = tables_text(tables, fmt, table_format=table_format) + "\n"
     rows = [row for table in tables for row in table.rows]
+    from c2q_repl.transcript.export import write_text
+
     try:
-        path.write_text(text, encoding="utf-8")
+        write_text(path, text)  # whole or not at all; never replaces a device or a FIFO
     except (OSError, ValueError) as exc:  # ValueError: a path the file system cannot encode
         raise UsageError(f"cannot write {path}: {getattr(exc, 'strerror', None) or exc}") from None
     ctx.out.ok(f"saved {len(rows)} rows to {path} ({fmt})")
