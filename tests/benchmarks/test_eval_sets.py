@@ -146,3 +146,30 @@ def test_order_counts_only_when_the_gold_order_has_no_ties(eval_db_dir: Path):
         assert order_matters(db, "SELECT StuID FROM Student ORDER BY 1")
     finally:
         db.close()
+
+
+@pytest.mark.parametrize("path", SET_PATHS, ids=lambda p: p.stem)
+def test_gold_sql_means_the_same_to_the_judge(path: Path, sp500_path: Path, eval_db_dir: Path):
+    """The judge runs gold SQL the way the sandbox runs any SQL (read as MySQL, then run on
+    SQLite): a gold quoting a name SQLite's way (``"Service Type"`` is a string in MySQL)
+    would score the engine against the wrong rows. (Other differences are MySQL's on purpose,
+    e.g. a FLOAT column compared in single precision, and apply to engine and gold alike.)"""
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    eval_set = load_set(path)
+    conn = connect(eval_set, sp500_path, eval_db_dir)
+    file = sp500_path if eval_set.database == SP500 else ensure_db(eval_set.database, eval_db_dir)
+    database = SQLiteDatabase(file, eval_set.database, immutable=True)
+
+    def rows(found) -> list[tuple[str, ...]]:
+        return sorted(tuple(str(v) for v in r) for r in found)
+
+    try:
+        for item in eval_set.items:
+            for turn in item.turns:
+                for sql in (sql for sql in turn.gold_sql if '"' in sql):
+                    judged = database.query(sql, max_rows=100_000).rows
+                    assert rows(judged) == rows(conn.execute(sql).fetchall()), (item.id, sql)
+    finally:
+        database.close()
+        conn.close()
