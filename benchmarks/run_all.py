@@ -22,10 +22,11 @@ GROUPS = ("startup", "economy", "render", "sandbox", "memory")
 
 def run_group(name: str, quick: bool) -> list[Row]:
     if name == "startup":
-        from benchmarks import bench_interactive, bench_startup
+        from benchmarks import bench_history, bench_interactive, bench_startup
 
         interactive = bench_interactive.run(runs=11 if quick else 31)
-        return interactive + bench_startup.run(runs=7 if quick else 15)
+        history = bench_history.run(runs=5 if quick else 9)  # a 100,000-entry history file
+        return interactive + bench_startup.run(runs=7 if quick else 15) + history
     if name == "economy":
         from benchmarks import bench_economy
 
