@@ -30,9 +30,31 @@ def read_absent(st: ReadState) -> None:
             _anti_join(st, i, j)
         elif nxt.kind == "column" and it.text.lower() in _HAVE_NOT and not st.is_value(j + 1):
             col = choose(st, columns_of(nxt), nxt)
+            _refuse_foreign_null(st, i, j, col)
             st.filters.append(Filter(col, "null"))
             st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} is empty (NULL)"))
             st.take(*range(i, j + 1))
+
+
+def _refuse_foreign_null(st: ReadState, neg: int, at: int, col: Col) -> None:
+    """'no advisor' is the rows' own empty column; 'restaurants that never received a rating
+    below 3' or 'stations never the origin of a route' are about related rows, which an
+    empty column cannot say: declined rather than answered as nothing."""
+    word = st.items[neg].text
+    owner = next((st.items[k] for k in range(neg) if st.items[k].kind == "table"), None)
+    if owner is not None and col.table not in {t.table for t in owner.targets}:
+        raise Refuse(
+            f"'{word} … {st.items[at].text}' is about {col.table} rows related to the "
+            f"{owner.text}, which the built-in engine does not write as a condition.",
+            word,
+        )
+    after = st.at(at + 1)
+    if after is not None and (
+        after.kind == "number" or (after.kind == "kw" and after.category == "cmp")
+    ):
+        raise Refuse(
+            f"'{word} … {st.items[at].text} {after.text}' is beyond the built-in engine.", word
+        )
 
 
 def read_present(st: ReadState) -> None:

@@ -95,15 +95,17 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
     return group_col, order_col
 
 
-def read_tables(st: ReadState, count_at: int | None = None) -> tuple[str | None, list[str]]:
-    """The table the question is about (the first named, or the one right after the count
-    word: 'the names of teams and the number of players' counts players) and the others."""
+def read_tables(st: ReadState, counted_at: int | None = None) -> tuple[str | None, list[str]]:
+    """The table the question is about (the first named, or the counted one: 'the names of
+    teams and the number of players' and 'stations that are the home of more than 4 bikes'
+    count players and bikes) and the others."""
     subject = None
     bridges: list[str] = []
-    counted = st.at(count_at + 1) if count_at is not None else None
-    if counted is not None and counted.kind == "table" and st.free(count_at + 1):  # type: ignore[operator]
+    counted = st.at(counted_at) if counted_at is not None else None
+    if counted is not None and counted.kind == "table" and st.free(counted_at):  # type: ignore[arg-type]
         subject = counted.targets[0].table
     value_tables = {t.table for it in st.items if it.kind == "value" for t in it.targets}
+    _refuse_compound_tables(st)
     for i, it in enumerate(st.items):
         if it.kind != "table" or not st.free(i):
             continue
@@ -114,6 +116,26 @@ def read_tables(st: ReadState, count_at: int | None = None) -> tuple[str | None,
         elif table != subject and table not in bridges and table not in value_tables:
             bridges.append(table)
     return subject, bridges
+
+
+def _refuse_compound_tables(st: ReadState) -> None:
+    """'bike stations': two tables named as one noun are every station, or only the
+    stations linked to bikes; neither is picked silently."""
+    for i, it in enumerate(st.items[:-1]):
+        nxt = st.items[i + 1]
+        if not (it.kind == nxt.kind == "table" and st.free(i) and st.free(i + 1)):
+            continue
+        first, second = it.targets[0].table, nxt.targets[0].table
+        # a singular noun before a plural one ('bike stations'; not 'users selected')
+        compound = not is_plural(it) and is_plural(nxt)
+        # the shipped synonym file's words ('index constituents') are read as it defines them
+        compound = compound and not any(t.via == "synonym" for t in it.targets + nxt.targets)
+        if first != second and nxt.start == it.end and compound:
+            raise Refuse(
+                f"'{it.text} {nxt.text}': every {second}, or only the {second} linked to "
+                f"{first}? Please ask for one ('{nxt.text}', or '{nxt.text} with {it.text}').",
+                it.text,
+            )
 
 
 def leftover_columns(st: ReadState) -> list[Col]:
@@ -130,7 +152,8 @@ def leftover_columns(st: ReadState) -> list[Col]:
     from .names import split_words
 
     for col in cols:
-        if col_kind(st, col) == "number" and split_words(col.column)[0] in ("is", "has"):
+        flag = col_kind(st, col) == "number" or (col.table, col.column) in st.lex.flags
+        if flag and split_words(col.column)[0] in ("is", "has"):
             # 'customers from Germany who are VIP': only the VIP ones, or all with the flag?
             raise Refuse(
                 f"'{col.column}': only the rows where it is set, or every row with it shown? "

@@ -346,6 +346,25 @@ def _choose_value(st: ReadState, item: Item) -> Target:
     # "orders shipped to Germany": a value of the table the question is about first
     targets.sort(key=lambda t: t.table not in named)
     columns = list(dict.fromkeys((t.table, t.column) for t in targets))
+    at = next((k for k, it in enumerate(st.items) if it is item), -1)
+    beside = [
+        c
+        for j in (at - 1, at + 1)
+        if st.at(j) and st.at(j).kind == "column"  # type: ignore[union-attr]
+        for c in columns_of(st.at(j))  # type: ignore[arg-type]
+    ]
+    said = [t for t in targets if Col(t.table, t.column) in beside]
+    if said:
+        return said[0]  # 'the district Capitol Hill': the column named beside its value
+    own = [c for c in columns if c[0] == targets[0].table]
+    if len(own) > 1 and targets[0].table in named:
+        # 'stations in Capitol Hill': a station's name and its district both say so
+        readings = " or ".join(f"{c[0]}.{c[1]}" for c in own)
+        raise Refuse(
+            f"'{item.text}' is a value of {readings}; please name the column (for example "
+            f"'{own[1][1]} {item.text}').",
+            item.text,
+        )
     if len(columns) > 1:
         st.notes.append(
             (item.text, f"'{item.text}' read as {targets[0].column} = '{targets[0].value}'")
@@ -415,14 +434,16 @@ def read_flags(st: ReadState) -> None:
             c
             for c in columns_of(it)
             if c.table == nxt.targets[0].table
-            and col_kind(st, c) == "number"
+            and (col_kind(st, c) == "number" or (c.table, c.column) in st.lex.flags)
             and split_words(c.column)[0] in ("is", "has")
         ]
         if len(cols) != 1:
             continue
         negated = st.is_kw(i - 1, "not") and st.free(i - 1)
-        st.filters.append(Filter(cols[0], "=", (0 if negated else 1,)))
-        st.notes.append((it.text, f"'{it.text}' read as {cols[0].column} = {0 if negated else 1}"))
+        yes, no = st.lex.flags.get((cols[0].table, cols[0].column), (1, 0))
+        value = no if negated else yes
+        st.filters.append(Filter(cols[0], "=", (value,)))
+        st.notes.append((it.text, f"'{it.text}' read as {cols[0].column} = {value}"))
         st.take(i, *([i - 1] if negated else []))
 
 

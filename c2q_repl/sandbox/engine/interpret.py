@@ -184,7 +184,10 @@ def _interpret(st: ReadState) -> QuerySpec:
                     "zero); ask for those with none separately.",
                     word.text,
                 )
-    subject_table, bridge_tables = read_tables(st, count_at)
+    counted_table_at = st.having[0][3] if st.having else None
+    if count_at is not None:
+        counted_table_at = count_at + 1
+    subject_table, bridge_tables = read_tables(st, counted_table_at)
 
     metric = read_metric(st, count_at, agg_at, subject_table, distinct)
     projection: list[Col] = []

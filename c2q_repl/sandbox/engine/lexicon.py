@@ -81,6 +81,8 @@ class Lexicon:
     date_first: dict[tuple[str, str], str] = field(default_factory=dict)  # (table, col) -> min
     max_len: int = 1
     defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
+    # yes/no columns stored as text ('T'/'F', 'Y'/'N'): (table, col) -> (true, false) values
+    flags: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
 
     def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
@@ -212,6 +214,23 @@ def add_english(lex: Lexicon, english: dict[tuple[str, ...], list[tuple[str, str
             continue
         for table, column in cols:
             lex.add(key, Target("column", table, column, via="name"))
+
+
+def add_table_heads(lex: Lexicon) -> None:
+    """'stops' for train_stop: the last word of a table's name names it, where that word
+    names nothing else (no other table ends with it, no column or synonym uses it)."""
+    heads: dict[str, list[str]] = {}
+    for table in lex.catalog.tables:
+        words = split_words(table.name)
+        if len(words) > 1:
+            heads.setdefault(words[-1], []).append(table.name)
+    for head, tables in heads.items():
+        key = phrase_key(head)
+        if len(tables) != 1 or key in lex.phrases:
+            continue
+        if head in _GENERIC_HEADS | STOP_WORDS | _TRAILING_PREPOSITIONS or len(head) < 3:
+            continue
+        lex.add(key, Target("table", tables[0], via="head"))
 
 
 def add_synonyms(lex: Lexicon, synonyms: dict) -> None:
@@ -368,6 +387,9 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
                 rows = database.query(sql.sql(dialect=dialect), max_rows=MAX_INDEXED_DISTINCT).rows
             except Exception:  # noqa: BLE001 - a column we cannot read is simply not indexed
                 continue
+            flag = _flag_values([value for (value,) in rows])
+            if flag is not None:
+                lex.flags[(table.name, col.name)] = flag
             for (value,) in rows:
                 if value:
                     _add_value(lex, table.name, col.name, value)
@@ -380,6 +402,19 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
         for phrase, stored in spoken.items():
             if (table, column, stored) in known:
                 lex.add(phrase, Target("value", table, column, stored, via="synonym"))
+
+
+_FLAG_PAIRS = (("t", "f"), ("y", "n"), ("yes", "no"), ("true", "false"))
+
+
+def _flag_values(values: list) -> tuple[str, str] | None:
+    """The (true, false) values of a yes/no column written as text ('T'/'F' in a bool
+    column), or None when the column holds anything else."""
+    stored = {str(v).lower(): str(v) for v in values if v is not None}
+    for yes, no in _FLAG_PAIRS:
+        if stored and set(stored) <= {yes, no}:
+            return stored.get(yes, yes.upper()), stored.get(no, no.upper())
+    return None
 
 
 def load_date_anchors(lex: Lexicon, database) -> None:

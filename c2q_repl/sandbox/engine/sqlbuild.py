@@ -66,12 +66,16 @@ def join_path(
                     paths[nxt].append(candidate)
     if goal not in paths:
         raise PlanError(f"I found no key path joining {start} to {goal}.")
-    routes = {tuple(t for t, _ in p) for p in paths[goal]}
+    # two keys between the same tables (a route's origin and destination station) are two
+    # routes: never one picked silently
+    routes = {tuple((t, r.from_column, r.to_column) for t, r in p) for p in paths[goal]}
     through = [p for p in paths[goal] if any(t in named for t, _ in p[:-1])]
-    if len(routes) > 1 and len({tuple(t for t, _ in p) for p in through}) == 1:
+    if len(routes) > 1 and len({tuple((t, r.from_column) for t, r in p) for p in through}) == 1:
         return through[0]
     if len(routes) > 1:
-        names = " or ".join(" → ".join((start,) + r) for r in sorted(routes))
+        names = " or ".join(
+            " → ".join([start] + [f"{t} ({c})" for t, c, _ in r]) for r in sorted(routes)
+        )
         raise PlanError(
             f"{start} and {goal} can be joined in more than one way ({names}); please name the link."
         )

@@ -24,6 +24,7 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
         lexicon.add_schema_names(lex, table, english)
     lexicon.add_synonyms(lex, synonyms)
     lexicon.add_english(lex, english)
+    lexicon.add_table_heads(lex)
     lexicon.add_superlatives(lex, synonyms)
     add_roles(lex)
     if database is not None:

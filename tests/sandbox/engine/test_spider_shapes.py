@@ -216,3 +216,92 @@ def test_names_listed_beside_other_columns_are_shown(festival):
         "Show name, country and members for all bands ordered by members.",
         "SELECT Name, Country, Members FROM band ORDER BY Members",
     )
+
+
+@pytest.fixture(scope="module")
+def transit(tmp_path_factory):
+    """Spider's habits: text 'T'/'F' flags in bool columns, two keys to one table, a value
+    that is both a station's name and its district, a table named by its last word."""
+    path = tmp_path_factory.mktemp("transit") / "transit.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE station (id int, name varchar(60), district varchar(40), dock_count int,
+                              PRIMARY KEY (id));
+        CREATE TABLE "Bike" ("BikeID" int, "Model" varchar(40), "Is_Electric" bool,
+                             "Home_Station" int, PRIMARY KEY ("BikeID"),
+                             FOREIGN KEY ("Home_Station") REFERENCES station(id));
+        CREATE TABLE route ("Route_ID" int, "Route_Name" text, "Origin_Station_ID" int,
+                            "Destination_Station_ID" int, PRIMARY KEY ("Route_ID"),
+                            FOREIGN KEY ("Origin_Station_ID") REFERENCES station(id),
+                            FOREIGN KEY ("Destination_Station_ID") REFERENCES station(id));
+        CREATE TABLE train_stop ("Route_ID" int, "Station_ID" int, "Stop_Order" int,
+                                 PRIMARY KEY ("Route_ID", "Station_ID"),
+                                 FOREIGN KEY ("Route_ID") REFERENCES route("Route_ID"),
+                                 FOREIGN KEY ("Station_ID") REFERENCES station(id));
+        INSERT INTO station VALUES (1, 'Capitol Hill', 'Capitol Hill', 20),
+            (2, 'Pike Market', 'Downtown', 12), (3, 'Lake View', 'Capitol Hill', 18),
+            (4, 'Pier 9', 'Waterfront', 8);
+        INSERT INTO Bike VALUES (1, 'City', 'T', 1), (2, 'City', 'F', 1), (3, 'Trail', 'T', 1),
+            (4, 'Trail', 'F', 2), (5, 'City', 'F', 3);
+        INSERT INTO route VALUES (1, 'Red', 1, 2), (2, 'Blue', 1, 3), (3, 'Green', 2, 4);
+        INSERT INTO train_stop VALUES (1, 1, 1), (1, 2, 2), (2, 1, 1), (2, 3, 2), (2, 4, 3),
+            (3, 2, 1), (3, 4, 2);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def test_a_text_flag_is_its_true_value(transit):
+    check(
+        transit,
+        "How many electric bikes are there?",
+        "SELECT count(*) FROM Bike WHERE Is_Electric = 'T'",
+    )
+
+
+def test_a_table_is_named_by_its_last_word(transit):
+    check(
+        transit,
+        "How many stops does each route have?",
+        "SELECT Route_ID, count(*) FROM train_stop GROUP BY Route_ID",
+    )
+
+
+def test_a_count_condition_counts_the_table_after_the_number(transit):
+    check(
+        transit,
+        "What are the names of the stations that are the home station of more than 1 bikes?",
+        "SELECT T1.name FROM station AS T1 JOIN Bike AS T2 ON T1.id = T2.Home_Station"
+        " GROUP BY T1.id HAVING count(*) > 1",
+    )
+
+
+def test_two_keys_between_two_tables_are_never_picked_silently(transit):
+    task = ask(transit, "Which station has the most routes?")
+    assert task.refusal and "more than one way" in task.refusal
+
+
+def test_a_value_of_two_columns_of_one_table_is_declined(transit):
+    task = ask(transit, "List the names of stations in Capitol Hill with more than 15 docks.")
+    assert task.refusal and "district" in task.refusal
+    check(
+        transit,
+        "List the names of stations in district Capitol Hill.",
+        "SELECT name FROM station WHERE district = 'Capitol Hill'",
+    )
+
+
+def test_two_tables_said_as_one_noun_are_declined(transit):
+    task = ask(transit, "How many bike stations are there?")
+    assert task.refusal and "every station" in task.refusal
+
+
+def test_never_with_a_column_of_related_rows_is_declined(transit):
+    # 'never … docks' of the stations' own column is a NULL test; a bike's model is not
+    task = ask(transit, "Which stations have never had a model?")
+    assert task.refusal
