@@ -10,7 +10,7 @@ column IS NULL. Anything else after a negation is left to the other readers.
 from __future__ import annotations
 
 from .keywords import HAVE_NOT
-from .reading import ReadState, Refuse, choose, columns_of
+from .reading import ReadState, Refuse, choose, col_kind, columns_of
 from .spec import Col, Filter
 
 _HAVE_NOT = frozenset(HAVE_NOT)
@@ -31,9 +31,26 @@ def read_absent(st: ReadState) -> None:
         elif nxt.kind == "column" and it.text.lower() in _HAVE_NOT and not st.is_value(j + 1):
             col = choose(st, columns_of(nxt), nxt)
             _refuse_foreign_null(st, i, j, col)
-            st.filters.append(Filter(col, "null"))
-            st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} is empty (NULL)"))
+            flag = flag_values(st, col)
+            if flag is not None:
+                # 'restaurants that do not offer delivery': the yes/no column's 'no'
+                st.filters.append(Filter(col, "=", (flag[1],)))
+                st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} = {flag[1]}"))
+            else:
+                st.filters.append(Filter(col, "null"))
+                st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} is empty (NULL)"))
             st.take(*range(i, j + 1))
+
+
+def flag_values(st: ReadState, col: Col) -> tuple | None:
+    """(yes, no) of a yes/no column ('isVip' 1/0, 'Has_Delivery' 'T'/'F'), else None."""
+    from .names import split_words
+
+    if split_words(col.column)[0] not in ("is", "has"):
+        return None
+    if (col.table, col.column) in st.lex.flags:
+        return st.lex.flags[(col.table, col.column)]
+    return (1, 0) if col_kind(st, col) == "number" else None
 
 
 def _refuse_foreign_null(st: ReadState, neg: int, at: int, col: Col) -> None:

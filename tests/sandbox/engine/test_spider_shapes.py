@@ -227,7 +227,7 @@ def transit(tmp_path_factory):
     conn.executescript(
         """
         CREATE TABLE station (id int, name varchar(60), district varchar(40), dock_count int,
-                              PRIMARY KEY (id));
+                              Has_Parking bool, PRIMARY KEY (id));
         CREATE TABLE "Bike" ("BikeID" int, "Model" varchar(40), "Is_Electric" bool,
                              "Home_Station" int, PRIMARY KEY ("BikeID"),
                              FOREIGN KEY ("Home_Station") REFERENCES station(id));
@@ -239,9 +239,9 @@ def transit(tmp_path_factory):
                                  PRIMARY KEY ("Route_ID", "Station_ID"),
                                  FOREIGN KEY ("Route_ID") REFERENCES route("Route_ID"),
                                  FOREIGN KEY ("Station_ID") REFERENCES station(id));
-        INSERT INTO station VALUES (1, 'Capitol Hill', 'Capitol Hill', 20),
-            (2, 'Pike Market', 'Downtown', 12), (3, 'Lake View', 'Capitol Hill', 18),
-            (4, 'Pier 9', 'Waterfront', 8);
+        INSERT INTO station VALUES (1, 'Capitol Hill', 'Capitol Hill', 20, 'T'),
+            (2, 'Pike Market', 'Downtown', 12, 'F'), (3, 'Lake View', 'Capitol Hill', 18, 'T'),
+            (4, 'Pier 9', 'Waterfront', 8, 'F');
         INSERT INTO Bike VALUES (1, 'City', 'T', 1), (2, 'City', 'F', 1), (3, 'Trail', 'T', 1),
             (4, 'Trail', 'F', 2), (5, 'City', 'F', 3);
         INSERT INTO route VALUES (1, 'Red', 1, 2), (2, 'Blue', 1, 3), (3, 'Green', 2, 4);
@@ -305,3 +305,19 @@ def test_never_with_a_column_of_related_rows_is_declined(transit):
     # 'never … docks' of the stations' own column is a NULL test; a bike's model is not
     task = ask(transit, "Which stations have never had a model?")
     assert task.refusal
+
+
+def test_not_having_a_text_flag_is_its_false_value(transit):
+    check(
+        transit,
+        "Which stations do not have parking?",
+        "SELECT name FROM station WHERE Has_Parking = 'F'",
+    )
+
+
+def test_a_linking_verb_before_a_time_phrase_is_the_dated_event(festival):
+    check(
+        festival,
+        "How many festivals were hosted after 2019?",
+        "SELECT count(*) FROM festival WHERE Year > 2019",
+    )
