@@ -28,6 +28,7 @@ from .describe import describe_schema
 from .described import DescribedLexicons
 from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_words
 from .followups import apply_followup
+from .guard import unaccounted
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
@@ -300,7 +301,13 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
-        return self._render(task_id, question, spec, ctx, examples=examples)
+        outcome = self._render(task_id, question, spec, ctx, examples=examples)
+        sql = outcome.task.sql
+        doubt = unaccounted(question, linked, sql, ctx.lex.catalog) if sql else None
+        if doubt is not None:
+            # the SQL does not account for the question (guard.py): a decline, never a guess
+            return self._refuse(task_id, question, doubt, ctx, examples)
+        return outcome
 
     def _render(
         self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True

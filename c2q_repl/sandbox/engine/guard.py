@@ -1,0 +1,263 @@
+"""The precision guard: a finished answer whose SQL does not account for the question is declined.
+
+Reading a question can go wrong in many places (a value taken for a stop word, a count read
+as a sum, a join the wrong way round); each place has its own checks, and some mistakes slip
+through all of them. This is the last look before the SQL leaves the engine: it compares what
+the question says with what the SQL does — never with what the engine meant — and turns a
+confidently wrong answer into a refusal that names what was not accounted for. A decline with a
+specific reason costs the user a rephrasing; a plausible wrong number costs their trust.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from c2q_repl.sandbox.contracts import Catalog
+
+from .linking import Item, Linked
+from .names import split_words
+from .normalize import Token, tokenize
+from .spec import Decline
+from .sql_facts import (
+    SqlFacts,
+    compared_with_column,
+    constant_counts,
+    missing_columns,
+    missing_tables,
+    never_true,
+    read_sql,
+    summed_ordinals,
+)
+
+_COUNT_WORDS = (("how", "many"), ("number", "of"), ("count", "of"), ("count",))
+_ADVICE = "please rephrase, naming it as the data does."
+
+
+@dataclass(frozen=True)
+class Proposal:
+    """An answer about to be given: the question as read, what its words linked to, the SQL."""
+
+    question: str
+    tokens: tuple[Token, ...]
+    linked: Linked
+    facts: SqlFacts
+    catalog: Catalog
+
+
+def unaccounted(question: str, linked: Linked, sql: str, catalog: Catalog) -> Decline | None:
+    """Why the SQL does not answer the question, or None when nothing is left unaccounted."""
+    facts = read_sql(sql, catalog.dialect)
+    if facts is None:
+        return None
+    proposal = Proposal(question, tuple(tokenize(question)), linked, facts, catalog)
+    for rule in RULES:
+        decline = rule(proposal)
+        if decline is not None:
+            return decline
+    return None
+
+
+# ---------------------------------------------------------------------- SQL against the schema
+def unknown_names(p: Proposal) -> Decline | None:
+    """A table or column the database lacks: the SQL cannot mean what the question asked."""
+    tables = missing_tables(p.facts, p.catalog)
+    if tables:
+        near = [
+            t.name
+            for t in p.catalog.tables
+            if t.name.lower().startswith(tables[0].lower()) and t.name != tables[0]
+        ]
+        hint = (
+            f" (the table is '{near[0]}', a name the built-in engine cannot write)" if near else ""
+        )
+        return Decline(
+            f"The SQL I built reads a table '{tables[0]}' that this database does not have{hint}; "
+            "I cannot answer this reliably.",
+            (tables[0],),
+        )
+    columns = missing_columns(p.facts, p.catalog)
+    if columns:
+        return Decline(
+            f"The SQL I built reads a column '{columns[0]}' that this database does not have; "
+            "I cannot answer this reliably.",
+            (columns[0],),
+        )
+    return None
+
+
+def impossible_conditions(p: Proposal) -> Decline | None:
+    """'restaurants that never received a rating below 3' read as rating IS NULL AND rating < 3:
+    a condition no row meets is a misreading, not an empty answer."""
+    column = never_true(p.facts)
+    if column is None:
+        return None
+    return Decline(
+        f"I read conditions on {column} that no row can meet together, so I misread the "
+        f"question; {_ADVICE}",
+    )
+
+
+def constant_count(p: Proposal) -> Decline | None:
+    """COUNT(DISTINCT x) grouped by x is 1 in every group: the count meant other rows."""
+    count = constant_counts(p.facts)
+    if count is None:
+        return None
+    return Decline(
+        f"I counted {count} within groups of that same thing (always 1), so I could not tell "
+        f"what to count; {_ADVICE}",
+    )
+
+
+# ---------------------------------------------------------------------- the question's words
+def counted_by_sum(p: Proposal) -> Decline | None:
+    """'how many stops' answered with SUM(Stop_Order): adding up a sequence or key column counts
+    nothing."""
+    summed = summed_ordinals(p.facts, p.catalog)
+    if not summed:
+        return None
+    asked = "a count" if _asks_count(p.tokens) else "a total"
+    return Decline(
+        f"I would answer {asked} by adding up {summed[0]}, which numbers or identifies rows "
+        f"rather than measuring them; {_ADVICE}",
+        (summed[0],),
+    )
+
+
+def dropped_values(p: Proposal) -> Decline | None:
+    """A value the question names (a quoted string, a name the data holds, a one-letter code
+    such as the 'A' of 'group A') that no literal of the SQL uses."""
+    for item in p.linked.items:
+        if item.kind == "value" and not _value_used(item, p.facts):
+            return _not_used(item.text)
+    for k, tok in enumerate(p.tokens):
+        if tok.kind == "quoted" and not _text_used(tok.text, p.facts):
+            return _not_used(tok.text)
+        if (
+            tok.kind == "word"
+            and _code_letter(tok, k, p.tokens)
+            and not _text_used(tok.text, p.facts)
+        ):
+            return _not_used(tok.text)
+    return None
+
+
+def dropped_numbers(p: Proposal) -> Decline | None:
+    """A number of the question that the SQL does not use, or 'more than 4 bikes' (a count of
+    related rows) compared with something that is not a count."""
+    items = p.linked.items
+    for k, item in enumerate(items):
+        if item.kind != "number" or item.number is None or not item.text[:1].isdigit():
+            continue  # 'at least one stock' is existence, 'which one' no number at all
+        if not _number_used(item, p.facts):
+            return _not_used(item.text)
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if _counts_rows(item, nxt) and compared_with_column(p.facts, item.number, p.catalog):
+            return Decline(
+                f"'{item.text} {nxt.text}' is a number of {nxt.text}, and the SQL I built "  # type: ignore[union-attr]
+                f"does not count them; {_ADVICE}",
+                (item.text, nxt.text),  # type: ignore[union-attr]
+            )
+    return None
+
+
+def dropped_columns(p: Proposal) -> Decline | None:
+    """A column the question names that the SQL never reads (a table may rightly be only
+    implied: 'users who selected a stock' needs no stocks table)."""
+    for item in p.linked.items:
+        named = {t.column.lower() for t in item.targets}
+        if item.kind == "column" and named and not named & p.facts.columns:
+            return _not_used(item.text)
+    return None
+
+
+RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
+    unknown_names,
+    impossible_conditions,
+    constant_count,
+    counted_by_sum,
+    dropped_values,
+    dropped_numbers,
+    dropped_columns,
+)
+
+
+# ---------------------------------------------------------------------- helpers
+def _not_used(text: str) -> Decline:
+    return Decline(
+        f"I could not use '{text}' in the answer: the SQL I built does not filter or show it; "
+        f"{_ADVICE}",
+        (text,),
+    )
+
+
+_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 0.01)  # '200 billion', '10%'
+
+
+def _number_used(item: Item, facts: SqlFacts) -> bool:
+    number = item.number or 0.0
+    return any(
+        abs(number * scale - n) < 1e-9 * max(1.0, abs(n))
+        for scale in _SCALES
+        for n in facts.numbers
+    )
+
+
+def _counts_rows(number: Item, nxt: Item | None) -> bool:
+    """'more than 4 bikes': a number right before a plural table noun counts its rows."""
+    if nxt is None or nxt.kind != "table" or nxt.start != number.end or number.number == 1:
+        return False
+    word = nxt.text.lower().split()[-1]
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _asks_count(tokens: tuple[Token, ...]) -> bool:
+    words = [t.lower for t in tokens]
+    return any(
+        tuple(words[i : i + len(phrase)]) == phrase
+        for phrase in _COUNT_WORDS
+        for i in range(len(words))
+    )
+
+
+def _text_used(text: str, facts: SqlFacts) -> bool:
+    want = text.lower()
+    if any(want == s or want in s for s in facts.strings):
+        return True
+    squashed = want.replace(" ", "_")
+    return squashed in facts.columns or want in facts.columns
+
+
+def _value_used(item: Item, facts: SqlFacts) -> bool:
+    if _text_used(item.text, facts) or _names_a_column(item.text, facts):
+        return True
+    for target in item.targets:
+        value = str(target.value).lower()
+        if value and any(value == s or value in s for s in facts.strings):
+            return True
+        try:
+            if float(value) in facts.numbers:
+                return True
+        except ValueError:
+            continue
+    return False
+
+
+def _names_a_column(text: str, facts: SqlFacts) -> bool:
+    """'orders shipped to Germany': 'shipped' is also a status value, but here it named the
+    shipCountry column the SQL uses — the word is accounted for."""
+    words = {w for c in facts.columns for w in split_words(c.replace(" ", "_"))}
+    for word in text.lower().split():
+        stems = {word} | {word[: -len(e)] for e in ("s", "ed", "ped", "ing") if word.endswith(e)}
+        if any(len(s) >= 3 and any(w.startswith(s) for w in words) for s in stems):
+            return True
+    return False
+
+
+def _code_letter(tok: Token, k: int, tokens: tuple[Token, ...]) -> bool:
+    """'group A', 'class B': one capital letter inside a sentence is a code, not the article
+    (which the linker drops as a stop word). 'I' is the pronoun."""
+    if len(tok.text) != 1 or not tok.text.isupper() or tok.text == "I" or k == 0:
+        return False
+    words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 1]
+    return sum(w.isupper() for w in words) * 2 <= len(words)  # not a question in capitals

@@ -1,0 +1,200 @@
+"""The precision guard (engine/guard.py): an answer whose SQL does not account for the
+question is declined with what was not accounted for — and a right answer passes untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+from c2q_repl.sandbox.contracts import AnswerRequest
+from c2q_repl.sandbox.engine import create_answerer
+from c2q_repl.sandbox.engine.guard import unaccounted
+from c2q_repl.sandbox.engine.linking import link
+from c2q_repl.sandbox.engine.vocabulary import build_lexicon
+
+_SCRIPT = """
+    CREATE TABLE team (Team_ID INTEGER PRIMARY KEY, Name TEXT, Country TEXT);
+    CREATE TABLE "match" (Match_ID INTEGER PRIMARY KEY, Year INTEGER, Group_Name TEXT,
+                          Home_Team_ID INTEGER REFERENCES team(Team_ID), Goals INTEGER,
+                          Match_Order INTEGER);
+    CREATE TABLE "Order Items" (item_id INTEGER PRIMARY KEY, product_name TEXT,
+                                quantity INTEGER);
+    CREATE TABLE review (review_id INTEGER PRIMARY KEY,
+                         Team_ID INTEGER REFERENCES team(Team_ID), rating INTEGER);
+"""
+
+
+@pytest.fixture(scope="module")
+def cup(tmp_path_factory):
+    path = tmp_path_factory.mktemp("cup") / "cup.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(_SCRIPT)
+    countries = ("Spain", "Brazil", "Japan")
+    conn.executemany(
+        "INSERT INTO team VALUES (?, ?, ?)",
+        [(k, f"Team{k}", countries[k % 3]) for k in range(1, 13)],
+    )
+    conn.executemany(
+        "INSERT INTO match VALUES (?, ?, ?, ?, ?, ?)",
+        [
+            (k, (2010, 2014, 2018)[k % 3], "ABCD"[k % 4], 1 + k % 12, k % 6, 1 + k % 8)
+            for k in range(1, 60)
+        ],
+    )
+    conn.executemany(
+        "INSERT INTO 'Order Items' VALUES (?, ?, ?)",
+        [(k, ("pen", "cup")[k % 2], 1 + k % 5) for k in range(1, 20)],
+    )
+    conn.executemany(
+        "INSERT INTO review VALUES (?, ?, ?)", [(k, 1 + k % 12, 1 + k % 5) for k in range(1, 30)]
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+@pytest.fixture(scope="module")
+def lex(cup):
+    return build_lexicon(cup.catalog(), cup)
+
+
+def _doubt(question: str, sql: str, lex) -> str | None:
+    decline = unaccounted(question, link(question, lex), sql, lex.catalog)
+    return None if decline is None else decline.reason
+
+
+def _ask(db, question: str):
+    engine = create_answerer("builtin")
+    return engine.answer(AnswerRequest(question, "direct", db.catalog(), db)).tasks[0]
+
+
+# ------------------------------------------------------------------ each rule, on given SQL
+def test_a_table_the_database_lacks_is_declined(lex):
+    # 'Order Items' written unquoted reads back as the table Order aliased Items
+    reason = _doubt("How many order items are there?", "SELECT COUNT(*) FROM Order AS Items", lex)
+    assert reason is not None and "'Order'" in reason and "Order Items" in reason
+    assert (
+        _doubt("How many order items are there?", "SELECT COUNT(*) FROM `Order Items`", lex) is None
+    )
+
+
+def test_a_column_the_database_lacks_is_declined(lex):
+    reason = _doubt("How many teams are there?", "SELECT COUNT(Team_Key) FROM team", lex)
+    assert reason is not None and "Team_Key" in reason
+
+
+def test_conditions_no_row_can_meet_are_declined(lex):
+    question = "Which teams never received a rating below 3?"
+    sql = (
+        "SELECT DISTINCT team.Name FROM team JOIN review ON review.Team_ID = team.Team_ID "
+        "WHERE review.rating IS NULL AND review.rating < 3"
+    )
+    assert "review.rating" in (_doubt(question, sql, lex) or "")
+    clash = "SELECT Name FROM team WHERE Country = 'Spain' AND Country = 'Japan'"
+    assert _doubt("teams from Spain and Japan", clash, lex) is not None
+    assert _doubt("teams from Spain", "SELECT Name FROM team WHERE Country = 'Spain'", lex) is None
+
+
+def test_a_count_of_the_grouped_thing_itself_is_declined(lex):
+    question = "Which teams are the home team of more than 4 matches?"
+    constant = (
+        "SELECT team.Name FROM team JOIN match ON match.Home_Team_ID = team.Team_ID "
+        "GROUP BY match.Home_Team_ID, team.Name HAVING COUNT(DISTINCT team.Team_ID) > 4"
+    )
+    assert "always 1" in (_doubt(question, constant, lex) or "")
+    right = constant.replace("COUNT(DISTINCT team.Team_ID)", "COUNT(*)")
+    assert _doubt(question, right, lex) is None
+
+
+def test_how_many_answered_by_adding_up_a_sequence_column_is_declined(lex):
+    question = "How many matches does each team have?"
+    summed = "SELECT Home_Team_ID, SUM(Match_Order) FROM match GROUP BY Home_Team_ID"
+    reason = _doubt(question, summed, lex)
+    assert reason is not None and "Match_Order" in reason and "a count" in reason
+    counted = "SELECT Home_Team_ID, COUNT(*) FROM match GROUP BY Home_Team_ID"
+    assert _doubt(question, counted, lex) is None
+    assert _doubt("total goals", "SELECT SUM(Goals) FROM match", lex) is None
+
+
+def test_a_one_letter_code_left_out_of_the_sql_is_declined(lex):
+    question = "What are the years of matches in group A?"
+    reason = _doubt(question, "SELECT Year FROM match", lex)
+    assert reason is not None and "'A'" in reason
+    assert _doubt(question, "SELECT Year FROM match WHERE Group_Name = 'A'", lex) is None
+    # the article at the start of a sentence, and 'I', are no codes
+    assert _doubt("A list of teams", "SELECT Name FROM team", lex) is None
+
+
+def test_a_value_or_quoted_text_left_out_of_the_sql_is_declined(lex):
+    assert "'Spain'" in (
+        _doubt("How many teams from Spain?", "SELECT COUNT(*) FROM team", lex) or ""
+    )
+    reason = _doubt("teams called 'Blue Stars'", "SELECT Name FROM team", lex)
+    assert reason is not None and "'Blue Stars'" in reason
+
+
+def test_a_number_left_out_or_compared_with_the_wrong_thing_is_declined(lex):
+    question = "matches with more than 3 goals"
+    assert "'3'" in (_doubt(question, "SELECT Match_ID FROM match", lex) or "")
+    assert _doubt(question, "SELECT Match_ID FROM match WHERE Goals > 3", lex) is None
+    # 'at least 2 matches' counts matches; comparing 2 with a column of the rows is a misreading
+    counted = "teams that are the home team of at least 2 matches"
+    misread = (
+        "SELECT DISTINCT team.Name FROM team JOIN match ON match.Home_Team_ID = team.Team_ID "
+        "WHERE match.Goals >= 2"
+    )
+    assert "'2 matches'" in (_doubt(counted, misread, lex) or "")
+    having = (
+        "SELECT team.Name FROM team JOIN match ON match.Home_Team_ID = team.Team_ID "
+        "GROUP BY team.Team_ID, team.Name HAVING COUNT(*) >= 2"
+    )
+    assert _doubt(counted, having, lex) is None
+    assert (
+        _doubt("top 3 matches by goals", "SELECT * FROM match ORDER BY Goals DESC LIMIT 3", lex)
+        is None
+    )
+
+
+def test_a_named_column_the_sql_never_reads_is_declined(lex):
+    reason = _doubt("the goals of each match", "SELECT Match_ID FROM match", lex)
+    assert reason is not None and "goals" in reason
+    assert _doubt("the goals of each match", "SELECT Match_ID, Goals FROM match", lex) is None
+
+
+# ------------------------------------------------------------------ end to end, through the engine
+def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
+    task = _ask(cup, "How many order items are there?")
+    if task.sql:  # a correct answer is fine too: it must run and count the 19 rows
+        assert cup.query(task.sql).rows == [["19"]] or cup.query(task.sql).rows == [[19]]
+    else:
+        assert "Order Items" in task.refusal
+
+
+def test_engine_never_sums_a_sequence_column_for_how_many(cup):
+    task = _ask(cup, "how many match orders does each team have")
+    assert not task.sql or "SUM(" not in task.sql.upper()
+    if not task.sql:
+        assert "Match_Order" in task.refusal
+
+
+def test_engine_never_drops_the_group_letter(cup):
+    task = _ask(cup, "What are the years of matches in group A?")
+    if task.sql:
+        assert "'A'" in task.sql
+    else:
+        assert "'A'" in task.refusal
+
+
+def test_engine_still_answers_what_it_accounts_for(cup):
+    for question, needle in (
+        ("list matches of group C", "'C'"),
+        ("how many teams from Spain", "'Spain'"),
+        ("matches in 2014 with more than 3 goals", "> 3"),
+        ("teams with more than 3 matches", "HAVING COUNT(*) > 3"),
+    ):
+        task = _ask(cup, question)
+        assert task.sql and needle in task.sql, (question, task.refusal)
