@@ -1,9 +1,11 @@
 """MySQL functions registered on SQLite connections.
 
-Chat2Query targets TiDB, so SQL written by an LLM (or pasted by a user) is
-MySQL-flavoured; sqlglot leaves YEAR(), NOW(), DATE_SUB(..., INTERVAL ...)
-and friends untranslated. These small, pure shims let such SQL run on the
-bundled SQLite database with MySQL's meaning.
+The sandbox speaks MySQL (TiDB's dialect) and :mod:`c2q_repl.sandbox.dialect`
+translates what sqlglot can express in SQLite; the rest is registered here,
+as small pure functions of their arguments (they read no file, keep no state
+across rows except an aggregate's own, and never wait) so such SQL runs on
+the bundled SQLite database with MySQL's meaning. The implementations live in
+:mod:`.mysql_time`, :mod:`.mysql_str_to_date` and :mod:`.mysql_values`.
 """
 
 from __future__ import annotations
@@ -12,43 +14,57 @@ import datetime as dt
 import sqlite3
 import struct
 
+from c2q_repl.sandbox.backends import mysql_time as t
+from c2q_repl.sandbox.backends import mysql_values as v
+from c2q_repl.sandbox.backends.mysql_str_to_date import str_to_date
 
-def _date(value) -> dt.date | None:
-    if value is None:
-        return None
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        return None
+# name → (number of arguments, function); -1 takes any number
+_SCALARS = {
+    "DAYOFMONTH": (1, t.date_part("DAY")),
+    "DATEDIFF": (2, t.datediff),
+    "TIMESTAMPDIFF": (3, t.timestampdiff),
+    "DATE_ADD": (3, t.date_add),
+    "DATE_FORMAT": (2, t.date_format),
+    "STR_TO_DATE": (2, str_to_date),
+    "WEEKOFYEAR": (1, t.weekofyear),
+    "UNIX_TIMESTAMP": (1, t.unix_timestamp),
+    "FROM_UNIXTIME": (-1, t.from_unixtime),
+    "EXTRACT": (2, t.extract),
+    "TIME_TO_SEC": (1, t.time_to_sec),
+    "SEC_TO_TIME": (1, t.sec_to_time),
+    "TIMEDIFF": (2, t.timediff),
+    "FIELD": (-1, v.field),
+    "TRUNCATE": (2, v.truncate),
+    "MYSQL_ROUND": (2, v.round_half_away),
+    "MYSQL_SIGNED": (1, v.cast_signed),
+    "MYSQL_UNSIGNED": (1, v.cast_unsigned),
+    "MYSQL_DECIMAL": (3, v.cast_decimal),
+    "MYSQL_SUBSTRING": (-1, v.substring),
+    "FORMAT": (-1, v.number_format),
+    "SUBSTRING_INDEX": (3, v.substring_index),
+    "LPAD": (3, v.lpad),
+    "RPAD": (3, v.rpad),
+    "REPEAT": (2, v.repeat),
+    "REVERSE": (1, v.reverse),
+    "CONCAT": (-1, v.concat),
+    "CONCAT_WS": (-1, v.concat_ws),
+    "REGEXP": (2, v.regexp),
+    "FLOAT32": (1, lambda value: _float32(value)),
+}
+for _name in t.DATE_PARTS:
+    _SCALARS[_name] = (1, t.date_part(_name))
+for _name in t.TIME_PARTS:
+    _SCALARS[_name] = (1, t.time_part(_name))
+for _arity in (1, 2):
+    _SCALARS[f"WEEK/{_arity}"] = (_arity, t.week)
+    _SCALARS[f"YEARWEEK/{_arity}"] = (_arity, t.yearweek)
 
-
-def _part(attr: str):
-    def fn(value):
-        d = _date(value)
-        return None if d is None else getattr(d, attr)
-
-    return fn
-
-
-def _quarter(value):
-    d = _date(value)
-    return None if d is None else (d.month - 1) // 3 + 1
-
-
-def _datediff(a, b):
-    da, db = _date(a), _date(b)
-    return None if da is None or db is None else (da - db).days
-
-
-def _if(cond, a, b):
-    return a if cond not in (None, 0, "", "0") else b
-
-
-def _concat(*parts):
-    if any(p is None for p in parts):
-        return None
-    return "".join(str(p) for p in parts)
+AGGREGATES = {
+    "VAR_POP": v.Variance,
+    "VAR_SAMP": v.VarSamp,
+    "STDDEV_POP": v.StddevPop,
+    "STDDEV_SAMP": v.StddevSamp,
+}
 
 
 def _float32(value):
@@ -70,16 +86,14 @@ def _curdate() -> str:
 
 
 def register(conn: sqlite3.Connection) -> None:
-    deterministic = {"deterministic": True}
-    conn.create_function("YEAR", 1, _part("year"), **deterministic)
-    conn.create_function("MONTH", 1, _part("month"), **deterministic)
-    conn.create_function("DAY", 1, _part("day"), **deterministic)
-    conn.create_function("DAYOFMONTH", 1, _part("day"), **deterministic)
-    conn.create_function("QUARTER", 1, _quarter, **deterministic)
-    conn.create_function("DATEDIFF", 2, _datediff, **deterministic)
-    conn.create_function("IF", 3, _if, **deterministic)
-    conn.create_function("CONCAT", -1, _concat, **deterministic)
-    conn.create_function("FLOAT32", 1, _float32, **deterministic)
+    for key, (arity, function) in _SCALARS.items():
+        conn.create_function(key.split("/")[0], arity, function, deterministic=True)
+    for name, window in AGGREGATES.items():
+        conn.create_window_function(name, 1, window)
+    # variadic (value, separator, distinct, key, desc, …): typeshed knows one-argument steps only
+    conn.create_aggregate("MYSQL_GROUP_CONCAT", -1, v.GroupConcat)  # type: ignore[arg-type]
+    # the clock: not deterministic
+    conn.create_function("UNIX_TIMESTAMP", 0, t.unix_now)
     conn.create_function("NOW", 0, _now)
     conn.create_function("CURDATE", 0, _curdate)
     conn.create_function("CURRENT_DATE", 0, _curdate)
