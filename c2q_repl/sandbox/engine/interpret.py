@@ -47,6 +47,7 @@ from .latest import own_dates, per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
 from .linking import Linked
 from .measures import (
+    COUNT_SUPERLATIVES,
     SUPERLATIVE_WORDS,
     VALUE_SUPERLATIVES,
     counted_table,
@@ -197,7 +198,11 @@ def _interpret(st: ReadState) -> QuerySpec:
         entity_col is None
         and superlative is not None
         and group_col is None
-        and (subject_table is None or metric is not None)
+        and (
+            subject_table is None
+            or metric is not None
+            or items[superlative].text.lower() in COUNT_SUPERLATIVES
+        )
     ):
         entity_col = entity_column(st, near=superlative)
     sup_item = items[superlative] if superlative is not None else None
@@ -284,7 +289,11 @@ def _interpret(st: ReadState) -> QuerySpec:
                 st.notes.append(
                     (target.column, f"'{target.column}' of a group read as the {func.lower()}")
                 )
-            elif subject_table is not None or bridge_tables:
+            elif (
+                subject_table is not None
+                or bridge_tables
+                or sup_item.text.lower() in COUNT_SUPERLATIVES
+            ):
                 metric = Metric("COUNT")
         elif metric_col is not None:
             order_col = metric_col

@@ -53,6 +53,8 @@ _add(
     "best",
 )
 _add("bottom", "", "bottom", "worst")
+_add("agg", "MAX", "most common", "most frequent", "most popular")
+_add("agg", "MIN", "least common", "least frequent")
 _add(
     "cmp",
     ">",

@@ -451,7 +451,12 @@ def _longest(tokens: list[Token], i: int, lex: Lexicon, at_most: int | None = No
         schema = lex.phrases.get(key)
         keyword = _KEYWORD_KEYS.get(key)
         if keyword and (
-            not schema or n == 1 and schema[0].kind == "column" and keyword[0] in ("agg", "list")
+            not schema
+            or n == 1
+            and schema[0].kind == "column"
+            and keyword[0] in ("agg", "list")
+            # 'never' is the word, not the start of the title 'Never Let Me Go'
+            or all(t.kind == "value" and t.via == "prefix" for t in schema)
         ):
             # a keyword wins over a same-length schema phrase only for intent words ("max", "name")
             return Item("kw", text, i, i + n, category=keyword[0], arg=keyword[1])

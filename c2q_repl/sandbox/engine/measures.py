@@ -25,6 +25,11 @@ SUPERLATIVE_WORDS = COMPARATIVES | frozenset(
         "worst",
     }
 )
+# 'the most common order type': the value most rows have (ranked by a count)
+COUNT_SUPERLATIVES = frozenset(
+    {"most common", "most frequent", "most popular", "least common", "least frequent"}
+)
+SUPERLATIVE_WORDS = SUPERLATIVE_WORDS | COUNT_SUPERLATIVES
 
 
 VALUE_SUPERLATIVES = frozenset(

@@ -38,9 +38,17 @@ _THAT_GROUP = re.compile(
 )
 
 
+# 'Dr. Laura Jensen': a title before a capitalised name is not part of the stored name
+_TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?=[A-Z])")
+
+
 def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """The text with benchmark-style wordings rewritten; and (as written, read as) pairs."""
     rewrites: list[tuple[str, str]] = []
+    for pattern, replacement in ((_TITLE, ""),):
+        for m in pattern.finditer(text):
+            rewrites.append((m.group(0).strip(), m.expand(replacement) or "(dropped)"))
+        text = pattern.sub(replacement, text)
     m = _IMPERATIVE.match(text)
     if m:
         rewrites.append((m.group(0).strip(), "show"))

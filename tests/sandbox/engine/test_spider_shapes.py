@@ -37,6 +37,7 @@ def festival(tmp_path_factory):
         (4, "Northern Static", "Canada", 1991, 4, "Rock"),
         (5, "Velvet Moth", "United States", 2015, 2, "Electronic"),
         (6, "Iron Choir", "Germany", 1985, 7, "Metal"),
+        (7, "Never Again", "Ireland", 2001, 3, "Rock"),
     ]
     festivals = [
         (1, "Summer Sound", "Madrid", 2019, 45000, 120.0),
@@ -320,4 +321,28 @@ def test_a_linking_verb_before_a_time_phrase_is_the_dated_event(festival):
         festival,
         "How many festivals were hosted after 2019?",
         "SELECT count(*) FROM festival WHERE Year > 2019",
+    )
+
+
+def test_never_is_the_word_not_the_start_of_a_name(festival):
+    check(
+        festival,
+        "Which bands never had a performance?",
+        "SELECT Name FROM band WHERE Band_ID NOT IN (SELECT Band_ID FROM performance)",
+    )
+
+
+def test_most_common_ranks_values_by_their_count(festival):
+    check(
+        festival,
+        "What is the most common genre among bands?",
+        "SELECT Genre FROM band GROUP BY Genre ORDER BY count(*) DESC LIMIT 1",
+    )
+
+
+def test_a_title_before_a_name_is_not_part_of_it():
+    from c2q_repl.sandbox.engine.preprocess import prepare
+
+    assert prepare("Which patients see Dr. Laura Jensen?").question == (
+        "Which patients see Laura Jensen?"
     )
