@@ -48,20 +48,9 @@ _SAME_NAME: dict[type, str] = {
     exp.VariancePop: "VAR_POP",
     exp.Variance: "VAR_SAMP",  # sqlglot reads MySQL VAR_SAMP as Variance
 }
-_INTEGER_TYPES = (
-    exp.DataType.Type.BIGINT,
-    exp.DataType.Type.INT,
-    exp.DataType.Type.SMALLINT,
-    exp.DataType.Type.TINYINT,
-    exp.DataType.Type.MEDIUMINT,
-)
-_UNSIGNED_TYPES = (
-    exp.DataType.Type.UBIGINT,
-    exp.DataType.Type.UINT,
-    exp.DataType.Type.USMALLINT,
-    exp.DataType.Type.UTINYINT,
-    exp.DataType.Type.UMEDIUMINT,
-)
+_INTEGER_NAMES = ("BIGINT", "INT", "SMALLINT", "TINYINT", "MEDIUMINT")
+_INTEGER_TYPES = tuple(exp.DataType.Type[name] for name in _INTEGER_NAMES)
+_UNSIGNED_TYPES = tuple(exp.DataType.Type[f"U{name}"] for name in _INTEGER_NAMES)
 
 
 class Unsupported(SQLExecutionError):

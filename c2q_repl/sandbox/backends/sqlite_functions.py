@@ -5,7 +5,7 @@ translates what sqlglot can express in SQLite; the rest is registered here,
 as small pure functions of their arguments (they read no file, keep no state
 across rows except an aggregate's own, and never wait) so such SQL runs on
 the bundled SQLite database with MySQL's meaning. The implementations live in
-:mod:`.mysql_time`, :mod:`.mysql_str_to_date` and :mod:`.mysql_values`.
+:mod:`.mysql_calendar`, :mod:`.mysql_time`, :mod:`.mysql_str_to_date` and :mod:`.mysql_values`.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import datetime as dt
 import sqlite3
 import struct
 
+from c2q_repl.sandbox.backends import mysql_calendar as c
 from c2q_repl.sandbox.backends import mysql_time as t
 from c2q_repl.sandbox.backends import mysql_values as v
 from c2q_repl.sandbox.backends.mysql_str_to_date import str_to_date
@@ -24,9 +25,9 @@ _SCALARS = {
     "DATEDIFF": (2, t.datediff),
     "TIMESTAMPDIFF": (3, t.timestampdiff),
     "DATE_ADD": (3, t.date_add),
-    "DATE_FORMAT": (2, t.date_format),
+    "DATE_FORMAT": (2, c.date_format),
     "STR_TO_DATE": (2, str_to_date),
-    "WEEKOFYEAR": (1, t.weekofyear),
+    "WEEKOFYEAR": (1, c.weekofyear),
     "UNIX_TIMESTAMP": (1, t.unix_timestamp),
     "FROM_UNIXTIME": (-1, t.from_unixtime),
     "EXTRACT": (2, t.extract),
@@ -51,13 +52,12 @@ _SCALARS = {
     "REGEXP": (2, v.regexp),
     "FLOAT32": (1, lambda value: _float32(value)),
 }
-for _name in t.DATE_PARTS:
-    _SCALARS[_name] = (1, t.date_part(_name))
-for _name in t.TIME_PARTS:
-    _SCALARS[_name] = (1, t.time_part(_name))
-for _arity in (1, 2):
-    _SCALARS[f"WEEK/{_arity}"] = (_arity, t.week)
-    _SCALARS[f"YEARWEEK/{_arity}"] = (_arity, t.yearweek)
+_SCALARS.update({name: (1, t.date_part(name)) for name in t.DATE_PARTS})
+_SCALARS.update({name: (1, t.time_part(name)) for name in t.TIME_PARTS})
+# WEEK(d) and WEEK(d, mode), YEARWEEK likewise: registered once per number of arguments
+_SCALARS.update(
+    {f"{n}/{a}": (a, f) for n, f in (("WEEK", c.week), ("YEARWEEK", c.yearweek)) for a in (1, 2)}
+)
 
 AGGREGATES = {
     "VAR_POP": v.Variance,
