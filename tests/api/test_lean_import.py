@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
+
+from tests import children
 
 PROBE = """
 import importlib.util, json, sys
@@ -21,7 +22,7 @@ print(json.dumps({"loaded": loaded, "hidden": hidden, "importable": importable})
 
 
 def test_the_client_does_not_load_httpx_cli_or_trio_and_leaves_them_importable():
-    done = subprocess.run(
+    done = children.run(
         [sys.executable, "-c", PROBE], capture_output=True, text=True, check=True, timeout=60
     )
     seen = json.loads(done.stdout)

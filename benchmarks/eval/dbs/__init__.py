@@ -12,7 +12,18 @@ import os
 import tempfile
 from pathlib import Path
 
-NAMES = ("school", "shop", "music", "hr", "library", "clinic", "league", "railway", "restaurant", "bikeshare")
+NAMES = (
+    "school",
+    "shop",
+    "music",
+    "hr",
+    "library",
+    "clinic",
+    "league",
+    "railway",
+    "restaurant",
+    "bikeshare",
+)
 
 
 def cache_dir() -> Path:
