@@ -49,8 +49,17 @@ def order_matters(db: Database, gold_sql: str) -> bool:
 
 def matches(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> bool:
     """True when the predicted rows match the gold query or one of its alternatives."""
+    return judge(db, predicted_rows, golds)[0]
+
+
+def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> tuple[bool, bool]:
+    """(matches, exactly): ``exactly`` also asks for no column beyond the gold's, the rule of
+    Spider's execution match (an id shown next to the names asked for counts as wrong there)."""
+    found = False
     for gold_sql in golds:
         gold = db.query(gold_sql, max_rows=MAX_ROWS)
         if rows_match(gold.rows, predicted_rows, order_matters(db, gold_sql)):
-            return True
-    return False
+            found = True
+            if not gold.rows or len(predicted_rows[0]) == len(gold.rows[0]):
+                return True, True
+    return found, False

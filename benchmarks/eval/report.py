@@ -2,7 +2,9 @@
 
 Every question a user asks counts once: a single question, or each turn of a session.
 - answered %: answer-expected questions the engine answered (with SQL, no refusal)
-- precision %: of those answered, the share whose rows match the gold
+- precision %: of those answered, the share whose rows match the gold (extra columns allowed)
+- exact %: of those answered, the share that match with no column beyond the gold's: the rule of
+  Spider's execution match, where "the names of X" answered with ids and names counts as wrong
 - wrong: answered with rows that do not match (a confidently wrong answer)
 - declined %: must-decline questions (no data for it, destructive, ambiguous, off topic) declined
 - fu-wrong: later turns of a session answered wrongly (a follow-up or a standalone question merged
@@ -25,6 +27,7 @@ class Figures:
     answerable: int
     answered: int
     correct: int
+    exact: int  # correct with no extra column (Spider's execution-match rule)
     wrong: int
     must_decline: int
     declined: int
@@ -41,6 +44,10 @@ class Figures:
         return 100.0 * self.correct / self.answered if self.answered else None
 
     @property
+    def exact_pct(self) -> float | None:
+        return 100.0 * self.exact / self.answered if self.answered else None
+
+    @property
     def declined_pct(self) -> float | None:
         return 100.0 * self.declined / self.must_decline if self.must_decline else None
 
@@ -49,6 +56,7 @@ class Figures:
         data.update(
             answered_pct=_round(self.answered_pct),
             precision_pct=_round(self.precision_pct),
+            exact_pct=_round(self.exact_pct),
             declined_pct=_round(self.declined_pct),
             median_ms=_round(self.median_ms),
         )
@@ -69,6 +77,7 @@ def figures(outcomes: Iterable[TurnOutcome]) -> Figures:
         answerable=len(answerable),
         answered=sum(o.answered for o in answerable),
         correct=sum(o.correct for o in answerable),
+        exact=sum(o.exact for o in answerable),
         wrong=sum(o.wrong for o in answerable),
         must_decline=len(declines),
         declined=sum(not o.answered for o in declines),
@@ -86,7 +95,7 @@ def by_category(outcomes: list[TurnOutcome]) -> dict[str, Figures]:
 
 
 HEADER = (
-    f"{'':<22}{'qs':>4} {'answer':>6} {'answered':>9} {'precision':>10} {'wrong':>6} "
+    f"{'':<22}{'qs':>4} {'answer':>6} {'answered':>9} {'precision':>10} {'exact':>7} {'wrong':>6} "
     f"{'decline':>8} {'declined':>9} {'fu-wrong':>9} {'merged':>7} {'med ms':>7}"
 )
 
@@ -98,7 +107,7 @@ def _pct(value: float | None) -> str:
 def row(label: str, f: Figures) -> str:
     return (
         f"{label[:22]:<22}{f.questions:>4} {f.answerable:>6} {_pct(f.answered_pct):>9} "
-        f"{_pct(f.precision_pct):>10} {f.wrong:>6} {f.must_decline:>8} "
+        f"{_pct(f.precision_pct):>10} {_pct(f.exact_pct):>7} {f.wrong:>6} {f.must_decline:>8} "
         f"{_pct(f.declined_pct):>9} {f.followup_wrong:>9} {f.standalone_merged:>7} {f.median_ms:>7.1f}"
     )
 

@@ -12,7 +12,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from benchmarks.eval.judge import MAX_ROWS, matches
+from benchmarks.eval.judge import MAX_ROWS, judge
 from benchmarks.eval.sets import SP500, EvalSet, Item, Turn
 from c2q_repl.sandbox.contracts import Answerer, AnswerRequest, Database, Plan, PriorRound
 
@@ -30,6 +30,7 @@ class TurnOutcome:
     seconds: float
     sql: str = ""
     reason: str = ""  # the decline reason, or why an answer is wrong
+    exact: bool = False  # correct with no column beyond the gold's (Spider's rule)
 
     @property
     def label(self) -> str:
@@ -132,7 +133,13 @@ def judge_plan(
         rows = db.query(tasks[0].sql, max_rows=MAX_ROWS).rows
     except Exception as exc:  # noqa: BLE001 - SQL that fails is a wrong answer
         return TurnOutcome(*base, True, False, seconds, sql, f"SQL error: {exc}")
-    correct = matches(db, rows, turn.gold_sql)
+    correct, exact = judge(db, rows, turn.gold_sql)
     return TurnOutcome(
-        *base, True, correct, seconds, sql, "" if correct else f"rows differ ({len(rows)} rows)"
+        *base,
+        True,
+        correct,
+        seconds,
+        sql,
+        "" if correct else f"rows differ ({len(rows)} rows)",
+        exact=exact,
     )
