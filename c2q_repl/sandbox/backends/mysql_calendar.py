@@ -95,9 +95,10 @@ def date_text(value: dt.datetime) -> str:
     return value.strftime("%Y-%m-%d")
 
 
-def datetime_text(value: dt.datetime) -> str:
+def datetime_text(value: dt.datetime, fraction: bool = False) -> str:
+    """``YYYY-MM-DD HH:MM:SS``, with ``.ffffff`` when there is a fraction (or ``fraction``)."""
     text = value.strftime("%Y-%m-%d %H:%M:%S")
-    return f"{text}.{value.microsecond:06d}" if value.microsecond else text
+    return f"{text}.{value.microsecond:06d}" if value.microsecond or fraction else text
 
 
 # ------------------------------------------------------------------ weeks (MySQL's eight modes)

@@ -115,7 +115,7 @@ def date_add(value, amount, unit):
         return None  # before year 1 or after 9999: MySQL gives NULL
     if not found.has_time and unit in ("DAY", "WEEK", "MONTH", "QUARTER", "YEAR"):
         return date_text(moved)
-    return datetime_text(moved)
+    return datetime_text(moved, fraction=unit == "MICROSECOND")  # MySQL: DATETIME(6) then
 
 
 def _months_between(start: dt.datetime, end: dt.datetime) -> int:
