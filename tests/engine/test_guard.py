@@ -21,6 +21,8 @@ _SCRIPT = """
                           Match_Order INTEGER);
     CREATE TABLE "Order Items" (item_id INTEGER PRIMARY KEY, product_name TEXT,
                                 quantity INTEGER);
+    CREATE TABLE fan (fan_id INTEGER PRIMARY KEY, Name TEXT, Birth_Year INTEGER,
+                      Join_Date TEXT, visit_count INTEGER);
     CREATE TABLE review (review_id INTEGER PRIMARY KEY,
                          Team_ID INTEGER REFERENCES team(Team_ID), rating INTEGER);
 """
@@ -49,6 +51,13 @@ def cup(tmp_path_factory):
     )
     conn.executemany(
         "INSERT INTO review VALUES (?, ?, ?)", [(k, 1 + k % 12, 1 + k % 5) for k in range(1, 30)]
+    )
+    conn.executemany(
+        "INSERT INTO fan VALUES (?, ?, ?, ?, ?)",
+        [
+            (k, f"Fan{k}", 1990 + k % 40, f"20{10 + k % 14}-05-0{1 + k % 9}", k % 7)
+            for k in range(1, 40)
+        ],
     )
     conn.commit()
     conn.close()
@@ -165,6 +174,33 @@ def test_a_named_column_the_sql_never_reads_is_declined(lex):
     assert _doubt("the goals of each match", "SELECT Match_ID, Goals FROM match", lex) is None
 
 
+def test_a_count_answered_with_rows_is_declined(lex):
+    question = "Count the matches played in 2014."
+    listed = "SELECT Match_ID, Year FROM match WHERE Year = 2014"
+    assert "how many matches" in (_doubt(question, listed, lex) or "")
+    counted = "SELECT COUNT(*) FROM match WHERE Year = 2014"
+    assert _doubt(question, counted, lex) is None
+    # a column that holds the count answers 'how many' without COUNT
+    assert (
+        _doubt(
+            "How many goals did match 3 have?", "SELECT Goals FROM match WHERE Match_ID = 3", lex
+        )
+        is None
+    )
+
+
+def test_a_time_phrase_after_a_verb_filters_the_column_the_verb_names(lex):
+    question = "How many fans joined in 2021?"
+    wrong = "SELECT COUNT(*) FROM fan WHERE Birth_Year = 2021"
+    reason = _doubt(question, wrong, lex)
+    assert reason is not None and "Join_Date" in reason and "Birth_Year" in reason
+    right = "SELECT COUNT(*) FROM fan WHERE Join_Date >= '2021-01-01' AND Join_Date < '2022-01-01'"
+    assert _doubt(question, right, lex) is None
+    # 'born' names no column: the birth year is read without objection
+    born = "SELECT COUNT(*) FROM fan WHERE Birth_Year = 1999"
+    assert _doubt("How many fans were born in 1999?", born, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")
@@ -187,6 +223,14 @@ def test_engine_never_drops_the_group_letter(cup):
         assert "'A'" in task.sql
     else:
         assert "'A'" in task.refusal
+
+
+def test_engine_never_lists_rows_for_a_count(cup):
+    # 'Count' also names visit_count: the rows were listed with it shown
+    task = _ask(cup, "Count the fans born in 1999")
+    assert not task.sql or "COUNT(" in task.sql.upper(), task.sql
+    task = _ask(cup, "How many fans joined in 2021?")
+    assert not task.sql or "Join_Date" in task.sql, task.sql
 
 
 def test_engine_still_answers_what_it_accounts_for(cup):

@@ -13,16 +13,22 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from sqlglot import exp
+
 from c2q_repl.sandbox.contracts import Catalog
 
+from .keywords import KEYWORDS
+from .lexicon import phrase_key
 from .linking import Item, Linked
 from .names import split_words
 from .normalize import Token, tokenize
 from .spec import Decline
 from .sql_facts import (
+    ORDINAL_WORDS,
     SqlFacts,
     compared_with_column,
     constant_counts,
+    dated_columns,
     missing_columns,
     missing_tables,
     never_true,
@@ -31,6 +37,7 @@ from .sql_facts import (
 )
 
 _COUNT_WORDS = (("how", "many"), ("number", "of"), ("count", "of"), ("count",))
+_KEYWORD_KEYS = frozenset(phrase_key(p) for p in KEYWORDS)
 _ADVICE = "please rephrase, naming it as the data does."
 
 
@@ -166,8 +173,50 @@ def dropped_columns(p: Proposal) -> Decline | None:
     implied: 'users who selected a stock' needs no stocks table)."""
     for item in p.linked.items:
         named = {t.column.lower() for t in item.targets}
-        if item.kind == "column" and named and not named & p.facts.columns:
+        if item.kind != "column" or not named or named & p.facts.columns:
+            continue
+        if phrase_key(item.text) not in _KEYWORD_KEYS:  # 'Count' may name visit_count too
             return _not_used(item.text)
+    return None
+
+
+def count_not_counted(p: Proposal) -> Decline | None:
+    """'Count the stations installed in 2015' answered with the list of stations: a count asked
+    for and no COUNT or SUM in the SQL, nor a column that holds that count ('how many seats')."""
+    noun = _counted_noun(p.tokens, p.linked)
+    if noun is None or p.facts.tree.find(exp.Count, exp.Sum) is not None:
+        return None
+    stem = _singular(noun)
+    for column in p.facts.columns:
+        words = split_words(column.replace(" ", "_"))
+        # a column holding the count ('seats', Number_of_Platforms), not the rows' key or name
+        if stem in map(_singular, words) and words[-1] not in ORDINAL_WORDS | {"name", "title"}:
+            return None
+    return Decline(
+        f"You asked how many {noun}, and the SQL I built does not count them; {_ADVICE}",
+        (noun,),
+    )
+
+
+def verb_on_other_date(p: Proposal) -> Decline | None:
+    """'members who joined in 2021' filtered on Birth_Year while the table has Join_Date: a
+    time phrase after a verb belongs to the column that verb names."""
+    for item in p.linked.items:
+        if item.kind != "time" or item.start == 0:
+            continue
+        verb = p.tokens[item.start - 1]
+        if verb.kind != "word":
+            continue
+        filtered = dated_columns(p.facts, item.text)
+        if not filtered:
+            continue
+        named = _verb_columns(verb.lower, p.facts, p.catalog)
+        if named and not {c.lower() for c in named} & {c.lower() for c in filtered}:
+            return Decline(
+                f"'{verb.text} {item.text}' is about {named[0]}, and the SQL I built filters "
+                f"{filtered[0]} instead; {_ADVICE}",
+                (verb.text,),
+            )
     return None
 
 
@@ -176,6 +225,8 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     impossible_conditions,
     constant_count,
     counted_by_sum,
+    count_not_counted,
+    verb_on_other_date,
     dropped_values,
     dropped_numbers,
     dropped_columns,
@@ -218,6 +269,58 @@ def _asks_count(tokens: tuple[Token, ...]) -> bool:
         for phrase in _COUNT_WORDS
         for i in range(len(words))
     )
+
+
+def _counted_noun(tokens: tuple[Token, ...], linked: Linked) -> str | None:
+    """The noun after 'how many' (or a leading 'count the'): what the question counts.
+    'the number of platforms' naming a column is no count of rows; None then."""
+    words = [t.lower for t in tokens]
+    at = None
+    if words[:1] == ["count"]:
+        at = 1
+    for i in range(len(words) - 1):
+        if (words[i], words[i + 1]) == ("how", "many"):
+            at = i + 2
+            break
+    if at is None:
+        return None
+    for tok in tokens[at:]:
+        if tok.kind != "word":
+            return None
+        if tok.lower not in _COUNT_FILLERS:
+            return tok.lower
+    return None
+
+
+_COUNT_FILLERS = frozenset(
+    {"the", "of", "all", "different", "distinct", "unique", "total", "number"}
+)
+
+
+def _singular(word: str) -> str:
+    for ending, stem in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
+        if word.endswith(ending) and len(word) > len(ending) + 2:
+            return word[: -len(ending)] + stem
+    return word
+
+
+def _verb_columns(verb: str, facts: SqlFacts, catalog: Catalog) -> list[str]:
+    """Columns of the SQL's tables whose first name word is the verb's stem ('joined' →
+    Join_Date, 'installed' → installation_year, 'hired' → hire_date)."""
+    stems = {verb[: -len(e)] for e in ("ed", "d", "ing") if verb.endswith(e)}
+    stems = {s for s in stems if len(s) >= 3}
+    if not stems:
+        return []
+    tables = {t.lower() for t in facts.tables}
+    found = []
+    for table in catalog.tables:
+        if table.name.lower() not in tables:
+            continue
+        for col in table.columns:
+            first = (split_words(col.name.replace(" ", "_")) or [""])[0]
+            if any(first.startswith(s) for s in stems):
+                found.append(col.name)
+    return found
 
 
 def _text_used(text: str, facts: SqlFacts) -> bool:

@@ -201,6 +201,31 @@ def compared_with_column(facts: SqlFacts, number: float, catalog: Catalog) -> bo
     return False
 
 
+def dated_columns(facts: SqlFacts, phrase: str) -> list[str]:
+    """Columns the SQL compares with the year(s) of a time phrase ('in 2021' → Birth_Year =
+    2021, or join_date >= '2021-01-01')."""
+    import re
+
+    years = set(re.findall(r"\b(1[89]\d\d|2\d\d\d)\b", phrase))
+    if not years:
+        return []
+    found = []
+    for cmp in facts.tree.find_all(*_COMPARISONS):
+        column = cmp.this if isinstance(cmp.this, exp.Column) else None
+        if column is None:
+            continue
+        for lit in cmp.find_all(exp.Literal):
+            text = lit.name
+            if any(text.startswith(y) for y in years) or (
+                not lit.is_string
+                and _as_float(text) is not None
+                and any(abs(float(text) - int(y)) <= 1 for y in years)
+            ):
+                found.append(column.name)
+                break
+    return found
+
+
 def _as_float(text: str) -> float | None:
     try:
         return float(text)
