@@ -188,6 +188,19 @@ def _group_concat(node: exp.GroupConcat) -> exp.Expression:
     return _call("MYSQL_GROUP_CONCAT", *args)
 
 
+def _count_distinct_rows(distinct: exp.Distinct) -> exp.Expression | None:
+    """COUNT(DISTINCT a, b): SQLite counts one expression, so count the (a, b) pairs as JSON
+    arrays, leaving out rows where any is NULL as MySQL does."""
+    values = distinct.expressions
+    if len(values) < 2:
+        return None
+    present = exp.and_(
+        *[exp.Not(this=exp.Is(this=v.copy(), expression=exp.Null())) for v in values]
+    )
+    pair = exp.Case(ifs=[exp.If(this=present, true=_call("JSON_ARRAY", *values))])
+    return exp.Count(this=exp.Distinct(expressions=[pair]))
+
+
 def _cast(node: exp.Cast) -> exp.Expression:
     to = node.to
     if to.this in _INTEGER_TYPES:
@@ -269,6 +282,8 @@ def _numeric_or_text(node: exp.Expression) -> exp.Expression | None:
         return _cast(node)
     if isinstance(node, exp.GroupConcat):
         return _group_concat(node)
+    if isinstance(node, exp.Count) and isinstance(node.this, exp.Distinct):
+        return _count_distinct_rows(node.this)
     if isinstance(node, exp.RegexpLike):
         _check_regexp(node)
         return None

@@ -191,6 +191,11 @@ CASES: list[tuple[str, list[list[str | None]]]] = [
         [["b"], ["a"], ["a"]],
     ),
     (
+        "SELECT COUNT(DISTINCT x, s), COUNT(DISTINCT s, k), JSON_UNQUOTE(JSON_EXTRACT('{\"a\": \"b\"}', '$.a')), "
+        "JSON_UNQUOTE('plain') FROM " + ROWS3,
+        [["3", "3", "b", "plain"]],
+    ),
+    (
         "SELECT MIN(RAND()) >= 0, MAX(RAND()) < 1, AVG(RAND()) BETWEEN 0.2 AND 0.8 FROM "
         "(WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 200) SELECT i FROM n) t",
         [["1", "1", "1"]],

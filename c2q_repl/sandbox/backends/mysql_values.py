@@ -10,6 +10,7 @@ Numbers SQLite holds as REAL are taken as MySQL takes a DECIMAL literal
 from __future__ import annotations
 
 import functools
+import json
 import math
 import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
@@ -201,6 +202,19 @@ def field(wanted, *candidates):
         if numeric and wanted == candidate or not numeric and _text(wanted) == _text(candidate):
             return index
     return 0
+
+
+@_strict
+def json_unquote(text):
+    """JSON_UNQUOTE: a JSON string's value ('"b"' → 'b'); anything else unchanged."""
+    text = _text(text)
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            value = json.loads(text)
+        except ValueError:
+            raise ValueError("JSON_UNQUOTE: invalid JSON text") from None
+        return value if isinstance(value, str) else text
+    return text
 
 
 # ------------------------------------------------------------------ REGEXP

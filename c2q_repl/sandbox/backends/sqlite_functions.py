@@ -35,6 +35,7 @@ _SCALARS = {
     "SEC_TO_TIME": (1, t.sec_to_time),
     "TIMEDIFF": (2, t.timediff),
     "FIELD": (-1, v.field),
+    "JSON_UNQUOTE": (1, v.json_unquote),
     "TRUNCATE": (2, v.truncate),
     "MYSQL_ROUND": (2, v.round_half_away),
     "MYSQL_SIGNED": (1, v.cast_signed),
