@@ -261,8 +261,9 @@ def _same(ours, theirs) -> bool:
     )
 
 
-@pytest.mark.mysql
-def test_mariadb_gives_the_same_rows():
+@pytest.fixture(scope="module")
+def mariadb():
+    """A MariaDB connection with TiDB Cloud's session time zone (UTC)."""
     if not MYSQL_URL:
         pytest.skip("C2Q_TEST_MYSQL_URL is not set")
     import pymysql
@@ -277,20 +278,23 @@ def test_mariadb_gives_the_same_rows():
         password=target.password,
         init_command="SET time_zone = '+00:00'",
     )
+    yield conn
+    conn.close()
+
+
+@pytest.mark.mysql
+def test_mariadb_gives_the_same_rows(mariadb):
     mismatches = []
-    try:
-        with conn.cursor() as cur:
-            for sql, expected in CASES:
-                cur.execute(sql)
-                theirs = [[_mysql_text(v) for v in row] for row in cur.fetchall()]
-                same = len(theirs) == len(expected) and all(
-                    len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
-                    for a, b in zip(expected, theirs)
-                )
-                if not same:
-                    mismatches.append(f"{sql}\n  sandbox {expected}\n  mariadb {theirs}")
-    finally:
-        conn.close()
+    with mariadb.cursor() as cur:
+        for sql, expected in CASES:
+            cur.execute(sql)
+            theirs = [[_mysql_text(v) for v in row] for row in cur.fetchall()]
+            same = len(theirs) == len(expected) and all(
+                len(a) == len(b) and all(_same(x, y) for x, y in zip(a, b))
+                for a, b in zip(expected, theirs)
+            )
+            if not same:
+                mismatches.append(f"{sql}\n  sandbox {expected}\n  mariadb {theirs}")
     assert not mismatches, "\n".join(mismatches)
 
 
@@ -342,36 +346,19 @@ def _random_calls(seed: int, count: int) -> list[str]:
 
 
 @pytest.mark.mysql
-def test_random_calls_agree_with_mariadb(db):
-    if not MYSQL_URL:
-        pytest.skip("C2Q_TEST_MYSQL_URL is not set")
-    import pymysql
-
-    from c2q_repl.sandbox.backends.mysql import MySQLTarget
-
-    target = MySQLTarget.parse(MYSQL_URL)
-    conn = pymysql.connect(
-        host=target.host,
-        port=target.port,
-        user=target.user,
-        password=target.password,
-        init_command="SET time_zone = '+00:00'",
-    )
+def test_random_calls_agree_with_mariadb(db, mariadb):
     calls = _random_calls(seed=11, count=60)
     mismatches = []
-    try:
-        with conn.cursor() as cur:
-            for start in range(0, len(calls), 60):
-                chunk = calls[start : start + 60]
-                sql = "SELECT " + ", ".join(chunk)
-                cur.execute(sql)
-                theirs = [_mysql_text(v) for v in cur.fetchone()]
-                ours = db.query(sql).rows[0]
-                mismatches += [
-                    f"{call}: sandbox {o!r}, mariadb {t!r}"
-                    for call, o, t in zip(chunk, ours, theirs)
-                    if not _same(o, t)
-                ]
-    finally:
-        conn.close()
+    with mariadb.cursor() as cur:
+        for start in range(0, len(calls), 60):
+            chunk = calls[start : start + 60]
+            sql = "SELECT " + ", ".join(chunk)
+            cur.execute(sql)
+            theirs = [_mysql_text(v) for v in cur.fetchone()]
+            ours = db.query(sql).rows[0]
+            mismatches += [
+                f"{call}: sandbox {o!r}, mariadb {t!r}"
+                for call, o, t in zip(chunk, ours, theirs)
+                if not _same(o, t)
+            ]
     assert not mismatches, "\n".join(mismatches[:20])
