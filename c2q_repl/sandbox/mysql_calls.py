@@ -125,8 +125,6 @@ def _date_arithmetic(node: exp.Expression) -> exp.Expression | None:
         base, amount, unit = node.this, node.expression, node.args.get("unit")
     elif isinstance(node, (exp.Add, exp.Sub)) and isinstance(node.expression, exp.Interval):
         base, amount, unit = node.this, node.expression.this, node.expression.args.get("unit")
-    elif isinstance(node, exp.Add) and isinstance(node.this, exp.Interval):  # INTERVAL 1 DAY + d
-        base, amount, unit = node.expression, node.this.this, node.this.args.get("unit")
     elif isinstance(node, exp.Anonymous) and node.name.upper() in ("ADDDATE", "SUBDATE"):
         if len(node.expressions) != 2:
             return None
