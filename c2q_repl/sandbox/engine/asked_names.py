@@ -26,12 +26,12 @@ def name_word_at(st: ReadState) -> int | None:
 
 
 def with_asked_names(st: ReadState, at: int | None, subject: str, shown: list[Col]) -> list[Col]:
-    """``shown`` with the name column of the table 'names' belongs to put first, when other
-    columns are listed and none of them names the rows."""
+    """``shown`` with the name column of the table 'names' belongs to put first, unless one
+    of them already names the rows ('the names of bands' alone: that name column)."""
     from .sqlbuild import name_columns
 
-    if at is None or not shown:
-        return shown
+    if at is None or (at == 0 and not shown):
+        return shown  # 'Name the top 5 companies …': the intent word, not a column
     owner = _owner(st, at) or subject
     info = st.lex.catalog.table(owner)
     names = [Col(owner, c) for c in (name_columns(info) if info else [])]

@@ -67,6 +67,11 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         )
         if spec.ties:
             st.notes.append((p.sup_item.text, "every group tied at the top is shown"))
+        if not st.measure_asked and name_word_at(st) is not None:
+            # 'the name of the band with the most performances': the name, not its count
+            spec = spec.with_(rank_only=True)
+    if p.group_col is not None and name_word_at(st) is not None:
+        spec = spec.with_(asked_columns=True)  # 'the name of each festival and …': no key
     elif p.group_col is not None and p.descending is not None:
         spec = spec.with_(order_metric=True, descending=p.descending)
     return spec
@@ -116,7 +121,8 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
             for c in p.projection
         )
     )
-    projection = with_asked_names(st, name_word_at(st), p.subject, p.projection)
+    name_at = name_word_at(st)
+    projection = with_asked_names(st, name_at, p.subject, p.projection)
     if projection != p.projection:
         distinct_values = False  # a row's name beside its columns: one line per row
     spec = QuerySpec(
@@ -125,6 +131,7 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         columns=tuple(projection),
         filters=tuple(p.filters),
         distinct=distinct_values,
+        asked_columns=_names_the_rows(st, name_at, projection),
     )
     if p.per_group is not None:
         spec = spec.with_(per_group=localize_col(st, p.per_group, p.subject))
@@ -154,6 +161,15 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     if p.descending is not None and spec.order_by is None:
         spec = spec.with_(order_by=_sorted_column(st, spec), descending=p.descending)
     return spec
+
+
+def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -> bool:
+    """Only the asked columns are shown when the question itself names the rows ('the names
+    and ages of …', 'titles of books'); 'the semiconductor companies with their market caps'
+    still shows which company each value belongs to."""
+    if name_at is not None and name_at > 0:
+        return True
+    return any(names_a_row(st, c) for c in projection)
 
 
 def _sorted_column(st: ReadState, spec: QuerySpec) -> Col:

@@ -43,6 +43,8 @@ def filter_text(f: Filter) -> str:
     if f.op in ("in", "not in"):
         joined = ", ".join(_value(v) for v in f.values)
         return f"{name} {'not ' if f.op == 'not in' else ''}in ({joined})"
+    if f.op == "like":
+        return f"{name} matches '{f.values[0]}'"
     if f.op in (">avg", "<avg"):
         return f"{name} {'above' if f.op == '>avg' else 'below'} the average {name}"
     return f"{name} {f.op} {_value(f.values[0])}"

@@ -182,6 +182,7 @@ def refuse_leftovers(st: ReadState) -> None:
                 "sign",
                 "vsavg",
                 "comparative",
+                "like",
             ):
                 raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
 

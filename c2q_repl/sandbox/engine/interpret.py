@@ -45,6 +45,7 @@ from .filters import (
 from .keywords import SIZE_WORDS
 from .latest import own_dates, per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
+from .like import read_like
 from .linking import Linked
 from .measures import (
     COUNT_SUPERLATIVES,
@@ -129,6 +130,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_ids(st)
     read_flags(st)
     read_absent(st)
+    read_like(st)
     read_vs_average(st)
     read_comparisons(st)
     read_present(st)
@@ -156,6 +158,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     )
 
     limit = _read_limit(st, superlative)
+    st.measure_asked = count_at is not None or agg_at is not None
 
     group_col, order_col = read_group_and_order(st)
     if st.latest is not None and group_col is not None and count_at is None and agg_at is None:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from .keywords import KEYWORDS, STOP_WORDS, UNSUPPORTED
 from .lexicon import Lexicon, Target, phrase_key, word_key
 from .normalize import Token, tokenize
+from .textpattern import like_phrase
 from .timeexpr import TimeSpec, parse_time
 
 _KEYWORD_KEYS = {phrase_key(p): v for p, v in KEYWORDS.items()}
@@ -139,6 +140,15 @@ def link(question: str, lex: Lexicon) -> Linked:
             ),
             None,
         )
+        pattern = like_phrase(tokens, i)
+        if pattern:
+            # 'contains the word "Death"': the pattern, never the literal's own meaning
+            text, used = pattern
+            items.append(
+                Item("kw", _words(tokens, i, used), i, i + used, category="like", arg=text)
+            )
+            i += used
+            continue
         compared = _comparative(tokens, i, lex)
         if compared:
             items.extend(compared)

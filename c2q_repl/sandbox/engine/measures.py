@@ -54,7 +54,7 @@ def extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:
                     col = choose(st, cols, nj)
                     st.take(j)
                 break
-            if nj.kind != "kw":
+            if nj.kind != "kw" and not (nj.kind == "table" and metric.col is not None):
                 break
         col = col or metric.col
         if col is None:
@@ -87,7 +87,9 @@ def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) ->
 
 
 def agg_metric(st: ReadState, at: int, func: str, distinct: bool) -> Metric | None:
-    for j in range(at + 1, min(at + 4, len(st.items))):
+    # 'the average, minimum and maximum trip duration': other aggregate words and the table
+    # may stand between the word and its column
+    for j in range(at + 1, min(at + 6, len(st.items))):
         it = st.items[j]
         if it.kind == "column" and st.free(j):
             cols = columns_of(it)

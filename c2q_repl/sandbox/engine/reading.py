@@ -24,6 +24,7 @@ class ReadState:
     # 'more than 6 stocks': (op, value, index of the comparison, index of the counted table)
     having: list[tuple[str, float, int, int]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
+    measure_asked: bool = False  # a count or aggregate word asks for the value itself
 
     def take(self, *idx: int) -> None:
         self.used.update(idx)

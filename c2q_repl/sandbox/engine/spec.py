@@ -66,6 +66,10 @@ class QuerySpec:
     change: str = ""  # "abs" | "pct": metric's value on the period's last day minus its first
     ties: bool = False  # with limit 1, a ranked grouping keeps every group tied at the top
     group_label: Col | None = None  # the name shown beside a code key it groups by ('d001')
+    # the question named the columns it wants ('the names and cities of …'): only those are
+    # shown, not the key and the columns its conditions used (Spider's execution match)
+    asked_columns: bool = False
+    rank_only: bool = False  # 'which X has the most Y': the X ranked, not the count that ranks it
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -106,6 +110,8 @@ class QuerySpec:
             group_label=col(data.get("group_label")),
             change=data.get("change", ""),
             ties=bool(data.get("ties", False)),
+            asked_columns=bool(data.get("asked_columns", False)),
+            rank_only=bool(data.get("rank_only", False)),
         )
 
     def with_(self, **changes) -> QuerySpec:

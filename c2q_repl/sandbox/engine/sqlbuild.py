@@ -152,6 +152,8 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
+    if f.op == "like":
+        return exp.Like(this=column, expression=_literal(f.values[0]))
     if f.op in (">avg", "<avg"):
         # 'more than the average': the column's average over every row of its table
         average = exp.select(exp.func("AVG", exp.column(f.col.column))).from_(f.col.table)
@@ -568,6 +570,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     else:
         if spec.distinct:
             cols = list(spec.columns)
+        elif spec.asked_columns:
+            # only what the question named; with DISTINCT the ordering column must be shown
+            cols = ([spec.per_group] if spec.per_group else []) + list(spec.columns)
+            if fan_out and spec.order_by is not None and spec.order_by not in cols:
+                cols.append(spec.order_by)
         else:
             cols = display_columns(catalog, spec.table)
             if spec.per_group is not None:
@@ -624,5 +631,35 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         select = select.where(exp.and_(*conditions))
     if spec.ties and spec.limit == 1 and spec.metric is not None and spec.group_by is not None:
         select = _tied_at_top(select, spec, names, count_key)
+    if spec.metric is not None and spec.group_by is not None:
+        select, out = _asked_group_columns(select, spec, names, count_key, out)
     sql = select.sql(dialect=catalog.dialect)
     return Built(select, sql, tuple(out), tuple(cols), tuple(notes))
+
+
+def _asked_group_columns(
+    select: exp.Select, spec: QuerySpec, names: _Names, count_key: Col | None, out: list[str]
+) -> tuple[exp.Select, list[str]]:
+    """'the name of each festival and …': the name without its key; 'which species has the
+    most pets': the species without the count that ranks them (still grouped and ordered by
+    both)."""
+    hidden: set[str] = set()
+    if spec.asked_columns and spec.group_label is not None and not spec.bucket:
+        hidden.add(spec.group_by.column)  # type: ignore[union-attr]
+    metrics = (spec.metric, *spec.extra_metrics)
+    if spec.rank_only and spec.metric is not None and not spec.extra_metrics:
+        hidden.add(metric_name(spec.metric, spec))
+    if not hidden:
+        return select, out
+    kept = [e for e in select.expressions if e.alias_or_name not in hidden]
+    if not kept:
+        return select, out
+    select.set("expressions", kept)
+    by_name = {metric_name(m, spec): m for m in metrics if m is not None}
+    order = select.args.get("order")
+    if order is not None:
+        for ordered in order.expressions:
+            key = ordered.this
+            if isinstance(key, exp.Column) and key.name in by_name and key.name in hidden:
+                ordered.set("this", _metric_expr(names, by_name[key.name], count_key))
+    return select, [c for c in out if c not in hidden]

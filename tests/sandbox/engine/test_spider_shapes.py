@@ -346,3 +346,73 @@ def test_a_title_before_a_name_is_not_part_of_it():
     assert prepare("Which patients see Dr. Laura Jensen?").question == (
         "Which patients see Laura Jensen?"
     )
+
+
+def check_exact(db, question, gold_sql):
+    """Right rows and no column beyond the gold's (Spider's execution match)."""
+    task = ask(db, question)
+    assert not task.refusal, task.refusal
+    got = db.query(task.sql).rows
+    gold = db.query(gold_sql).rows
+    assert rows_match(gold, got, " order by " in gold_sql.lower()), task.sql
+    assert len(got[0]) == len(gold[0]), task.sql
+
+
+def test_only_the_columns_asked_for_are_shown(festival):
+    check_exact(
+        festival,
+        "What are the names and countries of bands formed after 2000?",
+        "SELECT Name, Country FROM band WHERE Formed_Year > 2000",
+    )
+    check_exact(festival, "List the names of all bands.", "SELECT Name FROM band")
+    check_exact(
+        festival,
+        "Show the name of each festival and the number of performances at it.",
+        "SELECT T2.Festival_Name, count(*) FROM performance AS T1 JOIN festival AS T2"
+        " ON T1.Festival_ID = T2.Festival_ID GROUP BY T1.Festival_ID",
+    )
+    check_exact(
+        festival,
+        "What is the name of the band with the most performances?",
+        "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
+        " GROUP BY T1.Band_ID ORDER BY count(*) DESC LIMIT 1",
+    )
+
+
+def test_values_without_the_rows_names_keep_saying_whose_they_are(festival):
+    # 'the rock bands with their members': which band each number belongs to stays shown
+    task = ask(festival, "list the rock bands with their members")
+    assert not task.refusal
+    assert len(festival.query(task.sql).rows[0]) > 1, task.sql
+
+
+def test_text_patterns_are_like_conditions(festival):
+    check(
+        festival,
+        "Find the names of bands whose name contains the word 'Moth'.",
+        "SELECT Name FROM band WHERE Name LIKE '%Moth%'",
+    )
+    check(
+        festival,
+        "Which bands have a name starting with S?",
+        "SELECT Name FROM band WHERE Name LIKE 'S%'",
+    )
+    check(
+        festival,
+        "List the festivals whose city name ends with 'o'.",
+        "SELECT Festival_Name FROM festival WHERE City LIKE '%o'",
+    )
+
+
+def test_contains_before_a_table_is_not_a_pattern(festival):
+    # 'contain performances' links two tables; it is never LIKE '%performances%'
+    task = ask(festival, "Which festivals contain performances?")
+    assert "LIKE" not in (task.sql or "").upper()
+
+
+def test_several_aggregates_of_one_column_after_its_table(festival):
+    check_exact(
+        festival,
+        "What is the average, minimum and maximum festival attendance?",
+        "SELECT avg(Attendance), min(Attendance), max(Attendance) FROM festival",
+    )
