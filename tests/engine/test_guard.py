@@ -201,6 +201,44 @@ def test_a_time_phrase_after_a_verb_filters_the_column_the_verb_names(lex):
     assert _doubt("How many fans were born in 1999?", born, lex) is None
 
 
+def test_a_number_of_rows_the_question_never_gave_is_declined(lex):
+    question = "What is the highest rating of reviews for each team?"
+    ranked = (
+        "SELECT Team_ID, rating FROM (SELECT Team_ID, rating, ROW_NUMBER() OVER (PARTITION BY "
+        "Team_ID ORDER BY rating DESC) AS rank_in_group FROM review) AS ranked "
+        "WHERE rank_in_group <= {n}"
+    )
+    assert "keep 10 rows" in (_doubt(question, ranked.format(n=10), lex) or "")
+    assert _doubt(question, ranked.format(n=1), lex) is None
+    said = "What are the 2 highest ratings of reviews for each team?"
+    assert _doubt(said, ranked.format(n=2), lex) is None
+    top = "SELECT Match_ID FROM match ORDER BY Goals DESC LIMIT 10"
+    assert _doubt("the top matches by goals", top, lex) is None  # 'top': the stated default
+    assert _doubt("matches with the most goals", top.replace("10", "5"), lex) is not None
+
+
+def test_rows_listed_without_their_key_or_name_are_declined(lex):
+    question = "Show all teams sorted by country"
+    bare = "SELECT Country FROM team ORDER BY Country"
+    assert "the teams themselves" in (_doubt(question, bare, lex) or "")
+    assert _doubt(question, "SELECT Team_ID, Name, Country FROM team ORDER BY Country", lex) is None
+    # asking for a column of the rows is not asking for the rows
+    assert _doubt("the countries of teams", bare, lex) is None
+
+
+def test_each_group_answered_with_the_top_group_only_is_declined(lex):
+    question = "What is the highest number of goals of matches in each group?"
+    top_group = (
+        "SELECT Group_Name, SUM(Goals) AS total FROM match GROUP BY Group_Name "
+        "HAVING SUM(Goals) = (SELECT MAX(g.total) FROM (SELECT SUM(Goals) AS total FROM match "
+        "GROUP BY Group_Name) AS g)"
+    )
+    assert "each group" in (_doubt(question, top_group, lex) or "")
+    per_group = "SELECT Group_Name, MAX(Goals) FROM match GROUP BY Group_Name"
+    assert _doubt(question, per_group, lex) is None
+    assert _doubt("which group has the most goals", top_group, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")
@@ -231,6 +269,15 @@ def test_engine_never_lists_rows_for_a_count(cup):
     assert not task.sql or "COUNT(" in task.sql.upper(), task.sql
     task = _ask(cup, "How many fans joined in 2021?")
     assert not task.sql or "Join_Date" in task.sql, task.sql
+
+
+def test_engine_answers_each_group_or_declines(cup):
+    for question in (
+        "What is the highest number of goals of matches in each group?",
+        "What is the highest rating of reviews for each team?",
+    ):
+        task = _ask(cup, question)
+        assert not task.sql or ("HAVING" not in task.sql and "<= 10" not in task.sql), task.sql
 
 
 def test_engine_still_answers_what_it_accounts_for(cup):

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from c2q_repl.sandbox.contracts import Catalog
+from c2q_repl.sandbox.contracts import Catalog, TableInfo
 
 from .keywords import KEYWORDS
 from .lexicon import phrase_key
@@ -29,10 +29,13 @@ from .sql_facts import (
     compared_with_column,
     constant_counts,
     dated_columns,
+    keeps_extreme_group,
     missing_columns,
     missing_tables,
     never_true,
     read_sql,
+    row_cuts,
+    shown_columns,
     summed_ordinals,
 )
 
@@ -220,6 +223,54 @@ def verb_on_other_date(p: Proposal) -> Decline | None:
     return None
 
 
+def invented_cut(p: Proposal) -> Decline | None:
+    """'the highest salary in each specialty' answered as the top 10 of each: a number of rows
+    kept (a LIMIT, a rank cut) that the question never said, nor implied by 'top'."""
+    if any(t.lower == "top" for t in p.tokens):
+        return None  # 'the top companies': the engine's stated default N, said in its notes
+    said = {it.number for it in p.linked.items if it.kind == "number" and it.number is not None}
+    for cut in row_cuts(p.facts):
+        if cut not in said and cut != 1:
+            return Decline(
+                f"I would keep {cut:g} rows, a number you did not ask for; please say how many "
+                f"you want (for example 'the top 3'), or {_ADVICE}",
+            )
+    return None
+
+
+def subject_not_shown(p: Proposal) -> Decline | None:
+    """'Show all restaurants sorted by opening year' answered with the years alone: the rows the
+    question lists are the table's own, and the SQL shows neither their key nor their name."""
+    first = next((it for it in p.linked.items if it.kind in ("table", "column")), None)
+    if first is None or first.kind != "table" or not _is_plural(first.text):
+        return None
+    shown = shown_columns(p.facts)
+    if shown is None:
+        return None  # an aggregate or a grouping: not a listing of rows
+    table = p.catalog.table(first.targets[0].table)
+    if table is None or any(_identifies(table, c) for c in shown):
+        return None
+    return Decline(
+        f"You asked for the {first.text} themselves, and the SQL I built shows only "
+        f"{', '.join(shown) or 'other columns'}; {_ADVICE}",
+        (first.text,),
+    )
+
+
+def each_collapsed(p: Proposal) -> Decline | None:
+    """'the highest number of goals in each group' answered with the one group whose total is
+    highest: 'each' asks for every group, and the SQL keeps only the top one."""
+    words = [t.lower for t in p.tokens]
+    each = next((w for w in ("each", "every", "per") if w in words), None)
+    if each is None or not keeps_extreme_group(p.facts):
+        return None
+    return Decline(
+        f"You asked for a value for {each} group, and the SQL I built keeps only the group "
+        f"at the top; {_ADVICE}",
+        (each,),
+    )
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -230,6 +281,9 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     dropped_values,
     dropped_numbers,
     dropped_columns,
+    invented_cut,
+    subject_not_shown,
+    each_collapsed,
 )
 
 
@@ -254,12 +308,29 @@ def _number_used(item: Item, facts: SqlFacts) -> bool:
     )
 
 
+def _is_plural(text: str) -> bool:
+    word = text.lower().split()[-1]
+    return word.endswith("s") and not word.endswith("ss")
+
+
+def _identifies(table: TableInfo, column: str) -> bool:
+    """A key or a name of the table's rows (what tells one row from another when listed)."""
+    info = table.column(column)
+    if info is None:
+        return False
+    words = split_words(info.name.replace(" ", "_"))
+    return (
+        info.primary_key
+        or info.name in table.primary_key
+        or bool(words and words[-1] in ("id", "name", "title", "code", "key", "no"))
+    )
+
+
 def _counts_rows(number: Item, nxt: Item | None) -> bool:
     """'more than 4 bikes': a number right before a plural table noun counts its rows."""
     if nxt is None or nxt.kind != "table" or nxt.start != number.end or number.number == 1:
         return False
-    word = nxt.text.lower().split()[-1]
-    return word.endswith("s") and not word.endswith("ss")
+    return _is_plural(nxt.text)
 
 
 def _asks_count(tokens: tuple[Token, ...]) -> bool:

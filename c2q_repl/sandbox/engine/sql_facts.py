@@ -226,6 +226,61 @@ def dated_columns(facts: SqlFacts, phrase: str) -> list[str]:
     return found
 
 
+def keeps_extreme_group(facts: SqlFacts) -> bool:
+    """GROUP BY … HAVING agg = (SELECT MAX/MIN …): only the group(s) at the extreme are kept."""
+    for select in facts.tree.find_all(exp.Select):
+        having = select.args.get("having")
+        if having is None:
+            continue
+        for eq in having.find_all(exp.EQ):
+            sub = eq.right if isinstance(eq.right, exp.Subquery) else eq.left
+            if isinstance(sub, exp.Subquery) and sub.find(exp.Max, exp.Min) is not None:
+                return True
+    return False
+
+
+def shown_columns(facts: SqlFacts) -> list[str] | None:
+    """The columns the outer SELECT shows, or None when it aggregates or groups (or is not a
+    plain SELECT)."""
+    tree = facts.tree
+    if not isinstance(tree, exp.Select) or tree.args.get("group") is not None:
+        return None
+    shown = []
+    for projection in tree.expressions:
+        if projection.find(exp.AggFunc) is not None:
+            return None
+        node = projection.this if isinstance(projection, exp.Alias) else projection
+        if isinstance(node, exp.Column):
+            shown.append(node.name)
+        elif isinstance(node, exp.Star):
+            return None
+    return shown
+
+
+LIST_CAP = 1000  # the engine's own cap on a listing's rows, not a number of the question
+
+
+def row_cuts(facts: SqlFacts) -> list[float]:
+    """How many rows the SQL keeps: its LIMITs below the listing cap, and the N of a
+    'rank <= N' on a window-function rank (top N within each group)."""
+    cuts = []
+    for limit in facts.tree.find_all(exp.Limit):
+        value = (
+            _as_float(limit.expression.name) if isinstance(limit.expression, exp.Literal) else None
+        )
+        if value is not None and value < LIST_CAP:
+            cuts.append(value)
+    ranks = {
+        a.alias.lower() for a in facts.tree.find_all(exp.Alias) if isinstance(a.this, exp.Window)
+    }
+    for cmp in facts.tree.find_all(exp.LT, exp.LTE):
+        if isinstance(cmp.left, exp.Column) and cmp.left.name.lower() in ranks:
+            value = _as_float(cmp.right.name) if isinstance(cmp.right, exp.Literal) else None
+            if value is not None:
+                cuts.append(value + (0 if isinstance(cmp, exp.LTE) else -1))
+    return cuts
+
+
 def _as_float(text: str) -> float | None:
     try:
         return float(text)
