@@ -169,7 +169,29 @@ def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -
     still shows which company each value belongs to."""
     if name_at is not None and name_at > 0:
         return True
-    return any(names_a_row(st, c) for c in projection)
+    if not projection:
+        return False
+    if any(names_a_row(st, c) for c in projection):
+        return True
+    subject = st.lex.catalog.table(projection[0].table)
+    if subject is None or projection[0].table != _subject_of(st, projection):
+        return False
+    from .sqlbuild import name_columns
+
+    # 'the slot and fee of all performances': rows with no name, keyed by a bare number
+    surrogate = len(subject.primary_key) == 1 and not name_columns(subject)
+    surrogate = surrogate and st.lex.kind_of(subject.name, subject.primary_key[0]) == "number"
+    # 'the country of the band named Sol Minor': the row is already named by its value
+    pinned = any(
+        f.op == "=" and f.col.table == subject.name and names_a_row(st, f.col) for f in st.filters
+    )
+    return surrogate or pinned
+
+
+def _subject_of(st: ReadState, projection: list[Col]) -> str:
+    """The table of the first table named, else of the first column asked."""
+    table = next((it.targets[0].table for it in st.items if it.kind == "table"), None)
+    return table or projection[0].table
 
 
 def _sorted_column(st: ReadState, spec: QuerySpec) -> Col:

@@ -416,3 +416,17 @@ def test_several_aggregates_of_one_column_after_its_table(festival):
         "What is the average, minimum and maximum festival attendance?",
         "SELECT avg(Attendance), min(Attendance), max(Attendance) FROM festival",
     )
+
+
+def test_a_named_row_or_a_keyed_only_row_shows_just_the_columns_asked(festival):
+    check_exact(
+        festival,
+        "What is the country of the band named Sol Minor?",
+        "SELECT Country FROM band WHERE Name = 'Sol Minor'",
+    )
+    check_exact(
+        festival,
+        "List the slot and fee of all performances by The Rivets.",
+        "SELECT T1.Slot, T1.Fee FROM performance AS T1 JOIN band AS T2"
+        " ON T1.Band_ID = T2.Band_ID WHERE T2.Name = 'The Rivets'",
+    )
