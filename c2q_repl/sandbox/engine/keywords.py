@@ -373,6 +373,7 @@ _add(
     "chart", "", "chart", "graph", "plot", "visualize", "visualise", "draw", "chart of", "graph of"
 )
 _add("share", "", "share", "distribution", "breakdown", "split", "mix", "composition of")
+_add("list", "", "id", "ids")  # 'the ids of …': the key column (asked_names.py)
 _add("list", "", "across all", "for all", "of all", "among all", "in all", "all of the", "all the")
 _add(
     "list",

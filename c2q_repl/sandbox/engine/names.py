@@ -134,6 +134,8 @@ def column_phrases(table: str, column: str) -> list[str]:
             variants = [v + [o] for v in variants for o in options][:8]
         expanded.extend(variants)
     phrases = [" ".join(v) for v in expanded if v]
+    if len(words) == 2 and words[0] not in ("number", "is", "has"):
+        phrases.append(f"{words[0]} of {words[1]}")  # 'years of experience' (Years_Experience)
     for phrase in list(phrases):
         last = phrase.split()[-1]
         for other in SYNONYMS.get(last, ()):

@@ -28,6 +28,13 @@ _DIRECTION = {
     "ascending": "ascending",
     "increasing": "ascending",
 }
+# 'the largest number of performances' is 'the most performances'
+_MOST_NUMBER = re.compile(
+    r"\b(?:the\s+)?(largest|greatest|highest|biggest|smallest|lowest|least|fewest)"
+    r"\s+(?:total\s+)?(?:number|count|amount)\s+of\b",
+    re.IGNORECASE,
+)
+_MOST = {"largest": "most", "greatest": "most", "highest": "most", "biggest": "most"}
 # 'Count the number of …' says the count twice
 _COUNT_THE_NUMBER = re.compile(r"^(\s*)count\s+(?:the\s+)?(number|total\s+number)\s+of\b", re.I)
 # '… each country and the number of singers in that country': the group named again
@@ -63,6 +70,13 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return f"{said} sorted by"
 
     text = _ORDER_OF.sub(order_of, text)
+
+    def most_number(match: re.Match) -> str:
+        said = "the " + _MOST.get(match.group(1).lower(), "fewest")
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _MOST_NUMBER.sub(most_number, text)
     m = _THAT_GROUP.search(text)
     if m and _named_before(text[: m.start()], m.group(1)):
         rewrites.append((m.group(0).strip(), "(the group already named)"))

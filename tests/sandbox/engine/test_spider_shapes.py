@@ -430,3 +430,31 @@ def test_a_named_row_or_a_keyed_only_row_shows_just_the_columns_asked(festival):
         "SELECT T1.Slot, T1.Fee FROM performance AS T1 JOIN band AS T2"
         " ON T1.Band_ID = T2.Band_ID WHERE T2.Name = 'The Rivets'",
     )
+
+
+def test_ids_ask_for_the_key_column(festival):
+    check_exact(
+        festival,
+        "What are the ids of bands from the United States?",
+        "SELECT Band_ID FROM band WHERE Country = 'United States'",
+    )
+    check_exact(
+        festival,
+        "Find the id and name of the band with the most members.",
+        "SELECT Band_ID, Name FROM band ORDER BY Members DESC LIMIT 1",
+    )
+
+
+def test_the_largest_number_of_is_the_most(festival):
+    check(
+        festival,
+        "What is the name of the band that has the largest number of performances?",
+        "SELECT T2.Name FROM performance AS T1 JOIN band AS T2"
+        " ON T1.Band_ID = T2.Band_ID GROUP BY T1.Band_ID ORDER BY count(*) DESC LIMIT 1",
+    )
+
+
+def test_two_word_columns_read_with_of_between():
+    from c2q_repl.sandbox.engine.names import column_phrases
+
+    assert "years of experience" in column_phrases("Physician", "Years_Experience")
