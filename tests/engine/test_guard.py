@@ -23,6 +23,8 @@ _SCRIPT = """
                                 quantity INTEGER);
     CREATE TABLE fan (fan_id INTEGER PRIMARY KEY, Name TEXT, Birth_Year INTEGER,
                       Join_Date TEXT, visit_count INTEGER);
+    CREATE TABLE track (track_id INTEGER PRIMARY KEY, name TEXT, milliseconds INTEGER,
+                        unit_price REAL);
     CREATE TABLE review (review_id INTEGER PRIMARY KEY,
                          Team_ID INTEGER REFERENCES team(Team_ID), rating INTEGER);
 """
@@ -58,6 +60,10 @@ def cup(tmp_path_factory):
             (k, f"Fan{k}", 1990 + k % 40, f"20{10 + k % 14}-05-0{1 + k % 9}", k % 7)
             for k in range(1, 40)
         ],
+    )
+    conn.executemany(
+        "INSERT INTO track VALUES (?, ?, ?, ?)",
+        [(k, f"Song{k}", 150000 + 9000 * k, (0.99, 1.29)[k % 2]) for k in range(1, 25)],
     )
     conn.commit()
     conn.close()
@@ -239,6 +245,28 @@ def test_each_group_answered_with_the_top_group_only_is_declined(lex):
     assert _doubt("which group has the most goals", top_group, lex) is None
 
 
+def test_a_number_compared_with_another_column_than_said_is_declined(lex):
+    question = "List the tracks with a price above 1 and a length under 200000."
+    misread = "SELECT name FROM track WHERE milliseconds > 1 AND milliseconds < 200000"
+    reason = _doubt(question, misread, lex)
+    assert reason is not None and "'price above 1'" in reason and "milliseconds" in reason
+    right = "SELECT name FROM track WHERE unit_price > 1 AND milliseconds < 200000"
+    assert _doubt(question, right, lex) is None
+
+
+def test_what_a_question_may_leave_out(lex):
+    # a verb that also begins a column name ('released' → release_year) is still a verb
+    assert (
+        _doubt(
+            "matches played in group C", "SELECT Match_ID FROM match WHERE Group_Name = 'C'", lex
+        )
+        is None
+    )
+    # the rows shown by exactly the columns asked for need no key
+    shown = "SELECT milliseconds, unit_price FROM track ORDER BY milliseconds"
+    assert _doubt("Show the tracks, showing length and price, sorted by length", shown, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")
@@ -278,6 +306,11 @@ def test_engine_answers_each_group_or_declines(cup):
     ):
         task = _ask(cup, question)
         assert not task.sql or ("HAVING" not in task.sql and "<= 10" not in task.sql), task.sql
+
+
+def test_engine_compares_each_number_with_its_own_column(cup):
+    task = _ask(cup, "List the tracks with a price above 1 and a length under 200000.")
+    assert not task.sql or "unit_price > 1" in task.sql, task.sql
 
 
 def test_engine_still_answers_what_it_accounts_for(cup):

@@ -15,17 +15,32 @@ from dataclasses import dataclass
 
 from sqlglot import exp
 
-from c2q_repl.sandbox.contracts import Catalog, TableInfo
+from c2q_repl.sandbox.contracts import Catalog
 
 from .keywords import KEYWORDS
 from .lexicon import phrase_key
-from .linking import Item, Linked
+from .linking import Linked
 from .names import split_words
 from .normalize import Token, tokenize
+from .question_facts import (
+    asked_to_show,
+    asks_count,
+    code_letter,
+    counted_noun,
+    counts_rows,
+    identifies,
+    is_plural,
+    number_used,
+    singular,
+    text_used,
+    value_used,
+    verb_columns,
+)
 from .spec import Decline
 from .sql_facts import (
     ORDINAL_WORDS,
     SqlFacts,
+    columns_compared_with,
     compared_with_column,
     constant_counts,
     dated_columns,
@@ -39,7 +54,6 @@ from .sql_facts import (
     summed_ordinals,
 )
 
-_COUNT_WORDS = (("how", "many"), ("number", "of"), ("count", "of"), ("count",))
 _KEYWORD_KEYS = frozenset(phrase_key(p) for p in KEYWORDS)
 _ADVICE = "please rephrase, naming it as the data does."
 
@@ -126,7 +140,7 @@ def counted_by_sum(p: Proposal) -> Decline | None:
     summed = summed_ordinals(p.facts, p.catalog)
     if not summed:
         return None
-    asked = "a count" if _asks_count(p.tokens) else "a total"
+    asked = "a count" if asks_count(p.tokens) else "a total"
     return Decline(
         f"I would answer {asked} by adding up {summed[0]}, which numbers or identifies rows "
         f"rather than measuring them; {_ADVICE}",
@@ -138,15 +152,15 @@ def dropped_values(p: Proposal) -> Decline | None:
     """A value the question names (a quoted string, a name the data holds, a one-letter code
     such as the 'A' of 'group A') that no literal of the SQL uses."""
     for item in p.linked.items:
-        if item.kind == "value" and not _value_used(item, p.facts):
+        if item.kind == "value" and not value_used(item, p.facts):
             return _not_used(item.text)
     for k, tok in enumerate(p.tokens):
-        if tok.kind == "quoted" and not _text_used(tok.text, p.facts):
+        if tok.kind == "quoted" and not text_used(tok.text, p.facts):
             return _not_used(tok.text)
         if (
             tok.kind == "word"
-            and _code_letter(tok, k, p.tokens)
-            and not _text_used(tok.text, p.facts)
+            and code_letter(tok, k, p.tokens)
+            and not text_used(tok.text, p.facts)
         ):
             return _not_used(tok.text)
     return None
@@ -159,10 +173,10 @@ def dropped_numbers(p: Proposal) -> Decline | None:
     for k, item in enumerate(items):
         if item.kind != "number" or item.number is None or not item.text[:1].isdigit():
             continue  # 'at least one stock' is existence, 'which one' no number at all
-        if not _number_used(item, p.facts):
+        if not number_used(item, p.facts):
             return _not_used(item.text)
         nxt = items[k + 1] if k + 1 < len(items) else None
-        if _counts_rows(item, nxt) and compared_with_column(p.facts, item.number, p.catalog):
+        if counts_rows(item, nxt) and compared_with_column(p.facts, item.number, p.catalog):
             return Decline(
                 f"'{item.text} {nxt.text}' is a number of {nxt.text}, and the SQL I built "  # type: ignore[union-attr]
                 f"does not count them; {_ADVICE}",
@@ -178,6 +192,8 @@ def dropped_columns(p: Proposal) -> Decline | None:
         named = {t.column.lower() for t in item.targets}
         if item.kind != "column" or not named or named & p.facts.columns:
             continue
+        if all(t.via == "verb" for t in item.targets):
+            continue  # 'albums released on the Warp label': a verb, not a request for release_year
         if phrase_key(item.text) not in _KEYWORD_KEYS:  # 'Count' may name visit_count too
             return _not_used(item.text)
     return None
@@ -186,14 +202,14 @@ def dropped_columns(p: Proposal) -> Decline | None:
 def count_not_counted(p: Proposal) -> Decline | None:
     """'Count the stations installed in 2015' answered with the list of stations: a count asked
     for and no COUNT or SUM in the SQL, nor a column that holds that count ('how many seats')."""
-    noun = _counted_noun(p.tokens, p.linked)
+    noun = counted_noun(p.tokens, p.linked)
     if noun is None or p.facts.tree.find(exp.Count, exp.Sum) is not None:
         return None
-    stem = _singular(noun)
+    stem = singular(noun)
     for column in p.facts.columns:
         words = split_words(column.replace(" ", "_"))
         # a column holding the count ('seats', Number_of_Platforms), not the rows' key or name
-        if stem in map(_singular, words) and words[-1] not in ORDINAL_WORDS | {"name", "title"}:
+        if stem in map(singular, words) and words[-1] not in ORDINAL_WORDS | {"name", "title"}:
             return None
     return Decline(
         f"You asked how many {noun}, and the SQL I built does not count them; {_ADVICE}",
@@ -213,7 +229,7 @@ def verb_on_other_date(p: Proposal) -> Decline | None:
         filtered = dated_columns(p.facts, item.text)
         if not filtered:
             continue
-        named = _verb_columns(verb.lower, p.facts, p.catalog)
+        named = verb_columns(verb.lower, p.facts, p.catalog)
         if named and not {c.lower() for c in named} & {c.lower() for c in filtered}:
             return Decline(
                 f"'{verb.text} {item.text}' is about {named[0]}, and the SQL I built filters "
@@ -242,14 +258,16 @@ def subject_not_shown(p: Proposal) -> Decline | None:
     """'Show all restaurants sorted by opening year' answered with the years alone: the rows the
     question lists are the table's own, and the SQL shows neither their key nor their name."""
     first = next((it for it in p.linked.items if it.kind in ("table", "column")), None)
-    if first is None or first.kind != "table" or not _is_plural(first.text):
+    if first is None or first.kind != "table" or not is_plural(first.text):
         return None
     shown = shown_columns(p.facts)
     if shown is None:
         return None  # an aggregate or a grouping: not a listing of rows
     table = p.catalog.table(first.targets[0].table)
-    if table is None or any(_identifies(table, c) for c in shown):
+    if table is None or any(identifies(table, c) for c in shown):
         return None
+    if shown and {c.lower() for c in shown} <= asked_to_show(p.linked):
+        return None  # 'the trips …, showing the start date and duration': exactly what was asked
     return Decline(
         f"You asked for the {first.text} themselves, and the SQL I built shows only "
         f"{', '.join(shown) or 'other columns'}; {_ADVICE}",
@@ -271,6 +289,27 @@ def each_collapsed(p: Proposal) -> Decline | None:
     )
 
 
+def compared_elsewhere(p: Proposal) -> Decline | None:
+    """'a price above 1 and a length under 200000' read as milliseconds > 1: the number said
+    right after a column and a comparison word is compared with another column."""
+    items = p.linked.items
+    for k in range(2, len(items)):
+        col, cmp, num = items[k - 2], items[k - 1], items[k]
+        if not (col.kind == "column" and cmp.kind == "kw" and cmp.category == "cmp"):
+            continue
+        if num.kind != "number" or num.number is None:
+            continue
+        compared = columns_compared_with(p.facts, num.number)
+        said = {t.column.lower() for t in col.targets}
+        if compared and not said & {c.lower() for c in compared}:
+            return Decline(
+                f"'{col.text} {cmp.text} {num.text}' compares {col.targets[0].column}, and the "
+                f"SQL I built compares {compared[0]} with {num.text}; {_ADVICE}",
+                (col.text, num.text),
+            )
+    return None
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -278,6 +317,7 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     counted_by_sum,
     count_not_counted,
     verb_on_other_date,
+    compared_elsewhere,
     dropped_values,
     dropped_numbers,
     dropped_columns,
@@ -294,144 +334,3 @@ def _not_used(text: str) -> Decline:
         f"{_ADVICE}",
         (text,),
     )
-
-
-_SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 0.01)  # '200 billion', '10%'
-
-
-def _number_used(item: Item, facts: SqlFacts) -> bool:
-    number = item.number or 0.0
-    return any(
-        abs(number * scale - n) < 1e-9 * max(1.0, abs(n))
-        for scale in _SCALES
-        for n in facts.numbers
-    )
-
-
-def _is_plural(text: str) -> bool:
-    word = text.lower().split()[-1]
-    return word.endswith("s") and not word.endswith("ss")
-
-
-def _identifies(table: TableInfo, column: str) -> bool:
-    """A key or a name of the table's rows (what tells one row from another when listed)."""
-    info = table.column(column)
-    if info is None:
-        return False
-    words = split_words(info.name.replace(" ", "_"))
-    return (
-        info.primary_key
-        or info.name in table.primary_key
-        or bool(words and words[-1] in ("id", "name", "title", "code", "key", "no"))
-    )
-
-
-def _counts_rows(number: Item, nxt: Item | None) -> bool:
-    """'more than 4 bikes': a number right before a plural table noun counts its rows."""
-    if nxt is None or nxt.kind != "table" or nxt.start != number.end or number.number == 1:
-        return False
-    return _is_plural(nxt.text)
-
-
-def _asks_count(tokens: tuple[Token, ...]) -> bool:
-    words = [t.lower for t in tokens]
-    return any(
-        tuple(words[i : i + len(phrase)]) == phrase
-        for phrase in _COUNT_WORDS
-        for i in range(len(words))
-    )
-
-
-def _counted_noun(tokens: tuple[Token, ...], linked: Linked) -> str | None:
-    """The noun after 'how many' (or a leading 'count the'): what the question counts.
-    'the number of platforms' naming a column is no count of rows; None then."""
-    words = [t.lower for t in tokens]
-    at = None
-    if words[:1] == ["count"]:
-        at = 1
-    for i in range(len(words) - 1):
-        if (words[i], words[i + 1]) == ("how", "many"):
-            at = i + 2
-            break
-    if at is None:
-        return None
-    for tok in tokens[at:]:
-        if tok.kind != "word":
-            return None
-        if tok.lower not in _COUNT_FILLERS:
-            return tok.lower
-    return None
-
-
-_COUNT_FILLERS = frozenset(
-    {"the", "of", "all", "different", "distinct", "unique", "total", "number"}
-)
-
-
-def _singular(word: str) -> str:
-    for ending, stem in (("ies", "y"), ("ches", "ch"), ("shes", "sh"), ("sses", "ss"), ("s", "")):
-        if word.endswith(ending) and len(word) > len(ending) + 2:
-            return word[: -len(ending)] + stem
-    return word
-
-
-def _verb_columns(verb: str, facts: SqlFacts, catalog: Catalog) -> list[str]:
-    """Columns of the SQL's tables whose first name word is the verb's stem ('joined' →
-    Join_Date, 'installed' → installation_year, 'hired' → hire_date)."""
-    stems = {verb[: -len(e)] for e in ("ed", "d", "ing") if verb.endswith(e)}
-    stems = {s for s in stems if len(s) >= 3}
-    if not stems:
-        return []
-    tables = {t.lower() for t in facts.tables}
-    found = []
-    for table in catalog.tables:
-        if table.name.lower() not in tables:
-            continue
-        for col in table.columns:
-            first = (split_words(col.name.replace(" ", "_")) or [""])[0]
-            if any(first.startswith(s) for s in stems):
-                found.append(col.name)
-    return found
-
-
-def _text_used(text: str, facts: SqlFacts) -> bool:
-    want = text.lower()
-    if any(want == s or want in s for s in facts.strings):
-        return True
-    squashed = want.replace(" ", "_")
-    return squashed in facts.columns or want in facts.columns
-
-
-def _value_used(item: Item, facts: SqlFacts) -> bool:
-    if _text_used(item.text, facts) or _names_a_column(item.text, facts):
-        return True
-    for target in item.targets:
-        value = str(target.value).lower()
-        if value and any(value == s or value in s for s in facts.strings):
-            return True
-        try:
-            if float(value) in facts.numbers:
-                return True
-        except ValueError:
-            continue
-    return False
-
-
-def _names_a_column(text: str, facts: SqlFacts) -> bool:
-    """'orders shipped to Germany': 'shipped' is also a status value, but here it named the
-    shipCountry column the SQL uses — the word is accounted for."""
-    words = {w for c in facts.columns for w in split_words(c.replace(" ", "_"))}
-    for word in text.lower().split():
-        stems = {word} | {word[: -len(e)] for e in ("s", "ed", "ped", "ing") if word.endswith(e)}
-        if any(len(s) >= 3 and any(w.startswith(s) for w in words) for s in stems):
-            return True
-    return False
-
-
-def _code_letter(tok: Token, k: int, tokens: tuple[Token, ...]) -> bool:
-    """'group A', 'class B': one capital letter inside a sentence is a code, not the article
-    (which the linker drops as a stop word). 'I' is the pronoun."""
-    if len(tok.text) != 1 or not tok.text.isupper() or tok.text == "I" or k == 0:
-        return False
-    words = [t.text for t in tokens if t.kind == "word" and len(t.text) > 1]
-    return sum(w.isupper() for w in words) * 2 <= len(words)  # not a question in capitals

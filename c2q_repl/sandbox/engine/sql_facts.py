@@ -201,6 +201,18 @@ def compared_with_column(facts: SqlFacts, number: float, catalog: Catalog) -> bo
     return False
 
 
+def columns_compared_with(facts: SqlFacts, number: float) -> list[str]:
+    """The columns the SQL compares with ``number`` (=, <, >, BETWEEN, IN …)."""
+    found = []
+    for cmp in facts.tree.find_all(*_COMPARISONS):
+        if not isinstance(cmp.this, exp.Column):
+            continue
+        values = [lit for lit in cmp.find_all(exp.Literal) if not lit.is_string]
+        if any(_as_float(v.name) == number for v in values):
+            found.append(cmp.this.name)
+    return found
+
+
 def dated_columns(facts: SqlFacts, phrase: str) -> list[str]:
     """Columns the SQL compares with the year(s) of a time phrase ('in 2021' → Birth_Year =
     2021, or join_date >= '2021-01-01')."""
