@@ -36,6 +36,7 @@ from .linking import Item, Linked, link
 from .nearby import nearby_questions
 from .normalize import tokenize
 from .preprocess import Prepared, prepare, refusal_for_write
+from .projection import asked_projection, shown_sql
 from .reading import columns_of
 from .references import MAX_KEYS, merge_filters, needs_rows, shown_values, subject_filters
 from .refine import refine
@@ -307,6 +308,9 @@ class BuiltinAnswerer:
         if doubt is not None:
             # the SQL does not account for the question (guard.py): a decline, never a guess
             return self._refuse(task_id, question, doubt, ctx, examples)
+        if task_id == "0":  # a direct question shows only the columns it asks for
+            task = asked_projection(outcome.task, question, linked, spec, ctx.lex.catalog)
+            return _Outcome(task, spec)
         return outcome
 
     def _render(
@@ -412,7 +416,8 @@ class BuiltinAnswerer:
         result = None
         if (needs_rows(prev) or named is not None) and prior.sql:
             try:
-                result = ctx.database.query(prior.sql, max_rows=MAX_KEYS + 1, timeout=5.0)
+                rows_sql = shown_sql(prior.sql, prev, ctx.lex.catalog)  # with the keys cut
+                result = ctx.database.query(rows_sql, max_rows=MAX_KEYS + 1, timeout=5.0)
             except Exception:  # noqa: BLE001 - an unreadable previous answer: we cannot resolve
                 result = None
         found: tuple[tuple[Filter, ...], str] | None
