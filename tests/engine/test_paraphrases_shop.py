@@ -87,8 +87,8 @@ def test_declined(shop, question):
             " ON o.customerId = c.customerId WHERE o.orderDate LIKE '2023%'",
         ),
         (
-            "who is the oldest rep",
-            "SELECT repId FROM reps WHERE DOB = (SELECT MIN(DOB) FROM reps)",
+            "who is the oldest rep",  # 'who': the rep's name
+            "SELECT repName FROM reps WHERE DOB = (SELECT MIN(DOB) FROM reps)",
         ),
         (
             "list VIP customers from Germany",

@@ -25,7 +25,7 @@ from .charts import choose_chart
 from .clarify import clarified_task, describe_result, filter_text
 from .lexicon import column_kind
 from .linking import Linked
-from .spec import Col, QuerySpec
+from .spec import Col, Filter, QuerySpec
 from .sqlbuild import PlanError, build, metric_name, name_columns
 
 
@@ -151,6 +151,16 @@ def _names_key(noun: str, table: str, keys: list[Col], names: list[Col]) -> bool
     return stem in _words(keys[0].column) and not any(stem in _words(c.column) for c in names)
 
 
+def _picks_named_rows(f: Filter, catalog: Catalog) -> bool:
+    """A condition naming several rows by their name or key ('Apple and Microsoft')."""
+    if f.op not in ("in", "any"):
+        return False
+    info = catalog.table(f.col.table)
+    return info is not None and (
+        f.op == "any" or f.col.column in info.primary_key or f.col.column in name_columns(info)
+    )
+
+
 def _natural_key(info) -> bool:
     """A ticker key ('AAPL' in stock_symbol) names a row as well as its name does: which of
     the two is meant is not clear, so both stay, as built."""
@@ -203,6 +213,8 @@ def _keep_list(
     if asked.kind == "columns":
         if any(f.time for f in spec.filters):
             return None  # 'AAPL closing prices in 2023': a series, shown with its dates
+        if any(_picks_named_rows(f, catalog) for f in spec.filters):
+            return None  # 'revenue growth of Nvidia or AMD': which value is whose
         return _asked_columns(asked, shown, catalog)
     if asked.kind == "value":
         # 'What was the highest attendance at a game?': the value, not the row holding it
