@@ -267,6 +267,40 @@ def test_what_a_question_may_leave_out(lex):
     assert _doubt("Show the tracks, showing length and price, sorted by length", shown, lex) is None
 
 
+def test_crossing_bounds_and_a_dropped_or_are_declined(lex):
+    question = "matches with more than 4 goals or fewer than 2 goals"
+    crossed = "SELECT Match_ID FROM match WHERE Goals > 4 AND Goals < 2"
+    assert "no row can meet" in (_doubt(question, crossed, lex) or "")
+    either = "SELECT Match_ID FROM match WHERE Goals > 4 OR Goals < 2"
+    assert _doubt(question, either, lex) is None
+    assert (
+        _doubt("matches with 2 or more goals", "SELECT Match_ID FROM match WHERE Goals >= 2", lex)
+        is None
+    )
+    both = "SELECT Name FROM team WHERE Country = 'Spain' AND Name = 'Team3'"
+    reason = _doubt("teams from Spain or named Team3", both, lex)
+    assert reason is not None and "'Spain or named'" in reason
+    listed = "SELECT Name FROM team WHERE Country IN ('Spain', 'Japan')"
+    assert _doubt("teams from Spain or Japan", listed, lex) is None
+
+
+def test_rows_named_by_a_prefixed_name_column_are_shown(tmp_path):
+    db = tmp_path / "s.sqlite"
+    conn = sqlite3.connect(db)
+    conn.executescript(
+        "CREATE TABLE Student (StuID INTEGER PRIMARY KEY, Fname TEXT, Lname TEXT, Major INTEGER);"
+        "INSERT INTO Student VALUES (1, 'Ann', 'Lee', 2);"
+    )
+    conn.close()
+    store = SQLiteDatabase(db)
+    try:
+        lex = build_lexicon(store.catalog(), store)
+        shown = "SELECT Fname, Lname, Major FROM Student WHERE Major = 2"
+        assert _doubt("students whose major is 2", shown, lex) is None
+    finally:
+        store.close()
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")

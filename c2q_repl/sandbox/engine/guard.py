@@ -44,6 +44,7 @@ from .sql_facts import (
     compared_with_column,
     constant_counts,
     dated_columns,
+    has_alternatives,
     keeps_extreme_group,
     missing_columns,
     missing_tables,
@@ -310,6 +311,46 @@ def compared_elsewhere(p: Proposal) -> Decline | None:
     return None
 
 
+def dropped_or(p: Proposal) -> Decline | None:
+    """'older than 20 or younger than 18', 'in London or Manchester': an either-or the SQL
+    turned into both (no OR, no IN list)."""
+    words = [t.lower for t in p.tokens]
+    for k, word in enumerate(words[1:-1], 1):
+        if word == "or" and words[k + 1] not in _OR_QUALIFIERS and not has_alternatives(p.facts):
+            return Decline(
+                f"'{p.tokens[k - 1].text} or {p.tokens[k + 1].text}' allows either, and the SQL "
+                f"I built requires both; {_ADVICE}",
+                ("or",),
+            )
+    return None
+
+
+# 'or more', 'or later' … qualify one bound: no alternative of two conditions
+_OR_QUALIFIERS = frozenset(
+    {
+        "more",
+        "less",
+        "fewer",
+        "greater",
+        "higher",
+        "lower",
+        "above",
+        "below",
+        "later",
+        "earlier",
+        "after",
+        "before",
+        "equal",
+        "older",
+        "younger",
+        "so",
+        "not",
+        "worse",
+        "better",
+    }
+)
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -318,6 +359,7 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     count_not_counted,
     verb_on_other_date,
     compared_elsewhere,
+    dropped_or,
     dropped_values,
     dropped_numbers,
     dropped_columns,

@@ -46,6 +46,9 @@ def is_plural(text: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
+_IDENTIFYING_WORDS = frozenset({"id", "title", "code", "key", "no"})
+
+
 def identifies(table: TableInfo, column: str) -> bool:
     """A key or a name of the table's rows (what tells one row from another when listed)."""
     info = table.column(column)
@@ -55,7 +58,8 @@ def identifies(table: TableInfo, column: str) -> bool:
     return (
         info.primary_key
         or info.name in table.primary_key
-        or bool(words and words[-1] in ("id", "name", "title", "code", "key", "no"))
+        # Fname, DName, UserName: a name whatever its prefix
+        or bool(words and (words[-1].endswith("name") or words[-1] in _IDENTIFYING_WORDS))
     )
 
 

@@ -91,7 +91,7 @@ def _conjuncts(where: exp.Expr) -> list[exp.Expr]:
 
 
 def _column_key(node: exp.Expr) -> str | None:
-    return node.sql().lower() if isinstance(node, exp.Column) else None
+    return node.sql() if isinstance(node, exp.Column) else None
 
 
 def never_true(facts: SqlFacts) -> str | None:
@@ -104,7 +104,16 @@ def never_true(facts: SqlFacts) -> str | None:
         empty: set[str] = set()
         compared: set[str] = set()
         equal: dict[str, set[str]] = {}
+        above: dict[str, float] = {}  # the highest lower bound of each column
+        below: dict[str, float] = {}  # the lowest upper bound
         for cond in _conjuncts(where):
+            bound = _bound(cond)
+            if bound is not None:
+                col, side, value = bound
+                if side == "above":
+                    above[col] = max(value, above.get(col, value))
+                else:
+                    below[col] = min(value, below.get(col, value))
             if isinstance(cond, exp.Is) and isinstance(cond.expression, exp.Null):
                 key = _column_key(cond.this)
                 if key:
@@ -120,9 +129,33 @@ def never_true(facts: SqlFacts) -> str | None:
         if both:
             return both[0]
         clash = sorted(k for k, values in equal.items() if len(values) > 1)
+        clash += sorted(k for k in above if k in below and above[k] > below[k])
         if clash:
             return clash[0]
     return None
+
+
+def _bound(cond: exp.Expr) -> tuple[str, str, float] | None:
+    """``col > 20`` → (col, "above", 20); ``col < 18`` → (col, "below", 18); else None.
+    Only bounds that cross are flagged ('x > 20 AND x < 18'), never touching ones."""
+    if not isinstance(cond, (exp.GT, exp.GTE, exp.LT, exp.LTE)):
+        return None
+    key = _column_key(cond.this)
+    value = cond.expression
+    if key is None or not isinstance(value, exp.Literal) or value.is_string:
+        return None
+    number = _as_float(value.name)
+    if number is None:
+        return None
+    side = "above" if isinstance(cond, (exp.GT, exp.GTE)) else "below"
+    return key, side, number
+
+
+def has_alternatives(facts: SqlFacts) -> bool:
+    """An OR, or an IN list of two or more values, anywhere in the statement."""
+    if facts.tree.find(exp.Or) is not None:
+        return True
+    return any(len(i.expressions) > 1 for i in facts.tree.find_all(exp.In))
 
 
 def _same_as(select: exp.Select) -> dict[str, set[str]]:
