@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 
 import sqlglot
 from sqlglot import exp
@@ -151,6 +152,17 @@ def _names_key(noun: str, table: str, keys: list[Col], names: list[Col]) -> bool
     return stem in _words(keys[0].column) and not any(stem in _words(c.column) for c in names)
 
 
+def _one_day(f: Filter) -> bool:
+    """A time condition that keeps one day ('on Dec 29, 2023'): one value, not a series."""
+    if f.op != "range" or len(f.values) != 2 or not all(f.values):
+        return False
+    try:
+        start, end = (date.fromisoformat(str(v)[:10]) for v in f.values)
+    except ValueError:
+        return False
+    return (end - start).days <= 1
+
+
 def _picks_named_rows(f: Filter, catalog: Catalog) -> bool:
     """A condition naming several rows by their name or key ('Apple and Microsoft')."""
     if f.op not in ("in", "any"):
@@ -211,7 +223,7 @@ def _keep_list(
     asked: Asked, spec: QuerySpec, shown: list[Shown], catalog: Catalog
 ) -> list[int] | None:
     if asked.kind == "columns":
-        if any(f.time for f in spec.filters):
+        if any(f.time and not _one_day(f) for f in spec.filters):
             return None  # 'AAPL closing prices in 2023': a series, shown with its dates
         if any(_picks_named_rows(f, catalog) for f in spec.filters):
             return None  # 'revenue growth of Nvidia or AMD': which value is whose
@@ -220,7 +232,12 @@ def _keep_list(
         # 'What was the highest attendance at a game?': the value, not the row holding it
         col = Col(*asked.columns[0])
         at = _index(shown, col)
-        return [at] if at is not None and _same(spec.order_by, col) and spec.limit else None
+        if at is not None and _same(spec.order_by, col) and spec.limit:
+            return [at]
+        latest = any(f.op == "latest" for f in spec.filters)
+        if at is not None and latest and not asked.per and any(f.op == "=" for f in spec.filters):
+            return [at]  # 'the latest close of MSFT': one row, its value
+        return None
     if asked.kind != "rows":
         return None
     if asked.opener in ("verb", "bare") and spec.order_by is not None:
@@ -332,7 +349,11 @@ def _trim(tree: exp.Select, keep: list[int], spec: QuerySpec) -> exp.Select | No
             return None
     if not terms:
         terms = [
-            exp.Ordered(this=(e.this if isinstance(e, exp.Alias) else e).copy(), desc=False)
+            exp.Ordered(
+                this=(e.this if isinstance(e, exp.Alias) else e).copy(),
+                desc=False,
+                nulls_first=True,
+            )
             for e in kept
         ]
     order.set("expressions", terms)
