@@ -347,6 +347,43 @@ def test_engine_compares_each_number_with_its_own_column(cup):
     assert not task.sql or "unit_price > 1" in task.sql, task.sql
 
 
+_FESTIVAL = """
+    CREATE TABLE band (Band_ID INTEGER PRIMARY KEY, Name TEXT, Country TEXT);
+    CREATE TABLE show (show_ID INTEGER PRIMARY KEY, show_Name TEXT, Theme TEXT);
+    CREATE TABLE band_in_show (show_ID INTEGER REFERENCES show(show_ID),
+                               Band_ID INTEGER REFERENCES band(Band_ID),
+                               PRIMARY KEY (show_ID, Band_ID));
+    INSERT INTO band VALUES (1, 'Ash', 'Chile'), (2, 'Birch', 'Chile'), (3, 'Cedar', 'Kenya'),
+                            (4, 'Dune', 'Kenya');
+    INSERT INTO show VALUES (1, 'Opening', 'Rock'), (2, 'Closing', 'Jazz');
+    INSERT INTO band_in_show VALUES (1, 1), (2, 3);
+"""
+
+
+def test_an_opening_verb_read_as_a_table_is_declined(tmp_path):
+    path = tmp_path / "festival.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(_FESTIVAL)
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        lex = build_lexicon(db.catalog(), db)
+        question = "Show all countries and the number of bands in each country."
+        joined = (
+            "SELECT band.Country, COUNT(*) FROM band JOIN band_in_show ON band_in_show.Band_ID "
+            "= band.Band_ID JOIN show ON band_in_show.show_ID = show.show_ID GROUP BY band.Country"
+        )
+        assert "'Show' as the table show" in (_doubt(question, joined, lex) or "")
+        plain = "SELECT Country, COUNT(*) FROM band GROUP BY Country"
+        assert _doubt(question, plain, lex) is None
+        both = "Show the themes of all shows"
+        assert _doubt(both, "SELECT Theme FROM show", lex) is None
+        task = _ask(db, question)  # the engine: bands per country, or a decline
+        assert not task.sql or "show" not in task.sql.lower().replace("show_", ""), task.sql
+    finally:
+        db.close()
+
+
 def test_engine_still_answers_what_it_accounts_for(cup):
     for question, needle in (
         ("list matches of group C", "'C'"),

@@ -351,6 +351,30 @@ _OR_QUALIFIERS = frozenset(
 )
 
 
+def verb_as_table(p: Proposal) -> Decline | None:
+    """'Show all countries and the number of bands' with a table named show: the opening verb
+    read as that table (joined, so only bands in a show were counted)."""
+    items = p.linked.items
+    first = items[0] if items else None
+    if first is None or first.kind != "table" or first.start != 0:
+        return None
+    if KEYWORDS.get(first.text.lower(), ("",))[0] not in ("list", "count"):
+        return None
+    table = first.targets[0].table.lower()
+    if table not in {t.lower() for t in p.facts.tables}:
+        return None
+    named_again = any(
+        any(t.table.lower() == table for t in it.targets) for it in items[1:] if it.targets
+    )
+    if named_again:
+        return None
+    return Decline(
+        f"I read '{first.text}' as the table {first.targets[0].table}, which the rest of the "
+        f"question does not mention; {_ADVICE}",
+        (first.text,),
+    )
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -359,6 +383,7 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     count_not_counted,
     verb_on_other_date,
     compared_elsewhere,
+    verb_as_table,
     dropped_or,
     dropped_values,
     dropped_numbers,
