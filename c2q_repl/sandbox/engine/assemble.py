@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .asked_names import name_word_at, with_asked_names
 from .clauses import plural_subject
@@ -72,8 +72,8 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
             spec = spec.with_(rank_only=True)
     if p.group_col is not None and name_word_at(st) is not None:
         spec = spec.with_(asked_columns=True)  # 'the name of each festival and …': no key
-    elif p.group_col is not None and p.descending is not None:
-        spec = spec.with_(order_metric=True, descending=p.descending)
+    elif p.group_col is not None and (p.descending is not None or st.order_by_count):
+        spec = spec.with_(order_metric=True, descending=bool(p.descending))
     return spec
 
 
@@ -97,6 +97,10 @@ def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
 
 def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     """Rows: the p.projection, ordered and limited when asked (ties kept at an extreme)."""
+    if p.group_col is not None and p.group_col.column in key_columns(st, p.subject):
+        # 'the name and platforms of each station': every row once, nothing computed per row
+        if p.group_col.table == p.subject and len(key_columns(st, p.subject)) == 1:
+            p = replace(p, group_col=None)
     if p.group_col is not None and p.order_col is None:
         raise Refuse(
             f"I could not tell what to compute per {p.group_col.column}.", p.group_col.column

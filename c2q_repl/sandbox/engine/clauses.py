@@ -41,6 +41,25 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
         j = i + 1
         while st.is_kw(j, "agg", "count") and it.category == "group":
             j += 1  # "by number of companies", "by total market cap" (handled by the metric)
+        counted = st.at(j + 1)
+        if (
+            it.category == "order"
+            and st.is_kw(j, "count")
+            and counted is not None
+            and counted.kind == "table"
+            and any(
+                st.is_kw(k, "count")
+                and k != j
+                and st.at(k + 1) is not None
+                and st.at(k + 1).targets == counted.targets  # type: ignore[union-attr]
+                for k in range(len(items))
+            )
+        ):
+            # 'the number of bands for each genre, ordered by the number of bands': the
+            # count already asked is the order
+            st.order_by_count = True
+            st.take(i, j, j + 1)
+            continue
         nxt = st.at(j)
         if nxt is None:
             if it.category == "order":

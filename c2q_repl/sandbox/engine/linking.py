@@ -155,6 +155,13 @@ def link(question: str, lex: Lexicon) -> Linked:
             i += 2
             continue
         match = _longest(tokens, i, lex, (stop - i) if stop is not None else None)
+        if match is not None and match.kind == "kw" and tok.lower == "the":
+            # 'ordered by the number of platforms': 'the' + a keyword must not swallow the
+            # start of a longer schema name (Number_of_Platforms)
+            after = _longest(tokens, i + 1, lex, (stop - i - 1) if stop is not None else None)
+            if after is not None and after.kind in ("column", "table") and after.end > match.end:
+                i += 1
+                continue
         if match and match.kind == "superlative":
             # "cheapest" → the superlative keyword followed by the column it ranks
             ranked = _rank_targets(match.targets, tokens, lex)

@@ -25,6 +25,7 @@ class ReadState:
     having: list[tuple[str, float, int, int]] = field(default_factory=list)
     notes: list[tuple[str, str]] = field(default_factory=list)
     measure_asked: bool = False  # a count or aggregate word asks for the value itself
+    order_by_count: bool = False  # 'ordered by the number of bands' (the count asked)
 
     def take(self, *idx: int) -> None:
         self.used.update(idx)

@@ -269,7 +269,7 @@ def test_a_table_is_named_by_its_last_word(transit):
     check(
         transit,
         "How many stops does each route have?",
-        "SELECT Route_ID, count(*) FROM train_stop GROUP BY Route_ID",
+        "SELECT count(*) FROM train_stop GROUP BY Route_ID",
     )
 
 
@@ -458,3 +458,25 @@ def test_two_word_columns_read_with_of_between():
     from c2q_repl.sandbox.engine.names import column_phrases
 
     assert "years of experience" in column_phrases("Physician", "Years_Experience")
+
+
+def test_a_count_asked_then_ordered_by(festival):
+    check(
+        festival,
+        "Show the genre and the number of bands for each genre, ordered by the number of"
+        " bands in descending order.",
+        "SELECT Genre, count(*) FROM band GROUP BY Genre",
+    )
+    sql = ask(festival, "Show each genre and the number of bands, ordered by the number of bands.")
+    assert "ORDER BY NUMBER_OF_BAND" in sql.sql.upper(), sql.sql
+
+
+def test_each_row_of_the_listed_table_is_every_row(transit):
+    # 'of each station' computes nothing per station: every row once; 'the number of docks'
+    # is the dock count column, not a count
+    check(
+        transit,
+        "Show the name and dock count of each station, ordered by the dock count in"
+        " descending order.",
+        "SELECT name, dock_count FROM station ORDER BY dock_count DESC",
+    )
