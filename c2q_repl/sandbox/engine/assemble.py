@@ -97,10 +97,13 @@ def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
 
 def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     """Rows: the p.projection, ordered and limited when asked (ties kept at an extreme)."""
-    if p.group_col is not None and p.group_col.column in key_columns(st, p.subject):
+    if (
+        p.group_col is not None
+        and p.group_col.table == p.subject
+        and key_columns(st, p.subject) == (p.group_col.column,)
+    ):
         # 'the name and platforms of each station': every row once, nothing computed per row
-        if p.group_col.table == p.subject and len(key_columns(st, p.subject)) == 1:
-            p = replace(p, group_col=None)
+        p = replace(p, group_col=None)
     if p.group_col is not None and p.order_col is None:
         raise Refuse(
             f"I could not tell what to compute per {p.group_col.column}.", p.group_col.column
