@@ -141,3 +141,8 @@ def test_shown_sql_restores_only_a_trimmed_form_of_the_same_query(music):
     assert shown_sql(cut, spec, catalog) == full
     other = "SELECT name FROM artist WHERE country = 'Sweden' ORDER BY artist_id ASC LIMIT 1000"
     assert shown_sql(other, spec, catalog) == other
+
+
+def test_rows_per_group_show_the_group_name_and_the_count(answerer, music):
+    _, _, result = ask(answerer, music, "albums per artist")
+    assert len(result.columns) == 2 and result.columns[0] == "name"

@@ -272,7 +272,8 @@ def _keep_grouped(
     group = [label] if label is not None else [key] if key is not None else []
     if not group:
         return None
-    if asked.per and asked.measure and value is not None:
+    plain = not spec.having and not spec.order_metric and not spec.ties
+    if asked.per and (asked.measure or plain) and value is not None:
         if spec.limit and spec.order_metric:
             return None  # 'top 5 artists by number of albums': as built
         if key is not None and _key_named(asked.per_noun, spec.group_by, catalog):
