@@ -397,13 +397,13 @@ def _retold(
     purpose = "rank the groups" if spec.order_metric or spec.ties else "choose the groups"
     where = (" where " + " and ".join(filter_text(f) for f in spec.filters)) if spec.filters else ""
     having = (
-        ", keeping groups where it is " + " and ".join(f"{op} {v:g}" for op, v in spec.having)
+        " (kept where it is " + " and ".join(f"{op} {v:g}" for op, v in spec.having) + ")"
         if spec.having
         else ""
     )
     description = (
         f"One row per {spec.group_by.column} showing {', '.join(names)}{where}; "
-        f"the {value.replace('_', ' ')} is used only to {purpose}{having} and is not shown."
+        f"the {value.replace('_', ' ')} is used only to {purpose}{having}; it is not shown."
     )
     chart = (
         replace(task.chart, name="Table", option={"columns": list(names)}) if task.chart else None
