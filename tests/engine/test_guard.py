@@ -22,7 +22,7 @@ _SCRIPT = """
     CREATE TABLE "Order Items" (item_id INTEGER PRIMARY KEY, product_name TEXT,
                                 quantity INTEGER);
     CREATE TABLE fan (fan_id INTEGER PRIMARY KEY, Name TEXT, Birth_Year INTEGER,
-                      Join_Date TEXT, visit_count INTEGER);
+                      Join_Date TEXT, visit_count INTEGER, Is_Premium BOOL);
     CREATE TABLE track (track_id INTEGER PRIMARY KEY, name TEXT, milliseconds INTEGER,
                         unit_price REAL);
     CREATE TABLE review (review_id INTEGER PRIMARY KEY,
@@ -55,9 +55,9 @@ def cup(tmp_path_factory):
         "INSERT INTO review VALUES (?, ?, ?)", [(k, 1 + k % 12, 1 + k % 5) for k in range(1, 30)]
     )
     conn.executemany(
-        "INSERT INTO fan VALUES (?, ?, ?, ?, ?)",
+        "INSERT INTO fan VALUES (?, ?, ?, ?, ?, ?)",
         [
-            (k, f"Fan{k}", 1990 + k % 40, f"20{10 + k % 14}-05-0{1 + k % 9}", k % 7)
+            (k, f"Fan{k}", 1990 + k % 40, f"20{10 + k % 14}-05-0{1 + k % 9}", k % 7, k % 2)
             for k in range(1, 40)
         ],
     )
@@ -301,6 +301,17 @@ def test_rows_named_by_a_prefixed_name_column_are_shown(tmp_path):
         store.close()
 
 
+def test_a_yes_no_column_only_shown_is_declined(lex):
+    question = "List the names of fans born after 1999 that are premium."
+    shown = "SELECT Name, Is_Premium FROM fan WHERE Birth_Year > 1999"
+    reason = _doubt(question, shown, lex)
+    assert reason is not None and "Is_Premium" in reason
+    kept = "SELECT Name FROM fan WHERE Birth_Year > 1999 AND Is_Premium = 1"
+    assert _doubt(question, kept, lex) is None
+    whether = "List the names of fans and whether they are premium"
+    assert _doubt(whether, "SELECT Name, Is_Premium FROM fan", lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")
@@ -382,6 +393,11 @@ def test_an_opening_verb_read_as_a_table_is_declined(tmp_path):
         assert not task.sql or "show" not in task.sql.lower().replace("show_", ""), task.sql
     finally:
         db.close()
+
+
+def test_engine_keeps_the_rows_a_yes_no_column_names(cup):
+    task = _ask(cup, "List the names of fans born after 1999 that are premium.")
+    assert not task.sql or "WHERE" in task.sql and "Is_Premium =" in task.sql, task.sql
 
 
 def test_engine_still_answers_what_it_accounts_for(cup):

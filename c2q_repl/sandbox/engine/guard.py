@@ -29,6 +29,7 @@ from .question_facts import (
     counted_noun,
     counts_rows,
     identifies,
+    is_flag,
     is_plural,
     number_used,
     singular,
@@ -42,6 +43,7 @@ from .sql_facts import (
     SqlFacts,
     columns_compared_with,
     compared_with_column,
+    condition_columns,
     constant_counts,
     dated_columns,
     has_alternatives,
@@ -375,6 +377,25 @@ def verb_as_table(p: Proposal) -> Decline | None:
     )
 
 
+def flag_only_shown(p: Proposal) -> Decline | None:
+    """'animals born after 2015 that are endangered' answered with is_endangered shown but not
+    filtered: a yes/no column the question names is a condition, unless it asks 'whether'."""
+    if any(t.lower == "whether" for t in p.tokens):
+        return None
+    conditioned = {c.lower() for c in condition_columns(p.facts)}
+    for item in p.linked.items:
+        if item.kind != "column" or not item.targets:
+            continue
+        flags = [t for t in item.targets if is_flag(p.catalog, t.table, t.column)]
+        if flags and not any(t.column.lower() in conditioned for t in flags):
+            return Decline(
+                f"'{item.text}' is a yes/no column ({flags[0].column}), and the SQL I built "
+                f"does not keep only the rows where it holds; {_ADVICE}",
+                (item.text,),
+            )
+    return None
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -383,6 +404,7 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     count_not_counted,
     verb_on_other_date,
     compared_elsewhere,
+    flag_only_shown,
     verb_as_table,
     dropped_or,
     dropped_values,

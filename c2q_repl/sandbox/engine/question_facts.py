@@ -63,6 +63,19 @@ def identifies(table: TableInfo, column: str) -> bool:
     )
 
 
+_FLAG_TYPES = ("bool", "boolean", "bit", "tinyint(1)")
+
+
+def is_flag(catalog: Catalog, table: str, column: str) -> bool:
+    """A yes/no column: declared bool-like, or named is_…/has_… ('Is_Electric', 'isVip')."""
+    info = catalog.table(table)
+    col = info.column(column) if info is not None else None
+    if col is None:
+        return False
+    words = split_words(col.name.replace(" ", "_"))
+    return col.type.lower() in _FLAG_TYPES or bool(words and words[0] in ("is", "has"))
+
+
 def counts_rows(number: Item, nxt: Item | None) -> bool:
     """'more than 4 bikes': a number right before a plural table noun counts its rows."""
     if nxt is None or nxt.kind != "table" or nxt.start != number.end or number.number == 1:

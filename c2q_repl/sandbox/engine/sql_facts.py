@@ -151,6 +151,15 @@ def _bound(cond: exp.Expr) -> tuple[str, str, float] | None:
     return key, side, number
 
 
+def condition_columns(facts: SqlFacts) -> list[str]:
+    """Columns read in a condition: WHERE, HAVING, or a CASE WHEN (a share of rows)."""
+    found = []
+    for node in facts.tree.find_all(exp.Where, exp.Having, exp.If):
+        condition = node.this if isinstance(node, exp.If) else node
+        found += [c.name for c in condition.find_all(exp.Column)]
+    return found
+
+
 def has_alternatives(facts: SqlFacts) -> bool:
     """An OR, or an IN list of two or more values, anywhere in the statement."""
     if facts.tree.find(exp.Or) is not None:
