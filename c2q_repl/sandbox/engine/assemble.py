@@ -84,6 +84,8 @@ def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
         and p.order_col is None
         and not p.projection
         and (any(it.kind == "table" for it in st.items) or p.share)
+        # 'each physician's name with the name of their department' lists names, counts nothing
+        and name_word_at(st) is None
     ):
         return QuerySpec(
             "aggregate",

@@ -92,6 +92,15 @@ def back_reference(question: str, linked: Linked) -> str:
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
             if any(start < index and p == plural for start, p in tables):
                 continue
+            named = tables + [
+                (it.start, True)
+                for it in linked.items
+                if it.kind == "column" and _is_plural_word(it.text)
+            ]
+            if t.lower == "their" and any(start < index for start, _ in named):
+                # 'each physician's name with the name of their department', 'all festival
+                # names and their years': the rows of this question
+                continue
             return t.text
         if t.lower in _DEMONSTRATIVES and demonstrative_column(linked, index) is not None:
             return t.text  # "which companies are in that industry": a value of the last answer

@@ -480,3 +480,22 @@ def test_each_row_of_the_listed_table_is_every_row(transit):
         " descending order.",
         "SELECT name, dock_count FROM station ORDER BY dock_count DESC",
     )
+
+
+def test_their_after_the_rows_named_refers_inside_the_question(festival):
+    from c2q_repl.sandbox.engine.builtin import BuiltinAnswerer
+    from c2q_repl.sandbox.engine.evidence import back_reference
+    from c2q_repl.sandbox.engine.linking import link
+
+    lex = BuiltinAnswerer().lexicon(festival.catalog(), festival)
+    question = "List all festival names and their years."
+    assert back_reference(question, link(question, lex)) == ""
+    question = "what are their years?"
+    assert back_reference(question, link(question, lex)) == "their"
+
+
+def test_each_rows_name_with_a_related_name_is_not_a_count(festival):
+    # 'each band's name together with the names of their festivals' lists pairs; it was
+    # answered as a count of festivals per band
+    task = ask(festival, "List each band's name together with the names of their festivals.")
+    assert "COUNT(" not in (task.sql or "").upper()
