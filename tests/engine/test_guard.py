@@ -67,7 +67,7 @@ def cup(tmp_path_factory):
     )
     conn.commit()
     conn.close()
-    db = SQLiteDatabase(path)
+    db = SQLiteDatabase(path, path.stem)
     yield db
     db.close()
 
@@ -292,7 +292,7 @@ def test_rows_named_by_a_prefixed_name_column_are_shown(tmp_path):
         "INSERT INTO Student VALUES (1, 'Ann', 'Lee', 2);"
     )
     conn.close()
-    store = SQLiteDatabase(db)
+    store = SQLiteDatabase(db, db.stem)
     try:
         lex = build_lexicon(store.catalog(), store)
         shown = "SELECT Fname, Lname, Major FROM Student WHERE Major = 2"
@@ -376,7 +376,7 @@ def test_an_opening_verb_read_as_a_table_is_declined(tmp_path):
     conn = sqlite3.connect(path)
     conn.executescript(_FESTIVAL)
     conn.close()
-    db = SQLiteDatabase(path)
+    db = SQLiteDatabase(path, path.stem)
     try:
         lex = build_lexicon(db.catalog(), db)
         question = "Show all countries and the number of bands in each country."
@@ -398,6 +398,33 @@ def test_an_opening_verb_read_as_a_table_is_declined(tmp_path):
 def test_engine_keeps_the_rows_a_yes_no_column_names(cup):
     task = _ask(cup, "List the names of fans born after 1999 that are premium.")
     assert not task.sql or "WHERE" in task.sql and "Is_Premium =" in task.sql, task.sql
+
+
+def _ask_served(db, question: str):
+    """Asked as `c2q sandbox serve` asks: the server's answerer after its start-up summary."""
+    from c2q_repl.sandbox.answerer import build_answerer
+
+    answerer = build_answerer("builtin")
+    answerer.describe(db.catalog(), db)
+    return answerer.answer(AnswerRequest(question, "direct", db.catalog(), db)).tasks[0]
+
+
+def test_engine_guards_the_final_sql_after_the_columns_are_trimmed(cup, monkeypatch):
+    """The guard reads the SQL the user gets: a column lost when the SELECT list is trimmed to
+    what was asked (projection.py) is caught there, not let through."""
+    from dataclasses import replace
+
+    import c2q_repl.sandbox.engine.builtin as builtin
+
+    trim = builtin.asked_projection
+
+    def trim_too_much(task, *args):
+        task = trim(task, *args)
+        return replace(task, sql=task.sql.replace(", Join_Date", ""))
+
+    monkeypatch.setattr(builtin, "asked_projection", trim_too_much)
+    task = _ask_served(cup, "List the names of fans and their join date.")
+    assert not task.sql and "'join date'" in task.refusal, task.sql
 
 
 def test_engine_still_answers_what_it_accounts_for(cup):

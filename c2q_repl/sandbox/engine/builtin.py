@@ -303,14 +303,14 @@ class BuiltinAnswerer:
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
         outcome = self._render(task_id, question, spec, ctx, examples=examples)
+        if task_id == "0":  # a direct question shows only the columns it asks for
+            task = asked_projection(outcome.task, question, linked, spec, ctx.lex.catalog)
+            outcome = _Outcome(task, spec)
         sql = outcome.task.sql
         doubt = unaccounted(question, linked, sql, ctx.lex.catalog) if sql else None
         if doubt is not None:
-            # the SQL does not account for the question (guard.py): a decline, never a guess
+            # the final SQL does not account for the question (guard.py): a decline, never a guess
             return self._refuse(task_id, question, doubt, ctx, examples)
-        if task_id == "0":  # a direct question shows only the columns it asks for
-            task = asked_projection(outcome.task, question, linked, spec, ctx.lex.catalog)
-            return _Outcome(task, spec)
         return outcome
 
     def _render(
