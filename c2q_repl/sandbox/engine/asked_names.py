@@ -48,7 +48,16 @@ def with_asked_names(st: ReadState, at: int | None, subject: str, shown: list[Co
 def _columns_for(st: ReadState, at: int, subject: str, key: bool) -> list[Col]:
     from .sqlbuild import name_columns
 
-    owner = _owner(st, at) or subject
+    before = st.at(at - 1)
+    if (
+        before is not None
+        and before.kind == "table"
+        and at > 0
+        and before.end == st.items[at].start
+    ):
+        owner = before.targets[0].table  # 'their department names'
+    else:
+        owner = _owner(st, at) or subject
     info = st.lex.catalog.table(owner)
     if key:
         cols = [Col(owner, c) for c in (info.primary_key if info else ())]

@@ -54,6 +54,9 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
     )
     if st.having:
         spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
+        if not st.measure_asked and name_word_at(st) is not None:
+            # 'the names of the routes with more than 3 stops': the names, not the counts
+            spec = spec.with_(rank_only=True)
     if p.sup_item is not None and p.group_col is not None:
         spec = spec.with_(
             order_metric=True,

@@ -43,7 +43,9 @@ def asked_projection(
 ) -> TaskPlan:
     """``task`` with its SQL showing only the columns the question asks for (unchanged when
     the question does not say which), its description and chart updated to match."""
-    if task.refusal or not task.sql or not _plain(spec):
+    if task.refusal or not task.sql or not _plain(spec) or spec.asked_columns:
+        # asked_columns: the builder already shows exactly the columns named (two 'Name'
+        # columns of two tables included); trimming again dropped one of them
         return task
     try:
         tree = sqlglot.parse_one(task.sql, read=catalog.dialect)
@@ -241,7 +243,9 @@ def _keep_list(
     if asked.kind != "rows":
         return None
     if asked.opener in ("verb", "bare") and spec.order_by is not None:
-        return None  # 'top 5 stations by passengers', 'members sorted by …': name and measure
+        if spec.limit:
+            return None  # 'top 5 stations by passengers': as built (its keys serve a follow-up)
+        return _sorted_rows(spec, shown, catalog)  # 'members sorted by join date'
     table = asked.table or spec.table
     found = _row_names(shown, table, catalog, asked.noun)
     if found is None:
@@ -253,6 +257,19 @@ def _keep_list(
         if at is not None and at not in found and col not in used:
             found.append(at)
     return found
+
+
+def _sorted_rows(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> list[int] | None:
+    """'Show all members sorted by join date': each row's name and the date it is sorted by,
+    without its key (when one column names the rows)."""
+    info = catalog.table(spec.table)
+    names = [Col(info.name, c) for c in name_columns(info)] if info else []
+    if info is None or len(names) != 1 or _natural_key(info) or spec.order_by is None:
+        return None
+    found = _all_at(shown, names + [spec.order_by])
+    if found is None:
+        return None
+    return found + [i for i, s in enumerate(shown) if s.col in spec.columns and i not in found]
 
 
 def _keep_grouped(

@@ -499,3 +499,26 @@ def test_each_rows_name_with_a_related_name_is_not_a_count(festival):
     # answered as a count of festivals per band
     task = ask(festival, "List each band's name together with the names of their festivals.")
     assert "COUNT(" not in (task.sql or "").upper()
+
+
+def test_names_of_two_tables_are_both_shown(festival):
+    # two columns called Name-like in two tables: neither is dropped
+    check_exact(
+        festival,
+        "What are the slots of performances and the names of their bands?",
+        "SELECT T1.Slot, T2.Name FROM performance AS T1 JOIN band AS T2 ON T1.Band_ID = T2.Band_ID",
+    )
+    check_exact(
+        festival,
+        "Show the fees of performances and their band names.",
+        "SELECT T1.Fee, T2.Name FROM performance AS T1 JOIN band AS T2 ON T1.Band_ID = T2.Band_ID",
+    )
+
+
+def test_names_with_a_count_condition_show_no_count(festival):
+    check_exact(
+        festival,
+        "What are the names of the bands with more than 1 performances?",
+        "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
+        " GROUP BY T1.Band_ID HAVING count(*) > 1",
+    )
