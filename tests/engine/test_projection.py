@@ -144,3 +144,9 @@ def test_shown_sql_restores_only_a_trimmed_form_of_the_same_query(music):
 def test_rows_per_group_show_the_group_name_and_the_count(answerer, music):
     _, _, result = ask(answerer, music, "albums per artist")
     assert len(result.columns) == 2 and result.columns[0] == "name"
+
+
+def test_a_sorted_list_shows_names_and_the_sort_column(answerer, music):
+    _, _, result = ask(answerer, music, "Show all albums sorted by release year")
+    assert result.columns == ["title", "release_year"]
+    assert result.rows[0] == ["Arrival", "1976"]
