@@ -118,11 +118,13 @@ def test_top_n_by_a_measure_keeps_its_measure(answerer, music):
     assert "sales" in result.columns and "title" in result.columns
 
 
-def test_pronoun_after_a_trimmed_answer_still_finds_its_rows(answerer, music):
-    plan, task, _ = ask(answerer, music, "Which artist has the most albums?")
-    prior = PriorRound(
-        "Which artist has the most albums?", "a0", task.clarified_task, task.sql, state=plan.state
-    )
+@pytest.mark.parametrize(
+    "first",
+    ["Which artist has the most albums?", "What is the name of the artist with the most albums?"],
+)
+def test_pronoun_after_a_trimmed_answer_still_finds_its_rows(answerer, music, first):
+    plan, task, _ = ask(answerer, music, first)
+    prior = PriorRound(first, "a0", task.clarified_task, task.sql, state=plan.state)
     _, _, result = ask(answerer, music, "how many albums does it have?", (prior,))
     assert result.rows == [["3"]]
 

@@ -12,7 +12,7 @@ their order (a DISTINCT ordered by a dropped column), the SQL is left as it was.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 
 import sqlglot
@@ -432,8 +432,11 @@ def shown_sql(sql: str, spec: QuerySpec, catalog: Catalog) -> str:
     """The SQL as built from ``spec`` when ``sql`` is that SQL cut by this module (the same
     query showing fewer columns), else ``sql``: 'how many teachers does it have?' reads the
     previous answer's keys, which the cut answer may no longer show."""
+    # a spec that already asks the builder to hide its key ('the name of the team with the
+    # most players') is built with the key shown: the rows are the same
+    hiding = {f.name: False for f in fields(spec) if f.name in ("asked_columns", "rank_only")}
     try:
-        built = build(spec, catalog).sql
+        built = build(spec.with_(**hiding), catalog).sql
         if built == sql:
             return sql
         full = sqlglot.parse_one(built, read=catalog.dialect)
