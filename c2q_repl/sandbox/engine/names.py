@@ -62,7 +62,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
 }
 # adjective → (column word it ranks, "asc"|"desc")
 SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {
-    "oldest": (("age", "desc"), ("birth", "asc"), ("dob", "asc")),
+    # a year a thing began (Build_Year, Opened_Year, Formed_Year): the oldest began first
+    "oldest": (("age", "desc"), ("birth", "asc"), ("dob", "asc"), ("year", "asc")),
     "youngest": (("age", "asc"), ("birth", "desc"), ("dob", "desc")),
     "heaviest": (("weight", "desc"),),
     "lightest": (("weight", "asc"),),
@@ -72,8 +73,14 @@ SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {
         ("milliseconds", "asc"),
         ("duration", "asc"),
         ("length", "asc"),
+        ("distance", "asc"),
     ),
-    "longest": (("milliseconds", "desc"), ("duration", "desc"), ("length", "desc")),
+    "longest": (
+        ("milliseconds", "desc"),
+        ("duration", "desc"),
+        ("length", "desc"),
+        ("distance", "desc"),
+    ),
     "cheapest": (("price", "asc"), ("cost", "asc")),
     "most expensive": (("price", "desc"), ("cost", "desc")),
     "priciest": (("price", "desc"),),
@@ -87,6 +94,36 @@ SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {
     "most played": (("play count", "desc"),),
 }
 
+
+# a unit written at the end of a column's name, not part of what it is called
+UNITS = frozenset(
+    {
+        "km",
+        "cm",
+        "mm",
+        "kg",
+        "mg",
+        "lb",
+        "lbs",
+        "mph",
+        "kmh",
+        "usd",
+        "eur",
+        "gbp",
+        "pct",
+        "minutes",
+        "mins",
+        "min",
+        "hours",
+        "hrs",
+        "sec",
+        "secs",
+        "seconds",
+        "ms",
+        "inches",
+        "f",
+    }
+)
 
 # 'older than 27' → the column 'oldest' ranks, compared the same way (age > 27)
 COMPARATIVE_FORMS = {
@@ -134,6 +171,8 @@ def column_phrases(table: str, column: str) -> list[str]:
             variants = [v + [o] for v in variants for o in options][:8]
         expanded.extend(variants)
     phrases = [" ".join(v) for v in expanded if v]
+    if len(words) > 1 and words[-1] in UNITS:
+        phrases.append(" ".join(words[:-1]))  # 'distance' for Distance_km, 'height' for Height_cm
     if len(words) == 2 and words[0] not in ("number", "is", "has"):
         phrases.append(f"{words[0]} of {words[1]}")  # 'years of experience' (Years_Experience)
     for phrase in list(phrases):

@@ -522,3 +522,19 @@ def test_names_with_a_count_condition_show_no_count(festival):
         "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
         " GROUP BY T1.Band_ID HAVING count(*) > 1",
     )
+
+
+def test_the_oldest_began_in_the_earliest_year(festival):
+    check_exact(
+        festival,
+        "What is the name of the oldest band?",
+        "SELECT Name FROM band ORDER BY Formed_Year ASC LIMIT 1",
+    )
+
+
+def test_a_unit_at_the_end_of_a_column_name_is_not_needed():
+    from c2q_repl.sandbox.engine.names import column_phrases, superlatives_for
+
+    assert "distance" in column_phrases("route", "Distance_km")
+    assert "height" in column_phrases("player", "Height_cm")
+    assert ("longest", "desc") in superlatives_for("Distance_km")
