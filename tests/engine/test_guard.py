@@ -312,6 +312,22 @@ def test_a_yes_no_column_only_shown_is_declined(lex):
     assert _doubt(whether, "SELECT Name, Is_Premium FROM fan", lex) is None
 
 
+def test_never_read_as_an_empty_column_of_joined_rows_is_declined(lex):
+    question = "Which teams never received a review?"
+    joined = (
+        "SELECT DISTINCT team.Name FROM team JOIN review ON review.Team_ID = team.Team_ID "
+        "WHERE review.rating IS NULL"
+    )
+    assert "'never'" in (_doubt(question, joined, lex) or "")
+    anti = (
+        "SELECT Name FROM team WHERE NOT Team_ID IN "
+        "(SELECT review.Team_ID FROM review WHERE NOT review.Team_ID IS NULL)"
+    )
+    assert _doubt(question, anti, lex) is None
+    own = "SELECT Name FROM team WHERE Country IS NULL"
+    assert _doubt("Which teams have no country?", own, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")

@@ -46,6 +46,7 @@ from .sql_facts import (
     condition_columns,
     constant_counts,
     dated_columns,
+    empty_joined_columns,
     has_alternatives,
     keeps_extreme_group,
     missing_columns,
@@ -396,6 +397,21 @@ def flag_only_shown(p: Proposal) -> Decline | None:
     return None
 
 
+def never_as_empty_join(p: Proposal) -> Decline | None:
+    """'stations that are never the origin of any route' read as an empty column of the joined
+    rows: an inner join keeps only the stations that have such rows, so 'never' cannot hold."""
+    words = {t.lower for t in p.tokens}
+    negation = next((w for w in ("never", "no", "without", "not") if w in words), None)
+    empty = empty_joined_columns(p.facts)
+    if negation is None or not empty:
+        return None
+    return Decline(
+        f"I read '{negation}' as an empty {empty[0]} of joined rows, which misses the rows "
+        f"that have none at all; {_ADVICE}",
+        (negation,),
+    )
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
@@ -413,6 +429,7 @@ RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     invented_cut,
     subject_not_shown,
     each_collapsed,
+    never_as_empty_join,
 )
 
 

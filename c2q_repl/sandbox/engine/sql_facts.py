@@ -160,6 +160,26 @@ def condition_columns(facts: SqlFacts) -> list[str]:
     return found
 
 
+def empty_joined_columns(facts: SqlFacts) -> list[str]:
+    """Columns of an INNER-joined table that the WHERE requires to be NULL."""
+    found = []
+    for select in facts.tree.find_all(exp.Select):
+        joined = {
+            j.this.alias_or_name.lower()
+            for j in select.args.get("joins") or ()
+            if isinstance(j.this, exp.Table) and j.side not in ("LEFT", "RIGHT", "FULL")
+        }
+        where = select.args.get("where")
+        if not joined or where is None:
+            continue
+        for cond in _conjuncts(where):
+            if isinstance(cond, exp.Is) and isinstance(cond.expression, exp.Null):
+                col = cond.this
+                if isinstance(col, exp.Column) and col.table.lower() in joined:
+                    found.append(col.sql())
+    return found
+
+
 def has_alternatives(facts: SqlFacts) -> bool:
     """An OR, or an IN list of two or more values, anywhere in the statement."""
     if facts.tree.find(exp.Or) is not None:
