@@ -11,6 +11,8 @@ import pytest
 from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
 from c2q_repl.sandbox.contracts import AnswerRequest, PriorRound
 from c2q_repl.sandbox.engine import create_answerer
+from c2q_repl.sandbox.engine.asked import read_asked
+from c2q_repl.sandbox.engine.linking import link
 from c2q_repl.sandbox.engine.projection import shown_sql
 from c2q_repl.sandbox.engine.spec import Col, Filter, QuerySpec
 
@@ -152,3 +154,11 @@ def test_a_sorted_list_shows_names_and_the_sort_column(answerer, music):
     _, _, result = ask(answerer, music, "Show all albums sorted by release year")
     assert result.columns == ["title", "release_year"]
     assert result.rows[0] == ["Arrival", "1976"]
+
+
+def test_more_columns_after_the_table_leave_the_reading_open(answerer, music):
+    lex = answerer.lexicon(music.catalog(), music)
+    question = "What are the names of artists and their countries?"
+    assert read_asked(question, link(question, lex)).kind == ""  # not the names alone
+    question = "What are the names of artists from Sweden?"
+    assert read_asked(question, link(question, lex)).columns == (("artist", ""),)

@@ -129,6 +129,10 @@ def _read(question: str, linked: Linked) -> Asked:
                 asked.append((table, after.targets[0].column))
                 position = after.end
                 continue
+            if asked and item.end < len(words) and words[item.end] in _JOINERS:
+                # 'the names of physicians and their departments': more is asked after
+                # the table than this reading follows
+                return Asked(opener=opener, measure=measure, per=per)
             if asked:
                 return _columns(asked, table, opener, measure, superlative, per)
             return Asked("rows", opener, table, measure=measure, per=per, noun=item.text.lower())
