@@ -83,3 +83,34 @@ def entity_table(st: ReadState, before: int, counted: int) -> Col | None:
         if it.kind in ("column", "value", "number") and st.free(i):
             return None
     return None
+
+
+def ranked_entity(st: ReadState, superlative: int, measured_table: str | None) -> Col | None:
+    """The table whose rows a superlative ranks by a measure of related rows: 'top 5
+    physicians by number of appointments' (named right after 'top 5'), 'which restaurant
+    has the highest average rating' (named before it, the rating a review's). Its key is
+    the group; None when no such table is named or the measured rows do not reference it
+    directly."""
+    if measured_table is None:
+        return None
+    candidates = [
+        i
+        for i, it in enumerate(st.items)
+        if it.kind == "table" and st.free(i) and it.targets[0].table != measured_table
+    ]
+    nearest = [i for i in candidates if i < superlative][-1:] or [
+        i for i in candidates if superlative < i <= superlative + 2
+    ][:1]
+    if not nearest:
+        return None
+    table = st.lex.catalog.table(st.items[nearest[0]].targets[0].table)
+    if table is None or len(table.primary_key) != 1:
+        return None
+    direct = any(
+        r.from_table == measured_table and r.to_table == table.name
+        for r in st.lex.catalog.relationships
+    )
+    if not direct:
+        return None  # through other tables ('which job … average salary'): not guessed
+    st.take(nearest[0])
+    return Col(table.name, table.primary_key[0])

@@ -538,3 +538,15 @@ def test_a_unit_at_the_end_of_a_column_name_is_not_needed():
     assert "distance" in column_phrases("route", "Distance_km")
     assert "height" in column_phrases("player", "Height_cm")
     assert ("longest", "desc") in superlatives_for("Distance_km")
+
+
+def test_rows_ranked_by_a_measure_of_related_rows(festival):
+    # ties at the second place make the rows of a LIMIT 2 arbitrary: the shape is checked
+    task = ask(festival, "top 2 bands by number of performances")
+    assert not task.refusal and "LIMIT 2" in task.sql and "GROUP BY" in task.sql, task.sql
+    check(
+        festival,
+        "Which band has the highest average fee?",
+        "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
+        " GROUP BY T1.Band_ID ORDER BY avg(T2.Fee) DESC LIMIT 1",
+    )
