@@ -328,6 +328,14 @@ def test_never_read_as_an_empty_column_of_joined_rows_is_declined(lex):
     assert _doubt("Which teams have no country?", own, lex) is None
 
 
+def test_how_many_x_counting_the_rows_joined_from_is_declined(lex):
+    joined = "SELECT COUNT(*) FROM match JOIN team ON match.Home_Team_ID = team.Team_ID"
+    reason = _doubt("How many match teams are there?", joined, lex)  # 'match teams': teams
+    assert reason is not None and "how many teams" in reason and "match rows" in reason
+    spain = joined + " WHERE team.Country = 'Spain'"
+    assert _doubt("How many matches of teams from Spain are there?", spain, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")

@@ -45,6 +45,7 @@ from .sql_facts import (
     compared_with_column,
     condition_columns,
     constant_counts,
+    counted_base,
     dated_columns,
     empty_joined_columns,
     has_alternatives,
@@ -412,12 +413,37 @@ def never_as_empty_join(p: Proposal) -> Decline | None:
     )
 
 
+def counts_the_joined_rows(p: Proposal) -> Decline | None:
+    """'How many bike stations are there?' answered with COUNT(*) over bikes joined to their
+    station: 'how many X' counts X, and COUNT(*) counts the rows of the table joined from."""
+    items = p.linked.items
+    for k in range(len(items) - 1):
+        word, noun = items[k], items[k + 1]
+        if word.kind != "kw" or word.category != "count" or noun.kind != "table":
+            continue
+        for nxt in items[k + 2 :]:  # 'bike stations': the last noun of a compound is counted
+            if nxt.kind != "table" or nxt.start != noun.end:
+                break
+            noun = nxt
+        wanted = {t.table.lower() for t in noun.targets}
+        base = counted_base(p.facts)
+        if base is not None and base.lower() not in wanted:
+            return Decline(
+                f"You asked how many {noun.text}, and the SQL I built counts {base} rows; "
+                f"{_ADVICE}",
+                (noun.text,),
+            )
+        return None
+    return None
+
+
 RULES: tuple[Callable[[Proposal], Decline | None], ...] = (
     unknown_names,
     impossible_conditions,
     constant_count,
     counted_by_sum,
     count_not_counted,
+    counts_the_joined_rows,
     verb_on_other_date,
     compared_elsewhere,
     flag_only_shown,

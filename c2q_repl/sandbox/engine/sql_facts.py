@@ -180,6 +180,24 @@ def empty_joined_columns(facts: SqlFacts) -> list[str]:
     return found
 
 
+def counted_base(facts: SqlFacts) -> str | None:
+    """The table whose rows the outer COUNT(*) counts when it joins others (its FROM table),
+    or None: no join, no COUNT(*), or a grouping."""
+    tree = facts.tree
+    if not isinstance(tree, exp.Select) or not tree.args.get("joins"):
+        return None
+    if tree.args.get("group") is not None:
+        return None
+    star = any(
+        isinstance(c.this, exp.Star) for e in tree.expressions for c in e.find_all(exp.Count)
+    )
+    source = tree.args.get("from_") or tree.args.get("from")
+    table = source.this if source is not None else None
+    if not star or not isinstance(table, exp.Table):
+        return None
+    return table.name
+
+
 def has_alternatives(facts: SqlFacts) -> bool:
     """An OR, or an IN list of two or more values, anywhere in the statement."""
     if facts.tree.find(exp.Or) is not None:
