@@ -85,7 +85,31 @@ def entity_table(st: ReadState, before: int, counted: int) -> Col | None:
     return None
 
 
-def ranked_entity(st: ReadState, superlative: int, measured_table: str | None) -> Col | None:
+def ranked_entity(
+    st: ReadState, superlative: int, count_at: int | None, agg_at: int | None
+) -> Col | None:
+    """See :func:`_ranked_by`: the measure is the count's table or the aggregated column's."""
+    if count_at is None and agg_at is None:
+        return None
+    measured = st.at(count_at + 1) if count_at is not None else None
+    if measured is not None and measured.kind == "table":
+        return _ranked_by(st, superlative, measured.targets[0].table)
+    return _ranked_by(st, superlative, _measured_table(st, agg_at))
+
+
+def _measured_table(st: ReadState, agg_at: int | None) -> str | None:
+    """The table of the column an aggregate word applies to ('average rating' → review)."""
+    if agg_at is None:
+        return None
+    for item in st.items[agg_at + 1 : agg_at + 4]:
+        if item.kind == "column":
+            return item.targets[0].table
+        if item.kind != "kw":
+            return None
+    return None
+
+
+def _ranked_by(st: ReadState, superlative: int, measured_table: str | None) -> Col | None:
     """The table whose rows a superlative ranks by a measure of related rows: 'top 5
     physicians by number of appointments' (named right after 'top 5'), 'which restaurant
     has the highest average rating' (named before it, the rating a review's). Its key is

@@ -191,21 +191,8 @@ def _interpret(st: ReadState) -> QuerySpec:
     counted_table_at = st.having[0][3] if st.having else None
     if count_at is not None:
         counted_table_at = count_at + 1
-    if (
-        superlative is not None
-        and entity_col is None
-        and group_col is None
-        and (count_at is not None or agg_at is not None)
-    ):
-        # 'top 5 physicians by number of appointments', 'which restaurant has the highest
-        # average rating': the rows of one table ranked by a measure of related rows
-        measured = st.at(count_at + 1) if count_at is not None else None
-        measured_table = (
-            measured.targets[0].table
-            if measured is not None and measured.kind == "table"
-            else _measured_table(st, agg_at)
-        )
-        entity_col = ranked_entity(st, superlative, measured_table)
+    if entity_col is None and group_col is None and superlative is not None:
+        entity_col = ranked_entity(st, superlative, count_at, agg_at)
     subject_table, bridge_tables = read_tables(st, counted_table_at)
 
     metric = read_metric(st, count_at, agg_at, subject_table, distinct)
@@ -468,15 +455,3 @@ def _read_limit(st: ReadState, superlative: int | None) -> int | None:
                     st.take(j)
                     break
     return limit
-
-
-def _measured_table(st: ReadState, agg_at: int | None) -> str | None:
-    """The table of the column an aggregate word applies to ('average rating' → review)."""
-    if agg_at is None:
-        return None
-    for item in st.items[agg_at + 1 : agg_at + 4]:
-        if item.kind == "column":
-            return item.targets[0].table
-        if item.kind != "kw":
-            return None
-    return None
