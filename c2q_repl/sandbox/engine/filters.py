@@ -329,6 +329,16 @@ def _one_entity_list(
     for table, keys in naming.items():
         if len(keys) < 2:
             continue
+        info = st.lex.catalog.table(table)
+        parts = name_columns(info) if info else []
+        if (
+            len(parts) > 1
+            and {col.column for col, _ in keys} == set(parts)
+            and all(len(out[key]) == 1 for key in keys)
+        ):
+            # 'the customer named Noah Kowalski': one person's first and last name (AND)
+            st.notes.append(("names", f"read as one {table} row's {' and '.join(parts)}"))
+            continue
         pairs = tuple((col.column, v) for col, neg in keys for v in out.pop((col, neg)))
         out[(Col(table, ANY_NAME), False)] = list(pairs)
         st.notes.append(

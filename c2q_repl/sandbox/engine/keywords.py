@@ -406,6 +406,9 @@ STOP_WORDS = frozenset(
         "a",
         "an",
         "the",
+        # 'the customer named Noah Kowalski': the value that follows is the name
+        "named",
+        "called",
         "of",
         "is",
         "are",

@@ -35,6 +35,13 @@ _MOST_NUMBER = re.compile(
     re.IGNORECASE,
 )
 _MOST = {"largest": "most", "greatest": "most", "highest": "most", "biggest": "most"}
+# '… each restaurant received? Show the restaurant name and the count.': the second
+# sentence only repeats what the first one shows (the group's name and its count)
+_SHOW_THE_COUNT = re.compile(
+    r"(?<=[?.])\s*(?:show|list|give|return)\s+(?:me\s+)?(?:the\s+|their\s+|its\s+)?"
+    r"[\w ]{1,40}?\s+and\s+(?:the\s+|their\s+)?(?:count|counts|number|numbers)\s*[.?!]?\s*$",
+    re.IGNORECASE,
+)
 # 'Count the number of …' says the count twice
 _COUNT_THE_NUMBER = re.compile(r"^(\s*)count\s+(?:the\s+)?(number|total\s+number)\s+of\b", re.I)
 # '… each country and the number of singers in that country': the group named again
@@ -55,6 +62,10 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     for title in _TITLE.finditer(text):
         rewrites.append((title.group(0).strip(), "(dropped)"))
     text = _TITLE.sub("", text)
+    repeat = _SHOW_THE_COUNT.search(text)
+    if repeat and re.search(r"\b(?:how many|number of|count)\b", text[: repeat.start()], re.I):
+        rewrites.append((repeat.group(0).strip(), "(the group and its count, as asked)"))
+        text = text[: repeat.start()]
     m = _IMPERATIVE.match(text)
     if m:
         rewrites.append((m.group(0).strip(), "show"))

@@ -550,3 +550,36 @@ def test_rows_ranked_by_a_measure_of_related_rows(festival):
         "SELECT T1.Name FROM band AS T1 JOIN performance AS T2 ON T1.Band_ID = T2.Band_ID"
         " GROUP BY T1.Band_ID ORDER BY avg(T2.Fee) DESC LIMIT 1",
     )
+
+
+def test_a_person_named_by_first_and_last_name_is_one_row(tmp_path):
+    path = tmp_path / "people.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE customer (cust_id INTEGER PRIMARY KEY, first_name TEXT, last_name TEXT,
+                               email TEXT);
+        INSERT INTO customer VALUES (1, 'Noah', 'Kowalski', 'nk@x.org'),
+            (2, 'Noah', 'Berg', 'nb@x.org'), (3, 'Ada', 'Kowalski', 'ak@x.org');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(
+            db,
+            "What is the email address of the customer named Noah Kowalski?",
+            "SELECT email FROM customer WHERE first_name = 'Noah' AND last_name = 'Kowalski'",
+        )
+    finally:
+        db.close()
+
+
+def test_a_second_sentence_repeating_the_group_and_its_count_is_read_as_said(festival):
+    check(
+        festival,
+        "How many performances does each band have? Show the band name and the count.",
+        "SELECT T2.Name, count(*) FROM performance AS T1 JOIN band AS T2"
+        " ON T1.Band_ID = T2.Band_ID GROUP BY T1.Band_ID",
+    )
