@@ -336,6 +336,13 @@ def test_how_many_x_counting_the_rows_joined_from_is_declined(lex):
     assert _doubt("How many matches of teams from Spain are there?", spain, lex) is None
 
 
+def test_have_no_x_read_as_another_value_is_declined(lex):
+    question = "How many teams have no Spain?"  # a value after 'have no': absence, not inequality
+    unequal = "SELECT COUNT(*) FROM team WHERE Country <> 'Spain'"
+    assert "'no Spain'" in (_doubt(question, unequal, lex) or "")
+    assert _doubt("How many teams are not from Spain?", unequal, lex) is None
+
+
 # ------------------------------------------------------------------ end to end, through the engine
 def test_engine_declines_instead_of_reading_a_table_it_cannot_name(cup):
     task = _ask(cup, "How many order items are there?")

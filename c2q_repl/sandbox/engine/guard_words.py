@@ -33,6 +33,7 @@ from .sql_facts import (
     dated_columns,
     has_alternatives,
     shown_columns,
+    unequal_to,
 )
 
 _KEYWORD_KEYS = frozenset(phrase_key(p) for p in KEYWORDS)
@@ -255,3 +256,25 @@ _OR_QUALIFIERS = frozenset(
         "better",
     }
 )
+
+
+def have_no_as_unequal(p: Proposal) -> Decline | None:
+    """'employees who have no manager' read as job_title <> 'Manager': 'have no X' is the
+    absence of an X, which a row's own value being something else does not say."""
+    words = [t.lower for t in p.tokens]
+    for item in p.linked.items:
+        if item.kind != "value" or item.start < 2:
+            continue
+        before = tuple(words[item.start - 2 : item.start])
+        if before[1] not in ("no", "without") or (before[1] == "no" and before[0] not in _HAVE):
+            continue
+        if unequal_to(p.facts, {str(t.value).lower() for t in item.targets} | {item.text.lower()}):
+            return Decline(
+                f"'{before[1]} {item.text}' reads as having no {item.text} at all, and the SQL I "
+                f"built keeps the rows whose value is other than '{item.text}'; {ADVICE}",
+                (item.text,),
+            )
+    return None
+
+
+_HAVE = frozenset({"have", "has", "had", "with"})

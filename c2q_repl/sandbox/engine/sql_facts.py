@@ -198,6 +198,18 @@ def counted_base(facts: SqlFacts) -> str | None:
     return table.name
 
 
+def unequal_to(facts: SqlFacts, values: set[str]) -> bool:
+    """Whether the SQL keeps rows whose column is NOT one of ``values`` (<>, NOT IN)."""
+    for node in facts.tree.find_all(exp.NEQ, exp.Not):
+        cmp = node.this if isinstance(node, exp.Not) else node
+        if isinstance(cmp, (exp.NEQ, exp.In)) and any(
+            isinstance(lit, exp.Literal) and lit.name.lower() in values
+            for lit in cmp.find_all(exp.Literal)
+        ):
+            return True
+    return False
+
+
 def has_alternatives(facts: SqlFacts) -> bool:
     """An OR, or an IN list of two or more values, anywhere in the statement."""
     if facts.tree.find(exp.Or) is not None:
