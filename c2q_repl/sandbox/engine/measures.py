@@ -186,9 +186,22 @@ def read_metric(
     decline when both name different measures or an aggregate of a count is asked."""
     items = st.items
     metric: Metric | None = None
+    if count_at is not None and _listed_number(st, count_at, agg_at):
+        st.take(count_at)  # 'the title and number of pages of each book': the pages column
+        return None
     if count_at is not None:
         st.take(count_at)
         metric = count_metric(st, count_at, subject, distinct)
+        if (
+            agg_at is not None
+            and agg_at == count_at - 1
+            and metric.func == "SUM"
+            and metric.col is not None
+            and items[agg_at].arg in ("AVG", "MIN", "MAX")
+        ):
+            # 'the average number of pages': the average of the pages column, not of a count
+            st.take(agg_at)
+            return Metric(items[agg_at].arg, metric.col)
     if agg_at is not None:
         st.take(agg_at)
         own = agg_metric(st, agg_at, items[agg_at].arg, distinct)
@@ -224,3 +237,16 @@ def read_metric(
                 items[agg_at].text,
             )
     return metric
+
+
+def _listed_number(st: ReadState, count_at: int, agg_at: int | None) -> bool:
+    """'the title and number of pages': 'number of' + a numeric column listed beside other
+    columns names that column (no aggregate word, another column asked before it)."""
+    nxt = st.at(count_at + 1)
+    if agg_at is not None or st.items[count_at].text.lower() not in ("number of", "the number of"):
+        return False
+    if nxt is None or nxt.kind != "column" or not st.free(count_at + 1):
+        return False
+    if not all(col_kind(st, c) == "number" for c in columns_of(nxt)):
+        return False
+    return any(it.kind == "column" and st.free(k) and k < count_at for k, it in enumerate(st.items))

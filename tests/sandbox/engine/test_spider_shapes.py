@@ -583,3 +583,16 @@ def test_a_second_sentence_repeating_the_group_and_its_count_is_read_as_said(fes
         "SELECT T2.Name, count(*) FROM performance AS T1 JOIN band AS T2"
         " ON T1.Band_ID = T2.Band_ID GROUP BY T1.Band_ID",
     )
+
+
+def test_number_of_a_numeric_column_is_that_column(festival):
+    check(
+        festival,
+        "What is the average number of members for each genre?",
+        "SELECT Genre, avg(Members) FROM band GROUP BY Genre",
+    )
+    check_exact(
+        festival,
+        "What are the name and number of members of each band formed after 2000?",
+        "SELECT Name, Members FROM band WHERE Formed_Year > 2000",
+    )
