@@ -363,6 +363,8 @@ def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
 def load_values(lex: Lexicon, database, synonyms: dict) -> None:
     from sqlglot import exp
 
+    from .identifiers import table_ref
+
     dialect = lex.catalog.dialect
     for table in lex.catalog.tables:
         for col in table.columns:
@@ -370,7 +372,7 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
                 continue
             column = exp.column(col.name)
             count_sql = exp.select(exp.Count(this=exp.Distinct(expressions=[column]))).from_(
-                table.name
+                table_ref(table.name)
             )
             count_sql = count_sql.select(exp.Max(this=exp.Length(this=column.copy())))
             try:
@@ -381,7 +383,7 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
                 sql = (
                     exp.select(column)
                     .distinct()
-                    .from_(table.name)
+                    .from_(table_ref(table.name))
                     .where(column.is_(exp.null()).not_())
                 )
                 rows = database.query(sql.sql(dialect=dialect), max_rows=MAX_INDEXED_DISTINCT).rows
@@ -420,13 +422,15 @@ def _flag_values(values: list) -> tuple[str, str] | None:
 def load_date_anchors(lex: Lexicon, database) -> None:
     from sqlglot import exp
 
+    from .identifiers import table_ref
+
     for table in lex.catalog.tables:
         for col in table.columns:
             if column_kind(col.type) != "date":
                 continue
             sql = exp.select(
                 exp.Max(this=exp.column(col.name)), exp.Min(this=exp.column(col.name))
-            ).from_(table.name)
+            ).from_(table_ref(table.name))
             try:
                 value, first = database.query(
                     sql.sql(dialect=lex.catalog.dialect), max_rows=1

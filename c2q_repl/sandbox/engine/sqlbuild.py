@@ -15,6 +15,7 @@ from sqlglot import exp
 
 from c2q_repl.sandbox.contracts import Catalog, Relationship
 
+from .identifiers import table_ref
 from .lexicon import column_kind
 from .spec import Col, Filter, Metric, QuerySpec
 
@@ -144,7 +145,7 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
         table, other = f.values
         sub = (
             exp.select(exp.column(other, table=table))
-            .from_(table)
+            .from_(table_ref(table))
             .where(exp.Not(this=exp.Is(this=exp.column(other, table=table), expression=exp.Null())))
         )
         found = exp.In(this=column, query=exp.Subquery(this=sub))
@@ -156,7 +157,9 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
         return exp.Like(this=column, expression=_literal(f.values[0]))
     if f.op in (">avg", "<avg"):
         # 'more than the average': the column's average over every row of its table
-        average = exp.select(exp.func("AVG", exp.column(f.col.column))).from_(f.col.table)
+        average = exp.select(exp.func("AVG", exp.column(f.col.column))).from_(
+            table_ref(f.col.table)
+        )
         ops = {">avg": exp.GT, "<avg": exp.LT}
         return ops[f.op](this=column, expression=exp.Subquery(this=average))
     return _compare(column, f.op, f.values[0])
@@ -197,7 +200,7 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
         )
     func = exp.Max if (f.values[1:] or ("max",))[0] == "max" else exp.Min
     sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
-        exp.alias_(exp.to_table(table), alias, table=True)
+        exp.alias_(table_ref(table), alias, table=True)
     )
     if inner:
         sub = sub.where(exp.and_(*inner))
@@ -215,7 +218,7 @@ def _extreme_condition(names: _Names, f: Filter, spec: QuerySpec) -> exp.Expr:
     ]
     func = exp.Max if f.values[0] == "max" else exp.Min
     sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
-        exp.alias_(exp.to_table(f.col.table), alias, table=True)
+        exp.alias_(table_ref(f.col.table), alias, table=True)
     )
     if inner:
         sub = sub.where(exp.and_(*inner))
@@ -492,13 +495,13 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     info = catalog.table(spec.table)
     pk = [Col(spec.table, c) for c in (info.primary_key if info else ())]
 
-    select = exp.select().from_(spec.table)
+    select = exp.select().from_(table_ref(spec.table))
     for nxt, rel in steps:
         on = exp.EQ(
             this=exp.column(rel.from_column, table=rel.from_table),
             expression=exp.column(rel.to_column, table=rel.to_table),
         )
-        select = select.join(nxt, on=on)
+        select = select.join(table_ref(nxt), on=on)
     conditions = [
         _latest_condition(names, f, spec, catalog)
         if f.op == "latest"
