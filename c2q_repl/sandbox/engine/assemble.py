@@ -82,11 +82,13 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
 
 def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
     """'number of companies per sector' said as 'companies per sector': a count per group."""
+    # 'hires per year': the dated event itself, counted per calendar period of its date
+    event = bool(st.bucket) and p.projection == [p.group_col]
     if (
         p.group_col is not None
         and p.order_col is None
-        and not p.projection
-        and (any(it.kind == "table" for it in st.items) or p.share)
+        and (not p.projection or event)
+        and (any(it.kind == "table" for it in st.items) or p.share or event)
         # 'each physician's name with the name of their department' lists names, counts nothing
         and name_word_at(st) is None
     ):

@@ -207,9 +207,28 @@ def refuse_leftovers(st: ReadState) -> None:
 
 
 def bucket_column(st: ReadState, subject: str) -> Col:
+    """The date a 'per month/year' grouping reads: the one named in the question, else the
+    table's only date; with several and none named ('employees per year': born or hired?)
+    the question is declined."""
+    named = [
+        c
+        for i, it in enumerate(st.items)
+        if it.kind == "column"
+        for c in columns_of(it)
+        if col_kind(st, c) == "date"
+    ]
     tables = [subject] + [f.col.table for f in st.filters]
     for table in dict.fromkeys(tables):
         dates = st.lex.date_columns(table)
+        said = [c for c in named if c.table == table and c.column in dates]
+        if said:
+            return said[0]
+        if len(dates) > 1:
+            raise Refuse(
+                f"'per {st.bucket}' can group {table} by {' or '.join(dates)}; please name the "
+                "date.",
+                st.bucket,
+            )
         if dates:
             return Col(table, dates[0])
     raise Refuse(f"'per {st.bucket}' needs a date column, and {subject} has none.", st.bucket)

@@ -596,3 +596,29 @@ def test_number_of_a_numeric_column_is_that_column(festival):
         "What are the name and number of members of each band formed after 2000?",
         "SELECT Name, Members FROM band WHERE Formed_Year > 2000",
     )
+
+
+def test_per_year_reads_the_date_named_and_never_picks_one_of_several(tmp_path):
+    path = tmp_path / "staff.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE employees (emp_no INTEGER PRIMARY KEY, first_name TEXT,
+                                birth_date DATE, hire_date DATE);
+        INSERT INTO employees VALUES (1, 'Ann', '1980-02-01', '2019-05-01'),
+            (2, 'Bo', '1990-03-01', '2019-07-01'), (3, 'Cy', '1985-04-01', '2021-01-10');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(
+            db,
+            "hires per year",
+            "SELECT strftime('%Y', hire_date), count(*) FROM employees GROUP BY 1",
+        )
+        task = ask(db, "employees per year")
+        assert task.refusal and "birth_date or hire_date" in task.refusal
+    finally:
+        db.close()
