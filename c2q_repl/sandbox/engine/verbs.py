@@ -27,5 +27,19 @@ def read_relation_verbs(st: ReadState) -> None:
             raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
         if len(named) >= 2 or st.asks_when or (nxt is not None and nxt.kind == "time"):
             st.take(i)
+        elif _introduces_own_value(st, i, named):
+            # 'trains built by Siemens', 'festivals hosted in Madrid': the value that follows
+            # is the subject's own column, which the verb only introduces
+            st.take(i)
+            if st.is_kw(i + 1, "group") and st.items[i + 1].text.lower() == "by":
+                st.take(i + 1)
         else:
             raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
+
+
+def _introduces_own_value(st: ReadState, i: int, named: set[str]) -> bool:
+    by = st.is_kw(i + 1, "group") and st.items[i + 1].text.lower() == "by" and st.free(i + 1)
+    nxt = st.at(i + 2 if by else i + 1)
+    if nxt is None or nxt.kind != "value" or len(named) != 1:
+        return False
+    return {t.table for t in nxt.targets} <= named

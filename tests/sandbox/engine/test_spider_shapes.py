@@ -622,3 +622,16 @@ def test_per_year_reads_the_date_named_and_never_picks_one_of_several(tmp_path):
         assert task.refusal and "birth_date or hire_date" in task.refusal
     finally:
         db.close()
+
+
+def test_a_linking_verb_before_its_rows_own_value(festival):
+    check(
+        festival,
+        "What is the average ticket price of festivals held in Leeds?",
+        "SELECT avg(Ticket_Price) FROM festival WHERE City = 'Leeds'",
+    )
+    check_exact(
+        festival,
+        "What are the names of the festivals hosted by Madrid?",
+        "SELECT Festival_Name FROM festival WHERE City = 'Madrid'",
+    )
