@@ -263,6 +263,11 @@ def _refuse_plural_value(st: ReadState, item: Item, target: Target) -> None:
     )
     if not plural or any(it.kind == "table" for it in st.items):
         return
+    from .sqlbuild import name_columns
+
+    info = st.lex.catalog.table(target.table)
+    if info is not None and target.column not in name_columns(info):
+        return  # 'dogs' (a Species of Pet): that table's rows, not a lookup row named so
     referring = sorted(
         {
             r.from_table

@@ -635,3 +635,26 @@ def test_a_linking_verb_before_its_rows_own_value(festival):
         "What are the names of the festivals hosted by Madrid?",
         "SELECT Festival_Name FROM festival WHERE City = 'Madrid'",
     )
+
+
+def test_a_plural_category_value_names_its_own_tables_rows(tmp_path):
+    # 'cats': Pet rows whose Species is Cat (Species is no lookup row's name, so a visit
+    # table referencing Pet does not make it ambiguous)
+    path = tmp_path / "pets.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Pet (Pet_ID INTEGER PRIMARY KEY, Pet_Name TEXT, Species TEXT);
+        CREATE TABLE Visit (Visit_ID INTEGER PRIMARY KEY,
+                            Pet_ID INTEGER REFERENCES Pet(Pet_ID), Cost REAL);
+        INSERT INTO Pet VALUES (1, 'Rex', 'Dog'), (2, 'Tom', 'Cat'), (3, 'Kit', 'Cat');
+        INSERT INTO Visit VALUES (1, 1, 50.0), (2, 2, 80.0);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(db, "How many cats are there?", "SELECT count(*) FROM Pet WHERE Species = 'Cat'")
+    finally:
+        db.close()
