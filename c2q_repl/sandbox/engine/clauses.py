@@ -241,3 +241,18 @@ def infer_subject(metric, group_col, order_col, projection, filters) -> str | No
     for f in filters:
         return f.col.table
     return None
+
+
+def age_order(st: ReadState, order_col: Col | None, descending: bool | None) -> bool | None:
+    """'from the oldest to the youngest' on the column sorted by: an age (a number) descends,
+    a birth date or a year something began ascends; without a column it is declined."""
+    for i, it in enumerate(st.items):
+        if not (st.is_kw(i, "agedir") and st.free(i)):
+            continue
+        if order_col is None:
+            raise Refuse(f"I could not tell which column '{it.text}' sorts.", it.text)
+        dated = col_kind(st, order_col) == "date" or "year" in order_col.column.lower()
+        oldest_first = it.arg == "old"
+        st.take(i)
+        return oldest_first != dated
+    return descending

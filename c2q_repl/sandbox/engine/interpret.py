@@ -21,6 +21,7 @@ from .checks import (
     refuse_two_counted_tables,
 )
 from .clauses import (
+    age_order,
     bucket_column,
     infer_subject,
     leftover_columns,
@@ -161,6 +162,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     st.measure_asked = count_at is not None or agg_at is not None
 
     group_col, order_col = read_group_and_order(st)
+    descending = age_order(st, order_col, descending)
     if st.latest is not None and group_col is not None and count_at is None and agg_at is None:
         # "latest close of each stock": the latest row per entity, not a group
         per = localize_col(st, group_col, st.latest.col.table)

@@ -53,6 +53,24 @@ _add(
     "best",
 )
 _add("bottom", "", "bottom", "worst")
+# 'sorted by age from the oldest to the youngest': the direction depends on the column (an
+# age descends, a birth date or founding year ascends); clauses.age_order reads it
+_add(
+    "agedir",
+    "old",
+    "from oldest to youngest",
+    "from the oldest to the youngest",
+    "from oldest to newest",
+    "from the oldest to the newest",
+)
+_add(
+    "agedir",
+    "young",
+    "from youngest to oldest",
+    "from the youngest to the oldest",
+    "from newest to oldest",
+    "from the newest to the oldest",
+)
 _add("agg", "MAX", "most common", "most frequent", "most popular")
 _add("agg", "MIN", "least common", "least frequent")
 _add(

@@ -658,3 +658,16 @@ def test_a_plural_category_value_names_its_own_tables_rows(tmp_path):
         check(db, "How many cats are there?", "SELECT count(*) FROM Pet WHERE Species = 'Cat'")
     finally:
         db.close()
+
+
+def test_from_the_oldest_to_the_youngest_follows_the_column(festival):
+    check(
+        festival,
+        "Show the names of bands ordered by formed year from the oldest to the newest.",
+        "SELECT Name FROM band ORDER BY Formed_Year ASC",
+    )
+    check(
+        festival,
+        "Show the names of bands ordered by formed year from the newest to the oldest.",
+        "SELECT Name FROM band ORDER BY Formed_Year DESC",
+    )
