@@ -64,6 +64,15 @@ def festival(tmp_path_factory):
     db.close()
 
 
+def _database(path, script: str) -> SQLiteDatabase:
+    """A small SQLite database built from ``script``, opened as the sandbox opens one."""
+    conn = sqlite3.connect(path)
+    conn.executescript(script)
+    conn.commit()
+    conn.close()
+    return SQLiteDatabase(path)
+
+
 def ask(db, question):
     engine = create_answerer("builtin")
     return engine.answer(AnswerRequest(question, "direct", db.catalog(), db)).tasks[0]
@@ -128,9 +137,8 @@ def test_benchmark_wordings_return_and_order_of(festival):
 
 def test_a_verb_never_names_a_key_column(tmp_path):
     # 'plays' begins 'Player_ID' only; reading it as the players listed every player
-    path = tmp_path / "league.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = _database(
+        tmp_path / "league.sqlite",
         """
         CREATE TABLE stadium (Stadium_ID INTEGER PRIMARY KEY, Name TEXT);
         CREATE TABLE team (Team_ID INTEGER PRIMARY KEY, Team_Name TEXT,
@@ -140,11 +148,8 @@ def test_a_verb_never_names_a_key_column(tmp_path):
         INSERT INTO stadium VALUES (1, 'Elm Park'), (2, 'Riverside');
         INSERT INTO team VALUES (1, 'Leeds Athletic', 1), (2, 'York City', 2);
         INSERT INTO player VALUES (1, 'Ann', 1), (2, 'Bo', 1), (3, 'Cy', 2);
-        """
+        """,
     )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
     try:
         task = ask(db, "What is the name of the stadium where Leeds Athletic plays?")
         assert "Player_ID" not in (task.sql or ""), task.sql
@@ -223,9 +228,8 @@ def test_names_listed_beside_other_columns_are_shown(festival):
 def transit(tmp_path_factory):
     """Spider's habits: text 'T'/'F' flags in bool columns, two keys to one table, a value
     that is both a station's name and its district, a table named by its last word."""
-    path = tmp_path_factory.mktemp("transit") / "transit.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = _database(
+        tmp_path_factory.mktemp("transit") / "transit.sqlite",
         """
         CREATE TABLE station (id int, name varchar(60), district varchar(40), dock_count int,
                               Has_Parking bool, PRIMARY KEY (id));
@@ -248,11 +252,8 @@ def transit(tmp_path_factory):
         INSERT INTO route VALUES (1, 'Red', 1, 2), (2, 'Blue', 1, 3), (3, 'Green', 2, 4);
         INSERT INTO train_stop VALUES (1, 1, 1), (1, 2, 2), (2, 1, 1), (2, 3, 2), (2, 4, 3),
             (3, 2, 1), (3, 4, 2);
-        """
+        """,
     )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
     yield db
     db.close()
 
@@ -553,19 +554,15 @@ def test_rows_ranked_by_a_measure_of_related_rows(festival):
 
 
 def test_a_person_named_by_first_and_last_name_is_one_row(tmp_path):
-    path = tmp_path / "people.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = _database(
+        tmp_path / "people.sqlite",
         """
         CREATE TABLE customer (cust_id INTEGER PRIMARY KEY, first_name TEXT, last_name TEXT,
                                email TEXT);
         INSERT INTO customer VALUES (1, 'Noah', 'Kowalski', 'nk@x.org'),
             (2, 'Noah', 'Berg', 'nb@x.org'), (3, 'Ada', 'Kowalski', 'ak@x.org');
-        """
+        """,
     )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
     try:
         check(
             db,
@@ -599,19 +596,15 @@ def test_number_of_a_numeric_column_is_that_column(festival):
 
 
 def test_per_year_reads_the_date_named_and_never_picks_one_of_several(tmp_path):
-    path = tmp_path / "staff.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = _database(
+        tmp_path / "staff.sqlite",
         """
         CREATE TABLE employees (emp_no INTEGER PRIMARY KEY, first_name TEXT,
                                 birth_date DATE, hire_date DATE);
         INSERT INTO employees VALUES (1, 'Ann', '1980-02-01', '2019-05-01'),
             (2, 'Bo', '1990-03-01', '2019-07-01'), (3, 'Cy', '1985-04-01', '2021-01-10');
-        """
+        """,
     )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
     try:
         check(
             db,
@@ -640,20 +633,16 @@ def test_a_linking_verb_before_its_rows_own_value(festival):
 def test_a_plural_category_value_names_its_own_tables_rows(tmp_path):
     # 'cats': Pet rows whose Species is Cat (Species is no lookup row's name, so a visit
     # table referencing Pet does not make it ambiguous)
-    path = tmp_path / "pets.sqlite"
-    conn = sqlite3.connect(path)
-    conn.executescript(
+    db = _database(
+        tmp_path / "pets.sqlite",
         """
         CREATE TABLE Pet (Pet_ID INTEGER PRIMARY KEY, Pet_Name TEXT, Species TEXT);
         CREATE TABLE Visit (Visit_ID INTEGER PRIMARY KEY,
                             Pet_ID INTEGER REFERENCES Pet(Pet_ID), Cost REAL);
         INSERT INTO Pet VALUES (1, 'Rex', 'Dog'), (2, 'Tom', 'Cat'), (3, 'Kit', 'Cat');
         INSERT INTO Visit VALUES (1, 1, 50.0), (2, 2, 80.0);
-        """
+        """,
     )
-    conn.commit()
-    conn.close()
-    db = SQLiteDatabase(path)
     try:
         check(db, "How many cats are there?", "SELECT count(*) FROM Pet WHERE Species = 'Cat'")
     finally:
