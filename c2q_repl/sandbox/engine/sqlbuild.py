@@ -603,9 +603,12 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         order = []
         if spec.order_by is not None:
             order.append(_ordered(names.col(spec.order_by), spec.descending))
-            conditions.append(
-                exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null()))
-            )
+            if spec.limit or spec.per_group is not None:
+                # a top/bottom N ranks rows that have the value (NULL sorts first ascending);
+                # a whole list in order keeps every row, those without the value too
+                conditions.append(
+                    exp.Not(this=exp.Is(this=names.col(spec.order_by), expression=exp.Null()))
+                )
         tie = cols if spec.distinct else pk
         order += [
             _ordered(names.col(c), False) for c in tie if c not in (spec.order_by, spec.per_group)

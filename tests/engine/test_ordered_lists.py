@@ -1,0 +1,46 @@
+"""A whole list in order keeps the rows without the value; a top N ranks only rows that have it."""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pytest
+
+from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+from c2q_repl.sandbox.contracts import AnswerRequest
+from c2q_repl.sandbox.engine import create_answerer
+
+
+@pytest.fixture(scope="module")
+def singers(tmp_path_factory):
+    path = tmp_path_factory.mktemp("ordered") / "ordered.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE singer (Singer_ID INTEGER PRIMARY KEY, Name TEXT, Age INTEGER);
+        INSERT INTO singer VALUES (1, 'Ann', 52), (2, 'Bob', NULL), (3, 'Cid', 29), (4, 'Dee', 41);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path, "ordered")
+    yield db
+    db.close()
+
+
+def _names(db: SQLiteDatabase, question: str) -> list[str]:
+    plan = create_answerer("builtin").answer(AnswerRequest(question, "direct", db.catalog(), db))
+    (task,) = plan.tasks
+    assert task.sql and not task.refusal, task.refusal
+    result = db.query(task.sql)
+    return [row[result.columns.index("Name")] for row in result.rows]
+
+
+def test_a_whole_list_in_order_keeps_rows_without_the_value(singers):
+    names = _names(singers, "Show the name and age of all singers ordered by age.")
+    assert sorted(names) == ["Ann", "Bob", "Cid", "Dee"]
+    assert [n for n in names if n != "Bob"] == ["Cid", "Dee", "Ann"]
+
+
+def test_a_top_n_ranks_only_rows_with_the_value(singers):
+    assert _names(singers, "the 2 youngest singers") == ["Cid", "Dee"]
