@@ -44,3 +44,26 @@ def test_a_whole_list_in_order_keeps_rows_without_the_value(singers):
 
 def test_a_top_n_ranks_only_rows_with_the_value(singers):
     assert _names(singers, "the 2 youngest singers") == ["Cid", "Dee"]
+
+
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("name and age of all singers by age, highest first", ["Ann", "Dee", "Cid"]),
+        ("name and age of all singers by age, lowest first", ["Cid", "Dee", "Ann"]),
+        ("name and age of singers sorted by age from highest to lowest", ["Ann", "Dee", "Cid"]),
+    ],
+)
+def test_first_and_from_to_are_an_order_not_a_superlative(singers, question, expected):
+    names = [n for n in _names(singers, question) if n != "Bob"]
+    assert names == expected
+
+
+def test_biggest_first_is_read_as_descending_order():
+    from c2q_repl.sandbox.engine.phrasing import benchmark_phrasing
+
+    text, said = benchmark_phrasing("Total market cap by sector, biggest first")
+    assert text == "Total market cap by sector in descending order"
+    assert said == (("biggest first", "in descending order"),)
+    text, _ = benchmark_phrasing("companies from largest to smallest")
+    assert text == "companies in descending order"

@@ -52,6 +52,21 @@ _THAT_GROUP = re.compile(
 )
 
 
+# 'Total market cap by sector, biggest first' / 'from largest to smallest': an ordering, not a
+# superlative ('first' would otherwise read as MIN, 'biggest' as the top one)
+_ORDER_FIRST = re.compile(
+    r"\s*,?\s*\b(?:(biggest|largest|highest|greatest|most|top)"
+    r"|(smallest|lowest|least|fewest))\s+(?:ones?\s+)?first\b"
+    r"(?=\s*(?:[?.!]|$))",
+    re.IGNORECASE,
+)
+_ORDER_FROM_TO = re.compile(
+    r"\s*,?\s*\b(?:(?:sorted|ordered|ranked)\s+)?from\s+(?:the\s+)?"
+    r"(?:(largest|highest|biggest|greatest|most)\s+to\s+(?:the\s+)?(?:smallest|lowest|least|fewest)"
+    r"|(smallest|lowest|least|fewest)\s+to\s+(?:the\s+)?(?:largest|highest|biggest|greatest|most))\b"
+    r"(?=\s*(?:[?.!]|$))",
+    re.IGNORECASE,
+)
 # 'Dr. Laura Jensen': a title before a capitalised name is not part of the stored name
 _TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?=[A-Z])")
 
@@ -81,6 +96,14 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return f"{said} sorted by"
 
     text = _ORDER_OF.sub(order_of, text)
+
+    def order_first(match: re.Match) -> str:
+        said = "descending" if match.group(1) else "ascending"
+        rewrites.append((match.group(0).strip(" ,"), f"in {said} order"))
+        return f" in {said} order"
+
+    text = _ORDER_FIRST.sub(order_first, text)
+    text = _ORDER_FROM_TO.sub(order_first, text)
 
     def most_number(match: re.Match) -> str:
         said = "the " + _MOST.get(match.group(1).lower(), "fewest")
