@@ -67,3 +67,16 @@ def test_biggest_first_is_read_as_descending_order():
     assert said == (("biggest first", "in descending order"),)
     text, _ = benchmark_phrasing("companies from largest to smallest")
     assert text == "companies in descending order"
+
+
+def test_rows_and_their_plural_column_list_each_row(singers):
+    from c2q_repl.sandbox.engine.phrasing import benchmark_phrasing
+
+    text, _ = benchmark_phrasing("non-US companies and their countries")
+    assert text == "non-US companies with their country"
+    plan = create_answerer("builtin").answer(
+        AnswerRequest("singers and their ages", "direct", singers.catalog(), singers)
+    )
+    (task,) = plan.tasks
+    assert task.sql and "DISTINCT" not in task.sql.upper(), task.sql or task.refusal
+    assert len(singers.query(task.sql).rows) == 4

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from .normalize import singular
+
 # An opening imperative that only asks to be shown something ('Return' is otherwise a
 # change-over-time word; 'Give' and 'Retrieve' are unknown to the lexicon).
 _IMPERATIVE = re.compile(
@@ -67,6 +69,10 @@ _ORDER_FROM_TO = re.compile(
     r"(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
+# 'non-US companies and their countries': each row with its own column, not the distinct
+# countries (a plural column word alone reads as its distinct values)
+_THEIR_PLURAL = re.compile(r"\b(?:and|with)\s+their\s+([a-z]+s)\b(?=\s*(?:[?.!,]|$))", re.I)
+
 # 'Dr. Laura Jensen': a title before a capitalised name is not part of the stored name
 _TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?=[A-Z])")
 
@@ -104,6 +110,13 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
     text = _ORDER_FIRST.sub(order_first, text)
     text = _ORDER_FROM_TO.sub(order_first, text)
+
+    def their_plural(match: re.Match) -> str:
+        said = f"with their {singular(match.group(1))}"
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _THEIR_PLURAL.sub(their_plural, text)
 
     def most_number(match: re.Match) -> str:
         said = "the " + _MOST.get(match.group(1).lower(), "fewest")
