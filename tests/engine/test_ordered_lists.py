@@ -80,3 +80,17 @@ def test_rows_and_their_plural_column_list_each_row(singers):
     (task,) = plan.tasks
     assert task.sql and "DISTINCT" not in task.sql.upper(), task.sql or task.refusal
     assert len(singers.query(task.sql).rows) == 4
+
+
+@pytest.mark.parametrize(
+    "said, read",
+    [
+        ("from March 1 to March 7, 2023", "from March 1, 2023 to March 7, 2023"),
+        ("closes March 1-7, 2023", "closes from March 1, 2023 to March 7, 2023"),
+        ("between Jan 3 and Jan 10 2023", "between Jan 3, 2023 and Jan 10, 2023"),
+    ],
+)
+def test_a_year_said_once_dates_both_days(said, read):
+    from c2q_repl.sandbox.engine.phrasing import benchmark_phrasing
+
+    assert benchmark_phrasing(said)[0] == read

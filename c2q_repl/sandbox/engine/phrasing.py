@@ -73,6 +73,17 @@ _ORDER_FROM_TO = re.compile(
 # countries (a plural column word alone reads as its distinct values)
 _THEIR_PLURAL = re.compile(r"\b(?:and|with)\s+their\s+([a-z]+s)\b(?=\s*(?:[?.!,]|$))", re.I)
 
+# 'from March 1 to March 7, 2023' / 'March 1-7, 2023': the year said once, for both days
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
+    r"|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+_SHARED_YEAR = re.compile(
+    rf"\b({_MONTH})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\s*(to|and|through|until|-)\s*"
+    rf"(?:({_MONTH})\.?\s+)?(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b",
+    re.IGNORECASE,
+)
+
 # 'Dr. Laura Jensen': a title before a capitalised name is not part of the stored name
 _TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?=[A-Z])")
 
@@ -117,6 +128,19 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return said
 
     text = _THEIR_PLURAL.sub(their_plural, text)
+
+    def shared_year(match: re.Match) -> str:
+        first, day1, sep, second, day2, year = match.groups()
+        lead = ""
+        if sep == "-":  # 'March 1-7, 2023': a range even without 'from'/'between' before it
+            before = match.string[: match.start()].lower().split()[-1:]
+            sep = "and" if before == ["between"] else "to"
+            lead = "" if before in (["from"], ["between"]) else "from "
+        said = f"{lead}{first} {day1}, {year} {sep} {second or first} {day2}, {year}"
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _SHARED_YEAR.sub(shared_year, text)
 
     def most_number(match: re.Match) -> str:
         said = "the " + _MOST.get(match.group(1).lower(), "fewest")
