@@ -78,8 +78,8 @@ def test_a_filter_column_is_not_shown(answerer, music):
 @pytest.mark.parametrize(
     "question, columns, rows",
     [
-        # the row, not the measure that ranks it
-        ("Which album has the most sales?", ["title"], [["Arrival"]]),
+        # the row and the measure that ranks it
+        ("Which album has the most sales?", ["title", "sales"], [["Arrival", "900"]]),
         # a superlative asked as a value: the value only
         ("What was the highest sales of an album?", ["sales"], [["900"]]),
         # a group ranked by its count: the group's name and the count that ranked it

@@ -196,6 +196,11 @@ def _keep_list(
         at = _index(shown, col)
         if at is not None and at not in found and col not in used:
             found.append(at)
+    ranked = _index(shown, spec.order_by) if spec.order_by is not None else None
+    if ranked is not None and ranked not in found:
+        # 'Which company has the most employees?': the value that ranks the rows stays beside
+        # them (as for groups: an analyst expects it, and a gold that shows it needs it)
+        found.append(ranked)
     return found
 
 
