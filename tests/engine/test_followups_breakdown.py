@@ -89,3 +89,31 @@ def test_with_subject_inserts_after_the_wh_word():
         with_subject("which 5 have the largest market cap", "companies")[0]
         == "which 5 companies have the largest market cap"
     )
+
+
+def test_which_of_them_has_the_highest_keeps_the_one_at_the_top(sp500_db):
+    from c2q_repl.sandbox.contracts import AnswerRequest, PriorRound
+    from c2q_repl.sandbox.engine import create_answerer
+
+    answerer, catalog = create_answerer("builtin"), sp500_db.catalog()
+    first = "companies headquartered in Seattle"
+    plan = answerer.answer(AnswerRequest(first, "direct", catalog, sp500_db))
+    prior = PriorRound(
+        first, "a0", plan.tasks[0].clarified_task, plan.tasks[0].sql, state=plan.state
+    )
+    follow = answerer.answer(
+        AnswerRequest(
+            "which of them has the highest revenue growth?",
+            "direct",
+            catalog,
+            sp500_db,
+            history=(prior,),
+        )
+    ).tasks[0]
+    assert follow.sql and "Seattle" in follow.sql, follow.refusal
+    gold = sp500_db.query(
+        "SELECT stock_symbol FROM companies WHERE city = 'Seattle' "
+        "ORDER BY revenue_growth DESC LIMIT 1"
+    ).rows
+    rows = sp500_db.query(follow.sql).rows
+    assert len(rows) == 1 and rows[0][0] == gold[0][0]

@@ -158,6 +158,11 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
     return True
 
 
+def _asks_for_one(words: list[str]) -> bool:
+    """'which of them has …', 'which one …': a single row is asked for, not a ranking."""
+    return ("which" in words or "who" in words) and ("has" in words or "one" in words)
+
+
 def apply_followup(
     prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
 ) -> Edit | None:
@@ -235,6 +240,10 @@ def apply_followup(
                 )
             if spec.shape == "list":
                 spec = spec.with_(order_by=col, descending=desc)
+                if it.category == "agg" and _asks_for_one(words):
+                    # 'which of them has the highest revenue growth?': the one at the top
+                    spec = spec.with_(limit=1, limit_stated=True)
+                    changes.append(f"kept the one with the {it.text.lower()} {col.column}")
             elif (
                 it.category == "agg"
                 and spec.metric is not None
