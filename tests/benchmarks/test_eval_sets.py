@@ -29,6 +29,7 @@ SET_PATHS = (
     + set_paths("holdout2")
     + set_paths("dev3")
     + set_paths("dev4")
+    + set_paths("dev5")
 )
 
 
@@ -80,8 +81,9 @@ def test_set_shape(path: Path):
     eval_set = load_set(path)
     turns = [t for item in eval_set.items for t in item.turns]
     declines = sum(t.must_decline for t in turns)
-    # the first sp500 sets are long; later ones (holdout2, dev3, dev4) are the size of the others
-    long_set = eval_set.database == SP500 and eval_set.split not in ("holdout2", "dev3", "dev4")
+    # the first sp500 sets are long; later ones (holdout2, dev3, dev4, dev5) are the size of the others
+    later = ("holdout2", "dev3", "dev4", "dev5")
+    long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)
     # about one question in ten (Spider-like sets) up to a third must be declined
     assert 0.08 <= declines / len(turns) <= 0.35
