@@ -94,3 +94,16 @@ def test_a_year_said_once_dates_both_days(said, read):
     from c2q_repl.sandbox.engine.phrasing import benchmark_phrasing
 
     assert benchmark_phrasing(said)[0] == read
+
+
+def test_hit_and_reached_only_say_had(sp500_db):
+    plan = create_answerer("builtin").answer(
+        AnswerRequest("highest close AAPL hit in jan 2023?", "direct", sp500_db.catalog(), sp500_db)
+    )
+    (task,) = plan.tasks
+    assert task.sql and not task.refusal, task.refusal
+    gold = sp500_db.query(
+        "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'AAPL' "
+        "AND record_date BETWEEN '2023-01-01' AND '2023-01-31'"
+    ).rows
+    assert sp500_db.query(task.sql).rows[0][0] == gold[0][0]
