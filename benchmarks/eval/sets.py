@@ -15,7 +15,7 @@ EVAL_DIR = Path(__file__).resolve().parent
 SP500 = "sp500"
 EXPECTS = ("answer", "decline")
 KINDS = ("standalone", "followup")
-SPLITS = ("dev", "holdout", "dev2", "holdout2", "dev3", "dev4", "dev5")  # later blind sets
+SPLITS = ("dev", "holdout", "dev2", "holdout2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout3")  # later blind sets
 
 
 class SetFormatError(ValueError):

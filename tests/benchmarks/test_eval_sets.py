@@ -30,6 +30,9 @@ SET_PATHS = (
     + set_paths("dev3")
     + set_paths("dev4")
     + set_paths("dev5")
+    + set_paths("dev6")
+    + set_paths("dev7")
+    + set_paths("holdout3")
 )
 
 
@@ -81,8 +84,8 @@ def test_set_shape(path: Path):
     eval_set = load_set(path)
     turns = [t for item in eval_set.items for t in item.turns]
     declines = sum(t.must_decline for t in turns)
-    # the first sp500 sets are long; later ones (holdout2, dev3, dev4, dev5) are the size of the others
-    later = ("holdout2", "dev3", "dev4", "dev5")
+    # the first sp500 sets are long; later ones (holdout2, holdout3, dev3..dev7) are the size of the others
+    later = ("holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6", "dev7")
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)
     # about one question in ten (Spider-like sets) up to a third must be declined

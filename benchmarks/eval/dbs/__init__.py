@@ -23,6 +23,8 @@ NAMES = (
     "railway",
     "restaurant",
     "bikeshare",
+    "warehouse",
+    "cinema_club",
 )
 
 
