@@ -126,6 +126,40 @@ def test_plural_pronoun_resolves_to_the_previous_rows(engine, seed_db):
     assert len(rows(seed_db, plan)) == 5
 
 
+def test_plural_pronoun_asks_for_a_value_of_each_row(engine, seed_db):
+    """'how many employees do those have?' after a top 3: each company's figure, not their
+    sum; 'in total' asks for the sum (issue 12, pronoun follow-ups)."""
+    top3 = "Show me the top 3 Technology companies by market cap"
+    keys = (
+        "SELECT stock_symbol FROM companies WHERE sector = 'Technology'"
+        " ORDER BY market_cap DESC LIMIT 3"
+    )
+    each = session(engine, seed_db, top3, "how many employees do those have?")
+    gold = f"SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN ({keys})"
+    assert same_rows(seed_db, each, gold)
+    assert len(rows(seed_db, each)) == 3
+    total = session(engine, seed_db, top3, "how many employees do they have in total?")
+    gold = f"SELECT SUM(full_time_employees) FROM companies WHERE stock_symbol IN ({keys})"
+    assert same_rows(seed_db, total, gold)
+
+
+def test_plural_pronoun_counts_per_group_of_the_previous_answer(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 3 sectors by number of companies",
+        "how many companies in the index do they have?",
+    )
+    task = plan.tasks[0]
+    if task.refusal:  # a decline is honest; a total over the three sectors is not
+        return
+    top = (
+        "SELECT sector FROM companies GROUP BY sector ORDER BY COUNT(*) DESC, sector LIMIT 3"
+    )
+    gold = f"SELECT sector, COUNT(*) FROM companies WHERE sector IN ({top}) GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
 def test_pronoun_without_an_answer_to_point_at_is_declined(engine, seed_db):
     plan = session(engine, seed_db, "what is the churn of the widgets", "what is its market cap?")
     assert "'its'" in plan.tasks[0].refusal

@@ -38,7 +38,14 @@ from .normalize import tokenize
 from .preprocess import Prepared, prepare, refusal_for_write
 from .projection import asked_projection, shown_sql
 from .reading import columns_of
-from .references import MAX_KEYS, merge_filters, needs_rows, shown_values, subject_filters
+from .references import (
+    MAX_KEYS,
+    merge_filters,
+    needs_rows,
+    per_row,
+    shown_values,
+    subject_filters,
+)
 from .refine import refine
 from .refusals import refusal_text
 from .roles import person_tables
@@ -447,6 +454,23 @@ class BuiltinAnswerer:
         if needs_rows(prev) and merged.shape == "list" and merged.distinct:
             # 'what are their sectors?' after a top 5: one row per company, not distinct sectors
             merged = merged.with_(distinct=False)
+        several = any(f.op == "in" for f in filters)
+        words = re.findall(r"[a-z]+", question.lower())
+        each = per_row(merged, prev, ctx.lex.catalog, pronoun, words) if several else merged
+        if each is None:
+            return self._refuse(
+                "0",
+                question,
+                Decline(
+                    f"'{pronoun}' points at several rows: do you want the value for each of "
+                    "them or one total? Please say 'each' or 'in total'.",
+                    (pronoun,),
+                ),
+                ctx,
+            )
+        if each is not merged:
+            reading += "; one value for each of them"
+        merged = each
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
         outcome = self._render("0", question, merged, ctx, extra)
         if outcome.task.refusal:

@@ -55,6 +55,7 @@ PRONOUNS = (
     frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these"}) | PERSONAL
 )
 _DEMONSTRATIVES = frozenset({"that", "this"})
+_AUXILIARY = frozenset({"do", "does", "did"})
 
 
 @dataclass(frozen=True)
@@ -87,6 +88,8 @@ def back_reference(question: str, linked: Linked) -> str:
             return t.text  # "those albums": always the previous answer's rows
         if t.lower in PERSONAL:
             return t.text  # 'which department is she in': a person of the previous answer
+        if t.lower in ("they", "it") and index and all_tokens[index - 1].lower in _AUXILIARY:
+            return t.text  # 'how many companies do they have': the subject, not the counted noun
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL

@@ -83,3 +83,37 @@ def merge_filters(spec: QuerySpec, extra: tuple[Filter, ...]) -> QuerySpec:
     own_time = any(f.time for f in spec.filters)
     inherited = tuple(f for f in extra if f.col not in own and not (f.time and own_time))
     return spec.with_(filters=spec.filters + inherited)
+
+
+PLURAL = frozenset({"they", "them", "their", "theirs", "those", "these"})
+TOTAL_WORDS = frozenset(
+    {"total", "combined", "altogether", "together", "overall", "sum", "all", "collectively"}
+)
+
+
+def per_row(
+    spec: QuerySpec, prev: QuerySpec, catalog: Catalog, pronoun: str, words: list[str]
+) -> QuerySpec | None:
+    """'how many employees do those have?' after a top 3: one value per row of the previous
+    answer, not their sum — unless the question says 'in total'. Returns the per-row spec,
+    ``spec`` itself when it already is one, or None when no per-row reading can be built."""
+    if (
+        pronoun.lower() not in PLURAL
+        or not needs_rows(prev)
+        or spec.shape == "list"
+        or spec.group_by is not None
+        or spec.metric is None
+        or TOTAL_WORDS & {w.lower() for w in words}
+    ):
+        return spec
+    key = key_column(prev, catalog)
+    if key is None or spec.extra_metrics or spec.having or spec.ratio_filters or spec.change:
+        return None
+    metric = spec.metric
+    own_value = metric.col is not None and metric.col.table == key.table
+    if metric.func in ("SUM", "MAX", "MIN", "AVG") and own_value and prev.group_by is None:
+        # a value of each row itself: list it beside the row's name
+        return QuerySpec(shape="list", table=key.table, columns=(metric.col,), filters=spec.filters)
+    if spec.table == key.table and prev.group_by is None:
+        return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
+    return spec.with_(group_by=key, limit=None, order_by=None, order_metric=False)
