@@ -126,3 +126,69 @@ def test_those_points_back_to_the_previous_rows(clinic):
         "JOIN Ward ON Doctor.WardID = Ward.WardID WHERE Ward.WName = 'Cardiology'"
     )
     assert clinic.query(task.sql).rows == clinic.query(gold).rows
+
+
+@pytest.fixture(scope="module")
+def films(tmp_path_factory):
+    """Directors with a birth year, members with a date of birth who rate films: 'born'
+    names both, and only the director's is meant in 'directors born before 1960'."""
+    path = tmp_path_factory.mktemp("films") / "films.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE director (director_id INTEGER PRIMARY KEY, name TEXT, birth_year INTEGER);
+        CREATE TABLE Film (FilmID INTEGER PRIMARY KEY, Title TEXT, RunTimeMins INTEGER,
+                           Price REAL, director_id INTEGER REFERENCES director(director_id));
+        CREATE TABLE member (member_id INTEGER PRIMARY KEY, first_name TEXT, DOB DATE);
+        CREATE TABLE rating (member_id INTEGER REFERENCES member(member_id),
+                             FilmID INTEGER REFERENCES Film(FilmID), score INTEGER);
+        INSERT INTO director VALUES (1, 'Ray', 1921), (2, 'Varda', 1928), (3, 'Kiarostami', 1940),
+                                    (4, 'Bigelow', 1951);
+        INSERT INTO Film VALUES (1, 'Apu', 105, 9.5, 1), (2, 'Cleo', 90, 7.0, 2),
+                                (3, 'Close-Up', 98, 12.0, 3), (4, 'Point Break', 122, 5.5, 4);
+        INSERT INTO member VALUES (1, 'Ann', '1950-02-01'), (2, 'Bo', '1990-06-01');
+        INSERT INTO rating VALUES (1, 1, 8), (1, 4, 6), (2, 2, 9), (2, 3, 7);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def test_born_reads_the_named_tables_own_birth_year(films):
+    """Once read as the rating members' DOB, reached through films and ratings."""
+    check(
+        films,
+        "What are the names of directors born before 1930?",
+        ("SELECT name FROM director WHERE birth_year < 1930"),
+    )
+    check(
+        films, "members born before 1960", "SELECT first_name FROM member WHERE DOB < '1960-01-01'"
+    )
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "List the titles of all films, from the cheapest to the most expensive.",
+            "SELECT Title FROM Film ORDER BY Price ASC",
+        ),
+        ("List the film titles, cheapest first", "SELECT Title FROM Film ORDER BY Price ASC"),
+        (
+            "List the titles of all films sorted by running time from longest to shortest.",
+            "SELECT Title FROM Film ORDER BY RunTimeMins DESC",
+        ),
+        (
+            "films from the longest to the shortest",
+            "SELECT Title FROM Film ORDER BY RunTimeMins DESC",
+        ),
+    ],
+)
+def test_adjective_orderings_list_every_row(films, question, gold):
+    """'from the cheapest to the most expensive' once came back as MIN and MAX prices."""
+    check(films, question, gold)
+    task = ask(films, question).tasks[0]
+    assert len(films.query(task.sql).rows) == 4

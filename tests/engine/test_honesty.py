@@ -153,9 +153,7 @@ def test_plural_pronoun_counts_per_group_of_the_previous_answer(engine, seed_db)
     task = plan.tasks[0]
     if task.refusal:  # a decline is honest; a total over the three sectors is not
         return
-    top = (
-        "SELECT sector FROM companies GROUP BY sector ORDER BY COUNT(*) DESC, sector LIMIT 3"
-    )
+    top = "SELECT sector FROM companies GROUP BY sector ORDER BY COUNT(*) DESC, sector LIMIT 3"
     gold = f"SELECT sector, COUNT(*) FROM companies WHERE sector IN ({top}) GROUP BY sector"
     assert same_rows(seed_db, plan, gold)
 

@@ -200,6 +200,16 @@ class BuiltinAnswerer:
         if prepared.destructive:
             decline = Decline(refusal_for_write(prepared.destructive))
             return self._single(self._refuse("0", question, decline, ctx))
+        if prepared.arithmetic:
+            op = prepared.arithmetic
+            said = "can mean 'or' or a division" if op == "/" else "asks for arithmetic"
+            decline = Decline(
+                f"'{op}' between two words {said}; the built-in engine does not compute "
+                "between values: ask with words ('A or B'), or for the values themselves "
+                "(for example 'close and open of AAPL on 2023-06-30').",
+                (op,),
+            )
+            return self._single(self._refuse("0", question, decline, ctx))
         return _with_preparation(self._answer_prepared(request, prepared.question, ctx), prepared)
 
     def _answer_prepared(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:

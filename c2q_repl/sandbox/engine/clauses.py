@@ -85,6 +85,7 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
                 order_col = choose(st, cols, nxt)
             else:
                 group_col = choose(st, cols, nxt)
+                st.group_word = it.text.lower()
             st.take(i, j)
         elif (
             nxt.kind == "table"
@@ -96,6 +97,7 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             table = st.lex.catalog.table(nxt.targets[0].table)
             if table and len(table.primary_key) == 1:
                 group_col = Col(table.name, table.primary_key[0])
+                st.group_word = it.text.lower()
                 st.take(i, j)
         elif (
             nxt.kind == "table"

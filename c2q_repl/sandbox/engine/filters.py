@@ -403,10 +403,43 @@ def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]
                     c for c in columns_of(it) if col_kind(st, c) == "date" or is_year_column(st, c)
                 ]
                 if dates:
-                    found[i] = dates[0]
+                    found[i] = _named_tables_own(st, dates) or dates[0]
                     st.take(j)
                     break
     return found
+
+
+def _concept(col: Col) -> set[str]:
+    """A column's words with abbreviations spelled out ('DOB' → date, of, birth)."""
+    from .names import ABBREVIATIONS, split_words
+
+    words = set(split_words(col.column))
+    for w in list(words):
+        for said in ABBREVIATIONS.get(w, ()):
+            words.update(said.split())
+    return words - {"date", "of", "year", "the", "id"}
+
+
+def _named_tables_own(st: ReadState, dates: list[Col]) -> Col | None:
+    """'directors born before 1920' where 'born' names member.DOB: the director's own
+    birth_year, when the question names directors and not members (never another table's
+    date reached through joins nobody asked for)."""
+    named = list(dict.fromkeys(it.targets[0].table for it in st.items if it.kind == "table"))
+    if not named or any(c.table in named for c in dates):
+        return None
+    concept = set().union(*(_concept(c) for c in dates))
+    own = [
+        Col(info.name, c.name)
+        for info in map(st.lex.catalog.table, named)
+        if info is not None
+        for c in info.columns
+        if (
+            col_kind(st, Col(info.name, c.name)) == "date"
+            or is_year_column(st, Col(info.name, c.name))
+        )
+        and concept & _concept(Col(info.name, c.name))
+    ]
+    return own[0] if len(own) == 1 else None
 
 
 def is_year_column(st: ReadState, col: Col) -> bool:

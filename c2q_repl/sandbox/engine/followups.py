@@ -16,6 +16,7 @@ from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec
+from .sqlbuild import name_columns
 from .timeexpr import resolve
 
 FOLLOWUP_WORDS = frozenset(
@@ -318,7 +319,11 @@ def apply_followup(
         wanted = [v for v, neg in pairs if not neg]
         unwanted = [v for v, neg in pairs if neg]
         # "use MSFT, not AAPL": the positive value replaces the old one; the negated one is then moot
+        before = len(spec.filters)
+        spec = _without_same_entity(spec, col, lex)
         spec, change = _set_values(spec, col, wanted or unwanted, not wanted)
+        if len(spec.filters) <= before and change.startswith("added"):
+            change = "replaced" + change[len("added") :]  # the same rows, named another way
         changes.append(change)
     if not changes:
         return None
@@ -364,6 +369,42 @@ def _bare_columns(prev: QuerySpec, linked: Linked, lex: Lexicon) -> Edit | None:
         + ", ".join(c.column for c in picked)
         + " from the previous question; please ask it in full."
     )
+
+
+def entity_of(catalog, col: Col) -> str | None:
+    """The table whose rows ``col`` picks one by one: its key or name column, or a column
+    referencing that key ('stock_price_history.stock_symbol' picks companies); else None."""
+    info = catalog.table(col.table)
+    if info is None:
+        return None
+    if col.column in info.primary_key or col.column in name_columns(info):
+        for r in catalog.relationships:
+            if (r.from_table, r.from_column) == (col.table, col.column):
+                return r.to_table
+        return info.name
+    for r in catalog.relationships:
+        if (r.from_table, r.from_column) == (col.table, col.column):
+            target = catalog.table(r.to_table)
+            if target is not None and r.to_column in target.primary_key:
+                return target.name
+    return None
+
+
+def _without_same_entity(spec: QuerySpec, col: Col, lex: Lexicon) -> QuerySpec:
+    """'what about apple' after 'MSFT closing price': Apple (a company's name) replaces MSFT
+    (a stock symbol of the same companies), it is not added to it."""
+    entity = entity_of(lex.catalog, col)
+    if entity is None:
+        return spec
+    kept = tuple(
+        f
+        for f in spec.filters
+        if f.col == col
+        or f.op not in ("=", "in")
+        or f.time
+        or entity_of(lex.catalog, f.col) != entity
+    )
+    return spec.with_(filters=kept)
 
 
 def _set_values(

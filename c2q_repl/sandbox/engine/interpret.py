@@ -68,6 +68,10 @@ from .verbs import read_relation_verbs
 from .vs_average import read_vs_average
 from .when import read_when
 
+EACH_WORDS = frozenset(
+    {"in each", "for each", "each", "in every", "for every", "within each", "per"}
+)
+
 
 def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> QuerySpec | Decline:
     if linked.unsupported:
@@ -233,6 +237,15 @@ def _interpret(st: ReadState) -> QuerySpec:
         extras += extra_metrics(st, metric, grouped=group_col is not None or entity_col is not None)
     sup_desc = bool(sup_item and not (sup_item.category == "bottom" or sup_item.arg == "MIN"))
     per_group: Col | None = None
+    if (
+        subject_table is None
+        and order_col is not None
+        and group_col is not None
+        and limit is not None
+        and st.group_word in EACH_WORDS
+    ):
+        # 'top 3 by market cap in each sector': the rows the ranked column belongs to
+        subject_table = order_col.table
     if (
         sup_item is not None
         and superlative is not None

@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 
 from c2q_repl.sandbox.contracts import Catalog
 
 from .asked import Asked
 from .lexicon import column_kind
-from .spec import Col, Filter, QuerySpec
+from .spec import Col, Filter, QuerySpec, one_day
 from .sqlbuild import metric_name, name_columns
+
+_THRESHOLDS = frozenset({">", ">=", "<", "<=", "between"})
 
 
 @dataclass(frozen=True)
@@ -94,17 +95,6 @@ def _names_key(noun: str, table: str, keys: list[Col], names: list[Col]) -> bool
     return stem in _words(keys[0].column) and not any(stem in _words(c.column) for c in names)
 
 
-def _one_day(f: Filter) -> bool:
-    """A time condition that keeps one day ('on Dec 29, 2023'): one value, not a series."""
-    if f.op != "range" or len(f.values) != 2 or not all(f.values):
-        return False
-    try:
-        start, end = (date.fromisoformat(str(v)[:10]) for v in f.values)
-    except ValueError:
-        return False
-    return (end - start).days <= 1
-
-
 def _picks_named_rows(f: Filter, catalog: Catalog) -> bool:
     """A condition naming several rows by their name or key ('Apple and Microsoft')."""
     if f.op not in ("in", "any"):
@@ -165,7 +155,7 @@ def _keep_list(
     asked: Asked, spec: QuerySpec, shown: list[Shown], catalog: Catalog
 ) -> list[int] | None:
     if asked.kind == "columns":
-        if any(f.time and not _one_day(f) for f in spec.filters):
+        if any(f.time and not one_day(f) for f in spec.filters):
             return None  # 'AAPL closing prices in 2023': a series, shown with its dates
         if any(_picks_named_rows(f, catalog) for f in spec.filters):
             return None  # 'revenue growth of Nvidia or AMD': which value is whose
@@ -195,6 +185,12 @@ def _keep_list(
         # columns asked beside the rows ('… with their market cap'), not merely filtered on
         at = _index(shown, col)
         if at is not None and at not in found and col not in used:
+            found.append(at)
+    for f in spec.filters:
+        # 'energy companies with market cap over 100B': the value that lets the rows in
+        # stays beside them, as the value that ranks them does
+        at = _index(shown, f.col) if f.op in _THRESHOLDS and not f.time else None
+        if at is not None and at not in found:
             found.append(at)
     ranked = _index(shown, spec.order_by) if spec.order_by is not None else None
     if ranked is not None and ranked not in found:

@@ -175,6 +175,19 @@ def link(question: str, lex: Lexicon) -> Linked:
                 continue
             target = ranked[0]
             word = "lowest" if target.value == "asc" else "highest"
+            after = tokens[match.end] if match.end < len(tokens) else None
+            if after is not None and after.lower == "first" and _ends_clause(tokens, match.end + 1):
+                # 'cheapest first' / 'from the cheapest to the most expensive': an ordering
+                # of every row by the ranked column, not the one row at the top
+                targets = tuple(Target("column", t.table, t.column, via="synonym") for t in ranked)
+                direction = "ASC" if target.value == "asc" else "DESC"
+                items.append(Item("kw", "sorted by", match.start, match.end, category="order"))
+                items.append(Item("column", match.text, match.start, match.end, targets=targets))
+                items.append(
+                    Item("kw", after.text, after.start, after.end, category="dir", arg=direction)
+                )
+                i = match.end + 1
+                continue
             items.append(
                 Item(
                     "kw",
@@ -433,6 +446,11 @@ def _references(lex: Lexicon, col: Target, tables: set[str]) -> bool:
         r.from_table == col.table and r.from_column == col.column and r.to_table in tables
         for r in lex.catalog.relationships
     )
+
+
+def _ends_clause(tokens, at: int) -> bool:
+    """Nothing but punctuation from token ``at`` on."""
+    return all(t.kind == "punct" for t in tokens[at:])
 
 
 def _rank_targets(targets, tokens: list[Token], lex: Lexicon) -> list[Target]:

@@ -69,6 +69,24 @@ _ORDER_FROM_TO = re.compile(
     r"(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
+# 'from the cheapest to the most expensive': the first adjective's order ('cheapest first')
+_OPPOSITES = (
+    ("cheapest", "most expensive"),
+    ("oldest", "youngest"),
+    ("oldest", "newest"),
+    ("shortest", "longest"),
+    ("lightest", "heaviest"),
+    ("shortest", "tallest"),
+    ("earliest", "latest"),
+)
+_ADJECTIVE_FROM_TO = re.compile(
+    r"\s*,?\s*\b(?:(?:sorted|ordered|ranked|listed)\s+)?from\s+(?:the\s+)?("
+    + "|".join(f"{a}|{b}" for pair in _OPPOSITES for a, b in (pair, pair[::-1]))
+    + r")\s+to\s+(?:the\s+)?(?:"
+    + "|".join(f"{a}|{b}" for pair in _OPPOSITES for a, b in (pair, pair[::-1]))
+    + r")\b(?=\s*(?:[?.!]|$))",
+    re.IGNORECASE,
+)
 # 'non-US companies and their countries': each row with its own column, not the distinct
 # countries (a plural column word alone reads as its distinct values)
 _THEIR_PLURAL = re.compile(r"\b(?:and|with)\s+their\s+([a-z]+s)\b(?=\s*(?:[?.!,]|$))", re.I)
@@ -121,6 +139,13 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
     text = _ORDER_FIRST.sub(order_first, text)
     text = _ORDER_FROM_TO.sub(order_first, text)
+
+    def adjective_first(match: re.Match) -> str:
+        said = f" {match.group(1)} first"
+        rewrites.append((match.group(0).strip(" ,"), said.strip()))
+        return said
+
+    text = _ADJECTIVE_FROM_TO.sub(adjective_first, text)
 
     def their_plural(match: re.Match) -> str:
         said = f"with their {singular(match.group(1))}"

@@ -37,6 +37,7 @@ class Prepared:
     removed: str = ""  # instruction text that was dropped ("" when none)
     destructive: str = ""  # the verb of a request to change data ("" when none)
     rewrites: tuple[tuple[str, str], ...] = ()  # (as written, read as)
+    arithmetic: str = ""  # an operator between two values ('close - open'): not written
 
 
 def strip_boilerplate(text: str) -> tuple[str, str]:
@@ -152,6 +153,20 @@ INFORMAL: dict[str, str] = {
     "w/o": "without",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
+# an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
+_ARITHMETIC = re.compile(
+    r"(?:(?<=\w)\s*([+*^×])\s*(?=\w))|(?:(?<=\w)\s([-/])\s(?=\w))|(?:(?<=[a-z])(/)(?=[a-z]))"
+)
+_COMPARISON_SYMBOLS = (
+    (">=", "at least"),
+    ("<=", "at most"),
+    ("≥", "at least"),
+    ("≤", "at most"),
+    (">", "more than"),
+    ("<", "less than"),
+)
+_SPACED_PERCENT = re.compile(r"(\d)\s+%")
+_BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s)")
 _NO_OF = re.compile(r"\bno\.?\s+of\b", re.IGNORECASE)
 _AGGREGATE_START = re.compile(
     r"^(?:the\s+)?(?:number|count|total|sum|average|avg|mean|combined|how\s+many)\b", re.I
@@ -180,6 +195,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = _NO_OF.sub("number of", text)
     if text != question:
         rewrites.append(("# of", "number of"))
+    text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    worded = _BARE_PERCENT.sub("percent", text)
+    if worded != text:
+        rewrites.append(("%", "percent"))  # 'what % of companies …' (not '10%': a number)
+        text = worded
 
     def one(m: re.Match) -> str:
         word = m.group(0)
@@ -218,5 +238,20 @@ def prepare(question: str, names_data=lambda rest: False) -> Prepared:
     if verb:
         return Prepared(body, removed, verb)
     text, rewrites = informal(body)
+    text = _symbol_comparisons(text)
     text, phrased = benchmark_phrasing(text)
-    return Prepared(text, removed, "", rewrites + phrased)
+    operator = _ARITHMETIC.search(text)
+    return Prepared(
+        text,
+        removed,
+        "",
+        rewrites + phrased,
+        arithmetic=next((g for g in operator.groups() if g), "") if operator else "",
+    )
+
+
+def _symbol_comparisons(text: str) -> str:
+    """'market cap > 100B' reads as 'market cap more than 100B'."""
+    for symbol, words in _COMPARISON_SYMBOLS:
+        text = re.sub(rf"(?<=[\w\s]){re.escape(symbol)}(?=\s*[$\d])", f" {words} ", text)
+    return re.sub(r"\s{2,}", " ", text)

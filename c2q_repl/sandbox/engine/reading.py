@@ -26,6 +26,7 @@ class ReadState:
     notes: list[tuple[str, str]] = field(default_factory=list)
     measure_asked: bool = False  # a count or aggregate word asks for the value itself
     order_by_count: bool = False  # 'ordered by the number of bands' (the count asked)
+    group_word: str = ""  # the word that grouped by a column ('per', 'in each', 'by')
 
     def take(self, *idx: int) -> None:
         self.used.update(idx)

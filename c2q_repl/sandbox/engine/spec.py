@@ -7,6 +7,7 @@ session round's state and edited by follow-up questions.
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field, replace
+from datetime import date
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,17 @@ class Filter:
     op: str
     values: tuple = ()
     time: bool = False  # came from a time phrase (replaced, not added to, by a new one)
+
+
+def one_day(f: Filter) -> bool:
+    """A time condition that keeps one day ('on Dec 29, 2023'): one value, not a series."""
+    if f.op != "range" or len(f.values) != 2 or not all(f.values):
+        return False
+    try:
+        start, end = (date.fromisoformat(str(v)[:10]) for v in f.values)
+    except ValueError:
+        return False
+    return (end - start).days <= 1
 
 
 @dataclass(frozen=True)

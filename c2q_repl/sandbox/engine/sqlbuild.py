@@ -17,7 +17,7 @@ from c2q_repl.sandbox.contracts import Catalog, Relationship
 
 from .identifiers import table_ref
 from .lexicon import column_kind
-from .spec import Col, Filter, Metric, QuerySpec
+from .spec import Col, Filter, Metric, QuerySpec, one_day
 
 LIST_LIMIT = 1000
 
@@ -462,6 +462,10 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 steps.append((nxt, rel))
     fan_out = any(_fans_out(rel, nxt) for nxt, rel in steps)
     fanned = _fanned_tables(spec.table, steps)
+    # 'stocks that closed above $500 on the last trading day': one price row per stock, so
+    # the close can be shown beside each stock
+    pinned = {f.col.table for f in spec.filters if f.op == "latest" or (f.time and one_day(f))}
+    one_row_each = fanned <= pinned
     negated = sorted({f.col.table for f in spec.filters if f.op in ("!=", "not in")} & fanned)
     if negated:
         # 'companies not in the S&P 500': a row has several linked rows; 'not' of one of their
@@ -590,7 +594,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                     f.op not in ("=", "in", "null", "absent", "present", "any", "extreme") or f.time
                 )
                 # 'customers who placed orders in 2023': one row per customer, not per order
-                and (not fan_out or f.col.table == spec.table)
+                and (not fan_out or f.col.table == spec.table or one_row_each)
             ]
             if spec.order_by is not None:
                 extra.append(spec.order_by)

@@ -1,0 +1,105 @@
+"""Issue 12: symbols read as words ('%', '>'), arithmetic declined rather than dropped, a
+named entity that replaces another in a follow-up, subject-less per-group rankings and the
+value that lets rows into a list shown beside them."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, rows, same_rows, session
+
+from c2q_repl.sandbox.engine.preprocess import prepare
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what % of companies are tech",
+            "SELECT 100.0 * SUM(sector = 'Technology') / COUNT(*) FROM companies",
+        ),
+        (
+            "companies with market cap > 100B",
+            "SELECT stock_symbol, market_cap FROM companies WHERE market_cap > 100000000000",
+        ),
+        (
+            "companies with market cap >= 1T",
+            "SELECT stock_symbol FROM companies WHERE market_cap >= 1000000000000",
+        ),
+        (
+            "companies with revenue growth above 10 %",
+            "SELECT stock_symbol FROM companies WHERE revenue_growth > 0.1",
+        ),
+    ],
+)
+def test_symbols_read_as_words(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question,operator",
+    [
+        ("close+open for AAPL on 2023-06-30", "+"),
+        ("close - open for AAPL on 2023-06-30", "-"),
+        ("market cap / employees for AAPL", "/"),
+        ("companies with hq in new york/new jersey", "/"),
+        ("AAPL close * 2 on 2023-06-30", "*"),
+    ],
+)
+def test_arithmetic_is_declined_not_dropped(engine, seed_db, question, operator):
+    """'close+open' once came back as the close alone: an operator is never ignored."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.refusal and f"'{operator}'" in task.refusal
+    assert not task.sql
+
+
+@pytest.mark.parametrize(
+    "text", ["AAPL close on 2023-06-30", "w/ revenue growth above 10%", "b/w 2022 and 2023"]
+)
+def test_no_arithmetic_in_dates_percentages_and_abbreviations(text):
+    assert prepare(text).arithmetic == ""
+
+
+def test_a_named_company_replaces_the_previous_symbol(engine, seed_db):
+    """'what about apple' after 'MSFT closing price on …': Apple instead of MSFT (once both,
+    an empty answer)."""
+    plan = session(engine, seed_db, "MSFT closing price on 2023-06-30", "what about apple")
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date = '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    said = " ".join(a["explanation"] for a in plan.tasks[0].assumptions)
+    assert "replaced the condition" in said, said
+
+
+@pytest.mark.parametrize(
+    "question", ["top 3 by market cap in each sector", "top 3 by market cap per sector"]
+)
+def test_top_n_in_each_group_without_a_noun(engine, seed_db, question):
+    """Once read as the 3 sectors with the largest total market cap."""
+    gold = (
+        "SELECT sector, stock_symbol, market_cap FROM (SELECT sector, stock_symbol, market_cap,"
+        " ROW_NUMBER() OVER (PARTITION BY sector ORDER BY market_cap DESC, stock_symbol)"
+        " AS rn FROM companies WHERE market_cap IS NOT NULL) WHERE rn <= 3"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_the_value_that_lets_rows_in_is_shown(engine, seed_db):
+    plan = ask(engine, seed_db, "energy companies with market cap over 100B")
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies"
+        " WHERE sector = 'Energy' AND market_cap > 100000000000"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert len(rows(seed_db, plan)[0]) == 3  # symbol, name, market cap
+
+
+def test_the_one_days_value_is_shown_beside_each_stock(engine, seed_db):
+    """'stocks that closed above $500 on the last trading day': one close per stock, shown."""
+    plan = ask(engine, seed_db, "stocks that closed above 500 on 2023-12-29")
+    gold = (
+        "SELECT stock_symbol, close FROM stock_price_history"
+        " WHERE record_date = '2023-12-29' AND close > 500"
+    )
+    assert same_rows(seed_db, plan, gold)
