@@ -103,3 +103,88 @@ def test_the_one_days_value_is_shown_beside_each_stock(engine, seed_db):
         " WHERE record_date = '2023-12-29' AND close > 500"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "avg daily volume for AMZN in the last quarter of 2022",
+            "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+            " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'",
+        ),
+        (
+            "AMZN average close in Q3 of 2023",
+            "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+            " AND record_date BETWEEN '2023-07-01' AND '2023-09-30'",
+        ),
+        (
+            "how many s&p stocks has no user ever picked",
+            "SELECT COUNT(*) FROM index_compositions WHERE index_symbol = 'SP500'"
+            " AND stock_symbol NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            "which companies are hq'd outside the US",
+            "SELECT stock_symbol, country_code FROM companies WHERE country_code <> 'US'",
+        ),
+    ],
+)
+def test_informal_periods_names_and_abbreviations(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def _first_last(table: str, value: str, where: str, start: str, end: str) -> str:
+    days = f"(SELECT {{}}(record_date) FROM {table} WHERE {where} AND record_date BETWEEN '{start}' AND '{end}')"
+    first = f"(SELECT {value} FROM {table} WHERE {where} AND record_date = {days.format('MIN')})"
+    last = f"(SELECT {value} FROM {table} WHERE {where} AND record_date = {days.format('MAX')})"
+    return f"SELECT {first}, {last}, 100.0 * ({last} - {first}) / {first}"
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "How did Tesla's stock perform in 2023?",
+            _first_last(
+                "stock_price_history", "close", "stock_symbol = 'TSLA'", "2023-01-01", "2023-12-31"
+            ),
+        ),
+        (
+            "TSLA % change in 2023",
+            _first_last(
+                "stock_price_history", "close", "stock_symbol = 'TSLA'", "2023-01-01", "2023-12-31"
+            ),
+        ),
+        (
+            "how much did the s&p 500 index move over 2022, in percent?",
+            _first_last(
+                "index_price_history", "price", "index_symbol = 'SP500'", "2022-01-01", "2022-12-31"
+            ),
+        ),
+    ],
+)
+def test_performance_and_moves_are_percentage_changes(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_how_did_without_a_change_word_is_still_declined(engine, seed_db):
+    assert ask(engine, seed_db, "How did the stock do?").tasks[0].refusal
+
+
+def test_that_day_moves_onto_the_new_subjects_dates(engine, seed_db):
+    """'and the s&p index level that day?' once joined the index to every stock's prices."""
+    plan = session(
+        engine, seed_db, "MSFT closing price on 2023-06-30", "and the s&p index level that day?"
+    )
+    gold = "SELECT price FROM index_price_history WHERE record_date = '2023-06-30'"
+    assert same_rows(seed_db, plan, gold)
+    assert len(rows(seed_db, plan)) == 1
+
+
+@pytest.mark.parametrize(
+    "question", ["s&p 500 index high and low for 2022", "S&P 500 high in 2022"]
+)
+def test_a_column_far_from_the_named_row_is_declined(engine, seed_db, question):
+    """Once the daily highs of every member stock: the index itself has no 'high'."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert "'high' is a column of stock_price_history, not of indexes" in task.refusal

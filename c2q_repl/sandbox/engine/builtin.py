@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 
 from c2q_repl.sandbox.contracts import (
     AnswerRequest,
@@ -21,6 +21,7 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
+from .attached import far_attribute
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -49,7 +50,7 @@ from .references import (
 from .refine import refine
 from .refusals import refusal_text
 from .roles import person_tables
-from .spec import Decline, Filter, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
@@ -319,6 +320,9 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
+        far = far_attribute(linked, ctx.lex)
+        if far is not None:
+            return self._refuse(task_id, question, far, ctx, examples)
         outcome = self._render(task_id, question, spec, ctx, examples=examples)
         if task_id == "0":  # a direct question shows only the columns it asks for
             task = asked_projection(outcome.task, question, linked, spec, ctx.lex.catalog)
@@ -460,6 +464,7 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
+        filters = _dates_onto_subject(filters, spec, ctx.lex)
         merged = merge_filters(spec, filters)
         if needs_rows(prev) and merged.shape == "list" and merged.distinct:
             # 'what are their sectors?' after a top 5: one row per company, not distinct sectors
@@ -533,6 +538,21 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _dates_onto_subject(
+    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon
+) -> tuple[Filter, ...]:
+    """'and the S&P index level that day?' after a stock's close on a day: the same day on
+    the index's own dates, not the stock's dates joined in through every table between."""
+    dates = lex.date_columns(spec.table)
+    tables = spec.tables()
+    moved = []
+    for f in filters:
+        if f.col.table not in tables and len(dates) == 1 and lex.kind_of(*astuple(f.col)) == "date":
+            f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
+        moved.append(f)
+    return tuple(moved)
 
 
 def _demonstrative_item(question: str, linked: Linked) -> Item | None:

@@ -33,6 +33,9 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
     before = at[0] - 1
     if before >= 0 and items[before].kind == "kw" and items[before].category == "pct":
         pct, drop = True, drop | {before}  # 'percentage change' written apart
+    for k, it in enumerate(items):
+        if it.kind == "kw" and it.category == "pct" and it.arg == "in":
+            pct, drop = True, drop | {k}  # 'how much did it move, in percent?'
     times = [it for it in items if it.kind == "time"]
     if len(times) != 1:
         raise Refuse(_PERIOD_NEEDED.format(word=word) + ".", word)
@@ -60,9 +63,16 @@ def with_history_measure(items: list[Item], lex: Lexicon) -> list[Item]:
         0,
         0,
         targets=(Target("column", table, column),),
-        note=f"the change read on {table}.{column} (its only measure)",
+        note=f"the change read on {table}.{column} (its "
+        + ("only measure)" if _one_number(lex, table) else "default measure)"),
     )
     return [*items, item]
+
+
+def _one_number(lex: Lexicon, table: str) -> bool:
+    info = lex.catalog.table(table)
+    numbers = [c for c in (info.columns if info else ()) if column_kind(c.type) == "number"]
+    return len([c for c in numbers if info and c.name not in info.primary_key]) == 1
 
 
 def _only_measure(lex: Lexicon, table: str) -> str | None:
@@ -77,6 +87,8 @@ def _only_measure(lex: Lexicon, table: str) -> str | None:
         for c in info.columns
         if column_kind(c.type) == "number" and c.name not in info.primary_key
     ]
+    if len(numbers) > 1 and lex.defaults.get(table) in numbers:
+        return lex.defaults[table]  # a stock's change is its close's (the synonyms file says)
     return numbers[0] if len(numbers) == 1 else None
 
 

@@ -15,7 +15,8 @@ from .lexicon import column_kind
 from .spec import Col, Filter, QuerySpec, one_day
 from .sqlbuild import metric_name, name_columns
 
-_THRESHOLDS = frozenset({">", ">=", "<", "<=", "between"})
+# conditions whose rows differ in the column: its value is shown beside each row
+_THRESHOLDS = frozenset({">", ">=", "<", "<=", "between", "!=", "not in"})
 
 
 @dataclass(frozen=True)

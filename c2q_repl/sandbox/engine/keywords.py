@@ -251,7 +251,11 @@ _add(
 _add("or", "", "or", "either")
 _add("when", "", "when")
 # 'how much did AAPL's close change in 2023': last minus first value in a period (change.py)
-_add("change", "", "change", "changes", "changed", "change in", "change of")
+_add("change", "", "change", "changes", "changed", "change in", "change of", "move", "moved")
+# 'how did Tesla's stock perform in 2023': its percentage change over the period
+_add("change", "pct", "perform", "performed", "performance", "performance of", "performance in")
+# 'how much did the index move over 2022, in percent?'
+_add("pct", "in", "in percent", "in percentage", "as a percentage", "in percentage terms")
 _add(
     "change",
     "pct",
@@ -656,9 +660,6 @@ _unsupported(
     "losses",
     "return",
     "returns",
-    "performance",
-    "perform",
-    "performed",
     "outperform",
     "outperformed",
     "increase",
@@ -736,7 +737,6 @@ _unsupported(
     "also in",
     "both",
     "at the same time",
-    "whose average",
     "than apple",
     "than microsoft",
 )

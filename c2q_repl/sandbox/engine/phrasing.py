@@ -69,6 +69,33 @@ _ORDER_FROM_TO = re.compile(
     r"(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
+# 'the fourth quarter of 2022', 'the last quarter of 2022', 'Q4 of 2022': the quarter 'Q4 2022'
+_QUARTERS = {
+    "first": 1,
+    "1st": 1,
+    "q1": 1,
+    "second": 2,
+    "2nd": 2,
+    "q2": 2,
+    "third": 3,
+    "3rd": 3,
+    "q3": 3,
+    "fourth": 4,
+    "4th": 4,
+    "last": 4,
+    "final": 4,
+    "q4": 4,
+}
+_QUARTER_OF = re.compile(
+    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|last|final)\s+(?:fiscal\s+)?"
+    r"quarter\s+(?:of\s+|in\s+)?((?:19|20)\d\d)\b|\b(?:the\s+)?(q[1-4])\s+of\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_HOW_DID_CHANGE = re.compile(
+    r"^(\s*how\s+(?:did|has|have|does|do)\s+)(?=.*\b(?:perform|performed|move|moved|change|"
+    r"changed)\b)",
+    re.IGNORECASE,
+)
 # 'from the cheapest to the most expensive': the first adjective's order ('cheapest first')
 _OPPOSITES = (
     ("cheapest", "most expensive"),
@@ -137,6 +164,18 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append((match.group(0).strip(" ,"), f"in {said} order"))
         return f" in {said} order"
 
+    def quarter(match: re.Match) -> str:
+        which, year = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+        said = f"Q{_QUARTERS[which.lower()]} {year}"
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _QUARTER_OF.sub(quarter, text)
+    m = _HOW_DID_CHANGE.match(text)
+    if m:
+        # 'how did Tesla's stock perform in 2023?': the change word carries the question
+        rewrites.append((m.group(1).strip(), ""))
+        text = text[m.end(1) :]
     text = _ORDER_FIRST.sub(order_first, text)
     text = _ORDER_FROM_TO.sub(order_first, text)
 

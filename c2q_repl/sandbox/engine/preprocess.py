@@ -129,6 +129,8 @@ INFORMAL: dict[str, str] = {
     "mo": "month",
     "mos": "months",
     "hq": "headquarters",
+    "hq'd": "headquartered",
+    "hqd": "headquartered",
     "hqs": "headquarters",
     "cos": "companies",
     "co's": "companies",
