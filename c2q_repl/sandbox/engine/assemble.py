@@ -32,6 +32,9 @@ class Parts:
     descending: bool | None
     bridge_tables: list[str]
     share: bool
+    having: tuple[tuple[str, float], ...] = ()  # conditions on each group's aggregate
+    having_metric: Metric | None = None  # the aggregate they compare, when not the metric
+    count_groups: bool = False  # 'how many sectors have …': the groups that pass, counted
 
 
 def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
@@ -52,8 +55,15 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         filters=tuple(p.filters),
         extra_metrics=tuple(p.extras),
     )
-    if st.having:
-        spec = spec.with_(having=tuple((op, value) for op, value, _, _ in st.having))
+    if p.having:
+        spec = spec.with_(having=p.having, having_metric=p.having_metric)
+        if p.count_groups:
+            if p.group_col is None or p.sup_item is not None or p.extras:
+                raise Refuse(
+                    "Counting the groups that pass a condition works for one plain grouping only.",
+                    *(() if p.sup_item is None else (p.sup_item.text,)),
+                )
+            return spec.with_(shape="count", count_groups=True)
         if not st.measure_asked and name_word_at(st) is not None:
             # 'the names of the routes with more than 3 stops': the names, not the counts
             spec = spec.with_(rank_only=True)

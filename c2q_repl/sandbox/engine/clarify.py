@@ -60,12 +60,19 @@ def _where(spec: QuerySpec) -> str:
 
 
 def _having(spec: QuerySpec) -> str:
-    if not spec.having or spec.metric is None:
+    having_on = spec.having_on()
+    if not spec.having or having_on is None:
         return ""
-    name = _one_metric_text(spec.metric, spec).removeprefix("the ")
+    name = _one_metric_text(having_on, spec).removeprefix("the ")
     return ", keeping groups where " + " and ".join(
         f"{name} {op} {_value(v)}" for op, v in spec.having
     )
+
+
+def _groups_counted(spec: QuerySpec) -> str:
+    """'sector values of companies, keeping groups where the number of companies > 50'."""
+    per = spec.group_by.column if spec.group_by else spec.table
+    return f"{per} values of {spec.table}{_where(spec)}{_having(spec)}"
 
 
 def _metric_text(spec: QuerySpec) -> str:
@@ -106,6 +113,8 @@ def _change_text(spec: QuerySpec) -> str:
 def clarified_task(spec: QuerySpec) -> str:
     if spec.change:
         return _change_text(spec)
+    if spec.count_groups:
+        return "Count the " + _groups_counted(spec)
     if spec.shape == "count" and not spec.extra_metrics:
         counted = spec.metric.col if spec.metric else None
         text = (
@@ -157,6 +166,8 @@ def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     if spec.change:
         return "One row (" + ", ".join(columns) + "): " + _change_text(spec) + "."
 
+    if spec.count_groups:
+        return f"The result is a single value: the number of {_groups_counted(spec)}."
     if spec.shape in ("count", "aggregate") and spec.group_by is None:
         what = "one row" if spec.extra_metrics else "a single value"
         return f"The result is {what}: {_metric_text(spec)}{_where(spec)}."

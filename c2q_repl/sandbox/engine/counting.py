@@ -4,8 +4,136 @@ stocks' (the groups a condition on a count applies to)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from .filters import _is_key, _number_value
 from .reading import ReadState, Refuse, choose, col_kind, columns_of
-from .spec import Col
+from .spec import Col, Metric
+
+# aggregate words that state a value ('an average salary above 5000'), not a ranking
+_STATED = {"SUM", "AVG", "MIN", "MAX"}
+_RANKING = frozenset(
+    {"highest", "lowest", "largest", "smallest", "biggest", "greatest", "most", "least", "top"}
+)
+
+
+@dataclass(frozen=True)
+class AggregateCondition:
+    """'an average market cap above 100 billion', 'a positive average revenue growth': a
+    condition on an aggregate of each group (HAVING), read before the plain comparisons
+    would take its column as a row filter."""
+
+    metric: Metric
+    conditions: tuple[tuple[str, float], ...]
+    start: int  # the condition's first word: the groups are named before it
+    text: str  # the words, for reasons
+
+
+def read_aggregate_condition(st: ReadState) -> AggregateCondition | None:
+    """An aggregate word right before a numeric column, compared right after it ('average
+    salary is more than 5000', 'total sales exceed 1000') or signed ('positive average
+    revenue growth', 'average revenue growth is negative')."""
+    found: AggregateCondition | None = None
+    for i, it in enumerate(st.items):
+        if not (
+            st.free(i)
+            and st.is_kw(i, "agg")
+            and it.arg in _STATED
+            and it.text.lower() not in _RANKING
+        ):
+            continue
+        col_item = st.at(i + 1)
+        if col_item is None or col_item.kind != "column" or not st.free(i + 1):
+            continue
+        cols = [
+            c for c in columns_of(col_item) if col_kind(st, c) == "number" and not _is_key(st, c)
+        ]
+        if not cols:
+            continue
+        read = _compared_after(st, i + 2, cols[0]) or _signed_before(st, i)
+        if read is None:
+            continue
+        col = choose(st, cols, col_item)
+        conditions, used = read
+        if found is not None:
+            raise Refuse(
+                "Conditions on two aggregates of each group are beyond the built-in engine; "
+                "please ask with one.",
+                it.text,
+            )
+        st.take(i, i + 1, *used)
+        start = min(i, *used)
+        words = " ".join(st.items[k].text for k in sorted({i, i + 1, *used}))
+        found = AggregateCondition(Metric(it.arg, col), conditions, start, words)
+    return found
+
+
+def _compared_after(
+    st: ReadState, at: int, col: Col
+) -> tuple[tuple[tuple[str, float], ...], list[int]] | None:
+    """'… is negative', '… above 100 billion', '… between 5 and 10'."""
+    it = st.at(at)
+    if it is None or not st.free(at) or it.kind != "kw":
+        return None
+    if it.category == "sign":
+        return ((it.arg, 0.0),), [at]
+    if it.category != "cmp":
+        return None
+    count = 2 if it.arg == "between" else 1
+    nums = [at + 1 + k for k in range(count)]
+    if not all(st.free(j) and st.items[j].kind == "number" for j in nums):
+        return None
+    after = st.at(nums[-1] + 1)
+    if after is not None and after.kind in ("column", "table") and st.free(nums[-1] + 1):
+        return None  # 'average close above 100 shares': the number belongs to what follows
+    values = [_number_value(st, st.items[j], col) for j in nums]
+    if it.arg == "between":
+        return ((">=", values[0]), ("<=", values[1])), [at, *nums]
+    return ((it.arg, values[0]),), [at, *nums]
+
+
+def _signed_before(
+    st: ReadState, agg_at: int
+) -> tuple[tuple[tuple[str, float], ...], list[int]] | None:
+    """'a positive average revenue growth'."""
+    if st.is_kw(agg_at - 1, "sign") and st.free(agg_at - 1):
+        return ((st.items[agg_at - 1].arg, 0.0),), [agg_at - 1]
+    return None
+
+
+def aggregate_group(st: ReadState, cond: AggregateCondition, group_col: Col | None) -> Col:
+    """The groups an aggregate condition applies to: 'per sector', a column named before it
+    ('sectors whose …'), or a table whose rows the measured ones reference ('genres with an
+    average rating above 7')."""
+    if group_col is not None:
+        return group_col
+    before = cond.start
+    for i, it in enumerate(st.items[:before]):
+        if it.kind == "column" and st.free(i):
+            cols = [c for c in columns_of(it) if col_kind(st, c) == "text" or is_group_key(st, c)]
+            if not cols:
+                break
+            between = [st.items[k] for k in range(i + 1, before) if st.items[k].kind == "table"]
+            if between:
+                # 'countries that have authors with an average rating above 7': the average
+                # of each author or of each country? Neither is picked silently.
+                raise Refuse(
+                    f"'{it.text} … {between[0].text} with {cond.text}': the aggregate of each "
+                    f"{between[0].targets[0].table} row or of each {cols[0].column}? This "
+                    "needs a nested query, which the built-in engine does not write.",
+                    cond.text.split()[0],
+                )
+            st.take(i)
+            return choose(st, cols, it)
+    assert cond.metric.col is not None
+    found = _ranked_by(st, before, cond.metric.col.table, after=0)
+    if found is None:
+        raise Refuse(
+            f"I could not tell which groups '{cond.text}' compares (name them, for example "
+            f"'which departments have {cond.text}').",
+            cond.text.split()[0],
+        )
+    return found
 
 
 def having_entity(
@@ -109,7 +237,9 @@ def _measured_table(st: ReadState, agg_at: int | None) -> str | None:
     return None
 
 
-def _ranked_by(st: ReadState, superlative: int, measured_table: str | None) -> Col | None:
+def _ranked_by(
+    st: ReadState, superlative: int, measured_table: str | None, after: int = 2
+) -> Col | None:
     """The table whose rows a superlative ranks by a measure of related rows: 'top 5
     physicians by number of appointments' (named right after 'top 5'), 'which restaurant
     has the highest average rating' (named before it, the rating a review's). Its key is
@@ -123,7 +253,7 @@ def _ranked_by(st: ReadState, superlative: int, measured_table: str | None) -> C
         if it.kind == "table" and st.free(i) and it.targets[0].table != measured_table
     ]
     nearest = [i for i in candidates if i < superlative][-1:] or [
-        i for i in candidates if superlative < i <= superlative + 2
+        i for i in candidates if superlative < i <= superlative + after
     ][:1]
     if not nearest:
         return None

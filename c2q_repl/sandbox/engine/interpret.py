@@ -30,7 +30,13 @@ from .clauses import (
     read_tables,
     refuse_leftovers,
 )
-from .counting import entity_table, having_entity, ranked_entity
+from .counting import (
+    aggregate_group,
+    entity_table,
+    having_entity,
+    ranked_entity,
+    read_aggregate_condition,
+)
 from .filters import (
     joined_time_filters,
     localize,
@@ -137,6 +143,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_absent(st)
     read_like(st)
     read_vs_average(st)
+    agg_condition = read_aggregate_condition(st)
     read_comparisons(st)
     read_present(st)
     read_signs(st)
@@ -178,8 +185,34 @@ def _interpret(st: ReadState) -> QuerySpec:
         st.latest = per_entity(st.latest, per)
         group_col = None
     entity_col = None
+    groups_counted_at = None
+    if (st.having or agg_condition is not None) and _names_groups(st, count_at):
+        # 'how many sectors have more than 50 companies': the count is of the groups
+        groups_counted_at, count_at = count_at, None
+        st.take(groups_counted_at)  # type: ignore[arg-type]
     if st.having:
+        if agg_condition is not None:
+            raise Refuse(
+                "Conditions on a count and on another aggregate of each group are beyond the "
+                "built-in engine; please ask with one of them.",
+                items[st.having[0][2]].text,
+            )
         entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
+    elif agg_condition is not None:
+        if superlative is not None or agg_at is not None or count_at is not None:
+            word = items[next(k for k in (superlative, agg_at, count_at) if k is not None)]
+            raise Refuse(
+                f"'{word.text}' beside a condition on an aggregate of each group "
+                f"('{agg_condition.text}') needs a query the built-in engine does not write.",
+                word.text,
+            )
+        entity_col = aggregate_group(st, agg_condition, group_col)
+    if groups_counted_at is not None and (group_col is not None or st.free(groups_counted_at + 1)):
+        raise Refuse(
+            "Counting the groups that pass a condition needs the groups named right after "
+            f"'{items[groups_counted_at].text}' (for example 'how many sectors have …').",
+            items[groups_counted_at].text,
+        )
     counted_at = counted_table(st, superlative) if superlative is not None else None
     if superlative is not None and group_col is None and counted_at is not None:
         entity_col = entity_column(st, before=superlative)
@@ -334,6 +367,8 @@ def _interpret(st: ReadState) -> QuerySpec:
         )
     if st.having and metric is None:
         metric = Metric("COUNT")
+    if agg_condition is not None and metric is None:
+        metric = agg_condition.metric
     if entity_col is not None:
         group_col = entity_col
         if subject_table is None:
@@ -403,6 +438,9 @@ def _interpret(st: ReadState) -> QuerySpec:
         descending=descending,
         bridge_tables=bridge_tables,
         share=share,
+        having=tuple((op, value) for op, value, _, _ in st.having)
+        or (agg_condition.conditions if agg_condition else ()),
+        count_groups=groups_counted_at is not None,
     )
     if metric is not None:
         spec = aggregate_spec(st, parts, metric)
@@ -416,6 +454,15 @@ def _interpret(st: ReadState) -> QuerySpec:
     refuse_most_by_date(st, spec, sup_item)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _names_groups(st: ReadState, count_at: int | None) -> bool:
+    """'how many users …', 'the number of sectors …': the count word right before a table or
+    a column, the groups a condition on each group's rows is then asked of."""
+    if count_at is None:
+        return False
+    nxt = st.at(count_at + 1)
+    return nxt is not None and nxt.kind in ("table", "column") and st.free(count_at + 1)
 
 
 def _finish(

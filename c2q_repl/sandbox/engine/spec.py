@@ -72,7 +72,12 @@ class QuerySpec:
     extra_metrics: tuple[
         Metric, ...
     ] = ()  # more aggregates in the same SELECT ("highest and lowest")
-    having: tuple[tuple[str, float], ...] = ()  # (op, value) on the metric of each group
+    having: tuple[tuple[str, float], ...] = ()  # (op, value) on the having_metric of each group
+    # the aggregate the having conditions compare ('an average salary above 5000'); None = the
+    # metric. Shown beside each group when it is not the metric.
+    having_metric: Metric | None = None
+    # 'how many sectors have more than 50 companies': one number, the groups that pass having
+    count_groups: bool = False
     ratio_filters: tuple[Filter, ...] = ()  # metric PCT: the condition whose share is asked
     per_group: Col | None = None  # a list ranked within each value of this column (top N each)
     change: str = ""  # "abs" | "pct": metric's value on the period's last day minus its first
@@ -92,12 +97,11 @@ class QuerySpec:
             return Col(**d) if d else None
 
         metric = data.get("metric")
+        having_metric = data.get("having_metric")
         return QuerySpec(
             shape=data["shape"],
             table=data["table"],
-            metric=Metric(metric["func"], col(metric.get("col")), metric.get("distinct", False))
-            if metric
-            else None,
+            metric=_metric(metric) if metric else None,
             group_by=col(data.get("group_by")),
             bucket=data.get("bucket", ""),
             columns=tuple(Col(**c) for c in data.get("columns", ())),
@@ -112,11 +116,10 @@ class QuerySpec:
             distinct=data.get("distinct", False),
             also_join=tuple(data.get("also_join", ())),
             notes=tuple(tuple(n) for n in data.get("notes", ())),
-            extra_metrics=tuple(
-                Metric(m["func"], col(m.get("col")), m.get("distinct", False))
-                for m in data.get("extra_metrics", ())
-            ),
+            extra_metrics=tuple(_metric(m) for m in data.get("extra_metrics", ())),
             having=tuple((str(h[0]), float(h[1])) for h in data.get("having", ())),
+            having_metric=_metric(having_metric) if having_metric else None,
+            count_groups=bool(data.get("count_groups", False)),
             ratio_filters=tuple(_filter(f) for f in data.get("ratio_filters", ())),
             per_group=col(data.get("per_group")),
             group_label=col(data.get("group_label")),
@@ -125,6 +128,10 @@ class QuerySpec:
             asked_columns=bool(data.get("asked_columns", False)),
             rank_only=bool(data.get("rank_only", False)),
         )
+
+    def having_on(self) -> Metric | None:
+        """The aggregate the having conditions compare."""
+        return self.having_metric or self.metric
 
     def with_(self, **changes) -> QuerySpec:
         return replace(self, **changes)
@@ -145,10 +152,17 @@ class QuerySpec:
             if c
         ]
         cols += [m.col for m in self.extra_metrics if m.col is not None]
+        if self.having_metric is not None and self.having_metric.col is not None:
+            cols.append(self.having_metric.col)
         for table in [c.table for c in cols] + list(self.also_join):
             if table not in seen:
                 seen.append(table)
         return seen
+
+
+def _metric(m: dict) -> Metric:
+    col = m.get("col")
+    return Metric(m["func"], Col(**col) if col else None, m.get("distinct", False))
 
 
 def _filter(f: dict) -> Filter:

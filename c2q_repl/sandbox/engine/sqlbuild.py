@@ -521,8 +521,14 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 "Summing across that join would count some rows more than once; "
                 "the built-in engine does not nest queries to avoid it."
             )
-        count_key = pk[0] if fan_out and len(pk) == 1 and spec.metric.func == "COUNT" else None
+        having_on = spec.having_metric or spec.metric
+        counts = spec.metric.func == "COUNT" or (
+            having_on is not None and having_on.func == "COUNT"
+        )
+        count_key = pk[0] if fan_out and len(pk) == 1 and counts else None
         metrics = (spec.metric, *spec.extra_metrics)
+        if spec.having and having_on is not None and having_on not in metrics:
+            metrics += (having_on,)  # the value the groups were kept by, shown beside them
         if fan_out and any(m.func in ("SUM", "AVG") and not m.distinct for m in metrics[1:]):
             raise PlanError(
                 "Summing across that join would count some rows more than once; "
@@ -555,7 +561,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 select = select.having(
                     exp.and_(
                         *(
-                            _compare(_metric_expr(names, spec.metric, count_key), op, value)
+                            _compare(_metric_expr(names, having_on, count_key), op, value)
                             for op, value in spec.having
                         )
                     )
@@ -643,8 +649,41 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         select = _tied_at_top(select, spec, names, count_key)
     if spec.metric is not None and spec.group_by is not None:
         select, out = _asked_group_columns(select, spec, names, count_key, out)
+    if spec.count_groups:
+        select, out = _groups_counted(select, spec, catalog)
     sql = select.sql(dialect=catalog.dialect)
     return Built(select, sql, tuple(out), tuple(cols), tuple(notes))
+
+
+def _group_noun(spec: QuerySpec, catalog: Catalog) -> str:
+    """What the counted groups are: a key's table ('author' for book.author_id), else the
+    grouped column ('sector')."""
+    assert spec.group_by is not None
+    col = spec.group_by
+    for rel in catalog.relationships:
+        if rel.from_table == col.table and rel.from_column == col.column:
+            return rel.to_table
+    info = catalog.table(col.table)
+    if info is not None and info.primary_key == (col.column,):
+        return col.table
+    return col.column
+
+
+def _groups_counted(
+    select: exp.Select, spec: QuerySpec, catalog: Catalog
+) -> tuple[exp.Select, list[str]]:
+    """SELECT COUNT(*) FROM (the grouping, its keys only, HAVING kept) AS kept_groups: the
+    number of groups that pass the condition."""
+    inner = select.copy()
+    inner.set("order", None)
+    inner.set("limit", None)
+    keys = [e.copy() for e in inner.args.get("group", exp.Group()).expressions]
+    inner.set("expressions", keys)
+    name = f"number_of_{_group_noun(spec, catalog)}"
+    outer = exp.select(exp.alias_(exp.Count(this=exp.Star()), name)).from_(
+        exp.alias_(exp.Subquery(this=inner), "kept_groups", table=True)
+    )
+    return outer, [name]
 
 
 def _asked_group_columns(
