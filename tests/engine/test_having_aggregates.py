@@ -250,3 +250,39 @@ def test_an_aggregate_condition_beside_a_count_is_declined(engine, office):
         "departments with more than 2 employees and an average salary above 4000",
         "count and on another aggregate",
     )
+
+
+# -- groups kept by their count, ranked by another aggregate ---------------------------------
+
+
+def test_groups_kept_by_a_count_ranked_by_an_average(engine, seed_db):
+    task = answered(
+        engine,
+        seed_db,
+        "which industry with at least 5 companies has the highest average revenue growth",
+        "SELECT industry, AVG(revenue_growth) FROM companies GROUP BY industry"
+        " HAVING COUNT(*) >= 5 ORDER BY AVG(revenue_growth) DESC LIMIT 1",
+    )
+    assert "number of companies >= 5" in task.clarified_task
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which author with more than 3 books has the highest average rating",
+            "SELECT a.name, AVG(b.rating) FROM book b JOIN author a ON b.author_id ="
+            " a.author_id GROUP BY a.author_id HAVING COUNT(*) > 3"
+            " ORDER BY AVG(b.rating) DESC LIMIT 1",
+        ),
+        (
+            # the lowest average of the departments kept, not of all of them (Support's)
+            "which department with more than 2 employees has the lowest average salary",
+            "SELECT d.name, AVG(e.salary) FROM employee e JOIN department d"
+            " ON e.dept_id = d.dept_id GROUP BY d.dept_id HAVING COUNT(*) > 2"
+            " ORDER BY AVG(e.salary) LIMIT 1",
+        ),
+    ],
+)
+def test_count_condition_and_ranking_any_database(engine, office, question, gold):
+    answered(engine, office, question, gold)

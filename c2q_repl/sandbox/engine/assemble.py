@@ -58,7 +58,7 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
     if p.having:
         spec = spec.with_(having=p.having, having_metric=p.having_metric)
         if p.count_groups:
-            if p.group_col is None or p.sup_item is not None or p.extras:
+            if p.group_col is None or p.sup_item is not None or p.extras or p.having_metric:
                 raise Refuse(
                     "Counting the groups that pass a condition works for one plain grouping only.",
                     *(() if p.sup_item is None else (p.sup_item.text,)),

@@ -186,6 +186,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         group_col = None
     entity_col = None
     groups_counted_at = None
+    ranked_by_aggregate = False
     if (st.having or agg_condition is not None) and _names_groups(st, count_at):
         # 'how many sectors have more than 50 companies': the count is of the groups
         groups_counted_at, count_at = count_at, None
@@ -197,7 +198,13 @@ def _interpret(st: ReadState) -> QuerySpec:
                 "built-in engine; please ask with one of them.",
                 items[st.having[0][2]].text,
             )
-        entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
+        if _ranks_an_aggregate(st, superlative, agg_at, count_at, groups_counted_at):
+            # 'which industry with at least 5 companies has the highest average revenue
+            # growth': the groups kept by their count, ranked by the aggregate
+            entity_col = having_entity(st, None, None, None, group_col)
+            ranked_by_aggregate = True
+        else:
+            entity_col = having_entity(st, superlative, count_at, agg_at, group_col)
     elif agg_condition is not None:
         if superlative is not None or agg_at is not None or count_at is not None:
             word = items[next(k for k in (superlative, agg_at, count_at) if k is not None)]
@@ -367,6 +374,9 @@ def _interpret(st: ReadState) -> QuerySpec:
         )
     if st.having and metric is None:
         metric = Metric("COUNT")
+    having_metric = None
+    if ranked_by_aggregate:
+        having_metric = _counted_beside(st, metric)
     if agg_condition is not None and metric is None:
         metric = agg_condition.metric
     if entity_col is not None:
@@ -441,6 +451,7 @@ def _interpret(st: ReadState) -> QuerySpec:
         having=tuple((op, value) for op, value, _, _ in st.having)
         or (agg_condition.conditions if agg_condition else ()),
         count_groups=groups_counted_at is not None,
+        having_metric=having_metric,
     )
     if metric is not None:
         spec = aggregate_spec(st, parts, metric)
@@ -454,6 +465,43 @@ def _interpret(st: ReadState) -> QuerySpec:
     refuse_most_by_date(st, spec, sup_item)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _ranks_an_aggregate(
+    st: ReadState,
+    superlative: int | None,
+    agg_at: int | None,
+    count_at: int | None,
+    groups_counted_at: int | None,
+) -> bool:
+    """'the highest average revenue growth' beside one condition on a count: a superlative
+    right before an aggregate word, no other count asked."""
+    return (
+        len(st.having) == 1
+        and superlative is not None
+        and agg_at == superlative + 1
+        and count_at is None
+        and groups_counted_at is None
+        and st.items[superlative].text.lower() in VALUE_SUPERLATIVES
+    )
+
+
+def _counted_beside(st: ReadState, metric: Metric | None) -> Metric:
+    """The count the groups are kept by, of the rows the ranked aggregate is taken over."""
+    counted = st.items[st.having[0][3]]
+    if metric is None or metric.col is None or metric.func == "COUNT":
+        raise Refuse(
+            f"I could not tell what '{st.items[st.having[0][2]].text}' ranks beside.",
+            st.items[st.having[0][2]].text,
+        )
+    if counted.targets[0].table != metric.col.table:
+        raise Refuse(
+            f"'{counted.text}' are counted in {counted.targets[0].table} and the ranked "
+            f"{metric.col.column} is of {metric.col.table}; this needs a nested query, which "
+            "the built-in engine does not write.",
+            counted.text,
+        )
+    return Metric("COUNT")
 
 
 def _names_groups(st: ReadState, count_at: int | None) -> bool:
