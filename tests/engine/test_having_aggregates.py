@@ -286,3 +286,13 @@ def test_groups_kept_by_a_count_ranked_by_an_average(engine, seed_db):
 )
 def test_count_condition_and_ranking_any_database(engine, office, question, gold):
     answered(engine, office, question, gold)
+
+
+def test_a_row_condition_beside_an_aggregate_one_is_not_guessed(engine, seed_db):
+    # 'revenue growth above 0' of each company, or the sector's average too?
+    declined(
+        engine,
+        seed_db,
+        "sectors with revenue growth above 0 and average market cap above 100 billion",
+        "each row or on each group",
+    )

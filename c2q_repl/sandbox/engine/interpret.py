@@ -31,6 +31,7 @@ from .clauses import (
     refuse_leftovers,
 )
 from .counting import (
+    AggregateCondition,
     aggregate_group,
     entity_table,
     having_entity,
@@ -144,9 +145,12 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_like(st)
     read_vs_average(st)
     agg_condition = read_aggregate_condition(st)
+    plain_from = len(st.filters)
     read_comparisons(st)
     read_present(st)
     read_signs(st)
+    if agg_condition is not None:
+        _refuse_unnamed_rows(st, agg_condition, st.filters[plain_from:])
     read_latest(st)
 
     count_at = next((i for i, it in enumerate(items) if st.is_kw(i, "count") and st.free(i)), None)
@@ -465,6 +469,22 @@ def _interpret(st: ReadState) -> QuerySpec:
     refuse_most_by_date(st, spec, sup_item)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _refuse_unnamed_rows(st: ReadState, cond: AggregateCondition, plain: list) -> None:
+    """'sectors with revenue growth above 0 and an average market cap above 100 billion':
+    with no rows named ('companies with …'), the first condition may be on each row or on
+    the average too; neither is picked silently."""
+    compared = [f for f in plain if f.op in (">", ">=", "<", "<=", "between") and not f.time]
+    if not compared or any(it.kind == "table" for it in st.items):
+        return
+    name = compared[0].col.column.replace("_", " ")
+    raise Refuse(
+        f"'{name}' beside '{cond.text}': a condition on each row or on each group's "
+        f"{cond.text.split()[0]}? Please say which (for example '{cond.text.split()[0]} "
+        f"{name}', or name the rows: '{compared[0].col.table} with {name} …').",
+        name,
+    )
 
 
 def _ranks_an_aggregate(
