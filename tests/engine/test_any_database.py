@@ -192,3 +192,119 @@ def test_adjective_orderings_list_every_row(films, question, gold):
     check(films, question, gold)
     task = ask(films, question).tasks[0]
     assert len(films.query(task.sql).rows) == 4
+
+
+@pytest.fixture(scope="module")
+def depot(tmp_path_factory):
+    """Suppliers and the products they supply: 'supplied by' names the suppliers table."""
+    path = tmp_path_factory.mktemp("depot") / "depot.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE suppliers (supplier_id INTEGER PRIMARY KEY, supplier_name TEXT,
+                                country TEXT);
+        CREATE TABLE products (product_id INTEGER PRIMARY KEY, product_name TEXT,
+                               supplier_id INTEGER REFERENCES suppliers(supplier_id));
+        INSERT INTO suppliers VALUES (1, 'Shenzhen Parts', 'China'), (2, 'Acme', 'USA'),
+                                     (3, 'Idle Co', 'Peru');
+        INSERT INTO products VALUES (1, 'Mouse', 1), (2, 'Hub', 1), (3, 'Anvil', 2),
+                                    (4, 'Rope', 2), (5, 'Cable', 1);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def test_a_verb_made_from_a_tables_name_links_its_rows(films, depot):
+    """'directed by', 'supplied by', 'do not supply': once 'could not map' or 'what does by
+    apply to'."""
+    check(
+        films,
+        "What are the titles of the films directed by Ray?",
+        "SELECT Title FROM Film WHERE director_id = 1",
+    )
+    check(
+        depot,
+        "List the names of products supplied by suppliers from China.",
+        "SELECT product_name FROM products WHERE supplier_id = 1",
+    )
+    check(
+        depot,
+        "What are the names of the suppliers that do not supply any products?",
+        "SELECT supplier_name FROM suppliers WHERE supplier_id = 3",
+    )
+
+
+@pytest.fixture(scope="module")
+def screenings(tmp_path_factory):
+    """Dates stored as TEXT (as hand-written SQLite schemas often do)."""
+    path = tmp_path_factory.mktemp("screenings") / "screenings.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Film (FilmID INTEGER PRIMARY KEY, Title TEXT, ReleaseYear INTEGER);
+        CREATE TABLE screening (screening_id INTEGER PRIMARY KEY,
+                                FilmID INTEGER REFERENCES Film(FilmID), screen_date TEXT,
+                                room TEXT);
+        INSERT INTO Film VALUES (1, 'Apu', 1955), (2, 'Cleo', 1962), (3, 'Ikiru', 2024);
+        INSERT INTO screening VALUES (1, 1, '2023-11-02', 'Main'), (2, 1, '2024-02-01', 'Main'),
+                                     (3, 2, '2024-05-09', 'Roof'), (4, 2, '2024-06-01', 'Main'),
+                                     (5, 3, '2023-01-01', 'Roof');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    yield db
+    db.close()
+
+
+def test_text_dates_and_a_verb_made_from_a_table_date_its_rows(screenings):
+    """'films screened in 2024': once the films released in 2024 (the one year column),
+    because a TEXT screen_date was not a date."""
+    check(
+        screenings,
+        "How many different films were screened in 2024?",
+        "SELECT COUNT(DISTINCT FilmID) FROM screening WHERE screen_date LIKE '2024%'",
+    )
+    check(
+        screenings,
+        "How many screenings were there in 2024?",
+        "SELECT COUNT(*) FROM screening WHERE screen_date LIKE '2024%'",
+    )
+    check(
+        screenings,
+        "How many films were released in 2024?",
+        "SELECT COUNT(*) FROM Film WHERE ReleaseYear = 2024",
+    )
+
+
+def test_born_never_reads_another_date_of_the_rows(tmp_path):
+    """Members with a TEXT join date and a birth year: 'born after 1990' once read the join
+    date (the rows' one event date)."""
+    path = tmp_path / "riders.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Member (MemberID INTEGER PRIMARY KEY, Name TEXT, Gender TEXT,
+                             Birth_Year INTEGER, Join_Date TEXT);
+        INSERT INTO Member VALUES (1, 'Ana', 'F', 1995, '2019-03-01'),
+                                  (2, 'Bea', 'F', 1980, '2021-06-01'),
+                                  (3, 'Cy', 'M', 1999, '2020-01-05');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(
+            db,
+            "What are the names of female members born after 1990?",
+            "SELECT Name FROM Member WHERE Gender = 'F' AND Birth_Year > 1990",
+        )
+        check(db, "members who joined in 2020", "SELECT Name FROM Member WHERE MemberID = 3")
+    finally:
+        db.close()

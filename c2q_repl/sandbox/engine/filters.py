@@ -513,9 +513,13 @@ def time_filter(
     tables = [subject, *bridges]
     tables += [c.table for c in (metric.col if metric else None, *projection) if c is not None]
     tables += [f.col.table for f in st.filters]
+    if _after_born(st, item):
+        return _birth_filter(st, item, list(dict.fromkeys(tables)))
+    before = _table_before(st, item)
+    if before is not None and before not in tables:
+        tables.append(before)  # 'films screened in 2024': the screenings' dates
     dated = [(table, _event_dates(st, table)) for table in dict.fromkeys(tables)]
     dated = [(table, dates) for table, dates in dated if dates]
-    before = _table_before(st, item)
     if len(dated) > 1 and before is not None:
         # 'customers who placed orders in 2024': the dates of the table named right before
         dated = [(table, dates) for table, dates in dated if table == before] or dated
@@ -551,6 +555,39 @@ def time_filter(
     )
 
 
+_BIRTH = frozenset({"birth", "dob", "born", "birthday", "bdate"})
+
+
+def _after_born(st: ReadState, item: Item) -> bool:
+    at = next((k for k, it in enumerate(st.items) if it is item), 0)
+    prev = st.at(at - 1) if at else None
+    return prev is not None and prev.text.lower() == "born"
+
+
+def _birth_filter(st: ReadState, item: Item, tables: list[str]) -> Filter:
+    """'members born after 1990': the birth date or birth year, never another date of the
+    rows (a join date once answered it)."""
+    from .names import split_words
+
+    births = [
+        Col(t.name, c.name)
+        for t in map(st.lex.catalog.table, tables)
+        if t is not None
+        for c in t.columns
+        if _BIRTH & set(split_words(c.name))
+        and (col_kind(st, Col(t.name, c.name)) == "date" or is_year_column(st, Col(t.name, c.name)))
+    ]
+    if len(births) != 1:
+        found = ", ".join(f"{c.table}.{c.column}" for c in births) or "no birth date or year"
+        raise Refuse(f"'born {item.text}' needs one birth date or year ({found}).", item.text)
+    col = births[0]
+    if is_year_column(st, col):
+        return _year_filter(st, item, col)
+    rng = resolve(item.time, st.lex.date_anchor.get((col.table, col.column)))
+    st.notes.append((item.text, rng.explanation + f" (on {col.table}.{col.column})"))
+    return Filter(col, "range", (rng.start, rng.end), time=True)
+
+
 def _event_dates(st: ReadState, table: str) -> list[str]:
     from .latest import event_dates
 
@@ -562,6 +599,8 @@ def _table_before(st: ReadState, item: Item) -> str | None:
     not 'the salary of employees in 2021', which may date either)."""
     at = next((k for k, it in enumerate(st.items) if it is item), 0)
     prev = st.at(at - 1) if at else None
+    if prev is not None and prev.kind == "kw" and prev.category == "relverb" and prev.targets:
+        return prev.targets[0].table  # a verb made from a table's name ('screened')
     if prev is None or prev.kind != "table" or not st.is_kw(at - 2, "relverb"):
         return None
     return prev.targets[0].table

@@ -83,6 +83,8 @@ class Lexicon:
     defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
     # yes/no columns stored as text ('T'/'F', 'Y'/'N'): (table, col) -> (true, false) values
     flags: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    # dates stored as text ('2024-03-01' in a TEXT column): (table, col), read as dates
+    text_dates: set[tuple[str, str]] = field(default_factory=set)
 
     def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
@@ -100,11 +102,13 @@ class Lexicon:
     def kind_of(self, table: str, column: str) -> str:
         """'number' | 'date' | 'text' from the declared type."""
         info = self.column_info(table, column)
+        if info is not None and (table, info.name) in self.text_dates:
+            return "date"
         return column_kind(info.type if info else "")
 
     def date_columns(self, table: str) -> list[str]:
         t = self.catalog.table(table)
-        return [c.name for c in t.columns if column_kind(c.type) == "date"] if t else []
+        return [c.name for c in t.columns if self.kind_of(t.name, c.name) == "date"] if t else []
 
     def schema_names(self) -> list[str]:
         names = []
@@ -419,6 +423,37 @@ def _flag_values(values: list) -> tuple[str, str] | None:
     return None
 
 
+_DATE_WORDS = frozenset({"date", "day", "time", "on", "at", "dt", "when", "since", "until"})
+_ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
+
+
+def find_text_dates(lex: Lexicon, database) -> None:
+    """'screen_date TEXT' holding '2024-03-01': a date column in all but its declared type
+    (common in hand-written SQLite schemas). Only columns whose name says date or time, and
+    only when every sampled value is an ISO day."""
+    from sqlglot import exp
+
+    from .identifiers import table_ref
+    from .names import split_words
+
+    for table in lex.catalog.tables:
+        for col in table.columns:
+            if column_kind(col.type) != "text" or not _DATE_WORDS & set(split_words(col.name)):
+                continue
+            sql = (
+                exp.select(exp.column(col.name))
+                .from_(table_ref(table.name))
+                .where(exp.Not(this=exp.Is(this=exp.column(col.name), expression=exp.Null())))
+                .limit(50)
+            )
+            try:
+                rows = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=50).rows
+            except Exception:  # noqa: BLE001 - an unreadable column stays text
+                continue
+            if rows and all(_ISO_DAY.match(str(r[0]).strip()) for r in rows):
+                lex.text_dates.add((table.name, col.name))
+
+
 def load_date_anchors(lex: Lexicon, database) -> None:
     from sqlglot import exp
 
@@ -426,7 +461,7 @@ def load_date_anchors(lex: Lexicon, database) -> None:
 
     for table in lex.catalog.tables:
         for col in table.columns:
-            if column_kind(col.type) != "date":
+            if lex.kind_of(table.name, col.name) != "date":
                 continue
             sql = exp.select(
                 exp.Max(this=exp.column(col.name)), exp.Min(this=exp.column(col.name))

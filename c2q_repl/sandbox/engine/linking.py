@@ -265,7 +265,9 @@ def link(question: str, lex: Lexicon) -> Linked:
                     note=f"'{tok.text}' read as the code {tok.text.upper()}",
                 )
             )
-        elif (verb := _verb_column(tok.lower, lex)) is not None:
+        elif (verb := _verb_column(tok.lower, lex)) is not None and _verb_table(
+            tok.lower, lex
+        ) != verb.table:
             items.append(
                 Item(
                     "column",
@@ -274,6 +276,20 @@ def link(question: str, lex: Lexicon) -> Linked:
                     i + 1,
                     targets=(verb,),
                     note=f"'{tok.text}' read as {verb.table}.{verb.column}",
+                )
+            )
+        elif (table := _verb_table(tok.lower, lex)) is not None:
+            # 'films directed by …' (director), 'suppliers that supply …' (supplier): a verb
+            # made from a table's name only links its rows, as 'placed' or 'wrote' do
+            items.append(
+                Item(
+                    "kw",
+                    tok.text,
+                    i,
+                    i + 1,
+                    category="relverb",
+                    targets=(Target("table", table, via="verb"),),
+                    note=f"'{tok.text}' read as the link to {table}",
                 )
             )
         else:
@@ -363,6 +379,40 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
         return None
     table, column = found.pop()
     return Target("column", table, column, via="verb")
+
+
+def _verb_table(word: str, lex: Lexicon) -> str | None:
+    """'directed' → director, 'screened' → screening, 'supplied'/'supply' → supplier,
+    'shipped' → shipments, 'rated' → rating: an unknown verb form whose stem begins exactly
+    one table's name (its first or last word) with a noun ending after it."""
+    from .names import split_words
+
+    if len(word) < 4:
+        return None
+    stems = {word}
+    for suffix in ("ing", "ied", "ies", "ed", "es", "s", "d"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            stems.add(stem + ("i" if suffix in ("ied", "ies") else ""))
+            if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
+                stems.add(stem[:-1])  # 'shipped' → 'ship'
+    stems |= {s[:-1] + "i" for s in stems if s.endswith("y")}  # 'supply' → 'suppli(er)'
+    stems = {s for s in stems if len(s) >= 3}
+    found = set()
+    for table in lex.catalog.tables:
+        words = split_words(table.name)
+        for noun in {words[0], words[-1]} if words else set():
+            noun = noun[:-1] if noun.endswith("s") and len(noun) > 4 else noun
+            if any(
+                noun.startswith(s) and noun[len(s) :] in _TABLE_NOUN_ENDINGS and noun != word
+                for s in stems
+            ):
+                found.add(table.name)
+    return found.pop() if len(found) == 1 else None
+
+
+# what follows a verb's stem in a table's name: director, screening, supplier, shipment
+_TABLE_NOUN_ENDINGS = frozenset({"er", "or", "ing", "ion", "ment", "e", ""})
 
 
 _TICKER_WORDS = frozenset({"stock", "stocks", "ticker", "symbol", "shares", "share", "code"})

@@ -27,6 +27,8 @@ def read_relation_verbs(st: ReadState) -> None:
             raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
         if len(named) >= 2 or st.asks_when or (nxt is not None and nxt.kind == "time"):
             st.take(i)
+            if len(named) >= 2 and _by_a_named_row(st, i):
+                st.take(i + 1)  # 'films directed by Akira Kurosawa': 'by' only links too
         elif _introduces_own_value(st, i, named):
             # 'trains built by Siemens', 'festivals hosted in Madrid': the value that follows
             # is the subject's own column, which the verb only introduces
@@ -35,6 +37,15 @@ def read_relation_verbs(st: ReadState) -> None:
                 st.take(i + 1)
         else:
             raise Refuse(f"I could not tell what '{it.text}' links here.", it.text)
+
+
+def _by_a_named_row(st: ReadState, i: int) -> bool:
+    """'directed by Akira Kurosawa', 'supplied by suppliers from China': 'by' after the verb
+    introduces the rows of another table, named by a value or the table itself."""
+    if not (st.is_kw(i + 1, "group") and st.items[i + 1].text.lower() == "by" and st.free(i + 1)):
+        return False
+    nxt = st.at(i + 2)
+    return nxt is not None and nxt.kind in ("value", "table")
 
 
 def _introduces_own_value(st: ReadState, i: int, named: set[str]) -> bool:

@@ -31,5 +31,6 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
         lexicon.load_values(lex, database, synonyms)
         lexicon.add_coded_english(lex)
         lexicon.add_name_prefixes(lex)
+        lexicon.find_text_dates(lex, database)
         lexicon.load_date_anchors(lex, database)
     return lex
