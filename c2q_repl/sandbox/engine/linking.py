@@ -175,8 +175,12 @@ def link(question: str, lex: Lexicon) -> Linked:
                 continue
             target = ranked[0]
             word = "lowest" if target.value == "asc" else "highest"
-            after = tokens[match.end] if match.end < len(tokens) else None
-            if after is not None and after.lower == "first" and _ends_clause(tokens, match.end + 1):
+            following = tokens[match.end] if match.end < len(tokens) else None
+            if (
+                following is not None
+                and following.lower == "first"
+                and _ends_clause(tokens, match.end + 1)
+            ):
                 # 'cheapest first' / 'from the cheapest to the most expensive': an ordering
                 # of every row by the ranked column, not the one row at the top
                 targets = tuple(Target("column", t.table, t.column, via="synonym") for t in ranked)
@@ -184,7 +188,14 @@ def link(question: str, lex: Lexicon) -> Linked:
                 items.append(Item("kw", "sorted by", match.start, match.end, category="order"))
                 items.append(Item("column", match.text, match.start, match.end, targets=targets))
                 items.append(
-                    Item("kw", after.text, after.start, after.end, category="dir", arg=direction)
+                    Item(
+                        "kw",
+                        following.text,
+                        match.end,
+                        match.end + 1,
+                        category="dir",
+                        arg=direction,
+                    )
                 )
                 i = match.end + 1
                 continue

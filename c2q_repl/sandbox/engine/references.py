@@ -111,7 +111,12 @@ def per_row(
         return None
     metric = spec.metric
     own_value = metric.col is not None and metric.col.table == key.table
-    if metric.func in ("SUM", "MAX", "MIN", "AVG") and own_value and prev.group_by is None:
+    if (
+        metric.func in ("SUM", "MAX", "MIN", "AVG")
+        and metric.col is not None
+        and own_value
+        and prev.group_by is None
+    ):
         # a value of each row itself: list it beside the row's name
         return QuerySpec(shape="list", table=key.table, columns=(metric.col,), filters=spec.filters)
     if spec.table == key.table and prev.group_by is None:
