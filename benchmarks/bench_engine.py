@@ -30,7 +30,12 @@ from c2q_repl.sandbox.engine.golden import evaluate, load_cases  # noqa: E402
 from c2q_repl.sandbox.seed import ensure_sp500insight  # noqa: E402
 
 GOLDEN = ROOT / "tests" / "engine" / "golden.jsonl"
-HOLDOUT_SPLITS = ("holdout", "holdout2", "holdout3")  # --holdout runs them all: never tuned on
+HOLDOUT_SPLITS = (
+    "holdout",
+    "holdout2",
+    "holdout3",
+    "holdout4",
+)  # --holdout runs them all: never tuned on
 
 
 def parse_args(argv: list[str] | None = None) -> argparse.Namespace:

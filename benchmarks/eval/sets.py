@@ -15,7 +15,21 @@ EVAL_DIR = Path(__file__).resolve().parent
 SP500 = "sp500"
 EXPECTS = ("answer", "decline")
 KINDS = ("standalone", "followup")
-SPLITS = ("dev", "holdout", "dev2", "holdout2", "dev3", "dev4", "dev5", "dev6", "dev7", "holdout3")  # later blind sets
+SPLITS = (
+    "dev",
+    "holdout",
+    "dev2",
+    "holdout2",
+    "dev3",
+    "dev4",
+    "dev5",
+    "dev6",
+    "dev7",
+    "holdout3",
+    "dev8",
+    "dev9",
+    "holdout4",
+)  # later blind sets
 
 
 class SetFormatError(ValueError):

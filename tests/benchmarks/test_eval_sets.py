@@ -33,6 +33,9 @@ SET_PATHS = (
     + set_paths("dev6")
     + set_paths("dev7")
     + set_paths("holdout3")
+    + set_paths("dev8")
+    + set_paths("dev9")
+    + set_paths("holdout4")
 )
 
 
@@ -85,7 +88,18 @@ def test_set_shape(path: Path):
     turns = [t for item in eval_set.items for t in item.turns]
     declines = sum(t.must_decline for t in turns)
     # the first sp500 sets are long; later ones (holdout2, holdout3, dev3..dev7) are the size of the others
-    later = ("holdout2", "holdout3", "dev3", "dev4", "dev5", "dev6", "dev7")
+    later = (
+        "holdout2",
+        "holdout3",
+        "holdout4",
+        "dev3",
+        "dev4",
+        "dev5",
+        "dev6",
+        "dev7",
+        "dev8",
+        "dev9",
+    )
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)
     # about one question in ten (Spider-like sets) up to a third must be declined

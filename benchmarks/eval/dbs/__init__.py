@@ -25,6 +25,8 @@ NAMES = (
     "bikeshare",
     "warehouse",
     "cinema_club",
+    "marathon",
+    "bugtracker",
 )
 
 
