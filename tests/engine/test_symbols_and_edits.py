@@ -188,3 +188,20 @@ def test_a_column_far_from_the_named_row_is_declined(engine, seed_db, question):
     """Once the daily highs of every member stock: the index itself has no 'high'."""
     task = ask(engine, seed_db, question).tasks[0]
     assert "'high' is a column of stock_price_history, not of indexes" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,limit",
+    [
+        ("what are the 3 most popular stocks among our users?", 3),
+        ("10 most picked stocks by users", 10),
+    ],
+)
+def test_most_picked_ranks_by_the_rows_that_pick(engine, seed_db, question, limit):
+    """'the 3 most popular stocks': the stocks on the most watchlists (once 'could not tell
+    what most ranks by')."""
+    gold = (
+        "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+        f" ORDER BY COUNT(*) DESC, stock_symbol LIMIT {limit}"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

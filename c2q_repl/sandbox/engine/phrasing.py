@@ -225,3 +225,22 @@ def _named_before(before: str, noun: str) -> bool:
     return bool(
         re.search(rf"\b(?:each|every|per|all)\s+(?:\w+\s+)?{re.escape(head)}", before, re.I)
     )
+
+
+# 'the 3 most popular stocks', '10 most picked stocks by users': the rows with the most
+# related rows of the table the middle word names (popular, picked → the watchlists)
+_MOST_COUNTED = re.compile(
+    r"\b(?:the\s+)?(?:(\d+)\s+)?most\s+([a-z]+ed|chosen|popular)\s+([a-z]+(?<!ed))\b",
+    re.IGNORECASE,
+)
+
+
+def most_counted(text: str, names_rows) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """'the 3 most picked stocks' → 'top 3 stocks by number of picked', when 'picked' and
+    'stocks' each name a table (``names_rows``); other wordings are left alone ('the most
+    popular tracks' with a popularity column is a superlative of that column)."""
+    m = _MOST_COUNTED.search(text)
+    if m is None or not names_rows(m.group(2)) or not names_rows(m.group(3)):
+        return text, ()
+    said = f"top {m.group(1) or 1} {m.group(3)} by number of {m.group(2)}"
+    return text[: m.start()] + said + text[m.end() :], ((m.group(0), said),)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from .phrasing import benchmark_phrasing
+from .phrasing import benchmark_phrasing, most_counted
 
 # A sentence that tells the answerer how to behave, not what to find.
 _INSTRUCTION = re.compile(
@@ -242,6 +242,8 @@ def prepare(question: str, names_data=lambda rest: False) -> Prepared:
     text, rewrites = informal(body)
     text = _symbol_comparisons(text)
     text, phrased = benchmark_phrasing(text)
+    text, counted = most_counted(text, names_data)
+    phrased += counted
     operator = _ARITHMETIC.search(text)
     return Prepared(
         text,
