@@ -308,3 +308,43 @@ def test_born_never_reads_another_date_of_the_rows(tmp_path):
         check(db, "members who joined in 2020", "SELECT Name FROM Member WHERE MemberID = 3")
     finally:
         db.close()
+
+
+def test_full_name_names_the_rows_and_a_value_after_its_table_is_that_tables(tmp_path):
+    """'Who is the oldest developer?' once answered with ids (full_name was not a name
+    column); 'a race in Japan' once read as the sponsor's own country."""
+    path = tmp_path / "races.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE developers (dev_id INTEGER PRIMARY KEY, full_name TEXT, DOB DATE);
+        INSERT INTO developers VALUES (1, 'Ada', '1980-01-01'), (2, 'Bo', '1970-05-05');
+        CREATE TABLE race (race_id INTEGER PRIMARY KEY, name TEXT, country TEXT);
+        CREATE TABLE Sponsor (SponsorID INTEGER PRIMARY KEY, SponsorName TEXT,
+                              HQ_Country TEXT);
+        CREATE TABLE race_sponsor (race_id INTEGER REFERENCES race(race_id),
+                                   sponsor_id INTEGER REFERENCES Sponsor(SponsorID));
+        INSERT INTO race VALUES (1, 'Tokyo', 'Japan'), (2, 'Berlin', 'Germany');
+        INSERT INTO Sponsor VALUES (1, 'Kaze', 'Japan'), (2, 'Stride', 'Germany');
+        INSERT INTO race_sponsor VALUES (1, 2), (2, 1);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        check(
+            db, "Who is the oldest developer?", "SELECT full_name FROM developers WHERE dev_id = 2"
+        )
+        check(
+            db,
+            "Which sponsors have sponsored a race in Japan?",
+            "SELECT SponsorName FROM Sponsor WHERE SponsorID = 2",
+        )
+        check(
+            db,
+            "Which sponsors are from Japan?",
+            "SELECT SponsorName FROM Sponsor WHERE SponsorID = 1",
+        )
+    finally:
+        db.close()

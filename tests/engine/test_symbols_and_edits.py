@@ -205,3 +205,59 @@ def test_most_picked_ranks_by_the_rows_that_pick(engine, seed_db, question, limi
         f" ORDER BY COUNT(*) DESC, stock_symbol LIMIT {limit}"
     )
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "show me user 25's watchlist",
+        "where's the S&P 500 index at on the latest day we have?",
+    ],
+)
+def test_an_answer_that_only_repeats_the_question_is_declined(engine, seed_db, question):
+    """Once the row 'SP500, S&P 500' and the user id 25, shown as answers."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert "would only repeat" in task.refusal
+
+
+def test_never_by_any_user_does_not_join_the_users(engine, seed_db):
+    """The users joined through the selections kept only selected stocks: 0 instead of 293."""
+    plan = ask(engine, seed_db, "how many S&P 500 stocks have never been selected by any user?")
+    gold = (
+        "SELECT COUNT(*) FROM index_compositions WHERE index_symbol = 'SP500' AND stock_symbol"
+        " NOT IN (SELECT stock_symbol FROM user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_which_ones_lists_the_counted_rows(engine, seed_db):
+    plan = session(engine, seed_db, "how many stocks did user 1 select?", "which ones, with sector")
+    gold = (
+        "SELECT c.stock_symbol, c.sector FROM companies c JOIN user_selected_stocks s"
+        " ON s.stock_symbol = c.stock_symbol WHERE s.user_id = 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_changing_the_condition_that_picked_the_rows_is_declined(engine, seed_db):
+    """'what about healthcare' once kept the five tech companies and added 'healthcare'."""
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 tech companies by market cap",
+        "how many employees do they have combined?",
+        "what about healthcare",
+    )
+    assert "changes the condition that picked them" in plan.tasks[0].refusal
+
+
+def test_top_n_after_a_ranking_within_groups_asks_which_is_meant(engine, seed_db):
+    plan = session(
+        engine, seed_db, "largest company by market cap in each sector", "only the top 3 of those"
+    )
+    assert "3 per sector" in plan.tasks[0].refusal
+
+
+def test_the_latest_date_in_the_price_data_is_one_value(engine, seed_db):
+    plan = ask(engine, seed_db, "What's the most recent date in the price data?")
+    assert same_rows(seed_db, plan, "SELECT MAX(record_date) FROM stock_price_history")

@@ -25,8 +25,10 @@ from .attached import far_attribute
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
+from .counted_rows import counted_rows
 from .describe import describe_schema
 from .described import DescribedLexicons
+from .echo import echoed
 from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_words
 from .followups import apply_followup
 from .guard import unaccounted
@@ -341,6 +343,9 @@ class BuiltinAnswerer:
             built = build(spec, ctx.lex.catalog)
         except PlanError as exc:
             return self._refuse(task_id, question, Decline(str(exc)), ctx, examples)
+        echo = echoed(spec, built.list_cols, ctx.lex.catalog)
+        if echo is not None:
+            return self._refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
         task = TaskPlan(
@@ -383,6 +388,10 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        listed = counted_rows(prev, question, ctx.lex)
+        if listed is not None:
+            note = ("follow-up", f"The rows counted by '{prior.question}', listed")
+            return self._render("0", question, listed, ctx, [note])
         try:
             edit = apply_followup(prev, question, ctx.lex)
         except ValueError as exc:
@@ -391,6 +400,13 @@ class BuiltinAnswerer:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
+        if _changes_picked_rows(prev, edit.spec, ctx.lex):
+            reason = (
+                f"The previous answer was about the rows picked earlier ('{prior.question}'); "
+                f"'{question}' changes the condition that picked them, so those rows would no "
+                "longer be the ones meant. Please ask the whole question again."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         extra = [
             (
                 "follow-up",
@@ -538,6 +554,26 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
+    """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
+    have combined?': the second answer holds the five tech companies by key; swapping the
+    sector beside those keys answers nothing (the top 5 healthcare companies are meant)."""
+    keyed = [
+        f
+        for f in prev.filters
+        if f.op in ("in", "=")
+        and (info := lex.catalog.table(f.col.table)) is not None
+        and list(info.primary_key) == [f.col.column]
+        and len(f.values) > 1
+    ]
+    if not keyed:
+        return False
+    tables = {f.col.table for f in keyed}
+    before = {f for f in prev.filters if f.col.table in tables and f not in keyed}
+    after = {f for f in new.filters if f.col.table in tables and f not in keyed}
+    return before != after
 
 
 def _dates_onto_subject(

@@ -371,6 +371,22 @@ def _choose_value(st: ReadState, item: Item) -> Target:
     said = [t for t in targets if Col(t.table, t.column) in beside]
     if said:
         return said[0]  # 'the district Capitol Hill': the column named beside its value
+    before = [
+        st.at(j).targets[0].table  # type: ignore[union-attr]
+        for j in (at - 1, at - 2)
+        if st.at(j) is not None and st.at(j).kind == "table"  # type: ignore[union-attr]
+    ]
+    owned = [t for t in targets if before and t.table == before[0]]
+    if owned and len({t.column for t in owned}) == 1:
+        return owned[0]  # 'sponsored a race in Japan': the race's country, not the sponsor's
+    tables_named = list(dict.fromkeys(t.table for t in targets if t.table in named))
+    if len(tables_named) > 1:
+        readings = " or ".join(f"{t.table}.{t.column}" for t in targets if t.table in named)
+        raise Refuse(
+            f"'{item.text}' is a value of {readings}; please say which (for example "
+            f"'{tables_named[1]} in {item.text}').",
+            item.text,
+        )
     own = [c for c in columns if c[0] == targets[0].table]
     if len(own) > 1 and targets[0].table in named:
         # 'stations in Capitol Hill': a station's name and its district both say so

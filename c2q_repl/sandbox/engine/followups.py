@@ -311,6 +311,14 @@ def apply_followup(
             n = int(it.number)
             if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
                 return None
+            if spec.per_group is not None and not {"each", "per", "every"} & set(words):
+                # 'only the top 3 of those' after the largest company of each sector: the 3
+                # largest of the rows shown, or 3 per sector? Neither is picked silently.
+                raise ValueError(
+                    f"'{it.text}' after a ranking within each {spec.per_group.column} can mean "
+                    f"{n} per {spec.per_group.column} or the top {n} of the rows shown; please "
+                    f"say '{n} per {spec.per_group.column}' or ask the whole question."
+                )
             spec = spec.with_(limit=n, limit_stated=True)
             if spec.shape == "aggregate" and not spec.order_metric:
                 spec = spec.with_(order_metric=True, descending=True)

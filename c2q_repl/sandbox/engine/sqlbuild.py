@@ -345,7 +345,7 @@ def name_columns(info) -> list[str]:
     firsts, lasts, others = [], [], []
     for c in info.columns:
         low = c.name.lower().replace("_", "")
-        if low in ("shortname", "name", "title"):
+        if low in ("shortname", "name", "title", "fullname", "displayname"):
             return [c.name]
         if low.endswith(("name", "title")):
             prefix = low[: -4 if low.endswith("name") else -5]
@@ -448,10 +448,30 @@ def _tied_at_top(
     )
 
 
+def _without_absent_joins(spec: QuerySpec, catalog: Catalog) -> QuerySpec:
+    """'stocks never selected by any user': the users are part of the absence (reached only
+    through the selections that must not exist), not a table to join — joining them kept
+    only stocks that were selected, and none passed."""
+    absent = {str(f.values[0]) for f in spec.filters if f.op == "absent" and f.values}
+    if not absent or not spec.also_join:
+        return spec
+    kept = []
+    for table in spec.also_join:
+        try:
+            path = [nxt for nxt, _ in join_path(catalog, spec.table, table)]
+        except PlanError:
+            path = []
+        if table in absent or absent & set(path):
+            continue
+        kept.append(table)
+    return spec.with_(also_join=tuple(kept))
+
+
 def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
     if spec.change:
         return _build_change(spec, catalog)
+    spec = _without_absent_joins(spec, catalog)
     tables = spec.tables()
     steps: list[tuple[str, Relationship]] = []
     joined = {spec.table}
