@@ -29,6 +29,8 @@ SPLITS = (
     "dev8",
     "dev9",
     "holdout4",
+    "dev10",
+    "dev11",
 )  # later blind sets
 
 

@@ -36,6 +36,8 @@ SET_PATHS = (
     + set_paths("dev8")
     + set_paths("dev9")
     + set_paths("holdout4")
+    + set_paths("dev10")
+    + set_paths("dev11")
 )
 
 
@@ -99,6 +101,8 @@ def test_set_shape(path: Path):
         "dev7",
         "dev8",
         "dev9",
+        "dev10",
+        "dev11",
     )
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)

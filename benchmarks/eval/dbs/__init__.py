@@ -27,6 +27,7 @@ NAMES = (
     "cinema_club",
     "marathon",
     "bugtracker",
+    "vet_clinic",
 )
 
 
