@@ -42,6 +42,15 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
     shape = (
         "count" if metric.func == "COUNT" and p.group_col is None and not p.extras else "aggregate"
     )
+    if (
+        metric.func == "COUNT"
+        and p.projection
+        and all(col_kind(st, c) == "date" for c in p.projection)
+    ):
+        # 'how many users are registered?', 'how many users have added Apple?': the verb's
+        # date only says the rows exist (a time phrase would have made it a condition)
+        st.notes.append((p.projection[0].column, "the verb is read as the rows existing"))
+        p = replace(p, projection=[])
     if p.projection and not (len(p.projection) == 1 and p.projection[0] == p.group_col):
         raise Refuse(
             f"I could not tell how '{p.projection[0].column}' relates to the {metric.func.lower()}.",

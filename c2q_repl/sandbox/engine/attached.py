@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .lexicon import Lexicon
 from .linking import Item, Linked
-from .spec import Decline
+from .spec import Decline, QuerySpec
 from .sqlbuild import join_path
 
 
@@ -20,9 +20,18 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
         at = k + 1
         if at < len(items) and items[at].kind == "table" and _tables(items[at]) == {owner}:
             at += 1  # 'the S&P 500 index high': the owner's own noun between
-        if at >= len(items) or items[at].kind != "column":
+        if at < len(items) and items[at].kind == "column":
+            column = items[at]
+        elif (
+            k > 0
+            and items[k - 1].kind == "column"
+            and not (k + 1 < len(items) and items[k + 1].kind == "table")
+        ):
+            # 'the highest price of AAPL': the column said before it ('salary of Marketing
+            # employees' is the employees' salary: the value only qualifies them)
+            column = items[k - 1]
+        else:
             continue
-        column = items[at]
         homes = _tables(column)
         if owner in homes or not homes:
             continue
@@ -47,3 +56,88 @@ def _hops(lex: Lexicon, start: str, goal: str) -> int | None:
         return len(join_path(lex.catalog, start, goal))
     except Exception:  # noqa: BLE001 - no route or an ambiguous one: not an attribute either
         return None
+
+
+def far_group(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | None:
+    """'which country are most of our users from': country is the companies' column, two
+    links from the users (through their watchlists); grouping users by it answers another
+    question. Declined unless the question names the grouped table itself."""
+    group = spec.group_by
+    if group is None or group.table == spec.table:
+        return None
+    named = {t.table for it in linked.items if it.kind == "table" for t in it.targets}
+    if group.table in named:
+        return None
+    hops = _hops(lex, spec.table, group.table)
+    if hops is None or hops < 2:
+        return None
+    return Decline(
+        f"'{group.column}' is a column of {group.table}, not of {spec.table}: grouping "
+        f"{spec.table} by it would follow their links to {group.table}. Name {group.table} "
+        f"if that is what you mean (for example '{spec.table} per {group.table} "
+        f"{group.column}').",
+        (group.column,),
+    )
+
+
+_EXTREME_COLUMNS = {"MAX": "high", "MIN": "low"}
+
+
+def price_extreme(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | None:
+    """'the highest price Meta traded at in 2022': the highest close, or the day's high?
+    When 'price' stands for a close and the same table keeps a 'high' (or 'low') column,
+    the extreme of the price is ambiguous: declined with both readings."""
+    ranked = spec.metric.col if spec.metric is not None else spec.order_by
+    if ranked is None:
+        return None
+    func = spec.metric.func if spec.metric is not None else ("MAX" if spec.descending else "MIN")
+    other = _EXTREME_COLUMNS.get(func)
+    info = lex.catalog.table(ranked.table)
+    if other is None or info is None or info.column(other) is None or ranked.column == other:
+        return None
+    said = [
+        it
+        for it in linked.items
+        if it.kind == "column"
+        and any((t.table, t.column) == (ranked.table, ranked.column) for t in it.targets)
+    ]
+    if not said or any("clos" in it.text.lower() for it in said):
+        return None  # 'the highest close' names the close
+    if not any("price" in it.text.lower() for it in said):
+        return None
+    return Decline(
+        f"'{said[0].text}' here can mean {ranked.column} or the day's {other} "
+        f"({ranked.table}.{other}); please say which (for example 'the highest {ranked.column}' "
+        f"or 'the highest {other}').",
+        (said[0].text,),
+    )
+
+
+def far_choice(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | None:
+    """'the highest price of AAPL in 2023': 'price' names the index price, a company's
+    current price and a stock's close; a reading two links away from AAPL (the index it is
+    in) while a nearer one exists is not picked silently."""
+    used = {c for c in (spec.order_by, spec.metric.col if spec.metric else None) if c}
+    used |= set(spec.columns)
+    items = sorted(linked.items, key=lambda it: it.start)
+    for k, it in enumerate(items):
+        if it.kind != "value" or not it.targets:
+            continue
+        owner = it.targets[0].table
+        for j in (k - 1, k + 1):
+            if not 0 <= j < len(items) or items[j].kind != "column":
+                continue
+            targets = [(t.table, t.column) for t in items[j].targets]
+            chosen = [t for t in targets if any((c.table, c.column) == t for c in used)]
+            if len(targets) < 2 or not chosen:
+                continue
+            far = _hops(lex, owner, chosen[0][0])
+            near = [t for t in targets if (_hops(lex, owner, t[0]) or 9) <= 1]
+            if far is not None and far >= 2 and near:
+                readings = ", ".join(f"{t}.{c}" for t, c in targets)
+                return Decline(
+                    f"'{items[j].text}' of {it.text} can mean {readings}; please name the "
+                    f"one you mean (for example '{near[0][1]}').",
+                    (items[j].text,),
+                )
+    return None

@@ -21,7 +21,7 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
-from .attached import far_attribute
+from .attached import far_attribute, far_choice, far_group, price_extreme
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -199,10 +199,19 @@ class BuiltinAnswerer:
                 ctx = replace(ctx, lex=lex, base=ctx.base or ctx)
         if not question:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
-        prepared = prepare(question, lambda rest: _names_data(rest, ctx.lex))
+        prepared = prepare(
+            question,
+            lambda rest: _names_data(rest, ctx.lex),
+            lambda rest: _says_data(rest, ctx.lex),
+        )
         if prepared.destructive:
             decline = Decline(refusal_for_write(prepared.destructive))
             return self._single(self._refuse("0", question, decline, ctx))
+        if prepared.arithmetic == "-" and not _dash_between_columns(prepared.question, ctx.lex):
+            # 'companies in Texas - names and cities please': a dash, not a subtraction
+            prepared = replace(
+                prepared, question=re.sub(r"\s+-\s+", ", ", prepared.question), arithmetic=""
+            )
         if prepared.arithmetic:
             op = prepared.arithmetic
             said = "can mean 'or' or a division" if op == "/" else "asks for arithmetic"
@@ -322,7 +331,12 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
-        far = far_attribute(linked, ctx.lex)
+        far = (
+            far_attribute(linked, ctx.lex)
+            or far_group(spec, linked, ctx.lex)
+            or far_choice(spec, linked, ctx.lex)
+            or price_extreme(spec, linked, ctx.lex)
+        )
         if far is not None:
             return self._refuse(task_id, question, far, ctx, examples)
         outcome = self._render(task_id, question, spec, ctx, examples=examples)
@@ -556,6 +570,15 @@ class BuiltinAnswerer:
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
 
 
+def _dash_between_columns(text: str, lex: Lexicon) -> bool:
+    """'close - open': a column on each side of the dash (else it is punctuation)."""
+    for m in re.finditer(r"(\w+)\s+-\s+(\w+)", text):
+        sides = [link(word, lex).items for word in m.groups()]
+        if all(items and all(it.kind == "column" for it in items) for items in sides):
+            return True
+    return False
+
+
 def _changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
     """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
     have combined?': the second answer holds the five tech companies by key; swapping the
@@ -610,6 +633,11 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
     return replace(task, task=text)
+
+
+def _says_data(text: str, lex: Lexicon) -> bool:
+    linked = link(text, lex)
+    return any(it.kind in ("table", "column", "value") for it in linked.items)
 
 
 def _names_data(text: str, lex: Lexicon) -> bool:

@@ -105,7 +105,12 @@ def back_reference(question: str, linked: Linked) -> str:
                 # names and their years': the rows of this question
                 continue
             return t.text
-        if t.lower in _DEMONSTRATIVES and demonstrative_column(linked, index) is not None:
+        relative = any(it.kind == "table" and it.end == index for it in linked.items)
+        if (
+            t.lower in _DEMONSTRATIVES
+            and not relative  # 'the users that joined in 2023': a relative pronoun
+            and demonstrative_column(linked, index) is not None
+        ):
             return t.text  # "which companies are in that industry": a value of the last answer
         if any(start < index for start, _ in tables):
             continue

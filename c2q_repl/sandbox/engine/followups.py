@@ -247,6 +247,25 @@ def apply_followup(
                     changes.append(f"kept the one with the {it.text.lower()} {col.column}")
             elif (
                 it.category == "agg"
+                and spec.shape == "count"
+                and spec.group_by is None
+                and it.arg in ("MAX", "MIN")
+                and _asks_for_one(words)
+            ):
+                # 'which of them has the most employees?' after 'how many companies are in
+                # healthcare?': the counted row with the most, not the largest value alone
+                spec = spec.with_(
+                    shape="list",
+                    metric=None,
+                    order_by=col,
+                    descending=it.arg == "MAX",
+                    limit=1,
+                    limit_stated=True,
+                )
+                changes.append(f"kept the one with the {it.text.lower()} {col.column}")
+                continue
+            elif (
+                it.category == "agg"
                 and spec.metric is not None
                 and (spec.metric.func != "COUNT" or spec.group_by is None)
             ):

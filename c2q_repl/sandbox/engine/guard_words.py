@@ -85,9 +85,27 @@ def dropped_columns(p: Proposal) -> Decline | None:
             continue
         if all(t.via == "verb" for t in item.targets):
             continue  # 'albums released on the Warp label': a verb, not a request for release_year
+        if _existence_verb(item, p):
+            continue  # 'how many users are registered?': the users' sign-up date says they exist
         if phrase_key(item.text) not in _KEYWORD_KEYS:  # 'Count' may name visit_count too
             return not_used(item.text)
     return None
+
+
+def _existence_verb(item, p: Proposal) -> bool:
+    """A date column named by a verb ('registered', 'added') in a count whose FROM/JOIN holds
+    its table: the verb says the rows exist, and the count counts them."""
+    from .lexicon import column_kind
+
+    tables = {t.lower() for t in p.facts.tables}
+    if not any(isinstance(node, exp.Count) for node in p.facts.tree.find_all(exp.Count)):
+        return False
+    for t in item.targets:
+        info = p.catalog.table(t.table)
+        col = info.column(t.column) if info else None
+        if col is None or column_kind(col.type) != "date" or t.table.lower() not in tables:
+            return False
+    return bool(item.targets)
 
 
 def count_not_counted(p: Proposal) -> Decline | None:

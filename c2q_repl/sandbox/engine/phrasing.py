@@ -230,7 +230,8 @@ def _named_before(before: str, noun: str) -> bool:
 # 'the 3 most popular stocks', '10 most picked stocks by users': the rows with the most
 # related rows of the table the middle word names (popular, picked → the watchlists)
 _MOST_COUNTED = re.compile(
-    r"\b(?:the\s+)?(?:(\d+)\s+)?most\s+([a-z]+ed|chosen|popular)\s+([a-z]+(?<!ed))\b",
+    r"\b(?:the\s+)?(?:top\s+)?(?:(\d+)\s+)?most[\s-]+([a-z]+ed|chosen|popular)\s+"
+    r"([a-z]+(?<!ed))\b",
     re.IGNORECASE,
 )
 

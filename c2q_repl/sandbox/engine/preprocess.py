@@ -167,6 +167,20 @@ _COMPARISON_SYMBOLS = (
     (">", "more than"),
     ("<", "less than"),
 )
+_SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+
+
+def _iso_day(m: re.Match) -> str:
+    """An unambiguous m/d/yyyy or d/m/yyyy day as ISO; an ambiguous one is left as written."""
+    a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+    if a > 12 and 1 <= b <= 12:
+        a, b = b, a  # day first ('30/12/2022')
+    elif not (b > 12 and 1 <= a <= 12 and b <= 31):
+        return m.group(0)
+    return f"{year}-{a:02d}-{b:02d}"
+
+
+_MORE_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|bigger|smaller)\s+then\b", re.I)
 _SPACED_PERCENT = re.compile(r"(\d)\s+%")
 _BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s)")
 _NO_OF = re.compile(r"\bno\.?\s+of\b", re.IGNORECASE)
@@ -198,6 +212,14 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    iso = _SLASH_DATE.sub(_iso_day, text)
+    if iso != text:
+        rewrites.append(("m/d/yyyy", "yyyy-mm-dd"))  # '12/30/2022' (not '03/04/2023': which?)
+        text = iso
+    said_then = _MORE_THEN.sub(r"\1 than", text)  # 'more then 10': a common slip
+    if said_then != text:
+        rewrites.append(("then", "than"))
+        text = said_then
     worded = _BARE_PERCENT.sub("percent", text)
     if worded != text:
         rewrites.append(("%", "percent"))  # 'what % of companies …' (not '10%': a number)
@@ -234,8 +256,59 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
-def prepare(question: str, names_data=lambda rest: False) -> Prepared:
+_INTERJECTION = re.compile(
+    r"^\s*(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+)\b[\s,!.:;-]*(?=\S)",
+    re.IGNORECASE,
+)
+_LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")
+_FOR_MY = re.compile(
+    r"^\s*(?:for|in)\s+(?:my|a|our|the|this)\s+(?:[a-z-]+\s+){0,2}?(?:article|story|report|"
+    r"slide|slides|deck|pack|presentation|meeting|memo|piece|post|newsletter|review|demo|"
+    r"call|briefing)\b[\s,:;-]*(?:i\s+(?:need|want|would\s+like|'d\s+like)(?:\s+to\s+"
+    r"(?:know|see|get))?|can\s+you\s+(?:show|give|tell)\s+me|please)?[\s,:;-]*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def context_preamble(text: str, names_data) -> tuple[str, str]:
+    """'ok, how many …', 'Board pack: the 10 …', 'For my article I need a list of …': words
+    about the asker's situation, dropped (and reported) when they name no data."""
+    removed: list[str] = []
+    for pattern in (_INTERJECTION, _FOR_MY, _LABEL):
+        m = pattern.match(text)
+        if m and not names_data(m.group(0)):
+            removed.append(m.group(0).strip(" ,:;-"))
+            text = text[m.end() :]
+    return text, " ".join(removed)
+
+
+_NEW_ROWS = re.compile(r"\bnew\s+([a-z]+)\b", re.IGNORECASE)
+_ONLY = re.compile(
+    r"^\s*(?:and\s+)?only\s+(?=(?:the\s+)?(?:top|bottom|first|last|\d|[a-z]+\s+ones?\b))", re.I
+)
+
+
+def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """'how many new users signed up in 2023': 'new' before rows adds nothing the date does
+    not; 'only the top 3' in a follow-up is 'the top 3'."""
+    said: list[tuple[str, str]] = []
+    m = _NEW_ROWS.search(text)
+    if m and names_data(m.group(1)):
+        said.append((m.group(0), m.group(1)))
+        text = text[: m.start()] + m.group(1) + text[m.end() :]
+    m = _ONLY.match(text)
+    if m:
+        said.append(("only", "(dropped)"))
+        text = text[m.end() :]
+    return text, tuple(said)
+
+
+def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Prepared:
+    """``names_data(text)``: the text names a table; ``says_data(text)``: it names anything of
+    the data (a table, a column or a value), so it is never dropped as context."""
     body, removed = strip_boilerplate(question)
+    body, context = context_preamble(body, says_data or names_data)
+    removed = " ".join(part for part in (context, removed) if part)
     verb = destructive_verb(body, names_data)
     if verb:
         return Prepared(body, removed, verb)
@@ -243,6 +316,8 @@ def prepare(question: str, names_data=lambda rest: False) -> Prepared:
     text = _symbol_comparisons(text)
     text, phrased = benchmark_phrasing(text)
     text, counted = most_counted(text, names_data)
+    text, fillers = _adjective_fillers(text, names_data)
+    counted += fillers
     phrased += counted
     operator = _ARITHMETIC.search(text)
     return Prepared(
