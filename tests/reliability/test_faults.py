@@ -121,6 +121,16 @@ def test_a_failed_session_open_is_reported_once(tmp_path):
             repl.ask(FAULTY)
             repl.wait(case.said)
             repl.wait_prompt()
-            assert repl.text.count("error: auth failed") == 1, repl.screen.dump()
+            # once per attempt to open the session (each begins by reading the data summary):
+            # the start-up attempt, and, when it had already failed and been shown before the
+            # question (a slow machine), the question's retry
+            with server.lock:
+                attempts = sum(
+                    1
+                    for r in server.received
+                    if r.method == "GET" and r.path == "/v3/dataSummaries"
+                )
+            shown = repl.text.count("error: auth failed")
+            assert 1 <= shown <= attempts, (shown, attempts, repl.screen.dump())
         finally:
             repl.close()
