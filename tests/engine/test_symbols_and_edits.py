@@ -317,7 +317,7 @@ def test_context_words_dashes_dates_and_slips(engine, seed_db, question, gold):
         ("which country are most of our users from", "'country' is a column of companies"),
         ("What was the highest price Meta traded at during 2022, and on what day?", "price"),
         ("highest stock price of Meta in 2022", "the day's high"),
-        ("what is the highest price of AAPL in 2023", "'price' of AAPL can mean"),
+        ("what is the highest price of AAPL in 2023", "the day's high"),
         ("AAPL close on 03/04/2023", ""),
     ],
 )
@@ -340,3 +340,38 @@ def test_which_of_them_after_a_count_is_the_counted_row(engine, seed_db):
         " ORDER BY full_time_employees DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("Amazon market cap", "SELECT market_cap FROM companies WHERE stock_symbol = 'AMZN'"),
+        (
+            "what is JPMorgan's market cap",
+            "SELECT market_cap FROM companies WHERE stock_symbol = 'JPM'",
+        ),
+        (
+            "compare market cap of Coca-Cola and Pepsi",
+            "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN ('KO', 'PEP')",
+        ),
+        (
+            "AAPL price on 2023-06-30",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = '2023-06-30'",
+        ),
+        (
+            "how much did Tesla's stock price change over 2023, in percent",
+            _first_last(
+                "stock_price_history", "close", "stock_symbol = 'TSLA'", "2023-01-01", "2023-12-31"
+            ),
+        ),
+    ],
+)
+def test_nicknames_and_prices_on_a_day(engine, seed_db, question, gold):
+    """'Amazon', 'JPMorgan', 'Pepsi' once unknown; 'price' with a date once read as today's
+    price of the company (no date to filter) instead of the day's close."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_a_shortened_name_needs_its_capital(engine, seed_db):
+    assert "ordinary word" in ask(engine, seed_db, "what is the pepsi market cap").tasks[0].refusal

@@ -5,6 +5,8 @@ its way there (which once listed every member stock's daily high)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .lexicon import Lexicon
 from .linking import Item, Linked
 from .spec import Decline, QuerySpec
@@ -88,8 +90,8 @@ def price_extreme(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | No
     When 'price' stands for a close and the same table keeps a 'high' (or 'low') column,
     the extreme of the price is ambiguous: declined with both readings."""
     ranked = spec.metric.col if spec.metric is not None else spec.order_by
-    if ranked is None:
-        return None
+    if ranked is None or spec.change:
+        return None  # a change reads first and last values, not an extreme
     func = spec.metric.func if spec.metric is not None else ("MAX" if spec.descending else "MIN")
     other = _EXTREME_COLUMNS.get(func)
     info = lex.catalog.table(ranked.table)
@@ -141,3 +143,27 @@ def far_choice(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | None:
                     (items[j].text,),
                 )
     return None
+
+
+def dated_readings(linked: Linked, lex: Lexicon) -> Linked:
+    """'AAPL price on 2023-06-30': with a time phrase, a word that names columns of dated and
+    undated tables ('price': a stock's close, a company's current price, an index's price)
+    means a dated one, and of those the one nearest the row the question names."""
+    if not any(it.kind == "time" for it in linked.items):
+        return linked
+    owners = [it.targets[0].table for it in linked.items if it.kind == "value" and it.targets]
+    items = []
+    for it in linked.items:
+        if it.kind == "column" and len({t.table for t in it.targets}) > 1:
+            dated = [t for t in it.targets if lex.date_columns(t.table)]
+            if dated and len(dated) < len(it.targets):
+                if owners:
+                    near = [
+                        t
+                        for t in dated
+                        if all((_hops(lex, owner, t.table) or 9) <= 1 for owner in owners)
+                    ]
+                    dated = near or dated
+                it = replace(it, targets=tuple(dated))
+        items.append(it)
+    return replace(linked, items=tuple(items))

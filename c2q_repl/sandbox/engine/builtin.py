@@ -21,7 +21,13 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
-from .attached import far_attribute, far_choice, far_group, price_extreme
+from .attached import (
+    dated_readings,
+    far_attribute,
+    far_choice,
+    far_group,
+    price_extreme,
+)
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -327,7 +333,7 @@ class BuiltinAnswerer:
     def _plan_one(
         self, question: str, task_id: str, ctx: _Context, examples: bool = True
     ) -> _Outcome:
-        linked = link(question, ctx.lex)
+        linked = dated_readings(link(question, ctx.lex), ctx.lex)
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)

@@ -294,6 +294,7 @@ def add_name_prefixes(lex: Lexicon) -> None:
             for n in (1, 2):
                 if len(key) > n:
                     counts[key[:n]] = counts.get(key[:n], 0) + 1
+        _add_nicknames(lex, keys)
         for t, key in keys.items():
             for n in (2, 1):
                 prefix = key[:n]
@@ -307,6 +308,32 @@ def add_name_prefixes(lex: Lexicon) -> None:
                 ):
                     via = "name" if n == 2 else "prefix"  # one word: linked only when capitalised
                     lex.add(prefix, Target("value", t.table, t.column, t.value, via=via))
+
+
+def _add_nicknames(lex: Lexicon, keys: dict[Target, tuple[str, ...]]) -> None:
+    """How people shorten a company name: 'Amazon' (Amazon.com, Inc.), 'JPMorgan' (JP Morgan
+    Chase & Co.), 'Pepsi' (Pepsico, Inc.) — linked only when capitalised, and only when no
+    other name of the column shortens the same way."""
+    found: dict[tuple[str, ...], list[tuple[Target, str]]] = {}
+    for t, key in keys.items():
+        if not key:
+            continue
+        first = key[0]
+        forms: dict[str, str] = {}
+        if first.isalpha() and len(first) >= 7:
+            # 'Pepsi' for Pepsico: a capitalised word missing at most two letters
+            forms.update((first[:n], "prefix") for n in range(len(first) - 2, len(first)))
+        if "." in first:
+            forms[first.split(".")[0]] = "name"  # amazon.com: the name people say
+        if len(key) > 2 and len(first) <= 3 and first.isalpha():
+            forms[first + key[1]] = "name"  # jp morgan: written as one word
+        for form, via in forms.items():
+            if len(form) >= 4:
+                found.setdefault((form,), []).append((t, via))
+    for key, found_targets in found.items():
+        if len(found_targets) == 1 and key not in lex.phrases:
+            t, via = found_targets[0]
+            lex.add(key, Target("value", t.table, t.column, t.value, via=via))
 
 
 # one-letter codes that English spells out, by the words of the column they are stored in
