@@ -31,6 +31,9 @@ SPLITS = (
     "holdout4",
     "dev10",
     "dev11",
+    "dev12",
+    "dev13",
+    "holdout5",
 )  # later blind sets
 
 

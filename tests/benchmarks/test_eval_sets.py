@@ -38,6 +38,9 @@ SET_PATHS = (
     + set_paths("holdout4")
     + set_paths("dev10")
     + set_paths("dev11")
+    + set_paths("dev12")
+    + set_paths("dev13")
+    + set_paths("holdout5")
 )
 
 
@@ -103,6 +106,9 @@ def test_set_shape(path: Path):
         "dev9",
         "dev10",
         "dev11",
+        "dev12",
+        "dev13",
+        "holdout5",
     )
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)

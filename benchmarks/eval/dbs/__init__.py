@@ -28,6 +28,7 @@ NAMES = (
     "marathon",
     "bugtracker",
     "vet_clinic",
+    "gym",
 )
 
 
