@@ -35,8 +35,6 @@ def declined(plan) -> bool:
         "which stocks did user 7 not select",
         # the largest company's sector, or the sector largest in total? (was: the total)
         "what sector is the largest company in",
-        # two measures, one a count (was: the total alone)
-        "what is the total market cap per sector and the number of companies",
         # two counts (was: companies that have users)
         "how many companies and users are there",
         # 'most' counts rows per date (was: the latest signups)

@@ -375,3 +375,33 @@ def test_nicknames_and_prices_on_a_day(engine, seed_db, question, gold):
 
 def test_a_shortened_name_needs_its_capital(engine, seed_db):
     assert "ordinary word" in ask(engine, seed_db, "what is the pepsi market cap").tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what is the total market cap per sector and the number of companies",
+            "SELECT sector, SUM(market_cap), COUNT(*) FROM companies GROUP BY sector",
+        ),
+        (
+            "energy sector: number of companies, total mkt cap and avg ebitda",
+            "SELECT COUNT(*), SUM(market_cap), AVG(ebitda) FROM companies WHERE sector = 'Energy'",
+        ),
+        (
+            "total market cap per sector, sorted by market cap",
+            "SELECT sector, SUM(market_cap) FROM companies GROUP BY sector ORDER BY 2",
+        ),
+    ],
+)
+def test_a_count_beside_other_measures_and_groups_sorted_by_their_total(
+    engine, seed_db, question, gold
+):
+    """Once declined ('not both in one question'), and the sort of the groups once dropped
+    (ordered by sector instead of the total)."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_groups_sorted_by_a_column_they_do_not_compute_are_declined(engine, seed_db):
+    question = "number of companies and total market cap per sector, sorted by market cap"
+    assert "how to sort the groups" in ask(engine, seed_db, question).tasks[0].refusal

@@ -96,6 +96,16 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         spec = spec.with_(asked_columns=True)  # 'the name of each festival and …': no key
     elif p.group_col is not None and (p.descending is not None or st.order_by_count):
         spec = spec.with_(order_metric=True, descending=bool(p.descending))
+    if p.group_col is not None and p.order_col is not None and p.sup_item is None:
+        # 'total market cap per sector, sorted by market cap': by the total, never dropped
+        if metric.col is not None and p.order_col == metric.col:
+            spec = spec.with_(order_metric=True, descending=bool(p.descending))
+        elif p.order_col != p.group_col:
+            raise Refuse(
+                f"I could not tell how to sort the groups by '{p.order_col.column}' (by which "
+                f"of the values computed per {p.group_col.column}); please sort by one of them.",
+                p.order_col.column,
+            )
     return spec
 
 

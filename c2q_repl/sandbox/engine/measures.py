@@ -38,8 +38,9 @@ VALUE_SUPERLATIVES = frozenset(
 
 
 def extra_metrics(st: ReadState, metric: Metric, grouped: bool) -> list[Metric]:
-    """'total and average market cap', 'average and maximum salary per department'."""
-    extras = []
+    """'total and average market cap', 'average and maximum salary per department' (and
+    the measures read beside a count: 'number of companies and total market cap')."""
+    extras = list(st.extra_measures)
     for i, it in enumerate(st.items):
         if not st.free(i) or not st.is_kw(i, "agg") or it.arg not in ("SUM", "AVG", "MIN", "MAX"):
             continue
@@ -223,8 +224,11 @@ def read_metric(
             and count_at is not None
             and items[agg_at].text.lower() not in SUPERLATIVE_WORDS
         ):
-            # 'the total market cap per sector and the number of companies': two measures,
-            # one of them a count; never answered as the total alone
+            # 'number of companies and total market cap per sector': both measures, in one
+            # SELECT, when the aggregate is of a numeric column of the counted rows' table
+            if metric.func == "COUNT" and own.col is not None and own.func != "COUNT":
+                st.extra_measures.append(own)
+                return metric
             raise Refuse(
                 f"I can answer '{items[count_at].text}' or '{items[agg_at].text}' here, not "
                 "both in one question; please ask them one at a time.",

@@ -27,6 +27,8 @@ class ReadState:
     measure_asked: bool = False  # a count or aggregate word asks for the value itself
     order_by_count: bool = False  # 'ordered by the number of bands' (the count asked)
     group_word: str = ""  # the word that grouped by a column ('per', 'in each', 'by')
+    # aggregates read beside a count ('number of companies and total market cap per sector')
+    extra_measures: list = field(default_factory=list)
 
     def take(self, *idx: int) -> None:
         self.used.update(idx)
