@@ -405,3 +405,36 @@ def test_a_count_beside_other_measures_and_groups_sorted_by_their_total(
 def test_groups_sorted_by_a_column_they_do_not_compute_are_declined(engine, seed_db):
     question = "number of companies and total market cap per sector, sorted by market cap"
     assert "how to sort the groups" in ask(engine, seed_db, question).tasks[0].refusal
+
+
+def test_largest_companies_and_their_column_rank_by_size(engine, seed_db):
+    """'the 5 largest energy cos and their ebitda' was ranked by ebitda."""
+    plan = ask(engine, seed_db, "the 5 largest energy cos and their ebitda")
+    gold = (
+        "SELECT stock_symbol, ebitda FROM companies WHERE sector = 'Energy'"
+        " ORDER BY market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_each_rows_value_keeps_the_previous_order(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 financial services companies by market cap",
+        "what about healthcare?",
+        "and how many employees do they have",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Healthcare'"
+        " ORDER BY market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_in_percent_sign_at_the_end_asks_for_a_percentage(engine, seed_db):
+    plan = ask(engine, seed_db, "how much did the S&P 500 index change in 2023, in %?")
+    gold = _first_last(
+        "index_price_history", "price", "index_symbol = 'SP500'", "2023-01-01", "2023-12-31"
+    )
+    assert same_rows(seed_db, plan, gold)

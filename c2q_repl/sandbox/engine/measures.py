@@ -110,8 +110,11 @@ def agg_metric(st: ReadState, at: int, func: str, distinct: bool) -> Metric | No
 def superlative_metric(
     st: ReadState, at: int, subject: str | None, use_default: bool = True
 ) -> Col | None:
+    sized = st.items[at].text.lower() in SIZE_WORDS and bool(subject) and subject in st.defaults
     for j in range(at + 1, min(at + 5, len(st.items))):
         it = st.items[j]
+        if sized and it.kind == "table" and it.targets[0].table == subject:
+            break  # 'the 5 largest energy companies and their ebitda': largest by size
         if it.kind == "column" and st.free(j):
             cols = columns_of(it)
             numeric = [c for c in cols if col_kind(st, c) in ("number", "date")]

@@ -182,7 +182,7 @@ def _iso_day(m: re.Match) -> str:
 
 _MORE_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|bigger|smaller)\s+then\b", re.I)
 _SPACED_PERCENT = re.compile(r"(\d)\s+%")
-_BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s)")
+_BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s|[?.!,;)]|$)")
 _NO_OF = re.compile(r"\bno\.?\s+of\b", re.IGNORECASE)
 _AGGREGATE_START = re.compile(
     r"^(?:the\s+)?(?:number|count|total|sum|average|avg|mean|combined|how\s+many)\b", re.I

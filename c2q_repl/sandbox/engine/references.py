@@ -117,8 +117,16 @@ def per_row(
         and own_value
         and prev.group_by is None
     ):
-        # a value of each row itself: list it beside the row's name
-        return QuerySpec(shape="list", table=key.table, columns=(metric.col,), filters=spec.filters)
+        # a value of each row itself: list it beside the row's name, in the previous order
+        ordered = prev.order_by if prev.order_by and prev.order_by.table == key.table else None
+        return QuerySpec(
+            shape="list",
+            table=key.table,
+            columns=(metric.col,),
+            filters=spec.filters,
+            order_by=ordered,
+            descending=prev.descending if ordered else False,
+        )
     if spec.table == key.table and prev.group_by is None:
         return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
     return spec.with_(group_by=key, limit=None, order_by=None, order_metric=False)
