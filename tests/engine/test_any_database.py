@@ -348,3 +348,60 @@ def test_full_name_names_the_rows_and_a_value_after_its_table_is_that_tables(tmp
         )
     finally:
         db.close()
+
+
+@pytest.fixture(scope="module")
+def gym(tmp_path_factory):
+    """A database named 'gym' with TEXT birth dates and a film called 'Persona'."""
+    from c2q_repl.sandbox.embedded import open_database
+
+    path = tmp_path_factory.mktemp("gym") / "gym.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE member (member_id INTEGER PRIMARY KEY, name TEXT, DOB TEXT, city TEXT);
+        CREATE TABLE Trainer (TrainerID INTEGER PRIMARY KEY, FullName TEXT, Specialty TEXT);
+        CREATE TABLE race (race_id INTEGER PRIMARY KEY, race_name TEXT, country TEXT);
+        CREATE TABLE film (film_id INTEGER PRIMARY KEY, title TEXT);
+        INSERT INTO member VALUES (1, 'Ann', '1965-02-01', 'Leeds'), (2, 'Bo', '1990-06-01', 'York'),
+                                  (3, 'Cy', '1975-03-03', 'Leeds');
+        INSERT INTO Trainer VALUES (1, 'Dee', 'Yoga'), (2, 'Eli', 'Boxing');
+        INSERT INTO race VALUES (1, 'Berlin', 'Germany'), (2, 'Tokyo', 'Japan'), (3, 'Hamburg', 'Germany');
+        INSERT INTO film VALUES (1, 'Persona'), (2, 'Ran');
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = open_database(str(path))
+    yield db
+    db.close()
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("How many members does the gym have?", "SELECT COUNT(*) FROM member"),
+        ("What is the name of the oldest member?", "SELECT name FROM member WHERE member_id = 1"),
+        (
+            "How many members were born before 1970?",
+            "SELECT COUNT(*) FROM member WHERE member_id = 1",
+        ),
+        (
+            "List the names of the trainers who specialise in yoga.",
+            "SELECT FullName FROM Trainer WHERE TrainerID = 1",
+        ),
+        (
+            "How many races were held in Germany?",
+            "SELECT COUNT(*) FROM race WHERE country = 'Germany'",
+        ),
+    ],
+)
+def test_database_name_text_birth_dates_and_linking_verbs(gym, question, gold):
+    """The database's own name, a TEXT DOB, 'specialise', 'held in': each once declined."""
+    check(gym, question, gold)
+
+
+def test_a_word_inside_a_value_is_not_a_typo_of_it(gym):
+    """'people' (read as 'person') once matched the film 'Persona' as a misspelling."""
+    task = ask(gym, "How many people belong to the gym?").tasks[0]
+    assert task.refusal and "Persona" not in (task.sql or "")

@@ -450,7 +450,9 @@ def _flag_values(values: list) -> tuple[str, str] | None:
     return None
 
 
-_DATE_WORDS = frozenset({"date", "day", "time", "on", "at", "dt", "when", "since", "until"})
+_DATE_WORDS = frozenset(
+    {"date", "day", "time", "on", "at", "dt", "when", "since", "until", "dob", "birthday", "bdate"}
+)
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$")
 
 

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 
 from .keywords import KEYWORDS, STOP_WORDS, UNSUPPORTED
-from .lexicon import Lexicon, Target, phrase_key, word_key
+from .lexicon import Lexicon, Target, phrase_key, singular, word_key
 from .normalize import Token, tokenize
 from .textpattern import like_phrase
 from .timeexpr import TimeSpec, parse_time
@@ -74,6 +74,8 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
         return None
     if _other_word_form(word, scored[0][1]):
         return None
+    if scored[0][1].startswith(word) or word.startswith(scored[0][1]):
+        return None  # 'person' is not a misspelt 'Persona': a word inside another word
     return (scored[0][1],), scored[0][0]
 
 
@@ -319,10 +321,20 @@ def link(question: str, lex: Lexicon) -> Linked:
                         note=f"'{tok.text}' read as '{key[0]}'",
                     )
                 )
-            else:
+            elif not _names_the_database(tok.lower, lex):
                 unknown.append(tok.text)
         i += 1
     return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _names_the_database(word: str, lex: Lexicon) -> bool:
+    """'How many members does the gym have?', 'pets that never visited the clinic': a word of
+    the database's own name ('gym', 'vet_clinic') that names no table, column or value only
+    says where the rows are."""
+    from .names import split_words
+
+    said = {singular(w) for w in split_words(lex.catalog.database or "") if len(w) >= 3}
+    return singular(word) in said
 
 
 def _comparative(tokens: list[Token], i: int, lex: Lexicon) -> list[Item]:

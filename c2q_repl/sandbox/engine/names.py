@@ -46,6 +46,7 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "gender": ("sex",),
     "country": ("nation", "nationality"),
     "nation": ("country",),
+    "nationality": ("country", "nation"),
     "salary": ("pay", "wage", "wages", "earnings", "income"),
     "price": ("cost",),
     "quantity": ("amount", "units"),

@@ -130,6 +130,8 @@ INFORMAL: dict[str, str] = {
     "mos": "months",
     "hq": "headquarters",
     "hq'd": "headquartered",
+    "specialise": "specialize",
+    "specialises": "specializes",
     "hqd": "headquartered",
     "hqs": "headquarters",
     "cos": "companies",

@@ -53,4 +53,6 @@ def _introduces_own_value(st: ReadState, i: int, named: set[str]) -> bool:
     nxt = st.at(i + 2 if by else i + 1)
     if nxt is None or nxt.kind != "value" or len(named) != 1:
         return False
-    return {t.table for t in nxt.targets} <= named
+    # 'races held in Germany': the value's reading in the named table (others are set aside
+    # by the value's own choice, which prefers the tables the question names)
+    return bool({t.table for t in nxt.targets} & named)
