@@ -34,6 +34,8 @@ SPLITS = (
     "dev12",
     "dev13",
     "holdout5",
+    "dev14",
+    "dev15",
 )  # later blind sets
 
 

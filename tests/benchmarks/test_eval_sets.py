@@ -41,6 +41,8 @@ SET_PATHS = (
     + set_paths("dev12")
     + set_paths("dev13")
     + set_paths("holdout5")
+    + set_paths("dev14")
+    + set_paths("dev15")
 )
 
 
@@ -109,6 +111,8 @@ def test_set_shape(path: Path):
         "dev12",
         "dev13",
         "holdout5",
+        "dev14",
+        "dev15",
     )
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)
