@@ -438,3 +438,23 @@ def test_in_percent_sign_at_the_end_asks_for_a_percentage(engine, seed_db):
         "index_price_history", "price", "index_symbol = 'SP500'", "2023-01-01", "2023-12-31"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "top 3 revenue growth companies",
+            "SELECT stock_symbol, revenue_growth FROM companies"
+            " ORDER BY revenue_growth DESC, stock_symbol LIMIT 3",
+        ),
+        (
+            "Top 5 biggest companies by market cap",
+            "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC LIMIT 5",
+        ),
+    ],
+)
+def test_top_n_ranks_by_the_column_it_names(engine, seed_db, question, gold):
+    """'top 3 revenue growth companies' was ranked by market cap (the 3 stopped the search
+    for the ranked column); 'Top 5 biggest …' was declined."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -113,6 +113,8 @@ def superlative_metric(
     sized = st.items[at].text.lower() in SIZE_WORDS and bool(subject) and subject in st.defaults
     for j in range(at + 1, min(at + 5, len(st.items))):
         it = st.items[j]
+        if it.kind == "number" and not st.free(j):
+            continue  # 'top 3 revenue growth companies': the 3 is the limit, read already
         if sized and it.kind == "table" and it.targets[0].table == subject:
             break  # 'the 5 largest energy companies and their ebitda': largest by size
         if it.kind == "column" and st.free(j):

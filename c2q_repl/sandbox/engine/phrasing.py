@@ -91,6 +91,10 @@ _QUARTER_OF = re.compile(
     r"quarter\s+(?:of\s+|in\s+)?((?:19|20)\d\d)\b|\b(?:the\s+)?(q[1-4])\s+of\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_TOP_BIGGEST = re.compile(
+    r"\b((?:top|the\s+top)\s+\d+)\s+(?:biggest|largest)\b(?!\s+[a-z]+\s+(?:companies|stocks))",
+    re.IGNORECASE,
+)
 _HOW_DID_CHANGE = re.compile(
     r"^(\s*how\s+(?:did|has|have|does|do)\s+)(?=.*\b(?:perform|performed|move|moved|change|"
     r"changed)\b)",
@@ -171,6 +175,10 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return said
 
     text = _QUARTER_OF.sub(quarter, text)
+    doubled = _TOP_BIGGEST.sub(r"\1", text)
+    if doubled != text:
+        rewrites.append(("top N biggest", "top N"))  # 'Top 5 biggest companies by market cap'
+        text = doubled
     m = _HOW_DID_CHANGE.match(text)
     if m:
         # 'how did Tesla's stock perform in 2023?': the change word carries the question
