@@ -458,3 +458,15 @@ def test_top_n_ranks_by_the_column_it_names(engine, seed_db, question, gold):
     """'top 3 revenue growth companies' was ranked by market cap (the 3 stopped the search
     for the ranked column); 'Top 5 biggest …' was declined."""
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_and_what_day_keeps_the_date(engine, seed_db):
+    """'… and what day was it?' once answered without the day."""
+    question = (
+        "Which stock had the biggest trading volume on a single day in 2023, and what day was it?"
+    )
+    gold = (
+        "SELECT stock_symbol, record_date, volume FROM stock_price_history"
+        " WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY volume DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -11,6 +11,7 @@ their order (a DISTINCT ordered by a dropped column), the SQL is left as it was.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 import sqlglot
@@ -23,12 +24,16 @@ from .asked import read_asked
 from .charts import choose_chart
 from .clarify import clarified_task, describe_result, filter_text
 from .kept import Shown, keep, same
+from .lexicon import column_kind
 from .linking import Linked
 from .spec import Col, QuerySpec
 from .sqlbuild import metric_name
 from .unprojected import shown_sql
 
 __all__ = ["asked_projection", "shown_sql"]
+
+
+_ASKS_WHEN = re.compile(r"\b(?:what|which)\s+(?:day|date)\b|\bwhen\b|\bon\s+what\b", re.I)
 
 
 def asked_projection(
@@ -49,6 +54,17 @@ def asked_projection(
     shown = _shown(tree, spec)
     asked = read_asked(question, linked)
     kept = keep(asked, spec, shown, catalog)
+    if kept and _ASKS_WHEN.search(question):
+        # '… and what day was it?': the date the answer's row holds stays shown
+        kept += [
+            i
+            for i, s in enumerate(shown)
+            if i not in kept
+            and s.col is not None
+            and (info := catalog.table(s.col.table)) is not None
+            and (col := info.column(s.col.column)) is not None
+            and column_kind(col.type) == "date"
+        ]
     if not kept or kept == list(range(len(shown))):
         return task
     trimmed = _trim(tree, kept, spec)
