@@ -36,6 +36,8 @@ SPLITS = (
     "holdout5",
     "dev14",
     "dev15",
+    "dev16",
+    "dev17",
 )  # later blind sets
 
 

@@ -43,6 +43,8 @@ SET_PATHS = (
     + set_paths("holdout5")
     + set_paths("dev14")
     + set_paths("dev15")
+    + set_paths("dev16")
+    + set_paths("dev17")
 )
 
 
@@ -113,6 +115,8 @@ def test_set_shape(path: Path):
         "holdout5",
         "dev14",
         "dev15",
+        "dev16",
+        "dev17",
     )
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)

@@ -29,6 +29,7 @@ NAMES = (
     "bugtracker",
     "vet_clinic",
     "gym",
+    "airport_shuttle",
 )
 
 
