@@ -470,3 +470,27 @@ def test_and_what_day_keeps_the_date(engine, seed_db):
         " WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31' ORDER BY volume DESC LIMIT 1"
     )
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "MSFT daily closes for the first week of march 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date BETWEEN '2023-03-01' AND '2023-03-07' ORDER BY record_date",
+        ),
+        (
+            "Apple vs Microsoft: market cap and EBITDA side by side",
+            "SELECT stock_symbol, market_cap, ebitda FROM companies"
+            " WHERE stock_symbol IN ('AAPL', 'MSFT')",
+        ),
+        (
+            "texas companies with negative rev growth and mkt cap over 50B",
+            "SELECT stock_symbol FROM companies WHERE state = 'TX' AND revenue_growth < 0"
+            " AND market_cap > 50000000000",
+        ),
+    ],
+)
+def test_first_week_side_by_side_and_rev(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

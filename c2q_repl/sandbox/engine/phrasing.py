@@ -91,6 +91,18 @@ _QUARTER_OF = re.compile(
     r"quarter\s+(?:of\s+|in\s+)?((?:19|20)\d\d)\b|\b(?:the\s+)?(q[1-4])\s+of\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_MONTHS = (
+    r"(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)"
+)
+# 'the first week of March 2023': its first seven days
+_FIRST_WEEK = re.compile(
+    r"\b(?:in\s+|for\s+|during\s+)?(?:the\s+)?first\s+week\s+of\s+"
+    + _MONTHS
+    + r"\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+_SIDE_BY_SIDE = re.compile(r"\s*,?\s*\bside\s+by\s+side\b", re.IGNORECASE)
 _TOP_BIGGEST = re.compile(
     r"\b((?:top|the\s+top)\s+\d+)\s+(?:biggest|largest)\b(?!\s+[a-z]+\s+(?:companies|stocks))",
     re.IGNORECASE,
@@ -175,6 +187,15 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return said
 
     text = _QUARTER_OF.sub(quarter, text)
+
+    def first_week(match: re.Match) -> str:
+        month, year = match.group(1), match.group(2)
+        said = f"from {month} 1 to {month} 7, {year}"
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _FIRST_WEEK.sub(first_week, text)
+    text = _SIDE_BY_SIDE.sub("", text)
     doubled = _TOP_BIGGEST.sub(r"\1", text)
     if doubled != text:
         rewrites.append(("top N biggest", "top N"))  # 'Top 5 biggest companies by market cap'

@@ -130,6 +130,7 @@ INFORMAL: dict[str, str] = {
     "mos": "months",
     "hq": "headquarters",
     "hq'd": "headquartered",
+    "rev": "revenue",
     "specialise": "specialize",
     "specialises": "specializes",
     "hqd": "headquartered",
