@@ -494,3 +494,27 @@ def test_and_what_day_keeps_the_date(engine, seed_db):
 )
 def test_first_week_side_by_side_and_rev(engine, seed_db, question, gold):
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_which_of_them_after_a_total_is_the_row(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "which companies are based in Texas?",
+        "how many employees do they have in total",
+        "which of them has the largest market cap?",
+    )
+    gold = "SELECT stock_symbol, market_cap FROM companies WHERE state = 'TX' ORDER BY market_cap DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_what_about_a_column_that_day_keeps_the_row(engine, seed_db):
+    """Once every stock's volume that day (NVDA dropped)."""
+    plan = session(
+        engine, seed_db, "Nvidia high and low on 2023-05-25", "what about the volume that day"
+    )
+    gold = (
+        "SELECT volume FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date = '2023-05-25'"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -58,7 +58,7 @@ from .references import (
 from .refine import refine
 from .refusals import refusal_text
 from .roles import person_tables
-from .spec import Col, Decline, Filter, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec, one_day
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
@@ -413,7 +413,7 @@ class BuiltinAnswerer:
             note = ("follow-up", f"The rows counted by '{prior.question}', listed")
             return self._render("0", question, listed, ctx, [note])
         try:
-            edit = apply_followup(prev, question, ctx.lex)
+            edit = apply_followup(prev, _same_day_said(question, prev), ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:
@@ -574,6 +574,16 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _same_day_said(question: str, prev: QuerySpec) -> str:
+    """'what about the volume that day' after NVDA's high on 2023-05-25: 'that day' is the
+    previous question's own one-day condition, kept by the edit (not a new condition)."""
+    if not any(f.time and one_day(f) for f in prev.filters):
+        return question
+    return re.sub(
+        r"\s*\b(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date)\b", "", question, flags=re.I
+    )
 
 
 def _dash_between_columns(text: str, lex: Lexicon) -> bool:

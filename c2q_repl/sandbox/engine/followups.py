@@ -247,8 +247,9 @@ def apply_followup(
                     changes.append(f"kept the one with the {it.text.lower()} {col.column}")
             elif (
                 it.category == "agg"
-                and spec.shape == "count"
+                and spec.shape in ("count", "aggregate")
                 and spec.group_by is None
+                and not spec.extra_metrics
                 and it.arg in ("MAX", "MIN")
                 and _asks_for_one(words)
             ):
