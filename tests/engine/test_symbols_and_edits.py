@@ -518,3 +518,30 @@ def test_what_about_a_column_that_day_keeps_the_row(engine, seed_db):
         " AND record_date = '2023-05-25'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which stock had the highest trading volume on 2023-03-10?",
+            "SELECT stock_symbol, volume FROM stock_price_history"
+            " WHERE record_date = '2023-03-10' ORDER BY volume DESC LIMIT 1",
+        ),
+        (
+            "how many companies are in the S&P 500 right now?",
+            "SELECT COUNT(*) FROM index_compositions WHERE index_symbol = 'SP500'",
+        ),
+        (
+            "which industries have only one company",
+            "SELECT industry FROM companies GROUP BY industry HAVING COUNT(*) = 1",
+        ),
+        (
+            "How many companies don't report EBITDA?",
+            "SELECT COUNT(*) FROM companies WHERE ebitda IS NULL",
+        ),
+    ],
+)
+def test_everyday_wordings(engine, seed_db, question, gold):
+    """Each once declined: a ranked column's dates, 'right now', 'only one', 'don't report'."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -428,7 +428,17 @@ def _interpret(st: ReadState) -> QuerySpec:
         group_col = bucket_column(st, subject_table)
     for i, it in times:
         filters.append(
-            time_filter(st, it, subject_table, bridge_tables, metric, projection, time_cols.get(i))
+            time_filter(
+                st,
+                it,
+                subject_table,
+                bridge_tables,
+                metric,
+                # 'which stock had the highest volume on 2023-03-10': the ranked column's
+                # table is dated, not the stocks'
+                projection + ([order_col] if order_col is not None else []),
+                time_cols.get(i),
+            )
         )
     filters = [localize(st, f, subject_table) for f in joined_time_filters(st, times, filters)]
     if group_col is not None:

@@ -303,7 +303,20 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
     if m:
         said.append(("only", "(dropped)"))
         text = text[m.end() :]
+    for pattern, replacement in _PLAIN_WORDINGS:
+        changed = pattern.sub(replacement, text)
+        if changed != text:
+            said.append((pattern.pattern, replacement.strip() or "(dropped)"))
+            text = changed
     return text, tuple(said)
+
+
+# everyday wordings of things the engine reads ('have only one company' = exactly 1)
+_PLAIN_WORDINGS = (
+    (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
+    (re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+report\s+", re.I), "have no "),
+)
 
 
 def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Prepared:
