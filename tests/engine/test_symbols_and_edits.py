@@ -545,3 +545,63 @@ def test_what_about_a_column_that_day_keeps_the_row(engine, seed_db):
 def test_everyday_wordings(engine, seed_db, question, gold):
     """Each once declined: a ranked column's dates, 'right now', 'only one', 'don't report'."""
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_each_of_those_counts_per_row_of_the_previous_answer(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 sectors by total market cap",
+        "how many companies are in each of those?",
+    )
+    gold = (
+        "SELECT sector, COUNT(*) FROM companies WHERE sector IN (SELECT sector FROM companies"
+        " GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 5) GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_declined_round_does_not_hide_the_answer_before_it(engine, seed_db):
+    """'they' after a declined question once found no answer to build on."""
+    plan = session(
+        engine,
+        seed_db,
+        "energy companies with a market cap above $100 billion",
+        "who are their CEOs?",
+        "how many employees do they have combined",
+    )
+    gold = (
+        "SELECT SUM(full_time_employees) FROM companies"
+        " WHERE sector = 'Energy' AND market_cap > 100000000000"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_an_edit_after_a_declined_round_is_not_moved_back(engine, seed_db):
+    """'what about in Energy?' after a declined question once edited the question before it
+    (the top 3 by market cap) instead of the one the user was refining."""
+    plan = session(
+        engine,
+        seed_db,
+        "top 3 utilities by market cap",
+        "how many full-time employees do they each have?",
+        "what about in Energy?",
+    )
+    task = plan.tasks[0]
+    if not task.refusal:
+        gold = (
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Energy'"
+            " ORDER BY market_cap DESC LIMIT 3"
+        )
+        assert same_rows(seed_db, plan, gold)
+
+
+def test_which_of_the_groups_by_a_new_measure_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 sectors by total market cap",
+        "how many companies are in each of those?",
+        "and which of them has the highest average revenue growth?",
+    )
+    assert "ranks the groups" in plan.tasks[0].refusal

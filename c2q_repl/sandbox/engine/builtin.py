@@ -236,7 +236,9 @@ class BuiltinAnswerer:
                 self._correction(request.feedback, request.feedback_task_id, question, ctx)
             )
         if request.history:
-            outcome = self._followup(request.history[-1], question, ctx)
+            outcome = self._followup(
+                request.history[-1], question, ctx, _last_answered(request.history)
+            )
             if outcome is not None:
                 return self._single(outcome)
         elif request.mode != "auto_breakdown":
@@ -395,10 +397,23 @@ class BuiltinAnswerer:
         return _Outcome(TaskPlan(task_id, question, question, refusal=text), None)
 
     # ------------------------------------------------------------------ multi-round
-    def _followup(self, prior: PriorRound, question: str, ctx: _Context) -> _Outcome | None:
+    def _followup(
+        self, prior: PriorRound, question: str, ctx: _Context, answered: PriorRound | None = None
+    ) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
         linked = link(question, ctx.lex)
         pronoun = back_reference(question, linked)
+        older = (answered.state or {}).get("spec") if answered is not None else None
+        if not data and pronoun and older and answered is not None:
+            # 'they' after a declined question ('who are their CEOs?'): the rows of the
+            # answer before it; an edit ('what about Energy?') is never moved back that way
+            prev = QuerySpec.from_json(older)
+            try:
+                edit = apply_followup(prev, question, ctx.lex)
+            except ValueError:
+                edit = None
+            if edit is None:
+                return self._resolve_reference(answered, prev, question, pronoun, ctx)
         if not data:
             if pronoun:
                 reason = (
@@ -574,6 +589,15 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _last_answered(history) -> PriorRound:
+    """The round a follow-up builds on: the latest one, or, when the latest rounds were
+    declined ('who are their CEOs?'), the latest one that was answered."""
+    for prior in reversed(history):
+        if (prior.state or {}).get("spec"):
+            return prior
+    return history[-1]
 
 
 def _same_day_said(question: str, prev: QuerySpec) -> str:

@@ -284,6 +284,16 @@ def apply_followup(
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate", extra_metrics=())
                 changes.append(f"computing the {it.text.lower()} {col.column} instead")
                 continue
+            elif (
+                it.category == "agg"
+                and spec.metric is not None
+                and spec.group_by is not None
+                and _asks_for_one(words)
+            ):
+                raise ValueError(
+                    f"'{question}' ranks the groups of the previous answer by a new measure; "
+                    "please ask the whole question (for example 'which of … has the highest …')."
+                )
             elif it.category == "agg" and spec.metric is not None and spec.group_by is not None:
                 # "which sector has the most companies?" → "and the total market cap?":
                 # the same groups, one more aggregate beside the count

@@ -314,6 +314,9 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
 # everyday wordings of things the engine reads ('have only one company' = exactly 1)
 _PLAIN_WORDINGS = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'how many companies are in each of those?': per row of the previous answer (the
+    # plural pronoun already asks for one value each)
+    (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2"),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
     (re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+report\s+", re.I), "have no "),
 )
