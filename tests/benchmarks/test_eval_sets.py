@@ -20,10 +20,16 @@ if str(ROOT) not in sys.path:
 
 from benchmarks.eval.dbs import NAMES, ensure_db  # noqa: E402
 from benchmarks.eval.judge import order_matters  # noqa: E402
-from benchmarks.eval.sets import SP500, EvalSet, SetFormatError, load_set, set_paths  # noqa: E402
+from benchmarks.eval.sets import (  # noqa: E402
+    SP500,
+    SPLITS,
+    EvalSet,
+    SetFormatError,
+    load_set,
+    set_paths,
+)
 
-SET_PATHS = (
-    set_paths("dev")
+SET_PATHS = [path for split in SPLITS for path in set_paths(split)]
     + set_paths("holdout")
     + set_paths("dev2")
     + set_paths("holdout2")
@@ -96,28 +102,8 @@ def test_set_shape(path: Path):
     eval_set = load_set(path)
     turns = [t for item in eval_set.items for t in item.turns]
     declines = sum(t.must_decline for t in turns)
-    # the first sp500 sets are long; later ones (holdout2, holdout3, dev3..dev7) are the size of the others
-    later = (
-        "holdout2",
-        "holdout3",
-        "holdout4",
-        "dev3",
-        "dev4",
-        "dev5",
-        "dev6",
-        "dev7",
-        "dev8",
-        "dev9",
-        "dev10",
-        "dev11",
-        "dev12",
-        "dev13",
-        "holdout5",
-        "dev14",
-        "dev15",
-        "dev16",
-        "dev17",
-    )
+    # the first sp500 sets are long; the later ones are the size of the others
+    later = SPLITS[SPLITS.index("holdout2") :]
     long_set = eval_set.database == SP500 and eval_set.split not in later
     assert len(eval_set.items) >= (70 if long_set else 35)
     # about one question in ten (Spider-like sets) up to a third must be declined
