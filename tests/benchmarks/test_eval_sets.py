@@ -30,28 +30,6 @@ from benchmarks.eval.sets import (  # noqa: E402
 )
 
 SET_PATHS = [path for split in SPLITS for path in set_paths(split)]
-    + set_paths("holdout")
-    + set_paths("dev2")
-    + set_paths("holdout2")
-    + set_paths("dev3")
-    + set_paths("dev4")
-    + set_paths("dev5")
-    + set_paths("dev6")
-    + set_paths("dev7")
-    + set_paths("holdout3")
-    + set_paths("dev8")
-    + set_paths("dev9")
-    + set_paths("holdout4")
-    + set_paths("dev10")
-    + set_paths("dev11")
-    + set_paths("dev12")
-    + set_paths("dev13")
-    + set_paths("holdout5")
-    + set_paths("dev14")
-    + set_paths("dev15")
-    + set_paths("dev16")
-    + set_paths("dev17")
-)
 
 
 @pytest.fixture(scope="module")
