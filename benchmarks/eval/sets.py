@@ -38,6 +38,8 @@ SPLITS = (
     "dev15",
     "dev16",
     "dev17",
+    "dev18",
+    "dev19",
 )  # later blind sets
 
 
