@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import astuple, dataclass, field, replace
+from dataclasses import dataclass, field, replace
 
 from c2q_repl.sandbox.contracts import (
     AnswerRequest,
@@ -58,10 +58,12 @@ from .references import (
 from .refine import refine
 from .refusals import refusal_text
 from .roles import person_tables
-from .spec import Col, Decline, Filter, QuerySpec, one_day
+from .rounds import changes_picked_rows, dates_onto_subject, last_answered, same_day_said
+from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
+from .wording import arithmetic_decline, names_data, says_data
 
 ENGINE = "builtin"
 _NEARBY_TRIES = 6  # candidate suggestions tried per decline (each verified once per catalog)
@@ -207,27 +209,15 @@ class BuiltinAnswerer:
             return self._single(self._refuse("0", question, Decline("Please ask a question."), ctx))
         prepared = prepare(
             question,
-            lambda rest: _names_data(rest, ctx.lex),
-            lambda rest: _says_data(rest, ctx.lex),
+            lambda rest: names_data(rest, ctx.lex),
+            lambda rest: says_data(rest, ctx.lex),
         )
         if prepared.destructive:
-            decline = Decline(refusal_for_write(prepared.destructive))
-            return self._single(self._refuse("0", question, decline, ctx))
-        if prepared.arithmetic == "-" and not _dash_between_columns(prepared.question, ctx.lex):
-            # 'companies in Texas - names and cities please': a dash, not a subtraction
-            prepared = replace(
-                prepared, question=re.sub(r"\s+-\s+", ", ", prepared.question), arithmetic=""
-            )
-        if prepared.arithmetic:
-            op = prepared.arithmetic
-            said = "can mean 'or' or a division" if op == "/" else "asks for arithmetic"
-            decline = Decline(
-                f"'{op}' between two words {said}; the built-in engine does not compute "
-                "between values: ask with words ('A or B'), or for the values themselves "
-                "(for example 'close and open of AAPL on 2023-06-30').",
-                (op,),
-            )
-            return self._single(self._refuse("0", question, decline, ctx))
+            write = Decline(refusal_for_write(prepared.destructive))
+            return self._single(self._refuse("0", question, write, ctx))
+        prepared, arithmetic = arithmetic_decline(prepared, ctx.lex)
+        if arithmetic is not None:
+            return self._single(self._refuse("0", question, arithmetic, ctx))
         return _with_preparation(self._answer_prepared(request, prepared.question, ctx), prepared)
 
     def _answer_prepared(self, request: AnswerRequest, question: str, ctx: _Context) -> Plan:
@@ -237,7 +227,7 @@ class BuiltinAnswerer:
             )
         if request.history:
             outcome = self._followup(
-                request.history[-1], question, ctx, _last_answered(request.history)
+                request.history[-1], question, ctx, last_answered(request.history)
             )
             if outcome is not None:
                 return self._single(outcome)
@@ -428,14 +418,14 @@ class BuiltinAnswerer:
             note = ("follow-up", f"The rows counted by '{prior.question}', listed")
             return self._render("0", question, listed, ctx, [note])
         try:
-            edit = apply_followup(prev, _same_day_said(question, prev), ctx.lex)
+            edit = apply_followup(prev, same_day_said(question, prev), ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
-        if _changes_picked_rows(prev, edit.spec, ctx.lex):
+        if changes_picked_rows(prev, edit.spec, ctx.lex):
             reason = (
                 f"The previous answer was about the rows picked earlier ('{prior.question}'); "
                 f"'{question}' changes the condition that picked them, so those rows would no "
@@ -515,7 +505,7 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
-        filters = _dates_onto_subject(filters, spec, ctx.lex)
+        filters = dates_onto_subject(filters, spec, ctx.lex)
         merged = merge_filters(spec, filters)
         if needs_rows(prev) and merged.shape == "list" and merged.distinct:
             # 'what are their sectors?' after a top 5: one row per company, not distinct sectors
@@ -591,69 +581,6 @@ class BuiltinAnswerer:
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
 
 
-def _last_answered(history) -> PriorRound:
-    """The round a follow-up builds on: the latest one, or, when the latest rounds were
-    declined ('who are their CEOs?'), the latest one that was answered."""
-    for prior in reversed(history):
-        if (prior.state or {}).get("spec"):
-            return prior
-    return history[-1]
-
-
-def _same_day_said(question: str, prev: QuerySpec) -> str:
-    """'what about the volume that day' after NVDA's high on 2023-05-25: 'that day' is the
-    previous question's own one-day condition, kept by the edit (not a new condition)."""
-    if not any(f.time and one_day(f) for f in prev.filters):
-        return question
-    return re.sub(
-        r"\s*\b(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date)\b", "", question, flags=re.I
-    )
-
-
-def _dash_between_columns(text: str, lex: Lexicon) -> bool:
-    """'close - open': a column on each side of the dash (else it is punctuation)."""
-    for m in re.finditer(r"(\w+)\s+-\s+(\w+)", text):
-        sides = [link(word, lex).items for word in m.groups()]
-        if all(items and all(it.kind == "column" for it in items) for items in sides):
-            return True
-    return False
-
-
-def _changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
-    """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
-    have combined?': the second answer holds the five tech companies by key; swapping the
-    sector beside those keys answers nothing (the top 5 healthcare companies are meant)."""
-    keyed = [
-        f
-        for f in prev.filters
-        if f.op in ("in", "=")
-        and (info := lex.catalog.table(f.col.table)) is not None
-        and list(info.primary_key) == [f.col.column]
-        and len(f.values) > 1
-    ]
-    if not keyed:
-        return False
-    tables = {f.col.table for f in keyed}
-    before = {f for f in prev.filters if f.col.table in tables and f not in keyed}
-    after = {f for f in new.filters if f.col.table in tables and f not in keyed}
-    return before != after
-
-
-def _dates_onto_subject(
-    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon
-) -> tuple[Filter, ...]:
-    """'and the S&P index level that day?' after a stock's close on a day: the same day on
-    the index's own dates, not the stock's dates joined in through every table between."""
-    dates = lex.date_columns(spec.table)
-    tables = spec.tables()
-    moved = []
-    for f in filters:
-        if f.col.table not in tables and len(dates) == 1 and lex.kind_of(*astuple(f.col)) == "date":
-            f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
-        moved.append(f)
-    return tuple(moved)
-
-
 def _demonstrative_item(question: str, linked: Linked) -> Item | None:
     """The column named by 'that'/'this' pointing back ('in that industry'), if any."""
     for index, token in enumerate(tokenize(question)):
@@ -673,15 +600,6 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
     return replace(task, task=text)
-
-
-def _says_data(text: str, lex: Lexicon) -> bool:
-    linked = link(text, lex)
-    return any(it.kind in ("table", "column", "value") for it in linked.items)
-
-
-def _names_data(text: str, lex: Lexicon) -> bool:
-    return any(it.kind == "table" for it in link(text, lex).items)
 
 
 def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:

@@ -1,0 +1,67 @@
+"""What a follow-up carries over from earlier rounds: which round it builds on, the day it
+keeps, the rows picked by key it must not silently change, the dates it moves onto a new
+subject. Pure functions of the previous QuerySpec (builtin.py asks them)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import astuple
+
+from c2q_repl.sandbox.contracts import PriorRound
+
+from .lexicon import Lexicon
+from .spec import Col, Filter, QuerySpec, one_day
+
+
+def last_answered(history) -> PriorRound:
+    """The round a follow-up builds on: the latest one, or, when the latest rounds were
+    declined ('who are their CEOs?'), the latest one that was answered."""
+    for prior in reversed(history):
+        if (prior.state or {}).get("spec"):
+            return prior
+    return history[-1]
+
+
+def same_day_said(question: str, prev: QuerySpec) -> str:
+    """'what about the volume that day' after NVDA's high on 2023-05-25: 'that day' is the
+    previous question's own one-day condition, kept by the edit (not a new condition)."""
+    if not any(f.time and one_day(f) for f in prev.filters):
+        return question
+    return re.sub(
+        r"\s*\b(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date)\b", "", question, flags=re.I
+    )
+
+
+def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
+    """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
+    have combined?': the second answer holds the five tech companies by key; swapping the
+    sector beside those keys answers nothing (the top 5 healthcare companies are meant)."""
+    keyed = [
+        f
+        for f in prev.filters
+        if f.op in ("in", "=")
+        and (info := lex.catalog.table(f.col.table)) is not None
+        and list(info.primary_key) == [f.col.column]
+        and len(f.values) > 1
+    ]
+    if not keyed:
+        return False
+    tables = {f.col.table for f in keyed}
+    before = {f for f in prev.filters if f.col.table in tables and f not in keyed}
+    after = {f for f in new.filters if f.col.table in tables and f not in keyed}
+    return before != after
+
+
+def dates_onto_subject(
+    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon
+) -> tuple[Filter, ...]:
+    """'and the S&P index level that day?' after a stock's close on a day: the same day on
+    the index's own dates, not the stock's dates joined in through every table between."""
+    dates = lex.date_columns(spec.table)
+    tables = spec.tables()
+    moved = []
+    for f in filters:
+        if f.col.table not in tables and len(dates) == 1 and lex.kind_of(*astuple(f.col)) == "date":
+            f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
+        moved.append(f)
+    return tuple(moved)

@@ -1,0 +1,49 @@
+"""What the words around a question say before it is read: whether a text names the data
+(so it is never dropped as context), and whether an operator asks for arithmetic the engine
+does not write ('close - open', 'a / b') or is punctuation ('Texas - names and cities')."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .lexicon import Lexicon
+from .linking import link
+from .preprocess import Prepared
+from .spec import Decline
+
+
+def says_data(text: str, lex: Lexicon) -> bool:
+    linked = link(text, lex)
+    return any(it.kind in ("table", "column", "value") for it in linked.items)
+
+
+def names_data(text: str, lex: Lexicon) -> bool:
+    return any(it.kind == "table" for it in link(text, lex).items)
+
+
+def dash_between_columns(text: str, lex: Lexicon) -> bool:
+    """'close - open': a column on each side of the dash (else it is punctuation)."""
+    for m in re.finditer(r"(\w+)\s+-\s+(\w+)", text):
+        sides = [link(word, lex).items for word in m.groups()]
+        if all(items and all(it.kind == "column" for it in items) for items in sides):
+            return True
+    return False
+
+
+def arithmetic_decline(prepared: Prepared, lex: Lexicon) -> tuple[Prepared, Decline | None]:
+    """(the prepared question, a decline when it asks for arithmetic between values)."""
+    if prepared.arithmetic == "-" and not dash_between_columns(prepared.question, lex):
+        # 'companies in Texas - names and cities please': a dash, not a subtraction
+        text = re.sub(r"\s+-\s+", ", ", prepared.question)
+        return replace(prepared, question=text, arithmetic=""), None
+    if not prepared.arithmetic:
+        return prepared, None
+    op = prepared.arithmetic
+    said = "can mean 'or' or a division" if op == "/" else "asks for arithmetic"
+    return prepared, Decline(
+        f"'{op}' between two words {said}; the built-in engine does not compute "
+        "between values: ask with words ('A or B'), or for the values themselves "
+        "(for example 'close and open of AAPL on 2023-06-30').",
+        (op,),
+    )
