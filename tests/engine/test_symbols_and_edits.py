@@ -605,3 +605,28 @@ def test_which_of_the_groups_by_a_new_measure_is_declined(engine, seed_db):
         "and which of them has the highest average revenue growth?",
     )
     assert "ranks the groups" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what was google's close on june 1 2023?",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'GOOGL'"
+            " AND record_date = '2023-06-01'",
+        ),
+        (
+            "employees at amazon, walmart and costco?",
+            "SELECT stock_symbol, full_time_employees FROM companies"
+            " WHERE stock_symbol IN ('AMZN', 'WMT', 'COST')",
+        ),
+        (
+            "Coke or Pepsi - who has the bigger EBITDA?",
+            "SELECT stock_symbol, ebitda FROM companies WHERE stock_symbol IN ('KO', 'PEP')"
+            " ORDER BY ebitda DESC LIMIT 1",
+        ),
+    ],
+)
+def test_everyday_company_names(engine, seed_db, question, gold):
+    """Google, Coke, Costco: the names people use (the sample's synonyms file)."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
