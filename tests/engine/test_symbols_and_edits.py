@@ -630,3 +630,27 @@ def test_which_of_the_groups_by_a_new_measure_is_declined(engine, seed_db):
 def test_everyday_company_names(engine, seed_db, question, gold):
     """Google, Coke, Costco: the names people use (the sample's synonyms file)."""
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many users signed up in the first half of 2023",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-07-01'",
+        ),
+        (
+            "wich energy companys have negative revenue growth?",
+            "SELECT stock_symbol FROM companies WHERE sector = 'Energy' AND revenue_growth < 0",
+        ),
+        (
+            "On which day did Amazon have its highest trading volume, and how much was it?",
+            "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+            " ORDER BY volume DESC LIMIT 1",
+        ),
+    ],
+)
+def test_halves_typos_and_its_after_a_named_row(engine, seed_db, question, gold):
+    """Each once declined ('half', 'wich', 'its' read as the previous answer's)."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

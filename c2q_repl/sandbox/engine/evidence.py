@@ -95,6 +95,8 @@ def back_reference(question: str, linked: Linked) -> str:
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
             if any(start < index and p == plural for start, p in tables):
                 continue
+            if not plural and any(it.kind == "value" and it.end <= index for it in linked.items):
+                continue  # 'On which day did Amazon have its highest volume': Amazon's
             named = tables + [
                 (it.start, True)
                 for it in linked.items

@@ -102,6 +102,10 @@ _FIRST_WEEK = re.compile(
     + r"\s+((?:19|20)\d\d)\b",
     re.IGNORECASE,
 )
+_HALF_OF = re.compile(
+    r"\b(?:in\s+|during\s+)?(?:the\s+)?(first|1st|second|2nd)\s+half\s+(?:of\s+)?((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
 _SIDE_BY_SIDE = re.compile(r"\s*,?\s*\bside\s+by\s+side\b", re.IGNORECASE)
 _TOP_BIGGEST = re.compile(
     r"\b((?:top|the\s+top)\s+\d+)\s+(?:biggest|largest)\b(?!\s+[a-z]+\s+(?:companies|stocks))",
@@ -195,6 +199,17 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return said
 
     text = _FIRST_WEEK.sub(first_week, text)
+
+    def half(match: re.Match) -> str:
+        first = match.group(1).lower() in ("first", "1st")
+        year = match.group(2)
+        said = (
+            f"from {year}-01-01 to {year}-06-30" if first else f"from {year}-07-01 to {year}-12-31"
+        )
+        rewrites.append((match.group(0), said))
+        return said
+
+    text = _HALF_OF.sub(half, text)
     text = _SIDE_BY_SIDE.sub("", text)
     doubled = _TOP_BIGGEST.sub(r"\1", text)
     if doubled != text:
