@@ -40,6 +40,8 @@ SPLITS = (
     "dev17",
     "dev18",
     "dev19",
+    "dev20",
+    "dev21",
 )  # later blind sets
 
 

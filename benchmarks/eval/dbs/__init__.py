@@ -30,6 +30,7 @@ NAMES = (
     "vet_clinic",
     "gym",
     "airport_shuttle",
+    "hotel_stays",
 )
 
 
