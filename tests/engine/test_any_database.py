@@ -405,3 +405,30 @@ def test_a_word_inside_a_value_is_not_a_typo_of_it(gym):
     """'people' (read as 'person') once matched the film 'Persona' as a misspelling."""
     task = ask(gym, "How many people belong to the gym?").tasks[0]
     assert task.refusal and "Persona" not in (task.sql or "")
+
+
+def test_never_through_a_chain_of_tables_is_declined(tmp_path):
+    """'hotels that never received a review' was answered as hotels with no rooms."""
+    path = tmp_path / "hotels.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Hotel (HotelID INTEGER PRIMARY KEY, HotelName TEXT);
+        CREATE TABLE rooms (room_id INTEGER PRIMARY KEY, hotel_id INTEGER REFERENCES Hotel(HotelID));
+        CREATE TABLE stays (stay_id INTEGER PRIMARY KEY, room_id INTEGER REFERENCES rooms(room_id));
+        CREATE TABLE reviews (review_id INTEGER PRIMARY KEY,
+                              stay_id INTEGER REFERENCES stays(stay_id), score INTEGER);
+        INSERT INTO Hotel VALUES (1, 'Alpha'), (2, 'Beta');
+        INSERT INTO rooms VALUES (1, 1), (2, 2);
+        INSERT INTO stays VALUES (1, 1), (2, 2);
+        INSERT INTO reviews VALUES (1, 1, 9);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        task = ask(db, "Which hotels have never received a review?").tasks[0]
+        assert task.refusal and not task.sql
+    finally:
+        db.close()

@@ -654,3 +654,30 @@ def test_everyday_company_names(engine, seed_db, question, gold):
 def test_halves_typos_and_its_after_a_named_row(engine, seed_db, question, gold):
     """Each once declined ('half', 'wich', 'its' read as the previous answer's)."""
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_its_top_companies_is_a_question_about_the_previous_row(engine, seed_db):
+    """Once read as an edit: GROUP BY market cap, ordered by the average growth."""
+    plan = session(
+        engine,
+        seed_db,
+        "Which sector has the highest average revenue growth?",
+        "what are its top 3 companies by market cap?",
+    )
+    top = "SELECT sector FROM companies GROUP BY sector ORDER BY AVG(revenue_growth) DESC LIMIT 1"
+    gold = (
+        f"SELECT stock_symbol, market_cap FROM companies WHERE sector = ({top})"
+        " ORDER BY market_cap DESC LIMIT 3"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_biggest_of_groups_with_two_values_asks_which(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which sector has the most companies?",
+        "what's their total market cap?",
+        "and which one of them is the biggest?",
+    )
+    assert "can rank by any of them" in plan.tasks[0].refusal

@@ -156,4 +156,13 @@ def _referencing_step(st: ReadState, subject: str, named: str) -> tuple[str, str
     table, rel = path[0]
     if rel.from_table != table or rel.to_table != subject:
         return None  # the subject references it ('courses with no teacher'): not a row count
+    if len(path) > 2:
+        return None  # 'hotels that never received a review': rooms, stays, then reviews
+    if len(path) == 2:
+        far, far_rel = path[1]
+        if (far_rel.from_table, far_rel.to_table) != (table, far):
+            # a row of the first table does not mean a row of the named one: 'hotels with
+            # no review' is not 'hotels with no room'; only a link table that references
+            # the named rows ('stocks no user picked': a selection names its user) says so
+            return None
     return table, rel.from_column, rel.to_column

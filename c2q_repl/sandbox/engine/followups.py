@@ -191,6 +191,10 @@ def apply_followup(
             return bare
     if not is_followup(linked, prev):
         return None
+    if evidence.pronoun and any(it.kind == "table" for it in linked.items):
+        # 'what are its top 3 companies by market cap?': a question of its own about the
+        # previous answer's row (resolved by references.py), not an edit of that answer
+        return None
     spec = prev
     changes: list[str] = []
     words = [t.lower for t in tokenize(question)]
@@ -330,6 +334,12 @@ def apply_followup(
             and it.category in ("agg", "bottom")
             and it.text.lower() in SUPERLATIVE_WORDS
         ):
+            if spec.group_by is not None and spec.extra_metrics:
+                # 'which one of them is the biggest?' beside a count and a total: by which?
+                raise ValueError(
+                    f"'{it.text}' after an answer with several values per "
+                    f"{spec.group_by.column} can rank by any of them; please name the one."
+                )
             bottom = it.category == "bottom" or it.arg == "MIN"
             if spec.shape == "list" and spec.order_by is not None:
                 spec = spec.with_(descending=not bottom)
