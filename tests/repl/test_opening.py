@@ -56,6 +56,10 @@ def test_a_failed_open_is_reported_once_between_prompts():
     ctx, stream = _ctx(UNCONFIGURED, hooks)
     ctx.opening.start()
     _wait_done(ctx)
+    # the worker calls its done-hook just after marking the attempt done: wait for it too
+    deadline = time.monotonic() + 20
+    while hooks.above == 0 and time.monotonic() < deadline:
+        time.sleep(0.01)
     assert hooks.above == 1 and hooks.redraws >= 1  # shown at once if the prompt is up
     ctx.print_notes()
     ctx.print_notes()
