@@ -681,3 +681,114 @@ def test_the_biggest_of_groups_with_two_values_asks_which(engine, seed_db):
         "and which one of them is the biggest?",
     )
     assert "can rank by any of them" in plan.tasks[0].refusal
+
+
+def test_a_ranked_column_named_after_the_superlative_is_shown(engine, seed_db):
+    """'10 biggest weights, with company names' once listed the names without the weights."""
+    plan = ask(engine, seed_db, "10 biggest weights in the index, with company names")
+    gold = (
+        "SELECT c.short_name, ic.weight FROM index_compositions ic"
+        " JOIN companies c ON c.stock_symbol = ic.stock_symbol"
+        " WHERE ic.weight IS NOT NULL ORDER BY ic.weight DESC LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert "weight" in plan.tasks[0].sql.split("FROM")[0]
+
+
+def test_ones_after_declined_rounds_is_declined(engine, seed_db):
+    """'only the tech ones' after two declined rounds once listed every tech company."""
+    plan = session(engine, seed_db, "list those companies", "only the tech ones")
+    assert "'ones'" in plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_which_ones_narrows_the_previous_rows(engine, seed_db):
+    """'which ones have more than 10000 employees' was answered over every company."""
+    plan = session(
+        engine,
+        seed_db,
+        "list the companies in California",
+        "only the tech ones",
+        "which ones have more than 10000 employees",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE state = 'CA'"
+        " AND sector = 'Technology' AND full_time_employees > 10000"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_period_stays_with_the_rows_it_was_about(engine, seed_db):
+    """META's 2022 average close, then 'how many users have it in their picks' once counted
+    the users who signed up in 2022."""
+    plan = session(
+        engine,
+        seed_db,
+        "average close of META in 2023",
+        "and for 2022?",
+        "how many users have it in their picks",
+    )
+    gold = "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks WHERE stock_symbol = 'META'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_column_added_after_the_named_row_is_shown(engine, seed_db):
+    """'… for netflix and the date' once showed the close only."""
+    plan = ask(engine, seed_db, "highest closing price ever for netflix and the date")
+    gold = (
+        "SELECT close, record_date FROM stock_price_history WHERE stock_symbol = 'NFLX'"
+        " ORDER BY close DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert len(rows(seed_db, plan)[0]) == 2
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "nvda high for 2023",
+            "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " AND record_date BETWEEN '2023-01-01' AND '2023-12-31'",
+        ),
+        (
+            "aapl low in march 2023",
+            "SELECT MIN(low) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date BETWEEN '2023-03-01' AND '2023-03-31'",
+        ),
+        (
+            "aapl's high on 2023-03-10",
+            "SELECT high FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = '2023-03-10'",
+        ),
+    ],
+)
+def test_a_periods_high_is_its_highest_high(engine, seed_db, question, gold):
+    """'nvda high for 2023' once listed 258 daily highs."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_daily_highs_stay_a_list(engine, seed_db):
+    plan = ask(engine, seed_db, "show nvda daily high in jan 2023")
+    assert len(rows(seed_db, plan)) > 15
+
+
+def test_it_after_a_preposition_is_the_thing_asked(engine, seed_db):
+    """'in it' is the state asked about: once declined alone, and merged with the previous
+    answer's state in a session."""
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector ORDER BY COUNT(*) DESC LIMIT 1"
+    alone = ask(engine, seed_db, "which sector has the most companies in it")
+    assert same_rows(seed_db, alone, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "Which state has the most companies headquartered in it?",
+        "which sector has the most companies in it",
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_which_index_is_it_in_points_back(engine, seed_db):
+    plan = session(engine, seed_db, "what is apple's market cap", "which index is it in")
+    gold = "SELECT index_symbol FROM index_compositions WHERE stock_symbol = 'AAPL'"
+    assert same_rows(seed_db, plan, gold)

@@ -142,8 +142,32 @@ def _read(question: str, linked: Linked) -> Asked:
             break
         position = item.end
     if asked and all(c for _, c in asked):
+        more = [c for c in _trailing_columns(words, by_start, position) if c not in asked]
+        if more:
+            # 'the highest close ever for Netflix and the date': both are asked
+            return _columns(asked + more, asked[0][0], opener, measure, False, per)
         return _columns(asked, asked[0][0], opener, measure, superlative, per)
     return Asked(opener=opener, measure=measure, per=per)
+
+
+_TRAILING_FILLER = frozenset({"the", "its", "their", "also", "a"})
+
+
+def _trailing_columns(words: list[str], items: list[Item], after: int) -> list[tuple[str, str]]:
+    """Columns the question adds at its very end, after a named row: '… of Netflix and the
+    date', '… for Apple, and its volume'. Empty unless everything after the last 'and' is
+    such a column."""
+    joiner = max((k for k in range(after, len(words)) if words[k] == "and"), default=None)
+    if joiner is None:
+        return []
+    rest = [it for it in items if it.start > joiner]
+    if not rest or any(it.kind != "column" or not it.targets for it in rest):
+        return []
+    covered = {k for it in rest for k in range(it.start, it.end)}
+    others = [w for k, w in enumerate(words) if k > joiner and k not in covered]
+    if any(w not in _TRAILING_FILLER and w not in _JOINERS for w in others):
+        return []
+    return [(it.targets[0].table, it.targets[0].column) for it in rest]
 
 
 def _column_after(rest: list[Item], item: Item, table: str) -> Item | None:

@@ -168,13 +168,19 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     projection = with_asked_names(st, name_at, p.subject, p.projection)
     if projection != p.projection:
         distinct_values = False  # a row's name beside its columns: one line per row
+    asked_columns = _names_the_rows(st, name_at, projection)
+    ranked = p.order_col
+    if asked_columns and ranked is not None and _ranks_a_named_column(st, p):
+        projection = (
+            projection if ranked in projection else [*projection, ranked]
+        )  # '10 biggest weights, with company names'
     spec = QuerySpec(
         "list",
         p.subject,
         columns=tuple(projection),
         filters=tuple(p.filters),
         distinct=distinct_values,
-        asked_columns=_names_the_rows(st, name_at, projection),
+        asked_columns=asked_columns,
     )
     if p.per_group is not None:
         spec = spec.with_(per_group=localize_col(st, p.per_group, p.subject))
@@ -204,6 +210,23 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     if p.descending is not None and spec.order_by is None:
         spec = spec.with_(order_by=_sorted_column(st, spec), descending=p.descending)
     return spec
+
+
+def _ranks_a_named_column(st: ReadState, p: Parts) -> bool:
+    """'the 10 biggest weights …': the superlative ranks a column the question names right
+    after it, so that column is one of the things asked for, whatever else is listed."""
+    if p.sup_item is None or p.order_col is None:
+        return False
+    if any(it.kind == "table" and it.start < p.sup_item.start for it in st.items):
+        return False  # 'the band with the most members': the band is asked, ranked by members
+    after = next((it for it in st.items if it.start >= p.sup_item.end), None)
+    return (
+        after is not None
+        and after.kind == "column"
+        and any(
+            t.table == p.order_col.table and t.column == p.order_col.column for t in after.targets
+        )
+    )
 
 
 def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -> bool:

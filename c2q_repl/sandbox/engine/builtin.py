@@ -44,6 +44,7 @@ from .lexicon import Lexicon, load_synonyms
 from .linking import Item, Linked, link
 from .nearby import nearby_questions
 from .normalize import tokenize
+from .period_extreme import period_extreme
 from .preprocess import Prepared, prepare, refusal_for_write
 from .projection import asked_projection, shown_sql
 from .reading import columns_of
@@ -326,9 +327,18 @@ class BuiltinAnswerer:
         self, question: str, task_id: str, ctx: _Context, examples: bool = True
     ) -> _Outcome:
         linked = dated_readings(link(question, ctx.lex), ctx.lex)
+        extreme = period_extreme(question, linked, ctx.lex)
+        if extreme is not None and far_attribute(linked, ctx.lex) is not None:
+            extreme = None  # 'S&P 500 high in 2022': a stock column far from an index
+        if extreme is not None:
+            # 'NVDA high for 2023': the year's high, read as 'the highest high'
+            question = extreme.question
+            linked = dated_readings(link(question, ctx.lex), ctx.lex)
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)
+        if extreme is not None:
+            spec = spec.with_(notes=(*spec.notes, extreme.note))
         far = (
             far_attribute(linked, ctx.lex)
             or far_group(spec, linked, ctx.lex)
@@ -505,7 +515,7 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
-        filters = dates_onto_subject(filters, spec, ctx.lex)
+        filters = dates_onto_subject(filters, spec, ctx.lex, question)
         merged = merge_filters(spec, filters)
         if needs_rows(prev) and merged.shape == "list" and merged.distinct:
             # 'what are their sectors?' after a top 5: one row per company, not distinct sectors

@@ -52,7 +52,8 @@ _AT_START = (
 # 'he/she/his/her': one person of the previous answer (builtin.py checks it is a person)
 PERSONAL = frozenset({"he", "she", "him", "his", "her", "hers"})
 PRONOUNS = (
-    frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these"}) | PERSONAL
+    frozenset({"it", "its", "it's", "they", "them", "their", "theirs", "those", "these", "ones"})
+    | PERSONAL
 )
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _AUXILIARY = frozenset({"do", "does", "did"})
@@ -90,6 +91,16 @@ def back_reference(question: str, linked: Linked) -> str:
             return t.text  # 'which department is she in': a person of the previous answer
         if t.lower in ("they", "it") and index and all_tokens[index - 1].lower in _AUXILIARY:
             return t.text  # 'how many companies do they have': the subject, not the counted noun
+        if (
+            t.lower in ("they", "it")
+            and index
+            and all_tokens[index - 1].lower in ("is", "are", "was", "were")
+            and tokens[0].lower in ("which", "what", "where", "how")
+            and index <= 4
+        ):
+            return t.text  # 'which index is it in': the subject of an inverted question
+        if t.lower == "it" and _asked_thing_inside(all_tokens, index, linked):
+            continue  # 'which state has the most companies headquartered in it': the state
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
@@ -121,6 +132,28 @@ def back_reference(question: str, linked: Linked) -> str:
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+_PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "within", "under"})
+
+
+def _asked_thing_inside(tokens, index: int, linked: Linked) -> bool:
+    """'it' after a preposition, in a question opening 'which/what <singular noun>' that
+    names a column or table: the thing asked about, not an earlier answer."""
+    if index == 0 or tokens[index - 1].lower not in _PLACE_PREPOSITIONS:
+        return False
+    words = [t for t in tokens if t.kind != "punct"]
+    if not words or words[0].lower not in ("which", "what"):
+        return False
+    opener = tokens.index(words[0])
+    first = next((it for it in linked.items if it.start > opener), None)
+    return (
+        first is not None
+        and first.start == opener + 1
+        and first.kind in ("column", "table")
+        and not _is_plural_word(first.text)
+        and first.end <= index
+    )
 
 
 def demonstrative_column(linked: Linked, index: int):

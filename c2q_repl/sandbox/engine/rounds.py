@@ -52,16 +52,30 @@ def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
     return before != after
 
 
+_SAID_TIME = re.compile(
+    r"\b(?:that|this|the\s+same|those)\s+(?:days?|dates?|weeks?|months?|quarters?|years?|"
+    r"period|time)\b|\bthen\b",
+    re.I,
+)
+
+
 def dates_onto_subject(
-    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon
+    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon, question: str
 ) -> tuple[Filter, ...]:
     """'and the S&P index level that day?' after a stock's close on a day: the same day on
-    the index's own dates, not the stock's dates joined in through every table between."""
+    the index's own dates, not the stock's dates joined in through every table between.
+    Without such words the period stays with the rows it was about: 'how many users have it
+    in their picks' after META's average close in 2022 counts META's pickers, not the users
+    who signed up in 2022."""
     dates = lex.date_columns(spec.table)
     tables = spec.tables()
+    said = _SAID_TIME.search(question) is not None
     moved = []
     for f in filters:
-        if f.col.table not in tables and len(dates) == 1 and lex.kind_of(*astuple(f.col)) == "date":
-            f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
+        if f.col.table not in tables and lex.kind_of(*astuple(f.col)) == "date":
+            if not said:
+                continue
+            if len(dates) == 1:
+                f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
         moved.append(f)
     return tuple(moved)

@@ -1,0 +1,67 @@
+"""'NVDA high for 2023': a period's high is the highest of its daily highs, one value.
+
+In price data 'high' and 'low' are each day's extremes; said of a stretch of time ('the 2023
+high', 'AAPL's low in March') they mean the extreme of the stretch, as every quote page
+does. Read literally, the question listed 250 daily rows. The word is rewritten to
+'highest high' / 'lowest low' before the question is read, and the reading is told.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .lexicon import Lexicon
+from .linking import Linked
+
+_WORD = re.compile(r"(?<![\w'-])(high|low)(?![\w'-])", re.I)
+# words that ask for the daily values themselves, or already rank them
+_DAILY = re.compile(
+    r"\b(?:each|every|daily|per|all|highest|lowest|max(?:imum)?|min(?:imum)?|top|bottom|"
+    r"above|below|over|under|than|between|day\s+by\s+day|by\s+day)\b|[<>=]",
+    re.I,
+)
+_EXTREME = {"high": "highest", "low": "lowest"}
+
+
+@dataclass(frozen=True)
+class PeriodExtreme:
+    question: str  # the question with 'high' read as 'highest high'
+    note: tuple[str, str]
+
+
+def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
+    """The rewritten question when one bare 'high'/'low' names a column of that name and
+    the question's only time phrase spans more than a day; else None."""
+    words = _WORD.findall(question)
+    if len(words) != 1 or _DAILY.search(question):
+        return None
+    word = words[0].lower()
+    times = [it for it in linked.items if it.kind == "time" and it.time is not None]
+    if len(times) != 1 or not _several_days(times[0].time):
+        return None
+    named = [
+        it for it in linked.items if it.kind == "column" and it.text.lower() == word and it.targets
+    ]
+    if len(named) != 1 or any(t.column.lower() != word for t in named[0].targets):
+        return None
+    if not all(lex.date_columns(t.table) for t in named[0].targets):
+        return None
+    rewritten = _WORD.sub(f"{_EXTREME[word]} {word}", question, count=1)
+    said = times[0].text or "the period"
+    note = (
+        word,
+        f"'{word}' over {said} read as the period's {word}: the {_EXTREME[word]} daily {word}",
+    )
+    return PeriodExtreme(rewritten, note)
+
+
+def _several_days(time) -> bool:
+    if time.kind != "range":
+        return time.kind in ("last", "this", "previous") and time.unit not in ("day", "days")
+    try:
+        start, end = date.fromisoformat(time.start[:10]), date.fromisoformat(time.end[:10])
+    except ValueError:
+        return False
+    return (end - start).days > 1
