@@ -792,3 +792,58 @@ def test_which_index_is_it_in_points_back(engine, seed_db):
     plan = session(engine, seed_db, "what is apple's market cap", "which index is it in")
     gold = "SELECT index_symbol FROM index_compositions WHERE stock_symbol = 'AAPL'"
     assert same_rows(seed_db, plan, gold)
+
+
+_AMZN_2023 = (
+    "SELECT (SELECT close FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+    " AND record_date = '2023-12-29') - (SELECT close FROM stock_price_history"
+    " WHERE stock_symbol = 'AMZN' AND record_date = (SELECT MIN(record_date)"
+    " FROM stock_price_history WHERE stock_symbol = 'AMZN' AND record_date >= '2023-01-01'))"
+)
+
+
+@pytest.mark.parametrize(
+    "question,percent",
+    [
+        (
+            "By what percent did Amazon's close change from the first to the last trading day"
+            " of 2023?",
+            True,
+        ),
+        ("by how much did amazon stock go up in 2023", False),
+        ("did amazon go up or down in 2023", False),
+        ("how much has amzn gained over the course of 2023", False),
+    ],
+)
+def test_everyday_change_wordings(engine, seed_db, question, percent):
+    """Each once declined ('percent', 'go', 'first')."""
+    plan = ask(engine, seed_db, question)
+    got = rows(seed_db, plan)
+    assert got, plan.tasks[0].refusal
+    change = float(seed_db.query(_AMZN_2023, max_rows=1).rows[0][0])
+    first = float(got[0][0])
+    expected = 100.0 * change / first if percent else change
+    assert abs(float(got[0][-1]) - expected) < 1e-6
+
+
+def test_an_amount_in_dollars(engine, seed_db):
+    plan = ask(engine, seed_db, "Which sectors have total EBITDA above 300 billion dollars?")
+    gold = "SELECT sector FROM companies GROUP BY sector HAVING SUM(ebitda) > 300000000000"
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "average revenue growth per US state, only states with at least 10 companies",
+        "average revenue growth per US state for states with at least 10 companies",
+    ],
+)
+def test_an_aggregate_per_group_kept_by_its_count(engine, seed_db, question):
+    """Once declined as a nested query; 'US state' once kept the group of non-US companies
+    (no state at all)."""
+    gold = (
+        "SELECT state, AVG(revenue_growth) FROM companies WHERE country_code = 'US'"
+        " GROUP BY state HAVING COUNT(*) >= 10"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

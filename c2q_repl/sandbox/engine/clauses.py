@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .measures import has_aggregate
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural
-from .spec import Col
+from .spec import Col, Filter
 
 
 def plural_subject(st: ReadState) -> bool:
@@ -258,3 +258,28 @@ def age_order(st: ReadState, order_col: Col | None, descending: bool | None) -> 
         st.take(i)
         return oldest_first != dated
     return descending
+
+
+def qualified_group(st: ReadState, group_col: Col) -> list[Filter]:
+    """'per US state': a group column named with a word that is a value of its own table
+    ('US' → country) groups only those rows; dropping the word kept a group of companies
+    with no state at all (the non-US ones)."""
+    from .lexicon import phrase_key
+
+    out: list[Filter] = []
+    for it in st.items:
+        if it.kind != "column" or not any(
+            t.table == group_col.table and t.column == group_col.column for t in it.targets
+        ):
+            continue
+        words = phrase_key(it.text)
+        if len(words) < 2:
+            continue
+        values = [
+            t
+            for t in st.lex.phrases.get(words[:1], [])
+            if t.kind == "value" and t.table == group_col.table and t.column != group_col.column
+        ]
+        if len({(t.column, t.value) for t in values}) == 1:
+            out.append(Filter(Col(values[0].table, values[0].column), "=", (values[0].value,)))
+    return out

@@ -25,6 +25,7 @@ from .clauses import (
     bucket_column,
     infer_subject,
     leftover_columns,
+    qualified_group,
     read_chart,
     read_group_and_order,
     read_tables,
@@ -177,6 +178,8 @@ def _interpret(st: ReadState) -> QuerySpec:
     st.measure_asked = count_at is not None or agg_at is not None
 
     group_col, order_col = read_group_and_order(st)
+    if group_col is not None:
+        st.filters.extend(qualified_group(st, group_col))
     descending = age_order(st, order_col, descending)
     if st.latest is not None and group_col is not None and count_at is None and agg_at is None:
         # "latest close of each stock": the latest row per entity, not a group
@@ -202,7 +205,15 @@ def _interpret(st: ReadState) -> QuerySpec:
                 "built-in engine; please ask with one of them.",
                 items[st.having[0][2]].text,
             )
-        if _ranks_an_aggregate(st, superlative, agg_at, count_at, groups_counted_at):
+        if _ranks_an_aggregate(st, superlative, agg_at, count_at, groups_counted_at) or (
+            # 'average revenue growth per state, only states with at least 10 companies'
+            len(st.having) == 1
+            and superlative is None
+            and agg_at is not None
+            and count_at is None
+            and groups_counted_at is None
+            and group_col is not None
+        ):
             # 'which industry with at least 5 companies has the highest average revenue
             # growth': the groups kept by their count, ranked by the aggregate
             entity_col = having_entity(st, None, None, None, group_col)

@@ -1,0 +1,65 @@
+"""Everyday ways of asking how much a series moved over a period, said the way change.py
+reads them: 'By what percent did Amazon's close change from the first to the last trading
+day of 2023?' is 'how much did Amazon's close change in 2023 in percent'.
+
+Only whole shapes are rewritten ('how much did … go up', 'by what percent did … rise'); a
+lone 'gain' or 'rise' elsewhere keeps its meaning (a ranking across periods is declined).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MOVED = (
+    r"(?:change[sd]?|move[sd]?|rise|risen|rose|grow|grown|grew|increase[sd]?|fall|fallen|fell|"
+    r"drop(?:ped)?|decline[sd]?|decrease[sd]?|gain(?:ed)?|go\s+up|go\s+down|gone\s+up|"
+    r"gone\s+down|went\s+up|went\s+down|go\s+up\s+or\s+down|rise\s+or\s+fall)"
+)
+# 'from the first to the last trading day of 2023', 'between the start and the end of 2022'
+_WHOLE_PERIOD = re.compile(
+    r"\b(?:from|between)\s+the\s+(?:very\s+)?(?:first|start|beginning)"
+    r"(?:\s+trading)?(?:\s+(?:day|date)s?)?(?:\s+of\s+the\s+year)?\s+(?:to|and|until|till)\s+"
+    r"(?:the\s+)?(?:very\s+)?(?:last|end)(?:\s+trading)?(?:\s+(?:day|date)s?)?\s+(?:of|in)\s+",
+    re.I,
+)
+_OVER_THE_COURSE = re.compile(r"\bover\s+the\s+(?:course|whole)\s+of\s+", re.I)
+_BY_WHAT_PERCENT = re.compile(
+    rf"^\s*by\s+what\s+(?:percent(?:age)?|%)\s+(?:did|has|have|had)\s+(?P<what>.+?)\s+"
+    rf"{_MOVED}\b(?P<rest>.*)$",
+    re.I,
+)
+_HOW_MUCH = re.compile(
+    rf"^\s*(?:by\s+)?how\s+much\s+(?P<aux>did|has|have|had)\s+(?P<what>.+?)\s+{_MOVED}\b"
+    rf"(?P<rest>.*)$",
+    re.I,
+)
+
+_UP_OR_DOWN = re.compile(
+    r"^\s*(?:did|has|have)\s+(?P<what>.+?)\s+(?:go(?:ne)?\s+up\s+or\s+down|rise(?:n)?\s+or\s+"
+    r"fall(?:en)?|gain(?:ed)?\s+or\s+los[et])\b(?P<rest>.*)$",
+    re.I,
+)
+
+
+def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """(the text in change.py's words, the rewrites made, for the assumptions)."""
+    said: list[tuple[str, str]] = []
+    for pattern in (_WHOLE_PERIOD, _OVER_THE_COURSE):
+        m = pattern.search(text)
+        if m:
+            said.append((m.group(0).strip(), "in"))
+            text = text[: m.start()] + "in " + text[m.end() :]
+    m = _BY_WHAT_PERCENT.match(text)
+    if m:
+        rest = m.group("rest").rstrip(" ?.!")
+        said.append(("by what percent", "in percent"))
+        return f"how much did {m.group('what')} change{rest} in percent", tuple(said)
+    m = _UP_OR_DOWN.match(text)
+    if m:
+        said.append(("up or down", "how much … change"))
+        return f"how much did {m.group('what')} change{m.group('rest')}", tuple(said)
+    m = _HOW_MUCH.match(text)
+    if m and not re.match(r"change[sd]?\b", text[m.end("what") :].strip(), re.I):
+        said.append((text[m.end("what") : m.start("rest")].strip(), "change"))
+        return f"how much did {m.group('what')} change{m.group('rest')}", tuple(said)
+    return text, tuple(said)
