@@ -42,6 +42,9 @@ SPLITS = (
     "dev19",
     "dev20",
     "dev21",
+    "dev22",
+    "dev23",
+    "holdout6",
 )  # later blind sets
 
 

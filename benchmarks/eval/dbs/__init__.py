@@ -31,6 +31,8 @@ NAMES = (
     "gym",
     "airport_shuttle",
     "hotel_stays",
+    "conference",
+    "farmers_market",
 )
 
 
