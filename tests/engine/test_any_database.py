@@ -432,3 +432,66 @@ def test_never_through_a_chain_of_tables_is_declined(tmp_path):
         assert task.refusal and not task.sql
     finally:
         db.close()
+
+
+def test_each_before_a_table_groups_even_when_it_is_a_stored_value(tmp_path):
+    """'how many sales did each vendor make' once filtered products.unit = 'each'."""
+    db = _unit_each_db(tmp_path)
+    check(
+        db,
+        "how many sales did each vendor make",
+        "SELECT v.name, COUNT(*) FROM sales s JOIN vendors v ON v.vendor_id = s.vendor_id"
+        " GROUP BY v.vendor_id",
+    )
+
+
+def test_never_with_a_verb_made_from_a_table(tmp_path):
+    """'products never sold' once declined ('sold' links nothing): the sales table."""
+    db = _unit_each_db(tmp_path)
+    check(
+        db,
+        "List the names of the products that have never been sold.",
+        "SELECT name FROM products WHERE product_id NOT IN (SELECT product_id FROM sales)",
+    )
+
+
+def test_for_each_row_they_is_that_row(tmp_path):
+    db = _unit_each_db(tmp_path)
+    check(
+        db,
+        "For each vendor, how many different products did they sell?",
+        "SELECT v.name, COUNT(DISTINCT s.product_id) FROM sales s"
+        " JOIN vendors v ON v.vendor_id = s.vendor_id GROUP BY v.vendor_id",
+    )
+
+
+def test_a_whole_number_after_an_integer_column_is_its_value(tmp_path):
+    db = _unit_each_db(tmp_path)
+    check(db, "names of the vendors on floor 2", "SELECT name FROM vendors WHERE floor = 2")
+
+
+def _unit_each_db(tmp_path):
+    import sqlite3
+
+    from c2q_repl.sandbox.embedded import open_database
+
+    path = tmp_path / "market.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE vendors (vendor_id INTEGER PRIMARY KEY, name TEXT, floor INTEGER);
+        CREATE TABLE products (product_id INTEGER PRIMARY KEY, name TEXT, unit TEXT);
+        CREATE TABLE sales (sale_id INTEGER PRIMARY KEY,
+            vendor_id INTEGER REFERENCES vendors(vendor_id),
+            product_id INTEGER REFERENCES products(product_id), qty INTEGER);
+        INSERT INTO vendors VALUES (1, 'Green Acres', 1), (2, 'Hill Dairy', 2),
+            (3, 'Bread Box', 2);
+        INSERT INTO products VALUES (1, 'Eggs', 'each'), (2, 'Milk', 'litre'),
+            (3, 'Rye loaf', 'each'), (4, 'Honey', 'jar');
+        INSERT INTO sales VALUES (1, 1, 1, 12), (2, 2, 2, 3), (3, 2, 2, 4), (4, 3, 3, 2),
+            (5, 1, 2, 1);
+        """
+    )
+    con.commit()
+    con.close()
+    return open_database(str(path))

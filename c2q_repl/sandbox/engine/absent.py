@@ -24,6 +24,19 @@ def read_absent(st: ReadState) -> None:
         while st.is_kw(j, "relverb") or (st.is_kw(j, "not") and j == i + 1):
             j += 1  # 'never placed an order', 'have not created a playlist'
         nxt = st.at(j)
+        verb = st.at(j - 1) if j > i + 1 else None
+        if (
+            verb is not None
+            and verb.kind == "kw"
+            and verb.category == "relverb"
+            and verb.targets
+            and (nxt is None or nxt.kind != "table")
+        ):
+            # 'films never screened', 'products that were never sold': the verb names the
+            # table of the related rows (screening, sales)
+            _anti_join(st, i, j - 1)
+            st.take(*range(i, j))
+            continue
         if nxt is None or not st.free(j):
             continue
         if nxt.kind == "table":

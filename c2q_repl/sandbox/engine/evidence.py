@@ -83,8 +83,11 @@ def back_reference(question: str, linked: Linked) -> str:
     tokens = [t for t in tokenize(question) if t.kind != "punct"]
     tables = [(it.start, _is_plural_word(it.text)) for it in linked.items if it.kind == "table"]
     all_tokens = tokenize(question)
+    each_named = _each_named_at(linked)
     for t in tokens:
         index = all_tokens.index(t)
+        if each_named is not None and index > each_named and t.lower in PRONOUNS - PERSONAL:
+            continue  # 'for each vendor, how many products did they sell': the vendor
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
         if t.lower in PERSONAL:
@@ -132,6 +135,25 @@ def back_reference(question: str, linked: Linked) -> str:
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+def _each_named_at(linked: Linked) -> int | None:
+    """The token where 'for each/every <noun>' ends, when the question opens with it."""
+    items = sorted(linked.items, key=lambda it: it.start)
+    for k, it in enumerate(items[:-1]):
+        if it.start > 1:
+            return None
+        words = it.text.lower().split()
+        nxt = items[k + 1]
+        if (
+            it.kind == "kw"
+            and it.category == "group"
+            and words[-1] in ("each", "every")
+            and nxt.kind in ("table", "column")
+            and nxt.start == it.end
+        ):
+            return nxt.end
+    return None
 
 
 _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "within", "under"})

@@ -97,11 +97,24 @@ def read_ids(st: ReadState) -> None:
             if _is_key(st, col):
                 key = col
                 st.take(i)
+            elif _counted_column(st, col) and not st.is_kw(i + 2, "cmp"):
+                # 'rooms on floor 2', 'players with jersey number 10': that whole value
+                st.filters.append(Filter(col, "=", (int(nxt.number),)))
+                st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} = {nxt.text}"))
+                st.take(i, i + 1)
+                continue
         if key is None or col_kind(st, key) != "number":
             continue
         st.filters.append(Filter(key, "=", (int(nxt.number),)))
         st.notes.append((f"{it.text} {nxt.text}", f"read as {key.table}.{key.column} = {nxt.text}"))
         st.take(i + 1)
+
+
+def _counted_column(st: ReadState, col: Col) -> bool:
+    """A column of whole numbers that label rows (a floor, a level, a year), declared as an
+    integer type: 'floor 2' names its value, where 'price 2' would not."""
+    info = st.lex.column_info(col.table, col.column)
+    return info is not None and "INT" in info.type.upper() and col_kind(st, col) == "number"
 
 
 def read_comparisons(st: ReadState) -> None:

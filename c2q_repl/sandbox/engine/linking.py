@@ -224,6 +224,19 @@ def link(question: str, lex: Lexicon) -> Linked:
             )
             i = match.end
             continue
+        if (
+            match
+            and match.kind == "value"
+            and match.end == i + 1
+            and tok.lower in _GROUP_WORDS
+            and tok.text == tok.lower
+        ):
+            after = _longest(tokens, i + 1, lex, (stop - i - 1) if stop is not None else None)
+            if after is not None and after.kind in ("table", "column"):
+                # 'how many sales did each vendor make': the grouping word, not a unit 'each'
+                items.append(Item("kw", tok.text, i, i + 1, category="group"))
+                i += 1
+                continue
         # "bank" alone is an ordinary word; "Berkshire" (capitalised, mid-sentence) a name
         if (
             match
@@ -420,6 +433,7 @@ def _verb_table(word: str, lex: Lexicon) -> str | None:
             if len(stem) > 3 and stem[-1] == stem[-2] and stem[-1] not in "aeiouls":
                 stems.add(stem[:-1])  # 'shipped' → 'ship'
     stems |= {s[:-1] + "i" for s in stems if s.endswith("y")}  # 'supply' → 'suppli(er)'
+    stems |= set(_IRREGULAR_STEMS.get(word, ()))  # 'sold' → sales, 'paid' → payments
     stems = {s for s in stems if len(s) >= 3}
     found = set()
     for table in lex.catalog.tables:
@@ -434,6 +448,20 @@ def _verb_table(word: str, lex: Lexicon) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+_GROUP_WORDS = frozenset({"each", "every", "per"})
+# verbs whose noun is not spelt from their forms
+_IRREGULAR_STEMS = {
+    "sell": ("sale",),
+    "sells": ("sale",),
+    "sold": ("sale",),
+    "selling": ("sale",),
+    "paid": ("pay",),
+    "flew": ("flight",),
+    "flown": ("flight",),
+    "bought": ("purchase", "buy"),
+    "spent": ("spend",),
+    "lent": ("loan",),
+}
 # what follows a verb's stem in a table's name: director, screening, supplier, shipment
 _TABLE_NOUN_ENDINGS = frozenset({"er", "or", "ing", "ion", "ment", "e", ""})
 
