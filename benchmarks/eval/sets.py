@@ -45,6 +45,9 @@ SPLITS = (
     "dev22",
     "dev23",
     "holdout6",
+    "dev24",
+    "dev25",
+    "holdout7",
 )  # later blind sets
 
 

@@ -33,6 +33,7 @@ NAMES = (
     "hotel_stays",
     "conference",
     "farmers_market",
+    "film_rental",
 )
 
 
