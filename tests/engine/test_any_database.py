@@ -495,3 +495,41 @@ def _unit_each_db(tmp_path):
     con.commit()
     con.close()
     return open_database(str(path))
+
+
+def test_a_capital_letter_before_a_hyphen_is_a_value(tmp_path):
+    """'R-rated' once became 'are-rated' (chat shorthand) and the rating was dropped."""
+    import sqlite3
+
+    from c2q_repl.sandbox.embedded import open_database
+
+    path = tmp_path / "films.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE Film (film_id INTEGER PRIMARY KEY, Title TEXT, rating TEXT,
+            release_year INTEGER, length_min INTEGER, genre TEXT);
+        INSERT INTO Film VALUES (1, 'Night Road', 'R', 2015, 120, 'Horror'),
+            (2, 'Sun Day', 'PG', 2016, 95, 'Comedy'), (3, 'Old Keys', 'R', 2005, 101, 'Horror'),
+            (4, 'Deep Lake', 'PG-13', 2019, 130, 'Horror');
+        """
+    )
+    con.commit()
+    con.close()
+    db = open_database(str(path))
+    check(
+        db,
+        "What are the titles of the R-rated films released after 2010?",
+        "SELECT Title FROM Film WHERE rating = 'R' AND release_year > 2010",
+    )
+    # 'which of them is the longest?' after a list: the one row (once every row, sorted)
+    first = ask(db, "List the titles of the horror films.")
+    prior = PriorRound(
+        "List the titles of the horror films.",
+        "a0",
+        first.tasks[0].clarified_task,
+        first.tasks[0].sql,
+        state=first.state,
+    )
+    task = ask(db, "Which of them is the longest?", history=(prior,)).tasks[0]
+    assert db.query(task.sql).rows == [["Deep Lake"]], task.sql

@@ -847,3 +847,62 @@ def test_an_aggregate_per_group_kept_by_its_count(engine, seed_db, question):
         " GROUP BY state HAVING COUNT(*) >= 10"
     )
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_them_as_an_object_points_back(engine, seed_db):
+    """'how many users follow them' once counted every user (the users were read as 'them')."""
+    plan = session(
+        engine,
+        seed_db,
+        "list the energy companies based in Texas",
+        "how many users follow them in total?",
+    )
+    gold = (
+        "SELECT COUNT(DISTINCT u.user_id) FROM user_selected_stocks u JOIN companies c"
+        " ON c.stock_symbol = u.stock_symbol WHERE c.sector = 'Energy' AND c.state = 'TX'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_in_each_of_them_keeps_the_groups(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 3 sectors by total mkt cap", "how many companies in each of them?"
+    )
+    top = "SELECT sector FROM companies GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 3"
+    gold = f"SELECT sector, COUNT(*) FROM companies WHERE sector IN ({top}) GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize("asked", ["on which date was that", "when was that?", "what day was it?"])
+def test_when_was_that_shows_the_rows_date(engine, seed_db, asked):
+    """Once listed every stock's dates."""
+    plan = session(engine, seed_db, "Highest closing price Tesla had in 2023?", asked)
+    gold = (
+        "SELECT record_date FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+        " AND record_date LIKE '2023%' ORDER BY close DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_top_3_of_an_unranked_list_ranks_by_its_condition(engine, seed_db):
+    """Once the first 3 by ticker."""
+    plan = session(
+        engine,
+        seed_db,
+        "List the Utilities companies with a market cap over 100 billion.",
+        "only the top 3",
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE sector = 'Utilities'"
+        " AND market_cap > 100000000000 ORDER BY market_cap DESC LIMIT 3"
+    )
+    assert same_rows(seed_db, plan, gold)
+    unclear = session(engine, seed_db, "list the companies in Texas", "only the top 3")
+    assert "by what" in unclear.tasks[0].refusal
+
+
+def test_first_and_last_close_of_a_period(engine, seed_db):
+    """Once MIN(close) on the last day."""
+    plan = ask(engine, seed_db, "first and last close of AMZN in 2023")
+    got = rows(seed_db, plan)[0]
+    assert [float(v) for v in got[:2]] == [86.9, 151.94]

@@ -59,7 +59,13 @@ from .references import (
 from .refine import refine
 from .refusals import refusal_text
 from .roles import person_tables
-from .rounds import changes_picked_rows, dates_onto_subject, last_answered, same_day_said
+from .rounds import (
+    changes_picked_rows,
+    dates_onto_subject,
+    last_answered,
+    same_day_said,
+    when_was_that,
+)
 from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
@@ -428,7 +434,8 @@ class BuiltinAnswerer:
             note = ("follow-up", f"The rows counted by '{prior.question}', listed")
             return self._render("0", question, listed, ctx, [note])
         try:
-            edit = apply_followup(prev, same_day_said(question, prev), ctx.lex)
+            said = when_was_that(same_day_said(question, prev), prev, ctx.lex)
+            edit = apply_followup(prev, said, ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:

@@ -40,6 +40,14 @@ _UP_OR_DOWN = re.compile(
     re.I,
 )
 
+# 'first and last close of AMZN in 2023': the two ends of the period, which the change shows
+_FIRST_AND_LAST = re.compile(
+    r"^\s*(?:(?:what|show)\s+(?:was|were|is|are|me)\s+)?(?:the\s+)?(?:first|opening|starting)"
+    r"\s+and\s+(?:the\s+)?(?:last|closing|final|ending)\s+(?P<col>[a-z]+(?:\s+price)?)\s+"
+    r"(?:of|for)\s+(?P<rest>.+)$",
+    re.I,
+)
+
 
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
@@ -49,6 +57,10 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         if m:
             said.append((m.group(0).strip(), "in"))
             text = text[: m.start()] + "in " + text[m.end() :]
+    m = _FIRST_AND_LAST.match(text)
+    if m and m.group("col").lower() not in ("day", "days", "date", "dates", "trading"):
+        said.append(("first and last", "change (first, last and their difference)"))
+        return f"change in {m.group('col')} of {m.group('rest')}", tuple(said)
     m = _BY_WHAT_PERCENT.match(text)
     if m:
         rest = m.group("rest").rstrip(" ?.!")

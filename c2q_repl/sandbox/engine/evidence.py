@@ -107,7 +107,12 @@ def back_reference(question: str, linked: Linked) -> str:
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
-            if any(start < index and p == plural for start, p in tables):
+            before = [start for start, p in tables if start < index and p == plural]
+            if t.lower == "them" and len(before) == 1:
+                # 'how many users follow them', 'companies in each of them': an object is
+                # never the subject of its own clause
+                return t.text
+            if before:
                 continue
             if not plural and any(it.kind == "value" and it.end <= index for it in linked.items):
                 continue  # 'On which day did Amazon have its highest volume': Amazon's

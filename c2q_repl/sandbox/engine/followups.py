@@ -161,7 +161,9 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
 
 def _asks_for_one(words: list[str]) -> bool:
     """'which of them has …', 'which one …': a single row is asked for, not a ranking."""
-    return ("which" in words or "who" in words) and ("has" in words or "one" in words)
+    return ("which" in words or "who" in words) and bool(
+        {"has", "had", "one", "is", "was"} & set(words)
+    )
 
 
 def apply_followup(
@@ -359,6 +361,15 @@ def apply_followup(
                     f"{n} per {spec.per_group.column} or the top {n} of the rows shown; please "
                     f"say '{n} per {spec.per_group.column}' or ask the whole question."
                 )
+            if spec.shape == "list" and spec.order_by is None and _ranks(words):
+                ranked = _ranked_by(spec, lex)
+                if ranked is None:
+                    raise ValueError(
+                        f"'{question}': the previous rows are in no ranked order; please say "
+                        f"by what (for example 'the top {n} by market cap')."
+                    )
+                spec = spec.with_(order_by=ranked, descending="bottom" not in words)
+                changes.append(f"ranked by {ranked.column}")
             spec = spec.with_(limit=n, limit_stated=True)
             if spec.shape == "aggregate" and not spec.order_metric:
                 spec = spec.with_(order_metric=True, descending=True)
@@ -489,3 +500,24 @@ def _set_time(spec: QuerySpec, item: Item, lex: Lexicon) -> tuple[QuerySpec, str
         + ((item.text, rng.explanation),),
     )
     return spec, f"time range set to {item.text}"
+
+
+def _ranks(words: list[str]) -> bool:
+    return bool({"top", "bottom", "best", "biggest", "largest"} & set(words))
+
+
+def _ranked_by(spec: QuerySpec, lex: Lexicon) -> Col | None:
+    """What 'only the top 3' ranks a plain list by: the one number its condition compared
+    ('over 100 billion' → market cap), else the one number it shows; None when unclear."""
+    compared = {
+        f.col for f in spec.filters if f.op in (">", ">=", "<", "<=", "between") and not f.time
+    }
+    if len(compared) == 1:
+        return compared.pop()
+    shown = [
+        c
+        for c in spec.columns
+        if lex.kind_of(c.table, c.column) == "number"
+        and c.column not in (info.primary_key if (info := lex.catalog.table(c.table)) else ())
+    ]
+    return shown[0] if len(shown) == 1 else None

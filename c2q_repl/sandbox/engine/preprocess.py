@@ -236,6 +236,8 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     def one(m: re.Match) -> str:
         word = m.group(0)
         low = word.lower()
+        if len(word) == 1 and (word.isupper() or m.string[m.end() : m.end() + 1] == "-"):
+            return word  # 'R-rated', 'grade B': a value, not chat shorthand ('r u' = 'are you')
         if low in INFORMAL and not (word.isupper() and len(word) > 1 and low not in ("hq", "hqs")):
             rewrites.append((word, INFORMAL[low] or "(dropped)"))
             return INFORMAL[low]

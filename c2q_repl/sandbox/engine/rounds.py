@@ -32,6 +32,21 @@ def same_day_said(question: str, prev: QuerySpec) -> str:
     )
 
 
+_WHEN_WAS_THAT = re.compile(
+    r"^\s*(?:and|ok|so)?[\s,]*(?:(?:on|at)\s+)?(?:(?:which|what)\s+(?:date|day)|when)\s+"
+    r"(?:was|is|did)\s+(?:that|it|this)(?:\s+happen)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
+    """'on which date was that?' after the highest close: the date of the row just shown,
+    asked as 'and the date?' (an edit that shows the row's date); else the question."""
+    if not _WHEN_WAS_THAT.match(question) or not lex.date_columns(prev.table):
+        return question
+    return "and the date?"
+
+
 def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
     """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
     have combined?': the second answer holds the five tech companies by key; swapping the
