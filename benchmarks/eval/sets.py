@@ -48,6 +48,9 @@ SPLITS = (
     "dev24",
     "dev25",
     "holdout7",
+    "dev26",
+    "dev27",
+    "holdout8",
 )  # later blind sets
 
 
