@@ -533,3 +533,38 @@ def test_a_capital_letter_before_a_hyphen_is_a_value(tmp_path):
     )
     task = ask(db, "Which of them is the longest?", history=(prior,)).tasks[0]
     assert db.query(task.sql).rows == [["Deep Lake"]], task.sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "first and last names of the 2 members who rented the most films",
+        "Who are the 2 members that rented the most films? Give first and last names.",
+    ],
+)
+def test_names_beside_rows_ranked_by_a_count(tmp_path, question):
+    """Once declined ('how FirstName relates to the count') or shown by key only."""
+    path = tmp_path / "rental.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE members (MemberID INTEGER PRIMARY KEY, FirstName TEXT, LastName TEXT);
+        CREATE TABLE films (film_id INTEGER PRIMARY KEY, Title TEXT);
+        CREATE TABLE rentals (rental_id INTEGER PRIMARY KEY,
+            member_id INTEGER REFERENCES members(MemberID),
+            film_id INTEGER REFERENCES films(film_id));
+        INSERT INTO members VALUES (1, 'Mia', 'Rossi'), (2, 'Tom', 'Becker'), (3, 'Ana', 'Lima');
+        INSERT INTO films VALUES (1, 'A'), (2, 'B'), (3, 'C');
+        INSERT INTO rentals VALUES (1, 1, 1), (2, 1, 2), (3, 1, 3), (4, 2, 1), (5, 2, 2),
+            (6, 3, 1);
+        """
+    )
+    con.commit()
+    con.close()
+    from c2q_repl.sandbox.embedded import open_database
+
+    db = open_database(str(path))
+    task = ask(db, question).tasks[0]
+    assert not task.refusal, task.refusal
+    got = db.query(task.sql).rows
+    assert rows_match([["Mia", "Rossi"], ["Tom", "Becker"]], got, ordered=False), task.sql

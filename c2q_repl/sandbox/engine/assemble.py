@@ -10,6 +10,7 @@ from .clauses import plural_subject
 from .filters import localize_col
 from .linking import Item
 from .named_rows import inexact, names_a_row, with_ties
+from .names import names_rows
 from .reading import ReadState, Refuse, col_kind, key_columns
 from .spec import Col, Filter, Metric, QuerySpec
 
@@ -51,6 +52,11 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         # date only says the rows exist (a time phrase would have made it a condition)
         st.notes.append((p.projection[0].column, "the verb is read as the rows existing"))
         p = replace(p, projection=[])
+    described = _describes_the_group(st, p)
+    if described:
+        # 'the first and last names of the 3 attendees that rated the most talks': columns of
+        # the rows grouped by their key, one value per group
+        p = replace(p, projection=[])
     if p.projection and not (len(p.projection) == 1 and p.projection[0] == p.group_col):
         raise Refuse(
             f"I could not tell how '{p.projection[0].column}' relates to the {metric.func.lower()}.",
@@ -63,6 +69,7 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         group_by=p.group_col,
         filters=tuple(p.filters),
         extra_metrics=tuple(p.extras),
+        columns=tuple(described),
     )
     if p.having:
         spec = spec.with_(having=p.having, having_metric=p.having_metric)
@@ -107,6 +114,17 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
                 p.order_col.column,
             )
     return spec
+
+
+def _describes_the_group(st: ReadState, p: Parts) -> list[Col]:
+    """The columns asked beside a grouping by a table's one-column key, all of that table
+    (each has one value per group); else []."""
+    group = p.group_col
+    if group is None or not p.projection or key_columns(st, group.table) != (group.column,):
+        return []
+    if any(c.table != group.table or c == group or not names_rows(c.column) for c in p.projection):
+        return []  # 'for each trip status': the status groups, not a column of each trip
+    return list(p.projection)
 
 
 def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:

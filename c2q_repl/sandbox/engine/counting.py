@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .filters import _is_key, _number_value
+from .names import names_rows
 from .reading import ReadState, Refuse, choose, col_kind, columns_of
 from .spec import Col, Metric
 
@@ -208,9 +209,22 @@ def entity_table(st: ReadState, before: int, counted: int) -> Col | None:
                 return None
             st.take(i)
             return Col(table.name, table.primary_key[0])
+        if it.kind == "column" and st.free(i) and _describes_next_table(st, i, before):
+            continue  # 'the first and last names of the attendees that rated the most …'
         if it.kind in ("column", "value", "number") and st.free(i):
             return None
     return None
+
+
+def _describes_next_table(st: ReadState, at: int, before: int) -> bool:
+    """The column belongs to the table named next (only columns in between)."""
+    for it in st.items[at + 1 : before]:
+        if it.kind == "table":
+            named = {t.table for t in st.items[at].targets if names_rows(t.column)}
+            return it.targets[0].table in named
+        if it.kind not in ("column", "number"):
+            return False
+    return False
 
 
 def ranked_entity(

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .keywords import SIZE_WORDS
 from .named_rows import COMPARATIVES
+from .names import names_rows
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, is_plural
 from .spec import Col, Metric
 
@@ -168,6 +169,12 @@ def entity_column(st: ReadState, before: int | None = None, near: int | None = N
             return None
         if it.kind == "column" and st.free(i):
             cols = [c for c in columns_of(it) if col_kind(st, c) == "text"]
+            if cols and _rows_named_after(
+                st, i, before, {c.table for c in cols if names_rows(c.column)}
+            ):
+                # 'the first and last names of the 3 attendees that rated the most talks':
+                # the attendees are ranked (by their key); the names are what is shown
+                return None
             if cols:
                 st.take(i)
                 return choose(st, cols, it)
@@ -175,6 +182,19 @@ def entity_column(st: ReadState, before: int | None = None, near: int | None = N
         if it.kind in ("value", "number") and st.free(i):
             return None
     return None
+
+
+def _rows_named_after(st: ReadState, at: int, before: int | None, tables: set[str]) -> bool:
+    """A table item between ``at`` and ``before`` whose table holds the column and is keyed
+    by one column: the column describes those rows rather than grouping them."""
+    for it in st.items[at + 1 : before]:
+        if it.kind == "table":
+            table = it.targets[0].table
+            info = st.lex.catalog.table(table)
+            return table in tables and info is not None and len(info.primary_key) == 1
+        if it.kind not in ("column", "kw", "number"):
+            return False
+    return False
 
 
 def has_aggregate(st: ReadState) -> bool:

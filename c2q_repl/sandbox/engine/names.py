@@ -150,6 +150,11 @@ def split_words(name: str) -> list[str]:
     return [p for p in spaced.lower().split("_") if p]
 
 
+def names_rows(column: str) -> bool:
+    """A column that names its row ('FirstName', 'last_name', 'Title'), not a category."""
+    return bool({"name", "title"} & set(split_words(column)))
+
+
 def column_phrases(table: str, column: str) -> list[str]:
     """Every way to say a column: its words, abbreviations spelled out, a one-letter or
     shortened table prefix read as the table ('CName' in Course → 'course name', 'name')."""

@@ -570,7 +570,9 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         out: list[str] = []
         if spec.group_by is not None:
             group, label = _group_expr(names, spec)
-            named_by = [names.col(spec.group_label)] if spec.group_label else []
+            label_cols = [spec.group_label] if spec.group_label else []
+            label_cols += [c for c in spec.columns if c not in label_cols and c != spec.group_by]
+            named_by = [names.col(c) for c in label_cols]
             select = select.select(
                 exp.alias_(group, label) if spec.bucket else group, *named_by, *values
             )
