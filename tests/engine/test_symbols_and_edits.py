@@ -906,3 +906,38 @@ def test_first_and_last_close_of_a_period(engine, seed_db):
     plan = ask(engine, seed_db, "first and last close of AMZN in 2023")
     got = rows(seed_db, plan)[0]
     assert [float(v) for v in got[:2]] == [86.9, 151.94]
+
+
+def test_a_condition_stays_on_the_column_before_it(engine, seed_db):
+    """'revenue growth above 20% and market cap over $100B' once read market_cap > 0.2."""
+    plan = ask(engine, seed_db, "companies with revenue growth above 20% and market cap over $100B")
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE revenue_growth > 0.2"
+        " AND market_cap > 100000000000"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_column_fragment_after_a_declined_round_is_declined(engine, seed_db):
+    """'and the low?' once listed every low in the table."""
+    plan = session(engine, seed_db, "META's highest price in 2023", "and the low?")
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_a_ticker_in_capitals_opens_a_question(engine, seed_db):
+    """'META's …' was declined as the start of 'Meta Platforms' or an ordinary word."""
+    plan = ask(engine, seed_db, "META's highest close in 2023")
+    gold = (
+        "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'META'"
+        " AND record_date LIKE '2023%'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question", ["how many of our users are based in California?", "users from the US"]
+)
+def test_a_place_of_rows_that_have_none_is_declined(engine, seed_db, question):
+    """Once answered through the users' picks (users who picked a California company)."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert "have no" in task.refusal and not task.sql

@@ -5,6 +5,7 @@ its way there (which once listed every member stock's daily high)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .lexicon import Lexicon
@@ -167,3 +168,38 @@ def dated_readings(linked: Linked, lex: Lexicon) -> Linked:
                 it = replace(it, targets=tuple(dated))
         items.append(it)
     return replace(linked, items=tuple(items))
+
+
+_PLACE_WORDS = frozenset({"state", "city", "country", "town", "region", "location", "address"})
+_PLACED = re.compile(
+    r"\b(?:based|located|living|live|lives|situated|resident|residing)\s+(?:in|at)\b|\bfrom\b",
+    re.I,
+)
+
+
+def far_place(spec: QuerySpec, linked: Linked, lex: Lexicon, question: str) -> Decline | None:
+    """'how many of our users are based in California?': the users have no place in the
+    data; California is a state of companies, two links away (their picks). Answering through
+    those links counts who picked a California company. Declined unless the question names
+    the table the place belongs to ('users who picked companies in California')."""
+    if not _PLACED.search(question):
+        return None
+    from .names import split_words
+
+    named = {t.table for it in linked.items if it.kind == "table" for t in it.targets}
+    for f in spec.filters:
+        if f.op not in ("=", "in") or f.col.table in named or f.col.table == spec.table:
+            continue
+        if not _PLACE_WORDS & set(split_words(f.col.column)):
+            continue
+        hops = _hops(lex, spec.table, f.col.table)
+        if hops is None or hops < 2:
+            continue
+        return Decline(
+            f"{spec.table} have no {f.col.column} of their own in this data: "
+            f"'{', '.join(str(v) for v in f.values)}' is a {f.col.column} of {f.col.table}, "
+            f"reached from {spec.table} only through other tables. Name {f.col.table} if that "
+            f"is what you mean (for example '{spec.table} linked to {f.col.table} in …').",
+            (str(f.values[0]),),
+        )
+    return None

@@ -26,6 +26,7 @@ from .attached import (
     far_attribute,
     far_choice,
     far_group,
+    far_place,
     price_extreme,
 )
 from .breakdown import split_question, with_subject
@@ -350,6 +351,7 @@ class BuiltinAnswerer:
             or far_group(spec, linked, ctx.lex)
             or far_choice(spec, linked, ctx.lex)
             or price_extreme(spec, linked, ctx.lex)
+            or far_place(spec, linked, ctx.lex, question)
         )
         if far is not None:
             return self._refuse(task_id, question, far, ctx, examples)

@@ -134,7 +134,17 @@ def read_comparisons(st: ReadState) -> None:
         after = values_at[-1]
         nxt = st.at(after + 1)
         col_at = None
+        prev = st.at(i - 1)
         if (
+            prev is not None
+            and prev.kind == "column"
+            and st.free(i - 1)
+            and any(col_kind(st, c) == "number" and not _is_key(st, c) for c in columns_of(prev))
+        ):
+            # 'revenue growth above 20% and market cap over $100B': the column right before
+            # the comparison, not the next condition's column after the number
+            col_at = i - 1
+        elif (
             nxt is not None
             and nxt.kind == "column"
             and st.free(after + 1)

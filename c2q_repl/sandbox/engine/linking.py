@@ -237,6 +237,19 @@ def link(question: str, lex: Lexicon) -> Linked:
                 items.append(Item("kw", tok.text, i, i + 1, category="group"))
                 i += 1
                 continue
+        if (
+            match
+            and match.kind == "value"
+            and match.end == i + 1
+            and all(t.via == "prefix" for t in match.targets)
+            and len(tok.text) >= 2
+            and tok.text.isupper()
+            and tok.text in lex.symbols
+        ):
+            # "META's highest price": a ticker written in capitals, not the start of a name
+            items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text])))
+            i += 1
+            continue
         # "bank" alone is an ordinary word; "Berkshire" (capitalised, mid-sentence) a name
         if (
             match
