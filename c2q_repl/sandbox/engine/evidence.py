@@ -239,9 +239,13 @@ def only_edit_words(question: str, linked: Linked) -> bool:
         return False
     skip = next(k for k, t in enumerate(tokens) if t.kind != "punct") + len(marker.split())
     after = [it for it in linked.items if it.start >= skip]
-    if after and marker in ("and", "what about", "how about") and len(words) <= 5:
-        if all(it.kind == "column" for it in after):
-            return True  # 'and the low?': a column added to a question that has no answer
+    if (
+        after
+        and marker in ("and", "what about", "how about")
+        and len(words) <= 5
+        and all(it.kind == "column" for it in after)
+    ):
+        return True  # 'and the low?': a column added to a question that has no answer
     return bool(after) and all(
         it.kind in ("value", "time", "number")
         or (it.kind == "kw" and it.category in ("not", "or", "dir", "chart"))
