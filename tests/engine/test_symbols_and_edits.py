@@ -941,3 +941,54 @@ def test_a_place_of_rows_that_have_none_is_declined(engine, seed_db, question):
     """Once answered through the users' picks (users who picked a California company)."""
     task = ask(engine, seed_db, question).tasks[0]
     assert "have no" in task.refusal and not task.sql
+
+
+@pytest.mark.parametrize(
+    "question,edge",
+    [
+        ("AAPL close on the last trading day of 2022", "MAX"),
+        ("what was MSFT's close at the start of 2023", "MIN"),
+    ],
+)
+def test_a_periods_edge_is_its_last_or_first_day(engine, seed_db, question, edge):
+    """'the end of 2022' once declined ('end'), 'the last trading day' too ('last')."""
+    symbol = "AAPL" if "AAPL" in question else "MSFT"
+    year = "2022" if "2022" in question else "2023"
+    gold = (
+        f"SELECT close FROM stock_price_history WHERE stock_symbol = '{symbol}' AND record_date ="
+        f" (SELECT {edge}(record_date) FROM stock_price_history WHERE stock_symbol = '{symbol}'"
+        f" AND record_date LIKE '{year}%')"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_a_periods_last_day_after_a_pronoun(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 3 tech companies by market cap",
+        "what did they close at on the last trading day of 2022?",
+    )
+    assert [r[-1] for r in rows(seed_db, plan)] and len(rows(seed_db, plan)) == 3
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how much did the s&p 500 gain or lose in 2023, in %?",
+        "By how much % did the S&P 500 move over 2023 (first trading day to last)?",
+    ],
+)
+def test_more_change_wordings(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.refusal, task.refusal
+    assert "percent_change" in task.sql
+
+
+def test_too_and_most_recently_are_everyday_words(engine, seed_db):
+    plan = ask(engine, seed_db, "top 5 companies by market cap, show the market cap too")
+    gold = "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)
+    plan = ask(engine, seed_db, "show me the 5 most recently registered users")
+    gold = "SELECT user_id FROM users ORDER BY created_date DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)

@@ -45,7 +45,7 @@ from .lexicon import Lexicon, load_synonyms
 from .linking import Item, Linked, link
 from .nearby import nearby_questions
 from .normalize import tokenize
-from .period_extreme import period_extreme
+from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import Prepared, prepare, refusal_for_write
 from .projection import asked_projection, shown_sql
 from .reading import columns_of
@@ -333,6 +333,7 @@ class BuiltinAnswerer:
     def _plan_one(
         self, question: str, task_id: str, ctx: _Context, examples: bool = True
     ) -> _Outcome:
+        question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = dated_readings(link(question, ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
         if extreme is not None and far_attribute(linked, ctx.lex) is not None:
@@ -346,6 +347,7 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, spec, ctx, examples)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
+        spec = at_period_edge(spec, edge)
         far = (
             far_attribute(linked, ctx.lex)
             or far_group(spec, linked, ctx.lex)
@@ -486,6 +488,7 @@ class BuiltinAnswerer:
         }:
             # 'he/she' after an answer that is not about persons points at nothing
             return self._refuse("0", question, unclear, ctx)
+        question, edge = period_edge(question)
         linked = link(question, ctx.lex)
         named = _demonstrative_item(question, linked)
         if named is not None:
@@ -494,6 +497,7 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse("0", question, spec, ctx)
+        spec = at_period_edge(spec, edge)
         result = None
         if (needs_rows(prev) or named is not None) and prior.sql:
             try:

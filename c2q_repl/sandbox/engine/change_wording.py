@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 _MOVED = (
-    r"(?:change[sd]?|move[sd]?|rise|risen|rose|grow|grown|grew|increase[sd]?|fall|fallen|fell|"
+    r"(?:gain(?:ed)?\s+or\s+los[et]|go\s+up\s+or\s+down|rise\s+or\s+fall|change[sd]?|move[sd]?|rise|risen|rose|grow|grown|grew|increase[sd]?|fall|fallen|fell|"
     r"drop(?:ped)?|decline[sd]?|decrease[sd]?|gain(?:ed)?|go\s+up|go\s+down|gone\s+up|"
     r"gone\s+down|went\s+up|went\s+down|go\s+up\s+or\s+down|rise\s+or\s+fall)"
 )
@@ -24,7 +24,8 @@ _WHOLE_PERIOD = re.compile(
 )
 _OVER_THE_COURSE = re.compile(r"\bover\s+the\s+(?:course|whole)\s+of\s+", re.I)
 _BY_WHAT_PERCENT = re.compile(
-    rf"^\s*by\s+what\s+(?:percent(?:age)?|%)\s+(?:did|has|have|had)\s+(?P<what>.+?)\s+"
+    rf"^\s*by\s+(?:what|how\s+much)\s+(?:percent(?:age)?|%)\s+(?:did|has|have|had)\s+"
+    rf"(?P<what>.+?)\s+"
     rf"{_MOVED}\b(?P<rest>.*)$",
     re.I,
 )

@@ -14,6 +14,7 @@ from datetime import date
 
 from .lexicon import Lexicon
 from .linking import Linked
+from .spec import Filter, QuerySpec
 
 _WORD = re.compile(r"(?<![\w'-])(high|low)(?![\w'-])", re.I)
 # words that ask for the daily values themselves, or already rank them
@@ -65,3 +66,39 @@ def _several_days(time) -> bool:
     except ValueError:
         return False
     return (end - start).days > 1
+
+
+# 'at the end of 2022', 'on the last trading day of 2022', 'at the start of 2023'
+_EDGE = re.compile(
+    r"\b(?:on|at|as\s+of|by)\s+(?:the\s+)?(?:very\s+)?(?P<edge>last|final|first|end|close|start|"
+    r"beginning|open)(?:\s+trading)?(?:\s+(?:day|date|session))?\s+(?:of|in)\s+",
+    re.I,
+)
+_LAST = frozenset({"last", "final", "end", "close"})
+
+
+def period_edge(question: str) -> tuple[str, str]:
+    """('… in 2022', 'max') for '… at the end of 2022': the period, and which edge of it
+    ('max' the last day, 'min' the first); (question, '') when no edge is named."""
+    m = _EDGE.search(question)
+    if m is None:
+        return question, ""
+    edge = "max" if m.group("edge").lower() in _LAST else "min"
+    return question[: m.start()] + "in " + question[m.end() :], edge
+
+
+def at_period_edge(spec: QuerySpec, edge: str) -> QuerySpec:
+    """The rows of the period's last (or first) day: its one date range, narrowed to the
+    greatest (least) date under the other conditions; the spec unchanged when unclear."""
+    if not edge or any(f.op == "latest" for f in spec.filters):
+        return spec
+    ranges = [f for f in spec.filters if f.time and f.op == "range"]
+    if len(ranges) != 1:
+        return spec
+    col = ranges[0].col
+    word = "last" if edge == "max" else "first"
+    note = (col.column, f"the {word} {col.column} of the period: the rows of that one day")
+    return spec.with_(
+        filters=(*spec.filters, Filter(col, "latest", ("", edge))),
+        notes=(*spec.notes, note),
+    )

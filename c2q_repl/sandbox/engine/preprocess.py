@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .change_wording import change_phrasing
+from .everyday import PLAIN_WORDINGS
 from .phrasing import benchmark_phrasing, most_counted
 
 # A sentence that tells the answerer how to behave, not what to find.
@@ -310,40 +311,12 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
     if m:
         said.append(("only", "(dropped)"))
         text = text[m.end() :]
-    for pattern, replacement in _PLAIN_WORDINGS:
+    for pattern, replacement in PLAIN_WORDINGS:
         changed = pattern.sub(replacement, text)
         if changed != text:
             said.append((pattern.pattern, replacement.strip() or "(dropped)"))
             text = changed
     return text, tuple(said)
-
-
-# everyday wordings of things the engine reads ('have only one company' = exactly 1)
-_PLAIN_WORDINGS = (
-    (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
-    # '300 billion dollars': the unit of an amount, which the data does not store
-    (
-        re.compile(
-            r"(\d(?:[\d.,]*\d)?\s*(?:k|m|b|bn|t|thousand|million|billion|trillion)?)\s+"
-            r"(?:dollars|usd|bucks)\b",
-            re.I,
-        ),
-        r"\1",
-    ),
-    # 'how many companies are in each of those?': per row of the previous answer (the
-    # plural pronoun already asks for one value each)
-    (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2"),
-    (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
-    # '…, only states with at least 10 companies': the groups kept, said after a comma
-    (
-        re.compile(
-            r",\s*(?:but\s+)?only\s+(?=(?:the\s+)?[a-z]+\s+(?:with|w|having|that\s+have)\b)",
-            re.I,
-        ),
-        ", ",
-    ),
-    (re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+report\s+", re.I), "have no "),
-)
 
 
 def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Prepared:

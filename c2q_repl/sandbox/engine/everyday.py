@@ -1,0 +1,53 @@
+"""Everyday wordings the engine reads as plainer ones: 'right now' adds nothing, '300 billion
+dollars' is 300 billion, 'have only one' is exactly 1, '…, only states with …' keeps the
+groups, 'show the market cap too' shows it. Each entry is (pattern, replacement); prepare()
+applies them in order and reports what changed."""
+
+from __future__ import annotations
+
+import re
+
+PLAIN_WORDINGS = (
+    (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # '300 billion dollars': the unit of an amount, which the data does not store
+    (
+        re.compile(
+            r"(\d(?:[\d.,]*\d)?\s*(?:k|m|b|bn|t|thousand|million|billion|trillion)?)\s+"
+            r"(?:dollars|usd|bucks)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'how many companies are in each of those?': per row of the previous answer (the
+    # plural pronoun already asks for one value each)
+    (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2"),
+    (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
+    # '…, only states with at least 10 companies': the groups kept, said after a comma
+    (
+        re.compile(
+            r",\s*(?:but\s+)?only\s+(?=(?:the\s+)?[a-z]+\s+(?:with|w|having|that\s+have)\b)",
+            re.I,
+        ),
+        ", ",
+    ),
+    (re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+report\s+", re.I), "have no "),
+    # 'top 5 companies by market cap, show the market cap too': nothing more is asked
+    (re.compile(r"\s*,?\s*\b(?:too|as\s+well)\b(?=\s*[?.!]*\s*$)", re.I), ""),
+    # 'the 5 most recently registered users': the latest rows by their date
+    (
+        re.compile(
+            r"\bmost\s+recently\s+(?:registered|added|created|joined|signed\s+up|listed)\b",
+            re.I,
+        ),
+        "most recent",
+    ),
+    # '(first trading day to last)': what a change over a period already means
+    (
+        re.compile(
+            r"\s*\((?:from\s+)?(?:the\s+)?first\s+(?:trading\s+)?day\s+to\s+(?:the\s+)?"
+            r"last(?:\s+(?:trading\s+)?day)?\)",
+            re.I,
+        ),
+        "",
+    ),
+)
