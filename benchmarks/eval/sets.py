@@ -51,6 +51,9 @@ SPLITS = (
     "dev26",
     "dev27",
     "holdout8",
+    "dev28",
+    "dev29",
+    "holdout9",
 )  # later blind sets
 
 

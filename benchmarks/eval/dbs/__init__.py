@@ -34,6 +34,8 @@ NAMES = (
     "conference",
     "farmers_market",
     "film_rental",
+    "art_museum",
+    "car_dealer",
 )
 
 
