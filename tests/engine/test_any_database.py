@@ -568,3 +568,55 @@ def test_names_beside_rows_ranked_by_a_count(tmp_path, question):
     assert not task.refusal, task.refusal
     got = db.query(task.sql).rows
     assert rows_match([["Mia", "Rossi"], ["Tom", "Becker"]], got, ordered=False), task.sql
+
+
+def _museum(tmp_path):
+    path = tmp_path / "museum.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE Galleries (GalleryID INTEGER PRIMARY KEY, GalleryName TEXT);
+        CREATE TABLE artworks (artwork_id INTEGER PRIMARY KEY, title TEXT,
+            year_created INTEGER, list_price REAL,
+            gallery_id INTEGER REFERENCES Galleries(GalleryID));
+        CREATE TABLE exhibitions (exhibition_id INTEGER PRIMARY KEY, title TEXT,
+            start_date TEXT);
+        CREATE TABLE sales (sale_id INTEGER PRIMARY KEY,
+            artwork_id INTEGER REFERENCES artworks(artwork_id), price_paid REAL);
+        INSERT INTO Galleries VALUES (1, 'North Hall'), (2, 'South Hall');
+        INSERT INTO artworks VALUES (1, 'Dawn', 1910, 500, 1), (2, 'Dusk', 1960, 900, 1),
+            (3, 'Noon', 1930, 700, 2);
+        INSERT INTO exhibitions VALUES (1, 'Modern Days', '2024-03-01');
+        INSERT INTO sales VALUES (1, 2, 850);
+        """
+    )
+    con.commit()
+    con.close()
+    from c2q_repl.sandbox.embedded import open_database
+
+    return open_database(str(path))
+
+
+def test_the_table_named_after_a_column_decides_it(tmp_path):
+    """'titles of the artworks created between …' once listed exhibitions' titles (the dated
+    table won)."""
+    db = _museum(tmp_path)
+    check(
+        db,
+        "List the titles of the artworks created between 1900 and 1950.",
+        "SELECT title FROM artworks WHERE year_created BETWEEN 1900 AND 1950",
+    )
+
+
+def test_a_gallery_is_named_by_gallery_name(tmp_path):
+    """'Galleries' once did not match 'GalleryName' (the key was shown instead)."""
+    db = _museum(tmp_path)
+    task = ask(db, "Which gallery holds the most artworks?").tasks[0]
+    assert db.query(task.sql).rows[0][0] == "North Hall", task.sql
+
+
+def test_a_verb_two_columns_spell_is_not_guessed(tmp_path):
+    """'priced' once read as sales.price_paid for artworks (list_price says 'price' too)."""
+    db = _museum(tmp_path)
+    task = ask(db, "List the titles of the artworks priced between 600 and 1000.").tasks[0]
+    assert not task.sql or "list_price" in task.sql, task.sql

@@ -992,3 +992,44 @@ def test_too_and_most_recently_are_everyday_words(engine, seed_db):
     plan = ask(engine, seed_db, "show me the 5 most recently registered users")
     gold = "SELECT user_id FROM users ORDER BY created_date DESC LIMIT 5"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_its_volume_that_day_keeps_whose(engine, seed_db):
+    """Once every stock's volume that day (the company dropped)."""
+    plan = session(
+        engine,
+        seed_db,
+        "Apple closing price on 2023-06-30?",
+        "what about Microsoft",
+        "and its volume that day?",
+    )
+    gold = (
+        "SELECT volume FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+        " AND record_date = '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What will Nvidia's share price be at the end of 2024?",
+        "will nvda go up in 2024",
+        "what will apple close at next year",
+    ],
+)
+def test_a_forecast_is_declined(engine, seed_db, question):
+    """'at the end of 2024' once became an empty answer for 2024 (a forecast answered)."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert "future" in task.refusal and not task.sql
+
+
+def test_the_last_day_in_the_data_is_not_a_period(engine, seed_db):
+    """'on the last day in the data' once listed every day ('the data' read as a period)."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are in the S&P 500?",
+        "what's the S&P 500 index level on the last day in the data?",
+    )
+    assert len(rows(seed_db, plan)) <= 1

@@ -153,9 +153,16 @@ def dated_readings(linked: Linked, lex: Lexicon) -> Linked:
     if not any(it.kind == "time" for it in linked.items):
         return linked
     owners = [it.targets[0].table for it in linked.items if it.kind == "value" and it.targets]
+    ordered = sorted(linked.items, key=lambda x: x.start)
     items = []
     for it in linked.items:
         if it.kind == "column" and len({t.table for t in it.targets}) > 1:
+            nxt = next((x for x in ordered if x.start >= it.end), None)
+            if nxt is not None and nxt.kind == "table" and _tables(nxt) & _tables(it):
+                # 'the titles of the artworks created between 1900 and 1950': the table the
+                # question names decides, not which table has dates
+                items.append(it)
+                continue
             dated = [t for t in it.targets if lex.date_columns(t.table)]
             if dated and len(dated) < len(it.targets):
                 if owners:

@@ -71,9 +71,11 @@ from .spec import Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
-from .wording import arithmetic_decline, names_data, says_data
+from .wording import arithmetic_decline, future_decline, names_data, says_data
 
 ENGINE = "builtin"
+# pronouns that name an owner beside a demonstrative ('its volume that day')
+_OWNER_WORDS = frozenset({"its", "their", "it", "they", "them"})
 _NEARBY_TRIES = 6  # candidate suggestions tried per decline (each verified once per catalog)
 
 
@@ -223,6 +225,9 @@ class BuiltinAnswerer:
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self._refuse("0", question, write, ctx))
+        forecast = future_decline(prepared.question, ctx.lex)
+        if forecast is not None:
+            return self._single(self._refuse("0", question, forecast, ctx))
         prepared, arithmetic = arithmetic_decline(prepared, ctx.lex)
         if arithmetic is not None:
             return self._single(self._refuse("0", question, arithmetic, ctx))
@@ -508,6 +513,12 @@ class BuiltinAnswerer:
         found: tuple[tuple[Filter, ...], str] | None
         if named is not None:
             found = shown_values(columns_of(named), prev, result)
+            subject = subject_filters(prev, ctx.lex.catalog, result)
+            if found is not None and subject is not None and pronoun.lower() in _OWNER_WORDS:
+                # 'and its volume that day?': that day, and whose ('its': the previous row)
+                said = {f.col for f in found[0]}
+                extra = tuple(f for f in subject[0] if f.col not in said and not f.time)
+                found = (found[0] + extra, found[1])
         elif prev.shape == "list" and prev.distinct and prev.columns:
             # 'what sector is Apple in?' → 'how many companies does it have?': Apple, or the
             # sector of the answer? Two readings; neither is picked silently.

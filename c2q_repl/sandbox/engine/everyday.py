@@ -32,7 +32,15 @@ PLAIN_WORDINGS = (
     ),
     (re.compile(r"\b(?:don'?t|do\s+not|doesn'?t|does\s+not)\s+report\s+", re.I), "have no "),
     # 'top 5 companies by market cap, show the market cap too': nothing more is asked
-    (re.compile(r"\s*,?\s*\b(?:too|as\s+well)\b(?=\s*[?.!]*\s*$)", re.I), ""),
+    # (a follow-up's 'show their employee counts too' keeps 'too': it adds a column)
+    (
+        re.compile(
+            r",\s*(?:and\s+)?(?:show|give|list)\s+(?:me\s+)?(?:the\s+)?(?P<what>[^,]+?)\s+"
+            r"(?:too|as\s+well)\s*(?=[?.!]*\s*$)",
+            re.I,
+        ),
+        r", with the \g<what>",
+    ),
     # 'the 5 most recently registered users': the latest rows by their date
     (
         re.compile(

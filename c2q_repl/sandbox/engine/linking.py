@@ -427,6 +427,19 @@ def _verb_column(word: str, lex: Lexicon) -> Target | None:
     if len(found) != 1:
         return None
     table, column = found.pop()
+    # 'cars priced between …': list_price says 'price' too (last); two readings, never one
+    # picked by spelling alone
+    others = [
+        (t.name, c.name)
+        for t in lex.catalog.tables
+        for c in t.columns
+        if (t.name, c.name) != (table, column)
+        and len(words := split_words(c.name)) > 1
+        and words[-1].startswith(stem)
+        and words[-1][len(stem) :] in _VERB_NOUN_ENDINGS
+    ]
+    if others:
+        return None
     return Target("column", table, column, via="verb")
 
 

@@ -341,7 +341,9 @@ def name_columns(info) -> list[str]:
     """The columns that name a row: 'short_name', 'name', 'title', 'DName' in Department,
     'productName' in products; else first and last name together."""
     table_words = [w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", info.name) if w]
-    stem = table_words[-1].rstrip("s") if table_words else ""
+    stem = table_words[-1] if table_words else ""
+    # 'Galleries' → 'gallery' (GalleryName), 'stations' → 'station'
+    stem = stem[:-3] + "y" if stem.endswith("ies") else stem.rstrip("s")
     firsts, lasts, others = [], [], []
     for c in info.columns:
         low = c.name.lower().replace("_", "")

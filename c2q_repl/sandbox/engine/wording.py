@@ -47,3 +47,28 @@ def arithmetic_decline(prepared: Prepared, lex: Lexicon) -> tuple[Prepared, Decl
         "(for example 'close and open of AAPL on 2023-06-30').",
         (op,),
     )
+
+
+_FUTURE = re.compile(
+    r"\b(?:will|shall|going\s+to|gonna)\s+(?:[\w'&.]+\s+){0,6}?(?:be|close|open|trade|reach|hit|"
+    r"end|go|rise|fall|grow|gain|drop|cost|worth|perform|do|have|make|earn)\b"
+    r"|\bnext\s+(?:year|month|quarter|week)\b",
+    re.I,
+)
+
+
+def future_decline(question: str, lex: Lexicon) -> Decline | None:
+    """'What will Nvidia's share price be at the end of 2024?': a forecast. The data records
+    what happened; a date range after it holds nothing, and no reading of it predicts."""
+    if _FUTURE.search(question) is None:
+        return None
+    span = ""
+    dated = [
+        (lex.date_first[k], lex.date_anchor[k]) for k in lex.date_anchor if k in lex.date_first
+    ]
+    if dated:
+        span = f" (it covers {min(a for a, _ in dated)} to {max(b for _, b in dated)})"
+    return Decline(
+        "That asks about the future; the data only records what happened" + span + ", so "
+        "there is nothing to look up or predict. Ask about a date or period in the data instead."
+    )
