@@ -517,8 +517,8 @@ class BuiltinAnswerer:
             if found is not None and subject is not None and pronoun.lower() in _OWNER_WORDS:
                 # 'and its volume that day?': that day, and whose ('its': the previous row)
                 said = {f.col for f in found[0]}
-                extra = tuple(f for f in subject[0] if f.col not in said and not f.time)
-                found = (found[0] + extra, found[1])
+                whose = tuple(f for f in subject[0] if f.col not in said and not f.time)
+                found = (found[0] + whose, found[1])
         elif prev.shape == "list" and prev.distinct and prev.columns:
             # 'what sector is Apple in?' → 'how many companies does it have?': Apple, or the
             # sector of the answer? Two readings; neither is picked silently.
