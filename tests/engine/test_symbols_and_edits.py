@@ -1033,3 +1033,39 @@ def test_the_last_day_in_the_data_is_not_a_period(engine, seed_db):
         "what's the S&P 500 index level on the last day in the data?",
     )
     assert len(rows(seed_db, plan)) <= 1
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which day in 2023 had the higest trading volume for JPM",
+            "SELECT record_date FROM stock_price_history WHERE stock_symbol = 'JPM'"
+            " AND record_date LIKE '2023%' ORDER BY volume DESC LIMIT 1",
+        ),
+        (
+            "avrage market cap of tech companies",
+            "SELECT AVG(market_cap) FROM companies WHERE sector = 'Technology'",
+        ),
+    ],
+)
+def test_a_misspelt_keyword_is_read(engine, seed_db, question, gold):
+    """Once declined ('higest', 'avrage' mapped to nothing)."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "S&P 500 index close on the last trading day of 2022",
+        "where did the S&P 500 close at the end of 2022",
+    ],
+)
+def test_an_index_close_is_its_own_level(engine, seed_db, question):
+    """Once declined as a stock column far from the index."""
+    gold = (
+        "SELECT price FROM index_price_history WHERE index_symbol = 'SP500' AND record_date ="
+        " (SELECT MAX(record_date) FROM index_price_history WHERE index_symbol = 'SP500'"
+        " AND record_date LIKE '2022%')"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Target
 from .linking import Item, Linked
 from .spec import Decline, QuerySpec
 from .sqlbuild import join_path
@@ -210,3 +210,47 @@ def far_place(spec: QuerySpec, linked: Linked, lex: Lexicon, question: str) -> D
             (str(f.values[0]),),
         )
     return None
+
+
+_SERIES_WORDS = frozenset({"close", "closed", "closes", "closing", "closing price", "level"})
+
+
+def own_series(linked: Linked, lex: Lexicon) -> Linked:
+    """'the S&P 500 close on …': an index has one series of its own (index_price_history
+    .price); 'close' names a stock's column, but said right after the index it means the
+    index's own dated measure. Read so (and told), instead of declined as far."""
+    from .change import _only_measure
+
+    ordered = sorted(linked.items, key=lambda x: x.start)
+    swap: dict[int, Item] = {}
+    for k, it in enumerate(ordered[:-1]):
+        nxt = ordered[k + 1]
+        if it.kind != "value" or nxt.kind != "column" or nxt.text.lower() not in _SERIES_WORDS:
+            continue
+        owner = it.targets[0].table if it.targets else ""
+        if not owner or owner in _tables(nxt):
+            continue
+        histories = [
+            (t, m)
+            for t in _histories(lex, owner)
+            if (m := _only_measure(lex, t)) is not None and t not in _tables(nxt)
+        ]
+        if len(histories) != 1:
+            continue
+        table, measure = histories[0]
+        target = Target("column", table, measure, via="series")
+        swap[id(nxt)] = replace(
+            nxt, targets=(target,), note=f"'{nxt.text}' read as {table}.{measure}"
+        )
+    if not swap:
+        return linked
+    return replace(linked, items=tuple(swap.get(id(it), it) for it in linked.items))
+
+
+def _histories(lex: Lexicon, owner: str) -> list[str]:
+    """Tables that reference ``owner`` directly and are keyed by a date (its series)."""
+    out = []
+    for rel in lex.catalog.relationships:
+        if rel.to_table == owner and rel.from_table != owner and rel.from_table not in out:
+            out.append(rel.from_table)
+    return out

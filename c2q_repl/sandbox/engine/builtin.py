@@ -27,6 +27,7 @@ from .attached import (
     far_choice,
     far_group,
     far_place,
+    own_series,
     price_extreme,
 )
 from .breakdown import split_question, with_subject
@@ -339,14 +340,14 @@ class BuiltinAnswerer:
         self, question: str, task_id: str, ctx: _Context, examples: bool = True
     ) -> _Outcome:
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
-        linked = dated_readings(link(question, ctx.lex), ctx.lex)
+        linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
         if extreme is not None and far_attribute(linked, ctx.lex) is not None:
             extreme = None  # 'S&P 500 high in 2022': a stock column far from an index
         if extreme is not None:
             # 'NVDA high for 2023': the year's high, read as 'the highest high'
             question = extreme.question
-            linked = dated_readings(link(question, ctx.lex), ctx.lex)
+            linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse(task_id, question, spec, ctx, examples)

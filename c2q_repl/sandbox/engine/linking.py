@@ -79,6 +79,30 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
     return (scored[0][1],), scored[0][0]
 
 
+def _keyword_typo(word: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """'higest' → 'highest', 'avrage' → 'average': a misspelt one-word keyword (ratio ≥ .88,
+    a clear margin), never a word the schema knows or another form of a keyword."""
+    if len(word) < 5 or (word,) in lex.phrases:
+        return None
+    scored = sorted(
+        (
+            (difflib.SequenceMatcher(None, word, k[0]).ratio(), k[0])
+            for k in _KEYWORD_KEYS
+            if len(k) == 1 and len(k[0]) >= 5
+        ),
+        reverse=True,
+    )
+    if not scored or scored[0][0] < 0.88:
+        return None
+    if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
+        return None
+    best = scored[0][1]
+    if _other_word_form(word, best) or best.startswith(word) or word.startswith(best):
+        return None
+    category, arg = _KEYWORD_KEYS[(best,)]
+    return category, arg, best
+
+
 _INFLECTIONS = ("ings", "ing", "ers", "ors", "ies", "es", "ed", "er", "or", "s", "e", "y", "")
 
 
@@ -333,7 +357,21 @@ def link(question: str, lex: Lexicon) -> Linked:
             )
         else:
             fuzzy = _fuzzy(word_key(tok.lower), lex)
-            if fuzzy:
+            typo = None if fuzzy else _keyword_typo(tok.lower, lex)
+            if typo is not None:
+                category, arg, word = typo
+                items.append(
+                    Item(
+                        "kw",
+                        word,
+                        i,
+                        i + 1,
+                        category=category,
+                        arg=arg,
+                        note=f"'{tok.text}' read as '{word}'",
+                    )
+                )
+            elif fuzzy:
                 key, _ = fuzzy
                 targets = tuple(lex.phrases[key])
                 kind = targets[0].kind
