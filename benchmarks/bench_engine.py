@@ -40,6 +40,7 @@ HOLDOUT_SPLITS = (
     "holdout7",
     "holdout8",
     "holdout9",
+    "holdout10",
 )  # --holdout runs them all: never tuned on
 
 

@@ -54,6 +54,9 @@ SPLITS = (
     "dev28",
     "dev29",
     "holdout9",
+    "dev30",
+    "dev31",
+    "holdout10",
 )  # later blind sets
 
 

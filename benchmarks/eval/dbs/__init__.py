@@ -36,6 +36,8 @@ NAMES = (
     "film_rental",
     "art_museum",
     "car_dealer",
+    "dental_practice",
+    "bus_network",
 )
 
 
