@@ -620,3 +620,55 @@ def test_a_verb_two_columns_spell_is_not_guessed(tmp_path):
     db = _museum(tmp_path)
     task = ask(db, "List the titles of the artworks priced between 600 and 1000.").tasks[0]
     assert not task.sql or "list_price" in task.sql, task.sql
+
+
+def _buses(tmp_path):
+    path = tmp_path / "buses.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(
+        """
+        CREATE TABLE Routes (RouteNo varchar(4) PRIMARY KEY, RouteName varchar(60));
+        CREATE TABLE Bus (FleetNo INTEGER PRIMARY KEY, year_built INTEGER, capacity INTEGER,
+            depot TEXT);
+        CREATE TABLE trips (trip_id INTEGER PRIMARY KEY,
+            RouteNo varchar(4) REFERENCES Routes(RouteNo),
+            FleetNo INTEGER REFERENCES Bus(FleetNo), pax INTEGER);
+        INSERT INTO Routes VALUES ('24', 'Harbour Loop'), ('X1', 'Airport Express');
+        INSERT INTO Bus VALUES (101, 2011, 80, 'West'), (102, 2015, 90, 'West'),
+            (103, 2009, 70, 'East');
+        INSERT INTO trips VALUES (1, '24', 101, 40), (2, '24', 102, 55), (3, 'X1', 103, 20);
+        """
+    )
+    con.commit()
+    con.close()
+    from c2q_repl.sandbox.embedded import open_database
+
+    return open_database(str(path))
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # 'buses' once read as 'buse'
+        ("How many buses does each depot have?", "SELECT depot, COUNT(*) FROM Bus GROUP BY depot"),
+        # the route's number is stored as text
+        ("trips on route 24", "SELECT trip_id FROM trips WHERE RouteNo = '24'"),
+        # 'pax' says passengers
+        (
+            "What is the largest number of passengers on a single trip?",
+            "SELECT MAX(pax) FROM trips",
+        ),
+        # 'its' in a second sentence is the first sentence's bus
+        (
+            "Which bus is the oldest? Give its fleet number.",
+            "SELECT FleetNo FROM Bus WHERE FleetNo = 103",
+        ),
+        # 'per trip' says what is averaged; the groups are the routes (once grouped by trip)
+        (
+            "For each route, what is the average number of passengers per trip?",
+            "SELECT RouteNo, AVG(pax) FROM trips GROUP BY RouteNo",
+        ),
+    ],
+)
+def test_bus_network_words(tmp_path, question, gold):
+    check(_buses(tmp_path), question, gold)

@@ -95,6 +95,12 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             in ("per", "for each", "each", "in each", "for every", "by each", "of each", "in every")
         ):
             table = st.lex.catalog.table(nxt.targets[0].table)
+            if group_col is not None and it.text.lower() == "per" and table is not None:
+                # 'for each route, the average number of passengers per trip': 'per trip'
+                # says what is averaged, the groups are the routes
+                st.notes.append((f"per {nxt.text}", f"read as the rows averaged ({table.name})"))
+                st.take(i, j)
+                continue
             if table and len(table.primary_key) == 1:
                 group_col = Col(table.name, table.primary_key[0])
                 st.group_word = it.text.lower()

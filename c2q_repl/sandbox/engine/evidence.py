@@ -84,10 +84,13 @@ def back_reference(question: str, linked: Linked) -> str:
     tables = [(it.start, _is_plural_word(it.text)) for it in linked.items if it.kind == "table"]
     all_tokens = tokenize(question)
     each_named = _each_named_at(linked)
+    said_before = _first_sentence_names(all_tokens, linked)
     for t in tokens:
         index = all_tokens.index(t)
         if each_named is not None and index > each_named and t.lower in PRONOUNS - PERSONAL:
             continue  # 'for each vendor, how many products did they sell': the vendor
+        if said_before is not None and index > said_before and t.lower in PRONOUNS - PERSONAL:
+            continue  # 'Which bus is the oldest? Give its fleet number.': that bus
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
         if t.lower in PERSONAL:
@@ -140,6 +143,17 @@ def back_reference(question: str, linked: Linked) -> str:
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+def _first_sentence_names(tokens, linked: Linked) -> int | None:
+    """The token that ends a first sentence naming a table ('Which bus is the oldest?'),
+    when another sentence follows; else None."""
+    ends = [k for k, t in enumerate(tokens[:-1]) if t.kind == "punct" and t.text in "?.!"]
+    if not ends:
+        return None
+    end = ends[0]
+    named = any(it.kind == "table" and it.end <= end for it in linked.items)
+    return end if named else None
 
 
 def _each_named_at(linked: Linked) -> int | None:

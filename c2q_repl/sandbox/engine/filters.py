@@ -103,11 +103,33 @@ def read_ids(st: ReadState) -> None:
                 st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} = {nxt.text}"))
                 st.take(i, i + 1)
                 continue
+        if key is not None and col_kind(st, key) == "text" and _stored(st, key, nxt.text):
+            # 'route 24' where RouteNo holds '24' (text): that row, by its stored code
+            st.filters.append(Filter(key, "=", (nxt.text,)))
+            st.notes.append(
+                (f"{it.text} {nxt.text}", f"read as {key.table}.{key.column} = '{nxt.text}'")
+            )
+            st.take(i, i + 1)
+            continue
         if key is None or col_kind(st, key) != "number":
             continue
         st.filters.append(Filter(key, "=", (int(nxt.number),)))
         st.notes.append((f"{it.text} {nxt.text}", f"read as {key.table}.{key.column} = {nxt.text}"))
         st.take(i + 1)
+
+
+def _stored(st: ReadState, col: Col, text: str) -> bool:
+    """The value index holds ``text`` for that column, or the column is a text number by
+    its name ('RouteNo', 'route_number'): keys the index leaves out."""
+    from .lexicon import phrase_key
+    from .names import split_words
+
+    if {"no", "num", "number", "nr"} & set(split_words(col.column)):
+        return True
+    return any(
+        t.kind == "value" and t.table == col.table and t.column == col.column and t.value == text
+        for t in st.lex.phrases.get(phrase_key(text), ())
+    )
 
 
 def _counted_column(st: ReadState, col: Col) -> bool:

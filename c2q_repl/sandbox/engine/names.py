@@ -39,6 +39,9 @@ ABBREVIATIONS: dict[str, tuple[str, ...]] = {
     "avg": ("average",),
     "vip": ("vip",),
     "ms": ("milliseconds",),
+    "pax": ("passengers", "passenger", "riders"),
+    "exp": ("experience",),
+    "yrs": ("years",),
 }
 # a column word → other words for the same thing
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -60,6 +63,8 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "budget": ("funding",),
     "credits": ("credit", "credit hours"),
     "city": ("town",),
+    "capacity": ("seats", "seating capacity", "seating"),
+    "passengers": ("riders",),
 }
 # adjective → (column word it ranks, "asc"|"desc")
 SUPERLATIVES: dict[str, tuple[tuple[str, str], ...]] = {

@@ -210,7 +210,7 @@ def singular(word: str) -> str:
         return _IRREGULAR[w]
     if len(w) > 4 and w.endswith("ies"):
         return w[:-3] + "y"
-    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes")):
+    if len(w) > 4 and w.endswith(("sses", "shes", "ches", "xes", "uses")):
         return w[:-2]
     if len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
         return w[:-1]

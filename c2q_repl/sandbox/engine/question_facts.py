@@ -20,6 +20,8 @@ _SCALES = (1.0, 1e3, 1e6, 1e9, 1e12, 0.01)  # '200 billion', '10%'
 
 def number_used(item: Item, facts: SqlFacts) -> bool:
     number = item.number or 0.0
+    if item.text in facts.strings:
+        return True  # 'route 24' where the code is stored as text ('24')
     return any(
         abs(number * scale - n) < 1e-9 * max(1.0, abs(n))
         for scale in _SCALES
