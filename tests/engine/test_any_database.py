@@ -666,7 +666,7 @@ def _buses(tmp_path):
         # 'per trip' says what is averaged; the groups are the routes (once grouped by trip)
         (
             "For each route, what is the average number of passengers per trip?",
-            "SELECT RouteNo, AVG(pax) FROM trips GROUP BY RouteNo",
+            "SELECT AVG(pax) FROM trips GROUP BY RouteNo",
         ),
     ],
 )
