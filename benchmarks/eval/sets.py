@@ -57,6 +57,8 @@ SPLITS = (
     "dev30",
     "dev31",
     "holdout10",
+    "dev32",
+    "dev33",
 )  # later blind sets
 
 
