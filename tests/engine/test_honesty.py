@@ -121,6 +121,7 @@ def test_plural_pronoun_resolves_to_the_previous_rows(engine, seed_db):
     gold = (
         "SELECT stock_symbol, sector FROM companies WHERE stock_symbol IN "
         "(SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5)"
+        " ORDER BY market_cap DESC"  # in the order they were ranked
     )
     assert same_rows(seed_db, plan, gold)
     assert len(rows(seed_db, plan)) == 5

@@ -672,7 +672,16 @@ def test_its_top_companies_is_a_question_about_the_previous_row(engine, seed_db)
     assert same_rows(seed_db, plan, gold)
 
 
-def test_the_biggest_of_groups_with_two_values_asks_which(engine, seed_db):
+def test_the_biggest_after_a_total_of_the_top_group_is_never_guessed(engine, seed_db):
+    """'their total market cap' is the top sector's companies' total; 'which one of them is
+    the biggest' then has no ranking it could mean for sure: declined (once answered by
+    ranking the groups by one of two values)."""
+    total = session(
+        engine, seed_db, "Which sector has the most companies?", "what's their total market cap?"
+    )
+    top = "SELECT sector FROM companies GROUP BY sector ORDER BY COUNT(*) DESC LIMIT 1"
+    gold = f"SELECT SUM(market_cap) FROM companies WHERE sector = ({top})"
+    assert same_rows(seed_db, total, gold)
     plan = session(
         engine,
         seed_db,
@@ -680,7 +689,7 @@ def test_the_biggest_of_groups_with_two_values_asks_which(engine, seed_db):
         "what's their total market cap?",
         "and which one of them is the biggest?",
     )
-    assert "can rank by any of them" in plan.tasks[0].refusal
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql
 
 
 def test_a_ranked_column_named_after_the_superlative_is_shown(engine, seed_db):
@@ -1069,3 +1078,129 @@ def test_an_index_close_is_its_own_level(engine, seed_db, question):
         " AND record_date LIKE '2022%')"
     )
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_groups_kept_by_a_condition_are_the_subject_of_each_of_those(engine, seed_db):
+    """'how many companies in each of those' after sectors kept by their average once
+    counted every company (one number)."""
+    plan = session(
+        engine,
+        seed_db,
+        "which sectors have an average revenue growth above 1%",
+        "how many companies in each of those",
+    )
+    kept = "SELECT sector FROM companies GROUP BY sector HAVING AVG(revenue_growth) > 0.01"
+    gold = f"SELECT sector, COUNT(*) FROM companies WHERE sector IN ({kept}) GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_largest_in_each_of_them_ranks_within_each_group(engine, seed_db):
+    """Once the one largest company of all."""
+    plan = session(
+        engine,
+        seed_db,
+        "Which industries have more than 10 companies?",
+        "whats the largest company in each of them",
+    )
+    assert len(rows(seed_db, plan)) == 4
+
+
+@pytest.mark.parametrize(
+    "first,second",
+    [
+        ("which companies have no ebitda data", "how many is that per sector"),
+        ("top 5 companies by market cap", "which of the three has the highest ebitda"),
+    ],
+)
+def test_that_and_the_three_point_back(engine, seed_db, first, second):
+    """'how many is that per sector' once counted every company per sector; 'which of the
+    three …' once ranked every company."""
+    plan = session(engine, seed_db, first, second)
+    task = plan.tasks[0]
+    if task.sql:
+        assert "IS NULL" in task.sql or "IN (" in task.sql, task.sql
+
+
+def test_a_double_negative_is_declined(engine, seed_db):
+    task = ask(engine, seed_db, "which sectors have no missing ebitda at all").tasks[0]
+    assert "double negative" in task.refusal and not task.sql
+
+
+def test_what_time_is_declined(engine, seed_db):
+    """Once the daily opening prices of every NASDAQ stock."""
+    task = ask(engine, seed_db, "what time does the nasdaq open?").tasks[0]
+    assert "times of day" in task.refusal and not task.sql
+
+
+def test_a_pronoun_after_a_declined_narrowing_is_declined(engine, seed_db):
+    """'list their ids' after 'how many of them haven't …' (declined) once listed every user."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many users are there",
+        "how many of them havent picked any stock yet",
+        "list their ids and signup dates",
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_that_user_is_the_previous_answers_user(engine, seed_db):
+    """Once every user's picks."""
+    plan = session(
+        engine,
+        seed_db,
+        "when did the most recent user sign up",
+        "which stocks has that user picked?",
+    )
+    latest = "SELECT user_id FROM users ORDER BY created_date DESC LIMIT 1"
+    gold = f"SELECT stock_symbol FROM user_selected_stocks WHERE user_id = ({latest})"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_they_after_a_filtered_list_is_each_row(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "companies in Ohio with more than 50,000 employees",
+        "what sectors are they in",
+    )
+    gold = (
+        "SELECT stock_symbol, sector FROM companies WHERE state = 'OH'"
+        " AND full_time_employees > 50000"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_its_highest_close_in_a_year_after_one_day(engine, seed_db):
+    """Once the close column added to that one day's row."""
+    plan = session(
+        engine,
+        seed_db,
+        "Apple closing price on 2023-06-15",
+        "and its volume that day",
+        "and its highest close in 2023?",
+    )
+    gold = (
+        "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date LIKE '2023%'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_what_did_it_close_at_that_day(engine, seed_db):
+    """Once every stock's close that day."""
+    plan = session(
+        engine, seed_db, "what was apple's highest volume day", "what did it close at that day?"
+    )
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date ="
+        " (SELECT record_date FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " ORDER BY volume DESC LIMIT 1)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_bare_fragment_after_a_declined_round_is_declined(engine, seed_db):
+    """'on which dates?' after a declined question once listed every date."""
+    plan = session(engine, seed_db, "s&p 500 index high and low for 2023", "on which dates?")
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql

@@ -14,12 +14,22 @@ from .reading import ReadState, Refuse, choose, col_kind, columns_of
 from .spec import Col, Filter
 
 _HAVE_NOT = frozenset(HAVE_NOT)
+_MISSING = frozenset({"missing", "without", "lacking", "empty", "null", "blank"})
 
 
 def read_absent(st: ReadState) -> None:
     for i, it in enumerate(st.items):
         if not (st.is_kw(i, "not") and st.free(i)):
             continue
+        if st.is_kw(i + 1, "not") and st.items[i + 1].text.lower() in _MISSING:
+            # 'sectors that have no missing ebitda at all': a double negative over groups,
+            # never read as the missing rows themselves
+            raise Refuse(
+                f"'{it.text} {st.items[i + 1].text}' is a double negative the built-in engine "
+                "does not read; ask for the rows that have the value (for example 'companies "
+                "with an ebitda').",
+                it.text,
+            )
         j = i + 1
         while st.is_kw(j, "relverb") or (st.is_kw(j, "not") and j == i + 1):
             j += 1  # 'never placed an order', 'have not created a playlist'

@@ -52,6 +52,7 @@ from .projection import asked_projection, shown_sql
 from .reading import columns_of
 from .references import (
     MAX_KEYS,
+    PLURAL,
     merge_filters,
     needs_rows,
     per_row,
@@ -420,6 +421,14 @@ class BuiltinAnswerer:
         linked = link(question, ctx.lex)
         pronoun = back_reference(question, linked)
         older = (answered.state or {}).get("spec") if answered is not None else None
+        if not data and pronoun and older and _narrowed(prior.question):
+            # 'how many of them haven't picked any stock?' (declined) → 'list their ids': the
+            # rows that question picked, which no answer holds; never the rows before it
+            reason = (
+                f"'{pronoun}' refers to the rows of the previous question ('{prior.question}'), "
+                "which I could not answer; please ask for them in one question."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if not data and pronoun and older and answered is not None:
             # 'they' after a declined question ('who are their CEOs?'): the rows of the
             # answer before it; an edit ('what about Energy?') is never moved back that way
@@ -472,7 +481,7 @@ class BuiltinAnswerer:
     ) -> _Outcome | None:
         """'what about Marketing?' that changes nothing it can find in the previous question
         is no question of its own: declined, never answered as 'the Marketing row'."""
-        if not only_edit_words(question, linked):
+        if not only_edit_words(question, linked) and not _bare_fragment(question, linked):
             return None
         reason = (
             f"'{question}' reads as a change to the previous question ('{prior.question}'), "
@@ -515,10 +524,13 @@ class BuiltinAnswerer:
         if named is not None:
             found = shown_values(columns_of(named), prev, result)
             subject = subject_filters(prev, ctx.lex.catalog, result)
-            if found is not None and subject is not None and pronoun.lower() in _OWNER_WORDS:
+            owner = subject[0] if subject is not None else prev.filters
+            if found is not None and pronoun.lower() in _OWNER_WORDS:
                 # 'and its volume that day?': that day, and whose ('its': the previous row)
                 said = {f.col for f in found[0]}
-                whose = tuple(f for f in subject[0] if f.col not in said and not f.time)
+                whose = tuple(
+                    f for f in owner if f.col not in said and not f.time and f.op in ("=", "in")
+                )
                 found = (found[0] + whose, found[1])
         elif prev.shape == "list" and prev.distinct and prev.columns:
             # 'what sector is Apple in?' → 'how many companies does it have?': Apple, or the
@@ -542,8 +554,13 @@ class BuiltinAnswerer:
         filters, reading = found
         filters = dates_onto_subject(filters, spec, ctx.lex, question)
         merged = merge_filters(spec, filters)
-        if needs_rows(prev) and merged.shape == "list" and merged.distinct:
-            # 'what are their sectors?' after a top 5: one row per company, not distinct sectors
+        if (
+            (needs_rows(prev) or (prev.shape == "list" and pronoun.lower() in PLURAL))
+            and merged.shape == "list"
+            and merged.distinct
+        ):
+            # 'what are their sectors?' after a top 5 (or after 'companies in Ohio with more
+            # than 50,000 employees'): one row per company, not the distinct sectors
             merged = merged.with_(distinct=False)
         several = any(f.op == "in" for f in filters)
         words = re.findall(r"[a-z]+", question.lower())
@@ -562,6 +579,15 @@ class BuiltinAnswerer:
         if each is not merged:
             reading += "; one value for each of them"
         merged = each
+        if (
+            several
+            and merged.shape == "list"
+            and merged.order_by is None
+            and prev.order_by is not None
+            and prev.order_by.table in merged.tables()
+        ):
+            # 'what sectors are they in?' after a top 5: in the order they were ranked
+            merged = merged.with_(order_by=prev.order_by, descending=prev.descending)
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
         outcome = self._render("0", question, merged, ctx, extra)
         if outcome.task.refusal:
@@ -624,6 +650,29 @@ def _demonstrative_item(question: str, linked: Linked) -> Item | None:
             if item is not None:
                 return item
     return None
+
+
+_NARROWING = re.compile(
+    r"\b(?:which|how\s+many|what)\s+(?:one\s+)?of\s+(?:them|those|these)\b|\bwhich\s+one\b|"
+    r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b",
+    re.I,
+)
+
+
+def _bare_fragment(question: str, linked: Linked) -> bool:
+    """'on which dates?', 'what day?': a few words naming only a column, with no rows of
+    their own; after a question that was not answered they point at nothing."""
+    words = [t for t in tokenize(question) if t.kind != "punct"]
+    if not words or len(words) > 4 or words[0].lower not in ("on", "in", "at", "which", "what"):
+        return False
+    kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
+    return kinds == {"column"}
+
+
+def _narrowed(question: str) -> bool:
+    """A question that picks some of the previous rows ('which one …', 'how many of them
+    haven't …'): a pronoun after it means those, not the rows before."""
+    return _NARROWING.search(question) is not None
 
 
 def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):

@@ -20,7 +20,7 @@ PLAIN_WORDINGS = (
     ),
     # 'how many companies are in each of those?': per row of the previous answer (the
     # plural pronoun already asks for one value each)
-    (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2"),
+    (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2 apiece"),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
     # '…, only states with at least 10 companies': the groups kept, said after a comma
     (

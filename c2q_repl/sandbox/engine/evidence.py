@@ -56,6 +56,7 @@ PRONOUNS = (
     | PERSONAL
 )
 _DEMONSTRATIVES = frozenset({"that", "this"})
+_COUNTED_BACK = frozenset({"two", "three", "four", "five", "both", "latter", "former"})
 _AUXILIARY = frozenset({"do", "does", "did"})
 
 
@@ -105,6 +106,22 @@ def back_reference(question: str, linked: Linked) -> str:
             and index <= 4
         ):
             return t.text  # 'which index is it in': the subject of an inverted question
+        if (
+            t.lower == "that"
+            and index
+            and all_tokens[index - 1].lower in ("is", "was", "are", "were")
+            and not any(
+                it.start == index + 1 and it.kind in ("table", "column") for it in linked.items
+            )
+        ):
+            return t.text  # 'how many users was that', 'when was that': the last answer
+        if (
+            t.lower in _COUNTED_BACK
+            and index >= 2
+            and all_tokens[index - 1].lower == "the"
+            and all_tokens[index - 2].lower == "of"
+        ):
+            return t.text  # 'which of the three has the highest ebitda': the rows shown
         if t.lower == "it" and _asked_thing_inside(all_tokens, index, linked):
             continue  # 'which state has the most companies headquartered in it': the state
         if t.lower in PRONOUNS:
@@ -136,6 +153,15 @@ def back_reference(question: str, linked: Linked) -> str:
             and demonstrative_column(linked, index) is not None
         ):
             return t.text  # "which companies are in that industry": a value of the last answer
+        if (
+            t.lower in _DEMONSTRATIVES
+            and not relative
+            and any(
+                it.kind == "table" and it.start == index + 1 and not _is_plural_word(it.text)
+                for it in linked.items
+            )
+        ):
+            return t.text  # 'which stocks has that user picked?': the user of the last answer
         if any(start < index for start, _ in tables):
             continue
         if t.lower in _DEMONSTRATIVES:

@@ -15,7 +15,7 @@ from .lexicon import Lexicon
 from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
-from .spec import Col, Filter, Metric, QuerySpec
+from .spec import Col, Filter, Metric, QuerySpec, one_day
 from .sqlbuild import name_columns
 from .timeexpr import resolve
 
@@ -192,6 +192,18 @@ def apply_followup(
         if bare is not None:
             return bare
     if not is_followup(linked, prev):
+        return None
+    if (
+        evidence.pronoun.lower() in ("its", "their")
+        and any(_one_day(f, lex) for f in prev.filters)
+        and _aggregate_after(linked, question)
+    ):
+        # 'and its highest close in 2023?' after one day's volume: a question of its own
+        # about the same company (references.py), not a column added to that day's row
+        return None
+    if evidence.pronoun and _reranks_picked_rows(prev, linked):
+        # 'which of them has the highest ebitda?' after a top 5 by market cap: among those
+        # five (resolved by key in references.py), never the highest of every company
         return None
     if evidence.pronoun and any(it.kind == "table" for it in linked.items):
         # 'what are its top 3 companies by market cap?': a question of its own about the
@@ -521,3 +533,45 @@ def _ranked_by(spec: QuerySpec, lex: Lexicon) -> Col | None:
         and c.column not in (info.primary_key if (info := lex.catalog.table(c.table)) else ())
     ]
     return shown[0] if len(shown) == 1 else None
+
+
+def _aggregate_after(linked: Linked, question: str) -> bool:
+    """An aggregate or superlative word right after 'its'/'their' ('its highest close')."""
+    from .normalize import tokenize
+
+    tokens = [t for t in tokenize(question) if t.kind != "punct"]
+    at = next((k for k, t in enumerate(tokens) if t.lower in ("its", "their")), None)
+    if at is None or at + 1 >= len(tokens):
+        return False
+    nxt = tokens[at + 1].lower
+    return any(
+        it.kind == "kw" and it.category in ("agg", "bottom") and it.text.lower() == nxt
+        for it in linked.items
+    )
+
+
+def _one_day(f: Filter, lex: Lexicon) -> bool:
+    """A condition that keeps one day: a one-day range, or a date column equal to a value."""
+    if f.time and one_day(f):
+        return True
+    return f.op == "=" and lex.kind_of(f.col.table, f.col.column) == "date"
+
+
+def _reranks_picked_rows(prev: QuerySpec, linked: Linked) -> bool:
+    """A ranking word on another column than the one that picked the previous top N."""
+    if prev.shape != "list" or not prev.limit or prev.order_by is None:
+        return False
+    items = list(linked.items)
+    for k, it in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if (
+            it.kind == "kw"
+            and it.category in ("agg", "bottom", "order")
+            and nxt.kind == "column"
+            and all(
+                (t.table, t.column) != (prev.order_by.table, prev.order_by.column)
+                for t in nxt.targets
+            )
+        ):
+            return True
+    return False

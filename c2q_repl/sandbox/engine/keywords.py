@@ -583,6 +583,7 @@ STOP_WORDS = frozenset(
         "across",
         "respective",
         "respectively",
+        "apiece",  # 'in each of those' is said 'in those apiece' (everyday.py)
         "along",
         "together",
         "whole",
@@ -731,6 +732,12 @@ _unsupported(
     "projection",
     "estimate",
     "expected",
+)
+_unsupported(
+    "the data holds dates, not times of day",
+    "what time",
+    "at what time",
+    "what hour",
 )
 _unsupported(
     "I cannot tell which location column (city, state or country) is meant; please name one",

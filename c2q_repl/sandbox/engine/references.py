@@ -15,8 +15,12 @@ MAX_KEYS = 50
 
 
 def needs_rows(prev: QuerySpec) -> bool:
-    """True when the previous answer was cut to some rows (its subject is those rows)."""
-    return bool(prev.limit) and (prev.group_by is not None or prev.shape == "list")
+    """True when the previous answer was cut to some rows or groups (its subject is those):
+    a top N, the rows tied at the top, or the groups a condition on an aggregate kept
+    ('which sectors have an average revenue growth above 1%' → 'how many companies in each
+    of those' is about those four sectors, not every company)."""
+    cut = bool(prev.limit) or prev.ties or bool(prev.having)
+    return cut and (prev.group_by is not None or prev.shape == "list")
 
 
 def key_column(prev: QuerySpec, catalog: Catalog) -> Col | None:
@@ -97,9 +101,23 @@ def per_row(
     """'how many employees do those have?' after a top 3: one value per row of the previous
     answer, not their sum — unless the question says 'in total'. Returns the per-row spec,
     ``spec`` itself when it already is one, or None when no per-row reading can be built."""
+    lowered = {w.lower() for w in words}
+    if (
+        pronoun.lower() in PLURAL
+        and spec.shape == "list"
+        and spec.limit
+        and spec.order_by is not None
+        and prev.group_by is not None
+        and not prev.bucket
+        and {"apiece", "each", "every"} & lowered
+        and prev.group_by.table in spec.tables()
+    ):
+        # 'what's the largest company in each of them' after some industries: the top row of
+        # each of those groups, not the one largest of all of them
+        return spec.with_(per_group=prev.group_by)
     if (
         pronoun.lower() not in PLURAL
-        or not needs_rows(prev)
+        or not (needs_rows(prev) or (prev.group_by is not None and not prev.bucket))
         or spec.shape == "list"
         or spec.group_by is not None
         or spec.metric is None
