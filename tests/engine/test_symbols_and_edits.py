@@ -1204,3 +1204,28 @@ def test_a_bare_fragment_after_a_declined_round_is_declined(engine, seed_db):
     """'on which dates?' after a declined question once listed every date."""
     plan = session(engine, seed_db, "s&p 500 index high and low for 2023", "on which dates?")
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_another_company_on_a_day_found_from_the_first_is_declined(engine, seed_db):
+    """'same for META' after Apple's close on Apple's highest-volume day once gave META's
+    close on Apple's day; a day the user named stays ('what about microsoft')."""
+    plan = session(
+        engine,
+        seed_db,
+        "what was apple's highest volume day",
+        "what did it close at that day?",
+        "same for META",
+    )
+    assert "found from its own rows" in plan.tasks[0].refusal
+    kept = session(
+        engine,
+        seed_db,
+        "Apple closing price on 2023-06-15",
+        "and its volume that day",
+        "what about microsoft",
+    )
+    gold = (
+        "SELECT volume FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+        " AND record_date = '2023-06-15'"
+    )
+    assert same_rows(seed_db, kept, gold)

@@ -67,6 +67,7 @@ from .rounds import (
     dates_onto_subject,
     last_answered,
     same_day_said,
+    swaps_owner_of_a_found_day,
     when_was_that,
 )
 from .spec import Decline, Filter, QuerySpec
@@ -461,6 +462,13 @@ class BuiltinAnswerer:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
+        if swaps_owner_of_a_found_day(prev, edit.spec, ctx.lex):
+            reason = (
+                f"The day in the previous answer was found from its own rows ('{prior.question}'"
+                f"); '{question}' changes whose rows they are, and that day may not be theirs. "
+                "Please ask the whole question again."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         if changes_picked_rows(prev, edit.spec, ctx.lex):
             reason = (
                 f"The previous answer was about the rows picked earlier ('{prior.question}'); "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from c2q_repl.sandbox.contracts import Catalog, QueryResult
 
-from .spec import Col, Filter, QuerySpec
+from .spec import Col, Filter, QuerySpec, one_day
 
 MAX_KEYS = 50
 
@@ -61,7 +61,7 @@ def shown_values(
     values of one of them in the previous answer's rows (a column of a table the previous
     question used); None when they cannot be read."""
     for f in prev.filters:
-        if f.col in cols and f.op in ("=", "in"):
+        if f.col in cols and (f.op in ("=", "in") or (f.time and one_day(f))):
             # 'that sector' after 'the average market cap in the Industrials sector'
             said = ", ".join(f"'{v}'" for v in f.values[:5])
             return (f,), f"{f.col.column} {f.op} {said} (the previous question's condition)"

@@ -94,3 +94,19 @@ def dates_onto_subject(
                 f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
         moved.append(f)
     return tuple(moved)
+
+
+def swaps_owner_of_a_found_day(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
+    """'what did it close at that day?' after Apple's highest-volume day, then 'same for
+    META': the day was found from Apple's answer (a date equal to a value, not a period the
+    user said); keeping it for META answers another question than the chain asked."""
+    found = [
+        f
+        for f in prev.filters
+        if f.op == "=" and not f.time and lex.kind_of(f.col.table, f.col.column) == "date"
+    ]
+    if not found:
+        return False
+    others = {f for f in prev.filters if f not in found}
+    changed = {f for f in new.filters if f not in found} != others
+    return changed and all(f in new.filters for f in found)
