@@ -41,6 +41,7 @@ HOLDOUT_SPLITS = (
     "holdout8",
     "holdout9",
     "holdout10",
+    "holdout11",
 )  # --holdout runs them all: never tuned on
 
 

@@ -59,6 +59,9 @@ SPLITS = (
     "holdout10",
     "dev32",
     "dev33",
+    "dev34",
+    "dev35",
+    "holdout11",
 )  # later blind sets
 
 
