@@ -1229,3 +1229,81 @@ def test_another_company_on_a_day_found_from_the_first_is_declined(engine, seed_
         " AND record_date = '2023-06-15'"
     )
     assert same_rows(seed_db, kept, gold)
+
+
+def test_which_of_those_days_keeps_whose_days(engine, seed_db):
+    """Once the highest volume of any stock on those days."""
+    plan = session(
+        engine,
+        seed_db,
+        "show META daily closes from feb 1 to feb 7 2023",
+        "which of those days had the highest volume?",
+    )
+    gold = (
+        "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'META'"
+        " AND record_date BETWEEN '2023-02-01' AND '2023-02-07' ORDER BY volume DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_three_after_two_rows_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "for JPM show current price, market cap, ebitda and revenue growth",
+        "same for BAC and WFC",
+        "which of the three has the most employees?",
+    )
+    assert "does not match" in plan.tasks[0].refusal
+
+
+def test_their_average_after_a_declined_round_is_one_average(engine, seed_db):
+    """Once each row's value listed (or 'each or in total?')."""
+    plan = session(
+        engine,
+        seed_db,
+        "ok then top 10 by ebitda",
+        "whats the ebitda margin for those",
+        "their average market cap then",
+    )
+    top = "SELECT stock_symbol FROM companies ORDER BY ebitda DESC LIMIT 10"
+    gold = f"SELECT AVG(market_cap) FROM companies WHERE stock_symbol IN ({top})"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_it_after_a_verb_naming_a_table(engine, seed_db):
+    """'how many users picked it' once counted every user ('picked' read as the noun 'it'
+    meant)."""
+    plan = session(
+        engine, seed_db, "which stock have the most users picked?", "how many users picked it"
+    )
+    gold = "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks WHERE stock_symbol = 'AAPL'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_its_highest_close_after_the_latest_close(engine, seed_db):
+    plan = session(engine, seed_db, "latest close for NVDA", "what was its highest close in 2023?")
+    gold = (
+        "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date LIKE '2023%'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_how_many_per_country_counts_the_previous_rows(engine, seed_db):
+    """Once every company per country (the US included)."""
+    plan = session(
+        engine, seed_db, "which companies are based outside the US?", "how many per country"
+    )
+    gold = "SELECT country, COUNT(*) FROM companies WHERE country_code <> 'US' GROUP BY country"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_indexs_possessive_highest_close_is_its_level(engine, seed_db):
+    """'the S&P's highest close' once the highest close of its member stocks."""
+    plan = ask(engine, seed_db, "what was the S&P's highest close in the last quarter of 2022")
+    gold = (
+        "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+        " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold)

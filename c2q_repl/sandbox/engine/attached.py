@@ -224,7 +224,18 @@ def own_series(linked: Linked, lex: Lexicon) -> Linked:
     ordered = sorted(linked.items, key=lambda x: x.start)
     swap: dict[int, Item] = {}
     for k, it in enumerate(ordered[:-1]):
-        nxt = ordered[k + 1]
+        at = k + 1
+        while (
+            at < len(ordered) - 1
+            and ordered[at].kind == "kw"
+            and ordered[at].category
+            in (
+                "agg",
+                "bottom",
+            )
+        ):
+            at += 1  # "the S&P's highest close"
+        nxt = ordered[at]
         if it.kind != "value" or nxt.kind != "column" or nxt.text.lower() not in _SERIES_WORDS:
             continue
         owner = it.targets[0].table if it.targets else ""

@@ -64,6 +64,8 @@ from .refusals import refusal_text
 from .roles import person_tables
 from .rounds import (
     changes_picked_rows,
+    counted_per_group,
+    counts_per_group_only,
     dates_onto_subject,
     last_answered,
     same_day_said,
@@ -77,6 +79,7 @@ from .vocabulary import build_lexicon
 from .wording import arithmetic_decline, future_decline, names_data, says_data
 
 ENGINE = "builtin"
+_NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # pronouns that name an owner beside a demonstrative ('its volume that day')
 _OWNER_WORDS = frozenset({"its", "their", "it", "they", "them"})
 _NEARBY_TRIES = 6  # candidate suggestions tried per decline (each verified once per catalog)
@@ -449,10 +452,22 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        recounted = counted_per_group(question, prev)
+        if recounted != question:
+            question, linked = recounted, link(recounted, ctx.lex)
+            pronoun = back_reference(question, linked)
         listed = counted_rows(prev, question, ctx.lex)
         if listed is not None:
             note = ("follow-up", f"The rows counted by '{prior.question}', listed")
             return self._render("0", question, listed, ctx, [note])
+        counted = _NUMBER_WORDS.get(pronoun.lower())
+        named = next((f for f in prev.filters if f.op in ("in", "=")), None)
+        if counted is not None and named is not None and len(named.values) != counted:
+            reason = (
+                f"'the {pronoun}' does not match the previous answer ('{prior.question}'), "
+                f"which names {len(named.values)}; please name the ones you mean."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         try:
             said = when_was_that(same_day_said(question, prev), prev, ctx.lex)
             edit = apply_followup(prev, said, ctx.lex)
@@ -533,7 +548,8 @@ class BuiltinAnswerer:
             found = shown_values(columns_of(named), prev, result)
             subject = subject_filters(prev, ctx.lex.catalog, result)
             owner = subject[0] if subject is not None else prev.filters
-            if found is not None and pronoun.lower() in _OWNER_WORDS:
+            among = re.search(r"\bof\s+(?:those|these|them|the)\b", question, re.I) is not None
+            if found is not None and (pronoun.lower() in _OWNER_WORDS or among):
                 # 'and its volume that day?': that day, and whose ('its': the previous row)
                 said = {f.col for f in found[0]}
                 whose = tuple(
@@ -560,6 +576,15 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
+        counted = _NUMBER_WORDS.get(pronoun.lower())
+        keyed = next((f for f in filters if f.op in ("in", "=")), None)
+        if counted is not None and keyed is not None and len(keyed.values) != counted:
+            # 'which of the three …' after an answer of two rows: not the rows meant
+            reason = (
+                f"'the {pronoun}' does not match the previous answer, which has "
+                f"{len(keyed.values)} rows; please name the ones you mean."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         filters = dates_onto_subject(filters, spec, ctx.lex, question)
         merged = merge_filters(spec, filters)
         if (
@@ -671,6 +696,8 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     """'on which dates?', 'what day?': a few words naming only a column, with no rows of
     their own; after a question that was not answered they point at nothing."""
     words = [t for t in tokenize(question) if t.kind != "punct"]
+    if counts_per_group_only(question) and not any(it.kind == "table" for it in linked.items):
+        return True  # 'how many per country?' after a question that was not answered
     if not words or len(words) > 4 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}

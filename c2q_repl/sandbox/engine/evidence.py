@@ -82,7 +82,14 @@ def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
     tokens = [t for t in tokenize(question) if t.kind != "punct"]
-    tables = [(it.start, _is_plural_word(it.text)) for it in linked.items if it.kind == "table"]
+    tables = [
+        (it.start, _is_plural_word(it.text))
+        for it in linked.items
+        # 'how many users picked it': a verb naming a table ('picked') is no noun 'it' means
+        if it.kind == "table"
+        and not all(t.via == "verb" for t in it.targets)
+        and not it.text.lower().endswith("ed")  # 'picked', 'selected': verbs for a table
+    ]
     all_tokens = tokenize(question)
     each_named = _each_named_at(linked)
     said_before = _first_sentence_names(all_tokens, linked)
@@ -252,8 +259,12 @@ def _fragment(linked: Linked) -> bool:
         nxt = items[k + 1] if k + 1 < len(items) else None
         if it.kind == "table":
             return False
-        if it.kind == "kw" and it.category == "count":
-            return False
+        if (
+            it.kind == "kw"
+            and it.category == "count"
+            and not (nxt is not None and nxt.kind == "kw" and nxt.category == "group")
+        ):
+            return False  # 'how many per country' counts nothing named: the previous rows
         if it.kind == "kw" and it.category == "agg" and nxt is not None and nxt.kind == "column":
             return False
         if it.kind == "kw" and it.category == "list" and nxt is not None and nxt.kind == "column":

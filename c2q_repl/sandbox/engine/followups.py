@@ -195,7 +195,7 @@ def apply_followup(
         return None
     if (
         evidence.pronoun.lower() in ("its", "their")
-        and any(_one_day(f, lex) for f in prev.filters)
+        and any(_one_day(f, lex) or f.op == "latest" for f in prev.filters)
         and _aggregate_after(linked, question)
     ):
         # 'and its highest close in 2023?' after one day's volume: a question of its own

@@ -129,8 +129,10 @@ def per_row(
         return None
     metric = spec.metric
     own_value = metric.col is not None and metric.col.table == key.table
+    if metric.func == "AVG" and own_value and prev.group_by is None:
+        return spec  # 'their average market cap': one average over those rows
     if (
-        metric.func in ("SUM", "MAX", "MIN", "AVG")
+        metric.func in ("SUM", "MAX", "MIN")
         and metric.col is not None
         and own_value
         and prev.group_by is None

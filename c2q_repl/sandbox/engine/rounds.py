@@ -110,3 +110,21 @@ def swaps_owner_of_a_found_day(prev: QuerySpec, new: QuerySpec, lex: Lexicon) ->
     others = {f for f in prev.filters if f not in found}
     changed = {f for f in new.filters if f not in found} != others
     return changed and all(f in new.filters for f in found)
+
+
+_COUNT_PER = re.compile(
+    r"^\s*(?:and\s+)?(?:so\s+)?how\s+many\s+(?=(?:per|by|in\s+each|for\s+each)\b)", re.I
+)
+
+
+def counted_per_group(question: str, prev: QuerySpec) -> str:
+    """'how many per country' after a list: those rows counted per country, asked as 'how
+    many of them per country' (a count of the previous rows, never of every row)."""
+    if prev.shape != "list" or not _COUNT_PER.match(question):
+        return question
+    return _COUNT_PER.sub("how many of them ", question, count=1)
+
+
+def counts_per_group_only(question: str) -> bool:
+    """'how many per country?': a count with no rows named."""
+    return _COUNT_PER.match(question) is not None
