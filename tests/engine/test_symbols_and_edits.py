@@ -1307,3 +1307,45 @@ def test_the_indexs_possessive_highest_close_is_its_level(engine, seed_db):
         " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_list_them_by_a_column_after_a_count(engine, seed_db):
+    """'list them by market cap' after a count once grouped by market cap."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are based in New York",
+        "list them by market cap",
+    )
+    got = rows(seed_db, plan)
+    assert len(got) > 3 and "ORDER BY" in plan.tasks[0].sql and "GROUP BY" not in plan.tasks[0].sql
+
+
+def test_list_them_after_a_count_of_distinct_values(engine, seed_db):
+    """Once the count of every row of the sector (one number)."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many different industries are there in financial services",
+        "list them with the number of companies",
+    )
+    gold = (
+        "SELECT industry, COUNT(*) FROM companies WHERE sector = 'Financial Services'"
+        " GROUP BY industry"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_its_highest_close_ever_after_its_last_close(engine, seed_db):
+    """Once the last close again (the 'latest day' condition carried over)."""
+    plan = session(
+        engine,
+        seed_db,
+        "what was apple's last close in the data",
+        "and its highest close ever in the data, with the date",
+    )
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " ORDER BY close DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -585,6 +585,10 @@ class BuiltinAnswerer:
                 f"{len(keyed.values)} rows; please name the ones you mean."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if spec.order_by is not None or spec.metric is not None:
+            # 'and its highest close ever' after its last close: the ranking is the new
+            # question's; the previous one's 'latest day' does not carry over
+            filters = tuple(f for f in filters if f.op != "latest")
         filters = dates_onto_subject(filters, spec, ctx.lex, question)
         merged = merge_filters(spec, filters)
         if (

@@ -8,7 +8,7 @@ import re
 
 from .lexicon import Lexicon
 from .linking import link
-from .spec import Col, QuerySpec
+from .spec import Col, Metric, QuerySpec
 
 _WHICH_ONES = re.compile(
     r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:which|what)\s+(?:ones|are\s+they|were\s+they|are\s+those)"
@@ -21,12 +21,41 @@ _BESIDE = re.compile(r"^\s*[?,.]*\s*(?:,|with|and)?\s*(?:their|its|the)?\s*", re
 def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | None:
     if prev.shape != "count" or prev.group_by is not None or prev.metric is None:
         return None
-    if prev.metric.col is not None or prev.having:
-        return None  # a count of distinct values or of groups: not rows to list
+    if prev.having:
+        return None  # a count of groups: not rows to list
     m = _WHICH_ONES.match(question)
     if m is None:
         return None
+    col = prev.metric.col
+    info = lex.catalog.table(col.table) if col is not None else None
+    if col is not None and not (info is not None and list(info.primary_key) == [col.column]):
+        return _counted_values(prev, question[m.end() :])  # distinct values, not rows
     rest = _BESIDE.sub("", question[m.end() :]).strip(" ?.!")
+    order = _BY.match(rest)
+    if order is not None:
+        # 'list them by market cap': the counted rows, largest first
+        linked = link(order.group(1), lex)
+        cols = list(
+            dict.fromkeys(
+                Col(t.table, t.column)
+                for it in linked.items
+                if it.kind == "column"
+                for t in it.targets
+                if t.table == prev.table and lex.kind_of(t.table, t.column) == "number"
+            )
+        )
+        if len(linked.items) != 1 or len(cols) != 1 or linked.unknown:
+            return None
+        return QuerySpec(
+            shape="list",
+            table=prev.table,
+            columns=(cols[0],),
+            filters=prev.filters,
+            also_join=prev.also_join,
+            order_by=cols[0],
+            descending=True,
+            notes=prev.notes,
+        )
     columns: list[Col] = []
     if rest:
         linked = link(rest, lex)
@@ -42,6 +71,40 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
         table=prev.table,
         columns=tuple(columns),
         filters=prev.filters,
+        also_join=prev.also_join,
+        notes=prev.notes,
+    )
+
+
+_BY = re.compile(r"^(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?:the\s+|their\s+)?(.+)$", re.I)
+_WITH_COUNT = re.compile(r"\b(?:number|count|how\s+many)\b", re.I)
+
+
+def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:
+    """'list them (with the number of companies)' after 'how many different industries are
+    there in financial services': the industries counted, each with its rows' count."""
+    assert prev.metric is not None and prev.metric.col is not None
+    if not prev.metric.distinct:
+        return None
+    col = prev.metric.col
+    if _WITH_COUNT.search(rest):
+        return QuerySpec(
+            shape="aggregate",
+            table=prev.table,
+            metric=Metric("COUNT"),
+            group_by=col,
+            filters=prev.filters,
+            also_join=prev.also_join,
+            notes=prev.notes,
+        )
+    if rest.strip(" ?.!"):
+        return None
+    return QuerySpec(
+        shape="list",
+        table=prev.table,
+        columns=(col,),
+        filters=prev.filters,
+        distinct=True,
         also_join=prev.also_join,
         notes=prev.notes,
     )
