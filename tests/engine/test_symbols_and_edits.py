@@ -1349,3 +1349,25 @@ def test_its_highest_close_ever_after_its_last_close(engine, seed_db):
         " ORDER BY close DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_all_groups_ranked_by_that(engine, seed_db):
+    """'show me all the sectors ranked by that' once listed the sector names only."""
+    plan = session(
+        engine,
+        seed_db,
+        "which sector has the biggest total market cap",
+        "show me all the sectors ranked by that",
+    )
+    gold = (
+        "SELECT sector, SUM(market_cap) FROM companies GROUP BY sector"
+        " ORDER BY SUM(market_cap) DESC"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize("question", ["google vs amazon", "compare google and amazon"])
+def test_named_rows_with_nothing_to_compare_are_declined(engine, seed_db, question):
+    """Once the two names listed back."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert "only repeat" in task.refusal and not task.sql

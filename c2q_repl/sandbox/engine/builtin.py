@@ -68,6 +68,7 @@ from .rounds import (
     counts_per_group_only,
     dates_onto_subject,
     last_answered,
+    ranked_by_that,
     same_day_said,
     swaps_owner_of_a_found_day,
     when_was_that,
@@ -456,6 +457,10 @@ class BuiltinAnswerer:
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
             pronoun = back_reference(question, linked)
+        everything = ranked_by_that(question, prev)
+        if everything is not None:
+            note = ("follow-up", f"Every group of '{prior.question}', ranked by its value")
+            return self._render("0", question, everything, ctx, [note])
         listed = counted_rows(prev, question, ctx.lex)
         if listed is not None:
             note = ("follow-up", f"The rows counted by '{prior.question}', listed")

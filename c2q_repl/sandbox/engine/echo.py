@@ -26,11 +26,25 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
     pinned = {
         f.col.table
         for f in spec.filters
-        if f.op == "=" and not f.time and f.col.column in _identity_columns(catalog, f.col.table)
+        # 'google vs amazon', 'compare google and amazon': several rows named, nothing asked
+        if f.op in ("=", "in")
+        and not f.time
+        and f.col.column in _identity_columns(catalog, f.col.table)
     }
     if not tables <= pinned:
         return None
-    said = next(str(f.values[0]) for f in spec.filters if f.op == "=" and f.col.table in tables)
+    said = next(
+        ", ".join(str(v) for v in f.values)
+        for f in spec.filters
+        if f.op in ("=", "in") and f.col.table in tables
+    )
+    if ", " in said:
+        return Decline(
+            f"The answer would only repeat {said}, which the question names; I could not tell "
+            "what to show or compare about them. Please name the value you want (for example "
+            "their market cap, their price on a date, or their rows in another table).",
+            (said,),
+        )
     return Decline(
         f"The answer would only repeat '{said}', which the question names; I could not tell "
         "what to show about it. Please name the value you want (for example its price, its "

@@ -128,3 +128,24 @@ def counted_per_group(question: str, prev: QuerySpec) -> str:
 def counts_per_group_only(question: str) -> bool:
     """'how many per country?': a count with no rows named."""
     return _COUNT_PER.match(question) is not None
+
+
+_RANKED_BY_THAT = re.compile(
+    r"\b(?:ranked|sorted|ordered|rank|sort|order)\s+(?:them\s+)?by\s+(?:that|it|this)\b", re.I
+)
+
+
+def ranked_by_that(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'show me all the sectors ranked by that' after the sector with the biggest total: every
+    group, ordered by the value the previous answer ranked them by; None otherwise."""
+    if (
+        not _RANKED_BY_THAT.search(question)
+        or prev.shape != "aggregate"
+        or prev.group_by is None
+        or prev.metric is None
+        or prev.extra_metrics
+    ):
+        return None
+    return prev.with_(
+        limit=None, limit_stated=False, ties=False, order_metric=True, descending=True
+    )
