@@ -42,6 +42,7 @@ HOLDOUT_SPLITS = (
     "holdout9",
     "holdout10",
     "holdout11",
+    "holdout12",
 )  # --holdout runs them all: never tuned on
 
 

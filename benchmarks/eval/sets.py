@@ -62,6 +62,9 @@ SPLITS = (
     "dev34",
     "dev35",
     "holdout11",
+    "dev36",
+    "dev37",
+    "holdout12",
 )  # later blind sets
 
 
