@@ -1371,3 +1371,45 @@ def test_named_rows_with_nothing_to_compare_are_declined(engine, seed_db, questi
     """Once the two names listed back."""
     task = ask(engine, seed_db, question).tasks[0]
     assert "only repeat" in task.refusal and not task.sql
+
+
+def test_a_pronoun_after_a_declined_question_that_asked_for_it_is_declined(engine, seed_db):
+    """'list the companies in it' after 'which sector has the most' (declined) once listed
+    every company."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are in each sector",
+        "which sector has the most",
+        "list the companies in it with more than 50,000 employees",
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_which_has_after_a_count_is_among_the_counted(engine, seed_db):
+    """Once the best revenue growth of every company."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many semiconductor companies are there",
+        "their total market cap?",
+        "which has the best revenue growth",
+    )
+    gold = (
+        "SELECT short_name, revenue_growth FROM companies WHERE industry = 'Semiconductors'"
+        " ORDER BY revenue_growth DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which company has the highest market cap per employee overall",
+        "nvda high and low for 2023",
+    ],
+)
+def test_ratios_and_two_period_extremes_are_not_misread(engine, seed_db, question):
+    """'per employee' once grouped by headcount; 'high and low for 2023' listed every day."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.refusal and not task.sql

@@ -434,6 +434,20 @@ class BuiltinAnswerer:
                 "which I could not answer; please ask for them in one question."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if (
+            not data
+            and pronoun
+            and older
+            and answered is not None
+            and not back_reference(prior.question, link(prior.question, ctx.lex))
+        ):
+            # 'list the companies in it' after 'which sector has the most' (declined): 'it'
+            # is what that question asked for, which no answer holds
+            reason = (
+                f"'{pronoun}' refers to what the previous question asked for "
+                f"('{prior.question}'), which I could not answer; please ask in one question."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if not data and pronoun and older and answered is not None:
             # 'they' after a declined question ('who are their CEOs?'): the rows of the
             # answer before it; an edit ('what about Energy?') is never moved back that way
@@ -707,8 +721,13 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     words = [t for t in tokenize(question) if t.kind != "punct"]
     if counts_per_group_only(question) and not any(it.kind == "table" for it in linked.items):
         return True  # 'how many per country?' after a question that was not answered
-    if not words or len(words) > 4 or words[0].lower not in ("on", "in", "at", "which", "what"):
+    if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
+    if len(words) > 4:
+        # 'on which day was the high': a column and 'the', no rows of its own
+        return not any(it.kind in ("table", "value", "time") for it in linked.items) and any(
+            t.lower in ("the", "that", "those") for t in words[1:]
+        )
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
     return kinds == {"column"}
 

@@ -76,6 +76,19 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
         if nxt.kind == "column" and st.free(j):
             cols = columns_of(nxt)
             numeric = [c for c in cols if col_kind(st, c) == "number"]
+            if (
+                it.category == "group"
+                and it.text.lower() == "per"
+                and numeric
+                and len(numeric) == len(cols)
+                and not any(_labels_rows(c) for c in cols)
+            ):
+                # 'market cap per employee': a ratio of two columns, not groups of headcounts
+                raise Refuse(
+                    f"'per {nxt.text}' divides by a column (a ratio between two columns), "
+                    "which the built-in engine does not compute.",
+                    "per",
+                )
             if it.category == "order" or (
                 numeric
                 and len(numeric) == len(cols)
@@ -289,3 +302,13 @@ def qualified_group(st: ReadState, group_col: Col) -> list[Filter]:
         if len({(t.column, t.value) for t in values}) == 1:
             out.append(Filter(Col(values[0].table, values[0].column), "=", (values[0].value,)))
     return out
+
+
+def _labels_rows(col: Col) -> bool:
+    """A number that labels rows rather than measures them ('year', 'floor', 'level')."""
+    from .names import split_words
+
+    return bool(
+        {"year", "yr", "floor", "level", "grade", "no", "number", "id"}
+        & set(split_words(col.column))
+    )

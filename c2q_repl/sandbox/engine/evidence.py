@@ -8,6 +8,7 @@ A new question is a new question. A follow-up shows it: an edit marker
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from .linking import Linked
@@ -277,7 +278,17 @@ def followup_evidence(question: str, linked: Linked) -> Evidence:
     marker = next((w for w in words if w in _ANYWHERE), "") or _start_marker(words)
     if not marker and " as well" in " ".join(words):
         marker = "as well"
-    return Evidence(marker, back_reference(question, linked), _fragment(linked))
+    fragment = _fragment(linked) or (
+        _WHICH_HAS.match(question) is not None
+        and not any(it.kind in ("table", "value") for it in linked.items)
+    )
+    return Evidence(marker, back_reference(question, linked), fragment)
+
+
+# 'which has the best revenue growth' after a count: no rows of its own, the counted ones
+_WHICH_HAS = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:which|who)(?:\s+one)?\s+(?:has|had|is|was)\b", re.I
+)
 
 
 def only_edit_words(question: str, linked: Linked) -> bool:

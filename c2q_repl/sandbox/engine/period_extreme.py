@@ -35,10 +35,12 @@ class PeriodExtreme:
 def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
     """The rewritten question when one bare 'high'/'low' names a column of that name and
     the question's only time phrase spans more than a day; else None."""
-    words = _WORD.findall(question)
-    if len(words) != 1 or _DAILY.search(question):
+    words = [w.lower() for w in _WORD.findall(question)]
+    if _DAILY.search(question) or not words or len(words) > 2 or len(set(words)) != len(words):
         return None
-    word = words[0].lower()
+    if len(words) == 2:
+        return _both_extremes(question, linked, lex)
+    word = words[0]
     times = [it for it in linked.items if it.kind == "time" and it.time is not None]
     if len(times) != 1 or not _several_days(times[0].time):
         return None
@@ -54,6 +56,27 @@ def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
     note = (
         word,
         f"'{word}' over {said} read as the period's {word}: the {_EXTREME[word]} daily {word}",
+    )
+    return PeriodExtreme(rewritten, note)
+
+
+def _both_extremes(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
+    """'NVDA high and low for 2023': the year's highest high and lowest low."""
+    times = [it for it in linked.items if it.kind == "time" and it.time is not None]
+    if len(times) != 1 or not _several_days(times[0].time):
+        return None
+    named = [it for it in linked.items if it.kind == "column" and it.text.lower() in _EXTREME]
+    if len(named) != 2 or any(
+        t.column.lower() != it.text.lower() for it in named for t in it.targets
+    ):
+        return None
+    if not all(lex.date_columns(t.table) for it in named for t in it.targets):
+        return None
+    rewritten = _WORD.sub(lambda m: f"{_EXTREME[m.group(1).lower()]} {m.group(1)}", question)
+    said = times[0].text or "the period"
+    note = (
+        "high and low",
+        f"'high and low' over {said} read as the period's highest high and lowest low",
     )
     return PeriodExtreme(rewritten, note)
 
