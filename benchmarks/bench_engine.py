@@ -43,6 +43,7 @@ HOLDOUT_SPLITS = (
     "holdout10",
     "holdout11",
     "holdout12",
+    "holdout13",
 )  # --holdout runs them all: never tuned on
 
 

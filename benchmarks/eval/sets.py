@@ -65,6 +65,9 @@ SPLITS = (
     "dev36",
     "dev37",
     "holdout12",
+    "dev38",
+    "dev39",
+    "holdout13",
 )  # later blind sets
 
 
