@@ -1413,3 +1413,43 @@ def test_ratios_and_two_period_extremes_are_not_misread(engine, seed_db, questio
     """'per employee' once grouped by headcount; 'high and low for 2023' listed every day."""
     task = ask(engine, seed_db, question).tasks[0]
     assert task.refusal and not task.sql
+
+
+@pytest.mark.parametrize(
+    "first,second,gold",
+    [
+        (
+            "which states have more than 20 companies",
+            "just texas - top 3 by headcount",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE state = 'TX'"
+            " ORDER BY full_time_employees DESC LIMIT 3",
+        ),
+        (
+            "Which sector has the most companies?",
+            "list its 5 biggest by mkt cap",
+            "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Industrials'"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+    ],
+)
+def test_by_a_measure_after_groups_ranks_rows(engine, seed_db, first, second, gold):
+    """Both once grouped by the measure (groups of equal headcounts or market caps)."""
+    assert same_rows(seed_db, session(engine, seed_db, first, second), gold)
+
+
+def test_how_many_of_a_singular_measure_asks_which(engine, seed_db):
+    """'how many stock price records' once summed every close."""
+    task = ask(engine, seed_db, "how many stock price records are there from 2021").tasks[0]
+    assert "count rows or add up" in task.refusal and not task.sql
+
+
+def test_and_an_aggregate_after_a_declined_round_is_declined(engine, seed_db):
+    """'and the avg volume' once averaged every stock's volume."""
+    plan = session(
+        engine,
+        seed_db,
+        "msft prices in the first week of january 2023",
+        "what was the highest high that week",
+        "and the avg volume",
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql

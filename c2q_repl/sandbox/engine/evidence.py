@@ -305,9 +305,13 @@ def only_edit_words(question: str, linked: Linked) -> bool:
         after
         and marker in ("and", "what about", "how about")
         and len(words) <= 5
-        and all(it.kind == "column" for it in after)
+        and any(it.kind == "column" for it in after)
+        and all(
+            it.kind == "column" or (it.kind == "kw" and it.category in ("agg", "count"))
+            for it in after
+        )
     ):
-        return True  # 'and the low?': a column added to a question that has no answer
+        return True  # 'and the low?', 'and the avg volume': added to a question with no answer
     return bool(after) and all(
         it.kind in ("value", "time", "number")
         or (it.kind == "kw" and it.category in ("not", "or", "dir", "chart"))

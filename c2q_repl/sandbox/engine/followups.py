@@ -341,6 +341,10 @@ def apply_followup(
                 changes.append(f"ordered by {ordered.column}")
                 continue
             col = _pick(columns_of(nxt), spec)
+            if lex.kind_of(col.table, col.column) == "number" and it.text.lower() == "by":
+                # 'top 3 by headcount', 'its 5 biggest by mkt cap': a ranking of rows, never
+                # groups of equal headcounts
+                return None
             spec = spec.with_(group_by=col, shape="aggregate")
             changes.append(f"grouped by {col.column}")
         elif (

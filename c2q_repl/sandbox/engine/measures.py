@@ -82,6 +82,13 @@ def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) ->
         col = choose(st, columns_of(nxt), nxt)
         st.take(nxt_at)
         if col_kind(st, col) == "number" and not distinct:
+            if not is_plural(nxt):
+                # 'how many stock price records': rows counted, not the prices summed
+                raise Refuse(
+                    f"'how many {nxt.text}' can count rows or add up {col.column}; please "
+                    f"say which (for example 'how many rows' or 'the total {nxt.text}').",
+                    nxt.text,
+                )
             st.notes.append((nxt.text, f"'how many {nxt.text}' read as the total of {col.column}"))
             return Metric("SUM", col)
         return Metric("COUNT", col, distinct=True)
