@@ -471,13 +471,9 @@ def test_a_whole_number_after_an_integer_column_is_its_value(tmp_path):
 
 
 def _unit_each_db(tmp_path):
-    import sqlite3
-
-    from c2q_repl.sandbox.embedded import open_database
-
-    path = tmp_path / "market.sqlite"
-    con = sqlite3.connect(path)
-    con.executescript(
+    return _script_db(
+        tmp_path,
+        "market",
         """
         CREATE TABLE vendors (vendor_id INTEGER PRIMARY KEY, name TEXT, floor INTEGER);
         CREATE TABLE products (product_id INTEGER PRIMARY KEY, name TEXT, unit TEXT);
@@ -490,33 +486,23 @@ def _unit_each_db(tmp_path):
             (3, 'Rye loaf', 'each'), (4, 'Honey', 'jar');
         INSERT INTO sales VALUES (1, 1, 1, 12), (2, 2, 2, 3), (3, 2, 2, 4), (4, 3, 3, 2),
             (5, 1, 2, 1);
-        """
+        """,
     )
-    con.commit()
-    con.close()
-    return open_database(str(path))
 
 
 def test_a_capital_letter_before_a_hyphen_is_a_value(tmp_path):
     """'R-rated' once became 'are-rated' (chat shorthand) and the rating was dropped."""
-    import sqlite3
-
-    from c2q_repl.sandbox.embedded import open_database
-
-    path = tmp_path / "films.sqlite"
-    con = sqlite3.connect(path)
-    con.executescript(
+    db = _script_db(
+        tmp_path,
+        "films",
         """
         CREATE TABLE Film (film_id INTEGER PRIMARY KEY, Title TEXT, rating TEXT,
             release_year INTEGER, length_min INTEGER, genre TEXT);
         INSERT INTO Film VALUES (1, 'Night Road', 'R', 2015, 120, 'Horror'),
             (2, 'Sun Day', 'PG', 2016, 95, 'Comedy'), (3, 'Old Keys', 'R', 2005, 101, 'Horror'),
             (4, 'Deep Lake', 'PG-13', 2019, 130, 'Horror');
-        """
+        """,
     )
-    con.commit()
-    con.close()
-    db = open_database(str(path))
     check(
         db,
         "What are the titles of the R-rated films released after 2010?",
@@ -544,9 +530,9 @@ def test_a_capital_letter_before_a_hyphen_is_a_value(tmp_path):
 )
 def test_names_beside_rows_ranked_by_a_count(tmp_path, question):
     """Once declined ('how FirstName relates to the count') or shown by key only."""
-    path = tmp_path / "rental.sqlite"
-    con = sqlite3.connect(path)
-    con.executescript(
+    db = _script_db(
+        tmp_path,
+        "rental",
         """
         CREATE TABLE members (MemberID INTEGER PRIMARY KEY, FirstName TEXT, LastName TEXT);
         CREATE TABLE films (film_id INTEGER PRIMARY KEY, Title TEXT);
@@ -557,13 +543,8 @@ def test_names_beside_rows_ranked_by_a_count(tmp_path, question):
         INSERT INTO films VALUES (1, 'A'), (2, 'B'), (3, 'C');
         INSERT INTO rentals VALUES (1, 1, 1), (2, 1, 2), (3, 1, 3), (4, 2, 1), (5, 2, 2),
             (6, 3, 1);
-        """
+        """,
     )
-    con.commit()
-    con.close()
-    from c2q_repl.sandbox.embedded import open_database
-
-    db = open_database(str(path))
     task = ask(db, question).tasks[0]
     assert not task.refusal, task.refusal
     got = db.query(task.sql).rows
@@ -571,9 +552,9 @@ def test_names_beside_rows_ranked_by_a_count(tmp_path, question):
 
 
 def _museum(tmp_path):
-    path = tmp_path / "museum.sqlite"
-    con = sqlite3.connect(path)
-    con.executescript(
+    return _script_db(
+        tmp_path,
+        "museum",
         """
         CREATE TABLE Galleries (GalleryID INTEGER PRIMARY KEY, GalleryName TEXT);
         CREATE TABLE artworks (artwork_id INTEGER PRIMARY KEY, title TEXT,
@@ -588,13 +569,8 @@ def _museum(tmp_path):
             (3, 'Noon', 1930, 700, 2);
         INSERT INTO exhibitions VALUES (1, 'Modern Days', '2024-03-01');
         INSERT INTO sales VALUES (1, 2, 850);
-        """
+        """,
     )
-    con.commit()
-    con.close()
-    from c2q_repl.sandbox.embedded import open_database
-
-    return open_database(str(path))
 
 
 def test_the_table_named_after_a_column_decides_it(tmp_path):
@@ -623,9 +599,9 @@ def test_a_verb_two_columns_spell_is_not_guessed(tmp_path):
 
 
 def _buses(tmp_path):
-    path = tmp_path / "buses.sqlite"
-    con = sqlite3.connect(path)
-    con.executescript(
+    return _script_db(
+        tmp_path,
+        "buses",
         """
         CREATE TABLE Routes (RouteNo varchar(4) PRIMARY KEY, RouteName varchar(60));
         CREATE TABLE Bus (FleetNo INTEGER PRIMARY KEY, year_built INTEGER, capacity INTEGER,
@@ -637,13 +613,8 @@ def _buses(tmp_path):
         INSERT INTO Bus VALUES (101, 2011, 80, 'West'), (102, 2015, 90, 'West'),
             (103, 2009, 70, 'East');
         INSERT INTO trips VALUES (1, '24', 101, 40), (2, '24', 102, 55), (3, 'X1', 103, 20);
-        """
+        """,
     )
-    con.commit()
-    con.close()
-    from c2q_repl.sandbox.embedded import open_database
-
-    return open_database(str(path))
 
 
 @pytest.mark.parametrize(
@@ -672,3 +643,15 @@ def _buses(tmp_path):
 )
 def test_bus_network_words(tmp_path, question, gold):
     check(_buses(tmp_path), question, gold)
+
+
+def _script_db(tmp_path, name: str, script: str):
+    """A small SQLite database made from one SQL script, opened as the sandbox opens a file."""
+    from c2q_repl.sandbox.embedded import open_database
+
+    path = tmp_path / f"{name}.sqlite"
+    con = sqlite3.connect(path)
+    con.executescript(script)
+    con.commit()
+    con.close()
+    return open_database(str(path))
