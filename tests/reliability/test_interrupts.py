@@ -127,6 +127,7 @@ def test_ctrl_c_in_the_repl(stage, fake, tmp_path):
         repl.wait_prompt()
         fake.session_delay = 0.0
         if stage == "polling":  # the job id is offered, and /job fetches it without asking again
+            repl.wait(JOB_ID)  # under load the hint can follow the prompt's first paint
             job_id = JOB_ID.search(repl.text).group(1)
             fake.jobs[job_id].script.polls_running = 0
             repl.ask(f"/job {job_id}")
