@@ -68,6 +68,8 @@ SPLITS = (
     "dev38",
     "dev39",
     "holdout13",
+    "dev40",
+    "dev41",
 )  # later blind sets
 
 
