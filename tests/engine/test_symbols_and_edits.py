@@ -1453,3 +1453,13 @@ def test_and_an_aggregate_after_a_declined_round_is_declined(engine, seed_db):
         "and the avg volume",
     )
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_the_volume_that_day_is_the_same_stocks(engine, seed_db):
+    """Once every stock's volume on TSLA's latest day."""
+    plan = session(engine, seed_db, "latest closing price for TSLA", "what was the volume that day")
+    gold = (
+        "SELECT volume FROM stock_price_history WHERE stock_symbol = 'TSLA' AND record_date ="
+        " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'TSLA')"
+    )
+    assert same_rows(seed_db, plan, gold)

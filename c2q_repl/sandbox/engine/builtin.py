@@ -568,7 +568,13 @@ class BuiltinAnswerer:
             subject = subject_filters(prev, ctx.lex.catalog, result)
             owner = subject[0] if subject is not None else prev.filters
             among = re.search(r"\bof\s+(?:those|these|them|the)\b", question, re.I) is not None
-            if found is not None and (pronoun.lower() in _OWNER_WORDS or among):
+            # 'what was the volume that day' after TSLA's latest close: TSLA's volume, unless
+            # the question names rows of its own
+            own_rows = any(it.kind in ("value", "table") for it in linked.items)
+            dated = any(ctx.lex.kind_of(c.table, c.column) == "date" for c in columns_of(named))
+            if found is not None and (
+                pronoun.lower() in _OWNER_WORDS or among or (dated and not own_rows)
+            ):
                 # 'and its volume that day?': that day, and whose ('its': the previous row)
                 said = {f.col for f in found[0]}
                 whose = tuple(
