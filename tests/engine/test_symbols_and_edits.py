@@ -1463,3 +1463,9 @@ def test_the_volume_that_day_is_the_same_stocks(engine, seed_db):
         " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'TSLA')"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_wheres_it_is_never_dropped(engine, seed_db):
+    """'… and where's it HQ'd?' once answered the sector and industry only."""
+    task = ask(engine, seed_db, "Nvidia - what sector and industry, and where's it HQ'd?").tasks[0]
+    assert "location column" in task.refusal and not task.sql
