@@ -44,6 +44,8 @@ HOLDOUT_SPLITS = (
     "holdout11",
     "holdout12",
     "holdout13",
+    "holdout14",
+    "holdout15",
 )  # --holdout runs them all: never tuned on
 
 

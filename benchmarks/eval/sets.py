@@ -70,6 +70,12 @@ SPLITS = (
     "holdout13",
     "dev40",
     "dev41",
+    "dev42",
+    "dev43",
+    "dev44",
+    "dev45",
+    "holdout14",
+    "holdout15",
 )  # later blind sets
 
 
