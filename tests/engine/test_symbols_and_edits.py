@@ -1467,5 +1467,128 @@ def test_the_volume_that_day_is_the_same_stocks(engine, seed_db):
 
 def test_wheres_it_is_never_dropped(engine, seed_db):
     """'… and where's it HQ'd?' once answered the sector and industry only."""
-    task = ask(engine, seed_db, "Nvidia - what sector and industry, and where's it HQ'd?").tasks[0]
-    assert "location column" in task.refusal and not task.sql
+    plan = ask(engine, seed_db, "Nvidia - what sector and industry, and where's it HQ'd?")
+    gold = (
+        "SELECT sector, industry, city, state, country FROM companies WHERE stock_symbol = 'NVDA'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_where_is_a_company_headquartered_is_every_place_column(engine, seed_db):
+    """'where is X headquartered' names no one column: city, state and country together."""
+    for q in ("where is nvidia headquartered", "where's Apple based?"):
+        plan = ask(engine, seed_db, q)
+        assert plan.tasks[0].sql, plan.tasks[0].refusal
+        assert all(c in plan.tasks[0].sql for c in ("city", "state", "country"))
+        assert "its place" in str(plan.assumptions)
+    # 'where are most companies located' is a count by place, never the places of rows
+    assert not ask(engine, seed_db, "where are most companies located").tasks[0].sql
+
+
+def test_subjectless_measure_is_about_the_named_company(engine, seed_db):
+    """'how many employees' after 'what sector is nvidia in' once summed every company."""
+    plan = session(engine, seed_db, "what sector is nvidia in", "how many employees")
+    assert same_rows(
+        seed_db, plan, "SELECT full_time_employees FROM companies WHERE stock_symbol = 'NVDA'"
+    )
+    # after a declined question naming a company: declined, never every company's total
+    plan = session(engine, seed_db, "what is nvidia's p/e ratio", "how many employees")
+    assert not plan.tasks[0].sql and "names no rows of its own" in plan.tasks[0].refusal
+    # no named rows before it: a question of its own
+    plan = session(engine, seed_db, "how many companies are there", "how many employees")
+    assert same_rows(seed_db, plan, "SELECT SUM(full_time_employees) FROM companies")
+
+
+def test_latest_in_a_followup_is_never_the_largest(engine, seed_db):
+    """'whats its latest closing price' after Nvidia's employees once gave MAX(close) of all."""
+    plan = session(
+        engine, seed_db, "how many employees does nvidia have", "whats its latest closing price"
+    )
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'NVDA' AND record_date ="
+        " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'NVDA')"
+    )
+    assert same_rows(seed_db, plan, gold)
+    # after one figure over every company, 'its' points at nothing
+    plan = session(engine, seed_db, "how many employees", "whats its latest closing price")
+    assert not plan.tasks[0].sql and "nothing to point at" in plan.tasks[0].refusal
+
+
+def test_its_high_for_a_year_in_a_followup_is_the_years_high(engine, seed_db):
+    """'and its high for 2023' after NVDA's latest close once listed every daily high."""
+    plan = session(engine, seed_db, "whats nvidia's latest closing price", "and its high for 2023")
+    gold = (
+        "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_same_period_and_same_day_in_another_year(engine, seed_db):
+    """'the highest high in that period' once ranked every stock ever; 'the same day in
+    2022' once listed the whole year."""
+    plan = session(
+        engine,
+        seed_db,
+        "nvidia closing prices from jan 3 to jan 6 2023",
+        "what was the highest high in that period",
+    )
+    gold = (
+        "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date BETWEEN '2023-01-03' AND '2023-01-06'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "What was Apple's closing price on 2023-06-15?",
+        "and on the same day in 2022?",
+    )
+    gold = "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date = '2022-06-15'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_ranking_edits_that_once_changed_nothing(engine, seed_db):
+    """'sort biggest first' once said 'sorted descending' over an unsorted list; 'the top 3
+    by volume that day' after one stock's close ranked that one row."""
+    plan = session(
+        engine,
+        seed_db,
+        "list the industrials companies based in Ohio",
+        "what are their market caps",
+        "sort biggest first",
+    )
+    assert "ORDER BY market_cap DESC" in plan.tasks[0].sql
+    plan = session(
+        engine, seed_db, "list the industrials companies based in Ohio", "sort biggest first"
+    )
+    assert not plan.tasks[0].sql and "by what" in plan.tasks[0].refusal
+    plan = session(
+        engine,
+        seed_db,
+        "which stock had the highest trading volume on march 15 2023",
+        "what was its close that day",
+        "show the top 3 by volume that day",
+    )
+    gold = (
+        "SELECT stock_symbol, volume FROM stock_price_history WHERE record_date = '2023-03-15'"
+        " ORDER BY volume DESC LIMIT 3"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_distinct_value_named_lists_its_rows(engine, seed_db):
+    """'list the ones in ireland' after 'which countries are those' once answered 'Ireland'."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are headquartered outside the US",
+        "which countries are those",
+        "list the ones in ireland",
+    )
+    assert same_rows(seed_db, plan, "SELECT short_name FROM companies WHERE country = 'Ireland'")
+
+
+def test_a_total_grouped_by_its_own_column_is_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "combined weight of the 5 biggest names by weight")
+    assert not plan.tasks[0].sql and "nested query" in plan.tasks[0].refusal

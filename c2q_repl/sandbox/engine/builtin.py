@@ -44,6 +44,7 @@ from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
 from .linking import Item, Linked, link
+from .located import where_located, where_said
 from .nearby import nearby_questions
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge, period_extreme
@@ -68,9 +69,13 @@ from .rounds import (
     counts_per_group_only,
     dates_onto_subject,
     last_answered,
+    named_subject,
     ranked_by_that,
+    same_day_in_year,
     same_day_said,
+    subjectless_measure,
     swaps_owner_of_a_found_day,
+    that_period,
     when_was_that,
 )
 from .spec import Decline, Filter, QuerySpec
@@ -232,6 +237,12 @@ class BuiltinAnswerer:
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self._refuse("0", question, write, ctx))
+        placed = where_located(prepared.question, ctx.lex)
+        if placed != prepared.question:
+            said = where_said(prepared.question)
+            prepared = replace(
+                prepared, question=placed, rewrites=prepared.rewrites + ((said, "its place"),)
+            )
         forecast = future_decline(prepared.question, ctx.lex)
         if forecast is not None:
             return self._single(self._refuse("0", question, forecast, ctx))
@@ -359,6 +370,19 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, spec, ctx, examples)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
+        if spec.group_by is not None and any(
+            m.col == spec.group_by and m.func != "COUNT"
+            for m in (spec.metric, *spec.extra_metrics)
+            if m is not None
+        ):
+            # 'combined weight of the 5 biggest names by weight': groups of equal weights
+            # added up answer nothing; a total of the top rows needs a nested query
+            reason = (
+                f"'{question}' would group rows by {spec.group_by.column} and add up that same "
+                f"column; a total of the top rows needs a nested query, which the built-in "
+                "engine does not write."
+            )
+            return self._refuse(task_id, question, Decline(reason), ctx, examples)
         spec = at_period_edge(spec, edge)
         far = (
             far_attribute(linked, ctx.lex)
@@ -465,12 +489,27 @@ class BuiltinAnswerer:
                     "has no answer I can build on. Please name what you mean."
                 )
                 return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
+            if subjectless_measure(question, linked) and any(
+                it.kind == "value" for it in link(prior.question, ctx.lex).items
+            ):
+                # 'how many employees' after 'Nvidia - where's it HQ'd?' (declined): about
+                # Nvidia, whose answer I do not hold; never the total of every company
+                reason = (
+                    f"'{question}' names no rows of its own, so it is about those of the "
+                    f"previous question ('{prior.question}'), which I could not answer; "
+                    "please ask it in one question."
+                )
+                return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
         recounted = counted_per_group(question, prev)
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
             pronoun = back_reference(question, linked)
+        in_that_period = that_period(question, prev)
+        if in_that_period is not None:
+            # 'the highest high in that period': the previous rows, over their dates
+            return self._resolve_reference(prior, prev, in_that_period, "that period", ctx)
         everything = ranked_by_that(question, prev)
         if everything is not None:
             note = ("follow-up", f"Every group of '{prior.question}', ranked by its value")
@@ -488,14 +527,19 @@ class BuiltinAnswerer:
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         try:
-            said = when_was_that(same_day_said(question, prev), prev, ctx.lex)
+            said = when_was_that(
+                same_day_said(same_day_in_year(question, prev), prev), prev, ctx.lex
+            )
             edit = apply_followup(prev, said, ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
         if edit is None:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
-            return self._unplaced_edit(prior, question, linked, ctx)
+            unplaced = self._unplaced_edit(prior, question, linked, ctx)
+            if unplaced is None and subjectless_measure(question, linked) and named_subject(prev):
+                return self._about_named_subject(prior, prev, question, linked, ctx)
+            return unplaced
         if swaps_owner_of_a_found_day(prev, edit.spec, ctx.lex):
             reason = (
                 f"The day in the previous answer was found from its own rows ('{prior.question}'"
@@ -517,6 +561,35 @@ class BuiltinAnswerer:
             )
         ]
         return self._render("0", question, edit.spec, ctx, extra)
+
+    def _about_named_subject(
+        self, prior: PriorRound, prev: QuerySpec, question: str, linked: Linked, ctx: _Context
+    ) -> _Outcome:
+        """'how many employees' after 'what sector is Nvidia in?': Nvidia's employees (the
+        rows the previous question named), never the total over every company."""
+        spec = interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline):
+            return self._refuse("0", question, spec, ctx)
+        subject = named_subject(prev)
+        if not set(spec.tables()) <= set(prev.tables()) | {f.col.table for f in subject}:
+            # 'on which dates?' after the index's high and low: not a measure of those rows
+            return self._refuse("0", question, Decline(_unrelated(question, prior)), ctx)
+        single = len(subject) == 1 and subject[0].op == "=" and len(subject[0].values) == 1
+        if spec.shape == "list" and not single:
+            reason = (
+                f"'{question}' names no rows of its own; after '{prior.question}' it can mean "
+                "a value for each of those rows or one over all of them. Please say which."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
+        merged = merge_filters(spec, subject)
+        said = "; ".join(
+            f"{f.col.column} {f.op} " + ", ".join(f"'{v}'" for v in f.values[:5]) for f in subject
+        )
+        extra = [("follow-up", f"About the rows of '{prior.question}' ({said})")]
+        outcome = self._render("0", question, merged, ctx, extra)
+        if outcome.task.refusal:
+            return self._refuse("0", question, Decline(outcome.task.refusal), ctx, examples=False)
+        return outcome
 
     def _unplaced_edit(
         self, prior: PriorRound, question: str, linked: Linked, ctx: _Context
@@ -547,6 +620,13 @@ class BuiltinAnswerer:
             return self._refuse("0", question, unclear, ctx)
         question, edge = period_edge(question)
         linked = link(question, ctx.lex)
+        extreme = period_extreme(question, linked, ctx.lex)
+        if extreme is not None and far_attribute(linked, ctx.lex) is None:
+            # 'and its high for 2023' after its latest close: the year's high
+            question = extreme.question
+            linked = link(question, ctx.lex)
+        else:
+            extreme = None
         named = _demonstrative_item(question, linked)
         if named is not None:
             # 'that industry' is the previous answer's value, not a column to show
@@ -554,6 +634,8 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse("0", question, spec, ctx)
+        if extreme is not None:
+            spec = spec.with_(notes=(*spec.notes, extreme.note))
         spec = at_period_edge(spec, edge)
         result = None
         if (needs_rows(prev) or named is not None) and prior.sql:
@@ -601,6 +683,19 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
+        if (
+            not filters
+            and pronoun.lower() in ("it", "its")
+            and prev.shape in ("count", "aggregate")
+            and prev.group_by is None
+        ):
+            # 'whats its latest closing price' after the total employees of every company:
+            # one number over all rows names no one thing 'its' could be
+            reason = (
+                f"'{pronoun}' has nothing to point at: the previous answer ('{prior.question}') "
+                "is one figure over every row. Please name what you mean."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         counted = _NUMBER_WORDS.get(pronoun.lower())
         keyed = next((f for f in filters if f.op in ("in", "=")), None)
         if counted is not None and keyed is not None and len(keyed.values) != counted:
@@ -719,6 +814,13 @@ _NARROWING = re.compile(
     r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b",
     re.I,
 )
+
+
+def _unrelated(question: str, prior: PriorRound) -> str:
+    return (
+        f"'{question}' names no rows of its own, and what it asks is not about the rows of the "
+        f"previous question ('{prior.question}'); please ask the whole question."
+    )
 
 
 def _bare_fragment(question: str, linked: Linked) -> bool:

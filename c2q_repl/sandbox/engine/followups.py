@@ -7,10 +7,12 @@ of such edits is not a follow-up and is answered on its own.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from .evidence import followup_evidence
 from .interpret import SUPERLATIVE_WORDS
+from .latest import NEWEST, OLDEST
 from .lexicon import Lexicon
 from .linking import Item, Linked, link
 from .normalize import tokenize
@@ -171,7 +173,7 @@ def apply_followup(
 ) -> Edit | None:
     """The edited spec, or None when the question is not an edit of ``prev``.
     In a session an edit needs evidence (see evidence.py); a correction does not."""
-    linked = link(question, lex)
+    linked = _first_after_superlative(link(question, lex))
     evidence = followup_evidence(question, linked)
     if require_evidence and not evidence.any:
         return None
@@ -217,6 +219,10 @@ def apply_followup(
     new_values: dict[Col, list[tuple[str, bool]]] = {}
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
+        if it.kind == "kw" and it.text.lower() in NEWEST | OLDEST and it.category == "agg":
+            # 'whats its latest closing price': the close on the last day, a question of its
+            # own about the same rows (references.py), never the largest close
+            return None
         if it.kind == "kw" and it.category == "not":
             negate = True
         elif it.kind == "time":
@@ -239,6 +245,17 @@ def apply_followup(
             spec = spec.with_(share=True, chart="PieChart")
             changes.append("shown as shares of the whole")
         elif it.kind == "kw" and it.category == "dir":
+            if spec.shape == "list" and spec.order_by is None:
+                # 'sort biggest first' after their market caps: by the one number shown; a
+                # direction alone would change nothing while saying it sorted
+                ranked = _ranked_by(spec, lex)
+                if ranked is None:
+                    raise ValueError(
+                        f"'{question}': the previous rows are in no ranked order; please say "
+                        "by what (for example 'sort by market cap')."
+                    )
+                spec = spec.with_(order_by=ranked)
+                changes.append(f"ordered by {ranked.column}")
             spec = spec.with_(descending=it.arg == "DESC")
             if spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True)
@@ -359,7 +376,23 @@ def apply_followup(
                     f"{spec.group_by.column} can rank by any of them; please name the one."
                 )
             bottom = it.category == "bottom" or it.arg == "MIN"
-            if spec.shape == "list" and spec.order_by is not None:
+            if (
+                spec.shape == "list"
+                and spec.order_by is None
+                and re.search(r"\b(?:sort|sorted|order|ordered|rank|ranked)\b", question, re.I)
+            ):
+                # 'sort biggest first' after their market caps: by the one number shown
+                ranked = _ranked_by(spec, lex)
+                if ranked is None:
+                    raise ValueError(
+                        f"'{question}': the previous rows can be sorted by more than one "
+                        "value; please say by what (for example 'sort by market cap')."
+                    )
+                spec = spec.with_(order_by=ranked, descending=not bottom)
+                changes.append(
+                    f"sorted by {ranked.column} {'ascending' if bottom else 'descending'}"
+                )
+            elif spec.shape == "list" and spec.order_by is not None:
                 spec = spec.with_(descending=not bottom)
             elif spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True, descending=not bottom)
@@ -386,6 +419,16 @@ def apply_followup(
                     )
                 spec = spec.with_(order_by=ranked, descending="bottom" not in words)
                 changes.append(f"ranked by {ranked.column}")
+            one_row = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
+            if n > 1 and one_row and any(_one_day(f, lex) for f in spec.filters):
+                # 'show the top 3 by volume that day' after one stock's close that day: the
+                # day's top 3, not a ranking of that one row
+                spec = spec.with_(filters=tuple(f for f in spec.filters if f not in one_row))
+                changes.append(
+                    "ranked every row of that day (the previous answer was one row: "
+                    + ", ".join(f"{f.col.column} = '{f.values[0]}'" for f in one_row)
+                    + ")"
+                )
             spec = spec.with_(limit=n, limit_stated=True)
             if spec.shape == "aggregate" and not spec.order_metric:
                 spec = spec.with_(order_metric=True, descending=True)
@@ -400,9 +443,38 @@ def apply_followup(
         if len(spec.filters) <= before and change.startswith("added"):
             change = "replaced" + change[len("added") :]  # the same rows, named another way
         changes.append(change)
+        if (
+            spec.shape == "list"
+            and spec.distinct
+            and spec.columns == (col,)
+            and wanted
+            and not unwanted
+            and col.table == spec.table
+        ):
+            # 'list the ones in ireland' after 'which countries are those': the rows there
+            # (a list of the one country named would only repeat it)
+            spec = spec.with_(distinct=False, columns=(), asked_columns=False)
+            changes.append(f"listed the {spec.table} rows with that {col.column}")
     if not changes:
         return None
     return Edit(spec, tuple(changes))
+
+
+def _first_after_superlative(linked: Linked) -> Linked:
+    """'sort biggest first': 'first' says where the biggest go, not the earliest date."""
+    items = linked.items
+    kept = tuple(
+        it
+        for k, it in enumerate(items)
+        if not (
+            k
+            and it.kind == "kw"
+            and it.text.lower() in ("first", "last")
+            and items[k - 1].kind == "kw"
+            and items[k - 1].text.lower() in SUPERLATIVE_WORDS
+        )
+    )
+    return linked if len(kept) == len(items) else replace(linked, items=kept)
 
 
 def is_old_number(words: list[str], at: int) -> bool:

@@ -6,10 +6,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import astuple
+from datetime import date
 
 from c2q_repl.sandbox.contracts import PriorRound
 
 from .lexicon import Lexicon
+from .linking import Linked
 from .spec import Col, Filter, QuerySpec, one_day
 
 
@@ -20,6 +22,27 @@ def last_answered(history) -> PriorRound:
         if (prior.state or {}).get("spec"):
             return prior
     return history[-1]
+
+
+_SAME_DAY_IN = re.compile(
+    r"\b(?:on\s+)?(?:that|the\s+same)\s+(?:day|date)\s+(?:in|of|for)\s+(?P<year>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def same_day_in_year(question: str, prev: QuerySpec) -> str:
+    """'and on the same day in 2022?' after Apple's close on 2023-06-15: on 2022-06-15, the
+    same month and day in the year named (never the whole of 2022)."""
+    day = next((f for f in prev.filters if f.time and one_day(f)), None)
+    m = _SAME_DAY_IN.search(question)
+    if day is None or m is None:
+        return question
+    start = date.fromisoformat(str(day.values[0])[:10])
+    try:
+        moved = start.replace(year=int(m.group("year")))
+    except ValueError:  # 29 February in a year without one
+        return question
+    return question[: m.start()] + f"on {moved.isoformat()}" + question[m.end() :]
 
 
 def same_day_said(question: str, prev: QuerySpec) -> str:
@@ -149,3 +172,46 @@ def ranked_by_that(question: str, prev: QuerySpec) -> QuerySpec | None:
     return prev.with_(
         limit=None, limit_stated=False, ties=False, order_metric=True, descending=True
     )
+
+
+_WIDE_WORDS = frozenset(
+    {"all", "every", "each", "total", "overall", "across", "per", "by", "top", "any", "whole"}
+)
+
+
+def subjectless_measure(question: str, linked: Linked) -> bool:
+    """'how many employees', 'whats the market cap': a measure asked with no rows of its own
+    (no table, value, period or ranking). In a session it is about the rows the previous
+    question named, never a total over every row."""
+    words = re.findall(r"[a-z']+", question.lower())
+    if not words or len(words) > 8 or _WIDE_WORDS & set(words):
+        return False
+    has_column = False
+    for it in linked.items:
+        if it.kind == "column":
+            has_column = True
+        elif not (it.kind == "kw" and it.category in ("count", "list")):
+            return False
+    return has_column
+
+
+def named_subject(prev: QuerySpec) -> tuple[Filter, ...]:
+    """The previous question's conditions that name its rows (not its period): what a
+    subjectless measure is about."""
+    return tuple(f for f in prev.filters if not f.time and f.op != "latest")
+
+
+_THAT_PERIOD = re.compile(
+    r"\s*\b(?:(?:in|over|during|for|within|across)\s+)?(?:that|this|the\s+same)\s+"
+    r"(?:time\s+period|time\s*frame|date\s+range|period|range|window|stretch|span|interval)\b",
+    re.I,
+)
+
+
+def that_period(question: str, prev: QuerySpec) -> str | None:
+    """'what was the highest high in that period' after NVDA's closes from Jan 3 to Jan 6:
+    the question without the phrase, to be asked about the previous rows and their dates;
+    None when it says no such thing or the previous question had no period."""
+    if not any(f.time for f in prev.filters) or not _THAT_PERIOD.search(question):
+        return None
+    return _THAT_PERIOD.sub("", question, count=1)

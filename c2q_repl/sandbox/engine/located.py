@@ -1,0 +1,87 @@
+"""'Where is Nvidia headquartered?': a place is every location column of the rows' table.
+
+'where' names no column, and any one of city, state or country alone would be a guess; all
+of them together is the whole answer. Read as 'what city, state and country is Nvidia in'
+when the table of what is asked about has location columns; left alone otherwise (the
+keyword table then declines 'where is').
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .linking import link
+from .names import split_words
+
+_PLACE_WORDS = frozenset(
+    {"address", "city", "town", "county", "state", "province", "region", "country", "location"}
+)
+
+_WHERE = re.compile(
+    r"\bwhere(?P<verb>'s|s|\s+is|\s+are|\s+was|\s+were)\s+(?P<subject>[^?,.;!]+?)\s*"
+    r"(?P<how>headquartered|head-quartered|hq'?d|hq|based|located|situated|from)?"
+    r"\s*(?=[?,.;!]|$)",
+    re.I,
+)
+
+_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "those", "these", "that", "this"})
+
+
+def place_columns(lex: Lexicon, table: str) -> list[str]:
+    """The table's location columns in its own order; a code ('country_code') only when no
+    column spells the same place out."""
+    info = lex.catalog.table(table)
+    if info is None:
+        return []
+    named = [(c.name, set(split_words(c.name))) for c in info.columns]
+    places = [(name, words) for name, words in named if _PLACE_WORDS & words]
+    spelled = {w for _, words in places if "code" not in words for w in words & _PLACE_WORDS}
+    return [
+        name
+        for name, words in places
+        if "code" not in words or not (words & _PLACE_WORDS) <= spelled
+    ]
+
+
+def _subject_table(subject: str, lex: Lexicon) -> str | None:
+    words = set(re.findall(r"[a-z]+", subject.lower()))
+    if words and words <= _PRONOUNS | {"the", "hq", "headquarters"}:
+        # 'where's it HQ'd?': the one table that has places, if only one has
+        tables = [t.name for t in lex.catalog.tables if place_columns(lex, t.name)]
+        return tables[0] if len(tables) == 1 else None
+    found = {
+        target.table
+        for it in link(subject, lex).items
+        if it.kind in ("value", "table")
+        for target in it.targets
+    }
+    return next(iter(found)) if len(found) == 1 else None
+
+
+def where_located(question: str, lex: Lexicon) -> str:
+    """The question with 'where is X (headquartered)' asked as the place columns of X's
+    table; unchanged when no table with places is meant."""
+
+    def said(m: re.Match[str]) -> str:
+        subject = m.group("subject").strip()
+        if not subject or re.search(r"\b(?:most|least|fewest)\b", subject, re.I):
+            # 'where are most companies located?': a count by place, not places of rows
+            return m.group(0)
+        table = _subject_table(subject, lex)
+        cols = place_columns(lex, table) if table else []
+        if not cols:
+            return m.group(0)
+        spoken = [c.replace("_", " ") for c in cols]
+        listed = spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + " and " + spoken[-1]
+        verb = m.group("verb").strip().lstrip("'")
+        verb = {"s": "is"}.get(verb.lower(), verb)
+        return f"what {listed} {verb} {subject} in"
+
+    return _WHERE.sub(said, question)
+
+
+def where_said(question: str) -> str:
+    """The 'where …' words as written, for the note that says how they were read."""
+    m = _WHERE.search(question)
+    return m.group(0).strip() if m else "where"
