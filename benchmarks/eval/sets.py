@@ -76,6 +76,8 @@ SPLITS = (
     "dev45",
     "holdout14",
     "holdout15",
+    "dev46",
+    "dev47",
 )  # later blind sets
 
 

@@ -1592,3 +1592,63 @@ def test_a_distinct_value_named_lists_its_rows(engine, seed_db):
 def test_a_total_grouped_by_its_own_column_is_declined(engine, seed_db):
     plan = ask(engine, seed_db, "combined weight of the 5 biggest names by weight")
     assert not plan.tasks[0].sql and "nested query" in plan.tasks[0].refusal
+
+
+def test_how_many_is_that_counts_the_rows_shown(engine, seed_db):
+    """'how many is that' after a list was declined ('which table?')."""
+    plan = session(
+        engine, seed_db, "energy names with revenue growth above 10%", "how many is that"
+    )
+    gold = "SELECT COUNT(*) FROM companies WHERE sector = 'Energy' AND revenue_growth > 0.1"
+    assert same_rows(seed_db, plan, gold)
+    # a list cut by a limit: counting it would only say 5
+    plan = session(engine, seed_db, "top 5 companies by market cap", "how many is that")
+    assert not plan.tasks[0].sql
+
+
+def test_a_ranking_with_no_rows_of_its_own_ranks_the_named_rows(engine, seed_db):
+    """'list the 5 biggest by market cap' after a count of tech companies ranked every
+    company; 'count per sector' after a filtered list counted every company."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many tech companies are there",
+        "list the 5 biggest by market cap",
+    )
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Technology'"
+        " ORDER BY market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies have a market cap over 500B",
+        "list them w/ sector",
+        "count per sector",
+    )
+    gold = "SELECT sector, COUNT(*) FROM companies WHERE market_cap > 500000000000 GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+    # a ranking that names its rows is a question of its own
+    plan = session(
+        engine, seed_db, "how many tech companies are there", "top 5 companies by market cap"
+    )
+    gold = "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_their_after_which_one_is_the_rows_compared(engine, seed_db):
+    """'their avg daily volume' after 'which one has higher ebitda' of KO and PEP was KO's."""
+    plan = session(
+        engine,
+        seed_db,
+        "compare KO and PEP mkt cap and headcount",
+        "which one has higher ebitda",
+        "their avg daily volume in 2023",
+    )
+    gold = (
+        "SELECT stock_symbol, AVG(volume) FROM stock_price_history WHERE stock_symbol IN"
+        " ('KO', 'PEP') AND record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+        " GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold)

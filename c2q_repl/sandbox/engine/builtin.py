@@ -65,12 +65,14 @@ from .refusals import refusal_text
 from .roles import person_tables
 from .rounds import (
     changes_picked_rows,
+    count_of_shown_rows,
     counted_per_group,
     counts_per_group_only,
     dates_onto_subject,
     last_answered,
     named_subject,
     ranked_by_that,
+    ranks_named_rows,
     same_day_in_year,
     same_day_said,
     subjectless_measure,
@@ -370,19 +372,6 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, spec, ctx, examples)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
-        if spec.group_by is not None and any(
-            m.col == spec.group_by and m.func != "COUNT"
-            for m in (spec.metric, *spec.extra_metrics)
-            if m is not None
-        ):
-            # 'combined weight of the 5 biggest names by weight': groups of equal weights
-            # added up answer nothing; a total of the top rows needs a nested query
-            reason = (
-                f"'{question}' would group rows by {spec.group_by.column} and add up that same "
-                f"column; a total of the top rows needs a nested query, which the built-in "
-                "engine does not write."
-            )
-            return self._refuse(task_id, question, Decline(reason), ctx, examples)
         spec = at_period_edge(spec, edge)
         far = (
             far_attribute(linked, ctx.lex)
@@ -407,6 +396,19 @@ class BuiltinAnswerer:
     def _render(
         self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True
     ) -> _Outcome:
+        if spec.group_by is not None and any(
+            m.col == spec.group_by and m.func != "COUNT"
+            for m in (spec.metric, *spec.extra_metrics)
+            if m is not None
+        ):
+            # 'combined weight of the 5 biggest names by weight': groups of equal weights
+            # added up answer nothing; a total of the top rows needs a nested query
+            reason = (
+                f"'{question}' would group rows by {spec.group_by.column} and add up that same "
+                f"column; a total of the top rows needs a nested query, which the built-in "
+                "engine does not write."
+            )
+            return self._refuse(task_id, question, Decline(reason), ctx, examples)
         try:
             built = build(spec, ctx.lex.catalog)
         except PlanError as exc:
@@ -502,6 +504,15 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        shown_count = count_of_shown_rows(question, prev)
+        if shown_count is not None:
+            note = ("follow-up", f"The rows of '{prior.question}', counted")
+            return self._render("0", question, shown_count, ctx, [note])
+        ranked = ranks_named_rows(question, linked, prev)
+        if ranked != question:
+            # 'list the 5 biggest by market cap' after a count of tech companies: of those
+            question, linked = ranked, link(ranked, ctx.lex)
+            pronoun = back_reference(question, linked)
         recounted = counted_per_group(question, prev)
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
@@ -618,6 +629,15 @@ class BuiltinAnswerer:
         }:
             # 'he/she' after an answer that is not about persons points at nothing
             return self._refuse("0", question, unclear, ctx)
+        if (
+            pronoun.lower() in PLURAL
+            and prev.limit == 1
+            and prev.group_by is None
+            and any(f.op == "in" and len(f.values) > 1 for f in prev.filters)
+        ):
+            # 'their avg daily volume' after 'which one has higher ebitda' of KO and PEP:
+            # 'their' is the companies compared, not the one row the ranking kept
+            prev = prev.with_(limit=None, limit_stated=False, order_by=None, ties=False)
         question, edge = period_edge(question)
         linked = link(question, ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)

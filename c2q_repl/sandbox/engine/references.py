@@ -95,6 +95,15 @@ TOTAL_WORDS = frozenset(
 )
 
 
+def _names_several(prev: QuerySpec, catalog: Catalog, keyed: QuerySpec | None = None) -> bool:
+    """'compare KO and PEP …': the previous question named its rows by key, several of them
+    (``keyed``: by the key of that question's table)."""
+    key = key_column(keyed or prev, catalog)
+    return key is not None and any(
+        f.col == key and f.op == "in" and len(f.values) > 1 for f in prev.filters
+    )
+
+
 def per_row(
     spec: QuerySpec, prev: QuerySpec, catalog: Catalog, pronoun: str, words: list[str]
 ) -> QuerySpec | None:
@@ -117,7 +126,11 @@ def per_row(
         return spec.with_(per_group=prev.group_by)
     if (
         pronoun.lower() not in PLURAL
-        or not (needs_rows(prev) or (prev.group_by is not None and not prev.bucket))
+        or not (
+            needs_rows(prev)
+            or (prev.group_by is not None and not prev.bucket)
+            or (_names_several(prev, catalog) and _names_several(spec, catalog, prev))
+        )
         or spec.shape == "list"
         or spec.group_by is not None
         or spec.metric is None

@@ -12,7 +12,7 @@ from c2q_repl.sandbox.contracts import PriorRound
 
 from .lexicon import Lexicon
 from .linking import Linked
-from .spec import Col, Filter, QuerySpec, one_day
+from .spec import Col, Filter, Metric, QuerySpec, one_day
 
 
 def last_answered(history) -> PriorRound:
@@ -136,7 +136,10 @@ def swaps_owner_of_a_found_day(prev: QuerySpec, new: QuerySpec, lex: Lexicon) ->
 
 
 _COUNT_PER = re.compile(
-    r"^\s*(?:and\s+)?(?:so\s+)?how\s+many\s+(?=(?:per|by|in\s+each|for\s+each)\b)", re.I
+    r"^\s*(?:and\s+)?(?:so\s+)?(?:how\s+many|(?:the\s+)?count|(?:the\s+)?number|"
+    r"(?:a\s+)?breakdown|break\s+(?:it|that|them|those)\s+down)\s+"
+    r"(?=(?:per|by|in\s+each|for\s+each)\b)",
+    re.I,
 )
 
 
@@ -215,3 +218,70 @@ def that_period(question: str, prev: QuerySpec) -> str | None:
     if not any(f.time for f in prev.filters) or not _THAT_PERIOD.search(question):
         return None
     return _THAT_PERIOD.sub("", question, count=1)
+
+
+_HOW_MANY_IS_THAT = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|right)[\s,]+)?how\s+many\s+(?:"
+    r"(?:is|was)\s+that|(?:are|were)\s+(?:there|they|those|these)|"
+    r"of\s+(?:them|those|these)(?:\s+(?:are|were)\s+there)?|(?:them|those|these)"
+    r")\s*(?:in\s+total|altogether|total)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def count_of_shown_rows(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'how many is that' after a list: the number of those rows (distinct values when the
+    list was of distinct values); None for other questions or a list cut by a limit."""
+    if not _HOW_MANY_IS_THAT.match(question) or prev.shape != "list" or prev.limit_stated:
+        return None
+    if prev.per_group is not None:
+        return None
+    if prev.distinct:
+        if len(prev.columns) != 1:
+            return None
+        metric = Metric("COUNT", prev.columns[0], distinct=True)
+    else:
+        metric = Metric("COUNT", None)
+    return QuerySpec(
+        shape="count",
+        table=prev.table,
+        metric=metric,
+        filters=prev.filters,
+        also_join=prev.also_join,
+        notes=prev.notes,
+    )
+
+
+_RANK_WORDS = frozenset({"top", "bottom", "biggest", "largest", "smallest", "highest", "lowest"})
+_OWN_ROWS_WORDS = frozenset(
+    {"all", "every", "overall", "across", "whole", "them", "those", "these", "they", "their"}
+)
+
+
+def ranks_named_rows(question: str, linked: Linked, prev: QuerySpec) -> str:
+    """'list the 5 biggest by market cap' after 'how many tech companies are in the index':
+    the 5 biggest of those, asked as 'of them, …'. Unchanged unless the question ranks with
+    no rows of its own (no table, value or period) and the previous rows had conditions."""
+    words = set(re.findall(r"[a-z]+", question.lower()))
+    if not (_RANK_WORDS & words) or _OWN_ROWS_WORDS & words:
+        return question
+    if prev.shape not in ("count", "list") or prev.group_by is not None or prev.limit_stated:
+        return question
+    subject = named_subject(prev)
+    if not subject or any(_names_one_row(f.col) for f in subject if f.op == "="):
+        # 'top 10 weights in the index' after Microsoft's weight: not a ranking of one row
+        return question
+    if any(it.kind in ("table", "value", "time", "unsupported") for it in linked.items):
+        return question
+    if linked.unknown:
+        return question
+    return "of them, " + question
+
+
+_NAMING_WORDS = frozenset({"name", "symbol", "id", "code", "title", "ticker", "key"})
+
+
+def _names_one_row(col: Col) -> bool:
+    """A condition on a name or key column ('short_name = NVIDIA'): it picks one row."""
+    words = set(re.findall(r"[a-z]+", col.column.lower().replace("_", " ")))
+    return bool(words & _NAMING_WORDS) or col.column.lower().endswith("id")
