@@ -1652,3 +1652,66 @@ def test_their_after_which_one_is_the_rows_compared(engine, seed_db):
         " GROUP BY stock_symbol"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_a_declined_answer_holds_no_rows_for_the_next_question(engine, seed_db):
+    """'what countries are those companies in' after a declined question once answered with
+    the declined question's condition."""
+    plan = session(
+        engine,
+        seed_db,
+        "which users picked companies based outside the US?",
+        "what countries are those companies in",
+    )
+    assert not plan.tasks[0].sql
+
+
+def test_a_sign_up_date_keeps_picking_the_users(engine, seed_db):
+    """'what did they pick?' after users who signed up in March 2023 listed every pick."""
+    plan = session(
+        engine,
+        seed_db,
+        "users who signed up in march 2023",
+        "what did they pick?",
+    )
+    gold = (
+        "SELECT user_id, stock_symbol FROM user_selected_stocks WHERE user_id IN (SELECT"
+        " user_id FROM users WHERE created_date >= '2023-03-01' AND created_date < '2023-04-01')"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_of_those_three_is_the_rows_not_a_limit(engine, seed_db):
+    """'which of those three had the highest closing price in 2023' returned three rows,
+    then none (the highest close of every stock, filtered to the three afterwards)."""
+    plan = session(
+        engine,
+        seed_db,
+        "list all the semiconductor companies",
+        "sort by market cap, just top 3",
+        "which of those three had the highest closing price in 2023",
+    )
+    gold = (
+        "SELECT stock_symbol, MAX(close) FROM stock_price_history WHERE stock_symbol IN"
+        " ('NVDA', 'AVGO', 'AMD') AND record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+        " GROUP BY stock_symbol ORDER BY MAX(close) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_its_stock_column_after_an_index_is_far(engine, seed_db):
+    """'what was its high for 2023' after the S&P 500's level listed a member stock's day."""
+    plan = session(
+        engine, seed_db, "S&P 500 index level on Jan 3 2023", "what was its high for 2023"
+    )
+    assert not plan.tasks[0].sql and "not of indexes" in plan.tasks[0].refusal
+    plan = session(
+        engine, seed_db, "S&P 500 index level on Jan 3 2023", "and its close on jan 4 2023"
+    )
+    gold = "SELECT price FROM index_price_history WHERE record_date = '2023-01-04'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_most_picked_in_each_group_is_never_one_group(engine, seed_db):
+    plan = ask(engine, seed_db, "most picked stock in each sector")
+    assert not plan.tasks[0].sql and "each sector" in plan.tasks[0].refusal

@@ -32,6 +32,7 @@ from .attached import (
 )
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
+from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
 from .counted_rows import counted_rows
 from .describe import describe_schema
@@ -281,7 +282,7 @@ class BuiltinAnswerer:
         task = outcome.task
         state = (
             {"engine": ENGINE, "spec": outcome.spec.to_json()}
-            if outcome.spec
+            if outcome.spec and not task.refusal  # a declined answer holds no rows to build on
             else {"engine": ENGINE}
         )
         return Plan(
@@ -372,6 +373,9 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, spec, ctx, examples)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
+        cut = each_group_cut(question, spec)
+        if cut is not None:
+            return self._refuse(task_id, question, cut, ctx, examples)
         spec = at_period_edge(spec, edge)
         far = (
             far_attribute(linked, ctx.lex)
@@ -602,6 +606,36 @@ class BuiltinAnswerer:
             return self._refuse("0", question, Decline(outcome.task.refusal), ctx, examples=False)
         return outcome
 
+    def _as_named(
+        self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: _Context
+    ) -> _Outcome | None:
+        """'what was its high for 2023' after the S&P 500's level: asked with the name in
+        place of 'its', a stock column of an index is far (declined) or the index's own
+        series ('its close'); None when the question reads the same either way."""
+        if pronoun.lower() not in ("its", "it"):
+            return None
+        named = [f for f in prev.filters if not f.time and f.op == "="]
+        if len(named) != 1 or len(named[0].values) != 1 or not isinstance(named[0].values[0], str):
+            return None
+        name = named[0].values[0]
+        said = re.sub(rf"\b{re.escape(pronoun)}\b", lambda _: name, question, count=1)
+        plain = dated_readings(link(said, ctx.lex), ctx.lex)
+        linked = own_series(plain, ctx.lex)
+        far = far_attribute(linked, ctx.lex)
+        if far is not None:
+            return self._refuse("0", question, far, ctx)
+        if linked == plain:
+            return None
+        outcome = self._plan_one(said, "0", ctx)
+        if outcome.task.refusal:
+            return outcome
+        note = {
+            "concept": pronoun,
+            "explanation": f"'{pronoun}' read as {name} (from '{prior.question}')",
+        }
+        task = replace(outcome.task, assumptions=(note, *outcome.task.assumptions))
+        return _Outcome(task, outcome.spec)
+
     def _unplaced_edit(
         self, prior: PriorRound, question: str, linked: Linked, ctx: _Context
     ) -> _Outcome | None:
@@ -629,6 +663,10 @@ class BuiltinAnswerer:
         }:
             # 'he/she' after an answer that is not about persons points at nothing
             return self._refuse("0", question, unclear, ctx)
+        named_owner = self._as_named(prior, prev, question, pronoun, ctx)
+        if named_owner is not None:
+            return named_owner
+        question, said_count = _of_those_n(question)
         if (
             pronoun.lower() in PLURAL
             and prev.limit == 1
@@ -716,12 +754,15 @@ class BuiltinAnswerer:
                 "is one figure over every row. Please name what you mean."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
-        counted = _NUMBER_WORDS.get(pronoun.lower())
-        keyed = next((f for f in filters if f.op in ("in", "=")), None)
+        counted = _NUMBER_WORDS.get(pronoun.lower()) or said_count
+        keyed = next((f for f in filters if f.op == "in"), None) or next(
+            (f for f in filters if f.op == "="), None
+        )
         if counted is not None and keyed is not None and len(keyed.values) != counted:
             # 'which of the three …' after an answer of two rows: not the rows meant
+            said = pronoun if pronoun.lower() in _NUMBER_WORDS else f"{pronoun} {counted}"
             reason = (
-                f"'the {pronoun}' does not match the previous answer, which has "
+                f"'the {said}' does not match the previous answer, which has "
                 f"{len(keyed.values)} rows; please name the ones you mean."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
@@ -729,7 +770,7 @@ class BuiltinAnswerer:
             # 'and its highest close ever' after its last close: the ranking is the new
             # question's; the previous one's 'latest day' does not carry over
             filters = tuple(f for f in filters if f.op != "latest")
-        filters = dates_onto_subject(filters, spec, ctx.lex, question)
+        filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
         merged = merge_filters(spec, filters)
         if (
             (needs_rows(prev) or (prev.shape == "list" and pronoun.lower() in PLURAL))
@@ -834,6 +875,20 @@ _NARROWING = re.compile(
     r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b",
     re.I,
 )
+
+
+_OF_THOSE_N = re.compile(r"\b(of\s+(?:those|these|the|them))\s+(two|three|four|five|\d+)\b", re.I)
+
+
+def _of_those_n(question: str) -> tuple[str, int | None]:
+    """'which of those three had the highest close': the three are the rows meant (checked
+    against them), never a limit of three."""
+    m = _OF_THOSE_N.search(question)
+    if m is None:
+        return question, None
+    word = m.group(2).lower()
+    n = int(word) if word.isdigit() else _NUMBER_WORDS[word]
+    return question[: m.start()] + m.group(1) + question[m.end() :], n
 
 
 def _unrelated(question: str, prior: PriorRound) -> str:

@@ -3,8 +3,10 @@ not show what was asked, two readings of one phrase. Each declines rather than g
 
 from __future__ import annotations
 
+import re
+
 from .reading import ReadState, Refuse, col_kind, columns_of
-from .spec import Col, Filter, Metric, QuerySpec
+from .spec import Col, Decline, Filter, Metric, QuerySpec
 
 
 def refuse_pooled_rows(
@@ -203,3 +205,21 @@ def refuse_most_by_date(st: ReadState, spec: QuerySpec, sup_item) -> None:
             "cannot place here; ask for a count per month or per day instead.",
             sup_item.text,
         )
+
+
+def each_group_cut(question: str, spec: QuerySpec) -> Decline | None:
+    """'most picked stock in each sector': 'each sector' asks for every sector, but the
+    reading kept the one group with the largest count (the ranking inside each group was
+    lost). Declined rather than answered with one sector."""
+    group = spec.group_by
+    if group is None or not spec.limit or spec.per_group is not None:
+        return None
+    words = group.column.lower().replace("_", " ").split()
+    head = re.escape(words[-1]) if words else ""
+    if not head or not re.search(rf"\b(?:each|every|per)\s+(?:\w+\s+)?{head}", question, re.I):
+        return None
+    return Decline(
+        f"'each {group.column}' asks for something within every {group.column}, but I could only rank "
+        f"the {group.column} values themselves and keep the top one; the built-in engine does "
+        "not rank rows by a count inside each group."
+    )

@@ -98,7 +98,11 @@ _SAID_TIME = re.compile(
 
 
 def dates_onto_subject(
-    filters: tuple[Filter, ...], spec: QuerySpec, lex: Lexicon, question: str
+    filters: tuple[Filter, ...],
+    spec: QuerySpec,
+    lex: Lexicon,
+    question: str,
+    prev: QuerySpec | None = None,
 ) -> tuple[Filter, ...]:
     """'and the S&P index level that day?' after a stock's close on a day: the same day on
     the index's own dates, not the stock's dates joined in through every table between.
@@ -111,12 +115,26 @@ def dates_onto_subject(
     moved = []
     for f in filters:
         if f.col.table not in tables and lex.kind_of(*astuple(f.col)) == "date":
+            if _picked_the_rows(f, prev, lex):
+                # 'what did they pick?' after 'users who signed up in march 2023': the date
+                # picked those users (an attribute of each), so it keeps picking them
+                moved.append(f)
+                continue
             if not said:
                 continue
             if len(dates) == 1:
                 f = Filter(Col(spec.table, dates[0]), f.op, f.values, f.time)
         moved.append(f)
     return tuple(moved)
+
+
+def _picked_the_rows(f: Filter, prev: QuerySpec | None, lex: Lexicon) -> bool:
+    """A date condition that picked the listed rows, on a table whose key is not the date
+    (a sign-up date of users, not the day of a price history)."""
+    if prev is None or prev.shape != "list" or f not in prev.filters:
+        return False
+    info = lex.catalog.table(f.col.table)
+    return info is not None and len(info.primary_key) == 1 and f.col.column not in info.primary_key
 
 
 def swaps_owner_of_a_found_day(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:

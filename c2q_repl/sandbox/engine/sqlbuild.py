@@ -207,15 +207,44 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
     return exp.EQ(this=names.col(f.col), expression=exp.Subquery(this=sub))
 
 
-def _extreme_condition(names: _Names, f: Filter, spec: QuerySpec) -> exp.Expr:
+def _extreme_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalog) -> exp.Expr:
     """col = (SELECT MAX(col) FROM the same table under all the other conditions): the rows
-    at the extreme, ties included."""
+    at the extreme, ties included. A condition on another table ('of those three',
+    'semiconductor companies') holds inside through the key that links the two tables."""
     alias = "extreme_rows"
-    inner = [
-        _condition(_Names(True), Filter(Col(alias, g.col.column), g.op, g.values, g.time))
-        for g in spec.filters
-        if g is not f and g.col.table == f.col.table and g.op not in ("latest", "extreme")
-    ]
+    inner: list[exp.Expr] = []
+    for g in spec.filters:
+        if g is f or g.op in ("latest", "extreme"):
+            continue
+        if g.col.table == f.col.table:
+            inner.append(
+                _condition(_Names(True), Filter(Col(alias, g.col.column), g.op, g.values, g.time))
+            )
+            continue
+        link = next(
+            (
+                r
+                for r in catalog.relationships
+                if {r.from_table, r.to_table} == {f.col.table, g.col.table}
+            ),
+            None,
+        )
+        if link is None:
+            raise PlanError(
+                f"The highest {f.col.column} under a condition on {g.col.table} needs a join "
+                "inside a subquery, which the built-in engine does not write."
+            )
+        local, remote = (
+            (link.from_column, link.to_column)
+            if link.from_table == f.col.table
+            else (link.to_column, link.from_column)
+        )
+        keys = (
+            exp.select(exp.column(remote, table=g.col.table))
+            .from_(table_ref(g.col.table))
+            .where(_condition(_Names(True), g))
+        )
+        inner.append(exp.In(this=exp.column(local, table=alias), query=exp.Subquery(this=keys)))
     func = exp.Max if f.values[0] == "max" else exp.Min
     sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
         exp.alias_(table_ref(f.col.table), alias, table=True)
@@ -531,7 +560,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     conditions = [
         _latest_condition(names, f, spec, catalog)
         if f.op == "latest"
-        else _extreme_condition(names, f, spec)
+        else _extreme_condition(names, f, spec, catalog)
         if f.op == "extreme"
         else _condition(names, f)
         for f in spec.filters
