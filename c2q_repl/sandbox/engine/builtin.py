@@ -760,9 +760,9 @@ class BuiltinAnswerer:
         )
         if counted is not None and keyed is not None and len(keyed.values) != counted:
             # 'which of the three …' after an answer of two rows: not the rows meant
-            said = pronoun if pronoun.lower() in _NUMBER_WORDS else f"{pronoun} {counted}"
+            words_said = pronoun if pronoun.lower() in _NUMBER_WORDS else f"{pronoun} {counted}"
             reason = (
-                f"'the {said}' does not match the previous answer, which has "
+                f"'the {words_said}' does not match the previous answer, which has "
                 f"{len(keyed.values)} rows; please name the ones you mean."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
