@@ -1715,3 +1715,52 @@ def test_its_stock_column_after_an_index_is_far(engine, seed_db):
 def test_most_picked_in_each_group_is_never_one_group(engine, seed_db):
     plan = ask(engine, seed_db, "most picked stock in each sector")
     assert not plan.tasks[0].sql and "each sector" in plan.tasks[0].refusal
+
+
+def test_a_share_followup_changes_the_condition_whose_share_is_asked(engine, seed_db):
+    """'and healthcare?' after 'what percent of companies are in financial services' once
+    filtered to healthcare and answered 0 %."""
+    plan = session(
+        engine, seed_db, "what percent of companies are in financial services", "and healthcare?"
+    )
+    gold = "SELECT 100.0 * SUM(sector = 'Healthcare') / COUNT(*) FROM companies"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_new_ranking_ranks_every_row_not_the_rows_a_ranking_found(engine, seed_db):
+    """'and the bottom 3' after 'top 5 by revenue growth' → 'their sector?' ranked the five."""
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 companies by revenue growth",
+        "their sector?",
+        "and the bottom 3",
+    )
+    gold = "SELECT stock_symbol, revenue_growth FROM companies ORDER BY revenue_growth ASC LIMIT 3"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "What's the most expensive stock in the index by share price right now",
+        "its market cap?",
+        "and the cheapest stock?",
+    )
+    gold = "SELECT stock_symbol, current_price FROM companies ORDER BY current_price ASC LIMIT 1"
+    assert same_rows(seed_db, plan, gold)
+    # 'which one …' among rows named by the user stays among them
+    plan = session(
+        engine, seed_db, "compare KO and PEP mkt cap and headcount", "which one has higher ebitda"
+    )
+    gold = "SELECT stock_symbol, ebitda FROM companies WHERE stock_symbol = 'KO'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_their_column_after_groups_is_one_row_per_group(engine, seed_db):
+    plan = session(
+        engine, seed_db, "industries with at least 10 companies", "which sector they belong"
+    )
+    gold = (
+        "SELECT DISTINCT industry, sector FROM companies WHERE industry IN (SELECT industry"
+        " FROM companies GROUP BY industry HAVING COUNT(*) >= 10)"
+    )
+    assert same_rows(seed_db, plan, gold)

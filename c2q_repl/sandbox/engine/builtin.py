@@ -772,7 +772,21 @@ class BuiltinAnswerer:
             filters = tuple(f for f in filters if f.op != "latest")
         filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
         merged = merge_filters(spec, filters)
+        group = prev.group_by
         if (
+            group is not None
+            and not prev.bucket
+            and merged.shape == "list"
+            and merged.columns
+            and group not in merged.columns
+            and group.table == merged.table
+            and any(f.col == group and f.op in ("=", "in") for f in filters)
+            and not any(it.kind == "table" for it in linked.items)
+        ):
+            # 'which sector they belong' after industries with at least 10 companies: the
+            # sector of each industry, not of each company in them
+            merged = merged.with_(columns=(group, *merged.columns), distinct=True)
+        elif (
             (needs_rows(prev) or (prev.shape == "list" and pronoun.lower() in PLURAL))
             and merged.shape == "list"
             and merged.distinct

@@ -455,9 +455,54 @@ def apply_followup(
             # (a list of the one country named would only repeat it)
             spec = spec.with_(distinct=False, columns=(), asked_columns=False)
             changes.append(f"listed the {spec.table} rows with that {col.column}")
+    if changes and spec != prev:
+        spec, more = _rank_found_rows_again(prev, spec, words, lex)
+        changes.extend(more)
     if not changes:
         return None
     return Edit(spec, tuple(changes))
+
+
+_AMONG_WORDS = frozenset(
+    {"which", "who", "among", "them", "those", "these", "they", "their", "its", "it", "of"}
+)
+
+
+def _rank_found_rows_again(
+    prev: QuerySpec, spec: QuerySpec, words: list[str], lex: Lexicon
+) -> tuple[QuerySpec, list[str]]:
+    """'and the bottom 3' after 'top 5 by revenue growth' → 'their sector?': the rows shown
+    were pinned by key because a ranking found them; a new ranking ('the bottom 3', 'and the
+    cheapest stock?', 'top 10 then') ranks every row again, not the pinned ones. Questions
+    that pick among them ('which of them …') keep them."""
+    ranked_again = spec.order_by is not None and (
+        spec.order_by != prev.order_by
+        or spec.descending != prev.descending
+        or (spec.limit != prev.limit and spec.limit is not None)
+    )
+    if (
+        not ranked_again
+        or spec.shape != "list"
+        or prev.limit is not None
+        or _AMONG_WORDS & set(words)
+    ):
+        return spec, []
+    info = lex.catalog.table(spec.table)
+    if info is None or len(info.primary_key) != 1:
+        return spec, []
+    key = Col(spec.table, info.primary_key[0])
+    pinned = [f for f in spec.filters if f.col == key and f.op in ("=", "in") and not f.time]
+    one_row = len(pinned) == 1 and len(pinned[0].values) == 1
+    if not pinned or (prev.order_by is None and not one_row):
+        # several rows named without a ranking ('compare KO and PEP'): ranked among them
+        return spec, []
+    spec = spec.with_(filters=tuple(f for f in spec.filters if f not in pinned))
+    if spec.limit is None:
+        spec = spec.with_(limit=1, limit_stated=True)  # 'and the cheapest stock?': the one
+    return spec, [
+        f"ranked every row again by {spec.order_by.column if spec.order_by else 'the same value'} "
+        "(the rows shown before were the ones a ranking had found)"
+    ]
 
 
 def _first_after_superlative(linked: Linked) -> Linked:
@@ -560,6 +605,16 @@ def _set_values(
     values = list(dict.fromkeys(values))
     op = ("!=" if negate else "=") if len(values) == 1 else ("not in" if negate else "in")
     new = Filter(col, op, tuple(values))
+    if any(f.col == col for f in spec.ratio_filters) and not any(
+        f.col == col for f in spec.filters
+    ):
+        # 'and healthcare?' after 'what percent of companies are in financial services': the
+        # condition whose share is asked changes; the rows counted stay every company
+        ratio = tuple(new if f.col == col else f for f in spec.ratio_filters)
+        text = f"{col.column} {op} " + ", ".join(repr(v) for v in values)
+        return spec.with_(
+            ratio_filters=ratio
+        ), f"replaced the condition whose share is asked: {text}"
     kept = [f for f in spec.filters if f.col != col]
     verb = "replaced" if len(kept) != len(spec.filters) else "added"
     text = f"{col.column} {op} " + ", ".join(repr(v) for v in values)

@@ -286,7 +286,7 @@ def ranks_named_rows(question: str, linked: Linked, prev: QuerySpec) -> str:
     if prev.shape not in ("count", "list") or prev.group_by is not None or prev.limit_stated:
         return question
     subject = named_subject(prev)
-    if not subject or any(_names_one_row(f.col) for f in subject if f.op == "="):
+    if not subject or any(_names_one_row(f.col) for f in subject):
         # 'top 10 weights in the index' after Microsoft's weight: not a ranking of one row
         return question
     if any(it.kind in ("table", "value", "time", "unsupported") for it in linked.items):
