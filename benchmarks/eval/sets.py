@@ -78,6 +78,9 @@ SPLITS = (
     "holdout15",
     "dev46",
     "dev47",
+    "dev48",
+    "dev49",
+    "dev50",
 )  # later blind sets
 
 
