@@ -1764,3 +1764,99 @@ def test_their_column_after_groups_is_one_row_per_group(engine, seed_db):
         " FROM companies GROUP BY industry HAVING COUNT(*) >= 10)"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_their_lowest_is_each_ones_lowest(engine, seed_db):
+    """'their lowest close in 2023?' after a list of companies sorted every daily close."""
+    plan = session(
+        engine, seed_db, "companies with revenue growth below -10%", "their lowest close in 2023?"
+    )
+    gold = (
+        "SELECT p.stock_symbol, MIN(p.close) FROM stock_price_history p JOIN companies c ON"
+        " c.stock_symbol = p.stock_symbol WHERE c.revenue_growth < -0.1 AND p.record_date"
+        " BETWEEN '2023-01-01' AND '2023-12-31' GROUP BY p.stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_rows_found_on_a_day_keep_their_names_on_another_day(engine, seed_db):
+    """'what were their closes on 2022-12-30?' after stocks above $700 on 2023-12-29 gave the
+    stocks above $700 on the new day."""
+    plan = session(
+        engine,
+        seed_db,
+        "stocks that closed above $700 on 2023-12-29",
+        "what were their closes on 2022-12-30?",
+    )
+    gold = (
+        "SELECT stock_symbol, close FROM stock_price_history WHERE record_date = '2022-12-30'"
+        " AND stock_symbol IN (SELECT stock_symbol FROM stock_price_history WHERE"
+        " record_date = '2023-12-29' AND close > 700)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_comparison_on_a_day_keeps_its_day(engine, seed_db):
+    """'what sectors are they in' after stocks below $20 on May 1 (and a declined round)
+    once kept 'below $20' on any day."""
+    plan = session(
+        engine,
+        seed_db,
+        "stocks that closed below $20 on May 1 2023",
+        "which are the riskiest of those",
+        "what sectors are they in",
+    )
+    gold = (
+        "SELECT stock_symbol, sector FROM companies WHERE stock_symbol IN (SELECT stock_symbol"
+        " FROM stock_price_history WHERE record_date = '2023-05-01' AND close < 20)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_an_index_series_keeps_its_own_days(engine, seed_db):
+    """'on which days in 2023 did the S&P 500 close above 5500?' put 2023 on the stock
+    prices' dates (joined through every member) instead of the index's."""
+    plan = session(
+        engine,
+        seed_db,
+        "on which days in 2023 did the S&P 500 close above 5500?",
+        "how many days is that",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM index_price_history WHERE index_symbol = 'SP500' AND record_date"
+        " BETWEEN '2023-01-01' AND '2023-12-31' AND price > 5500"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert "stock_price_history" not in plan.tasks[0].sql
+
+
+def test_which_one_after_a_total_and_the_ones_after_a_count(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "companies not headquartered in the US",
+        "whats their total index weight",
+        "which one is the biggest by mkt cap?",
+    )
+    gold = (
+        "SELECT short_name, market_cap FROM companies WHERE country <> 'United States'"
+        " ORDER BY market_cap DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many NMS listed companies have mkt cap over 200 billion?",
+        "and on NYQ?",
+        "list the NYQ ones",
+    )
+    gold = (
+        "SELECT short_name FROM companies WHERE exchange_symbol = 'NYQ'"
+        " AND market_cap > 200000000000"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_stock_picks_are_picks(engine, seed_db):
+    plan = ask(engine, seed_db, "how many stock picks are there")
+    assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM user_selected_stocks")

@@ -253,6 +253,22 @@ def own_series(linked: Linked, lex: Lexicon) -> Linked:
         swap[id(nxt)] = replace(
             nxt, targets=(target,), note=f"'{nxt.text}' read as {table}.{measure}"
         )
+        own_dates = lex.date_columns(table)
+        for other in ordered:
+            # 'on which days … did the S&P 500 close above 5500': the days of that series,
+            # not of the stock prices 'close' first named
+            if (
+                other.kind == "column"
+                and other.targets
+                and len(own_dates) == 1
+                and all(
+                    t.table in _tables(nxt) and lex.kind_of(t.table, t.column) == "date"
+                    for t in other.targets
+                )
+            ):
+                swap[id(other)] = replace(
+                    other, targets=(Target("column", table, own_dates[0], via="series"),)
+                )
     if not swap:
         return linked
     return replace(linked, items=tuple(swap.get(id(it), it) for it in linked.items))

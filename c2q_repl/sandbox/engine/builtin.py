@@ -55,6 +55,8 @@ from .reading import columns_of
 from .references import (
     MAX_KEYS,
     PLURAL,
+    extreme_of_each,
+    key_column,
     merge_filters,
     needs_rows,
     per_row,
@@ -81,7 +83,7 @@ from .rounds import (
     that_period,
     when_was_that,
 )
-from .spec import Decline, Filter, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
@@ -606,6 +608,52 @@ class BuiltinAnswerer:
             return self._refuse("0", question, Decline(outcome.task.refusal), ctx, examples=False)
         return outcome
 
+    def _same_rows_another_day(
+        self,
+        prior: PriorRound,
+        prev: QuerySpec,
+        spec: QuerySpec,
+        filters: tuple[Filter, ...],
+        ctx: _Context,
+    ) -> tuple[tuple[Filter, ...], str] | None:
+        """'what were their closes on 2022-12-30?' after stocks that closed above $700 on
+        2023-12-29: the comparison picked those stocks on the old day, so on the new day they
+        are named by key, never 'the stocks above $700 on the new day'."""
+        old_day = next((f for f in filters if f.time), None)
+        if old_day is None or not any(f.time for f in spec.filters):
+            return None
+        compared = [
+            f
+            for f in filters
+            if not f.time
+            and f.op in (">", ">=", "<", "<=", "between")
+            and f.col.table == old_day.col.table
+        ]
+        if not compared or not prior.sql:
+            return None
+        key = key_column(prev, ctx.lex.catalog)
+        if key is None:
+            info = ctx.lex.catalog.table(prev.table)
+            dates = ctx.lex.date_columns(prev.table)
+            entity = [c for c in (info.primary_key if info else ()) if c not in dates]
+            if len(entity) != 1:
+                return None
+            key = Col(prev.table, entity[0])
+        try:
+            result = ctx.database.query(prior.sql, max_rows=MAX_KEYS + 1, timeout=5.0)
+        except Exception:  # noqa: BLE001 - an unreadable previous answer: not resolved here
+            return None
+        if key.column not in result.columns or result.truncated:
+            return None
+        at = result.columns.index(key.column)
+        values = tuple(dict.fromkeys(str(r[at]) for r in result.rows if r[at] is not None))
+        if not values or len(values) > MAX_KEYS:
+            return None
+        named = Filter(key, "in" if len(values) > 1 else "=", values)
+        kept = tuple(f for f in filters if f not in compared and f is not old_day) + (named,)
+        shown = ", ".join(values[:5]) + (" …" if len(values) > 5 else "")
+        return kept, f"{key.column} {named.op} {shown} (the rows found on the earlier day)"
+
     def _as_named(
         self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: _Context
     ) -> _Outcome | None:
@@ -741,6 +789,9 @@ class BuiltinAnswerer:
         if found is None:
             return self._refuse("0", question, unclear, ctx)
         filters, reading = found
+        moved = self._same_rows_another_day(prior, prev, spec, filters, ctx)
+        if moved is not None:
+            filters, reading = moved
         if (
             not filters
             and pronoun.lower() in ("it", "its")
@@ -794,8 +845,13 @@ class BuiltinAnswerer:
             # 'what are their sectors?' after a top 5 (or after 'companies in Ohio with more
             # than 50,000 employees'): one row per company, not the distinct sectors
             merged = merged.with_(distinct=False)
-        several = any(f.op == "in" for f in filters)
         words = re.findall(r"[a-z]+", question.lower())
+        each_extreme = extreme_of_each(merged, prev, pronoun, words, ctx.lex)
+        if each_extreme is not None:
+            # 'their lowest close in 2023?' after a list of companies: each one's lowest
+            merged = each_extreme
+            reading += "; one value for each of them"
+        several = any(f.op == "in" for f in filters)
         each = per_row(merged, prev, ctx.lex.catalog, pronoun, words) if several else merged
         if each is None:
             return self._refuse(

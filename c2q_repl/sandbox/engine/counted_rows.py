@@ -15,6 +15,13 @@ _WHICH_ONES = re.compile(
     r"|^\s*(?:ok(?:ay)?,?\s+|and\s+)?(?:list|show|name)\s+(?:me\s+)?(?:them|those|these)(?:\s+all)?",
     re.IGNORECASE,
 )
+# 'list the NYQ ones' after 'and on NYQ?' (a count): the counted rows, named by what the
+# count already kept
+_THE_X_ONES = re.compile(
+    r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:list|show|name)\s+(?:me\s+)?(?:the|those|these)\s+"
+    r"(?P<said>[^\s?.!,]+(?:\s+[^\s?.!,]+)?)\s+ones\b",
+    re.IGNORECASE,
+)
 _BESIDE = re.compile(r"^\s*[?,.]*\s*(?:,|with|and)?\s*(?:their|its|the)?\s*", re.IGNORECASE)
 
 
@@ -25,7 +32,9 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
         return None  # a count of groups: not rows to list
     m = _WHICH_ONES.match(question)
     if m is None:
-        return None
+        m = _THE_X_ONES.match(question)
+        if m is None or not _already_said(m.group("said"), prev, lex):
+            return None
     col = prev.metric.col
     info = lex.catalog.table(col.table) if col is not None else None
     if col is not None and not (info is not None and list(info.primary_key) == [col.column]):
@@ -107,4 +116,16 @@ def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:
         distinct=True,
         also_join=prev.also_join,
         notes=prev.notes,
+    )
+
+
+def _already_said(words: str, prev: QuerySpec, lex: Lexicon) -> bool:
+    """Every word between 'the' and 'ones' names a value the count already kept."""
+    linked = link(words, lex)
+    if linked.unknown or not linked.items:
+        return False
+    kept = {(f.col.table, f.col.column, str(v)) for f in prev.filters for v in f.values}
+    return all(
+        it.kind == "value" and any((t.table, t.column, str(t.value)) in kept for t in it.targets)
+        for it in linked.items
     )

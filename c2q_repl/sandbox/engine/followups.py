@@ -203,6 +203,19 @@ def apply_followup(
         # 'and its highest close in 2023?' after one day's volume: a question of its own
         # about the same company (references.py), not a column added to that day's row
         return None
+    if (
+        evidence.pronoun.lower() == "their"
+        and prev.shape == "list"
+        and prev.limit != 1
+        and _aggregate_after(linked, question)
+        and any(
+            it.kind == "column" and all(t.table != prev.table for t in it.targets)
+            for it in linked.items
+        )
+    ):
+        # 'their lowest close in 2023?' after a list of companies: each one's lowest
+        # (references.py), not every daily close of all of them sorted
+        return None
     if evidence.pronoun and _reranks_picked_rows(prev, linked):
         # 'which of them has the highest ebitda?' after a top 5 by market cap: among those
         # five (resolved by key in references.py), never the highest of every company
@@ -359,6 +372,34 @@ def apply_followup(
                 continue
             col = _pick(columns_of(nxt), spec)
             if lex.kind_of(col.table, col.column) == "number" and it.text.lower() == "by":
+                said_before = items[k - 1] if k else None
+                if (
+                    said_before is not None
+                    and said_before.kind == "kw"
+                    and said_before.category in ("agg", "bottom")
+                    and said_before.text.lower() in SUPERLATIVE_WORDS
+                    and spec.shape in ("count", "aggregate")
+                    and spec.group_by is None
+                    and not spec.extra_metrics
+                    and col.table in spec.tables()
+                    and _asks_for_one(words)
+                ):
+                    # 'which one is the biggest by mkt cap?' after the total weight of the
+                    # non-US companies: the one of those rows at the top
+                    low = said_before.category == "bottom" or said_before.arg == "MIN"
+                    spec = spec.with_(
+                        shape="list",
+                        table=col.table,
+                        metric=None,
+                        order_by=col,
+                        descending=not low,
+                        limit=1,
+                        limit_stated=True,
+                    )
+                    changes.append(
+                        f"kept the one with the {said_before.text.lower()} {col.column}"
+                    )
+                    continue
                 # 'top 3 by headcount', 'its 5 biggest by mkt cap': a ranking of rows, never
                 # groups of equal headcounts
                 return None
@@ -397,6 +438,8 @@ def apply_followup(
             elif spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True, descending=not bottom)
         elif it.kind == "number" and it.number and it.number.is_integer():
+            if it.text.lower() == "one" and it.start and words[it.start - 1] == "which":
+                continue  # 'which one is the biggest …': one row asked for, not a limit
             if is_old_number(words, it.start):
                 continue  # "10 instead of 5", "make it 10, not 5": 5 is the old value
             n = int(it.number)

@@ -388,7 +388,34 @@ def link(question: str, lex: Lexicon) -> Linked:
             elif not _names_the_database(tok.lower, lex):
                 unknown.append(tok.text)
         i += 1
-    return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+    return Linked(tuple(_compound_nouns(items, lex)), tuple(unknown), tuple(unsupported))
+
+
+def _compound_nouns(items: list[Item], lex: Lexicon) -> list[Item]:
+    """'how many stock picks': a singular table noun right before a plural one of another
+    table that references it only says what kind of the second it is (every pick is of a
+    stock), so the count is of the second, never of the first. ('bike stations', where the
+    stations do not reference bikes, stays two nouns: stations with bikes, or all?)"""
+    links = {(r.from_table, r.to_table) for r in lex.catalog.relationships}
+    kept: list[Item] = []
+    for k, it in enumerate(items):
+        nxt = items[k + 1] if k + 1 < len(items) else None
+        if (
+            nxt is not None
+            and it.kind == "table"
+            and nxt.kind == "table"
+            and nxt.start == it.end
+            and " " not in it.text
+            and not it.text.lower().endswith("s")
+            and nxt.text.lower().endswith("s")
+            and {t.table for t in it.targets}.isdisjoint(t.table for t in nxt.targets)
+            and all(
+                (head.table, kind.table) in links for head in nxt.targets for kind in it.targets
+            )
+        ):
+            continue
+        kept.append(it)
+    return kept
 
 
 def _names_the_database(word: str, lex: Lexicon) -> bool:

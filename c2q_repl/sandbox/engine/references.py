@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from c2q_repl.sandbox.contracts import Catalog, QueryResult
 
-from .spec import Col, Filter, QuerySpec, one_day
+from .spec import Col, Filter, Metric, QuerySpec, one_day
 
 MAX_KEYS = 50
 
@@ -163,3 +163,48 @@ def per_row(
     if spec.table == key.table and prev.group_by is None:
         return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
     return spec.with_(group_by=key, limit=None, order_by=None, order_metric=False)
+
+
+_HIGH_WORDS = frozenset({"highest", "max", "maximum", "biggest", "largest", "peak", "top", "best"})
+_LOW_WORDS = frozenset({"lowest", "min", "minimum", "smallest", "bottom", "worst"})
+
+
+def extreme_of_each(
+    spec: QuerySpec, prev: QuerySpec, pronoun: str, words: list[str], lex
+) -> QuerySpec | None:
+    """'their lowest close in 2023?' after a list of companies: the lowest close of each
+    (MIN per company), never one ranked list of every daily close of all of them."""
+    if pronoun.lower() not in PLURAL or spec.shape != "list" or spec.metric is not None:
+        return None
+    col = spec.order_by
+    said = set(words)
+    high, low = bool(_HIGH_WORDS & said), bool(_LOW_WORDS & said)
+    if col is None or high == low or prev.shape != "list" or prev.limit == 1:
+        return None
+    if col.table == prev.table or lex.kind_of(col.table, col.column) != "number":
+        return None
+    key = key_column(prev, lex.catalog) or _shared_key(prev.table, col.table, lex.catalog)
+    if key is None or prev.group_by is not None:
+        return None
+    return spec.with_(
+        shape="aggregate",
+        metric=Metric("MAX" if high else "MIN", col),
+        group_by=key,
+        columns=(),
+        order_by=None,
+        order_metric=False,
+        limit=None,
+        limit_stated=False,
+        distinct=False,
+        ties=False,
+    )
+
+
+def _shared_key(table: str, other: str, catalog: Catalog) -> Col | None:
+    """The one key column of ``table`` that ``other`` also has (index_compositions and
+    stock_price_history share stock_symbol): what 'each of them' is per."""
+    info, far = catalog.table(table), catalog.table(other)
+    if info is None or far is None:
+        return None
+    shared = [c for c in info.primary_key if far.column(c) is not None]
+    return Col(table, shared[0]) if len(shared) == 1 else None

@@ -115,9 +115,12 @@ def dates_onto_subject(
     moved = []
     for f in filters:
         if f.col.table not in tables and lex.kind_of(*astuple(f.col)) == "date":
-            if _picked_the_rows(f, prev, lex):
+            if _picked_the_rows(f, prev, lex) or any(
+                g is not f and not g.time and g.col.table == f.col.table for g in filters
+            ):
                 # 'what did they pick?' after 'users who signed up in march 2023': the date
-                # picked those users (an attribute of each), so it keeps picking them
+                # picked those users (an attribute of each), so it keeps picking them; and
+                # 'closed below $20 on May 1' is one condition: the day stays with it
                 moved.append(f)
                 continue
             if not said:
@@ -131,7 +134,7 @@ def dates_onto_subject(
 def _picked_the_rows(f: Filter, prev: QuerySpec | None, lex: Lexicon) -> bool:
     """A date condition that picked the listed rows, on a table whose key is not the date
     (a sign-up date of users, not the day of a price history)."""
-    if prev is None or prev.shape != "list" or f not in prev.filters:
+    if prev is None or prev.shape not in ("list", "count") or f not in prev.filters:
         return False
     info = lex.catalog.table(f.col.table)
     return info is not None and len(info.primary_key) == 1 and f.col.column not in info.primary_key
@@ -240,7 +243,8 @@ def that_period(question: str, prev: QuerySpec) -> str | None:
 
 _HOW_MANY_IS_THAT = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?|right)[\s,]+)?how\s+many\s+(?:"
-    r"(?:is|was)\s+that|(?:are|were)\s+(?:there|they|those|these)|"
+    r"(?:[a-z]+\s+)?(?:is|was)\s+that|(?:[a-z]+\s+)?(?:are|were)\s+(?:they|those|these)|"
+    r"(?:are|were)\s+there|"
     r"of\s+(?:them|those|these)(?:\s+(?:are|were)\s+there)?|(?:them|those|these)"
     r")\s*(?:in\s+total|altogether|total)?\s*[?.!]*\s*$",
     re.I,
