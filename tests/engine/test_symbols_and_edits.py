@@ -1860,3 +1860,43 @@ def test_which_one_after_a_total_and_the_ones_after_a_count(engine, seed_db):
 def test_stock_picks_are_picks(engine, seed_db):
     plan = ask(engine, seed_db, "how many stock picks are there")
     assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM user_selected_stocks")
+
+
+def test_count_followups_that_ask_for_rows_or_a_place(engine, seed_db):
+    """'which of them trade on nasdaq?' after a count counted again; 'avg market cap there?'
+    after the sector with most companies averaged every company; 'list them w/ company
+    counts' after a count of industries counted the companies once."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are in the technology sector",
+        "which of them trade on nasdaq?",
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE sector = 'Technology' AND exchange_symbol = 'NMS'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "Which sector has the most companies?", "avg market cap there?")
+    assert same_rows(
+        seed_db,
+        plan,
+        "SELECT 'Industrials', 75, AVG(market_cap) FROM companies WHERE sector = 'Industrials'",
+    )
+    plan = session(
+        engine,
+        seed_db,
+        "number of industries in the healthcare sector",
+        "list them w/ company counts",
+        "the biggest one",
+    )
+    gold = (
+        "SELECT industry, COUNT(*) FROM companies WHERE sector = 'Healthcare' GROUP BY industry"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_they_after_a_lone_extreme_value_is_declined(engine, seed_db):
+    """'and what did they pick' after 'when did the first user sign up' listed every pick."""
+    plan = session(engine, seed_db, "when did the first user sign up", "and what did they pick")
+    assert not plan.tasks[0].sql and "only a value" in plan.tasks[0].refusal

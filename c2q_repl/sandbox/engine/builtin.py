@@ -793,6 +793,21 @@ class BuiltinAnswerer:
         if moved is not None:
             filters, reading = moved
         if (
+            prev.shape == "aggregate"
+            and prev.group_by is None
+            and prev.metric is not None
+            and prev.metric.func in ("MIN", "MAX")
+            and not any(f.op in ("=", "in") and not f.time for f in prev.filters)
+        ):
+            # 'and what did they pick' after 'when did the first user sign up': 'they' is
+            # the row at that extreme, which the answer (one value) does not name
+            reason = (
+                f"'{pronoun}' means the row behind the previous answer ('{prior.question}'), "
+                "which showed only a value; please ask which row it is first (for example "
+                "'which … has the highest …')."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if (
             not filters
             and pronoun.lower() in ("it", "its")
             and prev.shape in ("count", "aggregate")

@@ -86,7 +86,7 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
 
 
 _BY = re.compile(r"^(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?:the\s+|their\s+)?(.+)$", re.I)
-_WITH_COUNT = re.compile(r"\b(?:number|count|how\s+many)\b", re.I)
+_WITH_COUNT = re.compile(r"\b(?:number|counts?|how\s+many)\b", re.I)
 
 
 def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:

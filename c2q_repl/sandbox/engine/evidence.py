@@ -59,6 +59,10 @@ PRONOUNS = (
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _COUNTED_BACK = frozenset({"two", "three", "four", "five", "both", "latter", "former"})
 _AUXILIARY = frozenset({"do", "does", "did"})
+# 'how many are there', 'get there': 'there' that points at nothing
+_EXISTENTIAL = frozenset(
+    {"is", "are", "was", "were", "be", "been", "get", "from", "over", "out", "in", "up", "s"}
+)
 
 
 @dataclass(frozen=True)
@@ -102,6 +106,13 @@ def back_reference(question: str, linked: Linked) -> str:
             continue  # 'Which bus is the oldest? Give its fleet number.': that bus
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
+        if (
+            t.lower == "there"
+            and t is tokens[-1]
+            and index >= 2
+            and all_tokens[index - 1].lower not in _EXISTENTIAL
+        ):
+            return t.text  # 'avg market cap there?': the place or group of the last answer
         if t.lower in PERSONAL:
             return t.text  # 'which department is she in': a person of the previous answer
         if t.lower in ("they", "it") and index and all_tokens[index - 1].lower in _AUXILIARY:

@@ -396,9 +396,7 @@ def apply_followup(
                         limit=1,
                         limit_stated=True,
                     )
-                    changes.append(
-                        f"kept the one with the {said_before.text.lower()} {col.column}"
-                    )
+                    changes.append(f"kept the one with the {said_before.text.lower()} {col.column}")
                     continue
                 # 'top 3 by headcount', 'its 5 biggest by mkt cap': a ranking of rows, never
                 # groups of equal headcounts
@@ -501,11 +499,27 @@ def apply_followup(
     if changes and spec != prev:
         spec, more = _rank_found_rows_again(prev, spec, words, lex)
         changes.extend(more)
+    if (
+        changes
+        and spec.shape == "count"
+        and spec.group_by is None
+        and spec.metric is not None
+        and spec.metric.col is None
+        and _WHICH_OF_THEM.match(question)
+    ):
+        # 'which of them trade on nasdaq?' after 'how many companies are in technology':
+        # the rows, not the count again
+        spec = spec.with_(shape="list", metric=None)
+        changes.append("listed the rows instead of counting them")
     if not changes:
         return None
     return Edit(spec, tuple(changes))
 
 
+_WHICH_OF_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+(?:of\s+(?:them|those|these)|ones)\b",
+    re.I,
+)
 _AMONG_WORDS = frozenset(
     {"which", "who", "among", "them", "those", "these", "they", "their", "its", "it", "of"}
 )
