@@ -1900,3 +1900,81 @@ def test_they_after_a_lone_extreme_value_is_declined(engine, seed_db):
     """'and what did they pick' after 'when did the first user sign up' listed every pick."""
     plan = session(engine, seed_db, "when did the first user sign up", "and what did they pick")
     assert not plan.tasks[0].sql and "only a value" in plan.tasks[0].refusal
+
+
+def test_which_of_them_after_a_ranking_filters_the_rows_shown(engine, seed_db):
+    """'which of them are in consumer cyclical' after the 10 cheapest stocks re-ranked the
+    consumer cyclical stocks (10 of them)."""
+    plan = session(
+        engine,
+        seed_db,
+        "10 cheapest stocks by current price",
+        "which of them are in consumer cyclical",
+    )
+    gold = (
+        "SELECT stock_symbol FROM (SELECT * FROM companies ORDER BY current_price ASC LIMIT 10)"
+        " WHERE sector = 'Consumer Cyclical'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_short_measure_fragments_keep_the_rows_or_are_declined(engine, seed_db):
+    """'combined weight?' after a count of heavy index members summed every weight; 'total
+    mkt cap' after declined rounds summed every company."""
+    plan = session(
+        engine, seed_db, "how many companies have index weight above 1%", "combined weight?"
+    )
+    assert not plan.tasks[0].sql or same_rows(
+        seed_db, plan, "SELECT SUM(weight) FROM index_compositions WHERE weight > 0.01"
+    )
+    plan = session(engine, seed_db, "Companies based in NYC", "how many", "total mkt cap")
+    assert not plan.tasks[0].sql
+
+
+def test_which_stock_traded_the_most_shares_that_day(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "What was the total trading volume across all stocks on 2023-06-30?",
+        "and which stock traded the most shares that day?",
+    )
+    gold = (
+        "SELECT stock_symbol, volume FROM stock_price_history WHERE record_date = '2023-06-30'"
+        " ORDER BY volume DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_how_many_are_there_in_each_city_counts_the_rows_shown(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Could you please show me the companies based in Utah, with their city and sector?",
+        "How many are there in each city?",
+    )
+    gold = "SELECT city, COUNT(*) FROM companies WHERE state = 'UT' GROUP BY city"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_top_n_after_the_rows_at_an_extreme_ranks_by_that_column(engine, seed_db):
+    """'top 10 then' after 'which has highest ebitda' (ties kept) returned the one row."""
+    plan = session(engine, seed_db, "which company has the highest ebitda", "top 10 then")
+    gold = "SELECT stock_symbol, ebitda FROM companies ORDER BY ebitda DESC LIMIT 10"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_two_earlier_answers_in_one_followup_are_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "avg closing price of amazon in last quarter of 2022",
+        "and highest high in that period",
+        "same two numbers for Q1 2023 pls",
+    )
+    assert not plan.tasks[0].sql and "more than one earlier answer" in plan.tasks[0].refusal
+
+
+def test_a_column_of_a_far_table_named_with_of_the_table_is_declined(engine, seed_db):
+    """'whats the full name of the index' listed every member company's long name."""
+    plan = ask(engine, seed_db, "whats the full name of the index in the db")
+    assert not plan.tasks[0].sql and "not of indexes" in plan.tasks[0].refusal

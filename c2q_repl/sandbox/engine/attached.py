@@ -17,6 +17,28 @@ from .sqlbuild import join_path
 def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
     items = sorted(linked.items, key=lambda it: it.start)
     for k, it in enumerate(items):
+        if (
+            it.kind == "table"
+            and k > 0
+            and items[k - 1].kind == "column"
+            and len(_tables(it)) == 1
+            and all(t.via != "verb" for t in it.targets)
+            and all(t.via != "verb" for t in items[k - 1].targets)
+            and it.start - items[k - 1].end in (1, 2)  # 'X of the <table>', 'X of <table>'
+        ):
+            # 'the long name of the index': a column of companies, two links from indexes
+            column, owner = items[k - 1], next(iter(_tables(it)))
+            homes = _tables(column)
+            if homes and owner not in homes:
+                hops = [_hops(lex, owner, home) for home in homes]
+                if all(h is not None and h >= 2 for h in hops):
+                    home = sorted(homes)[0]
+                    return Decline(
+                        f"'{column.text}' is a column of {home}, not of {owner}: '{column.text} "
+                        f"of the {it.text}' would mean the {home} rows linked to it. Ask for the "
+                        f"values of {owner} itself, or name the {home} rows you mean.",
+                        (column.text,),
+                    )
         if it.kind != "value" or not it.targets:
             continue
         owner = it.targets[0].table

@@ -38,7 +38,13 @@ from .counted_rows import counted_rows
 from .describe import describe_schema
 from .described import DescribedLexicons
 from .echo import echoed
-from .evidence import PERSONAL, back_reference, demonstrative_column, only_edit_words
+from .evidence import (
+    PERSONAL,
+    back_reference,
+    demonstrative_column,
+    only_edit_words,
+    short_measure,
+)
 from .followups import apply_followup
 from .guard import unaccounted
 from .interpret import interpret
@@ -455,6 +461,15 @@ class BuiltinAnswerer:
         self, prior: PriorRound, question: str, ctx: _Context, answered: PriorRound | None = None
     ) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
+        several = _SEVERAL_ANSWERS.search(question)
+        if several is not None:
+            # 'same two numbers for Q1 2023 pls': two earlier answers; an edit can only
+            # change the last one
+            reason = (
+                f"'{several.group(0)}' refers to more than one earlier answer, and a follow-up "
+                "can only change the last one; please ask for them together in one question."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         linked = link(question, ctx.lex)
         pronoun = back_reference(question, linked)
         older = (answered.state or {}).get("spec") if answered is not None else None
@@ -557,6 +572,14 @@ class BuiltinAnswerer:
             if unplaced is None and subjectless_measure(question, linked) and named_subject(prev):
                 return self._about_named_subject(prior, prev, question, linked, ctx)
             return unplaced
+        if (
+            prev.limit
+            and _AMONG_SHOWN.search(question)
+            and any(f not in prev.filters and not f.time for f in edit.spec.filters)
+        ):
+            # 'which of them are in consumer cyclical' after the 10 cheapest stocks: those ten,
+            # filtered; never the 10 cheapest consumer cyclical stocks
+            return self._resolve_reference(prior, prev, question, pronoun or "them", ctx)
         if swaps_owner_of_a_found_day(prev, edit.spec, ctx.lex):
             reason = (
                 f"The day in the previous answer was found from its own rows ('{prior.question}'"
@@ -962,6 +985,12 @@ _NARROWING = re.compile(
 )
 
 
+_SEVERAL_ANSWERS = re.compile(
+    r"\b(?:same|those|these|both|the)\s+(?:two|2|three|3)\s+"
+    r"(?:numbers|values|figures|metrics|stats|answers|results)\b|\bboth\s+(?:numbers|values|figures)\b",
+    re.I,
+)
+_AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
 _OF_THOSE_N = re.compile(r"\b(of\s+(?:those|these|the|them))\s+(two|three|four|five|\d+)\b", re.I)
 
 
@@ -989,6 +1018,8 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     words = [t for t in tokenize(question) if t.kind != "punct"]
     if counts_per_group_only(question) and not any(it.kind == "table" for it in linked.items):
         return True  # 'how many per country?' after a question that was not answered
+    if short_measure([t.lower for t in words], linked):
+        return True  # 'total mkt cap' after a question that was not answered
     if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     if len(words) > 4:

@@ -289,11 +289,35 @@ def followup_evidence(question: str, linked: Linked) -> Evidence:
     marker = next((w for w in words if w in _ANYWHERE), "") or _start_marker(words)
     if not marker and " as well" in " ".join(words):
         marker = "as well"
-    fragment = _fragment(linked) or (
-        _WHICH_HAS.match(question) is not None
-        and not any(it.kind in ("table", "value") for it in linked.items)
+    fragment = (
+        _fragment(linked)
+        or (
+            _WHICH_HAS.match(question) is not None
+            and not any(it.kind in ("table", "value") for it in linked.items)
+        )
+        or short_measure(words, linked)
     )
     return Evidence(marker, back_reference(question, linked), fragment)
+
+
+_ASKING_WORDS = frozenset(
+    {"what", "whats", "which", "how", "who", "show", "list", "give", "tell", "find", "get"}
+)
+
+
+def short_measure(words: list[str], linked: Linked) -> bool:
+    """'total mkt cap', 'combined weight?': an aggregate and a column, no more than four
+    words and no question of their own; in a session, about the rows before."""
+    if not words or len(words) > 4 or words[0] in _ASKING_WORDS:
+        return False
+    items = [it for it in linked.items if it.kind != "unsupported"]
+    if len(items) < 2 or linked.unknown:
+        return False
+    return (
+        items[0].kind == "kw"
+        and items[0].category == "agg"
+        and all(it.kind == "column" for it in items[1:])
+    )
 
 
 # 'which has the best revenue growth' after a count: no rows of its own, the counted ones

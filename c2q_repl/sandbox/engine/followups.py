@@ -163,8 +163,9 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
 
 def _asks_for_one(words: list[str]) -> bool:
     """'which of them has …', 'which one …': a single row is asked for, not a ranking."""
-    return ("which" in words or "who" in words) and bool(
-        {"has", "had", "one", "is", "was"} & set(words)
+    said = set(words)
+    return ("which" in said or "who" in said) and bool(
+        {"has", "had", "one", "is", "was", "did", "traded", "made", "got"} & said
     )
 
 
@@ -460,6 +461,16 @@ def apply_followup(
                     )
                 spec = spec.with_(order_by=ranked, descending="bottom" not in words)
                 changes.append(f"ranked by {ranked.column}")
+            extreme = next((f for f in spec.filters if f.op == "extreme"), None)
+            if extreme is not None and n > 1:
+                # 'top 10 then' after 'which has the highest ebitda' (the rows at the top,
+                # ties kept): the top 10 by that column, not the top row again
+                spec = spec.with_(
+                    filters=tuple(f for f in spec.filters if f is not extreme),
+                    order_by=extreme.col,
+                    descending=extreme.values[0] == "max",
+                )
+                changes.append(f"ranked by {extreme.col.column}")
             one_row = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
             if n > 1 and one_row and any(_one_day(f, lex) for f in spec.filters):
                 # 'show the top 3 by volume that day' after one stock's close that day: the

@@ -178,6 +178,8 @@ def extreme_of_each(
         return None
     col = spec.order_by
     said = set(words)
+    if said & {"which", "who", "whose"}:
+        return None  # 'which of them had the highest close …': the one at the top
     high, low = bool(_HIGH_WORDS & said), bool(_LOW_WORDS & said)
     if col is None or high == low or prev.shape != "list" or prev.limit == 1:
         return None

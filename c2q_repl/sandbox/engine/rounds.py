@@ -159,6 +159,7 @@ def swaps_owner_of_a_found_day(prev: QuerySpec, new: QuerySpec, lex: Lexicon) ->
 _COUNT_PER = re.compile(
     r"^\s*(?:and\s+)?(?:so\s+)?(?:how\s+many|(?:the\s+)?count|(?:the\s+)?number|"
     r"(?:a\s+)?breakdown|break\s+(?:it|that|them|those)\s+down)\s+"
+    r"(?:(?:are|were)\s+there\s+|of\s+(?:them|those|these)\s+(?:are\s+there\s+)?)?"
     r"(?=(?:per|by|in\s+each|for\s+each)\b)",
     re.I,
 )
@@ -222,7 +223,7 @@ def subjectless_measure(question: str, linked: Linked) -> bool:
 def named_subject(prev: QuerySpec) -> tuple[Filter, ...]:
     """The previous question's conditions that name its rows (not its period): what a
     subjectless measure is about."""
-    return tuple(f for f in prev.filters if not f.time and f.op != "latest")
+    return tuple(f for f in prev.filters if not f.time and f.op not in ("latest", "extreme"))
 
 
 _THAT_PERIOD = re.compile(
