@@ -1978,3 +1978,24 @@ def test_a_column_of_a_far_table_named_with_of_the_table_is_declined(engine, see
     """'whats the full name of the index' listed every member company's long name."""
     plan = ask(engine, seed_db, "whats the full name of the index in the db")
     assert not plan.tasks[0].sql and "not of indexes" in plan.tasks[0].refusal
+
+
+def test_a_month_without_a_year_is_never_dropped(engine, seed_db):
+    """'list users who joined in may' listed every user ('may' read as the modal verb)."""
+    plan = ask(engine, seed_db, "list users who joined in may")
+    assert not plan.tasks[0].sql and "no year" in plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "closes of AAPL in march of 2023")
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date BETWEEN '2023-03-01' AND '2023-03-31'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert ask(engine, seed_db, "may i see the top 5 companies by market cap").tasks[0].sql
+
+
+def test_the_ticker_of_a_named_company_is_asked_not_echoed(engine, seed_db):
+    plan = ask(engine, seed_db, "whats the ticker for coca cola")
+    assert same_rows(seed_db, plan, "SELECT stock_symbol FROM companies WHERE stock_symbol = 'KO'")
+    # a where-question after it is a question of its own, never an edit of the ticker
+    plan = session(engine, seed_db, "ticker symbol of nvidia", "where's the S&P 500 index at")
+    assert not plan.tasks[0].sql

@@ -93,7 +93,13 @@ from .spec import Col, Decline, Filter, QuerySpec
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
-from .wording import arithmetic_decline, future_decline, names_data, says_data
+from .wording import (
+    arithmetic_decline,
+    future_decline,
+    month_without_year,
+    names_data,
+    says_data,
+)
 
 ENGINE = "builtin"
 _NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
@@ -254,6 +260,9 @@ class BuiltinAnswerer:
             prepared = replace(
                 prepared, question=placed, rewrites=prepared.rewrites + ((said, "its place"),)
             )
+        monthly = month_without_year(prepared.question, ctx.lex)
+        if monthly is not None:
+            return self._single(self._refuse("0", question, monthly, ctx))
         forecast = future_decline(prepared.question, ctx.lex)
         if forecast is not None:
             return self._single(self._refuse("0", question, forecast, ctx))

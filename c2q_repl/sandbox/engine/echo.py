@@ -33,6 +33,9 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
     }
     if not tables <= pinned:
         return None
+    named = {f.col for f in spec.filters if f.op in ("=", "in") and not f.time}
+    if any(c not in named for c in spec.columns):
+        return None  # 'what is the ticker of apple': another identity of the row, asked for
     said = next(
         ", ".join(str(v) for v in f.values)
         for f in spec.filters

@@ -297,6 +297,8 @@ def followup_evidence(question: str, linked: Linked) -> Evidence:
         )
         or short_measure(words, linked)
     )
+    if fragment and len(words) > 2 and words[0] in ("where", "wheres", "who", "whos", "why"):
+        fragment = False  # "where's the S&P 500 index at": a question of its own, not 'and X?'
     return Evidence(marker, back_reference(question, linked), fragment)
 
 

@@ -91,6 +91,15 @@ def _point(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int] | None:
     if tok.lower in MONTHS and i + 1 < len(tokens) and _year(tokens[i + 1]):
         start = _month_start(_year(tokens[i + 1]), MONTHS[tok.lower])  # type: ignore[arg-type]
         return start, _add_months(start, 1), 2
+    if (
+        tok.lower in MONTHS
+        and i + 2 < len(tokens)
+        and tokens[i + 1].lower == "of"
+        and _year(tokens[i + 2])
+    ):
+        # 'march of 2023'
+        start = _month_start(_year(tokens[i + 2]), MONTHS[tok.lower])  # type: ignore[arg-type]
+        return start, _add_months(start, 1), 3
     if tok.lower in ("q1", "q2", "q3", "q4") and i + 1 < len(tokens) and _year(tokens[i + 1]):
         start = _month_start(_year(tokens[i + 1]), 3 * int(tok.lower[1]) - 2)  # type: ignore[arg-type]
         return start, _add_months(start, 3), 2

@@ -72,3 +72,41 @@ def future_decline(question: str, lex: Lexicon) -> Decline | None:
         "That asks about the future; the data only records what happened" + span + ", so "
         "there is nothing to look up or predict. Ask about a date or period in the data instead."
     )
+
+
+_MONTH_NAMES = (
+    "january|february|march|april|may|june|july|august|september|october|november|december|"
+    "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
+)
+_MONTH_ALONE = re.compile(
+    rf"\b(?:in|during|of|for|since|until|till|from|by|through)\s+(?:the\s+month\s+of\s+)?"
+    rf"(?P<month>{_MONTH_NAMES})\b(?!\s*(?:,\s*)?(?:of\s+)?(?:\d{{1,2}}\b|'?\d\d\b))",
+    re.I,
+)
+_ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
+
+
+def month_without_year(question: str, lex: Lexicon) -> Decline | None:
+    """'list users who joined in may': a month with no year. 'may' was read as the modal
+    verb and dropped (every user listed); when the data holds that month in more than one
+    year the month alone does not say which, so the question is declined with the years."""
+    m = _MONTH_ALONE.search(question)
+    if m is None or _ANY_YEAR.search(question):
+        return None
+    word = m.group("month")
+    if word.lower() == "may" and re.search(r"\bmay\s+(?:i|we|you|be|have|not)\b", question, re.I):
+        return None
+    years = sorted(
+        {
+            year
+            for key, last in lex.date_anchor.items()
+            if key in lex.date_first
+            for year in range(int(lex.date_first[key][:4]), int(last[:4]) + 1)
+        }
+    )
+    span = f" (the data has dates in {', '.join(map(str, years))})" if years else ""
+    return Decline(
+        f"'{word}' names a month but no year{span}; please say which year (for example "
+        f"'{word} {years[-1] if years else 2023}').",
+        (word,),
+    )
