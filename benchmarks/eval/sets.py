@@ -81,6 +81,9 @@ SPLITS = (
     "dev48",
     "dev49",
     "dev50",
+    "dev51",
+    "dev52",
+    "dev53",
 )  # later blind sets
 
 
