@@ -1999,3 +1999,58 @@ def test_the_ticker_of_a_named_company_is_asked_not_echoed(engine, seed_db):
     # a where-question after it is a question of its own, never an edit of the ticker
     plan = session(engine, seed_db, "ticker symbol of nvidia", "where's the S&P 500 index at")
     assert not plan.tasks[0].sql
+
+
+def test_all_time_high_is_the_highest_high(engine, seed_db):
+    """'apple's all-time high' listed every daily high ('all-time' was a context word)."""
+    plan = ask(engine, seed_db, "apple's all-time high")
+    assert same_rows(
+        seed_db, plan, "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+    )
+    plan = session(engine, seed_db, "price of apple", "its all-time high in the data?")
+    assert same_rows(
+        seed_db, plan, "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+    )
+
+
+def test_followups_after_counts_keep_what_was_counted(engine, seed_db):
+    """'which of them trade on nasdaq' after counts per country counted again; 'which
+    healthcare stocks were those' after users who picked one listed every healthcare stock;
+    'which country are those users from?' answered with the companies' countries."""
+    plan = session(
+        engine,
+        seed_db,
+        "which s&p companies are not based in the US?",
+        "how many per country",
+        "which of them trade on nasdaq",
+    )
+    gold = (
+        "SELECT stock_symbol, country FROM companies WHERE country_code <> 'US'"
+        " AND exchange_symbol = 'NMS'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many different users picked a healthcare stock",
+        "which healthcare stocks were those",
+    )
+    gold = (
+        "SELECT DISTINCT c.stock_symbol FROM user_selected_stocks u JOIN companies c ON"
+        " c.stock_symbol = u.stock_symbol WHERE c.sector = 'Healthcare'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many different users picked a healthcare stock",
+        "which country are those users from?",
+    )
+    assert not plan.tasks[0].sql
+
+
+def test_by_a_column_after_a_declined_question_is_declined(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 5 healthcare companies by revenue", "ok by market cap then"
+    )
+    assert not plan.tasks[0].sql

@@ -774,6 +774,10 @@ class BuiltinAnswerer:
             return self._refuse("0", question, spec, ctx)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
+        far = far_attribute(linked, ctx.lex) or far_place(spec, linked, ctx.lex, question)
+        if far is not None:
+            # 'which country are those users from?': users have no place of their own
+            return self._refuse("0", question, far, ctx)
         spec = at_period_edge(spec, edge)
         result = None
         if (needs_rows(prev) or named is not None) and prior.sql:
@@ -870,6 +874,23 @@ class BuiltinAnswerer:
             filters = tuple(f for f in filters if f.op != "latest")
         filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
         merged = merge_filters(spec, filters)
+        if (
+            prev.shape == "count"
+            and prev.also_join
+            and pronoun.lower() in PLURAL
+            and merged.table != prev.table
+            and merged.table in prev.tables()
+        ):
+            # 'which healthcare stocks were those' after 'how many users picked a healthcare
+            # stock': the stocks those picks name, not every healthcare stock
+            linked_through = (*prev.also_join, prev.table)
+            merged = merged.with_(
+                also_join=tuple(
+                    dict.fromkeys(
+                        t for t in (*merged.also_join, *linked_through) if t != merged.table
+                    )
+                )
+            )
         group = prev.group_by
         if (
             group is not None
@@ -999,6 +1020,9 @@ _SEVERAL_ANSWERS = re.compile(
     r"(?:numbers|values|figures|metrics|stats|answers|results)\b|\bboth\s+(?:numbers|values|figures)\b",
     re.I,
 )
+_FILLER = frozenset(
+    {"ok", "okay", "and", "so", "then", "well", "alright", "fine", "instead", "pls"}
+)
 _AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
 _OF_THOSE_N = re.compile(r"\b(of\s+(?:those|these|the|them))\s+(two|three|four|five|\d+)\b", re.I)
 
@@ -1029,6 +1053,17 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         return True  # 'how many per country?' after a question that was not answered
     if short_measure([t.lower for t in words], linked):
         return True  # 'total mkt cap' after a question that was not answered
+    while words and words[0].lower in _FILLER:
+        words = words[1:]
+    while words and words[-1].lower in _FILLER:
+        words = words[:-1]
+    if (
+        words
+        and words[0].lower in ("by", "sorted", "ordered", "ranked")
+        and len(words) <= 5
+        and not any(it.kind in ("table", "value", "time") for it in linked.items)
+    ):
+        return True  # 'ok by market cap then' after a question that was not answered
     if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     if len(words) > 4:

@@ -522,6 +522,30 @@ def apply_followup(
         # the rows, not the count again
         spec = spec.with_(shape="list", metric=None)
         changes.append("listed the rows instead of counting them")
+    elif (
+        changes
+        and spec.shape == "aggregate"
+        and spec.group_by is not None
+        and not spec.bucket
+        and spec.metric is not None
+        and spec.metric.func == "COUNT"
+        and spec.metric.col is None
+        and not spec.extra_metrics
+        and not spec.having
+        and spec.limit is None
+        and _WHICH_OF_THEM.match(question)
+    ):
+        # 'which of them trade on nasdaq' after 'how many per country': the counted rows,
+        # each with its country, not the counts again
+        spec = spec.with_(
+            shape="list",
+            metric=None,
+            columns=(spec.group_by,),
+            group_by=None,
+            order_metric=False,
+            order_by=None,
+        )
+        changes.append("listed the counted rows instead of counting them")
     if not changes:
         return None
     return Edit(spec, tuple(changes))

@@ -32,9 +32,26 @@ class PeriodExtreme:
     note: tuple[str, str]
 
 
+_ALL_TIME = re.compile(r"\b(?:all[- ]time|record)\s+(high|low)\b", re.I)
+
+
 def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
     """The rewritten question when one bare 'high'/'low' names a column of that name and
-    the question's only time phrase spans more than a day; else None."""
+    the question's only time phrase spans more than a day; else None. 'all-time high' is
+    the highest high of every day in the data."""
+    whole = _ALL_TIME.search(question)
+    if whole is not None and not any(it.kind == "time" for it in linked.items):
+        word = whole.group(1).lower()
+        named = [it for it in linked.items if it.kind == "column" and it.text.lower() == word]
+        if named and all(t.column.lower() == word for it in named for t in it.targets):
+            rewritten = (
+                question[: whole.start()] + f"{_EXTREME[word]} {word}" + question[whole.end() :]
+            )
+            note = (
+                whole.group(0),
+                f"'{whole.group(0)}' read as the {_EXTREME[word]} daily {word} in the data",
+            )
+            return PeriodExtreme(rewritten, note)
     words = [w.lower() for w in _WORD.findall(question)]
     if _DAILY.search(question) or not words or len(words) > 2 or len(set(words)) != len(words):
         return None
