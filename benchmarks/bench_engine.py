@@ -46,6 +46,8 @@ HOLDOUT_SPLITS = (
     "holdout13",
     "holdout14",
     "holdout15",
+    "holdout16",
+    "holdout17",
 )  # --holdout runs them all: never tuned on
 
 

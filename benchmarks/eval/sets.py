@@ -84,6 +84,10 @@ SPLITS = (
     "dev51",
     "dev52",
     "dev53",
+    "holdout16",
+    "holdout17",
+    "dev54",
+    "dev55",
 )  # later blind sets
 
 
