@@ -2054,3 +2054,92 @@ def test_by_a_column_after_a_declined_question_is_declined(engine, seed_db):
         engine, seed_db, "top 5 healthcare companies by revenue", "ok by market cap then"
     )
     assert not plan.tasks[0].sql
+
+
+def test_the_previous_quarter_is_the_one_before_the_quarter_asked(engine, seed_db):
+    """'and for the previous quarter?' after Q3 2023 gave the three months before the data's
+    last day."""
+    plan = session(
+        engine,
+        seed_db,
+        "Average closing price of AAPL in Q3 2023?",
+        "and for the previous quarter?",
+        "same for MSFT",
+    )
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+        " AND record_date BETWEEN '2023-04-01' AND '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_another_subject_two_links_away_is_not_a_condition(engine, seed_db):
+    """'and the s&p 500 index that day' after MSFT's close once answered MSFT again."""
+    plan = session(
+        engine,
+        seed_db,
+        "What was Apple's closing price on 2023-06-30",
+        "and microsoft on the same day",
+        "and the s&p 500 index that day",
+    )
+    rows_ = rows(seed_db, plan) if plan.tasks[0].sql else []
+    assert not any("MSFT" in map(str, r) for r in rows_)
+
+
+def test_count_then_sort_and_the_top_n_groups(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Give me the companies in Industrials with revenue growth above 10%",
+        "count?",
+        "sort by rev growth desc",
+    )
+    gold = (
+        "SELECT short_name, revenue_growth FROM companies WHERE sector = 'Industrials'"
+        " AND revenue_growth > 0.1 ORDER BY revenue_growth DESC"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "which state has the most S&P 500 companies", "top 5 states")
+    gold = (
+        "SELECT state, COUNT(*) FROM companies WHERE state IS NOT NULL GROUP BY state"
+        " ORDER BY COUNT(*) DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_biggest_one_of_groups_asks_by_what(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "which industries have more than 10 companies",
+        "whats the avg revenue growth for those",
+        "list the companies in the biggest one",
+    )
+    assert not plan.tasks[0].sql and "by what" in plan.tasks[0].refusal
+
+
+def test_a_grouped_ranking_after_a_count_is_a_question_of_its_own(engine, seed_db):
+    """'avg rev growth by sector, bottom 5' after 'count?' of utilities was merged into it."""
+    plan = session(
+        engine,
+        seed_db,
+        "utilities with negative revenue growth",
+        "count?",
+        "avg rev growth by sector, bottom 5",
+    )
+    gold = (
+        "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+        " ORDER BY AVG(revenue_growth) ASC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 sectors by total market cap",
+        "show avg revenue growth for those sectors",
+    )
+    gold = (
+        "SELECT sector, AVG(revenue_growth) FROM companies WHERE sector IN (SELECT sector FROM"
+        " companies GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 5) GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold)

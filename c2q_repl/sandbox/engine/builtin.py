@@ -84,6 +84,7 @@ from .rounds import (
     ranks_named_rows,
     same_day_in_year,
     same_day_said,
+    shifted_period,
     subjectless_measure,
     swaps_owner_of_a_found_day,
     that_period,
@@ -569,7 +570,9 @@ class BuiltinAnswerer:
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         try:
             said = when_was_that(
-                same_day_said(same_day_in_year(question, prev), prev), prev, ctx.lex
+                same_day_said(same_day_in_year(shifted_period(question, prev), prev), prev),
+                prev,
+                ctx.lex,
             )
             edit = apply_followup(prev, said, ctx.lex)
         except ValueError as exc:
@@ -738,6 +741,14 @@ class BuiltinAnswerer:
             "please name it (for example the sector or the company).",
             (pronoun,),
         )
+        if pronoun.lower() == "one":
+            # 'list the companies in the biggest one' after industries with their counts and
+            # averages: the biggest by which of them? Not picked silently.
+            reason = (
+                f"'{question}' ranks the rows of the previous answer ('{prior.question}'), but "
+                "does not say by what; please name the one you mean or the value to rank by."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if pronoun.lower() in PERSONAL and prev.table not in {
             t.name for t in person_tables(ctx.lex)
         }:
@@ -746,7 +757,7 @@ class BuiltinAnswerer:
         named_owner = self._as_named(prior, prev, question, pronoun, ctx)
         if named_owner is not None:
             return named_owner
-        question, said_count = _of_those_n(question)
+        question, said_count = _of_those_n(shifted_period(question, prev))
         if (
             pronoun.lower() in PLURAL
             and prev.limit == 1
@@ -891,6 +902,16 @@ class BuiltinAnswerer:
                     )
                 )
             )
+        if (
+            prev.per_group is not None
+            and merged.shape == "list"
+            and merged.columns
+            and prev.per_group not in merged.columns
+            and prev.per_group.table == merged.table
+        ):
+            # 'what are their current prices' after the largest company in each sector: each
+            # beside its sector, as the previous answer showed them
+            merged = merged.with_(columns=(prev.per_group, *merged.columns))
         group = prev.group_by
         if (
             group is not None

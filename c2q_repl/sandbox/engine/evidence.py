@@ -58,7 +58,10 @@ PRONOUNS = (
 )
 _DEMONSTRATIVES = frozenset({"that", "this"})
 _COUNTED_BACK = frozenset({"two", "three", "four", "five", "both", "latter", "former"})
-_AUXILIARY = frozenset({"do", "does", "did"})
+_RANKING_WORDS = frozenset(
+    {"biggest", "largest", "smallest", "highest", "lowest", "top", "best", "worst", "first", "last"}
+)
+_AUXILIARY = frozenset({"do", "does", "did", "have", "has", "had"})
 # 'how many are there', 'get there': 'there' that points at nothing
 _EXISTENTIAL = frozenset(
     {"is", "are", "was", "were", "be", "been", "get", "from", "over", "out", "in", "up", "s"}
@@ -106,6 +109,13 @@ def back_reference(question: str, linked: Linked) -> str:
             continue  # 'Which bus is the oldest? Give its fleet number.': that bus
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
+        if (
+            t.lower == "one"
+            and index >= 2
+            and all_tokens[index - 1].lower in _RANKING_WORDS
+            and all_tokens[index - 2].lower in ("the", "that")
+        ):
+            return t.text  # 'the companies in the biggest one': a row of the last answer
         if (
             t.lower == "there"
             and t is tokens[-1]

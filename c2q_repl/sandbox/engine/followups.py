@@ -18,7 +18,7 @@ from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec, one_day
-from .sqlbuild import name_columns
+from .sqlbuild import join_path, name_columns
 from .timeexpr import resolve
 
 FOLLOWUP_WORDS = frozenset(
@@ -157,6 +157,18 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             continue  # "the Technology sector"
         if it.kind == "table" and spec is not None and it.targets[0].table in spec.tables():
             continue  # "only Technology companies" restates the subject
+        if (
+            it.kind == "column"
+            and spec is not None
+            and spec.group_by is not None
+            and before is not None
+            and (
+                before.kind == "number"
+                or (before.kind == "kw" and before.category in ("agg", "bottom"))
+            )
+            and any(Col(t.table, t.column) == spec.group_by for t in it.targets)
+        ):
+            continue  # 'top 5 states' after the state with the most companies: the groups
         return False
     return True
 
@@ -250,6 +262,10 @@ def apply_followup(
         elif it.kind == "value":
             target = it.targets[0]
             col = local_column(lex.catalog, Col(target.table, target.column), spec.table)
+            if col.table not in spec.tables() and _far(lex, spec.table, col.table):
+                # 'and the s&p 500 index that day' after MSFT's close: the index is no
+                # condition on stock prices (two links away), it is another subject
+                return None
             new_values.setdefault(col, []).append((target.value, negate))
             negate = False
         elif it.kind == "kw" and it.category == "chart" and it.arg:
@@ -280,6 +296,16 @@ def apply_followup(
             and nxt is not None
             and nxt.kind == "column"
         ):
+            if (
+                it.category == "order"
+                and spec.shape == "count"
+                and spec.group_by is None
+                and spec.metric is not None
+                and spec.metric.col is None
+            ):
+                # 'sort by rev growth desc' after 'count?' of a list: the counted rows, sorted
+                spec = spec.with_(shape="list", metric=None)
+                changes.append("listed the counted rows")
             col = _pick(columns_of(nxt), spec)
             desc = it.category == "order" and spec.descending or it.arg == "MAX"
             if it.category == "order" and col and lex.kind_of(col.table, col.column) == "number":
@@ -798,3 +824,11 @@ def _reranks_picked_rows(prev: QuerySpec, linked: Linked) -> bool:
         ):
             return True
     return False
+
+
+def _far(lex: Lexicon, start: str, goal: str) -> bool:
+    """Two or more links between the tables (or none): a value there is no condition here."""
+    try:
+        return len(join_path(lex.catalog, start, goal)) >= 2
+    except Exception:  # noqa: BLE001 - no route: as far as it gets
+        return True

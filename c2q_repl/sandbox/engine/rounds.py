@@ -252,10 +252,18 @@ _HOW_MANY_IS_THAT = re.compile(
 )
 
 
+_JUST_COUNT = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:the\s+)?(?:count|number|how\s+many|total\s+count)"
+    r"(?:\s+(?:pls|please))?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def count_of_shown_rows(question: str, prev: QuerySpec) -> QuerySpec | None:
     """'how many is that' after a list: the number of those rows (distinct values when the
     list was of distinct values); None for other questions or a list cut by a limit."""
-    if not _HOW_MANY_IS_THAT.match(question) or prev.shape != "list" or prev.limit_stated:
+    said = _HOW_MANY_IS_THAT.match(question) or _JUST_COUNT.match(question)
+    if not said or prev.shape != "list" or prev.limit_stated:
         return None
     if prev.per_group is not None:
         return None
@@ -296,9 +304,23 @@ def ranks_named_rows(question: str, linked: Linked, prev: QuerySpec) -> str:
         return question
     if any(it.kind in ("table", "value", "time", "unsupported") for it in linked.items):
         return question
+    if any(
+        it.kind == "kw"
+        and (
+            it.category == "group" or (it.category == "agg" and it.text.lower() not in _RANK_WORDS)
+        )
+        and it.text.lower() != "by"
+        for it in linked.items
+    ) or _GROUPED_BY.search(question):
+        return question  # 'avg rev growth by sector, bottom 5': a question of its own
     if linked.unknown:
         return question
     return "of them, " + question
+
+
+_GROUPED_BY = re.compile(
+    r"\b(?:avg|average|mean|total|sum|count|number)\b.*\b(?:by|per|each)\b", re.I
+)
 
 
 _NAMING_WORDS = frozenset({"name", "symbol", "id", "code", "title", "ticker", "key"})
@@ -308,3 +330,58 @@ def _names_one_row(col: Col) -> bool:
     """A condition on a name or key column ('short_name = NVIDIA'): it picks one row."""
     words = set(re.findall(r"[a-z]+", col.column.lower().replace("_", " ")))
     return bool(words & _NAMING_WORDS) or col.column.lower().endswith("id")
+
+
+_SHIFTED = re.compile(
+    r"\b(?:(?:the\s+)?(?P<dir>previous|prior|preceding|next|following)\s+(?P<unit>quarter|month|year)"
+    r"|the\s+(?P<unit2>quarter|month|year)\s+(?P<dir2>before|after))\b",
+    re.I,
+)
+_MONTH_WORDS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
+
+
+def shifted_period(question: str, prev: QuerySpec) -> str:
+    """'and for the previous quarter?' after Q3 2023: Q2 2023 (the period before the one the
+    previous question named), never the three months before the data's last day."""
+    m = _SHIFTED.search(question)
+    period = next((f for f in prev.filters if f.time and f.op == "range"), None)
+    if m is None or period is None or not all(period.values):
+        return question
+    unit = (m.group("unit") or m.group("unit2")).lower()
+    step = (
+        -1
+        if (m.group("dir") or m.group("dir2")).lower()
+        in ("previous", "prior", "preceding", "before")
+        else 1
+    )
+    start, end = (date.fromisoformat(str(v)[:10]) for v in period.values)
+    months = (end.year - start.year) * 12 + end.month - start.month
+    size = {"month": 1, "quarter": 3, "year": 12}[unit]
+    if (
+        start.day != 1
+        or end.day != 1
+        or months != size
+        or (unit == "quarter" and start.month % 3 != 1)
+    ):
+        return question  # the previous period is not one whole such unit: not shifted here
+    total = start.year * 12 + start.month - 1 + step * size
+    year, month = divmod(total, 12)
+    said = {
+        "month": f"{_MONTH_WORDS[month]} {year}",
+        "quarter": f"Q{month // 3 + 1} {year}",
+        "year": f"{year}",
+    }[unit]
+    return question[: m.start()] + said + question[m.end() :]
