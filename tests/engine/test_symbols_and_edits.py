@@ -2143,3 +2143,10 @@ def test_a_grouped_ranking_after_a_count_is_a_question_of_its_own(engine, seed_d
         " companies GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 5) GROUP BY sector"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_a_code_condition_shows_the_spelled_out_value_too(engine, seed_db):
+    """'companies not based in the US' showed only the country code ('NL', 'IE')."""
+    plan = ask(engine, seed_db, "companies not based in the US")
+    gold = "SELECT short_name, country FROM companies WHERE country <> 'United States'"
+    assert same_rows(seed_db, plan, gold)

@@ -13,7 +13,7 @@ from c2q_repl.sandbox.contracts import Catalog
 from .asked import Asked
 from .lexicon import column_kind
 from .spec import Col, Filter, QuerySpec, one_day
-from .sqlbuild import metric_name, name_columns
+from .sqlbuild import metric_name, name_columns, spelled_out
 
 # conditions whose rows differ in the column: its value is shown beside each row
 _THRESHOLDS = frozenset({">", ">=", "<", "<=", "between", "!=", "not in"})
@@ -191,6 +191,10 @@ def _keep_list(
         # 'energy companies with market cap over 100B': the value that lets the rows in
         # stays beside them, as the value that ranks them does
         at = _index(shown, f.col) if f.op in _THRESHOLDS and not f.time else None
+        spelled = spelled_out(f.col, catalog) if at is not None else None
+        beside = _index(shown, spelled) if spelled is not None else None
+        if beside is not None and beside not in found:
+            found.append(beside)  # 'not based in the US': the country, then its code
         if at is not None and at not in found:
             found.append(at)
     ranked = _index(shown, spec.order_by) if spec.order_by is not None else None

@@ -658,6 +658,9 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             if spec.order_by is not None:
                 extra.append(spec.order_by)
             for c in extra:
+                spelled = spelled_out(c, catalog)
+                if spelled is not None and spelled not in cols:
+                    cols.append(spelled)  # 'not based in the US': the country, beside its code
                 if c not in cols:
                     cols.append(c)
         select = select.select(*(names.col(c) for c in cols))
@@ -765,3 +768,16 @@ def _asked_group_columns(
             if isinstance(key, exp.Column) and key.name in by_name and key.name in hidden:
                 ordered.set("this", _metric_expr(names, by_name[key.name], count_key))
     return select, [c for c in out if c not in hidden]
+
+
+def spelled_out(col: Col, catalog: Catalog) -> Col | None:
+    """The column that spells out a code column of the same table (country_code → country)."""
+    words = col.column.lower().split("_")
+    if "code" not in words or len(words) < 2:
+        return None
+    info = catalog.table(col.table)
+    if info is None:
+        return None
+    base = "_".join(w for w in words if w != "code")
+    found = info.column(base)
+    return Col(col.table, found.name) if found is not None else None
