@@ -2150,3 +2150,14 @@ def test_a_code_condition_shows_the_spelled_out_value_too(engine, seed_db):
     plan = ask(engine, seed_db, "companies not based in the US")
     gold = "SELECT short_name, country FROM companies WHERE country <> 'United States'"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_best_first_is_an_ordering(engine, seed_db):
+    """'avg revenue growth by sector, best first' kept one sector and added a MIN column."""
+    plan = ask(engine, seed_db, "avg revenue growth by sector, best first")
+    gold = (
+        "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+        " ORDER BY AVG(revenue_growth) DESC"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert "LIMIT 1" not in plan.tasks[0].sql

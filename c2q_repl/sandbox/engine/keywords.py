@@ -744,8 +744,6 @@ _unsupported(
     "where is",
     "where are",
     "where was",
-    "where it",  # "where's it HQ'd" ('s is dropped by the tokenizer)
-    "where they",
 )
 _unsupported(
     _NEST,

@@ -57,8 +57,8 @@ _THAT_GROUP = re.compile(
 # 'Total market cap by sector, biggest first' / 'from largest to smallest': an ordering, not a
 # superlative ('first' would otherwise read as MIN, 'biggest' as the top one)
 _ORDER_FIRST = re.compile(
-    r"\s*,?\s*\b(?:(biggest|largest|highest|greatest|most|top)"
-    r"|(smallest|lowest|least|fewest))\s+(?:ones?\s+)?first\b"
+    r"\s*,?\s*\b(?:(biggest|largest|highest|greatest|most|top|best)"
+    r"|(smallest|lowest|least|fewest|worst))\s+(?:ones?\s+)?first\b"
     r"(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
