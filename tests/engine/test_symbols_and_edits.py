@@ -1374,13 +1374,26 @@ def test_named_rows_with_nothing_to_compare_are_declined(engine, seed_db, questi
 
 
 def test_a_pronoun_after_a_declined_question_that_asked_for_it_is_declined(engine, seed_db):
-    """'list the companies in it' after 'which sector has the most' (declined) once listed
-    every company."""
+    """'list the companies in it' after 'which sector has the most' (declined then) once
+    listed every company; that question is now answered (the sector with the most), and 'it'
+    is that sector. After a question still declined, 'it' is declined."""
     plan = session(
         engine,
         seed_db,
         "how many companies are in each sector",
         "which sector has the most",
+        "list the companies in it with more than 50,000 employees",
+    )
+    gold = (
+        "SELECT short_name FROM companies WHERE sector = 'Industrials'"
+        " AND full_time_employees > 50000"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are in each sector",
+        "which sector has the most dividends",
         "list the companies in it with more than 50,000 employees",
     )
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
@@ -2161,3 +2174,29 @@ def test_best_first_is_an_ordering(engine, seed_db):
     )
     assert same_rows(seed_db, plan, gold)
     assert "LIMIT 1" not in plan.tasks[0].sql
+
+
+def test_which_group_had_the_most_ranks_the_groups_shown(engine, seed_db):
+    """'which month had the most' after new users per month was declined ('could not apply')."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many new users signed up each month in 2023?",
+        "which month had the most",
+    )
+    assert rows(seed_db, plan) == [["2023-07", "18"]]
+    plan = session(engine, seed_db, "avg revenue growth by sector", "which sector has the lowest")
+    gold = (
+        "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+        " ORDER BY AVG(revenue_growth) ASC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_at_the_end_of_a_year_in_a_followup_is_its_last_day(engine, seed_db):
+    plan = session(engine, seed_db, "S&P 500 close on 2023-06-30", "and at the end of 2022?")
+    gold = "SELECT price FROM index_price_history WHERE record_date = '2022-12-30'"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "latest close for MSFT", "and at the end of 2022?")
+    gold = "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT' AND record_date = '2022-12-30'"
+    assert same_rows(seed_db, plan, gold)

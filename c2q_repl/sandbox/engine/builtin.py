@@ -88,6 +88,7 @@ from .rounds import (
     subjectless_measure,
     swaps_owner_of_a_found_day,
     that_period,
+    top_group,
     when_was_that,
 )
 from .spec import Col, Decline, Filter, QuerySpec
@@ -535,6 +536,10 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        top = top_group(question, prev)
+        if top is not None:
+            note = ("follow-up", f"The groups of '{prior.question}', the one at the top kept")
+            return self._render("0", question, top, ctx, [note])
         shown_count = count_of_shown_rows(question, prev)
         if shown_count is not None:
             note = ("follow-up", f"The rows of '{prior.question}', counted")
@@ -574,9 +579,24 @@ class BuiltinAnswerer:
                 prev,
                 ctx.lex,
             )
+            said, edge = period_edge(said)  # 'and at the end of 2022?': that year's last day
             edit = apply_followup(prev, said, ctx.lex)
         except ValueError as exc:
             return self._refuse("0", question, Decline(str(exc)), ctx)
+        if edit is not None and edge:
+            # a new edge replaces the previous answer's own 'latest day' condition
+            undated = edit.spec.with_(
+                filters=tuple(f for f in edit.spec.filters if f.op != "latest")
+            )
+            edged = at_period_edge(undated, edge)
+            word = "last" if edge == "max" else "first"
+            edit = (
+                None  # no one period to take the edge of: not this edit
+                if edged is undated
+                else replace(
+                    edit, spec=edged, changes=(*edit.changes, f"the {word} day of that period")
+                )
+            )
         if edit is None:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)

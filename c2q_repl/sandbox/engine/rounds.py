@@ -385,3 +385,40 @@ def shifted_period(question: str, prev: QuerySpec) -> str:
         "year": f"{year}",
     }[unit]
     return question[: m.start()] + said + question[m.end() :]
+
+
+_TOP_GROUP = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+(?P<noun>[a-z]+)\s+"
+    r"(?:had|has|have|was|is|were|saw|got|did)\s+(?:the\s+)?"
+    r"(?P<sup>most|fewest|least|highest|lowest|biggest|largest|smallest|best|worst|max|min)"
+    r"(?:\s+(?:one|of\s+(?:them|those|all)))?\s*[?.!]*\s*$",
+    re.I,
+)
+_HIGH = frozenset({"most", "highest", "biggest", "largest", "best", "max"})
+
+
+def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'which month had the most' after new users per month in 2023: the group at the top of
+    the previous answer by its one value (ties kept); None for anything else."""
+    m = _TOP_GROUP.match(question)
+    group = prev.group_by
+    if (
+        m is None
+        or group is None
+        or prev.shape != "aggregate"
+        or prev.metric is None
+        or prev.extra_metrics
+        or prev.having
+    ):
+        return None
+    noun = m.group("noun").lower().rstrip("s")
+    named = prev.bucket or group.column.lower().replace("_", " ").split()[-1].rstrip("s")
+    if noun not in ("one", named):
+        return None
+    return prev.with_(
+        order_metric=True,
+        descending=m.group("sup").lower() in _HIGH,
+        limit=1,
+        limit_stated=True,
+        ties=True,
+    )
