@@ -27,18 +27,12 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             and it.start - items[k - 1].end in (1, 2)  # 'X of the <table>', 'X of <table>'
         ):
             # 'the long name of the index': a column of companies, two links from indexes
-            column, owner = items[k - 1], next(iter(_tables(it)))
-            homes = _tables(column)
-            if homes and owner not in homes:
-                hops = [_hops(lex, owner, home) for home in homes]
-                if all(h is not None and h >= 2 for h in hops):
-                    home = sorted(homes)[0]
-                    return Decline(
-                        f"'{column.text}' is a column of {home}, not of {owner}: '{column.text} "
-                        f"of the {it.text}' would mean the {home} rows linked to it. Ask for the "
-                        f"values of {owner} itself, or name the {home} rows you mean.",
-                        (column.text,),
-                    )
+            column = items[k - 1]
+            far = _far_column(
+                column, next(iter(_tables(it))), f"{column.text} of the {it.text}", "it", lex
+            )
+            if far is not None:
+                return far
         if it.kind != "value" or not it.targets:
             continue
         owner = it.targets[0].table
@@ -57,19 +51,27 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             column = items[k - 1]
         else:
             continue
-        homes = _tables(column)
-        if owner in homes or not homes:
-            continue
-        hops = [_hops(lex, owner, home) for home in homes]
-        if all(h is not None and h >= 2 for h in hops):
-            home = sorted(homes)[0]
-            return Decline(
-                f"'{column.text}' is a column of {home}, not of {owner}: '{it.text} "
-                f"{column.text}' would mean the {home} rows linked to {it.text}. Ask for "
-                f"the values of {owner} itself, or name the {home} rows you mean.",
-                (column.text,),
-            )
+        far = _far_column(column, owner, f"{it.text} {column.text}", it.text, lex)
+        if far is not None:
+            return far
     return None
+
+
+def _far_column(column: Item, owner: str, said: str, whom: str, lex: Lexicon) -> Decline | None:
+    """The decline for a column of a table two or more links from the row's own table."""
+    homes = _tables(column)
+    if owner in homes or not homes:
+        return None
+    hops = [_hops(lex, owner, home) for home in homes]
+    if not all(h is not None and h >= 2 for h in hops):
+        return None
+    home = sorted(homes)[0]
+    return Decline(
+        f"'{column.text}' is a column of {home}, not of {owner}: '{said}' would mean the {home} "
+        f"rows linked to {whom}. Ask for the values of {owner} itself, or name the {home} rows "
+        "you mean.",
+        (column.text,),
+    )
 
 
 def _tables(item: Item) -> set[str]:
