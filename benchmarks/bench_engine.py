@@ -48,6 +48,8 @@ HOLDOUT_SPLITS = (
     "holdout15",
     "holdout16",
     "holdout17",
+    "holdout18",
+    "holdout19",
 )  # --holdout runs them all: never tuned on
 
 

@@ -88,6 +88,11 @@ SPLITS = (
     "holdout17",
     "dev54",
     "dev55",
+    "dev56",
+    "dev57",
+    "dev58",
+    "holdout18",
+    "holdout19",
 )  # later blind sets
 
 

@@ -85,6 +85,8 @@ def _metric_text(spec: QuerySpec) -> str:
 def _one_metric_text(m, spec: QuerySpec) -> str:
     if m.func == "PCT":
         condition = " and ".join(filter_text(f) for f in spec.ratio_filters)
+        if m.col is not None:
+            return f"the percentage of the total {m.col.column} of {spec.table} with {condition}"
         return f"the percentage of {spec.table} with {condition}"
     if m.func == "COUNT":
         return (

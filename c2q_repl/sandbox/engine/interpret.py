@@ -68,7 +68,13 @@ from .measures import (
 )
 from .named_rows import check_comparison
 from .pairs import adjective_pairs
-from .ratio import distribution_words, ratio_spec, split_ratio
+from .ratio import (
+    distribution_words,
+    ratio_spec,
+    split_ratio,
+    split_weighted,
+    weighted_measure,
+)
 from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Metric, QuerySpec
 from .sqlbuild import code_label
@@ -112,6 +118,15 @@ def _state(items: list, lex: Lexicon, defaults: dict) -> ReadState:
 
 
 def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
+    measure = weighted_measure(items, lex)
+    if measure is not None:
+        population, condition, word = split_weighted(items, measure)
+        return ratio_spec(
+            _interpret(_state(population, lex, defaults)),
+            _interpret(_state(condition, lex, defaults)),
+            word,
+            Col(measure.table, measure.column),
+        )
     population, condition = split_ratio(items)
     word = next(it.text for it in items if it.kind == "kw" and it.category == "pct")
     return ratio_spec(

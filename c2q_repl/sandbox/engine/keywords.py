@@ -284,6 +284,8 @@ _add(
     "fraction of",
     "fraction",
     "share of",
+    "share of total",
+    "share of the total",
 )
 # Verbs that only say two named things are linked ('customers who placed orders') or that a
 # dated event happened ('orders placed in March'); they carry no measure of their own
@@ -646,7 +648,6 @@ _unsupported(
     "per capita",
     "relative to",
     "as a percent",
-    "share of total",
     "multiple",
     "p/e",
     "pe ratio",

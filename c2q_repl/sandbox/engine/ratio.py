@@ -6,15 +6,21 @@ describe the population, the words after it the condition. Each part is read as 
 list by the interpreter; anything else in either part (a ranking, a group, a time phrase
 whose side is unclear) declines. The SQL is
 ``100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*)`` over the population.
+
+'What share of total market cap is tech?' weighs the rows by a measure instead: the words
+after the measure (or, with none, those before the percentage word: "tech's share of …") are
+the condition, and the SQL is ``100.0 * SUM(CASE WHEN condition THEN col ELSE 0 END) /
+SUM(col)``.
 """
 
 from __future__ import annotations
 
 from dataclasses import replace
 
+from .lexicon import Lexicon, Target
 from .linking import Item
 from .reading import Refuse
-from .spec import Metric, QuerySpec
+from .spec import Col, Metric, QuerySpec
 
 PCT = "PCT"
 
@@ -29,6 +35,56 @@ def distribution_words(items: list[Item]) -> list[Item]:
         else it
         for it in items
     ]
+
+
+def weighted_measure(items: list[Item], lex: Lexicon) -> Target | None:
+    """The numeric column right after the percentage word ('share of total market cap'),
+    before any table: the rows are weighed by it."""
+    at = next(i for i, it in enumerate(items) if it.kind == "kw" and it.category == "pct")
+    for it in items[at + 1 :]:
+        if it.kind == "kw" and it.category == "agg" and it.arg == "SUM":
+            continue  # 'of total market cap'
+        if it.kind == "value" and len(items) > at + 2:
+            continue  # 'of the S&P 500 weight': the population, read below
+        if it.kind != "column" or len({(t.table, t.column) for t in it.targets}) != 1:
+            return None
+        target = it.targets[0]
+        return target if lex.kind_of(target.table, target.column) == "number" else None
+    return None
+
+
+def split_weighted(items: list[Item], measure: Target) -> tuple[list[Item], list[Item], str]:
+    """(population items, condition items, the percentage word) of a weighted share; each
+    part starts with the measure's table so it reads as a list of that table's rows."""
+    at = next(i for i, it in enumerate(items) if it.kind == "kw" and it.category == "pct")
+    word = items[at].text
+    if sum(1 for it in items if it.kind == "kw" and it.category == "pct") > 1:
+        raise Refuse(f"I can compute one percentage at a time ('{word}').", word)
+    if any(it.kind in ("time", "table") for it in items):
+        raise Refuse(
+            f"'{word}': I can weigh {measure.table} rows by {measure.column} when the "
+            "condition is a plain value ('tech', 'in California'), not a ranking, a date or "
+            "another table's rows.",
+            word,
+        )
+    measure_at = next(i for i in range(at + 1, len(items)) if items[i].kind == "column")
+    table = Item(
+        "table", measure.table, items[at].start, items[at].start, (Target("table", measure.table),)
+    )
+    between = [it for it in items[at + 1 : measure_at] if it.kind == "value"]
+    before = [it for it in items[:at] if not _filler(it)]
+    after = items[measure_at + 1 :]
+    if after:
+        population, condition = [*before, *between], list(after)
+    elif between:
+        raise Refuse(f"I could not tell which condition the '{word}' measures.", word)
+    else:
+        population, condition = [], before
+    return [table, *population], [table, *condition], word
+
+
+def _filler(it: Item) -> bool:
+    return it.kind == "kw" and it.category == "list"
 
 
 def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
@@ -55,7 +111,9 @@ def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
     return population, condition
 
 
-def ratio_spec(population: QuerySpec, condition: QuerySpec, word: str) -> QuerySpec:
+def ratio_spec(
+    population: QuerySpec, condition: QuerySpec, word: str, weight: Col | None = None
+) -> QuerySpec:
     for part in (population, condition):
         if (
             part.shape != "list"
@@ -76,15 +134,20 @@ def ratio_spec(population: QuerySpec, condition: QuerySpec, word: str) -> QueryS
     test = tuple(f for f in condition.filters if f not in kept)
     if not test:
         raise Refuse(f"I could not tell which condition the '{word}' measures.", word)
+    rows = f"all {population.table} rows" + (
+        " that match the other conditions" if population.filters else ""
+    )
     note = (
         word,
-        f"'{word}' read as 100 × (rows meeting the condition) / (all {population.table} rows"
-        + (" that match the other conditions)" if population.filters else ")"),
+        f"'{word}' read as 100 × (rows meeting the condition) / ({rows})"
+        if weight is None
+        else f"'{word}' read as 100 × (the {weight.column} of rows meeting the condition) / "
+        f"(the {weight.column} of {rows})",
     )
     return QuerySpec(
         "aggregate",
         population.table,
-        metric=Metric(PCT),
+        metric=Metric(PCT, weight),
         filters=population.filters,
         ratio_filters=test,
         also_join=tuple(dict.fromkeys(population.also_join + condition.also_join)),

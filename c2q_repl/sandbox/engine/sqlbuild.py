@@ -272,6 +272,8 @@ def _ordered(expr: exp.Expr, desc: bool) -> exp.Ordered:
 
 def metric_name(metric: Metric, spec: QuerySpec) -> str:
     if metric.func == "PCT":
+        if metric.col is not None:
+            return f"percent_of_total_{metric.col.column}"
         return f"percentage_of_{spec.table}"
     if metric.func == "COUNT":
         if metric.col is None:
@@ -282,19 +284,18 @@ def metric_name(metric: Metric, spec: QuerySpec) -> str:
 
 
 def _percentage(names: _Names, spec: QuerySpec) -> exp.Expr:
-    """100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*): the share of rows."""
+    """100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*): the share of rows;
+    weighted by a measure, SUM(CASE WHEN condition THEN col ELSE 0 END) / SUM(col)."""
     condition = exp.and_(*(_condition(names, f) for f in spec.ratio_filters))
+    weight = spec.metric.col if spec.metric is not None else None
+    each = names.col(weight) if weight is not None else exp.Literal.number(1)
     hits = exp.Sum(
-        this=exp.Case(
-            ifs=[exp.If(this=condition, true=exp.Literal.number(1))],
-            default=exp.Literal.number(0),
-        )
+        this=exp.Case(ifs=[exp.If(this=condition, true=each)], default=exp.Literal.number(0))
     )
-    share = exp.Div(
-        this=exp.Mul(this=exp.Literal.number("100.0"), expression=hits),
-        expression=exp.Count(this=exp.Star()),
+    whole = exp.Sum(this=names.col(weight)) if weight is not None else exp.Count(this=exp.Star())
+    return exp.Div(
+        this=exp.Mul(this=exp.Literal.number("100.0"), expression=hits), expression=whole
     )
-    return share
 
 
 def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expr:

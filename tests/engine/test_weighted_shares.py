@@ -1,0 +1,56 @@
+"""Issue 12: a share weighed by a measure ('what share of total market cap is tech') is
+SUM(measure where condition) / SUM(measure), not a count of rows; what it cannot weigh
+(a ranking, a date) declines with that reason."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows
+
+_TECH_CAP = (
+    "SELECT 100.0 * SUM(CASE WHEN sector = 'Technology' THEN market_cap ELSE 0 END)"
+    " / SUM(market_cap) FROM companies"
+)
+_TECH_WEIGHT = (
+    "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN i.weight ELSE 0 END)"
+    " / SUM(i.weight) FROM index_compositions i JOIN companies c USING (stock_symbol)"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("what share of total market cap is tech", _TECH_CAP),
+        ("tech's share of total market cap", _TECH_CAP),
+        ("what percent of total market cap is in the tech sector", _TECH_CAP),
+        ("what % of the index weight is information technology", _TECH_WEIGHT),
+        ("what fraction of the s&p 500 weight is technology", _TECH_WEIGHT),
+        (
+            "what % of total employees work in california",
+            "SELECT 100.0 * SUM(CASE WHEN state = 'CA' THEN full_time_employees ELSE 0 END)"
+            " / SUM(full_time_employees) FROM companies",
+        ),
+    ],
+)
+def test_a_share_of_a_total_weighs_rows_by_the_measure(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_a_share_of_rows_still_counts_rows(engine, seed_db):
+    gold = "SELECT 100.0 * SUM(sector = 'Technology') / COUNT(*) FROM companies"
+    assert same_rows(
+        seed_db, ask(engine, seed_db, "what percentage of companies are in tech"), gold
+    )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what share of total market cap is tech in 2023",
+        "what % of total market cap do the top 10 companies have",
+    ],
+)
+def test_a_weighted_share_it_cannot_condition_declines(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.refusal and not task.sql
+    assert "market_cap" in task.refusal
