@@ -170,13 +170,15 @@ def far_choice(spec: QuerySpec, linked: Linked, lex: Lexicon) -> Decline | None:
     return None
 
 
-def dated_readings(linked: Linked, lex: Lexicon) -> Linked:
+def dated_readings(linked: Linked, lex: Lexicon, subject: tuple[str, ...] = ()) -> Linked:
     """'AAPL price on 2023-06-30': with a time phrase, a word that names columns of dated and
     undated tables ('price': a stock's close, a company's current price, an index's price)
-    means a dated one, and of those the one nearest the row the question names."""
+    means a dated one, and of those the one nearest the row the question names (or, in a
+    follow-up, the tables of the rows 'its' points at: ``subject``)."""
     if not any(it.kind == "time" for it in linked.items):
         return linked
     owners = [it.targets[0].table for it in linked.items if it.kind == "value" and it.targets]
+    owners += [t for t in subject if t not in owners]
     ordered = sorted(linked.items, key=lambda x: x.start)
     items = []
     for it in linked.items:

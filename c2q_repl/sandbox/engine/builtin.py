@@ -284,6 +284,16 @@ class BuiltinAnswerer:
             )
             if outcome is not None:
                 return self._single(outcome)
+            said = _THAT_VALUE.search(question)
+            if said is not None:
+                # 'how many users are at that number?': the previous answer's value used as a
+                # condition, which a new question without it would silently drop
+                reason = (
+                    f"'{said.group(0)}' uses the value of the previous answer "
+                    f"('{request.history[-1].question}') in a new question, which I cannot do; "
+                    "please write the value itself into the question."
+                )
+                return self._single(self._refuse("0", question, Decline(reason), ctx))
         elif request.mode != "auto_breakdown":
             pronoun = back_reference(question, link(question, ctx.lex))
             if pronoun:
@@ -544,6 +554,10 @@ class BuiltinAnswerer:
         if shown_count is not None:
             note = ("follow-up", f"The rows of '{prior.question}', counted")
             return self._render("0", question, shown_count, ctx, [note])
+        listed = counted_rows(prev, question, ctx.lex)
+        if listed is not None:
+            note = ("follow-up", f"The rows counted by '{prior.question}', listed")
+            return self._render("0", question, listed, ctx, [note])
         ranked = ranks_named_rows(question, linked, prev)
         if ranked != question:
             # 'list the 5 biggest by market cap' after a count of tech companies: of those
@@ -561,10 +575,6 @@ class BuiltinAnswerer:
         if everything is not None:
             note = ("follow-up", f"Every group of '{prior.question}', ranked by its value")
             return self._render("0", question, everything, ctx, [note])
-        listed = counted_rows(prev, question, ctx.lex)
-        if listed is not None:
-            note = ("follow-up", f"The rows counted by '{prior.question}', listed")
-            return self._render("0", question, listed, ctx, [note])
         counted = _NUMBER_WORDS.get(pronoun.lower())
         named = next((f for f in prev.filters if f.op in ("in", "=")), None)
         if counted is not None and named is not None and len(named.values) != counted:
@@ -624,6 +634,14 @@ class BuiltinAnswerer:
                 f"The previous answer was about the rows picked earlier ('{prior.question}'); "
                 f"'{question}' changes the condition that picked them, so those rows would no "
                 "longer be the ones meant. Please ask the whole question again."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
+        if _same_query(prev, edit.spec, ctx.lex.catalog):
+            # 'list them in descending order' after a count: an edit that changes nothing
+            # would repeat the previous answer as if it were the one asked
+            reason = (
+                f"'{question}' would give the same answer as '{prior.question}': I could not "
+                "tell what it changes. Please ask the whole question."
             )
             return self._refuse("0", question, Decline(reason), ctx)
         extra = [
@@ -788,7 +806,8 @@ class BuiltinAnswerer:
             # 'their' is the companies compared, not the one row the ranking kept
             prev = prev.with_(limit=None, limit_stated=False, order_by=None, ties=False)
         question, edge = period_edge(question)
-        linked = link(question, ctx.lex)
+        subject_tables = tuple(dict.fromkeys(f.col.table for f in named_subject(prev)))
+        linked = dated_readings(link(question, ctx.lex), ctx.lex, subject_tables)
         extreme = period_extreme(question, linked, ctx.lex)
         if extreme is not None and far_attribute(linked, ctx.lex) is None:
             # 'and its high for 2023' after its latest close: the year's high
@@ -805,7 +824,11 @@ class BuiltinAnswerer:
             return self._refuse("0", question, spec, ctx)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
-        far = far_attribute(linked, ctx.lex) or far_place(spec, linked, ctx.lex, question)
+        far = (
+            far_attribute(linked, ctx.lex)
+            or far_place(spec, linked, ctx.lex, question)
+            or price_extreme(spec, linked, ctx.lex)
+        )
         if far is not None:
             # 'which country are those users from?': users have no place of their own
             return self._refuse("0", question, far, ctx)
@@ -1131,6 +1154,27 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
     return replace(task, task=text)
+
+
+_THAT_VALUE = re.compile(
+    r"\b(?:that|this|the\s+same)\s+(?:number|amount|value|figure|total|count|level|"
+    r"price|percentage|share)\b",
+    re.I,
+)
+
+
+def _same_query(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:
+    """The edit only changed an ordering the previous SQL has no use for (a count 'sorted
+    descending'): the same query, so the same answer."""
+    unordered = edited.with_(
+        descending=prev.descending, order_by=prev.order_by, order_metric=prev.order_metric
+    )
+    if unordered != prev or edited == prev:
+        return False
+    try:
+        return build(prev, catalog).sql == build(edited, catalog).sql
+    except PlanError:
+        return False
 
 
 def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:

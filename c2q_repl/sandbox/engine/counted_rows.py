@@ -40,6 +40,24 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
     if col is not None and not (info is not None and list(info.primary_key) == [col.column]):
         return _counted_values(prev, question[m.end() :])  # distinct values, not rows
     rest = _BESIDE.sub("", question[m.end() :]).strip(" ?.!")
+    size = _SIZE_FIRST.match(rest)
+    if size is not None:
+        # 'list them, biggest first': by the measure size words mean for that table
+        measure = lex.defaults.get(prev.table)
+        if not measure:
+            return None
+        col = Col(prev.table, measure)
+        word = size.group("word") or size.group("size")
+        return QuerySpec(
+            shape="list",
+            table=prev.table,
+            columns=(col,),
+            filters=prev.filters,
+            also_join=prev.also_join,
+            order_by=col,
+            descending=word.lower() in _LARGE,
+            notes=prev.notes + (("order", f"the rows sorted by {measure}, {word.lower()}"),),
+        )
     order = _BY.match(rest)
     if order is not None:
         # 'list them by market cap': the counted rows, largest first
@@ -85,6 +103,14 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
     )
 
 
+_LARGE = ("biggest", "largest", "descending")
+# 'biggest first' reaches here as 'in descending order' (phrasing.py)
+_SIZE_FIRST = re.compile(
+    r"^(?:sorted\s+|ordered\s+|ranked\s+)?(?:in\s+)?(?P<word>descending|ascending)\s+order$"
+    r"|^(?:sorted\s+|ordered\s+|ranked\s+)?(?:by\s+)?(?:the\s+)?"
+    r"(?P<size>biggest|largest|smallest)(?:\s+(?:ones?|companies))?\s+(?:first|on\s+top)$",
+    re.I,
+)
 _BY = re.compile(r"^(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?:the\s+|their\s+)?(.+)$", re.I)
 _WITH_COUNT = re.compile(r"\b(?:number|counts?|how\s+many)\b", re.I)
 

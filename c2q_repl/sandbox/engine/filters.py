@@ -433,7 +433,13 @@ def _choose_value(st: ReadState, item: Item) -> Target:
             item.text,
         )
     own = [c for c in columns if c[0] == targets[0].table]
-    if len(own) > 1 and targets[0].table in named:
+    linked_by = _key_to_other_items(st, item, own)
+    if linked_by is not None:
+        # 'CA close on 2023-06-30': the close's rows are tied to companies by the ticker
+        return next(t for t in targets if (t.table, t.column) == linked_by)
+    if len(own) > 1 and (targets[0].table in named or len(own) == len(columns)):
+        # 'the 3 largest employers in CA': a ticker, a state and a country code of the same
+        # rows; no table said which, so none is picked silently
         # 'stations in Capitol Hill': a station's name and its district both say so
         readings = " or ".join(f"{c[0]}.{c[1]}" for c in own)
         raise Refuse(
@@ -446,6 +452,31 @@ def _choose_value(st: ReadState, item: Item) -> Target:
             (item.text, f"'{item.text}' read as {targets[0].column} = '{targets[0].value}'")
         )
     return targets[0]
+
+
+def _key_to_other_items(
+    st: ReadState, item: Item, own: list[tuple[str, str]]
+) -> tuple[str, str] | None:
+    """Of a value's columns in one table, the one key that joins it to the table of another
+    column or table the question names; None when no such key, or more than one."""
+    if len(own) < 2:
+        return None
+    table = own[0][0]
+    others = {
+        t.table
+        for it in st.items
+        if it is not item and it.kind in ("column", "table")
+        for t in it.targets
+        if t.table != table
+    }
+    keys = {
+        (table, rel.to_column if rel.to_table == table else rel.from_column)
+        for rel in st.lex.catalog.relationships
+        if {rel.from_table, rel.to_table} & {table}
+        and ({rel.from_table, rel.to_table} - {table}) & others
+    }
+    found = [c for c in own if c in keys]
+    return found[0] if len(found) == 1 else None
 
 
 def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]:

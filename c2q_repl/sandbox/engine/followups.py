@@ -181,6 +181,17 @@ def _asks_for_one(words: list[str]) -> bool:
     )
 
 
+def _the_one_extreme(words: list[str], it: Item, nxt: Item, items: list[Item]) -> bool:
+    """'and the highest level it reached in Q4 2022?': 'the'/'its' and a singular noun after
+    the superlative ask for one value, not the rows sorted by it."""
+    before = words[it.start - 1] if 0 < it.start <= len(words) else ""
+    return (
+        before in ("the", "its")
+        and not nxt.text.lower().endswith("s")
+        and not any(i.kind == "number" for i in items)
+    )
+
+
 def apply_followup(
     prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
 ) -> Edit | None:
@@ -316,7 +327,9 @@ def apply_followup(
                 )
             if spec.shape == "list":
                 spec = spec.with_(order_by=col, descending=desc)
-                if it.category == "agg" and _asks_for_one(words):
+                if it.category == "agg" and (
+                    _asks_for_one(words) or _the_one_extreme(words, it, nxt, items)
+                ):
                     # 'which of them has the highest revenue growth?': the one at the top
                     spec = spec.with_(limit=1, limit_stated=True)
                     changes.append(f"kept the one with the {it.text.lower()} {col.column}")
@@ -485,7 +498,7 @@ def apply_followup(
                         f"'{question}': the previous rows are in no ranked order; please say "
                         f"by what (for example 'the top {n} by market cap')."
                     )
-                spec = spec.with_(order_by=ranked, descending="bottom" not in words)
+                spec = spec.with_(order_by=ranked, descending=not _BOTTOM_WORDS & set(words))
                 changes.append(f"ranked by {ranked.column}")
             extreme = next((f for f in spec.filters if f.op == "extreme"), None)
             if extreme is not None and n > 1:
@@ -763,8 +776,12 @@ def _set_time(spec: QuerySpec, item: Item, lex: Lexicon) -> tuple[QuerySpec, str
     return spec, f"time range set to {item.text}"
 
 
+_TOP_WORDS = frozenset({"top", "best", "biggest", "largest", "highest", "strongest", "priciest"})
+_BOTTOM_WORDS = frozenset({"bottom", "worst", "smallest", "lowest", "weakest", "cheapest"})
+
+
 def _ranks(words: list[str]) -> bool:
-    return bool({"top", "bottom", "best", "biggest", "largest"} & set(words))
+    return bool((_TOP_WORDS | _BOTTOM_WORDS) & set(words))
 
 
 def _ranked_by(spec: QuerySpec, lex: Lexicon) -> Col | None:

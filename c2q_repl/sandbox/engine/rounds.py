@@ -65,9 +65,11 @@ _WHEN_WAS_THAT = re.compile(
 def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
     """'on which date was that?' after the highest close: the date of the row just shown,
     asked as 'and the date?' (an edit that shows the row's date); else the question."""
-    if not _WHEN_WAS_THAT.match(question) or not lex.date_columns(prev.table):
+    dates = lex.date_columns(prev.table)
+    if not _WHEN_WAS_THAT.match(question) or not dates:
         return question
-    return "and the date?"
+    # named by its own column: 'date' alone may mean another table's dates
+    return "and the date?" if len(dates) > 1 else f"and the {dates[0].replace('_', ' ')}?"
 
 
 def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:

@@ -1,0 +1,99 @@
+"""Issue 12: follow-ups that rank, list or point at the previous answer's value — each once
+answered wrongly: 'list them, biggest first' after a count (the count again), 'just the 3
+worst' (three rows in key order), 'its highest price' after a stock (an index's price), 'the
+highest level it reached' (every row sorted), 'how many users are at that number' (all users)."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import rows, same_rows, session
+
+
+@pytest.mark.parametrize(
+    "asked,order", [("list them, biggest first", "DESC"), ("show them smallest first", "ASC")]
+)
+def test_list_them_by_size_after_a_count(engine, seed_db, asked, order):
+    plan = session(engine, seed_db, "how many energy companies are there?", asked)
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Energy'"
+        f" ORDER BY market_cap {order}"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_an_edit_that_changes_nothing_is_declined(engine, seed_db):
+    plan = session(engine, seed_db, "how many energy companies are there?", "sort descending")
+    task = plan.tasks[0]
+    assert not task.sql and "same answer" in task.refusal
+
+
+def test_the_worst_of_an_unranked_list_ranks_by_its_condition(engine, seed_db):
+    plan = session(
+        engine, seed_db, "Utilities companies with negative revenue growth", "just the 3 worst"
+    )
+    gold = (
+        "SELECT stock_symbol, revenue_growth FROM companies WHERE sector = 'Utilities'"
+        " AND revenue_growth < 0 ORDER BY revenue_growth ASC LIMIT 3"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_its_price_after_a_stock_is_never_an_index_price(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "what's the latest closing price for amazon",
+        "what was its highest price in december 2023",
+    )
+    task = plan.tasks[0]
+    assert not task.sql and "high" in task.refusal  # the close or the day's high: asked
+    plan = session(
+        engine,
+        seed_db,
+        "what's the latest closing price for amazon",
+        "what was its highest close in december 2023",
+    )
+    gold = (
+        "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+        " AND record_date LIKE '2023-12%'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_highest_level_it_reached_is_one_value_and_its_day(engine, seed_db):
+    first = "What was the S&P 500 index level on 2023-03-15?"
+    then = "and the highest level it reached in Q4 2022?"
+    plan = session(engine, seed_db, first, then)
+    gold = (
+        "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+        " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    assert len(rows(seed_db, plan)) == 1
+    plan = session(engine, seed_db, first, then, "On which day was that?")
+    assert rows(seed_db, plan)[0][0] == "2022-10-04"
+
+
+def test_that_number_of_a_previous_answer_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "What is the maximum number of stocks that any single user has selected?",
+        "How many users are at that number?",
+    )
+    task = plan.tasks[0]
+    assert not task.sql and "that number" in task.refusal
+
+
+def test_the_current_share_price_of_those_companies(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "which industry has the most companies",
+        "which of those companies has the highest current share price?",
+    )
+    gold = (
+        "SELECT stock_symbol, current_price FROM companies WHERE industry ="
+        " 'Drug Manufacturers—General' ORDER BY current_price DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
