@@ -151,6 +151,13 @@ _SHARED_YEAR = re.compile(
 
 # 'Dr. Laura Jensen': a title before a capitalised name is not part of the stored name
 _TITLE = re.compile(r"\b(?:Dr|Mr|Mrs|Ms|Prof)\.?\s+(?=[A-Z])")
+# 'the most recent date we have prices for': the date of the price data, not each stock's
+# latest price
+_DATE_WE_HAVE = re.compile(
+    r"\b(dates?|days?)\s+(?:that\s+)?(?:we|you|i)\s+(?:have|got|hold|keep)\s+(?:any\s+)?"
+    r"([a-z][a-z ]*?)\s+(?:data\s+)?(?:for|on)(?=\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
 
 
 def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -159,6 +166,11 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     for title in _TITLE.finditer(text):
         rewrites.append((title.group(0).strip(), "(dropped)"))
     text = _TITLE.sub("", text)
+    dated = _DATE_WE_HAVE.search(text)
+    if dated:
+        said = f"{dated.group(1)} in the {dated.group(2)} data"
+        rewrites.append((dated.group(0), said))
+        text = text[: dated.start()] + said + text[dated.end() :]
     repeat = _SHOW_THE_COUNT.search(text)
     if repeat and re.search(r"\b(?:how many|number of|count)\b", text[: repeat.start()], re.I):
         rewrites.append((repeat.group(0).strip(), "(the group and its count, as asked)"))

@@ -1,0 +1,29 @@
+"""Issue 12: 'the most recent date we have prices for' asks for the last date of the price
+data (one value), not every stock's latest close."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["what's the most recent date we have prices for?", "whats the last date we have prices for?"],
+)
+def test_the_last_date_we_have_data_for(engine, seed_db, question):
+    gold = "SELECT MAX(record_date) FROM stock_price_history"
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_a_value_of_several_columns_is_picked_by_the_key_to_another_table(engine, seed_db):
+    """'CA' is a ticker, a state and a country code: beside a close it is the ticker (the key
+    that ties closes to companies); with nothing to tell them apart it is declined."""
+    plan = ask(engine, seed_db, "CA close on 2023-06-30")
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'CA'"
+        " AND record_date = '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    task = ask(engine, seed_db, "what are the 3 largest employers in CA?").tasks[0]
+    assert not task.sql and "state" in task.refusal
