@@ -50,6 +50,8 @@ HOLDOUT_SPLITS = (
     "holdout17",
     "holdout18",
     "holdout19",
+    "holdout20",
+    "holdout21",
 )  # --holdout runs them all: never tuned on
 
 

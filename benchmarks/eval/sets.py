@@ -93,6 +93,11 @@ SPLITS = (
     "dev58",
     "holdout18",
     "holdout19",
+    "dev59",
+    "dev60",
+    "dev61",
+    "holdout20",
+    "holdout21",
 )  # later blind sets
 
 
