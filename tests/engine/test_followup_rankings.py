@@ -97,3 +97,26 @@ def test_the_current_share_price_of_those_companies(engine, seed_db):
         " 'Drug Manufacturers—General' ORDER BY current_price DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "first,gold",
+    [
+        (
+            "highest closing price ever for TSLA",
+            "SELECT MIN(close) FROM stock_price_history WHERE stock_symbol = 'TSLA'",
+        ),
+        (
+            "max close of MSFT in 2022",
+            "SELECT MIN(close) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date LIKE '2022%'",
+        ),
+        (
+            "which company has the highest market cap",
+            "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap ASC LIMIT 1",
+        ),
+    ],
+)
+def test_and_the_lowest_is_the_other_end_of_the_same_question(engine, seed_db, first, gold):
+    plan = session(engine, seed_db, first, "and the lowest?")
+    assert same_rows(seed_db, plan, gold)

@@ -5,7 +5,7 @@ SUM(measure where condition) / SUM(measure), not a count of rows; what it cannot
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows
+from test_honesty import ask, same_rows, session
 
 _TECH_CAP = (
     "SELECT 100.0 * SUM(CASE WHEN sector = 'Technology' THEN market_cap ELSE 0 END)"
@@ -54,3 +54,26 @@ def test_a_weighted_share_it_cannot_condition_declines(engine, seed_db, question
     task = ask(engine, seed_db, question).tasks[0]
     assert task.refusal and not task.sql
     assert "market_cap" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "asked",
+    [
+        "what share of the total index weight do they have",
+        "what is their combined weight, as a percentage of the index?",
+    ],
+)
+def test_the_share_of_the_rows_shown(engine, seed_db, asked):
+    plan = session(engine, seed_db, "top 5 companies by market cap", asked)
+    top = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
+    gold = (
+        f"SELECT 100.0 * SUM(CASE WHEN stock_symbol IN ({top}) THEN weight ELSE 0 END)"
+        " / SUM(weight) FROM index_compositions"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_share_of_rows_of_one_period_is_declined(engine, seed_db):
+    """The whole could be that period's rows or every date's: not picked silently."""
+    plan = session(engine, seed_db, "AAPL volume in 2023", "what share of total volume is that")
+    assert not plan.tasks[0].sql

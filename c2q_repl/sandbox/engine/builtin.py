@@ -57,6 +57,7 @@ from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import Prepared, prepare, refusal_for_write
 from .projection import asked_projection, shown_sql
+from .ratio import share_of_rows_shown
 from .reading import columns_of
 from .references import (
     MAX_KEYS,
@@ -819,7 +820,8 @@ class BuiltinAnswerer:
         if named is not None:
             # 'that industry' is the previous answer's value, not a column to show
             linked = replace(linked, items=tuple(it for it in linked.items if it is not named))
-        spec = interpret(linked, ctx.lex, ctx.defaults)
+        share = share_of_rows_shown(list(linked.items), ctx.lex)
+        spec = share or interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self._refuse("0", question, spec, ctx)
         if extreme is not None:
@@ -927,6 +929,17 @@ class BuiltinAnswerer:
             # question's; the previous one's 'latest day' does not carry over
             filters = tuple(f for f in filters if f.op != "latest")
         filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
+        if share is not None:
+            # 'what share of the index weight do they have?': those rows are the condition,
+            # every row of the measure's table the whole
+            if any(f.time for f in filters):
+                reason = (
+                    f"'{question}': the whole could be every row of that period or of all "
+                    "dates; please ask the share in one question with the period said once."
+                )
+                return self._refuse("0", question, Decline(reason), ctx)
+            extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+            return self._render("0", question, share.with_(ratio_filters=filters), ctx, extra)
         merged = merge_filters(spec, filters)
         if (
             prev.shape == "count"

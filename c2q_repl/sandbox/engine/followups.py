@@ -192,6 +192,59 @@ def _the_one_extreme(words: list[str], it: Item, nxt: Item, items: list[Item]) -
     )
 
 
+def _other_extreme(prev: QuerySpec, linked: Linked, evidence: bool) -> Edit | None:
+    """'and the lowest?' after the highest close: the same question at the other end. Only a
+    lone superlative, and only after an answer that is itself one extreme."""
+    items = [it for it in linked.items if it.kind != "unsupported"]
+    if not evidence or len(items) != 1 or linked.unknown:
+        return None
+    it = items[0]
+    if it.kind != "kw" or it.category not in ("agg", "bottom"):
+        return None
+    if it.text.lower() not in SUPERLATIVE_WORDS:
+        return None
+    low = it.category == "bottom" or it.arg == "MIN"
+    word = it.text.lower()
+    extreme = next((f for f in prev.filters if f.op == "extreme"), None)
+    if extreme is not None:
+        end = "min" if low else "max"
+        if extreme.values[0] == end:
+            return None
+        flipped = replace(extreme, values=(end, *extreme.values[1:]))
+        spec = prev.with_(
+            filters=tuple(flipped if f is extreme else f for f in prev.filters),
+            descending=not low,
+        )
+        return Edit(spec, (f"the {word} {extreme.col.column} instead",))
+    if (
+        prev.limit == 1
+        and prev.group_by is None
+        and prev.order_by is not None
+        and prev.shape == "list"
+    ):
+        if prev.descending == (not low):
+            return None
+        return Edit(prev.with_(descending=not low), (f"the {word} {prev.order_by.column} instead",))
+    if (
+        prev.shape == "aggregate"
+        and prev.group_by is None
+        and prev.metric is not None
+        and prev.metric.func in ("MIN", "MAX")
+        and not prev.extra_metrics
+    ):
+        func = "MIN" if low else "MAX"
+        if prev.metric.func == func:
+            return None
+        metric = replace(prev.metric, func=func)
+        col = prev.metric.col.column if prev.metric.col else ""
+        return Edit(prev.with_(metric=metric), (f"the {word} {col} instead",))
+    if prev.limit == 1 and prev.group_by is not None and prev.order_metric:
+        if prev.descending == (not low):
+            return None
+        return Edit(prev.with_(descending=not low), (f"the group with the {word} value instead",))
+    return None
+
+
 def apply_followup(
     prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
 ) -> Edit | None:
@@ -217,6 +270,9 @@ def apply_followup(
             )
         if bare is not None:
             return bare
+    other_end = _other_extreme(prev, linked, evidence.any)
+    if other_end is not None:
+        return other_end
     if not is_followup(linked, prev):
         return None
     if (

@@ -153,3 +153,60 @@ def ratio_spec(
         also_join=tuple(dict.fromkeys(population.also_join + condition.also_join)),
         notes=population.notes + condition.notes + (note,),
     )
+
+
+def share_of_rows_shown(items: list[Item], lex: Lexicon) -> QuerySpec | None:
+    """'what share of the total index weight do they have?': the weighted share whose
+    condition is the rows a pronoun points at (filled in by the caller, builtin.py); None
+    unless the question is only a percentage word and a measure."""
+    if not any(it.kind == "kw" and it.category == "pct" for it in items):
+        return None
+    measure = weighted_measure(items, lex) or _measure_said_before(items, lex)
+    if measure is None:
+        return None
+    rest = [
+        it
+        for it in items
+        if not (it.kind == "kw" and it.category in ("pct", "list", "agg"))
+        and not (it.kind == "column" and it.targets[0].column == measure.column)
+        and not (it.kind == "table" and _the_whole(it, measure, lex))
+    ]
+    if rest:
+        return None
+    word = next(it.text for it in items if it.kind == "kw" and it.category == "pct")
+    note = (
+        word,
+        f"'{word}' read as 100 × (the {measure.column} of the rows of the previous answer) / "
+        f"(the {measure.column} of all {measure.table} rows)",
+    )
+    return QuerySpec(
+        "aggregate",
+        measure.table,
+        metric=Metric(PCT, Col(measure.table, measure.column)),
+        notes=(note,),
+    )
+
+
+def _measure_said_before(items: list[Item], lex: Lexicon) -> Target | None:
+    """'their combined weight, as a percentage of the index': the one numeric column named
+    before 'as a percentage'."""
+    pct = [it for it in items if it.kind == "kw" and it.category == "pct"]
+    if len(pct) != 1 or pct[0].arg != "in":
+        return None
+    columns = [it for it in items if it.kind == "column" and it.start < pct[0].start]
+    if len(columns) != 1 or len({(t.table, t.column) for t in columns[0].targets}) != 1:
+        return None
+    target = columns[0].targets[0]
+    return target if lex.kind_of(target.table, target.column) == "number" else None
+
+
+def _the_whole(it: Item, measure: Target, lex: Lexicon) -> bool:
+    """'… as a percentage of the index': the table the measure's rows belong to (it or a
+    table one key away) names the whole, not a condition."""
+    table = it.targets[0].table
+    if table == measure.table:
+        return True
+    return any(
+        {rel.from_table, rel.to_table} == {table, measure.table}
+        for rel in lex.catalog.relationships
+    )
