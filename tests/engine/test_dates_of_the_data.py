@@ -27,3 +27,25 @@ def test_a_value_of_several_columns_is_picked_by_the_key_to_another_table(engine
     assert same_rows(seed_db, plan, gold)
     task = ask(engine, seed_db, "what are the 3 largest employers in CA?").tasks[0]
     assert not task.sql and "state" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,when",
+    [
+        ("what are the 5 most popular stocks among users?", ""),
+        ("Top 5 most popular stocks among users", ""),
+        (
+            "which stock got picked the most by users in jan 2023?",
+            " WHERE created_date LIKE '2023-01%'",
+        ),
+    ],
+)
+def test_the_most_picked_stocks_said_plainly(engine, seed_db, question, when):
+    """'popular among users' once read as two counts, 'got picked' as an unknown word."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.sql and not task.refusal
+    top = seed_db.query(
+        f"SELECT stock_symbol FROM user_selected_stocks{when} GROUP BY stock_symbol"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    ).rows[0][0]
+    assert seed_db.query(task.sql).rows[0][0] == top

@@ -120,3 +120,87 @@ def test_the_current_share_price_of_those_companies(engine, seed_db):
 def test_and_the_lowest_is_the_other_end_of_the_same_question(engine, seed_db, first, gold):
     plan = session(engine, seed_db, first, "and the lowest?")
     assert same_rows(seed_db, plan, gold)
+
+
+def test_all_of_them_after_one_row_of_a_list_is_the_whole_list(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "list the non-US companies and their country",
+        "which of them has the biggest market cap",
+        "total employees across all of them?",
+    )
+    gold = "SELECT SUM(full_time_employees) FROM companies WHERE country_code <> 'US'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_each_named_rows_period_highs_and_then_lows(engine, seed_db):
+    """'2023 highs for META, AAPL and AMZN' once listed every daily high of all three, and
+    'and the lows' then took the highest low."""
+    first = "2023 highs for META, AAPL and AMZN"
+    period = "record_date LIKE '2023%' AND stock_symbol IN ('META', 'AAPL', 'AMZN')"
+    plan = session(engine, seed_db, first)
+    gold = (
+        "SELECT short_name, MAX(high) FROM stock_price_history JOIN companies"
+        f" USING (stock_symbol) WHERE {period} GROUP BY 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, first, "and the lows")
+    gold = f"SELECT stock_symbol, MIN(low) FROM stock_price_history WHERE {period} GROUP BY 1"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_change_over_a_period_outside_the_data_is_declined(engine, seed_db):
+    task = session(engine, seed_db, "how much did NVDA go up in 2024").tasks[0]
+    assert not task.sql and "The data covers" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "asked", ["only the ones with more than 60", "only sectors with more than 60"]
+)
+def test_only_the_groups_over_a_count(engine, seed_db, asked):
+    plan = session(engine, seed_db, "how many companies per sector", asked)
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 60"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_sort_them_after_a_top_n_keeps_those_rows(engine, seed_db):
+    """Once re-ranked every company: the top 5 by revenue growth, not the five biggest."""
+    plan = session(engine, seed_db, "top 5 companies by market cap", "sort them by revenue growth")
+    top = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
+    gold = (
+        f"SELECT stock_symbol, revenue_growth FROM companies WHERE stock_symbol IN ({top})"
+        " ORDER BY revenue_growth DESC"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "list tech companies in california", "sort them by ebitda, biggest first"
+    )
+    gold = (
+        "SELECT stock_symbol, ebitda FROM companies WHERE sector = 'Technology' AND state = 'CA'"
+        " ORDER BY ebitda DESC"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_measure_for_each_of_the_groups_shown(engine, seed_db):
+    plan = session(
+        engine, seed_db, "how many companies trade on each exchange", "avg market cap for each?"
+    )
+    gold = "SELECT exchange_symbol, AVG(market_cap) FROM companies GROUP BY exchange_symbol"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "list the sectors", "how many companies in each")
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_how_many_picked_any_of_those_is_one_count(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 companies by market cap",
+        "how many different users picked any of those",
+    )
+    top = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
+    gold = f"SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks WHERE stock_symbol IN ({top})"
+    assert same_rows(seed_db, plan, gold)

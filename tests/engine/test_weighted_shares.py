@@ -5,7 +5,7 @@ SUM(measure where condition) / SUM(measure), not a count of rows; what it cannot
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows, session
+from test_honesty import ask, rows, same_rows, session
 
 _TECH_CAP = (
     "SELECT 100.0 * SUM(CASE WHEN sector = 'Technology' THEN market_cap ELSE 0 END)"
@@ -77,3 +77,35 @@ def test_a_share_of_rows_of_one_period_is_declined(engine, seed_db):
     """The whole could be that period's rows or every date's: not picked silently."""
     plan = session(engine, seed_db, "AAPL volume in 2023", "what share of total volume is that")
     assert not plan.tasks[0].sql
+
+
+def test_a_share_of_companies_in_the_index_counts_each_company_once(engine, seed_db):
+    """'S&P 500 companies' joins through the index: each company once, by its key (the
+    percentage was declined for the join)."""
+    plan = ask(engine, seed_db, "what % of S&P 500 companies are in tech?")
+    gold = (
+        "SELECT 100.0 * SUM(c.sector = 'Technology') / COUNT(*) FROM companies c"
+        " JOIN index_compositions i USING (stock_symbol) WHERE i.index_symbol = 'SP500'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    task = ask(
+        engine,
+        seed_db,
+        "What share of the index's companies is headquartered outside the United States?",
+    ).tasks[0]
+    assert not task.sql  # never the share of indexes holding such a company
+
+
+def test_their_share_after_a_percentage_is_of_the_rows_that_met_it(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "what percentage of s&p companies are in healthcare?",
+        "and what share of the total index weight do they have",
+    )
+    gold = (
+        "SELECT 100.0 * SUM(i.weight) FROM index_compositions i JOIN companies c"
+        " USING (stock_symbol) WHERE c.sector = 'Healthcare'"
+    )
+    got = float(rows(seed_db, plan)[0][0])
+    assert abs(got - float(seed_db.query(gold).rows[0][0])) < 1e-6

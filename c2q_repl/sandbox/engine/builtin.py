@@ -79,6 +79,8 @@ from .rounds import (
     counted_per_group,
     counts_per_group_only,
     dates_onto_subject,
+    for_each_group,
+    kept_groups,
     last_answered,
     named_subject,
     ranked_by_that,
@@ -452,6 +454,9 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
+        if outside and spec.change:
+            # a change over a period with no stored days is no number at all (NULL - NULL)
+            return self._refuse(task_id, question, Decline(outside), ctx, examples)
         task = TaskPlan(
             task_id=task_id,
             task=question,
@@ -483,6 +488,20 @@ class BuiltinAnswerer:
         self, prior: PriorRound, question: str, ctx: _Context, answered: PriorRound | None = None
     ) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
+        sort_them = _SORT_THEM.match(question) if data else None
+        if sort_them is not None and data:
+            shown = QuerySpec.from_json(data)
+            if not shown.limit:
+                # 'sort them by market cap': all the previous rows sorted, an edit
+                question = _SORT_THEM.sub(r"\1", question)
+            elif shown.shape == "list" and shown.group_by is None:
+                # after a top N 'them' are those N rows, sorted; re-ranking every row would
+                # answer another question
+                rest = question[sort_them.end() :].strip(" ?.!")
+                if not _DIRECTION_SAID.search(rest):
+                    rest += " highest first"  # a sort by a number: largest first, as edits do
+                rows = f"{shown.table.replace('_', ' ')} sorted {rest}"
+                return self._resolve_reference(prior, shown, rows, sort_them.group(2), ctx)
         several = _SEVERAL_ANSWERS.search(question)
         if several is not None:
             # 'same two numbers for Q1 2023 pls': two earlier answers; an edit can only
@@ -547,6 +566,10 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        kept = kept_groups(question, prev)
+        if kept is not None:
+            note = ("follow-up", f"The groups of '{prior.question}' whose value passes")
+            return self._render("0", question, kept, ctx, [note])
         top = top_group(question, prev)
         if top is not None:
             note = ("follow-up", f"The groups of '{prior.question}', the one at the top kept")
@@ -564,6 +587,12 @@ class BuiltinAnswerer:
             # 'list the 5 biggest by market cap' after a count of tech companies: of those
             question, linked = ranked, link(ranked, ctx.lex)
             pronoun = back_reference(question, linked)
+        each = for_each_group(question, prev)
+        if each != question:
+            # 'avg market cap for each?': per the groups of the previous answer, a question of
+            # its own about every row (the groups came from a condition-free grouping)
+            if not named_subject(prev):
+                return self._plan_one(each, "0", ctx)
         recounted = counted_per_group(question, prev)
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
@@ -796,6 +825,18 @@ class BuiltinAnswerer:
         named_owner = self._as_named(prior, prev, question, pronoun, ctx)
         if named_owner is not None:
             return named_owner
+        if _ALL_OF_THEM.search(question) and (
+            prev.limit == 1 or any(f.op == "extreme" for f in prev.filters)
+        ):
+            # 'total employees across all of them?' after 'which of them has the biggest
+            # market cap': all the rows that ranking chose from, not the one it kept
+            prev = prev.with_(
+                filters=tuple(f for f in prev.filters if f.op != "extreme"),
+                limit=None,
+                limit_stated=False,
+                order_by=None,
+                ties=False,
+            )
         question, said_count = _of_those_n(shifted_period(question, prev))
         if (
             pronoun.lower() in PLURAL
@@ -939,6 +980,11 @@ class BuiltinAnswerer:
                 )
                 return self._refuse("0", question, Decline(reason), ctx)
             extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+            if prev.metric is not None and prev.metric.func == "PCT":
+                # after 'what % of S&P companies are in healthcare?' 'they' are the rows that
+                # met its condition; its population stays the whole
+                both = share.with_(filters=prev.filters, ratio_filters=prev.ratio_filters)
+                return self._render("0", question, both, ctx, extra)
             return self._render("0", question, share.with_(ratio_filters=filters), ctx, extra)
         merged = merge_filters(spec, filters)
         if (
@@ -1144,12 +1190,28 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     if len(words) > 4:
+        if _ranks_its_own_groups(words, linked):
+            return False  # 'which sector has the highest total EBITDA?': a question of its own
         # 'on which day was the high': a column and 'the', no rows of its own
         return not any(it.kind in ("table", "value", "time") for it in linked.items) and any(
             t.lower in ("the", "that", "those") for t in words[1:]
         )
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
     return kinds == {"column"}
+
+
+def _ranks_its_own_groups(words: list, linked: Linked) -> bool:
+    """'which sector has the highest total EBITDA': 'which' + a column it groups by, then a
+    superlative and an aggregate of another column."""
+    items = sorted(linked.items, key=lambda it: it.start)
+    content = [it for it in items if not (it.kind == "kw" and it.category == "list")]
+    if words[0].lower != "which" or len(content) < 3 or content[0].kind != "column":
+        return False
+    if content[0].start != 1:
+        return False
+    aggregates = [it for it in content[1:] if it.kind == "kw" and it.category == "agg"]
+    measured = [it for it in content[1:] if it.kind == "column"]
+    return len(aggregates) == 2 and len(measured) == 1
 
 
 def _narrowed(question: str) -> bool:
@@ -1169,6 +1231,17 @@ def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:
     return replace(task, task=text)
 
 
+_SORT_THEM = re.compile(
+    r"^(\s*(?:(?:ok(?:ay)?|and|now|pls|please)[\s,]+)?(?:sort|order|rank|re-?sort)\s+)"
+    r"(them|those|these|it|the\s+list|that)\s+(?=by\b|in\b|from\b|biggest|largest|smallest)",
+    re.I,
+)
+_DIRECTION_SAID = re.compile(
+    r"\b(?:asc|desc|ascending|descending|first|last|highest|lowest|biggest|smallest|largest|"
+    r"top|bottom|a-z|z-a)\b",
+    re.I,
+)
+_ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|those|these)\b", re.I)
 _THAT_VALUE = re.compile(
     r"\b(?:that|this|the\s+same)\s+(?:number|amount|value|figure|total|count|level|"
     r"price|percentage|share)\b",

@@ -741,13 +741,31 @@ def _bare_columns(prev: QuerySpec, linked: Linked, lex: Lexicon) -> Edit | None:
         and col_kind_of(lex, picked[0]) == "number"
         and not prev.extra_metrics
     ):
-        spec = prev.with_(metric=Metric(metric.func, picked[0]))
-        return Edit(spec, (f"the same {metric.func.lower()} over {picked[0].column}",))
+        func = _extreme_of_named_column(metric, picked[0])
+        spec = prev.with_(metric=Metric(func, picked[0]))
+        return Edit(spec, (f"the same {func.lower()} over {picked[0].column}",))
     raise ValueError(
         "I could not tell what to compute for "
         + ", ".join(c.column for c in picked)
         + " from the previous question; please ask it in full."
     )
+
+
+_EXTREME_COLUMN = {"high": "MAX", "low": "MIN"}
+
+
+def _extreme_of_named_column(metric: Metric, col: Col) -> str:
+    """'and the lows' after the period's highest high: the lowest low. A column named for an
+    extreme takes its own direction when the previous one did the same."""
+    before = metric.col.column.lower() if metric.col is not None else ""
+    after = col.column.lower()
+    if (
+        before in _EXTREME_COLUMN
+        and after in _EXTREME_COLUMN
+        and metric.func == _EXTREME_COLUMN[before]
+    ):
+        return _EXTREME_COLUMN[after]
+    return metric.func
 
 
 def entity_of(catalog, col: Col) -> str | None:

@@ -52,6 +52,9 @@ def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
                 f"'{whole.group(0)}' read as the {_EXTREME[word]} daily {word} in the data",
             )
             return PeriodExtreme(rewritten, note)
+    several = _each_ones_extreme(question, linked, lex)
+    if several is not None:
+        return several
     words = [w.lower() for w in _WORD.findall(question)]
     if _DAILY.search(question) or not words or len(words) > 2 or len(set(words)) != len(words):
         return None
@@ -73,6 +76,44 @@ def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
     note = (
         word,
         f"'{word}' over {said} read as the period's {word}: the {_EXTREME[word]} daily {word}",
+    )
+    return PeriodExtreme(rewritten, note)
+
+
+_PLURAL = re.compile(r"(?<![\w'-])(high|low)s(?![\w'-])", re.I)
+_FUNC = {"high": "max", "low": "min"}
+
+
+def _each_ones_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
+    """'2023 highs for META, AAPL and AMZN': each named row's highest daily high over the
+    period (one value per row), not every daily high of all of them."""
+    words = [w.lower() for w in _PLURAL.findall(question)]
+    if len(words) != 1 or _WORD.search(question) or _DAILY.search(question):
+        return None
+    times = [it for it in linked.items if it.kind == "time" and it.time is not None]
+    if len(times) != 1 or not _several_days(times[0].time):
+        return None
+    values = [it for it in linked.items if it.kind == "value" and it.targets]
+    keys = {(t.table, t.column) for it in values for t in it.targets[:1]}
+    if len(values) < 2 or len(keys) != 1:
+        return None
+    table, column = keys.pop()
+    word = words[0]
+    dated = [
+        t
+        for it in linked.items
+        if it.kind == "column" and it.text.lower() == word + "s"
+        for t in it.targets
+        if t.column.lower() == word and lex.date_columns(t.table)
+    ]
+    if not dated:
+        return None
+    per = column.replace("_", " ")
+    rewritten = _PLURAL.sub(f"{_FUNC[word]} {word} per {per}", question, count=1)
+    said = times[0].text or "the period"
+    note = (
+        f"{word}s",
+        f"'{word}s' over {said} read as each {per}'s {_EXTREME[word]} daily {word}",
     )
     return PeriodExtreme(rewritten, note)
 

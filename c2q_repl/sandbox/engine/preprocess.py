@@ -256,6 +256,12 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
         rewrites.append(("who", persons.split()[1]))
         text = persons
+    most = _PICKED_MOST.sub(r"most \1", text)
+    most = _AMONG_USERS.sub(r"\1", most)
+    if most != text:
+        # 'which stock got picked the most by users': the most picked stock
+        rewrites.append(("picked the most by users", "most picked"))
+        text = most
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))
@@ -267,6 +273,21 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
+_VERBS_OF_CHOICE = r"picked|selected|chosen|watched|added|bought|ordered|rented|borrowed|booked"
+_PEOPLE = r"(?:our\s+|the\s+|all\s+)?(?:users|customers|members|people|clients)"
+# the words after need to end the question (or a period): 'popular among users in France'
+# keeps its condition
+_ENDS = r"(?=\s*(?:[?.!,]|$|in\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b))"
+_PICKED_MOST = re.compile(
+    rf"\b(?:was|were|is|are|got|get|gets|getting)\s+(?:the\s+)?({_VERBS_OF_CHOICE})\s+"
+    rf"(?:the\s+)?most(?:\s+often)?(?:\s+by\s+{_PEOPLE})?{_ENDS}",
+    re.IGNORECASE,
+)
+_AMONG_USERS = re.compile(
+    rf"\b(most\s+(?:popular|{_VERBS_OF_CHOICE})(?:\s+[a-z]+)?)\s+(?:among|with|by)\s+"
+    rf"{_PEOPLE}{_ENDS}",
+    re.IGNORECASE,
+)
 _INTERJECTION = re.compile(
     r"^\s*(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+)\b[\s,!.:;-]*(?=\S)",
     re.IGNORECASE,

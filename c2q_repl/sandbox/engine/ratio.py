@@ -102,6 +102,15 @@ def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
     table_at = next((i for i in range(at[0] + 1, len(items)) if items[i].kind == "table"), None)
     if table_at is None:
         raise Refuse(f"I could not tell which rows the '{word}' is of.", word)
+    while (
+        table_at + 1 < len(items)
+        and items[table_at + 1].kind == "table"
+        and not items[table_at + 1].text.lower().endswith("ed")  # 'selected': a verb
+        and not all(t.via == "verb" for t in items[table_at + 1].targets)
+    ):
+        # "the index's companies": the rows counted are the last noun's; the one before
+        # only narrows them (and is kept with the population)
+        table_at += 1
     between = items[at[0] + 1 : table_at]
     if any(it.kind not in ("value", "kw") for it in between):
         raise Refuse(f"I could not tell which rows the '{word}' is of.", word)

@@ -91,7 +91,7 @@ def merge_filters(spec: QuerySpec, extra: tuple[Filter, ...]) -> QuerySpec:
 
 PLURAL = frozenset({"they", "them", "their", "theirs", "those", "these"})
 TOTAL_WORDS = frozenset(
-    {"total", "combined", "altogether", "together", "overall", "sum", "all", "collectively"}
+    {"total", "combined", "altogether", "together", "overall", "sum", "all", "collectively", "any"}
 )
 
 

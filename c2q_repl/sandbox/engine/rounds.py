@@ -424,3 +424,76 @@ def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
         limit_stated=True,
         ties=True,
     )
+
+
+_KEEP_GROUPS = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?"
+    r"(?:the\s+ones|those|ones|(?:the\s+)?(?P<noun>[a-z]+))\s+"
+    r"(?:with|having|that\s+have|where)\s+"
+    r"(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|"
+    r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
+    re.I,
+)
+_HAVING_OPS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "at least": ">=",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+    "below": "<",
+    "at most": "<=",
+}
+
+
+def kept_groups(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'only the ones with more than 60' after the number of companies per sector: the
+    groups of the previous answer whose one value passes (a HAVING); None otherwise."""
+    m = _KEEP_GROUPS.match(question)
+    if (
+        m is None
+        or prev.group_by is None
+        or prev.shape != "aggregate"
+        or prev.metric is None
+        or prev.extra_metrics
+        or prev.having
+        or prev.bucket
+    ):
+        return None
+    what = (m.group("what") or "").lower()
+    if prev.metric.func == "COUNT" and prev.metric.col is None:
+        counted = prev.table.lower().replace("_", " ")
+        if what and not (counted.startswith(what.rstrip("s")) or what.rstrip("s") in counted):
+            return None  # 'with more than 60 employees' after a count of companies
+    elif what:
+        return None  # a unit beside a sum or an average: which value is unclear
+    noun = (m.group("noun") or "").lower().rstrip("s")
+    if noun and noun not in group_words(prev.group_by.column):
+        return None
+    op = _HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
+    return prev.with_(having=((op, float(m.group("n"))),))
+
+
+def group_words(column: str) -> set[str]:
+    return {w.rstrip("s") for w in column.lower().replace("_", " ").split()}
+
+
+_FOR_EACH = re.compile(
+    r"\s+(?:for|in|of|per)\s+each(?:\s+(?:one|of\s+them|of\s+those))?\s*([?.!]*)\s*$", re.I
+)
+
+
+def for_each_group(question: str, prev: QuerySpec) -> str:
+    """'avg market cap for each?' after the number of companies per exchange: the same groups,
+    asked as '… per exchange_symbol'; the question unchanged when nothing was grouped."""
+    m = _FOR_EACH.search(question)
+    if m is None:
+        return question
+    if prev.group_by is not None and prev.shape == "aggregate" and not prev.bucket:
+        column = prev.group_by.column
+    elif prev.shape == "list" and prev.distinct and len(prev.columns) == 1:
+        column = prev.columns[0].column  # 'list the sectors' → 'how many companies in each'
+    else:
+        return question
+    return question[: m.start()] + f" per {column.replace('_', ' ')}" + m.group(1)

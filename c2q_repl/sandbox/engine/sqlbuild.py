@@ -283,10 +283,23 @@ def metric_name(metric: Metric, spec: QuerySpec) -> str:
     return f"{prefix}_{metric.col.column}" if metric.col else prefix
 
 
-def _percentage(names: _Names, spec: QuerySpec) -> exp.Expr:
+def _percentage(names: _Names, spec: QuerySpec, key: Col | None = None) -> exp.Expr:
     """100.0 * SUM(CASE WHEN condition THEN 1 ELSE 0 END) / COUNT(*): the share of rows;
-    weighted by a measure, SUM(CASE WHEN condition THEN col ELSE 0 END) / SUM(col)."""
+    weighted by a measure, SUM(CASE WHEN condition THEN col ELSE 0 END) / SUM(col). Across a
+    join that repeats rows ('S&P 500 companies'), each row counts once by its ``key``:
+    COUNT(DISTINCT CASE WHEN condition THEN key END) / COUNT(DISTINCT key)."""
     condition = exp.and_(*(_condition(names, f) for f in spec.ratio_filters))
+    if key is not None:
+        hit_keys = exp.Count(
+            this=exp.Distinct(
+                expressions=[exp.Case(ifs=[exp.If(this=condition, true=names.col(key))])]
+            )
+        )
+        every_key = exp.Count(this=exp.Distinct(expressions=[names.col(key)]))
+        return exp.Div(
+            this=exp.Mul(this=exp.Literal.number("100.0"), expression=hit_keys),
+            expression=every_key,
+        )
     weight = spec.metric.col if spec.metric is not None else None
     each = names.col(weight) if weight is not None else exp.Literal.number(1)
     hits = exp.Sum(
@@ -586,14 +599,26 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 "Summing across that join would count some rows more than once; "
                 "the built-in engine does not nest queries to avoid it."
             )
-        if spec.metric.func == "PCT" and fan_out:
+        # the rows repeat through a join only the population needs ('S&P 500 companies'):
+        # counted once each by key. A condition on a joined table would shrink the whole.
+        pct_key = (
+            pk[0]
+            if fan_out
+            and len(pk) == 1
+            and spec.metric.col is None
+            and all(f.col.table == spec.table for f in spec.ratio_filters)
+            else None
+        )
+        if spec.metric.func == "PCT" and fan_out and pct_key is None:
             raise PlanError(
                 "That percentage would count some rows more than once across the join; "
                 "the built-in engine does not nest queries to avoid it."
             )
         values = [
             exp.alias_(
-                _percentage(names, spec) if m.func == "PCT" else _metric_expr(names, m, count_key),
+                _percentage(names, spec, pct_key)
+                if m.func == "PCT"
+                else _metric_expr(names, m, count_key),
                 metric_name(m, spec),
             )
             for m in metrics
