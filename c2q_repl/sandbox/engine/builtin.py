@@ -588,11 +588,10 @@ class BuiltinAnswerer:
             question, linked = ranked, link(ranked, ctx.lex)
             pronoun = back_reference(question, linked)
         each = for_each_group(question, prev)
-        if each != question:
+        if each != question and not named_subject(prev):
             # 'avg market cap for each?': per the groups of the previous answer, a question of
             # its own about every row (the groups came from a condition-free grouping)
-            if not named_subject(prev):
-                return self._plan_one(each, "0", ctx)
+            return self._plan_one(each, "0", ctx)
         recounted = counted_per_group(question, prev)
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
