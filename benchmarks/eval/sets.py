@@ -98,6 +98,9 @@ SPLITS = (
     "dev61",
     "holdout20",
     "holdout21",
+    "dev62",
+    "dev63",
+    "dev64",
 )  # later blind sets
 
 
