@@ -49,3 +49,23 @@ def test_the_most_picked_stocks_said_plainly(engine, seed_db, question, when):
         " ORDER BY COUNT(*) DESC LIMIT 1"
     ).rows[0][0]
     assert seed_db.query(task.sql).rows[0][0] == top
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many companies trade on nasdaq vs nyse?",
+            "SELECT exchange_symbol, COUNT(*) FROM companies"
+            " WHERE exchange_symbol IN ('NMS', 'NYQ') GROUP BY exchange_symbol",
+        ),
+        (
+            "average market cap tech vs healthcare",
+            "SELECT sector, AVG(market_cap) FROM companies"
+            " WHERE sector IN ('Technology', 'Healthcare') GROUP BY sector",
+        ),
+    ],
+)
+def test_values_compared_with_vs_are_groups(engine, seed_db, question, gold):
+    """'nasdaq vs nyse' was declined as a comparison of named rows: one value per group."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -66,7 +66,7 @@ from .measures import (
     read_metric,
     superlative_metric,
 )
-from .named_rows import check_comparison
+from .named_rows import check_comparison, compared_groups
 from .pairs import adjective_pairs
 from .ratio import (
     distribution_words,
@@ -503,6 +503,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     check_every_word_counts(spec, sup_item, limit, share)
     check_asked_rows(st, spec)
     refuse_most_by_date(st, spec, sup_item)
+    spec = compared_groups(st, spec)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 

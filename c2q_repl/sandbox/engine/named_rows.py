@@ -55,6 +55,30 @@ def inexact(st: ReadState, col: Col) -> bool:
     return any(t in (info.type.upper() if info else "") for t in ("FLOAT", "DOUBLE", "REAL"))
 
 
+def compared_groups(st: ReadState, spec: QuerySpec) -> QuerySpec:
+    """'how many companies trade on nasdaq vs nyse?': a count (or an aggregate) for each of
+    the values compared, grouped by their column; the spec unchanged otherwise."""
+    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
+    if not compare or spec.metric is None or spec.group_by is not None:
+        return spec
+    if spec.order_by is not None or spec.limit is not None or spec.metric.func == "PCT":
+        return spec
+    several = [
+        f
+        for f in spec.filters
+        if f.op == "in"
+        and len(f.values) > 1
+        and not names_a_row(st, f.col)
+        and f.col.column not in key_columns(st, f.col.table)
+    ]
+    if len(several) != 1:
+        return spec
+    word = st.items[compare[0]].text
+    st.take(*compare)
+    st.notes.append((word, f"one value for each {several[0].col.column} compared"))
+    return spec.with_(shape="aggregate", group_by=several[0].col)
+
+
 def check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
     """'compare … of Apple and Microsoft', 'which had higher growth, Nvidia or AMD': these
     words are explained only when the question names two or more rows of one table."""
@@ -66,7 +90,7 @@ def check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
         )
         for f in spec.filters
     )
-    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
+    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare") and st.free(i)]
     comparative = sup_item is not None and sup_item.text.lower() in COMPARATIVES
     if (compare or comparative) and (not named_rows or spec.metric is not None):
         word = st.items[compare[0]].text if compare else sup_item.text

@@ -490,6 +490,8 @@ def for_each_group(question: str, prev: QuerySpec) -> str:
     m = _FOR_EACH.search(question)
     if m is None:
         return question
+    if prev.having or prev.limit or prev.count_groups:
+        return question  # some groups were kept: 'each' is each of those, not of all
     if prev.group_by is not None and prev.shape == "aggregate" and not prev.bucket:
         column = prev.group_by.column
     elif prev.shape == "list" and prev.distinct and len(prev.columns) == 1:
