@@ -204,3 +204,25 @@ def test_how_many_picked_any_of_those_is_one_count(engine, seed_db):
     top = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
     gold = f"SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks WHERE stock_symbol IN ({top})"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_their_closes_after_the_top_of_each_group_are_those_rows(engine, seed_db):
+    """Once every company of the two sectors (the sector condition, not the rows kept)."""
+    plan = session(
+        engine,
+        seed_db,
+        "biggest company by market cap in each sector",
+        "only tech and consumer defensive",
+        "what were their closing prices on the last day of 2023",
+    )
+    gold = (
+        "SELECT stock_symbol, close FROM stock_price_history WHERE record_date = '2023-12-29'"
+        " AND stock_symbol IN ('AAPL', 'WMT')"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_top_stocks_added_in_a_month_asks_by_what(engine, seed_db):
+    """'top 3 stocks added to watchlists in feb 2023' once ranked those added by market cap."""
+    task = session(engine, seed_db, "top 3 stocks added to watchlists in feb 2023").tasks[0]
+    assert not task.sql and "market_cap" in task.refusal

@@ -841,6 +841,7 @@ class BuiltinAnswerer:
             pronoun.lower() in PLURAL
             and prev.limit == 1
             and prev.group_by is None
+            and prev.per_group is None  # one per sector: the rows kept, not the sectors
             and any(f.op == "in" and len(f.values) > 1 for f in prev.filters)
         ):
             # 'their avg daily volume' after 'which one has higher ebitda' of KO and PEP:

@@ -152,6 +152,15 @@ def superlative_metric(
             return choose(st, numeric, before)
     word = st.items[at].text.lower()
     if use_default and subject and word in SIZE_WORDS and subject in st.defaults:
+        if _event_rows_named(st, subject):
+            # 'top 3 stocks added to watchlists in feb 2023': the most added, or the
+            # biggest of those added? The size measure is not picked silently.
+            raise Refuse(
+                f"'{st.items[at].text}' can rank by {st.defaults[subject]} or by how many "
+                f"{_event_rows_named(st, subject)} rows each has; please say which (for "
+                f"example 'most added' or 'by {st.defaults[subject].replace('_', ' ')}').",
+                st.items[at].text,
+            )
         col = Col(subject, st.defaults[subject])
         st.notes.append((word, f"'{word}' read as by {col.column}"))
         return col
@@ -286,3 +295,18 @@ def _listed_number(st: ReadState, count_at: int, agg_at: int | None) -> bool:
     if not all(col_kind(st, c) == "number" for c in columns_of(nxt)):
         return False
     return any(it.kind == "column" and st.free(k) and k < count_at for k, it in enumerate(st.items))
+
+
+def _event_rows_named(st: ReadState, subject: str) -> str:
+    """A table named beside the subject whose rows point at it ('watchlists' beside stocks):
+    rows a count could rank the subject by; '' when none."""
+    for it in st.items:
+        if it.kind not in ("table", "column"):
+            continue
+        for t in it.targets:
+            if t.table != subject and any(
+                rel.from_table == t.table and rel.to_table == subject
+                for rel in st.lex.catalog.relationships
+            ):
+                return t.table
+    return ""
