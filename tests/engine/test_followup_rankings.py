@@ -226,3 +226,21 @@ def test_top_stocks_added_in_a_month_asks_by_what(engine, seed_db):
     """'top 3 stocks added to watchlists in feb 2023' once ranked those added by market cap."""
     task = session(engine, seed_db, "top 3 stocks added to watchlists in feb 2023").tasks[0]
     assert not task.sql and "market_cap" in task.refusal
+
+
+def test_list_the_ones_after_counts_per_group_lists_rows(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies trade on NASDAQ vs NYSE?",
+        "and their total market cap?",
+        "list the nasdaq ones in healthcare",
+    )
+    gold = (
+        "SELECT stock_symbol, short_name FROM companies WHERE exchange_symbol = 'NMS'"
+        " AND sector = 'Healthcare'"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "avg market cap per sector", "list the top 5")
+    gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector ORDER BY 2 DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)

@@ -665,6 +665,30 @@ class BuiltinAnswerer:
                 "longer be the ones meant. Please ask the whole question again."
             )
             return self._refuse("0", question, Decline(reason), ctx)
+        if (
+            _LIST_ASKED.match(question)
+            and edit.spec.shape in ("aggregate", "count")
+            and edit.spec.metric is not None
+            and edit.spec.filters != prev.filters
+            and (edit.spec.limit, edit.spec.order_by, edit.spec.order_metric)
+            == (prev.limit, prev.order_by, prev.order_metric)
+        ):
+            # 'list the nasdaq ones in healthcare' after counts per exchange: the rows, with
+            # the edit's conditions, not the counts again
+            if edit.spec.having or edit.spec.count_groups or edit.spec.bucket:
+                reason = (
+                    f"'{question}' asks for the rows behind groups that a condition on their "
+                    "totals kept; please ask for those rows in one question."
+                )
+                return self._refuse("0", question, Decline(reason), ctx)
+            listed = QuerySpec(
+                "list",
+                edit.spec.table,
+                filters=edit.spec.filters,
+                also_join=edit.spec.also_join,
+                notes=edit.spec.notes,
+            )
+            edit = replace(edit, spec=listed, changes=(*edit.changes, "listed the rows"))
         if _same_query(prev, edit.spec, ctx.lex.catalog):
             # 'list them in descending order' after a count: an edit that changes nothing
             # would repeat the previous answer as if it were the one asked
@@ -1240,6 +1264,9 @@ _DIRECTION_SAID = re.compile(
     r"\b(?:asc|desc|ascending|descending|first|last|highest|lowest|biggest|smallest|largest|"
     r"top|bottom|a-z|z-a)\b",
     re.I,
+)
+_LIST_ASKED = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now)[\s,]+)?(?:list|name)\s+(?:me\s+)?(?:the|those|all)\b", re.I
 )
 _ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|those|these)\b", re.I)
 _THAT_VALUE = re.compile(
