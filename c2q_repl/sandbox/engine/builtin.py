@@ -95,6 +95,7 @@ from .rounds import (
     when_was_that,
 )
 from .spec import Col, Decline, Filter, QuerySpec
+from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .vocabulary import build_lexicon
@@ -265,6 +266,9 @@ class BuiltinAnswerer:
             prepared = replace(
                 prepared, question=placed, rewrites=prepared.rewrites + ((said, "its place"),)
             )
+        spelled, fixes = corrected_spelling(prepared.question, ctx.lex)
+        if fixes:
+            prepared = replace(prepared, question=spelled, rewrites=prepared.rewrites + fixes)
         monthly = month_without_year(prepared.question, ctx.lex)
         if monthly is not None:
             return self._single(self._refuse("0", question, monthly, ctx))
@@ -689,6 +693,16 @@ class BuiltinAnswerer:
                 notes=edit.spec.notes,
             )
             edit = replace(edit, spec=listed, changes=(*edit.changes, "listed the rows"))
+        excluded = _excluded_rows_joined(edit.spec, question, prior)
+        if excluded is not None:
+            return self._refuse("0", question, excluded, ctx)
+        if _one_row_compared(question, prev):
+            reason = (
+                f"'{question}' compares rows, but the previous answer ('{prior.question}') is "
+                "about one; please name the ones to compare (for example 'which of Apple and "
+                "Microsoft …')."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         if _same_query(prev, edit.spec, ctx.lex.catalog):
             # 'list them in descending order' after a count: an edit that changes nothing
             # would repeat the previous answer as if it were the one asked
@@ -1091,6 +1105,9 @@ class BuiltinAnswerer:
         ):
             # 'what sectors are they in?' after a top 5: in the order they were ranked
             merged = merged.with_(order_by=prev.order_by, descending=prev.descending)
+        excluded = _excluded_rows_joined(merged, question, prior)
+        if excluded is not None:
+            return self._refuse("0", question, excluded, ctx)
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
         outcome = self._render("0", question, merged, ctx, extra)
         if outcome.task.refusal:
@@ -1266,7 +1283,9 @@ _DIRECTION_SAID = re.compile(
     re.I,
 )
 _LIST_ASKED = re.compile(
-    r"^\s*(?:(?:and|ok(?:ay)?|so|now)[\s,]+)?(?:list|name)\s+(?:me\s+)?(?:the|those|all)\b", re.I
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now)[\s,]+)?(?:list|name)\s+(?:me\s+)?(?:just\s+|only\s+)?"
+    r"(?:the|those|all)\b",
+    re.I,
 )
 _ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|those|these)\b", re.I)
 _THAT_VALUE = re.compile(
@@ -1274,6 +1293,34 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> Decline | None:
+    """'and the energy ones that WERE picked?' after the stocks nobody picked: the absence
+    kept beside a join to the very rows it excludes answers nothing (always empty)."""
+    absent = {f.values[0] for f in spec.filters if f.op == "absent" and f.values}
+    if not absent & set(spec.tables()):
+        return None
+    return Decline(
+        f"'{question}' joins the {', '.join(sorted(absent))} rows that the previous question "
+        f"('{prior.question}') excluded; please ask it as a question of its own."
+    )
+
+
+_WHICH_ONE_MORE = re.compile(
+    r"\bwhich\s+(?:one|of\s+(?:the\s+)?(?:two|both|them|those))\b.*\b(?:higher|lower|bigger|"
+    r"smaller|larger|more|less|fewer|greater|better|worse)\b",
+    re.I,
+)
+
+
+def _one_row_compared(question: str, prev: QuerySpec) -> bool:
+    """'which one had the higher volume that day' after one company's close: the other one
+    was in an earlier answer, which an edit of the last one cannot see."""
+    if not _WHICH_ONE_MORE.search(question):
+        return False
+    named = [f for f in prev.filters if f.op in ("=", "in") and not f.time]
+    return bool(named) and all(len(f.values) == 1 for f in named)
 
 
 def _same_query(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:

@@ -18,7 +18,8 @@ _WHICH_ONES = re.compile(
 # 'list the NYQ ones' after 'and on NYQ?' (a count): the counted rows, named by what the
 # count already kept
 _THE_X_ONES = re.compile(
-    r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:list|show|name)\s+(?:me\s+)?(?:the|those|these)\s+"
+    r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:list|show|name)\s+(?:me\s+)?(?:just\s+|only\s+)?"
+    r"(?:the|those|these)\s+"
     r"(?P<said>[^\s?.!,]+(?:\s+[^\s?.!,]+)?)\s+ones\b",
     re.IGNORECASE,
 )

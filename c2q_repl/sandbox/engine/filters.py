@@ -185,7 +185,16 @@ def read_comparisons(st: ReadState) -> None:
                 if st.is_kw(i - 1, "not"):
                     op = NEGATED.get(op, op)
                     st.take(i - 1)
-                st.having.append((op, number.number, i, after + 1))
+                counted_at = after + 1
+                while (
+                    (nxt_table := st.at(counted_at + 1)) is not None
+                    and nxt_table.kind == "table"
+                    and nxt_table.start == items[counted_at].end  # 'index companies', not 'in'
+                ):
+                    # 'at least 15 index companies': the companies are counted (the last noun);
+                    # the word before only says which
+                    counted_at += 1
+                st.having.append((op, number.number, i, counted_at))
                 st.take(i, *values_at)
                 continue
         if col_at is None:

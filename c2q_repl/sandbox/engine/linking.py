@@ -280,6 +280,7 @@ def link(question: str, lex: Lexicon) -> Linked:
             and match.kind == "value"
             and all(t.via == "prefix" for t in match.targets)
             and not (tok.text[:1].isupper() and i > 0)
+            and not _listed_with_a_name(items, tokens, i, match, lex)
         ):
             names = ", ".join(sorted({t.value for t in match.targets}))
             reason = (
@@ -724,3 +725,28 @@ def _mixed_kind(targets: list[Target], lex: Lexicon) -> str:
 def _names_schema(targets) -> bool:
     """A table or column of this schema is named by the phrase (the schema's own word wins)."""
     return any(t.kind in ("table", "column") and t.via != "english" for t in targets or ())
+
+
+_LISTING = frozenset({"and", "vs", "vs.", "versus", "or", ",", "&"})
+
+
+def _listed_with_a_name(items: list, tokens: list, i: int, match: Item, lex) -> bool:
+    """'compare tesla and ford', 'coke vs pepsi': a lowercase name prefix listed right beside
+    a name of the same column is that column's name too, not an ordinary word."""
+    columns = {(t.table, t.column) for t in match.targets}
+
+    def named(it) -> bool:
+        return (
+            it is not None
+            and it.kind == "value"
+            and any(t.via != "prefix" for t in it.targets)
+            and bool(columns & {(t.table, t.column) for t in it.targets})
+        )
+
+    said = [it for it in items if not (it.kind == "kw" and it.text.lower() in _LISTING)]
+    before = said[-1] if said else None
+    if before is not None and before.end == i - 1 and tokens[i - 1].lower in _LISTING:
+        return named(before)
+    if match.end < len(tokens) and tokens[match.end].lower in _LISTING:
+        return named(_longest(tokens, match.end + 1, lex, None))
+    return False

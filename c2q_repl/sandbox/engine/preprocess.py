@@ -256,6 +256,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
         rewrites.append(("who", persons.split()[1]))
         text = persons
+    never = _NOBODY.sub("never ", text)
+    if never != text:
+        # 'which companies has nobody selected': the rows never related (an anti-join)
+        rewrites.append(("nobody", "never"))
+        text = never
     most = _PICKED_MOST.sub(r"most \1", text)
     most = _AMONG_USERS.sub(r"\1", most)
     if most != text:
@@ -273,6 +278,13 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
+_NOBODY = re.compile(
+    r"\b(?:nobody|nobdy|noone|no[\s-]one)(?:\s+on\s+the\s+app|\s+here|\s+at\s+all)?\s+"
+    r"(?=(?:has\s+|have\s+|ever\s+)?(?:picked|selected|chosen|chose|watched|watches|watch|"
+    r"follows|follow|followed|added|bought|ordered|rented|booked|borrowed|select|pick|choose|"
+    r"add|buy)\b)",
+    re.IGNORECASE,
+)
 _VERBS_OF_CHOICE = r"picked|selected|chosen|watched|added|bought|ordered|rented|borrowed|booked"
 _PEOPLE = r"(?:our\s+|the\s+|all\s+)?(?:users|customers|members|people|clients)"
 # the words after need to end the question (or a period): 'popular among users in France'
@@ -333,9 +345,11 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         said.append(("only", "(dropped)"))
         text = text[m.end() :]
     for pattern, replacement in PLAIN_WORDINGS:
+        found = pattern.search(text)
         changed = pattern.sub(replacement, text)
-        if changed != text:
-            said.append((pattern.pattern, replacement.strip() or "(dropped)"))
+        if found is not None and changed != text:
+            # the words as the user wrote them, never the pattern that found them
+            said.append((found.group(0).strip(), replacement.strip() or "(dropped)"))
             text = changed
     return text, tuple(said)
 
