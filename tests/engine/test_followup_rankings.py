@@ -244,3 +244,18 @@ def test_list_the_ones_after_counts_per_group_lists_rows(engine, seed_db):
     plan = session(engine, seed_db, "avg market cap per sector", "list the top 5")
     gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector ORDER BY 2 DESC LIMIT 5"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_rows_kept_from_the_top_of_each_group_show_their_group(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "For each sector, which company has the highest market cap?",
+        "only the ones with mkt cap above $500bn",
+    )
+    gold = (
+        "SELECT sector, stock_symbol, market_cap FROM companies c WHERE market_cap ="
+        " (SELECT MAX(market_cap) FROM companies d WHERE d.sector = c.sector)"
+        " AND market_cap > 500000000000"
+    )
+    assert same_rows(seed_db, plan, gold)

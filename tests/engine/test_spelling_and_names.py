@@ -108,3 +108,47 @@ def test_at_least_n_index_companies_counts_the_companies(engine, seed_db):
     plan = ask(engine, seed_db, "Which cities host at least 15 index companies?")
     gold = "SELECT city, COUNT(*) FROM companies GROUP BY city HAVING COUNT(*) >= 15"
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many stock selections did users make in Dec 2023?",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date LIKE '2023-12%'",
+        ),
+        (
+            "how many users added a stock to their watchlist in december 2023",
+            "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks"
+            " WHERE created_date LIKE '2023-12%'",
+        ),
+    ],
+)
+def test_a_period_dates_the_event_that_links_the_rows(engine, seed_db, question, gold):
+    """Once declined as 'can date users.created_date or user_selected_stocks.created_date'."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_the_most_of_a_measure_in_total(engine, seed_db):
+    plan = ask(engine, seed_db, "Which sector has the most employees in total?")
+    gold = (
+        "SELECT sector, SUM(full_time_employees) FROM companies GROUP BY sector"
+        " ORDER BY 2 DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_which_stocks_were_they_after_a_count_of_picks_in_a_month(engine, seed_db):
+    """Once every company: the month that picked the counted rows was dropped."""
+    from test_honesty import session
+
+    plan = session(
+        engine,
+        seed_db,
+        "how many stock selections did users make in Dec 2023?",
+        "which stocks were they",
+    )
+    gold = (
+        "SELECT DISTINCT stock_symbol FROM user_selected_stocks WHERE created_date LIKE '2023-12%'"
+    )
+    assert same_rows(seed_db, plan, gold)

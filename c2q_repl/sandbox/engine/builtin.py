@@ -1045,7 +1045,6 @@ class BuiltinAnswerer:
         if (
             prev.per_group is not None
             and merged.shape == "list"
-            and merged.columns
             and prev.per_group not in merged.columns
             and prev.per_group.table == merged.table
         ):
@@ -1108,6 +1107,10 @@ class BuiltinAnswerer:
         excluded = _excluded_rows_joined(merged, question, prior)
         if excluded is not None:
             return self._refuse("0", question, excluded, ctx)
+        if filters and not merged.filters and not merged.ratio_filters:
+            # every condition that named the previous rows was lost on the way: the answer
+            # would be about all rows, never about 'them'
+            return self._refuse("0", question, unclear, ctx)
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
         outcome = self._render("0", question, merged, ctx, extra)
         if outcome.task.refusal:

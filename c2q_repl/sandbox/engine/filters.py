@@ -596,6 +596,18 @@ def read_flags(st: ReadState) -> None:
         st.take(i, *([i - 1] if negated else []))
 
 
+def _links_others(st: ReadState, table: str) -> bool:
+    """A table of links (a pick joins a user and a stock): its rows point at two or more
+    other tables and say nothing else in words (an employee, who has a department and a job,
+    also has a name: an entity, not a link)."""
+    keys = {r.from_column for r in st.lex.catalog.relationships if r.from_table == table}
+    targets = {r.to_table for r in st.lex.catalog.relationships if r.from_table == table}
+    info = st.lex.catalog.table(table)
+    if len(targets) < 2 or info is None:
+        return False
+    return all(c.name in keys or st.lex.kind_of(table, c.name) != "text" for c in info.columns)
+
+
 def time_filter(
     st: ReadState,
     item: Item,
@@ -624,6 +636,12 @@ def time_filter(
     if len(dated) > 1 and before is not None:
         # 'customers who placed orders in 2024': the dates of the table named right before
         dated = [(table, dates) for table, dates in dated if table == before] or dated
+    if len(dated) > 1:
+        # 'how many users added a stock to their watchlist in December 2023': the date of the
+        # event that links them (the one table of links among those dated), not the users'
+        events = [(table, dates) for table, dates in dated if _links_others(st, table)]
+        if len(events) == 1 and len(events[0][1]) == 1:
+            dated = events
     if len(dated) > 1 or (dated and len(dated[0][1]) > 1):
         readings = ", ".join(f"{table}.{d}" for table, dates in dated for d in dates)
         raise Refuse(

@@ -256,6 +256,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
         rewrites.append(("who", persons.split()[1]))
         text = persons
+    totalled = _MOST_IN_TOTAL.sub(r"\1 total \2", text)
+    if totalled != text:
+        # 'which sector has the most employees in total': the most total employees
+        rewrites.append(("most … in total", "most total …"))
+        text = totalled
     never = _NOBODY.sub("never ", text)
     if never != text:
         # 'which companies has nobody selected': the rows never related (an anti-join)
@@ -278,6 +283,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
+_MOST_IN_TOTAL = re.compile(
+    r"\b(most|highest|largest|biggest|fewest|least|lowest)\s+([a-z][a-z -]{2,40}?)\s+in\s+total\b"
+    r"(?=\s*(?:[?.!]|$))",
+    re.IGNORECASE,
+)
 _NOBODY = re.compile(
     r"\b(?:nobody|nobdy|noone|no[\s-]one)(?:\s+on\s+the\s+app|\s+here|\s+at\s+all)?\s+"
     r"(?=(?:has\s+|have\s+|ever\s+)?(?:picked|selected|chosen|chose|watched|watches|watch|"

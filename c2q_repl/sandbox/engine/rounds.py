@@ -138,6 +138,8 @@ def _picked_the_rows(f: Filter, prev: QuerySpec | None, lex: Lexicon) -> bool:
     (a sign-up date of users, not the day of a price history)."""
     if prev is None or prev.shape not in ("list", "count") or f not in prev.filters:
         return False
+    if f.col.table == prev.table and prev.shape == "count":
+        return True  # 'which stocks were they' after the picks made in December: those picks
     info = lex.catalog.table(f.col.table)
     return info is not None and len(info.primary_key) == 1 and f.col.column not in info.primary_key
 
