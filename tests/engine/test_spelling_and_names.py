@@ -152,3 +152,22 @@ def test_which_stocks_were_they_after_a_count_of_picks_in_a_month(engine, seed_d
         "SELECT DISTINCT stock_symbol FROM user_selected_stocks WHERE created_date LIKE '2023-12%'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_how_many_picked_in_total_counts_every_pick(engine, seed_db):
+    from test_honesty import session
+
+    plan = session(
+        engine,
+        seed_db,
+        "which users signed up in nov 2023?",
+        "how many stocks did they pick in total",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id IN"
+        " (SELECT user_id FROM users WHERE created_date LIKE '2023-11%')"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = ask(engine, seed_db, "how many different stocks have been picked in total")
+    gold = "SELECT COUNT(DISTINCT stock_symbol) FROM user_selected_stocks"
+    assert same_rows(seed_db, plan, gold)

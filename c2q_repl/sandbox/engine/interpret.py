@@ -580,9 +580,39 @@ def _finish(
         spec = spec.with_(also_join=tuple(bridge_tables))
     if st.bucket and spec.group_by is not None:
         spec = spec.with_(bucket=st.bucket)
+    spec = _links_counted_in_total(st, spec)
     if spec.group_by is not None and not spec.bucket:
         spec = spec.with_(group_label=code_label(st.lex.catalog, spec.group_by))
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
+
+
+def _links_counted_in_total(st: ReadState, spec: QuerySpec) -> QuerySpec:
+    """'how many stocks did they pick in total': every pick counted (the rows of the table of
+    links the verb names), not the distinct stocks picked."""
+    in_total = any(
+        it.kind == "kw" and it.category == "agg" and it.text.lower() in ("in total", "altogether")
+        for it in st.items
+    )
+    distinct = any(
+        it.kind == "kw" and bool({"distinct", "different", "unique"} & set(it.text.lower().split()))
+        for it in st.items
+    )
+    if not in_total or distinct or spec.shape != "count" or spec.group_by is not None:
+        return spec
+    if spec.metric is None or spec.metric.func != "COUNT" or spec.metric.col is not None:
+        return spec
+    links = [
+        t
+        for t in spec.also_join
+        if any(r.from_table == t and r.to_table == spec.table for r in st.lex.catalog.relationships)
+        and len({r.to_table for r in st.lex.catalog.relationships if r.from_table == t}) >= 2
+    ]
+    if len(links) != 1:
+        return spec
+    link = links[0]
+    st.notes.append(("in total", f"every {link} row counted, not the distinct {spec.table}"))
+    joined = tuple(t for t in (*spec.also_join, spec.table) if t != link)
+    return spec.with_(table=link, also_join=joined)
 
 
 def _read_limit(st: ReadState, superlative: int | None) -> int | None:
