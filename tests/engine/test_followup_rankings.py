@@ -259,3 +259,51 @@ def test_rows_kept_from_the_top_of_each_group_show_their_group(engine, seed_db):
         " AND market_cap > 500000000000"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_only_the_groups_with_more_rows_beside_an_average(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "average revenue growth per sector",
+        "only sectors with more than 50 companies",
+    )
+    gold = "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector HAVING COUNT(*) > 50"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "avg current price by sector", "only sectors above 150")
+    gold = (
+        "SELECT sector, AVG(current_price) FROM companies GROUP BY sector"
+        " HAVING AVG(current_price) > 150"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "first,then,gold",
+    [
+        (
+            "AAPL close on 2023-06-30",
+            "and microsoft same day?",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date = '2023-06-30'",
+        ),
+        (
+            "avg close of AAPL in 2022",
+            "and microsoft for the same year",
+            "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date LIKE '2022%'",
+        ),
+    ],
+)
+def test_the_same_day_or_year_keeps_the_previous_period(engine, seed_db, first, then, gold):
+    assert same_rows(seed_db, session(engine, seed_db, first, then), gold)
+
+
+def test_the_same_quarter_in_another_year_is_not_the_same_period(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how did the S&P 500 index do in the last quarter of 2022? % change",
+        "and the same quarter in 2023?",
+    )
+    assert not plan.tasks[0].sql  # once the whole of 2023

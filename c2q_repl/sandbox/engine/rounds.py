@@ -47,12 +47,29 @@ def same_day_in_year(question: str, prev: QuerySpec) -> str:
 
 def same_day_said(question: str, prev: QuerySpec) -> str:
     """'what about the volume that day' after NVDA's high on 2023-05-25: 'that day' is the
-    previous question's own one-day condition, kept by the edit (not a new condition)."""
+    previous question's own one-day condition, kept by the edit (not a new condition); so is
+    'the same year' / 'over the same period' after a question about a period."""
+    if not any(f.time for f in prev.filters):
+        return question
+    question = _SAME_PERIOD.sub("", question)
     if not any(f.time and one_day(f) for f in prev.filters):
         return question
     return re.sub(
-        r"\s*\b(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date)\b", "", question, flags=re.I
+        r"\s*\b(?:on\s+)?(?:(?:that|this|the)\s+)?same\s+(?:day|date)\b"
+        r"|\s*\b(?:on\s+)?(?:that|this)\s+(?:day|date)\b",
+        "",
+        question,
+        flags=re.I,
     )
+
+
+_SAME_PERIOD = re.compile(
+    r"\s*,?\s*\b(?:(?:for|in|over|during|at)\s+)?(?:the\s+|that\s+)?same\s+(?:year|month|quarter|"
+    r"week|period|stretch|time\s*frame|timeframe|range|dates)\b"
+    # 'the same quarter in 2023' moves the period to another year: not the same one
+    r"(?!\s*(?:in|of|for|during|,)?\s*(?:\d|the\s+year|last|next|previous|a\s+year|prior))",
+    re.I,
+)
 
 
 _WHEN_WAS_THAT = re.compile(
@@ -243,6 +260,8 @@ def that_period(question: str, prev: QuerySpec) -> str | None:
     None when it says no such thing or the previous question had no period."""
     if not any(f.time for f in prev.filters) or not _THAT_PERIOD.search(question):
         return None
+    if prev.change:
+        return None  # 'and nvidia over the same period?' after a change: an edit (same_day_said)
     return _THAT_PERIOD.sub("", question, count=1)
 
 
@@ -431,7 +450,7 @@ def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
 _KEEP_GROUPS = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?"
     r"(?:the\s+ones|those|ones|(?:the\s+)?(?P<noun>[a-z]+))\s+"
-    r"(?:with|having|that\s+have|where)\s+"
+    r"(?:(?:with|having|that\s+have|where)\s+)?"
     r"(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|"
     r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
     re.I,
@@ -464,17 +483,23 @@ def kept_groups(question: str, prev: QuerySpec) -> QuerySpec | None:
     ):
         return None
     what = (m.group("what") or "").lower()
-    if prev.metric.func == "COUNT" and prev.metric.col is None:
-        counted = prev.table.lower().replace("_", " ")
-        if what and not (counted.startswith(what.rstrip("s")) or what.rstrip("s") in counted):
-            return None  # 'with more than 60 employees' after a count of companies
-    elif what:
-        return None  # a unit beside a sum or an average: which value is unclear
+    counted = prev.table.lower().replace("_", " ")
+    names_rows = bool(what) and (
+        counted.startswith(what.rstrip("s")) or what.rstrip("s") in counted
+    )
+    counts_rows = prev.metric.func == "COUNT" and prev.metric.col is None
+    if what and not names_rows:
+        return None  # 'with more than 60 employees': a unit that is not the rows counted
     noun = (m.group("noun") or "").lower().rstrip("s")
     if noun and noun not in group_words(prev.group_by.column):
         return None
     op = _HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
-    return prev.with_(having=((op, float(m.group("n"))),))
+    having = ((op, float(m.group("n"))),)
+    if names_rows and not counts_rows:
+        # 'only sectors with more than 50 companies' beside their average revenue growth:
+        # the groups kept by how many rows they have, the average still shown
+        return prev.with_(having=having, having_metric=Metric("COUNT"))
+    return prev.with_(having=having)
 
 
 def group_words(column: str) -> set[str]:
