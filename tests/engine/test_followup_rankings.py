@@ -307,3 +307,23 @@ def test_the_same_quarter_in_another_year_is_not_the_same_period(engine, seed_db
         "and the same quarter in 2023?",
     )
     assert not plan.tasks[0].sql  # once the whole of 2023
+
+
+@pytest.mark.parametrize("asked", ["also nvidia", "add nvidia", "and nvidia too"])
+def test_also_a_name_adds_it_to_the_rows_compared(engine, seed_db, asked):
+    """'also nvidia' once replaced Apple and Microsoft with NVIDIA alone."""
+    plan = session(engine, seed_db, "compare market cap of apple and microsoft", asked)
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies"
+        " WHERE stock_symbol IN ('AAPL', 'MSFT', 'NVDA')"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_add_a_column_too_shows_it_beside_the_rows(engine, seed_db):
+    plan = session(engine, seed_db, "AAPL close on 2023-06-30", "add the volume too")
+    gold = (
+        "SELECT close, volume FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date = '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -580,9 +580,16 @@ def apply_followup(
             if spec.shape == "aggregate" and not spec.order_metric:
                 spec = spec.with_(order_metric=True, descending=True)
             changes.append(f"limited to {n} rows")
+    adding = bool(_ADDING_WORDS & set(words)) or "as well" in question.lower()
     for col, pairs in new_values.items():
         wanted = [v for v, neg in pairs if not neg]
         unwanted = [v for v, neg in pairs if neg]
+        named = next(
+            (f for f in spec.filters if f.col == col and f.op in ("=", "in") and not f.time), None
+        )
+        if adding and wanted and not unwanted and named is not None:
+            # 'also nvidia' after Apple and Microsoft: the three of them, never NVIDIA alone
+            wanted = list(dict.fromkeys([*named.values, *wanted]))
         # "use MSFT, not AAPL": the positive value replaces the old one; the negated one is then moot
         before = len(spec.filters)
         spec = _without_same_entity(spec, col, lex)
@@ -690,6 +697,9 @@ def _rank_found_rows_again(
         f"ranked every row again by {spec.order_by.column if spec.order_by else 'the same value'} "
         "(the rows shown before were the ones a ranking had found)"
     ]
+
+
+_ADDING_WORDS = frozenset({"also", "too", "plus", "include", "including", "add"})
 
 
 def _first_after_superlative(linked: Linked) -> Linked:

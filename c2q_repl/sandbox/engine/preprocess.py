@@ -256,6 +256,16 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
         rewrites.append(("who", persons.split()[1]))
         text = persons
+    added = _ADD_FIRST.sub("also ", text)
+    if added != text:
+        # 'add nvidia', 'add the volume too': more of the same answer
+        rewrites.append(("add", "also"))
+        text = added
+    too = _TOO_AT_END.search(text)
+    if too is not None and too.start() > 0:
+        # 'and nvidia too': as 'also nvidia' (added, not swapped in)
+        rewrites.append((too.group(0).strip(" ,"), "also"))
+        text = "also " + re.sub(r"^\s*(?:and|plus|also)\s+", "", text[: too.start()], flags=re.I)
     totalled = _MOST_IN_TOTAL.sub(r"\1 total \2", text)
     if totalled != text:
         # 'which sector has the most employees in total': the most total employees
@@ -283,6 +293,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
+_TOO_AT_END = re.compile(r"[\s,]+(?:too|as\s+well)\s*[?.!]*\s*$", re.IGNORECASE)
+_ADD_FIRST = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|now|pls|please|can\s+you)[\s,]+)*add\s+(?!up\b|to\b)", re.IGNORECASE
+)
 _MOST_IN_TOTAL = re.compile(
     r"\b(most|highest|largest|biggest|fewest|least|lowest)\s+([a-z][a-z -]{2,40}?)\s+in\s+total\b"
     r"(?=\s*(?:[?.!]|$))",
