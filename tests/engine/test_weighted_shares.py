@@ -109,3 +109,18 @@ def test_their_share_after_a_percentage_is_of_the_rows_that_met_it(engine, seed_
     )
     got = float(rows(seed_db, plan)[0][0])
     assert abs(got - float(seed_db.query(gold).rows[0][0])) < 1e-6
+
+
+def test_what_share_do_they_make_up(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 companies by market cap",
+        "and what share of the total market cap do they make up",
+    )
+    top = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5"
+    gold = (
+        f"SELECT 100.0 * SUM(CASE WHEN stock_symbol IN ({top}) THEN market_cap ELSE 0 END)"
+        " / SUM(market_cap) FROM companies"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -261,6 +261,12 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'add nvidia', 'add the volume too': more of the same answer
         rewrites.append(("add", "also"))
         text = added
+    if _SHARE_WORD.search(text):
+        made = _MAKE_UP.sub("", text)
+        if made != text:
+            # 'what share of the index weight do they make up': the share is the question
+            rewrites.append(("make up", "(dropped)"))
+            text = made
     too = _TOO_AT_END.search(text)
     if too is not None and too.start() > 0:
         # 'and nvidia too': as 'also nvidia' (added, not swapped in)
@@ -293,6 +299,12 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
+_SHARE_WORD = re.compile(r"\b(?:share|percent|percentage|proportion|fraction)\b|%", re.I)
+_MAKE_UP = re.compile(
+    r"\s*\b(?:make|makes|made)\s+up(?:\s+(?:together|combined|in\s+total))?\b"
+    r"|\s*\b(?:account|accounts|accounted)\s+for\b",
+    re.IGNORECASE,
+)
 _TOO_AT_END = re.compile(r"[\s,]+(?:too|as\s+well)\s*[?.!]*\s*$", re.IGNORECASE)
 _ADD_FIRST = re.compile(
     r"^\s*(?:(?:and|ok(?:ay)?|now|pls|please|can\s+you)[\s,]+)*add\s+(?!up\b|to\b)", re.IGNORECASE
