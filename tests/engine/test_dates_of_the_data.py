@@ -69,3 +69,10 @@ def test_the_most_picked_stocks_said_plainly(engine, seed_db, question, when):
 def test_values_compared_with_vs_are_groups(engine, seed_db, question, gold):
     """'nasdaq vs nyse' was declined as a comparison of named rows: one value per group."""
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_how_did_it_do_in_a_period_is_its_performance(engine, seed_db):
+    """'how did tesla do in 2023' was declined on 'how'; 'perform' reads as the change."""
+    said = ask(engine, seed_db, "how did tesla do in 2023")
+    performed = ask(engine, seed_db, "how did tesla perform in 2023")
+    assert said.tasks[0].sql and said.tasks[0].sql == performed.tasks[0].sql

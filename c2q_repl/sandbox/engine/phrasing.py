@@ -111,6 +111,11 @@ _TOP_BIGGEST = re.compile(
     r"\b((?:top|the\s+top)\s+\d+)\s+(?:biggest|largest)\b(?!\s+[a-z]+\s+(?:companies|stocks))",
     re.IGNORECASE,
 )
+_HOW_DID_DO = re.compile(
+    r"^\s*how\s+(?:did|has|have|had)\s+.+?\s+(?P<verb>do|done|fare|fared)\b"
+    r"(?=\s+(?:in|over|during|for|between|from|since)\b)",
+    re.I,
+)
 _HOW_DID_CHANGE = re.compile(
     r"^(\s*how\s+(?:did|has|have|does|do)\s+)(?=.*\b(?:perform|performed|move|moved|change|"
     r"changed)\b)",
@@ -227,6 +232,11 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if doubled != text:
         rewrites.append(("top N biggest", "top N"))  # 'Top 5 biggest companies by market cap'
         text = doubled
+    m = _HOW_DID_DO.match(text)
+    if m and not re.search(r"\b(?:change[sd]?|perform(?:ed|ance)?|move[sd]?)\b", text, re.I):
+        # 'how did the S&P 500 do in Q4 2022?': how it performed (its percentage change)
+        rewrites.append((m.group("verb"), "perform"))
+        text = text[: m.start("verb")] + "perform" + text[m.end("verb") :]
     m = _HOW_DID_CHANGE.match(text)
     if m:
         # 'how did Tesla's stock perform in 2023?': the change word carries the question
