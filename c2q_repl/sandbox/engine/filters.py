@@ -596,7 +596,7 @@ def read_flags(st: ReadState) -> None:
         st.take(i, *([i - 1] if negated else []))
 
 
-def _links_others(st: ReadState, table: str) -> bool:
+def links_others(st: ReadState, table: str) -> bool:
     """A table of links (a pick joins a user and a stock): its rows point at two or more
     other tables and say nothing else in words (an employee, who has a department and a job,
     also has a name: an entity, not a link)."""
@@ -639,7 +639,7 @@ def time_filter(
     if len(dated) > 1:
         # 'how many users added a stock to their watchlist in December 2023': the date of the
         # event that links them (the one table of links among those dated), not the users'
-        events = [(table, dates) for table, dates in dated if _links_others(st, table)]
+        events = [(table, dates) for table, dates in dated if links_others(st, table)]
         if len(events) == 1 and len(events[0][1]) == 1:
             dated = events
     if len(dated) > 1 or (dated and len(dated[0][1]) > 1):

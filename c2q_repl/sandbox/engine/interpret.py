@@ -41,6 +41,7 @@ from .counting import (
 )
 from .filters import (
     joined_time_filters,
+    links_others,
     localize,
     localize_col,
     read_comparisons,
@@ -605,7 +606,7 @@ def _links_counted_in_total(st: ReadState, spec: QuerySpec) -> QuerySpec:
         t
         for t in spec.also_join
         if any(r.from_table == t and r.to_table == spec.table for r in st.lex.catalog.relationships)
-        and len({r.to_table for r in st.lex.catalog.relationships if r.from_table == t}) >= 2
+        and links_others(st, t)
     ]
     if len(links) != 1:
         return spec
