@@ -52,6 +52,10 @@ HOLDOUT_SPLITS = (
     "holdout19",
     "holdout20",
     "holdout21",
+    "holdout22",
+    "holdout23",
+    "holdout24",
+    "holdout25",
 )  # --holdout runs them all: never tuned on
 
 

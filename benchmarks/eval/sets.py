@@ -101,6 +101,13 @@ SPLITS = (
     "dev62",
     "dev63",
     "dev64",
+    "holdout22",
+    "holdout23",
+    "holdout24",
+    "holdout25",
+    "dev65",
+    "dev66",
+    "dev67",
 )  # later blind sets
 
 
