@@ -298,7 +298,6 @@ def test_two_aggregates_per_group(engine, seed_db):
 @pytest.mark.parametrize(
     "question",
     [
-        "total market cap of the top 10 companies",
         "how many companies does a sector have on average",
         "show the share of the Technology sector",
     ],

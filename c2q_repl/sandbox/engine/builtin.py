@@ -67,6 +67,7 @@ from .references import (
     merge_filters,
     needs_rows,
     per_row,
+    series_of_each,
     shown_values,
     subject_filters,
 )
@@ -98,6 +99,7 @@ from .spec import Col, Decline, Filter, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
+from .top_total import TopTotal, total_of_top, totalled_sql
 from .vocabulary import build_lexicon
 from .wording import (
     arithmetic_decline,
@@ -395,6 +397,9 @@ class BuiltinAnswerer:
     def _plan_one(
         self, question: str, task_id: str, ctx: _Context, examples: bool = True
     ) -> _Outcome:
+        totalled = total_of_top(question)
+        if totalled is not None:
+            return self._total_of_top(totalled, question, task_id, ctx, examples)
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
@@ -432,6 +437,53 @@ class BuiltinAnswerer:
             # the final SQL does not account for the question (guard.py): a decline, never a guess
             return self._refuse(task_id, question, doubt, ctx, examples)
         return outcome
+
+    def _total_of_top(
+        self, totalled: TopTotal, question: str, task_id: str, ctx: _Context, examples: bool
+    ) -> _Outcome:
+        """'combined market cap of the top 5 companies': the ranking answered on its own, then
+        its measure added up over those rows. No spec is kept: an edit of the ranking alone
+        would silently drop the total."""
+        inner = self._plan_one(totalled.inner_question, task_id, ctx, examples)
+        if inner.task.refusal:
+            return _Outcome(_with_task_text(inner.task, question), None)
+        measure = [c for it in link(totalled.measure, ctx.lex).items for c in columns_of(it)]
+        spec = inner.spec
+        sql = None
+        rerooted = any(a.get("concept") == "rows" for a in inner.task.assumptions)
+        if (
+            spec is not None
+            and spec.limit == totalled.rows
+            and spec.metric is None
+            and measure
+            and not rerooted  # 'the top 3 stocks by volume' read as 3 price rows: not stocks
+        ):
+            sql = totalled_sql(
+                inner.task.sql, measure[0].column, totalled.func, ctx.lex.catalog.dialect
+            )
+        if sql is None:
+            reason = (
+                f"I could not tell which rows the '{totalled.word} {totalled.measure}' adds up: "
+                f"'{totalled.inner_question}' does not read as a list of {totalled.rows} rows "
+                "showing it."
+            )
+            return self._refuse(task_id, question, Decline(reason, (totalled.word,)), ctx, examples)
+        column = measure[0].column
+        done = "Added up" if totalled.func == "SUM" else "Averaged"
+        note = (
+            totalled.word,
+            f"{done} the {column} of the {totalled.rows} rows of '{inner.task.clarified_task}'",
+        )
+        task = replace(
+            inner.task,
+            task=question,
+            clarified_task=f"{totalled.word} {column} of: {inner.task.clarified_task}",
+            sql=sql,
+            description=f"{done} {column} over the {totalled.rows} rows the ranking keeps.",
+            assumptions=inner.task.assumptions + _assumptions([note]),
+            chart=None,
+        )
+        return _Outcome(task, None)
 
     def _render(
         self, task_id: str, question: str, spec: QuerySpec, ctx: _Context, extra=(), examples=True
@@ -1079,7 +1131,9 @@ class BuiltinAnswerer:
             # 'their lowest close in 2023?' after a list of companies: each one's lowest
             merged = each_extreme
             reading += "; one value for each of them"
-        several = any(f.op == "in" for f in filters)
+        several = any(f.op == "in" for f in filters) or (
+            pronoun.lower() in PLURAL and series_of_each(merged, prev, ctx.lex.catalog)
+        )
         each = per_row(merged, prev, ctx.lex.catalog, pronoun, words) if several else merged
         if each is None:
             return self._refuse(

@@ -97,7 +97,12 @@ def read_ids(st: ReadState) -> None:
             if _is_key(st, col):
                 key = col
                 st.take(i)
-            elif _counted_column(st, col) and not st.is_kw(i + 2, "cmp"):
+            elif (
+                _counted_column(st, col)
+                and not st.is_kw(i + 2, "cmp")
+                and not st.is_kw(i + 2, "agg")
+                and not st.is_kw(i + 2, "bottom")
+            ):  # 'employees of the 3 biggest employers': a number of rows, not a value
                 # 'rooms on floor 2', 'players with jersey number 10': that whole value
                 st.filters.append(Filter(col, "=", (int(nxt.number),)))
                 st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} = {nxt.text}"))

@@ -65,6 +65,11 @@ def asked_projection(
             and (col := info.column(s.col.column)) is not None
             and column_kind(col.type) == "date"
         ]
+    latest = {f.col for f in spec.filters if f.op == "latest"}
+    if kept and latest:
+        # 'TSLA latest close': which day is the latest is part of the answer (the data's last
+        # day, not today), so its date stays beside the value
+        kept = [i for i, s in enumerate(shown) if i not in kept and s.col in latest] + kept
     if not kept or kept == list(range(len(shown))):
         return task
     trimmed = _trim(tree, kept, spec)

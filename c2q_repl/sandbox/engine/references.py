@@ -130,6 +130,7 @@ def per_row(
             needs_rows(prev)
             or (prev.group_by is not None and not prev.bucket)
             or (_names_several(prev, catalog) and _names_several(spec, catalog, prev))
+            or series_of_each(spec, prev, catalog)
         )
         or spec.shape == "list"
         or spec.group_by is not None
@@ -163,6 +164,24 @@ def per_row(
     if spec.table == key.table and prev.group_by is None:
         return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
     return spec.with_(group_by=key, limit=None, order_by=None, order_metric=False)
+
+
+def series_of_each(spec: QuerySpec, prev: QuerySpec, catalog: Catalog) -> bool:
+    """'their avg close in december' after a list of stocks: each one has a series of dated
+    rows, so the average is of each stock's own days (one per row shown), not one number
+    over all of them mixed."""
+    if prev.shape != "list" or prev.group_by is not None or prev.distinct:
+        return False
+    metric, key = spec.metric, key_column(prev, catalog)
+    if metric is None or metric.col is None or key is None or metric.col.table == key.table:
+        return False
+    series = catalog.table(metric.col.table)
+    if series is None or key.column not in series.primary_key:
+        return False
+    return any(
+        (col := series.column(name)) is not None and "DATE" in (col.type or "").upper()
+        for name in series.primary_key
+    )
 
 
 _HIGH_WORDS = frozenset({"highest", "max", "maximum", "biggest", "largest", "peak", "top", "best"})
