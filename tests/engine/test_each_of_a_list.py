@@ -38,3 +38,43 @@ def test_their_own_value_or_a_total_stays_one_number(engine, seed_db):
         " AND c.market_cap > 500000000000 AND s.record_date LIKE '2023%'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_people_said_with_a_verb_are_the_headcount(engine, seed_db):
+    plan = session(engine, seed_db, "which sector employs the most people")
+    gold = (
+        "SELECT sector, SUM(full_time_employees) FROM companies GROUP BY sector"
+        " ORDER BY 2 DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "ok, the 10 biggest by market cap then",
+        "how many people work at those 10 combined",
+    )
+    gold = (
+        "SELECT SUM(full_time_employees) FROM (SELECT full_time_employees FROM companies"
+        " ORDER BY market_cap DESC LIMIT 10)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_which_of_the_n_after_one_row_is_declined(engine, seed_db):
+    plan = session(
+        engine, seed_db, "what is the market cap of apple", "which of the 2 has the most employees"
+    )
+    assert not plan.tasks[0].sql and "about one" in plan.tasks[0].refusal
+    plan = session(engine, seed_db, "which of the 2 has the most employees")
+    assert not plan.tasks[0].sql and "points back" in plan.tasks[0].refusal
+
+
+def test_those_after_a_declined_narrowing_are_not_the_rows_before_it(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "biggest company in each sector",
+        "just the ones worth over 500 billion",
+        "how many people work at those",
+    )
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal

@@ -171,3 +171,15 @@ def test_how_many_picked_in_total_counts_every_pick(engine, seed_db):
     plan = ask(engine, seed_db, "how many different stocks have been picked in total")
     gold = "SELECT COUNT(DISTINCT stock_symbol) FROM user_selected_stocks"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_a_doubled_letter_typed_once_and_words_of_dates(engine, seed_db):
+    plan = ask(engine, seed_db, "companies with more than 100k employes")
+    gold = "SELECT stock_symbol FROM companies WHERE full_time_employees > 100000"
+    assert same_rows(seed_db, plan, gold)
+    plan = ask(engine, seed_db, "average closing price of JPM in the last quater of 2022")
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'JPM'"
+        " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -270,7 +270,19 @@ class BuiltinAnswerer:
             )
         spelled, fixes = corrected_spelling(prepared.question, ctx.lex)
         if fixes:
-            prepared = replace(prepared, question=spelled, rewrites=prepared.rewrites + fixes)
+            # the corrected words are read as if typed right ('last quater of 2022' is then
+            # the phrase 'the last quarter of 2022', which prepare() rewrites to Q4 2022)
+            again = prepare(
+                spelled,
+                lambda rest: names_data(rest, ctx.lex),
+                lambda rest: says_data(rest, ctx.lex),
+            )
+            more = tuple(r for r in again.rewrites if r not in prepared.rewrites)
+            if not again.destructive:
+                spelled = again.question
+            prepared = replace(
+                prepared, question=spelled, rewrites=prepared.rewrites + fixes + more
+            )
         monthly = month_without_year(prepared.question, ctx.lex)
         if monthly is not None:
             return self._single(self._refuse("0", question, monthly, ctx))
@@ -1051,7 +1063,7 @@ class BuiltinAnswerer:
             # 'which of the three …' after an answer of two rows: not the rows meant
             words_said = pronoun if pronoun.lower() in _NUMBER_WORDS else f"{pronoun} {counted}"
             reason = (
-                f"'the {words_said}' does not match the previous answer, which has "
+                f"'{words_said}' does not match the previous answer, which has "
                 f"{len(keyed.values)} rows; please name the ones you mean."
             )
             return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
@@ -1231,7 +1243,10 @@ def _demonstrative_item(question: str, linked: Linked) -> Item | None:
 
 _NARROWING = re.compile(
     r"\b(?:which|how\s+many|what)\s+(?:one\s+)?of\s+(?:them|those|these)\b|\bwhich\s+one\b|"
-    r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b",
+    r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b|"
+    # 'just the ones worth over 500 billion', 'drop the small ones', 'those above $100B'
+    r"\bjust\s+(?:the\s+)?(?:ones|those)\b|\bthe\s+ones\b|\bexclud|\bremove\b|"
+    r"\b(?:over|above|below|under|more\s+than|less\s+than|at\s+least)\s+\$?\d",
     re.I,
 )
 
@@ -1245,7 +1260,10 @@ _FILLER = frozenset(
     {"ok", "okay", "and", "so", "then", "well", "alright", "fine", "instead", "pls"}
 )
 _AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
-_OF_THOSE_N = re.compile(r"\b(of\s+(?:those|these|the|them))\s+(two|three|four|five|\d+)\b", re.I)
+_OF_THOSE_N = re.compile(
+    r"\b(of\s+(?:those|these|the|them)|(?<!the\s)(?:those|these))\s+(two|three|four|five|\d+)\b",
+    re.I,
+)  # 'which of those three', 'how many people work at those 10 combined'
 
 
 def _of_those_n(question: str) -> tuple[str, int | None]:
@@ -1366,7 +1384,10 @@ def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> 
 
 _WHICH_ONE_MORE = re.compile(
     r"\bwhich\s+(?:one|of\s+(?:the\s+)?(?:two|both|them|those))\b.*\b(?:higher|lower|bigger|"
-    r"smaller|larger|more|less|fewer|greater|better|worse)\b",
+    r"smaller|larger|more|less|fewer|greater|better|worse)\b"
+    # 'which of the 2 has the most employees' after one company's market cap
+    r"|\bwhich\s+of\s+(?:the\s+|those\s+|these\s+)?(?:two|three|four|five|\d+)\b.*\b(?:most|"
+    r"least|highest|lowest|biggest|largest|smallest|fewest|best|worst)\b",
     re.I,
 )
 

@@ -9,6 +9,24 @@ import re
 
 PLAIN_WORDINGS = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'how many people do they employ', 'which sector employs the most people', 'how many
+    # people work at those 10': a headcount said with a verb, the employees column's words
+    (
+        re.compile(r"\bhow\s+many\s+people\s+(do|does|did)\s+(.+?)\s+employ\b", re.I),
+        r"how many employees \1 \2 have",
+    ),
+    (
+        re.compile(
+            r"\bemploy(?:s|ed)?\s+the\s+(most|fewest|least)\s+(?:people|staff|workers)\b",
+            re.I,
+        ),
+        r"has the \1 employees",
+    ),
+    (
+        re.compile(r"\bhow\s+many\s+people\s+work(?:s|ed)?\s+(?=at|for|in)\b", re.I),
+        "how many employees ",
+    ),
+    (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
     # '300 billion dollars': the unit of an amount, which the data does not store
     (
         re.compile(

@@ -62,6 +62,7 @@ _RANKING_WORDS = frozenset(
     {"biggest", "largest", "smallest", "highest", "lowest", "top", "best", "worst", "first", "last"}
 )
 _AUXILIARY = frozenset({"do", "does", "did", "have", "has", "had"})
+_LINKING_VERBS = frozenset({"is", "are", "was", "were"})
 # 'how many are there', 'get there': 'there' that points at nothing
 _EXISTENTIAL = frozenset(
     {"is", "are", "was", "were", "be", "been", "get", "from", "over", "out", "in", "up", "s"}
@@ -151,6 +152,19 @@ def back_reference(question: str, linked: Linked) -> str:
             and all_tokens[index - 2].lower == "of"
         ):
             return t.text  # 'which of the three has the highest ebitda': the rows shown
+        if (
+            t.kind == "number"
+            and t.text.isdigit()
+            and index >= 2
+            and all_tokens[index - 1].lower in ("the", "those", "these")
+            and all_tokens[index - 2].lower == "of"
+            and (
+                index + 1 >= len(all_tokens)
+                or all_tokens[index + 1].kind == "punct"
+                or all_tokens[index + 1].lower in _AUXILIARY | _LINKING_VERBS
+            )
+        ):
+            return t.text  # 'which of the 2 has more employees': the rows shown, not a top 2
         if t.lower == "it" and _asked_thing_inside(all_tokens, index, linked):
             continue  # 'which state has the most companies headquartered in it': the state
         if t.lower in PRONOUNS:

@@ -11,6 +11,7 @@ import re
 from .keywords import KEYWORDS
 from .lexicon import Lexicon, word_key
 from .linking import link
+from .timeexpr import MONTHS, UNITS
 
 # shorter words are too often another real word one edit away ('money' / 'honey', 'stuff' /
 # 'staff'); two swapped letters ('pirce') are a slip even in a short word
@@ -44,10 +45,14 @@ def corrected_spelling(question: str, lex: Lexicon) -> tuple[str, tuple[tuple[st
 def _known_words(lex: Lexicon) -> set[str]:
     words = {w for key in lex.phrases for w in key if len(w) >= _MIN_SWAPPED - 1 and w.isalpha()}
     words |= {w for phrase in KEYWORDS for w in phrase.split() if len(w) >= _MIN_SWAPPED - 1}
+    # 'last quater of 2022', 'in febuary': the words of dates are known words too
+    words |= {w for w in (*UNITS, *MONTHS) if len(w) >= _MIN_SWAPPED - 1 and w.isalpha()}
     return words
 
 
 def _slip(typed: str, known: str) -> bool:
+    if len(typed) >= _MIN_LENGTH and _doubled(typed, known):
+        return True  # 'employes', 'adress': a doubled letter typed once, wherever it is
     return (
         abs(len(known) - len(typed)) <= 1
         and _one_edit(typed, known)
@@ -56,6 +61,16 @@ def _slip(typed: str, known: str) -> bool:
         and known[0] == typed[0]  # a slip rarely hits the first letter
         and _inside(typed, known)
         and (len(typed) >= _MIN_LENGTH or _swapped(typed, known))
+    )
+
+
+def _doubled(typed: str, known: str) -> bool:
+    """``known`` is ``typed`` with one of its letters doubled ('employes' / 'employees')."""
+    if len(known) != len(typed) + 1:
+        return False
+    return any(
+        known[k] == known[k + 1] and known[:k] + known[k + 1 :] == typed
+        for k in range(len(known) - 1)
     )
 
 
