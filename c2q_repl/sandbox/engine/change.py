@@ -10,6 +10,8 @@ table's only measure is used and said). Anything else declines.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from .lexicon import Lexicon, Target, column_kind
 from .linking import Item
 from .reading import Refuse
@@ -26,6 +28,18 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
     """(the items without the change words, the word, 'pct' | 'abs')."""
     at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
     word = items[at[0]].text
+    ranked_word = [i for i in at if items[i].text.lower().split()[-1] in GAIN_WORDS]
+    if len(at) == 2 and ranked_word and all(items[i].arg == "pct" for i in at):
+        # 'top 10 gainers of 2023 by % change': the gainers are ranked by that change
+        word = items[ranked_word[0]].text
+        other = next(i for i in at if i not in ranked_word)
+        by = (
+            [other - 1]
+            if other and items[other - 1].kind == "kw" and items[other - 1].text.lower() == "by"
+            else []
+        )
+        items = [it for i, it in enumerate(items) if i not in (other, *by)]
+        at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
     if len(at) > 1:
         raise Refuse(f"I can compute one change at a time ('{word}').", word)
     pct = items[at[0]].arg == "pct"
@@ -42,12 +56,88 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
     return [it for i, it in enumerate(items) if i not in drop], word, "pct" if pct else "abs"
 
 
-def with_history_measure(items: list[Item], lex: Lexicon) -> list[Item]:
+# the words of a price's move that name no measure: 'which stocks gained the most'
+GAIN_WORDS = frozenset(
+    {"gain", "gained", "gains", "gainer", "gainers", "rose", "fell", "dropped", "loser", "losers"}
+)
+_DOWN_WORDS = frozenset({"fell", "dropped", "loser", "losers", "worst", "lowest", "least"})
+_RANK_WORDS = frozenset({"top", "most", "biggest", "largest", "highest", "best", "greatest"})
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """'which 5 stocks gained the most', 'top 10 gainers', 'biggest losers': the series
+    ranked by their change, the ones that rose most first (or fell most, for a fall)."""
+
+    descending: bool
+    limit: int | None  # None: every series, ranked
+    stated: bool  # the user said how many
+
+
+def split_ranking(items: list[Item], word: str) -> tuple[list[Item], Ranking | None]:
+    """(the items without the ranking words, the ranking) — None when nothing ranks."""
+    ranks = [
+        i
+        for i, it in enumerate(items)
+        if it.kind == "kw"
+        and it.category in ("agg", "bottom")
+        and it.text.lower() in _RANK_WORDS | _DOWN_WORDS | {"bottom"}
+    ]
+    plural_said = word.lower().endswith("ers")  # 'gainers', 'losers': several series
+    if not ranks and not word.lower().startswith(("gainer", "loser")):
+        return items, None
+    down = word.lower() in _DOWN_WORDS or any(
+        items[i].text.lower() in _DOWN_WORDS | {"bottom"} for i in ranks
+    )
+    drop = set(ranks)
+    drop |= {
+        i
+        for i, it in enumerate(items)
+        if it.kind == "kw"
+        and it.category == "group"
+        and it.text.lower() == "by"
+        and i + 1 == len(items)
+        or (
+            it.kind == "kw"
+            and it.category == "group"
+            and it.text.lower() == "by"
+            and i + 1 < len(items)
+            and items[i + 1].kind == "time"
+        )
+    }  # 'top 5 stocks by % gain in 2023': 'by' named the change, which was taken out
+    limit, stated = None, False
+    for i, it in enumerate(items):
+        if it.kind == "number" and it.number and it.number.is_integer() and not it.percent:
+            near = any(abs(i - r) == 1 for r in ranks) or (
+                i + 1 < len(items) and items[i + 1].kind in ("table", "value")
+            )  # 'top 5', '5 stocks', 'which 5 tech stocks'
+            if near and 0 < it.number <= 1000:
+                limit, stated = int(it.number), True
+                drop.add(i)
+                break
+    if limit is None and not plural_said:
+        limit = 1  # 'which stock gained the most': the one at the top ('losers': all, ranked)
+    rest = [it for i, it in enumerate(items) if i not in drop]
+    return rest, Ranking(descending=not down, limit=limit, stated=stated)
+
+
+def with_history_measure(items: list[Item], lex: Lexicon, ranked: bool = False) -> list[Item]:
     """'the change of the S&P 500 index in 2023': no measure named — the one measure of the
     one history table next to the named tables (index_price_history.price), said as such."""
     if any(it.kind == "column" for it in items):
         return items
     named = {t.table for it in items if it.kind in ("table", "value") for t in it.targets}
+    if not named and ranked:
+        # 'top 10 gainers of 2023': no table named; the history table whose default measure
+        # the synonyms file gives (a stock's close) is the one whose rows gain
+        named = {
+            rel.to_table if rel.from_table == table else rel.from_table
+            for table in lex.defaults
+            if _only_measure(lex, table) is not None
+            for rel in lex.catalog.relationships
+            if table in (rel.from_table, rel.to_table)
+        }
+        named = {t for t in named if t not in lex.defaults or _only_measure(lex, t) is None}
     found: list[str] = []
     for rel in lex.catalog.relationships:
         for near, other in ((rel.from_table, rel.to_table), (rel.to_table, rel.from_table)):
@@ -92,9 +182,12 @@ def _only_measure(lex: Lexicon, table: str) -> str | None:
     return numbers[0] if len(numbers) == 1 else None
 
 
-def change_spec(read: QuerySpec, lex: Lexicon, word: str, kind: str) -> QuerySpec:
+def change_spec(
+    read: QuerySpec, lex: Lexicon, word: str, kind: str, ranking: Ranking | None = None
+) -> QuerySpec:
     """The aggregate spec of a change: MAX(measure) on the period's last day (the builder
-    renders first, last and their difference)."""
+    renders first, last and their difference); with a ranking, one change per series,
+    ranked."""
     if read.shape != "list" or read.order_by is not None or read.limit is not None:
         raise Refuse(f"'{word}' applies to one measure of one named series.", word)
     ranges = [f for f in read.filters if f.op == "range"]
@@ -108,6 +201,8 @@ def change_spec(read: QuerySpec, lex: Lexicon, word: str, kind: str) -> QuerySpe
     series = [c for c in history.primary_key if c != date.column]
     named = [f for f in read.filters if f.op == "=" and not f.time and _names_one(lex, f.col)]
     others = [f for f in read.filters if f.op != "range" and f not in named]
+    if ranking is not None:
+        return _ranked_change(read, lex, word, kind, ranking, Col(date.table, series[0]), measure)
     if len(series) != 1 or len(named) != 1 or others:
         raise Refuse(
             f"'{word}' needs exactly one named series (for example one ticker or one index).",
@@ -150,3 +245,45 @@ def _measure(read: QuerySpec, lex: Lexicon, table: str, word: str) -> Col:
     if len(numbers) != 1:
         raise Refuse(f"I could not tell which measure of {table} '{word}' is about.", word)
     return Col(table, numbers[0])
+
+
+def _ranked_change(
+    read: QuerySpec,
+    lex: Lexicon,
+    word: str,
+    kind: str,
+    ranking: Ranking,
+    series: Col,
+    measure: Col,
+) -> QuerySpec:
+    """'which 5 stocks gained the most in 2023': each series' change over the period (its
+    measure on its last day with data minus on its first), the series ranked by it. Other
+    conditions narrow the series ('tech stocks'); naming one series ranks nothing."""
+    if any(f.col == series or (f.op == "=" and _names_one(lex, f.col)) for f in read.filters):
+        raise Refuse(f"'{word}' ranks several series, but the question names one.", word)
+    direction = "rose the most" if ranking.descending else "fell the most"
+    note = (
+        word,
+        f"'{word}' read as each {series.column}'s {measure.column} on its last day of the "
+        "period with data minus on its first"
+        + (", as a percentage of the first" if kind == "pct" else "")
+        + (
+            f"; the {ranking.limit} that {direction}"
+            if ranking.limit
+            else f", ranked: the ones that {direction} first"
+        ),
+    )
+    return QuerySpec(
+        "aggregate",
+        series.table,
+        metric=Metric("MAX", measure),
+        group_by=series,
+        filters=read.filters,
+        also_join=read.also_join,
+        change=kind,
+        order_metric=True,
+        descending=ranking.descending,
+        limit=ranking.limit,
+        limit_stated=ranking.stated,
+        notes=read.notes + (note,),
+    )

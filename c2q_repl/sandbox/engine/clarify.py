@@ -105,6 +105,14 @@ def _change_text(spec: QuerySpec) -> str:
     where = [f for f in spec.filters if f.op != "range"]
     period = next((f for f in spec.filters if f.op == "range"), None)
     text = f"The {kind} in {name} of {spec.table} from the first to the last day with data"
+    if spec.group_by is not None:
+        # 'which 5 stocks gained the most in 2023': one change per series, ranked
+        first = "largest" if spec.descending else "smallest (most negative)"
+        many = f"the top {spec.limit}" if spec.limit else "every one"
+        text = (
+            f"The {kind} in {name} of each {spec.group_by.column} from its first to its last "
+            f"day with data, {many} ranked {first} first"
+        )
     if period is not None:
         text += f" from {period.values[0]} to before {period.values[1]}"
     if where:
@@ -165,6 +173,8 @@ def clarified_task(spec: QuerySpec) -> str:
 
 def describe_result(spec: QuerySpec, columns: tuple[str, ...]) -> str:
     """What the answer shows, in one sentence."""
+    if spec.change and spec.group_by is not None:
+        return "Rows (" + ", ".join(columns) + "): " + _change_text(spec) + "."
     if spec.change:
         return "One row (" + ", ".join(columns) + "): " + _change_text(spec) + "."
 

@@ -151,6 +151,7 @@ SUPERSEDED: dict[str, tuple[str, str]] = {
     "g183": ("r001", "HAVING on a count (issue 12 reach)"),
     "g173": ("r002", "percentage of rows meeting a condition (issue 12 reach)"),
     "g194": ("r003", "top N within each group, a window function (issue 12 reach)"),
+    "c027": ("r012", "series ranked by their change over a period (issue 12 reach)"),
 }
 
 

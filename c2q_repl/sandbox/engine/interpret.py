@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from .absent import read_absent, read_present
 from .assemble import Parts, aggregate_spec, counts_per_group, list_spec
-from .change import change_spec, split_change, with_history_measure
+from .change import change_spec, split_change, split_ranking, with_history_measure
 from .checks import (
     check_asked_rows,
     check_every_word_counts,
@@ -101,8 +101,10 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
     try:
         if any(it.kind == "kw" and it.category == "change" for it in items):
             rest, word, kind = split_change(items)
-            rest = with_history_measure(rest, lex)
-            return change_spec(_interpret(_state(rest, lex, defaults or {})), lex, word, kind)
+            rest, ranking = split_ranking(rest, word)
+            rest = with_history_measure(rest, lex, ranked=ranking is not None)
+            read = _interpret(_state(rest, lex, defaults or {}))
+            return change_spec(read, lex, word, kind, ranking)
         if any(it.kind == "kw" and it.category == "pct" for it in items):
             return _interpret_ratio(items, lex, defaults or {})
         return _interpret(_state(items, lex, defaults or {}))

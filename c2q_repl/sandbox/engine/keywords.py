@@ -252,10 +252,45 @@ _add("or", "", "or", "either")
 _add("when", "", "when")
 # 'how much did AAPL's close change in 2023': last minus first value in a period (change.py)
 _add("change", "", "change", "changes", "changed", "change in", "change of", "move", "moved")
+# 'how much did tesla gain in 2023', 'which stock rose the most in 2023', 'top 5 gainers':
+# a price's gain or fall over a period is read as its percentage change (what investors mean)
+_add(
+    "change",
+    "pct",
+    "gain",
+    "gained",
+    "gains",
+    "gainer",
+    "gainers",
+    "rose",
+    "fell",
+    "dropped",
+    "loser",
+    "losers",
+    "percent gain",
+    "percent gainer",
+    "percent gainers",
+    "percent loser",
+    "percent losers",
+    "percentage gain",
+    "percentage gainer",
+    "percentage gainers",
+)
 # 'how did Tesla's stock perform in 2023': its percentage change over the period
 _add("change", "pct", "perform", "performed", "performance", "performance of", "performance in")
 # 'how much did the index move over 2022, in percent?'
-_add("pct", "in", "in percent", "in percentage", "as a percentage", "in percentage terms")
+_add(
+    "pct",
+    "in",
+    "in percent",
+    "in percentage",
+    "as a percentage",
+    "in percentage terms",
+    "in percent terms",
+    "percentage wise",
+    "percent wise",
+    "percentagewise",
+)
 _add(
     "change",
     "pct",
@@ -663,8 +698,6 @@ _unsupported(
     "year over year",
     "yoy",
     "month over month",
-    "gain",
-    "gains",
     "loss",
     "losses",
     "return",
@@ -676,10 +709,7 @@ _unsupported(
     "decrease",
     "decreased",
     "rise",
-    "rose",
-    "fell",
     "drop",
-    "dropped",
     "grew",
     "than last year",
     "previous close",

@@ -441,6 +441,8 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     ranges = [f for f in spec.filters if f.op == "range"]
     if len(ranges) != 1:
         raise PlanError("a change needs one period")
+    if spec.group_by is not None:
+        return _build_ranked_change(spec, catalog, ranges[0])
     date = ranges[0].col
     name = spec.metric.col.column
     ends = {}
@@ -448,15 +450,7 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
         one = spec.with_(change="", filters=spec.filters + (Filter(date, "latest", ("", end)),))
         ends[end] = exp.Subquery(this=build(one, catalog).select)
     first, last = ends["min"], ends["max"]
-    difference = exp.Sub(this=last.copy(), expression=first.copy())
-    value: exp.Expr = difference
-    label = f"change_in_{name}"
-    if spec.change == "pct":
-        value = exp.Div(
-            this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=difference)),
-            expression=first.copy(),
-        )
-        label = f"percent_change_in_{name}"
+    value, label = _change_value(first, last, spec.change, name)
     out = [f"first_{name}", f"last_{name}", label]
     select = exp.select(
         exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])
@@ -466,6 +460,82 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
             "period",
             f"first and last days with data between {ranges[0].values[0]} and before "
             f"{ranges[0].values[1]}",
+        ),
+    )
+    return Built(select, select.sql(dialect=catalog.dialect), tuple(out), (), notes)
+
+
+def _change_value(first: exp.Expr, last: exp.Expr, kind: str, name: str) -> tuple[exp.Expr, str]:
+    """last - first, or 100 * (last - first) / first for a percentage; and its column name."""
+    difference = exp.Sub(this=last.copy(), expression=first.copy())
+    if kind != "pct":
+        return difference, f"change_in_{name}"
+    value = exp.Div(
+        this=exp.Mul(this=exp.Literal.number("100.0"), expression=exp.Paren(this=difference)),
+        expression=first.copy(),
+    )
+    return value, f"percent_change_in_{name}"
+
+
+def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> Built:
+    """Each series' first and last day with data in the period (one grouped query), its
+    measure on those two days (the history table joined twice), the change, ranked."""
+    assert spec.metric is not None and spec.metric.col is not None and spec.group_by
+    series, date, measure = spec.group_by, period.col, spec.metric.col
+    days = QuerySpec(
+        "aggregate",
+        spec.table,
+        metric=Metric("MIN", date),
+        extra_metrics=(Metric("MAX", date),),
+        group_by=series,
+        filters=spec.filters,
+        also_join=spec.also_join,
+    )
+    ends = build(days, catalog)
+    if len(ends.columns) != 3:
+        raise PlanError("a change per series needs one key per series")
+    key, first_day, last_day = ends.columns
+    inner = ends.select.copy()
+    inner.set("order", None)
+    inner.set("limit", None)
+    name = measure.column
+    first = exp.column(name, "first_rows")
+    last = exp.column(name, "last_rows")
+    value, label = _change_value(first, last, spec.change, name)
+
+    def _joined(alias: str, day: str) -> exp.Expr:
+        return exp.and_(
+            exp.column(series.column, alias).eq(exp.column(key, "ends")),
+            exp.column(date.column, alias).eq(exp.column(day, "ends")),
+        )
+
+    out = [series.column, f"first_{name}", f"last_{name}", label]
+    select = (
+        exp.select(
+            exp.alias_(exp.column(key, "ends"), out[0]),
+            exp.alias_(first, out[1]),
+            exp.alias_(last, out[2]),
+            exp.alias_(value, out[3]),
+        )
+        .from_(inner.subquery("ends"))
+        .join(
+            exp.alias_(exp.to_table(series.table), "first_rows"),
+            on=_joined("first_rows", first_day),
+        )
+        .join(
+            exp.alias_(exp.to_table(series.table), "last_rows"), on=_joined("last_rows", last_day)
+        )
+        .order_by(
+            _ordered(exp.column(label), spec.descending),
+            _ordered(exp.column(key, "ends"), False),
+        )
+        .limit(spec.limit or LIST_LIMIT)
+    )
+    notes = (
+        (
+            "period",
+            f"each {series.column}'s first and last days with data between "
+            f"{period.values[0]} and before {period.values[1]}",
         ),
     )
     return Built(select, select.sql(dialect=catalog.dialect), tuple(out), (), notes)

@@ -1,0 +1,72 @@
+"""Issue 12 reach: series ranked by their change over a period ('which 5 stocks gained the
+most in 2023', 'top 10 gainers of 2023 by % change', 'biggest losers of 2022'), and a gain
+said of one stock ('how much did nvidia gain in 2023 percentage wise'). All were declined
+('gained' was an unknown word); a daily move (against the day before) still is."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, rows, same_rows
+
+_GAIN = (
+    "SELECT s.stock_symbol, 100.0 * (e.close - s.close) / s.close FROM stock_price_history s"
+    " JOIN stock_price_history e ON e.stock_symbol = s.stock_symbol"
+    " WHERE s.record_date = (SELECT MIN(record_date) FROM stock_price_history"
+    " WHERE record_date LIKE '{year}%') AND e.record_date = (SELECT MAX(record_date)"
+    " FROM stock_price_history WHERE record_date LIKE '{year}%')"
+)
+
+
+@pytest.mark.parametrize(
+    "question,year,order,limit",
+    [
+        ("which stock gained the most in 2023", "2023", "DESC", 1),
+        ("top 5 stocks by % gain in 2023", "2023", "DESC", 5),
+        ("top 10 gainers of 2023 by % change", "2023", "DESC", 10),
+        ("which stocks gained the most in 2023? top 5 by % change", "2023", "DESC", 5),
+        ("biggest % gainer in 2023?", "2023", "DESC", 1),
+        ("which 5 stocks fell the most in 2022", "2022", "ASC", 5),
+    ],
+)
+def test_series_ranked_by_their_change(engine, seed_db, question, year, order, limit):
+    plan = ask(engine, seed_db, question)
+    gold = _GAIN.format(year=year) + f" ORDER BY 2 {order} LIMIT {limit}"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_condition_narrows_the_ranked_series(engine, seed_db):
+    plan = ask(engine, seed_db, "which 5 tech stocks gained the most in 2023")
+    gold = (
+        _GAIN.format(year="2023").replace(
+            "JOIN stock_price_history e",
+            "JOIN companies c ON c.stock_symbol = s.stock_symbol JOIN stock_price_history e",
+        )
+        + " AND c.sector = 'Technology' ORDER BY 2 DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_losers_without_a_number_are_every_series_ranked(engine, seed_db):
+    plan = ask(engine, seed_db, "biggest losers of 2022")
+    assert len(rows(seed_db, plan)) > 100
+    gold = _GAIN.format(year="2022") + " ORDER BY 2 ASC LIMIT 5"
+    assert rows(seed_db, plan)[0][0] == seed_db.query(gold).rows[0][0]
+
+
+def test_a_gain_of_one_stock_is_its_percentage_change(engine, seed_db):
+    plan = ask(engine, seed_db, "how much did nvidia stock gain in 2023 percentage wise")
+    gold = _GAIN.format(year="2023") + " AND s.stock_symbol = 'NVDA'"
+    gold = gold.replace("SELECT s.stock_symbol, ", "SELECT ")
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which stock rose the most in % on the last trading day?",  # against the day before
+        "which one gained the most",  # no period
+    ],
+)
+def test_a_move_without_a_period_is_declined(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.sql and task.refusal
