@@ -108,6 +108,9 @@ SPLITS = (
     "dev65",
     "dev66",
     "dev67",
+    "dev68",
+    "dev69",
+    "dev70",
 )  # later blind sets
 
 
