@@ -8,7 +8,7 @@ a multiset (a stricter check would mark a right answer wrong by chance).
 from __future__ import annotations
 
 from c2q_repl.sandbox.contracts import Database
-from c2q_repl.sandbox.engine.golden import rows_match
+from c2q_repl.sandbox.engine.golden import gold_rows, rows_match
 
 MAX_ROWS = 100_000
 
@@ -41,7 +41,7 @@ def order_matters(db: Database, gold_sql: str) -> bool:
     probe.set("expressions", keys)
     probe.set("order", exp.Order(expressions=resolved))
     try:
-        rows = db.query(probe.sql(dialect="sqlite"), max_rows=MAX_ROWS).rows
+        rows = gold_rows(db, probe.sql(dialect="sqlite"), MAX_ROWS)
     except Exception:  # noqa: BLE001 - when unsure, keep the strict (ordered) comparison
         return True
     return len({tuple(r) for r in rows}) == len(rows)
@@ -57,9 +57,9 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
     Spider's execution match (an id shown next to the names asked for counts as wrong there)."""
     found = False
     for gold_sql in golds:
-        gold = db.query(gold_sql, max_rows=MAX_ROWS)
-        if rows_match(gold.rows, predicted_rows, order_matters(db, gold_sql)):
+        gold = gold_rows(db, gold_sql, MAX_ROWS)
+        if rows_match(gold, predicted_rows, order_matters(db, gold_sql)):
             found = True
-            if not gold.rows or len(predicted_rows[0]) == len(gold.rows[0]):
+            if not gold or len(predicted_rows[0]) == len(gold[0]):
                 return True, True
     return found, False

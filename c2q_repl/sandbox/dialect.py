@@ -34,6 +34,7 @@ def for_backend(sql: str, backend: str, float_columns: frozenset[str] = frozense
         trees = [t for t in sqlglot.parse(sql, read=SHOWN) if t is not None]
     except SqlglotError:
         return sql
+    _refuse_dropped_arguments(sql)
     if backend == "sqlite":
         from c2q_repl.sandbox.mysql_calls import rewrite_calls
 
@@ -58,3 +59,43 @@ def _widen_float_comparisons(tree, float_columns: frozenset[str]):
         if isinstance(parent, comparisons):
             column.replace(exp.Anonymous(this="FLOAT32", expressions=[column.copy()]))
     return tree
+
+
+# MySQL functions whose extra arguments sqlglot's MySQL reader drops without a word
+# ('DATE(d, '-1 year')', SQLite's date arithmetic, would run as DATE(d): a wrong answer)
+_ONE_ARGUMENT = frozenset({"DATE"})
+
+
+def _refuse_dropped_arguments(sql: str) -> None:
+    """Raise MySQL's own error for a call with more arguments than MySQL takes."""
+    from sqlglot.errors import SqlglotError
+    from sqlglot.tokens import TokenType
+
+    from c2q_repl.sandbox.mysql_calls import Unsupported
+
+    try:
+        tokens = sqlglot_tokens(sql)
+    except SqlglotError:
+        return
+    for k, token in enumerate(tokens[:-1]):
+        name = token.text.upper()
+        if name not in _ONE_ARGUMENT or tokens[k + 1].token_type != TokenType.L_PAREN:
+            continue
+        depth = 0
+        for later in tokens[k + 1 :]:
+            if later.token_type == TokenType.L_PAREN:
+                depth += 1
+            elif later.token_type == TokenType.R_PAREN:
+                depth -= 1
+                if depth == 0:
+                    break
+            elif later.token_type == TokenType.COMMA and depth == 1:
+                raise Unsupported(
+                    f"Incorrect parameter count in the call to native function '{name}'"
+                )
+
+
+def sqlglot_tokens(sql: str) -> list:
+    from sqlglot.dialects.dialect import Dialect
+
+    return Dialect.get_or_raise(SHOWN).tokenize(sql)

@@ -164,6 +164,20 @@ def test_sqlite_runs_mysql_with_mysql_meaning(sp500_db):
     assert sp500_db.query("SELECT `stock_symbol` FROM `companies` WHERE `stock_symbol` = 'AAPL'")
 
 
+def test_sqlite_date_arithmetic_is_refused_as_mysql_refuses_it(sp500_db):
+    """SQLite's date(d, '-1 year') is no MySQL: its modifier was dropped by the translation,
+    so the query ran on d itself and answered wrongly without an error."""
+    from c2q_repl.sandbox.mysql_calls import Unsupported
+
+    with pytest.raises(Unsupported, match="Incorrect parameter count.*'DATE'"):
+        sp500_db.query(
+            "SELECT MAX(high) FROM stock_price_history WHERE record_date > "
+            "DATE((SELECT MAX(record_date) FROM stock_price_history), '-1 year')"
+        )
+    row = sp500_db.query("SELECT DATE('2023-12-29 10:00:00'), DATE(CONCAT('2023-', '01-02'))")
+    assert row.rows[0] == ["2023-12-29", "2023-01-02"]
+
+
 def test_translation_is_only_for_other_backends():
     sql = 'SELECT `a` FROM `t` WHERE b = "x" AND c / 2 > 1'
     assert for_backend(sql, "mysql") == sql

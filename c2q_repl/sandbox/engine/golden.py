@@ -27,6 +27,28 @@ def _norm(value) -> object:
     return float(f"{number:.9g}")
 
 
+def gold_rows(db: Database, sql: str, max_rows: int = 100_000) -> list[list]:
+    """The rows of a gold query. Gold queries are written in SQLite's dialect and run as the
+    sandbox runs any SQL (MySQL's meaning: a FLOAT column compares as its float widened, as
+    TiDB does); SQLite-only syntax the sandbox refuses as MySQL would ('date(d, '-1 year')',
+    SQLite's date arithmetic) runs as written on a SQLite database instead."""
+    import sqlite3
+
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+    from c2q_repl.sandbox.mysql_calls import Unsupported
+
+    try:
+        return db.query(sql, max_rows=max_rows).rows
+    except Unsupported:
+        if not isinstance(db, SQLiteDatabase):
+            raise
+    conn = sqlite3.connect(f"{db.path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        return [list(r) for r in conn.execute(sql).fetchmany(max_rows)]
+    finally:
+        conn.close()
+
+
 def _columns(rows: list[list], width: int) -> list[tuple]:
     return [tuple(_norm(r[i]) for r in rows) for i in range(width)]
 
@@ -198,13 +220,13 @@ def evaluate_case(engine: Answerer, db: Database, case: Case) -> Outcome:
             case, True, False, seconds, f"{len(tasks)} tasks for {len(case.gold_sql)} gold queries"
         )
     for task, gold_sql in zip(tasks, case.gold_sql):
-        gold = db.query(gold_sql, max_rows=100000)
+        gold = gold_rows(db, gold_sql)
         try:
             pred = db.query(task.sql, max_rows=100000)
         except Exception as exc:  # noqa: BLE001 - a failing prediction is simply wrong
             return Outcome(case, True, False, seconds, f"error: {exc}")
         ordered = " order by " in gold_sql.lower()
-        if not rows_match(gold.rows, pred.rows, ordered):
+        if not rows_match(gold, pred.rows, ordered):
             return Outcome(case, True, False, seconds, task.sql)
     return Outcome(case, True, True, seconds, tasks[0].sql)
 
