@@ -127,6 +127,56 @@ def _describes_the_group(st: ReadState, p: Parts) -> list[Col]:
     return list(p.projection)
 
 
+# words of a column whose values add up to a whole ('employees by sector' is their total);
+# a price, a rate or an age does not ('close by sector' is declined: sum or average?)
+_ADDITIVE_WORDS = frozenset(
+    {
+        "employees",
+        "employee",
+        "headcount",
+        "staff",
+        "weight",
+        "volume",
+        "cap",
+        "quantity",
+        "qty",
+        "amount",
+        "revenue",
+        "sales",
+        "ebitda",
+        "income",
+        "population",
+        "units",
+        "shares",
+        "seats",
+        "budget",
+    }
+)
+
+
+def _additive_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
+    """'employees by sector', 'index weight by sector': one quantity that adds up, per group,
+    with no aggregate said: its total per group (said in the assumptions)."""
+    from .names import split_words
+
+    if p.group_col is None or len(p.projection) != 1 or p.metric is not None or p.extras:
+        return None
+    col = p.projection[0]
+    if (
+        col == p.group_col
+        or col_kind(st, col) != "number"
+        or col.column in key_columns(st, col.table)
+    ):
+        return None
+    if not _ADDITIVE_WORDS & set(split_words(col.column)):
+        return None
+    st.notes.append(
+        (col.column, f"'{col.column}' per {p.group_col.column} read as its total (SUM)")
+    )
+    metric = Metric("SUM", col)
+    return aggregate_spec(st, replace(p, metric=metric, projection=[]), metric)
+
+
 def counts_per_group(st: ReadState, p: Parts) -> QuerySpec | None:
     """'number of companies per sector' said as 'companies per sector': a count per group."""
     # 'hires per year': the dated event itself, counted per calendar period of its date
@@ -159,6 +209,9 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         # 'the name and platforms of each station': every row once, nothing computed per row
         p = replace(p, group_col=None)
     if p.group_col is not None and p.order_col is None:
+        summed = _additive_per_group(st, p)
+        if summed is not None:
+            return summed
         raise Refuse(
             f"I could not tell what to compute per {p.group_col.column}.", p.group_col.column
         )

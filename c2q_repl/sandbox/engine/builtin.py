@@ -47,7 +47,7 @@ from .evidence import (
 )
 from .followups import apply_followup
 from .guard import unaccounted
-from .interpret import interpret
+from .interpret import SUPERLATIVE_WORDS, interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
 from .linking import Item, Linked, link
@@ -95,7 +95,7 @@ from .rounds import (
     top_group,
     when_was_that,
 )
-from .spec import Col, Decline, Filter, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec, one_day
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
@@ -632,6 +632,14 @@ class BuiltinAnswerer:
                     "please ask it in one question."
                 )
                 return self._refuse("0", question, Decline(reason), ctx)
+            if older and _series_question_of_one(question, linked, QuerySpec.from_json(older), ctx):
+                # '52 wk high?' after MSFT's latest close and a declined question: about MSFT
+                # (or about what the declined question meant), never the highest of all
+                reason = (
+                    f"'{question}' names no rows of its own; after '{prior.question}', which I "
+                    "could not answer, I cannot tell whose it is. Please name the stock."
+                )
+                return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
         kept = kept_groups(question, prev)
@@ -708,9 +716,23 @@ class BuiltinAnswerer:
             if pronoun:
                 return self._resolve_reference(prior, prev, question, pronoun, ctx)
             unplaced = self._unplaced_edit(prior, question, linked, ctx)
-            if unplaced is None and subjectless_measure(question, linked) and named_subject(prev):
+            if unplaced is None and (
+                (subjectless_measure(question, linked) and named_subject(prev))
+                or _series_question_of_one(question, linked, prev, ctx)
+            ):
                 return self._about_named_subject(prior, prev, question, linked, ctx)
             return unplaced
+        if _ranked_by_another_series(prev, edit.spec, ctx.lex.catalog):
+            if pronoun:
+                # 'what was its highest close in 2023' after microsoft's sector and city: the
+                # highest of its own price rows, never its company columns sorted by a price
+                return self._resolve_reference(prior, prev, question, pronoun, ctx)
+            reason = (
+                f"'{question}' would sort the rows of the previous answer ('{prior.question}') "
+                "by a value of another table, which has many rows for each; please ask the "
+                "whole question (for example naming the stock)."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         if (
             prev.limit
             and _AMONG_SHOWN.search(question)
@@ -1390,6 +1412,58 @@ _WHICH_ONE_MORE = re.compile(
     r"least|highest|lowest|biggest|largest|smallest|fewest|best|worst)\b",
     re.I,
 )
+
+
+def _series_question_of_one(question: str, linked: Linked, prev: QuerySpec, ctx: _Context) -> bool:
+    """'highest high in 2023?', '52 wk high?' after one stock's close: a ranking of a dated
+    series with no rows of its own is about the one series the previous answer named, never
+    the highest of every stock (whose answer would not even say which)."""
+    subject = named_subject(prev)
+    if len(subject) != 1 or subject[0].op != "=" or len(subject[0].values) != 1:
+        return False
+    if len(re.findall(r"[a-z0-9']+", question.lower())) > 8:
+        return False
+    if any(it.kind in ("table", "value") for it in linked.items) or linked.unknown:
+        return False
+    ranked = any(
+        it.kind == "kw"
+        and it.text.lower() in SUPERLATIVE_WORDS | {"max", "min", "maximum", "minimum"}
+        for it in linked.items
+    )
+    columns = [c for it in linked.items if it.kind == "column" for c in columns_of(it)]
+    if not ranked or not columns:
+        return False
+    if not any(it.kind == "time" for it in linked.items) and any(f.time for f in prev.filters):
+        return False  # 'and the highest high' after March's closes: an edit keeps March
+    catalog = ctx.lex.catalog
+    for col in columns:
+        info = catalog.table(col.table)
+        dated = info is not None and any(
+            (c := info.column(name)) is not None and "DATE" in (c.type or "").upper()
+            for name in info.primary_key
+        )
+        if not dated or col.table not in prev.tables():
+            return False
+    return True
+
+
+def _ranked_by_another_series(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:
+    """An edit that ranks a list by a column of a dated series table (a stock's closes) the
+    list does not show: the rows would be price rows wearing the list's columns."""
+    order = edited.order_by
+    if prev.shape != "list" or edited.shape != "list" or order is None:
+        return False
+    if order.table == prev.table or order in edited.columns or order in prev.columns:
+        return False
+    if any(c.table == order.table for c in prev.columns) or prev.order_by == order:
+        return False
+    if any(f.col.table == order.table and (f.op == "latest" or one_day(f)) for f in edited.filters):
+        return False  # 'which had the higher close on 2023-03-01': one price row each
+    info = catalog.table(order.table)
+    return info is not None and any(
+        (col := info.column(name)) is not None and "DATE" in (col.type or "").upper()
+        for name in info.primary_key
+    )
 
 
 def _one_row_compared(question: str, prev: QuerySpec) -> bool:

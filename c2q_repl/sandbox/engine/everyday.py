@@ -27,6 +27,28 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'INTC 52 week high': the highest high of the last 52 weeks of data (a market term)
+    (re.compile(r"\b52[- ]?weeks?\s+high\b", re.I), "highest high in the last 52 weeks"),
+    (re.compile(r"\b52[- ]?weeks?\s+low\b", re.I), "lowest low in the last 52 weeks"),
+    # 'biggest employer in each sector', 'the 3 largest employers': companies ranked by their
+    # employees (an 'employer' is a row, so 'in each' is within each group)
+    (
+        re.compile(r"\b(biggest|largest|smallest|top)\s+(\d+\s+)?employers\b", re.I),
+        r"\1 \2companies by employees",
+    ),
+    (
+        re.compile(r"\b(biggest|largest|smallest|top)\s+employer\b", re.I),
+        r"\1 company by employees",
+    ),
+    # 'which stocks are picked the most? top 5': the number of rows said after the question
+    (
+        re.compile(
+            r"\bwhich\s+(?P<noun>[a-z]+s)\b(?P<mid>[^?,;]*?)\s*[?,;:.]+\s*(?:the\s+)?top\s+"
+            r"(?P<n>\d+)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"which \g<n> \g<noun>\g<mid>",
+    ),
     # '300 billion dollars': the unit of an amount, which the data does not store
     (
         re.compile(

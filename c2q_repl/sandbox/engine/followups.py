@@ -192,6 +192,57 @@ def _the_one_extreme(words: list[str], it: Item, nxt: Item, items: list[Item]) -
     )
 
 
+_OPPOSITE_COLUMNS = {"high": "low", "low": "high"}
+
+
+def _opposite(column: str) -> str | None:
+    """'high' / 'low', 'max_temp' / 'min_temp': the column at the other end of a pair."""
+    lowered = column.lower()
+    if lowered in _OPPOSITE_COLUMNS:
+        return _OPPOSITE_COLUMNS[lowered]
+    for a, b in (("max", "min"), ("min", "max"), ("highest", "lowest"), ("lowest", "highest")):
+        if lowered.startswith(a + "_"):
+            return b + lowered[len(a) :]
+    return None
+
+
+def _paired_extreme(prev: QuerySpec, linked: Linked, evidence: bool) -> Edit | None:
+    """'and the low' after the highest high of 2023: the lowest low, the other end of the
+    pair, never the low of the day the high was made."""
+    items = [it for it in linked.items if it.kind not in ("unsupported",)]
+    items = [it for it in items if not (it.kind == "kw" and it.category == "list")]
+    if not evidence or len(items) != 1 or items[0].kind != "column" or linked.unknown:
+        return None
+    said = {t.column for t in items[0].targets if t.kind == "column"}
+    if prev.shape == "list" and prev.limit == 1 and prev.order_by is not None:
+        ranked = prev.order_by
+        other = _opposite(ranked.column)
+        if other is None or other not in said or prev.group_by is not None:
+            return None
+        col = Col(ranked.table, other)
+        columns = tuple(col if c == ranked else c for c in prev.columns)
+        word = "lowest" if prev.descending else "highest"
+        spec = prev.with_(order_by=col, columns=columns, descending=not prev.descending)
+        return Edit(spec, (f"the {word} {other} instead",))
+    metric = prev.metric
+    if (
+        prev.shape == "aggregate"
+        and prev.group_by is None
+        and metric is not None
+        and metric.col is not None
+        and metric.func in ("MIN", "MAX")
+        and not prev.extra_metrics
+    ):
+        other = _opposite(metric.col.column)
+        if other is None or other not in said:
+            return None
+        func = "MIN" if metric.func == "MAX" else "MAX"
+        spec = prev.with_(metric=Metric(func, Col(metric.col.table, other)))
+        word = "lowest" if func == "MIN" else "highest"
+        return Edit(spec, (f"the {word} {other} instead",))
+    return None
+
+
 def _other_extreme(prev: QuerySpec, linked: Linked, evidence: bool) -> Edit | None:
     """'and the lowest?' after the highest close: the same question at the other end. Only a
     lone superlative, and only after an answer that is itself one extreme."""
@@ -254,6 +305,9 @@ def apply_followup(
     evidence = followup_evidence(question, linked)
     if require_evidence and not evidence.any:
         return None
+    paired = _paired_extreme(prev, linked, evidence.any)
+    if paired is not None:
+        return paired  # 'and the low' after the highest high: the lowest low, not a column
     only_columns = bool(linked.items) and all(it.kind == "column" for it in linked.items)
     if (evidence.marker or (evidence.fragment and only_columns)) and not evidence.pronoun:
         # "and the volume?", "the volume?" (a bare noun phrase in a session)
