@@ -91,3 +91,25 @@ def test_a_ranking_of_a_series_after_one_stock_is_about_that_stock(engine, seed_
     plan = session(engine, seed_db, "latest close for MSFT", "and the day before?", "52 wk high?")
     task = plan.tasks[0]
     assert not task.sql and "name the stock" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,first",
+    [
+        ("closing price of AMZN on march 15 2023", "AMZN"),
+        ("whats Tesla's weight in the index", "TSLA"),
+        ("highest EBITDA company in utilities?", None),  # the company, not the value alone
+    ],
+)
+def test_the_named_row_is_labelled(engine, seed_db, question, first):
+    from test_honesty import rows
+
+    got = rows(seed_db, ask(engine, seed_db, question))
+    assert len(got) == 1 and len(got[0]) >= 2
+    if first is not None:
+        assert got[0][0] == first
+
+
+def test_subscribers_of_a_company_are_not_the_apps_users(engine, seed_db):
+    task = ask(engine, seed_db, "how many subscribers does netflix have").tasks[0]
+    assert not task.sql and task.refusal

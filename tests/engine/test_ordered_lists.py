@@ -106,4 +106,4 @@ def test_hit_and_reached_only_say_had(sp500_db):
         "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'AAPL' "
         "AND record_date BETWEEN '2023-01-01' AND '2023-01-31'"
     ).rows
-    assert sp500_db.query(task.sql).rows[0][0] == gold[0][0]
+    assert sp500_db.query(task.sql).rows[0][-1] == gold[0][0]  # beside AAPL, its label

@@ -70,3 +70,33 @@ def test_a_gain_of_one_stock_is_its_percentage_change(engine, seed_db):
 def test_a_move_without_a_period_is_declined(engine, seed_db, question):
     task = ask(engine, seed_db, question).tasks[0]
     assert not task.sql and task.refusal
+
+
+def test_ranked_series_show_their_names(engine, seed_db):
+    plan = ask(engine, seed_db, "which 5 stocks gained the most in 2023?")
+    first = rows(seed_db, plan)[0]
+    name = seed_db.query(f"SELECT short_name FROM companies WHERE stock_symbol = '{first[0]}'")
+    assert first[1] == name.rows[0][0]
+
+
+def test_follow_ups_on_ranked_series(engine, seed_db):
+    from test_honesty import session
+
+    plan = session(engine, seed_db, "biggest losers of 2022, top 10", "how many of those are tech")
+    gold = (
+        "SELECT COUNT(*) FROM companies WHERE sector = 'Technology' AND stock_symbol IN ("
+        + _GAIN.format(year="2022").replace(
+            "SELECT s.stock_symbol, 100.0 * (e.close - s.close) / s.close",
+            "SELECT s.stock_symbol",
+        )
+        + " ORDER BY 100.0 * (e.close - s.close) / s.close ASC LIMIT 10)"
+    )
+    assert same_rows(seed_db, plan, gold)  # one count, not a count per stock
+    plan = session(
+        engine,
+        seed_db,
+        "biggest losers of 2022, top 10",
+        "how many of those are tech",
+        "how did they do the following year",
+    )
+    assert not plan.tasks[0].sql and "moved over a period" in plan.tasks[0].refusal

@@ -748,7 +748,8 @@ def test_a_column_added_after_the_named_row_is_shown(engine, seed_db):
         " ORDER BY close DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
-    assert len(rows(seed_db, plan)[0]) == 2
+    assert rows(seed_db, plan)[0][0] == "NFLX"  # the named row's label, then the two asked
+    assert len(rows(seed_db, plan)[0]) == 3
 
 
 @pytest.mark.parametrize(

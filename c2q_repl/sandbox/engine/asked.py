@@ -133,6 +133,17 @@ def _read(question: str, linked: Linked) -> Asked:
                 # 'the names of physicians and their departments': more is asked after
                 # the table than this reading follows
                 return Asked(opener=opener, measure=measure, per=per)
+            if (
+                superlative
+                and len(asked) == 1
+                and asked[0][0] == table
+                and k
+                and by_start[k - 1].end == item.start
+            ):
+                # 'highest EBITDA company': the company ranked by it, not the value alone
+                return Asked(
+                    "rows", opener, table, measure=measure, per=per, noun=item.text.lower()
+                )
             if asked:
                 return _columns(asked, table, opener, measure, superlative, per)
             return Asked("rows", opener, table, measure=measure, per=per, noun=item.text.lower())

@@ -722,6 +722,15 @@ class BuiltinAnswerer:
             ):
                 return self._about_named_subject(prior, prev, question, linked, ctx)
             return unplaced
+        if _ASKS_PERFORMANCE.search(question) and not edit.spec.change:
+            # 'how did they do the following year' after a count: a change was asked, and an
+            # edit of the period alone would give the count again for another year
+            reason = (
+                f"'{question}' asks how they moved over a period, which I could not apply to "
+                f"the previous question ('{prior.question}'); please ask it whole (for example "
+                "'how much did AAPL and MSFT change in 2023 in percent')."
+            )
+            return self._refuse("0", question, Decline(reason), ctx)
         if _ranked_by_another_series(prev, edit.spec, ctx.lex.catalog):
             if pronoun:
                 # 'what was its highest close in 2023' after microsoft's sector and city: the
@@ -1445,6 +1454,13 @@ def _series_question_of_one(question: str, linked: Linked, prev: QuerySpec, ctx:
         if not dated or col.table not in prev.tables():
             return False
     return True
+
+
+_ASKS_PERFORMANCE = re.compile(
+    r"\bhow\s+(?:did|have|has|do|does)\s+(?:they|it|those|these|them|each)\b.*\b(?:do|done|"
+    r"perform|performed|fare|fared)\b|\bperform(?:ed|ance)?\b|\bgain(?:ed|s)?\b|\breturns?\b",
+    re.I,
+)
 
 
 def _ranked_by_another_series(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:

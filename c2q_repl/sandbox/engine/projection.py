@@ -65,6 +65,11 @@ def asked_projection(
             and (col := info.column(s.col.column)) is not None
             and column_kind(col.type) == "date"
         ]
+    label = _named_row_label(spec, shown, catalog)
+    if kept and label is not None and label not in kept:
+        # 'closing price of AMZN on march 15 2023': AMZN beside its close, so the answer
+        # says whose value it is (a pasted table, a chart, an export)
+        kept = [label, *kept]
     latest = {f.col for f in spec.filters if f.op == "latest"}
     if kept and latest:
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
@@ -77,6 +82,29 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _named_row_label(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> int | None:
+    """The shown column that names the one row the question named ('AMZN', 'Tesla'): the
+    filtered column itself, or the key of the table whose name was given; else None."""
+    from .sqlbuild import name_columns
+
+    named = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
+    if len(named) != 1:
+        return None
+    col = named[0].col
+    info = catalog.table(col.table)
+    if info is None or not (col.column in info.primary_key or col.column in name_columns(info)):
+        return None
+    for i, s in enumerate(shown):
+        if s.col == col:
+            return i
+    if len(info.primary_key) == 1:
+        key = info.primary_key[0]
+        for i, s in enumerate(shown):
+            if s.col is not None and s.col.column == key:
+                return i
+    return None
 
 
 def _plain(spec: QuerySpec) -> bool:

@@ -138,6 +138,8 @@ def per_row(
         or TOTAL_WORDS & {w.lower() for w in words}
     ):
         return spec
+    if prev.change and spec.metric is not None and spec.metric.func == "COUNT":
+        return spec  # 'how many of those are tech' after the top 10 losers: one count
     key = key_column(prev, catalog)
     if key is None or spec.extra_metrics or spec.having or spec.ratio_filters or spec.change:
         return None

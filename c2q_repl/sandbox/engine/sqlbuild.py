@@ -465,6 +465,26 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     return Built(select, select.sql(dialect=catalog.dialect), tuple(out), (), notes)
 
 
+@dataclass(frozen=True)
+class _Named:
+    table: str
+    key: str  # the column the series key points at
+    column: str  # the column that names that row
+
+
+def _named_by(catalog: Catalog, series: Col) -> list[_Named]:
+    """The name of the row a series key points at (stock_price_history.stock_symbol →
+    companies.short_name), when a relationship says so; [] otherwise."""
+    for rel in catalog.relationships:
+        if rel.from_table != series.table or rel.from_column != series.column:
+            continue
+        info = catalog.table(rel.to_table)
+        names = [n for n in name_columns(info) if n != rel.to_column] if info else []
+        if names:
+            return [_Named(rel.to_table, rel.to_column, names[0])]
+    return []
+
+
 def _change_value(first: exp.Expr, last: exp.Expr, kind: str, name: str) -> tuple[exp.Expr, str]:
     """last - first, or 100 * (last - first) / first for a percentage; and its column name."""
     difference = exp.Sub(this=last.copy(), expression=first.copy())
@@ -509,13 +529,15 @@ def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> B
             exp.column(date.column, alias).eq(exp.column(day, "ends")),
         )
 
-    out = [series.column, f"first_{name}", f"last_{name}", label]
+    named = _named_by(catalog, series)
+    out = [series.column, *(n.column for n in named), f"first_{name}", f"last_{name}", label]
     select = (
         exp.select(
-            exp.alias_(exp.column(key, "ends"), out[0]),
-            exp.alias_(first, out[1]),
-            exp.alias_(last, out[2]),
-            exp.alias_(value, out[3]),
+            exp.alias_(exp.column(key, "ends"), series.column),
+            *(exp.alias_(exp.column(n.column, "named_rows"), n.column) for n in named),
+            exp.alias_(first, f"first_{name}"),
+            exp.alias_(last, f"last_{name}"),
+            exp.alias_(value, label),
         )
         .from_(inner.subquery("ends"))
         .join(
@@ -531,6 +553,13 @@ def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> B
         )
         .limit(spec.limit or LIST_LIMIT)
     )
+    for n in named:
+        # 'HUG' beside its name: the row the series key points at (companies.short_name)
+        select = select.join(
+            exp.alias_(exp.to_table(n.table), "named_rows"),
+            on=exp.column(n.key, "named_rows").eq(exp.column(key, "ends")),
+            join_type="left",
+        )
     notes = (
         (
             "period",
