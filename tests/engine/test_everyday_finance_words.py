@@ -113,3 +113,28 @@ def test_the_named_row_is_labelled(engine, seed_db, question, first):
 def test_subscribers_of_a_company_are_not_the_apps_users(engine, seed_db):
     task = ask(engine, seed_db, "how many subscribers does netflix have").tasks[0]
     assert not task.sql and task.refusal
+
+
+def test_a_named_series_on_a_day_is_its_one_measure(engine, seed_db):
+    plan = ask(engine, seed_db, "what was the S&P 500 at the end of 2022")
+    gold = (
+        "SELECT price FROM index_price_history WHERE index_symbol = 'SP500'"
+        " AND record_date = (SELECT MAX(record_date) FROM index_price_history"
+        " WHERE record_date LIKE '2022%')"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_grew_revenue_the_fastest_is_the_highest_revenue_growth(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which 5 companies have the most employees?",
+        "which of them grew revenue the fastest",
+    )
+    gold = (
+        "SELECT stock_symbol, revenue_growth FROM companies WHERE stock_symbol IN (SELECT"
+        " stock_symbol FROM companies ORDER BY full_time_employees DESC LIMIT 5)"
+        " ORDER BY revenue_growth DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)

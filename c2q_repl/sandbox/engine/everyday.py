@@ -27,6 +27,17 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'which of them grew revenue the fastest': the highest revenue growth (a stored rate)
+    (
+        re.compile(
+            r"\bgrew\s+(?:(?:its|their|the)\s+)?([a-z]+)\s+(?:the\s+)?(?:fastest|most)\b", re.I
+        ),
+        r"has the highest \1 growth",
+    ),
+    (
+        re.compile(r"\bgrew\s+(?:(?:its|their|the)\s+)?([a-z]+)\s+faster\b", re.I),
+        r"has higher \1 growth",
+    ),
     # 'INTC 52 week high': the highest high of the last 52 weeks of data (a market term)
     (re.compile(r"\b52[- ]?weeks?\s+high\b", re.I), "highest high in the last 52 weeks"),
     (re.compile(r"\b52[- ]?weeks?\s+low\b", re.I), "lowest low in the last 52 weeks"),

@@ -107,6 +107,14 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
             return change_spec(read, lex, word, kind, ranking)
         if any(it.kind == "kw" and it.category == "pct" for it in items):
             return _interpret_ratio(items, lex, defaults or {})
+        if (
+            any(it.kind == "time" for it in items)
+            and any(it.kind == "value" for it in items)
+            and not any(it.kind in ("column", "table") for it in items)
+        ):
+            # 'what was the S&P 500 on 2023-12-29': a named series on a day, no measure said:
+            # the one measure of its history table (said as an assumption)
+            items = with_history_measure(items, lex)
         return _interpret(_state(items, lex, defaults or {}))
     except Refuse as refusal:
         return Decline(str(refusal), refusal.words)
