@@ -78,3 +78,54 @@ def test_those_after_a_declined_narrowing_are_not_the_rows_before_it(engine, see
         "how many people work at those",
     )
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_each_of_those_after_groups_and_after_a_ranked_list(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "avg market cap by sector, highest first",
+        "only the top 3",
+        "and how many companies does each of those have?",
+    )
+    gold = (
+        "SELECT sector, COUNT(*) FROM companies WHERE sector IN (SELECT sector FROM companies"
+        " GROUP BY sector ORDER BY AVG(market_cap) DESC LIMIT 3) GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "top 5 cos by full_time_employees", "what sector is each of them in?"
+    )
+    gold = "SELECT stock_symbol, sector FROM companies ORDER BY full_time_employees DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "sectors ranked by total market cap")
+    gold = "SELECT sector, SUM(market_cap) FROM companies GROUP BY sector ORDER BY 2 DESC"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_each_of_them_after_rows_found_by_a_condition_is_never_one_total(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "companies in ohio",
+        "how many users picked each of them",
+    )
+    task = plan.tasks[0]
+    assert task.refusal or len(seed_db.query(task.sql).rows) > 1
+
+
+def test_the_top_one_declined_then_them_is_not_every_row(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "sectors ranked by total market cap",
+        "how many companies are in the top one?",
+        "top 3 of them by revenue growth",
+    )
+    task = plan.tasks[0]
+    if not task.refusal:  # the top one is Technology: its three, never the top 3 of all
+        gold = (
+            "SELECT stock_symbol, revenue_growth FROM companies WHERE sector = 'Technology'"
+            " ORDER BY revenue_growth DESC LIMIT 3"
+        )
+        assert same_rows(seed_db, plan, gold)

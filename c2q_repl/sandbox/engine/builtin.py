@@ -1189,6 +1189,20 @@ class BuiltinAnswerer:
                 ),
                 ctx,
             )
+        if (
+            "apiece" in words
+            and each.group_by is None
+            and each.metric is not None
+            and each.shape in ("count", "aggregate")
+        ):
+            # 'how many rooms does each of them have' after the hotels in Japan: one value per
+            # hotel was asked; one total over all of them would answer another question
+            reason = (
+                f"'{question}' asks for a value for each row of the previous answer "
+                f"('{prior.question}'), which I can only give after a ranked list or groups; "
+                "please ask it whole (for example 'rooms per hotel in Japan')."
+            )
+            return self._refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if each is not merged:
             reading += "; one value for each of them"
         merged = each
@@ -1277,6 +1291,7 @@ _NARROWING = re.compile(
     r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b|"
     # 'just the ones worth over 500 billion', 'drop the small ones', 'those above $100B'
     r"\bjust\s+(?:the\s+)?(?:ones|those)\b|\bthe\s+ones\b|\bexclud|\bremove\b|"
+    r"\b(?:top|first|biggest|largest|smallest|last)\s+one\b|"
     r"\b(?:over|above|below|under|more\s+than|less\s+than|at\s+least)\s+\$?\d",
     re.I,
 )

@@ -72,6 +72,25 @@ PLAIN_WORDINGS = (
     # 'how many companies are in each of those?': per row of the previous answer (the
     # plural pronoun already asks for one value each)
     (re.compile(r"\b(in|for)\s+each\s+of\s+(those|them|these)\b", re.I), r"\1 \2 apiece"),
+    # 'what sector is each of them in?', 'how many companies does each of those have?': one
+    # value per row of the previous answer, said with the plural pronoun
+    (
+        re.compile(r"\bwhat\s+([a-z]+)\s+is\s+each\s+of\s+(?:them|those|these)\s+in\b", re.I),
+        r"what \1 are they in",
+    ),
+    (
+        re.compile(r"\b(?:does|do)\s+each\s+of\s+(those|them|these)\s+have\b", re.I),
+        r"do \1 have apiece",
+    ),
+    # 'sectors ranked by total market cap': a ranking of the groups
+    (
+        re.compile(
+            r"^\s*([a-z]+)\s+ranked\s+by\s+((?:total|average|avg|combined|number\s+of)\s+.+?)"
+            r"\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\2 by \1, highest first",
+    ),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
     # '…, only states with at least 10 companies': the groups kept, said after a comma
     (

@@ -165,7 +165,12 @@ def per_row(
         )
     if spec.table == key.table and prev.group_by is None:
         return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
-    return spec.with_(group_by=key, limit=None, order_by=None, order_metric=False)
+    return spec.with_(
+        group_by=key,
+        limit=None,
+        order_by=None,
+        order_metric=False,
+    )
 
 
 def series_of_each(spec: QuerySpec, prev: QuerySpec, catalog: Catalog) -> bool:
