@@ -138,3 +138,9 @@ def test_grew_revenue_the_fastest_is_the_highest_revenue_growth(engine, seed_db)
         " ORDER BY revenue_growth DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_ranked_by_is_highest_first(engine, seed_db):
+    plan = ask(engine, seed_db, "companies ranked by market cap")
+    gold = "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC"
+    assert same_rows(seed_db, plan, gold)

@@ -82,15 +82,6 @@ PLAIN_WORDINGS = (
         re.compile(r"\b(?:does|do)\s+each\s+of\s+(those|them|these)\s+have\b", re.I),
         r"do \1 have apiece",
     ),
-    # 'sectors ranked by total market cap': a ranking of the groups
-    (
-        re.compile(
-            r"^\s*([a-z]+)\s+ranked\s+by\s+((?:total|average|avg|combined|number\s+of)\s+.+?)"
-            r"\s*[?.!]*\s*$",
-            re.I,
-        ),
-        r"\2 by \1, highest first",
-    ),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
     # '…, only states with at least 10 companies': the groups kept, said after a comma
     (

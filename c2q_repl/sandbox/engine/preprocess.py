@@ -213,6 +213,7 @@ _WHO_LINKS = re.compile(
 _WHO_TEACHES = re.compile(r"^(\s*)who\s+((?:teaches|taught|teach)\b)", re.IGNORECASE)
 # 'who works in Legal': the staff (the one person table with a hire date)
 _WHO_WORKS = re.compile(r"^(\s*)who\s+((?:works|worked|is employed|was employed)\b)", re.IGNORECASE)
+_RANKED_BY = re.compile(r"^\s*(?:the\s+)?([a-z][a-z ]*?)\s+ranked\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
@@ -291,6 +292,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'which stock got picked the most by users': the most picked stock
         rewrites.append(("picked the most by users", "most picked"))
         text = most
+    ranked = _RANKED_BY.match(text)
+    if ranked is not None:
+        # 'companies ranked by market cap': as 'rank companies by market cap' (highest first,
+        # as a ranking is read), never an ascending sort
+        text = f"rank {ranked.group(1)} by {ranked.group(2)}"
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))
