@@ -62,6 +62,7 @@ from .reading import columns_of
 from .references import (
     MAX_KEYS,
     PLURAL,
+    dated_series,
     extreme_of_each,
     key_column,
     merge_filters,
@@ -1459,16 +1460,9 @@ def _series_question_of_one(question: str, linked: Linked, prev: QuerySpec, ctx:
         return False
     if not any(it.kind == "time" for it in linked.items) and any(f.time for f in prev.filters):
         return False  # 'and the highest high' after March's closes: an edit keeps March
-    catalog = ctx.lex.catalog
-    for col in columns:
-        info = catalog.table(col.table)
-        dated = info is not None and any(
-            (c := info.column(name)) is not None and "DATE" in (c.type or "").upper()
-            for name in info.primary_key
-        )
-        if not dated or col.table not in prev.tables():
-            return False
-    return True
+    return all(
+        dated_series(ctx.lex.catalog, col.table) and col.table in prev.tables() for col in columns
+    )
 
 
 _ASKS_PERFORMANCE = re.compile(
@@ -1490,11 +1484,7 @@ def _ranked_by_another_series(prev: QuerySpec, edited: QuerySpec, catalog: Catal
         return False
     if any(f.col.table == order.table and (f.op == "latest" or one_day(f)) for f in edited.filters):
         return False  # 'which had the higher close on 2023-03-01': one price row each
-    info = catalog.table(order.table)
-    return info is not None and any(
-        (col := info.column(name)) is not None and "DATE" in (col.type or "").upper()
-        for name in info.primary_key
-    )
+    return dated_series(catalog, order.table)
 
 
 def _one_row_compared(question: str, prev: QuerySpec) -> bool:

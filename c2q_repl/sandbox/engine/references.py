@@ -185,9 +185,16 @@ def series_of_each(spec: QuerySpec, prev: QuerySpec, catalog: Catalog) -> bool:
     series = catalog.table(metric.col.table)
     if series is None or key.column not in series.primary_key:
         return False
-    return any(
-        (col := series.column(name)) is not None and "DATE" in (col.type or "").upper()
-        for name in series.primary_key
+    return dated_series(catalog, metric.col.table)
+
+
+def dated_series(catalog: Catalog, table: str) -> bool:
+    """A table of dated readings: a date in its key (a stock's daily prices), so each row of
+    another table it points at has many of them."""
+    info = catalog.table(table)
+    return info is not None and any(
+        (col := info.column(name)) is not None and "DATE" in (col.type or "").upper()
+        for name in info.primary_key
     )
 
 
