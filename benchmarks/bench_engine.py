@@ -56,6 +56,10 @@ HOLDOUT_SPLITS = (
     "holdout23",
     "holdout24",
     "holdout25",
+    "holdout26",
+    "holdout27",
+    "holdout28",
+    "holdout29",
 )  # --holdout runs them all: never tuned on
 
 

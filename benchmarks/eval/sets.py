@@ -111,6 +111,14 @@ SPLITS = (
     "dev68",
     "dev69",
     "dev70",
+    "holdout26",
+    "holdout27",
+    "holdout28",
+    "holdout29",
+    "dev71",
+    "dev72",
+    "dev73",
+    "dev74",
 )  # later blind sets
 
 
