@@ -182,12 +182,43 @@ def test_that_day_moves_onto_the_new_subjects_dates(engine, seed_db):
 
 
 @pytest.mark.parametrize(
-    "question", ["s&p 500 index high and low for 2022", "S&P 500 high in 2022"]
+    "question", ["s&p 500 index max high and min low for 2022", "S&P 500 high on 2022-06-01"]
 )
 def test_a_column_far_from_the_named_row_is_declined(engine, seed_db, question):
     """Once the daily highs of every member stock: the index itself has no 'high'."""
     task = ask(engine, seed_db, question).tasks[0]
     assert "'high' is a column of stock_price_history, not of indexes" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "s&p 500 index high and low for 2022",
+            "SELECT MAX(price), MIN(price) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND record_date BETWEEN '2022-01-01' AND '2022-12-31'",
+        ),
+        (
+            "S&P 500 high in 2022",
+            "SELECT MAX(price) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND record_date BETWEEN '2022-01-01' AND '2022-12-31'",
+        ),
+        (
+            "nvda high and low for 2023",
+            "SELECT MAX(high), MIN(low) FROM stock_price_history"
+            " WHERE stock_symbol = 'NVDA' AND record_date BETWEEN '2023-01-01' AND '2023-12-31'",
+        ),
+        (
+            "the highest high and the lowest low of AAPL in 2023",
+            "SELECT MAX(high), MIN(low) FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' AND record_date BETWEEN '2023-01-01' AND '2023-12-31'",
+        ),
+    ],
+)
+def test_a_periods_high_and_low_are_its_extreme_readings(engine, seed_db, question, gold):
+    """An index has one daily price: its high over a year is the highest of them; a stock's
+    high and low over a year are the highest daily high and the lowest daily low."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
 
 
 @pytest.mark.parametrize(
@@ -1420,7 +1451,7 @@ def test_which_has_after_a_count_is_among_the_counted(engine, seed_db):
     "question",
     [
         "which company has the highest market cap per employee overall",
-        "nvda high and low for 2023",
+        "which stock had the highest close and lowest volume",
     ],
 )
 def test_ratios_and_two_period_extremes_are_not_misread(engine, seed_db, question):

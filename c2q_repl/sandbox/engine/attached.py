@@ -13,6 +13,11 @@ from .linking import Item, Linked
 from .spec import Decline, QuerySpec
 from .sqlbuild import join_path
 
+# the aggregate said between a row and a column ('the S&P 500 max high'), not 'latest day'
+_AGGREGATE_WORDS = frozenset(
+    {"max", "min", "maximum", "minimum", "average", "avg", "mean", "total", "sum"}
+)
+
 
 def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
     items = sorted(linked.items, key=lambda it: it.start)
@@ -39,6 +44,13 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
         at = k + 1
         if at < len(items) and items[at].kind == "table" and _tables(items[at]) == {owner}:
             at += 1  # 'the S&P 500 index high': the owner's own noun between
+        if (
+            at + 1 < len(items)
+            and items[at].kind == "kw"
+            and items[at].category == "agg"
+            and items[at].text.lower() in _AGGREGATE_WORDS
+        ):
+            at += 1  # 'the S&P 500 max high': an aggregate of the column said between
         if at < len(items) and items[at].kind == "column":
             column = items[at]
         elif (

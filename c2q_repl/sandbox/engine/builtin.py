@@ -46,6 +46,7 @@ from .evidence import (
     short_measure,
 )
 from .followups import apply_followup
+from .group_conditions import condition_question, keep_groups_as, kept_groups
 from .guard import unaccounted
 from .interpret import SUPERLATIVE_WORDS, interpret
 from .kb import few_shot_sql, with_terms
@@ -81,12 +82,13 @@ from .rounds import (
     counted_per_group,
     counts_per_group_only,
     dates_onto_subject,
+    flipped_order,
     for_each_group,
-    kept_groups,
     last_answered,
     named_subject,
     ranked_by_that,
     ranks_named_rows,
+    same_as_before,
     same_day_in_year,
     same_day_said,
     shifted_period,
@@ -416,7 +418,11 @@ class BuiltinAnswerer:
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
-        if extreme is not None and far_attribute(linked, ctx.lex) is not None:
+        if (
+            extreme is not None
+            and not extreme.own_readings
+            and far_attribute(linked, ctx.lex) is not None
+        ):
             extreme = None  # 'S&P 500 high in 2022': a stock column far from an index
         if extreme is not None:
             # 'NVDA high for 2023': the year's high, read as 'the highest high'
@@ -557,6 +563,7 @@ class BuiltinAnswerer:
         self, prior: PriorRound, question: str, ctx: _Context, answered: PriorRound | None = None
     ) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
+        question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
         sort_them = _SORT_THEM.match(question) if data else None
         if sort_them is not None and data:
             shown = QuerySpec.from_json(data)
@@ -644,9 +651,18 @@ class BuiltinAnswerer:
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
         kept = kept_groups(question, prev)
+        condition = condition_question(question, prev) if kept is None else None
+        if condition is not None:
+            # 'only the sectors where avg revenue growth is positive': the condition read as
+            # a question of its own, its HAVING moved onto the previous grouping
+            kept = keep_groups_as(prev, self._plan_one(condition, "1", ctx, examples=False).spec)
         if kept is not None:
             note = ("follow-up", f"The groups of '{prior.question}' whose value passes")
             return self._render("0", question, kept, ctx, [note])
+        flipped = flipped_order(question, prev)
+        if flipped is not None:
+            note = ("follow-up", f"The rows of '{prior.question}', in the opposite order")
+            return self._render("0", question, flipped, ctx, [note])
         top = top_group(question, prev)
         if top is not None:
             note = ("follow-up", f"The groups of '{prior.question}', the one at the top kept")
@@ -925,7 +941,11 @@ class BuiltinAnswerer:
     ) -> _Outcome | None:
         """'what about Marketing?' that changes nothing it can find in the previous question
         is no question of its own: declined, never answered as 'the Marketing row'."""
-        if not only_edit_words(question, linked) and not _bare_fragment(question, linked):
+        if (
+            not only_edit_words(question, linked)
+            and not _bare_fragment(question, linked)
+            and not _SORTS_ONLY.match(question)
+        ):
             return None
         reason = (
             f"'{question}' reads as a change to the previous question ('{prior.question}'), "
@@ -1329,6 +1349,15 @@ def _unrelated(question: str, prior: PriorRound) -> str:
         f"'{question}' names no rows of its own, and what it asks is not about the rows of the "
         f"previous question ('{prior.question}'); please ask the whole question."
     )
+
+
+# 'sort by market cap', 'sorted the other way': an order for rows shown before, no question
+_SORTS_ONLY = re.compile(
+    r"^\s*(?:(?:and|now|then|ok(?:ay)?|pls|please)[\s,]+)?(?:re-?)?(?:sort|sorted|order|ordered)"
+    r"\s+(?:it\b|them\b|those\b|these\b|that\b|by\b|the\s+other\s+way|desc|asc|"
+    r"high(?:est)?\s+(?:to|first)|low(?:est)?\s+(?:to|first)|biggest\s+first|smallest\s+first)",
+    re.I,
+)
 
 
 def _bare_fragment(question: str, linked: Linked) -> bool:

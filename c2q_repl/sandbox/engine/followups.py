@@ -499,9 +499,9 @@ def apply_followup(
                 changes.append(f"adding the {it.text.lower()} {col.column} of each group")
                 continue
             else:
-                raise_ = spec.group_by is None
-                if raise_:
+                if spec.group_by is None:
                     return None
+                spec = _groups_ranked_by(spec, col, question)
                 spec = spec.with_(order_metric=True, descending=desc)
             changes.append(f"ordered by {col.column} {'descending' if desc else 'ascending'}")
         elif (
@@ -987,3 +987,19 @@ def _far(lex: Lexicon, start: str, goal: str) -> bool:
         return len(join_path(lex.catalog, start, goal)) >= 2
     except Exception:  # noqa: BLE001 - no route: as far as it gets
         return True
+
+
+def _groups_ranked_by(spec: QuerySpec, col: Col | None, question: str) -> QuerySpec:
+    """'sort those by employees' after several values per group: the groups ordered by the
+    value of that column, made the first (ordering) value; a column no value shown reads
+    would rank by something the answer does not show, so it is asked for whole."""
+    if col is None or (spec.metric is not None and spec.metric.col == col):
+        return spec
+    named = [m for m in spec.extra_metrics if m.col == col]
+    if len(named) == 1 and spec.metric is not None:
+        others = tuple(m for m in spec.extra_metrics if m is not named[0])
+        return spec.with_(metric=named[0], extra_metrics=(spec.metric, *others))
+    raise ValueError(
+        f"'{question}' ranks the groups of the previous answer by {col.column}, which it does "
+        "not show (or shows more than once); please ask the whole question."
+    )

@@ -14,6 +14,7 @@ from datetime import date
 
 from .lexicon import Lexicon
 from .linking import Linked
+from .references import dated_series
 from .spec import Filter, QuerySpec
 
 _WORD = re.compile(r"(?<![\w'-])(high|low)(?![\w'-])", re.I)
@@ -30,6 +31,9 @@ _EXTREME = {"high": "highest", "low": "lowest"}
 class PeriodExtreme:
     question: str  # the question with 'high' read as 'highest high'
     note: tuple[str, str]
+    # the rewrite names the row's own readings ('S&P 500 max price'), so the column said
+    # before ('S&P 500 high', a column of another table) is no longer far from the row
+    own_readings: bool = False
 
 
 _ALL_TIME = re.compile(r"\b(?:all[- ]time|record)\s+(high|low)\b", re.I)
@@ -52,7 +56,7 @@ def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
                 f"'{whole.group(0)}' read as the {_EXTREME[word]} daily {word} in the data",
             )
             return PeriodExtreme(rewritten, note)
-    several = _each_ones_extreme(question, linked, lex)
+    several = _each_ones_extreme(question, linked, lex) or _readings_extreme(question, linked, lex)
     if several is not None:
         return several
     words = [w.lower() for w in _WORD.findall(question)]
@@ -130,13 +134,59 @@ def _both_extremes(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
         return None
     if not all(lex.date_columns(t.table) for it in named for t in it.targets):
         return None
-    rewritten = _WORD.sub(lambda m: f"{_EXTREME[m.group(1).lower()]} {m.group(1)}", question)
+    # two aggregates in one row ('max high and min low'): a superlative pair would be read
+    # as two rankings of the rows
+    rewritten = _WORD.sub(lambda m: f"{_FUNC[m.group(1).lower()]} {m.group(1)}", question)
     said = times[0].text or "the period"
     note = (
         "high and low",
         f"'high and low' over {said} read as the period's highest high and lowest low",
     )
     return PeriodExtreme(rewritten, note)
+
+
+def _readings_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme | None:
+    """'S&P 500 high and low for 2022': a row whose daily readings have one value (an index's
+    price) has no high or low column of its own; over a period its high is the highest of
+    those readings. Read only when one table of dated readings points at the row's table and
+    has exactly one numeric value."""
+    words = [w.lower() for w in _WORD.findall(question)]
+    if not words or len(set(words)) != len(words) or _DAILY.search(question):
+        return None
+    times = [it for it in linked.items if it.kind == "time" and it.time is not None]
+    if len(times) != 1 or not _several_days(times[0].time):
+        return None
+    owners = {it.targets[0].table for it in linked.items if it.kind == "value" and it.targets}
+    catalog = lex.catalog
+    info = catalog.table(owners.pop()) if len(owners) == 1 else None
+    if info is None or not info.primary_key or any(info.column(w) for w in words):
+        return None
+    readings = [
+        t
+        for t in catalog.tables
+        if t.name != info.name
+        and dated_series(catalog, t.name)
+        and all(t.column(k) is not None for k in info.primary_key)
+    ]
+    if len(readings) != 1:
+        return None
+    values = [
+        c.name
+        for c in readings[0].columns
+        if c.name not in readings[0].primary_key
+        and lex.kind_of(readings[0].name, c.name) == "number"
+    ]
+    if len(values) != 1:
+        return None
+    value = values[0]
+    rewritten = _WORD.sub(lambda m: f"{_FUNC[m.group(1).lower()]} {value}", question)
+    said = re.sub(r"^(?:in|for|during|over)\s+", "", times[0].text or "") or "the period"
+    note = (
+        " and ".join(words),
+        f"'{' and '.join(words)}' over {said} read as the "
+        + " and ".join(f"{_EXTREME[w]} daily {value}" for w in words),
+    )
+    return PeriodExtreme(rewritten, note, own_readings=True)
 
 
 def _several_days(time) -> bool:

@@ -214,6 +214,18 @@ _WHO_TEACHES = re.compile(r"^(\s*)who\s+((?:teaches|taught|teach)\b)", re.IGNORE
 # 'who works in Legal': the staff (the one person table with a hire date)
 _WHO_WORKS = re.compile(r"^(\s*)who\s+((?:works|worked|is employed|was employed)\b)", re.IGNORECASE)
 _RANKED_BY = re.compile(r"^\s*(?:the\s+)?([a-z][a-z ]*?)\s+ranked\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
+# 'sort companies by market cap': as 'companies sorted by market cap' (an edit's 'sort them by'
+# keeps its pronoun)
+_SORT_BY = re.compile(
+    r"^\s*(?:please\s+)?(?:sort|order)\s+(?!(?:it|them|those|these|that|this)\b)(?:the\s+)?"
+    r"(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$",
+    re.I,
+)
+_SORT_DIRECTION = re.compile(
+    r"\b(?:desc(?:ending)?|asc(?:ending)?|(?:highest|lowest|biggest|smallest|largest|most|least)"
+    r"\s+first)\b",
+    re.I,
+)
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
@@ -297,6 +309,16 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'companies ranked by market cap': as 'rank companies by market cap' (highest first,
         # as a ranking is read), never an ascending sort
         text = f"rank {ranked.group(1)} by {ranked.group(2)}"
+    sort = _SORT_BY.match(text)
+    if sort is not None and " by " not in sort.group(1):
+        rewrites.append(("sort … by", "sorted by"))
+        what, by = sort.group(1), sort.group(2)
+        if _AGGREGATE_START.match(by):
+            said = _SORT_DIRECTION.search(by)
+            order = said.group(0) if said else "lowest first"  # a sort is ascending unless said
+            text = f"{_SORT_DIRECTION.sub('', by).strip()} per {what} {order}"
+        else:
+            text = f"{what} sorted by {by}"
     m = _RANK_BY.match(text)
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))
@@ -413,6 +435,7 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     text, phrased = benchmark_phrasing(text)
     text, moved = change_phrasing(text)
     phrased += moved
+    text = _two_extremes(text)
     text, counted = most_counted(text, names_data)
     text, fillers = _adjective_fillers(text, names_data)
     counted += fillers
@@ -425,6 +448,21 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         rewrites + phrased,
         arithmetic=next((g for g in operator.groups() if g), "") if operator else "",
     )
+
+
+_TWO_EXTREMES = re.compile(
+    r"\b(?:the\s+)?(highest|max(?:imum)?)\s+([a-z]+)\s+(?:and|&|,)\s+(?:the\s+)?"
+    r"(lowest|min(?:imum)?)\s+([a-z]+)\b",
+    re.I,
+)
+
+
+def _two_extremes(text: str) -> str:
+    """'the highest high and the lowest low of AAPL in 2023': two aggregates in one row (max
+    high, min low), not two rankings of the rows; a 'which …' question ranks, so it is kept."""
+    if re.search(r"\b(?:which|who|whom|whose)\b", text, re.I):
+        return text
+    return _TWO_EXTREMES.sub(lambda m: f"max {m.group(2)} and min {m.group(4)}", text)
 
 
 def _symbol_comparisons(text: str) -> str:

@@ -393,6 +393,12 @@ def shifted_period(question: str, prev: QuerySpec) -> str:
     start, end = (date.fromisoformat(str(v)[:10]) for v in period.values)
     months = (end.year - start.year) * 12 + end.month - start.month
     size = {"month": 1, "quarter": 3, "year": 12}[unit]
+    if unit == "year" and months in (1, 3) and start.day == 1 and end.day == 1:
+        # 'same for the year before' after January 2023: January 2022, the same stretch a
+        # year earlier (a quarter must be a calendar quarter to be said as one)
+        unit = "month" if months == 1 else "quarter"
+        size, months = months, months
+        step *= 12 // size
     if (
         start.day != 1
         or end.day != 1
@@ -408,6 +414,40 @@ def shifted_period(question: str, prev: QuerySpec) -> str:
         "year": f"{year}",
     }[unit]
     return question[: m.start()] + said + question[m.end() :]
+
+
+_SAME_FOR = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now|pls|please|then)[\s,]+)?(?:(?:can\s+you\s+)?(?:show|give|do|"
+    r"get|run|tell)\s+(?:me\s+)?)?(?:the\s+)?same(?:\s+(?:thing|one|question|numbers?|query|"
+    r"figures?|again))?(?:\s+but)?\s+(?:(?P<for>for|with)\s+|(?=(?:in|during|over|on|by|per|"
+    r"across|since|from|between)\s))",
+    re.I,
+)
+_THAT_SAME = re.compile(
+    r"\b(?:that|the)\s+(?:very\s+)?same\s+(month|period|year|quarter|week|stretch)"
+    r"\b(?!\s+as\b)",  # 'the same year as Apple' compares, it points nowhere back
+    re.I,
+)
+
+
+def same_as_before(question: str) -> str:
+    """'same for microsoft', 'show me the same for the year before', 'for that same month':
+    the previous question for another subject or period, said as an edit ('what about
+    microsoft', 'that month'); the question unchanged otherwise."""
+    text = _THAT_SAME.sub(lambda m: f"that {m.group(1)}", question)
+    m = _SAME_FOR.match(text)
+    if m is not None:
+        text = "what about " + text[m.end() :]
+    if _EDIT_START.match(text):
+        # 'what about META for that month': the period an edit keeps anyway
+        text = _KEPT_PERIOD.sub("", text)
+    return text
+
+
+_EDIT_START = re.compile(r"^\s*(?:(?:what|how)\s+about|and)\b", re.I)
+_KEPT_PERIOD = re.compile(
+    r"\s+(?:for|in|over|during)\s+that\s+(?:month|period|year|quarter|week|stretch)\b", re.I
+)
 
 
 _TOP_GROUP = re.compile(
@@ -447,63 +487,25 @@ def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
     )
 
 
-_KEEP_GROUPS = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?"
-    r"(?:the\s+ones|those|ones|(?:the\s+)?(?P<noun>[a-z]+))\s+"
-    r"(?:(?:with|having|that\s+have|where)\s+)?"
-    r"(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|"
-    r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
+_FLIP_ORDER = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|now|no|then|pls|please)[\s,]+)?(?:(?:sort(?:ed)?|order(?:ed)?|"
+    r"show(?:\s+it)?|list(?:ed)?|rank(?:ed)?)\s+(?:(?:it|them|those|that)\s+)?(?:the\s+)?"
+    r"other\s+way(?:\s+a?round)?|(?:reverse|flip)\s+(?:it|that|them|the\s+(?:order|sort))"
+    r"|(?:the\s+)?other\s+way\s+a?round|in\s+the\s+opposite\s+order|reversed)\s*(?:pls|please)?"
+    r"\s*[?.!]*\s*$",
     re.I,
 )
-_HAVING_OPS = {
-    "more than": ">",
-    "over": ">",
-    "above": ">",
-    "at least": ">=",
-    "fewer than": "<",
-    "less than": "<",
-    "under": "<",
-    "below": "<",
-    "at most": "<=",
-}
 
 
-def kept_groups(question: str, prev: QuerySpec) -> QuerySpec | None:
-    """'only the ones with more than 60' after the number of companies per sector: the
-    groups of the previous answer whose one value passes (a HAVING); None otherwise."""
-    m = _KEEP_GROUPS.match(question)
-    if (
-        m is None
-        or prev.group_by is None
-        or prev.shape != "aggregate"
-        or prev.metric is None
-        or prev.extra_metrics
-        or prev.having
-        or prev.bucket
-    ):
+def flipped_order(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'sorted the other way', 'reverse it': the previous rows in the opposite order; None
+    when the question is not that or the previous answer had no order of its own to flip
+    (rows in key order: 'the other way' could be the key or any value shown)."""
+    if _FLIP_ORDER.match(question) is None:
         return None
-    what = (m.group("what") or "").lower()
-    counted = prev.table.lower().replace("_", " ")
-    names_rows = bool(what) and (
-        counted.startswith(what.rstrip("s")) or what.rstrip("s") in counted
-    )
-    counts_rows = prev.metric.func == "COUNT" and prev.metric.col is None
-    if what and not names_rows:
-        return None  # 'with more than 60 employees': a unit that is not the rows counted
-    noun = (m.group("noun") or "").lower().rstrip("s")
-    if noun and noun not in group_words(prev.group_by.column):
-        return None
-    op = _HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
-    having = ((op, float(m.group("n"))),)
-    if names_rows and not counts_rows:
-        # 'only sectors with more than 50 companies' beside their average revenue growth:
-        # the groups kept by how many rows they have, the average still shown
-        return prev.with_(having=having, having_metric=Metric("COUNT"))
-    return prev.with_(having=having)
-
-
-def group_words(column: str) -> set[str]:
-    return {w.rstrip("s") for w in column.lower().replace("_", " ").split()}
+    if not (prev.order_metric or prev.order_by is not None) or prev.limit:
+        return None  # a top N reversed is another question (the bottom N), asked whole
+    return prev.with_(descending=not prev.descending)
 
 
 _FOR_EACH = re.compile(

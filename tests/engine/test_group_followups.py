@@ -1,0 +1,85 @@
+"""Follow-ups that keep, reorder or sort the groups of the previous answer: 'only countries
+with more than 3' (plural nouns), 'only the sectors where avg revenue growth is positive' (a
+condition on another value shown), 'only sectors above 10%', 'sorted the other way', and
+'sort those by employees' after several values per group (by that value, never the first
+one). Each checked by its rows against a hand-written gold query on the sample database."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import session, same_rows
+
+BY_SECTOR = "avg market cap, avg revenue growth and total employees by sector"
+BY_SECTOR_SQL = (
+    "SELECT sector, AVG(market_cap), AVG(revenue_growth), SUM(full_time_employees)"
+    " FROM companies GROUP BY sector"
+)
+WEIGHTS = (
+    "SELECT c.sector, SUM(ic.weight) FROM companies c JOIN index_compositions ic"
+    " ON ic.stock_symbol = c.stock_symbol GROUP BY c.sector"
+)
+
+
+@pytest.mark.parametrize(
+    "questions,gold",
+    [
+        (
+            (
+                "companies headquartered outside the US",
+                "how many of them per country?",
+                "only countries with more than 3",
+            ),
+            "SELECT country, COUNT(*) FROM companies WHERE country_code <> 'US'"
+            " GROUP BY country HAVING COUNT(*) > 3",
+        ),
+        (
+            (BY_SECTOR, "only the sectors where avg revenue growth is positive"),
+            BY_SECTOR_SQL + " HAVING AVG(revenue_growth) > 0",
+        ),
+        (
+            (BY_SECTOR, "sort those by employees, biggest first"),
+            BY_SECTOR_SQL + " ORDER BY SUM(full_time_employees) DESC",
+        ),
+        (
+            ("total index weight per sector, biggest first", "only sectors above 10%"),
+            WEIGHTS + " HAVING SUM(ic.weight) > 0.1 ORDER BY SUM(ic.weight) DESC",
+        ),
+        (
+            ("average market cap by sector, highest first", "sorted the other way"),
+            "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector"
+            " ORDER BY AVG(market_cap) ASC",
+        ),
+        (
+            ("companies in texas sorted by employees", "other way round"),
+            "SELECT stock_symbol, short_name, full_time_employees FROM companies"
+            " WHERE state = 'TX' ORDER BY full_time_employees DESC, stock_symbol",
+        ),
+        (
+            ("order the sectors by number of companies",),
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector ORDER BY COUNT(*), sector",
+        ),
+        (
+            ("sort companies by market cap desc",),
+            "SELECT stock_symbol, short_name, market_cap FROM companies"
+            " ORDER BY market_cap DESC, stock_symbol",
+        ),
+    ],
+)
+def test_groups_kept_or_reordered(engine, seed_db, questions, gold):
+    assert same_rows(seed_db, session(engine, seed_db, *questions), gold)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        # the groups show no employees: ranking by them would rank by what is not shown
+        ("avg market cap by sector", "sort by employees"),
+        # a sort with no answer before it to sort (the last question was declined)
+        ("avg market cap by sector", "what is the dividend yield", "sort by market cap"),
+        # a top 5 reversed is the bottom 5, another question
+        ("top 5 companies by market cap", "reverse it"),
+    ],
+)
+def test_orders_it_cannot_place_are_declined(engine, seed_db, questions):
+    task = session(engine, seed_db, *questions).tasks[0]
+    assert task.refusal and not task.sql
