@@ -83,3 +83,51 @@ def test_groups_kept_or_reordered(engine, seed_db, questions, gold):
 def test_orders_it_cannot_place_are_declined(engine, seed_db, questions):
     task = session(engine, seed_db, *questions).tasks[0]
     assert task.refusal and not task.sql
+
+
+@pytest.mark.parametrize(
+    "questions,gold",
+    [
+        (
+            ("list energy sector companies", "which of them have users picked"),
+            "SELECT DISTINCT c.stock_symbol, c.short_name FROM companies c JOIN"
+            " user_selected_stocks u ON u.stock_symbol = c.stock_symbol WHERE c.sector = 'Energy'",
+        ),
+        (
+            ("how many companies are in texas", "of those which are tech"),
+            "SELECT stock_symbol, short_name FROM companies WHERE state = 'TX'"
+            " AND sector = 'Technology'",
+        ),
+        (
+            ("total headcount per sector", "average employees per company in energy"),
+            "SELECT AVG(full_time_employees) FROM companies WHERE sector = 'Energy'",
+        ),
+        (
+            ("highest close of VZ in 2023", "on which day did VZ hit that"),
+            "SELECT record_date, stock_symbol, close FROM stock_price_history"
+            " WHERE stock_symbol = 'VZ' AND record_date LIKE '2023%' ORDER BY close DESC LIMIT 1",
+        ),
+    ],
+)
+def test_which_of_them_keeps_the_rows_shown(engine, seed_db, questions, gold):
+    """Once the users who picked them, the count with one more condition, one group per
+    company (each its own value) and every date VZ traded."""
+    assert same_rows(seed_db, session(engine, seed_db, *questions), gold)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        # 'that' is a value of an answer that was not given (once every VZ trading day)
+        (
+            "AT&T vs Verizon: market cap",
+            "highest close each hit in 2023?",
+            "on which day did VZ hit that",
+        ),
+        # 'just' narrows an answer that was not given (once every company's EBITDA)
+        ("whats the ebitda margin of boeing", "ok just the ebitda then"),
+    ],
+)
+def test_references_to_an_answer_not_given_are_declined(engine, seed_db, questions):
+    task = session(engine, seed_db, *questions).tasks[0]
+    assert task.refusal and not task.sql

@@ -86,6 +86,7 @@ from .rounds import (
     for_each_group,
     last_answered,
     named_subject,
+    of_those_which,
     ranked_by_that,
     ranks_named_rows,
     same_as_before,
@@ -96,6 +97,7 @@ from .rounds import (
     swaps_owner_of_a_found_day,
     that_period,
     top_group,
+    value_back_reference,
     when_was_that,
 )
 from .spec import Col, Decline, Filter, QuerySpec, one_day
@@ -564,6 +566,7 @@ class BuiltinAnswerer:
     ) -> _Outcome | None:
         data = (prior.state or {}).get("spec")
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
+        question = of_those_which(question)
         sort_them = _SORT_THEM.match(question) if data else None
         if sort_them is not None and data:
             shown = QuerySpec.from_json(data)
@@ -590,6 +593,22 @@ class BuiltinAnswerer:
         linked = link(question, ctx.lex)
         pronoun = back_reference(question, linked)
         older = (answered.state or {}).get("spec") if answered is not None else None
+        said_value = value_back_reference(question)
+        if (
+            said_value
+            and not pronoun
+            and (
+                not data or when_was_that(question, QuerySpec.from_json(data), ctx.lex) == question
+            )
+        ):
+            # 'on which day did VZ hit that' after an answer that is not VZ's one value (or
+            # after no answer): the value meant is not one shown
+            reason = (
+                f"'{said_value}' refers to a value of the previous answer "
+                f"('{prior.question}') that I cannot place; please ask for it in one question, "
+                "saying which value you mean."
+            )
+            return self._refuse("0", question, Decline(reason, (said_value,)), ctx)
         if not data and pronoun and older and _narrowed(prior.question):
             # 'how many of them haven't picked any stock?' (declined) → 'list their ids': the
             # rows that question picked, which no answer holds; never the rows before it
@@ -1236,6 +1255,7 @@ class BuiltinAnswerer:
         ):
             # 'what sectors are they in?' after a top 5: in the order they were ranked
             merged = merged.with_(order_by=prev.order_by, descending=prev.descending)
+        merged = _kept_among_shown(merged, prev, question)
         excluded = _excluded_rows_joined(merged, question, prior)
         if excluded is not None:
             return self._refuse("0", question, excluded, ctx)
@@ -1379,6 +1399,13 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         and not any(it.kind in ("table", "value", "time") for it in linked.items)
     ):
         return True  # 'ok by market cap then' after a question that was not answered
+    if (
+        words
+        and words[0].lower in ("just", "only")
+        and len(words) <= 5
+        and not any(it.kind in ("table", "value", "time") for it in linked.items)
+    ):
+        return True  # 'ok just the ebitda then': narrows an answer that was not given
     if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     if len(words) > 4:
@@ -1444,6 +1471,37 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+_WHICH_OF_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+(?:ones\s+)?of\s+(?:them|those|these)"
+    r"|of\s+(?:them|those|these)\s*,?\s*which(?:\s+ones)?)\b",
+    re.I,
+)
+
+
+def _kept_among_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> QuerySpec:
+    """'which of them have users picked' after a list of companies: those companies, kept
+    when a related row exists; never the related rows (the users) listed instead."""
+    if (
+        _WHICH_OF_THEM.match(question) is None
+        or prev.shape != "list"
+        or merged.shape != "list"
+        or merged.table == prev.table
+        or prev.table not in merged.tables()
+        or merged.metric is not None
+        or merged.order_by is not None
+    ):
+        return merged
+    others = tuple(t for t in merged.tables() if t != prev.table)
+    notes = tuple(("join", f"Only {prev.table} rows linked to {t} are included") for t in others)
+    return merged.with_(
+        table=prev.table,
+        columns=prev.columns,
+        also_join=others,
+        distinct=False,
+        notes=(*merged.notes, *notes),
+    )
 
 
 def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> Decline | None:

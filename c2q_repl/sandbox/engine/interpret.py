@@ -147,6 +147,30 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
     )
 
 
+def _per_own_row(st: ReadState, group_col: Col | None, agg_at: int | None) -> Col | None:
+    """'average employees per company': the average over the companies, one value; grouped
+    by the company's own key every group would hold one row and show that row's value."""
+    if group_col is None or agg_at is None or st.items[agg_at].arg != "AVG":
+        return group_col
+    if st.group_word.lower() not in ("per", "a", "each", "per each"):
+        return group_col
+    info = st.lex.catalog.table(group_col.table)
+    if info is None or list(info.primary_key) != [group_col.column]:
+        return group_col
+    measured = st.at(agg_at + 1)
+    if measured is None or measured.kind != "column":
+        return group_col
+    if {t.table for t in measured.targets} != {group_col.table}:
+        return group_col  # 'average close per company': many readings each
+    st.notes.append(
+        (
+            f"per {group_col.table}",
+            f"the average over the {group_col.table} rows (one value each), not one group per row",
+        )
+    )
+    return None
+
+
 def _interpret(st: ReadState) -> QuerySpec:
     refuse_compound_columns(st)
     refuse_foreign_adjective(st)
@@ -204,6 +228,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     st.measure_asked = count_at is not None or agg_at is not None
 
     group_col, order_col = read_group_and_order(st)
+    group_col = _per_own_row(st, group_col, agg_at)
     if group_col is not None:
         st.filters.extend(qualified_group(st, group_col))
     descending = age_order(st, order_col, descending)

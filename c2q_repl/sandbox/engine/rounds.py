@@ -79,11 +79,38 @@ _WHEN_WAS_THAT = re.compile(
 )
 
 
+# 'on which day did VZ hit that', 'when did it reach that high': the value just shown
+_WHEN_HIT = re.compile(
+    r"^\s*(?:and|ok|so)?[\s,]*(?:(?:on|at)\s+)?(?:(?:which|what)\s+(?:date|day)|when)\s+did\s+"
+    r"(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+)?)\s+(?=(?:hit|reach|touch|set|make|see|get\s+to)\s)",
+    re.I,
+)
+_HIT_THAT = re.compile(
+    r"\b(?:hit|hits|reach|reached|touch|touched|set|make|made|see|saw|get\s+to)\s+"
+    r"(?P<pronoun>that|it|this)(?:\s+(?:high|low|level|price|close|value|number|peak))?"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def value_back_reference(question: str) -> str:
+    """'hit that', 'reach it' at the end of a question: the value of the previous answer as
+    the object of a verb (a name before it is the subject, so no pronoun check sees it)."""
+    m = _HIT_THAT.search(question)
+    return m.group("pronoun") if m else ""
+
+
 def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
     """'on which date was that?' after the highest close: the date of the row just shown,
-    asked as 'and the date?' (an edit that shows the row's date); else the question."""
+    asked as 'and the date?' (an edit that shows the row's date); so is 'on which day did
+    VZ hit that' when VZ is the row shown; else the question."""
     dates = lex.date_columns(prev.table)
-    if not _WHEN_WAS_THAT.match(question) or not dates:
+    hit = _WHEN_HIT.match(question) if _HIT_THAT.search(question) else None
+    if hit is not None and hit.group("who").lower() not in ("it", "they", "that"):
+        named = {str(v).lower() for f in prev.filters if f.op in ("=", "in") for v in f.values}
+        if hit.group("who").lower() not in named:
+            hit = None  # another row than the one shown reaching that value
+    if not (_WHEN_WAS_THAT.match(question) or hit is not None) or not dates:
         return question
     # named by its own column: 'date' alone may mean another table's dates
     return "and the date?" if len(dates) > 1 else f"and the {dates[0].replace('_', ' ')}?"
@@ -528,3 +555,16 @@ def for_each_group(question: str, prev: QuerySpec) -> str:
     else:
         return question
     return question[: m.start()] + f" per {column.replace('_', ' ')}" + m.group(1)
+
+
+_OF_THOSE_WHICH = re.compile(
+    r"^(\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?)of\s+(those|them|these)\s*,?\s*(which|what|who)"
+    r"(\s+ones)?\b",
+    re.I,
+)
+
+
+def of_those_which(question: str) -> str:
+    """'of those which are utilities': said as 'which of those are utilities' (a list of the
+    rows, as 'which' asks), never the previous count with one more condition."""
+    return _OF_THOSE_WHICH.sub(lambda m: f"{m.group(1)}{m.group(3)} of {m.group(2)}", question)
