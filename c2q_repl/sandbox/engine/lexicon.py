@@ -14,6 +14,7 @@ from pathlib import Path
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
 
+from .common_words import ordinary
 from .keywords import STOP_WORDS
 from .names import SYNONYMS, column_phrases, split_words, superlatives_for
 from .normalize import singular, split_identifier, tokenize
@@ -295,6 +296,7 @@ def add_name_prefixes(lex: Lexicon) -> None:
                 if len(key) > n:
                     counts[key[:n]] = counts.get(key[:n], 0) + 1
         _add_nicknames(lex, keys)
+        elsewhere = _words_said_elsewhere(lex, targets[0].table, targets[0].column)
         for t, key in keys.items():
             for n in (2, 1):
                 prefix = key[:n]
@@ -306,8 +308,23 @@ def add_name_prefixes(lex: Lexicon) -> None:
                     and prefix[-1] not in _CORPORATE_SUFFIXES
                     and (n == 2 or anywhere.get(prefix[0], 0) == 1)  # "morgan": two names
                 ):
-                    via = "name" if n == 2 else "prefix"  # one word: linked only when capitalised
+                    # one word: linked only when capitalised, unless it is no ordinary word
+                    # ('cisco', 'lockheed') and nothing else in the data says it
+                    proper = n == 1 and prefix[0] not in elsewhere and not ordinary(prefix[0])
+                    via = "name" if n == 2 or proper else "prefix"
                     lex.add(prefix, Target("value", t.table, t.column, t.value, via=via))
+
+
+def _words_said_elsewhere(lex: Lexicon, table: str, column: str) -> set[str]:
+    """Every word of a phrase that names something other than this column's values (a city
+    'North Chicago', an industry 'Waste Management', a column, a synonym)."""
+    words: set[str] = set()
+    for key, targets in lex.phrases.items():
+        if any(
+            not (t.kind == "value" and t.table == table and t.column == column) for t in targets
+        ):
+            words.update(key)
+    return words
 
 
 def _add_nicknames(lex: Lexicon, keys: dict[Target, tuple[str, ...]]) -> None:

@@ -265,7 +265,7 @@ def link(question: str, lex: Lexicon) -> Linked:
             match
             and match.kind == "value"
             and match.end == i + 1
-            and all(t.via == "prefix" for t in match.targets)
+            and all(t.via in ("prefix", "name") for t in match.targets)
             and len(tok.text) >= 2
             and tok.text.isupper()
             and tok.text in lex.symbols

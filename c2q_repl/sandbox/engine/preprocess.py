@@ -145,6 +145,7 @@ INFORMAL: dict[str, str] = {
     "co": "company",
     "wk": "week",
     "wks": "weeks",
+    "ppl": "people",
     "co's": "companies",
     "no.": "number",
     "nr": "number",
