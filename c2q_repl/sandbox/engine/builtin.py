@@ -82,6 +82,7 @@ from .rounds import (
     counted_per_group,
     counts_per_group_only,
     dates_onto_subject,
+    each_of_the_rows,
     flipped_order,
     for_each_group,
     last_answered,
@@ -99,6 +100,7 @@ from .rounds import (
     top_group,
     value_back_reference,
     when_was_that,
+    which_of_the_two,
 )
 from .spec import Col, Decline, Filter, QuerySpec, one_day
 from .spelling import corrected_spelling
@@ -669,6 +671,13 @@ class BuiltinAnswerer:
                 return self._refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        each_row = which_of_the_two(
+            each_of_the_rows(question, prev), prev, _names_several_rows(prev)
+        )
+        if each_row != question:
+            # 'how many employees does each have' after two named companies: each of them
+            question, linked = each_row, link(each_row, ctx.lex)
+            pronoun = back_reference(question, linked)
         kept = kept_groups(question, prev)
         condition = condition_question(question, prev) if kept is None else None
         if condition is not None:
@@ -1616,3 +1625,8 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
         t if t.refusal else replace(t, assumptions=tuple(notes) + t.assumptions) for t in plan.tasks
     )
     return replace(plan, tasks=tasks, assumptions=tuple(notes) + plan.assumptions)
+
+
+def _names_several_rows(spec: QuerySpec) -> bool:
+    """The answer named its rows, several of them ('Coca-Cola vs Pepsi')."""
+    return any(f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from c2q_repl.sandbox.contracts import Catalog, QueryResult
 
+from .names import names_rows
 from .spec import Col, Filter, Metric, QuerySpec, one_day
 
 MAX_KEYS = 50
@@ -100,7 +101,10 @@ def _names_several(prev: QuerySpec, catalog: Catalog, keyed: QuerySpec | None = 
     (``keyed``: by the key of that question's table)."""
     key = key_column(keyed or prev, catalog)
     return key is not None and any(
-        f.col == key and f.op == "in" and len(f.values) > 1 for f in prev.filters
+        (f.col == key or (f.col.table == key.table and names_rows(f.col.column)))
+        and f.op == "in"
+        and len(f.values) > 1
+        for f in prev.filters
     )
 
 
@@ -141,10 +145,14 @@ def per_row(
     if prev.change and spec.metric is not None and spec.metric.func == "COUNT":
         return spec  # 'how many of those are tech' after the top 10 losers: one count
     key = key_column(prev, catalog)
-    if key is None or spec.extra_metrics or spec.having or spec.ratio_filters or spec.change:
+    if key is None or spec.having or spec.ratio_filters or spec.change:
         return None
     metric = spec.metric
     own_value = metric.col is not None and metric.col.table == key.table
+    if spec.extra_metrics and (
+        own_value or any(m.col is None or m.col.table == key.table for m in spec.extra_metrics)
+    ):
+        return None  # several values of the rows themselves: which is listed, which summed?
     if metric.func == "AVG" and own_value and prev.group_by is None:
         return spec  # 'their average market cap': one average over those rows
     if (

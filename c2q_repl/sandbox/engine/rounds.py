@@ -568,3 +568,69 @@ def of_those_which(question: str) -> str:
     """'of those which are utilities': said as 'which of those are utilities' (a list of the
     rows, as 'which' asks), never the previous count with one more condition."""
     return _OF_THOSE_WHICH.sub(lambda m: f"{m.group(1)}{m.group(3)} of {m.group(2)}", question)
+
+
+_EACH_ONES = re.compile(r"\beach\s+one'?s\b", re.I)
+_FOR_EACH_ALONE = re.compile(
+    r"\b(for|of)\s+each(?:\s+one)?(?=\s*(?:[?.!,]|$|\s+(?:in|on|during|over|from|between|since|"
+    r"at|by|last|this)\b))",
+    re.I,
+)
+_EACH_DID = re.compile(
+    r"\b(?:(does|did|do|has|had)\s+)?each(?:\s+one)?\s+(have|hit|reach|reached|make|made|get|got|"
+    r"close|closed|gain|gained|lose|lost|employ|employs)\b",
+    re.I,
+)
+
+
+def each_of_the_rows(question: str, prev: QuerySpec) -> str:
+    """'how many employees does each have', 'the high and low for each in Q4 2022', 'each
+    one's highest high' after a list of named rows: each of them (the rows shown), said so
+    the reference is read; the question unchanged after anything but a plain list."""
+    if prev.shape != "list" or prev.group_by is not None or prev.limit == 1:
+        return question
+    # said as everyday.py says 'each of them' (the plural pronoun, one value apiece)
+    text = _EACH_ONES.sub("their", question)
+    text = _FOR_EACH_ALONE.sub(lambda m: f"{m.group(1)} them apiece", text)
+    return _EACH_DID.sub(lambda m: f"{'do ' if m.group(1) else ''}they {m.group(2)} apiece", text)
+
+
+_WHICH_ONE = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|now)[\s,]+)?which(?:\s+one|\s+of\s+(?:them|those|these|the\s+two|"
+    r"the\s+2|both))?\b",
+    re.I,
+)
+_COMPARATIVE = {
+    "more": "most",
+    "higher": "highest",
+    "bigger": "biggest",
+    "larger": "largest",
+    "greater": "greatest",
+    "fewer": "fewest",
+    "less": "least",
+    "lower": "lowest",
+    "smaller": "smallest",
+}
+_COMPARATIVE_WORD = re.compile(r"\b(" + "|".join(_COMPARATIVE) + r")\b(?!\s+than\b)", re.I)
+
+
+_A_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|q[1-4]|year|month|quarter|week|ytd)\b", re.I)
+_A_DAY = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
+
+
+def which_of_the_two(question: str, prev: QuerySpec, named_several: bool) -> str:
+    """'which one has more employees?' after Coca-Cola vs Pepsi: 'which of them has the most
+    employees' (the rows shown, ranked); only when the previous answer named several rows and
+    the question compares with no 'than'."""
+    m = _WHICH_ONE.match(question)
+    if m is None or not named_several or prev.shape != "list" or prev.group_by is not None:
+        return question
+    said = _COMPARATIVE_WORD.search(question, m.end())
+    if said is None or len(_COMPARATIVE_WORD.findall(question)) != 1:
+        return question
+    if _A_PERIOD.search(question) and not _A_DAY.search(question):
+        return question  # 'more volume in 2023': in total, or on its best day? Not picked here
+    word = _COMPARATIVE[said.group(1).lower()]
+    article = "" if question[: said.start()].rstrip().lower().endswith("the") else "the "
+    rest = question[m.end() : said.start()] + article + word + question[said.end() :]
+    return "which of them" + rest
