@@ -30,6 +30,7 @@ from .attached import (
     own_series,
     price_extreme,
 )
+from .between_answers import change_between_answers
 from .breakdown import split_question, with_subject
 from .charts import choose_chart
 from .checks import each_group_cut
@@ -306,6 +307,17 @@ class BuiltinAnswerer:
             return self._single(
                 self._correction(request.feedback, request.feedback_task_id, question, ctx)
             )
+        if len(request.history) >= 2:
+            between = change_between_answers(
+                question,
+                request.history[-2],
+                request.history[-1],
+                ctx.lex.catalog,
+                lambda sql: _columns_and_rows(ctx.database, sql),
+            )
+            if between is not None:
+                # '% change between the two' after two answers about one series on two days
+                return self._single(self._render("0", question, between.spec, ctx, [between.note]))
         if request.history:
             outcome = self._followup(
                 request.history[-1], question, ctx, last_answered(request.history)
@@ -1630,3 +1642,8 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
 def _names_several_rows(spec: QuerySpec) -> bool:
     """The answer named its rows, several of them ('Coca-Cola vs Pepsi')."""
     return any(f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters)
+
+
+def _columns_and_rows(database: Database, sql: str) -> tuple[list[str], list[list]]:
+    result = database.query(sql, max_rows=50, timeout=5.0)
+    return list(result.columns), [list(r) for r in result.rows]

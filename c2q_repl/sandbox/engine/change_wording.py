@@ -22,9 +22,23 @@ _WHOLE_PERIOD = re.compile(
     r"(?:the\s+)?(?:very\s+)?(?:last|end)(?:\s+trading)?(?:\s+(?:day|date)s?)?\s+(?:of|in)\s+",
     re.I,
 )
+# 'over 2023, first trading day to last', 'from the first trading day of 2023 to the last
+# one': the ends of the period a change is measured over anyway
+_ENDS_SAID_AFTER = re.compile(
+    r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?(?:\s+(?:day|close))?\s+"
+    r"(?:to|through|until|vs\.?)\s+(?:the\s+)?(?:very\s+)?last(?:\s+(?:one|trading\s+day|day|close))?"
+    r"\s*\)?\s*(?=[?.!]*\s*$)",
+    re.I,
+)
+_FIRST_OF_TO_LAST_ONE = re.compile(
+    r"\bfrom\s+the\s+first(?:\s+trading)?\s+day\s+of\s+(?P<period>\S+(?:\s+\d{4})?)\s+to\s+the\s+"
+    r"last(?:\s+one|\s+trading\s+day|\s+day)?\b",
+    re.I,
+)
 _OVER_THE_COURSE = re.compile(r"\bover\s+the\s+(?:course|whole)\s+of\s+", re.I)
 _BY_WHAT_PERCENT = re.compile(
-    rf"^\s*by\s+(?:what|how\s+much)\s+(?:percent(?:age)?|%)\s+(?:did|has|have|had)\s+"
+    rf"^\s*by\s+(?:what|how\s+much|how\s+many)\s+(?:percent(?:age)?(?:\s+points)?|%)\s+"
+    rf"(?:did|has|have|had)\s+"
     rf"(?P<what>.+?)\s+"
     rf"{_MOVED}\b(?P<rest>.*)$",
     re.I,
@@ -53,6 +67,14 @@ _FIRST_AND_LAST = re.compile(
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
     said: list[tuple[str, str]] = []
+    m = _FIRST_OF_TO_LAST_ONE.search(text)
+    if m:
+        said.append((m.group(0), f"in {m.group('period')}"))
+        text = text[: m.start()] + f"in {m.group('period')}" + text[m.end() :]
+    m = _ENDS_SAID_AFTER.search(text)
+    if m and re.search(r"\b(?:change|gain|rise|move|percent|%)", text[: m.start()], re.I):
+        said.append((m.group(0).strip(" ,(-)"), "the period's ends"))
+        text = text[: m.start()] + text[m.end() :]
     for pattern in (_WHOLE_PERIOD, _OVER_THE_COURSE):
         m = pattern.search(text)
         if m:
