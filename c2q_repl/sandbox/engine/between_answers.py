@@ -54,10 +54,10 @@ def change_between_answers(
     first, second = _spec(earlier), _spec(later)
     if first is None or second is None or not _same_series(first, second):
         return None
-    days = [_day(spec, round_.sql, run) for spec, round_ in ((first, earlier), (second, later))]
-    if days[0] is None or days[1] is None or days[0] == days[1]:
+    day_a, day_b = _day(first, earlier.sql, run), _day(second, later.sql, run)
+    if day_a is None or day_b is None or day_a == day_b:
         return None
-    start, end = sorted(days)  # type: ignore[type-var]
+    start, end = min(day_a, day_b), max(day_a, day_b)
     when = next(f for f in first.filters if f.op == "range")
     history = catalog.table(when.col.table)
     if history is None or when.col.column not in history.primary_key:
