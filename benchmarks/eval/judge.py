@@ -7,6 +7,8 @@ a multiset (a stricter check would mark a right answer wrong by chance).
 
 from __future__ import annotations
 
+import re
+
 from c2q_repl.sandbox.contracts import Database
 from c2q_repl.sandbox.engine.golden import gold_rows, rows_match
 
@@ -58,8 +60,30 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
     found = False
     for gold_sql in golds:
         gold = gold_rows(db, gold_sql, MAX_ROWS)
-        if rows_match(gold, predicted_rows, order_matters(db, gold_sql)):
+        ordered = order_matters(db, gold_sql)
+        if rows_match(gold, predicted_rows, ordered) or any(
+            rows_match(gold, _rounded(predicted_rows, digits), ordered)
+            for digits in _ROUNDED_TO.findall(gold_sql)
+        ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
                 return True, True
     return found, False
+
+
+# 'ROUND(x * 100.0 / y, 2)': a gold written for display; the same number unrounded is the
+# same answer, so the prediction is compared rounded the same way too
+_ROUNDED_TO = re.compile(r"\bROUND\s*\(.*?,\s*(\d)\s*\)", re.I | re.S)
+
+
+def _rounded(rows: list[list], digits: str) -> list[list]:
+    def one(value):
+        if isinstance(value, bool) or value is None:
+            return value
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return value
+        return round(number, int(digits))
+
+    return [[one(v) for v in row] for row in rows]

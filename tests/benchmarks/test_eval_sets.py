@@ -181,3 +181,20 @@ def test_gold_sql_means_the_same_to_the_judge(path: Path, sp500_path: Path, eval
     finally:
         database.close()
         conn.close()
+
+
+def test_a_gold_rounded_for_display_matches_the_same_number_unrounded(sp500_path: Path):
+    """'ROUND(x, 2)' in a gold is for reading; -6.7598… is the answer -6.76 shows. A
+    different number still does not match."""
+    from benchmarks.eval.judge import judge
+
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    database = SQLiteDatabase(sp500_path, immutable=True)
+    gold = ("SELECT ROUND(100.0 * 1 / 3, 2) AS pct",)
+    try:
+        assert judge(database, [[33.333333]], gold) == (True, True)
+        assert judge(database, [[33.36]], gold) == (False, False)
+        assert judge(database, [["33.333333"]], ("SELECT 100.0 * 1 / 3",))[0] is False
+    finally:
+        database.close()
