@@ -61,9 +61,13 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
     for gold_sql in golds:
         gold = gold_rows(db, gold_sql, MAX_ROWS)
         ordered = order_matters(db, gold_sql)
-        if rows_match(gold, predicted_rows, ordered) or any(
-            rows_match(gold, _rounded(predicted_rows, digits), ordered)
-            for digits in _ROUNDED_TO.findall(gold_sql)
+        if (
+            rows_match(gold, predicted_rows, ordered)
+            or any(
+                rows_match(gold, _rounded(predicted_rows, digits), ordered)
+                for digits in _ROUNDED_TO.findall(gold_sql)
+            )
+            or rows_match(gold, _months_of_one_year(predicted_rows), ordered)
         ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
@@ -87,3 +91,21 @@ def _rounded(rows: list[list], digits: str) -> list[list]:
         return round(number, int(digits))
 
     return [[one(v) for v in row] for row in rows]
+
+
+_YEAR_MONTH = re.compile(r"^(\d{4})-(\d\d)$")
+
+
+def _months_of_one_year(rows: list[list]) -> list[list]:
+    """A month key said with its year ('2023-07') when every row is of one year: the same
+    groups as a gold keyed by the month alone ('07', strftime('%m'))."""
+    if not rows:
+        return rows
+    keyed = []
+    for i in range(len(rows[0])):
+        found = [_YEAR_MONTH.match(str(r[i])) for r in rows]
+        if all(found) and len({m.group(1) for m in found if m}) == 1:
+            keyed.append(i)
+    if not keyed:
+        return rows
+    return [[str(v)[5:] if i in keyed else v for i, v in enumerate(row)] for row in rows]

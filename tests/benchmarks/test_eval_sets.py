@@ -198,3 +198,20 @@ def test_a_gold_rounded_for_display_matches_the_same_number_unrounded(sp500_path
         assert judge(database, [["33.333333"]], ("SELECT 100.0 * 1 / 3",))[0] is False
     finally:
         database.close()
+
+
+def test_a_month_said_with_its_one_year_matches_a_gold_keyed_by_month(sp500_path: Path):
+    """'2023-07' per row of 2023 is the group '07' of a gold grouped by strftime('%m'); rows
+    of two years keep their years (then '07' would be two months)."""
+    from benchmarks.eval.judge import judge
+
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    database = SQLiteDatabase(sp500_path, immutable=True)
+    gold = ("SELECT '07' AS m, 5 UNION ALL SELECT '08', 6",)
+    try:
+        assert judge(database, [["2023-07", 5], ["2023-08", 6]], gold)[0]
+        assert not judge(database, [["2022-07", 5], ["2023-08", 6]], gold)[0]
+        assert not judge(database, [["2023-07", 6], ["2023-08", 5]], gold)[0]
+    finally:
+        database.close()
