@@ -545,8 +545,9 @@ class BuiltinAnswerer:
             return self._refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
-        if outside and spec.change:
-            # a change over a period with no stored days is no number at all (NULL - NULL)
+        if outside and (spec.change or (spec.shape == "aggregate" and spec.group_by is None)):
+            # a change or a total over a period with no stored days is no number at all
+            # (NULL - NULL, SUM of nothing): said as the data's range, never shown as empty
             return self._refuse(task_id, question, Decline(outside), ctx, examples)
         task = TaskPlan(
             task_id=task_id,
@@ -732,7 +733,16 @@ class BuiltinAnswerer:
         in_that_period = that_period(question, prev)
         if in_that_period is not None:
             # 'the highest high in that period': the previous rows, over their dates
-            return self._resolve_reference(prior, prev, in_that_period, "that period", ctx)
+            resolved = self._resolve_reference(prior, prev, in_that_period, "that period", ctx)
+            if resolved.spec is not None and prev.table not in resolved.spec.tables():
+                # 'highest close in that quarter' after the S&P 500's average level: a column
+                # of another table's dated rows (its member stocks), not of the rows shown
+                reason = (
+                    f"'{question}' asks about other rows ({resolved.spec.table}) than those of "
+                    f"the previous answer ({prev.table}); please ask the whole question."
+                )
+                return self._refuse("0", question, Decline(reason), ctx)
+            return resolved
         everything = ranked_by_that(question, prev)
         if everything is not None:
             note = ("follow-up", f"Every group of '{prior.question}', ranked by its value")

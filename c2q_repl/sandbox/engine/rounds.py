@@ -285,11 +285,41 @@ def that_period(question: str, prev: QuerySpec) -> str | None:
     """'what was the highest high in that period' after NVDA's closes from Jan 3 to Jan 6:
     the question without the phrase, to be asked about the previous rows and their dates;
     None when it says no such thing or the previous question had no period."""
-    if not any(f.time for f in prev.filters) or not _THAT_PERIOD.search(question):
+    if not any(f.time for f in prev.filters):
+        return None
+    unit = _THAT_UNIT.search(question)
+    if unit is not None and _spans_one(prev, unit.group("unit").lower()):
+        # 'the highest high in that quarter' after Q4 2023: that quarter is the period
+        return question[: unit.start()] + question[unit.end() :]
+    if not _THAT_PERIOD.search(question):
         return None
     if prev.change:
         return None  # 'and nvidia over the same period?' after a change: an edit (same_day_said)
     return _THAT_PERIOD.sub("", question, count=1)
+
+
+_THAT_UNIT = re.compile(
+    r"\s*\b(?:(?:in|over|during|for|within|across|of)\s+)?(?:that|this)\s+"
+    r"(?P<unit>quarter|month|year|week)\b(?!\s+(?:in|of)\s+\d)",
+    re.I,
+)
+
+
+def _spans_one(prev: QuerySpec, unit: str) -> bool:
+    """The previous period is one whole calendar month, quarter or year, or seven days."""
+    ranges = [f for f in prev.filters if f.time and f.op == "range" and all(f.values)]
+    if len(ranges) != 1 or any(f.op == "latest" for f in prev.filters):
+        return False
+    try:
+        start, end = (date.fromisoformat(str(v)[:10]) for v in ranges[0].values)
+    except ValueError:
+        return False
+    if unit == "week":
+        return (end - start).days == 7
+    months = (end.year - start.year) * 12 + end.month - start.month
+    whole = start.day == 1 and end.day == 1
+    size = {"month": 1, "quarter": 3, "year": 12}[unit]
+    return whole and months == size and (unit != "quarter" or start.month % 3 == 1)
 
 
 _HOW_MANY_IS_THAT = re.compile(
