@@ -131,3 +131,35 @@ def test_which_of_them_keeps_the_rows_shown(engine, seed_db, questions, gold):
 def test_references_to_an_answer_not_given_are_declined(engine, seed_db, questions):
     task = session(engine, seed_db, *questions).tasks[0]
     assert task.refusal and not task.sql
+
+
+@pytest.mark.parametrize(
+    "questions,gold",
+    [
+        (
+            ("how many stocks did users pick in december 2023", "which stocks were they"),
+            "SELECT DISTINCT stock_symbol FROM user_selected_stocks"
+            " WHERE created_date >= '2023-12-01' AND created_date < '2024-01-01'",
+        ),
+        (
+            ("top 5 companies by index weight", "what do their weights add up to"),
+            "SELECT SUM(weight) FROM (SELECT weight FROM index_compositions"
+            " ORDER BY weight DESC LIMIT 5)",
+        ),
+    ],
+)
+def test_the_rows_counted_or_ranked_before(engine, seed_db, questions, gold):
+    """Once every company (the picks' month lost), and 'add up to' unknown."""
+    assert same_rows(seed_db, session(engine, seed_db, *questions), gold)
+
+
+def test_a_count_of_other_rows_than_those_shown_is_declined(engine, seed_db):
+    """'how many different users was that' after the stocks picked in December 2023: the
+    users behind those picks, which the list does not hold (once: every user)."""
+    plan = session(
+        engine,
+        seed_db,
+        "which stocks did users pick in december 2023",
+        "how many different users was that",
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql

@@ -1290,7 +1290,12 @@ class BuiltinAnswerer:
         excluded = _excluded_rows_joined(merged, question, prior)
         if excluded is not None:
             return self._refuse("0", question, excluded, ctx)
-        if filters and not merged.filters and not merged.ratio_filters:
+        if (
+            (filters or found[0] or prev.also_join)
+            and not merged.filters
+            and not merged.ratio_filters
+            and not merged.also_join
+        ):
             # every condition that named the previous rows was lost on the way: the answer
             # would be about all rows, never about 'them'
             return self._refuse("0", question, unclear, ctx)

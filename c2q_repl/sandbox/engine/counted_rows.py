@@ -11,7 +11,8 @@ from .linking import link
 from .spec import Col, Metric, QuerySpec
 
 _WHICH_ONES = re.compile(
-    r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:which|what)\s+(?:ones|are\s+they|were\s+they|are\s+those)"
+    r"^\s*(?:ok(?:ay)?,?\s+|and\s+|so\s+)?(?:which|what)\s+(?:ones|are\s+they|were\s+they|are\s+those|"
+    r"(?P<noun>[a-z]+)\s+(?:are|were)\s+(?:they|those|these|them)\b)"
     r"|^\s*(?:ok(?:ay)?,?\s+|and\s+)?(?:list|show|name)\s+(?:me\s+)?(?:them|those|these)(?:\s+all)?",
     re.IGNORECASE,
 )
@@ -32,6 +33,8 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
     if prev.having:
         return None  # a count of groups: not rows to list
     m = _WHICH_ONES.match(question)
+    if m is not None and m.group("noun") and not _names_table(m.group("noun"), prev.table, lex):
+        return None  # 'which sectors were they': not the rows counted
     if m is None:
         m = _THE_X_ONES.match(question)
         if m is None or not _already_said(m.group("said"), prev, lex):
@@ -155,4 +158,12 @@ def _already_said(words: str, prev: QuerySpec, lex: Lexicon) -> bool:
     return all(
         it.kind == "value" and any((t.table, t.column, str(t.value)) in kept for t in it.targets)
         for it in linked.items
+    )
+
+
+def _names_table(noun: str, table: str, lex: Lexicon) -> bool:
+    """'stocks' for companies: the noun links to the counted table itself."""
+    return any(
+        it.kind == "table" and any(t.table == table for t in it.targets)
+        for it in link(noun, lex).items
     )

@@ -83,6 +83,11 @@ PLAIN_WORDINGS = (
         r"do \1 have apiece",
     ),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
+    # 'what do their weights add up to': a total ('add' alone is a pick, synonyms.toml)
+    (
+        re.compile(r"\bwhat\s+(?:do|does|did)\s+(.+?)\s+add\s+up\s+to\b", re.I),
+        r"what is the total of \1",
+    ),
     # '…, only states with at least 10 companies': the groups kept, said after a comma
     (
         re.compile(
