@@ -187,7 +187,6 @@ def test_a_gold_rounded_for_display_matches_the_same_number_unrounded(sp500_path
     """'ROUND(x, 2)' in a gold is for reading; -6.7598… is the answer -6.76 shows. A
     different number still does not match."""
     from benchmarks.eval.judge import judge
-
     from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
 
     database = SQLiteDatabase(sp500_path, immutable=True)
@@ -204,7 +203,6 @@ def test_a_month_said_with_its_one_year_matches_a_gold_keyed_by_month(sp500_path
     """'2023-07' per row of 2023 is the group '07' of a gold grouped by strftime('%m'); rows
     of two years keep their years (then '07' would be two months)."""
     from benchmarks.eval.judge import judge
-
     from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
 
     database = SQLiteDatabase(sp500_path, immutable=True)

@@ -7,7 +7,7 @@ one). Each checked by its rows against a hand-written gold query on the sample d
 from __future__ import annotations
 
 import pytest
-from test_honesty import session, same_rows
+from test_honesty import same_rows, session
 
 BY_SECTOR = "avg market cap, avg revenue growth and total employees by sector"
 BY_SECTOR_SQL = (

@@ -5,7 +5,7 @@ for that same month'), checked by their rows against hand-written gold queries."
 from __future__ import annotations
 
 import pytest
-from test_honesty import session, same_rows
+from test_honesty import same_rows, session
 
 JAN = "nvidia avg close in jan 2023"
 AVG_CLOSE = (

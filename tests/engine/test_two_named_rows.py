@@ -5,7 +5,7 @@ and 'which one has more employees?' ranks the two. Checked by rows against gold 
 from __future__ import annotations
 
 import pytest
-from test_honesty import session, same_rows
+from test_honesty import same_rows, session
 
 AAPL_MSFT = "whats the revenue growth for apple vs microsoft?"
 KO_PEP = "Coca-Cola vs Pepsi market cap"
