@@ -60,6 +60,10 @@ HOLDOUT_SPLITS = (
     "holdout27",
     "holdout28",
     "holdout29",
+    "holdout30",
+    "holdout31",
+    "holdout32",
+    "holdout33",
 )  # --holdout runs them all: never tuned on
 
 

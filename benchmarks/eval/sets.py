@@ -119,6 +119,14 @@ SPLITS = (
     "dev72",
     "dev73",
     "dev74",
+    "holdout30",
+    "holdout31",
+    "holdout32",
+    "holdout33",
+    "dev75",
+    "dev76",
+    "dev77",
+    "dev78",
 )  # later blind sets
 
 
