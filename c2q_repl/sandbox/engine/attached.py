@@ -261,21 +261,7 @@ def own_series(linked: Linked, lex: Lexicon) -> Linked:
 
     ordered = sorted(linked.items, key=lambda x: x.start)
     swap: dict[int, Item] = {}
-    for k, it in enumerate(ordered[:-1]):
-        at = k + 1
-        while (
-            at < len(ordered) - 1
-            and ordered[at].kind == "kw"
-            and ordered[at].category
-            in (
-                "agg",
-                "bottom",
-            )
-        ):
-            at += 1  # "the S&P's highest close"
-        nxt = ordered[at]
-        if it.kind != "value" or nxt.kind != "column" or nxt.text.lower() not in _SERIES_WORDS:
-            continue
+    for it, nxt in _owner_then_series(ordered):
         owner = it.targets[0].table if it.targets else ""
         if not owner or owner in _tables(nxt):
             continue
@@ -310,6 +296,37 @@ def own_series(linked: Linked, lex: Lexicon) -> Linked:
     if not swap:
         return linked
     return replace(linked, items=tuple(swap.get(id(it), it) for it in linked.items))
+
+
+def _owner_then_series(ordered: list[Item]) -> list[tuple[Item, Item]]:
+    """(owner, series word) pairs: 'the S&P's highest close', 'the index ever closed at'
+    (an aggregate word may stand between), and 'the highest close of the S&P 500' (the owner
+    right after, with nothing of another table after it)."""
+
+    def owner(it: Item) -> bool:
+        if it.kind == "value":
+            return True
+        return it.kind == "table" and len({t.table for t in it.targets}) == 1
+
+    def series(it: Item) -> bool:
+        return it.kind == "column" and it.text.lower() in _SERIES_WORDS
+
+    pairs = []
+    for k, it in enumerate(ordered[:-1]):
+        at = k + 1
+        while (
+            at < len(ordered) - 1
+            and ordered[at].kind == "kw"
+            and ordered[at].category in ("agg", "bottom")
+        ):
+            at += 1  # "the S&P's highest close"
+        if owner(it) and series(ordered[at]):
+            pairs.append((it, ordered[at]))
+        elif series(it) and owner(ordered[k + 1]):
+            after = ordered[k + 2] if k + 2 < len(ordered) else None
+            if after is None or after.kind not in ("table", "column", "value"):
+                pairs.append((ordered[k + 1], it))
+    return pairs
 
 
 def _histories(lex: Lexicon, owner: str) -> list[str]:

@@ -1,0 +1,30 @@
+"""An index's own series: its daily price is what 'close' means when the index is named,
+whichever way round the question puts them."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, rows
+
+_HIGHEST = "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the highest the index ever closed at",
+        "the index's highest close",
+        "highest close of the S&P 500",
+        "what was the S&P 500's highest close",
+    ],
+)
+def test_the_index_close_is_its_own_price(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert "stock_price_history" not in plan.tasks[0].sql
+    highest = seed_db.query(_HIGHEST).rows[0][0]
+    assert [r[-1] for r in rows(seed_db, plan)] == [highest]
+
+
+def test_a_member_stocks_close_stays_the_stocks(engine, seed_db):
+    plan = ask(engine, seed_db, "close of AAPL on 2023-05-01")
+    assert "index_price_history" not in plan.tasks[0].sql
