@@ -1,0 +1,624 @@
+"""A question asked right after an answer: an edit of it ('only tech', 'top 5 instead'),
+a question about its rows or subject, or a new question of its own (then None)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from c2q_repl.sandbox.contracts import (
+    Catalog,
+    PriorRound,
+)
+
+from .answer_context import AnswerContext, Outcome, Planner
+from .counted_rows import counted_rows
+from .evidence import (
+    back_reference,
+    only_edit_words,
+    short_measure,
+)
+from .followups import apply_followup
+from .group_conditions import condition_question, keep_groups_as, kept_groups
+from .interpret import SUPERLATIVE_WORDS, interpret
+from .linking import Linked, link
+from .normalize import tokenize
+from .period_extreme import at_period_edge, period_edge
+from .reading import columns_of
+from .reference_round import NUMBER_WORDS, ReferenceRound, _excluded_rows_joined
+from .references import (
+    dated_series,
+    merge_filters,
+)
+from .rounds import (
+    changes_picked_rows,
+    count_of_shown_rows,
+    counted_per_group,
+    counts_per_group_only,
+    each_of_the_rows,
+    flipped_order,
+    for_each_group,
+    named_subject,
+    of_those_which,
+    ranked_by_that,
+    ranks_named_rows,
+    same_as_before,
+    same_day_in_year,
+    same_day_said,
+    shifted_period,
+    subjectless_measure,
+    swaps_owner_of_a_found_day,
+    that_period,
+    top_group,
+    value_back_reference,
+    when_was_that,
+    which_of_the_two,
+)
+from .spec import Decline, QuerySpec, one_day
+from .sqlbuild import PlanError, build
+
+_NARROWING = re.compile(
+    r"\b(?:which|how\s+many|what)\s+(?:one\s+)?of\s+(?:them|those|these)\b|\bwhich\s+one\b|"
+    r"\bonly\b|\bhave\s*n'?t\b|\bhas\s*n'?t\b|\bnot\b|\bnever\b|\bwithout\b|"
+    # 'just the ones worth over 500 billion', 'drop the small ones', 'those above $100B'
+    r"\bjust\s+(?:the\s+)?(?:ones|those)\b|\bthe\s+ones\b|\bexclud|\bremove\b|"
+    r"\b(?:top|first|biggest|largest|smallest|last)\s+one\b|"
+    r"\b(?:over|above|below|under|more\s+than|less\s+than|at\s+least)\s+\$?\d",
+    re.I,
+)
+_FILLER = frozenset(
+    {"ok", "okay", "and", "so", "then", "well", "alright", "fine", "instead", "pls"}
+)
+
+
+class FollowupRound:
+    """Reads a question against the previous round; None when it is a question of its own."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+        self._references = ReferenceRound(planner)
+
+    def answer(
+        self,
+        prior: PriorRound,
+        question: str,
+        ctx: AnswerContext,
+        answered: PriorRound | None = None,
+    ) -> Outcome | None:
+        data = (prior.state or {}).get("spec")
+        question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
+        question = of_those_which(question)
+        sort_them = _SORT_THEM.match(question) if data else None
+        if sort_them is not None and data:
+            shown = QuerySpec.from_json(data)
+            if not shown.limit:
+                # 'sort them by market cap': all the previous rows sorted, an edit
+                question = _SORT_THEM.sub(r"\1", question)
+            elif shown.shape == "list" and shown.group_by is None:
+                # after a top N 'them' are those N rows, sorted; re-ranking every row would
+                # answer another question
+                rest = question[sort_them.end() :].strip(" ?.!")
+                if not _DIRECTION_SAID.search(rest):
+                    rest += " highest first"  # a sort by a number: largest first, as edits do
+                rows = f"{shown.table.replace('_', ' ')} sorted {rest}"
+                return self._references.resolve(prior, shown, rows, sort_them.group(2), ctx)
+        several = _SEVERAL_ANSWERS.search(question)
+        if several is not None:
+            # 'same two numbers for Q1 2023 pls': two earlier answers; an edit can only
+            # change the last one
+            reason = (
+                f"'{several.group(0)}' refers to more than one earlier answer, and a follow-up "
+                "can only change the last one; please ask for them together in one question."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        linked = link(question, ctx.lex)
+        pronoun = back_reference(question, linked)
+        older = (answered.state or {}).get("spec") if answered is not None else None
+        said_value = value_back_reference(question)
+        if (
+            said_value
+            and not pronoun
+            and (
+                not data or when_was_that(question, QuerySpec.from_json(data), ctx.lex) == question
+            )
+        ):
+            # 'on which day did VZ hit that' after an answer that is not VZ's one value (or
+            # after no answer): the value meant is not one shown
+            reason = (
+                f"'{said_value}' refers to a value of the previous answer "
+                f"('{prior.question}') that I cannot place; please ask for it in one question, "
+                "saying which value you mean."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (said_value,)), ctx)
+        if not data and pronoun and older and _narrowed(prior.question):
+            # 'how many of them haven't picked any stock?' (declined) → 'list their ids': the
+            # rows that question picked, which no answer holds; never the rows before it
+            reason = (
+                f"'{pronoun}' refers to the rows of the previous question ('{prior.question}'), "
+                "which I could not answer; please ask for them in one question."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if (
+            not data
+            and pronoun
+            and older
+            and answered is not None
+            and not back_reference(prior.question, link(prior.question, ctx.lex))
+        ):
+            # 'list the companies in it' after 'which sector has the most' (declined): 'it'
+            # is what that question asked for, which no answer holds
+            reason = (
+                f"'{pronoun}' refers to what the previous question asked for "
+                f"('{prior.question}'), which I could not answer; please ask in one question."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if not data and pronoun and older and answered is not None:
+            # 'they' after a declined question ('who are their CEOs?'): the rows of the
+            # answer before it; an edit ('what about Energy?') is never moved back that way
+            prev = QuerySpec.from_json(older)
+            try:
+                edit = apply_followup(prev, question, ctx.lex)
+            except ValueError:
+                edit = None
+            if edit is None:
+                return self._references.resolve(answered, prev, question, pronoun, ctx)
+        if not data:
+            if pronoun:
+                reason = (
+                    f"I could not tell what '{pronoun}' refers to: the previous question "
+                    "has no answer I can build on. Please name what you mean."
+                )
+                return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+            if subjectless_measure(question, linked) and any(
+                it.kind == "value" for it in link(prior.question, ctx.lex).items
+            ):
+                # 'how many employees' after 'Nvidia - where's it HQ'd?' (declined): about
+                # Nvidia, whose answer I do not hold; never the total of every company
+                reason = (
+                    f"'{question}' names no rows of its own, so it is about those of the "
+                    f"previous question ('{prior.question}'), which I could not answer; "
+                    "please ask it in one question."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            if older and _series_question_of_one(question, linked, QuerySpec.from_json(older), ctx):
+                # '52 wk high?' after MSFT's latest close and a declined question: about MSFT
+                # (or about what the declined question meant), never the highest of all
+                reason = (
+                    f"'{question}' names no rows of its own; after '{prior.question}', which I "
+                    "could not answer, I cannot tell whose it is. Please name the stock."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            return self._unplaced_edit(prior, question, linked, ctx)
+        prev = QuerySpec.from_json(data)
+        each_row = which_of_the_two(
+            each_of_the_rows(question, prev), prev, _names_several_rows(prev)
+        )
+        if each_row != question:
+            # 'how many employees does each have' after two named companies: each of them
+            question, linked = each_row, link(each_row, ctx.lex)
+            pronoun = back_reference(question, linked)
+        kept = kept_groups(question, prev)
+        condition = condition_question(question, prev) if kept is None else None
+        if condition is not None:
+            # 'only the sectors where avg revenue growth is positive': the condition read as
+            # a question of its own, its HAVING moved onto the previous grouping
+            kept = keep_groups_as(
+                prev, self._planner.plan_one(condition, "1", ctx, examples=False).spec
+            )
+        if kept is not None:
+            note = ("follow-up", f"The groups of '{prior.question}' whose value passes")
+            return self._planner.render("0", question, kept, ctx, [note])
+        flipped = flipped_order(question, prev)
+        if flipped is not None:
+            note = ("follow-up", f"The rows of '{prior.question}', in the opposite order")
+            return self._planner.render("0", question, flipped, ctx, [note])
+        top = top_group(question, prev)
+        if top is not None:
+            note = ("follow-up", f"The groups of '{prior.question}', the one at the top kept")
+            return self._planner.render("0", question, top, ctx, [note])
+        shown_count = count_of_shown_rows(question, prev)
+        if shown_count is not None:
+            note = ("follow-up", f"The rows of '{prior.question}', counted")
+            return self._planner.render("0", question, shown_count, ctx, [note])
+        listed = counted_rows(prev, question, ctx.lex)
+        if listed is not None:
+            note = ("follow-up", f"The rows counted by '{prior.question}', listed")
+            return self._planner.render("0", question, listed, ctx, [note])
+        ranked = ranks_named_rows(question, linked, prev)
+        if ranked != question:
+            # 'list the 5 biggest by market cap' after a count of tech companies: of those
+            question, linked = ranked, link(ranked, ctx.lex)
+            pronoun = back_reference(question, linked)
+        each = for_each_group(question, prev)
+        if each != question and not named_subject(prev):
+            # 'avg market cap for each?': per the groups of the previous answer, a question of
+            # its own about every row (the groups came from a condition-free grouping)
+            return self._planner.plan_one(each, "0", ctx)
+        recounted = counted_per_group(question, prev)
+        if recounted != question:
+            question, linked = recounted, link(recounted, ctx.lex)
+            pronoun = back_reference(question, linked)
+        in_that_period = that_period(question, prev)
+        if in_that_period is not None:
+            # 'the highest high in that period': the previous rows, over their dates
+            resolved = self._references.resolve(prior, prev, in_that_period, "that period", ctx)
+            if resolved.spec is not None and prev.table not in resolved.spec.tables():
+                # 'highest close in that quarter' after the S&P 500's average level: a column
+                # of another table's dated rows (its member stocks), not of the rows shown
+                reason = (
+                    f"'{question}' asks about other rows ({resolved.spec.table}) than those of "
+                    f"the previous answer ({prev.table}); please ask the whole question."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            return resolved
+        everything = ranked_by_that(question, prev)
+        if everything is not None:
+            note = ("follow-up", f"Every group of '{prior.question}', ranked by its value")
+            return self._planner.render("0", question, everything, ctx, [note])
+        counted = NUMBER_WORDS.get(pronoun.lower())
+        named = next((f for f in prev.filters if f.op in ("in", "=")), None)
+        if counted is not None and named is not None and len(named.values) != counted:
+            reason = (
+                f"'the {pronoun}' does not match the previous answer ('{prior.question}'), "
+                f"which names {len(named.values)}; please name the ones you mean."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        try:
+            said = when_was_that(
+                same_day_said(same_day_in_year(shifted_period(question, prev), prev), prev),
+                prev,
+                ctx.lex,
+            )
+            said, edge = period_edge(said)  # 'and at the end of 2022?': that year's last day
+            edit = apply_followup(prev, said, ctx.lex)
+        except ValueError as exc:
+            return self._planner.refuse("0", question, Decline(str(exc)), ctx)
+        if edit is not None and edge:
+            # a new edge replaces the previous answer's own 'latest day' condition
+            undated = edit.spec.with_(
+                filters=tuple(f for f in edit.spec.filters if f.op != "latest")
+            )
+            edged = at_period_edge(undated, edge)
+            word = "last" if edge == "max" else "first"
+            edit = (
+                None  # no one period to take the edge of: not this edit
+                if edged is undated
+                else replace(
+                    edit, spec=edged, changes=(*edit.changes, f"the {word} day of that period")
+                )
+            )
+        if edit is None:
+            if pronoun:
+                return self._references.resolve(prior, prev, question, pronoun, ctx)
+            unplaced = self._unplaced_edit(prior, question, linked, ctx)
+            if unplaced is None and (
+                (subjectless_measure(question, linked) and named_subject(prev))
+                or _series_question_of_one(question, linked, prev, ctx)
+            ):
+                return self._about_named_subject(prior, prev, question, linked, ctx)
+            return unplaced
+        if _ASKS_PERFORMANCE.search(question) and not edit.spec.change:
+            # 'how did they do the following year' after a count: a change was asked, and an
+            # edit of the period alone would give the count again for another year
+            reason = (
+                f"'{question}' asks how they moved over a period, which I could not apply to "
+                f"the previous question ('{prior.question}'); please ask it whole (for example "
+                "'how much did AAPL and MSFT change in 2023 in percent')."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        if _ranked_by_another_series(prev, edit.spec, ctx.lex.catalog):
+            if pronoun:
+                # 'what was its highest close in 2023' after microsoft's sector and city: the
+                # highest of its own price rows, never its company columns sorted by a price
+                return self._references.resolve(prior, prev, question, pronoun, ctx)
+            reason = (
+                f"'{question}' would sort the rows of the previous answer ('{prior.question}') "
+                "by a value of another table, which has many rows for each; please ask the "
+                "whole question (for example naming the stock)."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        if (
+            prev.limit
+            and _AMONG_SHOWN.search(question)
+            and any(f not in prev.filters and not f.time for f in edit.spec.filters)
+        ):
+            # 'which of them are in consumer cyclical' after the 10 cheapest stocks: those ten,
+            # filtered; never the 10 cheapest consumer cyclical stocks
+            return self._references.resolve(prior, prev, question, pronoun or "them", ctx)
+        if swaps_owner_of_a_found_day(prev, edit.spec, ctx.lex):
+            reason = (
+                f"The day in the previous answer was found from its own rows ('{prior.question}'"
+                f"); '{question}' changes whose rows they are, and that day may not be theirs. "
+                "Please ask the whole question again."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        if changes_picked_rows(prev, edit.spec, ctx.lex):
+            reason = (
+                f"The previous answer was about the rows picked earlier ('{prior.question}'); "
+                f"'{question}' changes the condition that picked them, so those rows would no "
+                "longer be the ones meant. Please ask the whole question again."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        if (
+            _LIST_ASKED.match(question)
+            and edit.spec.shape in ("aggregate", "count")
+            and edit.spec.metric is not None
+            and edit.spec.filters != prev.filters
+            and (edit.spec.limit, edit.spec.order_by, edit.spec.order_metric)
+            == (prev.limit, prev.order_by, prev.order_metric)
+        ):
+            # 'list the nasdaq ones in healthcare' after counts per exchange: the rows, with
+            # the edit's conditions, not the counts again
+            if edit.spec.having or edit.spec.count_groups or edit.spec.bucket:
+                reason = (
+                    f"'{question}' asks for the rows behind groups that a condition on their "
+                    "totals kept; please ask for those rows in one question."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            listed = QuerySpec(
+                "list",
+                edit.spec.table,
+                filters=edit.spec.filters,
+                also_join=edit.spec.also_join,
+                notes=edit.spec.notes,
+            )
+            edit = replace(edit, spec=listed, changes=(*edit.changes, "listed the rows"))
+        excluded = _excluded_rows_joined(edit.spec, question, prior)
+        if excluded is not None:
+            return self._planner.refuse("0", question, excluded, ctx)
+        if _one_row_compared(question, prev):
+            reason = (
+                f"'{question}' compares rows, but the previous answer ('{prior.question}') is "
+                "about one; please name the ones to compare (for example 'which of Apple and "
+                "Microsoft …')."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        if _same_query(prev, edit.spec, ctx.lex.catalog):
+            # 'list them in descending order' after a count: an edit that changes nothing
+            # would repeat the previous answer as if it were the one asked
+            reason = (
+                f"'{question}' would give the same answer as '{prior.question}': I could not "
+                "tell what it changes. Please ask the whole question."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        extra = [
+            (
+                "follow-up",
+                f"Edited the previous question '{prior.question}': " + "; ".join(edit.changes),
+            )
+        ]
+        return self._planner.render("0", question, edit.spec, ctx, extra)
+
+    def _about_named_subject(
+        self, prior: PriorRound, prev: QuerySpec, question: str, linked: Linked, ctx: AnswerContext
+    ) -> Outcome:
+        """'how many employees' after 'what sector is Nvidia in?': Nvidia's employees (the
+        rows the previous question named), never the total over every company."""
+        spec = interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline):
+            return self._planner.refuse("0", question, spec, ctx)
+        subject = named_subject(prev)
+        if not set(spec.tables()) <= set(prev.tables()) | {f.col.table for f in subject}:
+            # 'on which dates?' after the index's high and low: not a measure of those rows
+            return self._planner.refuse("0", question, Decline(_unrelated(question, prior)), ctx)
+        single = len(subject) == 1 and subject[0].op == "=" and len(subject[0].values) == 1
+        if spec.shape == "list" and not single:
+            reason = (
+                f"'{question}' names no rows of its own; after '{prior.question}' it can mean "
+                "a value for each of those rows or one over all of them. Please say which."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
+        merged = merge_filters(spec, subject)
+        said = "; ".join(
+            f"{f.col.column} {f.op} " + ", ".join(f"'{v}'" for v in f.values[:5]) for f in subject
+        )
+        extra = [("follow-up", f"About the rows of '{prior.question}' ({said})")]
+        outcome = self._planner.render("0", question, merged, ctx, extra)
+        if outcome.task.refusal:
+            return self._planner.refuse(
+                "0", question, Decline(outcome.task.refusal), ctx, examples=False
+            )
+        return outcome
+
+    def _unplaced_edit(
+        self, prior: PriorRound, question: str, linked: Linked, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'what about Marketing?' that changes nothing it can find in the previous question
+        is no question of its own: declined, never answered as 'the Marketing row'."""
+        if (
+            not only_edit_words(question, linked)
+            and not _bare_fragment(question, linked)
+            and not _SORTS_ONLY.match(question)
+        ):
+            return None
+        reason = (
+            f"'{question}' reads as a change to the previous question ('{prior.question}'), "
+            "and I could not apply it there; please ask the whole question."
+        )
+        return self._planner.refuse("0", question, Decline(reason), ctx)
+
+
+_SEVERAL_ANSWERS = re.compile(
+    r"\b(?:same|those|these|both|the)\s+(?:two|2|three|3)\s+"
+    r"(?:numbers|values|figures|metrics|stats|answers|results)\b|\bboth\s+(?:numbers|values|figures)\b",
+    re.I,
+)
+_AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
+
+
+def _unrelated(question: str, prior: PriorRound) -> str:
+    return (
+        f"'{question}' names no rows of its own, and what it asks is not about the rows of the "
+        f"previous question ('{prior.question}'); please ask the whole question."
+    )
+
+
+# 'sort by market cap', 'sorted the other way': an order for rows shown before, no question
+_SORTS_ONLY = re.compile(
+    r"^\s*(?:(?:and|now|then|ok(?:ay)?|pls|please)[\s,]+)?(?:re-?)?(?:sort|sorted|order|ordered)"
+    r"\s+(?:it\b|them\b|those\b|these\b|that\b|by\b|the\s+other\s+way|desc|asc|"
+    r"high(?:est)?\s+(?:to|first)|low(?:est)?\s+(?:to|first)|biggest\s+first|smallest\s+first)",
+    re.I,
+)
+
+
+def _bare_fragment(question: str, linked: Linked) -> bool:
+    """'on which dates?', 'what day?': a few words naming only a column, with no rows of
+    their own; after a question that was not answered they point at nothing."""
+    words = [t for t in tokenize(question) if t.kind != "punct"]
+    if counts_per_group_only(question) and not any(it.kind == "table" for it in linked.items):
+        return True  # 'how many per country?' after a question that was not answered
+    if short_measure([t.lower for t in words], linked):
+        return True  # 'total mkt cap' after a question that was not answered
+    while words and words[0].lower in _FILLER:
+        words = words[1:]
+    while words and words[-1].lower in _FILLER:
+        words = words[:-1]
+    if (
+        words
+        and words[0].lower in ("by", "sorted", "ordered", "ranked")
+        and len(words) <= 5
+        and not any(it.kind in ("table", "value", "time") for it in linked.items)
+    ):
+        return True  # 'ok by market cap then' after a question that was not answered
+    if (
+        words
+        and words[0].lower in ("just", "only")
+        and len(words) <= 5
+        and not any(it.kind in ("table", "value", "time") for it in linked.items)
+    ):
+        return True  # 'ok just the ebitda then': narrows an answer that was not given
+    if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
+        return False
+    if len(words) > 4:
+        if _ranks_its_own_groups(words, linked):
+            return False  # 'which sector has the highest total EBITDA?': a question of its own
+        # 'on which day was the high': a column and 'the', no rows of its own
+        return not any(it.kind in ("table", "value", "time") for it in linked.items) and any(
+            t.lower in ("the", "that", "those") for t in words[1:]
+        )
+    kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
+    return kinds == {"column"}
+
+
+def _ranks_its_own_groups(words: list, linked: Linked) -> bool:
+    """'which sector has the highest total EBITDA': 'which' + a column it groups by, then a
+    superlative and an aggregate of another column."""
+    items = sorted(linked.items, key=lambda it: it.start)
+    content = [it for it in items if not (it.kind == "kw" and it.category == "list")]
+    if words[0].lower != "which" or len(content) < 3 or content[0].kind != "column":
+        return False
+    if content[0].start != 1:
+        return False
+    aggregates = [it for it in content[1:] if it.kind == "kw" and it.category == "agg"]
+    measured = [it for it in content[1:] if it.kind == "column"]
+    return len(aggregates) == 2 and len(measured) == 1
+
+
+def _narrowed(question: str) -> bool:
+    """A question that picks some of the previous rows ('which one …', 'how many of them
+    haven't …'): a pronoun after it means those, not the rows before."""
+    return _NARROWING.search(question) is not None
+
+
+_SORT_THEM = re.compile(
+    r"^(\s*(?:(?:ok(?:ay)?|and|now|pls|please)[\s,]+)?(?:sort|order|rank|re-?sort)\s+)"
+    r"(them|those|these|it|the\s+list|that)\s+(?=by\b|in\b|from\b|biggest|largest|smallest)",
+    re.I,
+)
+_DIRECTION_SAID = re.compile(
+    r"\b(?:asc|desc|ascending|descending|first|last|highest|lowest|biggest|smallest|largest|"
+    r"top|bottom|a-z|z-a)\b",
+    re.I,
+)
+_LIST_ASKED = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now)[\s,]+)?(?:list|name)\s+(?:me\s+)?(?:just\s+|only\s+)?"
+    r"(?:the|those|all)\b",
+    re.I,
+)
+_WHICH_ONE_MORE = re.compile(
+    r"\bwhich\s+(?:one|of\s+(?:the\s+)?(?:two|both|them|those))\b.*\b(?:higher|lower|bigger|"
+    r"smaller|larger|more|less|fewer|greater|better|worse)\b"
+    # 'which of the 2 has the most employees' after one company's market cap
+    r"|\bwhich\s+of\s+(?:the\s+|those\s+|these\s+)?(?:two|three|four|five|\d+)\b.*\b(?:most|"
+    r"least|highest|lowest|biggest|largest|smallest|fewest|best|worst)\b",
+    re.I,
+)
+
+
+def _series_question_of_one(
+    question: str, linked: Linked, prev: QuerySpec, ctx: AnswerContext
+) -> bool:
+    """'highest high in 2023?', '52 wk high?' after one stock's close: a ranking of a dated
+    series with no rows of its own is about the one series the previous answer named, never
+    the highest of every stock (whose answer would not even say which)."""
+    subject = named_subject(prev)
+    if len(subject) != 1 or subject[0].op != "=" or len(subject[0].values) != 1:
+        return False
+    if len(re.findall(r"[a-z0-9']+", question.lower())) > 8:
+        return False
+    if any(it.kind in ("table", "value") for it in linked.items) or linked.unknown:
+        return False
+    ranked = any(
+        it.kind == "kw"
+        and it.text.lower() in SUPERLATIVE_WORDS | {"max", "min", "maximum", "minimum"}
+        for it in linked.items
+    )
+    columns = [c for it in linked.items if it.kind == "column" for c in columns_of(it)]
+    if not ranked or not columns:
+        return False
+    if not any(it.kind == "time" for it in linked.items) and any(f.time for f in prev.filters):
+        return False  # 'and the highest high' after March's closes: an edit keeps March
+    return all(
+        dated_series(ctx.lex.catalog, col.table) and col.table in prev.tables() for col in columns
+    )
+
+
+_ASKS_PERFORMANCE = re.compile(
+    r"\bhow\s+(?:did|have|has|do|does)\s+(?:they|it|those|these|them|each)\b.*\b(?:do|done|"
+    r"perform|performed|fare|fared)\b|\bperform(?:ed|ance)?\b|\bgain(?:ed|s)?\b|\breturns?\b",
+    re.I,
+)
+
+
+def _ranked_by_another_series(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:
+    """An edit that ranks a list by a column of a dated series table (a stock's closes) the
+    list does not show: the rows would be price rows wearing the list's columns."""
+    order = edited.order_by
+    if prev.shape != "list" or edited.shape != "list" or order is None:
+        return False
+    if order.table == prev.table or order in edited.columns or order in prev.columns:
+        return False
+    if any(c.table == order.table for c in prev.columns) or prev.order_by == order:
+        return False
+    if any(f.col.table == order.table and (f.op == "latest" or one_day(f)) for f in edited.filters):
+        return False  # 'which had the higher close on 2023-03-01': one price row each
+    return dated_series(catalog, order.table)
+
+
+def _one_row_compared(question: str, prev: QuerySpec) -> bool:
+    """'which one had the higher volume that day' after one company's close: the other one
+    was in an earlier answer, which an edit of the last one cannot see."""
+    if not _WHICH_ONE_MORE.search(question):
+        return False
+    named = [f for f in prev.filters if f.op in ("=", "in") and not f.time]
+    return bool(named) and all(len(f.values) == 1 for f in named)
+
+
+def _same_query(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:
+    """The edit only changed an ordering the previous SQL has no use for (a count 'sorted
+    descending'): the same query, so the same answer."""
+    unordered = edited.with_(
+        descending=prev.descending, order_by=prev.order_by, order_metric=prev.order_metric
+    )
+    if unordered != prev or edited == prev:
+        return False
+    try:
+        return build(prev, catalog).sql == build(edited, catalog).sql
+    except PlanError:
+        return False
+
+
+def _names_several_rows(spec: QuerySpec) -> bool:
+    """The answer named its rows, several of them ('Coca-Cola vs Pepsi')."""
+    return any(f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters)

@@ -1,0 +1,513 @@
+"""A question that points back at the previous answer ('how many employees does it have',
+'which of them …'): the question read about the previous answer's subject or rows, or
+declined when the reference stays unclear."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from c2q_repl.sandbox.contracts import (
+    PriorRound,
+)
+
+from .answer_context import AnswerContext, Outcome, Planner
+from .attached import (
+    dated_readings,
+    far_attribute,
+    far_place,
+    own_series,
+    price_extreme,
+)
+from .evidence import (
+    PERSONAL,
+    demonstrative_column,
+)
+from .interpret import interpret
+from .linking import Item, Linked, link
+from .normalize import tokenize
+from .period_extreme import at_period_edge, period_edge, period_extreme
+from .projection import shown_sql
+from .ratio import share_of_rows_shown
+from .reading import columns_of
+from .references import (
+    MAX_KEYS,
+    PLURAL,
+    extreme_of_each,
+    key_column,
+    merge_filters,
+    needs_rows,
+    per_row,
+    series_of_each,
+    shown_values,
+    subject_filters,
+)
+from .roles import person_tables
+from .rounds import (
+    dates_onto_subject,
+    named_subject,
+    shifted_period,
+)
+from .spec import Col, Decline, Filter, QuerySpec
+
+NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
+# pronouns that name an owner beside a demonstrative ('its volume that day')
+_OWNER_WORDS = frozenset({"its", "their", "it", "they", "them"})
+
+
+class ReferenceRound:
+    """Resolves 'it/they/those' in a question against the previous round."""
+
+    def __init__(self, planner: Planner) -> None:
+        self._planner = planner
+
+    def resolve(
+        self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: AnswerContext
+    ) -> Outcome:
+        """ "how many employees does it have?": the question, about the previous subject."""
+        unclear = Decline(
+            f"I could not tell what '{pronoun}' refers to in '{question}'; "
+            "please name it (for example the sector or the company).",
+            (pronoun,),
+        )
+        if pronoun.lower() == "one":
+            # 'list the companies in the biggest one' after industries with their counts and
+            # averages: the biggest by which of them? Not picked silently.
+            reason = (
+                f"'{question}' ranks the rows of the previous answer ('{prior.question}'), but "
+                "does not say by what; please name the one you mean or the value to rank by."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if pronoun.lower() in PERSONAL and prev.table not in {
+            t.name for t in person_tables(ctx.lex)
+        }:
+            # 'he/she' after an answer that is not about persons points at nothing
+            return self._planner.refuse("0", question, unclear, ctx)
+        named_owner = self._as_named(prior, prev, question, pronoun, ctx)
+        if named_owner is not None:
+            return named_owner
+        if _ALL_OF_THEM.search(question) and (
+            prev.limit == 1 or any(f.op == "extreme" for f in prev.filters)
+        ):
+            # 'total employees across all of them?' after 'which of them has the biggest
+            # market cap': all the rows that ranking chose from, not the one it kept
+            prev = prev.with_(
+                filters=tuple(f for f in prev.filters if f.op != "extreme"),
+                limit=None,
+                limit_stated=False,
+                order_by=None,
+                ties=False,
+            )
+        question, said_count = _of_those_n(shifted_period(question, prev))
+        if (
+            pronoun.lower() in PLURAL
+            and prev.limit == 1
+            and prev.group_by is None
+            and prev.per_group is None  # one per sector: the rows kept, not the sectors
+            and any(f.op == "in" and len(f.values) > 1 for f in prev.filters)
+        ):
+            # 'their avg daily volume' after 'which one has higher ebitda' of KO and PEP:
+            # 'their' is the companies compared, not the one row the ranking kept
+            prev = prev.with_(limit=None, limit_stated=False, order_by=None, ties=False)
+        question, edge = period_edge(question)
+        subject_tables = tuple(dict.fromkeys(f.col.table for f in named_subject(prev)))
+        linked = dated_readings(link(question, ctx.lex), ctx.lex, subject_tables)
+        extreme = period_extreme(question, linked, ctx.lex)
+        if extreme is not None and far_attribute(linked, ctx.lex) is None:
+            # 'and its high for 2023' after its latest close: the year's high
+            question = extreme.question
+            linked = link(question, ctx.lex)
+        else:
+            extreme = None
+        named = _demonstrative_item(question, linked)
+        if named is not None:
+            # 'that industry' is the previous answer's value, not a column to show
+            linked = replace(linked, items=tuple(it for it in linked.items if it is not named))
+        share = share_of_rows_shown(list(linked.items), ctx.lex)
+        spec = share or interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline):
+            return self._planner.refuse("0", question, spec, ctx)
+        if extreme is not None:
+            spec = spec.with_(notes=(*spec.notes, extreme.note))
+        far = (
+            far_attribute(linked, ctx.lex)
+            or far_place(spec, linked, ctx.lex, question)
+            or price_extreme(spec, linked, ctx.lex)
+        )
+        if far is not None:
+            # 'which country are those users from?': users have no place of their own
+            return self._planner.refuse("0", question, far, ctx)
+        spec = at_period_edge(spec, edge)
+        result = None
+        if (needs_rows(prev) or named is not None) and prior.sql:
+            try:
+                rows_sql = shown_sql(prior.sql, prev, ctx.lex.catalog)  # with the keys cut
+                result = ctx.database.query(rows_sql, max_rows=MAX_KEYS + 1, timeout=5.0)
+            except Exception:  # noqa: BLE001 - an unreadable previous answer: we cannot resolve
+                result = None
+        found: tuple[tuple[Filter, ...], str] | None
+        if named is not None:
+            found = shown_values(columns_of(named), prev, result)
+            subject = subject_filters(prev, ctx.lex.catalog, result)
+            owner = subject[0] if subject is not None else prev.filters
+            among = re.search(r"\bof\s+(?:those|these|them|the)\b", question, re.I) is not None
+            # 'what was the volume that day' after TSLA's latest close: TSLA's volume, unless
+            # the question names rows of its own
+            own_rows = any(it.kind in ("value", "table") for it in linked.items)
+            dated = any(ctx.lex.kind_of(c.table, c.column) == "date" for c in columns_of(named))
+            if found is not None and (
+                pronoun.lower() in _OWNER_WORDS or among or (dated and not own_rows)
+            ):
+                # 'and its volume that day?': that day, and whose ('its': the previous row)
+                said = {f.col for f in found[0]}
+                whose = tuple(
+                    f for f in owner if f.col not in said and not f.time and f.op in ("=", "in")
+                )
+                found = (found[0] + whose, found[1])
+        elif prev.shape == "list" and prev.distinct and prev.columns:
+            # 'what sector is Apple in?' → 'how many companies does it have?': Apple, or the
+            # sector of the answer? Two readings; neither is picked silently.
+            what = ", ".join(c.column for c in prev.columns)
+            return self._planner.refuse(
+                "0",
+                question,
+                Decline(
+                    f"'{pronoun}' can mean the rows the previous question named or the {what} "
+                    f"it answered; please name the one you mean (for example 'that {what}' or "
+                    "the name itself).",
+                    (pronoun,),
+                ),
+                ctx,
+            )
+        else:
+            found = subject_filters(prev, ctx.lex.catalog, result)
+        if found is None:
+            return self._planner.refuse("0", question, unclear, ctx)
+        filters, reading = found
+        moved = self._same_rows_another_day(prior, prev, spec, filters, ctx)
+        if moved is not None:
+            filters, reading = moved
+        if (
+            prev.shape == "aggregate"
+            and prev.group_by is None
+            and prev.metric is not None
+            and prev.metric.func in ("MIN", "MAX")
+            and not any(f.op in ("=", "in") and not f.time for f in prev.filters)
+        ):
+            # 'and what did they pick' after 'when did the first user sign up': 'they' is
+            # the row at that extreme, which the answer (one value) does not name
+            reason = (
+                f"'{pronoun}' means the row behind the previous answer ('{prior.question}'), "
+                "which showed only a value; please ask which row it is first (for example "
+                "'which … has the highest …')."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if (
+            not filters
+            and pronoun.lower() in ("it", "its")
+            and prev.shape in ("count", "aggregate")
+            and prev.group_by is None
+        ):
+            # 'whats its latest closing price' after the total employees of every company:
+            # one number over all rows names no one thing 'its' could be
+            reason = (
+                f"'{pronoun}' has nothing to point at: the previous answer ('{prior.question}') "
+                "is one figure over every row. Please name what you mean."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        counted = NUMBER_WORDS.get(pronoun.lower()) or said_count
+        keyed = next((f for f in filters if f.op == "in"), None) or next(
+            (f for f in filters if f.op == "="), None
+        )
+        if counted is not None and keyed is not None and len(keyed.values) != counted:
+            # 'which of the three …' after an answer of two rows: not the rows meant
+            words_said = pronoun if pronoun.lower() in NUMBER_WORDS else f"{pronoun} {counted}"
+            reason = (
+                f"'{words_said}' does not match the previous answer, which has "
+                f"{len(keyed.values)} rows; please name the ones you mean."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if spec.order_by is not None or spec.metric is not None:
+            # 'and its highest close ever' after its last close: the ranking is the new
+            # question's; the previous one's 'latest day' does not carry over
+            filters = tuple(f for f in filters if f.op != "latest")
+        filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
+        if share is not None:
+            # 'what share of the index weight do they have?': those rows are the condition,
+            # every row of the measure's table the whole
+            if any(f.time for f in filters):
+                reason = (
+                    f"'{question}': the whole could be every row of that period or of all "
+                    "dates; please ask the share in one question with the period said once."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+            if prev.metric is not None and prev.metric.func == "PCT":
+                # after 'what % of S&P companies are in healthcare?' 'they' are the rows that
+                # met its condition; its population stays the whole
+                both = share.with_(filters=prev.filters, ratio_filters=prev.ratio_filters)
+                return self._planner.render("0", question, both, ctx, extra)
+            return self._planner.render(
+                "0", question, share.with_(ratio_filters=filters), ctx, extra
+            )
+        merged = merge_filters(spec, filters)
+        if (
+            prev.shape == "count"
+            and prev.also_join
+            and pronoun.lower() in PLURAL
+            and merged.table != prev.table
+            and merged.table in prev.tables()
+        ):
+            # 'which healthcare stocks were those' after 'how many users picked a healthcare
+            # stock': the stocks those picks name, not every healthcare stock
+            linked_through = (*prev.also_join, prev.table)
+            merged = merged.with_(
+                also_join=tuple(
+                    dict.fromkeys(
+                        t for t in (*merged.also_join, *linked_through) if t != merged.table
+                    )
+                )
+            )
+        if (
+            prev.per_group is not None
+            and merged.shape == "list"
+            and prev.per_group not in merged.columns
+            and prev.per_group.table == merged.table
+        ):
+            # 'what are their current prices' after the largest company in each sector: each
+            # beside its sector, as the previous answer showed them
+            merged = merged.with_(columns=(prev.per_group, *merged.columns))
+        group = prev.group_by
+        if (
+            group is not None
+            and not prev.bucket
+            and merged.shape == "list"
+            and merged.columns
+            and group not in merged.columns
+            and group.table == merged.table
+            and any(f.col == group and f.op in ("=", "in") for f in filters)
+            and not any(it.kind == "table" for it in linked.items)
+        ):
+            # 'which sector they belong' after industries with at least 10 companies: the
+            # sector of each industry, not of each company in them
+            merged = merged.with_(columns=(group, *merged.columns), distinct=True)
+        elif (
+            (needs_rows(prev) or (prev.shape == "list" and pronoun.lower() in PLURAL))
+            and merged.shape == "list"
+            and merged.distinct
+        ):
+            # 'what are their sectors?' after a top 5 (or after 'companies in Ohio with more
+            # than 50,000 employees'): one row per company, not the distinct sectors
+            merged = merged.with_(distinct=False)
+        words = re.findall(r"[a-z]+", question.lower())
+        each_extreme = extreme_of_each(merged, prev, pronoun, words, ctx.lex)
+        if each_extreme is not None:
+            # 'their lowest close in 2023?' after a list of companies: each one's lowest
+            merged = each_extreme
+            reading += "; one value for each of them"
+        several = any(f.op == "in" for f in filters) or (
+            pronoun.lower() in PLURAL and series_of_each(merged, prev, ctx.lex.catalog)
+        )
+        each = per_row(merged, prev, ctx.lex.catalog, pronoun, words) if several else merged
+        if each is None:
+            return self._planner.refuse(
+                "0",
+                question,
+                Decline(
+                    f"'{pronoun}' points at several rows: do you want the value for each of "
+                    "them or one total? Please say 'each' or 'in total'.",
+                    (pronoun,),
+                ),
+                ctx,
+            )
+        if (
+            "apiece" in words
+            and each.group_by is None
+            and each.metric is not None
+            and each.shape in ("count", "aggregate")
+        ):
+            # 'how many rooms does each of them have' after the hotels in Japan: one value per
+            # hotel was asked; one total over all of them would answer another question
+            reason = (
+                f"'{question}' asks for a value for each row of the previous answer "
+                f"('{prior.question}'), which I can only give after a ranked list or groups; "
+                "please ask it whole (for example 'rooms per hotel in Japan')."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        if each is not merged:
+            reading += "; one value for each of them"
+        merged = each
+        if (
+            several
+            and merged.shape == "list"
+            and merged.order_by is None
+            and prev.order_by is not None
+            and prev.order_by.table in merged.tables()
+        ):
+            # 'what sectors are they in?' after a top 5: in the order they were ranked
+            merged = merged.with_(order_by=prev.order_by, descending=prev.descending)
+        merged = _kept_among_shown(merged, prev, question)
+        excluded = _excluded_rows_joined(merged, question, prior)
+        if excluded is not None:
+            return self._planner.refuse("0", question, excluded, ctx)
+        if (
+            (filters or found[0] or prev.also_join)
+            and not merged.filters
+            and not merged.ratio_filters
+            and not merged.also_join
+        ):
+            # every condition that named the previous rows was lost on the way: the answer
+            # would be about all rows, never about 'them'
+            return self._planner.refuse("0", question, unclear, ctx)
+        extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+        outcome = self._planner.render("0", question, merged, ctx, extra)
+        if outcome.task.refusal:
+            return self._planner.refuse("0", question, unclear, ctx)
+        return outcome
+
+    def _same_rows_another_day(
+        self,
+        prior: PriorRound,
+        prev: QuerySpec,
+        spec: QuerySpec,
+        filters: tuple[Filter, ...],
+        ctx: AnswerContext,
+    ) -> tuple[tuple[Filter, ...], str] | None:
+        """'what were their closes on 2022-12-30?' after stocks that closed above $700 on
+        2023-12-29: the comparison picked those stocks on the old day, so on the new day they
+        are named by key, never 'the stocks above $700 on the new day'."""
+        old_day = next((f for f in filters if f.time), None)
+        if old_day is None or not any(f.time for f in spec.filters):
+            return None
+        compared = [
+            f
+            for f in filters
+            if not f.time
+            and f.op in (">", ">=", "<", "<=", "between")
+            and f.col.table == old_day.col.table
+        ]
+        if not compared or not prior.sql:
+            return None
+        key = key_column(prev, ctx.lex.catalog)
+        if key is None:
+            info = ctx.lex.catalog.table(prev.table)
+            dates = ctx.lex.date_columns(prev.table)
+            entity = [c for c in (info.primary_key if info else ()) if c not in dates]
+            if len(entity) != 1:
+                return None
+            key = Col(prev.table, entity[0])
+        try:
+            result = ctx.database.query(prior.sql, max_rows=MAX_KEYS + 1, timeout=5.0)
+        except Exception:  # noqa: BLE001 - an unreadable previous answer: not resolved here
+            return None
+        if key.column not in result.columns or result.truncated:
+            return None
+        at = result.columns.index(key.column)
+        values = tuple(dict.fromkeys(str(r[at]) for r in result.rows if r[at] is not None))
+        if not values or len(values) > MAX_KEYS:
+            return None
+        named = Filter(key, "in" if len(values) > 1 else "=", values)
+        kept = tuple(f for f in filters if f not in compared and f is not old_day) + (named,)
+        shown = ", ".join(values[:5]) + (" …" if len(values) > 5 else "")
+        return kept, f"{key.column} {named.op} {shown} (the rows found on the earlier day)"
+
+    def _as_named(
+        self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'what was its high for 2023' after the S&P 500's level: asked with the name in
+        place of 'its', a stock column of an index is far (declined) or the index's own
+        series ('its close'); None when the question reads the same either way."""
+        if pronoun.lower() not in ("its", "it"):
+            return None
+        named = [f for f in prev.filters if not f.time and f.op == "="]
+        if len(named) != 1 or len(named[0].values) != 1 or not isinstance(named[0].values[0], str):
+            return None
+        name = named[0].values[0]
+        said = re.sub(rf"\b{re.escape(pronoun)}\b", lambda _: name, question, count=1)
+        plain = dated_readings(link(said, ctx.lex), ctx.lex)
+        linked = own_series(plain, ctx.lex)
+        far = far_attribute(linked, ctx.lex)
+        if far is not None:
+            return self._planner.refuse("0", question, far, ctx)
+        if linked == plain:
+            return None
+        outcome = self._planner.plan_one(said, "0", ctx)
+        if outcome.task.refusal:
+            return outcome
+        note = {
+            "concept": pronoun,
+            "explanation": f"'{pronoun}' read as {name} (from '{prior.question}')",
+        }
+        task = replace(outcome.task, assumptions=(note, *outcome.task.assumptions))
+        return Outcome(task, outcome.spec)
+
+
+def _demonstrative_item(question: str, linked: Linked) -> Item | None:
+    """The column named by 'that'/'this' pointing back ('in that industry'), if any."""
+    for index, token in enumerate(tokenize(question)):
+        if token.lower in ("that", "this", "those", "these"):
+            item = demonstrative_column(linked, index)
+            if item is not None:
+                return item
+    return None
+
+
+_OF_THOSE_N = re.compile(
+    r"\b(of\s+(?:those|these|the|them)|(?<!the\s)(?:those|these))\s+(two|three|four|five|\d+)\b",
+    re.I,
+)  # 'which of those three', 'how many people work at those 10 combined'
+
+
+def _of_those_n(question: str) -> tuple[str, int | None]:
+    """'which of those three had the highest close': the three are the rows meant (checked
+    against them), never a limit of three."""
+    m = _OF_THOSE_N.search(question)
+    if m is None:
+        return question, None
+    word = m.group(2).lower()
+    n = int(word) if word.isdigit() else NUMBER_WORDS[word]
+    return question[: m.start()] + m.group(1) + question[m.end() :], n
+
+
+_ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|those|these)\b", re.I)
+_WHICH_OF_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+(?:ones\s+)?of\s+(?:them|those|these)"
+    r"|of\s+(?:them|those|these)\s*,?\s*which(?:\s+ones)?)\b",
+    re.I,
+)
+
+
+def _kept_among_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> QuerySpec:
+    """'which of them have users picked' after a list of companies: those companies, kept
+    when a related row exists; never the related rows (the users) listed instead."""
+    if (
+        _WHICH_OF_THEM.match(question) is None
+        or prev.shape != "list"
+        or merged.shape != "list"
+        or merged.table == prev.table
+        or prev.table not in merged.tables()
+        or merged.metric is not None
+        or merged.order_by is not None
+    ):
+        return merged
+    others = tuple(t for t in merged.tables() if t != prev.table)
+    notes = tuple(("join", f"Only {prev.table} rows linked to {t} are included") for t in others)
+    return merged.with_(
+        table=prev.table,
+        columns=prev.columns,
+        also_join=others,
+        distinct=False,
+        notes=(*merged.notes, *notes),
+    )
+
+
+def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> Decline | None:
+    """'and the energy ones that WERE picked?' after the stocks nobody picked: the absence
+    kept beside a join to the very rows it excludes answers nothing (always empty)."""
+    absent = {f.values[0] for f in spec.filters if f.op == "absent" and f.values}
+    if not absent & set(spec.tables()):
+        return None
+    return Decline(
+        f"'{question}' joins the {', '.join(sorted(absent))} rows that the previous question "
+        f"('{prior.question}') excluded; please ask it as a question of its own."
+    )
