@@ -2030,8 +2030,11 @@ def test_a_column_of_a_far_table_named_with_of_the_table_is_declined(engine, see
 
 
 def test_a_month_without_a_year_is_never_dropped(engine, seed_db):
-    """'list users who joined in may' listed every user ('may' read as the modal verb)."""
+    """'list users who joined in may' listed every user ('may' read as the modal verb). Every
+    user joined in 2023, so it is May 2023; prices span three years, so there it asks."""
     plan = ask(engine, seed_db, "list users who joined in may")
+    assert "2023-05-01" in plan.tasks[0].sql and "2023-06-01" in plan.tasks[0].sql
+    plan = ask(engine, seed_db, "AAPL average close in march")
     assert not plan.tasks[0].sql and "no year" in plan.tasks[0].refusal
     plan = ask(engine, seed_db, "closes of AAPL in march of 2023")
     gold = (

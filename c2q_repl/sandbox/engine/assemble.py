@@ -11,8 +11,9 @@ from .filters import localize_col
 from .linking import Item
 from .named_rows import inexact, names_a_row, with_ties
 from .names import names_rows
-from .reading import ReadState, Refuse, col_kind, key_columns
+from .reading import ReadState, Refuse, col_kind, is_plural, key_columns
 from .spec import Col, Filter, Metric, QuerySpec
+from .sqlbuild import name_columns
 
 
 @dataclass(frozen=True)
@@ -83,7 +84,11 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         if not st.measure_asked and name_word_at(st) is not None:
             # 'the names of the routes with more than 3 stops': the names, not the counts
             spec = spec.with_(rank_only=True)
-    if p.sup_item is not None and p.group_col is not None:
+    if p.sup_item is not None and p.group_col is not None and _groups_asked_in_plural(st, p):
+        # 'which sectors have the most companies': every sector, the most first
+        st.notes.append((p.sup_item.text, f"every {p.group_col.column}, ranked"))
+        spec = spec.with_(order_metric=True, descending=p.sup_desc)
+    elif p.sup_item is not None and p.group_col is not None:
         spec = spec.with_(
             order_metric=True,
             descending=p.sup_desc,
@@ -114,6 +119,25 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
                 p.order_col.column,
             )
     return spec
+
+
+def _groups_asked_in_plural(st: ReadState, p: Parts) -> bool:
+    """'which sectors …' / 'what sectors …' with no number: the groups asked in the plural,
+    so all of them are ranked rather than the top one kept."""
+    if p.limit is not None or st.bucket or p.group_col is None:
+        return False
+    for k, it in enumerate(st.items[:-1]):
+        if not (st.is_kw(k, "list") and it.text.lower() in ("which", "what")):
+            continue
+        nxt = st.items[k + 1]
+        return (
+            nxt.kind == "column"
+            and is_plural(nxt)
+            and any(
+                (t.table, t.column) == (p.group_col.table, p.group_col.column) for t in nxt.targets
+            )
+        )
+    return False
 
 
 def _describes_the_group(st: ReadState, p: Parts) -> list[Col]:
@@ -207,7 +231,16 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         and key_columns(st, p.subject) == (p.group_col.column,)
     ):
         # 'the name and platforms of each station': every row once, nothing computed per row
+        key = p.group_col
         p = replace(p, group_col=None)
+        if not any(c == key or names_a_row(st, c) for c in p.projection):
+            # 'number of employees per company': each row said by its key (and name)
+            info = st.lex.catalog.table(key.table)
+            names = [Col(key.table, n) for n in (name_columns(info) if info else [])]
+            shown = list(p.projection)
+            p = replace(p, projection=[key, *names, *shown])
+            if p.order_col is None and p.descending is not None and len(shown) == 1:
+                p = replace(p, order_col=shown[0])  # the one value still orders the rows
     if p.group_col is not None and p.order_col is None:
         summed = _additive_per_group(st, p)
         if summed is not None:

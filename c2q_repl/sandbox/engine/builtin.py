@@ -33,6 +33,7 @@ from .attached import (
 )
 from .between_answers import change_between_answers
 from .breakdown import split_question, with_subject
+from .bucket_extreme import ranked_period
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -51,6 +52,7 @@ from .lexicon import Lexicon, load_synonyms
 from .linking import link
 from .located import where_located, where_said
 from .nearby import nearby_questions
+from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import Prepared, prepare, refusal_for_write
 from .projection import asked_projection
@@ -217,6 +219,18 @@ class BuiltinAnswerer:
                 spelled = again.question
             prepared = replace(
                 prepared, question=spelled, rewrites=prepared.rewrites + fixes + more
+            )
+        period = ranked_period(prepared.question, ctx.lex, bool(request.history))
+        if period is not None:
+            prepared = replace(
+                prepared, question=period[0], rewrites=prepared.rewrites + (period[1],)
+            )
+        only_year = in_the_only_year(prepared.question, ctx.lex)
+        if only_year is not None:
+            prepared = replace(
+                prepared,
+                question=only_year[0],
+                rewrites=prepared.rewrites + (only_year[1],),
             )
         monthly = month_without_year(prepared.question, ctx.lex)
         if monthly is not None:

@@ -218,6 +218,13 @@ def each_group_cut(question: str, spec: QuerySpec) -> Decline | None:
     head = re.escape(words[-1]) if words else ""
     if not head or not re.search(rf"\b(?:each|every|per)\s+(?:\w+\s+)?{head}", question, re.I):
         return None
+    if re.search(
+        rf"\b(?:each|every|per)\s+(?:\w+\s+)?{head}\w*\s*[,;:]?\s*(?:the\s+)?"
+        r"(?:top|bottom|first)\s+\d+\s*[.?!]*\s*$",
+        question,
+        re.I,
+    ):
+        return None  # 'number of companies per state, top 5': the groups are what is ranked
     return Decline(
         f"'each {group.column}' asks for something within every {group.column}, but I could only rank "
         f"the {group.column} values themselves and keep the top one; the built-in engine does "

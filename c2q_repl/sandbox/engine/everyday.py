@@ -27,6 +27,25 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'list sectors by number of companies': a ranking of the sectors by that count
+    (
+        re.compile(
+            r"^\s*(?:(?:list|show|give\s+me|get)\s+)?(?:all\s+)?(?:the\s+)?(?P<noun>[a-z]+s)\s+"
+            r"(?:(?:ranked|sorted|ordered)\s+)?by\s+(?:the\s+)?"
+            r"(?P<count>(?:number|count)\s+of\s+[^,;?]+?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<count> per \g<noun> in descending order",
+    ),
+    # 'how many people signed up in july': the people who sign up are the app's users
+    (
+        re.compile(
+            r"\b(?:people|persons|folks)\b(?=\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+)?"
+            r"(?:signed\s+up|sign\s+up|joined|registered)\b)",
+            re.I,
+        ),
+        "users",
+    ),
     # 'which of them grew revenue the fastest': the highest revenue growth (a stored rate)
     (
         re.compile(
@@ -39,8 +58,8 @@ PLAIN_WORDINGS = (
         r"has higher \1 growth",
     ),
     # 'INTC 52 week high': the highest high of the last 52 weeks of data (a market term)
-    (re.compile(r"\b52[- ]?weeks?\s+high\b", re.I), "highest high in the last 52 weeks"),
-    (re.compile(r"\b52[- ]?weeks?\s+low\b", re.I), "lowest low in the last 52 weeks"),
+    (re.compile(r"\b52[- ]?(?:weeks?|wks?)\s+high\b", re.I), "highest high in the last 52 weeks"),
+    (re.compile(r"\b52[- ]?(?:weeks?|wks?)\s+low\b", re.I), "lowest low in the last 52 weeks"),
     # 'biggest employer in each sector', 'the 3 largest employers': companies ranked by their
     # employees (an 'employer' is a row, so 'in each' is within each group)
     (

@@ -301,6 +301,8 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         text = never
     most = _PICKED_MOST.sub(r"most \1", text)
     most = _AMONG_USERS.sub(r"\1", most)
+    most = _PEOPLE_CHOOSE_MOST.sub(lambda m: f"are most {_CHOICE_VERBS[m.group(1).lower()]}", most)
+    most = _CHOSEN_BY_MOST.sub(r"most \2 \1", most)
     if most != text:
         # 'which stock got picked the most by users': the most picked stock
         rewrites.append(("picked the most by users", "most picked"))
@@ -366,6 +368,29 @@ _PICKED_MOST = re.compile(
 _AMONG_USERS = re.compile(
     rf"\b(most\s+(?:popular|{_VERBS_OF_CHOICE})(?:\s+[a-z]+)?)\s+(?:among|with|by)\s+"
     rf"{_PEOPLE}{_ENDS}",
+    re.IGNORECASE,
+)
+_CHOICE_VERBS = {
+    "pick": "picked",
+    "select": "selected",
+    "choose": "chosen",
+    "watch": "watched",
+    "add": "added",
+    "buy": "bought",
+    "order": "ordered",
+    "rent": "rented",
+    "borrow": "borrowed",
+    "book": "booked",
+}
+# 'which stocks do users pick the most': the most picked stocks
+_PEOPLE_CHOOSE_MOST = re.compile(
+    rf"\b(?:(?:do|does|did)\s+)?{_PEOPLE}\s+({'|'.join(_CHOICE_VERBS)})\s+(?:the\s+)?most"
+    rf"(?:\s+often)?{_ENDS}",
+    re.IGNORECASE,
+)
+# 'top 5 stocks picked by most users': the 5 most picked stocks
+_CHOSEN_BY_MOST = re.compile(
+    rf"\b([a-z]+s)\s+({_VERBS_OF_CHOICE})\s+by\s+(?:the\s+)?most\s+{_PEOPLE}{_ENDS}",
     re.IGNORECASE,
 )
 _INTERJECTION = re.compile(

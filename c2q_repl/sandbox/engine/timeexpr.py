@@ -16,6 +16,7 @@ MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
 MONTHS.pop("may", None)
 MONTHS["may"] = 5
+MONTHS["sept"] = 9  # a common abbreviation besides the calendar's "sep"
 UNITS = {
     "day": "day",
     "days": "day",

@@ -1,0 +1,75 @@
+"""'which month had the most signups', 'what year had the highest average close for AAPL':
+a period ranked by a measure of its rows. Read as the measure per period, top 1 ('number of
+signups per month, top 1'), which the grouping already answers; the measure named by the
+question (an average, a total) is kept, 'most' rows are counted and 'most' of a number is
+its total."""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Lexicon
+from .linking import link
+
+_BUCKETS = "month|year|week"
+_UP = {"most", "highest", "biggest", "largest", "greatest", "max", "maximum"}
+_DOWN = {"fewest", "least", "lowest", "smallest", "min", "minimum"}
+_SUPERLATIVE = "|".join(sorted(_UP | _DOWN, key=len, reverse=True))
+_WHICH_PERIOD = re.compile(
+    rf"^\s*(?:(?:in|during)\s+)?(?:which|what)\s+(?P<bucket>{_BUCKETS})\s+"
+    rf"(?:(?:had|has|have|saw|sees|was|were|did|got)\s+)?(?:the\s+)?"
+    rf"(?P<sup>{_SUPERLATIVE})\s+(?P<rest>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_PERIOD_WITH = re.compile(
+    rf"^\s*(?:the\s+)?(?P<bucket>{_BUCKETS})\s+with\s+the\s+(?P<sup>{_SUPERLATIVE})\s+"
+    rf"(?P<rest>[^?]+?)\s*\??\s*$",
+    re.I,
+)
+_MEASURED = re.compile(
+    r"^(?:average|avg|mean|total|sum\s+of|number\s+of|count\s+of|max|maximum|min|minimum)\b",
+    re.I,
+)
+_TRAILING_VERB = re.compile(r"\s+(?:sign(?:ed)?\s+up|join(?:ed)?|register(?:ed)?)$", re.I)
+
+
+def ranked_period(
+    question: str, lex: Lexicon, in_session: bool = False
+) -> tuple[str, tuple[str, str]] | None:
+    """(the question as 'measure per period, top 1', (as said, as read)) or None. In a
+    session, 'which month had the most volume' may be about the rows just shown: read here
+    only when it names its own rows (a table or a value such as a ticker)."""
+    said = _WHICH_PERIOD.match(question) or _PERIOD_WITH.match(question)
+    if said is None:
+        return None
+    bucket, sup = said.group("bucket").lower(), said.group("sup").lower()
+    rest = _TRAILING_VERB.sub("", said.group("rest").strip())
+    linked = link(rest, lex).items
+    if not any(it.kind in ("table", "column") for it in linked):
+        return None
+    if in_session and not any(it.kind in ("table", "value") for it in linked):
+        return None
+    measure = _measure(rest, sup, lex)
+    if measure is None:
+        return None
+    end = "top 1" if sup in _UP else "bottom 1"
+    rewritten = f"{measure} per {bucket}, {end}"
+    return rewritten, (said.group(0).strip(), rewritten)
+
+
+def _measure(rest: str, sup: str, lex: Lexicon) -> str | None:
+    if _MEASURED.match(rest):
+        return rest  # 'the highest average close for AAPL in 2023'
+    items = [it for it in link(rest, lex).items if it.kind in ("table", "column")]
+    if not items:
+        return None
+    first = items[0]
+    if first.kind == "table" and sup in ("most", "fewest", "least"):
+        return f"number of {rest}"  # 'the most signups': rows counted
+    if first.kind == "column" and all(
+        lex.kind_of(t.table, t.column) == "number" for t in first.targets
+    ):
+        if sup in ("most", "least"):
+            return f"total {rest}"  # 'the most volume'
+        return f"{'max' if sup in _UP else 'min'} {rest}"  # 'the highest close': its best day
+    return None
