@@ -27,6 +27,25 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'which exchange has more companies, NYSE or NASDAQ?': the most among the two named
+    (
+        re.compile(
+            r"^\s*(?P<which>which|what)\s+(?P<noun>[a-z]+)\s+(?P<verb>has|have|had|gets?|got)\s+"
+            r"more\s+(?P<what>[^,;:?]+?)\s*[,;:-]+\s*(?P<a>[^,;:?]+?)\s+or\s+(?P<b>[^,;:?]+?)"
+            r"\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<which> \g<noun> \g<verb> the most \g<what> among \g<a> and \g<b>",
+    ),
+    (
+        re.compile(
+            r"^\s*(?P<which>which|what)\s+(?P<noun>[a-z]+)\s+(?P<verb>has|have|had|gets?|got)\s+"
+            r"(?:fewer|less)\s+(?P<what>[^,;:?]+?)\s*[,;:-]+\s*(?P<a>[^,;:?]+?)\s+or\s+"
+            r"(?P<b>[^,;:?]+?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<which> \g<noun> \g<verb> the fewest \g<what> among \g<a> and \g<b>",
+    ),
     # 'list sectors by number of companies': a ranking of the sectors by that count
     (
         re.compile(

@@ -42,6 +42,7 @@ from .rounds import (
     of_those_which,
     ranked_by_that,
     ranks_named_rows,
+    row_of_the_extreme,
     same_as_before,
     same_day_in_year,
     same_day_said,
@@ -263,6 +264,9 @@ class FollowupRound:
                 f"which names {len(named.values)}; please name the ones you mean."
             )
             return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
+        extreme_day = row_of_the_extreme(question, prev, ctx.lex)
+        if extreme_day is not None:
+            return self._planner.render("0", question, extreme_day, ctx)
         try:
             said = when_was_that(
                 same_day_said(same_day_in_year(shifted_period(question, prev), prev), prev),

@@ -49,6 +49,7 @@ from .rounds import (
     shifted_period,
 )
 from .spec import Col, Decline, Filter, QuerySpec
+from .sqlbuild import name_columns
 
 NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 # pronouns that name an owner beside a demonstrative ('its volume that day')
@@ -180,7 +181,9 @@ class ReferenceRound:
                 ctx,
             )
         else:
-            found = subject_filters(prev, ctx.lex.catalog, result)
+            found = subject_filters(prev, ctx.lex.catalog, result) or _named_owner(
+                prev, spec, pronoun, ctx.lex.catalog
+            )
         if found is None:
             return self._planner.refuse("0", question, unclear, ctx)
         filters, reading = found
@@ -299,6 +302,7 @@ class ReferenceRound:
             # 'what are their sectors?' after a top 5 (or after 'companies in Ohio with more
             # than 50,000 employees'): one row per company, not the distinct sectors
             merged = merged.with_(distinct=False)
+        merged = _beside_their_names(merged, prev, pronoun, ctx.lex.catalog)
         words = re.findall(r"[a-z]+", question.lower())
         each_extreme = extreme_of_each(merged, prev, pronoun, words, ctx.lex)
         if each_extreme is not None:
@@ -482,7 +486,8 @@ def _kept_among_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> Quer
     when a related row exists; never the related rows (the users) listed instead."""
     if (
         _WHICH_OF_THEM.match(question) is None
-        or prev.shape != "list"
+        or prev.shape not in ("list", "count")
+        or prev.group_by is not None
         or merged.shape != "list"
         or merged.table == prev.table
         or prev.table not in merged.tables()
@@ -511,3 +516,57 @@ def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> 
         f"'{question}' joins the {', '.join(sorted(absent))} rows that the previous question "
         f"('{prior.question}') excluded; please ask it as a question of its own."
     )
+
+
+def _beside_their_names(merged: QuerySpec, prev: QuerySpec, pronoun: str, catalog) -> QuerySpec:
+    """'when did they sign up?' after 'which users picked TSLA?': each user's date beside the
+    user it belongs to (as the previous answer named them), not a column of dates alone."""
+    if (
+        pronoun.lower() not in PLURAL
+        or prev.shape not in ("list", "count")
+        or prev.group_by is not None
+        or merged.shape != "list"
+        or merged.table != prev.table
+        or not merged.columns
+    ):
+        return merged
+    if prev.shape == "count" and merged.distinct:
+        return merged  # 'which sectors are they in' after a count: the sectors, once each
+    info = catalog.table(prev.table)
+    if info is None:
+        return merged
+    naming = {*info.primary_key, *name_columns(info)}
+    shown = tuple(c for c in prev.columns if c.table == prev.table and c.column in naming)
+    if not prev.columns:  # the rows were shown by their key (and name)
+        shown = tuple(Col(prev.table, n) for n in dict.fromkeys(info.primary_key))
+    if not shown or any(c.table == prev.table and c.column in naming for c in merged.columns):
+        return merged
+    return merged.with_(columns=(*shown, *merged.columns), distinct=False)
+
+
+def _named_owner(
+    prev: QuerySpec, spec: QuerySpec, pronoun: str, catalog
+) -> tuple[tuple[Filter, ...], str] | None:
+    """'how many users picked it?' after META's highest close: a row of the price history
+    has no key of its own to carry, but the question does not read those rows; 'it' is then
+    the one thing the previous question named by a reference to another table's key (META's
+    symbol), its one plain condition."""
+    if pronoun.lower() not in ("it", "its") or prev.table in spec.tables():
+        return None  # 'its volume' after that close: that day's row, not every META row
+    named = [f for f in prev.filters if f.op == "=" and not f.time and len(f.values) == 1]
+    if len(named) != 1:
+        return None
+    rel = next(
+        (
+            r
+            for r in catalog.relationships
+            if (r.from_table, r.from_column) == (named[0].col.table, named[0].col.column)
+        ),
+        None,
+    )
+    if rel is None:
+        return None
+    # the name moves onto the key it references (companies.stock_symbol): the price rows,
+    # and their period, stay behind
+    f = replace(named[0], col=Col(rel.to_table, rel.to_column))
+    return (f,), f"{f.col.column} = '{f.values[0]}' (what the previous question named)"

@@ -73,8 +73,8 @@ _SAME_PERIOD = re.compile(
 
 
 _WHEN_WAS_THAT = re.compile(
-    r"^\s*(?:and|ok|so)?[\s,]*(?:(?:on|at)\s+)?(?:(?:which|what)\s+(?:date|day)|when)\s+"
-    r"(?:was|is|did)\s+(?:that|it|this)(?:\s+happen)?\s*[?.!]*\s*$",
+    r"^\s*(?:and|ok|so)?[\s,]*(?:(?:on|at)\s+)?(?:(?:which|what)\s+(?:date|day)|when)"
+    r"(?:\s+(?:was|is|did)\s+(?:that|it|this)(?:\s+happen)?)?\s*[?.!]*\s*$",
     re.I,
 )
 
@@ -114,6 +114,37 @@ def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
         return question
     # named by its own column: 'date' alone may mean another table's dates
     return "and the date?" if len(dates) > 1 else f"and the {dates[0].replace('_', ' ')}?"
+
+
+def row_of_the_extreme(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpec | None:
+    """'on which day' after 'max high price of AMZN in 2023' (one MAX/MIN, no groups): the
+    day of that reading, every tied day, under the same conditions; else None."""
+    metric = prev.metric
+    if (
+        not _WHEN_WAS_THAT.match(question)
+        or prev.shape != "aggregate"
+        or metric is None
+        or metric.func not in ("MAX", "MIN")
+        or metric.col is None
+        or prev.group_by is not None
+        or prev.extra_metrics
+        or prev.change
+        or metric.col.table != prev.table
+    ):
+        return None
+    dates = lex.date_columns(prev.table)
+    if len(dates) != 1:
+        return None
+    day = Col(prev.table, dates[0])
+    extreme = Filter(metric.col, "extreme", ("max" if metric.func == "MAX" else "min",))
+    return QuerySpec(
+        "list",
+        prev.table,
+        columns=(day, metric.col),
+        filters=(*prev.filters, extreme),
+        order_by=day,
+        notes=((question.strip(), f"the {dates[0]} of that {metric.func.lower()}imum"),),
+    )
 
 
 def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:

@@ -25,6 +25,19 @@ def read_when(st: ReadState) -> None:
         return
     tables = [i for i, it in enumerate(st.items) if it.kind == "table"]
     named = {st.items[i].targets[0].table for i in tables}
+    if not named:
+        said = {
+            (t.table, t.column)
+            for it in st.items
+            if it.kind == "column"
+            for t in it.targets
+            if st.lex.kind_of(t.table, t.column) == "date"
+        }
+        if len(said) == 1:
+            # 'when did they sign up': the date is named by its own words ('sign up')
+            st.asks_when = True
+            st.take(0)
+            return
     if len(named) != 1:
         raise Refuse("I could not tell whose date 'when' asks for.", "when")
     table = named.pop()
