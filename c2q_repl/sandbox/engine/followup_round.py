@@ -40,6 +40,7 @@ from .rounds import (
     for_each_group,
     named_subject,
     of_those_which,
+    one_each,
     ranked_by_that,
     ranks_named_rows,
     row_of_the_extreme,
@@ -194,6 +195,16 @@ class FollowupRound:
         each_row = which_of_the_two(
             each_of_the_rows(question, prev), prev, _names_several_rows(prev)
         )
+        if each_row != question and one_each(prev):
+            # 'which one has more employees' after 'KO vs PEP avg close in july 2023' (one
+            # value each): asked afresh about the two named, never as an edit of the averages
+            two = next(f for f in prev.filters if f.op == "in" and f.col == prev.group_by)
+            said = " and ".join(str(v) for v in two.values)
+            fresh = re.sub(r"^which of them\b", f"which of {said}", each_row)
+            outcome = self._planner.plan_one(fresh, "0", ctx)
+            read = {"concept": "which one", "explanation": f"'which one' read as one of {said}"}
+            task = replace(outcome.task, assumptions=(read, *outcome.task.assumptions))
+            return Outcome(task, outcome.spec)
         if each_row != question:
             # 'how many employees does each have' after two named companies: each of them
             question, linked = each_row, link(each_row, ctx.lex)

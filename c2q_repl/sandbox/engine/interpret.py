@@ -77,7 +77,7 @@ from .ratio import (
     weighted_measure,
 )
 from .reading import ReadState, Refuse, col_kind
-from .spec import Col, Decline, Metric, QuerySpec
+from .spec import Col, Decline, Filter, Metric, QuerySpec
 from .sqlbuild import code_label
 from .verbs import read_relation_verbs
 from .vs_average import read_vs_average
@@ -505,6 +505,10 @@ def _interpret(st: ReadState) -> QuerySpec:
     filters = [localize(st, f, subject_table) for f in joined_time_filters(st, times, filters)]
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
+    if metric is not None and group_col is None:
+        compared = _each_compared(st, metric, filters)
+        if compared is not None:
+            group_col = localize_col(st, compared, subject_table)
     if metric is not None:
         refuse_pooled_rows(st, metric, filters, group_col)
     refuse_narrowed_absence(st, subject_table, filters)
@@ -542,6 +546,38 @@ def _interpret(st: ReadState) -> QuerySpec:
     spec = compared_groups(st, spec)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
+
+
+def _each_compared(st: ReadState, metric: Metric, filters: list[Filter]) -> Col | None:
+    """'KO vs PEP avg close in july 2023', 'compare avg daily volume for MSFT vs AAPL': the
+    rows named on either side of 'vs' are compared, so the figure is one for each of them
+    (grouped by the column that names them); None when nothing is compared so."""
+    from .sqlbuild import name_columns
+
+    compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
+    if not compare or metric.func == "PCT":
+        return None
+    named = []
+    for f in filters:
+        info = st.lex.catalog.table(f.col.table)
+        if (
+            f.op == "in"
+            and len(f.values) > 1
+            and info is not None
+            and (f.col.column in info.primary_key or f.col.column in name_columns(info))
+        ):
+            named.append(f)
+    if len(named) != 1 or metric.col is None:
+        return None
+    col = named[0].col
+    info = st.lex.catalog.table(col.table)
+    if metric.col.table == col.table and info is not None and len(info.primary_key) == 1:
+        return None  # 'compare the total market cap of Apple and Microsoft': one row each
+    if info is not None and col.column not in info.primary_key and len(info.primary_key) == 1:
+        col = Col(col.table, info.primary_key[0])  # 'apple vs microsoft': each company
+    st.take(*compare)
+    st.notes.append((st.items[compare[0]].text, f"one value for each {col.table} compared"))
+    return col
 
 
 def _refuse_unnamed_rows(st: ReadState, cond: AggregateCondition, plain: list) -> None:

@@ -308,6 +308,7 @@ def link(question: str, lex: Lexicon) -> Linked:
             and len(tok.text) >= 3
             and _word_like(tok.lower)
             and not _ticker_nearby(tokens, i)
+            and not _compared_with_a_code(tokens, i, lex)
         ):
             # "cost", "key", "cos": ordinary words that are also codes; say so, do not guess
             code = tok.text.upper()
@@ -565,6 +566,24 @@ def _ticker_nearby(tokens: list[Token], i: int) -> bool:
     return any(
         0 <= j < len(tokens) and tokens[j].lower in _TICKER_WORDS for j in (i - 1, i + 1, i - 2)
     )
+
+
+_BETWEEN_CODES = frozenset({"vs", "versus", "v", "and", "or", "&", "with"})
+
+
+def _compared_with_a_code(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """'xom vs cvx', 'googl and meta': a lowercase code set against another code is that
+    code, unless it is an everyday word ('cost', 'key', 'all' still ask)."""
+    from .common_words import ordinary
+
+    if ordinary(tokens[i].lower):
+        return False
+    for mid, other in ((i - 1, i - 2), (i + 1, i + 2)):
+        if not (0 <= mid < len(tokens) and 0 <= other < len(tokens)):
+            continue
+        if tokens[mid].lower in _BETWEEN_CODES and tokens[other].text.upper() in lex.symbols:
+            return not ordinary(tokens[other].lower)
+    return False
 
 
 def _word_like(word: str) -> bool:

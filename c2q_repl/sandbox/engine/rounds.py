@@ -679,17 +679,34 @@ _A_PERIOD = re.compile(r"\b(?:(?:19|20)\d\d|q[1-4]|year|month|quarter|week|ytd)\
 _A_DAY = re.compile(r"\b(?:19|20)\d\d-\d\d-\d\d\b")
 
 
+def one_each(prev: QuerySpec) -> bool:
+    """An aggregate with one value for each of the rows named ('KO vs PEP avg close')."""
+    group = prev.group_by
+    return (
+        prev.shape == "aggregate"
+        and group is not None
+        and not prev.bucket
+        and any(f.op == "in" and f.col.column == group.column for f in prev.filters)
+    )
+
+
 def which_of_the_two(question: str, prev: QuerySpec, named_several: bool) -> str:
     """'which one has more employees?' after Coca-Cola vs Pepsi: 'which of them has the most
     employees' (the rows shown, ranked); only when the previous answer named several rows and
     the question compares with no 'than'."""
     m = _WHICH_ONE.match(question)
-    if m is None or not named_several or prev.shape != "list" or prev.group_by is not None:
+    if m is None or not named_several or not (prev.shape == "list" or one_each(prev)):
+        return question
+    if prev.shape == "list" and prev.group_by is not None:
         return question
     said = _COMPARATIVE_WORD.search(question, m.end())
     if said is None or len(_COMPARATIVE_WORD.findall(question)) != 1:
         return question
-    if _A_PERIOD.search(question) and not _A_DAY.search(question):
+    if (
+        _A_PERIOD.search(question)
+        and not _A_DAY.search(question)
+        and not re.search(r"\b(?:total|average|avg|mean|combined)\b", question, re.I)
+    ):
         return question  # 'more volume in 2023': in total, or on its best day? Not picked here
     word = _COMPARATIVE[said.group(1).lower()]
     article = "" if question[: said.start()].rstrip().lower().endswith("the") else "the "
