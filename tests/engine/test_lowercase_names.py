@@ -68,3 +68,19 @@ def test_never_is_not_a_title(engine, library):
     plan = ask(engine, library, "How many members have never borrowed a book?")
     gold = "SELECT COUNT(*) FROM member WHERE member_id NOT IN (SELECT member_id FROM loan)"
     assert same_rows(library, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,symbol",
+    [("googl close on 2023-05-01", "GOOGL"), ("amd market cap", "AMD"), ("pep employees", "PEP")],
+)
+def test_a_lowercase_code_that_is_no_english_word_is_the_code(engine, seed_db, question, symbol):
+    """'googl' was declined as 'an ordinary word and also the code GOOGL'."""
+    plan = ask(engine, seed_db, question)
+    assert f"'{symbol}'" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize("question", ["cost and key", "how did the ups and downs go"])
+def test_an_everyday_word_that_is_also_a_code_still_asks(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert not plan.tasks[0].sql and "ordinary word" in plan.tasks[0].refusal

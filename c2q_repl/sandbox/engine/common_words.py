@@ -113,6 +113,9 @@ COMMON_WORDS = frozenset(
     wild will win wind window windsor wine winter wire wise wish with within without wolf woman
     wonder wood wool word work world worry worse worth would write wrong xpress yard yellow yes
     yesterday yet york you young youth zenith zero zion zone
+    ups downs van mess ham hug pal pat rid sap ash ape con kin lag eve sis cop unit dis nov
+    jun gas sun ice dog fun hog lab mat mud net nut oak pen pit pot rag ram rat rug sad sky
+    spy tap tip toy tub web wig yes
     """.split()  # noqa: SIM905 - a word list reads best as text
 )
 
@@ -126,4 +129,7 @@ def _engine_words() -> frozenset[str]:
 def ordinary(word: str) -> bool:
     """An everyday word (or one the engine reads itself), not a name by itself."""
     w = word.lower()
-    return w in COMMON_WORDS or w in _engine_words()
+    if w in COMMON_WORDS or w in _engine_words():
+        return True
+    # 'cars', 'keys', 'cops': the plural of an everyday word is one too
+    return len(w) > 3 and w.endswith("s") and (w[:-1] in COMMON_WORDS or w[:-1] in _engine_words())

@@ -307,6 +307,7 @@ def link(question: str, lex: Lexicon) -> Linked:
             tok.text.upper() in lex.symbols
             and len(tok.text) >= 3
             and _word_like(tok.lower)
+            and _everyday(tok.lower)
             and not _ticker_nearby(tokens, i)
             and not _compared_with_a_code(tokens, i, lex)
         ):
@@ -566,6 +567,13 @@ def _ticker_nearby(tokens: list[Token], i: int) -> bool:
     return any(
         0 <= j < len(tokens) and tokens[j].lower in _TICKER_WORDS for j in (i - 1, i + 1, i - 2)
     )
+
+
+def _everyday(word: str) -> bool:
+    """'cost', 'key', 'all' are everyday words; 'googl', 'amd', 'pep' only codes."""
+    from .common_words import ordinary
+
+    return ordinary(word)
 
 
 _BETWEEN_CODES = frozenset({"vs", "versus", "v", "and", "or", "&", "with"})
