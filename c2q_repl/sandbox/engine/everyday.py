@@ -27,6 +27,17 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'companies with no ebitda reported', 'don't have an EBITDA figure reported': a missing
+    # value, said with the word for how it would have come in
+    (
+        re.compile(
+            r"\b((?:no|without|missing|(?:do|does|did)\s*n[o']?t\s+have)\s+(?:an?\s+)?"
+            r"[a-z][a-z ]*?)\s+(?:(?:figures?|values?|numbers?|data)\s+)?"
+            r"(?:reported|recorded|listed|given|disclosed|available)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'which exchange has more companies, NYSE or NASDAQ?': the most among the two named
     (
         re.compile(

@@ -88,6 +88,41 @@ def _fans_out(rel: Relationship, to_table: str) -> bool:
     return rel.from_table == to_table
 
 
+def _one_row_each(
+    rel: Relationship, table: str, spec: QuerySpec, steps: list, catalog: Catalog
+) -> bool:
+    """A one-to-many step whose other key columns are each fixed to one value ('in the S&P
+    500': index_compositions keyed by (index, stock), the index named): one row per row we
+    came from, so a sum over the join counts each once. Fixed means an '=' on the column, or
+    on the key or name of the table that column references."""
+    info = catalog.table(table)
+    rest = [c for c in (info.primary_key if info else ()) if c != rel.from_column]
+    if not rest:
+        return False
+
+    def fixed(col: Col) -> bool:
+        return any(
+            f.col == col and f.op == "=" and len(f.values) == 1 and not f.time for f in spec.filters
+        )
+
+    for column in rest:
+        if fixed(Col(table, column)):
+            continue
+        named = False
+        for _, r in steps:
+            if (r.from_table, r.from_column) != (table, column):
+                continue
+            target = catalog.table(r.to_table)
+            naming = {
+                *(target.primary_key if target else ()),
+                *(name_columns(target) if target else ()),
+            }
+            named = any(fixed(Col(r.to_table, c)) for c in naming)
+        if not named:
+            return False
+    return True
+
+
 def _fanned_tables(start: str, steps: list[tuple[str, Relationship]]) -> set[str]:
     """Tables reached through a one-to-many step (their rows can repeat the subject's)."""
     fanned: set[str] = set()
@@ -625,6 +660,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 joined.add(nxt)
                 steps.append((nxt, rel))
     fan_out = any(_fans_out(rel, nxt) for nxt, rel in steps)
+    # 'total employees across all S&P 500 companies': each company is in that one index once
+    repeats = any(
+        _fans_out(rel, nxt) and not _one_row_each(rel, nxt, spec, steps, catalog)
+        for nxt, rel in steps
+    )
     fanned = _fanned_tables(spec.table, steps)
     # 'stocks that closed above $500 on the last trading day': one price row per stock, so
     # the close can be shown beside each stock
@@ -680,7 +720,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
     ]
 
     if spec.metric is not None:
-        if fan_out and spec.metric.func in ("SUM", "AVG") and not spec.metric.distinct:
+        if repeats and spec.metric.func in ("SUM", "AVG") and not spec.metric.distinct:
             raise PlanError(
                 "Summing across that join would count some rows more than once; "
                 "the built-in engine does not nest queries to avoid it."
@@ -693,7 +733,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         metrics = (spec.metric, *spec.extra_metrics)
         if spec.having and having_on is not None and having_on not in metrics:
             metrics += (having_on,)  # the value the groups were kept by, shown beside them
-        if fan_out and any(m.func in ("SUM", "AVG") and not m.distinct for m in metrics[1:]):
+        if repeats and any(m.func in ("SUM", "AVG") and not m.distinct for m in metrics[1:]):
             raise PlanError(
                 "Summing across that join would count some rows more than once; "
                 "the built-in engine does not nest queries to avoid it."
