@@ -79,3 +79,25 @@ def test_which_of_two_named_groups_has_more(engine, seed_db):
         " GROUP BY sector ORDER BY COUNT(*) ASC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_end_of_a_period_said_first(engine, seed_db):
+    """'and end of 2023?' after the level at the end of 2022 (no 'at the')."""
+    plan = session(engine, seed_db, "S&P 500 index level at the end of 2022", "and end of 2023?")
+    gold = "SELECT price FROM index_price_history WHERE record_date = '2023-12-29'"
+    assert (
+        same_rows(seed_db, plan, gold)
+        or rows(seed_db, plan)[0][-1] == seed_db.query(gold).rows[0][0]
+    )
+    assert "2023-12" in plan.tasks[0].sql or "2024-01-01" in plan.tasks[0].sql
+
+
+def test_the_date_of_a_stock_ranked_by_a_price(engine, seed_db):
+    """'when was that' after 'which stock had the highest closing price' (companies ranked
+    by a price column): the day of that price."""
+    plan = session(engine, seed_db, "which stock had the highest closing price", "when was that")
+    gold = (
+        "SELECT record_date, stock_symbol, close FROM stock_price_history"
+        " ORDER BY close DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)

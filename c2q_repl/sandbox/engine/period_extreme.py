@@ -201,7 +201,9 @@ def _several_days(time) -> bool:
 
 # 'at the end of 2022', 'on the last trading day of 2022', 'at the start of 2023'
 _EDGE = re.compile(
-    r"\b(?:on|at|as\s+of|by)\s+(?:the\s+)?(?:very\s+)?(?P<edge>last|final|first|end|close|start|"
+    # 'at the end of 2022', or said first ('and end of 2023?', 'what about start of 2022')
+    r"(?:\b(?:on|at|as\s+of|by)\s+|^\s*(?:(?:and|what\s+about|how\s+about)\s+)?)"
+    r"(?:the\s+)?(?:very\s+)?(?P<edge>last|final|first|end|close|start|"
     r"beginning|open)(?:\s+trading)?(?:\s+(?:day|date|session))?\s+(?:of|in)\s+"
     # a period follows ('2022', 'March 2023', 'Q4 2022', 'the year'), not 'the data'
     r"(?=(?:the\s+)?(?:\d|q[1-4]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"

@@ -105,6 +105,10 @@ def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
     asked as 'and the date?' (an edit that shows the row's date); so is 'on which day did
     VZ hit that' when VZ is the row shown; else the question."""
     dates = lex.date_columns(prev.table)
+    if not dates and prev.order_by is not None and prev.limit == 1:
+        # 'which stock had the highest closing price' ranks companies by a dated table's
+        # column: the date is that row's
+        dates = lex.date_columns(prev.order_by.table)
     hit = _WHEN_HIT.match(question) if _HIT_THAT.search(question) else None
     if hit is not None and hit.group("who").lower() not in ("it", "they", "that"):
         named = {str(v).lower() for f in prev.filters if f.op in ("=", "in") for v in f.values}
