@@ -132,3 +132,32 @@ def test_a_52wk_low(engine, seed_db):
         " AND record_date >= '2022-12-31'"
     )
     assert rows(seed_db, plan)[0][-1] == seed_db.query(gold).rows[0][0]
+
+
+def test_which_period_had_the_highest_of_the_value_shown(engine, seed_db):
+    """'which month had the highest average' after the index's average per month."""
+    plan = session(
+        engine,
+        seed_db,
+        "S&P 500 index average level per month in 2023",
+        "which month had the highest average",
+    )
+    gold = (
+        "SELECT strftime('%Y-%m', record_date) AS m, AVG(price) FROM index_price_history"
+        " WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31' GROUP BY m"
+        " ORDER BY AVG(price) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "number of users per month", "which month had the highest average"
+    )
+    assert not plan.tasks[0].sql  # the counts have no average
+
+
+def test_open_high_low_close_listed_without_commas(engine, seed_db):
+    plan = ask(engine, seed_db, "open high low close and volume for META on jan 3 2023")
+    gold = (
+        "SELECT open, high, low, close, volume FROM stock_price_history"
+        " WHERE stock_symbol = 'META' AND record_date = '2023-01-03'"
+    )
+    assert rows(seed_db, plan)[0][-5:] == seed_db.query(gold).rows[0]

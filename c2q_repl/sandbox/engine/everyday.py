@@ -27,6 +27,11 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'open high low close and volume for META': the four prices of a day, listed
+    (
+        re.compile(r"\bopen\s*[,/]?\s*high\s*[,/]?\s*low\s*[,/]?\s*(?:and\s+)?close\b", re.I),
+        "open, high, low, close",
+    ),
     # 'companies with no ebitda reported', 'don't have an EBITDA figure reported': a missing
     # value, said with the word for how it would have come in
     (

@@ -546,10 +546,27 @@ _TOP_GROUP = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+(?P<noun>[a-z]+)\s+"
     r"(?:had|has|have|was|is|were|saw|got|did)\s+(?:the\s+)?"
     r"(?P<sup>most|fewest|least|highest|lowest|biggest|largest|smallest|best|worst|max|min)"
-    r"(?:\s+(?:one|of\s+(?:them|those|all)))?\s*[?.!]*\s*$",
+    r"(?:\s+(?:one|of\s+(?:them|those|all)))?(?:\s+(?P<what>[a-z][a-z ]*?))?\s*[?.!]*\s*$",
     re.I,
 )
 _HIGH = frozenset({"most", "highest", "biggest", "largest", "best", "max"})
+
+
+_FUNC_WORDS = {
+    "AVG": {"average", "avg", "mean"},
+    "SUM": {"total", "sum"},
+    "COUNT": {"count", "number", "total"},
+    "MAX": {"max", "maximum"},
+    "MIN": {"min", "minimum"},
+}
+
+
+def _names_the_value(what: str, metric: Metric) -> bool:
+    """'the highest average' / 'the most volume': words that name the one value shown."""
+    allowed = set(_FUNC_WORDS.get(metric.func, ()))
+    if metric.col is not None:
+        allowed |= set(metric.col.column.lower().split("_"))
+    return all(w in allowed for w in what.lower().split())
 
 
 def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
@@ -570,6 +587,8 @@ def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
     named = prev.bucket or group.column.lower().replace("_", " ").split()[-1].rstrip("s")
     if noun not in ("one", named):
         return None
+    if m.group("what") and not _names_the_value(m.group("what"), prev.metric):
+        return None  # 'which month had the most volume' after counts: another value
     return prev.with_(
         order_metric=True,
         descending=m.group("sup").lower() in _HIGH,
