@@ -161,3 +161,27 @@ def test_open_high_low_close_listed_without_commas(engine, seed_db):
         " WHERE stock_symbol = 'META' AND record_date = '2023-01-03'"
     )
     assert rows(seed_db, plan)[0][-5:] == seed_db.query(gold).rows[0]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which stock went up most in 2023 (percent)",
+        "which stock had the biggest % price gain in 2023",
+        "which stock gained the most in 2023 (%)",
+    ],
+)
+def test_the_biggest_gain_said_several_ways(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    same = ask(engine, seed_db, "which stock gained the most in 2023")
+    assert plan.tasks[0].sql and rows(seed_db, plan) == rows(seed_db, same)
+
+
+def test_lost_the_most_is_a_fall_only_over_a_period(engine, seed_db):
+    plan = ask(engine, seed_db, "which stock lost the most in 2023")
+    same = ask(engine, seed_db, "which stock fell the most in 2023")
+    assert rows(seed_db, plan) == rows(seed_db, same)
+    from c2q_repl.sandbox.engine.preprocess import prepare
+
+    kept = prepare("which team lost the most games", lambda r: False, lambda r: False)
+    assert "lost the most games" in kept.question

@@ -27,6 +27,34 @@ PLAIN_WORDINGS = (
         "how many employees ",
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
+    # 'which stock went up most in 2023', 'lost the most': the change words the engine reads
+    (re.compile(r"\bwent\s+up\s+(?:the\s+)?most\b", re.I), "gained the most"),
+    (re.compile(r"\bwent\s+down\s+(?:the\s+)?most\b", re.I), "fell the most"),
+    (
+        # not 'which team lost the most games': only a loss over a period
+        re.compile(
+            r"\blost\s+the\s+most(?=\s*(?:$|[?.!(%]|(?:in|over|during|since|percent)\b))",
+            re.I,
+        ),
+        "fell the most",
+    ),
+    # 'the biggest % price gain': the price is what gains
+    (
+        re.compile(
+            r"(%|\bpercent(?:age)?|\bpct)\s+price\s+(gain|increase|rise|drop|decline|loss|change)",
+            re.I,
+        ),
+        r"\1 \2",
+    ),
+    # '… in 2023 (percent)': the unit said in brackets after a ranking of changes
+    (
+        re.compile(
+            r"\b(gained|fell|rose|dropped|grew)(\s+the)?\s+most\b([^()]*?)\s*\(\s*(?:in\s+)?"
+            r"(?:%|percent|pct)\s*\)",
+            re.I,
+        ),
+        r"\1\2 most\3",
+    ),
     # 'open high low close and volume for META': the four prices of a day, listed
     (
         re.compile(r"\bopen\s*[,/]?\s*high\s*[,/]?\s*low\s*[,/]?\s*(?:and\s+)?close\b", re.I),
