@@ -64,6 +64,10 @@ HOLDOUT_SPLITS = (
     "holdout31",
     "holdout32",
     "holdout33",
+    "holdout34",
+    "holdout35",
+    "holdout36",
+    "holdout37",
 )  # --holdout runs them all: never tuned on
 
 

@@ -127,6 +127,14 @@ SPLITS = (
     "dev76",
     "dev77",
     "dev78",
+    "holdout34",
+    "holdout35",
+    "holdout36",
+    "holdout37",
+    "dev79",
+    "dev80",
+    "dev81",
+    "dev82",
 )  # later blind sets
 
 
