@@ -22,6 +22,7 @@ from c2q_repl.sandbox.contracts import (
 )
 
 from .answer_context import AnswerContext, Outcome, assumptions
+from .asides import mentions, question_of
 from .attached import (
     dated_readings,
     far_attribute,
@@ -54,7 +55,7 @@ from .located import where_located, where_said
 from .nearby import nearby_questions
 from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
-from .preprocess import Prepared, prepare, refusal_for_write
+from .preprocess import Prepared, prepare, refusal_for_write, strip_boilerplate
 from .projection import asked_projection
 from .reading import columns_of
 from .refine import refine
@@ -191,11 +192,21 @@ class BuiltinAnswerer:
                 ctx = replace(ctx, lex=lex, base=ctx.base or ctx)
         if not question:
             return self._single(self.refuse("0", question, Decline("Please ask a question."), ctx))
+        body, instructions = strip_boilerplate(question)
+        asked, aside = question_of(
+            body,
+            lambda text: back_reference(text, link(text, ctx.lex)),
+            lambda text: says_data(text, ctx.lex),
+            lambda text: link(text, ctx.lex).unknown,
+            lambda text: mentions(link(prepare(text).question, ctx.lex)),
+        )
         prepared = prepare(
-            question,
+            asked,
             lambda rest: names_data(rest, ctx.lex),
             lambda rest: says_data(rest, ctx.lex),
         )
+        removed = " ".join(part for part in (instructions, prepared.removed) if part)
+        prepared = replace(prepared, aside=aside, removed=removed)
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self.refuse("0", question, write, ctx))
@@ -603,6 +614,14 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
                 "concept": "instructions",
                 "explanation": "Instruction text around the question was set aside: "
                 + prepared.removed[:200],
+            }
+        )
+    if prepared.aside:
+        notes.append(
+            {
+                "concept": "context",
+                "explanation": "Sentences about you rather than the data were set aside: "
+                + prepared.aside[:200],
             }
         )
     for written, read in prepared.rewrites:

@@ -9,6 +9,25 @@ import re
 
 PLAIN_WORDINGS = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'picked by the most users on the site', 'companies in your list': where the rows are
+    # kept, which every row shares
+    (
+        re.compile(
+            r"\s+(?:on|in|at|from)\s+(?:the|your|this)\s+(?:site|website|app|platform|list|"
+            r"database|data\s*set|records|system)\b(?!\s+(?:of|for)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'how many of the companies you have are in Texas', 'the most recent day you have'
+    (
+        re.compile(
+            r"(?<=\w)\s+(?:that\s+)?you\s+(?:have|track|hold|cover|list)(?:\s+data\s+for)?"
+            r"(?=\s*(?:[?.!,]|$|in\b|on\b|for\b|that\b|are\b|is\b|and\b))",
+            re.I,
+        ),
+        "",
+    ),
     # 'how many people do they employ', 'which sector employs the most people', 'how many
     # people work at those 10': a headcount said with a verb, the employees column's words
     (

@@ -165,7 +165,7 @@ def back_reference(question: str, linked: Linked) -> str:
             )
         ):
             return t.text  # 'which of the 2 has more employees': the rows shown, not a top 2
-        if t.lower == "it" and _asked_thing_inside(all_tokens, index, linked):
+        if t.lower in ("it", "them") and _asked_thing_inside(all_tokens, index, linked):
             continue  # 'which state has the most companies headquartered in it': the state
         if t.lower in PRONOUNS:
             # "which companies have their HQ in CA": a noun of the same number before it
@@ -248,8 +248,9 @@ _PLACE_PREPOSITIONS = frozenset({"in", "on", "at", "inside", "within", "under"})
 
 
 def _asked_thing_inside(tokens, index: int, linked: Linked) -> bool:
-    """'it' after a preposition, in a question opening 'which/what <singular noun>' that
-    names a column or table: the thing asked about, not an earlier answer."""
+    """'it' ('them') after a preposition, in a question opening 'which/what <singular
+    (plural) noun>' that names a column or table: the thing asked about, not an earlier
+    answer ('which sectors have more than 60 companies in them')."""
     if index == 0 or tokens[index - 1].lower not in _PLACE_PREPOSITIONS:
         return False
     words = [t for t in tokens if t.kind != "punct"]
@@ -261,7 +262,7 @@ def _asked_thing_inside(tokens, index: int, linked: Linked) -> bool:
         first is not None
         and first.start == opener + 1
         and first.kind in ("column", "table")
-        and not _is_plural_word(first.text)
+        and _is_plural_word(first.text) == (tokens[index].lower == "them")
         and first.end <= index
     )
 

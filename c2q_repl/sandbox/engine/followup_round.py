@@ -477,6 +477,13 @@ _SORTS_ONLY = re.compile(
 )
 
 
+_DATA_EDGE = re.compile(
+    r"\b(?:most\s+recent|latest|last|first|earliest|oldest|newest)\s+(?:date|day)\b"
+    r"(?!\s+(?:of|in|for|when)\b)",
+    re.I,
+)
+
+
 def _bare_fragment(question: str, linked: Linked) -> bool:
     """'on which dates?', 'what day?': a few words naming only a column, with no rows of
     their own; after a question that was not answered they point at nothing."""
@@ -506,6 +513,8 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     if not words or len(words) > 7 or words[0].lower not in ("on", "in", "at", "which", "what"):
         return False
     if len(words) > 4:
+        if _DATA_EDGE.search(question):
+            return False  # 'what is the most recent date': the data's last day, asked anew
         if _ranks_its_own_groups(words, linked):
             return False  # 'which sector has the highest total EBITDA?': a question of its own
         # 'on which day was the high': a column and 'the', no rows of its own

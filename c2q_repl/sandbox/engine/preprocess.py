@@ -40,6 +40,7 @@ class Prepared:
     destructive: str = ""  # the verb of a request to change data ("" when none)
     rewrites: tuple[tuple[str, str], ...] = ()  # (as written, read as)
     arithmetic: str = ""  # an operator between two values ('close - open'): not written
+    aside: str = ""  # sentences about the asker, not the question (asides.py)
 
 
 def strip_boilerplate(text: str) -> tuple[str, str]:
@@ -349,7 +350,7 @@ _MOST_IN_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _NOBODY = re.compile(
-    r"\b(?:nobody|nobdy|noone|no[\s-]one)(?:\s+on\s+the\s+app|\s+here|\s+at\s+all)?\s+"
+    r"\b(?:nobody|nobdy|noone|no[\s-]one)(?:\s+on\s+(?:the|your)\s+(?:app|site|website|platform)|\s+here|\s+at\s+all)?\s+"
     r"(?=(?:has\s+|have\s+|ever\s+)?(?:picked|selected|chosen|chose|watched|watches|watch|"
     r"follows|follow|followed|added|bought|ordered|rented|booked|borrowed|select|pick|choose|"
     r"add|buy)\b)",

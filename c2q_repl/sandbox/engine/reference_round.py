@@ -87,11 +87,18 @@ class ReferenceRound:
         named_owner = self._as_named(prior, prev, question, pronoun, ctx)
         if named_owner is not None:
             return named_owner
-        if _ALL_OF_THEM.search(question) and (
+        counted_among = (
+            _HOW_MANY_OF_THEM.search(question) is not None
+            and _WHICH_OF_THEM.search(prior.question) is not None  # one picked among them
+            and prev.group_by is None  # 'which sector has the most': that sector's rows
+            and prev.per_group is None
+        )
+        if (_ALL_OF_THEM.search(question) or counted_among) and (
             prev.limit == 1 or any(f.op == "extreme" for f in prev.filters)
         ):
-            # 'total employees across all of them?' after 'which of them has the biggest
-            # market cap': all the rows that ranking chose from, not the one it kept
+            # 'total employees across all of them?' ('how many of them are in Houston') after
+            # 'which of them has the biggest market cap': all the rows that ranking chose
+            # from, not the one it kept
             prev = prev.with_(
                 filters=tuple(f for f in prev.filters if f.op != "extreme"),
                 limit=None,
@@ -474,6 +481,7 @@ def _of_those_n(question: str) -> tuple[str, int | None]:
 
 
 _ALL_OF_THEM = re.compile(r"\ball\s+(?:of\s+)?(?:them|those|these)\b", re.I)
+_HOW_MANY_OF_THEM = re.compile(r"\bhow\s+many\s+of\s+(?:them|those|these)\b", re.I)
 _WHICH_OF_THEM = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:which|what)\s+(?:ones\s+)?of\s+(?:them|those|these)"
     r"|of\s+(?:them|those|these)\s*,?\s*which(?:\s+ones)?)\b",

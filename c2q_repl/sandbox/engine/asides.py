@@ -1,0 +1,179 @@
+"""The question inside a chatty message: sentences about the asker's life are set aside.
+
+'I taught fourth grade in Houston for thirty-one years. Could you tell me how many companies
+are headquartered in Texas?' asks one thing; the first sentence is context. Read whole, its
+words ('taught', 'grade') are unknown and the engine declines, or worse, its names (Houston)
+become conditions. A sentence is kept when it asks (a '?', or a request's first words); the
+others are dropped only when the kept ones stand on their own: a question that points back
+('its closing price', 'which of them') needs what the context named, so it is left whole
+and the engine declines it with its usual reason. Every dropped sentence is reported.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from .linking import Linked
+
+
+@dataclass(frozen=True)
+class Mention:
+    """Something a context sentence names that a pronoun of the question may mean."""
+
+    kind: str  # "entity" (a value of the data) | "person" ('user 25') | "time"
+    words: str  # as the engine reads them: 'Coca Cola', 'user 25', 'in July of 2023'
+    key: str = ""  # one key per thing named ('Coke' and 'Coca-Cola' are one company)
+    group: str = ""  # the column an entity is a value of
+
+
+_SENTENCES = re.compile(r"(?<=[?.!])\s+(?=\S)")
+_REQUEST_START = re.compile(
+    r"^\s*(?:(?:and|so|but|also|now|then|ok(?:ay)?|well|oh(?:\s+my)?|and\s+so)[\s,]+)*"
+    r"(?:which|what|what's|whats|how|who|whose|whom|when|where|on\s+which|in\s+which|"
+    r"could|can|would|will|please|show|list|give|tell|find|compare|rank|sort|count|name|"
+    r"is\s+there|are\s+there|do\s+you|does|did|were|was|is|are|has|have|"
+    r"i'?d\s+(?:like|love)\s+to\s+(?:know|see|get|find)|i\s+would\s+(?:like|love)\s+to\s+"
+    r"(?:know|see|get|find)|i\s+(?:want|need)\s+(?:to\s+(?:know|see|find)|the|a\s+list)|"
+    r"let\s+me\s+see|just\s+(?:the|give|show|tell|list))\b",
+    re.IGNORECASE,
+)
+# 'Different question entirely, my brother-in-law again: what was …': a lead-in before a colon
+_LEAD_IN = re.compile(r"^[^:?]{3,80}:\s+(?=\S)")
+# '… in 2023 so I can settle it at Sunday dinner?': why the asker wants it, after the request
+_PURPOSE = re.compile(
+    r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+"
+    r"(?:tell|show|impress|settle|win|prove))\b[^?]*(?=\?*\s*$)",
+    re.IGNORECASE,
+)
+
+
+def is_request(sentence: str) -> bool:
+    """The sentence asks for something: a question mark, or a request's first words."""
+    return sentence.rstrip().endswith("?") or bool(_REQUEST_START.match(sentence))
+
+
+def _chatter(sentence: str, unknown_words: Callable[[str], tuple[str, ...]]) -> bool:
+    """Words about the asker: several the engine cannot place ('my granddaughter bought me
+    a few shares'), as opposed to a fragment that edits the question ('top 5')."""
+    return len(unknown_words(sentence)) >= 2
+
+
+def question_of(
+    text: str,
+    points_back: Callable[[str], str],
+    names_data: Callable[[str], bool],
+    unknown_words: Callable[[str], tuple[str, ...]],
+    mentions: Callable[[str], tuple[Mention, ...]] = lambda text: (),
+) -> tuple[str, str]:
+    """(the question to read, the context set aside; "" when nothing was).
+
+    ``points_back(text)``: a word of ``text`` that refers outside it ('its', 'them'), or "".
+    ``names_data(text)``: the text names a table, column or value of the database.
+    ``unknown_words(text)``: its content words that nothing in the data or the engine's
+    vocabulary accounts for. A sentence the engine reads whole ('top 5', 'names pls',
+    'biggest first') qualifies the question and is kept.
+    ``mentions(text)``: what a context sentence names, for the question's pronouns.
+    """
+    sentences = [s.strip() for s in _SENTENCES.split(text.strip()) if s.strip()]
+    dropped: list[str] = []
+    if len(sentences) > 1:
+        asking = [s for s in sentences if is_request(s) or not _chatter(s, unknown_words)]
+        if asking and len(asking) < len(sentences):
+            kept = " ".join(asking)
+            context = [s for s in sentences if s not in asking]
+            refers = points_back(kept) or _THAT_TIME.search(kept)
+            if refers and any(names_data(s) for s in context):
+                # 'What was its closing price?' needs the sentence before: its one company
+                meant = _resolved(kept, [m for s in context for m in mentions(s)])
+                if meant is None or points_back(meant):
+                    return text, ""
+                context.append(f"(the question read with what they name: '{meant}')")
+                kept = meant
+            dropped = context
+            text = kept
+    lead = _LEAD_IN.match(text)
+    if lead and is_request(text[lead.end() :]) and not names_data(lead.group(0)):
+        dropped.append(lead.group(0).strip(" :"))
+        text = text[lead.end() :]
+    purpose = _PURPOSE.search(text)
+    if purpose and purpose.start() > 0 and not names_data(purpose.group(0)):
+        dropped.append(purpose.group(0).strip(" ,"))
+        text = (text[: purpose.start()] + text[purpose.end() :]).strip()
+    return text, " ".join(dropped)
+
+
+_ONE_THING = re.compile(r"\b(?:its|it's|it)\b", re.IGNORECASE)
+_PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.IGNORECASE)
+_SEVERAL = re.compile(
+    r"\b(?:(?:each|both|either)\s+of\s+them|them\s+both|their|them|they)\b", re.IGNORECASE
+)
+_THAT_TIME = re.compile(
+    r"\b(?:(?P<prep>in|on|for|during|over)\s+)?(?:that|those|the\s+same)\s+"
+    r"(?:month|year|day|days|week|quarter|period|dates?)\b",
+    re.IGNORECASE,
+)
+
+
+def _resolved(question: str, mentioned: list[Mention]) -> str | None:
+    """The question with its pronouns replaced by the one thing of each kind the context
+    names; None when a pronoun has no single antecedent there (then nothing is guessed)."""
+    things: dict[str, list[Mention]] = {}
+    for m in mentioned:
+        seen = things.setdefault(m.kind, [])
+        if all(other.key != m.key for other in seen):
+            seen.append(m)
+    entities, people, times = (things.get(k, []) for k in ("entity", "person", "time"))
+    text = question
+    if _THAT_TIME.search(text):
+        if len(times) != 1:
+            return None
+        when = times[0].words
+        bare = re.sub(r"(?i)^(?:in|on|during|over|for)\s+", "", when)
+        if re.match(r"(?i)(?:from|between|since|after|before)\b", when):
+            text = _THAT_TIME.sub(when, text)  # 'for those days': 'from 1 Dec to 7 Dec 2023'
+        else:
+            text = _THAT_TIME.sub(lambda m: f"{m.group('prep') or 'in'} {bare}", text)
+    if _PERSON.search(text):
+        if len(people) != 1:
+            return None
+        who = people[0].words
+        text = _PERSON.sub(
+            lambda m: f"{who}'s" if m.group(0).lower() in ("his", "her") else who, text
+        )
+    if _ONE_THING.search(text):
+        if len(entities) != 1:
+            return None
+        one = entities[0].words
+        text = _ONE_THING.sub(lambda m: f"{one}'s" if m.group(0).lower() != "it" else one, text)
+    if _SEVERAL.search(text):
+        if len(entities) < 2 or len({m.group for m in entities}) != 1:
+            return None
+        several = " and ".join(m.words for m in entities)
+        text = _SEVERAL.sub(
+            lambda m: f"{several}'s" if m.group(0).lower() == "their" else several, text
+        )
+    return text
+
+
+def mentions(linked: Linked) -> tuple[Mention, ...]:
+    """The values, numbered rows ('user 25') and periods a context sentence names."""
+    found: list[Mention] = []
+    items = list(linked.items)
+    for k, it in enumerate(items):
+        if it.kind == "value" and it.targets:
+            keys = sorted({f"{t.table}.{t.column}={t.value}" for t in it.targets})
+            found.append(Mention("entity", it.text, keys[0], it.targets[0].column))
+        elif it.kind == "time" and not it.text.lower().startswith("of "):
+            # ('of December 2023' is the tail of a phrase the linker did not read whole)
+            found.append(Mention("time", it.text, it.text.lower()))
+        elif (
+            it.kind == "table"
+            and k + 1 < len(items)
+            and items[k + 1].kind == "number"
+            and items[k + 1].start == it.end
+        ):
+            words = f"{it.text} {items[k + 1].text}"
+            found.append(Mention("person", words, words.lower()))
+    return tuple(found)
