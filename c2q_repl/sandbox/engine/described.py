@@ -195,7 +195,7 @@ def with_descriptions(lex: Lexicon, descriptions: tuple[Description, ...]) -> Le
     extra = described_synonyms(lex, descriptions)
     if not extra:
         return lex
-    copy = replace(lex, phrases={k: list(v) for k, v in lex.phrases.items()})
+    copy = replace(lex, phrases={k: list(v) for k, v in lex.phrases.items()}, near_words={})
     for key, target in extra.items():
         copy.add(key, target)
     return copy

@@ -69,7 +69,7 @@ def with_terms(lex: Lexicon, items: tuple[KnowledgeItem, ...]) -> Lexicon:
             extra += [(phrase_key(str(t)), target) for t in terms for target in content[0].targets]
     if not extra:
         return lex
-    copy = replace(lex, phrases={k: list(v) for k, v in lex.phrases.items()})
+    copy = replace(lex, phrases={k: list(v) for k, v in lex.phrases.items()}, near_words={})
     for key, target in extra:
         copy.add(key, replace(target, via="knowledge"))
     return copy

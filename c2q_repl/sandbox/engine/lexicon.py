@@ -86,11 +86,17 @@ class Lexicon:
     flags: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
     # dates stored as text ('2024-03-01' in a TEXT column): (table, col), read as dates
     text_dates: set[tuple[str, str]] = field(default_factory=set)
+    # a misspelt word -> the one-word phrase it is close to (or None): linking.py's memo,
+    # emptied whenever a phrase is added
+    near_words: dict[str, tuple[tuple[str, ...], float] | None] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
         if not key:
             return
+        self.near_words.clear()
         bucket = self.phrases.setdefault(key, [])
         if target not in bucket:
             bucket.append(target)

@@ -60,14 +60,37 @@ def _key(tokens: list[Token], i: int, n: int) -> tuple[str, ...] | None:
     return tuple(parts)
 
 
+def _close(word: str, candidates: list[str]) -> list[tuple[float, str]]:
+    """(ratio, candidate) for every candidate at least .80 alike, best first: enough to
+    find a best match of .88 and check its margin of .08 over the next. The cheap upper
+    bounds (lengths, then letters) skip the full comparison for nearly all of them, which
+    kept a long chatty question with many unknown words at hundreds of milliseconds."""
+    found = []
+    matcher = difflib.SequenceMatcher(None, "", word)  # word as the second (cached) sequence
+    for c in candidates:
+        if 2 * min(len(c), len(word)) < 0.8 * (len(c) + len(word)):
+            continue
+        matcher.set_seq1(c)
+        if matcher.quick_ratio() < 0.8:
+            continue
+        ratio = matcher.ratio()
+        if ratio >= 0.8:
+            found.append((ratio, c))
+    return sorted(found, reverse=True)
+
+
 def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
     """A single-word schema phrase close to a misspelt word (ratio ≥ .88, margin ≥ .08)."""
     if len(word) < 5:
         return None
+    if word not in lex.near_words:
+        lex.near_words[word] = _nearest_phrase(word, lex)
+    return lex.near_words[word]
+
+
+def _nearest_phrase(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
     candidates = [k[0] for k in lex.phrases if len(k) == 1 and len(k[0]) >= 4]
-    scored = sorted(
-        ((difflib.SequenceMatcher(None, word, c).ratio(), c) for c in candidates), reverse=True
-    )
+    scored = _close(word, candidates)
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
@@ -84,14 +107,7 @@ def _keyword_typo(word: str, lex: Lexicon) -> tuple[str, str, str] | None:
     a clear margin), never a word the schema knows or another form of a keyword."""
     if len(word) < 5 or (word,) in lex.phrases:
         return None
-    scored = sorted(
-        (
-            (difflib.SequenceMatcher(None, word, k[0]).ratio(), k[0])
-            for k in _KEYWORD_KEYS
-            if len(k) == 1 and len(k[0]) >= 5
-        ),
-        reverse=True,
-    )
+    scored = _close(word, [k[0] for k in _KEYWORD_KEYS if len(k) == 1 and len(k[0]) >= 5])
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
