@@ -9,6 +9,74 @@ import re
 
 PLAIN_WORDINGS = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'which stock got picked most': the passive said with 'got'
+    (re.compile(r"\bgot\s+(picked|selected|chosen|added|bought)\b", re.I), r"were \1"),
+    # 'the very first user', 'stocks picked at least once': emphasis that changes nothing
+    (
+        re.compile(
+            r"\bvery\s+(?=(?:first|last|latest|earliest|newest|oldest|top|biggest|highest|"
+            r"lowest|smallest|largest)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"(?<=ed)\s+at\s+least\s+once\b", re.I), ""),
+    # 'what did user 13 pick?', 'what did they choose': the stocks picked (picks are of
+    # stocks in the sample's app; elsewhere 'stocks' is unknown and declined as before)
+    (
+        re.compile(
+            r"\bwhat\s+(?=did\s+(?:user\s+\d+|they|he|she|users?|those\s+users)\s+"
+            r"(?:pick|select|choose|add)\b)",
+            re.I,
+        ),
+        "what stocks ",
+    ),
+    # 'users who signed up but never picked': every user signed up; the condition is 'never'
+    (
+        re.compile(
+            r"\b(?:signed\s+up|joined|registered)\s+but\s+(?=never\b|have\s+not\b|"
+            r"haven't\b|did\s*n[o']t\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'how many stock picks happened in Q2 2023': the rows of that period
+    (
+        re.compile(
+            r"\s+(?:happened|took\s+place|occurred|were\s+made)(?=\s+(?:in|on|during|between|since)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'break down user picks by sector': a count per sector
+    (
+        re.compile(
+            r"^\s*(?:(?:please|pls|can\s+you|could\s+you)\s+)?(?:break\s*down|split\s+up)\s+"
+            r"(?!it\b|them\b|that\b|those\b|these\b)(.+?)\s+by\s+(?=[a-z])",
+            re.I,
+        ),
+        r"\1 per ",
+    ),
+    # 'users who only picked one stock': exactly one
+    (
+        re.compile(r"\bonly\s+(picked|selected|chose|added|bought)\s+(?:one|1|a\s+single)\b", re.I),
+        r"\1 exactly 1",
+    ),
+    # 'how many tech cos we got': what the data holds, said as the asker's own
+    (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
+    # 'which sector is worth the most in total market cap', 'which company is worth the most'
+    (re.compile(r"\b(?:is|are)\s+worth\s+the\s+most\s+in\s+", re.I), "has the highest "),
+    (
+        re.compile(r"\b(?:is|are)\s+worth\s+the\s+most(?=\s*(?:[?.!]|$))", re.I),
+        "has the highest market cap",
+    ),
+    # 'highest priced stock': the stock with the highest price
+    (
+        re.compile(r"\b(highest|lowest)[\s-]+priced\s+(stocks?|compan(?:y|ies)|shares?)\b", re.I),
+        r"\2 with the \1 current price",
+    ),
+    # 'which month did we get the most new signups': the month that had the most
+    (re.compile(r"\bdid\s+we\s+(?:get|have|see)\s+the\s+most\b", re.I), "had the most"),
     # 'picked by the most users on the site', 'companies in your list': where the rows are
     # kept, which every row shares
     (
@@ -119,11 +187,12 @@ PLAIN_WORDINGS = (
         ),
         r"\g<count> per \g<noun> in descending order",
     ),
-    # 'how many people signed up in july': the people who sign up are the app's users
+    # 'how many people signed up in july', 'how many people picked NVDA': the people who
+    # sign up and pick are the app's users
     (
         re.compile(
             r"\b(?:people|persons|folks)\b(?=\s+(?:(?:who|that)\s+)?(?:have\s+|has\s+)?"
-            r"(?:signed\s+up|sign\s+up|joined|registered)\b)",
+            r"(?:signed\s+up|sign\s+up|joined|registered|picked|selected|chose|added)\b)",
             re.I,
         ),
         "users",

@@ -362,6 +362,7 @@ def apply_followup(
     changes: list[str] = []
     words = [t.lower for t in tokenize(question)]
     items = [it for it in linked.items if it.kind != "unsupported"]
+    said_by = _said_by(items, words)  # 'biggest one by mkt cap': ranked by what it says
     negate = False
     new_values: dict[Col, list[tuple[str, bool]]] = {}
     for k, it in enumerate(items):
@@ -399,7 +400,7 @@ def apply_followup(
             if spec.shape == "list" and spec.order_by is None:
                 # 'sort biggest first' after their market caps: by the one number shown; a
                 # direction alone would change nothing while saying it sorted
-                ranked = _ranked_by(spec, lex)
+                ranked = said_by or _ranked_by(spec, lex)
                 if ranked is None:
                     raise ValueError(
                         f"'{question}': the previous rows are in no ranked order; please say "
@@ -571,7 +572,7 @@ def apply_followup(
                 and re.search(r"\b(?:sort|sorted|order|ordered|rank|ranked)\b", question, re.I)
             ):
                 # 'sort biggest first' after their market caps: by the one number shown
-                ranked = _ranked_by(spec, lex)
+                ranked = said_by or _ranked_by(spec, lex)
                 if ranked is None:
                     raise ValueError(
                         f"'{question}': the previous rows can be sorted by more than one "
@@ -602,7 +603,7 @@ def apply_followup(
                     f"say '{n} per {spec.per_group.column}' or ask the whole question."
                 )
             if spec.shape == "list" and spec.order_by is None and _ranks(words):
-                ranked = _ranked_by(spec, lex)
+                ranked = said_by or _ranked_by(spec, lex)
                 if ranked is None:
                     raise ValueError(
                         f"'{question}': the previous rows are in no ranked order; please say "
@@ -920,6 +921,22 @@ _BOTTOM_WORDS = frozenset({"bottom", "worst", "smallest", "lowest", "weakest", "
 
 def _ranks(words: list[str]) -> bool:
     return bool((_TOP_WORDS | _BOTTOM_WORDS) & set(words))
+
+
+def _said_by(items: list[Item], words: list[str]) -> Col | None:
+    """The one column named right after 'by' ('the biggest one by market cap')."""
+    named = [
+        it
+        for it in items
+        if it.kind == "column"
+        and len({(t.table, t.column) for t in it.targets}) == 1
+        and 0 < it.start <= len(words)
+        and words[it.start - 1] == "by"
+    ]
+    if len(named) != 1:
+        return None
+    target = named[0].targets[0]
+    return Col(target.table, target.column)
 
 
 def _ranked_by(spec: QuerySpec, lex: Lexicon) -> Col | None:

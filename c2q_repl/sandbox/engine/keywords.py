@@ -777,9 +777,27 @@ _unsupported(
     "where was",
 )
 _unsupported(
+    "it asks who came first or last, which is a row with the earliest or latest date; "
+    "I can give the date itself ('when did the first user sign up') or the rows in date "
+    "order ('users by sign-up date')",
+    "who was the first",
+    "who was the last",
+    "who was the earliest",
+    "who was the latest",
+    "who was the most recent",
+    "who is the newest",
+    "who is the latest",
+)
+_unsupported(
     _NEST,
     "same as",
     "also in",
+    # 'which of those JPM users also picked apple': rows that match both (was read as either)
+    "also picked",
+    "also selected",
+    "also chose",
+    "also added",
+    "also bought",
     "both",
     "at the same time",
     "than apple",

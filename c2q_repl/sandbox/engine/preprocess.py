@@ -167,6 +167,11 @@ INFORMAL: dict[str, str] = {
     "btw": "between",
     "w/": "with",
     "w/o": "without",
+    "w": "with",
+    "em": "them",
+    "'em": "them",
+    "pct": "percent",
+    "rn": "right now",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
@@ -214,6 +219,10 @@ _WHO_LINKS = re.compile(
 # 'who teaches Linear Algebra': the teachers (roles.py names the one table of them)
 _WHO_TEACHES = re.compile(r"^(\s*)who\s+((?:teaches|taught|teach)\b)", re.IGNORECASE)
 # 'who works in Legal': the staff (the one person table with a hire date)
+# 'who picked the most stocks': the users (the app's people who pick)
+_WHO_PICKS = re.compile(
+    r"^(\s*)who\s+((?:has\s+|have\s+)?(?:picked|selected|chose|chosen|added)\b)", re.I
+)
 _WHO_WORKS = re.compile(r"^(\s*)who\s+((?:works|worked|is employed|was employed)\b)", re.IGNORECASE)
 _RANKED_BY = re.compile(r"^\s*(?:the\s+)?([a-z][a-z ]*?)\s+ranked\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 # 'sort companies by market cap': as 'companies sorted by market cap' (an edit's 'sort them by'
@@ -270,6 +279,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     persons = _WHO_LINKS.sub(r"\1which people \2", text)
     persons = _WHO_TEACHES.sub(r"\1which teacher \2", persons)
     persons = _WHO_WORKS.sub(r"\1which staff \2", persons)
+    persons = _WHO_PICKS.sub(r"\1which users \2", persons)
     if persons != text:
         # 'who works in Legal': the persons, when the schema has one table of them (roles.py)
         rewrites.append(("who", persons.split()[1]))
@@ -395,7 +405,10 @@ _CHOSEN_BY_MOST = re.compile(
     re.IGNORECASE,
 )
 _INTERJECTION = re.compile(
-    r"^\s*(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+)\b[\s,!.:;-]*(?=\S)",
+    r"^\s*(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+|"
+    r"(?:a\s+)?(?:different|new|unrelated|another|separate)\s+(?:thing|question|topic|one)"
+    r"(?:\s+entirely)?|switching\s+gears|changing\s+(?:the\s+)?(?:topic|subject))"
+    r"\b[\s,!.:;-]*(?=\S)",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")

@@ -529,14 +529,33 @@ def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> 
 def _beside_their_names(merged: QuerySpec, prev: QuerySpec, pronoun: str, catalog) -> QuerySpec:
     """'when did they sign up?' after 'which users picked TSLA?': each user's date beside the
     user it belongs to (as the previous answer named them), not a column of dates alone."""
+    key = prev.group_by
+    owner = catalog.table(key.table) if key is not None and prev.shape != "list" else None
+    if key is not None and owner is not None and owner.primary_key == (key.column,):
+        # 'which stocks did they pick?' after users grouped by their key ('users who picked
+        # only one stock'): the groups were those users, shown by that key
+        prev = prev.with_(table=key.table, columns=(key,), group_by=None, shape="list")
     if (
         pronoun.lower() not in PLURAL
         or prev.shape not in ("list", "count")
         or prev.group_by is not None
         or merged.shape != "list"
-        or merged.table != prev.table
-        or not merged.columns
     ):
+        return merged
+    if merged.table != prev.table:
+        # 'what did they pick?' after 'users who signed up in march': each user's picks
+        # beside the user (the stocks alone, once each, lose whose they are)
+        own = catalog.table(merged.table)
+        if prev.shape != "list" or prev.table not in merged.tables() or own is None:
+            return merged
+        if not merged.columns:  # the rows as they would be shown: key and name
+            merged = merged.with_(
+                columns=tuple(
+                    Col(merged.table, n)
+                    for n in dict.fromkeys((*own.primary_key, *name_columns(own)[:1]))
+                )
+            )
+    if not merged.columns:
         return merged
     if prev.shape == "count" and merged.distinct:
         return merged  # 'which sectors are they in' after a count: the sectors, once each
@@ -549,6 +568,19 @@ def _beside_their_names(merged: QuerySpec, prev: QuerySpec, pronoun: str, catalo
         shown = tuple(Col(prev.table, n) for n in dict.fromkeys(info.primary_key))
     if not shown or any(c.table == prev.table and c.column in naming for c in merged.columns):
         return merged
+    if merged.table != prev.table:
+        # the key as the rows that link the two hold it ('user_selected_stocks.user_id'):
+        # one row per link, each beside whose it is
+        links = [
+            t
+            for t in merged.tables()
+            if t not in (merged.table, prev.table)
+            and (info_t := catalog.table(t)) is not None
+            and all(info_t.column(c.column) is not None for c in shown)
+        ]
+        if len(links) != 1:
+            return merged
+        shown = tuple(Col(links[0], c.column) for c in shown)
     return merged.with_(columns=(*shown, *merged.columns), distinct=False)
 
 

@@ -1,0 +1,117 @@
+"""How people ask about the app's users and their picks, and terse shorthand: 'who picked
+the most stocks', 'what did user 13 pick', 'got picked', 'users w more than 7 picks', 'list
+em', 'pct of cos on nasdaq'; and what is still declined ('also picked', 'who was the first
+user to sign up')."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "who picked the most stocks?",
+            "SELECT user_id, COUNT(*) FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) ="
+            " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks"
+            " GROUP BY user_id) t)",
+        ),
+        (
+            "what did user 13 pick?",
+            "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 13",
+        ),
+        (
+            "how many people picked NVDA?",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE stock_symbol = 'NVDA'",
+        ),
+        (
+            "how many different stocks have been picked at least once?",
+            "SELECT COUNT(DISTINCT stock_symbol) FROM user_selected_stocks",
+        ),
+        (
+            "list the users who signed up but never picked a single stock",
+            "SELECT user_id FROM users WHERE user_id NOT IN"
+            " (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "how many stock picks happened in Q2 2023",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '2023-04-01'"
+            " AND created_date < '2023-07-01'",
+        ),
+        (
+            "break down user picks by sector",
+            "SELECT c.sector, COUNT(*) FROM user_selected_stocks u JOIN companies c"
+            " ON c.stock_symbol = u.stock_symbol GROUP BY c.sector",
+        ),
+        (
+            "users w more than 7 stocks picked",
+            "SELECT user_id FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) > 7",
+        ),
+        ("how many tech cos we got", "SELECT COUNT(*) FROM companies WHERE sector = 'Technology'"),
+        (
+            "pct of cos on nasdaq",
+            "SELECT 100.0 * SUM(exchange_symbol = 'NMS') / COUNT(*) FROM companies",
+        ),
+        (
+            "highest priced stock rn",
+            "SELECT stock_symbol FROM companies ORDER BY current_price DESC LIMIT 1",
+        ),
+        (
+            "which sector is worth the most in total market cap",
+            "SELECT sector FROM companies GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 1",
+        ),
+        (
+            "different thing - top 5 stocks by weight in the S&P 500, heaviest first",
+            "SELECT stock_symbol, weight FROM index_compositions WHERE index_symbol = 'SP500'"
+            " ORDER BY weight DESC LIMIT 5",
+        ),
+    ],
+)
+def test_answered(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("which users picked JPM", "which of those JPM users also picked apple"),
+        ("who was the very first user to sign up",),
+    ],
+)
+def test_still_declined(engine, seed_db, questions):
+    plan = session(engine, seed_db, *questions)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_what_they_picked_is_shown_beside_each_user(engine, seed_db):
+    plan = session(engine, seed_db, "users who signed up in march 2023", "what did they pick?")
+    gold = (
+        "SELECT user_id, stock_symbol FROM user_selected_stocks WHERE user_id IN"
+        " (SELECT user_id FROM users WHERE created_date >= '2023-03-01'"
+        " AND created_date < '2023-04-01')"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "list users who only picked one stock", "which stocks did they pick?"
+    )
+    gold = (
+        "SELECT user_id, stock_symbol FROM user_selected_stocks WHERE user_id IN"
+        " (SELECT user_id FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) = 1)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_biggest_one_by_a_named_column_after_a_list(engine, seed_db):
+    plan = session(
+        engine, seed_db, "how many stocks did user 25 pick", "list em", "biggest one by mkt cap"
+    )
+    gold = (
+        "SELECT c.stock_symbol FROM companies c JOIN user_selected_stocks u"
+        " ON u.stock_symbol = c.stock_symbol WHERE u.user_id = 25"
+        " ORDER BY c.market_cap DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
