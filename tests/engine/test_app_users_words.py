@@ -115,3 +115,23 @@ def test_the_biggest_one_by_a_named_column_after_a_list(engine, seed_db):
         " ORDER BY c.market_cap DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "index high in 2022",
+            "SELECT MAX(price) FROM index_price_history WHERE record_date BETWEEN '2022-01-01'"
+            " AND '2022-12-31'",
+        ),
+        (
+            "S&P 500 low point in 2022?",
+            "SELECT MIN(price) FROM index_price_history WHERE record_date BETWEEN '2022-01-01'"
+            " AND '2022-12-31'",
+        ),
+    ],
+)
+def test_the_index_high_is_its_own_level_not_its_stocks_highs(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold)

@@ -70,6 +70,18 @@ PLAIN_WORDINGS = (
         re.compile(r"\b(?:is|are)\s+worth\s+the\s+most(?=\s*(?:[?.!]|$))", re.I),
         "has the highest market cap",
     ),
+    # 'index high in 2022', 'S&P 500 low point': the index's highest (lowest) level over a
+    # period ('high on 2022-06-01' is a day's intraday high, which the index has not); the
+    # index has one price, while 'high' alone is a column of the stocks' prices
+    (
+        re.compile(
+            r"\b(index|s&p(?:\s*500)?|sp500)(?:'s)?\s+(high|low)(?:\s+point)?"
+            r"(?=\s*(?:[?.!,]|$|in\b|for\b|during\b|of\b|over\b|ever\b|between\b))",
+            re.I,
+        ),
+        r"\1 \2est level",
+    ),
+    (re.compile(r"\b(high|low)\s+point\b", re.I), r"\1est level"),
     # 'highest priced stock': the stock with the highest price
     (
         re.compile(r"\b(highest|lowest)[\s-]+priced\s+(stocks?|compan(?:y|ies)|shares?)\b", re.I),
