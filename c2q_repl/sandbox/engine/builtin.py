@@ -38,6 +38,8 @@ from .bucket_extreme import ranked_period
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
+from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
+from .date_tail import split_date_tail
 from .describe import describe_schema
 from .described import DescribedLexicons
 from .echo import echoed
@@ -259,6 +261,12 @@ class BuiltinAnswerer:
             return self._single(
                 self._correction(request.feedback, request.feedback_task_id, question, ctx)
             )
+        # in a session the head's own subject can be the previous answer's ('the highest
+        # close in 2023' after the index's close): split only a first question
+        first = not request.history and request.mode != "auto_breakdown"
+        head = split_date_tail(question) if first else None
+        if head is not None:
+            return self._with_its_date(request, question, head, ctx)
         if len(request.history) >= 2:
             between = change_between_answers(
                 question,
@@ -298,6 +306,38 @@ class BuiltinAnswerer:
         if request.mode == "auto_breakdown":
             return self._breakdown(question, ctx)
         return self._single(self.plan_one(question, "0", ctx))
+
+    def _with_its_date(
+        self, request: AnswerRequest, question: str, head: str, ctx: AnswerContext
+    ) -> Plan:
+        """'the highest close in 2023, and on which day?': the head, then 'on what date was
+        that?' after it; declined whole when either part cannot be answered."""
+        first = self._answer_prepared(request, head, ctx)
+        task = first.tasks[0] if len(first.tasks) == 1 else None
+        if task is None or task.refusal or not task.sql:
+            return first
+        prior = PriorRound(head, "date-tail", task.clarified_task, task.sql, state=first.state)
+        then = replace(request, history=(*request.history, prior))
+        second = self._answer_prepared(then, DATE_FOLLOW_UP, ctx)
+        dated = second.tasks[0] if len(second.tasks) == 1 else None
+        if (
+            dated is None
+            or dated.refusal
+            or not dated.sql
+            # the same rows with their date beside them, nothing else changed
+            or _from_on(dated.sql) != _from_on(task.sql)
+        ):
+            reason = (
+                f"I can answer '{head}', but not on which date it happened; please ask the "
+                "first part alone, then 'on what date was that?'."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
+        note = {
+            "concept": "date",
+            "explanation": f"Answered '{head}', then '{DATE_FOLLOW_UP}' about that row",
+        }
+        dated = replace(dated, assumptions=(note, *dated.assumptions))
+        return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
 
     def _single(self, outcome: Outcome) -> Plan:
         task = outcome.task
@@ -603,6 +643,12 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+def _from_on(sql: str) -> str:
+    """A query from its FROM on: what rows it reads, whatever it shows of them."""
+    at = sql.upper().find(" FROM ")
+    return sql[at:] if at >= 0 else sql
 
 
 def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:

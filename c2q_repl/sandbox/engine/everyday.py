@@ -70,6 +70,8 @@ PLAIN_WORDINGS = (
         re.compile(r"\b(?:is|are)\s+worth\s+the\s+most(?=\s*(?:[?.!]|$))", re.I),
         "has the highest market cap",
     ),
+    # 'the most recent S&P 500 index value': its level (the index's one price)
+    (re.compile(r"\b(index|s&p(?:\s*500)?|sp500)\s+values?\b", re.I), r"\1 level"),
     # 'index high in 2022', 'S&P 500 low point': the index's highest (lowest) level over a
     # period ('high on 2022-06-01' is a day's intraday high, which the index has not); the
     # index has one price, while 'high' alone is a column of the stocks' prices

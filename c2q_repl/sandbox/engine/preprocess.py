@@ -456,7 +456,7 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         changed = pattern.sub(replacement, text)
         if found is not None and changed != text:
             # the words as the user wrote them, never the pattern that found them
-            said.append((found.group(0).strip(), replacement.strip() or "(dropped)"))
+            said.append((found.group(0).strip(), found.expand(replacement).strip() or "(dropped)"))
             text = changed
     return text, tuple(said)
 
