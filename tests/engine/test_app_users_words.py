@@ -135,3 +135,38 @@ def test_the_biggest_one_by_a_named_column_after_a_list(engine, seed_db):
 def test_the_index_high_is_its_own_level_not_its_stocks_highs(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which stocks are most popular with users? top 5",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY COUNT(*) DESC, stock_symbol LIMIT 5",
+        ),
+        (
+            "which stock have users selected the most?",
+            "SELECT stock_symbol FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY COUNT(*) DESC LIMIT 1",
+        ),
+        (
+            "latest value of the S&P 500 index",
+            "SELECT price FROM index_price_history ORDER BY record_date DESC LIMIT 1",
+        ),
+        (
+            "On which day did the S&P 500 close highest in 2022?",
+            "SELECT record_date FROM index_price_history WHERE record_date BETWEEN"
+            " '2022-01-01' AND '2022-12-31' ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "on which day did AMZN close the highest?",
+            "SELECT record_date FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+            " ORDER BY close DESC LIMIT 1",
+        ),
+    ],
+)
+def test_popular_picks_index_values_and_days_of_the_highest_close(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)

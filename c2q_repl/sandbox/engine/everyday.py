@@ -72,6 +72,20 @@ PLAIN_WORDINGS = (
     ),
     # 'the most recent S&P 500 index value': its level (the index's one price)
     (re.compile(r"\b(index|s&p(?:\s*500)?|sp500)\s+values?\b", re.I), r"\1 level"),
+    (
+        re.compile(r"\bvalues?\s+of\s+the\s+(?=(?:s&p\s*500\s+)?index\b|s&p)", re.I),
+        "level of the ",
+    ),
+    # 'on which day in 2023 did AMZN close the highest': the day of its highest close
+    (
+        re.compile(
+            r"^\s*((?:on\s+)?(?:which|what)\s+(?:day|date))(\s+in\s+\d{4})?\s+did\s+(.+?)"
+            r"\s+close\s+(?:the\s+|at\s+its\s+)?(highest|lowest)(\s+in\s+\d{4})?"
+            r"\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\1 was the \4 close of \3\2\5",
+    ),
     # 'index high in 2022', 'S&P 500 low point': the index's highest (lowest) level over a
     # period ('high on 2022-06-01' is a day's intraday high, which the index has not); the
     # index has one price, while 'high' alone is a column of the stocks' prices

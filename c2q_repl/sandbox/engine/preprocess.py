@@ -311,7 +311,9 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("nobody", "never"))
         text = never
     most = _PICKED_MOST.sub(r"most \1", text)
-    most = _AMONG_USERS.sub(r"\1", most)
+    # 'most popular with users': popular by the users' choices, the picks of the app
+    most = _AMONG_USERS.sub(lambda m: re.sub(r"(?i)\bpopular\b", "picked", m.group(1)), most)
+    most = _PEOPLE_HAVE_CHOSEN_MOST.sub(r"are most \1", most)
     most = _PEOPLE_CHOOSE_MOST.sub(lambda m: f"are most {_CHOICE_VERBS[m.group(1).lower()]}", most)
     most = _CHOSEN_BY_MOST.sub(r"most \2 \1", most)
     if most != text:
@@ -373,7 +375,7 @@ _PEOPLE = r"(?:our\s+|the\s+|all\s+)?(?:users|customers|members|people|clients)"
 _ENDS = r"(?=\s*(?:[?.!,]|$|in\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b))"
 _PICKED_MOST = re.compile(
     rf"\b(?:was|were|is|are|got|get|gets|getting)\s+(?:the\s+)?({_VERBS_OF_CHOICE})\s+"
-    rf"(?:the\s+)?most(?:\s+often)?(?:\s+by\s+{_PEOPLE})?{_ENDS}",
+    rf"(?:by\s+{_PEOPLE}\s+)?(?:the\s+)?most(?:\s+often)?(?:\s+by\s+{_PEOPLE})?{_ENDS}",
     re.IGNORECASE,
 )
 _AMONG_USERS = re.compile(
@@ -396,6 +398,12 @@ _CHOICE_VERBS = {
 # 'which stocks do users pick the most': the most picked stocks
 _PEOPLE_CHOOSE_MOST = re.compile(
     rf"\b(?:(?:do|does|did)\s+)?{_PEOPLE}\s+({'|'.join(_CHOICE_VERBS)})\s+(?:the\s+)?most"
+    rf"(?:\s+often)?{_ENDS}",
+    re.IGNORECASE,
+)
+# 'which 5 stocks have users picked the most': the most picked stocks
+_PEOPLE_HAVE_CHOSEN_MOST = re.compile(
+    rf"\b(?:have|has|had)\s+{_PEOPLE}\s+({_VERBS_OF_CHOICE})\s+(?:the\s+)?most"
     rf"(?:\s+often)?{_ENDS}",
     re.IGNORECASE,
 )
