@@ -170,3 +170,31 @@ def test_popular_picks_index_values_and_days_of_the_highest_close(engine, seed_d
     plan = ask(engine, seed_db, question)
     assert plan.tasks[0].sql, plan.tasks[0].refusal
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "users that never picked anything",
+            "SELECT user_id FROM users WHERE user_id NOT IN"
+            " (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "show me users who picked 8 stocks or more",
+            "SELECT user_id FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) >= 8",
+        ),
+        (
+            "Which states have only a single company?",
+            "SELECT state FROM companies GROUP BY state HAVING COUNT(*) = 1",
+        ),
+        (
+            "which cities have more than 15 companies HQ'd there?",
+            "SELECT city FROM companies GROUP BY city HAVING COUNT(*) > 15",
+        ),
+    ],
+)
+def test_counts_said_in_everyday_words(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)

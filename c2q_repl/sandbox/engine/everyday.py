@@ -57,6 +57,34 @@ PLAIN_WORDINGS = (
         ),
         r"\1 per ",
     ),
+    # 'users that never picked anything', 'haven't selected anything (at all)': no picks
+    (
+        re.compile(
+            r"\b(picked|selected|chosen|added|bought|ordered)\s+anything(?:\s+at\s+all)?\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'users who picked 8 stocks or more': at least 8
+    (re.compile(r"\b(\d+)\s+([a-z]+)\s+or\s+more\b", re.I), r"at least \1 \2"),
+    (re.compile(r"\b(\d+)\s+or\s+more\s+([a-z]+)\b", re.I), r"at least \1 \2"),
+    # 'which states have only a single company': exactly one
+    (
+        re.compile(
+            r"\b(?:only|just)\s+(?:a\s+single|one|1)\s+(?=[a-z]+\s*(?:[?.!,]|$|in\b|each\b))",
+            re.I,
+        ),
+        "exactly 1 ",
+    ),
+    # 'which cities have more than 15 companies HQ'd there': 'there' is each of those cities
+    (
+        re.compile(
+            r"^(\s*(?:which|what)\s+(?:cities|states|countries|places)\b.*?)\s+there"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'users who only picked one stock': exactly one
     (
         re.compile(r"\bonly\s+(picked|selected|chose|added|bought)\s+(?:one|1|a\s+single)\b", re.I),
