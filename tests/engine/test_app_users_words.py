@@ -198,3 +198,35 @@ def test_counts_said_in_everyday_words(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert plan.tasks[0].sql, plan.tasks[0].refusal
     assert same_rows(seed_db, plan, gold)
+
+
+def test_watchlist_adds_and_picks_in_a_month_count_the_picks(engine, seed_db):
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '{}'"
+        " AND created_date < '{}'"
+    )
+    plan = ask(engine, seed_db, "how many stocks did users add to their watchlists in may 2023?")
+    assert same_rows(seed_db, plan, gold.format("2023-05-01", "2023-06-01"))
+    plan = session(
+        engine, seed_db, "how many stocks did users pick in december 2023", "and in november"
+    )
+    assert same_rows(seed_db, plan, gold.format("2023-11-01", "2023-12-01"))
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which stocks were picked by more than 10 users?",
+            "SELECT stock_symbol FROM user_selected_stocks GROUP BY stock_symbol"
+            " HAVING COUNT(*) > 10",
+        ),
+        (
+            "Which companies has no user ever added to a watchlist?",
+            "SELECT stock_symbol FROM companies WHERE stock_symbol NOT IN"
+            " (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+    ],
+)
+def test_watchlist_words(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -74,6 +74,7 @@ from .vocabulary import build_lexicon
 from .wording import (
     arithmetic_decline,
     future_decline,
+    month_of_the_year_before,
     month_without_year,
     names_data,
     says_data,
@@ -244,6 +245,15 @@ class BuiltinAnswerer:
                 prepared,
                 question=only_year[0],
                 rewrites=prepared.rewrites + (only_year[1],),
+            )
+        same_year = (
+            month_of_the_year_before(prepared.question, request.history[-1].question)
+            if request.history
+            else None
+        )
+        if same_year is not None:
+            prepared = replace(
+                prepared, question=same_year[0], rewrites=prepared.rewrites + (same_year[1],)
             )
         monthly = month_without_year(prepared.question, ctx.lex)
         if monthly is not None:

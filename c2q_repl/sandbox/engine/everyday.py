@@ -65,6 +65,45 @@ PLAIN_WORDINGS = (
         ),
         r"\1",
     ),
+    # 'how many stocks did users add to their lists', 'added to a watchlist': picked (the
+    # watchlist is the picks table; 'added' alone is its date column)
+    (
+        re.compile(
+            r"\badd\s+to\s+(?:their|his|her|a|the|my|your|our)\s+(?:watch\s*)?lists?\b", re.I
+        ),
+        "pick",
+    ),
+    (
+        re.compile(
+            r"\badded\s+to\s+(?:their|his|her|a|the|my|your|our)\s+(?:watch\s*)?lists?\b",
+            re.I,
+        ),
+        "picked",
+    ),
+    (
+        re.compile(r"\b(was|were|is|are|got|been)\s+added\s+(?=(?:the\s+)?most\b)", re.I),
+        r"\1 picked ",
+    ),
+    # 'how many stocks did users pick in december 2023': the picks made in that month (a
+    # stock picked twice counts twice; the period is the picks' own date)
+    (
+        re.compile(
+            r"^\s*how\s+many\s+(?:stocks|companies)\s+(?:did|have)\s+(?:users|people)\s+"
+            r"(?:pick|picked|select|selected|choose|chosen)(?=\s+(?:in|during|between|since|on|"
+            r"over|last)\b)",
+            re.I,
+        ),
+        "how many stock picks were made",
+    ),
+    # 'stocks picked by more than 10 users': more than 10 picks (one pick per user and stock)
+    (
+        re.compile(
+            r"\b(?:were|was|are|is|have\s+been|has\s+been)\s+(?:picked|selected|chosen)\s+by\s+"
+            r"(more\s+than|fewer\s+than|less\s+than|at\s+least|over)\s+(\d+)\s+users\b",
+            re.I,
+        ),
+        r"have \1 \2 picks",
+    ),
     # 'users who picked 8 stocks or more': at least 8
     (re.compile(r"\b(\d+)\s+([a-z]+)\s+or\s+more\b", re.I), r"at least \1 \2"),
     (re.compile(r"\b(\d+)\s+or\s+more\s+([a-z]+)\b", re.I), r"at least \1 \2"),

@@ -86,6 +86,22 @@ _MONTH_ALONE = re.compile(
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
 
 
+def month_of_the_year_before(question: str, previous: str) -> tuple[str, tuple[str, str]] | None:
+    """'and in november' after 'how many picks in december 2023': November of that year,
+    when the previous question named a month of one year. (question, (said, read as))."""
+    m = _MONTH_ALONE.search(question)
+    if m is None or _ANY_YEAR.search(question):
+        return None
+    month_then = re.search(rf"\b(?:{_MONTH_NAMES})\b", previous, re.I)
+    years = set(re.findall(r"\b(?:19|20)\d\d\b", previous))
+    if month_then is None or len(years) != 1:
+        return None
+    year = years.pop()
+    word = m.group("month")
+    at = m.end("month")
+    return question[:at] + f" {year}" + question[at:], (word, f"{word} {year}")
+
+
 def month_without_year(question: str, lex: Lexicon) -> Decline | None:
     """'list users who joined in may': a month with no year. 'may' was read as the modal
     verb and dropped (every user listed); when the data holds that month in more than one
