@@ -145,3 +145,22 @@ def test_the_most_recent_date_after_a_declined_question_is_a_question_of_its_own
         engine, seed_db, "aapl close on jan 5 2024", "ok whats the most recent date you have"
     )
     assert same_rows(seed_db, plan, "SELECT MAX(record_date) FROM stock_price_history")
+
+
+def test_a_wish_about_my_own_things_and_an_exclamation_are_set_aside(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "What was the S&P 500 index at on the last trading day of 2022? I want to see how my "
+        "year went.",
+    )
+    gold = "SELECT price FROM index_price_history WHERE record_date = '2022-12-30'"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "Which companies are headquartered in Oregon?",
+        "Oh my, more than I expected. Which of those is the biggest by market cap?",
+    )
+    gold = "SELECT stock_symbol FROM companies WHERE state = 'OR' ORDER BY market_cap DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold)

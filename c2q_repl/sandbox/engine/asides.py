@@ -49,14 +49,27 @@ _PURPOSE = re.compile(
 )
 
 
+def _asks(sentence: str) -> bool:
+    """A request that is not the asker's wish about their own things."""
+    return is_request(sentence) and not (
+        _ABOUT_ME.match(sentence) and not sentence.rstrip().endswith("?")
+    )
+
+
 def is_request(sentence: str) -> bool:
     """The sentence asks for something: a question mark, or a request's first words."""
     return sentence.rstrip().endswith("?") or bool(_REQUEST_START.match(sentence))
 
 
+_ABOUT_ME = re.compile(r"^\s*i(?:'d|\s+would)?\s+(?:want|need|like|love)\b.*\bmy\b", re.I)
+
+
 def _chatter(sentence: str, unknown_words: Callable[[str], tuple[str, ...]]) -> bool:
     """Words about the asker: several the engine cannot place ('my granddaughter bought me
-    a few shares'), as opposed to a fragment that edits the question ('top 5')."""
+    a few shares'), as opposed to a fragment that edits the question ('top 5'); or the
+    asker's own wish about their own things ('I want to see how my year went.')."""
+    if _ABOUT_ME.match(sentence) and not sentence.rstrip().endswith("?"):
+        return True
     return len(unknown_words(sentence)) >= 2
 
 
@@ -79,7 +92,7 @@ def question_of(
     sentences = [s.strip() for s in _SENTENCES.split(text.strip()) if s.strip()]
     dropped: list[str] = []
     if len(sentences) > 1:
-        asking = [s for s in sentences if is_request(s) or not _chatter(s, unknown_words)]
+        asking = [s for s in sentences if not _chatter(s, unknown_words) or _asks(s)]
         if asking and len(asking) < len(sentences):
             kept = " ".join(asking)
             context = [s for s in sentences if s not in asking]

@@ -200,7 +200,7 @@ class BuiltinAnswerer:
             body,
             lambda text: back_reference(text, link(text, ctx.lex)),
             lambda text: says_data(text, ctx.lex),
-            lambda text: link(text, ctx.lex).unknown,
+            lambda text: _unplaced(link(text, ctx.lex)),
             lambda text: mentions(link(prepare(text).question, ctx.lex)),
         )
         prepared = prepare(
@@ -653,6 +653,11 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+def _unplaced(linked) -> tuple[str, ...]:
+    """Words of a sentence the engine cannot use: unknown, or known to be unsupported."""
+    return (*linked.unknown, *(phrase for phrase, _ in linked.unsupported))
 
 
 def _from_on(sql: str) -> str:
