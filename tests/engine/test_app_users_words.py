@@ -230,3 +230,41 @@ def test_watchlist_adds_and_picks_in_a_month_count_the_picks(engine, seed_db):
 )
 def test_watchlist_words(engine, seed_db, question, gold):
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "monthly avg of sp500 index in 2023",
+            "SELECT strftime('%Y-%m', record_date), AVG(price) FROM index_price_history"
+            " WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+            " GROUP BY strftime('%Y-%m', record_date)",
+        ),
+        (
+            "Which month of 2022 had the highest average level for the S&P 500 index?",
+            "SELECT strftime('%Y-%m', record_date) FROM index_price_history"
+            " WHERE record_date BETWEEN '2022-01-01' AND '2022-12-31'"
+            " GROUP BY strftime('%Y-%m', record_date) ORDER BY AVG(price) DESC LIMIT 1",
+        ),
+        (
+            "S&P 500 average index price per yr",
+            "SELECT strftime('%Y', record_date), AVG(price) FROM index_price_history"
+            " GROUP BY strftime('%Y', record_date)",
+        ),
+    ],
+)
+def test_the_index_average_by_period(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_groups_of_a_period_outside_the_data_say_the_range(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "monthly average of the S&P 500 index in the last quarter of 2022",
+        "what about Q1 2024",
+    )
+    assert not plan.tasks[0].sql and "The data covers" in plan.tasks[0].refusal

@@ -153,6 +153,37 @@ PLAIN_WORDINGS = (
         ),
         r"\1 was the \4 close of \3\2\5",
     ),
+    # 'monthly avg of sp500 index in 2023', 'index avg by month': the index's average level
+    (
+        re.compile(
+            r"\b(month|week|year)ly\s+(?:avg|average)\s+of\s+(?:the\s+)?"
+            r"(s&p(?:\s*500)?|sp500|index)(?:\s+index)?\b",
+            re.I,
+        ),
+        r"average \2 level per \1",
+    ),
+    (
+        re.compile(
+            r"\b(index|s&p(?:\s*500)?|sp500)(?:\s+index)?\s+(?:avg|average)\b"
+            r"(?!\s+(?:index|level|price|close|value)s?\b)",
+            re.I,
+        ),
+        r"average \1 level",
+    ),
+    # 'which month of 2023 had the highest average level for the S&P 500 index': the
+    # period said after the question, where the ranking reads it
+    (
+        re.compile(
+            r"^(\s*which\s+(?:month|week|quarter|day))\s+(?:of|in)\s+((?:19|20)\d\d)\s+"
+            r"(had\s+the\s+(?:highest|lowest|most|fewest)\b[^?]*?)\s*([?.!]*)\s*$",
+            re.I,
+        ),
+        r"\1 \3 in \2\4",
+    ),
+    (
+        re.compile(r"\baverage\s+level\s+for\s+the\s+(s&p(?:\s*500)?|sp500)(?:\s+index)?", re.I),
+        r"average \1 level",
+    ),
     # 'index high in 2022', 'S&P 500 low point': the index's highest (lowest) level over a
     # period ('high on 2022-06-01' is a day's intraday high, which the index has not); the
     # index has one price, while 'high' alone is a column of the stocks' prices
