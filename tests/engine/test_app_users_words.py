@@ -9,6 +9,13 @@ import pytest
 from test_honesty import ask, same_rows, session
 
 
+def _answers(engine, seed_db, question, gold):
+    """Answered (not declined), with the gold's rows."""
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
 @pytest.mark.parametrize(
     "question,gold",
     [
@@ -70,9 +77,7 @@ from test_honesty import ask, same_rows, session
     ],
 )
 def test_answered(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answers(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -133,8 +138,7 @@ def test_the_biggest_one_by_a_named_column_after_a_list(engine, seed_db):
     ],
 )
 def test_the_index_high_is_its_own_level_not_its_stocks_highs(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert same_rows(seed_db, plan, gold)
+    _answers(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -167,9 +171,7 @@ def test_the_index_high_is_its_own_level_not_its_stocks_highs(engine, seed_db, q
     ],
 )
 def test_popular_picks_index_values_and_days_of_the_highest_close(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answers(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -195,9 +197,7 @@ def test_popular_picks_index_values_and_days_of_the_highest_close(engine, seed_d
     ],
 )
 def test_counts_said_in_everyday_words(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answers(engine, seed_db, question, gold)
 
 
 def test_watchlist_adds_and_picks_in_a_month_count_the_picks(engine, seed_db):
@@ -229,7 +229,7 @@ def test_watchlist_adds_and_picks_in_a_month_count_the_picks(engine, seed_db):
     ],
 )
 def test_watchlist_words(engine, seed_db, question, gold):
-    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+    _answers(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -255,9 +255,7 @@ def test_watchlist_words(engine, seed_db, question, gold):
     ],
 )
 def test_the_index_average_by_period(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answers(engine, seed_db, question, gold)
 
 
 def test_groups_of_a_period_outside_the_data_say_the_range(engine, seed_db):
