@@ -68,6 +68,10 @@ HOLDOUT_SPLITS = (
     "holdout35",
     "holdout36",
     "holdout37",
+    "holdout38",
+    "holdout39",
+    "holdout40",
+    "holdout41",
 )  # --holdout runs them all: never tuned on
 
 

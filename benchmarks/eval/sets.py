@@ -135,6 +135,14 @@ SPLITS = (
     "dev80",
     "dev81",
     "dev82",
+    "holdout38",
+    "holdout39",
+    "holdout40",
+    "holdout41",
+    "dev83",
+    "dev84",
+    "dev85",
+    "dev86",
 )  # later blind sets
 
 
