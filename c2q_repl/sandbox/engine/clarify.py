@@ -47,6 +47,8 @@ def filter_text(f: Filter) -> str:
         return f"{name} matches '{f.values[0]}'"
     if f.op in (">avg", "<avg"):
         return f"{name} {'above' if f.op == '>avg' else 'below'} the average {name}"
+    if f.op in (">col", "<col"):
+        return f"{name} {'above' if f.op == '>col' else 'below'} {f.values[0]}"
     return f"{name} {f.op} {_value(f.values[0])}"
 
 

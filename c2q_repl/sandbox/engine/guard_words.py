@@ -139,6 +139,8 @@ def verb_on_other_date(p: Proposal) -> Decline | None:
         if not filtered:
             continue
         named = verb_columns(verb.lower, p.facts, p.catalog)
+        if _compared_with_a_column(named, p):
+            continue  # 'closed higher than it opened in 2023': the verb named open, compared
         if named and not {c.lower() for c in named} & {c.lower() for c in filtered}:
             return Decline(
                 f"'{verb.text} {item.text}' is about {named[0]}, and the SQL I built filters "
@@ -146,6 +148,18 @@ def verb_on_other_date(p: Proposal) -> Decline | None:
                 (verb.text,),
             )
     return None
+
+
+def _compared_with_a_column(names: list[str], p: Proposal) -> bool:
+    """One of ``names`` is compared with another column of the row (``close > open``)."""
+    wanted = {n.lower() for n in names}
+    for node in p.facts.tree.find_all(exp.GT, exp.LT):
+        sides = (node.this, node.expression)
+        if all(isinstance(s, exp.Column) for s in sides) and any(
+            s.name.lower() in wanted for s in sides
+        ):
+            return True
+    return False
 
 
 def subject_not_shown(p: Proposal) -> Decline | None:

@@ -79,6 +79,7 @@ from .ratio import (
 from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Filter, Metric, QuerySpec
 from .sqlbuild import code_label
+from .two_columns import read_column_comparisons
 from .verbs import read_relation_verbs
 from .vs_average import read_vs_average
 from .when import read_when
@@ -195,6 +196,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_absent(st)
     read_like(st)
     read_vs_average(st)
+    read_column_comparisons(st)
     agg_condition = read_aggregate_condition(st)
     plain_from = len(st.filters)
     read_comparisons(st)

@@ -197,6 +197,10 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
         )
         ops = {">avg": exp.GT, "<avg": exp.LT}
         return ops[f.op](this=column, expression=exp.Subquery(this=average))
+    if f.op in (">col", "<col"):
+        # 'close higher than it opened': another column of the same row
+        other = names.col(Col(f.col.table, str(f.values[0])))
+        return (exp.GT if f.op == ">col" else exp.LT)(this=column, expression=other)
     return _compare(column, f.op, f.values[0])
 
 
