@@ -54,7 +54,22 @@ def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
     n = int(limit.expression.name)
     probe = tree.copy()
     probe.set("limit", None)
-    probe.set("expressions", [o.this.copy() for o in order.expressions])
+    # 'ORDER BY n' names a select alias: probe the aliased expression (a bare unknown
+    # name would read as the string 'n' in SQLite and look like a tie on every row)
+    aliased = {e.alias.lower(): e.this for e in tree.expressions if isinstance(e, exp.Alias)}
+
+    def key(o: exp.Expression) -> exp.Expression:
+        if isinstance(o.this, exp.Column) and not o.this.table:
+            return aliased.get(o.this.name.lower(), o.this).copy()
+        return o.this.copy()
+
+    ordered = []
+    for o in order.expressions:
+        resolved = o.copy()
+        resolved.set("this", key(o))
+        ordered.append(resolved)
+    probe.set("expressions", [o.this.copy() for o in ordered])
+    probe.set("order", exp.Order(expressions=ordered))
     keys = conn.execute(probe.sql(dialect="sqlite")).fetchall()
     return len(keys) > n and keys[n - 1] == keys[n]
 
@@ -213,3 +228,14 @@ def test_a_month_said_with_its_one_year_matches_a_gold_keyed_by_month(sp500_path
         assert not judge(database, [["2023-07", 6], ["2023-08", 5]], gold)[0]
     finally:
         database.close()
+
+
+def test_a_tie_check_reads_an_order_by_alias_as_its_expression(sp500_path: Path):
+    conn = sqlite3.connect(f"{sp500_path.as_uri()}?mode=ro", uri=True)
+    by_alias = "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC"
+    by_expression = by_alias.replace("ORDER BY n", "ORDER BY COUNT(*)")
+    for limit in (1, 3, 30):
+        assert limit_cut_tie(conn, f"{by_alias} LIMIT {limit}") == limit_cut_tie(
+            conn, f"{by_expression} LIMIT {limit}"
+        )
+    assert not limit_cut_tie(conn, f"{by_alias} LIMIT 1")
