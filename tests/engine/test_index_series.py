@@ -28,3 +28,15 @@ def test_the_index_close_is_its_own_price(engine, seed_db, question):
 def test_a_member_stocks_close_stays_the_stocks(engine, seed_db):
     plan = ask(engine, seed_db, "close of AAPL on 2023-05-01")
     assert "index_price_history" not in plan.tasks[0].sql
+
+
+def test_where_was_the_index_asks_for_its_level(engine, seed_db):
+    """'where was the S&P 500 on …' is the index's level that day, not a place."""
+    from test_honesty import ask, same_rows
+
+    plan = ask(engine, seed_db, "where was the S&P 500 on the last trading day of 2022?")
+    gold = (
+        "SELECT price FROM index_price_history WHERE record_date ="
+        " (SELECT MAX(record_date) FROM index_price_history WHERE record_date < '2023-01-01')"
+    )
+    assert same_rows(seed_db, plan, gold)

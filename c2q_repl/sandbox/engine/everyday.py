@@ -129,6 +129,32 @@ PLAIN_WORDINGS = (
         re.compile(r"\bonly\s+(picked|selected|chose|added|bought)\s+(?:one|1|a\s+single)\b", re.I),
         r"\1 exactly 1",
     ),
+    # 'companies that employ more than 300,000 people': that many employees
+    (
+        re.compile(
+            r"\bemploy(?:s|ing)?\s+(more\s+than|over|at\s+least|fewer\s+than|less\s+than|under|"
+            r"above|below)\s+([\d][\d,.]*\s*(?:k|m|thousand|million)?)\s+(?:people|persons|"
+            r"workers|staff|employees)\b",
+            re.I,
+        ),
+        r"have \1 \2 employees",
+    ),
+    # 'full-time headcount': the staff count (the only kind the data has, or declined)
+    (
+        re.compile(
+            r"\bfull[-\s]time\s+(?=headcount\b|staff\b|workforce\b|workers\b|employees\b)", re.I
+        ),
+        "",
+    ),
+    # 'companies domiciled outside the US', 'sit in the Semiconductors industry': where
+    # they are
+    (re.compile(r"\b(?:domiciled|incorporated)\s+(?=in\b|outside\b)", re.I), ""),
+    (re.compile(r"\b(?:sit|sits)\s+(?=in\s+the\b)", re.I), "are "),
+    # 'where was the S&P 500 on the last trading day of 2022': its level, not a place
+    (
+        re.compile(r"^(\s*)where\s+(was|is|did)\s+(?=(?:the\s+)?(?:s\s*&\s*p|index)\b)", re.I),
+        r"\1what \2 ",
+    ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'

@@ -294,6 +294,13 @@ def _fragment(linked: Linked) -> bool:
         return False
     for k, it in enumerate(items):
         nxt = items[k + 1] if k + 1 < len(items) else None
+        sorting = any(b.kind == "kw" and b.category == "order" for b in items[:k])
+        before = items[k - 1] if k else None
+        if sorting and (
+            (it.kind == "kw" and it.category == "count")
+            or (it.kind == "table" and before is not None and before.category == "count")
+        ):
+            continue  # 'sort by count desc', 'order by number of companies': what is shown
         if it.kind == "table":
             return False
         if (

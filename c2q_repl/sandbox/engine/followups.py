@@ -137,6 +137,8 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             and spec.metric is not None
         ):
             continue  # "and the total market cap?" after a count or an aggregate
+        if _sorts_by_the_count(items, k, spec):
+            continue
         if (
             it.kind == "column"
             and before is not None
@@ -171,6 +173,23 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             continue  # 'top 5 states' after the state with the most companies: the groups
         return False
     return True
+
+
+def _sorts_by_the_count(items: list[Item], k: int, spec: QuerySpec | None) -> bool:
+    """'sort by count desc', 'sort those by number of companies' after a count per group:
+    the groups ordered by the count they show."""
+    it = items[k]
+    if not (it.kind == "kw" and it.category == "count" and k):
+        return False
+    before = [b for b in items[max(0, k - 2) : k] if b.kind == "kw"]
+    return (
+        any(b.category == "order" for b in before)
+        and spec is not None
+        and spec.shape == "aggregate"
+        and spec.group_by is not None
+        and spec.metric is not None
+        and spec.metric.func == "COUNT"
+    )
 
 
 def _asks_for_one(words: list[str]) -> bool:
@@ -373,6 +392,10 @@ def apply_followup(
             return None
         if it.kind == "kw" and it.category == "not":
             negate = True
+        elif _sorts_by_the_count(items, k, spec):
+            low = any(i.kind == "kw" and i.category == "dir" and i.arg == "ASC" for i in items)
+            spec = spec.with_(order_metric=True, descending=not low)
+            changes.append(f"sorted by the count {'ascending' if low else 'descending'}")
         elif it.kind == "time":
             if negate:
                 raise ValueError(
@@ -468,6 +491,7 @@ def apply_followup(
                 it.category == "agg"
                 and spec.metric is not None
                 and (spec.metric.func != "COUNT" or spec.group_by is None)
+                and not (spec.group_by is not None and spec.limit is not None)
             ):
                 # "… and what is their total market cap?": same rows, another aggregate
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
@@ -495,7 +519,8 @@ def apply_followup(
                 )
             elif it.category == "agg" and spec.metric is not None and spec.group_by is not None:
                 # "which sector has the most companies?" → "and the total market cap?":
-                # the same groups, one more aggregate beside the count
+                # the same groups, one more aggregate beside the count; 'avg growth for
+                # those 3 sectors' after the top 3 by total market cap: still those 3
                 spec = spec.with_(extra_metrics=spec.extra_metrics + (Metric(it.arg, col),))
                 changes.append(f"adding the {it.text.lower()} {col.column} of each group")
                 continue
@@ -705,6 +730,19 @@ def apply_followup(
         changes.append("listed the counted rows instead of counting them")
     if not changes:
         return None
+    if (
+        spec.distinct
+        and spec.order_by is not None
+        and spec.order_by != prev.order_by
+        and spec.order_by not in spec.columns
+    ):
+        # 'biggest one by marketcap' after 'which cities are they in': the biggest company,
+        # or the city with the most? A list of distinct cities has no market cap of its own
+        raise ValueError(
+            f"'{question}' ranks a list of distinct {', '.join(c.column for c in spec.columns)}"
+            f" values by {spec.order_by.column}, which they do not have; please ask the whole "
+            "question (for example 'which company … has the biggest …')."
+        )
     return Edit(spec, tuple(changes))
 
 

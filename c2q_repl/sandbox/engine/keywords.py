@@ -116,6 +116,8 @@ _add(
     "each",
     "across",
     "grouped by",
+    "group by",
+    "per each",
     "broken down by",
     "split by",
     "breakdown by",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
@@ -177,6 +177,10 @@ def add_schema_names(
             else:
                 english.setdefault(phrase_key(phrase), []).append((table.name, col.name))
         words = split_words(col.name)
+        if len(words) > 1:
+            # 'marketcap', 'revenuegrowth': the name's words typed as one
+            # (never a spelling-correction target: 'reported' is no misspelt 'reporterid')
+            lex.add("".join(words), replace(target, via="joined"))
         if len(words) > 1 and words[-1] not in _GENERIC_HEADS | STOP_WORDS:
             # 'price' for unitPrice; never a stop word ('on' for CreatedOn)
             heads.setdefault(words[-1], []).append(col.name)

@@ -89,7 +89,11 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
 
 
 def _nearest_phrase(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
-    candidates = [k[0] for k in lex.phrases if len(k) == 1 and len(k[0]) >= 4]
+    candidates = [
+        k[0]
+        for k, targets in lex.phrases.items()
+        if len(k) == 1 and len(k[0]) >= 4 and any(t.via != "joined" for t in targets)
+    ]
     scored = _close(word, candidates)
     if not scored or scored[0][0] < 0.88:
         return None

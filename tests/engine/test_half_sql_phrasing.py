@@ -1,0 +1,103 @@
+"""Issue 12: an analyst's half-SQL phrasing ('count companies group by sector', 'top 10 by
+marketcap desc', 'sort by count desc') and plain-business wordings ('employ more than
+300,000 people', 'full-time headcount', 'domiciled outside the US') were declined."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "count companies group by sector",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector",
+        ),
+        (
+            "top 10 by marketcap desc",
+            "SELECT short_name, market_cap FROM companies ORDER BY market_cap DESC LIMIT 10",
+        ),
+        (
+            "tech companies with marketcap > 200B",
+            "SELECT short_name, market_cap FROM companies WHERE sector = 'Technology'"
+            " AND market_cap > 200000000000",
+        ),
+        (
+            "Which companies employ more than 300,000 people?",
+            "SELECT short_name, full_time_employees FROM companies"
+            " WHERE full_time_employees > 300000",
+        ),
+        (
+            "Break down total full-time headcount by sector, largest first.",
+            "SELECT sector, SUM(full_time_employees) FROM companies GROUP BY sector"
+            " ORDER BY SUM(full_time_employees) DESC",
+        ),
+        (
+            "Which companies are domiciled outside the US? Name and country.",
+            "SELECT short_name, country FROM companies WHERE country <> 'United States'",
+        ),
+        (
+            "How many companies in the index sit in the Semiconductors industry?",
+            "SELECT COUNT(*) FROM companies WHERE industry = 'Semiconductors'",
+        ),
+    ],
+)
+def test_half_sql_and_business_wordings_are_read(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "asked,order",
+    [
+        ("sort by count desc", "DESC"),
+        ("sort those by count desc", "DESC"),
+        ("sorted by count", "DESC"),
+        ("sort by number of companies, lowest first", "ASC"),
+        ("order by count asc", "ASC"),
+    ],
+)
+def test_sort_by_the_count_after_a_count_per_group(engine, seed_db, asked, order):
+    plan = session(engine, seed_db, "how many companies per sector", asked)
+    gold = f"SELECT sector, COUNT(*) FROM companies GROUP BY sector ORDER BY COUNT(*) {order}"
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_count_per_each_after_a_list_of_groups(engine, seed_db):
+    plan = session(engine, seed_db, "list the sectors", "count companies per each")
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_employees_at_a_place_that_users_do_not_have_is_still_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "how many of our users are based in California?")
+    assert not plan.tasks[0].sql
+
+
+def test_a_list_of_distinct_values_is_not_ranked_by_a_column_it_lacks(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies in TX",
+        "which cities are they in",
+        "biggest one by marketcap",
+    )
+    assert not plan.tasks[0].sql and "distinct city" in plan.tasks[0].refusal
+
+
+def test_a_joined_name_is_no_spelling_target(engine):
+    from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
+    from c2q_repl.sandbox.engine.lexicon import Lexicon, add_schema_names
+    from c2q_repl.sandbox.engine.linking import link
+
+    table = TableInfo(
+        "bugs", (ColumnInfo("bug_id", "INTEGER"), ColumnInfo("reporter_id", "INTEGER"))
+    )
+    lex = Lexicon(Catalog("bugs", "sqlite", (table,)))
+    add_schema_names(lex, table, {})
+    assert [t.column for t in link("reporterid", lex).items[0].targets] == ["reporter_id"]
+    assert "reported" in link("who reported", lex).unknown
