@@ -79,7 +79,7 @@ def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) ->
         and st.free(nxt_at)
         and (subject is None or distinct or is_plural(nxt))
     ):
-        col = choose(st, columns_of(nxt), nxt)
+        col = _days_of_the_compared_rows(st, choose(st, columns_of(nxt), nxt), nxt.text)
         st.take(nxt_at)
         if col_kind(st, col) == "number" and not distinct:
             if not is_plural(nxt):
@@ -93,6 +93,22 @@ def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) ->
             return Metric("SUM", col)
         return Metric("COUNT", col, distinct=True)
     return Metric("COUNT")
+
+
+def _days_of_the_compared_rows(st: ReadState, col: Col, said: str) -> Col:
+    """'how many trading days did the index close above 5,500': the days of the rows the
+    condition is on (the index's own dates), not the stock prices' dates joined to them."""
+    if col_kind(st, col) != "date":
+        return col
+    tables = {f.col.table for f in st.filters if not f.time}
+    if len(tables) != 1 or col.table in tables:
+        return col
+    (table,) = tables
+    own = st.lex.date_columns(table)
+    if len(own) != 1:
+        return col
+    st.notes.append((said, f"'{said}' read as the days of {table} ({own[0]})"))
+    return Col(table, own[0])
 
 
 def agg_metric(st: ReadState, at: int, func: str, distinct: bool) -> Metric | None:

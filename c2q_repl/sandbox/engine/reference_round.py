@@ -137,6 +137,7 @@ class ReferenceRound:
             return self._planner.refuse("0", question, spec, ctx)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
+        spec = _counted_are_them(spec, prev, question)
         far = (
             far_attribute(linked, ctx.lex)
             or far_place(spec, linked, ctx.lex, question)
@@ -487,6 +488,23 @@ _WHICH_OF_THEM = re.compile(
     r"|of\s+(?:them|those|these)\s*,?\s*which(?:\s+ones)?)\b",
     re.I,
 )
+
+
+def _counted_are_them(spec: QuerySpec, prev: QuerySpec, question: str) -> QuerySpec:
+    """'how many of them have AAPL on their list?' after 'how many users are there?': the
+    users are counted (those with that stock), never the stocks the condition names."""
+    if (
+        _HOW_MANY_OF_THEM.search(question) is None
+        or spec.shape != "count"
+        or spec.group_by is not None
+        or (spec.metric is not None and spec.metric.col is not None)
+        or spec.table == prev.table
+        or prev.group_by is not None
+        or prev.shape not in ("count", "list")
+    ):
+        return spec
+    others = tuple(t for t in spec.tables() if t != prev.table)
+    return spec.with_(table=prev.table, also_join=others, columns=())
 
 
 def _kept_among_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> QuerySpec:

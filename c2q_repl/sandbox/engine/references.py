@@ -39,9 +39,16 @@ def subject_filters(
     """(filters that select the previous answer's subject, how it was read), or None
     when the subject cannot be pinned down."""
     if not needs_rows(prev):
-        if not prev.filters:
+        joined = _joined_rows(prev, catalog) if not prev.filters else ()
+        if joined is None:
+            return None
+        if not prev.filters and not joined:
             return (), "the same rows as the previous question (all of them)"
-        return prev.filters, "the previous question's conditions"
+        if not prev.filters:
+            return joined, "the previous question's rows (those with " + ", ".join(
+                str(f.values[0]) for f in joined
+            ) + " rows)"
+        return prev.filters + joined, "the previous question's conditions"
     key = key_column(prev, catalog)
     if key is None or result is None or key.column not in result.columns:
         return None
@@ -53,6 +60,32 @@ def subject_filters(
     f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
     shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
     return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
+
+
+def _joined_rows(prev: QuerySpec, catalog: Catalog) -> tuple[Filter, ...] | None:
+    """'which of those are energy stocks?' after 'how many stocks have users selected': the
+    previous rows were only those a joined table has (an inner join keeps no others), so
+    that stays a condition; None when such a join cannot be said as one."""
+    found: list[Filter] = []
+    for table in prev.also_join:
+        rel = next(
+            (
+                r
+                for r in catalog.relationships
+                if {r.from_table.lower(), r.to_table.lower()} == {prev.table.lower(), table.lower()}
+            ),
+            None,
+        )
+        if rel is None:
+            continue  # reached through another joined table, which says it
+        if rel.from_table.lower() == prev.table.lower():
+            mine, theirs = rel.from_column, rel.to_column
+        else:
+            mine, theirs = rel.to_column, rel.from_column
+        found.append(Filter(Col(prev.table, mine), "present", (table, theirs)))
+    if prev.also_join and not found:
+        return None
+    return tuple(found)
 
 
 def shown_values(

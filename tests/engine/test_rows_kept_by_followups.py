@@ -1,0 +1,61 @@
+"""Issue 12: follow-ups that lost the previous answer's rows and answered wrongly — 'avg
+growth for those 3 sectors' re-ranked every sector, 'which of those are energy stocks?'
+after the count of picked stocks listed every energy stock, 'how many of them have AAPL on
+their list?' after a count of users counted companies, and 'how many trading days did the
+index close above 5,500' counted stock-price dates."""
+
+from __future__ import annotations
+
+from test_honesty import ask, rows, same_rows, session
+
+
+def test_an_aggregate_for_those_top_groups_keeps_the_groups(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "total market cap by sector",
+        "top 3 only",
+        "avg revenue_growth for those 3 sectors",
+    )
+    gold = seed_db.query(
+        "SELECT c.sector, AVG(c.revenue_growth) FROM companies c JOIN (SELECT sector FROM"
+        " companies GROUP BY sector ORDER BY SUM(market_cap) DESC LIMIT 3) t ON c.sector ="
+        " t.sector GROUP BY c.sector"
+    ).rows
+    shown = rows(seed_db, plan)
+    assert len(shown) == 3
+    got = {r[0]: float(r[-1]) for r in shown}
+    assert got.keys() == {g[0] for g in gold}
+    assert all(abs(got[g[0]] - float(g[1])) < 1e-9 for g in gold)
+
+
+def test_which_of_those_keeps_the_rows_an_inner_join_kept(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "How many different stocks have users selected overall?",
+        "which of those are energy stocks?",
+    )
+    gold = (
+        "SELECT DISTINCT u.stock_symbol FROM user_selected_stocks u JOIN companies c"
+        " ON c.stock_symbol = u.stock_symbol WHERE c.sector = 'Energy'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_how_many_of_them_counts_them(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many users are registered in total?",
+        "And how many of them have AAPL on their list?",
+    )
+    gold = "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks WHERE stock_symbol = 'AAPL'"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_days_counted_are_those_of_the_compared_rows(engine, seed_db):
+    plan = ask(engine, seed_db, "how many trading days did the index close above 4,500?")
+    gold = "SELECT COUNT(*) FROM index_price_history WHERE price > 4500"
+    assert "stock_price_history" not in plan.tasks[0].sql
+    assert same_rows(seed_db, plan, gold)
