@@ -16,6 +16,8 @@ _USERS_IN = "SELECT COUNT(*) FROM users WHERE created_date >= '{0}' AND created_
         ("how many signups in Q1?", "2023-01-01", "2023-04-01"),
         ("how many ppl signed up in july 2023", "2023-07-01", "2023-08-01"),
         ("how many people joined in 2023", "2023-01-01", "2024-01-01"),
+        ("how many users joined between march 1 and march 15", "2023-03-01", "2023-03-16"),
+        ("how many users signed up on june 30th", "2023-06-30", "2023-07-01"),
     ],
 )
 def test_signups_in_a_period(engine, seed_db, question, start, end):
@@ -29,6 +31,8 @@ def test_signups_in_a_period(engine, seed_db, question, start, end):
 def test_a_month_alone_over_several_years_is_still_asked(engine, seed_db):
     plan = ask(engine, seed_db, "MSFT average close in march")
     assert not plan.tasks[0].sql and "no year" in plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "what was the close of AAPL on june 30")
+    assert not plan.tasks[0].sql
 
 
 @pytest.mark.parametrize(

@@ -9,8 +9,12 @@ import re
 
 from .lexicon import Lexicon
 from .linking import link
-from .wording import _ANY_YEAR, _MONTH_ALONE
+from .wording import _ANY_YEAR, _MONTH_ALONE, _MONTH_NAMES
 
+# 'between march 1 and march 15', 'on june 30th': a day of a month, no year after it
+_DAY_ALONE = re.compile(
+    rf"\b(?P<month>{_MONTH_NAMES})\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?!\s*,?\s*\d)", re.I
+)
 _QUARTER_ALONE = re.compile(
     r"\b(?:in|during|for|of)\s+(?:the\s+)?(?P<quarter>q[1-4])\b(?!\s*(?:of\s+)?'?\d\d)", re.I
 )
@@ -20,6 +24,16 @@ def in_the_only_year(question: str, lex: Lexicon) -> tuple[str, tuple[str, str]]
     """(the question with the year written in, (as said, as read)) or None."""
     if _ANY_YEAR.search(question):
         return None
+    days = list(_DAY_ALONE.finditer(question))
+    if days:
+        year = _one_year(question, lex)
+        if year is None:
+            return None
+        rewritten = question
+        for m in reversed(days):
+            rewritten = rewritten[: m.end()] + f" {year}" + rewritten[m.end() :]
+        days_said = " … ".join(m.group(0) for m in days)
+        return rewritten, (days_said, f"{days_said} {year}, the one year of those rows' dates")
     said = _MONTH_ALONE.search(question)
     group = "month"
     if said is None:
