@@ -84,12 +84,40 @@ def test_answered(engine, seed_db, question, gold):
     "questions",
     [
         ("which users picked JPM", "which of those JPM users also picked apple"),
-        ("who was the very first user to sign up",),
     ],
 )
 def test_still_declined(engine, seed_db, questions):
     plan = session(engine, seed_db, *questions)
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,order",
+    [
+        ("who was the very first user to sign up", "ASC"),
+        ("which user signed up most recently", "DESC"),
+        ("which user has the earliest signup date", "ASC"),
+    ],
+)
+def test_the_first_or_last_user_is_a_row_with_its_date(engine, seed_db, question, order):
+    """Once answered with the date alone ('who' asks for the user), then declined."""
+    _answers(
+        engine,
+        seed_db,
+        question,
+        f"SELECT user_id, created_date FROM users ORDER BY created_date {order} LIMIT 1",
+    )
+
+
+def test_which_of_them_signed_up_most_recently(engine, seed_db):
+    plan = session(
+        engine, seed_db, "how many users have no picks at all", "which one signed up most recently"
+    )
+    gold = (
+        "SELECT user_id FROM users WHERE user_id NOT IN (SELECT user_id FROM"
+        " user_selected_stocks) ORDER BY created_date DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
 
 
 def test_what_they_picked_is_shown_beside_each_user(engine, seed_db):
@@ -266,3 +294,54 @@ def test_groups_of_a_period_outside_the_data_say_the_range(engine, seed_db):
         "what about Q1 2024",
     )
     assert not plan.tasks[0].sql and "The data covers" in plan.tasks[0].refusal
+
+
+def test_picks_with_the_sector_for_each_then_per_sector(engine, seed_db):
+    plan = session(engine, seed_db, "show me user 14's picks with the sector for each")
+    gold = (
+        "SELECT s.stock_symbol, c.sector FROM user_selected_stocks s JOIN companies c"
+        " ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 14"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "show me user 14's picks with the sector for each", "how many per sector"
+    )
+    gold = (
+        "SELECT c.sector, COUNT(*) FROM user_selected_stocks s JOIN companies c"
+        " ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 14 GROUP BY c.sector"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_who_signed_up_most_recently_is_a_question_of_its_own(engine, seed_db):
+    """After a count of tech pickers it was read as an edit of that count (the tech
+    condition then leaked into 'what did they pick')."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many different users picked at least one tech stock",
+        "who signed up most recently?",
+        "what did they pick",
+    )
+    gold = (
+        "SELECT stock_symbol FROM user_selected_stocks WHERE user_id ="
+        " (SELECT user_id FROM users ORDER BY created_date DESC LIMIT 1)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which Energy names has nobody put on a watchlist yet?",
+        "which energy stocks were never picked by anyone",
+    ],
+)
+def test_stocks_nobody_picked(engine, seed_db, question):
+    _answers(
+        engine,
+        seed_db,
+        question,
+        "SELECT stock_symbol FROM companies WHERE sector = 'Energy' AND stock_symbol NOT IN"
+        " (SELECT stock_symbol FROM user_selected_stocks)",
+    )

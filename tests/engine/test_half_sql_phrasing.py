@@ -101,3 +101,66 @@ def test_a_joined_name_is_no_spelling_target(engine):
     add_schema_names(lex, table, {})
     assert [t.column for t in link("reporterid", lex).items[0].targets] == ["reporter_id"]
     assert "reported" in link("who reported", lex).unknown
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "How many distinct users have selected at least one Technology stock?",
+            "SELECT COUNT(DISTINCT u.user_id) FROM user_selected_stocks u JOIN companies c"
+            " ON c.stock_symbol = u.stock_symbol WHERE c.sector = 'Technology'",
+        ),
+        ("companies where state is null", "SELECT stock_symbol FROM companies WHERE state IS NULL"),
+        (
+            "how many companies have null ebitda",
+            "SELECT COUNT(*) FROM companies WHERE ebitda IS NULL",
+        ),
+        (
+            "Which stock has been picked by the most users, and by how many?",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY COUNT(*) DESC LIMIT 1",
+        ),
+        (
+            "top 5 heaviest names in the index",
+            "SELECT stock_symbol, weight FROM index_compositions ORDER BY weight DESC LIMIT 5",
+        ),
+        (
+            "What's the average revenue growth across the Energy sector?",
+            "SELECT AVG(revenue_growth) FROM companies WHERE sector = 'Energy'",
+        ),
+        (
+            "Top 5 Healthcare names by revenue growth, please",
+            "SELECT short_name, revenue_growth FROM companies WHERE sector = 'Healthcare'"
+            " ORDER BY revenue_growth DESC LIMIT 5",
+        ),
+    ],
+)
+def test_traders_wordings_are_read(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+_FIRST_LAST_TSLA_2023 = (
+    "SELECT (SELECT close FROM stock_price_history WHERE stock_symbol = 'TSLA' AND record_date ="
+    " (SELECT MIN(record_date) FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+    " AND record_date >= '2023-01-01')),"
+    " (SELECT close FROM stock_price_history WHERE stock_symbol = 'TSLA' AND record_date ="
+    " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+    " AND record_date < '2024-01-01'))"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did Tesla's stock perform in 2023? I'd like the first and last closing price of the"
+        " year and the % change.",
+        "How much did Tesla's share price change over 2023, first close of the year vs last?",
+    ],
+)
+def test_first_and_last_said_after_a_change_is_that_change(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, _FIRST_LAST_TSLA_2023)

@@ -59,3 +59,55 @@ def test_the_days_counted_are_those_of_the_compared_rows(engine, seed_db):
     gold = "SELECT COUNT(*) FROM index_price_history WHERE price > 4500"
     assert "stock_price_history" not in plan.tasks[0].sql
     assert same_rows(seed_db, plan, gold)
+
+
+def test_that_after_a_declined_question_is_not_the_answer_before_it(engine, seed_db):
+    """'what day was that' after a declined 'highest it got in 2023?' listed every stock
+    price date of the S&P 500's members (the rows of the answer before)."""
+    plan = session(
+        engine,
+        seed_db,
+        "where was the s&p 500 at on the last day in the data",
+        "what is its p/e ratio?",
+        "what day was that",
+    )
+    assert not plan.tasks[0].sql and "previous question" in plan.tasks[0].refusal
+
+
+def test_their_values_keep_the_join_of_the_rows_listed(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many ppl picked at least 1 energy stock?",
+        "list those energy stocks",
+        "and their revenue growth",
+    )
+    gold = (
+        "SELECT stock_symbol, revenue_growth FROM companies WHERE sector = 'Energy' AND"
+        " stock_symbol IN (SELECT stock_symbol FROM user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_the_value_on_another_day_is_of_the_one_series_named(engine, seed_db):
+    """'what was the close on the last trading day of 2022' after NVDA's latest close and
+    volume listed every stock's close that day."""
+    plan = session(
+        engine,
+        seed_db,
+        "latest close for NVDA",
+        "and the volume that day?",
+        "what was the close on the last trading day of 2022",
+    )
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'NVDA' AND record_date ="
+        " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date < '2023-01-01')"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "latest close for NVDA", "what was the close on 2023-06-30")
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date = '2023-06-30'"
+    )
+    assert same_rows(seed_db, plan, gold)

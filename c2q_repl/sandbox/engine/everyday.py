@@ -6,8 +6,12 @@ applies them in order and reports what changed."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-PLAIN_WORDINGS = (
+# (pattern, replacement): a replacement is a template or a function of the match
+Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
+
+PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
     # 'which stock got picked most': the passive said with 'got'
     (re.compile(r"\bgot\s+(picked|selected|chosen|added|bought)\b", re.I), r"were \1"),
@@ -154,6 +158,153 @@ PLAIN_WORDINGS = (
     (
         re.compile(r"^(\s*)where\s+(was|is|did)\s+(?=(?:the\s+)?(?:s\s*&\s*p|index)\b)", re.I),
         r"\1what \2 ",
+    ),
+    # 'users who selected at least one Technology stock': one is enough, so any such pick
+    (
+        re.compile(
+            r"\bat\s+least\s+(?:one|1|a\s+single)\s+(?=[a-z][\w&-]*\s+(?:stocks?|compan(?:y|ies)|"
+            r"names?|picks?|shares?)\b)",
+            re.I,
+        ),
+        "a ",
+    ),
+    # 'companies where state is null', 'how many companies have null ebitda': none stored
+    (re.compile(r"\b(?:where\s+)?([a-z_]+)\s+is\s+null\b", re.I), r"with no \1"),
+    (re.compile(r"\bnull\s+(?=[a-z])", re.I), "no "),
+    # 'which stock was picked by the most users, and by how many?': the count is shown beside
+    (re.compile(r"(\bmost\b.*?)\s*,?\s+and\s+by\s+how\s+many\b[^?.!]*", re.I), r"\1"),
+    # 'top 10 heaviest stocks in the S&P 500 (by index weight)': ranked by their weight
+    (
+        re.compile(
+            r"\b(?:heaviest|most\s+heavily\s+weighted)\s+(?:stocks|companies|names|members|"
+            r"holdings|constituents)\b(?!.*\bweight)",
+            re.I,
+        ),
+        "stocks by index weight",
+    ),
+    (
+        re.compile(
+            r"\b(?:heaviest|most\s+heavily\s+weighted)\s+(?=\w+\b.*\bby\s+(?:index\s+)?weight)",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\bheaviest\s+(?=weights?\b)", re.I), "highest "),
+    # 'the average revenue growth across the Energy sector': within it
+    (
+        re.compile(r"\bacross\s+(?=the\s+[A-Z][\w&]*(?:\s+[A-Z][\w&]*)*\s+(?:sector|industry)\b)"),
+        "in ",
+    ),
+    # 'top 5 Healthcare names', 'tech names': the stocks of that kind (a trader's word)
+    (
+        re.compile(
+            r"\b((?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)|tech|energy|healthcare|financial|bank|utility|"
+            r"semiconductor|semis|industrial|consumer|retail|defensive|cyclical|chip)\s+names\b"
+        ),
+        r"\1 stocks",
+    ),
+    # 'How did Tesla do in 2023? give me the first and last close of the year (and the %
+    # change)': what a change over the period shows anyway (first, last, their change)
+    (
+        re.compile(
+            r"(\b(?:do|did|perform(?:ed)?|change[ds]?|move[ds]?)\b[^?.!]*?\b(?:19|20)\d\d\b[^?.!,]*?)"
+            r"\s*[?.!,]\s*(?:(?:give|show)\s+me|i'?d\s+like|i\s+want|with)?\s*(?:the\s+)?first\s+"
+            r"(?:(?:close|closing\s+price|price)\s+)?(?:of\s+the\s+year\s+)?(?:"
+            r"(?:vs\.?|versus|to)\s+(?:the\s+)?last(?:\s+(?:close|closing\s+price|price|one))?"
+            r"(?:\s+of\s+the\s+year)?|and\s+(?:the\s+)?last(?:\s+(?:close|closing\s+price|price))?"
+            r"(?:\s+of\s+the\s+year)?\s+and\s+the\s+(?:%|percent(?:age)?)\s+change)\s*(?=[?.!]|$)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'which of them signed up most recently', 'who has been with us the longest', 'who was
+    # the first user to sign up': the row with the lowest (highest) signup date, ties kept
+    (
+        re.compile(
+            r"^\s*who\s+(?:signed\s+up|joined|registered)\s+(?:the\s+)?(first|earliest|last|latest|"
+            r"most\s+recently)(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        lambda m: (
+            "which user has the "
+            + ("lowest" if m.group(1).lower() in ("first", "earliest") else "highest")
+            + " signup date"
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(signed\s+up|joined|registered)\s+(?:the\s+)?(first|earliest|last|latest|most\s+recently)"
+            r"(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        lambda m: (
+            "has the "
+            + ("lowest" if m.group(2).lower() in ("first", "earliest") else "highest")
+            + " signup date"
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:has|have)\s+been\s+(?:with\s+us|around|a\s+(?:user|member|customer))\s+"
+            r"(?:the\s+)?longest\b",
+            re.I,
+        ),
+        "has the lowest signup date",
+    ),
+    (
+        re.compile(
+            r"\b(?:has|had)\s+the\s+(earliest|oldest|latest|newest|most\s+recent)\s+(?=(?:signup|sign\s+up|"
+            r"join|registration)\s+date\b)",
+            re.I,
+        ),
+        lambda m: (
+            "has the " + ("lowest " if m.group(1).lower() in ("earliest", "oldest") else "highest ")
+        ),
+    ),
+    (
+        re.compile(
+            r"^\s*(?:who|which\s+user)\s+(?:was|is)\s+the\s+(first|earliest|last|latest|newest|most\s+"
+            r"recent)\s+(?:user|person|customer|account)\s+to\s+(?:sign\s+up|join|register)\b",
+            re.I,
+        ),
+        lambda m: (
+            "which user has the "
+            + ("lowest" if m.group(1).lower() in ("first", "earliest") else "highest")
+            + " signup date"
+        ),
+    ),
+    # 'user 14's picks with the sector for each (one)': each row's own sector
+    (
+        re.compile(
+            r"\bwith\s+the\s+([a-z]+(?:\s+[a-z]+)?)\s+(?:for|of)\s+each(?:\s+(?:one|of\s+them))?"
+            r"(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        r"with their \1",
+    ),
+    # 'highest it got in 2023?', 'the lowest they went': its highest (lowest) value
+    (
+        re.compile(
+            r"\b(highest|lowest)\s+(it|they)\s+(?:ever\s+)?(?:got|went|reached|hit)\b",
+            re.I,
+        ),
+        lambda m: ("its " if m.group(2).lower() == "it" else "their ") + m.group(1),
+    ),
+    # 'which Energy names has nobody put on a watchlist yet', 'never picked by anyone': no
+    # picks at all
+    (
+        re.compile(
+            r"\b(?:has|have)\s+(?:nobody|no\s*one|no\s+users?)\s+(?:ever\s+)?(?:put\s+on\s+(?:a|their)\s+"
+            r"watch\s*list|picked|selected|chosen|added)(?:\s+(?:yet|so\s+far))?\b",
+            re.I,
+        ),
+        "have never been picked",
+    ),
+    (
+        re.compile(
+            r"\b(never\s+(?:been\s+)?(?:picked|selected|chosen))\s+by\s+any(?:one|body)\b", re.I
+        ),
+        r"\1",
     ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),

@@ -145,10 +145,15 @@ class FollowupRound:
             and pronoun
             and older
             and answered is not None
-            and not back_reference(prior.question, link(prior.question, ctx.lex))
+            and (
+                not back_reference(prior.question, link(prior.question, ctx.lex))
+                or _BARE_THAT.search(question) is not None
+            )
         ):
             # 'list the companies in it' after 'which sector has the most' (declined): 'it'
-            # is what that question asked for, which no answer holds
+            # is what that question asked for, which no answer holds; 'what day was that'
+            # after 'highest it got in 2023?' (declined) is that value's day, not the rows
+            # of the answer before
             reason = (
                 f"'{pronoun}' refers to what the previous question asked for "
                 f"('{prior.question}'), which I could not answer; please ask in one question."
@@ -411,8 +416,18 @@ class FollowupRound:
         rows the previous question named), never the total over every company."""
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
-            return self._planner.refuse("0", question, spec, ctx)
+            # 'the close on the last trading day of 2022': read as a question of its own
+            # (its period edge included), then about those rows
+            fresh = self._planner.plan_one(question, "0", ctx, examples=False).spec
+            if fresh is None:
+                return self._planner.refuse("0", question, spec, ctx)
+            spec = fresh
         subject = named_subject(prev)
+        if any(f.time or f.op == "latest" for f in spec.filters):
+            # a day the previous answer was pinned to ('that day') gives way to the new period
+            subject = tuple(
+                f for f in subject if ctx.lex.kind_of(f.col.table, f.col.column) != "date"
+            )
         if not set(spec.tables()) <= set(prev.tables()) | {f.col.table for f in subject}:
             # 'on which dates?' after the index's high and low: not a measure of those rows
             return self._planner.refuse("0", question, Decline(_unrelated(question, prior)), ctx)
@@ -576,10 +591,13 @@ def _series_question_of_one(
     """'highest high in 2023?', '52 wk high?' after one stock's close: a ranking of a dated
     series with no rows of its own is about the one series the previous answer named, never
     the highest of every stock (whose answer would not even say which)."""
-    subject = named_subject(prev)
+    subject = [  # the one row named; a day it was pinned to ('that day') is no subject
+        f for f in named_subject(prev) if ctx.lex.kind_of(f.col.table, f.col.column) != "date"
+    ]
     if len(subject) != 1 or subject[0].op != "=" or len(subject[0].values) != 1:
         return False
-    if len(re.findall(r"[a-z0-9']+", question.lower())) > 8:
+    words = re.findall(r"[a-z0-9']+", question.lower())
+    if len(words) > 12:
         return False
     if any(it.kind in ("table", "value") for it in linked.items) or linked.unknown:
         return False
@@ -588,14 +606,34 @@ def _series_question_of_one(
         and it.text.lower() in SUPERLATIVE_WORDS | {"max", "min", "maximum", "minimum"}
         for it in linked.items
     )
+    # 'what was the close on the last trading day of 2022' after NVDA's latest close: the
+    # close of that one series on that day, not every stock's
+    the_value_then = (
+        _THE_VALUE_THEN.match(question) is not None
+        and any(it.kind == "time" for it in linked.items)
+        and all(
+            it.kind in ("column", "time")
+            or (it.kind == "kw" and (it.category == "list" or it.text.lower() in _EDGE_WORDS))
+            for it in linked.items
+        )
+    )
     columns = [c for it in linked.items if it.kind == "column" for c in columns_of(it)]
-    if not ranked or not columns:
+    if not (ranked and len(words) <= 8 or the_value_then) or not columns:
         return False
     if not any(it.kind == "time" for it in linked.items) and any(f.time for f in prev.filters):
         return False  # 'and the highest high' after March's closes: an edit keeps March
     return all(
         dated_series(ctx.lex.catalog, col.table) and col.table in prev.tables() for col in columns
     )
+
+
+# 'what day was that', 'when was that?': the previous answer itself, not a noun after 'that'
+_BARE_THAT = re.compile(r"\b(?:was|is)\s+(?:that|this)\s*[?.!]*\s*$", re.I)
+_EDGE_WORDS = frozenset({"last", "first", "final", "latest"})
+_THE_VALUE_THEN = re.compile(
+    r"^\s*(?:and\s+)?(?:what\s+(?:was|is|were)\s+)?the\s+[a-z ]+?\s+(?:on|at|in|for|as\s+of)\b",
+    re.I,
+)
 
 
 _ASKS_PERFORMANCE = re.compile(

@@ -464,7 +464,8 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         changed = pattern.sub(replacement, text)
         if found is not None and changed != text:
             # the words as the user wrote them, never the pattern that found them
-            said.append((found.group(0).strip(), found.expand(replacement).strip() or "(dropped)"))
+            read = replacement(found) if callable(replacement) else found.expand(replacement)
+            said.append((found.group(0).strip(), read.strip() or "(dropped)"))
             text = changed
     return text, tuple(said)
 

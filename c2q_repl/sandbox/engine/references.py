@@ -39,7 +39,11 @@ def subject_filters(
     """(filters that select the previous answer's subject, how it was read), or None
     when the subject cannot be pinned down."""
     if not needs_rows(prev):
-        joined = _joined_rows(prev, catalog) if not prev.filters else ()
+        # the join stays a condition unless a condition on the joined table implies it
+        own = all(f.col.table == prev.table for f in prev.filters)
+        joined = _joined_rows(prev, catalog) if own else ()
+        if joined is None and prev.filters:
+            joined = ()  # the conditions still name the rows, as they did before
         if joined is None:
             return None
         if not prev.filters and not joined:
