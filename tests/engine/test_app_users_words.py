@@ -345,3 +345,21 @@ def test_stocks_nobody_picked(engine, seed_db, question):
         "SELECT stock_symbol FROM companies WHERE sector = 'Energy' AND stock_symbol NOT IN"
         " (SELECT stock_symbol FROM user_selected_stocks)",
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which users picked both apple and microsoft",
+        "who picked both apple and microsoft",
+        "Which users picked both Apple and Microsoft?",
+    ],
+)
+def test_users_who_picked_both(engine, seed_db, question):
+    _answers(
+        engine,
+        seed_db,
+        question,
+        "SELECT user_id FROM user_selected_stocks WHERE stock_symbol = 'AAPL' INTERSECT"
+        " SELECT user_id FROM user_selected_stocks WHERE stock_symbol = 'MSFT'",
+    )

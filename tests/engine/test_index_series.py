@@ -40,3 +40,22 @@ def test_where_was_the_index_asks_for_its_level(engine, seed_db):
         " (SELECT MAX(record_date) FROM index_price_history WHERE record_date < '2023-01-01')"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_when_did_the_index_hit_its_high_is_that_day_with_its_level(engine, seed_db):
+    from test_honesty import ask, same_rows
+
+    for question, gold in (
+        (
+            "When did the S&P 500 index hit its 2023 high, and what was the level?",
+            "SELECT record_date, price FROM index_price_history WHERE record_date BETWEEN"
+            " '2023-01-01' AND '2023-12-31' ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "when did the index hit its low in 2022",
+            "SELECT record_date, price FROM index_price_history WHERE record_date BETWEEN"
+            " '2022-01-01' AND '2022-12-31' ORDER BY price ASC LIMIT 1",
+        ),
+    ):
+        plan = ask(engine, seed_db, question)
+        assert same_rows(seed_db, plan, gold), question

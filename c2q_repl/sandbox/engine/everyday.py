@@ -306,6 +306,41 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1",
     ),
+    # 'When did the S&P 500 hit its 2023 high, and what was the level?': the day of the
+    # index's highest close (its one series; shown with its level)
+    (
+        re.compile(
+            r"^\s*(?:and\s+|so\s+)?when\s+did\s+(?P<who>(?:the\s+)?(?:s\s*&\s*p(?:\s*500)?|index)"
+            r"(?:\s+index)?)\s+(?:hit|reach|touch|set|make|record)\s+(?:its|a|the)\s+"
+            r"(?:(?P<y>(?:19|20)\d\d)\s+)?(?:(?P<hi>high|highest|peak|top|all[-\s]time\s+high|record"
+            r"\s+high)|(?P<lo>low|lowest|bottom))(?:\s+(?:close|closing|level|price|value|point))?"
+            r"(?:\s+(?:of|in|for)\s+(?P<y2>(?:19|20)\d\d))?(?:\s+in\s+(?:this|the)\s+data|\s+ever)?"
+            r"(?:\s*,?\s*and\s+what\s+was\s+(?:it|that|the\s+(?:level|value|close|price)))?"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            f"on which day did {m.group('who')} close "
+            + ("highest" if m.group("hi") else "lowest")
+            + (f" in {m.group('y') or m.group('y2')}" if m.group("y") or m.group("y2") else "")
+        ),
+    ),
+    # 'which users picked both apple and microsoft': both among their picks, i.e. at least
+    # two of those two (one pick per user and stock)
+    (
+        re.compile(
+            r"^\s*who\s+(?=(?:picked|selected|chose|has\s+picked|have\s+picked)\s+both\b)", re.I
+        ),
+        "which users ",
+    ),
+    (
+        re.compile(
+            r"\b(picked|selected|chose|chosen|added)\s+both\s+(?P<a>[\w.&'-]+(?:\s+[\w.&'-]+)?)\s+and\s+"
+            r"(?P<b>[\w.&'-]+(?:\s+[\w.&'-]+)?)(?=\s*(?:[?.!,]|$))",
+            re.I,
+        ),
+        r"\1 at least 2 stocks among \g<a> or \g<b>",
+    ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'
