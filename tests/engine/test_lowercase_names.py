@@ -84,3 +84,31 @@ def test_a_lowercase_code_that_is_no_english_word_is_the_code(engine, seed_db, q
 def test_an_everyday_word_that_is_also_a_code_still_asks(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert not plan.tasks[0].sql and "ordinary word" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("cos in tx how many", "SELECT COUNT(*) FROM companies WHERE state = 'TX'"),
+        (
+            "ko vs pep rev growth",
+            "SELECT stock_symbol, revenue_growth FROM companies WHERE stock_symbol IN ('KO', 'PEP')",
+        ),
+    ],
+)
+def test_a_lowercase_two_letter_code_after_a_place_word_or_against_a_code(
+    engine, seed_db, question, gold
+):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize("question", ["companies in co", "is it ok in tx"])
+def test_two_letter_everyday_words_are_not_codes(engine, seed_db, question):
+    from c2q_repl.sandbox.engine.linking import link
+
+    lex = engine._context(seed_db.catalog(), seed_db).lex
+    assert not any(
+        it.kind == "value" and it.text.lower() in ("co", "ok", "us")
+        for it in link(question, lex).items
+    )

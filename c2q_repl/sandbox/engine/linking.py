@@ -340,7 +340,9 @@ def link(question: str, lex: Lexicon) -> Linked:
             )
             unsupported.append((tok.text, reason))
             items.append(Item("unsupported", tok.text, i, i + 1, note=reason))
-        elif tok.text.upper() in lex.symbols and len(tok.text) >= 3:
+        elif tok.text.upper() in lex.symbols and (
+            len(tok.text) >= 3 or _two_letter_code(tokens, i, lex)
+        ):
             items.append(
                 Item(
                     "value",
@@ -612,6 +614,69 @@ def _compared_with_a_code(tokens: list[Token], i: int, lex: Lexicon) -> bool:
         if tokens[mid].lower in _BETWEEN_CODES and tokens[other].text.upper() in lex.symbols:
             return not ordinary(tokens[other].lower)
     return False
+
+
+# two-letter words and abbreviations that are never read as a lowercase code
+_TWO_LETTER_WORDS = frozenset(
+    [
+        "oh",
+        "ok",
+        "hi",
+        "la",
+        "de",
+        "co",
+        "al",
+        "ma",
+        "pa",
+        "ms",
+        "mo",
+        "ne",
+        "ar",
+        "id",
+        "me",
+        "or",
+        "in",
+        "us",
+        "so",
+        "no",
+        "go",
+        "do",
+        "be",
+        "he",
+        "we",
+        "it",
+        "is",
+        "as",
+        "at",
+        "an",
+        "am",
+        "by",
+        "if",
+        "my",
+        "of",
+        "on",
+        "to",
+        "up",
+        "vs",
+        "pm",
+        "ex",
+        "re",
+        "yo",
+        "ya",
+        "eh",
+        "uh",
+    ]
+)
+
+
+def _two_letter_code(tokens: list[Token], i: int, lex: Lexicon) -> bool:
+    """'cos in tx', 'ko vs pep': a lowercase two-letter code after a place word or set
+    against another code; never one of the everyday two-letter words ('in', 'ok', 'co')."""
+    word = tokens[i].lower
+    if len(word) != 2 or not word.isalpha() or word in _TWO_LETTER_WORDS:
+        return False
+    before = tokens[i - 1].lower if i else ""
+    return before in ("in", "from") or _compared_with_a_code(tokens, i, lex)
 
 
 def _word_like(word: str) -> bool:
