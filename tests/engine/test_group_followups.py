@@ -163,3 +163,57 @@ def test_a_count_of_other_rows_than_those_shown_is_declined(engine, seed_db):
         "how many different users was that",
     )
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_which_group_has_the_most_of_them_after_a_list(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "companies with negative revenue growth",
+        "which sector has the most of them",
+    )
+    gold = (
+        "SELECT sector, COUNT(*) FROM companies WHERE revenue_growth < 0 GROUP BY sector"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies in TX",
+        "which cities are they in",
+        "which city has the most of them",
+    )
+    gold = (
+        "SELECT city, COUNT(*) FROM companies WHERE state = 'TX' GROUP BY city"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_each_of_a_list_of_values_keeps_its_conditions(engine, seed_db):
+    plan = session(engine, seed_db, "list the sectors", "avg market cap for each")
+    gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine, seed_db, "what industries are in the tech sector", "how many companies in each"
+    )
+    gold = "SELECT industry, COUNT(*) FROM companies WHERE sector = 'Technology' GROUP BY industry"
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_that_month_is_the_month_the_previous_answer_kept(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "monthly average close for MSFT in 2023",
+        "which month was highest?",
+        "total volume traded in that month",
+    )
+    gold = (
+        "SELECT SUM(volume) FROM stock_price_history WHERE stock_symbol = 'MSFT' AND"
+        " strftime('%Y-%m', record_date) = (SELECT strftime('%Y-%m', record_date) AS m FROM"
+        " stock_price_history WHERE stock_symbol = 'MSFT' AND record_date BETWEEN '2023-01-01'"
+        " AND '2023-12-31' GROUP BY m ORDER BY AVG(close) DESC LIMIT 1)"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -3,6 +3,7 @@ a question about its rows or subject, or a new question of its own (then None)."
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import replace
 
@@ -29,6 +30,8 @@ from .reference_round import NUMBER_WORDS, ReferenceRound, _excluded_rows_joined
 from .references import (
     dated_series,
     merge_filters,
+    needs_rows,
+    subject_filters,
 )
 from .rounds import (
     changes_picked_rows,
@@ -251,10 +254,46 @@ class FollowupRound:
             # 'avg market cap for each?': per the groups of the previous answer, a question of
             # its own about every row (the groups came from a condition-free grouping)
             return self._planner.plan_one(each, "0", ctx)
+        if each != question and prev.shape == "list" and prev.distinct:
+            # 'how many companies in each' after 'what industries are in the tech sector':
+            # per industry, under that question's conditions
+            per_value = self._planner.plan_one(each, "0", ctx, examples=False)
+            if per_value.spec is None:
+                return per_value
+            merged = merge_filters(per_value.spec, prev.filters)
+            note = ("follow-up", f"Each value of '{prior.question}', under its conditions")
+            return self._planner.render("0", each, merged, ctx, [note])
+        most_of_them = _MOST_OF_THEM.search(question)
+        if (
+            most_of_them is not None
+            and prev.shape == "list"
+            and prev.group_by is None
+            and not needs_rows(prev)
+        ):
+            # 'which sector has the most of them' after a list of companies (or after the
+            # cities they are in): those companies
+            # counted per sector, the top one kept
+            noun = prev.table.replace("_", " ")
+            asked = (
+                question[: most_of_them.start()]
+                + f"{most_of_them.group(1)} {noun}"
+                + question[most_of_them.end() :]
+            )
+            per_group = self._planner.plan_one(asked, "0", ctx, examples=False)
+            found = subject_filters(prev, ctx.lex.catalog, None)
+            if per_group.spec is None or found is None or per_group.spec.table != prev.table:
+                reason = f"I could not count the rows of '{prior.question}' per group here."
+                return self._planner.refuse("0", question, Decline(reason), ctx)
+            merged = merge_filters(per_group.spec, found[0])
+            note = ("follow-up", f"The rows of '{prior.question}', counted per group")
+            return self._planner.render("0", asked, merged, ctx, [note])
         recounted = counted_per_group(question, prev)
         if recounted != question:
             question, linked = recounted, link(recounted, ctx.lex)
             pronoun = back_reference(question, linked)
+        bucket_asked = self._in_that_bucket(prior, prev, question, ctx)
+        if bucket_asked is not None:
+            return bucket_asked
         in_that_period = that_period(question, prev)
         if in_that_period is not None:
             # 'the highest high in that period': the previous rows, over their dates
@@ -450,6 +489,43 @@ class FollowupRound:
             )
         return outcome
 
+    def _in_that_bucket(
+        self, prior: PriorRound, prev: QuerySpec, question: str, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'total volume traded in that month' after 'which month was highest?' (one month of
+        a monthly grouping): that month of the answer, about the rows the grouping named."""
+        m = _THAT_BUCKET.search(question)
+        if m is None or prev.bucket != m.group(1).lower() or not prior.sql:
+            return None
+        try:
+            result = ctx.database.query(prior.sql, max_rows=3, timeout=5.0)
+        except Exception:  # noqa: BLE001 - an unreadable previous answer: not this reading
+            return None
+        periods = {
+            str(v)[:7]
+            for row in result.rows
+            for v in row[:1]
+            if re.fullmatch(r"\d{4}(?:-\d{2})?", str(v)[:7].rstrip("-"))
+        }
+        if len(periods) != 1:
+            return None
+        (period,) = periods
+        if len(period) == 7:
+            year, month = int(period[:4]), int(period[5:7])
+            label = f"{calendar.month_name[month]} {year}"
+        else:
+            label = period[:4]
+        asked = question[: m.start()] + f" in {label}" + question[m.end() :]
+        fresh = self._planner.plan_one(asked, "0", ctx, examples=False)
+        if fresh.spec is None:
+            return fresh
+        merged = merge_filters(fresh.spec, named_subject(prev))
+        note = (
+            "follow-up",
+            f"'{m.group(0).strip()}' read as {label}, the answer of '{prior.question}'",
+        )
+        return self._planner.render("0", asked, merged, ctx, [note])
+
     def _unplaced_edit(
         self, prior: PriorRound, question: str, linked: Linked, ctx: AnswerContext
     ) -> Outcome | None:
@@ -629,6 +705,8 @@ def _series_question_of_one(
 
 # 'what day was that', 'when was that?': the previous answer itself, not a noun after 'that'
 _BARE_THAT = re.compile(r"\b(?:was|is)\s+(?:that|this)\s*[?.!]*\s*$", re.I)
+_THAT_BUCKET = re.compile(r"\s*\b(?:in\s+|during\s+|for\s+|over\s+)?that\s+(month|year)\b", re.I)
+_MOST_OF_THEM = re.compile(r"\b(most|fewest|least)\s+of\s+(?:them|those|these|em)\b", re.I)
 _EDGE_WORDS = frozenset({"last", "first", "final", "latest"})
 _THE_VALUE_THEN = re.compile(
     r"^\s*(?:and\s+)?(?:what\s+(?:was|is|were)\s+)?the\s+[a-z ]+?\s+(?:on|at|in|for|as\s+of)\b",

@@ -673,6 +673,8 @@ def each_of_the_rows(question: str, prev: QuerySpec) -> str:
     the reference is read; the question unchanged after anything but a plain list."""
     if prev.shape != "list" or prev.group_by is not None or prev.limit == 1:
         return question
+    if prev.distinct and len(prev.columns) == 1 and _FOR_EACH.search(question):
+        return question  # 'avg market cap for each' after 'list the sectors': each sector
     # said as everyday.py says 'each of them' (the plural pronoun, one value apiece)
     text = _EACH_ONES.sub("their", question)
     text = _FOR_EACH_ALONE.sub(lambda m: f"{m.group(1)} them apiece", text)
