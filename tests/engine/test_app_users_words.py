@@ -363,3 +363,18 @@ def test_users_who_picked_both(engine, seed_db, question):
         "SELECT user_id FROM user_selected_stocks WHERE stock_symbol = 'AAPL' INTERSECT"
         " SELECT user_id FROM user_selected_stocks WHERE stock_symbol = 'MSFT'",
     )
+
+
+def test_stocks_added_to_watchlists_that_month_are_the_picks_made(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "new user signups per month in 2023",
+        "which month had the most",
+        "how many stocks got added to watchlists that month",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '2023-07-01'"
+        " AND created_date < '2023-08-01'"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -25,6 +25,10 @@ from test_honesty import ask, same_rows, session
             " AND market_cap > 200000000000",
         ),
         (
+            "give me a quick breakdown of companies by sector",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector",
+        ),
+        (
             "Which companies employ more than 300,000 people?",
             "SELECT short_name, full_time_employees FROM companies"
             " WHERE full_time_employees > 300000",
@@ -164,3 +168,81 @@ def test_first_and_last_said_after_a_change_is_that_change(engine, seed_db, ques
     plan = ask(engine, seed_db, question)
     assert plan.tasks[0].sql, plan.tasks[0].refusal
     assert same_rows(seed_db, plan, _FIRST_LAST_TSLA_2023)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "avg revenue_growth per sector, higest first",
+            "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+            " ORDER BY AVG(revenue_growth) DESC",
+        ),
+        (
+            "pfizer vs merck revenue growht",
+            "SELECT short_name, revenue_growth FROM companies WHERE stock_symbol IN ('PFE', 'MRK')",
+        ),
+        (
+            "Which sectors have positive revenue growth on average?",
+            "SELECT sector FROM companies GROUP BY sector HAVING AVG(revenue_growth) > 0",
+        ),
+    ],
+)
+def test_typos_and_averages_said_loosely(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,limit",
+    [
+        ("most traded stock by total volume in dec 2023", 1),
+        ("top 5 most traded stocks in 2023", 5),
+        ("top 5 stocks with the highest total volume in 2023", 5),
+    ],
+)
+def test_most_traded_is_the_total_volume_over_the_period(engine, seed_db, question, limit):
+    """'top 5 stocks with the highest total volume' once ranked by the largest single day."""
+    plan = ask(engine, seed_db, question)
+    year = "2023-12" if "dec" in question else "2023"
+    gold = (
+        "SELECT stock_symbol, SUM(volume) FROM stock_price_history WHERE"
+        f" record_date LIKE '{year}%' GROUP BY stock_symbol ORDER BY SUM(volume) DESC LIMIT {limit}"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "whats the smallest company in every sector, going by number of employees",
+            "SELECT sector, stock_symbol FROM (SELECT sector, stock_symbol, ROW_NUMBER() OVER"
+            " (PARTITION BY sector ORDER BY full_time_employees ASC) AS r FROM companies"
+            " WHERE full_time_employees IS NOT NULL) WHERE r = 1",
+        ),
+        (
+            "largest and smallest market cap per sector",
+            "SELECT sector, MAX(market_cap), MIN(market_cap) FROM companies GROUP BY sector",
+        ),
+    ],
+)
+def test_group_extremes_said_loosely(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is the date range of the stock price data",
+        "what dates does the stock price data cover",
+        "first and last date in the stock price data",
+    ],
+)
+def test_the_date_range_of_the_data(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = "SELECT MIN(record_date), MAX(record_date) FROM stock_price_history"
+    assert same_rows(seed_db, plan, gold)

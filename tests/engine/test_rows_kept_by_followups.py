@@ -111,3 +111,21 @@ def test_the_value_on_another_day_is_of_the_one_series_named(engine, seed_db):
         " AND record_date = '2023-06-30'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_their_average_that_month_is_one_per_row(engine, seed_db):
+    """Once one average over the five stocks together."""
+    plan = session(
+        engine,
+        seed_db,
+        "most traded stock by total volume in dec 2023",
+        "top 5 then",
+        "what was their average daily volume that month",
+    )
+    gold = (
+        "SELECT stock_symbol, AVG(volume) FROM stock_price_history WHERE record_date BETWEEN"
+        " '2023-12-01' AND '2023-12-31' AND stock_symbol IN (SELECT stock_symbol FROM"
+        " stock_price_history WHERE record_date BETWEEN '2023-12-01' AND '2023-12-31' GROUP BY"
+        " stock_symbol ORDER BY SUM(volume) DESC LIMIT 5) GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -99,6 +99,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "how many stock picks were made",
     ),
+    # 'how many stocks got added to watchlists that month', 'were picked in Q4': the picks
+    # made in that period, as above
+    (
+        re.compile(
+            r"^\s*how\s+many\s+(?:stocks|companies)\s+(?:got|were|have\s+been)\s+(?:picked|selected|"
+            r"chosen|added(?:\s+to\s+(?:a\s+|the\s+|their\s+)?watch\s*lists?)?)(?=\s+(?:in|during|between|"
+            r"since|on|over|last|that)\b)",
+            re.I,
+        ),
+        "how many stock picks were made",
+    ),
     # 'stocks picked by more than 10 users': more than 10 picks (one pick per user and stock)
     (
         re.compile(
@@ -340,6 +351,84 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\1 at least 2 stocks among \g<a> or \g<b>",
+    ),
+    # 'which sectors have positive revenue growth on average': an average above 0
+    (
+        re.compile(
+            r"\b(has|have|had)\s+(?:a\s+)?(positive|negative)\s+([a-z][a-z ]*?)\s+on\s+average\b",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group(1)} an average {m.group(3)} "
+            + ("above" if m.group(2).lower() == "positive" else "below")
+            + " 0"
+        ),
+    ),
+    # 'most traded stock (by total volume) in dec 2023': the most shares traded over the period
+    (
+        re.compile(
+            r"(?P<top>\btop\s+\d+\s+)?\b(?:the\s+)?most\s+(?:heavily\s+|actively\s+)?traded\s+"
+            r"(?P<what>stocks?|compan(?:y|ies)|names?)(?:\s+by\s+(?:total\s+)?(?:trading\s+)?volume)?",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group('top')}{m.group('what')} by total volume"
+            if m.group("top")
+            else f"{m.group('what')} with the highest total volume"
+        ),
+    ),
+    # 'top 5 stocks with the highest total volume': ranked by the total (not by the largest
+    # single value beside it)
+    (
+        re.compile(
+            r"(\btop\s+\d+\b.*?)\bwith\s+the\s+(?:highest|largest|biggest|greatest)\s+"
+            r"(total|combined|average|avg)\s+",
+            re.I,
+        ),
+        r"\1by \2 ",
+    ),
+    # 'the smallest company in every sector, going by number of employees': ranked by it
+    (re.compile(r",?\s+going\s+by\s+", re.I), " by "),
+    # 'largest and smallest market cap per sector': both values of each group
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:largest|biggest|highest)\s+and\s+(?:the\s+)?(?:smallest|lowest)\s+"
+            r"(?=[a-z ]+?\s+(?:per|by|in\s+each|for\s+each|in\s+every|for\s+every)\b)",
+            re.I,
+        ),
+        "max and min ",
+    ),
+    # 'the date range of the stock price data', 'earliest and latest date in …', 'what dates
+    # does the price data cover': the first and last date stored
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:date|time)\s+(?:range|span)\s+(?:of|in|for|covered\s+by)\s+", re.I
+        ),
+        "min and max date of ",
+    ),
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:earliest|oldest|first)\s+and\s+(?:the\s+)?(?:latest|newest|last|most\s+"
+            r"recent)\s+(?=(?:record\s+|trading\s+)?dates?\b)",
+            re.I,
+        ),
+        "min and max ",
+    ),
+    (
+        re.compile(
+            r"^\s*what\s+(?:dates|period|time\s+(?:range|span|period)|date\s+range|range\s+of\s+dates)"
+            r"\s+(?:does|do)\s+(?P<what>.+?)\s+(?:cover|span|go\s+over|include)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"min and max date of \g<what>",
+    ),
+    # 'give me a quick breakdown of companies by sector', 'quick question:': haste, no meaning
+    (
+        re.compile(
+            r"\b(?:a\s+)?quick\s+(?=(?:breakdown|look|summary|count|overview|question|list|rundown)\b)",
+            re.I,
+        ),
+        "",
     ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),

@@ -28,6 +28,7 @@ from .period_extreme import at_period_edge, period_edge
 from .reading import columns_of
 from .reference_round import NUMBER_WORDS, ReferenceRound, _excluded_rows_joined
 from .references import (
+    PLURAL,
     dated_series,
     merge_filters,
     needs_rows,
@@ -297,7 +298,9 @@ class FollowupRound:
         in_that_period = that_period(question, prev)
         if in_that_period is not None:
             # 'the highest high in that period': the previous rows, over their dates
-            resolved = self._references.resolve(prior, prev, in_that_period, "that period", ctx)
+            # 'their average daily volume that month' after a top 5: each of theirs
+            said = pronoun if pronoun.lower() in PLURAL else "that period"
+            resolved = self._references.resolve(prior, prev, in_that_period, said, ctx)
             if resolved.spec is not None and prev.table not in resolved.spec.tables():
                 # 'highest close in that quarter' after the S&P 500's average level: a column
                 # of another table's dated rows (its member stocks), not of the rows shown
