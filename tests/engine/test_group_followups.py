@@ -217,3 +217,15 @@ def test_that_month_is_the_month_the_previous_answer_kept(engine, seed_db):
         " AND '2023-12-31' GROUP BY m ORDER BY AVG(close) DESC LIMIT 1)"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_their_combined_value_after_groups_is_one_total(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "list the non-US companies",
+        "group them by country",
+        "whats their combined market cap?",
+    )
+    gold = "SELECT SUM(market_cap) FROM companies WHERE country_code <> 'US'"
+    assert same_rows(seed_db, plan, gold)

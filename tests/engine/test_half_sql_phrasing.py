@@ -246,3 +246,30 @@ def test_the_date_range_of_the_data(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     gold = "SELECT MIN(record_date), MAX(record_date) FROM stock_price_history"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_the_index_percent_change_said_first(engine, seed_db):
+    plan = ask(engine, seed_db, "S&P 500 % change from the first to the last trading day of 2023?")
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    shown = seed_db.query(plan.tasks[0].sql).rows[0]
+    first, last = (
+        float(
+            seed_db.query(f"SELECT price FROM index_price_history WHERE record_date = ({q})").rows[
+                0
+            ][0]
+        )
+        for q in (
+            "SELECT MIN(record_date) FROM index_price_history WHERE record_date LIKE '2023%'",
+            "SELECT MAX(record_date) FROM index_price_history WHERE record_date LIKE '2023%'",
+        )
+    )
+    assert abs(float(shown[-1]) - 100 * (last - first) / first) < 1e-6
+
+
+def test_who_are_they_and_group_them_by_after_a_count(engine, seed_db):
+    plan = session(engine, seed_db, "how many people picked nvidia", "who are they")
+    gold = "SELECT DISTINCT user_id FROM user_selected_stocks WHERE stock_symbol = 'NVDA'"
+    assert same_rows(seed_db, plan, gold)
+    plan = session(engine, seed_db, "companies in Texas", "group them by country")
+    gold = "SELECT country, COUNT(*) FROM companies WHERE state = 'TX' GROUP BY country"
+    assert same_rows(seed_db, plan, gold)

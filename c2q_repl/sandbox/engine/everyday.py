@@ -430,6 +430,25 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "",
     ),
+    # 'S&P 500 % change from …': the percent change of the index ('500 %' is no number)
+    (
+        re.compile(
+            r"^\s*(?P<who>(?:the\s+)?s\s*&\s*p(?:\s*500)?)\s*(?:%|pct|percent(?:age)?)\s+"
+            r"(?P<what>change|gain|move|return)\b",
+            re.I,
+        ),
+        r"percent \g<what> of \g<who>",
+    ),
+    # 'group them by country' after a list: how many of them per country
+    (re.compile(r"^\s*group\s+(them|those|these)\s+by\s+", re.I), r"how many of \1 per "),
+    # 'who are they?', 'list their ids' after a count: the rows counted
+    (
+        re.compile(
+            r"^\s*(?:so\s+|and\s+)?who\s+(?:are|were)\s+(they|those)(?=\s*[?.!]*\s*$)", re.I
+        ),
+        "list them",
+    ),
+    (re.compile(r"^\s*(?:list|show|give\s+me)\s+their\s+ids(?=\s*[?.!]*\s*$)", re.I), "list them"),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'

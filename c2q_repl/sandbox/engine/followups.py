@@ -517,6 +517,26 @@ def apply_followup(
                     f"'{question}' ranks the groups of the previous answer by a new measure; "
                     "please ask the whole question (for example 'which of … has the highest …')."
                 )
+            elif (
+                it.category == "agg"
+                and spec.metric is not None
+                and spec.group_by is not None
+                and spec.limit is None
+                and not spec.having
+                and ({"combined", "altogether"} & set(words) or "all together" in question.lower())
+            ):
+                # 'whats their combined market cap?' after the non-US companies grouped by
+                # country: one total over all of them, not one per country
+                spec = spec.with_(
+                    metric=Metric(it.arg, col),
+                    shape="aggregate",
+                    group_by=None,
+                    extra_metrics=(),
+                    order_metric=False,
+                    order_by=None,
+                )
+                changes.append(f"the {it.text.lower()} {col.column} of all those rows together")
+                continue
             elif it.category == "agg" and spec.metric is not None and spec.group_by is not None:
                 # "which sector has the most companies?" → "and the total market cap?":
                 # the same groups, one more aggregate beside the count; 'avg growth for
