@@ -8,6 +8,13 @@ import pytest
 from test_honesty import ask, same_rows, session
 
 
+def _answered(engine, seed_db, question: str, gold: str) -> None:
+    """Answered (not declined), with the gold's rows."""
+    plan = ask(engine, seed_db, question)
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    assert same_rows(seed_db, plan, gold)
+
+
 @pytest.mark.parametrize(
     "question,gold",
     [
@@ -49,9 +56,7 @@ from test_honesty import ask, same_rows, session
     ],
 )
 def test_half_sql_and_business_wordings_are_read(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answered(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -141,9 +146,7 @@ def test_a_joined_name_is_no_spelling_target(engine):
     ],
 )
 def test_traders_wordings_are_read(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answered(engine, seed_db, question, gold)
 
 
 _FIRST_LAST_TSLA_2023 = (
@@ -189,9 +192,7 @@ def test_first_and_last_said_after_a_change_is_that_change(engine, seed_db, ques
     ],
 )
 def test_typos_and_averages_said_loosely(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answered(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
@@ -229,9 +230,7 @@ def test_most_traded_is_the_total_volume_over_the_period(engine, seed_db, questi
     ],
 )
 def test_group_extremes_said_loosely(engine, seed_db, question, gold):
-    plan = ask(engine, seed_db, question)
-    assert plan.tasks[0].sql, plan.tasks[0].refusal
-    assert same_rows(seed_db, plan, gold)
+    _answered(engine, seed_db, question, gold)
 
 
 @pytest.mark.parametrize(
