@@ -59,3 +59,17 @@ def test_when_did_the_index_hit_its_high_is_that_day_with_its_level(engine, seed
     ):
         plan = ask(engine, seed_db, question)
         assert same_rows(seed_db, plan, gold), question
+
+
+def test_which_day_was_the_max_after_the_max_and_the_min(engine, seed_db):
+    from test_honesty import same_rows, session
+
+    for word, order in (("max", "DESC"), ("lowest", "ASC")):
+        plan = session(
+            engine, seed_db, "max and min index price in 2023", f"which day was the {word}"
+        )
+        gold = (
+            "SELECT record_date FROM index_price_history WHERE record_date BETWEEN"
+            f" '2023-01-01' AND '2023-12-31' ORDER BY price {order} LIMIT 1"
+        )
+        assert same_rows(seed_db, plan, gold), word

@@ -129,3 +129,18 @@ def test_their_average_that_month_is_one_per_row(engine, seed_db):
         " stock_symbol ORDER BY SUM(volume) DESC LIMIT 5) GROUP BY stock_symbol"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_how_much_do_they_weigh_all_together(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Top 5 California companies in the index by weight",
+        "how much do they weigh all together",
+    )
+    gold = (
+        "SELECT SUM(weight) FROM (SELECT ic.weight FROM index_compositions ic JOIN companies c"
+        " ON c.stock_symbol = ic.stock_symbol WHERE c.state = 'CA' ORDER BY ic.weight DESC"
+        " LIMIT 5)"
+    )
+    assert same_rows(seed_db, plan, gold)

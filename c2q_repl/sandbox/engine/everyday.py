@@ -449,6 +449,20 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         "list them",
     ),
     (re.compile(r"^\s*(?:list|show|give\s+me)\s+their\s+ids(?=\s*[?.!]*\s*$)", re.I), "list them"),
+    # 'how much do they weigh all together' after some index members: their combined weight
+    (
+        re.compile(
+            r"^\s*(?:and\s+|so\s+)?how\s+much\s+(?:do|does|did)\s+(they|those|these|it)\s+weigh"
+            r"(?P<all>\s+(?:all\s+together|altogether|in\s+total|combined|together))?"
+            r"(?=(?:\s+in\s+the\s+(?:index|s\s*&\s*p(?:\s*500)?))?\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            "what is its weight"
+            if m.group(1).lower() == "it"
+            else ("what is their combined weight" if m.group("all") else "what are their weights")
+        ),
+    ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'

@@ -120,9 +120,25 @@ def when_was_that(question: str, prev: QuerySpec, lex: Lexicon) -> str:
     return "and the date?" if len(dates) > 1 else f"and the {dates[0].replace('_', ' ')}?"
 
 
+_WHICH_DAY_WAS_THE = re.compile(
+    r"^\s*(?:and\s+|so\s+)?(?:on\s+)?(?:which|what)\s+(?:day|date)\s+was\s+(?:the\s+)?(max|maximum|"
+    r"highest|high|min|minimum|lowest|low)(?:\s+one)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
 def row_of_the_extreme(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpec | None:
     """'on which day' after 'max high price of AMZN in 2023' (one MAX/MIN, no groups): the
-    day of that reading, every tied day, under the same conditions; else None."""
+    day of that reading, every tied day, under the same conditions; else None. 'which day
+    was the max' after the max and the min: the day of the one it names."""
+    named = _WHICH_DAY_WAS_THE.match(question)
+    if named is not None and prev.metric is not None and prev.extra_metrics:
+        want = "MIN" if named.group(1).lower() in ("min", "minimum", "lowest", "low") else "MAX"
+        chosen = [m for m in (prev.metric, *prev.extra_metrics) if m.func == want]
+        if len(chosen) != 1:
+            return None
+        prev = prev.with_(metric=chosen[0], extra_metrics=())
+        question = "which day was that"
     metric = prev.metric
     if (
         not _WHEN_WAS_THAT.match(question)
