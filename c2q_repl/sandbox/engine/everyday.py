@@ -8,6 +8,12 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+
+def _end(word: str) -> str:
+    """'first', 'earliest', 'oldest' → the lowest date; 'last', 'latest' … → the highest."""
+    return "lowest" if word.lower() in ("first", "earliest", "oldest") else "highest"
+
+
 # (pattern, replacement): a replacement is a template or a function of the match
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
@@ -236,11 +242,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"most\s+recently)(?=\s*(?:[?.!]|$))",
             re.I,
         ),
-        lambda m: (
-            "which user has the "
-            + ("lowest" if m.group(1).lower() in ("first", "earliest") else "highest")
-            + " signup date"
-        ),
+        lambda m: "which user has the " + _end(m.group(1)) + " signup date",
     ),
     (
         re.compile(
@@ -248,11 +250,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?=\s*(?:[?.!]|$))",
             re.I,
         ),
-        lambda m: (
-            "has the "
-            + ("lowest" if m.group(2).lower() in ("first", "earliest") else "highest")
-            + " signup date"
-        ),
+        lambda m: "has the " + _end(m.group(2)) + " signup date",
     ),
     (
         re.compile(
@@ -268,9 +266,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"join|registration)\s+date\b)",
             re.I,
         ),
-        lambda m: (
-            "has the " + ("lowest " if m.group(1).lower() in ("earliest", "oldest") else "highest ")
-        ),
+        lambda m: "has the " + _end(m.group(1)) + " ",
     ),
     (
         re.compile(
@@ -278,11 +274,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"recent)\s+(?:user|person|customer|account)\s+to\s+(?:sign\s+up|join|register)\b",
             re.I,
         ),
-        lambda m: (
-            "which user has the "
-            + ("lowest" if m.group(1).lower() in ("first", "earliest") else "highest")
-            + " signup date"
-        ),
+        lambda m: "which user has the " + _end(m.group(1)) + " signup date",
     ),
     # 'user 14's picks with the sector for each (one)': each row's own sector
     (
