@@ -72,6 +72,10 @@ HOLDOUT_SPLITS = (
     "holdout39",
     "holdout40",
     "holdout41",
+    "holdout42",
+    "holdout43",
+    "holdout44",
+    "holdout45",
 )  # --holdout runs them all: never tuned on
 
 

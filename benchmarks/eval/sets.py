@@ -143,6 +143,14 @@ SPLITS = (
     "dev84",
     "dev85",
     "dev86",
+    "holdout42",
+    "holdout43",
+    "holdout44",
+    "holdout45",
+    "dev87",
+    "dev88",
+    "dev89",
+    "dev90",
 )  # later blind sets
 
 
