@@ -41,6 +41,16 @@ def test_rows_match_rules():
     assert rows_match([["0.1"]], [["0.10000000000000001"]], ordered=False)
 
 
+def test_rows_tied_on_the_ordering_may_come_in_either_order():
+    gold = [["AAPL", 31], ["NVDA", 14], ["AMZN", 14], ["GOOGL", 13]]
+    tied_swapped = [["AAPL", 31], ["AMZN", 14], ["NVDA", 14], ["GOOGL", 13]]
+    assert rows_match(gold, tied_swapped, ordered=True)
+    untied_swapped = [["AAPL", 31], ["AMZN", 14], ["GOOGL", 13], ["NVDA", 14]]
+    assert not rows_match(gold, untied_swapped, ordered=True)
+    # no sorted column to read the order from: the order must be the gold's
+    assert not rows_match([["B"], ["A"], ["C"]], [["A"], ["B"], ["C"]], ordered=True)
+
+
 def test_golden_targets(engine, seed_db):
     report = evaluate(engine, seed_db, load_cases(GOLDEN))
     print(report.summary())
