@@ -74,7 +74,7 @@ def test_those_after_a_declined_narrowing_are_not_the_rows_before_it(engine, see
         engine,
         seed_db,
         "biggest company in each sector",
-        "just the ones worth over 500 billion",
+        "just the ones paying a dividend over 2%",
         "how many people work at those",
     )
     assert not plan.tasks[0].sql and plan.tasks[0].refusal

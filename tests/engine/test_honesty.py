@@ -265,6 +265,38 @@ def test_informal_spellings_are_read(engine, seed_db):
     assert same_rows(seed_db, plan, gold)
 
 
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "list all tech companies headquarterd in california",
+            "SELECT stock_symbol FROM companies WHERE sector = 'Technology' AND state = 'CA'",
+        ),
+        (
+            "how many companies are worth over 100 billion",
+            "SELECT COUNT(*) FROM companies WHERE market_cap > 100000000000",
+        ),
+        (
+            "avg headcount in fin services",
+            "SELECT AVG(full_time_employees) FROM companies WHERE sector = 'Financial Services'",
+        ),
+        ("Companies based in NYC", "SELECT stock_symbol FROM companies WHERE city = 'New York'"),
+        (
+            "how many users created accts in Q1 2023",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-04-01'",
+        ),
+        (
+            "how many companies are irish",
+            "SELECT COUNT(*) FROM companies WHERE country = 'Ireland'",
+        ),
+    ],
+)
+def test_everyday_words_for_columns_and_values(engine, seed_db, question, gold):
+    """Typos, shorthand ('accts', 'fin'), 'worth' for market cap, nationality adjectives, NYC."""
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
 def test_rank_by_is_an_ordering(engine, seed_db):
     got = rows(seed_db, ask(engine, seed_db, "rank sectors by number of companies"))
     gold = seed_db.query(

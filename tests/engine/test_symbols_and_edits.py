@@ -1976,8 +1976,10 @@ def test_short_measure_fragments_keep_the_rows_or_are_declined(engine, seed_db):
     assert not plan.tasks[0].sql or same_rows(
         seed_db, plan, "SELECT SUM(weight) FROM index_compositions WHERE weight > 0.01"
     )
-    plan = session(engine, seed_db, "Companies based in NYC", "how many", "total mkt cap")
+    plan = session(engine, seed_db, "Companies based in Gotham", "how many", "total mkt cap")
     assert not plan.tasks[0].sql
+    plan = session(engine, seed_db, "Companies based in NYC", "how many", "total mkt cap")
+    assert same_rows(seed_db, plan, "SELECT SUM(market_cap) FROM companies WHERE city = 'New York'")
 
 
 def test_which_stock_traded_the_most_shares_that_day(engine, seed_db):

@@ -47,3 +47,20 @@ def test_the_comparison_is_said_in_the_assumptions(engine, seed_db):
 def test_a_comparison_with_nothing_after_it_is_still_declined(engine, seed_db):
     plan = ask(engine, seed_db, "how many stocks closed higher than usual on 2023-12-29")
     assert not plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    ("question", "op", "year"),
+    [
+        ("TSLA up days in 2022? close > open", ">", "2022"),
+        ("JPM down days in 2023 (close < open)", "<", "2023"),
+        ("how many down days did AAPL have in 2023", "<", "2023"),
+    ],
+)
+def test_a_traders_up_and_down_days_are_counted(engine, seed_db, question, op, year):
+    symbol = question.split()[0] if question.split()[0].isupper() else "AAPL"
+    gold = (
+        f"SELECT COUNT(*) FROM stock_price_history WHERE stock_symbol = '{symbol}'"
+        f" AND close {op} open AND record_date BETWEEN '{year}-01-01' AND '{year}-12-31'"
+    )
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

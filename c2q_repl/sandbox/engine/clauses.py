@@ -144,6 +144,8 @@ def read_tables(st: ReadState, counted_at: int | None = None) -> tuple[str | Non
     counted = st.at(counted_at) if counted_at is not None else None
     if counted is not None and counted.kind == "table" and st.free(counted_at):  # type: ignore[arg-type]
         subject = counted.targets[0].table
+    elif counted is not None and _value_as_noun(st, counted_at):  # type: ignore[arg-type]
+        subject = counted.targets[0].table  # 'how many utilities are in the index'
     value_tables = {t.table for it in st.items if it.kind == "value" for t in it.targets}
     _refuse_compound_tables(st)
     for i, it in enumerate(st.items):
@@ -156,6 +158,17 @@ def read_tables(st: ReadState, counted_at: int | None = None) -> tuple[str | Non
         elif table != subject and table not in bridges and table not in value_tables:
             bridges.append(table)
     return subject, bridges
+
+
+def _value_as_noun(st: ReadState, at: int) -> bool:
+    """'how many utilities are in the index': a value counted on its own names its rows (the
+    companies in that sector), not the table named later; 'how many AAPL picks' is the
+    picks (the value describes the noun right after it)."""
+    it = st.items[at]
+    if it.kind != "value" or len({t.table for t in it.targets}) != 1:
+        return False
+    nxt = st.at(at + 1)
+    return not (nxt is not None and nxt.kind in ("table", "column") and nxt.start == it.end)
 
 
 def _refuse_compound_tables(st: ReadState) -> None:

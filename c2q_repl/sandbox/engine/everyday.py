@@ -9,6 +9,12 @@ import re
 from collections.abc import Callable
 
 
+def _how_many(said: str | None) -> str:
+    """'only', 'just' → 'exactly'; other comparisons as written."""
+    words = (said or "").strip().lower()
+    return "exactly " if words in ("", "only", "just", "exactly") else words + " "
+
+
 def _end(word: str) -> str:
     """'first', 'earliest', 'oldest' → the lowest date; 'last', 'latest' … → the highest."""
     return "lowest" if word.lower() in ("first", "earliest", "oldest") else "highest"
@@ -19,6 +25,44 @@ Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # a trader's 'up days' / 'down days': days that closed above / below their open ('TSLA up
+    # days in 2022' counts them; 'SPX down days, close below prior close' needs the previous
+    # day's row and stays declined: the index has no open)
+    (
+        re.compile(r"^\s*([A-Z]{1,5}|[A-Z][a-z]+)\s+(up|down)\s+days\b(?!\s+(?:where|when|with))"),
+        lambda m: (
+            f"how many days did {m.group(1)} close "
+            f"{'above' if m.group(2) == 'up' else 'below'} its open"
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(how\s+many|number\s+of|count\s+of)\s+(up|down)\s+days\b(?!\s+(?:where|when|with))",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group(1)} days where close was "
+            f"{'above' if m.group(2).lower() == 'up' else 'below'} open"
+        ),
+    ),
+    # '… close above its open in 2022? close > open': the definition said again after it
+    (
+        re.compile(
+            r"(?s)^(.*\b(?:above|below)\s+(?:its\s+)?open\b.*?)[\s?,;(]*close\s*[<>]\s*open"
+            r"\s*\)?\s*\??\s*$",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'from the 2022-01-03 close to the 2023-12-29 close': the measure once, then the days
+    (
+        re.compile(
+            r"\bfrom\s+the\s+(\d{4}-\d\d-\d\d)\s+(close|open|high|low|level|price)\s+"
+            r"to\s+the\s+(\d{4}-\d\d-\d\d)\s+\2\b",
+            re.I,
+        ),
+        r"in \2 from \1 to \3",
+    ),
     # 'which stock got picked most': the passive said with 'got'
     (re.compile(r"\bgot\s+(picked|selected|chosen|added|bought)\b", re.I), r"were \1"),
     # 'the very first user', 'stocks picked at least once': emphasis that changes nothing
@@ -41,6 +85,118 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "what stocks ",
     ),
+    # "what's user 14 holding", 'show me what user 10 has selected': the stocks user 14 picked
+    (
+        re.compile(
+            r"\bwhat(?:'s|\s+is|\s+has)?\s+(user\s+\d+)\s+(?:has\s+|is\s+)?(?:holding|"
+            r"selected|picked|chosen|watching|got)\b",
+            re.I,
+        ),
+        r"what stocks did \1 pick",
+    ),
+    # 'how many ppl have TSLA on their list', 'people who picked …': the app's users
+    (
+        re.compile(
+            r"\b(?:people|persons|folks|investors)\b(?=\s+(?:have|has|had)\s+.{1,40}?\bon\s+"
+            r"their\s+(?:watch\s*)?list)",
+            re.I,
+        ),
+        "users",
+    ),
+    (
+        re.compile(
+            r"\b(?:people|folks|investors)\s+(?=(?:who\s+)?(?:picked|selected|chose)\b)", re.I
+        ),
+        "users ",
+    ),
+    # 'most picked ticker across users': the most picked stock
+    (
+        re.compile(
+            r"\b((?:most|least)\s+(?:picked|popular|selected|watched|chosen))\s+"
+            r"(?:tickers?|symbols?|names?)(?:\s+(?:across|among|with|by)\s+(?:all\s+)?users)?\b",
+            re.I,
+        ),
+        r"\1 stock",
+    ),
+    # 'sector with the most names in the index': names are companies there
+    (re.compile(r"\b(most|fewest|least)\s+(?:company\s+)?names\b", re.I), r"\1 companies"),
+    # 'what exchanges are there and how many companies on each': companies per exchange
+    (
+        re.compile(
+            r"^\s*(?:what|which)\s+(?:are\s+the\s+)?([a-z]+)\s+(?:are\s+there|exist|are\s+in\s+"
+            r"(?:the\s+)?([\w &]+?))\s*,?\s*and\s+how\s+many\s+([a-z]+)\s+(?:are\s+)?"
+            r"(?:on|in|for|under)\s+each(?:\s+(?:one|of\s+them))?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: (
+            f"how many {m.group(3)} are there per {m.group(1)}"
+            + (f" in {m.group(2)}" if m.group(2) else "")
+        ),
+    ),
+    # 'stocks picked by at least 10 users', 'picked by just one user', 'only been picked
+    # once': a count of the picks (a user picks a stock once)
+    (
+        re.compile(
+            r"\b(?:have\s+been\s+|has\s+been\s+|were\s+|was\s+|been\s+|are\s+|is\s+)?"
+            r"(?:picked|selected|chosen|added|watched)\s+by\s+(exactly\s+|only\s+|just\s+|"
+            r"at\s+least\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|at\s+most\s+|"
+            r"over\s+|under\s+)?(\d+|one|two|three|four|five|ten)\s+(?:different\s+)?users?\b",
+            re.I,
+        ),
+        lambda m: (
+            "have "
+            + _how_many(m.group(1))
+            + {"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}.get(
+                m.group(2).lower(), m.group(2)
+            )
+            + (" pick" if m.group(2).lower() in ("1", "one") else " picks")
+        ),
+    ),
+    (
+        re.compile(
+            r"\b(?:have\s+|has\s+)?(?:only\s+|just\s+)?(?:been\s+)?(?:picked|selected|chosen|"
+            r"added)\s+(?:only\s+|just\s+|exactly\s+)?once\b",
+            re.I,
+        ),
+        "have exactly 1 pick",
+    ),
+    # 'Nvidia high and low for calendar 2023'
+    (re.compile(r"\bcalendar\s+(?:year\s+)?(?=(?:19|20)\d\d\b)", re.I), ""),
+    # 'what sector is Berkshire classified in?'
+    (
+        re.compile(
+            r"\s+(?:classified|categori[sz]ed|listed)(?=\s+(?:in|under)\s*[?.!]*\s*$)", re.I
+        ),
+        "",
+    ),
+    # 'its heaviest volume': the highest
+    (re.compile(r"\bheaviest\s+(?=(?:trading\s+)?volumes?\b)", re.I), "highest "),
+    # 'the most picks made', 'how many picks go to companies in texas'
+    (re.compile(r"\b(picks|selections)\s+(?:were\s+)?made\b", re.I), r"\1"),
+    (re.compile(r"\b(picks|selections)\s+(?:go|went)\s+to\b", re.I), r"\1 are of"),
+    # 'how far back does the stock price data go': its earliest date
+    (
+        re.compile(r"^\s*how\s+far\s+back\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+go\b", re.I),
+        r"what is the earliest date in the \1",
+    ),
+    # 'which city has the most companies headquartered there'
+    (re.compile(r"\b(headquartered|based|located)\s+there\b", re.I), r"\1"),
+    # 'energy tickers nobody has on their watchlist': that nobody picked
+    (
+        re.compile(
+            r"\b(?:that\s+)?(?:nobody|no\s+one|no\s+user)\s+has\s+on\s+(?:their|a|his|her)\s+"
+            r"(?:watch\s*)?list\b",
+            re.I,
+        ),
+        "that have never been picked",
+    ),
+    # 'which users have both Apple and Microsoft picked?'
+    (
+        re.compile(r"\bhave\s+both\s+(.{2,40}?)\s+(picked|selected|chosen)\b", re.I),
+        r"\2 both \1",
+    ),
+    # 'SPX last print': its latest price
+    (re.compile(r"\blast\s+print\b", re.I), "latest price"),
     # 'users who signed up but never picked': every user signed up; the condition is 'never'
     (
         re.compile(

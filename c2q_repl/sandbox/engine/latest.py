@@ -86,60 +86,139 @@ def read_latest(st: ReadState) -> None:
                 _set(st, Col(table, events[0]), newest, it.text)
 
 
+def _count_of_rows(it: Item | None) -> bool:
+    """A small whole number written as digits: how many rows ('the last 5 …')."""
+    return bool(
+        it is not None
+        and it.kind == "number"
+        and it.number is not None
+        and it.number.is_integer()
+        and it.text.isdigit()
+        and 0 < it.number <= 1000
+    )
+
+
+def _recent_word(st: ReadState, i: int) -> tuple[int, int] | None:
+    """(the number's index, the first index after the words) when 'N latest' or 'latest N'
+    starts at i."""
+    it = st.at(i)
+    if it is None or it.kind != "kw" or it.text.lower() not in NEWEST | OLDEST | {"oldest"}:
+        return None
+    if i > 0 and _count_of_rows(st.at(i - 1)):
+        before, prior = i - 1, st.at(i - 2)
+        compared = (
+            prior is not None
+            and prior.kind in ("kw", "column")
+            and prior.category != "list"
+            and (prior.kind == "kw" or prior.end == st.items[before].start)
+        )
+        if compared:
+            return None  # 'closed above 400 on the last trading day': 400 is compared
+        return before, i + 1
+    if _count_of_rows(st.at(i + 1)) and st.at(i + 1).end == it.end + 1:  # type: ignore[union-attr]
+        return i + 1, i + 2  # 'the last 5 trading days', 'AAPL's last 5 closes'
+    return None
+
+
+def _measured_history_date(st: ReadState, date_col: Col) -> Col:
+    """'S&P 500 level the last 5 trading days': the days of the measure's own history (the
+    index's), when the day word names another table's date of the same name."""
+    measured = {
+        t.table
+        for it in st.items
+        if it.kind == "column"
+        for t in it.targets
+        if col_kind(st, Col(t.table, t.column)) == "number"
+    }
+    if date_col.table in measured or len(measured) != 1:
+        return date_col
+    table = measured.pop()
+    return Col(table, date_col.column) if date_col.column in event_dates(st, table) else date_col
+
+
+def _date_item(said: Item, date_col: Col) -> Item:
+    """The words of ``said`` read as the date column that orders the rows."""
+    return Item(
+        "column",
+        said.text,
+        said.start,
+        said.end,
+        targets=(Target("column", date_col.table, date_col.column),),
+    )
+
+
+def _one_series(st: ReadState, date_col: Col) -> bool:
+    """The N latest rows are the N latest days only in one series: a table keyed by (date,
+    series) needs one series named ('AAPL's last 5 closes')."""
+    info = st.lex.catalog.table(date_col.table)
+    key = list(info.primary_key) if info is not None else []
+    if date_col.column not in key or len(key) < 2:
+        return True
+    return any(it.kind == "value" for it in st.items)
+
+
 def recent_rows(st: ReadState) -> None:
-    """'the 5 most recent signups', 'the 3 oldest orders': N rows ordered by their date,
-    rewritten (before anything is read) as 'N highest <date>' / 'N lowest <date>'."""
+    """'the 5 most recent signups', 'the 3 oldest orders', 'the last 5 trading days', 'AAPL's
+    last 5 closes': N rows ordered by their date, rewritten (before anything is read) as
+    'N highest <date>' / 'N lowest <date>' (beside the measure named, if any)."""
     items = st.items
-    for i in range(1, len(items)):
-        it, number = items[i], items[i - 1]
-        word = it.text.lower()
-        if not (
-            it.kind == "kw"
-            and word in NEWEST | OLDEST | {"oldest"}
-            and number.kind == "number"
-            and number.number is not None
-            and number.number.is_integer()
-            and number.text.isdigit()
-            and 0 < number.number <= 1000
-        ):
+    for i in range(len(items)):
+        found = _recent_word(st, i)
+        if found is None:
             continue
-        if i > 1 and items[i - 2].kind in ("kw", "column") and items[i - 2].category != "list":
-            continue  # 'closed above 400 on the last trading day': 400 is a comparison's
-        nxt, after = st.at(i + 1), st.at(i + 2)
+        it, (at_number, j) = items[i], found
+        number = items[at_number]
+        word = it.text.lower()
+        while j < i + 4 and st.is_value(j):
+            j += 1  # 'the 5 most recent AAPL closing prices'
+        nxt, after = st.at(j), st.at(j + 1)
         if nxt is None or nxt.kind not in ("column", "table"):
             continue
-        if after is not None and after.kind in ("table", "column"):
+        if after is not None and after.kind in ("table", "column") and after.start == nxt.end:
             continue  # 'the 3 latest user selections': a compound noun, not the users' date
         if nxt.kind == "column":
-            dates = [c for c in columns_of(nxt) if col_kind(st, c) == "date"]
-            if not dates or len(dates) != len(columns_of(nxt)):
-                continue
-            date_col = choose(st, dates, nxt)
-            rewritten = [
-                replace(
-                    nxt,
-                    targets=tuple(
-                        t
-                        for t in nxt.targets
-                        if t.column == date_col.column and t.table == date_col.table
+            cols = columns_of(nxt)
+            dates = [c for c in cols if col_kind(st, c) == "date"]
+            if dates and len(dates) == len(cols):
+                date_col = _measured_history_date(st, choose(st, dates, nxt))
+                rewritten = [
+                    replace(nxt, targets=(Target("column", date_col.table, date_col.column),))
+                ]
+            else:
+                measured = [
+                    c for c in cols if col_kind(st, c) == "number" and event_dates(st, c.table)
+                ]
+                if not measured:
+                    continue
+                col = choose(st, nearest_to_values(st, measured), nxt)
+                date_col = Col(col.table, event_dates(st, col.table)[0])
+                rewritten = [
+                    _date_item(nxt, date_col),
+                    replace(
+                        nxt,
+                        targets=tuple(
+                            t for t in nxt.targets if (t.table, t.column) == (col.table, col.column)
+                        ),
                     ),
-                )
-            ]
+                ]
         else:
             events = event_dates(st, nxt.targets[0].table)
             if len(events) != 1:
                 continue
             date_col = Col(nxt.targets[0].table, events[0])
             rewritten = [
-                Item(
-                    "column",
-                    nxt.text,
-                    nxt.start,
-                    nxt.end,
-                    targets=(Target("column", date_col.table, date_col.column),),
-                ),
+                _date_item(nxt, date_col),
                 nxt,
             ]
+        if not _one_series(st, date_col):
+            continue  # 'which stocks closed above 400 on the 5 most recent trading days': days
+        for k in range(j + 1, len(items)):
+            later = items[k]
+            if later.kind == "column" and [(t.table, t.column) for t in later.targets] == [
+                (date_col.table, date_col.column)
+            ]:
+                items = [*items[:k], *items[k + 1 :]]  # 'the last 3 users to sign up'
+                break
         newest = word in NEWEST
         rank = Item(
             "kw",
@@ -149,7 +228,15 @@ def recent_rows(st: ReadState) -> None:
             category="agg",
             arg="MAX" if newest else "MIN",
         )
-        st.items = [*items[:i], rank, *rewritten, *items[i + 2 :]]
+        first = min(at_number, i)
+        st.items = [
+            *items[:first],
+            number,
+            rank,
+            *items[max(at_number, i) + 1 : j],
+            *rewritten,
+            *items[j + 1 :],
+        ]
         st.notes.append(
             (
                 it.text,

@@ -182,6 +182,17 @@ INFORMAL: dict[str, str] = {
     "'em": "them",
     "pct": "percent",
     "rn": "right now",
+    "headquarterd": "headquartered",
+    "acct": "account",
+    "accts": "accounts",
+    "teh": "the",
+    "qtr": "quarter",
+    "qtrs": "quarters",
+    "fin": "financial",
+    "sorry": "",
+    "actually": "",
+    "chg": "change",
+    "chng": "change",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
@@ -197,16 +208,34 @@ _COMPARISON_SYMBOLS = (
     ("<", "less than"),
 )
 _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
+# two-digit years: '12/29/23', "Q3 '23", 'Q1 23', "Dec '23"
+_SHORT_SLASH_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2})/(\d\d)\b(?![/\d])")
+_SHORT_QUARTER_YEAR = re.compile(r"\b([Qq][1-4])\s*(?:['’]|\s)(\d\d)\b(?![/\d%])")
+_APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b(?![\d%])")
 
 
-def _iso_day(m: re.Match) -> str:
-    """An unambiguous m/d/yyyy or d/m/yyyy day as ISO; an ambiguous one is left as written."""
+def _iso_day(m: re.Match, order: str = "") -> str:
+    """An unambiguous m/d/yyyy or d/m/yyyy day as ISO; an ambiguous one is left as written
+    unless another day of the same question shows the order ('md' or 'dm')."""
     a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
-    if a > 12 and 1 <= b <= 12:
+    if a > 12 and 1 <= b <= 12 or (order == "dm" and a <= 12 and b <= 12):
         a, b = b, a  # day first ('30/12/2022')
-    elif not (b > 12 and 1 <= a <= 12 and b <= 31):
+    elif not (b > 12 and 1 <= a <= 12 and b <= 31) and not (order == "md" and a <= 12 and b <= 12):
         return m.group(0)
     return f"{year}-{a:02d}-{b:02d}"
+
+
+def _day_order(text: str) -> str:
+    """'md' when a day of the text can only be month first ('12/29/2023'), 'dm' when only
+    day first ('29/12/2023'), '' when none or both."""
+    orders = set()
+    for m in _SLASH_DATE.finditer(text):
+        a, b = int(m.group(1)), int(m.group(2))
+        if a <= 12 < b <= 31:
+            orders.add("md")
+        elif b <= 12 < a <= 31:
+            orders.add("dm")
+    return orders.pop() if len(orders) == 1 else ""
 
 
 _MORE_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|bigger|smaller)\s+then\b", re.I)
@@ -258,7 +287,14 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
-    iso = _SLASH_DATE.sub(_iso_day, text)
+    years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", text)
+    years = _SHORT_SLASH_YEAR.sub(r"\1/20\2", years)
+    years = _APOSTROPHE_YEAR.sub(r"20\1", years)
+    if years != text:
+        rewrites.append(("'23", "2023"))  # a two-digit year in this century
+        text = years
+    order = _day_order(text)
+    iso = _SLASH_DATE.sub(lambda m: _iso_day(m, order), text)
     if iso != text:
         rewrites.append(("m/d/yyyy", "yyyy-mm-dd"))  # '12/30/2022' (not '03/04/2023': which?)
         text = iso
@@ -423,10 +459,17 @@ _CHOSEN_BY_MOST = re.compile(
     re.IGNORECASE,
 )
 _INTERJECTION = re.compile(
-    r"^\s*(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+|"
-    r"(?:a\s+)?(?:different|new|unrelated|another|separate)\s+(?:thing|question|topic|one)"
+    r"^\s*(?:(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+|fine|great|cool|"
+    r"perfect|nice|got\s+it|back\s+to\s+work|"
+    r"(?:a\s+)?(?:different|new|unrelated|another|separate)\s+(?:thing|question|topic|one|q|qn)"
     r"(?:\s+entirely)?|switching\s+gears|changing\s+(?:the\s+)?(?:topic|subject))"
-    r"\b[\s,!.:;-]*(?=\S)",
+    r"\b[\s,!.:;-]*)+(?=\S)",
+    re.IGNORECASE,
+)
+# 'different user - when did user 99 …': the new subject is named again after the dash
+_NEW_SUBJECT = re.compile(
+    r"^\s*(?:a\s+)?(?:different|another|new|next|other)\s+(?:user|stock|company|ticker|name|"
+    r"sector|one)\s*(?:[-:–—]|,)\s*(?=\S)",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")
@@ -443,9 +486,9 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     """'ok, how many …', 'Board pack: the 10 …', 'For my article I need a list of …': words
     about the asker's situation, dropped (and reported) when they name no data."""
     removed: list[str] = []
-    for pattern in (_INTERJECTION, _FOR_MY, _LABEL):
+    for pattern in (_INTERJECTION, _NEW_SUBJECT, _FOR_MY, _LABEL):
         m = pattern.match(text)
-        if m and not names_data(m.group(0)):
+        if m and (pattern is _NEW_SUBJECT or not names_data(m.group(0))):
             removed.append(m.group(0).strip(" ,:;-"))
             text = text[m.end() :]
     return text, " ".join(removed)
@@ -491,6 +534,10 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         return Prepared(body, removed, verb)
     text, rewrites = informal(body)
     text = _symbol_comparisons(text)
+    top_first = _TRAILING_TOP.sub(r"top \2 \1", text)
+    if top_first != text:
+        rewrites += ((f"…, top {_TRAILING_TOP.search(text).group(2)}", "top …"),)  # type: ignore[union-attr]
+        text = top_first
     text, phrased = benchmark_phrasing(text)
     text, moved = change_phrasing(text)
     phrased += moved
@@ -498,6 +545,9 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     text, counted = most_counted(text, names_data)
     text, fillers = _adjective_fillers(text, names_data)
     counted += fillers
+    if fillers:
+        text, again = most_counted(text, names_data)  # 'most picked ticker' said plainly
+        counted += again
     phrased += counted
     operator = _ARITHMETIC.search(text)
     return Prepared(
@@ -509,6 +559,12 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     )
 
 
+# 'most popular stocks with users, top 5': the count at the end, said first
+_TRAILING_TOP = re.compile(
+    r"^\s*((?:the\s+)?(?:most|least|biggest|largest|highest|lowest|smallest)\b[^,]*?)"
+    r"[,\s]+top\s+(\d+)\s*[?.!]*\s*$",
+    re.I,
+)
 _TWO_EXTREMES = re.compile(
     r"\b(?:the\s+)?(highest|max(?:imum)?)\s+([a-z]+)\s+(?:and|&|,)\s+(?:the\s+)?"
     r"(lowest|min(?:imum)?)\s+([a-z]+)\b",

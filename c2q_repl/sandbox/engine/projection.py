@@ -71,6 +71,10 @@ def asked_projection(
         # says whose value it is (a pasted table, a chart, an export)
         kept = [label, *kept]
     latest = {f.col for f in spec.filters if f.op == "latest"}
+    if spec.order_by is not None and _is_date(spec.order_by, catalog) and spec.metric is None:
+        # 'AAPL's last 5 closes', 'googl closes sorted by date': rows of a history in date
+        # order say which day each value is of
+        latest.add(spec.order_by)
     if kept and latest:
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
         # day, not today), so its date stays beside the value
@@ -82,6 +86,12 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _is_date(col: Col, catalog: Catalog) -> bool:
+    info = catalog.table(col.table)
+    found = info.column(col.column) if info is not None else None
+    return found is not None and column_kind(found.type) == "date"
 
 
 def _named_row_label(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> int | None:
