@@ -180,3 +180,26 @@ def test_people_who_work_somewhere_are_still_employees(engine, seed_db):
     plan = ask(engine, seed_db, "how many people work at apple")
     gold = "SELECT full_time_employees FROM companies WHERE stock_symbol = 'AAPL'"
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "is Apple the largest company by market cap?",
+        "Is it true that Apple is the largest company by market cap?",
+        "Is it true that Exxon is the largest company by market cap?",
+    ],
+)
+def test_is_x_the_largest_shows_the_largest_not_x(engine, seed_db, question):
+    """With the name as a condition the ranking found the name whatever its rank: 'is Exxon
+    the largest' answered Exxon."""
+    plan = ask(engine, seed_db, question)
+    gold = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold)
+    assert "short_name = " not in plan.tasks[0].sql
+
+
+def test_home_to_the_most(engine, seed_db):
+    plan = ask(engine, seed_db, "Which state is home to the most companies?")
+    gold = "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold)

@@ -49,6 +49,7 @@ from .evidence import (
 from .followup_round import FollowupRound
 from .followups import apply_followup
 from .guard import unaccounted
+from .how_much import total_of_how_much
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
@@ -70,6 +71,7 @@ from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .top_total import TopTotal, total_of_top, totalled_sql
+from .units import in_units
 from .vocabulary import build_lexicon
 from .wording import (
     arithmetic_decline,
@@ -289,6 +291,9 @@ class BuiltinAnswerer:
                 # '% change between the two' after two answers about one series on two days
                 return self._single(self.render("0", question, between.spec, ctx, [between.note]))
         if request.history:
+            scaled = self._in_units(request.history[-1], question, ctx)
+            if scaled is not None:
+                return self._single(scaled)
             outcome = self._followups.answer(
                 request.history[-1], question, ctx, last_answered(request.history)
             )
@@ -316,6 +321,34 @@ class BuiltinAnswerer:
         if request.mode == "auto_breakdown":
             return self._breakdown(question, ctx)
         return self._single(self.plan_one(question, "0", ctx))
+
+    def _in_units(self, prior: PriorRound, question: str, ctx: AnswerContext) -> Outcome | None:
+        """'what's that in billions': the previous answer restated in the unit (units.py)."""
+        restated = in_units(
+            question,
+            prior.sql,
+            ctx.lex.catalog.dialect,
+            lambda sql: _columns_and_rows(ctx.database, sql),
+        )
+        if restated is None:
+            return None
+        shown = ", ".join(restated.scaled)
+        task = TaskPlan(
+            "0",
+            question,
+            f"{prior.clarified_task or prior.question} (in {restated.unit})",
+            sql=restated.sql,
+            description=f"The previous answer ('{prior.question}') with {shown} in {restated.unit}.",
+            assumptions=tuple(
+                {
+                    "concept": restated.unit,
+                    "explanation": f"{name} divided into {restated.unit}, rounded to 2 places",
+                }
+                for name in restated.scaled
+            ),
+        )
+        data = (prior.state or {}).get("spec")
+        return Outcome(task, QuerySpec.from_json(data) if data else None)
 
     def _with_its_date(
         self, request: AnswerRequest, question: str, head: str, ctx: AnswerContext
@@ -455,6 +488,7 @@ class BuiltinAnswerer:
         if cut is not None:
             return self.refuse(task_id, question, cut, ctx, examples)
         spec = at_period_edge(spec, edge)
+        spec = total_of_how_much(spec, linked, ctx.lex.catalog) or spec
         far = (
             far_attribute(linked, ctx.lex)
             or far_group(spec, linked, ctx.lex)

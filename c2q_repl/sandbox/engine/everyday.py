@@ -197,6 +197,91 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     # 'SPX last print': its latest price
     (re.compile(r"\blast\s+print\b", re.I), "latest price"),
+    # 'What share of total market cap does the Technology sector represent': is in it
+    (
+        re.compile(
+            r"^(\s*(?:what|which)\s+(?:share|percent(?:age)?|%|proportion|fraction)\s+of\s+"
+            r"(?:the\s+)?(?:total|overall|combined|whole|entire|s&p|index)\b.*?)"
+            r"\s+(?:does|do)\s+(?:the\s+)?([a-z][\w &-]*?)\s+(sector|industry)?\s*(?:represent|"
+            r"account\s+for|make\s+up|comprise|hold|have)\b",
+            re.I,
+        ),
+        lambda m: f"{m.group(1)} is in the {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else ""),
+    ),
+    # 'what % of the index weight is tech stocks': the sector's share ('stocks' adds no rows)
+    (
+        re.compile(
+            r"^(\s*(?:what|which)\s+(?:share|percent(?:age)?|%|proportion|fraction)\s+of\s+.+?"
+            r"\b(?:is|are)\s+(?:in\s+)?(?:the\s+)?[a-z][\w&-]*(?:\s+[a-z][\w&-]*)?)\s+"
+            r"(?:stocks|companies|names)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # '…, in percent': a share is a percentage already
+    (
+        re.compile(
+            r"^(\s*(?:what|which)\s+(?:share|percent(?:age)?|%|proportion|fraction)\s+of\s+.+?)"
+            r"[,\s]+(?:in|as\s+an?)\s+(?:percent(?:age)?s?|%)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'top 3 company by revenue grow', 'average close on 2022 year'
+    (re.compile(r"\brevenue\s+grow\b", re.I), "revenue growth"),
+    (re.compile(r"\b(?:on|in|for|at|of)\s+((?:19|20)\d\d)\s+year\b", re.I), r"in \1"),
+    # 'is Apple the largest company by market cap?', 'Is it true that Apple is the largest …':
+    # the largest is shown (the answer says whether it is Apple); with Apple as a condition
+    # the ranking would find Apple whatever its rank
+    (
+        re.compile(
+            r"^\s*(?:(?:is|was)\s+it\s+(?:true|correct|right)\s+that\s+(?:the\s+)?(?:[\w.&'-]+\s+){1,4}?"
+            r"(?:is|was)\s+|(?:is|was)\s+(?:the\s+)?(?:[\w.&'-]+\s+){1,4}?)(?:really\s+|still\s+)?"
+            r"(?=(?:the\s+)?(?:single\s+)?(?:largest|biggest|highest|lowest|smallest|most|least|top|"
+            r"cheapest|priciest|oldest|newest|fastest|slowest)\b)",
+            re.I,
+        ),
+        "which is ",
+    ),
+    # 'which state is home to the most companies': has the most
+    (re.compile(r"\b(?:is|are)\s+home\s+to\b", re.I), "has"),
+    # 'first trading day close vs last close': the first close
+    (
+        re.compile(r"\b(first|last)\s+trading\s+day(?:'s)?\s+(close|open|level|price)\b", re.I),
+        r"\1 \2",
+    ),
+    # 'biggest single-day volume': the day with the biggest volume (the day is asked too)
+    (
+        re.compile(r"\b(?:single|one)[-\s]day\s+((?:trading\s+)?volume)\b(?!\s+day)", re.I),
+        r"\1 day",
+    ),
+    # 'most popular stock among users, by how many picked it': how it is ranked, said again
+    (
+        re.compile(
+            r",?\s*by\s+how\s+many\s+(?:users\s+|people\s+)?(?:picked|selected|chose|added)"
+            r"\s+(?:it|them)\b",
+            re.I,
+        ),
+        "",
+    ),
+    # 'total shares of JPM traded in March 2023': its total volume
+    (
+        re.compile(
+            r"\b(?:how\s+many\s+|total\s+|(?:the\s+)?number\s+of\s+)?shares\s+of\s+(\$?[A-Za-z.&-]+)"
+            r"\s+(?:were\s+)?traded\b",
+            re.I,
+        ),
+        r"total volume of \1",
+    ),
+    # 'high and low over that stretch': the period's high and low, not every day's pair
+    (
+        re.compile(
+            r"^\s*((?:and|so|ok(?:ay)?|what\s+about|what\s+were|what\s+was)\s+)?(?:the\s+)?"
+            r"high\s+and\s+(?:the\s+)?low\b(?!.*\b(?:daily|each\s+day|every\s+day|per\s+day)\b)",
+            re.I,
+        ),
+        lambda m: f"{m.group(1) or ''}max high and min low",
+    ),
     # 'users who signed up but never picked': every user signed up; the condition is 'never'
     (
         re.compile(

@@ -184,6 +184,11 @@ def back_reference(question: str, linked: Linked) -> str:
                 for it in linked.items
                 if it.kind == "column" and _is_plural_word(it.text)
             ]
+            named += [
+                (it.start, True)
+                for it in linked.items
+                if it.kind == "value" and _is_plural_word(it.text)  # 'banks and their caps'
+            ]
             if t.lower == "their" and any(start < index for start, _ in named):
                 # 'each physician's name with the name of their department', 'all festival
                 # names and their years': the rows of this question

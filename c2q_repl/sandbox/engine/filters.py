@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import Target
+from .lexicon import FAMILY_MARK, Target
 from .linking import Item
 from .reading import ReadState, Refuse, choose, col_kind, columns_of, local_column
 from .spec import Col, Filter
@@ -202,6 +202,15 @@ def read_comparisons(st: ReadState) -> None:
                 st.having.append((op, number.number, i, counted_at))
                 st.take(i, *values_at)
                 continue
+        sized = _size_of_table(st, i, values_at)
+        if col_at is None and sized is not None:
+            # 'how many companies are over 100 billion': an amount in billions compares the
+            # table's size measure (its market cap), never a count
+            values = tuple(_number_value(st, items[j], sized) for j in values_at)
+            st.filters.append(Filter(sized, it.arg, values))
+            st.notes.append((it.text, f"'{it.text} {items[after].text}' read on {sized.column}"))
+            st.take(i, *values_at)
+            continue
         if col_at is None:
             prev = st.at(i - 1)
             if prev is not None and prev.kind == "table" or st.is_kw(i - 1, "count"):
@@ -223,6 +232,23 @@ def read_comparisons(st: ReadState) -> None:
             st.take(i - 1)
         st.filters.append(Filter(col, op, values))
         st.take(i, col_at, *values_at)
+
+
+def _size_of_table(st: ReadState, cmp_at: int, values_at: list[int]) -> Col | None:
+    """The size measure of the table named just before a comparison with a million-or-more
+    amount ('companies are over 100 billion'), when the schema's synonyms name one."""
+    table = st.at(cmp_at - 1)
+    if table is None or table.kind != "table" or len(values_at) != 1:
+        return None
+    number = st.items[values_at[0]]
+    if number.number is None or number.percent or abs(number.number) < 1_000_000:
+        return None
+    name = table.targets[0].table
+    column = st.defaults.get(name)
+    if not column:
+        return None
+    col = Col(name, column)
+    return col if col_kind(st, col) == "number" else None
 
 
 def read_signs(st: ReadState) -> None:
@@ -305,6 +331,21 @@ def read_values(st: ReadState) -> None:
     by_col = _one_entity_list(st, by_col)
     for (col, neg), values in by_col.items():
         values = list(dict.fromkeys(values))
+        families = [v for v in values if isinstance(v, str) and v.endswith(FAMILY_MARK)]
+        if families:
+            if neg or len(values) > 1:
+                raise Refuse(
+                    f"'{families[0][: -len(FAMILY_MARK)]}' names several {col.column} values; "
+                    "I can read one such family at a time, not negated or beside other values.",
+                    families[0][: -len(FAMILY_MARK)],
+                )
+            # 'software companies': every industry of the family ('Software—Application',
+            # 'Software—Infrastructure'), as the stored values spell it
+            st.filters.append(Filter(col, "like", (families[0][:-1] + "%",)))
+            st.notes.append(
+                (col.column, f"every {col.column} starting '{families[0][:-1]}' (one family)")
+            )
+            continue
         if col.column == ANY_NAME:
             st.filters.append(Filter(col, "any", tuple(values)))
         elif len(values) == 1:

@@ -93,6 +93,9 @@ class FollowupRound:
     ) -> Outcome | None:
         data = (prior.state or {}).get("spec")
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
+        if data:
+            question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
+            question = _broken_down(question, QuerySpec.from_json(data))
         question = of_those_which(question)
         sort_them = _SORT_THEM.match(question) if data else None
         if sort_them is not None and data:
@@ -553,6 +556,62 @@ _SEVERAL_ANSWERS = re.compile(
     re.I,
 )
 _AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
+
+
+_BARE_AGGREGATE = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|now|then)[\s,]+)?(?:what(?:'s|\s+is|\s+was|\s+are)\s+)?"
+    r"(?:the\s+|their\s+)?(?P<agg>average|avg|mean|total|sum|combined\s+total|median)"
+    r"(?:\s+of\s+(?:those|these|them|the\s+\w+))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _bare_aggregate(question: str, prev: QuerySpec, lex) -> str:
+    """'what's the average?', 'and the total?' after a list showing one measure: 'what is
+    their average market cap' (the rows shown, that measure)."""
+    m = _BARE_AGGREGATE.match(question)
+    if m is None or prev.shape != "list" or prev.metric is not None:
+        return question
+    agg = m.group("agg").lower()
+    if agg == "median":
+        return question  # no median in the built-in engine: declined as before
+    info = lex.catalog.table(prev.table)
+    key = set(info.primary_key) if info is not None else set()
+    if prev.limit and len(key) != 1:
+        return question  # the top N of rows with no one key column: not pinned, declined
+    shown = [*prev.columns, *([prev.order_by] if prev.order_by else [])]
+    numbers = list(
+        dict.fromkeys(
+            c
+            for c in shown
+            if c.table == prev.table
+            and c.column not in key
+            and lex.kind_of(c.table, c.column) == "number"
+        )
+    )
+    if len(numbers) != 1:
+        return question
+    word = {"avg": "average", "mean": "average", "sum": "total", "combined total": "total"}
+    measure = numbers[0].column.replace("_", " ")
+    return f"what is their {word.get(agg, agg)} {measure}"
+
+
+# 'break it down by industry', 'can you split that by sector'
+_BREAK_DOWN = re.compile(
+    r"^\s*(?:(?:and|now|ok(?:ay)?|so|then|please|pls|can\s+you|could\s+you)[\s,]+)*"
+    r"(?:break|split|divide)\s+(?:it|that|this|them|those|these)\s+(?:down\s+|up\s+|out\s+)?"
+    r"(?=(?:by|per)\s+)",
+    re.IGNORECASE,
+)
+
+
+def _broken_down(question: str, prev: QuerySpec) -> str:
+    """'break it down by industry' after a total or a count: the same value per industry ('by
+    industry', an edit). After a list of rows the words stay: those rows are counted per
+    industry (reference_round.py reads 'break … down by')."""
+    if prev.shape == "list" or _BREAK_DOWN.match(question) is None:
+        return question
+    return _BREAK_DOWN.sub("", question)
 
 
 def _unrelated(question: str, prior: PriorRound) -> str:

@@ -638,7 +638,27 @@ def apply_followup(
                 continue  # "10 instead of 5", "make it 10, not 5": 5 is the old value
             n = int(it.number)
             if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
-                return None
+                plain_total = (
+                    prev.limit is None
+                    and prev.order_by is None
+                    # rows kept from an answer before ('their combined market cap'): 'the top
+                    # 3' may be of the ranking that found them; not guessed
+                    and not any(f.op in ("in", "not in") for f in prev.filters)
+                )
+                if not (
+                    plain_total
+                    and _ranks(words)
+                    and spec.metric is not None
+                    and spec.metric.col is not None
+                ):
+                    return None  # a total of the top N is changed elsewhere (top_total.py)
+                # 'only the top 3 by market cap' after the tech sector's total market cap: the
+                # rows behind the total, ranked (never the top 3 of every company)
+                spec = spec.with_(shape="list", metric=None, order_by=spec.metric.col)
+                bottom = bool(_BOTTOM_WORDS & set(words))
+                spec = spec.with_(descending=not bottom, limit=n, limit_stated=True)
+                changes.append(f"listed the {n} rows behind the total")
+                continue
             if spec.per_group is not None and not {"each", "per", "every"} & set(words):
                 # 'only the top 3 of those' after the largest company of each sector: the 3
                 # largest of the rows shown, or 3 per sector? Neither is picked silently.

@@ -407,6 +407,48 @@ def _add_value(lex: Lexicon, table: str, column: str, value: str) -> None:
         lex.add(core, Target("value", table, column, value, via="name"))
 
 
+# a family of values stored as 'Family—Member' ('Software—Application'): the value target
+# 'Software—' + FAMILY_MARK stands for all of them (filters.py reads it as LIKE 'Software—%')
+FAMILY_MARK = "…"
+_FAMILY_DASH = "—"
+
+
+def _add_families(
+    lex: Lexicon, table: str, column: str, values: list, every_value: list[tuple[str, str, str]]
+) -> None:
+    """'software companies', 'banks': the family word of values spelled 'Family—Member',
+    when two or more members exist and the word is no value of its own anywhere, nor the
+    start of one ('bank' is also the start of 'Bank of America': it stays a question)."""
+    members: dict[str, int] = {}
+    for value in values:
+        if isinstance(value, str) and _FAMILY_DASH in value:
+            family = value.split(_FAMILY_DASH, 1)[0].strip()
+            if family:
+                members[family] = members.get(family, 0) + 1
+    for family, count in members.items():
+        key = phrase_key(family)
+        if count < 2 or any(t.kind == "value" for t in lex.phrases.get(key, [])):
+            continue
+        stem = " ".join(key)
+        alike = [
+            (t, c, v)
+            for t, c, v in every_value
+            if " ".join(phrase_key(v)).startswith(stem + " ") and _FAMILY_DASH not in v
+        ]
+        named = [(t, c, v) for t, c, v in alike if (t, c) != (table, column)]
+        if named:
+            # another column's value starts so ('Bank of America'): 'banks', 'which bank'
+            # are the family, 'bank' alone still a question (linking.py)
+            pattern = family + _FAMILY_DASH + FAMILY_MARK
+            lex.add(key, Target("value", table, column, pattern, via="family-or-name"))
+            for t, c, v in named:
+                lex.add(key, Target("value", t, c, v, via="prefix"))
+            continue
+        # 'insurance companies': 'Insurance—Life' … and 'Insurance Brokers' of the same column
+        pattern = family + ("" if alike else _FAMILY_DASH) + FAMILY_MARK
+        lex.add(key, Target("value", table, column, pattern, via="family"))
+
+
 def _indexable(table: TableInfo, col: ColumnInfo, catalog: Catalog) -> bool:
     if column_kind(col.type) != "text":
         return False
@@ -424,6 +466,7 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
     from .identifiers import table_ref
 
     dialect = lex.catalog.dialect
+    loaded: list[tuple[str, str, list]] = []
     for table in lex.catalog.tables:
         for col in table.columns:
             if not _indexable(table, col, lex.catalog):
@@ -453,6 +496,10 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
             for (value,) in rows:
                 if value:
                     _add_value(lex, table.name, col.name, value)
+            loaded.append((table.name, col.name, [v for (v,) in rows if v]))
+    every_value = [(t, c, v) for t, c, vs in loaded for v in vs if isinstance(v, str)]
+    for table_name, column_name, values in loaded:
+        _add_families(lex, table_name, column_name, values, every_value)
     known = {
         (t.table, t.column, t.value) for ts in lex.phrases.values() for t in ts if t.kind == "value"
     }

@@ -33,13 +33,13 @@ def _patterned_column(st: ReadState, i: int) -> tuple[Col | None, tuple[int, ...
     if before is None:
         return None, ()
     if before.kind == "column" and st.free(i - 1):
-        cols = [c for c in columns_of(before) if col_kind(st, c) == "text"]
+        cols = list(dict.fromkeys(c for c in columns_of(before) if col_kind(st, c) == "text"))
         return (cols[0], (i - 1,)) if len(cols) == 1 else (None, ())
     named = before.kind == "kw" and before.text.lower() in NAME_WORDS
     two_back = st.at(i - 2)
     if named and two_back is not None and two_back.kind == "column" and st.free(i - 2):
         # 'whose brand name starts with Z': the Brand column, not the table's name
-        cols = [c for c in columns_of(two_back) if col_kind(st, c) == "text"]
+        cols = list(dict.fromkeys(c for c in columns_of(two_back) if col_kind(st, c) == "text"))
         return (cols[0], (i - 2, i - 1)) if len(cols) == 1 else (None, ())
     owner = next((x for x in reversed(st.items[:i]) if x.kind == "table"), None)
     if owner is None or not (named or before is owner):

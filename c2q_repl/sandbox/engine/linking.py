@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .keywords import KEYWORDS, STOP_WORDS, UNSUPPORTED
 from .lexicon import Lexicon, Target, phrase_key, singular, word_key
@@ -294,6 +294,16 @@ def link(question: str, lex: Lexicon) -> Linked:
             items.append(Item("value", tok.text, i, i + 1, targets=tuple(lex.symbols[tok.text])))
             i += 1
             continue
+        if (
+            match
+            and match.kind == "value"
+            and any(t.via == "family-or-name" for t in match.targets)
+        ):
+            # 'banks', 'which bank': the family of values ('Banks—Regional' …); 'bank' alone
+            # may be the start of a name as well, and is asked about below
+            family = tok.lower != word_key(tok.lower) or (i > 0 and tokens[i - 1].lower == "which")
+            kept = tuple(t for t in match.targets if (t.via == "family-or-name") == family)
+            match = replace(match, targets=kept) if kept else None
         # "bank" alone is an ordinary word; "Berkshire" (capitalised, mid-sentence) a name
         if (
             match

@@ -494,6 +494,7 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     return text, " ".join(removed)
 
 
+_HOW_MUCH_ROWS = re.compile(r"\bhow\s+much\s+([a-z]+s)\b", re.IGNORECASE)
 _NEW_ROWS = re.compile(r"\bnew\s+([a-z]+)\b", re.IGNORECASE)
 _ONLY = re.compile(
     r"^\s*(?:and\s+)?only\s+(?=(?:the\s+)?(?:top|bottom|first|last|\d|[a-z]+\s+ones?\b))", re.I
@@ -512,6 +513,11 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
     if m:
         said.append(("only", "(dropped)"))
         text = text[m.end() :]
+    m = _HOW_MUCH_ROWS.search(text)
+    if m and names_data(m.group(1)):
+        # 'how much companies are in tech': rows are counted, not summed
+        said.append(("how much", "how many"))
+        text = text[: m.start()] + "how many " + text[m.start(1) :]
     for pattern, replacement in PLAIN_WORDINGS:
         found = pattern.search(text)
         changed = pattern.sub(replacement, text)
