@@ -117,3 +117,41 @@ def test_an_amount_in_billions_compares_the_tables_size(engine, seed_db, questio
 def test_a_small_number_after_a_table_is_still_not_guessed(engine, seed_db):
     plan = ask(engine, seed_db, "how many companies are over 100")
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["which sector has the highest revenue growth", "which sector is the most expensive?"],
+)
+def test_a_group_is_never_ranked_by_a_sum_of_rates_or_prices(engine, seed_db, question):
+    """These ranked sectors by the sum of their growth rates / share prices."""
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.sql and "average" in task.refusal
+
+
+def test_a_group_is_ranked_by_a_total_that_adds_up(engine, seed_db):
+    plan = ask(engine, seed_db, "which sector has the biggest market cap")
+    gold = (
+        "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector ORDER BY t DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "what is the close price of apple in the last day of 2022?",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = '2022-12-30'",
+        ),
+        (
+            "which company has the most big market cap in healthcare?",
+            "SELECT stock_symbol FROM companies WHERE sector = 'Healthcare'"
+            " ORDER BY market_cap DESC LIMIT 1",
+        ),
+        ("when was created the first user?", "SELECT MIN(created_date) FROM users"),
+    ],
+)
+def test_a_learners_word_order(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

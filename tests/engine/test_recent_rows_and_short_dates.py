@@ -86,3 +86,26 @@ def test_a_percent_change_between_two_closes_written_as_dates(engine, seed_db):
     plan = ask(engine, seed_db, "AMZN pct chg from the 1/3/22 close to the 12/29/23 close")
     found = rows(seed_db, plan)
     assert len(found) == 1 and abs(float(found[0][-1]) - 19.5625) < 0.01
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "how many users signed up from 2023 onwards",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'",
+        ),
+        (
+            "signups from March 2023",
+            "SELECT user_id FROM users WHERE created_date >= '2023-03-01'"
+            " AND created_date < '2023-04-01'",
+        ),
+        (
+            "AAPL closes from 2023-12-20",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date >= '2023-12-20'",
+        ),
+    ],
+)
+def test_from_a_period_is_that_period_and_from_a_day_a_start(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

@@ -1482,10 +1482,15 @@ def test_by_a_measure_after_groups_ranks_rows(engine, seed_db, first, second, go
     assert same_rows(seed_db, session(engine, seed_db, first, second), gold)
 
 
-def test_how_many_of_a_singular_measure_asks_which(engine, seed_db):
-    """'how many stock price records' once summed every close."""
-    task = ask(engine, seed_db, "how many stock price records are there from 2021").tasks[0]
-    assert "count rows or add up" in task.refusal and not task.sql
+def test_how_many_stock_price_records_counts_rows(engine, seed_db):
+    """'how many stock price records' once summed every close; records are rows."""
+    plan = ask(engine, seed_db, "how many stock price records are there from 2021")
+    gold = (
+        "SELECT COUNT(*) FROM stock_price_history"
+        " WHERE record_date BETWEEN '2021-01-01' AND '2021-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold)  # 'from 2021': of that year (not 'since')
+    assert "SUM(" not in plan.tasks[0].sql
 
 
 def test_and_an_aggregate_after_a_declined_round_is_declined(engine, seed_db):

@@ -282,6 +282,41 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group(1) or ''}max high and min low",
     ),
+    # 'the close in the last day of 2022': on its last trading day
+    (
+        re.compile(r"\b(?:in|at)\s+the\s+(last|first)\s+(?:trading\s+)?day\s+of\b", re.I),
+        r"on the \1 trading day of",
+    ),
+    # 'the most big market cap', 'more big than': the comparative said with 'most/more'
+    (
+        re.compile(r"\b(?:the\s+)?most\s+(big|large|high|small|low|cheap|expensive)\b", re.I),
+        lambda m: (
+            "the "
+            + {
+                "big": "biggest",
+                "large": "largest",
+                "high": "highest",
+                "small": "smallest",
+                "low": "lowest",
+                "cheap": "cheapest",
+                "expensive": "most expensive",
+            }[m.group(1).lower()]
+        ),
+    ),
+    # 'when was created the first user?': the verb after its subject
+    (
+        re.compile(
+            r"^\s*when\s+(was|were)\s+(created|registered|added|founded|listed)\s+"
+            r"(the\s+[^?]+?)\s*(\?*)\s*$",
+            re.I,
+        ),
+        r"when \1 \3 \2\4",
+    ),
+    # 'how many stock price records we have for apple': rows of its price history
+    (
+        re.compile(r"\bstock\s+price\s+(?:records|rows|entries|data\s+points)\b", re.I),
+        "price history rows",
+    ),
     # 'users who signed up but never picked': every user signed up; the condition is 'never'
     (
         re.compile(

@@ -65,9 +65,7 @@ def total_of_how_much(spec: QuerySpec, linked: Linked, catalog: Catalog) -> Quer
         return None
     key = set(info.primary_key)
     measures = [
-        c
-        for c in spec.columns
-        if c.column not in key and _is_number(catalog, c) and not _NOT_ADDITIVE & _words(c)
+        c for c in spec.columns if c.column not in key and _is_number(catalog, c) and adds_up(c)
     ]
     others = [c for c in spec.columns if c not in measures and c.column not in key]
     if len(measures) != 1 or others or _one_row(spec, catalog):
@@ -81,6 +79,12 @@ def total_of_how_much(spec: QuerySpec, linked: Linked, catalog: Catalog) -> Quer
 
 def _words(col: Col) -> set[str]:
     return {w.lower() for w in split_words(col.column)}
+
+
+def adds_up(col: Col) -> bool:
+    """A measure whose values add up across rows (a market cap, a headcount), not a price, a
+    rate or a growth (their sum means nothing)."""
+    return not _NOT_ADDITIVE & _words(col)
 
 
 def _is_number(catalog: Catalog, col: Col) -> bool:

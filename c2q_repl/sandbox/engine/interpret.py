@@ -52,6 +52,7 @@ from .filters import (
     time_columns,
     time_filter,
 )
+from .how_much import adds_up
 from .keywords import SIZE_WORDS
 from .latest import own_dates, per_entity, read_latest, recent_rows
 from .lexicon import Lexicon
@@ -413,6 +414,18 @@ def _interpret(st: ReadState) -> QuerySpec:
             target = metric_col or order_col
             if target is not None:
                 func = "SUM" if col_kind(st, target) == "number" else "COUNT"
+                if func == "SUM" and not adds_up(target):
+                    # 'which sector has the highest revenue growth': a sum of growth rates
+                    # means nothing; the average, or the sector of the top company?
+                    said = sup_item.text.lower()
+                    grouped = (entity_col or group_col).column  # type: ignore[union-attr]
+                    raise Refuse(
+                        f"'{said} {target.column}' of a {grouped} can mean its {said} average "
+                        f"{target.column} or the {grouped} of the row with the {said} "
+                        f"{target.column}; please ask one (for example '{said} average "
+                        f"{target.column.replace('_', ' ')}').",
+                        sup_item.text,
+                    )
                 metric = Metric(func, target)
                 st.notes.append(
                     (target.column, f"'{target.column}' of a group read as the {func.lower()}")

@@ -177,8 +177,15 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
         if at(i) == "on" and at(i + 2) == "after":
             skip = 3
         p = _point(tokens, i + skip)
+        onward = p is not None and at(i + skip + p[2]) in ("on", "onward", "onwards", "forward")
+        if p and at(i) == "from" and (p[1] - p[0]).days > 1 and not onward:
+            # 'records from 2021', 'signups from March 2023': of that period (its leading
+            # word, as 'in'); 'from 2021 on' is a start
+            p = None
         if p:
             kind = "after" if at(i) == "after" else "since"
+            if onward:
+                skip += 1
             start = p[1] if kind == "after" else p[0]
             return TimeSpec(
                 "since", start.isoformat(), text=_text(tokens, i, skip + p[2])
