@@ -203,3 +203,23 @@ def test_home_to_the_most(engine, seed_db):
     plan = ask(engine, seed_db, "Which state is home to the most companies?")
     gold = "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 1"
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    ("question", "gold"),
+    [
+        (
+            "How many companies have a market cap of more than a trillion dollars?",
+            "SELECT COUNT(*) FROM companies WHERE market_cap > 1000000000000",
+        ),
+        ("How many users does the app have?", "SELECT COUNT(*) FROM users"),
+        ("how many users are on the app", "SELECT COUNT(*) FROM users"),
+        (
+            "which stock is the most popular in the app",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC LIMIT 1",
+        ),
+    ],
+)
+def test_the_app_and_amounts_in_words(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)

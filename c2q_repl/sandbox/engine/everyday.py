@@ -958,6 +958,20 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"which \g<n> \g<noun>\g<mid>",
     ),
+    # 'a trillion dollars', 'one billion': the number written out
+    (re.compile(r"\b(?:a|an|one)\s+(thousand|million|billion|trillion)\b", re.I), r"1 \1"),
+    # 'which stock is the most popular': the most popular stock
+    (
+        re.compile(
+            r"\bwhich\s+(stock|ticker|company|name)\s+(?:is|was)\s+(?:the\s+)?most\s+"
+            r"(popular|picked|selected|watched|chosen)\b",
+            re.I,
+        ),
+        r"the most \2 \1",
+    ),
+    # 'how many users does the app have', 'users on the app': the app is the whole data
+    (re.compile(r"\s+(?:does|do)\s+(?:the|our|your)\s+app\s+have\b", re.I), " are there"),
+    (re.compile(r"\s+(?:on|in|of|using)\s+(?:the|our|your)\s+app\b", re.I), ""),
     # '300 billion dollars': the unit of an amount, which the data does not store
     (
         re.compile(
