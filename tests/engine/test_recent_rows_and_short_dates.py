@@ -109,3 +109,9 @@ def test_a_percent_change_between_two_closes_written_as_dates(engine, seed_db):
 )
 def test_from_a_period_is_that_period_and_from_a_day_a_start(engine, seed_db, question, gold):
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_ranked_rows_of_a_history_show_their_day(engine, seed_db):
+    """'AAPL close top 5 by volume' showed five closes with no day to tell them apart."""
+    plan = ask(engine, seed_db, "AAPL close top 5 by volume")
+    assert "record_date" in columns(seed_db, plan)

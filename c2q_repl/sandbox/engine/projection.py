@@ -75,6 +75,10 @@ def asked_projection(
         # 'AAPL's last 5 closes', 'googl closes sorted by date': rows of a history in date
         # order say which day each value is of
         latest.add(spec.order_by)
+    if spec.limit and spec.order_by is not None and spec.metric is None:
+        # 'what stock had the highest trading volume ever': a ranked row of a history is a
+        # day's row; its day says which (as its stock does)
+        latest.update(_dated_key(spec.table, catalog))
     if kept and latest:
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
         # day, not today), so its date stays beside the value
@@ -86,6 +90,14 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _dated_key(table: str, catalog: Catalog) -> set[Col]:
+    """The date columns of a table's composite key (a history's day)."""
+    info = catalog.table(table)
+    if info is None or len(info.primary_key) < 2:
+        return set()
+    return {Col(table, k) for k in info.primary_key if _is_date(Col(table, k), catalog)}
 
 
 def _is_date(col: Col, catalog: Catalog) -> bool:
