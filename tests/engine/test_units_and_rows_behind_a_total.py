@@ -148,3 +148,11 @@ def test_a_bare_sum_of_rows_of_another_table_is_declined(engine, seed_db):
     summed every weight of the index."""
     plan = session(engine, seed_db, "top 5 weights in the sp500 index", "sum of those")
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize("follow_up", ["what is their combined weight", "sum of their weights"])
+def test_their_after_another_tables_ranked_rows_is_not_the_index(engine, seed_db, follow_up):
+    """'top 5 weights in the sp500 index' ranks the index's members; 'their combined weight'
+    summed every weight of the index (100 %). Declined: no one key names those 5 rows."""
+    plan = session(engine, seed_db, "top 5 weights in the sp500 index", follow_up)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal

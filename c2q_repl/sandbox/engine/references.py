@@ -60,6 +60,10 @@ def subject_filters(
     values = list(dict.fromkeys(row[at] for row in result.rows if row[at] is not None))
     if not values or len(values) > MAX_KEYS:
         return None
+    if prev.limit and len(values) < len(result.rows):
+        # 'top 5 weights in the S&P 500 index': five rows of one index; its key would name
+        # the index (every weight of it), not the five rows ranked
+        return None
     kept = tuple(f for f in prev.filters if f.col != key)
     f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
     shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
