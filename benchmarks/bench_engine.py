@@ -76,6 +76,10 @@ HOLDOUT_SPLITS = (
     "holdout43",
     "holdout44",
     "holdout45",
+    "holdout46",
+    "holdout47",
+    "holdout48",
+    "holdout49",
 )  # --holdout runs them all: never tuned on
 
 

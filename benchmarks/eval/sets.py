@@ -151,6 +151,14 @@ SPLITS = (
     "dev88",
     "dev89",
     "dev90",
+    "holdout46",
+    "holdout47",
+    "holdout48",
+    "holdout49",
+    "dev91",
+    "dev92",
+    "dev93",
+    "dev94",
 )  # later blind sets
 
 

@@ -68,9 +68,13 @@ def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
         resolved = o.copy()
         resolved.set("this", key(o))
         ordered.append(resolved)
-    probe.set("expressions", [o.this.copy() for o in ordered])
+    # the select list is kept (GROUP BY may name its aliases), the keys added after it
+    width = len(tree.expressions)
+    probe.set(
+        "expressions", [*(e.copy() for e in tree.expressions), *(o.this.copy() for o in ordered)]
+    )
     probe.set("order", exp.Order(expressions=ordered))
-    keys = conn.execute(probe.sql(dialect="sqlite")).fetchall()
+    keys = [row[width:] for row in conn.execute(probe.sql(dialect="sqlite")).fetchall()]
     return len(keys) > n and keys[n - 1] == keys[n]
 
 
@@ -98,11 +102,13 @@ def test_set_shape(path: Path):
     # the first sp500 sets are long; the later ones are the size of the others
     later = SPLITS[SPLITS.index("holdout2") :]
     long_set = eval_set.database == SP500 and eval_set.split not in later
-    assert len(eval_set.items) >= (70 if long_set else 35)
+    # a set is at least 35 turns (a later set of sessions has fewer items than turns)
+    assert len(eval_set.items) >= 70 if long_set else len(turns) >= 35
     # about one question in ten (Spider-like sets) up to a third must be declined
     assert 0.08 <= declines / len(turns) <= 0.35
     kinds = {t.kind for item in eval_set.items if item.session for t in item.turns[1:]}
-    assert kinds == {"followup", "standalone"} if eval_set.database == SP500 else kinds
+    # sp500 sessions hold follow-ups (and most sets new questions in a session too)
+    assert "followup" in kinds if eval_set.database == SP500 else kinds
 
 
 @pytest.mark.parametrize("path", SET_PATHS, ids=lambda p: p.stem)
