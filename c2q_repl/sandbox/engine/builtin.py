@@ -40,9 +40,11 @@ from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
 from .date_tail import split_date_tail
+from .day_move_sql import answered_rows, move_query
+from .day_moves import DayMove, read_day_move, read_followup_move, read_move_of_answer
 from .describe import describe_schema
 from .described import DescribedLexicons
-from .echo import echoed
+from .echo import echoed, linked_rows_of
 from .evidence import (
     back_reference,
 )
@@ -205,6 +207,9 @@ class BuiltinAnswerer:
             lambda text: _unplaced(link(text, ctx.lex)),
             lambda text: mentions(link(prepare(text).question, ctx.lex)),
         )
+        moved = self._day_move(request, asked, ctx)
+        if moved is not None:
+            return moved
         prepared = prepare(
             asked,
             lambda rest: names_data(rest, ctx.lex),
@@ -290,6 +295,9 @@ class BuiltinAnswerer:
             if between is not None:
                 # '% change between the two' after two answers about one series on two days
                 return self._single(self.render("0", question, between.spec, ctx, [between.note]))
+        moved = self._day_move(request, question, ctx)
+        if moved is not None:
+            return moved
         if request.history:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
@@ -321,6 +329,47 @@ class BuiltinAnswerer:
         if request.mode == "auto_breakdown":
             return self._breakdown(question, ctx)
         return self._single(self.plan_one(question, "0", ctx))
+
+    def _day_move(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan | None:
+        """'Apple's biggest one-day drop in 2023', then 'and the biggest gain?' (day_moves.py)."""
+        data = (request.history[-1].state or {}).get("day_move") if request.history else None
+        before = _period_of(request.history)
+        move = (
+            read_followup_move(question, DayMove.from_json(data), ctx.lex, ctx.database, before)
+            if data
+            else None
+        ) or read_day_move(question, ctx.lex, ctx.database, before)
+        shown = (request.history[-1].state or {}).get("spec") if request.history else None
+        if move is None and shown and not data:
+            # 'how much did it move vs the day before' after NVDA's close on one day
+            move = read_move_of_answer(question, QuerySpec.from_json(shown), ctx.lex, ctx.database)
+        if move is None:
+            return None
+        built = move_query(move, ctx.lex.catalog.dialect)
+        notes = assumptions(built.notes)
+        state: dict = {"engine": ENGINE, "day_move": move.to_json()}
+        try:
+            rows = ctx.database.query(built.sql, max_rows=50, timeout=5.0).rows
+        except Exception:  # noqa: BLE001 - the answer's run reports it; nothing to build on
+            rows = []
+        answered = answered_rows(move, rows)
+        if answered is not None:
+            state["spec"] = answered.to_json()  # "what was the volume that day" builds on it
+        task = TaskPlan(
+            "0",
+            question,
+            built.task,
+            sql=built.sql,
+            description=built.task + ".",
+            assumptions=notes,
+        )
+        return Plan(
+            tasks=(task,),
+            clarified_task=task.clarified_task,
+            assumptions=notes,
+            description=task.description,
+            state=state,
+        )
 
     def _in_units(self, prior: PriorRound, question: str, ctx: AnswerContext) -> Outcome | None:
         """'what's that in billions': the previous answer restated in the unit (units.py)."""
@@ -357,8 +406,8 @@ class BuiltinAnswerer:
         that?' after it; declined whole when either part cannot be answered."""
         first = self._answer_prepared(request, head, ctx)
         task = first.tasks[0] if len(first.tasks) == 1 else None
-        if task is None or task.refusal or not task.sql:
-            return first
+        if task is None or task.refusal or not task.sql or "day_move" in first.state:
+            return first  # declined, or a day's move: each row shows its day already
         prior = PriorRound(head, "date-tail", task.clarified_task, task.sql, state=first.state)
         then = replace(request, history=(*request.history, prior))
         second = self._answer_prepared(then, DATE_FOLLOW_UP, ctx)
@@ -500,6 +549,8 @@ class BuiltinAnswerer:
             return self.refuse(task_id, question, far, ctx, examples)
         outcome = self.render(task_id, question, spec, ctx, examples=examples)
         if task_id == "0":  # a direct question shows only the columns it asks for
+            # (the spec rendered: render() may have read it again, 'user 61 picks?')
+            spec = outcome.spec or spec
             task = asked_projection(outcome.task, question, linked, spec, ctx.lex.catalog)
             outcome = Outcome(task, spec)
         sql = outcome.task.sql
@@ -584,6 +635,10 @@ class BuiltinAnswerer:
             return self.refuse(task_id, question, Decline(str(exc)), ctx, examples)
         echo = echoed(spec, built.list_cols, ctx.lex.catalog)
         if echo is not None:
+            rows_of = linked_rows_of(spec, ctx.lex.catalog)
+            if rows_of is not None:
+                # 'user 61 picks?': that user's rows in the table named beside it
+                return self.render(task_id, question, rows_of, ctx, extra, examples)
             return self.refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
@@ -670,6 +725,19 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+def _period_of(history: tuple[PriorRound, ...]) -> tuple[str, str, str] | None:
+    """The one period the previous answer kept ('trading days in 2023'), for 'of those'."""
+    data = (history[-1].state or {}).get("spec") if history else None
+    if not data:
+        return None
+    spec = QuerySpec.from_json(data)
+    periods = [f for f in spec.filters if f.time and f.op == "range" and all(f.values)]
+    if len(periods) != 1:
+        return None
+    start, end = (str(v) for v in periods[0].values)
+    return start, end, f"from {start} up to {end}"
 
 
 def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):

@@ -1,0 +1,163 @@
+"""The SQL and the explanation of a day-to-day move (day_moves.py).
+
+One inner query pairs each row of the series with the row before it (``LAG`` over the
+dates, per series, over the whole history); the outer query keeps the period's days and
+ranks, counts or lists them. Written once in MySQL syntax and transpiled to the
+database's dialect by sqlglot, so SQLite, MySQL and TiDB run the same query.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import sqlglot
+
+from .day_moves import DayMove
+from .spec import Col, Filter, QuerySpec
+
+LIST_LIMIT = 1000
+
+
+@dataclass(frozen=True)
+class MoveQuery:
+    sql: str
+    task: str  # the question as the engine understood it
+    notes: tuple[tuple[str, str], ...]  # (concept, explanation)
+
+
+def _q(name: str) -> str:
+    return f"`{name}`"
+
+
+def _literal(value: str) -> str:
+    return "'" + value.replace("'", "''") + "'"
+
+
+def move_query(move: DayMove, dialect: str) -> MoveQuery:
+    s = move.series
+    date, key, measure = _q(s.date), _q(s.key), _q(s.measure)
+    previous = f"previous_{s.measure}"
+    partition = f"PARTITION BY {key} " if not s.values or len(s.values) > 1 else ""
+    where_series = (
+        f" WHERE {key} IN ({', '.join(_literal(v) for v in s.values)})"
+        if len(s.values) > 1
+        else f" WHERE {key} = {_literal(s.values[0])}"
+        if s.values
+        else ""
+    )
+    inner = (
+        f"SELECT {key}, {date}, {measure}, LAG({measure}) OVER ({partition}ORDER BY {date}) "
+        f"AS {_q(previous)} FROM {_q(s.table)}{where_series}"
+    )
+    change = f"{measure} - {_q(previous)}"
+    percent = f"({measure} - {_q(previous)}) * 100.0 / {_q(previous)}"
+    conditions = [f"{_q(previous)} IS NOT NULL"]
+    if move.last_day:
+        conditions.append(f"{date} = (SELECT MAX({date}) FROM {_q(s.table)}{where_series})")
+    if move.start:
+        conditions.append(f"{date} >= {_literal(move.start)}")
+    if move.end:
+        conditions.append(f"{date} < {_literal(move.end)}")
+    if move.shape == "count":
+        op = ">" if move.direction == "up" else "<"
+        conditions.append(f"{measure} {op} {_q(previous)}")
+        name = "up_days" if move.direction == "up" else "down_days"
+        select = f"SELECT COUNT(*) AS {_q(name)}"
+        tail = ""
+    else:
+        shown = [
+            date,
+            measure,
+            _q(previous),
+            f"{change} AS `change`",
+            f"{percent} AS `percent_change`",
+        ]
+        if not s.values or len(s.values) > 1:
+            shown.insert(0, key)
+        select = "SELECT " + ", ".join(shown)
+        if move.shape == "rank":
+            by = "`percent_change`" if move.unit == "pct" else "`change`"
+            if move.direction == "any":
+                by = f"ABS({percent if move.unit == 'pct' else change})"
+            order = "ASC" if move.direction == "down" else "DESC"
+            tail = f" ORDER BY {by} {order}, {date}{', ' + key if not s.values else ''}"
+            tail += f" LIMIT {move.limit}"
+        else:
+            tail = f" ORDER BY {date}{', ' + key if len(s.values) != 1 else ''} LIMIT {LIST_LIMIT}"
+    sql = f"{select} FROM ({inner}) AS `moves` WHERE {' AND '.join(conditions)}{tail}"
+    sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
+    return MoveQuery(sql, _task(move), _notes(move))
+
+
+def _task(move: DayMove) -> str:
+    s = move.series
+    who = s.label or f"each {s.key}"
+    period = (
+        " on the last day in the data"
+        if move.last_day
+        else f" {move.period_text}"
+        if move.period_text
+        else ""
+    )
+    if move.shape == "count":
+        way = "higher" if move.direction == "up" else "lower"
+        return f"Days{period} on which {who}'s {s.measure} closed {way} than the day before"
+    word = {"up": "gains", "down": "drops", "any": "moves"}[move.direction]
+    unit = "in percent" if move.unit == "pct" else "in points"
+    if move.shape == "rank":
+        many = f"{move.limit} " if move.limit > 1 else ""
+        noun = word if move.limit > 1 else word[:-1]
+        return f"The {many}biggest one-day {noun} of {who}'s {s.measure}{period}, {unit}"
+    return f"{who}'s {s.measure} each day{period}, with its change from the day before"
+
+
+def _notes(move: DayMove) -> tuple[tuple[str, str], ...]:
+    s = move.series
+    notes = [
+        (
+            "one-day move",
+            f"each day's {s.measure} compared with the same series' previous day in "
+            f"{s.table} (the day before the first day of the period included)",
+        )
+    ]
+    if move.shape == "rank" and not move.unit_said:
+        notes.append(
+            (
+                "unit",
+                "ranked by the change in percent; the change in points is shown beside it",
+            )
+        )
+    if move.direction == "any" and move.shape == "rank":
+        notes.append(("move", "a move either way, ranked by its size"))
+    if move.last_day:
+        notes.append(("last day", f"the latest {s.date} in {s.table}"))
+    if move.shape == "rank" and not move.limit_said and move.limit > 1:
+        notes.append(("how many", f"the top {move.limit} shown"))
+    return tuple(notes)
+
+
+def answered_rows(move: DayMove, sql_rows: list[list]) -> QuerySpec | None:
+    """The history rows a ranked move answered, as a spec later questions can build on
+    ('what was the volume that day', 'where was the S&P 500 that day'): the series and the
+    days of the answer. None for a count, a list, or no rows."""
+    if move.shape != "rank" or not sql_rows:
+        return None
+    s = move.series
+    every = not s.values
+    days = sorted({str(row[1 if every else 0])[:10] for row in sql_rows})
+    keys = sorted({str(row[0]) for row in sql_rows}) if every else list(s.values)
+    date, key = Col(s.table, s.date), Col(s.table, s.key)
+    if len(days) == 1:
+        start = dt.date.fromisoformat(days[0])
+        on = Filter(date, "range", (days[0], (start + dt.timedelta(days=1)).isoformat()), True)
+    else:
+        on = Filter(date, "in", tuple(days))
+    which = Filter(key, "=", (keys[0],)) if len(keys) == 1 else Filter(key, "in", tuple(keys))
+    return QuerySpec(
+        "list",
+        s.table,
+        columns=(date, key, Col(s.table, s.measure)),
+        filters=(which, on),
+        order_by=date,
+    )

@@ -1,0 +1,567 @@
+"""A series' move from one day to the next: 'Apple's biggest one-day drop in 2023', 'the
+S&P 500's best day in % terms', 'how many days did SPX close higher than the day before',
+'top 5 % gainers on the last trading day'.
+
+Each row of a history table (a table keyed by a date and one series key) is compared with
+the same series' row before it (``LAG`` over the dates, per series); the change in points and
+in percent is shown, and the days are ranked, counted or listed. The previous day is looked
+up over the whole history, so the first day of a period compares with the last day before it.
+
+Read from the question's own words only: a day-to-day marker ('one-day', 'daily', 'than the
+day before', 'up days', 'worst day'), a direction, a unit, a rank or a count; the words left
+over must name only the series (a ticker, a company, an index, or 'which stock'), a period
+and the measure. Anything else is left to the rest of the engine, which declines what it
+cannot read.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import asdict, dataclass
+
+from c2q_repl.sandbox.contracts import Catalog, Database
+
+from .lexicon import Lexicon, column_kind
+from .linking import Item, link
+from .normalize import NUMBER_WORDS
+from .spec import Col, QuerySpec, one_day
+from .timeexpr import resolve
+
+_DAILY = re.compile(
+    r"\b(?:one|1|single|a single)[- ]?days?\b"
+    r"|\bday[- ](?:over|to|on)[- ]day\b"
+    r"|\bdaily(?=\s+(?:%\s*|percent(?:age)?\s+|pct\s+|point\s+)?"
+    r"(?:moves?|changes?|gains?|drops?|loss(?:es)?|falls?|jumps?|returns?|declines?|rises?"
+    r"|swings?|movers?|gainers?|losers?)\b)"
+    r"|\bclose[- ]to[- ]close\b"
+    r"|\b(?:than|from|over|vs\.?|versus|compared (?:to|with)|relative to|below|above|under)\s+"
+    r"(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:previous|prior|preceding)\s+(?:trading\s+)?"
+    r"(?:day'?s?\s+close|day|close|closing price|session)|(?:day|session|trading day) before)\b"
+    r"|\b(?:best|worst)\s+(?:single\s+|trading\s+)*(?:day|session)s?\b",
+    re.I,
+)
+# 'up days' / 'down days': closed above / below the day before, or above / below the same
+# day's open; read here only where there is no open to compare with (an index)
+_UP_DOWN_DAYS = re.compile(r"\b(?:up|down)\s+days?\b", re.I)
+_DOWN = re.compile(
+    r"\b(?:drops?|dropped|falls?|fell|declines?|declined|loss(?:es)?|losers?|plunges?|dips?"
+    r"|slumps?|down|lower|below|under|worst)\b",
+    re.I,
+)
+_UP = re.compile(
+    r"\b(?:gains?|gained|jumps?|jumped|rises?|rose|rall(?:y|ies)|gainers?|pops?|surges?"
+    r"|spikes?|increases?|up|higher|above|best)\b",
+    re.I,
+)
+_ANY = re.compile(r"\b(?:moves?|swings?|changes?|movers?|returns?)\b", re.I)
+_PCT = re.compile(
+    r"(?:\bin\s+)?(?:%|\bpercent(?:age)?\b|\bpct\b)(?:\s+terms\b)?|\breturns?\b", re.I
+)
+_POINTS = re.compile(r"\b(?:in\s+)?points?\b(?:\s+terms\b)?", re.I)
+_RANK = re.compile(
+    r"\b(?:biggest|largest|greatest|worst|best|top|most|highest|sharpest|steepest"
+    r"|max(?:imum)?)\b",
+    re.I,
+)
+_UNRANKED = re.compile(r"\b(?:smallest|lowest|least|min(?:imum)?|fewest)\b", re.I)
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount(?: of)?\b", re.I)
+_COUNTED = "|".join(w for w in NUMBER_WORDS if " " not in w)
+_LIMIT = re.compile(
+    rf"\btop\s+(\d+|{_COUNTED})\b"
+    rf"|\b(\d+|{_COUNTED})\s+(?:biggest|largest"
+    r"|greatest|best|worst|highest|sharpest|steepest|top)\b",
+    re.I,
+)
+_LAST_DAY = re.compile(
+    r"\b(?:on\s+)?(?:the\s+)?(?:last|latest|most recent|final)\s+(?:trading\s+)?"
+    r"(?:day|session|date)(?:\s+(?:in the data|on record|available|in the dataset))?\b",
+    re.I,
+)
+_GAINERS = re.compile(
+    r"\b(?:gainers|losers|movers)\b|\b(?:rose|gained|jumped|fell|dropped|moved)\s+the\s+most\b",
+    re.I,
+)
+# words of the question that carry nothing once the move is read
+_FILLER = re.compile(
+    r"\b(?:what|which|when|was|were|is|are|did|does|do|had|has|have|the|a|an|its|their|it"
+    r"|in|of|for|on|during|day|days|date|dates|session|sessions|trading|show|me|give|list"
+    r"|find|tell|please|could|you|and|with|by|there|close|closed|closing|price|level"
+    r"|terms|ever|all[- ]time|single|daily|biggest|largest|same|thing|about|how|now|also"
+    r"|then|so|far|whole|history|data)\b",
+    re.I,
+)
+_PLURAL = re.compile(
+    r"\b(?:gainers|losers|movers|stocks|companies|tickers|names)\b"
+    r"|\b(?:best|worst|biggest|largest)\s+(?:[\w%-]+\s+){0,3}(?:days|sessions|moves|drops|gains"
+    r"|jumps|falls|declines)\b",
+    re.I,
+)
+# 'that day', 'those days', 'the same day': a day of an earlier answer, not read here
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|those|these|them|same)\b", re.I)
+_THOSE_DAYS = re.compile(
+    r"\b(?:on|of|in|among)\s+(?:how\s+many\s+of\s+)?(?:those|these|them)"
+    r"(?:\s+(?:trading\s+)?days)?\b"
+    r"|\b(?:on\s+)?(?:that|the\s+same|this)\s+(?:trading\s+)?(?:day|date|session)\b",
+    re.I,
+)
+_FOLLOW_START = re.compile(
+    r"^\s*(?:and|&|what about|how about|now|same for|same thing for|also|then)\b", re.I
+)
+
+
+@dataclass(frozen=True)
+class Series:
+    """The history table a move is read on, and which of its series."""
+
+    table: str
+    date: str
+    key: str
+    measure: str
+    values: tuple[str, ...] = ()  # () = every series, ranked or counted across them
+    label: str = ""  # how the question named it ('Apple', 'the S&P 500')
+
+
+@dataclass(frozen=True)
+class DayMove:
+    series: Series
+    shape: str  # "rank" | "count" | "list"
+    direction: str  # "up" | "down" | "any"
+    unit: str  # "pct" | "abs"
+    unit_said: bool
+    limit: int = 1
+    limit_said: bool = False
+    start: str = ""  # the period, [start, end); "" = open
+    end: str = ""
+    period_text: str = ""
+    last_day: bool = False  # only the table's latest day ('on the last trading day')
+
+    def to_json(self) -> dict:
+        return asdict(self)
+
+    @staticmethod
+    def from_json(data: dict) -> DayMove:
+        return DayMove(**{**data, "series": Series(**data["series"])})
+
+
+@dataclass(frozen=True)
+class Words:
+    """What the day-move words of a question said; None where it said nothing."""
+
+    shape: str | None
+    direction: str | None
+    unit: str | None
+    limit: int | None
+    last_day: bool
+    rest: str  # the question with those words taken out
+    ranks_series: bool = False  # 'gainers', 'which rose the most': the series are ranked
+    plural: bool = False  # 'gainers', 'worst days': several rows, the top 10 unless said
+
+
+def read_words(
+    question: str, require_marker: bool = True, up_down_days: bool = False
+) -> Words | None:
+    """The move words of ``question``, or None when it is not about a day-to-day move.
+    ``up_down_days``: 'up days' / 'down days' count as day-to-day words."""
+    marked = _DAILY.search(question) or (up_down_days and _UP_DOWN_DAYS.search(question))
+    gainers = _GAINERS.search(question)
+    last_day = _LAST_DAY.search(question)
+    if require_marker and not marked and not (gainers and last_day):
+        return None
+    if _UNRANKED.search(question):
+        return None  # 'the smallest one-day drop': not read here
+    text = question
+    spans: list[tuple[int, int]] = []
+
+    def take(pattern: re.Pattern[str]) -> list[re.Match[str]]:
+        found = list(pattern.finditer(text))
+        spans.extend(m.span() for m in found)
+        return found
+
+    take(_DAILY)
+    if up_down_days:
+        take(_UP_DOWN_DAYS)
+    limit_match = take(_LIMIT)
+    counted = bool(take(_COUNT))
+    down = [m.group(0).lower() for m in _DOWN.finditer(text)]
+    up = [m.group(0).lower() for m in _UP.finditer(text)]
+    moved = bool(_ANY.search(text))
+    if down and up and not ({"best", "worst"} & set(down + up) and len(down + up) == 2):
+        # 'best' with 'drop' is the drop ranked; 'gain and drop' asks for two answers
+        if not ({"best"} & set(up) and not set(up) - {"best"}):
+            return None
+        up = []
+    direction = "down" if down else "up" if up else "any" if moved else None
+    take(_DOWN)
+    take(_UP)
+    take(_ANY)
+    pct = take(_PCT)
+    points = take(_POINTS)
+    if pct and points:
+        return None
+    unit = "pct" if pct else "abs" if points else None
+    ranked = bool(take(_RANK)) or bool(limit_match)
+    if last_day:
+        take(_LAST_DAY)
+    take(_GAINERS)
+    limit = None
+    if limit_match:
+        said = next(g for g in limit_match[0].groups() if g)
+        limit = int(said) if said.isdigit() else NUMBER_WORDS[said.lower()]
+    if counted and ranked:
+        return None
+    days = _UP_DOWN_DAYS.search(question)
+    shape = "count" if counted or days and not ranked else "rank" if ranked or gainers else None
+    rest = _blank(text, spans)
+    plural = _PLURAL.search(question) is not None
+    return Words(shape, direction, unit, limit, bool(last_day), rest, bool(gainers), plural)
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    chars = list(text)
+    for start, end in spans:
+        for k in range(start, end):
+            chars[k] = " "
+    return "".join(chars)
+
+
+def read_day_move(
+    question: str,
+    lex: Lexicon,
+    database: Database,
+    days_before: tuple[str, str, str] | None = None,
+) -> DayMove | None:
+    """The move a question asks for, or None (then the engine reads it as usual).
+    ``days_before``: the one period of the previous answer, which 'of those' names ('how
+    many trading days in 2023', then 'on how many of those did the index close higher')."""
+    for up_down_days in (False, True):
+        words = read_words(question, up_down_days=up_down_days)
+        if words is None or words.direction is None and words.shape != "count":
+            continue
+        rest, those = _THOSE_DAYS.subn(" ", words.rest)
+        if _DEMONSTRATIVE.search(rest) or those and days_before is None:
+            return None  # 'that day': a day of an earlier answer
+        found = _series_and_period(rest, lex, database, words.ranks_series)
+        if found is None or found[0] is None:
+            continue
+        series, period = found[0], found[1]
+        if those:
+            if period is not None:
+                return None
+            period = days_before
+        if up_down_days and _has_open(lex.catalog, series.table):
+            return None  # 'TSLA up days': above its open, or above the day before?
+        return _move(words, series, period, None)
+    return None
+
+
+def _every_series(one: Series) -> Series:
+    """'top 5 gainers that day' after one stock's move: every series of its table."""
+    return Series(one.table, one.date, one.key, one.measure)
+
+
+def _has_open(catalog: Catalog, table: str) -> bool:
+    info = catalog.table(table)
+    return bool(info and any(c.name.lower() == "open" for c in info.columns))
+
+
+def read_followup_move(
+    question: str,
+    prior: DayMove,
+    lex: Lexicon,
+    database: Database,
+    days_before: tuple[str, str, str] | None = None,
+) -> DayMove | None:
+    """'and the biggest gain', 'and in 2022?', 'same for MSFT', 'how many down days that
+    year' after a move: the previous move with what the question changes."""
+    marked = read_words(question, up_down_days=True)
+    words = marked or read_words(question, require_marker=False)
+    if words is None:
+        return None
+    if marked is None:
+        # an edit says so ('and …', 'same for …'), or ranks the series on the day answered
+        short = len(question.split()) <= 8
+        ranked_that_day = words.ranks_series and _THOSE_DAYS.search(question) is not None
+        if not (short and (_FOLLOW_START.search(question) or ranked_that_day)):
+            return None
+    rest = re.sub(
+        r"\b(?:that|the same) year\b|^\s*(?:the\s+)?same(?:\s+thing)?\b",
+        " ",
+        words.rest,
+        flags=re.I,
+    )
+    rest, those = _THOSE_DAYS.subn(" ", rest)
+    if _DEMONSTRATIVE.search(rest) or those and days_before is None:
+        return None  # 'top 5 gainers on that day': the day of the answer, not its period
+    found = _series_and_period(rest, lex, database, words.ranks_series)
+    if found is None:
+        return None
+    series, period = found
+    if those:
+        if period is not None:
+            return None
+        period = days_before
+        if words.ranks_series and series is None:
+            series = _every_series(prior.series)
+    if marked is not None and series is not None and not those:
+        return None  # a whole new question: read as one (read_day_move)
+    if words.shape is None and words.direction is None and series is None and period is None:
+        return None
+    return _move(words, series or prior.series, period, prior)
+
+
+def _move(
+    words: Words,
+    series: Series,
+    period: tuple[str, str, str] | None,
+    prior: DayMove | None,
+) -> DayMove | None:
+    shape = words.shape or (prior.shape if prior else "list")
+    direction = words.direction or (prior.direction if prior else "any")
+    if shape == "count" and direction == "any":
+        return None  # 'how many days did it move': up or down?
+    if not series.values and shape != "rank":
+        return None  # a count or a list over every series is not read here
+    unit = words.unit or (prior.unit if prior and prior.unit_said else "pct")
+    unit_said = words.unit is not None or bool(prior and prior.unit_said)
+    limit = words.limit or (prior.limit if prior and prior.limit_said else 1)
+    limit_said = words.limit is not None or bool(prior and prior.limit_said)
+    start, end, text = period or (
+        (prior.start, prior.end, prior.period_text) if prior else ("", "", "")
+    )
+    last_day = words.last_day or bool(prior and prior.last_day and period is None)
+    if shape == "rank" and words.plural and not limit_said:
+        limit = 10
+    return DayMove(
+        series,
+        shape,
+        direction,
+        unit,
+        unit_said,
+        limit,
+        limit_said,
+        "" if last_day else start,
+        "" if last_day else end,
+        "" if last_day else text,
+        last_day,
+    )
+
+
+def _series_and_period(
+    rest: str, lex: Lexicon, database: Database, ranks_series: bool = False
+) -> tuple[Series | None, tuple[str, str, str] | None] | None:
+    """The series and the period the rest of a question names; None when it names more."""
+    linked = link(rest, lex)
+    if linked.unsupported:
+        return None
+    if any(not _FILLER.fullmatch(w) for w in linked.unknown):
+        return None
+    histories = _history_tables(lex.catalog)
+    if not histories:
+        return None
+    values: list[Item] = []
+    times: list[Item] = []
+    every: str | None = None
+    measure_said: str | None = None
+    for item in linked.items:
+        if item.kind == "value":
+            values.append(item)
+        elif item.kind == "time":
+            times.append(item)
+        elif item.kind == "table":
+            table = item.targets[0].table
+            every = table
+        elif item.kind == "column":
+            columns = {(t.table, t.column) for t in item.targets}
+            kinds = {column_kind(_type(lex.catalog, t, c)) for t, c in columns}
+            if kinds == {"date"}:
+                continue  # 'which day', 'date': the day is shown anyway
+            if kinds != {"number"} or len({c for _, c in columns}) != 1:
+                return None
+            measure_said = next(iter(columns))[1]
+        elif item.kind == "kw":
+            if item.category not in ("list",) and not _FILLER.fullmatch(item.text):
+                return None
+        elif item.kind == "number":
+            return None
+        else:
+            return None
+    if len(times) > 1:
+        return None
+    if every is None and ranks_series and not values:
+        # 'top 5 gainers': no table named; the history whose default measure the synonyms
+        # file gives (a stock's close)
+        defaulted = [h.table for h in histories if lex.defaults.get(h.table) in h.measures]
+        every = defaulted[0] if len(defaulted) == 1 else None
+    series = _series(values, every, measure_said, histories, lex, database)
+    if series is False:
+        return None
+    named = series if isinstance(series, Series) else None
+    period = None
+    if times:
+        anchor = lex.date_anchor.get((named.table, named.date)) if named else None
+        try:
+            rng = resolve(times[0].time, anchor)
+        except (ValueError, KeyError):
+            return None
+        period = (rng.start, rng.end, times[0].text)
+    return named, period
+
+
+@dataclass(frozen=True)
+class _History:
+    table: str
+    date: str
+    key: str
+    measures: tuple[str, ...]
+
+
+def _history_tables(catalog: Catalog) -> list[_History]:
+    """Tables keyed by one date and one series key, with at least one measure."""
+    out = []
+    for info in catalog.tables:
+        key = list(info.primary_key)
+        if len(key) != 2:
+            continue
+        kinds = {c.name: column_kind(c.type) for c in info.columns}
+        dates = [k for k in key if kinds.get(k) == "date"]
+        if len(dates) != 1:
+            continue
+        other = next(k for k in key if k != dates[0])
+        measures = tuple(
+            c.name for c in info.columns if kinds[c.name] == "number" and c.name not in key
+        )
+        if measures:
+            out.append(_History(info.name, dates[0], other, measures))
+    return out
+
+
+def _type(catalog: Catalog, table: str, column: str) -> str:
+    info = catalog.table(table)
+    col = next((c for c in info.columns if c.name == column), None) if info else None
+    return col.type if col else ""
+
+
+def _series(
+    values: list[Item],
+    every: str | None,
+    measure_said: str | None,
+    histories: list[_History],
+    lex: Lexicon,
+    database: Database,
+) -> Series | None | bool:
+    """The named series (False: named, but not as one series of a history table)."""
+    if len(values) > 1:
+        return False
+    if values:
+        target = values[0].targets[0] if len(values[0].targets) == 1 else None
+        if target is None:
+            return False
+        for history in histories:
+            key = _key_value(target.table, target.column, target.value, history.key, database)
+            if key is not None:
+                measure = _measure(history, measure_said, lex)
+                if measure is None:
+                    return False
+                return Series(
+                    history.table, history.date, history.key, measure, (key,), values[0].text
+                )
+        return False
+    if every is None:
+        return None
+    for history in histories:
+        tables = {history.table} | {
+            r.to_table if r.from_table == history.table else r.from_table
+            for r in lex.catalog.relationships
+            if history.table in (r.from_table, r.to_table)
+            and history.key in (r.from_column, r.to_column)
+        }
+        if every in tables and lex.defaults.get(history.table):
+            measure = _measure(history, measure_said, lex)
+            if measure is None:
+                return False
+            return Series(history.table, history.date, history.key, measure, (), "")
+    return False
+
+
+def _measure(history: _History, said: str | None, lex: Lexicon) -> str | None:
+    default = lex.defaults.get(history.table)
+    if said is None or said in ("close", "price") and said not in history.measures:
+        # 'the index closed higher': an index's close is its one level
+        if default in history.measures:
+            return default
+        return history.measures[0] if len(history.measures) == 1 else None
+    return said if said in history.measures else None
+
+
+def _key_value(table: str, column: str, value: str, key: str, database: Database) -> str | None:
+    """The series key of a named row: the value itself when it is the key, else the key of
+    the one row the name picks (companies.short_name 'Apple Inc.' → 'AAPL')."""
+    if column == key:
+        return value
+    info = database.catalog().table(table)
+    if info is None or key not in {c.name for c in info.columns}:
+        return None
+    try:
+        rows = database.query(
+            f"SELECT DISTINCT `{key}` FROM `{table}` WHERE `{column}` = '{_quoted(value)}'",
+            max_rows=3,
+        ).rows
+    except Exception:  # noqa: BLE001 - a table without that key: not this history
+        return None
+    return str(rows[0][0]) if len(rows) == 1 and rows[0][0] is not None else None
+
+
+def _quoted(value: str) -> str:
+    return value.replace("'", "''")
+
+
+_ITSELF = re.compile(r"\b(?:it|its|they|their|that|this|the\s+stock|the\s+index)\b", re.I)
+
+
+def read_move_of_answer(
+    question: str, prior: QuerySpec, lex: Lexicon, database: Database
+) -> DayMove | None:
+    """'how much did it move vs the day before' after one series' value on one day (NVDA's
+    close on 12/29/2023, MSFT's latest close): that day's move of that series."""
+    words = read_words(question)
+    if words is None or words.shape is not None or not _ITSELF.search(words.rest):
+        return None
+    rest = _ITSELF.sub(" ", words.rest)
+    found = _series_and_period(rest, lex, database)
+    if found is None or found != (None, None):
+        return None  # the question names rows or a period of its own
+    history = next((h for h in _history_tables(lex.catalog) if h.table == prior.table), None)
+    if history is None:
+        return None
+    keys = [f for f in prior.filters if f.col == Col(history.table, history.key) and f.op == "="]
+    days = [f for f in prior.filters if f.col == Col(history.table, history.date)]
+    others = [f for f in prior.filters if f not in keys + days]
+    if len(keys) != 1 or len(keys[0].values) != 1 or len(days) != 1 or others:
+        return None
+    day = days[0]
+    latest = day.op == "latest" and day.values[1:] == ("max",)
+    if not latest and not one_day(day):
+        return None
+    measure = next(
+        (
+            c.column
+            for c in prior.columns
+            if c.table == history.table and c.column in history.measures
+        ),
+        _measure(history, None, lex),
+    )
+    if measure is None:
+        return None
+    series = Series(history.table, history.date, history.key, measure, (str(keys[0].values[0]),))
+    start, end = ("", "") if latest else (str(day.values[0])[:10], str(day.values[1])[:10])
+    return DayMove(
+        series,
+        "list",
+        words.direction or "any",
+        words.unit or "pct",
+        words.unit is not None,
+        start=start,
+        end=end,
+        period_text="" if latest else f"on {start}",
+        last_day=latest,
+    )
