@@ -60,16 +60,15 @@ def test_a_gain_of_one_stock_is_its_percentage_change(engine, seed_db):
     assert same_rows(seed_db, plan, gold)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "which stock rose the most in % on the last trading day?",  # against the day before
-        "which one gained the most",  # no period
-    ],
-)
-def test_a_move_without_a_period_is_declined(engine, seed_db, question):
-    task = ask(engine, seed_db, question).tasks[0]
+def test_a_move_without_a_period_is_declined(engine, seed_db):
+    task = ask(engine, seed_db, "which one gained the most").tasks[0]
     assert not task.sql and task.refusal
+
+
+def test_a_move_on_one_day_is_against_the_day_before(engine, seed_db):
+    """(test_day_moves.py reads it: each stock's close against its previous close)"""
+    task = ask(engine, seed_db, "which stock rose the most in % on the last trading day?").tasks[0]
+    assert "LAG(" in task.sql
 
 
 def test_ranked_series_show_their_names(engine, seed_db):
@@ -100,3 +99,17 @@ def test_follow_ups_on_ranked_series(engine, seed_db):
         "how did they do the following year",
     )
     assert not plan.tasks[0].sql and "moved over a period" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,order,limit",
+    [
+        ("best performing stock in 2023?", "DESC", 1),
+        ("worst 5 performers of 2023", "ASC", 5),
+        ("top 3 performing stocks in 2023", "DESC", 3),
+    ],
+)
+def test_performers_are_ranked_by_their_change(engine, seed_db, question, order, limit):
+    plan = ask(engine, seed_db, question)
+    gold = _GAIN.format(year="2023") + f" ORDER BY 2 {order} LIMIT {limit}"
+    assert same_rows(seed_db, plan, gold)

@@ -238,17 +238,18 @@ def test_most_picked_ranks_by_the_rows_that_pick(engine, seed_db, question, limi
     assert same_rows(seed_db, ask(engine, seed_db, question), gold)
 
 
-@pytest.mark.parametrize(
-    "question",
-    [
-        "show me user 25's watchlist",
-        "where's the S&P 500 index at on the latest day we have?",
-    ],
-)
-def test_an_answer_that_only_repeats_the_question_is_declined(engine, seed_db, question):
-    """Once the row 'SP500, S&P 500' and the user id 25, shown as answers."""
+def test_an_answer_that_only_repeats_the_question_is_declined(engine, seed_db):
+    """Once the row 'SP500, S&P 500', shown as the answer."""
+    question = "where's the S&P 500 index at on the latest day we have?"
     task = ask(engine, seed_db, question).tasks[0]
     assert "would only repeat" in task.refusal
+
+
+def test_a_watchlist_of_a_named_user_is_its_rows(engine, seed_db):
+    """Once the user id 25 alone; now user 25's picks (test_rows_of_a_named_row.py)."""
+    plan = ask(engine, seed_db, "show me user 25's watchlist")
+    gold = "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 25"
+    assert same_rows(seed_db, plan, gold)
 
 
 def test_never_by_any_user_does_not_join_the_users(engine, seed_db):

@@ -1,6 +1,7 @@
 """An answer that only repeats what the question named ('where's the S&P 500 index at …'
-shown as the row 'SP500, S&P 500'; 'user 25's watchlist' as the user id 25) answers
-nothing: the engine declines it instead of presenting it as the answer."""
+shown as the row 'SP500, S&P 500') answers nothing: the engine declines it instead of
+presenting it as the answer. When the question also names a table whose rows belong to the
+named row ('user 25's watchlist', 'user 61 picks?'), those rows are the answer."""
 
 from __future__ import annotations
 
@@ -53,4 +54,24 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
         "what to show about it. Please name the value you want (for example its price, its "
         "date or its rows in another table).",
         (said,),
+    )
+
+
+def linked_rows_of(spec: QuerySpec, catalog: Catalog) -> QuerySpec | None:
+    """'user 61 picks?' read as user 61, joined to the picks: the picks of user 61 instead
+    (the one table named beside the pinned row, which links to it), or None."""
+    if spec.shape != "list" or len(spec.also_join) != 1 or spec.columns:
+        return None
+    child = spec.also_join[0]
+    linked = any(
+        {rel.from_table, rel.to_table} == {spec.table, child} for rel in catalog.relationships
+    )
+    if not linked:
+        return None
+    note = ("rows", f"the {child} rows of the {spec.table} row named")
+    # every column of those rows is shown ('user' names the owner, not a column asked for)
+    info = catalog.table(child)
+    columns = tuple(Col(child, c.name) for c in info.columns) if info else ()
+    return spec.with_(
+        table=child, also_join=(), columns=columns, asked_columns=True, notes=(*spec.notes, note)
     )

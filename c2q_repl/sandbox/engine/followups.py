@@ -315,6 +315,18 @@ def _other_extreme(prev: QuerySpec, linked: Linked, evidence: bool) -> Edit | No
     return None
 
 
+def _restates_group(linked, prev: QuerySpec) -> bool:
+    """The question says 'per <the previous grouping>' itself."""
+    items = linked.items
+    return prev.group_by is not None and any(
+        it.kind == "kw"
+        and it.category == "group"
+        and nxt.kind == "column"
+        and prev.group_by in {Col(t.table, t.column) for t in nxt.targets}
+        for it, nxt in zip(items, items[1:], strict=False)
+    )
+
+
 def apply_followup(
     prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
 ) -> Edit | None:
@@ -347,6 +359,10 @@ def apply_followup(
     if other_end is not None:
         return other_end
     if not is_followup(linked, prev):
+        return None
+    if (prev.ties or prev.limit or prev.having) and _restates_group(linked, prev):
+        # 'and total mkt cap per sector, biggest first' after the sector with the most
+        # companies: every sector again, a question of its own (not the top one's total)
         return None
     if (
         evidence.pronoun.lower() in ("its", "their")
@@ -783,7 +799,31 @@ def apply_followup(
             f" values by {spec.order_by.column}, which they do not have; please ask the whole "
             "question (for example 'which company … has the biggest …')."
         )
+    if spec.limit and spec.limit > 1 and spec.order_by is not None and prev.limit is None:
+        # 'top 10 by index weight' after Walmart's weight: ten rows are never among one named
+        # row; the ranking is over the rows the other conditions keep (the S&P 500's)
+        pinned = [f for f in spec.filters if _names_one_row(f, lex)]
+        if len(pinned) > 1:
+            raise ValueError(
+                f"'{question}' ranks {spec.limit} rows, but the previous question pinned one "
+                f"row ({', '.join(str(f.values[0]) for f in pinned)}); please ask the whole "
+                "question, saying among which rows."
+            )
+        if pinned:
+            spec = spec.with_(
+                filters=tuple(f for f in spec.filters if f not in pinned), asked_columns=False
+            )
+            said = ", ".join(str(v) for f in pinned for v in f.values)
+            changes.append(f"ranked over every row, not only {said}")
     return Edit(spec, tuple(changes))
+
+
+def _names_one_row(f: Filter, lex: Lexicon) -> bool:
+    """A condition naming one row by what identifies it (companies.short_name = 'Walmart')."""
+    info = lex.catalog.table(f.col.table)
+    if info is None or f.op != "=" or len(f.values) != 1 or f.time:
+        return False
+    return list(info.primary_key) == [f.col.column] or f.col.column in name_columns(info)
 
 
 _WHICH_OF_THEM = re.compile(

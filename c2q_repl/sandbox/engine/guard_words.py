@@ -67,6 +67,9 @@ def dropped_numbers(p: Proposal) -> Decline | None:
         if not number_used(item, p.facts):
             return not_used(item.text)
         nxt = items[k + 1] if k + 1 < len(items) else None
+        before = items[k - 1] if k else None
+        if before is not None and before.kind == "table" and before.end == item.start:
+            continue  # 'user 61 picks': the number names user 61, it counts no picks
         if counts_rows(item, nxt) and compared_with_column(p.facts, item.number, p.catalog):
             return Decline(
                 f"'{item.text} {nxt.text}' is a number of {nxt.text}, and the SQL I built "  # type: ignore[union-attr]

@@ -280,6 +280,8 @@ _add(
 )
 # 'how did Tesla's stock perform in 2023': its percentage change over the period
 _add("change", "pct", "perform", "performed", "performance", "performance of", "performance in")
+# 'best performing stock in 2023', 'worst 5 performers over 2023': ranked by that change
+_add("change", "pct", "performing", "performer", "performers")
 # 'how much did the index move over 2022, in percent?'
 _add(
     "pct",

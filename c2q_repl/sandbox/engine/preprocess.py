@@ -113,6 +113,7 @@ def refusal_for_write(verb: str) -> str:
 # informal spellings and abbreviations → the words the lexicon knows (whole words only)
 INFORMAL: dict[str, str] = {
     "pls": "please",
+    "diff": "different",
     "plz": "please",
     "thx": "",
     "thanks": "",
@@ -460,8 +461,9 @@ _CHOSEN_BY_MOST = re.compile(
 )
 _INTERJECTION = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|hey|hi|hello|so|alright|right|well|um+|uh+|hmm+|fine|great|cool|"
-    r"perfect|nice|got\s+it|back\s+to\s+work|"
-    r"(?:a\s+)?(?:different|new|unrelated|another|separate)\s+(?:thing|question|topic|one|q|qn)"
+    r"perfect|nice|got\s+it|back\s+to\s+work|nvm|never\s*mind|moving\s+on|"
+    r"(?:a\s+)?(?:different|diff|new|unrelated|another|separate|next)\s+(?:thing|question|topic|one|q|qn"
+    r"|ticket|case|request|customer)"
     r"(?:\s+entirely)?|switching\s+gears|changing\s+(?:the\s+)?(?:topic|subject))"
     r"\b[\s,!.:;-]*)+(?=\S)",
     re.IGNORECASE,
