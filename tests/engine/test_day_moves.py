@@ -245,3 +245,46 @@ def test_a_move_and_its_date_is_one_answer(engine, seed_db):
     plan = ask(engine, seed_db, question)
     got = rows(seed_db, plan)
     assert len(got) == 1 and str(got[0][1]).startswith("2023-")
+
+
+def test_moves_beyond_a_size_are_kept_or_counted(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "which stocks moved more than 5% on the latest trading day vs the previous close?",
+    )
+    gold = (
+        "WITH p AS (SELECT stock_symbol, record_date, close, LAG(close) OVER (PARTITION BY"
+        " stock_symbol ORDER BY record_date) AS prev FROM stock_price_history)"
+        " SELECT stock_symbol FROM p WHERE record_date = (SELECT MAX(record_date) FROM"
+        " stock_price_history) AND ABS((close - prev) * 100.0 / prev) > 5"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = ask(
+        engine,
+        seed_db,
+        "How many sessions did the index move more than 2% in either direction over the whole"
+        " history?",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM (SELECT price, LAG(price) OVER (ORDER BY record_date) AS prev"
+        " FROM index_price_history WHERE index_symbol = 'SP500') WHERE ABS(price / prev - 1) > 0.02"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_n_stocks_and_how_a_stock_did_against_the_previous_close(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Which five stocks had the biggest % gain on the last trading day compared with the"
+        " previous close?",
+    )
+    assert same_rows(seed_db, plan, GAINERS_LAST_DAY.format(order="DESC"))
+    plan = ask(engine, seed_db, "how did AMZN do on the last trading day vs the previous close?")
+    gold = (
+        "SELECT (close - prev) * 100.0 / prev FROM (SELECT record_date, close, LAG(close) OVER"
+        " (ORDER BY record_date) AS prev FROM stock_price_history WHERE stock_symbol = 'AMZN')"
+        " ORDER BY record_date DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)

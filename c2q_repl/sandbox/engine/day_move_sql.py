@@ -59,10 +59,21 @@ def move_query(move: DayMove, dialect: str) -> MoveQuery:
         conditions.append(f"{date} >= {_literal(move.start)}")
     if move.end:
         conditions.append(f"{date} < {_literal(move.end)}")
-    if move.shape == "count":
+    if move.threshold is not None:
+        size = percent if move.unit == "pct" else change
+        limit = f"{move.threshold:g}"
+        conditions.append(
+            f"({size}) > {limit}"
+            if move.direction == "up"
+            else f"({size}) < -{limit}"
+            if move.direction == "down"
+            else f"ABS({size}) > {limit}"
+        )
+    elif move.shape == "count":
         op = ">" if move.direction == "up" else "<"
         conditions.append(f"{measure} {op} {_q(previous)}")
-        name = "up_days" if move.direction == "up" else "down_days"
+    if move.shape == "count":
+        name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
         select = f"SELECT COUNT(*) AS {_q(name)}"
         tail = ""
     else:

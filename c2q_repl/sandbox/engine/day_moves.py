@@ -27,19 +27,25 @@ from .normalize import NUMBER_WORDS
 from .spec import Col, QuerySpec, one_day
 from .timeexpr import resolve
 
+# against the previous row, said outright: a move even with no move word ('how did AMZN do
+# on the last trading day vs the previous close')
+_COMPARED = (
+    r"\bday[- ](?:over|to|on)[- ]day\b"
+    r"|\bclose[- ]to[- ]close\b"
+    r"|\b(?:than|from|over|vs\.?|versus|compared (?:to|with)|relative to|below|above|under)\s+"
+    r"(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:previous|prev|prior|preceding)\s+(?:trading\s+)?"
+    r"(?:day'?s?\s+close|day|close|closing price|session)|(?:day|session|trading day) before)\b"
+)
+# one day's worth: a move only with a move word ('highest single-day volume' is no move)
 _DAILY = re.compile(
     r"\b(?:one|1|single|a single)[- ]?days?\b"
-    r"|\bday[- ](?:over|to|on)[- ]day\b"
     r"|\bdaily(?=\s+(?:%\s*|percent(?:age)?\s+|pct\s+|point\s+)?"
     r"(?:moves?|changes?|gains?|drops?|loss(?:es)?|falls?|jumps?|returns?|declines?|rises?"
     r"|swings?|movers?|gainers?|losers?)\b)"
-    r"|\bclose[- ]to[- ]close\b"
-    r"|\b(?:than|from|over|vs\.?|versus|compared (?:to|with)|relative to|below|above|under)\s+"
-    r"(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:previous|prior|preceding)\s+(?:trading\s+)?"
-    r"(?:day'?s?\s+close|day|close|closing price|session)|(?:day|session|trading day) before)\b"
-    r"|\b(?:best|worst)\s+(?:single\s+|trading\s+)*(?:day|session)s?\b",
+    r"|\b(?:best|worst)\s+(?:single\s+|trading\s+)*(?:day|session)s?\b|" + _COMPARED,
     re.I,
 )
+_COMPARED_RE = re.compile(_COMPARED, re.I)
 # 'up days' / 'down days': closed above / below the day before, or above / below the same
 # day's open; read here only where there is no open to compare with (an index)
 _UP_DOWN_DAYS = re.compile(r"\b(?:up|down)\s+days?\b", re.I)
@@ -53,7 +59,11 @@ _UP = re.compile(
     r"|spikes?|increases?|up|higher|above|best)\b",
     re.I,
 )
-_ANY = re.compile(r"\b(?:moves?|swings?|changes?|movers?|returns?)\b", re.I)
+_ANY = re.compile(
+    r"\b(?:moves?|moved|moving|swings?|swung|changes?|changed|movers?|returns?)\b"
+    r"|\bin\s+either\s+direction\b|\beither\s+way\b|\bup\s+or\s+down\b",
+    re.I,
+)
 _PCT = re.compile(
     r"(?:\bin\s+)?(?:%|\bpercent(?:age)?\b|\bpct\b)(?:\s+terms\b)?|\breturns?\b", re.I
 )
@@ -69,7 +79,23 @@ _COUNTED = "|".join(w for w in NUMBER_WORDS if " " not in w)
 _LIMIT = re.compile(
     rf"\btop\s+(\d+|{_COUNTED})\b"
     rf"|\b(\d+|{_COUNTED})\s+(?:biggest|largest"
-    r"|greatest|best|worst|highest|sharpest|steepest|top)\b",
+    r"|greatest|best|worst|highest|sharpest|steepest|top)\b"
+    rf"|\b(\d+|{_COUNTED})\s+(?=(?:stocks|companies|names|tickers|days|sessions)\b)",
+    re.I,
+)
+# 'over the whole history', 'ever': no period, which is what no time phrase means already
+_WHOLE_HISTORY = re.compile(
+    r"\b(?:over|in|across|for|of)\s+(?:the\s+)?(?:whole|entire|full)\s+"
+    r"(?:history|data(?:set)?|period|time)\b|\bever\b|\ball[- ]time\b",
+    re.I,
+)
+_DAYS_COUNTED = re.compile(
+    r"\b(?:how\s+many|number\s+of|count\s+of)\s+(?:trading\s+)?(?:days|sessions)\b", re.I
+)
+# 'moved more than 5%', 'up by over 2 percent': a move beyond a size
+_THRESHOLD = re.compile(
+    r"\b(?:by\s+)?(?:more|greater|bigger|over|above)\s+(?:than\s+)?"
+    r"(\d+(?:\.\d+)?)\s*(%|percent\b|pct\b|points?\b)",
     re.I,
 )
 _LAST_DAY = re.compile(
@@ -134,6 +160,7 @@ class DayMove:
     end: str = ""
     period_text: str = ""
     last_day: bool = False  # only the table's latest day ('on the last trading day')
+    threshold: float | None = None  # only moves beyond this size (in the unit)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -155,6 +182,7 @@ class Words:
     rest: str  # the question with those words taken out
     ranks_series: bool = False  # 'gainers', 'which rose the most': the series are ranked
     plural: bool = False  # 'gainers', 'worst days': several rows, the top 10 unless said
+    threshold: float | None = None  # 'moved more than 5%': only the moves beyond it
 
 
 def read_words(
@@ -162,7 +190,12 @@ def read_words(
 ) -> Words | None:
     """The move words of ``question``, or None when it is not about a day-to-day move.
     ``up_down_days``: 'up days' / 'down days' count as day-to-day words."""
-    marked = _DAILY.search(question) or (up_down_days and _UP_DOWN_DAYS.search(question))
+    marked = (
+        _DAILY.search(question)
+        or (up_down_days and _UP_DOWN_DAYS.search(question))
+        # 'how many sessions did the index move more than 2%': each session's own move
+        or (_DAYS_COUNTED.search(question) and _THRESHOLD.search(question))
+    )
     gainers = _GAINERS.search(question)
     last_day = _LAST_DAY.search(question)
     if require_marker and not marked and not (gainers and last_day):
@@ -177,6 +210,8 @@ def read_words(
         spans.extend(m.span() for m in found)
         return found
 
+    beyond = take(_THRESHOLD)
+    take(_WHOLE_HISTORY)
     take(_DAILY)
     if up_down_days:
         take(_UP_DOWN_DAYS)
@@ -191,11 +226,13 @@ def read_words(
             return None
         up = []
     direction = "down" if down else "up" if up else "any" if moved else None
+    if require_marker and direction is None and not counted and not _COMPARED_RE.search(question):
+        return None  # 'the highest single-day volume': a day's value, not its move
     take(_DOWN)
     take(_UP)
     take(_ANY)
-    pct = take(_PCT)
-    points = take(_POINTS)
+    pct = take(_PCT) or [m for m in beyond if not m.group(2).lower().startswith("point")]
+    points = take(_POINTS) or [m for m in beyond if m.group(2).lower().startswith("point")]
     if pct and points:
         return None
     unit = "pct" if pct else "abs" if points else None
@@ -213,7 +250,12 @@ def read_words(
     shape = "count" if counted or days and not ranked else "rank" if ranked or gainers else None
     rest = _blank(text, spans)
     plural = _PLURAL.search(question) is not None
-    return Words(shape, direction, unit, limit, bool(last_day), rest, bool(gainers), plural)
+    threshold = float(beyond[0].group(1)) if len(beyond) == 1 else None
+    if len(beyond) > 1 or threshold is not None and ranked:
+        return None
+    return Words(
+        shape, direction, unit, limit, bool(last_day), rest, bool(gainers), plural, threshold
+    )
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:
@@ -235,7 +277,7 @@ def read_day_move(
     many trading days in 2023', then 'on how many of those did the index close higher')."""
     for up_down_days in (False, True):
         words = read_words(question, up_down_days=up_down_days)
-        if words is None or words.direction is None and words.shape != "count":
+        if words is None:
             continue
         rest, those = _THOSE_DAYS.subn(" ", words.rest)
         if _DEMONSTRATIVE.search(rest) or those and days_before is None:
@@ -317,10 +359,11 @@ def _move(
 ) -> DayMove | None:
     shape = words.shape or (prior.shape if prior else "list")
     direction = words.direction or (prior.direction if prior else "any")
-    if shape == "count" and direction == "any":
+    threshold = words.threshold if words.threshold is not None else None
+    if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
-    if not series.values and shape != "rank":
-        return None  # a count or a list over every series is not read here
+    if not series.values and shape != "rank" and threshold is None:
+        return None  # every series' every day, unasked for
     unit = words.unit or (prior.unit if prior and prior.unit_said else "pct")
     unit_said = words.unit is not None or bool(prior and prior.unit_said)
     limit = words.limit or (prior.limit if prior and prior.limit_said else 1)
@@ -343,6 +386,7 @@ def _move(
         "" if last_day else end,
         "" if last_day else text,
         last_day,
+        threshold,
     )
 
 
@@ -475,12 +519,25 @@ def _series(
             if history.table in (r.from_table, r.to_table)
             and history.key in (r.from_column, r.to_column)
         }
-        if every in tables and lex.defaults.get(history.table):
+        if every in tables:
             measure = _measure(history, measure_said, lex)
             if measure is None:
                 return False
-            return Series(history.table, history.date, history.key, measure, (), "")
+            only = _only_series(history, database)
+            # 'the index' when the data holds one index: that one (SP500), said by its key
+            return Series(history.table, history.date, history.key, measure, only, "")
     return False
+
+
+def _only_series(history: _History, database: Database) -> tuple[str, ...]:
+    """The one series a history table holds, or () when it holds several (or none)."""
+    try:
+        rows = database.query(
+            f"SELECT DISTINCT `{history.key}` FROM `{history.table}` LIMIT 2", max_rows=2
+        ).rows
+    except Exception:  # noqa: BLE001 - unreadable: treated as several series
+        return ()
+    return (str(rows[0][0]),) if len(rows) == 1 and rows[0][0] is not None else ()
 
 
 def _measure(history: _History, said: str | None, lex: Lexicon) -> str | None:
