@@ -288,3 +288,41 @@ def test_n_stocks_and_how_a_stock_did_against_the_previous_close(engine, seed_db
         " ORDER BY record_date DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "first",
+    ["latest closing price of nvidia?", "latest close for NVDA", "NVDA close on 2023-12-29"],
+)
+def test_the_change_against_the_previous_day_of_an_answer(engine, seed_db, first):
+    plan = session(engine, seed_db, first, "what was the change vs the previous trading day")
+    gold = (
+        "SELECT close - prev FROM (SELECT record_date, close, LAG(close) OVER (ORDER BY"
+        " record_date) AS prev FROM stock_price_history WHERE stock_symbol = 'NVDA')"
+        " WHERE record_date = '2023-12-29'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+@pytest.mark.parametrize(
+    "first,then,gold",
+    [
+        (
+            "latest close for MSFT",
+            "and the day before?",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT' AND record_date ="
+            " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date < (SELECT MAX(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'MSFT'))",
+        ),
+        (
+            "JPM volume on 2023-03-13",
+            "what about the previous trading day",
+            "SELECT volume FROM stock_price_history WHERE stock_symbol = 'JPM' AND record_date ="
+            " (SELECT MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'JPM'"
+            " AND record_date < '2023-03-13')",
+        ),
+    ],
+)
+def test_the_day_before_is_the_series_previous_trading_day(engine, seed_db, first, then, gold):
+    assert same_rows(seed_db, session(engine, seed_db, first, then), gold)

@@ -88,9 +88,13 @@ def test_a_ranking_of_a_series_after_one_stock_is_about_that_stock(engine, seed_
     plan = session(engine, seed_db, "latest close for MSFT", "52 wk high?")
     gold = f"SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'MSFT' AND {_YEAR_BACK}"
     assert same_rows(seed_db, plan, gold)
+    # after 'and the day before?' (MSFT's previous trading day) it is still MSFT's
     plan = session(engine, seed_db, "latest close for MSFT", "and the day before?", "52 wk high?")
+    assert same_rows(seed_db, plan, gold)
+    # after a declined question it names no stock: declined, never every stock's high
+    plan = session(engine, seed_db, "latest close for MSFT", "and its p/e?", "52 wk high?")
     task = plan.tasks[0]
-    assert not task.sql and "name the stock" in task.refusal
+    assert not task.sql and task.refusal
 
 
 @pytest.mark.parametrize(

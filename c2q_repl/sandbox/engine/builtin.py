@@ -41,7 +41,14 @@ from .clarify import clarified_task, describe_result, outside_the_data
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
 from .date_tail import split_date_tail
 from .day_move_sql import answered_rows, move_query
-from .day_moves import DayMove, read_day_move, read_followup_move, read_move_of_answer
+from .day_moves import (
+    DayMove,
+    day_before,
+    read_day_move,
+    read_followup_move,
+    read_move_of_answer,
+)
+from .derived import Derived, read_range, with_range
 from .describe import describe_schema
 from .described import DescribedLexicons
 from .echo import echoed, linked_rows_of
@@ -268,6 +275,11 @@ class BuiltinAnswerer:
         forecast = future_decline(prepared.question, ctx.lex)
         if forecast is not None:
             return self._single(self.refuse("0", question, forecast, ctx))
+        ranged = read_range(prepared.question, ctx.lex.catalog)
+        if ranged is not None:
+            # 'avg daily range (high - low)': a measure of two columns (derived.py)
+            plan = self._with_range(request, ranged[0], ranged[1], ctx)
+            return _with_preparation(plan, prepared)
         prepared, arithmetic = arithmetic_decline(prepared, ctx.lex)
         if arithmetic is not None:
             return self._single(self.refuse("0", question, arithmetic, ctx))
@@ -298,6 +310,15 @@ class BuiltinAnswerer:
         moved = self._day_move(request, question, ctx)
         if moved is not None:
             return moved
+        shown = (request.history[-1].state or {}).get("spec") if request.history else None
+        before = (
+            day_before(question, QuerySpec.from_json(shown), ctx.lex, ctx.database)
+            if shown
+            else None
+        )
+        if before is not None:
+            # 'and the day before?' after MSFT's latest close: MSFT's previous trading day
+            return self._single(self.render("0", question, before, ctx))
         if request.history:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
@@ -329,6 +350,28 @@ class BuiltinAnswerer:
         if request.mode == "auto_breakdown":
             return self._breakdown(question, ctx)
         return self._single(self.plan_one(question, "0", ctx))
+
+    def _with_range(
+        self, request: AnswerRequest, question: str, derived: Derived, ctx: AnswerContext
+    ) -> Plan:
+        """'AAPL's biggest intraday range in 2023': answered with the high standing in for
+        the range, then the high made 'high - low' in the SQL (derived.py)."""
+        plan = self._answer_prepared(request, question, ctx)
+        task = plan.tasks[0] if len(plan.tasks) == 1 else None
+        if task is None or task.refusal or not task.sql:
+            return plan
+        sql = with_range(task.sql, derived, ctx.lex.catalog.dialect)
+        if sql is None:
+            reason = (
+                f"I read '{question}' with the high standing for the day's range, but the "
+                "answer does not use it; please ask for the range of a stock on a day or over "
+                "a period."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
+        notes = task.assumptions + assumptions([derived.note])
+        task = replace(task, sql=sql, assumptions=notes, chart=None)
+        state = {k: v for k, v in plan.state.items() if k != "spec"}  # nothing to edit
+        return replace(plan, tasks=(task,), assumptions=notes, state=state)
 
     def _day_move(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan | None:
         """'Apple's biggest one-day drop in 2023', then 'and the biggest gain?' (day_moves.py)."""

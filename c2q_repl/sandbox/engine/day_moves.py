@@ -16,6 +16,7 @@ cannot read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import asdict, dataclass
 
@@ -24,7 +25,7 @@ from c2q_repl.sandbox.contracts import Catalog, Database
 from .lexicon import Lexicon, column_kind
 from .linking import Item, link
 from .normalize import NUMBER_WORDS
-from .spec import Col, QuerySpec, one_day
+from .spec import Col, Filter, QuerySpec, one_day
 from .timeexpr import resolve
 
 # against the previous row, said outright: a move even with no move word ('how did AMZN do
@@ -575,42 +576,70 @@ def _quoted(value: str) -> str:
 _ITSELF = re.compile(r"\b(?:it|its|they|their|that|this|the\s+stock|the\s+index)\b", re.I)
 
 
-def read_move_of_answer(
-    question: str, prior: QuerySpec, lex: Lexicon, database: Database
-) -> DayMove | None:
-    """'how much did it move vs the day before' after one series' value on one day (NVDA's
-    close on 12/29/2023, MSFT's latest close): that day's move of that series."""
-    words = read_words(question)
-    if words is None or words.shape is not None or not _ITSELF.search(words.rest):
-        return None
-    rest = _ITSELF.sub(" ", words.rest)
-    found = _series_and_period(rest, lex, database)
-    if found is None or found != (None, None):
-        return None  # the question names rows or a period of its own
+@dataclass(frozen=True)
+class OneDay:
+    """What an answer showed: one series' row on one day."""
+
+    history: _History
+    key: str  # the series
+    day: Filter  # a one-day range, or the latest day
+    measure: str | None  # the measure it showed, if one
+
+    @property
+    def latest(self) -> bool:
+        return self.day.op == "latest"
+
+
+def one_day_of(prior: QuerySpec, lex: Lexicon, database: Database) -> OneDay | None:
+    """The series and the day of an answer about one series on one day ('NVDA's close on
+    12/29/2023', 'latest close of nvidia'), or None."""
     history = next((h for h in _history_tables(lex.catalog) if h.table == prior.table), None)
     if history is None:
         return None
-    keys = [f for f in prior.filters if f.col == Col(history.table, history.key) and f.op == "="]
     days = [f for f in prior.filters if f.col == Col(history.table, history.date)]
-    others = [f for f in prior.filters if f not in keys + days]
-    if len(keys) != 1 or len(keys[0].values) != 1 or len(days) != 1 or others:
+    named = [f for f in prior.filters if f not in days]
+    if len(days) != 1 or len(named) != 1 or named[0].op != "=" or len(named[0].values) != 1:
         return None
     day = days[0]
-    latest = day.op == "latest" and day.values[1:] == ("max",)
-    if not latest and not one_day(day):
+    if not (day.op == "latest" and day.values[1:] == ("max",)) and not one_day(day):
         return None
+    said = named[0]
+    key = _key_value(said.col.table, said.col.column, str(said.values[0]), history.key, database)
+    if key is None:
+        return None  # 'NVIDIA Corporation' of companies.short_name is NVDA; else not a series
     measure = next(
         (
             c.column
             for c in prior.columns
             if c.table == history.table and c.column in history.measures
         ),
-        _measure(history, None, lex),
+        None,
     )
+    return OneDay(history, key, day, measure)
+
+
+def read_move_of_answer(
+    question: str, prior: QuerySpec, lex: Lexicon, database: Database
+) -> DayMove | None:
+    """'how much did it move vs the day before', 'what was the change vs the previous day'
+    after one series' value on one day: that day's move of that series."""
+    words = read_words(question)
+    if words is None or words.shape is not None:
+        return None
+    rest = _ITSELF.sub(" ", words.rest)
+    found = _series_and_period(rest, lex, database)
+    if found is None or found != (None, None):
+        return None  # the question names rows or a period of its own
+    shown = one_day_of(prior, lex, database)
+    if shown is None:
+        return None
+    history = shown.history
+    measure = shown.measure or _measure(history, None, lex)
     if measure is None:
         return None
-    series = Series(history.table, history.date, history.key, measure, (str(keys[0].values[0]),))
-    start, end = ("", "") if latest else (str(day.values[0])[:10], str(day.values[1])[:10])
+    series = Series(history.table, history.date, history.key, measure, (shown.key,))
+    day = shown.day
+    start, end = ("", "") if shown.latest else (str(day.values[0])[:10], str(day.values[1])[:10])
     return DayMove(
         series,
         "list",
@@ -619,6 +648,50 @@ def read_move_of_answer(
         words.unit is not None,
         start=start,
         end=end,
-        period_text="" if latest else f"on {start}",
-        last_day=latest,
+        period_text="" if shown.latest else f"on {start}",
+        last_day=shown.latest,
+    )
+
+
+_DAY_BEFORE = re.compile(
+    r"^\s*(?:and|&|what\s+about|how\s+about|same\s+for)?\s*(?:on\s+)?(?:for\s+)?the\s+"
+    r"(?:(?:trading\s+)?(?:day|session)\s+before(?:\s+that)?|previous\s+(?:trading\s+)?"
+    r"(?:day|session)|prior\s+(?:trading\s+)?(?:day|session))\s*\??\s*$",
+    re.I,
+)
+
+
+def day_before(
+    question: str, prior: QuerySpec, lex: Lexicon, database: Database
+) -> QuerySpec | None:
+    """'and the day before?' after one series' row on one day: the same question on that
+    series' previous trading day (its own previous row, not the calendar's)."""
+    if not _DAY_BEFORE.match(question):
+        return None
+    shown = one_day_of(prior, lex, database)
+    if shown is None:
+        return None
+    h = shown.history
+    bound = (
+        f"(SELECT MAX(`{h.date}`) FROM `{h.table}` WHERE `{h.key}` = '{_quoted(shown.key)}')"
+        if shown.latest
+        else f"'{_quoted(str(shown.day.values[0])[:10])}'"
+    )
+    try:
+        rows = database.query(
+            f"SELECT MAX(`{h.date}`) FROM `{h.table}` WHERE `{h.key}` = '{_quoted(shown.key)}'"
+            f" AND `{h.date}` < {bound}",
+            max_rows=1,
+        ).rows
+    except Exception:  # noqa: BLE001 - no previous day to read: not answered this way
+        return None
+    if not rows or rows[0][0] is None:
+        return None
+    previous = str(rows[0][0])[:10]
+    after = (dt.date.fromisoformat(previous) + dt.timedelta(days=1)).isoformat()
+    on = Filter(shown.day.col, "range", (previous, after), True)
+    note = ("day before", f"the previous day with data for {shown.key}: {previous}")
+    return prior.with_(
+        filters=tuple(on if f is shown.day else f for f in prior.filters),
+        notes=(*prior.notes, note),
     )
