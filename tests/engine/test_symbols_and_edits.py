@@ -1019,6 +1019,12 @@ def test_a_periods_last_day_after_a_pronoun(engine, seed_db):
     [
         "how much did the s&p 500 gain or lose in 2023, in %?",
         "By how much % did the S&P 500 move over 2023 (first trading day to last)?",
+        "What was NVIDIA's percentage change in closing price over 2023, from the first trading"
+        " day of the year to the last?",
+        "By how many percent did Tesla's stock go up or down over 2023 (first close of the year"
+        " vs last close)?",
+        "By how many percent did Tesla's stock price change over 2023 (first to last trading"
+        " day close)?",
     ],
 )
 def test_more_change_wordings(engine, seed_db, question):
@@ -2247,3 +2253,13 @@ def test_at_the_end_of_a_year_in_a_followup_is_its_last_day(engine, seed_db):
     plan = session(engine, seed_db, "latest close for MSFT", "and at the end of 2022?")
     gold = "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT' AND record_date = '2022-12-30'"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_a_change_in_points_and_in_percent_is_not_answered_as_one(engine, seed_db):
+    """Both units asked: reading one of them drops half the question."""
+    question = (
+        "How much did the S&P 500 index change during 2023, in points and in percent, from the"
+        " first to the last trading day of the year?"
+    )
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.refusal and not task.sql

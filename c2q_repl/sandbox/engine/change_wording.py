@@ -25,8 +25,10 @@ _WHOLE_PERIOD = re.compile(
 # 'over 2023, first trading day to last', 'from the first trading day of 2023 to the last
 # one': the ends of the period a change is measured over anyway
 _ENDS_SAID_AFTER = re.compile(
-    r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?(?:\s+(?:day|close))?\s+"
-    r"(?:to|through|until|vs\.?)\s+(?:the\s+)?(?:very\s+)?last(?:\s+(?:one|trading\s+day|day|close))?"
+    r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?(?:\s+(?:day|close))?"
+    r"(?:\s+of\s+the\s+year)?\s+"
+    r"(?:to|through|until|till|vs\.?|versus)\s+(?:the\s+)?(?:very\s+)?last"
+    r"(?:\s+(?:one|trading\s+day|day|close))?(?:\s+close)?(?:\s+of\s+the\s+year)?"
     r"\s*\)?\s*(?=[?.!]*\s*$)",
     re.I,
 )
@@ -35,6 +37,8 @@ _FIRST_OF_TO_LAST_ONE = re.compile(
     r"last(?:\s+one|\s+trading\s+day|\s+day)?\b",
     re.I,
 )
+_POINTS = re.compile(r"(?<!percentage )(?<!percent )\bpoints?\b", re.I)
+_PERCENT = re.compile(r"%|\bpercent", re.I)
 _OVER_THE_COURSE = re.compile(r"\bover\s+the\s+(?:course|whole)\s+of\s+", re.I)
 _BY_WHAT_PERCENT = re.compile(
     rf"^\s*by\s+(?:what|how\s+much|how\s+many)\s+(?:percent(?:age)?(?:\s+points)?|%)\s+"
@@ -67,6 +71,9 @@ _FIRST_AND_LAST = re.compile(
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
     said: list[tuple[str, str]] = []
+    if _POINTS.search(text) and _PERCENT.search(text):
+        # 'in points and in percent': two changes; read as one, half the question is lost
+        return text, ()
     m = _FIRST_OF_TO_LAST_ONE.search(text)
     if m:
         said.append((m.group(0), f"in {m.group('period')}"))
