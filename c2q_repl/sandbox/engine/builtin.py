@@ -391,10 +391,12 @@ class BuiltinAnswerer:
         built = move_query(move, ctx.lex.catalog.dialect)
         notes = assumptions(built.notes)
         state: dict = {"engine": ENGINE, "day_move": move.to_json()}
-        try:
-            rows = ctx.database.query(built.sql, max_rows=50, timeout=5.0).rows
-        except Exception:  # noqa: BLE001 - the answer's run reports it; nothing to build on
-            rows = []
+        rows: list = []
+        if move.shape == "rank":  # only a ranked move's days are kept (answered_rows)
+            try:
+                rows = ctx.database.query(built.sql, max_rows=50, timeout=5.0).rows
+            except Exception:  # noqa: BLE001 - the answer's run reports it; nothing to build on
+                rows = []
         answered = answered_rows(move, rows)
         if answered is not None:
             state["spec"] = answered.to_json()  # "what was the volume that day" builds on it

@@ -360,7 +360,7 @@ def _move(
 ) -> DayMove | None:
     shape = words.shape or (prior.shape if prior else "list")
     direction = words.direction or (prior.direction if prior else "any")
-    threshold = words.threshold if words.threshold is not None else None
+    threshold = words.threshold
     if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
     if not series.values and shape != "rank" and threshold is None:
