@@ -80,6 +80,10 @@ HOLDOUT_SPLITS = (
     "holdout47",
     "holdout48",
     "holdout49",
+    "holdout50",
+    "holdout51",
+    "holdout52",
+    "holdout53",
 )  # --holdout runs them all: never tuned on
 
 

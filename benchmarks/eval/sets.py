@@ -159,6 +159,14 @@ SPLITS = (
     "dev92",
     "dev93",
     "dev94",
+    "holdout50",
+    "holdout51",
+    "holdout52",
+    "holdout53",
+    "dev95",
+    "dev96",
+    "dev97",
+    "dev98",
 )  # later blind sets
 
 
