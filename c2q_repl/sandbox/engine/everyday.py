@@ -969,6 +969,24 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"the most \2 \1",
     ),
+    # 'when did they add each one', 'when did each of them add it': when the rows were
+    # added (the date of the pick, not of who picked)
+    (
+        re.compile(
+            r"\bwhen\s+(?:did|do)\s+(?:they|he|she|each\s+of\s+(?:them|those)|user\s+\d+)\s+"
+            r"(?:add|pick|select|choose)\s+(?:each(?:\s+one)?|them|those|these)\b",
+            re.I,
+        ),
+        "when were they added",
+    ),
+    (
+        re.compile(
+            r"\bwhen\s+(?:did|do)\s+(?:they|he|she|each\s+of\s+(?:them|those)|user\s+\d+)\s+"
+            r"(?:add|pick|select|choose)\s+it\b",
+            re.I,
+        ),
+        "when was it added",
+    ),
     # 'how many users does the app have', 'users on the app': the app is the whole data
     (re.compile(r"\s+(?:does|do)\s+(?:the|our|your)\s+app\s+have\b", re.I), " are there"),
     (re.compile(r"\s+(?:on|in|of|using)\s+(?:the|our|your)\s+app\b", re.I), ""),
@@ -993,6 +1011,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(r"\b(?:does|do)\s+each\s+of\s+(those|them|these)\s+have\b", re.I),
         r"do \1 have apiece",
+    ),
+    # 'how many stocks did each of them pick', 'how many users picked each of those'
+    (
+        re.compile(r"\b(did|has|have)\s+each\s+of\s+(those|them|these)\s+([a-z]+)\b", re.I),
+        r"\1 \2 \3 apiece",
+    ),
+    (
+        re.compile(r"\b([a-z]+ed|pick|select|watch|own)\s+each\s+of\s+(those|them|these)\b", re.I),
+        r"\1 \2 apiece",
     ),
     (re.compile(r"\bhave\s+only\s+(?:one|1)\s+", re.I), "have exactly 1 "),
     # 'what do their weights add up to': a total ('add' alone is a pick, synonyms.toml)

@@ -254,13 +254,14 @@ class FollowupRound:
             question, linked = ranked, link(ranked, ctx.lex)
             pronoun = back_reference(question, linked)
         each = for_each_group(question, prev)
-        if each != question and not named_subject(prev):
+        if each != question and not prev.filters:
             # 'avg market cap for each?': per the groups of the previous answer, a question of
             # its own about every row (the groups came from a condition-free grouping)
             return self._planner.plan_one(each, "0", ctx)
-        if each != question and prev.shape == "list" and prev.distinct:
-            # 'how many companies in each' after 'what industries are in the tech sector':
-            # per industry, under that question's conditions
+        if each != question:
+            # 'how many companies in each' after 'what industries are in the tech sector',
+            # 'avg market cap for each?' after the companies on NASDAQ vs NYSE: per value,
+            # under that question's conditions
             per_value = self._planner.plan_one(each, "0", ctx, examples=False)
             if per_value.spec is None:
                 return per_value
@@ -431,6 +432,21 @@ class FollowupRound:
         excluded = _excluded_rows_joined(edit.spec, question, prior)
         if excluded is not None:
             return self._planner.refuse("0", question, excluded, ctx)
+        group = edit.spec.group_by
+        if (
+            group is not None
+            and edit.spec.limit
+            and edit.spec.limit != prev.limit
+            and any(f.col == group and f.op == "=" for f in edit.spec.filters)
+        ):
+            # 'the biggest one in nasdaq?' after the average market cap per exchange: ranking
+            # one exchange against itself is not what was asked (a row in it was)
+            reason = (
+                f"'{question}' ranks the groups of '{prior.question}', but keeps only one of "
+                f"them ({group.column}); please ask which rows you mean in full (for example "
+                "'the biggest company on NASDAQ by market cap')."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
         if _one_row_compared(question, prev):
             reason = (
                 f"'{question}' compares rows, but the previous answer ('{prior.question}') is "

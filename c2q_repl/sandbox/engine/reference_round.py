@@ -148,7 +148,21 @@ class ReferenceRound:
             return self._planner.refuse("0", question, far, ctx)
         spec = at_period_edge(spec, edge)
         result = None
-        if (needs_rows(prev) or named is not None) and prior.sql:
+        each_by_key = (
+            re.search(r"\bapiece\b", question, re.I) is not None
+            and named is None
+            and prev.shape == "list"
+            and prev.group_by is None
+            and not needs_rows(prev)
+            # 'which users have META in their picks': a named value on the joined side only
+            # chose the rows ('how many days above 50M' keeps its conditions: they are the
+            # days counted)
+            and any(
+                f.col.table != prev.table and f.op in ("=", "in") and not f.time
+                for f in prev.filters
+            )
+        )
+        if (needs_rows(prev) or named is not None or each_by_key) and prior.sql:
             try:
                 rows_sql = shown_sql(prior.sql, prev, ctx.lex.catalog)  # with the keys cut
                 result = ctx.database.query(rows_sql, max_rows=MAX_KEYS + 1, timeout=5.0)
@@ -189,8 +203,11 @@ class ReferenceRound:
                 ctx,
             )
         else:
-            found = subject_filters(prev, ctx.lex.catalog, result) or _named_owner(
-                prev, spec, pronoun, ctx.lex.catalog
+            by_key = subject_filters(prev, ctx.lex.catalog, result, True) if each_by_key else None
+            found = (
+                by_key
+                or subject_filters(prev, ctx.lex.catalog, result)
+                or _named_owner(prev, spec, pronoun, ctx.lex.catalog)
             )
         if found is None:
             return self._planner.refuse("0", question, unclear, ctx)
@@ -317,8 +334,10 @@ class ReferenceRound:
             # 'their lowest close in 2023?' after a list of companies: each one's lowest
             merged = each_extreme
             reading += "; one value for each of them"
-        several = any(f.op == "in" for f in filters) or (
-            pronoun.lower() in PLURAL and series_of_each(merged, prev, ctx.lex.catalog)
+        several = (
+            any(f.op == "in" for f in filters)
+            or (pronoun.lower() in PLURAL and series_of_each(merged, prev, ctx.lex.catalog))
+            or ("apiece" in words and prev.shape == "list" and prev.group_by is None)
         )
         each = per_row(merged, prev, ctx.lex.catalog, pronoun, words) if several else merged
         if each is None:
@@ -348,6 +367,17 @@ class ReferenceRound:
             return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if each is not merged:
             reading += "; one value for each of them"
+            if prev.having and any(f.op == "in" and f.col == prev.group_by for f in filters):
+                # 'how many stocks did each of them pick' after 'who picked both apple and
+                # msft': the rows are named by key; the previous conditions only chose them
+                own = {f.col for f in spec.filters}
+                each = each.with_(
+                    filters=tuple(
+                        f
+                        for f in each.filters
+                        if f.col in own or f.col == prev.group_by or f not in prev.filters
+                    )
+                )
         merged = each
         if (
             several

@@ -11,6 +11,7 @@ from c2q_repl.sandbox.contracts import Catalog, QueryResult
 
 from .names import names_rows
 from .spec import Col, Filter, Metric, QuerySpec, one_day
+from .sqlbuild import name_columns
 
 MAX_KEYS = 50
 
@@ -34,11 +35,13 @@ def key_column(prev: QuerySpec, catalog: Catalog) -> Col | None:
 
 
 def subject_filters(
-    prev: QuerySpec, catalog: Catalog, result: QueryResult | None
+    prev: QuerySpec, catalog: Catalog, result: QueryResult | None, by_key: bool = False
 ) -> tuple[tuple[Filter, ...], str] | None:
     """(filters that select the previous answer's subject, how it was read), or None
-    when the subject cannot be pinned down."""
-    if not needs_rows(prev):
+    when the subject cannot be pinned down. ``by_key``: the rows named by their keys even
+    when the previous conditions could name them (a count for each of them must not keep
+    a condition that was only about which rows were listed)."""
+    if not needs_rows(prev) and not by_key:
         # the join stays a condition unless a condition on the joined table implies it
         own = all(f.col.table == prev.table for f in prev.filters)
         joined = _joined_rows(prev, catalog) if own else ()
@@ -64,7 +67,7 @@ def subject_filters(
         # 'top 5 weights in the S&P 500 index': five rows of one index; its key would name
         # the index (every weight of it), not the five rows ranked
         return None
-    kept = tuple(f for f in prev.filters if f.col != key)
+    kept = () if by_key else tuple(f for f in prev.filters if f.col != key)
     f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
     shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
     return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
@@ -176,6 +179,7 @@ def per_row(
             or (prev.group_by is not None and not prev.bucket)
             or (_names_several(prev, catalog) and _names_several(spec, catalog, prev))
             or series_of_each(spec, prev, catalog)
+            or ("apiece" in lowered and prev.shape == "list" and prev.group_by is None)
         )
         or spec.shape == "list"
         or spec.group_by is not None
@@ -214,12 +218,68 @@ def per_row(
         )
     if spec.table == key.table and prev.group_by is None:
         return None  # COUNT(*) of the rows themselves: 'how many are they' is not per row
-    return spec.with_(
+    each = spec.with_(
         group_by=key,
         limit=None,
         order_by=None,
         order_metric=False,
     )
+    if prev.group_by is None and not needs_rows(prev):
+        # each row of a plain list: a grouped count is an aggregate (spec.py), so 'just the
+        # top 3' then ranks by it. After a ranking or a condition on totals the shape stays
+        # a count: 'the top 3' could still mean the ranking that chose the rows.
+        each = each.with_(shape="aggregate")
+    if prev.group_by is None:
+        each = _named_beside_key(_counted_from_each(each, catalog), prev, key, catalog)
+    return each
+
+
+def _counted_from_each(spec: QuerySpec, catalog: Catalog) -> QuerySpec:
+    """'how many picks does each of them have' after some users: a user with no pick is
+    counted as 0, not left out (the count starts from the rows it is for). Only when every
+    condition is on those rows: a condition on the counted side would need moving into the
+    join. The spec unchanged when that cannot be said."""
+    key, metric = spec.group_by, spec.metric
+    if (
+        key is None
+        or metric is None
+        or metric.func != "COUNT"
+        or spec.table == key.table
+        or any(f.col.table != key.table for f in spec.filters)
+        or spec.having
+    ):
+        return spec
+    counted = metric.col
+    if counted is None:
+        info = catalog.table(spec.table)
+        if not info or not info.primary_key:
+            return spec
+        counted = Col(spec.table, info.primary_key[0])  # never NULL on a row that exists
+        if len(info.primary_key) == 1:
+            # reached through a join that can repeat it: each of its rows counted once
+            return _from_key_table(spec, key, Metric("COUNT", counted, True))
+    return _from_key_table(spec, key, Metric("COUNT", counted, metric.distinct))
+
+
+def _from_key_table(spec: QuerySpec, key: Col, counted: Metric) -> QuerySpec:
+    """The count read from the rows it is for, the counted table joined to them."""
+    joined = tuple(dict.fromkeys(t for t in (spec.table, *spec.also_join) if t != key.table))
+    return spec.with_(table=key.table, also_join=joined, metric=counted, keep_empty=True)
+
+
+def _named_beside_key(spec: QuerySpec, prev: QuerySpec, key: Col, catalog: Catalog) -> QuerySpec:
+    """'how many rooms does each of them have' after the names of some hotels: each count
+    beside the name the previous answer showed, grouped by the key (names can repeat)."""
+    if spec.group_label is not None:
+        return spec
+    shown = [c for c in prev.columns if c.table == key.table and c != key]
+    if not prev.columns:
+        # the rows were shown by their name columns ('Which teams are from London?')
+        info = catalog.table(key.table)
+        shown = [Col(key.table, c) for c in name_columns(info)] if info else []
+    if len(shown) != 1 or shown[0] == key:
+        return spec
+    return spec.with_(group_label=shown[0])
 
 
 def series_of_each(spec: QuerySpec, prev: QuerySpec, catalog: Catalog) -> bool:

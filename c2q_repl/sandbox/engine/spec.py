@@ -87,6 +87,9 @@ class QuerySpec:
     # shown, not the key and the columns its conditions used (Spider's execution match)
     asked_columns: bool = False
     rank_only: bool = False  # 'which X has the most Y': the X ranked, not the count that ranks it
+    # 'how many picks does each of them have': every row of the group's table is counted, 0
+    # when it has none (the joins are LEFT JOINs from it)
+    keep_empty: bool = False
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -127,6 +130,7 @@ class QuerySpec:
             ties=bool(data.get("ties", False)),
             asked_columns=bool(data.get("asked_columns", False)),
             rank_only=bool(data.get("rank_only", False)),
+            keep_empty=bool(data.get("keep_empty", False)),
         )
 
     def having_on(self) -> Metric | None:

@@ -317,6 +317,8 @@ def metric_name(metric: Metric, spec: QuerySpec) -> str:
     if metric.func == "COUNT":
         if metric.col is None:
             return f"number_of_{spec.table}"
+        if spec.keep_empty:
+            return f"number_of_{metric.col.table}"  # a key column counted for its rows
         return f"number_of_{metric.col.column}_values"
     prefix = {"SUM": "total", "AVG": "average", "MIN": "min", "MAX": "max"}[metric.func]
     return f"{prefix}_{metric.col.column}" if metric.col else prefix
@@ -713,7 +715,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             this=exp.column(rel.from_column, table=rel.from_table),
             expression=exp.column(rel.to_column, table=rel.to_table),
         )
-        select = select.join(table_ref(nxt), on=on)
+        select = select.join(table_ref(nxt), on=on, join_type="left" if spec.keep_empty else None)
     conditions = [
         _latest_condition(names, f, spec, catalog)
         if f.op == "latest"
