@@ -118,7 +118,34 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
                 f"of the values computed per {p.group_col.column}); please sort by one of them.",
                 p.order_col.column,
             )
-    return spec
+    return _value_of_one_named_row(st, spec)
+
+
+def _value_of_one_named_row(st: ReadState, spec: QuerySpec) -> QuerySpec:
+    """'how many people work at Tesla': the total over the one row the question names is
+    that row's own value, shown beside it (and every row, were the name to match two)."""
+    metric = spec.metric
+    named = [f for f in spec.filters if f.op == "=" and len(f.values) == 1 and not f.time]
+    if (
+        spec.shape != "aggregate"
+        or metric is None
+        or metric.func != "SUM"
+        or metric.col is None
+        or metric.col.table != spec.table
+        or spec.group_by is not None
+        or spec.extra_metrics
+        or spec.having
+        or spec.also_join
+        or len(named) != 1
+        or len(spec.filters) != 1
+        or named[0].col.table != spec.table
+        or not names_a_row(st, named[0].col)
+    ):
+        return spec
+    total = f"the total of {metric.col.column}"
+    st.notes[:] = [n for n in st.notes if total not in n[1]]  # no total is computed now
+    st.notes.append((metric.col.column, f"{metric.col.column} of the one row named, as stored"))
+    return QuerySpec("list", spec.table, columns=(metric.col,), filters=spec.filters)
 
 
 def _groups_asked_in_plural(st: ReadState, p: Parts) -> bool:
@@ -355,7 +382,12 @@ def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -
     pinned = any(
         f.op == "=" and f.col.table == subject.name and names_a_row(st, f.col) for f in st.filters
     )
-    return surrogate or pinned
+    # 'Apple's current price': a row keyed by a code people use (a ticker) shows that code
+    # beside the value, as a bare number key would not
+    coded = len(subject.primary_key) == 1 and (
+        st.lex.kind_of(subject.name, subject.primary_key[0]) == "text"
+    )
+    return surrogate or (pinned and not coded)
 
 
 def _subject_of(st: ReadState, projection: list[Col]) -> str:

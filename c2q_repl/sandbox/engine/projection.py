@@ -118,8 +118,12 @@ def _named_row_label(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> i
     info = catalog.table(col.table)
     if info is None or not (col.column in info.primary_key or col.column in name_columns(info)):
         return None
+    # a name filter ('Apple Inc.') on a table keyed by a code people use (a ticker): the code
+    key_info = info.column(info.primary_key[0]) if len(info.primary_key) == 1 else None
+    coded = key_info is not None and col.column not in info.primary_key
+    coded = coded and key_info is not None and column_kind(key_info.type) == "text"
     for i, s in enumerate(shown):
-        if s.col == col:
+        if s.col == col and not coded:
             return i
     if len(info.primary_key) == 1:
         key = info.primary_key[0]
