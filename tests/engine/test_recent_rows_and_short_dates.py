@@ -115,3 +115,17 @@ def test_ranked_rows_of_a_history_show_their_day(engine, seed_db):
     """'AAPL close top 5 by volume' showed five closes with no day to tell them apart."""
     plan = ask(engine, seed_db, "AAPL close top 5 by volume")
     assert "record_date" in columns(seed_db, plan)
+
+
+def test_a_span_of_slash_days_with_the_year_said_once(engine, seed_db):
+    plan = ask(engine, seed_db, "msft closes 12/18-12/22/23")
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+        " AND record_date BETWEEN '2023-12-18' AND '2023-12-22'"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_a_day_that_reads_both_ways_is_declined_naming_both(engine, seed_db):
+    refusal = ask(engine, seed_db, "xom close 10/2/23").tasks[0].refusal
+    assert "2 October 2023" in refusal and "10 February 2023" in refusal

@@ -67,7 +67,13 @@ from .located import where_located, where_said
 from .nearby import nearby_questions
 from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
-from .preprocess import Prepared, prepare, refusal_for_write, strip_boilerplate
+from .preprocess import (
+    Prepared,
+    day_read_both_ways,
+    prepare,
+    refusal_for_write,
+    strip_boilerplate,
+)
 from .projection import asked_projection
 from .reading import columns_of
 from .refine import refine
@@ -269,7 +275,9 @@ class BuiltinAnswerer:
             prepared = replace(
                 prepared, question=same_year[0], rewrites=prepared.rewrites + (same_year[1],)
             )
-        monthly = month_without_year(prepared.question, ctx.lex)
+        monthly = month_without_year(prepared.question, ctx.lex) or day_read_both_ways(
+            prepared.question
+        )
         if monthly is not None:
             return self._single(self.refuse("0", question, monthly, ctx))
         forecast = future_decline(prepared.question, ctx.lex)

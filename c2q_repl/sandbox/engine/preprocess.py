@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
 from .phrasing import benchmark_phrasing, most_counted
+from .spec import Decline
 
 # A sentence that tells the answerer how to behave, not what to find.
 _INSTRUCTION = re.compile(
@@ -215,6 +216,18 @@ _SHORT_QUARTER_YEAR = re.compile(r"\b([Qq][1-4])\s*(?:['’]|\s)(\d\d)\b(?![/\d%
 _APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b(?![\d%])")
 
 
+# 'msft closes 12/18-12/22/23': a span of two slash days, the year said once at the end
+_SLASH_SPAN = re.compile(
+    r"\b(?:from\s+)?(\d{1,2}/\d{1,2})(/\d\d(?:\d\d)?)?\s*(?:-|–|to|thru|through)\s*"
+    r"(\d{1,2}/\d{1,2})(/\d\d(?:\d\d)?)\b(?![/\d])",
+    re.I,
+)
+
+
+def _slash_span(m: re.Match) -> str:
+    return f"from {m.group(1)}{m.group(2) or m.group(4)} to {m.group(3)}{m.group(4)}"
+
+
 def _iso_day(m: re.Match, order: str = "") -> str:
     """An unambiguous m/d/yyyy or d/m/yyyy day as ISO; an ambiguous one is left as written
     unless another day of the same question shows the order ('md' or 'dm')."""
@@ -224,6 +237,37 @@ def _iso_day(m: re.Match, order: str = "") -> str:
     elif not (b > 12 and 1 <= a <= 12 and b <= 31) and not (order == "md" and a <= 12 and b <= 12):
         return m.group(0)
     return f"{year}-{a:02d}-{b:02d}"
+
+
+_MONTH_NAMES = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def day_read_both_ways(question: str) -> Decline | None:
+    """'xom close 10/2/23' (after prepare(): '10/2/2023'): 2 October or 10 February; never
+    guessed, and the decline names both days instead of 'what 10 refers to'."""
+    for m in _SLASH_DATE.finditer(question):
+        a, b, year = int(m.group(1)), int(m.group(2)), m.group(3)
+        if 1 <= a <= 12 and 1 <= b <= 12 and a != b:
+            return Decline(
+                f"'{m.group(0)}' can be {b} {_MONTH_NAMES[a - 1]} {year} (month first) or "
+                f"{a} {_MONTH_NAMES[b - 1]} {year} (day first); please write it as "
+                f"{year}-{a:02d}-{b:02d} or {year}-{b:02d}-{a:02d}.",
+                (m.group(0),),
+            )
+    return None
 
 
 def _day_order(text: str) -> str:
@@ -288,6 +332,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    spans = _SLASH_SPAN.sub(_slash_span, text)
+    if spans != text:
+        rewrites.append(("m/d-m/d", "from m/d to m/d"))
+        text = spans
     years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", text)
     years = _SHORT_SLASH_YEAR.sub(r"\1/20\2", years)
     years = _APOSTROPHE_YEAR.sub(r"20\1", years)
