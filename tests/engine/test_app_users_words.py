@@ -378,3 +378,14 @@ def test_stocks_added_to_watchlists_that_month_are_the_picks_made(engine, seed_d
         " AND created_date < '2023-08-01'"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_did_anyone_pick_a_stock_is_how_many_users_did(engine, seed_db):
+    for question in ("did anyone pick netflix?", "has anybody picked nvidia"):
+        plan = session(engine, seed_db, question)
+        symbol = "NFLX" if "netflix" in question else "NVDA"
+        gold = (
+            "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks"
+            f" WHERE stock_symbol = '{symbol}'"
+        )
+        assert same_rows(seed_db, plan, gold), question

@@ -969,6 +969,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"the most \2 \1",
     ),
+    # 'did anyone pick netflix?', 'has anybody picked nvidia': how many users did (0 = no)
+    (
+        re.compile(
+            r"^(\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?)(?:did|has|have)\s+(?:any\s*one|any\s*body|"
+            r"some\s*one|some\s*body|any\s+users?)\s+(?:ever\s+)?(?:pick(?:ed)?|select(?:ed)?|"
+            r"chos(?:e|en)|add(?:ed)?)\b",
+            re.I,
+        ),
+        r"\1how many users picked",
+    ),
     # 'when did they add each one', 'when did each of them add it': when the rows were
     # added (the date of the pick, not of who picked)
     (
