@@ -167,6 +167,14 @@ SPLITS = (
     "dev96",
     "dev97",
     "dev98",
+    "holdout54",
+    "holdout55",
+    "holdout56",
+    "holdout57",
+    "dev99",
+    "dev100",
+    "dev101",
+    "dev102",
 )  # later blind sets
 
 
