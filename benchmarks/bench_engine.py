@@ -84,6 +84,10 @@ HOLDOUT_SPLITS = (
     "holdout51",
     "holdout52",
     "holdout53",
+    "holdout54",
+    "holdout55",
+    "holdout56",
+    "holdout57",
 )  # --holdout runs them all: never tuned on
 
 
