@@ -42,15 +42,17 @@ def connect(eval_set: EvalSet, sp500_path: Path, directory: Path) -> sqlite3.Con
     return sqlite3.connect(f"{path.as_uri()}?mode=ro", uri=True)
 
 
-def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
-    """True when the row just past the LIMIT has the same ORDER BY key as the last one kept."""
+def run_gold(conn: sqlite3.Connection, sql: str) -> tuple[list[tuple], bool]:
+    """The gold query's rows, and whether the row just past its LIMIT has the same ORDER BY
+    key as the last one kept (a tie: the gold would be arbitrary). A query with a LIMIT is
+    run once, without it and with its order keys added: its rows are the first N of those."""
     import sqlglot
     from sqlglot import exp
 
     tree = sqlglot.parse_one(sql, read="sqlite")
     limit, order = tree.args.get("limit"), tree.args.get("order")
     if not isinstance(tree, exp.Select) or limit is None or order is None:
-        return False
+        return conn.execute(sql).fetchall(), False
     n = int(limit.expression.name)
     probe = tree.copy()
     probe.set("limit", None)
@@ -74,8 +76,9 @@ def limit_cut_tie(conn: sqlite3.Connection, sql: str) -> bool:
         "expressions", [*(e.copy() for e in tree.expressions), *(o.this.copy() for o in ordered)]
     )
     probe.set("order", exp.Order(expressions=ordered))
-    keys = [row[width:] for row in conn.execute(probe.sql(dialect="sqlite")).fetchall()]
-    return len(keys) > n and keys[n - 1] == keys[n]
+    found = conn.execute(probe.sql(dialect="sqlite")).fetchall()
+    keys = [row[width:] for row in found]
+    return [row[:width] for row in found[:n]], len(keys) > n and keys[n - 1] == keys[n]
 
 
 def test_sets_exist_in_dev_holdout_pairs():
@@ -119,12 +122,12 @@ def test_gold_sql_runs_and_returns_rows(path: Path, sp500_path: Path, eval_db_di
         for item in eval_set.items:
             for turn in item.turns:
                 for sql in turn.gold_sql:
-                    rows = conn.execute(sql).fetchall()
+                    rows, tie = run_gold(conn, sql)
                     if item.category == "empty_range":
                         assert rows == [], (item.id, sql)
                     else:
                         assert rows, f"{item.id}: gold returns no rows: {sql}"
-                    assert not limit_cut_tie(conn, sql), f"{item.id}: tie at the LIMIT: {sql}"
+                    assert not tie, f"{item.id}: tie at the LIMIT: {sql}"
     finally:
         conn.close()
 
@@ -241,7 +244,13 @@ def test_a_tie_check_reads_an_order_by_alias_as_its_expression(sp500_path: Path)
     by_alias = "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC"
     by_expression = by_alias.replace("ORDER BY n", "ORDER BY COUNT(*)")
     for limit in (1, 3, 30):
-        assert limit_cut_tie(conn, f"{by_alias} LIMIT {limit}") == limit_cut_tie(
+        assert run_gold(conn, f"{by_alias} LIMIT {limit}") == run_gold(
             conn, f"{by_expression} LIMIT {limit}"
         )
-    assert not limit_cut_tie(conn, f"{by_alias} LIMIT 1")
+    assert not run_gold(conn, f"{by_alias} LIMIT 1")[1]
+    # the rows are the query's own, cut at its LIMIT
+    for limit in (1, 3):
+        sql = f"{by_alias}, sector LIMIT {limit}"
+        assert run_gold(conn, sql)[0] == conn.execute(sql).fetchall()
+    # a tie at the cut is seen: many companies share a sector's count of 1 or more
+    assert run_gold(conn, "SELECT stock_symbol, sector FROM companies ORDER BY sector LIMIT 2")[1]

@@ -90,6 +90,7 @@ from .units import in_units
 from .vocabulary import build_lexicon
 from .wording import (
     arithmetic_decline,
+    chosen_together_decline,
     future_decline,
     month_of_the_year_before,
     month_without_year,
@@ -280,7 +281,9 @@ class BuiltinAnswerer:
         )
         if monthly is not None:
             return self._single(self.refuse("0", question, monthly, ctx))
-        forecast = future_decline(prepared.question, ctx.lex)
+        forecast = future_decline(prepared.question, ctx.lex) or chosen_together_decline(
+            prepared.question
+        )
         if forecast is not None:
             return self._single(self.refuse("0", question, forecast, ctx))
         ranged = read_range(prepared.question, ctx.lex.catalog)

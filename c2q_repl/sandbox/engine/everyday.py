@@ -45,6 +45,33 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             f"{'above' if m.group(2).lower() == 'up' else 'below'} open"
         ),
     ),
+    # 'which companies report revenue growth of 0': the companies with that value ('who
+    # reported bug 5' on a bug tracker keeps its verb: only companies report figures)
+    (
+        re.compile(
+            r"\b(compan(?:y|ies)|firms?|stocks?|names)\s+(?:that\s+|which\s+)?report(?:s|ed)?\s+"
+            r"(?=(?:a\s+|an\s+)?[a-z])",
+            re.I,
+        ),
+        r"\1 with ",
+    ),
+    # 'the most frequently selected stocks': the most selected
+    (
+        re.compile(
+            r"\bmost\s+(?:frequently|often|commonly)\s+(?=(?:picked|selected|chosen|added|"
+            r"watched|bought|ordered|rented|borrowed|booked)\b(?!.*\b(?:together|alongside|along\s+"
+            r"with|besides|other\s+than)\b))",
+            re.I,
+        ),
+        "most ",
+    ),
+    # 'Distinct trading days per calendar year': how many distinct ones in each
+    (
+        re.compile(
+            r"^\s*(?:the\s+)?(distinct|unique)\s+(?=\w[\w\s]*?\s+(?:per|for\s+each)\s)", re.I
+        ),
+        r"number of \1 ",
+    ),
     # '… close above its open in 2022? close > open': the definition said again after it
     (
         re.compile(
@@ -462,7 +489,13 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         "a ",
     ),
     # 'companies where state is null', 'how many companies have null ebitda': none stored
-    (re.compile(r"\b(?:where\s+)?([a-z_]+)\s+is\s+null\b", re.I), r"with no \1"),
+    (
+        re.compile(
+            r"\b(?:where\s+)?(?:the\s+)?([a-z_]+)(?:\s+(?:field|column|value))?\s+is\s+null\b",
+            re.I,
+        ),
+        r"with no \1",
+    ),
     (re.compile(r"\bnull\s+(?=[a-z])", re.I), "no "),
     # 'which stock was picked by the most users, and by how many?': the count is shown beside
     (re.compile(r"(\bmost\b.*?)\s*,?\s+and\s+by\s+how\s+many\b[^?.!]*", re.I), r"\1"),

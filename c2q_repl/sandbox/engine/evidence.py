@@ -386,8 +386,15 @@ def only_edit_words(question: str, linked: Linked) -> bool:
         )
     ):
         return True  # 'and the low?', 'and the avg volume': added to a question with no answer
+    # 'and the whole tech sector?': a value's own column beside it names the value's kind
+    value_columns = {(t.table, t.column) for it in after if it.kind == "value" for t in it.targets}
     return bool(after) and all(
         it.kind in ("value", "time", "number")
         or (it.kind == "kw" and it.category in ("not", "or", "dir", "chart"))
+        or (
+            it.kind == "column"
+            and bool(it.targets)
+            and all((t.table, t.column) in value_columns for t in it.targets)
+        )
         for it in after
     )

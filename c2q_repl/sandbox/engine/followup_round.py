@@ -663,6 +663,15 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         return True  # 'total mkt cap' after a question that was not answered
     while words and words[0].lower in _FILLER:
         words = words[1:]
+    if (
+        [t.lower for t in words[:2]] == ["how", "many"]
+        and len(words) <= 6
+        and all(
+            it.kind in ("value", "time") or (it.kind == "kw" and it.category == "count")
+            for it in linked.items
+        )
+    ):
+        return True  # 'how many in energy?' after a question that was not answered: of what
     while words and words[-1].lower in _FILLER:
         words = words[:-1]
     if (

@@ -558,6 +558,13 @@ STOP_WORDS = frozenset(
         "into",
         "within",
         "listed",
+        # 'industries represented in Healthcare', 'classified in Financial Services',
+        # 'dates present in', 'symbols that appear in': only where the rows are
+        "represented",
+        "classified",
+        "present",
+        "appear",
+        "appears",
         "located",
         "based",
         "headquartered",

@@ -256,6 +256,15 @@ def own_dates(st: ReadState, latest: Filter, subject: str) -> Filter:
     own = event_dates(st, subject)
     if latest.col.table == subject or not own:
         return latest
+    said = {t.table for it in st.items if it.kind == "table" for t in it.targets}
+    if latest.col.table in said:
+        # 'users whose most recent pick was before June': the picks' own date, as said
+        raise Refuse(
+            f"This asks for the latest {latest.col.table} row of each {subject} row (by "
+            f"{latest.col.table}.{latest.col.column}), which the built-in engine does not "
+            f"compute; ask for the {latest.col.table} rows of a period instead.",
+            latest.col.column,
+        )
     if latest.col.column in own:
         st.notes.append((latest.col.column, f"the latest {latest.col.column} of {subject} itself"))
         return replace(latest, col=Col(subject, latest.col.column))

@@ -423,7 +423,49 @@ def link(question: str, lex: Lexicon) -> Linked:
             elif not _names_the_database(tok.lower, lex):
                 unknown.append(tok.text)
         i += 1
-    return Linked(tuple(_compound_nouns(items, lex)), tuple(unknown), tuple(unsupported))
+    items = _columns_of_the_named_table(_compound_nouns(items, lex), lex)
+    return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+
+
+def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
+    """'how many distinct trading dates are in index_price_history': a column word shipped
+    for one table ('trading dates' → stock_price_history.record_date) means the same-named
+    column of the one table the question names that has it, when nothing else in the
+    question points at the word's own table."""
+    named = {
+        t.table
+        for it in items
+        if it.kind == "table" and not it.text.lower().endswith("ed")
+        for t in it.targets
+        if t.via != "verb"
+    }
+    out = []
+    for it in items:
+        homes = {t.table for t in it.targets}
+        columns = {t.column for t in it.targets}
+        if (
+            it.kind == "column"
+            and len(homes) == 1
+            and len(columns) == 1
+            and not homes & named
+            and not it.text.lower().endswith("ed")  # 'added': the event of its own table
+        ):
+            (column,) = columns
+            having = [
+                table
+                for table in sorted(named)
+                if column in {c.name for c in getattr(lex.catalog.table(table), "columns", ())}
+            ]
+            elsewhere = any(
+                o is not it
+                and o.kind in ("value", "column")
+                and homes & {t.table for t in o.targets}
+                for o in items
+            )
+            if len(having) == 1 and not elsewhere:
+                it = replace(it, targets=(Target("column", having[0], column, via="same name"),))
+        out.append(it)
+    return out
 
 
 def _compound_nouns(items: list[Item], lex: Lexicon) -> list[Item]:

@@ -44,6 +44,18 @@ _SHOW_THE_COUNT = re.compile(
     r"[\w ]{1,40}?\s+and\s+(?:the\s+|their\s+)?(?:count|counts|number|numbers)\s*[.?!]?\s*$",
     re.IGNORECASE,
 )
+# 'top 5 most selected stocks, with selection counts', '… more than 60 companies? Include the
+# counts.': a count the answer shows beside each group anyway
+_WITH_THE_COUNTS = re.compile(
+    r"(?:\s*,?\s*(?:along\s+)?with|[?.]\s*(?:include|including|show|with|plus)|\s*,\s*(?:including|plus))"
+    r"\s+(?:the\s+|their\s+|its\s+)?(?:[a-z]+\s+)?counts?\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+_COUNTED = re.compile(
+    r"\b(?:how\s+many|number\s+of|count\s+of|most|least|fewest|more\s+than|fewer\s+than|"
+    r"at\s+least|per|each|by)\b",
+    re.IGNORECASE,
+)
 # 'Count the number of …' says the count twice
 _COUNT_THE_NUMBER = re.compile(r"^(\s*)count\s+(?:the\s+)?(number|total\s+number)\s+of\b", re.I)
 # '… each country and the number of singers in that country': the group named again
@@ -142,6 +154,37 @@ _ADJECTIVE_FROM_TO = re.compile(
 # 'non-US companies and their countries': each row with its own column, not the distinct
 # countries (a plural column word alone reads as its distinct values)
 _THEIR_PLURAL = re.compile(r"\b(?:and|with)\s+their\s+([a-z]+s)\b(?=\s*(?:[?.!,]|$))", re.I)
+# 'which companies are in Houston, and what sectors are they in?', '… and what are their
+# sectors?': the rows asked for, each with its own value (never the values alone)
+_AND_WHAT_THEIRS = re.compile(
+    r"^(?P<head>\s*(?:which|what|list|show|name)\b.*?),?\s+and\s+(?:what|which)\s+(?:"
+    r"(?:are|is|were|was)\s+their\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)"
+    r"|(?P<noun2>[a-z]+(?:\s+[a-z]+)?)\s+(?:are|is|were|was)\s+(?:they|each(?:\s+one)?)\s+in"
+    r")\s*[?.!]*\s*$",
+    re.I,
+)
+_NOT_A_COLUMN_WORD = frozenset(
+    [
+        "average",
+        "avg",
+        "mean",
+        "total",
+        "sum",
+        "combined",
+        "max",
+        "min",
+        "highest",
+        "lowest",
+        "number",
+        "count",
+        "most",
+        "least",
+        "biggest",
+        "largest",
+        "smallest",
+        "top",
+    ]
+)
 
 # 'from March 1 to March 7, 2023' / 'March 1-7, 2023': the year said once, for both days
 _MONTH = (
@@ -180,6 +223,10 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if repeat and re.search(r"\b(?:how many|number of|count)\b", text[: repeat.start()], re.I):
         rewrites.append((repeat.group(0).strip(), "(the group and its count, as asked)"))
         text = text[: repeat.start()]
+    counts = _WITH_THE_COUNTS.search(text)
+    if counts and _COUNTED.search(text[: counts.start()]):
+        rewrites.append((counts.group(0).strip(" ,.?"), "(the count is shown beside each row)"))
+        text = text[: counts.start()] + ("?" if "?" in counts.group(0)[:2] else "")
     m = _IMPERATIVE.match(text)
     if m:
         rewrites.append((m.group(0).strip(), "show"))
@@ -258,6 +305,13 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         return said
 
     text = _THEIR_PLURAL.sub(their_plural, text)
+    m = _AND_WHAT_THEIRS.match(text)
+    noun = (m.group("noun") or m.group("noun2")) if m else ""
+    if m and not _NOT_A_COLUMN_WORD & set(noun.lower().split()):
+        *first, last = noun.split()
+        said = " with their " + " ".join([*first, singular(last)])
+        rewrites.append((text[m.end("head") :].strip(" ?.!"), said.strip()))
+        text = m.group("head") + said + "?"
 
     def shared_year(match: re.Match) -> str:
         first, day1, sep, second, day2, year = match.groups()

@@ -195,6 +195,8 @@ INFORMAL: dict[str, str] = {
     "actually": "",
     "chg": "change",
     "chng": "change",
+    "gimme": "give me",
+    "lemme": "let me",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
@@ -512,7 +514,9 @@ _INTERJECTION = re.compile(
     r"perfect|nice|got\s+it|back\s+to\s+work|nvm|never\s*mind|moving\s+on|"
     r"(?:a\s+)?(?:different|diff|new|unrelated|another|separate|next)\s+(?:thing|question|topic|one|q|qn"
     r"|ticket|case|request|customer)"
-    r"(?:\s+entirely)?|switching\s+gears|changing\s+(?:the\s+)?(?:topic|subject))"
+    r"(?:\s+entirely)?|switching\s+gears|changing\s+(?:the\s+)?(?:topic|subject)|huh|wait|"
+    # 'ok starting easy - how many …'
+    r"(?:let'?s\s+)?start(?:ing)?\s+(?:easy|simple|off|with\s+an?\s+easy\s+one))"
     r"\b[\s,!.:;-]*)+(?=\S)",
     re.IGNORECASE,
 )
@@ -520,6 +524,13 @@ _INTERJECTION = re.compile(
 _NEW_SUBJECT = re.compile(
     r"^\s*(?:a\s+)?(?:different|another|new|next|other)\s+(?:user|stock|company|ticker|name|"
     r"sector|one)\s*(?:[-:–—]|,)\s*(?=\S)",
+    re.IGNORECASE,
+)
+# 'On a separate point, how many …', 'on a different note': the words name no data even
+# when one of them is a column's word ('points')
+_ON_ANOTHER_POINT = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?on\s+(?:a|an|another)\s+(?:separate|different|unrelated|"
+    r"related|other|side|new)\s+(?:point|note|topic|matter)\b[\s,:;.-]*(?=\S)",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")
@@ -536,9 +547,9 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     """'ok, how many …', 'Board pack: the 10 …', 'For my article I need a list of …': words
     about the asker's situation, dropped (and reported) when they name no data."""
     removed: list[str] = []
-    for pattern in (_INTERJECTION, _NEW_SUBJECT, _FOR_MY, _LABEL):
+    for pattern in (_INTERJECTION, _ON_ANOTHER_POINT, _NEW_SUBJECT, _FOR_MY, _LABEL):
         m = pattern.match(text)
-        if m and (pattern is _NEW_SUBJECT or not names_data(m.group(0))):
+        if m and (pattern in (_NEW_SUBJECT, _ON_ANOTHER_POINT) or not names_data(m.group(0))):
             removed.append(m.group(0).strip(" ,:;-"))
             text = text[m.end() :]
     return text, " ".join(removed)

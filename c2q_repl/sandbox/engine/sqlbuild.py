@@ -493,9 +493,15 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     first, last = ends["min"], ends["max"]
     value, label = _change_value(first, last, spec.change, name)
     out = [f"first_{name}", f"last_{name}", label]
-    select = exp.select(
-        exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])
-    )
+    shown = [exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])]
+    history = catalog.table(date.table)
+    series = [c for c in (history.primary_key if history else ()) if c != date.column]
+    if len(series) == 1 and series[0] not in out:
+        # 'how much did Google go up in 2023': the series the change is of (GOOGL) beside it
+        key = spec.with_(change="", metric=Metric("MAX", Col(date.table, series[0])))
+        shown.insert(0, exp.alias_(exp.Subquery(this=build(key, catalog).select), series[0]))
+        out.insert(0, series[0])
+    select = exp.select(*shown)
     notes = (
         (
             "period",

@@ -74,6 +74,34 @@ def future_decline(question: str, lex: Lexicon) -> Decline | None:
     )
 
 
+# 'what stock is most watched together with nvidia', 'the most common pick among people who
+# picked AAPL, besides AAPL itself': rows chosen by the same choosers as a named one
+_CHOSEN_TOGETHER = re.compile(
+    r"\b(?:picked|selected|chosen|watched|tracked|bought|ordered|rented|borrowed|booked|picks?|"
+    r"selections?|choices?)\b.*?\b(?:together\s+with|along\s+with|alongside|besides|in\s+addition\s+to)"
+    r"\b|\b(?:together\s+with|alongside|besides)\b.*?\b(?:picked|selected|chosen|watched|"
+    r"tracked|bought|ordered|rented|borrowed|booked|picks?)\b",
+    re.I,
+)
+
+
+_RANKS_CHOICES = re.compile(r"\b(?:most|top|common|popular|frequent(?:ly)?|often)\b", re.I)
+
+
+def chosen_together_decline(question: str) -> Decline | None:
+    """Rows picked by the same people as a named row (co-occurrence) need the choices
+    compared with each other; read without that, 'together with NVDA' once counted NVDA's
+    own picks."""
+    m = _CHOSEN_TOGETHER.search(question)
+    if m is None or _RANKS_CHOICES.search(question) is None:
+        return None  # 'which users picked AAPL along with MSFT': both picked, answerable
+    return Decline(
+        "That asks what is chosen together with something (by the same people), which needs "
+        "their choices compared with each other; the built-in engine does not write that. Ask "
+        "who picked it, or what the most picked rows are."
+    )
+
+
 _MONTH_NAMES = (
     "january|february|march|april|may|june|july|august|september|october|november|december|"
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
