@@ -187,3 +187,87 @@ def test_what_is_picked_together_with_a_stock_is_declined(engine, seed_db, quest
     # 'together with' is no condition on the rows counted: NVDA's own picks came back
     plan = ask(engine, seed_db, question)
     assert "chosen together with something" in plan.tasks[0].refusal
+
+
+_AAPL_2023_ENDS = (
+    "SELECT 'AAPL', f.close, l.close FROM stock_price_history f, stock_price_history l"
+    " WHERE f.stock_symbol = 'AAPL' AND l.stock_symbol = 'AAPL'"
+    " AND f.record_date = (SELECT MIN(record_date) FROM stock_price_history"
+    " WHERE stock_symbol = 'AAPL' AND record_date LIKE '2023%')"
+    " AND l.record_date = (SELECT MAX(record_date) FROM stock_price_history"
+    " WHERE stock_symbol = 'AAPL' AND record_date LIKE '2023%')"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 'first' once read as MIN(close) and 'last' as the last day: the lowest close of
+        # one day, half the question dropped
+        "Apple first and last close in 2023",
+        "AAPL close at the start and end of 2023",
+        "how'd Apple do in 2023? like what did it close at on the first trading day of the"
+        " year vs the last one",
+    ],
+)
+def test_a_periods_first_and_last_value_of_a_named_stock(engine, seed_db, question):
+    found = rows(seed_db, ask(engine, seed_db, question))
+    gold = seed_db.query(_AAPL_2023_ENDS, max_rows=1).rows
+    assert [str(v) for v in found[0][:3]] == [str(v) for v in gold[0]]
+
+
+def test_two_named_days_are_not_read_as_a_change(engine, seed_db):
+    # 'on the first and last trading day' names two days: never one row of a change
+    plan = ask(engine, seed_db, "nvda close on the first and last trading day of 2023")
+    assert plan.tasks[0].refusal
+
+
+def test_where_an_index_started_and_ended_a_year(engine, seed_db):
+    plan = ask(engine, seed_db, "where did the S&P 500 index start 2023 and where did it end up")
+    found = rows(seed_db, plan)[0]
+    gold = seed_db.query(
+        "SELECT price FROM index_price_history WHERE index_symbol = 'SP500' AND record_date IN"
+        " ((SELECT MIN(record_date) FROM index_price_history WHERE record_date LIKE '2023%'),"
+        " (SELECT MAX(record_date) FROM index_price_history WHERE record_date LIKE '2023%'))"
+        " ORDER BY record_date",
+        max_rows=2,
+    ).rows
+    assert found[0] == "SP500" and [str(v) for v in found[1:3]] == [str(r[0]) for r in gold]
+
+
+_MOST_WATCHED_5 = (
+    "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+    " ORDER BY COUNT(*) DESC LIMIT 5"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("what stocks are people tracking the most in the app? top 5", _MOST_WATCHED_5),
+        ("which stocks are users picking the most? top 5", _MOST_WATCHED_5),
+        (
+            "which tech companies had the highest revenue growth? gimme the top 5",
+            "SELECT stock_symbol, revenue_growth FROM companies WHERE sector = 'Technology'"
+            " ORDER BY revenue_growth DESC LIMIT 5",
+        ),
+        (
+            "show me signups per month for 2023, in order",
+            "SELECT strftime('%Y-%m', created_date), COUNT(*) FROM users"
+            " WHERE created_date LIKE '2023%' GROUP BY 1 ORDER BY 1",
+        ),
+    ],
+)
+def test_a_ranking_said_in_everyday_words(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_the_same_check_for_another_stock(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "What are the first and last dates for AAPL in the price history?",
+        "Same check for MSFT, please.",
+    )
+    gold = "SELECT MIN(record_date), MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+    assert same_rows(seed_db, plan, gold)

@@ -66,6 +66,21 @@ _FIRST_AND_LAST = re.compile(
     r"(?:of|for)\s+(?P<rest>.+)$",
     re.I,
 )
+# 'Apple first and last close in 2023', "the S&P 500's first and last level of 2023"
+_NAMED_FIRST_AND_LAST = re.compile(
+    r"^\s*(?:(?:what|show)\s+(?:was|were|is|are|me)\s+)?(?:the\s+)?(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+){0,3}?)"
+    r"(?:'s|’s)?\s+(?:first|opening|starting)\s+and\s+(?:the\s+)?(?:last|closing|final|ending)\s+"
+    r"(?P<col>[a-z]+(?:\s+price)?)\s+(?P<period>(?:in|of|for|during)\s+.+)$",
+    re.I,
+)
+# 'S&P 500 level at the start and end of 2023': the same two ends. ('… on the first and last
+# trading day of 2023' names two days, answered as two dated rows or not at all)
+_AT_BOTH_ENDS = re.compile(
+    r"^\s*(?:(?:what|show)\s+(?:was|were|is|are|me)\s+)?(?:the\s+)?(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+){0,3}?)"
+    r"(?:'s|’s)?\s+(?P<col>close|closing\s+price|price|level|value|open|adj(?:usted)?\s+close)\s+"
+    r"at\s+the\s+(?:start|beginning)\s+and\s+(?:the\s+)?end\s+of\s+(?P<period>.+)$",
+    re.I,
+)
 
 
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
@@ -91,6 +106,13 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if m and m.group("col").lower() not in ("day", "days", "date", "dates", "trading"):
         said.append(("first and last", "change (first, last and their difference)"))
         return f"change in {m.group('col')} of {m.group('rest')}", tuple(said)
+    m = _NAMED_FIRST_AND_LAST.match(text) or _AT_BOTH_ENDS.match(text)
+    if m and m.group("col").lower() not in ("day", "days", "date", "dates", "trading"):
+        period = m.group("period").strip()
+        if not re.match(r"(?:in|of|for|during)\s", period, re.I):
+            period = f"in {period}"
+        said.append((m.group(0).strip(), "change (first, last and their difference)"))
+        return f"change in {m.group('col')} of {m.group('who')} {period}", tuple(said)
     m = _BY_WHAT_PERCENT.match(text)
     if m:
         rest = m.group("rest").rstrip(" ?.!")

@@ -55,6 +55,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 with ",
     ),
+    # 'signups per month for 2023, in order': periods are shown in time order anyway
+    (
+        re.compile(
+            r"(\b(?:per|by|each|every)\s+(?:day|week|month|quarter|year)\b[^?.!]*?),?\s+in\s+"
+            r"(?:chronological\s+|date\s+|time\s+)?order\s*(?=[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'the most frequently selected stocks': the most selected
     (
         re.compile(
@@ -528,6 +537,29 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"semiconductor|semis|industrial|consumer|retail|defensive|cyclical|chip)\s+names\b"
         ),
         r"\1 stocks",
+    ),
+    # "how'd Apple do in 2023? like what did it close at on the first trading day of the year
+    # vs the last one": the two ends a change over the year shows anyway
+    (
+        re.compile(
+            r"(\b(?:do|did|perform(?:ed)?|change[ds]?|move[ds]?)\b[^?.!]*?\b(?:19|20)\d\d\b[^?.!,]*?)"
+            r"\s*[?.!,]\s*(?:like|i\s+mean|i\.e\.?|so)?[\s,]*what\s+did\s+(?:it|they)\s+close\s+at\s+"
+            r"(?:on\s+)?the\s+first\s+(?:trading\s+)?day\s+(?:of\s+the\s+year\s+)?(?:vs\.?|versus|and|"
+            r"compared\s+(?:to|with))\s+(?:on\s+)?the\s+last(?:\s+one|\s+(?:trading\s+)?day)?"
+            r"(?:\s+of\s+the\s+year)?\s*(?=[?.!]|$)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'where did the S&P 500 index start 2023 and where did it end up': its change that year
+    (
+        re.compile(
+            r"^\s*(?:where|what)\s+did\s+(?P<who>.+?)\s+(?:start|begin)\s+(?:in\s+)?(?P<year>(?:19|20)\d\d)\s*,?\s+"
+            r"and\s+(?:where|what)\s+did\s+(?:it|they)\s+(?:end|finish|close)(?:\s+(?:up|out))?(?:\s+(?:the\s+year|"
+            r"at\s+the\s+end))?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"change of \g<who> in \g<year>",
     ),
     # 'How did Tesla do in 2023? give me the first and last close of the year (and the %
     # change)': what a change over the period shows anyway (first, last, their change)

@@ -126,6 +126,10 @@ def back_reference(question: str, linked: Linked) -> str:
             return t.text  # 'avg market cap there?': the place or group of the last answer
         if t.lower in PERSONAL:
             return t.text  # 'which department is she in': a person of the previous answer
+        if t.lower in ("it", "its") and _one_row_named_in_an_earlier_clause(
+            all_tokens, index, linked
+        ):
+            continue  # "how'd Apple do in 2023? what did it close at …": Apple
         if t.lower in ("they", "it") and index and all_tokens[index - 1].lower in _AUXILIARY:
             return t.text  # 'how many companies do they have': the subject, not the counted noun
         if (
@@ -217,6 +221,26 @@ def back_reference(question: str, linked: Linked) -> str:
             if following and following[0].kind in ("table", "column"):
                 return t.text
     return ""
+
+
+def _one_row_named_in_an_earlier_clause(tokens, index: int, linked: Linked) -> bool:
+    """'where did the S&P 500 index start 2023 and where did it end up': one named row (a
+    value) in an earlier clause of the same question is what 'it' means; never when two
+    rows or a plural noun were named there."""
+    bounds = [
+        k
+        for k, t in enumerate(tokens[:index])
+        if (t.kind == "punct" and t.text in "?.!,;") or t.lower in ("and", "but", "then")
+    ]
+    if not bounds:
+        return False
+    boundary = bounds[-1]
+    before = [it for it in linked.items if it.end <= boundary]
+    values = [it for it in before if it.kind == "value"]
+    plural_tables = [
+        it for it in before if it.kind == "table" and _is_plural_word(it.text.split()[-1])
+    ]
+    return len(values) == 1 and not plural_tables
 
 
 def _first_sentence_names(tokens, linked: Linked) -> int | None:

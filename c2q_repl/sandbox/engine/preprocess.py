@@ -196,6 +196,7 @@ INFORMAL: dict[str, str] = {
     "chg": "change",
     "chng": "change",
     "gimme": "give me",
+    "how'd": "how did",
     "lemme": "let me",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
@@ -412,6 +413,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     most = _AMONG_USERS.sub(lambda m: re.sub(r"(?i)\bpopular\b", "picked", m.group(1)), most)
     most = _PEOPLE_HAVE_CHOSEN_MOST.sub(r"are most \1", most)
     most = _PEOPLE_CHOOSE_MOST.sub(lambda m: f"are most {_CHOICE_VERBS[m.group(1).lower()]}", most)
+    most = _PEOPLE_CHOOSING_MOST.sub(lambda m: f"are most {_CHOOSING[m.group(1).lower()]}", most)
     most = _CHOSEN_BY_MOST.sub(r"most \2 \1", most)
     if most != text:
         # 'which stock got picked the most by users': the most picked stock
@@ -498,6 +500,22 @@ _PEOPLE_CHOOSE_MOST = re.compile(
     rf"(?:\s+often)?{_ENDS}",
     re.IGNORECASE,
 )
+# 'what stocks are people tracking the most (in the app)?': the most watched stocks
+_PEOPLE_CHOOSING_MOST = re.compile(
+    rf"\b(?:are|is)\s+{_PEOPLE}\s+(picking|selecting|choosing|watching|tracking|following|"
+    rf"adding|buying)\s+(?:the\s+)?most(?:\s+often)?(?:\s+(?:in|on)\s+the\s+app)?{_ENDS}",
+    re.IGNORECASE,
+)
+_CHOOSING = {
+    "picking": "picked",
+    "selecting": "selected",
+    "choosing": "chosen",
+    "watching": "watched",
+    "tracking": "watched",
+    "following": "watched",
+    "adding": "added",
+    "buying": "bought",
+}
 # 'which 5 stocks have users picked the most': the most picked stocks
 _PEOPLE_HAVE_CHOSEN_MOST = re.compile(
     rf"\b(?:have|has|had)\s+{_PEOPLE}\s+({_VERBS_OF_CHOICE})\s+(?:the\s+)?most"
@@ -605,6 +623,11 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     if top_first != text:
         rewrites += ((f"…, top {_TRAILING_TOP.search(text).group(2)}", "top …"),)  # type: ignore[union-attr]
         text = top_first
+    top_said = _TOP_SAID_AFTER.match(text)
+    if top_said is not None:
+        which, rest, n = top_said.groups()
+        rewrites += ((top_said.group(0).strip(), f"{which} {n} {rest}"),)
+        text = f"{which} {n} {rest}"
     text, phrased = benchmark_phrasing(text)
     text, moved = change_phrasing(text)
     phrased += moved
@@ -630,6 +653,14 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
 _TRAILING_TOP = re.compile(
     r"^\s*((?:the\s+)?(?:most|least|biggest|largest|highest|lowest|smallest)\b[^,]*?)"
     r"[,\s]+top\s+(\d+)\s*[?.!]*\s*$",
+    re.I,
+)
+# 'which tech companies had the highest revenue growth? gimme the top 5': which 5 …
+_TOP_SAID_AFTER = re.compile(
+    r"^\s*(which|what)\s+(?!(?:is|was|are|were|has|had|do|does|did|of)\b)"
+    r"([^?.!]*\b(?:most|least|highest|lowest|biggest|largest|smallest|best|worst)\b[^?.!]*?)"
+    r"\s*[?.!]+\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:give\s+me|show\s+me|list|just|only)\s+)?"
+    r"(?:the\s+)?top\s+(\d+)\s*(?:pls|please)?\s*[?.!]*\s*$",
     re.I,
 )
 _TWO_EXTREMES = re.compile(

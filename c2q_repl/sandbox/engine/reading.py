@@ -93,7 +93,7 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
         return near
     if len({c.table for c in cols}) > 1:
         # nothing in the question says which table's column is meant: name them all
-        readings = ", ".join(f"{c.table}.{c.column}" for c in cols)
+        readings = ", ".join(dict.fromkeys(f"{c.table}.{c.column}" for c in cols))
         raise Refuse(
             f"'{item.text}' can mean {readings}; please say which (for example by naming "
             "the table).",

@@ -527,7 +527,8 @@ def shifted_period(question: str, prev: QuerySpec) -> str:
 _SAME_FOR = re.compile(
     r"^\s*(?:(?:and|ok(?:ay)?|so|now|pls|please|then)[\s,]+)?(?:(?:can\s+you\s+)?(?:show|give|do|"
     r"get|run|tell)\s+(?:me\s+)?)?(?:the\s+)?same(?:\s+(?:thing|one|question|numbers?|query|"
-    r"figures?|again))?(?:\s+but)?\s+(?:(?P<for>for|with)\s+|(?=(?:in|during|over|on|by|per|"
+    r"figures?|again|check|lookup|list|breakdown|stats?))?(?:\s+but)?\s+(?:(?P<for>for|with)\s+|"
+    r"(?=(?:in|during|over|on|by|per|"
     r"across|since|from|between)\s))",
     re.I,
 )
