@@ -271,3 +271,29 @@ def test_the_same_check_for_another_stock(engine, seed_db):
     )
     gold = "SELECT MIN(record_date), MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
     assert same_rows(seed_db, plan, gold)
+
+
+def test_which_group_has_the_most_of_the_rows_counted(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "How many companies are headquartered in California?",
+        "Which city there has the most?",
+    )
+    gold = (
+        "SELECT city, COUNT(*) FROM companies WHERE state = 'CA' GROUP BY city"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+    plan = session(
+        engine,
+        seed_db,
+        "how many stocks has nobody picked at all?",
+        "which sector has the most of those",
+    )
+    gold = (
+        "SELECT sector, COUNT(*) FROM companies WHERE stock_symbol NOT IN"
+        " (SELECT stock_symbol FROM user_selected_stocks) GROUP BY sector"
+        " ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)

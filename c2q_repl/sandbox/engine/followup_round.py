@@ -96,6 +96,7 @@ class FollowupRound:
         if data:
             question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
             question = _broken_down(question, QuerySpec.from_json(data))
+            question = _most_of_the_counted(question, QuerySpec.from_json(data))
         question = of_those_which(question)
         sort_them = _SORT_THEM.match(question) if data else None
         if sort_them is not None and data:
@@ -628,6 +629,32 @@ def _broken_down(question: str, prev: QuerySpec) -> str:
     if prev.shape == "list" or _BREAK_DOWN.match(question) is None:
         return question
     return _BREAK_DOWN.sub("", question)
+
+
+_MOST_OF_COUNTED = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|then)[\s,]+)?(?P<which>which|what)\s+(?P<col>[a-z]+(?:\s+[a-z]+)?)"
+    r"\s+(?:there\s+|among\s+(?:them|those|these)\s+)?(?:has|had|have)\s+(?:got\s+)?the\s+"
+    r"(?P<most>most|fewest|least)(?:\s+of\s+(?:them|those|these))?(?:\s+there)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def _most_of_the_counted(question: str, prev: QuerySpec) -> str:
+    """'which city there has the most?', 'which sector has the most of those' after a count
+    of rows: the group with the most of those rows, under the count's conditions ('which city
+    has the most companies there')."""
+    m = _MOST_OF_COUNTED.match(question)
+    if (
+        m is None
+        or prev.metric is None
+        or prev.metric.func != "COUNT"
+        or prev.metric.col is not None
+        or prev.group_by is not None
+        or m.group("col").lower() in ("one", "ones", "of")
+    ):
+        return question
+    noun = prev.table.replace("_", " ")
+    return f"{m.group('which')} {m.group('col')} has the {m.group('most')} {noun} there"
 
 
 def _unrelated(question: str, prior: PriorRound) -> str:
