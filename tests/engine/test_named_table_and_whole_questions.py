@@ -297,3 +297,12 @@ def test_which_group_has_the_most_of_the_rows_counted(engine, seed_db):
         " ORDER BY COUNT(*) DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_how_does_one_companys_value_compare_with_anothers(engine, seed_db):
+    plan = ask(engine, seed_db, "How does Walmart's headcount compare with Amazon's?")
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies"
+        " WHERE stock_symbol IN ('WMT', 'AMZN')"
+    )
+    assert same_rows(seed_db, plan, gold)

@@ -55,6 +55,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 with ",
     ),
+    # "How does Walmart's headcount compare with Amazon's?": both values side by side
+    (
+        re.compile(
+            r"^\s*how\s+(?:does|do|did)\s+(?!(?:that|this|it|they|those|these)\b)(?P<a>\S.*?)\s+"
+            r"compare\s+(?:with|to|against)\s+(?P<b>\S.*?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"compare \g<a> with \g<b>",
+    ),
     # 'signups per month for 2023, in order': periods are shown in time order anyway
     (
         re.compile(
