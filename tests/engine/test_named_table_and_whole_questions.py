@@ -306,3 +306,11 @@ def test_how_does_one_companys_value_compare_with_anothers(engine, seed_db):
         " WHERE stock_symbol IN ('WMT', 'AMZN')"
     )
     assert same_rows(seed_db, plan, gold)
+
+
+def test_rows_and_their_average_in_one_question_are_declined(engine, seed_db):
+    # read as one, only the average came back: the list the question asked for was dropped
+    plan = ask(
+        engine, seed_db, "which companies are in houston and what is their average market cap?"
+    )
+    assert "rows and their average" in plan.tasks[0].refusal

@@ -95,6 +95,7 @@ from .wording import (
     month_of_the_year_before,
     month_without_year,
     names_data,
+    rows_and_their_total_decline,
     says_data,
 )
 
@@ -281,8 +282,10 @@ class BuiltinAnswerer:
         )
         if monthly is not None:
             return self._single(self.refuse("0", question, monthly, ctx))
-        forecast = future_decline(prepared.question, ctx.lex) or chosen_together_decline(
-            prepared.question
+        forecast = (
+            future_decline(prepared.question, ctx.lex)
+            or chosen_together_decline(prepared.question)
+            or rows_and_their_total_decline(prepared.question)
         )
         if forecast is not None:
             return self._single(self.refuse("0", question, forecast, ctx))

@@ -85,6 +85,28 @@ _CHOSEN_TOGETHER = re.compile(
 )
 
 
+# 'which companies are in Houston and what is their average market cap?': the rows and a
+# total of them, two answers; read as one, the list was dropped
+_ROWS_AND_THEIR_TOTAL = re.compile(
+    r"^\s*(?:which|list|show|name)\b[^?.!]*?,?\s+and\s+(?:what|how\s+much)\s+(?:is|was|are|were)\s+"
+    r"(?:their|the)\s+(?P<agg>average|avg|mean|total|combined|sum|median|overall)\b",
+    re.I,
+)
+
+
+def rows_and_their_total_decline(question: str) -> Decline | None:
+    """Rows and an aggregate over them asked in one question: answering only the aggregate
+    silently drops the rows, so the two are asked for one at a time."""
+    m = _ROWS_AND_THEIR_TOTAL.search(question)
+    if m is None:
+        return None
+    return Decline(
+        f"That asks for rows and their {m.group('agg').lower()} in one question, which are two "
+        "answers; please ask for the rows first, then for their "
+        f"{m.group('agg').lower()} (a follow-up keeps the same rows)."
+    )
+
+
 _RANKS_CHOICES = re.compile(r"\b(?:most|top|common|popular|frequent(?:ly)?|often)\b", re.I)
 
 
