@@ -88,6 +88,10 @@ HOLDOUT_SPLITS = (
     "holdout55",
     "holdout56",
     "holdout57",
+    "holdout58",
+    "holdout59",
+    "holdout60",
+    "holdout61",
 )  # --holdout runs them all: never tuned on
 
 

@@ -175,6 +175,14 @@ SPLITS = (
     "dev100",
     "dev101",
     "dev102",
+    "holdout58",
+    "holdout59",
+    "holdout60",
+    "holdout61",
+    "dev103",
+    "dev104",
+    "dev105",
+    "dev106",
 )  # later blind sets
 
 
