@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from c2q_repl.sandbox.contracts import Catalog
+
 from .asked_names import name_word_at, with_asked_names
 from .clauses import plural_subject
 from .filters import localize_col
@@ -124,8 +126,48 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
 def _value_of_one_named_row(st: ReadState, spec: QuerySpec) -> QuerySpec:
     """'how many people work at Tesla': the total over the one row the question names is
     that row's own value, shown beside it (and every row, were the name to match two)."""
+    value = one_row_value(spec, st.lex.catalog)
+    if value is None:
+        return spec
+    column = value.columns[0].column
+    total = f"the total of {column}"
+    st.notes[:] = [n for n in st.notes if total not in n[1]]  # no total is computed now
+    st.notes.append((column, f"{column} of the one row named, as stored"))
+    return value
+
+
+def one_row_named(spec: QuerySpec, catalog: Catalog) -> list[Filter]:
+    """The conditions naming one row of the spec's table by its name or its single key."""
+    info = catalog.table(spec.table)
+    if info is None:
+        return []
+    return [
+        f
+        for f in spec.filters
+        if f.op == "="
+        and len(f.values) == 1
+        and not f.time
+        and f.col.table == spec.table
+        and (f.col.column in name_columns(info) or info.primary_key == (f.col.column,))
+    ]  # 'Tesla', 'XOM' (the ticker keying the companies)
+
+
+def counts_the_one_row(spec: QuerySpec, catalog: Catalog) -> bool:
+    """A count of the very table whose one row is named: always 1, an answer to nothing."""
+    return (
+        spec.shape == "count"
+        and spec.group_by is None
+        and spec.metric is not None
+        and spec.metric.col is None
+        and bool(one_row_named(spec, catalog))
+    )
+
+
+def one_row_value(spec: QuerySpec, catalog: Catalog) -> QuerySpec | None:
+    """The SUM of a measure over the one row named by its name or its key ('XOM', and also
+    'that company' resolved to it) as that row's value listed; None otherwise."""
     metric = spec.metric
-    named = [f for f in spec.filters if f.op == "=" and len(f.values) == 1 and not f.time]
+    named = one_row_named(spec, catalog)
     if (
         spec.shape != "aggregate"
         or metric is None
@@ -137,14 +179,9 @@ def _value_of_one_named_row(st: ReadState, spec: QuerySpec) -> QuerySpec:
         or spec.having
         or spec.also_join
         or len(named) != 1
-        or len(spec.filters) != 1
-        or named[0].col.table != spec.table
-        or not names_a_row(st, named[0].col)
+        or any(f.col.table != spec.table or f.time for f in spec.filters)
     ):
-        return spec
-    total = f"the total of {metric.col.column}"
-    st.notes[:] = [n for n in st.notes if total not in n[1]]  # no total is computed now
-    st.notes.append((metric.col.column, f"{metric.col.column} of the one row named, as stored"))
+        return None
     return QuerySpec("list", spec.table, columns=(metric.col,), filters=spec.filters)
 
 
@@ -300,6 +337,11 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     if projection != p.projection:
         distinct_values = False  # a row's name beside its columns: one line per row
     asked_columns = _names_the_rows(st, name_at, projection)
+    if distinct_values and _one_coded_row_named(st, projection):
+        # 'which exchange is Tesla listed on': TSLA beside NMS (the same rows, labelled)
+        table = projection[0].table
+        projection = [Col(table, k) for k in key_columns(st, table)] + projection
+        asked_columns = True
     ranked = p.order_col
     if asked_columns and ranked is not None and _ranks_a_named_column(st, p):
         projection = (
@@ -384,10 +426,31 @@ def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -
     )
     # 'Apple's current price': a row keyed by a code people use (a ticker) shows that code
     # beside the value, as a bare number key would not
-    coded = len(subject.primary_key) == 1 and (
-        st.lex.kind_of(subject.name, subject.primary_key[0]) == "text"
+    return surrogate or (pinned and not _coded(st, subject.name))
+
+
+def _coded(st: ReadState, table: str) -> bool:
+    """Rows keyed by codes people use ('AAPL'; 'SP500' and 'MSFT' for an index member): the
+    code is shown beside a value of a row named otherwise ('Microsoft's weight in the S&P
+    500'), as a bare number key would not be."""
+    info = st.lex.catalog.table(table)
+    return (
+        info is not None
+        and bool(info.primary_key)
+        and len(info.primary_key) <= 2
+        and all(st.lex.kind_of(table, k) == "text" for k in info.primary_key)
     )
-    return surrogate or (pinned and not coded)
+
+
+def _one_coded_row_named(st: ReadState, projection: list[Col]) -> bool:
+    """'which exchange is Tesla listed on': the value of one row named by its name, on a
+    table keyed by codes; shown with its code (TSLA, NMS), not as a list of distinct values."""
+    if not projection or len({c.table for c in projection}) != 1:
+        return False
+    table = projection[0].table
+    return _coded(st, table) and any(
+        f.op in ("=", "in") and f.col.table == table and names_a_row(st, f.col) for f in st.filters
+    )
 
 
 def _subject_of(st: ReadState, projection: list[Col]) -> str:

@@ -23,6 +23,7 @@ from c2q_repl.sandbox.contracts import (
 
 from .answer_context import AnswerContext, Outcome, assumptions
 from .asides import mentions, question_of
+from .assemble import one_row_named
 from .attached import (
     dated_readings,
     far_attribute,
@@ -337,9 +338,11 @@ class BuiltinAnswerer:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
                 return self._single(scaled)
-            outcome = self._followups.answer(
-                request.history[-1], question, ctx, last_answered(request.history)
-            )
+            answered = last_answered(request.history)
+            skipped = _plural_past_a_decline(request.history, answered, question, ctx)
+            if skipped is not None:
+                return self._single(self.refuse("0", question, skipped, ctx))
+            outcome = self._followups.answer(request.history[-1], question, ctx, answered)
             if outcome is not None:
                 return self._single(outcome)
             said = _THAT_VALUE.search(question)
@@ -860,3 +863,32 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
 def _columns_and_rows(database: Database, sql: str) -> tuple[list[str], list[list]]:
     result = database.query(sql, max_rows=50, timeout=5.0)
     return list(result.columns), [list(r) for r in result.rows]
+
+
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "these", "theirs"})
+
+
+def _plural_past_a_decline(
+    history: tuple[PriorRound, ...], answered: PriorRound, question: str, ctx: AnswerContext
+) -> Decline | None:
+    """'list them w/ market cap' after a declined 'how many other companies are in that
+    industry', itself after Visa's industry: 'them' are the rows the declined question asked
+    about, not the one row answered before it; declined, never read as Visa."""
+    if answered is history[-1]:
+        return None
+    pronoun = back_reference(question, link(question, ctx.lex))
+    if pronoun.lower() not in _PLURAL_PRONOUNS:
+        return None
+    data = (answered.state or {}).get("spec")
+    try:
+        spec = QuerySpec.from_json(data) if data else None
+    except ValueError:
+        return None
+    if spec is None or spec.shape != "list" or not one_row_named(spec, ctx.lex.catalog):
+        return None
+    return Decline(
+        f"'{pronoun}' seems to mean the rows of the question I could not answer "
+        f"('{history[-1].question}'), not the one row answered before it "
+        f"('{answered.question}'); please ask the whole question.",
+        (pronoun,),
+    )

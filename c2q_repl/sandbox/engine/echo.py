@@ -34,6 +34,8 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
     }
     if not tables <= pinned:
         return None
+    if any(_partly_keyed(spec, catalog, t) for t in tables):
+        return None  # 'picks of user 76': one part of a two-part key leaves many rows
     named = {f.col for f in spec.filters if f.op in ("=", "in") and not f.time}
     if any(c not in named for c in spec.columns):
         return None  # 'what is the ticker of apple': another identity of the row, asked for
@@ -55,6 +57,16 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
         "date or its rows in another table).",
         (said,),
     )
+
+
+def _partly_keyed(spec: QuerySpec, catalog: Catalog, table: str) -> bool:
+    """A table keyed by several columns whose filters name only some of them: the rows shown
+    differ in the others, so they are an answer, not an echo of the question."""
+    info = catalog.table(table)
+    if info is None or len(info.primary_key) < 2:
+        return False
+    named = {f.col.column for f in spec.filters if f.col.table == table and f.op in ("=", "in")}
+    return not set(info.primary_key) <= named
 
 
 def linked_rows_of(spec: QuerySpec, catalog: Catalog) -> QuerySpec | None:

@@ -358,7 +358,11 @@ def apply_followup(
     other_end = _other_extreme(prev, linked, evidence.any)
     if other_end is not None:
         return other_end
-    if not is_followup(linked, prev):
+    id_items = {k for _, _, k in _ids_said_again(prev, list(linked.items), lex)}
+    checked = replace(
+        linked, items=tuple(it for k, it in enumerate(linked.items) if k not in id_items)
+    )
+    if not is_followup(checked, prev):  # 'user 75' beside user 76's rows: another key, an edit
         return None
     if (prev.ties or prev.limit or prev.having) and _restates_group(linked, prev):
         # 'and total mkt cap per sector, biggest first' after the sector with the most
@@ -399,8 +403,14 @@ def apply_followup(
     items = [it for it in linked.items if it.kind != "unsupported"]
     said_by = _said_by(items, words)  # 'biggest one by mkt cap': ranked by what it says
     negate = False
-    new_values: dict[Col, list[tuple[str, bool]]] = {}
+    new_values: dict[Col, list[tuple[str | int, bool]]] = {}
+    said_ids = _ids_said_again(spec, items, lex)
+    for col, value, _at in said_ids:
+        new_values.setdefault(col, []).append((value, False))
+    skipped = {at for _, _, at in said_ids} | {at + 1 for _, _, at in said_ids}
     for k, it in enumerate(items):
+        if k in skipped:
+            continue
         nxt = items[k + 1] if k + 1 < len(items) else None
         if it.kind == "kw" and it.text.lower() in NEWEST | OLDEST and it.category == "agg":
             # 'whats its latest closing price': the close on the last day, a question of its
@@ -818,6 +828,38 @@ def apply_followup(
     return Edit(spec, tuple(changes))
 
 
+def _ids_said_again(spec: QuerySpec, items: list[Item], lex: Lexicon) -> list[tuple[Col, int, int]]:
+    """'same for user 75' after user 76's picks: a table and a whole number name the row with
+    that key, which replaces the condition already naming one of that table's rows (on
+    whichever column holds its key). Returns (column, key, index of the table item)."""
+    found = []
+    for k, it in enumerate(items[:-1]):
+        nxt = items[k + 1]
+        if not (
+            it.kind == "table"
+            and nxt.kind == "number"
+            and nxt.start == it.end
+            and nxt.number is not None
+            and nxt.number.is_integer()
+            and nxt.text.isdigit()
+        ):
+            continue
+        table = it.targets[0].table
+        info = lex.catalog.table(table)
+        if info is None or len(info.primary_key) != 1:
+            continue
+        if lex.kind_of(table, info.primary_key[0]) != "number":
+            continue
+        held = {
+            f.col
+            for f in spec.filters
+            if f.op in ("=", "in") and not f.time and entity_of(lex.catalog, f.col) == table
+        }
+        if len(held) == 1:
+            found.append((held.pop(), int(nxt.number), k))
+    return found
+
+
 def _names_one_row(f: Filter, lex: Lexicon) -> bool:
     """A condition naming one row by what identifies it (companies.short_name = 'Walmart')."""
     info = lex.catalog.table(f.col.table)
@@ -988,7 +1030,7 @@ def _without_same_entity(spec: QuerySpec, col: Col, lex: Lexicon) -> QuerySpec:
 
 
 def _set_values(
-    spec: QuerySpec, col: Col, values: list[str], negate: bool
+    spec: QuerySpec, col: Col, values: list[str | int], negate: bool
 ) -> tuple[QuerySpec, str]:
     values = list(dict.fromkeys(values))
     op = ("!=" if negate else "=") if len(values) == 1 else ("not in" if negate else "in")

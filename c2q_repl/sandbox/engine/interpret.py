@@ -7,6 +7,8 @@ gate at the end declines if any item was left unexplained.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .absent import read_absent, read_present
 from .assemble import Parts, aggregate_spec, counts_per_group, list_spec
 from .change import change_spec, split_change, split_ranking, with_history_measure
@@ -552,9 +554,14 @@ def _interpret(st: ReadState) -> QuerySpec:
         spec = aggregate_spec(st, parts, metric)
     else:
         counted = counts_per_group(st, parts)
-        if counted is not None:
+        if counted is not None and parts.descending is None and parts.sup_item is None:
             return _finish(st, counted, chart, share, bridge_tables)
-        spec = list_spec(st, parts)
+        if counted is not None:
+            # 'picks by sector, most to least': the count per group, ranked as asked
+            count = Metric("COUNT")
+            spec = aggregate_spec(st, replace(parts, metric=count), count)
+        else:
+            spec = list_spec(st, parts)
     check_every_word_counts(spec, sup_item, limit, share)
     check_asked_rows(st, spec)
     refuse_most_by_date(st, spec, sup_item)

@@ -198,8 +198,67 @@ INFORMAL: dict[str, str] = {
     "gimme": "give me",
     "how'd": "how did",
     "lemme": "let me",
+    "cnt": "count",
+    "cnts": "counts",
+    "included": "",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
+# 'user 76's picks': the picks of user 76 (the possessed rows are the subject, not the user)
+_ID_POSSESSIVE = re.compile(
+    r"(?<![\w&])([A-Za-z]+)\s+(\d+)['’]s\s+([A-Za-z]+)\b(?=\s*(?:[?.!,]|$|\s+(?:and|with|in|on|from|"
+    r"since|during|over|sorted|ordered|by|please|plus)\b))",
+)
+# 'and when each was added': when they were added (the date of each row shown), never 'each'
+# as a grouping
+# 'how do those break down by sector', 'how are companies distributed across sectors': a
+# breakdown (a count per group), said as 'break … down by'
+_HOW_SPLIT = re.compile(
+    r"^(\s*(?:(?:and|so|ok(?:ay)?|now)[\s,]+)?)how\s+(?:do|does|did|are|is|were|was)\s+(.+?)\s+"
+    r"(?:break\s+down|broken\s+down|split(?:\s+up)?|distributed|divided)\s+"
+    r"(?:by|across|over|among|per|between)\s+",
+    re.IGNORECASE,
+)
+# 'TSLA daily close 2023-12-01 to 2023-12-15', 'close 2023-01-02 -> 2023-12-29': a span
+# of days said without 'from'
+_BARE_DAY_SPAN = re.compile(
+    r"(?<!from )(?<!between )\b(\d{4}-\d\d-\d\d)\s*(?:to|->|→|–|thru|through|until|till)\s*"
+    r"(\d{4}-\d\d-\d\d)\b",
+    re.IGNORECASE,
+)
+# 'most to least', 'from the largest number to the smallest': highest first
+_MOST_TO_LEAST = re.compile(
+    r"\b(?:from\s+(?:the\s+)?)?(?:most|largest|biggest|highest|greatest)(?:\s+(?:number|one|value))?"
+    r"\s+to\s+(?:the\s+)?(?:least|smallest|lowest|fewest)(?:\s+(?:number|one|value))?\b",
+    re.IGNORECASE,
+)
+# 'from the highest growth to the lowest': by growth, highest first
+_FROM_MOST_X = re.compile(
+    r"\bfrom\s+(?:the\s+)?(?P<hi>highest|largest|biggest|most|greatest|lowest|smallest|least|fewest)\s+"
+    r"(?!(?:number|one|value)\b)(?P<what>[a-z]+(?:\s+[a-z]+)?)\s+to\s+(?:the\s+)?"
+    r"(?:lowest|smallest|least|fewest|highest|largest|biggest|most|greatest)\b",
+    re.IGNORECASE,
+)
+_LEAST_TO_MOST = re.compile(
+    r"\b(?:from\s+(?:the\s+)?)?(?:least|smallest|lowest|fewest)(?:\s+(?:number|one|value))?"
+    r"\s+to\s+(?:the\s+)?(?:most|largest|biggest|highest|greatest)(?:\s+(?:number|one|value))?\b",
+    re.IGNORECASE,
+)
+# 'the current price of one share of Coca-Cola': the price of Coca-Cola (a share is the
+# unit the price is quoted in, not the index weight 'share')
+_ONE_SHARE_OF = re.compile(
+    r"\b(?:of\s+)?(?:one|1|a\s+single)\s+share\s+of\b|(?<=\bprice\s)of\s+a\s+share\s+of\b",
+    re.IGNORECASE,
+)
+# 'How many companies are there in each sector? Please sort them from largest to smallest.':
+# the order of the answer just asked for, said as one question
+_SORT_SENTENCE = re.compile(
+    r"\s*[?.!]\s+(?:(?:please|and|then|also|pls)[\s,]+)?(?:sort|order|rank)\s+"
+    r"(?:(?:them|those|these|it|the\s+results?|the\s+list|the\s+rows)\s+)?"
+    r"(?=(?:from|by|in|highest|lowest|largest|smallest|biggest|most|least|descending|ascending|"
+    r"alphabetically|desc|asc)\b)",
+    re.IGNORECASE,
+)
+_WHEN_EACH = re.compile(r"\bwhen\s+each(?:\s+one)?\s+(?:was|got)\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
 _ARITHMETIC = re.compile(
     r"(?:(?<=\w)\s*([+*^×])\s*(?=\w))|(?:(?<=\w)\s([-/])\s(?=\w))|(?:(?<=[a-z])(/)(?=[a-z]))"
@@ -335,6 +394,40 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    owned = _WHEN_EACH.sub("when they were", _ID_POSSESSIVE.sub(r"\3 of \1 \2", text))
+    if owned != text:
+        rewrites.append(("user 76's picks", "picks of user 76"))
+        text = owned
+    spans = _SORT_SENTENCE.sub(", sorted ", _BARE_DAY_SPAN.sub(r"from \1 to \2", text))
+    spans = _FROM_MOST_X.sub(
+        lambda m: (
+            f"by {m.group('what')} from "
+            + (
+                "largest to smallest"
+                if m.group("hi").lower() in ("highest", "largest", "biggest", "most", "greatest")
+                else "smallest to largest"
+            )
+        ),
+        spans,
+    )
+    spans = _LEAST_TO_MOST.sub(
+        "from smallest to largest", _MOST_TO_LEAST.sub("from largest to smallest", spans)
+    )
+    spans = _ONE_SHARE_OF.sub("of", spans)
+    if spans != text:
+        rewrites.append(("2023-12-01 to 2023-12-15", "from 2023-12-01 to 2023-12-15"))
+        text = spans
+    split = _HOW_SPLIT.sub(
+        lambda m: (
+            f"{m.group(1)}break {m.group(2)} down by "
+            if m.group(2).lower() in ("those", "them", "these", "they", "those ones")
+            else f"{m.group(1)}break down {m.group(2)} by "
+        ),
+        text,
+    )
+    if split != text:
+        rewrites.append(("how do … break down by", "break … down by"))
+        text = split
     spans = _SLASH_SPAN.sub(_slash_span, text)
     if spans != text:
         rewrites.append(("m/d-m/d", "from m/d to m/d"))

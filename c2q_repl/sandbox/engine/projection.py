@@ -65,11 +65,12 @@ def asked_projection(
             and (col := info.column(s.col.column)) is not None
             and column_kind(col.type) == "date"
         ]
-    label = _named_row_label(spec, shown, catalog)
-    if kept and label is not None and label not in kept:
+    labels = [i for i in _named_row_labels(spec, shown, catalog) if kept and i not in kept]
+    if kept and labels:
         # 'closing price of AMZN on march 15 2023': AMZN beside its close, so the answer
-        # says whose value it is (a pasted table, a chart, an export)
-        kept = [label, *kept]
+        # says whose value it is (a pasted table, a chart, an export); 'Microsoft's weight in
+        # the S&P 500': both codes of the one row named
+        kept = [*labels, *kept]
     latest = {f.col for f in spec.filters if f.op == "latest"}
     if spec.order_by is not None and _is_date(spec.order_by, catalog) and spec.metric is None:
         # 'AAPL's last 5 closes', 'googl closes sorted by date': rows of a history in date
@@ -83,13 +84,37 @@ def asked_projection(
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
         # day, not today), so its date stays beside the value
         kept = [i for i, s in enumerate(shown) if i not in kept and s.col in latest] + kept
-    if not kept or kept == list(range(len(shown))):
+    if (
+        not kept
+        or kept == list(range(len(shown)))
+        or _only_keys(kept, shown, spec, catalog, linked)
+    ):
         return task
     trimmed = _trim(tree, kept, spec)
     if trimmed is None:
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _only_keys(
+    kept: list[int], shown: list[Shown], spec: QuerySpec, catalog: Catalog, linked: Linked
+) -> bool:
+    """'AAPL daily prices for January 2023' (the table's rows asked for by its name): a cut
+    to the stock and the day alone would show none of what the rows hold; they stay whole."""
+    info = catalog.table(spec.table)
+    if info is None or len(info.primary_key) < 2:
+        return False
+    if not any(
+        it.kind == "table" and any(t.table == spec.table for t in it.targets) for it in linked.items
+    ):
+        return False  # 'on which days did AAPL close above 190': the days are what is asked
+    return all(
+        (col := shown[i].col) is not None
+        and col.table == spec.table
+        and col.column in info.primary_key
+        for i in kept
+    )
 
 
 def _dated_key(table: str, catalog: Catalog) -> set[Col]:
@@ -106,15 +131,28 @@ def _is_date(col: Col, catalog: Catalog) -> bool:
     return found is not None and column_kind(found.type) == "date"
 
 
-def _named_row_label(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> int | None:
+def _named_row_labels(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> list[int]:
+    """The shown columns that name the one row the question named: one per row named
+    ('AMZN'; 'SP500' and 'MSFT' for Microsoft in the S&P 500)."""
+    named = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
+    if len(named) == 1:
+        one = _named_row_label(named[0].col, shown, catalog)
+        return [] if one is None else [one]
+    found = [
+        _named_row_label(f.col, shown, catalog)
+        for f in named
+        if (info := catalog.table(f.col.table)) is not None and len(info.primary_key) == 1
+    ]
+    if len(named) == 2 and len(found) == 2 and None not in found and len(set(found)) == 2:
+        return sorted(i for i in found if i is not None)
+    return []
+
+
+def _named_row_label(col: Col, shown: list[Shown], catalog: Catalog) -> int | None:
     """The shown column that names the one row the question named ('AMZN', 'Tesla'): the
     filtered column itself, or the key of the table whose name was given; else None."""
     from .sqlbuild import name_columns
 
-    named = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
-    if len(named) != 1:
-        return None
-    col = named[0].col
     info = catalog.table(col.table)
     if info is None or not (col.column in info.primary_key or col.column in name_columns(info)):
         return None

@@ -12,6 +12,7 @@ from c2q_repl.sandbox.contracts import (
 )
 
 from .answer_context import AnswerContext, Outcome, Planner
+from .assemble import counts_the_one_row, one_row_value
 from .attached import (
     dated_readings,
     far_attribute,
@@ -401,7 +402,22 @@ class ReferenceRound:
             # every condition that named the previous rows was lost on the way: the answer
             # would be about all rows, never about 'them'
             return self._planner.refuse("0", question, unclear, ctx)
+        if counts_the_one_row(merged, ctx.lex.catalog):
+            # 'how many companies does it have' after Apple's sector: Apple itself counted (1),
+            # or the companies of its sector? Neither is picked silently.
+            reason = (
+                f"'{pronoun}' is the one {merged.table} row the previous answer named, so "
+                f"counting {merged.table} in it gives 1; please name what to count (for "
+                f"example the {merged.table} of its sector)."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
         extra = [(pronoun, f"'{pronoun}' read as {reading} (from '{prior.question}')")]
+        value = one_row_value(merged, ctx.lex.catalog)
+        if value is not None:
+            # 'how many employees does that company have': its own value, not a total
+            column = value.columns[0].column
+            merged = value
+            extra.append((column, f"{column} of the one row named, as stored"))
         outcome = self._planner.render("0", question, merged, ctx, extra)
         if outcome.task.refusal:
             return self._planner.refuse("0", question, unclear, ctx)

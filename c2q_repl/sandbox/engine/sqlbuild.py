@@ -385,6 +385,27 @@ def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     return exp.TimeToStr(this=column, format=fmt), spec.bucket
 
 
+def _whole_rows_when_only_keys(
+    catalog: Catalog, spec: QuerySpec, cols: list[Col], fan_out: bool
+) -> list[Col]:
+    """'AAPL daily prices for January 2023': rows of a table keyed by several columns and
+    named by none (a price history) would show only their keys, the stock and the day, and
+    none of what the rows hold; the whole rows are shown instead."""
+    info = catalog.table(spec.table)
+    if (
+        info is None
+        or fan_out
+        or spec.per_group is not None
+        or len(info.primary_key) < 2
+        or name_columns(info)
+        or not all(c.table == spec.table and c.column in info.primary_key for c in cols)
+    ):
+        return cols
+    return cols + [
+        Col(spec.table, c.name) for c in info.columns if Col(spec.table, c.name) not in cols
+    ]
+
+
 def display_columns(catalog: Catalog, table: str) -> list[Col]:
     """The columns that identify a row to a reader: its key, plus a name if it has one."""
     info = catalog.table(table)
@@ -840,6 +861,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                     cols.append(spelled)  # 'not based in the US': the country, beside its code
                 if c not in cols:
                     cols.append(c)
+            cols = _whole_rows_when_only_keys(catalog, spec, cols, fan_out)
         select = select.select(*(names.col(c) for c in cols))
         if spec.distinct or fan_out:
             select = select.distinct()

@@ -31,11 +31,33 @@ def dash_between_columns(text: str, lex: Lexicon) -> bool:
     return False
 
 
+def plus_between_measures(text: str, lex: Lexicon) -> bool:
+    """'close + open': a number column on each side of the plus (else it joins a list:
+    'symbol + short_name', 'min + max px', 'user id + count')."""
+    for m in re.finditer(r"(\w+)\s*\+\s*(\w+)", text):
+        sides = [link(word, lex).items for word in m.groups()]
+        if all(
+            items
+            and all(
+                it.kind == "column"
+                and all(lex.kind_of(t.table, t.column) == "number" for t in it.targets)
+                for it in items
+            )
+            for items in sides
+        ):
+            return True
+    return False
+
+
 def arithmetic_decline(prepared: Prepared, lex: Lexicon) -> tuple[Prepared, Decline | None]:
     """(the prepared question, a decline when it asks for arithmetic between values)."""
     if prepared.arithmetic == "-" and not dash_between_columns(prepared.question, lex):
         # 'companies in Texas - names and cities please': a dash, not a subtraction
         text = re.sub(r"\s+-\s+", ", ", prepared.question)
+        return replace(prepared, question=text, arithmetic=""), None
+    if prepared.arithmetic == "+" and not plus_between_measures(prepared.question, lex):
+        # 'top 5 weights, symbol + short_name': shorthand for 'and', not a sum
+        text = re.sub(r"\s*\+\s*(?=\w)", " and ", prepared.question)
         return replace(prepared, question=text, arithmetic=""), None
     if not prepared.arithmetic:
         return prepared, None
