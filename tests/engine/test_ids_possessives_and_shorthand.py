@@ -205,3 +205,109 @@ def test_a_historys_rows_asked_by_name_show_what_they_hold(engine, seed_db):
         " ORDER BY record_date"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many users have zero picks?",
+            "SELECT COUNT(*) FROM users WHERE user_id NOT IN"
+            " (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "cnt users w/ zero selected stocks",
+            "SELECT COUNT(*) FROM users WHERE user_id NOT IN"
+            " (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "Separate thing: what industry is Netflix classified under?",
+            "SELECT industry FROM companies WHERE stock_symbol = 'NFLX'",
+        ),
+        (
+            "What's the full-time employee count you have for JPM?",
+            "SELECT full_time_employees FROM companies WHERE stock_symbol = 'JPM'",
+        ),
+        (
+            "What was Tesla's highest intraday price in 2023 and which day was it?",
+            "SELECT record_date, high FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " AND record_date LIKE '2023%' ORDER BY high DESC LIMIT 1",
+        ),
+        (
+            "Please show me the closing value of the S&P 500 index for each trading day from"
+            " 6 March to 10 March 2023.",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date BETWEEN '2023-03-06' AND '2023-03-10'",
+        ),
+        (
+            "total picks made in Q4 2023?",
+            "SELECT COUNT(*) FROM user_selected_stocks"
+            " WHERE created_date >= '2023-10-01' AND created_date < '2024-01-01'",
+        ),
+    ],
+)
+def test_everyday_words_for_what_the_data_holds(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_add_a_column_is_no_write_but_add_a_row_is(engine, seed_db):
+    plan = ask(engine, seed_db, "add a new user")
+    assert declined(plan) and "only reads data" in plan.tasks[0].refusal
+    turns = ("top 5 most picked stocks by our users, with pick counts", "add company names pls")
+    plan = session(engine, seed_db, *turns)
+    gold = (
+        "SELECT s.stock_symbol, c.short_name, COUNT(*) AS picks FROM user_selected_stocks s"
+        " JOIN companies c ON c.stock_symbol = s.stock_symbol GROUP BY s.stock_symbol,"
+        " c.short_name ORDER BY picks DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_same_but_and_instead_of_edit_the_previous_answer(engine, seed_db):
+    turns = ["cnt companies by sector desc", "same but avg market_cap instead of cnt"]
+    gold = "SELECT sector, AVG(market_cap) AS a FROM companies GROUP BY sector ORDER BY a DESC"
+    assert same_rows(seed_db, session(engine, seed_db, *turns), gold)
+    plan = session(engine, seed_db, *turns, "only sectors w/ > 50 cos")
+    gold = (
+        "SELECT sector, AVG(market_cap) AS a FROM companies GROUP BY sector"
+        " HAVING COUNT(*) > 50 ORDER BY a DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_by_month_after_a_total_over_a_period_is_that_total_per_month(engine, seed_db):
+    plan = session(engine, seed_db, "total picks made in Q4 2023?", "break that down by month")
+    gold = (
+        "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*) FROM user_selected_stocks"
+        " WHERE created_date >= '2023-10-01' AND created_date < '2024-01-01' GROUP BY m"
+        " ORDER BY m"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    plan = session(engine, seed_db, "how many companies are in tech", "by year")
+    assert declined(plan)  # companies have no date to group by
+
+
+def test_which_month_after_a_yearly_average_is_never_the_yearly_average(engine, seed_db):
+    turns = (
+        "average daily volume for NVDA in 2023",
+        "which month of 2023 had the highest avg volume for it",
+    )
+    plan = session(engine, seed_db, *turns)
+    yearly = (
+        "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " AND record_date LIKE '2023%'"
+    )
+    assert declined(plan) or not same_rows(seed_db, plan, yearly)
+
+
+@pytest.mark.parametrize(
+    "question", ["Apple's highest intraday high in 2023", "Apple's highest intraday price in 2023"]
+)
+def test_an_intraday_high_is_the_high(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT MAX(high) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date LIKE '2023%'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -18,7 +18,7 @@ from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec, one_day
-from .sqlbuild import join_path, name_columns
+from .sqlbuild import code_label, join_path, name_columns
 from .timeexpr import resolve
 
 FOLLOWUP_WORDS = frozenset(
@@ -121,6 +121,14 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             "list",
         ):
             continue
+        if (
+            it.kind == "kw"
+            and it.category == "bucket"
+            and before is not None
+            and before.kind == "kw"
+            and before.category == "group"
+        ):
+            continue  # 'break that down by month'
         if (
             it.kind == "kw"
             and it.category in ("agg", "bottom")
@@ -439,6 +447,15 @@ def apply_followup(
                 return None
             new_values.setdefault(col, []).append((target.value, negate))
             negate = False
+        elif it.kind == "kw" and it.category == "bucket" and _groups_by_period(spec, items, k):
+            date = _period_column(spec, lex)
+            if date is None:
+                raise ValueError(
+                    f"'by {it.text}' needs one date of {spec.table} to group by; please ask the "
+                    "whole question, naming the date."
+                )
+            spec = spec.with_(shape="aggregate", group_by=date, bucket=it.arg)
+            changes.append(f"grouped by {it.arg} of {date.column}")
         elif it.kind == "kw" and it.category == "chart" and it.arg:
             spec = spec.with_(chart=it.arg)
             changes.append(f"shown as {it.arg}")
@@ -828,6 +845,29 @@ def apply_followup(
     return Edit(spec, tuple(changes))
 
 
+def _groups_by_period(spec: QuerySpec, items: list[Item], k: int) -> bool:
+    """'by month' after a count or a total over a period: that figure for each month."""
+    before = items[k - 1] if k else None
+    return (
+        spec.shape in ("count", "aggregate")
+        and spec.group_by is None
+        and not spec.bucket
+        and spec.metric is not None
+        and before is not None
+        and before.kind == "kw"
+        and before.category == "group"
+    )
+
+
+def _period_column(spec: QuerySpec, lex: Lexicon) -> Col | None:
+    """The date the previous answer's period was on, else its table's only date."""
+    dated = [f.col for f in spec.filters if f.time and f.col.table == spec.table]
+    if dated:
+        return dated[0]
+    dates = lex.date_columns(spec.table)
+    return Col(spec.table, dates[0]) if len(dates) == 1 else None
+
+
 def _ids_said_again(spec: QuerySpec, items: list[Item], lex: Lexicon) -> list[tuple[Col, int, int]]:
     """'same for user 75' after user 76's picks: a table and a whole number name the row with
     that key, which replaces the condition already naming one of that table's rows (on
@@ -958,6 +998,13 @@ def _bare_columns(prev: QuerySpec, linked: Linked, lex: Lexicon) -> Edit | None:
         added = tuple(c for c in picked if c not in prev.columns)
         spec = prev.with_(columns=prev.columns + added)
         return Edit(spec, ("also showing " + ", ".join(c.column for c in added),))
+    group = prev.group_by
+    if group is not None and all(
+        c == prev.group_label or c == code_label(lex.catalog, group) for c in picked
+    ):
+        # 'add company names pls' after picks per stock: each stock's name is shown already
+        shown = ", ".join(c.column for c in picked)
+        return Edit(prev, (f"{shown} is already shown beside each {group.column}",))
     metric = prev.metric
     if (
         len(picked) == 1

@@ -292,6 +292,17 @@ def read_metric(
                 items[agg_at].text,
             )
         metric = own or metric
+        after = st.at(agg_at + 1)
+        if (
+            metric is None
+            and items[agg_at].arg == "SUM"
+            and after is not None
+            and after.kind == "table"
+            and after.start == items[agg_at].end
+        ):
+            # 'total picks made in Q4 2023': rows of a table added up are their number
+            st.notes.append((f"{items[agg_at].text} {after.text}", f"the number of {after.text}"))
+            return Metric("COUNT")
         if metric is None:
             raise Refuse(
                 f"I could not tell which column '{items[agg_at].text}' applies to.",

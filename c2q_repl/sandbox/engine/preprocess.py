@@ -86,6 +86,13 @@ _DATA_WORDS = re.compile(
     r"database|schema|index|view|from|into|user|users|compan(?:y|ies)|stocks?)\b",
     re.IGNORECASE,
 )
+# 'add a user', 'add AAPL to my picks', 'add a column': a write; 'add company names', 'add
+# the volume': another column in the answer
+_ADDS_ROWS = re.compile(
+    r"^\s*(?:a|an|new|another|some|\d+|rows?|records?|entr(?:y|ies)|columns?|tables?|index(?:es)?)\b"
+    r"|\b(?:to|into)\s+(?:the\s+|my\s+|a\s+|user\b|table\b)",
+    re.IGNORECASE,
+)
 _SET_TO = re.compile(r"^\s*" + _POLITE + r"set\s+.+\s+to\s+\S+", re.IGNORECASE)
 
 
@@ -96,6 +103,8 @@ def destructive_verb(question: str, names_data) -> str:
     if m:
         return m.group(1).lower()
     m = re.match(r"^\s*" + _POLITE + rf"({_WRITES_IF_DATA})\b(.*)$", question, re.IGNORECASE)
+    if m and m.group(1).lower() == "add" and not _ADDS_ROWS.search(m.group(2)):
+        return ""  # 'add company names pls': one more column shown, nothing written
     if m and (_DATA_WORDS.search(m.group(2)) or names_data(m.group(2))):
         return m.group(1).lower()
     if _SET_TO.match(question):
@@ -258,6 +267,31 @@ _SORT_SENTENCE = re.compile(
     r"alphabetically|desc|asc)\b)",
     re.IGNORECASE,
 )
+# 'users with zero picks': with no picks (the rows never related)
+_ZERO_OF = re.compile(r"\b(have|has|had|with|w/)\s+(?:zero|0)\s+(?=[a-z])", re.IGNORECASE)
+# 'what industry is Netflix classified under': in
+_FILED_UNDER = re.compile(r"\b(classified|categori[sz]ed|listed|filed|grouped)\s+under\b", re.I)
+# 'the full-time employee count', 'headcount': the number of employees (a stored column)
+_EMPLOYEE_COUNT = re.compile(r"\b(?:full[-\s]time\s+)?employee\s+count\b", re.IGNORECASE)
+# 'highest intraday price': the day's high (the low for 'lowest')
+_INTRADAY = re.compile(
+    r"\b(highest|max(?:imum)?|peak|top|lowest|min(?:imum)?|bottom)\s+intra-?day\s+"
+    r"(?:price|level|value|trade)\b|\bintra-?day\s+(high|low)s?\b",
+    re.IGNORECASE,
+)
+# 'from 6 March to 10 March 2023': the year said once, for both days
+_DAYS_ONE_YEAR = re.compile(
+    r"\bfrom\s+((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)"
+    r"[a-z]*\.?(?:\s+\d{1,2}(?:st|nd|rd|th)?)?)\s+(to|until|through|thru|-)\s+"
+    r"((?:\d{1,2}(?:st|nd|rd|th)?\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+    r"(?:\s+\d{1,2}(?:st|nd|rd|th)?)?),?\s+((?:19|20)\d\d)\b",
+    re.IGNORECASE,
+)
+# 'the closing value for each trading day from … to …': the daily rows of that span
+_EACH_DAY = re.compile(
+    r"\b(?:for|on)\s+(?:each|every)\s+(?:trading\s+|business\s+|single\s+)?day\b(?=\s+(?:from|between|in|of|during)\b)",
+    re.IGNORECASE,
+)
 _WHEN_EACH = re.compile(r"\bwhen\s+each(?:\s+one)?\s+(?:was|got)\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
 _ARITHMETIC = re.compile(
@@ -386,6 +420,13 @@ _SORT_DIRECTION = re.compile(
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
+def _intraday(m: re.Match) -> str:
+    if m.group(2):
+        return m.group(2)  # 'intraday high': the high
+    low = m.group(1).lower() in ("lowest", "min", "minimum", "bottom")
+    return "lowest low" if low else "highest high"
+
+
 def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Rewrite abbreviations word by word; returns the text and what was rewritten."""
     rewrites: list[tuple[str, str]] = []
@@ -398,6 +439,13 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if owned != text:
         rewrites.append(("user 76's picks", "picks of user 76"))
         text = owned
+    worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
+    worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
+    worded = _INTRADAY.sub(_intraday, worded)
+    worded = _DAYS_ONE_YEAR.sub(r"from \1 \4 \2 \3 \4", worded)
+    if worded != text:
+        rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
+        text = worded
     spans = _SORT_SENTENCE.sub(", sorted ", _BARE_DAY_SPAN.sub(r"from \1 to \2", text))
     spans = _FROM_MOST_X.sub(
         lambda m: (

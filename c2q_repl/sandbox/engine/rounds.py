@@ -532,6 +532,16 @@ _SAME_FOR = re.compile(
     r"across|since|from|between)\s))",
     re.I,
 )
+_INSTEAD_OF = re.compile(
+    r"\binstead\s+of\s+(?:the\s+)?(?:count|cnt|counts|number|total|sum|average|avg|mean|picks|"
+    r"companies|rows)\b",
+    re.I,
+)
+_SAME_BUT = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now|then|pls|please)[\s,]+)*(?:the\s+)?same(?:\s+(?:thing|one|query|"
+    r"list|breakdown|again|numbers?|top\s+\d+|bottom\s+\d+|ranking))?[\s,]+but\s+",
+    re.I,
+)
 _THAT_SAME = re.compile(
     r"\b(?:that|the)\s+(?:very\s+)?same\s+(month|period|year|quarter|week|stretch)"
     r"\b(?!\s+as\b)",  # 'the same year as Apple' compares, it points nowhere back
@@ -543,6 +553,13 @@ def same_as_before(question: str) -> str:
     """'same for microsoft', 'show me the same for the year before', 'for that same month':
     the previous question for another subject or period, said as an edit ('what about
     microsoft', 'that month'); the question unchanged otherwise."""
+    # 'avg market_cap instead of cnt': what is replaced needs no reading ('10 instead of 5'
+    # keeps its number, which says which number changes)
+    question = _INSTEAD_OF.sub("instead", question)
+    but = _SAME_BUT.match(question)
+    if but is not None and question[but.end() :].strip():
+        # 'now same top 5 but excluding tech sector': the change itself, an edit
+        return question[but.end() :]
     text = _THAT_SAME.sub(lambda m: f"that {m.group(1)}", question)
     m = _SAME_FOR.match(text)
     if m is not None:
