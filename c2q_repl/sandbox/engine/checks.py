@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from .reading import ReadState, Refuse, col_kind, columns_of
-from .spec import Col, Decline, Filter, Metric, QuerySpec
+from .spec import Col, Decline, Filter, Metric, QuerySpec, one_day
 
 
 def refuse_pooled_rows(
@@ -205,6 +205,51 @@ def refuse_most_by_date(st: ReadState, spec: QuerySpec, sup_item) -> None:
             "cannot place here; ask for a count per month or per day instead.",
             sup_item.text,
         )
+
+
+_DAY_WORDS = frozenset({"day", "days", "date", "dates", "when", "session", "sessions"})
+
+
+def refuse_most_over_a_period(st: ReadState, spec: QuerySpec, sup_item) -> None:
+    """'which stock traded the most shares in 2023': 'the most' of a daily measure over a
+    period is the largest total over it or the single biggest day; neither is picked
+    silently ('highest volume' stays one day's row, 'the most' on one day is that day's)."""
+    col = spec.order_by
+    said = sup_item.text.lower() if sup_item is not None else ""
+    if sup_item is not None:
+        # 'the most shares': one phrase of the synonyms file, read as 'highest volume'
+        said = next(
+            (
+                it.text.lower().split()[0]
+                for it in st.items
+                if it.kind == "column" and it.start == sup_item.start and " " in it.text
+            ),
+            said,
+        )
+    if (
+        sup_item is None
+        or said not in ("most", "fewest", "least")
+        or spec.shape != "list"
+        or spec.metric is not None
+        or col is None
+        or col_kind(st, col) != "number"
+    ):
+        return
+    info = st.lex.catalog.table(col.table)
+    keys = info.primary_key if info else ()
+    dated = [k for k in keys if col_kind(st, Col(col.table, k)) == "date"]
+    if len(keys) < 2 or not dated:
+        return  # not a daily history: one row per thing, 'the most' is its value
+    if any(one_day(f) for f in spec.filters if f.time):
+        return  # 'which stock traded the most shares on 2023-06-30': that day's rows
+    if st.asks_when or any(it.text.lower() in _DAY_WORDS for it in st.items):
+        return  # 'which day had the most volume': the days are what is ranked
+    raise Refuse(
+        f"'the {said} {col.column}' over several days can mean the largest total "
+        f"{col.column} over the period or the single day with the largest {col.column}; "
+        f"please say 'highest total {col.column}' or 'highest single-day {col.column}'.",
+        sup_item.text,
+    )
 
 
 def each_group_cut(question: str, spec: QuerySpec) -> Decline | None:

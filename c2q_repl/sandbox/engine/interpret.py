@@ -18,6 +18,7 @@ from .checks import (
     refuse_compound_columns,
     refuse_foreign_adjective,
     refuse_most_by_date,
+    refuse_most_over_a_period,
     refuse_narrowed_absence,
     refuse_pooled_rows,
     refuse_two_counted_tables,
@@ -523,7 +524,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     if group_col is not None:
         group_col = localize_col(st, group_col, subject_table)
     if metric is not None and group_col is None:
-        compared = _each_compared(st, metric, filters)
+        compared = _each_compared(st, metric, filters, _which_of_named(st, sup_item))
         if compared is not None:
             group_col = localize_col(st, compared, subject_table)
     if metric is not None:
@@ -565,19 +566,36 @@ def _interpret(st: ReadState) -> QuerySpec:
     check_every_word_counts(spec, sup_item, limit, share)
     check_asked_rows(st, spec)
     refuse_most_by_date(st, spec, sup_item)
+    refuse_most_over_a_period(st, spec, sup_item)
     spec = compared_groups(st, spec)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)
 
 
-def _each_compared(st: ReadState, metric: Metric, filters: list[Filter]) -> Col | None:
+def _which_of_named(st: ReadState, sup_item) -> bool:
+    """'which of GOOGL and META had the highest total volume in 2023': a ranking among the
+    rows the question names ('which' first, a superlative, no table word for the rows)."""
+    first = st.at(0)
+    return (
+        sup_item is not None
+        and first is not None
+        and st.is_kw(0, "list")
+        and first.text.lower() == "which"
+        and not any(it.kind == "table" for it in st.items)
+    )
+
+
+def _each_compared(
+    st: ReadState, metric: Metric, filters: list[Filter], ranked: bool = False
+) -> Col | None:
     """'KO vs PEP avg close in july 2023', 'compare avg daily volume for MSFT vs AAPL': the
     rows named on either side of 'vs' are compared, so the figure is one for each of them
-    (grouped by the column that names them); None when nothing is compared so."""
+    (grouped by the column that names them); so are the rows a 'which of A and B …' ranks
+    (``ranked``). None when nothing is compared so."""
     from .sqlbuild import name_columns
 
     compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
-    if not compare or metric.func == "PCT":
+    if (not compare and not ranked) or metric.func == "PCT":
         return None
     named = []
     for f in filters:
@@ -598,7 +616,8 @@ def _each_compared(st: ReadState, metric: Metric, filters: list[Filter]) -> Col 
     if info is not None and col.column not in info.primary_key and len(info.primary_key) == 1:
         col = Col(col.table, info.primary_key[0])  # 'apple vs microsoft': each company
     st.take(*compare)
-    st.notes.append((st.items[compare[0]].text, f"one value for each {col.table} compared"))
+    word = st.items[compare[0]].text if compare else "which"
+    st.notes.append((word, f"one value for each {col.table} compared"))
     return col
 
 

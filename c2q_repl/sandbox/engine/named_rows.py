@@ -92,13 +92,17 @@ def check_comparison(st: ReadState, spec: QuerySpec, sup_item) -> None:
     )
     compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare") and st.free(i)]
     comparative = sup_item is not None and sup_item.text.lower() in COMPARATIVES
-    if (compare or comparative) and (not named_rows or spec.metric is not None):
+    # 'which of GOOGL and META had the higher total volume': a figure per row named, ranked
+    ranked_each = spec.group_by is not None and spec.order_metric
+    if (compare or comparative) and (
+        not named_rows or (spec.metric is not None and not ranked_each)
+    ):
         word = st.items[compare[0]].text if compare else sup_item.text
         raise Refuse(
             f"'{word}' needs two or more named rows to compare (for example 'compare the "
             "market cap of Apple and Microsoft'); comparisons across periods are not supported.",
             word,
         )
-    if comparative and spec.limit_stated:
+    if comparative and spec.limit_stated and not (ranked_each and spec.limit in (None, 1)):
         raise Refuse(f"I could not tell how '{sup_item.text}' and the number go together.", "")
     st.take(*compare)

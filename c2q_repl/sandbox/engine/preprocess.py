@@ -292,6 +292,12 @@ _EACH_DAY = re.compile(
     r"\b(?:for|on)\s+(?:each|every)\s+(?:trading\s+|business\s+|single\s+)?day\b(?=\s+(?:from|between|in|of|during)\b)",
     re.IGNORECASE,
 )
+# 'which has more employees, AAPL or MSFT', 'which of GOOGL and META had more volume': the
+# one with the most of it, among the rows named (said as the superlative the reading ranks)
+_WHICH_OF_TWO = re.compile(
+    r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))", re.IGNORECASE
+)
+_MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re.IGNORECASE)
 _WHEN_EACH = re.compile(r"\bwhen\s+each(?:\s+one)?\s+(?:was|got)\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
 _ARITHMETIC = re.compile(
@@ -446,6 +452,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if worded != text:
         rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
         text = worded
+    if _WHICH_OF_TWO.match(text) and len(_MORE_NOT_THAN.findall(text)) == 1:
+        superlative = {"more": "most", "fewer": "fewest", "less": "least"}
+        text = _MORE_NOT_THAN.sub(lambda m: "the " + superlative[m.group(1).lower()], text)
+        rewrites.append(("which … more …, A or B", "which … the most …"))
     spans = _SORT_SENTENCE.sub(", sorted ", _BARE_DAY_SPAN.sub(r"from \1 to \2", text))
     spans = _FROM_MOST_X.sub(
         lambda m: (
