@@ -311,3 +311,29 @@ def test_an_intraday_high_is_the_high(engine, seed_db, question):
         " AND record_date LIKE '2023%'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "How many of the companies are listed on the NASDAQ, and how many on the New York"
+            " Stock Exchange?",
+            "SELECT exchange_symbol, COUNT(*) FROM companies"
+            " WHERE exchange_symbol IN ('NMS', 'NYQ') GROUP BY exchange_symbol",
+        ),
+        (
+            "How many of the companies have never been selected by any user of the website?",
+            "SELECT COUNT(*) FROM companies WHERE stock_symbol NOT IN"
+            " (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+    ],
+)
+def test_a_second_how_many_and_the_apps_name_are_read(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_second_how_many_about_another_table_is_still_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "how many companies are in Texas and how many users are there")
+    assert declined(plan)

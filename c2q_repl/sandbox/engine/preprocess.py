@@ -298,6 +298,18 @@ _WHICH_OF_TWO = re.compile(
     r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))", re.IGNORECASE
 )
 _MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re.IGNORECASE)
+# 'How many … are listed on the NASDAQ, and how many on the NYSE?': one count for each, as
+# 'how many … on the NASDAQ vs the NYSE' says
+_AND_HOW_MANY = re.compile(
+    r"^(\s*how\s+many\s+.+?\s(?:on|in|from|at|with)\s+.+?)\s*,?\s+and\s+how\s+many\s+"
+    r"(?:(?:are|were|is)\s+)?(?:on|in|from|at|with)\s+(.+?)\s*([?.!]*)\s*$",
+    re.IGNORECASE,
+)
+# 'selected by any user of the website': the app's users are the only users there are
+_OF_THE_APP = re.compile(
+    r"\s+(?:of|on|in)\s+(?:the|our|this)\s+(?:website|web\s+site|site|app|application|platform)\b",
+    re.IGNORECASE,
+)
 _WHEN_EACH = re.compile(r"\bwhen\s+each(?:\s+one)?\s+(?:was|got)\b", re.IGNORECASE)
 # an operator between two words or numbers: 'close - open', 'close+open', 'cap/employees'
 _ARITHMETIC = re.compile(
@@ -445,6 +457,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if owned != text:
         rewrites.append(("user 76's picks", "picks of user 76"))
         text = owned
+    text = _OF_THE_APP.sub("", _AND_HOW_MANY.sub(r"\1 vs \2\3", text))
     worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
     worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
     worded = _INTRADAY.sub(_intraday, worded)
