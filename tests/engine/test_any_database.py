@@ -655,3 +655,29 @@ def _script_db(tmp_path, name: str, script: str):
     con.commit()
     con.close()
     return open_database(str(path))
+
+
+def test_a_two_part_key_of_the_rows_own_words_is_not_shown_as_codes(tmp_path):
+    """A course keyed by (dept, code) and named by its title: 'the credits of Linear Algebra'
+    is the credits alone, as Spider's exact match reads it; only a key made of other tables'
+    codes (an index member: the index's symbol and the stock's) is shown beside the value."""
+    path = tmp_path / "school.sqlite"
+    conn = sqlite3.connect(path)
+    conn.executescript(
+        """
+        CREATE TABLE Course (dept TEXT, code TEXT, title TEXT, credits INTEGER,
+                             PRIMARY KEY (dept, code));
+        INSERT INTO Course VALUES ('MATH', '201', 'Linear Algebra', 4),
+                                  ('MATH', '101', 'Calculus', 5), ('CS', '101', 'Programming', 3);
+        """
+    )
+    conn.commit()
+    conn.close()
+    db = SQLiteDatabase(path)
+    try:
+        task = ask(db, "what are the credits of Linear Algebra").tasks[0]
+        assert not task.refusal, task.refusal
+        shown = [[str(v) for v in row] for row in db.query(task.sql).rows]
+        assert shown == [["4"]], task.sql
+    finally:
+        db.close()

@@ -434,12 +434,22 @@ def _coded(st: ReadState, table: str) -> bool:
     code is shown beside a value of a row named otherwise ('Microsoft's weight in the S&P
     500'), as a bare number key would not be."""
     info = st.lex.catalog.table(table)
-    return (
-        info is not None
-        and bool(info.primary_key)
-        and len(info.primary_key) <= 2
-        and all(st.lex.kind_of(table, k) == "text" for k in info.primary_key)
-    )
+    if info is None or not info.primary_key or len(info.primary_key) > 2:
+        return False
+    if not all(st.lex.kind_of(table, k) == "text" for k in info.primary_key):
+        return False
+    if len(info.primary_key) == 1:
+        return True
+    # a two-part key is codes only when each part is the code of another table (an index
+    # member: the index's symbol and the stock's), not two words of the row itself
+    referenced = {
+        r.from_column
+        for r in st.lex.catalog.relationships
+        if r.from_table == table
+        and (target := st.lex.catalog.table(r.to_table)) is not None
+        and target.primary_key == (r.to_column,)
+    }
+    return set(info.primary_key) <= referenced
 
 
 def _one_coded_row_named(st: ReadState, projection: list[Col]) -> bool:
