@@ -92,6 +92,10 @@ HOLDOUT_SPLITS = (
     "holdout59",
     "holdout60",
     "holdout61",
+    "holdout62",
+    "holdout63",
+    "holdout64",
+    "holdout65",
 )  # --holdout runs them all: never tuned on
 
 

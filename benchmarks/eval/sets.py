@@ -183,6 +183,14 @@ SPLITS = (
     "dev104",
     "dev105",
     "dev106",
+    "holdout62",
+    "holdout63",
+    "holdout64",
+    "holdout65",
+    "dev107",
+    "dev108",
+    "dev109",
+    "dev110",
 )  # later blind sets
 
 
