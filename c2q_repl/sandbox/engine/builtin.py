@@ -79,6 +79,7 @@ from .projection import asked_projection
 from .reading import columns_of
 from .refine import refine
 from .refusals import refusal_text
+from .regions import in_region
 from .rounds import (
     last_answered,
 )
@@ -91,6 +92,7 @@ from .units import in_units
 from .vocabulary import build_lexicon
 from .wording import (
     arithmetic_decline,
+    candle_pattern_decline,
     chosen_together_decline,
     future_decline,
     month_of_the_year_before,
@@ -98,6 +100,8 @@ from .wording import (
     names_data,
     rows_and_their_total_decline,
     says_data,
+    tables_of_rows_named,
+    value_columns,
 )
 
 ENGINE = "builtin"
@@ -236,6 +240,15 @@ class BuiltinAnswerer:
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self.refuse("0", question, write, ctx))
+        regional = in_region(
+            prepared.question,
+            lambda place: value_columns(place, ctx.lex),
+            lambda text: tables_of_rows_named(text, ctx.lex),
+        )
+        if regional is not None:
+            prepared = replace(
+                prepared, question=regional[0], rewrites=prepared.rewrites + (regional[1],)
+            )
         placed = where_located(prepared.question, ctx.lex)
         if placed != prepared.question:
             said = where_said(prepared.question)
@@ -269,10 +282,8 @@ class BuiltinAnswerer:
                 question=only_year[0],
                 rewrites=prepared.rewrites + (only_year[1],),
             )
-        same_year = (
-            month_of_the_year_before(prepared.question, request.history[-1].question)
-            if request.history
-            else None
+        same_year = month_of_the_year_before(
+            prepared.question, [prior.question for prior in request.history]
         )
         if same_year is not None:
             prepared = replace(
@@ -286,6 +297,7 @@ class BuiltinAnswerer:
         forecast = (
             future_decline(prepared.question, ctx.lex)
             or chosen_together_decline(prepared.question)
+            or candle_pattern_decline(prepared.question)
             or rows_and_their_total_decline(prepared.question)
         )
         if forecast is not None:
@@ -868,12 +880,18 @@ def _columns_and_rows(database: Database, sql: str) -> tuple[list[str], list[lis
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "these", "theirs"})
 
 
+# 'of those, how many also picked MSFT?': a further condition on the rows answered before
+# (an attribute asked of them, 'who are their CEOs?', leaves them as they were)
+_ANOTHER_CONDITION = re.compile(r"\b(?:also|too|as\s+well|both)\b", re.I)
+
+
 def _plural_past_a_decline(
     history: tuple[PriorRound, ...], answered: PriorRound, question: str, ctx: AnswerContext
 ) -> Decline | None:
     """'list them w/ market cap' after a declined 'how many other companies are in that
     industry', itself after Visa's industry: 'them' are the rows the declined question asked
-    about, not the one row answered before it; declined, never read as Visa."""
+    about, not the one row answered before it; declined, never read as Visa. So too after a
+    declined question that narrowed the rows answered ('of those, how many also …')."""
     if answered is history[-1]:
         return None
     pronoun = back_reference(question, link(question, ctx.lex))
@@ -884,11 +902,19 @@ def _plural_past_a_decline(
         spec = QuerySpec.from_json(data) if data else None
     except ValueError:
         return None
-    if spec is None or spec.shape != "list" or not one_row_named(spec, ctx.lex.catalog):
+    declined = history[-1].question
+    # 'of those, how many also picked MSFT?' (declined) narrowed the rows answered before it;
+    # 'a list of those folks' then means the narrowed rows, never the earlier ones
+    narrowed = bool(_ANOTHER_CONDITION.search(declined)) and bool(
+        back_reference(declined, link(declined, ctx.lex))
+    )
+    if spec is None or (
+        not narrowed and (spec.shape != "list" or not one_row_named(spec, ctx.lex.catalog))
+    ):
         return None
     return Decline(
         f"'{pronoun}' seems to mean the rows of the question I could not answer "
-        f"('{history[-1].question}'), not the one row answered before it "
+        f"('{declined}'), not {'those' if narrowed else 'the one row'} answered before it "
         f"('{answered.question}'); please ask the whole question.",
         (pronoun,),
     )

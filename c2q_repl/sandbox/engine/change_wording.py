@@ -62,15 +62,17 @@ _UP_OR_DOWN = re.compile(
 # 'first and last close of AMZN in 2023': the two ends of the period, which the change shows
 _FIRST_AND_LAST = re.compile(
     r"^\s*(?:(?:what|show)\s+(?:was|were|is|are|me)\s+)?(?:the\s+)?(?:first|opening|starting)"
-    r"\s+and\s+(?:the\s+)?(?:last|closing|final|ending)\s+(?P<col>[a-z]+(?:\s+price)?)\s+"
-    r"(?:of|for)\s+(?P<rest>.+)$",
+    r"\s+and\s+(?:the\s+)?(?:last|closing|final|ending)\s+(?P<col>(?:(?:closing|opening)\s+)?[a-z]+?"
+    r"(?:\s+price)?)s?\s+(?:of|for)\s+(?P<rest>.+)$",
     re.I,
 )
-# 'Apple first and last close in 2023', "the S&P 500's first and last level of 2023"
+# 'Apple first and last close in 2023', "the S&P 500's first and last level of 2023",
+# "the S&P 500's first and last closing levels in October 2023"
 _NAMED_FIRST_AND_LAST = re.compile(
     r"^\s*(?:(?:what|show)\s+(?:was|were|is|are|me)\s+)?(?:the\s+)?(?P<who>[\w&.'-]+(?:\s+[\w&.'-]+){0,3}?)"
     r"(?:'s|’s)?\s+(?:first|opening|starting)\s+and\s+(?:the\s+)?(?:last|closing|final|ending)\s+"
-    r"(?P<col>[a-z]+(?:\s+price)?)\s+(?P<period>(?:in|of|for|during)\s+.+)$",
+    r"(?P<col>(?:(?:closing|opening)\s+)?[a-z]+?(?:\s+price)?)s?\s+"
+    r"(?P<period>(?:in|of|for|during)\s+.+)$",
     re.I,
 )
 # 'S&P 500 level at the start and end of 2023': the same two ends. ('… on the first and last

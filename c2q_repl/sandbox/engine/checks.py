@@ -252,6 +252,33 @@ def refuse_most_over_a_period(st: ReadState, spec: QuerySpec, sup_item) -> None:
     )
 
 
+_TIME_EDGE_WORDS = frozenset({"first", "earliest", "oldest", "last", "latest", "newest", "final"})
+
+
+def refuse_time_word_as_extreme(st: ReadState, spec: QuerySpec) -> None:
+    """'the S&P 500's first and last closing levels in October': 'first' and 'last' of a
+    measure name the earliest and latest rows, never its smallest or largest value; when
+    the time word was left to mean MIN or MAX of a number, the question is declined."""
+    extremes = [
+        m for m in (spec.metric, *spec.extra_metrics) if m is not None and m.func in ("MIN", "MAX")
+    ]
+    if not any(m.col is not None and col_kind(st, m.col) == "number" for m in extremes):
+        return
+    agg_words = [it.text.lower() for i, it in enumerate(st.items) if st.is_kw(i, "agg")]
+    said = [w for w in agg_words if w in _TIME_EDGE_WORDS]
+    if not said or any(
+        w not in _TIME_EDGE_WORDS and w not in ("average", "avg", "mean", "total", "sum")
+        for w in agg_words
+    ):
+        return
+    raise Refuse(
+        f"'{said[0]}' here means the {'earliest' if said[0] in ('first', 'earliest', 'oldest') else 'latest'} "
+        "row, not the smallest or largest value, and I could not place it; please ask for "
+        "'the first close in …' or 'the lowest close in …'.",
+        said[0],
+    )
+
+
 def each_group_cut(question: str, spec: QuerySpec) -> Decline | None:
     """'most picked stock in each sector': 'each sector' asks for every sector, but the
     reading kept the one group with the largest count (the ranking inside each group was

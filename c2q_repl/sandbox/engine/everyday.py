@@ -25,6 +25,23 @@ Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'which six stocks appear most often in user watchlists': in the most of them
+    (
+        re.compile(
+            r"\b(appears?|show(?:s)?\s+up|turns?\s+up)\s+(?:the\s+)?most\s+(?:often|frequently)\s+in\s+",
+            re.I,
+        ),
+        r"\1 in the most ",
+    ),
+    # 'which company has the most people': its employees, not the app's users who picked it
+    (
+        re.compile(
+            r"\b(compan(?:y|ies)|firms?|employers?)\b([^?.!]*?)\b(most|fewest|least|more|fewer)\s+"
+            r"people\b(?!\s+(?:who|that|picking|selecting|watching|following))",
+            re.I,
+        ),
+        r"\1\2\3 employees",
+    ),
     # a trader's 'up days' / 'down days': days that closed above / below their open ('TSLA up
     # days in 2022' counts them; 'SPX down days, close below prior close' needs the previous
     # day's row and stays declined: the index has no open)

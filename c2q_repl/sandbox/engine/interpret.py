@@ -21,6 +21,7 @@ from .checks import (
     refuse_most_over_a_period,
     refuse_narrowed_absence,
     refuse_pooled_rows,
+    refuse_time_word_as_extreme,
     refuse_two_counted_tables,
 )
 from .clauses import (
@@ -567,6 +568,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     check_asked_rows(st, spec)
     refuse_most_by_date(st, spec, sup_item)
     refuse_most_over_a_period(st, spec, sup_item)
+    refuse_time_word_as_extreme(st, spec)
     spec = compared_groups(st, spec)
     check_comparison(st, spec, sup_item)
     return _finish(st, spec, chart, share, bridge_tables)

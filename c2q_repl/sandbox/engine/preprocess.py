@@ -221,6 +221,26 @@ _ID_POSSESSIVE = re.compile(
 # as a grouping
 # 'how do those break down by sector', 'how are companies distributed across sectors': a
 # breakdown (a count per group), said as 'break … down by'
+# 'a breakdown of those by signup month': the rows said, broken down by the period of signup
+_A_BREAKDOWN_OF = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|now|pls|please)[\s,]+)?(?:(?:give\s+me|show\s+me|i\s+want|"
+    r"i'd\s+like)\s+)?(?:a|the)\s+breakdown\s+of\s+(?P<rows>.+?)\s+(?:by|per|across)\s+",
+    re.I,
+)
+
+
+def _break_down(rows: str) -> str:
+    """'break those down by ' (a pronoun between), 'break down users by ' (a noun after)."""
+    if rows.lower() in ("those", "them", "these", "they", "those ones"):
+        return f"break {rows} down by "
+    return f"break down {rows} by "
+
+
+_SIGNUP_PERIOD = re.compile(
+    r"\b(by|per|each|every)\s+(?:signup|sign-up|sign\s+up|registration|joining|join)\s+"
+    r"(month|year|week|day|quarter)\b",
+    re.I,
+)
 _HOW_SPLIT = re.compile(
     r"^(\s*(?:(?:and|so|ok(?:ay)?|now)[\s,]+)?)how\s+(?:do|does|did|are|is|were|was)\s+(.+?)\s+"
     r"(?:break\s+down|broken\s+down|split(?:\s+up)?|distributed|divided)\s+"
@@ -300,6 +320,34 @@ _WHICH_OF_TWO = re.compile(
 _MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re.IGNORECASE)
 # 'How many … are listed on the NASDAQ, and how many on the NYSE?': one count for each, as
 # 'how many … on the NASDAQ vs the NYSE' says
+# 'Which cities in Ohio have companies, and how many companies are in each one?': the count
+# per group answers both halves
+_WHICH_HAVE_HOW_MANY_EACH = re.compile(
+    r"^\s*(?:which|what)\s+(?P<groups>[a-z]+)(?P<where>\s+(?:in|of)\s+[\w .'&-]+?)?\s+"
+    r"(?:have|has|host|contain)\s+(?:any\s+)?(?P<rows>[a-z]+)\s*,?\s*and\s+how\s+many"
+    r"(?:\s+(?P=rows))?\s+(?:are\s+(?:there\s+)?in\s+each(?:\s+one)?|does\s+each(?:\s+one)?"
+    r"\s+have|in\s+each(?:\s+one)?|each)\s*[?.!]*\s*$",
+    re.I,
+)
+# 'How many companies make up that figure?' after a total: how many rows it adds up
+_MAKE_UP_THAT = re.compile(
+    r"^\s*how\s+many\s+([a-z]+)\s+(?:make|made|go\s+into|went\s+into)\s+(?:up\s+)?(?:that|this)\s+"
+    r"(?:figure|total|number|sum|amount|weight|share|value)\s*[?.!]*\s*$",
+    re.I,
+)
+# 'which state has the most company headquarters': counted headquarters are companies
+_COUNTED_HEADQUARTERS = re.compile(
+    r"\b(most|fewest|least|many|number\s+of|count\s+of)\s+(?:company\s+|corporate\s+)?"
+    r"headquarters\b",
+    re.I,
+)
+# 'Which U.S. state has the most …': a state of the US (the country, a condition of its own)
+_US_STATE = re.compile(r"(?<![\w.])(?:U\.S\.(?:A\.)?|US|USA)\s+(states?)\b")
+# 'How many different cities are the companies located in?': a preposition left at the end
+_STRANDED_IN = re.compile(
+    r"^(\s*(?:how\s+many|which|what)\b.*?)\s+(?:located|based|headquartered)\s+in\s*(?=[?.!]*\s*$)",
+    re.I,
+)
 _AND_HOW_MANY = re.compile(
     r"^(\s*how\s+many\s+.+?\s(?:on|in|from|at|with)\s+.+?)\s*,?\s+and\s+how\s+many\s+"
     r"(?:(?:are|were|is)\s+)?(?:on|in|from|at|with)\s+(.+?)\s*([?.!]*)\s*$",
@@ -307,7 +355,7 @@ _AND_HOW_MANY = re.compile(
 )
 # 'selected by any user of the website': the app's users are the only users there are
 _OF_THE_APP = re.compile(
-    r"\s+(?:of|on|in)\s+(?:the|our|this)\s+(?:website|web\s+site|site|app|application|platform)\b",
+    r"\s+(?:of|on|in|for)\s+(?:the|our|this)\s+(?:website|web\s+site|site|app|application|platform)\b",
     re.IGNORECASE,
 )
 _WHEN_EACH = re.compile(r"\bwhen\s+each(?:\s+one)?\s+(?:was|got)\b", re.IGNORECASE)
@@ -327,6 +375,34 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # two-digit years: '12/29/23', "Q3 '23", 'Q1 23', "Dec '23"
 _SHORT_SLASH_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2})/(\d\d)\b(?![/\d])")
 _SHORT_QUARTER_YEAR = re.compile(r"\b([Qq][1-4])\s*(?:['’]|\s)(\d\d)\b(?![/\d%])")
+# 'nvda avg daily vol nov 23': a month and a two-digit year, when the question is about a
+# period (a total, an average, 'in …'); 'AAPL close nov 23' stays a day (23 November), as
+# does either end of a span ('between march 1 and march 15')
+_SHORT_MONTH_YEAR = re.compile(
+    r"(?<!between\s)(?<!from\s)(?<!and\s)(?<!to\s)(?<!until\s)(?<!till\s)(?<!thru\s)"
+    r"(?<!through\s)(?<!-\s)(?<!–\s)"
+    r"\b(?P<lead>(?:in|during|for|throughout|over|thru|through|of)\s+)?(?P<month>jan(?:uary)?|"
+    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+    r"nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<year>\d\d)\b(?![/\d:%]|\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d\d\b)",
+    re.I,
+)
+_OVER_A_PERIOD = re.compile(
+    r"\b(?:avg|average|mean|total|sum|daily|each|every|per|how\s+many|count|range|monthly|"
+    r"days|sessions|hi\s+and\s+lo|high\s+and\s+low|highs?|lows?|his|los|hi|lo)\b",
+    re.I,
+)
+
+
+def _short_month_year(text: str) -> str:
+    if not _OVER_A_PERIOD.search(text) and not any(
+        m.group("lead") for m in _SHORT_MONTH_YEAR.finditer(text)
+    ):
+        return text
+    return _SHORT_MONTH_YEAR.sub(
+        lambda m: f"{m.group('lead') or ''}{m.group('month')} 20{m.group('year')}", text
+    )
+
+
 _APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b(?![\d%])")
 
 
@@ -351,6 +427,22 @@ def _iso_day(m: re.Match, order: str = "") -> str:
     elif not (b > 12 and 1 <= a <= 12 and b <= 31) and not (order == "md" and a <= 12 and b <= 12):
         return m.group(0)
     return f"{year}-{a:02d}-{b:02d}"
+
+
+# 'AMD close 12/29': a day with no year, month first or day first when only one reads as a
+# day ('12/29', '29/12'); '6/1' (both read) and fractions ('1/2') are left as written
+_YEARLESS_SLASH_DAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\w/.%])")
+
+
+def _yearless_slash_day(m: re.Match) -> str:
+    a, b = int(m.group(1)), int(m.group(2))
+    if 1 <= a <= 12 < b <= 31:
+        month, day = a, b
+    elif 1 <= b <= 12 < a <= 31:
+        month, day = b, a
+    else:
+        return m.group(0)
+    return f"{_MONTH_NAMES[month - 1]} {day}"
 
 
 _MONTH_NAMES = [
@@ -397,6 +489,15 @@ def _day_order(text: str) -> str:
     return orders.pop() if len(orders) == 1 else ""
 
 
+# 'nvda hi/lo on mar 15', 'XOM lowest lo of 2022', 'MSFT hi and lo': a day's high and low
+# (a 'hi' opening the question, or before 'there' or a comma, is a greeting)
+# 'how many green days did MSFT have', 'how many names closed red on 12/29': a day that closed
+# above (green) or below (red) its open; 'RED' in capitals stays a ticker
+_COLOURED_DAYS = re.compile(r"\b([Gg]reen|[Rr]ed)\s+(?:days?|sessions?)\b")
+_CLOSED_COLOURED = re.compile(r"\bclosed\s+([Gg]reen|[Rr]ed)\b")
+_HI_SLASH_LO = re.compile(r"\bhi\s*/\s*lo\b", re.I)
+_TRADER_HI = re.compile(r"(?<=\w)(\s+)hi\b(?!\s*(?:there\b|[,!]))", re.I)
+_TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
 _MORE_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|bigger|smaller)\s+then\b", re.I)
 _SPACED_PERCENT = re.compile(r"(\d)\s+%")
 _BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s|[?.!,;)]|$)")
@@ -488,14 +589,23 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if spans != text:
         rewrites.append(("2023-12-01 to 2023-12-15", "from 2023-12-01 to 2023-12-15"))
         text = spans
-    split = _HOW_SPLIT.sub(
-        lambda m: (
-            f"{m.group(1)}break {m.group(2)} down by "
-            if m.group(2).lower() in ("those", "them", "these", "they", "those ones")
-            else f"{m.group(1)}break down {m.group(2)} by "
-        ),
+    each = _WHICH_HAVE_HOW_MANY_EACH.sub(
+        lambda m: f"how many {m.group('rows')} per {m.group('groups')}{m.group('where') or ''}",
         text,
     )
+    each = _COUNTED_HEADQUARTERS.sub(r"\1 companies", each)
+    each = _MAKE_UP_THAT.sub(r"how many \1 is that?", each)
+    each = _STRANDED_IN.sub(r"\1", each)
+    each = _US_STATE.sub(r"\1 in the US", each)
+    if each != text:
+        rewrites.append(("which … have …, and how many in each", "how many … per …"))
+        text = each
+    broken = _A_BREAKDOWN_OF.sub(lambda m: _break_down(m.group("rows")), text)
+    broken = _SIGNUP_PERIOD.sub(r"\1 \2 of signup", broken)
+    if broken != text:
+        rewrites.append(("a breakdown of … by", "break … down by"))
+        text = broken
+    split = _HOW_SPLIT.sub(lambda m: m.group(1) + _break_down(m.group(2)), text)
     if split != text:
         rewrites.append(("how do … break down by", "break … down by"))
         text = split
@@ -503,7 +613,8 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if spans != text:
         rewrites.append(("m/d-m/d", "from m/d to m/d"))
         text = spans
-    years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", text)
+    years = _short_month_year(text)
+    years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", years)
     years = _SHORT_SLASH_YEAR.sub(r"\1/20\2", years)
     years = _APOSTROPHE_YEAR.sub(r"20\1", years)
     if years != text:
@@ -511,9 +622,28 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         text = years
     order = _day_order(text)
     iso = _SLASH_DATE.sub(lambda m: _iso_day(m, order), text)
+    iso = _YEARLESS_SLASH_DAY.sub(_yearless_slash_day, iso)
     if iso != text:
         rewrites.append(("m/d/yyyy", "yyyy-mm-dd"))  # '12/30/2022' (not '03/04/2023': which?)
         text = iso
+    colored = _COLOURED_DAYS.sub(
+        lambda m: f"days with close {'above' if m.group(1).lower() == 'green' else 'below'} open",
+        text,
+    )
+    colored = _CLOSED_COLOURED.sub(
+        lambda m: f"closed {'above' if m.group(1).lower() == 'green' else 'below'} the open",
+        colored,
+    )
+    if colored != text:
+        # a trader's green (red) day: it closed above (below) its open
+        rewrites.append(("green / red day", "close above / below open"))
+        text = colored
+    traders = _HI_SLASH_LO.sub("high and low", text)
+    traders = _TRADER_HI.sub(r"\1high", traders)
+    traders = _TRADER_LO.sub("low", traders)
+    if traders != text:
+        rewrites.append(("hi/lo", "high and low"))  # a trader's shorthand, not a greeting
+        text = traders
     said_then = _MORE_THEN.sub(r"\1 than", text)  # 'more then 10': a common slip
     if said_then != text:
         rewrites.append(("then", "than"))
@@ -711,8 +841,9 @@ _NEW_SUBJECT = re.compile(
 # 'On a separate point, how many …', 'on a different note': the words name no data even
 # when one of them is a column's word ('points')
 _ON_ANOTHER_POINT = re.compile(
-    r"^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?on\s+(?:a|an|another)\s+(?:separate|different|unrelated|"
-    r"related|other|side|new)\s+(?:point|note|topic|matter)\b[\s,:;.-]*(?=\S)",
+    r"^\s*(?:(?:and|ok(?:ay)?|so)[\s,]+)?(?:on\s+(?:a|an|another)\s+(?:separate|different|unrelated|"
+    r"related|other|side|new)\s+(?:point|note|topic|matter)\b|separately\b|unrelated(?:ly)?\b|"
+    r"(?:on\s+)?a\s+different\s+question\b)[\s,:;.-]*(?=\S)",
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")

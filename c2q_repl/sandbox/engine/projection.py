@@ -26,8 +26,9 @@ from .clarify import clarified_task, describe_result, filter_text
 from .kept import Shown, keep, same
 from .lexicon import column_kind
 from .linking import Linked
-from .spec import Col, QuerySpec
+from .spec import Col, QuerySpec, one_day
 from .sqlbuild import metric_name
+from .timeexpr import TimeSpec
 from .unprojected import shown_sql
 
 __all__ = ["asked_projection", "shown_sql"]
@@ -80,6 +81,10 @@ def asked_projection(
         # 'what stock had the highest trading volume ever': a ranked row of a history is a
         # day's row; its day says which (as its stock does)
         latest.update(_dated_key(spec.table, catalog))
+    if any(_day_not_named(it.time) for it in linked.items if it.kind == "time"):
+        # 'the S&P 500's price on the last day in the data', 'AAPL close Dec 29': which day
+        # that is (of which year) is part of the answer, as for 'the latest close'
+        latest.update(f.col for f in spec.filters if f.time and one_day(f))
     if kept and latest:
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
         # day, not today), so its date stays beside the value
@@ -95,6 +100,15 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _day_not_named(said: TimeSpec | None) -> bool:
+    """'on the last day', 'on Dec 29' (no year): one day the question does not fully name."""
+    if said is None:
+        return False
+    return said.kind == "yearless" or (
+        said.kind == "last" and said.unit == "day" and said.count == 1
+    )
 
 
 def _only_keys(

@@ -29,6 +29,7 @@ UNITS = {
     "quarter": "quarter",
     "quarters": "quarter",
 }
+_RECENT_DAYS = 31  # a day said without its year is read only within the data's last month
 _LEADING = {"in", "during", "for", "of", "within", "throughout", "over", "from"}
 
 
@@ -37,6 +38,7 @@ class TimeSpec:
     """A parsed time phrase, before anchoring. Dates are ISO strings."""
 
     kind: str  # "range" | "since" | "after" | "before" | "on" | "last" | "this" | "previous"
+    # | "yearless" (start is "MM-DD": a day said without its year)
     start: str = ""
     end: str = ""  # exclusive for "range"
     count: int = 0
@@ -146,6 +148,36 @@ def _day_month_year(tokens: list[Token], i: int) -> tuple[dt.date, dt.date, int]
     return d, d + dt.timedelta(days=1), k + 1 - i
 
 
+def _yearless_day(tokens: list[Token], i: int) -> tuple[int, int, int] | None:
+    """'Dec 29', 'December 29th', '29 December' with no year after it: (month, day, tokens
+    used). None when a year follows (a full date) or the day cannot be in that month."""
+    if i >= len(tokens):
+        return None
+    k = i
+    if tokens[k].lower in MONTHS and k + 1 < len(tokens) and _day(tokens[k + 1]):
+        month, day = MONTHS[tokens[k].lower], _day(tokens[k + 1])
+        k += 2
+        if k < len(tokens) and tokens[k].lower in ("st", "nd", "rd", "th"):
+            k += 1
+    elif _day(tokens[k]) and k + 1 < len(tokens):
+        day = _day(tokens[k])
+        k += 1
+        if k < len(tokens) and tokens[k].lower in ("st", "nd", "rd", "th", "of"):
+            k += 1
+        if k >= len(tokens) or tokens[k].lower not in MONTHS:
+            return None
+        month = MONTHS[tokens[k].lower]
+        k += 1
+    else:
+        return None
+    after = k + 1 if k < len(tokens) and tokens[k].text == "," else k
+    if after < len(tokens) and (_year(tokens[after]) or tokens[after].lower == "of"):
+        return None
+    if month is None or day is None or day > calendar.monthrange(2024, month)[1]:
+        return None
+    return month, day, k - i
+
+
 def _text(tokens: list[Token], i: int, n: int) -> str:
     return " ".join(t.text for t in tokens[i : i + n])
 
@@ -244,6 +276,11 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
     if at(j) in ("year", "ytd") and (at(j) == "ytd" or (at(j + 1) == "to" and at(j + 2) == "date")):
         used = j + (1 if at(j) == "ytd" else 3) - i
         return TimeSpec("this", unit="year", text=_text(tokens, i, used)), used
+    yearless = _yearless_day(tokens, i + (1 if at(i) in ("on", "for") else 0))
+    if yearless is not None:
+        month, day, used = yearless
+        used += 1 if at(i) in ("on", "for") else 0
+        return TimeSpec("yearless", f"{month:02d}-{day:02d}", text=_text(tokens, i, used)), used
     # in 2023 / in March 2023 / 2023 / in Q1 2023
     skip = 1 if at(i) in _LEADING else 0
     p = _point(tokens, i + skip)
@@ -289,6 +326,32 @@ def resolve(spec: TimeSpec | None, anchor: str | None) -> DateRange:
         else f"relative to today ({today.isoformat()})"
     )
     end = today + dt.timedelta(days=1)
+    if spec.kind == "yearless":
+        # 'AAPL close on 12/28' when the data ends on 2023-12-29: that day of the data's last
+        # month; a day further back ('june 30') could be of any year, and is declined
+        month, day = (int(p) for p in spec.start.split("-"))
+        year = today.year if (month, day) <= (today.month, today.day) else today.year - 1
+        while True:
+            try:
+                on = dt.date(year, month, day)
+                break
+            except ValueError:  # 29 February: the latest leap year
+                year -= 1
+        if (today - on).days > _RECENT_DAYS:
+            # 'AAPL close on june 30' half a year before the data ends: which year is not
+            # clear from the conversation, so it is asked, not guessed
+            from .reading import Refuse
+
+            raise Refuse(
+                f"'{spec.text}' has no year; please say which (for example "
+                f"'{spec.text.removeprefix('on ').strip()}, {on.year}').",
+                spec.text,
+            )
+        return DateRange(
+            on.isoformat(),
+            (on + dt.timedelta(days=1)).isoformat(),
+            f"'{spec.text}' has no year: read as {on.isoformat()}, the latest such day, {why}",
+        )
     if spec.kind == "last":
         if spec.unit == "day":
             start = end - dt.timedelta(days=spec.count)

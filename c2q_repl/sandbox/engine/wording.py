@@ -18,6 +18,32 @@ def says_data(text: str, lex: Lexicon) -> bool:
     return any(it.kind in ("table", "column", "value") for it in linked.items)
 
 
+def value_columns(text: str, lex: Lexicon) -> frozenset[tuple[str, str]]:
+    """The columns ``text`` is a whole value of ('Ohio' → companies.state), or none ('Kansas'
+    is only a part of 'Kansas City')."""
+    items = link(text, lex).items
+    if len(items) != 1 or items[0].kind != "value" or items[0].text.lower() != text.lower():
+        return frozenset()
+    return frozenset((t.table, t.column) for t in items[0].targets)
+
+
+def tables_of_rows_named(text: str, lex: Lexicon) -> frozenset[str]:
+    """The tables one of whose rows ``text`` names by its key or name ('Google' → companies)."""
+    from .sqlbuild import name_columns
+
+    named = set()
+    for it in link(text, lex).items:
+        if it.kind != "value":
+            continue
+        for t in it.targets:
+            info = lex.catalog.table(t.table)
+            if info is not None and (
+                t.column in info.primary_key or t.column in name_columns(info)
+            ):
+                named.add(t.table)
+    return frozenset(named)
+
+
 def names_data(text: str, lex: Lexicon) -> bool:
     return any(it.kind == "table" for it in link(text, lex).items)
 
@@ -132,6 +158,28 @@ def rows_and_their_total_decline(question: str) -> Decline | None:
 _RANKS_CHOICES = re.compile(r"\b(?:most|top|common|popular|frequent(?:ly)?|often)\b", re.I)
 
 
+_CANDLE_PATTERN = re.compile(
+    r"\b(?P<said>(?:inside|outside|doji|engulfing|hammer|gap(?:\s+(?:up|down))?)\s+"
+    r"(?:days?|bars?|candles?|sessions?))\b",
+    re.I,
+)
+
+
+def candle_pattern_decline(question: str) -> Decline | None:
+    """'IBM inside days in dec 23, count': a chart pattern compares each day with the day
+    before (its high and low inside the previous day's); the engine does not write that, and
+    reading the words away counted something else."""
+    m = _CANDLE_PATTERN.search(question)
+    if m is None:
+        return None
+    return Decline(
+        f"'{m.group('said')}' compares each day's prices with the day before's, which the "
+        "built-in engine does not write. Ask for the open, high, low and close of each day in "
+        "the period instead, or use the LLM engine.",
+        (m.group("said"),),
+    )
+
+
 def chosen_together_decline(question: str) -> Decline | None:
     """Rows picked by the same people as a named row (co-occurrence) need the choices
     compared with each other; read without that, 'together with NVDA' once counted NVDA's
@@ -155,17 +203,38 @@ _MONTH_ALONE = re.compile(
     rf"(?P<month>{_MONTH_NAMES})\b(?!\s*(?:,\s*)?(?:of\s+)?(?:\d{{1,2}}\b|'?\d\d\b))",
     re.I,
 )
+# 'oct?', 'what about October?', 'and september': a month alone as the whole follow-up
+_MONTH_FRAGMENT = re.compile(
+    rf"^\s*(?:and\s+)?(?:(?:what|how)\s+about\s+)?(?:(?:in|for|during)\s+)?(?:the\s+month\s+of\s+)?"
+    rf"(?P<month>{_MONTH_NAMES})\s*[?.!]*\s*$",
+    re.I,
+)
+_SHORT_YEAR_AFTER_MONTH = re.compile(rf"\b(?:{_MONTH_NAMES})\.?\s+'?(\d\d)\b(?![/\d:])", re.I)
 _ANY_YEAR = re.compile(r"\b(?:19|20)\d\d\b|'\d\d\b")
 
 
-def month_of_the_year_before(question: str, previous: str) -> tuple[str, tuple[str, str]] | None:
+def month_of_the_year_before(
+    question: str, earlier: list[str]
+) -> tuple[str, tuple[str, str]] | None:
     """'and in november' after 'how many picks in december 2023': November of that year,
-    when the previous question named a month of one year. (question, (said, read as))."""
-    m = _MONTH_ALONE.search(question)
+    when the question before named a month of one year; a month alone ('oct?' then 'what
+    about September?') takes the year of the latest of the three before that names one.
+    (question, (said, read as))."""
+    fragment = _MONTH_FRAGMENT.match(question)
+    m = fragment or _MONTH_ALONE.search(question)
     if m is None or _ANY_YEAR.search(question):
         return None
+    # a month alone ('oct?') keeps everything else, so it may take the year from further
+    # back; in a question of its own only the one just before says which year
+    before = earlier[-3:] if fragment else earlier[-1:]
+    said_year = [q for q in before if _ANY_YEAR.search(q) or _SHORT_YEAR_AFTER_MONTH.search(q)]
+    if not said_year:
+        return None
+    previous = said_year[-1]
     month_then = re.search(rf"\b(?:{_MONTH_NAMES})\b", previous, re.I)
     years = set(re.findall(r"\b(?:19|20)\d\d\b", previous))
+    # 'MSFT hi and lo for nov 23': a trader's two-digit year after the month
+    years |= {f"20{y}" for y in _SHORT_YEAR_AFTER_MONTH.findall(previous)}
     if month_then is None or len(years) != 1:
         return None
     year = years.pop()
