@@ -312,3 +312,60 @@ def test_a_plural_pronoun_past_a_declined_narrowing_is_declined(engine, seed_db)
     turns = ["How many people picked AAPL?", "of those, how many also picked MSFT?"]
     plan = session(engine, seed_db, *turns, "a list of those folks")
     assert declined(plan), plan.tasks[0].sql
+
+
+def test_a_comparison_with_no_number_to_compare_is_declined_not_a_crash(engine, seed_db):
+    # was: 'The built-in engine failed on this question: list index out of range'
+    turns = [
+        "a breakdown of signups by month",
+        "which month had the most people sign up?",
+        "how many of the folks who signed up that month have made at least one pick?",
+    ]
+    plan = session(engine, seed_db, *turns)
+    if declined(plan):
+        assert "failed" not in plan.tasks[0].refusal, plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Can you list the companies that are headquartered in Texas and the city each one is in?",
+            "SELECT stock_symbol, city FROM companies WHERE state = 'TX'",
+        ),
+        (
+            "Which state has the highest total number of full-time employees when you add up"
+            " all the companies there?",
+            "SELECT state, SUM(full_time_employees) FROM companies GROUP BY state"
+            " ORDER BY 2 DESC LIMIT 1",
+        ),
+        (
+            "NVDA close n vol on 2023-12-29",
+            "SELECT close, volume FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " AND record_date = '2023-12-29'",
+        ),
+    ],
+)
+def test_a_teachers_and_a_traders_joined_asks(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_top_n_is_not_top_and(engine, seed_db):
+    assert declined(ask(engine, seed_db, "top n companies"))
+
+
+def test_a_groups_total_across_its_companies_and_that_group_after_it(engine, seed_db):
+    first = "Which country outside the US has the most employees in total across its companies?"
+    plan = ask(engine, seed_db, first)
+    gold = (
+        "SELECT country, SUM(full_time_employees) FROM companies WHERE country_code <> 'US'"
+        " GROUP BY country ORDER BY 2 DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    top = rows(seed_db, plan)[0][0]
+    plan = session(
+        engine, seed_db, first, "List the companies from that country with their employee numbers."
+    )
+    gold = f"SELECT stock_symbol, full_time_employees FROM companies WHERE country = '{top}'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -329,6 +329,24 @@ _WHICH_HAVE_HOW_MANY_EACH = re.compile(
     r"\s+have|in\s+each(?:\s+one)?|each)\s*[?.!]*\s*$",
     re.I,
 )
+# 'list the companies headquartered in Texas and the city each one is in': their city
+_EACH_ONE_IS_IN = re.compile(
+    r"\b(and|with)\s+the\s+([a-z]+)\s+(?:that\s+)?each(?:\s+one)?\s+is\s+(?:located\s+|based\s+)?in\b",
+    re.I,
+)
+# 'the highest total number of employees when you add up all the companies there': the total
+# already says so
+_WHEN_ADDED_UP = re.compile(
+    r"\s*,?\s+(?:when|if)\s+you\s+(?:add|sum|total)\s+(?:up\s+)?(?:all\s+)?(?:of\s+)?"
+    r"(?:the\s+)?[a-z]+(?:\s+up)?(?:\s+(?:there|in\s+(?:it|each|them)))?(?=\s*[?.!]*\s*$)",
+    re.I,
+)
+# 'the most employees in total across its companies': a group's total is over its rows
+_ACROSS_ITS_ROWS = re.compile(
+    r"(?<=\btotal)\s+(?:across|over|for)\s+(?:all\s+)?(?:of\s+)?(?:its|their)\s+"
+    r"(?:companies|firms|members|stocks|rows)\b",
+    re.I,
+)
 # 'How many companies make up that figure?' after a total: how many rows it adds up
 _MAKE_UP_THAT = re.compile(
     r"^\s*how\s+many\s+([a-z]+)\s+(?:make|made|go\s+into|went\s+into)\s+(?:up\s+)?(?:that|this)\s+"
@@ -495,6 +513,8 @@ def _day_order(text: str) -> str:
 # above (green) or below (red) its open; 'RED' in capitals stays a ticker
 _COLOURED_DAYS = re.compile(r"\b([Gg]reen|[Rr]ed)\s+(?:days?|sessions?)\b")
 _CLOSED_COLOURED = re.compile(r"\bclosed\s+([Gg]reen|[Rr]ed)\b")
+# 'NVDA close n vol same day': 'n' between two words is 'and' ('top n' asks for a number)
+_SHORT_AND = re.compile(r"(?<=[a-z])(?<!\btop)(?<!\bbottom)(?<!\bfirst)(?<!\blast)\s+n\s+(?=[a-z])")
 _HI_SLASH_LO = re.compile(r"\bhi\s*/\s*lo\b", re.I)
 _TRADER_HI = re.compile(r"(?<=\w)(\s+)hi\b(?!\s*(?:there\b|[,!]))", re.I)
 _TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
@@ -595,6 +615,9 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     )
     each = _COUNTED_HEADQUARTERS.sub(r"\1 companies", each)
     each = _MAKE_UP_THAT.sub(r"how many \1 is that?", each)
+    each = _EACH_ONE_IS_IN.sub(r"\1 their \2", each)
+    each = _WHEN_ADDED_UP.sub("", each)
+    each = _ACROSS_ITS_ROWS.sub("", each)
     each = _STRANDED_IN.sub(r"\1", each)
     each = _US_STATE.sub(r"\1 in the US", each)
     if each != text:
@@ -638,6 +661,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # a trader's green (red) day: it closed above (below) its open
         rewrites.append(("green / red day", "close above / below open"))
         text = colored
+    anded = _SHORT_AND.sub(" and ", text)
+    if anded != text:
+        rewrites.append(("n", "and"))
+        text = anded
     traders = _HI_SLASH_LO.sub("high and low", text)
     traders = _TRADER_HI.sub(r"\1high", traders)
     traders = _TRADER_LO.sub("low", traders)

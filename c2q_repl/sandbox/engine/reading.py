@@ -81,6 +81,9 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
     """Pick one of several columns a phrase may mean, preferring tables in play."""
     if len(cols) == 1:
         return cols[0]
+    if not cols:
+        # 'have made at least one pick': a count word with no number column to compare
+        raise Refuse(f"I could not tell which number '{item.text}' is compared by.", item.text)
     for table in _involved_tables(st):  # the most directly involved table first
         for c in cols:
             if c.table == table:
