@@ -16,6 +16,7 @@ from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
 from .phrasing import benchmark_phrasing, most_counted
 from .spec import Decline
+from .trader_words import short_month_year, trader_words, yearless_slash_days
 
 # A sentence that tells the answerer how to behave, not what to find.
 _INSTRUCTION = re.compile(
@@ -393,34 +394,6 @@ _SLASH_DATE = re.compile(r"\b(\d{1,2})/(\d{1,2})/((?:19|20)\d\d)\b")
 # two-digit years: '12/29/23', "Q3 '23", 'Q1 23', "Dec '23"
 _SHORT_SLASH_YEAR = re.compile(r"\b(\d{1,2}/\d{1,2})/(\d\d)\b(?![/\d])")
 _SHORT_QUARTER_YEAR = re.compile(r"\b([Qq][1-4])\s*(?:['’]|\s)(\d\d)\b(?![/\d%])")
-# 'nvda avg daily vol nov 23': a month and a two-digit year, when the question is about a
-# period (a total, an average, 'in …'); 'AAPL close nov 23' stays a day (23 November), as
-# does either end of a span ('between march 1 and march 15')
-_SHORT_MONTH_YEAR = re.compile(
-    r"(?<!between\s)(?<!from\s)(?<!and\s)(?<!to\s)(?<!until\s)(?<!till\s)(?<!thru\s)"
-    r"(?<!through\s)(?<!-\s)(?<!–\s)"
-    r"\b(?P<lead>(?:in|during|for|throughout|over|thru|through|of)\s+)?(?P<month>jan(?:uary)?|"
-    r"feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
-    r"nov(?:ember)?|dec(?:ember)?)\.?\s+(?P<year>\d\d)\b(?![/\d:%]|\s*(?:st|nd|rd|th)\b|\s*,?\s*(?:19|20)\d\d\b)",
-    re.I,
-)
-_OVER_A_PERIOD = re.compile(
-    r"\b(?:avg|average|mean|total|sum|daily|each|every|per|how\s+many|count|range|monthly|"
-    r"days|sessions|hi\s+and\s+lo|high\s+and\s+low|highs?|lows?|his|los|hi|lo)\b",
-    re.I,
-)
-
-
-def _short_month_year(text: str) -> str:
-    if not _OVER_A_PERIOD.search(text) and not any(
-        m.group("lead") for m in _SHORT_MONTH_YEAR.finditer(text)
-    ):
-        return text
-    return _SHORT_MONTH_YEAR.sub(
-        lambda m: f"{m.group('lead') or ''}{m.group('month')} 20{m.group('year')}", text
-    )
-
-
 _APOSTROPHE_YEAR = re.compile(r"(?<![\w'’])['’](\d\d)\b(?![\d%])")
 
 
@@ -445,22 +418,6 @@ def _iso_day(m: re.Match, order: str = "") -> str:
     elif not (b > 12 and 1 <= a <= 12 and b <= 31) and not (order == "md" and a <= 12 and b <= 12):
         return m.group(0)
     return f"{year}-{a:02d}-{b:02d}"
-
-
-# 'AMD close 12/29': a day with no year, month first or day first when only one reads as a
-# day ('12/29', '29/12'); '6/1' (both read) and fractions ('1/2') are left as written
-_YEARLESS_SLASH_DAY = re.compile(r"(?<![\w/.])(\d{1,2})/(\d{1,2})(?![\w/.%])")
-
-
-def _yearless_slash_day(m: re.Match) -> str:
-    a, b = int(m.group(1)), int(m.group(2))
-    if 1 <= a <= 12 < b <= 31:
-        month, day = a, b
-    elif 1 <= b <= 12 < a <= 31:
-        month, day = b, a
-    else:
-        return m.group(0)
-    return f"{_MONTH_NAMES[month - 1]} {day}"
 
 
 _MONTH_NAMES = [
@@ -507,17 +464,6 @@ def _day_order(text: str) -> str:
     return orders.pop() if len(orders) == 1 else ""
 
 
-# 'nvda hi/lo on mar 15', 'XOM lowest lo of 2022', 'MSFT hi and lo': a day's high and low
-# (a 'hi' opening the question, or before 'there' or a comma, is a greeting)
-# 'how many green days did MSFT have', 'how many names closed red on 12/29': a day that closed
-# above (green) or below (red) its open; 'RED' in capitals stays a ticker
-_COLOURED_DAYS = re.compile(r"\b([Gg]reen|[Rr]ed)\s+(?:days?|sessions?)\b")
-_CLOSED_COLOURED = re.compile(r"\bclosed\s+([Gg]reen|[Rr]ed)\b")
-# 'NVDA close n vol same day': 'n' between two words is 'and' ('top n' asks for a number)
-_SHORT_AND = re.compile(r"(?<=[a-z])(?<!\btop)(?<!\bbottom)(?<!\bfirst)(?<!\blast)\s+n\s+(?=[a-z])")
-_HI_SLASH_LO = re.compile(r"\bhi\s*/\s*lo\b", re.I)
-_TRADER_HI = re.compile(r"(?<=\w)(\s+)hi\b(?!\s*(?:there\b|[,!]))", re.I)
-_TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
 _MORE_THEN = re.compile(r"\b(more|less|fewer|greater|higher|lower|bigger|smaller)\s+then\b", re.I)
 _SPACED_PERCENT = re.compile(r"(\d)\s+%")
 _BARE_PERCENT = re.compile(r"(?<![\w.%])(?<!\d\s)%(?=\s|[?.!,;)]|$)")
@@ -636,7 +582,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if spans != text:
         rewrites.append(("m/d-m/d", "from m/d to m/d"))
         text = spans
-    years = _short_month_year(text)
+    years = short_month_year(text)
     years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", years)
     years = _SHORT_SLASH_YEAR.sub(r"\1/20\2", years)
     years = _APOSTROPHE_YEAR.sub(r"20\1", years)
@@ -645,32 +591,15 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         text = years
     order = _day_order(text)
     iso = _SLASH_DATE.sub(lambda m: _iso_day(m, order), text)
-    iso = _YEARLESS_SLASH_DAY.sub(_yearless_slash_day, iso)
     if iso != text:
         rewrites.append(("m/d/yyyy", "yyyy-mm-dd"))  # '12/30/2022' (not '03/04/2023': which?)
         text = iso
-    colored = _COLOURED_DAYS.sub(
-        lambda m: f"days with close {'above' if m.group(1).lower() == 'green' else 'below'} open",
-        text,
-    )
-    colored = _CLOSED_COLOURED.sub(
-        lambda m: f"closed {'above' if m.group(1).lower() == 'green' else 'below'} the open",
-        colored,
-    )
-    if colored != text:
-        # a trader's green (red) day: it closed above (below) its open
-        rewrites.append(("green / red day", "close above / below open"))
-        text = colored
-    anded = _SHORT_AND.sub(" and ", text)
-    if anded != text:
-        rewrites.append(("n", "and"))
-        text = anded
-    traders = _HI_SLASH_LO.sub("high and low", text)
-    traders = _TRADER_HI.sub(r"\1high", traders)
-    traders = _TRADER_LO.sub("low", traders)
-    if traders != text:
-        rewrites.append(("hi/lo", "high and low"))  # a trader's shorthand, not a greeting
-        text = traders
+    yearless = yearless_slash_days(text)
+    if yearless != text:
+        rewrites.append(("m/d", "the month and day"))  # '12/29': its year read from the data
+        text = yearless
+    text, traded = trader_words(text)
+    rewrites.extend(traded)
     said_then = _MORE_THEN.sub(r"\1 than", text)  # 'more then 10': a common slip
     if said_then != text:
         rewrites.append(("then", "than"))
