@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .lexicon import Lexicon
 from .linking import Item
+from .refuse import Refuse
 from .spec import Col, Filter
 
 
@@ -46,12 +47,6 @@ class ReadState:
     def is_kw(self, i: int, *categories: str) -> bool:
         it = self.at(i)
         return bool(it and it.kind == "kw" and (not categories or it.category in categories))
-
-
-class Refuse(Exception):
-    def __init__(self, message: str, *words: str):
-        super().__init__(message)
-        self.words = words
 
 
 def col_kind(st: ReadState, col: Col) -> str:

@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .normalize import Token
+from .refuse import Refuse
 
 MONTHS = {name.lower(): i for i, name in enumerate(calendar.month_name) if name}
 MONTHS.update({name.lower(): i for i, name in enumerate(calendar.month_abbr) if name})
@@ -340,8 +341,6 @@ def resolve(spec: TimeSpec | None, anchor: str | None) -> DateRange:
         if (today - on).days > _RECENT_DAYS:
             # 'AAPL close on june 30' half a year before the data ends: which year is not
             # clear from the conversation, so it is asked, not guessed
-            from .reading import Refuse
-
             raise Refuse(
                 f"'{spec.text}' has no year; please say which (for example "
                 f"'{spec.text.removeprefix('on ').strip()}, {on.year}').",
