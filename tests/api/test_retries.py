@@ -149,9 +149,21 @@ def test_retry_policy_table():
     assert not may_retry("GET", E.RateLimitError("l", retry_after=3600))
 
 
-def test_closing_the_client_interrupts_a_retry_wait(server, make_client):
+def test_closing_the_client_interrupts_a_retry_wait(server, make_client, monkeypatch):
     import threading
 
+    from c2q_repl.api.transport import ApiTransport
+
+    # closed once the client is in its retry wait (closing while the 429's body is still
+    # being read is a broken connection instead, a race the test must not depend on)
+    waiting = threading.Event()
+    wait = ApiTransport._wait
+
+    def entered_wait(self, seconds, cancel):
+        waiting.set()
+        return wait(self, seconds, cancel)
+
+    monkeypatch.setattr(ApiTransport, "_wait", entered_wait)
     client = make_client(server.endpoint, max_retries=1)
     server.route(
         "GET",
@@ -163,8 +175,7 @@ def test_closing_the_client_interrupts_a_retry_wait(server, make_client):
         target=lambda: outcome.append(pytest.raises(E.RateLimitError, client.list_sessions))
     )
     worker.start()
-    while not server.requests_to("GET", "/v3/sessions"):
-        worker.join(0.01)
+    assert waiting.wait(5)
     client.close()
     worker.join(5)
     assert not worker.is_alive() and outcome
