@@ -96,6 +96,10 @@ HOLDOUT_SPLITS = (
     "holdout63",
     "holdout64",
     "holdout65",
+    "holdout66",
+    "holdout67",
+    "holdout68",
+    "holdout69",
 )  # --holdout runs them all: never tuned on
 
 

@@ -191,6 +191,14 @@ SPLITS = (
     "dev108",
     "dev109",
     "dev110",
+    "holdout66",
+    "holdout67",
+    "holdout68",
+    "holdout69",
+    "dev111",
+    "dev112",
+    "dev113",
+    "dev114",
 )  # later blind sets
 
 
