@@ -11,6 +11,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
 
@@ -23,6 +24,9 @@ if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - exercised on 3.10 only
     import tomli as tomllib  # type: ignore[import-not-found]
+
+if TYPE_CHECKING:
+    from .linking import Linked
 
 _TRAILING_PREPOSITIONS = frozenset({"in", "on", "of", "to", "at", "for", "by", "with"})
 _GENERIC_HEADS = frozenset({"id", "date", "name", "code", "number", "type", "no", "key", "flag"})
@@ -91,12 +95,30 @@ class Lexicon:
     near_words: dict[str, tuple[tuple[str, ...], float] | None] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # memos of linking.py and spelling.py, emptied with near_words; init=False so a copy made
+    # with dataclasses.replace (kb.py, described.py) starts with its own, empty
+    linked: dict[str, Linked] = field(default_factory=dict, init=False, repr=False, compare=False)
+    keyword_typos: dict[str, tuple[str, str, str] | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    spelled: dict[str, str | None] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
+    fuzzy_words: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+
+    def forget_memos(self) -> None:
+        """Empty what was worked out from the phrases: a phrase was added."""
+        self.near_words.clear()
+        self.linked.clear()
+        self.keyword_typos.clear()
+        self.spelled.clear()
+        self.fuzzy_words.clear()
 
     def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)
         if not key:
             return
-        self.near_words.clear()
+        self.forget_memos()
         bucket = self.phrases.setdefault(key, [])
         if target not in bucket:
             bucket.append(target)
@@ -399,6 +421,7 @@ def _add_value(lex: Lexicon, table: str, column: str, value: str) -> None:
     target = Target("value", table, column, value, via="value")
     if _is_code(value):
         lex.symbols.setdefault(value, []).append(target)
+        lex.forget_memos()
         return
     key = phrase_key(value)
     lex.add(key, target)

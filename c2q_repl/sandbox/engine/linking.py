@@ -89,12 +89,13 @@ def _fuzzy(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
 
 
 def _nearest_phrase(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | None:
-    candidates = [
-        k[0]
-        for k, targets in lex.phrases.items()
-        if len(k) == 1 and len(k[0]) >= 4 and any(t.via != "joined" for t in targets)
-    ]
-    scored = _close(word, candidates)
+    if not lex.fuzzy_words:
+        lex.fuzzy_words.extend(
+            k[0]
+            for k, targets in lex.phrases.items()
+            if len(k) == 1 and len(k[0]) >= 4 and any(t.via != "joined" for t in targets)
+        )
+    scored = _close(word, lex.fuzzy_words)
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
@@ -111,7 +112,16 @@ def _keyword_typo(word: str, lex: Lexicon) -> tuple[str, str, str] | None:
     a clear margin), never a word the schema knows or another form of a keyword."""
     if len(word) < 5 or (word,) in lex.phrases:
         return None
-    scored = _close(word, [k[0] for k in _KEYWORD_KEYS if len(k) == 1 and len(k[0]) >= 5])
+    if word not in lex.keyword_typos:
+        lex.keyword_typos[word] = _nearest_keyword(word)
+    return lex.keyword_typos[word]
+
+
+_TYPO_KEYWORDS = [k[0] for k in _KEYWORD_KEYS if len(k) == 1 and len(k[0]) >= 5]
+
+
+def _nearest_keyword(word: str) -> tuple[str, str, str] | None:
+    scored = _close(word, _TYPO_KEYWORDS)
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:
@@ -134,7 +144,24 @@ def _other_word_form(word: str, phrase: str) -> bool:
     return bool(stems & other) and word != phrase
 
 
+_MEMO_SIZE = 4096  # questions (and their rewrites) remembered per lexicon
+
+
 def link(question: str, lex: Lexicon) -> Linked:
+    """The question's spans linked to the schema. One question is linked many times over
+    (each rewrite, each check), so the result is remembered per lexicon: a long chatty
+    question spent most of its time here."""
+    hit = lex.linked.get(question)
+    if hit is not None:
+        return hit
+    linked = _link(question, lex)
+    if len(lex.linked) >= _MEMO_SIZE:
+        lex.linked.clear()
+    lex.linked[question] = linked
+    return linked
+
+
+def _link(question: str, lex: Lexicon) -> Linked:
     tokens = tokenize(question)
     items: list[Item] = []
     unknown: list[str] = []

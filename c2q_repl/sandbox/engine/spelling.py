@@ -24,22 +24,30 @@ def corrected_spelling(question: str, lex: Lexicon) -> tuple[str, tuple[tuple[st
     unknown = [w for w in link(question, lex).unknown if len(w) >= _MIN_SWAPPED and w.isalpha()]
     if not unknown:
         return question, ()
-    known = _known_words(lex)
     rewrites: list[tuple[str, str]] = []
     for word in dict.fromkeys(unknown):
-        typed = word_key(word)
-        raw = word.lower()
-        near = {
-            k
-            for k in known
-            if _slip(typed, k) or (raw != typed and _slip(raw, _plural(k)))  # 'utilites'
-        }
-        if len(near) != 1:
+        if word not in lex.spelled:
+            lex.spelled[word] = _one_known_word(word, lex)
+        fixed = lex.spelled[word]
+        if fixed is None:
             continue
-        fixed = near.pop()
         question = re.sub(rf"(?<![\w']){re.escape(word)}(?![\w'])", fixed, question)
         rewrites.append((word, fixed))
     return question, tuple(rewrites)
+
+
+def _one_known_word(word: str, lex: Lexicon) -> str | None:
+    """The one known word a slip away from ``word``, or None (none, or several)."""
+    typed = word_key(word)
+    raw = word.lower()
+    firsts = {typed[:1], raw[:1]}  # a slip keeps the first letter (_slip)
+    near = {
+        k
+        for k in _known_words(lex)
+        if k[:1] in firsts
+        and (_slip(typed, k) or (raw != typed and _slip(raw, _plural(k))))  # 'utilites'
+    }
+    return near.pop() if len(near) == 1 else None
 
 
 def _known_words(lex: Lexicon) -> set[str]:
