@@ -537,7 +537,9 @@ def test_the_n_most_recent_rows(store):
 
 def test_a_number_compared_before_last_is_no_row_count(seed_db):
     task = ask(seed_db, "stocks that closed above 400 on the last trading day")
-    assert not task.refusal and "LIMIT 400" not in task.sql and "MAX(latest_rows" in task.sql
+    last = seed_db.query("SELECT MAX(record_date) FROM stock_price_history").rows[0][0]
+    assert not task.refusal and "LIMIT 400" not in task.sql and "close > 400" in task.sql
+    assert "MAX(latest_rows" in task.sql or f">= '{last}'" in task.sql  # the data's last day
 
 
 # -- change over a period: last value minus first value of one named series -----------------

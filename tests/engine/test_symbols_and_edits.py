@@ -240,9 +240,19 @@ def test_most_picked_ranks_by_the_rows_that_pick(engine, seed_db, question, limi
 
 def test_an_answer_that_only_repeats_the_question_is_declined(engine, seed_db):
     """Once the row 'SP500, S&P 500', shown as the answer."""
-    question = "where's the S&P 500 index at on the latest day we have?"
-    task = ask(engine, seed_db, question).tasks[0]
+    task = ask(engine, seed_db, "what is the S&P 500 index at?").tasks[0]
     assert "would only repeat" in task.refusal
+
+
+def test_where_the_index_is_at_on_a_day_is_its_level(engine, seed_db):
+    """'the latest day we have' is the data's last day (once only the echo, then declined)."""
+    question = "where's the S&P 500 index at on the latest day we have?"
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT price FROM index_price_history WHERE record_date ="
+        " (SELECT MAX(record_date) FROM index_price_history)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
 
 
 def test_a_watchlist_of_a_named_user_is_its_rows(engine, seed_db):

@@ -57,6 +57,8 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             k > 0
             and items[k - 1].kind == "column"
             and not (k + 1 < len(items) and items[k + 1].kind == "table")
+            # 'total weight per sector in the S&P 500': a grouping of the rows, not its sector
+            and not (k > 1 and items[k - 2].kind == "kw" and items[k - 2].category == "group")
         ):
             # 'the highest price of AAPL': the column said before it ('salary of Marketing
             # employees' is the employees' salary: the value only qualifies them)

@@ -58,6 +58,7 @@ from .evidence import (
 )
 from .followup_round import FollowupRound
 from .followups import apply_followup
+from .group_totals import group_totals
 from .guard import unaccounted
 from .how_much import total_of_how_much
 from .interpret import interpret
@@ -98,6 +99,7 @@ from .wording import (
     month_of_the_year_before,
     month_without_year,
     names_data,
+    rank_position_decline,
     rows_and_their_total_decline,
     says_data,
     tables_of_rows_named,
@@ -222,7 +224,9 @@ class BuiltinAnswerer:
         body, instructions = strip_boilerplate(question)
         asked, aside = question_of(
             body,
-            lambda text: back_reference(text, link(text, ctx.lex)),
+            # read as prepared: 'how many people does each one have working for it' has no
+            # pronoun left once read as its employees
+            lambda text: _points_back(prepare(text).question, ctx.lex),
             lambda text: says_data(text, ctx.lex),
             lambda text: _unplaced(link(text, ctx.lex)),
             lambda text: mentions(link(prepare(text).question, ctx.lex)),
@@ -254,6 +258,11 @@ class BuiltinAnswerer:
             said = where_said(prepared.question)
             prepared = replace(
                 prepared, question=placed, rewrites=prepared.rewrites + ((said, "its place"),)
+            )
+        totals = group_totals(prepared.question, ctx.lex)
+        if totals is not None:
+            prepared = replace(
+                prepared, question=totals[0], rewrites=prepared.rewrites + (totals[1],)
             )
         spelled, fixes = corrected_spelling(prepared.question, ctx.lex)
         if fixes:
@@ -298,6 +307,7 @@ class BuiltinAnswerer:
             future_decline(prepared.question, ctx.lex)
             or chosen_together_decline(prepared.question)
             or candle_pattern_decline(prepared.question)
+            or rank_position_decline(prepared.question)
             or rows_and_their_total_decline(prepared.question)
         )
         if forecast is not None:
@@ -830,6 +840,10 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+def _points_back(question: str, lex: Lexicon) -> str:
+    return back_reference(question, link(question, lex))
 
 
 def _unplaced(linked) -> tuple[str, ...]:

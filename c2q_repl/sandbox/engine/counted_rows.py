@@ -24,6 +24,7 @@ _THE_X_ONES = re.compile(
     r"(?P<said>[^\s?.!,]+(?:\s+[^\s?.!,]+)?)\s+ones\b",
     re.IGNORECASE,
 )
+_POLITE = re.compile(r"[\s,]*\b(?:please|pls|plz|thanks|thank\s+you|thx)\b[,.!]*", re.I)
 _BESIDE = re.compile(r"^\s*[?,.]*\s*(?:,|with|and)?\s*(?:their|its|the)?\s*", re.IGNORECASE)
 
 
@@ -32,6 +33,7 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
         return None
     if prev.having:
         return None  # a count of groups: not rows to list
+    question = _POLITE.sub("", question)  # 'list them please'
     m = _WHICH_ONES.match(question)
     if m is not None and m.group("noun") and not _names_table(m.group("noun"), prev.table, lex):
         return None  # 'which sectors were they': not the rows counted

@@ -1,8 +1,8 @@
 """The SQL and the explanation of a day-to-day move (day_moves.py).
 
 One inner query pairs each row of the series with the row before it (``LAG`` over the
-dates, per series, over the whole history); the outer query keeps the period's days and
-ranks, counts or lists them. Written once in MySQL syntax and transpiled to the
+dates, per series, from the data's trading day before the period); the outer query keeps the
+period's days and ranks, counts or lists them. Written once in MySQL syntax and transpiled to the
 database's dialect by sqlglot, so SQLite, MySQL and TiDB run the same query.
 """
 
@@ -34,7 +34,9 @@ def _literal(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
 
-def move_query(move: DayMove, dialect: str) -> MoveQuery:
+def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> MoveQuery:
+    """The move's SQL; ``whole_history`` pairs every row of the history (the same answer,
+    slower: what the bounded inner query is checked against)."""
     s = move.series
     date, key, measure = _q(s.date), _q(s.key), _q(s.measure)
     previous = f"previous_{s.measure}"
@@ -48,7 +50,8 @@ def move_query(move: DayMove, dialect: str) -> MoveQuery:
     )
     inner = (
         f"SELECT {key}, {date}, {measure}, LAG({measure}) OVER ({partition}ORDER BY {date}) "
-        f"AS {_q(previous)} FROM {_q(s.table)}{where_series}"
+        f"AS {_q(previous)} FROM {_q(s.table)}"
+        f"{where_series if whole_history else _bounded(move, where_series)}"
     )
     change = f"{measure} - {_q(previous)}"
     percent = f"({measure} - {_q(previous)}) * 100.0 / {_q(previous)}"
@@ -74,6 +77,8 @@ def move_query(move: DayMove, dialect: str) -> MoveQuery:
         conditions.append(f"{measure} {op} {_q(previous)}")
     if move.shape == "count":
         name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
+        if move.last_day and not s.values:  # one day: each series counted once
+            name = {"up": "number_up", "down": "number_down", "any": "number"}[move.direction]
         select = f"SELECT COUNT(*) AS {_q(name)}"
         tail = ""
     else:
@@ -101,6 +106,32 @@ def move_query(move: DayMove, dialect: str) -> MoveQuery:
     return MoveQuery(sql, _task(move), _notes(move))
 
 
+def _bounded(move: DayMove, where_series: str) -> str:
+    """The inner query's WHERE: the period and the data's trading day before it.
+
+    Pairing every row of a long history with its previous one costs a second on the sample
+    database (270,000 rows); a period only needs its own days and the day before its first,
+    so 'top gainers on the last trading day' reads two days instead of the whole history.
+    """
+    s = move.series
+    date, table = _q(s.date), _q(s.table)
+    first = (
+        _literal(move.start)
+        if move.start
+        else f"(SELECT MAX({date}) FROM {table}{where_series})"
+        if move.last_day
+        else ""
+    )
+    conditions = [where_series.removeprefix(" WHERE ")] if where_series else []
+    if first:
+        joiner = " AND" if where_series else " WHERE"
+        before = f"(SELECT MAX({date}) FROM {table}{where_series}{joiner} {date} < {first})"
+        conditions.append(f"{date} >= COALESCE({before}, {first})")
+    if move.end and not move.last_day:
+        conditions.append(f"{date} < {_literal(move.end)}")
+    return " WHERE " + " AND ".join(conditions) if conditions else ""
+
+
 def _task(move: DayMove) -> str:
     s = move.series
     who = s.label or f"each {s.key}"
@@ -113,6 +144,8 @@ def _task(move: DayMove) -> str:
     )
     if move.shape == "count":
         way = "higher" if move.direction == "up" else "lower"
+        if move.last_day and not s.values:
+            return f"How many {s.key} values' {s.measure} closed {way}{period} than the day before"
         return f"Days{period} on which {who}'s {s.measure} closed {way} than the day before"
     word = {"up": "gains", "down": "drops", "any": "moves"}[move.direction]
     unit = "in percent" if move.unit == "pct" else "in points"
@@ -129,7 +162,7 @@ def _notes(move: DayMove) -> tuple[tuple[str, str], ...]:
         (
             "one-day move",
             f"each day's {s.measure} compared with the same series' previous day in "
-            f"{s.table} (the day before the first day of the period included)",
+            f"{s.table} (the data's trading day before the period's first day included)",
         )
     ]
     if move.shape == "rank" and not move.unit_said:

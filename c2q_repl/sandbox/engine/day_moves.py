@@ -4,8 +4,8 @@ S&P 500's best day in % terms', 'how many days did SPX close higher than the day
 
 Each row of a history table (a table keyed by a date and one series key) is compared with
 the same series' row before it (``LAG`` over the dates, per series); the change in points and
-in percent is shown, and the days are ranked, counted or listed. The previous day is looked
-up over the whole history, so the first day of a period compares with the last day before it.
+in percent is shown, and the days are ranked, counted or listed. The data's trading day before
+the period is read too, so the first day of a period compares with the last day before it.
 
 Read from the question's own words only: a day-to-day marker ('one-day', 'daily', 'than the
 day before', 'up days', 'worst day'), a direction, a unit, a rank or a count; the words left
@@ -61,7 +61,7 @@ _UP = re.compile(
     re.I,
 )
 _ANY = re.compile(
-    r"\b(?:moves?|moved|moving|swings?|swung|changes?|changed|movers?|returns?)\b"
+    r"\b(?:moves?|moved|moving|swings?|swung|changes?|changed|chg|chng|movers?|returns?)\b"
     r"|\bin\s+either\s+direction\b|\beither\s+way\b|\bup\s+or\s+down\b",
     re.I,
 )
@@ -363,8 +363,14 @@ def _move(
     threshold = words.threshold
     if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
-    if not series.values and shape != "rank" and threshold is None:
-        return None  # every series' every day, unasked for
+    last_day = words.last_day or bool(prior and prior.last_day and period is None)
+    if (
+        not series.values
+        and shape != "rank"
+        and threshold is None
+        and not (shape == "count" and last_day)
+    ):
+        return None  # every series' every day, unasked for (one day: each series once)
     unit = words.unit or (prior.unit if prior and prior.unit_said else "pct")
     unit_said = words.unit is not None or bool(prior and prior.unit_said)
     limit = words.limit or (prior.limit if prior and prior.limit_said else 1)
@@ -372,7 +378,6 @@ def _move(
     start, end, text = period or (
         (prior.start, prior.end, prior.period_text) if prior else ("", "", "")
     )
-    last_day = words.last_day or bool(prior and prior.last_day and period is None)
     if shape == "rank" and words.plural and not limit_said:
         limit = 10
     return DayMove(
@@ -407,6 +412,7 @@ def _series_and_period(
     times: list[Item] = []
     every: str | None = None
     measure_said: str | None = None
+    measure_table: str | None = None
     for item in linked.items:
         if item.kind == "value":
             values.append(item)
@@ -420,9 +426,11 @@ def _series_and_period(
             kinds = {column_kind(_type(lex.catalog, t, c)) for t, c in columns}
             if kinds == {"date"}:
                 continue  # 'which day', 'date': the day is shown anyway
+            if {c for _, c in columns} <= {h.key for h in histories}:
+                continue  # 'ticker, date, % chg': the series key is shown anyway
             if kinds != {"number"} or len({c for _, c in columns}) != 1:
                 return None
-            measure_said = next(iter(columns))[1]
+            measure_table, measure_said = next(iter(columns))
         elif item.kind == "kw":
             if item.category not in ("list",) and not _FILLER.fullmatch(item.text):
                 return None
@@ -437,6 +445,12 @@ def _series_and_period(
         # file gives (a stock's close)
         defaulted = [h.table for h in histories if lex.defaults.get(h.table) in h.measures]
         every = defaulted[0] if len(defaulted) == 1 else None
+    if every is None and not values and measure_table is not None:
+        # 'how many sessions did the index close down more than 2%': 'index close' is the
+        # measure of a history holding one series (the S&P 500), which is then that series
+        one = next((h for h in histories if h.table == measure_table), None)
+        if one is not None and _only_series(one, database):
+            every = one.table
     series = _series(values, every, measure_said, histories, lex, database)
     if series is False:
         return None

@@ -29,11 +29,23 @@ _RANGE = re.compile(
     r"|\b(?:range|spread)\s*\(\s*" + _HIGH_LOW + r"\s*\)"
     r"|\b(?:gap|difference|spread)\s+between\s+(?:the\s+|its\s+)?(?:daily\s+)?high\s+and\s+"
     r"(?:the\s+)?low\b"
-    r"|\b(?:intraday|intra-day|daily|trading)\s+(?:price\s+)?range\b"
+    r"|\b(?:intraday|intra-day|daily|trading)\s+(?:price\s+)?ranges?\b"
     r"(?:\s*\(\s*" + _HIGH_LOW + r"\s*\))?)",
     re.I,
 )
 _NAMES_EITHER = re.compile(r"\b(?:high|low|hi|lo|highs|lows)\b", re.I)
+# 'range = (high-low)/low', 'measured as (high-low)/low': the range as a percent of the
+# day's own low, open or close, said outright (never assumed: 'range' alone is high - low)
+_PERCENT_OF = re.compile(
+    r"[\s,;:]*(?:\(\s*)?(?:(?:range|it)\s*=\s*|(?:measured|defined|computed)\s+as\s+|as\s+)?"
+    r"\(\s*(?:high|hi)\s*-\s*(?:low|lo)\s*\)\s*/\s*(?P<by>low|open|close)\b"
+    r"(?P<hundred>\s*\*\s*100)?(?:\s*\))?",
+    re.I,
+)
+_RANGE_UNIT = re.compile(
+    r"\s*\bin\s+(?:%|percent(?:age)?\b|pct\b)(?:\s+terms\b)?|(?<=range)\s*%", re.I
+)
+_PERCENT_WORD = re.compile(r"%|\bpercent(?:age)?\b|\bpct\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -42,14 +54,32 @@ class Derived:
     stand_in: str  # the column the question is read with ('high')
     other: str  # the column subtracted ('low')
     name: str  # the output name of the measure
+    per: str = ""  # the column the range is divided by ('low'), or "" for the points
+    hundred: bool = False  # that ratio in percent ('range %', '* 100')
 
     @property
     def note(self) -> tuple[str, str]:
+        if self.per:
+            times = " * 100" if self.hundred else ""
+            return (
+                "range",
+                f"a day's range {'in percent' if self.hundred else 'as a ratio'}: "
+                f"({self.table}.{self.stand_in} - {self.other}){times} / {self.per}",
+            )
         return ("range", f"a day's range: {self.table}.{self.stand_in} - {self.other}")
 
 
 def read_range(question: str, catalog: Catalog) -> tuple[str, Derived] | None:
     """(the question with its range phrase read as the high, the measure) or None."""
+    percent = list(_PERCENT_OF.finditer(question))
+    if len(percent) > 1:
+        return None
+    said_percent = False
+    if percent:
+        question = question[: percent[0].start()] + question[percent[0].end() :]
+        # 'in %', 'range %': the unit of that range, read with it
+        question, said = _RANGE_UNIT.subn("", question)
+        said_percent = bool(said)
     found = list(_RANGE.finditer(question))
     if len(found) != 1:
         return None
@@ -71,6 +101,16 @@ def read_range(question: str, catalog: Catalog) -> tuple[str, Derived] | None:
     # 'high price': the column's own synonym, never the superlative 'high' ('NVDA high for
     # 2023' is the year's highest high)
     rewritten = question[: match.start()] + f"{high} price" + question[match.end() :]
+    if percent:
+        divisor = percent[0].group("by").lower()
+        per = next((c.name for c in info.columns if c.name.lower() == divisor), None)
+        if per is None:
+            return None
+        hundred = bool(
+            percent[0].group("hundred") or said_percent or _PERCENT_WORD.search(question)
+        )
+        name = "range_percent" if hundred else "range_ratio"
+        return rewritten, Derived(tables[0], high, low, name, per, hundred)
     return rewritten, Derived(tables[0], high, low, "high_low_range")
 
 
@@ -89,7 +129,14 @@ def with_range(sql: str, derived: Derived, dialect: str) -> str | None:
             used = True
             table = node.table
             low = exp.column(derived.other, table) if table else exp.column(derived.other)
-            return exp.Paren(this=exp.Sub(this=node.copy(), expression=low))
+            spread = exp.Paren(this=exp.Sub(this=node.copy(), expression=low))
+            if not derived.per:
+                return spread
+            per = exp.column(derived.per, table) if table else exp.column(derived.per)
+            # '* 1.0' keeps an integer high and low from a whole-number division
+            scale = exp.Literal.number("100.0" if derived.hundred else "1.0")
+            ratio = exp.Div(this=exp.Mul(this=spread, expression=scale), expression=per)
+            return exp.Paren(this=ratio)
         if isinstance(node, exp.Alias) and derived.stand_in in node.alias:
             new = node.alias.replace(derived.stand_in, derived.name)
             renamed[node.alias] = new

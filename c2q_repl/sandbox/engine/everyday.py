@@ -822,10 +822,71 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             else ("what is their combined weight" if m.group("all") else "what are their weights")
         ),
     ),
+    # 'top 5 stocks by volume on the latest trading day': the data's last day, as the time
+    # phrase 'the last day' ('the last trading day of 2022' is that year's, left as it is)
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:latest|most\s+recent|last|final)\s+trading\s+(?:day|session|date)\b"
+            r"|\b(?:the\s+)?(?:latest|most\s+recent)\s+(?:day|session|date)\b"
+            r"(?:\s+(?:in\s+the\s+data(?:set)?|on\s+record|available|you\s+have))?"
+            r"(?!\s+(?:of|in|for|before|after|when|that|which)\b)",
+            re.I,
+        ),
+        "the last day",
+    ),
+    # 'how many people does each one have working for it': its employees (the 'it' is the
+    # company just asked about, not an earlier answer)
+    (
+        re.compile(
+            r"\bhow\s+many\s+(?:people|persons|staff|workers)\s+(does|do)\s+"
+            r"(each(?:\s+one|\s+of\s+them|\s+company)?|they|it)\s+(?:have\s+)?"
+            r"(?:working\s+(?:for|at)\s+(?:it|them)|on\s+(?:staff|the\s+payroll)|employed)\b",
+            re.I,
+        ),
+        r"how many employees \1 \2 have",
+    ),
+    # 'which five companies have the most employees, and how many employees does each one
+    # have': the ranked measure asked for again, which the answer shows already
+    (
+        re.compile(
+            r"\b(?P<noun>employees|staff|workers|headcount|market\s+caps?|weights?|volume)\b"
+            r"(?P<between>[^,?.!]*?),?\s+and\s+(?:how\s+many|how\s+much|what)\s+(?P=noun)\s+"
+            r"(?:does|do|did|is|are)\s+(?:each(?:\s+one|\s+of\s+them)?|they|it)"
+            r"(?:\s+have|\s+has)?(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        r"\g<noun>\g<between>",
+    ),
+    # 'the highest the S&P 500 got in 2022': its highest level
+    (
+        re.compile(
+            r"\bthe\s+(highest|lowest)\s+(?:that\s+)?(the\s+s&p\s*500|s&p\s*500|the\s+index|spx)"
+            r"\s+(?:got|went|reached|hit|closed)\b",
+            re.I,
+        ),
+        r"the \1 level of \2",
+    ),
+    # 'what was the S&P 500 at on the most recent day': its level that day
+    (
+        re.compile(
+            r"\bwhat\s+(was|is)\s+(the\s+s&p\s*500|s&p\s*500|the\s+index|spx)\s+at\b"
+            r"(?=\s+(?:on|as\s+of)\b)",
+            re.I,
+        ),
+        r"what \1 the level of \2",
+    ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'
     (re.compile(r"\b(?:is|are)\s+worth\s+the\s+most\s+in\s+", re.I), "has the highest "),
+    (
+        re.compile(
+            r"\b(?:is|are)\s+worth\s+the\s+most\s+(?:overall|in\s+total|combined|altogether)"
+            r"(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        "has the highest total market cap",
+    ),
     (
         re.compile(r"\b(?:is|are)\s+worth\s+the\s+most(?=\s*(?:[?.!]|$))", re.I),
         "has the highest market cap",

@@ -201,6 +201,15 @@ INFORMAL: dict[str, str] = {
     "qtr": "quarter",
     "qtrs": "quarters",
     "fin": "financial",
+    "wt": "weight",
+    "wts": "weights",
+    "svc": "service",
+    "svcs": "services",
+    "comm": "communication",
+    "usr": "user",
+    "domiciled": "headquartered",
+    "domicile": "headquarters",
+    "usrs": "users",
     "sorry": "",
     "actually": "",
     "chg": "change",
@@ -486,7 +495,9 @@ _WHO_TEACHES = re.compile(r"^(\s*)who\s+((?:teaches|taught|teach)\b)", re.IGNORE
 # 'who works in Legal': the staff (the one person table with a hire date)
 # 'who picked the most stocks': the users (the app's people who pick)
 _WHO_PICKS = re.compile(
-    r"^(\s*)who\s+((?:has\s+|have\s+)?(?:picked|selected|chose|chosen|added)\b)", re.I
+    r"^(\s*)who\s+((?:has\s+|have\s+)?(?:picked|selected|chose|chosen|added)\b"
+    r"|(?:has|had)\s+(?:the\s+)?(?:most|fewest|least|more|fewer)\s+(?:picks|selections)\b)",
+    re.I,
 )
 _WHO_WORKS = re.compile(r"^(\s*)who\s+((?:works|worked|is employed|was employed)\b)", re.IGNORECASE)
 _RANKED_BY = re.compile(r"^\s*(?:the\s+)?([a-z][a-z ]*?)\s+ranked\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
@@ -803,6 +814,12 @@ _ON_ANOTHER_POINT = re.compile(
     re.IGNORECASE,
 )
 _LABEL = re.compile(r"^\s*([A-Za-z][\w '&/-]{0,40}?)\s*[:：]\s+(?=\S)")
+# 'latest trading day: top 10 …': a label that says when is part of the question
+_LABEL_SAYS_WHEN = re.compile(
+    r"\b(?:latest|last|most\s+recent|first|final|previous|prior|trading\s+days?|sessions?|"
+    r"today|yesterday|ytd|mtd|qtd|q[1-4]|h[12]|fy\d*)\b",
+    re.IGNORECASE,
+)
 _FOR_MY = re.compile(
     r"^\s*(?:for|in)\s+(?:my|a|our|the|this)\s+(?:[a-z-]+\s+){0,2}?(?:article|story|report|"
     r"slide|slides|deck|pack|presentation|meeting|memo|piece|post|newsletter|review|demo|"
@@ -818,6 +835,8 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     removed: list[str] = []
     for pattern in (_INTERJECTION, _ON_ANOTHER_POINT, _NEW_SUBJECT, _FOR_MY, _LABEL):
         m = pattern.match(text)
+        if m and pattern is _LABEL and _LABEL_SAYS_WHEN.search(m.group(1)):
+            continue
         if m and (pattern in (_NEW_SUBJECT, _ON_ANOTHER_POINT) or not names_data(m.group(0))):
             removed.append(m.group(0).strip(" ,:;-"))
             text = text[m.end() :]

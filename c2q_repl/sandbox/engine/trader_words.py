@@ -43,6 +43,22 @@ _TRADER_HI = re.compile(r"(?<=\w)(\s+)hi\b(?!\s*(?:there\b|[,!]))", re.I)
 _TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
 
 
+# 'how many names in the S&P 500', 'top 5 tech names by wt': a market's 'names' are its stocks
+# (not the name column: 'the names of …', 'company names', 'names and tickers' stay), read so
+# only beside words of the market, since on any other database a name is a name
+_NAMES = re.compile(
+    r"(?<!\bthe\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bcompany\s)(?<!\bcompanies\s)"
+    r"(?<!\buser\s)(?<!\busers\s)(?<!\bshort\s)(?<!\blong\s)(?<!\bfull\s)(?<!\bindex\s)"
+    r"(?<=\w\s)names\b(?!\s*(?:of|and|,|&|\+\s*tickers?|pls|please|too|also|instead)\b)"
+)
+_MARKET_WORDS = re.compile(
+    r"\b(?:s&p|spx|index|sectors?|wts?|weights?|tickers?|market\s+cap|mkt\s+cap|"
+    r"tech|energy|financials?|utilities|industrials|health\s*care|stocks?|drop|gain|"
+    r"performers?|close|closes|closed|volume|vol)\b",
+    re.I,
+)
+
+
 def short_month_year(text: str) -> str:
     """'nov 23' as 'nov 2023' when the question is about a period, else the text as it is."""
     if not _OVER_A_PERIOD.search(text) and not any(
@@ -71,7 +87,8 @@ def yearless_slash_days(text: str) -> str:
 
 
 def trader_words(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """Green and red days, 'n' for 'and', 'hi'/'lo': (the text, the rewrites made)."""
+    """Green and red days, 'n' for 'and', a market's 'names', 'hi'/'lo': (the text, the
+    rewrites made)."""
     rewrites: list[tuple[str, str]] = []
     colored = _COLOURED_DAYS.sub(
         lambda m: f"days with close {'above' if m.group(1).lower() == 'green' else 'below'} open",
@@ -88,6 +105,11 @@ def trader_words(text: str) -> tuple[str, list[tuple[str, str]]]:
     if anded != text:
         rewrites.append(("n", "and"))
         text = anded
+    if _MARKET_WORDS.search(text):
+        stocks = _NAMES.sub("stocks", text)
+        if stocks != text:
+            rewrites.append(("names", "stocks"))
+            text = stocks
     traders = _HI_SLASH_LO.sub("high and low", text)
     traders = _TRADER_HI.sub(r"\1high", traders)
     traders = _TRADER_LO.sub("low", traders)

@@ -165,6 +165,29 @@ _CANDLE_PATTERN = re.compile(
 )
 
 
+_POSITION = re.compile(
+    r"\bwhere\s+(?:does|do|did|would|will)\s+(?:[\w.&'-]+\s+){1,4}?(?P<a>rank|place|stand|sit)\b"
+    r"|\b(?:its|their|his|her|[\w.&-]+'s)\s+(?P<b>rank|ranking|position|place)\s+(?:by|in|on|among|for)\b"
+    r"|\bwhat\s+(?P<c>rank|position|place)\s+(?:is|was|does|did)\b",
+    re.I,
+)
+
+
+def rank_position_decline(question: str) -> Decline | None:
+    """'where does AVGO rank by weight': one row's place in a ranking. The engine does not
+    count the rows above it, and reading the words away showed the row with no place."""
+    m = _POSITION.search(question)
+    if m is None:
+        return None
+    said = m.group(0)
+    return Decline(
+        f"'{said}' asks for one row's place in a ranking, which the built-in engine does not "
+        "compute. Ask for the ranking itself (for example 'top 20 by weight') and find the "
+        "row in it, or use the LLM engine.",
+        (said,),
+    )
+
+
 def candle_pattern_decline(question: str) -> Decline | None:
     """'IBM inside days in dec 23, count': a chart pattern compares each day with the day
     before (its high and low inside the previous day's); the engine does not write that, and
