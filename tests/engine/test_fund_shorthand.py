@@ -364,3 +364,80 @@ def test_how_many_people_working_for_it_after_a_named_company_is_its_employees(e
     plan = ask(engine, seed_db, "Apple: how many people does it have working for it?")
     gold = "SELECT full_time_employees FROM companies WHERE stock_symbol = 'AAPL'"
     assert declined(plan) or same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many picks does user 5 have and when did user 5 sign up",
+        "how many picks does user 5 have, and their signup date",
+    ],
+)
+def test_a_date_asked_beside_a_count_is_never_dropped(engine, seed_db, question):
+    """Once the count alone: the sign-up read as the rows existing, the date asked lost."""
+    plan = ask(engine, seed_db, question)
+    assert declined(plan) or "created_date" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which trading day had the highest total volume summed across all stocks?",
+            "SELECT record_date, SUM(volume) AS v FROM stock_price_history GROUP BY record_date"
+            " ORDER BY v DESC LIMIT 1",
+        ),
+        (
+            "latest trading day: top 10 widest intraday ranges, (high-low)/low",
+            "SELECT stock_symbol, (high - low) * 1.0 / low AS r FROM stock_price_history"
+            " WHERE record_date = (SELECT MAX(record_date) FROM stock_price_history)"
+            " ORDER BY r DESC LIMIT 10",
+        ),
+        (
+            "user 16: what are their picks?",
+            "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 16",
+        ),
+    ],
+)
+def test_a_days_total_the_widest_ranges_and_a_named_users_their(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_datas_last_two_months_need_no_year(engine, seed_db):
+    last = seed_db.query("SELECT MAX(record_date) FROM stock_price_history").rows[0][0]
+    assert str(last).startswith("2023-12")
+    plan = ask(engine, seed_db, "AAPL average close in Nov")
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date BETWEEN '2023-11-01' AND '2023-11-30'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    assert any("2023" in str(note) for note in plan.tasks[0].assumptions or ()) or "2023" in str(
+        plan.tasks[0].clarified_task
+    )
+
+
+def test_a_month_further_back_without_its_year_is_asked(engine, seed_db):
+    plan = ask(engine, seed_db, "AAPL average close in june")
+    assert declined(plan) and "no year" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what was the quietest trading day for the whole market?",
+            "SELECT record_date, SUM(volume) AS v FROM stock_price_history GROUP BY record_date"
+            " ORDER BY v LIMIT 1",
+        ),
+        (
+            "what was the busiest trading day in 2023?",
+            "SELECT record_date, SUM(volume) AS v FROM stock_price_history"
+            " WHERE record_date LIKE '2023-%' GROUP BY record_date ORDER BY v DESC LIMIT 1",
+        ),
+    ],
+)
+def test_the_quietest_and_busiest_days_are_ranked_by_total_volume(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 
 from c2q_repl.sandbox.contracts import Catalog
@@ -50,6 +51,13 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         metric.func == "COUNT"
         and p.projection
         and all(col_kind(st, c) == "date" for c in p.projection)
+        # 'how many picks does user 5 have and when did they sign up', '…, and their signup
+        # date': the date is asked (a 'when', or the column said as a date)
+        and not any(
+            (it.kind == "kw" and it.text.lower() == "when")
+            or (it.kind == "column" and re.search(r"\b(?:date|dates|day|time)\b", it.text, re.I))
+            for it in st.items
+        )
     ):
         # 'how many users are registered?', 'how many users have added Apple?': the verb's
         # date only says the rows exist (a time phrase would have made it a condition)

@@ -11,7 +11,10 @@ import re
 from .lexicon import Lexicon
 from .linking import link
 
-_BUCKETS = "month|year|week"
+_BUCKETS = r"month|year|week|day|date|trading\s+day|session"
+# a day's own row is already one value: a day is ranked here only by a total, an average or a
+# count over its rows ('which day had the highest total volume'), never by its max
+_DAYS = frozenset({"day", "date", "trading day", "session"})
 _UP = {"most", "highest", "biggest", "largest", "greatest", "max", "maximum"}
 _DOWN = {"fewest", "least", "lowest", "smallest", "min", "minimum"}
 _SUPERLATIVE = "|".join(sorted(_UP | _DOWN, key=len, reverse=True))
@@ -30,6 +33,9 @@ _MEASURED = re.compile(
     r"^(?:average|avg|mean|total|sum\s+of|number\s+of|count\s+of|max|maximum|min|minimum)\b",
     re.I,
 )
+_OVER_EVERY_ROW = re.compile(
+    r"\s+(?:across|over|for)\s+all\s+(?:the\s+)?(?:stocks|companies|tickers|names)$", re.I
+)
 _TRAILING_VERB = re.compile(r"\s+(?:sign(?:ed)?\s+up|join(?:ed)?|register(?:ed)?)$", re.I)
 
 
@@ -42,8 +48,9 @@ def ranked_period(
     said = _WHICH_PERIOD.match(question) or _PERIOD_WITH.match(question)
     if said is None:
         return None
-    bucket, sup = said.group("bucket").lower(), said.group("sup").lower()
+    bucket, sup = " ".join(said.group("bucket").lower().split()), said.group("sup").lower()
     rest = _TRAILING_VERB.sub("", said.group("rest").strip())
+    rest = _OVER_EVERY_ROW.sub("", rest)  # 'the highest total volume across all stocks'
     linked = link(rest, lex).items
     if not any(it.kind in ("table", "column") for it in linked):
         return None
@@ -52,6 +59,10 @@ def ranked_period(
     measure = _measure(rest, sup, lex)
     if measure is None:
         return None
+    if bucket in _DAYS:
+        if measure.split()[0].lower() in ("max", "maximum", "min", "minimum"):
+            return None
+        bucket = "day"
     end = "top 1" if sup in _UP else "bottom 1"
     rewritten = f"{measure} per {bucket}, {end}"
     return rewritten, (said.group(0).strip(), rewritten)

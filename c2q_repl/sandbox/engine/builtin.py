@@ -100,6 +100,7 @@ from .wording import (
     month_without_year,
     names_data,
     rank_position_decline,
+    recent_month,
     rows_and_their_total_decline,
     says_data,
     tables_of_rows_named,
@@ -297,6 +298,13 @@ class BuiltinAnswerer:
         if same_year is not None:
             prepared = replace(
                 prepared, question=same_year[0], rewrites=prepared.rewrites + (same_year[1],)
+            )
+        latest_month = recent_month(prepared.question, ctx.lex)
+        if latest_month is not None:
+            prepared = replace(
+                prepared,
+                question=latest_month[0],
+                rewrites=prepared.rewrites + (latest_month[1],),
             )
         monthly = month_without_year(prepared.question, ctx.lex) or day_read_both_ways(
             prepared.question

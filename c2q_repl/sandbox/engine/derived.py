@@ -42,6 +42,17 @@ _PERCENT_OF = re.compile(
     r"(?P<hundred>\s*\*\s*100)?(?:\s*\))?",
     re.I,
 )
+_DAY_WORD = re.compile(
+    r"\b(?:daily|intraday|intra-day|day'?s?|single[- ]day|one[- ]day|per\s+day|each\s+day"
+    r"|sessions?|days)\b",
+    re.I,
+)
+# one day said: an ISO date, a month and its day, 'the last day'
+_ONE_DAY = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}/\d{1,2}\b|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+    r"[a-z]*\.?\s+\d{1,2}\b|\blast\s+(?:trading\s+)?day\b",
+    re.I,
+)
 _RANGE_UNIT = re.compile(
     r"\s*\bin\s+(?:%|percent(?:age)?\b|pct\b)(?:\s+terms\b)?|(?<=range)\s*%", re.I
 )
@@ -82,6 +93,10 @@ def read_range(question: str, catalog: Catalog) -> tuple[str, Derived] | None:
         said_percent = bool(said)
     found = list(_RANGE.finditer(question))
     if len(found) != 1:
+        return None
+    if not (_DAY_WORD.search(question) or _ONE_DAY.search(question)):
+        # 'which one had the widest range (high minus low)' after the year's highs and lows:
+        # the year's high minus its low, or the widest single day? Not guessed.
         return None
     tables = [
         t.name

@@ -857,6 +857,42 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\g<noun>\g<between>",
     ),
+    # 'what was the quietest trading day for the whole market': the day whose total volume
+    # is lowest (the busiest, highest)
+    (
+        re.compile(
+            r"^\s*(?:what|which)\s+(?:was|is|were)\s+the\s+(?P<word>quietest|slowest|busiest)\s+"
+            r"(?:trading\s+)?(?:day|session)\b(?:\s+(?:for|in|across|of)\s+the\s+(?:whole\s+|entire\s+|"
+            r"overall\s+)?(?:market|stock\s+market)|\s+overall)?",
+            re.I,
+        ),
+        lambda m: (
+            "which day had the "
+            + ("highest" if m.group("word").lower() == "busiest" else "lowest")
+            + " total volume"
+        ),
+    ),
+    # 'which trading day had the highest total volume': the date whose total is highest
+    (
+        re.compile(
+            r"\b(which|what)\s+(?:trading\s+)?(?:day|session)\s+(had|saw|has)\s+the\s+"
+            r"(highest|largest|biggest|most|lowest|smallest|least)\s+(total|combined|overall)\b",
+            re.I,
+        ),
+        r"\1 date \2 the \3 \4",
+    ),
+    # 'the highest total volume summed across all stocks': the total said twice, over every
+    # stock (no stock left out: no condition)
+    (
+        re.compile(
+            r"\b(total\s+[\w ]+?)\s+summed\s+(?:across|over|for)\s+all\s+(?:the\s+)?"
+            r"(?:stocks|companies|tickers|names)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'Energy names that printed an intraday range over 8%': a trader's 'had'
+    (re.compile(r"\b(?:printed|posted)\s+(?=(?:an?|the|its|their)\s+)", re.I), "had "),
     # 'the highest the S&P 500 got in 2022': its highest level
     (
         re.compile(

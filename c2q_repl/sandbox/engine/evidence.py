@@ -87,6 +87,22 @@ def _start_marker(words: list[str]) -> str:
     return ""
 
 
+_SINGULAR_THEY = frozenset({"their", "theirs"})  # never "they": a clause of its own
+
+
+def _named_by_id_before(linked: Linked, index: int) -> bool:
+    """A row named by its table in the singular and a number before ``index`` ('user 16')."""
+    items = sorted(linked.items, key=lambda it: it.start)
+    return any(
+        a.kind == "table"
+        and not _is_plural_word(a.text)
+        and b.kind == "number"
+        and a.end == b.start
+        and b.end <= index
+        for a, b in zip(items, items[1:], strict=False)
+    )
+
+
 def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
@@ -108,6 +124,8 @@ def back_reference(question: str, linked: Linked) -> str:
             continue  # 'for each vendor, how many products did they sell': the vendor
         if said_before is not None and index > said_before and t.lower in PRONOUNS - PERSONAL:
             continue  # 'Which bus is the oldest? Give its fleet number.': that bus
+        if t.lower in _SINGULAR_THEY and _named_by_id_before(linked, index):
+            continue  # 'user 16 says their watchlist is empty': that user (one person)
         if t.lower in ("those", "these"):
             return t.text  # "those albums": always the previous answer's rows
         if (
@@ -175,6 +193,14 @@ def back_reference(question: str, linked: Linked) -> str:
             # "which companies have their HQ in CA": a noun of the same number before it
             plural = t.lower not in ("it", "its", "it's") and t.lower not in PERSONAL
             before = [start for start, p in tables if start < index and p == plural]
+            if (
+                t.lower == "them"
+                and len(before) == 1
+                and any(
+                    u.lower == "they" and before[0] < all_tokens.index(u) < index for u in tokens
+                )
+            ):
+                continue  # 'user 99's picks with the dates they added them': those picks
             if t.lower == "them" and len(before) == 1:
                 # 'how many users follow them', 'companies in each of them': an object is
                 # never the subject of its own clause

@@ -208,6 +208,8 @@ INFORMAL: dict[str, str] = {
     "comm": "communication",
     "usr": "user",
     "domiciled": "headquartered",
+    "widest": "biggest",
+    "narrowest": "smallest",
     "domicile": "headquarters",
     "usrs": "users",
     "sorry": "",

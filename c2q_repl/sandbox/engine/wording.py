@@ -4,6 +4,8 @@ does not write ('close - open', 'a / b') or is punctuation ('Texas - names and c
 
 from __future__ import annotations
 
+import calendar
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -264,6 +266,32 @@ def month_of_the_year_before(
     word = m.group("month")
     at = m.end("month")
     return question[:at] + f" {year}" + question[at:], (word, f"{word} {year}")
+
+
+def recent_month(question: str, lex: Lexicon) -> tuple[str, tuple[str, str]] | None:
+    """'best performers in Nov', 'JPM % chg in Dec': a month said without its year, when it is
+    the data's last month or the one before it, is that month (what someone looking at the
+    latest data means); further back the year is asked (month_without_year)."""
+    m = _MONTH_ALONE.search(question)
+    if m is None or _ANY_YEAR.search(question) or not lex.date_anchor:
+        return None
+    word = m.group("month")
+    if word.lower() == "may" and re.search(r"\bmay\s+(?:i|we|you|be|have|not)\b", question, re.I):
+        return None
+    month = _month_number(word)
+    last = dt.date.fromisoformat(max(lex.date_anchor.values())[:10])
+    before = (last.replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    when = next((d for d in (last.replace(day=1), before) if d.month == month), None)
+    if when is None:
+        return None
+    said = f"{word} {when.year}"
+    rewritten = question[: m.start("month")] + said + question[m.end("month") :]
+    return rewritten, (word, f"{said}: the data's latest {calendar.month_name[month]}")
+
+
+def _month_number(word: str) -> int:
+    low = word.lower()[:3]
+    return next(k for k in range(1, 13) if calendar.month_abbr[k].lower() == low)
 
 
 def month_without_year(question: str, lex: Lexicon) -> Decline | None:
