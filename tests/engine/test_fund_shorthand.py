@@ -441,3 +441,45 @@ def test_a_month_further_back_without_its_year_is_asked(engine, seed_db):
 def test_the_quietest_and_busiest_days_are_ranked_by_total_volume(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+_SP500_2023 = (
+    "SELECT (l.price - f.price) * 100.0 / f.price FROM index_price_history f,"
+    " index_price_history l WHERE f.record_date = (SELECT MIN(record_date) FROM"
+    " index_price_history WHERE record_date LIKE '2023-%') AND l.record_date = (SELECT"
+    " MAX(record_date) FROM index_price_history WHERE record_date LIKE '2023-%')"
+)
+
+
+def test_from_the_first_trading_day_of_a_year_to_its_last_is_that_year(engine, seed_db):
+    question = (
+        "By what percentage did the S&P 500 index change from the first trading day of 2023 to"
+        " the last trading day of 2023? I want my students to calculate this themselves."
+    )
+    plan = ask(engine, seed_db, question)
+    got = rows(seed_db, plan)
+    gold = seed_db.query(_SP500_2023).rows
+    assert abs(float(got[0][-1]) - float(gold[0][0])) < 1e-6, plan.tasks[0].sql
+
+
+def test_from_the_first_day_of_one_year_to_the_last_of_another_spans_both(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "how much did AAPL change from the first trading day of 2022 to the last trading day of 2023?",
+    )
+    sql = plan.tasks[0].sql
+    assert not declined(plan) and "2022-01-01" in sql and "2024-01-01" in sql, sql
+
+
+def test_a_month_alone_in_a_session_is_not_a_new_question_about_every_stock(engine, seed_db):
+    from test_honesty import session
+
+    plan = session(
+        engine,
+        seed_db,
+        "total trading volume for NVDA in dec 2023",
+        "in november?",
+        "what was the highest single-day volume in december and on which date",
+    )
+    assert declined(plan) or "NVDA" in plan.tasks[0].sql, plan.tasks[0].sql

@@ -299,7 +299,9 @@ class BuiltinAnswerer:
             prepared = replace(
                 prepared, question=same_year[0], rewrites=prepared.rewrites + (same_year[1],)
             )
-        latest_month = recent_month(prepared.question, ctx.lex)
+        # in a session a month alone may lean on an earlier turn ('… in december' after NVDA's
+        # total for dec 2023): not read as a new question about the latest month
+        latest_month = None if request.history else recent_month(prepared.question, ctx.lex)
         if latest_month is not None:
             prepared = replace(
                 prepared,

@@ -34,7 +34,9 @@ _ENDS_SAID_AFTER = re.compile(
 )
 _FIRST_OF_TO_LAST_ONE = re.compile(
     r"\bfrom\s+the\s+first(?:\s+trading)?\s+day\s+of\s+(?P<period>\S+(?:\s+\d{4})?)\s+to\s+the\s+"
-    r"last(?:\s+one|\s+trading\s+day|\s+day)?\b",
+    r"last(?:\s+one|\s+trading\s+day|\s+day)?\b"
+    # '… to the last trading day of 2023': the same period said again (another: not this)
+    r"(?:\s+of\s+(?P=period)\b)?(?!\s+(?:trading\s+)?(?:day\s+)?of\b)",
     re.I,
 )
 _POINTS = re.compile(r"(?<!percentage )(?<!percent )\bpoints?\b", re.I)

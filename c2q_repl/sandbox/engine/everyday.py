@@ -826,8 +826,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # phrase 'the last day' ('the last trading day of 2022' is that year's, left as it is)
     (
         re.compile(
-            r"\b(?:the\s+)?(?:latest|most\s+recent|last|final)\s+trading\s+(?:day|session|date)\b"
-            r"|\b(?:the\s+)?(?:latest|most\s+recent)\s+(?:day|session|date)\b"
+            r"(?:\b(?:the\s+)?(?:latest|most\s+recent|last|final)\s+trading\s+(?:day|session|date)\b"
+            r"|\b(?:the\s+)?(?:latest|most\s+recent)\s+(?:day|session|date)\b)"
             r"(?:\s+(?:in\s+the\s+data(?:set)?|on\s+record|available|you\s+have))?"
             r"(?!\s+(?:of|in|for|before|after|when|that|which)\b)",
             re.I,
@@ -856,6 +856,29 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\g<noun>\g<between>",
+    ),
+    # 'change from the first trading day of 2023 to the last trading day of 2023': over 2023
+    # (a change over a period is from its first day to its last already)
+    (
+        re.compile(
+            r"\bfrom\s+the\s+first\s+(?:trading\s+)?day\s+of\s+(?P<a>(?:19|20)\d\d)\s+"
+            r"(?:to|until|till|through)\s+the\s+last\s+(?:trading\s+)?day\s+of\s+(?P<b>(?:19|20)\d\d)\b",
+            re.I,
+        ),
+        lambda m: (
+            f"in {m.group('a')}"
+            if m.group("a") == m.group("b")
+            else f"from {m.group('a')}-01-01 to {m.group('b')}-12-31"
+        ),
+    ),
+    # 'over the course of 2023, from the first trading day of the year to the last one'
+    (
+        re.compile(
+            r"(?P<year>\b(?:19|20)\d\d\b[^?.!]*?),?\s+from\s+the\s+first\s+(?:trading\s+)?day\s+"
+            r"of\s+the\s+year\s+(?:to|until|till|through)\s+the\s+last(?:\s+one|\s+(?:trading\s+)?day)?\b",
+            re.I,
+        ),
+        r"\g<year>",
     ),
     # 'what was the quietest trading day for the whole market': the day whose total volume
     # is lowest (the busiest, highest)

@@ -87,6 +87,41 @@ def _start_marker(words: list[str]) -> str:
     return ""
 
 
+# people of the asker's own life, whom 'he' or 'she' then means ('my nephew says he …')
+_RELATIVES = frozenset(
+    {
+        "son",
+        "daughter",
+        "wife",
+        "husband",
+        "friend",
+        "nephew",
+        "niece",
+        "grandson",
+        "granddaughter",
+        "brother",
+        "sister",
+        "mother",
+        "father",
+        "mom",
+        "mum",
+        "dad",
+        "neighbor",
+        "neighbour",
+        "boss",
+        "colleague",
+        "uncle",
+        "aunt",
+        "cousin",
+        "partner",
+        "grandkid",
+        "grandchild",
+        "grandpa",
+        "grandma",
+        "husband's",
+        "wife's",
+    }
+)
 _SINGULAR_THEY = frozenset({"their", "theirs"})  # never "they": a clause of its own
 
 
@@ -142,6 +177,8 @@ def back_reference(question: str, linked: Linked) -> str:
             and all_tokens[index - 1].lower not in _EXISTENTIAL
         ):
             return t.text  # 'avg market cap there?': the place or group of the last answer
+        if t.lower in PERSONAL and any(u.lower in _RELATIVES for u in all_tokens[:index]):
+            continue  # 'my son … he and I argue about Apple': the asker's son, not a row
         if t.lower in PERSONAL:
             return t.text  # 'which department is she in': a person of the previous answer
         if t.lower in ("it", "its") and _one_row_named_in_an_earlier_clause(
