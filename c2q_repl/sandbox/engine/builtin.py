@@ -53,6 +53,7 @@ from .derived import Derived, read_range, with_range
 from .describe import describe_schema
 from .described import DescribedLexicons
 from .echo import echoed, linked_rows_of
+from .everyday import the_last_day
 from .evidence import (
     back_reference,
 )
@@ -259,6 +260,11 @@ class BuiltinAnswerer:
             said = where_said(prepared.question)
             prepared = replace(
                 prepared, question=placed, rewrites=prepared.rewrites + ((said, "its place"),)
+            )
+        last_day = None if request.history else the_last_day(prepared.question)
+        if last_day is not None:
+            prepared = replace(
+                prepared, question=last_day[0], rewrites=prepared.rewrites + (last_day[1],)
             )
         totals = group_totals(prepared.question, ctx.lex)
         if totals is not None:

@@ -822,18 +822,6 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             else ("what is their combined weight" if m.group("all") else "what are their weights")
         ),
     ),
-    # 'top 5 stocks by volume on the latest trading day': the data's last day, as the time
-    # phrase 'the last day' ('the last trading day of 2022' is that year's, left as it is)
-    (
-        re.compile(
-            r"(?:\b(?:the\s+)?(?:latest|most\s+recent|last|final)\s+trading\s+(?:day|session|date)\b"
-            r"|\b(?:the\s+)?(?:latest|most\s+recent)\s+(?:day|session|date)\b)"
-            r"(?:\s+(?:in\s+the\s+data(?:set)?|on\s+record|available|you\s+have))?"
-            r"(?!\s+(?:of|in|for|before|after|when|that|which)\b)",
-            re.I,
-        ),
-        "the last day",
-    ),
     # 'how many people does each one have working for it': its employees (the 'it' is the
     # company just asked about, not an earlier answer)
     (
@@ -925,11 +913,12 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"the \1 level of \2",
     ),
-    # 'what was the S&P 500 at on the most recent day': its level that day
+    # 'what was the S&P 500 at on the most recent day': its level that day (the data's own
+    # last day only: a day said outright may lie outside the data)
     (
         re.compile(
             r"\bwhat\s+(was|is)\s+(the\s+s&p\s*500|s&p\s*500|the\s+index|spx)\s+at\b"
-            r"(?=\s+(?:on|as\s+of)\b)",
+            r"(?=\s+on\s+the\s+(?:most\s+recent|latest|last)\s+(?:trading\s+)?(?:day|date|session)\b)",
             re.I,
         ),
         r"what \1 the level of \2",
@@ -1285,3 +1274,23 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         "",
     ),
 )
+
+
+# 'top 5 stocks by volume on the latest trading day': the data's last day, as the time phrase
+# 'the last day' ('the last trading day of 2022' is that year's, left as it is). Read only in
+# a first question: a follow-up's 'latest trading day' edits the answer before it.
+_LAST_TRADING_DAY = re.compile(
+    r"(?:\b(?:the\s+)?(?:latest|most\s+recent|last|final)\s+trading\s+(?:day|session|date)\b"
+    r"|\b(?:the\s+)?(?:latest|most\s+recent)\s+(?:day|session|date)\b)"
+    r"(?:\s+(?:in\s+the\s+data(?:set)?|on\s+record|available|you\s+have))?"
+    r"(?!\s+(?:of|in|for|before|after|when|that|which)\b)",
+    re.I,
+)
+
+
+def the_last_day(question: str) -> tuple[str, tuple[str, str]] | None:
+    """The question with 'the latest trading day' as 'the last day', and (said, read as)."""
+    m = _LAST_TRADING_DAY.search(question)
+    if m is None:
+        return None
+    return _LAST_TRADING_DAY.sub("the last day", question), (m.group(0), "the last day")
