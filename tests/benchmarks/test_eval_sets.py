@@ -61,9 +61,14 @@ def run_gold(conn: sqlite3.Connection, sql: str) -> tuple[list[tuple], bool]:
     aliased = {e.alias.lower(): e.this for e in tree.expressions if isinstance(e, exp.Alias)}
 
     def key(o: exp.Expression) -> exp.Expression:
-        if isinstance(o.this, exp.Column) and not o.this.table:
-            return aliased.get(o.this.name.lower(), o.this).copy()
-        return o.this.copy()
+        # an alias inside an expression too ('ORDER BY ABS(pct_change)')
+        return o.this.copy().transform(
+            lambda n: (
+                aliased[n.name.lower()].copy()
+                if isinstance(n, exp.Column) and not n.table and n.name.lower() in aliased
+                else n
+            )
+        )
 
     ordered = []
     for o in order.expressions:
@@ -254,3 +259,15 @@ def test_a_tie_check_reads_an_order_by_alias_as_its_expression(sp500_path: Path)
         assert run_gold(conn, sql)[0] == conn.execute(sql).fetchall()
     # a tie at the cut is seen: many companies share a sector's count of 1 or more
     assert run_gold(conn, "SELECT stock_symbol, sector FROM companies ORDER BY sector LIMIT 2")[1]
+
+
+def test_a_tie_check_reads_an_alias_inside_an_order_expression(sp500_path: Path):
+    """'ORDER BY ABS(pct)': once read as the name 'pct' on every row, a tie everywhere."""
+    conn = sqlite3.connect(f"{sp500_path.as_uri()}?mode=ro", uri=True)
+    inner = "SELECT stock_symbol, revenue_growth - 0.05 AS g FROM companies"
+    assert not run_gold(
+        conn, f"{inner} WHERE revenue_growth IS NOT NULL ORDER BY ABS(g) DESC, stock_symbol LIMIT 3"
+    )[1]
+    # a real tie through the alias is still seen: every row's key is the same
+    assert run_gold(conn, "SELECT stock_symbol, 1 AS k FROM companies ORDER BY ABS(k) LIMIT 2")[1]
+    conn.close()
