@@ -100,6 +100,10 @@ HOLDOUT_SPLITS = (
     "holdout67",
     "holdout68",
     "holdout69",
+    "holdout70",
+    "holdout71",
+    "holdout72",
+    "holdout73",
 )  # --holdout runs them all: never tuned on
 
 

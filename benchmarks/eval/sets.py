@@ -199,6 +199,14 @@ SPLITS = (
     "dev112",
     "dev113",
     "dev114",
+    "holdout70",
+    "holdout71",
+    "holdout72",
+    "holdout73",
+    "dev115",
+    "dev116",
+    "dev117",
+    "dev118",
 )  # later blind sets
 
 
