@@ -45,7 +45,6 @@ def test_a_named_companys_change_over_a_period_shows_its_ticker(engine, seed_db)
 @pytest.mark.parametrize(
     "declined,fragment",
     [
-        ("which sector has the most of those", "how many in energy?"),
         ("what share of the index do those 10 add up to together", "and the whole tech sector?"),
     ],
 )

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from .lexicon import Lexicon, Target
+from .lexicon import Lexicon, Target, column_kind
 from .linking import Item, Linked
 from .spec import Decline, QuerySpec
 from .sqlbuild import join_path
@@ -51,6 +51,8 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             and items[at].text.lower() in _AGGREGATE_WORDS
         ):
             at += 1  # 'the S&P 500 max high': an aggregate of the column said between
+            if items[at - 1].arg == "SUM" and _adds_up_here(items[at], lex):
+                continue  # 'the S&P 500's total market cap': its members' caps added up
         if at < len(items) and items[at].kind == "column":
             column = items[at]
         elif (
@@ -76,6 +78,8 @@ def _far_column(column: Item, owner: str, said: str, whom: str, lex: Lexicon) ->
     homes = _tables(column)
     if owner in homes or not homes:
         return None
+    if _many_labels(column, lex):
+        return None  # 'the sectors in the S&P 500': the labels of its members, many of them
     hops = [_hops(lex, owner, home) for home in homes]
     if not all(h is not None and h >= 2 for h in hops):
         return None
@@ -86,6 +90,35 @@ def _far_column(column: Item, owner: str, said: str, whom: str, lex: Lexicon) ->
         "you mean.",
         (column.text,),
     )
+
+
+def _adds_up_here(column: Item, lex: Lexicon) -> bool:
+    """A column item whose every reading is a number that adds up across rows."""
+    from .how_much import adds_up
+    from .spec import Col
+
+    return (
+        column.kind == "column"
+        and bool(column.targets)
+        and all(
+            lex.kind_of(t.table, t.column) == "number" and adds_up(Col(t.table, t.column))
+            for t in column.targets
+        )
+    )
+
+
+def _many_labels(column: Item, lex: Lexicon) -> bool:
+    """A plural word for a text column ('sectors', 'industries'): the values of many rows,
+    which an index or a person cannot have one of."""
+    word = column.text.lower().split()[-1]
+    if not word.endswith("s") or word.endswith("ss"):
+        return False
+    for t in column.targets:
+        info = lex.catalog.table(t.table)
+        col = info.column(t.column) if info is not None else None
+        if col is None or column_kind(col.type) != "text":
+            return False
+    return bool(column.targets)
 
 
 def _tables(item: Item) -> set[str]:

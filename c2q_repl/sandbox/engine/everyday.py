@@ -25,6 +25,143 @@ Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'how many rows does MSFT have in stock_price_history': that table's rows for MSFT
+    (
+        re.compile(
+            r"\bhow\s+many\s+(rows|records|entries)\s+(?:does|do|did)\s+([^?.!]+?)\s+have\s+"
+            r"in\s+(?:the\s+)?([a-z_]+(?:\s+table)?)\b",
+            re.I,
+        ),
+        r"how many \1 in \3 for \2",
+    ),
+    # 'on nobody's watchlist', 'nothing on their watchlist', 'an empty watchlist': none
+    (re.compile(r"\bon\s+nobody'?s\s+(\w+)", re.I), r"not on any \1"),
+    (
+        re.compile(
+            r"\b(have|has|had)\s+(?:nothing|zero\s+(?:stocks|picks)|no\s+stocks)\s+"
+            r"(?:on|in)\s+(?:their|his|her|the)\s+(\w+)",
+            re.I,
+        ),
+        r"\1 no \2",
+    ),
+    (re.compile(r"\b(have|has|had)\s+an?\s+empty\s+(\w+)", re.I), r"\1 no \2"),
+    # 'which month was the peak' after monthly averages: the month with the highest value
+    (
+        re.compile(r"\b(was|were|is|had)\s+the\s+(?:peak|high\s+point)\b(?!\s+\w)", re.I),
+        r"\1 the highest",
+    ),
+    (
+        re.compile(r"\b(was|were|is|had)\s+the\s+(?:trough|low\s+point)\b(?!\s+\w)", re.I),
+        r"\1 the lowest",
+    ),
+    # 'which 5 tech companies employ the most people': the most employees
+    (
+        re.compile(
+            r"\b(employ|employs|employed)\s+the\s+(most|fewest|least)\s+"
+            r"(?:people|staff|workers|folks|employees)\b",
+            re.I,
+        ),
+        lambda m: (
+            f"{'have' if m.group(1).lower() == 'employ' else 'has'} the {m.group(2)} employees"
+        ),
+    ),
+    # 'top 3 stocks picked that month': the most picked, not the biggest of those picked
+    (
+        re.compile(
+            r"\b(top\s+(?:\d+\s+)?)(stocks|tickers|companies|names)\s+"
+            r"(picked|selected|added|chosen|watchlisted|followed)\b(?!\s+(?:to|by|on)\b)",
+            re.I,
+        ),
+        r"\1most \3 \2",
+    ),
+    # 'how many picks have they made': how many they have
+    (
+        re.compile(
+            r"\bhow\s+many\s+(picks|selections|stocks)\s+(?:have|has)\s+(they|he|she|those\s+users|"
+            r"these\s+users|those\s+people)\s+made\b",
+            re.I,
+        ),
+        lambda m: (
+            f"how many {m.group(1)} "
+            f"{'does' if m.group(2).lower() in ('he', 'she') else 'do'} {m.group(2)} have"
+        ),
+    ),
+    # 'how many users have signed up so far': up to now, which adds nothing
+    (re.compile(r"\s*\bso\s+far\b", re.I), ""),
+    # 'how many companies have ebitda null': a null ebitda
+    (
+        re.compile(
+            r"\b(have|has|had|with)\s+(?!(?:no|not|any|an?|the|some|all)\b)([a-z_]+)\s+"
+            r"(null|missing|blank)\b(?!\s+(?:and|or)\b)",
+            re.I,
+        ),
+        r"\1 \3 \2",
+    ),
+    # 'which ticker has the highest close ever': the one record, never a per-ticker average
+    (
+        re.compile(
+            r"\b(which|what)\s+(tickers?|stocks?|compan(?:y|ies)|names?|symbols?)\s+(has|had|have)"
+            r"\s+the\s+(highest|lowest|biggest|largest|smallest)\s+(?=\w+(?:\s+\w+)?\s+"
+            r"(?:ever|of\s+all\s+time)\b)",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group(1)} "
+            f"{m.group(2) if m.group(2).lower().startswith(('stock', 'compan')) else 'stock'} "
+            f"{m.group(3)} the single {m.group(4)} "
+        ),
+    ),
+    # 'most watchlisted tickers': the stocks counted, named by their tickers
+    (
+        re.compile(r"\b(most|least|top\s+\d+)\s+([a-z]+ed)\s+(?:tickers|symbols)\b", re.I),
+        r"\1 \2 stocks",
+    ),
+    # 'out of how many users total': how many there are in all
+    (
+        re.compile(r"^\s*(?:and\s+)?out\s+of\s+how\s+many\s+([a-z ]+?)\s+(?:in\s+)?total\b", re.I),
+        r"how many \1 in total",
+    ),
+    # 'where is Alphabet headquartered and how many employees does it have': both, of it
+    (
+        re.compile(
+            r"^\s*where\s+(?:is|are)\s+(?P<who>.+?)\s+(?:headquartered|based|located)\s*,?\s+"
+            r"and\s+how\s+many\s+(?P<what>(?:full[- ]time\s+)?(?:employees|staff|workers))\s+"
+            r"(?:does|do)\s+(?:it|they)\s+(?:have|employ)\b",
+            re.I,
+        ),
+        r"city, state and \g<what> of \g<who>",
+    ),
+    # 'Alphabet headquarters and full-time employees', 'their headquarters': the place asked
+    # for (elsewhere 'headquarters' only says where the rows are: 'HQ in Texas')
+    (
+        re.compile(r"\b(?:hq|hqs|headquarters)(?=\s*(?:,|\band\b)\s*(?!in\b)\w)", re.I),
+        "city, state",
+    ),
+    (
+        re.compile(
+            r"(\b\w+'s|\bits|\btheir)\s+(?:hq|hqs|headquarters)\b(?!\s+(?:in|on|at|outside|within|near|located|based|city|state|cities)\b)",
+            re.I,
+        ),
+        r"\1 city and state",
+    ),
+    # 'trading days per year': how many of them, as 'number of trading days per year' reads
+    (
+        re.compile(
+            r"^(\s*)((?:trading|market)\s+days)\s+(?=(?:per|by|each|in\s+each)\s+"
+            r"(?:year|month|quarter|week)\b)",
+            re.I,
+        ),
+        r"\1number of \2 ",
+    ),
+    # 'the most valuable company in the stock market': every company the data holds
+    (
+        re.compile(
+            r"\b(compan(?:y|ies)|stocks?)\s+(?:in|on)\s+the\s+(?:whole\s+|entire\s+)?"
+            r"(?:stock\s+)?market\b(?!\s*(?:cap|close|open|value|capitali))",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'which six stocks appear most often in user watchlists': in the most of them
     (
         re.compile(

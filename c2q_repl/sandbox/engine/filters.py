@@ -585,6 +585,9 @@ def _named_tables_own(st: ReadState, dates: list[Col]) -> Col | None:
             or is_year_column(st, Col(info.name, c.name))
         )
         and concept & _concept(Col(info.name, c.name))
+        # 'users who added MSFT after oct 1': the picks' created_date the word names, not
+        # the users' column that only shares its name
+        and c.name.lower() not in {d.column.lower() for d in dates}
     ]
     return own[0] if len(own) == 1 else None
 

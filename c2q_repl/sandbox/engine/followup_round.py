@@ -60,7 +60,7 @@ from .rounds import (
     when_was_that,
     which_of_the_two,
 )
-from .spec import Decline, QuerySpec, one_day
+from .spec import Col, Decline, QuerySpec, one_day
 from .sqlbuild import PlanError, build
 
 _NARROWING = re.compile(
@@ -109,7 +109,9 @@ class FollowupRound:
                 # answer another question
                 rest = question[sort_them.end() :].strip(" ?.!")
                 if not _DIRECTION_SAID.search(rest):
-                    rest += " highest first"  # a sort by a number: largest first, as edits do
+                    # a sort by a number: largest first, as edits do; by a date: in time order
+                    dated = re.search(r"\b(?:dates?|days?|time|chronologically)\b", rest, re.I)
+                    rest += " in ascending order" if dated else " highest first"
                 rows = f"{shown.table.replace('_', ' ')} sorted {rest}"
                 return self._references.resolve(prior, shown, rows, sort_them.group(2), ctx)
         several = _SEVERAL_ANSWERS.search(question)
@@ -357,6 +359,8 @@ class FollowupRound:
         if edit is None:
             if pronoun:
                 return self._references.resolve(prior, prev, question, pronoun, ctx)
+            if _ranks_a_pinned_column(question, linked, prev):
+                return None  # a question of its own, answered as one
             unplaced = self._unplaced_edit(prior, question, linked, ctx)
             if unplaced is None and (
                 (subjectless_measure(question, linked) and named_subject(prev))
@@ -728,6 +732,26 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         )
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
     return kinds == {"column"}
+
+
+def _ranks_a_pinned_column(question: str, linked: Linked, prev: QuerySpec) -> bool:
+    """'which sector has the most employees' after the 5 tech companies with the most: the
+    previous rows were of one sector, so 'which sector' cannot pick among them; it ranks
+    every sector, a question of its own."""
+    words = [t.lower for t in tokenize(question) if t.kind != "punct"]
+    items = sorted(
+        (it for it in linked.items if not (it.kind == "kw" and it.category == "list")),
+        key=lambda it: it.start,
+    )
+    if not words or words[0] not in ("which", "what") or not items:
+        return False
+    first = items[0]
+    if first.kind != "column" or first.start != 1:
+        return False
+    pinned = {f.col for f in prev.filters if f.op == "=" and len(f.values) == 1}
+    if not any(Col(t.table, t.column) in pinned for t in first.targets):
+        return False
+    return any(it.kind == "kw" and it.category == "agg" for it in items[1:])
 
 
 def _ranks_its_own_groups(words: list, linked: Linked) -> bool:

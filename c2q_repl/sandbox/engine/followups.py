@@ -447,6 +447,10 @@ def apply_followup(
                 return None
             new_values.setdefault(col, []).append((target.value, negate))
             negate = False
+        elif it.kind == "kw" and it.category == "bucket" and _regroups_by_period(spec, items, k):
+            # 'and per month for 2023' after a count per year: the same figure, per month
+            spec = spec.with_(bucket=it.arg)
+            changes.append(f"grouped by {it.arg} of {spec.group_by.column}")  # type: ignore[union-attr]
         elif it.kind == "kw" and it.category == "bucket" and _groups_by_period(spec, items, k):
             date = _period_column(spec, lex)
             if date is None:
@@ -853,6 +857,19 @@ def _groups_by_period(spec: QuerySpec, items: list[Item], k: int) -> bool:
         and spec.group_by is None
         and not spec.bucket
         and spec.metric is not None
+        and before is not None
+        and before.kind == "kw"
+        and before.category == "group"
+    )
+
+
+def _regroups_by_period(spec: QuerySpec, items: list[Item], k: int) -> bool:
+    """'per month' after a figure per year: the previous answer's date, in another period."""
+    before = items[k - 1] if k else None
+    return (
+        bool(spec.bucket)
+        and spec.group_by is not None
+        and spec.bucket != items[k].arg
         and before is not None
         and before.kind == "kw"
         and before.category == "group"

@@ -146,6 +146,18 @@ def _asked_columns(asked: Asked, shown: list[Shown], catalog: Catalog) -> list[i
     return out
 
 
+def _names_the_rows(asked: Asked, table: str, catalog: Catalog) -> bool:
+    """Every column asked is a key or a name of ``table`` ('tickers', 'the names'): the rows
+    themselves were asked for, under another word."""
+    info = catalog.table(table)
+    if info is None or not asked.columns:
+        return False
+    naming = {c.lower() for c in (*name_columns(info), *info.primary_key)}
+    return all(
+        t.lower() == table.lower() and (not c or c.lower() in naming) for t, c in asked.columns
+    )
+
+
 def keep(asked: Asked, spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> list[int] | None:
     if spec.metric is None:
         return _keep_list(asked, spec, shown, catalog)
@@ -160,7 +172,14 @@ def _keep_list(
             return None  # 'AAPL closing prices in 2023': a series, shown with its dates
         if any(_picks_named_rows(f, catalog) for f in spec.filters):
             return None  # 'revenue growth of Nvidia or AMD': which value is whose
-        return _asked_columns(asked, shown, catalog)
+        found = _asked_columns(asked, shown, catalog)
+        if found is not None and _names_the_rows(asked, spec.table, catalog):
+            # 'semis tickers w mkt cap': the columns asked beside them (a column only
+            # filtered on stays out, as Spider's projection expects)
+            used = {f.col for f in spec.filters}
+            alongside = [_index(shown, col) for col in spec.columns if col not in used]
+            found += [i for i in alongside if i is not None and i not in found]
+        return found
     if asked.kind == "value":
         # 'What was the highest attendance at a game?': the value, not the row holding it
         col = Col(*asked.columns[0])

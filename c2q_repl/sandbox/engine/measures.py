@@ -80,6 +80,11 @@ def count_metric(st: ReadState, at: int, subject: str | None, distinct: bool) ->
         and (subject is None or distinct or is_plural(nxt))
     ):
         col = _days_of_the_compared_rows(st, choose(st, columns_of(nxt), nxt), nxt.text)
+        if col_kind(st, col) == "date" and not distinct and not is_plural(nxt):
+            # 'how many signed up in july': the rows that did, not their distinct dates (the
+            # date stays free, for the period to be on)
+            st.notes.append((nxt.text, f"'how many {nxt.text}' read as the rows counted"))
+            return Metric("COUNT")
         st.take(nxt_at)
         if col_kind(st, col) == "number" and not distinct:
             if not is_plural(nxt):

@@ -368,7 +368,7 @@ _MAKE_UP_THAT = re.compile(
 # 'which state has the most company headquarters': counted headquarters are companies
 _COUNTED_HEADQUARTERS = re.compile(
     r"\b(most|fewest|least|many|number\s+of|count\s+of)\s+(?:company\s+|corporate\s+)?"
-    r"headquarters\b",
+    r"(?:headquarters|hqs)\b",
     re.I,
 )
 # 'Which U.S. state has the most …': a state of the US (the country, a condition of its own)
@@ -950,8 +950,16 @@ def _two_extremes(text: str) -> str:
     return _TWO_EXTREMES.sub(lambda m: f"max {m.group(2)} and min {m.group(4)}", text)
 
 
+# '5+ picks', '100k+ employees', '$1T+ market cap': at least that many
+_AT_LEAST_PLUS = re.compile(
+    r"(?<![\w+])(\$?\d[\d,]*(?:\.\d+)?(?:\s*(?:k|m|mm|b|bn|t|K|M|MM|B|BN|T))?)\+(?=\s|[?.!,]|$)"
+)
+
+
 def _symbol_comparisons(text: str) -> str:
-    """'market cap > 100B' reads as 'market cap more than 100B'."""
+    """'market cap > 100B' reads as 'market cap more than 100B'; '5+ picks' as 'at least 5
+    picks'."""
+    text = _AT_LEAST_PLUS.sub(r"at least \1", text)
     for symbol, words in _COMPARISON_SYMBOLS:
         text = re.sub(rf"(?<=[\w\s]){re.escape(symbol)}(?=\s*[$\d])", f" {words} ", text)
     return re.sub(r"\s{2,}", " ", text)

@@ -129,11 +129,27 @@ class ReferenceRound:
         else:
             extreme = None
         named = _demonstrative_item(question, linked)
+        if named is not None and _verb_of_their_own_date(named, prev, ctx):
+            named = None  # 'how many of those signed up in july': a verb, not 'that signup'
         if named is not None:
             # 'that industry' is the previous answer's value, not a column to show
             linked = replace(linked, items=tuple(it for it in linked.items if it is not named))
         share = share_of_rows_shown(list(linked.items), ctx.lex)
         spec = share or interpret(linked, ctx.lex, ctx.defaults)
+        named_rows = _rows_named_beside(question, linked, prev) if isinstance(spec, Decline) else ""
+        if named_rows:
+            # 'which one of those is the biggest?', 'how many of those signed up in july?'
+            # after a count: read again with the counted rows named ('of those companies')
+            relinked = dated_readings(link(named_rows, ctx.lex), ctx.lex, subject_tables)
+            again = interpret(relinked, ctx.lex, ctx.defaults)
+            unasked_cut = (
+                not isinstance(again, Decline)
+                and bool(again.limit)
+                and again.limit != 1
+                and not again.limit_stated
+            )  # 'the largest of them' kept as 10 rows: a number nobody asked for
+            if not isinstance(again, Decline) and not unasked_cut:
+                question, linked, spec = named_rows, relinked, again
         if isinstance(spec, Decline):
             return self._planner.refuse("0", question, spec, ctx)
         if extreme is not None:
@@ -498,6 +514,46 @@ class ReferenceRound:
         }
         task = replace(outcome.task, assumptions=(note, *outcome.task.assumptions))
         return Outcome(task, outcome.spec)
+
+
+_THE_EST_OF_THEM = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:what\s+(?:is|was|'s)\s+|what's\s+)?the\s+"
+    r"(largest|biggest|smallest|highest|lowest)\s+(?:one\s+)?of\s+(?:them|those|these)\s*[?.!]*\s*$",
+    re.I,
+)
+_AMONG_THEM = re.compile(r"\b((?:one\s+)?of\s+)?(?:those|them|these)\b", re.I)
+
+
+def _rows_named_beside(question: str, linked: Linked, prev: QuerySpec) -> str:
+    """The question with the previous rows' table in place of its pronoun ('which one of those
+    is …' → 'which one of the companies is …'; their conditions are kept as the pronoun's),
+    when it names no rows of its own; '' when it cannot be said so."""
+    if prev.group_by is not None or any(it.kind == "table" for it in linked.items):
+        return ""
+    if prev.ratio_filters or prev.having or prev.change:
+        return ""  # 'list them' after a share: the rows its condition counts, not all rows
+    noun = prev.table.replace("_", " ")
+    one = _THE_EST_OF_THEM.search(question)
+    if one is not None:
+        # 'and the largest of them?': the one largest, as 'which one … is the largest' says
+        return f"which one of the {noun} is the {one.group(1)}"
+    named = _AMONG_THEM.sub(
+        lambda m: (f"{m.group(1)}the " if m.group(1) else "") + noun, question, count=1
+    )
+    return "" if named == question else named
+
+
+def _verb_of_their_own_date(item: Item, prev: QuerySpec, ctx: AnswerContext) -> bool:
+    """A past-tense word for a date of the previous rows' own table ('those signed up'):
+    what they did, not a value of the previous answer."""
+    return (
+        re.match(r"[a-z]+ed\b", item.text.lower()) is not None
+        and bool(item.targets)
+        and all(
+            t.table == prev.table and ctx.lex.kind_of(t.table, t.column) == "date"
+            for t in item.targets
+        )
+    )
 
 
 def _demonstrative_item(question: str, linked: Linked) -> Item | None:

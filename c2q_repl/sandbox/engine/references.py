@@ -57,6 +57,9 @@ def subject_filters(
             ) + " rows)"
         return prev.filters + joined, "the previous question's conditions"
     key = key_column(prev, catalog)
+    pinned: tuple[Filter, ...] = ()
+    if key is None:
+        key, pinned = _distinct_key_part(prev, catalog, result)
     if key is None or result is None or key.column not in result.columns:
         return None
     at = result.columns.index(key.column)
@@ -68,9 +71,32 @@ def subject_filters(
         # the index (every weight of it), not the five rows ranked
         return None
     kept = () if by_key else tuple(f for f in prev.filters if f.col != key)
+    kept += tuple(p for p in pinned if p not in kept)
     f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
     shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
     return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
+
+
+def _distinct_key_part(
+    prev: QuerySpec, catalog: Catalog, result: QueryResult | None
+) -> tuple[Col | None, tuple[Filter, ...]]:
+    """'combined weight of those 10' after the top 10 weights in the S&P 500: a table keyed by
+    two columns (index, stock) whose rows shown differ in one of them (the stock) and share
+    one value of the others (the index), which is kept as a condition."""
+    info = catalog.table(prev.table)
+    if prev.group_by is not None or info is None or len(info.primary_key) < 2 or not result:
+        return None, ()
+    if any(column not in result.columns for column in info.primary_key):
+        return None, ()
+    values = {c: [row[result.columns.index(c)] for row in result.rows] for c in info.primary_key}
+    if any(None in v for v in values.values()):
+        return None, ()
+    distinct = [c for c, v in values.items() if len(set(v)) == len(v)]
+    fixed = [c for c, v in values.items() if len(set(v)) == 1]
+    if len(distinct) != 1 or len(fixed) != len(info.primary_key) - 1 or len(result.rows) < 2:
+        return None, ()
+    pinned = tuple(Filter(Col(prev.table, c), "=", (values[c][0],)) for c in fixed)
+    return Col(prev.table, distinct[0]), pinned
 
 
 def _joined_rows(prev: QuerySpec, catalog: Catalog) -> tuple[Filter, ...] | None:

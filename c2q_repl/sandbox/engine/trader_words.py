@@ -38,7 +38,7 @@ _CLOSED_COLOURED = re.compile(r"\bclosed\s+([Gg]reen|[Rr]ed)\b")
 _SHORT_AND = re.compile(r"(?<=[a-z])(?<!\btop)(?<!\bbottom)(?<!\bfirst)(?<!\blast)\s+n\s+(?=[a-z])")
 # 'nvda hi/lo on mar 15', 'XOM lowest lo of 2022', 'MSFT hi and lo': a day's high and low
 # (a 'hi' opening the question, or before 'there' or a comma, is a greeting)
-_HI_SLASH_LO = re.compile(r"\bhi\s*/\s*lo\b", re.I)
+_HI_SLASH_LO = re.compile(r"\b(?:hi|high)\s*/\s*(?:lo|low)\b", re.I)
 _TRADER_HI = re.compile(r"(?<=\w)(\s+)hi\b(?!\s*(?:there\b|[,!]))", re.I)
 _TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
 
