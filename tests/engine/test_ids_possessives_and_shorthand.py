@@ -185,7 +185,7 @@ def test_rows_ranked_by_count_are_checked_before_ordering(engine, seed_db):
 
 
 def test_a_plural_pronoun_past_a_declined_question_is_declined(engine, seed_db):
-    turns = ("what industry is Visa in", "how many other companies are in that industry")
+    turns = ("what industry is Visa in", "how many companies in that industry pay dividends")
     assert declined(session(engine, seed_db, *turns))
     plan = session(engine, seed_db, *turns, "list them w/ market cap")
     assert declined(plan) and "could not answer" in plan.tasks[0].refusal

@@ -416,3 +416,133 @@ def test_list_them_after_a_share_never_lists_every_row(engine, seed_db):
     )
     task = plan.tasks[0]
     assert task.refusal or "US" in task.sql, task.sql
+
+
+@pytest.mark.parametrize(
+    "followup", ["what % of all users is that", "what percentage of users is that"]
+)
+def test_a_count_as_a_share_of_all_rows(engine, seed_db, followup):
+    plan = session(
+        engine, seed_db, "how many users signed up but never picked a single stock?", followup
+    )
+    gold = (
+        "SELECT 100.0 * (SELECT COUNT(*) FROM users WHERE user_id NOT IN (SELECT user_id FROM"
+        " user_selected_stocks)) / (SELECT COUNT(*) FROM users)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_count_as_a_share_of_another_table_is_not_answered_as_that_table(engine, seed_db):
+    plan = session(
+        engine, seed_db, "how many users have no picks", "what % of all companies is that"
+    )
+    assert plan.tasks[0].refusal
+
+
+def test_which_groups_are_those_in_and_how_many_in_each(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "How many S&P 500 companies are headquartered outside the US?",
+        "which countries are those in, and how many in each?",
+    )
+    gold = "SELECT country, COUNT(*) FROM companies WHERE country_code <> 'US' GROUP BY country"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_break_down_a_sector_by_industry_how_many_in_each(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Break down the Technology sector by industry - how many companies in each?",
+    )
+    gold = "SELECT industry, COUNT(*) FROM companies WHERE sector = 'Technology' GROUP BY industry"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "companies in the same industry as nvidia",
+            "SELECT stock_symbol FROM companies WHERE industry = (SELECT industry FROM companies"
+            " WHERE stock_symbol = 'NVDA')",
+        ),
+        (
+            "what other companies are in the same industry as nvidia",
+            "SELECT stock_symbol FROM companies WHERE industry = (SELECT industry FROM companies"
+            " WHERE stock_symbol = 'NVDA') AND stock_symbol <> 'NVDA'",
+        ),
+        (
+            "how many other companies are in the same state as Apple",
+            "SELECT COUNT(*) FROM companies WHERE state = 'CA' AND stock_symbol <> 'AAPL'",
+        ),
+    ],
+)
+def test_the_same_value_as_a_named_row(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    said = " ".join(a.get("explanation", "") for a in plan.tasks[0].assumptions)
+    assert "the same" in said, plan.tasks[0].assumptions
+
+
+def test_the_same_value_as_a_row_that_is_not_there_is_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "companies in the same industry as Zorblax Widgets")
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,followup,gold",
+    [
+        (
+            "what industry is nvidia in",
+            "which other companies are in that industry",
+            "SELECT stock_symbol FROM companies WHERE industry = 'Semiconductors'"
+            " AND stock_symbol <> 'NVDA'",
+        ),
+        (
+            "what sector is apple in",
+            "how many other companies are in the same sector?",
+            "SELECT COUNT(*) FROM companies WHERE sector = 'Technology' AND stock_symbol <> 'AAPL'",
+        ),
+    ],
+)
+def test_other_rows_sharing_the_named_rows_value(engine, seed_db, first, followup, gold):
+    plan = session(engine, seed_db, first, followup)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "followup",
+    [
+        "which sectors are they in mostly",
+        "mostly which sector?",
+        "which sectors are those in, mostly",
+    ],
+)
+def test_mostly_which_group(engine, seed_db, followup):
+    plan = session(engine, seed_db, "companies with more than 100k employees", followup)
+    gold = (
+        "SELECT sector, COUNT(*) AS n FROM companies WHERE full_time_employees > 100000"
+        " GROUP BY sector ORDER BY n DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_not_on_anyones_watchlist(engine, seed_db):
+    plan = ask(engine, seed_db, "how many companies are not on anyone's watchlist?")
+    gold = (
+        "SELECT COUNT(*) FROM companies WHERE stock_symbol NOT IN (SELECT stock_symbol FROM"
+        " user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_other_companies_in_visas_industry_then_list_them(engine, seed_db):
+    turns = ("what industry is Visa in", "how many other companies are in that industry")
+    plan = session(engine, seed_db, *turns)
+    gold = (
+        "SELECT COUNT(*) FROM companies WHERE industry = (SELECT industry FROM companies"
+        " WHERE stock_symbol = 'V') AND stock_symbol <> 'V'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

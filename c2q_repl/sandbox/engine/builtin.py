@@ -77,6 +77,7 @@ from .preprocess import (
     refusal_for_write,
     strip_boilerplate,
 )
+from .probe import rows_probe
 from .projection import asked_projection
 from .reading import columns_of
 from .refine import refine
@@ -85,6 +86,7 @@ from .regions import in_region
 from .rounds import (
     last_answered,
 )
+from .same_as import SameAs, same_as
 from .spec import Decline, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
@@ -170,7 +172,8 @@ class BuiltinAnswerer:
         if outcome.task.refusal:
             return False
         try:
-            return bool(ctx.database.query(outcome.task.sql, max_rows=5, timeout=5.0).rows)
+            probe = rows_probe(outcome.task.sql, ctx.lex.catalog.dialect)
+            return bool(ctx.database.query(probe, max_rows=5, timeout=5.0).rows)
         except Exception:  # noqa: BLE001 - a suggestion that fails to run is simply not offered
             return False
 
@@ -615,6 +618,9 @@ class BuiltinAnswerer:
         totalled = total_of_top(question)
         if totalled is not None:
             return self._total_of_top(totalled, question, task_id, ctx, examples)
+        shared = same_as(question)
+        if shared is not None:
+            return self._same_as(shared, question, task_id, ctx, examples)
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
@@ -706,6 +712,46 @@ class BuiltinAnswerer:
             chart=None,
         )
         return Outcome(task, None)
+
+    def _same_as(
+        self, shared: SameAs, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome:
+        """'companies in the same industry as NVIDIA': NVIDIA's industry looked up by a
+        question of its own, then the question asked with that value said (same_as.py)."""
+        lookup = self.plan_one(shared.lookup_question(), task_id, ctx, examples=False)
+        columns = [c for it in link(shared.column, ctx.lex).items for c in columns_of(it)]
+        values: list[object] = []
+        if not lookup.task.refusal and lookup.task.sql and columns:
+            try:
+                result = ctx.database.query(lookup.task.sql, max_rows=50, timeout=5.0)
+            except Exception:  # noqa: BLE001 - an unreadable lookup: declined below
+                result = None
+            names = [c.lower() for c in result.columns] if result is not None else []
+            at = next(
+                (names.index(c.column.lower()) for c in columns if c.column.lower() in names), None
+            )
+            if result is not None and at is not None:
+                values = list(dict.fromkeys(row[at] for row in result.rows if row[at] is not None))
+        if len(values) != 1:
+            found = "no" if not values else f"{len(values)}"
+            reason = (
+                f"'the same {shared.column} as {shared.who}': I found {found} {shared.column} "
+                f"for {shared.who}; please name the {shared.column} itself."
+            )
+            return self.refuse(task_id, question, Decline(reason, (shared.column,)), ctx, examples)
+        value = str(values[0])
+        asked = self.plan_one(shared.asked_with(question, value), task_id, ctx, examples)
+        if asked.task.refusal:
+            return Outcome(_with_task_text(asked.task, question), None)
+        note = (
+            f"same {shared.column}",
+            f"'the same {shared.column} as {shared.who}' read as {value}, the {shared.column} "
+            f"of {shared.who}" + (f" ({shared.who} itself left out)" if shared.other else ""),
+        )
+        task = replace(
+            asked.task, task=question, assumptions=asked.task.assumptions + assumptions([note])
+        )
+        return Outcome(task, asked.spec)
 
     def render(
         self,

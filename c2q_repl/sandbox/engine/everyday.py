@@ -36,6 +36,26 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     # 'on nobody's watchlist', 'nothing on their watchlist', 'an empty watchlist': none
     (re.compile(r"\bon\s+nobody'?s\s+(\w+)", re.I), r"not on any \1"),
+    (re.compile(r"\b(on|in)\s+any(?:one|body)'?s\s+(\w+)", re.I), r"\1 any \2"),
+    # 'which sectors are they in mostly', 'mostly which sector?': the one with most of them
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:(?:mostly|mainly)\s+)?(?:which|what)\s+(?P<g>[a-z]+?)(?:ies|s)?\s+"
+            r"(?:are|were)\s+(?P<who>they|those|these|them)(?:\s+(?:in|from))?\s*,?\s*"
+            r"(?:mostly|mainly|in\s+the\s+main)\s*(?:in|from)?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: (
+            f"which {m.group('g')}{'y' if 'ies ' in m.group(0).lower() else ''} has the most of "
+            f"{'them' if m.group('who').lower() == 'they' else m.group('who')}"
+        ),
+    ),
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:mostly|mainly)\s+(?:which|what)\s+([a-z]+)\s*[?.!]*\s*$", re.I
+        ),
+        r"which \1 has the most of them",
+    ),
     (
         re.compile(
             r"\b(have|has|had)\s+(?:nothing|zero\s+(?:stocks|picks)|no\s+stocks)\s+"
@@ -143,6 +163,28 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\1 city and state",
+    ),
+    # 'break down the Technology sector by industry - how many companies in each?'
+    (
+        re.compile(
+            r"^\s*break\s+down\s+(?:the\s+)?(?P<what>[^?.!]+?)\s+by\s+(?P<groups>[a-z]+)\s*"
+            r"(?:-|–|—|,|:|;)?\s*how\s+many\s+(?P<rows>[a-z]+)\s+(?:are\s+)?in\s+each\b",
+            re.I,
+        ),
+        r"how many \g<rows> in the \g<what> per \g<groups>",
+    ),
+    # 'which countries are those in, and how many in each?': those counted per country
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:which|what)\s+(?P<groups>[a-z]+?)(?P<plural>ies|s)\s+are\s+"
+            r"(?P<who>those|they|these|them)\s+in\s*,?\s+(?:and\s+)?how\s+many\s+"
+            r"(?:are\s+)?in\s+each(?:\s+(?:one|of\s+them))?\b",
+            re.I,
+        ),
+        lambda m: (
+            f"how many of {m.group('who')} per "
+            f"{m.group('groups') + ('y' if m.group('plural').lower() == 'ies' else '')}"
+        ),
     ),
     # 'trading days per year': how many of them, as 'number of trading days per year' reads
     (

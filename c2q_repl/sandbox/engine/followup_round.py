@@ -60,8 +60,9 @@ from .rounds import (
     when_was_that,
     which_of_the_two,
 )
+from .same_as import other_in_that
 from .spec import Col, Decline, QuerySpec, one_day
-from .sqlbuild import PlanError, build
+from .sqlbuild import PlanError, build, name_columns
 
 _NARROWING = re.compile(
     r"\b(?:which|how\s+many|what)\s+(?:one\s+)?of\s+(?:them|those|these)\b|\bwhich\s+one\b|"
@@ -93,6 +94,11 @@ class FollowupRound:
     ) -> Outcome | None:
         data = (prior.state or {}).get("spec")
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
+        named_row = _one_named_row(QuerySpec.from_json(data), ctx) if data else None
+        whole = other_in_that(question, named_row) if named_row else None
+        if whole is not None:
+            # 'which other companies are in that industry' after NVIDIA's industry
+            return self._planner.plan_one(whole, "0", ctx)
         if data:
             question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
             question = _broken_down(question, QuerySpec.from_json(data))
@@ -732,6 +738,24 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         )
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
     return kinds == {"column"}
+
+
+def _one_named_row(prev: QuerySpec, ctx: AnswerContext) -> str | None:
+    """The one row the previous answer named by its name or key ('NVIDIA Corporation'),
+    else None."""
+    info = ctx.lex.catalog.table(prev.table)
+    if info is None:
+        return None
+    naming = {c.lower() for c in (*name_columns(info), *info.primary_key)}
+    named = [
+        f
+        for f in prev.filters
+        if f.op == "="
+        and len(f.values) == 1
+        and f.col.table == prev.table
+        and f.col.column.lower() in naming
+    ]
+    return str(named[0].values[0]) if len(named) == 1 else None
 
 
 def _ranks_a_pinned_column(question: str, linked: Linked, prev: QuerySpec) -> bool:

@@ -105,6 +105,10 @@ class Lexicon:
         default_factory=dict, init=False, repr=False, compare=False
     )
     fuzzy_words: list[str] = field(default_factory=list, init=False, repr=False, compare=False)
+    # the fuzzy words by each of their first two letters (linking._nearest_phrase)
+    fuzzy_by_letter: dict[str, list[str]] = field(
+        default_factory=dict, init=False, repr=False, compare=False
+    )
 
     def forget_memos(self) -> None:
         """Empty what was worked out from the phrases: a phrase was added."""
@@ -113,6 +117,7 @@ class Lexicon:
         self.keyword_typos.clear()
         self.spelled.clear()
         self.fuzzy_words.clear()
+        self.fuzzy_by_letter.clear()
 
     def add(self, phrase: str | tuple[str, ...], target: Target) -> None:
         key = phrase if isinstance(phrase, tuple) else phrase_key(phrase)

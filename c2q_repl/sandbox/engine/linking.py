@@ -95,7 +95,15 @@ def _nearest_phrase(word: str, lex: Lexicon) -> tuple[tuple[str, ...], float] | 
             for k, targets in lex.phrases.items()
             if len(k) == 1 and len(k[0]) >= 4 and any(t.via != "joined" for t in targets)
         )
-    scored = _close(word, lex.fuzzy_words)
+    if not lex.fuzzy_by_letter:
+        for candidate in lex.fuzzy_words:
+            for letter in set(candidate[:2]):
+                lex.fuzzy_by_letter.setdefault(letter, []).append(candidate)
+    # a misspelling one edit from a phrase shares one of its first two letters with it;
+    # only phrases that do are compared (a rival two edits away at the very start, which
+    # the margin check would also have weighed, is no longer seen)
+    near = {c for letter in set(word[:2]) for c in lex.fuzzy_by_letter.get(letter, ())}
+    scored = _close(word, sorted(near))
     if not scored or scored[0][0] < 0.88:
         return None
     if len(scored) > 1 and scored[0][0] - scored[1][0] < 0.08:

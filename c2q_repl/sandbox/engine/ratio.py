@@ -172,7 +172,7 @@ def share_of_rows_shown(items: list[Item], lex: Lexicon) -> QuerySpec | None:
         return None
     measure = weighted_measure(items, lex) or _measure_said_before(items, lex)
     if measure is None:
-        return None
+        return _counted_share(items)
     rest = [
         it
         for it in items
@@ -194,6 +194,27 @@ def share_of_rows_shown(items: list[Item], lex: Lexicon) -> QuerySpec | None:
         metric=Metric(PCT, Col(measure.table, measure.column)),
         notes=(note,),
     )
+
+
+def _counted_share(items: list[Item]) -> QuerySpec | None:
+    """'what % of all users is that?' after how many users never picked a stock: those rows
+    counted against every row of the one table named (the condition filled in by the
+    caller); None unless the question is only a percentage word and that table."""
+    tables = [it for it in items if it.kind == "table"]
+    rest = [
+        it
+        for it in items
+        if it.kind != "table" and not (it.kind == "kw" and it.category in ("pct", "list"))
+    ]
+    if len(tables) != 1 or rest or len({t.table for t in tables[0].targets}) != 1:
+        return None
+    table = tables[0].targets[0].table
+    word = next(it.text for it in items if it.kind == "kw" and it.category == "pct")
+    note = (
+        word,
+        f"'{word}' read as 100 × (the rows of the previous answer) / (all {table} rows)",
+    )
+    return QuerySpec("aggregate", table, metric=Metric(PCT), notes=(note,))
 
 
 def _measure_said_before(items: list[Item], lex: Lexicon) -> Target | None:
