@@ -546,3 +546,37 @@ def test_other_companies_in_visas_industry_then_list_them(engine, seed_db):
         " WHERE stock_symbol = 'V') AND stock_symbol <> 'V'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,followup,gold",
+    [
+        (
+            "average revenue growth of tech companies",
+            "how does that compare to healthcare",
+            "SELECT sector, AVG(revenue_growth) FROM companies WHERE sector IN ('Technology',"
+            " 'Healthcare') GROUP BY sector",
+        ),
+        (
+            "what's intel's market cap",
+            "compare that with amd",
+            "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN ('INTC', 'AMD')",
+        ),
+        (
+            "what was apple's close on 2023-12-29",
+            "how does that compare with microsoft?",
+            "SELECT stock_symbol, close FROM stock_price_history WHERE record_date = '2023-12-29'"
+            " AND stock_symbol IN ('AAPL', 'MSFT')",
+        ),
+    ],
+)
+def test_how_does_that_compare_sets_both_side_by_side(engine, seed_db, first, followup, gold):
+    plan = session(engine, seed_db, first, followup)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_comparison_that_cannot_keep_both_is_declined(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 5 companies by market cap", "how does that compare to healthcare"
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql

@@ -94,6 +94,10 @@ class FollowupRound:
     ) -> Outcome | None:
         data = (prior.state or {}).get("spec")
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
+        compared = _COMPARED_WITH.match(question)
+        if compared is not None and data and prior.sql:
+            # 'how does that compare to healthcare' after tech's average: both, side by side
+            return self._compared_with(prior, QuerySpec.from_json(data), compared, ctx)
         named_row = _one_named_row(QuerySpec.from_json(data), ctx) if data else None
         whole = other_in_that(question, named_row) if named_row else None
         if whole is not None:
@@ -559,6 +563,35 @@ class FollowupRound:
         )
         return self._planner.render("0", asked, merged, ctx, [note])
 
+    def _compared_with(
+        self, prior: PriorRound, prev: QuerySpec, compared: re.Match, ctx: AnswerContext
+    ) -> Outcome:
+        """The previous question asked again with 'vs <other>': answered only when that keeps
+        the previous value beside the new one (the same column, both values)."""
+        other = compared.group("other")
+        asked = f"{prior.question.rstrip(' ?.!')} vs {other}"
+        said = {f.col: f.values[0] for f in prev.filters if f.op == "=" and len(f.values) == 1}
+        outcome = self._planner.plan_one(asked, "0", ctx, examples=False)
+        spec = outcome.spec
+        pairs = {(c.table, c.column, v) for c, v in said.items()}
+        both = spec is not None and any(
+            (f.op == "in" and f.col in said and said[f.col] in f.values and len(f.values) == 2)
+            or (  # 'intel vs amd': one said by name, the other by ticker
+                f.op == "any"
+                and len(f.values) == 2
+                and any((f.col.table, c, v) in pairs for c, v in f.values)
+            )
+            for f in spec.filters
+        )
+        if not both or outcome.task.refusal:
+            reason = (
+                f"I could not set '{other}' beside the previous answer ('{prior.question}'); "
+                f"please ask both in one question (for example '… {prior.question} vs {other}')."
+            )
+            return self._planner.refuse("0", compared.group(0), Decline(reason), ctx)
+        note = ("follow-up", f"'{prior.question}' asked again with {other} beside it")
+        return self._planner.render("0", asked, spec, ctx, [note])  # type: ignore[arg-type]
+
     def _unplaced_edit(
         self, prior: PriorRound, question: str, linked: Linked, ctx: AnswerContext
     ) -> Outcome | None:
@@ -738,6 +771,15 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
         )
     kinds = {it.kind for it in linked.items if not (it.kind == "kw" and it.category == "list")}
     return kinds == {"column"}
+
+
+_COMPARED_WITH = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+|now\s+)?(?:how\s+(?:does|do|did|is|was)\s+(?:that|this|it|they|those)\s+"
+    r"compare\s+(?:to|with|against)|compare\s+(?:that|this|it|them)\s+(?:to|with|w/|against)|"
+    r"how\s+about\s+compared\s+(?:to|with)|(?:vs\.?|versus)|compared\s+(?:to|with))\s+"
+    r"(?P<other>[^?.!]+?)\s*[?.!]*\s*$",
+    re.I,
+)
 
 
 def _one_named_row(prev: QuerySpec, ctx: AnswerContext) -> str | None:
