@@ -580,3 +580,41 @@ def test_a_comparison_that_cannot_keep_both_is_declined(engine, seed_db):
         engine, seed_db, "top 5 companies by market cap", "how does that compare to healthcare"
     )
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,followup,gold",
+    [
+        (
+            "how many companies per sector",
+            "Only the sectors with more than 50 companies, please.",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 50",
+        ),
+        (
+            "companies per industry in the tech sector",
+            "only industries with more than 5 of them",
+            "SELECT industry, COUNT(*) FROM companies WHERE sector = 'Technology'"
+            " GROUP BY industry HAVING COUNT(*) > 5",
+        ),
+        (
+            "average current price per sector",
+            "only sectors where that's over $150",
+            "SELECT sector, AVG(current_price) FROM companies GROUP BY sector"
+            " HAVING AVG(current_price) > 150",
+        ),
+        (
+            "how many tech companies",
+            "how bout financials",
+            "SELECT COUNT(*) FROM companies WHERE sector = 'Financial Services'",
+        ),
+        (
+            "AAPL close on 2023-12-29",
+            "how about its volume",
+            "SELECT volume FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = '2023-12-29'",
+        ),
+    ],
+)
+def test_follow_up_wordings(engine, seed_db, first, followup, gold):
+    plan = session(engine, seed_db, first, followup)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -93,6 +93,8 @@ class FollowupRound:
         answered: PriorRound | None = None,
     ) -> Outcome | None:
         data = (prior.state or {}).get("spec")
+        question = _POLITE_END.sub("", question) or question  # ', please.' adds nothing
+        question = _HOW_ABOUT.sub(r"\1what about", question)  # 'how bout financials'
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
         compared = _COMPARED_WITH.match(question)
         if compared is not None and data and prior.sql:
@@ -773,6 +775,8 @@ def _bare_fragment(question: str, linked: Linked) -> bool:
     return kinds == {"column"}
 
 
+_POLITE_END = re.compile(r"[,\s]+(?:please|pls|plz|thanks|thank\s+you|thx|ty)\s*[?.!]*\s*$", re.I)
+_HOW_ABOUT = re.compile(r"^(\s*(?:and\s+|ok\s+|so\s+)?)(?:how|what)\s+(?:about|bout|abt)\b", re.I)
 _COMPARED_WITH = re.compile(
     r"^\s*(?:and\s+|so\s+|ok\s+|now\s+)?(?:how\s+(?:does|do|did|is|was)\s+(?:that|this|it|they|those)\s+"
     r"compare\s+(?:to|with|against)|compare\s+(?:that|this|it|them)\s+(?:to|with|w/|against)|"

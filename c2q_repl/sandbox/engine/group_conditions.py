@@ -15,7 +15,7 @@ _KEEP_GROUPS = re.compile(
     r"(?:the\s+ones|those|ones|(?:the\s+)?(?P<noun>[a-z]+))\s+"
     r"(?:(?:with|having|that\s+have|where)\s+)?"
     r"(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|"
-    r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
+    r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+of\s+(?:them|those)|\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
     re.I,
 )
 _HAVING_OPS = {
@@ -95,7 +95,14 @@ def condition_question(question: str, prev: QuerySpec) -> str | None:
         prev.group_by.column
     ):
         return None
-    cond = m.group("cond")
+    # 'only sectors where that's over $150': 'that' is the value shown, a bare threshold
+    cond = re.sub(
+        r"^(?:where|when)\s+(?:that|it|this|the\s+(?:value|number|figure|amount))"
+        r"(?:'s|\s+is|\s+was)?\s+",
+        "",
+        m.group("cond"),
+        flags=re.I,
+    )
     if re.match(r"(?:where|with|whose|that\s+have|having)\s", cond, re.I) is None:
         shown = prev.metric
         if shown.func not in _FUNC_WORD or shown.col is None or prev.extra_metrics:
