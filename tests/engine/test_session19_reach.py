@@ -618,3 +618,59 @@ def test_a_comparison_that_cannot_keep_both_is_declined(engine, seed_db):
 def test_follow_up_wordings(engine, seed_db, first, followup, gold):
     plan = session(engine, seed_db, first, followup)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["BRK-B close on 2023-12-29", "brk-b close on 2023-12-29", "BRK.B close on 2023-12-29"],
+)
+def test_a_ticker_with_a_class_letter(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'BRK-B'"
+        " AND record_date = '2023-12-29'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_hyphenated_words_stay_words(engine, seed_db):
+    plan = ask(engine, seed_db, "how many non-US companies")
+    gold = "SELECT COUNT(*) FROM companies WHERE country_code <> 'US'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_same_check_for_a_class_ticker(engine, seed_db):
+    plan = session(
+        engine, seed_db, "aapl avg volume in march 2023", "Same check for BRK-B, please."
+    )
+    gold = (
+        "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'BRK-B'"
+        " AND record_date BETWEEN '2023-03-01' AND '2023-03-31'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_over_the_same_period_keeps_the_period(engine, seed_db):
+    plan = session(
+        engine, seed_db, "aapl avg volume in march 2023", "avg daily vol over the same period?"
+    )
+    gold = (
+        "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " AND record_date BETWEEN '2023-03-01' AND '2023-03-31'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize("followup", ["what about msft close", "and msft's close?"])
+def test_another_stocks_close_that_day_keeps_the_day(engine, seed_db, followup):
+    plan = session(engine, seed_db, "NVDA close on 2023-12-29", followup)
+    gold = (
+        "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+        " AND record_date = '2023-12-29'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_bare_value_and_column_after_it_asks_anew(engine, seed_db):
+    plan = session(engine, seed_db, "NVDA close on 2023-12-29", "msft close")
+    assert "2023-12-29" not in (plan.tasks[0].sql or ""), plan.tasks[0].sql

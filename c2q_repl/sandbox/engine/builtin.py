@@ -65,7 +65,7 @@ from .how_much import total_of_how_much
 from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
-from .linking import link
+from .linking import link, spelled_codes
 from .located import where_located, where_said
 from .nearby import nearby_questions
 from .one_year import in_the_only_year
@@ -226,6 +226,7 @@ class BuiltinAnswerer:
                 ctx = replace(ctx, lex=lex, base=ctx.base or ctx)
         if not question:
             return self._single(self.refuse("0", question, Decline("Please ask a question."), ctx))
+        question = spelled_codes(question, ctx.lex)  # 'brk-b', 'BRK.B': the code BRK-B
         body, instructions = strip_boilerplate(question)
         asked, aside = question_of(
             body,

@@ -170,6 +170,15 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
         if (
             it.kind == "column"
             and spec is not None
+            and before is not None
+            and before.kind == "value"
+            and before.start > 0  # 'what about …', 'and …' said first; 'msft close' alone asks anew
+            and all(Col(t.table, t.column) in _shown_columns(spec) for t in it.targets)
+        ):
+            continue  # 'what about msft close' after NVDA's close that day: the same column
+        if (
+            it.kind == "column"
+            and spec is not None
             and spec.group_by is not None
             and before is not None
             and (
@@ -181,6 +190,14 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             continue  # 'top 5 states' after the state with the most companies: the groups
         return False
     return True
+
+
+def _shown_columns(spec: QuerySpec) -> set[Col]:
+    """The columns the previous answer showed as its values (not its conditions)."""
+    shown = set(spec.columns)
+    if spec.metric is not None and spec.metric.col is not None:
+        shown.add(spec.metric.col)
+    return shown
 
 
 def _sorts_by_the_count(items: list[Item], k: int, spec: QuerySpec | None) -> bool:

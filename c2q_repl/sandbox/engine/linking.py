@@ -169,6 +169,23 @@ def link(question: str, lex: Lexicon) -> Linked:
     return linked
 
 
+_SPLIT_CODE = re.compile(r"(?<![\w.-])([A-Za-z]{1,5})[-.]([A-Za-z]{1,2})(?![\w-])")
+
+
+def spelled_codes(question: str, lex: Lexicon) -> str:
+    """'brk-b', 'BRK.B' written as the stored code 'BRK-B' (one word for the tokenizer),
+    when such a code exists; any other text is left as it is."""
+
+    def code(m: re.Match) -> str:
+        for joiner in ("-", "."):
+            said = f"{m.group(1)}{joiner}{m.group(2)}".upper()
+            if said in lex.symbols:
+                return said
+        return m.group(0)
+
+    return _SPLIT_CODE.sub(code, question)
+
+
 def _link(question: str, lex: Lexicon) -> Linked:
     tokens = tokenize(question)
     items: list[Item] = []

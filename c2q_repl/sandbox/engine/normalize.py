@@ -38,7 +38,7 @@ _TOKEN_RE = re.compile(
     | (?P<date>\d{4}-\d{1,2}-\d{1,2})
     | (?P<month>\d{4}-\d{1,2}(?![\d-]))
     | (?P<number>(?:(?<![\w-])-)?\$?\d(?:[\d,]*\d)?(?:\.\d+)?%?)
-    | (?P<word>[A-Za-z&][A-Za-z0-9&.'’]*[A-Za-z0-9]|[A-Za-z&])
+    | (?P<word>[A-Z]{1,5}-[A-Z]{1,2}(?![\w-])|[A-Za-z&][A-Za-z0-9&.'’]*[A-Za-z0-9]|[A-Za-z&])
     | (?P<punct>[?,;:!()/+*<>=]|\.)
     """,
     re.VERBOSE,

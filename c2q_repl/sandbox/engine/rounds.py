@@ -560,6 +560,10 @@ def same_as_before(question: str) -> str:
     if but is not None and question[but.end() :].strip():
         # 'now same top 5 but excluding tech sector': the change itself, an edit
         return question[but.end() :]
+    kept = _SAME_SPAN_END.sub("", question)
+    if kept != question and 0 < len(kept.split()) <= 4:
+        # 'chevron over the same period?', 'msft close same day?': the period an edit keeps
+        question = kept if _EDIT_START.match(kept) else "what about " + kept.strip(" ,")
     text = _THAT_SAME.sub(lambda m: f"that {m.group(1)}", question)
     m = _SAME_FOR.match(text)
     if m is not None:
@@ -570,6 +574,12 @@ def same_as_before(question: str) -> str:
     return text
 
 
+_SAME_SPAN_END = re.compile(
+    r"[\s,]*(?:\b(?:over|for|on|in|during|at|from)\s+)?(?:\b(?:the|that)\s+)?(?:very\s+)?"
+    r"\bsame\s+(?:period|stretch|time\s*frame|timeframe|window|span)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
 _EDIT_START = re.compile(r"^\s*(?:(?:what|how)\s+about|and)\b", re.I)
 _KEPT_PERIOD = re.compile(
     r"\s+(?:for|in|over|during)\s+that\s+(?:month|period|year|quarter|week|stretch)\b", re.I
