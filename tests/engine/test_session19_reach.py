@@ -674,3 +674,66 @@ def test_another_stocks_close_that_day_keeps_the_day(engine, seed_db, followup):
 def test_a_bare_value_and_column_after_it_asks_anew(engine, seed_db):
     plan = session(engine, seed_db, "NVDA close on 2023-12-29", "msft close")
     assert "2023-12-29" not in (plan.tasks[0].sql or ""), plan.tasks[0].sql
+
+
+_QUARTER_OF_SIGNUP = "CONCAT(YEAR(created_date), '-Q', CASE WHEN MONTH(created_date) <= 3 THEN 1 WHEN MONTH(created_date) <= 6 THEN 2 WHEN MONTH(created_date) <= 9 THEN 3 ELSE 4 END)"
+_QUARTER_OF_DAY = "CONCAT(YEAR(record_date), '-Q', CASE WHEN MONTH(record_date) <= 3 THEN 1 WHEN MONTH(record_date) <= 6 THEN 2 WHEN MONTH(record_date) <= 9 THEN 3 ELSE 4 END)"
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "signups per qtr in 2023",
+            f"SELECT {_QUARTER_OF_SIGNUP}, COUNT(*) FROM users WHERE YEAR(created_date) = 2023"
+            " GROUP BY 1",
+        ),
+        (
+            "quarterly total volume of AAPL in 2023",
+            f"SELECT {_QUARTER_OF_DAY}, SUM(volume) FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' AND YEAR(record_date) = 2023 GROUP BY 1",
+        ),
+        (
+            "which quarter had the most signups",
+            f"SELECT {_QUARTER_OF_SIGNUP} AS q, COUNT(*) AS n FROM users GROUP BY q"
+            " ORDER BY n DESC LIMIT 1",
+        ),
+    ],
+)
+def test_a_calendar_quarter_groups_dates(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which did better in 2023, google or amazon?",
+        "which stock fared better in 2023, google or amazon",
+    ],
+)
+def test_did_better_is_the_bigger_gain(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    rows_seen = seed_db.query(plan.tasks[0].sql, max_rows=10).rows
+    assert [r[0] for r in rows_seen] == ["AMZN"], plan.tasks[0].sql
+
+
+def test_a_new_question_about_another_row_after_a_total_is_its_own(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 10 stocks by index weight",
+        "combined weight of those?",
+        "what's berkshire's weight",
+    )
+    gold = "SELECT stock_symbol, weight FROM index_compositions WHERE stock_symbol = 'BRK-B'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_misspelt_quarter_stays_a_period(engine, seed_db):
+    plan = ask(engine, seed_db, "average closing price of JPM in the last quater of 2022")
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'JPM'"
+        " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

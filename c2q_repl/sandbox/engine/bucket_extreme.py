@@ -11,7 +11,7 @@ import re
 from .lexicon import Lexicon
 from .linking import link
 
-_BUCKETS = r"month|year|week|day|date|trading\s+day|session"
+_BUCKETS = r"month|quarter|year|week|day|date|trading\s+day|session"
 # a day's own row is already one value: a day is ranked here only by a total, an average or a
 # count over its rows ('which day had the highest total volume'), never by its max
 _DAYS = frozenset({"day", "date", "trading day", "session"})

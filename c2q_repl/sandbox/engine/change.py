@@ -259,7 +259,11 @@ def _ranked_change(
     """'which 5 stocks gained the most in 2023': each series' change over the period (its
     measure on its last day with data minus on its first), the series ranked by it. Other
     conditions narrow the series ('tech stocks'); naming one series ranks nothing."""
-    if any(f.col == series or (f.op == "=" and _names_one(lex, f.col)) for f in read.filters):
+    if any(
+        (f.col == series and not (f.op == "in" and len(f.values) > 1))  # 'MSFT or AMZN': ranked
+        or (f.op == "=" and _names_one(lex, f.col))
+        for f in read.filters
+    ):
         raise Refuse(f"'{word}' ranks several series, but the question names one.", word)
     direction = "rose the most" if ranking.descending else "fell the most"
     note = (

@@ -32,7 +32,13 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
     group_col = order_col = None
     items = st.items
     for i, it in enumerate(items):
-        if st.is_kw(i, "bucket") and it.text.lower() in ("monthly", "yearly", "annual", "annually"):
+        if st.is_kw(i, "bucket") and it.text.lower() in (
+            "monthly",
+            "yearly",
+            "annual",
+            "annually",
+            "quarterly",
+        ):
             st.bucket = it.arg  # "monthly average closing price"
             st.take(i)
     for i, it in enumerate(items):

@@ -96,8 +96,9 @@ def _pick(cols: list[Col], spec: QuerySpec) -> Col:
     return cols[0]
 
 
-def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
-    """Only edit-shaped items, and nothing that names a new subject."""
+def is_followup(linked: Linked, prev: QuerySpec | None = None, marked: bool = False) -> bool:
+    """Only edit-shaped items, and nothing that names a new subject. ``marked``: the question
+    opens with an edit marker ('what about', 'and')."""
     if linked.unsupported and any(p.lower() not in FOLLOWUP_WORDS for p, _ in linked.unsupported):
         return False
     if any(w.lower() not in FOLLOWUP_WORDS for w in linked.unknown):
@@ -172,7 +173,7 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None) -> bool:
             and spec is not None
             and before is not None
             and before.kind == "value"
-            and before.start > 0  # 'what about …', 'and …' said first; 'msft close' alone asks anew
+            and marked  # 'what about …', 'and …' said first; 'msft close' alone asks anew
             and all(Col(t.table, t.column) in _shown_columns(spec) for t in it.targets)
         ):
             continue  # 'what about msft close' after NVDA's close that day: the same column
@@ -387,7 +388,7 @@ def apply_followup(
     checked = replace(
         linked, items=tuple(it for k, it in enumerate(linked.items) if k not in id_items)
     )
-    if not is_followup(checked, prev):  # 'user 75' beside user 76's rows: another key, an edit
+    if not is_followup(checked, prev, marked=bool(evidence.marker)):  # 'user 75' after user 76
         return None
     if (prev.ties or prev.limit or prev.having) and _restates_group(linked, prev):
         # 'and total mkt cap per sector, biggest first' after the sector with the most

@@ -125,7 +125,12 @@ def _keyword_typo(word: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return lex.keyword_typos[word]
 
 
-_TYPO_KEYWORDS = [k[0] for k in _KEYWORD_KEYS if len(k) == 1 and len(k[0]) >= 5]
+# a calendar word ('quater') is spelled out by spelling.py, where a period can still read it
+_TYPO_KEYWORDS = [
+    k[0]
+    for k, (category, _) in _KEYWORD_KEYS.items()
+    if len(k) == 1 and len(k[0]) >= 5 and category != "bucket"
+]
 
 
 def _nearest_keyword(word: str) -> tuple[str, str, str] | None:

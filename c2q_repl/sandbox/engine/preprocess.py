@@ -545,6 +545,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if worded != text:
         rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
         text = worded
+    better = _DID_BETTER.sub("gained more", text)
+    if better != text:
+        rewrites.append(("did better", "gained more"))  # a stock's return, in percent
+        text = better
     if _WHICH_OF_TWO.match(text) and len(_MORE_NOT_THAN.findall(text)) == 1:
         superlative = {"more": "most", "fewer": "fewest", "less": "least"}
         text = _MORE_NOT_THAN.sub(lambda m: "the " + superlative[m.group(1).lower()], text)
@@ -921,6 +925,8 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     )
 
 
+# 'which did better in 2023, google or amazon': which gained more over the period
+_DID_BETTER = re.compile(r"\b(?:did|performed|fared|has\s+done)\s+better\b(?!\s+than\b)", re.I)
 # 'most popular stocks with users, top 5': the count at the end, said first
 _TRAILING_TOP = re.compile(
     r"^\s*((?:the\s+)?(?:most|least|biggest|largest|highest|lowest|smallest)\b[^,]*?)"

@@ -381,6 +381,11 @@ def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     column = names.col(spec.group_by)
     if not spec.bucket:
         return column, spec.group_by.column
+    if spec.bucket == "quarter":
+        # '2023-Q1': the year, then the quarter (QUARTER() in MySQL, rendered per backend)
+        year = exp.TimeToStr(this=column, format=exp.Literal.string("%Y"))
+        quarter = exp.Anonymous(this="QUARTER", expressions=[column.copy()])
+        return exp.Concat(expressions=[year, exp.Literal.string("-Q"), quarter]), "quarter"
     fmt = exp.Literal.string(BUCKET_FORMATS[spec.bucket])
     return exp.TimeToStr(this=column, format=fmt), spec.bucket
 
