@@ -676,14 +676,15 @@ def test_a_bare_value_and_column_after_it_asks_anew(engine, seed_db):
     assert "2023-12-29" not in (plan.tasks[0].sql or ""), plan.tasks[0].sql
 
 
-_QUARTER_OF_SIGNUP = "CONCAT(YEAR(created_date), '-Q', CASE WHEN MONTH(created_date) <= 3 THEN 1 WHEN MONTH(created_date) <= 6 THEN 2 WHEN MONTH(created_date) <= 9 THEN 3 ELSE 4 END)"
-_QUARTER_OF_DAY = "CONCAT(YEAR(record_date), '-Q', CASE WHEN MONTH(record_date) <= 3 THEN 1 WHEN MONTH(record_date) <= 6 THEN 2 WHEN MONTH(record_date) <= 9 THEN 3 ELSE 4 END)"
+_QUARTER_OF_SIGNUP = "CASE WHEN MONTH(created_date) <= 3 THEN 1 WHEN MONTH(created_date) <= 6 THEN 2 WHEN MONTH(created_date) <= 9 THEN 3 ELSE 4 END"
+_QUARTER_OF_DAY = "CASE WHEN MONTH(record_date) <= 3 THEN 1 WHEN MONTH(record_date) <= 6 THEN 2 WHEN MONTH(record_date) <= 9 THEN 3 ELSE 4 END"
+_YEAR_QUARTER_OF_SIGNUP = f"CONCAT(YEAR(created_date), '-Q', {_QUARTER_OF_SIGNUP})"
 
 
 @pytest.mark.parametrize(
     "question,gold",
     [
-        (
+        (  # within one year: the quarter's number
             "signups per qtr in 2023",
             f"SELECT {_QUARTER_OF_SIGNUP}, COUNT(*) FROM users WHERE YEAR(created_date) = 2023"
             " GROUP BY 1",
@@ -693,9 +694,9 @@ _QUARTER_OF_DAY = "CONCAT(YEAR(record_date), '-Q', CASE WHEN MONTH(record_date) 
             f"SELECT {_QUARTER_OF_DAY}, SUM(volume) FROM stock_price_history"
             " WHERE stock_symbol = 'AAPL' AND YEAR(record_date) = 2023 GROUP BY 1",
         ),
-        (
+        (  # over all years: the year beside it
             "which quarter had the most signups",
-            f"SELECT {_QUARTER_OF_SIGNUP} AS q, COUNT(*) AS n FROM users GROUP BY q"
+            f"SELECT {_YEAR_QUARTER_OF_SIGNUP} AS q, COUNT(*) AS n FROM users GROUP BY q"
             " ORDER BY n DESC LIMIT 1",
         ),
     ],
@@ -737,3 +738,39 @@ def test_a_misspelt_quarter_stays_a_period(engine, seed_db):
         " AND record_date BETWEEN '2022-10-01' AND '2022-12-31'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "show me microsofts closing prices for the first week of 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date BETWEEN '2023-01-01' AND '2023-01-07'",
+        ),
+        (
+            "which users signed up in the first week of october?",
+            "SELECT user_id FROM users WHERE created_date >= '2023-10-01'"
+            " AND created_date < '2023-10-08'",
+        ),
+        (
+            "AAPL closes in the last week of 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date BETWEEN '2023-12-25' AND '2023-12-31'",
+        ),
+    ],
+)
+def test_the_first_or_last_week_of_a_period(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_them_after_users_per_month_are_never_companies(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "How many users signed up in 2023?",
+        "by month pls",
+        "which of them are from California?",
+    )
+    assert plan.tasks[0].refusal and not plan.tasks[0].sql

@@ -418,6 +418,24 @@ class ReferenceRound:
             # every condition that named the previous rows was lost on the way: the answer
             # would be about all rows, never about 'them'
             return self._planner.refuse("0", question, unclear, ctx)
+        said_before = tuple(filters) + tuple(found[0])
+        if (
+            said_before
+            and prev.table not in merged.tables()
+            and not any(
+                f.col.column == g.col.column and f.values == g.values
+                for f in merged.filters
+                for g in said_before
+            )
+        ):
+            # 'which of them are from California?' after users per month: a value of
+            # companies, which the users counted have none of; never every company in CA
+            reason = (
+                f"'{pronoun}' are the {prev.table.replace('_', ' ')} of the previous answer "
+                f"('{prior.question}'), and '{question}' asks about {merged.table} rows that "
+                "are not theirs; please ask the whole question."
+            )
+            return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if counts_the_one_row(merged, ctx.lex.catalog):
             # 'how many companies does it have' after Apple's sector: Apple itself counted (1),
             # or the companies of its sector? Neither is picked silently.

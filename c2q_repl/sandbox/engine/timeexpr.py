@@ -183,6 +183,22 @@ def _text(tokens: list[Token], i: int, n: int) -> str:
     return " ".join(t.text for t in tokens[i : i + n])
 
 
+def _week_of(tokens: list[Token], i: int, at) -> tuple[TimeSpec, int] | None:
+    """'the first week of 2023', 'the last week of October': its first (last) seven calendar
+    days, as people count them."""
+    j = i + (1 if at(i) in ("in", "for", "during", "over", "from") else 0)
+    j += 1 if at(j) == "the" else 0
+    if at(j) not in ("first", "1st", "last", "final") or at(j + 1) != "week" or at(j + 2) != "of":
+        return None
+    p = _point(tokens, j + 3)
+    if p is None or (p[1] - p[0]).days < 28:
+        return None
+    week = dt.timedelta(days=7)
+    start, end = (p[0], p[0] + week) if at(j) in ("first", "1st") else (p[1] - week, p[1])
+    used = j + 3 + p[2] - i
+    return TimeSpec("range", start.isoformat(), end.isoformat(), text=_text(tokens, i, used)), used
+
+
 def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
     """Recognise a time phrase starting at token i; returns (spec, tokens used)."""
     low = [t.lower for t in tokens]
@@ -238,6 +254,9 @@ def parse_time(tokens: list[Token], i: int) -> tuple[TimeSpec, int] | None:
             return TimeSpec(
                 "range", p[0].isoformat(), p[1].isoformat(), text=_text(tokens, i, used)
             ), used
+    edge_week = _week_of(tokens, i, at)
+    if edge_week is not None:
+        return edge_week
     # (in|over|during) the last|past N units / last N units / the last month
     j = i
     if at(j) in ("in", "over", "during", "within", "for"):
