@@ -774,3 +774,17 @@ def test_them_after_users_per_month_are_never_companies(engine, seed_db):
         "which of them are from California?",
     )
     assert plan.tasks[0].refusal and not plan.tasks[0].sql
+
+
+def test_a_weighted_share_over_one_index_members(engine, seed_db):
+    """Once declined for fan-out across the index join, though one index was fixed (each
+    company counted once)."""
+    plan = ask(
+        engine, seed_db, "what % of the S&P 500's total market cap is the Technology sector?"
+    )
+    gold = (
+        "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN c.market_cap ELSE 0 END)"
+        " / SUM(c.market_cap) FROM companies c JOIN index_compositions ic"
+        " ON ic.stock_symbol = c.stock_symbol WHERE ic.index_symbol = 'SP500'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -803,7 +803,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
             and all(f.col.table == spec.table for f in spec.ratio_filters)
             else None
         )
-        if spec.metric.func == "PCT" and fan_out and pct_key is None:
+        if spec.metric.func == "PCT" and repeats and pct_key is None:
             raise PlanError(
                 "That percentage would count some rows more than once across the join; "
                 "the built-in engine does not nest queries to avoid it."
