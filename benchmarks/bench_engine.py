@@ -104,6 +104,10 @@ HOLDOUT_SPLITS = (
     "holdout71",
     "holdout72",
     "holdout73",
+    "holdout74",
+    "holdout75",
+    "holdout76",
+    "holdout77",
 )  # --holdout runs them all: never tuned on
 
 

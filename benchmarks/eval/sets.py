@@ -207,6 +207,14 @@ SPLITS = (
     "dev116",
     "dev117",
     "dev118",
+    "holdout74",
+    "holdout75",
+    "holdout76",
+    "holdout77",
+    "dev119",
+    "dev120",
+    "dev121",
+    "dev122",
 )  # later blind sets
 
 
