@@ -966,6 +966,8 @@ def _symbol_comparisons(text: str) -> str:
     """'market cap > 100B' reads as 'market cap more than 100B'; '5+ picks' as 'at least 5
     picks'."""
     text = _AT_LEAST_PLUS.sub(r"at least \1", text)
+    # "country_code <> 'US'": SQL's 'not equal', which would otherwise be read as equal
+    text = re.sub(r"(?<=[\w\s'])\s*(?:<>|!=|≠)\s*(?=[\w'\"$])", " is not ", text)
     for symbol, words in _COMPARISON_SYMBOLS:
         text = re.sub(rf"(?<=[\w\s]){re.escape(symbol)}(?=\s*[$\d])", f" {words} ", text)
     return re.sub(r"\s{2,}", " ", text)
