@@ -766,6 +766,18 @@ def apply_followup(
                 spec = spec.with_(order_metric=True, descending=True)
             changes.append(f"limited to {n} rows")
     adding = bool(_ADDING_WORDS & set(words)) or "as well" in question.lower()
+    new_values, named_apart = _named_two_ways(new_values, lex)
+    if named_apart is not None:
+        # 'what about apple and msft': one company by name, the other by ticker, both kept
+        entity = _entity_named(named_apart, lex)
+        kept = tuple(
+            f
+            for f in spec.filters
+            if f.op not in ("=", "in", "any") or f.time or _entity_named(f, lex) != entity
+        )
+        spec = spec.with_(filters=(*kept, named_apart))
+        said = ", ".join(f"{c} = {v!r}" for c, v in named_apart.values)
+        changes.append(f"replaced the rows named: {said}")
     for col, pairs in new_values.items():
         wanted = [v for v, neg in pairs if not neg]
         unwanted = [v for v, neg in pairs if neg]
@@ -1094,6 +1106,43 @@ def entity_of(catalog, col: Col) -> str | None:
     return None
 
 
+def _named_two_ways(
+    new_values: dict[Col, list[tuple[str | int, bool]]], lex: Lexicon
+) -> tuple[dict[Col, list[tuple[str | int, bool]]], Filter | None]:
+    """Values said through two naming columns of one table ('apple and msft': a short name and
+    a ticker) as one 'any' filter, so the second never replaces the first."""
+    from .filters import ANY_NAME
+
+    positive = [
+        col
+        for col, pairs in new_values.items()
+        if pairs and not any(neg for _, neg in pairs) and entity_of(lex.catalog, col)
+    ]
+    entities = {entity_of(lex.catalog, col) for col in positive}
+    if len(positive) < 2 or len(entities) != 1:
+        return new_values, None
+    entity = entities.pop()
+    named: list[tuple[str, str | int]] = []
+    for col in positive:
+        own = _own_column(col, str(entity), lex)
+        if own is None:
+            return new_values, None
+        named.extend((own, v) for v, _ in new_values[col])
+    rest = {col: pairs for col, pairs in new_values.items() if col not in positive}
+    return rest, Filter(Col(str(entity), ANY_NAME), "any", tuple(named))
+
+
+def _own_column(col: Col, table: str, lex: Lexicon) -> str | None:
+    """The column of ``table`` that ``col`` is or refers to ('stock_price_history.stock_symbol'
+    is companies' 'stock_symbol')."""
+    if col.table == table:
+        return col.column
+    for r in lex.catalog.relationships:
+        if (r.from_table, r.from_column, r.to_table) == (col.table, col.column, table):
+            return r.to_column
+    return None
+
+
 def _without_same_entity(spec: QuerySpec, col: Col, lex: Lexicon) -> QuerySpec:
     """'what about apple' after 'MSFT closing price': Apple (a company's name) replaces MSFT
     (a stock symbol of the same companies), it is not added to it."""
@@ -1104,11 +1153,19 @@ def _without_same_entity(spec: QuerySpec, col: Col, lex: Lexicon) -> QuerySpec:
         f
         for f in spec.filters
         if f.col == col
-        or f.op not in ("=", "in")
+        or f.op not in ("=", "in", "any")
         or f.time
-        or entity_of(lex.catalog, f.col) != entity
+        or _entity_named(f, lex) != entity
     )
     return spec.with_(filters=kept)
+
+
+def _entity_named(f: Filter, lex: Lexicon) -> str | None:
+    """The table whose rows a filter names; '(short_name = 'Ford' OR stock_symbol = 'GM')'
+    names companies through its first naming column."""
+    if f.op == "any" and f.values:
+        return entity_of(lex.catalog, Col(f.col.table, f.values[0][0]))
+    return entity_of(lex.catalog, f.col)
 
 
 def _set_values(
