@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from .lexicon import Lexicon, Target, column_kind
 from .linking import Item
 from .reading import Refuse
-from .spec import Col, Metric, QuerySpec
+from .spec import Col, Metric, QuerySpec, one_day
 from .sqlbuild import name_columns
 
 _PERIOD_NEEDED = (
@@ -193,6 +193,14 @@ def change_spec(
     ranges = [f for f in read.filters if f.op == "range"]
     if len(ranges) != 1 or not (ranges[0].values[0] and ranges[0].values[1]):
         raise Refuse(_PERIOD_NEEDED.format(word=word) + ".", word)
+    if one_day(ranges[0]):
+        # 'how much did aapl move on the last day': the day's first and last value are the
+        # same row, so a change within it is always 0
+        raise Refuse(
+            f"'{word}' within one day compares that day with itself; for the move from the "
+            "day before, ask for the change vs the previous close on that day.",
+            word,
+        )
     date = ranges[0].col
     history = lex.catalog.table(date.table)
     if history is None or date.column not in history.primary_key:

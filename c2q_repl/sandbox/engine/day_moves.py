@@ -47,6 +47,11 @@ _DAILY = re.compile(
     re.I,
 )
 _COMPARED_RE = re.compile(_COMPARED, re.I)
+# words asking for the moves of many days, not one quote
+_SERIES_OF_DAYS = re.compile(
+    r"\b(?:daily|days|sessions|each|every|history|historical|over\s+time|day[- ]by[- ]day|all)\b",
+    re.I,
+)
 # 'up days' / 'down days': closed above / below the day before, or above / below the same
 # day's open; read here only where there is no open to compare with (an index)
 _UP_DOWN_DAYS = re.compile(r"\b(?:up|down)\s+days?\b", re.I)
@@ -184,6 +189,7 @@ class Words:
     ranks_series: bool = False  # 'gainers', 'which rose the most': the series are ranked
     plural: bool = False  # 'gainers', 'worst days': several rows, the top 10 unless said
     threshold: float | None = None  # 'moved more than 5%': only the moves beyond it
+    quote: bool = False  # 'aapl change vs prev close': one move, as a quote shows it
 
 
 def read_words(
@@ -254,8 +260,18 @@ def read_words(
     threshold = float(beyond[0].group(1)) if len(beyond) == 1 else None
     if len(beyond) > 1 or threshold is not None and ranked:
         return None
+    quote = bool(_COMPARED_RE.search(question)) and not _SERIES_OF_DAYS.search(question)
     return Words(
-        shape, direction, unit, limit, bool(last_day), rest, bool(gainers), plural, threshold
+        shape,
+        direction,
+        unit,
+        limit,
+        bool(last_day),
+        rest,
+        bool(gainers),
+        plural,
+        threshold,
+        quote,
     )
 
 
@@ -364,6 +380,16 @@ def _move(
     if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
     last_day = words.last_day or bool(prior and prior.last_day and period is None)
+    if (
+        words.quote
+        and prior is None
+        and period is None
+        and shape == "list"
+        and len(series.values) == 1
+        and not words.plural
+    ):
+        # 'aapl change vs prev close': as a quote reads, the latest day's move, not every day
+        last_day = True
     if (
         not series.values
         and shape != "rank"
