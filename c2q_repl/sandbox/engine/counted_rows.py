@@ -44,7 +44,7 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
     col = prev.metric.col
     info = lex.catalog.table(col.table) if col is not None else None
     if col is not None and not (info is not None and list(info.primary_key) == [col.column]):
-        return _counted_values(prev, question[m.end() :])  # distinct values, not rows
+        return _counted_values(prev, question[m.end() :], lex)  # distinct values, not rows
     rest = _BESIDE.sub("", question[m.end() :]).strip(" ?.!")
     size = _SIZE_FIRST.match(rest)
     if size is not None:
@@ -119,9 +119,33 @@ _SIZE_FIRST = re.compile(
 )
 _BY = re.compile(r"^(?:sorted\s+|ordered\s+|ranked\s+)?by\s+(?:the\s+|their\s+)?(.+)$", re.I)
 _WITH_COUNT = re.compile(r"\b(?:number|counts?|how\s+many)\b", re.I)
+# 'with the number of companies per sector, desc': the counts in that order
+_DOWN = re.compile(
+    r"\b(?:desc(?:ending)?|(?:most|biggest|largest|highest)\s+(?:ones?\s+)?first)\b", re.I
+)
+_UP = re.compile(
+    r"\b(?:asc(?:ending)?|(?:fewest|least|smallest|lowest)\s+(?:ones?\s+)?first)\b", re.I
+)
 
 
-def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:
+def _only_the_count(rest: str, prev: QuerySpec, col: Col, lex: Lexicon) -> bool:
+    """'with the number of companies per sector, desc' says nothing but the count, its rows
+    and its order; 'with the number of companies and the avg market cap' says more."""
+    linked = link(rest, lex)
+    if linked.unknown or linked.unsupported:
+        return False
+    for it in linked.items:
+        if it.kind == "kw" and it.category in ("count", "group", "order", "dir", ""):
+            continue
+        if it.kind == "table" and any(t.table == prev.table for t in it.targets):
+            continue
+        if it.kind == "column" and any(Col(t.table, t.column) == col for t in it.targets):
+            continue
+        return False
+    return True
+
+
+def _counted_values(prev: QuerySpec, rest: str, lex: Lexicon) -> QuerySpec | None:
     """'list them (with the number of companies)' after 'how many different industries are
     there in financial services': the industries counted, each with its rows' count."""
     assert prev.metric is not None and prev.metric.col is not None
@@ -129,6 +153,9 @@ def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:
         return None
     col = prev.metric.col
     if _WITH_COUNT.search(rest):
+        down, up = _DOWN.search(rest), _UP.search(rest)
+        if (down and up) or not _only_the_count(rest, prev, col, lex):
+            return None
         return QuerySpec(
             shape="aggregate",
             table=prev.table,
@@ -136,6 +163,8 @@ def _counted_values(prev: QuerySpec, rest: str) -> QuerySpec | None:
             group_by=col,
             filters=prev.filters,
             also_join=prev.also_join,
+            order_metric=bool(down or up),
+            descending=bool(down),
             notes=prev.notes,
         )
     if rest.strip(" ?.!"):

@@ -622,6 +622,18 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "how many stock picks were made",
     ),
+    # 'how many stocks did they pick total' after a count of users: the picks those users
+    # made, each counted (one pick per user and stock)
+    (
+        re.compile(
+            r"^\s*how\s+many\s+(?:stocks|companies|stock\s+picks|picks)\s+(?:did|have)\s+"
+            r"(they|those(?:\s+users)?|these(?:\s+users)?)\s+(?:pick|picked|select|selected|"
+            r"choose|chosen|add|added|make|made)(\s+(?:in\s+total|total|altogether|combined|"
+            r"between\s+them))?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: f"how many picks do {m.group(1)} have" + (" in total" if m.group(2) else ""),
+    ),
     # 'how many stocks got added to watchlists that month', 'were picked in Q4': the picks
     # made in that period, as above
     (

@@ -41,6 +41,10 @@ def subject_filters(
     when the subject cannot be pinned down. ``by_key``: the rows named by their keys even
     when the previous conditions could name them (a count for each of them must not keep
     a condition that was only about which rows were listed)."""
+    if _counts_values(prev, catalog):
+        # 'list them with the avg market cap' after 'how many distinct sectors': 'them' are
+        # the sectors counted, not the companies; their rows are no subject to keep
+        return None
     if not needs_rows(prev) and not by_key:
         # the join stays a condition unless a condition on the joined table implies it
         own = all(f.col.table == prev.table for f in prev.filters)
@@ -75,6 +79,15 @@ def subject_filters(
     f = Filter(key, "=" if len(values) == 1 else "in", tuple(values))
     shown = ", ".join(f"'{v}'" for v in values[:5]) + (" …" if len(values) > 5 else "")
     return kept + (f,), f"{key.column} {'=' if len(values) == 1 else 'in'} {shown}"
+
+
+def _counts_values(prev: QuerySpec, catalog: Catalog) -> bool:
+    """The previous answer counted the distinct values of a column that names no row."""
+    m = prev.metric
+    if prev.shape != "count" or m is None or not m.distinct or m.col is None:
+        return False
+    info = catalog.table(m.col.table)
+    return not (info is not None and list(info.primary_key) == [m.col.column])
 
 
 def _distinct_key_part(
@@ -227,6 +240,15 @@ def per_row(
     if metric.func == "AVG" and own_value and prev.group_by is None:
         return spec  # 'their average market cap': one average over those rows
     if (
+        metric.col is not None
+        and metric.func in ("AVG", "SUM")
+        and prev.group_by is None
+        and one_row_each(metric.col.table, key, spec.filters, catalog)
+    ):
+        # 'the avg index weight of those 10 in the S&P 500': each company has one weight in
+        # that index, so an average of each would only repeat it; one over all of them
+        return spec
+    if (
         metric.func in ("SUM", "MAX", "MIN")
         and metric.col is not None
         and own_value
@@ -258,6 +280,38 @@ def per_row(
     if prev.group_by is None:
         each = _named_beside_key(_counted_from_each(each, catalog), prev, key, catalog)
     return each
+
+
+def one_row_each(table: str, key: Col, filters: tuple[Filter, ...], catalog: Catalog) -> bool:
+    """Each row named by ``key`` has one row of ``table`` under ``filters``: every part of
+    its primary key refers to ``key`` or is pinned to one value (directly, or by a name of
+    the row it refers to: index_compositions under 'S&P 500' has one row per company)."""
+    info = catalog.table(table)
+    if info is None or not info.primary_key or table == key.table:
+        return False
+    pinned = {(f.col.table, f.col.column) for f in filters if f.op == "=" and len(f.values) == 1}
+    keyed = False
+    for column in info.primary_key:
+        refs = [
+            r for r in catalog.relationships if (r.from_table, r.from_column) == (table, column)
+        ]
+        if any((r.to_table, r.to_column) == (key.table, key.column) for r in refs):
+            keyed = True
+            continue
+        if (table, column) in pinned:
+            continue
+        if any(_names_one(r.to_table, r.to_column, pinned, catalog) for r in refs):
+            continue
+        return False
+    return keyed
+
+
+def _names_one(table: str, column: str, pinned: set[tuple[str, str]], catalog: Catalog) -> bool:
+    """A row of ``table`` (referred to by ``column``, its key) pinned by one of its names."""
+    info = catalog.table(table)
+    if info is None or list(info.primary_key) != [column]:
+        return False
+    return any((table, c) in pinned for c in (column, *name_columns(info)))
 
 
 def _counted_from_each(spec: QuerySpec, catalog: Catalog) -> QuerySpec:

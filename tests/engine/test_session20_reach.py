@@ -1,0 +1,130 @@
+"""Issue 12: wrong answers and declines from the twentieth session's blind development sets.
+Each test failed before its fix: SQL's '<>' read as '=', a company named by ticker replaced by
+one named by name, 'desc' and 'the avg weight of those 10' dropped, a change within one day."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+
+@pytest.mark.parametrize("op", ["<>", "!="])
+def test_sql_not_equal_is_not_read_as_equal(engine, seed_db, op):
+    plan = ask(engine, seed_db, f"count companies per country_code where country_code {op} 'US'")
+    gold = (
+        "SELECT country_code, COUNT(*) FROM companies WHERE country_code <> 'US'"
+        " GROUP BY country_code"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_not_equal_it_cannot_place_is_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "stocks with close <> open on 2023-12-29")
+    assert not plan.tasks[0].sql
+
+
+def test_a_new_company_replaces_two_named_by_name_and_ticker(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Compare Ford and GM for me - market cap and current stock price",
+        "how many employees does each one have?",
+        "and tesla?",
+    )
+    gold = "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol = 'TSLA'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_two_companies_named_two_ways_in_a_followup_are_both_kept(engine, seed_db):
+    plan = session(engine, seed_db, "aapl close on 2023-12-29", "and nvidia and amd")
+    gold = (
+        "SELECT stock_symbol, close FROM stock_price_history WHERE record_date = '2023-12-29'"
+        " AND stock_symbol IN ('NVDA', 'AMD')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_counted_values_listed_with_their_counts_in_the_order_asked(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many distinct sectors are there in the companies table?",
+        "ok list them w/ the number of companies per sector, desc",
+    )
+    gold = "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC, sector"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    assert "ORDER BY number_of_companies DESC" in plan.tasks[0].sql
+
+
+def test_them_after_counted_values_is_not_every_row(engine, seed_db):
+    # 'them' are the sectors counted: a total over every company would drop the sectors
+    plan = session(
+        engine,
+        seed_db,
+        "how many distinct sectors are there?",
+        "list them with the number of companies and the avg market cap",
+    )
+    assert not plan.tasks[0].sql
+
+
+def test_an_average_of_one_value_each_is_one_average(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 10 companies by market_cap desc, just symbol + market cap",
+        "what's the avg index weight of those 10 in the SP500?",
+    )
+    gold = (
+        "SELECT AVG(weight) FROM index_compositions WHERE index_symbol = 'SP500' AND"
+        " stock_symbol IN (SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 10)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_an_average_over_many_days_each_stays_one_per_company(engine, seed_db):
+    plan = session(engine, seed_db, "top 5 companies by employees", "their avg close in 2023")
+    assert "GROUP BY" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "followup", ["how many stocks did they pick total", "how many stocks did they pick in total?"]
+)
+def test_stocks_they_picked_in_total_counts_the_picks(engine, seed_db, followup):
+    plan = session(engine, seed_db, "count of users signed up jul 2023", followup)
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id IN (SELECT user_id FROM users"
+        " WHERE created_date >= '2023-07-01' AND created_date < '2023-08-01')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_change_vs_previous_close_without_a_day_is_the_latest_move(engine, seed_db):
+    plan = ask(engine, seed_db, "aapl change vs prev close")
+    gold = (
+        "WITH p AS (SELECT record_date, close, LAG(close) OVER (ORDER BY record_date) AS prev"
+        " FROM stock_price_history WHERE stock_symbol = 'AAPL') SELECT record_date, close,"
+        " close - prev FROM p WHERE record_date = (SELECT MAX(record_date) FROM p)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_daily_change_stays_every_day(engine, seed_db):
+    plan = ask(engine, seed_db, "aapl daily change vs prev close")
+    rows = seed_db.query(plan.tasks[0].sql).rows
+    assert len(rows) > 100
+
+
+@pytest.mark.parametrize(
+    "question", ["how much did aapl move on the last day", "how much did nvda change on 2023-12-28"]
+)
+def test_a_change_within_one_day_is_declined_not_zero(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.sql and "previous close" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question", ["AAPL closing price on March 1, 2024", "how many users signed up in 2025"]
+)
+def test_a_period_outside_the_data_is_declined_with_the_range(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.sql and "The data covers" in task.refusal
