@@ -128,3 +128,120 @@ def test_a_change_within_one_day_is_declined_not_zero(engine, seed_db, question)
 def test_a_period_outside_the_data_is_declined_with_the_range(engine, seed_db, question):
     task = ask(engine, seed_db, question).tasks[0]
     assert not task.sql and "The data covers" in task.refusal
+
+
+def test_a_courtesy_sentence_before_a_followup_is_set_aside(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Could you list the companies headquartered in Denver, Colorado, together with their"
+        " sectors?",
+        "Thank you. What about Phoenix, Arizona?",
+    )
+    gold = "SELECT stock_symbol, sector FROM companies WHERE city = 'Phoenix' AND state = 'AZ'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_closing_stock_price_is_the_close(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "What was Procter & Gamble's closing stock price on the most recent trading day in your"
+        " data?",
+    )
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'PG'"
+        " ORDER BY record_date DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "top 10 stocks by # of users who picked them",
+        "top 10 stocks by count of distinct users who picked them, desc",
+    ],
+)
+def test_top_n_by_the_number_of_related_rows(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT stock_symbol, COUNT(DISTINCT user_id) AS n FROM user_selected_stocks"
+        " GROUP BY stock_symbol ORDER BY n DESC LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which sectors are represented among the companies headquartered in Utah, and how many"
+        " companies are in each one?",
+        "which sectors are the companies in utah in, and how many in each",
+    ],
+)
+def test_which_groups_and_how_many_in_each(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = "SELECT sector, COUNT(*) FROM companies WHERE state = 'UT' GROUP BY sector"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_name_start_said_alone_after_how_about(engine, seed_db):
+    plan = session(engine, seed_db, "what's the market cap of coca-cola", "how about pepsi?")
+    gold = "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol = 'PEP'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize("question", ["pepsi market cap", "how about bank?"])
+def test_a_name_start_inside_a_question_or_an_everyday_word_still_asks(engine, seed_db, question):
+    assert not ask(engine, seed_db, question).tasks[0].sql
+
+
+def test_which_stocks_did_they_pick_the_most_keeps_those_users(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many users signed up in 2023?",
+        "which 5 stocks did they pick the most?",
+    )
+    gold = (
+        "SELECT s.stock_symbol, COUNT(*) AS n FROM user_selected_stocks s JOIN users u"
+        " ON u.user_id = s.user_id WHERE u.created_date >= '2023-01-01'"
+        " AND u.created_date < '2024-01-01' GROUP BY s.stock_symbol ORDER BY n DESC LIMIT 5"
+    )
+    sql = plan.tasks[0].sql
+    assert "users.created_date >= '2023-01-01'" in sql and "LIMIT 5" in sql, sql
+    counts = [r[-1] for r in seed_db.query(sql).rows]
+    assert counts == [r[-1] for r in seed_db.query(gold).rows]  # ties may swap names
+
+
+def test_the_city_that_hosts_the_most_headquarters(engine, seed_db):
+    plan = ask(engine, seed_db, "Which city in Texas hosts the most company headquarters?")
+    gold = (
+        "SELECT city, COUNT(*) AS n FROM companies WHERE state = 'TX' GROUP BY city"
+        " ORDER BY n DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_top_n_desc_is_the_top_n(engine, seed_db):
+    plan = ask(engine, seed_db, "count of cos per state, top 5 desc")
+    gold = "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,n", [("top 3 mkt cap in each sector", 3), ("highest market cap in each sector", 1)]
+)
+def test_top_values_in_each_group_are_rows_within_it(engine, seed_db, question, n):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT sector, stock_symbol, market_cap FROM (SELECT sector, stock_symbol, market_cap,"
+        " ROW_NUMBER() OVER (PARTITION BY sector ORDER BY market_cap DESC, stock_symbol) AS r"
+        f" FROM companies WHERE market_cap IS NOT NULL) WHERE r <= {n}"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_highest_per_group_without_each_still_asks(engine, seed_db):
+    assert not ask(engine, seed_db, "highest market cap per sector").tasks[0].sql

@@ -61,6 +61,14 @@ def is_request(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_REQUEST_START.match(sentence))
 
 
+# 'Thank you.', 'Great, thanks!', 'Good morning.': a sentence of courtesy only, never a question
+_COURTESY = re.compile(
+    r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|excellent|wonderful|lovely|brilliant|"
+    r"interesting|wow|hmm+|alright|all\s+right|sure|got\s+it|good\s+(?:morning|afternoon|"
+    r"evening)|hi|hello|hey|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thx|ty|many\s+thanks|"
+    r"much\s+appreciated|appreciated)(?:\s+(?:again|there))?[\s,!.]*)+$",
+    re.IGNORECASE,
+)
 _ABOUT_ME = re.compile(r"^\s*i(?:'d|\s+would)?\s+(?:want|need|like|love)\b.*\bmy\b", re.I)
 
 
@@ -92,7 +100,11 @@ def question_of(
     sentences = [s.strip() for s in _SENTENCES.split(text.strip()) if s.strip()]
     dropped: list[str] = []
     if len(sentences) > 1:
-        asking = [s for s in sentences if not _chatter(s, unknown_words) or _asks(s)]
+        asking = [
+            s
+            for s in sentences
+            if not _COURTESY.match(s) and (not _chatter(s, unknown_words) or _asks(s))
+        ]
         if asking and len(asking) < len(sentences):
             kept = " ".join(asking)
             context = [s for s in sentences if s not in asking]

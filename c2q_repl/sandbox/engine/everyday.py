@@ -186,6 +186,31 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             f"{m.group('groups') + ('y' if m.group('plural').lower() == 'ies' else '')}"
         ),
     ),
+    # 'which sectors are represented among the companies headquartered in Utah, and how many
+    # companies are in each one?', 'which sectors are the utah companies in, and how many in
+    # each': those rows counted per group
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:which|what)\s+(?P<groups>[a-z]+?)(?P<plural>ies|s)\s+are\s+"
+            r"(?:(?:represented|found|present)\s+(?:among|in)\s+(?:the\s+)?(?P<rows>[^?,]+?)"
+            r"|(?:the\s+)?(?P<rows2>[^?,]+?)\s+in)\s*,?\s+and\s+how\s+many(?:\s+[a-z]+)?\s+"
+            r"(?:are\s+)?in\s+each(?:\s+(?:one|of\s+them|of\s+those))?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: (
+            f"how many {m.group('rows') or m.group('rows2')} per "
+            f"{m.group('groups') + ('y' if m.group('plural').lower() == 'ies' else '')}"
+        ),
+    ),
+    # 'which city in Texas hosts the most company headquarters': has the most companies
+    (
+        re.compile(
+            r"\b(?:hosts?|is\s+home\s+to)\s+the\s+most\s+(?:company\s+|corporate\s+)?"
+            r"(?:headquarters|hqs|companies)\b",
+            re.I,
+        ),
+        "has the most companies",
+    ),
     # 'trading days per year': how many of them, as 'number of trading days per year' reads
     (
         re.compile(
@@ -621,6 +646,20 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         "how many stock picks were made",
+    ),
+    # 'which 5 stocks did they pick the most?' after a count of users: those users' picks
+    (
+        re.compile(
+            r"^\s*(?:which|what)\s+(?:(?P<n>\d+)\s+)?(?P<noun>stocks|companies|tickers|names)\s+"
+            r"(?:did|do|have)\s+they\s+(?:pick|picked|select|selected|choose|chosen|add|added)\s+"
+            r"(?:the\s+)?most(?:\s+often)?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: (
+            f"the {m.group('n') or ''} most picked {m.group('noun')} among those users".replace(
+                "  ", " "
+            )
+        ),
     ),
     # 'how many stocks did they pick total' after a count of users: the picks those users
     # made, each counted (one pick per user and stock)

@@ -379,6 +379,31 @@ def _interpret(st: ReadState) -> QuerySpec:
         st.notes.append(
             (sup_item.text, f"ranked by {ranked.column} within each {per_group.column}")
         )
+    if (
+        sup_item is not None
+        and superlative is not None
+        and metric is None
+        and group_col is not None
+        and entity_col is None
+        and subject_table is None
+        and order_col is None
+        and (
+            (limit is not None and limit > 1 and st.group_word in EACH_WORDS)
+            or (limit is None and st.group_word in EACH_WORDS - {"per"})
+        )
+        and count_at is None
+        and agg_at is None
+        and not st.bucket
+    ):
+        # 'top 3 mkt cap in each sector', 'the highest market cap in each sector': the top
+        # rows within each group, ranked by the measure (the other reading, groups ranked by
+        # a total, is no value 'in each' of them)
+        ranked = superlative_metric(st, superlative, group_col.table, use_default=False)
+        if ranked is not None and ranked.table == group_col.table:
+            per_group, group_col, order_col = group_col, None, ranked
+            st.notes.append(
+                (sup_item.text, f"ranked by {ranked.column} within each {per_group.column}")
+            )
     if sup_item is not None and superlative is not None and metric is None:
         metric_col = superlative_metric(
             st,

@@ -368,6 +368,7 @@ def _link(question: str, lex: Lexicon) -> Linked:
             and all(t.via == "prefix" for t in match.targets)
             and not (tok.text[:1].isupper() and i > 0)
             and not _listed_with_a_name(items, tokens, i, match, lex)
+            and not _said_alone(tokens, i, match)
         ):
             names = ", ".join(sorted({t.value for t in match.targets}))
             reason = (
@@ -949,6 +950,23 @@ def _names_schema(targets) -> bool:
 
 
 _LISTING = frozenset({"and", "vs", "vs.", "versus", "or", ",", "&"})
+
+
+_ALONE_AROUND = frozenset(
+    {"how", "what", "about", "and", "or", "then", "now", "ok", "okay", "so", "?", "!", ".", ","}
+)
+
+
+def _said_alone(tokens: list, i: int, match: Item) -> bool:
+    """'how about pepsi?': a word that is no everyday word, said alone after 'how about', is the
+    one name it starts, not an ordinary word."""
+    from .common_words import ordinary
+
+    if match.end != i + 1 or len(tokens[i].lower) < 4 or ordinary(tokens[i].lower):
+        return False
+    if len({t.value for t in match.targets}) != 1:
+        return False
+    return all(t.lower in _ALONE_AROUND for j, t in enumerate(tokens) if j != i)
 
 
 def _listed_with_a_name(items: list, tokens: list, i: int, match: Item, lex) -> bool:

@@ -365,3 +365,24 @@ def most_counted(text: str, names_rows) -> tuple[str, tuple[tuple[str, str], ...
         return text, ()
     said = f"top {m.group(1) or 1} {m.group(3)} by number of {m.group(2)}"
     return text[: m.start()] + said + text[m.end() :], ((m.group(0), said),)
+
+
+# 'top 10 stocks by # of users who picked them': the rows with the most related rows of another
+# table, said the way the linker reads a count ranking
+_TOP_BY_NUMBER = re.compile(
+    r"^(\s*)(?:show\s+(?:me\s+)?|list\s+|give\s+me\s+)?(?:the\s+)?top\s+(\d+)\s+([a-z]+)\s+by\s+"
+    r"(?:the\s+)?(?:number|count|#|no\.?)\s+of\s+(?:distinct\s+|unique\s+|different\s+)?([a-z]+)"
+    r"(?:\s+(?:who|that)\s+(?:picked|selected|chose|added|hold|own|follow|bought)\s+(?:them|it))?"
+    r"(?:\s*,?\s*desc(?:ending)?)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def top_by_number_of(text: str, names_rows) -> tuple[str, tuple[tuple[str, str], ...]]:
+    """'top 10 stocks by number of users' → 'which 10 stocks have the most users', when both
+    nouns name data (``names_rows``)."""
+    m = _TOP_BY_NUMBER.match(text)
+    if m is None or not names_rows(m.group(3)) or not names_rows(m.group(4)):
+        return text, ()
+    said = f"{m.group(1)}which {m.group(2)} {m.group(3)} have the most {m.group(4)}"
+    return said, ((m.group(0).strip(), said.strip()),)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
-from .phrasing import benchmark_phrasing, most_counted
+from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
 
@@ -895,6 +895,8 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         return Prepared(body, removed, verb)
     text, rewrites = informal(body)
     text = _symbol_comparisons(text)
+    # 'top 5 desc': the top of a ranking is its largest values; the word adds nothing
+    text = re.sub(r"\b(top\s+\d+)\s*,?\s+desc(?:ending)?\b", r"\1", text, flags=re.I)
     top_first = _TRAILING_TOP.sub(r"top \2 \1", text)
     if top_first != text:
         rewrites += ((f"…, top {_TRAILING_TOP.search(text).group(2)}", "top …"),)  # type: ignore[union-attr]
@@ -909,6 +911,8 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     phrased += moved
     text = _two_extremes(text)
     text, counted = most_counted(text, names_data)
+    text, ranked = top_by_number_of(text, names_data)
+    counted += ranked
     text, fillers = _adjective_fillers(text, names_data)
     counted += fillers
     if fillers:
