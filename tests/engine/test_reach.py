@@ -407,10 +407,14 @@ def test_spelled_out_codes_of_a_sex_column(tmp_path):
 
 
 def test_period_outside_the_data_says_the_range(store):
-    # a count of 0 for a year the data never reaches would read as 'no orders that year'
-    task = ask(store, "how many orders were placed in 2019")
-    assert not task.sql
-    assert "The data covers 2022-12-30 to 2023-07-07 (orders.orderDate)" in task.refusal
+    task = check(
+        store,
+        "how many orders were placed in 2019",
+        "SELECT COUNT(*) FROM orders WHERE orderDate LIKE '2019%'",
+    )
+    said = "The data covers 2022-12-30 to 2023-07-07 (orders.orderDate)"
+    assert said in task.description
+    assert any(a["concept"] == "data range" and said in a["explanation"] for a in task.assumptions)
     inside = check(
         store,
         "how many orders were placed in 2023",

@@ -789,18 +789,23 @@ class BuiltinAnswerer:
             return self.refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
-        if outside:
-            # a period with no stored days answers nothing: an empty table, a count of 0 or a
-            # change of NULL would each read as 'nothing happened', so the data's range is
-            # said instead of an answer
+        if outside and (spec.change or spec.shape == "aggregate"):
+            # a change or a total over a period with no stored days is no number at all
+            # (NULL - NULL, SUM of nothing), and its groups none at all ('monthly averages
+            # in Q1 2024'): said as the data's range, never shown as empty
             return self.refuse(task_id, question, Decline(outside), ctx, examples)
         task = TaskPlan(
             task_id=task_id,
             task=question,
             clarified_task=clarified_task(spec),
             sql=built.sql,
-            description=describe_result(spec, built.columns),
-            assumptions=assumptions(list(extra) + list(spec.notes) + list(built.assumptions)),
+            description=describe_result(spec, built.columns) + (" " + outside if outside else ""),
+            assumptions=assumptions(
+                list(extra)
+                + list(spec.notes)
+                + list(built.assumptions)
+                + ([("data range", outside)] if outside else [])
+            ),
             chart=chart,
         )
         return Outcome(task, spec)

@@ -260,6 +260,9 @@ def _retold(
     catalog: Catalog,
 ) -> TaskPlan:
     """The task with the trimmed SQL and words that say what it shows."""
+    outside = ""
+    if task.description and "The data covers" in task.description:
+        outside = " " + task.description[task.description.index("The data covers") :]
     if spec.metric is None:
         kept_cols = [shown[i].col for i in at]
         told = spec.with_(columns=tuple(c for c in spec.columns if c in kept_cols))
@@ -268,7 +271,7 @@ def _retold(
             task,
             sql=sql,
             clarified_task=clarified_task(told),
-            description=describe_result(told, names),
+            description=describe_result(told, names) + outside,
             chart=choose_chart(told, names, catalog, cols),
         )
     value = metric_name(spec.metric, spec) if spec.metric else ""
@@ -290,4 +293,4 @@ def _retold(
     chart = (
         replace(task.chart, name="Table", option={"columns": list(names)}) if task.chart else None
     )
-    return replace(task, sql=sql, description=description, chart=chart)
+    return replace(task, sql=sql, description=description + outside, chart=chart)
