@@ -24,12 +24,31 @@ _WHOLE_PERIOD = re.compile(
 )
 # 'over 2023, first trading day to last', 'from the first trading day of 2023 to the last
 # one': the ends of the period a change is measured over anyway
+_END_WORD = r"(?:one|trading\s+day|day|date|record_date|close|closing\s+price|price|level|value)"
+_OF_YEAR = r"(?:\s+(?:of|in)\s+(?:the\s+year|that\s+year|the\s+data|(?P<y{n}>(?:19|20)\d\d)))?"
 _ENDS_SAID_AFTER = re.compile(
-    r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?(?:\s+(?:day|close))?"
-    r"(?:\s+of\s+the\s+year)?\s+"
-    r"(?:to|through|until|till|vs\.?|versus)\s+(?:the\s+)?(?:very\s+)?last"
-    r"(?:\s+(?:one|trading\s+day|day|close))?(?:\s+close)?(?:\s+of\s+the\s+year)?"
-    r"\s*\)?\s*(?=[?.!]*\s*$)",
+    r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?"
+    rf"(?:\s+{_END_WORD})?{_OF_YEAR.format(n=1)}\s+"
+    r"(?:to|through|until|till|vs\.?|versus)\s+(?:the\s+)?(?:very\s+)?last(?:\s+trading)?"
+    rf"(?:\s+{_END_WORD})?(?:\s+close)?{_OF_YEAR.format(n=2)}"
+    r"\s*\)?\s*(?=[,?.!]|\s+in\s+(?:%|percent)|\s*$)",
+    re.I,
+)
+# '…the best stock performance in 2023, measured as the percent change in closing price over
+# the year': the way performance is read anyway, with its unit
+_MEASURED_AS = re.compile(
+    r"\s*,?\s*(?:measured|defined|calculated|computed|taken)\s+(?:as|by)\s+(?:the\s+)?"
+    r"(?P<pct>percent(?:age)?|%)?\s*change\s+(?:in|of)\s+(?:the\s+|its\s+|their\s+)?"
+    r"(?:closing\s+(?:stock\s+|share\s+)?price|close|(?:stock\s+|share\s+)?price)"
+    r"(?:\s+over\s+the\s+(?:year|period))?(?=[?.!]*\s*$)",
+    re.I,
+)
+# 'How did Sherwin-Williams stock perform over 2023? I would like the percentage change.': the
+# second sentence only says how the change is shown
+_AS_A_PERCENT = re.compile(
+    r"(?<=[?.])\s+(?:(?:i\s+would|i'?d)\s+like|i\s+want|(?:please\s+)?(?:give|show)\s+me|"
+    r"(?:please\s+)?(?:give|show)\s+it)?\s*(?:it\s+)?(?:as\s+)?(?:the\s+|a\s+)?"
+    r"(?:percent(?:age)?|%)(?:\s+(?:change|terms|move|return))?\s*[.!]*\s*$",
     re.I,
 )
 _FIRST_OF_TO_LAST_ONE = re.compile(
@@ -98,9 +117,28 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         said.append((m.group(0), f"in {m.group('period')}"))
         text = text[: m.start()] + f"in {m.group('period')}" + text[m.end() :]
     m = _ENDS_SAID_AFTER.search(text)
-    if m and re.search(r"\b(?:change|gain|rise|move|percent|%)", text[: m.start()], re.I):
+    if (
+        m
+        and re.search(r"\b(?:change|gain|rise|move|percent|%|perform|do)", text[: m.start()], re.I)
+        and (not m.group("y1") or not m.group("y2") or m.group("y1") == m.group("y2"))
+    ):
         said.append((m.group(0).strip(" ,(-)"), "the period's ends"))
-        text = text[: m.start()] + text[m.end() :]
+        year = m.group("y1") or m.group("y2")
+        kept = text[: m.start()] + text[m.end() :]
+        if year and year not in kept:
+            kept = text[: m.start()] + f" in {year}" + text[m.end() :]
+        text = kept
+    m = _MEASURED_AS.search(text)
+    if m and re.search(
+        r"\b(?:perform|performance|performer|change|gain|did|do)", text[: m.start()], re.I
+    ):
+        said.append((m.group(0).strip(" ,"), "in percent" if m.group("pct") else "the change"))
+        text = text[: m.start()] + (" in percent" if m.group("pct") else "") + text[m.end() :]
+    m = _AS_A_PERCENT.search(text)
+    if m:
+        said.append((m.group(0).strip(), "in percent"))
+        head = text[: m.start()].rstrip()
+        text = head.rstrip("?.") + " in percent" + head[len(head.rstrip("?.")) :]
     for pattern in (_WHOLE_PERIOD, _OVER_THE_COURSE):
         m = pattern.search(text)
         if m:

@@ -25,6 +25,7 @@ from .evidence import (
     demonstrative_column,
 )
 from .interpret import interpret
+from .lexicon import Target
 from .linking import Item, Linked, link
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge, period_extreme
@@ -136,6 +137,14 @@ class ReferenceRound:
             linked = replace(linked, items=tuple(it for it in linked.items if it is not named))
         share = share_of_rows_shown(list(linked.items), ctx.lex)
         spec = share or interpret(linked, ctx.lex, ctx.defaults)
+        if isinstance(spec, Decline) and pronoun.lower() in ("it", "its"):
+            # 'how did its stock do in 2023' after the largest employer in North Carolina:
+            # read with that one row named by its key, as if the question had said it
+            keyed = _one_row_key(prev, prior, ctx)
+            if keyed is not None:
+                again = interpret(_with_value(linked, keyed), ctx.lex, ctx.defaults)
+                if not isinstance(again, Decline):
+                    spec = again
         named_rows = _rows_named_beside(question, linked, prev) if isinstance(spec, Decline) else ""
         if named_rows:
             # 'which one of those is the biggest?', 'how many of those signed up in july?'
@@ -748,3 +757,26 @@ def _named_owner(
     # and their period, stay behind
     f = replace(named[0], col=Col(rel.to_table, rel.to_column))
     return (f,), f"{f.col.column} = '{f.values[0]}' (what the previous question named)"
+
+
+def _one_row_key(prev: QuerySpec, prior: PriorRound, ctx: AnswerContext) -> Target | None:
+    """The key of the one row the previous answer showed ('LOW' for Lowe's), as a value the
+    linker could have read; None unless that answer was one row of a keyed table."""
+    info = ctx.lex.catalog.table(prev.table)
+    if prev.group_by is not None or info is None or len(info.primary_key) != 1 or not prior.sql:
+        return None
+    key = info.primary_key[0]
+    try:
+        result = ctx.database.query(prior.sql, max_rows=2, timeout=5.0)
+    except Exception:  # noqa: BLE001 - no readable previous answer: nothing to name
+        return None
+    if len(result.rows) != 1 or key not in result.columns:
+        return None
+    value = result.rows[0][result.columns.index(key)]
+    return Target("value", prev.table, key, str(value), via="previous answer") if value else None
+
+
+def _with_value(linked: Linked, target: Target) -> Linked:
+    end = max((it.end for it in linked.items), default=0)
+    said = Item("value", target.value, end, end, targets=(target,))
+    return replace(linked, items=(*linked.items, said))
