@@ -211,15 +211,17 @@ def change_spec(
     others = [f for f in read.filters if f.op != "range" and f not in named]
     if ranking is not None:
         return _ranked_change(read, lex, word, kind, ranking, Col(date.table, series[0]), measure)
-    if len(named) == 1 and len(named[0].values) == 1 and others:
+    if (
+        len(named) == 1
+        and len(named[0].values) == 1
+        and others
+        and all(f.col.table != date.table and not f.time for f in others)
+    ):
         # 'how did its stock do in 2023' after the largest employer in North Carolina: the one
         # company named by its key; the conditions that found it (its state, its index) say
         # nothing more about its prices
-        if all(f.col.table != date.table and not f.time for f in others):
-            others = []
-            read = read.with_(
-                filters=tuple(f for f in read.filters if f.op == "range" or f in named)
-            )
+        others = []
+        read = read.with_(filters=tuple(f for f in read.filters if f.op == "range" or f in named))
     if len(series) != 1 or len(named) != 1 or others:
         raise Refuse(
             f"'{word}' needs exactly one named series (for example one ticker or one index).",

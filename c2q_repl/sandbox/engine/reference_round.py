@@ -140,9 +140,9 @@ class ReferenceRound:
         if isinstance(spec, Decline) and pronoun.lower() in ("it", "its"):
             # 'how did its stock do in 2023' after the largest employer in North Carolina:
             # read with that one row named by its key, as if the question had said it
-            keyed = _one_row_key(prev, prior, ctx)
-            if keyed is not None:
-                again = interpret(_with_value(linked, keyed), ctx.lex, ctx.defaults)
+            one_key = _one_row_key(prev, prior, ctx)
+            if one_key is not None:
+                again = interpret(_with_value(linked, one_key), ctx.lex, ctx.defaults)
                 if not isinstance(again, Decline):
                     spec = again
         named_rows = _rows_named_beside(question, linked, prev) if isinstance(spec, Decline) else ""
