@@ -292,3 +292,46 @@ def test_its_change_after_the_one_row_answer_is_that_rows_change(engine, seed_db
     )
     sql = plan.tasks[0].sql
     assert sql and "companies.stock_symbol = 'LOW'" in sql, sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What percentage of the companies in the S&P 500 are headquartered in California?",
+            "SELECT 100.0 * SUM(CASE WHEN c.state = 'CA' THEN 1 ELSE 0 END) / COUNT(*)"
+            " FROM companies c JOIN index_compositions i ON i.stock_symbol = c.stock_symbol"
+            " WHERE i.index_symbol = 'SP500'",
+        ),
+        (
+            "what % of companies in tech are in california",
+            "SELECT 100.0 * SUM(CASE WHEN state = 'CA' THEN 1 ELSE 0 END) / COUNT(*)"
+            " FROM companies WHERE sector = 'Technology'",
+        ),
+    ],
+)
+def test_values_before_the_verb_narrow_the_population_of_a_share(engine, seed_db, question, gold):
+    assert same_rows(seed_db, ask(engine, seed_db, question), gold)
+
+
+def test_not_added_to_any_users_watchlist_is_picked_by_no_user(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Which companies headquartered in Georgia have not been added to any user's watchlist?",
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE state = 'GA' AND stock_symbol NOT IN"
+        " (SELECT stock_symbol FROM user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_but_only_for_groups_having(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "now avg market_cap per sector but only for sectors having more than 50 companies",
+    )
+    gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector HAVING COUNT(*) > 50"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

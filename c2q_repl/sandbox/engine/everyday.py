@@ -202,6 +202,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             f"{m.group('groups') + ('y' if m.group('plural').lower() == 'ies' else '')}"
         ),
     ),
+    # 'companies … that have not been added to any user's watchlist': picked by no user
+    (
+        re.compile(
+            r"\b(?:have|has)\s*(?:not|n't)\s+been\s+(?:added\s+to|put\s+on|included\s+in)\s+"
+            r"(?:any(?:one'?s)?|a)\s+(?:(?:single\s+)?users?'?s?'?\s+)?watch\s*lists?\b",
+            re.I,
+        ),
+        "have not been picked by any user",
+    ),
     # 'which city in Texas hosts the most company headquarters': has the most companies
     (
         re.compile(

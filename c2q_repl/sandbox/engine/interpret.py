@@ -112,7 +112,7 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
             read = _interpret(_state(rest, lex, defaults or {}))
             return change_spec(read, lex, word, kind, ranking)
         if any(it.kind == "kw" and it.category == "pct" for it in items):
-            return _interpret_ratio(items, lex, defaults or {})
+            return _interpret_ratio(items, lex, defaults or {}, linked.words)
         if (
             any(it.kind == "time" for it in items)
             and any(it.kind == "value" for it in items)
@@ -134,7 +134,9 @@ def _state(items: list, lex: Lexicon, defaults: dict) -> ReadState:
     return st
 
 
-def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
+def _interpret_ratio(
+    items: list, lex: Lexicon, defaults: dict, words: tuple[str, ...] = ()
+) -> QuerySpec:
     measure = weighted_measure(items, lex)
     if measure is not None:
         population, condition, word = split_weighted(items, measure)
@@ -144,7 +146,7 @@ def _interpret_ratio(items: list, lex: Lexicon, defaults: dict) -> QuerySpec:
             word,
             Col(measure.table, measure.column),
         )
-    population, condition = split_ratio(items)
+    population, condition = split_ratio(items, words)
     word = next(it.text for it in items if it.kind == "kw" and it.category == "pct")
     return ratio_spec(
         _interpret(_state(population, lex, defaults)),

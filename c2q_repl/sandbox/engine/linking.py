@@ -45,6 +45,7 @@ class Linked:
     items: tuple[Item, ...]
     unknown: tuple[str, ...]  # content words nothing accounts for
     unsupported: tuple[tuple[str, str], ...]  # (phrase, reason)
+    words: tuple[str, ...] = ()  # the question's tokens, lowercased (items index them)
 
 
 def _words(tokens: list[Token], i: int, n: int) -> str:
@@ -482,7 +483,7 @@ def _link(question: str, lex: Lexicon) -> Linked:
                 unknown.append(tok.text)
         i += 1
     items = _columns_of_the_named_table(_compound_nouns(items, lex), lex)
-    return Linked(tuple(items), tuple(unknown), tuple(unsupported))
+    return Linked(tuple(items), tuple(unknown), tuple(unsupported), tuple(t.lower for t in tokens))
 
 
 def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:

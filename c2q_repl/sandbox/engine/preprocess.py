@@ -895,6 +895,13 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         return Prepared(body, removed, verb)
     text, rewrites = informal(body)
     text = _symbol_comparisons(text)
+    # 'avg market_cap per sector but only for sectors having more than 50': the condition
+    text = re.sub(
+        r"\s*,?\s*\b(?:but\s+)?only\s+for\s+(?=(?:the\s+)?[a-z_]+\s+(?:having|with|where|that)\b)",
+        " for ",
+        text,
+        flags=re.I,
+    )
     # 'top 5 desc': the top of a ranking is its largest values; the word adds nothing
     text = re.sub(r"\b(top\s+\d+)\s*,?\s+desc(?:ending)?\b", r"\1", text, flags=re.I)
     top_first = _TRAILING_TOP.sub(r"top \2 \1", text)

@@ -87,8 +87,13 @@ def _filler(it: Item) -> bool:
     return it.kind == "kw" and it.category == "list"
 
 
-def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
-    """(population items, condition items); the table item starts both parts."""
+_VERBS = frozenset({"are", "is", "were", "was", "have", "has", "had"})
+
+
+def split_ratio(items: list[Item], words: tuple[str, ...] = ()) -> tuple[list[Item], list[Item]]:
+    """(population items, condition items); the table item starts both parts. Values said
+    between the table and its verb narrow the population: 'of the companies in the S&P 500
+    are in California' is of the index's companies."""
     at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "pct"]
     word = items[at[0]].text
     if len(at) > 1:
@@ -115,9 +120,28 @@ def split_ratio(items: list[Item]) -> tuple[list[Item], list[Item]]:
     if any(it.kind not in ("value", "kw") for it in between):
         raise Refuse(f"I could not tell which rows the '{word}' is of.", word)
     before = [it for i, it in enumerate(items[:table_at]) if i != at[0]]
-    population = [*before, items[table_at]]
-    condition = [items[table_at], *items[table_at + 1 :]]
+    narrowing = _said_before_the_verb(items, table_at, words)
+    population = [*before, items[table_at], *narrowing]
+    condition = [items[table_at], *items[table_at + 1 + len(narrowing) :]]
     return population, condition
+
+
+def _said_before_the_verb(items: list[Item], table_at: int, words: tuple[str, ...]) -> list[Item]:
+    """The values right after the table noun and before a verb that follows them ('in the
+    S&P 500' in '… companies in the S&P 500 are headquartered in California'); none when no
+    verb separates them from the rest."""
+    if not words:
+        return []
+    kept: list[Item] = []
+    end = items[table_at].end
+    for it in items[table_at + 1 :]:
+        if _VERBS & set(words[end : it.start]):
+            return kept if kept and len(kept) < len(items) - table_at - 1 else []
+        if it.kind != "value":
+            return []
+        kept.append(it)
+        end = it.end
+    return []
 
 
 def ratio_spec(
