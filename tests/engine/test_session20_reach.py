@@ -335,3 +335,16 @@ def test_but_only_for_groups_having(engine, seed_db):
     )
     gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector HAVING COUNT(*) > 50"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How did JPMorgan's share price do in 2022? % change from the first close of the year to"
+        " the last",
+        "how did the S&P 500 do in 2022? % change first to last trading day",
+    ],
+)
+def test_how_did_it_do_then_a_percent_change_sentence(engine, seed_db, question):
+    task = ask(engine, seed_db, question).tasks[0]
+    assert task.sql and "2022-01-01" in task.sql and "100.0" in task.sql, task.refusal

@@ -34,6 +34,12 @@ _ENDS_SAID_AFTER = re.compile(
     r"\s*\)?\s*(?=[,?.!]|\s+in\s+(?:%|percent)|\s*$)",
     re.I,
 )
+# (the opening 'how did' may already be read away: 'JPM's share price do in 2022')
+_HOW_DID_DO = re.compile(
+    r"^\s*(?:how\s+(?:did|has|have|had)\s+)?(?P<what>.+?)\s+(?:do|done|fare|fared|perform|"
+    r"performed)\b(?=\s+(?:in|over|during|for|between|from|since)\b)",
+    re.I,
+)
 # '…the best stock performance in 2023, measured as the percent change in closing price over
 # the year': the way performance is read anyway, with its unit
 _MEASURED_AS = re.compile(
@@ -138,6 +144,10 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if m:
         said.append((m.group(0).strip(), "in percent"))
         head = text[: m.start()].rstrip()
+        did = _HOW_DID_DO.match(head)
+        if did:
+            # 'how did JPM's share price do in 2022? % change': how much it changed, in percent
+            head = f"how much did {did.group('what')} change{head[did.end() :]}"
         text = head.rstrip("?.") + " in percent" + head[len(head.rstrip("?.")) :]
     for pattern in (_WHOLE_PERIOD, _OVER_THE_COURSE):
         m = pattern.search(text)
