@@ -348,3 +348,107 @@ def test_but_only_for_groups_having(engine, seed_db):
 def test_how_did_it_do_then_a_percent_change_sentence(engine, seed_db, question):
     task = ask(engine, seed_db, question).tasks[0]
     assert task.sql and "2022-01-01" in task.sql and "100.0" in task.sql, task.refusal
+
+
+def test_the_ones_with_their_column_are_rows(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "count companies per country_code where country_code <> 'US'",
+        "list the swiss ones w/ their sector",
+    )
+    gold = "SELECT stock_symbol, sector FROM companies WHERE country_code = 'CH'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "followup,gold",
+    [
+        (
+            "and the low in 2022?",
+            "SELECT MIN(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date BETWEEN '2022-01-01' AND '2022-12-31'",
+        ),
+        (
+            "what about 2022 - high and low?",
+            "SELECT MAX(price), MIN(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date BETWEEN '2022-01-01' AND '2022-12-31'",
+        ),
+    ],
+)
+def test_high_and_low_of_an_index_in_a_followup(engine, seed_db, followup, gold):
+    plan = session(
+        engine, seed_db, "What was the S&P 500's highest close in 2023, and on what date?", followup
+    )
+    sql = plan.tasks[0].sql
+    assert sql and "stock_price_history" not in sql, sql
+    got = seed_db.query(sql).rows
+    want = seed_db.query(gold).rows
+    assert {float(v) for v in want[0]} <= {float(v) for row in got for v in row if _number(v)}
+
+
+def _number(value) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
+
+
+def test_a_fragment_after_a_declined_question_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "where did the S&P 500 close at the end of 2022 vs end of 2023?",
+        "what was the high for the index in 2023 and what day was that",
+        "and the low in 2022?",
+    )
+    task = plan.tasks[0]
+    assert not task.sql and "could not answer" in task.refusal
+
+
+def test_a_fragment_naming_its_own_rows_after_a_decline_is_answered(engine, seed_db):
+    plan = session(engine, seed_db, "msft p/e ratio", "and the close of AAPL on 2023-12-29?")
+    assert plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "followup", ["what was its highest close ever?", "its highest close in the whole period?"]
+)
+def test_ever_drops_the_previous_day(engine, seed_db, followup):
+    plan = session(
+        engine,
+        seed_db,
+        "What was NVDA's closing price on the most recent trading day in the data?",
+        followup,
+    )
+    gold = "SELECT MAX(close) FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_which_sectors_are_they_in_after_a_count_counts_per_sector(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "How many S&P 500 companies have no ebitda value in companies?",
+        "which sectors are they in?",
+    )
+    gold = (
+        "SELECT c.sector, COUNT(*) FROM companies c JOIN index_compositions i"
+        " ON i.stock_symbol = c.stock_symbol WHERE i.index_symbol = 'SP500'"
+        " AND c.ebitda IS NULL GROUP BY c.sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_an_edit_that_leaves_no_rows_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Could you list the companies headquartered in Denver, Colorado, together with their"
+        " sectors?",
+        "What about Phoenix, Arizona?",
+        "And Seattle?",
+    )
+    task = plan.tasks[0]
+    assert not task.sql and "leaves no rows" in task.refusal

@@ -1777,7 +1777,13 @@ def test_its_stock_column_after_an_index_is_far(engine, seed_db):
     plan = session(
         engine, seed_db, "S&P 500 index level on Jan 3 2023", "what was its high for 2023"
     )
-    assert not plan.tasks[0].sql and "not of indexes" in plan.tasks[0].refusal
+    # the index has one reading a day: its high for 2023 is its highest reading, never a
+    # member stock's high column
+    gold = (
+        "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+        " AND record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
     plan = session(
         engine, seed_db, "S&P 500 index level on Jan 3 2023", "and its close on jan 4 2023"
     )

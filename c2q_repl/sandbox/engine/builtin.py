@@ -56,8 +56,9 @@ from .echo import echoed, linked_rows_of
 from .everyday import the_last_day
 from .evidence import (
     back_reference,
+    followup_evidence,
 )
-from .followup_round import FollowupRound
+from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
 from .group_totals import group_totals
 from .guard import unaccounted
@@ -380,13 +381,34 @@ class BuiltinAnswerer:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
                 return self._single(scaled)
+            if shown:
+                # 'and the low in 2022?' after the S&P 500's high: its lowest reading
+                question = readings_high_low(question, QuerySpec.from_json(shown), ctx.lex)
             answered = last_answered(request.history)
-            skipped = _plural_past_a_decline(request.history, answered, question, ctx)
+            skipped = _plural_past_a_decline(
+                request.history, answered, question, ctx
+            ) or _fragment_past_a_decline(request.history, answered, question, ctx)
             if skipped is not None:
                 return self._single(self.refuse("0", question, skipped, ctx))
             outcome = self._followups.answer(request.history[-1], question, ctx, answered)
             if outcome is not None:
+                lost = _rows_lost(outcome, request.history[-1], question, ctx)
+                if lost is not None:
+                    return self._single(self.refuse("0", question, lost, ctx))
                 return self._single(outcome)
+            one = _ONE_OF_THOSE.search(question)
+            if one is not None and not any(
+                it.kind == "table" for it in link(question, ctx.lex).items
+            ):
+                # 'biggest one by marketcap' after companies per city: one of the rows before
+                # (a city? a company in them?), which the edit could not place; never the
+                # biggest of every row
+                reason = (
+                    f"'{one.group(0).strip()}' points at the rows of the previous answer "
+                    f"('{request.history[-1].question}'), and I could not tell which; please "
+                    "ask the whole question."
+                )
+                return self._single(self.refuse("0", question, Decline(reason), ctx))
             said = _THAT_VALUE.search(question)
             if said is not None:
                 # 'how many users are at that number?': the previous answer's value used as a
@@ -962,6 +984,33 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "these", "theirs
 _ANOTHER_CONDITION = re.compile(r"\b(?:also|too|as\s+well|both)\b", re.I)
 
 
+# 'biggest one', 'the cheapest ones', 'which one': a row of the previous answer, no noun of its own
+_ONE_OF_THOSE = re.compile(
+    r"^\s*(?:and\s+|so\s+|ok\s+)?(?:the\s+|which\s+)?(?:[a-z]+(?:est)?\s+)?ones?\b(?!\s+of\b)",
+    re.I,
+)
+
+
+def _fragment_past_a_decline(
+    history: tuple[PriorRound, ...], answered: PriorRound | None, question: str, ctx: AnswerContext
+) -> Decline | None:
+    """'and the low in 2022?' right after a question I declined: a fragment that continues
+    it names nothing of its own, so answering it alone (the lowest low of any stock) would
+    guess what the declined question was about."""
+    if history[-1].sql:
+        return None  # the previous question was answered
+    linked = link(question, ctx.lex)
+    evidence = followup_evidence(question, linked)
+    if not (evidence.fragment and evidence.marker) or evidence.pronoun:
+        return None
+    if any(it.kind == "value" for it in linked.items):
+        return None  # 'and for MSFT?': it names its own rows
+    return Decline(
+        f"'{question}' continues the previous question ('{history[-1].question}'), which I "
+        "could not answer; please ask the whole question."
+    )
+
+
 def _plural_past_a_decline(
     history: tuple[PriorRound, ...], answered: PriorRound, question: str, ctx: AnswerContext
 ) -> Decline | None:
@@ -994,4 +1043,29 @@ def _plural_past_a_decline(
         f"('{declined}'), not {'those' if narrowed else 'the one row'} answered before it "
         f"('{answered.question}'); please ask the whole question.",
         (pronoun,),
+    )
+
+
+def _rows_lost(
+    outcome: Outcome, prior: PriorRound, question: str, ctx: AnswerContext
+) -> Decline | None:
+    """A follow-up whose edit leaves no rows of a previous answer that had some ('and
+    Seattle?' kept with Arizona): the conditions contradict each other, which an empty table
+    would hide. Not for a period outside the data, which says so itself."""
+    task = outcome.task
+    if task.refusal or not task.sql or "The data covers" in (task.description or ""):
+        return None
+    if not prior.sql:
+        return None
+    try:
+        if ctx.database.query(task.sql, max_rows=1, timeout=2.0).rows:
+            return None
+        if not ctx.database.query(prior.sql, max_rows=1, timeout=2.0).rows:
+            return None  # the previous answer had no rows either: nothing was lost
+    except Exception:  # noqa: BLE001 - the answer's own run reports it
+        return None
+    return Decline(
+        f"Read as an edit of the previous question ('{prior.question}'), '{question}' leaves "
+        "no rows: its conditions contradict the ones kept from before. Please ask the whole "
+        "question."
     )

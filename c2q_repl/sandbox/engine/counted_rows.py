@@ -36,7 +36,9 @@ def counted_rows(prev: QuerySpec, question: str, lex: Lexicon) -> QuerySpec | No
     question = _POLITE.sub("", question)  # 'list them please'
     m = _WHICH_ONES.match(question)
     if m is not None and m.group("noun") and not _names_table(m.group("noun"), prev.table, lex):
-        return None  # 'which sectors were they': not the rows counted
+        # 'which sectors are they in?' after a count: the counted rows per sector, each
+        # sector with how many of them it holds
+        return _counted_per(m.group("noun"), prev, question[m.end() :], lex)
     if m is None:
         m = _THE_X_ONES.match(question)
         if m is None or not _already_said(m.group("said"), prev, lex):
@@ -126,6 +128,29 @@ _DOWN = re.compile(
 _UP = re.compile(
     r"\b(?:asc(?:ending)?|(?:fewest|least|smallest|lowest)\s+(?:ones?\s+)?first)\b", re.I
 )
+
+
+def _counted_per(noun: str, prev: QuerySpec, rest: str, lex: Lexicon) -> QuerySpec | None:
+    if rest.strip(" ?.!").lower() not in ("in", "from", "located in", "based in", "part of"):
+        return None
+    linked = link(noun, lex)
+    if linked.unknown or len(linked.items) != 1 or linked.items[0].kind != "column":
+        return None
+    own = {Col(t.table, t.column) for t in linked.items[0].targets if t.table == prev.table}
+    if len(own) != 1:
+        return None
+    col = own.pop()
+    if lex.kind_of(col.table, col.column) != "text":
+        return None
+    return QuerySpec(
+        shape="aggregate",
+        table=prev.table,
+        metric=Metric("COUNT"),
+        group_by=col,
+        filters=prev.filters,
+        also_join=prev.also_join,
+        notes=prev.notes + (("rows", f"the rows counted before, per {col.column}"),),
+    )
 
 
 def _only_the_count(rest: str, prev: QuerySpec, col: Col, lex: Lexicon) -> bool:

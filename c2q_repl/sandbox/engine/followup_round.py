@@ -628,6 +628,50 @@ _BARE_AGGREGATE = re.compile(
 )
 
 
+# 'low', or 'lowest low' as a period's low is read before a follow-up is (period_extreme.py)
+_HIGH_LOW = re.compile(
+    r"(?<![\w'-])(?:(?:highest|max)\s+(?=high)|(?:lowest|min)\s+(?=low))?(high|low)(?![\w'-])", re.I
+)
+
+
+def readings_high_low(question: str, prev: QuerySpec, lex) -> str:
+    """'and the low in 2022?' after the S&P 500's highest close of 2023: a table of dated
+    readings with one value (an index's price) has no high or low of its own, so 'the low' is
+    its lowest reading, not the low column of another table."""
+    words = {w.lower() for w in _HIGH_LOW.findall(question)}
+    info = lex.catalog.table(prev.table)
+    if not words or info is None or any(info.column(w) for w in words):
+        return question
+    if not lex.date_columns(prev.table):
+        return question
+    values = [
+        c.name
+        for c in info.columns
+        if c.name not in info.primary_key and lex.kind_of(prev.table, c.name) == "number"
+    ]
+    if len(values) != 1:
+        return question
+    named = [
+        f
+        for f in prev.filters
+        if not f.time and f.op == "=" and len(f.values) == 1 and _is_name(f.col, lex)
+    ]
+    owner = f" of {named[0].values[0]}" if len(named) == 1 else ""
+    func = {"high": "max", "low": "min"}
+    said = _HIGH_LOW.sub(lambda m: f"{func[m.group(1).lower()]} {values[0]}", question)
+    # the row the readings are of said once, after the last measure: a whole question
+    last = list(_READING.finditer(said))[-1] if owner else None
+    return said[: last.end()] + owner + said[last.end() :] if last else said
+
+
+_READING = re.compile(r"\b(?:max|min)\s+\w+", re.I)
+
+
+def _is_name(col, lex) -> bool:
+    info = lex.catalog.table(col.table)
+    return info is not None and (col.column in info.primary_key or col.column in name_columns(info))
+
+
 def _bare_aggregate(question: str, prev: QuerySpec, lex) -> str:
     """'what's the average?', 'and the total?' after a list showing one measure: 'what is
     their average market cap' (the rows shown, that measure)."""

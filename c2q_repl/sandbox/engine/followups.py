@@ -559,6 +559,12 @@ def apply_followup(
                 and not (spec.group_by is not None and spec.limit is not None)
             ):
                 # "… and what is their total market cap?": same rows, another aggregate
+                if any(c.startswith("computing the ") for c in changes):
+                    # 'max price and min price': the second beside the first, not instead
+                    extra = (*spec.extra_metrics, Metric(it.arg, col))
+                    spec = spec.with_(extra_metrics=extra)
+                    changes.append(f"also computing the {it.text.lower()} {col.column}")
+                    continue
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
                 changes.append(f"computing the {it.text.lower()} {col.column}")
                 continue

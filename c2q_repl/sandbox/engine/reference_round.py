@@ -108,6 +108,14 @@ class ReferenceRound:
                 order_by=None,
                 ties=False,
             )
+        whole = _WHOLE_HISTORY.search(question)
+        if whole is not None:
+            # 'its highest close ever' after its close on the last day: over every day, not
+            # that day's one close
+            prev = prev.with_(filters=tuple(f for f in prev.filters if not f.time))
+            if not re.match(r"\s*(?:high|low)s?\b", question[whole.end() :], re.I):
+                # ('its all-time high' keeps its words: read as the highest high)
+                question = (question[: whole.start()] + question[whole.end() :]).strip()
         question, said_count = _of_those_n(shifted_period(question, prev))
         if (
             pronoun.lower() in PLURAL
@@ -346,7 +354,11 @@ class ReferenceRound:
             # sector of each industry, not of each company in them
             merged = merged.with_(columns=(group, *merged.columns), distinct=True)
         elif (
-            (needs_rows(prev) or (prev.shape == "list" and pronoun.lower() in PLURAL))
+            (
+                needs_rows(prev)
+                or (prev.shape == "list" and pronoun.lower() in PLURAL)
+                or (pronoun.lower() == "ones" and _WITH_THEIR.search(question))
+            )
             and merged.shape == "list"
             and merged.distinct
         ):
@@ -757,6 +769,16 @@ def _named_owner(
     # and their period, stay behind
     f = replace(named[0], col=Col(rel.to_table, rel.to_column))
     return (f,), f"{f.col.column} = '{f.values[0]}' (what the previous question named)"
+
+
+# 'ever', 'of all time', 'in the whole period': every date, whatever the previous answer's
+_WHOLE_HISTORY = re.compile(
+    r"\s*\b(?:ever|of\s+all\s+time|all[- ]time|(?:in|over|across|during)\s+the\s+(?:whole|entire)\s+"
+    r"(?:period|history|data(?:set)?|time\s+range|range)|(?:in|across)\s+all\s+the\s+data)\b",
+    re.I,
+)
+# 'list the swiss ones w/ their sector': rows, each with a column of its own beside it
+_WITH_THEIR = re.compile(r"\b(?:with|w/)\s+(?:their|its)\b", re.I)
 
 
 def _one_row_key(prev: QuerySpec, prior: PriorRound, ctx: AnswerContext) -> Target | None:
