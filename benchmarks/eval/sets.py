@@ -215,6 +215,10 @@ SPLITS = (
     "dev120",
     "dev121",
     "dev122",
+    "dev123",
+    "dev124",
+    "dev125",
+    "dev126",
 )  # later blind sets
 
 
