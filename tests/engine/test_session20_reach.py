@@ -452,3 +452,77 @@ def test_an_edit_that_leaves_no_rows_is_declined(engine, seed_db):
     )
     task = plan.tasks[0]
     assert not task.sql and "leaves no rows" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which stocks show up most on users' watchlists? top 5",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC LIMIT 5",
+        ),
+        (
+            "where's apple based and how many ppl work there",
+            "SELECT city, state, full_time_employees FROM companies WHERE stock_symbol = 'AAPL'",
+        ),
+        (
+            "top 5 chip companies by market cap",
+            "SELECT stock_symbol, market_cap FROM companies WHERE industry = 'Semiconductors'"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+        (
+            "biggest healthcare cos by headcount - top 5",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Healthcare'"
+            " ORDER BY full_time_employees DESC LIMIT 5",
+        ),
+        (
+            "client wants defensive exposure - list the utilities by market cap",
+            "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Utilities'"
+            " ORDER BY market_cap DESC",
+        ),
+        (
+            "how's nvidia been doing lately? show me the last 5 closes",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " ORDER BY record_date DESC LIMIT 5",
+        ),
+        (
+            "which sectors actually have positive revenue growth on avg?",
+            "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+            " HAVING AVG(revenue_growth) > 0",
+        ),
+        (
+            "how many users have added at least one stock to their watchlist",
+            "SELECT COUNT(DISTINCT user_id) FROM user_selected_stocks",
+        ),
+        (
+            "S&P 500 price return for 2023, first trading day's close to last trading day's"
+            " close, in %",
+            "SELECT 100.0 * (l.price - f.price) / f.price FROM index_price_history f"
+            " JOIN index_price_history l ON l.index_symbol = f.index_symbol"
+            " WHERE f.record_date = (SELECT MIN(record_date) FROM index_price_history"
+            "  WHERE record_date >= '2023-01-01')"
+            " AND l.record_date = (SELECT MAX(record_date) FROM index_price_history"
+            "  WHERE record_date < '2024-01-01')",
+        ),
+    ],
+)
+def test_dev126_and_friends_phrasings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_sorted_by_keeps_the_ascending_order(engine, seed_db):
+    sql = ask(engine, seed_db, "list the utilities sorted by market cap").tasks[0].sql
+    assert "ORDER BY market_cap ASC" in sql, sql
+
+
+def test_what_does_that_add_up_to_after_top_weights(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 5 stocks by weight in the s&p", "what's that add up to combined?"
+    )
+    gold = (
+        "SELECT SUM(weight) FROM (SELECT weight FROM index_compositions"
+        " WHERE index_symbol = 'SP500' ORDER BY weight DESC LIMIT 5)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

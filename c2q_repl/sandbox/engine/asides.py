@@ -41,6 +41,9 @@ _REQUEST_START = re.compile(
 )
 # 'Different question entirely, my brother-in-law again: what was …': a lead-in before a colon
 _LEAD_IN = re.compile(r"^[^:?]{3,80}:\s+(?=\S)")
+# 'client wants defensive exposure - list the utilities by market cap': the same, before a dash,
+# when what follows opens as a request
+_DASH_LEAD_IN = re.compile(r"^[^:?]{3,80}?\s[-–—]\s+(?=\S)")
 # '… in 2023 so I can settle it at Sunday dinner?': why the asker wants it, after the request
 _PURPOSE = re.compile(
     r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+"
@@ -61,6 +64,13 @@ def is_request(sentence: str) -> bool:
     return sentence.rstrip().endswith("?") or bool(_REQUEST_START.match(sentence))
 
 
+# "how's nvidia been doing lately?" before 'show me the last 5 closes': a greeting-like opener
+# that the next sentence makes precise
+_VAGUE = re.compile(
+    r"^\s*how(?:'s|\s+is|\s+has)\s+(?P<who>[^?]{1,40}?)\s+(?:been\s+)?doing(?:\s+(?:lately|recently|"
+    r"these\s+days|so\s+far))?\s*\?\s*$",
+    re.IGNORECASE,
+)
 # 'Thank you.', 'Great, thanks!', 'Good morning.': a sentence of courtesy only, never a question
 _COURTESY = re.compile(
     r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|excellent|wonderful|lovely|brilliant|"
@@ -105,6 +115,14 @@ def question_of(
             for s in sentences
             if not _COURTESY.match(s) and (not _chatter(s, unknown_words) or _asks(s))
         ]
+        vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None
+        if vague is not None and names_data(vague.group("who")):
+            # the precise request that follows says what 'doing' means, of the one named
+            request = asking[1].rstrip(" ?.!")
+            said = asking[1][len(request) :]
+            asking = [f"{request} of {vague.group('who')}{said}"]
+            text = asking[0]
+            return text, sentences[0]
         if asking and len(asking) < len(sentences):
             kept = " ".join(asking)
             context = [s for s in sentences if s not in asking]
@@ -119,6 +137,10 @@ def question_of(
             dropped = context
             text = kept
     lead = _LEAD_IN.match(text)
+    dash = _DASH_LEAD_IN.match(text)
+    if lead is None and dash is not None and _REQUEST_START.match(text[dash.end() :]):
+        if not _REQUEST_START.match(text):
+            lead = dash
     if lead and is_request(text[lead.end() :]) and not names_data(lead.group(0)):
         dropped.append(lead.group(0).strip(" :"))
         text = text[lead.end() :]

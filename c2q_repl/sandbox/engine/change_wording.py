@@ -24,7 +24,10 @@ _WHOLE_PERIOD = re.compile(
 )
 # 'over 2023, first trading day to last', 'from the first trading day of 2023 to the last
 # one': the ends of the period a change is measured over anyway
-_END_WORD = r"(?:one|trading\s+day|day|date|record_date|close|closing\s+price|price|level|value)"
+_END_WORD = (
+    r"(?:one|(?:trading\s+)?day'?s\s+(?:close|closing\s+price|price|level)|trading\s+day|day|date|"
+    r"record_date|close|closing\s+price|price|level|value)"
+)
 _OF_YEAR = r"(?:\s+(?:of|in)\s+(?:the\s+year|that\s+year|the\s+data|(?P<y{n}>(?:19|20)\d\d)))?"
 _ENDS_SAID_AFTER = re.compile(
     r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?"
@@ -125,7 +128,9 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     m = _ENDS_SAID_AFTER.search(text)
     if (
         m
-        and re.search(r"\b(?:change|gain|rise|move|percent|%|perform|do)", text[: m.start()], re.I)
+        and re.search(
+            r"\b(?:change|gain|rise|move|percent|%|perform|do|return)", text[: m.start()], re.I
+        )
         and (not m.group("y1") or not m.group("y2") or m.group("y1") == m.group("y2"))
     ):
         said.append((m.group(0).strip(" ,(-)"), "the period's ends"))

@@ -102,6 +102,7 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
                 and not has_aggregate(st)
             ):
                 order_col = choose(st, cols, nxt)
+                st.ranked_by = it.category == "group"
             else:
                 group_col = choose(st, cols, nxt)
                 st.group_word = it.text.lower()

@@ -211,6 +211,55 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "have not been picked by any user",
     ),
+    # 'which stocks show up most on users' watchlists': the most picked stocks
+    (
+        re.compile(
+            r"\b(?:show\s+up|appear|are)\s+(?:the\s+)?most(?:\s+often)?\s+(?:on|in)\s+"
+            r"(?:(?:users?'?s?'?|people'?s|the)\s+)?watch\s*lists?\b",
+            re.I,
+        ),
+        "are the most picked by users",
+    ),
+    # 'users who have added at least one stock to their watchlist': who picked one
+    (
+        re.compile(
+            r"\b(?:added|put)\s+(at\s+least\s+(?:one|\d+)|any|a|\d+\s+or\s+more)\s+(stocks?|companies|tickers)"
+            r"\s+(?:to|on)\s+(?:their|a|his|her|the)\s+watch\s*lists?\b",
+            re.I,
+        ),
+        r"picked \1 \2",
+    ),
+    # 'app users', 'the app's users': the users the data holds (they are the app's)
+    (re.compile(r"\b(?:the\s+)?app(?:'s)?\s+(users?)\b", re.I), r"\1"),
+    # 'which sector do users pick least often': the least picked
+    (
+        re.compile(
+            r"\b(pick|picked|select|selected|choose|chosen)\s+(?:the\s+)?least\s+often\b", re.I
+        ),
+        r"\1 the least",
+    ),
+    # 'where's apple based and how many ppl work there': its place and its employees
+    (
+        re.compile(
+            r"^\s*where(?:'s|\s+is)\s+(?P<who>.+?)\s+(?:based|headquartered|located)\s+and\s+"
+            r"how\s+many\s+(?:people|ppl|employees|staff|workers)\s+(?:work|are\s+employed)\s+"
+            r"(?:there|at\s+it|for\s+it)\b",
+            re.I,
+        ),
+        r"city, state and employees of \g<who>",
+    ),
+    # "what's that add up to combined?", 'what do those 10 add up to together?': their total
+    (
+        re.compile(
+            r"^\s*what(?:'s|\s+is|\s+does|\s+do)\s+(?:that|those|these|they|it)(?:\s+\d+)?\s+"
+            r"add\s+up\s+to(?:\s+(?:combined|together|in\s+total|altogether))?\s*\??\s*$",
+            re.I,
+        ),
+        "what is the total",
+    ),
+    # 'S&P 500 price return for 2023': its percentage change (a price return leaves out
+    # dividends, which the data does not hold anyway)
+    (re.compile(r"\bprice\s+return\b", re.I), "percent change"),
     # 'which city in Texas hosts the most company headquarters': has the most companies
     (
         re.compile(

@@ -683,15 +683,14 @@ def _bare_aggregate(question: str, prev: QuerySpec, lex) -> str:
         return question  # no median in the built-in engine: declined as before
     info = lex.catalog.table(prev.table)
     key = set(info.primary_key) if info is not None else set()
-    if prev.limit and len(key) != 1:
-        return question  # the top N of rows with no one key column: not pinned, declined
+    # (the top N of rows keyed by two columns are pinned, or declined, as 'their' is:
+    # references.py tells them apart by the key column that differs)
     shown = [*prev.columns, *([prev.order_by] if prev.order_by else [])]
     numbers = list(
         dict.fromkeys(
             c
             for c in shown
-            if c.table == prev.table
-            and c.column not in key
+            if not (c.table == prev.table and c.column in key)
             and lex.kind_of(c.table, c.column) == "number"
         )
     )

@@ -241,6 +241,11 @@ def _interpret(st: ReadState) -> QuerySpec:
     if group_col is not None:
         st.filters.extend(qualified_group(st, group_col))
     descending = age_order(st, order_col, descending)
+    if descending is None and st.ranked_by and order_col is not None and superlative is None:
+        # 'list the utilities by market cap': the largest first, as a ranking by a number
+        # is read ('sorted by market cap' keeps the ascending order SQL gives)
+        descending = True
+        st.notes.append((f"by {order_col.column}", "largest first"))
     if st.latest is not None and group_col is not None and count_at is None and agg_at is None:
         # "latest close of each stock": the latest row per entity, not a group
         per = localize_col(st, group_col, st.latest.col.table)

@@ -902,12 +902,17 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         text,
         flags=re.I,
     )
+    text = re.sub(r"\bon\s+avg\b\.?", "on average", text, flags=re.I)  # 'growth on avg'
     # 'top 5 desc': the top of a ranking is its largest values; the word adds nothing
     text = re.sub(r"\b(top\s+\d+)\s*,?\s+desc(?:ending)?\b", r"\1", text, flags=re.I)
     top_first = _TRAILING_TOP.sub(r"top \2 \1", text)
     if top_first != text:
         rewrites += ((f"…, top {_TRAILING_TOP.search(text).group(2)}", "top …"),)  # type: ignore[union-attr]
         text = top_first
+    # 'top 5 biggest healthcare companies by headcount': 'by' says what ranks them
+    text = re.sub(
+        r"\b(top\s+\d+)\s+(?:biggest|largest)\s+(?=[^?]*\bby\s+\w)", r"\1 ", text, flags=re.I
+    )
     top_said = _TOP_SAID_AFTER.match(text)
     if top_said is not None:
         which, rest, n = top_said.groups()
@@ -941,7 +946,7 @@ _DID_BETTER = re.compile(r"\b(?:did|performed|fared|has\s+done)\s+better\b(?!\s+
 # 'most popular stocks with users, top 5': the count at the end, said first
 _TRAILING_TOP = re.compile(
     r"^\s*((?:the\s+)?(?:most|least|biggest|largest|highest|lowest|smallest)\b[^,]*?)"
-    r"[,\s]+top\s+(\d+)\s*[?.!]*\s*$",
+    r"(?:[,\s]|\s[-–—]\s)+top\s+(\d+)\s*[?.!]*\s*$",
     re.I,
 )
 # 'which tech companies had the highest revenue growth? gimme the top 5': which 5 …

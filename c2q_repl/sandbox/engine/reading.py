@@ -28,6 +28,7 @@ class ReadState:
     measure_asked: bool = False  # a count or aggregate word asks for the value itself
     order_by_count: bool = False  # 'ordered by the number of bands' (the count asked)
     group_word: str = ""  # the word that grouped by a column ('per', 'in each', 'by')
+    ranked_by: bool = False  # 'the utilities by market cap': a bare 'by' before a number
     # aggregates read beside a count ('number of companies and total market cap per sector')
     extra_measures: list = field(default_factory=list)
 
