@@ -138,9 +138,13 @@ def question_of(
             text = kept
     lead = _LEAD_IN.match(text)
     dash = _DASH_LEAD_IN.match(text)
-    if lead is None and dash is not None and _REQUEST_START.match(text[dash.end() :]):
-        if not _REQUEST_START.match(text):
-            lead = dash
+    if (
+        lead is None
+        and dash is not None
+        and _REQUEST_START.match(text[dash.end() :])
+        and not _REQUEST_START.match(text)
+    ):
+        lead = dash
     if lead and is_request(text[lead.end() :]) and not names_data(lead.group(0)):
         dropped.append(lead.group(0).strip(" :"))
         text = text[lead.end() :]
