@@ -396,7 +396,8 @@ class BuiltinAnswerer:
                 if lost is not None:
                     return self._single(self.refuse("0", question, lost, ctx))
                 return self._single(outcome)
-            one = _ONE_OF_THOSE.search(question)
+            grouped = shown is not None and QuerySpec.from_json(shown).group_by is not None
+            one = _ONE_OF_THOSE.search(question) if grouped else None
             if one is not None and not any(
                 it.kind == "table" for it in link(question, ctx.lex).items
             ):
@@ -991,6 +992,9 @@ _ONE_OF_THOSE = re.compile(
 )
 
 
+_CONTINUES = re.compile(r"^\s*(?:and|&|what\s+about|how\s+about|same\s+(?:for|but))\b", re.I)
+
+
 def _fragment_past_a_decline(
     history: tuple[PriorRound, ...], answered: PriorRound | None, question: str, ctx: AnswerContext
 ) -> Decline | None:
@@ -1003,6 +1007,8 @@ def _fragment_past_a_decline(
     evidence = followup_evidence(question, linked)
     if not (evidence.fragment and evidence.marker) or evidence.pronoun:
         return None
+    if not _CONTINUES.match(question):
+        return None  # 'ok then top 10 by ebitda': the declined question asked again, answerable
     if any(it.kind == "value" for it in linked.items):
         return None  # 'and for MSFT?': it names its own rows
     return Decline(
