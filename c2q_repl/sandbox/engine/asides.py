@@ -113,7 +113,8 @@ def question_of(
         asking = [
             s
             for s in sentences
-            if not _COURTESY.match(s) and (not _chatter(s, unknown_words) or _asks(s))
+            # (a sentence that asks is kept without linking its words: the cheap test first)
+            if not _COURTESY.match(s) and (_asks(s) or not _chatter(s, unknown_words))
         ]
         vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None
         if vague is not None and names_data(vague.group("who")):
