@@ -142,6 +142,13 @@ def _counted_per(noun: str, prev: QuerySpec, rest: str, lex: Lexicon) -> QuerySp
     col = own.pop()
     if lex.kind_of(col.table, col.column) != "text":
         return None
+    return _count_per(prev, col).with_(
+        notes=prev.notes + (("rows", f"the rows counted before, per {col.column}"),)
+    )
+
+
+def _count_per(prev: QuerySpec, col: Col) -> QuerySpec:
+    """The previous count's rows counted per value of ``col``, under its conditions."""
     return QuerySpec(
         shape="aggregate",
         table=prev.table,
@@ -149,7 +156,7 @@ def _counted_per(noun: str, prev: QuerySpec, rest: str, lex: Lexicon) -> QuerySp
         group_by=col,
         filters=prev.filters,
         also_join=prev.also_join,
-        notes=prev.notes + (("rows", f"the rows counted before, per {col.column}"),),
+        notes=prev.notes,
     )
 
 
@@ -181,17 +188,7 @@ def _counted_values(prev: QuerySpec, rest: str, lex: Lexicon) -> QuerySpec | Non
         down, up = _DOWN.search(rest), _UP.search(rest)
         if (down and up) or not _only_the_count(rest, prev, col, lex):
             return None
-        return QuerySpec(
-            shape="aggregate",
-            table=prev.table,
-            metric=Metric("COUNT"),
-            group_by=col,
-            filters=prev.filters,
-            also_join=prev.also_join,
-            order_metric=bool(down or up),
-            descending=bool(down),
-            notes=prev.notes,
-        )
+        return _count_per(prev, col).with_(order_metric=bool(down or up), descending=bool(down))
     if rest.strip(" ?.!"):
         return None
     return QuerySpec(
