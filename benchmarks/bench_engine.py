@@ -108,6 +108,10 @@ HOLDOUT_SPLITS = (
     "holdout75",
     "holdout76",
     "holdout77",
+    "holdout78",
+    "holdout79",
+    "holdout80",
+    "holdout81",
 )  # --holdout runs them all: never tuned on
 
 

@@ -219,6 +219,14 @@ SPLITS = (
     "dev124",
     "dev125",
     "dev126",
+    "holdout78",
+    "holdout79",
+    "holdout80",
+    "holdout81",
+    "dev127",
+    "dev128",
+    "dev129",
+    "dev130",
 )  # later blind sets
 
 
