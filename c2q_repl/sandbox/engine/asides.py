@@ -44,10 +44,58 @@ _LEAD_IN = re.compile(r"^[^:?]{3,80}:\s+(?=\S)")
 # 'client wants defensive exposure - list the utilities by market cap': the same, before a dash,
 # when what follows opens as a request
 _DASH_LEAD_IN = re.compile(r"^[^:?]{3,80}?\s[-–—]\s+(?=\S)")
+# 'For the domicile section of my risk memo, how many …': where the answer will go, before a
+# comma; dropped even when it names data ('For the growth section,')
+_DOCUMENT_LEAD_IN = re.compile(
+    r"^\s*for\s+(?:the|my|our|a|an|this)\s+[^,?:]{0,60}?\b(?:section|footnote|appendix|table|"
+    r"slide|memo|report|deck|letter|note|chart|summary|brief(?:ing)?|page|paragraph|exhibit|"
+    r"annex|newsletter|article|post|presentation)s?\b[^,?:]{0,40},\s*(?=\S)",
+    re.IGNORECASE,
+)
+# 'As we benchmark against our own peers, please list …': the asker's situation, before a comma
+_SITUATION_LEAD_IN = re.compile(
+    r"^\s*(?:(?:as|since|because|while|now\s+that|given\s+that)\s+(?:we|i|our|my)\b"
+    r"|(?:thinking\s+about|regarding|turning\s+to|speaking\s+of)\b)[^,?:]{1,80},\s*(?=\S)",
+    re.IGNORECASE,
+)
 # '… in 2023 so I can settle it at Sunday dinner?': why the asker wants it, after the request
 _PURPOSE = re.compile(
     r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+"
     r"(?:tell|show|impress|settle|win|prove))\b[^?]*(?=\?*\s*$)",
+    re.IGNORECASE,
+)
+
+
+# 'Unrelated to JPMorgan: which stock …', 'Setting that aside, …', 'separately - …', 'ok
+# forget the top 10 - …': the asker says the question is a new one; the previous answer must
+# not shape it (nor the names in the lead-in become conditions)
+_NEW_TOPIC = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|now|and|alright|right)[\s,]+)*"
+    r"(?:(?:something\s+|a\s+)?(?:completely\s+|totally\s+|entirely\s+)?"
+    r"(?:unrelated|different|separate)(?:\s+(?:question|topic|note|thing|matter))?"
+    r"(?:\s+(?:to|from)\s+[^:,;?\-–—]{1,40})?"
+    r"|separately|(?:on\s+)?(?:a\s+|an\s+)?(?:another|different|separate|unrelated|new|other)\s+"
+    r"(?:matter|note|topic|question|subject|thing)"
+    r"|(?:setting|putting|leaving)\s+(?:that|this|those|it)\s+aside|(?:that|this)\s+aside"
+    r"|switching\s+(?:gears|topics?|subjects?)|changing\s+(?:the\s+)?(?:subject|topic)"
+    r"|moving\s+on|forget\s+(?:that|this|it|about\s+[^:,;?\-–—]{1,30}|the\s+[^:,;?\-–—]{1,30}))"
+    r"\s*(?:[:,;.!]|\s[-–—])\s*(?=\S)",
+    re.IGNORECASE,
+)
+
+
+def new_topic(text: str) -> tuple[str, str] | None:
+    """(the question, the lead-in) when a lead-in says the question is a new one."""
+    said = _NEW_TOPIC.match(text)
+    if said is None or not text[said.end() :].strip(" ?.!"):
+        return None
+    return text[said.end() :], said.group(0).strip(" :,;.!-–—")
+
+
+# "client's got JNJ and PG - …", 'I own KO and PEP: …': a lead-in that says what is held
+_HOLDS = re.compile(
+    r"\b(?:got|hold|holds|holding|own|owns|owning|bought|have|has|picked|likes?|watch(?:es)?|"
+    r"follows?|tracks?)\b",
     re.IGNORECASE,
 )
 
@@ -124,6 +172,15 @@ def question_of(
             asking = [f"{request} of {vague.group('who')}{said}"]
             text = asking[0]
             return text, sentences[0]
+        statements = [s for s in asking if not _asks(s)]
+        questions = " ".join(s for s in asking if _asks(s))
+        if statements and len(statements) < len(asking) and points_back(questions):
+            # 'client holds VZ, T, DIS, KO and PG. which of those are on nobody's watchlist?':
+            # a statement naming what the question's pronoun means is its context
+            named = [m for s in statements for m in mentions(s)]
+            meant = _resolved(questions, named) if named else None
+            if meant is not None and not points_back(meant):
+                asking = [s for s in asking if _asks(s)]
         if asking and len(asking) < len(sentences):
             kept = " ".join(asking)
             context = [s for s in sentences if s not in asking]
@@ -137,6 +194,18 @@ def question_of(
                 kept = meant
             dropped = context
             text = kept
+    document = _DOCUMENT_LEAD_IN.match(text)
+    if document is not None and is_request(text[document.end() :]):
+        dropped.append(document.group(0).strip(" ,"))
+        text = text[document.end() :]
+    situation = _SITUATION_LEAD_IN.match(text)
+    if (
+        situation is not None
+        and is_request(text[situation.end() :])
+        and not names_data(situation.group(0))
+    ):
+        dropped.append(situation.group(0).strip(" ,"))
+        text = text[situation.end() :]
     lead = _LEAD_IN.match(text)
     dash = _DASH_LEAD_IN.match(text)
     if (
@@ -149,6 +218,20 @@ def question_of(
     if lead and is_request(text[lead.end() :]) and not names_data(lead.group(0)):
         dropped.append(lead.group(0).strip(" :"))
         text = text[lead.end() :]
+    elif (
+        lead
+        and _HOLDS.search(lead.group(0))
+        and is_request(text[lead.end() :])
+        and points_back(text[lead.end() :])
+    ):
+        # "client's got JNJ and PG - what did each of them close at …": 'them' are the two
+        meant = _resolved(text[lead.end() :], list(mentions(lead.group(0))))
+        if meant is not None and not points_back(meant):
+            dropped += [
+                lead.group(0).strip(" :-–—"),
+                f"(the question read with what it names: '{meant}')",
+            ]
+            text = meant
     purpose = _PURPOSE.search(text)
     if purpose and purpose.start() > 0 and not names_data(purpose.group(0)):
         dropped.append(purpose.group(0).strip(" ,"))
@@ -159,11 +242,20 @@ def question_of(
 _ONE_THING = re.compile(r"\b(?:its|it's|it)\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.IGNORECASE)
 _SEVERAL = re.compile(
-    r"\b(?:(?:each|both|either)\s+of\s+them|them\s+both|their|them|they)\b", re.IGNORECASE
+    r"\b(?:(?:each|both|either)\s+of\s+them|them\s+both|their|them|they"
+    r"|those(?=\s*[?.!,]|\s*$|\s+(?:are|were|is|was|have|has|had|did|do|does)\b))\b",
+    re.IGNORECASE,
 )
 _THAT_TIME = re.compile(
     r"\b(?:(?P<prep>in|on|for|during|over)\s+)?(?:that|those|the\s+same)\s+"
     r"(?:month|year|day|days|week|quarter|period|dates?)\b",
+    re.IGNORECASE,
+)
+
+
+_PER_THING = re.compile(
+    r"\b(?:highest|lowest|max(?:imum)?|min(?:imum)?|most|least|average|avg|mean|total|sum|"
+    r"best|worst|biggest|largest|smallest|peak|top|bottom|count|number)\b",
     re.IGNORECASE,
 )
 
@@ -203,9 +295,17 @@ def _resolved(question: str, mentioned: list[Mention]) -> str | None:
         if len(entities) < 2 or len({m.group for m in entities}) != 1:
             return None
         several = " and ".join(m.words for m in entities)
-        text = _SEVERAL.sub(
-            lambda m: f"{several}'s" if m.group(0).lower() == "their" else several, text
-        )
+
+        def each(m: re.Match) -> str:
+            said = m.group(0).lower()
+            if said == "their":
+                return f"{several}'s"
+            if said.startswith(("each", "either")) and _PER_THING.search(text):
+                # 'the highest close each of them reached': one per thing, never one in all
+                return f"{said.split()[0]} of {several}"
+            return several
+
+        text = _SEVERAL.sub(each, text)
     return text
 
 

@@ -22,7 +22,7 @@ from c2q_repl.sandbox.contracts import (
 )
 
 from .answer_context import AnswerContext, Outcome, assumptions
-from .asides import mentions, question_of
+from .asides import mentions, new_topic, question_of
 from .assemble import one_row_named
 from .attached import (
     dated_readings,
@@ -95,6 +95,7 @@ from .suggest import candidates
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .vocabulary import build_lexicon
+from .within_top import WithinTop, within_sql, within_top
 from .wording import (
     arithmetic_decline,
     candle_pattern_decline,
@@ -229,6 +230,11 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, Decline("Please ask a question."), ctx))
         question = spelled_codes(question, ctx.lex)  # 'brk-b', 'BRK.B': the code BRK-B
         body, instructions = strip_boilerplate(question)
+        switched = new_topic(body)
+        if switched is not None:
+            # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
+            body = switched[0]
+            request = replace(request, history=())
         asked, aside = question_of(
             body,
             # read as prepared: 'how many people does each one have working for it' has no
@@ -247,6 +253,8 @@ class BuiltinAnswerer:
             lambda rest: says_data(rest, ctx.lex),
         )
         removed = " ".join(part for part in (instructions, prepared.removed) if part)
+        if switched is not None:
+            aside = " ".join(part for part in (switched[1], aside) if part)
         prepared = replace(prepared, aside=aside, removed=removed)
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
@@ -642,6 +650,9 @@ class BuiltinAnswerer:
         totalled = total_of_top(question)
         if totalled is not None:
             return self._total_of_top(totalled, question, task_id, ctx, examples)
+        inside = within_top(question)
+        if inside is not None:
+            return self._within_top(inside, question, task_id, ctx, examples)
         shared = same_as(question)
         if shared is not None:
             return self._same_as(shared, question, task_id, ctx, examples)
@@ -689,6 +700,64 @@ class BuiltinAnswerer:
             # the final SQL does not account for the question (guard.py): a decline, never a guess
             return self.refuse(task_id, question, doubt, ctx, examples)
         return outcome
+
+    def _within_top(
+        self, inside: WithinTop, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome:
+        """'which of the 50 biggest companies by market cap are in Texas': the ranking and
+        the rest answered apart, the rest kept to the ranking's rows. No spec is kept: an
+        edit of either part alone would silently drop the other."""
+        ranking = self.plan_one(inside.ranking, task_id, ctx, examples)
+        rest = self.plan_one(inside.rest, task_id, ctx, examples)
+        for part in (ranking, rest):
+            if part.task.refusal:
+                return Outcome(_with_task_text(part.task, question), None)
+        spec, info = ranking.spec, None
+        if spec is not None:
+            info = ctx.lex.catalog.table(spec.table)
+        sql = None
+        rerooted = any(a.get("concept") == "rows" for a in ranking.task.assumptions)
+        if (
+            spec is not None
+            and info is not None
+            and len(info.primary_key) == 1
+            and spec.limit == inside.rows
+            and spec.metric is None
+            and not rerooted
+            # a rest that ranks rows of its own is two cuts, not one condition
+            and rest.spec is not None
+            and rest.spec.limit is None
+            and rest.task.sql
+            and ranking.task.sql
+        ):
+            sql = within_sql(
+                ranking.task.sql,
+                rest.task.sql,
+                spec.table,
+                info.primary_key[0],
+                ctx.lex.catalog.dialect,
+            )
+        if sql is None:
+            reason = (
+                f"I could not keep '{inside.rest}' to the rows of '{inside.ranking}': the two "
+                "do not read as questions about the same rows."
+            )
+            return self.refuse(task_id, question, Decline(reason), ctx, examples)
+        note = (
+            f"top {inside.rows}",
+            f"Only rows among '{ranking.task.clarified_task}' ({inside.rows} rows)",
+        )
+        task = replace(
+            rest.task,
+            task=question,
+            clarified_task=f"{rest.task.clarified_task}, among {ranking.task.clarified_task}",
+            sql=sql,
+            description=f"{rest.task.description} Only rows among the {inside.rows} the "
+            "ranking keeps.",
+            assumptions=ranking.task.assumptions + rest.task.assumptions + assumptions([note]),
+            chart=None,
+        )
+        return Outcome(task, None)
 
     def _total_of_top(
         self, totalled: TopTotal, question: str, task_id: str, ctx: AnswerContext, examples: bool

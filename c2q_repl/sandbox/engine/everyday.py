@@ -1213,6 +1213,32 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     # 'how many tech cos we got': what the data holds, said as the asker's own
     (re.compile(r"\s+(?:do\s+)?we\s+(?:got|have)(?=\s*(?:[?.!]|$))", re.I), ""),
+    # 'which sectors have an avg of more than 50k full time employees per company': the
+    # groups whose average is over the number
+    (
+        re.compile(
+            r"\b(?:have|has|with)\s+an?\s+(?:average|avg|mean)\s+of\s+((?:more|less|fewer)\s+than|"
+            r"over|under|above|below|at\s+least|at\s+most)\s+(\$?[\d.,]+\s*[kmbt]?)\s+"
+            r"([a-z][\w -]*?)\s+(?:per|a|each)\s+(?:company|stock|firm|row|one)\b",
+            re.I,
+        ),
+        r"with average \3 \1 \2",
+    ),
+    # 'what % of total market cap sits in Technology': is in
+    (re.compile(r"\b(?:sits|lies|resides)\s+(?=(?:with)?in\b)", re.I), "is "),
+    # 'is coke or pepsi worth more (market cap)', 'which is worth more, coke or pepsi'
+    (
+        re.compile(
+            r"^\s*(?:is|are)\s+([^?,]+?)\s+or\s+([^?,]+?)\s+worth\s+more"
+            r"(?:\s*\(\s*(?:by\s+)?market\s+cap\s*\))?\s*\??\s*$",
+            re.I,
+        ),
+        r"compare the market cap of \1 and \2",  # both values: the asker sees which
+    ),
+    (
+        re.compile(r"\b(which|who)\s+(?:is|are)\s+worth\s+(?:more|the\s+most)(?=\s*,)", re.I),
+        r"\1 has the bigger market cap",
+    ),
     # 'which sector is worth the most in total market cap', 'which company is worth the most'
     (re.compile(r"\b(?:is|are)\s+worth\s+the\s+most\s+in\s+", re.I), "has the highest "),
     (

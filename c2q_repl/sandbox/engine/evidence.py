@@ -22,6 +22,8 @@ _AT_START = (
     ("and",),
     ("of",),  # "of Technology companies?" after an average: a phrase, not a question
     ("for",),
+    ("per",),  # 'per stock?' after a count: the same count, per stock
+    ("by",),
     ("in",),
     ("but",),
     ("also",),

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from .evidence import followup_evidence
 from .interpret import SUPERLATIVE_WORDS
 from .latest import NEWEST, OLDEST
-from .lexicon import Lexicon
+from .lexicon import Lexicon, Target
 from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
@@ -148,6 +148,8 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None, marked: bool = Fa
             continue  # "and the total market cap?" after a count or an aggregate
         if _sorts_by_the_count(items, k, spec):
             continue
+        if _counts_again(items, k, spec):
+            continue
         if (
             it.kind == "column"
             and before is not None
@@ -191,6 +193,25 @@ def is_followup(linked: Linked, prev: QuerySpec | None = None, marked: bool = Fa
             continue  # 'top 5 states' after the state with the most companies: the groups
         return False
     return True
+
+
+def _counts_again(items: list[Item], k: int, spec: QuerySpec | None) -> bool:
+    """'how many per stock' after a count: the same count regrouped, when nothing but the
+    grouping names a table or column (a subject of its own would make it a new question)."""
+    it = items[k]
+    if not (it.kind == "kw" and it.category == "count") or spec is None:
+        return False
+    if spec.metric is None or spec.metric.func != "COUNT" or spec.group_by is not None:
+        return False
+    grouped = False
+    for j, other in enumerate(items):
+        if other.kind == "kw" and other.category == "group":
+            grouped = True
+        if other.kind in ("table", "column") and not (
+            j and items[j - 1].kind == "kw" and items[j - 1].category == "group"
+        ):
+            return False
+    return grouped
 
 
 def _shown_columns(spec: QuerySpec) -> set[Col]:
@@ -361,7 +382,10 @@ def apply_followup(
     linked = _first_after_superlative(link(question, lex))
     evidence = followup_evidence(question, linked)
     if require_evidence and not evidence.any:
-        return None
+        regrouped = _grouped_by_a_reference(list(linked.items), prev, lex)
+        if not any(_counts_again(regrouped, k, prev) for k in range(len(regrouped))):
+            return None
+        evidence = replace(evidence, fragment=True)  # 'how many per stock': no subject of its own
     paired = _paired_extreme(prev, linked, evidence.any)
     if paired is not None:
         return paired  # 'and the low' after the highest high: the lowest low, not a column
@@ -386,7 +410,12 @@ def apply_followup(
         return other_end
     id_items = {k for _, _, k in _ids_said_again(prev, list(linked.items), lex)}
     checked = replace(
-        linked, items=tuple(it for k, it in enumerate(linked.items) if k not in id_items)
+        linked,
+        items=tuple(
+            _grouped_by_a_reference(
+                [it for k, it in enumerate(linked.items) if k not in id_items], prev, lex
+            )
+        ),
     )
     if not is_followup(checked, prev, marked=bool(evidence.marker)):  # 'user 75' after user 76
         return None
@@ -426,7 +455,9 @@ def apply_followup(
     spec = prev
     changes: list[str] = []
     words = [t.lower for t in tokenize(question)]
-    items = [it for it in linked.items if it.kind != "unsupported"]
+    items = _grouped_by_a_reference(
+        [it for it in linked.items if it.kind != "unsupported"], spec, lex
+    )
     said_by = _said_by(items, words)  # 'biggest one by mkt cap': ranked by what it says
     negate = False
     new_values: dict[Col, list[tuple[str | int, bool]]] = {}
@@ -1325,3 +1356,24 @@ def _groups_ranked_by(spec: QuerySpec, col: Col | None, question: str) -> QueryS
         f"'{question}' ranks the groups of the previous answer by {col.column}, which it does "
         "not show (or shows more than once); please ask the whole question."
     )
+
+
+def _grouped_by_a_reference(items: list[Item], spec: QuerySpec, lex: Lexicon) -> list[Item]:
+    """'per stock?' after a count of picks: 'stock' names the companies table, whose key the
+    picks hold; the grouping is by that column of the picks (the same filters kept)."""
+    out = list(items)
+    for k in range(len(out) - 1):
+        it, nxt = out[k], out[k + 1]
+        if not (it.kind == "kw" and it.category == "group" and nxt.kind == "table"):
+            continue
+        table = nxt.targets[0].table if nxt.targets else ""
+        info = lex.catalog.table(table)
+        if table == spec.table or info is None or len(info.primary_key) != 1:
+            continue
+        key = Col(table, info.primary_key[0])
+        local = local_column(lex.catalog, key, spec.table)
+        if local.table != spec.table:
+            continue
+        target = Target("column", local.table, local.column, "", "reference")
+        out[k + 1] = replace(nxt, kind="column", targets=(target,))
+    return out

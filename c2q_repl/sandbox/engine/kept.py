@@ -52,17 +52,18 @@ def _row_names(
 ) -> list[int] | None:
     """The SELECT items that name rows of ``table``: its one name column; its key beside
     first and last names (which of them is meant is not clear); else its key, or a column
-    referencing that key. The key first when the rows were called by its name ('stocks'
-    for companies keyed by stock_symbol)."""
+    referencing that key. The key alone when the rows were called by its name ('stations'
+    keyed by station_code), unless it is a ticker, which names a row as its name does."""
     info = catalog.table(table)
     if info is None:
         return None
     names = [Col(info.name, c) for c in name_columns(info)]
     keys = [Col(info.name, c) for c in info.primary_key]
-    if _names_key(noun, info.name, keys, names):
+    if names and _natural_key(info):
+        # 'AAPL' names a company as well as 'Apple Inc.' does, 'energy stocks' included
+        names = keys + names
+    elif _names_key(noun, info.name, keys, names):
         names = []
-    elif names and _natural_key(info):
-        names = keys + names  # 'AAPL' names a company as well as 'Apple Inc.': both, as built
     if len(names) == 1:
         found = _all_at(shown, names)
         if found is not None:
@@ -276,10 +277,10 @@ def _keep_grouped(
         if info is not None and key is not None:
             keys = [Col(info.name, c) for c in info.primary_key]
             names = [Col(info.name, c) for c in name_columns(info)]
-            if _names_key(asked.noun, info.name, keys, names):
-                group = [key]  # 'Which stock …': its symbol, the key grouped by
-            elif _natural_key(info) and label is not None:
-                group = [key, label]
+            if _natural_key(info) and label is not None:
+                group = [key, label]  # 'Which stock …': its ticker and its name
+            elif _names_key(asked.noun, info.name, keys, names):
+                group = [key]  # 'Which station …' keyed by station_code: the key grouped by
         return group + ([value] if (asked.measure or ranked) and value is not None else [])
     if asked.kind == "value" and same(Col(*asked.columns[0]), spec.group_by) and key is not None:
         # 'the most common order type': the type, and how often it occurs when that ranked it

@@ -971,22 +971,40 @@ def _said_alone(tokens: list, i: int, match: Item) -> bool:
 
 
 def _listed_with_a_name(items: list, tokens: list, i: int, match: Item, lex) -> bool:
-    """'compare tesla and ford', 'coke vs pepsi': a lowercase name prefix listed right beside
-    a name of the same column is that column's name too, not an ordinary word."""
-    columns = {(t.table, t.column) for t in match.targets}
+    """'compare tesla and ford', 'coke vs pepsi', 'ford or GM': a lowercase name prefix listed
+    right beside a name (or a code) of a row of the same table names a row too, not an
+    ordinary word."""
+    tables = {t.table for t in match.targets}
 
     def named(it) -> bool:
         return (
             it is not None
             and it.kind == "value"
             and any(t.via != "prefix" for t in it.targets)
-            and bool(columns & {(t.table, t.column) for t in it.targets})
+            and bool(tables & {t.table for t in it.targets})
         )
 
     said = [it for it in items if not (it.kind == "kw" and it.text.lower() in _LISTING)]
     before = said[-1] if said else None
-    if before is not None and before.end == i - 1 and tokens[i - 1].lower in _LISTING:
-        return named(before)
+    if (
+        before is not None
+        and before.end == i - 1
+        and tokens[i - 1].lower in _LISTING
+        and named(before)
+    ):
+        return True
     if match.end < len(tokens) and tokens[match.end].lower in _LISTING:
+        if match.end + 1 < len(tokens) and _code_of(tokens[match.end + 1], tables, lex):
+            return True  # 'ford or GM', 'ford and gm': a code of a row of the same table
         return named(_longest(tokens, match.end + 1, lex, None))
     return False
+
+
+def _code_of(tok: Token, tables: set[str], lex) -> bool:
+    """The token is a code (a ticker) of a row of one of ``tables``, and no everyday word."""
+    from .common_words import ordinary
+
+    targets = lex.symbols.get(tok.text.upper())
+    if not targets or len(tok.text) < 2 or ordinary(tok.lower):
+        return False
+    return bool(tables & {t.table for t in targets})

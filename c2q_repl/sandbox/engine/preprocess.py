@@ -169,6 +169,7 @@ INFORMAL: dict[str, str] = {
     "wk": "week",
     "wks": "weeks",
     "ppl": "people",
+    "theyre": "they are",
     "co's": "companies",
     "no.": "number",
     "nr": "number",
@@ -336,7 +337,8 @@ _MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re
 # per group answers both halves
 _WHICH_HAVE_HOW_MANY_EACH = re.compile(
     r"^\s*(?:which|what)\s+(?P<groups>[a-z]+)(?P<where>\s+(?:in|of)\s+[\w .'&-]+?)?\s+"
-    r"(?:have|has|host|contain)\s+(?:any\s+)?(?P<rows>[a-z]+)\s*,?\s*and\s+how\s+many"
+    r"(?:have|has|host|contain)\s+(?:any\s+)?(?P<rows>[a-z]+)"
+    r"(?P<qual>\s+(?:with|without|that|having|where|whose)\s+[^,?]{1,60}?)?\s*,?\s*and\s+how\s+many"
     r"(?:\s+(?P=rows))?\s+(?:are\s+(?:there\s+)?in\s+each(?:\s+one)?|does\s+each(?:\s+one)?"
     r"\s+have|in\s+each(?:\s+one)?|each)\s*[?.!]*\s*$",
     re.I,
@@ -525,6 +527,128 @@ def _intraday(m: re.Match) -> str:
     return "lowest low" if low else "highest high"
 
 
+# "what's there combined weight": 'their' typed as 'there' (before a word no 'there' precedes,
+# after a word 'there' never follows as a place)
+_THERE = re.compile(r"(?:\b([a-z']+)\s+)?\bthere\s+([a-z']+)", re.IGNORECASE)
+_NOT_BEFORE_THERE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "in",
+        "over",
+        "out",
+        "from",
+        "get",
+        "go",
+        "up",
+        "down",
+        "here",
+        "be",
+        "and",
+        "or",
+        "been",
+    ]
+)
+_NOT_AFTER_THERE = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "being",
+        "will",
+        "would",
+        "could",
+        "should",
+        "might",
+        "must",
+        "may",
+        "can",
+        "have",
+        "has",
+        "had",
+        "do",
+        "does",
+        "did",
+        "any",
+        "a",
+        "an",
+        "no",
+        "not",
+        "some",
+        "many",
+        "much",
+        "more",
+        "most",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "that",
+        "this",
+        "then",
+        "than",
+        "and",
+        "or",
+        "but",
+        "with",
+        "from",
+        "by",
+        "as",
+        "of",
+        "if",
+        "so",
+        "too",
+        "yet",
+        "now",
+        "ever",
+        "again",
+        "also",
+        "only",
+        "just",
+        "i",
+        "we",
+        "you",
+        "they",
+        "he",
+        "she",
+        "it",
+        "exist",
+        "exists",
+        "existed",
+        "appear",
+        "appears",
+        "seem",
+        "seems",
+        "remain",
+        "remains",
+        "used",
+        "aren't",
+        "isn't",
+        "wasn't",
+        "weren't",
+        "won't",
+        "ain't",
+        "there's",
+    ]
+)
+
+
+def _there_as_their(text: str) -> str:
+    def fix(m: re.Match) -> str:
+        before, after = (m.group(1) or "").lower(), m.group(2).lower()
+        if before in _NOT_BEFORE_THERE or after in _NOT_AFTER_THERE or not m.group(1):
+            return m.group(0)
+        return f"{m.group(1)} their {m.group(2)}"
+
+    return _THERE.sub(fix, text)
+
+
 def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Rewrite abbreviations word by word; returns the text and what was rewritten."""
     rewrites: list[tuple[str, str]] = []
@@ -533,6 +657,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    their = _there_as_their(text)
+    if their != text:
+        rewrites.append(("there", "their"))
+        text = their
     owned = _WHEN_EACH.sub("when they were", _ID_POSSESSIVE.sub(r"\3 of \1 \2", text))
     if owned != text:
         rewrites.append(("user 76's picks", "picks of user 76"))
@@ -573,7 +701,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("2023-12-01 to 2023-12-15", "from 2023-12-01 to 2023-12-15"))
         text = spans
     each = _WHICH_HAVE_HOW_MANY_EACH.sub(
-        lambda m: f"how many {m.group('rows')} per {m.group('groups')}{m.group('where') or ''}",
+        lambda m: (
+            f"how many {m.group('rows')}{m.group('qual') or ''} per {m.group('groups')}"
+            f"{m.group('where') or ''}"
+        ),
         text,
     )
     each = _COUNTED_HEADQUARTERS.sub(r"\1 companies", each)
@@ -893,6 +1024,19 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     verb = destructive_verb(body, names_data)
     if verb:
         return Prepared(body, removed, verb)
+    # 'what sector is KO in and whats its market cap': a second value of the one row named
+    # (not after a ranking, where 'its' is the row the ranking finds; never a total of rows)
+    if not re.search(r"\b(?:most|least|highest|lowest|largest|biggest|smallest|top)\b", body, re.I):
+        body = re.sub(
+            r"\band\s+(?:what(?:'s|s|\s+is|\s+was)|how\s+much\s+is)\s+(its)\b"
+            r"(?!\s+(?:average|avg|mean|total|combined|sum|count|number)\b)",
+            r"and \1",
+            body,
+            flags=re.I,
+        )
+    # 'and how many such companies are there in each?': the rows the question just described
+    if re.search(r"\bin\s+each\b", body, re.I):
+        body = re.sub(r"\b(how\s+many)\s+such\b", r"\1", body, flags=re.I)
     text, rewrites = informal(body)
     text = _symbol_comparisons(text)
     # 'avg market_cap per sector but only for sectors having more than 50': the condition
@@ -903,6 +1047,8 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         flags=re.I,
     )
     text = re.sub(r"\bon\s+avg\b\.?", "on average", text, flags=re.I)  # 'growth on avg'
+    # 'total picks per sector across everyone': over every row, as 'overall' says
+    text = re.sub(r"\s*,?\s*\bacross\s+(?:everyone|everybody)\b", "", text, flags=re.I)
     # 'top 5 desc': the top of a ranking is its largest values; the word adds nothing
     text = re.sub(r"\b(top\s+\d+)\s*,?\s+desc(?:ending)?\b", r"\1", text, flags=re.I)
     top_first = _TRAILING_TOP.sub(r"top \2 \1", text)

@@ -151,7 +151,7 @@ def _named_row_labels(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> 
     named = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
     if len(named) == 1:
         one = _named_row_label(named[0].col, shown, catalog)
-        return [] if one is None else [one]
+        return [] if one is None else [one, *_name_beside_ticker(one, shown, catalog)]
     found = [
         _named_row_label(f.col, shown, catalog)
         for f in named
@@ -160,6 +160,24 @@ def _named_row_labels(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> 
     if len(named) == 2 and len(found) == 2 and None not in found and len(set(found)) == 2:
         return sorted(i for i in found if i is not None)
     return []
+
+
+def _name_beside_ticker(at: int, shown: list[Shown], catalog: Catalog) -> list[int]:
+    """'what sector is KO in': the company's name beside its ticker, as a list shows both."""
+    from .sqlbuild import name_columns, ticker_keyed
+
+    col = shown[at].col
+    info = catalog.table(col.table) if col is not None else None
+    if col is None or info is None or not ticker_keyed(catalog, info.name):
+        return []
+    if list(info.primary_key) != [col.column]:
+        return []
+    names = set(name_columns(info))
+    return [
+        i
+        for i, s in enumerate(shown)
+        if s.col is not None and s.col.table == col.table and s.col.column in names
+    ][:1]
 
 
 def _named_row_label(col: Col, shown: list[Shown], catalog: Catalog) -> int | None:

@@ -63,9 +63,14 @@ def columns_of(item: Item) -> list[Col]:
 
 
 def is_plural(item: Item) -> bool:
+    """Its head noun is plural: 'cities', 'shares traded'; not 'headquarters city'."""
     from .lexicon import phrase_key
 
-    return " ".join(phrase_key(item.text)) != item.text.lower()
+    words = item.text.lower().split()
+    while len(words) > 1 and words[-1].endswith("ed"):
+        words.pop()  # 'shares traded': the noun before its participle
+    last = words[-1] if words else ""
+    return " ".join(phrase_key(last)) != last
 
 
 def key_columns(st: ReadState, table: str) -> tuple[str, ...]:

@@ -428,6 +428,34 @@ def _whole_rows_when_only_keys(
     ]
 
 
+def _with_listed_names(catalog: Catalog, cols: list[Col], listed: str) -> list[Col]:
+    """'top 10 stocks by weight': index_compositions rows, each company's name beside the
+    key that references it (the question listed companies; one name per key, same rows)."""
+    info = catalog.table(listed)
+    if info is None or len(info.primary_key) != 1:
+        return cols
+    names = [Col(listed, n) for n in name_columns(info) if n not in info.primary_key]
+    for at, col in enumerate(cols):
+        if any(
+            r.from_table == col.table
+            and r.from_column == col.column
+            and r.to_table == listed
+            and r.to_column == info.primary_key[0]
+            for r in catalog.relationships
+        ):
+            return [*cols[: at + 1], *(n for n in names if n not in cols), *cols[at + 1 :]]
+    return cols
+
+
+def ticker_keyed(catalog: Catalog, table: str) -> bool:
+    """A table keyed by a ticker-like code ('AAPL') that also has a name column."""
+    info = catalog.table(table)
+    if info is None or len(info.primary_key) != 1 or not name_columns(info):
+        return False
+    words = {w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", info.primary_key[0]) if w}
+    return bool(words & {"symbol", "ticker"})
+
+
 def display_columns(catalog: Catalog, table: str) -> list[Col]:
     """The columns that identify a row to a reader: its key, plus a name if it has one."""
     info = catalog.table(table)
@@ -701,8 +729,9 @@ def _without_absent_joins(spec: QuerySpec, catalog: Catalog) -> QuerySpec:
     return spec.with_(also_join=tuple(kept))
 
 
-def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
-    """The SELECT for a spec; raises PlanError when the tables cannot be joined."""
+def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
+    """The SELECT for a spec; raises PlanError when the tables cannot be joined.
+    ``_reroot``: the table the question listed, when its rows are really another's."""
     if spec.change:
         return _build_change(spec, catalog)
     spec = _without_absent_joins(spec, catalog)
@@ -741,7 +770,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
         rerooted = spec.with_(
             table=table, also_join=tuple(dict.fromkeys(spec.also_join + (spec.table,)))
         )
-        built = build(rerooted, catalog, _reroot=True)
+        built = build(rerooted, catalog, _reroot=spec.table)
         note = ("rows", f"One row per {table} row (a {spec.table} row can appear more than once)")
         return Built(
             built.select, built.sql, built.columns, built.list_cols, built.assumptions + (note,)
@@ -863,6 +892,13 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: bool = False) -> Built:
                 cols.append(spec.order_by)
         else:
             cols = display_columns(catalog, spec.table)
+            if _reroot:
+                cols = _with_listed_names(catalog, cols, _reroot)
+            for other in sorted(joined - {spec.table}):
+                # 'their closing prices on the last day' (companies joined for a condition):
+                # each company's name beside its ticker, as a list of companies shows it
+                if ticker_keyed(catalog, other):
+                    cols = _with_listed_names(catalog, cols, other)
             if spec.per_group is not None:
                 cols.insert(0, spec.per_group)
             extra = list(spec.columns)

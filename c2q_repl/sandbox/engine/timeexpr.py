@@ -31,7 +31,7 @@ UNITS = {
     "quarters": "quarter",
 }
 _RECENT_DAYS = 31  # a day said without its year is read only within the data's last month
-_LEADING = {"in", "during", "for", "of", "within", "throughout", "over", "from"}
+_LEADING = {"in", "during", "for", "of", "within", "throughout", "through", "thru", "over", "from"}
 
 
 @dataclass(frozen=True)
