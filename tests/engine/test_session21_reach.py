@@ -9,6 +9,7 @@ import pytest
 from test_honesty import ask, same_rows, session
 
 TOP_50 = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 50"
+BIGGEST_FIRST = " ORDER BY market_cap DESC"
 
 
 @pytest.mark.parametrize(
@@ -17,17 +18,18 @@ TOP_50 = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 50"
         (
             "which of the 50 biggest companies by market cap are in texas",
             f"SELECT stock_symbol FROM companies WHERE state = 'TX' AND stock_symbol IN "
-            f"(SELECT stock_symbol FROM ({TOP_50}))",
+            f"(SELECT stock_symbol FROM ({TOP_50})){BIGGEST_FIRST}",
         ),
         (
             "among the top 50 companies by market cap, which are in texas?",
             f"SELECT stock_symbol FROM companies WHERE state = 'TX' AND stock_symbol IN "
-            f"(SELECT stock_symbol FROM ({TOP_50}))",
+            f"(SELECT stock_symbol FROM ({TOP_50})){BIGGEST_FIRST}",
         ),
         (
             "any of the 50 biggest companies by market cap that nobody has picked?",
             f"SELECT stock_symbol FROM companies WHERE stock_symbol NOT IN (SELECT stock_symbol "
-            f"FROM user_selected_stocks) AND stock_symbol IN (SELECT stock_symbol FROM ({TOP_50}))",
+            f"FROM user_selected_stocks) AND stock_symbol IN (SELECT stock_symbol FROM ({TOP_50}))"
+            f"{BIGGEST_FIRST}",
         ),
         (
             "how many of the top 100 companies by market cap are in california?",
@@ -290,3 +292,74 @@ def test_a_company_named_by_ticker_is_shown_with_its_name(engine, seed_db):
         "SELECT stock_symbol, short_name, sector, market_cap FROM companies WHERE stock_symbol='KO'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_top_weights_in_the_index_with_their_sector(engine, seed_db):
+    # 'S&P 500 … sector' read as the index's own sector had declined
+    plan = ask(engine, seed_db, "top 10 stocks by weight in the s&p 500 with their sector")
+    gold = (
+        "SELECT ic.stock_symbol, c.sector, ic.weight FROM index_compositions ic JOIN companies c"
+        " ON c.stock_symbol = ic.stock_symbol ORDER BY ic.weight DESC LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_the_index_sector_is_still_declined(engine, seed_db):
+    assert not ask(engine, seed_db, "what is the S&P 500 sector").tasks[0].sql
+
+
+def test_the_city_hosting_the_largest_number_of_headquarters(engine, seed_db):
+    plan = ask(engine, seed_db, "which city hosts the largest number of S&P 500 headquarters?")
+    gold = "SELECT city, COUNT(*) AS n FROM companies GROUP BY city ORDER BY n DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_where_each_one_is_headquartered_beside_a_ranking(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "which five companies have the most full-time employees, and where is each one"
+        " headquartered?",
+    )
+    gold = (
+        "SELECT stock_symbol, city, state, country FROM companies"
+        " ORDER BY full_time_employees DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_the_sector_people_pick_the_most(engine, seed_db):
+    plan = ask(engine, seed_db, "what sector do ppl pick the most for their watchlists")
+    gold = (
+        "SELECT c.sector FROM user_selected_stocks s JOIN companies c ON c.stock_symbol ="
+        " s.stock_symbol GROUP BY c.sector ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_when_several_users_signed_up_shows_whose_date(engine, seed_db):
+    plan = session(engine, seed_db, "which users have more than 6 picks", "when did they sign up")
+    gold = (
+        "SELECT user_id, created_date FROM users WHERE user_id IN (SELECT user_id FROM"
+        " user_selected_stocks GROUP BY user_id HAVING COUNT(*) > 6)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question", ["which city has the most companies", "how many companies per city in texas"]
+)
+def test_a_city_is_grouped_and_shown_with_its_state(engine, seed_db, question):
+    sql = ask(engine, seed_db, question).tasks[0].sql
+    assert "GROUP BY city, state" in sql and sql.startswith("SELECT city, state"), sql
+
+
+def test_an_edit_of_rows_picked_by_key_on_a_linked_table_still_applies(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 most-watched stocks",
+        "what sectors are those in?",
+        "only the tech ones",
+    )
+    assert plan.tasks[0].sql and "Technology" in plan.tasks[0].sql, plan.tasks[0].refusal

@@ -53,7 +53,13 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             at += 1  # 'the S&P 500 max high': an aggregate of the column said between
             if items[at - 1].arg == "SUM" and _adds_up_here(items[at], lex):
                 continue  # 'the S&P 500's total market cap': its members' caps added up
-        if at < len(items) and items[at].kind == "column":
+        if (
+            at < len(items)
+            and items[at].kind == "column"
+            # 'the S&P 500 sector', 'the S&P 500's high'; not 'in the S&P 500 with their
+            # sector', where the sector is of the rows listed
+            and items[at].start - items[at - 1].end <= 1
+        ):
             column = items[at]
         elif (
             k > 0

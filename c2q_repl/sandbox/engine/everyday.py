@@ -230,7 +230,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         r"picked \1 \2",
     ),
     # 'app users', 'the app's users': the users the data holds (they are the app's)
-    (re.compile(r"\b(?:the\s+)?app(?:'s)?\s+(users?)\b", re.I), r"\1"),
+    (re.compile(r"\b(?:the\s+)?(?:app|platform)(?:'s)?\s+(users?)\b", re.I), r"\1"),
+    # 'what sector do ppl pick the most for their watchlists': the most picked one
+    (
+        re.compile(
+            r"\b(what|which)\s+([a-z]+)\s+do\s+(?:people|ppl|users|folks|(?:our\s+)?users)\s+"
+            r"(?:pick|choose|select|add)\s+(?:the\s+)?most(?:\s+often)?"
+            r"(?:\s+(?:for|to|on)\s+(?:their|there|the)\s+watchlists?)?(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        r"\1 \2 has the most picks",
+    ),
     # 'which sector do users pick least often': the least picked
     (
         re.compile(
@@ -263,11 +273,13 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'which city in Texas hosts the most company headquarters': has the most companies
     (
         re.compile(
-            r"\b(?:hosts?|is\s+home\s+to)\s+the\s+most\s+(?:company\s+|corporate\s+)?"
-            r"(?:headquarters|hqs|companies)\b",
+            r"\b(?:hosts?|is\s+home\s+to|has)\s+the\s+(?:most|largest\s+number\s+of|greatest\s+"
+            r"number\s+of)\s+(?P<index>s&p\s*500\s+)?(?:company\s+|corporate\s+)?"
+            r"(?:headquarters|hqs)\b|\b(?:hosts?|is\s+home\s+to)\s+the\s+(?:most|largest\s+number"
+            r"\s+of)\s+companies\b",
             re.I,
         ),
-        "has the most companies",
+        lambda m: f"has the most {m.group('index') or ''}companies",
     ),
     # 'trading days per year': how many of them, as 'number of trading days per year' reads
     (

@@ -83,7 +83,7 @@ from .ratio import (
 )
 from .reading import ReadState, Refuse, col_kind
 from .spec import Col, Decline, Filter, Metric, QuerySpec
-from .sqlbuild import code_label
+from .sqlbuild import code_label, place_label
 from .two_columns import read_column_comparisons
 from .verbs import read_relation_verbs
 from .vs_average import read_vs_average
@@ -729,7 +729,10 @@ def _finish(
         spec = spec.with_(bucket=st.bucket)
     spec = _links_counted_in_total(st, spec)
     if spec.group_by is not None and not spec.bucket:
-        spec = spec.with_(group_label=code_label(st.lex.catalog, spec.group_by))
+        spec = spec.with_(
+            group_label=code_label(st.lex.catalog, spec.group_by)
+            or place_label(st.lex.catalog, spec.group_by)
+        )
     return spec.with_(chart=chart, share=share, notes=spec.notes + tuple(st.notes))
 
 

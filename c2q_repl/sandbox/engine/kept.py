@@ -13,7 +13,7 @@ from c2q_repl.sandbox.contracts import Catalog
 from .asked import Asked
 from .lexicon import column_kind
 from .spec import Col, Filter, QuerySpec, one_day
-from .sqlbuild import metric_name, name_columns, spelled_out
+from .sqlbuild import metric_name, name_columns, place_label, spelled_out
 
 # conditions whose rows differ in the column: its value is shown beside each row
 _THRESHOLDS = frozenset({">", ">=", "<", "<=", "between", "!=", "not in"})
@@ -162,7 +162,23 @@ def _names_the_rows(asked: Asked, table: str, catalog: Catalog) -> bool:
 def keep(asked: Asked, spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> list[int] | None:
     if spec.metric is None:
         return _keep_list(asked, spec, shown, catalog)
-    return _keep_grouped(asked, spec, shown, catalog)
+    return _with_place(_keep_grouped(asked, spec, shown, catalog), spec, shown, catalog)
+
+
+def _with_place(
+    kept: list[int] | None, spec: QuerySpec, shown: list[Shown], catalog: Catalog
+) -> list[int] | None:
+    """'which city has the most companies': Houston, TX — the state a city is grouped with
+    stays beside it (it only says which Houston)."""
+    if kept is None or spec.group_by is None or spec.group_label is None:
+        return kept
+    if place_label(catalog, spec.group_by) != spec.group_label:
+        return kept
+    key, label = _index(shown, spec.group_by), _index(shown, spec.group_label)
+    if key is None or label is None or key not in kept or label in kept:
+        return kept
+    at = kept.index(key) + 1
+    return [*kept[:at], label, *kept[at:]]
 
 
 def _keep_list(
@@ -253,6 +269,13 @@ def _keep_grouped(
     key = _index(shown, spec.group_by)
     label = _index(shown, spec.group_label) if spec.group_label else None
     group = [label] if label is not None else [key] if key is not None else []
+    if (
+        label is not None
+        and key is not None
+        and spec.group_by is not None
+        and place_label(catalog, spec.group_by) == spec.group_label
+    ):
+        group = [key, label]  # 'per city': Houston, TX — the state only says which one
     if not group:
         return None
     # columns asked beside the groups ('the first and last names of the attendees …')

@@ -25,7 +25,9 @@ _WHERE = re.compile(
     re.I,
 )
 
-_PRONOUNS = frozenset({"it", "they", "them", "its", "their", "those", "these", "that", "this"})
+_PRONOUNS = frozenset(
+    {"it", "they", "them", "its", "their", "those", "these", "that", "this", "each", "one", "of"}
+)
 
 
 def place_columns(lex: Lexicon, table: str) -> list[str]:
@@ -74,6 +76,8 @@ def where_located(question: str, lex: Lexicon) -> str:
             return m.group(0)
         spoken = [c.replace("_", " ") for c in cols]
         listed = spoken[0] if len(spoken) == 1 else ", ".join(spoken[:-1]) + " and " + spoken[-1]
+        if set(re.findall(r"[a-z]+", subject.lower())) <= {"each", "one", "of", "them"}:
+            return f"their {listed}"  # '…, and where is each one headquartered?'
         verb = m.group("verb").strip().lstrip("'")
         verb = {"s": "is"}.get(verb.lower(), verb)
         return f"what {listed} {verb} {subject} in"

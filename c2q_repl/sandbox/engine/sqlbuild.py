@@ -428,6 +428,15 @@ def _whole_rows_when_only_keys(
     ]
 
 
+def _same_key(catalog: Catalog, col: Col, key: Col) -> bool:
+    """``col`` references ``key`` (or the reverse): the same rows named by either."""
+    return any(
+        {(r.from_table, r.from_column), (r.to_table, r.to_column)}
+        == {(col.table, col.column), (key.table, key.column)}
+        for r in catalog.relationships
+    )
+
+
 def _with_listed_names(catalog: Catalog, cols: list[Col], listed: str) -> list[Col]:
     """'top 10 stocks by weight': index_compositions rows, each company's name beside the
     key that references it (the question listed companies; one name per key, same rows)."""
@@ -466,6 +475,20 @@ def display_columns(catalog: Catalog, table: str) -> list[Col]:
         if Col(table, name) not in cols:
             cols.append(Col(table, name))
     return cols
+
+
+def place_label(catalog: Catalog, group: Col) -> Col | None:
+    """A city grouped alone is ambiguous (Springfield, IL and Springfield, MA): its state (or
+    province, region) is shown and grouped beside it when the table has one."""
+    info = catalog.table(group.table)
+    words = {w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", group.column) if w}
+    if info is None or not words & {"city", "town"}:
+        return None
+    for c in info.columns:
+        said = {w.lower() for w in re.split(r"_|(?<=[a-z])(?=[A-Z])", c.name) if w}
+        if said & {"state", "province", "region"} and not said & {"code"}:
+            return Col(info.name, c.name)
+    return None
 
 
 def code_label(catalog: Catalog, group: Col) -> Col | None:
@@ -888,15 +911,36 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
         elif spec.asked_columns:
             # only what the question named; with DISTINCT the ordering column must be shown
             cols = ([spec.per_group] if spec.per_group else []) + list(spec.columns)
+            several = [
+                key
+                for f in spec.filters
+                if f.op == "in"
+                and len(f.values) > 1
+                and len(pk) == 1
+                and (key := pk[0]) not in cols
+                and (f.col == key or _same_key(catalog, f.col, key))
+            ][:1]
+            if several and not spec.distinct:
+                # 'when did they sign up' after several users: each date beside whose it is
+                cols = several + cols
             if fan_out and spec.order_by is not None and spec.order_by not in cols:
                 cols.append(spec.order_by)
         else:
             cols = display_columns(catalog, spec.table)
             if _reroot:
                 cols = _with_listed_names(catalog, cols, _reroot)
-            for other in sorted(joined - {spec.table}):
+            pinned_rows = {
+                f.col.table
+                for f in spec.filters
+                if f.op == "="
+                and not f.time
+                and (t := catalog.table(f.col.table)) is not None
+                and (f.col.column in t.primary_key or f.col.column in name_columns(t))
+            }
+            for other in sorted(joined - {spec.table} - pinned_rows):
                 # 'their closing prices on the last day' (companies joined for a condition):
-                # each company's name beside its ticker, as a list of companies shows it
+                # each company's name beside its ticker, as a list of companies shows it (a
+                # table pinned to one row, 'in the S&P 500', would repeat one name)
                 if ticker_keyed(catalog, other):
                     cols = _with_listed_names(catalog, cols, other)
             if spec.per_group is not None:

@@ -89,7 +89,31 @@ def within_sql(ranking_sql: str, rest_sql: str, table: str, key: str, dialect: s
         return None
     keys = exp.select(exp.column(key, "top_rows")).from_(ranking.subquery("top_rows"))
     inside = exp.In(this=exp.column(key, base.alias_or_name), query=exp.Subquery(this=keys))
-    return rest.where(inside, copy=True).sql(dialect=dialect)
+    kept = rest.where(inside, copy=True)
+    ranked = _ranked_by(ranking)
+    if ranked is not None and not _aggregates(rest):
+        # 'any of the 50 biggest … that nobody picked': each row's market cap, biggest first
+        column = exp.column(ranked.name, base.alias_or_name)
+        if ranked.name not in {e.alias_or_name for e in rest.expressions}:
+            kept = kept.select(column, copy=False)
+        order = ranking.args["order"].expressions[0]
+        kept.set(
+            "order", exp.Order(expressions=[exp.Ordered(this=column, desc=order.args.get("desc"))])
+        )
+    return kept.sql(dialect=dialect)
+
+
+def _ranked_by(ranking: exp.Select) -> exp.Column | None:
+    """The plain column the ranking's first ORDER BY key is, if it is one."""
+    order = ranking.args.get("order")
+    first = order.expressions[0].this if order is not None and order.expressions else None
+    return first if isinstance(first, exp.Column) else None
+
+
+def _aggregates(select: exp.Select) -> bool:
+    return select.args.get("group") is not None or any(
+        e.find(exp.AggFunc) is not None for e in select.expressions
+    )
 
 
 def _base(select: exp.Select) -> exp.Table | None:
