@@ -227,6 +227,10 @@ SPLITS = (
     "dev128",
     "dev129",
     "dev130",
+    "dev131",
+    "dev132",
+    "dev133",
+    "dev134",
 )  # later blind sets
 
 
