@@ -68,6 +68,7 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
                 for digits in _ROUNDED_TO.findall(gold_sql)
             )
             or rows_match(gold, _months_of_one_year(predicted_rows), ordered)
+            or rows_match(gold, _quarters_of_one_year(predicted_rows), ordered)
         ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
@@ -109,3 +110,21 @@ def _months_of_one_year(rows: list[list]) -> list[list]:
     if not keyed:
         return rows
     return [[str(v)[5:] if i in keyed else v for i, v in enumerate(row)] for row in rows]
+
+
+_YEAR_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
+
+
+def _quarters_of_one_year(rows: list[list]) -> list[list]:
+    """A quarter key said with its year ('2023-Q1') when every row is of one year: the same
+    groups as a gold keyed by the quarter's number alone (1 … 4), as for months."""
+    if not rows:
+        return rows
+    keyed = []
+    for i in range(len(rows[0])):
+        found = [_YEAR_QUARTER.match(str(r[i])) for r in rows]
+        if all(found) and len({m.group(1) for m in found if m}) == 1:
+            keyed.append(i)
+    if not keyed:
+        return rows
+    return [[int(str(v)[6]) if i in keyed else v for i, v in enumerate(row)] for row in rows]

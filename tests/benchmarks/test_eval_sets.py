@@ -244,6 +244,22 @@ def test_a_month_said_with_its_one_year_matches_a_gold_keyed_by_month(sp500_path
         database.close()
 
 
+def test_a_quarter_said_with_its_one_year_matches_a_gold_keyed_by_quarter(sp500_path: Path):
+    """'2023-Q1' per row of 2023 is the group 1 of a gold grouped by the quarter's number; rows
+    of two years keep their years."""
+    from benchmarks.eval.judge import judge
+    from c2q_repl.sandbox.backends.sqlite import SQLiteDatabase
+
+    database = SQLiteDatabase(sp500_path, immutable=True)
+    gold = ("SELECT 1 AS q, 5 UNION ALL SELECT 2, 6",)
+    try:
+        assert judge(database, [["2023-Q1", 5], ["2023-Q2", 6]], gold)[0]
+        assert not judge(database, [["2022-Q1", 5], ["2023-Q2", 6]], gold)[0]
+        assert not judge(database, [["2023-Q1", 6], ["2023-Q2", 5]], gold)[0]
+    finally:
+        database.close()
+
+
 def test_a_tie_check_reads_an_order_by_alias_as_its_expression(sp500_path: Path):
     conn = sqlite3.connect(f"{sp500_path.as_uri()}?mode=ro", uri=True)
     by_alias = "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC"

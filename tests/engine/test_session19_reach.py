@@ -684,15 +684,16 @@ _YEAR_QUARTER_OF_SIGNUP = f"CONCAT(YEAR(created_date), '-Q', {_QUARTER_OF_SIGNUP
 @pytest.mark.parametrize(
     "question,gold",
     [
-        (  # within one year: the quarter's number
+        (  # within one year too: '2023-Q1', as a month is '2023-07' (twenty-first session)
             "signups per qtr in 2023",
-            f"SELECT {_QUARTER_OF_SIGNUP}, COUNT(*) FROM users WHERE YEAR(created_date) = 2023"
-            " GROUP BY 1",
+            f"SELECT {_YEAR_QUARTER_OF_SIGNUP}, COUNT(*) FROM users WHERE YEAR(created_date) ="
+            " 2023 GROUP BY 1",
         ),
         (
             "quarterly total volume of AAPL in 2023",
-            f"SELECT {_QUARTER_OF_DAY}, SUM(volume) FROM stock_price_history"
-            " WHERE stock_symbol = 'AAPL' AND YEAR(record_date) = 2023 GROUP BY 1",
+            f"SELECT CONCAT(YEAR(record_date), '-Q', {_QUARTER_OF_DAY}), SUM(volume) FROM"
+            " stock_price_history WHERE stock_symbol = 'AAPL' AND YEAR(record_date) = 2023"
+            " GROUP BY 1",
         ),
         (  # over all years: the year beside it
             "which quarter had the most signups",

@@ -6,7 +6,7 @@ as the distinct cities, a list of stocks without their names."""
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows, session
+from test_honesty import ask, rows, same_rows, session
 
 TOP_50 = "SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 50"
 BIGGEST_FIRST = " ORDER BY market_cap DESC"
@@ -363,3 +363,66 @@ def test_an_edit_of_rows_picked_by_key_on_a_linked_table_still_applies(engine, s
         "only the tech ones",
     )
     assert plan.tasks[0].sql and "Technology" in plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+def test_a_value_added_then_sorted_by_that(engine, seed_db):
+    # 'sort by that' sorted by the count and the added total was dropped
+    plan = session(
+        engine, seed_db, "# of spx names per sector", "add total mkt cap, sort by that desc"
+    )
+    gold = (
+        "SELECT sector, COUNT(*), SUM(market_cap) AS t FROM companies GROUP BY sector"
+        " ORDER BY t DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_values_of_named_companies_say_whose_they_are(engine, seed_db):
+    # the distinct sector/industry pairs came back without the companies
+    plan = ask(engine, seed_db, "what sector + industry are apple, msft and nvidia in?")
+    gold = (
+        "SELECT stock_symbol, short_name, sector, industry FROM companies"
+        " WHERE stock_symbol IN ('AAPL', 'MSFT', 'NVDA')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_which_of_them_also_is_declined_not_replaced(engine, seed_db):
+    # Tesla's condition was replaced by Apple's: every Apple follower came back
+    plan = session(
+        engine,
+        seed_db,
+        "how many users have tesla on their watchlist?",
+        "which of them also follow apple?",
+    )
+    assert not plan.tasks[0].sql and "also" in plan.tasks[0].refusal
+
+
+def test_breaking_down_the_top_group_is_asked_not_guessed(engine, seed_db):
+    plan = session(
+        engine, seed_db, "What state has the most company HQs?", "can you break that down by city"
+    )
+    assert not plan.tasks[0].sql
+
+
+def test_breaking_down_a_count_groups_it(engine, seed_db):
+    plan = session(engine, seed_db, "How many companies are in texas?", "break that down by city")
+    gold = "SELECT city, COUNT(*) FROM companies WHERE state = 'TX' GROUP BY city"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_the_low_after_the_highest_close_is_the_lowest_close(engine, seed_db):
+    plan = session(
+        engine, seed_db, "tesla's highest close in 2023 and what day was that", "and the low?"
+    )
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'TSLA' AND"
+        " record_date LIKE '2023%' ORDER BY close ASC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_a_quarter_within_one_year_says_its_year(engine, seed_db):
+    plan = ask(engine, seed_db, "AAPL avg daily vol by qtr, 2023")
+    found = rows(seed_db, plan)
+    assert [r[0] for r in found] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"], found

@@ -347,8 +347,15 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     asked_columns = _names_the_rows(st, name_at, projection)
     if distinct_values and _one_coded_row_named(st, projection):
         # 'which exchange is Tesla listed on': TSLA beside NMS (the same rows, labelled)
+        from .sqlbuild import display_columns, ticker_keyed
+
         table = projection[0].table
-        projection = [Col(table, k) for k in key_columns(st, table)] + projection
+        named = (
+            display_columns(st.lex.catalog, table)
+            if ticker_keyed(st.lex.catalog, table)  # AAPL beside Apple Inc., as lists show
+            else [Col(table, k) for k in key_columns(st, table)]
+        )
+        projection = [c for c in named if c not in projection] + projection
         asked_columns = True
     ranked = p.order_col
     if asked_columns and ranked is not None and _ranks_a_named_column(st, p):
@@ -467,7 +474,14 @@ def _one_coded_row_named(st: ReadState, projection: list[Col]) -> bool:
         return False
     table = projection[0].table
     return _coded(st, table) and any(
-        f.op in ("=", "in") and f.col.table == table and names_a_row(st, f.col) for f in st.filters
+        f.op in ("=", "in", "any")
+        and f.col.table == table
+        and (
+            names_a_row(st, f.col)
+            or f.col.column in key_columns(st, table)
+            or f.op == "any"  # 'apple, msft and nvidia': rows named by name or code
+        )
+        for f in st.filters
     )
 
 

@@ -107,7 +107,18 @@ class FollowupRound:
             return self._planner.plan_one(whole, "0", ctx)
         if data:
             question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
+            top = QuerySpec.from_json(data)
+            if _BREAK_DOWN.match(question) and top.group_by is not None and (top.ties or top.limit):
+                # 'can you break that down by city' after the state with the most: that
+                # state's cities, or the city with the most overall? Never the second silently
+                reason = (
+                    f"'{question}' after the top {top.group_by.column} of '{prior.question}' can "
+                    f"mean the rows of that {top.group_by.column} or a new ranking; please name "
+                    f"the {top.group_by.column} (for example '… per city in California')."
+                )
+                return self._planner.refuse("0", question, Decline(reason), ctx)
             question = _broken_down(question, QuerySpec.from_json(data))
+            question = _bare_low_high(question, QuerySpec.from_json(data))
             question = _most_of_the_counted(question, QuerySpec.from_json(data))
         question = of_those_which(question)
         sort_them = _SORT_THEM.match(question) if data else None
@@ -708,6 +719,26 @@ _BREAK_DOWN = re.compile(
     r"(?=(?:by|per)\s+)",
     re.IGNORECASE,
 )
+
+
+_BARE_LOW_HIGH = re.compile(
+    r"^\s*(?:and|what\s+about|how\s+about)?\s*(?:the\s+)?(?P<end>low|high)\s*[?.!]*\s*$", re.I
+)
+
+
+def _bare_low_high(question: str, prev: QuerySpec) -> str:
+    """'and the low?' after Tesla's highest close: its lowest close (the other end of the same
+    ranking), not the low column beside the highest close's day."""
+    m = _BARE_LOW_HIGH.match(question)
+    if (
+        m is None
+        or prev.shape != "list"
+        or prev.limit != 1
+        or prev.order_by is None
+        or prev.order_by.column.lower() in ("low", "high")
+    ):
+        return question
+    return "and the lowest?" if m.group("end").lower() == "low" else "and the highest?"
 
 
 def _broken_down(question: str, prev: QuerySpec) -> str:

@@ -18,7 +18,7 @@ from .linking import Item, Linked, link
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec, one_day
-from .sqlbuild import code_label, join_path, name_columns
+from .sqlbuild import code_label, join_path, name_columns, place_label
 from .timeexpr import resolve
 
 FOLLOWUP_WORDS = frozenset(
@@ -527,6 +527,10 @@ def apply_followup(
                     )
                 spec = spec.with_(order_by=ranked)
                 changes.append(f"ordered by {ranked.column}")
+            added = [c for c in changes if c.startswith("adding the ")]
+            if added and spec.extra_metrics and _BY_THAT.search(question):
+                # 'add total mkt cap, sort by that desc': by the value just added
+                spec = _groups_ranked_by(spec, spec.extra_metrics[-1].col, question)
             spec = spec.with_(descending=it.arg == "DESC")
             if spec.shape == "aggregate" and spec.group_by is not None:
                 spec = spec.with_(order_metric=True)
@@ -699,7 +703,21 @@ def apply_followup(
                 # 'top 3 by headcount', 'its 5 biggest by mkt cap': a ranking of rows, never
                 # groups of equal headcounts
                 return None
-            spec = spec.with_(group_by=col, shape="aggregate")
+            if (
+                (spec.ties or spec.limit)
+                and spec.group_by is not None
+                and col != spec.group_by
+                and re.search(r"\b(?:break|broken|split|drill)\b", question, re.I)
+            ):
+                # 'can you break that down by city' after the state with the most: that
+                # state's cities, not the city with the most of all
+                raise ValueError(
+                    f"'{question}' after the top {spec.group_by.column} can mean its "
+                    f"{col.column} values or the top {col.column} overall; please name the "
+                    f"{spec.group_by.column} (for example 'companies per {col.column} in …')."
+                )
+            label = code_label(lex.catalog, col) or place_label(lex.catalog, col)
+            spec = spec.with_(group_by=col, group_label=label, shape="aggregate")
             changes.append(f"grouped by {col.column}")
         elif (
             it.kind == "kw"
@@ -1340,6 +1358,11 @@ def _far(lex: Lexicon, start: str, goal: str) -> bool:
         return len(join_path(lex.catalog, start, goal)) >= 2
     except Exception:  # noqa: BLE001 - no route: as far as it gets
         return True
+
+
+_BY_THAT = re.compile(
+    r"\b(?:sort|sorted|order|ordered|rank|ranked)\s+(?:it\s+|them\s+)?by\s+(?:that|it|this)\b", re.I
+)
 
 
 def _groups_ranked_by(spec: QuerySpec, col: Col | None, question: str) -> QuerySpec:

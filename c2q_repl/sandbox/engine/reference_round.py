@@ -58,6 +58,9 @@ NUMBER_WORDS = {"two": 2, "both": 2, "three": 3, "four": 4, "five": 5}
 _OWNER_WORDS = frozenset({"its", "their", "it", "they", "them"})
 
 
+_ALSO = re.compile(r"\b(?:also|as\s+well|too|both)\b", re.I)
+
+
 class ReferenceRound:
     """Resolves 'it/they/those' in a question against the previous round."""
 
@@ -294,6 +297,21 @@ class ReferenceRound:
             # question's; the previous one's 'latest day' does not carry over
             filters = tuple(f for f in filters if f.op != "latest")
         filters = dates_onto_subject(filters, spec, ctx.lex, question, prev)
+        replaced = [
+            f
+            for f in filters
+            if not f.time and any(o.col == f.col and not o.time for o in spec.filters)
+        ]
+        if replaced and _ALSO.search(question):
+            # 'which of them also follow apple?' after the users with Tesla: both, which one
+            # condition on one column cannot say (it would drop Tesla)
+            reason = (
+                f"'{_ALSO.search(question).group(0)}' keeps both conditions on "  # type: ignore[union-attr]
+                f"{replaced[0].col.column} (the previous one and the new one), which the "
+                "built-in engine does not combine; please ask for rows that have both in one "
+                "question."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
         if share is not None:
             # 'what share of the index weight do they have?': those rows are the condition,
             # every row of the measure's table the whole

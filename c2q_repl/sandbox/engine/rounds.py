@@ -287,6 +287,8 @@ def ranked_by_that(question: str, prev: QuerySpec) -> QuerySpec | None:
     group, ordered by the value the previous answer ranked them by; None otherwise."""
     if (
         not _RANKED_BY_THAT.search(question)
+        # 'add total mkt cap, sort by that desc': 'that' is the value added (followups.py)
+        or re.search(r"\b(?:add|plus|also|include|including)\b", question, re.I)
         or prev.shape != "aggregate"
         or prev.group_by is None
         or prev.metric is None

@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections import deque
 from dataclasses import dataclass
-from datetime import date, timedelta
 
 from sqlglot import exp
 
@@ -383,28 +382,13 @@ def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     if not spec.bucket:
         return column, spec.group_by.column
     if spec.bucket == "quarter":
-        # 1 … 4 within one year's period; across years '2023-Q1' (the year, then the quarter)
+        # '2023-Q1': the year, then the quarter, as a month is '2023-07' (a bare 1 … 4 reads
+        # as a number on a chart and in an export)
         quarter = exp.Anonymous(this="QUARTER", expressions=[column.copy()])
-        if _within_one_year(spec):
-            return quarter, "quarter"
         year = exp.TimeToStr(this=column, format=exp.Literal.string("%Y"))
         return exp.Concat(expressions=[year, exp.Literal.string("-Q"), quarter]), "quarter"
     fmt = exp.Literal.string(BUCKET_FORMATS[spec.bucket])
     return exp.TimeToStr(this=column, format=fmt), spec.bucket
-
-
-def _within_one_year(spec: QuerySpec) -> bool:
-    """A period condition on the grouped date that starts and ends in one calendar year."""
-    for f in spec.filters:
-        if not (f.time and f.col == spec.group_by and f.op == "range" and len(f.values) == 2):
-            continue
-        try:
-            start = date.fromisoformat(str(f.values[0])[:10])
-            last = date.fromisoformat(str(f.values[1])[:10]) - timedelta(days=1)
-        except (TypeError, ValueError):
-            return False
-        return start.year == last.year
-    return False
 
 
 def _whole_rows_when_only_keys(
