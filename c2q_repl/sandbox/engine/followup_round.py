@@ -107,14 +107,18 @@ class FollowupRound:
             return self._planner.plan_one(whole, "0", ctx)
         if data:
             question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
-            top = QuerySpec.from_json(data)
-            if _BREAK_DOWN.match(question) and top.group_by is not None and (top.ties or top.limit):
+            shown = QuerySpec.from_json(data)
+            if (
+                _BREAK_DOWN.match(question)
+                and shown.group_by is not None
+                and (shown.ties or shown.limit)
+            ):
                 # 'can you break that down by city' after the state with the most: that
                 # state's cities, or the city with the most overall? Never the second silently
                 reason = (
-                    f"'{question}' after the top {top.group_by.column} of '{prior.question}' can "
-                    f"mean the rows of that {top.group_by.column} or a new ranking; please name "
-                    f"the {top.group_by.column} (for example '… per city in California')."
+                    f"'{question}' after the top {shown.group_by.column} of '{prior.question}' "
+                    f"can mean the rows of that {shown.group_by.column} or a new ranking; please "
+                    f"name the {shown.group_by.column} (for example '… per city in California')."
                 )
                 return self._planner.refuse("0", question, Decline(reason), ctx)
             question = _broken_down(question, QuerySpec.from_json(data))
