@@ -426,3 +426,32 @@ def test_a_quarter_within_one_year_says_its_year(engine, seed_db):
     plan = ask(engine, seed_db, "AAPL avg daily vol by qtr, 2023")
     found = rows(seed_db, plan)
     assert [r[0] for r in found] == ["2023-Q1", "2023-Q2", "2023-Q3", "2023-Q4"], found
+
+
+def test_btw_before_a_question_is_by_the_way(engine, seed_db):
+    plan = ask(engine, seed_db, "btw how many new ppl signed up in july 2023?")
+    gold = "SELECT COUNT(*) FROM users WHERE created_date LIKE '2023-07%'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_btw_between_two_years_is_still_between(engine, seed_db):
+    plan = ask(engine, seed_db, "avg close btw 2022 and 2023 for aapl")
+    assert "'2022-01-01'" in plan.tasks[0].sql and "'2024-01-01'" in plan.tasks[0].sql
+
+
+def test_pull_up_a_company(engine, seed_db):
+    plan = ask(engine, seed_db, "pull up JPM for me - city, headcount, market cap, current price")
+    gold = (
+        "SELECT city, full_time_employees, market_cap, current_price FROM companies"
+        " WHERE stock_symbol = 'JPM'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_who_made_the_most_picks(engine, seed_db):
+    plan = ask(engine, seed_db, "who made the most picks in december 2023?")
+    gold = (
+        "SELECT user_id FROM user_selected_stocks WHERE created_date LIKE '2023-12%'"
+        " GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

@@ -1034,6 +1034,21 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
             body,
             flags=re.I,
         )
+    # 'btw how many new ppl signed up in july 2023?': 'by the way' before a question (a trader's
+    # 'btw 2022 and 2023' stays 'between')
+    body = re.sub(
+        r"^\s*(?:(?:ok(?:ay)?|oh|and)[,\s]+)?btw\b[,\s]*(?=(?:how|what|whats|what's|which|who|"
+        r"when|where|can|could|is|are|do|does|did|any|show|list|give|pull)\b)",
+        "",
+        body,
+        flags=re.I,
+    )
+    # 'pull up JPM for me - city, headcount …': show
+    body = re.sub(r"^\s*(?:pls\s+|please\s+|can\s+you\s+)?pull\s+up\b", "show", body, flags=re.I)
+    # 'who made the most picks in december?': who has the most picks
+    body = re.sub(
+        r"\bmade\s+the\s+(most|fewest)\s+(picks|selections)\b", r"has the \1 \2", body, flags=re.I
+    )
     # 'and how many such companies are there in each?': the rows the question just described
     if re.search(r"\bin\s+each\b", body, re.I):
         body = re.sub(r"\b(how\s+many)\s+such\b", r"\1", body, flags=re.I)
