@@ -455,3 +455,27 @@ def test_who_made_the_most_picks(engine, seed_db):
         " GROUP BY user_id ORDER BY COUNT(*) DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which utility companies have their headquarters in Florida?",
+            "SELECT stock_symbol, short_name, city FROM companies WHERE sector = 'Utilities'"
+            " AND state = 'FL'",
+        ),
+        (
+            "list the S&P companies that are based in Ireland",
+            "SELECT stock_symbol, short_name, city FROM companies WHERE country = 'Ireland'",
+        ),
+    ],
+)
+def test_rows_based_in_a_wider_place_show_their_city(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_a_count_based_in_a_place_is_one_number(engine, seed_db):
+    plan = ask(engine, seed_db, "how many companies are based in texas")
+    assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM companies WHERE state = 'TX'")

@@ -67,7 +67,7 @@ from .interpret import interpret
 from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
 from .linking import link, spelled_codes
-from .located import where_located, where_said
+from .located import where_located, where_said, with_city_of_place
 from .nearby import nearby_questions
 from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
@@ -679,6 +679,7 @@ class BuiltinAnswerer:
             return self.refuse(task_id, question, cut, ctx, examples)
         spec = at_period_edge(spec, edge)
         spec = total_of_how_much(spec, linked, ctx.lex.catalog) or spec
+        spec = with_city_of_place(spec, question, ctx.lex)
         far = (
             far_attribute(linked, ctx.lex)
             or far_group(spec, linked, ctx.lex)

@@ -13,6 +13,7 @@ import re
 from .lexicon import Lexicon
 from .linking import link
 from .names import split_words
+from .spec import Col, QuerySpec
 
 _PLACE_WORDS = frozenset(
     {"address", "city", "town", "county", "state", "province", "region", "country", "location"}
@@ -89,3 +90,33 @@ def where_said(question: str) -> str:
     """The 'where …' words as written, for the note that says how they were read."""
     m = _WHERE.search(question)
     return m.group(0).strip() if m else "where"
+
+
+_BASED_IN = re.compile(
+    r"\b(?:based|headquartered|head-quartered|hq'?d|headquarters|hqs?|located)\s+(?:are\s+|is\s+)?in\b",
+    re.I,
+)
+
+
+def with_city_of_place(spec: QuerySpec, question: str, lex: Lexicon) -> QuerySpec:
+    """'list the companies based in Ireland', 'utilities with their headquarters in Florida':
+    rows picked by a wider place show the city each is in (which the asker wants next), the
+    same rows; a count or a list already showing a place is left as it is."""
+    if spec.shape != "list" or spec.metric is not None or not _BASED_IN.search(question):
+        return spec
+    places = place_columns(lex, spec.table)
+    city = next((c for c in places if "city" in split_words(c) or "town" in split_words(c)), None)
+    if city is None:
+        return spec
+    wider = [
+        f
+        for f in spec.filters
+        if f.col.table == spec.table
+        and f.col.column in places
+        and f.col.column != city
+        and f.op in ("=", "in", "!=", "not in")
+    ]
+    shown = {c.column for c in spec.columns if c.table == spec.table}
+    if not wider or shown & set(places):
+        return spec
+    return spec.with_(columns=(*spec.columns, Col(spec.table, city)))
