@@ -149,17 +149,6 @@ def _named_row_labels(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> 
     """The shown columns that name the one row the question named: one per row named
     ('AMZN'; 'SP500' and 'MSFT' for Microsoft in the S&P 500)."""
     named = [f for f in spec.filters if not f.time and f.op == "=" and len(f.values) == 1]
-    keyed = [
-        f
-        for f in spec.filters
-        if f.op == "in"
-        and (info := catalog.table(f.col.table)) is not None
-        and list(info.primary_key) == [f.col.column]
-    ]
-    if not named and len(keyed) == 1 and keyed[0].col.table == spec.table:
-        # 'when did they sign up' after several users: each date beside whose it is
-        one = _named_row_label(keyed[0].col, shown, catalog)
-        return [] if one is None else [one, *_name_beside_ticker(one, shown, catalog)]
     if len(named) == 1:
         one = _named_row_label(named[0].col, shown, catalog)
         return [] if one is None else [one, *_name_beside_ticker(one, shown, catalog)]
