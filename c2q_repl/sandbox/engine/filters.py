@@ -118,9 +118,37 @@ def read_ids(st: ReadState) -> None:
             continue
         if key is None or col_kind(st, key) != "number":
             continue
+        listed = _listed_ids(st, i + 1)
+        if len(listed) > 1:
+            # 'users 5, 12 and 40': those rows
+            values = tuple(int(st.items[j].number or 0) for j in listed)
+            st.filters.append(Filter(key, "in", values))
+            said = ", ".join(st.items[j].text for j in listed)
+            st.notes.append((f"{it.text} {said}", f"read as {key.table}.{key.column} in ({said})"))
+            st.take(*listed)
+            continue
         st.filters.append(Filter(key, "=", (int(nxt.number),)))
         st.notes.append((f"{it.text} {nxt.text}", f"read as {key.table}.{key.column} = {nxt.text}"))
         st.take(i + 1)
+
+
+_ID_JOINERS = frozenset({",", "and", "or", "&"})
+
+
+def _listed_ids(st: ReadState, first: int) -> list[int]:
+    """The whole numbers listed from ``first`` on ('5, 12 and 40'), joined only by commas,
+    'and' or 'or' in the question's own words; just ``first`` when no words are known."""
+    listed = [first]
+    while st.words:
+        j = listed[-1] + 1
+        it, prev = st.at(j), st.items[listed[-1]]
+        if it is None or it.kind != "number" or not st.free(j) or not it.text.isdigit():
+            break
+        between = st.words[prev.end : it.start]
+        if not between or not set(between) <= _ID_JOINERS:
+            break
+        listed.append(j)
+    return listed
 
 
 def _stored(st: ReadState, col: Col, text: str) -> bool:

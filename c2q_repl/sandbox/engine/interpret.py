@@ -109,7 +109,7 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
             rest, word, kind = split_change(items)
             rest, ranking = split_ranking(rest, word)
             rest = with_history_measure(rest, lex, ranked=ranking is not None)
-            read = _interpret(_state(rest, lex, defaults or {}))
+            read = _interpret(_state(rest, lex, defaults or {}, linked.words))
             return change_spec(read, lex, word, kind, ranking)
         if any(it.kind == "kw" and it.category == "pct" for it in items):
             return _interpret_ratio(items, lex, defaults or {}, linked.words)
@@ -121,13 +121,13 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
             # 'what was the S&P 500 on 2023-12-29': a named series on a day, no measure said:
             # the one measure of its history table (said as an assumption)
             items = with_history_measure(items, lex)
-        return _interpret(_state(items, lex, defaults or {}))
+        return _interpret(_state(items, lex, defaults or {}, linked.words))
     except Refuse as refusal:
         return Decline(str(refusal), refusal.words)
 
 
-def _state(items: list, lex: Lexicon, defaults: dict) -> ReadState:
-    st = ReadState(items, lex, defaults)
+def _state(items: list, lex: Lexicon, defaults: dict, words: tuple[str, ...] = ()) -> ReadState:
+    st = ReadState(items, lex, defaults, words=words)
     for it in st.items:
         if it.note:
             st.notes.append((it.text, it.note))

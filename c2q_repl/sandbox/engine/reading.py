@@ -31,6 +31,7 @@ class ReadState:
     ranked_by: bool = False  # 'the utilities by market cap': a bare 'by' before a number
     # aggregates read beside a count ('number of companies and total market cap per sector')
     extra_measures: list = field(default_factory=list)
+    words: tuple[str, ...] = ()  # the question's tokens (items index them), when known
 
     def take(self, *idx: int) -> None:
         self.used.update(idx)
