@@ -112,6 +112,10 @@ HOLDOUT_SPLITS = (
     "holdout79",
     "holdout80",
     "holdout81",
+    "holdout82",
+    "holdout83",
+    "holdout84",
+    "holdout85",
 )  # --holdout runs them all: never tuned on
 
 

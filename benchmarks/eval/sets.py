@@ -231,6 +231,14 @@ SPLITS = (
     "dev132",
     "dev133",
     "dev134",
+    "holdout82",
+    "holdout83",
+    "holdout84",
+    "holdout85",
+    "dev135",
+    "dev136",
+    "dev137",
+    "dev138",
 )  # later blind sets
 
 
