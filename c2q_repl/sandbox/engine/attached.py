@@ -19,6 +19,9 @@ _AGGREGATE_WORDS = frozenset(
 )
 
 
+_MEMBERSHIP = frozenset({"in", "among", "within", "inside"})
+
+
 def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
     items = sorted(linked.items, key=lambda it: it.start)
     for k, it in enumerate(items):
@@ -30,6 +33,7 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             and all(t.via != "verb" for t in it.targets)
             and all(t.via != "verb" for t in items[k - 1].targets)
             and it.start - items[k - 1].end in (1, 2)  # 'X of the <table>', 'X of <table>'
+            and not _MEMBERSHIP & set(linked.words[items[k - 1].end : it.start])
         ):
             # 'the long name of the index': a column of companies, two links from indexes
             column = items[k - 1]
@@ -67,6 +71,8 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
             and not (k + 1 < len(items) and items[k + 1].kind == "table")
             # 'total weight per sector in the S&P 500': a grouping of the rows, not its sector
             and not (k > 1 and items[k - 2].kind == "kw" and items[k - 2].category == "group")
+            # 'the biggest employer in the S&P 500': of its members, not of the index itself
+            and not _MEMBERSHIP & set(linked.words[items[k - 1].end : it.start])
         ):
             # 'the highest price of AAPL': the column said before it ('salary of Marketing
             # employees' is the employees' salary: the value only qualifies them)

@@ -218,6 +218,8 @@ INFORMAL: dict[str, str] = {
     "chg": "change",
     "chng": "change",
     "gimme": "give me",
+    "idx": "index",
+    "adds": "picks",
     "how'd": "how did",
     "lemme": "let me",
     "cnt": "count",
@@ -305,6 +307,191 @@ _ZERO_OF = re.compile(r"\b(have|has|had|with|w/)\s+(?:zero|0)\s+(?=[a-z])", re.I
 # 'what industry is Netflix classified under': in
 _FILED_UNDER = re.compile(r"\b(classified|categori[sz]ed|listed|filed|grouped)\s+under\b", re.I)
 # 'the full-time employee count', 'headcount': the number of employees (a stored column)
+# '8+ names', '5 or more picks', '3 or fewer': a bound said after the number
+_OR_MORE = re.compile(
+    r"(?<![\w.])(\d[\d,.]*(?:\s*(?:k|m|b|bn|mm|million|billion|thousand))?)(?:\+|\s+or\s+more\b)"
+    r"(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)
+_OR_FEWER = re.compile(
+    r"(?<![\w.])(\d[\d,.]*(?:\s*(?:k|m|b|bn|mm|million|billion|thousand))?)\s+or\s+(?:fewer|less)\b"
+    r"(?=\s+[A-Za-z])",
+    re.IGNORECASE,
+)
+# 'companies that employ more than 300,000 people': a headcount above that
+_EMPLOY_MORE = re.compile(
+    r"\bemploys?\s+(more|fewer|less|over|under|at\s+least|at\s+most)\s+(?:than\s+)?"
+    r"(\d[\d,.]*\s*(?:k|m|million|thousand)?)\s+(?:people|persons|staff|workers|employees)"
+    r"(?:\s+full[-\s]time)?\b",
+    re.IGNORECASE,
+)
+# 'the fourth quarter of 2023': Q4 2023
+_ORDINAL_QUARTER = re.compile(
+    r"\b(?:the\s+)?(first|1st|second|2nd|third|3rd|fourth|4th|final|last)\s+quarter\s+(?:of\s+)?"
+    r"(?=(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
+_QUARTER_NUMBER = {
+    "first": 1,
+    "1st": 1,
+    "second": 2,
+    "2nd": 2,
+    "third": 3,
+    "3rd": 3,
+    "fourth": 4,
+    "4th": 4,
+    "final": 4,
+    "last": 4,
+}
+
+
+def _employ(m: re.Match) -> str:
+    bound = " ".join(m.group(1).lower().split())
+    said = {"over": "more", "under": "fewer"}.get(bound, bound)
+    than = "" if said.startswith("at ") else " than"
+    return f"have {said}{than} {m.group(2)} employees"
+
+
+# 'Amazon shares', 'Tesla shares see …': the stock (never the 'share of' a total);
+# 'how many shares changed hands': the volume traded
+_SHARES_TRADED = re.compile(
+    r"\b(?:how\s+many\s+)?shares\s+(?:changed\s+hands|(?:were\s+)?traded)\b", re.IGNORECASE
+)
+_SHARES = re.compile(r"\b(?P<owner>[A-Za-z][\w.&'’-]*)\s+shares\b(?!\s+of\b)", re.IGNORECASE)
+# words before 'shares' that count or trade them ('the most shares', 'traded shares')
+_NOT_AN_OWNER = frozenset(
+    [
+        "most",
+        "many",
+        "more",
+        "fewer",
+        "fewest",
+        "least",
+        "the",
+        "of",
+        "in",
+        "traded",
+        "trade",
+        "trading",
+        "total",
+        "million",
+        "billion",
+        "thousand",
+        "bought",
+        "sold",
+        "any",
+        "all",
+        "its",
+        "their",
+        "his",
+        "her",
+        "number",
+        "no",
+        "buy",
+        "sell",
+        "own",
+        "hold",
+        "volume",
+        "and",
+        "or",
+        "which",
+        "what",
+        "how",
+        "these",
+        "those",
+        "such",
+        "outstanding",
+        "k",
+        "m",
+        "b",
+        "mn",
+        "bn",
+        "mm",
+        "a",
+        "few",
+        "some",
+        "whose",
+    ]
+)
+_HEAVIEST_VOLUME = re.compile(r"\bheaviest\s+(?=(?:trading\s+)?volume\b)", re.IGNORECASE)
+
+
+def shares_as_stock(text: str) -> str:
+    """'Amazon shares' → 'Amazon stock'; 'how many shares changed hands' → 'the volume'."""
+    text = _SHARES_TRADED.sub("the volume", text)
+    text = _SHARES.sub(
+        lambda m: (
+            m.group(0) if m.group("owner").lower() in _NOT_AN_OWNER else f"{m.group('owner')} stock"
+        ),
+        text,
+    )
+    return _HEAVIEST_VOLUME.sub("highest ", text)
+
+
+# 'On which day did Tesla see its highest volume, and how many shares changed hands that
+# day?': the second clause asks again for the measure the first one already shows
+_RESTATED_TAIL = re.compile(
+    r"^(?P<ask>.*\b(?:which|when|what\s+(?:day|date|month|year))\b.*?),?\s+and\s+"
+    r"(?P<tail>(?:what|how|the)\b[^?.!]*)[?.!]?\s*$",
+    re.IGNORECASE,
+)
+_THAT_PERIOD = re.compile(r"\b(?:on\s+|in\s+)?that\s+(?:day|date|month|year|week|time)\b")
+_RESTATING_WORDS = frozenset(
+    [
+        "what",
+        "was",
+        "is",
+        "were",
+        "how",
+        "many",
+        "much",
+        "did",
+        "the",
+        "that",
+        "this",
+        "on",
+        "level",
+        "value",
+        "figure",
+        "number",
+        "amount",
+        "it",
+        "its",
+        "their",
+        "then",
+        "at",
+        "point",
+        "was",
+        "reached",
+    ]
+)
+
+
+def without_restated_measure(text: str) -> str:
+    """Drop ', and what was that level?' after 'in which month … its lowest close': every
+    content word of the tail is already in the question."""
+    m = _RESTATED_TAIL.match(text)
+    if m is None:
+        return text
+    said = _THAT_PERIOD.sub(" ", m.group("tail").lower())
+    if said == m.group("tail").lower() and not re.search(r"\b(?:that|it|then)\b", said):
+        return text  # no word pointing back at the first clause's answer
+    if re.search(r"\b(?:when|day|date|month|year|week)\b", said):
+        return text  # 'and what day was it?': the date is asked, not restated
+    asked = set(re.findall(r"[a-z0-9&]+", m.group("ask").lower()))
+    tail = set(re.findall(r"[a-z0-9&]+", said)) - _RESTATING_WORDS
+    return m.group("ask") + "?" if tail <= asked else text
+
+
+def bounds_and_quarters(text: str) -> str:
+    """'8+ names' → 'at least 8 names'; 'employ over 300,000 people' → 'have more than
+    300,000 employees'; 'the fourth quarter of 2023' → 'Q4 2023'."""
+    text = _OR_MORE.sub(r"at least \1", text)
+    text = _OR_FEWER.sub(r"at most \1", text)
+    text = _EMPLOY_MORE.sub(_employ, text)
+    return _ORDINAL_QUARTER.sub(lambda m: f"Q{_QUARTER_NUMBER[m.group(1).lower()]} ", text)
+
+
 _EMPLOYEE_COUNT = re.compile(r"\b(?:full[-\s]time\s+)?employee\s+count\b", re.IGNORECASE)
 # 'highest intraday price': the day's high (the low for 'lowest')
 _INTRADAY = re.compile(
@@ -668,7 +855,8 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = _OF_THE_APP.sub("", _AND_HOW_MANY.sub(r"\1 vs \2\3", text))
     worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
     worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
-    worded = _INTRADAY.sub(_intraday, worded)
+    worded = shares_as_stock(bounds_and_quarters(worded))
+    worded = _INTRADAY.sub(_intraday, without_restated_measure(worded))
     worded = _DAYS_ONE_YEAR.sub(r"from \1 \4 \2 \3 \4", worded)
     if worded != text:
         rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
