@@ -4,7 +4,7 @@ Each test failed before its fix."""
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows
+from test_honesty import ask, rows, same_rows, session
 
 
 @pytest.mark.parametrize(
@@ -75,3 +75,49 @@ def test_a_list_of_numeric_ids_names_those_rows(engine, seed_db, question, gold)
 def test_analyst_shorthand_reads_as_meant(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "first,then",
+    [
+        ("compare total mkt cap of tech vs healthcare", "add the number of companies in each too"),
+        ("total mkt cap per sector", "add the number of companies too"),
+    ],
+)
+def test_a_count_added_beside_a_total_keeps_the_total(engine, seed_db, first, then):
+    # once the count alone (or the count of every company), the total dropped
+    plan = session(engine, seed_db, first, then)
+    sql = plan.tasks[0].sql
+    assert "SUM(market_cap)" in sql and "COUNT(*)" in sql and "GROUP BY sector" in sql, sql
+
+
+def test_of_those_in_that_group_keeps_every_condition_that_chose_them(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "how many s&p companies are on nobody's watchlist",
+        "which sector has the most of them",
+        "top 5 biggest of those in that sector by mkt cap",
+    )
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol NOT IN (SELECT"
+        " stock_symbol FROM user_selected_stocks) AND sector = 'Financial Services'"
+        " ORDER BY market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_names_asked_of_companies_keep_their_tickers(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Which Energy companies reported negative revenue growth? Please give their names and"
+        " growth rates.",
+    )
+    got = rows(seed_db, plan)
+    assert got and all(len(r) == 3 for r in got)
+    gold = (
+        "SELECT stock_symbol, short_name, revenue_growth FROM companies"
+        " WHERE sector = 'Energy' AND revenue_growth < 0"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -22,6 +22,7 @@ from .evidence import (
 from .followups import apply_followup
 from .group_conditions import condition_question, keep_groups_as, kept_groups
 from .interpret import SUPERLATIVE_WORDS, interpret
+from .lexicon import Lexicon
 from .linking import Linked, link
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge
@@ -36,6 +37,7 @@ from .references import (
 )
 from .rounds import (
     changes_picked_rows,
+    count_beside,
     count_of_shown_rows,
     counted_per_group,
     counts_per_group_only,
@@ -106,6 +108,12 @@ class FollowupRound:
             # 'which other companies are in that industry' after NVIDIA's industry
             return self._planner.plan_one(whole, "0", ctx)
         if data:
+            beside = count_beside(question, QuerySpec.from_json(data))
+            if beside is not None and _names_the_rows(
+                beside[1], QuerySpec.from_json(data), ctx.lex
+            ):
+                note = ("follow-up", f"The groups of '{prior.question}', each one's rows counted")
+                return self._planner.render("0", question, beside[0], ctx, [note])
             question = _bare_aggregate(question, QuerySpec.from_json(data), ctx.lex)
             shown = QuerySpec.from_json(data)
             if (
@@ -1048,3 +1056,16 @@ def _same_query(prev: QuerySpec, edited: QuerySpec, catalog: Catalog) -> bool:
 def _names_several_rows(spec: QuerySpec) -> bool:
     """The answer named its rows, several of them ('Coca-Cola vs Pepsi')."""
     return any(f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters)
+
+
+def _names_the_rows(said: str, prev: QuerySpec, lex: Lexicon) -> bool:
+    """'companies' after a total over companies: the rows the previous answer added up
+    (nothing said counts them too)."""
+    if not said:
+        return True
+    items = link(said, lex).items
+    return (
+        len(items) == 1
+        and items[0].kind == "table"
+        and {t.table for t in items[0].targets} == {prev.table}
+    )

@@ -220,8 +220,12 @@ class ReferenceRound:
             ):
                 # 'and its volume that day?': that day, and whose ('its': the previous row)
                 said = {f.col for f in found[0]}
+                # 'of those in that sector': every condition that chose those rows ('on
+                # nobody's watchlist' too), not only the ones naming them
                 whose = tuple(
-                    f for f in owner if f.col not in said and not f.time and f.op in ("=", "in")
+                    f
+                    for f in owner
+                    if f.col not in said and not f.time and (among or f.op in ("=", "in"))
                 )
                 found = (found[0] + whose, found[1])
         elif prev.shape == "list" and prev.distinct and prev.columns:

@@ -416,6 +416,33 @@ def count_of_shown_rows(question: str, prev: QuerySpec) -> QuerySpec | None:
     )
 
 
+_ADD_COUNT = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|so|now|also|pls|please|can\s+you|could\s+you|u)[\s,]+)*"
+    r"(?:add|include|plus|also\s+show|show|also|and)\s+(?:the\s+|a\s+)?(?:number|count|#|no\.?)"
+    r"(?:\s+of\s+(?P<rows>[a-z][a-z ]*?))?(?:\s+(?:in|for|per)\s+(?:each|every)(?:\s+one)?)?"
+    r"(?:\s+(?:too|as\s+well|also|pls|please))*\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def count_beside(question: str, prev: QuerySpec) -> tuple[QuerySpec, str] | None:
+    """'add the number of companies in each too' after a total per group: the count of each
+    group's rows beside the total (never the count alone); the rows said, when any, are
+    returned for the caller to check they are the previous answer's rows."""
+    said = _ADD_COUNT.match(question)
+    if (
+        said is None
+        or prev.shape != "aggregate"
+        or prev.group_by is None
+        or prev.metric is None
+        or prev.metric.func == "COUNT"
+        or any(m.func == "COUNT" for m in prev.extra_metrics)
+    ):
+        return None
+    spec = prev.with_(extra_metrics=(*prev.extra_metrics, Metric("COUNT")))
+    return spec, (said.group("rows") or "").strip()
+
+
 _RANK_WORDS = frozenset({"top", "bottom", "biggest", "largest", "smallest", "highest", "lowest"})
 _OWN_ROWS_WORDS = frozenset(
     {"all", "every", "overall", "across", "whole", "them", "those", "these", "they", "their"}

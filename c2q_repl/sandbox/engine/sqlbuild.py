@@ -421,6 +421,20 @@ def _same_key(catalog: Catalog, col: Col, key: Col) -> bool:
     )
 
 
+def _ticker_before_name(catalog: Catalog, table: str, cols: list[Col]) -> list[Col]:
+    """'give their names and growth rates': each company's ticker beside its name, as a list
+    of companies shows both (one row per company either way)."""
+    info = catalog.table(table)
+    if info is None or not ticker_keyed(catalog, table):
+        return cols
+    key = Col(table, info.primary_key[0])
+    names = {Col(table, n) for n in name_columns(info)}
+    at = next((i for i, c in enumerate(cols) if c in names), None)
+    if at is None or key in cols:
+        return cols
+    return [*cols[:at], key, *cols[at:]]
+
+
 def _with_listed_names(catalog: Catalog, cols: list[Col], listed: str) -> list[Col]:
     """'top 10 stocks by weight': index_compositions rows, each company's name beside the
     key that references it (the question listed companies; one name per key, same rows)."""
@@ -907,6 +921,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
             if several and not spec.distinct:
                 # 'when did they sign up' after several users: each date beside whose it is
                 cols = several + cols
+            cols = _ticker_before_name(catalog, spec.table, cols)
             if fan_out and spec.order_by is not None and spec.order_by not in cols:
                 cols.append(spec.order_by)
         else:
