@@ -121,3 +121,20 @@ def test_names_asked_of_companies_keep_their_tickers(engine, seed_db):
         " WHERE sector = 'Energy' AND revenue_growth < 0"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_share_split_by_a_grouping_inside_its_condition_is_declined(engine, seed_db):
+    # once 100 × healthcare's weight / the industry's weight: 100 % or 0 % per industry
+    plan = session(
+        engine, seed_db, "What % of SPX weight is healthcare", "break that out by industry"
+    )
+    assert not plan.tasks[0].sql and "100 % or 0 %" in plan.tasks[0].refusal
+
+
+def test_a_share_split_by_a_grouping_across_its_condition_stays_answered(engine, seed_db):
+    plan = session(engine, seed_db, "what % of companies have positive revenue growth", "by sector")
+    gold = (
+        "SELECT sector, 100.0 * SUM(CASE WHEN revenue_growth > 0 THEN 1 ELSE 0 END) / COUNT(*)"
+        " FROM companies GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

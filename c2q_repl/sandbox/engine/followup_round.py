@@ -63,7 +63,7 @@ from .rounds import (
     which_of_the_two,
 )
 from .same_as import other_in_that
-from .spec import Col, Decline, QuerySpec, one_day
+from .spec import Col, Decline, Metric, QuerySpec, one_day
 from .sqlbuild import PlanError, build, name_columns
 
 _NARROWING = re.compile(
@@ -412,6 +412,9 @@ class FollowupRound:
                 "'how much did AAPL and MSFT change in 2023 in percent')."
             )
             return self._planner.refuse("0", question, Decline(reason), ctx)
+        split = _share_split_by_its_own_condition(prev, edit.spec, ctx)
+        if split:
+            return self._planner.refuse("0", question, Decline(f"'{question}': {split}"), ctx)
         if _ranked_by_another_series(prev, edit.spec, ctx.lex.catalog):
             if pronoun:
                 # 'what was its highest close in 2023' after microsoft's sector and city: the
@@ -1068,4 +1071,46 @@ def _names_the_rows(said: str, prev: QuerySpec, lex: Lexicon) -> bool:
         len(items) == 1
         and items[0].kind == "table"
         and {t.table for t in items[0].targets} == {prev.table}
+    )
+
+
+def _share_split_by_its_own_condition(
+    prev: QuerySpec, edited: QuerySpec, ctx: AnswerContext
+) -> str:
+    """'break that out by industry' after 'what % of the index weight is healthcare': every
+    industry is wholly inside healthcare or outside it, so a share within each industry is
+    100 % or 0 %, never the parts of the share asked before. Why, when so; else ""."""
+    if (
+        prev.metric is None
+        or prev.metric.func != "PCT"
+        or prev.group_by is not None
+        or edited.group_by is None
+        or not edited.ratio_filters
+    ):
+        return ""
+    group = edited.group_by
+    for f in edited.ratio_filters:
+        if f.col != group:
+            probe = QuerySpec(
+                shape="aggregate",
+                table=edited.table,
+                metric=Metric("COUNT", f.col, distinct=True),
+                group_by=group,
+                filters=edited.filters,
+                also_join=tuple(dict.fromkeys((*edited.also_join, f.col.table))),
+            )
+            try:
+                sql = build(probe, ctx.lex.catalog).sql
+                rows = ctx.database.query(sql, max_rows=10000, timeout=2.0).rows
+            except Exception:  # noqa: BLE001 - no probe, no claim: the edit stands
+                return ""
+            if any(row[-1] is not None and int(row[-1]) > 1 for row in rows):
+                return ""
+    measure = prev.metric.col.column if prev.metric.col is not None else "number"
+    said = " and ".join(str(v) for f in edited.ratio_filters for v in f.values[:1])
+    return (
+        f"each {group.column} is wholly inside or outside the condition of the previous share, "
+        f"so a share within each {group.column} would be 100 % or 0 %. For the parts of that "
+        f"share, ask for the total of those rows by {group.column} (for example 'total "
+        f"{measure} of the {said} rows by {group.column}')."
     )
