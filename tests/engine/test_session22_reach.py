@@ -138,3 +138,36 @@ def test_a_share_split_by_a_grouping_across_its_condition_stays_answered(engine,
         " FROM companies GROUP BY sector"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+PCT_2022 = (
+    "SELECT a.stock_symbol, 100.0 * (b.close - a.close) / a.close AS pct FROM"
+    " stock_price_history a JOIN stock_price_history b ON a.stock_symbol = b.stock_symbol"
+    " WHERE a.record_date = (SELECT MIN(record_date) FROM stock_price_history x"
+    " WHERE x.stock_symbol = a.stock_symbol AND record_date >= '2022-01-01')"
+    " AND b.record_date = (SELECT MAX(record_date) FROM stock_price_history y"
+    " WHERE y.stock_symbol = a.stock_symbol AND record_date < '2023-01-01')"
+    " ORDER BY pct DESC LIMIT 5"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "top 5 stocks by % price increase in 2022, first trading day close to last trading day"
+        " close",
+        "top 5 stocks by percent gain in 2022",
+    ],
+)
+def test_a_percent_rise_ranks_by_the_percent_change(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, PCT_2022), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_a_change_shown_as_a_percent_after_its_ends_are_said(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "how much did aapl move in 2023? first close of the yr vs last close, as %",
+    )
+    assert "percent" in plan.tasks[0].sql and "AAPL" in plan.tasks[0].sql, plan.tasks[0].refusal

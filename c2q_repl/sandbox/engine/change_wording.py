@@ -28,7 +28,10 @@ _END_WORD = (
     r"(?:one|(?:trading\s+)?day'?s\s+(?:close|closing\s+price|price|level)|trading\s+day|day|date|"
     r"record_date|close|closing\s+price|price|level|value)"
 )
-_OF_YEAR = r"(?:\s+(?:of|in)\s+(?:the\s+year|that\s+year|the\s+data|(?P<y{n}>(?:19|20)\d\d)))?"
+_OF_YEAR = (
+    r"(?:\s+(?:of|in)\s+(?:the\s+(?:year|month|quarter|period)|that\s+(?:year|month|quarter)|"
+    r"the\s+data|(?P<y{n}>(?:19|20)\d\d)))?"
+)
 _ENDS_SAID_AFTER = re.compile(
     r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?"
     rf"(?:\s+{_END_WORD})?{_OF_YEAR.format(n=1)}\s+"
@@ -115,9 +118,23 @@ _AT_BOTH_ENDS = re.compile(
 )
 
 
+# 'how much did aapl move in 2023, as %': the unit the change is shown in
+_AS_PERCENT_TAIL = re.compile(r"\s*[,?]?\s+as\s+(?:a\s+)?(?:%|percent(?:age)?)\s*[?.!]*\s*$", re.I)
+# 'top 5 stocks by % price increase in 2022': ranked by the percent change of the close
+_PERCENT_RISE = re.compile(
+    r"(?:%|\bpercent(?:age)?)\s+(?:(?:share\s+|stock\s+)?price\s+)?"
+    r"(?:increase|gain|rise|jump|appreciation)\b",
+    re.I,
+)
+
+
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
     said: list[tuple[str, str]] = []
+    m = _PERCENT_RISE.search(text)
+    if m:
+        said.append((m.group(0), "percent change"))
+        text = text[: m.start()] + "percent change" + text[m.end() :]
     if _POINTS.search(text) and _PERCENT.search(text):
         # 'in points and in percent': two changes; read as one, half the question is lost
         return text, ()
@@ -139,6 +156,10 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         if year and year not in kept:
             kept = text[: m.start()] + f" in {year}" + text[m.end() :]
         text = kept
+    m = _AS_PERCENT_TAIL.search(text)
+    if m and re.search(r"\b(?:change|gain|rise|move|moved|chg|perform|do|return)", text, re.I):
+        said.append((m.group(0).strip(" ,?"), "in percent"))
+        text = text[: m.start()] + " in percent"
     m = _MEASURED_AS.search(text)
     if m and re.search(
         r"\b(?:perform|performance|performer|change|gain|did|do)", text[: m.start()], re.I
