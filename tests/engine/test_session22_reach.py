@@ -171,3 +171,38 @@ def test_a_change_shown_as_a_percent_after_its_ends_are_said(engine, seed_db):
         "how much did aapl move in 2023? first close of the yr vs last close, as %",
     )
     assert "percent" in plan.tasks[0].sql and "AAPL" in plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which five companies have the largest market capitalization, and what is the market"
+            " cap of each?",
+            "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC LIMIT 5",
+        ),
+        (
+            "Which US state is home to the largest number of S&P 500 headquarters, and how many"
+            " companies are based there?",
+            "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "Which industries are represented by more than ten companies in the S&P 500, and how"
+            " many companies does each have?",
+            "SELECT industry, COUNT(*) FROM companies GROUP BY industry HAVING COUNT(*) > 10",
+        ),
+        (
+            "What were JPMorgan's average monthly closing prices in 2023, month by month?",
+            "SELECT strftime('%Y-%m', record_date) AS m, AVG(close) FROM stock_price_history"
+            " WHERE stock_symbol = 'JPM' AND record_date LIKE '2023%' GROUP BY m ORDER BY m",
+        ),
+        (
+            "how many shares of AAPL changed hands on 2023-06-01",
+            "SELECT volume FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date = '2023-06-01'",
+        ),
+    ],
+)
+def test_a_clause_restating_what_is_shown_is_read_once(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

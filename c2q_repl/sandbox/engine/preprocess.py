@@ -353,10 +353,8 @@ def _employ(m: re.Match) -> str:
 
 
 # 'Amazon shares', 'Tesla shares see …': the stock (never the 'share of' a total);
-# 'how many shares changed hands': the volume traded
-_SHARES_TRADED = re.compile(
-    r"\b(?:how\s+many\s+)?shares\s+(?:changed\s+hands|(?:were\s+)?traded)\b", re.IGNORECASE
-)
+# 'how many shares changed hands': how many were traded (the volume)
+_SHARES_TRADED = re.compile(r"\b(shares\s+(?:of\s+\S+\s+)?)changed\s+hands\b", re.IGNORECASE)
 _SHARES = re.compile(r"\b(?P<owner>[A-Za-z][\w.&'’-]*)\s+shares\b(?!\s+of\b)", re.IGNORECASE)
 # words before 'shares' that count or trade them ('the most shares', 'traded shares')
 _NOT_AN_OWNER = frozenset(
@@ -417,8 +415,8 @@ _HEAVIEST_VOLUME = re.compile(r"\bheaviest\s+(?=(?:trading\s+)?volume\b)", re.IG
 
 
 def shares_as_stock(text: str) -> str:
-    """'Amazon shares' → 'Amazon stock'; 'how many shares changed hands' → 'the volume'."""
-    text = _SHARES_TRADED.sub("the volume", text)
+    """'Amazon shares' → 'Amazon stock'; 'shares changed hands' → 'shares traded'."""
+    text = _SHARES_TRADED.sub(r"\1traded", text)
     text = _SHARES.sub(
         lambda m: (
             m.group(0) if m.group("owner").lower() in _NOT_AN_OWNER else f"{m.group('owner')} stock"
@@ -461,8 +459,16 @@ _RESTATING_WORDS = frozenset(
         "then",
         "at",
         "point",
-        "was",
         "reached",
+        "each",
+        "of",
+        "does",
+        "do",
+        "have",
+        "has",
+        "are",
+        "there",
+        "based",
     ]
 )
 
@@ -474,13 +480,33 @@ def without_restated_measure(text: str) -> str:
     if m is None:
         return text
     said = _THAT_PERIOD.sub(" ", m.group("tail").lower())
-    if said == m.group("tail").lower() and not re.search(r"\b(?:that|it|then)\b", said):
+    if said == m.group("tail").lower() and not re.search(r"\b(?:that|it|then|each|there)\b", said):
         return text  # no word pointing back at the first clause's answer
     if re.search(r"\b(?:when|day|date|month|year|week)\b", said):
         return text  # 'and what day was it?': the date is asked, not restated
     asked = set(re.findall(r"[a-z0-9&]+", m.group("ask").lower()))
+    if "capitalization" in asked or "capitalisation" in asked:
+        asked.add("cap")  # 'the largest market capitalization, and … the market cap of each'
+    if "headquarters" in asked:
+        asked.add("companies")  # 'the most headquarters, and how many companies are there
     tail = set(re.findall(r"[a-z0-9&]+", said)) - _RESTATING_WORDS
+    if "volume" in asked and {"shares", "traded"} <= tail:
+        tail = tail - {"shares", "traded"} | {"volume"}  # 'how many shares traded': the volume
+    if not tail - {"in", "for", "per", "by", "with"} and re.search(
+        r"\bhow\s+many\b|\beach\b", said
+    ):
+        return text  # 'and how many in each': a count of each group's rows, not restated
     return m.group("ask") + "?" if tail <= asked else text
+
+
+# 'month by month', 'which industries are represented by more than ten companies'
+_MONTH_BY_MONTH = re.compile(r"\b(month|year|quarter|week|day)\s+by\s+\1\b", re.IGNORECASE)
+_REPRESENTED_BY = re.compile(r"\b(?:are|is)\s+represented\s+by\b", re.IGNORECASE)
+
+
+def plain_grouping(text: str) -> str:
+    """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies'."""
+    return _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
 
 
 def bounds_and_quarters(text: str) -> str:
@@ -855,7 +881,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = _OF_THE_APP.sub("", _AND_HOW_MANY.sub(r"\1 vs \2\3", text))
     worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
     worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
-    worded = shares_as_stock(bounds_and_quarters(worded))
+    worded = shares_as_stock(bounds_and_quarters(plain_grouping(worded)))
     worded = _INTRADAY.sub(_intraday, without_restated_measure(worded))
     worded = _DAYS_ONE_YEAR.sub(r"from \1 \4 \2 \3 \4", worded)
     if worded != text:
