@@ -206,3 +206,23 @@ def test_a_change_shown_as_a_percent_after_its_ends_are_said(engine, seed_db):
 def test_a_clause_restating_what_is_shown_is_read_once(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_the_same_change_for_two_more_stocks_is_one_change_each(engine, seed_db):
+    # once one row of MAX(close) over both stocks' first and last days
+    plan = session(
+        engine,
+        seed_db,
+        "how much did aapl move in 2023? first close of the yr vs last close, as %",
+        "same for msft and nvda",
+    )
+    got = rows(seed_db, plan)
+    assert sorted(r[0] for r in got) == ["MSFT", "NVDA"], plan.tasks[0].sql
+
+
+def test_a_change_in_points_shows_its_percent_too(engine, seed_db):
+    plan = ask(
+        engine, seed_db, "how much did msft move in dec 2023? first vs last close of the month"
+    )
+    columns = list(seed_db.query(plan.tasks[0].sql, max_rows=1).columns)
+    assert "change_in_close" in columns and "percent_change_in_close" in columns, columns

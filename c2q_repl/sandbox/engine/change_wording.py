@@ -128,11 +128,18 @@ _PERCENT_RISE = re.compile(
 )
 
 
+_ONE_DAY = re.compile(
+    r"\b(?:single[- ]day|one[- ]day|daily|day[- ]over[- ]day|intra-?day|in\s+(?:a|one)\s+"
+    r"(?:single\s+)?(?:day|session))\b",
+    re.I,
+)
+
+
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
     said: list[tuple[str, str]] = []
     m = _PERCENT_RISE.search(text)
-    if m:
+    if m and not _ONE_DAY.search(text):  # 'the largest single-day percentage rise': a day's move
         said.append((m.group(0), "percent change"))
         text = text[: m.start()] + "percent change" + text[m.end() :]
     if _POINTS.search(text) and _PERCENT.search(text):

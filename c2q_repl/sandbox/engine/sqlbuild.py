@@ -577,6 +577,15 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     if spec.group_by is not None:
         return _build_ranked_change(spec, catalog, ranges[0])
     date = ranges[0].col
+    history = catalog.table(date.table)
+    series = [c for c in (history.primary_key if history else ()) if c != date.column]
+    if len(series) == 1 and any(
+        f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters
+    ):
+        # 'same for msft and nvda': one change per series named, never one MAX over them all
+        return _build_ranked_change(
+            spec.with_(group_by=Col(date.table, series[0])), catalog, ranges[0]
+        )
     name = spec.metric.col.column
     ends = {}
     for end in ("min", "max"):
@@ -586,8 +595,9 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
     value, label = _change_value(first, last, spec.change, name)
     out = [f"first_{name}", f"last_{name}", label]
     shown = [exp.alias_(first, out[0]), exp.alias_(last, out[1]), exp.alias_(value, out[2])]
-    history = catalog.table(date.table)
-    series = [c for c in (history.primary_key if history else ()) if c != date.column]
+    for also, also_label in _also_in_percent(first, last, spec.change, name):
+        shown.append(exp.alias_(also, also_label))
+        out.append(also_label)
     if len(series) == 1 and series[0] not in out:
         # 'how much did Google go up in 2023': the series the change is of (GOOGL) beside it
         key = spec.with_(change="", metric=Metric("MAX", Col(date.table, series[0])))
@@ -622,6 +632,14 @@ def _named_by(catalog: Catalog, series: Col) -> list[_Named]:
         if names:
             return [_Named(rel.to_table, rel.to_column, names[0])]
     return []
+
+
+def _also_in_percent(
+    first: exp.Expr, last: exp.Expr, kind: str, name: str
+) -> list[tuple[exp.Expr, str]]:
+    """'how much did MSFT move in December': the change in percent beside the change in
+    points, as a reader compares moves of different prices by it."""
+    return [] if kind == "pct" else [_change_value(first, last, "pct", name)]
 
 
 def _change_value(first: exp.Expr, last: exp.Expr, kind: str, name: str) -> tuple[exp.Expr, str]:
@@ -669,7 +687,9 @@ def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> B
         )
 
     named = _named_by(catalog, series)
+    also = _also_in_percent(first, last, spec.change, name)
     out = [series.column, *(n.column for n in named), f"first_{name}", f"last_{name}", label]
+    out += [also_label for _, also_label in also]
     select = (
         exp.select(
             exp.alias_(exp.column(key, "ends"), series.column),
@@ -677,6 +697,7 @@ def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> B
             exp.alias_(first, f"first_{name}"),
             exp.alias_(last, f"last_{name}"),
             exp.alias_(value, label),
+            *(exp.alias_(expr, also_label) for expr, also_label in also),
         )
         .from_(inner.subquery("ends"))
         .join(
