@@ -226,3 +226,50 @@ def test_a_change_in_points_shows_its_percent_too(engine, seed_db):
     )
     columns = list(seed_db.query(plan.tasks[0].sql, max_rows=1).columns)
     assert "change_in_close" in columns and "percent_change_in_close" in columns, columns
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which sectors have more than 50 companys in total?",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 50",
+        ),
+        (
+            "which sector gets picked the most overall?",
+            "SELECT c.sector, COUNT(*) AS n FROM user_selected_stocks u JOIN companies c"
+            " ON c.stock_symbol = u.stock_symbol GROUP BY c.sector ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "tech vs healthcare - total mkt cap each?",
+            "SELECT sector, SUM(market_cap) FROM companies"
+            " WHERE sector IN ('Technology', 'Healthcare') GROUP BY sector",
+        ),
+        (
+            "whats the total market cap of the 10 biggest companies added up",
+            "SELECT SUM(market_cap) FROM (SELECT market_cap FROM companies"
+            " ORDER BY market_cap DESC LIMIT 10)",
+        ),
+        (
+            "In which month of 2022 did the S&P 500 post its lowest close, and what was that"
+            " level?",
+            "SELECT strftime('%Y-%m', record_date), MIN(price) FROM index_price_history"
+            " WHERE record_date LIKE '2022%' GROUP BY 1 ORDER BY 2 LIMIT 1",
+        ),
+    ],
+)
+def test_words_that_restate_the_question_change_nothing(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize("lead_in", ["ok forget NMS, ", "unrelated but "])
+def test_more_new_topic_lead_ins(engine, seed_db, lead_in):
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies are listed on NMS",
+        lead_in + "which sectors have more than 50 companies",
+    )
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 50"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

@@ -219,6 +219,7 @@ INFORMAL: dict[str, str] = {
     "chng": "change",
     "gimme": "give me",
     "idx": "index",
+    "cali": "california",
     "adds": "picks",
     "how'd": "how did",
     "lemme": "let me",
@@ -504,15 +505,54 @@ _MONTH_BY_MONTH = re.compile(r"\b(month|year|quarter|week|day)\s+by\s+\1\b", re.
 _REPRESENTED_BY = re.compile(r"\b(?:are|is)\s+represented\s+by\b", re.IGNORECASE)
 
 
+# 'gets picked the most overall', 'the total … added up', 'tech vs healthcare - total mkt cap
+# each?': words that restate what the rest already says
+_MOST_OVERALL = re.compile(
+    r"\b(most|least|highest|lowest|biggest|largest|smallest)\s+overall\b", re.IGNORECASE
+)
+_ADDED_UP = re.compile(
+    r"(?<=\S)\s+added\s+up\b(?=\s*[?.!]*\s*$)|\s+all\s+added\s+up\b", re.IGNORECASE
+)
+_VS_EACH = re.compile(r"^(?P<ask>[^?]*\bvs\.?\b[^?]*?)\s+each\s*(?P<end>[?.!]*)\s*$", re.IGNORECASE)
+
+
+# 'In which month of 2022 did the S&P 500 post its lowest close': which month had the
+# lowest close of the S&P 500
+_WHICH_PERIOD_DID = re.compile(
+    r"^\s*(?:in\s+|during\s+)?which\s+(?P<unit>month|year|quarter|week)\s+(?P<of>of|in)\s+"
+    r"(?P<year>(?:19|20)\d\d)\s+did\s+(?P<who>.+?)\s+(?:have|post|see|hit|record|reach|set|"
+    r"register|log)\s+(?:its|their|the|his|her)\s+(?P<what>(?:lowest|highest|biggest|largest|"
+    r"smallest|best|worst|top|bottom)\s+[^,?]+?)(?P<rest>\s*(?:,|\?|$).*)$",
+    re.IGNORECASE,
+)
+
+
 def plain_grouping(text: str) -> str:
-    """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies'."""
-    return _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
+    """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies';
+    'most overall' → 'most'; 'the total … added up' → 'the total …'; 'A vs B - total X each'
+    → 'A vs B - total X'."""
+    text = _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
+    text = _MOST_OVERALL.sub(r"\1", text)
+    if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
+        text = _ADDED_UP.sub("", text)
+    text = _WHICH_PERIOD_DID.sub(
+        r"which \g<unit> \g<of> \g<year> had the \g<what> of \g<who>\g<rest>", text
+    )
+    return _VS_EACH.sub(r"\g<ask>\g<end>", text)
+
+
+# 'which sectors have more than 50 companies in total': the bound is on the count itself
+_BOUND_IN_TOTAL = re.compile(
+    r"\b((?:more|fewer|less)\s+than|at\s+(?:least|most)|over|under)(\s+\d[\d,]*\s+[a-z]+)"
+    r"\s+in\s+total\b",
+    re.IGNORECASE,
+)
 
 
 def bounds_and_quarters(text: str) -> str:
     """'8+ names' → 'at least 8 names'; 'employ over 300,000 people' → 'have more than
     300,000 employees'; 'the fourth quarter of 2023' → 'Q4 2023'."""
-    text = _OR_MORE.sub(r"at least \1", text)
+    text = _BOUND_IN_TOTAL.sub(r"\1\2", _OR_MORE.sub(r"at least \1", text))
     text = _OR_FEWER.sub(r"at most \1", text)
     text = _EMPLOY_MORE.sub(_employ, text)
     return _ORDINAL_QUARTER.sub(lambda m: f"Q{_QUARTER_NUMBER[m.group(1).lower()]} ", text)
