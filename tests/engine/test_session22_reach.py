@@ -273,3 +273,42 @@ def test_more_new_topic_lead_ins(engine, seed_db, lead_in):
     )
     gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 50"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_of_those_which_one_ranks_the_rows_before(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which companies are headquartered in Houston, Texas?",
+        "Of those, which one has the largest market capitalization?",
+    )
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE city = 'Houston' AND state = 'TX'"
+        " ORDER BY market_cap DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_a_move_in_points_and_in_percent_is_one_answer(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "By how much did the S&P 500 index move between its first and its last trading day of"
+        " 2023, both in points and in percent?",
+    )
+    columns = list(seed_db.query(plan.tasks[0].sql, max_rows=1).columns)
+    assert "change_in_price" in columns and "percent_change_in_price" in columns, columns
+
+
+def test_how_did_two_compare_on_a_measure(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "How did Apple and Microsoft compare on closing share price on the last trading day of"
+        " 2022?",
+    )
+    gold = (
+        "SELECT stock_symbol, close FROM stock_price_history WHERE record_date = '2022-12-30'"
+        " AND stock_symbol IN ('AAPL', 'MSFT')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

@@ -17,9 +17,9 @@ _MOVED = (
 )
 # 'from the first to the last trading day of 2023', 'between the start and the end of 2022'
 _WHOLE_PERIOD = re.compile(
-    r"\b(?:from|between)\s+the\s+(?:very\s+)?(?:first|start|beginning)"
+    r"\b(?:from|between)\s+(?:the|its|their)\s+(?:very\s+)?(?:first|start|beginning)"
     r"(?:\s+trading)?(?:\s+(?:day|date)s?)?(?:\s+of\s+the\s+year)?\s+(?:to|and|until|till)\s+"
-    r"(?:the\s+)?(?:very\s+)?(?:last|end)(?:\s+trading)?(?:\s+(?:day|date)s?)?\s+(?:of|in)\s+",
+    r"(?:the\s+|its\s+|their\s+)?(?:very\s+)?(?:last|end)(?:\s+trading)?(?:\s+(?:day|date)s?)?\s+(?:of|in)\s+",
     re.I,
 )
 # 'over 2023, first trading day to last', 'from the first trading day of 2023 to the last
@@ -74,14 +74,15 @@ _POINTS = re.compile(r"(?<!percentage )(?<!percent )\bpoints?\b", re.I)
 _PERCENT = re.compile(r"%|\bpercent", re.I)
 _OVER_THE_COURSE = re.compile(r"\bover\s+the\s+(?:course|whole)\s+of\s+", re.I)
 _BY_WHAT_PERCENT = re.compile(
-    rf"^\s*by\s+(?:what|how\s+much|how\s+many)\s+(?:percent(?:age)?(?:\s+points)?|%)\s+"
+    rf"^\s*(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?by\s+(?:what|how\s+much|how\s+many)\s+"
+    rf"(?:percent(?:age)?(?:\s+points)?|%)\s+"
     rf"(?:did|has|have|had)\s+"
     rf"(?P<what>.+?)\s+"
     rf"{_MOVED}\b(?P<rest>.*)$",
     re.I,
 )
 _HOW_MUCH = re.compile(
-    rf"^\s*(?:by\s+)?how\s+much\s+(?P<aux>did|has|have|had)\s+(?P<what>.+?)\s+{_MOVED}\b"
+    rf"^\s*(?:(?:and|so|ok(?:ay)?|also)[\s,]+)?(?:by\s+)?how\s+much\s+(?P<aux>did|has|have|had)\s+(?P<what>.+?)\s+{_MOVED}\b"
     rf"(?P<rest>.*)$",
     re.I,
 )
@@ -128,6 +129,11 @@ _PERCENT_RISE = re.compile(
 )
 
 
+_POINTS_AND_PERCENT = re.compile(
+    r"\s*,?\s*(?:both\s+)?in\s+(?:index\s+)?points\s+and\s+(?:in\s+)?(?:percent(?:age)?|%)"
+    r"(?:\s+terms)?(?=\s*[?.!]*\s*$)",
+    re.I,
+)
 _ONE_DAY = re.compile(
     r"\b(?:single[- ]day|one[- ]day|daily|day[- ]over[- ]day|intra-?day|in\s+(?:a|one)\s+"
     r"(?:single\s+)?(?:day|session))\b",
@@ -142,6 +148,11 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if m and not _ONE_DAY.search(text):  # 'the largest single-day percentage rise': a day's move
         said.append((m.group(0), "percent change"))
         text = text[: m.start()] + "percent change" + text[m.end() :]
+    both = _POINTS_AND_PERCENT.search(text)
+    if both:
+        # 'both in points and in percent': the change in points, which shows its percent too
+        said.append((both.group(0).strip(" ,"), "the change, with its percent"))
+        text = text[: both.start()] + text[both.end() :]
     if _POINTS.search(text) and _PERCENT.search(text):
         # 'in points and in percent': two changes; read as one, half the question is lost
         return text, ()

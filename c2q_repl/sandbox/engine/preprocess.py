@@ -527,12 +527,21 @@ _WHICH_PERIOD_DID = re.compile(
 )
 
 
+# 'How did Apple and Microsoft compare on closing price on …': compare the two on that
+_HOW_DID_COMPARE = re.compile(
+    r"^\s*how\s+(?:did|do|does|would)\s+(?P<a>[^,?]+?)\s+and\s+(?P<b>[^,?]+?)\s+compare\s+"
+    r"(?:on|in|by|for|with\s+respect\s+to|in\s+terms\s+of)\s+(?P<what>.+)$",
+    re.IGNORECASE,
+)
+
+
 def plain_grouping(text: str) -> str:
     """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies';
     'most overall' → 'most'; 'the total … added up' → 'the total …'; 'A vs B - total X each'
     → 'A vs B - total X'."""
     text = _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
     text = _MOST_OVERALL.sub(r"\1", text)
+    text = _HOW_DID_COMPARE.sub(r"compare \g<a> and \g<b> \g<what>", text)
     if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
         text = _ADDED_UP.sub("", text)
     text = _WHICH_PERIOD_DID.sub(

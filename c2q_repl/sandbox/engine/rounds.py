@@ -716,7 +716,7 @@ def for_each_group(question: str, prev: QuerySpec) -> str:
 
 _OF_THOSE_WHICH = re.compile(
     r"^(\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?)of\s+(those|them|these)\s*,?\s*(which|what|who)"
-    r"(\s+ones)?\b",
+    r"(\s+ones?)?\b",
     re.I,
 )
 
