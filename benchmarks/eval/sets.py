@@ -239,6 +239,10 @@ SPLITS = (
     "dev136",
     "dev137",
     "dev138",
+    "dev139",
+    "dev140",
+    "dev141",
+    "dev142",
 )  # later blind sets
 
 
