@@ -312,3 +312,60 @@ def test_how_did_two_compare_on_a_measure(engine, seed_db):
         " AND stock_symbol IN ('AAPL', 'MSFT')"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_which_of_them_also_have_a_second_value_is_declined(engine, seed_db):
+    # once the users with NVDA or MSFT
+    plan = session(engine, seed_db, "who picked NVDA", "which of them also have MSFT")
+    assert not plan.tasks[0].sql and "both" in plan.tasks[0].refusal
+
+
+def test_the_measure_that_ranked_a_day_stays_shown(engine, seed_db):
+    plan = ask(engine, seed_db, "what day did apple have the most shares traded")
+    gold = (
+        "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " ORDER BY volume DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_company_name_stays_beside_a_weights_ticker(engine, seed_db):
+    plan = ask(engine, seed_db, "which company has the biggest weight in the s&p 500 index")
+    gold = (
+        "SELECT c.stock_symbol, c.short_name, i.weight FROM index_compositions i JOIN companies c"
+        " ON c.stock_symbol = i.stock_symbol ORDER BY i.weight DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which companies have energy in there name",
+        "companies whose name contains energy",
+        "which companies have 'energy' in the name",
+    ],
+)
+def test_a_word_in_the_name_is_a_text_pattern(engine, seed_db, question):
+    # once the Energy sector
+    plan = ask(engine, seed_db, question)
+    gold = "SELECT stock_symbol, short_name FROM companies WHERE short_name LIKE '%energy%'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_and_another_table_after_a_count_is_counted(engine, seed_db):
+    plan = session(engine, seed_db, "how many signups in dec", "ok and picks in dec?")
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks"
+        " WHERE created_date >= '2023-12-01' AND created_date < '2024-01-01'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_last_days_of_a_price_series_are_its_trading_days(engine, seed_db):
+    plan = ask(engine, seed_db, "show me amazons closing price for the last 5 days")
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+        " ORDER BY record_date DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

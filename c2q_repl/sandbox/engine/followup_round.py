@@ -108,6 +108,15 @@ class FollowupRound:
             # 'which other companies are in that industry' after NVIDIA's industry
             return self._planner.plan_one(whole, "0", ctx)
         if data:
+            another = _another_count(question, QuerySpec.from_json(data), ctx.lex)
+            if another is not None:
+                # 'ok and picks in dec?' after how many signups in December: those counted
+                outcome = self._planner.plan_one(another, "0", ctx)
+                read = {"concept": "follow-up", "explanation": f"'{question}' read as '{another}'"}
+                return Outcome(
+                    replace(outcome.task, assumptions=(read, *outcome.task.assumptions)),
+                    outcome.spec,
+                )
             beside = count_beside(question, QuerySpec.from_json(data))
             if beside is not None and _names_the_rows(
                 beside[1], QuerySpec.from_json(data), ctx.lex
@@ -1114,3 +1123,31 @@ def _share_split_by_its_own_condition(
         f"share, ask for the total of those rows by {group.column} (for example 'total "
         f"{measure} of the {said} rows by {group.column}')."
     )
+
+
+_AND_ANOTHER = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|right)[\s,]+)?(?:and|what\s+about|how\s+about)\s+(?P<rest>.+?)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def _another_count(question: str, prev: QuerySpec, lex: Lexicon) -> str | None:
+    """'and picks in dec?' after a count of signups: a count of those rows, said as 'how many
+    picks in dec' (a list would answer another question); None for other questions."""
+    said = _AND_ANOTHER.match(question)
+    if (
+        said is None
+        or prev.shape != "count"
+        or prev.group_by is not None
+        or prev.metric is None
+        or prev.metric.func != "COUNT"
+    ):
+        return None
+    items = link(said.group("rest"), lex).items
+    tables = [it for it in items if it.kind == "table"]
+    if len(tables) != 1 or any(it.kind not in ("table", "time") for it in items):
+        return None
+    if prev.table in {t.table for t in tables[0].targets}:
+        return None  # the same rows again: an edit of the count, answered as one
+    return f"how many {said.group('rest')}"

@@ -839,6 +839,21 @@ def apply_followup(
         named = next(
             (f for f in spec.filters if f.col == col and f.op in ("=", "in") and not f.time), None
         )
+        if (
+            adding
+            and wanted
+            and not unwanted
+            and named is not None
+            and _NARROWS_ALSO.search(question)
+        ):
+            # 'which of them also have MSFT' after who picked NVDA: rows with both values,
+            # never rows with either (the two conditions on one column cannot say it)
+            raise ValueError(
+                f"'{question}' keeps the rows that have both {named.values[0]!r} and "
+                f"{wanted[0]!r} in {col.column}, which the built-in engine does not combine "
+                "after an answer; please ask for both in one question (for example 'who "
+                f"picked both {named.values[0]} and {wanted[0]}')."
+            )
         if adding and wanted and not unwanted and named is not None:
             # 'also nvidia' after Apple and Microsoft: the three of them, never NVIDIA alone
             wanted = list(dict.fromkeys([*named.values, *wanted]))
@@ -1056,6 +1071,12 @@ def _rank_found_rows_again(
     ]
 
 
+# 'which of them also have MSFT': a narrowing of the rows before, not one more value listed
+_NARROWS_ALSO = re.compile(
+    r"\b(?:of\s+(?:them|those|these)\b.*\b(?:also|too|as\s+well)|(?:also|too)\b.*\bof\s+"
+    r"(?:them|those|these))\b",
+    re.I,
+)
 _ADDING_WORDS = frozenset({"also", "too", "plus", "include", "including", "add"})
 
 

@@ -535,6 +535,41 @@ _HOW_DID_COMPARE = re.compile(
 )
 
 
+# 'which companies have energy in their name', 'whose name contains energy': a text pattern
+# on the name (quoted, so the linker reads it as the literal, never as a sector)
+_WORD_IN_NAME = re.compile(
+    r"\b(?:have|has|having|with|got)\s+(?:the\s+word\s+)?['\"“]?(?P<w>[A-Za-z][\w&.-]*)['\"”]?\s+"
+    r"in\s+(?:their|its|the|there|his|her)\s+(?P<n>name|title)s?\b",
+    re.IGNORECASE,
+)
+_NAME_CONTAINS = re.compile(
+    r"\b(?P<n>name|title)s?\s+(?P<v>contains?|containing|includes?|including)\s+"
+    r"(?!the\s+(?:word|letter|string)|['\"“])(?P<w>[A-Za-z][\w&.-]*)\b",
+    re.IGNORECASE,
+)
+
+
+def words_in_names(text: str) -> str:
+    """'have energy in their name' → 'whose name contains "energy"'."""
+    text = _WORD_IN_NAME.sub(lambda m: f'whose {m.group("n")} contains "{m.group("w")}"', text)
+    return _NAME_CONTAINS.sub(lambda m: f'{m.group("n")} {m.group("v")} "{m.group("w")}"', text)
+
+
+# 'amazon's closing price for the last 5 days': a price series counts its trading days
+_LAST_N_DAYS = re.compile(
+    r"\b(the\s+(?:last|past|previous)\s+(?:[2-9]|10))\s+days\b", re.IGNORECASE
+)
+_PRICE_SERIES = re.compile(r"\b(?:clos(?:e|es|ing)|volume|stock|shares|trading|traded)\b", re.I)
+
+
+def trading_days(text: str) -> str:
+    """'the last 5 days' of closes → 'the last 5 trading days' (the rows, not the calendar);
+    a month's worth ('the last 30 days') stays calendar days."""
+    if not _PRICE_SERIES.search(text):
+        return text
+    return _LAST_N_DAYS.sub(r"\1 trading days", text)
+
+
 def plain_grouping(text: str) -> str:
     """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies';
     'most overall' → 'most'; 'the total … added up' → 'the total …'; 'A vs B - total X each'
@@ -930,7 +965,8 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = _OF_THE_APP.sub("", _AND_HOW_MANY.sub(r"\1 vs \2\3", text))
     worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
     worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
-    worded = shares_as_stock(bounds_and_quarters(plain_grouping(worded)))
+    worded = shares_as_stock(bounds_and_quarters(plain_grouping(words_in_names(worded))))
+    worded = trading_days(worded)
     worded = _INTRADAY.sub(_intraday, without_restated_measure(worded))
     worded = _DAYS_ONE_YEAR.sub(r"from \1 \4 \2 \3 \4", worded)
     if worded != text:

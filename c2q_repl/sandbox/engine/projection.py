@@ -66,6 +66,11 @@ def asked_projection(
             and (col := info.column(s.col.column)) is not None
             and column_kind(col.type) == "date"
         ]
+    if kept and spec.limit and spec.order_by is not None and spec.metric is None:
+        # 'what day did apple have the most shares traded': the volume that ranked the day
+        # stays beside it (the answer says how many, not only when)
+        kept += [i for i, s in enumerate(shown) if s.col == spec.order_by and i not in kept][:1]
+    kept = _names_beside_codes(kept, shown, catalog)
     labels = [i for i in _named_row_labels(spec, shown, catalog) if kept and i not in kept]
     if kept and labels:
         # 'closing price of AMZN on march 15 2023': AMZN beside its close, so the answer
@@ -160,6 +165,40 @@ def _named_row_labels(spec: QuerySpec, shown: list[Shown], catalog: Catalog) -> 
     if len(named) == 2 and len(found) == 2 and None not in found and len(set(found)) == 2:
         return sorted(i for i in found if i is not None)
     return []
+
+
+def _names_beside_codes(
+    kept: list[int] | None, shown: list[Shown], catalog: Catalog
+) -> list[int] | None:
+    """'which company has the biggest weight': the company's name stays beside the ticker
+    the weight's row references, when the builder showed it (a list of companies shows
+    both)."""
+    from .sqlbuild import name_columns, ticker_keyed
+
+    if not kept:
+        return kept
+    out = list(kept)
+    for i in kept:
+        col = shown[i].col
+        if col is None:
+            continue
+        for rel in catalog.relationships:
+            if (rel.from_table, rel.from_column) != (col.table, col.column):
+                continue
+            info = catalog.table(rel.to_table)
+            if info is None or not ticker_keyed(catalog, info.name):
+                continue
+            names = set(name_columns(info))
+            beside = [
+                j
+                for j, s in enumerate(shown)
+                if j not in out
+                and s.col is not None
+                and s.col.table == info.name
+                and s.col.column in names
+            ][:1]
+            out[out.index(i) + 1 : out.index(i) + 1] = beside
+    return out
 
 
 def _name_beside_ticker(at: int, shown: list[Shown], catalog: Catalog) -> list[int]:
