@@ -369,3 +369,28 @@ def test_the_last_days_of_a_price_series_are_its_trading_days(engine, seed_db):
         " ORDER BY record_date DESC LIMIT 5"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "in the energy sector which industry has the most companies",
+            "SELECT industry, COUNT(*) AS n FROM companies WHERE sector = 'Energy'"
+            " GROUP BY industry ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "semis ranked by mkt cap, biggest first",
+            "SELECT stock_symbol, market_cap FROM companies WHERE industry = 'Semiconductors'"
+            " ORDER BY market_cap DESC",
+        ),
+        (
+            "how many users signed up in H1 2023",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-07-01'",
+        ),
+    ],
+)
+def test_words_said_in_another_order_or_shorthand(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

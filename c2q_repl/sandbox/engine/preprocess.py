@@ -570,12 +570,42 @@ def trading_days(text: str) -> str:
     return _LAST_N_DAYS.sub(r"\1 trading days", text)
 
 
+# 'in the energy sector which industry has the most companies': the place said after the
+# noun it narrows ('which industry in the energy sector has …')
+_PLACE_FIRST = re.compile(
+    r"^\s*(?P<where>(?:in|within|among)\s+(?:the\s+)?(?!(?:them|those|these|it)\b)[^,?]{2,40}?)"
+    r",?\s+(?P<wh>which|what)\s+(?P<noun>[a-z]+)\s+(?P<verb>has|have|had|is|are|was|were)\b",
+    re.IGNORECASE,
+)
+# 'semis ranked by mkt cap, biggest first': sorted by it, that way round
+_RANKED_BY_FIRST = re.compile(
+    r"\b(?:ranked|sorted|ordered)\s+(?=by\s+[^,?]{1,40},\s*(?:biggest|largest|highest|smallest|"
+    r"lowest|most|least)\s+first\b)",
+    re.IGNORECASE,
+)
+# 'signed up in H1 2023': the first half of the year
+_HALF_YEAR = re.compile(r"\bH([12])(?:\s*'?(\d{2}|\d{4}))?\b")
+# 'the highest price nvidia ever got to': ever reached
+_EVER_GOT_TO = re.compile(r"\bever\s+(?:got|gone|went|climbed|rose)\s+(?:up\s+)?to\b", re.I)
+
+
+def _half(m: re.Match) -> str:
+    half = "first" if m.group(1) == "1" else "second"
+    year = m.group(2) or ""
+    if len(year) == 2:
+        year = "20" + year
+    return f"the {half} half of {year}".rstrip() if year else f"the {half} half"
+
+
 def plain_grouping(text: str) -> str:
     """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies';
     'most overall' → 'most'; 'the total … added up' → 'the total …'; 'A vs B - total X each'
     → 'A vs B - total X'."""
     text = _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
     text = _MOST_OVERALL.sub(r"\1", text)
+    text = _PLACE_FIRST.sub(r"\g<wh> \g<noun> \g<where> \g<verb>", text)
+    text = _RANKED_BY_FIRST.sub("", text)
+    text = _EVER_GOT_TO.sub("ever reached", _HALF_YEAR.sub(_half, text))
     text = _HOW_DID_COMPARE.sub(r"compare \g<a> and \g<b> \g<what>", text)
     if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
         text = _ADDED_UP.sub("", text)
