@@ -394,3 +394,25 @@ def test_the_last_days_of_a_price_series_are_its_trading_days(engine, seed_db):
 def test_words_said_in_another_order_or_shorthand(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_list_them_with_points_inside_the_question(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Healthcare companies with more than 50k full-time staff - list them with headcount",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Healthcare'"
+        " AND full_time_employees > 50000"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_what_date_is_that_from_after_a_latest_value(engine, seed_db):
+    plan = ask(engine, seed_db, "latest close and volume for NVDA, and what date is that from?")
+    gold = (
+        "SELECT record_date, close, volume FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+        " ORDER BY record_date DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal

@@ -597,12 +597,30 @@ def _half(m: re.Match) -> str:
     return f"the {half} half of {year}".rstrip() if year else f"the {half} half"
 
 
+# 'Healthcare companies with more than 50k staff - list them with headcount': the rows said
+# first, then how to show them ('them' points inside the question)
+_LIST_THEM_WITH = re.compile(
+    r"^(?P<rows>[^?]+?)\s*(?:[-–—:;]|\?)\s*(?:pls\s+|please\s+)?(?:list|show|give)\s+(?:me\s+)?"
+    r"(?:them|those|these)\s+(?P<rest>(?:with|w/|and)\s+[^?]+?)\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+# 'latest close and volume for NVDA, and what date is that from?': the latest row shows it
+_WHAT_DATE_IS_THAT = re.compile(
+    r"\s*,?\s+and\s+(?:what|which)\s+(?:date|day)\s+(?:is|was)\s+(?:that|it|this)"
+    r"(?:\s+from)?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
 def plain_grouping(text: str) -> str:
     """'month by month' → 'by month'; 'are represented by N companies' → 'have N companies';
     'most overall' → 'most'; 'the total … added up' → 'the total …'; 'A vs B - total X each'
     → 'A vs B - total X'."""
     text = _REPRESENTED_BY.sub("have", _MONTH_BY_MONTH.sub(r"by \1", text))
     text = _MOST_OVERALL.sub(r"\1", text)
+    text = _LIST_THEM_WITH.sub(r"\g<rows>, \g<rest>", text)
+    if re.search(r"\b(?:latest|last|most\s+recent|current)\b", text, re.IGNORECASE):
+        text = _WHAT_DATE_IS_THAT.sub("", text)
     text = _PLACE_FIRST.sub(r"\g<wh> \g<noun> \g<where> \g<verb>", text)
     text = _RANKED_BY_FIRST.sub("", text)
     text = _EVER_GOT_TO.sub("ever reached", _HALF_YEAR.sub(_half, text))
