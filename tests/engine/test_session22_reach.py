@@ -250,12 +250,6 @@ def test_a_change_in_points_shows_its_percent_too(engine, seed_db):
             "SELECT SUM(market_cap) FROM (SELECT market_cap FROM companies"
             " ORDER BY market_cap DESC LIMIT 10)",
         ),
-        (
-            "In which month of 2022 did the S&P 500 post its lowest close, and what was that"
-            " level?",
-            "SELECT strftime('%Y-%m', record_date), MIN(price) FROM index_price_history"
-            " WHERE record_date LIKE '2022%' GROUP BY 1 ORDER BY 2 LIMIT 1",
-        ),
     ],
 )
 def test_words_that_restate_the_question_change_nothing(engine, seed_db, question, gold):

@@ -516,17 +516,6 @@ _ADDED_UP = re.compile(
 _VS_EACH = re.compile(r"^(?P<ask>[^?]*\bvs\.?\b[^?]*?)\s+each\s*(?P<end>[?.!]*)\s*$", re.IGNORECASE)
 
 
-# 'In which month of 2022 did the S&P 500 post its lowest close': which month had the
-# lowest close of the S&P 500
-_WHICH_PERIOD_DID = re.compile(
-    r"^\s*(?:in\s+|during\s+)?which\s+(?P<unit>month|year|quarter|week)\s+(?P<of>of|in)\s+"
-    r"(?P<year>(?:19|20)\d\d)\s+did\s+(?P<who>.+?)\s+(?:have|post|see|hit|record|reach|set|"
-    r"register|log)\s+(?:its|their|the|his|her)\s+(?P<what>(?:lowest|highest|biggest|largest|"
-    r"smallest|best|worst|top|bottom)\s+[^,?]+?)(?P<rest>\s*(?:,|\?|$).*)$",
-    re.IGNORECASE,
-)
-
-
 # 'How did Apple and Microsoft compare on closing price on …': compare the two on that
 _HOW_DID_COMPARE = re.compile(
     r"^\s*how\s+(?:did|do|does|would)\s+(?P<a>[^,?]+?)\s+and\s+(?P<b>[^,?]+?)\s+compare\s+"
@@ -627,9 +616,6 @@ def plain_grouping(text: str) -> str:
     text = _HOW_DID_COMPARE.sub(r"compare \g<a> and \g<b> \g<what>", text)
     if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
         text = _ADDED_UP.sub("", text)
-    text = _WHICH_PERIOD_DID.sub(
-        r"which \g<unit> \g<of> \g<year> had the \g<what> of \g<who>\g<rest>", text
-    )
     return _VS_EACH.sub(r"\g<ask>\g<end>", text)
 
 
