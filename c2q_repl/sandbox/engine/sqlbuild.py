@@ -605,13 +605,13 @@ def _build_change(spec: QuerySpec, catalog: Catalog) -> Built:
         out.insert(0, series[0])
         for named in _named_by(catalog, Col(date.table, series[0]))[:1]:
             # its name beside the ticker ('GRE', 'Great Lakes Micro'), as lists show both
-            name = spec.with_(
+            naming = spec.with_(
                 change="",
                 metric=Metric("MAX", Col(named.table, named.column)),
                 also_join=tuple(dict.fromkeys((*spec.also_join, named.table))),
             )
             shown.insert(
-                1, exp.alias_(exp.Subquery(this=build(name, catalog).select), named.column)
+                1, exp.alias_(exp.Subquery(this=build(naming, catalog).select), named.column)
             )
             out.insert(1, named.column)
     select = exp.select(*shown)
