@@ -410,3 +410,16 @@ def test_what_date_is_that_from_after_a_latest_value(engine, seed_db):
         " ORDER BY record_date DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql or plan.tasks[0].refusal
+
+
+def test_sorted_by_at_the_start_stays_an_edit(engine, seed_db):
+    # 'ranked by …, biggest first' after a noun is read as a sort; 'sorted by …' said first
+    # after a list stays an edit of that list
+    plan = session(
+        engine, seed_db, "List semiconductor companies", "sorted by revenue growth, highest first"
+    )
+    gold = (
+        "SELECT stock_symbol, revenue_growth FROM companies WHERE industry = 'Semiconductors'"
+        " ORDER BY revenue_growth DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -568,7 +568,7 @@ _PLACE_FIRST = re.compile(
 )
 # 'semis ranked by mkt cap, biggest first': sorted by it, that way round
 _RANKED_BY_FIRST = re.compile(
-    r"\b(?:ranked|sorted|ordered)\s+(?=by\s+[^,?]{1,40},\s*(?:biggest|largest|highest|smallest|"
+    r"(?<=[a-z] )ranked\s+(?=by\s+[^,?]{1,40},\s*(?:biggest|largest|highest|smallest|"
     r"lowest|most|least)\s+first\b)",
     re.IGNORECASE,
 )
