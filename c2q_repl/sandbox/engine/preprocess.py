@@ -1339,8 +1339,10 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         text = text[: m.start()] + "how many " + text[m.start(1) :]
     for pattern, replacement in PLAIN_WORDINGS:
         found = pattern.search(text)
+        if found is None:
+            continue  # most wordings are absent: the search alone, never a substitution
         changed = pattern.sub(replacement, text)
-        if found is not None and changed != text:
+        if changed != text:
             # the words as the user wrote them, never the pattern that found them
             read = replacement(found) if callable(replacement) else found.expand(replacement)
             said.append((found.group(0).strip(), read.strip() or "(dropped)"))
