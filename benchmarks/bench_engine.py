@@ -116,6 +116,10 @@ HOLDOUT_SPLITS = (
     "holdout83",
     "holdout84",
     "holdout85",
+    "holdout86",
+    "holdout87",
+    "holdout88",
+    "holdout89",
 )  # --holdout runs them all: never tuned on
 
 

@@ -243,6 +243,14 @@ SPLITS = (
     "dev140",
     "dev141",
     "dev142",
+    "holdout86",
+    "holdout87",
+    "holdout88",
+    "holdout89",
+    "dev143",
+    "dev144",
+    "dev145",
+    "dev146",
 )  # later blind sets
 
 
