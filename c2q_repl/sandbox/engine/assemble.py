@@ -340,6 +340,8 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
             for c in p.projection
         )
     )
+    if distinct_values and _with_their(st, p.projection):
+        distinct_values = False  # 'list the banks with their state': each bank, its state
     name_at = name_word_at(st)
     projection = with_asked_names(st, name_at, p.subject, p.projection)
     if projection != p.projection:
@@ -362,6 +364,7 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         projection = (
             projection if ranked in projection else [*projection, ranked]
         )  # '10 biggest weights, with company names'
+        projection = _tickers_beside_names(st, projection)
     spec = QuerySpec(
         "list",
         p.subject,
@@ -400,6 +403,34 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
     return spec
 
 
+def _with_their(st: ReadState, projection: list[Col]) -> bool:
+    """A shown column said as 'with their X' / 'and their X': a column of each row the
+    question lists (its rows named by a value, 'the banks'), never the distinct values."""
+    for it in st.items:
+        if it.kind != "column" or not any(Col(t.table, t.column) in projection for t in it.targets):
+            continue
+        before = st.words[max(0, it.start - 2) : it.start]
+        if len(before) == 2 and before[0] in ("with", "and") and before[1] in ("their", "its"):
+            return True
+    return False
+
+
+def _tickers_beside_names(st: ReadState, projection: list[Col]) -> list[Col]:
+    """'top 5 index weights w/ company name': AAPL beside Apple Inc., as every list of
+    companies shows them (the name alone is not what a reader looks a stock up by)."""
+    from .sqlbuild import name_columns, ticker_keyed
+
+    out: list[Col] = []
+    for col in projection:
+        info = st.lex.catalog.table(col.table)
+        if info is not None and ticker_keyed(st.lex.catalog, col.table):
+            key = Col(col.table, info.primary_key[0])
+            if col.column in name_columns(info) and key not in projection and key not in out:
+                out.append(key)
+        out.append(col)
+    return out
+
+
 def _ranks_a_named_column(st: ReadState, p: Parts) -> bool:
     """'the 10 biggest weights …': the superlative ranks a column the question names right
     after it, so that column is one of the things asked for, whatever else is listed."""
@@ -407,7 +438,10 @@ def _ranks_a_named_column(st: ReadState, p: Parts) -> bool:
         return False
     if any(it.kind == "table" and it.start < p.sup_item.start for it in st.items):
         return False  # 'the band with the most members': the band is asked, ranked by members
-    after = next((it for it in st.items if it.start >= p.sup_item.end), None)
+    # ('top 5 index weights w/ company name': the count between them changes nothing)
+    after = next(
+        (it for it in st.items if it.start >= p.sup_item.end and it.kind != "number"), None
+    )
     return (
         after is not None
         and after.kind == "column"
@@ -435,6 +469,8 @@ def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -
     # 'the slot and fee of all performances': rows with no name, keyed by a bare number
     surrogate = len(subject.primary_key) == 1 and not name_columns(subject)
     surrogate = surrogate and st.lex.kind_of(subject.name, subject.primary_key[0]) == "number"
+    if surrogate and _said_by_number(st, subject.name, subject.primary_key[0]):
+        surrogate = False  # 'when did user 12 join': the answer says whose date it is (12)
     # 'the country of the band named Sol Minor': the row is already named by its value
     pinned = any(
         f.op == "=" and f.col.table == subject.name and names_a_row(st, f.col) for f in st.filters
@@ -442,6 +478,12 @@ def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -
     # 'Apple's current price': a row keyed by a code people use (a ticker) shows that code
     # beside the value, as a bare number key would not
     return surrogate or (pinned and not _coded(st, subject.name))
+
+
+def _said_by_number(st: ReadState, table: str, key: str) -> bool:
+    """'user 12', 'users 5 and 9': the rows named by the table's word and their numbers."""
+    said = (f"read as {table}.{key} = ", f"read as {table}.{key} in (")
+    return any(note.startswith(said) for _, note in st.notes)
 
 
 def _coded(st: ReadState, table: str) -> bool:
@@ -496,6 +538,13 @@ def _sorted_column(st: ReadState, spec: QuerySpec) -> Col:
     column shown (the table's name when none is asked); with several it is not guessed."""
     from .sqlbuild import name_columns
 
+    said = " ".join(it.text.lower() for it in st.items if it.kind == "kw" and it.category == "dir")
+    if any(w in said for w in ("newest", "recent", "latest", "oldest", "earliest")):
+        dates = st.lex.date_columns(spec.table)
+        if len(dates) != 1:
+            # 'Energy companies, newest first' where companies have no date: never the names
+            raise Refuse(f"'{said}' needs one date of {spec.table} to sort by.", said.split()[0])
+        return Col(spec.table, dates[0])  # 'user 8's picks, newest first': the pick's date
     shown = list(spec.columns)
     if not shown:
         info = st.lex.catalog.table(spec.table)

@@ -80,7 +80,8 @@ _RANK = re.compile(
     re.I,
 )
 _UNRANKED = re.compile(r"\b(?:smallest|lowest|least|min(?:imum)?|fewest)\b", re.I)
-_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount(?: of)?\b", re.I)
+# (read before the abbreviations are spelled out: '# of up days', 'no. of sessions')
+_COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount(?: of)?\b|#\s*of\b|\bno\.\s*of\b", re.I)
 _COUNTED = "|".join(w for w in NUMBER_WORDS if " " not in w)
 _LIMIT = re.compile(
     rf"\btop\s+(\d+|{_COUNTED})\b"
@@ -96,7 +97,8 @@ _WHOLE_HISTORY = re.compile(
     re.I,
 )
 _DAYS_COUNTED = re.compile(
-    r"\b(?:how\s+many|number\s+of|count\s+of)\s+(?:trading\s+)?(?:days|sessions)\b", re.I
+    r"(?:\b(?:how\s+many|number\s+of|count\s+of|no\.\s*of)|#\s*of)\s+(?:trading\s+)?(?:days|sessions)\b",
+    re.I,
 )
 # 'moved more than 5%', 'up by over 2 percent': a move beyond a size
 _THRESHOLD = re.compile(

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .normalize import NUMBER_WORDS, singular
+
 
 def _how_many(said: str | None) -> str:
     """'only', 'just' → 'exactly'; other comparisons as written."""
@@ -25,6 +27,39 @@ Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
+    # 'home to the most S&P 500 headquarters': the headquarters of the index's companies
+    (re.compile(r"\b(S&P\s*500|SPX|index)\s+(?:headquarters|hqs?)\b", re.I), r"\1 companies"),
+    # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
+    (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
+    # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own
+    (
+        re.compile(
+            r"\b(top|bottom)\s+(two|three|four|five|six|seven|eight|nine|ten|twenty)\b(?!\s*-)",
+            re.I,
+        ),
+        lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}",
+    ),
+    # 'the companies in the top industry from that': a row of the last answer, as 'the top
+    # one' says (resolved there, or declined when the answer's order does not say which)
+    (
+        re.compile(
+            r"\bthe\s+(top|first|biggest|largest|highest|best|lowest|smallest|bottom)\s+"
+            r"[a-z]+\s+(?:from|of|in)\s+(?:that|those|the\s+(?:list|results?|table|answer))"
+            r"(?=\s*[,.?!]|\s*$)",
+            re.I,
+        ),
+        r"the \1 one",
+    ),
+    # 'Which companies are based outside the US, and in which countries?': the rows, each
+    # with its country (never the distinct countries alone: half the question)
+    (
+        re.compile(
+            r"^(?P<head>\s*(?:which|what|list|show(?:\s+me)?)\s+[^?]+?)\s*,?\s+and\s+in\s+"
+            r"(?:which|what)\s+(?P<what>[a-z]+)\s*(?P<end>[?.!]*)\s*$",
+            re.I,
+        ),
+        lambda m: f"{m.group('head')}, with their {singular(m.group('what'))}{m.group('end')}",
+    ),
     # 'how many rows does MSFT have in stock_price_history': that table's rows for MSFT
     (
         re.compile(

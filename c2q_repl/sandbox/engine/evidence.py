@@ -207,6 +207,13 @@ def back_reference(question: str, linked: Linked) -> str:
         ):
             return t.text  # 'how many users was that', 'when was that': the last answer
         if (
+            t.lower == "that"
+            and index
+            and all_tokens[index - 1].lower in ("from", "of")
+            and (index + 1 == len(all_tokens) or all_tokens[index + 1].kind == "punct")
+        ):
+            return t.text  # 'the companies in the top industry from that': the last answer
+        if (
             t.lower in _COUNTED_BACK
             and index >= 2
             and all_tokens[index - 1].lower == "the"

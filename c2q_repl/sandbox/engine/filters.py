@@ -172,6 +172,25 @@ def _counted_column(st: ReadState, col: Col) -> bool:
     return info is not None and "INT" in info.type.upper() and col_kind(st, col) == "number"
 
 
+def _counted_table_after(st: ReadState, at: int) -> int | None:
+    """The table right after a number ('more than 6 stocks'), or after the values that
+    qualify it word for word ('at least 5 Technology companies')."""
+    k = at + 1
+    while (value := st.at(k)) is not None and value.kind == "value" and st.free(k):
+        before = st.at(k - 1)
+        if before is None or before.end != value.start:
+            return None
+        k += 1
+    table = st.at(k)
+    if (
+        table is None
+        or table.kind != "table"
+        or (k > at + 1 and st.items[k - 1].end != table.start)
+    ):
+        return None
+    return k
+
+
 def read_comparisons(st: ReadState) -> None:
     items = st.items
     for i, it in enumerate(items):
@@ -210,15 +229,16 @@ def read_comparisons(st: ReadState) -> None:
             col_at = _nearest_numeric_column(st, i, before=True)
         if col_at is None:
             col_at = _nearest_numeric_column(st, after, before=False)
-        if col_at is None and nxt is not None and nxt.kind == "table" and len(values_at) == 1:
-            # "users who selected more than 6 stocks": a condition on a count of rows
+        counted_at = _counted_table_after(st, after)
+        if col_at is None and counted_at is not None and len(values_at) == 1:
+            # "users who selected more than 6 stocks": a condition on a count of rows ('at
+            # least 5 Technology companies': the value between only says which rows)
             number = items[values_at[0]]
             if number.number is not None and number.number.is_integer() and not number.percent:
                 op = it.arg
                 if st.is_kw(i - 1, "not"):
                     op = NEGATED.get(op, op)
                     st.take(i - 1)
-                counted_at = after + 1
                 while (
                     (nxt_table := st.at(counted_at + 1)) is not None
                     and nxt_table.kind == "table"

@@ -523,8 +523,24 @@ def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
             )
             if len(having) == 1 and not elsewhere:
                 it = replace(it, targets=(Target("column", having[0], column, via="same name"),))
+            elif not having and not elsewhere and it.text.lower() in _BARE_DATE_WORDS:
+                # 'user 8's picks sorted by date': the date of the rows named (the pick's),
+                # not the price history's day that 'date' is a synonym of
+                dated = [
+                    t.targets[0].table
+                    for t in items
+                    if t.kind == "table"
+                    and t.targets[0].table in named
+                    and len(lex.date_columns(t.targets[0].table)) == 1
+                ]
+                if dated and lex.kind_of(next(iter(homes)), column) == "date":
+                    own = Target("column", dated[0], lex.date_columns(dated[0])[0], via="own date")
+                    it = replace(it, targets=(own,), note=f"'{it.text}' read as {own.column}")
         out.append(it)
     return out
+
+
+_BARE_DATE_WORDS = frozenset({"date", "dates", "day", "days"})
 
 
 def _compound_nouns(items: list[Item], lex: Lexicon) -> list[Item]:

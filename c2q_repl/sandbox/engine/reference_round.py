@@ -449,6 +449,7 @@ class ReferenceRound:
             # 'what sectors are they in?' after a top 5: in the order they were ranked
             merged = merged.with_(order_by=prev.order_by, descending=prev.descending)
         merged = _kept_among_shown(merged, prev, question)
+        merged = _narrowed_as_shown(merged, prev, question)
         excluded = _excluded_rows_joined(merged, question, prior)
         if excluded is not None:
             return self._planner.refuse("0", question, excluded, ctx)
@@ -693,6 +694,33 @@ def _kept_among_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> Quer
         distinct=False,
         notes=(*merged.notes, *notes),
     )
+
+
+def _narrowed_as_shown(merged: QuerySpec, prev: QuerySpec, question: str) -> QuerySpec:
+    """'which of those had negative revenue growth?' after the companies in a city with
+    their sector and market cap: the same columns, the new condition's beside them (the
+    columns asked for before are still wanted)."""
+    if (
+        _WHICH_OF_THEM.match(question) is None
+        or prev.shape != "list"
+        or merged.shape != "list"
+        or merged.table != prev.table
+        or not prev.columns
+        or prev.group_by is not None
+        or merged.group_by is not None
+        or merged.metric is not None
+        or merged.distinct
+        or any(c.table != prev.table for c in prev.columns)
+    ):
+        return merged
+    new = [  # a compared value is shown beside the rows, as a named one ('= Energy') is not
+        f.col
+        for f in merged.filters
+        if f not in prev.filters and f.col.table == merged.table and f.op not in ("=", "in")
+    ]
+    shown = [*merged.columns, *new] if merged.columns else new
+    extra = tuple(dict.fromkeys(c for c in shown if c not in prev.columns))
+    return merged.with_(columns=(*prev.columns, *extra))
 
 
 def _excluded_rows_joined(spec: QuerySpec, question: str, prior: PriorRound) -> Decline | None:
