@@ -9,7 +9,10 @@ column IS NULL. Anything else after a negation is left to the other readers.
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from .keywords import HAVE_NOT
+from .lexicon import Target
 from .reading import ReadState, Refuse, choose, col_kind, columns_of
 from .spec import Col, Filter
 
@@ -49,6 +52,12 @@ def read_absent(st: ReadState) -> None:
             continue
         if nxt is None or not st.free(j):
             continue
+        if nxt.kind == "column" and _event_of_related_rows(st, i, j):
+            # 'users who never added a stock': 'added' is the picks' event, so the picks are
+            # the related rows (never their date column left empty)
+            table = columns_of(nxt)[0].table
+            st.items[j] = replace(nxt, kind="table", targets=(Target("table", table, via="verb"),))
+            nxt = st.items[j]
         if nxt.kind == "table":
             _anti_join(st, i, j)
         elif nxt.kind == "column" and it.text.lower() in _HAVE_NOT and not st.is_value(j + 1):
@@ -63,6 +72,22 @@ def read_absent(st: ReadState) -> None:
                 st.filters.append(Filter(col, "null"))
                 st.notes.append((f"{it.text} {nxt.text}", f"read as {col.column} is empty (NULL)"))
             st.take(*range(i, j + 1))
+
+
+def _event_of_related_rows(st: ReadState, neg: int, at: int) -> bool:
+    """'never added a stock': the word after the negation is the date column of another table
+    (the event of its rows), and a table follows it (what was added)."""
+    nxt, after = st.items[at], st.at(at + 1)
+    tables = {c.table for c in columns_of(nxt)}
+    owner = next((st.items[k] for k in range(neg) if st.items[k].kind == "table"), None)
+    return (
+        len(tables) == 1
+        and after is not None
+        and after.kind == "table"
+        and owner is not None
+        and not tables & {t.table for t in owner.targets}
+        and all(col_kind(st, c) == "date" for c in columns_of(nxt))
+    )
 
 
 def flag_values(st: ReadState, col: Col) -> tuple | None:

@@ -29,6 +29,27 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
     # 'home to the most S&P 500 headquarters': the headquarters of the index's companies
     (re.compile(r"\b(S&P\s*500|SPX|index)\s+(?:headquarters|hqs?)\b", re.I), r"\1 companies"),
+    # 'number of picks per sector, most popular first': the order of the counts shown
+    (re.compile(r"\b(?:the\s+)?most\s+popular\s+(first|on\s+top)\b", re.I), r"highest \1"),
+    (re.compile(r"\b(?:the\s+)?least\s+popular\s+(first|on\s+top)\b", re.I), r"lowest \1"),
+    # 'TSLA max close in 2022 and what date it hit it': the day's row, ranked (a MAX alone
+    # has no date to show)
+    (
+        re.compile(
+            r"\b(?:and\s+)?(?:what|which)\s+(?:date|day)\s+(?:it|that)\s+(?:hit|reached|happened"
+            r"|was|occurred)(?:\s+(?:it|on))?(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        "and the date",
+    ),
+    (
+        re.compile(
+            r"\b(max(?:imum)?|min(?:imum)?)\b(?=[^?]*\band\s+(?:the|its|what|which|on\s+which"
+            r"|on\s+what)\s+(?:date|day)\b)",
+            re.I,
+        ),
+        lambda m: "highest" if m.group(1).lower().startswith("max") else "lowest",
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own

@@ -101,7 +101,10 @@ def _existence_verb(item, p: Proposal) -> bool:
     from .lexicon import column_kind
 
     tables = {t.lower() for t in p.facts.tables}
-    if not any(isinstance(node, exp.Count) for node in p.facts.tree.find_all(exp.Count)):
+    counted = any(isinstance(node, exp.Count) for node in p.facts.tree.find_all(exp.Count))
+    # 'users who never added a stock': the rows NOT IN the ones the verb says exist
+    excluded = any(isinstance(n.this, exp.In) for n in p.facts.tree.find_all(exp.Not))
+    if not counted and not excluded:
         return False
     for t in item.targets:
         info = p.catalog.table(t.table)

@@ -191,6 +191,20 @@ def _names_several(prev: QuerySpec, catalog: Catalog, keyed: QuerySpec | None = 
     )
 
 
+def _total_of_groups_unsaid(
+    spec: QuerySpec, prev: QuerySpec, pronoun: str, words: list[str]
+) -> bool:
+    """'what's the total number of employees for those states' after several states: 'total'
+    names the measure (a sum) but not whether it is one per state or one over all of them;
+    'in total', 'combined' or 'each' would say."""
+    if pronoun.lower() not in PLURAL or prev.group_by is None or prev.bucket:
+        return False
+    if spec.metric is None or spec.group_by is not None or TOTAL_WORDS & set(words) != {"total"}:
+        return False
+    said_in_total = any(a == "in" and b == "total" for a, b in zip(words, words[1:]))
+    return not said_in_total and not {"each", "apiece", "every", "per"} & set(words)
+
+
 def per_row(
     spec: QuerySpec, prev: QuerySpec, catalog: Catalog, pronoun: str, words: list[str]
 ) -> QuerySpec | None:
@@ -198,6 +212,8 @@ def per_row(
     answer, not their sum — unless the question says 'in total'. Returns the per-row spec,
     ``spec`` itself when it already is one, or None when no per-row reading can be built."""
     lowered = {w.lower() for w in words}
+    if _total_of_groups_unsaid(spec, prev, pronoun, [w.lower() for w in words]):
+        return None  # 'the total number of employees for those states': each, or all?
     if (
         pronoun.lower() in PLURAL
         and spec.shape == "list"

@@ -1,0 +1,145 @@
+"""Issue 12: wrong answers and declines from the twenty-third session's blind development sets.
+Each test failed before its fix."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, rows, same_rows, session
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once the names alone: the weight that ranked them and the tickers dropped
+            "top 5 index weights w/ company name",
+            "SELECT ic.stock_symbol, c.short_name, ic.weight FROM index_compositions ic"
+            " JOIN companies c ON c.stock_symbol = ic.stock_symbol ORDER BY ic.weight DESC"
+            " LIMIT 5",
+        ),
+        (
+            # once the distinct countries alone
+            "Which companies in the index are headquartered outside the United States, and in"
+            " which countries?",
+            "SELECT stock_symbol, short_name, country FROM companies"
+            " WHERE country <> 'United States'",
+        ),
+        (
+            "Which companies are in the Energy sector, and in which cities?",
+            "SELECT stock_symbol, city FROM companies WHERE sector = 'Energy'",
+        ),
+        (
+            # once the distinct states of the banks
+            "list the banks with their state",
+            "SELECT stock_symbol, state FROM companies WHERE industry LIKE 'Banks%'",
+        ),
+        (
+            # once the date alone, whose it was unsaid
+            "when did user 12 join",
+            "SELECT user_id, created_date FROM users WHERE user_id = 12",
+        ),
+        (
+            # once the list of every day's move
+            "# of trading days in 2023 where the index closed up vs prior day",
+            "WITH d AS (SELECT record_date, price, LAG(price) OVER (ORDER BY record_date) AS"
+            " prev FROM index_price_history WHERE index_symbol = 'SP500') SELECT COUNT(*)"
+            " FROM d WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31' AND price > prev",
+        ),
+        (
+            "Which states have at least 5 Technology companies headquartered there?",
+            "SELECT state, COUNT(*) FROM companies WHERE sector = 'Technology' GROUP BY state"
+            " HAVING COUNT(*) >= 5",
+        ),
+        (
+            "Which US states are home to the most S&P 500 headquarters? Top five, please.",
+            "SELECT state, COUNT(*) AS n FROM companies WHERE country = 'United States'"
+            " GROUP BY state ORDER BY n DESC LIMIT 5",
+        ),
+        (
+            "How many users have never added a single stock to their list?",
+            "SELECT COUNT(*) FROM users WHERE user_id NOT IN (SELECT user_id FROM"
+            " user_selected_stocks)",
+        ),
+        (
+            "Number of picks per sector, most popular first.",
+            "SELECT c.sector, COUNT(*) AS n FROM user_selected_stocks s JOIN companies c ON"
+            " c.stock_symbol = s.stock_symbol GROUP BY c.sector ORDER BY n DESC",
+        ),
+        (
+            # once MAX(close) alone: the day it was reached dropped
+            "TSLA max close in 2022 and what date it hit it",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " AND close = (SELECT MAX(close) FROM stock_price_history WHERE stock_symbol ="
+            " 'TSLA' AND record_date BETWEEN '2022-01-01' AND '2022-12-31')",
+        ),
+    ],
+)
+def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_bank_list_with_their_state_has_one_row_per_bank(engine, seed_db):
+    got = rows(seed_db, ask(engine, seed_db, "list the banks with their state"))
+    banks = seed_db.query("SELECT COUNT(*) FROM companies WHERE industry LIKE 'Banks%'").rows
+    assert len(got) == int(banks[0][0])  # (rows come back as text)
+
+
+def test_which_of_those_keeps_the_columns_asked_before(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which companies are based in Salt Lake City? need sector and market cap",
+        "which of those had negative revenue growth?",
+    )
+    gold = (
+        "SELECT stock_symbol, short_name, sector, market_cap, revenue_growth FROM companies"
+        " WHERE city = 'Salt Lake City' AND revenue_growth < 0"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,direction",
+    [("user 8's picks, newest first", "DESC"), ("user 8's picks sorted by date", "ASC")],
+)
+def test_a_bare_date_sorts_by_the_rows_own_date(engine, seed_db, question, direction):
+    # once the price history's days of the picked stocks (or a decline)
+    sql = ask(engine, seed_db, question).tasks[0].sql
+    assert f"ORDER BY user_selected_stocks.created_date {direction}" in sql, sql
+    assert "stock_price_history" not in sql
+
+
+def test_newest_first_without_a_date_is_declined(engine, seed_db):
+    # once sorted by the companies' names, descending
+    task = ask(engine, seed_db, "Energy companies, newest first").tasks[0]
+    assert not task.sql and "date" in task.refusal
+
+
+def test_the_top_group_from_that_is_not_a_new_top_10(engine, seed_db):
+    # once the 10 largest Real Estate companies, whatever their industry
+    task = session(
+        engine,
+        seed_db,
+        "Average market cap by industry within Real Estate, highest first",
+        "list the companies in the top industry from that, with city and state",
+    ).tasks[0]
+    assert not task.sql and task.refusal
+
+
+def test_the_total_for_those_groups_asks_each_or_all(engine, seed_db):
+    # once one total over the four states, where each state's total is as likely meant
+    task = session(
+        engine,
+        seed_db,
+        "which states have more than 20 s&p companies headquartered in them?",
+        "what's the total number of employees for those states",
+    ).tasks[0]
+    assert not task.sql and "'in total'" in task.refusal
+    combined = session(
+        engine,
+        seed_db,
+        "which states have more than 20 s&p companies headquartered in them?",
+        "how many employees do those states have in total",
+    )
+    assert "SUM(full_time_employees)" in combined.tasks[0].sql
