@@ -299,14 +299,15 @@ def test_the_same_day_or_year_keeps_the_previous_period(engine, seed_db, first, 
     assert same_rows(seed_db, session(engine, seed_db, first, then), gold)
 
 
-def test_the_same_quarter_in_another_year_is_not_the_same_period(engine, seed_db):
+def test_the_same_quarter_in_another_year_is_that_quarter_of_that_year(engine, seed_db):
     plan = session(
         engine,
         seed_db,
         "how did the S&P 500 index do in the last quarter of 2022? % change",
         "and the same quarter in 2023?",
     )
-    assert not plan.tasks[0].sql  # once the whole of 2023
+    sql = plan.tasks[0].sql  # once the whole of 2023 (then declined): Q4 2023
+    assert "'2023-10-01'" in sql and "'2024-01-01'" in sql and "'2023-01-01'" not in sql, sql
 
 
 @pytest.mark.parametrize("asked", ["also nvidia", "add nvidia", "and nvidia too"])

@@ -143,3 +143,42 @@ def test_the_total_for_those_groups_asks_each_or_all(engine, seed_db):
         "how many employees do those states have in total",
     )
     assert "SUM(full_time_employees)" in combined.tasks[0].sql
+
+
+def test_that_month_is_the_previous_answers_month(engine, seed_db):
+    # once declined: 'that month' read as an edit of the count before
+    plan = session(
+        engine,
+        seed_db,
+        "how many stock selections did users make in may 2023",
+        "which stock was picked the most that month",
+    )
+    gold = (
+        "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks WHERE created_date"
+        " >= '2023-05-01' AND created_date < '2023-06-01' GROUP BY stock_symbol"
+        " HAVING n = (SELECT MAX(c) FROM (SELECT COUNT(*) AS c FROM user_selected_stocks"
+        " WHERE created_date >= '2023-05-01' AND created_date < '2023-06-01'"
+        " GROUP BY stock_symbol))"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    assert any("May 2023" in a["explanation"] for a in plan.tasks[0].assumptions)
+
+
+@pytest.mark.parametrize(
+    "question,span,said",
+    [
+        ("top stock that month", ("2023-05-01", "2023-06-01"), "top stock in May 2023"),
+        ("and the same quarter in 2023?", ("2022-10-01", "2023-01-01"), "and in Q4 2023?"),
+        ("volume that day", ("2023-05-03", "2023-05-04"), "volume on 2023-05-03"),
+        ("picks that year", ("2023-01-01", "2024-01-01"), "picks in 2023"),
+        ("picks that month", ("2023-01-01", "2024-01-01"), None),  # a year is no month
+        ("the same year as Apple", ("2023-01-01", "2024-01-01"), None),
+    ],
+)
+def test_that_period_in_words(question, span, said):
+    from c2q_repl.sandbox.engine.spec import Col, Filter, QuerySpec
+    from c2q_repl.sandbox.engine.that_period import that_period
+
+    prev = QuerySpec("count", "t", filters=(Filter(Col("t", "d"), "range", span, time=True),))
+    got = that_period(question, prev)
+    assert (got[0] if got else None) == said

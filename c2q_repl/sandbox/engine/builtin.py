@@ -92,6 +92,7 @@ from .spec import Decline, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
+from .that_period import that_period
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .vocabulary import build_lexicon
@@ -184,7 +185,8 @@ class BuiltinAnswerer:
         question = (request.question or "").strip()
         try:
             ctx = self._context(request.catalog, request.database)
-            return self._answer(request, question, ctx)
+            plan = self._answer(request, question, ctx)
+            return self._in_that_period(request, question, ctx, plan)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan(
                 "0",
@@ -193,6 +195,32 @@ class BuiltinAnswerer:
                 refusal=f"The built-in engine failed on this question: {exc}",
             )
             return Plan(tasks=(task,), clarified_task=question)
+
+    def _in_that_period(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'which stock got picked the most that month' after May 2023's picks, declined as an
+        edit of the count: asked again as a question of its own about May 2023 (that_period.py;
+        the edits that keep a period, 'and MSFT that day', are read first)."""
+        if not request.history or not all(t.refusal for t in plan.tasks):
+            return plan
+        shown = (request.history[-1].state or {}).get("spec")
+        again = that_period(question, QuerySpec.from_json(shown)) if shown else None
+        kinds = (
+            {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
+            if again is not None
+            else set()
+        )
+        if again is None or ("column" in kinds and not kinds & {"table", "value"}):
+            # 'highest close in that quarter' after the index: whose close? (a period alone,
+            # 'and the same quarter in 2023?', stays an edit of the question before)
+            return plan
+        retried = self._answer(request, again[0], ctx)
+        if not retried.tasks or any(t.refusal for t in retried.tasks):
+            return plan
+        note = {"concept": again[1][0], "explanation": f"'{again[1][0]}' read as '{again[1][1]}'"}
+        tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in retried.tasks)
+        return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
 
     def _answer(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
         if request.descriptions:
