@@ -9,6 +9,7 @@ follow-up readers, which decline what they cannot place.
 
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, timedelta
 
@@ -71,7 +72,7 @@ def _in_words(start: date, end: date, unit: str) -> str | None:
         return f"from {start.isoformat()} to {last.isoformat()}" if unit == "period" else None
     months = (end.year - start.year) * 12 + end.month - start.month
     if months == 1 and unit in ("month", "period"):
-        return f"in {_MONTHS[start.month - 1]} {start.year}"
+        return f"in {calendar.month_name[start.month]} {start.year}"
     if months == 3 and start.month % 3 == 1 and unit in ("quarter", "period"):
         return f"in Q{(start.month - 1) // 3 + 1} {start.year}"
     if months == 12 and start.month == 1 and unit in ("year", "period"):
