@@ -27,7 +27,7 @@ def filter_text(f: Filter) -> str:
             return f"{name} from {start} to before {end}"
         return f"{name} from {start} on" if start else f"{name} before {end}"
     if f.op in ("latest", "extreme"):
-        word = "greatest" if f.values[-1] == "max" else "least"
+        word = {"max": "greatest", "both": "least or the greatest"}.get(f.values[-1], "least")
         per = f" per {f.values[0]}" if f.op == "latest" and f.values[0] else ""
         return f"{name} is the {word}{per}"
     if f.op == "any":

@@ -203,8 +203,8 @@ def _several_days(time) -> bool:
 _EDGE = re.compile(
     # 'at the end of 2022', or said first ('and end of 2023?', 'what about start of 2022')
     r"(?:\b(?:on|at|as\s+of|by)\s+|^\s*(?:(?:and|what\s+about|how\s+about)\s+)?)"
-    r"(?:the\s+)?(?:very\s+)?(?P<edge>last|final|first|end|close|start|"
-    r"beginning|open)(?:\s+trading)?(?:\s+(?:day|date|session))?\s+(?:of|in)\s+"
+    r"(?:the\s+)?(?:very\s+)?(?P<edge>first\s+and\s+(?:the\s+)?last|last|final|first|end|close|"
+    r"start|beginning|open)(?:\s+trading)?(?:\s+(?:days?|dates?|sessions?))?\s+(?:of|in)\s+"
     # a period follows ('2022', 'March 2023', 'Q4 2022', 'the year'), not 'the data'
     r"(?=(?:the\s+)?(?:\d|q[1-4]\b|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|"
     r"year|month|quarter|week))",
@@ -215,11 +215,13 @@ _LAST = frozenset({"last", "final", "end", "close"})
 
 def period_edge(question: str) -> tuple[str, str]:
     """('… in 2022', 'max') for '… at the end of 2022': the period, and which edge of it
-    ('max' the last day, 'min' the first); (question, '') when no edge is named."""
+    ('max' the last day, 'min' the first, 'both' the two); (question, '') when no edge is named."""
     m = _EDGE.search(question)
     if m is None:
         return question, ""
-    edge = "max" if m.group("edge").lower() in _LAST else "min"
+    said = m.group("edge").lower()
+    # 'on the first and last trading day of 2023': both days, two dated rows
+    edge = "both" if " and " in said else "max" if said in _LAST else "min"
     return question[: m.start()] + "in " + question[m.end() :], edge
 
 
@@ -232,8 +234,9 @@ def at_period_edge(spec: QuerySpec, edge: str) -> QuerySpec:
     if len(ranges) != 1:
         return spec
     col = ranges[0].col
-    word = "last" if edge == "max" else "first"
-    note = (col.column, f"the {word} {col.column} of the period: the rows of that one day")
+    word = {"max": "last", "min": "first", "both": "first and the last"}[edge]
+    rows = "the rows of those two days" if edge == "both" else "the rows of that one day"
+    note = (col.column, f"the {word} {col.column} of the period: {rows}")
     return spec.with_(
         filters=(*spec.filters, Filter(col, "latest", ("", edge))),
         notes=(*spec.notes, note),

@@ -237,12 +237,19 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
         inner.append(
             exp.EQ(this=exp.column(column, table=alias), expression=exp.column(column, table=table))
         )
-    func = exp.Max if (f.values[1:] or ("max",))[0] == "max" else exp.Min
-    sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
-        exp.alias_(table_ref(table), alias, table=True)
-    )
-    if inner:
-        sub = sub.where(exp.and_(*inner))
+    edge = (f.values[1:] or ("max",))[0]
+
+    def edge_of(func: type[exp.Func]) -> exp.Select:
+        sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
+            exp.alias_(table_ref(table), alias, table=True)
+        )
+        return sub.where(exp.and_(*inner)) if inner else sub
+
+    if edge == "both":
+        # 'on the first and last trading day of 2023': the rows of either day
+        ends = [exp.Subquery(this=edge_of(exp.Min)), exp.Subquery(this=edge_of(exp.Max))]
+        return exp.In(this=names.col(f.col), expressions=ends)
+    sub = edge_of(exp.Max if edge == "max" else exp.Min)
     return exp.EQ(this=names.col(f.col), expression=exp.Subquery(this=sub))
 
 
