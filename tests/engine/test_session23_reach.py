@@ -182,3 +182,50 @@ def test_that_period_in_words(question, span, said):
     prev = QuerySpec("count", "t", filters=(Filter(Col("t", "d"), "range", span, time=True),))
     got = that_period(question, prev)
     assert (got[0] if got else None) == said
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once the sectors left unread (declined); 'companies by total employees' once one
+            # total of every company
+            "sectors by total market cap",
+            "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector ORDER BY t DESC",
+        ),
+        (
+            "industries by avg market cap",
+            "SELECT industry, AVG(market_cap) AS a FROM companies GROUP BY industry"
+            " ORDER BY a DESC",
+        ),
+        (
+            "S&P 500 level on the first and last trading day of 2022",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date IN ((SELECT MIN(record_date) FROM index_price_history WHERE"
+            " record_date LIKE '2022%'), (SELECT MAX(record_date) FROM index_price_history"
+            " WHERE record_date LIKE '2022%')) ORDER BY record_date",
+        ),
+    ],
+)
+def test_more_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "then", ["which stocks, and how many times each", "which stocks?", "which stocks were they"]
+)
+def test_which_ones_after_a_count_are_the_counted_rows(engine, seed_db, then):
+    # once every stock in the database ('which stocks?') or declined ('each')
+    plan = session(engine, seed_db, "how many picks were made in dec 2023", then)
+    gold = (
+        "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks WHERE created_date >="
+        " '2023-12-01' AND created_date < '2024-01-01' GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_which_companies_after_their_count_lists_them(engine, seed_db):
+    plan = session(engine, seed_db, "how many companies are in Texas", "which companies?")
+    gold = "SELECT stock_symbol FROM companies WHERE state = 'TX'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

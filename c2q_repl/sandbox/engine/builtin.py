@@ -96,6 +96,7 @@ from .that_period import that_period
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .vocabulary import build_lexicon
+from .which_ones import counted_by
 from .within_top import WithinTop, within_sql, within_top
 from .wording import (
     arithmetic_decline,
@@ -420,6 +421,15 @@ class BuiltinAnswerer:
             if shown:
                 # 'and the low in 2022?' after the S&P 500's high: its lowest reading
                 question = readings_high_low(question, QuerySpec.from_json(shown), ctx.lex)
+            split = (
+                counted_by(
+                    question, QuerySpec.from_json(shown), lambda w: _tables_named(w, ctx.lex)
+                )
+                if shown
+                else None
+            )
+            if split is not None:
+                question = split  # 'which stocks, and how many times each' after a count
             answered = last_answered(request.history)
             skipped = _plural_past_a_decline(
                 request.history, answered, question, ctx
@@ -1028,6 +1038,11 @@ _THAT_VALUE = re.compile(
 
 def _points_back(question: str, lex: Lexicon) -> str:
     return back_reference(question, link(question, lex))
+
+
+def _tables_named(word: str, lex: Lexicon) -> set[str]:
+    """The tables a word names ('companies', 'stocks')."""
+    return {t.table for it in link(word, lex).items if it.kind == "table" for t in it.targets}
 
 
 def _unplaced(linked) -> tuple[str, ...]:

@@ -50,6 +50,21 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: "highest" if m.group(1).lower().startswith("max") else "lowest",
     ),
+    # 'sectors by total market cap': one total per sector, ranked by it (not the groups
+    # left unread, nor one total of every row)
+    (
+        re.compile(
+            r"^\s*(?P<lead>(?:(?:show|list|rank|give)\s+(?:me\s+)?)?(?:the\s+|all\s+)?)"
+            r"(?P<g>[a-z]+?)(?P<ies>ies|s)\s+(?:ranked\s+)?by\s+"
+            r"(?P<agg>total|average|avg|mean|combined|median)\s+(?P<m>[a-z][a-z ]*?)"
+            r"(?P<end>\s*[?.!]*)$",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group('lead')}{m.group('agg')} {m.group('m')} per {m.group('g')}"
+            f"{'y' if m.group('ies').lower() == 'ies' else ''}, highest first{m.group('end')}"
+        ),
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own
