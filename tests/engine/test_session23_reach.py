@@ -219,3 +219,42 @@ def test_which_companies_after_their_count_lists_them(engine, seed_db):
     plan = session(engine, seed_db, "how many companies are in Texas", "which companies?")
     gold = "SELECT stock_symbol FROM companies WHERE state = 'TX'"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,then",
+    [
+        # once answered by the retry as Q4 2022's list of prices (both extremes dropped)
+        ("S&P 500 index price in the last quarter of 2022", "highest and lowest in that period"),
+        # once a list of GOOGL's closes in December: no comparison at all
+        (
+            "What was Amazon's average daily trading volume in December 2023?",
+            "Compare with Alphabet (GOOGL) for the same month.",
+        ),
+        ("tsla high and low for march 23", "last week of that month"),
+    ],
+)
+def test_that_period_is_not_retried_as_a_question_of_its_own_when_it_edits(
+    engine, seed_db, first, then
+):
+    assert not session(engine, seed_db, first, then).tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What share of the total market cap across all companies sits in the Energy sector,"
+            " as a percentage?",
+            "SELECT 100.0 * SUM(CASE WHEN sector = 'Energy' THEN market_cap ELSE 0 END)"
+            " / SUM(market_cap) FROM companies",
+        ),
+        (
+            "sectors having count(*) > 60 companies",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) > 60",
+        ),
+    ],
+)
+def test_share_and_sql_words(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

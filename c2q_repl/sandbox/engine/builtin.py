@@ -207,15 +207,16 @@ class BuiltinAnswerer:
             return plan
         shown = (request.history[-1].state or {}).get("spec")
         again = that_period(question, QuerySpec.from_json(shown)) if shown else None
-        kinds = (
-            {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
-            if again is not None
-            else set()
-        )
-        if again is None or ("column" in kinds and not kinds & {"table", "value"}):
-            # 'highest close in that quarter' after the index: whose close? (a period alone,
-            # 'and the same quarter in 2023?', stays an edit of the question before)
+        if again is None:
             return plan
+        rest = again[0].replace(again[1][1], " ")
+        if not _BARE_EDIT.fullmatch(rest):
+            kinds = {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
+            if not _ASKS_ANEW.match(again[0]) or not kinds & {"table", "value"}:
+                # 'highest close in that quarter' after the index: whose close? 'compare with
+                # GOOGL for the same month': a comparison with the answer before, not a list
+                # of GOOGL's rows ('and the same quarter in 2023?' stays an edit of it)
+                return plan
         retried = self._answer(request, again[0], ctx)
         if not retried.tasks or any(t.refusal for t in retried.tasks):
             return plan
@@ -1038,6 +1039,18 @@ _THAT_VALUE = re.compile(
 
 def _points_back(question: str, lex: Lexicon) -> str:
     return back_reference(question, link(question, lex))
+
+
+# a question of its own ('which stock …', 'how many stocks …', 'where was the s&p 500 …')
+_ASKS_ANEW = re.compile(
+    r"^\s*(?:(?:ok|so)[\s,]+)?(?:which|what(?!\s+about)|whats|what's|how\s+many|how\s+much|where|who"
+    r"|list|show|give|top)\b",
+    re.I,
+)
+# nothing but the period ('and the same quarter in 2023?' → 'and in Q4 2023?')
+_BARE_EDIT = re.compile(
+    r"[\s,?.!]*(?:(?:and|now|then|so|ok|what\s+about|how\s+about)\b)?[\s,?.!]*", re.I
+)
 
 
 def _tables_named(word: str, lex: Lexicon) -> set[str]:

@@ -65,6 +65,42 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             f"{'y' if m.group('ies').lower() == 'ies' else ''}, highest first{m.group('end')}"
         ),
     ),
+    # 'the total market cap across all companies sits in Energy': every row is the total's
+    # anyway; 'sits in' / 'sit in' is 'is in' (never the ticker SIT)
+    (
+        re.compile(
+            r"\b((?:share|percent(?:age)?|portion|fraction)\s+of\s+(?:the\s+)?total\s+"
+            r"[a-z][a-z ]*?)\s+(?:across|of)\s+all\s+(?:the\s+)?"
+            r"(?:companies|stocks|firms|names)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    (re.compile(r"\b(?:sits|sitting)\s+(in|within)\b", re.I), r"is \1"),
+    (re.compile(r"\b(companies|stocks|firms|names)\s+sit\s+(in|within)\b", re.I), r"\1 are \2"),
+    # 'sectors having count(*) > 60 companies': SQL said in words
+    (
+        re.compile(r"\bhaving\s+count\s*\(\s*\*\s*\)\s*(>=|<=|>|<|=)\s*(?=\d)", re.I),
+        lambda m: (
+            "with "
+            + {
+                ">": "more than",
+                ">=": "at least",
+                "<": "fewer than",
+                "<=": "at most",
+                "=": "exactly",
+            }[m.group(1)]
+            + " "
+        ),
+    ),
+    (
+        re.compile(
+            r"\bhaving\s+count\s*\(\s*\*\s*\)\s*"
+            r"(?=(?:more|fewer|less|at\s+least|at\s+most|over|under|exactly)\b)",
+            re.I,
+        ),
+        "with ",
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own
