@@ -258,3 +258,22 @@ def test_that_period_is_not_retried_as_a_question_of_its_own_when_it_edits(
 def test_share_and_sql_words(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_who_are_the_x_ones_lists_that_groups_rows(engine, seed_db):
+    # once the count per country narrowed to Ireland
+    plan = session(
+        engine,
+        seed_db,
+        "how many S&P 500 companies are actually based outside the US",
+        "which countries?",
+        "who are the irish ones",
+    )
+    gold = "SELECT stock_symbol, short_name FROM companies WHERE country = 'Ireland'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_which_ones_after_a_count_stays_the_rows_themselves(engine, seed_db):
+    plan = session(engine, seed_db, "how many stocks has user 7 selected", "which ones")
+    gold = "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 7"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -1044,7 +1044,7 @@ def _points_back(question: str, lex: Lexicon) -> str:
 # a question of its own ('which stock …', 'how many stocks …', 'where was the s&p 500 …')
 _ASKS_ANEW = re.compile(
     r"^\s*(?:(?:ok|so)[\s,]+)?(?:which|what(?!\s+about)|whats|what's|how\s+many|how\s+much|where|who"
-    r"|list|show|give|top)\b",
+    r"|list|show|give|top|total|average|avg|number\s+of)\b",
     re.I,
 )
 # nothing but the period ('and the same quarter in 2023?' → 'and in Q4 2023?')

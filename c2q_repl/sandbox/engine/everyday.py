@@ -101,6 +101,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "with ",
     ),
+    # 'who are the irish ones' after companies per country: the rows of that group listed
+    # (never the group's count narrowed to it)
+    (
+        re.compile(
+            r"^\s*(?:(?:and|so|ok)[\s,]+)?(?:who|what|which)\s+are\s+the\s+"
+            r"([a-z][\w&.-]*(?:\s+[a-z][\w&.-]*){0,2})\s+ones\s*([?.!]*)\s*$",
+            re.I,
+        ),
+        r"list the \1 ones\2",
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own

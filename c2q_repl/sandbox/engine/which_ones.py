@@ -22,13 +22,23 @@ _WHICH_ONES = re.compile(
 )
 
 
+# 'which ones?': the rows themselves, read by the follow-up readers as before
+_POINTERS = frozenset({"ones", "those", "these", "them", "others", "things"})
+
+
 def counted_by(question: str, prev: QuerySpec, tables_of: Callable[[str], set[str]]) -> str | None:
     """'how many per <noun>' when ``question`` asks which rows a plain count (no grouping)
     counted ('list them' when the noun names the counted rows themselves: 'which
     companies?' after the companies in Texas); None otherwise. ``tables_of(word)``: the
     tables a word names."""
     m = _WHICH_ONES.match(question)
-    if m is None or prev.shape != "count" or prev.group_by is not None or prev.having:
+    if (
+        m is None
+        or m.group("noun").lower() in _POINTERS
+        or prev.shape != "count"
+        or prev.group_by is not None
+        or prev.having
+    ):
         return None
     noun = m.group("noun")
     if prev.table in tables_of(noun):
