@@ -277,3 +277,27 @@ def test_which_ones_after_a_count_stays_the_rows_themselves(engine, seed_db):
     plan = session(engine, seed_db, "how many stocks has user 7 selected", "which ones")
     gold = "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 7"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # once 'no row can meet both' (user 10 and user 64 as one user)
+        "how many picks do user 10 and user 64 each have?",
+        # once one total of both: a value asked of several named rows is each one's
+        "how many picks do users 10 and 64 have",
+    ],
+)
+def test_counts_of_several_named_users_are_one_each(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT user_id, COUNT(*) FROM user_selected_stocks WHERE user_id IN (10, 64)"
+        " GROUP BY user_id"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_total_of_several_named_users_stays_one_total(engine, seed_db):
+    plan = ask(engine, seed_db, "how many picks do users 10 and 64 have in total")
+    gold = "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id IN (10, 64)"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

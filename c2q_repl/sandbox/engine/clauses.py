@@ -28,6 +28,20 @@ def read_chart(st: ReadState) -> tuple[str, bool]:
     return chart, share
 
 
+def several_named_by_key(st: ReadState) -> Col | None:
+    """The key column of rows named by several values ('users 10 and 64', 'AAPL and MSFT'),
+    when exactly one condition names them."""
+    named = [
+        f.col
+        for f in st.filters
+        if f.op == "in"
+        and len(f.values) >= 2
+        and (info := st.lex.catalog.table(f.col.table)) is not None
+        and list(info.primary_key) == [f.col.column]
+    ]
+    return named[0] if len(named) == 1 else None
+
+
 def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
     group_col = order_col = None
     items = st.items
@@ -67,6 +81,13 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             st.take(i, j, j + 1)
             continue
         nxt = st.at(j)
+        named = several_named_by_key(st) if it.text.lower() in ("each", "apiece") else None
+        if named is not None and (nxt is None or nxt.kind not in ("table", "column")):
+            # 'how many picks do user 10 and user 64 each have?': one count per user named
+            group_col = named
+            st.group_word = it.text.lower()
+            st.take(i)
+            continue
         if nxt is None:
             if it.category == "order":
                 st.take(i)

@@ -111,6 +111,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"list the \1 ones\2",
     ),
+    # 'user 10 and user 64': the users 10 and 64 (never one user both 10 and 64)
+    (
+        re.compile(
+            r"\b(?!(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b)([a-z]{2,}?)s?"
+            r"\s+(\d+)\s*(?:,|and|&|or)\s*\1\s+(\d+)\b",
+            re.I,
+        ),
+        lambda m: f"{m.group(1)}s {m.group(2)} and {m.group(3)}",
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own

@@ -34,6 +34,7 @@ from .clauses import (
     read_group_and_order,
     read_tables,
     refuse_leftovers,
+    several_named_by_key,
 )
 from .counting import (
     AggregateCondition,
@@ -155,6 +156,21 @@ def _interpret_ratio(
     )
 
 
+_IN_TOTAL = frozenset({"total", "combined", "altogether", "together", "overall", "sum", "all"})
+
+
+def _count_of_each_named(st: ReadState) -> Col | None:
+    """'how many picks do users 10 and 64 have': one count per user named, as a value asked
+    of several named rows is shown for each (a total needs 'in total', 'combined')."""
+    if st.having or _IN_TOTAL & set(st.words):
+        return None
+    key = several_named_by_key(st)
+    if key is None:
+        return None
+    st.notes.append((key.column, f"one count per {key.column} named"))
+    return key
+
+
 def _per_own_row(st: ReadState, group_col: Col | None, agg_at: int | None) -> Col | None:
     """'average employees per company': the average over the companies, one value; grouped
     by the company's own key every group would hold one row and show that row's value."""
@@ -238,6 +254,8 @@ def _interpret(st: ReadState) -> QuerySpec:
 
     group_col, order_col = read_group_and_order(st)
     group_col = _per_own_row(st, group_col, agg_at)
+    if group_col is None and count_at is not None and agg_at is None and superlative is None:
+        group_col = _count_of_each_named(st)
     if group_col is not None:
         st.filters.extend(qualified_group(st, group_col))
     descending = age_order(st, order_col, descending)
