@@ -301,3 +301,29 @@ def test_a_total_of_several_named_users_stays_one_total(engine, seed_db):
     plan = ask(engine, seed_db, "how many picks do users 10 and 64 have in total")
     gold = "SELECT COUNT(*) FROM user_selected_stocks WHERE user_id IN (10, 64)"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "then",
+    [
+        "Which sectors are those ten in? Just a count per sector is fine.",
+        "Which sectors are they concentrated in? Count per sector, highest first.",
+    ],
+)
+def test_the_sectors_of_the_rows_before_counted(engine, seed_db, then):
+    # once declined: 'ten', 'fine', 'concentrated' unread
+    plan = session(engine, seed_db, "top 10 companies by market cap", then)
+    gold = (
+        "SELECT sector, COUNT(*) FROM (SELECT sector FROM companies ORDER BY market_cap DESC"
+        " LIMIT 10) GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_strongest_month_for_signups_is_the_one_with_most(engine, seed_db):
+    plan = ask(engine, seed_db, "Which month was the strongest for sign-ups?")
+    gold = (
+        "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*) AS n FROM users GROUP BY m"
+        " ORDER BY n DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

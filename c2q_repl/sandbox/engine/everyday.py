@@ -120,12 +120,35 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group(1)}s {m.group(2)} and {m.group(3)}",
     ),
+    # 'Just a count per sector is fine.': the courtesy says nothing more
+    (
+        re.compile(
+            r"\s+(?:is|would\s+be|will\s+do|works)\s+(?:fine|ok(?:ay)?|enough)(?=\s*[.!]*\s*$)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'which sectors are they concentrated in': the sectors they are in
+    (
+        re.compile(r"\b(are|is)\s+(they|those|these|it)\s+(?:mostly\s+)?concentrated\s+in\b", re.I),
+        r"\1 \2 in",
+    ),
+    # 'Which month was the strongest for sign-ups?': the month with the most of them
+    (
+        re.compile(
+            r"^(\s*(?:which|what)\s+(?:month|year|quarter|week|day|date)\s+)(?:was|were|is)\s+(?:the\s+)?"
+            r"(?:(strongest|busiest|biggest|best)|(weakest|slowest|quietest|worst))\s+(?:one\s+)?for\s+",
+            re.I,
+        ),
+        lambda m: f"{m.group(1)}had the {'most' if m.group(2) else 'fewest'} ",
+    ),
     # 'Top 5, please.': the courtesy at a request's end says nothing ('Top 5.')
     (re.compile(r"\s*,\s*please(?=\s*[.!?]*\s*$)", re.I), ""),
     # '…? Top five, please.': the count in digits, as 'top 5' is read in a sentence of its own
     (
         re.compile(
-            r"\b(top|bottom)\s+(two|three|four|five|six|seven|eight|nine|ten|twenty)\b(?!\s*-)",
+            r"\b(top|bottom|those|these)\s+(two|three|four|five|six|seven|eight|nine|ten|twenty)\b"
+            r"(?!\s*-)",
             re.I,
         ),
         lambda m: f"{m.group(1)} {NUMBER_WORDS[m.group(2).lower()]}",
