@@ -329,3 +329,27 @@ def test_the_strongest_month_for_signups_is_the_one_with_most(engine, seed_db):
         " ORDER BY n DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "then", ["which countries are they from and how many each", "which countries and how many each"]
+)
+def test_how_many_each_after_a_list_counts_its_rows_per_group(engine, seed_db, then):
+    # once declined: 'each' unplaced
+    plan = session(engine, seed_db, "companies based outside the US", then)
+    gold = "SELECT country, COUNT(*) FROM companies WHERE country_code <> 'US' GROUP BY country"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_what_sector_is_each_one_in(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "show me user 99's picks with the dates they added them",
+        "which sector is each one in?",
+    )
+    gold = (
+        "SELECT c.stock_symbol, c.sector FROM user_selected_stocks s JOIN companies c ON"
+        " c.stock_symbol = s.stock_symbol WHERE s.user_id = 99"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

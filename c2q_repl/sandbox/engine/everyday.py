@@ -120,6 +120,14 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group(1)}s {m.group(2)} and {m.group(3)}",
     ),
+    # 'what sector is each one in': the sector of each of them
+    (
+        re.compile(
+            r"\b(what|which)\s+([a-z]+)\s+is\s+each\s+(?:one|of\s+(?:them|those|these))\s+(in|from)\b",
+            re.I,
+        ),
+        r"\1 \2 are they \3",
+    ),
     # 'Just a count per sector is fine.': the courtesy says nothing more
     (
         re.compile(

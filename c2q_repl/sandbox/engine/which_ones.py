@@ -14,9 +14,9 @@ from .spec import QuerySpec
 
 _WHICH_ONES = re.compile(
     r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+(?P<noun>[a-z]+s)\s*"
-    r"(?:(?:were|are|was)\s+(?:they|those|these|them)\s*)?"
+    r"(?:(?:were|are|was)\s+(?:they|those|these|them)(?:\s+(?:from|in))?\s*)?"
     r"(?:,?\s*(?:and|&|with)\s+how\s+many(?:\s+(?:times|picks|adds|selections))?\s+"
-    r"(?:each|apiece|for\s+each)(?:\s+(?:one|got\s+picked|was\s+picked))?)?"
+    r"(?:in\s+)?(?:each|apiece|for\s+each)(?:\s+(?:one|got\s+picked|was\s+picked))?)?"
     r"\s*[?.!]*\s*$",
     re.I,
 )
@@ -28,19 +28,19 @@ _POINTERS = frozenset({"ones", "those", "these", "them", "others", "things"})
 
 def counted_by(question: str, prev: QuerySpec, tables_of: Callable[[str], set[str]]) -> str | None:
     """'how many per <noun>' when ``question`` asks which rows a plain count (no grouping)
-    counted ('list them' when the noun names the counted rows themselves: 'which
+    counted, or how many of a list's rows each <noun> has ('which countries are they from,
+    and how many each?'); 'list them' when the noun names the counted rows themselves: 'which
     companies?' after the companies in Texas); None otherwise. ``tables_of(word)``: the
     tables a word names."""
     m = _WHICH_ONES.match(question)
-    if (
-        m is None
-        or m.group("noun").lower() in _POINTERS
-        or prev.shape != "count"
-        or prev.group_by is not None
-        or prev.having
-    ):
+    if m is None or m.group("noun").lower() in _POINTERS or prev.group_by is not None:
+        return None
+    each = " each" in question.lower() or "apiece" in question.lower()
+    # after a count its rows are split; after a list only when a count is asked ('which
+    # countries are they from, and how many each?')
+    if prev.having or not (prev.shape == "count" or (prev.shape == "list" and each)):
         return None
     noun = m.group("noun")
     if prev.table in tables_of(noun):
-        return None if " each" in question.lower() else "list them"
+        return None if each else "list them"
     return f"how many per {singular(noun)}"
