@@ -353,3 +353,24 @@ def test_what_sector_is_each_one_in(engine, seed_db):
         " c.stock_symbol = s.stock_symbol WHERE s.user_id = 99"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,gold",
+    [
+        (
+            "which city has most companies",
+            "SELECT stock_symbol FROM companies WHERE city = (SELECT city FROM companies"
+            " GROUP BY city ORDER BY COUNT(*) DESC LIMIT 1)",
+        ),
+        (
+            "top 3 sectors by number of companies",
+            "SELECT stock_symbol FROM companies WHERE sector IN (SELECT sector FROM companies"
+            " GROUP BY sector ORDER BY COUNT(*) DESC LIMIT 3)",
+        ),
+    ],
+)
+def test_list_them_after_the_groups_kept_lists_their_rows(engine, seed_db, first, gold):
+    # once declined: 'which table is the question about'
+    plan = session(engine, seed_db, first, "list them")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -96,7 +96,7 @@ from .that_period import that_period
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .vocabulary import build_lexicon
-from .which_ones import counted_by
+from .which_ones import counted_by, counted_rows_listed
 from .within_top import WithinTop, within_sql, within_top
 from .wording import (
     arithmetic_decline,
@@ -431,6 +431,9 @@ class BuiltinAnswerer:
             )
             if split is not None:
                 question = split  # 'which stocks, and how many times each' after a count
+            listed = counted_rows_listed(question, QuerySpec.from_json(shown)) if shown else None
+            if listed is not None:
+                question = listed  # 'list them' after 'which city has the most companies'
             answered = last_answered(request.history)
             skipped = _plural_past_a_decline(
                 request.history, answered, question, ctx

@@ -44,3 +44,23 @@ def counted_by(question: str, prev: QuerySpec, tables_of: Callable[[str], set[st
     if prev.table in tables_of(noun):
         return None if each else "list them"
     return f"how many per {singular(noun)}"
+
+
+_LIST_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|now)[\s,]+)?(?:list|show|name)\s+(?:me\s+)?(?:them|those|these)"
+    r"(?:\s+(?:please|pls|plz))?\s*[.!?]*\s*$",
+    re.I,
+)
+
+
+def counted_rows_listed(question: str, prev: QuerySpec) -> str | None:
+    """'list them' after 'which city has the most companies': the companies counted in the
+    group the answer kept ('list those companies'), not the city; None otherwise."""
+    if _LIST_THEM.match(question) is None or prev.group_by is None:
+        return None
+    if prev.metric is None or prev.metric.func != "COUNT" or prev.metric.col is not None:
+        return None
+    kept = prev.limit is not None or prev.ties or any(f.op == "extreme" for f in prev.filters)
+    # (after every group's count, 'them' may be the groups or all their rows: left to the
+    # follow-up readers)
+    return f"list those {prev.table}" if kept else None
