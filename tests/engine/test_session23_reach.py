@@ -374,3 +374,20 @@ def test_list_them_after_the_groups_kept_lists_their_rows(engine, seed_db, first
     # once declined: 'which table is the question about'
     plan = session(engine, seed_db, first, "list them")
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What share of the total market cap is the Technology sector? need a % for a chart",
+        "Technology's share of the total market cap (%)",
+    ],
+)
+def test_a_note_on_a_shares_unit_changes_nothing(engine, seed_db, question):
+    # once declined: 'percent' unplaced
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT 100.0 * SUM(CASE WHEN sector = 'Technology' THEN market_cap ELSE 0 END)"
+        " / SUM(market_cap) FROM companies"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

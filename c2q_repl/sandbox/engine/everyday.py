@@ -128,6 +128,23 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 \2 are they \3",
     ),
+    # 'What share of … is Technology? need a % for a chart', 'share of … (%)': a share is
+    # a percentage already; the note on its unit says nothing more
+    (
+        re.compile(
+            r"\s*(?:[,.;?]\s*)?(?:\(\s*(?:%|in\s+%|percent|pct)\s*\)|(?:i\s+)?need\s+(?:it\s+)?"
+            r"(?:as\s+)?(?:a\s+)?(?:%|percent(?:age)?)(?:\s+for\s+(?:a|the|my)\s+[a-z]+)?)"
+            r"(?P<end>\s*[.!?]*)\s*$",
+            re.I,
+        ),
+        lambda m: (
+            ("?" if "?" in m.group(0) else "") + m.group("end").replace("?", "")
+            if re.search(
+                r"\bshare\s+of\b|\bpercent(?:age)?\s+of\b|%\s+of\b", m.string[: m.start()], re.I
+            )
+            else m.group(0)
+        ),
+    ),
     # 'Just a count per sector is fine.': the courtesy says nothing more
     (
         re.compile(
