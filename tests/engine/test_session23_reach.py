@@ -391,3 +391,12 @@ def test_a_note_on_a_shares_unit_changes_nothing(engine, seed_db, question):
         " / SUM(market_cap) FROM companies"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_that_month_never_drops_the_named_row_before(engine, seed_db):
+    # asked anew, 'which day in March 2023 had the highest volume' would be every stock's
+    plan = session(
+        engine, seed_db, "AAPL close in March 2023", "which day that month had the highest volume"
+    )
+    sql = plan.tasks[0].sql
+    assert not sql or "'AAPL'" in sql, sql

@@ -206,11 +206,16 @@ class BuiltinAnswerer:
         if not request.history or not all(t.refusal for t in plan.tasks):
             return plan
         shown = (request.history[-1].state or {}).get("spec")
-        again = that_period(question, QuerySpec.from_json(shown)) if shown else None
-        if again is None:
+        prev = QuerySpec.from_json(shown) if shown else None
+        again = that_period(question, prev) if prev is not None else None
+        if prev is None or again is None:
             return plan
         rest = again[0].replace(again[1][1], " ")
         if not _BARE_EDIT.fullmatch(rest):
+            if any(not f.time and f.op != "latest" for f in prev.filters):
+                # 'which day that month had the most volume' after AAPL's closes in March:
+                # asked anew it would lose AAPL; only an answer about a whole period is left
+                return plan
             kinds = {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
             if not _ASKS_ANEW.match(again[0]) or not kinds & {"table", "value"}:
                 # 'highest close in that quarter' after the index: whose close? 'compare with
