@@ -21,20 +21,6 @@ _THAT_PERIOD = re.compile(
     r"(?:\s+(?:in|of)\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+(?:of|in)\b)",
     re.I,
 )
-_MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def that_period(question: str, prev: QuerySpec) -> tuple[str, tuple[str, str]] | None:
