@@ -207,7 +207,9 @@ def change_spec(
         raise Refuse(f"'{word}' needs a table with a value per date; {date.table} has none.", word)
     measure = _measure(read, lex, date.table, word)
     series = [c for c in history.primary_key if c != date.column]
-    named = [f for f in read.filters if f.op == "=" and not f.time and _names_one(lex, f.col)]
+    named = [
+        f for f in read.filters if f.op in ("=", "in") and not f.time and _names_one(lex, f.col)
+    ]  # 'JPM vs BAC': one change per series named (the builder gives each its own)
     others = [f for f in read.filters if f.op != "range" and f not in named]
     if ranking is not None:
         return _ranked_change(read, lex, word, kind, ranking, Col(date.table, series[0]), measure)

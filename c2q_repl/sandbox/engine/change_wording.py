@@ -123,8 +123,16 @@ _AT_BOTH_ENDS = re.compile(
 _AS_PERCENT_TAIL = re.compile(r"\s*[,?]?\s+as\s+(?:a\s+)?(?:%|percent(?:age)?)\s*[?.!]*\s*$", re.I)
 # 'top 5 stocks by % price increase in 2022': ranked by the percent change of the close
 _PERCENT_RISE = re.compile(
-    r"(?:%|\bpercent(?:age)?)\s+(?:(?:share\s+|stock\s+)?price\s+)?"
-    r"(?:increase|gain|rise|jump|appreciation)\b",
+    r"(?:(?:%|\bpercent(?:age)?)\s+(?:(?:share\s+|stock\s+)?price\s+)?"
+    r"(?:increase|gain|rise|jump|appreciation|return)|\b(?:share\s+|stock\s+)?price\s+return)\b",
+    re.I,
+)
+# 'AAPL % chg, 2023-01-03 close to 2023-06-30 close', '(2022-12-30 -> 2023-12-29 close)': the
+# change of that column from the one day to the other
+_DAY_TO_DAY = re.compile(
+    r"(?:\bfrom\s+)?(?:the\s+)?(?P<d1>\d{4}-\d\d-\d\d)(?:\s+(?P<c1>close|closing\s+price|open|level))?"
+    r"\s*(?:\bto\b|->|→|=>|\bthru\b|\bthrough\b|\buntil\b|\btill\b)\s*(?:the\s+)?"
+    r"(?P<d2>\d{4}-\d\d-\d\d)(?:\s+(?P<c2>close|closing\s+price|open|level))?\b",
     re.I,
 )
 
@@ -148,6 +156,21 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if m and not _ONE_DAY.search(text):  # 'the largest single-day percentage rise': a day's move
         said.append((m.group(0), "percent change"))
         text = text[: m.start()] + "percent change" + text[m.end() :]
+    m = _DAY_TO_DAY.search(text)
+    if (
+        m
+        and (m.group("c1") or m.group("c2"))
+        and re.search(
+            r"(?:\b(?:change|chg|gain|rise|move|percent|perform|return|do)|%)",
+            text[: m.start()],
+            re.I,
+        )
+    ):
+        c1, c2 = (m.group("c1") or "").lower(), (m.group("c2") or "").lower()
+        if not (c1 and c2 and c1 != c2):  # 'open to close' is a move within days, not this
+            column = c1 or c2
+            said.append((m.group(0), f"{column} from {m.group('d1')} to {m.group('d2')}"))
+            text = f"{text[: m.start()]}{column} from {m.group('d1')} to {m.group('d2')}{text[m.end() :]}"
     both = _POINTS_AND_PERCENT.search(text)
     if both:
         # 'both in points and in percent': the change in points, which shows its percent too
