@@ -5,7 +5,7 @@ them keep a fix from reaching too far."""
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows
+from test_honesty import ask, same_rows, session
 
 _PCT = (
     "SELECT s.stock_symbol, 100.0 * (e.close - s.close) / s.close FROM stock_price_history s"
@@ -53,3 +53,72 @@ def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
 def test_open_to_close_of_two_days_is_not_read_as_one_column(engine, seed_db):
     plan = ask(engine, seed_db, "AAPL % chg, 2023-01-03 open to 2023-06-30 close")
     assert not plan.tasks[0].sql  # two columns: not the close's change from day to day
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once declined: 'before' a month with no year; the users' dates are all in 2023
+            "how many users joined before june",
+            "SELECT COUNT(*) FROM users WHERE created_date < '2023-06-01'",
+        ),
+        (
+            "users who joined after june",
+            "SELECT user_id FROM users WHERE created_date >= '2023-07-01'",
+        ),
+        (
+            # once declined: 'for each' had nothing to apply to
+            "Break down the Consumer Defensive companies by HQ state, with a count for each",
+            "SELECT state, COUNT(*) FROM companies WHERE sector = 'Consumer Defensive'"
+            " GROUP BY state",
+        ),
+        (
+            # once declined: 'break' unread
+            "How many index constituents are domiciled outside the United States? Please break"
+            " it down by country.",
+            "SELECT c.country, COUNT(*) FROM index_compositions i JOIN companies c ON"
+            " c.stock_symbol = i.stock_symbol WHERE c.country <> 'United States'"
+            " GROUP BY c.country",
+        ),
+    ],
+)
+def test_everyday_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,then,gold",
+    [
+        (
+            "which users picked NVDA",
+            "only the ones who joined before july",
+            "SELECT DISTINCT u.user_id, u.created_date FROM users u JOIN user_selected_stocks s"
+            " ON s.user_id = u.user_id WHERE s.stock_symbol = 'NVDA'"
+            " AND u.created_date < '2023-07-01'",
+        ),
+        (
+            "which users picked NVDA",
+            "just the ones who signed up before june 2023",
+            "SELECT DISTINCT u.user_id, u.created_date FROM users u JOIN user_selected_stocks s"
+            " ON s.user_id = u.user_id WHERE s.stock_symbol = 'NVDA'"
+            " AND u.created_date < '2023-06-01'",
+        ),
+        (
+            "number of Consumer Defensive companies per state",
+            "only keep states with 3 or more",
+            "SELECT state, COUNT(*) FROM companies WHERE sector = 'Consumer Defensive'"
+            " GROUP BY state HAVING COUNT(*) >= 3",
+        ),
+        (
+            "number of Consumer Defensive companies per state",
+            "just states with 2 or fewer",
+            "SELECT state, COUNT(*) FROM companies WHERE sector = 'Consumer Defensive'"
+            " GROUP BY state HAVING COUNT(*) <= 2",
+        ),
+    ],
+)
+def test_follow_ups_that_keep_some_rows(engine, seed_db, first, then, gold):
+    plan = session(engine, seed_db, first, then)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -844,6 +844,27 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "",
     ),
+    # 'How many constituents are outside the United States? Please break it down by
+    # country.': the count per country
+    (
+        re.compile(
+            r"^\s*(?P<count>how\s+many\s+[^?]+?)\s*\?\s*(?:(?:please|pls|and|ok(?:ay)?|also)[\s,]+)?"
+            r"(?:can\s+you\s+|could\s+you\s+)?break\s+(?:it|that|this|them)\s+(?:down|up|out)\s+"
+            r"by\s+(?P<groups>[a-z]+(?:\s+[a-z]+)?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<count> per \g<groups>",
+    ),
+    # 'Consumer Defensive companies by HQ state, with a count for each': the count the
+    # grouping shows anyway
+    (
+        re.compile(
+            r"(\bby\s+[a-z]+(?:\s+[a-z]+)?)\s*(?:,|-|–|—)?\s*(?:with|and|plus)\s+(?:a|the)\s+"
+            r"(?:count|number|tally)\s+(?:for|in|of)\s+each(?:\s+one)?(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'break down user picks by sector': a count per sector
     (
         re.compile(

@@ -11,7 +11,7 @@ from .normalize import singular
 from .spec import Metric, QuerySpec
 
 _KEEP_GROUPS = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?"
+    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:keep\s+)?(?:(?:only|just)\s+)?(?:show\s+|keep\s+)?"
     r"(?:the\s+ones|those|ones|(?:the\s+)?(?P<noun>[a-z]+))\s+"
     r"(?:(?:with|having|that\s+have|where)\s+)?"
     r"(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under|below|"
@@ -34,6 +34,11 @@ _HAVING_OPS = {
 def kept_groups(question: str, prev: QuerySpec) -> QuerySpec | None:
     """'only the ones with more than 60' after the number of companies per sector: the
     groups of the previous answer whose one value passes (a HAVING); None otherwise."""
+    # 'only keep states with 3 or more': at least 3
+    question = re.sub(r"\b(\d+(?:\.\d+)?)\s+or\s+more\b", r"at least \1", question, flags=re.I)
+    question = re.sub(
+        r"\b(\d+(?:\.\d+)?)\s+or\s+(?:fewer|less)\b", r"at most \1", question, flags=re.I
+    )
     m = _KEEP_GROUPS.match(question)
     if (
         m is None

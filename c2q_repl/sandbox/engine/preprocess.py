@@ -1378,6 +1378,15 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
         body,
         flags=re.I,
     )
+    # 'only the ones who joined before july', 'just those that signed up in May': the rows
+    # of the answer before that the clause keeps, as 'those who …' says
+    body = re.sub(
+        r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:only|just)\s+(?:the\s+ones|those|them)"
+        r"|the\s+ones)\s+(?=(?:who|that)\s+(?!(?:is|are|was|were|has|have|had)\b)[a-z]+(?:ed|up)\b)",
+        "those ",
+        body,
+        flags=re.I,
+    )
     # 'pull up JPM for me - city, headcount …': show
     body = re.sub(r"^\s*(?:pls\s+|please\s+|can\s+you\s+)?pull\s+up\b", "show", body, flags=re.I)
     # 'who made the most picks in december?': who has the most picks

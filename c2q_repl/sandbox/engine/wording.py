@@ -224,7 +224,7 @@ _MONTH_NAMES = (
     "jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec"
 )
 _MONTH_ALONE = re.compile(
-    rf"\b(?:in|during|of|for|since|until|till|from|by|through)\s+(?:the\s+month\s+of\s+)?"
+    rf"\b(?:in|during|of|for|since|until|till|from|by|through|before|after|prior\s+to)\s+(?:the\s+month\s+of\s+)?"
     rf"(?P<month>{_MONTH_NAMES})\b(?!\s*(?:,\s*)?(?:of\s+)?(?:\d{{1,2}}\b|'?\d\d\b))",
     re.I,
 )
