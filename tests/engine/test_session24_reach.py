@@ -122,3 +122,43 @@ def test_everyday_wordings(engine, seed_db, question, gold):
 def test_follow_ups_that_keep_some_rows(engine, seed_db, first, then, gold):
     plan = session(engine, seed_db, first, then)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which sectors have no company headquartered in Texas?",
+            "SELECT DISTINCT sector FROM companies WHERE sector NOT IN"
+            " (SELECT sector FROM companies WHERE state = 'TX')",
+        ),
+        (
+            "which sectors have no company with a market cap over 200 billion?",
+            "SELECT DISTINCT sector FROM companies WHERE sector NOT IN"
+            " (SELECT sector FROM companies WHERE market_cap > 200000000000)",
+        ),
+        (
+            "which states have no tech companies",
+            "SELECT DISTINCT state FROM companies WHERE state NOT IN"
+            " (SELECT state FROM companies WHERE sector = 'Technology' AND state IS NOT NULL)",
+        ),
+    ],
+)
+def test_groups_none_of_whose_rows_meet_a_condition(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_groups_without_a_condition_are_not_read_as_every_group(engine, seed_db):
+    plan = ask(engine, seed_db, "sectors with no companies")
+    assert not plan.tasks[0].sql  # every sector has companies: not a list of them all
+
+
+def test_a_condition_added_after_groups_without_is_not_put_beside_it(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which sectors have no company headquartered in Texas?",
+        "and in California?",
+    )
+    assert not plan.tasks[0].sql  # once: sectors with Californian companies and none in Texas

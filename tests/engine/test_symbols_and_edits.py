@@ -1175,9 +1175,15 @@ def test_that_and_the_three_point_back(engine, seed_db, first, second):
         assert "IS NULL" in task.sql or "IN (" in task.sql, task.sql
 
 
-def test_a_double_negative_is_declined(engine, seed_db):
-    task = ask(engine, seed_db, "which sectors have no missing ebitda at all").tasks[0]
-    assert "double negative" in task.refusal and not task.sql
+def test_a_double_negative_over_groups_keeps_the_groups_with_no_missing_value(engine, seed_db):
+    """Once declined as a double negative; now the sectors none of whose companies lacks an
+    ebitda (groups_without.py)."""
+    plan = ask(engine, seed_db, "which sectors have no missing ebitda at all")
+    gold = (
+        "SELECT DISTINCT sector FROM companies WHERE sector NOT IN"
+        " (SELECT sector FROM companies WHERE ebitda IS NULL)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
 
 
 def test_what_time_is_declined(engine, seed_db):

@@ -61,6 +61,7 @@ from .evidence import (
 from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
 from .group_totals import group_totals
+from .groups_without import GroupsWithout, groups_without, groups_without_spec
 from .guard import unaccounted
 from .how_much import total_of_how_much
 from .interpret import interpret
@@ -447,7 +448,9 @@ class BuiltinAnswerer:
                 return self._single(self.refuse("0", question, skipped, ctx))
             outcome = self._followups.answer(request.history[-1], question, ctx, answered)
             if outcome is not None:
-                lost = _rows_lost(outcome, request.history[-1], question, ctx)
+                lost = _rows_lost(outcome, request.history[-1], question, ctx) or _outside_absence(
+                    outcome, shown, request.history[-1].question, question
+                )
                 if lost is not None:
                     return self._single(self.refuse("0", question, lost, ctx))
                 return self._single(outcome)
@@ -703,6 +706,11 @@ class BuiltinAnswerer:
         shared = same_as(question)
         if shared is not None:
             return self._same_as(shared, question, task_id, ctx, examples)
+        without = groups_without(question)
+        if without is not None:
+            kept = self._groups_without(without, question, task_id, ctx, examples)
+            if kept is not None:
+                return kept
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         extreme = period_extreme(question, linked, ctx.lex)
@@ -853,6 +861,27 @@ class BuiltinAnswerer:
             chart=None,
         )
         return Outcome(task, None)
+
+    def _groups_without(
+        self, said: GroupsWithout, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'which sectors have no company headquartered in Texas': the condition read as a
+        question about the rows, then the sectors none of whose rows meet it
+        (groups_without.py); None when the words do not read that way."""
+        groups = link(said.groups, ctx.lex).items
+        if len(groups) != 1 or groups[0].kind != "column":
+            return None
+        columns = list(dict.fromkeys(columns_of(groups[0])))
+        if len(columns) != 1:
+            return None
+        info = ctx.lex.catalog.table(columns[0].table)
+        if info is None or columns[0].column in info.primary_key:
+            return None
+        condition = self.plan_one(said.condition, task_id, ctx, examples=False)
+        if condition.spec is None or condition.task.refusal:
+            return None
+        spec = groups_without_spec(columns[0], condition.spec, said)
+        return None if spec is None else self.render(task_id, question, spec, ctx, (), examples)
 
     def _same_as(
         self, shared: SameAs, question: str, task_id: str, ctx: AnswerContext, examples: bool
@@ -1183,6 +1212,25 @@ def _plural_past_a_decline(
         f"('{declined}'), not {'those' if narrowed else 'the one row'} answered before it "
         f"('{answered.question}'); please ask the whole question.",
         (pronoun,),
+    )
+
+
+def _outside_absence(
+    outcome: Outcome, shown: dict | None, before: str, question: str
+) -> Decline | None:
+    """'and in California?' after the sectors with no company in Texas: a condition added
+    beside the absence would narrow the groups, not the rows they lack (groups_without.py);
+    declined rather than answered as sectors with Californian companies."""
+    if outcome.spec is None or not shown:
+        return None
+    prev = QuerySpec.from_json(shown)
+    if not any(f.op == "absent_where" for f in prev.filters):
+        return None
+    if set(outcome.spec.filters) <= set(prev.filters):
+        return None
+    return Decline(
+        f"'{question}' would change which rows the previous answer ('{before}') counts as "
+        "missing; please ask the whole question again with the new condition."
     )
 
 

@@ -170,7 +170,11 @@ def _metric(m: dict) -> Metric:
 
 
 def _filter(f: dict) -> Filter:
-    return Filter(Col(**f["col"]), f["op"], tuple(f.get("values", ())), f.get("time", False))
+    values = tuple(f.get("values", ()))
+    if f["op"] == "absent_where":
+        # (table, column, the conditions of the rows left out): nested filters
+        values = (*values[:2], *(_filter(g) for g in values[2:]))
+    return Filter(Col(**f["col"]), f["op"], values, f.get("time", False))
 
 
 @dataclass(frozen=True)

@@ -185,6 +185,23 @@ def _condition(names: _Names, f: Filter) -> exp.Expr:
         )
         found = exp.In(this=column, query=exp.Subquery(this=sub))
         return found if f.op == "present" else exp.Not(this=found)
+    if f.op == "absent_where":
+        # 'sectors with no company in Texas': the column's values among the rows that meet the
+        # condition (the inner table's own columns, which its scope resolves), left out
+        table, other, *inner = f.values
+        sub = (
+            exp.select(exp.column(other, table=table))
+            .from_(table_ref(table))
+            .where(
+                exp.and_(
+                    exp.Not(
+                        this=exp.Is(this=exp.column(other, table=table), expression=exp.Null())
+                    ),
+                    *(_condition(_Names(True), g) for g in inner),
+                )
+            )
+        )
+        return exp.Not(this=exp.In(this=column, query=exp.Subquery(this=sub)))
     if f.op in ("in", "not in"):
         cond = exp.In(this=column, expressions=[_literal(v) for v in f.values])
         return exp.Not(this=cond) if f.op == "not in" else cond
