@@ -330,12 +330,19 @@ def test_two_aggregates_per_group(engine, seed_db):
 @pytest.mark.parametrize(
     "question",
     [
-        "how many companies does a sector have on average",
         "show the share of the Technology sector",
     ],
 )
 def test_words_that_would_change_nothing_are_declined(engine, seed_db, question):
     assert ask(engine, seed_db, question).tasks[0].refusal
+
+
+def test_on_average_over_a_count_per_group_averages_the_counts(engine, seed_db):
+    """'on average' once linked and ignored (the count of every sector came back); it is now
+    the average of the per-sector counts (count_average.py), so the words change the query."""
+    plan = ask(engine, seed_db, "how many companies does a sector have on average")
+    gold = "SELECT AVG(n) FROM (SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector)"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
 
 
 def test_share_of_rows_in_a_value_is_their_percentage(engine, seed_db):

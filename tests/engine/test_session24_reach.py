@@ -162,3 +162,44 @@ def test_a_condition_added_after_groups_without_is_not_put_beside_it(engine, see
         "and in California?",
     )
     assert not plan.tasks[0].sql  # once: sectors with Californian companies and none in Texas
+
+
+_PICKS_PER_PICKER = (
+    "SELECT AVG(n) FROM (SELECT user_id, COUNT(*) AS n FROM user_selected_stocks GROUP BY user_id)"
+)
+_PICKS_PER_USER = (
+    "SELECT (SELECT COUNT(*) FROM user_selected_stocks) * 1.0 / (SELECT COUNT(*) FROM users)"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # once declined: an average of a count per group needed a nested query
+        ("avg number of picks per user (only ppl with at least 1 pick)", _PICKS_PER_PICKER),
+        (
+            "on avg how many picks does each person have? only counting folks who've picked at"
+            " least one",
+            _PICKS_PER_PICKER,
+        ),
+        ("avg number of stock picks per user? count ppl w/ zero picks as 0", _PICKS_PER_USER),
+        (
+            "average number of companies per sector",
+            "SELECT AVG(n) FROM (SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector)",
+        ),
+    ],
+)
+def test_the_average_of_a_count_per_group(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_an_average_count_over_unsaid_groups_names_both_readings(engine, seed_db):
+    task = ask(engine, seed_db, "avg number of picks per user").tasks[0]
+    assert not task.sql and "over all users" in task.refusal and "at least one" in task.refusal
+
+
+def test_an_average_of_a_column_per_group_stays_that(engine, seed_db):
+    plan = ask(engine, seed_db, "average market cap per sector")
+    gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

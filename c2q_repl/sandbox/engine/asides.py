@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from .count_average import says_whom_to_average
 from .linking import Linked
 
 
@@ -165,7 +166,8 @@ def question_of(
             s
             for s in sentences
             # (a sentence that asks is kept without linking its words: the cheap test first)
-            if not _COURTESY.match(s) and (_asks(s) or not _chatter(s, unknown_words))
+            if not _COURTESY.match(s)
+            and (_asks(s) or says_whom_to_average(s) or not _chatter(s, unknown_words))
         ]
         vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None
         if vague is not None and names_data(vague.group("who")):

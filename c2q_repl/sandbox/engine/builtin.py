@@ -39,6 +39,7 @@ from .bucket_extreme import ranked_period
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
+from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
 from .date_tail import split_date_tail
 from .day_move_sql import answered_rows, move_query
@@ -706,6 +707,11 @@ class BuiltinAnswerer:
         shared = same_as(question)
         if shared is not None:
             return self._same_as(shared, question, task_id, ctx, examples)
+        averaged = count_average(question)
+        if averaged is not None:
+            found = self._count_average(averaged, question, task_id, ctx, examples)
+            if found is not None:
+                return found
         without = groups_without(question)
         if without is not None:
             kept = self._groups_without(without, question, task_id, ctx, examples)
@@ -858,6 +864,75 @@ class BuiltinAnswerer:
             sql=sql,
             description=f"{done} {column} over the {totalled.rows} rows the ranking keeps.",
             assumptions=inner.task.assumptions + assumptions([note]),
+            chart=None,
+        )
+        return Outcome(task, None)
+
+    def _count_average(
+        self, said: CountAverage, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'avg number of picks per user': the count per group asked on its own, then its
+        counts averaged (count_average.py), over the groups with rows or over every group as
+        the question or the data says; None when the words do not read that way."""
+        if not said.said_count:
+            rows = link(said.rows, ctx.lex).items
+            if len(rows) != 1 or rows[0].kind != "table":
+                return None  # 'average market cap per sector': a column's average
+        inner = self.plan_one(said.counted, task_id, ctx, examples=False)
+        spec = inner.spec
+        if inner.task.refusal or spec is None or not inner.task.sql:
+            return None
+        if (
+            spec.shape != "aggregate"
+            or spec.group_by is None
+            or spec.metric is None
+            or spec.metric.func != "COUNT"
+            or spec.having
+            or spec.limit is not None
+            or spec.bucket
+            or spec.per_group is not None
+            or spec.count_groups
+            or spec.extra_metrics
+            or spec.keep_empty
+        ):
+            return None
+        dialect = ctx.lex.catalog.dialect
+        groups = group_table(spec.group_by, spec.table, ctx.lex.catalog)
+        every = f"SELECT COUNT(*) FROM {quoted_table(groups, dialect)}" if groups else ""
+        over = said.over
+        note = ""
+        if groups and any(f.col.table == groups for f in spec.filters) and over != "rows":
+            return self.refuse(task_id, question, _average_over_unsaid(said, groups), ctx, examples)
+        if groups:
+            try:
+                counted = ctx.database.query(
+                    f"SELECT COUNT(*) FROM ({inner.task.sql}) AS counted_groups", timeout=5.0
+                ).rows
+                every_count = ctx.database.query(every, timeout=5.0).rows
+            except Exception:  # noqa: BLE001 - an unreadable check: declined below
+                return None
+            with_rows, total = int(str(counted[0][0])), int(str(every_count[0][0]))
+            if with_rows == total:
+                note = f"every one of the {total} {groups} has at least one, so both averages agree"
+            elif over == "rows":
+                note = f"over the {with_rows} {groups} with at least one"
+            elif over == "all":
+                note = f"over all {total} {groups}, those with none counted as 0"
+            else:
+                decline = _average_over_unsaid(said, groups, with_rows, total)
+                return self.refuse(task_id, question, decline, ctx, examples)
+        made = averaged_sql(inner.task.sql, dialect, every if over == "all" and note else "")
+        if made is None:
+            return None
+        sql, label = made
+        explained = f"the average of '{said.counted}'" + (f" ({note})" if note else "")
+        task = replace(
+            inner.task,
+            task=question,
+            clarified_task=f"The average, per {said.group}, of {said.counted}",
+            description=f"The {label.replace('_', ' ')}: {explained}.",
+            sql=sql,
+            assumptions=inner.task.assumptions + assumptions([("average of a count", explained)]),
             chart=None,
         )
         return Outcome(task, None)
@@ -1212,6 +1287,22 @@ def _plural_past_a_decline(
         f"('{declined}'), not {'those' if narrowed else 'the one row'} answered before it "
         f"('{answered.question}'); please ask the whole question.",
         (pronoun,),
+    )
+
+
+def _average_over_unsaid(
+    said: CountAverage, groups: str, with_rows: int | None = None, total: int | None = None
+) -> Decline:
+    counts = (
+        f" ({with_rows} of the {total} have at least one)"
+        if with_rows is not None and total is not None
+        else ""
+    )
+    return Decline(
+        f"An average of {said.rows} per {said.group} can be over the {groups} with at least one "
+        f"or over all {groups}{counts}; please say which ('among {groups} with at least one' "
+        f"or 'over all {groups}').",
+        (said.rows,),
     )
 
 
