@@ -203,3 +203,32 @@ def test_an_average_of_a_column_per_group_stays_that(engine, seed_db):
     plan = ask(engine, seed_db, "average market cap per sector")
     gold = "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once declined: 'once' unread
+            "which stocks got picked more than once in december",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks WHERE created_date >="
+            " '2023-12-01' AND created_date < '2024-01-01' GROUP BY stock_symbol"
+            " HAVING COUNT(*) > 1",
+        ),
+        (
+            "stocks that were picked at least twice",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " HAVING COUNT(*) >= 2",
+        ),
+        (
+            # once declined: what '5' referred to
+            "Which stocks are most popular with our app's users? Give me the top five by number"
+            " of users who picked them.",
+            "SELECT stock_symbol, COUNT(DISTINCT user_id) AS n FROM user_selected_stocks"
+            " GROUP BY stock_symbol ORDER BY n DESC LIMIT 5",
+        ),
+    ],
+)
+def test_counts_said_in_times_and_rankings_said_after(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

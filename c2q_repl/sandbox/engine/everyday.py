@@ -22,6 +22,10 @@ def _end(word: str) -> str:
     return "lowest" if word.lower() in ("first", "earliest", "oldest") else "highest"
 
 
+_TIMES = {"once": "1", "twice": "2", "thrice": "3", **{w: str(n) for w, n in NUMBER_WORDS.items()}}
+_TIMES_OP = {"only": "exactly", "just": "exactly"}
+
+
 # (pattern, replacement): a replacement is a template or a function of the match
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
@@ -864,6 +868,22 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\1",
+    ),
+    # 'which stocks got picked more than once in dec', 'customers who ordered at least 3
+    # times': the rows with more than one related row (the verb names their table)
+    (
+        re.compile(
+            r"\b(?:(?:who|that|which)\s+)?(?:(?:were|was|got|get|gets|have\s+been|has\s+been|"
+            r"had\s+been|been|are|is)\s+)?(?P<verb>[a-z]+ed)\s+(?P<op>more\s+than|over|at\s+least|"
+            r"fewer\s+than|less\s+than|under|at\s+most|exactly|only|just)\s+(?P<n>once|twice|thrice|"
+            r"\d+\s+times|(?:two|three|four|five|six|seven|eight|nine|ten)\s+times)\b",
+            re.I,
+        ),
+        lambda m: (
+            f"with {_TIMES_OP.get(m.group('op').lower(), m.group('op'))} "
+            f"{_TIMES.get(m.group('n').lower().split()[0], m.group('n').split()[0])} "
+            f"{m.group('verb')}"
+        ),
     ),
     # 'break down user picks by sector': a count per sector
     (

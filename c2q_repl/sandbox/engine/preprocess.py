@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
+from .normalize import NUMBER_WORDS
 from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
@@ -1418,6 +1419,15 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     text = re.sub(
         r"\b(top\s+\d+)\s+(?:biggest|largest)\s+(?=[^?]*\bby\s+\w)", r"\1 ", text, flags=re.I
     )
+    ranked_by = _TOP_BY_SAID_AFTER.match(text)
+    if ranked_by is not None:
+        # 'Which stocks are most popular with users? Give me the top 5 by number of users who
+        # picked them.': the second sentence says what 'most' ranks by
+        noun = ranked_by.group("noun") or ranked_by.group("noun2")
+        n = ranked_by.group("n").lower()
+        said = f"top {NUMBER_WORDS.get(n, n)} {noun} {ranked_by.group('by')}"
+        rewrites += ((ranked_by.group(0).strip(), said),)
+        text = said
     top_said = _TOP_SAID_AFTER.match(text)
     if top_said is not None:
         which, rest, n = top_said.groups()
@@ -1460,6 +1470,13 @@ _TOP_SAID_AFTER = re.compile(
     r"([^?.!]*\b(?:most|least|highest|lowest|biggest|largest|smallest|best|worst)\b[^?.!]*?)"
     r"\s*[?.!]+\s*(?:(?:ok(?:ay)?|so|and)[\s,]+)?(?:(?:give\s+me|show\s+me|list|just|only)\s+)?"
     r"(?:the\s+)?top\s+(\d+)\s*(?:pls|please)?\s*[?.!]*\s*$",
+    re.I,
+)
+_TOP_BY_SAID_AFTER = re.compile(
+    r"^\s*(?:(?:which|what)\s+(?P<noun>[a-z]+(?:\s+[a-z]+)?)\s+(?:are|is|were|was|have\s+been)\s+"
+    r"(?:the\s+)?most\s+[^?.!]*[?.!]|(?:the\s+)?most\s+[a-z]+\s+(?P<noun2>[a-z]+)\s*(?:[-–—:,]|[?.!]))"
+    r"\s*(?:(?:give|show)\s+me\s+|just\s+|list\s+)?(?:the\s+)?top\s+(?P<n>\d+|three|four|five|six|seven|eight|nine|ten|"
+    r"fifteen|twenty)\s+(?P<by>by\s+[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
 )
 _TWO_EXTREMES = re.compile(
