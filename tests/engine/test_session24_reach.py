@@ -232,3 +232,45 @@ def test_an_average_of_a_column_per_group_stays_that(engine, seed_db):
 def test_counts_said_in_times_and_rankings_said_after(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once declined: '/' read as 'or' or a division, never computed
+            "top 5 Energy names by ebitda/market_cap",
+            "SELECT stock_symbol, ebitda * 1.0 / market_cap AS r FROM companies"
+            " WHERE sector = 'Energy' AND ebitda IS NOT NULL ORDER BY r DESC LIMIT 5",
+        ),
+        (
+            # once declined: 'per employee' divides by a column
+            "market cap per employee for WMT and AMZN",
+            "SELECT stock_symbol, market_cap * 1.0 / full_time_employees FROM companies"
+            " WHERE stock_symbol IN ('WMT', 'AMZN')",
+        ),
+        (
+            "ratio of ebitda to market cap for AAPL",
+            "SELECT ebitda * 1.0 / market_cap FROM companies WHERE stock_symbol = 'AAPL'",
+        ),
+    ],
+)
+def test_a_ratio_of_two_columns_of_a_row(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_ratio_whose_column_is_also_a_condition_is_not_read(engine, seed_db):
+    plan = ask(
+        engine, seed_db, "companies with market cap over 100 billion by market cap per employee"
+    )
+    assert "NULLIF" not in plan.tasks[0].sql  # the condition on market cap would divide too
+
+
+def test_the_highest_ratio_is_the_row_with_the_highest_ratio(engine, seed_db):
+    plan = ask(engine, seed_db, "which company has the highest market cap per employee overall")
+    gold = (
+        "SELECT stock_symbol, market_cap * 1.0 / full_time_employees AS r FROM companies"
+        " ORDER BY r DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

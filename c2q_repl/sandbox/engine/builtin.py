@@ -39,6 +39,7 @@ from .bucket_extreme import ranked_period
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
+from .column_ratio import read_ratio
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
 from .date_tail import split_date_tail
@@ -378,7 +379,9 @@ class BuiltinAnswerer:
         )
         if forecast is not None:
             return self._single(self.refuse("0", question, forecast, ctx))
-        ranged = read_range(prepared.question, ctx.lex.catalog)
+        ranged = read_range(prepared.question, ctx.lex.catalog) or read_ratio(
+            prepared.question, ctx.lex
+        )
         if ranged is not None:
             # 'avg daily range (high - low)': a measure of two columns (derived.py)
             plan = self._with_range(request, ranged[0], ranged[1], ctx)
@@ -502,6 +505,13 @@ class BuiltinAnswerer:
         if task is None or task.refusal or not task.sql:
             return plan
         sql = with_range(task.sql, derived, ctx.lex.catalog.dialect)
+        if sql is None and not derived.other:
+            reason = (
+                f"I read '{question}' with {derived.stand_in} standing for the ratio "
+                f"{derived.stand_in} / {derived.per}, but the answer does not use it; please ask "
+                "for the ratio of the rows themselves."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
         if sql is None:
             reason = (
                 f"I read '{question}' with the high standing for the day's range, but the "
@@ -509,7 +519,15 @@ class BuiltinAnswerer:
                 "a period."
             )
             return self._single(self.refuse("0", question, Decline(reason), ctx))
-        notes = task.assumptions + assumptions([derived.note])
+        said = task.assumptions
+        if not derived.other:
+            # the notes of the stand-in column are about the ratio that replaced it
+            ratio = f"{derived.stand_in} / {derived.per}"
+            said = tuple(
+                {**note, "explanation": note["explanation"].replace(derived.stand_in, ratio)}
+                for note in said
+            )
+        notes = said + assumptions([derived.note])
         task = replace(task, sql=sql, assumptions=notes, chart=None)
         state = {k: v for k, v in plan.state.items() if k != "spec"}  # nothing to edit
         return replace(plan, tasks=(task,), assumptions=notes, state=state)

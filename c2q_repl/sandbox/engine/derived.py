@@ -63,13 +63,19 @@ _PERCENT_WORD = re.compile(r"%|\bpercent(?:age)?\b|\bpct\b", re.I)
 class Derived:
     table: str
     stand_in: str  # the column the question is read with ('high')
-    other: str  # the column subtracted ('low')
+    other: str  # the column subtracted ('low'); "" for a plain ratio of stand_in to per
     name: str  # the output name of the measure
     per: str = ""  # the column the range is divided by ('low'), or "" for the points
     hundred: bool = False  # that ratio in percent ('range %', '* 100')
 
     @property
     def note(self) -> tuple[str, str]:
+        if not self.other:
+            times = " * 100" if self.hundred else ""
+            return (
+                "ratio",
+                f"a ratio of two columns: {self.table}.{self.stand_in}{times} / {self.per}",
+            )
         if self.per:
             times = " * 100" if self.hundred else ""
             return (
@@ -143,11 +149,18 @@ def with_range(sql: str, derived: Derived, dialect: str) -> str | None:
         if isinstance(node, exp.Column) and node.name == derived.stand_in:
             used = True
             table = node.table
-            low = exp.column(derived.other, table) if table else exp.column(derived.other)
-            spread = exp.Paren(this=exp.Sub(this=node.copy(), expression=low))
+            spread: exp.Expression = node.copy()
+            if derived.other:
+                low = exp.column(derived.other, table) if table else exp.column(derived.other)
+                spread = exp.Paren(this=exp.Sub(this=spread, expression=low))
             if not derived.per:
                 return spread
-            per = exp.column(derived.per, table) if table else exp.column(derived.per)
+            per: exp.Expression = (
+                exp.column(derived.per, table) if table else exp.column(derived.per)
+            )
+            if not derived.other:
+                # a ratio of two columns: a zero divisor gives no value, never an error
+                per = exp.Nullif(this=per, expression=exp.Literal.number(0))
             # '* 1.0' keeps an integer high and low from a whole-number division
             scale = exp.Literal.number("100.0" if derived.hundred else "1.0")
             ratio = exp.Div(this=exp.Mul(this=spread, expression=scale), expression=per)
