@@ -274,3 +274,44 @@ def test_the_highest_ratio_is_the_row_with_the_highest_ratio(engine, seed_db):
         " ORDER BY r DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once declined: 'YE' unread
+            "SPX level at 2022 YE close",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date = (SELECT MAX(record_date) FROM index_price_history WHERE record_date"
+            " LIKE '2022%')",
+        ),
+        (
+            "AAPL close at year-end 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND"
+            " record_date = (SELECT MAX(record_date) FROM stock_price_history WHERE"
+            " stock_symbol = 'AAPL' AND record_date LIKE '2023%')",
+        ),
+    ],
+)
+def test_year_end_said_short(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_which_of_the_two_went_up_more_ranks_the_two_named_before(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "apple vs microsoft market cap",
+        "which of the two went up more in 2023 in %?",
+    )
+    first = "(SELECT MIN(record_date) FROM stock_price_history WHERE record_date LIKE '2023%')"
+    last = "(SELECT MAX(record_date) FROM stock_price_history WHERE record_date LIKE '2023%')"
+    gold = (
+        "SELECT s.stock_symbol, 100.0 * (e.close - s.close) / s.close AS p FROM"
+        " stock_price_history s JOIN stock_price_history e ON e.stock_symbol = s.stock_symbol"
+        f" WHERE s.stock_symbol IN ('AAPL', 'MSFT') AND s.record_date = {first}"
+        f" AND e.record_date = {last} ORDER BY p DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -885,6 +885,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             f"{m.group('verb')}"
         ),
     ),
+    # 'SPX level at 2022 YE close', 'year-end 2022', 'EOY 2023': the end of that year
+    (
+        re.compile(
+            r"\b(?:at\s+)?(?:the\s+)?(?:(?:YE|EOY|year[- ]end|end[- ]of[- ]year)\s+((?:19|20)\d\d)|"
+            r"((?:19|20)\d\d)\s+(?:YE|EOY|year[- ]end))\b(?:\s+close\b)?",
+            re.I,
+        ),
+        lambda m: f"at the end of {m.group(1) or m.group(2)}",
+    ),
     # 'break down user picks by sector': a count per sector
     (
         re.compile(

@@ -660,7 +660,11 @@ _EACH_DAY = re.compile(
 # 'which has more employees, AAPL or MSFT', 'which of GOOGL and META had more volume': the
 # one with the most of it, among the rows named (said as the superlative the reading ranks)
 _WHICH_OF_TWO = re.compile(
-    r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))", re.IGNORECASE
+    r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
+    # 'which of the two went up more': the rows of the answer before, one of them the most
+    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:the\s+two|them|those|these|both|"
+    r"the\s+pair)\b",
+    re.IGNORECASE,
 )
 _MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re.IGNORECASE)
 # 'How many … are listed on the NASDAQ, and how many on the NYSE?': one count for each, as
