@@ -134,17 +134,6 @@ def test_newest_first_without_a_date_is_declined(engine, seed_db):
     assert not task.sql and "date" in task.refusal
 
 
-def test_the_top_group_from_that_is_not_a_new_top_10(engine, seed_db):
-    # once the 10 largest Real Estate companies, whatever their industry
-    task = session(
-        engine,
-        seed_db,
-        "Average market cap by industry within Real Estate, highest first",
-        "list the companies in the top industry from that, with city and state",
-    ).tasks[0]
-    assert not task.sql and task.refusal
-
-
 def test_the_total_for_those_groups_asks_each_or_all(engine, seed_db):
     # once one total over the four states, where each state's total is as likely meant
     task = session(

@@ -315,3 +315,29 @@ def test_which_of_the_two_went_up_more_ranks_the_two_named_before(engine, seed_d
         f" AND e.record_date = {last} ORDER BY p DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_top_group_from_that_is_the_first_row_before(engine, seed_db):
+    # once the 10 largest Real Estate companies, then declined (session 23)
+    plan = session(
+        engine,
+        seed_db,
+        "Average market cap by industry within Real Estate, highest first",
+        "list the companies in the top industry from that, with city and state",
+    )
+    gold = (
+        "SELECT stock_symbol, short_name, city, state FROM companies WHERE sector = 'Real Estate'"
+        " AND industry = (SELECT industry FROM companies WHERE sector = 'Real Estate'"
+        " GROUP BY industry ORDER BY AVG(market_cap) DESC LIMIT 1)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_the_top_group_whose_conditions_would_be_lost_is_declined(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "states with the most tech companies",
+        "list the companies in the top state from that",
+    )
+    assert not plan.tasks[0].sql  # every company of that state, or its tech companies?

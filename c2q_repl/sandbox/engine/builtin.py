@@ -96,6 +96,7 @@ from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .that_period import that_period
+from .top_of_answer import top_of_answer
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .vocabulary import build_lexicon
@@ -190,7 +191,8 @@ class BuiltinAnswerer:
         try:
             ctx = self._context(request.catalog, request.database)
             plan = self._answer(request, question, ctx)
-            return self._in_that_period(request, question, ctx, plan)
+            plan = self._in_that_period(request, question, ctx, plan)
+            return self._at_top_of_answer(request, question, ctx, plan)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan(
                 "0",
@@ -229,6 +231,47 @@ class BuiltinAnswerer:
         if not retried.tasks or any(t.refusal for t in retried.tasks):
             return plan
         note = {"concept": again[1][0], "explanation": f"'{again[1][0]}' read as '{again[1][1]}'"}
+        tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in retried.tasks)
+        return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
+
+    def _at_top_of_answer(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'list the companies in the top industry from that' after industries ranked, declined
+        as an edit: asked again with the first row's value said ('the Semiconductors
+        industry'; top_of_answer.py), unless the first two rows are tied."""
+        if not request.history or not all(t.refusal for t in plan.tasks):
+            return plan
+        prior = request.history[-1]
+        shown = (prior.state or {}).get("spec")
+        prev = QuerySpec.from_json(shown) if shown else None
+        top = top_of_answer(question, prev) if prev is not None and prior.sql else None
+        if prev is None or top is None or prev.group_by is None:
+            return plan
+        try:
+            columns, rows = _columns_and_rows(ctx.database, prior.sql)
+        except Exception:  # noqa: BLE001 - an answer that no longer runs: the decline stands
+            return plan
+        names = [c.lower() for c in columns]
+        group = prev.group_by.column.lower()
+        if not rows or group not in names:
+            return plan
+        if len(rows) > 1 and rows[0][-1] == rows[1][-1]:
+            return plan  # two groups tied at the top: which one is not guessed
+        value = rows[0][names.index(group)]
+        if value is None:
+            return plan
+        again = top.with_value(question, str(value))
+        retried = self._answer(request, again, ctx)
+        if not retried.tasks or any(t.refusal for t in retried.tasks):
+            return plan
+        if not _conditions_change_nothing(prev, retried, ctx):
+            return plan  # 'the top state' of tech companies' states: its tech companies?
+        note = {
+            "concept": top.said,
+            "explanation": f"'{top.said}' read as {value}, the first row of the previous answer "
+            f"('{prior.question}')",
+        }
         tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
 
@@ -1226,6 +1269,33 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
         t if t.refusal else replace(t, assumptions=tuple(notes) + t.assumptions) for t in plan.tasks
     )
     return replace(plan, tasks=tasks, assumptions=tuple(notes) + plan.assumptions)
+
+
+def _conditions_change_nothing(prev: QuerySpec, retried: Plan, ctx: AnswerContext) -> bool:
+    """The conditions of the previous answer keep every row of the one asked again ('the top
+    industry' of Real Estate's industries is in Real Estate anyway), so dropping them loses
+    nothing; checked on the data."""
+    kept = [f for f in prev.filters if not f.time]
+    if not kept:
+        return True
+    shown = retried.state.get("spec")
+    if not shown or len(retried.tasks) != 1:
+        return False
+    spec = QuerySpec.from_json(shown)
+    added = tuple(f for f in kept if f not in spec.filters)
+    if not added:
+        return True
+    if any(f.col.table != spec.table for f in added):
+        return False
+    try:
+        narrowed = build(spec.with_(filters=spec.filters + added), ctx.lex.catalog).sql
+        counts = [
+            ctx.database.query(f"SELECT COUNT(*) FROM ({sql}) AS asked", timeout=5.0).rows[0][0]
+            for sql in (retried.tasks[0].sql, narrowed)
+        ]
+    except Exception:  # noqa: BLE001 - not checked: not asked again
+        return False
+    return counts[0] == counts[1]
 
 
 def _columns_and_rows(database: Database, sql: str) -> tuple[list[str], list[list]]:
