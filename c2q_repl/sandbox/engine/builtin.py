@@ -99,6 +99,7 @@ from .that_period import that_period
 from .top_of_answer import top_of_answer
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
+from .verb_counts import counted_verbs
 from .vocabulary import build_lexicon
 from .which_ones import counted_by, counted_rows_listed
 from .within_top import WithinTop, within_sql, within_top
@@ -780,6 +781,7 @@ class BuiltinAnswerer:
                 return kept
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
+        linked = counted_verbs(linked, ctx.lex.catalog)  # 'screened the most': the most screenings
         extreme = period_extreme(question, linked, ctx.lex)
         if (
             extreme is not None

@@ -894,6 +894,18 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"at the end of {m.group(1) or m.group(2)}",
     ),
+    # 'How many vehicles does each depot have? Show the depot name and the number of
+    # vehicles.': the count per group shows the group's name anyway
+    (
+        re.compile(
+            r"^(?P<asked>\s*(?:for\s+each\s+[a-z]+\s*,\s*)?how\s+many\b[^?]*\b(?:each|per|every)\b[^?]*\?)"
+            r"\s*(?:please\s+)?(?:show|list|give|return)\s+(?:me\s+)?(?:the\s+|its\s+|their\s+)?"
+            r"(?:[a-z]+\s+)?(?:name|title)s?\s+and\s+the\s+(?:total\s+)?(?:number|count)\s+of\s+"
+            r"[a-z]+(?:\s+[a-z]+)?\s*[.!]*\s*$",
+            re.I,
+        ),
+        r"\g<asked>",
+    ),
     # 'break down user picks by sector': a count per sector
     (
         re.compile(

@@ -641,10 +641,10 @@ def _named_tables_own(st: ReadState, dates: list[Col]) -> Col | None:
 
 
 def is_year_column(st: ReadState, col: Col) -> bool:
-    """An integer column that holds years ('HireYear', 'release_year', 'formed_year')."""
+    """An integer column that holds years ('HireYear', 'release_year', 'yr_built')."""
     from .names import split_words
 
-    return col_kind(st, col) == "number" and "year" in split_words(col.column)
+    return col_kind(st, col) == "number" and bool({"year", "yr"} & set(split_words(col.column)))
 
 
 def _year_filter(st: ReadState, item: Item, col: Col) -> Filter:
