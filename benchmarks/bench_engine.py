@@ -120,6 +120,9 @@ HOLDOUT_SPLITS = (
     "holdout87",
     "holdout88",
     "holdout89",
+    "holdout90",
+    "holdout91",
+    "holdout93",
 )  # --holdout runs them all: never tuned on
 
 

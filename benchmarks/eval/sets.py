@@ -251,6 +251,13 @@ SPLITS = (
     "dev144",
     "dev145",
     "dev146",
+    "holdout90",
+    "holdout91",
+    "holdout93",
+    "dev147",
+    "dev148",
+    "dev149",
+    "dev150",
 )  # later blind sets
 
 

@@ -341,3 +341,35 @@ def test_the_top_group_whose_conditions_would_be_lost_is_declined(engine, seed_d
         "list the companies in the top state from that",
     )
     assert not plan.tasks[0].sql  # every company of that state, or its tech companies?
+
+
+def test_registered_users_are_the_users(engine, seed_db):
+    # once their signup dates alone ('registered' read as the date column)
+    plan = ask(engine, seed_db, "Which registered users have not selected a single stock?")
+    gold = (
+        "SELECT user_id FROM users u WHERE NOT EXISTS"
+        " (SELECT 1 FROM user_selected_stocks s WHERE s.user_id = u.user_id)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,then",
+    [
+        # once the picks per sector: 'per company' dropped without a word
+        ("picks by sector", "ok now picks per company for each sector, highest first"),
+        # once a whole-2022 answer: 'i.e.' ended a sentence, and the first was set aside
+        (
+            "What was Amazon's closing price on the last trading day of June 2023?",
+            "And its percentage return over the first half of 2023, i.e. from the last close of"
+            " 2022 to that date?",
+        ),
+    ],
+)
+def test_half_a_question_is_never_dropped(engine, seed_db, first, then):
+    assert not session(engine, seed_db, first, then).tasks[0].sql
+
+
+def test_average_of_counts_over_two_groupings_is_declined(engine, seed_db):
+    # once the average over sectors of the picks per sector
+    assert not ask(engine, seed_db, "average picks per company for each sector").tasks[0].sql

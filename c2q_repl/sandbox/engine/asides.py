@@ -29,7 +29,10 @@ class Mention:
     group: str = ""  # the column an entity is a value of
 
 
-_SENTENCES = re.compile(r"(?<=[?.!])\s+(?=\S)")
+# ('i.e.', 'e.g.', 'vs.' end no sentence: 'its return over H1, i.e. from … to …')
+_SENTENCES = re.compile(
+    r"(?<=[?.!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bvs\.)(?<!\betc\.)\s+(?=\S)", re.I
+)
 _REQUEST_START = re.compile(
     r"^\s*(?:(?:and|so|but|also|now|then|ok(?:ay)?|well|oh(?:\s+my)?|and\s+so)[\s,]+)*"
     r"(?:which|what|what's|whats|how|who|whose|whom|when|where|on\s+which|in\s+which|"

@@ -63,6 +63,7 @@ from .evidence import (
 from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
 from .group_totals import group_totals
+from .groupings_said import two_groupings
 from .groups_without import GroupsWithout, groups_without, groups_without_spec
 from .guard import unaccounted
 from .how_much import total_of_how_much
@@ -496,8 +497,14 @@ class BuiltinAnswerer:
                 return self._single(self.refuse("0", question, skipped, ctx))
             outcome = self._followups.answer(request.history[-1], question, ctx, answered)
             if outcome is not None:
-                lost = _rows_lost(outcome, request.history[-1], question, ctx) or _outside_absence(
-                    outcome, shown, request.history[-1].question, question
+                lost = (
+                    _rows_lost(outcome, request.history[-1], question, ctx)
+                    or _outside_absence(outcome, shown, request.history[-1].question, question)
+                    or (
+                        two_groupings(link(question, ctx.lex), outcome.spec, ctx.lex.catalog)
+                        if outcome.spec is not None
+                        else None
+                    )
                 )
                 if lost is not None:
                     return self._single(self.refuse("0", question, lost, ctx))
@@ -796,6 +803,9 @@ class BuiltinAnswerer:
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
             return self.refuse(task_id, question, spec, ctx, examples)
+        doubled = two_groupings(linked, spec, ctx.lex.catalog)
+        if doubled is not None:
+            return self.refuse(task_id, question, doubled, ctx, examples)
         if extreme is not None:
             spec = spec.with_(notes=(*spec.notes, extreme.note))
         cut = each_group_cut(question, spec)

@@ -30,6 +30,9 @@ _TIMES_OP = {"only": "exactly", "just": "exactly"}
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # 'which sector is worth the most, i.e. biggest combined market cap?': what follows says
+    # the same again, more exactly; read as one clause
+    (re.compile(r"\s*,?\s*\b(?:i\.e|e\.g)\b\.?,?(?=\s)", re.I), ","),
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
     # 'home to the most S&P 500 headquarters': the headquarters of the index's companies
     (re.compile(r"\b(S&P\s*500|SPX|index)\s+(?:headquarters|hqs?)\b", re.I), r"\1 companies"),
@@ -905,6 +908,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\g<asked>",
+    ),
+    # 'which registered users have not selected a stock': the users (registering is how they
+    # became users; never their registration dates)
+    (
+        re.compile(
+            r"(?<!recently )(?<!newly )(?<!first )(?<!last )\b(?:registered|signed[- ]up)\s+"
+            r"(users|members|customers|accounts)\b",
+            re.I,
+        ),
+        r"\1",
     ),
     # 'break down user picks by sector': a count per sector
     (
