@@ -122,6 +122,7 @@ HOLDOUT_SPLITS = (
     "holdout89",
     "holdout90",
     "holdout91",
+    "holdout92",
     "holdout93",
 )  # --holdout runs them all: never tuned on
 

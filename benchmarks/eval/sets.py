@@ -253,6 +253,7 @@ SPLITS = (
     "dev146",
     "holdout90",
     "holdout91",
+    "holdout92",
     "holdout93",
     "dev147",
     "dev148",
