@@ -73,6 +73,7 @@ from .lexicon import Lexicon, load_synonyms
 from .linking import link, spelled_codes
 from .located import where_located, where_said, with_city_of_place
 from .nearby import nearby_questions
+from .noun_values import value_after_noun
 from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import (
@@ -92,6 +93,7 @@ from .rounds import (
     last_answered,
 )
 from .same_as import SameAs, same_as
+from .shown_anyway import columns_sentence, shows_all
 from .spec import Decline, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
@@ -194,7 +196,8 @@ class BuiltinAnswerer:
             ctx = self._context(request.catalog, request.database)
             plan = self._answer(request, question, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
-            return self._at_top_of_answer(request, question, ctx, plan)
+            plan = self._at_top_of_answer(request, question, ctx, plan)
+            return self._shown_anyway(request, question, ctx, plan)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan(
                 "0",
@@ -235,6 +238,27 @@ class BuiltinAnswerer:
         note = {"concept": again[1][0], "explanation": f"'{again[1][0]}' read as '{again[1][1]}'"}
         tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
+
+    def _shown_anyway(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'which stocks have exactly 1 pick? need symbol and name', declined as a whole:
+        answered without its last sentence when that answer shows every column it lists
+        (shown_anyway.py)."""
+        if not plan.tasks or not all(t.refusal for t in plan.tasks):
+            return plan
+        split = columns_sentence(question)
+        if split is None:
+            return plan
+        asked, columns = split
+        retried = self._answer(request, asked, ctx)
+        if len(retried.tasks) != 1 or retried.tasks[0].refusal or not retried.tasks[0].sql:
+            return plan
+        if not shows_all(columns, retried.tasks[0].sql, ctx.lex.catalog.dialect, ctx.lex):
+            return plan
+        note = {"concept": columns, "explanation": f"'{columns}': shown in the answer"}
+        tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in retried.tasks)
+        return replace(retried, tasks=tasks, assumptions=(*retried.assumptions, note))
 
     def _at_top_of_answer(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
@@ -788,6 +812,11 @@ class BuiltinAnswerer:
                 return kept
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
+        moved = value_after_noun(question, linked)
+        if moved is not None:
+            # 'which 3 tech stocks have the most picks': the stocks in tech, ranked
+            question = moved
+            linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         linked = counted_verbs(linked, ctx.lex.catalog)  # 'screened the most': the most screenings
         extreme = period_extreme(question, linked, ctx.lex)
         if (

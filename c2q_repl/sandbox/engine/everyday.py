@@ -919,6 +919,60 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1",
     ),
+    # 'whats apple closing at latest', 'where is AAPL closing at today': its latest close
+    (
+        re.compile(r"\bclosing\s+at\s+(?:the\s+)?(?:latest|now|today|currently)\b", re.I),
+        "latest close",
+    ),
+    # 'which sector got the most companys': has the most
+    (re.compile(r"\b(?:got|gets|has\s+got)\s+the\s+(most|fewest|least)\b", re.I), r"has the \1"),
+    # 'stocks ppl put on there watchlists': picked
+    (
+        re.compile(
+            r"\b(?:put|placed|saved|stuck)\s+(?:on|in|onto|into)\s+(?:their|there|his|her|a|the|my|"
+            r"your|our)\s+(?:watch\s*)?lists?\b",
+            re.I,
+        ),
+        "picked",
+    ),
+    # 'top 5 stocks ppl picked': ranked by how many picks, as 'most picked' says
+    (
+        re.compile(
+            r"^\s*(?P<top>top\s+\d+)\s+(?P<noun>stocks|companies|tickers|names)\s+(?:that\s+)?"
+            r"(?:ppl|people|users|folks|everyone|investors)\s+(?:have\s+)?(?:picked|selected|chose|"
+            r"chosen|added)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<top> most picked \g<noun>",
+    ),
+    # 'ko vs pep which went up more in 2023': which of the two
+    (
+        re.compile(
+            r"^\s*(?P<a>[\w.&-]+)\s+(?:vs\.?|versus|or)\s+(?P<b>[\w.&-]+)\s*[,:-]?\s+which\s+"
+            r"(?:one\s+)?(?P<rest>(?:went|did|gained|rose|grew|performed|was|is|has|had)\b.+)$",
+            re.I,
+        ),
+        lambda m: (
+            f"which of {m.group('a')} and {m.group('b')} "
+            + re.sub(r"\bmore\b(?!\s+than\b)", "the most", m.group("rest"), count=1, flags=re.I)
+        ),
+    ),
+    # 'wheres the s&p at now': its latest level
+    (
+        re.compile(
+            r"^\s*where(?:'s|s|\s+is)\s+(?:the\s+)?(?P<what>.+?)\s+(?:at|trading)(?:\s+(?:right\s+)?"
+            r"(?:now|today|currently|these\s+days))?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"latest \g<what> price",
+    ),
+    # 'picked by just one user': exactly one
+    (
+        re.compile(
+            r"\bby\s+(?:just|only)\s+(?:one|1|a\s+single)\s+(user|person|customer|member)\b", re.I
+        ),
+        r"by exactly 1 \1s",
+    ),
     # 'break down user picks by sector': a count per sector
     (
         re.compile(
