@@ -426,3 +426,38 @@ def test_phone_and_newsroom_wordings(engine, seed_db, question, gold):
 def test_a_last_sentence_asking_for_an_unshown_column_stays_declined(engine, seed_db):
     task = ask(engine, seed_db, "which stocks were picked by just one user? need sector").tasks[0]
     assert not task.sql  # the answer shows no sector: the sentence asks for more
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which 5 stocks traded the most shares in december 2023, total volume?",
+            "SELECT stock_symbol, SUM(volume) AS v FROM stock_price_history WHERE record_date"
+            " >= '2023-12-01' AND record_date < '2024-01-01' GROUP BY stock_symbol"
+            " ORDER BY v DESC LIMIT 5",
+        ),
+        (
+            "amazon vs walmart, whats each one's weight in the S&P 500?",
+            "SELECT stock_symbol, weight FROM index_compositions WHERE index_symbol = 'SP500'"
+            " AND stock_symbol IN ('AMZN', 'WMT')",
+        ),
+        (
+            "microsoft in Q3 2023 - avg daily close, plus the high and low close for the quarter",
+            "SELECT AVG(close), MAX(close), MIN(close) FROM stock_price_history WHERE"
+            " stock_symbol = 'MSFT' AND record_date >= '2023-07-01' AND record_date < '2023-10-01'",
+        ),
+        (
+            "how did the S&P 500 itself do in 2023? first close of the year vs the last one, and"
+            " the % move",
+            "SELECT s.price, e.price, 100.0 * (e.price - s.price) / s.price FROM"
+            " index_price_history s, index_price_history e WHERE s.index_symbol = 'SP500' AND"
+            " e.index_symbol = 'SP500' AND s.record_date = (SELECT MIN(record_date) FROM"
+            " index_price_history WHERE record_date LIKE '2023%') AND e.record_date ="
+            " (SELECT MAX(record_date) FROM index_price_history WHERE record_date LIKE '2023%')",
+        ),
+    ],
+)
+def test_journalist_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

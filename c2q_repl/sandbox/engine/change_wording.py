@@ -34,7 +34,7 @@ _OF_YEAR = (
 )
 _ENDS_SAID_AFTER = re.compile(
     r"\s*[,(-]?\s*(?:from\s+)?(?:the\s+)?(?:very\s+)?first(?:\s+trading)?"
-    rf"(?:\s+{_END_WORD})?{_OF_YEAR.format(n=1)}\s+"
+    rf"(?:\s+{_END_WORD})?(?:\s+close)?{_OF_YEAR.format(n=1)}\s+"
     r"(?:to|through|until|till|vs\.?|versus)\s+(?:the\s+)?(?:very\s+)?last(?:\s+trading)?"
     rf"(?:\s+{_END_WORD})?(?:\s+close)?{_OF_YEAR.format(n=2)}"
     r"\s*\)?\s*(?=[,?.!]|\s+in\s+(?:%|percent)|\s*$)",
@@ -119,8 +119,13 @@ _AT_BOTH_ENDS = re.compile(
 )
 
 
-# 'how much did aapl move in 2023, as %': the unit the change is shown in
-_AS_PERCENT_TAIL = re.compile(r"\s*[,?]?\s+as\s+(?:a\s+)?(?:%|percent(?:age)?)\s*[?.!]*\s*$", re.I)
+# 'how much did aapl move in 2023, as %', '… do in 2023?, and the % move': the unit the
+# change is shown in
+_AS_PERCENT_TAIL = re.compile(
+    r"\s*[,?]*\s+(?:as\s+(?:a\s+)?(?:%|percent(?:age)?)|(?:and|with|plus)\s+the\s+(?:%|percent(?:age)?)"
+    r"\s+(?:move|gain|return))\s*[?.!]*\s*$",
+    re.I,
+)
 # 'top 5 stocks by % price increase in 2022': ranked by the percent change of the close
 _PERCENT_RISE = re.compile(
     r"(?:(?:%|\bpercent(?:age)?)\s+(?:(?:share\s+|stock\s+)?price\s+)?"
@@ -200,7 +205,12 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     m = _AS_PERCENT_TAIL.search(text)
     if m and re.search(r"\b(?:change|gain|rise|move|moved|chg|perform|do|return)", text, re.I):
         said.append((m.group(0).strip(" ,?"), "in percent"))
-        text = text[: m.start()] + " in percent"
+        head = text[: m.start()]
+        did = _HOW_DID_DO.match(head)
+        if did:
+            # 'the S&P 500 do in 2023, and the % move': how much it changed, in percent
+            head = f"how much did {did.group('what')} change{head[did.end() :]}"
+        text = head + " in percent"
     m = _MEASURED_AS.search(text)
     if m and re.search(
         r"\b(?:perform|performance|performer|change|gain|did|do)", text[: m.start()], re.I

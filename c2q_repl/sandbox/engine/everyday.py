@@ -973,6 +973,46 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"by exactly 1 \1s",
     ),
+    # 'which 5 stocks traded the most shares in december 2023, total volume?': the highest
+    # total volume, as the words after it say (without them a day's volume is as likely)
+    (
+        re.compile(
+            r"\btraded\s+the\s+(most|fewest|least)\s+(?:shares|volume)\b(?P<rest>[^?]*?)"
+            r"\s*,\s*(?:by\s+)?(?:total|combined|summed)\s+volume(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            f"had the {'highest' if m.group(1).lower() == 'most' else 'lowest'} total volume"
+            f"{m.group('rest')}"
+        ),
+    ),
+    # 'amazon vs walmart, whats each one's weight in the S&P 500?': the weight of both
+    (
+        re.compile(
+            r"^\s*(?P<a>[\w.&'-]+(?:\s+[\w.&'-]+)?)\s+(?:vs\.?|versus|and)\s+(?P<b>[\w.&'-]+"
+            r"(?:\s+[\w.&'-]+)?)\s*[,:-]\s*(?:what(?:'s|s|\s+is|\s+are)\s+)?(?:each\s+one'?s|"
+            r"each'?s|their|both\s+of\s+their|both)\s+(?P<what>[^?]+?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<what> of \g<a> and \g<b>",
+    ),
+    # 'avg daily close, plus the high and low close for the quarter': three aggregates
+    (
+        re.compile(
+            r"\s*,?\s*\bplus\s+the\s+high\s+and\s+(?:the\s+)?low\s+(close|price|volume)\b", re.I
+        ),
+        r", max \1 and min \1",
+    ),
+    # 'MSFT in Q3 2023 - avg close … for the quarter': the period already said
+    (
+        re.compile(
+            r"\s+(?:for|over|in|during)\s+the\s+(?:quarter|year|month|period)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: "" if re.search(r"\b(?:19|20)\d\d\b", m.string[: m.start()]) else m.group(0),
+    ),
+    # 'how did the S&P 500 itself do': the index
+    (re.compile(r"(?<=\w)\s+itself\b", re.I), ""),
     # 'break down user picks by sector': a count per sector
     (
         re.compile(
