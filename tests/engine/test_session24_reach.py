@@ -461,3 +461,52 @@ def test_a_last_sentence_asking_for_an_unshown_column_stays_declined(engine, see
 def test_journalist_wordings(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_ratio_for_rows_ranked_by_a_column_shows_whose_it_is(engine, seed_db):
+    plan = ask(engine, seed_db, "ebitda to market cap ratio for the 5 largest companies")
+    gold = (
+        "SELECT stock_symbol, short_name, ebitda * 1.0 / market_cap FROM companies"
+        " ORDER BY market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_ratio_whose_numerator_ranks_the_rows_is_declined(engine, seed_db):
+    # once the 5 companies with the highest market cap per employee, not the 5 largest
+    assert (
+        not ask(engine, seed_db, "market cap per employee for the 5 largest companies").tasks[0].sql
+    )
+
+
+def test_where_is_a_market_without_an_index_stays_declined(engine, seed_db):
+    # once the latest close of every NASDAQ-listed stock
+    assert not ask(engine, seed_db, "where is the nasdaq trading today").tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "turns,gold",
+    [
+        (
+            (
+                "apple vs microsoft: % change in closing price from oct 2 to dec 29 2023",
+                "what were their highest closes in that period",
+            ),
+            "SELECT stock_symbol, MAX(close) FROM stock_price_history WHERE stock_symbol IN"
+            " ('AAPL', 'MSFT') AND record_date BETWEEN '2023-10-02' AND '2023-12-29'"
+            " GROUP BY stock_symbol",
+        ),
+        (
+            (
+                "S&P 500 % return in 2023, first trading day to last",
+                "and 2022?",
+                "what was its highest close in the data",
+            ),
+            "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'",
+        ),
+    ],
+)
+def test_an_aggregate_asked_after_a_change_is_no_change(engine, seed_db, turns, gold):
+    # once a % change again, then a stock's close joined to the index
+    plan = session(engine, seed_db, *turns)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -39,7 +39,7 @@ from .bucket_extreme import ranked_period
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
-from .column_ratio import read_ratio
+from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
 from .date_tail import split_date_tail
@@ -580,6 +580,14 @@ class BuiltinAnswerer:
         if task is None or task.refusal or not task.sql:
             return plan
         sql = with_range(task.sql, derived, ctx.lex.catalog.dialect)
+        if sql is not None and derived.ranked_apart and _orders_by(task.sql, derived.stand_in):
+            reason = (
+                f"The question ranks the rows by {derived.stand_in} and asks for "
+                f"{derived.stand_in} / {derived.per} beside it; the built-in engine reads the "
+                "ratio in place of that column, so it cannot keep both. Please ask for the ratio "
+                "of rows named another way."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
         if sql is None and not derived.other:
             reason = (
                 f"I read '{question}' with {derived.stand_in} standing for the ratio "
@@ -596,6 +604,7 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, Decline(reason), ctx))
         said = task.assumptions
         if not derived.other:
+            sql = with_row_names(sql, derived.table, ctx.lex.catalog, ctx.lex.catalog.dialect)
             # the notes of the stand-in column are about the ratio that replaced it
             ratio = f"{derived.stand_in} / {derived.per}"
             said = tuple(
@@ -1310,6 +1319,12 @@ def _with_preparation(plan: Plan, prepared: Prepared) -> Plan:
         t if t.refusal else replace(t, assumptions=tuple(notes) + t.assumptions) for t in plan.tasks
     )
     return replace(plan, tasks=tasks, assumptions=tuple(notes) + plan.assumptions)
+
+
+def _orders_by(sql: str, column: str) -> bool:
+    """The SQL's ORDER BY (or a ranking subquery's) uses the column."""
+    at = sql.upper().rfind("ORDER BY")
+    return at >= 0 and re.search(rf"\b{re.escape(column)}\b", sql[at:], re.I) is not None
 
 
 def _conditions_change_nothing(prev: QuerySpec, retried: Plan, ctx: AnswerContext) -> bool:

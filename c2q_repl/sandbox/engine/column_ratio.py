@@ -12,11 +12,18 @@ from __future__ import annotations
 
 import re
 
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
+from c2q_repl.sandbox.contracts import Catalog
+
 from .derived import Derived
 from .lexicon import Lexicon, column_kind
 from .linking import link
 from .reading import columns_of
 from .spec import Col
+from .sqlbuild import name_columns
 
 _WORDS = r"[a-z][a-z_]*(?:\s+[a-z_]+){0,3}"
 _SHAPES = (
@@ -59,7 +66,13 @@ def read_ratio(question: str, lex: Lexicon) -> tuple[str, Derived] | None:
         words = top.column.replace("_", " ")
         rewritten = question[:start] + words + question[end:]
         name = f"{top.column}_{joiner}_{bottom.column}"
-        return rewritten, Derived(top.table, top.column, "", name, bottom.column)
+        ranks = r"\b(?:largest|biggest|smallest|top|highest|lowest|most|least|fewest|best|worst)\b"
+        # 'highest market cap per employee', '… by ebitda/market_cap': ranked by the ratio
+        adjacent = re.search(ranks + r"(?:\s+\d+)?\s*$|\bby\s*$", question[:start], re.I)
+        apart = bool(re.search(ranks, rest, re.I)) and not adjacent
+        return rewritten, Derived(
+            top.table, top.column, "", name, bottom.column, ranked_apart=apart
+        )
     return None
 
 
@@ -101,3 +114,31 @@ def _one_column(text: str, lex: Lexicon, from_end: bool) -> tuple[Col, int] | No
             return None
         return columns[0], (part[0].start() if from_end else part[-1].end())
     return None
+
+
+def with_row_names(sql: str, table: str, catalog: Catalog, dialect: str) -> str:
+    """'ebitda to market cap ratio for the 5 largest companies': a ratio of each row says
+    whose it is; a plain list of ``table`` rows without its key or name gets them first."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except SqlglotError:
+        return sql
+    if (
+        not isinstance(tree, exp.Select)
+        or tree.args.get("group")
+        or tree.args.get("distinct")
+        or any(e.find(exp.AggFunc) is not None for e in tree.selects)
+    ):
+        return sql
+    info = catalog.table(table)
+    if info is None:
+        return sql
+    shown = {c.name.lower() for e in tree.selects for c in e.find_all(exp.Column)}
+    wanted = [*info.primary_key[:1], *name_columns(info)[:1]]
+    missing = [c for c in dict.fromkeys(wanted) if c.lower() not in shown]
+    if not missing:
+        return sql
+    qualified = any(c.table for e in tree.selects for c in e.find_all(exp.Column))
+    added = [exp.column(c, table=table) if qualified else exp.column(c) for c in missing]
+    tree.set("expressions", [*added, *tree.expressions])
+    return tree.sql(dialect=dialect)

@@ -67,6 +67,9 @@ class Derived:
     name: str  # the output name of the measure
     per: str = ""  # the column the range is divided by ('low'), or "" for the points
     hundred: bool = False  # that ratio in percent ('range %', '* 100')
+    # a ranking said apart from the ratio ('… per employee for the 5 largest companies'): it
+    # must not rank by the stand-in column, which would become the ratio
+    ranked_apart: bool = False
 
     @property
     def note(self) -> tuple[str, str]:

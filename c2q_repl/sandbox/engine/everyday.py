@@ -960,7 +960,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'wheres the s&p at now': its latest level
     (
         re.compile(
-            r"^\s*where(?:'s|s|\s+is)\s+(?:the\s+)?(?P<what>.+?)\s+(?:at|trading)(?:\s+(?:right\s+)?"
+            r"^\s*where(?:'s|s|\s+is)\s+(?:the\s+)?(?P<what>(?:s&p(?:\s*500)?|spx|sp500)(?:\s+index)?|index|(?-i:[A-Z]{1,5}))"
+            r"\s+(?:at|trading)(?:\s+(?:right\s+)?"
             r"(?:now|today|currently|these\s+days))?\s*[?.!]*\s*$",
             re.I,
         ),

@@ -600,6 +600,38 @@ def apply_followup(
                     spec = spec.with_(extra_metrics=extra)
                     changes.append(f"also computing the {it.text.lower()} {col.column}")
                     continue
+                measured = spec.metric.col if spec.metric is not None else None
+                if spec.change and measured is not None and col.table != measured.table:
+                    if col.column.lower() not in ("close", "price"):
+                        return None  # 'its highest volume' of an index: not its measure
+                    col = measured  # 'its highest close' of the S&P 500: its price
+                if spec.change and re.search(
+                    r"\b(?:in|over|across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:data|dataset|"
+                    r"history)\b|\bever\b|\ball[- ]time\b",
+                    question,
+                    re.I,
+                ):
+                    # 'its highest close in the data' after its change in 2022: every day
+                    spec = spec.with_(filters=tuple(f for f in spec.filters if not f.time))
+                if spec.change:
+                    # 'what were their highest closes in that period' after the % change of
+                    # two named stocks: each one's highest close, never a change again
+                    several = any(
+                        f.op == "in" and len(f.values) > 1 and not f.time for f in spec.filters
+                    )
+                    history = lex.catalog.table(col.table)
+                    keys = [
+                        k
+                        for k in (history.primary_key if history else ())
+                        if lex.kind_of(col.table, k) != "date"
+                    ]
+                    per = Col(col.table, keys[0]) if several and len(keys) == 1 else None
+                    spec = spec.with_(
+                        change="",
+                        group_by=per or spec.group_by,
+                        order_metric=False,
+                        limit=None,
+                    )
                 spec = spec.with_(metric=Metric(it.arg, col), shape="aggregate")
                 changes.append(f"computing the {it.text.lower()} {col.column}")
                 continue
