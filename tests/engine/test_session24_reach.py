@@ -115,7 +115,7 @@ def test_everyday_wordings(engine, seed_db, question, gold):
             "number of Consumer Defensive companies per state",
             "just states with 2 or fewer",
             "SELECT state, COUNT(*) FROM companies WHERE sector = 'Consumer Defensive'"
-            " GROUP BY state HAVING COUNT(*) <= 2",
+            " AND state IS NOT NULL GROUP BY state HAVING COUNT(*) <= 2",
         ),
     ],
 )
@@ -509,4 +509,18 @@ def test_where_is_a_market_without_an_index_stays_declined(engine, seed_db):
 def test_an_aggregate_asked_after_a_change_is_no_change(engine, seed_db, turns, gold):
     # once a % change again, then a stock's close joined to the index
     plan = session(engine, seed_db, *turns)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_groups_kept_by_a_count_are_never_the_empty_group(engine, seed_db):
+    # once with a row for the companies with no state (outside the US)
+    plan = ask(
+        engine,
+        seed_db,
+        "which states have at least 15 S&P companies HQ'd there? give me the counts",
+    )
+    gold = (
+        "SELECT state, COUNT(*) FROM companies WHERE state IS NOT NULL GROUP BY state"
+        " HAVING COUNT(*) >= 15"
+    )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

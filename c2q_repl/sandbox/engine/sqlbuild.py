@@ -936,6 +936,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
             select = select.group_by(
                 exp.column(label) if spec.bucket else group.copy(), *(c.copy() for c in named_by)
             )
+            if spec.having and not spec.bucket:
+                # 'which states have at least 15 companies': rows with no state are no state
+                select = select.where(
+                    exp.Not(this=exp.Is(this=group.copy(), expression=exp.Null()))
+                )
             if spec.having:
                 select = select.having(
                     exp.and_(
