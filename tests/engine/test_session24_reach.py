@@ -524,3 +524,18 @@ def test_groups_kept_by_a_count_are_never_the_empty_group(engine, seed_db):
         " HAVING COUNT(*) >= 15"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_how_many_of_them_never_after_every_row_counted(engine, seed_db):
+    # once declined: 'never' had no rows before it to exclude from
+    plan = session(
+        engine,
+        seed_db,
+        "how many users are there",
+        "and how many of them never picked a single stock?",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM users u WHERE NOT EXISTS"
+        " (SELECT 1 FROM user_selected_stocks s WHERE s.user_id = u.user_id)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -1191,8 +1191,10 @@ def test_what_time_is_declined(engine, seed_db):
     assert "times of day" in task.refusal and not task.sql
 
 
-def test_a_pronoun_after_a_declined_narrowing_is_declined(engine, seed_db):
-    """'list their ids' after 'how many of them haven't …' (declined) once listed every user."""
+def test_a_pronoun_after_a_narrowing_lists_the_narrowed_rows(engine, seed_db):
+    """'list their ids' after 'how many of them haven't …' once listed every user, then was
+    declined with the narrowing; the narrowing is now answered (session 24), so 'their' are
+    the users without a pick."""
     plan = session(
         engine,
         seed_db,
@@ -1200,7 +1202,11 @@ def test_a_pronoun_after_a_declined_narrowing_is_declined(engine, seed_db):
         "how many of them havent picked any stock yet",
         "list their ids and signup dates",
     )
-    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+    gold = (
+        "SELECT user_id, created_date FROM users u WHERE NOT EXISTS"
+        " (SELECT 1 FROM user_selected_stocks s WHERE s.user_id = u.user_id)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
 
 
 def test_that_user_is_the_previous_answers_user(engine, seed_db):

@@ -104,7 +104,7 @@ from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .verb_counts import counted_verbs
 from .vocabulary import build_lexicon
-from .which_ones import counted_by, counted_rows_listed
+from .which_ones import counted_by, counted_rows_listed, of_every_row_counted
 from .within_top import WithinTop, within_sql, within_top
 from .wording import (
     arithmetic_decline,
@@ -513,6 +513,12 @@ class BuiltinAnswerer:
             listed = counted_rows_listed(question, QuerySpec.from_json(shown)) if shown else None
             if listed is not None:
                 question = listed  # 'list them' after 'which city has the most companies'
+            every = of_every_row_counted(question, QuerySpec.from_json(shown)) if shown else None
+            if every is not None:
+                # 'and how many of them never picked a stock?' after every user counted
+                asked_anew = self.plan_one(every, "0", ctx)
+                if not asked_anew.task.refusal:
+                    return self._single(asked_anew)
             answered = last_answered(request.history)
             skipped = _plural_past_a_decline(
                 request.history, answered, question, ctx

@@ -64,3 +64,20 @@ def counted_rows_listed(question: str, prev: QuerySpec) -> str | None:
     # (after every group's count, 'them' may be the groups or all their rows: left to the
     # follow-up readers)
     return f"list those {prev.table}" if kept else None
+
+
+# 'and how many of them never picked a single stock?' after 'how many users are there'
+_HOW_MANY_OF_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?how\s+many\s+of\s+(?:them|those|these)\s+(?P<rest>\S.*)$",
+    re.I,
+)
+
+
+def of_every_row_counted(question: str, prev: QuerySpec) -> str | None:
+    """'how many users never picked a single stock' when 'them' are every row of a table the
+    previous answer counted with no condition; None otherwise (a condition kept is the
+    follow-up readers' work)."""
+    m = _HOW_MANY_OF_THEM.match(question)
+    if m is None or prev.shape != "count" or prev.filters or prev.group_by is not None:
+        return None
+    return f"how many {prev.table} {m.group('rest')}"
