@@ -539,3 +539,12 @@ def test_how_many_of_them_never_after_every_row_counted(engine, seed_db):
         " (SELECT 1 FROM user_selected_stocks s WHERE s.user_id = u.user_id)"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_sentence_saying_how_a_change_is_measured_is_never_set_aside(engine, seed_db):
+    # once answered from the first sentence alone (the first day of Q4, not the end of Sept)
+    question = (
+        "what did the S&P 500 itself do in Q4 2023? level at end of Sept vs year end and the % move"
+    )
+    task = ask(engine, seed_db, question).tasks[0]
+    assert not task.sql or "2023-09" in task.sql

@@ -137,12 +137,21 @@ _COURTESY = re.compile(
 _ABOUT_ME = re.compile(r"^\s*i(?:'d|\s+would)?\s+(?:want|need|like|love)\b.*\bmy\b", re.I)
 
 
+# words that say how an answer is measured, never about the asker
+_MEASURING = re.compile(
+    r"%|\bpercent|\bvs\.?(?=\s)|\bversus\b|\bchange\b|\bmove\b|\blevel\b|\bclose\b|\breturn\b",
+    re.I,
+)
+
+
 def _chatter(sentence: str, unknown_words: Callable[[str], tuple[str, ...]]) -> bool:
     """Words about the asker: several the engine cannot place ('my granddaughter bought me
     a few shares'), as opposed to a fragment that edits the question ('top 5'); or the
     asker's own wish about their own things ('I want to see how my year went.')."""
     if _ABOUT_ME.match(sentence) and not sentence.rstrip().endswith("?"):
         return True
+    if _MEASURING.search(sentence):
+        return False  # 'level at end of Sept vs year end and the % move': how it is measured
     return len(unknown_words(sentence)) >= 2
 
 
