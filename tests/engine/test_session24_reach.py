@@ -548,3 +548,13 @@ def test_a_sentence_saying_how_a_change_is_measured_is_never_set_aside(engine, s
     )
     task = ask(engine, seed_db, question).tasks[0]
     assert not task.sql or "2023-09" in task.sql
+
+
+def test_biggest_first_by_a_column_sorts_by_it(engine, seed_db):
+    # once declined: 'first' had no column
+    plan = ask(engine, seed_db, "show me the utilities biggest first by mkt cap")
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Utilities'"
+        " ORDER BY market_cap DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

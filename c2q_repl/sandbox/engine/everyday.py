@@ -33,6 +33,19 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'which sector is worth the most, i.e. biggest combined market cap?': what follows says
     # the same again, more exactly; read as one clause
     (re.compile(r"\s*,?\s*\b(?:i\.e|e\.g)\b\.?,?(?=\s)", re.I), ","),
+    # 'show me the utilities biggest first by mkt cap': sorted by it, biggest first
+    (
+        re.compile(
+            r",?\s*\b(biggest|largest|highest|smallest|lowest)\s+first\s+by\s+"
+            r"([a-z][a-z_ ]*?)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            f" sorted by {m.group(2)} in "
+            + ("ascending" if m.group(1).lower() in ("smallest", "lowest") else "descending")
+            + " order"
+        ),
+    ),
     (re.compile(r"\s*\b(?:right\s+now|at\s+the\s+moment)\b", re.I), ""),
     # 'home to the most S&P 500 headquarters': the headquarters of the index's companies
     (re.compile(r"\b(S&P\s*500|SPX|index)\s+(?:headquarters|hqs?)\b", re.I), r"\1 companies"),
