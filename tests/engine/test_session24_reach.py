@@ -558,3 +558,23 @@ def test_biggest_first_by_a_column_sorts_by_it(engine, seed_db):
         " ORDER BY market_cap DESC"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "which sector is worth the most, i.e. biggest combined market cap?",
+            "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector"
+            " ORDER BY t DESC LIMIT 1",
+        ),
+        (
+            "which users made picks in nov 2023 and how many each?",
+            "SELECT user_id, COUNT(*) FROM user_selected_stocks WHERE created_date >="
+            " '2023-11-01' AND created_date < '2023-12-01' GROUP BY user_id",
+        ),
+    ],
+)
+def test_a_measure_said_after_a_comma_and_how_many_each(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

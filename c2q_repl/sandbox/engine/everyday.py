@@ -1025,6 +1025,26 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: "" if re.search(r"\b(?:19|20)\d\d\b", m.string[: m.start()]) else m.group(0),
     ),
+    # 'which sector is worth the most, i.e. biggest combined market cap?': the measure said
+    # after the comma is what 'worth the most' means
+    (
+        re.compile(
+            r"\b(?:is|are|was|were)\s+worth\s+the\s+most\s*,\s*(?:the\s+)?"
+            r"(?=(?:biggest|largest|highest)\b)",
+            re.I,
+        ),
+        "has the ",
+    ),
+    # 'which users made picks in nov 2023 and how many each?': the count per user
+    (
+        re.compile(
+            r"^\s*which\s+(?P<who>[a-z]+?)s?\s+(?:made|placed|had|have|has|did|got)\s+"
+            r"(?P<what>[a-z]+)\s+(?P<rest>[^?]*?)\s*,?\s*and\s+how\s+many\s+(?:each|apiece)"
+            r"(?:\s+one)?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"how many \g<what> per \g<who> \g<rest>",
+    ),
     # 'how did the S&P 500 itself do': the index
     (re.compile(r"(?<=\w)\s+itself\b", re.I), ""),
     # 'break down user picks by sector': a count per sector
