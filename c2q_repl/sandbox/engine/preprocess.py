@@ -662,8 +662,10 @@ _EACH_DAY = re.compile(
 _WHICH_OF_TWO = re.compile(
     r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
     # 'which of the two went up more': the rows of the answer before, one of them the most
-    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:the\s+two|them|those|these|both|"
-    r"the\s+pair)\b",
+    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:the\s+two|both|the\s+pair)\b"
+    # ('which of them are more …' may keep several: only one said with a singular verb)
+    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:them|those|these)\s+"
+    r"(?:is|was|has|had|did|went|gained|rose|grew|fell|dropped|performed)\b",
     re.IGNORECASE,
 )
 _MORE_NOT_THAN = re.compile(r"\b(?:the\s+)?(more|fewer|less)\b(?!\s+than\b)", re.IGNORECASE)
