@@ -93,7 +93,7 @@ from .rounds import (
     last_answered,
 )
 from .same_as import SameAs, same_as
-from .shown_anyway import columns_sentence, shows_all
+from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Decline, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
@@ -251,6 +251,8 @@ class BuiltinAnswerer:
         if split is None:
             return plan
         asked, columns = split
+        if not lists_columns(columns, ctx.lex):
+            return plan
         retried = self._answer(request, asked, ctx)
         if len(retried.tasks) != 1 or retried.tasks[0].refusal or not retried.tasks[0].sql:
             return plan

@@ -41,6 +41,23 @@ def columns_sentence(question: str) -> tuple[str, str] | None:
     return m.group("asked").strip(), m.group("columns").strip()
 
 
+def lists_columns(columns: str, lex: Lexicon) -> bool:
+    """Every part of ``columns`` names a column, a name or a count (checked before the
+    question is asked again, which costs a whole answer)."""
+    parts = [p for p in _PARTS.split(columns) if p.strip()]
+    if not parts:
+        return False
+    for part in parts:
+        if _COUNT_WORDS.match(part.strip()) or _NAME_WORDS.match(part.strip()):
+            continue
+        items = link(part, lex).items
+        if not any(it.kind == "column" for it in items):
+            return False
+        if any(it.kind not in ("column", "table") for it in items):
+            return False
+    return True
+
+
 def shows_all(columns: str, sql: str, dialect: str, lex: Lexicon) -> bool:
     """Every column listed ('symbol and name', 'company name + # of picks') is in the SELECT
     of ``sql``: its own column, or a count for 'number of …'."""
