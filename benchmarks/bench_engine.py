@@ -124,6 +124,10 @@ HOLDOUT_SPLITS = (
     "holdout91",
     "holdout92",
     "holdout93",
+    "holdout94",
+    "holdout95",
+    "holdout96",
+    "holdout97",
 )  # --holdout runs them all: never tuned on
 
 

@@ -259,6 +259,14 @@ SPLITS = (
     "dev148",
     "dev149",
     "dev150",
+    "holdout94",
+    "holdout95",
+    "holdout96",
+    "holdout97",
+    "dev151",
+    "dev152",
+    "dev153",
+    "dev154",
 )  # later blind sets
 
 
