@@ -1382,6 +1382,11 @@ _ONE_OF_THOSE = re.compile(
 )
 
 
+_REGROUPS_THAT = re.compile(
+    r"^\s*(?:(?:and|now|ok|so|then)[\s,]+)?(?:split|break|group|divide|bucket|slice|cut)\s+"
+    r"(?:that|this|it|them|those|these)\b",
+    re.I,
+)
 _CONTINUES = re.compile(r"^\s*(?:and|&|what\s+about|how\s+about|same\s+(?:for|but))\b", re.I)
 
 
@@ -1393,6 +1398,13 @@ def _fragment_past_a_decline(
     guess what the declined question was about."""
     if history[-1].sql:
         return None  # the previous question was answered
+    if _REGROUPS_THAT.match(question):
+        # 'split that by sector': that is the declined answer, never every company counted
+        return Decline(
+            f"'{question}' splits the answer to the previous question "
+            f"('{history[-1].question}'), which I could not answer; please ask the whole "
+            "question."
+        )
     linked = link(question, ctx.lex)
     evidence = followup_evidence(question, linked)
     if not (evidence.fragment and evidence.marker) or evidence.pronoun:

@@ -987,6 +987,20 @@ def _there_as_their(text: str) -> str:
     return _THERE.sub(fix, text)
 
 
+# 'the all-time record close', 'record volume for TSLA', 'a record low close': the extreme
+# of the measure named next; 'record' alone is a row ('records of', 'record dates')
+_RECORD_MEASURE = re.compile(
+    r"\b(?:(?:all|of\s+all)[- ]time\s+)?record(?:[- ](?P<way>high|low))?\s+"
+    r"(?!(?:dates?|days?|counts?|numbers?|ids?|keeping|of|for|in|from|with|that|which|where|"
+    r"and|or|is|was|the|a|an|to|on|at|by|per)\b)(?=[a-z])",
+    re.IGNORECASE,
+)
+
+
+def _record_as_extreme(m: re.Match[str]) -> str:
+    return "lowest " if (m.group("way") or "").lower() == "low" else "highest "
+
+
 def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Rewrite abbreviations word by word; returns the text and what was rewritten."""
     rewrites: list[tuple[str, str]] = []
@@ -1013,6 +1027,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if worded != text:
         rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
         text = worded
+    record = _RECORD_MEASURE.sub(_record_as_extreme, text)
+    if record != text:
+        rewrites.append(("record close", "highest close"))  # never a word dropped as 'rows'
+        text = record
     better = _DID_BETTER.sub("gained more", text)
     if better != text:
         rewrites.append(("did better", "gained more"))  # a stock's return, in percent
@@ -1297,6 +1315,10 @@ _LABEL_SAYS_WHEN = re.compile(
     r"today|yesterday|ytd|mtd|qtd|q[1-4]|h[12]|fy\d*)\b",
     re.IGNORECASE,
 )
+# 'list those: user id, ticker …': a label that points back or asks is the question itself
+_LABEL_ASKS = re.compile(
+    r"\b(?:those|these|them|they|their|that|it|its|list|show|give|tell|get|find)\b", re.IGNORECASE
+)
 _FOR_MY = re.compile(
     r"^\s*(?:for|in)\s+(?:my|a|our|the|this)\s+(?:[a-z-]+\s+){0,2}?(?:article|story|report|"
     r"slide|slides|deck|pack|presentation|meeting|memo|piece|post|newsletter|review|demo|"
@@ -1312,7 +1334,11 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     removed: list[str] = []
     for pattern in (_INTERJECTION, _ON_ANOTHER_POINT, _NEW_SUBJECT, _FOR_MY, _LABEL):
         m = pattern.match(text)
-        if m and pattern is _LABEL and _LABEL_SAYS_WHEN.search(m.group(1)):
+        if (
+            m
+            and pattern is _LABEL
+            and (_LABEL_SAYS_WHEN.search(m.group(1)) or _LABEL_ASKS.search(m.group(1)))
+        ):
             continue
         if m and (pattern in (_NEW_SUBJECT, _ON_ANOTHER_POINT) or not names_data(m.group(0))):
             removed.append(m.group(0).strip(" ,:;-"))

@@ -70,6 +70,12 @@ def asked_projection(
         # 'what day did apple have the most shares traded': the volume that ranked the day
         # stays beside it (the answer says how many, not only when)
         kept += [i for i, s in enumerate(shown) if s.col == spec.order_by and i not in kept][:1]
+    days = _dated_key(spec.table, catalog)
+    if kept and all(shown[i].col in days for i in kept):
+        # 'days spx closed above 5600': the days of a history, each with the value its
+        # threshold compared (the reader checks it; a strict reading would hide why)
+        compared = {f.col for f in spec.filters if f.op in (">", ">=", "<", "<=") and not f.time}
+        kept += [i for i, s in enumerate(shown) if s.col in compared and i not in kept]
     kept = _names_beside_codes(kept, shown, catalog)
     labels = [i for i in _named_row_labels(spec, shown, catalog) if kept and i not in kept]
     if kept and labels:

@@ -1,0 +1,76 @@
+"""Issue 12: wrong answers and declines from the twenty-fifth session's development sets.
+Each question answered here was declined or answered wrongly before its fix; the guards beside
+them keep a fix from reaching too far."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, rows, same_rows, session
+
+_DECLINED = "how many stock picks were made within 24h of the user's own signup time?"
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once every row of the index's history in date order: 'record' was a filler word
+            "whats the all time record close for the S&P 500 index in the data, and what day "
+            "was it",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "record volume for TSLA",
+            "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " ORDER BY volume DESC LIMIT 1",
+        ),
+        (
+            "record low close for NVDA",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " ORDER BY close ASC LIMIT 1",
+        ),
+        (
+            # once the days alone: the price each day was compared on is shown beside it
+            "days spx closed above 5600",
+            "SELECT record_date, price FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND price > 5600",
+        ),
+    ],
+)
+def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_records_as_rows_still_counted(engine, seed_db):
+    plan = ask(engine, seed_db, "how many records are in stock price history")
+    assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM stock_price_history")
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    [
+        # once every pick listed: 'list those:' was set aside as a label
+        "list those: user id, ticker, signup time and pick time",
+        # once every company counted per sector
+        "split that by sector",
+    ],
+)
+def test_a_back_reference_to_a_declined_first_question_is_declined(engine, seed_db, follow_up):
+    first = ask(engine, seed_db, _DECLINED)
+    assert first.tasks[0].refusal  # the premise: the first question is one I cannot answer
+    plan = session(engine, seed_db, _DECLINED, follow_up)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_list_those_after_an_answer_lists_its_rows(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 5 companies by market cap", "list those: ticker, name and sector"
+    )
+    assert len(rows(seed_db, plan)) == 5, plan.tasks[0].sql
+
+
+def test_split_that_after_an_answer_still_regroups(engine, seed_db):
+    plan = session(engine, seed_db, "how many companies are there", "split that by sector")
+    assert same_rows(seed_db, plan, "SELECT sector, COUNT(*) FROM companies GROUP BY sector")
