@@ -36,6 +36,39 @@ _DECLINED = "how many stock picks were made within 24h of the user's own signup 
             "SELECT record_date, price FROM index_price_history"
             " WHERE index_symbol = 'SP500' AND price > 5600",
         ),
+        (
+            # once declined: ', biggest first' was read as part of what ranks
+            "rank the sectors by total market cap, biggest first",
+            "SELECT sector, SUM(market_cap) FROM companies GROUP BY sector ORDER BY 2 DESC",
+        ),
+        (
+            "rank the sectors by number of companies, smallest first",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector ORDER BY 2 ASC, 1 ASC",
+        ),
+        (
+            # once declined: 'heaviest' was dropped with no 'top' to rank
+            "10 heaviest SP500 constituents by weight, with their market cap",
+            "SELECT ic.stock_symbol, ic.weight, c.market_cap FROM index_compositions ic"
+            " JOIN companies c ON c.stock_symbol = ic.stock_symbol"
+            " WHERE ic.index_symbol = 'SP500' ORDER BY ic.weight DESC LIMIT 10",
+        ),
+        (
+            # once declined: 'company names' beside a count of picks per stock, '+ pick counts'
+            "top 5 most picked stocks w/ company names + pick counts",
+            "SELECT u.stock_symbol, c.short_name, COUNT(*) FROM user_selected_stocks u"
+            " JOIN companies c ON c.stock_symbol = u.stock_symbol"
+            " GROUP BY u.stock_symbol, c.short_name ORDER BY 3 DESC, 1 LIMIT 5",
+        ),
+        (
+            "top 10 most-selected tickers in user_selected_stocks w/ the pick counts",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks"
+            " GROUP BY stock_symbol ORDER BY 2 DESC, 1 LIMIT 10",
+        ),
+        (
+            # once declined: the second sentence says the first again
+            "how many users signed up per month? monthly counts from the users table pls",
+            "SELECT strftime('%Y-%m', created_date), COUNT(*) FROM users GROUP BY 1",
+        ),
     ],
 )
 def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
@@ -74,3 +107,8 @@ def test_list_those_after_an_answer_lists_its_rows(engine, seed_db):
 def test_split_that_after_an_answer_still_regroups(engine, seed_db):
     plan = session(engine, seed_db, "how many companies are there", "split that by sector")
     assert same_rows(seed_db, plan, "SELECT sector, COUNT(*) FROM companies GROUP BY sector")
+
+
+def test_two_sentences_asking_different_things_stay_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "how many users signed up per month? and which month had the most")
+    assert not plan.tasks[0].sql

@@ -216,9 +216,21 @@ def _describes_the_group(st: ReadState, p: Parts) -> list[Col]:
     """The columns asked beside a grouping by a table's one-column key, all of that table
     (each has one value per group); else []."""
     group = p.group_col
-    if group is None or not p.projection or key_columns(st, group.table) != (group.column,):
+    if group is None or not p.projection:
         return []
-    if any(c.table != group.table or c == group or not names_rows(c.column) for c in p.projection):
+    # 'most picked stocks w/ company names': grouped by the picks' stock, whose company (the
+    # table that column references) has one name per group, shown beside it as a label
+    named = {
+        r.to_table
+        for r in st.lex.catalog.relationships
+        if (r.from_table, r.from_column) == (group.table, group.column)
+        and key_columns(st, r.to_table) == (r.to_column,)
+    }
+    if key_columns(st, group.table) == (group.column,):
+        named.add(group.table)
+    if not named:
+        return []
+    if any(c.table not in named or c == group or not names_rows(c.column) for c in p.projection):
         return []  # 'for each trip status': the status groups, not a column of each trip
     return list(p.projection)
 

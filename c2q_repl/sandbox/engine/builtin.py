@@ -92,6 +92,7 @@ from .regions import in_region
 from .rounds import (
     last_answered,
 )
+from .said_twice import two_sentences
 from .same_as import SameAs, same_as
 from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Decline, QuerySpec
@@ -248,11 +249,9 @@ class BuiltinAnswerer:
         if not plan.tasks or not all(t.refusal for t in plan.tasks):
             return plan
         split = columns_sentence(question)
-        if split is None:
-            return plan
+        if split is None or not lists_columns(split[1], ctx.lex):
+            return self._said_twice(request, question, ctx, plan)
         asked, columns = split
-        if not lists_columns(columns, ctx.lex):
-            return plan
         retried = self._answer(request, asked, ctx)
         if len(retried.tasks) != 1 or retried.tasks[0].refusal or not retried.tasks[0].sql:
             return plan
@@ -261,6 +260,26 @@ class BuiltinAnswerer:
         note = {"concept": columns, "explanation": f"'{columns}': shown in the answer"}
         tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(*retried.assumptions, note))
+
+    def _said_twice(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """A question said twice in other words, declined whole: answered when each sentence
+        alone gets the very same SQL (said_twice.py)."""
+        sentences = two_sentences(question)
+        if sentences is None:
+            return plan
+        answers = [self._answer(request, sentence, ctx) for sentence in sentences]
+        sqls = {a.tasks[0].sql if len(a.tasks) == 1 else "" for a in answers}
+        if len(sqls) != 1 or not next(iter(sqls)) or answers[0].tasks[0].refusal:
+            return plan
+        first = answers[0]
+        note = {
+            "concept": sentences[1],
+            "explanation": f"'{sentences[1]}' asks the same as '{sentences[0]}'",
+        }
+        tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in first.tasks)
+        return replace(first, tasks=tasks, assumptions=(*first.assumptions, note))
 
     def _at_top_of_answer(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan

@@ -1222,10 +1222,18 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     (
         re.compile(
+            r"\b(top\s+\d+\s+)(?:heaviest|most\s+heavily\s+weighted)\s+"
+            r"(?=\w+\b.*\bby\s+(?:index\s+)?weight)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    (
+        re.compile(
             r"\b(?:heaviest|most\s+heavily\s+weighted)\s+(?=\w+\b.*\bby\s+(?:index\s+)?weight)",
             re.I,
         ),
-        "",
+        "largest ",  # '10 heaviest … by weight' ranks as 'top 10 heaviest' does
     ),
     (re.compile(r"\bheaviest\s+(?=weights?\b)", re.I), "highest "),
     # 'the average revenue growth across the Energy sector': within it

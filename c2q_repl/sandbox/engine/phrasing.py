@@ -47,8 +47,9 @@ _SHOW_THE_COUNT = re.compile(
 # 'top 5 most selected stocks, with selection counts', '… more than 60 companies? Include the
 # counts.': a count the answer shows beside each group anyway
 _WITH_THE_COUNTS = re.compile(
-    r"(?:\s*,?\s*(?:along\s+)?with|[?.]\s*(?:include|including|show|with|plus)|\s*,\s*(?:including|plus))"
-    r"\s+(?:the\s+|their\s+|its\s+)?(?:[a-z]+\s+)?counts?\s*[.?!]*\s*$",
+    r"(?:\s*,?\s*(?:along\s+)?(?:with|w/)|[?.]\s*(?:include|including|show|with|plus)"
+    r"|\s*,\s*(?:including|plus)|\s*\+|\s+(?:and|&)(?=\s+(?:the\s+|their\s+)?[a-z]+\s+counts?\b))"
+    r"\s*(?:the\s+|their\s+|its\s+)?(?:[a-z]+\s+)?counts?(?:\s+(?:pls|please))?\s*[.?!]*\s*$",
     re.IGNORECASE,
 )
 _COUNTED = re.compile(

@@ -1001,6 +1001,9 @@ def _record_as_extreme(m: re.Match[str]) -> str:
     return "lowest " if (m.group("way") or "").lower() == "low" else "highest "
 
 
+_HYPHENED_MOST = re.compile(r"\b(most|least)-([a-z]+(?:ed|en))\b", re.IGNORECASE)
+
+
 def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Rewrite abbreviations word by word; returns the text and what was rewritten."""
     rewrites: list[tuple[str, str]] = []
@@ -1009,6 +1012,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if text != question:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
+    text = _HYPHENED_MOST.sub(r"\1 \2", text)  # 'most-selected tickers': most selected
     their = _there_as_their(text)
     if their != text:
         rewrites.append(("there", "their"))
@@ -1194,10 +1198,17 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if m and " by " not in m.group(1) and not _WITHIN_GROUPS.search(m.group(2)):
         rewrites.append(("rank … by", "ordered by, highest first"))
         what, by = m.group(1), m.group(2)
+        said = _SORT_DIRECTION.search(by)
+        order = "highest first"
+        if said is not None and said.end() >= len(by.rstrip(" ?.!")):
+            # 'rank the sectors by total market cap, biggest first': the way round, said last
+            low = re.match(r"(?i)(?:asc|lowest|smallest|least)", said.group(0))
+            order = "lowest first" if low else "highest first"
+            by = by[: said.start()].rstrip(" ,;-")
         if _AGGREGATE_START.match(by):
-            text = f"{by} per {what} highest first"  # "rank sectors by number of companies"
+            text = f"{by} per {what} {order}"  # "rank sectors by number of companies"
         else:
-            text = f"{what} sorted by {by} highest first"
+            text = f"{what} sorted by {by} {order}"
     return re.sub(r"\s{2,}", " ", text).strip(), tuple(rewrites)
 
 
