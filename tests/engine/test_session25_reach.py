@@ -69,6 +69,25 @@ _DECLINED = "how many stock picks were made within 24h of the user's own signup 
             "how many users signed up per month? monthly counts from the users table pls",
             "SELECT strftime('%Y-%m', created_date), COUNT(*) FROM users GROUP BY 1",
         ),
+        (
+            # once declined: two periods named
+            "amzn avg vol 22 vs 23",
+            "SELECT strftime('%Y', record_date), AVG(volume) FROM stock_price_history"
+            " WHERE stock_symbol = 'AMZN' AND record_date >= '2022-01-01'"
+            " AND record_date < '2024-01-01' GROUP BY 1",
+        ),
+        (
+            "how many users signed up in 2022 vs 2023",
+            "SELECT strftime('%Y', created_date), COUNT(*) FROM users"
+            " WHERE created_date >= '2022-01-01' AND created_date < '2024-01-01' GROUP BY 1",
+        ),
+        (
+            # once declined: a share of rows only
+            "wht % of the index is tech by weight",
+            "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN ic.weight ELSE 0 END)"
+            " / SUM(ic.weight) FROM index_compositions ic"
+            " JOIN companies c ON c.stock_symbol = ic.stock_symbol",
+        ),
     ],
 )
 def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
@@ -112,3 +131,15 @@ def test_split_that_after_an_answer_still_regroups(engine, seed_db):
 def test_two_sentences_asking_different_things_stay_declined(engine, seed_db):
     plan = ask(engine, seed_db, "how many users signed up per month? and which month had the most")
     assert not plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "users who signed up in 2022 and 2023",  # no aggregate: rows, not a year each
+        "average volume of AMZN in 2021 vs 2023",  # not consecutive: 2022 is not asked
+    ],
+)
+def test_two_years_without_an_aggregate_or_apart_are_not_one_row_a_year(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert "GROUP BY" not in (plan.tasks[0].sql or "").upper()

@@ -1001,6 +1001,42 @@ def _record_as_extreme(m: re.Match[str]) -> str:
     return "lowest " if (m.group("way") or "").lower() == "low" else "highest "
 
 
+# 'amzn avg vol 22 vs 23', 'average volume in 2022 and 2023': an aggregate of two years
+# side by side, one row a year (consecutive years only: 'from … to …' would add the ones
+# between)
+_TWO_YEARS = re.compile(
+    r"\b(?:in\s+)?(?P<a>(?:19|20)?\d\d)\s+(?:vs\.?|versus|v\.?|and|compared\s+(?:to|with))\s+"
+    r"(?:in\s+)?(?P<b>(?:19|20)?\d\d)\b(?!\s*(?:%|percent|[a-z]))",
+    re.IGNORECASE,
+)
+_AGGREGATE_SAID = re.compile(
+    r"\b(?:avg|average|mean|total|sum|max(?:imum)?|min(?:imum)?|highest|lowest|how\s+many|"
+    r"number\s+of|count)\b",
+    re.IGNORECASE,
+)
+
+
+def _two_years(m: re.Match[str]) -> str:
+    a, b = m.group("a"), m.group("b")
+    if len(a) != len(b):
+        return m.group(0)
+    if len(a) == 2:
+        if not (10 <= int(a) <= 39):
+            return m.group(0)
+        a, b = "20" + a, "20" + b
+    if int(b) - int(a) != 1:
+        return m.group(0)
+    return f"per year from {a} to {b}"
+
+
+# 'what % of the index is tech by weight': the share of the weight ('what % of the index
+# weight is tech', share.py)
+_SHARE_BY = re.compile(
+    r"(?P<ask>\bwh?a?t\s+(?:%|percent|percentage|share|proportion|fraction)\s+of\s+)"
+    r"(?P<whole>(?:the\s+)?[\w&]+(?:\s+[\w&]+)?)\s+(?P<verb>is|are)\s+(?P<part>[\w&][\w& ]*?)"
+    r"\s+by\s+(?P<col>(?:index\s+)?[a-z]+(?:\s+cap)?)(?=\s*[?.!]*\s*$)",
+    re.IGNORECASE,
+)
 _HYPHENED_MOST = re.compile(r"\b(most|least)-([a-z]+(?:ed|en))\b", re.IGNORECASE)
 
 
@@ -1035,6 +1071,14 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if record != text:
         rewrites.append(("record close", "highest close"))  # never a word dropped as 'rows'
         text = record
+    years = _TWO_YEARS.sub(_two_years, text) if _AGGREGATE_SAID.search(text) else text
+    if years != text:
+        rewrites.append(("2022 vs 2023", "per year from 2022 to 2023"))
+        text = years
+    share = _SHARE_BY.sub(r"\g<ask>\g<whole> \g<col> \g<verb> \g<part>", text)
+    if share != text:
+        rewrites.append(("what % of the index is tech by weight", "… of the index weight …"))
+        text = share
     better = _DID_BETTER.sub("gained more", text)
     if better != text:
         rewrites.append(("did better", "gained more"))  # a stock's return, in percent
