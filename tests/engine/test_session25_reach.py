@@ -143,3 +143,39 @@ def test_two_sentences_asking_different_things_stay_declined(engine, seed_db):
 def test_two_years_without_an_aggregate_or_apart_are_not_one_row_a_year(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert "GROUP BY" not in (plan.tasks[0].sql or "").upper()
+
+
+_BOTH = (
+    "SELECT user_id FROM user_selected_stocks WHERE stock_symbol IN ('AAPL', 'MSFT')"
+    " GROUP BY user_id HAVING COUNT(DISTINCT stock_symbol) = 2"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # once declined: 'both' read as a nested question
+        ("which users have both aapl and msft", _BOTH),
+        (
+            "which users have both aapl & msft, with their signup date",
+            "SELECT u.user_id, u.created_date FROM users u WHERE u.user_id IN (" + _BOTH + ")",
+        ),
+        # once the signup dates alone, without whose they are
+        (
+            "which users picked AAPL, with their signup date",
+            "SELECT DISTINCT u.user_id, u.created_date FROM users u"
+            " JOIN user_selected_stocks s ON s.user_id = u.user_id WHERE s.stock_symbol = 'AAPL'",
+        ),
+        ("list users with their signup date", "SELECT user_id, created_date FROM users"),
+    ],
+)
+def test_rows_linked_to_every_value_named_and_rows_beside_their_columns(
+    engine, seed_db, question, gold
+):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_and_without_both_stays_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "users who picked AAPL and MSFT")
+    assert not plan.tasks[0].sql and "any of them" in plan.tasks[0].refusal

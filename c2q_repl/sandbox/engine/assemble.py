@@ -356,6 +356,8 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         distinct_values = False  # 'list the banks with their state': each bank, its state
     name_at = name_word_at(st)
     projection = with_asked_names(st, name_at, p.subject, p.projection)
+    if _with_their(st, projection):
+        projection = _key_beside_their(st, p.subject, projection)
     if projection != p.projection:
         distinct_values = False  # a row's name beside its columns: one line per row
     asked_columns = _names_the_rows(st, name_at, projection)
@@ -425,6 +427,23 @@ def _with_their(st: ReadState, projection: list[Col]) -> bool:
         if len(before) == 2 and before[0] in ("with", "and") and before[1] in ("their", "its"):
             return True
     return False
+
+
+def _key_beside_their(st: ReadState, subject: str, projection: list[Col]) -> list[Col]:
+    """'list users with their signup date': each user beside the date, by its key when the
+    rows have no name (the dates alone would not say whose they are)."""
+    from .sqlbuild import name_columns
+
+    info = st.lex.catalog.table(subject)
+    if info is None or name_columns(info) or len(info.primary_key) != 1:
+        return projection
+    key = Col(info.name, info.primary_key[0])
+    named = any(
+        it.kind == "table" and any(t.table == subject for t in it.targets) for it in st.items
+    )
+    if not named or key in projection or any(c.table != subject for c in projection):
+        return projection
+    return [key, *projection]
 
 
 def _tickers_beside_names(st: ReadState, projection: list[Col]) -> list[Col]:

@@ -21,6 +21,7 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
+from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
 from .asides import mentions, new_topic, question_of
 from .assemble import one_row_named
@@ -198,6 +199,7 @@ class BuiltinAnswerer:
             plan = self._answer(request, question, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
             plan = self._at_top_of_answer(request, question, ctx, plan)
+            plan = self._linked_to_all(request, question, ctx, plan)
             return self._shown_anyway(request, question, ctx, plan)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan(
@@ -260,6 +262,34 @@ class BuiltinAnswerer:
         note = {"concept": columns, "explanation": f"'{columns}': shown in the answer"}
         tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(*retried.assumptions, note))
+
+    def _linked_to_all(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'which users have both aapl and msft', declined: asked with 'or', then kept to the
+        rows linked to every value named (all_of.py)."""
+        if not all(t.refusal for t in plan.tasks):
+            return plan
+        plain = without_both(question)
+        if plain is None:
+            return plan
+        asked = self._answer(request, plain, ctx)
+        if len(asked.tasks) != 1 or not asked.tasks[0].refusal:
+            return plan
+        either = any_of_instead(plain, asked.tasks[0].refusal)
+        retried = self._answer(request, either, ctx) if either else None
+        if retried is None or len(retried.tasks) != 1 or retried.tasks[0].refusal:
+            return plan
+        task = retried.tasks[0]
+        sql = linked_to_all(task.sql, ctx.lex.catalog.dialect)
+        if sql is None:
+            return plan
+        note = {
+            "concept": "both",
+            "explanation": "'both': only the rows linked to every one of the values named",
+        }
+        done = replace(task, sql=sql, assumptions=(*task.assumptions, note))
+        return replace(retried, tasks=(done,), assumptions=(*retried.assumptions, note))
 
     def _said_twice(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
