@@ -670,7 +670,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"\b(?:have\s+been\s+|has\s+been\s+|were\s+|was\s+|been\s+|are\s+|is\s+)?"
             r"(?:picked|selected|chosen|added|watched)\s+by\s+(exactly\s+|only\s+|just\s+|"
             r"at\s+least\s+|more\s+than\s+|fewer\s+than\s+|less\s+than\s+|at\s+most\s+|"
-            r"over\s+|under\s+)?(\d+|one|two|three|four|five|ten)\s+(?:different\s+)?users?\b",
+            r"over\s+|under\s+)?(\d+|one|two|three|four|five|ten)\s+(?:different\s+|distinct\s+)?"
+            r"(?:users?|people|persons?|folks|investors|pickers)\b",
             re.I,
         ),
         lambda m: (

@@ -227,6 +227,9 @@ INFORMAL: dict[str, str] = {
     "cnt": "count",
     "cnts": "counts",
     "included": "",
+    "ppl": "people",
+    "noone": "no one",
+    "literally": "",
 }
 _HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
 # 'user 76's picks': the picks of user 76 (the possessed rows are the subject, not the user)
@@ -514,6 +517,11 @@ _MOST_OVERALL = re.compile(
 _ADDED_UP = re.compile(
     r"(?<=\S)\s+added\s+up\b(?=\s*[?.!]*\s*$)|\s+all\s+added\s+up\b", re.IGNORECASE
 )
+_EACH_BESIDE_VS = re.compile(
+    r"(?<=\bwhere\sdid\s)each\s+(?=clos)|\s+of\s+each\b(?=\s+(?:on|in|at|for|during)\b|\s*[?.!]*$)",
+    re.IGNORECASE,
+)
+_HEAD_TO_HEAD = re.compile(r"\s*\bhead[- ]to[- ]head\b", re.IGNORECASE)
 _VS_EACH = re.compile(r"^(?P<ask>[^?]*\bvs\.?\b[^?]*?)\s+each\s*(?P<end>[?.!]*)\s*$", re.IGNORECASE)
 
 
@@ -617,6 +625,9 @@ def plain_grouping(text: str) -> str:
     text = _HOW_DID_COMPARE.sub(r"compare \g<a> and \g<b> \g<what>", text)
     if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
         text = _ADDED_UP.sub("", text)
+    if re.search(r"\bvs\.?\b|\bversus\b|\bhead[- ]to[- ]head\b", text, re.IGNORECASE):
+        # 'AAPL vs MSFT head to head: where did each close on …': each is each named
+        text = _HEAD_TO_HEAD.sub("", _EACH_BESIDE_VS.sub("", text))
     return _VS_EACH.sub(r"\g<ask>\g<end>", text)
 
 
@@ -660,9 +671,10 @@ _EACH_DAY = re.compile(
 # 'which has more employees, AAPL or MSFT', 'which of GOOGL and META had more volume': the
 # one with the most of it, among the rows named (said as the superlative the reading ranks)
 _WHICH_OF_TWO = re.compile(
-    r"^\s*which\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
+    r"^\s*(?:which|who)\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
     # 'which of the two went up more': the rows of the answer before, one of them the most
-    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:the\s+two|both|the\s+pair)\b"
+    r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which(?:\s+one)?|who)\s+of\s+"
+    r"(?:the\s+two|both|the\s+pair)\b"
     # ('which of them are more …' may keep several: only one said with a singular verb)
     r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?which(?:\s+one)?\s+of\s+(?:them|those|these)\s+"
     r"(?:is|was|has|had|did|went|gained|rose|grew|fell|dropped|performed)\b",
@@ -1037,6 +1049,22 @@ _SHARE_BY = re.compile(
     r"\s+by\s+(?P<col>(?:index\s+)?[a-z]+(?:\s+cap)?)(?=\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
+# 'top 10 … by market cap - ticker, company name and mkt cap pls': a list of columns after a
+# dash shows them ('close - open' with no comma after it stays a difference)
+_DASH_THEN_COLUMNS = re.compile(r"\s+[-–—]\s+(?=[a-z][^-–—,?]*,[^-–—?]+[?.!]*\s*$)", re.IGNORECASE)
+# 'for the open graphic', 'for tonight's segment': where the answer goes, not what it holds
+_FOR_THE_GRAPHIC = re.compile(
+    r"\s+for\s+(?:the|my|our|a|this|tonight'?s|today'?s)\s+(?:[a-z]+\s+)?(?:graphic|graphics|"
+    r"segment|broadcast|slide|deck|newsletter|story|piece|article|show|lower[- ]third)\b",
+    re.IGNORECASE,
+)
+# 'msft 52w high', '13wk low': weeks
+_WEEKS_SHORT = re.compile(r"\b(\d+)\s*-?\s*(?:w|wk|wks)\b(?!/)", re.IGNORECASE)
+# 'worst day % wise', 'who gained more, in % terms': in percent
+_PERCENT_WISE = re.compile(
+    r"\b(?:in\s+)?(?:%|percent(?:age)?)[\s-]*(?:wise|terms)\b|(?<=\s)%[\s-]*(?:wise|terms)\b",
+    re.IGNORECASE,
+)
 _HYPHENED_MOST = re.compile(r"\b(most|least)-([a-z]+(?:ed|en))\b", re.IGNORECASE)
 
 
@@ -1049,6 +1077,14 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("# of", "number of"))
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
     text = _HYPHENED_MOST.sub(r"\1 \2", text)  # 'most-selected tickers': most selected
+    aside = _FOR_THE_GRAPHIC.sub("", _DASH_THEN_COLUMNS.sub(", with ", text))
+    if aside != text:
+        rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
+        text = aside
+    worded = _WEEKS_SHORT.sub(r"\1 week", _PERCENT_WISE.sub("in percent", text))
+    if worded != text:
+        rewrites.append(("52w, % wise", "52 week, in percent"))
+        text = worded
     their = _there_as_their(text)
     if their != text:
         rewrites.append(("there", "their"))
