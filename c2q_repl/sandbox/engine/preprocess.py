@@ -227,7 +227,6 @@ INFORMAL: dict[str, str] = {
     "cnt": "count",
     "cnts": "counts",
     "included": "",
-    "ppl": "people",
     "noone": "no one",
     "literally": "",
 }
