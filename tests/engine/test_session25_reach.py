@@ -227,3 +227,26 @@ def test_who_gained_more_of_two_named_is_the_one_that_did(engine, seed_db):
 def test_a_spaced_minus_between_two_columns_is_still_arithmetic(engine, seed_db):
     plan = ask(engine, seed_db, "AAPL close - open on 2023-06-30")
     assert not plan.tasks[0].sql
+
+
+def test_ids_plus_count_keeps_the_count(engine, seed_db):
+    plan = ask(engine, seed_db, "which users have the most names on their watchlist? ids + count")
+    assert "COUNT(" in plan.tasks[0].sql.split(" FROM ")[0].upper()
+
+
+def test_a_count_of_both_answer_is_declined_not_counted_as_either(engine, seed_db):
+    # the rows linked to both are not the 'or' question's rows; counting those was wrong
+    plan = session(engine, seed_db, "users who follow both AAPL and MSFT", "how many is that")
+    assert not plan.tasks[0].sql
+
+
+def test_highest_ever_after_an_average_per_year_is_one_value_of_the_index(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "S&P 500 average index level in 2022 vs 2023",
+        "and the highest it ever closed at?",
+    )
+    assert same_rows(
+        seed_db, plan, "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
+    ), plan.tasks[0].sql

@@ -289,7 +289,11 @@ class BuiltinAnswerer:
             "explanation": "'both': only the rows linked to every one of the values named",
         }
         done = replace(task, sql=sql, assumptions=(*task.assumptions, note))
-        return replace(retried, tasks=(done,), assumptions=(*retried.assumptions, note))
+        # the spec is the 'or' question's: a follow-up building on it would count any of them
+        state = {k: v for k, v in retried.state.items() if k != "spec"}
+        return replace(
+            retried, tasks=(done,), assumptions=(*retried.assumptions, note), state=state
+        )
 
     def _said_twice(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan

@@ -268,10 +268,13 @@ def refuse_leftovers(st: ReadState) -> None:
                 raise Refuse(f"I could not tell what '{it.text}' applies to.", it.text)
 
 
-def bucket_column(st: ReadState, subject: str) -> Col:
+def bucket_column(st: ReadState, subject: str, bridges: tuple[str, ...] = ()) -> Col:
     """The date a 'per month/year' grouping reads: the one named in the question, else the
-    table's only date; with several and none named ('employees per year': born or hired?)
-    the question is declined."""
+    date of the event the verb names ('users who added a stock in each month': the picks'
+    date, as a time phrase reads it), else the table's only date; with several and none
+    named ('employees per year': born or hired?) the question is declined."""
+    from .filters import links_others
+
     named = [
         c
         for i, it in enumerate(st.items)
@@ -279,12 +282,24 @@ def bucket_column(st: ReadState, subject: str) -> Col:
         for c in columns_of(it)
         if col_kind(st, c) == "date"
     ]
-    tables = [subject] + [f.col.table for f in st.filters]
+    tables = [subject, *bridges] + [f.col.table for f in st.filters]
+    said = [c for c in named if c.table in tables and c.column in st.lex.date_columns(c.table)]
+    if len({c.table for c in said}) > 1:
+        # 'added' said of users and of their picks: the picks' date, the event's
+        said = [c for c in said if links_others(st, c.table)] or said
     for table in dict.fromkeys(tables):
+        mine = [c for c in said if c.table == table]
+        if mine:
+            return mine[0]
+    verbs = [c for c in named if c.table not in tables and links_others(st, c.table)]
+    if len(verbs) == 1 and verbs[0].column in st.lex.date_columns(verbs[0].table):
+        return verbs[0]  # 'users who added a stock in each month': the picks' own date
+    dated = [(t, st.lex.date_columns(t)) for t in dict.fromkeys(tables) if st.lex.date_columns(t)]
+    events = [(t, dates) for t, dates in dated if links_others(st, t)]
+    if len(dated) > 1 and len(events) == 1 and len(events[0][1]) == 1:
+        return Col(events[0][0], events[0][1][0])
+    for table in dict.fromkeys([subject] + [f.col.table for f in st.filters]):
         dates = st.lex.date_columns(table)
-        said = [c for c in named if c.table == table and c.column in dates]
-        if said:
-            return said[0]
         if len(dates) > 1:
             raise Refuse(
                 f"'per {st.bucket}' can group {table} by {' or '.join(dates)}; please name the "

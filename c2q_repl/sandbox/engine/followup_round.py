@@ -208,9 +208,12 @@ class FollowupRound:
             # is what that question asked for, which no answer holds; 'what day was that'
             # after 'highest it got in 2023?' (declined) is that value's day, not the rows
             # of the answer before
+            answered_there = (
+                "whose answer I cannot build on" if prior.sql else "which I could not answer"
+            )
             reason = (
                 f"'{pronoun}' refers to what the previous question asked for "
-                f"('{prior.question}'), which I could not answer; please ask in one question."
+                f"('{prior.question}'), {answered_there}; please ask in one question."
             )
             return self._planner.refuse("0", question, Decline(reason, (pronoun,)), ctx)
         if not data and pronoun and older and answered is not None:

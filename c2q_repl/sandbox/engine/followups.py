@@ -601,18 +601,24 @@ def apply_followup(
                     changes.append(f"also computing the {it.text.lower()} {col.column}")
                     continue
                 measured = spec.metric.col if spec.metric is not None else None
-                if spec.change and measured is not None and col.table != measured.table:
-                    if col.column.lower() not in ("close", "price"):
+                if measured is not None and col.table != measured.table:
+                    priced = col.column.lower() in ("close", "price")
+                    if spec.change and not priced:
                         return None  # 'its highest volume' of an index: not its measure
-                    col = measured  # 'its highest close' of the S&P 500: its price
-                if spec.change and re.search(
+                    if priced and measured.column.lower() in ("close", "price"):
+                        col = measured  # 'its highest close' of the S&P 500: its price
+                ever = re.search(
                     r"\b(?:in|over|across)\s+(?:the\s+)?(?:whole\s+|entire\s+)?(?:data|dataset|"
                     r"history)\b|\bever\b|\ball[- ]time\b",
                     question,
                     re.I,
-                ):
-                    # 'its highest close in the data' after its change in 2022: every day
+                )
+                if ever and (spec.change or spec.bucket):
+                    # 'its highest close in the data' after its change in 2022, 'the highest
+                    # it ever closed at' after its average per year: every day, one value
                     spec = spec.with_(filters=tuple(f for f in spec.filters if not f.time))
+                    if spec.bucket:
+                        spec = spec.with_(group_by=None, bucket="", order_metric=False)
                 if spec.change:
                     # 'what were their highest closes in that period' after the % change of
                     # two named stocks: each one's highest close, never a change again

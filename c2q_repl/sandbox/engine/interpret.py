@@ -556,7 +556,7 @@ def _interpret(st: ReadState) -> QuerySpec:
                 f"I can group by one thing only (per {st.bucket} and per {group_col.column}).",
                 st.bucket,
             )
-        group_col = bucket_column(st, subject_table)
+        group_col = bucket_column(st, subject_table, tuple(bridge_tables))
     for i, it in times:
         filters.append(
             time_filter(

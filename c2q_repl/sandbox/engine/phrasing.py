@@ -48,7 +48,7 @@ _SHOW_THE_COUNT = re.compile(
 # counts.': a count the answer shows beside each group anyway
 _WITH_THE_COUNTS = re.compile(
     r"(?:\s*,?\s*(?:along\s+)?(?:with|w/)|[?.]\s*(?:include|including|show|with|plus)"
-    r"|\s*,\s*(?:including|plus)|\s*\+|\s+(?:and|&)(?=\s+(?:the\s+|their\s+)?[a-z]+\s+counts?\b))"
+    r"|\s*,\s*(?:including|plus)|(?:\s*\+|\s+(?:and|&))(?=\s*(?:the\s+|their\s+)?[a-z]+\s+counts?\b))"
     r"\s*(?:the\s+|their\s+|its\s+)?(?:[a-z]+\s+)?counts?(?:\s+(?:pls|please))?\s*[.?!]*\s*$",
     re.IGNORECASE,
 )
