@@ -250,3 +250,12 @@ def test_highest_ever_after_an_average_per_year_is_one_value_of_the_index(engine
     assert same_rows(
         seed_db, plan, "SELECT MAX(price) FROM index_price_history WHERE index_symbol = 'SP500'"
     ), plan.tasks[0].sql
+
+
+def test_how_many_of_those_after_a_top_ten_is_one_count(engine, seed_db):
+    # once a count per stock (each 1 or 0 rows): 'how many of those' counts the rows once
+    plan = session(
+        engine, seed_db, "top 10 most picked stocks", "how many of those 10 are Technology sector?"
+    )
+    got = rows(seed_db, plan)
+    assert len(got) == 1 and len(got[0]) == 1, plan.tasks[0].sql

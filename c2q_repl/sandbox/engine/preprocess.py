@@ -1057,6 +1057,17 @@ _FOR_THE_GRAPHIC = re.compile(
     r"segment|broadcast|slide|deck|newsletter|story|piece|article|show|lower[- ]third)\b",
     re.IGNORECASE,
 )
+# '10 best performing stocks of 2023, % change from first to last close of the year': how
+# 'performing' is measured, said again (a change is the first close to the last of the period)
+_PERFORMED = re.compile(
+    r"\b(?:perform\w*|performers?|gain\w*|gainers?|losers?|return\w*|rose|fell|up|down)\b", re.I
+)
+_CHANGE_EXPLAINED = re.compile(
+    r"\s*[,;:-]?\s*(?:by\s+|as\s+|i\.?e\.?\s+)?(?:%|percent(?:age)?)\s*(?:change|gain|return|move)\s+"
+    r"from\s+(?:the\s+)?first\s+(?:close\s+)?(?:to|until|through)\s+(?:the\s+)?last\s+"
+    r"(?:close|closing\s+price|price)s?(?:\s+(?:of|in)\s+(?:the\s+(?:year|period)|\d{4}))?",
+    re.IGNORECASE,
+)
 # 'msft 52w high', '13wk low': weeks
 _WEEKS_SHORT = re.compile(r"\b(\d+)\s*-?\s*(?:w|wk|wks)\b(?!/)", re.IGNORECASE)
 # 'worst day % wise', 'who gained more, in % terms': in percent
@@ -1114,6 +1125,11 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if share != text:
         rewrites.append(("what % of the index is tech by weight", "… of the index weight …"))
         text = share
+    if _PERFORMED.search(text):
+        explained = _CHANGE_EXPLAINED.sub("", text)
+        if explained != text:
+            rewrites.append(("% change from first to last close", "(how a change is read)"))
+            text = explained
     better = _DID_BETTER.sub("gained more", text)
     if better != text:
         rewrites.append(("did better", "gained more"))  # a stock's return, in percent

@@ -205,6 +205,22 @@ def _total_of_groups_unsaid(
     return not said_in_total and not {"each", "apiece", "every", "per"} & set(words)
 
 
+def _count_of_them(spec: QuerySpec, pronoun: str, words: list[str]) -> bool:
+    """'how many of those are …', 'how many of them have …': the rows before that meet a
+    condition, counted once (never a count per row), unless each is said."""
+    if (
+        spec.metric is None
+        or spec.metric.func != "COUNT"
+        or {"each", "apiece", "every"} & set(words)
+    ):
+        return False
+    said = pronoun.lower()
+    return any(
+        words[k] == "of" and words[k + 1] == said and k >= 2 and words[k - 2 : k] == ["how", "many"]
+        for k in range(len(words) - 1)
+    )
+
+
 def per_row(
     spec: QuerySpec, prev: QuerySpec, catalog: Catalog, pronoun: str, words: list[str]
 ) -> QuerySpec | None:
@@ -244,6 +260,8 @@ def per_row(
         return spec
     if prev.change and spec.metric is not None and spec.metric.func == "COUNT":
         return spec  # 'how many of those are tech' after the top 10 losers: one count
+    if _count_of_them(spec, pronoun, [w.lower() for w in words]):
+        return spec  # 'how many of those 10 are Technology sector?': one count of the rows
     key = key_column(prev, catalog)
     if key is None or spec.having or spec.ratio_filters or spec.change:
         return None
