@@ -267,6 +267,10 @@ SPLITS = (
     "dev152",
     "dev153",
     "dev154",
+    "dev155",
+    "dev156",
+    "dev157",
+    "dev158",
 )  # later blind sets
 
 
