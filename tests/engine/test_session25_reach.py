@@ -259,3 +259,70 @@ def test_how_many_of_those_after_a_top_ten_is_one_count(engine, seed_db):
     )
     got = rows(seed_db, plan)
     assert len(got) == 1 and len(got[0]) == 1, plan.tasks[0].sql
+
+
+_FEWEST_MONTHS = (
+    "SELECT strftime('%Y-%m', created_date), COUNT(*) FROM users GROUP BY 1 HAVING COUNT(*) ="
+    " (SELECT MIN(n) FROM (SELECT COUNT(*) AS n FROM users GROUP BY strftime('%Y-%m', created_date)))"
+)
+
+
+def test_the_period_with_the_fewest_keeps_every_tied_period(engine, seed_db):
+    # two months tie with 5 signups; LIMIT 1 once showed one of them as the answer
+    assert len(seed_db.query(_FEWEST_MONTHS, max_rows=10).rows) == 2  # the premise
+    plan = ask(engine, seed_db, "which month had the fewest signups")
+    assert same_rows(seed_db, plan, _FEWEST_MONTHS), plan.tasks[0].sql
+    plan = session(engine, seed_db, "which month had the most signups", "and the slowest?")
+    assert same_rows(seed_db, plan, _FEWEST_MONTHS), plan.tasks[0].sql
+
+
+def test_biggest_first_sorts_by_size_never_by_name(engine, seed_db):
+    plan = ask(engine, seed_db, "list tech companies, biggest first")
+    assert "ORDER BY market_cap DESC" in plan.tasks[0].sql
+    plan = ask(engine, seed_db, "list tech companies with sector, biggest first")
+    assert "short_name DESC" not in (plan.tasks[0].sql or "")
+    assert "sector DESC" not in (plan.tasks[0].sql or "")
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # each once declined on 'distinct', 'only' or the second sentence
+        (
+            "how many distinct users have selected at least 5 stocks?",
+            "SELECT COUNT(*) FROM (SELECT user_id FROM user_selected_stocks GROUP BY user_id"
+            " HAVING COUNT(*) >= 5)",
+        ),
+        (
+            "For US-headquartered firms only, give me the number of companies per state",
+            "SELECT state, COUNT(*) FROM companies WHERE country_code = 'US' GROUP BY state",
+        ),
+        (
+            "Which industries have at least 10 firms? Give the firm count for each.",
+            "SELECT industry, COUNT(*) FROM companies GROUP BY industry HAVING COUNT(*) >= 10",
+        ),
+    ],
+)
+def test_fillers_around_counted_groups(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what are the biggest tech companies? just the top 5",
+            "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Technology'"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+        (
+            "52wk hi and lo on AAPL",
+            "SELECT MAX(high), MIN(low) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date >= '2022-12-31'",
+        ),
+    ],
+)
+def test_the_number_said_after_and_a_range_of_weeks(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

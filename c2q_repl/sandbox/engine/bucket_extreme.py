@@ -8,6 +8,10 @@ from __future__ import annotations
 
 import re
 
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
 from .lexicon import Lexicon
 from .linking import link
 
@@ -84,3 +88,45 @@ def _measure(rest: str, sup: str, lex: Lexicon) -> str | None:
             return f"total {rest}"  # 'the most volume'
         return f"{'max' if sup in _UP else 'min'} {rest}"  # 'the highest close': its best day
     return None
+
+
+def tied_at_the_top(sql: str, dialect: str) -> str | None:
+    """The SQL of 'count per period, top 1' keeping every period tied at the top (a count
+    ties often: 'which month had the fewest signups' may be two months), or None when the SQL
+    is not one ranked grouping by a count cut to one row."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except SqlglotError:
+        return None
+    if not isinstance(tree, exp.Select) or not tree.args.get("group") or tree.args.get("having"):
+        return None
+    limit = tree.args.get("limit")
+    order = tree.args.get("order")
+    if limit is None or limit.expression.sql() != "1" or order is None or not order.expressions:
+        return None
+    first = order.expressions[0]
+    if not isinstance(first.this, exp.Column) or first.this.table:
+        return None
+    counted = next(
+        (
+            e
+            for e in tree.expressions
+            if isinstance(e, exp.Alias)
+            and e.alias == first.this.name
+            and isinstance(e.this, exp.Count)
+        ),
+        None,
+    )
+    if counted is None:
+        return None
+    inner = tree.copy()
+    inner.set("order", None)
+    inner.set("limit", None)
+    best_of = exp.Max if first.args.get("desc") else exp.Min
+    best = exp.select(best_of(this=exp.column(counted.alias, table="grouped"))).from_(
+        exp.alias_(exp.Subquery(this=inner), "grouped", table=True)
+    )
+    tied = tree.copy()
+    tied.set("limit", None)
+    tied = tied.having(exp.EQ(this=counted.this.copy(), expression=exp.Subquery(this=best)))
+    return tied.sql(dialect=dialect)

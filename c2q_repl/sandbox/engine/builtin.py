@@ -36,7 +36,7 @@ from .attached import (
 )
 from .between_answers import change_between_answers
 from .breakdown import split_question, with_subject
-from .bucket_extreme import ranked_period
+from .bucket_extreme import ranked_period, tied_at_the_top
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -513,7 +513,42 @@ class BuiltinAnswerer:
         prepared, arithmetic = arithmetic_decline(prepared, ctx.lex)
         if arithmetic is not None:
             return self._single(self.refuse("0", question, arithmetic, ctx))
-        return _with_preparation(self._answer_prepared(request, prepared.question, ctx), prepared)
+        plan = self._answer_prepared(request, prepared.question, ctx)
+        if period is not None:
+            plan = _periods_tied(plan, ctx)
+        plan = self._by_size(request, question, prepared, plan, ctx)
+        return _with_preparation(plan, prepared)
+
+    def _by_size(
+        self,
+        request: AnswerRequest,
+        question: str,
+        prepared: Prepared,
+        plan: Plan,
+        ctx: AnswerContext,
+    ) -> Plan:
+        """'list tech companies, biggest first' read as 'in descending order' and sorted by a
+        text column (the names Z to A): asked again 'in descending order of size' (the
+        table's size, where the data says what that is), else declined."""
+        size = next((said for said, read in prepared.rewrites if _SIZE_FIRST.match(said)), None)
+        spec = (plan.state or {}).get("spec") if len(plan.tasks) == 1 else None
+        if size is None or not spec or plan.tasks[0].refusal:
+            return plan
+        order = QuerySpec.from_json(spec).order_by
+        if order is None or ctx.lex.kind_of(order.table, order.column) != "text":
+            return plan
+        sized = re.sub(r"\b(in (?:de|a)scending order)\b", r"\1 of size", prepared.question)
+        retried = self._answer_prepared(request, sized, ctx) if sized != prepared.question else None
+        if retried is not None and len(retried.tasks) == 1 and not retried.tasks[0].refusal:
+            again = (retried.state or {}).get("spec")
+            by = QuerySpec.from_json(again).order_by if again else None
+            if by is not None and ctx.lex.kind_of(by.table, by.column) != "text":
+                return retried
+        reason = (
+            f"'{size}': biggest by which measure? I would otherwise sort by {order.column}; "
+            "please name it (for example 'sorted by market cap, biggest first')."
+        )
+        return self._single(self.refuse("0", question, Decline(reason, (size,)), ctx))
 
     def _answer_prepared(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
         if request.feedback is not None:
@@ -1288,6 +1323,26 @@ class BuiltinAnswerer:
 
 
 _PRONOUN = re.compile(r"\b(it|its|they|them|their|that|those|the same)\b", re.IGNORECASE)
+
+
+_SIZE_FIRST = re.compile(r"^(?:biggest|largest|smallest)(?:\s+ones?)?\s+first$", re.IGNORECASE)
+
+
+def _periods_tied(plan: Plan, ctx: AnswerContext) -> Plan:
+    """'which month had the fewest signups', read as a count per month cut to one row: every
+    month tied at the top kept (bucket_extreme.py)."""
+    if len(plan.tasks) != 1 or plan.tasks[0].refusal or not plan.tasks[0].sql:
+        return plan
+    task = plan.tasks[0]
+    sql = tied_at_the_top(task.sql, ctx.lex.catalog.dialect)
+    if sql is None:
+        return plan
+    note = {"concept": "ties", "explanation": "every period tied at the top is shown"}
+    done = replace(task, sql=sql, assumptions=(*task.assumptions, note))
+    state = dict(plan.state)
+    if state.get("spec"):
+        state["spec"] = {**state["spec"], "ties": True}  # 'and the slowest?' keeps the ties
+    return replace(plan, tasks=(done,), assumptions=(*plan.assumptions, note), state=state)
 
 
 def _period_of(history: tuple[PriorRound, ...]) -> tuple[str, str, str] | None:

@@ -1068,6 +1068,21 @@ _CHANGE_EXPLAINED = re.compile(
     r"(?:close|closing\s+price|price)s?(?:\s+(?:of|in)\s+(?:the\s+(?:year|period)|\d{4}))?",
     re.IGNORECASE,
 )
+# 'what are the biggest tech companies? just the top 5': the number said after the question
+_TOP_N_AFTER_QUESTION = re.compile(
+    r"^(?P<head>.*?\b)(?P<sup>biggest|largest|smallest|highest|lowest|best|worst)\s+"
+    r"(?P<rest>[^?,.]+?)\s*[?.,]\s*(?:just|only)?\s*(?:the\s+)?top\s+(?P<n>\d+)"
+    r"(?:\s+only)?(?:\s+(?:pls|please))?\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
+_GOT_A_NUMBER = re.compile(
+    r"\b(?:got|get|gets|received|receive|receives)\s+(?=(?:more\s+than|fewer\s+than|less\s+than|"
+    r"over|under|at\s+least|at\s+most|exactly)\s+\d[\d,]*\s+[a-z]+)",
+    re.IGNORECASE,
+)
+_HI_LO = re.compile(r"\bhi\s*(?:and|&|/)\s*lo\b", re.IGNORECASE)
+# '52 week high and low on AAPL': the period's highest high and lowest low
+_WEEKS_HIGH_LOW = re.compile(r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+high\s+and\s+low\b", re.IGNORECASE)
 # 'msft 52w high', '13wk low': weeks
 _WEEKS_SHORT = re.compile(r"\b(\d+)\s*-?\s*(?:w|wk|wks)\b(?!/)", re.IGNORECASE)
 # 'worst day % wise', 'who gained more, in % terms': in percent
@@ -1091,6 +1106,13 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if aside != text:
         rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
         text = aside
+    text = _GOT_A_NUMBER.sub("have ", text)  # 'which sectors got fewer than 15 picks'
+    topped = _TOP_N_AFTER_QUESTION.sub(r"\g<head>\g<n> \g<sup> \g<rest>", text)
+    topped = _HI_LO.sub("high and low", topped)
+    topped = _WEEKS_HIGH_LOW.sub(r"highest high and lowest low in the last \1 weeks", topped)
+    if topped != text:
+        rewrites.append(("the biggest …? just the top 5", "the 5 biggest …"))
+        text = topped
     worded = _WEEKS_SHORT.sub(r"\1 week", _PERCENT_WISE.sub("in percent", text))
     if worded != text:
         rewrites.append(("52w, % wise", "52 week, in percent"))
@@ -1459,6 +1481,14 @@ _ONLY = re.compile(
 )
 
 
+_ROWS_ONLY = re.compile(r"\b(?P<rows>[a-z]+s)\s+only\b(?=\s*(?:[,?.!]|$))", re.I)
+_HOW_MANY_DISTINCT_HAVE = re.compile(
+    r"^\s*how\s+many\s+(?:distinct|different|unique)\s+(?=[a-z]+\s+(?:have|has|had|who|that)\b"
+    r".*\b(?:at\s+least|more\s+than|fewer\s+than|less\s+than|at\s+most|\d+\s+or\s+more)\b)",
+    re.I,
+)
+
+
 def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str], ...]]:
     """'how many new users signed up in 2023': 'new' before rows adds nothing the date does
     not; 'only the top 3' in a follow-up is 'the top 3'."""
@@ -1471,6 +1501,16 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
     if m:
         said.append(("only", "(dropped)"))
         text = text[m.end() :]
+    m = _ROWS_ONLY.search(text)
+    if m and names_data(m.group("rows")):
+        # 'for US firms only, …': the condition already keeps only those rows
+        said.append((m.group(0), m.group("rows")))
+        text = text[: m.start()] + m.group("rows") + text[m.end() :]
+    m = _HOW_MANY_DISTINCT_HAVE.match(text)
+    if m:
+        # 'how many distinct users have selected at least 5 stocks': each user counted once
+        said.append(("how many distinct", "how many"))
+        text = "how many " + text[m.end() :]
     m = _HOW_MUCH_ROWS.search(text)
     if m and names_data(m.group(1)):
         # 'how much companies are in tech': rows are counted, not summed

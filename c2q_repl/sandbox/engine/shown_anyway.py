@@ -20,7 +20,7 @@ from .reading import columns_of
 
 _LAST_SENTENCE = re.compile(
     r"^(?P<asked>.+?[?.!])\s+(?:(?:and|also|pls|please|plus|ok)[\s,]+)?"
-    r"(?:(?:i\s+)?need|show(?:\s+me)?|give\s+me|with|incl(?:ude|uding)?|list|want)?\s*"
+    r"(?:(?:i\s+)?need|show(?:\s+me)?|give(?:\s+me)?|with|incl(?:ude|uding)?|list|want)?\s*"
     r"(?:the\s+|their\s+|its\s+)?(?P<columns>[^?.!]+?)\s*(?:,?\s*(?:pls|please|too|as\s+well))?"
     r"\s*[?.!]*\s*$",
     re.I,
@@ -28,7 +28,8 @@ _LAST_SENTENCE = re.compile(
 _NAME_WORDS = re.compile(r"^(?:the\s+)?(?:(?:company|stock|full)\s+)?(?:names?|titles?)$", re.I)
 _PARTS = re.compile(r"\s*(?:,|\+|&|\band\b|\bplus\b)\s*", re.I)
 _COUNT_WORDS = re.compile(
-    r"^(?:the\s+)?(?:(?:number|count|no\.?|#)\s+of\s+\w+|counts?|how\s+many(?:\s+\w+)?(?:\s+each)?)$",
+    r"^(?:the\s+)?(?:(?:number|count|no\.?|#)\s+of\s+\w+|(?:\w+\s+)?counts?|how\s+many(?:\s+\w+)?"
+    r"(?:\s+each)?)(?:\s+(?:for|of|in)\s+(?:each|every)(?:\s+one)?)?$",
     re.I,
 )
 
