@@ -326,3 +326,15 @@ def test_fillers_around_counted_groups(engine, seed_db, question, gold):
 def test_the_number_said_after_and_a_range_of_weeks(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_any_rows_in_a_period_is_their_count(engine, seed_db):
+    # once an empty list: 0 says no, with the data's range said beside it
+    plan = ask(engine, seed_db, "any signups in 2024 so far?")
+    assert same_rows(
+        seed_db, plan, "SELECT COUNT(*) FROM users WHERE created_date >= '2024-01-01'"
+    ), plan.tasks[0].sql
+    assert any(a.get("concept") == "data range" for a in plan.tasks[0].assumptions)
+    # without a period, 'any companies in Utah' stays a list of them
+    plan = ask(engine, seed_db, "any companies in Utah")
+    assert "COUNT(" not in plan.tasks[0].sql.upper()

@@ -1075,6 +1075,13 @@ _TOP_N_AFTER_QUESTION = re.compile(
     r"(?:\s+only)?(?:\s+(?:pls|please))?\s*[.?!]*\s*$",
     re.IGNORECASE,
 )
+# 'any signups in 2024 so far?', 'were there any new users in dec 2023': whether any rows
+# fall in a period is their count (0 says no, where an empty list says nothing)
+_ANY_IN_PERIOD = re.compile(
+    r"^\s*(?:(?:and|so|ok)[\s,]+)?(?:(?:are|were)\s+there\s+|did\s+we\s+(?:get|have)\s+)?any\s+"
+    r"(?=(?:new\s+)?[a-z]+s\s+(?:in|during|since|after|before|for)\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b)",
+    re.IGNORECASE,
+)
 _GOT_A_NUMBER = re.compile(
     r"\b(?:got|get|gets|received|receive|receives)\s+(?=(?:more\s+than|fewer\s+than|less\s+than|"
     r"over|under|at\s+least|at\s+most|exactly)\s+\d[\d,]*\s+[a-z]+)",
@@ -1107,6 +1114,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
         text = aside
     text = _GOT_A_NUMBER.sub("have ", text)  # 'which sectors got fewer than 15 picks'
+    existence = _ANY_IN_PERIOD.sub("how many ", text)
+    if existence != text:
+        rewrites.append(("any … in 2024?", "how many … in 2024?"))  # 0 says no; rows say yes
+        text = existence
     topped = _TOP_N_AFTER_QUESTION.sub(r"\g<head>\g<n> \g<sup> \g<rest>", text)
     topped = _HI_LO.sub("high and low", topped)
     topped = _WEEKS_HIGH_LOW.sub(r"highest high and lowest low in the last \1 weeks", topped)
