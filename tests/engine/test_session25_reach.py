@@ -338,3 +338,28 @@ def test_any_rows_in_a_period_is_their_count(engine, seed_db):
     # without a period, 'any companies in Utah' stays a list of them
     plan = ask(engine, seed_db, "any companies in Utah")
     assert "COUNT(" not in plan.tasks[0].sql.upper()
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "where's SPX sitting right now? latest close",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " ORDER BY record_date DESC LIMIT 1",
+        ),
+        (
+            "which ticker shows up on the most watchlists",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY 2 DESC LIMIT 1",
+        ),
+        (
+            "break down user stock picks by sector",
+            "SELECT c.sector, COUNT(*) FROM user_selected_stocks u"
+            " JOIN companies c ON c.stock_symbol = u.stock_symbol GROUP BY c.sector",
+        ),
+    ],
+)
+def test_trader_and_marketer_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -1082,6 +1082,14 @@ _ANY_IN_PERIOD = re.compile(
     r"(?=(?:new\s+)?[a-z]+s\s+(?:in|during|since|after|before|for)\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+# "where's SPX sitting right now?": where it is at; 'which ticker shows up on the most
+# watchlists': is on; 'user stock picks': the picks (every pick is a user's)
+_SITTING_AT = re.compile(
+    r"^(\s*where(?:'s|s|\s+is|\s+are)?\s+[^?]{1,30}?\s)sitting\b(?=\s*(?:(?:right\s+)?now|today)?\s*[?.!])",
+    re.IGNORECASE,
+)
+_SHOWS_UP_ON = re.compile(r"\b(?:shows?|turns?)\s+up\s+(?=(?:on|in)\b)", re.IGNORECASE)
+_USER_PICKS = re.compile(r"\busers?'?\s+(?=(?:stock\s+)?(?:picks|selections)\b)", re.IGNORECASE)
 _GOT_A_NUMBER = re.compile(
     r"\b(?:got|get|gets|received|receive|receives)\s+(?=(?:more\s+than|fewer\s+than|less\s+than|"
     r"over|under|at\s+least|at\s+most|exactly)\s+\d[\d,]*\s+[a-z]+)",
@@ -1114,6 +1122,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
         text = aside
     text = _GOT_A_NUMBER.sub("have ", text)  # 'which sectors got fewer than 15 picks'
+    said = _SITTING_AT.sub(r"\1at", _SHOWS_UP_ON.sub("is ", _USER_PICKS.sub("", text)))
+    if said != text:
+        rewrites.append(("sitting, shows up on, user picks", "at, is on, picks"))
+        text = said
     existence = _ANY_IN_PERIOD.sub("how many ", text)
     if existence != text:
         rewrites.append(("any … in 2024?", "how many … in 2024?"))  # 0 says no; rows say yes
