@@ -1122,10 +1122,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
         text = aside
     text = _GOT_A_NUMBER.sub("have ", text)  # 'which sectors got fewer than 15 picks'
-    said = _SITTING_AT.sub(r"\1at", _SHOWS_UP_ON.sub("is ", _USER_PICKS.sub("", text)))
-    if said != text:
+    plain = _SITTING_AT.sub(r"\1at", _SHOWS_UP_ON.sub("is ", _USER_PICKS.sub("", text)))
+    if plain != text:
         rewrites.append(("sitting, shows up on, user picks", "at, is on, picks"))
-        text = said
+        text = plain
     existence = _ANY_IN_PERIOD.sub("how many ", text)
     if existence != text:
         rewrites.append(("any … in 2024?", "how many … in 2024?"))  # 0 says no; rows say yes
