@@ -363,3 +363,9 @@ def test_any_rows_in_a_period_is_their_count(engine, seed_db):
 def test_trader_and_marketer_wordings(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_number_then_w_is_weeks_only_before_a_measure(engine, seed_db):
+    # 'top 10 w mkt cap' is 'with': never ten weeks
+    plan = ask(engine, seed_db, "top 10 w mkt cap")
+    assert same_rows(seed_db, plan, _TOP10), plan.tasks[0].sql

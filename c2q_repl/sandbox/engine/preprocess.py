@@ -670,7 +670,8 @@ _EACH_DAY = re.compile(
 # 'which has more employees, AAPL or MSFT', 'which of GOOGL and META had more volume': the
 # one with the most of it, among the rows named (said as the superlative the reading ranks)
 _WHICH_OF_TWO = re.compile(
-    r"^\s*(?:which|who)\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
+    r"^\s*(?:which|who(?=\s+(?:gained|rose|grew|fell|dropped|lost|went\s+(?:up|down)|did\s+better|"
+    r"performed\s+better)\s+more\b))\b(?=.*(?:,\s*\S.*\bor\b|\bof\s+\S.*\s(?:and|or)\s))"
     # 'which of the two went up more': the rows of the answer before, one of them the most
     r"|^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which(?:\s+one)?|who)\s+of\s+"
     r"(?:the\s+two|both|the\s+pair)\b"
@@ -1099,7 +1100,11 @@ _HI_LO = re.compile(r"\bhi\s*(?:and|&|/)\s*lo\b", re.IGNORECASE)
 # '52 week high and low on AAPL': the period's highest high and lowest low
 _WEEKS_HIGH_LOW = re.compile(r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+high\s+and\s+low\b", re.IGNORECASE)
 # 'msft 52w high', '13wk low': weeks
-_WEEKS_SHORT = re.compile(r"\b(\d+)\s*-?\s*(?:w|wk|wks)\b(?!/)", re.IGNORECASE)
+_WEEKS_SHORT = re.compile(
+    r"\b(\d+)\s*-?\s*(?:wks?\b(?!/)|w\b(?!/)(?=\s*(?:high|low|hi|lo|range|return|chg|change|avg|"
+    r"average|max|min)\b))",
+    re.IGNORECASE,
+)
 # 'worst day % wise', 'who gained more, in % terms': in percent
 _PERCENT_WISE = re.compile(
     r"\b(?:in\s+)?(?:%|percent(?:age)?)[\s-]*(?:wise|terms)\b|(?<=\s)%[\s-]*(?:wise|terms)\b",
