@@ -369,3 +369,15 @@ def test_a_number_then_w_is_weeks_only_before_a_measure(engine, seed_db):
     # 'top 10 w mkt cap' is 'with': never ten weeks
     plan = ask(engine, seed_db, "top 10 w mkt cap")
     assert same_rows(seed_db, plan, _TOP10), plan.tasks[0].sql
+
+
+def test_the_ten_after_a_count_of_some_of_them_is_declined(engine, seed_db):
+    # once the average of the healthcare ones only: 'the 10' are the rows listed before
+    plan = session(
+        engine,
+        seed_db,
+        "top 10 by revenue growth",
+        "how many of those are healthcare",
+        "what's the average current price of the 10?",
+    )
+    assert not plan.tasks[0].sql

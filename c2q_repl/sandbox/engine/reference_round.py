@@ -243,6 +243,20 @@ class ReferenceRound:
                 ),
                 ctx,
             )
+        elif pronoun.isdigit() and prev.shape == "count" and prev.group_by is None:
+            # 'the average price of the 10' after 'how many of those are healthcare': the ten
+            # rows listed before the count, not the ones it counted
+            return self._planner.refuse(
+                "0",
+                question,
+                Decline(
+                    f"'the {pronoun}' seems to mean rows listed before the previous answer "
+                    f"('{prior.question}'), which counted only some of them; please ask the "
+                    "whole question.",
+                    (pronoun,),
+                ),
+                ctx,
+            )
         else:
             by_key = subject_filters(prev, ctx.lex.catalog, result, True) if each_by_key else None
             found = (
