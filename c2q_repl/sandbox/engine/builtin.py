@@ -303,6 +303,17 @@ class BuiltinAnswerer:
         sentences = two_sentences(question)
         if sentences is None:
             return plan
+        named = [
+            {
+                t.table
+                for it in link(s, ctx.lex).items
+                if it.kind in ("table", "column")
+                for t in it.targets
+            }
+            for s in sentences
+        ]
+        if not named[0] or named[0] != named[1]:
+            return plan  # the same question twice names the same tables (cheap, before answering)
         answers = [self._answer(request, sentence, ctx) for sentence in sentences]
         sqls = {a.tasks[0].sql if len(a.tasks) == 1 else "" for a in answers}
         if len(sqls) != 1 or not next(iter(sqls)) or answers[0].tasks[0].refusal:
