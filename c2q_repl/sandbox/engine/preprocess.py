@@ -1096,9 +1096,10 @@ _GOT_A_NUMBER = re.compile(
     r"over|under|at\s+least|at\s+most|exactly)\s+\d[\d,]*\s+[a-z]+)",
     re.IGNORECASE,
 )
-_HI_LO = re.compile(r"\bhi\s*(?:and|&|/)\s*lo\b", re.IGNORECASE)
 # '52 week high and low on AAPL': the period's highest high and lowest low
-_WEEKS_HIGH_LOW = re.compile(r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+high\s+and\s+low\b", re.IGNORECASE)
+_WEEKS_HIGH_LOW = re.compile(
+    r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+hi(?:gh)?\s*(?:and|&|/)\s*lo(?:w)?\b", re.IGNORECASE
+)
 # 'msft 52w high', '13wk low': weeks
 _WEEKS_SHORT = re.compile(
     r"\b(\d+)\s*-?\s*(?:wks?\b(?!/)|w\b(?!/)(?=\s*(?:high|low|hi|lo|range|return|chg|change|avg|"
@@ -1136,7 +1137,6 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         rewrites.append(("any … in 2024?", "how many … in 2024?"))  # 0 says no; rows say yes
         text = existence
     topped = _TOP_N_AFTER_QUESTION.sub(r"\g<head>\g<n> \g<sup> \g<rest>", text)
-    topped = _HI_LO.sub("high and low", topped)
     topped = _WEEKS_HIGH_LOW.sub(r"highest high and lowest low in the last \1 weeks", topped)
     if topped != text:
         rewrites.append(("the biggest …? just the top 5", "the 5 biggest …"))
