@@ -128,6 +128,10 @@ HOLDOUT_SPLITS = (
     "holdout95",
     "holdout96",
     "holdout97",
+    "holdout98",
+    "holdout99",
+    "holdout100",
+    "holdout101",
 )  # --holdout runs them all: never tuned on
 
 

@@ -271,6 +271,14 @@ SPLITS = (
     "dev156",
     "dev157",
     "dev158",
+    "holdout98",
+    "holdout99",
+    "holdout100",
+    "holdout101",
+    "dev159",
+    "dev160",
+    "dev161",
+    "dev162",
 )  # later blind sets
 
 
