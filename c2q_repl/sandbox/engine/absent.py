@@ -80,14 +80,19 @@ def _event_of_related_rows(st: ReadState, neg: int, at: int) -> bool:
     nxt, after = st.items[at], st.at(at + 1)
     tables = {c.table for c in columns_of(nxt)}
     owner = next((st.items[k] for k in range(neg) if st.items[k].kind == "table"), None)
-    return (
+    if not (
         len(tables) == 1
-        and after is not None
-        and after.kind == "table"
         and owner is not None
         and not tables & {t.table for t in owner.targets}
         and all(col_kind(st, c) == "date" for c in columns_of(nxt))
-    )
+    ):
+        return False
+    if after is not None and after.kind == "table":
+        return True
+    # 'nasdaq stocks nobody ever added': nothing follows, the event's rows reference the
+    # subject's own rows directly
+    (table,) = tables
+    return after is None and _referencing_step(st, owner.targets[0].table, table) is not None
 
 
 def flag_values(st: ReadState, col: Col) -> tuple | None:
@@ -153,7 +158,15 @@ def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> No
         named.append(st.items[end].targets[0].table)
         end += 1
     narrowing = next(
-        (it for it in st.items[end:] if it.kind in ("value", "number", "column")), None
+        (
+            it
+            for it in st.items[end:]
+            if it.kind in ("value", "number", "column")
+            # 'users who never picked a stock, with their signup date': the subject's own
+            # column is shown beside it, no condition on the related rows
+            and not (it.kind == "column" and {t.table for t in it.targets} == {subject})
+        ),
+        None,
     )
     if narrowing is not None and not present:
         # 'users who did not select Apple': no selection of Apple, not no selection at all

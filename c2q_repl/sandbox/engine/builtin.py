@@ -74,7 +74,7 @@ from .lexicon import Lexicon, load_synonyms
 from .linking import link, spelled_codes
 from .located import where_located, where_said, with_city_of_place
 from .nearby import nearby_questions
-from .noun_values import value_after_noun
+from .noun_values import value_after_noun, value_before_groups
 from .one_year import in_the_only_year
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import (
@@ -928,7 +928,7 @@ class BuiltinAnswerer:
                 return kept
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
-        moved = value_after_noun(question, linked)
+        moved = value_after_noun(question, linked) or value_before_groups(question, linked)
         if moved is not None:
             # 'which 3 tech stocks have the most picks': the stocks in tech, ranked
             question = moved

@@ -24,6 +24,7 @@ def _end(word: str) -> str:
 
 _TIMES = {"once": "1", "twice": "2", "thrice": "3", **{w: str(n) for w, n in NUMBER_WORDS.items()}}
 _TIMES_OP = {"only": "exactly", "just": "exactly"}
+_FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decreasing")
 
 
 # (pattern, replacement): a replacement is a template or a function of the match
@@ -38,6 +39,19 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         re.compile(
             r",?\s*\b(biggest|largest|highest|smallest|lowest)\s+first\s+by\s+"
             r"([a-z][a-z_ ]*?)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            f" sorted by {m.group(2)} in "
+            + ("ascending" if m.group(1).lower() in ("smallest", "lowest") else "descending")
+            + " order"
+        ),
+    ),
+    # 'energy names w/ price and mkt cap, largest mkt cap first': sorted by that column
+    (
+        re.compile(
+            r",?\s*\b(biggest|largest|highest|smallest|lowest)\s+(?!ones?\b|first\b)"
+            r"([a-z][a-z_ ]{0,30}?)\s+first(?=\s*[?.!]*\s*$)",
             re.I,
         ),
         lambda m: (
@@ -639,6 +653,23 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "users ",
     ),
+    # 'which 1 has best rev growth': 'which one' typed as a digit (a pronoun, not a number)
+    (
+        re.compile(
+            r"\b(which|the)\s+1\b(?=\s+(?:has|had|is|was|did|does|got|with|of\s+(?:them|those|these))\b)",
+            re.I,
+        ),
+        r"\1 one",
+    ),
+    # 'top 5 most added stocks': added to a watchlist most often, the most picked (not the
+    # latest date added)
+    (
+        re.compile(
+            r"\b(most|least)\s+(?:often\s+)?added\s+(stocks?|companies|company|tickers?|names?)\b",
+            re.I,
+        ),
+        r"\1 picked \2",
+    ),
     # 'most picked ticker across users': the most picked stock
     (
         re.compile(
@@ -648,6 +679,35 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 stock",
     ),
+    # 'most watchlisted stock across users': every pick is a user's, 'across users' adds nothing
+    (
+        re.compile(
+            r"\b((?:most|least)\s+(?:picked|popular|selected|watched|watchlisted|chosen|added)\s+"
+            r"(?:stocks?|companies|company)|(?:stocks?|companies|company)\s+with\s+the\s+"
+            r"(?:most|fewest|least)\s+(?:picked|popularity|selected|watched|watchlisted|chosen|added))"
+            r"\s+(?:across|among)\s+(?:all\s+)?(?:the\s+)?(?:users|people|ppl)\b(?=\s*(?:[?.!,]|$))",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'everyone who signed up but never added a stock', 'users who created an account but
+    # have never selected one': every user signed up; the condition is the 'never'
+    (
+        re.compile(
+            r"\b(who|that|users|people|everyone|everybody)\s+(?:signed\s+up|registered|joined|"
+            r"created\s+(?:an\s+|their\s+)?accounts?)\s*,?\s+(?:but|and)\s+"
+            r"(?=(?:(?:have|has)\s+)?never\b)",
+            re.I,
+        ),
+        lambda m: m.group(1) + (" " if m.group(1).lower() in ("who", "that") else " who "),
+    ),
+    # 'total stock adds in december': the picks (each is of a stock)
+    (re.compile(r"\b(?:stock|ticker)\s+(?=(?:adds|picks|selections)\b)", re.I), ""),
+    # 'tech names with revenue growth worse than -10%': below that number (better: above)
+    (re.compile(r"\bworse\s+than\s+(?=[-−]?\d)", re.I), "below "),
+    (re.compile(r"\bbetter\s+than\s+(?=[-−]?\d)", re.I), "above "),
+    # 'top 3 US states by HQ count': by how many companies have their headquarters there
+    (re.compile(r"\bby\s+(?:hq|hqs|headquarters?)\s+count\b", re.I), "by number of companies"),
     # 'sector with the most names in the index': names are companies there
     (re.compile(r"\b(most|fewest|least)\s+(?:company\s+)?names\b", re.I), r"\1 companies"),
     # 'what exchanges are there and how many companies on each': companies per exchange
@@ -715,8 +775,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'energy tickers nobody has on their watchlist': that nobody picked
     (
         re.compile(
-            r"\b(?:that\s+)?(?:nobody|no\s+one|no\s+user)\s+has\s+on\s+(?:their|a|his|her)\s+"
-            r"(?:watch\s*)?list\b",
+            r"\b(?:that\s+)?(?:nobody|no\s+one|no\s+user)\s+has\s+on\s+(?:(?:their|a|his|her|the)\s+)?"
+            r"(?:watch\s*)?lists?\b",
             re.I,
         ),
         "that have never been picked",
@@ -1847,6 +1907,21 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(r"\bgrew\s+(?:(?:its|their|the)\s+)?([a-z]+)\s+faster\b", re.I),
         r"has higher \1 growth",
+    ),
+    # 'companies that have their revenue going down': a stored growth rate below 0 (above 0
+    # for 'going up'); without a '<word> growth' column the word stays unmapped and declined
+    (
+        re.compile(
+            r"\b(?:whose|with|have|has|having)\s+(?:(?:its|their|the)\s+)?([a-z]+)\s+"
+            r"(?:(?:is|are)\s+)?(going\s+down|falling|shrinking|declining|dropping|decreasing"
+            r"|going\s+up|rising|growing|increasing)\b",
+            re.I,
+        ),
+        lambda m: (
+            "with "
+            + ("negative " if " ".join(m.group(2).lower().split()) in _FALLING else "positive ")
+            + f"{m.group(1)} growth"
+        ),
     ),
     # 'INTC 52 week high': the highest high of the last 52 weeks of data (a market term)
     (re.compile(r"\b52[- ]?(?:weeks?|wks?)\s+high\b", re.I), "highest high in the last 52 weeks"),

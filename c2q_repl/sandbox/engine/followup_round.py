@@ -65,6 +65,7 @@ from .rounds import (
 from .same_as import other_in_that
 from .spec import Col, Decline, Metric, QuerySpec, one_day
 from .sqlbuild import PlanError, build, name_columns
+from .trader_words import trader_words
 
 _NARROWING = re.compile(
     r"\b(?:which|how\s+many|what)\s+(?:one\s+)?of\s+(?:them|those|these)\b|\bwhich\s+one\b|"
@@ -276,6 +277,8 @@ class FollowupRound:
         if condition is not None:
             # 'only the sectors where avg revenue growth is positive': the condition read as
             # a question of its own, its HAVING moved onto the previous grouping
+            # ('only the ones with at least 5 names': a market's names said beside the groups)
+            condition = trader_words(condition)[0]
             kept = keep_groups_as(
                 prev, self._planner.plan_one(condition, "1", ctx, examples=False).spec
             )

@@ -75,8 +75,8 @@ def group_words(column: str) -> set[str]:
 
 
 _ONLY_GROUPS = re.compile(
-    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:show|keep|give\s+me)\s+)?(?:only|just)\s+"
-    r"(?:show\s+)?(?:the\s+)?(?P<noun>ones|those|[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"^\s*(?:(?:ok(?:ay)?|and|so|now)[\s,]+)?(?:(?:show|keep|give\s+me)\s+)?(?:(?:only|just)\s+|(?=the\s+ones\b|those\s))"
+    r"(?:show\s+)?(?:the\s+)?(?P<noun>ones|those|[a-z]+(?:\s+(?!(?:where|with|whose|that|having)\b)[a-z]+)?)\s+"
     r"(?P<cond>(?:where|with|whose|that\s+have|having)\s+.+|"
     r"(?:above|over|below|under|more\s+than|less\s+than|at\s+least|at\s+most)\s+.+)$",
     re.I,

@@ -36,3 +36,36 @@ def value_after_noun(question: str, linked: Linked) -> str | None:
         moved, n = said.subn(f"{noun.text} in {value.text}", question, count=1)
         return moved if n else None
     return None
+
+
+# 'ranked by', 'by', 'per', 'most', 'top': the groups the plural noun names are ranked or counted
+_GROUPS_RANKED = frozenset(
+    {"ranked by", "rank by", "sorted by", "by", "per", "most", "fewest", "top"}
+)
+
+
+def value_before_groups(question: str, linked: Linked) -> str | None:
+    """'Financial Services industries ranked by total mkt cap', 'California cities with the most
+    companies': a value of one column said right before the plural noun of another column of
+    the same table, which the question then ranks. Read as 'industries in Financial Services';
+    None otherwise."""
+    items = linked.items
+    if not any(it.kind == "kw" and it.text.lower() in _GROUPS_RANKED for it in items):
+        return None
+    for i in range(len(items) - 1):
+        value, noun = items[i], items[i + 1]
+        if value.kind != "value" or noun.kind != "column" or noun.start != value.end:
+            continue
+        if not noun.text.lower().endswith("s"):
+            continue  # 'Apple industry': that company's industry, not groups
+        columns = {(t.table, t.column) for t in noun.targets}
+        owners = {(t.table, t.column) for t in value.targets}
+        if len(columns) != 1 or len(owners) != 1:
+            continue
+        (table, column), (own_table, own_column) = next(iter(columns)), next(iter(owners))
+        if table != own_table or column == own_column:
+            continue
+        said = re.compile(rf"\b{re.escape(value.text)}\s+{re.escape(noun.text)}\b", re.I)
+        moved, n = said.subn(f"{noun.text} in {value.text}", question, count=1)
+        return moved if n else None
+    return None

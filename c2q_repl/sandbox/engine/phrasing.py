@@ -364,7 +364,18 @@ def most_counted(text: str, names_rows) -> tuple[str, tuple[tuple[str, str], ...
     m = _MOST_COUNTED.search(text)
     if m is None or not names_rows(m.group(2)) or not names_rows(m.group(3)):
         return text, ()
-    said = f"top {m.group(1) or 1} {m.group(3)} by number of {m.group(2)}"
+    counted = m.group(2) if m.group(2).lower() != "popular" else "popularity"
+    if (
+        m.group(1) is None
+        and singular(m.group(3)) == m.group(3).lower()
+        and names_rows(counted)
+        and re.match(r"\s*(?:most|(?:in|for|within)\s+(?:each|every)|per)\b", text[m.end() :], re.I)
+        is None
+    ):
+        # 'the most picked stock': the one with the most, every one tied at the top kept
+        said = f"{m.group(3)} with the most {counted}"
+    else:
+        said = f"top {m.group(1) or 1} {m.group(3)} by number of {m.group(2)}"
     return text[: m.start()] + said + text[m.end() :], ((m.group(0), said),)
 
 

@@ -14,8 +14,10 @@ from dataclasses import dataclass
 
 from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
+from .month_spans import month_spans
 from .normalize import NUMBER_WORDS
 from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
+from .rewrite_notes import noted
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
 
@@ -582,6 +584,8 @@ _RANKED_BY_FIRST = re.compile(
 )
 # 'signed up in H1 2023': the first half of the year
 _HALF_YEAR = re.compile(r"\bH([12])(?:\s*'?(\d{2}|\d{4}))?\b")
+# 'h2 23' typed in lowercase: a half only with its year ('h1' alone may be anything)
+_HALF_YEAR_LOWER = re.compile(r"\bh([12])\s*'?((?:19|20)\d{2}|\d{2})\b")
 # 'the highest price nvidia ever got to': ever reached
 _EVER_GOT_TO = re.compile(r"\bever\s+(?:got|gone|went|climbed|rose)\s+(?:up\s+)?to\b", re.I)
 
@@ -620,7 +624,9 @@ def plain_grouping(text: str) -> str:
         text = _WHAT_DATE_IS_THAT.sub("", text)
     text = _PLACE_FIRST.sub(r"\g<wh> \g<noun> \g<where> \g<verb>", text)
     text = _RANKED_BY_FIRST.sub("", text)
-    text = _EVER_GOT_TO.sub("ever reached", _HALF_YEAR.sub(_half, text))
+    text = _EVER_GOT_TO.sub(
+        "ever reached", _HALF_YEAR_LOWER.sub(_half, _HALF_YEAR.sub(_half, text))
+    )
     text = _HOW_DID_COMPARE.sub(r"compare \g<a> and \g<b> \g<what>", text)
     if re.search(r"\b(?:total|sum|combined)\b", text, re.IGNORECASE):
         text = _ADDED_UP.sub("", text)
@@ -1098,7 +1104,7 @@ _GOT_A_NUMBER = re.compile(
 )
 # '52 week high and low on AAPL': the period's highest high and lowest low
 _WEEKS_HIGH_LOW = re.compile(
-    r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+hi(?:gh)?\s*(?:and|&|/)\s*lo(?:w)?\b", re.IGNORECASE
+    r"\b(\d+)[-\s]*(?:weeks?|wks?|w)\s+hi(?:gh)?\s*(?:and|&|/|n)\s*lo(?:w)?\b", re.IGNORECASE
 )
 # 'msft 52w high', '13wk low': weeks
 _WEEKS_SHORT = re.compile(
@@ -1124,35 +1130,24 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     text = _SPACED_PERCENT.sub(r"\1%", text)  # '10 %' is '10%'
     text = _HYPHENED_MOST.sub(r"\1 \2", text)  # 'most-selected tickers': most selected
     aside = _FOR_THE_GRAPHIC.sub("", _DASH_THEN_COLUMNS.sub(", with ", text))
-    if aside != text:
-        rewrites.append(("for the graphic - ticker, name", ", with ticker, name"))
-        text = aside
+    text = noted(rewrites, text, aside)
     text = _GOT_A_NUMBER.sub("have ", text)  # 'which sectors got fewer than 15 picks'
     plain = _SITTING_AT.sub(r"\1at", _SHOWS_UP_ON.sub("is ", _USER_PICKS.sub("", text)))
-    if plain != text:
-        rewrites.append(("sitting, shows up on, user picks", "at, is on, picks"))
-        text = plain
+    text = noted(rewrites, text, plain)
     existence = _ANY_IN_PERIOD.sub("how many ", text)
-    if existence != text:
-        rewrites.append(("any … in 2024?", "how many … in 2024?"))  # 0 says no; rows say yes
-        text = existence
+    text = noted(rewrites, text, existence)  # 0 says no; rows say yes
     topped = _TOP_N_AFTER_QUESTION.sub(r"\g<head>\g<n> \g<sup> \g<rest>", text)
-    topped = _WEEKS_HIGH_LOW.sub(r"highest high and lowest low in the last \1 weeks", topped)
-    if topped != text:
-        rewrites.append(("the biggest …? just the top 5", "the 5 biggest …"))
-        text = topped
-    worded = _WEEKS_SHORT.sub(r"\1 week", _PERCENT_WISE.sub("in percent", text))
-    if worded != text:
-        rewrites.append(("52w, % wise", "52 week, in percent"))
-        text = worded
+    text = noted(rewrites, text, topped)
+    ranged = _WEEKS_HIGH_LOW.sub(r"highest high and lowest low in the last \1 weeks", text)
+    text = noted(rewrites, text, ranged)
+    worded = _WEEKS_SHORT.sub(r"\1 week", text)
+    text = noted(rewrites, text, worded)
+    worded = _PERCENT_WISE.sub("in percent", text)
+    text = noted(rewrites, text, worded)
     their = _there_as_their(text)
-    if their != text:
-        rewrites.append(("there", "their"))
-        text = their
+    text = noted(rewrites, text, their)
     owned = _WHEN_EACH.sub("when they were", _ID_POSSESSIVE.sub(r"\3 of \1 \2", text))
-    if owned != text:
-        rewrites.append(("user 76's picks", "picks of user 76"))
-        text = owned
+    text = noted(rewrites, text, owned)
     text = _OF_THE_APP.sub("", _AND_HOW_MANY.sub(r"\1 vs \2\3", text))
     worded = _ZERO_OF.sub(r"\1 no ", _FILED_UNDER.sub(r"\1 in", text))
     worded = _EMPLOYEE_COUNT.sub("number of employees", _EACH_DAY.sub("daily", worded))
@@ -1160,30 +1155,20 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     worded = trading_days(worded)
     worded = _INTRADAY.sub(_intraday, without_restated_measure(worded))
     worded = _DAYS_ONE_YEAR.sub(r"from \1 \4 \2 \3 \4", worded)
-    if worded != text:
-        rewrites.append(("zero, under, employee count, intraday", "no, in, employees, high/low"))
-        text = worded
+    text = noted(rewrites, text, worded)
+    text, spanned = month_spans(text)
+    rewrites += spanned
     record = _RECORD_MEASURE.sub(_record_as_extreme, text)
-    if record != text:
-        rewrites.append(("record close", "highest close"))  # never a word dropped as 'rows'
-        text = record
+    text = noted(rewrites, text, record)  # never a word dropped as 'rows'
     years = _TWO_YEARS.sub(_two_years, text) if _AGGREGATE_SAID.search(text) else text
-    if years != text:
-        rewrites.append(("2022 vs 2023", "per year from 2022 to 2023"))
-        text = years
+    text = noted(rewrites, text, years)
     share = _SHARE_BY.sub(r"\g<ask>\g<whole> \g<col> \g<verb> \g<part>", text)
-    if share != text:
-        rewrites.append(("what % of the index is tech by weight", "… of the index weight …"))
-        text = share
+    text = noted(rewrites, text, share)
     if _PERFORMED.search(text):
         explained = _CHANGE_EXPLAINED.sub("", text)
-        if explained != text:
-            rewrites.append(("% change from first to last close", "(how a change is read)"))
-            text = explained
+        text = noted(rewrites, text, explained)
     better = _DID_BETTER.sub("gained more", text)
-    if better != text:
-        rewrites.append(("did better", "gained more"))  # a stock's return, in percent
-        text = better
+    text = noted(rewrites, text, better)  # a stock's return, in percent
     if _WHICH_OF_TWO.match(text) and len(_MORE_NOT_THAN.findall(text)) == 1:
         superlative = {"more": "most", "fewer": "fewest", "less": "least"}
         text = _MORE_NOT_THAN.sub(lambda m: "the " + superlative[m.group(1).lower()], text)
@@ -1204,9 +1189,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         "from smallest to largest", _MOST_TO_LEAST.sub("from largest to smallest", spans)
     )
     spans = _ONE_SHARE_OF.sub("of", spans)
-    if spans != text:
-        rewrites.append(("2023-12-01 to 2023-12-15", "from 2023-12-01 to 2023-12-15"))
-        text = spans
+    text = noted(rewrites, text, spans)
     each = _WHICH_HAVE_HOW_MANY_EACH.sub(
         lambda m: (
             f"how many {m.group('rows')}{m.group('qual') or ''} per {m.group('groups')}"
@@ -1221,48 +1204,30 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     each = _ACROSS_ITS_ROWS.sub("", each)
     each = _STRANDED_IN.sub(r"\1", each)
     each = _US_STATE.sub(r"\1 in the US", each)
-    if each != text:
-        rewrites.append(("which … have …, and how many in each", "how many … per …"))
-        text = each
+    text = noted(rewrites, text, each)
     broken = _A_BREAKDOWN_OF.sub(lambda m: _break_down(m.group("rows")), text)
     broken = _SIGNUP_PERIOD.sub(r"\1 \2 of signup", broken)
-    if broken != text:
-        rewrites.append(("a breakdown of … by", "break … down by"))
-        text = broken
+    text = noted(rewrites, text, broken)
     split = _HOW_SPLIT.sub(lambda m: m.group(1) + _break_down(m.group(2)), text)
-    if split != text:
-        rewrites.append(("how do … break down by", "break … down by"))
-        text = split
+    text = noted(rewrites, text, split)
     spans = _SLASH_SPAN.sub(_slash_span, text)
-    if spans != text:
-        rewrites.append(("m/d-m/d", "from m/d to m/d"))
-        text = spans
+    text = noted(rewrites, text, spans)
     years = short_month_year(text)
     years = _SHORT_QUARTER_YEAR.sub(r"\1 20\2", years)
     years = _SHORT_SLASH_YEAR.sub(r"\1/20\2", years)
     years = _APOSTROPHE_YEAR.sub(r"20\1", years)
-    if years != text:
-        rewrites.append(("'23", "2023"))  # a two-digit year in this century
-        text = years
+    text = noted(rewrites, text, years)  # a two-digit year in this century
     order = _day_order(text)
     iso = _SLASH_DATE.sub(lambda m: _iso_day(m, order), text)
-    if iso != text:
-        rewrites.append(("m/d/yyyy", "yyyy-mm-dd"))  # '12/30/2022' (not '03/04/2023': which?)
-        text = iso
+    text = noted(rewrites, text, iso)  # '12/30/2022' (not '03/04/2023': which?)
     yearless = yearless_slash_days(text)
-    if yearless != text:
-        rewrites.append(("m/d", "the month and day"))  # '12/29': its year read from the data
-        text = yearless
+    text = noted(rewrites, text, yearless)  # '12/29': its year read from the data
     text, traded = trader_words(text)
     rewrites.extend(traded)
     said_then = _MORE_THEN.sub(r"\1 than", text)  # 'more then 10': a common slip
-    if said_then != text:
-        rewrites.append(("then", "than"))
-        text = said_then
+    text = noted(rewrites, text, said_then)
     worded = _BARE_PERCENT.sub("percent", text)
-    if worded != text:
-        rewrites.append(("%", "percent"))  # 'what % of companies …' (not '10%': a number)
-        text = worded
+    text = noted(rewrites, text, worded)  # 'what % of companies …' (not '10%': a number)
 
     def one(m: re.Match) -> str:
         word = m.group(0)
@@ -1276,9 +1241,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
 
     text = re.sub(r"(?<![\w'])[A-Za-z][A-Za-z'/.]*(?<!\.)(?![\w'])", one, text)
     spelled = _BOTH_NAMES.sub(r"\1 name and \2 name", text)
-    if spelled != text:
-        rewrites.append(("first and last names", "first name and last name"))
-        text = spelled
+    text = noted(rewrites, text, spelled)
     persons = _WHO_LINKS.sub(r"\1which people \2", text)
     persons = _WHO_TEACHES.sub(r"\1which teacher \2", persons)
     persons = _WHO_WORKS.sub(r"\1which staff \2", persons)

@@ -131,6 +131,7 @@ class ReferenceRound:
             # 'their' is the companies compared, not the one row the ranking kept
             prev = prev.with_(limit=None, limit_stated=False, order_by=None, ties=False)
         question, edge = period_edge(question)
+        question = _ones_named(question, pronoun, prev)
         subject_tables = tuple(dict.fromkeys(f.col.table for f in named_subject(prev)))
         linked = dated_readings(link(question, ctx.lex), ctx.lex, subject_tables)
         extreme = period_extreme(question, linked, ctx.lex)
@@ -646,6 +647,18 @@ _OF_THOSE_N = re.compile(
     r"\b(of\s+(?:those|these|the|them)|(?<!the\s)(?:those|these))\s+(two|three|four|five|\d+)\b",
     re.I,
 )  # 'which of those three', 'how many people work at those 10 combined'
+
+
+_THE_X_ONES = re.compile(r"\b(the\s+[\w&.-]+(?:\s+[\w&.-]+)?\s+)ones\b", re.I)
+
+
+def _ones_named(question: str, pronoun: str, prev: QuerySpec) -> str:
+    """'list the swiss ones w sector' after companies counted per country: 'ones' are rows of
+    the previous question's table, said by its name so that 'w sector' sits beside them (not
+    a list of sectors)."""
+    if pronoun.lower() != "ones" or prev.group_by is None:
+        return question
+    return _THE_X_ONES.sub(lambda m: m.group(1) + prev.table.replace("_", " "), question, 1)
 
 
 def _of_those_n(question: str) -> tuple[str, int | None]:

@@ -49,7 +49,14 @@ _TRADER_LO = re.compile(r"(?<![\w'])lo\b(?!['-])", re.I)
 _NAMES = re.compile(
     r"(?<!\bthe\s)(?<!\btheir\s)(?<!\bits\s)(?<!\bcompany\s)(?<!\bcompanies\s)"
     r"(?<!\buser\s)(?<!\busers\s)(?<!\bshort\s)(?<!\blong\s)(?<!\bfull\s)(?<!\bindex\s)"
-    r"(?<=\w\s)names\b(?!\s*(?:of|and|,|&|\+\s*tickers?|pls|please|too|also|instead)\b)"
+    r"(?:(?<=\w\s)names|^names)\b(?!\s*(?:of|and|,|&|\+\s*tickers?|pls|please|too|also|instead)\b)",
+    re.I,
+)
+# 'any single name above 2% weight', 'biggest name by mkt cap in each sector': one stock
+_ONE_NAME = re.compile(
+    r"\b(single|any|one|which|each|every|biggest|largest|smallest|heaviest|top|best|worst)"
+    r"\s+name\b(?!\s*(?:of|and|,|&|\+\s*tickers?|pls|please|too|also|instead)\b)",
+    re.I,
 )
 _MARKET_WORDS = re.compile(
     r"\b(?:s&p|spx|index|sectors?|wts?|weights?|tickers?|market\s+cap|mkt\s+cap|"
@@ -106,7 +113,7 @@ def trader_words(text: str) -> tuple[str, list[tuple[str, str]]]:
         rewrites.append(("n", "and"))
         text = anded
     if _MARKET_WORDS.search(text):
-        stocks = _NAMES.sub("stocks", text)
+        stocks = _ONE_NAME.sub(r"\1 stock", _NAMES.sub("stocks", text))
         if stocks != text:
             rewrites.append(("names", "stocks"))
             text = stocks

@@ -1,0 +1,231 @@
+"""Issue 12: wrong answers and declines from the twenty-sixth session's development sets.
+Each question answered here was declined or answered wrongly before its fix; the guards beside
+them keep a fix from reaching too far."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+_FEB_PICKS = (
+    "SELECT u.stock_symbol, COUNT(*) FROM user_selected_stocks u"
+    " WHERE u.created_date >= '2023-02-01' AND u.created_date < '2023-03-01'"
+    " GROUP BY u.stock_symbol HAVING COUNT(*) = (SELECT MAX(n) FROM (SELECT COUNT(*) AS n"
+    " FROM user_selected_stocks WHERE created_date >= '2023-02-01'"
+    " AND created_date < '2023-03-01' GROUP BY stock_symbol) t)"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once the index rows without the companies' names: 'name' was the name column
+            "any single name above 2% index weight? list w/ weight",
+            "SELECT ic.stock_symbol, c.short_name, ic.weight FROM index_compositions ic"
+            " JOIN companies c ON c.stock_symbol = ic.stock_symbol WHERE ic.weight > 0.02",
+        ),
+        (
+            # once declined: 'name' was not a stock
+            "biggest name by mkt cap in each sector",
+            "SELECT sector, stock_symbol, market_cap FROM companies c WHERE market_cap ="
+            " (SELECT MAX(market_cap) FROM companies d WHERE d.sector = c.sector)",
+        ),
+        (
+            # once ranked by the latest date added: 'added' was the date column
+            "top 5 most added stocks among ppl who signed up in jan, need the company names too",
+            "SELECT s.stock_symbol, c.short_name, COUNT(*) AS adds FROM user_selected_stocks s"
+            " JOIN users u ON u.user_id = s.user_id JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol WHERE u.created_date >= '2023-01-01'"
+            " AND u.created_date < '2023-02-01' GROUP BY s.stock_symbol, c.short_name"
+            " ORDER BY adds DESC, s.stock_symbol LIMIT 5",
+        ),
+        # once one of the stocks tied at the top: 'the most picked stock' was a top 1
+        ("what was the most picked stock in feb 2023", _FEB_PICKS),
+        ("what was the most added stock in feb 2023", _FEB_PICKS),
+        (
+            # once declined: 'picking' was no word for a pick
+            "what are the 10 most popular stocks people are picking?",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY 2 DESC, 1 LIMIT 10",
+        ),
+        (
+            # once declined: 'revenue' alone names no column
+            "how many companies have their revenue going down?",
+            "SELECT COUNT(*) FROM companies WHERE revenue_growth < 0",
+        ),
+        (
+            "list firms whose sales are growing",
+            "SELECT stock_symbol, short_name FROM companies WHERE revenue_growth > 0",
+        ),
+        (
+            # once the day of the highest high with that day's low
+            "amzn 52wk hi n lo",
+            "SELECT MAX(high), MIN(low) FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+            " AND record_date >= '2022-12-31' AND record_date < '2023-12-30'",
+        ),
+        (
+            # once declined: 'h2' in lowercase
+            "how many users signed up in h2 23",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-07-01'"
+            " AND created_date < '2024-01-01'",
+        ),
+        (
+            # once declined: a span of months without 'from'
+            "how many users signed up jan-jun 2023",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-07-01'",
+        ),
+        (
+            "how many users signed up between jan and jun 2023",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-07-01'",
+        ),
+        (
+            # once declined: the quarter's months said again in brackets
+            "how many ppl signed up in q3 23 (jul-sep)",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-07-01'"
+            " AND created_date < '2023-10-01'",
+        ),
+        (
+            "average AAPL close per month in 2023, Jan through Dec",
+            "SELECT strftime('%Y-%m', record_date), AVG(close) FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' AND record_date >= '2023-01-01'"
+            " AND record_date < '2024-01-01' GROUP BY 1 ORDER BY 1",
+        ),
+        (
+            # once declined: the sector's value before the noun of the groups ranked
+            "Financial Services industries ranked by total mkt cap",
+            "SELECT industry, SUM(market_cap) FROM companies WHERE sector = 'Financial Services'"
+            " GROUP BY industry ORDER BY 2 DESC",
+        ),
+        (
+            # once declined: 'worse than' a number
+            "tech names with revenue growth worse than -10%",
+            "SELECT stock_symbol, short_name, revenue_growth FROM companies"
+            " WHERE sector = 'Technology' AND revenue_growth < -0.1",
+        ),
+        (
+            "top 3 US states by HQ count",
+            "SELECT state, COUNT(*) FROM companies WHERE country_code = 'US' GROUP BY state"
+            " ORDER BY 2 DESC LIMIT 3",
+        ),
+        (
+            "most watchlisted stock across users",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " HAVING COUNT(*) = (SELECT MAX(n) FROM (SELECT COUNT(*) AS n"
+            " FROM user_selected_stocks GROUP BY stock_symbol) t)",
+        ),
+        (
+            # once declined: 'largest mkt cap first' said which column sorts
+            "Energy names w/ current price and mkt cap, largest mkt cap first",
+            "SELECT stock_symbol, short_name, current_price, market_cap FROM companies"
+            " WHERE sector = 'Energy' ORDER BY market_cap DESC",
+        ),
+        (
+            # 'among users who …' narrows the users, never dropped as 'across users'
+            "most popular stock among users who signed up in january?",
+            "SELECT s.stock_symbol, COUNT(*) FROM user_selected_stocks s JOIN users u"
+            " ON u.user_id = s.user_id WHERE u.created_date >= '2023-01-01'"
+            " AND u.created_date < '2023-02-01' GROUP BY s.stock_symbol HAVING COUNT(*) ="
+            " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks s2 JOIN users"
+            " u2 ON u2.user_id = s2.user_id WHERE u2.created_date >= '2023-01-01'"
+            " AND u2.created_date < '2023-02-01' GROUP BY s2.stock_symbol) t)",
+        ),
+        (
+            # once declined: 'added' with nothing after it is the picks' event
+            "how many nasdaq stocks has nobody ever added",
+            "SELECT COUNT(*) FROM companies WHERE exchange_symbol = 'NMS' AND stock_symbol"
+            " NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            "energy names nobody has on watchlist",
+            "SELECT stock_symbol, short_name FROM companies WHERE sector = 'Energy' AND"
+            " stock_symbol NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            # once declined: every user signed up; and the subject's own column shown
+            "list everyone who signed up but never added a single stock, w/ their signup date",
+            "SELECT user_id, created_date FROM users"
+            " WHERE user_id NOT IN (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "Which users created an account but have never selected a single stock?",
+            "SELECT user_id FROM users WHERE user_id NOT IN (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "companies no user picked, with sector and market cap",
+            "SELECT stock_symbol, short_name, sector, market_cap FROM companies"
+            " WHERE stock_symbol NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            "total stock adds in december 2023",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '2023-12-01'"
+            " AND created_date < '2024-01-01'",
+        ),
+    ],
+)
+def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # two months, not the span between them
+        "signups in jan and jun 2023",
+        # the brackets disagree with the quarter: neither is picked silently
+        "how many ppl signed up in q3 23 (jan-mar)",
+        # a price is no growth rate
+        "companies whose price is falling",
+        # 'biggest companies first' names no column to sort by
+        "tech companies, biggest companies first",
+        # a condition on the related rows, not a column shown
+        "users who never picked a stock with a market cap above 1000000000000",
+    ],
+)
+def test_readings_that_stay_declined(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "first,second,gold",
+    [
+        (
+            # once every company's best growth: 'which 1' was a number
+            "# of cos in semiconductors industry",
+            "which 1 has best rev growth",
+            "SELECT stock_symbol, revenue_growth FROM companies WHERE industry = 'Semiconductors'"
+            " ORDER BY revenue_growth DESC LIMIT 1",
+        ),
+        (
+            # once the distinct sectors of the Swiss companies
+            "non us names count by country",
+            "list the swiss ones w sector",
+            "SELECT stock_symbol, short_name, sector FROM companies WHERE country = 'Switzerland'",
+        ),
+        (
+            # once declined: 'only' before groups kept by a count of the rows' other name
+            "how many companies per sector",
+            "only sectors w 50+ names",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) >= 50",
+        ),
+        (
+            "how many companies per sector",
+            "only the ones with at least 60 names",
+            "SELECT sector, COUNT(*) FROM companies GROUP BY sector HAVING COUNT(*) >= 60",
+        ),
+    ],
+)
+def test_follow_ups_answered_as_meant(engine, seed_db, first, second, gold):
+    plan = session(engine, seed_db, first, second)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_rewrite_is_explained_by_its_own_words(engine, seed_db):
+    """'52wk hi n lo' once came with a note about 'just the top 5', a rewrite never made."""
+    plan = ask(engine, seed_db, "amzn 52wk hi n lo")
+    notes = " ".join(str(a) for a in plan.tasks[0].assumptions)
+    assert "top 5" not in notes and "highest high and lowest low" in notes
