@@ -279,6 +279,10 @@ SPLITS = (
     "dev160",
     "dev161",
     "dev162",
+    "dev163",
+    "dev164",
+    "dev165",
+    "dev166",
 )  # later blind sets
 
 
