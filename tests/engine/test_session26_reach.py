@@ -163,6 +163,50 @@ _FEB_PICKS = (
             "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '2023-12-01'"
             " AND created_date < '2024-01-01'",
         ),
+        (
+            # once declined: a year's return said the trader's way
+            "spx ytd chg % 2023",
+            "SELECT 100.0 * (l.price - f.price) / f.price FROM index_price_history f,"
+            " index_price_history l WHERE f.index_symbol = 'SP500' AND l.index_symbol = 'SP500'"
+            " AND f.record_date = (SELECT MIN(record_date) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND record_date >= '2023-01-01')"
+            " AND l.record_date = (SELECT MAX(record_date) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND record_date < '2024-01-01')",
+        ),
+        (
+            "msft 2023 return",
+            "SELECT 100.0 * (l.close - f.close) / f.close FROM stock_price_history f,"
+            " stock_price_history l WHERE f.stock_symbol = 'MSFT' AND l.stock_symbol = 'MSFT'"
+            " AND f.record_date = (SELECT MIN(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'MSFT' AND record_date >= '2023-01-01')"
+            " AND l.record_date = (SELECT MAX(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'MSFT' AND record_date < '2024-01-01')",
+        ),
+        (
+            # once the index rows without the companies' names
+            "top 10 idx weights",
+            "SELECT ic.stock_symbol, c.short_name, ic.weight FROM index_compositions ic"
+            " JOIN companies c ON c.stock_symbol = ic.stock_symbol ORDER BY ic.weight DESC"
+            " LIMIT 10",
+        ),
+        (
+            # once a list of users: asked as a figure
+            "signups in march?",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-03-01'"
+            " AND created_date < '2023-04-01'",
+        ),
+        (
+            # once every day's high and low: 'over dec 2023' is the stretch, not a threshold
+            "whats the high and low for AAPL over dec 2023",
+            "SELECT MAX(high), MIN(low) FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date >= '2023-12-01' AND record_date < '2024-01-01'",
+        ),
+        (
+            # once the distinct sectors only
+            "what sectors are user 101's stocks in",
+            "SELECT c.stock_symbol, c.short_name, c.sector FROM user_selected_stocks s"
+            " JOIN companies c ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 101",
+        ),
     ],
 )
 def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
@@ -229,3 +273,28 @@ def test_a_rewrite_is_explained_by_its_own_words(engine, seed_db):
     plan = ask(engine, seed_db, "amzn 52wk hi n lo")
     notes = " ".join(str(a) for a in plan.tasks[0].assumptions)
     assert "top 5" not in notes and "highest high and lowest low" in notes
+
+
+def test_sorting_a_top_n_again_keeps_the_measure_shown(engine, seed_db):
+    """'sort by rev growth' after the top 5 by market cap once dropped the market cap."""
+    plan = session(engine, seed_db, "top 5 by mkt cap", "only healthcare", "sort by rev growth")
+    sql = plan.tasks[0].sql
+    assert "market_cap" in sql.split("FROM")[0] and "revenue_growth" in sql.split("FROM")[0]
+
+
+def test_high_and_low_of_each_stock_named_before_over_a_month(engine, seed_db):
+    """'the high and low for each of those over dec 2023' once listed every day's rows."""
+    plan = session(
+        engine,
+        seed_db,
+        "which stocks did user 119 add in december",
+        "whats the high and low for each of those over dec 2023",
+    )
+    gold = (
+        "SELECT p.stock_symbol, MAX(p.high), MIN(p.low) FROM stock_price_history p"
+        " JOIN user_selected_stocks s ON s.stock_symbol = p.stock_symbol WHERE s.user_id = 119"
+        " AND s.created_date >= '2023-12-01' AND s.created_date < '2024-01-01'"
+        " AND p.record_date >= '2023-12-01' AND p.record_date < '2024-01-01'"
+        " GROUP BY p.stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -123,7 +123,10 @@ _AT_BOTH_ENDS = re.compile(
 # change is shown in
 _AS_PERCENT_TAIL = re.compile(
     r"\s*[,?]*\s+(?:as\s+(?:a\s+)?(?:%|percent(?:age)?)|(?:and|with|plus)\s+the\s+(?:%|percent(?:age)?)"
-    r"\s+(?:move|gain|return))\s*[?.!]*\s*$",
+    r"\s+(?:move|gain|return)"
+    # '…, % change', '? like how many % up or down'
+    r"|(?<=[,?])\s*(?:%|percent(?:age)?)\s+(?:change|move|chg)"
+    r"|(?:like\s+)?how\s+many\s+(?:%|percent)\s+(?:up\s+or\s+down|gained\s+or\s+lost))\s*[?.!]*\s*$",
     re.I,
 )
 # 'top 5 stocks by % price increase in 2022': ranked by the percent change of the close
@@ -154,9 +157,27 @@ _ONE_DAY = re.compile(
 )
 
 
+# 'spx ytd chg % 2023', 'msft vs aapl 2023 return %', 'its return in 2023': the change over
+# that year, in percent (a year's return is its percent change; 'ytd' with the year said is
+# that year up to its last day in the data)
+_PCT = r"(?:\s*(?:%|pct\b|in\s+%|in\s+percent(?:age)?\b|percent(?:age)?\b))"
+_YEAR = r"((?:19|20)\d\d)"
+_YEAR_RETURN = re.compile(
+    rf"\b(?:ytd\s+)?(?:returns?|chg|change|perf(?:ormance)?)\s*{_PCT}\s+(?:(?:in|for)\s+)?{_YEAR}\b"
+    rf"|\b{_YEAR}\s+(?:ytd\s+)?(?:returns?|chg|perf(?:ormance)?)\b{_PCT}?"
+    rf"|(?:(?:%|\bpercent(?:age)?)\s*)?\b(?:ytd\s+)?returns?\s+(?:in|for|during|over)\s+{_YEAR}\b{_PCT}?",
+    re.I,
+)
+
+
 def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """(the text in change.py's words, the rewrites made, for the assumptions)."""
     said: list[tuple[str, str]] = []
+    m = _YEAR_RETURN.search(text)
+    if m:
+        year = next(g for g in m.groups() if g)
+        said.append((m.group(0).strip(), f"percent change in {year}"))
+        text = text[: m.start()] + f"percent change in {year}" + text[m.end() :]
     m = _PERCENT_RISE.search(text)
     if m and not _ONE_DAY.search(text):  # 'the largest single-day percentage rise': a day's move
         said.append((m.group(0), "percent change"))

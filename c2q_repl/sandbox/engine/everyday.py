@@ -701,6 +701,34 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: m.group(1) + (" " if m.group(1).lower() in ("who", "that") else " who "),
     ),
+    # "what sectors are their stocks in", "which industries are user 5's picks in": each of
+    # those rows with its value (as 'which sectors are AAPL and MSFT in' is answered)
+    (
+        re.compile(
+            r"\b(?:what|which)\s+([a-z]+?)s?\s+are\s+((?:(?:their|his|her|its|those|these|the|"
+            r"[\w]+(?:\s+\d+)?'s)\s+)?(?:stocks|companies|picks|holdings|names|tickers)"
+            r"(?:\s+of\s+[a-z]+\s+\d+)?)\s+in\s*(?=[?.!]*\s*$)",
+            re.I,
+        ),
+        r"list \2 with their \1",
+    ),
+    # 'signups in march?': asked as a figure, how many (a list of users is 'users who …')
+    (
+        re.compile(
+            r"^\s*(?:(?:and|so|ok|what\s+about)[\s,]+)?(?:new\s+)?(signups|sign[- ]ups|registrations)\s+"
+            r"((?:in|during|for|on|since)\s+[^?]{1,40}?)\s*\?\s*$",
+            re.I,
+        ),
+        r"how many \1 \2?",
+    ),
+    # 'top 10 idx weights': the ten stocks weighing most in the index (each one named)
+    (
+        re.compile(
+            r"\b(top\s+\d+)\s+(?:idx|index|s&p\s*500|spx)\s+(?:weights?|wts?|weightings?)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1 stocks by index weight",
+    ),
     # 'total stock adds in december': the picks (each is of a stock)
     (re.compile(r"\b(?:stock|ticker)\s+(?=(?:adds|picks|selections)\b)", re.I), ""),
     # 'tech names with revenue growth worse than -10%': below that number (better: above)

@@ -560,7 +560,18 @@ def apply_followup(
                     else spec.descending
                 )
             if spec.shape == "list":
+                shown = spec.order_by
                 spec = spec.with_(order_by=col, descending=desc)
+                if (
+                    it.category == "order"
+                    and shown is not None
+                    and col is not None
+                    and shown != col
+                    and shown not in spec.columns
+                ):
+                    # 'sort by rev growth' after the top 5 by market cap: the market cap the
+                    # answer showed stays beside the new order
+                    spec = spec.with_(columns=(*spec.columns, shown))
                 if it.category == "agg" and (
                     _asks_for_one(words) or _the_one_extreme(words, it, nxt, items)
                 ):

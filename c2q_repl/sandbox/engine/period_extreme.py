@@ -21,7 +21,9 @@ _WORD = re.compile(r"(?<![\w'-])(high|low)(?![\w'-])", re.I)
 # words that ask for the daily values themselves, or already rank them
 _DAILY = re.compile(
     r"\b(?:each|every|daily|per|all|highest|lowest|max(?:imum)?|min(?:imum)?|top|bottom|"
-    r"above|below|over|under|than|between|day\s+by\s+day|by\s+day)\b|[<>=]",
+    r"above|below|than|between|day\s+by\s+day|by\s+day)\b|[<>=]"
+    # 'over 150', 'under $20' compare; 'over dec 2023' is the stretch of time itself
+    r"|\b(?:over|under)\s+(?=[$\d])",
     re.I,
 )
 _EXTREME = {"high": "highest", "low": "lowest"}
