@@ -207,6 +207,51 @@ _FEB_PICKS = (
             "SELECT c.stock_symbol, c.short_name, c.sector FROM user_selected_stocks s"
             " JOIN companies c ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 101",
         ),
+        (
+            # once declined: 'contained in the dataset', 'on which date did it occur'
+            "What was the closing level of the S&P 500 on the most recent trading day"
+            " contained in the dataset?",
+            "SELECT price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " ORDER BY record_date DESC LIMIT 1",
+        ),
+        (
+            "What was the average closing level of the S&P 500 in each calendar year of the"
+            " sample?",
+            "SELECT strftime('%Y', record_date), AVG(price) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' GROUP BY 1",
+        ),
+        (
+            "aapl all time high close",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " ORDER BY close DESC LIMIT 1",
+        ),
+        (
+            "sectors w neg avg rev growth",
+            "SELECT sector, AVG(revenue_growth) FROM companies"
+            " GROUP BY sector HAVING AVG(revenue_growth) < 0",
+        ),
+        (
+            "tech stocks nobodys picked yet?",
+            "SELECT stock_symbol, short_name FROM companies WHERE sector = 'Technology' AND"
+            " stock_symbol NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            # once declined: 'user id 36', 'the user ids that …'
+            "pull up user id 36's watchlist w/ the company names",
+            "SELECT c.stock_symbol, c.short_name FROM user_selected_stocks s JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 36",
+        ),
+        (
+            "list the user ids that signed up but never saved a single stock",
+            "SELECT user_id FROM users WHERE user_id NOT IN (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            # once declined: 'they' is the one user named before the dash
+            "user 90 - which stocks did they add in june 2023?",
+            "SELECT c.stock_symbol, c.short_name FROM user_selected_stocks s JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol WHERE s.user_id = 90"
+            " AND s.created_date >= '2023-06-01' AND s.created_date < '2023-07-01'",
+        ),
     ],
 )
 def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):

@@ -99,6 +99,8 @@ def new_topic(text: str) -> tuple[str, str] | None:
     return text[said.end() :], said.group(0).strip(" :,;.!-–—")
 
 
+# 'user 90 - which stocks did they add': a lead-in that is one numbered person
+_ONE_PERSON = re.compile(r"^\s*[a-z]+\s+(?:id\s+)?#?\d+\s*[-–—:]\s*$", re.IGNORECASE)
 # "client's got JNJ and PG - …", 'I own KO and PEP: …': a lead-in that says what is held
 _HOLDS = re.compile(
     r"\b(?:got|hold|holds|holding|own|owns|owning|bought|have|has|picked|likes?|watch(?:es)?|"
@@ -237,7 +239,7 @@ def question_of(
         text = text[lead.end() :]
     elif (
         lead
-        and _HOLDS.search(lead.group(0))
+        and (_HOLDS.search(lead.group(0)) or _ONE_PERSON.match(lead.group(0)))
         and is_request(text[lead.end() :])
         and points_back(text[lead.end() :])
     ):
@@ -308,6 +310,10 @@ def _resolved(question: str, mentioned: list[Mention]) -> str | None:
             return None
         one = entities[0].words
         text = _ONE_THING.sub(lambda m: f"{one}'s" if m.group(0).lower() != "it" else one, text)
+    if _SEVERAL.search(text) and not entities and len(people) == 1:
+        # 'user 90 - which stocks did they add': one person named, a singular 'they'
+        who = people[0].words
+        text = _SEVERAL.sub(lambda m: f"{who}'s" if m.group(0).lower() == "their" else who, text)
     if _SEVERAL.search(text):
         if len(entities) < 2 or len({m.group for m in entities}) != 1:
             return None

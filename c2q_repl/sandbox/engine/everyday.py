@@ -71,7 +71,10 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(
             r"\b(?:and\s+)?(?:what|which)\s+(?:date|day)\s+(?:it|that)\s+(?:hit|reached|happened"
-            r"|was|occurred)(?:\s+(?:it|on))?(?=\s*[?.!]*\s*$)",
+            r"|was|occurred)(?:\s+(?:it|on))?(?=\s*[?.!]*\s*$)"
+            # 'and on which date did it occur', 'and on what date was it recorded'
+            r"|\b(?:and\s+)?(?:on\s+)?(?:what|which)\s+(?:date|day)\s+(?:did|was)\s+(?:it|that|this)\s+"
+            r"(?:occur|happen|take\s+place|recorded|set|reached|hit)(?=\s*[?.!]*\s*$)",
             re.I,
         ),
         "and the date",
@@ -711,6 +714,32 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"list \2 with their \1",
+    ),
+    # 'user id 36', 'user #36': user 36 (as the engine names a numbered row)
+    (
+        re.compile(r"\b(user|customer|account)\s+(?:id\s*|#\s*|no\.?\s*|number\s+)(\d+)\b", re.I),
+        r"\1 \2",
+    ),
+    # 'the user ids that signed up …': the users (their ids are how they are shown)
+    (re.compile(r"\b(?:the\s+)?user\s+ids\s+(?=(?:that|who|with|which)\b)", re.I), "users "),
+    # 'the all-time high closing level': the highest close (a high names the day's column
+    # only when nothing follows it)
+    (
+        re.compile(
+            r"\b(?:all[- ]time|record)\s+(high|low)\s+(?=(?:closing|close|closes|level|price)\b)",
+            re.I,
+        ),
+        lambda m: "highest " if m.group(1).lower() == "high" else "lowest ",
+    ),
+    # 'the most recent trading day contained in the dataset', 'over the whole sample': the
+    # data the database holds
+    (
+        re.compile(
+            r"\b(?:contained\s+)?(in|within|across|over|of)\s+(?:the|this|our)\s+"
+            r"(?:whole\s+|entire\s+|full\s+)?(?:sample(?:\s+period)?|dataset|data\s*set)\b",
+            re.I,
+        ),
+        r"\1 the data",
     ),
     # 'signups in march?': asked as a figure, how many (a list of users is 'users who …')
     (

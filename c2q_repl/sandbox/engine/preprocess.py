@@ -157,6 +157,7 @@ INFORMAL: dict[str, str] = {
     "mo": "month",
     "mos": "months",
     "hq": "headquarters",
+    "neg": "negative",
     "hq'd": "headquartered",
     "rev": "revenue",
     "wich": "which",
@@ -1336,7 +1337,7 @@ _MOST_IN_TOTAL = re.compile(
     re.IGNORECASE,
 )
 _NOBODY = re.compile(
-    r"\b(?:nobody|nobdy|noone|no[\s-]one)(?:\s+on\s+(?:the|your)\s+(?:app|site|website|platform)|\s+here|\s+at\s+all)?\s+"
+    r"\b(?:nobody(?:'?s)?|nobdy|noone|no[\s-]one)(?:\s+on\s+(?:the|your)\s+(?:app|site|website|platform)|\s+here|\s+at\s+all)?\s+"
     r"(?=(?:has\s+|have\s+|ever\s+)?(?:picked|selected|chosen|chose|watched|watches|watch|"
     r"follows|follow|followed|added|bought|ordered|rented|booked|borrowed|select|pick|choose|"
     r"add|buy)\b)",
