@@ -343,3 +343,50 @@ def test_high_and_low_of_each_stock_named_before_over_a_month(engine, seed_db):
         " GROUP BY p.stock_symbol"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,order",
+    [
+        # once declined: '1d', the sample period, and the size of the move said again
+        ("worst 1d % drop in spx whole history n the date", "ASC, `record_date` LIMIT 1"),
+        (
+            "Identify the five largest single-day percentage declines of the S&P 500 over the"
+            " entire sample period, reporting the date and the magnitude of each move.",
+            "ASC, `record_date` LIMIT 5",
+        ),
+    ],
+)
+def test_one_day_moves_said_the_long_or_short_way(engine, seed_db, question, order):
+    sql = ask(engine, seed_db, question).tasks[0].sql
+    assert "LAG(`price`)" in sql and sql.rstrip().endswith(order), sql
+
+
+@pytest.mark.parametrize(
+    "first,second,gold",
+    [
+        (
+            # once declined: 'same day' without 'the', and rows of its own
+            "NVDA close on 2023-06-01",
+            "msft close same day?",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date = '2023-06-01'",
+        ),
+        (
+            "average msft close in june 2023",
+            "meta same month",
+            "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'META'"
+            " AND record_date >= '2023-06-01' AND record_date < '2023-07-01'",
+        ),
+    ],
+)
+def test_the_same_period_with_rows_of_its_own(engine, seed_db, first, second, gold):
+    plan = session(engine, seed_db, first, second)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_comparison_over_the_same_period_stays_declined(engine, seed_db):
+    plan = session(
+        engine, seed_db, "average msft close in june 2023", "compare with GOOGL for the same month"
+    )
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal

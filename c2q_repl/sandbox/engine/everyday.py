@@ -50,7 +50,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'energy names w/ price and mkt cap, largest mkt cap first': sorted by that column
     (
         re.compile(
-            r",?\s*\b(biggest|largest|highest|smallest|lowest)\s+(?!ones?\b|first\b)"
+            r",?\s*\b(biggest|largest|highest|smallest|lowest)\s+"
+            r"(?!(?:ones?|first|total|average|avg|mean|sum|count|number)\b)"
             r"([a-z][a-z_ ]{0,30}?)\s+first(?=\s*[?.!]*\s*$)",
             re.I,
         ),
@@ -739,7 +740,28 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?:whole\s+|entire\s+|full\s+)?(?:sample(?:\s+period)?|dataset|data\s*set)\b",
             re.I,
         ),
-        r"\1 the data",
+        lambda m: ("of" if m.group(1).lower() == "of" else "in") + " the data",
+    ),
+    # 'worst 1d % drop': a one-day move
+    (
+        re.compile(
+            r"\b1\s*-?\s*d\b(?=\s*(?:%|pct|percent(?:age)?|drop|fall|move|gain|change|chg|loss|"
+            r"decline|rise|jump|return)\b|\s*%)",
+            re.I,
+        ),
+        "one-day",
+    ),
+    # '…, and how big was the drop?', ', reporting the date and the magnitude of each move': the
+    # day and the size of the move are what a one-day move shows anyway
+    (
+        re.compile(
+            r"\s*,?\s*(?:and\s+)?(?:how\s+(?:big|large|much)\s+(?:was|were)\s+(?:the|that|each)\s+"
+            r"(?:drop|fall|decline|move|gain|rise|jump)s?|reporting\s+(?:the\s+)?date\s+and\s+"
+            r"(?:the\s+)?(?:magnitude|size)\s+of\s+(?:each|the)\s+(?:move|drop|decline|fall|gain)s?)"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        "",
     ),
     # 'signups in march?': asked as a figure, how many (a list of users is 'users who …')
     (

@@ -16,8 +16,8 @@ from datetime import date, timedelta
 from .spec import QuerySpec
 
 _THAT_PERIOD = re.compile(
-    r"\b(?:(?:in|during|for|over|on)\s+)?(?:that|this|the\s+same)\s+"
-    r"(?P<unit>month|year|quarter|day|date|period)\b(?!\s+as\b)"
+    r"\b(?:(?:in|during|for|over|on)\s+)?(?:that\s+same|the\s+same|that|this|same)\s+"
+    r"(?P<unit>month|year|quarter|day|date|period|stretch|window|span|time\s*frame)\b(?!\s+as\b)"
     r"(?:\s+(?:in|of)\s+(?P<year>(?:19|20)\d\d)\b)?(?!\s+(?:of|in)\b)",
     re.I,
 )
@@ -36,7 +36,10 @@ def that_period(question: str, prev: QuerySpec) -> tuple[str, tuple[str, str]] |
         start, end = (date.fromisoformat(v[:10]) for v in spans[0].values)
     except ValueError:
         return None
-    words = _in_words(start, end, said.group("unit").lower())
+    unit = said.group("unit").lower()
+    if unit not in ("month", "year", "quarter", "day", "date"):
+        unit = "period"  # 'over the same stretch': the previous answer's span
+    words = _in_words(start, end, unit)
     if words is None:
         return None
     if said.group("year"):
