@@ -390,3 +390,29 @@ def test_a_comparison_over_the_same_period_stays_declined(engine, seed_db):
         engine, seed_db, "average msft close in june 2023", "compare with GOOGL for the same month"
     )
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_add_up_never_names_the_picks(engine, seed_db):
+    """'adds' as a word for picks once made 'add up to 1' a join with the watchlists."""
+    plan = ask(engine, seed_db, "do the weights in index_compositions add up to 1 for SP500?")
+    assert "user_selected_stocks" not in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "texas only - top 3 employers",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE state = 'TX'"
+            " ORDER BY full_time_employees DESC LIMIT 3",
+        ),
+        (
+            "only tech - top 5 by market cap",
+            "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Technology'"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+    ],
+)
+def test_a_scope_said_first(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

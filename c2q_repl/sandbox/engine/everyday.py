@@ -742,6 +742,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: ("of" if m.group(1).lower() == "of" else "in") + " the data",
     ),
+    # 'texas only - top 3 employers', 'only tech - top 5 by market cap', 'for tech only, which
+    # industries get picked the most?': the scope said first, as a condition of the question
+    (
+        re.compile(
+            r"^\s*(?:for\s+)?(?:only\s+(?P<a>[a-z0-9&][^,:;\-–—?]{1,30}?)|(?P<b>[a-z0-9&][^,:;\-–—?]{1,30}?)"
+            r"\s+only)\s*(?:[,:;]|\s[-–—])\s*(?P<q>[^?]+?)\s*(?P<end>[?.!]*)\s*$",
+            re.I,
+        ),
+        lambda m: f"{m.group('q')} in {m.group('a') or m.group('b')}{m.group('end')}",
+    ),
     # 'worst 1d % drop': a one-day move
     (
         re.compile(
@@ -780,8 +790,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 stocks by index weight",
     ),
+    # 'which stocks did user 119 add in december': picked (to 'add' is also to sum)
+    (
+        re.compile(
+            r"\b(did|do|does)\s+((?:user\s+\d+|users|they|he|she|people|ppl|folks|everyone|someone|anyone))"
+            r"\s+add\b(?!\s+(?:up|to)\b)",
+            re.I,
+        ),
+        r"\1 \2 pick",
+    ),
     # 'total stock adds in december': the picks (each is of a stock)
-    (re.compile(r"\b(?:stock|ticker)\s+(?=(?:adds|picks|selections)\b)", re.I), ""),
+    (re.compile(r"\b(?:stock|ticker)\s+(?:adds|picks|selections)\b", re.I), "picks"),
     # 'tech names with revenue growth worse than -10%': below that number (better: above)
     (re.compile(r"\bworse\s+than\s+(?=[-−]?\d)", re.I), "below "),
     (re.compile(r"\bbetter\s+than\s+(?=[-−]?\d)", re.I), "above "),
