@@ -416,3 +416,61 @@ def test_add_up_never_names_the_picks(engine, seed_db):
 def test_a_scope_said_first(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which 5 stocks show up most often in users' selections?",
+            "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY 2 DESC, 1 LIMIT 5",
+        ),
+        (
+            # once 'across everyone' was dropped, leaving "'s watchlists"
+            "what sector shows up most across everyone's watchlists",
+            "SELECT c.sector, COUNT(*) FROM user_selected_stocks s JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol GROUP BY c.sector ORDER BY 2 DESC LIMIT 1",
+        ),
+        (
+            "What is the range (min and max) of the weight column in index_compositions?",
+            "SELECT MIN(weight), MAX(weight) FROM index_compositions",
+        ),
+        (
+            "how many nulls in the ebitda column",
+            "SELECT COUNT(*) FROM companies WHERE ebitda IS NULL",
+        ),
+    ],
+)
+def test_data_people_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_other_companies_in_that_same_industry(engine, seed_db):
+    """'that same industry' once became 'the same same industry as Apple Inc'."""
+    plan = session(
+        engine,
+        seed_db,
+        "what industry is Apple in",
+        "what other companies are in that same industry?",
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE industry = 'Consumer Electronics'"
+        " AND stock_symbol <> 'AAPL'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_scope_said_first_in_a_session_narrows_the_answer_before(engine, seed_db):
+    """'only tech - top 5 by market cap' after California's companies per sector must keep
+    California (or be declined), never answer for every tech company."""
+    plan = session(
+        engine,
+        seed_db,
+        "how many companies in the index are based in california?",
+        "break that down by sector",
+        "only tech - top 5 by market cap",
+    )
+    sql = plan.tasks[0].sql
+    assert not sql or "'CA'" in sql, sql

@@ -95,6 +95,7 @@ from .rounds import (
 )
 from .said_twice import two_sentences
 from .same_as import SameAs, same_as
+from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Decline, QuerySpec
 from .spelling import corrected_spelling
@@ -410,6 +411,9 @@ class BuiltinAnswerer:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
             body = switched[0]
             request = replace(request, history=())
+        scoped = None if request.history else scope_first(body)
+        if scoped is not None:
+            body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
         asked, aside = question_of(
             body,
             # read as prepared: 'how many people does each one have working for it' has no
@@ -431,6 +435,8 @@ class BuiltinAnswerer:
         if switched is not None:
             aside = " ".join(part for part in (switched[1], aside) if part)
         prepared = replace(prepared, aside=aside, removed=removed)
+        if scoped is not None:
+            prepared = replace(prepared, rewrites=(scoped[1], *prepared.rewrites))
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self.refuse("0", question, write, ctx))

@@ -426,8 +426,9 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'which stocks show up most on users' watchlists': the most picked stocks
     (
         re.compile(
-            r"\b(?:show\s+up|appear|are)\s+(?:the\s+)?most(?:\s+often)?\s+(?:on|in)\s+"
-            r"(?:(?:users?'?s?'?|people'?s|the)\s+)?watch\s*lists?\b",
+            r"\b(?:shows?\s+up|appears?|are|is)\s+(?:the\s+)?most(?:\s+often)?\s+(?:on|in|across)\s+"
+            r"(?:(?:users?'?s?'?|people'?s|ppl'?s|everyone'?s|the|all)\s+)?"
+            r"(?:watch\s*lists?|selections|lists|picks)\b",
             re.I,
         ),
         "are the most picked by users",
@@ -742,15 +743,24 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: ("of" if m.group(1).lower() == "of" else "in") + " the data",
     ),
-    # 'texas only - top 3 employers', 'only tech - top 5 by market cap', 'for tech only, which
-    # industries get picked the most?': the scope said first, as a condition of the question
+    # 'the range (min and max) of the weight column': the two said in brackets
     (
         re.compile(
-            r"^\s*(?:for\s+)?(?:only\s+(?P<a>[a-z0-9&][^,:;\-–—?]{1,30}?)|(?P<b>[a-z0-9&][^,:;\-–—?]{1,30}?)"
-            r"\s+only)\s*(?:[,:;]|\s[-–—])\s*(?P<q>[^?]+?)\s*(?P<end>[?.!]*)\s*$",
+            r"\b(?:the\s+)?range\s*\(\s*(min(?:imum)?|lowest)\s*(?:and|&|/|,)\s*(max(?:imum)?|highest)\s*\)",
             re.I,
         ),
-        lambda m: f"{m.group('q')} in {m.group('a') or m.group('b')}{m.group('end')}",
+        r"the \1 and \2",
+    ),
+    # 'the weight column in index_compositions': the column itself ('column' names none)
+    (re.compile(r"\b([a-z][a-z_]*)\s+(?:column|field)\b(?!\s*(?:names?|s)\b)", re.I), r"\1"),
+    # 'how many nulls in the ebitda column': the rows whose value is missing
+    (
+        re.compile(
+            r"\bhow\s+many\s+(?:nulls|null\s+values|missing\s+values|empty\s+values|blanks)\s+"
+            r"(?:are\s+there\s+)?(?:in|for|on)\s+(?:the\s+)?(?=[a-z_])",
+            re.I,
+        ),
+        "how many rows have a null ",
     ),
     # 'worst 1d % drop': a one-day move
     (

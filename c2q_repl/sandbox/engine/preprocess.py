@@ -1578,7 +1578,7 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     )
     text = re.sub(r"\bon\s+avg\b\.?", "on average", text, flags=re.I)  # 'growth on avg'
     # 'total picks per sector across everyone': over every row, as 'overall' says
-    text = re.sub(r"\s*,?\s*\bacross\s+(?:everyone|everybody)\b", "", text, flags=re.I)
+    text = re.sub(r"\s*,?\s*\bacross\s+(?:everyone|everybody)\b(?!'s)", "", text, flags=re.I)
     # 'top 5 desc': the top of a ranking is its largest values; the word adds nothing
     text = re.sub(r"\b(top\s+\d+)\s*,?\s+desc(?:ending)?\b", r"\1", text, flags=re.I)
     top_first = _TRAILING_TOP.sub(r"top \2 \1", text)

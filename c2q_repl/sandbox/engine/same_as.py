@@ -60,7 +60,7 @@ def same_as(question: str) -> SameAs | None:
 
 
 _THAT_ONE = re.compile(
-    r"\b(?P<prep>in|from|on|at|of)\s+(?:that|this|the\s+same|its)\s+(?P<column>[a-z][a-z ]{1,30}?)"
+    r"\b(?P<prep>in|from|on|at|of)\s+(?:that\s+same|the\s+same|that|this|its)\s+(?P<column>[a-z][a-z ]{1,30}?)"
     r"(?=\s*(?:[?.!,;]|$))",
     re.I,
 )
