@@ -474,3 +474,39 @@ def test_a_scope_said_first_in_a_session_narrows_the_answer_before(engine, seed_
     )
     sql = plan.tasks[0].sql
     assert not sql or "'CA'" in sql, sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Please could you put Coca-Cola and PepsiCo side by side for me: market cap, EBITDA"
+            " and revenue growth.",
+            "SELECT stock_symbol, market_cap, ebitda, revenue_growth FROM companies"
+            " WHERE stock_symbol IN ('KO', 'PEP')",
+        ),
+        (
+            "What was JPMorgan's most recent closing price, and how many shares traded that day?",
+            "SELECT record_date, close, volume FROM stock_price_history WHERE stock_symbol = 'JPM'"
+            " ORDER BY record_date DESC LIMIT 1",
+        ),
+    ],
+)
+def test_business_english(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_other_companies_of_a_name_with_a_comma(engine, seed_db):
+    """'Pfizer, Inc.' said again with its comma once ended the clause ('Inc' unmapped)."""
+    plan = session(
+        engine,
+        seed_db,
+        "Please give me Pfizer's sector, industry and market cap.",
+        "Which other companies are in the same industry, and how large are they by market cap?",
+    )
+    gold = (
+        "SELECT stock_symbol, short_name, market_cap FROM companies WHERE industry ="
+        " (SELECT industry FROM companies WHERE stock_symbol = 'PFE') AND stock_symbol <> 'PFE'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

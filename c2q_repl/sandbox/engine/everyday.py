@@ -743,6 +743,31 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: ("of" if m.group(1).lower() == "of" else "in") + " the data",
     ),
+    # '…, and how large are they by market cap?': their market cap beside them
+    (
+        re.compile(
+            r",?\s*and\s+how\s+(?:large|big|small)\s+(?:are|were|is)\s+(?:they|those|these|each)\s+"
+            r"(?:by|in\s+terms\s+of)\s+([a-z][a-z ]{1,30}?)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r" with their \1",
+    ),
+    # '…'s most recent closing price, and how many shares traded that day?': the volume that day
+    (
+        re.compile(
+            r",?\s*and\s+how\s+many\s+shares\s+(?:were\s+)?(?:traded|changed\s+hands)"
+            r"(?:\s+(?:that|on\s+that|the\s+same)\s+day)?(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        " and volume",
+    ),
+    # 'put Coca-Cola and PepsiCo side by side for me: market cap, EBITDA and revenue growth'
+    (
+        re.compile(
+            r"\bput\s+(.{2,60}?)\s+(?:side\s+by\s+side\s*)?(?:for\s+(?:me|us)\s*)?:\s*", re.I
+        ),
+        r"show \1 with ",
+    ),
     # 'the range (min and max) of the weight column': the two said in brackets
     (
         re.compile(

@@ -905,7 +905,8 @@ def _one_named_row(prev: QuerySpec, ctx: AnswerContext) -> str | None:
         and f.col.table == prev.table
         and f.col.column.lower() in naming
     ]
-    return str(named[0].values[0]) if len(named) == 1 else None
+    # ('Pfizer, Inc.' said again without its comma, which would end the clause)
+    return str(named[0].values[0]).replace(",", "") if len(named) == 1 else None
 
 
 def _ranks_a_pinned_column(question: str, linked: Linked, prev: QuerySpec) -> bool:

@@ -61,7 +61,7 @@ def same_as(question: str) -> SameAs | None:
 
 _THAT_ONE = re.compile(
     r"\b(?P<prep>in|from|on|at|of)\s+(?:that\s+same|the\s+same|that|this|its)\s+(?P<column>[a-z][a-z ]{1,30}?)"
-    r"(?=\s*(?:[?.!,;]|$))",
+    r"(?=\s*(?:[?.!,;]|$)|\s+with\s)",
     re.I,
 )
 
