@@ -510,3 +510,22 @@ def test_other_companies_of_a_name_with_a_comma(engine, seed_db):
         " (SELECT industry FROM companies WHERE stock_symbol = 'PFE') AND stock_symbol <> 'PFE'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_two_digit_year_alone_after_a_year(engine, seed_db):
+    plan = session(engine, seed_db, "s&p % chg in 2023?", "and 22")
+    sql = plan.tasks[0].sql
+    assert "2022-01-01" in sql and "2023-01-01" in sql and "2024-01-01" not in sql, sql
+
+
+def test_how_many_people_saved_each_is_the_count_shown(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "top 5 most watchlisted tickers across all users, with how many ppl saved each",
+    )
+    gold = (
+        "SELECT stock_symbol, COUNT(*) FROM user_selected_stocks GROUP BY stock_symbol"
+        " ORDER BY 2 DESC, 1 LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -768,6 +768,30 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"show \1 with ",
     ),
+    # 'city/state', 'sector/industry': both columns (never a division of two words)
+    (
+        re.compile(
+            r"\b(city|state|country|sector|industry|ticker|name)\s*/\s*(city|state|country|sector|"
+            r"industry|ticker|name)\b",
+            re.I,
+        ),
+        r"\1 and \2",
+    ),
+    # 'and 22' after a question about 2023: the year 2022
+    (
+        re.compile(r"^\s*((?:and|what\s+about|how\s+about)\s+)'?(1[5-9]|2\d)\s*(\??)\s*$", re.I),
+        r"\g<1>20\2\3",
+    ),
+    # 'top 5 most watchlisted tickers, with how many ppl saved each': the count is shown anyway
+    (
+        re.compile(
+            r",?\s*(?:with|and|plus)\s+how\s+many\s+(?:ppl|people|users|folks|investors)\s+"
+            r"(?:saved|picked|added|selected|chose|have|follow|watch)\s+(?:each(?:\s+one)?|them|it)"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        "",
+    ),
     # 'the range (min and max) of the weight column': the two said in brackets
     (
         re.compile(
