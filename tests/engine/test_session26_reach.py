@@ -529,3 +529,45 @@ def test_how_many_people_saved_each_is_the_count_shown(engine, seed_db):
         " ORDER BY 2 DESC, 1 LIMIT 5"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once declined: 'end' named nothing
+            "NFLX month-end closes for 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'NFLX'"
+            " AND record_date IN (SELECT MAX(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'NFLX' AND record_date >= '2023-01-01'"
+            " AND record_date < '2024-01-01' GROUP BY strftime('%Y-%m', record_date))",
+        ),
+        (
+            "Show me the S&P 500's closing level at the end of each month in 2023.",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date IN (SELECT MAX(record_date) FROM index_price_history"
+            " WHERE index_symbol = 'SP500' AND record_date >= '2023-01-01'"
+            " AND record_date < '2024-01-01' GROUP BY strftime('%Y-%m', record_date))",
+        ),
+        (
+            "what did apple close at at the end of each year",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date IN (SELECT MAX(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' GROUP BY strftime('%Y', record_date))",
+        ),
+        (
+            "AAPL close at each quarter end",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date IN (SELECT MAX(record_date) FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' GROUP BY YEAR(record_date), QUARTER(record_date))",
+        ),
+    ],
+)
+def test_the_last_day_of_each_period(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_period_ends_of_a_count_stay_declined(engine, seed_db):
+    plan = ask(engine, seed_db, "how many users at each month end")
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal

@@ -76,6 +76,7 @@ from .located import where_located, where_said, with_city_of_place
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
 from .one_year import in_the_only_year
+from .period_ends import PeriodEnds, period_ends
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import (
     Prepared,
@@ -97,7 +98,7 @@ from .said_twice import two_sentences
 from .same_as import SameAs, same_as
 from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
-from .spec import Decline, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
@@ -921,6 +922,9 @@ class BuiltinAnswerer:
         inside = within_top(question)
         if inside is not None:
             return self._within_top(inside, question, task_id, ctx, examples)
+        ends = period_ends(question)
+        if ends is not None:
+            return self._period_ends(ends, question, task_id, ctx, examples)
         shared = same_as(question)
         if shared is not None:
             return self._same_as(shared, question, task_id, ctx, examples)
@@ -1093,6 +1097,40 @@ class BuiltinAnswerer:
             chart=None,
         )
         return Outcome(task, None)
+
+    def _period_ends(
+        self, ends: PeriodEnds, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome:
+        """'NFLX month-end closes for 2023': the rows of 'NFLX closes for 2023' on the last
+        day with data of each month (period_ends.py)."""
+        inner = self.plan_one(ends.question, task_id, ctx, examples)
+        spec = inner.spec
+        info = ctx.lex.catalog.table(spec.table) if spec is not None else None
+        dates = [
+            Col(info.name, c.name)
+            for c in (info.columns if info is not None else ())
+            if info is not None and ctx.lex.kind_of(info.name, c.name) == "date"
+        ]
+        if (
+            inner.task.refusal
+            or spec is None
+            or spec.shape != "list"
+            or spec.group_by is not None
+            or spec.metric is not None
+            or spec.limit
+            or spec.change
+            or len(dates) != 1
+            or any(f.op in ("latest", "extreme") for f in spec.filters)
+        ):
+            reason = (
+                f"'{ends.said}': I could only read the rows on the last day of each {ends.bucket} "
+                f"of a plain list of dated rows, which '{ends.question}' does not read as."
+            )
+            return self.refuse(task_id, question, Decline(reason, (ends.said,)), ctx, examples)
+        last_day = Filter(dates[0], "latest", ("", "max", ends.bucket))
+        kept = spec.with_(filters=(*spec.filters, last_day))
+        note = (ends.said, f"the rows on the last day with data of each {ends.bucket}")
+        return self.render(task_id, question, kept, ctx, [note], examples)
 
     def _count_average(
         self, said: CountAverage, question: str, task_id: str, ctx: AnswerContext, examples: bool

@@ -768,6 +768,18 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"show \1 with ",
     ),
+    # "how's that compare to bank of america?": how does that compare
+    (re.compile(r"\bhow(?:'s|s|\s+is)\s+(that|it|this)\s+compare\b", re.I), r"how does \1 compare"),
+    # 'the average headcount of an Industrials company, and how does it compare with the
+    # Technology sector?': the one measure of both, side by side
+    (
+        re.compile(
+            r"\s*,?\s*and\s+how\s+(?:does|do)\s+(?:it|that|this|they)\s+compare\s+(?:with|to|against)\s+"
+            r"(?:the\s+)?(?=\S)",
+            re.I,
+        ),
+        " vs ",
+    ),
     # 'city/state', 'sector/industry': both columns (never a division of two words)
     (
         re.compile(

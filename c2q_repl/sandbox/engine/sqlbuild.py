@@ -255,6 +255,7 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
             exp.EQ(this=exp.column(column, table=alias), expression=exp.column(column, table=table))
         )
     edge = (f.values[1:] or ("max",))[0]
+    bucket = f.values[2] if len(f.values) > 2 else ""
 
     def edge_of(func: type[exp.Func]) -> exp.Select:
         sub = exp.select(func(this=exp.column(f.col.column, table=alias))).from_(
@@ -262,6 +263,20 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
         )
         return sub.where(exp.and_(*inner)) if inner else sub
 
+    if bucket:
+        # 'NFLX month-end closes for 2023': the last day with data of each month
+        column = exp.column(f.col.column, table=alias)
+        if bucket == "quarter":
+            period: exp.Expr = exp.Concat(
+                expressions=[
+                    exp.TimeToStr(this=column, format=exp.Literal.string("%Y")),
+                    exp.Anonymous(this="QUARTER", expressions=[column.copy()]),
+                ]
+            )
+        else:
+            period = exp.TimeToStr(this=column, format=exp.Literal.string(BUCKET_FORMATS[bucket]))
+        last_days = edge_of(exp.Max if edge == "max" else exp.Min).group_by(period)
+        return exp.In(this=names.col(f.col), query=exp.Subquery(this=last_days))
     if edge == "both":
         # 'on the first and last trading day of 2023': the rows of either day
         ends = [exp.Subquery(this=edge_of(exp.Min)), exp.Subquery(this=edge_of(exp.Max))]
