@@ -571,3 +571,29 @@ def test_the_last_day_of_each_period(engine, seed_db, question, gold):
 def test_period_ends_of_a_count_stay_declined(engine, seed_db):
     plan = ask(engine, seed_db, "how many users at each month end")
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many constituents weigh more than 1%",
+            "SELECT COUNT(*) FROM index_compositions WHERE weight > 0.01",
+        ),
+        (
+            "how much does apple weigh on its own",
+            "SELECT stock_symbol, weight FROM index_compositions WHERE stock_symbol = 'AAPL'",
+        ),
+        (
+            "how many trading days does the price history cover",
+            "SELECT COUNT(DISTINCT record_date) FROM stock_price_history",
+        ),
+        (
+            "when was the last pick made by anyone",
+            "SELECT MAX(created_date) FROM user_selected_stocks",
+        ),
+    ],
+)
+def test_more_everyday_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -780,6 +780,32 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         " vs ",
     ),
+    # 'how many constituents weigh more than 1%': have a weight of more than 1%
+    (re.compile(r"\bweighs?\s+(more|less)\s+than\b", re.I), r"have a weight \1 than"),
+    (
+        re.compile(r"\bhow\s+much\s+does\s+(.+?)\s+weigh\b(?:\s+on\s+its\s+own)?", re.I),
+        r"what is the weight of \1",
+    ),
+    # 'how many trading days does the price history cover': how many are in it
+    (
+        re.compile(
+            r"\bhow\s+many\s+(trading\s+days|days|dates|rows)\s+does\s+(?:the\s+)?(.+?)\s+cover"
+            r"(?:\s+altogether|\s+in\s+total)?\b",
+            re.I,
+        ),
+        r"how many \1 are in the \2",
+    ),
+    # 'the most recent pick anyone made', 'the last pick made by anyone': every pick is someone's
+    (
+        re.compile(r"\b(pick|selection)\s+(?:anyone|anybody|someone|we\s+got)(?:\s+made)?\b", re.I),
+        r"\1",
+    ),
+    (re.compile(r"\b(pick|selection)\s+made\s+by\s+(?:anyone|anybody|someone)\b", re.I), r"\1"),
+    # 'nvda or amd, which one got more picks?': has more
+    (
+        re.compile(r"\bgot\s+(more|fewer|the\s+most|the\s+fewest)\s+(picks|selections)\b", re.I),
+        r"has \1 \2",
+    ),
     # 'city/state', 'sector/industry': both columns (never a division of two words)
     (
         re.compile(
