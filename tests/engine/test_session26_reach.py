@@ -597,3 +597,28 @@ def test_period_ends_of_a_count_stay_declined(engine, seed_db):
 def test_more_everyday_wordings(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "how many of the jan signups never added anything at all",
+            "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01'"
+            " AND created_date < '2023-02-01'"
+            " AND user_id NOT IN (SELECT user_id FROM user_selected_stocks)",
+        ),
+        (
+            "most popular stock among the january 2023 signup cohort?",
+            "SELECT s.stock_symbol, COUNT(*) FROM user_selected_stocks s JOIN users u"
+            " ON u.user_id = s.user_id WHERE u.created_date >= '2023-01-01'"
+            " AND u.created_date < '2023-02-01' GROUP BY s.stock_symbol HAVING COUNT(*) ="
+            " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks s2 JOIN users"
+            " u2 ON u2.user_id = s2.user_id WHERE u2.created_date >= '2023-01-01'"
+            " AND u2.created_date < '2023-02-01' GROUP BY s2.stock_symbol) t)",
+        ),
+    ],
+)
+def test_a_months_signups(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

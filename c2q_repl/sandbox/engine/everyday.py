@@ -780,6 +780,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         " vs ",
     ),
+    # 'the july signups', 'those July folks', 'the january 2023 cohort': the users who signed up
+    # in that month
+    (
+        re.compile(
+            r"\b(?:the|those|these|our)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
+            r"(?:\s+(?:19|20)\d\d)?)\s+(?:users|signups|sign[- ]ups|folks|people|ppl|joiners|"
+            r"(?:signup\s+)?cohort)\b",
+            re.I,
+        ),
+        r"the users who signed up in \1",
+    ),
     # 'how many constituents weigh more than 1%': have a weight of more than 1%
     (re.compile(r"\bweighs?\s+(more|less)\s+than\b", re.I), r"have a weight \1 than"),
     (
