@@ -622,3 +622,23 @@ def test_more_everyday_wordings(engine, seed_db, question, gold):
 def test_a_months_signups(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+_UP_DAYS_2023 = (
+    "SELECT COUNT(*) FROM (SELECT record_date, price, LAG(price) OVER (ORDER BY record_date)"
+    " AS prev FROM index_price_history WHERE index_symbol = 'SP500') t"
+    " WHERE record_date >= '2023-01-01' AND record_date < '2024-01-01' AND price > prev"
+)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "On how many trading days in 2023 did the S&P 500 close higher than on the previous"
+        " trading day?",
+        "how many days did the S&P 500 rise in 2023",
+    ],
+)
+def test_up_days_said_other_ways(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, _UP_DAYS_2023), plan.tasks[0].sql

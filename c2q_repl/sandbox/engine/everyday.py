@@ -780,6 +780,30 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         " vs ",
     ),
+    # 'close higher than on the previous trading day': than the day before
+    (
+        re.compile(
+            r"\bthan\s+(?:on\s+|at\s+)?the\s+(?:previous|prior|preceding)\s+(?:trading\s+)?(?:day|session)\b",
+            re.I,
+        ),
+        "than the day before",
+    ),
+    # 'how many days did the S&P 500 rise in 2022': closed higher than the day before
+    (
+        re.compile(
+            r"\b(how\s+many\s+(?:trading\s+)?days\s+did\s+.+?)\s+(rise|go\s+up|gain|climb|fall|drop|"
+            r"decline|go\s+down)\b",
+            re.I,
+        ),
+        lambda m: (
+            m.group(1)
+            + (
+                " close higher than the day before"
+                if m.group(2).lower() in ("rise", "go up", "gain", "climb")
+                else " close lower than the day before"
+            )
+        ),
+    ),
     # 'the july signups', 'those July folks', 'the january 2023 cohort': the users who signed up
     # in that month
     (
