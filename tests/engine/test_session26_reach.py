@@ -642,3 +642,19 @@ _UP_DAYS_2023 = (
 def test_up_days_said_other_ways(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, _UP_DAYS_2023), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize("follow_up", ["make that a % pls", "as %", "what % is that"])
+def test_a_count_under_one_condition_as_a_percentage(engine, seed_db, follow_up):
+    plan = session(engine, seed_db, "how many companies have negative revenue growth", follow_up)
+    gold = (
+        "SELECT 100.0 * SUM(CASE WHEN revenue_growth < 0 THEN 1 ELSE 0 END) / COUNT(*)"
+        " FROM companies"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_percentage_of_an_unclear_whole_is_declined(engine, seed_db):
+    """Two conditions: of all companies, or of the tech ones? Neither is picked silently."""
+    plan = session(engine, seed_db, "how many tech companies have negative revenue growth", "as %")
+    assert not plan.tasks[0].sql and "which whole" in plan.tasks[0].refusal

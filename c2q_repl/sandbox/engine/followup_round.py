@@ -255,6 +255,35 @@ class FollowupRound:
                 return self._planner.refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        if _AS_PERCENT.match(question):
+            # 'make that a % pls' after 'how many companies have negative revenue growth': the
+            # share of all the table's rows that meet the one condition counted
+            conditions = [f for f in prev.filters if not f.time]
+            if (
+                prev.shape == "count"
+                and prev.group_by is None
+                and prev.metric is not None
+                and prev.metric.col is None
+                and not prev.also_join
+                and len(prev.filters) == 1
+                and len(conditions) == 1
+                and conditions[0].col.table == prev.table
+            ):
+                share = QuerySpec(
+                    "aggregate", prev.table, metric=Metric("PCT"), ratio_filters=(conditions[0],)
+                )
+                note = (
+                    "follow-up",
+                    f"'{question}' read as the share of all {prev.table} rows counted by "
+                    f"'{prior.question}'",
+                )
+                return self._planner.render("0", question, share, ctx, [note])
+            reason = (
+                f"'{question}': a percentage of which whole? The previous answer "
+                f"('{prior.question}') is not one count under one condition; please ask for the "
+                "share in one question (for example 'what % of companies are in tech')."
+            )
+            return self._planner.refuse("0", question, Decline(reason), ctx)
         each_row = which_of_the_two(
             each_of_the_rows(question, prev), prev, _names_several_rows(prev)
         )
@@ -887,6 +916,16 @@ _COMPARED_WITH = re.compile(
     r"how\s+about\s+compared\s+(?:to|with)|(?:vs\.?|versus)|compared\s+(?:to|with))\s+"
     r"(?P<other>[^?.!]+?)\s*[?.!]*\s*$",
     re.I,
+)
+
+
+# 'make that a % pls', 'as %', 'what % is that of all companies?': the previous count as a share
+_AS_PERCENT = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|so|now|can\s+you)[\s,]+)?(?:make\s+(?:that|it)\s+(?:a|as\s+a|into\s+a)\s+"
+    r"(?:%|percent(?:age)?)|(?:show\s+(?:that|it)\s+)?(?:as|in)\s+(?:a\s+)?(?:%|percent(?:age)?)|"
+    r"what\s+(?:%|percent(?:age)?)\s+is\s+that)(?:\s+of\s+(?:all|the\s+total|the\s+whole|everything)"
+    r"(?:\s+[a-z]+)?)?(?:\s+(?:pls|please))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
 )
 
 
