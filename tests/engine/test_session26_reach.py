@@ -658,3 +658,19 @@ def test_a_percentage_of_an_unclear_whole_is_declined(engine, seed_db):
     """Two conditions: of all companies, or of the tech ones? Neither is picked silently."""
     plan = session(engine, seed_db, "how many tech companies have negative revenue growth", "as %")
     assert not plan.tasks[0].sql and "which whole" in plan.tasks[0].refusal
+
+
+def test_period_end_rows_are_labelled_with_their_period(engine, seed_db):
+    sql = ask(engine, seed_db, "spx month end closes 2023").tasks[0].sql
+    assert sql.startswith("SELECT DATE_FORMAT(") and " AS month," in sql, sql
+
+
+def test_just_a_months_signups_after_an_average_stays_an_edit(engine, seed_db):
+    """'what about just the july signups?' once became a list of July's users."""
+    plan = session(
+        engine,
+        seed_db,
+        "on average how many days after signing up do people make their first pick?",
+        "what about just the july signups?",
+    )
+    assert not plan.tasks[0].sql

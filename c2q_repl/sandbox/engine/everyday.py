@@ -808,6 +808,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # in that month
     (
         re.compile(
+            # ('what about just the july signups?' edits the question before: left to it)
+            r"(?<!\babout\s)(?<!\bjust\s)(?<!\bonly\s)"
             r"\b(?:the|those|these|our)\s+((?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*"
             r"(?:\s+(?:19|20)\d\d)?)\s+(?:users|signups|sign[- ]ups|folks|people|ppl|joiners|"
             r"(?:signup\s+)?cohort)\b",

@@ -265,16 +265,7 @@ def _latest_condition(names: _Names, f: Filter, spec: QuerySpec, catalog: Catalo
 
     if bucket:
         # 'NFLX month-end closes for 2023': the last day with data of each month
-        column = exp.column(f.col.column, table=alias)
-        if bucket == "quarter":
-            period: exp.Expr = exp.Concat(
-                expressions=[
-                    exp.TimeToStr(this=column, format=exp.Literal.string("%Y")),
-                    exp.Anonymous(this="QUARTER", expressions=[column.copy()]),
-                ]
-            )
-        else:
-            period = exp.TimeToStr(this=column, format=exp.Literal.string(BUCKET_FORMATS[bucket]))
+        period = _period_expr(exp.column(f.col.column, table=alias), bucket)
         last_days = edge_of(exp.Max if edge == "max" else exp.Min).group_by(period)
         return exp.In(this=names.col(f.col), query=exp.Subquery(this=last_days))
     if edge == "both":
@@ -412,6 +403,15 @@ def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Ex
 BUCKET_FORMATS = {"month": "%Y-%m", "year": "%Y"}
 
 
+def _period_expr(column: exp.Expr, bucket: str) -> exp.Expr:
+    """A date's calendar period, as a grouping by it labels it ('2023-07', '2023', '2023-Q3')."""
+    if bucket == "quarter":
+        quarter = exp.Anonymous(this="QUARTER", expressions=[column.copy()])
+        year = exp.TimeToStr(this=column, format=exp.Literal.string("%Y"))
+        return exp.Concat(expressions=[year, exp.Literal.string("-Q"), quarter])
+    return exp.TimeToStr(this=column, format=exp.Literal.string(BUCKET_FORMATS[bucket]))
+
+
 def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     """The GROUP BY expression and its output name; a calendar bucket formats the date
     (STRFTIME in SQLite, DATE_FORMAT in MySQL — rendered by sqlglot per dialect)."""
@@ -420,14 +420,9 @@ def _group_expr(names: _Names, spec: QuerySpec) -> tuple[exp.Expr, str]:
     column = names.col(spec.group_by)
     if not spec.bucket:
         return column, spec.group_by.column
-    if spec.bucket == "quarter":
-        # '2023-Q1': the year, then the quarter, as a month is '2023-07' (a bare 1 … 4 reads
-        # as a number on a chart and in an export)
-        quarter = exp.Anonymous(this="QUARTER", expressions=[column.copy()])
-        year = exp.TimeToStr(this=column, format=exp.Literal.string("%Y"))
-        return exp.Concat(expressions=[year, exp.Literal.string("-Q"), quarter]), "quarter"
-    fmt = exp.Literal.string(BUCKET_FORMATS[spec.bucket])
-    return exp.TimeToStr(this=column, format=fmt), spec.bucket
+    # ('2023-Q1': the year, then the quarter, as a month is '2023-07'; a bare 1 … 4 reads as
+    # a number on a chart and in an export)
+    return _period_expr(column, spec.bucket), spec.bucket
 
 
 def _whole_rows_when_only_keys(
@@ -1039,6 +1034,15 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
                 if c not in cols:
                     cols.append(c)
             cols = _whole_rows_when_only_keys(catalog, spec, cols, fan_out)
+        period_end = next(
+            (f for f in spec.filters if f.op == "latest" and len(f.values) > 2 and f.values[2]),
+            None,
+        )
+        if period_end is not None:
+            # 'NFLX month-end closes for 2023': each row labelled with its month, as a
+            # grouping by month is, its day beside it
+            period_label = _period_expr(names.col(period_end.col), str(period_end.values[2]))
+            select = select.select(exp.alias_(period_label, str(period_end.values[2])))
         select = select.select(*(names.col(c) for c in cols))
         if spec.distinct or fan_out:
             select = select.distinct()
