@@ -227,14 +227,12 @@ class BuiltinAnswerer:
             return plan
         rest = again[0].replace(again[1][1], " ")
         if not _BARE_EDIT.fullmatch(rest):
-            kinds = {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
-            # 'msft close same day?' after NVDA's close that day: rows of its own, that day
-            own_rows = "value" in kinds and not _COMPARED.search(again[0])
-            if any(not f.time and f.op != "latest" for f in prev.filters) and not own_rows:
+            if any(not f.time and f.op != "latest" for f in prev.filters):
                 # 'which day that month had the most volume' after AAPL's closes in March:
                 # asked anew it would lose AAPL; only an answer about a whole period is left
                 return plan
-            if not own_rows and (not _ASKS_ANEW.match(again[0]) or not kinds & {"table", "value"}):
+            kinds = {it.kind for it in link(prepare(again[0]).question, ctx.lex).items}
+            if not _ASKS_ANEW.match(again[0]) or not kinds & {"table", "value"}:
                 # 'highest close in that quarter' after the index: whose close? 'compare with
                 # GOOGL for the same month': a comparison with the answer before, not a list
                 # of GOOGL's rows ('and the same quarter in 2023?' stays an edit of it)
@@ -1443,7 +1441,6 @@ _ASKS_ANEW = re.compile(
     r"|list|show|give|top|total|average|avg|number\s+of)\b",
     re.I,
 )
-_COMPARED = re.compile(r"\b(?:compare[sd]?|comparison|vs\.?|versus|against|relative)\b", re.I)
 # nothing but the period ('and the same quarter in 2023?' → 'and in Q4 2023?')
 _BARE_EDIT = re.compile(
     r"[\s,?.!]*(?:(?:and|now|then|so|ok|what\s+about|how\s+about)\b)?[\s,?.!]*", re.I

@@ -741,7 +741,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?:whole\s+|entire\s+|full\s+)?(?:sample(?:\s+period)?|dataset|data\s*set)\b",
             re.I,
         ),
-        lambda m: ("of" if m.group(1).lower() == "of" else "in") + " the data",
+        r"\1 the data",
     ),
     # '…, and how large are they by market cap?': their market cap beside them
     (
@@ -885,27 +885,6 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         "how many rows have a null ",
-    ),
-    # 'worst 1d % drop': a one-day move
-    (
-        re.compile(
-            r"\b1\s*-?\s*d\b(?=\s*(?:%|pct|percent(?:age)?|drop|fall|move|gain|change|chg|loss|"
-            r"decline|rise|jump|return)\b|\s*%)",
-            re.I,
-        ),
-        "one-day",
-    ),
-    # '…, and how big was the drop?', ', reporting the date and the magnitude of each move': the
-    # day and the size of the move are what a one-day move shows anyway
-    (
-        re.compile(
-            r"\s*,?\s*(?:and\s+)?(?:how\s+(?:big|large|much)\s+(?:was|were)\s+(?:the|that|each)\s+"
-            r"(?:drop|fall|decline|move|gain|rise|jump)s?|reporting\s+(?:the\s+)?date\s+and\s+"
-            r"(?:the\s+)?(?:magnitude|size)\s+of\s+(?:each|the)\s+(?:move|drop|decline|fall|gain)s?)"
-            r"(?=\s*[?.!]*\s*$)",
-            re.I,
-        ),
-        "",
     ),
     # 'signups in march?': asked as a figure, how many (a list of users is 'users who …')
     (
