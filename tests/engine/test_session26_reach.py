@@ -651,3 +651,15 @@ def test_just_a_months_signups_after_an_average_stays_an_edit(engine, seed_db):
 def test_withdrawn_readings_stay_declined(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_the_date_of_an_index_extreme_never_joins_the_stock_history(engine, seed_db):
+    """'…, and on which date was it recorded?' once read 'date' as the stock history's and
+    joined five tables (the query ran past its time limit); withdrawn, declined as before."""
+    plan = ask(
+        engine,
+        seed_db,
+        "What was the lowest closing level of the index during 2022, and on which date was it"
+        " recorded?",
+    )
+    assert "stock_price_history" not in plan.tasks[0].sql

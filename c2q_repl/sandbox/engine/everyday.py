@@ -72,10 +72,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(
             r"\b(?:and\s+)?(?:what|which)\s+(?:date|day)\s+(?:it|that)\s+(?:hit|reached|happened"
-            r"|was|occurred)(?:\s+(?:it|on))?(?=\s*[?.!]*\s*$)"
-            # 'and on which date did it occur', 'and on what date was it recorded'
-            r"|\b(?:and\s+)?(?:on\s+)?(?:what|which)\s+(?:date|day)\s+(?:did|was)\s+(?:it|that|this)\s+"
-            r"(?:occur|happen|take\s+place|recorded|set|reached|hit)(?=\s*[?.!]*\s*$)",
+            r"|was|occurred)(?:\s+(?:it|on))?(?=\s*[?.!]*\s*$)",
             re.I,
         ),
         "and the date",
