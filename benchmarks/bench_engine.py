@@ -132,6 +132,10 @@ HOLDOUT_SPLITS = (
     "holdout99",
     "holdout100",
     "holdout101",
+    "holdout102",
+    "holdout103",
+    "holdout104",
+    "holdout105",
 )  # --holdout runs them all: never tuned on
 
 

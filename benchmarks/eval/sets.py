@@ -283,6 +283,14 @@ SPLITS = (
     "dev164",
     "dev165",
     "dev166",
+    "holdout102",
+    "holdout103",
+    "holdout104",
+    "holdout105",
+    "dev167",
+    "dev168",
+    "dev169",
+    "dev170",
 )  # later blind sets
 
 
