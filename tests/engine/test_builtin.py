@@ -45,7 +45,7 @@ def test_answer_fills_every_field_and_runs(engine, seed_db):
         (
             "share of companies by sector",
             "PieChart",
-            {"label": "sector", "value": "number_of_companies"},
+            {"label": "sector", "value": "percent_of_total"},
         ),
         ("list the sectors", "Table", {"columns": ["sector"]}),
     ],

@@ -371,7 +371,6 @@ def test_percentage_population_narrowed_before_the_table(store):
     ("question", "word"),
     [
         ("what percentage of orders", "condition"),
-        ("percentage of customers per country", "per group"),
         ("what percentage of orders were delivered in 2023", "time phrase"),
         ("what percentage of customers placed an order", "condition"),
     ],

@@ -76,10 +76,10 @@ _PURPOSE = re.compile(
 _NEW_TOPIC = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so|now|and|alright|right)[\s,]+)*"
     r"(?:(?:something\s+|a\s+)?(?:completely\s+|totally\s+|entirely\s+)?"
-    r"(?:unrelated|different|separate)(?:\s+(?:question|topic|note|thing|matter))?"
+    r"(?:unrelated|different|separate)(?:\s+(?:question|topic|note|thing|matter|q|qn))?"
     r"(?:\s+(?:to|from)\s+[^:,;?\-–—]{1,40})?"
-    r"|separately|(?:on\s+)?(?:a\s+|an\s+)?(?:another|different|separate|unrelated|new|other)\s+"
-    r"(?:matter|note|topic|question|subject|thing)"
+    r"|separately|(?:on\s+)?(?:a\s+|an\s+)?(?:another|different|separate|unrelated|new|other|next)\s+"
+    r"(?:matter|note|topic|question|subject|thing|one|q|qn)"
     r"|(?:setting|putting|leaving)\s+(?:that|this|those|it)\s+aside|(?:that|this)\s+aside"
     r"|switching\s+(?:gears|topics?|subjects?)|changing\s+(?:the\s+)?(?:subject|topic)"
     r"|moving\s+on|forget\s+(?:that|this|it|about\s+[^:,;?\-–—]{1,30}|the\s+[^:,;?\-–—]{1,30}|"

@@ -21,8 +21,10 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
+from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
+from .answer_share import share_of_answer
 from .asides import mentions, new_topic, question_of
 from .assemble import one_row_named
 from .attached import (
@@ -63,6 +65,7 @@ from .evidence import (
 )
 from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
+from .group_share import GroupShare, group_share
 from .group_totals import group_totals
 from .groupings_said import two_groupings
 from .groups_without import GroupsWithout, groups_without, groups_without_spec
@@ -514,6 +517,7 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, monthly, ctx))
         forecast = (
             future_decline(prepared.question, ctx.lex)
+            or advice_decline(prepared.question)
             or chosen_together_decline(prepared.question)
             or candle_pattern_decline(prepared.question)
             or rank_position_decline(prepared.question)
@@ -606,6 +610,12 @@ class BuiltinAnswerer:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
                 return self._single(scaled)
+            shared = (
+                share_of_answer(question, QuerySpec.from_json(shown), ctx.lex) if shown else None
+            )
+            if shared is not None:
+                # 'show as % of total' after picks per sector: the same groups with their shares
+                return self._single(self.render("0", question, shared, ctx))
             if shown:
                 # 'and the low in 2022?' after the S&P 500's high: its lowest reading
                 question = readings_high_low(question, QuerySpec.from_json(shown), ctx.lex)
@@ -923,6 +933,11 @@ class BuiltinAnswerer:
         ends = period_ends(question)
         if ends is not None:
             return self._period_ends(ends, question, task_id, ctx, examples)
+        shares = group_share(question)
+        if shares is not None:
+            found = self._group_share(shares, question, task_id, ctx, examples)
+            if found is not None:
+                return found
         shared = same_as(question)
         if shared is not None:
             return self._same_as(shared, question, task_id, ctx, examples)
@@ -957,6 +972,10 @@ class BuiltinAnswerer:
             linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         spec = interpret(linked, ctx.lex, ctx.defaults)
         if isinstance(spec, Decline):
+            people = who_means_people(question, spec, ctx.lex.catalog)
+            if people is not None:
+                # 'who signed up in nov 2023': the one table of people, said
+                return self.plan_one(people, task_id, ctx, examples)
             return self.refuse(task_id, question, spec, ctx, examples)
         doubled = two_groupings(linked, spec, ctx.lex.catalog)
         if doubled is not None:
@@ -1130,6 +1149,48 @@ class BuiltinAnswerer:
         note = (ends.said, f"the rows on the last day with data of each {ends.bucket}")
         return self.render(task_id, question, kept, ctx, [note], examples)
 
+    def _group_share(
+        self, said: GroupShare, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'each sector's share of total market cap': the count or sum per group asked on its
+        own, each group shown with its percentage of the whole (group_share.py); None when
+        the rest is not a count or a sum per group (the question is read as said)."""
+        # read again as a question of its own: 'sector weights' is said per sector only once
+        # the share words are gone
+        alone = prepare(
+            said.question,
+            lambda rest: names_data(rest, ctx.lex),
+            lambda rest: says_data(rest, ctx.lex),
+        ).question
+        totals = group_totals(alone, ctx.lex)
+        inner = self.plan_one(totals[0] if totals else alone, task_id, ctx, examples=False)
+        spec = inner.spec
+        if (
+            inner.task.refusal
+            or spec is None
+            or spec.group_by is None
+            or spec.metric is None
+            or spec.metric.func not in ("COUNT", "SUM")
+            or spec.metric.distinct
+            or spec.extra_metrics
+            or spec.having
+            or spec.count_groups
+            or spec.per_group is not None
+            or spec.change
+            or spec.ties
+            or spec.rank_only
+        ):
+            return None
+        kept = spec.with_(share_of_total=True, share=True)
+        measured = spec.metric.col
+        measure = "count" if measured is None else f"total {measured.column}"
+        note = (
+            said.said,
+            f"each {spec.group_by.column}'s {measure} as a percentage of the {measure} over "
+            f"every {spec.group_by.column}",
+        )
+        return self.render(task_id, question, kept, ctx, [note], examples)
+
     def _count_average(
         self, said: CountAverage, question: str, task_id: str, ctx: AnswerContext, examples: bool
     ) -> Outcome | None:
@@ -1206,9 +1267,23 @@ class BuiltinAnswerer:
         question about the rows, then the sectors none of whose rows meet it
         (groups_without.py); None when the words do not read that way."""
         groups = link(said.groups, ctx.lex).items
-        if len(groups) != 1 or groups[0].kind != "column":
-            return None
-        columns = list(dict.fromkeys(columns_of(groups[0])))
+        narrowing: tuple[Filter, ...] = ()
+        if len(groups) == 1 and groups[0].kind == "column":
+            columns = list(dict.fromkeys(columns_of(groups[0])))
+        else:
+            # 'US states': the distinct values of one column among rows said by a value
+            listed = self.plan_one(said.groups, task_id, ctx, examples=False).spec
+            if (
+                listed is None
+                or not listed.distinct
+                or len(listed.columns) != 1
+                or not listed.filters
+                or any(
+                    f.col.table != listed.table or f.op not in ("=", "in") for f in listed.filters
+                )
+            ):
+                return None
+            columns, narrowing = list(listed.columns), listed.filters
         if len(columns) != 1:
             return None
         info = ctx.lex.catalog.table(columns[0].table)
@@ -1218,7 +1293,10 @@ class BuiltinAnswerer:
         if condition.spec is None or condition.task.refusal:
             return None
         spec = groups_without_spec(columns[0], condition.spec, said)
-        return None if spec is None else self.render(task_id, question, spec, ctx, (), examples)
+        if spec is None:
+            return None
+        spec = spec.with_(filters=(*narrowing, *spec.filters))
+        return self.render(task_id, question, spec, ctx, (), examples)
 
     def _same_as(
         self, shared: SameAs, question: str, task_id: str, ctx: AnswerContext, examples: bool

@@ -48,8 +48,9 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
         if s.values
         else ""
     )
+    more = "".join(f", {_q(c)}" for c in move.also)
     inner = (
-        f"SELECT {key}, {date}, {measure}, LAG({measure}) OVER ({partition}ORDER BY {date}) "
+        f"SELECT {key}, {date}, {measure}{more}, LAG({measure}) OVER ({partition}ORDER BY {date}) "
         f"AS {_q(previous)} FROM {_q(s.table)}"
         f"{where_series if whole_history else _bounded(move, where_series)}"
     )
@@ -72,10 +73,31 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
             if move.direction == "down"
             else f"ABS({size}) > {limit}"
         )
-    elif move.shape == "count":
+    elif move.shape in ("count", "count_rank"):
         op = ">" if move.direction == "up" else "<"
         conditions.append(f"{measure} {op} {_q(previous)}")
-    if move.shape == "count":
+    if move.shape == "share":
+        op = ">" if move.direction == "up" else "<"
+        name = f"percent_{move.direction}_days"
+        select = (
+            f"SELECT 100.0 * SUM(CASE WHEN {measure} {op} {_q(previous)} THEN 1 ELSE 0 END) "
+            f"/ COUNT(*) AS {_q(name)}, COUNT(*) AS `days`"
+        )
+        tail = ""
+    elif move.shape == "count_rank":
+        # every series tied at the top is kept (RANK), not one cut at random
+        name = f"{move.direction}_days"
+        counted = (
+            f"SELECT {key}, COUNT(*) AS {_q(name)}, RANK() OVER (ORDER BY COUNT(*) DESC) AS "
+            f"`place` FROM ({inner}) AS `moves` WHERE {' AND '.join(conditions)} GROUP BY {key}"
+        )
+        sql = (
+            f"SELECT {key}, {_q(name)} FROM ({counted}) AS `counted` WHERE `place` <= "
+            f"{move.limit} ORDER BY {_q(name)} DESC, {key}"
+        )
+        sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
+        return MoveQuery(sql, _task(move), _notes(move))
+    elif move.shape == "count":
         name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
         if move.last_day and not s.values:  # one day: each series counted once
             name = {"up": "number_up", "down": "number_down", "any": "number"}[move.direction]
@@ -88,6 +110,7 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
             _q(previous),
             f"{change} AS `change`",
             f"{percent} AS `percent_change`",
+            *(_q(c) for c in move.also),
         ]
         if not s.values or len(s.values) > 1:
             shown.insert(0, key)
@@ -142,8 +165,16 @@ def _task(move: DayMove) -> str:
         if move.period_text
         else ""
     )
+    way = "higher" if move.direction == "up" else "lower"
+    if move.shape == "share":
+        return f"The share of {who}'s days{period} on which its {s.measure} closed {way} than the day before"
+    if move.shape == "count_rank":
+        many = f"{move.limit} " if move.limit > 1 else ""
+        return (
+            f"The {many}{s.key} values with the most days{period} on which the {s.measure} "
+            f"closed {way} than the day before"
+        )
     if move.shape == "count":
-        way = "higher" if move.direction == "up" else "lower"
         if move.last_day and not s.values:
             return f"How many {s.key} values' {s.measure} closed {way}{period} than the day before"
         return f"Days{period} on which {who}'s {s.measure} closed {way} than the day before"

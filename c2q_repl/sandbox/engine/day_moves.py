@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 
 from c2q_repl.sandbox.contracts import Catalog, Database
 
@@ -80,6 +80,20 @@ _RANK = re.compile(
     re.I,
 )
 _UNRANKED = re.compile(r"\b(?:smallest|lowest|least|min(?:imum)?|fewest)\b", re.I)
+# 'what % of 2023 sessions did the index close up': the share of the period's days that moved
+# that way
+_SHARE_OF_DAYS = re.compile(
+    r"\b(?:(?:what|which)\s+)?(?:%|percent(?:age)?|pct|share|proportion|fraction)\s+of\s+"
+    r"(?:the\s+|all\s+)?(?=(?:(?:19|20)\d\d\s+)?(?:trading\s+|up\s+|down\s+)?(?:days|sessions)\b)",
+    re.I,
+)
+_A_SHARE = re.compile(r"(?:%|\bpercent(?:age)?|\bpct|\bshare|\bproportion|\bfraction)\s+of\b", re.I)
+# 'which stock had the most down closes in 2023': the days counted per series, ranked
+_MOST_DAYS = re.compile(
+    r"\b(?:most|fewest)\s+(?:up|down|green|red|positive|negative)\s+"
+    r"(?:days|closes|sessions)\b",
+    re.I,
+)
 # (read before the abbreviations are spelled out: '# of up days', 'no. of sessions')
 _COUNT = re.compile(r"\bhow many\b|\bnumber of\b|\bcount(?: of)?\b|#\s*of\b|\bno\.\s*of\b", re.I)
 _COUNTED = "|".join(w for w in NUMBER_WORDS if " " not in w)
@@ -87,7 +101,8 @@ _LIMIT = re.compile(
     rf"\btop\s+(\d+|{_COUNTED})\b"
     rf"|\b(\d+|{_COUNTED})\s+(?:biggest|largest"
     r"|greatest|best|worst|highest|sharpest|steepest|top)\b"
-    rf"|\b(\d+|{_COUNTED})\s+(?=(?:stocks|companies|names|tickers|days|sessions)\b)",
+    # (a year is no count: 'what % of 2023 sessions')
+    rf"|\b(?!(?:19|20)\d\d\b)(\d+|{_COUNTED})\s+(?=(?:stocks|companies|names|tickers|days|sessions)\b)",
     re.I,
 )
 # 'over the whole history', 'ever': no period, which is what no time phrase means already
@@ -158,7 +173,7 @@ class Series:
 @dataclass(frozen=True)
 class DayMove:
     series: Series
-    shape: str  # "rank" | "count" | "list"
+    shape: str  # "rank" | "count" | "list" | "share" (of the days) | "count_rank" (per series)
     direction: str  # "up" | "down" | "any"
     unit: str  # "pct" | "abs"
     unit_said: bool
@@ -169,13 +184,17 @@ class DayMove:
     period_text: str = ""
     last_day: bool = False  # only the table's latest day ('on the last trading day')
     threshold: float | None = None  # only moves beyond this size (in the unit)
+    # more columns of the same rows shown beside each move ('show the volume that day too')
+    also: tuple[str, ...] = ()
 
     def to_json(self) -> dict:
         return asdict(self)
 
     @staticmethod
     def from_json(data: dict) -> DayMove:
-        return DayMove(**{**data, "series": Series(**data["series"])})
+        return DayMove(
+            **{**data, "series": Series(**data["series"]), "also": tuple(data.get("also", ()))}
+        )
 
 
 @dataclass(frozen=True)
@@ -201,7 +220,7 @@ def read_words(
     ``up_down_days``: 'up days' / 'down days' count as day-to-day words."""
     marked = (
         _DAILY.search(question)
-        or (up_down_days and _UP_DOWN_DAYS.search(question))
+        or (up_down_days and (_UP_DOWN_DAYS.search(question) or _MOST_DAYS.search(question)))
         # 'how many sessions did the index move more than 2%': each session's own move
         or (_DAYS_COUNTED.search(question) and _THRESHOLD.search(question))
     )
@@ -220,6 +239,10 @@ def read_words(
         return found
 
     beyond = take(_THRESHOLD)
+    share_of_days = bool(take(_SHARE_OF_DAYS))
+    most_days = take(_MOST_DAYS)
+    if most_days and most_days[0].group(0).lower().startswith("fewest"):
+        return None  # 'fewest down days': not read here
     take(_WHOLE_HISTORY)
     take(_DAILY)
     if up_down_days:
@@ -228,6 +251,10 @@ def read_words(
     counted = bool(take(_COUNT))
     down = [m.group(0).lower() for m in _DOWN.finditer(text)]
     up = [m.group(0).lower() for m in _UP.finditer(text)]
+    if most_days:
+        said = most_days[0].group(0).lower()
+        down_day = any(w in said for w in (" down ", " red ", " negative "))
+        (down if down_day else up).append("down" if down_day else "up")
     moved = bool(_ANY.search(text))
     if down and up and not ({"best", "worst"} & set(down + up) and len(down + up) == 2):
         # 'best' with 'drop' is the drop ranked; 'gain and drop' asks for two answers
@@ -255,8 +282,18 @@ def read_words(
         limit = int(said) if said.isdigit() else NUMBER_WORDS[said.lower()]
     if counted and ranked:
         return None
+    if not share_of_days and _A_SHARE.search(question):
+        return None  # 'what percentage of …' asked of something else than the days
+    if (share_of_days or most_days) and (
+        counted or direction not in ("up", "down") or beyond or limit_match or gainers
+    ):
+        return None
     days = _UP_DOWN_DAYS.search(question)
     shape = "count" if counted or days and not ranked else "rank" if ranked or gainers else None
+    if share_of_days:
+        shape = "share"
+    elif most_days:
+        shape = "count_rank"
     rest = _blank(text, spans)
     plural = _PLURAL.search(question) is not None
     threshold = float(beyond[0].group(1)) if len(beyond) == 1 else None
@@ -334,6 +371,9 @@ def read_followup_move(
 ) -> DayMove | None:
     """'and the biggest gain', 'and in 2022?', 'same for MSFT', 'how many down days that
     year' after a move: the previous move with what the question changes."""
+    shown = _more_columns(question, prior, lex)
+    if shown:
+        return replace(prior, also=tuple(dict.fromkeys(prior.also + shown)))
     marked = read_words(question, up_down_days=True)
     words = marked or read_words(question, require_marker=False)
     if words is None:
@@ -370,6 +410,49 @@ def read_followup_move(
     return _move(words, series or prior.series, period, prior)
 
 
+# 'show the volume they traded that day too': words that only ask for one more column
+_SHOW_MORE = re.compile(
+    r"^\s*(?:(?:and|also|now|pls|please|can you|could you)\s+)*(?:show|add|include|give me|"
+    r"with|plus|and)\s+(?:me\s+)?(?P<what>.+?)\s*(?:\s(?:too|also|as well))?\s*[?.!]*\s*$",
+    re.I,
+)
+_SHOW_FILLER = re.compile(
+    r"\b(?:the|their|its|they|it|them|those|these|that|this|same|day|days|date|session|"
+    r"sessions|on|for|of|each|one|traded|had|did|was|were|too|also|as|well|column|columns)\b",
+    re.I,
+)
+
+
+def _more_columns(question: str, prior: DayMove, lex: Lexicon) -> tuple[str, ...]:
+    """The number columns of the moved rows' table a follow-up asks to see beside the moves
+    ('show the volume they traded that day too'); () when it asks anything else."""
+    m = _SHOW_MORE.match(question)
+    if m is None or prior.shape not in ("rank", "list"):
+        return ()
+    linked = link(m.group("what"), lex)
+    if linked.unsupported or any(not _SHOW_FILLER.fullmatch(w) for w in linked.unknown):
+        return ()
+    table = prior.series.table
+    found: list[str] = []
+    for item in linked.items:
+        if item.kind == "kw" and _SHOW_FILLER.fullmatch(item.text):
+            continue
+        if item.kind != "column":
+            return ()
+        columns = {t.column for t in item.targets if t.table == table}
+        if len(columns) != 1:
+            return ()
+        column = columns.pop()
+        kind = column_kind(_type(lex.catalog, table, column))
+        if kind == "date":
+            continue  # 'that day': the day is shown already
+        if kind != "number":
+            return ()
+        if column not in (prior.series.measure, prior.series.key, prior.series.date):
+            found.append(column)
+    return tuple(found)
+
+
 def _move(
     words: Words,
     series: Series,
@@ -392,9 +475,13 @@ def _move(
     ):
         # 'aapl change vs prev close': as a quote reads, the latest day's move, not every day
         last_day = True
+    if shape == "share" and len(series.values) != 1:
+        return None  # the share of one series' days
+    if shape == "count_rank" and series.values:
+        return None  # the series ranked by their counted days
     if (
         not series.values
-        and shape != "rank"
+        and shape not in ("rank", "count_rank")
         and threshold is None
         and not (shape == "count" and last_day)
     ):

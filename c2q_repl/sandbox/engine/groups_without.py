@@ -15,11 +15,14 @@ from .spec import Col, Filter, QuerySpec
 
 _GROUPS_WITHOUT = re.compile(
     r"^\s*(?:(?:which|what|list|show(?:\s+me)?|name|are\s+there\s+any)\s+)?(?:the\s+|any\s+)?"
-    r"(?P<groups>[a-z]+(?:\s+[a-z]+)?)\s+"
+    r"(?P<groups>[a-z]+(?:\s+[a-z]+)?(?:\s+in\s+(?:the\s+)?[a-z]+)?)\s+"
     r"(?:(?:that\s+|which\s+)?(?:have|has|had|contain|contains|include|includes)\s+no|"
-    r"(?:that\s+|which\s+)?(?:do\s+not|don't|does\s+not|doesn't)\s+(?:have|contain|include)\s+any|"
+    r"(?:that\s+|which\s+)?(?:do\s+not|don't|dont|does\s+not|doesn't|doesnt)\s+"
+    r"(?:have|contain|include|host)\s+(?:any|a\s+single|a|one)|"
     r"with\s+no|without\s+any|without\s+a|without)\s+"
-    r"(?P<rows>(?:single\s+)?[a-z]+)\s+(?P<rest>\S.*?)\s*[?.!]*\s*$",
+    r"(?P<rows>(?:single\s+)?[a-z][a-z-]*)\s+(?P<rest>\S.*?)"
+    # 'headquartered in them': the group itself, said again
+    r"(?:\s+in\s+(?:them|it|there))?\s*[?.!]*\s*$",
     re.I,
 )
 

@@ -50,13 +50,20 @@ def value_before_groups(question: str, linked: Linked) -> str | None:
     the same table, which the question then ranks. Read as 'industries in Financial Services';
     None otherwise."""
     items = linked.items
-    if not any(it.kind == "kw" and it.text.lower() in _GROUPS_RANKED for it in items):
-        return None
+    ranked = any(it.kind == "kw" and it.text.lower() in _GROUPS_RANKED for it in items)
     for i in range(len(items) - 1):
         value, noun = items[i], items[i + 1]
         if value.kind != "value" or noun.kind != "column" or noun.start != value.end:
             continue
-        if not noun.text.lower().endswith("s"):
+        # 'how many companies are in each Texas city': the groups said with 'each'
+        each = re.search(
+            rf"\b(?:each|every|per)\s+{re.escape(value.text)}\s+{re.escape(noun.text)}\b",
+            question,
+            re.I,
+        )
+        if not ranked and not each:
+            continue
+        if not each and not noun.text.lower().endswith("s"):
             continue  # 'Apple industry': that company's industry, not groups
         columns = {(t.table, t.column) for t in noun.targets}
         owners = {(t.table, t.column) for t in value.targets}

@@ -70,9 +70,10 @@ _THAT_GROUP = re.compile(
 # 'Total market cap by sector, biggest first' / 'from largest to smallest': an ordering, not a
 # superlative ('first' would otherwise read as MIN, 'biggest' as the top one)
 _ORDER_FIRST = re.compile(
-    r"\s*,?\s*\b(?:(biggest|largest|highest|greatest|most|top|best)"
-    r"|(smallest|lowest|least|fewest|worst))\s+(?:ones?\s+)?first\b"
-    r"(?=\s*(?:[?.!]|$))",
+    r"\s*,?\s*\b(?:(biggest|largest|highest|greatest|most(?:\s+crowded)?|top|best|heaviest"
+    r"|hottest|busiest|strongest|richest)"
+    r"|(smallest|lowest|least|fewest|worst|lightest|weakest|tiniest))\s+(?:ones?\s+)?first\b"
+    r"(?:\s+(?:pls|please|plz))?(?=\s*(?:[?.!]|$))",
     re.IGNORECASE,
 )
 _ORDER_FROM_TO = re.compile(

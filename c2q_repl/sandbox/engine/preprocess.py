@@ -208,6 +208,7 @@ INFORMAL: dict[str, str] = {
     "fin": "financial",
     "wt": "weight",
     "wts": "weights",
+    "tiniest": "smallest",
     "svc": "service",
     "svcs": "services",
     "comm": "communication",
@@ -870,8 +871,8 @@ _SORT_BY = re.compile(
     re.I,
 )
 _SORT_DIRECTION = re.compile(
-    r"\b(?:desc(?:ending)?|asc(?:ending)?|(?:highest|lowest|biggest|smallest|largest|most|least)"
-    r"\s+first)\b",
+    r"\b(?:desc(?:ending)?|asc(?:ending)?|(?:highest|lowest|biggest|smallest|largest|most|least"
+    r"|heaviest|hottest|busiest|strongest|richest|lightest|weakest|tiniest)\s+first)\b",
     re.I,
 )
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
@@ -1311,7 +1312,9 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         order = "highest first"
         if said is not None and said.end() >= len(by.rstrip(" ?.!")):
             # 'rank the sectors by total market cap, biggest first': the way round, said last
-            low = re.match(r"(?i)(?:asc|lowest|smallest|least)", said.group(0))
+            low = re.match(
+                r"(?i)(?:asc|lowest|smallest|least|lightest|weakest|tiniest)", said.group(0)
+            )
             order = "lowest first" if low else "highest first"
             by = by[: said.start()].rstrip(" ,;-")
         if _AGGREGATE_START.match(by):

@@ -11,6 +11,7 @@ their order (a DISTINCT ordered by a dropped column), the SQL is left as it was.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import replace
 
@@ -26,7 +27,7 @@ from .clarify import clarified_task, describe_result, filter_text
 from .kept import Shown, keep, same
 from .lexicon import column_kind
 from .linking import Linked
-from .spec import Col, QuerySpec, one_day
+from .spec import Col, Filter, QuerySpec, one_day
 from .sqlbuild import metric_name
 from .timeexpr import TimeSpec
 from .unprojected import shown_sql
@@ -100,6 +101,8 @@ def asked_projection(
         # 'TSLA latest close': which day is the latest is part of the answer (the data's last
         # day, not today), so its date stays beside the value
         kept = [i for i, s in enumerate(shown) if i not in kept and s.col in latest] + kept
+    if kept:
+        kept += _own_dates_of_a_period(kept, shown, spec, catalog)
     if (
         not kept
         or kept == list(range(len(shown)))
@@ -111,6 +114,34 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _own_dates_of_a_period(
+    kept: list[int], shown: list[Shown], spec: QuerySpec, catalog: Catalog
+) -> list[int]:
+    """'who signed up in nov 2023', 'which stocks did user 90 add in june': the rows listed
+    within a period, each with its own date in it (when in the month is part of the answer);
+    [] when a date is shown already or the period is one day."""
+    if not kept or spec.metric is not None:
+        return []
+    dated = {f.col for f in spec.filters if _within_a_month(f) and f.col.table == spec.table}
+    if not dated or any(
+        s.col is not None and _is_date(s.col, catalog) for i, s in enumerate(shown) if i in kept
+    ):
+        return []
+    return [i for i, s in enumerate(shown) if i not in kept and s.col in dated][:1]
+
+
+def _within_a_month(f: Filter) -> bool:
+    """A time condition of a few days up to a month ('in nov 2023'): which day in it is worth
+    showing; not one day (every row has it) nor a year or an open side ('after 2000')."""
+    if not f.time or f.op != "range" or len(f.values) != 2 or not all(f.values) or one_day(f):
+        return False
+    try:
+        start, end = (dt.date.fromisoformat(str(v)[:10]) for v in f.values)
+    except ValueError:
+        return False
+    return (end - start).days <= 31
 
 
 def _day_not_named(said: TimeSpec | None) -> bool:

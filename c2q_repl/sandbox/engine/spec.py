@@ -90,6 +90,9 @@ class QuerySpec:
     # 'how many picks does each of them have': every row of the group's table is counted, 0
     # when it has none (the joins are LEFT JOINs from it)
     keep_empty: bool = False
+    # 'each sector's share of total market cap': a count or sum per group shown with each
+    # group's percentage of the whole (group_share.py)
+    share_of_total: bool = False
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -131,6 +134,7 @@ class QuerySpec:
             asked_columns=bool(data.get("asked_columns", False)),
             rank_only=bool(data.get("rank_only", False)),
             keep_empty=bool(data.get("keep_empty", False)),
+            share_of_total=bool(data.get("share_of_total", False)),
         )
 
     def having_on(self) -> Metric | None:

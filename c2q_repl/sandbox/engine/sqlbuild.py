@@ -382,6 +382,18 @@ def _percentage(names: _Names, spec: QuerySpec, key: Col | None = None) -> exp.E
     )
 
 
+SHARE_COLUMN = "percent_of_total"
+
+
+def _share_of_whole(value: exp.Expr) -> exp.Expr:
+    """100 × a group's value / the sum of every group's value (a window over the groups)."""
+    whole = exp.Window(this=exp.Sum(this=value.copy()))
+    return exp.Div(
+        this=exp.Mul(this=value.copy(), expression=exp.Literal.number("100.0")),
+        expression=whole,
+    )
+
+
 def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Expr:
     if metric.func == "COUNT":
         if metric.col is not None:
@@ -961,6 +973,11 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
                     )
                 )
             out = [label, *(c.name for c in named_by), *value_names]
+            if spec.share_of_total:
+                # computed over every group before any LIMIT: the share of the whole
+                value = _metric_expr(names, spec.metric, count_key)
+                select = select.select(exp.alias_(_share_of_whole(value), SHARE_COLUMN))
+                out.append(SHARE_COLUMN)
             order = []
             if spec.order_metric:
                 order.append(_ordered(exp.column(metric_name(spec.metric, spec)), spec.descending))

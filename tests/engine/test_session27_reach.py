@@ -1,0 +1,189 @@
+"""Issue 12: wrong answers and declines from the twenty-seventh session's development sets.
+Each question answered here was declined or answered wrongly before its fix; the guards beside
+them keep a fix from reaching too far."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+_SECTOR_CAP_SHARE = (
+    "SELECT sector, SUM(market_cap), SUM(market_cap) * 100.0 /"
+    " (SELECT SUM(market_cap) FROM companies) FROM companies GROUP BY sector"
+)
+_SECTOR_COUNT_SHARE = (
+    "SELECT sector, COUNT(*), COUNT(*) * 100.0 / (SELECT COUNT(*) FROM companies)"
+    " FROM companies GROUP BY sector"
+)
+_SP500_UP_2023 = (
+    "WITH p AS (SELECT record_date, price, LAG(price) OVER (ORDER BY record_date) AS pp"
+    " FROM index_price_history WHERE index_symbol = 'SP500') SELECT 100.0 * SUM(CASE WHEN"
+    " price > pp THEN 1 ELSE 0 END) / COUNT(*), COUNT(*) FROM p"
+    " WHERE record_date BETWEEN '2023-01-01' AND '2023-12-31'"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # each group's share of the whole: once declined ('as a percent', 'per group')
+        ("market cap per sector as a % of the total", _SECTOR_CAP_SHARE),
+        ("each sector's share of total market cap", _SECTOR_CAP_SHARE),
+        ("% of companies in each sector", _SECTOR_COUNT_SHARE),
+        ("number of companies per sector and their percentage", _SECTOR_COUNT_SHARE),
+        # once the counts alone, the share asked for left out
+        ("share of companies by sector", _SECTOR_COUNT_SHARE),
+        (
+            "what percentage of the index weight does each sector account for",
+            "SELECT c.sector, SUM(i.weight), SUM(i.weight) * 100.0 / (SELECT SUM(weight)"
+            " FROM index_compositions) FROM index_compositions i JOIN companies c"
+            " ON c.stock_symbol = i.stock_symbol GROUP BY c.sector",
+        ),
+        (
+            # the share of every sector's total, not of the three shown
+            "top 3 sectors by market cap with their share of the total",
+            "SELECT sector, SUM(market_cap) AS t, SUM(market_cap) * 100.0 /"
+            " (SELECT SUM(market_cap) FROM companies) FROM companies GROUP BY sector"
+            " ORDER BY t DESC LIMIT 3",
+        ),
+        # once the index's moves ranked with LIMIT 2023: the year read as a top-N
+        (
+            "what % of 2023 sessions did the S&P 500 index close up vs the day before?",
+            _SP500_UP_2023,
+        ),
+        # once the count of up days, the percentage left out
+        ("percentage of up days for the S&P 500 in 2023", _SP500_UP_2023),
+        (
+            # once the biggest one-day fall: 'most down closes' counts the days
+            "which stock had the most down closes (close below prior close) in 2023?",
+            "WITH p AS (SELECT stock_symbol, record_date, close, LAG(close) OVER (PARTITION BY"
+            " stock_symbol ORDER BY record_date) AS pc FROM stock_price_history) SELECT"
+            " stock_symbol, COUNT(*) AS n FROM p WHERE record_date BETWEEN '2023-01-01' AND"
+            " '2023-12-31' AND close < pc GROUP BY stock_symbol HAVING COUNT(*) = (SELECT"
+            " MAX(m) FROM (SELECT COUNT(*) AS m FROM p WHERE record_date BETWEEN '2023-01-01'"
+            " AND '2023-12-31' AND close < pc GROUP BY stock_symbol) t)",
+        ),
+        (
+            # once every US state with a company not on NMS: 'don't have a single' is none
+            "Which US states don't have a single Nasdaq-listed (NMS) company headquartered in"
+            " them?",
+            "SELECT DISTINCT state FROM companies WHERE country = 'United States' AND state NOT"
+            " IN (SELECT state FROM companies WHERE exchange_symbol = 'NMS' AND state IS NOT"
+            " NULL)",
+        ),
+        (
+            # once declined: 'each Texas city' is each city in Texas
+            "How many companies are HQ'd in each Texas city?",
+            "SELECT city, COUNT(*) FROM companies WHERE state = 'TX' GROUP BY city",
+        ),
+        (
+            # once declined: 'hottest first' is an ordering
+            "rank the sectors by average revenue growth, hottest first",
+            "SELECT sector, AVG(revenue_growth) AS g FROM companies GROUP BY sector"
+            " ORDER BY g DESC",
+        ),
+        (
+            # once declined for naming no table; the signup date shown beside each user
+            "who signed up in nov 2023",
+            "SELECT user_id, created_date FROM users WHERE created_date >= '2023-11-01'"
+            " AND created_date < '2023-12-01'",
+        ),
+    ],
+)
+def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # investment advice: once read as the most picked stock
+        "which stock is the best pick",
+        "should I buy tesla",
+        "is apple a good investment",
+        "best stock to buy now",
+        # an average per group has no share of a whole
+        "avg market cap per sector as % of total",
+        # a share of a stock's days: up against its open or the day before?
+        "what % of days did AAPL close up in 2023",
+    ],
+)
+def test_readings_that_stay_declined(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_a_share_of_groups_is_explained(engine, seed_db):
+    plan = ask(engine, seed_db, "top 3 sectors by market cap with their share of the total")
+    notes = " ".join(str(a) for a in plan.tasks[0].assumptions)
+    assert "percentage of the total market_cap over every sector" in notes
+
+
+def test_the_most_picked_stock_is_still_answered(engine, seed_db):
+    plan = ask(engine, seed_db, "most picked stock")
+    assert plan.tasks[0].sql and not plan.tasks[0].refusal
+
+
+def test_a_column_added_to_ranked_moves(engine, seed_db):
+    """'show the volume they traded that day too' once repeated the moves without it."""
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 % gainers on the last session in the db (close vs prior close)",
+        "show the volume they traded that day too",
+    )
+    gold = (
+        "WITH p AS (SELECT stock_symbol, record_date, close, volume, LAG(close) OVER (PARTITION"
+        " BY stock_symbol ORDER BY record_date) AS pc FROM stock_price_history WHERE record_date"
+        " >= '2023-12-01') SELECT stock_symbol, record_date, close, pc, close - pc,"
+        " 100.0 * (close - pc) / pc AS pct, volume FROM p WHERE record_date = (SELECT"
+        " MAX(record_date) FROM stock_price_history) ORDER BY pct DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "first,second,gold",
+    [
+        (
+            # once declined: the share of each group asked after the groups
+            "picks by sector",
+            "show as % of total, biggest first",
+            "SELECT c.sector, COUNT(*) AS n, 100.0 * COUNT(*) / (SELECT COUNT(*) FROM"
+            " user_selected_stocks) FROM user_selected_stocks s JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol GROUP BY c.sector ORDER BY n DESC",
+        ),
+        (
+            "total market cap per sector",
+            "Please also express each sector's total as a percentage of the whole market"
+            " capitalization in the data.",
+            _SECTOR_CAP_SHARE,
+        ),
+        (
+            "picks per sector in Q4 2023",
+            "show that as % share of all Q4 picks",
+            "SELECT c.sector, COUNT(*), 100.0 * COUNT(*) / (SELECT COUNT(*) FROM"
+            " user_selected_stocks WHERE created_date >= '2023-10-01' AND created_date <"
+            " '2024-01-01') FROM user_selected_stocks s JOIN companies c ON c.stock_symbol ="
+            " s.stock_symbol WHERE s.created_date >= '2023-10-01' AND s.created_date <"
+            " '2024-01-01' GROUP BY c.sector",
+        ),
+        (
+            # once the smallest weight among the tech stocks asked before: 'new one -' is new
+            "tech stocks",
+            "new one - which company has the tiniest weight in the index?",
+            "SELECT i.stock_symbol, c.short_name, i.weight FROM index_compositions i JOIN"
+            " companies c ON c.stock_symbol = i.stock_symbol ORDER BY i.weight LIMIT 1",
+        ),
+    ],
+)
+def test_follow_ups_answered_as_meant(engine, seed_db, first, second, gold):
+    plan = session(engine, seed_db, first, second)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_share_whose_whole_is_another_set_of_rows_is_not_read_as_the_groups(engine, seed_db):
+    """'as a % of all tech picks' after picks per sector names a different whole."""
+    plan = session(engine, seed_db, "picks by sector", "show as % of all tech picks")
+    assert "percent_of_total" not in (plan.tasks[0].sql or "")
