@@ -72,6 +72,39 @@ _SP500_UP_2023 = (
             " NULL)",
         ),
         (
+            # once declined: a condition on a count of different values
+            "Which HQ cities host companies from at least 8 different sectors?",
+            "SELECT city, COUNT(DISTINCT sector) FROM companies GROUP BY city"
+            " HAVING COUNT(DISTINCT sector) >= 8",
+        ),
+        (
+            "Which industries have HQs spread across more than 7 different US states?",
+            "SELECT industry, COUNT(DISTINCT state) FROM companies WHERE country ="
+            " 'United States' GROUP BY industry HAVING COUNT(DISTINCT state) > 7",
+        ),
+        (
+            # once declined as counting the groups: 'how many in each' is the count shown
+            "Cities with 15 or more company HQs - how many in each?",
+            "SELECT city, COUNT(*) FROM companies GROUP BY city HAVING COUNT(*) >= 15",
+        ),
+        (
+            # once declined: 'slice of', 'the index's total weight', ', as a percentage'
+            "what slice of the index's total weight do Technology companies hold? as a percentage",
+            "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN i.weight ELSE 0 END) /"
+            " SUM(i.weight) FROM index_compositions i JOIN companies c"
+            " ON c.stock_symbol = i.stock_symbol",
+        ),
+        (
+            "share of all picks that are tech sector, %",
+            "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN 1 ELSE 0 END) / COUNT(*)"
+            " FROM user_selected_stocks s JOIN companies c ON c.stock_symbol = s.stock_symbol",
+        ),
+        (
+            "what was the S&P 500 sitting at on Jan 3rd 2022",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date = '2022-01-03'",
+        ),
+        (
             # once declined: 'each Texas city' is each city in Texas
             "How many companies are HQ'd in each Texas city?",
             "SELECT city, COUNT(*) FROM companies WHERE state = 'TX' GROUP BY city",
@@ -105,6 +138,8 @@ def test_blind_questions_answered_as_meant(engine, seed_db, question, gold):
         "best stock to buy now",
         # an average per group has no share of a whole
         "avg market cap per sector as % of total",
+        # counting the kept groups of something that has no count
+        "tech companies - how many in each?",
         # a share of a stock's days: up against its open or the day before?
         "what % of days did AAPL close up in 2023",
     ],
@@ -186,4 +221,19 @@ def test_follow_ups_answered_as_meant(engine, seed_db, first, second, gold):
 def test_a_share_whose_whole_is_another_set_of_rows_is_not_read_as_the_groups(engine, seed_db):
     """'as a % of all tech picks' after picks per sector names a different whole."""
     plan = session(engine, seed_db, "picks by sector", "show as % of all tech picks")
+    assert "percent_of_total" not in (plan.tasks[0].sql or "")
+
+
+def test_a_share_narrowed_by_a_follow_up_is_declined(engine, seed_db):
+    """'only tech and healthcare' after each sector's share once recomputed the shares over
+    the two sectors kept, a different number under the same name."""
+    plan = session(
+        engine, seed_db, "market cap by sector with percent of total", "only tech and healthcare"
+    )
+    assert not plan.tasks[0].sql and "share" in plan.tasks[0].refusal
+
+
+def test_in_percent_after_a_sum_is_not_a_share(engine, seed_db):
+    """'in percent' after total index weights asks for a unit, not each sector's share."""
+    plan = session(engine, seed_db, "total index weight per sector", "in percent")
     assert "percent_of_total" not in (plan.tasks[0].sql or "")

@@ -42,6 +42,9 @@ def share_of_answer(question: str, prior: QuerySpec, lex: Lexicon) -> QuerySpec 
     m = _SHARE.match(question)
     if m is None or not _shares_add_up(prior):
         return None
+    said_whole = m.group("whole") is not None or re.search(r"\bshares?\b", m.group(0), re.I)
+    if not said_whole and prior.metric is not None and prior.metric.func != "COUNT":
+        return None  # 'in percent' after total weights: a unit (units.py), not a share
     whole = (m.group("whole") or "").strip()
     if whole and not _restates(whole, prior, lex):
         return None

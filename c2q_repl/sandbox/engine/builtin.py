@@ -57,6 +57,7 @@ from .day_moves import (
 from .derived import Derived, read_range, with_range
 from .describe import describe_schema
 from .described import DescribedLexicons
+from .distinct_having import DistinctHaving, distinct_having
 from .echo import echoed, linked_rows_of
 from .everyday import the_last_day
 from .evidence import (
@@ -648,6 +649,7 @@ class BuiltinAnswerer:
                 lost = (
                     _rows_lost(outcome, request.history[-1], question, ctx)
                     or _outside_absence(outcome, shown, request.history[-1].question, question)
+                    or _share_narrowed(outcome, shown)
                     or (
                         two_groupings(link(question, ctx.lex), outcome.spec, ctx.lex.catalog)
                         if outcome.spec is not None
@@ -933,6 +935,11 @@ class BuiltinAnswerer:
         ends = period_ends(question)
         if ends is not None:
             return self._period_ends(ends, question, task_id, ctx, examples)
+        kept_by = distinct_having(question)
+        if kept_by is not None:
+            found = self._distinct_having(kept_by, question, task_id, ctx, examples)
+            if found is not None:
+                return found
         shares = group_share(question)
         if shares is not None:
             found = self._group_share(shares, question, task_id, ctx, examples)
@@ -1149,6 +1156,51 @@ class BuiltinAnswerer:
         note = (ends.said, f"the rows on the last day with data of each {ends.bucket}")
         return self.render(task_id, question, kept, ctx, [note], examples)
 
+    def _alone(self, question: str, ctx: AnswerContext) -> str:
+        """A part of a question prepared as a question of its own would be ('US states',
+        'sector weights' rewritten as the whole question's words are)."""
+        alone = prepare(
+            question,
+            lambda rest: names_data(rest, ctx.lex),
+            lambda rest: says_data(rest, ctx.lex),
+        ).question
+        regional = in_region(
+            alone,
+            lambda place: value_columns(place, ctx.lex),
+            lambda text: tables_of_rows_named(text, ctx.lex),
+        )
+        alone = regional[0] if regional else alone
+        totals = group_totals(alone, ctx.lex)
+        return totals[0] if totals else alone
+
+    def _distinct_having(
+        self, said: DistinctHaving, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'cities with companies from at least 8 different sectors': the distinct count per
+        group asked on its own, the groups kept by it (distinct_having.py); None when the rest
+        is not a distinct count per group."""
+        inner = self.plan_one(self._alone(said.question, ctx), task_id, ctx, examples=False)
+        spec = inner.spec
+        if (
+            inner.task.refusal
+            or spec is None
+            or spec.group_by is None
+            or spec.metric is None
+            or spec.metric.func != "COUNT"
+            or not spec.metric.distinct
+            or spec.extra_metrics
+            or spec.having
+            or spec.limit
+        ):
+            return None
+        kept = spec.with_(having=((said.op, float(said.value)),))
+        note = (
+            said.said,
+            f"the {spec.group_by.column} groups whose rows hold {said.op} {said.value} different "
+            f"{spec.metric.col.column if spec.metric.col else 'values'}",
+        )
+        return self.render(task_id, question, kept, ctx, [note], examples)
+
     def _group_share(
         self, said: GroupShare, question: str, task_id: str, ctx: AnswerContext, examples: bool
     ) -> Outcome | None:
@@ -1157,13 +1209,7 @@ class BuiltinAnswerer:
         the rest is not a count or a sum per group (the question is read as said)."""
         # read again as a question of its own: 'sector weights' is said per sector only once
         # the share words are gone
-        alone = prepare(
-            said.question,
-            lambda rest: names_data(rest, ctx.lex),
-            lambda rest: says_data(rest, ctx.lex),
-        ).question
-        totals = group_totals(alone, ctx.lex)
-        inner = self.plan_one(totals[0] if totals else alone, task_id, ctx, examples=False)
+        inner = self.plan_one(self._alone(said.question, ctx), task_id, ctx, examples=False)
         spec = inner.spec
         if (
             inner.task.refusal
@@ -1496,6 +1542,22 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
         return apply_followup(spec, text, lex)
     except ValueError:
         return None
+
+
+def _share_narrowed(outcome: Outcome, shown: dict | None) -> Decline | None:
+    """'only tech and healthcare' after each sector's share of the total: the share would be
+    recomputed over the groups kept (of tech and healthcare together, not of every sector),
+    a different number under the same name; declined, the way to ask said."""
+    if outcome.spec is None or not shown or not outcome.spec.share_of_total:
+        return None
+    before = QuerySpec.from_json(shown)
+    if not before.share_of_total or set(outcome.spec.filters) <= set(before.filters):
+        return None
+    return Decline(
+        "Narrowing the groups would change each group's share: it would be of the groups kept, "
+        "not of the whole shown before. Ask for those groups without the share, or ask for "
+        "their share again in one question."
+    )
 
 
 def _with_task_text(task: TaskPlan, text: str) -> TaskPlan:

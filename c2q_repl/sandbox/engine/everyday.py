@@ -996,6 +996,29 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     # 'SPX last print': its latest price
     (re.compile(r"\blast\s+print\b", re.I), "latest price"),
+    # 'cities with 15 or more company HQs - how many in each?': the groups kept by a count
+    # show that count already
+    (
+        re.compile(
+            r"^(?P<q>.*?\b(?:\d+\s*\+|\d+\s+or\s+more|at\s+least\s+\d+|more\s+than\s+\d+|"
+            r"over\s+\d+)\s+.+?)\s*(?:[,;:]|\s[-–—])\s*(?:and\s+)?(?:how\s+many\s+(?:are\s+)?"
+            r"(?:in|for|at|per)?\s*each(?:\s+one)?|with\s+(?:the\s+|their\s+)?counts?|"
+            r"show\s+(?:the\s+)?counts?)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        r"\g<q>",
+    ),
+    # 'what was the S&P 500 sitting at on …': where it stood that day
+    (re.compile(r"\b(?:sitting|standing|sat|stood)\s+at\b", re.I), "at"),
+    # 'what slice of the index's weight': its share
+    (re.compile(r"\b(?:slice|chunk|portion|piece)\s+of\b", re.I), "share of"),
+    # 'the index's total weight': the total index weight (the index is no condition)
+    (
+        re.compile(
+            r"\b(?:the\s+)?index(?:'s|’s|es')\s+(?:(total|combined|overall)\s+)?weights?\b", re.I
+        ),
+        lambda m: f"the {m.group(1) or 'total'} index weight",
+    ),
     # 'What share of total market cap does the Technology sector represent': is in it
     (
         re.compile(
@@ -1007,21 +1030,22 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group(1)} is in the {m.group(2)}" + (f" {m.group(3)}" if m.group(3) else ""),
     ),
+    # '…, in percent': a share is a percentage already
+    (
+        re.compile(
+            r"^(\s*(?:(?:what|which)\s+)?(?:share|percent(?:age)?|%|proportion|fraction|slice)\s+"
+            r"of\s+.+?)(?:[,?\s]+(?:in|as\s+an?)\s+|\s*[,?]\s*)(?:percent(?:age)?s?|%)"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'what % of the index weight is tech stocks': the sector's share ('stocks' adds no rows)
     (
         re.compile(
             r"^(\s*(?:what|which)\s+(?:share|percent(?:age)?|%|proportion|fraction)\s+of\s+.+?"
             r"\b(?:is|are)\s+(?:in\s+)?(?:the\s+)?[a-z][\w&-]*(?:\s+[a-z][\w&-]*)?)\s+"
             r"(?:stocks|companies|names)(?=\s*[?.!]*\s*$)",
-            re.I,
-        ),
-        r"\1",
-    ),
-    # '…, in percent': a share is a percentage already
-    (
-        re.compile(
-            r"^(\s*(?:what|which)\s+(?:share|percent(?:age)?|%|proportion|fraction)\s+of\s+.+?)"
-            r"[,\s]+(?:in|as\s+an?)\s+(?:percent(?:age)?s?|%)(?=\s*[?.!]*\s*$)",
             re.I,
         ),
         r"\1",
