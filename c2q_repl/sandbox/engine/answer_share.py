@@ -14,7 +14,7 @@ import re
 
 from .lexicon import Lexicon
 from .linking import link
-from .spec import QuerySpec
+from .spec import QuerySpec, one_value_per_group
 
 _SHARE = re.compile(
     r"^\s*(?:(?:and|also|ok(?:ay)?|now|then|pls|please|can\s+you|could\s+you)[\s,]+)*"
@@ -40,7 +40,7 @@ _WHOLE_FILLER = frozenset({"in", "the", "data", "dataset", "of", "all", "total",
 def share_of_answer(question: str, prior: QuerySpec, lex: Lexicon) -> QuerySpec | None:
     """The previous count or sum per group with each group's share of the whole, or None."""
     m = _SHARE.match(question)
-    if m is None or not _shares_add_up(prior):
+    if m is None or not shares_add_up(prior):
         return None
     said_whole = m.group("whole") is not None or re.search(r"\bshares?\b", m.group(0), re.I)
     if not said_whole and prior.metric is not None and prior.metric.func != "COUNT":
@@ -60,21 +60,13 @@ def share_of_answer(question: str, prior: QuerySpec, lex: Lexicon) -> QuerySpec 
     return spec.with_(notes=(*spec.notes, note))
 
 
-def _shares_add_up(spec: QuerySpec) -> bool:
+def shares_add_up(spec: QuerySpec) -> bool:
     """A count or a sum per group: the groups add up to the whole."""
     return (
-        spec.shape == "aggregate"
-        and spec.group_by is not None
+        one_value_per_group(spec)
         and spec.metric is not None
         and spec.metric.func in ("COUNT", "SUM")
         and not spec.metric.distinct
-        and not spec.extra_metrics
-        and not spec.having
-        and not spec.count_groups
-        and spec.per_group is None
-        and not spec.change
-        and not spec.ties
-        and not spec.rank_only
     )
 
 

@@ -24,7 +24,7 @@ from c2q_repl.sandbox.contracts import (
 from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
-from .answer_share import share_of_answer
+from .answer_share import share_of_answer, shares_add_up
 from .asides import mentions, new_topic, question_of
 from .assemble import one_row_named
 from .attached import (
@@ -102,7 +102,7 @@ from .said_twice import two_sentences
 from .same_as import SameAs, same_as
 from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
-from .spec import Col, Decline, Filter, QuerySpec
+from .spec import Col, Decline, Filter, QuerySpec, one_value_per_group
 from .spelling import corrected_spelling
 from .sqlbuild import PlanError, build
 from .suggest import candidates
@@ -1184,12 +1184,11 @@ class BuiltinAnswerer:
         if (
             inner.task.refusal
             or spec is None
-            or spec.group_by is None
+            or not one_value_per_group(spec)
             or spec.metric is None
+            or spec.group_by is None
             or spec.metric.func != "COUNT"
             or not spec.metric.distinct
-            or spec.extra_metrics
-            or spec.having
             or spec.limit
         ):
             return None
@@ -1214,17 +1213,9 @@ class BuiltinAnswerer:
         if (
             inner.task.refusal
             or spec is None
-            or spec.group_by is None
             or spec.metric is None
-            or spec.metric.func not in ("COUNT", "SUM")
-            or spec.metric.distinct
-            or spec.extra_metrics
-            or spec.having
-            or spec.count_groups
-            or spec.per_group is not None
-            or spec.change
-            or spec.ties
-            or spec.rank_only
+            or spec.group_by is None
+            or not shares_add_up(spec)
         ):
             return None
         kept = spec.with_(share_of_total=True, share=True)

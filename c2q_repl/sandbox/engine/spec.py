@@ -168,6 +168,23 @@ class QuerySpec:
         return seen
 
 
+def one_value_per_group(spec: QuerySpec) -> bool:
+    """A plain aggregate per group ('picks per sector', 'distinct sectors per city'): one
+    metric, no condition on it, no ranking within or among the groups beyond an order."""
+    return (
+        spec.shape == "aggregate"
+        and spec.group_by is not None
+        and spec.metric is not None
+        and not spec.extra_metrics
+        and not spec.having
+        and not spec.count_groups
+        and spec.per_group is None
+        and not spec.change
+        and not spec.ties
+        and not spec.rank_only
+    )
+
+
 def _metric(m: dict) -> Metric:
     col = m.get("col")
     return Metric(m["func"], Col(**col) if col else None, m.get("distinct", False))
