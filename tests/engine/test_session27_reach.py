@@ -237,3 +237,17 @@ def test_in_percent_after_a_sum_is_not_a_share(engine, seed_db):
     """'in percent' after total index weights asks for a unit, not each sector's share."""
     plan = session(engine, seed_db, "total index weight per sector", "in percent")
     assert "percent_of_total" not in (plan.tasks[0].sql or "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # once the dates and closes alone, no word of whose they were
+        "latest closing price of the Bermuda-headquartered companies",
+        "closing prices of tech stocks on 2023-12-29",
+    ],
+)
+def test_values_of_several_series_say_whose_they_are(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    shown = plan.tasks[0].sql.split(" FROM ")[0]
+    assert "stock_symbol" in shown, plan.tasks[0].sql

@@ -103,6 +103,7 @@ def asked_projection(
         kept = [i for i, s in enumerate(shown) if i not in kept and s.col in latest] + kept
     if kept:
         kept += _own_dates_of_a_period(kept, shown, spec, catalog)
+        kept = _series_key(kept, shown, spec, catalog) + kept
     if (
         not kept
         or kept == list(range(len(shown)))
@@ -130,6 +131,47 @@ def _own_dates_of_a_period(
     ):
         return []
     return [i for i, s in enumerate(shown) if i not in kept and s.col in dated][:1]
+
+
+def _series_key(
+    kept: list[int], shown: list[Shown], spec: QuerySpec, catalog: Catalog
+) -> list[int]:
+    """'latest closing price of the Bermuda-headquartered companies', 'closes of tech stocks
+    on Dec 29': values of a history of several series (keyed by a date and a series key) each
+    say whose they are; [] when the question named the one series ('AAPL close') or the key
+    is shown already."""
+    from .sqlbuild import name_columns
+
+    if spec.metric is not None:
+        return []
+    for f in spec.filters:
+        owner = catalog.table(f.col.table)
+        if (
+            f.op == "="
+            and len(f.values) == 1
+            and not f.time
+            and owner is not None
+            and (f.col.column in owner.primary_key or f.col.column in name_columns(owner))
+        ):
+            return []  # one series named
+    added: list[int] = []
+    kept_cols = [c for i in kept if (c := shown[i].col) is not None]
+    for table in {c.table for c in kept_cols}:
+        info = catalog.table(table)
+        if info is None or len(info.primary_key) != 2:
+            continue
+        keys = [k for k in info.primary_key if not _is_date(Col(table, k), catalog)]
+        if len(keys) != 1:
+            continue
+        key = keys[0]
+        if any(c.column == key for c in kept_cols):
+            continue
+        added += [
+            i
+            for i, s in enumerate(shown)
+            if s.col is not None and s.col.column == key and i not in kept
+        ][:1]
+    return added
 
 
 def _within_a_month(f: Filter) -> bool:
