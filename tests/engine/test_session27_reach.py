@@ -251,3 +251,44 @@ def test_values_of_several_series_say_whose_they_are(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     shown = plan.tasks[0].sql.split(" FROM ")[0]
     assert "stock_symbol" in shown, plan.tasks[0].sql
+
+
+def test_shares_of_the_rows_a_follow_up_keeps_are_recomputed(engine, seed_db):
+    """'only for nasdaq listed stocks' after each sector's share of Q4 picks: the shares among
+    the Nasdaq picks (a condition on the rows, not on the groups)."""
+    plan = session(
+        engine,
+        seed_db,
+        "picks made in Q4 2023 by sector",
+        "show that as % share of all Q4 picks",
+        "only for nasdaq listed stocks",
+    )
+    gold = (
+        "SELECT c.sector, COUNT(*), 100.0 * COUNT(*) / (SELECT COUNT(*) FROM user_selected_stocks"
+        " s2 JOIN companies c2 ON c2.stock_symbol = s2.stock_symbol WHERE s2.created_date >="
+        " '2023-10-01' AND s2.created_date < '2024-01-01' AND c2.exchange_symbol = 'NMS') FROM"
+        " user_selected_stocks s JOIN companies c ON c.stock_symbol = s.stock_symbol WHERE"
+        " s.created_date >= '2023-10-01' AND s.created_date < '2024-01-01' AND"
+        " c.exchange_symbol = 'NMS' GROUP BY c.sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # once the indexes counted: 'index companies' are the companies in the index
+        (
+            "how many index companies are there",
+            "SELECT COUNT(DISTINCT stock_symbol) FROM index_compositions",
+        ),
+        (
+            "did you know... how many index companies have NEVER been put on anyone's watchlist?",
+            "SELECT COUNT(DISTINCT i.stock_symbol) FROM index_compositions i WHERE i.stock_symbol"
+            " NOT IN (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+    ],
+)
+def test_index_companies_are_companies(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -1538,12 +1538,16 @@ def _safe_followup(spec: QuerySpec, text: str, lex: Lexicon):
 def _share_narrowed(outcome: Outcome, shown: dict | None) -> Decline | None:
     """'only tech and healthcare' after each sector's share of the total: the share would be
     recomputed over the groups kept (of tech and healthcare together, not of every sector),
-    a different number under the same name; declined, the way to ask said."""
+    a different number under the same name; declined, the way to ask said. A condition on the
+    rows ('only Nasdaq-listed stocks') asks for the shares among those rows, as recomputed."""
     if outcome.spec is None or not shown or not outcome.spec.share_of_total:
         return None
     before = QuerySpec.from_json(shown)
-    if not before.share_of_total or set(outcome.spec.filters) <= set(before.filters):
+    if not before.share_of_total:
         return None
+    added = set(outcome.spec.filters) - set(before.filters)
+    if not any(f.col == outcome.spec.group_by for f in added):
+        return None  # 'only for nasdaq listed stocks': the shares of the rows kept, recomputed
     return Decline(
         "Narrowing the groups would change each group's share: it would be of the groups kept, "
         "not of the whole shown before. Ask for those groups without the share, or ask for "

@@ -1008,6 +1008,24 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\g<q>",
     ),
+    # 'how many index companies are there': the companies in the index (the last noun is
+    # what is counted; read as written, the indexes were)
+    (
+        re.compile(
+            r"\b(?:the\s+)?index\s+(companies|stocks|constituents|members|names|firms)\b", re.I
+        ),
+        r"\1 in the index",
+    ),
+    # 'never been put on anyone's watchlist': never picked
+    (
+        re.compile(
+            r"\b(been\s+)?(?:put|added|placed)\s+(?:on|to|in)(?:to)?\s+(?:anyone'?s|anybody'?s|"
+            r"someone'?s|somebody'?s|any|a|their|any\s+user'?s|a\s+user'?s)\s+"
+            r"watch\s?lists?\b",
+            re.I,
+        ),
+        lambda m: f"{m.group(1) or ''}picked",
+    ),
     # 'what was the S&P 500 sitting at on …': where it stood that day
     (re.compile(r"\b(?:sitting|standing|sat|stood)\s+at\b", re.I), "at"),
     # 'what slice of the index's weight': its share
