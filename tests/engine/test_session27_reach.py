@@ -30,6 +30,14 @@ _SP500_UP_2023 = (
         ("market cap per sector as a % of the total", _SECTOR_CAP_SHARE),
         ("each sector's share of total market cap", _SECTOR_CAP_SHARE),
         ("% of companies in each sector", _SECTOR_COUNT_SHARE),
+        ("what percentage of total market cap does each sector represent", _SECTOR_CAP_SHARE),
+        (
+            "percentage of users who signed up in each month of 2023",
+            "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*), COUNT(*) * 100.0 / (SELECT"
+            " COUNT(*) FROM users WHERE created_date >= '2023-01-01' AND created_date <"
+            " '2024-01-01') FROM users WHERE created_date >= '2023-01-01' AND created_date <"
+            " '2024-01-01' GROUP BY m",
+        ),
         ("number of companies per sector and their percentage", _SECTOR_COUNT_SHARE),
         # once the counts alone, the share asked for left out
         ("share of companies by sector", _SECTOR_COUNT_SHARE),
@@ -291,4 +299,23 @@ def test_shares_of_the_rows_a_follow_up_keeps_are_recomputed(engine, seed_db):
 )
 def test_index_companies_are_companies(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # once declined: the count restated after the ranking read as a question of its own
+        "top 10 most-followed stocks on the app - how many users have each one on their watchlist?",
+        "what are the 10 most popular stocks on our users' watchlists? like how many people"
+        " picked each",
+        "top 10 most watchlisted tickers (by # of users)",
+    ],
+)
+def test_a_count_restated_after_a_ranking(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    gold = (
+        "SELECT stock_symbol, COUNT(DISTINCT user_id) AS n FROM user_selected_stocks"
+        " GROUP BY stock_symbol ORDER BY n DESC, stock_symbol LIMIT 10"
+    )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

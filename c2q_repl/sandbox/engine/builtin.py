@@ -59,7 +59,7 @@ from .describe import describe_schema
 from .described import DescribedLexicons
 from .distinct_having import DistinctHaving, distinct_having
 from .echo import echoed, linked_rows_of
-from .everyday import the_last_day
+from .everyday import the_last_day, without_count_restated
 from .evidence import (
     back_reference,
     followup_evidence,
@@ -417,6 +417,7 @@ class BuiltinAnswerer:
         scoped = None if request.history else scope_first(body)
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
+        body, restated = without_count_restated(body)
         asked, aside = question_of(
             body,
             # read as prepared: 'how many people does each one have working for it' has no
@@ -440,6 +441,8 @@ class BuiltinAnswerer:
         prepared = replace(prepared, aside=aside, removed=removed)
         if scoped is not None:
             prepared = replace(prepared, rewrites=(scoped[1], *prepared.rewrites))
+        if restated is not None:
+            prepared = replace(prepared, rewrites=(restated, *prepared.rewrites))
         if prepared.destructive:
             write = Decline(refusal_for_write(prepared.destructive))
             return self._single(self.refuse("0", question, write, ctx))

@@ -2331,3 +2331,27 @@ def the_last_day(question: str) -> tuple[str, tuple[str, str]] | None:
     if m is None:
         return None
     return _LAST_TRADING_DAY.sub("the last day", question), (m.group(0), "the last day")
+
+
+# 'top 5 most picked stocks - how many users have each one?', '(by # of users)': the count the
+# ranking shows already (one pick per user and stock); said after a dash or a question mark,
+# it would otherwise be read as a question of its own
+_COUNT_RESTATED = re.compile(
+    r"^(?P<q>.*?\bmost[\s-]+(?:picked|popular|followed|watchlisted|watched|added|selected|"
+    r"chosen)\b.*?)\s*(?:[-–—,;:?]\s*|\s\(\s*)(?:(?:like|i\.?e\.?|so|and|with)\s+)?"
+    r"(?:(?:how\s+many|#\s*of|number\s+of|no\.\s*of)\s+(?:users|people|ppl|folks|"
+    r"investors)(?:\s+(?:have|has|picked|added|follow|hold|own|chose|selected))?"
+    r"(?:\s+(?:each|each\s+one|each\s+of\s+them|it))?(?:\s+(?:on|in)\s+their\s+"
+    r"(?:watch\s?lists?|lists?))?|by\s+(?:#\s*of|number\s+of|no\.\s*of|count\s+of)\s+"
+    r"users|by\s+user\s+count)\s*\)?\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def without_count_restated(question: str) -> tuple[str, tuple[str, str] | None]:
+    """The question without a restatement of the count its ranking shows, and (said, kept)."""
+    m = _COUNT_RESTATED.match(question)
+    if m is None:
+        return question, None
+    tail = question[m.end("q") :].strip(" -–—,;:?(").rstrip(" ?.!)")
+    return m.group("q"), (tail, "the count the ranking shows")

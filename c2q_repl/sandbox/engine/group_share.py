@@ -24,7 +24,7 @@ _EACH = r"(?:in|for|per|across|of|within)\s+(?:each|every)\s+"
 # 'percent of companies in each sector', 'share of picks by sector'
 _LEADING = re.compile(
     rf"^\s*(?:(?:what|which)\s+(?:is|are|was|were)\s+)?(?:the\s+)?{_PCT}\s+of\s+{_WHOLE}"
-    rf"(?P<what>.+?)\s+(?:(?P<each>{_EACH})|(?P<per>per|by)\s+)(?P<group>[a-z][a-z ]*?)"
+    rf"(?P<what>.+?)\s+(?:(?P<each>{_EACH})|(?P<per>per|by)\s+)(?P<group>[a-z][\w ]*?)"
     r"\s*(?P<end>[?.!]*)\s*$",
     re.IGNORECASE,
 )
@@ -39,7 +39,7 @@ _POSSESSIVE = re.compile(
 _EACH_HAS = re.compile(
     rf"^\s*(?:(?:what|which)\s+{_PCT}|how\s+much)\s+of\s+{_WHOLE}"
     r"(?P<what>.+?)\s+(?:does|do|did|is|are|was|were|goes|go|comes|come|belongs|belong)\s+"
-    r"(?:(?:to|from|in)\s+)?(?:each|every)\s+(?P<group>[a-z][a-z ]*?)"
+    r"(?:(?:to|from|in)\s+)?(?:the\s+)?(?:each|every)\s+(?P<group>[a-z][a-z ]*?)"
     r"(?:\s+(?:have|has|hold|holds|represent|represents|make\s+up|makes\s+up|account\s+for|"
     r"accounts\s+for|get|gets|take|takes|carry|carries))?\s*(?P<end>[?.!]*)\s*$",
     re.IGNORECASE,
