@@ -213,6 +213,13 @@ def test_a_column_added_to_ranked_moves(engine, seed_db):
             " '2024-01-01' GROUP BY c.sector",
         ),
         (
+            # once declined: 'top 5 is fine' said after the question was read as one of its own
+            "biggest companies in texas? top 5 is fine",
+            "what about california",
+            "SELECT stock_symbol, short_name, market_cap FROM companies WHERE state = 'CA'"
+            " ORDER BY market_cap DESC LIMIT 5",
+        ),
+        (
             # once the smallest weight among the tech stocks asked before: 'new one -' is new
             "tech stocks",
             "new one - which company has the tiniest weight in the index?",

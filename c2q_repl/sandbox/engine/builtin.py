@@ -59,7 +59,7 @@ from .describe import describe_schema
 from .described import DescribedLexicons
 from .distinct_having import DistinctHaving, distinct_having
 from .echo import echoed, linked_rows_of
-from .everyday import the_last_day, without_count_restated
+from .everyday import the_last_day, top_said_after, without_count_restated
 from .evidence import (
     back_reference,
     followup_evidence,
@@ -418,6 +418,8 @@ class BuiltinAnswerer:
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
         body, restated = without_count_restated(body)
+        if restated is None:
+            body, restated = top_said_after(body)
         asked, aside = question_of(
             body,
             # read as prepared: 'how many people does each one have working for it' has no

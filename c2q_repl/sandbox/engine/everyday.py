@@ -2355,3 +2355,25 @@ def without_count_restated(question: str) -> tuple[str, tuple[str, str] | None]:
         return question, None
     tail = question[m.end("q") :].strip(" -–—,;:?(").rstrip(" ?.!)")
     return m.group("q"), (tail, "the count the ranking shows")
+
+
+# 'biggest companies in texas? top 5 is fine': the number of rows said after the question (read
+# before the sentences are told apart, where 'top 5 is fine' would be a question of its own)
+_TOP_SAID_AFTER = re.compile(
+    r"^(?P<q>(?:(?!\btop\b).)+?)(?:[?.!,;]+\s*|\s+(?=(?:just\s+|only\s+)?(?:the\s+)?top\s+\d+\s+"
+    r"(?:is|will|do|please|pls|plz|only)\b))(?:(?:just|only)\s+)?(?:the\s+)?top\s+(?P<n>\d+)"
+    r"\s+(?:is\s+(?:fine|enough|ok|okay|good)|(?:will\s+)?do|please|pls|plz|only|"
+    r"is\s+plenty)\s*[?.!]*\s*$",
+    re.I,
+)
+
+
+def top_said_after(question: str) -> tuple[str, tuple[str, str] | None]:
+    """The question with a trailing 'top 5 is fine' said as its ', top 5', and (said, read)."""
+    m = _TOP_SAID_AFTER.match(question)
+    if m is None:
+        return question, None
+    read = f"{m.group('q')}, top {m.group('n')}"
+    if read == question.strip():
+        return question, None
+    return read, (question[m.end("q") :].strip(" ?.!,;"), f"top {m.group('n')}")
