@@ -2361,9 +2361,8 @@ def without_count_restated(question: str) -> tuple[str, tuple[str, str] | None]:
 # before the sentences are told apart, where 'top 5 is fine' would be a question of its own)
 _TOP_SAID_AFTER = re.compile(
     r"^(?P<q>(?:(?!\btop\b).)+?)(?:[?.!,;]+\s*|\s+(?=(?:just\s+|only\s+)?(?:the\s+)?top\s+\d+\s+"
-    r"(?:is|will|do|please|pls|plz|only)\b))(?:(?:just|only)\s+)?(?:the\s+)?top\s+(?P<n>\d+)"
-    r"\s+(?:is\s+(?:fine|enough|ok|okay|good)|(?:will\s+)?do|please|pls|plz|only|"
-    r"is\s+plenty)\s*[?.!]*\s*$",
+    r"(?:is|will)\b))(?:(?:just|only)\s+)?(?:the\s+)?top\s+(?P<n>\d+)"
+    r"\s+(?:is\s+(?:fine|enough|ok|okay|good|plenty)|will\s+do)\s*[?.!]*\s*$",
     re.I,
 )
 
