@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import replace
 
 from c2q_repl.sandbox.contracts import (
@@ -143,6 +144,20 @@ class BuiltinAnswerer:
         self._lock = threading.Lock()
         self._described = DescribedLexicons()
         self._followups = FollowupRound(self)
+        # readings of a whole question tried in this order before the usual one; each answerer
+        # returns an outcome, or None to fall through (an answerer that always answers, too)
+        self._whole_readings: tuple[
+            tuple[Callable[[str], object | None], Callable[..., Outcome | None]], ...
+        ] = (
+            (total_of_top, self._total_of_top),
+            (within_top, self._within_top),
+            (period_ends, self._period_ends),
+            (distinct_having, self._distinct_having),
+            (group_share, self._group_share),
+            (same_as, self._same_as),
+            (count_average, self._count_average),
+            (groups_without, self._groups_without),
+        )
 
     # ------------------------------------------------------------------ caching
     def _context(self, catalog: Catalog, database: Database) -> AnswerContext:
@@ -931,38 +946,14 @@ class BuiltinAnswerer:
     def plan_one(
         self, question: str, task_id: str, ctx: AnswerContext, examples: bool = True
     ) -> Outcome:
-        totalled = total_of_top(question)
-        if totalled is not None:
-            return self._total_of_top(totalled, question, task_id, ctx, examples)
-        inside = within_top(question)
-        if inside is not None:
-            return self._within_top(inside, question, task_id, ctx, examples)
-        ends = period_ends(question)
-        if ends is not None:
-            return self._period_ends(ends, question, task_id, ctx, examples)
-        kept_by = distinct_having(question)
-        if kept_by is not None:
-            found = self._distinct_having(kept_by, question, task_id, ctx, examples)
-            if found is not None:
-                return found
-        shares = group_share(question)
-        if shares is not None:
-            found = self._group_share(shares, question, task_id, ctx, examples)
-            if found is not None:
-                return found
-        shared = same_as(question)
-        if shared is not None:
-            return self._same_as(shared, question, task_id, ctx, examples)
-        averaged = count_average(question)
-        if averaged is not None:
-            found = self._count_average(averaged, question, task_id, ctx, examples)
-            if found is not None:
-                return found
-        without = groups_without(question)
-        if without is not None:
-            kept = self._groups_without(without, question, task_id, ctx, examples)
-            if kept is not None:
-                return kept
+        for read, answer in self._whole_readings:
+            # a reading of the whole question ('combined market cap of the top 5', 'each
+            # sector's share of …'): answered, or None to read the question as usual
+            said = read(question)
+            if said is not None:
+                found = answer(said, question, task_id, ctx, examples)
+                if found is not None:
+                    return found
         question, edge = period_edge(question)  # 'at the end of 2022': its last day
         linked = own_series(dated_readings(link(question, ctx.lex), ctx.lex), ctx.lex)
         moved = value_after_noun(question, linked) or value_before_groups(question, linked)
