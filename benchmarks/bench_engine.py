@@ -136,6 +136,10 @@ HOLDOUT_SPLITS = (
     "holdout103",
     "holdout104",
     "holdout105",
+    "holdout106",
+    "holdout107",
+    "holdout108",
+    "holdout109",
 )  # --holdout runs them all: never tuned on
 
 

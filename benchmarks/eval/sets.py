@@ -291,6 +291,14 @@ SPLITS = (
     "dev168",
     "dev169",
     "dev170",
+    "holdout106",
+    "holdout107",
+    "holdout108",
+    "holdout109",
+    "dev171",
+    "dev172",
+    "dev173",
+    "dev174",
 )  # later blind sets
 
 
