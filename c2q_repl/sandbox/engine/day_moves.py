@@ -374,6 +374,27 @@ def read_followup_move(
     shown = _more_columns(question, prior, lex)
     if shown:
         return replace(prior, also=tuple(dict.fromkeys(prior.also + shown)))
+    other = _HOW_DID_OTHER_DO.match(question)
+    if other is not None and prior.shape == "rank" and days_before is not None:
+        # "how'd MSFT do that day" after AAPL's biggest up day: MSFT's move on that day (its
+        # close alone would not say how it did)
+        found = _series_and_period(other.group("who"), lex, database)
+        if found is None or found[0] is None or found[1] is not None or not found[0].values:
+            return None
+        start, end, text = days_before
+        return replace(
+            prior,
+            series=found[0],
+            shape="list",
+            direction="any",
+            limit=1,
+            limit_said=False,
+            start=start,
+            end=end,
+            period_text=text,
+            last_day=False,
+            threshold=None,
+        )
     marked = read_words(question, up_down_days=True)
     words = marked or read_words(question, require_marker=False)
     if words is None:
@@ -410,6 +431,13 @@ def read_followup_move(
     return _move(words, series or prior.series, period, prior)
 
 
+# "how'd MSFT do that day", 'and how did the S&P 500 fare on the same day?'
+_HOW_DID_OTHER_DO = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?|now)[\s,]+)?how(?:'d|\s+did)\s+(?P<who>.+?)\s+(?:do|fare|go|"
+    r"move|trade|perform)\s+(?:on\s+)?(?:that|the\s+same)\s+(?:trading\s+)?(?:day|date|session)"
+    r"\s*[?.!]*\s*$",
+    re.I,
+)
 # 'show the volume they traded that day too': words that only ask for one more column
 _SHOW_MORE = re.compile(
     r"^\s*(?:(?:and|also|now|pls|please|can you|could you)\s+)*(?:show|add|include|give me|"

@@ -389,6 +389,9 @@ def apply_followup(
     paired = _paired_extreme(prev, linked, evidence.any)
     if paired is not None:
         return paired  # 'and the low' after the highest high: the lowest low, not a column
+    by_kind = _groups_sorted_by_kind(prev, question)
+    if by_kind is not None:
+        return by_kind  # 'sort by the average instead' after the total and average per sector
     only_columns = bool(linked.items) and all(it.kind == "column" for it in linked.items)
     if (evidence.marker or (evidence.fragment and only_columns)) and not evidence.pronoun:
         # "and the volume?", "the volume?" (a bare noun phrase in a session)
@@ -605,7 +608,11 @@ def apply_followup(
                 and not (spec.group_by is not None and spec.limit is not None)
             ):
                 # "… and what is their total market cap?": same rows, another aggregate
-                if any(c.startswith("computing the ") for c in changes):
+                adds = bool(_ADDING_WORDS & set(words)) or "as well" in question.lower()
+                if any(c.startswith("computing the ") for c in changes) or (
+                    adds and not spec.change and spec.shape == "aggregate"
+                ):
+                    # 'add the average per company too' after the total per sector: beside it
                     # 'max price and min price': the second beside the first, not instead
                     extra = (*spec.extra_metrics, Metric(it.arg, col))
                     spec = spec.with_(extra_metrics=extra)
@@ -1433,6 +1440,53 @@ def _far(lex: Lexicon, start: str, goal: str) -> bool:
 _BY_THAT = re.compile(
     r"\b(?:sort|sorted|order|ordered|rank|ranked)\s+(?:it\s+|them\s+)?by\s+(?:that|it|this)\b", re.I
 )
+
+
+_SORT_BY_KIND = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|now|then|pls|please)[\s,]+)*(?:re-?)?(?:sort|order|rank)(?:ed)?\s+"
+    r"(?:(?:it|them|those|these|the\s+list|the\s+groups)\s+)?by\s+(?:the\s+)?"
+    r"(?P<kind>average|avg|mean|total|sum|count|number|max(?:imum)?|min(?:imum)?)"
+    r"(?:\s+(?:one|column|value|figure))?(?:\s+instead)?"
+    r"(?:\s*,?\s*(?P<dir>desc(?:ending)?|asc(?:ending)?|biggest\s+first|largest\s+first|"
+    r"highest\s+first|smallest\s+first|lowest\s+first))?"
+    r"(?:\s+(?:pls|please|instead))?\s*[?.!]*\s*$",
+    re.I,
+)
+_KIND_FUNC = {
+    "average": "AVG",
+    "avg": "AVG",
+    "mean": "AVG",
+    "total": "SUM",
+    "sum": "SUM",
+    "count": "COUNT",
+    "number": "COUNT",
+    "max": "MAX",
+    "maximum": "MAX",
+    "min": "MIN",
+    "minimum": "MIN",
+}
+
+
+def _groups_sorted_by_kind(prev: QuerySpec, question: str) -> Edit | None:
+    """'sort by the average instead' after the total and the average per sector: the groups
+    ordered by the one value of that kind the answer shows (made the first value); None when
+    the answer shows none or several of that kind, or is not groups with several values."""
+    said = _SORT_BY_KIND.match(question)
+    if said is None or prev.metric is None or prev.group_by is None or not prev.extra_metrics:
+        return None
+    func = _KIND_FUNC[said.group("kind").lower()]
+    values = (prev.metric, *prev.extra_metrics)
+    of_kind = [m for m in values if m.func == func]
+    if len(of_kind) != 1:
+        return None
+    chosen = of_kind[0]
+    direction = (said.group("dir") or "desc").lower()
+    descending = not direction.startswith(("asc", "smallest", "lowest"))
+    others = tuple(m for m in values if m is not chosen)
+    spec = prev.with_(metric=chosen, extra_metrics=others, order_metric=True, descending=descending)
+    column = chosen.col.column if chosen.col is not None else "rows"
+    order = "descending" if descending else "ascending"
+    return Edit(spec, (f"sorted the groups by the {func.lower()} of {column}, {order}",))
 
 
 def _groups_ranked_by(spec: QuerySpec, col: Col | None, question: str) -> QuerySpec:

@@ -38,6 +38,11 @@ class PeriodExtreme:
     own_readings: bool = False
 
 
+_WHICH_DAY = re.compile(
+    r"\s*,?\s*\band\s+(?:the\s+(?:date|day)|(?:on\s+)?(?:what|which)\s+(?:day|date)\b[^?.]*"
+    r"|when\b[^?.]*)",
+    re.I,
+)
 _ALL_TIME = re.compile(r"\b(?:all[- ]time|record)\s+(high|low)\b", re.I)
 
 
@@ -48,6 +53,22 @@ def period_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtreme
     whole = _ALL_TIME.search(question)
     if whole is not None and not any(it.kind == "time" for it in linked.items):
         word = whole.group(1).lower()
+        own = _own_reading(linked, lex, [word])
+        if own is not None:
+            table, value = own
+            # "the S&P 500's all-time high": an index has one daily reading, its price; 'and
+            # what day did it hit it': the day ranked is shown with its reading
+            rest = _WHICH_DAY.sub("", question[whole.end() :])
+            rewritten = (
+                question[: whole.start()]
+                + f"{_EXTREME[word]} {value} in {table.replace('_', ' ')}"
+                + rest
+            )
+            note = (
+                whole.group(0),
+                f"'{whole.group(0)}' read as the {_EXTREME[word]} daily {value} in the data",
+            )
+            return PeriodExtreme(rewritten, note, own_readings=True)
         named = [it for it in linked.items if it.kind == "column" and it.text.lower() == word]
         if named and all(t.column.lower() == word for it in named for t in it.targets):
             rewritten = (
@@ -158,6 +179,23 @@ def _readings_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtr
     times = [it for it in linked.items if it.kind == "time" and it.time is not None]
     if len(times) != 1 or not _several_days(times[0].time):
         return None
+    own = _own_reading(linked, lex, words)
+    if own is None:
+        return None
+    value = own[1]
+    rewritten = _WORD.sub(lambda m: f"{_FUNC[m.group(1).lower()]} {value}", question)
+    said = re.sub(r"^(?:in|for|during|over)\s+", "", times[0].text or "") or "the period"
+    note = (
+        " and ".join(words),
+        f"'{' and '.join(words)}' over {said} read as the "
+        + " and ".join(f"{_EXTREME[w]} daily {value}" for w in words),
+    )
+    return PeriodExtreme(rewritten, note, own_readings=True)
+
+
+def _own_reading(linked: Linked, lex: Lexicon, words: list[str]) -> tuple[str, str] | None:
+    """(table, column): the one numeric value of the one table of dated readings pointing at the row the
+    question names, when that row's table has no column named like ``words``; else None."""
     owners = {it.targets[0].table for it in linked.items if it.kind == "value" and it.targets}
     catalog = lex.catalog
     info = catalog.table(owners.pop()) if len(owners) == 1 else None
@@ -178,17 +216,7 @@ def _readings_extreme(question: str, linked: Linked, lex: Lexicon) -> PeriodExtr
         if c.name not in readings[0].primary_key
         and lex.kind_of(readings[0].name, c.name) == "number"
     ]
-    if len(values) != 1:
-        return None
-    value = values[0]
-    rewritten = _WORD.sub(lambda m: f"{_FUNC[m.group(1).lower()]} {value}", question)
-    said = re.sub(r"^(?:in|for|during|over)\s+", "", times[0].text or "") or "the period"
-    note = (
-        " and ".join(words),
-        f"'{' and '.join(words)}' over {said} read as the "
-        + " and ".join(f"{_EXTREME[w]} daily {value}" for w in words),
-    )
-    return PeriodExtreme(rewritten, note, own_readings=True)
+    return (readings[0].name, values[0]) if len(values) == 1 else None
 
 
 def _several_days(time) -> bool:
