@@ -18,6 +18,7 @@ from .month_spans import month_spans
 from .normalize import NUMBER_WORDS
 from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
 from .rewrite_notes import noted
+from .shorthand import SHORTHAND
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
 
@@ -1511,7 +1512,7 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         # 'how much companies are in tech': rows are counted, not summed
         said.append(("how much", "how many"))
         text = text[: m.start()] + "how many " + text[m.start(1) :]
-    for pattern, replacement in PLAIN_WORDINGS:
+    for pattern, replacement in (*SHORTHAND, *PLAIN_WORDINGS):
         found = pattern.search(text)
         if found is None:
             continue  # most wordings are absent: the search alone, never a substitution

@@ -1,0 +1,79 @@
+"""Courtesy and shorthand of everyday English that say nothing about the data, read as the
+plainer words the engine knows: 'kindly share', 'do the needful', 'sector wise' (per sector),
+'max no. of companies' (the most companies), 'with the weight next to each' (with the weight),
+'added to watchlist' (picked), 'closed highest' (had the highest close), 'the % drop' (the %
+change). Each entry is (pattern, replacement), applied in order before the other everyday
+wordings (everyday.py), and every change is reported with the question's reading."""
+
+from __future__ import annotations
+
+import re
+
+from .everyday import Wording
+
+# 'price wise', 'time wise', 'otherwise', 'likewise': 'about the price', not a grouping
+_NOT_GROUPS = (
+    r"other|like|clock|counterclock|anticlock|length|street|penny|pound|price|cost|time|money|"
+    r"budget|size|value|performance|overall|content|health"
+)
+
+SHORTHAND: tuple[Wording, ...] = (
+    # 'kindly share list of Energy sector companies', 'kindly provide me the count': a request
+    (
+        re.compile(
+            r"\bkindly\s+(?:share|provide|give|send|tell|show|list|let\s+(?:me|us)\s+know)"
+            r"(?:\s+(?:me|us))?\b",
+            re.I,
+        ),
+        "show",
+    ),
+    # 'kindly add market cap also', 'only energy ones, kindly share names'
+    (re.compile(r"\s*,?\s*\bkindly\b,?", re.I), " "),
+    # '…, do the needful': a request to answer, nothing more
+    (re.compile(r"\s*[,.;-]?\s*(?:and\s+)?(?:please\s+|pls\s+)?do\s+the\s+needful\b", re.I), ""),
+    # 'sector wise total market cap', 'month-wise count': per sector, per month
+    (
+        re.compile(r"\b(?!(?:" + _NOT_GROUPS + r")\b)([a-z]+)[-\s]wise\b", re.I),
+        r"per \1",
+    ),
+    # 'with the weight next to each', 'with the % gain beside each one': the column shown
+    (
+        re.compile(
+            r"\s+(?:beside|next\s+to|alongside|against)\s+(?:each|every|all)"
+            r"(?:\s+(?:one|name|stock|company|row|item|of\s+them))?\b",
+            re.I,
+        ),
+        "",
+    ),
+    # 'which state has max no. of companies': the most companies
+    (
+        re.compile(r"\b(?:the\s+)?max(?:imum)?\s+(?:no\.?|number|num|#|count)\s+of\b", re.I),
+        "the most",
+    ),
+    (
+        re.compile(r"\b(?:the\s+)?min(?:imum)?\s+(?:no\.?|number|num|#|count)\s+of\b", re.I),
+        "the fewest",
+    ),
+    # 'no user has added to watchlist', 'added more than 7 stocks in watchlist': picked
+    (
+        re.compile(
+            r"\b(?:added|put)\s+(?P<what>(?:[\w$.&'-]+\s+){0,4}?)(?:to|in|on(?:to)?)\s+"
+            r"(?:their\s+|his\s+|her\s+|a\s+|the\s+|my\s+|your\s+)?watch\s*-?lists?\b",
+            re.I,
+        ),
+        lambda m: "picked " + m.group("what"),
+    ),
+    # 'on which date NVDA closed highest in 2023': the day of its highest close
+    (
+        re.compile(r"\bclosed\s+(?:the\s+|at\s+(?:its\s+|the\s+)?)?(highest|lowest)\b", re.I),
+        r"had the \1 close",
+    ),
+    # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
+    (
+        re.compile(
+            r"\b(%|percent(?:age)?|pct)\s+(?:drop|fall|decline|loss|decrease|slide|slump)\b",
+            re.I,
+        ),
+        r"\1 change",
+    ),
+)
