@@ -91,6 +91,17 @@ _NEW_TOPIC = re.compile(
 )
 
 
+# 'for each sector give me …': a request said after a phrase that qualifies it
+_ASKS_WITHIN = re.compile(r"\b(?:give|show|tell|get)\s+(?:me|us)\b|\blist\b", re.I)
+
+
+def _said_again_dropped(lead: str, rest: str) -> str:
+    """The lead-in without the words the rest says again (a plural 's' aside)."""
+    again = {w.lower().rstrip("s") for w in re.findall(r"[\w&'-]+", rest)}
+    kept = [w for w in re.findall(r"[\w&'-]+", lead) if w.lower().rstrip("s") not in again]
+    return " ".join(kept)
+
+
 def new_topic(text: str) -> tuple[str, str] | None:
     """(the question, the lead-in) when a lead-in says the question is a new one."""
     said = _NEW_TOPIC.match(text)
@@ -235,6 +246,17 @@ def question_of(
     ):
         lead = dash
     if lead and is_request(text[lead.end() :]) and not names_data(lead.group(0)):
+        dropped.append(lead.group(0).strip(" :"))
+        text = text[lead.end() :]
+    elif (
+        lead
+        and lead is not dash
+        and unknown_words(lead.group(0))
+        and (is_request(text[lead.end() :]) or _ASKS_WITHIN.search(text[lead.end() :]))
+        and not names_data(_said_again_dropped(lead.group(0), text[lead.end() :]))
+    ):
+        # 'Fancy stocks: list every stock that costs more than $500', 'Sector cheat sheet: for
+        # each sector give me …': a label whose data words the request says again
         dropped.append(lead.group(0).strip(" :"))
         text = text[lead.end() :]
     elif (

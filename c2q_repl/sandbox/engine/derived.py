@@ -30,9 +30,14 @@ _RANGE = re.compile(
     r"|\b(?:gap|difference|spread)\s+between\s+(?:the\s+|its\s+)?(?:daily\s+)?high\s+and\s+"
     r"(?:the\s+)?low\b"
     r"|\b(?:intraday|intra-day|daily|trading)\s+(?:price\s+)?ranges?\b"
-    r"(?:\s*\(\s*" + _HIGH_LOW + r"\s*\))?)",
+    r"(?:\s*\(\s*" + _HIGH_LOW + r"\s*\))?"
+    # 'TSLA days in 2023 with a range over $20': a day's range, said bare (never a range of
+    # dates, nor 'in the range of')
+    r"|(?<!date\s)(?<!time\s)(?<!the\s)\branges?\b(?!\s+(?:of|between|from)\b))",
     re.I,
 )
+# 'NVDA avg high-low range by month': an average of ranges is of the days' ranges
+_AVERAGED = re.compile(r"\b(?:avg|average|mean|typical)\s*$", re.I)
 _NAMES_EITHER = re.compile(r"\b(?:high|low|hi|lo|highs|lows)\b", re.I)
 # 'range = (high-low)/low', 'measured as (high-low)/low': the range as a percent of the
 # day's own low, open or close, said outright (never assumed: 'range' alone is high - low)
@@ -103,7 +108,8 @@ def read_range(question: str, catalog: Catalog) -> tuple[str, Derived] | None:
     found = list(_RANGE.finditer(question))
     if len(found) != 1:
         return None
-    if not (_DAY_WORD.search(question) or _ONE_DAY.search(question)):
+    averaged = _AVERAGED.search(question[: found[0].start()]) if found else None
+    if not (_DAY_WORD.search(question) or _ONE_DAY.search(question) or averaged):
         # 'which one had the widest range (high minus low)' after the year's highs and lows:
         # the year's high minus its low, or the widest single day? Not guessed.
         return None

@@ -68,6 +68,21 @@ SHORTHAND: tuple[Wording, ...] = (
         re.compile(r"\bclosed\s+(?:the\s+|at\s+(?:its\s+|the\s+)?)?(highest|lowest)\b", re.I),
         r"had the \1 close",
     ),
+    # 'every stock that costs more than $500 a share', 'stocks priced under $20': their price
+    (
+        re.compile(
+            r"\b(?:(?:that|which)\s+)?(?:costs?|costing|priced|trades?\s+at|trading\s+at|"
+            r"sells?\s+for|selling\s+for)\s+(?:at\s+)?(?P<than>more\s+than|less\s+than|over|"
+            r"under|above|below|at\s+least|at\s+most)\s+"
+            # a price said as one ('$500', '500 a share'); 'companies cost more than 100' is
+            # left to the ticker COST's question
+            r"(?=\$\s*\d|\d[\d,.]*\s*(?:dollars|usd|bucks)?\s+(?:a|per|each)\s+share\b)",
+            re.I,
+        ),
+        lambda m: f"with a share price {m.group('than')} ",
+    ),
+    # '$500 a share', '20 dollars per share': the price of one share, the amount itself
+    (re.compile(r"(?<=\d)(\s*(?:dollars|usd|bucks))?\s+(?:a|per|each)\s+share\b", re.I), r"\1"),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
