@@ -82,3 +82,117 @@ def test_groups_sorted_by_the_average_shown(engine, seed_db):
 def test_sorting_by_a_kind_not_shown_is_not_guessed(engine, seed_db):
     plan = session(engine, seed_db, "total market cap per sector", "sort by the average instead")
     assert not plan.tasks[0].sql or "AVG" not in plan.tasks[0].sql.upper()
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # courtesy and shorthand (shorthand.py): once declined on one unknown word
+        (
+            "kindly share list of Energy sector companies along with current price",
+            "SELECT stock_symbol, current_price FROM companies WHERE sector = 'Energy'",
+        ),
+        (
+            "sector wise total market cap, highest first",
+            "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector ORDER BY t DESC",
+        ),
+        (
+            "which state has max no. of companies",
+            "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "what is the count of S&P 500 companies which no user has added to watchlist",
+            "SELECT COUNT(*) FROM companies WHERE stock_symbol NOT IN"
+            " (SELECT stock_symbol FROM user_selected_stocks)",
+        ),
+        (
+            "on which date NVDA closed highest in 2023 and what was the close?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " AND record_date LIKE '2023%' ORDER BY close DESC LIMIT 1",
+        ),
+        (
+            "the 10 stocks that fell the most in 2022, with the % drop",
+            "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+            " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
+            " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+            " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+            " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
+            " e.b ORDER BY pct LIMIT 10",
+        ),
+        (
+            "Fancy stocks: list every S&P 500 stock that costs more than $500 a share, with its"
+            " price, most expensive first",
+            "SELECT stock_symbol, current_price FROM companies WHERE current_price > 500"
+            " ORDER BY current_price DESC",
+        ),
+        (
+            "Sector cheat sheet: for each sector give me the number of companies, the total"
+            " market cap and the total employees",
+            "SELECT sector, COUNT(*), SUM(market_cap), SUM(full_time_employees) FROM companies"
+            " GROUP BY sector",
+        ),
+        (
+            # a bare 'range' of days: the day's high minus low
+            "TSLA days in 2023 with a range over $20",
+            "SELECT record_date, high - low FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " AND record_date LIKE '2023%' AND high - low > 20",
+        ),
+        (
+            "NVDA avg high-low range by month, 2023",
+            "SELECT substr(record_date, 1, 7) AS m, AVG(high - low) FROM stock_price_history"
+            " WHERE stock_symbol = 'NVDA' AND record_date LIKE '2023%' GROUP BY m",
+        ),
+    ],
+)
+def test_shorthand_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # 'cost' with no price said stays the ticker COST's question (test_honesty.py)
+        "how many companies cost more than 100",
+        # 'price wise' is about the price, never a grouping by it
+        "price wise which sector is best",
+    ],
+)
+def test_shorthand_that_stays_declined(engine, seed_db, question):
+    plan = ask(engine, seed_db, question)
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
+
+
+def test_adding_to_a_declined_answer_is_declined(engine, seed_db):
+    """'can you add the average … too?' after a decline was once the average alone."""
+    plan = session(
+        engine,
+        seed_db,
+        "which sectors employ the most people? total full-time employees per sector please,"
+        " largest first",
+        "can you add the average number of employees per company in each sector too?",
+    )
+    assert not plan.tasks[0].sql and "could not answer" in plan.tasks[0].refusal
+
+
+def test_a_value_added_to_groups_asks_which_figure(engine, seed_db):
+    """'add market cap also for these' after counted states was once every distinct
+    (state, market cap) pair; the total, the average or every row's is asked."""
+    plan = session(
+        engine, seed_db, "top 5 states by number of companies", "add market cap also for these"
+    )
+    assert not plan.tasks[0].sql and "total market_cap, its average" in plan.tasks[0].refusal
+
+
+def test_kindly_add_keeps_the_rows(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 Industrials companies by no. of employees",
+        "kindly add market cap also for these",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees, market_cap FROM companies WHERE sector ="
+        " 'Industrials' ORDER BY full_time_employees DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

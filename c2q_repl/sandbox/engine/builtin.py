@@ -670,6 +670,7 @@ class BuiltinAnswerer:
                     _rows_lost(outcome, request.history[-1], question, ctx)
                     or _outside_absence(outcome, shown, request.history[-1].question, question)
                     or _share_narrowed(outcome, shown)
+                    or _groups_listed_with_values(outcome, shown, request.question, ctx.lex)
                     or (
                         two_groupings(link(question, ctx.lex), outcome.spec, ctx.lex.catalog)
                         if outcome.spec is not None
@@ -1681,6 +1682,15 @@ _REGROUPS_THAT = re.compile(
     r"(?:that|this|it|them|those|these)\b",
     re.I,
 )
+# 'can you add the average … too?', 'also include their weight as well': more of an answer
+_ADDS_TO_IT = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|now|then|so|pls|please)[\s,]+)*(?:(?:can|could|would)\s+you\s+)?"
+    r"(?:(?:please|pls|also)\s+)?(?:add|include|throw\s+in|tack\s+on)\b"
+    r"(?=.*\b(?:too|as\s+well|also|in\s+addition)\b)"
+    # (as the engine reads it: 'also the average …', a noun phrase with no question of its own)
+    r"|^\s*also\s+(?:the|their|its)\s+(?!.*\b(?:how|what|which|who|when|where)\b)",
+    re.I,
+)
 _CONTINUES = re.compile(r"^\s*(?:and|&|what\s+about|how\s+about|same\s+(?:for|but))\b", re.I)
 
 
@@ -1698,6 +1708,14 @@ def _fragment_past_a_decline(
             f"'{question}' splits the answer to the previous question "
             f"('{history[-1].question}'), which I could not answer; please ask the whole "
             "question."
+        )
+    if _ADDS_TO_IT.match(question):
+        # 'can you add the average per sector too?': beside the declined answer's values,
+        # never the average alone as if it were the whole question
+        return Decline(
+            f"'{question}' adds to the answer of the previous question "
+            f"('{history[-1].question}'), which I could not answer; please ask for both in "
+            "one question."
         )
     linked = link(question, ctx.lex)
     evidence = followup_evidence(question, linked)
@@ -1780,6 +1798,33 @@ def _outside_absence(
     return Decline(
         f"'{question}' would change which rows the previous answer ('{before}') counts as "
         "missing; please ask the whole question again with the new condition."
+    )
+
+
+def _groups_listed_with_values(
+    outcome: Outcome, shown: dict | None, question: str, lex: Lexicon
+) -> Decline | None:
+    """'add market cap for these' after the top 5 states by count: each state's total market
+    cap, its average, or every company's? Read as a list of distinct (state, market cap)
+    pairs it answers none of them (and drops equal values), so it is asked."""
+    spec = outcome.spec
+    if spec is None or not shown or spec.shape != "list" or not spec.distinct:
+        return None
+    before = QuerySpec.from_json(shown)
+    if before.group_by is None or before.metric is None:
+        return None
+    values = [
+        c
+        for c in spec.columns
+        if c != before.group_by and lex.kind_of(c.table, c.column) == "number"
+    ]
+    if not values:
+        return None
+    said = values[0].column
+    return Decline(
+        f"'{question}' after the {before.group_by.column} groups of the previous answer: each "
+        f"group's total {said}, its average, or every row's {said}? Please say which (for "
+        f"example 'and their total {said.replace('_', ' ')}')."
     )
 
 

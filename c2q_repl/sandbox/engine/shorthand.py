@@ -27,8 +27,10 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         "show",
     ),
+    # 'kindly add market cap also for these': more of the same answer (as 'add …' reads)
+    (re.compile(r"^\s*kindly\s+(?:add|include)\b", re.I), "also"),
     # 'kindly add market cap also', 'only energy ones, kindly share names'
-    (re.compile(r"\s*,?\s*\bkindly\b,?", re.I), " "),
+    (re.compile(r"\s*,?\s*\bkindly\b,?\s*", re.I), lambda m: " " if m.start() else ""),
     # '…, do the needful': a request to answer, nothing more
     (re.compile(r"\s*[,.;-]?\s*(?:and\s+)?(?:please\s+|pls\s+)?do\s+the\s+needful\b", re.I), ""),
     # 'sector wise total market cap', 'month-wise count': per sector, per month
