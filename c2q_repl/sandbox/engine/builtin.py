@@ -1813,6 +1813,10 @@ def _groups_listed_with_values(
     before = QuerySpec.from_json(shown)
     if before.group_by is None or before.metric is None:
         return None
+    if any(f.op == "latest" or f.time for f in spec.filters) or any(
+        lex.kind_of(c.table, c.column) == "date" for c in spec.columns
+    ):
+        return None  # 'the most recent volume + date for each of them': one row each
     values = [
         c
         for c in spec.columns
