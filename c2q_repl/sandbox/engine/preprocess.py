@@ -1470,6 +1470,10 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
     return text, " ".join(removed)
 
 
+_MAX_NUMBER_OF_ROWS = re.compile(
+    r"\b(?:the\s+)?(?P<end>max|min)(?:imum)?\s+(?:number|no\.?|num|#)\s*of\s+(?P<rows>[a-z]+s)\b",
+    re.I,
+)
 _HOW_MUCH_ROWS = re.compile(r"\bhow\s+much\s+([a-z]+s)\b", re.IGNORECASE)
 _NEW_ROWS = re.compile(r"\bnew\s+([a-z]+)\b", re.IGNORECASE)
 _ONLY = re.compile(
@@ -1507,6 +1511,13 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
         # 'how many distinct users have selected at least 5 stocks': each user counted once
         said.append(("how many distinct", "how many"))
         text = "how many " + text[m.end() :]
+    m = _MAX_NUMBER_OF_ROWS.search(text)
+    if m and names_data(m.group("rows")):
+        # 'which state has max no. of companies': the most companies (a count of rows); 'the
+        # maximum number of employees' is the largest value of a column, left as said
+        most = "the most" if m.group("end").lower() == "max" else "the fewest"
+        said.append((m.group(0), f"{most} {m.group('rows')}"))
+        text = text[: m.start()] + f"{most} {m.group('rows')}" + text[m.end() :]
     m = _HOW_MUCH_ROWS.search(text)
     if m and names_data(m.group(1)):
         # 'how much companies are in tech': rows are counted, not summed

@@ -47,15 +47,6 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         "",
     ),
-    # 'which state has max no. of companies': the most companies
-    (
-        re.compile(r"\b(?:the\s+)?max(?:imum)?\s+(?:no\.?|number|num|#|count)\s+of\b", re.I),
-        "the most",
-    ),
-    (
-        re.compile(r"\b(?:the\s+)?min(?:imum)?\s+(?:no\.?|number|num|#|count)\s+of\b", re.I),
-        "the fewest",
-    ),
     # 'no user has added to watchlist', 'added more than 7 stocks in watchlist': picked
     (
         re.compile(
