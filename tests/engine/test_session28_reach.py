@@ -168,11 +168,59 @@ def test_adding_to_a_declined_answer_is_declined(engine, seed_db):
     plan = session(
         engine,
         seed_db,
-        "which sectors employ the most people? total full-time employees per sector please,"
-        " largest first",
+        "total dividends paid per sector please, largest first",
         "can you add the average number of employees per company in each sector too?",
     )
     assert not plan.tasks[0].sql and "could not answer" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # a question said twice: the ranking asked second starts with the first's answer
+        (
+            "For a jobs angle: which sectors employ the most people? total full-time employees"
+            " per sector please, largest first",
+            "SELECT sector, SUM(full_time_employees) AS t FROM companies GROUP BY sector"
+            " ORDER BY t DESC",
+        ),
+        (
+            "Which state is home to the most S&P 500 companies? Give me the top 5 states with"
+            " how many companies each has",
+            "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 5",
+        ),
+        (
+            # 'its' is each sector's, said in the same clause
+            "List every sector with its company count, biggest first",
+            "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC",
+        ),
+        (
+            "Which companies have a market cap of $1 trillion or more?",
+            "SELECT stock_symbol, market_cap FROM companies WHERE market_cap >= 1000000000000",
+        ),
+        (
+            # the ranked series are the stocks said; the index is a condition on them
+            "Top 5 S&P 500 stocks that gained the most in 2022, with the percentage gain?",
+            "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+            " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
+            " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+            " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+            " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
+            " e.b ORDER BY pct DESC LIMIT 5",
+        ),
+    ],
+)
+def test_more_blind_questions_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_two_sentences_asking_different_rankings_stay_declined(engine, seed_db):
+    """The ranking asked second does not start with the first's answer (other groups)."""
+    plan = ask(
+        engine, seed_db, "which sector has the most companies? top 3 states by number of companies"
+    )
+    assert not plan.tasks[0].sql and plan.tasks[0].refusal
 
 
 def test_a_value_added_to_groups_asks_which_figure(engine, seed_db):

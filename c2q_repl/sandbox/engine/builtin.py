@@ -99,7 +99,7 @@ from .regions import in_region
 from .rounds import (
     last_answered,
 )
-from .said_twice import two_sentences
+from .said_twice import ranking_shows_top, two_sentences
 from .same_as import SameAs, same_as
 from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
@@ -333,17 +333,28 @@ class BuiltinAnswerer:
             }
             for s in sentences
         ]
-        if not named[0] or named[0] != named[1]:
-            return plan  # the same question twice names the same tables (cheap, before answering)
+        if not named[0] & named[1]:
+            return plan  # the same question twice names a table in common (cheap, before asking)
         answers = [self._answer(request, sentence, ctx) for sentence in sentences]
         sqls = {a.tasks[0].sql if len(a.tasks) == 1 else "" for a in answers}
-        if len(sqls) != 1 or not next(iter(sqls)) or answers[0].tasks[0].refusal:
+        if not all(len(a.tasks) == 1 and a.tasks[0].sql for a in answers):
             return plan
-        first = answers[0]
-        note = {
-            "concept": sentences[1],
-            "explanation": f"'{sentences[1]}' asks the same as '{sentences[0]}'",
-        }
+        if len(sqls) == 1:
+            first = answers[0]
+            note = {
+                "concept": sentences[1],
+                "explanation": f"'{sentences[1]}' asks the same as '{sentences[0]}'",
+            }
+        elif ranking_shows_top(answers[0].state.get("spec"), answers[1].state.get("spec")):
+            # 'which sector has the most companies? list every sector with its count, biggest
+            # first': the ranking asked second starts with the answer to the first
+            first = answers[1]
+            note = {
+                "concept": sentences[0],
+                "explanation": f"'{sentences[0]}' is the first row of '{sentences[1]}'",
+            }
+        else:
+            return plan
         tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in first.tasks)
         return replace(first, tasks=tasks, assumptions=(*first.assumptions, note))
 

@@ -138,11 +138,12 @@ def with_history_measure(items: list[Item], lex: Lexicon, ranked: bool = False) 
             if table in (rel.from_table, rel.to_table)
         }
         named = {t for t in named if t not in lex.defaults or _only_measure(lex, t) is None}
-    found: list[str] = []
-    for rel in lex.catalog.relationships:
-        for near, other in ((rel.from_table, rel.to_table), (rel.to_table, rel.from_table)):
-            if other in named and near not in found and _only_measure(lex, near) is not None:
-                found.append(near)
+    found = _histories_near(named, lex)
+    said = {t.table for it in items if it.kind == "table" for t in it.targets}
+    if len(found) > 1 and ranked and said:
+        # 'top 5 S&P 500 stocks that gained the most': the series ranked are the rows of the
+        # table said ('stocks'); the index named is a condition on them, not its own series
+        found = _histories_near(said, lex)
     if len(found) != 1:
         return items
     table = found[0]
@@ -157,6 +158,16 @@ def with_history_measure(items: list[Item], lex: Lexicon, ranked: bool = False) 
         + ("only measure)" if _one_number(lex, table) else "default measure)"),
     )
     return [*items, item]
+
+
+def _histories_near(named: set[str], lex: Lexicon) -> list[str]:
+    """The history tables with one measure linked to a table of ``named``."""
+    found: list[str] = []
+    for rel in lex.catalog.relationships:
+        for near, other in ((rel.from_table, rel.to_table), (rel.to_table, rel.from_table)):
+            if other in named and near not in found and _only_measure(lex, near) is not None:
+                found.append(near)
+    return found
 
 
 def _one_number(lex: Lexicon, table: str) -> bool:
@@ -251,6 +262,15 @@ def _names_one(lex: Lexicon, col: Col) -> bool:
     return info is not None and (col.column in info.primary_key or col.column in name_columns(info))
 
 
+def _one_of_the_series(lex: Lexicon, col: Col, series: Col) -> bool:
+    """The value names one of the ranked series (AAPL, Apple Inc.), not a thing of another
+    kind the series belong to ('S&P 500 stocks': the index's members, a condition)."""
+    if col.table == series.table:
+        return True
+    info = lex.catalog.table(col.table)
+    return info is not None and series.column in info.primary_key
+
+
 def _measure(read: QuerySpec, lex: Lexicon, table: str, word: str) -> Col:
     named = [c for c in read.columns if c.table == table]
     if len(read.columns) > 1 or (read.columns and not named):
@@ -282,7 +302,7 @@ def _ranked_change(
     conditions narrow the series ('tech stocks'); naming one series ranks nothing."""
     if any(
         (f.col == series and not (f.op == "in" and len(f.values) > 1))  # 'MSFT or AMZN': ranked
-        or (f.op == "=" and _names_one(lex, f.col))
+        or (f.op == "=" and _names_one(lex, f.col) and _one_of_the_series(lex, f.col, series))
         for f in read.filters
     ):
         raise Refuse(f"'{word}' ranks several series, but the question names one.", word)

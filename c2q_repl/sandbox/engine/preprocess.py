@@ -322,6 +322,15 @@ _OR_MORE = re.compile(
     r"(?=\s+[A-Za-z])",
     re.IGNORECASE,
 )
+# 'a market cap of $1 trillion or more?', '$20 or less': an amount of money said with its bound
+# after it, wherever it stands ('or more' after a plain number is _OR_MORE's)
+_AMOUNT_OR_MORE = re.compile(
+    r"(?<![\w.])(?P<amount>\$\s*\d[\d,.]*(?:\s*(?:k|m|b|bn|t|tn|mm|thousand|million|billion|"
+    r"trillion)\b)?|\d[\d,.]*\s*(?:trillion|tn)\b)(?:\s*dollars)?\s+or\s+(?P<way>more|above|"
+    r"higher|greater|over|less|fewer|below|lower|under)\b(?!\s+than\b)",
+    re.IGNORECASE,
+)
+_UPWARD = frozenset({"more", "above", "higher", "greater", "over"})
 _OR_FEWER = re.compile(
     r"(?<![\w.])(\d[\d,.]*(?:\s*(?:k|m|b|bn|mm|million|billion|thousand))?)\s+or\s+(?:fewer|less)\b"
     r"(?=\s+[A-Za-z])",
@@ -650,6 +659,12 @@ _BOUND_IN_TOTAL = re.compile(
 def bounds_and_quarters(text: str) -> str:
     """'8+ names' → 'at least 8 names'; 'employ over 300,000 people' → 'have more than
     300,000 employees'; 'the fourth quarter of 2023' → 'Q4 2023'."""
+    text = _AMOUNT_OR_MORE.sub(
+        lambda m: (
+            ("at least " if m.group("way").lower() in _UPWARD else "at most ") + m.group("amount")
+        ),
+        text,
+    )
     text = _BOUND_IN_TOTAL.sub(r"\1\2", _OR_MORE.sub(r"at least \1", text))
     text = _OR_FEWER.sub(r"at most \1", text)
     text = _EMPLOY_MORE.sub(_employ, text)

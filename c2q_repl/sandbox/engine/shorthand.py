@@ -47,6 +47,28 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         "",
     ),
+    # 'list every sector with its company count': 'its' is each sector's, said in the clause
+    (
+        re.compile(
+            r"\b(?P<det>each|every|all(?:\s+the)?)\s+(?P<rows>[a-z]+(?:\s+[a-z]+)?\s+(?:with|and|"
+            r"along\s+with|plus)\s+)(?:its|their)\s+",
+            re.I,
+        ),
+        # ('every sector with …' is read as each sector's, as 'each' is)
+        lambda m: (
+            ("each" if m.group("det").lower() == "every" else m.group("det"))
+            + f" {m.group('rows')}the "
+        ),
+    ),
+    # 'the top 5 states with how many companies each has': with the number of companies
+    (
+        re.compile(
+            r"\bwith\s+how\s+many\s+([a-z]+)\s+(?:each(?:\s+one)?\s+(?:has|have|had)|they\s+"
+            r"(?:each\s+)?(?:have|had)|each|apiece)\b",
+            re.I,
+        ),
+        r"with the number of \1",
+    ),
     # 'no user has added to watchlist', 'added more than 7 stocks in watchlist': picked
     (
         re.compile(
