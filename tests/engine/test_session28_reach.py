@@ -244,3 +244,59 @@ def test_kindly_add_keeps_the_rows(engine, seed_db):
         " 'Industrials' ORDER BY full_time_employees DESC LIMIT 5"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+_TOP10_WEIGHT_SHARE = (
+    "SELECT SUM(weight), 100.0 * SUM(weight) / (SELECT SUM(weight) FROM index_compositions)"
+    " FROM (SELECT weight FROM index_compositions ORDER BY weight DESC LIMIT 10)"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # the share of a whole held by the rows of a ranking (top_share.py): once declined
+        (
+            "what percentage of the total index weight is in the top 10 holdings",
+            _TOP10_WEIGHT_SHARE,
+        ),
+        (
+            "How concentrated is the index? What percentage of the total index weight is in the"
+            " top 10 holdings?",
+            _TOP10_WEIGHT_SHARE,
+        ),
+        (
+            "how concentrated is the index rn - what % do the top 10 names make up?",
+            _TOP10_WEIGHT_SHARE,
+        ),
+        (
+            "share of total market cap held by the 10 largest companies",
+            "SELECT SUM(market_cap), 100.0 * SUM(market_cap) / (SELECT SUM(market_cap) FROM"
+            " companies) FROM (SELECT market_cap FROM companies ORDER BY market_cap DESC LIMIT 10)",
+        ),
+    ],
+)
+def test_share_held_by_a_top_n(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_share_held_by_the_rows_shown(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 companies by index weight",
+        "what % of the index do those 5 add up to?",
+    )
+    gold = (
+        "SELECT SUM(weight), 100.0 * SUM(weight) / (SELECT SUM(weight) FROM index_compositions)"
+        " FROM (SELECT weight FROM index_compositions ORDER BY weight DESC LIMIT 5)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_share_of_a_top_n_under_a_condition_is_not_this_reading(engine, seed_db):
+    """'the 10 largest tech companies': of every company's total or of tech's? Not answered
+    by the top-N share (the whole would be unclear)."""
+    plan = ask(engine, seed_db, "share of total market cap held by the 10 largest tech companies")
+    assert "percent_of_total_market_cap FROM (SELECT" not in (plan.tasks[0].sql or "")

@@ -47,13 +47,22 @@ def test_a_share_of_rows_still_counts_rows(engine, seed_db):
     "question",
     [
         "what share of total market cap is tech in 2023",
-        "what % of total market cap do the top 10 companies have",
     ],
 )
 def test_a_weighted_share_it_cannot_condition_declines(engine, seed_db, question):
     task = ask(engine, seed_db, question).tasks[0]
     assert task.refusal and not task.sql
     assert "market_cap" in task.refusal
+
+
+def test_a_share_held_by_a_ranking_is_the_top_rows_total(engine, seed_db):
+    """Once declined (a ranking is no plain condition); top_share.py adds up the ten rows."""
+    gold = (
+        "SELECT 100.0 * SUM(market_cap) / (SELECT SUM(market_cap) FROM companies) FROM"
+        " (SELECT market_cap FROM companies ORDER BY market_cap DESC LIMIT 10)"
+    )
+    plan = ask(engine, seed_db, "what % of total market cap do the top 10 companies have")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
 
 
 @pytest.mark.parametrize(

@@ -109,6 +109,7 @@ from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .that_period import that_period
 from .top_of_answer import top_of_answer
+from .top_share import TopShare, share_of_top, share_sql, shares_rows_shown
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .units import in_units
 from .verb_counts import counted_verbs
@@ -150,6 +151,7 @@ class BuiltinAnswerer:
             tuple[Callable[[str], object | None], Callable[..., Outcome | None]], ...
         ] = (
             (total_of_top, self._total_of_top),
+            (share_of_top, self._share_of_top),
             (within_top, self._within_top),
             (period_ends, self._period_ends),
             (distinct_having, self._distinct_having),
@@ -638,6 +640,10 @@ class BuiltinAnswerer:
         if before is not None:
             # 'and the day before?' after MSFT's latest close: MSFT's previous trading day
             return self._single(self.render("0", question, before, ctx))
+        if request.history and shown:
+            held = self._share_of_rows_shown(request.history[-1], question, shown, ctx)
+            if held is not None:
+                return self._single(held)
         if request.history:
             scaled = self._in_units(request.history[-1], question, ctx)
             if scaled is not None:
@@ -1125,6 +1131,93 @@ class BuiltinAnswerer:
             clarified_task=f"{totalled.word} {column} of: {inner.task.clarified_task}",
             sql=sql,
             description=f"{done} {column} over the {totalled.rows} rows the ranking keeps.",
+            assumptions=inner.task.assumptions + assumptions([note]),
+            chart=None,
+        )
+        return Outcome(task, None)
+
+    def _share_of_rows_shown(
+        self, prior: PriorRound, question: str, shown: dict, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'what % of the index do those 5 add up to?' after the top 5 by weight: the measure
+        of the rows shown added up, as a percent of the whole table's (top_share.py). Only
+        after a ranked list over the whole table (a condition would make the whole unclear)."""
+        said = shares_rows_shown(question)
+        spec = QuerySpec.from_json(shown)
+        if (
+            said is None
+            or not prior.sql
+            or spec.shape != "list"
+            or not spec.limit
+            or spec.order_by is None
+            or spec.filters
+        ):
+            return None
+        named = [c for it in link(said, ctx.lex).items for c in columns_of(it)] if said else []
+        column = named[0] if len({(c.table, c.column) for c in named}) == 1 else spec.order_by
+        if said and not named:
+            return None
+        sql = share_sql(prior.sql, column.table, column.column, ctx.lex.catalog.dialect)
+        if sql is None:
+            return None
+        note = {
+            "concept": "those",
+            "explanation": f"the {column.column} of the rows of the previous answer "
+            f"('{prior.question}') added up, and its percent of the total {column.column} of "
+            f"every {column.table} row",
+        }
+        task = TaskPlan(
+            "0",
+            question,
+            f"share of the total {column.column} held by the rows of '{prior.question}'",
+            sql=sql,
+            description=(
+                f"The combined {column.column} of the previous answer's rows and its percent of "
+                f"the whole {column.table} total."
+            ),
+            assumptions=(note,),
+        )
+        return Outcome(task, None)
+
+    def _share_of_top(
+        self, share: TopShare, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'what % of the total index weight is in the top 10 holdings': the ranking answered
+        on its own with its measure shown, then that measure of its rows added up and divided
+        by the whole table's (top_share.py). Falls through when the ranking is not a plain
+        list of those rows over the whole table (a condition would make the whole unclear)."""
+        inner = self.plan_one(share.inner_question, task_id, ctx, examples)
+        spec = inner.spec
+        measure = [c for it in link(share.measure, ctx.lex).items for c in columns_of(it)]
+        if (
+            inner.task.refusal
+            or spec is None
+            or spec.limit != share.rows
+            or spec.metric is not None
+            or spec.filters
+            or len({(c.table, c.column) for c in measure}) != 1
+        ):
+            return None
+        column = measure[0]
+        sql = share_sql(inner.task.sql, column.table, column.column, ctx.lex.catalog.dialect)
+        if sql is None:
+            return None
+        note = (
+            share.measure,
+            f"the {column.column} of the {share.rows} rows of '{inner.task.clarified_task}' "
+            f"added up, and its percent of the total {column.column} of every {column.table} row",
+        )
+        task = replace(
+            inner.task,
+            task=question,
+            clarified_task=(
+                f"share of the total {column.column} held by: {inner.task.clarified_task}"
+            ),
+            sql=sql,
+            description=(
+                f"The combined {column.column} of the {share.rows} rows the ranking keeps and "
+                f"its percent of the whole {column.table} total."
+            ),
             assumptions=inner.task.assumptions + assumptions([note]),
             chart=None,
         )

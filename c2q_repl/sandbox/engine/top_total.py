@@ -70,16 +70,21 @@ def total_of_top(question: str) -> TopTotal | None:
     return TopTotal(inner, word, func, found.group("measure"), rows)
 
 
-def totalled_sql(inner_sql: str, column: str, func: str, dialect: str) -> str | None:
-    """SELECT func(column) over the inner query's rows; None when it does not show the column."""
+def inner_showing(inner_sql: str, column: str, dialect: str) -> exp.Select | None:
+    """The ranking's SELECT when it shows ``column`` (to total it in an outer query); else None."""
     try:
         inner = sqlglot.parse_one(inner_sql, read=dialect)
     except SqlglotError:
         return None
     if not isinstance(inner, exp.Select):
         return None
-    shown = [e.alias_or_name for e in inner.expressions]
-    if column not in shown:
+    return inner if column in [e.alias_or_name for e in inner.expressions] else None
+
+
+def totalled_sql(inner_sql: str, column: str, func: str, dialect: str) -> str | None:
+    """SELECT func(column) over the inner query's rows; None when it does not show the column."""
+    inner = inner_showing(inner_sql, column, dialect)
+    if inner is None:
         return None
     alias = ("combined_" if func == "SUM" else "average_") + column
     outer = exp.select(exp.alias_(exp.func(func, exp.column(column, "top_rows")), alias)).from_(
