@@ -45,6 +45,79 @@ _FILLER_WHOLE = frozenset({"index", "s&p", "sp500", "market", "total", "all"})
 _OF_THE_INDEX = re.compile(r"\b(?:the\s+)?index\b", re.IGNORECASE)
 
 
+_WORD = re.compile(r"[a-z0-9&']+")
+# the words around the share and the ranking that ask nothing more of the data
+_ONLY_ASKING = frozenset(
+    [
+        "what",
+        "which",
+        "whats",
+        "what's",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "make",
+        "makes",
+        "made",
+        "up",
+        "add",
+        "adds",
+        "added",
+        "hold",
+        "holds",
+        "held",
+        "have",
+        "has",
+        "had",
+        "account",
+        "accounts",
+        "for",
+        "represent",
+        "represents",
+        "take",
+        "takes",
+        "together",
+        "combined",
+        "in",
+        "total",
+        "of",
+        "the",
+        "a",
+        "an",
+        "how",
+        "concentrated",
+        "index",
+        "s&p",
+        "500",
+        "sp500",
+        "rn",
+        "right",
+        "now",
+        "currently",
+        "today",
+        "please",
+        "pls",
+        "percentage",
+        "percent",
+        "pct",
+        "share",
+        "portion",
+        "fraction",
+        "proportion",
+        "slice",
+        "by",
+        "and",
+        "so",
+        "ok",
+        "okay",
+    ]
+)
+
+
 @dataclass(frozen=True)
 class TopShare:
     """The ranking to ask, the measure's words, and how many rows the ranking keeps."""
@@ -66,6 +139,14 @@ def share_of_top(question: str) -> TopShare | None:
     rows = int(said) if said.isdigit() else _NUMBER_WORDS[said.lower()]
     if rows < 2:
         return None
+    spans = sorted(m.span() for m in (ranking, whole) if m is not None)
+    rest, at = [], 0
+    for start, end in spans:
+        rest.append(question[at:start])
+        at = max(at, end)
+    rest.append(question[at:])
+    if any(w not in _ONLY_ASKING for w in _WORD.findall(" ".join(rest).lower())):
+        return None  # 'in Dec 23', 'daily range as % of the open': more than a share of a top N
     measure = whole.group("whole").strip() if whole is not None else "index"
     if measure.lower() in _FILLER_WHOLE or measure.lower().startswith("the "):
         # 'what % of the index do the top 10 make up': the index's own measure, its weight
@@ -100,6 +181,7 @@ def share_sql(inner_sql: str, table: str, column: str, dialect: str) -> str | No
 # 'what % of the index do those 5 add up to?', 'combined weight of those 10 as a % of the whole
 # index?': the rows just shown, as a share of the whole
 _THOSE = re.compile(r"\b(?:those|these|them|they|their)\b", re.IGNORECASE)
+_POINTING = frozenset(["those", "these", "them", "they", "their", "all", "whole", "entire", "as"])
 _TOGETHER = re.compile(
     r"\b(?:add(?:s|ed)?\s+up|make(?:s)?\s+up|combined|together|in\s+total|account\s+for|"
     r"represent|hold|have)\b",
@@ -116,6 +198,12 @@ def shares_rows_shown(question: str) -> str | None:
     if _THOSE.search(question) is None or _TOGETHER.search(question) is None:
         return None
     whole = _WHOLE.search(question)
+    rest = question if whole is None else question[: whole.start()] + question[whole.end() :]
+    if any(
+        w not in _ONLY_ASKING and w not in _POINTING and not w.isdigit() and w not in _NUMBER_WORDS
+        for w in _WORD.findall(rest.lower())
+    ):
+        return None  # more than the share of the rows shown
     said = whole.group("whole").strip() if whole is not None else ""
     if said.lower() in _FILLER_WHOLE or said.lower().startswith(("the ", "index", "s&p")):
         return "index weight" if _OF_THE_INDEX.search(question) else ""
