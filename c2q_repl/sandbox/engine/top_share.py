@@ -114,6 +114,7 @@ _ONLY_ASKING = frozenset(
         "so",
         "ok",
         "okay",
+        "to",
     ]
 )
 
