@@ -300,3 +300,68 @@ def test_share_of_a_top_n_under_a_condition_is_not_this_reading(engine, seed_db)
     by the top-N share (the whole would be unclear)."""
     plan = ask(engine, seed_db, "share of total market cap held by the 10 largest tech companies")
     assert "percent_of_total_market_cap FROM (SELECT" not in (plan.tasks[0].sql or "")
+
+
+_FIRSTS = (
+    "(SELECT user_id, MIN(created_date) AS f FROM user_selected_stocks GROUP BY user_id) p"
+    " JOIN users u ON u.user_id = p.user_id"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # how long after joining people act first (first_event.py): once declined
+        (
+            "on avg how many days between signing up and making the first pick?",
+            f"SELECT AVG(julianday(p.f) - julianday(u.created_date)) FROM {_FIRSTS}",
+        ),
+        (
+            "on average how many days does it take a new user to make their first pick?",
+            f"SELECT AVG(julianday(p.f) - julianday(u.created_date)) FROM {_FIRSTS}",
+        ),
+        (
+            "how many users made their first pick within 24h of signing up",
+            f"SELECT COUNT(*) FROM {_FIRSTS} WHERE julianday(p.f) - julianday(u.created_date) <= 1",
+        ),
+        (
+            "how many made their first pick the same day they signed up",
+            f"SELECT COUNT(*) FROM {_FIRSTS} WHERE date(p.f) = date(u.created_date)",
+        ),
+        (
+            "which users made a pick on the same day they signed up?",
+            "SELECT DISTINCT u.user_id FROM users u JOIN user_selected_stocks s ON s.user_id ="
+            " u.user_id WHERE date(s.created_date) = date(u.created_date)",
+        ),
+        (
+            "who took the longest to make their first pick?",
+            f"SELECT u.user_id, julianday(p.f) - julianday(u.created_date) AS d FROM {_FIRSTS}"
+            " ORDER BY d DESC LIMIT 1",
+        ),
+    ],
+)
+def test_time_to_a_first_pick(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        # a period or a condition beside the lag would be dropped by this reading
+        "how many users signed up in 2023 and made their first pick within a week",
+        "on avg how many days from signup to first pick for tech stocks",
+    ],
+)
+def test_time_to_a_first_pick_with_more_asked_is_not_this_reading(engine, seed_db, question):
+    sql = ask(engine, seed_db, question).tasks[0].sql or ""
+    assert "first_created_date" not in sql
+
+
+def test_time_to_a_first_row_needs_one_table_of_people(tmp_path):
+    """On a database with no table of people and their dated rows the reading stands aside."""
+    from c2q_repl.sandbox.contracts import Catalog, ColumnInfo, TableInfo
+    from c2q_repl.sandbox.engine.first_event import people_and_rows
+
+    lone = TableInfo("users", (ColumnInfo("user_id", "INT"), ColumnInfo("created", "DATE")))
+    assert people_and_rows(Catalog("db", "sqlite", (lone,))) is None

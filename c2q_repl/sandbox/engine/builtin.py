@@ -65,6 +65,7 @@ from .evidence import (
     back_reference,
     followup_evidence,
 )
+from .first_event import FirstEvent, first_event_sql, people_and_rows, read_first_event
 from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
 from .group_share import GroupShare, group_share
@@ -152,6 +153,7 @@ class BuiltinAnswerer:
         ] = (
             (total_of_top, self._total_of_top),
             (share_of_top, self._share_of_top),
+            (read_first_event, self._first_event),
             (within_top, self._within_top),
             (period_ends, self._period_ends),
             (distinct_having, self._distinct_having),
@@ -723,7 +725,8 @@ class BuiltinAnswerer:
                 return self._single(self.refuse("0", question, Decline(reason), ctx))
         elif request.mode != "auto_breakdown":
             pronoun = back_reference(question, link(question, ctx.lex))
-            if pronoun:
+            if pronoun and read_first_event(question) is None:
+                # ('who took the longest to make their first pick': each one's own, first_event)
                 # 'which companies are in that industry' as a first question: nothing to point at
                 reason = (
                     f"'{pronoun}' points back to an earlier answer, and there is none in this "
@@ -1133,6 +1136,31 @@ class BuiltinAnswerer:
             description=f"{done} {column} over the {totalled.rows} rows the ranking keeps.",
             assumptions=inner.task.assumptions + assumptions([note]),
             chart=None,
+        )
+        return Outcome(task, None)
+
+    def _first_event(
+        self, asked: FirstEvent, question: str, task_id: str, ctx: AnswerContext, examples: bool
+    ) -> Outcome | None:
+        """'avg days between signup and a user's first pick' (first_event.py): answered when
+        the database has one table of people with a date and one table of their rows with
+        theirs; otherwise the usual reading."""
+        pair = people_and_rows(ctx.lex.catalog)
+        if pair is None:
+            return None
+        sql, said = first_event_sql(asked, pair)
+        note = {
+            "concept": "first",
+            "explanation": f"read as {said}; {pair.people}.{pair.joined} is when each joined, "
+            f"{pair.rows}.{pair.made} when each row was made",
+        }
+        task = TaskPlan(
+            task_id,
+            question,
+            said[0].upper() + said[1:],
+            sql=sql,
+            description=said[0].upper() + said[1:] + ".",
+            assumptions=(note,),
         )
         return Outcome(task, None)
 
