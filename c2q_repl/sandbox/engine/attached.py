@@ -60,6 +60,17 @@ def far_attribute(linked: Linked, lex: Lexicon) -> Decline | None:
         if (
             at < len(items)
             and items[at].kind == "column"
+            and k > 0
+            and items[k - 1].kind == "kw"
+            and items[k - 1].category == "agg"
+            and items[k - 1].arg == "SUM"
+            and items[k - 1].text.lower() in _AGGREGATE_WORDS
+            and _adds_up_here(items[at], lex)
+        ):
+            continue  # 'total S&P 500 market cap': its members' caps added up, said before
+        if (
+            at < len(items)
+            and items[at].kind == "column"
             # 'the S&P 500 sector', 'the S&P 500's high'; not 'in the S&P 500 with their
             # sector', where the sector is of the rows listed
             and items[at].start - items[at - 1].end <= 1

@@ -29,7 +29,7 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
     at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
     word = items[at[0]].text
     ranked_word = [i for i in at if items[i].text.lower().split()[-1] in GAIN_WORDS]
-    if len(at) == 2 and ranked_word and all(items[i].arg == "pct" for i in at):
+    if len(at) == 2 and len(ranked_word) == 1 and all(items[i].arg == "pct" for i in at):
         # 'top 10 gainers of 2023 by % change': the gainers are ranked by that change
         word = items[ranked_word[0]].text
         other = next(i for i in at if i not in ranked_word)
@@ -40,9 +40,19 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
         )
         items = [it for i, it in enumerate(items) if i not in (other, *by)]
         at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
+    said_pct = False
+    if len(at) > 1 and _one_change_said_twice(items, at):
+        # 'how much did the s&p 500 move in 2023, % change first to last trading day', 'biggest
+        # losers of 2022 — the 10 stocks that fell the most, with the % drop': one change said
+        # again (a ranking word kept first, the percent kept if any word says it)
+        said_pct = any(items[i].arg == "pct" for i in at)
+        keep = ranked_word[0] if ranked_word else at[0]
+        word = items[keep].text
+        items = [it for i, it in enumerate(items) if i == keep or i not in at]
+        at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
     if len(at) > 1:
         raise Refuse(f"I can compute one change at a time ('{word}').", word)
-    pct = items[at[0]].arg == "pct"
+    pct = items[at[0]].arg == "pct" or said_pct
     drop = set(at)
     before = at[0] - 1
     if before >= 0 and items[before].kind == "kw" and items[before].category == "pct":
@@ -54,6 +64,14 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
     if len(times) != 1:
         raise Refuse(_PERIOD_NEEDED.format(word=word) + ".", word)
     return [it for i, it in enumerate(items) if i not in drop], word, "pct" if pct else "abs"
+
+
+def _one_change_said_twice(items: list[Item], at: list[int]) -> bool:
+    """Several change words that say one change: at most one ranking direction among them
+    ('gainers' and 'losers' are two changes, never merged)."""
+    ranked = [items[i].text.lower().split()[-1] for i in at]
+    directions = {w in _DOWN_WORDS for w in ranked if w in GAIN_WORDS}
+    return len(directions) <= 1 and sum(w in GAIN_WORDS for w in ranked) <= 2
 
 
 # the words of a price's move that name no measure: 'which stocks gained the most'

@@ -98,6 +98,17 @@ SHORTHAND: tuple[Wording, ...] = (
     ),
     # '$500 a share', '20 dollars per share': the price of one share, the amount itself
     (re.compile(r"(?<=\d)(\s*(?:dollars|usd|bucks))?\s+(?:a|per|each)\s+share\b", re.I), r"\1"),
+    # 'biggest losers of 2022 — the 10 stocks that fell the most that year', 'rose the most in
+    # 2023 — the top 10 gainers for the year': the one year said before, not a second period
+    (
+        re.compile(
+            r"\b(?P<year>(?:19|20)\d{2})\b(?P<mid>(?:(?!\b(?:19|20)\d{2}\b)[^?])*?)\s*"
+            r"(?:\b(?:in|for|during|over)\s+(?:that|the)|\bthat)\s+(?:same\s+)?year\b"
+            r"(?!'s|\s+(?:before|after|prior|earlier|later|ago|to\s+date)\b)",
+            re.I,
+        ),
+        r"\g<year>\g<mid>",
+    ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
