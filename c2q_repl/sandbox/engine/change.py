@@ -67,11 +67,14 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
 
 
 def _one_change_said_twice(items: list[Item], at: list[int]) -> bool:
-    """Several change words that say one change: at most one ranking direction among them
-    ('gainers' and 'losers' are two changes, never merged)."""
+    """Several change words that say one ranking: one direction among them ('gainers' and
+    'losers' are two changes, never merged)."""
     ranked = [items[i].text.lower().split()[-1] for i in at]
     directions = {w in _DOWN_WORDS for w in ranked if w in GAIN_WORDS}
-    return len(directions) <= 1 and sum(w in GAIN_WORDS for w in ranked) <= 2
+    # a ranking said twice only ('biggest losers of 2022 — the 10 that fell the most, with the
+    # % drop'); two change words about one named series ('how much did it move, % change')
+    # can ask two things (points and percent, two periods), so they stay declined
+    return len(directions) == 1 and sum(w in GAIN_WORDS for w in ranked) <= 2
 
 
 # the words of a price's move that name no measure: 'which stocks gained the most'
