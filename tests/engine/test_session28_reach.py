@@ -407,3 +407,27 @@ def test_two_change_words_about_one_series_stay_declined(engine, seed_db):
         engine, seed_db, "how much did the s&p 500 move in 2023, % change first to last trading day"
     ).tasks[0]
     assert not task.sql and "one change at a time" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "first and last record_date for SP500 in index_price_history",
+            "SELECT MIN(record_date), MAX(record_date) FROM index_price_history"
+            " WHERE index_symbol = 'SP500'",
+        ),
+        (
+            "how many companies have zero rows in stock_price_history? just the count",
+            "SELECT COUNT(*) FROM companies WHERE stock_symbol NOT IN"
+            " (SELECT stock_symbol FROM stock_price_history)",
+        ),
+        (
+            "list the companies with a null state - stock_symbol and country",
+            "SELECT stock_symbol, country FROM companies WHERE state IS NULL",
+        ),
+    ],
+)
+def test_data_checks_in_shorthand(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

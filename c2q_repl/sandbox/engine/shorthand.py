@@ -109,6 +109,33 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         r"\g<year>\g<mid>",
     ),
+    # 'first and last record_date for SP500': the smallest and largest dates (not two rows)
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:first|earliest|oldest)\s+and\s+(?:the\s+)?(?:last|latest|newest|"
+            r"most\s+recent)\s+(?=[a-z_]*dates?\b)",
+            re.I,
+        ),
+        "min and max ",
+    ),
+    # 'how many companies have zero rows in stock_price_history? just the count': the count
+    (
+        re.compile(
+            r"^(?P<ask>\s*how\s+many\b[^?]*?)\s*[?.!,;:-]*\s*(?:just|only)\s+(?:the\s+)?"
+            r"(?:count|number|total)(?:\s+(?:please|pls))?\s*[.!?]*\s*$",
+            re.I,
+        ),
+        r"\g<ask>",
+    ),
+    # 'list the companies with a null state - stock_symbol and country': the columns shown
+    (
+        re.compile(
+            r"\s+[-–—]\s+(?=[a-z_][\w]*(?:\s*,\s*[a-z_][\w]*)*(?:\s*,)?\s+(?:and|&)\s+"
+            r"[a-z_][\w]*\s*[.!?]*\s*$)",
+            re.I,
+        ),
+        ": ",
+    ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
