@@ -299,6 +299,10 @@ SPLITS = (
     "dev172",
     "dev173",
     "dev174",
+    "dev175",
+    "dev176",
+    "dev177",
+    "dev178",
 )  # later blind sets
 
 
