@@ -69,6 +69,7 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
             )
             or rows_match(gold, _months_of_one_year(predicted_rows), ordered)
             or rows_match(gold, _quarters_of_one_year(predicted_rows), ordered)
+            or rows_match(gold, _quarters_of_one_year(predicted_rows, labelled=True), ordered)
         ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
@@ -115,9 +116,10 @@ def _months_of_one_year(rows: list[list]) -> list[list]:
 _YEAR_QUARTER = re.compile(r"^(\d{4})-Q([1-4])$")
 
 
-def _quarters_of_one_year(rows: list[list]) -> list[list]:
+def _quarters_of_one_year(rows: list[list], labelled: bool = False) -> list[list]:
     """A quarter key said with its year ('2023-Q1') when every row is of one year: the same
-    groups as a gold keyed by the quarter's number alone (1 … 4), as for months."""
+    groups as a gold keyed by the quarter's number alone (1 … 4), as for months, or by its
+    label alone ('Q1', ``labelled``)."""
     if not rows:
         return rows
     keyed = []
@@ -127,4 +129,7 @@ def _quarters_of_one_year(rows: list[list]) -> list[list]:
             keyed.append(i)
     if not keyed:
         return rows
-    return [[int(str(v)[6]) if i in keyed else v for i, v in enumerate(row)] for row in rows]
+    def key(value) -> int | str:
+        return str(value)[5:] if labelled else int(str(value)[6])
+
+    return [[key(v) if i in keyed else v for i, v in enumerate(row)] for row in rows]

@@ -431,3 +431,50 @@ def test_two_change_words_about_one_series_stay_declined(engine, seed_db):
 def test_data_checks_in_shorthand(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once the city of New York: 'the state of New York' is the state
+            "Which Financial Services companies are headquartered in the state of New York?",
+            "SELECT stock_symbol FROM companies WHERE sector = 'Financial Services'"
+            " AND state = 'NY'",
+        ),
+        (
+            "how many companies are in the state of california?",
+            "SELECT COUNT(*) FROM companies WHERE state = 'CA'",
+        ),
+        (
+            "companies in the city of New York",
+            "SELECT stock_symbol FROM companies WHERE city = 'New York'",
+        ),
+        (
+            # once ranked by market cap: 'by how many people picked them' was dropped
+            "I'm curious what everybody else on here is buying. Which stocks are the most popular"
+            " with other users? Show me the top 10 by how many people picked them.",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC, stock_symbol LIMIT 10",
+        ),
+    ],
+)
+def test_fresh_wrong_answers_fixed(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_its_keeps_a_company_named_two_ways(engine, seed_db):
+    """'Amazon (AMZN)' is one company named by name and ticker; 'its volume that day' was
+    once every stock's volume that day."""
+    plan = session(
+        engine,
+        seed_db,
+        "What was the closing price of Amazon (AMZN) on 1 March 2023?",
+        "And what was its trading volume on that day?",
+    )
+    gold = (
+        "SELECT volume FROM stock_price_history WHERE stock_symbol = 'AMZN'"
+        " AND record_date = '2023-03-01'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -1096,14 +1096,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         re.compile(r"\b(?:single|one)[-\s]day\s+((?:trading\s+)?volume)\b(?!\s+day)", re.I),
         r"\1 day",
     ),
-    # 'most popular stock among users, by how many picked it': how it is ranked, said again
+    # 'most popular stock among users, by how many picked it', 'the top 10 by how many people
+    # picked them': how it is ranked (said again, or said only there: never dropped)
     (
         re.compile(
             r",?\s*by\s+how\s+many\s+(?:users\s+|people\s+)?(?:picked|selected|chose|added)"
             r"\s+(?:it|them)\b",
             re.I,
         ),
-        "",
+        " by number of picks",
     ),
     # 'total shares of JPM traded in March 2023': its total volume
     (

@@ -226,7 +226,8 @@ class ReferenceRound:
                 whose = tuple(
                     f
                     for f in owner
-                    if f.col not in said and not f.time and (among or f.op in ("=", "in"))
+                    # ('Amazon (AMZN)': one company named two ways, an 'any' condition)
+                    if f.col not in said and not f.time and (among or f.op in ("=", "in", "any"))
                 )
                 found = (found[0] + whose, found[1])
         elif prev.shape == "list" and prev.distinct and prev.columns:

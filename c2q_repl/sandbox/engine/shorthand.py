@@ -136,6 +136,17 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         ": ",
     ),
+    # 'headquartered in the state of New York': New York the state (not the city of that name)
+    (
+        re.compile(
+            r"\bthe\s+(state|city|country|province|county|commonwealth)\s+of\s+"
+            r"([a-z][\w.'-]*(?:\s+[a-z][\w.'-]*){0,2}?)"
+            r"(?=\s*(?:[?.!,;:]|$)|\s+(?:and|with|that|which|who|where|whose|by|in|for|sorted|"
+            r"ordered|only|are|is|have|has|had|listed|based|headquartered)\b)",
+            re.I,
+        ),
+        lambda m: f"{m.group(2)} {m.group(1).lower()}",
+    ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(

@@ -1,0 +1,27 @@
+"""The judge reads a period key said with its one year as the key alone (same groups)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from benchmarks.eval.judge import _months_of_one_year, _quarters_of_one_year  # noqa: E402
+
+
+def test_quarters_of_one_year_as_numbers_and_labels():
+    rows = [["2023-Q1", 5], ["2023-Q2", 7]]
+    assert _quarters_of_one_year(rows) == [[1, 5], [2, 7]]
+    assert _quarters_of_one_year(rows, labelled=True) == [["Q1", 5], ["Q2", 7]]
+
+
+def test_quarters_of_two_years_are_left_as_they_are():
+    rows = [["2022-Q4", 5], ["2023-Q1", 7]]
+    assert _quarters_of_one_year(rows, labelled=True) == rows
+
+
+def test_months_of_one_year():
+    assert _months_of_one_year([["2023-07", 1]]) == [["07", 1]]
