@@ -478,3 +478,48 @@ def test_its_keeps_a_company_named_two_ways(engine, seed_db):
         " AND record_date = '2023-03-01'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        # a problem set's formal wording: once declined on one word
+        (
+            "Provide the total market capitalisation of each sector, in descending order of"
+            " total market capitalisation.",
+            "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector ORDER BY t DESC",
+        ),
+        (
+            "For the Utilities sector, please report the number of companies, the average"
+            " current share price and the total market capitalisation.",
+            "SELECT COUNT(*), AVG(current_price), SUM(market_cap) FROM companies"
+            " WHERE sector = 'Utilities'",
+        ),
+        (
+            "For each sector, state the number of constituent companies in the S&P 500, ordered"
+            " from the largest sector to the smallest.",
+            "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC",
+        ),
+        (
+            # one period said twice ('i.e.'), and 'Microsoft (MSFT)' one company
+            "Compute the average daily trading volume of Microsoft (MSFT) shares over the first"
+            " quarter of 2023, i.e. from 1 January 2023 to 31 March 2023 inclusive.",
+            "SELECT AVG(volume) FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " AND record_date BETWEEN '2023-01-01' AND '2023-03-31'",
+        ),
+        (
+            "picks per sector in the second half of 2023",
+            "SELECT c.sector, COUNT(*) FROM user_selected_stocks s JOIN companies c"
+            " ON c.stock_symbol = s.stock_symbol WHERE s.created_date >= '2023-07-01'"
+            " GROUP BY c.sector",
+        ),
+    ],
+)
+def test_formal_wording_answered_as_meant(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_two_different_periods_stay_declined(engine, seed_db):
+    task = ask(engine, seed_db, "AAPL closes in 2022 and 2023").tasks[0]
+    assert not task.sql and "two periods" in task.refusal

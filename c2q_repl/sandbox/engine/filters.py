@@ -843,6 +843,10 @@ def joined_time_filters(st: ReadState, times: list, filters: list[Filter]) -> li
     points = [f for f in timed if f.op in ("=", "range")]
     if not points:
         return filters
+    if len(set(timed)) == 1:
+        # 'over the first quarter of 2023, i.e. from 1 January 2023 to 31 March 2023': one
+        # period said twice, kept once
+        return [f for f in filters if not f.time] + [timed[0]]
     if said_or and all(f.op == "=" for f in timed):
         merged = Filter(timed[0].col, "in", tuple(v for f in timed for v in f.values), time=True)
         return [f for f in filters if not f.time] + [merged]

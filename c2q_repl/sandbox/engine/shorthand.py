@@ -147,6 +147,98 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group(2)} {m.group(1).lower()}",
     ),
+    # a problem set's verbs: 'Please report …', 'Provide the total …', 'Compute the average …'
+    (
+        re.compile(
+            r"(?:^|(?<=[,;:]\s))\s*(?:please\s+)?(?:report|provide|compute|calculate|determine|"
+            r"retrieve|obtain|"
+            r"display|identify|tabulate)\b",
+            re.I,
+        ),
+        "show",
+    ),
+    # 'For each sector, state the number of companies': 'state' the verb, not the column
+    (
+        re.compile(
+            r"(?:(?<=^)|(?<=,\s)|(?<=\band\s))\s*(?:please\s+)?state\s+(?=the\s+(?:number|"
+            r"total|average|count|name|names|market|closing|price|level|value|share|percentage)\b)",
+            re.I,
+        ),
+        "show ",
+    ),
+    # 'in descending order of total market capitalisation' (read before as 'descending, sorted
+    # by total …'): the groups by that total, biggest first
+    (
+        re.compile(
+            r",?\s*\b(?P<way>descending|ascending),?\s+sorted\s+by\s+(?:their\s+|the\s+)?"
+            r"(?:total|average|avg|mean|number|count|sum)\b[^,.;?]*",
+            re.I,
+        ),
+        lambda m: (
+            ", " + ("highest" if m.group("way").lower() == "descending" else "lowest") + " first"
+        ),
+    ),
+    (
+        re.compile(
+            r",?\s*\bin\s+(?P<way>descending|ascending|alphabetical)\s+order\s+of\s+(?:their\s+|"
+            r"the\s+)?(?P<by>[a-z][\w ]{0,30}?)(?=\s*(?:[.,;?!]|$))",
+            re.I,
+        ),
+        lambda m: (
+            f", sorted by {m.group('by')}"
+            + (" in descending order" if m.group("way").lower() == "descending" else "")
+        ),
+    ),
+    # 'ordered from the largest sector to the smallest': biggest first
+    (
+        re.compile(
+            r",?\s*\b(?:ordered|sorted|ranked|listed)?\s*from\s+(?:the\s+)?(?P<first>largest|"
+            r"biggest|highest|smallest|lowest)(?:\s+[a-z]+)?\s+to\s+(?:the\s+)?(?:largest|biggest|"
+            r"highest|smallest|lowest)(?:\s+[a-z]+)?\b",
+            re.I,
+        ),
+        lambda m: (
+            ", "
+            + (
+                "biggest"
+                if m.group("first").lower() in ("largest", "biggest", "highest")
+                else "smallest"
+            )
+            + " first"
+        ),
+    ),
+    # 'signups by month for 2023, in month order': the months are shown in their order anyway
+    (
+        re.compile(r",?\s*\bin\s+(?:month|date|time|chronological|calendar)\s+order\b", re.I),
+        "",
+    ),
+    # 'the first half of 2023', 'the second half of 2023': from January to June / July to
+    # December of that year (a half with no year is left as said)
+    (
+        re.compile(
+            r"\b(?:in\s+|during\s+|for\s+|over\s+)?(?:the\s+)?(?P<which>first|second|1st|2nd)\s+"
+            r"half\s+of\s+(?P<year>(?:19|20)\d{2})\b",
+            re.I,
+        ),
+        lambda m: (
+            f" from January to June {m.group('year')}"
+            if m.group("which").lower() in ("first", "1st")
+            else f" from July to December {m.group('year')}"
+        ),
+    ),
+    # 'from 1 January 2023 to 31 March 2023 inclusive': both days are in a range said so
+    (re.compile(r"\s*,?\s*\(?\b(?:both\s+)?inclusive(?:\s+of\s+both(?:\s+dates)?)?\)?", re.I), ""),
+    # 'Microsoft (MSFT)', 'Tesla's (TSLA)', 'Apple Inc. (AAPL)': one company named twice; its
+    # ticker names it exactly (said alone, an average of it is no average over two rows)
+    (
+        re.compile(
+            r"(?<![\w.&'-])(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?(?P<own>'s)?\s*"
+            r"\((?P<ticker>[A-Z]{1,5}(?:[.-][A-Z])?)\)(?P<owns>'s)?(?![\w])"
+            # ('Microsoft (MSFT) shares': its stock, as 'Amazon shares' is read)
+            r"(?:\s+shares\b)?"
+        ),
+        lambda m: m.group("ticker") + ("'s" if m.group("own") or m.group("owns") else ""),
+    ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
