@@ -17,6 +17,69 @@ _NOT_GROUPS = (
     r"budget|size|value|performance|overall|content|health"
 )
 
+# capitalised words that start a sentence or a clause, never part of a company's name
+_NOT_NAMES = frozenset(
+    [
+        "what",
+        "which",
+        "who",
+        "when",
+        "where",
+        "how",
+        "why",
+        "is",
+        "are",
+        "was",
+        "were",
+        "do",
+        "does",
+        "did",
+        "show",
+        "list",
+        "give",
+        "tell",
+        "find",
+        "compare",
+        "for",
+        "and",
+        "or",
+        "of",
+        "in",
+        "on",
+        "at",
+        "by",
+        "from",
+        "to",
+        "the",
+        "a",
+        "an",
+        "please",
+        "provide",
+        "report",
+        "compute",
+        "state",
+        "between",
+        "versus",
+        "vs",
+        "than",
+        "with",
+    ]
+)
+
+
+def _ticker_for_name(m: re.Match[str]) -> str:
+    """'Microsoft (MSFT)' → 'MSFT': the words of the name replaced by the ticker; the words
+    before it that are no name ('Compare', 'For') kept."""
+    words = m.group("name").split()
+    kept: list[str] = []
+    while words and words[0].lower() in _NOT_NAMES:
+        kept.append(words.pop(0))
+    if not words:
+        return m.group(0)  # 'For (MSFT)': no name said before the ticker
+    owns = "'s" if m.group("own") or m.group("owns") else ""
+    return " ".join([*kept, m.group("ticker") + owns])
+
+
 SHORTHAND: tuple[Wording, ...] = (
     # 'kindly share list of Energy sector companies', 'kindly provide me the count': a request
     (
@@ -189,24 +252,6 @@ SHORTHAND: tuple[Wording, ...] = (
             + (" in descending order" if m.group("way").lower() == "descending" else "")
         ),
     ),
-    # 'ordered from the largest sector to the smallest': biggest first
-    (
-        re.compile(
-            r",?\s*\b(?:ordered|sorted|ranked|listed)?\s*from\s+(?:the\s+)?(?P<first>largest|"
-            r"biggest|highest|smallest|lowest)(?:\s+[a-z]+)?\s+to\s+(?:the\s+)?(?:largest|biggest|"
-            r"highest|smallest|lowest)(?:\s+[a-z]+)?\b",
-            re.I,
-        ),
-        lambda m: (
-            ", "
-            + (
-                "biggest"
-                if m.group("first").lower() in ("largest", "biggest", "highest")
-                else "smallest"
-            )
-            + " first"
-        ),
-    ),
     # 'signups by month for 2023, in month order': the months are shown in their order anyway
     (
         re.compile(r",?\s*\bin\s+(?:month|date|time|chronological|calendar)\s+order\b", re.I),
@@ -232,12 +277,12 @@ SHORTHAND: tuple[Wording, ...] = (
     # ticker names it exactly (said alone, an average of it is no average over two rows)
     (
         re.compile(
-            r"(?<![\w.&'-])(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?(?P<own>'s)?\s*"
+            r"(?<![\w.&'-])(?P<name>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)(?P<own>'s)?\s*"
             r"\((?P<ticker>[A-Z]{1,5}(?:[.-][A-Z])?)\)(?P<owns>'s)?(?![\w])"
             # ('Microsoft (MSFT) shares': its stock, as 'Amazon shares' is read)
             r"(?:\s+shares\b)?"
         ),
-        lambda m: m.group("ticker") + ("'s" if m.group("own") or m.group("owns") else ""),
+        lambda m: _ticker_for_name(m),
     ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
