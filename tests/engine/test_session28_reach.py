@@ -523,3 +523,19 @@ def test_formal_wording_answered_as_meant(engine, seed_db, question, gold):
 def test_two_different_periods_stay_declined(engine, seed_db):
     task = ask(engine, seed_db, "AAPL closes in 2022 and 2023").tasks[0]
     assert not task.sql and "two periods" in task.refusal
+
+
+@pytest.mark.parametrize(
+    "said,read",
+    [
+        ("Compare Apple (AAPL) and Microsoft (MSFT) closes", "Compare AAPL and MSFT closes"),
+        ("close of Procter & Gamble (PG)", "close of PG"),
+        ("For Microsoft (MSFT), report the close", "For MSFT, show the close"),
+        # a lowercase noun before a bracket is no company's name
+        ("technology company (XLK)", "technology company (XLK)"),
+    ],
+)
+def test_a_name_with_its_ticker_is_the_ticker(said, read):
+    from c2q_repl.sandbox.engine.preprocess import prepare
+
+    assert prepare(said).question == read

@@ -277,7 +277,8 @@ SHORTHAND: tuple[Wording, ...] = (
     # ticker names it exactly (said alone, an average of it is no average over two rows)
     (
         re.compile(
-            r"(?<![\w.&'-])(?P<name>(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*?)(?P<own>'s)?\s*"
+            r"(?<![\w.&'-])(?P<name>(?:(?:[A-Z][\w.&,'-]*|&)\s+){0,4}[A-Z][\w.&-]*?)"
+            r"(?P<own>'s)?\s*"
             r"\((?P<ticker>[A-Z]{1,5}(?:[.-][A-Z])?)\)(?P<owns>'s)?(?![\w])"
             # ('Microsoft (MSFT) shares': its stock, as 'Amazon shares' is read)
             r"(?:\s+shares\b)?"
