@@ -539,3 +539,31 @@ def test_a_name_with_its_ticker_is_the_ticker(said, read):
     from c2q_repl.sandbox.engine.preprocess import prepare
 
     assert prepare(said).question == read
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            # once the index's highest price of any year, filtered on the stocks' trading days
+            # four joins away: 'trading day' is the index's own day
+            "On which trading day in calendar year 2022 did the S&P 500 record its highest"
+            " closing level, and what was that level?",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date LIKE '2022%' ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "What was Home Depot's closing price on the very first day you have records for?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'HD'"
+            " ORDER BY record_date LIMIT 1",
+        ),
+        (
+            "AAPL close on each trading day in March 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date LIKE '2023-03%'",
+        ),
+    ],
+)
+def test_days_of_the_series_asked(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

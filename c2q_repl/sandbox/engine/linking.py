@@ -536,11 +536,35 @@ def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
                 if dated and lex.kind_of(next(iter(homes)), column) == "date":
                     own = Target("column", dated[0], lex.date_columns(dated[0])[0], via="own date")
                     it = replace(it, targets=(own,), note=f"'{it.text}' read as {own.column}")
+            elif (
+                not having
+                and not elsewhere
+                and it.text.lower() in _DAY_WORDS
+                and lex.kind_of(next(iter(homes)), column) == "date"
+            ):
+                # 'on which trading day in 2022 did the S&P 500 have its highest closing level':
+                # the day of the one dated table whose measure is asked (the index's), not the
+                # stocks' day the phrase is a synonym of, four joins away
+                measured = {
+                    t.table
+                    for o in items
+                    if o.kind == "column" and o is not it
+                    for t in o.targets
+                    if len(lex.date_columns(t.table)) == 1
+                    and lex.kind_of(t.table, t.column) == "number"
+                }
+                if len(measured) == 1:
+                    table = next(iter(measured))
+                    own = Target("column", table, lex.date_columns(table)[0], via="own date")
+                    it = replace(
+                        it, targets=(own,), note=f"'{it.text}' read as {table}.{own.column}"
+                    )
         out.append(it)
     return out
 
 
 _BARE_DATE_WORDS = frozenset({"date", "dates", "day", "days"})
+_DAY_WORDS = _BARE_DATE_WORDS | {"trading day", "trading days", "session", "sessions"}
 
 
 def _compound_nouns(items: list[Item], lex: Lexicon) -> list[Item]:

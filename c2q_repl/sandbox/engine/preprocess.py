@@ -1028,7 +1028,7 @@ def _there_as_their(text: str) -> str:
 _RECORD_MEASURE = re.compile(
     r"\b(?:(?:all|of\s+all)[- ]time\s+)?record(?:[- ](?P<way>high|low))?\s+"
     r"(?!(?:dates?|days?|counts?|numbers?|ids?|keeping|of|for|in|from|with|that|which|where|"
-    r"and|or|is|was|the|a|an|to|on|at|by|per)\b)(?=[a-z])",
+    r"and|or|is|was|the|a|an|to|on|at|by|per|its|their|his|her)\b)(?=[a-z])",
     re.IGNORECASE,
 )
 

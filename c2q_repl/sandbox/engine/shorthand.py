@@ -285,6 +285,41 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: _ticker_for_name(m),
     ),
+    # 'did the S&P 500 record its highest closing level', 'when did TSLA hit its lowest
+    # close': the day that had it
+    (
+        re.compile(
+            r"\b(?:record|recorded|post|posted|hit|reach|reached|set|notch|notched|register|"
+            r"registered|print|printed|log|logged)\s+(?=(?:its|their|the)\s+(?:highest|lowest|"
+            r"biggest|largest|smallest|best|worst)\b)",
+            re.I,
+        ),
+        "have ",
+    ),
+    # 'closing price on the very first day you have records for': the first close in the data
+    (
+        re.compile(
+            r"\b(?:closing\s+price|close|closing\s+level|level|price)\s+on\s+the\s+(?:very\s+)?"
+            r"(?P<end>first|last|earliest|latest)\s+(?:trading\s+)?(?:day|date)\s+(?:(?:that\s+)?"
+            r"you\s+have\s+(?:any\s+)?(?:records?|data|prices?)(?:\s+for)?|in\s+(?:the\s+|your\s+)?"
+            r"(?:data(?:set)?|records)|on\s+record|with\s+data)\b",
+            re.I,
+        ),
+        lambda m: (
+            ("first" if m.group("end").lower() in ("first", "earliest") else "last")
+            + " close in the data"
+        ),
+    ),
+    # 'top 10 most picked stocks and how many times each one was picked': the count is shown
+    (
+        re.compile(
+            r"(\bmost\s+(?:picked|selected|added|chosen|popular)\b[^?.!]*?)\s*,?\s+(?:and|with)\s+"
+            r"how\s+many\s+times\s+(?:each(?:\s+one)?|it|they)\s+(?:was|were|got|has\s+been|"
+            r"have\s+been)\s+(?:picked|selected|added|chosen)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
