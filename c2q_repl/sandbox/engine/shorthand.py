@@ -285,16 +285,16 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: _ticker_for_name(m),
     ),
-    # 'did the S&P 500 record its highest closing level', 'when did TSLA hit its lowest
-    # close': the day that had it
+    # 'did the S&P 500 record its highest closing level', 'when did TSLA post its lowest
+    # close': the day that hit it, as 'hit its highest' is read
     (
         re.compile(
-            r"\b(?:record|recorded|post|posted|hit|reach|reached|set|notch|notched|register|"
-            r"registered|print|printed|log|logged)\s+(?=(?:its|their|the)\s+(?:highest|lowest|"
-            r"biggest|largest|smallest|best|worst)\b)",
+            r"\b(?:record|recorded|post|posted|notch|notched|register|registered|print|printed|"
+            r"log|logged)\s+(?=(?:its|their|the)\s+(?:highest|lowest|biggest|largest|smallest|"
+            r"best|worst)\b)",
             re.I,
         ),
-        "have ",
+        "hit ",
     ),
     # 'closing price on the very first day you have records for': the first close in the data
     (
