@@ -567,3 +567,25 @@ def test_a_name_with_its_ticker_is_the_ticker(said, read):
 def test_days_of_the_series_asked(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_these_rows_in_a_first_question_are_the_datas(engine, seed_db):
+    """'How many of these stocks …' with nothing asked before: the data's own rows."""
+    plan = ask(
+        engine,
+        seed_db,
+        "I only put a little bit of money in to start, so I'm looking at the cheaper ones. How"
+        " many of these stocks cost less than $20 a share right now?",
+    )
+    assert same_rows(seed_db, plan, "SELECT COUNT(*) FROM companies WHERE current_price < 20")
+
+
+def test_these_after_an_answer_are_its_rows(engine, seed_db):
+    plan = session(
+        engine, seed_db, "top 5 companies by market cap", "which of these stocks are in tech"
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE sector = 'Technology' AND stock_symbol IN"
+        " (SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -725,6 +725,15 @@ class BuiltinAnswerer:
                 return self._single(self.refuse("0", question, Decline(reason), ctx))
         elif request.mode != "auto_breakdown":
             pronoun = back_reference(question, link(question, ctx.lex))
+            every = _THESE_ROWS.search(question) if pronoun.lower() == "these" else None
+            if every is not None:
+                # 'How many of these S&P 500 companies are headquartered in Georgia?' as a first
+                # question: the rows of the data itself, there being no answer before
+                asked = self._single(
+                    self.plan_one(question[: every.start()] + question[every.end() :], "0", ctx)
+                )
+                if asked.tasks and asked.tasks[0].sql and not asked.tasks[0].refusal:
+                    return asked
             if pronoun and read_first_event(question) is None:
                 # ('who took the longest to make their first pick': each one's own, first_event)
                 # 'which companies are in that industry' as a first question: nothing to point at
@@ -1821,6 +1830,12 @@ _ADDS_TO_IT = re.compile(
     r"(?=.*\b(?:too|as\s+well|also|in\s+addition)\b)"
     # (as the engine reads it: 'also the average …', a noun phrase with no question of its own)
     r"|^\s*also\s+(?:the|their|its)\s+(?!.*\b(?:how|what|which|who|when|where)\b)",
+    re.I,
+)
+# 'of these S&P 500 companies', 'these stocks': the data's own rows in a first question
+_THESE_ROWS = re.compile(
+    r"\b(?:of\s+)?these\s+(?=(?:s&p\s*500\s+|s&p\s+)?(?:companies|stocks|names|tickers|"
+    r"firms|constituents)\b)",
     re.I,
 )
 _CONTINUES = re.compile(r"^\s*(?:and|&|what\s+about|how\s+about|same\s+(?:for|but))\b", re.I)
