@@ -725,12 +725,14 @@ class BuiltinAnswerer:
                 return self._single(self.refuse("0", question, Decline(reason), ctx))
         elif request.mode != "auto_breakdown":
             pronoun = back_reference(question, link(question, ctx.lex))
-            every = _THESE_ROWS.search(question) if pronoun.lower() == "these" else None
-            if every is not None:
+            these_rows = _THESE_ROWS.search(question) if pronoun.lower() == "these" else None
+            if these_rows is not None:
                 # 'How many of these S&P 500 companies are headquartered in Georgia?' as a first
                 # question: the rows of the data itself, there being no answer before
                 asked = self._single(
-                    self.plan_one(question[: every.start()] + question[every.end() :], "0", ctx)
+                    self.plan_one(
+                        question[: these_rows.start()] + question[these_rows.end() :], "0", ctx
+                    )
                 )
                 if asked.tasks and asked.tasks[0].sql and not asked.tasks[0].refusal:
                     return asked
