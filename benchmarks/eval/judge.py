@@ -129,6 +129,7 @@ def _quarters_of_one_year(rows: list[list], labelled: bool = False) -> list[list
             keyed.append(i)
     if not keyed:
         return rows
+
     def key(value) -> int | str:
         return str(value)[5:] if labelled else int(str(value)[6])
 
