@@ -589,3 +589,13 @@ def test_these_after_an_answer_are_its_rows(engine, seed_db):
         " (SELECT stock_symbol FROM companies ORDER BY market_cap DESC LIMIT 5)"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+
+
+def test_a_count_restated_after_most_picked(engine, seed_db):
+    """'… and how many times each one was picked': the count the ranking shows anyway."""
+    plan = ask(engine, seed_db, "top 10 most picked stocks and how many times each one was picked")
+    gold = (
+        "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+        " ORDER BY n DESC, stock_symbol LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql

@@ -313,7 +313,8 @@ SHORTHAND: tuple[Wording, ...] = (
     # 'top 10 most picked stocks and how many times each one was picked': the count is shown
     (
         re.compile(
-            r"(\bmost\s+(?:picked|selected|added|chosen|popular)\b[^?.!]*?)\s*,?\s+(?:and|with)\s+"
+            r"(\b(?:most\s+(?:picked|selected|added|chosen|popular)|by\s+(?:the\s+)?number\s+of\s+"
+            r"[a-z]+)\b[^?.!]*?)\s*,?\s+(?:and|with)\s+"
             r"how\s+many\s+times\s+(?:each(?:\s+one)?|it|they)\s+(?:was|were|got|has\s+been|"
             r"have\s+been)\s+(?:picked|selected|added|chosen)\b",
             re.I,
