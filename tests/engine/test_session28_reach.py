@@ -10,6 +10,18 @@ from test_honesty import ask, same_rows, session
 _EMPLOYEES_BY_SECTOR = "total full-time employees per sector please, largest first"
 
 
+def _ranked_by_change_in_2022(order: str, rows: int) -> str:
+    """Each stock's % change from its first to its last close of 2022, ranked."""
+    return (
+        "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+        " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
+        " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+        " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+        " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
+        f" e.b ORDER BY pct {order} LIMIT {rows}"
+    )
+
+
 def test_an_index_all_time_high_is_its_highest_price(engine, seed_db):
     """Once the highest daily high of a stock in the index: an index has only its price."""
     plan = ask(
@@ -112,12 +124,7 @@ def test_sorting_by_a_kind_not_shown_is_not_guessed(engine, seed_db):
         ),
         (
             "the 10 stocks that fell the most in 2022, with the % drop",
-            "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
-            " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
-            " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
-            " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
-            " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
-            " e.b ORDER BY pct LIMIT 10",
+            _ranked_by_change_in_2022("", 10),
         ),
         (
             "Fancy stocks: list every S&P 500 stock that costs more than $500 a share, with its"
@@ -201,12 +208,7 @@ def test_adding_to_a_declined_answer_is_declined(engine, seed_db):
         (
             # the ranked series are the stocks said; the index is a condition on them
             "Top 5 S&P 500 stocks that gained the most in 2022, with the percentage gain?",
-            "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
-            " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
-            " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
-            " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
-            " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
-            " e.b ORDER BY pct DESC LIMIT 5",
+            _ranked_by_change_in_2022("DESC", 5),
         ),
     ],
 )
@@ -375,12 +377,7 @@ def test_time_to_a_first_row_needs_one_table_of_people(tmp_path):
             # at a time'
             "Biggest losers of 2022 — the 10 S&P 500 stocks that fell the most that year, with"
             " the % drop",
-            "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
-            " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
-            " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
-            " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
-            " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date ="
-            " e.b ORDER BY pct LIMIT 10",
+            _ranked_by_change_in_2022("", 10),
         ),
         (
             # 'total S&P 500 market cap': its members' caps added up
