@@ -140,6 +140,10 @@ HOLDOUT_SPLITS = (
     "holdout107",
     "holdout108",
     "holdout109",
+    "holdout110",
+    "holdout111",
+    "holdout112",
+    "holdout113",
 )  # --holdout runs them all: never tuned on
 
 

@@ -303,6 +303,14 @@ SPLITS = (
     "dev176",
     "dev177",
     "dev178",
+    "holdout110",
+    "holdout111",
+    "holdout112",
+    "holdout113",
+    "dev179",
+    "dev180",
+    "dev181",
+    "dev182",
 )  # later blind sets
 
 
