@@ -69,3 +69,18 @@ def test_superseded_declines_are_replaced_by_an_item_with_the_same_question():
         assert everything[old].must_decline and old not in kept
         assert new in kept and not everything[new].must_decline and everything[new].gold_sql
         assert everything[new].question == everything[old].question
+
+
+def test_a_gold_dividing_two_integers_keeps_sqlites_whole_quotient(seed_db):
+    """'(month + 2) / 3' numbers a quarter in SQLite; read with MySQL's meaning it was 1.33."""
+    from c2q_repl.sandbox.engine.golden import gold_rows
+
+    quarters = gold_rows(
+        seed_db,
+        "SELECT DISTINCT (CAST(substr(record_date, 6, 2) AS INTEGER) + 2) / 3 AS quarter "
+        "FROM index_price_history ORDER BY quarter",
+    )
+    assert [float(r[0]) for r in quarters] == [1.0, 2.0, 3.0, 4.0]
+    # a fraction the gold asks for stays one
+    half = gold_rows(seed_db, "SELECT 1.0 * COUNT(*) / 2 AS half, COUNT(*) AS n FROM indexes")
+    assert float(half[0][0]) == float(half[0][1]) / 2

@@ -140,11 +140,15 @@ def read_present(st: ReadState) -> None:
 
 def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> None:
     subject_at = next((k for k in range(neg) if st.items[k].kind == "table" and st.free(k)), None)
-    if subject_at is None:
+    subject = (
+        st.items[subject_at].targets[0].table
+        if subject_at is not None
+        else _keys_named_before(st, neg)
+    )
+    if subject is None:
         raise Refuse(
             f"I could not tell which rows '{st.items[neg].text}' excludes.", st.items[neg].text
         )
-    subject = st.items[subject_at].targets[0].table
     later_times = [it.text for it in st.items[neg:] if it.kind == "time"]
     if later_times:
         raise Refuse(
@@ -197,10 +201,29 @@ def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> No
     )
     st.take(*range(neg, end))
     # 'users [who] selected at least one stock': the link table named between them is consumed
-    for k in range(subject_at + 1, neg):
+    for k in range(subject_at + 1 if subject_at is not None else neg, neg):
         it = st.items[k]
         if it.kind == "table" and st.free(k) and it.targets[0].table in (table, *named):
             st.take(k)
+
+
+def _keys_named_before(st: ReadState, neg: int) -> str | None:
+    """'which of KO, NKE and DIS were never picked': no table said, but the values before the
+    negation are all keys of one table (its rows, named), which are then the subject."""
+    values = [st.items[k] for k in range(neg) if st.items[k].kind == "value"]
+    if not values or any(st.items[k].kind == "table" for k in range(neg)):
+        return None
+    tables: set[str] = set()
+    for it in values:
+        keyed = set()
+        for t in it.targets:
+            info = st.lex.catalog.table(t.table)
+            if info is not None and list(info.primary_key) == [t.column]:
+                keyed.add(t.table)
+        if len(keyed) != 1:
+            return None
+        tables |= keyed
+    return tables.pop() if len(tables) == 1 else None
 
 
 def _referencing_step(st: ReadState, subject: str, named: str) -> tuple[str, str, str] | None:

@@ -46,7 +46,7 @@ from .clarify import clarified_task, describe_result, outside_the_data
 from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
-from .date_tail import split_date_tail
+from .date_tail import day_of_extreme, split_date_tail
 from .day_move_sql import answered_rows, move_query
 from .day_moves import (
     DayMove,
@@ -572,6 +572,12 @@ class BuiltinAnswerer:
         if arithmetic is not None:
             return self._single(self.refuse("0", question, arithmetic, ctx))
         plan = self._answer_prepared(request, prepared.question, ctx)
+        extreme = day_of_extreme(prepared.question) if not request.history else None
+        if extreme is not None and _declined(plan):
+            # 'On what day did the S&P 500 hit its highest level in 2023?' declined as said:
+            # asked as its extreme, then the day of that row
+            dated = self._with_its_date(request, prepared.question, extreme, ctx)
+            plan = plan if _declined(dated) else dated
         if period is not None:
             plan = _periods_tied(plan, ctx)
         plan = self._by_size(request, question, prepared, plan, ctx)
@@ -1730,6 +1736,10 @@ def _tables_named(word: str, lex: Lexicon) -> set[str]:
 def _unplaced(linked) -> tuple[str, ...]:
     """Words of a sentence the engine cannot use: unknown, or known to be unsupported."""
     return (*linked.unknown, *(phrase for phrase, _ in linked.unsupported))
+
+
+def _declined(plan: Plan) -> bool:
+    return len(plan.tasks) != 1 or bool(plan.tasks[0].refusal) or not plan.tasks[0].sql
 
 
 def _from_on(sql: str) -> str:

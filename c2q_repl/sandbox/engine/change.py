@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .keywords import GAIN_WORDS as KEYWORD_GAIN_WORDS
 from .lexicon import Lexicon, Target, column_kind
 from .linking import Item
 from .reading import Refuse
@@ -77,11 +78,8 @@ def _one_change_said_twice(items: list[Item], at: list[int]) -> bool:
     return len(directions) == 1 and sum(w in GAIN_WORDS for w in ranked) <= 2
 
 
-# the words of a price's move that name no measure: 'which stocks gained the most'
-GAIN_WORDS = frozenset(
-    {"gain", "gained", "gains", "gainer", "gainers", "rose", "fell", "dropped", "loser", "losers"}
-)
-_DOWN_WORDS = frozenset({"fell", "dropped", "loser", "losers", "worst", "lowest", "least"})
+GAIN_WORDS = frozenset(KEYWORD_GAIN_WORDS)
+_DOWN_WORDS = frozenset({"fell", "dropped", "lost", "loser", "losers", "worst", "lowest", "least"})
 _RANK_WORDS = frozenset({"top", "most", "biggest", "largest", "highest", "best", "greatest"})
 
 

@@ -11,12 +11,20 @@ from __future__ import annotations
 
 import re
 
+# 'did it occur', 'was it recorded', 'did that happen', 'was that': the row just asked for
+_IT_HAPPENED = (
+    r"(?:\s+(?:was|did|does|is)\s+(?:that|it|this)(?:\s+(?:occur|happen|take\s+place|get\s+"
+    r"recorded|recorded|set|reached|hit|reach|close|closed|printed|print|come|came))?"
+    r"|\s+(?:that|it|this)\s+(?:occurred|happened|was\s+(?:set|recorded|reached|hit))"
+    r"|\s+(?:did\s+(?:it|that|this)|was\s+(?:it|that|this))\s+(?:hit|reach|close|occur|happen))?"
+)
 _DATE_TAIL = re.compile(
-    r"^(?P<head>.{8,}?)\s*,?\s+and\s+(?:(?:on|at)\s+)?(?:what|which)\s+(?:day|date)"
-    r"(?:\s+(?:was\s+(?:that|it)|did\s+(?:that|it)\s+happen|did\s+it\s+(?:hit|reach|close)))?"
-    r"\s*[?.!]*\s*$"
-    r"|^(?P<head2>.{8,}?)\s*,?\s+and\s+when(?:\s+(?:was\s+(?:that|it)|did\s+(?:that|it)\s+happen))?"
-    r"\s*[?.!]*\s*$",
+    r"^(?P<head>.{8,}?)\s*,?\s+and\s+(?:(?:on|at)\s+)?(?:what|which)\s+(?:(?:trading\s+)?day|"
+    r"date|session)" + _IT_HAPPENED + r"\s*[?.!]*\s*$"
+    r"|^(?P<head2>.{8,}?)\s*,?\s+and\s+when" + _IT_HAPPENED + r"\s*[?.!]*\s*$"
+    # 'and what was the date (of that)?' ('and the date' alone is a column added: asked.py)
+    r"|^(?P<head3>.{8,}?)\s*,?\s+(?:and\s+)?what\s+was\s+the\s+(?:date|day)(?:\s+(?:of\s+"
+    r"(?:that|it)|it\s+(?:happened|occurred)|when\s+(?:it|that)\s+happened))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
 FOLLOW_UP = "on what date was that?"
@@ -27,5 +35,35 @@ def split_date_tail(question: str) -> str | None:
     m = _DATE_TAIL.match(question.strip())
     if m is None:
         return None
-    head = (m.group("head") or m.group("head2") or "").strip(" ,")
+    head = (m.group("head") or m.group("head2") or m.group("head3") or "").strip(" ,")
     return head + "?" if head else None
+
+
+_EXTREME = (
+    r"(?:highest|lowest|biggest|largest|smallest|best|worst|all[- ]time\s+(?:high|low)|"
+    r"record\s+(?:high|low)|max(?:imum)?|min(?:imum)?)"
+)
+_ON_WHAT_DAY = re.compile(
+    r"^\s*(?:(?:on|in)\s+)?(?:what|which)\s+(?:trading\s+)?(?:day|date|session)\s+"
+    r"(?P<period>(?:in|of|during)\s+[^,?]+?\s+)?(?:did|was)\s+(?P<who>[^,?]+?)\s+"
+    r"(?:hit|reach|set|post|record|see|have|touch|make|print|trade|register|notch|log)\s+"
+    r"(?:its|their)\s+(?P<what>" + _EXTREME + r"\b[^,?]*?)"
+    # ', and how many shares?', ', and what was the level?': the value, shown with its day
+    r"(?:\s*,?\s+and\s+(?:how\s+many\s+shares|how\s+(?:big|large|much)\s+was\s+(?:it|that)|"
+    r"what\s+was\s+(?:it|that|the\s+(?:level|close|value|price|volume))))?"
+    r"\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def day_of_extreme(question: str) -> str | None:
+    """'On what day did the S&P 500 hit its highest level in 2023?' → 'What was the highest
+    level of the S&P 500 in 2023?' (its date then asked as the follow-up), or None."""
+    m = _ON_WHAT_DAY.match(question.strip())
+    if m is None:
+        return None
+    period = (m.group("period") or "").strip()
+    if period.lower().startswith("of "):
+        period = "in " + period[3:]
+    what = " ".join(m.group("what").split())
+    return f"What was the {what} of {m.group('who').strip()}{' ' + period if period else ''}?"

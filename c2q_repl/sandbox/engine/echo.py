@@ -34,6 +34,8 @@ def echoed(spec: QuerySpec, shown: tuple[Col, ...], catalog: Catalog) -> Decline
     }
     if not tables <= pinned:
         return None
+    if any(f.op in ("absent", "present") for f in spec.filters):
+        return None  # 'which of KO, NKE and DIS were never picked': the named rows narrowed
     if any(_partly_keyed(spec, catalog, t) for t in tables):
         return None  # 'picks of user 76': one part of a two-part key leaves many rows
     named = {f.col for f in spec.filters if f.op in ("=", "in") and not f.time}

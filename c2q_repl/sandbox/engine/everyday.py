@@ -10,6 +10,14 @@ from collections.abc import Callable
 
 from .normalize import NUMBER_WORDS, singular
 
+# 'the top 5 most watchlisted tickers', 'most popular stocks': ranked by how many picked them
+_RANKED_BY_PICKS = re.compile(
+    r"\b(?:most|least|fewest)\s+(?:\w+[-\s])?(?:watch-?listed|picked|selected|added|saved|"
+    r"popular|chosen|followed|watched)\b|\bpopularity\b|\bby\s+(?:number\s+of\s+)?(?:picks|"
+    r"selections|users|people)\b",
+    re.I,
+)
+
 
 def _how_many(said: str | None) -> str:
     """'only', 'just' → 'exactly'; other comparisons as written."""
@@ -862,7 +870,9 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?=\s*[?.!]*\s*$)",
             re.I,
         ),
-        "",
+        # (only where the stocks are ranked by it; 'which Texas companies are users picking,
+        # and how many users picked each' asks for the count it would drop)
+        lambda m: "" if _RANKED_BY_PICKS.search(m.string[: m.start()]) else m.group(0),
     ),
     # 'the range (min and max) of the weight column': the two said in brackets
     (

@@ -140,6 +140,19 @@ def _named_by_id_before(linked: Linked, index: int) -> bool:
     )
 
 
+_SPAN_ENDS = {"first": "last", "last": "first", "earliest": "latest", "latest": "earliest"}
+_SPAN_UNITS = frozenset({"day", "days", "week", "weeks", "month", "months", "year", "years"})
+
+
+def _one_of_a_span(tokens: list, index: int) -> bool:
+    """'the largest one-day drop' (a length of time), 'from the first session of the month to
+    the last one' (the other end of a span said in the same question): no earlier answer."""
+    if index + 1 < len(tokens) and tokens[index + 1].lower in _SPAN_UNITS:
+        return True
+    other = _SPAN_ENDS.get(tokens[index - 1].lower)
+    return other is not None and any(t.lower == other for t in tokens[: index - 1])
+
+
 def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
@@ -161,6 +174,11 @@ def back_reference(question: str, linked: Linked) -> str:
             continue  # 'for each vendor, how many products did they sell': the vendor
         if said_before is not None and index > said_before and t.lower in PRONOUNS - PERSONAL:
             continue  # 'Which bus is the oldest? Give its fleet number.': that bus
+        if (
+            t.lower == "their"
+            and sum(it.kind == "value" and it.end <= index for it in linked.items) > 1
+        ):
+            continue  # 'list AAPL, IBM and VZ with their sectors': the rows just named
         if t.lower in _SINGULAR_THEY and _named_by_id_before(linked, index):
             continue  # 'user 16 says their watchlist is empty': that user (one person)
         if t.lower in ("those", "these"):
@@ -170,6 +188,7 @@ def back_reference(question: str, linked: Linked) -> str:
             and index >= 2
             and all_tokens[index - 1].lower in _RANKING_WORDS
             and all_tokens[index - 2].lower in ("the", "that")
+            and not _one_of_a_span(all_tokens, index)
         ):
             return t.text  # 'the companies in the biggest one': a row of the last answer
         if (

@@ -339,6 +339,21 @@ def _read_verb_values(st: ReadState) -> None:
             )
 
 
+def _asked_beside(st: ReadState, column: Item) -> bool:
+    """'companies from Europe with their country': the column asked to be shown beside each
+    row, not the name of the value's column ('the Technology sector')."""
+    before = [w.lower() for w in st.words[max(0, column.start - 2) : column.start]]
+    return (
+        len(before) == 2
+        and before[0] in ("with", "and", "plus")
+        and before[1]
+        in (
+            "their",
+            "its",
+        )
+    )
+
+
 def read_values(st: ReadState) -> None:
     _read_verb_values(st)
     by_col: dict[tuple[Col, bool], list[str]] = {}
@@ -365,6 +380,7 @@ def read_values(st: ReadState) -> None:
                 and nb.kind == "column"
                 and st.free(j)
                 and col in columns_of(nb)
+                and not _asked_beside(st, nb)
                 or (
                     nb
                     and nb.kind == "table"
@@ -503,6 +519,21 @@ def _one_entity_list(
     return out
 
 
+def _self_named_key(st: ReadState, targets: list[Target]) -> Target | None:
+    """The key target when every reading is the key or a name of one row named the same by
+    both (lexicon.find_self_named); else None."""
+    from .sqlbuild import name_columns
+
+    info = st.lex.catalog.table(targets[0].table) if targets else None
+    if info is None or len(info.primary_key) != 1:
+        return None
+    naming = {info.primary_key[0], *name_columns(info)}
+    key = next((t for t in targets if t.column == info.primary_key[0]), None)
+    if key is None or any(t.column not in naming for t in targets):
+        return None
+    return key if (info.name, str(key.value)) in st.lex.self_named else None
+
+
 def _choose_value(st: ReadState, item: Item) -> Target:
     targets = list(item.targets)
     named = {it.targets[0].table for it in st.items if it.kind == "table"}
@@ -540,6 +571,9 @@ def _choose_value(st: ReadState, item: Item) -> Target:
     if linked_by is not None:
         # 'CA close on 2023-06-30': the close's rows are tied to companies by the ticker
         return next(t for t in targets if (t.table, t.column) == linked_by)
+    key_target = _self_named_key(st, [t for t in targets if t.table == targets[0].table])
+    if len(own) > 1 and key_target is not None:
+        return key_target  # 'IBM': its ticker and its name, one row either way
     if len(own) > 1 and (targets[0].table in named or len(own) == len(columns)):
         # 'the 3 largest employers in CA': a ticker, a state and a country code of the same
         # rows; no table said which, so none is picked silently

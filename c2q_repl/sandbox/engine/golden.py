@@ -38,7 +38,7 @@ def gold_rows(db: Database, sql: str, max_rows: int = 100_000) -> list[list]:
     from c2q_repl.sandbox.mysql_calls import Unsupported
 
     try:
-        return db.query(sql, max_rows=max_rows).rows
+        return db.query(_whole_division(sql), max_rows=max_rows).rows
     except Unsupported:
         if not isinstance(db, SQLiteDatabase):
             raise
@@ -47,6 +47,48 @@ def gold_rows(db: Database, sql: str, max_rows: int = 100_000) -> list[list]:
         return [list(r) for r in conn.execute(sql).fetchmany(max_rows)]
     finally:
         conn.close()
+
+
+def _whole_number(node) -> bool:
+    """An expression SQLite computes as an integer: a whole literal, a CAST to an integer, a
+    COUNT, or + - * of those."""
+    from sqlglot import exp
+
+    while isinstance(node, exp.Paren):
+        node = node.this
+    if isinstance(node, exp.Literal):
+        return node.is_int
+    if isinstance(node, exp.Cast):
+        return node.to.this in (exp.DataType.Type.INT, exp.DataType.Type.BIGINT)
+    if isinstance(node, exp.Count):
+        return True
+    if isinstance(node, (exp.Add, exp.Sub, exp.Mul)):
+        return _whole_number(node.this) and _whole_number(node.expression)
+    return False
+
+
+def _whole_division(sql: str) -> str:
+    """A gold's 'a / b' of two integers as SQLite computes it (the quotient's whole part, as
+    '(month + 2) / 3' numbers a quarter), said as MySQL's DIV: the sandbox reads SQL with
+    MySQL's meaning, where '/' never drops the fraction."""
+    import sqlglot
+    from sqlglot import exp
+    from sqlglot.errors import SqlglotError
+
+    if "/" not in sql:
+        return sql
+    try:
+        tree = sqlglot.parse_one(sql, read="sqlite")
+    except SqlglotError:
+        return sql
+    whole = [
+        d for d in tree.find_all(exp.Div) if _whole_number(d.this) and _whole_number(d.expression)
+    ]
+    if not whole:
+        return sql
+    for d in whole:
+        d.replace(exp.IntDiv(this=d.this.copy(), expression=d.expression.copy()))
+    return tree.sql(dialect="mysql")
 
 
 def _columns(rows: list[list], width: int) -> list[tuple]:

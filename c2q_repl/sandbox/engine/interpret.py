@@ -11,7 +11,8 @@ from dataclasses import replace
 
 from .absent import read_absent, read_present
 from .assemble import Parts, aggregate_spec, counts_per_group, list_spec
-from .change import change_spec, split_change, split_ranking, with_history_measure
+from .change import Ranking, change_spec, split_change, split_ranking, with_history_measure
+from .change_threshold import split_threshold
 from .checks import (
     check_asked_rows,
     check_every_word_counts,
@@ -107,11 +108,27 @@ def interpret(linked: Linked, lex: Lexicon, defaults: dict | None = None) -> Que
     items = distribution_words(list(linked.items))
     try:
         if any(it.kind == "kw" and it.category == "change" for it in items):
+            items, threshold = split_threshold(items)
             rest, word, kind = split_change(items)
             rest, ranking = split_ranking(rest, word)
+            if threshold is not None:
+                if ranking is not None:
+                    raise Refuse(f"'{threshold.said}': a ranking or a threshold, not both.", word)
+                # every series whose change passes the amount, the biggest move first
+                ranking, kind = Ranking(threshold.up, None, False), threshold.kind
             rest = with_history_measure(rest, lex, ranked=ranking is not None)
             read = _interpret(_state(rest, lex, defaults or {}, linked.words))
-            return change_spec(read, lex, word, kind, ranking)
+            spec = change_spec(read, lex, word, kind, ranking)
+            if threshold is not None:
+                note = (
+                    threshold.said,
+                    f"'{threshold.said}' read as a change {threshold.op} {threshold.value:g}"
+                    + (" %" if threshold.kind == "pct" else ""),
+                )
+                spec = spec.with_(
+                    having=((threshold.op, threshold.value),), notes=(*spec.notes, note)
+                )
+            return spec
         if any(it.kind == "kw" and it.category == "pct" for it in items):
             return _interpret_ratio(items, lex, defaults or {}, linked.words)
         if (

@@ -257,9 +257,8 @@ _add("when", "", "when")
 _add("change", "", "change", "changes", "changed", "change in", "change of", "move", "moved")
 # 'how much did tesla gain in 2023', 'which stock rose the most in 2023', 'top 5 gainers':
 # a price's gain or fall over a period is read as its percentage change (what investors mean)
-_add(
-    "change",
-    "pct",
+# the words of a price's move that name no measure: 'which stocks gained the most' (change.py)
+GAIN_WORDS = (
     "gain",
     "gained",
     "gains",
@@ -268,8 +267,14 @@ _add(
     "rose",
     "fell",
     "dropped",
+    "lost",
     "loser",
     "losers",
+)
+_add(
+    "change",
+    "pct",
+    *GAIN_WORDS,
     "percent gain",
     "percent gainer",
     "percent gainers",

@@ -88,6 +88,8 @@ class Lexicon:
     defaults: dict = field(default_factory=dict)  # table -> metric meant by size words
     # yes/no columns stored as text ('T'/'F', 'Y'/'N'): (table, col) -> (true, false) values
     flags: dict[tuple[str, str], tuple[str, str]] = field(default_factory=dict)
+    # rows whose key is also their one name ('IBM', ticker and short name): (table, value)
+    self_named: set[tuple[str, str]] = field(default_factory=set)
     # dates stored as text ('2024-03-01' in a TEXT column): (table, col), read as dates
     text_dates: set[tuple[str, str]] = field(default_factory=set)
     # a misspelt word -> the one-word phrase it is close to (or None): linking.py's memo,
@@ -537,6 +539,41 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
         for phrase, stored in spoken.items():
             if (table, column, stored) in known:
                 lex.add(phrase, Target("value", table, column, stored, via="synonym"))
+
+
+def find_self_named(lex: Lexicon, database) -> None:
+    """The rows named the same by their key and their (unique) name, 'IBM' in companies: a
+    value of both columns that picks that one row either way, so no reading is lost by
+    taking the key."""
+    from sqlglot import exp
+
+    from .identifiers import table_ref
+    from .sqlbuild import name_columns
+
+    for table in lex.catalog.tables:
+        if len(table.primary_key) != 1:
+            continue
+        key = table.primary_key[0]
+        for name in name_columns(table):
+            if name == key:
+                continue
+            unique = (
+                exp.select(exp.column(name))
+                .from_(table_ref(table.name))
+                .group_by(exp.column(name))
+                .having(exp.Count(this=exp.Star()).eq(1))
+            )
+            sql = (
+                exp.select(exp.column(key))
+                .from_(table_ref(table.name))
+                .where(exp.column(key).eq(exp.column(name)))
+                .where(exp.column(name).isin(query=unique))
+            )
+            try:
+                rows = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=1000).rows
+            except Exception:  # noqa: BLE001 - a table we cannot read names nothing twice
+                continue
+            lex.self_named |= {(table.name, str(value)) for (value,) in rows if value}
 
 
 _FLAG_PAIRS = (("t", "f"), ("y", "n"), ("yes", "no"), ("true", "false"))

@@ -891,6 +891,12 @@ _SORT_DIRECTION = re.compile(
     r"|heaviest|hottest|busiest|strongest|richest|lightest|weakest|tiniest)\s+first)\b",
     re.I,
 )
+# 'rank the sectors by how many companies each one has': by the number of companies
+_BY_HOW_MANY_EACH = re.compile(
+    r"\bby\s+how\s+many\s+([a-z]+)\s+(?:each(?:\s+one)?\s+(?:has|have|had|holds|contains)|"
+    r"they\s+(?:each\s+)?(?:have|had|hold|contain))\b",
+    re.I,
+)
 _RANK_BY = re.compile(r"^\s*(?:please\s+)?rank\s+(?:the\s+)?(.+?)\s+by\s+(.+?)\s*[?.!]*\s*$", re.I)
 
 
@@ -1305,6 +1311,10 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         # 'which stock got picked the most by users': the most picked stock
         rewrites.append(("picked the most by users", "most picked"))
         text = most
+    counted = _BY_HOW_MANY_EACH.sub(r"by number of \1", text)
+    if counted != text:
+        rewrites.append((_BY_HOW_MANY_EACH.search(text).group(0), "by number of …"))  # type: ignore[union-attr]
+        text = counted
     ranked = _RANKED_BY.match(text)
     if ranked is not None:
         # 'companies ranked by market cap': as 'rank companies by market cap' (highest first,

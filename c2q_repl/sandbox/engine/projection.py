@@ -56,6 +56,10 @@ def asked_projection(
     shown = _shown(tree, spec)
     asked = read_asked(question, linked)
     kept = keep(asked, spec, shown, catalog)
+    if kept:
+        # 'companies in Texas with their state': a column asked beside each row stays shown,
+        # even when it is also the column a condition reads
+        kept += [i for i in _said_beside(linked, shown) if i not in kept]
     if kept and _ASKS_WHEN.search(question):
         # '… and what day was it?': the date the answer's row holds stays shown
         kept += [
@@ -115,6 +119,21 @@ def asked_projection(
         return task
     names = tuple(shown[i].name for i in kept)
     return _retold(task, trimmed.sql(dialect=catalog.dialect), spec, shown, kept, names, catalog)
+
+
+def _said_beside(linked: Linked, shown: list[Shown]) -> list[int]:
+    """Shown columns the question asks for as 'with their X' / 'and its X'."""
+    words = linked.words
+    at: list[int] = []
+    for it in linked.items:
+        before = words[max(0, it.start - 2) : it.start]
+        if it.kind != "column" or len(before) != 2:
+            continue
+        if before[0] not in ("with", "and", "plus") or before[1] not in ("their", "its"):
+            continue
+        named = {Col(t.table, t.column) for t in it.targets}
+        at += [i for i, s in enumerate(shown) if s.col in named and i not in at]
+    return at
 
 
 def _own_dates_of_a_period(

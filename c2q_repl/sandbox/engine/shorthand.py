@@ -80,7 +80,57 @@ def _ticker_for_name(m: re.Match[str]) -> str:
     return " ".join([*kept, m.group("ticker") + owns])
 
 
+_MINE = (
+    r"my\s+(?:twelve\s+|\d+\s+|own\s+)?(?:stocks|holdings|portfolio|positions|names|tickers|shares)"
+)
+_TICKERS = r"[A-Z]{1,5}(?:[.-][A-Z])?(?:\s*,\s*(?:and\s+)?[A-Z]{1,5}(?:[.-][A-Z])?)*(?:\s*,?\s*and\s+[A-Z]{1,5}(?:[.-][A-Z])?)?"
+
+
+def _listed(tickers: str) -> str:
+    """'AAPL, MSFT, JNJ' / 'AAPL, MSFT and JNJ' → 'AAPL, MSFT and JNJ'."""
+    names = [t for t in re.split(r"\s*,\s*(?:and\s+)?|\s+and\s+", tickers.strip()) if t]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _mine_named_after(m: re.Match[str]) -> str:
+    """'Which of my holdings lost more than 10% in 2022? My stocks are AAPL, MSFT and KO.':
+    the tickers in the place of 'my holdings', the sentence naming them dropped."""
+    stocks = "the stocks " + _listed(m.group("list"))  # ('list … with their sectors': theirs)
+    return m.group("ask").replace(m.group("mine"), stocks, 1) + m.group("end")
+
+
 SHORTHAND: tuple[Wording, ...] = (
+    # 'among my holdings (AAPL, MSFT, JNJ), which one …': the tickers named, not a table
+    (
+        re.compile(
+            r"\b(?P<pre>(?i:of|among|in|from|for))\s+(?i:"
+            + _MINE
+            + r")\s*[(:]\s*(?P<list>"
+            + _TICKERS
+            + r")\s*\)?",
+        ),
+        lambda m: f"{m.group('pre')} {_listed(m.group('list'))}",
+    ),
+    # 'among AAPL, MSFT and VZ, which one carries the largest weight': which of them
+    (
+        re.compile(
+            r"^\s*(?i:among|of|from)\s+(?P<list>" + _TICKERS + r")\s*,?\s*(?i:which|what)\s+"
+            r"(?i:one|ones|stock|stocks|name|names|ticker|tickers)\b(?i:\s+of\s+(?:them|those))?",
+        ),
+        lambda m: f"which of {m.group('list')}",
+    ),
+    (
+        re.compile(
+            r"^(?P<ask>.*?\b(?P<mine>"
+            + _MINE
+            + r")\b[^?.!]*?)(?P<end>[?.!])\s*(?:(?:"
+            + _MINE
+            + r"|they|these|those)\s+are|that(?:'s|\s+is)|(?:i\s+(?:hold|own|have)))\s*:?\s*"
+            r"(?P<list>" + _TICKERS + r")\s*[.!]?\s*$",
+            re.I,
+        ),
+        _mine_named_after,
+    ),
     # 'kindly share list of Energy sector companies', 'kindly provide me the count': a request
     (
         re.compile(
@@ -131,6 +181,15 @@ SHORTHAND: tuple[Wording, ...] = (
             re.I,
         ),
         r"with the number of \1",
+    ),
+    # 'highest, lowest and average close for 2023 in one go', '… all at once': one answer
+    (
+        re.compile(
+            r"\s*,?\s*\b(?:all\s+)?(?:in\s+(?:one|a\s+single)\s+(?:go|shot|query|table|view|"
+            r"answer|list)|at\s+once|in\s+one\s+place)\b(?=\s*(?:[,.;?!]|$|please|pls|thanks))",
+            re.I,
+        ),
+        "",
     ),
     # 'no user has added to watchlist', 'added more than 7 stocks in watchlist': picked
     (
@@ -320,6 +379,34 @@ SHORTHAND: tuple[Wording, ...] = (
             re.I,
         ),
         r"\1",
+    ),
+    # 'the highest intraday price Nvidia reached at any point in the data': over every day
+    # there is (no period said)
+    (
+        re.compile(
+            r"\s+at\s+any\s+(?:point|time)(?:\s+(?:in\s+(?:the\s+|this\s+|your\s+)?(?:data(?:set)?|"
+            r"sample|history|records?)|in\s+time|on\s+record))?(?=\s*(?:[,?.!]|$|\s+and\b))",
+            re.I,
+        ),
+        "",
+    ),
+    # 'how did the index move over 2022, from its first trading day to its last?', 'from the
+    # first session of the month until the last one': the ends a change is read between
+    # anyway
+    (
+        re.compile(
+            r"\s*[,;:-]?\s*(?:(?:i\s+mean|i\.e\.?|that\s+is|measured)\s*,?\s+)?(?:from|between)\s+"
+            r"(?:its|the|their|each\s+one's|each's)\s+(?:very\s+)?first\s+(?:trading\s+day|session|"
+            r"day|close|closing\s+price|print)(?P<of1>\s+of\s+(?:the\s+)?(?:year|month|period|"
+            r"quarter|(?:19|20)\d{2}))?\s+(?:to|until|till|through|and)\s+(?:its|the|their)\s+"
+            r"(?:very\s+)?last(?:\s+one|\s+(?:trading\s+day|session|day|close|closing\s+price|"
+            r"print))?(?P<of2>\s+of\s+(?:the\s+)?(?:year|month|period|quarter|(?:19|20)\d{2}))?"
+            r"(?=\s*(?:[,.;?!)]|$)|\s+(?:in|as)\s+(?:a\s+)?(?:percent|percentage|%)(?:\s+terms)?\b)",
+            re.I,
+        ),
+        # (a year said in the span is read by the time phrases: 'from the first trading day
+        # of 2022 to the last trading day of 2023' spans both)
+        lambda m: m.group(0) if m.group("of1") or m.group("of2") else "",
     ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (

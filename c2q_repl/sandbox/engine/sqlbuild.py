@@ -770,6 +770,10 @@ def _build_ranked_change(spec: QuerySpec, catalog: Catalog, period: Filter) -> B
         )
         .limit(spec.limit or LIST_LIMIT)
     )
+    for op, amount in spec.having:
+        # 'which stocks lost more than 10% in 2022': the change itself compared
+        compared = {">": exp.GT, ">=": exp.GTE, "<": exp.LT, "<=": exp.LTE}[op]
+        select = select.where(compared(this=value.copy(), expression=exp.Literal.number(amount)))
     for n in named:
         # 'HUG' beside its name: the row the series key points at (companies.short_name)
         select = select.join(

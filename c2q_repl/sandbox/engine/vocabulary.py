@@ -29,6 +29,7 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     add_roles(lex)
     if database is not None:
         lexicon.load_values(lex, database, synonyms)
+        lexicon.find_self_named(lex, database)
         lexicon.add_coded_english(lex)
         lexicon.add_name_prefixes(lex)
         lexicon.find_text_dates(lex, database)

@@ -1,0 +1,212 @@
+"""Issue 12: wrong answers and declines from the twenty-ninth session's development sets and
+the recurring asks mined from every earlier dev set. Each question answered here was declined
+or answered wrongly before its fix; the guards beside them keep a fix from reaching too far."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows
+
+_CHANGE_2022 = (
+    "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+    " stock_price_history WHERE record_date LIKE '2022%' GROUP BY stock_symbol) SELECT"
+    " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+    " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+    " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
+)
+
+
+def _declined(plan) -> bool:
+    return not plan.tasks[0].sql or bool(plan.tasks[0].refusal)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What was Microsoft's highest closing price during 2022, and on which date did it"
+            " occur?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'MSFT' AND"
+            " record_date LIKE '2022%' ORDER BY close DESC LIMIT 1",
+        ),
+        (
+            "What was the highest intraday price Nvidia reached at any point in the data, and"
+            " on what date did that happen?",
+            "SELECT record_date, high FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " ORDER BY high DESC LIMIT 1",
+        ),
+        (
+            "On what day did the S&P 500 hit its highest level in 2023?",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " AND record_date LIKE '2023%' ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "On which day in 2023 did NVDA trade its highest volume, and how many shares?",
+            "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'NVDA'"
+            " AND record_date LIKE '2023%' ORDER BY volume DESC LIMIT 1",
+        ),
+        (
+            "What was the lowest close of Apple in 2023, and what was the date?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+            " AND record_date LIKE '2023%' ORDER BY close ASC LIMIT 1",
+        ),
+    ],
+)
+def test_the_day_of_an_extreme_said_many_ways(engine, seed_db, question, gold):
+    """'…, and on which date did it occur?', 'On what day did X hit its highest …': declined
+    before (an unknown 'occur', the index's 'day' read as a stock's)."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    assert "record_date" in plan.tasks[0].sql
+
+
+def test_a_column_asked_beside_each_row_is_shown_even_when_it_filters(engine, seed_db):
+    """'with their country' was the name of the value's column, and the country not shown."""
+    plan = ask(engine, seed_db, "companies from Europe with their country")
+    gold = (
+        "SELECT stock_symbol, country FROM companies WHERE country IN ('Ireland',"
+        " 'Netherlands', 'Switzerland', 'United Kingdom')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    plain = ask(engine, seed_db, "companies in the Technology sector")
+    assert "sector" not in plain.tasks[0].sql.split("FROM")[0]
+
+
+def test_a_count_asked_for_each_listed_row_is_not_dropped(engine, seed_db):
+    """'…, and how many users picked each?' was dropped as said already: a list came back."""
+    plan = ask(
+        engine,
+        seed_db,
+        "Which Texas-based companies are our users picking, and how many users picked each?",
+    )
+    sql = plan.tasks[0].sql or ""
+    assert _declined(plan) or "COUNT" in sql.upper(), sql
+    # where the stocks are ranked by it, the count is shown anyway and the clause adds nothing
+    ranked = ask(engine, seed_db, "top 5 most watchlisted tickers, with how many ppl saved each")
+    assert not _declined(ranked) and "COUNT" in ranked.tasks[0].sql.upper()
+
+
+@pytest.mark.parametrize(
+    "question,where",
+    [
+        ("which stocks lost more than 10% over 2022", "pct < -10"),
+        ("Which stocks fell by more than 40% in 2022?", "pct < -40"),
+        ("which stocks gained at least 50 percent in 2022", "pct >= 50"),
+        (
+            "Which of my holdings lost more than 10% over 2022, from the first trading day to"
+            " the last? My stocks are AAPL, MSFT, JNJ, PG, KO, XOM, JPM, HD, IBM, CAT, PEP and VZ.",
+            "pct < -10 AND e.stock_symbol IN ('AAPL', 'MSFT', 'JNJ', 'PG', 'KO', 'XOM', 'JPM',"
+            " 'HD', 'IBM', 'CAT', 'PEP', 'VZ')",
+        ),
+    ],
+)
+def test_a_change_past_an_amount_keeps_the_series_that_moved_that_far(
+    engine, seed_db, question, where
+):
+    """'which stocks gained more than 50% in 2023' declined: no threshold on a change."""
+    plan = ask(engine, seed_db, question)
+    gold = f"SELECT * FROM ({_CHANGE_2022}) AS moves WHERE {where.replace('e.', '')}"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_fall_of_less_than_an_amount_is_declined(engine, seed_db):
+    """Every rise is also a fall of less than 5%: no reading is picked silently."""
+    plan = ask(engine, seed_db, "which stocks fell less than 5% in 2022")
+    assert _declined(plan)
+    assert "less than" in plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Among my holdings (AAPL, MSFT, JNJ, VZ), which one carries the largest weight in"
+            " the S&P 500?",
+            "SELECT stock_symbol, weight FROM index_compositions WHERE stock_symbol IN ('AAPL',"
+            " 'MSFT', 'JNJ', 'VZ') ORDER BY weight DESC LIMIT 1",
+        ),
+        (
+            "of my stocks (KO, NKE, DIS, SBUX, COST) which ones has nobody selected",
+            "SELECT stock_symbol FROM companies WHERE stock_symbol IN ('KO', 'NKE', 'DIS',"
+            " 'SBUX', 'COST') AND stock_symbol NOT IN (SELECT stock_symbol FROM"
+            " user_selected_stocks)",
+        ),
+    ],
+)
+def test_my_stocks_named_in_the_question_are_those_tickers(engine, seed_db, question, gold):
+    """'my holdings' read as the index's holdings table; the tickers named are the rows."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Which day in 2022 saw the largest one-day percentage drop in the S&P 500?",
+        "How much has changed the S&P 500 in March 2023 in percentage? I mean from the first"
+        " session of the month until the last one.",
+    ],
+)
+def test_one_of_a_span_or_a_length_of_time_points_at_no_earlier_answer(engine, seed_db, question):
+    """'one-day', 'the last one' after 'the first session' were read as 'one' of an earlier
+    answer that a first question does not have."""
+    plan = ask(engine, seed_db, question)
+    assert "points back" not in (plan.tasks[0].refusal or "")
+    still = ask(engine, seed_db, "companies in the biggest one")
+    assert "points back" in (still.tasks[0].refusal or "")
+
+
+def test_the_index_change_measured_first_to_last_day_is_the_change(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "By what percentage did the S&P 500 index move over 2022, from its first trading day"
+        " to its last?",
+    )
+    assert not _declined(plan), plan.tasks[0].refusal
+    assert "2022-01-01" in plan.tasks[0].sql and "2023-01-01" in plan.tasks[0].sql
+
+
+def test_a_row_named_the_same_by_ticker_and_name_is_that_row(engine, seed_db):
+    """'IBM' is companies.stock_symbol and companies.short_name of one row: declined as two
+    readings, though both pick the same company."""
+    plan = ask(engine, seed_db, "list AAPL, IBM and VZ with their sectors")
+    gold = "SELECT stock_symbol, sector FROM companies WHERE stock_symbol IN ('AAPL', 'IBM', 'VZ')"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_condition_added_to_rows_named_by_key_narrows_them(engine, seed_db):
+    """'just the ones in Consumer Defensive' after twelve tickers was declined as a changed
+    condition; a swapped one still is ('what about healthcare' after the top 5 tech)."""
+    from test_honesty import session
+
+    plan = session(
+        engine,
+        seed_db,
+        "list the stocks AAPL, MSFT, KO, PG and PEP with their sectors",
+        "Just the ones in Consumer Defensive, please.",
+    )
+    gold = (
+        "SELECT stock_symbol, sector FROM companies WHERE stock_symbol IN ('AAPL', 'MSFT',"
+        " 'KO', 'PG', 'PEP') AND sector = 'Consumer Defensive'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Rank the sectors by how many companies each one has, biggest first.",
+            "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC",
+        ),
+        (
+            "Give me the S&P 500's highest, lowest and average close for 2023 in one go.",
+            "SELECT MAX(price), MIN(price), AVG(price) FROM index_price_history WHERE"
+            " index_symbol = 'SP500' AND record_date LIKE '2023%'",
+        ),
+    ],
+)
+def test_everyday_wordings_of_a_ranking_and_of_one_answer(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
