@@ -70,11 +70,25 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
             or rows_match(gold, _months_of_one_year(predicted_rows), ordered)
             or rows_match(gold, _quarters_of_one_year(predicted_rows), ordered)
             or rows_match(gold, _quarters_of_one_year(predicted_rows, labelled=True), ordered)
+            or _stacked(gold, predicted_rows)
         ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
                 return True, True
     return found, False
+
+
+def _stacked(gold: list[list], predicted: list[list]) -> bool:
+    """A gold of one row of k values ('start_price, end_price') answered as k rows, one value
+    each ('the index at the start and at the end of 2023', each row with its day): the same
+    values, in the same order, in one column of the answer."""
+    if len(gold) != 1 or len(gold[0]) < 2 or len(predicted) != len(gold[0]):
+        return False
+    wanted = [[value] for value in gold[0]]
+    return any(
+        rows_match(wanted, [[row[i]] for row in predicted], True)
+        for i in range(len(predicted[0]) if predicted else 0)
+    )
 
 
 # 'ROUND(x * 100.0 / y, 2)': a gold written for display; the same number unrounded is the

@@ -210,3 +210,91 @@ def test_a_condition_added_to_rows_named_by_key_narrows_them(engine, seed_db):
 def test_everyday_wordings_of_a_ranking_and_of_one_answer(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "where did the S&P 500 close at the end of 2022 vs end of 2023?",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date IN ('2022-12-30', '2023-12-29') ORDER BY record_date",
+        ),
+        (
+            "what was the S&P 500 index at the start and end of 2023?",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date IN ((SELECT MIN(record_date) FROM index_price_history WHERE record_date"
+            " LIKE '2023%'), (SELECT MAX(record_date) FROM index_price_history WHERE record_date"
+            " LIKE '2023%')) ORDER BY record_date",
+        ),
+        (
+            "AAPL close on March 1, 2023 and on June 30, 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND"
+            " record_date IN ('2023-03-01', '2023-06-30') ORDER BY record_date",
+        ),
+    ],
+)
+def test_one_value_at_two_points_in_time(engine, seed_db, question, gold):
+    """Two points of one series were declined ('end', two periods of one date); each is
+    answered alone and their rows are shown together, each with its day."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    assert "record_date" in plan.tasks[0].sql
+
+
+def test_two_points_of_two_different_series_are_not_joined(engine, seed_db):
+    """The parts must differ only in their dates: MSFT at one end, AAPL at the other is not
+    one series at two points."""
+    plan = ask(engine, seed_db, "MSFT close at the end of 2022 vs AAPL close at the end of 2023")
+    assert "UNION" not in (plan.tasks[0].sql or "")
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which month in 2023 had the highest total trading volume across all stocks?",
+            "SELECT strftime('%Y-%m', record_date) AS m, SUM(volume) AS v FROM"
+            " stock_price_history WHERE record_date LIKE '2023%' GROUP BY m ORDER BY v DESC"
+            " LIMIT 1",
+        ),
+        (
+            "In which month of 2022 was the average closing value of the S&P 500 index the"
+            " highest?",
+            "SELECT strftime('%Y-%m', record_date) AS m, AVG(price) AS p FROM"
+            " index_price_history WHERE index_symbol = 'SP500' AND record_date LIKE '2022%'"
+            " GROUP BY m ORDER BY p DESC LIMIT 1",
+        ),
+        (
+            "Could you show me IBM's closing price at the end of each month in 2023?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'IBM' AND"
+            " record_date IN (SELECT MAX(record_date) FROM stock_price_history WHERE"
+            " stock_symbol = 'IBM' AND record_date LIKE '2023%' GROUP BY substr(record_date, 1,"
+            " 7)) ORDER BY record_date",
+        ),
+        (
+            "Taken together, what share of the S&P 500 do my twelve stocks make up? That's"
+            " AAPL, MSFT, JNJ, PG, KO, XOM, JPM, HD, IBM, CAT, PEP and VZ.",
+            "SELECT SUM(weight) FROM index_compositions WHERE index_symbol = 'SP500' AND"
+            " stock_symbol IN ('AAPL', 'MSFT', 'JNJ', 'PG', 'KO', 'XOM', 'JPM', 'HD', 'IBM',"
+            " 'CAT', 'PEP', 'VZ')",
+        ),
+    ],
+)
+def test_periods_ranked_month_ends_and_a_share_of_the_index(engine, seed_db, question, gold):
+    """Declined before: 'in 2023' between the month and its ranking, 'was … the highest',
+    'at the end of each month'; and the share of the index that named stocks make up was
+    their count among the 500 companies, not their weight."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_condition_replacing_rows_named_by_key_is_still_declined(engine, seed_db):
+    """'add nvidia' after AAPL and MSFT once replaced them by NVIDIA alone."""
+    from test_honesty import session
+
+    plan = session(
+        engine, seed_db, "compare AAPL and MSFT market cap and number of employees", "add nvidia"
+    )
+    sql = plan.tasks[0].sql or ""
+    assert _declined(plan) or ("AAPL" in sql and "NVDA" in sql), sql

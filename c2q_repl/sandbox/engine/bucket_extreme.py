@@ -38,7 +38,9 @@ _MEASURED = re.compile(
     re.I,
 )
 _OVER_EVERY_ROW = re.compile(
-    r"\s+(?:across|over|for)\s+all\s+(?:the\s+)?(?:stocks|companies|tickers|names)$", re.I
+    r"\s+(?:across|over|for)\s+all\s+(?:the\s+)?(?:stocks|companies|tickers|names)"
+    r"(?=$|\s+(?:in|during|of)\s+(?:19|20)\d\d$)",
+    re.I,
 )
 _TRAILING_VERB = re.compile(r"\s+(?:sign(?:ed)?\s+up|join(?:ed)?|register(?:ed)?)$", re.I)
 

@@ -112,6 +112,7 @@ from .that_period import that_period
 from .top_of_answer import top_of_answer
 from .top_share import TopShare, share_of_top, share_sql, shares_rows_shown
 from .top_total import TopTotal, total_of_top, totalled_sql
+from .two_points import dated, same_but_dates, split_two_points
 from .units import in_units
 from .verb_counts import counted_verbs
 from .vocabulary import build_lexicon
@@ -404,6 +405,17 @@ class BuiltinAnswerer:
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
 
     def _answer(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
+        plan = self._answer_whole(request, question, ctx)
+        points = None if request.history else split_two_points(question)
+        if points is not None and _declined(plan):
+            # 'where did the S&P 500 close at the end of 2022 vs end of 2023?': declined whole,
+            # answered at each point
+            both = self._at_two_points(request, question, points, ctx)
+            if both is not None:
+                return both
+        return plan
+
+    def _answer_whole(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
         if request.descriptions:
             # the user's words from the data summary's descriptions (described.py)
             lex = self._described.lexicon(ctx.lex, request.descriptions)
@@ -902,6 +914,38 @@ class BuiltinAnswerer:
         }
         dated = replace(dated, assumptions=(note, *dated.assumptions))
         return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
+
+    def _at_two_points(
+        self, request: AnswerRequest, question: str, points: tuple[str, str], ctx: AnswerContext
+    ) -> Plan | None:
+        """'the S&P 500 close at the end of 2022 vs the end of 2023': each point answered alone,
+        their rows shown together (two_points.py); None when either part is not answered or
+        the two differ in more than their dates."""
+        plans = [self._answer(request, p, ctx) for p in points]
+        if any(_declined(p) for p in plans):
+            return None
+        dialect = ctx.lex.catalog.dialect
+        sqls = [dated(p.tasks[0].sql, dialect) for p in plans]
+        if sqls[0] is None or sqls[1] is None or not same_but_dates(sqls[0], sqls[1]):
+            return None
+        sql = (
+            f"SELECT * FROM ({sqls[0]}) AS first_point UNION ALL "
+            f"SELECT * FROM ({sqls[1]}) AS second_point"
+        )
+        note = {
+            "concept": "two points",
+            "explanation": f"Answered '{points[0]}' and '{points[1]}', one row each",
+        }
+        task = replace(
+            plans[0].tasks[0],
+            task=question,
+            clarified_task=f"{points[0]}; {points[1]}",
+            sql=sql,
+            assumptions=(note, *plans[0].tasks[0].assumptions),
+            chart=None,
+        )
+        # no state: a follow-up has no one spec of both points to build on, so it declines
+        return Plan(tasks=(task,), clarified_task=task.clarified_task, assumptions=(note,))
 
     def _single(self, outcome: Outcome) -> Plan:
         task = outcome.task

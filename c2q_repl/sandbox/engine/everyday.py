@@ -2015,6 +2015,23 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 \3 in \2\4",
     ),
+    # 'In which month of 2022 was the average closing value of the S&P 500 index the highest?':
+    # the month that had the highest of it
+    (
+        re.compile(
+            r"^\s*(?:in\s+)?(?P<which>which|what)\s+(?P<bucket>month|week|quarter|year)(?:\s+(?:of|in)"
+            r"\s+(?P<year>(?:19|20)\d\d))?\s+(?:was|were)\s+(?P<measure>(?:the\s+)?(?:average|avg|mean|"
+            r"total|combined)\s+[^?]+?)\s+(?:the\s+)?(?P<sup>highest|lowest|biggest|largest|greatest|"
+            r"smallest)\s*(?P<end>[?.!]*)\s*$",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group('which')} {m.group('bucket')} had the {m.group('sup')} "
+            + re.sub(r"^the\s+", "", m.group("measure"), flags=re.I)
+            + (f" in {m.group('year')}" if m.group("year") else "")
+            + m.group("end")
+        ),
+    ),
     (
         re.compile(r"\baverage\s+level\s+for\s+the\s+(s&p(?:\s*500)?|sp500)(?:\s+index)?", re.I),
         r"average \1 level",

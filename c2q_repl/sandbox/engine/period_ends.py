@@ -15,6 +15,15 @@ _VALUES = r"(?:close|closes|closing\s+(?:price|level|value)s?|levels?|prices?|va
 _UNIT_END = re.compile(rf"\b{_UNIT}[- ]?end(?:ing)?\s+(?={_VALUES}\b)", re.I)
 
 
+# 'IBM's closing price at the end of each month in 2023', 'the close on the last trading day of
+# every quarter': the same rows (a year's end is left out, as the module says)
+_EACH_END = re.compile(
+    r"\s*,?\s*\b(?:at|on|as\s+of)\s+the\s+(?:very\s+)?(?:end|close|last\s+(?:trading\s+)?day)\s+of\s+"
+    r"(?:each|every)\s+(?P<unit>month|quarter|qtr)\b",
+    re.I,
+)
+
+
 @dataclass(frozen=True)
 class PeriodEnds:
     question: str  # the question without the period-end words
@@ -24,7 +33,7 @@ class PeriodEnds:
 
 def period_ends(question: str) -> PeriodEnds | None:
     """The question read without its period-end words, or None when it has none."""
-    m = _UNIT_END.search(question)
+    m = _UNIT_END.search(question) or _EACH_END.search(question)
     if m is None:
         return None
     unit = m.group("unit").lower()

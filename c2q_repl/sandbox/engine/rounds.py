@@ -186,7 +186,9 @@ def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
     after = {f for f in new.filters if f.col.table in tables and f not in keyed}
     # (a condition only added narrows the rows picked: 'just the ones in Consumer Defensive'
     # after twelve tickers with their sectors)
-    return not before <= after
+    if before == after:
+        return False
+    return not (before < after and all(f in new.filters for f in keyed))
 
 
 _SAID_TIME = re.compile(

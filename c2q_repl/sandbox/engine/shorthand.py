@@ -131,6 +131,18 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         _mine_named_after,
     ),
+    # 'what share of the S&P 500 do the stocks AAPL, MSFT and VZ make up': their weight in
+    # the index added up (never their count among its 500 companies)
+    (
+        re.compile(
+            r"^\s*(?i:taken\s+together,?\s*|together,?\s*)?(?i:what|which)\s+(?i:share|percent(?:age)?|"
+            r"portion|fraction|part|slice)\s+(?i:of)\s+(?i:the\s+)?(?P<index>(?i:s&p\s*500|sp500|"
+            r"spx|index))(?i:\s+index)?\s+(?i:do|does|did)\s+(?i:the\s+(?:stocks|companies|names)\s+)?"
+            r"(?P<list>" + _TICKERS + r")(?:\s+(?i:make\s+up|represent|account\s+for|hold|have))?"
+            r"(?i:\s+(?:together|combined|in\s+total|between\s+them))?\s*[?.!]*\s*$",
+        ),
+        lambda m: f"combined weight of {m.group('list')} in the {m.group('index')}",
+    ),
     # 'kindly share list of Energy sector companies', 'kindly provide me the count': a request
     (
         re.compile(
