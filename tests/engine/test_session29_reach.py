@@ -298,3 +298,44 @@ def test_a_condition_replacing_rows_named_by_key_is_still_declined(engine, seed_
     )
     sql = plan.tasks[0].sql or ""
     assert _declined(plan) or ("AAPL" in sql and "NVDA" in sql), sql
+
+
+def test_a_series_added_to_an_average_gets_its_own_average(engine, seed_db):
+    """'and MSFT too' after AAPL's average close took one average over both stocks' rows."""
+    from test_honesty import session
+
+    plan = session(engine, seed_db, "average close of AAPL in 2023", "and MSFT too")
+    gold = (
+        "SELECT stock_symbol, AVG(close) FROM stock_price_history WHERE stock_symbol IN"
+        " ('AAPL', 'MSFT') AND record_date LIKE '2023%' GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    # grouped by month already: a second grouping is more than the engine writes
+    monthly = session(engine, seed_db, "AAPL average close per month in 2023", "add msft")
+    assert _declined(monthly)
+    assert "each one" in monthly.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "How did the S&P 500 perform over 2023 as a whole? I'd like the percentage change"
+            " for the year.",
+            None,
+        ),
+        (
+            "How many companies are there in each sector, please? I'd like them sorted from"
+            " most to fewest.",
+            "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC",
+        ),
+    ],
+)
+def test_a_wish_said_after_the_question(engine, seed_db, question, gold):
+    """'I'd like …' was an unknown word ('i'); 'perform' and 'percentage change' one change."""
+    plan = ask(engine, seed_db, question)
+    assert not _declined(plan), plan.tasks[0].refusal
+    if gold:
+        assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
+    # a rise and a fall are still two changes
+    assert _declined(ask(engine, seed_db, "top gainers and losers of 2023"))

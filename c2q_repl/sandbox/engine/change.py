@@ -51,6 +51,15 @@ def split_change(items: list[Item]) -> tuple[list[Item], str, str]:
         word = items[keep].text
         items = [it for i, it in enumerate(items) if i == keep or i not in at]
         at = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "change"]
+    if (
+        len(at) == 2
+        and all(items[i].arg == "pct" for i in at)
+        and not any(items[i].text.lower().split()[-1] in GAIN_WORDS for i in at)
+    ):
+        # 'how did the S&P 500 perform over 2023? the percentage change for the year': one
+        # percentage change said twice (no rise or fall named, so no two rankings)
+        items = [it for i, it in enumerate(items) if i != at[1]]
+        at = at[:1]
     if len(at) > 1:
         raise Refuse(f"I can compute one change at a time ('{word}').", word)
     pct = items[at[0]].arg == "pct" or said_pct

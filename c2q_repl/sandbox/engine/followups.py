@@ -913,6 +913,30 @@ def apply_followup(
         if adding and wanted and not unwanted and named is not None:
             # 'also nvidia' after Apple and Microsoft: the three of them, never NVIDIA alone
             wanted = list(dict.fromkeys([*named.values, *wanted]))
+            metric = spec.metric
+            if (
+                metric is not None
+                and metric.func in ("AVG", "MIN", "MAX")
+                and not spec.change
+                and spec.group_by is None
+                and not spec.bucket
+            ):
+                # 'and MSFT too' after AAPL's average close in 2023: one average each
+                spec = spec.with_(group_by=col)
+                changes.append(f"one {metric.func.lower()} per {col.column}")
+            elif (
+                metric is not None
+                and metric.func in ("AVG", "MIN", "MAX")
+                and not spec.change
+                and spec.group_by != col
+            ):
+                # 'put msft next to it' after AAPL's monthly average: one average over both
+                # stocks' rows is neither's; a second grouping is more than the engine writes
+                raise ValueError(
+                    f"'{question}' would take one {metric.func.lower()} over the rows of "
+                    f"{' and '.join(map(str, wanted))} together, not one for each; please ask "
+                    "for each one on its own."
+                )
         # "use MSFT, not AAPL": the positive value replaces the old one; the negated one is then moot
         before = len(spec.filters)
         spec = _without_same_entity(spec, col, lex)

@@ -194,6 +194,25 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         r"with the number of \1",
     ),
+    # 'How did the S&P 500 do in 2023? I'd like the percentage change for the year.': the
+    # wish read as what is asked; 'I'd like to show the trend' (what the asker will do with
+    # it) says nothing about the data
+    (
+        re.compile(
+            r"(?<=[?.!])\s+(?:i'd|i\s+would|i)\s+(?:like|want|need)\s+(?!to\s+(?:see|know|get|have|"
+            r"view)\b)to\s+[^?.!]*[.!]?\s*$",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"(?<=[?.!])\s+(?:i'd|i\s+would|i)\s+(?:like|want|need)\s+(?:to\s+(?:see|know|get|have|"
+            r"view)\s+)?",
+            re.I,
+        ),
+        " ",
+    ),
     # 'highest, lowest and average close for 2023 in one go', '… all at once': one answer
     (
         re.compile(
