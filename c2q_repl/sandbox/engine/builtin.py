@@ -583,13 +583,19 @@ class BuiltinAnswerer:
         prepared, arithmetic = arithmetic_decline(prepared, ctx.lex)
         if arithmetic is not None:
             return self._single(self.refuse("0", question, arithmetic, ctx))
-        plan = self._answer_prepared(request, prepared.question, ctx)
         extreme = day_of_extreme(prepared.question) if not request.history else None
-        if extreme is not None and _declined(plan):
-            # 'On what day did the S&P 500 hit its highest level in 2023?' declined as said:
-            # asked as its extreme, then the day of that row
-            dated = self._with_its_date(request, prepared.question, extreme, ctx)
-            plan = plan if _declined(dated) else dated
+        dated = (
+            self._with_its_date(request, prepared.question, extreme, ctx)
+            if extreme is not None
+            else None
+        )
+        # 'On what day did the S&P 500 hit its highest level in 2023?': asked as its extreme,
+        # then the day of that row; read as said when that reading declines
+        plan = (
+            dated
+            if dated is not None and not _declined(dated)
+            else self._answer_prepared(request, prepared.question, ctx)
+        )
         if period is not None:
             plan = _periods_tied(plan, ctx)
         plan = self._by_size(request, question, prepared, plan, ctx)
