@@ -339,3 +339,35 @@ def test_a_wish_said_after_the_question(engine, seed_db, question, gold):
         assert same_rows(seed_db, plan, gold), plan.tasks[0].sql
     # a rise and a fall are still two changes
     assert _declined(ask(engine, seed_db, "top gainers and losers of 2023"))
+
+
+_PICKS_PER_MONTH_2023 = (
+    "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*) AS n FROM user_selected_stocks"
+    " WHERE created_date LIKE '2023%' GROUP BY m"
+)
+
+
+@pytest.mark.parametrize(
+    "follow_up,gold",
+    [
+        ("only Q4", _PICKS_PER_MONTH_2023 + " HAVING m >= '2023-10'"),
+        ("which month was the busiest?", _PICKS_PER_MONTH_2023 + " ORDER BY n DESC LIMIT 1"),
+        ("busiest month?", _PICKS_PER_MONTH_2023 + " ORDER BY n DESC LIMIT 1"),
+        ("what was the quietest month", _PICKS_PER_MONTH_2023 + " ORDER BY n ASC LIMIT 1"),
+    ],
+)
+def test_a_quarter_or_a_busy_month_after_counts_per_month(engine, seed_db, follow_up, gold):
+    """'only Q4' named no year (the previous answer's one year is meant); 'busiest' and
+    'quietest' were unknown words of a ranking of the months shown."""
+    from test_honesty import session
+
+    plan = session(engine, seed_db, "number of picks per month in 2023", follow_up)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_the_best_month_of_a_price_is_not_picked_silently(engine, seed_db):
+    """Of an average close, 'best' could be its level or its return: left declined."""
+    from test_honesty import session
+
+    plan = session(engine, seed_db, "avg monthly close of AAPL in 2023", "what was the best month")
+    assert _declined(plan)

@@ -36,6 +36,7 @@ from .references import (
     subject_filters,
 )
 from .rounds import (
+    busiest_period,
     changes_picked_rows,
     count_beside,
     count_of_shown_rows,
@@ -44,6 +45,7 @@ from .rounds import (
     each_of_the_rows,
     flipped_order,
     for_each_group,
+    in_the_year_before,
     named_subject,
     of_those_which,
     one_each,
@@ -318,7 +320,8 @@ class FollowupRound:
         if flipped is not None:
             note = ("follow-up", f"The rows of '{prior.question}', in the opposite order")
             return self._planner.render("0", question, flipped, ctx, [note])
-        top = top_group(question, prev)
+        # ('which month was the busiest?' after counts per month: the one with the most)
+        top = top_group(busiest_period(question, prev), prev)
         if top is not None:
             note = ("follow-up", f"The groups of '{prior.question}', the one at the top kept")
             return self._planner.render("0", question, top, ctx, [note])
@@ -413,7 +416,12 @@ class FollowupRound:
             return self._planner.render("0", question, extreme_day, ctx)
         try:
             said = when_was_that(
-                same_day_said(same_day_in_year(shifted_period(question, prev), prev), prev),
+                same_day_said(
+                    same_day_in_year(
+                        shifted_period(in_the_year_before(question, prev), prev), prev
+                    ),
+                    prev,
+                ),
                 prev,
                 ctx.lex,
             )

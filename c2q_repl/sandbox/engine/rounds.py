@@ -45,6 +45,60 @@ def same_day_in_year(question: str, prev: QuerySpec) -> str:
     return question[: m.start()] + f"on {moved.isoformat()}" + question[m.end() :]
 
 
+_YEARLESS = re.compile(
+    r"\b(?P<part>q[1-4]|(?:(?<=in\s)|(?<=of\s)|(?<=for\s)|(?<=about\s)|(?<=only\s)|(?<=and\s))may|"
+    r"jan(?:uary)?|feb(?:ruary)?|"
+    r"mar(?:ch)?|apr(?:il)?|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|"
+    r"dec(?:ember)?)\b(?!\s*,?\s*'?\d)",
+    re.I,
+)
+
+
+def in_the_year_before(question: str, prev: QuerySpec) -> str:
+    """'only Q4', 'what about august' after picks per month in 2023: that quarter or month of
+    the one calendar year the previous answer was about (a year said keeps its own)."""
+    if re.search(r"\b(?:19|20)\d\d\b|'\d\d\b", question):
+        return question
+    ranges = [f for f in prev.filters if f.time and f.op == "range" and f.values[0] and f.values[1]]
+    if len(ranges) != 1:
+        return question
+    start, end = (str(v)[:10] for v in ranges[0].values[:2])
+    year = start[:4]
+    if not (start[4:] == "-01-01" and end == f"{int(year) + 1}-01-01"):
+        return question
+    return _YEARLESS.sub(lambda m: f"{m.group('part')} {year}", question, count=1)
+
+
+_BUSY = re.compile(
+    r"^(?P<lead>\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:which|what)\s+(?P<unit>month|quarter|week|day|"
+    r"year)\s+(?:was|had|is|saw)\s+(?:the\s+)?)(?P<word>busiest|quietest|slowest|best|worst|"
+    r"strongest|weakest)(?:\s+one)?\s*[?.!]*\s*$"
+    r"|^(?P<lead2>\s*(?:and\s+|so\s+)?(?:(?:which|what)\s+(?:was\s+)?)?(?:the\s+)?)(?P<word2>busiest|"
+    r"quietest|slowest|best|worst|peak)\s+(?P<unit2>month|quarter|week|day|year)\s*[?.!]*\s*$"
+    r"|^(?P<lead3>\s*(?:and\s+|so\s+)?(?:which|what)\s+(?P<unit3>month|quarter|week|day|year)\s+)"
+    r"(?P<word3>peaked)\s*[?.!]*\s*$",
+    re.I,
+)
+_MORE = frozenset({"busiest", "best", "strongest", "peak", "peaked"})
+
+
+def busiest_period(question: str, prev: QuerySpec) -> str:
+    """'which month was the busiest?', 'what was the best month', 'which month peaked?' after
+    counts per month: the month with the most (the fewest for 'quietest'). 'Best' and 'worst'
+    are read so only of a count; of a price they could mean its level or its return."""
+    m = _BUSY.match(question)
+    if m is None or prev.group_by is None or not prev.bucket or prev.metric is None:
+        return question
+    word = (m.group("word") or m.group("word2") or m.group("word3")).lower()
+    unit = (m.group("unit") or m.group("unit2") or m.group("unit3")).lower()
+    counted = prev.metric.func == "COUNT"
+    if word in ("best", "worst", "strongest", "weakest") and not counted:
+        return question
+    most = word in _MORE
+    ranked = ("most" if most else "fewest") if counted else ("highest" if most else "lowest")
+    return f"which {unit} had the {ranked}?"
+
+
 def same_day_said(question: str, prev: QuerySpec) -> str:
     """'what about the volume that day' after NVDA's high on 2023-05-25: 'that day' is the
     previous question's own one-day condition, kept by the edit (not a new condition); so is
