@@ -371,3 +371,23 @@ def test_the_best_month_of_a_price_is_not_picked_silently(engine, seed_db):
 
     plan = session(engine, seed_db, "avg monthly close of AAPL in 2023", "what was the best month")
     assert _declined(plan)
+
+
+def test_the_rows_of_a_ranking_keep_its_order_in_a_follow_up(engine, seed_db):
+    """'which sectors are they in' after the 10 worst stocks of 2022 listed them by ticker."""
+    from test_honesty import rows, session
+
+    plan = session(
+        engine,
+        seed_db,
+        "10 worst performing stocks in 2022 by % change",
+        "which sectors are they in",
+    )
+    worst = [
+        r[0]
+        for r in rows(
+            seed_db, session(engine, seed_db, "10 worst performing stocks in 2022 by % change")
+        )
+    ]
+    assert [r[0] for r in rows(seed_db, plan)] == worst
+    assert "sector" in plan.tasks[0].sql

@@ -30,6 +30,7 @@ from .linking import Item, Linked, link
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .projection import shown_sql
+from .ranked_order import in_ranked_order, ranked
 from .ratio import share_of_rows_shown
 from .reading import columns_of
 from .references import (
@@ -70,7 +71,21 @@ class ReferenceRound:
     def resolve(
         self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: AnswerContext
     ) -> Outcome:
-        """ "how many employees does it have?": the question, about the previous subject."""
+        """ "how many employees does it have?": the question, about the previous subject; the
+        rows of a ranking kept in its order ('which sectors are they in?' after the top 10)."""
+        outcome = self._resolve(prior, prev, question, pronoun, ctx)
+        if not ranked(prev) or outcome.spec is None or not outcome.task.sql or outcome.task.refusal:
+            return outcome
+        ordered = in_ranked_order(outcome.task.sql, outcome.spec, ctx.lex.catalog)
+        if ordered is None:
+            return outcome
+        note = {"concept": "order", "explanation": "The rows in the order of the previous ranking"}
+        task = replace(outcome.task, sql=ordered, assumptions=(*outcome.task.assumptions, note))
+        return Outcome(task, outcome.spec)
+
+    def _resolve(
+        self, prior: PriorRound, prev: QuerySpec, question: str, pronoun: str, ctx: AnswerContext
+    ) -> Outcome:
         unclear = Decline(
             f"I could not tell what '{pronoun}' refers to in '{question}'; "
             "please name it (for example the sector or the company).",
