@@ -391,3 +391,56 @@ def test_the_rows_of_a_ranking_keep_its_order_in_a_follow_up(engine, seed_db):
     ]
     assert [r[0] for r in rows(seed_db, plan)] == worst
     assert "sector" in plan.tasks[0].sql
+
+
+def test_computed_values_rounded_as_asked(engine, seed_db):
+    plan = ask(
+        engine, seed_db, "what is the average revenue growth per sector, rounded to 2 decimals"
+    )
+    gold = "SELECT sector, ROUND(AVG(revenue_growth), 2) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    assert "ROUND(" in plan.tasks[0].sql
+    # nothing computed to round: said so, never a list passed off as rounded
+    listed = ask(engine, seed_db, "list tech companies rounded to 2 decimals")
+    assert _declined(listed) and "computes none" in listed.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what was the highest level of the index in 2023, with their day?",
+        "Which was the maximum of the index in 2023 and in which day?",
+    ],
+)
+def test_the_day_of_the_index_is_its_own_not_a_stocks_four_joins_away(engine, seed_db, question):
+    """'day' is a synonym of the stocks' record_date: the index's high in 2023 was read over
+    the index joined to every member's price rows of 2023."""
+    plan = ask(engine, seed_db, question)
+    sql = plan.tasks[0].sql or ""
+    assert "stock_price_history" not in sql, sql
+    gold = (
+        "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+        " record_date LIKE '2023%' ORDER BY price DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Top 3 healthcare stocks by number of users who picked them?",
+            "SELECT u.stock_symbol, COUNT(*) AS n FROM user_selected_stocks u JOIN companies c"
+            " ON c.stock_symbol = u.stock_symbol WHERE c.sector = 'Healthcare' GROUP BY"
+            " u.stock_symbol ORDER BY n DESC LIMIT 3",
+        ),
+        (
+            "What was the minimum of the S&P 500 in 2022?",
+            "SELECT MIN(price) FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date LIKE '2022%'",
+        ),
+    ],
+)
+def test_plain_wordings_of_a_count_ranking_and_an_index_low(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -97,6 +97,7 @@ from .reading import columns_of
 from .refine import refine
 from .refusals import refusal_text
 from .regions import in_region
+from .rounding import rounded_sql, split_rounding
 from .rounds import (
     last_answered,
 )
@@ -405,6 +406,9 @@ class BuiltinAnswerer:
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
 
     def _answer(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
+        asked = split_rounding(question)
+        if asked is not None:
+            return self._rounded(request, question, asked, ctx)
         plan = self._answer_whole(request, question, ctx)
         points = None if request.history else split_two_points(question)
         if points is not None and _declined(plan):
@@ -920,6 +924,27 @@ class BuiltinAnswerer:
         }
         dated = replace(dated, assumptions=(note, *dated.assumptions))
         return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
+
+    def _rounded(
+        self, request: AnswerRequest, question: str, asked: tuple[str, int], ctx: AnswerContext
+    ) -> Plan:
+        """'…, rounded to 2 decimals': the question without those words, its computed values
+        rounded (rounding.py); declined whole when there is nothing computed to round."""
+        rest, digits = asked
+        plan = self._answer(request, rest, ctx)
+        if _declined(plan) or plan.breakdown:
+            return plan
+        task = plan.tasks[0]
+        sql = rounded_sql(task.sql, digits, ctx.lex.catalog.dialect)
+        if sql is None:
+            reason = (
+                f"'{question}' asks for values rounded to {digits} decimals, but '{rest}' "
+                "computes none (its values are shown as stored); please ask without the rounding."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
+        note = {"concept": "rounding", "explanation": f"Computed values rounded to {digits} places"}
+        task = replace(task, task=question, sql=sql, assumptions=(*task.assumptions, note))
+        return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note))
 
     def _at_two_points(
         self, request: AnswerRequest, question: str, points: tuple[str, str], ctx: AnswerContext

@@ -19,7 +19,7 @@ _IT_HAPPENED = (
     r"|\s+(?:did\s+(?:it|that|this)|was\s+(?:it|that|this))\s+(?:hit|reach|close|occur|happen))?"
 )
 _DATE_TAIL = re.compile(
-    r"^(?P<head>.{8,}?)\s*,?\s+and\s+(?:(?:on|at)\s+)?(?:what|which)\s+(?:(?:trading\s+)?day|"
+    r"^(?P<head>.{8,}?)\s*,?\s+and\s+(?:(?:on|at|in)\s+)?(?:what|which)\s+(?:(?:trading\s+)?day|"
     r"date|session)" + _IT_HAPPENED + r"\s*[?.!]*\s*$"
     r"|^(?P<head2>.{8,}?)\s*,?\s+and\s+when" + _IT_HAPPENED + r"\s*[?.!]*\s*$"
     # 'and what was the date (of that)?' ('and the date' alone is a column added: asked.py)

@@ -237,9 +237,10 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(
             r"^(?P<head>\s*(?:which|what|list|show(?:\s+me)?)\s+[^?]+?)\s*,?\s+and\s+in\s+"
-            r"(?:which|what)\s+(?P<what>[a-z]+)\s*(?P<end>[?.!]*)\s*$",
+            r"(?:which|what)\s+(?P<what>(?!(?:day|date|session)s?\b)[a-z]+)\s*(?P<end>[?.!]*)\s*$",
             re.I,
         ),
+        # ('… and in which day?' asks the day of the row found: date_tail.py)
         lambda m: f"{m.group('head')}, with their {singular(m.group('what'))}{m.group('end')}",
     ),
     # 'how many rows does MSFT have in stock_price_history': that table's rows for MSFT

@@ -482,11 +482,15 @@ def _link(question: str, lex: Lexicon) -> Linked:
             elif not _names_the_database(tok.lower, lex):
                 unknown.append(tok.text)
         i += 1
-    items = _columns_of_the_named_table(_compound_nouns(items, lex), lex)
+    items = _columns_of_the_named_table(
+        _compound_nouns(items, lex), lex, tuple(t.lower for t in tokens)
+    )
     return Linked(tuple(items), tuple(unknown), tuple(unsupported), tuple(t.lower for t in tokens))
 
 
-def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
+def _columns_of_the_named_table(
+    items: list[Item], lex: Lexicon, words: tuple[str, ...] = ()
+) -> list[Item]:
     """'how many distinct trading dates are in index_price_history': a column word shipped
     for one table ('trading dates' → stock_price_history.record_date) means the same-named
     column of the one table the question names that has it, when nothing else in the
@@ -523,24 +527,26 @@ def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
             )
             if len(having) == 1 and not elsewhere:
                 it = replace(it, targets=(Target("column", having[0], column, via="same name"),))
-            elif not having and not elsewhere and it.text.lower() in _BARE_DATE_WORDS:
+            elif (
+                not having
+                and not elsewhere
+                and it.text.lower() in _BARE_DATE_WORDS
+                and (dated := _dated_tables_named(items, named, lex))
+                and lex.kind_of(next(iter(homes)), column) == "date"
+            ):
                 # 'user 8's picks sorted by date': the date of the rows named (the pick's),
                 # not the price history's day that 'date' is a synonym of
-                dated = [
-                    t.targets[0].table
-                    for t in items
-                    if t.kind == "table"
-                    and t.targets[0].table in named
-                    and len(lex.date_columns(t.targets[0].table)) == 1
-                ]
-                if dated and lex.kind_of(next(iter(homes)), column) == "date":
-                    own = Target("column", dated[0], lex.date_columns(dated[0])[0], via="own date")
-                    it = replace(it, targets=(own,), note=f"'{it.text}' read as {own.column}")
+                own = Target("column", dated[0], lex.date_columns(dated[0])[0], via="own date")
+                it = replace(it, targets=(own,), note=f"'{it.text}' read as {own.column}")
             elif (
                 not having
                 and not elsewhere
                 and it.text.lower() in _DAY_WORDS
                 and lex.kind_of(next(iter(homes)), column) == "date"
+                # ('that day': the previous answer's day, moved by the follow-up, rounds.py)
+                and not (
+                    it.start and words[it.start - 1 : it.start] in (("that",), ("this",), ("same",))
+                )
             ):
                 # 'on which trading day in 2022 did the S&P 500 have its highest closing level':
                 # the day of the one dated table whose measure is asked (the index's), not the
@@ -561,6 +567,17 @@ def _columns_of_the_named_table(items: list[Item], lex: Lexicon) -> list[Item]:
                     )
         out.append(it)
     return out
+
+
+def _dated_tables_named(items: list[Item], named: set[str], lex: Lexicon) -> list[str]:
+    """The tables named by a table word that have one date column."""
+    return [
+        t.targets[0].table
+        for t in items
+        if t.kind == "table"
+        and t.targets[0].table in named
+        and len(lex.date_columns(t.targets[0].table)) == 1
+    ]
 
 
 _BARE_DATE_WORDS = frozenset({"date", "dates", "day", "days"})

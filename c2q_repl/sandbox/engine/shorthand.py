@@ -213,6 +213,47 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         " ",
     ),
+    # 'Top 3 healthcare stocks by number of users who picked them': by how many picks each has
+    (
+        re.compile(
+            r"\bby\s+(?:the\s+)?(?:number|count|#)\s+of\s+(?:users|people|investors|folks|ppl)\s+"
+            r"(?:who|that)\s+(?:have\s+)?(?:picked|selected|chose|added|saved)\s+(?:them|it)\b",
+            re.I,
+        ),
+        "by number of picks",
+    ),
+    # 'the maximum of the index in 2023': its highest level (the index has one value a day)
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?P<end>maximum|max|minimum|min)\s+(?:value\s+|level\s+)?of\s+"
+            r"(?=(?:the\s+)?(?:s&p\s*500|sp500|spx|index)\b)",
+            re.I,
+        ),
+        lambda m: (
+            "the highest level of "
+            if m.group("end").lower().startswith("max")
+            else "the lowest level of "
+        ),
+    ),
+    # 'Which is the total market capitalisation of every sector?': what is (a learner's 'which')
+    (
+        re.compile(r"^(\s*)which\s+(is|are|was|were)\s+the\b(?!\s+(?:one|ones)\b)", re.I),
+        r"\1what \2 the",
+    ),
+    # 'between 1 and 10 of February 2023', 'from 6 to 10 March 2023': two days of one month
+    (
+        re.compile(
+            r"\b(?P<from>between|from)\s+(?:the\s+)?(?P<d1>\d{1,2})(?:st|nd|rd|th)?\s+(?:and|to|until|-)\s+"
+            r"(?:the\s+)?(?P<d2>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>jan(?:uary)?|feb(?:ruary)?|"
+            r"mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|"
+            r"nov(?:ember)?|dec(?:ember)?)\s+(?:of\s+)?(?P<year>(?:19|20)\d{2})\b",
+            re.I,
+        ),
+        lambda m: (
+            f"from {m.group('d1')} {m.group('month')} {m.group('year')} to {m.group('d2')} "
+            f"{m.group('month')} {m.group('year')}"
+        ),
+    ),
     # 'highest, lowest and average close for 2023 in one go', '… all at once': one answer
     (
         re.compile(
@@ -437,7 +478,9 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         # (a year said in the span is read by the time phrases: 'from the first trading day
         # of 2022 to the last trading day of 2023' spans both)
-        lambda m: m.group(0) if m.group("of1") or m.group("of2") else "",
+        lambda m: (
+            m.group(0) if re.search(r"\d", (m.group("of1") or "") + (m.group("of2") or "")) else ""
+        ),
     ),
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (

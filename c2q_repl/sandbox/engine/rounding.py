@@ -1,0 +1,56 @@
+"""'Average revenue growth per sector, rounded to 2 decimals', 'in percentage with two decimals':
+the numbers the question computes, rounded as asked. The question is read without those words;
+each computed value of the finished SQL (an aggregate, a ratio) is then wrapped in ROUND(…, n).
+Plain columns are shown as stored."""
+
+from __future__ import annotations
+
+import re
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import SqlglotError
+
+_DIGITS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
+_ROUNDED = re.compile(
+    r"\s*[,;-]?\s*(?:(?:and|please|pls)\s+)?(?:(?:rounded|round(?:ed)?\s+(?:it|them|off)?|to|"
+    r"with|in)\s+)?(?:to\s+)?(?P<n>\d|zero|no|one|two|three|four)\s+(?:decimals?|decimal\s+places?|"
+    r"dp|digits?\s+after\s+the\s+(?:decimal\s+)?point)(?:\s*,?\s*(?:please|pls))?\b",
+    re.I,
+)
+
+
+def split_rounding(question: str) -> tuple[str, int] | None:
+    """(the question without its rounding words, the digits asked), or None."""
+    m = _ROUNDED.search(question)
+    if m is None:
+        return None
+    said = m.group("n").lower()
+    digits = int(said) if said.isdigit() else _DIGITS[said]
+    rest = (question[: m.start()] + question[m.end() :]).strip()
+    rest = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"[,;\s]+$", "", rest))
+    return rest, digits
+
+
+def rounded_sql(sql: str, digits: int, dialect: str) -> str | None:
+    """``sql`` with each computed value shown rounded, or None when it computes none."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except SqlglotError:
+        return None
+    selects = [tree] if isinstance(tree, exp.Select) else []
+    if not selects:
+        return None
+    changed = False
+    computed = (exp.AggFunc, exp.Div, exp.Mul, exp.Sub, exp.Add)
+    for select in selects:
+        shown = []
+        for e in select.expressions:
+            inner = e.this if isinstance(e, exp.Alias) else e
+            if isinstance(inner, computed) and not isinstance(inner, exp.Count):
+                rounded = exp.Round(this=inner.copy(), decimals=exp.Literal.number(digits))
+                e = exp.alias_(rounded, e.alias_or_name) if isinstance(e, exp.Alias) else rounded
+                changed = True
+            shown.append(e)
+        select.set("expressions", shown)
+    return tree.sql(dialect=dialect) if changed else None
