@@ -237,7 +237,13 @@ SHORTHAND: tuple[Wording, ...] = (
     ),
     # 'Which is the total market capitalisation of every sector?': what is (a learner's 'which')
     (
-        re.compile(r"^(\s*)which\s+(is|are|was|were)\s+the\b(?!\s+(?:one|ones)\b)", re.I),
+        # (only before a quantity: 'which is the biggest' still picks one of some rows)
+        re.compile(
+            r"^(\s*)which\s+(is|are|was|were)\s+the\b(?=\s+(?:total|average|avg|mean|sum|number|"
+            r"count|value|values|last|first|latest|price|level|closing|close|market|minimum|"
+            r"maximum|median)\b)",
+            re.I,
+        ),
         r"\1what \2 the",
     ),
     # 'between 1 and 10 of February 2023', 'from 6 to 10 March 2023': two days of one month
