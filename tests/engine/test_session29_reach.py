@@ -444,3 +444,59 @@ def test_the_day_of_the_index_is_its_own_not_a_stocks_four_joins_away(engine, se
 def test_plain_wordings_of_a_count_ranking_and_an_index_low(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+_CHANGE_2023 = (
+    "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+    " stock_price_history WHERE record_date LIKE '2023%' GROUP BY stock_symbol) SELECT"
+    " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+    " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+    " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Who has more employees, Coca-Cola or Pepsi?",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN"
+            " ('KO', 'PEP') ORDER BY full_time_employees DESC LIMIT 1",
+        ),
+        (
+            "did nvidia or amd gain more in 2023",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('NVDA', 'AMD')"
+            " ORDER BY pct DESC LIMIT 1",
+        ),
+        (
+            "netflix and disney, which did better in 2023",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('NFLX', 'DIS')"
+            " ORDER BY pct DESC LIMIT 1",
+        ),
+        (
+            "AMD vs INTC in 2023, who did better?",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('AMD', 'INTC')"
+            " ORDER BY pct DESC LIMIT 1",
+        ),
+    ],
+)
+def test_two_named_rows_compared_with_the_names_said_first(engine, seed_db, question, gold):
+    """Declined: 'more' with no 'which' to rank by; the same read as 'which of A and B …'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pull up all the picks users made back in 2022",
+        "What did the S&P 500 close at during the March 2020 Covid crash? Show me the daily"
+        " closes for that month.",
+    ],
+)
+def test_an_event_or_a_restated_ask_around_a_period(engine, seed_db, question):
+    """'back in', 'during the March 2020 Covid crash', and a second sentence asking the same
+    rows again were unknown words; the period outside the data is answered (no rows)."""
+    plan = ask(engine, seed_db, question)
+    assert not _declined(plan), plan.tasks[0].refusal
+    assert "2022-01-01" in plan.tasks[0].sql or "2020-03-01" in plan.tasks[0].sql

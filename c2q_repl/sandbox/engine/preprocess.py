@@ -21,6 +21,7 @@ from .rewrite_notes import noted
 from .shorthand import SHORTHAND
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
+from .two_named import which_of_two
 
 # A sentence that tells the answerer how to behave, not what to find.
 _INSTRUCTION = re.compile(
@@ -1191,6 +1192,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if _PERFORMED.search(text):
         explained = _CHANGE_EXPLAINED.sub("", text)
         text = noted(rewrites, text, explained)
+    text = noted(rewrites, text, which_of_two(text))  # 'did A or B gain more …'
     better = _DID_BETTER.sub("gained more", text)
     text = noted(rewrites, text, better)  # a stock's return, in percent
     if _WHICH_OF_TWO.match(text) and len(_MORE_NOT_THAN.findall(text)) == 1:

@@ -260,6 +260,31 @@ SHORTHAND: tuple[Wording, ...] = (
             f"{m.group('month')} {m.group('year')}"
         ),
     ),
+    # 'all the picks users made back in 2022': in 2022
+    (re.compile(r"\bback\s+(?=in\s+(?:(?:[a-z]+\s+)?(?:19|20)\d\d)\b)", re.I), ""),
+    # 'during the March 2020 Covid crash', 'in the 2022 bear market': the period the event is in
+    (
+        re.compile(
+            r"\b(?:during|in|through)\s+the\s+(?P<period>(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+            r"oct|nov|dec)[a-z]*\s+)?(?:19|20)\d\d)\s+(?:covid(?:-19)?\s+|pandemic\s+|market\s+"
+            r"|tech\s+|rate[- ]hike\s+)?(?:crash|sell-?off|rally|correction|bear\s+market|bull\s+"
+            r"market|downturn|slump|meltdown|pandemic|covid|crisis|turmoil|rout)\b",
+            re.I,
+        ),
+        lambda m: f"in {m.group('period')}",
+    ),
+    # '… close at during March 2020? Show me the daily closes for that month.': the same rows
+    # asked again
+    (
+        re.compile(
+            r"(?<=[?.!])\s+(?:please\s+)?(?:show|give|list|pull)\s+(?:me\s+|us\s+)?(?:up\s+)?(?:the\s+|all\s+"
+            r"the\s+)?(?:daily\s+|day-?by-?day\s+)?(?:closes?|closing\s+(?:prices?|levels?|values?)|"
+            r"prices?|levels?|values?)\s+(?:for|in|during|of|over)\s+(?:that|the\s+same|this)\s+"
+            r"(?:month|period|year|week|quarter|stretch)\s*[.!?]*\s*$",
+            re.I,
+        ),
+        "",
+    ),
     # 'highest, lowest and average close for 2023 in one go', '… all at once': one answer
     (
         re.compile(
