@@ -287,13 +287,19 @@ def test_the_index_average_by_period(engine, seed_db, question, gold):
 
 
 def test_groups_of_a_period_outside_the_data_say_the_range(engine, seed_db):
+    """No groups at all: an empty table that says the data's range (as a list does); one
+    average over no rows is still declined, being no number at all."""
     plan = session(
         engine,
         seed_db,
         "monthly average of the S&P 500 index in the last quarter of 2022",
         "what about Q1 2024",
     )
-    assert not plan.tasks[0].sql and "The data covers" in plan.tasks[0].refusal
+    task = plan.tasks[0]
+    assert task.sql and "The data covers" in task.description, task.refusal
+    assert not seed_db.query(task.sql).rows
+    single = session(engine, seed_db, "average close of the S&P 500 in Q1 2024")
+    assert not single.tasks[0].sql and "The data covers" in single.tasks[0].refusal
 
 
 def test_picks_with_the_sector_for_each_then_per_sector(engine, seed_db):

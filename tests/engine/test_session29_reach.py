@@ -500,3 +500,24 @@ def test_an_event_or_a_restated_ask_around_a_period(engine, seed_db, question):
     plan = ask(engine, seed_db, question)
     assert not _declined(plan), plan.tasks[0].refusal
     assert "2022-01-01" in plan.tasks[0].sql or "2020-03-01" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "S&P 500 index daily closes for March 2020 - covid crash period",
+        "Show Apple's daily closing prices for March 2020, around the COVID crash.",
+        "Show me Microsoft's daily closing prices for March 2020, when the pandemic crash"
+        " happened.",
+        "what was the S&P 500 sitting at on Jan 3rd 2020, right before covid hit?",
+        "signups by month for 2022",
+    ],
+)
+def test_a_period_outside_the_data_is_answered_empty_and_says_the_range(engine, seed_db, question):
+    """The Covid crash of March 2020 (before the data starts) was an unknown word; groups of
+    such a period were declined. Both are an empty table that says what the data covers."""
+    plan = ask(engine, seed_db, question)
+    task = plan.tasks[0]
+    assert task.sql and not task.refusal, task.refusal
+    assert "The data covers" in task.description
+    assert not seed_db.query(task.sql).rows

@@ -1631,10 +1631,11 @@ class BuiltinAnswerer:
             return self.refuse(task_id, question, echo, ctx, examples)
         chart = choose_chart(spec, built.columns, ctx.lex.catalog, list(built.list_cols))
         outside = outside_the_data(spec, ctx.lex)
-        if outside and (spec.change or spec.shape == "aggregate"):
+        if outside and (spec.change or (spec.shape == "aggregate" and spec.group_by is None)):
             # a change or a total over a period with no stored days is no number at all
-            # (NULL - NULL, SUM of nothing), and its groups none at all ('monthly averages
-            # in Q1 2024'): said as the data's range, never shown as empty
+            # (NULL - NULL, SUM of nothing): said as the data's range, never shown as a blank
+            # (groups of such a period are none at all, an empty table said so as for a list:
+            # 'signups by month for 2022')
             return self.refuse(task_id, question, Decline(outside), ctx, examples)
         task = TaskPlan(
             task_id=task_id,

@@ -273,6 +273,31 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: f"in {m.group('period')}",
     ),
+    # 'daily closes for March 2020 - covid crash period', '…, around the COVID crash', 'on Jan
+    # 3rd 2020, right before covid hit': the event named beside a date said anyway
+    (
+        re.compile(
+            r"\s*[,(–—-]?\s*(?:(?:right|just)\s+)?(?:around|during|before|after|at\s+the\s+start\s+of|"
+            r"when|as|in)?\s*(?:the\s+)?(?:covid(?:-19)?|pandemic|coronavirus)(?:\s+(?:crash|sell-?off|"
+            r"selloff|crisis|panic|lockdown)s?)?(?:\s+(?:period|hit|happened|started|struck|began))?"
+            r"(?:\s+happened)?\s*\)?(?=\s*(?:[,.;?!]|$))",
+            re.I,
+        ),
+        lambda m: (
+            ""
+            if re.search(r"(?:19|20)\d\d", m.string[: m.start()] + m.string[m.end() :])
+            else m.group(0)
+        ),
+    ),
+    # 'during the Covid crash in March 2020': in March 2020
+    (
+        re.compile(
+            r"\b(?:during|around|in)\s+the\s+(?:covid(?:-19)?|pandemic)\s+(?:crash|sell-?off|crisis)\s+"
+            r"(?=in\s+(?:[a-z]+\s+)?(?:19|20)\d\d\b)",
+            re.I,
+        ),
+        "",
+    ),
     # '… close at during March 2020? Show me the daily closes for that month.': the same rows
     # asked again
     (
