@@ -521,3 +521,27 @@ def test_a_period_outside_the_data_is_answered_empty_and_says_the_range(engine, 
     assert task.sql and not task.refusal, task.refusal
     assert "The data covers" in task.description
     assert not seed_db.query(task.sql).rows
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What is the earliest date you have prices for Microsoft, and what did it close at"
+            " that day?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'MSFT'"
+            " ORDER BY record_date LIMIT 1",
+        ),
+        (
+            "What is the earliest date for which S&P 500 index levels are available, and what"
+            " was the closing level on that date?",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500'"
+            " ORDER BY record_date LIMIT 1",
+        ),
+    ],
+)
+def test_the_first_date_of_a_series_and_its_value_then(engine, seed_db, question, gold):
+    """'… and what did it close at that day?' pointed back at an answer a first question has
+    not got; read as the series' earliest close and its day."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -46,7 +46,7 @@ from .clarify import clarified_task, describe_result, outside_the_data
 from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
-from .date_tail import day_of_extreme, split_date_tail
+from .date_tail import day_of_extreme, end_date_then_value, split_date_tail
 from .day_move_sql import answered_rows, move_query
 from .day_moves import (
     DayMove,
@@ -644,6 +644,8 @@ class BuiltinAnswerer:
         # in a session the head's own subject can be the previous answer's ('the highest
         # close in 2023' after the index's close): split only a first question
         first = not request.history and request.mode != "auto_breakdown"
+        if first and (said := end_date_then_value(question)) is not None:
+            question = said  # 'the earliest date you have prices for X, and its close then'
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)

@@ -67,3 +67,26 @@ def day_of_extreme(question: str) -> str | None:
         period = "in " + period[3:]
     what = " ".join(m.group("what").split())
     return f"What was the {what} of {m.group('who').strip()}{' ' + period if period else ''}?"
+
+
+_END_DATE_THEN_VALUE = re.compile(
+    r"^\s*(?:what\s+is|what's|whats|which\s+is|what\s+was)\s+the\s+(?P<end>earliest|first|oldest|"
+    r"latest|last|most\s+recent)\s+(?:date|day|trading\s+day)\s+(?:(?:that\s+)?(?:you|we)\s+have\s+"
+    r"(?:any\s+)?(?:prices?|data|levels?|closes?|records?|history)\s+for\s+(?P<who1>[^,?]+?)"
+    r"|for\s+which\s+(?P<who2>[^,?]+?)\s+(?:index\s+)?(?:levels?|prices?|data|closes?)\s+(?:are|is)\s+"
+    r"available|(?:in\s+the\s+data\s+)?for\s+(?P<who3>[^,?]+?))\s*[,?.]\s*(?:and\s+)?what\s+(?:did\s+"
+    r"(?:it|they)\s+close\s+at|was\s+(?:the|its)\s+(?:closing\s+(?:level|price|value)|close|level|"
+    r"price|value))(?:\s+(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date))?\s*[?.]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def end_date_then_value(question: str) -> str | None:
+    """'What is the earliest date you have prices for Microsoft, and what did it close at that
+    day?' → 'what was the earliest close of Microsoft, and on what day?', or None."""
+    m = _END_DATE_THEN_VALUE.match(question.strip())
+    if m is None:
+        return None
+    who = (m.group("who1") or m.group("who2") or m.group("who3")).strip()
+    end = "latest" if m.group("end").lower() in ("latest", "last", "most recent") else "earliest"
+    return f"what was the {end} close of {who}, and on what day?"
