@@ -545,3 +545,18 @@ def test_the_first_date_of_a_series_and_its_value_then(engine, seed_db, question
     not got; read as the series' earliest close and its day."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_their_after_a_change_compared_between_two_named_is_both(engine, seed_db):
+    """'their employees?' after 'netflix and disney, which did better in 2023' kept the one
+    that did better (and joined its prices of the period)."""
+    from test_honesty import session
+
+    plan = session(
+        engine, seed_db, "netflix and disney, which did better in 2023", "their employees?"
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN"
+        " ('NFLX', 'DIS')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -138,12 +138,13 @@ class ReferenceRound:
         if (
             pronoun.lower() in PLURAL
             and prev.limit == 1
-            and prev.group_by is None
+            and (prev.group_by is None or bool(prev.change))
             and prev.per_group is None  # one per sector: the rows kept, not the sectors
             and any(f.op == "in" and len(f.values) > 1 for f in prev.filters)
         ):
-            # 'their avg daily volume' after 'which one has higher ebitda' of KO and PEP:
-            # 'their' is the companies compared, not the one row the ranking kept
+            # 'their avg daily volume' after 'which one has higher ebitda' of KO and PEP (or
+            # 'which did better in 2023' of Netflix and Disney): 'their' is the companies
+            # compared, not the one row the ranking kept
             prev = prev.with_(limit=None, limit_stated=False, order_by=None, ties=False)
         question, edge = period_edge(question)
         question = _ones_named(question, pronoun, prev)
