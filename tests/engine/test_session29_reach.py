@@ -560,3 +560,28 @@ def test_their_after_a_change_compared_between_two_named_is_both(engine, seed_db
         " ('NFLX', 'DIS')"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_follow_ups_in_shorthand_after_a_quarter_and_a_ranking(engine, seed_db):
+    from test_honesty import session
+
+    q4 = session(engine, seed_db, "How many picks did we get in Q3 2023 (Jul-Sep)?", "and Q4?")
+    gold = (
+        "SELECT COUNT(*) FROM user_selected_stocks WHERE created_date >= '2023-10-01' AND"
+        " created_date < '2024-01-01'"
+    )
+    assert same_rows(seed_db, q4, gold), q4.tasks[0].refusal or q4.tasks[0].sql
+    top = session(
+        engine,
+        seed_db,
+        "which stock do users pick most often?",
+        "Give me the top 5 most picked then",
+    )
+    assert "LIMIT 5" in (top.tasks[0].sql or ""), top.tasks[0].refusal
+    counted = session(
+        engine,
+        seed_db,
+        "Which companies in the index are headquartered outside the US?",
+        "Count them up by country",
+    )
+    assert "GROUP BY country" in (counted.tasks[0].sql or ""), counted.tasks[0].refusal

@@ -55,8 +55,9 @@ _YEARLESS = re.compile(
 
 
 def in_the_year_before(question: str, prev: QuerySpec) -> str:
-    """'only Q4', 'what about august' after picks per month in 2023: that quarter or month of
-    the one calendar year the previous answer was about (a year said keeps its own)."""
+    """'only Q4', 'what about august' after picks per month in 2023 ('and Q4?' after picks in
+    Q3 2023): that quarter or month of the one calendar year the previous answer was about (a
+    year said keeps its own)."""
     if re.search(r"\b(?:19|20)\d\d\b|'\d\d\b", question):
         return question
     ranges = [f for f in prev.filters if f.time and f.op == "range" and f.values[0] and f.values[1]]
@@ -64,8 +65,8 @@ def in_the_year_before(question: str, prev: QuerySpec) -> str:
         return question
     start, end = (str(v)[:10] for v in ranges[0].values[:2])
     year = start[:4]
-    if not (start[4:] == "-01-01" and end == f"{int(year) + 1}-01-01"):
-        return question
+    if end > f"{int(year) + 1}-01-01":
+        return question  # a span of more than one calendar year names no one year
     return _YEARLESS.sub(lambda m: f"{m.group('part')} {year}", question, count=1)
 
 

@@ -310,6 +310,19 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         "",
     ),
+    # 'count them up by country': count them
+    (re.compile(r"\b(count|add)\s+(them|those|these|it)\s+up\b", re.I), r"\1 \2"),
+    # 'give me the top 5 most picked then' after the most picked stock: the top 5 of that
+    # ranking (no rows named, so nothing else ranked)
+    (
+        re.compile(
+            r"^(?P<ask>\s*(?:(?:ok(?:ay)?|so|and|now)[\s,]+)?(?:(?:give|show)\s+(?:me\s+)?)?(?:the\s+)?"
+            r"top\s+\d+)\s+most\s+(?:picked|popular|selected|chosen|added|watched|watchlisted)"
+            r"(?:\s+ones)?(?=\s*(?:then|instead)\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\g<ask>",
+    ),
     # 'highest, lowest and average close for 2023 in one go', '… all at once': one answer
     (
         re.compile(
