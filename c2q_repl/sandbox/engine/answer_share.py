@@ -29,6 +29,11 @@ _SHARE = re.compile(
     r"(?:\s+(?:please|pls|too|instead))?\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+_MAKE_IT = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|now|and|pls|please)[\s,]+)*(?:make|turn|convert)\s+(?:it|that|them|those|"
+    r"these|the\s+counts?|the\s+totals?)\s+(?:into\s+)?(?:an?\s+)?(?=percent|pct|share|proportion)",
+    re.IGNORECASE,
+)
 # 'of all Q4 picks' after the picks of Q4 2023: the period said again, without its year
 _PERIOD_WORD = re.compile(
     r"q[1-4]|h[12]|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*", re.I
@@ -39,6 +44,8 @@ _WHOLE_FILLER = frozenset({"in", "the", "data", "dataset", "of", "all", "total",
 
 def share_of_answer(question: str, prior: QuerySpec, lex: Lexicon) -> QuerySpec | None:
     """The previous count or sum per group with each group's share of the whole, or None."""
+    # 'make that a % pls', 'turn them into percentages': shown as shares
+    question = _MAKE_IT.sub("show it as ", question)
     m = _SHARE.match(question)
     if m is None or not shares_add_up(prior):
         return None
