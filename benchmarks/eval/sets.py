@@ -311,6 +311,10 @@ SPLITS = (
     "dev180",
     "dev181",
     "dev182",
+    "dev183",
+    "dev184",
+    "dev185",
+    "dev186",
 )  # later blind sets
 
 
