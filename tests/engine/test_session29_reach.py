@@ -585,3 +585,55 @@ def test_follow_ups_in_shorthand_after_a_quarter_and_a_ranking(engine, seed_db):
         "Count them up by country",
     )
     assert "GROUP BY country" in (counted.tasks[0].sql or ""), counted.tasks[0].refusal
+
+
+def test_a_comparison_of_two_columns_said_with_a_symbol(engine, seed_db):
+    """'where high < low' dropped the '<' as punctuation and listed every row."""
+    plan = ask(engine, seed_db, "Rows in stock_price_history where high < low?")
+    assert "high < low" in (plan.tasks[0].sql or ""), plan.tasks[0].refusal
+    above = ask(engine, seed_db, "rows where close > open")
+    assert "close > open" in (above.tasks[0].sql or ""), above.tasks[0].refusal
+    unread = ask(engine, seed_db, "rows where close >= open")
+    assert _declined(unread) and "close >= open" in unread.tasks[0].refusal
+
+
+def test_two_named_rows_side_by_side_when_asked_so(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Apple vs Microsoft: which one is worth more right now? Market caps side by side, please.",
+    )
+    gold = "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN ('AAPL', 'MSFT')"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_that_same_month_after_the_month_found_is_that_month(engine, seed_db):
+    """Read as the period the edit keeps (all of 2022): Microsoft's lowest month came back."""
+    from test_honesty import rows, session
+
+    found = session(
+        engine,
+        seed_db,
+        "Meta's average close for each month of 2022.",
+        "Which month was the lowest?",
+    )
+    month = rows(seed_db, found)[0][0]
+    plan = session(
+        engine,
+        seed_db,
+        "Meta's average close for each month of 2022.",
+        "Which month was the lowest?",
+        "And what was Microsoft's average close in that same month?",
+    )
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'MSFT' AND"
+        f" strftime('%Y-%m', record_date) = '{month}'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_make_that_a_percent_after_counts_per_group(engine, seed_db):
+    from test_honesty import session
+
+    plan = session(engine, seed_db, "number of companies per exchange", "make that a % pls")
+    assert "percent_of_total" in (plan.tasks[0].sql or ""), plan.tasks[0].refusal

@@ -113,6 +113,7 @@ from .that_period import that_period
 from .top_of_answer import top_of_answer
 from .top_share import TopShare, share_of_top, share_sql, shares_rows_shown
 from .top_total import TopTotal, total_of_top, totalled_sql
+from .two_named import both_shown
 from .two_points import dated, same_but_dates, split_two_points
 from .units import in_units
 from .verb_counts import counted_verbs
@@ -455,6 +456,7 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, Decline("Please ask a question."), ctx))
         question = spelled_codes(question, ctx.lex)  # 'brk-b', 'BRK.B': the code BRK-B
         body, instructions = strip_boilerplate(question)
+        body = both_shown(body)  # 'A vs B: which one is worth more? Market caps side by side.'
         switched = new_topic(body)
         if switched is not None:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
@@ -483,6 +485,16 @@ class BuiltinAnswerer:
             lambda rest: names_data(rest, ctx.lex),
             lambda rest: says_data(rest, ctx.lex),
         )
+        unread = _SYMBOL_LEFT.search(prepared.question)
+        if unread is not None:
+            # 'close >= open': a comparison of two columns left as a symbol, which the reading
+            # drops as punctuation (and the condition with it)
+            said = unread.group(0).strip()
+            reason = (
+                f"'{said}' compares two values in a way I do not read; please say it in words "
+                "(for example 'close above open')."
+            )
+            return self._single(self.refuse("0", question, Decline(reason, (said,)), ctx))
         removed = " ".join(part for part in (instructions, prepared.removed) if part)
         if switched is not None:
             aside = " ".join(part for part in (switched[1], aside) if part)
@@ -644,8 +656,8 @@ class BuiltinAnswerer:
         # in a session the head's own subject can be the previous answer's ('the highest
         # close in 2023' after the index's close): split only a first question
         first = not request.history and request.mode != "auto_breakdown"
-        if first and (said := end_date_then_value(question)) is not None:
-            question = said  # 'the earliest date you have prices for X, and its close then'
+        if first and (end_asked := end_date_then_value(question)) is not None:
+            question = end_asked  # 'the earliest date you have prices for X, and its close then'
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)
@@ -1814,6 +1826,9 @@ def _tables_named(word: str, lex: Lexicon) -> set[str]:
 def _unplaced(linked) -> tuple[str, ...]:
     """Words of a sentence the engine cannot use: unknown, or known to be unsupported."""
     return (*linked.unknown, *(phrase for phrase, _ in linked.unsupported))
+
+
+_SYMBOL_LEFT = re.compile(r"[a-z_]+\s*(?:>=|<=|=>|=<|≥|≤|>|<)\s*[a-z_]+", re.I)
 
 
 def _declined(plan: Plan) -> bool:

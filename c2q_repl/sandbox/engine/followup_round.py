@@ -100,6 +100,12 @@ class FollowupRound:
         data = (prior.state or {}).get("spec")
         question = _POLITE_END.sub("", question) or question  # ', please.' adds nothing
         question = _HOW_ABOUT.sub(r"\1what about", question)  # 'how bout financials'
+        if data and QuerySpec.from_json(data).bucket:
+            # 'Microsoft's average close in that same month' after the month Meta was lowest:
+            # that month of the answer (read before 'that month' is taken as the period kept)
+            bucket_asked = self._in_that_bucket(prior, QuerySpec.from_json(data), question, ctx)
+            if bucket_asked is not None:
+                return bucket_asked
         question = same_as_before(question)  # 'same for microsoft': 'what about microsoft'
         compared = _COMPARED_WITH.match(question)
         if compared is not None and data and prior.sql:
@@ -1065,7 +1071,11 @@ def _series_question_of_one(
 
 # 'what day was that', 'when was that?': the previous answer itself, not a noun after 'that'
 _BARE_THAT = re.compile(r"\b(?:was|is)\s+(?:that|this)\s*[?.!]*\s*$", re.I)
-_THAT_BUCKET = re.compile(r"\s*\b(?:in\s+|during\s+|for\s+|over\s+)?that\s+(month|year)\b", re.I)
+_THAT_BUCKET = re.compile(
+    r"\s*\b(?:in\s+|during\s+|for\s+|over\s+)?(?:that\s+(?:same\s+|very\s+)?|the\s+(?:same|very)\s+)"
+    r"(month|year)\b",
+    re.I,
+)
 _MOST_OF_THEM = re.compile(r"\b(most|fewest|least)\s+of\s+(?:them|those|these|em)\b", re.I)
 _EDGE_WORDS = frozenset({"last", "first", "final", "latest"})
 _THE_VALUE_THEN = re.compile(

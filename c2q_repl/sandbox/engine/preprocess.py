@@ -1720,4 +1720,13 @@ def _symbol_comparisons(text: str) -> str:
     text = re.sub(r"(?<=[\w\s'])\s*(?:<>|!=|≠)\s*(?=[\w'\"$])", " is not ", text)
     for symbol, words in _COMPARISON_SYMBOLS:
         text = re.sub(rf"(?<=[\w\s]){re.escape(symbol)}(?=\s*[$\d])", f" {words} ", text)
+    # 'high < low', 'close > open': one column compared with another of the same row, as
+    # 'below' / 'above' say it (a symbol left in the text was dropped as punctuation, and the
+    # condition with it)
+    text = re.sub(
+        r"(?<=[a-z_\s])(?<![<>])\s*>\s*(?![=>])(?=\s*[a-z_])", " above ", text, flags=re.I
+    )
+    text = re.sub(
+        r"(?<=[a-z_\s])(?<![<>])\s*<\s*(?![=<>])(?=\s*[a-z_])", " below ", text, flags=re.I
+    )
     return re.sub(r"\s{2,}", " ", text)

@@ -46,6 +46,26 @@ _WHO_HAS = re.compile(
 )
 
 
+# 'Apple vs Microsoft: which one is worth more? Market caps side by side, please.': the two
+# rows with the value asked beside each (the reader compares), not only the bigger one
+_BOTH_SHOWN = re.compile(
+    rf"^\s*(?P<a>{_NAME})\s+(?:vs\.?|versus|or|and)\s+(?P<b>{_NAME})\s*[:,-]+\s*(?:which|who)\b"
+    r"[^?]*\?\s*(?P<ask>[^?.!]*\b(?:side\s+by\s+side|both\s+(?:figures|values|numbers))\b"
+    r"[^?.!]*?)\s*[.!?]*\s*$",
+    re.I,
+)
+
+
+def both_shown(text: str) -> str:
+    """'A vs B: which one …? X side by side.' read as 'A vs B X side by side' (read before
+    the question is split into its sentences), or the text unchanged."""
+    m = _BOTH_SHOWN.match(text)
+    if m is None:
+        return text
+    ask = re.sub(r",?\s*(?:please|pls)\s*$", "", m.group("ask").strip(), flags=re.I)
+    return f"{m.group('a')} vs {m.group('b')} {ask}"
+
+
 def which_of_two(text: str) -> str:
     """The comparison said as 'which of A and B …', or the text unchanged."""
     m = _DID_A_OR_B.match(text)
