@@ -637,3 +637,31 @@ def test_make_that_a_percent_after_counts_per_group(engine, seed_db):
 
     plan = session(engine, seed_db, "number of companies per exchange", "make that a % pls")
     assert "percent_of_total" in (plan.tasks[0].sql or ""), plan.tasks[0].refusal
+
+
+_CHANGE_2023_PCT = f"SELECT pct FROM ({_CHANGE_2023}) AS m"
+
+
+@pytest.mark.parametrize(
+    "question,where",
+    [
+        ("how many stocks gained more than 50% in 2023", "pct > 50"),
+        ("how many names finished '23 up more than 50%?", "pct > 50"),
+        ("How many stocks finished 2023 above their first closing price of the year?", "pct > 0"),
+        (
+            "Of the S&P 500 stocks, how many closed 2023 higher than where they started the year"
+            " (last trading day close vs first trading day close)?",
+            "pct > 0",
+        ),
+    ],
+)
+def test_a_count_of_the_series_that_moved_past_an_amount(engine, seed_db, question, where):
+    plan = ask(engine, seed_db, question)
+    gold = f"SELECT COUNT(*) FROM ({_CHANGE_2023_PCT}) AS c WHERE {where}"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_count_of_moves_with_a_condition_more_is_not_answered_without_it(engine, seed_db):
+    plan = ask(engine, seed_db, "how many stocks gained more than 50% in 2023 in the tech sector")
+    sql = plan.tasks[0].sql or ""
+    assert _declined(plan) or "Technology" in sql, sql

@@ -79,6 +79,7 @@ from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
 from .linking import link, spelled_codes
 from .located import where_located, where_said, with_city_of_place
+from .moved_count import counted, moved_list
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
 from .one_year import in_the_only_year
@@ -410,6 +411,9 @@ class BuiltinAnswerer:
         asked = split_rounding(question)
         if asked is not None:
             return self._rounded(request, question, asked, ctx)
+        listed = moved_list(question)
+        if listed is not None:
+            return self._moved_count(request, question, listed, ctx)
         plan = self._answer_whole(request, question, ctx)
         points = None if request.history else split_two_points(question)
         if points is not None and _declined(plan):
@@ -938,6 +942,27 @@ class BuiltinAnswerer:
         }
         dated = replace(dated, assumptions=(note, *dated.assumptions))
         return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
+
+    def _moved_count(
+        self, request: AnswerRequest, question: str, listed: str, ctx: AnswerContext
+    ) -> Plan:
+        """'how many stocks gained more than 50% in 2023': the series listed, then counted
+        (moved_count.py); declined as the list is when the list is."""
+        plan = self._answer(request, listed, ctx)
+        if _declined(plan) or plan.breakdown:
+            return plan
+        task = plan.tasks[0]
+        sql = counted(task.sql, ctx.lex.catalog.dialect, listed.split()[1])
+        if sql is None:
+            return self._single(
+                self.refuse("0", question, Decline("I could not count those."), ctx)
+            )
+        note = {"concept": "how many", "explanation": f"the rows of '{listed}', counted"}
+        task = replace(
+            task, task=question, sql=sql, chart=None, assumptions=(note, *task.assumptions)
+        )
+        # no spec kept: a follow-up has no list of those rows to build on
+        return Plan(tasks=(task,), clarified_task=question, assumptions=(note,))
 
     def _rounded(
         self, request: AnswerRequest, question: str, asked: tuple[str, int], ctx: AnswerContext
