@@ -665,3 +665,57 @@ def test_a_count_of_moves_with_a_condition_more_is_not_answered_without_it(engin
     plan = ask(engine, seed_db, "how many stocks gained more than 50% in 2023 in the tech sector")
     sql = plan.tasks[0].sql or ""
     assert _declined(plan) or "Technology" in sql, sql
+
+
+_SEVEN = "('AAPL', 'MSFT', 'NVDA', 'GOOGL', 'AMZN', 'META', 'TSLA')"
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which of the big seven tech names — Apple, Microsoft, Nvidia, Alphabet, Amazon,"
+            " Meta, Tesla — are headquartered in California?",
+            f"SELECT stock_symbol FROM companies WHERE stock_symbol IN {_SEVEN} AND state = 'CA'",
+        ),
+        (
+            "market cap of the Magnificent 7",
+            f"SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN {_SEVEN}",
+        ),
+        (
+            "Taken together, how much of the S&P 500 do the seven mega-cap tech names make up by"
+            " index weight?",
+            "SELECT SUM(weight) FROM index_compositions WHERE index_symbol = 'SP500' AND"
+            f" stock_symbol IN {_SEVEN}",
+        ),
+    ],
+)
+def test_the_magnificent_seven_are_their_seven_tickers(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "groupby sector, mean revenue_growth, sort desc",
+            "SELECT sector, AVG(revenue_growth) AS g FROM companies GROUP BY sector ORDER BY g DESC",
+        ),
+        (
+            "value_counts of exchange_symbol in companies",
+            "SELECT exchange_symbol, COUNT(*) FROM companies GROUP BY exchange_symbol",
+        ),
+        (
+            "groupby sector -> count of companies and mean revenue_growth",
+            "SELECT sector, COUNT(*), AVG(revenue_growth) FROM companies GROUP BY sector",
+        ),
+        (
+            "nunique industry per sector",
+            "SELECT sector, COUNT(DISTINCT industry) FROM companies GROUP BY sector",
+        ),
+    ],
+)
+def test_dataframe_shorthand(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -16,6 +16,7 @@ from .change_wording import change_phrasing
 from .everyday import PLAIN_WORDINGS
 from .month_spans import month_spans
 from .normalize import NUMBER_WORDS
+from .pandas_words import dataframe_words
 from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
 from .rewrite_notes import noted
 from .shorthand import SHORTHAND
@@ -1609,7 +1610,9 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     # 'and how many such companies are there in each?': the rows the question just described
     if re.search(r"\bin\s+each\b", body, re.I):
         body = re.sub(r"\b(how\s+many)\s+such\b", r"\1", body, flags=re.I)
+    body, dataframe = dataframe_words(body)  # 'groupby sector, mean revenue_growth'
     text, rewrites = informal(body)
+    rewrites = dataframe + rewrites
     text = _symbol_comparisons(text)
     # 'avg market_cap per sector but only for sectors having more than 50': the condition
     text = re.sub(

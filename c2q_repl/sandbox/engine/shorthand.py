@@ -99,7 +99,30 @@ def _mine_named_after(m: re.Match[str]) -> str:
     return m.group("ask").replace(m.group("mine"), stocks, 1) + m.group("end")
 
 
+# the market's name for the seven largest US tech companies of 2023 (their tickers in the data)
+_SEVEN = "AAPL, MSFT, NVDA, GOOGL, AMZN, META and TSLA"
+_NAMED_SEVEN = (
+    r"(?:the\s+)?(?:magnificent\s+(?:seven|7)|mag\s*(?:seven|7)|big\s+(?:seven|7)(?:\s+tech)?"
+    r"|(?:seven|7)\s+(?:mega-?\s*cap|big)\s+tech)(?:\s+(?:names|stocks|companies|tickers))?"
+)
+
+
+def _the_seven(m: re.Match[str]) -> str:
+    """'the Magnificent Seven (Apple, Microsoft, …)': the seven tickers, said once."""
+    return f"{m.group('pre') or ''}{_SEVEN}"
+
+
 SHORTHAND: tuple[Wording, ...] = (
+    # 'the Magnificent Seven', 'the big seven tech names — Apple, Microsoft, …': the seven
+    # tickers (a list said beside it is the same seven, said again)
+    (
+        re.compile(
+            r"(?P<pre>\b(?:of|for|among|rank|are)\s+)?" + _NAMED_SEVEN + r"(?:\s*(?:\(|[—–-]|:)\s*"
+            r"(?:apple|aapl)[^)—–]*?(?:tesla|tsla)\s*(?:\)|[—–-])?)?",
+            re.I,
+        ),
+        _the_seven,
+    ),
     # 'among my holdings (AAPL, MSFT, JNJ), which one …': the tickers named, not a table
     (
         re.compile(
@@ -135,11 +158,12 @@ SHORTHAND: tuple[Wording, ...] = (
     # the index added up (never their count among its 500 companies)
     (
         re.compile(
-            r"^\s*(?i:taken\s+together,?\s*|together,?\s*)?(?i:what|which)\s+(?i:share|percent(?:age)?|"
-            r"portion|fraction|part|slice)\s+(?i:of)\s+(?i:the\s+)?(?P<index>(?i:s&p\s*500|sp500|"
+            r"^\s*(?i:taken\s+together,?\s*|together,?\s*)?(?:(?i:what|which)\s+(?i:share|percent(?:age)?|"
+            r"portion|fraction|part|slice)|(?i:how\s+much))\s+(?i:of)\s+(?i:the\s+)?(?P<index>(?i:s&p\s*500|sp500|"
             r"spx|index))(?i:\s+index)?\s+(?i:do|does|did)\s+(?i:the\s+(?:stocks|companies|names)\s+)?"
             r"(?P<list>" + _TICKERS + r")(?:\s+(?i:make\s+up|represent|account\s+for|hold|have))?"
-            r"(?i:\s+(?:together|combined|in\s+total|between\s+them))?\s*[?.!]*\s*$",
+            r"(?i:\s+(?:together|combined|in\s+total|between\s+them))?(?i:\s+by\s+(?:index\s+)?weight)?"
+            r"\s*[?.!]*\s*$",
         ),
         lambda m: f"combined weight of {m.group('list')} in the {m.group('index')}",
     ),
