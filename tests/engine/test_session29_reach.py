@@ -719,3 +719,27 @@ def test_the_magnificent_seven_are_their_seven_tickers(engine, seed_db, question
 def test_dataframe_shorthand(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_rows_of_a_timestamp_grouped_per_day_are_grouped_by_their_day(engine, seed_db):
+    """'number of picks per day' grouped the DATETIME as stored: each pick its own group."""
+    plan = ask(engine, seed_db, "number of picks per day")
+    gold = "SELECT date(created_date) AS d, COUNT(*) FROM user_selected_stocks GROUP BY d"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    busiest = ask(engine, seed_db, "which day had the most picks?")
+    gold = (
+        "SELECT date(created_date) AS d, COUNT(*) AS n FROM user_selected_stocks GROUP BY d"
+        " ORDER BY n DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, busiest, gold), busiest.tasks[0].refusal or busiest.tasks[0].sql
+
+
+def test_rows_without_related_ones_shown_with_their_own_columns(engine, seed_db):
+    """'with their created date' after 'users with no picks' was read as a condition on the
+    picks' own created_date (the same column name)."""
+    plan = ask(engine, seed_db, "users with no picks, with their created date")
+    gold = (
+        "SELECT user_id, created_date FROM users WHERE user_id NOT IN (SELECT user_id FROM"
+        " user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

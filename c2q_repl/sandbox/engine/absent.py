@@ -168,7 +168,7 @@ def _anti_join(st: ReadState, neg: int, first: int, present: bool = False) -> No
             if it.kind in ("value", "number", "column")
             # 'users who never picked a stock, with their signup date': the subject's own
             # column is shown beside it, no condition on the related rows
-            and not (it.kind == "column" and {t.table for t in it.targets} == {subject})
+            and not (it.kind == "column" and subject in {t.table for t in it.targets})
         ),
         None,
     )

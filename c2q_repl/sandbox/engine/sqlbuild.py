@@ -412,7 +412,15 @@ def _metric_expr(names: _Names, metric: Metric, count_key: Col | None) -> exp.Ex
     return cls(this=arg)
 
 
-BUCKET_FORMATS = {"month": "%Y-%m", "year": "%Y"}
+BUCKET_FORMATS = {"day": "%Y-%m-%d", "month": "%Y-%m", "year": "%Y"}
+
+
+def _has_times(col: Col, catalog: Catalog) -> bool:
+    """A column declared to hold a time of day with its date (DATETIME, TIMESTAMP)."""
+    info = catalog.table(col.table)
+    column = info.column(col.column) if info else None
+    kind = (column.type if column else "").upper()
+    return kind.startswith(("DATETIME", "TIMESTAMP"))
 
 
 def _period_expr(column: exp.Expr, bucket: str) -> exp.Expr:
@@ -837,6 +845,10 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
     ``_reroot``: the table the question listed, when its rows are really another's."""
     if spec.change:
         return _build_change(spec, catalog)
+    if spec.group_by is not None and not spec.bucket and _has_times(spec.group_by, catalog):
+        # 'number of picks per day': a timestamp's rows grouped by their day (grouped as
+        # stored, each pick was a group of its own)
+        spec = spec.with_(bucket="day")
     spec = _without_absent_joins(spec, catalog)
     tables = spec.tables()
     steps: list[tuple[str, Relationship]] = []
