@@ -60,12 +60,17 @@ PANDAS: tuple[Wording, ...] = (
     ),
     # 'value_counts of exchange_symbol in companies', "companies.exchange_symbol.value_counts()"
     (
-        re.compile(rf"\bvalue_?counts?\s*(?:\(\s*\))?\s+(?:of|on|for)\s+({_COL})", re.I),
-        r"number of rows per \1",
+        # (value_counts lists the most frequent first)
+        re.compile(
+            rf"\bvalue_?counts?\s*(?:\(\s*\))?\s+(?:of|on|for)\s+(?P<col>{_COL})(?P<rest>\s+(?:in|of|from)\s+"
+            rf"{_COL})?",
+            re.I,
+        ),
+        lambda m: f"number of rows per {m.group('col')}{m.group('rest') or ''}, highest first",
     ),
     (
         re.compile(rf"\b({_COL})\.({_COL})\.value_counts\(\s*\)", re.I),
-        r"number of \1 per \2",
+        r"number of \1 per \2, highest first",
     ),
     # 'nunique industry per sector': the number of distinct values
     (re.compile(rf"\bn_?unique\s+({_COL})\b", re.I), r"number of distinct \1"),
@@ -79,7 +84,8 @@ PANDAS: tuple[Wording, ...] = (
             r"(?:close|closing\s+price|trading\s+day|day)s?\b(?=.*\b(?:of|for|in|over)\b)",
             re.I,
         ),
-        "",
+        # (only beside 'pct_change': elsewhere the ends are read as the question says them)
+        lambda m: "" if re.search(r"\bpct[_\s]?(?:change|chg)\b", m.string, re.I) else m.group(0),
     ),
     # 'pct_change', 'pct chg': the percentage change
     (re.compile(r"\bpct[_\s]?(?:change|chg)\b", re.I), "percent change"),
