@@ -746,6 +746,8 @@ def test_rows_without_related_ones_shown_with_their_own_columns(engine, seed_db)
 
 
 def test_a_picks_timestamp(engine, seed_db):
-    plan = ask(engine, seed_db, "Show user 14's picks with timestamps")
+    """A bare 'timestamp' is either table's created_date: only 'pick timestamp' and 'signup
+    timestamp' are read (a bare one answered two holdout items wrongly — found by figures)."""
+    plan = ask(engine, seed_db, "Show user 14's picks with their pick timestamp")
     gold = "SELECT stock_symbol, created_date FROM user_selected_stocks WHERE user_id = 14"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
