@@ -646,7 +646,6 @@ _CHANGE_2023_PCT = f"SELECT pct FROM ({_CHANGE_2023}) AS m"
     "question,where",
     [
         ("how many stocks gained more than 50% in 2023", "pct > 50"),
-        ("how many names finished '23 up more than 50%?", "pct > 50"),
         ("How many stocks finished 2023 above their first closing price of the year?", "pct > 0"),
         (
             "Of the S&P 500 stocks, how many closed 2023 higher than where they started the year"

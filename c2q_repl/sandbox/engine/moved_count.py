@@ -1,5 +1,5 @@
-"""'How many stocks gained more than 50% in 2023?', 'how many names finished '23 up more than
-50%?', 'how many stocks closed 2023 higher than where they started the year?': a count of the
+"""'How many stocks gained more than 50% in 2023?', 'how many stocks closed 2023 higher than
+where they started the year?': a count of the
 series whose change over a period passes an amount. Asked as the list of those series ('which
 stocks gained more than 50% in 2023', change_threshold.py), whose rows are then counted in an
 outer query."""
@@ -22,9 +22,8 @@ _HOW_MANY_MOVED = re.compile(
     r"(?P<verb>gained|rose|fell|lost|dropped|declined|were\s+up|were\s+down|went\s+up|went\s+down)"
     r"\s+(?:by\s+)?(?P<cmp>more\s+than|over|at\s+least)\s+(?P<amount>\d+(?:\.\d+)?)\s*(?:%|percent)"
     r"\s+" + _PERIOD +
-    # 'finished 2023 up more than 50%', "finished '23 up more than 50%"
-    r"|finished\s+(?P<year2>(?:19|20)\d\d|'\d\d)\s+(?P<dir2>up|down)\s+(?P<cmp2>more\s+than|over|"
-    r"at\s+least)\s+(?P<amount2>\d+(?:\.\d+)?)\s*(?:%|percent)"
+    # ('finished 2023 up more than 50%' is left out: a trader means from the year before's last
+    # close, not from the year's first, which is how a change over a year is read here)
     # 'closed 2023 higher than where they started the year', 'ended 2022 lower than they began it'
     r"|(?:closed|finished|ended)\s+(?P<year3>(?:19|20)\d\d)\s+(?P<dir3>higher|lower|up|down|above|below)\s+"
     r"(?:than\s+)?(?:(?:where|what)\s+(?:they|it)\s+(?:started|began|opened)(?:\s+(?:the\s+year|it))?"
@@ -55,13 +54,6 @@ def moved_list(question: str) -> str | None:
         cmp, amount = " ".join(m.group("cmp").lower().split()), m.group("amount")
         period = m.group("period")
         year = re.search(r"(?:19|20)\d\d|'\d\d", period).group(0)  # type: ignore[union-attr]
-    elif m.group("year2"):
-        down = m.group("dir2").lower() in _DOWN
-        cmp, amount, year = (
-            " ".join(m.group("cmp2").lower().split()),
-            m.group("amount2"),
-            m.group("year2"),
-        )
     else:
         down = m.group("dir3").lower() in _DOWN
         cmp, amount, year = "more than", "0", m.group("year3")
