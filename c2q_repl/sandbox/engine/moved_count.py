@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import re
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import SqlglotError
+
+from .parsed import select_of
 
 _SERIES = r"(?P<noun>stocks|companies|names|tickers|constituents|members|s&p\s*500\s+stocks)"
 _PERIOD = r"(?P<period>(?:in|over|during|for)\s+(?:(?:19|20)\d\d|'\d\d)|(?:19|20)\d\d|'\d\d)"
@@ -63,11 +63,8 @@ def moved_list(question: str) -> str | None:
 
 def counted(sql: str, dialect: str, noun: str = "stocks") -> str | None:
     """SELECT COUNT(*) over the rows of ``sql`` (its ORDER BY and LIMIT dropped), or None."""
-    try:
-        inner = sqlglot.parse_one(sql, read=dialect)
-    except SqlglotError:
-        return None
-    if not isinstance(inner, exp.Select):
+    inner = select_of(sql, dialect)
+    if inner is None:
         return None
     inner.set("order", None)
     inner.set("limit", None)

@@ -5,12 +5,11 @@ key's place in that list."""
 
 from __future__ import annotations
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import SqlglotError
 
 from c2q_repl.sandbox.contracts import Catalog
 
+from .parsed import select_of
 from .spec import QuerySpec
 
 
@@ -39,11 +38,8 @@ def in_ranked_order(sql: str, spec: QuerySpec, catalog: Catalog) -> str | None:
         return None  # rows named by a group value ('those sectors'), not each by its key
     dialect = catalog.dialect
     values = [str(v) for v in listed[0].values]
-    try:
-        tree = sqlglot.parse_one(sql, read=dialect)
-    except SqlglotError:
-        return None
-    if not isinstance(tree, exp.Select) or tree.args.get("where") is None:
+    tree = select_of(sql, dialect, where=True)
+    if tree is None:
         return None
     column = next(
         (

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 import re
 
-import sqlglot
 from sqlglot import exp
-from sqlglot.errors import SqlglotError
+
+from .parsed import select_of
 
 _DIGITS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 _ROUNDED = re.compile(
@@ -34,13 +34,10 @@ def split_rounding(question: str) -> tuple[str, int] | None:
 
 def rounded_sql(sql: str, digits: int, dialect: str) -> str | None:
     """``sql`` with each computed value shown rounded, or None when it computes none."""
-    try:
-        tree = sqlglot.parse_one(sql, read=dialect)
-    except SqlglotError:
+    tree = select_of(sql, dialect)
+    if tree is None:
         return None
-    selects = [tree] if isinstance(tree, exp.Select) else []
-    if not selects:
-        return None
+    selects = [tree]
     changed = False
     computed = (exp.AggFunc, exp.Div, exp.Mul, exp.Sub, exp.Add)
     for select in selects:

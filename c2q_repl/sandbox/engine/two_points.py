@@ -78,15 +78,12 @@ def split_two_points(question: str) -> tuple[str, str] | None:
 def dated(sql: str, dialect: str) -> str | None:
     """The SQL of one point with the day its row is of shown first (a day said in the question
     is left out of the answer, which the two rows together need), or None."""
-    import sqlglot
     from sqlglot import exp
-    from sqlglot.errors import SqlglotError
 
-    try:
-        tree = sqlglot.parse_one(sql, read=dialect)
-    except SqlglotError:
-        return None
-    if not isinstance(tree, exp.Select) or tree.args.get("where") is None:
+    from .parsed import select_of
+
+    tree = select_of(sql, dialect, where=True)
+    if tree is None:
         return None
     bound = next(
         (
