@@ -541,41 +541,6 @@ def load_values(lex: Lexicon, database, synonyms: dict) -> None:
                 lex.add(phrase, Target("value", table, column, stored, via="synonym"))
 
 
-def find_self_named(lex: Lexicon, database) -> None:
-    """The rows named the same by their key and their (unique) name, 'IBM' in companies: a
-    value of both columns that picks that one row either way, so no reading is lost by
-    taking the key."""
-    from sqlglot import exp
-
-    from .identifiers import table_ref
-    from .sqlbuild import name_columns
-
-    for table in lex.catalog.tables:
-        if len(table.primary_key) != 1:
-            continue
-        key = table.primary_key[0]
-        for name in name_columns(table):
-            if name == key:
-                continue
-            unique = (
-                exp.select(exp.column(name))
-                .from_(table_ref(table.name))
-                .group_by(exp.column(name))
-                .having(exp.Count(this=exp.Star()).eq(1))
-            )
-            sql = (
-                exp.select(exp.column(key))
-                .from_(table_ref(table.name))
-                .where(exp.column(key).eq(exp.column(name)))
-                .where(exp.column(name).isin(query=unique))
-            )
-            try:
-                rows = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=1000).rows
-            except Exception:  # noqa: BLE001 - a table we cannot read names nothing twice
-                continue
-            lex.self_named |= {(table.name, str(value)) for (value,) in rows if value}
-
-
 _FLAG_PAIRS = (("t", "f"), ("y", "n"), ("yes", "no"), ("true", "false"))
 
 

@@ -29,9 +29,44 @@ def build_lexicon(catalog: Catalog, database=None, synonyms: dict | None = None)
     add_roles(lex)
     if database is not None:
         lexicon.load_values(lex, database, synonyms)
-        lexicon.find_self_named(lex, database)
+        find_self_named(lex, database)
         lexicon.add_coded_english(lex)
         lexicon.add_name_prefixes(lex)
         lexicon.find_text_dates(lex, database)
         lexicon.load_date_anchors(lex, database)
     return lex
+
+
+def find_self_named(lex: lexicon.Lexicon, database) -> None:
+    """The rows named the same by their key and their (unique) name, 'IBM' in companies: a
+    value of both columns that picks that one row either way, so no reading is lost by
+    taking the key."""
+    from sqlglot import exp
+
+    from .identifiers import table_ref
+    from .sqlbuild import name_columns
+
+    for table in lex.catalog.tables:
+        if len(table.primary_key) != 1:
+            continue
+        key = table.primary_key[0]
+        for name in name_columns(table):
+            if name == key:
+                continue
+            unique = (
+                exp.select(exp.column(name))
+                .from_(table_ref(table.name))
+                .group_by(exp.column(name))
+                .having(exp.Count(this=exp.Star()).eq(1))
+            )
+            sql = (
+                exp.select(exp.column(key))
+                .from_(table_ref(table.name))
+                .where(exp.column(key).eq(exp.column(name)))
+                .where(exp.column(name).isin(query=unique))
+            )
+            try:
+                rows = database.query(sql.sql(dialect=lex.catalog.dialect), max_rows=1000).rows
+            except Exception:  # noqa: BLE001 - a table we cannot read names nothing twice
+                continue
+            lex.self_named |= {(table.name, str(value)) for (value,) in rows if value}
