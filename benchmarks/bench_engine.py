@@ -144,6 +144,10 @@ HOLDOUT_SPLITS = (
     "holdout111",
     "holdout112",
     "holdout113",
+    "holdout114",
+    "holdout115",
+    "holdout116",
+    "holdout117",
 )  # --holdout runs them all: never tuned on
 
 

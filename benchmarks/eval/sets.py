@@ -315,6 +315,14 @@ SPLITS = (
     "dev184",
     "dev185",
     "dev186",
+    "holdout114",
+    "holdout115",
+    "holdout116",
+    "holdout117",
+    "dev187",
+    "dev188",
+    "dev189",
+    "dev190",
 )  # later blind sets
 
 
