@@ -22,6 +22,7 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
+from .added_columns import columns_added
 from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
@@ -83,6 +84,7 @@ from .moved_count import counted, moved_list
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
 from .one_year import in_the_only_year
+from .pair_asked import pair_of_named, row_keys
 from .period_ends import PeriodEnds, period_ends
 from .period_extreme import at_period_edge, period_edge, period_extreme
 from .preprocess import (
@@ -415,6 +417,19 @@ class BuiltinAnswerer:
         if listed is not None:
             return self._moved_count(request, question, listed, ctx)
         plan = self._answer_whole(request, question, ctx)
+        paired = (
+            pair_of_named(
+                question, _specs_of(request.history), ctx.lex, row_keys(ctx.lex, ctx.database)
+            )
+            if request.history and _declined(plan)
+            else None
+        )
+        if paired is not None:
+            # 'which one has more employees?' after Apple vs Microsoft and a turn between:
+            # those two, compared, as a question of its own
+            again = self._answer_whole(replace(request, history=()), paired, ctx)
+            if not _declined(again):
+                return again
         points = None if request.history else split_two_points(question)
         if points is not None and _declined(plan):
             # 'where did the S&P 500 close at the end of 2022 vs end of 2023?': declined whole,
@@ -466,6 +481,12 @@ class BuiltinAnswerer:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
             body = switched[0]
             request = replace(request, history=())
+        if request.history:
+            added = self._columns_added(
+                request.history[-1], body, (request.history[-1].state or {}).get("spec"), ctx
+            )
+            if added is not None:
+                return self._single(added)
         scoped = None if request.history else scope_first(body)
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
@@ -882,6 +903,33 @@ class BuiltinAnswerer:
             description=task.description,
             state=state,
         )
+
+    def _columns_added(
+        self, prior: PriorRound, question: str, shown: dict | None, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'add their sector to that' after picks per stock: the groups with it (added_columns.py)."""
+        if not shown or not prior.sql:
+            return None
+        prev = QuerySpec.from_json(shown)
+        added = columns_added(question, prev, prior.sql, ctx.lex, ctx.lex.catalog.dialect)
+        if added is None:
+            return None
+        names = ", ".join(f"{added.table}.{c.column}" for c in added.columns)
+        task = TaskPlan(
+            "0",
+            question,
+            f"{prior.clarified_task or prior.question} (with {names})",
+            sql=added.sql,
+            description=f"The previous answer ('{prior.question}') with {names} of each row.",
+            assumptions=(
+                {
+                    "concept": "follow-up",
+                    "explanation": f"The groups, values and order of '{prior.question}', "
+                    f"with {names} beside each",
+                },
+            ),
+        )
+        return Outcome(task, prev)
 
     def _in_units(self, prior: PriorRound, question: str, ctx: AnswerContext) -> Outcome | None:
         """'what's that in billions': the previous answer restated in the unit (units.py)."""
@@ -1776,6 +1824,15 @@ def _periods_tied(plan: Plan, ctx: AnswerContext) -> Plan:
     return replace(plan, tasks=(done,), assumptions=(*plan.assumptions, note), state=state)
 
 
+def _specs_of(history: tuple[PriorRound, ...]) -> list[QuerySpec | None]:
+    """The specs of the earlier answers, oldest first (None where a turn had none)."""
+    specs: list[QuerySpec | None] = []
+    for prior in history:
+        data = (prior.state or {}).get("spec")
+        specs.append(QuerySpec.from_json(data) if data else None)
+    return specs
+
+
 def _period_of(history: tuple[PriorRound, ...]) -> tuple[str, str, str] | None:
     """The one period the previous answer kept ('trading days in 2023'), for 'of those'."""
     data = (history[-1].state or {}).get("spec") if history else None
@@ -1969,6 +2026,8 @@ _THESE_ROWS = re.compile(
     re.I,
 )
 _CONTINUES = re.compile(r"^\s*(?:and|&|what\s+about|how\s+about|same\s+(?:for|but))\b", re.I)
+# 'Just the industries with more than 8 companies': some of the previous answer's rows
+_NARROWS_IT = re.compile(r"^\s*(?:ok(?:ay)?[\s,]+)?(?:just|only)\s+(?:the|those|these)\b", re.I)
 
 
 def _fragment_past_a_decline(
@@ -1983,6 +2042,12 @@ def _fragment_past_a_decline(
         # 'split that by sector': that is the declined answer, never every company counted
         return Decline(
             f"'{question}' splits the answer to the previous question "
+            f"('{history[-1].question}'), which I could not answer; please ask the whole "
+            "question."
+        )
+    if _NARROWS_IT.match(question):
+        return Decline(
+            f"'{question}' keeps some rows of the answer to the previous question "
             f"('{history[-1].question}'), which I could not answer; please ask the whole "
             "question."
         )

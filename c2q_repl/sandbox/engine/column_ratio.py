@@ -25,7 +25,7 @@ from .reading import columns_of
 from .spec import Col
 from .sqlbuild import name_columns
 
-_WORDS = r"[a-z][a-z_]*(?:\s+[a-z_]+){0,3}"
+_WORDS = r"[a-z][a-z_]*(?:(?:\s+|-)[a-z_]+){0,3}"
 _SHAPES = (
     # 'ebitda/market_cap', 'ebitda / market cap'
     (re.compile(rf"(?P<a>\b{_WORDS}?)\s*/\s*(?P<b>{_WORDS})", re.I), "to"),

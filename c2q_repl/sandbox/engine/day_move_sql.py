@@ -73,7 +73,7 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
             if move.direction == "down"
             else f"ABS({size}) > {limit}"
         )
-    elif move.shape in ("count", "count_rank"):
+    elif move.shape in ("count", "count_rank") and move.direction != "both":
         op = ">" if move.direction == "up" else "<"
         conditions.append(f"{measure} {op} {_q(previous)}")
     if move.shape == "share":
@@ -97,11 +97,20 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
         )
         sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
         return MoveQuery(sql, _task(move), _notes(move))
+    elif move.shape == "count" and move.direction == "both":
+        select = (
+            f"SELECT SUM(CASE WHEN {measure} > {_q(previous)} THEN 1 ELSE 0 END) AS `up_days`, "
+            f"SUM(CASE WHEN {measure} < {_q(previous)} THEN 1 ELSE 0 END) AS `down_days`"
+        )
+        tail = ""
     elif move.shape == "count":
         name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
         if move.last_day and not s.values:  # one day: each series counted once
             name = {"up": "number_up", "down": "number_down", "any": "number"}[move.direction]
         select = f"SELECT COUNT(*) AS {_q(name)}"
+        if move.count_series:
+            # 'how many stocks had a daily drop of more than 8%': each stock once
+            select = f"SELECT COUNT(DISTINCT {key}) AS {_q('number_of_' + s.key + 's')}"
         tail = ""
     else:
         shown = [
@@ -166,6 +175,11 @@ def _task(move: DayMove) -> str:
         else ""
     )
     way = "higher" if move.direction == "up" else "lower"
+    if move.direction == "both":
+        return (
+            f"How many days{period} {who}'s {s.measure} closed higher, and how many lower, "
+            "than the day before"
+        )
     if move.shape == "share":
         return f"The share of {who}'s days{period} on which its {s.measure} closed {way} than the day before"
     if move.shape == "count_rank":
@@ -175,6 +189,15 @@ def _task(move: DayMove) -> str:
             f"closed {way} than the day before"
         )
     if move.shape == "count":
+        beyond = ""
+        if move.threshold is not None:
+            size = f"{move.threshold:g}{'%' if move.unit == 'pct' else ' points'}"
+            verb = {"up": "rose", "down": "fell", "any": "moved"}[move.direction]
+            beyond = f" {verb} more than {size} from the day before"
+        if move.count_series and beyond:
+            return f"How many {s.key} values had a day{period} on which the {s.measure}{beyond}"
+        if beyond:
+            return f"Days{period} on which {who}'s {s.measure}{beyond}"
         if move.last_day and not s.values:
             return f"How many {s.key} values' {s.measure} closed {way}{period} than the day before"
         return f"Days{period} on which {who}'s {s.measure} closed {way} than the day before"

@@ -79,7 +79,22 @@ _RANK = re.compile(
     r"|max(?:imum)?)\b",
     re.I,
 )
-_UNRANKED = re.compile(r"\b(?:smallest|lowest|least|min(?:imum)?|fewest)\b", re.I)
+_UNRANKED = re.compile(r"\b(?:smallest|lowest|(?<!at\s)least|min(?:imum)?|fewest)\b", re.I)
+_UP_VS_DOWN = re.compile(
+    r"\b(?:up|green|positive)\s+(?:days|sessions|closes)\s+(?:vs\.?|versus|and|or|compared\s+"
+    r"(?:to|with)|against)\s+(?:down|red|negative)\s+(?:days|sessions|closes)\b"
+    r"|\b(?:down|red|negative)\s+(?:days|sessions|closes)\s+(?:vs\.?|versus|and|or|compared\s+"
+    r"(?:to|with)|against)\s+(?:up|green|positive)\s+(?:days|sessions|closes)\b",
+    re.I,
+)
+# 'had at least one daily drop worse than -8%': a stock with such a day (each counted once)
+_AT_LEAST_ONE = re.compile(r"\bat\s+least\s+(?:one|1|a|a\s+single)\b", re.I)
+# '— date and size of the move?': the move is shown anyway
+_SIZE_OF = re.compile(
+    r"\b(?:the\s+)?(?:size|magnitude)\s+of\s+(?:the\s+|that\s+|each\s+)?"
+    r"(?:moves?|drops?|falls?|gains?|rises?|changes?|declines?)\b",
+    re.I,
+)
 # 'what % of 2023 sessions did the index close up': the share of the period's days that moved
 # that way
 _SHARE_OF_DAYS = re.compile(
@@ -117,8 +132,20 @@ _DAYS_COUNTED = re.compile(
 )
 # 'moved more than 5%', 'up by over 2 percent': a move beyond a size
 _THRESHOLD = re.compile(
-    r"\b(?:by\s+)?(?:more|greater|bigger|over|above)\s+(?:than\s+)?"
-    r"(\d+(?:\.\d+)?)\s*(%|percent\b|pct\b|points?\b)",
+    r"\b(?:by\s+)?(?:more|greater|bigger|over|above|worse|beyond)\s+(?:than\s+)?"
+    # ('a drop worse than -8%': the size is 8)
+    r"-?(\d+(?:\.\d+)?)\s*(%|percent\b|pct\b|points?\b)",
+    re.I,
+)
+# 'Days in 2022 when the index fell more than 2%', 'list every day the S&P 500 moved more than
+# 3%': the days themselves named, with a size the move passed
+_DAYS_NAMED = re.compile(
+    r"\b(?:(?:trading\s+)?days|sessions|dates|(?:every|each|any)\s+(?:trading\s+)?day)\b", re.I
+)
+# 'how many stocks had a daily drop of more than 8%': the series counted, not their days
+_SERIES_COUNTED = re.compile(
+    r"(?:\bhow\s+many|\bnumber\s+of|\bcount\s+of)\s+(?:different\s+|distinct\s+|unique\s+)?"
+    r"(?:stocks|companies|tickers|names|symbols|constituents)\b",
     re.I,
 )
 _LAST_DAY = re.compile(
@@ -154,7 +181,10 @@ _THOSE_DAYS = re.compile(
     re.I,
 )
 _FOLLOW_START = re.compile(
-    r"^\s*(?:and|&|what about|how about|now|same for|same thing for|also|then)\b", re.I
+    r"^\s*(?:and|&|what about|how about|now|same for|same thing for|also|then|"
+    # 'Same, 2023 only.', 'same but in 2022': the move asked again for another period
+    r"same\s*(?:,|but\b|in\b|over\b|during\b|(?=\d)))",
+    re.I,
 )
 
 
@@ -174,7 +204,7 @@ class Series:
 class DayMove:
     series: Series
     shape: str  # "rank" | "count" | "list" | "share" (of the days) | "count_rank" (per series)
-    direction: str  # "up" | "down" | "any"
+    direction: str  # "up" | "down" | "any" | "both" (up and down days counted)
     unit: str  # "pct" | "abs"
     unit_said: bool
     limit: int = 1
@@ -186,6 +216,7 @@ class DayMove:
     threshold: float | None = None  # only moves beyond this size (in the unit)
     # more columns of the same rows shown beside each move ('show the volume that day too')
     also: tuple[str, ...] = ()
+    count_series: bool = False  # shape "count": the series with such a day, not the days
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -211,6 +242,7 @@ class Words:
     plural: bool = False  # 'gainers', 'worst days': several rows, the top 10 unless said
     threshold: float | None = None  # 'moved more than 5%': only the moves beyond it
     quote: bool = False  # 'aapl change vs prev close': one move, as a quote shows it
+    counts_series: bool = False  # 'how many stocks had …': the series counted, not the days
 
 
 def read_words(
@@ -222,7 +254,10 @@ def read_words(
         _DAILY.search(question)
         or (up_down_days and (_UP_DOWN_DAYS.search(question) or _MOST_DAYS.search(question)))
         # 'how many sessions did the index move more than 2%': each session's own move
-        or (_DAYS_COUNTED.search(question) and _THRESHOLD.search(question))
+        or (
+            (_DAYS_COUNTED.search(question) or _DAYS_NAMED.search(question))
+            and _THRESHOLD.search(question)
+        )
     )
     gainers = _GAINERS.search(question)
     last_day = _LAST_DAY.search(question)
@@ -239,6 +274,8 @@ def read_words(
         return found
 
     beyond = take(_THRESHOLD)
+    take(_AT_LEAST_ONE)
+    take(_SIZE_OF)
     share_of_days = bool(take(_SHARE_OF_DAYS))
     most_days = take(_MOST_DAYS)
     if most_days and most_days[0].group(0).lower().startswith("fewest"):
@@ -256,12 +293,20 @@ def read_words(
         down_day = any(w in said for w in (" down ", " red ", " negative "))
         (down if down_day else up).append("down" if down_day else "up")
     moved = bool(_ANY.search(text))
+    both = _UP_VS_DOWN.search(text)
+    if both is not None:
+        # 'up days vs down days for the index in 2023': both counted, side by side
+        if not counted and not _COUNT.search(question):
+            counted = True
+        spans.append(both.span())
+        text = _blank(text, [both.span()])
+        down, up = [], []
     if down and up and not ({"best", "worst"} & set(down + up) and len(down + up) == 2):
         # 'best' with 'drop' is the drop ranked; 'gain and drop' asks for two answers
         if not ({"best"} & set(up) and not set(up) - {"best"}):
             return None
         up = []
-    direction = "down" if down else "up" if up else "any" if moved else None
+    direction = "both" if both else "down" if down else "up" if up else "any" if moved else None
     if require_marker and direction is None and not counted and not _COMPARED_RE.search(question):
         return None  # 'the highest single-day volume': a day's value, not its move
     take(_DOWN)
@@ -311,6 +356,7 @@ def read_words(
         plural,
         threshold,
         quote,
+        shape == "count" and _SERIES_COUNTED.search(question) is not None,
     )
 
 
@@ -406,11 +452,14 @@ def read_followup_move(
         if not (short and (_FOLLOW_START.search(question) or ranked_that_day)):
             return None
     rest = re.sub(
-        r"\b(?:that|the same) year\b|^\s*(?:the\s+)?same(?:\s+thing)?\b",
+        r"\b(?:that|the same) year\b|^\s*(?:the\s+)?same(?:\s+thing)?\b\s*,?(?:\s*but\b)?",
         " ",
         words.rest,
         flags=re.I,
     )
+    if rest != words.rest:
+        rest = re.sub(r"\b(?:only|just)\b", " ", rest, flags=re.I)  # 'Same, 2023 only.'
+
     rest, those = _THOSE_DAYS.subn(" ", rest)
     if _DEMONSTRATIVE.search(rest) or those and days_before is None:
         return None  # 'top 5 gainers on that day': the day of the answer, not its period
@@ -492,6 +541,8 @@ def _move(
     threshold = words.threshold
     if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
+    if direction == "both" and (shape != "count" or threshold is not None or not series.values):
+        return None  # up and down days of one series, counted
     last_day = words.last_day or bool(prior and prior.last_day and period is None)
     if (
         words.quote
@@ -536,6 +587,11 @@ def _move(
         "" if last_day else text,
         last_day,
         threshold,
+        # (on one day each series has one move: counted as the days are, 'number_down')
+        count_series=shape == "count"
+        and words.counts_series
+        and len(series.values) != 1
+        and not last_day,
     )
 
 

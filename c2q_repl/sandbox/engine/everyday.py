@@ -367,7 +367,29 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?:does|do)\s+(?:it|they)\s+(?:have|employ)\b",
             re.I,
         ),
-        r"city, state and \g<what> of \g<who>",
+        r"city, state, country and \g<what> of \g<who>",
+    ),
+    # 'How many people does Exxon Mobil employ, and where is it headquartered?': the same
+    # two asked the other way round
+    (
+        re.compile(
+            r"^\s*how\s+many\s+(?:people|ppl|employees|staff|workers)\s+(?:does|do)\s+"
+            r"(?P<who>.+?)\s+(?:employ|have)(?:\s+full[- ]time)?\s*,?\s+and\s+where\s+(?:is|are)\s+"
+            r"(?:it|they)\s+(?:headquartered|based|located)\s*\??\s*$",
+            re.I,
+        ),
+        r"city, state, country and employees of \g<who>",
+    ),
+    # 'What sector is Eli Lilly in, and how many people does it employ?', 'what industry is
+    # Caterpillar in, and how many people does it employ full-time?': both, of it
+    (
+        re.compile(
+            r"^\s*(?:on\s+a\s+different\s+subject,\s*)?what\s+(?P<what>sector|industry)\s+is\s+"
+            r"(?P<who>.+?)\s+in\s*,?\s+and\s+how\s+many\s+(?:people|ppl|employees|staff|workers)"
+            r"\s+(?:does|do)\s+(?:it|they)\s+(?:employ|have)(?:\s+full[- ]time)?\s*\??\s*$",
+            re.I,
+        ),
+        r"\g<what> and employees of \g<who>",
     ),
     # 'Alphabet headquarters and full-time employees', 'their headquarters': the place asked
     # for (elsewhere 'headquarters' only says where the rows are: 'HQ in Texas')
@@ -386,7 +408,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (
         re.compile(
             r"^\s*break\s+down\s+(?:the\s+)?(?P<what>[^?.!]+?)\s+by\s+(?P<groups>[a-z]+)\s*"
-            r"(?:-|–|—|,|:|;)?\s*how\s+many\s+(?P<rows>[a-z]+)\s+(?:are\s+)?in\s+each\b",
+            r"(?:-|–|—|,|:|;)?\s*(?:how\s+many|(?:the\s+)?(?:number|count|#)\s+of)\s+(?P<rows>[a-z]+)"
+            r"\s+(?:are\s+)?(?:in\s+each|per\s+(?:one|each|group))\b",
             re.I,
         ),
         r"how many \g<rows> in the \g<what> per \g<groups>",
@@ -475,7 +498,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             r"(?:there|at\s+it|for\s+it)\b",
             re.I,
         ),
-        r"city, state and employees of \g<who>",
+        r"city, state, country and employees of \g<who>",
     ),
     # "what's that add up to combined?", 'what do those 10 add up to together?': their total
     (
@@ -508,6 +531,27 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\1number of \2 ",
+    ),
+    # 'whats the total headcount across the whole S&P 500?': over every company the data
+    # holds (the figure is asked of all rows, so the whole index adds nothing)
+    (
+        re.compile(
+            r"\b((?:total|sum|combined|overall|average|mean|how\s+many)\b[^?.!]{0,40}?)\s+"
+            r"across\s+(?:the\s+)?(?:whole|entire|full)\s+(?:s&p(?:\s*500)?|index|market|"
+            r"data\s*set|data|table)\b",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # 'companies with over 100k employees but negative revenue growth': both conditions
+    (
+        re.compile(
+            r"(?<=\w)\s+but\s+(?=(?:a\s+|an\s+)?(?:negative|positive|over|under|more|less|"
+            r"fewer|above|below|higher|lower|greater|smaller|at\s+least|at\s+most|"
+            r"(?:a\s+)?market\s+cap)\b)",
+            re.I,
+        ),
+        " and ",
     ),
     # 'the most valuable company in the stock market': every company the data holds
     (
@@ -2089,8 +2133,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         r"has the \1 employees",
     ),
     (
-        re.compile(r"\bhow\s+many\s+people\s+work(?:s|ed)?\s+(?=at|for|in)\b", re.I),
-        "how many employees ",
+        # 'how many people in total work for companies in NYC': their employees, in total
+        re.compile(
+            r"\bhow\s+many\s+(?:people|ppl|staff|workers)\s+(?P<total>(?:in\s+total|altogether|"
+            r"overall|combined)\s+)?(?:work(?:s|ed)?|are\s+employed)\s+(?:(?P<by>by)\s+|(?=at|for|in)\b)",
+            re.I,
+        ),
+        lambda m: (
+            "how many employees " + (m.group("total") or "") + ("at " if m.group("by") else "")
+        ),
     ),
     (re.compile(r"\bpeople\s+employed\b", re.I), "employees"),
     # 'which stock went up most in 2023', 'lost the most': the change words the engine reads

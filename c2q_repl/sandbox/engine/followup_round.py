@@ -24,6 +24,7 @@ from .group_conditions import condition_question, keep_groups_as, kept_groups
 from .interpret import SUPERLATIVE_WORDS, interpret
 from .lexicon import Lexicon
 from .linking import Linked, link
+from .normalize import NUMBER_WORDS as COUNT_WORDS
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge
 from .reading import columns_of
@@ -152,6 +153,8 @@ class FollowupRound:
             question = _most_of_the_counted(question, QuerySpec.from_json(data))
         question = of_those_which(question)
         sort_them = _SORT_THEM.match(question) if data else None
+        if sort_them is not None and data and not _count_matches(sort_them, data):
+            sort_them = None  # 'sort those 3 by …' after a top 5: not the rows shown
         if sort_them is not None and data:
             shown = QuerySpec.from_json(data)
             if not shown.limit:
@@ -160,7 +163,9 @@ class FollowupRound:
             elif shown.shape == "list" and shown.group_by is None:
                 # after a top N 'them' are those N rows, sorted; re-ranking every row would
                 # answer another question
-                rest = question[sort_them.end() :].strip(" ?.!")
+                rest = re.sub(
+                    r"\s+instead\s*$", "", question[sort_them.end() :].strip(" ?.!"), flags=re.I
+                )
                 if not _DIRECTION_SAID.search(rest):
                     # a sort by a number: largest first, as edits do; by a date: in time order
                     dated = re.search(r"\b(?:dates?|days?|time|chronologically)\b", rest, re.I)
@@ -499,7 +504,7 @@ class FollowupRound:
                 "Please ask the whole question again."
             )
             return self._planner.refuse("0", question, Decline(reason), ctx)
-        if changes_picked_rows(prev, edit.spec, ctx.lex):
+        if changes_picked_rows(prev, edit.spec, ctx.lex, prior.question, question):
             reason = (
                 f"The previous answer was about the rows picked earlier ('{prior.question}'); "
                 f"'{question}' changes the condition that picked them, so those rows would no "
@@ -1004,9 +1009,24 @@ def _narrowed(question: str) -> bool:
 
 _SORT_THEM = re.compile(
     r"^(\s*(?:(?:ok(?:ay)?|and|now|pls|please)[\s,]+)?(?:sort|order|rank|re-?sort)\s+)"
-    r"(them|those|these|it|the\s+list|that)\s+(?=by\b|in\b|from\b|biggest|largest|smallest)",
+    r"(them|those|these|it|the\s+list|that)"
+    # 'sort those five by revenue growth instead': the rows shown, counted as they were
+    r"(?:\s+(?P<count>\d+|two|three|four|five|six|seven|eight|nine|ten|twenty)"
+    r"(?:\s+(?:companies|stocks|names|ones|rows|tickers|firms))?)?"
+    r"\s+(?=by\b|in\b|from\b|biggest|largest|smallest)",
     re.I,
 )
+
+
+def _count_matches(sort_them: re.Match[str], data: dict) -> bool:
+    """No count said, or the count of the rows the previous answer showed."""
+    said = sort_them.group("count")
+    if said is None:
+        return True
+    count = int(said) if said.isdigit() else COUNT_WORDS.get(said.lower())
+    return count is not None and count == QuerySpec.from_json(data).limit
+
+
 _DIRECTION_SAID = re.compile(
     r"\b(?:asc|desc|ascending|descending|first|last|highest|lowest|biggest|smallest|largest|"
     r"top|bottom|a-z|z-a)\b",

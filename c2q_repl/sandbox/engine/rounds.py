@@ -222,7 +222,39 @@ def row_of_the_extreme(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpe
     )
 
 
-def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
+def names_rows_by_key(col: Col, lex: Lexicon) -> bool:
+    """A table's own one-column key, or a column that references one ('the ten stocks'
+    pinned on the price history's stock_symbol)."""
+    info = lex.catalog.table(col.table)
+    if info is not None and list(info.primary_key) == [col.column]:
+        return True
+    return any(
+        rel.from_table.lower() == col.table.lower()
+        and rel.from_column.lower() == col.column.lower()
+        and (target := lex.catalog.table(rel.to_table)) is not None
+        and list(target.primary_key) == [rel.to_column]
+        for rel in lex.catalog.relationships
+    )
+
+
+def _own_key(col: Col, lex: Lexicon) -> bool:
+    info = lex.catalog.table(col.table)
+    return info is not None and list(info.primary_key) == [col.column]
+
+
+def _said(f: Filter, prev: QuerySpec, asked: str) -> bool:
+    """Each of the condition's values was named in the question ('AAPL vs MSFT'), or read from
+    a name it said ('Apple' read as AAPL), rather than found by an earlier ranking."""
+    said = asked.lower() + " " + " ".join(text for _, text in prev.notes).lower()
+    return all(re.search(rf"\b{re.escape(str(v).lower())}\b", said) for v in f.values)
+
+
+_ROWS_REFERRED = re.compile(r"\b(?:them|those|these|they|their|theirs)\b", re.I)
+
+
+def changes_picked_rows(
+    prev: QuerySpec, new: QuerySpec, lex: Lexicon, asked: str = "", question: str = ""
+) -> bool:
     """'what about healthcare' after 'top 5 tech companies' → 'how many employees do they
     have combined?': the second answer holds the five tech companies by key; swapping the
     sector beside those keys answers nothing (the top 5 healthcare companies are meant)."""
@@ -230,9 +262,17 @@ def changes_picked_rows(prev: QuerySpec, new: QuerySpec, lex: Lexicon) -> bool:
         f
         for f in prev.filters
         if f.op in ("in", "=")
-        and (info := lex.catalog.table(f.col.table)) is not None
-        and list(info.primary_key) == [f.col.column]
         and len(f.values) > 1
+        and (
+            _own_key(f.col, lex)
+            # the rows an earlier ranking found, pinned on a column that references a key;
+            # 'which of them …' asks about those rows and changes nothing that picked them
+            or (
+                names_rows_by_key(f.col, lex)
+                and not _said(f, prev, asked)
+                and not _ROWS_REFERRED.search(question)
+            )
+        )
     ]
     if not keyed:
         return False

@@ -578,6 +578,8 @@ SHORTHAND: tuple[Wording, ...] = (
     # 'the 10 stocks that fell the most, with the % drop': the % change of the fall ranked
     (
         re.compile(
+            # (not a day's move: 'biggest one-day % loss' keeps its direction, day_moves.py)
+            r"(?<!day\s)(?<!daily\s)(?<!session\s)"
             r"\b(%|percent(?:age)?|pct)\s+(?:drop|fall|decline|loss|decrease|slide|slump)\b",
             re.I,
         ),
