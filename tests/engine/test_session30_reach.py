@@ -7,23 +7,46 @@ from __future__ import annotations
 import pytest
 from test_honesty import ask, same_rows, session
 
+_CHANGE = (
+    "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+    " stock_price_history WHERE record_date LIKE 'YEAR%' GROUP BY stock_symbol) SELECT"
+    " e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e JOIN"
+    " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+    " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
+)
+
 
 def _declined(plan) -> bool:
     return not plan.tasks[0].sql or bool(plan.tasks[0].refusal)
 
 
 def test_a_new_period_for_rows_a_ranking_picked_is_declined(engine, seed_db):
-    """'and for 2023?' after the sectors of 2022's ten best stocks: the ten stay 2022's (their
-    tickers are pinned), so a 2023 date beside them answered nothing that was asked."""
+    """'and for 2023?' after the sectors of 2022's ten best stocks, listed on their own: the
+    ten stay 2022's (their tickers are pinned), so a 2023 date beside them answered nothing
+    that was asked."""
     plan = session(
         engine,
         seed_db,
         "which 10 stocks gained the most in 2022?",
-        "what sectors are they in?",
+        "which sectors do they belong to?",
         "and for 2023?",
     )
     assert _declined(plan)
     assert "picked" in plan.tasks[0].refusal
+
+
+def test_sectors_beside_a_ranking_then_another_year(engine, seed_db):
+    """'what sectors are they in?' after 2022's ten best stocks: the ranking with each one's
+    sector (the changes stay in view); 'and for 2023?': 2023's ten best, with theirs."""
+    questions = ("which 10 stocks gained the most in 2022?", "what sectors are they in?")
+    for year, asked in (("2022", questions), ("2023", (*questions, "and for 2023?"))):
+        plan = session(engine, seed_db, *asked)
+        gold = (
+            _CHANGE.replace("YEAR", year)
+            + " JOIN companies c ON c.stock_symbol = e.stock_symbol ORDER BY pct DESC LIMIT 10"
+        )
+        gold = gold.replace("SELECT e.stock_symbol,", "SELECT e.stock_symbol, c.sector,")
+        assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
 
 
 @pytest.mark.parametrize(
@@ -322,3 +345,50 @@ def test_how_many_stocks_had_a_big_drop_counts_stocks_not_days(engine, seed_db):
 def test_up_and_down_days_of_a_stock_stay_declined(engine, seed_db):
     """A stock has an open: 'up days' can be above the open or above the day before."""
     assert _declined(ask(engine, seed_db, "TSLA up days vs down days in 2023"))
+
+
+def test_close_dates_read_a_day_without_its_year_from_the_period():
+    from c2q_repl.sandbox.engine.close_dates import close_dates
+
+    def no_lookup(year: int) -> str | None:
+        return None
+
+    assert (
+        close_dates(
+            "Worst 10 S&P names in September 2022, Aug 31 close to Sep 30 close.", no_lookup
+        )
+        == "10 worst performing stocks from 2022-08-31 close to 2022-09-30 close."
+    )
+    assert "from 2022-12-30 close to 2023-03-31 close" in close_dates(
+        "worst 5 stocks in Q1 2023, Dec 30 close to Mar 31 close", no_lookup
+    )
+    # 'the last 2021 close' is looked up; without an answer the question stays as it was
+    said = "S&P 500 return for calendar 2022, last 2021 close to last 2022 close."
+    assert close_dates(said, no_lookup) == said
+    found = close_dates(said, lambda year: f"{year}-12-30")
+    assert found == "S&P 500 percent change from 2021-12-30 close to 2022-12-30 close."
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "10 worst performers in June 2022, May 31 close to June 30 close.",
+            "SELECT a.stock_symbol, (b.close - a.close) * 100.0 / a.close AS p FROM"
+            " stock_price_history a JOIN stock_price_history b ON b.stock_symbol ="
+            " a.stock_symbol AND b.record_date = '2022-06-30' WHERE a.record_date ="
+            " '2022-05-31' ORDER BY p LIMIT 10",
+        ),
+        (
+            "S&P 500 return for calendar 2022, last 2021 close to last 2022 close.",
+            "SELECT (b.price - a.price) * 100.0 / a.price FROM index_price_history a JOIN"
+            " index_price_history b ON b.index_symbol = a.index_symbol AND b.record_date ="
+            " '2022-12-30' WHERE a.record_date = '2021-12-31' AND a.index_symbol = 'SP500'",
+        ),
+    ],
+)
+def test_a_change_between_two_named_closes(engine, seed_db, question, gold):
+    """'May 31 close to June 30 close' beside 'in June 2022', 'last 2021 close to last 2022
+    close': declined before (two periods; 'Worst' ranking nothing; a bare 'return')."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -1,6 +1,6 @@
 """'add their sector and current share price to that' after the five most picked stocks with
-their pick counts: the same groups, counts and order, with those columns of each group's row
-beside them.
+their pick counts, 'what sectors are they in?' after a ranking: the same rows, values and
+order, with those columns of each row beside them.
 
 A follow-up about the rows alone would list the five stocks with their sectors and drop the
 counts the question asked to add to. The previous SQL is kept as it was (its joins,
@@ -32,6 +32,14 @@ _ADD = re.compile(
     r"too|as\s+well|(?:pls|please)))*\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# 'what sectors are they in?', 'their sectors?' after a ranking: the ranking, with the
+# column beside each row (the values it was ranked by stay in view)
+_ATTRIBUTE_OF_THEM = re.compile(
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:what|which)\s+(?P<what>[a-z ]+?)\s+(?:are|is)\s+"
+    r"(?:they|those|these|each(?:\s+one)?)\s+in|(?:what\s+(?:are|is)\s+)?their\s+"
+    r"(?P<theirs>[a-z ]+?))\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&|\+)\s*", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:their|the|its|each\s+one's|each|a|an)\s+", re.IGNORECASE)
 
@@ -48,8 +56,13 @@ def columns_added(
 ) -> Added | None:
     """The previous grouped answer with the asked columns of its groups' rows, or None."""
     m = _ADD.match(question)
-    group = prev.group_by
-    if m is None or group is None or prev.bucket or not prev_sql:
+    asked = m.group("what") if m is not None else None
+    if asked is None and prev.limit and prev.limit > 1:
+        # (after one row of two named, 'their …' is both of them: not read here)
+        said = _ATTRIBUTE_OF_THEM.match(question)
+        asked = (said.group("what") or said.group("theirs")) if said is not None else None
+    group = prev.group_by or _ranked_key(prev, lex)
+    if asked is None or group is None or prev.bucket or not prev_sql:
         return None
     if not names_rows_by_key(group, lex):
         return None
@@ -57,7 +70,7 @@ def columns_added(
     if owner is None:
         return None
     wanted: list[Col] = []
-    for part in _PARTS.split(m.group("what")):
+    for part in _PARTS.split(asked):
         words = _LEAD.sub("", part.strip())
         if not words:
             continue
@@ -69,6 +82,29 @@ def columns_added(
         return None
     sql = _with_columns(prev_sql, group, owner, wanted, dialect)
     return None if sql is None else Added(sql, tuple(wanted), owner.table)
+
+
+def columns_kept(
+    sql: str, spec: QuerySpec, table: str, columns: tuple[str, ...], lex: Lexicon, dialect: str
+) -> str | None:
+    """'and for 2023?' after 'what sectors are they in?' (added to a ranking): the edited
+    ranking's SQL with the same columns of ``table`` beside each row, or None."""
+    group = spec.group_by or _ranked_key(spec, lex)
+    owner = _owner_of(group, lex) if group is not None else None
+    if group is None or owner is None or owner.table != table:
+        return None
+    return _with_columns(sql, group, owner, [Col(table, c) for c in columns], dialect)
+
+
+def _ranked_key(prev: QuerySpec, lex: Lexicon) -> Col | None:
+    """The key of the rows a ranked list shows ('the 5 largest companies'): its table's
+    one-column key."""
+    if prev.shape != "list" or not prev.limit:
+        return None
+    info = lex.catalog.table(prev.table)
+    if info is None or len(info.primary_key) != 1:
+        return None
+    return Col(prev.table, info.primary_key[0])
 
 
 def _owner_of(group: Col, lex: Lexicon) -> Col | None:
@@ -99,7 +135,7 @@ def _with_columns(sql: str, group: Col, owner: Col, wanted: list[Col], dialect: 
         tree = sqlglot.parse_one(sql, read=dialect)
     except SqlglotError:
         return None
-    if not isinstance(tree, exp.Select) or not tree.args.get("group"):
+    if not isinstance(tree, exp.Select):
         return None
     alias = _alias_of(tree, owner.table)
     if alias is None:
@@ -115,7 +151,8 @@ def _with_columns(sql: str, group: Col, owner: Col, wanted: list[Col], dialect: 
     keyed = [e for e in tree.selects if e.find(exp.AggFunc) is None]
     at = len(keyed)
     selects = list(tree.selects)
-    groups = list(tree.args["group"].expressions)
+    grouped = tree.args.get("group")
+    groups = list(grouped.expressions) if grouped is not None else []
     for col in wanted:
         if col.column.lower() in shown:
             continue
@@ -124,7 +161,8 @@ def _with_columns(sql: str, group: Col, owner: Col, wanted: list[Col], dialect: 
         at += 1
         groups.append(ref.copy())
     tree.set("expressions", selects)
-    tree.args["group"].set("expressions", groups)
+    if grouped is not None:
+        grouped.set("expressions", groups)
     return tree.sql(dialect=dialect)
 
 

@@ -22,7 +22,7 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
-from .added_columns import columns_added
+from .added_columns import columns_added, columns_kept
 from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
@@ -44,6 +44,7 @@ from .bucket_extreme import ranked_period, tied_at_the_top
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
+from .close_dates import close_dates
 from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
@@ -52,6 +53,7 @@ from .day_move_sql import answered_rows, move_query
 from .day_moves import (
     DayMove,
     day_before,
+    last_trading_day,
     read_day_move,
     read_followup_move,
     read_move_of_answer,
@@ -228,6 +230,7 @@ class BuiltinAnswerer:
         try:
             ctx = self._context(request.catalog, request.database)
             plan = self._answer(request, question, ctx)
+            plan = self._columns_kept(request, plan, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
             plan = self._at_top_of_answer(request, question, ctx, plan)
             plan = self._linked_to_all(request, question, ctx, plan)
@@ -476,6 +479,9 @@ class BuiltinAnswerer:
         question = spelled_codes(question, ctx.lex)  # 'brk-b', 'BRK.B': the code BRK-B
         body, instructions = strip_boilerplate(question)
         body = both_shown(body)  # 'A vs B: which one is worth more? Market caps side by side.'
+        body = close_dates(  # 'Aug 31 close to Sep 30 close', 'last 2021 close to last 2022 close'
+            body, lambda year: last_trading_day(ctx.lex.catalog, ctx.database, year)
+        )
         switched = new_topic(body)
         if switched is not None:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
@@ -486,7 +492,7 @@ class BuiltinAnswerer:
                 request.history[-1], body, (request.history[-1].state or {}).get("spec"), ctx
             )
             if added is not None:
-                return self._single(added)
+                return added
         scoped = None if request.history else scope_first(body)
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
@@ -906,7 +912,7 @@ class BuiltinAnswerer:
 
     def _columns_added(
         self, prior: PriorRound, question: str, shown: dict | None, ctx: AnswerContext
-    ) -> Outcome | None:
+    ) -> Plan | None:
         """'add their sector to that' after picks per stock: the groups with it (added_columns.py)."""
         if not shown or not prior.sql:
             return None
@@ -929,7 +935,45 @@ class BuiltinAnswerer:
                 },
             ),
         )
-        return Outcome(task, prev)
+        plan = self._single(Outcome(task, prev))
+        kept = {"table": added.table, "columns": [c.column for c in added.columns]}
+        return replace(plan, state={**(plan.state or {}), "added": kept})
+
+    def _columns_kept(self, request: AnswerRequest, plan: Plan, ctx: AnswerContext) -> Plan:
+        """'and for 2023?' after columns were added to a ranking: the edited ranking keeps
+        them (added_columns.columns_kept)."""
+        kept = (request.history[-1].state or {}).get("added") if request.history else None
+        spec = (plan.state or {}).get("spec")
+        if not kept or not spec or len(plan.tasks) != 1 or not plan.tasks[0].sql:
+            return plan
+        task = plan.tasks[0]
+        edited = any(
+            a.get("concept") == "follow-up"
+            and str(a.get("explanation", "")).startswith("Edited the previous question")
+            for a in task.assumptions
+        )
+        if task.refusal or not edited:
+            return plan
+        columns = tuple(kept["columns"])
+        sql = columns_kept(
+            task.sql,
+            QuerySpec.from_json(spec),
+            kept["table"],
+            columns,
+            ctx.lex,
+            ctx.lex.catalog.dialect,
+        )
+        if sql is None:
+            return plan
+        names = ", ".join(f"{kept['table']}.{c}" for c in columns)
+        note = {"concept": "kept columns", "explanation": f"{names} kept beside each row"}
+        task = replace(task, sql=sql, assumptions=(*task.assumptions, note))
+        return replace(
+            plan,
+            tasks=(task,),
+            assumptions=(*plan.assumptions, note),
+            state={**(plan.state or {}), "added": kept},
+        )
 
     def _in_units(self, prior: PriorRound, question: str, ctx: AnswerContext) -> Outcome | None:
         """'what's that in billions': the previous answer restated in the unit (units.py)."""

@@ -20,7 +20,7 @@ import datetime as dt
 import re
 from dataclasses import asdict, dataclass, replace
 
-from c2q_repl.sandbox.contracts import Catalog, Database
+from c2q_repl.sandbox.contracts import Catalog, Database, SQLExecutionError
 
 from .lexicon import Lexicon, column_kind
 from .linking import Item, link
@@ -908,3 +908,21 @@ def day_before(
         filters=tuple(on if f is shown.day else f for f in prior.filters),
         notes=(*prior.notes, note),
     )
+
+
+def last_trading_day(catalog: Catalog, database: Database, year: int) -> str | None:
+    """The last day of ``year`` with data in the history tables ('the last 2021 close'), or
+    None when they do not agree or hold none."""
+    found = set()
+    for history in _history_tables(catalog):
+        sql = (
+            f"SELECT MAX({history.date}) FROM {history.table} "
+            f"WHERE {history.date} < '{year + 1:04d}-01-01'"
+        )
+        try:
+            rows = database.query(sql, max_rows=1, timeout=5.0).rows
+        except SQLExecutionError:
+            return None
+        if rows and rows[0][0]:
+            found.add(str(rows[0][0])[:10])
+    return found.pop() if len(found) == 1 else None

@@ -249,7 +249,27 @@ def _said(f: Filter, prev: QuerySpec, asked: str) -> bool:
     return all(re.search(rf"\b{re.escape(str(v).lower())}\b", said) for v in f.values)
 
 
+_TIME_SAID = re.compile(
+    r"\b(?:(?:19|20)\d\d|jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|"
+    r"march|april|june|july|august|september|october|november|december|q[1-4]|h[12]|day|days|"
+    r"date|week|weeks|month|months|quarter|quarters|year|years|ytd|today|yesterday|then)\b",
+    re.I,
+)
 _ROWS_REFERRED = re.compile(r"\b(?:them|those|these|they|their|theirs)\b", re.I)
+
+
+def _period_changes_nothing_shown(
+    new: QuerySpec, changed: set[Filter], keyed: list[Filter]
+) -> bool:
+    """Every changed condition is a period, and nothing the answer shows or measures is a
+    column of the dated table beyond its date and the pinned key."""
+    if not changed or not all(f.time for f in changed):
+        return False
+    dated = {f.col.table for f in changed}
+    quiet = {f.col for f in changed} | {f.col for f in keyed}
+    shown = [*new.columns, new.order_by, new.group_by]
+    shown += [m.col for m in (new.metric, *new.extra_metrics) if m is not None]
+    return not any(c is not None and c.table in dated and c not in quiet for c in shown)
 
 
 def changes_picked_rows(
@@ -267,10 +287,13 @@ def changes_picked_rows(
             _own_key(f.col, lex)
             # the rows an earlier ranking found, pinned on a column that references a key;
             # 'which of them …' asks about those rows and changes nothing that picked them
+            # (when that question said a period of its own, the new period replaces it:
+            # 'their close on Dec 29' → 'and on Jan 3?' keeps the rows)
             or (
                 names_rows_by_key(f.col, lex)
                 and not _said(f, prev, asked)
                 and not _ROWS_REFERRED.search(question)
+                and not _TIME_SAID.search(asked)
             )
         )
     ]
@@ -282,6 +305,13 @@ def changes_picked_rows(
     # (a condition only added narrows the rows picked: 'just the ones in Consumer Defensive'
     # after twelve tickers with their sectors)
     if before == after:
+        return False
+    if not all(_own_key(f.col, lex) for f in keyed) and not _period_changes_nothing_shown(
+        new, before ^ after, keyed
+    ):
+        # rows pinned by reference: 'and in 2023?' after 'their average close' (in 2022) is
+        # their 2023 average; declined only when the period shows in nothing asked ('what
+        # sectors are they in?'), so that it could only mean the ranking asked again
         return False
     return not (before < after and all(f in new.filters for f in keyed))
 
