@@ -8,6 +8,7 @@ a multiset (a stricter check would mark a right answer wrong by chance).
 from __future__ import annotations
 
 import re
+from itertools import combinations
 
 from c2q_repl.sandbox.contracts import Database
 from c2q_repl.sandbox.engine.golden import gold_rows, rows_match
@@ -71,6 +72,7 @@ def judge(db: Database, predicted_rows: list[list], golds: tuple[str, ...]) -> t
             or rows_match(gold, _quarters_of_one_year(predicted_rows), ordered)
             or rows_match(gold, _quarters_of_one_year(predicted_rows, labelled=True), ordered)
             or _stacked(gold, predicted_rows)
+            or _side_by_side(gold, predicted_rows)
         ):
             found = True
             if not gold or len(predicted_rows[0]) == len(gold[0]):
@@ -89,6 +91,22 @@ def _stacked(gold: list[list], predicted: list[list]) -> bool:
         rows_match(wanted, [[row[i]] for row in predicted], True)
         for i in range(len(predicted[0]) if predicted else 0)
     )
+
+
+def _side_by_side(gold: list[list], predicted: list[list]) -> bool:
+    """The other way round: a gold of k labelled rows ('up', 130 / 'down', 120) answered as
+    one row of k values ('up_days 130, down_days 120'). Only for two to four rows, whose
+    values must all be among the answer's, each used once."""
+    if len(predicted) != 1 or not 2 <= len(gold) <= 4 or len(gold[0]) < 2:
+        return False
+    row = predicted[0]
+    for i in range(len(gold[0])):
+        wanted = [[g[i]] for g in gold]
+        if any(
+            rows_match(wanted, [[v] for v in pick], False) for pick in combinations(row, len(gold))
+        ):
+            return True
+    return False
 
 
 # 'ROUND(x * 100.0 / y, 2)': a gold written for display; the same number unrounded is the

@@ -13,6 +13,7 @@ if str(ROOT) not in sys.path:
 from benchmarks.eval.judge import (  # noqa: E402
     _months_of_one_year,
     _quarters_of_one_year,
+    _side_by_side,
     _stacked,
 )
 
@@ -39,3 +40,11 @@ def test_two_values_side_by_side_match_the_same_values_stacked():
     assert not _stacked(gold, list(reversed(stacked)))  # the order said is kept
     assert not _stacked(gold, stacked[:1])
     assert not _stacked([["1", "2"], ["3", "4"]], stacked)  # only a one-row gold
+
+
+def test_labelled_rows_match_the_same_values_side_by_side():
+    gold = [["down", 120], ["up", 130]]
+    assert _side_by_side(gold, [["130", "120"]])
+    assert not _side_by_side(gold, [["130", "121"]])
+    assert not _side_by_side(gold, [["130"]])
+    assert not _side_by_side(gold, [["130", "120"], ["1", "2"]])  # one row only
