@@ -323,6 +323,10 @@ SPLITS = (
     "dev188",
     "dev189",
     "dev190",
+    "dev191",
+    "dev192",
+    "dev193",
+    "dev194",
 )  # later blind sets
 
 
