@@ -37,16 +37,68 @@ def test_a_new_period_for_rows_a_ranking_picked_is_declined(engine, seed_db):
 
 def test_sectors_beside_a_ranking_then_another_year(engine, seed_db):
     """'what sectors are they in?' after 2022's ten best stocks: the ranking with each one's
-    sector (the changes stay in view); 'and for 2023?': 2023's ten best, with theirs."""
-    questions = ("which 10 stocks gained the most in 2022?", "what sectors are they in?")
-    for year, asked in (("2022", questions), ("2023", (*questions, "and for 2023?"))):
+    sector (the changes stay in view); 'and for 2023?' then is declined (the rows were
+    2022's, and 2023's sectors are the same)."""
+    asked = ("which 10 stocks gained the most in 2022?", "what sectors are they in?")
+    plan = session(engine, seed_db, *asked)
+    gold = (
+        _CHANGE.replace("YEAR", "2022")
+        + " JOIN companies c ON c.stock_symbol = e.stock_symbol ORDER BY pct DESC LIMIT 10"
+    ).replace("SELECT e.stock_symbol,", "SELECT e.stock_symbol, c.sector,")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    assert _declined(session(engine, seed_db, *asked, "and for 2023?"))
+
+
+def test_only_the_tech_ones_after_their_sectors_narrows_the_rows(engine, seed_db):
+    """'only the tech ones' after the five most-watched stocks and their sectors: those of
+    the five in tech (it ranked the tech stocks anew)."""
+    plan = session(
+        engine,
+        seed_db,
+        "top 5 most-watched stocks",
+        "what sectors are those in?",
+        "only the tech ones",
+    )
+    gold = (
+        "SELECT stock_symbol FROM companies WHERE sector = 'Technology' AND stock_symbol IN"
+        " (SELECT stock_symbol FROM user_selected_stocks GROUP BY stock_symbol ORDER BY"
+        " COUNT(*) DESC, stock_symbol LIMIT 5)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_drawdown_of_one_series_and_again_for_another(engine, seed_db):
+    """'AAPL's max drawdown in 2022 … peak date, trough date, % fall', then 'Same for MSFT.':
+    declined before on 'drawdown'."""
+    for asked, symbol in (
+        (
+            (
+                "What was AAPL's max drawdown in 2022 on daily closes? Peak date, trough date, % fall.",
+            ),
+            "AAPL",
+        ),
+        (
+            (
+                "What was AAPL's max drawdown in 2022 on daily closes? Peak date, trough date,"
+                " % fall.",
+                "Same for MSFT.",
+            ),
+            "MSFT",
+        ),
+    ):
         plan = session(engine, seed_db, *asked)
-        gold = (
-            _CHANGE.replace("YEAR", year)
-            + " JOIN companies c ON c.stock_symbol = e.stock_symbol ORDER BY pct DESC LIMIT 10"
-        )
-        gold = gold.replace("SELECT e.stock_symbol,", "SELECT e.stock_symbol, c.sector,")
-        assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+        rows = seed_db.query(
+            "SELECT close FROM stock_price_history WHERE stock_symbol = '"
+            + symbol
+            + "' AND record_date LIKE '2022%' ORDER BY record_date",
+            max_rows=1000,
+        ).rows
+        peak, worst = 0.0, 0.0
+        for (close,) in rows:
+            peak = max(peak, float(close))
+            worst = min(worst, (float(close) - peak) * 100.0 / peak)
+        answer = seed_db.query(plan.tasks[0].sql, max_rows=5).rows
+        assert len(answer) == 1 and abs(float(answer[0][-1]) - worst) < 1e-9, plan.tasks[0].sql
 
 
 @pytest.mark.parametrize(
@@ -391,4 +443,74 @@ def test_a_change_between_two_named_closes(engine, seed_db, question, gold):
     """'May 31 close to June 30 close' beside 'in June 2022', 'last 2021 close to last 2022
     close': declined before (two periods; 'Worst' ranking nothing; a bare 'return')."""
     plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_just_the_ones_in_a_city_all_of_them_drops_the_top_n(engine, seed_db):
+    """'ok now just the ones in Houston, all of them' after the top 5 Texas employers: every
+    Houston company (kept to those of the five before); 'add what industry each of those is
+    in' then keeps the headcounts and their order."""
+    turns = (
+        "Top 5 biggest employers headquartered in Texas, with headcount",
+        "ok now just the ones in Houston, all of them",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE state = 'TX' AND city ="
+        " 'Houston' ORDER BY full_time_employees DESC, stock_symbol"
+    )
+    plan = session(engine, seed_db, *turns)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = session(engine, seed_db, *turns, "add what industry each of those is in")
+    gold = gold.replace("full_time_employees FROM", "full_time_employees, industry FROM")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_only_the_top_three_with_their_sector(engine, seed_db):
+    """'Only the top 3, with their sector, please.' after the ten largest holdings by weight
+    summed market caps per sector; now the three heaviest holdings, each with its sector."""
+    plan = session(
+        engine,
+        seed_db,
+        "Would you list the ten largest holdings in the S&P 500 by index weight?",
+        "Only the top 3, with their sector, please.",
+    )
+    gold = (
+        "SELECT ic.stock_symbol, c.sector, ic.weight FROM index_compositions ic JOIN companies c"
+        " ON c.stock_symbol = ic.stock_symbol WHERE ic.index_symbol = 'SP500' ORDER BY"
+        " ic.weight DESC LIMIT 3"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_with_their_sector_after_a_change_ranking_keeps_the_change(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Would you list the five best-performing stocks in 2023 by percentage gain, first to"
+        " last trading day?",
+        "With their sector, please.",
+    )
+    gold = (
+        _CHANGE.replace("YEAR", "2023")
+        + " JOIN companies c ON c.stock_symbol = e.stock_symbol ORDER BY pct DESC LIMIT 5"
+    ).replace("SELECT e.stock_symbol,", "SELECT e.stock_symbol, c.sector,")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_just_the_tech_names_from_that_list_keeps_the_list(engine, seed_db):
+    """'Just the tech names from that list.' after a ranking: those of its rows in tech, never
+    every tech company."""
+    plan = session(
+        engine,
+        seed_db,
+        "which 10 stocks gained the most in 2022?",
+        "Just the tech names from that list.",
+    )
+    top = (_CHANGE.replace("YEAR", "2022") + " ORDER BY pct DESC LIMIT 10").replace(
+        "SELECT e.stock_symbol, 100.0", "SELECT e.stock_symbol AS s, 100.0"
+    )
+    gold = (
+        f"WITH t AS ({top}) SELECT c.stock_symbol FROM companies c JOIN t ON t.s ="
+        " c.stock_symbol WHERE c.sector = 'Technology'"
+    )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -26,7 +26,8 @@ from .spec import Col, QuerySpec
 
 _ADD = re.compile(
     r"^\s*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+|pls\s+)?|(?:kindly|please|pls|now|"
-    r"ok(?:ay)?|and|also|then)[\s,]+)*(?:add|include|also\s+show|tack\s+on)\s+(?P<what>.+?)"
+    r"ok(?:ay)?|and|also|then)[\s,]+)*(?:add|include|also\s+show|tack\s+on|with|plus)\s+"
+    r"(?P<what>.+?)"
     r"(?:\s+(?:to\s+(?:that|this|it|the\s+(?:list|table|answer|results?))|for\s+(?:each(?:\s+of"
     r"\s+(?:those|them|these))?|those|them|these|all\s+of\s+them)|beside\s+(?:them|each)|"
     r"too|as\s+well|(?:pls|please)))*\s*[?.!]*\s*$",
@@ -40,6 +41,18 @@ _ATTRIBUTE_OF_THEM = re.compile(
     r"(?P<theirs>[a-z ]+?))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
+# 'Only the top 3, with their sector, please.': fewer rows of the ranking, with a column
+_ONLY_TOP = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|now|and|so)[\s,]+)*(?:only|just)\s+(?:the\s+)?top\s+(?P<n>\d+)\s*[,;:-]?\s*"
+    r"(?=(?:and\s+)?(?:with|add|plus|include)\b)",
+    re.IGNORECASE,
+)
+# 'add what industry each of those is in': the column asked, without the question around it
+_ASKED_OF_EACH = re.compile(
+    r"^(?:what|which)\s+|\s+(?:(?:that\s+)?each(?:\s+one)?(?:\s+of\s+(?:those|them|these))?|they|"
+    r"those|these|it)\s+(?:is|are|belongs?\s+to)(?:\s+in)?$",
+    re.IGNORECASE,
+)
 _PARTS = re.compile(r"\s*(?:,\s*(?:and\s+)?|\band\b|&|\+)\s*", re.IGNORECASE)
 _LEAD = re.compile(r"^(?:their|the|its|each\s+one's|each|a|an)\s+", re.IGNORECASE)
 
@@ -49,39 +62,50 @@ class Added:
     sql: str
     columns: tuple[Col, ...]
     table: str
+    limit: int | None = None  # 'only the top 3, with …': fewer rows of the same ranking
+    # 'what sectors are they in?': asked about the rows (a follow-up then narrows them),
+    # not an 'add' to the ranking (a follow-up then edits the ranking)
+    about_rows: bool = False
+    key: Col | None = None  # the column of ``table`` the rows are keyed by
 
 
 def columns_added(
     question: str, prev: QuerySpec, prev_sql: str, lex: Lexicon, dialect: str
 ) -> Added | None:
-    """The previous grouped answer with the asked columns of its groups' rows, or None."""
+    """The previous answer with the asked columns of its rows (of its groups' rows when it is
+    grouped), or None."""
+    top = _ONLY_TOP.match(question)
+    fewer = int(top.group("n")) if top is not None else None
+    if top is not None and fewer is not None:
+        if not prev.limit or fewer >= prev.limit or prev.order_by is None and not prev.order_metric:
+            return None
+        question = question[top.end() :]
     m = _ADD.match(question)
-    asked = m.group("what") if m is not None else None
+    asked = _ASKED_OF_EACH.sub("", m.group("what")).strip() if m is not None else None
     if asked is None and prev.limit and prev.limit > 1:
         # (after one row of two named, 'their …' is both of them: not read here)
         said = _ATTRIBUTE_OF_THEM.match(question)
         asked = (said.group("what") or said.group("theirs")) if said is not None else None
-    group = prev.group_by or _ranked_key(prev, lex)
-    if asked is None or group is None or prev.bucket or not prev_sql:
+    if asked is None or prev.bucket or not prev_sql:
         return None
-    if not names_rows_by_key(group, lex):
-        return None
-    owner = _owner_of(group, lex)
-    if owner is None:
-        return None
-    wanted: list[Col] = []
-    for part in _PARTS.split(asked):
-        words = _LEAD.sub("", part.strip())
-        if not words:
+    groups = [prev.group_by] if prev.group_by else _ranked_keys(prev, lex, said_add=m is not None)
+    for group in groups:
+        if not names_rows_by_key(group, lex):
             continue
-        col = _one_column(words, owner, lex)
-        if col is None:
-            return None
-        wanted.append(col)
-    if not wanted:
+        owner = _owner_of(group, lex)
+        wanted = _columns_of(asked, owner, lex) if owner is not None else None
+        if owner is not None and wanted:
+            break
+    else:
         return None
-    sql = _with_columns(prev_sql, group, owner, wanted, dialect)
-    return None if sql is None else Added(sql, tuple(wanted), owner.table)
+    if m is None and prev.shape == "list" and owner.table == prev.table:
+        # 'what are their sectors' after the 5 largest companies: the rows' own columns, which
+        # the follow-up reading lists beside the ranking already (and can build on)
+        return None
+    sql = _with_columns(prev_sql, group, owner, wanted, dialect, fewer)
+    if sql is None:
+        return None
+    return Added(sql, tuple(wanted), owner.table, fewer, about_rows=m is None, key=owner)
 
 
 def columns_kept(
@@ -89,22 +113,44 @@ def columns_kept(
 ) -> str | None:
     """'and for 2023?' after 'what sectors are they in?' (added to a ranking): the edited
     ranking's SQL with the same columns of ``table`` beside each row, or None."""
-    group = spec.group_by or _ranked_key(spec, lex)
-    owner = _owner_of(group, lex) if group is not None else None
-    if group is None or owner is None or owner.table != table:
-        return None
-    return _with_columns(sql, group, owner, [Col(table, c) for c in columns], dialect)
+    groups = [spec.group_by] if spec.group_by else _ranked_keys(spec, lex)
+    for group in groups:
+        owner = _owner_of(group, lex)
+        if owner is not None and owner.table == table:
+            return _with_columns(sql, group, owner, [Col(table, c) for c in columns], dialect)
+    return None
 
 
-def _ranked_key(prev: QuerySpec, lex: Lexicon) -> Col | None:
-    """The key of the rows a ranked list shows ('the 5 largest companies'): its table's
-    one-column key."""
-    if prev.shape != "list" or not prev.limit:
-        return None
+def _columns_of(asked: str, owner: Col, lex: Lexicon) -> list[Col] | None:
+    """Each part of 'sector and current share price' as one column of the owner's table."""
+    wanted: list[Col] = []
+    for part in _PARTS.split(asked):
+        words = _LEAD.sub("", part.strip(" ,;:.!?"))
+        if not words:
+            continue
+        col = _one_column(words, owner, lex)
+        if col is None:
+            return None
+        wanted.append(col)
+    return wanted or None
+
+
+def _ranked_keys(prev: QuerySpec, lex: Lexicon, said_add: bool = False) -> list[Col]:
+    """The keys of the rows a ranked list shows ('the 5 largest companies'; with 'add …'
+    said, any sorted list): its table's one-column key, else each column that references
+    another table's key (a holding 'SP500, AAPL' names one company, so no row repeats)."""
+    if prev.shape != "list" or not (prev.limit or (said_add and prev.order_by is not None)):
+        return []
     info = lex.catalog.table(prev.table)
-    if info is None or len(info.primary_key) != 1:
-        return None
-    return Col(prev.table, info.primary_key[0])
+    if info is None:
+        return []
+    if len(info.primary_key) == 1:
+        return [Col(prev.table, info.primary_key[0])]
+    return [
+        Col(prev.table, c.name)
+        for c in info.columns
+        if names_rows_by_key(Col(prev.table, c.name), lex)
+    ]
 
 
 def _owner_of(group: Col, lex: Lexicon) -> Col | None:
@@ -130,7 +176,9 @@ def _one_column(words: str, owner: Col, lex: Lexicon) -> Col | None:
     return found.pop() if len(found) == 1 else None
 
 
-def _with_columns(sql: str, group: Col, owner: Col, wanted: list[Col], dialect: str) -> str | None:
+def _with_columns(
+    sql: str, group: Col, owner: Col, wanted: list[Col], dialect: str, limit: int | None = None
+) -> str | None:
     try:
         tree = sqlglot.parse_one(sql, read=dialect)
     except SqlglotError:
@@ -163,13 +211,30 @@ def _with_columns(sql: str, group: Col, owner: Col, wanted: list[Col], dialect: 
     tree.set("expressions", selects)
     if grouped is not None:
         grouped.set("expressions", groups)
+    if limit is not None:
+        tree = tree.limit(limit)  # 'only the top 3, with their sector'
     return tree.sql(dialect=dialect)
 
 
 def _alias_of(tree: exp.Select, table: str) -> str | None:
     """The name ``table`` goes by in the statement's own FROM and JOINs."""
-    for t in [tree.args.get("from"), *(tree.args.get("joins") or ())]:
+    for t in [tree.args.get("from_") or tree.args.get("from"), *(tree.args.get("joins") or ())]:
         node = t.this if t is not None else None
         if isinstance(node, exp.Table) and node.name.lower() == table.lower():
             return node.alias_or_name
     return None
+
+
+def columns_shown(sql: str, table: str, dialect: str) -> tuple[Col, ...]:
+    """The plain columns a statement shows, as columns of ``table`` (its one table)."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except SqlglotError:
+        return ()
+    if not isinstance(tree, exp.Select):
+        return ()
+    return tuple(
+        Col(table, e.name)
+        for e in tree.selects
+        if isinstance(e, exp.Column) and (not e.table or e.table.lower() == table.lower())
+    )

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Callable
-from dataclasses import replace
+from dataclasses import asdict, replace
 
 from c2q_repl.sandbox.contracts import (
     AnswerRequest,
@@ -19,10 +19,11 @@ from c2q_repl.sandbox.contracts import (
     Plan,
     PriorRound,
     SchemaDescription,
+    SQLExecutionError,
     TaskPlan,
 )
 
-from .added_columns import columns_added, columns_kept
+from .added_columns import Added, columns_added, columns_kept, columns_shown
 from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
@@ -62,6 +63,13 @@ from .derived import Derived, read_range, with_range
 from .describe import describe_schema
 from .described import DescribedLexicons
 from .distinct_having import DistinctHaving, distinct_having
+from .drawdown import (
+    Drawdown,
+    drawdown_again,
+    drawdown_of,
+    drawdown_query,
+    read_drawdown,
+)
 from .echo import echoed, linked_rows_of
 from .everyday import the_last_day, top_said_after, without_count_restated
 from .evidence import (
@@ -112,7 +120,7 @@ from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Col, Decline, Filter, QuerySpec, one_value_per_group
 from .spelling import corrected_spelling
-from .sqlbuild import PlanError, build
+from .sqlbuild import PlanError, build, name_columns
 from .suggest import candidates
 from .that_period import that_period
 from .top_of_answer import top_of_answer
@@ -487,6 +495,13 @@ class BuiltinAnswerer:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
             body = switched[0]
             request = replace(request, history=())
+        before = (request.history[-1].state or {}).get("drawdown") if request.history else None
+        drawn = (
+            drawdown_again(body, drawdown_of(before), ctx.lex, ctx.database) if before else None
+        ) or read_drawdown(body, ctx.lex, ctx.database)
+        if drawn is not None:
+            # 'AAPL's max drawdown in 2022: peak date, trough date, % fall' (drawdown.py)
+            return self._drawdown(question, drawn, ctx)
         if request.history:
             added = self._columns_added(
                 request.history[-1], body, (request.history[-1].state or {}).get("spec"), ctx
@@ -867,6 +882,25 @@ class BuiltinAnswerer:
         state = {k: v for k, v in plan.state.items() if k != "spec"}  # nothing to edit
         return replace(plan, tasks=(task,), assumptions=notes, state=state)
 
+    def _drawdown(self, question: str, drawn: Drawdown, ctx: AnswerContext) -> Plan:
+        built = drawdown_query(drawn, ctx.lex.catalog.dialect)
+        notes = assumptions(built.notes)
+        task = TaskPlan(
+            "0",
+            question,
+            built.task,
+            sql=built.sql,
+            description=built.task + ".",
+            assumptions=notes,
+        )
+        return Plan(
+            tasks=(task,),
+            clarified_task=task.clarified_task,
+            assumptions=notes,
+            description=task.description,
+            state={"engine": ENGINE, "drawdown": asdict(drawn)},
+        )
+
     def _day_move(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan | None:
         """'Apple's biggest one-day drop in 2023', then 'and the biggest gain?' (day_moves.py)."""
         data = (request.history[-1].state or {}).get("day_move") if request.history else None
@@ -930,11 +964,23 @@ class BuiltinAnswerer:
             assumptions=(
                 {
                     "concept": "follow-up",
-                    "explanation": f"The groups, values and order of '{prior.question}', "
-                    f"with {names} beside each",
+                    "explanation": f"The rows, values and order of '{prior.question}'"
+                    + (f", its top {added.limit}" if added.limit else "")
+                    + f", with {names} beside each",
                 },
             ),
         )
+        if added.limit is not None:
+            prev = prev.with_(limit=added.limit)
+        if prev.shape == "list" and added.table == prev.table:
+            # 'how many companies are in those sectors' next: the sectors are the answer's
+            listed = columns_shown(added.sql, prev.table, ctx.lex.catalog.dialect)
+            prev = prev.with_(columns=tuple(dict.fromkeys((*listed, *added.columns))))
+        if added.about_rows and added.key is not None:
+            # 'only the tech ones' next narrows these rows, never ranks the tech ones anew
+            pinned = _rows_pinned(added, ctx)
+            if pinned is not None:
+                prev = pinned
         plan = self._single(Outcome(task, prev))
         kept = {"table": added.table, "columns": [c.column for c in added.columns]}
         return replace(plan, state={**(plan.state or {}), "added": kept})
@@ -1866,6 +1912,26 @@ def _periods_tied(plan: Plan, ctx: AnswerContext) -> Plan:
     if state.get("spec"):
         state["spec"] = {**state["spec"], "ties": True}  # 'and the slowest?' keeps the ties
     return replace(plan, tasks=(done,), assumptions=(*plan.assumptions, note), state=state)
+
+
+def _rows_pinned(added: Added, ctx: AnswerContext) -> QuerySpec | None:
+    """The rows an added-columns answer shows, as a list of its table pinned by their keys."""
+    assert added.key is not None
+    try:
+        result = ctx.database.query(added.sql, max_rows=200, timeout=5.0)
+    except SQLExecutionError:
+        return None
+    names = [c.lower() for c in result.columns]
+    if added.key.column.lower() not in names:
+        return None
+    at = names.index(added.key.column.lower())
+    keys = tuple(dict.fromkeys(str(r[at]) for r in result.rows if r[at] is not None))
+    if not keys:
+        return None
+    info = ctx.lex.catalog.table(added.table)
+    named = [Col(added.table, n) for n in (name_columns(info)[:1] if info else [])]
+    shown = tuple(dict.fromkeys((added.key, *named, *added.columns)))
+    return QuerySpec("list", added.table, columns=shown, filters=(Filter(added.key, "in", keys),))
 
 
 def _specs_of(history: tuple[PriorRound, ...]) -> list[QuerySpec | None]:

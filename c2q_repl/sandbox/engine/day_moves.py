@@ -123,7 +123,8 @@ _LIMIT = re.compile(
 # 'over the whole history', 'ever': no period, which is what no time phrase means already
 _WHOLE_HISTORY = re.compile(
     r"\b(?:over|in|across|for|of)\s+(?:the\s+)?(?:whole|entire|full)\s+"
-    r"(?:history|data(?:set)?|period|time)\b|\bever\b|\ball[- ]time\b",
+    r"(?:history|data(?:set)?|period|time)\b|\bever\b|\ball[- ]time\b"
+    r"|\banywhere\s+in\s+the\s+(?:data(?:set)?|history)\b",
     re.I,
 )
 _DAYS_COUNTED = re.compile(
@@ -178,6 +179,15 @@ _THOSE_DAYS = re.compile(
     r"\b(?:on|of|in|among)\s+(?:how\s+many\s+of\s+)?(?:those|these|them)"
     r"(?:\s+(?:trading\s+)?days)?\b"
     r"|\b(?:on\s+)?(?:that|the\s+same|this)\s+(?:trading\s+)?(?:day|date|session)\b",
+    re.I,
+)
+# 'Make it 2%.', 'and above 6%?', 'what about more than 3%', 'Same 2% threshold, but for 2023.'
+_NEW_SIZE = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|so|now)[\s,]+)?(?:(?:make|set|change)\s+(?:it|that|the\s+threshold)"
+    r"(?:\s+to)?|(?:and|what\s+about|how\s+about)(?:\s+(?:above|over|beyond|more\s+than|"
+    r"bigger\s+than|greater\s+than))?|same)\s+(?P<size>\d+(?:\.\d+)?)\s*(?:%|percent|pct)"
+    r"(?:\s+(?:threshold|cutoff|move))?(?P<rest>\s*,?\s*(?:but\s+)?(?:for|in|during|over)\s+"
+    r"[^?.!]+)?\s*[?.!]*\s*$",
     re.I,
 )
 _FOLLOW_START = re.compile(
@@ -420,6 +430,27 @@ def read_followup_move(
     shown = _more_columns(question, prior, lex)
     if shown:
         return replace(prior, also=tuple(dict.fromkeys(prior.also + shown)))
+    size = _NEW_SIZE.match(question)
+    if size is not None and prior.threshold is not None:
+        # 'Make it 2%.', 'And above 3%?', 'Same 2% threshold, but for 2023.': the size changed
+        # (and the period, when one is said)
+        rest = re.sub(r"^[\s,]*(?:but\s+)?", " ", size.group("rest") or "", flags=re.I)
+        period = None
+        if rest.strip(" ?.!"):
+            found = _series_and_period(rest, lex, database)
+            if found is None or found[0] is not None or found[1] is None:
+                return None
+            period = found[1]
+        start, end, text = period or (prior.start, prior.end, prior.period_text)
+        return replace(
+            prior,
+            threshold=float(size.group("size")),
+            unit="pct",
+            unit_said=True,
+            start=start,
+            end=end,
+            period_text=text,
+        )
     other = _HOW_DID_OTHER_DO.match(question)
     if other is not None and prior.shape == "rank" and days_before is not None:
         # "how'd MSFT do that day" after AAPL's biggest up day: MSFT's move on that day (its
@@ -926,3 +957,10 @@ def last_trading_day(catalog: Catalog, database: Database, year: int) -> str | N
         if rows and rows[0][0]:
             found.add(str(rows[0][0])[:10])
     return found.pop() if len(found) == 1 else None
+
+
+def series_and_period(
+    rest: str, lex: Lexicon, database: Database
+) -> tuple[Series | None, tuple[str, str, str] | None] | None:
+    """The series and the period the words ``rest`` name (drawdown.py reads them too)."""
+    return _series_and_period(rest, lex, database)

@@ -153,9 +153,18 @@ def _one_of_a_span(tokens: list, index: int) -> bool:
     return other is not None and any(t.lower == other for t in tokens[: index - 1])
 
 
+_LIST_SAID = re.compile(
+    r"\b(?:from|in|on|of|off)\s+(?:that|this|the\s+(?:previous|last)|your)\s+"
+    r"(?:list|table|answer|results?|ranking)\b",
+    re.I,
+)
+
+
 def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
+    if _LIST_SAID.search(question):
+        return "those"  # 'just the tech names from that list': the rows of that answer
     tokens = [t for t in tokenize(question) if t.kind != "punct"]
     tables = [
         (it.start, _is_plural_word(it.text))

@@ -100,6 +100,19 @@ class FollowupRound:
     ) -> Outcome | None:
         data = (prior.state or {}).get("spec")
         question = _POLITE_END.sub("", question) or question  # ', please.' adds nothing
+        everyone = None
+        if data and QuerySpec.from_json(data).limit:
+            # 'ok now just the ones in Houston, all of them' after the top 5 in Texas: every
+            # row in Houston, not those of the five that are
+            everyone = _ALL_OF_THEM.search(question) if _JUST_THE_ONES.search(question) else None
+            if everyone is not None:
+                question = _ALL_OF_THEM.sub("", question).strip(" ,")
+                question = re.sub(
+                    r"^(\s*(?:ok(?:ay)?|now|so|and)?[\s,]*(?:now\s+)?)(?:just|only)\s+the\s+ones\s+",
+                    r"\1what about ",
+                    question,
+                    flags=re.I,
+                )
         question = _HOW_ABOUT.sub(r"\1what about", question)  # 'how bout financials'
         if data and QuerySpec.from_json(data).bucket:
             # 'Microsoft's average close in that same month' after the month Meta was lowest:
@@ -440,6 +453,12 @@ class FollowupRound:
             edit = apply_followup(prev, said, ctx.lex)
         except ValueError as exc:
             return self._planner.refuse("0", question, Decline(str(exc)), ctx)
+        if edit is not None and everyone is not None:
+            edit = replace(
+                edit,
+                spec=edit.spec.with_(limit=None, limit_stated=False),
+                changes=(*edit.changes, "every row, not only the top ones"),
+            )
         if edit is not None and edge:
             # a new edge replaces the previous answer's own 'latest day' condition
             undated = edit.spec.with_(
@@ -706,7 +725,18 @@ _SEVERAL_ANSWERS = re.compile(
     r"(?:numbers|values|figures|metrics|stats|answers|results)\b|\bboth\s+(?:numbers|values|figures)\b",
     re.I,
 )
-_AMONG_SHOWN = re.compile(r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b", re.I)
+_AMONG_SHOWN = re.compile(
+    r"\b(?:of|among)\s+(?:them|those|these)\b|^\s*which\s+ones\b"
+    # 'Just the tech names from that list.'
+    r"|\b(?:from|in|on|of)\s+(?:that|the|this|your)\s+(?:list|table|answer|results?)\b",
+    re.I,
+)
+_JUST_THE_ONES = re.compile(r"\b(?:just|only)\s+the\s+ones\b", re.I)
+_ALL_OF_THEM = re.compile(
+    r"\s*,?\s*\b(?:all\s+of\s+them|every\s+one\s+of\s+them|not\s+just\s+(?:the|those)\s+"
+    r"(?:top\s+)?\d+)\b",
+    re.I,
+)
 
 
 _BARE_AGGREGATE = re.compile(
