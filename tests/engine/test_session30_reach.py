@@ -514,3 +514,44 @@ def test_just_the_tech_names_from_that_list_keeps_the_list(engine, seed_db):
         " c.stock_symbol WHERE c.sector = 'Technology'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_only_the_months_with_more_than_n_after_a_monthly_count(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Show me new user signups per month in 2023",
+        "only the months with more than 10 signups",
+    )
+    gold = (
+        "SELECT SUBSTR(created_date, 1, 7) AS m, COUNT(*) FROM users WHERE created_date LIKE"
+        " '2023%' GROUP BY m HAVING COUNT(*) > 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    other = session(
+        engine,
+        seed_db,
+        "Show me new user signups per month in 2023",
+        "only the months with more than 10 picks",
+    )
+    assert "HAVING" not in (other.tasks[0].sql or "")  # picks were not what was counted
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which stocks do the app's users pick the most? Top 5",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC, stock_symbol LIMIT 5",
+        ),
+        (
+            "How many companies in each sector have over 50,000 employees?",
+            "SELECT sector, COUNT(*) FROM companies WHERE full_time_employees > 50000 GROUP BY"
+            " sector",
+        ),
+    ],
+)
+def test_app_users_and_counts_per_group_with_a_condition(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -2317,6 +2317,25 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'how many users does the app have', 'users on the app': the app is the whole data
     (re.compile(r"\s+(?:does|do)\s+(?:the|our|your)\s+app\s+have\b", re.I), " are there"),
     (re.compile(r"\s+(?:on|in|of|using)\s+(?:the|our|your)\s+app\b", re.I), ""),
+    # 'Could you work out what share of …': the question after it
+    (
+        re.compile(
+            r"^\s*(?:(?:could|can|would)\s+you\s+(?:please\s+)?)?work\s+out\s+(?=what|how|which)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'How many companies in each sector have over 50,000 employees?': those companies,
+    # counted per sector
+    (
+        re.compile(
+            r"^\s*how\s+many\s+(?P<rows>[a-z]+)\s+in\s+each\s+(?P<group>[a-z]+)\s+(?:have|has)\s+"
+            r"(?P<cond>(?:more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under)\s+[^?]+?)"
+            r"\s*\??\s*$",
+            re.I,
+        ),
+        r"how many \g<rows> with \g<cond> per \g<group>",
+    ),
     # '300 billion dollars': the unit of an amount, which the data does not store
     (
         re.compile(

@@ -114,6 +114,11 @@ class FollowupRound:
                     flags=re.I,
                 )
         question = _HOW_ABOUT.sub(r"\1what about", question)  # 'how bout financials'
+        kept = _buckets_kept(question, QuerySpec.from_json(data), ctx.lex) if data else None
+        if kept is not None:
+            # 'only the months with more than 10 signups' after signups per month
+            note = ("follow-up", f"The groups of '{prior.question}' whose count passes")
+            return self._planner.render("0", question, kept, ctx, [note])
         if data and QuerySpec.from_json(data).bucket:
             # 'Microsoft's average close in that same month' after the month Meta was lowest:
             # that month of the answer (read before 'that month' is taken as the period kept)
@@ -732,6 +737,43 @@ _AMONG_SHOWN = re.compile(
     re.I,
 )
 _JUST_THE_ONES = re.compile(r"\b(?:just|only)\s+the\s+ones\b", re.I)
+_BUCKETS_KEPT = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|now|so)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?(?:the\s+)?"
+    r"(?P<unit>months|years|quarters|days|weeks)\s+(?:with|having|that\s+had|where\s+there\s+were"
+    r"|which\s+had)\s+(?P<op>more\s+than|over|above|at\s+least|fewer\s+than|less\s+than|under"
+    r"|below|at\s+most)\s+(?P<n>\d+)\b(?P<what>[^?.!]*)[?.!]*\s*$",
+    re.I,
+)
+_BUCKET_OPS = {
+    "more than": ">",
+    "over": ">",
+    "above": ">",
+    "at least": ">=",
+    "fewer than": "<",
+    "less than": "<",
+    "under": "<",
+    "below": "<",
+    "at most": "<=",
+}
+
+
+def _buckets_kept(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpec | None:
+    """'only the months with more than 10 signups' after a count per month: the months whose
+    count passes; what is counted, when said, must be the rows counted before."""
+    m = _BUCKETS_KEPT.match(question)
+    if m is None or not prev.bucket or prev.metric is None or prev.metric.func != "COUNT":
+        return None
+    said = link(m.group("what"), lex)
+    if said.unknown or any(
+        it.kind != "table" or {t.table for t in it.targets} != {prev.table} for it in said.items
+    ):
+        return None
+    if m.group("unit").lower().rstrip("s") != prev.bucket:
+        return None
+    op = _BUCKET_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
+    return prev.with_(having=((op, float(m.group("n"))),))
+
+
 _ALL_OF_THEM = re.compile(
     r"\s*,?\s*\b(?:all\s+of\s+them|every\s+one\s+of\s+them|not\s+just\s+(?:the|those)\s+"
     r"(?:top\s+)?\d+)\b",

@@ -1568,6 +1568,8 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     """``names_data(text)``: the text names a table; ``says_data(text)``: it names anything of
     the data (a table, a column or a value), so it is never dropped as context."""
     body, removed = strip_boilerplate(question)
+    # "which stocks do the app's users pick the most": the app's users are the data's users
+    body = re.sub(r"\b(?:the|our|your)\s+app\s*['’]?\s*s\s+(?=users?\b)", "", body, flags=re.I)
     body, context = context_preamble(body, says_data or names_data)
     removed = " ".join(part for part in (context, removed) if part)
     verb = destructive_verb(body, names_data)
