@@ -555,3 +555,41 @@ def test_only_the_months_with_more_than_n_after_a_monthly_count(engine, seed_db)
 def test_app_users_and_counts_per_group_with_a_condition(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "S&P 500 daily closes for 7-11 November 2022",
+            "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+            " record_date BETWEEN '2022-11-07' AND '2022-11-11'",
+        ),
+        (
+            "Show me Apple's daily closing prices for March 1 to March 7, 2023",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND"
+            " record_date BETWEEN '2023-03-01' AND '2023-03-07'",
+        ),
+        (
+            "Worst 10 performers in the S&P 500 between the close on 3 Jan 2022 and the close on"
+            " 30 Dec 2022, by % price change?",
+            "SELECT a.stock_symbol, (b.close - a.close) * 100.0 / a.close AS p FROM"
+            " stock_price_history a JOIN stock_price_history b ON b.stock_symbol ="
+            " a.stock_symbol AND b.record_date = '2022-12-30' WHERE a.record_date ="
+            " '2022-01-03' ORDER BY p LIMIT 10",
+        ),
+        (
+            "Which 5 stocks fell the most between the 31 July 2023 close and the 31 October 2023"
+            " close?",
+            "SELECT a.stock_symbol, (b.close - a.close) * 100.0 / a.close AS p FROM"
+            " stock_price_history a JOIN stock_price_history b ON b.stock_symbol ="
+            " a.stock_symbol AND b.record_date = '2023-10-31' WHERE a.record_date ="
+            " '2023-07-31' ORDER BY p LIMIT 5",
+        ),
+    ],
+)
+def test_spans_of_named_days(engine, seed_db, question, gold):
+    """A span of days with one month and year, and two closes named day first: read as two
+    periods (or a stray number) before."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -45,7 +45,7 @@ from .bucket_extreme import ranked_period, tied_at_the_top
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
-from .close_dates import close_dates
+from .close_dates import close_dates, day_spans
 from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
@@ -490,6 +490,8 @@ class BuiltinAnswerer:
         body = close_dates(  # 'Aug 31 close to Sep 30 close', 'last 2021 close to last 2022 close'
             body, lambda year: last_trading_day(ctx.lex.catalog, ctx.database, year)
         )
+        body = day_spans(body)  # 'for 7-11 November 2022', 'for March 1 to March 7, 2023'
+
         switched = new_topic(body)
         if switched is not None:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on

@@ -187,7 +187,8 @@ def change_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
         m
         and (m.group("c1") or m.group("c2"))
         and re.search(
-            r"(?:\b(?:change|chg|gain|rise|move|percent|perform|return|do)|%)",
+            r"(?:\b(?:change|chg|gain|rise|rose|move|percent|perform|return|do|fell|fall|drop|"
+            r"lost|lose|declin|climb|jump|worst|best)|%)",
             text[: m.start()],
             re.I,
         )

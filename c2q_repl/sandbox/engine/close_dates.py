@@ -1,4 +1,6 @@
-"""'Worst 10 S&P names in September 2022, Aug 31 close to Sep 30 close', 'S&P 500 return for
+"""Two named days read as ISO days, which the time phrases read exactly.
+
+'Worst 10 S&P names in September 2022, Aug 31 close to Sep 30 close', 'S&P 500 return for
 calendar 2022, last 2021 close to last 2022 close': a change measured between two closes the
 question names, written as the ISO days change_wording.py reads ('from 2022-08-31 close to
 2022-09-30 close').
@@ -33,19 +35,26 @@ _MONTH = (
     r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
     r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
 )
-_DAY = rf"(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?:19|20)\d\d)?|last\s+(?:19|20)\d\d)"
+_DAY = (
+    rf"(?:(?:{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH})"
+    r"(?:,?\s+(?:19|20)\d\d)?|last\s+(?:19|20)\d\d)"
+)
+_CLOSE = r"clos(?:e|ing\s+price)"
+# 'Aug 31 close', 'the close on 3 Jan 2022', 'the 31 July 2023 close'
+_END = rf"(?:the\s+)?(?:{_CLOSE}\s+(?:on|of)\s+(?:the\s+)?(?P<ENDa>{_DAY})|(?P<ENDb>{_DAY})\s+{_CLOSE})"
 _CLOSES = re.compile(
     rf"(?P<period>(?:\s*,?\s*(?:in|for|during|over)\s+(?:calendar\s+|the\s+)?[^,]*?(?:19|20)\d\d)?)"
-    rf"\s*[,:;(]?\s*(?:from\s+)?(?:the\s+)?(?P<d1>{_DAY})\s+clos(?:e|ing\s+price)\s*"
-    rf"(?:to|->|→|=>|until|till|through|thru|vs\.?)\s*(?:the\s+)?(?P<d2>{_DAY})\s+"
-    r"clos(?:e|ing\s+price)\b\)?",
+    rf"\s*[,:;(]?\s*(?:from\s+|between\s+)?{_END.replace('END', 'd1')}\s*"
+    r"(?:to|and|->|→|=>|until|till|through|thru|vs\.?)\s*"
+    rf"{_END.replace('END', 'd2')}\b\)?",
     re.I,
 )
 _RETURN = re.compile(r"(?<!%)(?<!%\s)(?<!percent\s)(?<!pct\s)\breturns?\b", re.I)
 # 'Worst 10 S&P names', 'best 5 stocks': the period's worst or best performers
 _WORST_N = re.compile(
     r"\b(?P<way>worst|best)\s+(?P<n>\d+)\s+(?:s&p(?:\s*500)?\s+)?"
-    r"(?:stocks|names|tickers|companies|performers)\b",
+    r"(?:stocks|names|tickers|companies|performers)\b"
+    r"(?:\s+(?:in|of|from)\s+the\s+s&p(?:\s*500)?(?:\s+index)?)?",
     re.I,
 )
 
@@ -55,13 +64,14 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     m = _CLOSES.search(question)
     if m is None:
         return question
+    ends = {k: m.group(f"{k}a") or m.group(f"{k}b") for k in ("d1", "d2")}
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", m.group("period") or "")]
-    said = [_day(m.group(k), None) for k in ("d1", "d2")]
+    said = [_day(ends[k], None) for k in ("d1", "d2")]
     known = [d[0] for d in said if d is not None and d[0] is not None]
     year = years[-1] if years else (known[-1] if known else None)
     days: list[str] = []
     for index, key in enumerate(("d1", "d2")):
-        text = m.group(key)
+        text = ends[key]
         last = re.match(r"last\s+((?:19|20)\d\d)", text, re.I)
         if last:
             found = last_day_of(int(last.group(1)))
@@ -74,7 +84,7 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
             return question
         y, month, day = parsed
         if index == 0 and year is not None and _said_year(text) is None:
-            other = _day(m.group("d2"), year)
+            other = _day(ends["d2"], year)
             if other is not None and other[1] < month:
                 y = year - 1  # 'Dec 30 close to Mar 31 close' in Q1 2023: the December before
         days.append(f"{y:04d}-{month:02d}-{day:02d}")
@@ -94,10 +104,46 @@ def _said_year(text: str) -> int | None:
 
 def _day(text: str, year: int | None) -> tuple[int | None, int, int] | None:
     m = re.match(r"([a-z]+)\.?\s+(\d{1,2})", text, re.I)
-    if m is None:
+    day_first = re.match(r"(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)", text, re.I)
+    if m is None and day_first is None:
         return None
-    month = _MONTHS.get(m.group(1).lower()[:3])
+    name, day = (m.group(1), m.group(2)) if m else (day_first.group(2), day_first.group(1))  # type: ignore[union-attr]
+    month = _MONTHS.get(name.lower()[:3])
     if month is None:
         return None
     said = _said_year(text)
-    return (said if said is not None else year), month, int(m.group(2))
+    return (said if said is not None else year), month, int(day)
+
+
+# 'for 7-11 November 2022', 'for March 1 to March 7, 2023', 'March 1-7 2023': a span of days
+_SPAN_DAY_FIRST = re.compile(
+    rf"\b(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*(?P<d2>\d{{1,2}})"
+    rf"(?:st|nd|rd|th)?\s+(?P<m>{_MONTH}),?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+_SPAN_MONTH_FIRST = re.compile(
+    rf"\b(?P<m>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:st|nd|rd|th)?\s*(?:-|–|to|through|thru|until)\s*"
+    rf"(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def day_spans(question: str) -> str:
+    """'S&P 500 daily closes for 7-11 November 2022' → '… between 2022-11-07 and 2022-11-11':
+    a span of days said with one month and year (read as two periods before)."""
+    for pattern in (_SPAN_DAY_FIRST, _SPAN_MONTH_FIRST):
+        m = pattern.search(question)
+        if m is None:
+            continue
+        first = _MONTHS.get(m.group("m").lower()[:3])
+        last = _MONTHS.get((m.groupdict().get("m2") or m.group("m")).lower()[:3])
+        if first is None or last is None:
+            continue
+        year = int(m.group("y"))
+        d1, d2 = int(m.group("d1")), int(m.group("d2"))
+        if (last, d2) < (first, d1) or not (1 <= d1 <= 31 and 1 <= d2 <= 31):
+            continue
+        head = re.sub(r"\b(?:for|from|on|in|during|over)\s*$", "", question[: m.start()])
+        span = f"between {year:04d}-{first:02d}-{d1:02d} and {year:04d}-{last:02d}-{d2:02d}"
+        return f"{head.rstrip()} {span}{question[m.end() :]}"
+    return question
