@@ -593,3 +593,12 @@ def test_spans_of_named_days(engine, seed_db, question, gold):
     periods (or a stray number) before."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_when_did_a_series_first_close_below_a_level(engine, seed_db):
+    plan = ask(engine, seed_db, "When did the S&P 500 first close below 4,500?")
+    gold = (
+        "SELECT MIN(record_date) FROM index_price_history WHERE index_symbol = 'SP500' AND"
+        " price < 4500"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

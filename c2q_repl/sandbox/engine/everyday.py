@@ -553,6 +553,15 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         " and ",
     ),
+    # 'When did the S&P 500 first close below 4,500?': the first date it closed there
+    (
+        re.compile(
+            r"^\s*(?:so\s+|and\s+)?(?:when|on\s+what\s+(?:date|day)|what\s+(?:date|day)|which\s+(?:date|day))"
+            r"\s+did\s+(?P<who>.+?)\s+first\s+(?:close|closed|finish|end)\s+(?P<way>below|above|under|over)\s+",
+            re.I,
+        ),
+        r"first date \g<who> closed \g<way> ",
+    ),
     # 'the most valuable company in the stock market': every company the data holds
     (
         re.compile(
