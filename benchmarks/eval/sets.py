@@ -327,6 +327,10 @@ SPLITS = (
     "dev192",
     "dev193",
     "dev194",
+    "dev195",
+    "dev196",
+    "dev197",
+    "dev198",
 )  # later blind sets
 
 
