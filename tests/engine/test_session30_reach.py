@@ -602,3 +602,57 @@ def test_when_did_a_series_first_close_below_a_level(engine, seed_db):
         " price < 4500"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_same_for_another_year_keeps_the_size_of_the_move(engine, seed_db):
+    """'Same for 2023.' after days down more than 2% in 2022 counted every down day of 2023."""
+    plan = session(
+        engine,
+        seed_db,
+        "How many trading days in 2022 did the S&P 500 close down more than 1% from the prior"
+        " close?",
+        "And more than 2%?",
+        "Same for 2023.",
+    )
+    gold = (
+        _INDEX_MOVES + "SELECT COUNT(*) FROM r WHERE p IS NOT NULL AND record_date LIKE '2023%'"
+        " AND (price - p) * 100.0 / p < -2"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_other_rows_on_a_day_another_question_finds_are_declined(engine, seed_db):
+    """'On the S&P 500's worst day, which 10 stocks fell the most?' gave the index's ten worst
+    days."""
+    plan = ask(engine, seed_db, "On the S&P 500's worst day, which 10 stocks fell the most?")
+    assert _declined(plan)
+    assert "worst day" in plan.tasks[0].refusal
+
+
+def test_sort_them_keeps_the_rows_a_ranking_found(engine, seed_db):
+    """'Sort them by headcount instead.' after the tech ones of the top 10: those, sorted (it
+    ranked every tech company again and kept one)."""
+    plan = session(
+        engine,
+        seed_db,
+        "Show me the top 10 companies by market cap.",
+        "Which of those are tech?",
+        "Sort them by headcount instead.",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Technology'"
+        " AND stock_symbol IN (SELECT stock_symbol FROM companies ORDER BY market_cap DESC"
+        " LIMIT 10) ORDER BY full_time_employees DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_scope_said_first_with_a_comma(engine, seed_db):
+    plan = ask(
+        engine, seed_db, "Within Financial Services, which industry employs the most people?"
+    )
+    gold = (
+        "SELECT industry, SUM(full_time_employees) AS t FROM companies WHERE sector ="
+        " 'Financial Services' GROUP BY industry ORDER BY t DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -137,6 +137,7 @@ from .wording import (
     arithmetic_decline,
     candle_pattern_decline,
     chosen_together_decline,
+    day_of_another_answer_decline,
     future_decline,
     month_of_the_year_before,
     month_without_year,
@@ -421,6 +422,10 @@ class BuiltinAnswerer:
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
 
     def _answer(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
+        nested_day = day_of_another_answer_decline(question)
+        if nested_day is not None:
+            # 'On the S&P 500's worst day, which 10 stocks fell the most?'
+            return self._single(self.refuse("0", question, nested_day, ctx))
         asked = split_rounding(question)
         if asked is not None:
             return self._rounded(request, question, asked, ctx)

@@ -570,6 +570,13 @@ def _move(
     shape = words.shape or (prior.shape if prior else "list")
     direction = words.direction or (prior.direction if prior else "any")
     threshold = words.threshold
+    if (
+        threshold is None
+        and prior is not None
+        and shape == prior.shape
+        and shape in ("count", "list")
+    ):
+        threshold = prior.threshold  # 'Same for 2023.' after days down more than 2%
     if shape == "count" and direction == "any" and threshold is None:
         return None  # 'how many days did it move': up or down?
     if direction == "both" and (shape != "count" or threshold is not None or not series.values):

@@ -562,6 +562,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"first date \g<who> closed \g<way> ",
     ),
+    # 'Within Financial Services, which industry employs the most people?': the scope said
+    # first, read after the question ('… in Financial Services')
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:within|inside|in)\s+(?!the\s+top\b|top\b)(?P<scope>[^,?]{2,40}?)\s*,\s*"
+            r"(?P<ask>(?:which|what|who|how\s+many)\b[^?]*?)\s*(?P<end>\?*)\s*$",
+            re.I,
+        ),
+        r"\g<ask> in \g<scope>\g<end>",
+    ),
     # 'the most valuable company in the stock market': every company the data holds
     (
         re.compile(

@@ -1114,6 +1114,12 @@ _AMONG_WORDS = frozenset(
 )
 
 
+_SORT_WORDS = frozenset(
+    {"sort", "sorted", "order", "ordered", "resort", "re-sort", "arrange", "rearrange", "reorder"}
+)
+_NEW_RANKING_WORDS = frozenset({"top", "bottom", "first", "last", "limit", "only", "just"})
+
+
 def _rank_found_rows_again(
     prev: QuerySpec, spec: QuerySpec, words: list[str], lex: Lexicon
 ) -> tuple[QuerySpec, list[str]]:
@@ -1131,6 +1137,8 @@ def _rank_found_rows_again(
         or spec.shape != "list"
         or prev.limit is not None
         or _AMONG_WORDS & set(words)
+        # 'Sort them by headcount instead.': the same rows in another order, no new ranking
+        or (_SORT_WORDS & set(words) and not _NEW_RANKING_WORDS & set(words))
     ):
         return spec, []
     info = lex.catalog.table(spec.table)

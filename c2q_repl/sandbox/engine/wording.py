@@ -190,6 +190,30 @@ def rank_position_decline(question: str) -> Decline | None:
     )
 
 
+_ON_ITS_DAY = re.compile(
+    r"\b(?:on|during)\s+(?:the\s+)?(?P<day>[\w&.' -]{2,40}?['’]s\s+(?:single\s+)?(?:worst|best|biggest|"
+    r"largest|weakest|strongest)\s+(?:\w+\s+)?(?:day|session|date))\b"
+    r"(?=.*\b(?:stocks|companies|names|members|constituents|tickers|sectors|industries)\b)",
+    re.I,
+)
+
+
+def day_of_another_answer_decline(question: str) -> Decline | None:
+    """'On the S&P 500's worst day, which 10 stocks fell the most?': a day found by one
+    answer, then other rows on it. Read as one question, the index's ten worst days came back
+    (confidently wrong); the engine does not nest the two."""
+    m = _ON_ITS_DAY.search(question)
+    if m is None:
+        return None
+    day = m.group("day")
+    return Decline(
+        f"'{day}' is a day found by another question, and this one asks about other rows on "
+        f"it, which the built-in engine does not combine. Ask for {day} first, then ask about "
+        "that day (for example 'which 10 stocks fell the most on 2022-09-13').",
+        (day,),
+    )
+
+
 def candle_pattern_decline(question: str) -> Decline | None:
     """'IBM inside days in dec 23, count': a chart pattern compares each day with the day
     before (its high and low inside the previous day's); the engine does not write that, and
