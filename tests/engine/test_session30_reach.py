@@ -656,3 +656,20 @@ def test_a_scope_said_first_with_a_comma(engine, seed_db):
         " 'Financial Services' GROUP BY industry ORDER BY t DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_total_added_beside_counted_groups_and_sorted_by_it(engine, seed_db):
+    """'Add their total market cap and sort by that instead.' after the five states with the
+    most companies: the count was replaced by the total over every state."""
+    plan = session(
+        engine,
+        seed_db,
+        "Which states have the most companies? Top 5.",
+        "Add their total market cap and sort by that instead.",
+    )
+    gold = (
+        "SELECT c.state, COUNT(*), SUM(c.market_cap) AS t FROM companies c JOIN (SELECT state"
+        " FROM companies GROUP BY state ORDER BY COUNT(*) DESC, state LIMIT 5) k ON k.state ="
+        " c.state GROUP BY c.state ORDER BY t DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

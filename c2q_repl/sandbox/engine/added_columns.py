@@ -238,3 +238,74 @@ def columns_shown(sql: str, table: str, dialect: str) -> tuple[Col, ...]:
         for e in tree.selects
         if isinstance(e, exp.Column) and (not e.table or e.table.lower() == table.lower())
     )
+
+
+# 'Add their total market cap and sort by that instead.' after the 5 states with the most
+# companies: the total beside each count, the same five, sorted by the total
+_AGGREGATE_ADDED = re.compile(
+    r"^\s*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|(?:kindly|please|pls|now|ok(?:ay)?|"
+    r"and|also|then)[\s,]+)*(?:add|include|also\s+show|plus|with)\s+(?:their|the|its|each\s+"
+    r"one's)?\s*(?P<agg>total|combined|sum\s+of(?:\s+the)?|average|avg|mean|max(?:imum)?|"
+    r"min(?:imum)?|highest|lowest)\s+(?P<what>[a-z][a-z _-]*?)"
+    r"(?P<sort>\s*,?\s*(?:and\s+)?(?:then\s+)?(?:sort|order|rank|re-?sort)\s+(?:them\s+|it\s+)?"
+    r"by\s+(?:that|it|this|the\s+(?:total|average|new\s+(?:column|one)))(?:\s+instead)?"
+    r"(?:,?\s*(?:biggest|largest|highest)\s+first)?)?"
+    r"(?:\s+(?:too|as\s+well|please|pls))?\s*[?.!]*\s*$",
+    re.IGNORECASE,
+)
+_AGGREGATES = {
+    "total": "SUM",
+    "combined": "SUM",
+    "sum of": "SUM",
+    "sum of the": "SUM",
+    "average": "AVG",
+    "avg": "AVG",
+    "mean": "AVG",
+    "max": "MAX",
+    "maximum": "MAX",
+    "highest": "MAX",
+    "min": "MIN",
+    "minimum": "MIN",
+    "lowest": "MIN",
+}
+_LABELS = {"SUM": "total", "AVG": "average", "MAX": "highest", "MIN": "lowest"}
+
+
+def aggregate_added(
+    question: str, prev: QuerySpec, prev_sql: str, lex: Lexicon, dialect: str
+) -> tuple[str, str] | None:
+    """(the SQL, the column it adds) for 'add their total X' after groups, or None."""
+    m = _AGGREGATE_ADDED.match(question)
+    if m is None or prev.group_by is None or prev.metric is None or not prev_sql:
+        return None
+    func = _AGGREGATES[re.sub(r"\s+", " ", m.group("agg").lower())]
+    items = link(m.group("what"), lex).items
+    if len(items) != 1 or items[0].kind != "column":
+        return None
+    found = set(columns_of(items[0]))
+    try:
+        tree = sqlglot.parse_one(prev_sql, read=dialect)
+    except SqlglotError:
+        return None
+    if not isinstance(tree, exp.Select) or tree.args.get("group") is None:
+        return None
+    tables = {t.name.lower(): t.alias_or_name for t in tree.find_all(exp.Table)}
+    usable = [c for c in found if c.table.lower() in tables]
+    if len(usable) != 1 or lex.kind_of(usable[0].table, usable[0].column) != "number":
+        return None
+    col = usable[0]
+    label = f"{_LABELS[func]}_{col.column}"
+    added = exp.alias_(
+        exp.func(func, exp.column(col.column, table=tables[col.table.lower()])), label
+    )
+    tree.set("expressions", [*tree.selects, added])
+    sql = tree.sql(dialect=dialect)
+    if m.group("sort"):
+        ranked = tree.subquery("ranked")
+        sql = (
+            exp.select("*")
+            .from_(ranked)
+            .order_by(exp.Ordered(this=exp.column(label), desc=True))
+            .sql(dialect=dialect)
+        )
+    return sql, label

@@ -23,7 +23,13 @@ from c2q_repl.sandbox.contracts import (
     TaskPlan,
 )
 
-from .added_columns import Added, columns_added, columns_kept, columns_shown
+from .added_columns import (
+    Added,
+    aggregate_added,
+    columns_added,
+    columns_kept,
+    columns_shown,
+)
 from .advice import advice_decline, who_means_people
 from .all_of import any_of_instead, linked_to_all, without_both
 from .answer_context import AnswerContext, Outcome, assumptions
@@ -958,6 +964,23 @@ class BuiltinAnswerer:
         if not shown or not prior.sql:
             return None
         prev = QuerySpec.from_json(shown)
+        summed = aggregate_added(question, prev, prior.sql, ctx.lex, ctx.lex.catalog.dialect)
+        if summed is not None:
+            # 'Add their total market cap and sort by that instead.' after a count per state
+            sql, label = summed
+            note = {
+                "concept": "follow-up",
+                "explanation": f"The groups of '{prior.question}', with {label} beside each",
+            }
+            task = TaskPlan(
+                "0",
+                question,
+                f"{prior.clarified_task or prior.question} (with {label})",
+                sql=sql,
+                description=f"The previous answer ('{prior.question}') with {label}.",
+                assumptions=(note,),
+            )
+            return self._single(Outcome(task, prev))
         added = columns_added(question, prev, prior.sql, ctx.lex, ctx.lex.catalog.dialect)
         if added is None:
             return None
