@@ -598,8 +598,8 @@ def test_spans_of_named_days(engine, seed_db, question, gold):
 def test_when_did_a_series_first_close_below_a_level(engine, seed_db):
     plan = ask(engine, seed_db, "When did the S&P 500 first close below 4,500?")
     gold = (
-        "SELECT MIN(record_date) FROM index_price_history WHERE index_symbol = 'SP500' AND"
-        " price < 4500"
+        "SELECT record_date, price FROM index_price_history WHERE index_symbol = 'SP500' AND"
+        " price < 4500 ORDER BY record_date LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
 
@@ -671,5 +671,21 @@ def test_a_total_added_beside_counted_groups_and_sorted_by_it(engine, seed_db):
         "SELECT c.state, COUNT(*), SUM(c.market_cap) AS t FROM companies c JOIN (SELECT state"
         " FROM companies GROUP BY state ORDER BY COUNT(*) DESC, state LIMIT 5) k ON k.state ="
         " c.state GROUP BY c.state ORDER BY t DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_only_the_tech_ones_keeps_the_counts_of_the_rows_shown(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Which stocks do the app's users pick the most? Top 5",
+        "what sectors are those in?",
+        "only the tech ones",
+    )
+    gold = (
+        "SELECT t.stock_symbol, t.n FROM (SELECT stock_symbol, COUNT(*) AS n FROM"
+        " user_selected_stocks GROUP BY stock_symbol ORDER BY n DESC, stock_symbol LIMIT 5) t"
+        " JOIN companies c ON c.stock_symbol = t.stock_symbol WHERE c.sector = 'Technology'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

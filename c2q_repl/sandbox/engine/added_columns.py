@@ -67,6 +67,7 @@ class Added:
     # not an 'add' to the ranking (a follow-up then edits the ranking)
     about_rows: bool = False
     key: Col | None = None  # the column of ``table`` the rows are keyed by
+    group: Col | None = None  # the column of the answer's own table that names its rows
 
 
 def columns_added(
@@ -105,7 +106,9 @@ def columns_added(
     sql = _with_columns(prev_sql, group, owner, wanted, dialect, fewer)
     if sql is None:
         return None
-    return Added(sql, tuple(wanted), owner.table, fewer, about_rows=m is None, key=owner)
+    return Added(
+        sql, tuple(wanted), owner.table, fewer, about_rows=m is None, key=owner, group=group
+    )
 
 
 def columns_kept(

@@ -82,6 +82,7 @@ from .evidence import (
     back_reference,
     followup_evidence,
 )
+from .first_crossing import first_crossing
 from .first_event import FirstEvent, first_event_sql, people_and_rows, read_first_event
 from .followup_round import FollowupRound, readings_high_low
 from .followups import apply_followup
@@ -126,7 +127,7 @@ from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Col, Decline, Filter, QuerySpec, one_value_per_group
 from .spelling import corrected_spelling
-from .sqlbuild import PlanError, build, name_columns
+from .sqlbuild import PlanError, build
 from .suggest import candidates
 from .that_period import that_period
 from .top_of_answer import top_of_answer
@@ -245,6 +246,7 @@ class BuiltinAnswerer:
         try:
             ctx = self._context(request.catalog, request.database)
             plan = self._answer(request, question, ctx)
+            plan = _with_first_crossing(question, plan, ctx)
             plan = self._columns_kept(request, plan, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
             plan = self._at_top_of_answer(request, question, ctx, plan)
@@ -1006,13 +1008,17 @@ class BuiltinAnswerer:
             # 'how many companies are in those sectors' next: the sectors are the answer's
             listed = columns_shown(added.sql, prev.table, ctx.lex.catalog.dialect)
             prev = prev.with_(columns=tuple(dict.fromkeys((*listed, *added.columns))))
-        if added.about_rows and added.key is not None:
+        if added.about_rows:
             # 'only the tech ones' next narrows these rows, never ranks the tech ones anew
-            pinned = _rows_pinned(added, ctx)
+            pinned = _rows_pinned(added, prev, ctx)
             if pinned is not None:
                 prev = pinned
         plan = self._single(Outcome(task, prev))
-        kept = {"table": added.table, "columns": [c.column for c in added.columns]}
+        kept = {
+            "table": added.table,
+            "columns": [c.column for c in added.columns],
+            "pinned": prev is not QuerySpec.from_json(shown) and added.about_rows,
+        }
         return replace(plan, state={**(plan.state or {}), "added": kept})
 
     def _columns_kept(self, request: AnswerRequest, plan: Plan, ctx: AnswerContext) -> Plan:
@@ -1030,6 +1036,17 @@ class BuiltinAnswerer:
         )
         if task.refusal or not edited:
             return plan
+        before = (request.history[-1].state or {}).get("spec")
+        if kept.get("pinned") and before and _periods_of(spec) != _periods_of(before):
+            # 'and for 2023?' after the sectors of 2022's ten best: those ten again in 2023,
+            # or 2023's ten best? Never one of the two silently
+            prior = request.history[-1]
+            reason = (
+                f"The rows of the previous answer ('{prior.question}') were found by a ranking "
+                f"over its period; '{task.task}' can mean those rows in the new period or the "
+                "ranking asked again for it. Please ask the whole question."
+            )
+            return self._single(self.refuse("0", task.task, Decline(reason), ctx))
         columns = tuple(kept["columns"])
         sql = columns_kept(
             task.sql,
@@ -1944,24 +1961,43 @@ def _periods_tied(plan: Plan, ctx: AnswerContext) -> Plan:
     return replace(plan, tasks=(done,), assumptions=(*plan.assumptions, note), state=state)
 
 
-def _rows_pinned(added: Added, ctx: AnswerContext) -> QuerySpec | None:
-    """The rows an added-columns answer shows, as a list of its table pinned by their keys."""
-    assert added.key is not None
+def _rows_pinned(added: Added, prev: QuerySpec, ctx: AnswerContext) -> QuerySpec | None:
+    """The previous answer kept to the rows it showed, by their keys ('only the tech ones'
+    next narrows those rows and keeps their values; never a new ranking)."""
+    group = added.group
+    if group is None:
+        return None
     try:
         result = ctx.database.query(added.sql, max_rows=200, timeout=5.0)
     except SQLExecutionError:
         return None
     names = [c.lower() for c in result.columns]
-    if added.key.column.lower() not in names:
+    if group.column.lower() not in names:
         return None
-    at = names.index(added.key.column.lower())
+    at = names.index(group.column.lower())
     keys = tuple(dict.fromkeys(str(r[at]) for r in result.rows if r[at] is not None))
     if not keys:
         return None
-    info = ctx.lex.catalog.table(added.table)
-    named = [Col(added.table, n) for n in (name_columns(info)[:1] if info else [])]
-    shown = tuple(dict.fromkeys((added.key, *named, *added.columns)))
-    return QuerySpec("list", added.table, columns=shown, filters=(Filter(added.key, "in", keys),))
+    return prev.with_(filters=(*prev.filters, Filter(group, "in", keys)), limit=None)
+
+
+def _periods_of(data: dict) -> set[tuple]:
+    spec = QuerySpec.from_json(data)
+    return {(f.col, f.op, tuple(f.values)) for f in spec.filters if f.time}
+
+
+def _with_first_crossing(question: str, plan: Plan, ctx: AnswerContext) -> Plan:
+    """'When did the S&P 500 first close below 4,500?': the day with its close
+    (first_crossing.py)."""
+    if len(plan.tasks) != 1 or not plan.tasks[0].sql or plan.tasks[0].refusal:
+        return plan
+    task = plan.tasks[0]
+    sql = first_crossing(question, task.sql, ctx.lex.catalog.dialect)
+    if sql is None:
+        return plan
+    note = {"concept": "first", "explanation": "the earliest day past the level, with its value"}
+    task = replace(task, sql=sql, assumptions=(*task.assumptions, note))
+    return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note))
 
 
 def _specs_of(history: tuple[PriorRound, ...]) -> list[QuerySpec | None]:
