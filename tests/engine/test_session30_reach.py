@@ -689,3 +689,36 @@ def test_only_the_tech_ones_keeps_the_counts_of_the_rows_shown(engine, seed_db):
         " JOIN companies c ON c.stock_symbol = t.stock_symbol WHERE c.sector = 'Technology'"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Weakest 10 Financial Services names from the 1 March 2023 close to the 31 March"
+            " 2023 close.",
+            "SELECT a.stock_symbol, (b.close - a.close) * 100.0 / a.close AS p FROM"
+            " stock_price_history a JOIN stock_price_history b ON b.stock_symbol ="
+            " a.stock_symbol AND b.record_date = '2023-03-31' JOIN companies c ON"
+            " c.stock_symbol = a.stock_symbol WHERE a.record_date = '2023-03-01' AND c.sector ="
+            " 'Financial Services' ORDER BY p LIMIT 10",
+        ),
+        (
+            "Which 10 stocks did worst in 2022, first trading day's close to last trading day's"
+            " close?",
+            _CHANGE.replace("YEAR", "2022") + " ORDER BY pct LIMIT 10",
+        ),
+        (
+            "What's the S&P 500's maximum drawdown over the full history, i.e. the biggest % fall"
+            " from a running peak close to a later close?",
+            "SELECT MIN((p.price - (SELECT MAX(q.price) FROM index_price_history q WHERE"
+            " q.index_symbol = 'SP500' AND q.record_date <= p.record_date)) * 100.0 / (SELECT"
+            " MAX(q.price) FROM index_price_history q WHERE q.index_symbol = 'SP500' AND"
+            " q.record_date <= p.record_date)) FROM index_price_history p WHERE p.index_symbol ="
+            " 'SP500'",
+        ),
+    ],
+)
+def test_weakest_names_and_a_drawdown_said_again(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

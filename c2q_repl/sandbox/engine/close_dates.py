@@ -52,8 +52,8 @@ _CLOSES = re.compile(
 _RETURN = re.compile(r"(?<!%)(?<!%\s)(?<!percent\s)(?<!pct\s)\breturns?\b", re.I)
 # 'Worst 10 S&P names', 'best 5 stocks': the period's worst or best performers
 _WORST_N = re.compile(
-    r"\b(?P<way>worst|best)\s+(?P<n>\d+)\s+(?:s&p(?:\s*500)?\s+)?"
-    r"(?:stocks|names|tickers|companies|performers)\b"
+    r"\b(?P<way>worst|best|weakest|strongest)\s+(?P<n>\d+)\s+(?:s&p(?:\s*500)?\s+)?"
+    r"(?P<what>(?:[A-Z][\w&]*\s+){0,3}?)(?:stocks|names|tickers|companies|performers)\b"
     r"(?:\s+(?:in|of|from)\s+the\s+s&p(?:\s*500)?(?:\s+index)?)?",
     re.I,
 )
@@ -93,7 +93,11 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     head = _RETURN.sub("percent change", question[: m.start()])
     text = head + rewritten + question[m.end() :]
     return _WORST_N.sub(
-        lambda w: f"{w.group('n')} {w.group('way').lower()} performing stocks", text
+        lambda w: (
+            f"{w.group('n')} {'best' if w.group('way').lower() in ('best', 'strongest') else 'worst'}"
+            f" performing {w.group('what')}stocks"
+        ),
+        text,
     ).strip()
 
 

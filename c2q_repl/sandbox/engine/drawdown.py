@@ -65,6 +65,8 @@ def read_drawdown(question: str, lex: Lexicon, database: Database) -> Drawdown |
     ):
         return None  # a ranking of series by their drawdowns: not read here
     rest = question[: said.start()] + " " + question[said.end() :]
+    # ', i.e. the biggest % fall from a running peak close to a later close': said again
+    rest = re.sub(r"[,;(]?\s*\b(?:i\.?e\.?|that\s+is|meaning)\b.*$", "", rest, flags=re.I)
     rest = _SHOWN.sub(" ", rest)
     rest = re.sub(r"['’]s\b", " ", rest)
     found = series_and_period(rest, lex, database)

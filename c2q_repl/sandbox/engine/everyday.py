@@ -572,6 +572,21 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\g<ask> in \g<scope>\g<end>",
     ),
+    # 'Weakest 10 stocks between …', 'Worst 10 Financial Services names from … to …': the
+    # period's worst performers (a change needs its period, or it is declined as before)
+    (
+        re.compile(
+            r"\b(?P<way>worst|weakest|best|strongest)\s+(?P<n>\d+)\s+(?P<what>(?:[A-Z][\w&]*\s+){0,3}?)"
+            r"(?:stocks|names|tickers|performers)\b(?=.*\b(?:(?:19|20)\d\d|between|from)\b)",
+            re.I,
+        ),
+        lambda m: (
+            f"{m.group('n')} {'worst' if m.group('way').lower() in ('worst', 'weakest') else 'best'}"
+            f" performing {m.group('what')}stocks"
+        ),
+    ),
+    # 'Which 10 stocks did worst in 2022': performed worst
+    (re.compile(r"\b(did|fared|went)\s+(worst|best)\b", re.I), r"performed \2"),
     # 'the most valuable company in the stock market': every company the data holds
     (
         re.compile(
