@@ -1008,16 +1008,28 @@ class BuiltinAnswerer:
             # 'how many companies are in those sectors' next: the sectors are the answer's
             listed = columns_shown(added.sql, prev.table, ctx.lex.catalog.dialect)
             prev = prev.with_(columns=tuple(dict.fromkeys((*listed, *added.columns))))
+        pinned_here = False
         if added.about_rows:
-            # 'only the tech ones' next narrows these rows, never ranks the tech ones anew
-            pinned = _rows_pinned(added, prev, ctx)
-            if pinned is not None:
-                prev = pinned
+            # what a follow-up builds on is what 'what sectors are they in?' read alone as a
+            # question about the rows gives (those rows by key: 'only the tech ones' narrows
+            # them, 'and the worst 5?' ranks again); else the ranking kept to its rows
+            # (groups ranked by a count or a total keep their values: pinned below)
+            alone = (
+                self._followups.answer(prior, question, ctx, prior)
+                if prev.group_by is None
+                else None
+            )
+            if alone is not None and alone.spec is not None and not alone.task.refusal:
+                prev = alone.spec
+            else:
+                pinned = _rows_pinned(added, prev, ctx)
+                if pinned is not None:
+                    prev, pinned_here = pinned, True
         plan = self._single(Outcome(task, prev))
         kept = {
             "table": added.table,
             "columns": [c.column for c in added.columns],
-            "pinned": prev is not QuerySpec.from_json(shown) and added.about_rows,
+            "pinned": pinned_here,
         }
         return replace(plan, state={**(plan.state or {}), "added": kept})
 
@@ -1037,6 +1049,14 @@ class BuiltinAnswerer:
         if task.refusal or not edited:
             return plan
         before = (request.history[-1].state or {}).get("spec")
+        if kept.get("pinned") and before and _ranked_anew(spec, before):
+            prior = request.history[-1]
+            reason = (
+                f"'{task.task}' ranks again, and the previous answer ('{prior.question}') was "
+                "kept to the rows a ranking found; please ask the whole ranking (for example "
+                "'the 5 least picked stocks')."
+            )
+            return self._single(self.refuse("0", task.task, Decline(reason), ctx))
         if kept.get("pinned") and before and _periods_of(spec) != _periods_of(before):
             # 'and for 2023?' after the sectors of 2022's ten best: those ten again in 2023,
             # or 2023's ten best? Never one of the two silently
@@ -1979,6 +1999,16 @@ def _rows_pinned(added: Added, prev: QuerySpec, ctx: AnswerContext) -> QuerySpec
     if not keys:
         return None
     return prev.with_(filters=(*prev.filters, Filter(group, "in", keys)), limit=None)
+
+
+def _ranked_anew(data: dict, before: dict) -> bool:
+    """A new order or a new count of rows over rows kept by key."""
+    new, old = QuerySpec.from_json(data), QuerySpec.from_json(before)
+    return (new.descending, new.order_by, new.order_metric) != (
+        old.descending,
+        old.order_by,
+        old.order_metric,
+    ) or (new.limit is not None and new.limit != old.limit)
 
 
 def _periods_of(data: dict) -> set[tuple]:
