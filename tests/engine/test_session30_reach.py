@@ -722,3 +722,33 @@ def test_only_the_tech_ones_keeps_the_counts_of_the_rows_shown(engine, seed_db):
 def test_weakest_names_and_a_drawdown_said_again(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Put Apple and Microsoft side by side: current price, market cap, employees.",
+            "SELECT stock_symbol, current_price, market_cap, full_time_employees FROM companies"
+            " WHERE stock_symbol IN ('AAPL', 'MSFT')",
+        ),
+        (
+            "Show me Nvidia's highest close, lowest close and average close in 2023.",
+            "SELECT MAX(close), MIN(close), AVG(close) FROM stock_price_history WHERE"
+            " stock_symbol = 'NVDA' AND record_date LIKE '2023%'",
+        ),
+        (
+            "Top 5 healthcare employers by headcount?",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE sector = 'Healthcare'"
+            " ORDER BY full_time_employees DESC LIMIT 5",
+        ),
+        (
+            "List the semiconductor companies and their full-time headcounts",
+            "SELECT stock_symbol, full_time_employees FROM companies WHERE industry ="
+            " 'Semiconductors'",
+        ),
+    ],
+)
+def test_demo_and_employer_wordings(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -499,6 +499,8 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, Decline("Please ask a question."), ctx))
         question = spelled_codes(question, ctx.lex)  # 'brk-b', 'BRK.B': the code BRK-B
         body, instructions = strip_boilerplate(question)
+        # 'Put Apple and Microsoft side by side: …': the comparison asked
+        body = re.sub(r"^\s*(?:please\s+)?put\s+(?=.+\bside\s+by\s+side\b)", "", body, flags=re.I)
         body = both_shown(body)  # 'A vs B: which one is worth more? Market caps side by side.'
         body = close_dates(  # 'Aug 31 close to Sep 30 close', 'last 2021 close to last 2022 close'
             body, lambda year: last_trading_day(ctx.lex.catalog, ctx.database, year)

@@ -587,6 +587,27 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     ),
     # 'Which 10 stocks did worst in 2022': performed worst
     (re.compile(r"\b(did|fared|went)\s+(worst|best)\b", re.I), r"performed \2"),
+    # 'Nvidia's highest close, lowest close and average close in 2023': one measure, three
+    # figures of it
+    (
+        re.compile(
+            r"\b(highest|lowest|average|max(?:imum)?|min(?:imum)?|avg)\s+(close|open|price|volume),\s+"
+            r"(highest|lowest|average|max(?:imum)?|min(?:imum)?|avg)\s+\2,?\s+and\s+"
+            r"(highest|lowest|average|max(?:imum)?|min(?:imum)?|avg)\s+\2\b",
+            re.I,
+        ),
+        r"\1, \3 and \4 \2",
+    ),
+    # 'Top 5 healthcare employers by headcount': the companies (the biggest employers are
+    # read by their own synonym)
+    (
+        re.compile(
+            r"(?<!biggest\s)(?<!largest\s)(?<!top\s)(?<!\d\s)(?<!most\s)\bemployers\b"
+            r"(?=\s+by\s+(?:headcount|employees|staff|workforce|size|market\s+cap)\b)",
+            re.I,
+        ),
+        "companies",
+    ),
     # 'the most valuable company in the stock market': every company the data holds
     (
         re.compile(
@@ -1579,7 +1600,7 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'full-time headcount': the staff count (the only kind the data has, or declined)
     (
         re.compile(
-            r"\bfull[-\s]time\s+(?=headcount\b|staff\b|workforce\b|workers\b|employees\b)", re.I
+            r"\bfull[-\s]time\s+(?=headcounts?\b|staff\b|workforce\b|workers\b|employees\b)", re.I
         ),
         "",
     ),
