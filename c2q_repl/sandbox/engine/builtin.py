@@ -1018,7 +1018,7 @@ class BuiltinAnswerer:
             # (groups ranked by a count or a total keep their values: pinned below)
             alone = (
                 self._followups.answer(prior, question, ctx, prior)
-                if prev.group_by is None
+                if prev.group_by is None or prev.change
                 else None
             )
             if alone is not None and alone.spec is not None and not alone.task.refusal:

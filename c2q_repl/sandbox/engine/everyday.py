@@ -586,7 +586,13 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
     ),
     # 'Which 10 stocks did worst in 2022': performed worst
-    (re.compile(r"\b(did|fared|went)\s+(worst|best)\b", re.I), r"performed \2"),
+    (
+        re.compile(
+            r"^(\s*which\s+\d+\s+(?:stocks|companies|names|tickers))\s+(?:did|fared)\s+(worst|best)\b",
+            re.I,
+        ),
+        r"\1 performed \2",
+    ),
     # 'Nvidia's highest close, lowest close and average close in 2023': one measure, three
     # figures of it
     (
