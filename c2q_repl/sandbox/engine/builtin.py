@@ -901,22 +901,8 @@ class BuiltinAnswerer:
 
     def _drawdown(self, question: str, drawn: Drawdown, ctx: AnswerContext) -> Plan:
         built = drawdown_query(drawn, ctx.lex.catalog.dialect)
-        notes = assumptions(built.notes)
-        task = TaskPlan(
-            "0",
-            question,
-            built.task,
-            sql=built.sql,
-            description=built.task + ".",
-            assumptions=notes,
-        )
-        return Plan(
-            tasks=(task,),
-            clarified_task=task.clarified_task,
-            assumptions=notes,
-            description=task.description,
-            state={"engine": ENGINE, "drawdown": asdict(drawn)},
-        )
+        state = {"engine": ENGINE, "drawdown": asdict(drawn)}
+        return _written_plan(question, built.task, built.sql, built.notes, state)
 
     def _day_move(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan | None:
         """'Apple's biggest one-day drop in 2023', then 'and the biggest gain?' (day_moves.py)."""
@@ -934,7 +920,6 @@ class BuiltinAnswerer:
         if move is None:
             return None
         built = move_query(move, ctx.lex.catalog.dialect)
-        notes = assumptions(built.notes)
         state: dict = {"engine": ENGINE, "day_move": move.to_json()}
         rows: list = []
         if move.shape == "rank":  # only a ranked move's days are kept (answered_rows)
@@ -945,21 +930,7 @@ class BuiltinAnswerer:
         answered = answered_rows(move, rows)
         if answered is not None:
             state["spec"] = answered.to_json()  # "what was the volume that day" builds on it
-        task = TaskPlan(
-            "0",
-            question,
-            built.task,
-            sql=built.sql,
-            description=built.task + ".",
-            assumptions=notes,
-        )
-        return Plan(
-            tasks=(task,),
-            clarified_task=task.clarified_task,
-            assumptions=notes,
-            description=task.description,
-            state=state,
-        )
+        return _written_plan(question, built.task, built.sql, built.notes, state)
 
     def _columns_added(
         self, prior: PriorRound, question: str, shown: dict | None, ctx: AnswerContext
@@ -2030,6 +2001,23 @@ def _with_first_crossing(question: str, plan: Plan, ctx: AnswerContext) -> Plan:
     note = {"concept": "first", "explanation": "the earliest day past the level, with its value"}
     task = replace(task, sql=sql, assumptions=(*task.assumptions, note))
     return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note))
+
+
+def _written_plan(
+    question: str, understood: str, sql: str, notes: tuple[tuple[str, str], ...], state: dict
+) -> Plan:
+    """One task whose SQL a module wrote whole (a day move, a drawdown)."""
+    said = assumptions(notes)
+    task = TaskPlan(
+        "0", question, understood, sql=sql, description=understood + ".", assumptions=said
+    )
+    return Plan(
+        tasks=(task,),
+        clarified_task=task.clarified_task,
+        assumptions=said,
+        description=task.description,
+        state=state,
+    )
 
 
 def _specs_of(history: tuple[PriorRound, ...]) -> list[QuerySpec | None]:

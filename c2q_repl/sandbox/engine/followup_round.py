@@ -20,7 +20,7 @@ from .evidence import (
     short_measure,
 )
 from .followups import apply_followup
-from .group_conditions import condition_question, keep_groups_as, kept_groups
+from .group_conditions import HAVING_OPS, condition_question, keep_groups_as, kept_groups
 from .interpret import SUPERLATIVE_WORDS, interpret
 from .lexicon import Lexicon
 from .linking import Linked, link
@@ -744,17 +744,6 @@ _BUCKETS_KEPT = re.compile(
     r"|below|at\s+most)\s+(?P<n>\d+)\b(?P<what>[^?.!]*)[?.!]*\s*$",
     re.I,
 )
-_BUCKET_OPS = {
-    "more than": ">",
-    "over": ">",
-    "above": ">",
-    "at least": ">=",
-    "fewer than": "<",
-    "less than": "<",
-    "under": "<",
-    "below": "<",
-    "at most": "<=",
-}
 
 
 def _buckets_kept(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpec | None:
@@ -770,7 +759,7 @@ def _buckets_kept(question: str, prev: QuerySpec, lex: Lexicon) -> QuerySpec | N
         return None
     if m.group("unit").lower().rstrip("s") != prev.bucket:
         return None
-    op = _BUCKET_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
+    op = HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
     return prev.with_(having=((op, float(m.group("n"))),))
 
 

@@ -18,7 +18,7 @@ _KEEP_GROUPS = re.compile(
     r"at\s+most)\s+(?P<n>\d+(?:\.\d+)?)(?:\s+of\s+(?:them|those)|\s+(?P<what>[a-z]+))?\s*[?.!]*\s*$",
     re.I,
 )
-_HAVING_OPS = {
+HAVING_OPS = {
     "more than": ">",
     "over": ">",
     "above": ">",
@@ -61,7 +61,7 @@ def kept_groups(question: str, prev: QuerySpec) -> QuerySpec | None:
     noun = singular(m.group("noun") or "")
     if noun and noun not in group_words(prev.group_by.column):
         return None
-    op = _HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
+    op = HAVING_OPS[re.sub(r"\s+", " ", m.group("op").lower())]
     having = ((op, float(m.group("n"))),)
     if names_rows and not counts_rows:
         # 'only sectors with more than 50 companies' beside their average revenue growth:
