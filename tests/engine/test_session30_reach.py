@@ -752,3 +752,26 @@ def test_weakest_names_and_a_drawdown_said_again(engine, seed_db, question, gold
 def test_demo_and_employer_wordings(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Per month in 2023, how many days did the S&P 500 move more than 1.5% either way?",
+            _INDEX_MOVES + "SELECT SUBSTR(record_date, 1, 7) AS m, COUNT(*) FROM r WHERE p IS NOT"
+            " NULL AND record_date LIKE '2023%' AND ABS((price - p) * 100.0 / p) > 1.5 GROUP BY"
+            " m ORDER BY m",
+        ),
+        (
+            "Month by month for 2022, how many days did the S&P 500 drop more than 1%?",
+            _INDEX_MOVES + "SELECT SUBSTR(record_date, 1, 7) AS m, COUNT(*) FROM r WHERE p IS NOT"
+            " NULL AND record_date LIKE '2022%' AND (price - p) * 100.0 / p < -1 GROUP BY m"
+            " ORDER BY m",
+        ),
+    ],
+)
+def test_days_past_a_size_counted_per_month(engine, seed_db, question, gold):
+    """Days past a size counted per calendar month (declined before on 'per month')."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

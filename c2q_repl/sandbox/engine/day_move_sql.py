@@ -9,7 +9,7 @@ database's dialect by sqlglot, so SQLite, MySQL and TiDB run the same query.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import sqlglot
 
@@ -103,6 +103,8 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
             f"SUM(CASE WHEN {measure} < {_q(previous)} THEN 1 ELSE 0 END) AS `down_days`"
         )
         tail = ""
+        if move.per:
+            select, tail = _per_period(move, date, select)
     elif move.shape == "count":
         name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
         if move.last_day and not s.values:  # one day: each series counted once
@@ -112,6 +114,8 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
             # 'how many stocks had a daily drop of more than 8%': each stock once
             select = f"SELECT COUNT(DISTINCT {key}) AS {_q('number_of_' + s.key + 's')}"
         tail = ""
+        if move.per:
+            select, tail = _per_period(move, date, select)
     else:
         shown = [
             date,
@@ -136,6 +140,15 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
     sql = f"{select} FROM ({inner}) AS `moves` WHERE {' AND '.join(conditions)}{tail}"
     sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
     return MoveQuery(sql, _task(move), _notes(move))
+
+
+def _per_period(move: DayMove, date: str, select: str) -> tuple[str, str]:
+    """'Per month in 2023, how many days …': the same count grouped by calendar month/year."""
+    period = "`month`" if move.per == "month" else "`year`"
+    shape = "'%Y-%m'" if move.per == "month" else "'%Y'"
+    key = f"DATE_FORMAT({date}, {shape})"
+    counted = select.removeprefix("SELECT ")
+    return f"SELECT {key} AS {period}, {counted}", f" GROUP BY {key} ORDER BY {period}"
 
 
 def _bounded(move: DayMove, where_series: str) -> str:
@@ -188,6 +201,9 @@ def _task(move: DayMove) -> str:
             f"The {many}{s.key} values with the most days{period} on which the {s.measure} "
             f"closed {way} than the day before"
         )
+    if move.shape == "count" and move.per:
+        plain = _task(replace(move, per=""))
+        return f"{plain}, per calendar {move.per}"
     if move.shape == "count":
         beyond = ""
         if move.threshold is not None:

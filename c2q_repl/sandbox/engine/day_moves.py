@@ -87,6 +87,19 @@ _UP_VS_DOWN = re.compile(
     r"(?:to|with)|against)\s+(?:up|green|positive)\s+(?:days|sessions|closes)\b",
     re.I,
 )
+# 'Per month in 2023, how many days …', 'Number of days per year …', 'month by month'
+_PER_PERIOD = re.compile(
+    r"\b(?:per|each|every|by)\s+(?:calendar\s+)?(month|year)\b|\b(month|year)[- ]by[- ](?:month|year)\b",
+    re.I,
+)
+
+
+def _per_of(found: list[re.Match[str]]) -> str:
+    if len(found) != 1:
+        return ""
+    return (found[0].group(1) or found[0].group(2)).lower()
+
+
 # 'had at least one daily drop worse than -8%': a stock with such a day (each counted once)
 _AT_LEAST_ONE = re.compile(r"\bat\s+least\s+(?:one|1|a|a\s+single)\b", re.I)
 # '— date and size of the move?': the move is shown anyway
@@ -227,6 +240,7 @@ class DayMove:
     # more columns of the same rows shown beside each move ('show the volume that day too')
     also: tuple[str, ...] = ()
     count_series: bool = False  # shape "count": the series with such a day, not the days
+    per: str = ""  # shape "count": counted per calendar "month" or "year"
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -253,6 +267,7 @@ class Words:
     threshold: float | None = None  # 'moved more than 5%': only the moves beyond it
     quote: bool = False  # 'aapl change vs prev close': one move, as a quote shows it
     counts_series: bool = False  # 'how many stocks had …': the series counted, not the days
+    per: str = ""  # 'per month', 'each year': the days counted per calendar month or year
 
 
 def read_words(
@@ -284,6 +299,7 @@ def read_words(
         return found
 
     beyond = take(_THRESHOLD)
+    per_said = take(_PER_PERIOD)
     take(_AT_LEAST_ONE)
     take(_SIZE_OF)
     share_of_days = bool(take(_SHARE_OF_DAYS))
@@ -367,6 +383,7 @@ def read_words(
         threshold,
         quote,
         shape == "count" and _SERIES_COUNTED.search(question) is not None,
+        _per_of(per_said),
     )
 
 
@@ -612,6 +629,9 @@ def _move(
     )
     if shape == "rank" and words.plural and not limit_said:
         limit = 10
+    per = words.per or (prior.per if prior is not None and shape == prior.shape else "")
+    if per and (shape != "count" or words.counts_series or last_day):
+        return None  # only days counted per period ('per month, how many days …')
     return DayMove(
         series,
         shape,
@@ -630,6 +650,7 @@ def _move(
         and words.counts_series
         and len(series.values) != 1
         and not last_day,
+        per=per,
     )
 
 
