@@ -775,3 +775,26 @@ def test_days_past_a_size_counted_per_month(engine, seed_db, question, gold):
     """Days past a size counted per calendar month (declined before on 'per month')."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which day in 2023 had NVDA's widest intraday range, high minus low as a % of the"
+            " open?",
+            "SELECT record_date, (high - low) * 100.0 / open AS r FROM stock_price_history WHERE"
+            " stock_symbol = 'NVDA' AND record_date LIKE '2023%' ORDER BY r DESC LIMIT 1",
+        ),
+        (
+            "Average daily intraday range for NVIDIA in 2023 by month, (high minus low) as a %"
+            " of the open.",
+            "SELECT SUBSTR(record_date, 1, 7) AS m, AVG((high - low) * 100.0 / open) FROM"
+            " stock_price_history WHERE stock_symbol = 'NVDA' AND record_date LIKE '2023%' GROUP"
+            " BY m",
+        ),
+    ],
+)
+def test_a_days_range_as_a_percent_of_its_open_said_in_words(engine, seed_db, question, gold):
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

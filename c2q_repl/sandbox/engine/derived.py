@@ -43,8 +43,11 @@ _NAMES_EITHER = re.compile(r"\b(?:high|low|hi|lo|highs|lows)\b", re.I)
 # day's own low, open or close, said outright (never assumed: 'range' alone is high - low)
 _PERCENT_OF = re.compile(
     r"[\s,;:]*(?:\(\s*)?(?:(?:range|it)\s*=\s*|(?:measured|defined|computed)\s+as\s+|as\s+)?"
-    r"\(\s*(?:high|hi)\s*-\s*(?:low|lo)\s*\)\s*/\s*(?P<by>low|open|close)\b"
-    r"(?P<hundred>\s*\*\s*100)?(?:\s*\))?",
+    r"(?:\(\s*(?:high|hi)\s*(?:-|−|–)\s*(?:low|lo)\s*\)\s*/\s*(?P<by>low|open|close)\b"
+    r"(?P<hundred>\s*\*\s*100)?"
+    # 'high minus low as a % of the open'
+    r"|\(?\s*(?:high|hi)\s*(?:-|−|–|minus)\s*(?:low|lo)\s*\)?\s*,?\s*as\s+(?:a\s+)?(?P<pct>%|percent(?:age)?|pct)"
+    r"\s+of\s+(?:the\s+)?(?:day'?s\s+)?(?P<by2>low|open|close)\b)(?:\s*\))?",
     re.I,
 )
 _DAY_WORD = re.compile(
@@ -59,7 +62,7 @@ _ONE_DAY = re.compile(
     re.I,
 )
 _RANGE_UNIT = re.compile(
-    r"\s*\bin\s+(?:%|percent(?:age)?\b|pct\b)(?:\s+terms\b)?|(?<=range)\s*%", re.I
+    r"\s*,?\s*\b(?:in|as\s+a)\s+(?:%|percent(?:age)?\b|pct\b)(?:\s+terms\b)?|(?<=range)\s*%", re.I
 )
 _PERCENT_WORD = re.compile(r"%|\bpercent(?:age)?\b|\bpct\b", re.I)
 
@@ -132,12 +135,15 @@ def read_range(question: str, catalog: Catalog) -> tuple[str, Derived] | None:
     # 2023' is the year's highest high)
     rewritten = question[: match.start()] + f"{high} price" + question[match.end() :]
     if percent:
-        divisor = percent[0].group("by").lower()
+        divisor = (percent[0].group("by") or percent[0].group("by2")).lower()
         per = next((c.name for c in info.columns if c.name.lower() == divisor), None)
         if per is None:
             return None
         hundred = bool(
-            percent[0].group("hundred") or said_percent or _PERCENT_WORD.search(question)
+            percent[0].group("hundred")
+            or percent[0].group("pct")
+            or said_percent
+            or _PERCENT_WORD.search(question)
         )
         name = "range_percent" if hundred else "range_ratio"
         return rewritten, Derived(tables[0], high, low, name, per, hundred)
