@@ -798,3 +798,19 @@ def test_days_past_a_size_counted_per_month(engine, seed_db, question, gold):
 def test_a_days_range_as_a_percent_of_its_open_said_in_words(engine, seed_db, question, gold):
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_just_the_ones_then_a_question_about_them(engine, seed_db):
+    """'Just the ones with over 20,000 employees, and where are they headquartered?' after a
+    list showed the places alone, without the companies."""
+    plan = session(
+        engine,
+        seed_db,
+        "List the semiconductor companies and their full-time headcounts",
+        "Just the ones with over 20,000 employees, and where are they headquartered?",
+    )
+    gold = (
+        "SELECT stock_symbol, full_time_employees, city, state FROM companies WHERE industry ="
+        " 'Semiconductors' AND full_time_employees > 20000"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -84,7 +84,7 @@ from .evidence import (
 )
 from .first_crossing import first_crossing
 from .first_event import FirstEvent, first_event_sql, people_and_rows, read_first_event
-from .followup_round import FollowupRound, readings_high_low
+from .followup_round import FollowupRound, narrowed_then_asked, readings_high_low
 from .followups import apply_followup
 from .group_share import GroupShare, group_share
 from .group_totals import group_totals
@@ -520,6 +520,7 @@ class BuiltinAnswerer:
             # 'AAPL's max drawdown in 2022: peak date, trough date, % fall' (drawdown.py)
             return self._drawdown(question, drawn, ctx)
         if request.history:
+            body = narrowed_then_asked(body)  # 'Just the ones with …, and where are they …?'
             added = self._columns_added(
                 request.history[-1], body, (request.history[-1].state or {}).get("spec"), ctx
             )

@@ -736,6 +736,25 @@ _AMONG_SHOWN = re.compile(
     r"|\b(?:from|in|on|of)\s+(?:that|the|this|your)\s+(?:list|table|answer|results?)\b",
     re.I,
 )
+# 'Just the ones with over 20,000 employees, and where are they headquartered?': a narrowing of
+# the rows, then a question about those left; read as 'which of them have …, and where …'
+_NARROWED_THEN_ASKED = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|now|so)[\s,]+)?(?:just|only)\s+the\s+ones\s+(?P<how>with|in|that|which|"
+    r"who|based|headquartered)\b(?P<cond>(?:[^,?]|,(?=\d))+?)\s*,\s*and\s+(?P<rest>(?:where|what|which|how|"
+    r"when|who)\b[^?]*\??)\s*$",
+    re.I,
+)
+
+
+def narrowed_then_asked(question: str) -> str:
+    m = _NARROWED_THEN_ASKED.match(question)
+    if m is None:
+        return question
+    how = m.group("how").lower()
+    lead = {"with": "have", "in": "are in"}.get(how, how)
+    return f"which of them {lead}{m.group('cond')}, and {m.group('rest')}"
+
+
 _JUST_THE_ONES = re.compile(r"\b(?:just|only)\s+the\s+ones\b", re.I)
 _BUCKETS_KEPT = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|and|now|so)[\s,]+)?(?:(?:only|just)\s+)?(?:show\s+)?(?:the\s+)?"
