@@ -148,6 +148,10 @@ HOLDOUT_SPLITS = (
     "holdout115",
     "holdout116",
     "holdout117",
+    "holdout118",
+    "holdout119",
+    "holdout120",
+    "holdout121",
 )  # --holdout runs them all: never tuned on
 
 

@@ -331,6 +331,14 @@ SPLITS = (
     "dev196",
     "dev197",
     "dev198",
+    "holdout118",
+    "holdout119",
+    "holdout120",
+    "holdout121",
+    "dev199",
+    "dev200",
+    "dev201",
+    "dev202",
 )  # later blind sets
 
 
