@@ -104,6 +104,13 @@ from .one_year import in_the_only_year
 from .pair_asked import pair_of_named, row_keys
 from .period_ends import PeriodEnds, period_ends
 from .period_extreme import at_period_edge, period_edge, period_extreme
+from .period_returns import (
+    PeriodReturns,
+    period_returns_again,
+    period_returns_of,
+    period_returns_query,
+    read_period_returns,
+)
 from .preprocess import (
     Prepared,
     day_read_both_ways,
@@ -121,6 +128,7 @@ from .rounding import rounded_sql, split_rounding
 from .rounds import (
     last_answered,
 )
+from .running_series import series_asked, wrapped
 from .said_twice import ranking_shows_top, two_sentences
 from .same_as import SameAs, same_as
 from .scope_first import scope_first
@@ -245,7 +253,9 @@ class BuiltinAnswerer:
         question = (request.question or "").strip()
         try:
             ctx = self._context(request.catalog, request.database)
-            plan = self._answer(request, question, ctx)
+            plan = self._with_running_series(request, question, ctx) or self._answer(
+                request, question, ctx
+            )
             plan = _with_first_crossing(question, plan, ctx)
             plan = self._columns_kept(request, plan, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
@@ -260,6 +270,33 @@ class BuiltinAnswerer:
                 refusal=f"The built-in engine failed on this question: {exc}",
             )
             return Plan(tasks=(task,), clarified_task=question)
+
+    def _with_running_series(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext
+    ) -> Plan | None:
+        """'cumulative signups by month', 'picks per month and the change vs the month
+        before': the figure per period answered, then its running total or change beside it
+        (running_series.py); None when the rest is not one figure per period."""
+        asked = series_asked(question)
+        if asked is None:
+            return None
+        plan = self._answer(request, asked.rest, ctx)
+        if len(plan.tasks) != 1 or plan.tasks[0].refusal or not plan.tasks[0].sql:
+            return None
+        task = plan.tasks[0]
+        sql = wrapped(task.sql, asked, ctx.lex.catalog.dialect)
+        if sql is None:
+            return None
+        shown = {
+            "running": "the running total over the periods in date order",
+            "change": "each period's figure minus the period before's (none for the first)",
+            "pct_change": "each period's change from the period before, as a % of it",
+        }[asked.kind]
+        note = {"concept": asked.said, "explanation": shown}
+        notes = (*task.assumptions, note)
+        task = replace(task, task=question, sql=sql, assumptions=notes, chart=None)
+        state = {k: v for k, v in plan.state.items() if k != "spec"}  # nothing to edit
+        return replace(plan, tasks=(task,), assumptions=notes, state=state)
 
     def _in_that_period(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
@@ -519,6 +556,17 @@ class BuiltinAnswerer:
         if drawn is not None:
             # 'AAPL's max drawdown in 2022: peak date, trough date, % fall' (drawdown.py)
             return self._drawdown(question, drawn, ctx)
+        before = (
+            (request.history[-1].state or {}).get("period_returns") if request.history else None
+        )
+        returns = (
+            period_returns_again(body, period_returns_of(before), ctx.lex, ctx.database)
+            if before
+            else None
+        ) or read_period_returns(body, ctx.lex, ctx.database)
+        if returns is not None:
+            # 'S&P 500 first close, last close and % change for each calendar year'
+            return self._period_returns(question, returns, ctx)
         if request.history:
             body = narrowed_then_asked(body)  # 'Just the ones with …, and where are they …?'
             added = self._columns_added(
@@ -903,6 +951,11 @@ class BuiltinAnswerer:
     def _drawdown(self, question: str, drawn: Drawdown, ctx: AnswerContext) -> Plan:
         built = drawdown_query(drawn, ctx.lex.catalog.dialect)
         state = {"engine": ENGINE, "drawdown": asdict(drawn)}
+        return _written_plan(question, built.task, built.sql, built.notes, state)
+
+    def _period_returns(self, question: str, asked: PeriodReturns, ctx: AnswerContext) -> Plan:
+        built = period_returns_query(asked, ctx.lex.catalog.dialect)
+        state = {"engine": ENGINE, "period_returns": asdict(asked)}
         return _written_plan(question, built.task, built.sql, built.notes, state)
 
     def _day_move(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan | None:

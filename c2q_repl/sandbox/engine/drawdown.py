@@ -49,7 +49,9 @@ class Drawdown:
 
 
 @dataclass(frozen=True)
-class DrawdownQuery:
+class WrittenQuery:
+    """SQL a module wrote whole, what it answers, and the notes that say how it reads."""
+
     sql: str
     task: str
     notes: tuple[tuple[str, str], ...]
@@ -79,7 +81,7 @@ def read_drawdown(question: str, lex: Lexicon, database: Database) -> Drawdown |
     return Drawdown(series, start, end, text)
 
 
-def drawdown_query(drawdown: Drawdown, dialect: str) -> DrawdownQuery:
+def drawdown_query(drawdown: Drawdown, dialect: str) -> WrittenQuery:
     s = drawdown.series
     date, measure, key, table = f"`{s.date}`", f"`{s.measure}`", f"`{s.key}`", f"`{s.table}`"
     value = s.values[0].replace("'", "''")
@@ -118,10 +120,10 @@ def drawdown_query(drawdown: Drawdown, dialect: str) -> DrawdownQuery:
             "the last day before it at that high",
         ),
     )
-    return DrawdownQuery(sql, task, notes)
+    return WrittenQuery(sql, task, notes)
 
 
-_AGAIN = re.compile(
+AGAIN = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|so)[\s,]+)?(?:same(?:\s+thing)?(?:\s+for)?|and(?:\s+for)?|now|"
     r"what\s+about|how\s+about|do\s+the\s+same\s+for|then)\b(?P<rest>[^?]*)[?.!]*\s*$",
     re.I,
@@ -133,7 +135,7 @@ def drawdown_again(
 ) -> Drawdown | None:
     """'Same for MSFT.', 'and in 2023?' after a drawdown: the same measure of another series
     or period."""
-    m = _AGAIN.match(question)
+    m = AGAIN.match(question)
     if m is None:
         return None
     found = series_and_period(_SHOWN.sub(" ", m.group("rest")), lex, database)

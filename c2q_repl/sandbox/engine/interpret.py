@@ -7,6 +7,7 @@ gate at the end declines if any item was left unexplained.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from .absent import read_absent, read_present
@@ -543,6 +544,8 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_values(st)
     read_relation_verbs(st)
     projection = leftover_columns(st)
+    if metric is not None and group_col is None:
+        _take_bare_each(st)
     refuse_leftovers(st)
 
     if (
@@ -654,6 +657,23 @@ def _which_of_named(st: ReadState, sup_item) -> bool:
     )
 
 
+def _take_bare_each(st: ReadState) -> None:
+    """'the average close of each of XOM, CVX and COP', 'for JPM, BAC and WFC each': 'each'
+    with no noun after it, beside several named rows, asks one figure for each of them."""
+    bare = [
+        i
+        for i in range(len(st.items))
+        if st.free(i)
+        and st.is_kw(i, "group")
+        and re.fullmatch(r"(?:(?:of|for)\s+)?each(?:\s+(?:of|one))?", st.items[i].text, re.I)
+        and (i + 1 == len(st.items) or st.items[i + 1].kind not in ("column", "table"))
+    ]
+    named = any(f.op == "in" and len(f.values) > 1 for f in st.filters)
+    if len(bare) == 1 and named:
+        st.take(*bare)
+        st.each_named = True
+
+
 def _each_compared(
     st: ReadState, metric: Metric, filters: list[Filter], ranked: bool = False
 ) -> Col | None:
@@ -664,7 +684,7 @@ def _each_compared(
     from .sqlbuild import name_columns
 
     compare = [i for i in range(len(st.items)) if st.is_kw(i, "compare")]
-    if (not compare and not ranked) or metric.func == "PCT":
+    if (not compare and not ranked and not st.each_named) or metric.func == "PCT":
         return None
     named = []
     for f in filters:
@@ -685,7 +705,7 @@ def _each_compared(
     if info is not None and col.column not in info.primary_key and len(info.primary_key) == 1:
         col = Col(col.table, info.primary_key[0])  # 'apple vs microsoft': each company
     st.take(*compare)
-    word = st.items[compare[0]].text if compare else "which"
+    word = st.items[compare[0]].text if compare else "each" if st.each_named else "which"
     st.notes.append((word, f"one value for each {col.table} compared"))
     return col
 

@@ -291,6 +291,8 @@ def _keep_grouped(
             return None  # 'top 5 artists by number of albums': as built
         if key is not None and _key_named(asked.per_noun, spec.group_by, catalog):
             return [key, value]  # 'average close per stock': the symbol grouped by
+        if key is not None and not asked.per_noun:
+            return None  # 'the average close of each of XOM, CVX and COP': as built
         # 'How many albums does each artist have?', 'headcount per department': name and value
         return group + [value]
     if asked.kind == "rows":

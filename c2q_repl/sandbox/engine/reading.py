@@ -18,6 +18,7 @@ class ReadState:
     defaults: dict
     used: set[int] = field(default_factory=set)
     plural_projection: bool = False
+    each_named: bool = False  # a bare 'each' beside several named rows: one figure each
     bucket: str = ""  # "month" | "year": group by the calendar period of a date column
     filters: list[Filter] = field(default_factory=list)
     latest: Filter | None = None  # 'latest X': the rows with the greatest date (latest.py)

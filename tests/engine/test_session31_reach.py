@@ -1,0 +1,131 @@
+"""Issue 12: wrong answers and declines from the thirty-first session's development sets and
+the recurring asks mined from earlier dev sets. Each question answered here was declined or
+answered wrongly before its fix; the guards beside them keep a fix from reaching too far."""
+
+from __future__ import annotations
+
+from test_honesty import ask, same_rows, session
+
+_YEARLY = (
+    "SELECT p.y, f.{m}, l.{m}, 100.0 * (l.{m} - f.{m}) / f.{m} FROM (SELECT"
+    " strftime('%Y', record_date) AS y, MIN(record_date) AS a, MAX(record_date) AS b FROM {t}"
+    " WHERE {k} = '{v}' GROUP BY y) p JOIN {t} f ON f.{k} = '{v}' AND f.record_date = p.a"
+    " JOIN {t} l ON l.{k} = '{v}' AND l.record_date = p.b ORDER BY p.y"
+)
+
+
+def _declined(plan) -> bool:
+    return not plan.tasks[0].sql or bool(plan.tasks[0].refusal)
+
+
+def _yearly(table: str, key: str, value: str, measure: str) -> str:
+    return _YEARLY.format(t=table, k=key, v=value, m=measure)
+
+
+def test_the_index_change_in_each_calendar_year(engine, seed_db):
+    """'S&P 500 first close, last close and % change for each calendar year' was declined
+    (a change needed one period): each year's first and last value and the change."""
+    plan = ask(
+        engine, seed_db, "S&P 500 first close, last close and % change for each calendar year."
+    )
+    gold = _yearly("index_price_history", "index_symbol", "SP500", "price")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_yearly_returns_then_another_stock_and_monthly(engine, seed_db):
+    """'AAPL yearly return', then 'Same for MSFT.' and 'and monthly in 2023?' keep the shape
+    and change only what each turn names."""
+    plan = session(engine, seed_db, "AAPL yearly return", "Same for MSFT.")
+    gold = _yearly("stock_price_history", "stock_symbol", "MSFT", "close")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = session(engine, seed_db, "AAPL yearly return", "Same for MSFT.", "and monthly in 2023?")
+    monthly = (
+        _yearly("stock_price_history", "stock_symbol", "MSFT", "close")
+        .replace("'%Y'", "'%Y-%m'")
+        .replace(
+            "WHERE stock_symbol = 'MSFT'",
+            "WHERE stock_symbol = 'MSFT' AND record_date LIKE '2023%'",
+        )
+    )
+    assert same_rows(seed_db, plan, monthly), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_quarterly_returns_within_a_year(engine, seed_db):
+    plan = ask(engine, seed_db, "Quarterly returns for NVDA in 2022")
+    gold = (
+        "SELECT 100.0 * (l.close - f.close) / f.close FROM (SELECT CASE WHEN strftime('%m',"
+        " record_date) <= '03' THEN 1 WHEN strftime('%m', record_date) <= '06' THEN 2 WHEN"
+        " strftime('%m', record_date) <= '09' THEN 3 ELSE 4 END AS q, MIN(record_date) AS a, MAX(record_date) AS b"
+        " FROM stock_price_history WHERE stock_symbol = 'NVDA' AND record_date LIKE '2022%'"
+        " GROUP BY q) p JOIN stock_price_history f ON f.stock_symbol = 'NVDA' AND"
+        " f.record_date = p.a JOIN stock_price_history l ON l.stock_symbol = 'NVDA' AND"
+        " l.record_date = p.b ORDER BY p.q"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_ranking_of_years_or_of_stocks_is_not_read_as_one_series(engine, seed_db):
+    """'which stocks had the best return each year' ranks many series: not this shape."""
+    plan = ask(engine, seed_db, "Which stocks had the best return each year?")
+    assert _declined(plan) or "first_day" not in plan.tasks[0].sql
+
+
+def test_a_monthly_average_stays_an_average(engine, seed_db):
+    plan = ask(engine, seed_db, "monthly average close of AAPL")
+    assert "AVG" in plan.tasks[0].sql.upper() and "first_day" not in plan.tasks[0].sql
+
+
+_MONTHLY_SIGNUPS = (
+    "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*) AS n FROM users GROUP BY m"
+)
+
+
+def test_cumulative_signups_by_month(engine, seed_db):
+    """'cumulative signups by month' was declined (running totals need window functions):
+    the count per month with its running total beside it."""
+    plan = ask(engine, seed_db, "cumulative signups by month")
+    gold = f"SELECT m, n, SUM(n) OVER (ORDER BY m) FROM ({_MONTHLY_SIGNUPS}) ORDER BY m"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_picks_per_month_and_the_change_from_the_month_before(engine, seed_db):
+    plan = ask(engine, seed_db, "new picks per month and the change vs the month before")
+    monthly = _MONTHLY_SIGNUPS.replace("users", "user_selected_stocks")
+    gold = f"SELECT m, n, n - LAG(n) OVER (ORDER BY m) FROM ({monthly}) ORDER BY m"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_month_over_month_percent_change(engine, seed_db):
+    plan = ask(engine, seed_db, "monthly signups with month-over-month % change")
+    gold = (
+        "SELECT m, n, (n - LAG(n) OVER (ORDER BY m)) * 100.0 / LAG(n) OVER (ORDER BY m)"
+        f" FROM ({_MONTHLY_SIGNUPS}) ORDER BY m"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_running_total_of_no_series_per_period_stays_declined(engine, seed_db):
+    """'running total of market cap by sector': sectors are not periods, so there is no
+    order to run the total in."""
+    assert _declined(ask(engine, seed_db, "running total of market cap by sector"))
+
+
+def test_the_average_of_each_named_stock_is_one_figure_each(engine, seed_db):
+    """'the average closing price of each of XOM, CVX and COP' was declined as 'one figure
+    for all or one each?': 'each' says which."""
+    plan = ask(
+        engine,
+        seed_db,
+        "What was the average closing price of each of XOM, CVX and COP in December 2023?",
+    )
+    gold = (
+        "SELECT stock_symbol, AVG(close) FROM stock_price_history WHERE stock_symbol IN"
+        " ('XOM', 'CVX', 'COP') AND record_date LIKE '2023-12%' GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(engine, seed_db, "average daily volume for JPM, BAC and WFC each in Q3 2023")
+    assert "GROUP BY" in plan.tasks[0].sql.upper(), plan.tasks[0].refusal
+
+
+def test_the_average_of_two_named_stocks_without_each_is_still_asked(engine, seed_db):
+    assert _declined(ask(engine, seed_db, "average close of Apple and Microsoft in 2023"))
