@@ -129,3 +129,72 @@ def test_the_average_of_each_named_stock_is_one_figure_each(engine, seed_db):
 
 def test_the_average_of_two_named_stocks_without_each_is_still_asked(engine, seed_db):
     assert _declined(ask(engine, seed_db, "average close of Apple and Microsoft in 2023"))
+
+
+_CHANGE_2023 = (
+    "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+    " stock_price_history WHERE record_date LIKE '2023%' AND stock_symbol IN (NAMES) GROUP BY"
+    " stock_symbol) SELECT e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM e"
+    " JOIN stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a"
+    " JOIN stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
+)
+
+
+def test_a_clients_holdings_then_each_ones_change_best_first(engine, seed_db):
+    """'A client holds KO, PEP, PG and COST. … the percentage change in each one's closing
+    price over 2023, best performer first?': the four named by the first sentence, every one
+    ranked (it was declined on 'client', then on 'first')."""
+    plan = ask(
+        engine,
+        seed_db,
+        "A client holds KO, PEP, PG and COST. Could you show me the percentage change in each"
+        " one's closing price over 2023, best performer first?",
+    )
+    names = "'KO', 'PEP', 'PG', 'COST'"
+    gold = _CHANGE_2023.replace("NAMES", names) + " ORDER BY pct DESC"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_changes_of_named_stocks_worst_first_and_best_to_worst(engine, seed_db):
+    plan = ask(engine, seed_db, "% change of KO, PEP and PG in 2023, worst first")
+    gold = _CHANGE_2023.replace("NAMES", "'KO', 'PEP', 'PG'") + " ORDER BY pct ASC"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(engine, seed_db, "2023 return of AAPL, MSFT and AMZN, ranked best to worst")
+    gold = _CHANGE_2023.replace("NAMES", "'AAPL', 'MSFT', 'AMZN'") + " ORDER BY pct DESC"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_clients_holdings_then_the_average_of_each(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "One of my clients holds XOM, CVX and COP. What was the average closing price of each"
+        " in December 2023?",
+    )
+    gold = (
+        "SELECT stock_symbol, AVG(close) FROM stock_price_history WHERE stock_symbol IN"
+        " ('XOM', 'CVX', 'COP') AND record_date LIKE '2023-12%' GROUP BY stock_symbol"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_counts_in_each_of_four_named_states(engine, seed_db):
+    """'How many S&P 500 companies are headquartered in each of Ohio, Pennsylvania, Michigan
+    and Indiana?': one count per state named ('in each' was left unplaced)."""
+    plan = ask(
+        engine,
+        seed_db,
+        "How many S&P 500 companies are headquartered in each of Ohio, Pennsylvania, Michigan"
+        " and Indiana?",
+    )
+    gold = (
+        "SELECT state, COUNT(*) FROM companies WHERE state IN ('OH', 'PA', 'MI', 'IN')"
+        " GROUP BY state"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_more_than_n_of_the_companies(engine, seed_db):
+    plan = ask(engine, seed_db, "Which states are home to more than 15 of the S&P 500 companies?")
+    gold = "SELECT state, COUNT(*) FROM companies GROUP BY state HAVING COUNT(*) > 15"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

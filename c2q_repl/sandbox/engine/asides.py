@@ -204,7 +204,14 @@ def question_of(
             return text, sentences[0]
         statements = [s for s in asking if not _asks(s)]
         questions = " ".join(s for s in asking if _asks(s))
-        if statements and len(statements) < len(asking) and points_back(questions):
+        if (
+            statements
+            and len(statements) < len(asking)
+            and (
+                points_back(questions)
+                or (_points_as_each(questions) and any(_HOLDS.search(s) for s in statements))
+            )
+        ):
             # 'client holds VZ, T, DIS, KO and PG. which of those are on nobody's watchlist?':
             # a statement naming what the question's pronoun means is its context
             named = [m for s in statements for m in mentions(s)]
@@ -215,13 +222,16 @@ def question_of(
             kept = " ".join(asking)
             context = [s for s in sentences if s not in asking]
             refers = points_back(kept) or _THAT_TIME.search(kept)
-            if refers and any(names_data(s) for s in context):
+            # 'A client holds KO, PEP and PG. … the close of each': the things held
+            each = _points_as_each(kept) and any(_HOLDS.search(s) for s in context)
+            if (refers or each) and any(names_data(s) for s in context):
                 # 'What was its closing price?' needs the sentence before: its one company
                 meant = _resolved(kept, [m for s in context for m in mentions(s)])
-                if meant is None or points_back(meant):
+                if refers and (meant is None or points_back(meant)):
                     return text, ""
-                context.append(f"(the question read with what they name: '{meant}')")
-                kept = meant
+                if meant is not None and not points_back(meant):
+                    context.append(f"(the question read with what they name: '{meant}')")
+                    kept = meant
             dropped = context
             text = kept
     document = _DOCUMENT_LEAD_IN.match(text)
@@ -282,9 +292,22 @@ def question_of(
 
 _ONE_THING = re.compile(r"\b(?:its|it's|it)\b", re.IGNORECASE)
 _PERSON = re.compile(r"\b(?:she|he|her|his|him)\b", re.IGNORECASE)
+# 'A client holds KO, PEP and PG. … of each in December 2023?', '… each one's close': 'each'
+# with no noun after it
+_BARE_EACH = (
+    r"each\s+one's|each(?:\s+one)?(?=\s+(?:in|on|at|during|over|for|from|between|close[sd]?|did|was"
+    r"|is|has|had|traded)\b|\s*[?.!,]|\s*$)"
+)
+
+
+def _points_as_each(text: str) -> bool:
+    return re.search(rf"\b{_BARE_EACH}", text, re.I) is not None
+
+
 _SEVERAL = re.compile(
-    r"\b(?:(?:each|both|either)\s+of\s+them|them\s+both|their|them|they"
-    r"|those(?=\s*[?.!,]|\s*$|\s+(?:are|were|is|was|have|has|had|did|do|does)\b))\b",
+    r"\b(?:(?:each|both|either)\s+of\s+them|them\s+both|their|them|they|"
+    + _BARE_EACH
+    + r"|those(?=\s*[?.!,]|\s*$|\s+(?:are|were|is|was|have|has|had|did|do|does)\b))\b",
     re.IGNORECASE,
 )
 _THAT_TIME = re.compile(
@@ -343,8 +366,12 @@ def _resolved(question: str, mentioned: list[Mention]) -> str | None:
 
         def each(m: re.Match) -> str:
             said = m.group(0).lower()
-            if said == "their":
+            if said in ("their", "each one's"):
                 return f"{several}'s"
+            if said in ("each", "each one"):
+                # 'the average close of each': one figure each; 'what did each close at':
+                # the rows of the things named
+                return f"each of {several}" if _PER_THING.search(text) else several
             if said.startswith(("each", "either")) and _PER_THING.search(text):
                 # 'the highest close each of them reached': one per thing, never one in all
                 return f"{said.split()[0]} of {several}"

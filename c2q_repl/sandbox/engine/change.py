@@ -112,8 +112,22 @@ def split_ranking(items: list[Item], word: str) -> tuple[list[Item], Ranking | N
         and it.text.lower() in _RANK_WORDS | _DOWN_WORDS | {"bottom"}
     ]
     plural_said = word.lower().endswith("ers")  # 'gainers', 'losers': several series
+    order = [i for i, it in enumerate(items) if it.kind == "kw" and it.category == "dir"]
+    named = sum(1 for it in items if it.kind == "value")
+    if not ranks and len(order) == 1 and named > 1:
+        # 'the % change of KO, PEP and PG in 2023, worst first' (read 'in ascending order'):
+        # the series named, in that order
+        down = "asc" in items[order[0]].text.lower()
+        rest = [it for i, it in enumerate(items) if i not in order]
+        return rest, Ranking(descending=not down, limit=None, stated=False)
     if not ranks and not word.lower().startswith(("gainer", "loser")):
         return items, None
+    every = _every_ranked(items, ranks)
+    if every is not None:
+        # '…, best performer first', 'ranked best to worst': every series, in that order
+        down, said = every
+        rest = [it for i, it in enumerate(items) if i not in said]
+        return rest, Ranking(descending=not down, limit=None, stated=False)
     down = word.lower() in _DOWN_WORDS or any(
         items[i].text.lower() in _DOWN_WORDS | {"bottom"} for i in ranks
     )
@@ -147,6 +161,27 @@ def split_ranking(items: list[Item], word: str) -> tuple[list[Item], Ranking | N
         limit = 1  # 'which stock gained the most': the one at the top ('losers': all, ranked)
     rest = [it for i, it in enumerate(items) if i not in drop]
     return rest, Ranking(descending=not down, limit=limit, stated=stated)
+
+
+def _every_ranked(items: list[Item], ranks: list[int]) -> tuple[bool, set[int]] | None:
+    """(ranked falling first, the items that said it) when the words ask every series in
+    order rather than the top ones: 'best first', 'best performer first', 'best to worst'."""
+    if len(ranks) == 1:
+        at = ranks[0]
+        after = at + 1
+        if after < len(items) and items[after].kind == "kw" and items[after].category == "change":
+            after += 1  # 'best performer first'
+        if (
+            after < len(items)
+            and items[after].kind == "kw"
+            and items[after].text.lower() == "first"
+        ):
+            return items[at].text.lower() in _DOWN_WORDS, set(range(at, after + 1))
+    if len(ranks) == 2 and ranks[1] == ranks[0] + 1:
+        a, b = (items[i].text.lower() for i in ranks)
+        if (a in _DOWN_WORDS) != (b in _DOWN_WORDS):  # 'best to worst', 'worst to best'
+            return a in _DOWN_WORDS, set(ranks)
+    return None
 
 
 def with_history_measure(items: list[Item], lex: Lexicon, ranked: bool = False) -> list[Item]:

@@ -39,6 +39,25 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # '2023 returns of AAPL, MSFT and AMZN, ranked from best to worst': best to worst
+    (
+        re.compile(
+            r"\b(?:ranked|sorted|ordered|listed)\s+(?:from\s+)?(?=(?:best|worst)\s+to\s+"
+            r"(?:best|worst)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # 'states home to more than 15 of the S&P 500 companies': more than 15 such companies
+    (
+        re.compile(
+            r"\b((?:more|fewer|less)\s+than|over|under|at\s+least|at\s+most)\s+(\d+)\s+of\s+"
+            r"(?:the|our|its|their)\s+(?=[\w&-]+(?:\s+[\w&-]+){0,2}\s+(?:companies|stocks|"
+            r"firms|names|tickers|users|members|customers|employees)\b)",
+            re.I,
+        ),
+        r"\1 \2 ",
+    ),
     # 'which sector is worth the most, i.e. biggest combined market cap?': what follows says
     # the same again, more exactly; read as one clause
     (re.compile(r"\s*,?\s*\b(?:i\.e|e\.g)\b\.?,?(?=\s)", re.I), ","),

@@ -545,7 +545,7 @@ def _interpret(st: ReadState) -> QuerySpec:
     read_relation_verbs(st)
     projection = leftover_columns(st)
     if metric is not None and group_col is None:
-        _take_bare_each(st)
+        group_col = _take_bare_each(st)
     refuse_leftovers(st)
 
     if (
@@ -657,21 +657,33 @@ def _which_of_named(st: ReadState, sup_item) -> bool:
     )
 
 
-def _take_bare_each(st: ReadState) -> None:
+def _take_bare_each(st: ReadState) -> Col | None:
     """'the average close of each of XOM, CVX and COP', 'for JPM, BAC and WFC each': 'each'
-    with no noun after it, beside several named rows, asks one figure for each of them."""
+    with no noun after it, beside several named rows, asks one figure for each of them.
+    Named rows (a key or a name) are grouped as compared rows are (_each_compared); values
+    of another column ('in each of Ohio, Michigan and Indiana') group by that column, which
+    is returned."""
+    from .sqlbuild import name_columns
+
     bare = [
         i
         for i in range(len(st.items))
         if st.free(i)
         and st.is_kw(i, "group")
-        and re.fullmatch(r"(?:(?:of|for)\s+)?each(?:\s+(?:of|one))?", st.items[i].text, re.I)
+        and re.fullmatch(r"(?:(?:of|for|in)\s+)?each(?:\s+(?:of|one))?", st.items[i].text, re.I)
         and (i + 1 == len(st.items) or st.items[i + 1].kind not in ("column", "table"))
     ]
-    named = any(f.op == "in" and len(f.values) > 1 for f in st.filters)
-    if len(bare) == 1 and named:
-        st.take(*bare)
+    named = [f for f in st.filters if f.op == "in" and len(f.values) > 1 and not f.time]
+    if len(bare) != 1 or len(named) != 1:
+        return None
+    st.take(*bare)
+    col = named[0].col
+    info = st.lex.catalog.table(col.table)
+    if info is not None and (col.column in info.primary_key or col.column in name_columns(info)):
         st.each_named = True
+        return None
+    st.notes.append((st.items[bare[0]].text, f"one value for each {col.column} named"))
+    return col
 
 
 def _each_compared(
