@@ -198,3 +198,93 @@ def test_more_than_n_of_the_companies(engine, seed_db):
     plan = ask(engine, seed_db, "Which states are home to more than 15 of the S&P 500 companies?")
     gold = "SELECT state, COUNT(*) FROM companies GROUP BY state HAVING COUNT(*) > 15"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_which_of_those_months_had_the_highest_average(engine, seed_db):
+    """'Which of those months had the highest average?' after the index's average per month
+    was declined ('average' unplaced): the month at the top of that answer."""
+    plan = session(
+        engine,
+        seed_db,
+        "What was the average S&P 500 level for each month in 2023?",
+        "Which of those months had the highest average?",
+    )
+    gold = (
+        "SELECT strftime('%Y-%m', record_date) AS m, AVG(price) AS a FROM index_price_history"
+        " WHERE record_date LIKE '2023%' GROUP BY m ORDER BY a DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_months_without_a_year_after_signups_then_the_best_one(engine, seed_db):
+    """'just july through december' after signups by month: the users' dates are all in one
+    year, so the months are read in it; 'which of those was the best month?' then keeps the
+    span."""
+    asked = ("signups by month?", "just july through december")
+    plan = session(engine, seed_db, *asked)
+    gold = (
+        "SELECT strftime('%Y-%m', created_date) AS m, COUNT(*) FROM users WHERE created_date"
+        " >= '2023-07-01' AND created_date < '2024-01-01' GROUP BY m"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = session(engine, seed_db, *asked, "which of those was the best month?")
+    assert same_rows(seed_db, plan, gold + " ORDER BY COUNT(*) DESC LIMIT 1"), plan.tasks[0].sql
+
+
+def test_two_dated_months_joined_by_through_are_a_span(engine, seed_db):
+    """'july 2022 through march 2023' without 'from' read only March 2023."""
+    plan = ask(engine, seed_db, "AAPL average close july 2022 through march 2023")
+    gold = (
+        "SELECT AVG(close) FROM stock_price_history WHERE stock_symbol = 'AAPL' AND"
+        " record_date >= '2022-07-01' AND record_date < '2023-04-01'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_and_the_high_after_the_lowest_close(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "What was the S&P 500's lowest close in 2022 and on what date?",
+        "and the high?",
+    )
+    gold = (
+        "SELECT record_date, price FROM index_price_history WHERE record_date LIKE '2022%'"
+        " ORDER BY price DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_on_which_dates_after_the_highest_and_lowest_close(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "What were Exxon's highest and lowest closing prices in 2022?",
+        "On which dates?",
+    )
+    year = "stock_symbol = 'XOM' AND record_date LIKE '2022%'"
+    gold = (
+        f"SELECT record_date, close FROM stock_price_history WHERE {year} AND (close ="
+        f" (SELECT MAX(close) FROM stock_price_history WHERE {year}) OR close ="
+        f" (SELECT MIN(close) FROM stock_price_history WHERE {year}))"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    after_average = session(
+        engine, seed_db, "What was the average close of AAPL in 2022?", "On which dates?"
+    )
+    assert _declined(after_average)
+
+
+def test_everyday_wordings_of_firsts_and_absences(engine, seed_db):
+    plan = ask(engine, seed_db, "who was our very first signup?")
+    gold = "SELECT user_id FROM users ORDER BY created_date LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(engine, seed_db, "how many S&P 500 companies does nobody have on their watchlist?")
+    gold = (
+        "SELECT COUNT(*) FROM companies WHERE stock_symbol NOT IN"
+        " (SELECT stock_symbol FROM user_selected_stocks)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(engine, seed_db, "What's the most recent S&P 500 level you've got?")
+    gold = "SELECT record_date, price FROM index_price_history ORDER BY record_date DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -1265,10 +1265,17 @@ def test_what_did_it_close_at_that_day(engine, seed_db):
     assert same_rows(seed_db, plan, gold)
 
 
-def test_a_bare_fragment_after_a_declined_round_is_declined(engine, seed_db):
-    """'on which dates?' after a declined question once listed every date."""
+def test_on_which_dates_after_a_high_and_low_lists_only_their_days(engine, seed_db):
+    """'on which dates?' after the index's high and low once listed every date (the first
+    round was declined then); it is now the days of those two values."""
     plan = session(engine, seed_db, "s&p 500 index high and low for 2023", "on which dates?")
-    assert plan.tasks[0].refusal and not plan.tasks[0].sql
+    year = "record_date LIKE '2023%'"
+    gold = (
+        f"SELECT record_date, price FROM index_price_history WHERE {year} AND (price ="
+        f" (SELECT MAX(price) FROM index_price_history WHERE {year}) OR price ="
+        f" (SELECT MIN(price) FROM index_price_history WHERE {year}))"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
 
 
 def test_another_company_on_a_day_found_from_the_first_is_declined(engine, seed_db):

@@ -663,7 +663,12 @@ class BuiltinAnswerer:
             prepared = replace(
                 prepared, question=period[0], rewrites=prepared.rewrites + (period[1],)
             )
-        only_year = in_the_only_year(prepared.question, ctx.lex)
+        shown_before = (request.history[-1].state or {}).get("spec") if request.history else None
+        only_year = in_the_only_year(
+            prepared.question,
+            ctx.lex,
+            frozenset({QuerySpec.from_json(shown_before).table}) if shown_before else frozenset(),
+        )
         if only_year is not None:
             prepared = replace(
                 prepared,

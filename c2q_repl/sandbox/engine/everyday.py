@@ -1110,11 +1110,28 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\b(picks|selections)\s+(?:go|went)\s+to\b", re.I), r"\1 are of"),
     # 'how far back does the stock price data go': its earliest date
     (
-        re.compile(r"^\s*how\s+far\s+back\s+(?:does|do)\s+(?:the\s+)?(.+?)\s+go\b", re.I),
-        r"what is the earliest date in the \1",
+        re.compile(
+            r"^\s*how\s+far\s+back\s+(?:does|do)\s+(?:the\s+|your\s+)?(.+?)\s+go\b"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        # ('your S&P 500 history': its price history)
+        lambda m: (
+            "what is the earliest date in the "
+            + re.sub(r"(?<!price)(?<!prices)\s+history$", " price history", m.group(1), flags=re.I)
+        ),
     ),
     # 'which city has the most companies headquartered there'
     (re.compile(r"\b(headquartered|based|located)\s+there\b", re.I), r"\1"),
+    # 'how many companies does nobody have on their watchlist': have never been picked
+    (
+        re.compile(
+            r"\b(?:does|do)\s+(?:nobody|no\s+one|no\s+user)\s+have\s+on\s+"
+            r"(?:(?:their|a|his|her|the)\s+)?(?:watch\s*)?lists?\b",
+            re.I,
+        ),
+        "have never been picked",
+    ),
     # 'energy tickers nobody has on their watchlist': that nobody picked
     (
         re.compile(
@@ -1733,6 +1750,22 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1",
     ),
+    # 'who was our very first signup?', 'who's our newest user': that user
+    (
+        re.compile(
+            r"^\s*(?:who|which\s+user)\s+(?:was|is|'s|were)\s+(?:our|the)\s+(?:very\s+)?"
+            r"(first|earliest|last|latest|newest|most\s+recent)\s+(?:signup|sign-up|sign\s+up|user|"
+            r"member|customer|account)(?=\s*(?:[?.!]|$))",
+            re.I,
+        ),
+        lambda m: (
+            "which user has the "
+            + _end(
+                {"newest": "latest", "most recent": "latest"}.get(m.group(1).lower(), m.group(1))
+            )
+            + " signup date"
+        ),
+    ),
     # 'which of them signed up most recently', 'who has been with us the longest', 'who was
     # the first user to sign up': the row with the lowest (highest) signup date, ties kept
     (
@@ -2190,6 +2223,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "",
     ),
+    # 'the most recent S&P 500 level you've got': the one you have
+    (re.compile(r"\byou(?:'ve|\s+have)?\s+got\b", re.I), "you have"),
     # 'how many of the companies you have are in Texas', 'the most recent day you have'
     (
         re.compile(

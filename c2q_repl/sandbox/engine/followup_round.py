@@ -10,6 +10,7 @@ from dataclasses import replace
 from c2q_repl.sandbox.contracts import (
     Catalog,
     PriorRound,
+    TaskPlan,
 )
 
 from .answer_context import AnswerContext, Outcome, Planner
@@ -19,10 +20,11 @@ from .evidence import (
     only_edit_words,
     short_measure,
 )
+from .extreme_days import days_of_extremes
 from .followups import apply_followup
 from .group_conditions import HAVING_OPS, condition_question, keep_groups_as, kept_groups
 from .interpret import SUPERLATIVE_WORDS, interpret
-from .lexicon import Lexicon
+from .lexicon import Lexicon, column_kind
 from .linking import Linked, link
 from .normalize import NUMBER_WORDS as COUNT_WORDS
 from .normalize import tokenize
@@ -50,6 +52,7 @@ from .rounds import (
     named_subject,
     of_those_which,
     one_each,
+    other_extreme,
     ranked_by_that,
     ranks_named_rows,
     row_of_the_extreme,
@@ -286,6 +289,9 @@ class FollowupRound:
                 return self._planner.refuse("0", question, Decline(reason), ctx)
             return self._unplaced_edit(prior, question, linked, ctx)
         prev = QuerySpec.from_json(data)
+        days = self._days_of_extremes(prior, question, prev, ctx)
+        if days is not None:
+            return days
         if _AS_PERCENT.match(question):
             # 'make that a % pls' after 'how many companies have negative revenue growth': the
             # share of all the table's rows that meet the one condition counted
@@ -349,6 +355,10 @@ class FollowupRound:
         if flipped is not None:
             note = ("follow-up", f"The rows of '{prior.question}', in the opposite order")
             return self._planner.render("0", question, flipped, ctx, [note])
+        other_end = other_extreme(question, prev)
+        if other_end is not None:
+            note = ("follow-up", f"The ranking of '{prior.question}' from the other end")
+            return self._planner.render("0", question, other_end, ctx, [note])
         # ('which month was the busiest?' after counts per month: the one with the most)
         top = top_group(busiest_period(question, prev), prev)
         if top is not None:
@@ -599,6 +609,34 @@ class FollowupRound:
             )
         ]
         return self._planner.render("0", question, edit.spec, ctx, extra)
+
+    def _days_of_extremes(
+        self, prior: PriorRound, question: str, prev: QuerySpec, ctx: AnswerContext
+    ) -> Outcome | None:
+        """'On which dates?' after the highest and lowest close of a period (extreme_days.py)."""
+        if prev.metric is None or prev.metric.col is None or not prior.sql:
+            return None
+        info = ctx.lex.catalog.table(prev.metric.col.table)
+        dates = (
+            [
+                c.name
+                for c in (info.columns if info else ())
+                if c.name in info.primary_key and column_kind(c.type) == "date"
+            ]
+            if info
+            else []
+        )
+        if len(dates) != 1:
+            return None
+        sql = days_of_extremes(question, prior.sql, ctx.lex.catalog.dialect, dates[0])
+        if sql is None:
+            return None
+        understood = f"The days of the values of '{prior.question}'"
+        note = {"concept": "follow-up", "explanation": understood + ", ties included"}
+        task = TaskPlan(
+            "0", question, understood, sql=sql, description=understood + ".", assumptions=(note,)
+        )
+        return Outcome(task, None)
 
     def _about_named_subject(
         self, prior: PriorRound, prev: QuerySpec, question: str, linked: Linked, ctx: AnswerContext

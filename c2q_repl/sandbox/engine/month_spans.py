@@ -17,6 +17,12 @@ _SPAN = re.compile(
     rf"\s*(?P<b>{_MONTH})\s*,?\s+(?P<year>{_YEAR})\b",
     re.IGNORECASE,
 )
+# 'july 2023 through december 2023' (not after 'from' or 'between'): the span, not two months
+_DATED_SPAN = re.compile(
+    rf"(?<!\bfrom\s)(?<!\bbetween\s)\b(?P<a>{_MONTH}\s*,?\s+{_YEAR})\s*(?:-|–|\bto\b|\bthrough\b|"
+    rf"\bthru\b|\buntil\b|\btill\b)\s*(?P<b>{_MONTH}\s*,?\s+{_YEAR})\b",
+    re.IGNORECASE,
+)
 # 'q3 23 (jul-sep)', 'Q3 2023 (July to September)'
 _QUARTER_RESTATED = re.compile(
     rf"\b[Qq](?P<q>[1-4])\s*'?(?:{_YEAR}|\d\d)?(?P<paren>\s*\(\s*(?P<a>{_MONTH})\s*(?:-|–|to|through|thru)\s*"
@@ -66,4 +72,5 @@ def month_spans(text: str) -> tuple[str, list[tuple[str, str]]]:
 
     text = _QUARTER_RESTATED.sub(noted(_quarter), text)
     text = _WHOLE_YEAR_RESTATED.sub(noted(lambda m: ""), text)
+    text = _DATED_SPAN.sub(noted(lambda m: f"from {m.group('a')} to {m.group('b')}"), text)
     return _SPAN.sub(noted(_span), text), rewrites

@@ -9,6 +9,7 @@ import re
 
 from .lexicon import Lexicon
 from .linking import link
+from .month_spans import month_spans
 from .wording import _ANY_YEAR, _MONTH_ALONE, _MONTH_NAMES
 
 # 'between march 1 and march 15', 'on june 30th': a day of a month, no year after it
@@ -20,13 +21,17 @@ _QUARTER_ALONE = re.compile(
 )
 
 
-def in_the_only_year(question: str, lex: Lexicon) -> tuple[str, tuple[str, str]] | None:
-    """(the question with the year written in, (as said, as read)) or None."""
+def in_the_only_year(
+    question: str, lex: Lexicon, before: frozenset[str] = frozenset()
+) -> tuple[str, tuple[str, str]] | None:
+    """(the question with the year written in, (as said, as read)) or None. ``before``: the
+    tables of the previous answer, read when the question names none ('just july through
+    december' after signups by month)."""
     if _ANY_YEAR.search(question):
         return None
     days = list(_DAY_ALONE.finditer(question))
     if days:
-        year = _one_year(question, lex)
+        year = _one_year(question, lex, before)
         if year is None:
             return None
         rewritten = question
@@ -40,17 +45,20 @@ def in_the_only_year(question: str, lex: Lexicon) -> tuple[str, tuple[str, str]]
         said, group = _QUARTER_ALONE.search(question), "quarter"
     if said is None:
         return None
-    year = _one_year(question, lex)
+    year = _one_year(question, lex, before)
     if year is None:
         return None
     word = said.group(group)
     rewritten = question[: said.end(group)] + f" {year}" + question[said.end(group) :]
+    # 'just july through december' is now 'july through december 2023': a span of months
+    rewritten = month_spans(rewritten)[0]
     return rewritten, (word, f"{word} {year}, the one year of those rows' dates")
 
 
-def _one_year(question: str, lex: Lexicon) -> str | None:
+def _one_year(question: str, lex: Lexicon, before: frozenset[str] = frozenset()) -> str | None:
     """The one year of every dated column of the tables the question names, if there is one."""
     tables = {t.table for it in link(question, lex).items for t in it.targets if t.table}
+    tables = tables or set(before)
     years = {
         year
         for (table, _column), last in lex.date_anchor.items()

@@ -74,7 +74,8 @@ _BUSY = re.compile(
     r"^(?P<lead>\s*(?:and\s+|so\s+|ok(?:ay)?,?\s+)?(?:which|what)\s+(?P<unit>month|quarter|week|day|"
     r"year)\s+(?:was|had|is|saw)\s+(?:the\s+)?)(?P<word>busiest|quietest|slowest|best|worst|"
     r"strongest|weakest)(?:\s+one)?\s*[?.!]*\s*$"
-    r"|^(?P<lead2>\s*(?:and\s+|so\s+)?(?:(?:which|what)\s+(?:was\s+)?)?(?:the\s+)?)(?P<word2>busiest|"
+    r"|^(?P<lead2>\s*(?:and\s+|so\s+)?(?:(?:which|what)\s+(?:of\s+(?:those|these|them)\s+)?"
+    r"(?:was\s+)?)?(?:the\s+)?)(?P<word2>busiest|"
     r"quietest|slowest|best|worst|peak)\s+(?P<unit2>month|quarter|week|day|year)\s*[?.!]*\s*$"
     r"|^(?P<lead3>\s*(?:and\s+|so\s+)?(?:which|what)\s+(?P<unit3>month|quarter|week|day|year)\s+)"
     r"(?P<word3>peaked)\s*[?.!]*\s*$",
@@ -745,7 +746,10 @@ _KEPT_PERIOD = re.compile(
 
 
 _TOP_GROUP = re.compile(
-    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+(?P<noun>[a-z]+)\s+"
+    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:which|what)\s+"
+    # 'which of those months had the highest average?', 'which of the 3 sectors has the most?'
+    r"(?:(?P<back>(?:one\s+)?of\s+(?:those|these|them|the))\s+(?:(?:\d+|two|three|four|five|"
+    r"six|seven|eight|nine|ten|eleven|twelve)\s+)?)?(?P<noun>[a-z]+)\s+"
     r"(?:had|has|have|was|is|were|saw|got|did)\s+(?:the\s+)?"
     r"(?P<sup>most|fewest|least|highest|lowest|biggest|largest|smallest|best|worst|max|min)"
     r"(?:\s+(?:one|of\s+(?:them|those|all)))?(?:\s+(?P<what>[a-z][a-z ]*?))?\s*[?.!]*\s*$",
@@ -791,9 +795,12 @@ def top_group(question: str, prev: QuerySpec) -> QuerySpec | None:
         return None
     if m.group("what") and not _names_the_value(m.group("what"), prev.metric):
         return None  # 'which month had the most volume' after counts: another value
+    descending = m.group("sup").lower() in _HIGH
+    if (prev.limit or 0) > 1 and not (prev.order_metric and prev.descending == descending):
+        return None  # 'which of them had the fewest' after a top 5: among those five only
     return prev.with_(
         order_metric=True,
-        descending=m.group("sup").lower() in _HIGH,
+        descending=descending,
         limit=1,
         limit_stated=True,
         ties=True,
@@ -819,6 +826,36 @@ def flipped_order(question: str, prev: QuerySpec) -> QuerySpec | None:
     if not (prev.order_metric or prev.order_by is not None) or prev.limit:
         return None  # a top N reversed is another question (the bottom N), asked whole
     return prev.with_(descending=not prev.descending)
+
+
+_OTHER_EXTREME = re.compile(
+    r"^\s*(?:(?:and|ok(?:ay)?|now|so)[\s,]+)?(?:(?:what|how)\s+about\s+)?(?:and\s+)?(?:the\s+)?"
+    r"(?P<word>high|highest|max|maximum|peak|top|low|lowest|min|minimum|bottom)"
+    r"(?:\s+(?:one|close|closing\s+price|price|level|value))?(?:\s+of\s+(?P<who>[^?.!]+?))?"
+    r"\s*(?:then|too)?\s*[?.!]*\s*$",
+    re.I,
+)
+_UP_WORDS = frozenset({"high", "highest", "max", "maximum", "peak", "top"})
+
+
+def other_extreme(question: str, prev: QuerySpec) -> QuerySpec | None:
+    """'and the high?' after the S&P 500's lowest close in 2022: the same ranking from the
+    other end (the row at the top instead of the bottom); None for anything else or when the
+    previous answer ranked nothing."""
+    m = _OTHER_EXTREME.match(question)
+    if m is None or not prev.limit or prev.group_by is not None:
+        return None
+    if prev.order_by is None or prev.order_metric:
+        return None
+    if prev.order_by.column.lower() in ("high", "low"):
+        return None  # 'the high' could be that column, not the other end
+    who = (m.group("who") or "").strip().lower()
+    if who and not any(who == str(v).lower() for f in prev.filters for v in f.values):
+        return None  # ('and the max price of MSFT?': another series, asked whole)
+    descending = m.group("word").lower() in _UP_WORDS
+    if descending == prev.descending:
+        return None  # the same end again: not an edit this reads
+    return prev.with_(descending=descending)
 
 
 _FOR_EACH = re.compile(
