@@ -288,3 +288,50 @@ def test_everyday_wordings_of_firsts_and_absences(engine, seed_db):
     plan = ask(engine, seed_db, "What's the most recent S&P 500 level you've got?")
     gold = "SELECT record_date, price FROM index_price_history ORDER BY record_date DESC LIMIT 1"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_change_over_the_whole_dataset_reads_the_datas_first_and_last_days(engine, seed_db):
+    """'% change from the first close to the last close in the whole dataset' was declined
+    (a change needs a period): the data's first and last days, looked up."""
+    plan = ask(
+        engine,
+        seed_db,
+        "Coca-Cola vs Pepsi: % change from the first close to the last close in the whole"
+        " dataset?",
+    )
+    gold = (
+        "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
+        " stock_price_history WHERE stock_symbol IN ('KO', 'PEP') GROUP BY stock_symbol)"
+        " SELECT e.stock_symbol, 100.0 * (l.close - f.close) / f.close FROM e JOIN"
+        " stock_price_history f ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a JOIN"
+        " stock_price_history l ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_lead_ins_and_a_drawdown_said_twice(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Good morning. Could you pull up the current share price and market cap for AAPL,"
+        " MSFT and JNJ, please?",
+    )
+    gold = (
+        "SELECT stock_symbol, current_price, market_cap FROM companies"
+        " WHERE stock_symbol IN ('AAPL', 'MSFT', 'JNJ')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(
+        engine,
+        seed_db,
+        "For my review pack, could you give me the two largest companies in each sector by"
+        " market cap?",
+    )
+    assert "PARTITION BY" in plan.tasks[0].sql.upper(), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "What was the S&P 500's max drawdown over the whole period in the data (peak to trough,"
+        " in %)?",
+    )
+    assert "OVER" in plan.tasks[0].sql.upper(), plan.tasks[0].refusal

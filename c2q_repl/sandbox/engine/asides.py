@@ -53,7 +53,9 @@ _DASH_LEAD_IN = re.compile(r"^[^:?]{3,80}?\s[-–—]\s+(?=\S)")
 _DOCUMENT_LEAD_IN = re.compile(
     r"^\s*for\s+(?:the|my|our|a|an|this)\s+[^,?:]{0,60}?\b(?:section|footnote|appendix|table|"
     r"slide|memo|report|deck|letter|note|chart|summary|brief(?:ing)?|page|paragraph|exhibit|"
-    r"annex|newsletter|article|post|presentation)s?\b[^,?:]{0,40},\s*(?=\S)",
+    r"annex|newsletter|article|post|presentation|pack|review|case(?:\s+study)?|piece|story|"
+    r"meeting|dashboard|homework|assignment|coursework|write-?up|thesis|essay)s?\b[^,?:]{0,40},"
+    r"\s*(?=\S)",
     re.IGNORECASE,
 )
 # 'As we benchmark against our own peers, please list …': the asker's situation, before a comma

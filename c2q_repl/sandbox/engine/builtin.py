@@ -51,7 +51,7 @@ from .bucket_extreme import ranked_period, tied_at_the_top
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
-from .close_dates import close_dates, day_spans
+from .close_dates import close_dates, day_spans, whole_data_span
 from .column_ratio import read_ratio, with_row_names
 from .count_average import CountAverage, averaged_sql, count_average, group_table, quoted_table
 from .date_tail import FOLLOW_UP as DATE_FOLLOW_UP
@@ -59,6 +59,7 @@ from .date_tail import day_of_extreme, end_date_then_value, split_date_tail
 from .day_move_sql import answered_rows, move_query
 from .day_moves import (
     DayMove,
+    data_span,
     day_before,
     last_trading_day,
     read_day_move,
@@ -543,6 +544,8 @@ class BuiltinAnswerer:
             body, lambda year: last_trading_day(ctx.lex.catalog, ctx.database, year)
         )
         body = day_spans(body)  # 'for 7-11 November 2022', 'for March 1 to March 7, 2023'
+        # '% change from the first close to the last close in the whole dataset'
+        body = whole_data_span(body, lambda: data_span(ctx.lex.catalog, ctx.database))
 
         switched = new_topic(body)
         if switched is not None:

@@ -151,3 +151,35 @@ def day_spans(question: str) -> str:
         span = f"between {year:04d}-{first:02d}-{d1:02d} and {year:04d}-{last:02d}-{d2:02d}"
         return f"{head.rstrip()} {span}{question[m.end() :]}"
     return question
+
+
+_CHANGE_WORDS = re.compile(
+    r"\bchange[sd]?\b|\breturns?\b|\bgain(?:ed|s)?\b|\bperform(?:ed|ance)?\b",
+    re.I,
+)
+_WHOLE_DATA = re.compile(
+    r"(?:,\s*)?\b(?:(?:from\s+(?:the|its|their)\s+first\s+(?:close|day|price)\s+to\s+(?:the|its|"
+    r"their)\s+last\s+(?:close|day|price)\s+)?(?:in|over|across|for|during)\s+(?:the\s+)?"
+    r"(?:whole|entire|full)\s+(?:data\s*set|data|history|period(?:\s+(?:in|of)\s+the\s+data)?)"
+    r"|over\s+all\s+(?:of\s+)?the\s+data|since\s+the\s+(?:start|beginning)\s+of\s+the\s+data)\b",
+    re.I,
+)
+
+
+def whole_data_span(question: str, span: Callable[[], tuple[str, str] | None]) -> str:
+    """'Coca-Cola vs Pepsi: % change from the first close to the last close in the whole
+    dataset': the change between the data's first and last days, which ``span`` looks up
+    (only when a change is asked; the period of anything else, a drawdown's, stays as
+    said)."""
+    said = _WHOLE_DATA.search(question)
+    if (
+        said is None
+        or not _CHANGE_WORDS.search(question)
+        or re.search(r"draw\s*-?\s*down|peak", question, re.I)
+    ):
+        return question
+    days = span()
+    if days is None:
+        return question
+    first, last = days
+    return f"{question[: said.start()]} between {first} and {last}{question[said.end() :]}"

@@ -987,6 +987,21 @@ def last_trading_day(catalog: Catalog, database: Database, year: int) -> str | N
     return found.pop() if len(found) == 1 else None
 
 
+def data_span(catalog: Catalog, database: Database) -> tuple[str, str] | None:
+    """The first and last day with data in the history tables ('over the whole dataset'),
+    or None when they do not agree or hold none."""
+    found = set()
+    for history in _history_tables(catalog):
+        sql = f"SELECT MIN({history.date}), MAX({history.date}) FROM {history.table}"
+        try:
+            rows = database.query(sql, max_rows=1, timeout=5.0).rows
+        except SQLExecutionError:
+            return None
+        if rows and rows[0][0] and rows[0][1]:
+            found.add((str(rows[0][0])[:10], str(rows[0][1])[:10]))
+    return found.pop() if len(found) == 1 else None
+
+
 def series_and_period(
     rest: str, lex: Lexicon, database: Database
 ) -> tuple[Series | None, tuple[str, str, str] | None] | None:

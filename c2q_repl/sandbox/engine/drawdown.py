@@ -32,6 +32,7 @@ _SHOWN = re.compile(
     r"\b(?:peak|trough)\s+(?:dates?|days?|values?|levels?|closes?|prices?)\b"
     r"|%\s*(?:fall|decline|drop|loss|move)?|\bin\s+(?:%|percent(?:age)?)"
     r"|\b(?:percent(?:age)?|pct)\s+(?:fall|decline|drop|loss)\b"
+    r"|\bpeak[- ]to[- ]trough\b|\b(?:period|span)\b|[()]"
     r"|\bon\s+(?:daily\s+)?clos(?:es|ing\s+prices?|ing\s+levels?)\b"
     r"|\b(?:what|was|is|the|of|for|over|during|show|me|give|find|need|and|with|on|in|its"
     r"|their|had|has|did|data|dataset|history|full|whole|entire|all|you|have|daily|closes?"

@@ -39,6 +39,13 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # 'could you pull up the current share price of …': show it
+    (
+        re.compile(
+            r"\b(?:pull|bring)\s+up\b(?=\s+(?:the|a|an|all|every|their|its|his|her)\b)", re.I
+        ),
+        "show",
+    ),
     # '2023 returns of AAPL, MSFT and AMZN, ranked from best to worst': best to worst
     (
         re.compile(
