@@ -339,6 +339,10 @@ SPLITS = (
     "dev200",
     "dev201",
     "dev202",
+    "dev203",
+    "dev204",
+    "dev205",
+    "dev206",
 )  # later blind sets
 
 
