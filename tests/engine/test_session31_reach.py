@@ -296,8 +296,7 @@ def test_a_change_over_the_whole_dataset_reads_the_datas_first_and_last_days(eng
     plan = ask(
         engine,
         seed_db,
-        "Coca-Cola vs Pepsi: % change from the first close to the last close in the whole"
-        " dataset?",
+        "Coca-Cola vs Pepsi: % change from the first close to the last close in the whole dataset?",
     )
     gold = (
         "WITH e AS (SELECT stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM"
@@ -335,3 +334,54 @@ def test_lead_ins_and_a_drawdown_said_twice(engine, seed_db):
         " in %)?",
     )
     assert "OVER" in plan.tasks[0].sql.upper(), plan.tasks[0].refusal
+
+
+def test_a_figure_added_too_that_drops_the_one_shown_is_declined(engine, seed_db):
+    """'# of names in each too' after the weight per sector answered the count alone (the
+    weights were dropped): declined now; a figure added on the same table is still kept."""
+    plan = session(engine, seed_db, "sector wts, biggest first", "# of names in each too")
+    assert _declined(plan)
+    plan = session(
+        engine, seed_db, "number of companies per sector", "and the average market cap too"
+    )
+    sql = plan.tasks[0].sql.upper()
+    assert "COUNT(" in sql and "AVG(" in sql, plan.tasks[0].refusal
+
+
+def test_a_bare_screen_lists_whose_values_pass(engine, seed_db):
+    """'rev growth > 20% and ebitda > 5bn' listed the growth figures alone, without the
+    companies they belong to."""
+    plan = ask(engine, seed_db, "rev growth > 20% and ebitda > 5bn, sort by ebitda")
+    gold = (
+        "SELECT stock_symbol, revenue_growth, ebitda FROM companies WHERE revenue_growth > 0.2"
+        " AND ebitda > 5000000000"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_trader_shorthand_for_sizes_year_ends_and_prints(engine, seed_db):
+    plan = ask(engine, seed_db, "how many mega caps in the index (mkt cap 200bn+)?")
+    gold = "SELECT COUNT(*) FROM companies WHERE market_cap >= 200000000000"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(engine, seed_db, "last spx print we have?")
+    gold = "SELECT record_date, price FROM index_price_history ORDER BY record_date DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_an_index_named_beside_a_stocks_close_is_no_one_series(engine, seed_db):
+    """'spx % chg from … close to … close' pooled every member's close and answered one
+    company's figures as the index's change; declined now ('close' is a stock's)."""
+    plan = ask(engine, seed_db, "spx % chg from 2021-12-31 close to 2022-12-30 close")
+    assert _declined(plan)
+    plan = ask(engine, seed_db, "S&P 500 % change in 2022")
+    assert "index_price_history" in plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+def test_a_year_said_again_as_that_year(engine, seed_db):
+    """'that year' beside the one year named is that year (the wording is read away)."""
+    plan = ask(engine, seed_db, "NVDA in 2023: what was the highest close that year?")
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'NVDA' AND"
+        " record_date LIKE '2023%' ORDER BY close DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -86,7 +86,7 @@ _NEW_TOPIC = re.compile(
     r"|switching\s+(?:gears|topics?|subjects?)|changing\s+(?:the\s+)?(?:subject|topic)"
     r"|moving\s+on|forget\s+(?:that|this|it|about\s+[^:,;?\-–—]{1,30}|the\s+[^:,;?\-–—]{1,30}|"
     r"[A-Za-z&.]{1,12}))"
-    r"\s*(?:[:,;.!]|\s[-–—])\s*(?=\S)"
+    r"\s*(?:[:,;.!]|\s[-–—])\s*(?:but\s+)?(?=\S)"
     # 'unrelated but whats the s&p 500 level …': said without a stop
     r"|^\s*(?:(?:ok(?:ay)?|so)[\s,]+)?(?:(?:totally|completely)\s+)?unrelated[\s,]+but\s+(?=\S)",
     re.IGNORECASE,

@@ -136,7 +136,7 @@ from .scope_first import scope_first
 from .shown_anyway import columns_sentence, lists_columns, shows_all
 from .spec import Col, Decline, Filter, QuerySpec, one_value_per_group
 from .spelling import corrected_spelling
-from .sqlbuild import PlanError, build
+from .sqlbuild import PlanError, build, metric_name
 from .suggest import candidates
 from .that_period import that_period
 from .top_of_answer import top_of_answer
@@ -262,6 +262,7 @@ class BuiltinAnswerer:
             plan = self._in_that_period(request, question, ctx, plan)
             plan = self._at_top_of_answer(request, question, ctx, plan)
             plan = self._linked_to_all(request, question, ctx, plan)
+            plan = self._added_beside(request, question, ctx, plan)
             return self._shown_anyway(request, question, ctx, plan)
         except Exception as exc:  # noqa: BLE001 - the contract: never raise for a question
             task = TaskPlan(
@@ -351,6 +352,35 @@ class BuiltinAnswerer:
         note = {"concept": columns, "explanation": f"'{columns}': shown in the answer"}
         tasks = tuple(replace(t, assumptions=(*t.assumptions, note)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(*retried.assumptions, note))
+
+    def _added_beside(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'# of names in each too' after the weight per sector: 'too' keeps the figure shown
+        beside the new one. An answer per the same groups that lost it is declined (it was
+        read as a new question and dropped the weights)."""
+        if not request.history or len(plan.tasks) != 1 or plan.tasks[0].refusal:
+            return plan
+        if not re.search(r"\b(?:also|too|as\s+well|plus)\b", question, re.I):
+            return plan
+        before = (request.history[-1].state or {}).get("spec")
+        now = plan.state.get("spec")
+        if not before or not now:
+            return plan
+        prev, spec = QuerySpec.from_json(before), QuerySpec.from_json(now)
+        if prev.metric is None or prev.group_by is None or spec.group_by is None:
+            return plan
+        if prev.group_by.column != spec.group_by.column:
+            return plan
+        if prev.metric in (spec.metric, *spec.extra_metrics):
+            return plan
+        shown = metric_name(prev.metric, prev)
+        reason = (
+            f"'{question}' asks for a figure beside the previous answer's {shown} per "
+            f"{prev.group_by.column}, but I could only read it on its own, without the "
+            f"{shown}; please ask for both in one question."
+        )
+        return self._single(self.refuse("0", question, Decline(reason), ctx))
 
     def _linked_to_all(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan

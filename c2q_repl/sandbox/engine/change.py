@@ -287,6 +287,12 @@ def change_spec(
     others = [f for f in read.filters if f.op != "range" and f not in named]
     if ranking is not None:
         return _ranked_change(read, lex, word, kind, ranking, Col(date.table, series[0]), measure)
+    if len(series) == 1:
+        # 'spx % change from … close to … close': 'close' is a stock's, and the S&P 500 names
+        # the index, not one stock; its members' closes pooled are no one's change
+        pinned = [f for f in named if _pins_one_series(lex, f.col, Col(date.table, series[0]))]
+        others += [f for f in named if f not in pinned]
+        named = pinned
     if (
         len(named) == 1
         and len(named[0].values) == 1
@@ -332,6 +338,15 @@ def _one_of_the_series(lex: Lexicon, col: Col, series: Col) -> bool:
         return True
     info = lex.catalog.table(col.table)
     return info is not None and series.column in info.primary_key
+
+
+def _pins_one_series(lex: Lexicon, col: Col, series: Col) -> bool:
+    """The column names one series of the history: its series key, or a key or name of the
+    table that series key is the whole key of (a stock's ticker or company name)."""
+    if col.table == series.table:
+        return col.column == series.column
+    info = lex.catalog.table(col.table)
+    return info is not None and list(info.primary_key) == [series.column]
 
 
 def _measure(read: QuerySpec, lex: Lexicon, table: str, word: str) -> Col:

@@ -43,7 +43,7 @@ _CLOSE = r"clos(?:e|ing\s+price)"
 # 'Aug 31 close', 'the close on 3 Jan 2022', 'the 31 July 2023 close'
 _END = rf"(?:the\s+)?(?:{_CLOSE}\s+(?:on|of)\s+(?:the\s+)?(?P<ENDa>{_DAY})|(?P<ENDb>{_DAY})\s+{_CLOSE})"
 _CLOSES = re.compile(
-    rf"(?P<period>(?:\s*,?\s*(?:in|for|during|over)\s+(?:calendar\s+|the\s+)?[^,]*?(?:19|20)\d\d)?)"
+    rf"(?P<period>(?:\s*,?\s*(?:in|for|during|over)\s+(?:calendar\s+|the\s+)?[^,]*?(?:(?:19|20)\d\d|'\d\d))?)"
     rf"\s*[,:;(]?\s*(?:from\s+|between\s+)?{_END.replace('END', 'd1')}\s*"
     r"(?:to|and|->|→|=>|until|till|through|thru|vs\.?)\s*"
     rf"{_END.replace('END', 'd2')}\b\)?",
@@ -61,6 +61,8 @@ _WORST_N = re.compile(
 
 def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     """The question with its two named closes as ISO days, or the question as it was."""
+    # trader shorthand: 'ye21 close' is the last 2021 close
+    question = re.sub(r"\bye\s*'?(\d\d)(?=\s+clos)", r"last 20\1", question, flags=re.I)
     m = _CLOSES.search(question)
     if m is None:
         return question

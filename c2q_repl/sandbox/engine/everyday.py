@@ -39,6 +39,32 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # trader shorthand: 'the last spx print' is its latest level
+    (re.compile(r"\b(last|latest)\s+([\w&]+\s+)?print\b", re.I), r"\1 \2level"),
+    # 'mega caps (200bn+)', 'mega caps only (mkt cap 200bn+)': the size the question gives
+    (
+        re.compile(
+            r"\bmega[- ]?caps?\b(?:\s+only)?(?P<mid>(?:\s+(?!mega\b)[\w&]+){0,4}?)\s*\(\s*"
+            r"(?:(?:mkt|market)\s*cap\s*)?(?P<n>\d+(?:\.\d+)?)\s*(?P<u>bn|b|billion|tn|t|trillion)"
+            r"\s*\+\s*\)",
+            re.I,
+        ),
+        lambda m: (
+            f"companies with market cap at least {m.group('n')} "
+            + ("trillion" if m.group("u").lower().startswith("t") else "billion")
+            + m.group("mid")
+        ),
+    ),
+    # 'NVDA's high and low for 2023, the highest high and lowest low of the year': the one
+    # year named elsewhere in the question, said again
+    (
+        re.compile(
+            r"\s*\b(?:of|in|for|during|over)?\s*(?:the|that)\s+(?:calendar\s+)?year\b"
+            r"(?!\s*(?:(?:before|after|earlier|later|prior)\b|\d|'))",
+            re.I,
+        ),
+        lambda m: " " if len(set(re.findall(r"\b(?:19|20)\d\d\b", m.string))) == 1 else m.group(0),
+    ),
     # 'could you pull up the current share price of …': show it
     (
         re.compile(

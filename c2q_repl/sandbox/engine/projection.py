@@ -56,6 +56,11 @@ def asked_projection(
     shown = _shown(tree, spec)
     asked = read_asked(question, linked)
     kept = keep(asked, spec, shown, catalog)
+    compared = {f.col for f in spec.filters if f.op in (">", ">=", "<", "<=", "between")}
+    if kept and spec.metric is None and all(shown[i].col in compared for i in kept):
+        # 'rev growth > 20% and ebitda > 5bn': the conditions name the columns, not what is
+        # asked; the rows they keep stay as built (whose values, with the values compared)
+        return task
     if kept:
         # 'companies in Texas with their state': a column asked beside each row stays shown,
         # even when it is also the column a condition reads
