@@ -385,3 +385,37 @@ def test_a_year_said_again_as_that_year(engine, seed_db):
         " record_date LIKE '2023%' ORDER BY close DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_returns_said_as_verbs_and_holding_periods(engine, seed_db):
+    plan = ask(engine, seed_db, "What did AAPL return in 2023?")
+    gold = (
+        "SELECT 100.0 * (l.close - f.close) / f.close FROM stock_price_history f,"
+        " stock_price_history l WHERE f.stock_symbol = 'AAPL' AND l.stock_symbol = 'AAPL' AND"
+        " f.record_date = (SELECT MIN(record_date) FROM stock_price_history WHERE record_date"
+        " LIKE '2023%') AND l.record_date = (SELECT MAX(record_date) FROM stock_price_history"
+        " WHERE record_date LIKE '2023%')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+    plan = ask(
+        engine,
+        seed_db,
+        "What was the holding period return on JNJ from the close on 1 June 2022 to the close"
+        " on 1 June 2023? In %, please.",
+    )
+    gold = (
+        "SELECT 100.0 * (l.close - f.close) / f.close FROM stock_price_history f,"
+        " stock_price_history l WHERE f.stock_symbol = 'JNJ' AND l.stock_symbol = 'JNJ' AND"
+        " f.record_date = '2022-06-01' AND l.record_date = '2023-06-01'"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_the_count_asked_again_beside_a_ranking_by_it(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Which five states have the most S&P 500 headquarters, and how many does each have?",
+    )
+    gold = "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

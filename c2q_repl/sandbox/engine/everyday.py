@@ -39,6 +39,30 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # 'Which five states have the most S&P 500 headquarters, and how many does each have?':
+    # the count the ranking shows anyway
+    (
+        re.compile(
+            r"(?<=\bmost\b)(?P<mid>[^?,]{1,60}?)\s*,?\s*(?:and\s+)?how\s+many\s+(?:does|do|did)\s+"
+            r"(?:each(?:\s+one)?|they|each\s+of\s+(?:them|those))\s+(?:have|has|had)\b",
+            re.I,
+        ),
+        r"\g<mid>",
+    ),
+    # 'the holding period return on JNJ from …', 'HPR': its percent change
+    (
+        re.compile(r"\b(?:holding[- ]period\s+(?:return|percent\s+change)|hpr)\b", re.I),
+        "percent change",
+    ),
+    # 'What did the S&P 500 return in calendar 2023?': its percent change then
+    (
+        re.compile(
+            r"^\s*(?:what|how\s+much)\s+did\s+(?P<who>.+?)\s+return\s+(?=(?:in|for|during|over|from|"
+            r"between)\b)",
+            re.I,
+        ),
+        r"what was the percent change of \g<who> ",
+    ),
     # trader shorthand: 'the last spx print' is its latest level
     (re.compile(r"\b(last|latest)\s+([\w&]+\s+)?print\b", re.I), r"\1 \2level"),
     # 'mega caps (200bn+)', 'mega caps only (mkt cap 200bn+)': the size the question gives
