@@ -4,7 +4,10 @@ answered wrongly before its fix; the guards beside them keep a fix from reaching
 
 from __future__ import annotations
 
-from test_honesty import ask, same_rows, session
+import datetime as dt
+from collections import Counter
+
+from test_honesty import ask, rows, same_rows, session
 
 _YEARLY = (
     "SELECT p.y, f.{m}, l.{m}, 100.0 * (l.{m} - f.{m}) / f.{m} FROM (SELECT"
@@ -419,3 +422,23 @@ def test_the_count_asked_again_beside_a_ranking_by_it(engine, seed_db):
     )
     gold = "SELECT state, COUNT(*) AS n FROM companies GROUP BY state ORDER BY n DESC LIMIT 5"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_signups_per_week_are_labelled_by_their_monday(engine, seed_db):
+    """'weekly signups in jan 2023' was declined (no week grouping): one row per week, named
+    by the Monday it starts on (counted here in Python, apart from the SQL)."""
+    plan = ask(engine, seed_db, "weekly signups in jan 2023")
+    days = seed_db.query(
+        "SELECT created_date FROM users WHERE created_date >= '2023-01-01'"
+        " AND created_date < '2023-02-01'",
+        max_rows=1000,
+    ).rows
+    weeks = Counter(
+        (
+            dt.date.fromisoformat(str(d)[:10])
+            - dt.timedelta(days=dt.date.fromisoformat(str(d)[:10]).weekday())
+        ).isoformat()
+        for (d,) in days
+    )
+    got = {str(week)[:10]: int(n) for week, n in rows(seed_db, plan)}
+    assert got == dict(weeks), plan.tasks[0].refusal or plan.tasks[0].sql

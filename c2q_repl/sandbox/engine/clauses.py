@@ -52,6 +52,7 @@ def read_group_and_order(st: ReadState) -> tuple[Col | None, Col | None]:
             "annual",
             "annually",
             "quarterly",
+            "weekly",
         ):
             st.bucket = it.arg  # "monthly average closing price"
             st.take(i)

@@ -128,6 +128,7 @@ _add(
 _add("bucket", "month", "month", "months", "monthly", "calendar month")
 _add("bucket", "year", "year", "years", "yearly", "annual", "annually", "calendar year")
 _add("bucket", "quarter", "quarter", "quarters", "quarterly", "qtr", "qtrs", "calendar quarter")
+_add("bucket", "week", "week", "weeks", "weekly", "calendar week")
 _add("sign", "<", "negative")
 _add("sign", ">", "positive")
 _add(

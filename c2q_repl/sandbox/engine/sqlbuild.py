@@ -425,6 +425,15 @@ def _has_times(col: Col, catalog: Catalog) -> bool:
 
 def _period_expr(column: exp.Expr, bucket: str) -> exp.Expr:
     """A date's calendar period, as a grouping by it labels it ('2023-07', '2023', '2023-Q3')."""
+    if bucket == "week":
+        # the week's Monday ('2023-01-02'): a week is labelled by the day it starts, in
+        # MySQL's terms (the SQLite backend runs the same functions)
+        monday = exp.DateSub(
+            this=column.copy(),
+            expression=exp.Anonymous(this="WEEKDAY", expressions=[column.copy()]),
+            unit=exp.var("DAY"),
+        )
+        return exp.TimeToStr(this=monday, format=exp.Literal.string("%Y-%m-%d"))
     if bucket == "quarter":
         quarter = exp.Anonymous(this="QUARTER", expressions=[column.copy()])
         year = exp.TimeToStr(this=column, format=exp.Literal.string("%Y"))
