@@ -442,3 +442,33 @@ def test_signups_per_week_are_labelled_by_their_monday(engine, seed_db):
     )
     got = {str(week)[:10]: int(n) for week, n in rows(seed_db, plan)}
     assert got == dict(weeks), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_changes_of_named_stocks_then_added_ranked_and_the_best(engine, seed_db):
+    """'Add Amazon and rank all four, best first.' and 'Which of the four did best?' after
+    2022's returns of three stocks: declined, and once answered with all four rows."""
+    asked = ("What were the 2022 returns for AAPL, MSFT and GOOGL?",)
+    names = "'AAPL', 'MSFT', 'GOOGL', 'AMZN'"
+    gold = _CHANGE_2023.replace("2023", "2022").replace("NAMES", names)
+    plan = session(engine, seed_db, *asked, "Add Amazon and rank all four, best first.")
+    assert same_rows(seed_db, plan, gold + " ORDER BY pct DESC"), plan.tasks[0].sql
+    plan = session(
+        engine,
+        seed_db,
+        *asked,
+        "Add Amazon and rank all four, best first.",
+        "Which of the four did best?",
+    )
+    assert same_rows(seed_db, plan, gold + " ORDER BY pct DESC LIMIT 1"), plan.tasks[0].sql
+
+
+def test_one_stocks_return_then_two_added_then_another_year_ranked(engine, seed_db):
+    asked = (
+        "MSFT price return for 2022",
+        "now add AAPL and GOOGL so I can see all three side by side",
+    )
+    gold = _CHANGE_2023.replace("2023", "2022").replace("NAMES", "'MSFT', 'AAPL', 'GOOGL'")
+    assert same_rows(seed_db, session(engine, seed_db, *asked), gold)
+    plan = session(engine, seed_db, *asked, "same three but for 2023, and rank them best to worst")
+    gold = _CHANGE_2023.replace("NAMES", "'MSFT', 'AAPL', 'GOOGL'") + " ORDER BY pct DESC"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

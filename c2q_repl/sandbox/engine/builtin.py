@@ -48,6 +48,7 @@ from .attached import (
 from .between_answers import change_between_answers
 from .breakdown import split_question, with_subject
 from .bucket_extreme import ranked_period, tied_at_the_top
+from .change_again import change_asked_again
 from .charts import choose_chart
 from .checks import each_group_cut
 from .clarify import clarified_task, describe_result, outside_the_data
@@ -600,6 +601,16 @@ class BuiltinAnswerer:
         if returns is not None:
             # 'S&P 500 first close, last close and % change for each calendar year'
             return self._period_returns(question, returns, ctx)
+        shown = (request.history[-1].state or {}).get("spec") if request.history else None
+        written = change_asked_again(body, QuerySpec.from_json(shown)) if shown else None
+        if written is not None:
+            # 'Add Amazon and rank all four, best first.' after the changes of named stocks
+            plan = self._answer_whole(replace(request, history=()), written[0], ctx)
+            if plan.tasks and not any(t.refusal for t in plan.tasks):
+                note = {"concept": written[1], "explanation": f"read as '{written[0]}'"}
+                tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in plan.tasks)
+                return replace(plan, tasks=tasks, assumptions=(note, *plan.assumptions))
+            # written out, it is not a question the change reading answers: read as asked
         if request.history:
             body = narrowed_then_asked(body)  # 'Just the ones with …, and where are they …?'
             added = self._columns_added(
