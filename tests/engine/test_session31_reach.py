@@ -472,3 +472,34 @@ def test_one_stocks_return_then_two_added_then_another_year_ranked(engine, seed_
     plan = session(engine, seed_db, *asked, "same three but for 2023, and rank them best to worst")
     gold = _CHANGE_2023.replace("NAMES", "'MSFT', 'AAPL', 'GOOGL'") + " ORDER BY pct DESC"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_attributes_of_each_named_stock_after_their_averages(engine, seed_db):
+    """'Thanks. Which sector and industry is each of them in?' after the averages of three
+    named stocks: each stock's row with its sector and industry beside its average."""
+    plan = session(
+        engine,
+        seed_db,
+        "One of my clients holds XOM, CVX and COP. What was the average closing price of each"
+        " in December 2023?",
+        "Thanks. Which sector and industry is each of them in?",
+    )
+    gold = (
+        "SELECT stock_symbol, sector, industry FROM companies"
+        " WHERE stock_symbol IN ('XOM', 'CVX', 'COP')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_list_the_counted_rows_with_a_column_then_sort_by_headcount(engine, seed_db):
+    asked = (
+        "How many companies are headquartered in Columbus?",
+        "Can you list them for me, with what sector each one is in?",
+    )
+    gold = "SELECT stock_symbol, sector FROM companies WHERE city = 'Columbus'"
+    assert same_rows(seed_db, session(engine, seed_db, *asked), gold)
+    plan = session(
+        engine, seed_db, *asked, "sort that by how many people they employ, biggest first"
+    )
+    gold += " ORDER BY full_time_employees DESC"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -36,8 +36,9 @@ _ADD = re.compile(
 # 'what sectors are they in?', 'their sectors?' after a ranking: the ranking, with the
 # column beside each row (the values it was ranked by stay in view)
 _ATTRIBUTE_OF_THEM = re.compile(
-    r"^\s*(?:(?:and|so|ok(?:ay)?)[\s,]+)?(?:(?:what|which)\s+(?P<what>[a-z ]+?)\s+(?:are|is)\s+"
-    r"(?:they|those|these|each(?:\s+one)?)\s+in|(?:what\s+(?:are|is)\s+)?their\s+"
+    r"^\s*(?:(?:thanks|thank\s+you|great|nice|perfect)[.!,]*\s+)?(?:(?:and|so|ok(?:ay)?)[\s,]+)?"
+    r"(?:(?:what|which)\s+(?P<what>[a-z ]+?)\s+(?:are|is)\s+"
+    r"(?:they|those|these|each(?:\s+one|\s+of\s+(?:them|those|these))?)\s+in|(?:what\s+(?:are|is)\s+)?their\s+"
     r"(?P<theirs>[a-z ]+?))\s*[?.!]*\s*$",
     re.IGNORECASE,
 )
@@ -83,7 +84,10 @@ def columns_added(
         question = question[top.end() :]
     m = _ADD.match(question)
     asked = _ASKED_OF_EACH.sub("", m.group("what")).strip() if m is not None else None
-    if asked is None and prev.limit and prev.limit > 1:
+    named_groups = prev.group_by is not None and any(
+        f.op == "in" and f.col == prev.group_by and len(f.values) > 1 for f in prev.filters
+    )  # 'the average close of each of XOM, CVX and COP': one row per stock named
+    if asked is None and ((prev.limit and prev.limit > 1) or named_groups):
         # (after one row of two named, 'their …' is both of them: not read here)
         said = _ATTRIBUTE_OF_THEM.match(question)
         asked = (said.group("what") or said.group("theirs")) if said is not None else None

@@ -39,6 +39,24 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
 PLAIN_WORDINGS: tuple[Wording, ...] = (
+    # 'sort that by how many people they employ': by their employees
+    (
+        re.compile(
+            r"\b(?<=by\s)how\s+many\s+(?:people|staff|workers|employees)\s+(?:they|it|each(?:\s+one)?)"
+            r"\s+(?:employ|employs|have|has)\b",
+            re.I,
+        ),
+        "employees",
+    ),
+    # 'list them, with what sector each one is in': with their sector
+    (
+        re.compile(
+            r"\bwith\s+(?:what|which)\s+(?P<what>[a-z][a-z ]{0,30}?)\s+(?:each(?:\s+one|\s+of\s+"
+            r"(?:them|those|these))?|they|it)\s+(?:is|are|belongs?\s+to)(?:\s+in)?(?=\s*[?.!,]|\s*$)",
+            re.I,
+        ),
+        r"with their \g<what>",
+    ),
     # 'Which five states have the most S&P 500 headquarters, and how many does each have?':
     # the count the ranking shows anyway
     (
