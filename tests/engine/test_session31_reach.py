@@ -503,3 +503,16 @@ def test_list_the_counted_rows_with_a_column_then_sort_by_headcount(engine, seed
     )
     gold += " ORDER BY full_time_employees DESC"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_claim_checked_by_the_question_is_set_aside(engine, seed_db):
+    """'The piece says "… over 200,000 people." How many actually have more than 200,000
+    full-time employees?': the claim is context (it was kept, and 'piece' declined)."""
+    plan = ask(
+        engine,
+        seed_db,
+        "The piece says 'more than a dozen S&P 500 companies each employ over 200,000 people.'"
+        " How many actually have more than 200,000 full-time employees?",
+    )
+    gold = "SELECT COUNT(*) FROM companies WHERE full_time_employees > 200000"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

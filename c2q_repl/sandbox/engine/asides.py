@@ -31,7 +31,10 @@ class Mention:
 
 # ('i.e.', 'e.g.', 'vs.' end no sentence: 'its return over H1, i.e. from … to …')
 _SENTENCES = re.compile(
-    r"(?<=[?.!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bvs\.)(?<!\betc\.)\s+(?=\S)", re.I
+    r"(?<=[?.!])(?<!\bi\.e\.)(?<!\be\.g\.)(?<!\bvs\.)(?<!\betc\.)\s+(?=\S)"
+    # ('The piece says "… 200,000 people." How many …': a quote that ends a sentence)
+    r"|(?<=[?.!]['\"’”])\s+(?=\S)",
+    re.I,
 )
 _REQUEST_START = re.compile(
     r"^\s*(?:(?:and|so|but|also|now|then|ok(?:ay)?|well|oh(?:\s+my)?|and\s+so)[\s,]+)*"
@@ -150,6 +153,18 @@ _COURTESY = re.compile(
     re.IGNORECASE,
 )
 _ABOUT_ME = re.compile(r"^\s*i(?:'d|\s+would)?\s+(?:want|need|like|love)\b.*\bmy\b", re.I)
+# 'The piece says …', 'A reader letter insists …', 'Somebody on the desk said …', 'Here's a
+# line I need to check: …': a claim the question then checks, said before it
+_CLAIM = re.compile(
+    r"^\s*(?:(?:the|our|a|this|my)\s+(?:\w+\s+){0,2}?(?:draft|piece|story|article|feature|"
+    r"report|release|letter|memo|column|post|headline|caption|copy|writer|reporter|source|"
+    r"reader|editor)s?\s+(?:says?|said|claims?|claimed|states?|insists?|insisted|reads?|"
+    r"argues?|suggests?|puts?|has)\b"
+    r"|(?:somebody|someone|a\s+colleague|my\s+editor)(?:\s+on\s+the\s+\w+)?\s+(?:says?|said|"
+    r"claims?|claimed|thinks?|told\s+me)\b"
+    r"|here'?s\s+a\s+(?:line|claim|sentence|figure|number)\b)",
+    re.I,
+)
 
 
 # words that say how an answer is measured, never about the asker
@@ -159,11 +174,24 @@ _MEASURING = re.compile(
 )
 
 
-def _chatter(sentence: str, unknown_words: Callable[[str], tuple[str, ...]]) -> bool:
+def _chatter(
+    sentence: str,
+    unknown_words: Callable[[str], tuple[str, ...]],
+    mentions: Callable[[str], tuple[Mention, ...]] = lambda text: (),
+) -> bool:
     """Words about the asker: several the engine cannot place ('my granddaughter bought me
     a few shares'), as opposed to a fragment that edits the question ('top 5'); or the
     asker's own wish about their own things ('I want to see how my year went.')."""
     if _ABOUT_ME.match(sentence) and not sentence.rstrip().endswith("?"):
+        return True
+    if (
+        _CLAIM.match(sentence)
+        and not sentence.rstrip().endswith("?")
+        and len({m.key for m in mentions(sentence) if m.kind == "entity"}) < 2
+    ):
+        # a claim about one thing is set aside (the question says it again, or a pronoun
+        # finds it); one that sets two things side by side ('Texas has more than
+        # California') may say which the question is about, and is read as any sentence is
         return True
     if _MEASURING.search(sentence):
         return False  # 'level at end of Sept vs year end and the % move': how it is measured
@@ -194,7 +222,7 @@ def question_of(
             for s in sentences
             # (a sentence that asks is kept without linking its words: the cheap test first)
             if not _COURTESY.match(s)
-            and (_asks(s) or says_whom_to_average(s) or not _chatter(s, unknown_words))
+            and (_asks(s) or says_whom_to_average(s) or not _chatter(s, unknown_words, mentions))
         ]
         vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None
         if vague is not None and names_data(vague.group("who")):
