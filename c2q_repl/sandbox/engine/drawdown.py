@@ -82,15 +82,34 @@ def read_drawdown(question: str, lex: Lexicon, database: Database) -> Drawdown |
     return Drawdown(series, start, end, text)
 
 
-def drawdown_query(drawdown: Drawdown, dialect: str) -> WrittenQuery:
-    s = drawdown.series
+@dataclass(frozen=True)
+class SeriesSql:
+    """One named series' names quoted for MySQL, and the conditions that keep its rows of a
+    period (drawdown.py and period_returns.py write their SQL from them)."""
+
+    date: str
+    measure: str
+    key: str
+    table: str
+    value: str  # the series' key value, quoted as a string literal's body
+    where: tuple[str, ...]
+
+
+def series_sql(s: Series, start: str, end: str) -> SeriesSql:
     date, measure, key, table = f"`{s.date}`", f"`{s.measure}`", f"`{s.key}`", f"`{s.table}`"
     value = s.values[0].replace("'", "''")
     where = [f"{key} = '{value}'"]
-    if drawdown.start:
-        where.append(f"{date} >= '{drawdown.start}'")
-    if drawdown.end:
-        where.append(f"{date} < '{drawdown.end}'")
+    if start:
+        where.append(f"{date} >= '{start}'")
+    if end:
+        where.append(f"{date} < '{end}'")
+    return SeriesSql(date, measure, key, table, value, tuple(where))
+
+
+def drawdown_query(drawdown: Drawdown, dialect: str) -> WrittenQuery:
+    s = drawdown.series
+    q = series_sql(s, drawdown.start, drawdown.end)
+    date, measure, table, where = q.date, q.measure, q.table, q.where
     running = (
         f"SELECT {date} AS `day`, {measure} AS `value`, MAX({measure}) OVER (ORDER BY {date} "
         f"ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS `peak` FROM {table} "

@@ -19,7 +19,7 @@ import sqlglot
 from c2q_repl.sandbox.contracts import Database
 
 from .day_moves import Series, series_and_period
-from .drawdown import AGAIN, WrittenQuery
+from .drawdown import AGAIN, WrittenQuery, series_sql
 from .lexicon import Lexicon
 
 _UNITS = {"year": "%Y", "quarter": "", "month": "%Y-%m"}
@@ -144,13 +144,8 @@ def period_returns_of(data: dict) -> PeriodReturns:
 
 def period_returns_query(asked: PeriodReturns, dialect: str) -> WrittenQuery:
     s = asked.series
-    date, measure, key, table = f"`{s.date}`", f"`{s.measure}`", f"`{s.key}`", f"`{s.table}`"
-    value = s.values[0].replace("'", "''")
-    where = [f"{key} = '{value}'"]
-    if asked.start:
-        where.append(f"{date} >= '{asked.start}'")
-    if asked.end:
-        where.append(f"{date} < '{asked.end}'")
+    q = series_sql(s, asked.start, asked.end)
+    date, measure, key, table, value, where = q.date, q.measure, q.key, q.table, q.value, q.where
     if asked.unit == "quarter":
         month = f"DATE_FORMAT({date}, '%m')"
         label = (
