@@ -516,3 +516,16 @@ def test_a_claim_checked_by_the_question_is_set_aside(engine, seed_db):
     )
     gold = "SELECT COUNT(*) FROM companies WHERE full_time_employees > 200000"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_which_of_the_three_did_best_never_keeps_all_three(engine, seed_db):
+    """'which of the three did best?' after three stocks' average closes read 'three' as a
+    limit, dropped 'best' and showed all three; declined now (best by what?)."""
+    plan = session(
+        engine,
+        seed_db,
+        "average close of AAPL, MSFT and NVDA each in 2023",
+        "which of the three did best?",
+    )
+    assert _declined(plan)
+    assert "names the rows already shown" in plan.tasks[0].refusal

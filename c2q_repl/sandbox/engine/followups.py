@@ -812,6 +812,20 @@ def apply_followup(
                 continue  # 'which one is the biggest …': one row asked for, not a limit
             if is_old_number(words, it.start):
                 continue  # "10 instead of 5", "make it 10, not 5": 5 is the old value
+            number_lead = words[max(0, it.start - 2) : it.start]
+            if (
+                len(number_lead) == 2
+                and number_lead[0] == "of"
+                and number_lead[1] in ("the", "those", "these")
+                and not any(x.kind in ("column", "table") for x in items)
+            ):
+                # 'which of the three did best?': the number names the rows shown, not how
+                # many to keep (kept as a limit, 'best' was lost and all three came back)
+                raise ValueError(
+                    f"'{question}': '{number_lead[1]} {it.text}' names the rows already shown; I "
+                    "could not tell what to rank them by. Please say it (for example 'which of "
+                    "them has the highest …')."
+                )
             n = int(it.number)
             if spec.shape == "count" or (spec.shape == "aggregate" and spec.group_by is None):
                 plain_total = (
