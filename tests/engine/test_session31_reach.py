@@ -529,3 +529,13 @@ def test_which_of_the_three_did_best_never_keeps_all_three(engine, seed_db):
     )
     assert _declined(plan)
     assert "names the rows already shown" in plan.tasks[0].refusal
+
+
+def test_a_written_querys_period_reads_as_english(engine, seed_db):
+    """'… on or before it 2022' and '… in each quarter 2022': the period kept without the
+    'in' said before it; told as 'in 2022'."""
+    drawn = ask(engine, seed_db, "What was AAPL's max drawdown in 2022?")
+    said = " ".join(a["explanation"] for a in drawn.tasks[0].assumptions)
+    assert "on or before it in 2022" in said, said
+    quarters = ask(engine, seed_db, "AAPL quarterly returns in 2022")
+    assert quarters.tasks[0].clarified_task.endswith("in each quarter in 2022")

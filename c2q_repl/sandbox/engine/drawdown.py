@@ -106,6 +106,18 @@ def series_sql(s: Series, start: str, end: str) -> SeriesSql:
     return SeriesSql(date, measure, key, table, value, tuple(where))
 
 
+def period_words(text: str, default: str = "") -> str:
+    """The period as it reads after a noun (' in 2022', ' from March 2022 to June 2023'): the
+    reading keeps '2022' without the 'in' said before it."""
+    if not text:
+        return default
+    if re.match(
+        r"(?:in|on|from|between|during|since|over|for|after|before|until|through)\b", text, re.I
+    ):
+        return f" {text}"
+    return f" in {text}"
+
+
 def drawdown_query(drawdown: Drawdown, dialect: str) -> WrittenQuery:
     s = drawdown.series
     q = series_sql(s, drawdown.start, drawdown.end)
@@ -130,7 +142,7 @@ def drawdown_query(drawdown: Drawdown, dialect: str) -> WrittenQuery:
     )
     sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
     who = s.label or s.values[0]
-    period = f" {drawdown.period_text}" if drawdown.period_text else " over all its data"
+    period = period_words(drawdown.period_text, " over all its data")
     task = f"The largest fall of {who}'s {s.measure} from its running high{period}"
     notes = (
         (

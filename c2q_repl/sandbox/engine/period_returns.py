@@ -19,7 +19,7 @@ import sqlglot
 from c2q_repl.sandbox.contracts import Database
 
 from .day_moves import Series, series_and_period
-from .drawdown import AGAIN, WrittenQuery, series_sql
+from .drawdown import AGAIN, WrittenQuery, period_words, series_sql
 from .lexicon import Lexicon
 
 _UNITS = {"year": "%Y", "quarter": "", "month": "%Y-%m"}
@@ -169,7 +169,7 @@ def period_returns_query(asked: PeriodReturns, dialect: str) -> WrittenQuery:
     )
     sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
     who = s.label or s.values[0]
-    period = f" {asked.period_text}" if asked.period_text else ""
+    period = period_words(asked.period_text)
     task = f"The % change of {who}'s {s.measure} in each {asked.unit}{period}"
     notes = (
         (
