@@ -88,6 +88,7 @@ from .first_crossing import first_crossing
 from .first_event import FirstEvent, first_event_sql, people_and_rows, read_first_event
 from .followup_round import FollowupRound, narrowed_then_asked, readings_high_low
 from .followups import apply_followup
+from .group_leaders import leaders_asked, leaders_sql
 from .group_share import GroupShare, group_share
 from .group_totals import group_totals
 from .groupings_said import two_groupings
@@ -261,6 +262,7 @@ class BuiltinAnswerer:
             plan = _with_first_crossing(question, plan, ctx)
             plan = self._columns_kept(request, plan, ctx)
             plan = self._in_that_period(request, question, ctx, plan)
+            plan = self._leaders_in_each(request, question, ctx, plan)
             plan = self._at_top_of_answer(request, question, ctx, plan)
             plan = self._linked_to_all(request, question, ctx, plan)
             plan = self._added_beside(request, question, ctx, plan)
@@ -332,6 +334,42 @@ class BuiltinAnswerer:
         note = {"concept": again[1][0], "explanation": f"'{again[1][0]}' read as '{again[1][1]}'"}
         tasks = tuple(replace(t, assumptions=(note, *t.assumptions)) for t in retried.tasks)
         return replace(retried, tasks=tasks, assumptions=(note, *retried.assumptions))
+
+    def _leaders_in_each(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
+    ) -> Plan:
+        """'most picked stock in each sector', declined whole: the ranking without 'in each
+        sector' answered, then kept to its top rows within every sector (group_leaders.py)."""
+        if not all(t.refusal for t in plan.tasks):
+            return plan
+        asked = leaders_asked(question)
+        if asked is None:
+            return plan
+        columns = [
+            (t.table, t.column)
+            for it in link(asked.group, ctx.lex).items
+            if it.kind == "column"
+            for t in it.targets
+            if t.kind == "column"
+        ]
+        if len(set(columns)) != 1:
+            return plan
+        ranked = self._answer(request, asked.rest, ctx)
+        if len(ranked.tasks) != 1 or ranked.tasks[0].refusal or not ranked.tasks[0].sql:
+            return plan
+        task = ranked.tasks[0]
+        catalog = ctx.lex.catalog
+        sql = leaders_sql(task.sql, columns[0], catalog, catalog.dialect)
+        if sql is None:
+            return plan
+        note = {
+            "concept": asked.said,
+            "explanation": f"ranked within each {columns[0][1]}; every row tied at a cut is shown",
+        }
+        notes = (*task.assumptions, note)
+        task = replace(task, task=question, sql=sql, assumptions=notes, chart=None)
+        state = {k: v for k, v in ranked.state.items() if k != "spec"}  # nothing to edit
+        return replace(ranked, tasks=(task,), assumptions=notes, state=state)
 
     def _shown_anyway(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan

@@ -1,0 +1,171 @@
+"""'most picked stock in each sector', 'the 2 most-watched names per industry': a ranking of
+things by a figure, kept to its top rows within every value of a column ('each sector').
+
+The words 'in each sector' (and a note on ties) are taken out, the rest is answered as usual
+('most picked stock'), and only a ranking of groups by one aggregate (the top one with its
+ties, or ORDER BY the aggregate LIMIT n) is rewritten: the column said is added to the
+grouping and RANK() OVER (PARTITION BY it ORDER BY the aggregate) keeps the top n of each
+value, ties included. The column must be on a table of that answer or one join away from it.
+Anything else keeps the question declined. Window functions run on SQLite 3.25+, MySQL 8 and
+TiDB alike.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from sqlglot import exp
+
+from ..contracts import Catalog
+from .parsed import select_of
+
+_EACH = re.compile(
+    r"\s*,?\s*\b(?:(?:in|for|within|across)\s+(?:each|every)(?:\s+one\s+of\s+the)?|per)\s+"
+    r"(?P<group>[a-z][a-z_-]*?)s?\b",
+    re.I,
+)
+# 'if there's a tie just show all of them', '(if two are tied show both)', 'ties included'
+_TIES = re.compile(
+    r"\s*[,;(\-–—]*\s*(?:and\s+)?(?:if\s+(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+)?ties?|"
+    r"(?:two|some|several|any)\s+(?:\w+\s+)?(?:are|were)\s+tied|(?:it'?s|they'?re)\s+(?:a\s+)?tied?)"
+    r"[^.?!)]*|(?:ties|tied\s+ones)\s+included|(?:include|show|keep)\s+(?:any\s+|all\s+)?ties)"
+    r"\s*\)?",
+    re.I,
+)
+RANK = "rank_in_group"
+
+
+@dataclass(frozen=True)
+class LeadersAsked:
+    rest: str  # the question without 'in each sector' and its note on ties
+    group: str  # the word said for the column: 'sector'
+    said: str  # 'in each sector'
+
+
+def leaders_asked(question: str) -> LeadersAsked | None:
+    """The 'in each X' of a question that ranks things, or None."""
+    found = list(_EACH.finditer(question))
+    if len(found) != 1:
+        return None
+    m = found[0]
+    rest = question[: m.start()] + " " + question[m.end() :]
+    rest = _TIES.sub(" ", rest)
+    rest = re.sub(r"\s+", " ", rest).strip()
+    rest = re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,;")
+    if not re.search(
+        r"\b(?:most|least|top|bottom|highest|lowest|biggest|largest|smallest)\b", rest, re.I
+    ):
+        return None
+    return LeadersAsked(rest, m.group("group").lower(), m.group(0).strip(" ,"))
+
+
+@dataclass(frozen=True)
+class _Ranking:
+    direction: str  # "DESC" | "ASC"
+    keep: int
+    figure: exp.Expr  # the aggregate, unaliased
+
+
+def _ranking(tree: exp.Select) -> _Ranking | None:
+    """How the answer ranks its groups: the top (or bottom) one with ties, or the first n."""
+    figures = [s for s in tree.selects if s.find(exp.AggFunc) is not None]
+    if len(figures) != 1:
+        return None
+    figure: exp.Expr = figures[0].this if isinstance(figures[0], exp.Alias) else figures[0]
+    name = figures[0].alias_or_name
+    having = tree.args.get("having")
+    limit = tree.args.get("limit")
+    if having is not None:
+        cond = having.this
+        if not isinstance(cond, exp.EQ) or limit is not None:
+            return None
+        top = cond.expression.find(exp.Max, exp.Min)
+        if not isinstance(cond.expression, exp.Subquery) or top is None:
+            return None
+        return _Ranking("DESC" if isinstance(top, exp.Max) else "ASC", 1, figure)
+    order = tree.args.get("order")
+    if limit is None or order is None or not order.expressions:
+        return None
+    first = order.expressions[0]
+    key = first.this.sql()
+    if key not in (name, figure.sql()):
+        return None
+    try:
+        keep = int(limit.expression.name)
+    except (AttributeError, ValueError):
+        return None
+    return _Ranking("DESC" if first.args.get("desc") else "ASC", keep, figure)
+
+
+def _tables(tree: exp.Select) -> dict[str, str]:
+    """Table name (lowercase) → how the query names it (its alias or its name)."""
+    found = {}
+    for table in tree.find_all(exp.Table):
+        if table.find_ancestor(exp.Subquery) is not None:
+            continue
+        found[table.name.lower()] = table.alias_or_name
+    return found
+
+
+def leaders_sql(sql: str, group: tuple[str, str], catalog: Catalog, dialect: str) -> str | None:
+    """The ranking ``sql`` kept to its top rows within each value of ``group`` (table,
+    column), or None when ``sql`` is not a ranking of groups by one aggregate or the column
+    cannot be reached."""
+    tree = select_of(sql, dialect)
+    if tree is None or tree.find(exp.Window) is not None or tree.args.get("group") is None:
+        return None
+    ranking = _ranking(tree)
+    if ranking is None:
+        return None
+    names = [s.alias_or_name for s in tree.selects]
+    if any(not n for n in names) or len(set(names)) != len(names):
+        return None
+    table, column = group
+    if column.lower() in (n.lower() for n in names):
+        return None  # already grouped by that column: nothing to rank within it
+    tables = _tables(tree)
+    inner = tree.copy()
+    for part in ("having", "order", "limit"):
+        inner.set(part, None)
+    if table.lower() not in tables:
+        joined = _join_to(table, tables, catalog)
+        if joined is None or any(not c.table for c in tree.find_all(exp.Column)):
+            return None  # (a column named bare could become ambiguous once joined)
+        inner = inner.join(joined[0], on=joined[1])
+        tables[table.lower()] = table
+    where = exp.column(column, table=tables[table.lower()])
+    if any(g.sql() == where.sql() for g in tree.args["group"].expressions):
+        return None
+    inner.set("expressions", [exp.alias_(where.copy(), column), *inner.expressions])
+    inner.set("group", exp.Group(expressions=[where.copy(), *tree.args["group"].expressions]))
+    window = exp.Window(
+        this=exp.Anonymous(this="RANK"),
+        partition_by=[where.copy()],
+        order=exp.Order(
+            expressions=[exp.Ordered(this=ranking.figure.copy(), desc=ranking.direction == "DESC")]
+        ),
+    )
+    inner = inner.select(exp.alias_(window, RANK))
+    shown = [exp.column(column), *(exp.column(n) for n in names)]
+    outer = (
+        exp.select(*shown)
+        .from_(exp.alias_(exp.Subquery(this=inner), "ranked", table=True))
+        .where(exp.LTE(this=exp.column(RANK), expression=exp.Literal.number(ranking.keep)))
+        .order_by(exp.column(column), exp.column(RANK), exp.column(names[0]))
+    )
+    return outer.sql(dialect=dialect)
+
+
+def _join_to(table: str, tables: dict[str, str], catalog: Catalog) -> tuple[str, str] | None:
+    """(table, ON condition) joining ``table`` to one of ``tables`` by a declared or
+    inferred reference, or None."""
+    for rel in catalog.relationships:
+        for near, near_col, far, far_col in (
+            (rel.from_table, rel.from_column, rel.to_table, rel.to_column),
+            (rel.to_table, rel.to_column, rel.from_table, rel.from_column),
+        ):
+            if far.lower() == table.lower() and near.lower() in tables:
+                on = f"{tables[near.lower()]}.{near_col} = {far}.{far_col}"
+                return far, on
+    return None
