@@ -152,6 +152,10 @@ HOLDOUT_SPLITS = (
     "holdout119",
     "holdout120",
     "holdout121",
+    "holdout122",
+    "holdout123",
+    "holdout124",
+    "holdout125",
 )  # --holdout runs them all: never tuned on
 
 

@@ -343,6 +343,14 @@ SPLITS = (
     "dev204",
     "dev205",
     "dev206",
+    "holdout122",
+    "holdout123",
+    "holdout124",
+    "holdout125",
+    "dev207",
+    "dev208",
+    "dev209",
+    "dev210",
 )  # later blind sets
 
 
