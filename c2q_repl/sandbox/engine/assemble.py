@@ -374,7 +374,11 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
         projection = [c for c in named if c not in projection] + projection
         asked_columns = True
     ranked = p.order_col
-    if asked_columns and ranked is not None and _ranks_a_named_column(st, p):
+    if (
+        asked_columns
+        and ranked is not None
+        and (_ranks_a_named_column(st, p) or _ranked_by_said(st, ranked))
+    ):
         projection = (
             projection if ranked in projection else [*projection, ranked]
         )  # '10 biggest weights, with company names'
@@ -480,6 +484,19 @@ def _ranks_a_named_column(st: ReadState, p: Parts) -> bool:
             t.table == p.order_col.table and t.column == p.order_col.column for t in after.targets
         )
     )
+
+
+def _ranked_by_said(st: ReadState, ranked: Col) -> bool:
+    """'top 5 names by ebitda': the column said after 'by' ranks the rows, and its values
+    are shown beside the names (as 'top 5 companies by market cap' shows them)."""
+    for it in st.items:
+        if it.kind != "column" or not it.start or it.start > len(st.words):
+            continue
+        if st.words[it.start - 1] == "by" and any(
+            t.table == ranked.table and t.column == ranked.column for t in it.targets
+        ):
+            return True
+    return False
 
 
 def _names_the_rows(st: ReadState, name_at: int | None, projection: list[Col]) -> bool:
