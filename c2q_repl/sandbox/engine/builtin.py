@@ -92,6 +92,7 @@ from .group_leaders import leaders_asked, leaders_sql
 from .group_share import GroupShare, group_share
 from .group_totals import group_totals
 from .groupings_said import two_groupings
+from .groups_compared import groups_compared
 from .groups_without import GroupsWithout, groups_without, groups_without_spec
 from .guard import unaccounted
 from .how_much import total_of_how_much
@@ -668,7 +669,7 @@ class BuiltinAnswerer:
             # pronoun left once read as its employees
             lambda text: _points_back(prepare(text).question, ctx.lex),
             lambda text: says_data(text, ctx.lex),
-            lambda text: _unplaced(link(text, ctx.lex)),
+            lambda text: _unplaced_in_request(text, ctx.lex),
             lambda text: mentions(link(prepare(text).question, ctx.lex)),
         )
         moved = self._day_move(request, asked, ctx)
@@ -1459,6 +1460,17 @@ class BuiltinAnswerer:
         cut = each_group_cut(question, spec)
         if cut is not None:
             return self.refuse(task_id, question, cut, ctx, examples)
+        compared = groups_compared(linked, spec)
+        if isinstance(compared, Decline):
+            return self.refuse(task_id, question, compared, ctx, examples)
+        if compared is not None:
+            # 'Sectors above 10% of idx wt.': each sector's total weight, not one stock's
+            totals = self.plan_one(compared, task_id, ctx, examples)
+            if totals.task.refusal:
+                return totals
+            note = {"concept": "total", "explanation": f"read as '{compared}'"}
+            task = replace(totals.task, assumptions=(note, *totals.task.assumptions))
+            return Outcome(task, totals.spec)
         spec = at_period_edge(spec, edge)
         spec = total_of_how_much(spec, linked, ctx.lex.catalog) or spec
         spec = with_city_of_place(spec, question, ctx.lex)
@@ -2245,6 +2257,16 @@ def _tables_named(word: str, lex: Lexicon) -> set[str]:
 def _unplaced(linked) -> tuple[str, ...]:
     """Words of a sentence the engine cannot use: unknown, or known to be unsupported."""
     return (*linked.unknown, *(phrase for phrase, _ in linked.unsupported))
+
+
+def _unplaced_in_request(text: str, lex: Lexicon) -> tuple[str, ...]:
+    """The words of a sentence the engine cannot place, none when its shorthand, read, is all
+    data: 'Top 10 idx wts.' or 'pull comps for the Semiconductors industry: …' ask, while
+    'Thank you kindly.' is still courtesy once 'thank you' is read as nothing."""
+    unplaced = _unplaced(link(text, lex))
+    if unplaced and not _unplaced(link(prepare(text).question, lex)):
+        return ()
+    return unplaced
 
 
 _SYMBOL_LEFT = re.compile(r"[a-z_]+\s*(?:>=|<=|=>|=<|≥|≤|>|<)\s*[a-z_]+", re.I)

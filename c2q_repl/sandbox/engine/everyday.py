@@ -114,6 +114,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "show",
     ),
+    # 'pull comps for the Semiconductors industry: ticker, name, …': an analyst's comparable
+    # companies, listed
+    (
+        re.compile(
+            r"^\s*(?:(?:pls|please|can\s+you|could\s+you)\s+)?(?:pull|run|build|give\s+me|show"
+            r"(?:\s+me)?|need)\s+(?:the\s+)?comps\s+(?:for|on|in)\s+",
+            re.I,
+        ),
+        "list the companies in ",
+    ),
     # '2023 returns of AAPL, MSFT and AMZN, ranked from best to worst': best to worst
     (
         re.compile(
@@ -1105,7 +1115,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'top 10 idx weights': the ten stocks weighing most in the index (each one named)
     (
         re.compile(
-            r"\b(top\s+\d+)\s+(?:idx|index|s&p\s*500|spx)\s+(?:weights?|wts?|weightings?)(?=\s*[?.!]*\s*$)",
+            r"\b(top\s+\d+)\s+(?:idx|index|s&p\s*500|spx)\s+(?:weights?|wts?|weightings?)"
+            r"(?=\s*[?.!]*\s*$|\s*[.,;:]\s)",
             re.I,
         ),
         r"\1 stocks by index weight",

@@ -163,6 +163,8 @@ INFORMAL: dict[str, str] = {
     "neg": "negative",
     "hq'd": "headquartered",
     "rev": "revenue",
+    "gr": "growth",  # ('rev gr')
+    "grwth": "growth",
     "wich": "which",
     "whcih": "which",
     "companys": "companies",
