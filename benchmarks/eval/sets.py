@@ -351,6 +351,8 @@ SPLITS = (
     "dev208",
     "dev209",
     "dev210",
+    "dev211",
+    "dev212",
 )  # later blind sets
 
 

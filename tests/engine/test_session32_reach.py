@@ -4,7 +4,7 @@ answered wrongly before its fix; the guards beside them keep a fix from reaching
 
 from __future__ import annotations
 
-from test_honesty import ask, same_rows
+from test_honesty import ask, same_rows, session
 
 _LEADERS = (
     "SELECT sector, stock_symbol, n FROM (SELECT c.sector, s.stock_symbol, COUNT(*) AS n,"
@@ -115,4 +115,159 @@ def test_names_ranked_by_a_column_show_it(engine, seed_db):
     """'top 5 names by ebitda' showed the names without the EBITDA that ranked them."""
     plan = ask(engine, seed_db, "top 5 names by ebitda")
     gold = "SELECT stock_symbol, short_name, ebitda FROM companies ORDER BY ebitda DESC LIMIT 5"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_label_before_a_column_list_is_the_question(engine, seed_db):
+    """ "TX-HQ'd names w/ positive rev gr: ticker, sector, industry" set the label aside as an
+    instruction and listed all 500 companies."""
+    plan = ask(engine, seed_db, "TX-HQ'd names w/ positive rev gr: ticker, sector, industry")
+    gold = (
+        "SELECT stock_symbol, sector, industry FROM companies WHERE state = 'TX' AND"
+        " revenue_growth > 0"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "semis comps - ticker, name, mkt cap, EBITDA, rev gr, FTEs. sort by mkt cap desc",
+    )
+    gold = (
+        "SELECT stock_symbol, short_name, market_cap, ebitda, revenue_growth, full_time_employees"
+        " FROM companies WHERE industry = 'Semiconductors' ORDER BY market_cap DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_top_ten_by_a_measure_with_a_ticker_then_a_ratio_added(engine, seed_db):
+    """'top 10 by FTEs - ticker, sector, FTEs' read 'sector' as what is ranked (declined), and
+    'add mkt cap per FTE' then listed every company."""
+    plan = session(engine, seed_db, "top 10 by FTEs - ticker, sector, FTEs", "add mkt cap per FTE")
+    gold = (
+        "SELECT stock_symbol, sector, full_time_employees, market_cap * 1.0 /"
+        " full_time_employees FROM companies ORDER BY full_time_employees DESC LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_adding_to_an_answer_that_was_declined(engine, seed_db):
+    plan = session(engine, seed_db, "top 10 by zorbs", "add mkt cap per FTE")
+    assert _declined(plan) and "adds to the previous answer" in plan.tasks[0].refusal
+
+
+def test_the_top_day_of_each_named_stock(engine, seed_db):
+    """'Highest-volume trading day in 2022 for AMZN, GOOGL and META?' gave the one day of the
+    three pooled; then 'and the lowest-volume days in 2023?' dropped the three stocks."""
+    each = (
+        "SELECT stock_symbol, record_date, volume FROM (SELECT stock_symbol, record_date, volume,"
+        " RANK() OVER (PARTITION BY stock_symbol ORDER BY volume {d}) AS rk FROM"
+        " stock_price_history WHERE stock_symbol IN ('AMZN', 'GOOGL', 'META') AND record_date"
+        " LIKE '{y}%') t WHERE rk = 1"
+    )
+    first = "Highest-volume trading day in 2022 for AMZN, GOOGL and META?"
+    plan = ask(engine, seed_db, first)
+    assert same_rows(seed_db, plan, each.format(d="DESC", y=2022)), plan.tasks[0].refusal
+    plan = session(engine, seed_db, first, "and the lowest-volume days in 2023?")
+    assert same_rows(seed_db, plan, each.format(d="ASC", y=2023)), plan.tasks[0].refusal
+    # 'which of' pools them: one day, the highest of the three
+    plan = ask(engine, seed_db, "Which of AMZN, GOOGL and META had the highest-volume day in 2022?")
+    assert "PARTITION BY" not in (plan.tasks[0].sql or "")
+
+
+_OFF_PEAK = (
+    "SELECT p.record_date, p.{m}, l.record_date, l.{m}, (l.{m} - p.{m}) * 100.0 / p.{m} FROM"
+    " (SELECT record_date, {m} FROM {t} WHERE {k} = '{v}'{within} ORDER BY {m} DESC LIMIT 1) p"
+    " CROSS JOIN (SELECT record_date, {m} FROM {t} WHERE {k} = '{v}' ORDER BY record_date DESC"
+    " LIMIT 1) l"
+)
+
+
+def _off_peak(table: str, key: str, value: str, measure: str, within: str = "") -> str:
+    return _OFF_PEAK.format(t=table, k=key, v=value, m=measure, within=within)
+
+
+def test_how_far_a_series_is_from_its_peak(engine, seed_db):
+    """'Idx peak close + date, latest close, % off peak.' and 'how far below its all-time high
+    is NVDA now?' were declined ('peak', 'far')."""
+    plan = ask(engine, seed_db, "Idx peak close + date, latest close, % off peak.")
+    gold = _off_peak("index_price_history", "index_symbol", "SP500", "price")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "how far below its all-time high is NVDA now?")
+    gold = _off_peak("stock_price_history", "stock_symbol", "NVDA", "close")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_off_the_peak_just_shown_then_another_stock(engine, seed_db):
+    turns = ("NVDA peak close. Px and date.", "Latest close, and % below that peak.")
+    plan = session(engine, seed_db, *turns)
+    gold = _off_peak("stock_price_history", "stock_symbol", "NVDA", "close")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = session(engine, seed_db, *turns, "Same for META.")
+    gold = _off_peak("stock_price_history", "stock_symbol", "META", "close")
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    # the peak of the period the previous answer had, against the data's latest close
+    plan = session(
+        engine,
+        seed_db,
+        "highest close MSFT hit in 2023 and on what day?",
+        "how far below that peak is it as of the latest close, in %?",
+    )
+    within = " AND record_date LIKE '2023%'"
+    gold = _off_peak("stock_price_history", "stock_symbol", "MSFT", "close", within)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_names_far_below_their_peak(engine, seed_db):
+    many = (
+        "SELECT COUNT(*) FROM (SELECT stock_symbol, MAX(close) AS pk FROM stock_price_history"
+        " GROUP BY stock_symbol) p JOIN (SELECT stock_symbol, close AS lt FROM"
+        " stock_price_history WHERE record_date = (SELECT MAX(record_date) FROM"
+        " stock_price_history)) l ON l.stock_symbol = p.stock_symbol WHERE l.lt {op} {f} * p.pk"
+    )
+    plan = ask(
+        engine,
+        seed_db,
+        "how many names are currently more than 60% below their peak close? (latest close vs"
+        " max close in history)",
+    )
+    assert same_rows(seed_db, plan, many.format(op="<", f=0.4)), plan.tasks[0].refusal
+    plan = ask(
+        engine, seed_db, "Constituents 50%+ below their peak close, as of latest date. How many?"
+    )
+    assert same_rows(seed_db, plan, many.format(op="<=", f=0.5)), plan.tasks[0].refusal
+
+
+def test_a_drawdown_in_shorthand(engine, seed_db):
+    plan = ask(engine, seed_db, "Idx max drawdown over full history. Peak px, trough px + date, %.")
+    assert plan.tasks[0].sql and "OVER" in plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+def test_a_retired_investors_asides(engine, seed_db):
+    """'… will do, I don't need the ticker symbols.' read as a forecast, then as 'no ticker';
+    'Forgive me if this is a silly question, but …' and 'A percentage would be lovely.'
+    were declined on their words."""
+    plan = ask(
+        engine,
+        seed_db,
+        "I grew up in Cincinnati, Procter & Gamble country. Which of the S&P 500 companies are"
+        " based in Ohio, and in which city? Just the company names will do, I don't need the"
+        " ticker symbols.",
+    )
+    gold = "SELECT short_name, city FROM companies WHERE state = 'OH'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "Forgive me if this is a silly question, but how many companies are there in each sector"
+        " of the S&P 500?",
+    )
+    gold = "SELECT sector, COUNT(*) FROM companies GROUP BY sector"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "What share of the S&P 500 companies are headquartered outside the United States? A"
+        " percentage would be lovely.",
+    )
+    gold = "SELECT 100.0 * SUM(country <> 'United States') / COUNT(*) FROM companies"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

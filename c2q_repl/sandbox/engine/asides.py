@@ -40,6 +40,7 @@ _REQUEST_START = re.compile(
     r"^\s*(?:(?:and|so|but|also|now|then|ok(?:ay)?|well|oh(?:\s+my)?|and\s+so)[\s,]+)*"
     r"(?:which|what|what's|whats|how|who|whose|whom|when|where|on\s+which|in\s+which|"
     r"could|can|would|will|please|show|list|give|tell|find|compare|rank|sort|count|name|"
+    r"remind\s+me|"
     r"is\s+there|are\s+there|do\s+you|does|did|were|was|is|are|has|have|"
     r"i'?d\s+(?:like|love)\s+to\s+(?:know|see|get|find)|i\s+would\s+(?:like|love)\s+to\s+"
     r"(?:know|see|get|find)|i\s+(?:want|need)\s+(?:to\s+(?:know|see|find)|the|a\s+list)|"
@@ -64,7 +65,11 @@ _DOCUMENT_LEAD_IN = re.compile(
 # 'As we benchmark against our own peers, please list …': the asker's situation, before a comma
 _SITUATION_LEAD_IN = re.compile(
     r"^\s*(?:(?:as|since|because|while|now\s+that|given\s+that)\s+(?:we|i|our|my)\b"
-    r"|(?:thinking\s+about|regarding|turning\s+to|speaking\s+of)\b)[^,?:]{1,80},\s*(?=\S)",
+    r"|(?:thinking\s+about|regarding|turning\s+to|speaking\s+of)\b)[^,?:]{1,80},\s*(?=\S)"
+    # 'Forgive me if this is a silly question, but …', 'I have always wondered, …'
+    r"|^\s*(?:(?:please\s+)?(?:forgive|excuse|pardon)\s+me|sorry|apologies)\b[^,?:]{0,60},\s*"
+    r"(?:but\s+)?(?=\S)"
+    r"|^\s*(?:and\s+)?i(?:'ve|\s+have)\s+(?:always|often|long)\s+wondered\s*[,:]\s*(?=\S)",
     re.IGNORECASE,
 )
 # '… in 2023 so I can settle it at Sunday dinner?': why the asker wants it, after the request

@@ -78,6 +78,7 @@ from .drawdown import (
     drawdown_query,
     read_drawdown,
 )
+from .each_series import each_series
 from .echo import echoed, linked_rows_of
 from .everyday import the_last_day, top_said_after, without_count_restated
 from .evidence import (
@@ -104,6 +105,13 @@ from .located import where_located, where_said, with_city_of_place
 from .moved_count import counted, moved_list
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
+from .off_peak import (
+    OffPeak,
+    off_peak_again,
+    off_peak_of_answer,
+    off_peak_query,
+    read_off_peak,
+)
 from .one_year import in_the_only_year
 from .pair_asked import pair_of_named, row_keys
 from .period_ends import PeriodEnds, period_ends
@@ -118,6 +126,7 @@ from .period_returns import (
 from .preprocess import (
     Prepared,
     day_read_both_ways,
+    destructive_verb,
     prepare,
     refusal_for_write,
     strip_boilerplate,
@@ -351,8 +360,8 @@ class BuiltinAnswerer:
             for it in link(asked.group, ctx.lex).items
             if it.kind == "column"
             for t in it.targets
-            if t.kind == "column"
-        ]
+            if t.kind == "column" and ctx.lex.kind_of(t.table, t.column) == "text"
+        ]  # ('market cap per employee' is a ratio, never a grouping by headcount)
         if len(set(columns)) != 1:
             return plan
         ranked = self._answer(request, asked.rest, ctx)
@@ -622,6 +631,19 @@ class BuiltinAnswerer:
             # 'Unrelated to JPMorgan: which stock …': read with no earlier answer to lean on
             body = switched[0]
             request = replace(request, history=())
+        if (
+            request.history
+            and not request.history[-1].sql
+            and _ADDS_TO_ANSWER.match(body)
+            and not destructive_verb(body, lambda rest: names_data(rest, ctx.lex))
+        ):
+            # 'add mkt cap per FTE' after a declined question: added to an answer there is
+            # none of, never a list of every row with it
+            reason = (
+                f"'{body.strip()}' adds to the previous answer ('{request.history[-1].question}'), "
+                "which I could not answer; please ask the whole question with it."
+            )
+            return self._single(self.refuse("0", question, Decline(reason), ctx))
         before = (request.history[-1].state or {}).get("drawdown") if request.history else None
         drawn = (
             drawdown_again(body, drawdown_of(before), ctx.lex, ctx.database) if before else None
@@ -629,6 +651,12 @@ class BuiltinAnswerer:
         if drawn is not None:
             # 'AAPL's max drawdown in 2022: peak date, trough date, % fall' (drawdown.py)
             return self._drawdown(question, drawn, ctx)
+        peaked = self._off_peak(request, body, ctx)
+        if peaked is not None:
+            # 'Idx peak close + date, latest close, % off peak.' (off_peak.py)
+            built = off_peak_query(peaked, ctx.lex.catalog.dialect)
+            state = {"engine": ENGINE, "off_peak": peaked.to_json()}
+            return _written_plan(question, built.task, built.sql, built.notes, state)
         before = (
             (request.history[-1].state or {}).get("period_returns") if request.history else None
         )
@@ -1040,6 +1068,20 @@ class BuiltinAnswerer:
         built = drawdown_query(drawn, ctx.lex.catalog.dialect)
         state = {"engine": ENGINE, "drawdown": asdict(drawn)}
         return _written_plan(question, built.task, built.sql, built.notes, state)
+
+    def _off_peak(self, request: AnswerRequest, body: str, ctx: AnswerContext) -> OffPeak | None:
+        """How far a series stands from its peak: asked again ('Same for META.'), asked of
+        the peak just shown ('how far below that peak is it now, in %?'), or asked whole."""
+        last = (request.history[-1].state or {}) if request.history else {}
+        if last.get("off_peak"):
+            again = off_peak_again(body, OffPeak.from_json(last["off_peak"]), ctx.lex, ctx.database)
+            if again is not None:
+                return again
+        if last.get("spec"):
+            of_answer = off_peak_of_answer(body, QuerySpec.from_json(last["spec"]), ctx.lex)
+            if of_answer is not None:
+                return of_answer
+        return read_off_peak(body, ctx.lex, ctx.database)
 
     def _period_returns(self, question: str, asked: PeriodReturns, ctx: AnswerContext) -> Plan:
         built = period_returns_query(asked, ctx.lex.catalog.dialect)
@@ -1474,6 +1516,7 @@ class BuiltinAnswerer:
         spec = at_period_edge(spec, edge)
         spec = total_of_how_much(spec, linked, ctx.lex.catalog) or spec
         spec = with_city_of_place(spec, question, ctx.lex)
+        spec = each_series(question, spec, ctx.lex.catalog)  # 'top day for AMZN and META'
         far = (
             far_attribute(linked, ctx.lex)
             or far_group(spec, linked, ctx.lex)
@@ -2241,6 +2284,12 @@ def _points_back(question: str, lex: Lexicon) -> str:
 _ASKS_ANEW = re.compile(
     r"^\s*(?:(?:ok|so)[\s,]+)?(?:which|what(?!\s+about)|whats|what's|how\s+many|how\s+much|where|who"
     r"|list|show|give|top|total|average|avg|number\s+of)\b",
+    re.I,
+)
+# 'add mkt cap per FTE', 'also include the sector': one more thing in the answer before
+_ADDS_TO_ANSWER = re.compile(
+    r"^\s*(?:(?:ok(?:ay)?|and|now|also|then|pls|please|can\s+you|could\s+you)[\s,]+)*"
+    r"(?:add|include|tack\s+on|throw\s+in)\b",
     re.I,
 )
 # nothing but the period ('and the same quarter in 2023?' → 'and in Q4 2023?')

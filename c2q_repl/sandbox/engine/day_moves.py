@@ -1007,3 +1007,14 @@ def series_and_period(
 ) -> tuple[Series | None, tuple[str, str, str] | None] | None:
     """The series and the period the words ``rest`` name (drawdown.py reads them too)."""
     return _series_and_period(rest, lex, database)
+
+
+def history_of(lex: Lexicon, database: Database) -> Series | None:
+    """Every series of the one history whose default measure the synonyms give (a stock's
+    close), or None (off_peak.py ranks them all)."""
+    histories = _history_tables(lex.catalog)
+    defaulted = [h for h in histories if lex.defaults.get(h.table) in h.measures]
+    if len(defaulted) != 1:
+        return None
+    h = defaulted[0]
+    return Series(h.table, h.date, h.key, str(lex.defaults[h.table]))

@@ -21,6 +21,7 @@ from c2q_repl.sandbox.contracts import Database
 
 from .day_moves import Series, series_and_period
 from .lexicon import Lexicon
+from .preprocess import prepare
 
 _DRAWDOWN = re.compile(
     r"\b(?:max(?:imum)?\s+|biggest\s+|largest\s+|deepest\s+|worst\s+)?"
@@ -29,7 +30,7 @@ _DRAWDOWN = re.compile(
 )
 # words that only say what a drawdown answer shows, or ask for it
 _SHOWN = re.compile(
-    r"\b(?:peak|trough)\s+(?:dates?|days?|values?|levels?|closes?|prices?)\b"
+    r"\b(?:peak|trough)\s+(?:dates?|days?|values?|levels?|closes?|prices?|px)\b|\+"
     r"|%\s*(?:fall|decline|drop|loss|move)?|\bin\s+(?:%|percent(?:age)?)"
     r"|\b(?:percent(?:age)?|pct)\s+(?:fall|decline|drop|loss)\b"
     r"|\bpeak[- ]to[- ]trough\b|\b(?:period|span)\b|[()]"
@@ -72,7 +73,7 @@ def read_drawdown(question: str, lex: Lexicon, database: Database) -> Drawdown |
     rest = re.sub(r"[,;(]?\s*\b(?:i\.?e\.?|that\s+is|meaning)\b.*$", "", rest, flags=re.I)
     rest = _SHOWN.sub(" ", rest)
     rest = re.sub(r"['’]s\b", " ", rest)
-    found = series_and_period(rest, lex, database)
+    found = series_and_period(prepare(rest).question, lex, database)  # ('idx', 'px')
     if found is None:
         return None
     series, period = found
@@ -167,6 +168,19 @@ def drawdown_again(
 ) -> Drawdown | None:
     """'Same for MSFT.', 'and in 2023?' after a drawdown: the same measure of another series
     or period."""
+    found = asked_again(question, prior.series, lex, database)
+    if found is None:
+        return None
+    series, period = found
+    start, end, text = period or (prior.start, prior.end, prior.period_text)
+    return Drawdown(series, start, end, text)
+
+
+def asked_again(
+    question: str, prior: Series, lex: Lexicon, database: Database
+) -> tuple[Series, tuple[str, str, str] | None] | None:
+    """(the series, the period said or None) of 'Same for MSFT.', 'and in 2023?' after an
+    answer about ``prior``: another series of the same history, or another period."""
     m = AGAIN.match(question)
     if m is None:
         return None
@@ -176,10 +190,9 @@ def drawdown_again(
     series, period = found
     if series is None and period is None:
         return None
-    if series is not None and (len(series.values) != 1 or series.table != prior.series.table):
+    if series is not None and (len(series.values) != 1 or series.table != prior.table):
         return None
-    start, end, text = period or (prior.start, prior.end, prior.period_text)
-    return Drawdown(series or prior.series, start, end, text)
+    return series or prior, period
 
 
 def drawdown_of(data: dict) -> Drawdown:

@@ -124,6 +124,52 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "list the companies in ",
     ),
+    # 'top 10 by FTEs - ticker, sector, FTEs': the rows are the stocks the ticker names (the
+    # sector listed is a column shown, not what is ranked)
+    (
+        re.compile(
+            r"^(\s*(?:top|bottom)\s+\d+)\s+(?=by\b[^-–—:,]{1,40}[-–—:,]\s*(?:with\s+)?(?:tickers?|symbols?)\b)",
+            re.I,
+        ),
+        r"\1 stocks ",
+    ),
+    # "Just the company names will do, I don't need the ticker symbols.": what to show, never a
+    # condition that the rows have no ticker
+    (
+        re.compile(
+            r"\s*[,;]?\s*\b(?:and\s+)?(?:i|we)\s+(?:do\s+not|don'?t)\s+(?:really\s+)?need\s+"
+            r"(?:the\s+|any\s+)?[a-z][a-z\s]{0,30}?(?=\s*[.!?;]|\s*$)",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(r"\b(just|only)\s+(the\s+[a-z][a-z\s]{0,30}?)\s+will\s+do\b", re.I),
+        r"\1 \2",
+    ),
+    # 'How did Apple's share price do over 2023? A percentage would be lovely.': in percent
+    (
+        re.compile(
+            r"(?<=[?.!])\s+(?:a|as\s+a|in)\s+(?:percentage|percent)\s+(?:would\s+be|is|will\s+do)"
+            r"(?:\s+\w+){0,2}\s*[.!]*\s*$",
+            re.I,
+        ),
+        " In percent.",
+    ),
+    # 'NVDA peak close. Px and date.': its highest close
+    (
+        re.compile(
+            r"(?<![-\w])peak\s+(?=(?:close|closing\s+(?:price|level)|price|px|level|volume)\b"
+            r"(?!\s*(?:to|and)\s+trough))",
+            re.I,
+        ),
+        "highest ",
+    ),
+    # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
+    (
+        re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),
+        "companies",
+    ),
     # '2023 returns of AAPL, MSFT and AMZN, ranked from best to worst': best to worst
     (
         re.compile(

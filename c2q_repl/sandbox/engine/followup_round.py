@@ -661,7 +661,19 @@ class FollowupRound:
             # 'on which dates?' after the index's high and low: not a measure of those rows
             return self._planner.refuse("0", question, Decline(_unrelated(question, prior)), ctx)
         single = len(subject) == 1 and subject[0].op == "=" and len(subject[0].values) == 1
-        if spec.shape == "list" and not single:
+        each = (
+            spec.shape == "list"
+            and spec.limit
+            and spec.order_by is not None
+            and len(subject) == 1
+            and prev.per_group is not None
+            and subject[0].col == prev.per_group
+        )
+        if each:
+            # 'and the lowest-volume days in 2023?' after the top day of each of three
+            # stocks: each of them again
+            spec = spec.with_(per_group=prev.per_group)
+        elif spec.shape == "list" and not single:
             reason = (
                 f"'{question}' names no rows of its own; after '{prior.question}' it can mean "
                 "a value for each of those rows or one over all of them. Please say which."
@@ -1174,8 +1186,9 @@ def _series_question_of_one(
     subject = [  # the one row named; a day it was pinned to ('that day') is no subject
         f for f in named_subject(prev) if ctx.lex.kind_of(f.col.table, f.col.column) != "date"
     ]
-    if len(subject) != 1 or subject[0].op != "=" or len(subject[0].values) != 1:
-        return False
+    each = len(subject) == 1 and subject[0].op == "in" and prev.per_group == subject[0].col
+    if len(subject) != 1 or (subject[0].op != "=" or len(subject[0].values) != 1) and not each:
+        return False  # (several series, each ranked on its own: 'top day for AMZN and META')
     words = re.findall(r"[a-z0-9']+", question.lower())
     if len(words) > 12:
         return False

@@ -65,6 +65,7 @@ class _Ranking:
     direction: str  # "DESC" | "ASC"
     keep: int
     figure: exp.Expr  # the aggregate, unaliased
+    name: str  # its column in the answer
 
 
 def _ranking(tree: exp.Select) -> _Ranking | None:
@@ -83,7 +84,7 @@ def _ranking(tree: exp.Select) -> _Ranking | None:
         top = cond.expression.find(exp.Max, exp.Min)
         if not isinstance(cond.expression, exp.Subquery) or top is None:
             return None
-        return _Ranking("DESC" if isinstance(top, exp.Max) else "ASC", 1, figure)
+        return _Ranking("DESC" if isinstance(top, exp.Max) else "ASC", 1, figure, name)
     order = tree.args.get("order")
     if limit is None or order is None or not order.expressions:
         return None
@@ -95,7 +96,7 @@ def _ranking(tree: exp.Select) -> _Ranking | None:
         keep = int(limit.expression.name)
     except (AttributeError, ValueError):
         return None
-    return _Ranking("DESC" if first.args.get("desc") else "ASC", keep, figure)
+    return _Ranking("DESC" if first.args.get("desc") else "ASC", keep, figure, name)
 
 
 def _tables(tree: exp.Select) -> dict[str, str]:
@@ -125,6 +126,8 @@ def leaders_sql(sql: str, group: tuple[str, str], catalog: Catalog, dialect: str
     if column.lower() in (n.lower() for n in names):
         return None  # already grouped by that column: nothing to rank within it
     tables = _tables(tree)
+    if not _describes_the_ranked(tree, table, tables, catalog):
+        return None
     inner = tree.copy()
     for part in ("having", "order", "limit"):
         inner.set(part, None)
@@ -152,9 +155,37 @@ def leaders_sql(sql: str, group: tuple[str, str], catalog: Catalog, dialect: str
         exp.select(*shown)
         .from_(exp.alias_(exp.Subquery(this=inner), "ranked", table=True))
         .where(exp.LTE(this=exp.column(RANK), expression=exp.Literal.number(ranking.keep)))
+        # (a group whose figures are all empty has no top: never every row tied at NULL)
+        .where(exp.Not(this=exp.Is(this=exp.column(ranking.name), expression=exp.Null())))
         .order_by(exp.column(column), exp.column(RANK), exp.column(names[0]))
     )
     return outer.sql(dialect=dialect)
+
+
+def _describes_the_ranked(
+    tree: exp.Select, table: str, tables: dict[str, str], catalog: Catalog
+) -> bool:
+    """The column ranked within is a property of what is ranked: on the same table as the
+    grouped columns ('which state has the most companies in each sector'), or on the table
+    whose key they are ('most picked stock in each sector': a stock's sector). 'which user
+    picked the most stocks in each state' would rank users within the states of their
+    stocks, which no user has."""
+    info = catalog.table(table)
+    if info is None:
+        return False
+    aliases = {alias.lower(): name for name, alias in tables.items()}
+    grouped = []
+    for g in tree.args["group"].expressions:
+        if not isinstance(g, exp.Column):
+            return False
+        owner = aliases.get(g.table.lower(), g.table.lower()) if g.table else ""
+        if not owner and len(tables) == 1:
+            owner = next(iter(tables))
+        grouped.append((owner, g.name.lower()))
+    if any(owner == table.lower() for owner, _ in grouped):
+        return True
+    keys = {k.lower() for k in info.primary_key}
+    return len(keys) == 1 and any(column in keys for _, column in grouped)
 
 
 def _join_to(table: str, tables: dict[str, str], catalog: Catalog) -> tuple[str, str] | None:

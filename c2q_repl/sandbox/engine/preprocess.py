@@ -1473,6 +1473,13 @@ _LABEL_SAYS_WHEN = re.compile(
 _LABEL_ASKS = re.compile(
     r"\b(?:those|these|them|they|their|that|it|its|list|show|give|tell|get|find)\b", re.IGNORECASE
 )
+# "TX-HQ'd names w/ positive rev gr: ticker, sector, industry": what follows the label only
+# lists columns, so the label is the question
+_COLUMN_LIST = re.compile(
+    r"^\s*(?:[\w'&/#%.+-]+(?:\s+[\w'&/#%.+-]+){0,3}\s*(?:,|\band\b|&)\s*)+"
+    r"(?:and\s+)?[\w'&/#%.+-]+(?:\s+[\w'&/#%.+-]+){0,3}\s*[.?!]*\s*$",
+    re.IGNORECASE,
+)
 _FOR_MY = re.compile(
     r"^\s*(?:for|in)\s+(?:my|a|our|the|this)\s+(?:[a-z-]+\s+){0,2}?(?:article|story|report|"
     r"slide|slides|deck|pack|presentation|meeting|memo|piece|post|newsletter|review|demo|"
@@ -1491,7 +1498,11 @@ def context_preamble(text: str, names_data) -> tuple[str, str]:
         if (
             m
             and pattern is _LABEL
-            and (_LABEL_SAYS_WHEN.search(m.group(1)) or _LABEL_ASKS.search(m.group(1)))
+            and (
+                _LABEL_SAYS_WHEN.search(m.group(1))
+                or _LABEL_ASKS.search(m.group(1))
+                or _COLUMN_LIST.match(text[m.end() :])
+            )
         ):
             continue
         if m and (pattern in (_NEW_SUBJECT, _ON_ANOTHER_POINT) or not names_data(m.group(0))):

@@ -1056,7 +1056,8 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
                 if ticker_keyed(catalog, other):
                     cols = _with_listed_names(catalog, cols, other)
             if spec.per_group is not None:
-                cols.insert(0, spec.per_group)
+                # (first: the rows of each group together; once: a series key already shown)
+                cols = [spec.per_group, *(c for c in cols if c != spec.per_group)]
             extra = list(spec.columns)
             extra += [
                 f.col

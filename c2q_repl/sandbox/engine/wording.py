@@ -101,7 +101,9 @@ def arithmetic_decline(prepared: Prepared, lex: Lexicon) -> tuple[Prepared, Decl
 
 _FUTURE = re.compile(
     r"\b(?:will|shall|going\s+to|gonna)\s+(?:[\w'&.]+\s+){0,6}?(?:be|close|open|trade|reach|hit|"
-    r"end|go|rise|fall|grow|gain|drop|cost|worth|perform|do|have|make|earn)\b"
+    r"end|go|rise|fall|grow|gain|drop|cost|worth|perform|have|make|earn|"
+    # ('Just the company names will do, I don't need …': enough, not a forecast)
+    r"do(?!\s*[,.;!]|\s*$))\b"
     r"|\bnext\s+(?:year|month|quarter|week)\b",
     re.I,
 )
