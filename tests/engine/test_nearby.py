@@ -17,7 +17,9 @@ def suggestions(refusal: str) -> tuple[str, list[str]]:
 
 
 def test_suggestions_use_the_named_value_and_measure(engine, seed_db):
-    task = ask(engine, seed_db, "what is the median market cap of Technology companies")
+    task = ask(
+        engine, seed_db, "what is the standard deviation of market cap of Technology companies"
+    )
     heading, questions = suggestions(task.refusal)
     assert heading == "Questions close to yours that I can answer:"
     assert 2 <= len(questions) <= 3
@@ -29,7 +31,7 @@ def test_suggestions_use_the_named_value_and_measure(engine, seed_db):
 
 
 def test_a_named_entity_gets_its_figure_not_a_count(engine, seed_db):
-    task = ask(engine, seed_db, "the median market cap of Apple and Microsoft")
+    task = ask(engine, seed_db, "the standard deviation of market cap of Apple and Microsoft")
     _, questions = suggestions(task.refusal)
     assert "What is the market cap of Apple?" in questions
     assert not any(q.startswith("How many companies are in Apple") for q in questions)

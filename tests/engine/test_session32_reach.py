@@ -271,3 +271,34 @@ def test_a_retired_investors_asides(engine, seed_db):
     )
     gold = "SELECT 100.0 * SUM(country <> 'United States') / COUNT(*) FROM companies"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def _median_rows(seed_db, sql: str) -> dict:
+    """Each group's median computed in Python, from the rows ``sql`` returns (group, value)."""
+    import statistics
+
+    groups: dict = {}
+    for group, value in seed_db.query(sql).rows:
+        if value is not None:
+            groups.setdefault(group, []).append(float(value))
+    return {g: statistics.median(v) for g, v in groups.items()}
+
+
+def test_median_per_group_and_of_a_subset(engine, seed_db):
+    """'median rev gr by sector' was declined ('median' is no SQL aggregate)."""
+    plan = ask(engine, seed_db, "median rev gr by sector")
+    assert plan.tasks[0].sql, plan.tasks[0].refusal
+    got = {r[0]: float(r[1]) for r in seed_db.query(plan.tasks[0].sql).rows}
+    want = _median_rows(seed_db, "SELECT sector, revenue_growth FROM companies")
+    assert got.keys() == want.keys()
+    assert all(abs(got[k] - want[k]) < 1e-9 for k in want)
+    plan = ask(engine, seed_db, "median mkt cap of semis")
+    rows = seed_db.query(plan.tasks[0].sql).rows
+    want = _median_rows(
+        seed_db, "SELECT 1, market_cap FROM companies WHERE industry = 'Semiconductors'"
+    )
+    assert len(rows) == 1 and abs(float(rows[0][0]) - next(iter(want.values()))) < 1e-6
+
+
+def test_median_with_a_total_said_stays_declined(engine, seed_db):
+    assert _declined(ask(engine, seed_db, "median and total market cap by sector"))

@@ -102,6 +102,7 @@ from .kb import few_shot_sql, with_terms
 from .lexicon import Lexicon, load_synonyms
 from .linking import link, spelled_codes
 from .located import where_located, where_said, with_city_of_place
+from .medians import median_asked, median_sql
 from .moved_count import counted, moved_list
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
@@ -266,8 +267,10 @@ class BuiltinAnswerer:
         question = (request.question or "").strip()
         try:
             ctx = self._context(request.catalog, request.database)
-            plan = self._with_running_series(request, question, ctx) or self._answer(
-                request, question, ctx
+            plan = (
+                self._with_running_series(request, question, ctx)
+                or self._with_median(request, question, ctx)
+                or self._answer(request, question, ctx)
             )
             plan = _with_first_crossing(question, plan, ctx)
             plan = self._columns_kept(request, plan, ctx)
@@ -312,6 +315,36 @@ class BuiltinAnswerer:
         task = replace(task, task=question, sql=sql, assumptions=notes, chart=None)
         state = {k: v for k, v in plan.state.items() if k != "spec"}  # nothing to edit
         return replace(plan, tasks=(task,), assumptions=notes, state=state)
+
+    def _with_median(
+        self, request: AnswerRequest, question: str, ctx: AnswerContext
+    ) -> Plan | None:
+        """'median rev gr by sector': answered with 'total' in its place, then that SUM made
+        the median of the same rows (medians.py); 'same for healthcare' after a median keeps
+        it one. None when there is no median to write."""
+        asked = median_asked(question)
+        last = (request.history[-1].state or {}) if request.history else {}
+        if asked is None and last.get("median") and not _SAYS_AGGREGATE.search(question):
+            asked = question  # an edit of the median answer: its SUM is the median again
+        if asked is None:
+            return None
+        plan = self._answer(request, asked, ctx)
+        if len(plan.tasks) != 1 or plan.tasks[0].refusal or not plan.tasks[0].sql:
+            return None
+        task = plan.tasks[0]
+        sql = median_sql(task.sql, ctx.lex.catalog.dialect)
+        if sql is None:
+            return None if asked is not question else plan
+        note = {
+            "concept": "median",
+            "explanation": "the middle value of each group's non-empty values (the mean of the "
+            "middle two when their number is even)",
+        }
+        notes = tuple(
+            a for a in task.assumptions if "total" not in str(a.get("concept", "")).lower()
+        ) + (note,)
+        task = replace(task, task=question, sql=sql, assumptions=notes, chart=None)
+        return replace(plan, tasks=(task,), assumptions=notes, state={**plan.state, "median": True})
 
     def _in_that_period(
         self, request: AnswerRequest, question: str, ctx: AnswerContext, plan: Plan
@@ -2284,6 +2317,12 @@ def _points_back(question: str, lex: Lexicon) -> str:
 _ASKS_ANEW = re.compile(
     r"^\s*(?:(?:ok|so)[\s,]+)?(?:which|what(?!\s+about)|whats|what's|how\s+many|how\s+much|where|who"
     r"|list|show|give|top|total|average|avg|number\s+of)\b",
+    re.I,
+)
+# an aggregate said anew after a median ('and the average?'): not the median again
+_SAYS_AGGREGATE = re.compile(
+    r"\b(?:total|sum|average|avg|mean|max(?:imum)?|min(?:imum)?|count|how\s+many|highest|"
+    r"lowest|number\s+of)\b",
     re.I,
 )
 # 'add mkt cap per FTE', 'also include the sector': one more thing in the answer before

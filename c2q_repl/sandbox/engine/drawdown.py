@@ -21,7 +21,7 @@ from c2q_repl.sandbox.contracts import Database
 
 from .day_moves import Series, series_and_period
 from .lexicon import Lexicon
-from .preprocess import prepare
+from .preprocess import shorthand_words
 
 _DRAWDOWN = re.compile(
     r"\b(?:max(?:imum)?\s+|biggest\s+|largest\s+|deepest\s+|worst\s+)?"
@@ -73,7 +73,7 @@ def read_drawdown(question: str, lex: Lexicon, database: Database) -> Drawdown |
     rest = re.sub(r"[,;(]?\s*\b(?:i\.?e\.?|that\s+is|meaning)\b.*$", "", rest, flags=re.I)
     rest = _SHOWN.sub(" ", rest)
     rest = re.sub(r"['’]s\b", " ", rest)
-    found = series_and_period(prepare(rest).question, lex, database)  # ('idx', 'px')
+    found = series_and_period(shorthand_words(rest), lex, database)  # ('idx', 'px')
     if found is None:
         return None
     series, period = found

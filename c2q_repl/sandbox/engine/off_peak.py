@@ -22,13 +22,17 @@ from c2q_repl.sandbox.contracts import Database
 from .day_moves import Series, history_of, series_and_period
 from .drawdown import WrittenQuery, asked_again, period_words, series_sql
 from .lexicon import Lexicon
-from .preprocess import prepare
+from .preprocess import shorthand_words
 from .spec import QuerySpec
 
+# (a '52-week high' is the high of the last year, and a bare 'high' may be the day's high
+# column: neither is read here)
 _PEAK = (
-    r"(?:(?:all[- ]time|record|52[- ]?w(?:ee)?k|52\s+week)\s+high(?:\s+close)?|peak(?:\s+close)?"
-    r"|ath|highest\s+(?:close|closing\s+(?:level|price)|level|price|px)(?:\s+in\s+the\s+data)?"
-    r"|high)"
+    r"(?:(?:all[- ]time|record)\s+high(?:\s+close)?|peak(?:\s+close)?|ath"
+    r"|highest\s+(?:close|closing\s+(?:level|price)|level|price|px)(?:\s+in\s+the\s+data)?)"
+)
+_YEAR_HIGH = re.compile(
+    r"\b(?:52[- ]?w(?:ee)?ks?|52\s+weeks?|1[- ]year|one[- ]year|12[- ]month)\b", re.I
 )
 _FROM_PEAK = re.compile(
     r"(?:%|\bpercent(?:age)?|\bpct)?\s*(?:\boff|\bbelow|\bunder|\bdown\s+from|\bfrom|"
@@ -53,9 +57,15 @@ _MANY = re.compile(
     re.I,
 )
 _FOLLOW = re.compile(
-    r"(?:%|\bpercent|\bpct\b|\bhow\s+far\b|\bfallen\b)[^?]*\b(?:peak|high|that|it)\b"
-    r"|\b(?:peak|high)\b[^?]*(?:%|\bpercent|\bpct\b)",
+    r"(?:%|\bpercent|\bpct\b|\bhow\s+far\b|\bfallen\b|\bbelow\b|\boff\b)[^?]*"
+    r"\b(?:peak|high|top|ath)\b"
+    r"|\b(?:peak|high|top|ath)\b[^?]*(?:%|\bpercent|\bpct\b)",
     re.I,
+)
+
+
+_NOW = re.compile(
+    r"\b(?:latest|last|now|current(?:ly)?|today|final|most\s+recent|as\s+of|these\s+days)\b", re.I
 )
 
 
@@ -80,6 +90,8 @@ class OffPeak:
 
 def read_off_peak(question: str, lex: Lexicon, database: Database) -> OffPeak | None:
     """How far a series stands from its peak, as the question asks it, or None."""
+    if _YEAR_HIGH.search(question):
+        return None
     many = _MANY.search(question)
     if many is not None:
         return _many_below(question, many, lex, database)
@@ -88,7 +100,7 @@ def read_off_peak(question: str, lex: Lexicon, database: Database) -> OffPeak | 
         return None
     rest = _SHOWN.sub(" ", question[: said.start()] + " " + question[said.end() :])
     rest = re.sub(r"['’]s\b", " ", rest)
-    found = series_and_period(prepare(rest).question, lex, database)
+    found = series_and_period(shorthand_words(rest), lex, database)
     if found is None:
         return None
     series, period = found
@@ -122,7 +134,11 @@ def _many_below(
 def off_peak_of_answer(question: str, prev: QuerySpec, lex: Lexicon) -> OffPeak | None:
     """'how far below that peak is it as of the latest close, in %?' after one series'
     highest value (in a period): from that peak to the data's latest value."""
-    if not _FOLLOW.search(question) or prev.shape not in ("list", "aggregate"):
+    if not _FOLLOW.search(question) or _YEAR_HIGH.search(question):
+        return None
+    if not _NOW.search(question):
+        return None  # ('how far below the high did it end the year': not the data's latest)
+    if prev.shape not in ("list", "aggregate"):
         return None
     measure = prev.order_by if prev.shape == "list" else (prev.metric.col if prev.metric else None)
     if measure is None:

@@ -353,6 +353,19 @@ _ORDINAL_QUARTER = re.compile(
     r"(?=(?:19|20)\d\d\b)",
     re.IGNORECASE,
 )
+
+
+def shorthand_words(text: str) -> str:
+    """Only the word-for-word shorthand of ``text`` read ('idx px' as 'index price'): for the
+    modules that read a series from a few words left over, where the rest of prepare() (its
+    labels and lead-ins) would drop them."""
+
+    def one(m: re.Match) -> str:
+        return INFORMAL.get(m.group(0).lower(), m.group(0))
+
+    return re.sub(r"[A-Za-z][A-Za-z']*", one, text)
+
+
 _QUARTER_NUMBER = {
     "first": 1,
     "1st": 1,
