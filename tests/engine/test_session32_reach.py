@@ -302,3 +302,46 @@ def test_median_per_group_and_of_a_subset(engine, seed_db):
 
 def test_median_with_a_total_said_stays_declined(engine, seed_db):
     assert _declined(ask(engine, seed_db, "median and total market cap by sector"))
+
+
+def test_an_analysts_sector_and_industry_shorthand(engine, seed_db):
+    """'ex fins and RE', 'utes', 'diversified banks' (stored 'Banks—Diversified') were
+    declined on the word."""
+    plan = ask(engine, seed_db, "avg mkt cap by sector ex-fins and RE")
+    gold = (
+        "SELECT sector, AVG(market_cap) FROM companies WHERE sector NOT IN ('Financial"
+        " Services', 'Real Estate') GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "utes - top 5 by mkt cap")
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE sector = 'Utilities' ORDER BY"
+        " market_cap DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "regional banks by mkt cap")
+    gold = (
+        "SELECT stock_symbol, market_cap FROM companies WHERE industry = 'Banks—Regional' ORDER"
+        " BY market_cap DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_ties_asked_for_beside_a_top_one(engine, seed_db):
+    """'Give me everyone tied for first.', 'include ties' were declined on 'tied'/'ties'; the
+    top one is always shown with its ties."""
+    gold = (
+        "SELECT user_id, COUNT(*) FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) ="
+        " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks GROUP BY user_id))"
+    )
+    for question in (
+        "Which users picked the most stocks? Give me everyone tied for first.",
+        "which user picked the most stocks, include ties",
+    ):
+        plan = ask(engine, seed_db, question)
+        assert same_rows(seed_db, plan, gold), (question, plan.tasks[0].refusal)
+    # with a number the ties cannot be kept by a LIMIT: declined, not cut
+    assert _declined(ask(engine, seed_db, "top 3 stocks by picks, show ties"))
+    # 'cities please' is no 'ties please'
+    plan = ask(engine, seed_db, "companies in Texas - names and cities please")
+    assert plan.tasks[0].sql, plan.tasks[0].refusal

@@ -38,6 +38,20 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 # (pattern, replacement): a replacement is a template or a function of the match
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
+# 'ties included please', '(if two are tied show both)', 'show ties if there are any', 'Give
+# me everyone tied for first.', 'if there's a tie just show all of them'
+TIES_SAID = re.compile(
+    r"\s*[,;(\-–—]*\s*(?:and\s+)?\b(?:(?:please\s+)?(?:include|show|keep|list|give\s+me)\s+"
+    r"(?:any\s+|all\s+(?:the\s+)?|the\s+)?(?:ties|tied\s+ones)(?:\s+if\s+there\s+are\s+any)?"
+    r"|(?:ties|tied\s+ones)\s+included|with\s+ties|\bties(?=\s+(?:please|pls)\b)"
+    r"|(?:give\s+me\s+|show\s+|list\s+)?(?:everyone|everybody|all\s+of\s+them|all)\s+tied\s+"
+    r"(?:for\s+(?:first|the\s+top|top|1st)|at\s+the\s+top)"
+    r"|if\s+(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+)?ties?|(?:two|some|several|any)\s+(?:\w+\s+)?"
+    r"(?:are|were)\s+tied|(?:it'?s|they'?re)\s+(?:a\s+)?tied?)[^.?!)]*)"
+    r"(?:\s+(?:please|pls))?\s*\)?(?=\s*[.?!]|\s*$)",
+    re.I,
+)
+
 PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'sort that by how many people they employ': by their employees
     (
@@ -164,6 +178,32 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         "highest ",
+    ),
+    # 'avg mkt cap by sector, ex fins and RE', 'skip Financials': excluding them
+    (
+        re.compile(r"(?:(?<=^)|(?<=[\s,(]))(?:ex[- ]|skip(?:ping)?\s+|sans\s+)(?=[A-Za-z])", re.I),
+        "excluding ",
+    ),
+    (
+        re.compile(r"\b(and|excluding|plus|&|,)(\s+)RE\b"),
+        r"\1\2Real Estate",
+    ),
+    # 'Which users picked the most stocks? Give me everyone tied for first.', 'show ties': the
+    # top one is always shown with every row tied with it; with a number ('top 2 … show
+    # ties') the phrase stays, and the reading that keeps ties (group_leaders.py) or a
+    # decline follows
+    (
+        TIES_SAID,
+        lambda m: (
+            m.group(0)
+            if re.search(
+                r"\b(?:top|bottom|first|last)\s+(?:\d+|two|three|four|five|ten)\b|\b\d+\s+(?:most|"
+                r"least|highest|lowest|biggest|largest|smallest)\b",
+                m.string,
+                re.I,
+            )
+            else ""
+        ),
     ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (

@@ -18,19 +18,12 @@ from dataclasses import dataclass
 from sqlglot import exp
 
 from ..contracts import Catalog
+from .everyday import TIES_SAID
 from .parsed import select_of
 
 _EACH = re.compile(
     r"\s*,?\s*\b(?:(?:in|for|within|across)\s+(?:each|every)(?:\s+one\s+of\s+the)?|per)\s+"
     r"(?P<group>[a-z][a-z_-]*?)s?\b",
-    re.I,
-)
-# 'if there's a tie just show all of them', '(if two are tied show both)', 'ties included'
-_TIES = re.compile(
-    r"\s*[,;(\-–—]*\s*(?:and\s+)?(?:if\s+(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+)?ties?|"
-    r"(?:two|some|several|any)\s+(?:\w+\s+)?(?:are|were)\s+tied|(?:it'?s|they'?re)\s+(?:a\s+)?tied?)"
-    r"[^.?!)]*|(?:ties|tied\s+ones)\s+included|(?:include|show|keep)\s+(?:any\s+|all\s+)?ties)"
-    r"\s*\)?",
     re.I,
 )
 RANK = "rank_in_group"
@@ -50,7 +43,7 @@ def leaders_asked(question: str) -> LeadersAsked | None:
         return None
     m = found[0]
     rest = question[: m.start()] + " " + question[m.end() :]
-    rest = _TIES.sub(" ", rest)
+    rest = TIES_SAID.sub(" ", rest)
     rest = re.sub(r"\s+", " ", rest).strip()
     rest = re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,;")
     if not re.search(

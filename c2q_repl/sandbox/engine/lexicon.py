@@ -435,6 +435,13 @@ def _add_value(lex: Lexicon, table: str, column: str, value: str) -> None:
     core = tuple(w for w in key if w not in _CORPORATE_SUFFIXES)
     if core and core != key and len(" ".join(core)) >= 3:
         lex.add(core, Target("value", table, column, value, via="name"))
+    family, dash, member = value.partition(_FAMILY_DASH)
+    if dash and family.strip() and 0 < len(member.split()) <= 2:
+        # 'regional banks', 'application software': 'Banks—Regional' said the way round
+        # English says it
+        turned = phrase_key(f"{member} {family}")
+        if not any(t.kind == "value" for t in lex.phrases.get(turned, [])):
+            lex.add(turned, Target("value", table, column, value, via="value"))
 
 
 # a family of values stored as 'Family—Member' ('Software—Application'): the value target
