@@ -345,3 +345,39 @@ def test_ties_asked_for_beside_a_top_one(engine, seed_db):
     # 'cities please' is no 'ties please'
     plan = ask(engine, seed_db, "companies in Texas - names and cities please")
     assert plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+def test_a_marketing_analysts_questions_on_picks(engine, seed_db):
+    """'which stocks are the top 10 most picked by folks on the app?', 'who was the first
+    person to pick Nvidia, and when?', '# names' and 'what are they trading at right now?'"""
+    plan = ask(engine, seed_db, "which stocks are the top 10 most picked by folks on the app?")
+    gold = (
+        "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+        " ORDER BY n DESC, stock_symbol LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "who was the first person to pick Nvidia, and when?")
+    gold = (
+        "SELECT user_id, created_date FROM user_selected_stocks WHERE stock_symbol = 'NVDA'"
+        " ORDER BY created_date LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "tech vs fins side by side: total mkt cap, avg rev growth, # names")
+    gold = (
+        "SELECT sector, SUM(market_cap), AVG(revenue_growth), COUNT(*) FROM companies WHERE"
+        " sector IN ('Technology', 'Financial Services') GROUP BY sector"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = session(
+        engine,
+        seed_db,
+        "which stocks are the top 10 most picked by folks on the app?",
+        "and what are they trading at right now?",
+    )
+    top = seed_db.query(
+        "SELECT stock_symbol FROM user_selected_stocks GROUP BY stock_symbol"
+        " ORDER BY COUNT(*) DESC, stock_symbol LIMIT 10"
+    ).rows
+    listed = ", ".join(f"'{r[0]}'" for r in top)
+    gold = f"SELECT stock_symbol, current_price FROM companies WHERE stock_symbol IN ({listed})"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

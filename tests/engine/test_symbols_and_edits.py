@@ -2004,9 +2004,14 @@ def test_count_followups_that_ask_for_rows_or_a_place(engine, seed_db):
 
 
 def test_they_after_a_lone_extreme_value_is_declined(engine, seed_db):
-    """'and what did they pick' after 'when did the first user sign up' listed every pick."""
+    """'and what did they pick' after 'when did the first user sign up' listed every pick;
+    the first user's row is now the answer, so 'they' is that user (never every pick)."""
     plan = session(engine, seed_db, "when did the first user sign up", "and what did they pick")
-    assert not plan.tasks[0].sql and "only a value" in plan.tasks[0].refusal
+    gold = (
+        "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = (SELECT user_id FROM"
+        " users ORDER BY created_date LIMIT 1)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
 
 
 def test_which_of_them_after_a_ranking_filters_the_rows_shown(engine, seed_db):

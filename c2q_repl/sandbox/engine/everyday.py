@@ -205,6 +205,43 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             else ""
         ),
     ),
+    # 'who was the first person to pick Nvidia, and when?': the earliest pick of it (its user
+    # and date shown)
+    (
+        re.compile(
+            r"^\s*(?:and\s+)?(?:who|which\s+user)\s+(?:was|were|is)\s+the\s+(?P<when>first|last|latest|"
+            r"earliest|most\s+recent|newest)\s+(?:person|user|one|folks?|people|member|customer)\s+"
+            r"to\s+(?:pick|add|select|choose|watch|save)\s+(?P<what>[^,?]+?)(?:\s*,?\s*and\s+when)?"
+            r"\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: f"the {m.group('when')} pick of {m.group('what')}",
+    ),
+    # 'which stocks are the top 10 most picked by folks on the app?': the top 10 most picked
+    # stocks (who picked them is everyone)
+    (
+        re.compile(
+            r"^\s*(?:which|what)\s+(?P<noun>[a-z]+)\s+(?:are|were)\s+(?:the\s+)?(?P<top>top\s+\d+\s+"
+            r"(?:most|least)\s+(?:[a-z]+ed|popular|watched))(?:\s+(?:by|among|with|on)\s+(?:our\s+|the\s+"
+            r"|all\s+(?:the\s+)?)?(?:folks|people|users|everyone|everybody|investors|members)"
+            r"(?:\s+on\s+(?:the|our)\s+app)?)?\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: f"{m.group('top')} {m.group('noun')}?",
+    ),
+    # 'and what are they trading at right now?': their current price
+    (
+        re.compile(
+            r"\bwhat\s+(?:are|is)\s+(?P<who>they|it|those|these|those\s+\w+|these\s+\w+)\s+"
+            r"trading\s+at(?:\s+right\s+now|\s+now|\s+today|\s+currently|\s+these\s+days)?",
+            re.I,
+        ),
+        lambda m: (
+            "what is its current price"
+            if m.group("who").lower() == "it"
+            else "what are their current prices"
+        ),
+    ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),

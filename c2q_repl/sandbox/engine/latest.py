@@ -78,7 +78,8 @@ def read_latest(st: ReadState) -> None:
                         f"'{nxt.text}' has no history in this database; its stored value is the current one",
                     )
                 )
-        elif nxt.kind == "table" and newest:
+        elif nxt.kind == "table":
+            # ('the latest pick of NVDA', and the first: the row with the earliest date)
             table = nxt.targets[0].table
             events = event_dates(st, table)
             if events:

@@ -239,7 +239,8 @@ INFORMAL: dict[str, str] = {
     "noone": "no one",
     "literally": "",
 }
-_HASH_OF = re.compile(r"#\s*of\b", re.IGNORECASE)
+# '# of names', '# names' (never '#1' or 'AAPL #'): the number of them
+_HASH_OF = re.compile(r"#\s*of\b|#\s*(?=[a-z]{3,})", re.IGNORECASE)
 # 'user 76's picks': the picks of user 76 (the possessed rows are the subject, not the user)
 _ID_POSSESSIVE = re.compile(
     r"(?<![\w&])([A-Za-z]+)\s+(\d+)['’]s\s+([A-Za-z]+)\b(?=\s*(?:[?.!,]|$|\s+(?:and|with|in|on|from|"
@@ -1164,7 +1165,8 @@ _HYPHENED_MOST = re.compile(r"\b(most|least)-([a-z]+(?:ed|en))\b", re.IGNORECASE
 def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     """Rewrite abbreviations word by word; returns the text and what was rewritten."""
     rewrites: list[tuple[str, str]] = []
-    text = _HASH_OF.sub("number of", question)
+    text = _HASH_OF.sub("number of ", question)
+    text = re.sub(r"number of\s+", "number of ", text)
     text = _NO_OF.sub("number of", text)
     if text != question:
         rewrites.append(("# of", "number of"))
