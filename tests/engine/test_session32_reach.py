@@ -381,3 +381,23 @@ def test_a_marketing_analysts_questions_on_picks(engine, seed_db):
     listed = ", ".join(f"'{r[0]}'" for r in top)
     gold = f"SELECT stock_symbol, current_price FROM companies WHERE stock_symbol IN ({listed})"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_year_said_with_how_a_change_is_measured(engine, seed_db):
+    """'over the whole of 2023, from the first trading day in January to the last one in
+    December' was declined on 'January'."""
+    plan = ask(
+        engine,
+        seed_db,
+        "How did Apple's share price do over the whole of 2023, from the first trading day in"
+        " January to the last one in December? A percentage would be lovely.",
+    )
+    gold = (
+        "SELECT 100.0 * (l.close - f.close) / f.close FROM stock_price_history f JOIN"
+        " stock_price_history l ON l.stock_symbol = f.stock_symbol WHERE f.stock_symbol = 'AAPL'"
+        " AND f.record_date = (SELECT MIN(record_date) FROM stock_price_history WHERE"
+        " stock_symbol = 'AAPL' AND record_date LIKE '2023%') AND l.record_date = (SELECT"
+        " MAX(record_date) FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date"
+        " LIKE '2023%')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

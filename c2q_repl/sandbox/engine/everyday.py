@@ -242,6 +242,18 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             else "what are their current prices"
         ),
     ),
+    # 'over the whole of 2023, from the first trading day in January to the last one in
+    # December': how a change over a year is measured anyway (first close to last close)
+    (
+        re.compile(
+            r"\s*,?\s*\bfrom\s+(?:the\s+)?first\s+(?:trading\s+)?day(?:\s+(?:in|of)\s+(?:january|jan))?"
+            r"\s+(?:to|until|through)\s+(?:the\s+)?last\s+(?:one|trading\s+day|day)"
+            r"(?:\s+(?:in|of)\s+(?:december|dec))?(?=\s*[?.!,]|\s*$)",
+            re.I,
+        ),
+        lambda m: "" if re.search(r"\b(?:19|20)\d\d\b", m.string) else m.group(0),
+    ),
+    (re.compile(r"\bover\s+the\s+whole\s+of\s+(?=(?:19|20)\d\d\b)", re.I), "over "),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),
