@@ -401,3 +401,19 @@ def test_a_year_said_with_how_a_change_is_measured(engine, seed_db):
         " LIKE '2023%')"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_the_top_day_of_each_stock_said_with_for_each(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "highest volume day for AAPL, MSFT, NVDA and TSLA - date + volume for each",
+    )
+    gold = (
+        "SELECT stock_symbol, record_date, volume FROM (SELECT stock_symbol, record_date, volume,"
+        " RANK() OVER (PARTITION BY stock_symbol ORDER BY volume DESC) AS rk FROM"
+        " stock_price_history WHERE stock_symbol IN ('AAPL', 'MSFT', 'NVDA', 'TSLA')) t WHERE"
+        " rk = 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    assert _declined(ask(engine, seed_db, "average close for each"))

@@ -254,6 +254,25 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         lambda m: "" if re.search(r"\b(?:19|20)\d\d\b", m.string) else m.group(0),
     ),
     (re.compile(r"\bover\s+the\s+whole\s+of\s+(?=(?:19|20)\d\d\b)", re.I), "over "),
+    # 'Highest close for JPM, XOM and KO …, and the date it happened': the date
+    (
+        re.compile(
+            r"\b(?:date|day)\s+(?:it|that|this)\s+(?:happened|occurred|took\s+place)\b", re.I
+        ),
+        "date",
+    ),
+    # 'highest volume day for AAPL, MSFT, NVDA and TSLA - date + volume for each': for each of
+    # the stocks named (each_series.py ranks within each)
+    (
+        re.compile(
+            r"\s+for\s+each(?:\s+(?:one|of\s+them|stock|name|ticker))?\s*(?=[.?!]*\s*$)", re.I
+        ),
+        lambda m: (
+            ""
+            if len(re.findall(r"\b[A-Z]{2,5}\b(?=\s*(?:,|and\b|&|$))", m.string[: m.start()])) >= 2
+            else m.group(0)
+        ),
+    ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),
