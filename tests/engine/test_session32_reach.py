@@ -417,3 +417,30 @@ def test_the_top_day_of_each_stock_said_with_for_each(engine, seed_db):
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
     assert _declined(ask(engine, seed_db, "average close for each"))
+
+
+def test_excluding_several_values_in_a_follow_up(engine, seed_db):
+    """'ex fins and RE' after averages per sector kept Real Estate only (the negation
+    covered its first value); 'excluding A and B' leaves both out."""
+    for edit in ("ex fins and RE", "excluding Financial Services and Real Estate"):
+        plan = session(engine, seed_db, "avg mkt cap and avg rev gr by sector", edit)
+        gold = (
+            "SELECT sector, AVG(market_cap), AVG(revenue_growth) FROM companies WHERE sector NOT"
+            " IN ('Financial Services', 'Real Estate') GROUP BY sector"
+        )
+        assert same_rows(seed_db, plan, gold), (edit, plan.tasks[0].refusal)
+
+
+def test_trading_at_is_the_current_price(engine, seed_db):
+    plan = ask(engine, seed_db, "what is AAPL trading at right now?")
+    gold = "SELECT current_price FROM companies WHERE stock_symbol = 'AAPL'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = session(
+        engine,
+        seed_db,
+        "which stocks are the top 10 most picked by folks on the app?",
+        "what sector is each of those in?",
+        "and what are they trading at right now?",
+    )
+    sql = plan.tasks[0].sql or ""
+    assert "sector" in sql and "current_price" in sql and "COUNT(*)" in sql, sql

@@ -80,7 +80,7 @@ from .drawdown import (
 )
 from .each_series import each_series
 from .echo import echoed, linked_rows_of
-from .everyday import the_last_day, top_said_after, without_count_restated
+from .everyday import the_last_day, top_said_after, trading_at, without_count_restated
 from .evidence import (
     back_reference,
     followup_evidence,
@@ -652,6 +652,7 @@ class BuiltinAnswerer:
         # 'Put Apple and Microsoft side by side: …': the comparison asked
         body = re.sub(r"^\s*(?:please\s+)?put\s+(?=.+\bside\s+by\s+side\b)", "", body, flags=re.I)
         body = both_shown(body)  # 'A vs B: which one is worth more? Market caps side by side.'
+        body = trading_at(body)  # 'and what are they trading at right now?': their prices
         body = close_dates(  # 'Aug 31 close to Sep 30 close', 'last 2021 close to last 2022 close'
             body, lambda year: last_trading_day(ctx.lex.catalog, ctx.database, year)
         )

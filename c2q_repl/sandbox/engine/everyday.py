@@ -38,6 +38,28 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 # (pattern, replacement): a replacement is a template or a function of the match
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
+_TRADING_AT = re.compile(
+    r"\bwhat\s+(?:are|is|'s)\s+(?P<who>[\w.&'-]+(?:\s+[\w.&'-]+){0,2}?)\s+trading\s+at"
+    r"(?:\s+right\s+now|\s+now|\s+today|\s+currently|\s+these\s+days)?",
+    re.I,
+)
+
+
+def trading_at(text: str) -> str:
+    """'and what are they trading at right now?': their current prices (an edit that adds the
+    column beside what was shown); 'what is AAPL trading at?': AAPL's current price."""
+
+    def one(m: re.Match[str]) -> str:
+        who = m.group("who").lower()
+        if who == "it":
+            return "its current price"
+        if who.split()[0] in ("they", "those", "these", "them"):
+            return "their current prices"
+        return f"the current price of {m.group('who')}"
+
+    return _TRADING_AT.sub(one, text)
+
+
 # 'ties included please', '(if two are tied show both)', 'show ties if there are any', 'Give
 # me everyone tied for first.', 'if there's a tie just show all of them'
 TIES_SAID = re.compile(
@@ -228,19 +250,6 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         lambda m: f"{m.group('top')} {m.group('noun')}?",
-    ),
-    # 'and what are they trading at right now?': their current price
-    (
-        re.compile(
-            r"\bwhat\s+(?:are|is)\s+(?P<who>they|it|those|these|those\s+\w+|these\s+\w+)\s+"
-            r"trading\s+at(?:\s+right\s+now|\s+now|\s+today|\s+currently|\s+these\s+days)?",
-            re.I,
-        ),
-        lambda m: (
-            "what is its current price"
-            if m.group("who").lower() == "it"
-            else "what are their current prices"
-        ),
     ),
     # 'over the whole of 2023, from the first trading day in January to the last one in
     # December': how a change over a year is measured anyway (first close to last close)

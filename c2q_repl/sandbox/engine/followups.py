@@ -374,6 +374,21 @@ def _restates_group(linked, prev: QuerySpec) -> bool:
     )
 
 
+def _lists_another_value(items: list, k: int, target) -> bool:
+    """The item after ``items[k]`` (past an 'and' / 'or') is another value of its column."""
+    j = k + 1
+    while (
+        j < len(items)
+        and items[j].kind == "kw"
+        and items[j].text.lower() in ("and", "or", "&", "nor")
+    ):
+        j += 1
+    if j >= len(items) or items[j].kind != "value":
+        return False
+    nxt = items[j].targets[0]
+    return (nxt.table, nxt.column) == (target.table, target.column)
+
+
 def apply_followup(
     prev: QuerySpec, question: str, lex: Lexicon, require_evidence: bool = True
 ) -> Edit | None:
@@ -498,7 +513,8 @@ def apply_followup(
                 # condition on stock prices (two links away), it is another subject
                 return None
             new_values.setdefault(col, []).append((target.value, negate))
-            negate = False
+            # 'excluding fins and RE': the negation covers every value listed after it
+            negate = negate and _lists_another_value(items, k, target)
         elif it.kind == "kw" and it.category == "bucket" and _regroups_by_period(spec, items, k):
             # 'and per month for 2023' after a count per year: the same figure, per month
             spec = spec.with_(bucket=it.arg)
