@@ -444,3 +444,16 @@ def test_trading_at_is_the_current_price(engine, seed_db):
     )
     sql = plan.tasks[0].sql or ""
     assert "sector" in sql and "current_price" in sql and "COUNT(*)" in sql, sql
+
+
+def test_a_scope_then_a_whole_ranking_in_a_session(engine, seed_db):
+    """'Tech only. Top 5 names by wt.' after the weight per sector was declined on 'only'."""
+    plan = session(
+        engine, seed_db, "Idx wt by sector, largest first.", "Tech only. Top 5 names by wt."
+    )
+    gold = (
+        "SELECT i.stock_symbol, i.weight FROM index_compositions i JOIN companies c ON"
+        " c.stock_symbol = i.stock_symbol WHERE c.sector = 'Technology' ORDER BY i.weight DESC"
+        " LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

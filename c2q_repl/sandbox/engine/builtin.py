@@ -719,7 +719,7 @@ class BuiltinAnswerer:
             )
             if added is not None:
                 return added
-        scoped = None if request.history else scope_first(body)
+        scoped = scope_first(body, in_session=bool(request.history))
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
         body, restated = without_count_restated(body)

@@ -10,15 +10,20 @@ import re
 
 _SCOPE_FIRST = re.compile(
     r"^\s*(?:for\s+)?(?:only\s+(?P<a>[a-z0-9&][^,:;\-–—?]{1,30}?)|(?P<b>[a-z0-9&][^,:;\-–—?]{1,30}?)"
-    r"\s+only)\s*(?:[,:;]|\s[-–—])\s*(?P<q>[^?]+?)\s*(?P<end>[?.!]*)\s*$",
+    r"\s+only)\s*(?:[,:;.]|\s[-–—])\s*(?P<q>[^?]+?)\s*(?P<end>[?.!]*)\s*$",
     re.IGNORECASE,
 )
 
 
-def scope_first(question: str) -> tuple[str, tuple[str, str]] | None:
+# 'Tech only. Top 5 names by wt.': a whole ranking after the scope is a question of its own
+# even in a session
+_WHOLE_RANKING = re.compile(r"^\s*(?:top|bottom)\s+\d+\b.*\bby\b", re.IGNORECASE)
+
+
+def scope_first(question: str, in_session: bool = False) -> tuple[str, tuple[str, str]] | None:
     """(the question with its scope as a condition, (said, read as)), or None."""
     m = _SCOPE_FIRST.match(question)
-    if m is None:
+    if m is None or (in_session and not _WHOLE_RANKING.match(m.group("q"))):
         return None
     scope = m.group("a") or m.group("b")
     read = f"{m.group('q')} in {scope}{m.group('end')}"
