@@ -719,7 +719,12 @@ class BuiltinAnswerer:
             )
             if added is not None:
                 return added
-        scoped = scope_first(body, in_session=bool(request.history))
+        shown_before = (request.history[-1].state or {}).get("spec") if request.history else None
+        scoped = (
+            None
+            if shown_before and QuerySpec.from_json(shown_before).filters
+            else scope_first(body, in_session=bool(request.history))
+        )  # ('only tech - top 5' after California's companies: narrows them, not read here)
         if scoped is not None:
             body = scoped[0]  # 'texas only - top 3 employers': 'top 3 employers in texas'
         body, restated = without_count_restated(body)
