@@ -457,3 +457,14 @@ def test_a_scope_then_a_whole_ranking_in_a_session(engine, seed_db):
         " LIMIT 5"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_period_and_the_date_of_the_index(engine, seed_db):
+    """'max S&P 500 index price in 2023 and the date it happened' filtered the stocks' dates
+    (through every constituent: it timed out)."""
+    plan = ask(engine, seed_db, "max S&P 500 index price in 2023 and the date it happened")
+    gold = (
+        "SELECT record_date, price FROM index_price_history WHERE record_date LIKE '2023%' ORDER"
+        " BY price DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

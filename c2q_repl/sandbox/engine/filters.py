@@ -8,7 +8,15 @@ from dataclasses import replace
 
 from .lexicon import FAMILY_MARK, Target
 from .linking import Item
-from .reading import ReadState, Refuse, choose, col_kind, columns_of, local_column
+from .reading import (
+    ReadState,
+    Refuse,
+    choose,
+    col_kind,
+    columns_of,
+    date_of_table_in_play,
+    local_column,
+)
 from .spec import Col, Filter
 from .timeexpr import resolve
 
@@ -632,7 +640,11 @@ def time_columns(st: ReadState, times: list[tuple[int, Item]]) -> dict[int, Col]
                     c for c in columns_of(it) if col_kind(st, c) == "date" or is_year_column(st, c)
                 ]
                 if dates:
-                    found[i] = _named_tables_own(st, dates) or dates[0]
+                    chosen = _named_tables_own(st, dates) or dates[0]
+                    if len(dates) == 1 and chosen == dates[0]:
+                        # 'max S&P 500 index price in 2023 and the date': the index's date
+                        chosen = date_of_table_in_play(st, chosen, it)
+                    found[i] = chosen
                     st.take(j)
                     break
     return found

@@ -83,7 +83,7 @@ def key_columns(st: ReadState, table: str) -> tuple[str, ...]:
 def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
     """Pick one of several columns a phrase may mean, preferring tables in play."""
     if len(cols) == 1:
-        return _date_of_table_in_play(st, cols[0], item)
+        return date_of_table_in_play(st, cols[0], item)
     if not cols:
         # 'have made at least one pick': a count word with no number column to compare
         raise Refuse(f"I could not tell which number '{item.text}' is compared by.", item.text)
@@ -109,7 +109,7 @@ def choose(st: ReadState, cols: list[Col], item: Item) -> Col:
     return cols[0]
 
 
-def _date_of_table_in_play(st: ReadState, col: Col, item: Item) -> Col:
+def date_of_table_in_play(st: ReadState, col: Col, item: Item) -> Col:
     """'earliest index price, date and price': a bare 'date' is read by default as one
     table's date; when the rest of the question is about another table that has a date
     column of that name, it is that table's date (the first table the other words involve)."""
@@ -123,15 +123,16 @@ def _date_of_table_in_play(st: ReadState, col: Col, item: Item) -> Col:
             continue
         if it.kind == "table" or (it.kind == "column" and len({t.table for t in it.targets}) == 1):
             others.append(it.targets[0].table)
-    if not others or others[0] == col.table:
+    for other in dict.fromkeys(others):
+        if other == col.table:
+            return col
+        table = st.lex.catalog.table(other)
+        same = table.column(col.column) if table is not None else None
+        if same is not None and col_kind(st, Col(other, same.name)) == "date":
+            break  # ('max S&P 500 index price …': the index names no date; its prices do)
+    else:
         return col
-    table = st.lex.catalog.table(others[0])
-    same = table.column(col.column) if table is not None else None
-    if same is None:
-        return col
-    local = Col(others[0], same.name)
-    if col_kind(st, local) != "date":
-        return col
+    local = Col(other, same.name)
     st.notes.append((item.text, f"'{item.text}' read as {local.table}.{local.column}"))
     return local
 
