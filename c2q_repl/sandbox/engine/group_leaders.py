@@ -133,6 +133,8 @@ def leaders_sql(sql: str, group: tuple[str, str], catalog: Catalog, dialect: str
     where = exp.column(column, table=tables[table.lower()])
     if any(g.sql() == where.sql() for g in tree.args["group"].expressions):
         return None
+    if _one_row_each(tree, column, table, tables, catalog):
+        return None
     inner.set("expressions", [exp.alias_(where.copy(), column), *inner.expressions])
     inner.set("group", exp.Group(expressions=[where.copy(), *tree.args["group"].expressions]))
     window = exp.Window(
@@ -179,6 +181,24 @@ def _describes_the_ranked(
         return True
     keys = {k.lower() for k in info.primary_key}
     return len(keys) == 1 and any(column in keys for _, column in grouped)
+
+
+def _one_row_each(
+    tree: exp.Select, column: str, table: str, tables: dict[str, str], catalog: Catalog
+) -> bool:
+    """The grouping with the column added covers the key of the rows counted ('the most
+    picked stock per user': each user picks a stock once), so every group holds one row and
+    every row ties at the top: a ranking that ranks nothing."""
+    source = tree.args.get("from")
+    first = source.this if source is not None else None
+    if not isinstance(first, exp.Table):
+        return False
+    info = catalog.table(first.name)
+    if info is None or not info.primary_key:
+        return False
+    grouped = {g.name.lower() for g in tree.args["group"].expressions if isinstance(g, exp.Column)}
+    grouped.add(column.lower())
+    return all(k.lower() in grouped for k in info.primary_key)
 
 
 def _join_to(table: str, tables: dict[str, str], catalog: Catalog) -> tuple[str, str] | None:
