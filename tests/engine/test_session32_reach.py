@@ -468,3 +468,17 @@ def test_a_period_and_the_date_of_the_index(engine, seed_db):
         " BY price DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_leaders_of_groups_of_one_row_are_not_written(seed_db):
+    """Ranked within a column that, with the grouping, covers the key of the rows counted,
+    every group holds one row and all tie at the top: nothing is written."""
+    from c2q_repl.sandbox.engine.group_leaders import leaders_sql
+
+    catalog = seed_db.catalog()
+    ranked = (
+        "SELECT user_selected_stocks.stock_symbol, COUNT(*) AS n FROM user_selected_stocks"
+        " GROUP BY user_selected_stocks.stock_symbol ORDER BY n DESC LIMIT 1"
+    )
+    assert leaders_sql(ranked, ("user_selected_stocks", "user_id"), catalog, "sqlite") is None
+    assert leaders_sql(ranked, ("companies", "sector"), catalog, "sqlite") is not None

@@ -126,7 +126,11 @@ def leaders_sql(sql: str, group: tuple[str, str], catalog: Catalog, dialect: str
         inner.set(part, None)
     if table.lower() not in tables:
         joined = _join_to(table, tables, catalog)
-        if joined is None or any(not c.table for c in tree.find_all(exp.Column)):
+        aliases = {n.lower() for n in names}
+        bare = [
+            c for c in tree.find_all(exp.Column) if not c.table and c.name.lower() not in aliases
+        ]
+        if joined is None or bare:
             return None  # (a column named bare could become ambiguous once joined)
         inner = inner.join(joined[0], on=joined[1])
         tables[table.lower()] = table
@@ -189,7 +193,7 @@ def _one_row_each(
     """The grouping with the column added covers the key of the rows counted ('the most
     picked stock per user': each user picks a stock once), so every group holds one row and
     every row ties at the top: a ranking that ranks nothing."""
-    source = tree.args.get("from")
+    source = tree.args.get("from_") or tree.args.get("from")
     first = source.this if source is not None else None
     if not isinstance(first, exp.Table):
         return False
