@@ -353,6 +353,10 @@ SPLITS = (
     "dev210",
     "dev211",
     "dev212",
+    "dev213",
+    "dev214",
+    "dev215",
+    "dev216",
 )  # later blind sets
 
 
