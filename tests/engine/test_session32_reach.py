@@ -482,3 +482,24 @@ def test_leaders_of_groups_of_one_row_are_not_written(seed_db):
     )
     assert leaders_sql(ranked, ("user_selected_stocks", "user_id"), catalog, "sqlite") is None
     assert leaders_sql(ranked, ("companies", "sector"), catalog, "sqlite") is not None
+
+
+def test_top_days_by_a_measure(engine, seed_db):
+    """'Top 5 days by trading vol for TSLA in 2023.' listed the 5 latest days."""
+    plan = ask(engine, seed_db, "Top 5 days by trading vol for TSLA in 2023.")
+    gold = (
+        "SELECT record_date, volume FROM stock_price_history WHERE stock_symbol = 'TSLA' AND"
+        " record_date LIKE '2023%' ORDER BY volume DESC LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_ranking_within_each_row_is_declined(engine, seed_db):
+    """'largest name in each - ticker, mkt cap' ranked within each stock (all 500 back)."""
+    plan = session(
+        engine,
+        seed_db,
+        "REITs by sub-industry: count, total mkt cap",
+        "largest name in each - ticker, mkt cap",
+    )
+    assert _declined(plan)

@@ -282,6 +282,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             else m.group(0)
         ),
     ),
+    # 'Top 5 days by trading vol for TSLA in 2023.': the 5 days with the most volume (it was
+    # read as the 5 latest days)
+    (
+        re.compile(
+            r"\b(?P<top>top|bottom)\s+(?P<n>\d+)\s+(?:trading\s+)?(?P<days>days|sessions|dates)\s+by\s+"
+            r"(?:(?:trading|daily|the)\s+)?(?P<m>[a-z][a-z ]{1,30}?)(?=\s+(?:for|of|in|on|during|over|"
+            r"since|between|from)\b|\s*[?.!,;]|\s*$)",
+            re.I,
+        ),
+        lambda m: f"{m.group('top')} {m.group('n')} {m.group('m')} {m.group('days')}",
+    ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),

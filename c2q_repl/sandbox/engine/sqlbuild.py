@@ -1104,6 +1104,13 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
         ]
         out = [c.column for c in cols]
         if spec.per_group is not None:
+            if spec.per_group in pk and len(pk) == 1:
+                # 'largest name in each' read within each stock: one row per group, so the
+                # ranking ranks nothing (every row would come back)
+                raise PlanError(
+                    f"'each' here would rank within each {spec.per_group.column}, which is one "
+                    f"row each; please name what to rank within (for example 'in each sector')."
+                )
             if conditions:
                 select = select.where(exp.and_(*conditions))
             select = _top_per_group(select, spec, names, order, out)
