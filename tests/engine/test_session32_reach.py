@@ -503,3 +503,23 @@ def test_a_ranking_within_each_row_is_declined(engine, seed_db):
         "largest name in each - ticker, mkt cap",
     )
     assert _declined(plan)
+
+
+def test_more_ways_to_ask_how_far_below_a_peak(engine, seed_db):
+    plan = ask(engine, seed_db, "How far is TSLA's last close below its 2022 peak close, in %?")
+    within = " AND record_date LIKE '2022%'"
+    gold = _off_peak("stock_price_history", "stock_symbol", "TSLA", "close", within)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "Which 10 names sit furthest below their peak close (whole history) as of the latest"
+        " close? Show % below peak.",
+    )
+    gold = (
+        "SELECT p.stock_symbol, (l.close - p.pk) * 100.0 / p.pk AS pct FROM (SELECT"
+        " stock_symbol, MAX(close) AS pk FROM stock_price_history GROUP BY stock_symbol) p JOIN"
+        " stock_price_history l ON l.stock_symbol = p.stock_symbol AND l.record_date = (SELECT"
+        " MAX(record_date) FROM stock_price_history) ORDER BY pct LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -37,8 +37,10 @@ _YEAR_HIGH = re.compile(
 _FROM_PEAK = re.compile(
     r"(?:%|\bpercent(?:age)?|\bpct)?\s*(?:\boff|\bbelow|\bunder|\bdown\s+from|\bfrom|"
     r"\bfallen\s+from)\s+(?:its|the|their|that|this)?\s*" + _PEAK + r"\b"
-    r"|\bhow\s+far\s+(?:(?:is\s+)?(?:it|the\s+latest\s+close|the\s+last\s+close)\s+)?"
-    r"(?:below|off|under|from)\s+(?:its|the|their|that|this)?\s*" + _PEAK + r"\b",
+    r"|\bhow\s+far\s+(?P<mid>[^?]{0,40}?\s)?"
+    r"(?:below|off|under|from)\s+(?:its|the|their|that|this)?\s*(?P<year>(?:19|20)\d\d\s+)?"
+    + _PEAK
+    + r"\b",
     re.I,
 )
 # what the answer shows anyway, said beside the question ('peak close + date, latest close')
@@ -53,7 +55,17 @@ _SHOWN = re.compile(
 _MANY = re.compile(
     r"(?P<cmp>more\s+than|over|at\s+least|>=?)?\s*(?P<n>\d+(?:\.\d+)?)\s*%\s*(?P<plus>\+|or\s+more)?"
     r"\s*(?:or\s+more\s+)?(?:below|under|off|from|down\s+from)\s+(?:their|its|the)\s+"
-    r"(?:own\s+)?" + _PEAK + r"\b",
+    r"(?:own\s+)?" + _PEAK + r"\b"
+    # 'trading at less than half their peak close': more than 50 % below it
+    r"|(?P<half>(?:less\s+than|under|below)\s+half)\s+(?:of\s+)?(?:their|its|the)\s+(?:own\s+)?"
+    + _PEAK
+    + r"\b",
+    re.I,
+)
+# 'Which 10 names sit furthest below their peak close': ranked by it
+_FURTHEST = re.compile(
+    r"\b(?:(?:top|which|the)\s+)?(?P<n>\d+)\b[^?]*?\b(?:furthest|farthest|most|deepest)\s+(?:below|off|under|"
+    r"from)\s+(?:their|its|the)\s+(?:own\s+)?" + _PEAK + r"\b",
     re.I,
 )
 _FOLLOW = re.compile(
@@ -79,6 +91,7 @@ class OffPeak:
     threshold: float | None = None  # several series: how far below their peak, in %
     strict: bool = False  # 'more than N %' (else 'N % or more')
     count: bool = False  # several series: how many, not which
+    limit: int = 0  # several series: only the N furthest below their peak (threshold 0)
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -95,10 +108,21 @@ def read_off_peak(question: str, lex: Lexicon, database: Database) -> OffPeak | 
     many = _MANY.search(question)
     if many is not None:
         return _many_below(question, many, lex, database)
+    furthest = _FURTHEST.search(question)
+    if furthest is not None:
+        history = history_of(lex, database)
+        if history is None or not re.search(
+            r"\b(?:names|stocks|constituents|companies|tickers)\b", question, re.I
+        ):
+            return None
+        return OffPeak(history, threshold=0.0, strict=False, limit=int(furthest.group("n")))
     said = _FROM_PEAK.search(question)
     if said is None:
         return None
-    rest = _SHOWN.sub(" ", question[: said.start()] + " " + question[said.end() :])
+    # (what the match held that names the series or the peak's year: 'TSLA's last close',
+    # 'its 2023 peak')
+    kept = " ".join(part for part in (said.group("mid"), said.group("year")) if part)
+    rest = _SHOWN.sub(" ", question[: said.start()] + " " + kept + " " + question[said.end() :])
     rest = re.sub(r"['’]s\b", " ", rest)
     found = series_and_period(shorthand_words(rest), lex, database)
     if found is None:
@@ -107,7 +131,8 @@ def read_off_peak(question: str, lex: Lexicon, database: Database) -> OffPeak | 
     if series is None or len(series.values) != 1:
         return None
     start, end, text = period or ("", "", "")
-    return OffPeak(series, start, end, text)
+    # ('below its 2023 peak': the year is the peak's; the latest close is the data's)
+    return OffPeak(series, start, end, text, latest_in_period=not said.group("year"))
 
 
 def _many_below(
@@ -124,10 +149,12 @@ def _many_below(
     history = history_of(lex, database)
     if history is None:
         return None
+    count = bool(re.search(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b", question, re.I))
+    if many.group("half"):
+        return OffPeak(history, threshold=50.0, strict=True, count=count)
     strict = bool(many.group("cmp")) and many.group("cmp").lower().startswith(("more", "over", ">"))
     if many.group("cmp") and many.group("cmp").strip() == ">=":
         strict = False
-    count = bool(re.search(r"\bhow\s+many\b|\bcount\b|\bnumber\s+of\b", question, re.I))
     return OffPeak(history, threshold=float(many.group("n")), strict=strict, count=count)
 
 
@@ -240,6 +267,8 @@ def _many_query(asked: OffPeak, dialect: str) -> WrittenQuery:
             f"`latest_{s.measure}`, (`l`.`latest` - `p`.`peak`) * 100.0 / `p`.`peak` AS "
             f"`percent_from_peak` {joined} ORDER BY `percent_from_peak`, `p`.`k`"
         )
+        if asked.limit:
+            sql += f" LIMIT {asked.limit}"
     sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
     how = "more than" if asked.strict else "at least"
     n = f"{asked.threshold:g}"
