@@ -523,3 +523,19 @@ def test_more_ways_to_ask_how_far_below_a_peak(engine, seed_db):
         " MAX(record_date) FROM stock_price_history) ORDER BY pct LIMIT 10"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_community_managers_questions(engine, seed_db):
+    plan = ask(engine, seed_db, "who was our very first user and when did they sign up?")
+    gold = "SELECT user_id, created_date FROM users ORDER BY created_date LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "who are our most active pickers? if a bunch are tied at the top show me all of them",
+    )
+    gold = (
+        "SELECT user_id, COUNT(*) FROM user_selected_stocks GROUP BY user_id HAVING COUNT(*) ="
+        " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks GROUP BY user_id))"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

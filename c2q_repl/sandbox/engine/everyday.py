@@ -68,7 +68,8 @@ TIES_SAID = re.compile(
     r"|(?:ties|tied\s+ones)\s+included|with\s+ties|\bties(?=\s+(?:please|pls)\b)"
     r"|(?:give\s+me\s+|show\s+|list\s+)?(?:everyone|everybody|all\s+of\s+them|all)\s+tied\s+"
     r"(?:for\s+(?:first|the\s+top|top|1st)|at\s+the\s+top)"
-    r"|if\s+(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+)?ties?|(?:two|some|several|any)\s+(?:\w+\s+)?"
+    r"|if\s+(?:there(?:'s|\s+is|\s+are)\s+(?:a\s+)?ties?|(?:two|some|several|any|a\s+few|a\s+bunch|"
+    r"multiple|more\s+than\s+one)\s+(?:\w+\s+)?"
     r"(?:are|were)\s+tied|(?:it'?s|they'?re)\s+(?:a\s+)?tied?)[^.?!)]*)"
     r"(?:\s+(?:please|pls))?\s*\)?(?=\s*[.?!]|\s*$)",
     re.I,
@@ -292,6 +293,14 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         lambda m: f"{m.group('top')} {m.group('n')} {m.group('m')} {m.group('days')}",
+    ),
+    # 'who are our most active pickers?', 'our heaviest pickers': the users with the most picks
+    (
+        re.compile(
+            r"\b(?:our\s+|the\s+)?(?:most\s+active|heaviest|biggest|top|power)\s+(?:pickers|stock\s+pickers)\b",
+            re.I,
+        ),
+        "the users with the most picks",
     ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
@@ -2015,7 +2024,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         re.compile(
             r"^\s*(?:who|which\s+user)\s+(?:was|is|'s|were)\s+(?:our|the)\s+(?:very\s+)?"
             r"(first|earliest|last|latest|newest|most\s+recent)\s+(?:signup|sign-up|sign\s+up|user|"
-            r"member|customer|account)(?=\s*(?:[?.!]|$))",
+            r"member|customer|account)(?:\s*,?\s*and\s+when\s+did\s+(?:they|he|she)\s+(?:sign\s+up|join|"
+            r"register)|\s*,?\s*and\s+when)?(?=\s*(?:[?.!]|$))",
             re.I,
         ),
         lambda m: (
