@@ -539,3 +539,18 @@ def test_a_community_managers_questions(engine, seed_db):
         " (SELECT MAX(n) FROM (SELECT COUNT(*) AS n FROM user_selected_stocks GROUP BY user_id))"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_worst_n_daily_moves_said_superlative_first(engine, seed_db):
+    """'Worst 5 daily % moves in the idx' asked for a period ('worst 5' was no count)."""
+    plan = ask(
+        engine,
+        seed_db,
+        "Worst 5 daily % moves in the idx over the full history we have? date, level, % chg.",
+    )
+    gold = (
+        "SELECT record_date, (price - prev) * 100.0 / prev AS pct FROM (SELECT record_date,"
+        " price, LAG(price) OVER (ORDER BY record_date) AS prev FROM index_price_history) t"
+        " WHERE prev IS NOT NULL ORDER BY pct LIMIT 5"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -129,6 +129,10 @@ _LIMIT = re.compile(
     rf"\btop\s+(\d+|{_COUNTED})\b"
     rf"|\b(\d+|{_COUNTED})\s+(?:biggest|largest"
     r"|greatest|best|worst|highest|sharpest|steepest|top)\b"
+    # ('worst 5 daily moves': the count after the superlative, which stays to say the way)
+    rf"|(?:(?<=worst\s)|(?<=best\s)|(?<=biggest\s)|(?<=largest\s)|(?<=sharpest\s))"
+    rf"(?!(?:19|20)\d\d\b)(\d+)\b(?=\s+(?:daily|one[- ]day|single[- ]day|days?|sessions?|moves?|"
+    r"drops?|falls?|gains?|declines?|%))"
     # (a year is no count: 'what % of 2023 sessions')
     rf"|\b(?!(?:19|20)\d\d\b)(\d+|{_COUNTED})\s+(?=(?:stocks|companies|names|tickers|days|sessions)\b)",
     re.I,
@@ -658,7 +662,9 @@ def _series_and_period(
     rest: str, lex: Lexicon, database: Database, ranks_series: bool = False
 ) -> tuple[Series | None, tuple[str, str, str] | None] | None:
     """The series and the period the rest of a question names; None when it names more."""
-    linked = link(rest, lex)
+    from .preprocess import shorthand_words  # ('idx', 'px': read word for word)
+
+    linked = link(shorthand_words(rest), lex)
     if linked.unsupported:
         return None
     if any(not _FILLER.fullmatch(w) for w in linked.unknown):
