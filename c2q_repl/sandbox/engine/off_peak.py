@@ -227,7 +227,8 @@ def off_peak_query(asked: OffPeak, dialect: str) -> WrittenQuery:
     sql = (
         f"SELECT `pk`.`day` AS `peak_date`, `pk`.`value` AS `peak_{m}`, `lt`.`day` AS "
         f"`latest_date`, `lt`.`value` AS `latest_{m}`, (`lt`.`value` - `pk`.`value`) * 100.0 / "
-        f"`pk`.`value` AS `percent_from_peak` FROM ({peak}) AS `pk` CROSS JOIN ({latest}) AS `lt`"
+        f"`pk`.`value` AS `percent_from_peak`, (`pk`.`value` - `lt`.`value`) * 100.0 / `pk`.`value` "
+        f"AS `percent_below_peak` FROM ({peak}) AS `pk` CROSS JOIN ({latest}) AS `lt`"
     )
     sql = sqlglot.transpile(sql, read="mysql", write=dialect)[0]
     who = s.label or s.values[0]
@@ -238,7 +239,8 @@ def off_peak_query(asked: OffPeak, dialect: str) -> WrittenQuery:
         (
             "from peak",
             f"the highest {m}{period} and {latest_of} latest {m}, with the change from the "
-            "peak to the latest in percent (negative: below the peak)",
+            "peak to the latest in percent (negative: below the peak) and the same distance as "
+            "a percent below the peak",
         ),
     )
     return WrittenQuery(sql, task, notes)
@@ -265,7 +267,8 @@ def _many_query(asked: OffPeak, dialect: str) -> WrittenQuery:
         sql = (
             f"SELECT `p`.`k` AS `{s.key}`, `p`.`peak` AS `peak_{s.measure}`, `l`.`latest` AS "
             f"`latest_{s.measure}`, (`l`.`latest` - `p`.`peak`) * 100.0 / `p`.`peak` AS "
-            f"`percent_from_peak` {joined} ORDER BY `percent_from_peak`, `p`.`k`"
+            f"`percent_from_peak`, (`p`.`peak` - `l`.`latest`) * 100.0 / `p`.`peak` AS "
+            f"`percent_below_peak` {joined} ORDER BY `percent_from_peak`, `p`.`k`"
         )
         if asked.limit:
             sql += f" LIMIT {asked.limit}"
