@@ -554,3 +554,37 @@ def test_worst_n_daily_moves_said_superlative_first(engine, seed_db):
         " WHERE prev IS NOT NULL ORDER BY pct LIMIT 5"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_retired_teachers_wordings(engine, seed_db):
+    """'head office', 'these days', 'How lovely.', 'roughly' and 'than they opened' were
+    declined on the words."""
+    plan = ask(
+        engine,
+        seed_db,
+        "Good morning! Could you please tell me where Pfizer has its head office? My late"
+        " husband used to work not far from there.",
+    )
+    gold = "SELECT city FROM companies WHERE stock_symbol = 'PFE'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "How many people does Walmart employ these days?")
+    gold = "SELECT full_time_employees FROM companies WHERE stock_symbol = 'WMT'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = session(
+        engine,
+        seed_db,
+        "Where is the Coca-Cola Company headquartered?",
+        "How lovely. And how many people work for them, roughly?",
+    )
+    gold = "SELECT full_time_employees FROM companies WHERE stock_symbol = 'KO'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "On how many days in 2023 did McDonald's shares close higher than they opened?",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM stock_price_history WHERE stock_symbol = 'MCD' AND record_date LIKE"
+        " '2023%' AND close > open"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -151,7 +151,8 @@ _VAGUE = re.compile(
 )
 # 'Thank you.', 'Great, thanks!', 'Good morning.': a sentence of courtesy only, never a question
 _COURTESY = re.compile(
-    r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|excellent|wonderful|lovely|brilliant|"
+    r"^(?:(?:ok(?:ay)?|great|perfect|cool|nice|awesome|excellent|wonderful|lovely|brilliant|goodness|"
+    r"(?:oh\s+)?my(?:\s+goodness)?|how\s+(?:lovely|nice|interesting|wonderful|fascinating)|"
     r"interesting|wow|hmm+|alright|all\s+right|sure|got\s+it|good\s+(?:morning|afternoon|"
     r"evening)|hi|hello|hey|thanks?(?:\s+you)?(?:\s+(?:so|very)\s+much)?|thx|ty|many\s+thanks|"
     r"much\s+appreciated|appreciated)(?:\s+(?:again|there))?[\s,!.]*)+$",

@@ -302,6 +302,13 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         "the users with the most picks",
     ),
+    # 'where Pfizer has its head office': its headquarters
+    (re.compile(r"\bhead\s+office\b", re.I), "headquarters"),
+    # 'How many people does Walmart employ these days?': the data's present (never 'these'
+    # pointing back)
+    (re.compile(r"\s*,?\s*\b(?:these\s+days|nowadays|at\s+present)\b", re.I), ""),
+    # "… close higher than they opened?": than the open
+    (re.compile(r"\bthan\s+(?:they|it)\s+opened\b", re.I), "than the open"),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),

@@ -238,6 +238,7 @@ INFORMAL: dict[str, str] = {
     "included": "",
     "noone": "no one",
     "literally": "",
+    "roughly": "",  # ('how many people work for them, roughly?')
 }
 # '# of names', '# names' (never '#1' or 'AAPL #'): the number of them
 _HASH_OF = re.compile(r"#\s*of\b|#\s*(?=[a-z]{3,})", re.IGNORECASE)
