@@ -588,3 +588,23 @@ def test_a_retired_teachers_wordings(engine, seed_db):
         " '2023%' AND close > open"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_a_community_managers_firsts(engine, seed_db):
+    plan = ask(
+        engine, seed_db, "how many people signed up in the first half of 2023, so jan through june?"
+    )
+    gold = "SELECT COUNT(*) FROM users WHERE created_date >= '2023-01-01' AND created_date < '2023-07-01'"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "what was the first stock user 25 ever picked?")
+    gold = (
+        "SELECT stock_symbol FROM user_selected_stocks WHERE user_id = 25 ORDER BY created_date"
+        " LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(engine, seed_db, "can you list every user's very first pick?")
+    gold = (
+        "SELECT user_id, stock_symbol FROM user_selected_stocks s WHERE created_date = (SELECT"
+        " MIN(created_date) FROM user_selected_stocks t WHERE t.user_id = s.user_id)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -309,6 +309,40 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     (re.compile(r"\s*,?\s*\b(?:these\s+days|nowadays|at\s+present)\b", re.I), ""),
     # "… close higher than they opened?": than the open
     (re.compile(r"\bthan\s+(?:they|it)\s+opened\b", re.I), "than the open"),
+    # 'signed up in the first half of 2023, so jan through june?': the half said again
+    (
+        re.compile(
+            r"\s*,?\s*\b(?:so|i\.e\.?|that\s+is|meaning)\s+(?:jan(?:uary)?|jul(?:y)?)\s+(?:through|thru|to|"
+            r"until|-)\s+(?:jun(?:e)?|dec(?:ember)?)\b(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        lambda m: (
+            ""
+            if re.search(
+                r"\bhalf\b|\bh[12]\b|\d{4}-0[17]-01\s+to\s+\d{4}-(?:06-30|12-31)", m.string, re.I
+            )
+            else m.group(0)
+        ),
+    ),
+    # 'what was the first stock user 25 ever picked?': the first pick of user 25
+    (
+        re.compile(
+            r"^\s*(?:what|which)\s+(?:was|is|were)\s+the\s+(?P<when>first|last|latest|most\s+recent|newest)"
+            r"\s+(?:stock|ticker|company|pick)\s+(?P<who>user\s+\d+)\s+(?:ever\s+)?(?:picked|added|selected|"
+            r"chose)\s*[?.!]*\s*$",
+            re.I,
+        ),
+        lambda m: f"the {m.group('when')} pick of {m.group('who')}",
+    ),
+    # "can you list every user's very first pick?": the first pick of each user
+    (
+        re.compile(
+            r"\b(?:every|each)\s+user'?s\s+(?:very\s+)?(?P<when>first|latest|last|most\s+recent|newest)\s+"
+            r"(?:stock\s+)?(?:pick|selection)\b",
+            re.I,
+        ),
+        lambda m: f"{m.group('when')} pick of each user",
+    ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
         re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),
