@@ -608,3 +608,19 @@ def test_a_community_managers_firsts(engine, seed_db):
         " MIN(created_date) FROM user_selected_stocks t WHERE t.user_id = s.user_id)"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_peer_tables_said_as_an_analyst_does(engine, seed_db):
+    for question, industry in (
+        (
+            "semis peer table - ticker, name, mkt cap, EBITDA, rev growth, FTEs, sorted by mkt cap desc",
+            "Semiconductors",
+        ),
+        ("rails comps - ticker, name, mkt cap, EBITDA, FTEs", "Railroads"),
+        ("Medical Devices peers: ticker, mkt cap, EBITDA, rev growth", "Medical Devices"),
+    ):
+        plan = ask(engine, seed_db, question)
+        gold = (
+            f"SELECT stock_symbol, market_cap, ebitda FROM companies WHERE industry = '{industry}'"
+        )
+        assert same_rows(seed_db, plan, gold), (question, plan.tasks[0].refusal)

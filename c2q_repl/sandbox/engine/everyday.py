@@ -343,9 +343,17 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group('when')} pick of each user",
     ),
+    # 'sector summary: # names, total mkt cap': per sector
+    (
+        re.compile(
+            r"^\s*(sector|industry|state|city|country|exchange)\s+(?:summary|breakdown|rollup|overview)\s*:",
+            re.I,
+        ),
+        r"by \1:",
+    ),
     # 'semis comps - ticker, name, mkt cap': the comparable companies, listed
     (
-        re.compile(r"\bcomps\b(?=\s*(?:[-–—:,]|$))", re.I),
+        re.compile(r"\b(?:comps|peers|peer\s+(?:table|group|set))\b(?=\s*(?:[-–—:,]|$))", re.I),
         "companies",
     ),
     # '2023 returns of AAPL, MSFT and AMZN, ranked from best to worst': best to worst
