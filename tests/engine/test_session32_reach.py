@@ -624,3 +624,19 @@ def test_peer_tables_said_as_an_analyst_does(engine, seed_db):
             f"SELECT stock_symbol, market_cap, ebitda FROM companies WHERE industry = '{industry}'"
         )
         assert same_rows(seed_db, plan, gold), (question, plan.tasks[0].refusal)
+
+
+def test_the_company_with_no_name_is_never_every_company(engine, seed_db):
+    """'how many employees does the company have?' after Apple's headquarters summed every
+    company's employees; alone, 'Where is the company headquartered?' listed all 500."""
+    plan = session(
+        engine,
+        seed_db,
+        "Where is Apple headquartered?",
+        "how many employees does the company have?",
+    )
+    assert "SUM(" not in (plan.tasks[0].sql or "")
+    assert _declined(ask(engine, seed_db, "Where is the company headquartered?"))
+    # 'the company names' and 'the company with the most …' name no one row
+    plan = ask(engine, seed_db, "top 5 stocks by market cap, need the company names too")
+    assert plan.tasks[0].sql, plan.tasks[0].refusal

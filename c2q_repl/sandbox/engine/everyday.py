@@ -38,6 +38,7 @@ _FALLING = ("going down", "falling", "shrinking", "declining", "dropping", "decr
 # (pattern, replacement): a replacement is a template or a function of the match
 Wording = tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]]
 
+
 _TRADING_AT = re.compile(
     r"\bwhat\s+(?:are|is|'s)\s+(?P<who>[\w.&'-]+(?:\s+[\w.&'-]+){0,2}?)\s+trading\s+at"
     r"(?:\s+right\s+now|\s+now|\s+today|\s+currently|\s+these\s+days)?",
@@ -187,7 +188,8 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
     # 'How did Apple's share price do over 2023? A percentage would be lovely.': in percent
     (
         re.compile(
-            r"(?<=[?.!])\s+(?:a|as\s+a|in)\s+(?:percentage|percent)\s+(?:would\s+be|is|will\s+do)"
+            r"(?<=[?.!])\s+(?:a|as\s+a|in)\s+(?:percentage|percent)\s+(?:would\s+be|is|will\s+do|would\s+do"
+            r"|would\s+suit\s+me)"
             r"(?:\s+\w+){0,2}\s*[.!]*\s*$",
             re.I,
         ),

@@ -160,11 +160,27 @@ _LIST_SAID = re.compile(
 )
 
 
+# 'the company', 'this stock' said of one row with no name ('the company with the most …' and
+# 'the stock market' are no such row)
+_THE_ONE_ROW = re.compile(
+    r"\b(?:the|this|that)\s+(?:company|firm|corporation|stock)\b(?!s)(?!\s*(?:with|that|which|who|whose|"
+    r"having|where|by|market|exchange|price|prices|symbol|ticker|pick|picks|universe|list|index|"
+    r"table|data|names?|counts?|sizes?|details|info|information|level|levels|share|shares|"
+    r"weights?|figures?|numbers?)\b)",
+    re.IGNORECASE,
+)
+
+
 def back_reference(question: str, linked: Linked) -> str:
     """A pronoun that refers outside the question: no table is named before it
     ("which companies have their HQ in CA" refers inside; "what is its market cap" out)."""
     if _LIST_SAID.search(question):
         return "those"  # 'just the tech names from that list': the rows of that answer
+    definite = _THE_ONE_ROW.search(question)
+    if definite is not None and not any(it.kind == "value" for it in linked.items):
+        # 'how many employees does the company have?' after Apple's headquarters: that
+        # company, never the total of every company
+        return definite.group(0)
     tokens = [t for t in tokenize(question) if t.kind != "punct"]
     tables = [
         (it.start, _is_plural_word(it.text))
