@@ -640,3 +640,17 @@ def test_the_company_with_no_name_is_never_every_company(engine, seed_db):
     # 'the company names' and 'the company with the most …' name no one row
     plan = ask(engine, seed_db, "top 5 stocks by market cap, need the company names too")
     assert plan.tasks[0].sql, plan.tasks[0].refusal
+
+
+def test_the_company_listed_as_a_column_is_no_row(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "Who are the 10 biggest employers by full-time headcount? I need the company, its sector"
+        " and the number of employees.",
+    )
+    gold = (
+        "SELECT stock_symbol, sector, full_time_employees FROM companies ORDER BY"
+        " full_time_employees DESC LIMIT 10"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

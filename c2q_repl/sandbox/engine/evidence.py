@@ -163,7 +163,10 @@ _LIST_SAID = re.compile(
 # 'the company', 'this stock' said of one row with no name ('the company with the most …' and
 # 'the stock market' are no such row)
 _THE_ONE_ROW = re.compile(
-    r"\b(?:the|this|that)\s+(?:company|firm|corporation|stock)\b(?!s)(?!\s*(?:with|that|which|who|whose|"
+    # ('I need the company, its sector and …', 'show the sector, the company and its market
+    # cap': a column listed, not a row)
+    r"(?<!,\s)(?<!need\s)(?<!show\s)\b(?:the|this|that)\s+(?:company|firm|corporation|stock)\b(?!s)"
+    r"(?!\s*[,&])(?!\s*(?:and|with|that|which|who|whose|"
     r"having|where|by|market|exchange|price|prices|symbol|ticker|pick|picks|universe|list|index|"
     r"table|data|names?|counts?|sizes?|details|info|information|level|levels|share|shares|"
     r"weights?|figures?|numbers?)\b)",
