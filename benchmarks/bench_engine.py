@@ -156,6 +156,10 @@ HOLDOUT_SPLITS = (
     "holdout123",
     "holdout124",
     "holdout125",
+    "holdout126",
+    "holdout127",
+    "holdout128",
+    "holdout129",
 )  # --holdout runs them all: never tuned on
 
 

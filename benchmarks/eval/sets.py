@@ -357,6 +357,14 @@ SPLITS = (
     "dev214",
     "dev215",
     "dev216",
+    "holdout126",
+    "holdout127",
+    "holdout128",
+    "holdout129",
+    "dev217",
+    "dev218",
+    "dev219",
+    "dev220",
 )  # later blind sets
 
 
