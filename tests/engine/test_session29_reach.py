@@ -123,7 +123,7 @@ def test_a_fall_of_less_than_an_amount_is_declined(engine, seed_db):
             "Among my holdings (AAPL, MSFT, JNJ, VZ), which one carries the largest weight in"
             " the S&P 500?",
             "SELECT stock_symbol, weight FROM index_compositions WHERE stock_symbol IN ('AAPL',"
-            " 'MSFT', 'JNJ', 'VZ') ORDER BY weight DESC LIMIT 1",
+            " 'MSFT', 'JNJ', 'VZ') ORDER BY weight DESC",
         ),
         (
             "of my stocks (KO, NKE, DIS, SBUX, COST) which ones has nobody selected",
@@ -461,7 +461,7 @@ _CHANGE_2023 = (
         (
             "Who has more employees, Coca-Cola or Pepsi?",
             "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN"
-            " ('KO', 'PEP') ORDER BY full_time_employees DESC LIMIT 1",
+            " ('KO', 'PEP') ORDER BY full_time_employees DESC",
         ),
         (
             "did nvidia or amd gain more in 2023",

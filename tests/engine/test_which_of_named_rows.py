@@ -23,12 +23,12 @@ _TOTAL_2023 = (
         (
             "which has more employees, AAPL or MSFT?",
             "SELECT stock_symbol, full_time_employees FROM companies"
-            " WHERE stock_symbol IN ('AAPL', 'MSFT') ORDER BY full_time_employees DESC LIMIT 1",
+            " WHERE stock_symbol IN ('AAPL', 'MSFT') ORDER BY full_time_employees DESC",
         ),
         (
             "which of AAPL and MSFT has fewer employees",
             "SELECT stock_symbol, full_time_employees FROM companies"
-            " WHERE stock_symbol IN ('AAPL', 'MSFT') ORDER BY full_time_employees LIMIT 1",
+            " WHERE stock_symbol IN ('AAPL', 'MSFT') ORDER BY full_time_employees",
         ),
         (
             "which had the higher total volume in 2023, GOOGL or META",

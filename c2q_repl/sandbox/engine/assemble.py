@@ -12,7 +12,7 @@ from .asked_names import name_word_at, with_asked_names
 from .clauses import plural_subject
 from .filters import localize_col
 from .linking import Item
-from .named_rows import inexact, names_a_row, with_ties
+from .named_rows import inexact, names_a_row, ranks_named_rows, with_ties
 from .names import names_rows
 from .reading import ReadState, Refuse, col_kind, is_plural, key_columns
 from .spec import Col, Filter, Metric, QuerySpec
@@ -400,7 +400,13 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
             limit=p.limit or (1 if p.limit is None and not plural_subject(st) else 10),
             limit_stated=p.limit is not None,
         )
-        if p.limit is None:
+        if p.limit is None and ranks_named_rows(spec, st.lex.catalog):
+            # 'who employs more, McDonald's or Microsoft?': each named row with its figure,
+            # the winner first; the one row alone hides by how much, and the other's figure
+            spec = spec.with_(limit=None, limit_stated=False)
+            side = "more" if spec.descending else "less"
+            st.notes.append((p.sup_item.text, f"each named row, {side} {p.order_col.column} first"))
+        elif p.limit is None:
             # 'which company has the highest …', 'who are the youngest students': the rows
             # at the extreme, ties included; otherwise the top 10 of a plural question
             tied = with_ties(st, spec, p.sup_item.text, p.bridge_tables)

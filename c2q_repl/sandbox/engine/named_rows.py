@@ -4,6 +4,8 @@ and Microsoft', 'which had higher growth, Nvidia or AMD')."""
 
 from __future__ import annotations
 
+from c2q_repl.sandbox.contracts import Catalog
+
 from .reading import ReadState, Refuse, key_columns
 from .spec import Col, Filter, QuerySpec
 from .sqlbuild import name_columns
@@ -47,6 +49,33 @@ def with_ties(st: ReadState, spec: QuerySpec, word: str, bridges: list[str]) -> 
         )
     )
     return spec.with_(filters=spec.filters + (extreme,), limit=None, limit_stated=True)
+
+
+def ranks_named_rows(spec: QuerySpec, catalog: Catalog) -> bool:
+    """'who employs more, McDonald's or Microsoft?', 'which of AAPL, MSFT and NVDA has the
+    highest market cap': two to five rows the question names, ranked with no number, are all
+    shown, the winner first: the one row alone hides the others' figures and by how much.
+    Only where each name is one row ('the top day of AAPL and MSFT' ranks many rows each)."""
+    info = catalog.table(spec.table)
+    if spec.order_by is None or info is None:
+        return False
+    key = set(info.primary_key)
+    pinned = {
+        f.col.column if f.col.table == spec.table else f.col.table
+        for f in spec.filters
+        if f.op == "=" and len(f.values) == 1 and not f.time
+    }
+    for f in spec.filters:
+        if f.op != "in" or not 2 <= len(f.values) <= 5 or f.col.table != spec.table:
+            continue
+        if f.col.column in key:
+            # the rest of the key said once each ('in the S&P 500' for an index's weights)
+            rest = key - {f.col.column}
+            if all(c in pinned for c in rest) or len(pinned - key) >= len(rest):
+                return True
+        elif f.col.column in name_columns(info) and len(key) == 1:
+            return True
+    return False
 
 
 def inexact(st: ReadState, col: Col) -> bool:
