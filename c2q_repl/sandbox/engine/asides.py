@@ -59,7 +59,11 @@ _DOCUMENT_LEAD_IN = re.compile(
     r"slide|memo|report|deck|letter|note|chart|summary|brief(?:ing)?|page|paragraph|exhibit|"
     r"annex|newsletter|article|post|presentation|pack|review|case(?:\s+study)?|piece|story|"
     r"meeting|dashboard|homework|assignment|coursework|write-?up|thesis|essay)s?\b[^,?:]{0,40},"
-    r"\s*(?=\S)",
+    r"\s*(?=\S)"
+    # 'For my assignment I need the average …': no comma, the asker's need says where it starts
+    r"|^\s*for\s+(?:the|my|our|a|an|this)\s+(?:\w+\s+){0,2}?(?:homework|assignment|coursework|"
+    r"piece|story|article|report|memo|essay|thesis|class|course|seminar|project)\s+"
+    r"(?=(?:i|we)\s+(?:need|want|have\s+to|must)\b)",
     re.IGNORECASE,
 )
 # 'As we benchmark against our own peers, please list …': the asker's situation, before a comma
@@ -75,7 +79,10 @@ _SITUATION_LEAD_IN = re.compile(
 # '… in 2023 so I can settle it at Sunday dinner?': why the asker wants it, after the request
 _PURPOSE = re.compile(
     r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+"
-    r"(?:tell|show|impress|settle|win|prove))\b[^?]*(?=\?*\s*$)",
+    r"(?:tell|show|impress|settle|win|prove))\b[^?]*(?=\?*\s*$)"
+    # '…, for the piece.', '… for my assignment': where the answer goes, at the very end
+    r"|,?\s+for\s+(?:the|my|our|this)\s+(?:\w+\s+)?(?:piece|story|article|assignment|homework|"
+    r"memo|report|deck|essay|column|write-?up|newsletter|slides?)(?=\s*[?.!]*\s*$)",
     re.IGNORECASE,
 )
 
@@ -204,6 +211,49 @@ def _chatter(
     return len(unknown_words(sentence)) >= 2
 
 
+# 'Need a number for the top of the story.', 'Working on a record-high line.': what the answer
+# is for, said after the question
+_NEED_FOR_WORK = re.compile(r"^\s*(?:(?:i|we)\s+)?(?:need|want)\b", re.IGNORECASE)
+_WRITING_WORK = re.compile(
+    r"^\s*(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|writing|drafting|"
+    r"(?:it'?s|this\s+is)\s+for)\s+(?:a|an|the|my|our|this)\s+[^?]*?\b(?:line|story|piece|"
+    r"article|headline|lede|chart|slide|deck|memo|report|draft|column|post|graphic|caption|"
+    r"blurb|intro|paragraph|assignment|homework|essay)\b(?!\s+(?:chart|graph|plot))"
+    r"\s*[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+# 'I need the names and how much each one rose.' after a ranking of changes: what that
+# ranking shows anyway (each row's name and its change)
+_NAMES_AND_MOVES = re.compile(
+    r"^\s*(?:(?:i|we)\s+(?:need|want|would\s+like)|give\s+me|show\s+me|with|incl(?:uding)?)\s+"
+    r"(?:the\s+)?(?:names?|tickers?|companies|stocks)\s+and\s+(?:by\s+)?how\s+(?:much|far)\s+"
+    r"(?:each(?:\s+one)?|they|each\s+of\s+them)\s+(?:rose|gained|fell|dropped|lost|moved|changed|"
+    r"climbed|went\s+(?:up|down))\b[^?]*$",
+    re.IGNORECASE,
+)
+
+
+def _aside_about_the_work(
+    sentence: str,
+    unknown_words: Callable[[str], tuple[str, ...]],
+    names_data: Callable[[str], bool],
+) -> bool:
+    """A statement of what the answer is for: 'Working on a record-high line.' (its 'high'
+    is what is written, not a column asked), or a need that names nothing of the data and
+    has a word the engine cannot place ('Need a number for the top of the story.')."""
+    if sentence.rstrip().endswith("?"):
+        return False
+    if _WRITING_WORK.match(sentence) or _NAMES_AND_MOVES.match(sentence):
+        return True
+    return (
+        _NEED_FOR_WORK.match(sentence) is not None
+        and not names_data(sentence)
+        and bool(unknown_words(sentence))
+    )
+
+
 def question_of(
     text: str,
     points_back: Callable[[str], str],
@@ -229,6 +279,7 @@ def question_of(
             # (a sentence that asks is kept without linking its words: the cheap test first)
             if not _COURTESY.match(s)
             and (_asks(s) or says_whom_to_average(s) or not _chatter(s, unknown_words, mentions))
+            and not _aside_about_the_work(s, unknown_words, names_data)
         ]
         vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None
         if vague is not None and names_data(vague.group("who")):

@@ -79,7 +79,8 @@ def aggregate_spec(st: ReadState, p: Parts, metric: Metric) -> QuerySpec:
         metric=metric,
         group_by=p.group_col,
         filters=tuple(p.filters),
-        extra_metrics=tuple(p.extras),
+        # ('the average market cap … together with its average market cap': one column)
+        extra_metrics=tuple(dict.fromkeys(m for m in p.extras if m != metric)),
         columns=tuple(described),
     )
     if p.having:

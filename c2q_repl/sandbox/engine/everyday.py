@@ -2711,8 +2711,64 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"which \g<n> \g<noun>\g<mid>",
     ),
+    # 'Rank them from best to worst', 'worst to best': the direction of the ranking
+    (
+        re.compile(r",?\s*(?:from\s+)?(?:the\s+)?best\s+to\s+(?:the\s+)?worst\b", re.I),
+        ", highest first",
+    ),
+    (
+        re.compile(r",?\s*(?:from\s+)?(?:the\s+)?worst\s+to\s+(?:the\s+)?best\b", re.I),
+        ", lowest first",
+    ),
+    # 'the five biggest percentage gainers in the S&P 500': its stocks, never the index's level
+    (
+        re.compile(
+            r"\b(gainers|losers|decliners|advancers|performers|movers|winners)\s+(?:in|of|from|"
+            r"within)\s+the\s+(s&p(?:\s*500)?|spx|sp500)\b",
+            re.I,
+        ),
+        r"\1 among S&P 500 stocks",
+    ),
+    # 'the strongest revenue growth', 'the weakest returns': the highest, the lowest
+    (re.compile(r"\bstrongest\b(?!\s+(?:first|last)\b)", re.I), "highest"),
+    (re.compile(r"\bweakest\b(?!\s+(?:first|last)\b)", re.I), "lowest"),
+    # 'the highest revenue growth on average': the highest average revenue growth
+    (
+        re.compile(
+            r"\b(highest|lowest|strongest|weakest|biggest|largest|smallest|best|worst)\s+"
+            r"((?:[a-z-]+\s+){0,2}?[a-z-]+)\s+on\s+average\b",
+            re.I,
+        ),
+        r"\1 average \2",
+    ),
+    # 'half a trillion dollars', 'a quarter of a trillion': the number written out
+    (
+        re.compile(r"\bhalf\s+(?:a|an|one)\s+(thousand|million|billion|trillion)\b", re.I),
+        lambda m: f"0.5 {m.group(1)}",
+    ),
+    (
+        re.compile(
+            r"\b(?:a|one)\s+quarter\s+(?:of\s+)?(?:a|an|one)\s+(thousand|million|billion|trillion)\b",
+            re.I,
+        ),
+        lambda m: f"0.25 {m.group(1)}",
+    ),
     # 'a trillion dollars', 'one billion': the number written out
     (re.compile(r"\b(?:a|an|one)\s+(thousand|million|billion|trillion)\b", re.I), r"1 \1"),
+    # 'fell the hardest', 'dropped hardest': fell the most
+    (
+        re.compile(
+            r"\b(fell|dropped|declined|slumped|sank|tumbled|plunged|lost|fallen|dropped)\s+"
+            r"(?:the\s+)?hardest\b",
+            re.I,
+        ),
+        r"\1 the most",
+    ),
+    # 'the most expensive share price': the highest share price (one column, not two)
+    (
+        re.compile(r"\b(?:the\s+)?most\s+expensive\s+((?:share|stock)\s+price)\b", re.I),
+        r"the highest \1",
+    ),
     # 'which stock is the most popular': the most popular stock
     (
         re.compile(

@@ -1336,6 +1336,7 @@ def informal(question: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if counted != text:
         rewrites.append((_BY_HOW_MANY_EACH.search(text).group(0), "by number of …"))  # type: ignore[union-attr]
         text = counted
+    text = _BY_THEIR.sub(r"\1\2 by ", text)  # 'Rank the sectors by their total market cap'
     ranked = _RANKED_BY.match(text)
     if ranked is not None:
         # 'companies ranked by market cap': as 'rank companies by market cap' (highest first,
@@ -1591,6 +1592,14 @@ def _adjective_fillers(text: str, names_data) -> tuple[str, tuple[tuple[str, str
             said.append((found.group(0).strip(), read.strip() or "(dropped)"))
             text = changed
     return text, tuple(said)
+
+
+# 'Rank the sectors by their total market cap': by the total ('their' is the rows ranked)
+_BY_THEIR = re.compile(
+    r"\b(rank|sort|order|list)(\s+(?:the\s+|all\s+(?:the\s+)?)?[a-z]+(?:\s+[a-z]+)?)\s+by\s+"
+    r"(?:their|its)\s+",
+    re.I,
+)
 
 
 def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Prepared:

@@ -1,0 +1,139 @@
+"""Issue 12: wrong answers and declines from the thirty-third session's development sets (a
+journalist, a product manager, a finance student, a day trader). Each question answered here
+was declined or answered wrongly before its fix; the guards beside them keep a fix from
+reaching too far."""
+
+from __future__ import annotations
+
+import pytest
+from test_honesty import ask, same_rows, session
+
+_CHANGE_2023 = (
+    "SELECT f.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM"
+    " stock_price_history f JOIN stock_price_history l ON l.stock_symbol = f.stock_symbol"
+    " WHERE f.record_date = (SELECT MIN(record_date) FROM stock_price_history WHERE"
+    " record_date LIKE '2023%' AND stock_symbol = f.stock_symbol) AND l.record_date ="
+    " (SELECT MAX(record_date) FROM stock_price_history WHERE record_date LIKE '2023%'"
+    " AND stock_symbol = f.stock_symbol)"
+)
+
+
+def _declined(plan) -> bool:
+    return not plan.tasks[0].sql or bool(plan.tasks[0].refusal)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Who employs more people, McDonalds or Microsoft?",
+            "SELECT stock_symbol, full_time_employees FROM companies"
+            " WHERE stock_symbol IN ('MCD', 'MSFT') ORDER BY full_time_employees DESC",
+        ),
+        (
+            # it ranked by headcount ('bigger') and showed the market cap of the wrong one
+            "is Apple or Microsoft bigger by market cap",
+            "SELECT stock_symbol, market_cap FROM companies WHERE stock_symbol IN ('AAPL', 'MSFT')"
+            " ORDER BY market_cap DESC",
+        ),
+        (
+            "which of AAPL, MSFT and NVDA has the highest market cap",
+            "SELECT stock_symbol, market_cap FROM companies"
+            " WHERE stock_symbol IN ('AAPL', 'MSFT', 'NVDA') ORDER BY market_cap DESC",
+        ),
+    ],
+)
+def test_named_rows_compared_are_all_shown_winner_first(engine, seed_db, question, gold):
+    """The winner alone hid the other figure; both are shown, the winner first."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal  # (gold ORDER BY: in order)
+
+
+def test_the_top_day_of_named_stocks_is_still_one_row_each(engine, seed_db):
+    """Guard: a stock named is many rows of a price history; its top day stays one row."""
+    plan = ask(engine, seed_db, "highest close of AAPL in 2023")
+    assert "LIMIT 1" in plan.tasks[0].sql or "MAX(" in plan.tasks[0].sql.upper()
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What's the highest the S&P 500 has ever closed in this data, and on what date did"
+            " it happen? Working on a record-high line.",
+            "SELECT record_date, price FROM index_price_history ORDER BY price DESC LIMIT 1",
+        ),
+        (
+            "How many companies are in Texas, for the piece?",
+            "SELECT COUNT(*) FROM companies WHERE state = 'TX'",
+        ),
+        (
+            "For my assignment I need the average market capitalisation for each sector. Could"
+            " you please list every sector together with its average market cap?",
+            "SELECT sector, AVG(market_cap) FROM companies GROUP BY sector",
+        ),
+        (
+            "Which S&P 500 stock has the most expensive share price right now?",
+            "SELECT stock_symbol, current_price FROM companies ORDER BY current_price DESC LIMIT 1",
+        ),
+        (
+            "How many companies in the index are worth more than half a trillion dollars?",
+            "SELECT COUNT(*) FROM companies WHERE market_cap > 500000000000",
+        ),
+        (
+            "Which sectors show the strongest revenue growth on average? Rank them from best"
+            " to worst.",
+            "SELECT sector, AVG(revenue_growth) AS g FROM companies GROUP BY sector"
+            " ORDER BY g DESC",
+        ),
+        (
+            "Rank the sectors by their total market cap, largest first.",
+            "SELECT sector, SUM(market_cap) AS t FROM companies GROUP BY sector ORDER BY t DESC",
+        ),
+        (
+            "Who were the five biggest percentage gainers in the S&P 500 in 2023? I need the"
+            " names and how much each one rose, for the piece.",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m ORDER BY pct DESC LIMIT 5",
+        ),
+        (
+            "Which ten S&P 500 stocks fell the hardest in 2022, in percentage terms?",
+            f"SELECT * FROM ({_CHANGE_2023.replace('2023', '2022')}) AS m ORDER BY pct LIMIT 10",
+        ),
+    ],
+)
+def test_a_journalists_and_a_students_wording(engine, seed_db, question, gold):
+    """Each declined before: what the answer is for ('for the piece', 'Working on a … line',
+    'For my assignment I need'), 'half a trillion', 'fell the hardest', 'strongest … on
+    average', 'best to worst', 'by their total', 'gainers in the S&P 500' (its stocks), and
+    'the most expensive share price' (one column, not two)."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_the_same_metric_asked_twice_is_one_column(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "For my assignment I need the average market capitalisation for each sector. Could you"
+        " please list every sector together with its average market cap?",
+    )
+    assert plan.tasks[0].sql.count("AVG(") == 1
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Need a line chart of AAPL closes in 2023.",
+        "I need the top 5 companies by market cap.",
+    ],
+)
+def test_a_need_that_names_data_is_still_the_question(engine, seed_db, question):
+    """Guard: 'Need …' asks when it names the data (a chart, a ranking)."""
+    assert not _declined(ask(engine, seed_db, question))
+
+
+def test_what_have_they_picked_after_a_person(engine, seed_db):
+    plan = session(
+        engine, seed_db, "Who's our most recent signup?", "What have they picked so far?"
+    )
+    assert not _declined(plan)
