@@ -137,3 +137,63 @@ def test_what_have_they_picked_after_a_person(engine, seed_db):
         engine, seed_db, "Who's our most recent signup?", "What have they picked so far?"
     )
     assert not _declined(plan)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "NVDA top 5 widest range days (high-low)",
+            "SELECT record_date, high - low AS r FROM stock_price_history"
+            " WHERE stock_symbol = 'NVDA' ORDER BY r DESC LIMIT 5",
+        ),
+        (
+            "how many green candles AMD had in 2023 (close > open)",
+            "SELECT COUNT(*) FROM stock_price_history WHERE stock_symbol = 'AMD'"
+            " AND record_date LIKE '2023%' AND close > open",
+        ),
+        (
+            "how many red days did TSLA have in 2023",
+            "SELECT COUNT(*) FROM stock_price_history WHERE stock_symbol = 'TSLA'"
+            " AND record_date LIKE '2023%' AND close < open",
+        ),
+        (
+            "AAPL last 10 trading days, OHLC + vol",
+            "SELECT record_date, open, high, low, close, volume FROM stock_price_history"
+            " WHERE stock_symbol = 'AAPL' ORDER BY record_date DESC LIMIT 10",
+        ),
+        (
+            "where'd the S&P close 6/30/23",
+            "SELECT price FROM index_price_history WHERE record_date = '2023-06-30'",
+        ),
+        (
+            "NVDA % move in 2023, first close of the year to last close",
+            "SELECT * FROM (SELECT f.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct"
+            " FROM stock_price_history f JOIN stock_price_history l ON l.stock_symbol ="
+            " f.stock_symbol WHERE f.stock_symbol = 'NVDA' AND f.record_date = '2023-01-02'"
+            " AND l.record_date = '2023-12-29') AS m",
+        ),
+    ],
+)
+def test_a_day_traders_words(engine, seed_db, question, gold):
+    """Declined before: 'range (high-low)', 'green candles' / 'red days' (the close against the
+    open), 'OHLC + vol', "where'd", '% move'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_days_range_shows_its_high_and_low(engine, seed_db):
+    """dev: the widest range day showed the range alone; what was subtracted is shown."""
+    plan = ask(engine, seed_db, "MSFT widest range day in 2022? high minus low")
+    assert "high, low" in plan.tasks[0].sql.replace("stock_price_history.", "")
+    gold = (
+        "SELECT record_date, high, low, high - low AS r FROM stock_price_history WHERE"
+        " stock_symbol = 'MSFT' AND record_date LIKE '2022%' ORDER BY r DESC LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold)
+
+
+def test_up_days_of_the_index_stay_close_against_the_day_before(engine, seed_db):
+    """Guard: 'up days' of the index is the close against the previous close, not the open."""
+    plan = ask(engine, seed_db, "how many up days did the S&P 500 have in 2023")
+    assert "LAG(" in plan.tasks[0].sql

@@ -207,4 +207,35 @@ def with_range(sql: str, derived: Derived, dialect: str) -> str | None:
                 for e in changed.expressions
             ],
         )
+        changed = _with_operands(changed, derived)
     return changed.sql(dialect=dialect)
+
+
+def _with_operands(select: exp.Select, derived: Derived) -> exp.Select:
+    """'MSFT widest range day in 2022': the day's high and low beside its range, so the
+    reader sees what was subtracted; only in a plain list of rows (no grouping, no
+    aggregate, no DISTINCT), where each row is one day."""
+    if not derived.other or select.args.get("group") or select.args.get("distinct"):
+        return select
+    if any(e.find(exp.AggFunc) for e in select.expressions):
+        return select
+    shown = {e.alias_or_name for e in select.expressions}
+    at = next(
+        (
+            k
+            for k, e in enumerate(select.expressions)
+            if e.alias_or_name == derived.name and e.find(exp.Sub) is not None
+        ),
+        None,
+    )
+    if at is None or derived.stand_in in shown or derived.other in shown:
+        return select
+    sub = select.expressions[at].find(exp.Sub)
+    table = sub.this.table if isinstance(sub.this, exp.Column) else ""
+    operands = [
+        exp.column(derived.stand_in, table) if table else exp.column(derived.stand_in),
+        exp.column(derived.other, table) if table else exp.column(derived.other),
+    ]
+    expressions = list(select.expressions)
+    select.set("expressions", [*expressions[:at], *operands, *expressions[at:]])
+    return select

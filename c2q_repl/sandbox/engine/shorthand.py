@@ -113,6 +113,37 @@ def _the_seven(m: re.Match[str]) -> str:
 
 
 SHORTHAND: tuple[Wording, ...] = (
+    # a trader's words: 'OHLC', 'where'd', 'what'd', '+ vol', 'range (high-low)', 'green
+    # candles' (closed above the open), 'red days' (below it), '% move' (% change)
+    (re.compile(r"\bOHLCV\b", re.I), "open, high, low, close and volume"),
+    (re.compile(r"\bOHLC\b", re.I), "open, high, low and close"),
+    (re.compile(r"\b(where|what|when|how)['’]d\b", re.I), r"\1 did"),
+    (re.compile(r"\s\+\s*(?=(?:vol(?:ume)?|date|ticker|name|sector)\b)", re.I), " and "),
+    (
+        re.compile(
+            r"\s*\(\s*high\s*(?:-|–|minus)\s*low\s*\)(?!\s*(?:/|\*|as\b|divided|over\b|"
+            r"relative|in\s+%|%|percent|of\b|vs\b|versus|per\b))",
+            re.I,
+        ),
+        lambda m: "" if re.search(r"\branges?\b", m.string, re.I) else m.group(0),
+    ),
+    (
+        re.compile(
+            r"\b(?:green)\s+(candles|bars|days|sessions)(?:\s*\(\s*close\s*(?:>|above)\s*open\s*\)|,?\s*"
+            r"close\s*(?:>|above)\s*open\b)?",
+            re.I,
+        ),
+        "days with close above open",
+    ),
+    (
+        re.compile(
+            r"\b(?:red)\s+(candles|bars|days|sessions)(?:\s*\(\s*close\s*(?:<|below)\s*open\s*\)|,?\s*"
+            r"close\s*(?:<|below)\s*open\b)?",
+            re.I,
+        ),
+        "days with close below open",
+    ),
+    (re.compile(r"(?:%|\bpercent(?:age)?)\s*(?:move|moves)\b", re.I), "% change"),
     # 'the Magnificent Seven', 'the big seven tech names — Apple, Microsoft, …': the seven
     # tickers (a list said beside it is the same seven, said again)
     (

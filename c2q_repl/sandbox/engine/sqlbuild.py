@@ -924,7 +924,7 @@ def build(spec: QuerySpec, catalog: Catalog, _reroot: str = "") -> Built:
         else _extreme_condition(names, f, spec, catalog)
         if f.op == "extreme"
         else _condition(names, f)
-        for f in spec.filters
+        for f in dict.fromkeys(spec.filters)  # ('green candles … (close > open)': said twice)
     ]
 
     if spec.metric is not None:
