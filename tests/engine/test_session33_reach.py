@@ -197,3 +197,99 @@ def test_up_days_of_the_index_stay_close_against_the_day_before(engine, seed_db)
     """Guard: 'up days' of the index is the close against the previous close, not the open."""
     plan = ask(engine, seed_db, "how many up days did the S&P 500 have in 2023")
     assert "LAG(" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "What % of our user base is active, i.e. has made at least one pick?",
+            "SELECT 100.0 * COUNT(DISTINCT s.user_id) / (SELECT COUNT(*) FROM users)"
+            " FROM user_selected_stocks s",
+        ),
+        (
+            "Who are our top 10 power users by number of picks?",
+            "SELECT user_id, COUNT(*) AS n FROM user_selected_stocks GROUP BY user_id"
+            " ORDER BY n DESC, user_id LIMIT 10",
+        ),
+        (
+            "What share of all picks goes to Technology names?",
+            "SELECT 100.0 * SUM(CASE WHEN c.sector = 'Technology' THEN 1 ELSE 0 END) / COUNT(*)"
+            " FROM user_selected_stocks s JOIN companies c ON c.stock_symbol = s.stock_symbol",
+        ),
+        (
+            "How many stocks are long-tail, i.e. picked by only one user?",
+            "SELECT COUNT(*) FROM (SELECT stock_symbol FROM user_selected_stocks"
+            " GROUP BY stock_symbol HAVING COUNT(DISTINCT user_id) = 1) AS t",
+        ),
+    ],
+)
+def test_a_product_managers_words(engine, seed_db, question, gold):
+    """Declined before: 'user base', 'power users' ranked, 'goes to', 'X is LABEL, i.e. …'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_power_users_alone_are_not_guessed(engine, seed_db):
+    assert _declined(ask(engine, seed_db, "Who are our power users?"))
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which sectors have a negative average revenue growth? Please show the average for"
+            " each of them.",
+            "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+            " HAVING AVG(revenue_growth) < 0",
+        ),
+        (
+            'The assignment asks: "Which industries contain more than 10 companies?" Please list'
+            " those industries with the number of companies in each.",
+            "SELECT industry, COUNT(*) FROM companies GROUP BY industry HAVING COUNT(*) > 10",
+        ),
+        (
+            "Which industries within the Healthcare sector have more than 5 companies? Please"
+            " show the average market cap of each of them.",
+            "SELECT industry, COUNT(*), AVG(market_cap) FROM companies WHERE sector ="
+            " 'Healthcare' GROUP BY industry HAVING COUNT(*) > 5",
+        ),
+        (
+            "Compare the average number of full-time employees of companies listed on the NYSE"
+            " (NYQ) with those listed on the NASDAQ (NMS).",
+            "SELECT exchange_symbol, AVG(full_time_employees) FROM companies"
+            " WHERE exchange_symbol IN ('NYQ', 'NMS') GROUP BY exchange_symbol",
+        ),
+    ],
+)
+def test_a_second_sentence_that_builds_on_the_first(engine, seed_db, question, gold):
+    """'Please show … for each of them' after a question in the same message: 'them' are the
+    first sentence's rows (declined before: nothing earlier to point back to)."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_second_sentence_that_would_lose_a_column_is_declined(engine, seed_db):
+    """Guard: the count per sector is never dropped for the average asked beside it."""
+    plan = ask(
+        engine,
+        seed_db,
+        "How many companies are in each sector? Please also show the average market cap of each.",
+    )
+    assert _declined(plan) or "COUNT(" in plan.tasks[0].sql.upper()
+
+
+def test_the_change_between_the_first_and_last_dates_of_the_data(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "By what percentage did the S&P 500 index change between the first and the last"
+        " recorded dates in the data?",
+    )
+    gold = (
+        "SELECT 100.0 * (l.price - f.price) / f.price FROM index_price_history f,"
+        " index_price_history l WHERE f.record_date = (SELECT MIN(record_date) FROM"
+        " index_price_history) AND l.record_date = (SELECT MAX(record_date) FROM"
+        " index_price_history)"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -254,6 +254,14 @@ def _aside_about_the_work(
     )
 
 
+_QUOTED_TASK = re.compile(
+    r"^\s*(?:the|my|our|this)\s+(?:assignment|homework|question|task|exercise|brief|worksheet|"
+    r"problem(?:\s+set)?|teacher|professor|prof|lecturer|textbook|case(?:\s+study)?)\s+(?:asks|says|"
+    r"reads|states|is|wants)\s*(?:this\s*)?:?\s*[\"“](?P<q>[^\"”]{8,}?)[\"”]\s*",
+    re.IGNORECASE,
+)
+
+
 def question_of(
     text: str,
     points_back: Callable[[str], str],
@@ -270,8 +278,13 @@ def question_of(
     'biggest first') qualifies the question and is kept.
     ``mentions(text)``: what a context sentence names, for the question's pronouns.
     """
-    sentences = [s.strip() for s in _SENTENCES.split(text.strip()) if s.strip()]
     dropped: list[str] = []
+    quoted = _QUOTED_TASK.match(text)
+    if quoted is not None:
+        # 'The assignment asks: "Which industries …?" Please list …': the question quoted
+        dropped.append(text[: quoted.start("q")].strip(' :"“'))
+        text = quoted.group("q") + " " + text[quoted.end() :]
+    sentences = [s.strip() for s in _SENTENCES.split(text.strip()) if s.strip()]
     if len(sentences) > 1:
         asking = [
             s

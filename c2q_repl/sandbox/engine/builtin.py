@@ -12,6 +12,8 @@ import threading
 from collections.abc import Callable
 from dataclasses import asdict, replace
 
+import sqlglot
+
 from c2q_repl.sandbox.contracts import (
     AnswerRequest,
     Catalog,
@@ -928,6 +930,13 @@ class BuiltinAnswerer:
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)
+        parts = _question_then_follow_up(question, ctx.lex) if first else None
+        if parts is not None:
+            # 'Which sectors have a negative average revenue growth? Please show the average
+            # for each of them.': the question, then the sentence that builds on its answer
+            both = self._with_follow_up(request, question, parts, ctx)
+            if both is not None:
+                return both
         if len(request.history) >= 2:
             between = change_between_answers(
                 question,
@@ -1343,6 +1352,45 @@ class BuiltinAnswerer:
         }
         dated = replace(dated, assumptions=(note, *dated.assumptions))
         return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
+
+    def _with_follow_up(
+        self, request: AnswerRequest, question: str, parts: tuple[str, str], ctx: AnswerContext
+    ) -> Plan | None:
+        """The first sentence answered, then the second as the follow-up it is. Only when it
+        shows the same rows (columns added, a new order): anything else (None) is read whole
+        as before."""
+        head, then_asked = parts
+        first = self._answer_prepared(request, head, ctx)
+        task = first.tasks[0] if len(first.tasks) == 1 else None
+        if task is None or task.refusal or not task.sql:
+            return None
+        prior = PriorRound(head, "first-sentence", task.clarified_task, task.sql, state=first.state)
+        second = self._answer_prepared(replace(request, history=(prior,)), then_asked, ctx)
+        built = second.tasks[0] if len(second.tasks) == 1 else None
+        if (built is None or built.refusal or not built.sql) and _shown_already(
+            head, then_asked, task.sql
+        ):
+            # '… have more than 10 companies? Please list those industries with the number of
+            # companies in each.': the answer shows that number already
+            note = {
+                "concept": "two sentences",
+                "explanation": f"'{then_asked}' is shown by the answer to '{head}'",
+            }
+            task = replace(task, task=question, assumptions=(note, *task.assumptions))
+            return replace(first, tasks=(task,), assumptions=(note, *first.assumptions))
+        if built is None or built.refusal or not built.sql:
+            return None
+        if _from_on(_unordered(built.sql)) != _from_on(_unordered(task.sql)) or not (
+            _shown_columns(task.sql, ctx.lex.catalog.dialect)
+            <= _shown_columns(built.sql, ctx.lex.catalog.dialect)
+        ):
+            return None  # other rows, or a column of the first answer lost
+        note = {
+            "concept": "two sentences",
+            "explanation": f"Answered '{head}', then '{then_asked}' about those rows",
+        }
+        built = replace(built, task=question, assumptions=(note, *built.assumptions))
+        return replace(second, tasks=(built,), assumptions=(note, *second.assumptions))
 
     def _moved_count(
         self, request: AnswerRequest, question: str, listed: str, ctx: AnswerContext
@@ -2313,6 +2361,106 @@ _THAT_VALUE = re.compile(
     r"price|percentage|share)\b",
     re.I,
 )
+
+
+_TWO_SENTENCES = re.compile(r"^(?P<head>[^?]{8,}\?)\s+(?P<then>[A-Z][^?]{4,}?)[.!]?\s*$")
+# the second sentence shows more of the same rows: 'Please show the average for each of them.',
+# 'Please list those industries with the number of companies in each.'
+_SHOWS_MORE = re.compile(
+    r"^\s*(?:(?:and|also)\s+)?(?:please\s+)?(?:(?:also\s+)?(?:show|list|give|include|add|display)"
+    r"|can\s+you\s+(?:also\s+)?(?:show|list|give|include|add))\b[^?]*\b(?:them|those|these|apiece|"
+    r"each(?:\s+one)?|each\s+of\s+(?:them|those|these))\b",
+    re.I,
+)
+
+
+def _question_then_follow_up(question: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(the question, the sentence after it) when the second only shows more of the first
+    one's rows, or None."""
+    m = _TWO_SENTENCES.match(question.strip())
+    if m is None or not _SHOWS_MORE.match(m.group("then")):
+        return None
+    if _points_back(m.group("head"), lex):
+        return None
+    return m.group("head"), m.group("then")
+
+
+_MEASURE_SHOWN = {
+    "AVG(": re.compile(r"\b(?:average|avg|mean)\b", re.I),
+    "COUNT(": re.compile(r"\b(?:number|how\s+many|count)\b", re.I),
+    "SUM(": re.compile(r"\b(?:total|sum|combined)\b", re.I),
+}
+_ASKING_WORDS = frozenset(
+    [
+        "please",
+        "show",
+        "list",
+        "give",
+        "include",
+        "add",
+        "display",
+        "also",
+        "can",
+        "you",
+        "me",
+        "the",
+        "for",
+        "each",
+        "of",
+        "them",
+        "those",
+        "these",
+        "with",
+        "in",
+        "one",
+        "a",
+        "an",
+        "and",
+        "average",
+        "avg",
+        "mean",
+        "number",
+        "count",
+        "how",
+        "many",
+        "total",
+        "sum",
+        "combined",
+        "their",
+        "its",
+        "value",
+        "values",
+        "figure",
+        "figures",
+        "apiece",
+    ]
+)
+
+
+def _shown_already(head: str, then_asked: str, sql: str) -> bool:
+    """The second sentence asks for a measure the first answer's SQL shows, of rows the
+    first sentence names, and nothing else."""
+    said = [k for k, words in _MEASURE_SHOWN.items() if words.search(then_asked)]
+    if len(said) != 1 or sql.upper().count(said[0]) == 0:
+        return False
+    head_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head.lower())}
+    rest = [w for w in re.findall(r"[a-z]+", then_asked.lower()) if w not in _ASKING_WORDS]
+    return all(w.rstrip("s") in head_words for w in rest)
+
+
+def _shown_columns(sql: str, dialect: str) -> set[str]:
+    """The names of the columns a query shows ('' when it cannot be read)."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except sqlglot.errors.SqlglotError:
+        return {""}
+    return {e.alias_or_name for e in getattr(tree, "expressions", ())}
+
+
+def _unordered(sql: str) -> str:
+    """A query without its ORDER BY and LIMIT: the rows it reads, in any order."""
+    at = sql.upper().rfind(" ORDER BY ")
+    return sql[:at] if at >= 0 else sql
 
 
 def _points_back(question: str, lex: Lexicon) -> str:

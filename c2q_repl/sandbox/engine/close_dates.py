@@ -163,7 +163,11 @@ _WHOLE_DATA = re.compile(
     r"(?:,\s*)?\b(?:(?:from\s+(?:the|its|their)\s+first\s+(?:close|day|price)\s+to\s+(?:the|its|"
     r"their)\s+last\s+(?:close|day|price)\s+)?(?:in|over|across|for|during)\s+(?:the\s+)?"
     r"(?:whole|entire|full)\s+(?:data\s*set|data|history|period(?:\s+(?:in|of)\s+the\s+data)?)"
-    r"|over\s+all\s+(?:of\s+)?the\s+data|since\s+the\s+(?:start|beginning)\s+of\s+the\s+data)\b",
+    r"|over\s+all\s+(?:of\s+)?the\s+data|since\s+the\s+(?:start|beginning)\s+of\s+the\s+data"
+    # 'between the first and the last recorded dates in the data'
+    r"|between\s+the\s+(?:very\s+)?first\s+and\s+(?:the\s+)?(?:very\s+)?last\s+(?:recorded\s+|"
+    r"trading\s+|available\s+)?(?:dates?|days?)(?:\s+(?:in|of)\s+the\s+(?:data(?:\s*set)?|"
+    r"history|table)|\s+(?:we|you)\s+have|\s+on\s+record)?)\b",
     re.I,
 )
 

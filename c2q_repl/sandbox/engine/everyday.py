@@ -2729,6 +2729,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\1 among S&P 500 stocks",
     ),
+    # '… of companies listed on the NYSE with those listed on the NASDAQ': those companies
+    (
+        re.compile(
+            r"\b(?P<noun>companies|stocks|firms|users|names)\b(?P<mid>[^?]*?)\b(?P<link>with|and|vs\.?|"
+            r"versus|than|to)\s+those\s+(?=(?:listed|based|headquartered|located|traded|in|on|"
+            r"from)\b)",
+            re.I,
+        ),
+        r"\g<noun>\g<mid>\g<link> \g<noun> ",
+    ),
     # 'the strongest revenue growth', 'the weakest returns': the highest, the lowest
     (re.compile(r"\bstrongest\b(?!\s+(?:first|last)\b)", re.I), "highest"),
     (re.compile(r"\bweakest\b(?!\s+(?:first|last)\b)", re.I), "lowest"),

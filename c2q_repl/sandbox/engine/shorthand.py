@@ -113,6 +113,40 @@ def _the_seven(m: re.Match[str]) -> str:
 
 
 SHORTHAND: tuple[Wording, ...] = (
+    # a product manager's words: 'our user base' (the users), 'top 10 power users by number of
+    # picks' (a ranking says what 'power' means; alone it is not guessed), 'picks logged' (made),
+    # 'what share of picks goes to tech' (are tech), 'X is active, i.e. has made a pick' (the
+    # definition said is the condition read; the label is not)
+    (re.compile(r"\b(?:our|the|my)\s+user\s*base\b", re.I), "users"),
+    (
+        re.compile(
+            r"\bpower[\s-]+users\b(?=[^?.]*\b(?:by|with|more\s+than|at\s+least|\d+\s+or\s+more)\b)",
+            re.I,
+        ),
+        "users",
+    ),
+    (
+        re.compile(r"\b(picks|selections|additions)\s+(?:logged|recorded|registered)\b", re.I),
+        r"\1 made",
+    ),
+    (re.compile(r"\b(picks|selections)\s+(?:goes|go|went)\s+to\b", re.I), r"\1 are"),
+    (
+        re.compile(
+            r"\b(?:is|are)\s+(?:an?\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,\s*i\.?\s*e\.?\s*,?\s+"
+            r"(?=(?:has|have|had|did|do|does|made|makes|make)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(
+            r"\b(is|are)\s+(?:an?\s+)?[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s*,\s*i\.?\s*e\.?\s*,?\s+"
+            r"(?=(?:picked|selected|chosen|added|listed|based|located|headquartered|in|on|with|"
+            r"without|above|below|over|under)\b)",
+            re.I,
+        ),
+        r"\1 ",
+    ),
     # a trader's words: 'OHLC', 'where'd', 'what'd', '+ vol', 'range (high-low)', 'green
     # candles' (closed above the open), 'red days' (below it), '% move' (% change)
     (re.compile(r"\bOHLCV\b", re.I), "open, high, low, close and volume"),
