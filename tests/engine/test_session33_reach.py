@@ -6,15 +6,14 @@ reaching too far."""
 from __future__ import annotations
 
 import pytest
-from test_honesty import ask, same_rows, session
+from test_honesty import ask, rows, same_rows, session
 
 _CHANGE_2023 = (
-    "SELECT f.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM"
-    " stock_price_history f JOIN stock_price_history l ON l.stock_symbol = f.stock_symbol"
-    " WHERE f.record_date = (SELECT MIN(record_date) FROM stock_price_history WHERE"
-    " record_date LIKE '2023%' AND stock_symbol = f.stock_symbol) AND l.record_date ="
-    " (SELECT MAX(record_date) FROM stock_price_history WHERE record_date LIKE '2023%'"
-    " AND stock_symbol = f.stock_symbol)"
+    "SELECT e.stock_symbol, 100.0 * (l.close - f.close) / f.close AS pct FROM (SELECT"
+    " stock_symbol, MIN(record_date) AS a, MAX(record_date) AS b FROM stock_price_history"
+    " WHERE record_date LIKE '2023%' GROUP BY stock_symbol) AS e JOIN stock_price_history f"
+    " ON f.stock_symbol = e.stock_symbol AND f.record_date = e.a JOIN stock_price_history l"
+    " ON l.stock_symbol = e.stock_symbol AND l.record_date = e.b"
 )
 
 
@@ -293,3 +292,36 @@ def test_the_change_between_the_first_and_last_dates_of_the_data(engine, seed_db
         " index_price_history)"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_the_index_days_said_by_a_journalist(engine, seed_db):
+    """'suffer its biggest one-day percentage drop, and how big was the fall?' and 'close
+    higher than it did the day before' were declined."""
+    plan = ask(
+        engine,
+        seed_db,
+        "On which day in 2022 did the S&P 500 suffer its biggest one-day percentage drop, and"
+        " how big was the fall?",
+    )
+    assert "2022-03-30" in str(rows(seed_db, plan))
+    plan = ask(
+        engine,
+        seed_db,
+        "How many trading days in 2023 did the S&P 500 close higher than it did the day before?",
+    )
+    gold = (
+        "SELECT COUNT(*) FROM (SELECT record_date, price, LAG(price) OVER (ORDER BY record_date)"
+        " AS p FROM index_price_history) AS t WHERE record_date LIKE '2023%' AND price > p"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_how_did_one_do_compared_with_another(engine, seed_db):
+    for question in (
+        "How did Tesla do in 2023 compared with Amazon?",
+        "How did Tesla's stock do in 2023 compared with Amazon's? Percentage change over the"
+        " year for each, please.",
+    ):
+        plan = ask(engine, seed_db, question)
+        gold = f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('TSLA', 'AMZN')"
+        assert same_rows(seed_db, plan, gold), (question, plan.tasks[0].refusal)

@@ -2369,7 +2369,9 @@ _TWO_SENTENCES = re.compile(r"^(?P<head>[^?]{8,}\?)\s+(?P<then>[A-Z][^?]{4,}?)[.
 _SHOWS_MORE = re.compile(
     r"^\s*(?:(?:and|also)\s+)?(?:please\s+)?(?:(?:also\s+)?(?:show|list|give|include|add|display)"
     r"|can\s+you\s+(?:also\s+)?(?:show|list|give|include|add))\b[^?]*\b(?:them|those|these|apiece|"
-    r"each(?:\s+one)?|each\s+of\s+(?:them|those|these))\b",
+    r"each(?:\s+one)?|each\s+of\s+(?:them|those|these))\b"
+    # 'Percentage change over the year for each, please.': the measure said again, for each
+    r"|^\s*(?:the\s+)?(?:%|percent(?:age)?)\s+change\b[^?]*\b(?:for\s+)?(?:each|both)\b",
     re.I,
 )
 
@@ -2389,6 +2391,7 @@ _MEASURE_SHOWN = {
     "AVG(": re.compile(r"\b(?:average|avg|mean)\b", re.I),
     "COUNT(": re.compile(r"\b(?:number|how\s+many|count)\b", re.I),
     "SUM(": re.compile(r"\b(?:total|sum|combined)\b", re.I),
+    "100.0 *": re.compile(r"%|\bpercent(?:age)?\b", re.I),
 }
 _ASKING_WORDS = frozenset(
     [

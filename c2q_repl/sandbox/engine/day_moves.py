@@ -34,6 +34,8 @@ _COMPARED = (
     r"\bday[- ](?:over|to|on)[- ]day\b"
     r"|\bclose[- ]to[- ]close\b"
     r"|\b(?:than|from|over|vs\.?|versus|compared (?:to|with)|relative to|below|above|under)\s+"
+    # ('higher than it did the day before', 'than it closed the previous day')
+    r"(?:(?:it|they)\s+(?:did|closed|was|were|had)\s+(?:on\s+)?)?"
     r"(?:the\s+|its\s+|their\s+|a\s+)?(?:(?:previous|prev|prior|preceding)\s+(?:trading\s+)?"
     r"(?:day'?s?\s+close|day|close|closing price|session)|(?:day|session|trading day) before)\b"
 )
@@ -181,7 +183,10 @@ _FILLER = re.compile(
     r"|in|of|for|on|during|day|days|date|dates|session|sessions|trading|show|me|give|list"
     r"|find|tell|please|could|you|and|with|by|there|close|closed|closing|price|level"
     r"|terms|ever|all[- ]time|single|daily|biggest|largest|same|thing|about|how|now|also"
-    r"|then|so|far|whole|history|data)\b",
+    r"|then|so|far|whole|history|data"
+    # 'did the S&P 500 suffer its biggest drop, and how big was the fall?'
+    r"|suffer|suffered|see|saw|post|posted|record|recorded|experience|experienced|big|large"
+    r"|steep|bad)\b",
     re.I,
 )
 _PLURAL = re.compile(

@@ -125,6 +125,14 @@ _TOP_BIGGEST = re.compile(
     r"\b((?:top|the\s+top)\s+\d+)\s+(?:biggest|largest)\b(?!\s+[a-z]+\s+(?:companies|stocks))",
     re.IGNORECASE,
 )
+_HOW_DID_A_DO_VS_B = re.compile(
+    r"^\s*how\s+did\s+(?P<a>[A-Za-z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)(?:['’]s)?"
+    r"(?:\s+(?:stock|shares|share\s+price))?\s+(?:do|perform|fare)\s+(?P<period>(?:in|over|"
+    r"during)\s+(?:19|20)\d\d)\s+(?:compared\s+(?:with|to)|vs\.?|versus|against|relative\s+to)"
+    r"\s+(?P<b>[A-Za-z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,2}?)(?:['’]s)?(?:\s+(?:stock|shares))?"
+    r"\s*(?P<end>[?.!]*)(?=\s|$)",
+    re.I,
+)
 _HOW_DID_DO = re.compile(
     r"^\s*how\s+(?:did|has|have|had)\s+.+?\s+(?P<verb>do|done|fare|fared)\b"
     r"(?=\s+(?:in|over|during|for|between|from|since)\b)",
@@ -281,6 +289,11 @@ def benchmark_phrasing(text: str) -> tuple[str, tuple[tuple[str, str], ...]]:
     if doubled != text:
         rewrites.append(("top N biggest", "top N"))  # 'Top 5 biggest companies by market cap'
         text = doubled
+    compared = _HOW_DID_A_DO_VS_B.sub(r"\g<a> vs \g<b> percentage change \g<period>\g<end>", text)
+    if compared != text:
+        # "How did Tesla's stock do in 2023 compared with Amazon's?": both changes side by side
+        rewrites.append(("how did A do … compared with B", "A vs B percentage change …"))
+        text = compared
     m = _HOW_DID_DO.match(text)
     if m and not re.search(r"\b(?:change[sd]?|perform(?:ed|ance)?|move[sd]?)\b", text, re.I):
         # 'how did the S&P 500 do in Q4 2022?': how it performed (its percentage change)
