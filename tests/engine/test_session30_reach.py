@@ -174,7 +174,7 @@ def test_which_one_compares_the_two_rows_the_session_named(engine, seed_db, ques
     named = ("AAPL", "MSFT") if "Apple" in questions[0] else ("KO", "PEP")
     gold = (
         "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN"
-        f" {named} ORDER BY full_time_employees DESC"
+        f" {named} ORDER BY full_time_employees DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
 

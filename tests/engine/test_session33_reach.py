@@ -325,3 +325,17 @@ def test_how_did_one_do_compared_with_another(engine, seed_db):
         plan = ask(engine, seed_db, question)
         gold = f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('TSLA', 'AMZN')"
         assert same_rows(seed_db, plan, gold), (question, plan.tasks[0].refusal)
+
+
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ("top 5 companies by market cap", "which of those has the most employees?"),
+        ("compare coke and pepsi market cap", "which one has more employees"),
+        ("KO vs PEP avg close in july 2023", "which one has more employees"),
+    ],
+)
+def test_which_one_after_named_rows_is_still_the_one(engine, seed_db, questions):
+    """Guard: 'which one' / 'which of those' asks for one row, unlike 'who has more, A or B'."""
+    plan = session(engine, seed_db, *questions)
+    assert plan.tasks[0].sql.rstrip().endswith("LIMIT 1"), plan.tasks[0].sql

@@ -41,7 +41,7 @@ KO_PEP = "Coca-Cola vs Pepsi market cap"
         (
             (KO_PEP, "which one has more employees?"),
             "SELECT stock_symbol, full_time_employees FROM companies"
-            " WHERE stock_symbol IN ('KO', 'PEP') ORDER BY full_time_employees DESC",
+            " WHERE stock_symbol IN ('KO', 'PEP') ORDER BY full_time_employees DESC LIMIT 1",
         ),
         (
             ("Visa vs Mastercard revenue growth", "whats their combined market cap"),

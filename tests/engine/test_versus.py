@@ -52,7 +52,7 @@ def test_which_one_after_a_comparison_is_asked_about_the_two(engine, seed_db):
     )
     gold = (
         "SELECT stock_symbol, full_time_employees FROM companies WHERE stock_symbol IN"
-        " ('KO', 'PEP') ORDER BY full_time_employees DESC"
+        " ('KO', 'PEP') ORDER BY full_time_employees DESC LIMIT 1"
     )
     assert same_rows(seed_db, plan, gold)
     assert "stock_price_history" not in plan.tasks[0].sql

@@ -213,7 +213,12 @@ def _chatter(
 
 # 'Need a number for the top of the story.', 'Working on a record-high line.': what the answer
 # is for, said after the question
-_NEED_FOR_WORK = re.compile(r"^\s*(?:(?:i|we)\s+)?(?:need|want)\b", re.IGNORECASE)
+_NEED_FOR_WORK = re.compile(
+    r"^\s*(?:(?:i|we)\s+)?(?:need|want)\b[^?]*\bfor\s+(?:the|my|our|a|this)\s+(?:\w+\s+){0,3}?"
+    r"(?:story|piece|article|headline|lede|deck|slide|memo|report|draft|column|post|graphic|"
+    r"caption|blurb|intro|paragraph|assignment|homework|essay|newsletter)\b",
+    re.IGNORECASE,
+)
 _WRITING_WORK = re.compile(
     r"^\s*(?:(?:i'?m|we'?re|i\s+am|we\s+are)\s+)?(?:working\s+on|writing|drafting|"
     r"(?:it'?s|this\s+is)\s+for)\s+(?:a|an|the|my|our|this)\s+[^?]*?\b(?:line|story|piece|"

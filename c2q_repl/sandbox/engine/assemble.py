@@ -12,7 +12,7 @@ from .asked_names import name_word_at, with_asked_names
 from .clauses import plural_subject
 from .filters import localize_col
 from .linking import Item
-from .named_rows import inexact, names_a_row, ranks_named_rows, with_ties
+from .named_rows import ONE_OF_THE_NAMED, inexact, names_a_row, ranks_named_rows, with_ties
 from .names import names_rows
 from .reading import ReadState, Refuse, col_kind, is_plural, key_columns
 from .spec import Col, Filter, Metric, QuerySpec
@@ -401,7 +401,11 @@ def list_spec(st: ReadState, p: Parts) -> QuerySpec:
             limit=p.limit or (1 if p.limit is None and not plural_subject(st) else 10),
             limit_stated=p.limit is not None,
         )
-        if p.limit is None and ranks_named_rows(spec, st.lex.catalog):
+        if (
+            p.limit is None
+            and not st.defaults.get(ONE_OF_THE_NAMED)
+            and ranks_named_rows(spec, st.lex.catalog)
+        ):
             # 'who employs more, McDonald's or Microsoft?': each named row with its figure,
             # the winner first; the one row alone hides by how much, and the other's figure
             spec = spec.with_(limit=None, limit_stated=False)

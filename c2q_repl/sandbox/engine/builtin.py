@@ -106,6 +106,7 @@ from .linking import link, spelled_codes
 from .located import where_located, where_said, with_city_of_place
 from .medians import median_asked, median_sql
 from .moved_count import counted, moved_list
+from .named_rows import ONE_OF_THE_NAMED
 from .nearby import nearby_questions
 from .noun_values import value_after_noun, value_before_groups
 from .off_peak import (
@@ -603,7 +604,10 @@ class BuiltinAnswerer:
         if paired is not None:
             # 'which one has more employees?' after Apple vs Microsoft and a turn between:
             # those two, compared, as a question of its own
-            again = self._answer_whole(replace(request, history=()), paired, ctx)
+            # ('which one': the one row of the two, not both ranked as a question naming
+            # them itself shows them)
+            one = replace(ctx, defaults={**ctx.defaults, ONE_OF_THE_NAMED: True})
+            again = self._answer_whole(replace(request, history=()), paired, one)
             if not _declined(again):
                 return again
         points = None if request.history else split_two_points(question)

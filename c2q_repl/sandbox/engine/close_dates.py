@@ -165,9 +165,10 @@ _WHOLE_DATA = re.compile(
     r"(?:whole|entire|full)\s+(?:data\s*set|data|history|period(?:\s+(?:in|of)\s+the\s+data)?)"
     r"|over\s+all\s+(?:of\s+)?the\s+data|since\s+the\s+(?:start|beginning)\s+of\s+the\s+data"
     # 'between the first and the last recorded dates in the data'
-    r"|between\s+the\s+(?:very\s+)?first\s+and\s+(?:the\s+)?(?:very\s+)?last\s+(?:recorded\s+|"
-    r"trading\s+|available\s+)?(?:dates?|days?)(?:\s+(?:in|of)\s+the\s+(?:data(?:\s*set)?|"
-    r"history|table)|\s+(?:we|you)\s+have|\s+on\s+record)?)\b",
+    r"|between\s+the\s+(?:very\s+)?first\s+and\s+(?:the\s+)?(?:very\s+)?last\s+(?:(?:recorded|"
+    r"available)\s+(?:dates?|days?)(?:\s+(?:in|of)\s+the\s+(?:data(?:\s*set)?|history|table)|"
+    r"\s+(?:we|you)\s+have|\s+on\s+record)?|(?:trading\s+)?(?:dates?|days?)(?:\s+(?:in|of)\s+"
+    r"the\s+(?:data(?:\s*set)?|history|table)|\s+(?:we|you)\s+have|\s+on\s+record)))\b",
     re.I,
 )
 

@@ -26,6 +26,7 @@ from .group_conditions import HAVING_OPS, condition_question, keep_groups_as, ke
 from .interpret import SUPERLATIVE_WORDS, interpret
 from .lexicon import Lexicon, column_kind
 from .linking import Linked, link
+from .named_rows import ONE_OF_THE_NAMED
 from .normalize import NUMBER_WORDS as COUNT_WORDS
 from .normalize import tokenize
 from .period_extreme import at_period_edge, period_edge
@@ -330,7 +331,8 @@ class FollowupRound:
             two = next(f for f in prev.filters if f.op == "in" and f.col == prev.group_by)
             said = " and ".join(str(v) for v in two.values)
             fresh = re.sub(r"^which of them\b", f"which of {said}", each_row)
-            outcome = self._planner.plan_one(fresh, "0", ctx)
+            one = replace(ctx, defaults={**ctx.defaults, ONE_OF_THE_NAMED: True})
+            outcome = self._planner.plan_one(fresh, "0", one)
             read = {"concept": "which one", "explanation": f"'which one' read as one of {said}"}
             task = replace(outcome.task, assumptions=(read, *outcome.task.assumptions))
             return Outcome(task, outcome.spec)

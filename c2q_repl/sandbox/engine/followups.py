@@ -15,7 +15,6 @@ from .interpret import SUPERLATIVE_WORDS
 from .latest import NEWEST, OLDEST
 from .lexicon import Lexicon, Target
 from .linking import Item, Linked, link
-from .named_rows import ranks_named_rows
 from .normalize import tokenize
 from .reading import col_kind_of, columns_of, local_column
 from .spec import Col, Filter, Metric, QuerySpec, one_day
@@ -595,14 +594,9 @@ def apply_followup(
                 if it.category == "agg" and (
                     _asks_for_one(words) or _the_one_extreme(words, it, nxt, items)
                 ):
-                    if ranks_named_rows(spec, lex.catalog):
-                        # 'which one has more employees?' after Apple and Microsoft: both,
-                        # the winner first (as when the question names them itself)
-                        changes.append(f"ranked them by {col.column}")
-                    else:
-                        # 'which of them has the highest revenue growth?': the one at the top
-                        spec = spec.with_(limit=1, limit_stated=True)
-                        changes.append(f"kept the one with the {it.text.lower()} {col.column}")
+                    # 'which of them has the highest revenue growth?': the one at the top
+                    spec = spec.with_(limit=1, limit_stated=True)
+                    changes.append(f"kept the one with the {it.text.lower()} {col.column}")
             elif (
                 it.category == "agg"
                 and spec.shape in ("count", "aggregate")

@@ -51,6 +51,11 @@ def with_ties(st: ReadState, spec: QuerySpec, word: str, bridges: list[str]) -> 
     return spec.with_(filters=spec.filters + (extreme,), limit=None, limit_stated=True)
 
 
+# set in the reading's defaults when 'which one …' was asked of a pair the session named: the
+# one row, never both ranked
+ONE_OF_THE_NAMED = "one_of_the_named"
+
+
 def ranks_named_rows(spec: QuerySpec, catalog: Catalog) -> bool:
     """'who employs more, McDonald's or Microsoft?', 'which of AAPL, MSFT and NVDA has the
     highest market cap': two to five rows the question names, ranked with no number, are all
