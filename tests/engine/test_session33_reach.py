@@ -338,4 +338,4 @@ def test_how_did_one_do_compared_with_another(engine, seed_db):
 def test_which_one_after_named_rows_is_still_the_one(engine, seed_db, questions):
     """Guard: 'which one' / 'which of those' asks for one row, unlike 'who has more, A or B'."""
     plan = session(engine, seed_db, *questions)
-    assert plan.tasks[0].sql.rstrip().endswith("LIMIT 1"), plan.tasks[0].sql
+    assert len(rows(seed_db, plan)) == 1, plan.tasks[0].sql
