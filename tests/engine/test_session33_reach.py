@@ -339,3 +339,40 @@ def test_which_one_after_named_rows_is_still_the_one(engine, seed_db, questions)
     """Guard: 'which one' / 'which of those' asks for one row, unlike 'who has more, A or B'."""
     plan = session(engine, seed_db, *questions)
     assert len(rows(seed_db, plan)) == 1, plan.tasks[0].sql
+
+
+def test_a_traders_any_ticker_and_a_days_points(engine, seed_db):
+    """Declined before: 'biggest 1 day % drop in the whole data set, any ticker', and the
+    latest close 'and how many points was that up or down from the previous session'."""
+    plan = ask(
+        engine,
+        seed_db,
+        "biggest 1 day % drop in the whole data set, any ticker. close vs prior close",
+    )
+    gold = (
+        "SELECT stock_symbol, record_date, (close - p) * 100.0 / p AS pct FROM (SELECT"
+        " stock_symbol, record_date, close, LAG(close) OVER (PARTITION BY stock_symbol ORDER BY"
+        " record_date) AS p FROM stock_price_history) AS t WHERE p IS NOT NULL ORDER BY pct LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    plan = ask(
+        engine,
+        seed_db,
+        "Where did the S&P 500 close on the most recent day in the data, and how many points"
+        " was that up or down from the previous session?",
+    )
+    assert "-12.68" in str(rows(seed_db, plan)), plan.tasks[0].refusal
+
+
+def test_the_earliest_date_of_the_data_then_a_named_close(engine, seed_db):
+    plan = ask(
+        engine,
+        seed_db,
+        "What is the earliest date in the stock price history, and what was Apple's (AAPL)"
+        " closing price on that date?",
+    )
+    gold = (
+        "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'AAPL'"
+        " ORDER BY record_date LIMIT 1"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

@@ -74,9 +74,13 @@ _END_DATE_THEN_VALUE = re.compile(
     r"latest|last|most\s+recent)\s+(?:date|day|trading\s+day)\s+(?:(?:that\s+)?(?:you|we)\s+have\s+"
     r"(?:any\s+)?(?:prices?|data|levels?|closes?|records?|history)\s+for\s+(?P<who1>[^,?]+?)"
     r"|for\s+which\s+(?P<who2>[^,?]+?)\s+(?:index\s+)?(?:levels?|prices?|data|closes?)\s+(?:are|is)\s+"
-    r"available|(?:in\s+the\s+data\s+)?for\s+(?P<who3>[^,?]+?))\s*[,?.]\s*(?:and\s+)?what\s+(?:did\s+"
-    r"(?:it|they)\s+close\s+at|was\s+(?:the|its)\s+(?:closing\s+(?:level|price|value)|close|level|"
-    r"price|value))(?:\s+(?:on\s+)?(?:that|this|the\s+same)\s+(?:day|date))?\s*[?.]*\s*$",
+    r"available|(?:in\s+the\s+data\s+)?for\s+(?P<who3>[^,?]+?)"
+    # 'the earliest date in the stock price history, and what was Apple's (AAPL) close …'
+    r"|in\s+the\s+(?:stock\s+)?(?:price\s+)?(?:history|data(?:\s*set)?|table))\s*[,?.]\s*(?:and\s+)?"
+    r"(?:what\s+did\s+(?:it|they)\s+close\s+at|(?:what\s+was\s+)?(?:the|its|(?P<who4>[A-Z][\w.&-]*"
+    r"(?:\s+[A-Z][\w.&-]*)?)(?:['’]s)?(?:\s*\((?P<code>[A-Z][A-Z.-]{0,5})\))?)\s+(?:closing\s+"
+    r"(?:level|price|value)|close|level|price|value))(?:\s+(?:on\s+)?(?:that|this|the\s+same)\s+"
+    r"(?:day|date))?\s*[?.]*\s*$",
     re.IGNORECASE,
 )
 
@@ -87,6 +91,11 @@ def end_date_then_value(question: str) -> str | None:
     m = _END_DATE_THEN_VALUE.match(question.strip())
     if m is None:
         return None
-    who = (m.group("who1") or m.group("who2") or m.group("who3")).strip()
+    who = (
+        m.group("code") or m.group("who1") or m.group("who2") or m.group("who3") or m.group("who4")
+    )
+    if not who:
+        return None
+    who = who.strip()
     end = "latest" if m.group("end").lower() in ("latest", "last", "most recent") else "earliest"
     return f"what was the {end} close of {who}, and on what day?"

@@ -186,7 +186,7 @@ _FILLER = re.compile(
     r"|then|so|far|whole|history|data"
     # 'did the S&P 500 suffer its biggest drop, and how big was the fall?'
     r"|suffer|suffered|see|saw|post|posted|record|recorded|experience|experienced|big|large"
-    r"|steep|bad)\b",
+    r"|steep|bad|any|set)\b",
     re.I,
 )
 _PLURAL = re.compile(
@@ -404,6 +404,16 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# ', and how many points was that up or down from the previous session?': the day's move
+_THAT_MOVE = re.compile(
+    r"\s*,?\s+and\s+how\s+(?:many\s+(?P<unit>points\s+)|much\s+(?P<unit2>))(?:was\s+)?(?:that|it)\s+"
+    r"(?:was\s+)?(?:up\s+or\s+down|higher\s+or\s+lower|(?:up|down))\s+(?:from|vs\.?|versus|on|"
+    r"compared\s+(?:to|with))\s+(?:the\s+)?(?:previous|prior|preceding)\s+(?:session|day|trading\s+day|"
+    r"close)(?=\s*[?.!]*\s*$)",
+    re.I,
+)
+
+
 def read_day_move(
     question: str,
     lex: Lexicon,
@@ -413,6 +423,7 @@ def read_day_move(
     """The move a question asks for, or None (then the engine reads it as usual).
     ``days_before``: the one period of the previous answer, which 'of those' names ('how
     many trading days in 2023', then 'on how many of those did the index close higher')."""
+    question = _THAT_MOVE.sub(r" and the change \g<unit>vs the previous session", question)
     for up_down_days in (False, True):
         words = read_words(question, up_down_days=up_down_days)
         if words is None:
@@ -696,6 +707,11 @@ def _series_and_period(
             if kinds == {"date"}:
                 continue  # 'which day', 'date': the day is shown anyway
             if {c for _, c in columns} <= {h.key for h in histories}:
+                keyed = [h.table for h in histories if h.key in {c for _, c in columns}]
+                if len(keyed) == 1 and re.search(
+                    rf"\b(?:any|every|all)\s+{re.escape(item.text)}", rest, re.I
+                ):
+                    every = keyed[0]  # 'biggest 1 day % drop, any ticker': every series
                 continue  # 'ticker, date, % chg': the series key is shown anyway
             if kinds != {"number"} or len({c for _, c in columns}) != 1:
                 return None
