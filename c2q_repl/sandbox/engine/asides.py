@@ -180,6 +180,9 @@ _CLAIM = re.compile(
 )
 
 
+# a trader's words the day-move reader knows ('TSLA 5 biggest gap downs in 2023.'): never
+# chatter, though the vocabulary does not place them
+_MARKET_TERMS = re.compile(r"\bgap(?:s|ped)?\b(?:[\s-]+(?:up|down)s?\b)?", re.I)
 # words that say how an answer is measured, never about the asker
 _MEASURING = re.compile(
     r"%|\bpercent|\bvs\.?(?=\s)|\bversus\b|\bchange\b|\bmove\b|\blevel\b|\bclose\b|\breturn\b",
@@ -296,7 +299,12 @@ def question_of(
             for s in sentences
             # (a sentence that asks is kept without linking its words: the cheap test first)
             if not _COURTESY.match(s)
-            and (_asks(s) or says_whom_to_average(s) or not _chatter(s, unknown_words, mentions))
+            and (
+                _asks(s)
+                or says_whom_to_average(s)
+                or _MARKET_TERMS.search(s)
+                or not _chatter(s, unknown_words, mentions)
+            )
             and not _aside_about_the_work(s, unknown_words, names_data)
         ]
         vague = _VAGUE.match(asking[0]) if len(asking) == 2 else None

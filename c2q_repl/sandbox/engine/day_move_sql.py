@@ -48,9 +48,14 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
         if s.values
         else ""
     )
-    more = "".join(f", {_q(c)}" for c in move.also)
+    more = "".join(f", {_q(c)}" for c in move.also if c != move.today)
+    closed = measure
+    if move.today:
+        # a gap: the day's open against the previous day's close (the close still shown)
+        more = f", {_q(move.today)}{more}"
+        measure = _q(move.today)
     inner = (
-        f"SELECT {key}, {date}, {measure}{more}, LAG({measure}) OVER ({partition}ORDER BY {date}) "
+        f"SELECT {key}, {date}, {closed}{more}, LAG({closed}) OVER ({partition}ORDER BY {date}) "
         f"AS {_q(previous)} FROM {_q(s.table)}"
         f"{where_series if whole_history else _bounded(move, where_series)}"
     )
@@ -99,14 +104,18 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
         return MoveQuery(sql, _task(move), _notes(move))
     elif move.shape == "count" and move.direction == "both":
         select = (
-            f"SELECT SUM(CASE WHEN {measure} > {_q(previous)} THEN 1 ELSE 0 END) AS `up_days`, "
-            f"SUM(CASE WHEN {measure} < {_q(previous)} THEN 1 ELSE 0 END) AS `down_days`"
+            f"SELECT SUM(CASE WHEN {measure} > {_q(previous)} THEN 1 ELSE 0 END) AS "
+            f"`{'gap_ups' if move.today else 'up_days'}`, "
+            f"SUM(CASE WHEN {measure} < {_q(previous)} THEN 1 ELSE 0 END) AS "
+            f"`{'gap_downs' if move.today else 'down_days'}`"
         )
         tail = ""
         if move.per:
             select, tail = _per_period(move, date, select)
     elif move.shape == "count":
         name = {"up": "up_days", "down": "down_days", "any": "days"}[move.direction]
+        if move.today:
+            name = {"up": "gap_ups", "down": "gap_downs", "any": "gaps"}[move.direction]
         if move.last_day and not s.values:  # one day: each series counted once
             name = {"up": "number_up", "down": "number_down", "any": "number"}[move.direction]
         select = f"SELECT COUNT(*) AS {_q(name)}"
@@ -119,6 +128,7 @@ def move_query(move: DayMove, dialect: str, whole_history: bool = False) -> Move
     else:
         shown = [
             date,
+            *([closed] if move.today else []),
             measure,
             _q(previous),
             f"{change} AS `change`",
@@ -188,6 +198,8 @@ def _task(move: DayMove) -> str:
         else ""
     )
     way = "higher" if move.direction == "up" else "lower"
+    if move.today:
+        return _gap_task(move, who, period)
     if move.direction == "both":
         return (
             f"How many days{period} {who}'s {s.measure} closed higher, and how many lower, "
@@ -219,11 +231,28 @@ def _task(move: DayMove) -> str:
         return f"Days{period} on which {who}'s {s.measure} closed {way} than the day before"
     word = {"up": "gains", "down": "drops", "any": "moves"}[move.direction]
     unit = "in percent" if move.unit == "pct" else "in points"
+
     if move.shape == "rank":
         many = f"{move.limit} " if move.limit > 1 else ""
         noun = word if move.limit > 1 else word[:-1]
         return f"The {many}biggest one-day {noun} of {who}'s {s.measure}{period}, {unit}"
     return f"{who}'s {s.measure} each day{period}, with its change from the day before"
+
+
+def _gap_task(move: DayMove, who: str, period: str) -> str:
+    """A gap's task: the day's open against the previous day's close."""
+    s = move.series
+    against = f"the {move.today} against the previous day's {s.measure}"
+    if move.direction == "both":
+        return f"How many days{period} {who} gapped up, and how many down ({against})"
+    gaps = {"up": "gaps up", "down": "gaps down", "any": "gaps"}[move.direction]
+    unit = "in percent" if move.unit == "pct" else "in points"
+    if move.shape == "count":
+        return f"How many {gaps} {who} had{period} ({against})"
+    if move.shape == "rank":
+        many = f"{move.limit} " if move.limit > 1 else ""
+        return f"The {many}biggest {gaps} of {who}{period}: {against}, {unit}"
+    return f"{who}'s {gaps}{period}: {against}"
 
 
 def _notes(move: DayMove) -> tuple[tuple[str, str], ...]:
@@ -233,6 +262,12 @@ def _notes(move: DayMove) -> tuple[tuple[str, str], ...]:
             "one-day move",
             f"each day's {s.measure} compared with the same series' previous day in "
             f"{s.table} (the data's trading day before the period's first day included)",
+        )
+        if not move.today
+        else (
+            "gap",
+            f"each day's {move.today} compared with the same series' previous {s.measure} in "
+            f"{s.table}",
         )
     ]
     if move.shape == "rank" and not move.unit_said:

@@ -83,6 +83,8 @@ _RANK = re.compile(
 )
 _UNRANKED = re.compile(r"\b(?:smallest|lowest|(?<!at\s)least|min(?:imum)?|fewest)\b", re.I)
 _UP_VS_DOWN = re.compile(
+    # ('gap ups vs gap downs', read as 'daily gains vs daily drops' of the open)
+    r"\bdaily\s+gains\s+(?:vs\.?|versus|and|or|against)\s+daily\s+drops\b|"
     r"\b(?:up|green|positive)\s+(?:days|sessions|closes)\s+(?:vs\.?|versus|and|or|compared\s+"
     r"(?:to|with)|against)\s+(?:down|red|negative)\s+(?:days|sessions|closes)\b"
     r"|\b(?:down|red|negative)\s+(?:days|sessions|closes)\s+(?:vs\.?|versus|and|or|compared\s+"
@@ -250,6 +252,9 @@ class DayMove:
     also: tuple[str, ...] = ()
     count_series: bool = False  # shape "count": the series with such a day, not the days
     per: str = ""  # shape "count": counted per calendar "month" or "year"
+    # the day's column set against the previous day's measure: "" for the measure itself,
+    # "open" for a gap ('gap ups', 'open vs prior close')
+    today: str = ""
 
     def to_json(self) -> dict:
         return asdict(self)
@@ -404,6 +409,15 @@ def _blank(text: str, spans: list[tuple[int, int]]) -> str:
     return "".join(chars)
 
 
+# 'gap up', 'gap downs', 'gapped up', 'biggest gaps': the open against the previous close
+_GAP = re.compile(r"\bgap(?:s|ped)?(?:[\s-]+(?P<dir>up|down)s?)?\b", re.I)
+# the gap said in full beside it: 'open vs prior close', '(open vs the previous day's close)'
+_GAP_SAID = re.compile(
+    r"[(,.;]?\s*\(?\bopen(?:ing)?(?:\s+price)?\s+(?:vs\.?|versus|against|compared\s+(?:to|with)|"
+    r"relative\s+to|over|from|to)\s+(?:the\s+)?(?:prior|previous|prev|preceding|last)\s+"
+    r"(?:day'?s?\s+|session'?s?\s+)?close\)?",
+    re.I,
+)
 # ', and how many points was that up or down from the previous session?': the day's move
 _THAT_MOVE = re.compile(
     r"\s*,?\s+and\s+how\s+(?:many\s+(?P<unit>points\s+)|much\s+(?P<unit2>))(?:was\s+)?(?:that|it)\s+"
@@ -424,6 +438,26 @@ def read_day_move(
     ``days_before``: the one period of the previous answer, which 'of those' names ('how
     many trading days in 2023', then 'on how many of those did the index close higher')."""
     question = _THAT_MOVE.sub(r" and the change \g<unit>vs the previous session", question)
+    gap = _GAP.search(question)
+    if gap is not None:
+        # 'NFLX biggest gap up ever, open vs prior close, in %': the open against the previous
+        # close, read as a move of that size and direction
+        def said(m: re.Match[str]) -> str:
+            word = {"up": "gain", "down": "drop"}.get((m.group("dir") or "").lower(), "move")
+            plural = m.group(0).lower().endswith("s") and not m.group(0).lower().endswith("ps")
+            plural = plural or m.group(0).lower().rstrip().endswith(("ups", "downs", "gaps"))
+            return f" daily {word}{'s' if plural else ''} "
+
+        question = _GAP_SAID.sub(" ", _GAP.sub(said, question))
+        move = read_day_move(question, lex, database, days_before)
+        if move is None or not _has_open(lex.catalog, move.series.table):
+            return None
+        opens = next(
+            c.name
+            for c in lex.catalog.table(move.series.table).columns  # type: ignore[union-attr]
+            if c.name.lower() == "open"
+        )
+        return replace(move, today=opens)
     for up_down_days in (False, True):
         words = read_words(question, up_down_days=up_down_days)
         if words is None:
