@@ -365,6 +365,10 @@ SPLITS = (
     "dev218",
     "dev219",
     "dev220",
+    "dev221",
+    "dev222",
+    "dev223",
+    "dev224",
 )  # later blind sets
 
 
