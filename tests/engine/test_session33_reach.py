@@ -419,3 +419,89 @@ def test_gaps_are_the_open_against_the_previous_close(engine, seed_db, question,
 def test_a_gap_of_a_series_with_no_open_is_declined(engine, seed_db):
     """Guard: the index has no open; its 'gap' is never its close against the day before."""
     assert _declined(ask(engine, seed_db, "biggest gap up of the S&P 500"))
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Which companies headquartered in California employ more than 50,000 full-time staff?",
+            "SELECT stock_symbol FROM companies WHERE state = 'CA' AND full_time_employees > 50000",
+        ),
+        (
+            "Which ten companies employ the largest number of full-time staff, and how many"
+            " employees does each have?",
+            "SELECT stock_symbol, full_time_employees FROM companies ORDER BY full_time_employees"
+            " DESC LIMIT 10",
+        ),
+        (
+            "How many companies in the Utilities sector report revenue growth above 5 percent?",
+            "SELECT COUNT(*) FROM companies WHERE sector = 'Utilities' AND revenue_growth > 0.05",
+        ),
+        (
+            "How many companies lack an EBITDA figure in the dataset, broken down by sector?",
+            "SELECT sector, COUNT(*) FROM companies WHERE ebitda IS NULL GROUP BY sector",
+        ),
+        (
+            "Which sectors exhibit a negative average revenue growth?",
+            "SELECT sector, AVG(revenue_growth) FROM companies GROUP BY sector"
+            " HAVING AVG(revenue_growth) < 0",
+        ),
+        (
+            "How many companies have a market capitalisation in excess of 100 billion US dollars?",
+            "SELECT COUNT(*) FROM companies WHERE market_cap > 100000000000",
+        ),
+        (
+            "What proportion of Technology companies recorded positive revenue growth, expressed"
+            " as a percentage?",
+            "SELECT 100.0 * SUM(CASE WHEN revenue_growth > 0 THEN 1 ELSE 0 END) / COUNT(*) FROM"
+            " companies WHERE sector = 'Technology'",
+        ),
+        (
+            "META ATH - what price and what day?",
+            "SELECT record_date, close FROM stock_price_history WHERE stock_symbol = 'META'"
+            " ORDER BY close DESC LIMIT 1",
+        ),
+        (
+            "how many picks has AAPL gotten?",
+            "SELECT COUNT(*) FROM user_selected_stocks WHERE stock_symbol = 'AAPL'",
+        ),
+        (
+            "who are our power users - anyone with 7 or more picks, and how many picks each",
+            "SELECT user_id, COUNT(*) FROM user_selected_stocks GROUP BY user_id"
+            " HAVING COUNT(*) >= 7",
+        ),
+        (
+            "The draft says the S&P 500 closed at 5,170.25 on June 30, 2023. Can you confirm what"
+            " the index closed at that day?",
+            "SELECT price FROM index_price_history WHERE record_date = '2023-06-30'",
+        ),
+        (
+            "The piece puts Exxon Mobil's headquarters in Irving, Texas. Where is Exxon Mobil"
+            " headquartered according to your data?",
+            "SELECT city, state FROM companies WHERE stock_symbol = 'XOM'",
+        ),
+        (
+            "Our reporter writes that Qualcomm was the best-performing stock in the S&P 500 in"
+            " 2023. Which stock actually had the biggest percentage gain over 2023?",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m ORDER BY pct DESC LIMIT 1",
+        ),
+    ],
+)
+def test_an_editors_a_students_and_an_analysts_words(engine, seed_db, question, gold):
+    """Declined before: 'employ … full-time staff', 'report / exhibit / recorded', 'lack an
+    EBITDA figure', 'in excess of … US dollars', 'expressed as a percentage', 'ATH', 'gotten',
+    'anyone with 7 or more picks, and how many picks each', and a draft's claim before the
+    question ('The draft says …', 'Our reporter writes that …', 'according to your data')."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_claim_comparing_two_of_a_kind_is_still_read(engine, seed_db):
+    """Guard: a claim setting two companies side by side is not dropped as context."""
+    plan = ask(
+        engine,
+        seed_db,
+        "The draft says Walmart has more full-time employees than Amazon. Is that right?",
+    )
+    assert _declined(plan) or "WMT" in plan.tasks[0].sql or "Walmart" in plan.tasks[0].sql

@@ -171,8 +171,9 @@ _ABOUT_ME = re.compile(r"^\s*i(?:'d|\s+would)?\s+(?:want|need|like|love)\b.*\bmy
 _CLAIM = re.compile(
     r"^\s*(?:(?:the|our|a|this|my)\s+(?:\w+\s+){0,2}?(?:draft|piece|story|article|feature|"
     r"report|release|letter|memo|column|post|headline|caption|copy|writer|reporter|source|"
-    r"reader|editor)s?\s+(?:says?|said|claims?|claimed|states?|insists?|insisted|reads?|"
-    r"argues?|suggests?|puts?|has)\b"
+    r"reader|editor|wrap|correspondent|analyst|author|blog)s?\s+(?:says?|said|claims?|claimed|"
+    r"states?|insists?|insisted|reads?|argues?|suggests?|puts?|has|writes?|wrote|calls?|called|"
+    r"reports?|reported|notes?|noted|mentions?|mentioned|describes?|described|quotes?)\b"
     r"|(?:somebody|someone|a\s+colleague|my\s+editor)(?:\s+on\s+the\s+\w+)?\s+(?:says?|said|"
     r"claims?|claimed|thinks?|told\s+me)\b"
     r"|here'?s\s+a\s+(?:line|claim|sentence|figure|number)\b)",
@@ -200,10 +201,15 @@ def _chatter(
     asker's own wish about their own things ('I want to see how my year went.')."""
     if _ABOUT_ME.match(sentence) and not sentence.rstrip().endswith("?"):
         return True
+    named = [m for m in mentions(sentence) if m.kind == "entity"]
     if (
         _CLAIM.match(sentence)
         and not sentence.rstrip().endswith("?")
-        and len({m.key for m in mentions(sentence) if m.kind == "entity"}) < 2
+        # (two of one kind side by side: 'Texas has more than California')
+        and all(
+            len({m.key for m in named if m.key.split("=")[0] == g}) < 2
+            for g in {m.key.split("=")[0] for m in named}
+        )
     ):
         # a claim about one thing is set aside (the question says it again, or a pronoun
         # finds it); one that sets two things side by side ('Texas has more than

@@ -147,6 +147,105 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         r"\1 ",
     ),
+    # a student's and an editor's words: 'full-time staff' (employees), 'employ more than N
+    # staff' (have more than N employees), 'exhibit / report / record a negative …' (have),
+    # 'expressed as a percentage' (in percent), 'in excess of' (more than), 'US dollars',
+    # 'lack an EBITDA figure' (have no EBITDA), 'according to your data'
+    (
+        re.compile(r"\b(full[\s-]+time)\s+(?:staff|workers|personnel|headcount)\b", re.I),
+        r"\1 employees",
+    ),
+    (
+        re.compile(
+            r"\bemploy\s+(?=(?:(?:more|fewer|less)\s+than|over|under|above|below|at\s+least|at\s+most)"
+            r"\s+[\d,.]+\s*(?:k|thousand)?\s+(?:full-time\s+)?(?:employees|staff|people|workers)\b|"
+            r"the\s+(?:(?:largest|biggest|highest|smallest|lowest)\s+number\s+of|most|fewest)\s+"
+            r"(?:full-time\s+)?(?:employees|staff)\b)",
+            re.I,
+        ),
+        "have ",
+    ),
+    (
+        re.compile(
+            r"\b(companies|firms|sectors|industries|stocks|names|states)\s+(?:exhibit|exhibited|report|"
+            r"reported|record|recorded|post|posted|display|displayed|register|registered)\s+",
+            re.I,
+        ),
+        r"\1 have ",
+    ),
+    (
+        re.compile(
+            r"\b(?:exhibit|exhibits|exhibited|report|reports|reported|record|records|recorded|"
+            r"post|posts|posted)\s+(?=(?:an?\s+)?(?:negative|positive|higher|lower|average|"
+            r"revenue\s+growth|ebitda|market\s+cap)\b)",
+            re.I,
+        ),
+        "have ",
+    ),
+    (
+        re.compile(r",?\s*expressed\s+(?:as\s+a\s+percentage|in\s+percent(?:age)?)\b", re.I),
+        " in percent",
+    ),
+    (re.compile(r"\bin\s+excess\s+of\b", re.I), "more than"),
+    (
+        re.compile(
+            r"(\d(?:[\d.,]*\d)?\s*(?:thousand|million|billion|trillion)?)\s+(?:US|U\.S\.)\s+dollars\b",
+            re.I,
+        ),
+        r"\1 dollars",
+    ),
+    (
+        re.compile(
+            r"\b(?:lack|lacks|are\s+missing|is\s+missing)\s+(?:an?\s+)?(ebitda|revenue\s+growth|market\s+cap(?:italisation|italization)?)(?:\s+(?:figure|value|number))?\b",
+            re.I,
+        ),
+        r"have no \1",
+    ),
+    (
+        re.compile(
+            r",?\s*according\s+to\s+(?:your|the|this)\s+(?:data(?:\s*set)?|database|records?|table)\b",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\bcan\s+you\s+confirm\s+(?=(?:what|where|when|how|which|who)\b)", re.I), ""),
+    # a growth analyst's words: 'how many picks has AAPL gotten' (got), 'picks came in'
+    # (were made), 'anyone with 7 or more picks' (users with …)
+    (
+        re.compile(
+            r"\bhow\s+many\s+(?:picks|selections)\s+(?:has|have|did)\s+(?P<who>[\w.&-]+(?:\s+[\w.&-]+)?)\s+"
+            r"(?:gotten|got|get|received|receive)\b",
+            re.I,
+        ),
+        r"how many times was \g<who> picked",
+    ),
+    (re.compile(r"\b(picks|selections)\s+came\s+in\b", re.I), r"\1 were made"),
+    (re.compile(r",?\s*with\s+(?:anyone|anybody|everyone|everybody)\s+(?=with\b)", re.I), " "),
+    # '… with 7 or more picks, and how many picks each': the count the condition shows anyway
+    (
+        re.compile(
+            r"(?P<cond>\b(?:with|have|has|having)\s+(?:at\s+least|more\s+than|over|\d+\s+or\s+more)"
+            r"[^,?]*?\b(?P<noun>[a-z]+s)\b)\s*,?\s*(?:and\s+)?how\s+many\s+(?P=noun)\s+(?:each|apiece)"
+            r"(?:\s+(?:one\s+)?(?:has|have|made|picked))?(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\g<cond>",
+    ),
+    (re.compile(r"\b(?:anyone|anybody|everyone|everybody)\s+(?=with\s+\d)", re.I), "users "),
+    # 'which month saw the biggest decline', 'suffered its worst day': had
+    (
+        re.compile(
+            r"\b(?:saw|sees|experienced|experiences|suffered|suffers|witnessed|endured)\s+(?=(?:the|its|"
+            r"their|a|an)\s+(?:single\s+)?(?:biggest|largest|worst|best|highest|lowest|sharpest|steepest|"
+            r"most|greatest|smallest)\b)",
+            re.I,
+        ),
+        "had ",
+    ),
+    # a swing trader's 'ripped' / 'tanked' (rose / fell), 'ATH' (all-time high)
+    (re.compile(r"\b(?:ripped|rocketed|mooned|soared)\b", re.I), "gained"),
+    (re.compile(r"\b(?:tanked|cratered|dumped|crashed)\b", re.I), "fell"),
+    (re.compile(r"\bATH\b"), "all-time high close"),
     # a trader's words: 'OHLC', 'where'd', 'what'd', '+ vol', 'range (high-low)', 'green
     # candles' (closed above the open), 'red days' (below it), '% move' (% change)
     (re.compile(r"\bOHLCV\b", re.I), "open, high, low, close and volume"),
