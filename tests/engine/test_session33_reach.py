@@ -505,3 +505,69 @@ def test_a_claim_comparing_two_of_a_kind_is_still_read(engine, seed_db):
         "The draft says Walmart has more full-time employees than Amazon. Is that right?",
     )
     assert _declined(plan) or "WMT" in plan.tasks[0].sql or "Walmart" in plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "I intend to plot the monthly evolution of the index in my paper: what was the average"
+            " closing level of the S&P 500 in each month of 2023?",
+            "SELECT SUBSTR(record_date, 1, 7) AS m, AVG(price) FROM index_price_history WHERE"
+            " record_date LIKE '2023%' GROUP BY m",
+        ),
+        (
+            "As a robustness check I would prefer the median to the mean, since the distribution"
+            " is rather skewed: what is the median number of full-time employees across all"
+            " companies in the dataset?",
+            "SELECT 26125.0",
+        ),
+        (
+            "Which states are home to more than 15 of the companies, and how many companies are"
+            " headquartered in each of those states?",
+            "SELECT state, COUNT(*) FROM companies GROUP BY state HAVING COUNT(*) > 15",
+        ),
+        (
+            "How did Coca-Cola and PepsiCo shares perform in 2023? Give me the percentage change"
+            " for each.",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m WHERE stock_symbol IN ('KO', 'PEP')",
+        ),
+        (
+            "For a summary table, could you give me, for each stock exchange, the number of listed"
+            " companies, their average market capitalisation and their total number of full-time"
+            " employees?",
+            "SELECT exchange_symbol, COUNT(*), AVG(market_cap), SUM(full_time_employees) FROM"
+            " companies GROUP BY exchange_symbol",
+        ),
+    ],
+)
+def test_a_term_papers_lead_ins_and_restated_counts(engine, seed_db, question, gold):
+    """Declined before: a plan said before a colon ('I intend to …:', 'I would prefer …:'),
+    a count restated after its condition, 'Give me the percentage change for each.' after
+    the change, 'their total number of full-time employees'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_restrict_that_then_sort_by_the_average_named(engine, seed_db):
+    plan = session(
+        engine,
+        seed_db,
+        "Please give me, for each sector, the number of companies and their average market"
+        " capitalisation.",
+        "Could you restrict that to companies listed on the NASDAQ (exchange code NMS)?",
+        "Please sort that result by the average market capitalisation, from largest to smallest.",
+    )
+    gold = (
+        "SELECT sector, AVG(market_cap) AS a, COUNT(*) FROM companies WHERE exchange_symbol ="
+        " 'NMS' GROUP BY sector ORDER BY a DESC"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+    # guard: an average the answer does not show is never the one sorted by
+    plan = session(
+        engine,
+        seed_db,
+        "for each sector, the number of companies and their average market cap",
+        "sort by the average volume",
+    )
+    assert _declined(plan)

@@ -58,7 +58,8 @@ _DOCUMENT_LEAD_IN = re.compile(
     r"^\s*for\s+(?:the|my|our|a|an|this)\s+[^,?:]{0,60}?\b(?:section|footnote|appendix|table|"
     r"slide|memo|report|deck|letter|note|chart|summary|brief(?:ing)?|page|paragraph|exhibit|"
     r"annex|newsletter|article|post|presentation|pack|review|case(?:\s+study)?|piece|story|"
-    r"meeting|dashboard|homework|assignment|coursework|write-?up|thesis|essay)s?\b[^,?:]{0,40},"
+    r"meeting|dashboard|homework|assignment|coursework|write-?up|thesis|essay|paper|dissertation|"
+    r"introduction|discussion|chapter|literature\s+review|term\s+paper)s?\b[^,?:]{0,40},"
     r"\s*(?=\S)"
     # 'For my assignment I need the average …': no comma, the asker's need says where it starts
     r"|^\s*for\s+(?:the|my|our|a|an|this)\s+(?:\w+\s+){0,2}?(?:homework|assignment|coursework|"
@@ -268,6 +269,12 @@ def _aside_about_the_work(
     )
 
 
+# the asker's plan or reasoning said before a colon, in the first person
+_PLAN_LEAD_IN = re.compile(
+    r"^(?=[^:?]*\b(?:i|we)\s+(?:intend|plan|am\s+going|want|would\s+(?:like|prefer)|need|prefer|"
+    r"hope|wish|aim)\b)[^:?]{3,200}:\s+(?=\S)",
+    re.IGNORECASE,
+)
 _QUOTED_TASK = re.compile(
     r"^\s*(?:the|my|our|this)\s+(?:assignment|homework|question|task|exercise|brief|worksheet|"
     r"problem(?:\s+set)?|teacher|professor|prof|lecturer|textbook|case(?:\s+study)?)\s+(?:asks|says|"
@@ -365,6 +372,16 @@ def question_of(
     ):
         dropped.append(situation.group(0).strip(" ,"))
         text = text[situation.end() :]
+    planned = _PLAN_LEAD_IN.match(text)
+    if (
+        planned is not None
+        and is_request(text[planned.end() :])
+        and not points_back(text[planned.end() :])
+    ):
+        # 'I intend to plot the monthly evolution of the index in my paper: what was …',
+        # 'As a robustness check I would prefer the median to the mean, since …: what is …'
+        dropped.append(planned.group(0).strip(" :"))
+        text = text[planned.end() :]
     lead = _LEAD_IN.match(text)
     dash = _DASH_LEAD_IN.match(text)
     if (

@@ -1371,9 +1371,13 @@ class BuiltinAnswerer:
         prior = PriorRound(head, "first-sentence", task.clarified_task, task.sql, state=first.state)
         second = self._answer_prepared(replace(request, history=(prior,)), then_asked, ctx)
         built = second.tasks[0] if len(second.tasks) == 1 else None
-        if (built is None or built.refusal or not built.sql) and _shown_already(
-            head, then_asked, task.sql
-        ):
+        same_rows = (
+            built is not None
+            and not built.refusal
+            and bool(built.sql)
+            and _from_on(_unordered(built.sql)) == _from_on(_unordered(task.sql))
+        )
+        if not same_rows and _shown_already(head, then_asked, task.sql):
             # '… have more than 10 companies? Please list those industries with the number of
             # companies in each.': the answer shows that number already
             note = {
@@ -2440,6 +2444,13 @@ _ASKING_WORDS = frozenset(
         "figure",
         "figures",
         "apiece",
+        "percentage",
+        "percent",
+        "change",
+        "over",
+        "year",
+        "period",
+        "both",
     ]
 )
 

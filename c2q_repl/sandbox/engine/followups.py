@@ -394,6 +394,9 @@ def apply_followup(
 ) -> Edit | None:
     """The edited spec, or None when the question is not an edit of ``prev``.
     In a session an edit needs evidence (see evidence.py); a correction does not."""
+    by_kind = _groups_sorted_by_kind(prev, question)
+    if by_kind is not None:
+        return by_kind  # 'sort by the average instead': an edit, said only of an answer
     linked = _first_after_superlative(link(question, lex))
     evidence = followup_evidence(question, linked)
     if require_evidence and not evidence.any:
@@ -404,9 +407,6 @@ def apply_followup(
     paired = _paired_extreme(prev, linked, evidence.any)
     if paired is not None:
         return paired  # 'and the low' after the highest high: the lowest low, not a column
-    by_kind = _groups_sorted_by_kind(prev, question)
-    if by_kind is not None:
-        return by_kind  # 'sort by the average instead' after the total and average per sector
     only_columns = bool(linked.items) and all(it.kind == "column" for it in linked.items)
     if (evidence.marker or (evidence.fragment and only_columns)) and not evidence.pronoun:
         # "and the volume?", "the volume?" (a bare noun phrase in a session)
@@ -1508,9 +1508,12 @@ _SORT_BY_KIND = re.compile(
     r"^\s*(?:(?:ok(?:ay)?|and|now|then|pls|please)[\s,]+)*(?:re-?)?(?:sort|order|rank)(?:ed)?\s+"
     r"(?:(?:it|them|those|these|the\s+list|the\s+groups)\s+)?by\s+(?:the\s+)?"
     r"(?P<kind>average|avg|mean|total|sum|count|number|max(?:imum)?|min(?:imum)?)"
-    r"(?:\s+(?:one|column|value|figure))?(?:\s+instead)?"
+    r"(?:\s+(?:one|column|value|figure)|\s+(?P<what>(?!desc|asc|in\b|from\b|instead\b)[a-z][\w-]*"
+    r"(?:\s+(?!desc|asc|in\b|from\b|instead\b)[a-z][\w-]*){0,2}))?(?:\s+instead)?"
     r"(?:\s*,?\s*(?P<dir>desc(?:ending)?|asc(?:ending)?|biggest\s+first|largest\s+first|"
-    r"highest\s+first|smallest\s+first|lowest\s+first))?"
+    r"highest\s+first|smallest\s+first|lowest\s+first|in\s+desc(?:ending)?\s+order|in\s+asc(?:ending)?"
+    r"\s+order|from\s+(?:the\s+)?(?:largest|biggest|highest)\s+to\s+(?:the\s+)?(?:smallest|lowest)|"
+    r"from\s+(?:the\s+)?(?:smallest|lowest)\s+to\s+(?:the\s+)?(?:largest|biggest|highest)))?"
     r"(?:\s+(?:pls|please|instead))?\s*[?.!]*\s*$",
     re.I,
 )
@@ -1542,8 +1545,27 @@ def _groups_sorted_by_kind(prev: QuerySpec, question: str) -> Edit | None:
     if len(of_kind) != 1:
         return None
     chosen = of_kind[0]
+    what = said.group("what")
+    if what is not None:
+        # 'sort by the average market cap': the words must be said of that value's column
+        column = (chosen.col.column if chosen.col is not None else "").lower()
+        words = [w for w in re.split(r"[\s_-]+", what.lower()) if len(w) >= 3]
+        words = ["cap" if w.startswith("capitali") else w for w in words]
+        if not words or not all(w.rstrip("s") in column for w in words):
+            return None
     direction = (said.group("dir") or "desc").lower()
-    descending = not direction.startswith(("asc", "smallest", "lowest"))
+    descending = not direction.startswith(
+        (
+            "asc",
+            "smallest",
+            "lowest",
+            "in asc",
+            "from smallest",
+            "from lowest",
+            "from the smallest",
+            "from the lowest",
+        )
+    )
     others = tuple(m for m in values if m is not chosen)
     spec = prev.with_(metric=chosen, extra_metrics=others, order_metric=True, descending=descending)
     column = chosen.col.column if chosen.col is not None else "rows"

@@ -221,6 +221,38 @@ SHORTHAND: tuple[Wording, ...] = (
     ),
     (re.compile(r"\b(picks|selections)\s+came\s+in\b", re.I), r"\1 were made"),
     (re.compile(r",?\s*with\s+(?:anyone|anybody|everyone|everybody)\s+(?=with\b)", re.I), " "),
+    # 'more than 15 of the companies, and how many companies are headquartered in each of those
+    # states?': the count the condition shows anyway
+    (
+        re.compile(
+            r"(?P<cond>\b(?:more|fewer|less)\s+than\s+\d+\s+(?:of\s+the\s+)?(?P<noun>[a-z]+s)\b[^,?]*?)"
+            r"\s*,?\s*and\s+how\s+many\s+(?P=noun)\s+(?:are\s+|there\s+are\s+)?(?:[a-z]+\s+)?in\s+each"
+            r"(?:\s+of\s+(?:those|them|these)(?:\s+[a-z]+s)?|\s+one)?(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\g<cond>",
+    ),
+    # 'Could you restrict that to companies listed on the NASDAQ?': only those; 'Please sort
+    # that result by …': sort by; 'their total number of full-time employees': their total
+    (
+        re.compile(
+            r"^\s*(?:(?:could|can|would)\s+you\s+)?(?:please\s+)?(?:restrict|limit|narrow)\s+(?:that|this|it|"
+            r"the\s+(?:result|results|table|answer))(?:\s+down)?\s+to\s+",
+            re.I,
+        ),
+        "only ",
+    ),
+    (
+        re.compile(
+            r"\b(sort|order|rank)\s+(?:that|this|the)\s+(?:result|results|table|answer|list)\s+(?=by\b)",
+            re.I,
+        ),
+        r"\1 ",
+    ),
+    (
+        re.compile(r"\btotal\s+number\s+of\s+(full[\s-]+time\s+)?employees\b", re.I),
+        r"total \1employees",
+    ),
     # '… with 7 or more picks, and how many picks each': the count the condition shows anyway
     (
         re.compile(
