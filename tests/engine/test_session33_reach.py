@@ -571,3 +571,48 @@ def test_restrict_that_then_sort_by_the_average_named(engine, seed_db):
         "sort by the average volume",
     )
     assert _declined(plan)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "what's our overall activation rate? i.e. % of signed up users who have made at"
+            " least 1 pick",
+            "SELECT 100.0 * COUNT(DISTINCT s.user_id) / (SELECT COUNT(*) FROM users)"
+            " FROM user_selected_stocks s",
+        ),
+        (
+            "give me the list of user ids that signed up but never picked a single stock (dead"
+            " signups)",
+            "SELECT user_id FROM users WHERE user_id NOT IN (SELECT user_id FROM"
+            " user_selected_stocks)",
+        ),
+        (
+            "bottom 3 sectors by number of picks - where's the least demand?",
+            "SELECT c.sector, COUNT(*) AS n FROM user_selected_stocks s JOIN companies c ON"
+            " c.stock_symbol = s.stock_symbol GROUP BY c.sector ORDER BY n LIMIT 3",
+        ),
+        (
+            "who's our newest signup and when did they join?",
+            "SELECT user_id, created_date FROM users ORDER BY created_date DESC LIMIT 1",
+        ),
+        (
+            "AMD avg daily range in Q3 2023 (high minus low, in $)",
+            "SELECT AVG(high - low) FROM stock_price_history WHERE stock_symbol = 'AMD' AND"
+            " record_date BETWEEN '2023-07-01' AND '2023-09-30'",
+        ),
+    ],
+)
+def test_a_growth_analysts_labels_and_definitions(engine, seed_db, question, gold):
+    """Declined before: a label then its definition ('activation rate? i.e. …'), a label
+    after the request ('(dead signups)', '- where's the least demand?'), 'and when did they
+    join?' of the newest signup, '(high minus low, in $)'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_a_label_that_is_a_condition_or_a_period_is_kept(engine, seed_db):
+    """Guard: '(ex REITs)' or '(jan-mar)' after a question is never set aside."""
+    assert _declined(ask(engine, seed_db, "top 10 companies by market cap (ex REITs)"))
+    assert _declined(ask(engine, seed_db, "how many ppl signed up in q3 23 (jan-mar)"))

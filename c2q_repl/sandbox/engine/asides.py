@@ -81,6 +81,8 @@ _SITUATION_LEAD_IN = re.compile(
 _PURPOSE = re.compile(
     r"(?:,\s*|\s+)(?:so\s+(?:that\s+)?(?:i|we)\s+can|(?:i|we)\s+(?:want|need)\s+to\s+"
     r"(?:tell|show|impress|settle|win|prove))\b[^?]*(?=\?*\s*$)"
+    # '…, need them for the OG cohort analysis'
+    r"|,\s*(?:(?:i|we)\s+)?need\s+(?:them|it|this|these|those|that)\s+for\b[^?]*(?=[?.!]*\s*$)"
     # '…, for the piece.', '… for my assignment': where the answer goes, at the very end
     r"|,?\s+for\s+(?:the|my|our|this)\s+(?:\w+\s+)?(?:piece|story|article|assignment|homework|"
     r"memo|report|deck|essay|column|write-?up|newsletter|slides?)(?=\s*[?.!]*\s*$)",
@@ -269,6 +271,18 @@ def _aside_about_the_work(
     )
 
 
+_LABEL_DEFINED = re.compile(
+    r"^\s*(?P<label>[^?]{3,60})\?\s*(?:i\.?\s*e\.?|that\s+is|meaning)\s*[,:]?\s+(?P<definition>\S.*)$",
+    re.IGNORECASE,
+)
+_LABEL_AFTER = re.compile(
+    # never a condition ('(ex REITs)', '(only tech)') or a period ('(jan-mar)')
+    r"\s*\((?P<label>(?!(?:ex|excl|excluding|without|only|not|no|except|but|incl|including|all|"
+    r"just|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12])\b)[a-z][a-z' ]{2,30})\)"
+    r"\s*(?=[?.!]*\s*$)"
+    r"|\s+[-–—]\s+(?P<label2>(?:where|what|who|how)['’]?s?\s+(?:the\s+)?[a-z][a-z ]{2,30}\?)\s*$",
+    re.IGNORECASE,
+)
 # the asker's plan or reasoning said before a colon, in the first person
 _PLAN_LEAD_IN = re.compile(
     r"^(?=[^:?]*\b(?:i|we)\s+(?:intend|plan|am\s+going|want|would\s+(?:like|prefer)|need|prefer|"
@@ -419,6 +433,25 @@ def question_of(
                 f"(the question read with what it names: '{meant}')",
             ]
             text = meant
+    defined = _LABEL_DEFINED.match(text)
+    if defined is not None and unknown_words(defined.group("label")):
+        # "what's our overall activation rate? i.e. % of signed up users who …": the
+        # definition is the question; the label only names it
+        dropped.append(defined.group("label").strip())
+        text = defined.group("definition")
+    label = _LABEL_AFTER.search(text)
+    named = (label.group("label") or label.group("label2")) if label is not None else ""
+    if (
+        label is not None
+        and label.start() > 0
+        and unknown_words(named)
+        and len(named.split()) <= 5
+        and (is_request(text[: label.start()]) or not unknown_words(text[: label.start()]))
+    ):
+        # '… never picked a single stock (dead signups)', '… by number of picks - where's the
+        # least demand?': a name for what was asked, said after it
+        dropped.append(named.strip())
+        text = (text[: label.start()] + text[label.end() :]).strip()
     purpose = _PURPOSE.search(text)
     if purpose and purpose.start() > 0 and not names_data(purpose.group(0)):
         dropped.append(purpose.group(0).strip(" ,"))

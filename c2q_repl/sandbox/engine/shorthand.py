@@ -253,6 +253,16 @@ SHORTHAND: tuple[Wording, ...] = (
         re.compile(r"\btotal\s+number\s+of\s+(full[\s-]+time\s+)?employees\b", re.I),
         r"total \1employees",
     ),
+    # "who's our newest signup and when did they join?": the signup shows its date
+    (
+        re.compile(
+            r"(?P<who>\b(?:newest|latest|most\s+recent|first|earliest|oldest)\s+(?:signup|sign-up|user|"
+            r"member|customer)s?\b[^,?]*?)\s*,?\s*and\s+when\s+did\s+(?:they|he|she|it)\s+(?:join|sign\s+up|"
+            r"register|start)(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\g<who>",
+    ),
     # '… with 7 or more picks, and how many picks each': the count the condition shows anyway
     (
         re.compile(
@@ -286,7 +296,7 @@ SHORTHAND: tuple[Wording, ...] = (
     (re.compile(r"\s\+\s*(?=(?:vol(?:ume)?|date|ticker|name|sector)\b)", re.I), " and "),
     (
         re.compile(
-            r"\s*\(\s*high\s*(?:-|–|minus)\s*low\s*\)(?!\s*(?:/|\*|as\b|divided|over\b|"
+            r"\s*\(\s*high\s*(?:-|–|minus)\s*low\s*(?:,\s*in\s+(?:\$|dollars|points))?\s*\)(?!\s*(?:/|\*|as\b|divided|over\b|"
             r"relative|in\s+%|%|percent|of\b|vs\b|versus|per\b))",
             re.I,
         ),
