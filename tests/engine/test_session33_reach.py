@@ -616,3 +616,28 @@ def test_a_label_that_is_a_condition_or_a_period_is_kept(engine, seed_db):
     """Guard: '(ex REITs)' or '(jan-mar)' after a question is never set aside."""
     assert _declined(ask(engine, seed_db, "top 10 companies by market cap (ex REITs)"))
     assert _declined(ask(engine, seed_db, "how many ppl signed up in q3 23 (jan-mar)"))
+
+
+@pytest.mark.parametrize(
+    "questions,gold",
+    [
+        (
+            (
+                "how many companies are in each state",
+                "same thing but only Technology sector stocks",
+            ),
+            "SELECT state, COUNT(*) FROM companies WHERE sector = 'Technology' GROUP BY state",
+        ),
+        (
+            (
+                "how many companies are there per sector",
+                "same but restricted to the Technology sector",
+            ),
+            "SELECT sector, COUNT(*) FROM companies WHERE sector = 'Technology' GROUP BY sector",
+        ),
+    ],
+)
+def test_a_redo_said_as_same_but(engine, seed_db, questions, gold):
+    """Declined before: 'same thing but …', 'same but restricted to …'."""
+    plan = session(engine, seed_db, *questions)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -209,6 +209,18 @@ SHORTHAND: tuple[Wording, ...] = (
         "",
     ),
     (re.compile(r"\bcan\s+you\s+confirm\s+(?=(?:what|where|when|how|which|who)\b)", re.I), ""),
+    # a follow-up said as a redo: 'same thing but only Technology sector stocks', 'same but
+    # restricted to …'
+    (
+        re.compile(
+            r"^\s*(?:(?:ok(?:ay)?|and|now|so)[\s,]+)*(?:(?:do|give\s+me|show\s+me)\s+)?(?:the\s+)?same"
+            r"(?:\s+(?:thing|again|query|breakdown|table|list|count))?\s*,?\s+(?:but\s+|just\s+)"
+            r"(?=\S)",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\b(?:restricted|limited|narrowed)\s+to\s+", re.I), "only "),
     # a growth analyst's words: 'how many picks has AAPL gotten' (got), 'picks came in'
     # (were made), 'anyone with 7 or more picks' (users with …)
     (
