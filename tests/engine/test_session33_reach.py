@@ -641,3 +641,34 @@ def test_a_redo_said_as_same_but(engine, seed_db, questions, gold):
     """Declined before: 'same thing but …', 'same but restricted to …'."""
     plan = session(engine, seed_db, *questions)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+_SP_AT = "SELECT price FROM index_price_history WHERE record_date IN ({days})"
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "S&P 500 index level at year end 2022 vs year end 2023, and the % move",
+            "SELECT 100.0 * (4769.83 - 5115.64) / 5115.64",
+        ),
+        (
+            "S&P 500 level at end of 2022 vs end of 2023, and the % chg",
+            "SELECT 100.0 * (4769.83 - 5115.64) / 5115.64",
+        ),
+        (
+            "what was the s&p 500 at the start of 2023 and at the end?",
+            _SP_AT.format(days="'2023-01-02', '2023-12-29'"),
+        ),
+        (
+            "what did apple close at at the end of each year",
+            "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date"
+            " IN ('2021-12-31', '2022-12-30', '2023-12-29')",
+        ),
+    ],
+)
+def test_ends_of_years_said_in_words(engine, seed_db, question, gold):
+    """Declined before on 'end': a year's end and start, and each year's end."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

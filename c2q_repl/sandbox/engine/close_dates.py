@@ -59,10 +59,29 @@ _WORST_N = re.compile(
 )
 
 
+_YEAR_END = r"(?:(?:at\s+)?(?:the\s+)?(?:year[\s-]?end|end\s+of|close\s+of)\s+(?:the\s+year\s+)?)"
+_YEAR_ENDS_MOVE = re.compile(
+    r"(?:\s*(?:index\s+)?(?:level|close|price|value)s?)?\s+"
+    + _YEAR_END
+    + r"(?P<y1>(?:19|20)\d\d)\s+"
+    r"(?:vs\.?|versus|and|to|compared\s+(?:to|with))\s+"
+    + _YEAR_END
+    + r"?(?P<y2>(?:19|20)\d\d)\s*,?\s*"
+    r"(?:and|with|plus)\s+(?:the\s+)?(?:%|percent(?:age)?|pct)\s*(?:move|chg|change|gain|return)\b",
+    re.I,
+)
+
+
 def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     """The question with its two named closes as ISO days, or the question as it was."""
     # trader shorthand: 'ye21 close' is the last 2021 close
     question = re.sub(r"\bye\s*'?(\d\d)(?=\s+clos)", r"last 20\1", question, flags=re.I)
+    # 'S&P 500 level at year end 2022 vs year end 2023, and the % move': the change between
+    # the two last closes (the levels are shown beside it)
+    question = _YEAR_ENDS_MOVE.sub(
+        lambda m: f"% change from last {m.group('y1')} close to last {m.group('y2')} close",
+        question,
+    )
     m = _CLOSES.search(question)
     if m is None:
         return question
