@@ -661,11 +661,6 @@ _SP_AT = "SELECT price FROM index_price_history WHERE record_date IN ({days})"
             "what was the s&p 500 at the start of 2023 and at the end?",
             _SP_AT.format(days="'2023-01-02', '2023-12-29'"),
         ),
-        (
-            "what did apple close at at the end of each year",
-            "SELECT close FROM stock_price_history WHERE stock_symbol = 'AAPL' AND record_date"
-            " IN ('2021-12-31', '2022-12-30', '2023-12-29')",
-        ),
     ],
 )
 def test_ends_of_years_said_in_words(engine, seed_db, question, gold):

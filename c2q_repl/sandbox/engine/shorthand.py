@@ -210,7 +210,7 @@ SHORTHAND: tuple[Wording, ...] = (
     ),
     (re.compile(r"\bcan\s+you\s+confirm\s+(?=(?:what|where|when|how|which|who)\b)", re.I), ""),
     # 'at the start of 2023 and at the end', 'at the beginning and end of 2023': its first and
-    # last trading day; 'close at the end of each year': the year-end closes
+    # last trading day
     (
         re.compile(
             r"\bat\s+the\s+(?:start|beginning)\s+of\s+(?P<y>(?:19|20)\d\d)\s*,?\s+and\s+(?:at\s+)?the\s+end"
@@ -219,14 +219,6 @@ SHORTHAND: tuple[Wording, ...] = (
             re.I,
         ),
         lambda m: f"on the first and last trading day of {m.group('y') or m.group('y2')}",
-    ),
-    (
-        re.compile(
-            r"\b(?:close[ds]?|closing\s+prices?)\s+(?:at\s+)?(?:at|on)\s+the\s+(?:end|last\s+trading\s+day)\s+"
-            r"of\s+(?:each|every)\s+(year|month)\b",
-            re.I,
-        ),
-        lambda m: f"{m.group(1).lower()}-end closes",
     ),
     # a follow-up said as a redo: 'same thing but only Technology sector stocks', 'same but
     # restricted to …'
