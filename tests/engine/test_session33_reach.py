@@ -667,3 +667,16 @@ def test_ends_of_years_said_in_words(engine, seed_db, question, gold):
     """Declined before on 'end': a year's end and start, and each year's end."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_last_close_of_a_two_digit_year(engine, seed_db):
+    """'last close of 22 to last close of 23' was declined on '23'."""
+    plan = ask(
+        engine, seed_db, "TSLA vs NVDA % return for 2023, last close of 22 to last close of 23"
+    )
+    gold = (
+        "SELECT e.stock_symbol, 100.0 * (e.close - s.close) / s.close FROM stock_price_history s"
+        " JOIN stock_price_history e ON e.stock_symbol = s.stock_symbol WHERE s.record_date ="
+        " '2022-12-30' AND e.record_date = '2023-12-29' AND s.stock_symbol IN ('TSLA', 'NVDA')"
+    )
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

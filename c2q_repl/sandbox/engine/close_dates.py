@@ -76,6 +76,10 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     """The question with its two named closes as ISO days, or the question as it was."""
     # trader shorthand: 'ye21 close' is the last 2021 close
     question = re.sub(r"\bye\s*'?(\d\d)(?=\s+clos)", r"last 20\1", question, flags=re.I)
+    # 'last close of 22 to last close of 23': the last 2022 close to the last 2023 close
+    question = re.sub(
+        r"\blast\s+close\s+of\s+'?(\d\d)\b", r"last 20\1 close", question, flags=re.I
+    )
     # 'S&P 500 level at year end 2022 vs year end 2023, and the % move': the change between
     # the two last closes (the levels are shown beside it)
     question = _YEAR_ENDS_MOVE.sub(
@@ -87,6 +91,13 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
         return question
     ends = {k: m.group(f"{k}a") or m.group(f"{k}b") for k in ("d1", "d2")}
     years = [int(y) for y in re.findall(r"\b((?:19|20)\d\d)\b", m.group("period") or "")]
+    if not years:
+        # 'what gained the most in Nov 2023? top 10 by % gain, Oct 31 close to Nov 30 close':
+        # the one year the question says elsewhere
+        elsewhere = set(
+            re.findall(r"\b((?:19|20)\d\d)\b", question[: m.start()] + question[m.end() :])
+        )
+        years = [int(y) for y in elsewhere] if len(elsewhere) == 1 else []
     said = [_day(ends[k], None) for k in ("d1", "d2")]
     known = [d[0] for d in said if d is not None and d[0] is not None]
     year = years[-1] if years else (known[-1] if known else None)
