@@ -278,7 +278,10 @@ _LABEL_DEFINED = re.compile(
 _LABEL_AFTER = re.compile(
     # never a condition ('(ex REITs)', '(only tech)') or a period ('(jan-mar)')
     r"\s*\((?P<label>(?!(?:ex|excl|excluding|without|only|not|no|except|but|incl|including|all|"
-    r"just|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12])\b)[a-z][a-z' ]{2,30})\)"
+    r"just|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|q[1-4]|h[12])\b)"
+    # nor a way to rank or show them ('(ties same rank)', '(largest first)')
+    r"(?![^)]*\b(?:ties?|tied|rank\w*|order\w*|sort\w*|desc\w*|asc\w*|first|last|top|bottom|each|per|"
+    r"total|average|avg|count|percent\w*|round\w*|billions?|millions?)\b)[a-z][a-z' ]{2,30})\)"
     r"\s*(?=[?.!]*\s*$)"
     r"|\s+[-–—]\s+(?P<label2>(?:where|what|who|how)['’]?s?\s+(?:the\s+)?[a-z][a-z ]{2,30}\?)\s*$",
     re.IGNORECASE,
