@@ -369,6 +369,10 @@ SPLITS = (
     "dev222",
     "dev223",
     "dev224",
+    "dev225",
+    "dev226",
+    "dev227",
+    "dev228",
 )  # later blind sets
 
 
