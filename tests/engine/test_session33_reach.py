@@ -680,3 +680,51 @@ def test_last_close_of_a_two_digit_year(engine, seed_db):
         " '2022-12-30' AND e.record_date = '2023-12-29' AND s.stock_symbol IN ('TSLA', 'NVDA')"
     )
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "Can you list the users who joined in March and what stocks they picked?",
+            "SELECT u.user_id, s.stock_symbol FROM users u JOIN user_selected_stocks s ON"
+            " s.user_id = u.user_id WHERE u.created_date >= '2023-03-01' AND u.created_date <"
+            " '2023-04-01'",
+        ),
+        (
+            "What's the favorite stock in each sector, going by number of picks?",
+            "SELECT sector, stock_symbol FROM (SELECT c.sector, s.stock_symbol, RANK() OVER"
+            " (PARTITION BY c.sector ORDER BY COUNT(*) DESC) AS r FROM user_selected_stocks s JOIN"
+            " companies c ON c.stock_symbol = s.stock_symbol GROUP BY c.sector, s.stock_symbol)"
+            " AS t WHERE r = 1",
+        ),
+        (
+            "what's our users' most picked stock?",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "which stock is the users' favourite?",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "What are the 10 largest companies by market value? Please show their market cap in"
+            " billions of dollars.",
+            "SELECT stock_symbol, ROUND(market_cap / 1000000000.0, 2) AS b FROM companies ORDER"
+            " BY market_cap DESC LIMIT 10",
+        ),
+        (
+            "total market cap per sector, in trillions",
+            "SELECT sector, ROUND(SUM(market_cap) / 1000000000000.0, 2) FROM companies GROUP BY"
+            " sector",
+        ),
+    ],
+)
+def test_half_asked_questions_that_were_answered_wrong(engine, seed_db, question, gold):
+    """Wrong before: 'the users who joined in March and what stocks they picked' showed the
+    users alone; 'the favorite stock in each sector' counted picks per sector; "our users'
+    most picked stock" counted each user's stocks; "which stock is the users' favourite"
+    listed every picked stock; 'in billions of dollars' at the end was ignored."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

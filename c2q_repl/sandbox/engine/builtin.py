@@ -160,7 +160,7 @@ from .top_share import TopShare, share_of_top, share_sql, shares_rows_shown
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .two_named import both_shown
 from .two_points import dated, same_but_dates, split_two_points
-from .units import in_units
+from .units import in_units, unit_at_end
 from .verb_counts import counted_verbs
 from .vocabulary import build_lexicon
 from .which_ones import counted_by, counted_rows_listed, of_every_row_counted
@@ -934,6 +934,12 @@ class BuiltinAnswerer:
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)
+        scaled = unit_at_end(question)
+        if scaled is not None:
+            # 'the 10 largest companies? Please show their market cap in billions of dollars.'
+            in_unit = self._with_unit(request, question, scaled, ctx)
+            if in_unit is not None:
+                return in_unit
         parts = _question_then_follow_up(question, ctx.lex) if first else None
         if parts is not None:
             # 'Which sectors have a negative average revenue growth? Please show the average
@@ -1356,6 +1362,40 @@ class BuiltinAnswerer:
         }
         dated = replace(dated, assumptions=(note, *dated.assumptions))
         return replace(second, tasks=(dated,), assumptions=(note, *second.assumptions))
+
+    def _with_unit(
+        self, request: AnswerRequest, question: str, scaled: tuple[str, str], ctx: AnswerContext
+    ) -> Plan | None:
+        """The question without its unit answered, then its large numbers put in that unit;
+        None (read whole as before) when either step does not apply."""
+        head, unit = scaled
+        first = self._answer_prepared(request, head, ctx)
+        task = first.tasks[0] if len(first.tasks) == 1 else None
+        if task is None or task.refusal or not task.sql:
+            return None
+        restated = in_units(
+            unit,
+            task.sql,
+            ctx.lex.catalog.dialect,
+            lambda sql: _columns_and_rows(ctx.database, sql),
+        )
+        if restated is None:
+            return None
+        notes = tuple(
+            {
+                "concept": restated.unit,
+                "explanation": f"{name} divided into {restated.unit}, rounded to 2 places",
+            }
+            for name in restated.scaled
+        )
+        task = replace(
+            task,
+            task=question,
+            sql=restated.sql,
+            chart=None,
+            assumptions=(*task.assumptions, *notes),
+        )
+        return replace(first, tasks=(task,))
 
     def _with_follow_up(
         self, request: AnswerRequest, question: str, parts: tuple[str, str], ctx: AnswerContext

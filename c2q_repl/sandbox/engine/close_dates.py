@@ -77,9 +77,7 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     # trader shorthand: 'ye21 close' is the last 2021 close
     question = re.sub(r"\bye\s*'?(\d\d)(?=\s+clos)", r"last 20\1", question, flags=re.I)
     # 'last close of 22 to last close of 23': the last 2022 close to the last 2023 close
-    question = re.sub(
-        r"\blast\s+close\s+of\s+'?(\d\d)\b", r"last 20\1 close", question, flags=re.I
-    )
+    question = re.sub(r"\blast\s+close\s+of\s+'?(\d\d)\b", r"last 20\1 close", question, flags=re.I)
     # 'S&P 500 level at year end 2022 vs year end 2023, and the % move': the change between
     # the two last closes (the levels are shown beside it)
     question = _YEAR_ENDS_MOVE.sub(

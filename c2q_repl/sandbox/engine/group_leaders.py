@@ -47,7 +47,9 @@ def leaders_asked(question: str) -> LeadersAsked | None:
     rest = re.sub(r"\s+", " ", rest).strip()
     rest = re.sub(r"\s+([?.!,])", r"\1", rest).strip(" ,;")
     if not re.search(
-        r"\b(?:most|least|top|bottom|highest|lowest|biggest|largest|smallest)\b", rest, re.I
+        r"\b(?:most|least|top|bottom|highest|lowest|biggest|largest|smallest|favou?rite)\b",
+        rest,
+        re.I,
     ):
         return None
     return LeadersAsked(rest, m.group("group").lower(), m.group(0).strip(" ,"))

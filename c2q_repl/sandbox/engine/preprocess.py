@@ -19,7 +19,7 @@ from .normalize import NUMBER_WORDS
 from .pandas_words import dataframe_words
 from .phrasing import benchmark_phrasing, most_counted, top_by_number_of
 from .rewrite_notes import noted
-from .shorthand import SHORTHAND
+from .shorthand import SHORTHAND, USERS_FAVOURITE
 from .spec import Decline
 from .trader_words import short_month_year, trader_words, yearless_slash_days
 from .two_named import which_of_two
@@ -1692,6 +1692,11 @@ def prepare(question: str, names_data=lambda rest: False, says_data=None) -> Pre
     text, moved = change_phrasing(text)
     phrased += moved
     text = _two_extremes(text)
+    for pattern, replacement in USERS_FAVOURITE:
+        favourite = pattern.sub(replacement, text)
+        if favourite != text:
+            rewrites += ((pattern.search(text).group(0), "the most picked"),)  # type: ignore[union-attr]
+            text = favourite
     text, counted = most_counted(text, names_data)
     text, ranked = top_by_number_of(text, names_data)
     counted += ranked

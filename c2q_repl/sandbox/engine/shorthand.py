@@ -112,6 +112,28 @@ def _the_seven(m: re.Match[str]) -> str:
     return f"{m.group('pre') or ''}{_SEVEN}"
 
 
+# "what's our users' most picked stock?", "which stock is the users' favourite?": the one stock
+# picked most (never each user's count of stocks); read before the counting wordings
+USERS_FAVOURITE: tuple[Wording, ...] = (
+    (
+        re.compile(
+            r"\b(?:our|the|my|all)\s+(?:app\s+)?(?:users|members|customers|people)['’]s?\s+(?:single\s+)?"
+            r"(?:most\s+picked|favou?rite|most\s+popular|best[\s-]+liked|most\s+liked)\s+(stocks?|tickers?|"
+            r"names?|compan(?:y|ies))\b",
+            re.I,
+        ),
+        r"the most picked \1",
+    ),
+    (
+        re.compile(
+            r"\bwhich\s+(stock|ticker|company|name)\s+is\s+(?:the|our|my)\s+(?:app\s+)?(?:users|members|"
+            r"customers|people)['’]s?\s+(?:favou?rite|most\s+popular|top\s+pick)\b",
+            re.I,
+        ),
+        r"which is the most picked \1",
+    ),
+)
+
 SHORTHAND: tuple[Wording, ...] = (
     # a product manager's words: 'our user base' (the users), 'top 10 power users by number of
     # picks' (a ranking says what 'power' means; alone it is not guessed), 'picks logged' (made),
@@ -219,6 +241,33 @@ SHORTHAND: tuple[Wording, ...] = (
             re.I,
         ),
         lambda m: f"on the first and last trading day of {m.group('y') or m.group('y2')}",
+    ),
+    # 'the users who joined in March and what stocks they picked': their picks (each user
+    # beside each stock), never the users alone
+    (
+        re.compile(
+            r"\b(?:the\s+)?(?:users|people|folks|members|customers)\s+who\s+(?P<cond>[^?]{3,60}?)\s*,?\s+"
+            r"and\s+(?:what|which|the)\s+(?:stocks|picks|companies|tickers)\s+(?:they|each\s+(?:one|of\s+"
+            r"them))\s+(?:picked|chose|selected|added|have\s+picked|ended\s+up\s+picking)\b",
+            re.I,
+        ),
+        r"the picks of users who \g<cond>",
+    ),
+    # "the favorite stock in each sector, going by number of picks": the most picked one
+    (
+        re.compile(
+            r"\b(?:favou?rite|best[\s-]+liked|most\s+liked)\s+(stocks?|tickers?|names?|"
+            r"compan(?:y|ies))\b",
+            re.I,
+        ),
+        r"most picked \1",
+    ),
+    (
+        re.compile(
+            r",?\s*(?:going|judging|based)\s+(?:by|on)\s+(?:the\s+)?(?:number|count)\s+of\s+picks\b",
+            re.I,
+        ),
+        lambda m: "" if re.search(r"\bmost\s+picked\b", m.string, re.I) else m.group(0),
     ),
     # a follow-up said as a redo: 'same thing but only Technology sector stocks', 'same but
     # restricted to …'

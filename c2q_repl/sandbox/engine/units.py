@@ -50,6 +50,29 @@ class InUnits:
     scaled: tuple[str, ...]  # the columns divided, as named before
 
 
+# 'What are the 10 largest companies? Please show their market cap in billions of dollars.',
+# 'total market cap per sector, in trillions': a question with the unit said at its end
+_UNIT_AT_END = re.compile(
+    r"^(?P<head>.{8,}?)\s*[,.;:?]?\s*(?:(?:please\s+|and\s+)?(?:show|give|list|display|express|put|"
+    r"with)\s+(?:me\s+)?(?:the\s+|their\s+|its\s+|all\s+)?(?:[a-z][a-z ]{0,30}?\s+)?)?(?:in|as)\s+"
+    r"(?P<unit>billions|millions|trillions|thousands|bn|tn)(?:\s+of\s+(?:us\s+)?dollars|\s+usd|\s+dollars)?"
+    r"(?:\s*,?\s*(?:please|pls))?\s*[.!?]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def unit_at_end(question: str) -> tuple[str, str] | None:
+    """(the question without its unit, 'in billions') when a question of its own ends by
+    naming a unit; None for a bare 'in billions?' (the previous answer restated) or none."""
+    if units_asked(question) is not None:
+        return None
+    m = _UNIT_AT_END.match(question.strip())
+    if m is None:
+        return None
+    head = m.group("head").strip(" ,;:")
+    return (head if head.endswith("?") else head + "?"), f"in {m.group('unit').lower()}"
+
+
 def units_asked(question: str) -> tuple[str, float] | None:
     """('billions', 1e9) for 'what's that in billions?'; None for any other question."""
     m = _IN_UNITS.match(question)
