@@ -728,3 +728,55 @@ def test_half_asked_questions_that_were_answered_wrong(engine, seed_db, question
     listed every picked stock; 'in billions of dollars' at the end was ignored."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        (
+            "On average, how many full-time employees does a company in the Consumer Defensive"
+            " sector have? Round to a whole number.",
+            "SELECT ROUND(AVG(full_time_employees), 0) FROM companies WHERE sector ="
+            " 'Consumer Defensive'",
+        ),
+        (
+            "How many companies are there in each sector? Put the sector with the most companies"
+            " first.",
+            "SELECT sector, COUNT(*) AS n FROM companies GROUP BY sector ORDER BY n DESC, sector",
+        ),
+        (
+            "Which company has the most full-time employees, and how many does it have?",
+            "SELECT stock_symbol, full_time_employees FROM companies ORDER BY full_time_employees"
+            " DESC LIMIT 1",
+        ),
+        (
+            "Check which city has the most S&P 500 headquarters, and how many.",
+            "SELECT city, COUNT(*) AS n FROM companies GROUP BY city ORDER BY n DESC LIMIT 1",
+        ),
+        (
+            "Check Apple's weight in the S&P 500, and Microsoft's too.",
+            "SELECT stock_symbol, weight FROM index_compositions WHERE stock_symbol IN ('AAPL',"
+            " 'MSFT')",
+        ),
+        (
+            "Get me Nike's full-year 2023 change in percent, year-end close to year-end close.",
+            "SELECT 100.0 * (e.close - s.close) / s.close FROM stock_price_history s,"
+            " stock_price_history e WHERE s.stock_symbol = 'NKE' AND e.stock_symbol = 'NKE' AND"
+            " s.record_date = '2022-12-30' AND e.record_date = '2023-12-29'",
+        ),
+        (
+            "Top 5 S&P gainers of 2023",
+            f"SELECT * FROM ({_CHANGE_2023}) AS m ORDER BY pct DESC LIMIT 5",
+        ),
+        (
+            "2022 % change for the S&P 500",
+            "SELECT 100.0 * (5115.64 - 4758.06) / 4758.06",
+        ),
+    ],
+)
+def test_a_fact_box_and_a_class_exercise(engine, seed_db, question, gold):
+    """Declined before: 'Round to a whole number.', 'Put the sector with the most companies
+    first.', '…, and how many does it have?', 'Check …', 'full-year 2023 change …, year-end
+    close to year-end close', 'S&P gainers', '2022 % change'."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

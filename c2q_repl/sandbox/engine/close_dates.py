@@ -59,6 +59,12 @@ _WORST_N = re.compile(
 )
 
 
+_FULL_YEAR_ENDS = re.compile(
+    r"\bfull[\s-]+year\s+(?P<y>(?:19|20)\d\d)\s+(?P<what>(?:%\s*|percent(?:age)?\s+)?(?:change|return|move|"
+    r"gain|performance)(?:\s+in\s+percent)?)\s*,?\s*(?:from\s+)?year[\s-]?end\s+close\s+to\s+year[\s-]?end"
+    r"\s+close\b",
+    re.I,
+)
 _YEAR_END = r"(?:(?:at\s+)?(?:the\s+)?(?:year[\s-]?end|end\s+of|close\s+of)\s+(?:the\s+year\s+)?)"
 _YEAR_ENDS_MOVE = re.compile(
     r"(?:\s*(?:index\s+)?(?:level|close|price|value)s?)?\s+"
@@ -76,6 +82,19 @@ def close_dates(question: str, last_day_of: Callable[[int], str | None]) -> str:
     """The question with its two named closes as ISO days, or the question as it was."""
     # trader shorthand: 'ye21 close' is the last 2021 close
     question = re.sub(r"\bye\s*'?(\d\d)(?=\s+clos)", r"last 20\1", question, flags=re.I)
+    # 'full-year 2023 change …, year-end close to year-end close': the last 2022 close to the
+    # last 2023 close; 'the 2022 year-end close': the last 2022 close; 'full-year 2022': 2022
+    question = _FULL_YEAR_ENDS.sub(
+        lambda m: f"% change from last {int(m.group('y')) - 1} close to last {m.group('y')} close",
+        question,
+    )
+    question = re.sub(
+        r"\bthe\s+((?:19|20)\d\d)\s+year[\s-]?end\s+clos(?:e|ing\s+price)\b",
+        r"the last \1 close",
+        question,
+        flags=re.I,
+    )
+    question = re.sub(r"\bfull[\s-]+year\s+((?:19|20)\d\d)\b", r"\1", question, flags=re.I)
     # 'last close of 22 to last close of 23': the last 2022 close to the last 2023 close
     question = re.sub(r"\blast\s+close\s+of\s+'?(\d\d)\b", r"last 20\1 close", question, flags=re.I)
     # 'S&P 500 level at year end 2022 vs year end 2023, and the % move': the change between

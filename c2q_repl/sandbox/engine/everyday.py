@@ -2739,6 +2739,14 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         ),
         r"\g<noun>\g<mid>\g<link> \g<noun> ",
     ),
+    # 'Top 5 S&P gainers of 2023': gainers among its stocks
+    (
+        re.compile(
+            r"\b(?:s&p(?:\s*500)?|spx|sp500)\s+(gainers|losers|decliners|advancers|performers|movers)\b",
+            re.I,
+        ),
+        r"\1 among S&P 500 stocks",
+    ),
     # 'the strongest revenue growth', 'the weakest returns': the highest, the lowest
     (re.compile(r"\bstrongest\b(?!\s+(?:first|last)\b)", re.I), "highest"),
     (re.compile(r"\bweakest\b(?!\s+(?:first|last)\b)", re.I), "lowest"),

@@ -13,9 +13,11 @@ from .parsed import select_of
 
 _DIGITS = {"zero": 0, "no": 0, "one": 1, "two": 2, "three": 3, "four": 4}
 _ROUNDED = re.compile(
-    r"\s*[,;-]?\s*(?:(?:and|please|pls)\s+)?(?:(?:rounded|round(?:ed)?\s+(?:it|them|off)?|to|"
-    r"with|in)\s+)?(?:to\s+)?(?P<n>\d|zero|no|one|two|three|four)\s+(?:decimals?|decimal\s+places?|"
-    r"dp|digits?\s+after\s+the\s+(?:decimal\s+)?point)(?:\s*,?\s*(?:please|pls))?\b",
+    r"\s*[,;.-]?\s*(?:(?:and|please|pls)\s+)?(?:(?:rounded|round(?:ed)?(?:\s+(?:it|them|off|that|the\s+"
+    r"(?:answer|answers|result|results|numbers?|values?|figures?)))?|to|with|in)\s+)?(?:to\s+)?"
+    r"(?:(?P<n>\d|zero|no|one|two|three|four)\s+(?:decimals?|decimal\s+places?|dp|digits?\s+after\s+"
+    r"the\s+(?:decimal\s+)?point)|(?P<whole>(?:a|the\s+nearest)\s+whole\s+number|the\s+nearest\s+"
+    r"(?:integer|unit)))(?:\s*,?\s*(?:please|pls))?\b[.!]?",
     re.I,
 )
 
@@ -25,7 +27,7 @@ def split_rounding(question: str) -> tuple[str, int] | None:
     m = _ROUNDED.search(question)
     if m is None:
         return None
-    said = m.group("n").lower()
+    said = (m.group("n") or "0").lower()
     digits = int(said) if said.isdigit() else _DIGITS[said]
     rest = (question[: m.start()] + question[m.end() :]).strip()
     rest = re.sub(r"\s+([?.!,])", r"\1", re.sub(r"[,;\s]+$", "", rest))

@@ -269,6 +269,62 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: "" if re.search(r"\bmost\s+picked\b", m.string, re.I) else m.group(0),
     ),
+    # 'Check which city has the most …', 'Check Apple's weight': a request
+    (
+        re.compile(
+            r"^\s*(?:also\s+)?(?:please\s+)?(?:double[\s-]+)?check\s+(?=(?:which|what|how|who|when|where)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    (
+        re.compile(r"^\s*(?:also\s+)?(?:please\s+)?(?:double[\s-]+)?check\s+(?!that\b)", re.I),
+        "show ",
+    ),
+    # 'Which company has the most full-time employees, and how many does it have?', '… the
+    # most S&P 500 headquarters, and how many.': the count the ranking shows anyway
+    (
+        re.compile(
+            r"(?P<most>\bthe\s+(?:most|fewest|highest\s+number\s+of|largest\s+number\s+of)\s+[^,?]+?)\s*,?\s*"
+            r"and\s+how\s+many(?:\s+(?:does|do|did)\s+(?:it|they|that\s+[a-z]+)\s+(?:have|has|employ|get|got))?"
+            r"(?=\s*[?.!]*\s*$)",
+            re.I,
+        ),
+        r"\g<most>",
+    ),
+    # '2022 % change for the S&P 500', 'Full-year 2022 change …, percent please': the change in
+    # that year, in percent
+    (
+        re.compile(
+            r"\b(?P<y>(?:19|20)\d\d)\s+(?P<what>(?:%\s*|percent(?:age)?\s+)?(?:change|return|move|gain|"
+            r"performance))\b(?P<rest>[^?]*?)\s*,?\s*(?:in\s+)?(?P<pct>percent(?:age)?|%)\s*(?:please|pls)\b",
+            re.I,
+        ),
+        lambda m: f"% change in {m.group('y')}{m.group('rest')}",
+    ),
+    (
+        re.compile(
+            r"^(?P<lead>\s*(?:(?:get|give|show)\s+me\s+)?(?:the\s+)?)(?P<y>(?:19|20)\d\d)\s*(?=%|\s\w)\s*"
+            r"(?P<what>(?:%\s*|percent(?:age)?\s+)?(?:change|return|move|gain|performance))\b",
+            re.I,
+        ),
+        lambda m: f"{m.group('lead')}{m.group('what')} in {m.group('y')}",
+    ),
+    # 'Put the sector with the most companies first.', 'most companies first': largest first
+    (
+        re.compile(
+            r"\b(?:put|list|show|place)\s+the\s+[a-z]+\s+with\s+the\s+(?P<way>most|highest|largest|biggest|"
+            r"fewest|lowest|smallest|least)\s+(?:[a-z]+\s+){0,2}?(?:at\s+the\s+top|first)\b"
+            r"|\b(?P<way2>most|fewest)\s+(?!recent\b|recently\b)(?:[a-z]+\s+){1,2}?first\b",
+            re.I,
+        ),
+        lambda m: (
+            "largest first"
+            if (m.group("way") or m.group("way2")).lower()
+            in ("most", "highest", "largest", "biggest")
+            else "smallest first"
+        ),
+    ),
     # a follow-up said as a redo: 'same thing but only Technology sector stocks', 'same but
     # restricted to …'
     (
