@@ -780,3 +780,32 @@ def test_a_fact_box_and_a_class_exercise(engine, seed_db, question, gold):
     close to year-end close', 'S&P gainers', '2022 % change'."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+_TOP_PER_SECTOR = (
+    "SELECT sector, stock_symbol FROM (SELECT sector, stock_symbol, ROW_NUMBER() OVER (PARTITION"
+    " BY sector ORDER BY market_cap DESC) AS r FROM companies) AS t WHERE r = 1"
+)
+
+
+@pytest.mark.parametrize(
+    "question,gold",
+    [
+        ("max market_cap per sector w/ the stock_symbol", _TOP_PER_SECTOR),
+        ("stock with the max market_cap in each sector", _TOP_PER_SECTOR),
+        (
+            "which company has the max market cap",
+            "SELECT stock_symbol, market_cap FROM companies ORDER BY market_cap DESC LIMIT 1",
+        ),
+        (
+            "top 5 most picked stock_symbol in user_selected_stocks",
+            "SELECT stock_symbol, COUNT(*) AS n FROM user_selected_stocks GROUP BY stock_symbol"
+            " ORDER BY n DESC, stock_symbol LIMIT 5",
+        ),
+    ],
+)
+def test_a_quant_interns_max_with_the_row(engine, seed_db, question, gold):
+    """Wrong or declined before: 'the stock with the max market_cap in each sector' showed the
+    maxima alone, 'which company has the max market cap' the number alone."""
+    plan = ask(engine, seed_db, question)
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql

@@ -310,6 +310,30 @@ SHORTHAND: tuple[Wording, ...] = (
         ),
         lambda m: f"{m.group('lead')}{m.group('what')} in {m.group('y')}",
     ),
+    # a quant intern's 'max market_cap per sector w/ the stock_symbol', 'the stock with the max
+    # market_cap in each sector' (the row at the top of each group, never the maxima alone),
+    # 'top 5 most picked stock_symbol'
+    (
+        re.compile(
+            r"^\s*(?P<way>max(?:imum)?|min(?:imum)?)\s+(?P<m>[a-z_][\w ]*?)\s+(?:per|by|in\s+each|for\s+each)\s+"
+            r"(?P<g>[a-z_]+)\s*,?\s*(?:w/|with)\s+(?:the\s+|its\s+|their\s+)?(?:stock_symbol|ticker|symbol|"
+            r"stock|company|name)s?\b",
+            re.I,
+        ),
+        lambda m: (
+            f"the stock with the {'highest' if m.group('way').lower().startswith('max') else 'lowest'}"
+            f" {m.group('m')} per {m.group('g')}"
+        ),
+    ),
+    (
+        re.compile(r"\b(with|has|had|have)\s+the\s+max(?:imum)?\b(?!\s+(?:number|count)\b)", re.I),
+        r"\1 the highest",
+    ),
+    (
+        re.compile(r"\b(with|has|had|have)\s+the\s+min(?:imum)?\b(?!\s+(?:number|count)\b)", re.I),
+        r"\1 the lowest",
+    ),
+    (re.compile(r"\b(most\s+(?:picked|popular|selected))\s+stock_symbols?\b", re.I), r"\1 stocks"),
     # 'Put the sector with the most companies first.', 'most companies first': largest first
     (
         re.compile(
