@@ -934,7 +934,7 @@ class BuiltinAnswerer:
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)
-        scaled = unit_at_end(question)
+        scaled = unit_at_end(question) if first else None
         if scaled is not None:
             # 'the 10 largest companies? Please show their market cap in billions of dollars.'
             in_unit = self._with_unit(request, question, scaled, ctx)
