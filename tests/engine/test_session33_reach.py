@@ -804,3 +804,10 @@ def test_a_quant_interns_max_with_the_row(engine, seed_db, question, gold):
     maxima alone, 'which company has the max market cap' the number alone."""
     plan = ask(engine, seed_db, question)
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal or plan.tasks[0].sql
+
+
+def test_employs_the_most_full_time_staff_stays_answered(engine, seed_db):
+    """Guard (a dev question lost mid-session): 'employs the most full-time staff'."""
+    plan = ask(engine, seed_db, "which company in the index employs the most full-time staff?")
+    gold = "SELECT stock_symbol FROM companies ORDER BY full_time_employees DESC LIMIT 1"
+    assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal

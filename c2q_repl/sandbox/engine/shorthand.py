@@ -179,13 +179,13 @@ SHORTHAND: tuple[Wording, ...] = (
     ),
     (
         re.compile(
-            r"\bemploy\s+(?=(?:(?:more|fewer|less)\s+than|over|under|above|below|at\s+least|at\s+most)"
+            r"\b(?P<verb>employs?|employed)\s+(?=(?:(?:more|fewer|less)\s+than|over|under|above|below|at\s+least|at\s+most)"
             r"\s+[\d,.]+\s*(?:k|thousand)?\s+(?:full-time\s+)?(?:employees|staff|people|workers)\b|"
             r"the\s+(?:(?:largest|biggest|highest|smallest|lowest)\s+number\s+of|most|fewest)\s+"
             r"(?:full-time\s+)?(?:employees|staff)\b)",
             re.I,
         ),
-        "have ",
+        lambda m: "has " if m.group("verb").lower() == "employs" else "have ",
     ),
     (
         re.compile(
