@@ -443,17 +443,17 @@ def question_of(
         dropped.append(defined.group("label").strip())
         text = defined.group("definition")
     label = _LABEL_AFTER.search(text)
-    named = (label.group("label") or label.group("label2")) if label is not None else ""
+    label_said = (label.group("label") or label.group("label2")) if label is not None else ""
     if (
         label is not None
         and label.start() > 0
-        and unknown_words(named)
-        and len(named.split()) <= 5
+        and unknown_words(label_said)
+        and len(label_said.split()) <= 5
         and (is_request(text[: label.start()]) or not unknown_words(text[: label.start()]))
     ):
         # '… never picked a single stock (dead signups)', '… by number of picks - where's the
         # least demand?': a name for what was asked, said after it
-        dropped.append(named.strip())
+        dropped.append(label_said.strip())
         text = (text[: label.start()] + text[label.end() :]).strip()
     purpose = _PURPOSE.search(text)
     if purpose and purpose.start() > 0 and not names_data(purpose.group(0)):

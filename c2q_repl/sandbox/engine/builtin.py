@@ -934,10 +934,10 @@ class BuiltinAnswerer:
         head = split_date_tail(question) if first else None
         if head is not None:
             return self._with_its_date(request, question, head, ctx)
-        scaled = unit_at_end(question) if first else None
-        if scaled is not None:
+        unit_said = unit_at_end(question) if first else None
+        if unit_said is not None:
             # 'the 10 largest companies? Please show their market cap in billions of dollars.'
-            in_unit = self._with_unit(request, question, scaled, ctx)
+            in_unit = self._with_unit(request, question, unit_said, ctx)
             if in_unit is not None:
                 return in_unit
         parts = _question_then_follow_up(question, ctx.lex) if first else None
@@ -1320,13 +1320,7 @@ class BuiltinAnswerer:
             f"{prior.clarified_task or prior.question} (in {restated.unit})",
             sql=restated.sql,
             description=f"The previous answer ('{prior.question}') with {shown} in {restated.unit}.",
-            assumptions=tuple(
-                {
-                    "concept": restated.unit,
-                    "explanation": f"{name} divided into {restated.unit}, rounded to 2 places",
-                }
-                for name in restated.scaled
-            ),
+            assumptions=restated.notes,
         )
         data = (prior.state or {}).get("spec")
         return Outcome(task, QuerySpec.from_json(data) if data else None)
@@ -1381,19 +1375,12 @@ class BuiltinAnswerer:
         )
         if restated is None:
             return None
-        notes = tuple(
-            {
-                "concept": restated.unit,
-                "explanation": f"{name} divided into {restated.unit}, rounded to 2 places",
-            }
-            for name in restated.scaled
-        )
         task = replace(
             task,
             task=question,
             sql=restated.sql,
             chart=None,
-            assumptions=(*task.assumptions, *notes),
+            assumptions=(*task.assumptions, *restated.notes),
         )
         return replace(first, tasks=(task,))
 

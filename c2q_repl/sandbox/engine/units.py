@@ -49,6 +49,17 @@ class InUnits:
     unit: str
     scaled: tuple[str, ...]  # the columns divided, as named before
 
+    @property
+    def notes(self) -> tuple[dict[str, str], ...]:
+        """One assumption per column divided, as the answer states it."""
+        return tuple(
+            {
+                "concept": self.unit,
+                "explanation": f"{name} divided into {self.unit}, rounded to 2 places",
+            }
+            for name in self.scaled
+        )
+
 
 # 'What are the 10 largest companies? Please show their market cap in billions of dollars.',
 # 'total market cap per sector, in trillions': a question with the unit said at its end
