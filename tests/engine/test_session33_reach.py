@@ -811,3 +811,18 @@ def test_employs_the_most_full_time_staff_stays_answered(engine, seed_db):
     plan = ask(engine, seed_db, "which company in the index employs the most full-time staff?")
     gold = "SELECT stock_symbol FROM companies ORDER BY full_time_employees DESC LIMIT 1"
     assert same_rows(seed_db, plan, gold), plan.tasks[0].refusal
+
+
+def test_rounding_asked_before_is_kept_by_an_edit(engine, seed_db):
+    """'And in the Technology sector?' after '… Round to a whole number.' lost the rounding."""
+    first = (
+        "On average, how many full-time employees does a company in the Consumer Defensive"
+        " sector have? Round to a whole number."
+    )
+    plan = session(engine, seed_db, first, "And in the Technology sector?")
+    assert "ROUND(" in plan.tasks[0].sql.upper(), plan.tasks[0].sql
+    gold = "SELECT ROUND(AVG(full_time_employees), 0) FROM companies WHERE sector = 'Technology'"
+    assert same_rows(seed_db, plan, gold)
+    # guard: a question of its own with other columns is not rounded
+    plan = session(engine, seed_db, first, "how many companies are in Texas?")
+    assert "ROUND(" not in plan.tasks[0].sql.upper()

@@ -617,7 +617,27 @@ class BuiltinAnswerer:
             both = self._at_two_points(request, question, points, ctx)
             if both is not None:
                 return both
-        return plan
+        return self._rounding_kept(request, plan, ctx)
+
+    def _rounding_kept(self, request: AnswerRequest, plan: Plan, ctx: AnswerContext) -> Plan:
+        """'And in the Technology sector?' after '… Round to a whole number.': the rounding
+        asked before kept, when the new answer shows the same columns (an edit of it)."""
+        prior = request.history[-1] if request.history else None
+        digits = (prior.state or {}).get("rounded") if prior is not None else None
+        if digits is None or prior is None or _declined(plan) or plan.breakdown:
+            return plan
+        task = plan.tasks[0]
+        dialect = ctx.lex.catalog.dialect
+        before = _shown_columns(_unrounded(prior.sql, dialect), dialect)
+        if before != _shown_columns(task.sql, dialect):
+            return plan
+        sql = rounded_sql(task.sql, int(digits), dialect)
+        if sql is None:
+            return plan
+        note = {"concept": "rounding", "explanation": f"Kept the rounding to {digits} places"}
+        task = replace(task, sql=sql, assumptions=(*task.assumptions, note))
+        state = {**(plan.state or {}), "rounded": digits}
+        return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note), state=state)
 
     def _answer_whole(self, request: AnswerRequest, question: str, ctx: AnswerContext) -> Plan:
         if request.descriptions:
@@ -1467,7 +1487,8 @@ class BuiltinAnswerer:
             return self._single(self.refuse("0", question, Decline(reason), ctx))
         note = {"concept": "rounding", "explanation": f"Computed values rounded to {digits} places"}
         task = replace(task, task=question, sql=sql, assumptions=(*task.assumptions, note))
-        return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note))
+        state = {**(plan.state or {}), "rounded": digits}  # kept by an edit (_rounding_kept)
+        return replace(plan, tasks=(task,), assumptions=(*plan.assumptions, note), state=state)
 
     def _at_two_points(
         self, request: AnswerRequest, question: str, points: tuple[str, str], ctx: AnswerContext
@@ -2491,6 +2512,17 @@ def _shown_already(head: str, then_asked: str, sql: str) -> bool:
     head_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head.lower())}
     rest = [w for w in re.findall(r"[a-z]+", then_asked.lower()) if w not in _ASKING_WORDS]
     return all(w.rstrip("s") in head_words for w in rest)
+
+
+def _unrounded(sql: str, dialect: str) -> str:
+    """A query with the ROUND(…) around its shown values taken off."""
+    try:
+        tree = sqlglot.parse_one(sql, read=dialect)
+    except sqlglot.errors.SqlglotError:
+        return sql
+    return tree.transform(
+        lambda node: node.this if isinstance(node, sqlglot.exp.Round) else node
+    ).sql(dialect=dialect)
 
 
 def _shown_columns(sql: str, dialect: str) -> set[str]:
