@@ -826,3 +826,15 @@ def test_rounding_asked_before_is_kept_by_an_edit(engine, seed_db):
     # guard: a question of its own with other columns is not rounded
     plan = session(engine, seed_db, first, "how many companies are in Texas?")
     assert "ROUND(" not in plan.tasks[0].sql.upper()
+
+
+def test_those_picks_after_a_declined_question_about_picks_is_declined(engine, seed_db):
+    """Wrong before: the users of the count before it, filtered by the picks' sector."""
+    plan = session(
+        engine,
+        seed_db,
+        "How many people signed up in January?",
+        "Nice. What did those folks end up picking? List each user and their stocks please.",
+        "Which of those picks were tech stocks?",
+    )
+    assert _declined(plan), plan.tasks[0].sql

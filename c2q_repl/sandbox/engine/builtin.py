@@ -2760,6 +2760,20 @@ def _plural_past_a_decline(
     declined question that narrowed the rows answered ('of those, how many also …')."""
     if answered is history[-1]:
         return None
+    declined = history[-1].question
+    noun = re.search(r"\b(?:those|these)\s+([a-z]{4,})", question, re.I)
+    if noun is not None:
+        # 'Which of those picks were tech stocks?' after a declined question about the picks,
+        # itself after a count of users: the picks are the declined question's rows
+        stem = noun.group(1).lower()[:4]
+        said = [w for w in re.findall(r"[a-z]+", declined.lower()) if w.startswith(stem)]
+        before = [w for w in re.findall(r"[a-z]+", answered.question.lower()) if w.startswith(stem)]
+        if said and not before:
+            return Decline(
+                f"'{noun.group(0)}' seems to mean the rows of the question I could not answer "
+                f"('{declined}'); please ask the whole question.",
+                (noun.group(0),),
+            )
     pronoun = back_reference(question, link(question, ctx.lex))
     if pronoun.lower() not in _PLURAL_PRONOUNS:
         return None
@@ -2768,7 +2782,6 @@ def _plural_past_a_decline(
         spec = QuerySpec.from_json(data) if data else None
     except ValueError:
         return None
-    declined = history[-1].question
     # 'of those, how many also picked MSFT?' (declined) narrowed the rows answered before it;
     # 'a list of those folks' then means the narrowed rows, never the earlier ones
     narrowed = bool(_ANOTHER_CONDITION.search(declined)) and bool(
