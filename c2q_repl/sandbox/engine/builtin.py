@@ -2768,7 +2768,8 @@ def _plural_past_a_decline(
         stem = noun.group(1).lower()[:4]
         said = [w for w in re.findall(r"[a-z]+", declined.lower()) if w.startswith(stem)]
         before = [w for w in re.findall(r"[a-z]+", answered.question.lower()) if w.startswith(stem)]
-        if said and not before:
+        rows_named = any(it.kind == "table" for it in link(noun.group(1), ctx.lex).items)
+        if said and not before and rows_named:
             return Decline(
                 f"'{noun.group(0)}' seems to mean the rows of the question I could not answer "
                 f"('{declined}'); please ask the whole question.",
