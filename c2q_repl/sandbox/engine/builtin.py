@@ -160,7 +160,7 @@ from .top_share import TopShare, share_of_top, share_sql, shares_rows_shown
 from .top_total import TopTotal, total_of_top, totalled_sql
 from .two_named import both_shown
 from .two_points import dated, same_but_dates, split_two_points
-from .units import in_units, unit_at_end
+from .units import InUnits, in_units, unit_at_end
 from .verb_counts import counted_verbs
 from .vocabulary import build_lexicon
 from .which_ones import counted_by, counted_rows_listed, of_every_row_counted
@@ -1325,12 +1325,7 @@ class BuiltinAnswerer:
 
     def _in_units(self, prior: PriorRound, question: str, ctx: AnswerContext) -> Outcome | None:
         """'what's that in billions': the previous answer restated in the unit (units.py)."""
-        restated = in_units(
-            question,
-            prior.sql,
-            ctx.lex.catalog.dialect,
-            lambda sql: _columns_and_rows(ctx.database, sql),
-        )
+        restated = _restated_in_units(question, prior.sql, ctx)
         if restated is None:
             return None
         shown = ", ".join(restated.scaled)
@@ -1351,17 +1346,15 @@ class BuiltinAnswerer:
         """'the highest close in 2023, and on which day?': the head, then 'on what date was
         that?' after it; declined whole when either part cannot be answered."""
         first = self._answer_prepared(request, head, ctx)
-        task = first.tasks[0] if len(first.tasks) == 1 else None
-        if task is None or task.refusal or not task.sql or "day_move" in first.state:
+        task = _answered_task(first)
+        if task is None or "day_move" in first.state:
             return first  # declined, or a day's move: each row shows its day already
         prior = PriorRound(head, "date-tail", task.clarified_task, task.sql, state=first.state)
         then = replace(request, history=(*request.history, prior))
         second = self._answer_prepared(then, DATE_FOLLOW_UP, ctx)
-        dated = second.tasks[0] if len(second.tasks) == 1 else None
+        dated = _answered_task(second)
         if (
             dated is None
-            or dated.refusal
-            or not dated.sql
             # the same rows with their date beside them, nothing else changed
             or _from_on(dated.sql) != _from_on(task.sql)
         ):
@@ -1384,15 +1377,10 @@ class BuiltinAnswerer:
         None (read whole as before) when either step does not apply."""
         head, unit = scaled
         first = self._answer_prepared(request, head, ctx)
-        task = first.tasks[0] if len(first.tasks) == 1 else None
-        if task is None or task.refusal or not task.sql:
+        task = _answered_task(first)
+        if task is None:
             return None
-        restated = in_units(
-            unit,
-            task.sql,
-            ctx.lex.catalog.dialect,
-            lambda sql: _columns_and_rows(ctx.database, sql),
-        )
+        restated = _restated_in_units(unit, task.sql, ctx)
         if restated is None:
             return None
         task = replace(
@@ -1412,17 +1400,14 @@ class BuiltinAnswerer:
         as before."""
         head, then_asked = parts
         first = self._answer_prepared(request, head, ctx)
-        task = first.tasks[0] if len(first.tasks) == 1 else None
-        if task is None or task.refusal or not task.sql:
+        task = _answered_task(first)
+        if task is None:
             return None
         prior = PriorRound(head, "first-sentence", task.clarified_task, task.sql, state=first.state)
         second = self._answer_prepared(replace(request, history=(prior,)), then_asked, ctx)
-        built = second.tasks[0] if len(second.tasks) == 1 else None
-        same_rows = (
-            built is not None
-            and not built.refusal
-            and bool(built.sql)
-            and _from_on(_unordered(built.sql)) == _from_on(_unordered(task.sql))
+        built = _answered_task(second)
+        same_rows = built is not None and _from_on(_unordered(built.sql)) == _from_on(
+            _unordered(task.sql)
         )
         if not same_rows and _shown_already(head, then_asked, task.sql):
             # '… have more than 10 companies? Please list those industries with the number of
@@ -1433,11 +1418,11 @@ class BuiltinAnswerer:
             }
             task = replace(task, task=question, assumptions=(note, *task.assumptions))
             return replace(first, tasks=(task,), assumptions=(note, *first.assumptions))
-        if built is None or built.refusal or not built.sql:
-            return None
-        if _from_on(_unordered(built.sql)) != _from_on(_unordered(task.sql)) or not (
-            _shown_columns(task.sql, ctx.lex.catalog.dialect)
-            <= _shown_columns(built.sql, ctx.lex.catalog.dialect)
+        dialect = ctx.lex.catalog.dialect
+        if (
+            built is None
+            or not same_rows
+            or not (_shown_columns(task.sql, dialect) <= _shown_columns(built.sql, dialect))
         ):
             return None  # other rows, or a column of the first answer lost
         note = {
@@ -2512,6 +2497,19 @@ def _shown_already(head: str, then_asked: str, sql: str) -> bool:
     head_words = {w.rstrip("s") for w in re.findall(r"[a-z]+", head.lower())}
     rest = [w for w in re.findall(r"[a-z]+", then_asked.lower()) if w not in _ASKING_WORDS]
     return all(w.rstrip("s") in head_words for w in rest)
+
+
+def _answered_task(plan: Plan) -> TaskPlan | None:
+    """The plan's one task when it was answered with SQL; None for a decline or a breakdown."""
+    task = plan.tasks[0] if len(plan.tasks) == 1 else None
+    return task if task is not None and not task.refusal and task.sql else None
+
+
+def _restated_in_units(said: str, sql: str, ctx: AnswerContext) -> InUnits | None:
+    """``sql`` with its large numbers in the unit ``said`` names ('in billions'; units.py)."""
+    return in_units(
+        said, sql, ctx.lex.catalog.dialect, lambda q: _columns_and_rows(ctx.database, q)
+    )
 
 
 def _unrounded(sql: str, dialect: str) -> str:

@@ -2720,14 +2720,16 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
         re.compile(r",?\s*(?:from\s+)?(?:the\s+)?worst\s+to\s+(?:the\s+)?best\b", re.I),
         ", lowest first",
     ),
-    # 'the five biggest percentage gainers in the S&P 500': its stocks, never the index's level
+    # 'the five biggest percentage gainers in the S&P 500', 'Top 5 S&P gainers of 2023': its
+    # stocks, never the index's level
     (
         re.compile(
-            r"\b(gainers|losers|decliners|advancers|performers|movers|winners)\s+(?:in|of|from|"
-            r"within)\s+the\s+(s&p(?:\s*500)?|spx|sp500)\b",
+            r"\b(?:(?P<a>gainers|losers|decliners|advancers|performers|movers|winners)\s+(?:in|of|"
+            r"from|within)\s+the\s+(?:s&p(?:\s*500)?|spx|sp500)|(?:s&p(?:\s*500)?|spx|sp500)\s+"
+            r"(?P<b>gainers|losers|decliners|advancers|performers|movers))\b",
             re.I,
         ),
-        r"\1 among S&P 500 stocks",
+        lambda m: f"{m.group('a') or m.group('b')} among S&P 500 stocks",
     ),
     # '… of companies listed on the NYSE with those listed on the NASDAQ': those companies
     (
@@ -2738,14 +2740,6 @@ PLAIN_WORDINGS: tuple[Wording, ...] = (
             re.I,
         ),
         r"\g<noun>\g<mid>\g<link> \g<noun> ",
-    ),
-    # 'Top 5 S&P gainers of 2023': gainers among its stocks
-    (
-        re.compile(
-            r"\b(?:s&p(?:\s*500)?|spx|sp500)\s+(gainers|losers|decliners|advancers|performers|movers)\b",
-            re.I,
-        ),
-        r"\1 among S&P 500 stocks",
     ),
     # 'the strongest revenue growth', 'the weakest returns': the highest, the lowest
     (re.compile(r"\bstrongest\b(?!\s+(?:first|last)\b)", re.I), "highest"),
